@@ -1,0 +1,191 @@
+package kb.sandbox;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kb.sandbox.child.ChildReport;
+import kb.sandbox.child.ChildRequest;
+import kb.sandbox.child.Wire;
+
+/**
+ * One child JVM, from start to kill. It is used for exactly one run: snippets may leave threads
+ * behind, so nothing of a child is ever trusted twice.
+ */
+final class ChildProcess {
+    private static final int STDERR_TAIL = 8192;
+
+    private final Process process;
+    private final InputStream frames;
+    private final ByteArrayOutputStream jvmMessages = new ByteArrayOutputStream();
+    private final AtomicBoolean killed = new AtomicBoolean();
+
+    private ChildProcess(Process process) {
+        this.process = process;
+        this.frames = new BufferedInputStream(process.getInputStream(), 16384);
+        Thread drain = new Thread(this::drainStderr, "kb-sandbox-stderr-" + process.pid());
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /**
+     * Starts a child with an empty environment and waits for it to report that it is warm.
+     *
+     * @throws IOException when it cannot start, dies, or is not ready in time; it is killed then
+     */
+    static ChildProcess start(List<String> command, Path workDir, Duration readyWithin,
+                              ScheduledExecutorService timer) throws IOException {
+        var pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().clear();
+        var child = new ChildProcess(pb.start());
+        var late = timer.schedule(child::kill, readyWithin.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            Wire.Frame frame = Wire.read(child.frames);
+            if (frame == null || frame.type() != Wire.READY) {
+                throw new IOException("child did not report ready: " + child.describeFailure());
+            }
+            return child;
+        } catch (IOException e) {
+            child.kill();
+            throw e;
+        } finally {
+            late.cancel(false);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive() && !killed.get();
+    }
+
+    /** What the child sent back, before it is classified into a {@link RunResult}. */
+    record Exchange(ChildReport report, byte[] stdout, byte[] stderr, boolean timedOut, boolean overCap,
+                    int exitCode, String jvmMessages, long durationMillis) {
+    }
+
+    /**
+     * Hands over the request and collects frames until the report, the deadline, or the output
+     * cap (checked here as well, in case the child's own check is bypassed). Always kills the child.
+     */
+    Exchange run(ChildRequest request, Duration timeout, ScheduledExecutorService timer) {
+        long start = System.nanoTime();
+        var timedOut = new AtomicBoolean();
+        var deadline = timer.schedule(() -> {
+            timedOut.set(true);
+            kill();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var stdout = new ByteArrayOutputStream();
+        var stderr = new ByteArrayOutputStream();
+        ChildReport report = null;
+        boolean overCap = false;
+        try (OutputStream in = process.getOutputStream()) {
+            Wire.write(in, Wire.REQUEST, request.encode());
+        } catch (IOException e) {
+            // The child died before taking the request: the exit code tells why below.
+        }
+        try {
+            Wire.Frame frame;
+            while (report == null && (frame = Wire.read(frames)) != null) {
+                switch (frame.type()) {
+                    case Wire.STDOUT -> stdout.writeBytes(frame.payload());
+                    case Wire.STDERR -> stderr.writeBytes(frame.payload());
+                    case Wire.REPORT -> report = ChildReport.decode(frame.payload());
+                    default -> throw new IOException("unexpected frame type " + frame.type());
+                }
+                if (stdout.size() + stderr.size() > request.outputCapBytes()) {
+                    overCap = true;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // A killed child or a garbled stream: classified from what is known so far.
+        } finally {
+            deadline.cancel(false);
+        }
+        long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (!overCap && !timedOut.get()) {
+            // A child that reported (or died) is exiting by itself: let its exit code say how.
+            awaitExit(Duration.ofMillis(500));
+        }
+        kill();
+        int exit = exitCode();
+        return new Exchange(report, cap(stdout, request.outputCapBytes()), cap(stderr, request.outputCapBytes()),
+                timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
+    }
+
+    /** Kills the child and everything it started. Safe to call more than once. */
+    void kill() {
+        killed.set(true);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Resident memory of the JVM process in KiB, read from /proc; -1 when unknown. */
+    long residentKilobytes() {
+        ProcessHandle jvm = process.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private void awaitExit(Duration d) {
+        try {
+            process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int exitCode() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String describeFailure() {
+        synchronized (jvmMessages) {
+            return jvmMessages.toString(StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private void drainStderr() {
+        byte[] buffer = new byte[4096];
+        try (InputStream err = process.getErrorStream()) {
+            int n;
+            while ((n = err.read(buffer)) > 0) {
+                synchronized (jvmMessages) {
+                    if (jvmMessages.size() < STDERR_TAIL) {
+                        jvmMessages.write(buffer, 0, Math.min(n, STDERR_TAIL - jvmMessages.size()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The child is gone; what was read is kept.
+        }
+    }
+
+    private static byte[] cap(ByteArrayOutputStream bytes, int cap) {
+        byte[] all = bytes.toByteArray();
+        return all.length <= cap ? all : java.util.Arrays.copyOf(all, cap);
+    }
+}

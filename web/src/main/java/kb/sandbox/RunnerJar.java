@@ -1,0 +1,103 @@
+package kb.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import kb.sandbox.child.ChildMain;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * The child's whole class path: the classes of {@code kb.sandbox.child} and ASM's core package,
+ * copied from wherever this app runs (target/classes and the Maven repository, or the shaded
+ * jar) into one jar under the data directory. Children thus see nothing else of the app, and
+ * class-data sharing, which only archives classes from jars, can cover the runner.
+ *
+ * <p>The file name carries a hash of the contents, and an existing file is never rewritten:
+ * the sharing archive checks the jar's modification time.
+ */
+final class RunnerJar {
+
+    private RunnerJar() {
+    }
+
+    /** Returns the runner jar for the classes this app carries, writing it if it is not there yet. */
+    static Path prepare(Path dir) throws IOException {
+        var entries = new TreeMap<String, byte[]>();
+        collect(ChildMain.class, "kb/sandbox/child/", entries);
+        collect(ClassReader.class, "org/objectweb/asm/", entries);
+        Path jar = dir.resolve("runner-" + hash(entries) + ".jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "runner", ".tmp");
+        try (OutputStream file = Files.newOutputStream(temp); var out = new JarOutputStream(file)) {
+            for (var e : entries.entrySet()) {
+                var entry = new JarEntry(e.getKey());
+                entry.setTime(0);
+                out.putNextEntry(entry);
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        Files.move(temp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return jar;
+    }
+
+    /** Adds the class files directly in {@code prefix} (not in its subpackages) from the anchor's code source. */
+    private static void collect(Class<?> anchor, String prefix, Map<String, byte[]> into) throws IOException {
+        Path location;
+        try {
+            location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("cannot locate the classes of " + anchor.getName(), e);
+        }
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> files = Files.list(location.resolve(prefix))) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (p.getFileName().toString().endsWith(".class")) {
+                        into.put(prefix + p.getFileName(), Files.readAllBytes(p));
+                    }
+                }
+            }
+        } else {
+            try (var jar = new JarFile(location.toFile())) {
+                for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+                    String name = e.getName();
+                    if (name.startsWith(prefix) && name.endsWith(".class")
+                            && name.indexOf('/', prefix.length()) < 0) {
+                        into.put(name, jar.getInputStream(e).readAllBytes());
+                    }
+                }
+            }
+        }
+        if (into.keySet().stream().noneMatch(n -> n.startsWith(prefix))) {
+            throw new IOException("no classes under " + prefix + " in " + location);
+        }
+    }
+
+    private static String hash(Map<String, byte[]> entries) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (var e : entries.entrySet()) {
+                digest.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(e.getValue());
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package kb.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import kb.sandbox.child.ChildRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Java snippets in throwaway child JVMs: each run takes a warm child from a pool, hands it
+ * the source, collects its output under a wall-clock limit and an output cap, and kills it.
+ * See {@link kb.sandbox.child.ChildMain} for the child's side and {@link SandboxTier} for the
+ * isolation around it.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(SandboxConfig.fromEnvironment(System.getenv()))) {
+ *     RunResult r = sandbox.run(RunRequest.bundled("System.out.println(6 * 7);", "42\n"));
+ *     r.status();             // OK
+ *     r.verdict().outcome();  // PASS
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; {@link #run} blocks its caller for the length of the run.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+    private static final Duration CHILD_START_LIMIT = Duration.ofSeconds(90);
+
+    private final SandboxConfig config;
+    private final SandboxTier tier;
+    private final String tierDetail;
+    private final String runnerVersion;
+    private final WarmPool pool;
+    private final ScheduledExecutorService timer;
+    private final Semaphore slots;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final RunStats stats = new RunStats();
+
+    private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
+                    WarmPool pool, ScheduledExecutorService timer) {
+        this.config = config;
+        this.tier = tier;
+        this.tierDetail = tierDetail;
+        this.runnerVersion = runnerVersion;
+        this.pool = pool;
+        this.timer = timer;
+        this.slots = new Semaphore(config.maxConcurrentRuns(), true);
+    }
+
+    /**
+     * Prepares the runner jar, probes the isolation tier, starts filling the warm pool and, in
+     * the background, builds the class-data-sharing archive. Returns without waiting for children.
+     *
+     * @throws IllegalStateException when bubblewrap is required but does not work
+     * @throws UncheckedIOException  when the data directory cannot be written
+     */
+    public static Sandbox start(SandboxConfig config) {
+        try {
+            Path dir = config.dataDir().toAbsolutePath();
+            Path workDir = Files.createDirectories(dir.resolve("work"));
+            Path runnerJar = RunnerJar.prepare(dir);
+            Bubblewrap bubblewrap = null;
+            String detail;
+            Optional<Path> bwrap = config.isolation() == SandboxConfig.Isolation.NONE ? Optional.empty() : Bubblewrap.find();
+            if (bwrap.isEmpty()) {
+                detail = config.isolation() == SandboxConfig.Isolation.NONE
+                        ? "bubblewrap switched off (KB_SANDBOX_ISOLATION=none)" : "bubblewrap (bwrap) is not installed";
+            } else {
+                var candidate = Bubblewrap.forJdk(bwrap.get(), config.javaHome());
+                var failure = candidate.probe(config.javaHome().toRealPath().resolve("bin").resolve("java"));
+                detail = failure.orElse("bubblewrap: no network, uid 65534, read-only JDK and runner, private /tmp");
+                bubblewrap = failure.isEmpty() ? candidate : null;
+            }
+            if (bubblewrap == null && config.isolation() == SandboxConfig.Isolation.BUBBLEWRAP) {
+                throw new IllegalStateException("KB_SANDBOX_ISOLATION=bubblewrap, but " + detail);
+            }
+            Path prlimit = ChildCommand.findPrlimit();
+            detail += prlimit == null ? "; prlimit not found, no rlimits" : "; rlimits via prlimit";
+            SandboxTier tier = bubblewrap == null ? SandboxTier.WEAK : SandboxTier.STRONG;
+            log.info("sandbox: tier {} ({})", tier, detail);
+
+            var command = new ChildCommand(config.withJavaHome(config.javaHome().toRealPath()), runnerJar,
+                    bubblewrap, prlimit);
+            var archive = new SharedArchive(runnerJar, config.javaHome().toRealPath());
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kb-sandbox-timer");
+                t.setDaemon(true);
+                return t;
+            });
+            var pool = new WarmPool(config.poolSize(),
+                    () -> ChildProcess.start(command.child(archive.file()), workDir, CHILD_START_LIMIT, timer));
+            Thread training = new Thread(() -> archive.create(command), "kb-sandbox-cds");
+            training.setDaemon(true);
+            training.setPriority(Thread.MIN_PRIORITY);
+            training.start();
+            String version = runnerJar.getFileName().toString().replace("runner-", "").replace(".jar", "");
+            return new Sandbox(config, tier, detail, version, pool, timer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sandbox in " + config.dataDir(), e);
+        }
+    }
+
+    /**
+     * Runs the request in a fresh child and returns how it went. Problems of the code (compile
+     * errors, denials, time-outs) are results, never exceptions.
+     *
+     * @throws SandboxRefusedException untrusted code on the weak tier without {@code allowWeak}
+     * @throws SandboxBusyException    the queue of waiting runs is full
+     */
+    public RunResult run(RunRequest request) {
+        untrustedRefusal().filter(reason -> !request.trusted()).ifPresent(reason -> {
+            throw new SandboxRefusedException(reason);
+        });
+        int size = request.source().getBytes(StandardCharsets.UTF_8).length;
+        if (size > config.sourceCapBytes()) {
+            return finish(refused("the source is " + size + " bytes; the sandbox accepts at most "
+                    + config.sourceCapBytes(), request));
+        }
+        acquireSlot();
+        running.incrementAndGet();
+        try {
+            ChildProcess child = pool.take(CHILD_START_LIMIT);
+            if (child == null) {
+                return finish(internal("no sandbox child could be started: " + pool.lastFailure(), request));
+            }
+            var exchange = child.run(new ChildRequest(request.source(), config.outputCapBytes(),
+                    config.maxNewThreads(), config.cpuLimit().toMillis()), config.timeout(), timer);
+            return finish(Outcomes.classify(exchange, request, config));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return internal("interrupted while waiting for a sandbox child", request);
+        } finally {
+            running.decrementAndGet();
+            slots.release();
+        }
+    }
+
+    /** Why untrusted code is refused here, or empty when it may run. Meant for the UI next to a disabled Run. */
+    public Optional<String> untrustedRefusal() {
+        if (tier == SandboxTier.STRONG || config.allowWeak()) {
+            return Optional.empty();
+        }
+        return Optional.of("Running edited code needs the strong sandbox (bubblewrap), which is not available on "
+                + "this server (" + tierDetail + "). An administrator can allow it anyway with KB_SANDBOX_ALLOW_WEAK=true.");
+    }
+
+    public SandboxTier tier() {
+        return tier;
+    }
+
+    /** Identifies the runner code; part of the cache key of bundled results. */
+    public String runnerVersion() {
+        return runnerVersion;
+    }
+
+    public SandboxConfig config() {
+        return config;
+    }
+
+    public SandboxMetrics metrics() {
+        return new SandboxMetrics(tier, tierDetail, pool.readyCount(), running.get(), waiting.get(), stats.runs(),
+                stats.byStatus(), stats.rejected(), pool.startedCount(), pool.failureCount(), stats.meanMillis(),
+                stats.p95Millis());
+    }
+
+    /** Resident memory (KiB) of a warm child, for the benchmark; -1 when none is ready in time. */
+    long warmChildResidentKilobytes() throws InterruptedException {
+        ChildProcess child = pool.take(CHILD_START_LIMIT);
+        if (child == null) {
+            return -1;
+        }
+        long rss = child.residentKilobytes();
+        child.kill();
+        return rss;
+    }
+
+    /** Kills the warm children; runs in progress finish or are killed by their deadline. */
+    @Override
+    public void close() {
+        pool.close();
+        timer.shutdown();
+    }
+
+    private void acquireSlot() {
+        if (slots.tryAcquire()) {
+            return;
+        }
+        if (waiting.incrementAndGet() > config.maxQueuedRuns()) {
+            waiting.decrementAndGet();
+            stats.rejectedBusy();
+            long perRun = Math.max(1000, stats.meanMillis());
+            throw new SandboxBusyException((int) Math.max(1,
+                    Math.ceil((config.maxQueuedRuns() + 1.0) * perRun / config.maxConcurrentRuns() / 1000)));
+        }
+        try {
+            slots.acquireUninterruptibly();
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private RunResult finish(RunResult result) {
+        stats.record(result);
+        if (result.status() == RunStatus.INTERNAL_ERROR) {
+            log.warn("sandbox: internal error: {}", result.message());
+        }
+        return result;
+    }
+
+    private static RunResult refused(String message, RunRequest request) {
+        return new RunResult(RunStatus.DENIED, "", "", false, -1, 0, message,
+                List.of(new Diagnostic(0, 0, message)), Verdict.compare(request.expectedOutput(), ""));
+    }
+
+    private static RunResult internal(String message, RunRequest request) {
+        return new RunResult(RunStatus.INTERNAL_ERROR, "", "", false, -1, 0, message, List.of(),
+                Verdict.compare(request.expectedOutput(), ""));
+    }
+}

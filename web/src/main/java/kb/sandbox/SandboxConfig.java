@@ -1,0 +1,141 @@
+package kb.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settings of the {@link Sandbox}. {@link #fromEnvironment} reads the {@code KB_SANDBOX_*}
+ * variables; the {@code with...} methods adjust one setting (tests and the benchmark use them).
+ *
+ * @param dataDir           where the runner jar, the class-data-sharing archive and the children's
+ *                          (empty) working directory live: {@code <KB_DATA_DIR>/sandbox}
+ * @param poolSize          warm children kept ready
+ * @param maxConcurrentRuns runs executing at once; more wait in the queue
+ * @param maxQueuedRuns     runs waiting for a slot; one more gets {@link SandboxBusyException}
+ * @param timeout           wall-clock limit of one run, from handing over the source
+ * @param outputCapBytes    stdout and stderr together
+ * @param sourceCapBytes    largest accepted source (UTF-8)
+ * @param heapMegabytes     the child's -Xmx
+ * @param maxNewThreads     threads a run may have alive beyond the idle child's
+ * @param cpuLimit          CPU time a run may use, all threads together
+ * @param isolation         which isolation to use
+ * @param allowWeak         run untrusted code even when only the weak tier is available
+ * @param javaHome          the JDK the children run on
+ */
+public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, int maxQueuedRuns,
+                            Duration timeout, int outputCapBytes, int sourceCapBytes, int heapMegabytes,
+                            int maxNewThreads, Duration cpuLimit, Isolation isolation, boolean allowWeak,
+                            Path javaHome) {
+
+    /** Which isolation tier to use. */
+    public enum Isolation {
+        /** bubblewrap when the probe shows it works, else the weak tier. */
+        AUTO,
+        /** bubblewrap or nothing: start-up fails when it does not work. */
+        BUBBLEWRAP,
+        /** Never bubblewrap (development machines without it). */
+        NONE
+    }
+
+    public SandboxConfig {
+        if (poolSize < 1 || maxConcurrentRuns < 1 || maxQueuedRuns < 0) {
+            throw new IllegalArgumentException("pool size and concurrency must be at least 1, queue at least 0");
+        }
+        if (timeout.isNegative() || timeout.isZero() || cpuLimit.isNegative() || cpuLimit.isZero()) {
+            throw new IllegalArgumentException("timeout and CPU limit must be positive");
+        }
+    }
+
+    /** The defaults of the issue: pool of 2, 10 s, 64 KiB of output, 20 KiB of source, 128 MB heap. */
+    public static SandboxConfig defaults(Path dataDir) {
+        return new SandboxConfig(dataDir.resolve("sandbox"), 2, 2, 8, Duration.ofSeconds(10), 64 * 1024,
+                20 * 1024, 128, 64, Duration.ofSeconds(10), Isolation.AUTO, false,
+                Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * Reads {@code KB_DATA_DIR} (default {@code ./data}), {@code KB_SANDBOX_POOL_SIZE},
+     * {@code KB_SANDBOX_CONCURRENCY}, {@code KB_SANDBOX_QUEUE}, {@code KB_SANDBOX_TIMEOUT_SECONDS},
+     * {@code KB_SANDBOX_ISOLATION} ({@code auto}, {@code bubblewrap}, {@code none}) and
+     * {@code KB_SANDBOX_ALLOW_WEAK} ({@code true} to run edited code without bubblewrap).
+     *
+     * @throws IllegalArgumentException naming the variable whose value is not valid
+     */
+    public static SandboxConfig fromEnvironment(Map<String, String> env) {
+        SandboxConfig c = defaults(Path.of(env.getOrDefault("KB_DATA_DIR", "data")));
+        int pool = intVar(env, "KB_SANDBOX_POOL_SIZE", c.poolSize);
+        c = c.withPoolSize(pool).withConcurrency(intVar(env, "KB_SANDBOX_CONCURRENCY", pool));
+        c = c.withQueue(intVar(env, "KB_SANDBOX_QUEUE", c.maxQueuedRuns));
+        c = c.withTimeout(Duration.ofSeconds(intVar(env, "KB_SANDBOX_TIMEOUT_SECONDS", (int) c.timeout.toSeconds())));
+        String isolation = env.getOrDefault("KB_SANDBOX_ISOLATION", "auto").trim().toUpperCase(Locale.ROOT);
+        try {
+            c = c.withIsolation(Isolation.valueOf(isolation));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("KB_SANDBOX_ISOLATION must be auto, bubblewrap or none, not '"
+                    + env.get("KB_SANDBOX_ISOLATION") + "'");
+        }
+        String weak = env.getOrDefault("KB_SANDBOX_ALLOW_WEAK", "false").trim();
+        if (!weak.equalsIgnoreCase("true") && !weak.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("KB_SANDBOX_ALLOW_WEAK must be true or false, not '" + weak + "'");
+        }
+        return c.withAllowWeak(Boolean.parseBoolean(weak));
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number >= 0, not '" + value + "'");
+        }
+    }
+
+    public SandboxConfig withPoolSize(int n) {
+        return new SandboxConfig(dataDir, n, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withConcurrency(int n) {
+        return new SandboxConfig(dataDir, poolSize, n, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withQueue(int n) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, n, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withTimeout(Duration d) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, d, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withCpuLimit(Duration d) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, d, isolation, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withIsolation(Isolation i) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, i, allowWeak, javaHome);
+    }
+
+    public SandboxConfig withAllowWeak(boolean allow) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allow, javaHome);
+    }
+
+    public SandboxConfig withJavaHome(Path home) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, home);
+    }
+}

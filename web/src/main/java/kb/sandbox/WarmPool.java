@@ -1,0 +1,138 @@
+package kb.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Children started and warmed ahead of demand. Every {@link #take} is followed by starting a
+ * replacement in the background, so a steady trickle of runs never waits for a JVM to start.
+ */
+final class WarmPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
+    private static final long RETRY_PAUSE_MILLIS = 2000;
+
+    /** Starts one child and returns it once it is ready. */
+    interface Starter {
+        ChildProcess start() throws Exception;
+    }
+
+    private final int size;
+    private final Starter starter;
+    private final LinkedBlockingQueue<ChildProcess> ready = new LinkedBlockingQueue<>();
+    private final ExecutorService starters;
+    private final AtomicInteger starting = new AtomicInteger();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure = "";
+    private volatile boolean closed;
+
+    WarmPool(int size, Starter starter) {
+        this.size = size;
+        this.starter = starter;
+        this.starters = Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "kb-sandbox-starter");
+            t.setDaemon(true);
+            return t;
+        });
+        fill();
+    }
+
+    /**
+     * Takes a ready child, waiting for one to finish starting if none is ready.
+     *
+     * @return the child, or {@code null} when none became ready within {@code wait}
+     */
+    ChildProcess take(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            ChildProcess child = ready.poll();
+            fill();
+            if (child == null) {
+                long left = deadline - System.nanoTime();
+                child = left > 0 ? ready.poll(left, TimeUnit.NANOSECONDS) : null;
+                fill();
+            }
+            if (child == null) {
+                return null;
+            }
+            if (child.alive()) {
+                return child;
+            }
+            child.kill();
+        }
+    }
+
+    int readyCount() {
+        return ready.size();
+    }
+
+    long startedCount() {
+        return started.get();
+    }
+
+    long failureCount() {
+        return failures.get();
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Tops the pool up to its size, counting the children still starting. */
+    private synchronized void fill() {
+        while (!closed && ready.size() + starting.get() < size) {
+            starting.incrementAndGet();
+            starters.execute(this::startOne);
+        }
+    }
+
+    private void startOne() {
+        boolean failed = false;
+        try {
+            ChildProcess child = starter.start();
+            started.incrementAndGet();
+            if (closed) {
+                child.kill();
+            } else {
+                ready.add(child);
+            }
+        } catch (Exception e) {
+            failed = true;
+            failures.incrementAndGet();
+            lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.warn("sandbox: a child failed to start: {}", lastFailure);
+        } finally {
+            if (failed && !closed) {
+                // Do not spin when children cannot start at all; the slot stays taken meanwhile.
+                pause();
+            }
+            starting.decrementAndGet();
+        }
+        fill();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        starters.shutdownNow();
+        ChildProcess child;
+        while ((child = ready.poll()) != null) {
+            child.kill();
+        }
+    }
+}
