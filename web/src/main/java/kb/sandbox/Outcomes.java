@@ -8,6 +8,7 @@ import kb.sandbox.child.ChildReport;
 final class Outcomes {
     /** The JVM's exit code under -XX:+ExitOnOutOfMemoryError. */
     private static final int OOM_EXIT = 3;
+    private static final String OOM_CLASS = "java.lang.OutOfMemoryError";
 
     private Outcomes() {
     }
@@ -33,6 +34,10 @@ final class Outcomes {
                 case OUTPUT_LIMIT -> RunStatus.KILLED;
                 case INTERNAL -> RunStatus.INTERNAL_ERROR;
             };
+            if (report.outcome() == ChildReport.Outcome.EXCEPTION && message.startsWith(OOM_CLASS)) {
+                // Thrown by library code (direct buffers), so the JVM did not exit on it by itself.
+                status = RunStatus.OUT_OF_MEMORY;
+            }
             if (report.outcome() == ChildReport.Outcome.OUTPUT_LIMIT) {
                 truncated = true;
                 message = outputLimit(config);

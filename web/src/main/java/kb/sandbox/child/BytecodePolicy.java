@@ -207,7 +207,7 @@ final class BytecodePolicy {
             for (String jdkClass : jdkAncestors(owner)) {
                 for (String declaring : supertypesOf(jdkClass)) {
                     if (!ApiRules.memberOpen(declaring, name, descriptor)) {
-                        deny(declaring + "." + name, name.equals("<init>") ? simpleName(declaring) : name);
+                        denyMember(declaring, name, descriptor);
                         return;
                     }
                 }
@@ -237,9 +237,23 @@ final class BytecodePolicy {
             return result;
         }
 
-        private void deny(String internalName, String name) {
-            found.computeIfAbsent(internalName, n -> new Violation(
-                    n.replace('/', '.').replace('$', '.'), name, ApiRules.reason(n)));
+        private void deny(String internalName, String word) {
+            found.computeIfAbsent(internalName, n -> new Violation(dotted(n), word, ApiRules.reason(n)));
+        }
+
+        /** Constructors read as {@code new java.io.PrintStream(String)}, so that the overload is clear. */
+        private void denyMember(String owner, String name, String descriptor) {
+            if (!name.equals("<init>")) {
+                deny(owner + "." + name, name);
+                return;
+            }
+            var parameters = new java.util.StringJoiner(", ", "(", ")");
+            for (Type t : Type.getArgumentTypes(descriptor)) {
+                parameters.add(simpleName(t.getClassName().replace('.', '/')));
+            }
+            String key = owner + ".<init>" + descriptor;
+            found.computeIfAbsent(key, k -> new Violation("new " + dotted(owner) + parameters,
+                    simpleName(owner), ApiRules.reason(owner + ".<init>")));
         }
     }
 
@@ -271,6 +285,10 @@ final class BytecodePolicy {
                 collect(p, into);
             }
         }
+    }
+
+    private static String dotted(String internalName) {
+        return internalName.replace('/', '.').replace('$', '.');
     }
 
     private static String simpleName(String internalName) {

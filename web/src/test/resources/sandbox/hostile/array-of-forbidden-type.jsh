@@ -1,0 +1,3 @@
+// expect: DENIED java.io.File
+Object files = new File[1];
+System.out.println(files);

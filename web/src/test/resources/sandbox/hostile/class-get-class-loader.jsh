@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Class.getClassLoader
+System.out.println(String.class.getClassLoader());

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Thread.getContextClassLoader
+System.out.println(Thread.currentThread().getContextClassLoader());

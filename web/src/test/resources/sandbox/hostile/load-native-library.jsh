@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.System.loadLibrary
+System.loadLibrary("c");

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.ProcessHandle
+ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Integer.getInteger
+System.out.println(Integer.getInteger("java.version"));

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.System.getenv
+System.out.println(System.getenv());

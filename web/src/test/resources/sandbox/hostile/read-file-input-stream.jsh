@@ -1,0 +1,3 @@
+// expect: DENIED java.io.FileInputStream
+var in = new FileInputStream("/etc/passwd");
+System.out.println(new String(in.readAllBytes()));

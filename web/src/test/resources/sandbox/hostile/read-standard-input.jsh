@@ -1,0 +1,2 @@
+// expect: OK
+System.out.println(System.in.read());

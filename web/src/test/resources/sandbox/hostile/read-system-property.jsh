@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.System.getProperty
+System.out.println(System.getProperty("user.home"));

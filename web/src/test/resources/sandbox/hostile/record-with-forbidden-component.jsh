@@ -1,0 +1,3 @@
+// expect: DENIED java.io.File
+record Holder(File file) {}
+System.out.println(new Holder(null));

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.System.setOut
+System.setOut(new PrintStream(new ByteArrayOutputStream()));

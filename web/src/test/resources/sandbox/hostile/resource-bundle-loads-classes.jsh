@@ -1,0 +1,2 @@
+// expect: DENIED java.util.ResourceBundle
+ResourceBundle.getBundle("kb.sandbox.child.ChildMain");

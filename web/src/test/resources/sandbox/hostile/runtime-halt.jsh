@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Runtime.halt
+Runtime.getRuntime().halt(0);

@@ -1,0 +1,2 @@
+// expect: DENIED javax.script
+var e = new javax.script.ScriptEngineManager().getEngineByName("js");

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.System.setSecurityManager
+System.setSecurityManager(null);

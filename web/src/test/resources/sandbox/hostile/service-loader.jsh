@@ -1,0 +1,2 @@
+// expect: DENIED java.util.ServiceLoader
+ServiceLoader.load(Runnable.class).forEach(Runnable::run);

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Runtime.addShutdownHook
+Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("late")));

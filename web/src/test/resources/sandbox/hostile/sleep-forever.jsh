@@ -1,0 +1,2 @@
+// expect: TIMEOUT
+Thread.sleep(Long.MAX_VALUE);

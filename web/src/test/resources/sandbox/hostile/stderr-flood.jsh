@@ -1,0 +1,2 @@
+// expect: KILLED output
+while (true) System.err.print("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");

@@ -1,0 +1,2 @@
+// expect: DENIED java.lang.Thread.getAllStackTraces
+Thread.getAllStackTraces().keySet().forEach(Thread::interrupt);

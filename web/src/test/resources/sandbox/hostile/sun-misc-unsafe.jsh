@@ -1,0 +1,3 @@
+// expect: DENIED sun.misc.Unsafe
+sun.misc.Unsafe u = null;
+System.out.println(u);

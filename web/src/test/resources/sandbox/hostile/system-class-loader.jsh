@@ -1,0 +1,3 @@
+// expect: DENIED java.lang.ClassLoader
+var cl = ClassLoader.getSystemClassLoader();
+System.out.println(cl.loadClass("kb.sandbox.child.ChildMain"));

@@ -1,0 +1,3 @@
+// expect: DENIED java.lang.System.exit
+System.out.println("bye");
+System.exit(0);

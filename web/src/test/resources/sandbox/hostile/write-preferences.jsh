@@ -1,0 +1,3 @@
+// expect: DENIED java.util.prefs
+Preferences.userRoot().put("pwned", "yes");
+Preferences.userRoot().flush();

@@ -1,0 +1,2 @@
+// expect: DENIED java.util.zip.ZipFile
+var z = new java.util.zip.ZipFile("/etc/passwd");
