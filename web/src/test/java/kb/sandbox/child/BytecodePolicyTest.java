@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BytecodePolicyTest {
@@ -43,6 +44,31 @@ class BytecodePolicyTest {
     })
     void code_that_reproductions_need_is_allowed(String body) {
         assertEquals(List.of(), denied(body));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "java.util.zip.ZipFile            | Object f() throws Exception { return new java.util.zip.ZipFile(\"/etc/passwd\"); }",
+        "java.net.DatagramSocket          | Object f() throws Exception { return new java.net.DatagramSocket(); }",
+        "java.lang.Runtime.addShutdownHook| void f() { Runtime.getRuntime().addShutdownHook(new Thread()); }",
+        "java.lang.Integer.getInteger     | Object f() { return Integer.getInteger(\"java.version\"); }",
+        "java.lang.System.setSecurityManager | void f() { System.setSecurityManager(null); }",
+        "java.lang.Class.getDeclaredField | Object f() throws Exception { return String.class.getDeclaredField(\"value\"); }",
+        "java.lang.ThreadGroup            | Object f() { return Thread.currentThread().getThreadGroup(); }",
+        "java.lang.invoke.VarHandle       | Object f() { return java.lang.invoke.MethodHandles.arrayElementVarHandle(int[].class); }",
+        "java.lang.Thread.getContextClassLoader | Object f() { return Thread.currentThread().getContextClassLoader(); }",
+        "java.beans.XMLDecoder            | Object f() { return new java.beans.XMLDecoder(new java.io.ByteArrayInputStream(new byte[0])); }",
+        "java.util.ResourceBundle         | Object f() { return ResourceBundle.getBundle(\"x\"); }",
+        "java.lang.Class.getModule        | Object f() { return String.class.getModule(); }",
+        "java.lang.StackWalker            | Object f() { return StackWalker.getInstance(); }",
+        "java.util.logging.FileHandler    | Object f() throws Exception { return new java.util.logging.FileHandler(\"x\"); }",
+        "java.io.File                     | Object f() { return new java.io.File[1]; }",
+        "java.lang.Thread.stop            | void f() { Thread.currentThread().stop(); }",
+        "java.lang.System.console         | Object f() { return System.console(); }"
+    })
+    void other_escape_routes_are_denied_by_name(String api, String body) {
+        List<String> apis = denied(body);
+        assertTrue(apis.contains(api), () -> api + " not in " + apis);
     }
 
     @Test

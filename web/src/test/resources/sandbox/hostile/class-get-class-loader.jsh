@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.Class.getClassLoader
-System.out.println(String.class.getClassLoader());

@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.Thread.getContextClassLoader
-System.out.println(Thread.currentThread().getContextClassLoader());

@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.Class.getModule
-System.out.println(String.class.getModule().getPackages());

@@ -1,2 +1,0 @@
-// expect: DENIED java.util.ResourceBundle
-ResourceBundle.getBundle("kb.sandbox.child.ChildMain");

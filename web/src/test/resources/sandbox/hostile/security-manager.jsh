@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.System.setSecurityManager
-System.setSecurityManager(null);

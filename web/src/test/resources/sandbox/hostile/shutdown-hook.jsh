@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.Runtime.addShutdownHook
-Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("late")));

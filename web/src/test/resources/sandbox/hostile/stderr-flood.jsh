@@ -1,2 +1,0 @@
-// expect: KILLED output
-while (true) System.err.print("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");

@@ -1,2 +1,0 @@
-// expect: DENIED java.lang.Thread.getAllStackTraces
-Thread.getAllStackTraces().keySet().forEach(Thread::interrupt);

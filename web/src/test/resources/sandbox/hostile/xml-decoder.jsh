@@ -1,2 +1,0 @@
-// expect: DENIED java.beans.XMLDecoder
-new java.beans.XMLDecoder(new ByteArrayInputStream("<java/>".getBytes())).readObject();

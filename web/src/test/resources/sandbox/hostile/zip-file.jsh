@@ -1,2 +1,0 @@
-// expect: DENIED java.util.zip.ZipFile
-var z = new java.util.zip.ZipFile("/etc/passwd");
