@@ -111,12 +111,13 @@ final class ChildProcess {
             deadline.cancel(false);
         }
         long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        if (!overCap && !timedOut.get()) {
-            // A child that reported (or died) is exiting by itself: let its exit code say how.
-            awaitExit(Duration.ofMillis(500));
+        if (overCap || timedOut.get()) {
+            kill();
         }
-        kill();
-        int exit = exitCode();
+        // A child that reported (or died) exits by itself: its exit code says how. Whatever is
+        // left of it is killed off the caller's path, since listing descendants takes a while.
+        int exit = awaitExit(Duration.ofMillis(500));
+        timer.execute(this::kill);
         return new Exchange(report, cap(stdout, request.outputCapBytes()), cap(stderr, request.outputCapBytes()),
                 timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
     }
@@ -124,8 +125,10 @@ final class ChildProcess {
     /** Kills the child and everything it started. Safe to call more than once. */
     void kill() {
         killed.set(true);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Listed first: once the child is dead its children are no longer its descendants.
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Resident memory of the JVM process in KiB, read from /proc; -1 when unknown. */
@@ -145,17 +148,10 @@ final class ChildProcess {
         return -1;
     }
 
-    private void awaitExit(Duration d) {
+    /** The exit code, or -1 when the child has not exited within {@code d}. */
+    private int awaitExit(Duration d) {
         try {
-            process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private int exitCode() {
-        try {
-            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;

@@ -41,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
     private final String tierDetail;
     private final String runnerVersion;
     private final WarmPool pool;
+    private final SharedArchive archive;
     private final ScheduledExecutorService timer;
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -48,12 +49,13 @@ public final class Sandbox implements AutoCloseable {
     private final RunStats stats = new RunStats();
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
-                    WarmPool pool, ScheduledExecutorService timer) {
+                    WarmPool pool, SharedArchive archive, ScheduledExecutorService timer) {
         this.config = config;
         this.tier = tier;
         this.tierDetail = tierDetail;
         this.runnerVersion = runnerVersion;
         this.pool = pool;
+        this.archive = archive;
         this.timer = timer;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
     }
@@ -105,7 +107,7 @@ public final class Sandbox implements AutoCloseable {
             training.setPriority(Thread.MIN_PRIORITY);
             training.start();
             String version = runnerJar.getFileName().toString().replace("runner-", "").replace(".jar", "");
-            return new Sandbox(config, tier, detail, version, pool, timer);
+            return new Sandbox(config, tier, detail, version, pool, archive, timer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox in " + config.dataDir(), e);
         }
@@ -143,6 +145,7 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             running.decrementAndGet();
             slots.release();
+            pool.replenish();
         }
     }
 
@@ -171,7 +174,7 @@ public final class Sandbox implements AutoCloseable {
     public SandboxMetrics metrics() {
         return new SandboxMetrics(tier, tierDetail, pool.readyCount(), running.get(), waiting.get(), stats.runs(),
                 stats.byStatus(), stats.rejected(), pool.startedCount(), pool.failureCount(), stats.meanMillis(),
-                stats.p95Millis());
+                stats.p95Millis(), archive.file().isPresent());
     }
 
     /** Resident memory (KiB) of a warm child, for the benchmark; -1 when none is ready in time. */
@@ -182,6 +185,7 @@ public final class Sandbox implements AutoCloseable {
         }
         long rss = child.residentKilobytes();
         child.kill();
+        pool.replenish();
         return rss;
     }
 

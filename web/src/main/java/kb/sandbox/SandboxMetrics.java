@@ -17,10 +17,13 @@ import java.util.Map;
  * @param childFailures   children that failed to start
  * @param meanMillis      mean run time over the recent runs, 0 when none
  * @param p95Millis       95th percentile run time over the recent runs, 0 when none
+ * @param sharedArchive   children start from a class-data-sharing archive (it is built in the
+ *                        background after start-up)
  */
 public record SandboxMetrics(SandboxTier tier, String tierDetail, int poolReady, int running, int queued,
                              long runs, Map<RunStatus, Long> byStatus, long rejectedBusy, long childrenStarted,
-                             long childFailures, long meanMillis, long p95Millis) {
+                             long childFailures, long meanMillis, long p95Millis,
+                             boolean sharedArchive) {
 
     public long timeouts() {
         return byStatus.getOrDefault(RunStatus.TIMEOUT, 0L);

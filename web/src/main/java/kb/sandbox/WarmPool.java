@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Children started and warmed ahead of demand. Every {@link #take} is followed by starting a
- * replacement in the background, so a steady trickle of runs never waits for a JVM to start.
+ * Children started and warmed ahead of demand. The caller of {@link #take} calls {@link #replenish}
+ * when its run is over, which starts a replacement in the background: starting a JVM takes the
+ * CPU a run in progress needs, so it waits for the run unless a caller is already left waiting.
  */
 final class WarmPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
@@ -53,8 +54,8 @@ final class WarmPool implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             ChildProcess child = ready.poll();
-            fill();
             if (child == null) {
+                fill();
                 long left = deadline - System.nanoTime();
                 child = left > 0 ? ready.poll(left, TimeUnit.NANOSECONDS) : null;
                 fill();
@@ -67,6 +68,11 @@ final class WarmPool implements AutoCloseable {
             }
             child.kill();
         }
+    }
+
+    /** Starts replacements for the children taken, in the background. */
+    void replenish() {
+        fill();
     }
 
     int readyCount() {
