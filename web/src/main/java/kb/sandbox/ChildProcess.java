@@ -28,6 +28,7 @@ final class ChildProcess {
     private final InputStream frames;
     private final ByteArrayOutputStream jvmMessages = new ByteArrayOutputStream();
     private final AtomicBoolean killed = new AtomicBoolean();
+    private volatile Runnable releaseLimits = () -> { };
 
     private ChildProcess(Process process) {
         this.process = process;
@@ -60,6 +61,15 @@ final class ChildProcess {
         } finally {
             late.cancel(false);
         }
+    }
+
+    /** Puts the child and its processes under per-child cgroup limits, released when it is killed. */
+    void confine(Cgroups cgroups, long maxTasks, long memoryBytes) {
+        var pids = new java.util.ArrayList<Long>();
+        pids.add(process.pid());
+        process.descendants().forEach(h -> pids.add(h.pid()));
+        List<Path> groups = cgroups.attach(process.pid(), pids, maxTasks, memoryBytes);
+        releaseLimits = () -> cgroups.remove(groups);
     }
 
     boolean alive() {
@@ -129,6 +139,7 @@ final class ChildProcess {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        releaseLimits.run();
     }
 
     /** Resident memory of the JVM process in KiB, read from /proc; -1 when unknown. */

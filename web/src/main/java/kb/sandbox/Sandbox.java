@@ -42,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
     private final String runnerVersion;
     private final WarmPool pool;
     private final SharedArchive archive;
+    private final Optional<Cgroups> cgroups;
     private final ScheduledExecutorService timer;
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -49,13 +50,14 @@ public final class Sandbox implements AutoCloseable {
     private final RunStats stats = new RunStats();
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
-                    WarmPool pool, SharedArchive archive, ScheduledExecutorService timer) {
+                    WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer) {
         this.config = config;
         this.tier = tier;
         this.tierDetail = tierDetail;
         this.runnerVersion = runnerVersion;
         this.pool = pool;
         this.archive = archive;
+        this.cgroups = cgroups;
         this.timer = timer;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
     }
@@ -89,6 +91,8 @@ public final class Sandbox implements AutoCloseable {
             }
             Path prlimit = ChildCommand.findPrlimit();
             detail += prlimit == null ? "; prlimit not found, no rlimits" : "; rlimits via prlimit";
+            Optional<Cgroups> cgroups = Cgroups.probe();
+            detail += cgroups.map(c -> "; " + c.describe()).orElse("; no delegated cgroups");
             SandboxTier tier = bubblewrap == null ? SandboxTier.WEAK : SandboxTier.STRONG;
             log.info("sandbox: tier {} ({})", tier, detail);
 
@@ -100,14 +104,20 @@ public final class Sandbox implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            var pool = new WarmPool(config.poolSize(),
-                    () -> ChildProcess.start(command.child(archive.file()), workDir, CHILD_START_LIMIT, timer));
+            // An idle child has about 25 threads, and bubblewrap adds two processes.
+            long maxTasks = config.maxNewThreads() + 64L;
+            long memoryBytes = (config.heapMegabytes() * 2L + 256) << 20;
+            var pool = new WarmPool(config.poolSize(), () -> {
+                var child = ChildProcess.start(command.child(archive.file()), workDir, CHILD_START_LIMIT, timer);
+                cgroups.ifPresent(c -> child.confine(c, maxTasks, memoryBytes));
+                return child;
+            });
             Thread training = new Thread(() -> archive.create(command), "kb-sandbox-cds");
             training.setDaemon(true);
             training.setPriority(Thread.MIN_PRIORITY);
             training.start();
             String version = runnerJar.getFileName().toString().replace("runner-", "").replace(".jar", "");
-            return new Sandbox(config, tier, detail, version, pool, archive, timer);
+            return new Sandbox(config, tier, detail, version, pool, archive, cgroups, timer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox in " + config.dataDir(), e);
         }
@@ -194,6 +204,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         pool.close();
         timer.shutdown();
+        cgroups.ifPresent(c -> c.close(2000));
     }
 
     private void acquireSlot() {

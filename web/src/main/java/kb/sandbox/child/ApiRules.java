@@ -71,19 +71,24 @@ final class ApiRules {
      * Members closed on an open class and on every class that inherits from it. An entry is a
      * name, or a name and the start of a descriptor when only some overloads are closed.
      */
-    private static final Map<String, Set<String>> CLOSED_MEMBERS = Map.of(
-            "java/lang/Thread", Set.of("getAllStackTraces", "enumerate", "stop", "suspend", "resume",
-                    "getContextClassLoader", "setContextClassLoader"),
-            "java/lang/Integer", Set.of("getInteger"),
-            "java/lang/Long", Set.of("getLong"),
-            "java/lang/Boolean", Set.of("getBoolean"),
+    private static final Map<String, Set<String>> CLOSED_MEMBERS = Map.ofEntries(
+            Map.entry("java/lang/Thread", Set.of("getAllStackTraces", "enumerate", "stop", "suspend", "resume",
+                    "getContextClassLoader", "setContextClassLoader")),
+            Map.entry("java/lang/Integer", Set.of("getInteger")),
+            Map.entry("java/lang/Long", Set.of("getLong")),
+            Map.entry("java/lang/Boolean", Set.of("getBoolean")),
             // These overloads take a file name.
-            "java/util/Formatter", Set.of("<init>(Ljava/lang/String;"),
-            "java/io/PrintStream", Set.of("<init>(Ljava/lang/String;"),
-            "java/io/PrintWriter", Set.of("<init>(Ljava/lang/String;"),
+            Map.entry("java/util/Formatter", Set.of("<init>(Ljava/lang/String;")),
+            Map.entry("java/io/PrintStream", Set.of("<init>(Ljava/lang/String;")),
+            Map.entry("java/io/PrintWriter", Set.of("<init>(Ljava/lang/String;")),
             // These look up resource bundles, which loads classes by name.
-            "java/util/logging/Logger", Set.of("getLogger(Ljava/lang/String;Ljava/lang/String;",
-                    "getAnonymousLogger(Ljava/lang/String;"));
+            Map.entry("java/util/logging/Logger", Set.of("getLogger(Ljava/lang/String;Ljava/lang/String;",
+                    "getAnonymousLogger(Ljava/lang/String;", "<init>(Ljava/lang/String;Ljava/lang/String;")),
+            Map.entry("java/util/logging/Level", Set.of("<init>(Ljava/lang/String;ILjava/lang/String;")),
+            // Field updaters reach fields by name, which is reflection.
+            Map.entry("java/util/concurrent/atomic/AtomicIntegerFieldUpdater", Set.of("newUpdater")),
+            Map.entry("java/util/concurrent/atomic/AtomicLongFieldUpdater", Set.of("newUpdater")),
+            Map.entry("java/util/concurrent/atomic/AtomicReferenceFieldUpdater", Set.of("newUpdater")));
 
     /** Bootstrap methods that javac emits for lambdas, string concatenation, records and switches. */
     private static final Set<String> BOOTSTRAPS = Set.of(
@@ -115,6 +120,7 @@ final class ApiRules {
             Map.entry("java/lang/reflect/", "reflection"),
             Map.entry("java/lang/invoke/", "reflection"),
             Map.entry("java/lang/Class.", "reflection"),
+            Map.entry("java/util/concurrent/atomic/", "reflection"),
             Map.entry("java/lang/ClassLoader", "loads classes"),
             Map.entry("java/lang/Module", "loads classes"),
             Map.entry("java/lang/instrument/", "loads classes"),

@@ -64,7 +64,10 @@ class BytecodePolicyTest {
         "java.util.logging.FileHandler    | Object f() throws Exception { return new java.util.logging.FileHandler(\"x\"); }",
         "java.io.File                     | Object f() { return new java.io.File[1]; }",
         "java.lang.Thread.stop            | void f() { Thread.currentThread().stop(); }",
-        "java.lang.System.console         | Object f() { return System.console(); }"
+        "java.lang.System.console         | Object f() { return System.console(); }",
+        "java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater | "
+                + "Object f() { return java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(T.class, \"n\"); } "
+                + "volatile int n;"
     })
     void other_escape_routes_are_denied_by_name(String api, String body) {
         List<String> apis = denied(body);
