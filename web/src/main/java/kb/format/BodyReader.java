@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 
 /**
  * Splits a postmortem body into its {@code ##} sections and reads the structured ones.
@@ -46,7 +43,7 @@ final class BodyReader {
         Integer stray = null;
         for (Node node = src.document().getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading h && h.getLevel() == 2) {
-                String text = plainText(h);
+                String text = MarkdownSource.plainText(h);
                 sections.add(new Section(SectionKind.forHeading(text).orElse(null), heading(src, h), null, src.line(h)));
                 contents.add(new ArrayList<>());
                 contentStarts.add(src.lastLine(h) + 1);
@@ -131,22 +128,6 @@ final class BodyReader {
         for (int line = src.line(h); line < src.lastLine(h); line++) {
             text.append(text.length() == 0 ? "" : " ").append(src.lineText(line).strip());
         }
-        return text.toString();
-    }
-
-    private static String plainText(Heading h) {
-        StringBuilder text = new StringBuilder();
-        h.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-                text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code c) {
-                text.append(c.getLiteral());
-            }
-        });
         return text.toString();
     }
 }
