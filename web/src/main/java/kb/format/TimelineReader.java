@@ -42,6 +42,7 @@ final class TimelineReader {
     private LocalDate date;
     private final ZoneOffset offset;
     private TimelineEntry previous;
+    private int items;
 
     private TimelineReader(MarkdownSource src, OffsetDateTime started, List<Problem> problems) {
         this.src = src;
@@ -68,7 +69,7 @@ final class TimelineReader {
                         + "like '- 02:04 [detect] Pager fires'; this text is not in the list"));
             }
         }
-        if (reader.entries.isEmpty()) {
+        if (reader.items == 0) {
             problems.add(Problem.at(section.line(), "the timeline is empty; add entries like "
                     + "'- 02:04 [detect] Pager fires'"));
         }
@@ -76,6 +77,7 @@ final class TimelineReader {
     }
 
     private void item(ListItem item) {
+        items++;
         int line = src.line(item);
         if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
             problems.add(Problem.at(line, "timeline entry has no text; write '- " + "HH:MM [kind] what happened'"));
