@@ -23,9 +23,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
 /**
- * Reads the Timeline section: one list item per entry, {@code TIME [kind] text}. Besides the list the
- * section may hold fenced code (a diagram), {@code ###} headings and link reference definitions; any other text is an error,
- * because an entry written without its list marker would otherwise vanish from the timeline.
+ * Reads the Timeline section: one list item per entry, {@code TIME [kind] text}. Besides the list
+ * the section may hold fenced code (a diagram), {@code ###} headings and link reference definitions;
+ * any other text is an error, because an entry written without its list marker would otherwise
+ * vanish from the timeline.
  */
 final class TimelineReader {
 
