@@ -38,6 +38,8 @@ final class FrontMatter {
     }
 
     private static final String DELIMITER = "---";
+    /** Real front matter is a few hundred bytes; the limit only stops abuse. */
+    private static final int MAX_CHARS = 1024 * 1024;
 
     private final Map<String, Entry> entries;
     /** YAML that cannot be read hides which keys are there, so absent keys are not reported. */
@@ -97,6 +99,10 @@ final class FrontMatter {
 
     /** The key/value entries; {@code null} when the YAML cannot be read at all. */
     private static Map<String, Entry> compose(String yaml, List<String> allowedKeys, List<Problem> problems) {
+        if (yaml.length() > MAX_CHARS) {
+            problems.add(Problem.at(1, "front matter could not be read: it is larger than " + MAX_CHARS + " characters"));
+            return null;
+        }
         Node root;
         try {
             root = yaml().compose(new StringReader(yaml));
@@ -141,7 +147,7 @@ final class FrontMatter {
         options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(20);
-        options.setCodePointLimit(1024 * 1024);
+        options.setCodePointLimit(MAX_CHARS);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     }

@@ -72,4 +72,9 @@ class ActionItemRulesTest {
     void a_task_without_text_is_an_error() {
         onlyProblem(actions("- [ ] (owner: alice)"), 23, "action item has no text");
     }
+
+    @Test
+    void a_problem_in_a_key_group_on_a_continuation_line_names_that_line() {
+        onlyProblem(actions("- [ ] Add alerts for the pool\n  and the gateway (type: fix)"), 24, "unknown action item type 'fix'");
+    }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every bundled file in the repository's {@code content/} folder must be valid: each checklist item,
- * and each postmortem against the ids of the checklist items present. Skipped when the checklist
+ * and each postmortem against the ids of the checklist items present (it must also survive a
+ * rewrite by {@link PostmortemWriter}). Skipped when the checklist
  * and incidents folders hold no files yet.
  */
 class ContentFilesTest {
@@ -51,8 +52,21 @@ class ContentFilesTest {
         Stream<DynamicTest> checklist = items.stream().map(p -> DynamicTest.dynamicTest("checklist/" + p.getFileName(),
                 () -> assertValid(p, new ChecklistParser().parse(Files.readString(p), p.getFileName().toString()))));
         Stream<DynamicTest> postmortems = incidents.stream().map(p -> DynamicTest.dynamicTest("incidents/" + p.getFileName(),
-                () -> assertValid(p, new PostmortemParser().parse(Files.readString(p), items.isEmpty() ? null : ids))));
+                () -> assertValidAndRewritable(p, items.isEmpty() ? null : ids)));
         return Stream.concat(checklist, postmortems);
+    }
+
+    /** Valid, and {@link PostmortemWriter#write} gives a file with the same sections and a stable text. */
+    private static void assertValidAndRewritable(Path file, Set<String> ids) throws IOException {
+        PostmortemParser parser = new PostmortemParser();
+        Parsed<Postmortem> parsed = parser.parse(Files.readString(file), ids);
+        assertValid(file, parsed);
+        PostmortemWriter writer = new PostmortemWriter();
+        String written = writer.write(parsed.value().orElseThrow());
+        Postmortem again = parser.parse(written, ids).value().orElseThrow();
+        assertEquals(parsed.value().get().sections().stream().map(Section::markdown).toList(),
+                again.sections().stream().map(Section::markdown).toList());
+        assertEquals(written, writer.write(again));
     }
 
     private static void assertValid(Path file, Parsed<?> parsed) {

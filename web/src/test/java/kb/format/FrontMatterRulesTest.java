@@ -230,4 +230,12 @@ class FrontMatterRulesTest {
         onlyProblem(text, 6, "must be draft or published");
         assertTrue(new PostmortemParser().parse("\uFEFF" + VALID.replace("\n", "\r\n"), null).valid());
     }
+
+    @Test
+    void front_matter_over_the_size_limit_is_refused() {
+        String huge = "# " + "x".repeat(1024 * 1024 + 10) + "\n";
+        List<Problem> problems = problems(withFront(huge));
+        assertTrue(problems.stream().anyMatch(p -> p.line() == 1 && p.message().contains("could not be read")),
+                problems::toString);
+    }
 }
