@@ -44,6 +44,9 @@ final class BodyReader {
         for (Node node = src.document().getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading h && h.getLevel() == 2) {
                 String text = MarkdownSource.plainText(h);
+                if (text.isBlank()) {
+                    problems.add(Problem.at(src.line(h), "a '##' heading needs a title"));
+                }
                 sections.add(new Section(SectionKind.forHeading(text).orElse(null), heading(src, h), null, src.line(h)));
                 contents.add(new ArrayList<>());
                 contentStarts.add(src.lastLine(h) + 1);

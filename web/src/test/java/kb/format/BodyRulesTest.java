@@ -55,6 +55,11 @@ class BodyRulesTest {
     }
 
     @Test
+    void a_section_heading_without_title_is_an_error() {
+        onlyProblem(replace(VALID, "Leak.", "Leak.\n\n##\n\nOrphan text."), 21, "a '##' heading needs a title");
+    }
+
+    @Test
     void headings_match_case_insensitively_and_keep_their_spelling() {
         Postmortem p = valid(replace(replace(VALID, "## Root cause", "## ROOT CAUSES ##"), "## Summary", "##   summary"));
         assertEquals(SectionKind.ROOT_CAUSE, p.sections().get(2).kind());
