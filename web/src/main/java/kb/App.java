@@ -31,6 +31,11 @@ public final class App {
     }
 
     public static Javalin create(Services s) {
+        return create(s, config -> { });
+    }
+
+    /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
+    public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         Templates templates = new Templates();
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
@@ -51,6 +56,7 @@ public final class App {
                 });
                 get("health", health::health);
             });
+            extra.accept(config);
         });
     }
 }

@@ -42,10 +42,16 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Path contentDir, Map<String, String> env) {
+        return start(contentDir, env, config -> { });
+    }
+
+    /** Starts the app with {@code extra} applied to its configuration after the app's own. */
+    public static TestApp start(Path contentDir, Map<String, String> env,
+                                java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         Config config = Config.forTests("t" + UUID.randomUUID().toString().replace("-", ""), contentDir, env);
         App.Services services = App.Services.open(config);
         services.importer().importContent(contentDir);
-        return new TestApp(services, App.create(services).start());
+        return new TestApp(services, App.create(services, extra).start());
     }
 
     public HttpResponse<String> get(String path) {

@@ -24,6 +24,24 @@ public final class Access {
         return Boolean.TRUE.equals(ctx.attribute(IS_ADMIN));
     }
 
+    /** Throws 401 for anonymous requests and 403 for signed-in users who are not editors. */
+    public static void requireEditor(Context ctx) {
+        if (!canEdit(ctx)) {
+            throw user(ctx) == null
+                    ? new io.javalin.http.UnauthorizedResponse("Sign in as an editor to do this.")
+                    : new io.javalin.http.ForbiddenResponse("This needs the editor role.");
+        }
+    }
+
+    /** Throws 401 for anonymous requests and 403 for signed-in users who are not admins. */
+    public static void requireAdmin(Context ctx) {
+        if (!isAdmin(ctx)) {
+            throw user(ctx) == null
+                    ? new io.javalin.http.UnauthorizedResponse("Sign in as an admin to do this.")
+                    : new io.javalin.http.ForbiddenResponse("This needs the admin role.");
+        }
+    }
+
     /** The signed-in user's name, or {@code null} when anonymous. */
     public static String user(Context ctx) {
         return ctx.attribute(USER);
