@@ -55,6 +55,8 @@ public final class AccountRoutes {
         config.routes.exception(AccessFilter.SignInRequired.class, (e, ctx) -> {
             if (Web.wantsJson(ctx)) {
                 Web.error(ctx, templates, 401, "Sign in, or send an API token, to use this API.");
+            } else if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+                Web.error(ctx, templates, 401, "Sign in to do this.");
             } else {
                 String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 ctx.redirect("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8), HttpStatus.FOUND);

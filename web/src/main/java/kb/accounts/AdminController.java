@@ -27,7 +27,8 @@ final class AdminController {
 
     void list(Context ctx) {
         Access.requireAdmin(ctx);
-        render(ctx, 200, NOTICES.get(ctx.queryParam("done")), null, Map.of("name", "", "role", "viewer"));
+        String done = ctx.queryParam("done");
+        render(ctx, 200, done == null ? null : NOTICES.get(done), null, Map.of("name", "", "role", "viewer"));
     }
 
     void create(Context ctx) {
