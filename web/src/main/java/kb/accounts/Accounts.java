@@ -34,6 +34,13 @@ public final class Accounts {
         String given = config.get("KB_ADMIN_PASSWORD", "");
         boolean generated = given.isBlank();
         String password = generated ? Secrets.random(18) : given;
+        if (!generated) {
+            try {
+                Passwords.checkPolicy(given);
+            } catch (AccountException e) {
+                throw new AccountException("KB_ADMIN_PASSWORD: " + e.getMessage());
+            }
+        }
         try {
             users.create(FIRST_ADMIN, Role.ADMIN, password);
         } catch (AccountException | org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
