@@ -43,7 +43,20 @@ public final class TokenCommand implements Runnable {
     private int withDatabase(CommandLine.Model.CommandSpec sub, Action action) {
         PrintWriter out = sub.commandLine().getOut();
         PrintWriter err = sub.commandLine().getErr();
-        try (Database db = Database.open(config != null ? config : Config.fromEnv(System.getenv()))) {
+        Config c = config != null ? config : Config.fromEnv(System.getenv());
+        Database db;
+        try {
+            db = Database.open(c);
+        } catch (RuntimeException e) {
+            err.println("token: cannot open the database " + c.dbUrl() + ": " + e.getMessage());
+            if (c.dbUrl().startsWith("jdbc:h2:file:")) {
+                err.println("token: the embedded H2 database allows one process at a time: stop the server, "
+                        + "or make the token at /account/tokens");
+            }
+            err.flush();
+            return 1;
+        }
+        try (db) {
             return action.run(db, out);
         } catch (AccountException e) {
             err.println("token: " + e.getMessage());
