@@ -1,6 +1,7 @@
 package kb;
 
 import io.javalin.Javalin;
+import kb.accounts.AccountRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
@@ -40,19 +41,23 @@ public final class App {
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.importer()::counts);
+        AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
+            accounts.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
                 // site map: pages
                 incidents.pages();
                 checklist.pages();
+                accounts.pages();
                 // JSON API
                 path("api", () -> {
                     incidents.api();
                     checklist.api();
+                    accounts.api();
                 });
                 get("health", health::health);
             });
