@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kb.system.Access;
 import kb.system.Config;
-import kb.system.PageModel;
 import kb.system.Templates;
 import kb.system.Web;
 import org.jdbi.v3.core.Jdbi;
@@ -26,11 +25,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
  */
 public final class AccountRoutes {
 
-    static {
-        // every page's layout shows who is signed in; registered once per process, read per request
-        PageModel.contribute(AccountRoutes::pageModel);
-    }
-
     private final Templates templates;
     private final AccessFilter filter;
     private final LoginController login;
@@ -40,6 +34,8 @@ public final class AccountRoutes {
     /** Reads {@code KB_PUBLIC_READ} (default true) from {@code config}. */
     public AccountRoutes(Config config, Jdbi jdbi, Templates templates) {
         this.templates = templates;
+        // every page's layout shows who is signed in
+        templates.pageModel().contribute(AccountRoutes::pageModel);
         Users users = new Users(jdbi);
         Sessions sessions = new Sessions(jdbi);
         ApiTokens apiTokens = new ApiTokens(jdbi);
