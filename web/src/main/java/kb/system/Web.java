@@ -40,7 +40,12 @@ public final class Web {
     public static void configure(JavalinConfig config, Templates templates) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         config.fileRenderer(templates);
-        config.staticFiles.add("/static", Location.CLASSPATH);
+        // served under /static (add("/static", ...) alone would serve the folder's files at the root)
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+        });
         config.staticFiles.enableWebjars();
         config.http.maxRequestSize = 2L * 1024 * 1024;
         config.requestLogger.http((ctx, ms) -> {

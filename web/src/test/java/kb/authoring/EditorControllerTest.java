@@ -134,6 +134,10 @@ class EditorControllerTest {
         assertTrue(skeleton.startsWith("---\nid: "), skeleton);
         assertNotNull(d.selectFirst("form#editor-form input[type=hidden][name=_csrf]"));
         assertNotNull(d.selectFirst("script[src=/static/js/editor.js]"));
+        HttpResponse<String> js = app.get("/static/js/editor.js");
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElseThrow().contains("javascript"));
+        assertEquals(200, app.get("/static/css/editor.css").statusCode());
         HttpResponse<String> r = Editors.submit(app, "/incidents/new", skeleton, "preview", null);
         assertEquals(200, r.statusCode(), r.body());
         assertNotNull(Jsoup.parse(r.body()).selectFirst("#preview article.incident"));
