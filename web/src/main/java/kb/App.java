@@ -1,7 +1,11 @@
 package kb;
 
 import io.javalin.Javalin;
+<<<<<<< HEAD
 import kb.authoring.AuthoringRoutes;
+=======
+import kb.accounts.AccountRoutes;
+>>>>>>> main
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
@@ -42,9 +46,11 @@ public final class App {
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.importer()::counts);
+        AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
+            accounts.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
@@ -52,11 +58,13 @@ public final class App {
                 authoring.pages();
                 incidents.pages();
                 checklist.pages();
+                accounts.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();
                     incidents.api();
                     checklist.api();
+                    accounts.api();
                 });
                 get("health", health::health);
             });

@@ -40,11 +40,11 @@ public final class Web {
     public static void configure(JavalinConfig config, Templates templates) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         config.fileRenderer(templates);
-        // served under /static (add("/static", ...) alone would serve the folder's files at the root)
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/static";
-            files.location = Location.CLASSPATH;
+        // served under /static (as the layout links them), not at the root where they would shadow pages
+        config.staticFiles.add(sf -> {
+            sf.hostedPath = "/static";
+            sf.directory = "/static";
+            sf.location = Location.CLASSPATH;
         });
         config.staticFiles.enableWebjars();
         config.http.maxRequestSize = 2L * 1024 * 1024;
