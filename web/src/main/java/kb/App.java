@@ -1,11 +1,8 @@
 package kb;
 
 import io.javalin.Javalin;
-<<<<<<< HEAD
-import kb.authoring.AuthoringRoutes;
-=======
 import kb.accounts.AccountRoutes;
->>>>>>> main
+import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;

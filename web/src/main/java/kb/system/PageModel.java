@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * What every page's layout needs (the request id, the signed-in user, the CSRF token, ...).
- * Features contribute entries by registering a contributor; the layout reads them by name.
+ * Features contribute entries by registering a contributor; the layout reads them by name. Lists
+ * contributed under the same name (such as {@code navLinks}) are joined in registration order.
  */
 public final class PageModel {
 
@@ -23,6 +24,16 @@ public final class PageModel {
         CONTRIBUTORS.add(contributor);
     }
 
+    /** Lists from several features (e.g. {@code navLinks}) add up; any other value is replaced by the later one. */
+    private static Object combine(Object earlier, Object later) {
+        if (earlier instanceof java.util.List<?> a && later instanceof java.util.List<?> b) {
+            java.util.List<Object> both = new java.util.ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }
+        return later;
+    }
+
     static Map<String, Object> of(Context ctx) {
         Map<String, Object> model = new HashMap<>();
         model.put("requestId", RequestIds.of(ctx));
@@ -34,7 +45,7 @@ public final class PageModel {
         model.put("canEdit", false);
         model.put("isAdmin", false);
         for (var c : CONTRIBUTORS) {
-            model.putAll(c.apply(ctx));
+            c.apply(ctx).forEach((key, value) -> model.put(key, combine(model.get(key), value)));
         }
         return model;
     }

@@ -132,7 +132,7 @@ class XssTest {
                 + "## Timeline\n\n- 10:00 [trigger] " + payload + "\n- 10:30 [resolve] [link](" + payload + ")\n\n"
                 + "## Root cause\n\n> " + payload + "\n\n```html\n" + payload + "\n```\n\n"
                 + "## Action items\n\n- [ ] " + payload + " (owner: alice)\n\n"
-                + "## " + payload + "\n\nA free section whose heading is hostile.\n";
+                + "## Notes " + payload + "\n\nA free section whose heading is hostile.\n";
     }
 
     static final Set<String> BANNED = Set.of("iframe", "object", "embed", "frame", "frameset", "applet", "base", "svg",
