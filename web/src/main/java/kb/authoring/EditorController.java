@@ -64,7 +64,8 @@ final class EditorController {
     }
 
     private void submit(Context ctx, String id) {
-        String text = ctx.formParam("text") == null ? "" : ctx.formParam("text");
+        // named "markdown" by contract with accounts, whose refused-form page keeps this field for the author
+        String text = ctx.formParam("markdown") == null ? "" : ctx.formParam("markdown");
         Integer base = revisionNumber(ctx.formParam("baseRevision"));
         EditorPage page = id == null ? EditorPage.forNew(text) : EditorPage.forEdit(id, text, base);
         int status;

@@ -76,4 +76,34 @@
     }
   });
   renumber();
+
+  // Before sending, fetch the form's page again for the current session's CSRF token: after signing
+  // in again in another tab, the token this page was rendered with is no longer valid.
+  var form = document.getElementById('editor-form');
+  var tokenField = form && form.querySelector('input[name=_csrf]');
+  var fresh = false;
+  if (form && tokenField && form.requestSubmit && window.fetch && window.DOMParser) {
+    form.addEventListener('submit', function (event) {
+      if (fresh) {
+        return;
+      }
+      event.preventDefault();
+      var submitter = event.submitter;
+      var send = function () {
+        fresh = true;
+        form.requestSubmit(submitter);
+      };
+      var timeout = new Promise(function (resolve) { window.setTimeout(resolve, 5000); });
+      var refresh = window.fetch(form.getAttribute('action'), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          var meta = html && new window.DOMParser().parseFromString(html, 'text/html').querySelector('meta[name=csrf-token]');
+          if (meta && meta.getAttribute('content')) {
+            tokenField.value = meta.getAttribute('content');
+          }
+        })
+        .catch(function () { /* send with the token we have; the server keeps the text either way */ });
+      Promise.race([refresh, timeout]).then(send);
+    });
+  }
 })();

@@ -1,7 +1,8 @@
 package kb.authoring;
 
 import kb.TestApp;
-import kb.system.Access;
+import kb.accounts.Role;
+import kb.accounts.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,14 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The editor in a real browser (Debian's headless Chromium): write a postmortem with a mistake, see
- * the problem at its line, jump there, fix it, preview, save, and find it in the list. Skipped when
+ * The editor in a real browser (Debian's headless Chromium): sign in, write a postmortem with a mistake,
+ * see the problem at its line, jump there, fix it, preview, lose the session and sign in again in
+ * another tab without losing the text, save, and find it in the list. Skipped when
  * Chromium is not installed, except on CI ({@code CI=true}) where that is a failure.
  */
 class EditorBrowserTest {
@@ -35,6 +37,7 @@ class EditorBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    static final String PASSWORD = "carol's long browser password";
     static TestApp app;
     static ChromeDriver browser;
 
@@ -47,11 +50,8 @@ class EditorBrowserTest {
         }
         Assumptions.assumeTrue(installed, "Skipping the browser test: " + CHROMIUM + " and " + CHROMEDRIVER
                 + " are needed (apt-get install -y chromium chromium-driver)");
-        // until accounts lands, every request of this app is the editor "carol"
-        app = TestApp.start(TestApp.FIXTURES, Map.of(), config -> config.routes.before(ctx -> {
-            ctx.attribute(Access.CAN_EDIT, true);
-            ctx.attribute(Access.USER, "carol");
-        }));
+        app = TestApp.start(TestApp.FIXTURES);
+        new Users(app.services.db().jdbi()).create("carol", Role.EDITOR, PASSWORD);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -72,10 +72,12 @@ class EditorBrowserTest {
     }
 
     @Test
-    void write_see_the_error_at_its_line_fix_preview_save_and_find_it_in_the_list() {
+    void sign_in_write_see_the_error_at_its_line_fix_preview_survive_a_lost_session_save_and_find_it_in_the_list() {
         String withError = Editors.postmortem("browser-written", "Written in a browser ✓", "Typed by hand.")
                 .replace("severity: P2", "severity: P9");
-        browser.get(app.base + "/incidents/new");
+        signIn();
+        browser.findElement(By.cssSelector("header.top nav a[href='/incidents/new']")).click();
+        waitFor(By.id("text"));
         WebElement text = browser.findElement(By.id("text"));
         text.clear();
         text.sendKeys(withError);
@@ -100,6 +102,22 @@ class EditorBrowserTest {
         assertEquals("P2 Written in a browser ✓", preview.getText());
         assertEquals(fixed, value(), "the text stays in the editor under the preview");
 
+        // the session ends in another tab: saving keeps the text and asks to sign in again
+        String editorTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(app.base + "/");
+        browser.findElement(By.cssSelector("header.top form[action='/logout'] button")).click();
+        browser.switchTo().window(editorTab);
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        WebElement notice = waitFor(By.cssSelector("#notice.notice-session"));
+        assertTrue(notice.getText().contains("sign in in another tab"), notice.getText());
+        assertEquals(fixed, value(), "nothing typed is lost");
+
+        // signed in again in the other tab: the page's old CSRF token is replaced before sending
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(editorTab)).findFirst().orElseThrow());
+        signIn();
+        browser.close();
+        browser.switchTo().window(editorTab);
         browser.findElement(By.cssSelector("button[value=save]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.base + "/incidents/browser-written"));
         assertEquals("P2 Written in a browser ✓", browser.findElement(By.cssSelector("article.incident h1")).getText());
@@ -110,6 +128,15 @@ class EditorBrowserTest {
         assertEquals(List.of(), refused, "no script was blocked or failed");
         List<String> titles = browser.findElements(By.cssSelector("tr.incident-row a")).stream().map(WebElement::getText).toList();
         assertTrue(titles.contains("Written in a browser ✓"), titles.toString());
+    }
+
+    private static void signIn() {
+        browser.get(app.base + "/login");
+        browser.findElement(By.name("name")).sendKeys("carol");
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("header.top .who")));
     }
 
     private static WebElement waitFor(By by) {

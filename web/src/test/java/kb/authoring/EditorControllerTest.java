@@ -102,7 +102,7 @@ class EditorControllerTest {
     @Test
     void a_save_without_a_session_keeps_the_text_and_says_to_sign_in_again() {
         String text = typed(Editors.postmortem("no-session", "Session gone ✓  ", "typed for an hour  "));
-        HttpResponse<String> r = Editors.postForm(app, "/incidents/new", Map.of("text", text, "action", "save", "_csrf", "stale"), null);
+        HttpResponse<String> r = Editors.postForm(app, "/incidents/new", Map.of("markdown", text, "action", "save", "_csrf", "stale"), null);
         assertEquals(401, r.statusCode());
         Document d = Jsoup.parse(r.body());
         assertEquals(text, Editors.textarea(d));

@@ -73,7 +73,7 @@ final class Editors {
         if (base != null) {
             fields.put("baseRevision", base.toString());
         }
-        fields.put("text", text);
+        fields.put("markdown", text);
         fields.put("action", action);
         return postForm(app, path, fields, "alice");
     }
@@ -83,7 +83,7 @@ final class Editors {
         String boundary = "----kb" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         part(out, boundary, "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
-        part(out, boundary, "Content-Disposition: form-data; name=\"text\"\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+        part(out, boundary, "Content-Disposition: form-data; name=\"markdown\"\r\n\r\n".getBytes(StandardCharsets.UTF_8),
                 textarea.getBytes(StandardCharsets.UTF_8));
         part(out, boundary, ("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: text/markdown\r\n\r\n").getBytes(StandardCharsets.UTF_8), file);
