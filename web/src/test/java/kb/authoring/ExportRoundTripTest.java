@@ -1,9 +1,7 @@
 package kb.authoring;
 
-import kb.App;
+import picocli.CommandLine;
 import kb.TestApp;
-import kb.incidents.ContentImporter.FileResult;
-import kb.incidents.ContentImporter.Outcome;
 import kb.incidents.Incident;
 import kb.incidents.Incidents;
 import kb.incidents.IncidentRow;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,10 @@ import java.util.zip.ZipInputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every bundled postmortem survives import → export → import unchanged, and the export is stable. */
+/**
+ * Every bundled postmortem survives import → export ({@code export DIR} and {@code GET /incidents/{id}.md})
+ * → import ({@code import DIR}) as an identical record, and exporting again gives the same text.
+ */
 class ExportRoundTripTest {
 
     @TempDir
@@ -47,18 +48,23 @@ class ExportRoundTripTest {
             files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
         assertTrue(files.size() >= 2, "content/incidents ships postmortems");
-        try (TestApp first = Editors.start(tmp.resolve("empty")); TestApp second = Editors.start(tmp.resolve("empty"))) {
-            // checklist ids are not checked here (null): this is about export fidelity, not about content/checklist
-            importAll(first.services, files);
+        try (TestApp first = Editors.start(TestApp.CONTENT); TestApp second = Editors.start(tmp.resolve("empty"))) {
             Map<String, String> exported = exportEach(first, files);
-            Path dir = Files.createDirectories(tmp.resolve("exported"));
-            for (var e : exported.entrySet()) {
-                Files.writeString(dir.resolve(e.getKey() + ".md"), e.getValue(), StandardCharsets.UTF_8);
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                importAll(second.services, s.sorted().toList());
-            }
+            Path dir = tmp.resolve("exported");
+            ExportCommand export = new ExportCommand();
+            export.services = first.services;
+            assertEquals(0, new CommandLine(export).setOut(new PrintWriter(new StringWriter())).execute(dir.toString()));
+
+            ImportCommand importer = new ImportCommand();
+            importer.services = second.services;
+            StringWriter out = new StringWriter();
+            int exit = new CommandLine(importer).setOut(new PrintWriter(out)).execute(dir.toString());
+            assertEquals(0, exit, out.toString());
+            assertTrue(out.toString().lines().filter(l -> l.startsWith("incidents") || l.contains("/incidents/"))
+                    .allMatch(l -> l.startsWith("added ")), out.toString());
+
             for (String id : exported.keySet()) {
+                assertEquals(exported.get(id), Files.readString(dir.resolve("incidents/" + id + ".md")), id + ": CLI and HTTP agree");
                 assertEquals(comparable(first, id), comparable(second, id), id + ": the re-imported record is identical");
                 assertEquals(exported.get(id), Editors.get(second, "/incidents/" + id + ".md").body(),
                         id + ": exporting again gives the same text");
@@ -80,16 +86,6 @@ class ExportRoundTripTest {
             assertEquals(Files.readString(TestApp.FIXTURES.resolve("incidents/pool-leak.md")),
                     editor.get("incidents/fixture-pool-leak.md"));
             assertTrue(!unzip(app, Map.of()).containsKey("incidents/zip-draft.md"), "readers get no drafts");
-        }
-    }
-
-    private static void importAll(App.Services services, List<Path> files) {
-        Set<String> seen = new HashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (Path f : files) {
-            FileResult r = services.importer().importExternal(f, "test", null, seen);
-            r.problems().forEach(p -> problems.add(p.format(f.toString())));
-            assertEquals(Outcome.ADDED, r.outcome(), f + " " + problems);
         }
     }
 
