@@ -93,7 +93,7 @@ public final class IncidentStore {
 
     /** The header columns, from the same row the incident page shows for an unsaved postmortem. */
     private static java.util.Map<String, Object> headerValues(Postmortem p) {
-        IncidentRow r = IncidentViews.header(p, 0, null, null, false, null);
+        IncidentRow r = IncidentViews.header(p, 0);
         var m = new java.util.HashMap<String, Object>();
         m.put("id", r.id());
         m.put("title", r.title());

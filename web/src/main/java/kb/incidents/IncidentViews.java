@@ -33,7 +33,7 @@ public final class IncidentViews {
      * have id 0 because they have not been stored.
      */
     public Incident unsaved(Postmortem p, int revision, List<ChecklistLink> checklist) {
-        return new Incident(header(p, revision, null, null, false, null), sections(p), timeline(p),
+        return new Incident(header(p, revision), sections(p), timeline(p),
                 actionItems(p), codeBlocks(p), distinct(p.services()), distinct(p.tags()), distinct(p.categories()),
                 distinct(p.authors()), checklist);
     }
@@ -48,15 +48,17 @@ public final class IncidentViews {
         return model;
     }
 
-    /** The header row for {@code p}; derived figures (times to detect/mitigate/resolve) are computed here. */
-    static IncidentRow header(Postmortem p, int revision, String contentPath, String contentHash, boolean editedInApp,
-                              OffsetDateTime now) {
+    /**
+     * The header row for {@code p} as an unsaved incident (no content path, not yet created); the derived
+     * figures (times to detect, mitigate and resolve) are computed here and nowhere else.
+     */
+    static IncidentRow header(Postmortem p, int revision) {
         return new IncidentRow(p.id(), p.title(), p.severity().name(), p.status().label(), p.started().toString(),
                 text(p.detected()), text(p.mitigated()), text(p.resolved()), p.started(), p.started().getYear(),
                 p.timeToDetect().map(Duration::toSeconds).orElse(null),
                 p.timeToMitigate().map(Duration::toSeconds).orElse(null),
                 p.timeToResolve().map(Duration::toSeconds).orElse(null),
-                p.lang(), p.sourceUrl(), revision, contentPath, contentHash, true, editedInApp, now, now);
+                p.lang(), p.sourceUrl(), revision, null, null, true, false, null, null);
     }
 
     List<SectionRow> sections(Postmortem p) {

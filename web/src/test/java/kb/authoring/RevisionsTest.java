@@ -135,8 +135,4 @@ class RevisionsTest {
     private IncidentDao dao() {
         return app.services.db().jdbi().onDemand(IncidentDao.class);
     }
-
-    static Map<String, String> editor() {
-        return Map.of(Editors.EDITOR, "alice");
-    }
 }
