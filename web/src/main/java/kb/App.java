@@ -1,0 +1,71 @@
+package kb;
+
+import io.javalin.Javalin;
+import kb.accounts.AccountRoutes;
+import kb.authoring.AuthoringRoutes;
+import kb.checklist.ChecklistRoutes;
+import kb.incidents.ContentImporter;
+import kb.incidents.IncidentRoutes;
+import kb.system.Config;
+import kb.system.Database;
+import kb.system.HealthController;
+import kb.system.Templates;
+import kb.system.Web;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+/**
+ * Builds the web application from its dependencies; {@link Main} starts it. Tests build the same app
+ * on an in-memory database and call it over HTTP.
+ */
+public final class App {
+
+    /** Everything the routes need, opened once per process. */
+    public record Services(Config config, Database db, ContentImporter importer) {
+        public static Services open(Config config) {
+            Database db = Database.open(config);
+            return new Services(config, db, new ContentImporter(db.jdbi()));
+        }
+    }
+
+    private App() {
+    }
+
+    public static Javalin create(Services s) {
+        return create(s, config -> { });
+    }
+
+    /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
+    public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
+        Templates templates = new Templates();
+        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), s.importer(), templates);
+        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
+        ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
+        HealthController health = new HealthController(s.db(), s.importer()::counts);
+        AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
+
+        return Javalin.create(config -> {
+            Web.configure(config, templates);
+            accounts.install(config);
+            config.jetty.port = s.config().port();
+            config.startup.showJavalinBanner = false;
+            config.routes.apiBuilder(() -> {
+                // site map: pages (authoring first: its /incidents/new must win over /incidents/{id})
+                authoring.pages();
+                incidents.pages();
+                checklist.pages();
+                accounts.pages();
+                // JSON API
+                path("api", () -> {
+                    authoring.api();
+                    incidents.api();
+                    checklist.api();
+                    accounts.api();
+                });
+                get("health", health::health);
+            });
+            extra.accept(config);
+        });
+    }
+}
