@@ -1,0 +1,62 @@
+package kb;
+
+import io.javalin.Javalin;
+import kb.checklist.ChecklistRoutes;
+import kb.incidents.ContentImporter;
+import kb.incidents.IncidentRoutes;
+import kb.system.Config;
+import kb.system.Database;
+import kb.system.HealthController;
+import kb.system.Templates;
+import kb.system.Web;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+/**
+ * Builds the web application from its dependencies; {@link Main} starts it. Tests build the same app
+ * on an in-memory database and call it over HTTP.
+ */
+public final class App {
+
+    /** Everything the routes need, opened once per process. */
+    public record Services(Config config, Database db, ContentImporter importer) {
+        public static Services open(Config config) {
+            Database db = Database.open(config);
+            return new Services(config, db, new ContentImporter(db.jdbi()));
+        }
+    }
+
+    private App() {
+    }
+
+    public static Javalin create(Services s) {
+        return create(s, config -> { });
+    }
+
+    /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
+    public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
+        Templates templates = new Templates();
+        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
+        ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
+        HealthController health = new HealthController(s.db(), s.importer()::counts);
+
+        return Javalin.create(config -> {
+            Web.configure(config, templates);
+            config.jetty.port = s.config().port();
+            config.startup.showJavalinBanner = false;
+            config.routes.apiBuilder(() -> {
+                // site map: pages
+                incidents.pages();
+                checklist.pages();
+                // JSON API
+                path("api", () -> {
+                    incidents.api();
+                    checklist.api();
+                });
+                get("health", health::health);
+            });
+            extra.accept(config);
+        });
+    }
+}

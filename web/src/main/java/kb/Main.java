@@ -1,0 +1,28 @@
+package kb;
+
+import kb.format.ValidateCommand;
+import kb.system.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar postmortem-kb.jar <command>}; every command has {@code --help}. */
+@Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
+        description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
+        subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0 || !"serve".equals(args.length > 0 ? args[0] : "")) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,218 @@
+package kb.incidents;
+
+import kb.checklist.ChecklistDao;
+import kb.checklist.ChecklistStore;
+import kb.format.ChecklistItem;
+import kb.format.ChecklistParser;
+import kb.format.Parsed;
+import kb.format.Postmortem;
+import kb.format.PostmortemParser;
+import kb.format.Problem;
+import kb.system.ContentHash;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@code content/} into the database. Idempotent: an unchanged file is skipped, a changed one
+ * becomes a new revision, a removed one unlists its incident (its history stays). An incident edited in
+ * the app is never overwritten by its bundled file: the conflict is recorded for admins instead.
+ * One invalid file is reported and does not stop the others.
+ */
+public final class ContentImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentImporter.class);
+
+    /** What happened to one file. */
+    public enum Outcome { ADDED, UPDATED, UNCHANGED, INVALID, CONFLICT }
+
+    /** One file's result; {@code problems} are empty unless the file is invalid. */
+    public record FileResult(Path file, String id, Outcome outcome, List<Problem> problems) {
+    }
+
+    /** The whole run. */
+    public record Report(List<FileResult> files, int unlisted) {
+        public long count(Outcome o) {
+            return files.stream().filter(f -> f.outcome() == o).count();
+        }
+
+        public boolean ok() {
+            return count(Outcome.INVALID) == 0;
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final IncidentStore store;
+    private final ChecklistStore checklist;
+
+    public ContentImporter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.store = new IncidentStore(jdbi);
+        this.checklist = new ChecklistStore(jdbi);
+    }
+
+    /** Imports {@code contentDir/checklist/*.md}, then {@code contentDir/incidents/**.md}. */
+    public Report importContent(Path contentDir) {
+        List<FileResult> results = new ArrayList<>(importChecklist(contentDir.resolve("checklist")));
+        Set<String> known = knownChecklistIds();
+        Set<String> seen = new HashSet<>();
+        for (Path file : markdownFiles(contentDir.resolve("incidents"))) {
+            FileResult r = importIncident(file, contentDir.relativize(file).toString().replace('\\', '/'), known, seen);
+            results.add(r);
+        }
+        int unlisted = unlistRemoved(seen);
+        Report report = new Report(results, unlisted);
+        for (FileResult r : results) {
+            if (r.outcome() == Outcome.INVALID) {
+                r.problems().forEach(p -> log.warn("{}", p.format(r.file().toString())));
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Imports one postmortem file as if it were bundled at {@code contentPath} (relative to the content
+     * folder); {@code seen} collects the ids imported so far so a duplicate id is reported.
+     */
+    public FileResult importIncident(Path file, String contentPath, Set<String> knownChecklistIds, Set<String> seen) {
+        String text;
+        try {
+            text = read(file);
+        } catch (CharacterCodingException e) {
+            return new FileResult(file, null, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8")));
+        }
+        Parsed<Postmortem> parsed = new PostmortemParser().parse(text, knownChecklistIds);
+        if (!parsed.valid()) {
+            return new FileResult(file, null, Outcome.INVALID, parsed.problems());
+        }
+        Postmortem p = parsed.value().orElseThrow();
+        if (!seen.add(p.id())) {
+            return new FileResult(file, p.id(), Outcome.INVALID,
+                    List.of(Problem.at(lineOfId(text), "another file in content/ already uses the id '" + p.id() + "'")));
+        }
+        String hash = ContentHash.sha256(text);
+        var existing = jdbi.withExtension(IncidentDao.class, dao -> dao.find(p.id()));
+        if (existing.isPresent() && hash.equals(existing.get().contentHash())) {
+            if (!existing.get().listed()) {
+                jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = TRUE WHERE id = :id").bind("id", p.id()).execute());
+            }
+            clearConflict(p.id());
+            return new FileResult(file, p.id(), Outcome.UNCHANGED, List.of());
+        }
+        if (existing.isPresent() && (existing.get().editedInApp() || existing.get().contentPath() == null)) {
+            recordConflict(p.id(), contentPath, hash);
+            log.warn("{} changed, but incident '{}' was edited in the app since: kept the app's version (see /admin/conflicts)",
+                    contentPath, p.id());
+            return new FileResult(file, p.id(), Outcome.CONFLICT, List.of());
+        }
+        store.save(p, Change.bundled(contentPath, hash));
+        clearConflict(p.id());
+        return new FileResult(file, p.id(), existing.isPresent() ? Outcome.UPDATED : Outcome.ADDED, List.of());
+    }
+
+    public Set<String> knownChecklistIds() {
+        return new HashSet<>(jdbi.withExtension(ChecklistDao.class, ChecklistDao::ids));
+    }
+
+    private List<FileResult> importChecklist(Path dir) {
+        List<FileResult> results = new ArrayList<>();
+        for (Path file : markdownFiles(dir)) {
+            String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+            try {
+                Parsed<ChecklistItem> parsed = new ChecklistParser().parse(read(file), name);
+                if (!parsed.valid()) {
+                    results.add(new FileResult(file, name, Outcome.INVALID, parsed.problems()));
+                    continue;
+                }
+                ChecklistStore.Outcome o = checklist.save(parsed.value().orElseThrow());
+                results.add(new FileResult(file, name, Outcome.valueOf(o.name()), List.of()));
+            } catch (CharacterCodingException e) {
+                results.add(new FileResult(file, name, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8"))));
+            }
+        }
+        return results;
+    }
+
+    private int unlistRemoved(Set<String> seen) {
+        List<String> gone = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM incidents WHERE content_path IS NOT NULL AND listed = TRUE AND edited_in_app = FALSE")
+                .mapTo(String.class).list()).stream().filter(id -> !seen.contains(id)).toList();
+        gone.forEach(id -> {
+            store.unlist(id);
+            log.info("incident '{}' is no longer in content/: unlisted, its history is kept", id);
+        });
+        return gone.size();
+    }
+
+    private void recordConflict(String id, String path, String hash) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("DELETE FROM import_conflicts WHERE incident_id = :id").bind("id", id).execute();
+            h.createUpdate("INSERT INTO import_conflicts (incident_id, content_path, content_hash, detected_at) VALUES (:id, :p, :h, :t)")
+                    .bind("id", id).bind("p", path).bind("h", hash).bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+        });
+    }
+
+    private void clearConflict(String id) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM import_conflicts WHERE incident_id = :id").bind("id", id).execute());
+    }
+
+    private static int lineOfId(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("id:")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    static String read(Path file) throws CharacterCodingException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+                    .replace("\r\n", "\n");
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<Path> markdownFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Counts for the start-up log line and {@code /health}. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> m = new HashMap<>();
+        m.put("incidents", jdbi.withExtension(IncidentDao.class, IncidentDao::countPublished));
+        m.put("checklistItems", jdbi.withExtension(ChecklistDao.class, ChecklistDao::count));
+        return m;
+    }
+}

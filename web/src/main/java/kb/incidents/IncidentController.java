@@ -1,0 +1,90 @@
+package kb.incidents;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import kb.format.SectionKind;
+import kb.incidents.Parts.SectionRow;
+import kb.system.Access;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The incident pages: home, the filtered list and one incident. */
+final class IncidentController {
+
+    private final Incidents incidents;
+    private final IncidentQuery query;
+    private final Insights insights;
+
+    IncidentController(Incidents incidents, IncidentQuery query, Insights insights) {
+        this.incidents = incidents;
+        this.query = query;
+        this.insights = insights;
+    }
+
+    void home(Context ctx) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("recent", query.find(IncidentFilter.none(), Access.canEdit(ctx)).items().stream().limit(6).toList());
+        model.put("bySeverity", insights.countsBySeverity());
+        model.put("topCategories", insights.topCategories(8));
+        model.put("totals", insights.totals());
+        ctx.render("incidents/home", model);
+    }
+
+    void list(Context ctx) {
+        IncidentFilter filter = IncidentFilter.from(ctx);
+        IncidentQuery.Page page = query.find(filter, Access.canEdit(ctx));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("page", page);
+        model.put("filter", filter);
+        model.put("active", filter.active());
+        model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
+        model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
+        model.put("facets", insights.facets());
+        ctx.render("incidents/list", model);
+    }
+
+    void show(Context ctx) {
+        Incident incident = visible(ctx, ctx.pathParam("id"));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("incident", incident);
+        model.put("h", incident.header());
+        model.put("sections", displayOrder(incident.sections()));
+        model.put("hasMermaid", incident.codeBlocks().stream().anyMatch(b -> "mermaid".equals(b.language())));
+        ctx.render("incidents/show", model);
+    }
+
+    /** The incident if this request may see it; drafts and unlisted incidents only for editors. */
+    Incident visible(Context ctx, String id) {
+        Incident incident = incidents.load(id).orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
+        if (!incident.header().visibleToReaders() && !Access.canEdit(ctx)) {
+            throw new NotFoundResponse("There is no incident '" + id + "'.");
+        }
+        return incident;
+    }
+
+    /**
+     * Known sections in the format's display order; a free-text section stays right after the known
+     * section it followed in the file.
+     */
+    static List<SectionRow> displayOrder(List<SectionRow> sections) {
+        record Keyed(SectionRow row, int group, int index) {
+        }
+        List<Keyed> keyed = new ArrayList<>();
+        int group = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            SectionRow s = sections.get(i);
+            if (s.kind() != null) {
+                group = SectionKind.forKey(s.kind()).map(Enum::ordinal).orElse(group);
+            }
+            keyed.add(new Keyed(s, group, i));
+        }
+        keyed.sort(Comparator.comparingInt((Keyed k) -> k.group)
+                .thenComparing(k -> k.row.kind() == null ? 1 : 0)
+                .thenComparingInt(k -> k.index));
+        return keyed.stream().map(Keyed::row).toList();
+    }
+}

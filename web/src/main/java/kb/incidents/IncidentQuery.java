@@ -1,0 +1,77 @@
+package kb.incidents;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The filtered, sorted, paginated incident list; SQL is built at run time from the filter. */
+public final class IncidentQuery {
+
+    /** One list row: the header and its services. */
+    public record Summary(IncidentRow incident, List<String> services) {
+    }
+
+    /** One page of results; {@code total} counts all matches. */
+    public record Page(List<Summary> items, int total, int page, int size) {
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public IncidentQuery(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Page find(IncidentFilter f, boolean includeDrafts) {
+        StringBuilder where = new StringBuilder(" WHERE i.listed = TRUE");
+        Map<String, Object> binds = new HashMap<>();
+        if (!includeDrafts) {
+            where.append(" AND i.status = 'published'");
+        }
+        if (f.severity() != null) {
+            where.append(" AND i.severity = :severity");
+            binds.put("severity", f.severity());
+        }
+        if (f.year() != null) {
+            where.append(" AND i.started_year = :year");
+            binds.put("year", f.year());
+        }
+        label(where, binds, "incident_services", "service", f.service());
+        label(where, binds, "incident_tags", "tag", f.tag());
+        label(where, binds, "incident_categories", "category", f.category());
+        String order = "severity".equals(f.sort())
+                ? " ORDER BY i.severity ASC, i.started_at DESC, i.id"
+                : " ORDER BY i.started_at DESC, i.id";
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(IncidentRow.class));
+            Query count = h.createQuery("SELECT COUNT(*) FROM incidents i" + where);
+            binds.forEach(count::bind);
+            int total = count.mapTo(Integer.class).one();
+            Query q = h.createQuery("SELECT i.* FROM incidents i" + where + order + " LIMIT :limit OFFSET :offset");
+            binds.forEach(q::bind);
+            List<IncidentRow> rows = q.bind("limit", f.size()).bind("offset", (f.page() - 1) * f.size())
+                    .mapTo(IncidentRow.class).list();
+            IncidentDao dao = h.attach(IncidentDao.class);
+            List<Summary> items = new ArrayList<>();
+            for (IncidentRow r : rows) {
+                items.add(new Summary(r, dao.names("incident_services", r.id())));
+            }
+            return new Page(items, total, f.page(), f.size());
+        });
+    }
+
+    private static void label(StringBuilder where, Map<String, Object> binds, String table, String param, String value) {
+        if (value != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" l WHERE l.incident_id = i.id AND l.name = :")
+                    .append(param).append(")");
+            binds.put(param, value);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package kb.incidents;
+
+import kb.format.CodeBlock;
+import kb.format.MarkdownRenderer;
+import kb.format.Postmortem;
+import kb.format.Section;
+import kb.system.ContentHash;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes postmortems: each save is one transaction that appends a revision with the exact Markdown
+ * and replaces the parsed parts (sections, timeline, action items, code blocks, labels, links).
+ */
+public final class IncidentStore {
+
+    private final Jdbi jdbi;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    public IncidentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Saves {@code p} as the next revision of its incident (creating the incident if it is new).
+     *
+     * @return the new revision number
+     * @throws StaleRevisionException when {@code change.baseRevision()} is set and is not the current one
+     */
+    public int save(Postmortem p, Change change) {
+        return jdbi.inTransaction(h -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Optional<Integer> current = h.createQuery("SELECT current_revision FROM incidents WHERE id = :id FOR UPDATE")
+                    .bind("id", p.id()).mapTo(Integer.class).findOne();
+            if (current.isPresent() && change.baseRevision() != null && !current.get().equals(change.baseRevision())) {
+                throw new StaleRevisionException(p.id(), change.baseRevision(), current.get());
+            }
+            int revision = current.map(r -> r + 1).orElse(1);
+            if (current.isEmpty()) {
+                insertIncident(h, p, change, now);
+            } else {
+                updateIncident(h, p, change, revision, now);
+                deleteParts(h, p.id());
+            }
+            h.createUpdate("""
+                    INSERT INTO revisions (incident_id, number, source, content_hash, author, origin, created_at)
+                    VALUES (:id, :number, :source, :hash, :author, :origin, :now)""")
+                    .bind("id", p.id()).bind("number", revision).bind("source", p.source())
+                    .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
+                    .bind("origin", change.origin()).bind("now", now).execute();
+            insertParts(h, p);
+            return revision;
+        });
+    }
+
+    /** Hides an incident whose bundled file was removed; its revisions stay. */
+    public void unlist(String id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute());
+    }
+
+    private void insertIncident(Handle h, Postmortem p, Change change, OffsetDateTime now) {
+        h.createUpdate("""
+                INSERT INTO incidents (id, title, severity, status, started, detected, mitigated, resolved,
+                    started_at, started_year, ttd_seconds, ttm_seconds, ttr_seconds, lang, source_url,
+                    current_revision, content_path, content_hash, listed, edited_in_app, created_at, updated_at)
+                VALUES (:id, :title, :severity, :status, :started, :detected, :mitigated, :resolved,
+                    :startedAt, :startedYear, :ttd, :ttm, :ttr, :lang, :sourceUrl,
+                    1, :contentPath, :contentHash, TRUE, :edited, :now, :now)""")
+                .bindMap(headerValues(p))
+                .bind("contentPath", change.contentPath()).bind("contentHash", change.contentHash())
+                .bind("edited", !change.fromContent()).bind("now", now)
+                .execute();
+    }
+
+    private void updateIncident(Handle h, Postmortem p, Change change, int revision, OffsetDateTime now) {
+        String contentColumns = change.fromContent()
+                ? "content_path = :contentPath, content_hash = :contentHash, listed = TRUE,"
+                : "edited_in_app = TRUE,";
+        h.createUpdate("""
+                UPDATE incidents SET title = :title, severity = :severity, status = :status, started = :started,
+                    detected = :detected, mitigated = :mitigated, resolved = :resolved, started_at = :startedAt,
+                    started_year = :startedYear, ttd_seconds = :ttd, ttm_seconds = :ttm, ttr_seconds = :ttr,
+                    lang = :lang, source_url = :sourceUrl, current_revision = :revision, %s updated_at = :now
+                WHERE id = :id""".formatted(contentColumns))
+                .bindMap(headerValues(p))
+                .bind("contentPath", change.contentPath()).bind("contentHash", change.contentHash())
+                .bind("revision", revision).bind("now", now)
+                .execute();
+    }
+
+    private static java.util.Map<String, Object> headerValues(Postmortem p) {
+        var m = new java.util.HashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("title", p.title());
+        m.put("severity", p.severity().name());
+        m.put("status", p.status().label());
+        m.put("started", p.started().toString());
+        m.put("detected", text(p.detected()));
+        m.put("mitigated", text(p.mitigated()));
+        m.put("resolved", text(p.resolved()));
+        m.put("startedAt", p.started());
+        m.put("startedYear", p.started().getYear());
+        m.put("ttd", p.timeToDetect().map(Duration::toSeconds).orElse(null));
+        m.put("ttm", p.timeToMitigate().map(Duration::toSeconds).orElse(null));
+        m.put("ttr", p.timeToResolve().map(Duration::toSeconds).orElse(null));
+        m.put("lang", p.lang());
+        m.put("sourceUrl", p.sourceUrl());
+        return m;
+    }
+
+    private static String text(OffsetDateTime t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static void deleteParts(Handle h, String id) {
+        for (String table : List.of("sections", "timeline_entries", "action_items", "code_blocks", "incident_services",
+                "incident_tags", "incident_categories", "incident_authors", "incident_checklist")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE incident_id = :id").bind("id", id).execute();
+        }
+    }
+
+    private void insertParts(Handle h, Postmortem p) {
+        String id = p.id();
+        int pos = 0;
+        for (Section s : p.sections()) {
+            h.createUpdate("""
+                    INSERT INTO sections (incident_id, position, kind, heading, markdown, html)
+                    VALUES (:id, :pos, :kind, :heading, :markdown, :html)""")
+                    .bind("id", id).bind("pos", pos++).bind("kind", s.kind() == null ? null : s.kind().key())
+                    .bind("heading", s.heading()).bind("markdown", s.markdown())
+                    .bind("html", renderer.render(Prose.withoutRunnableBlocks(s.markdown())))
+                    .execute();
+        }
+        pos = 0;
+        for (var e : p.timeline()) {
+            h.createUpdate("""
+                    INSERT INTO timeline_entries (incident_id, position, at_time, kind, text, html)
+                    VALUES (:id, :pos, :at, :kind, :text, :html)""")
+                    .bind("id", id).bind("pos", pos++).bind("at", e.at().toString()).bind("kind", e.kind().label())
+                    .bind("text", e.text()).bind("html", renderer.renderInline(e.text()))
+                    .execute();
+        }
+        pos = 0;
+        for (var a : p.actionItems()) {
+            h.createUpdate("""
+                    INSERT INTO action_items (incident_id, position, done, text, html, owner, due, type)
+                    VALUES (:id, :pos, :done, :text, :html, :owner, :due, :type)""")
+                    .bind("id", id).bind("pos", pos++).bind("done", a.done()).bind("text", a.text())
+                    .bind("html", renderer.renderInline(a.text())).bind("owner", a.owner()).bind("due", a.due())
+                    .bind("type", a.type() == null ? null : a.type().label())
+                    .execute();
+        }
+        pos = 0;
+        for (CodeBlock b : p.codeBlocks()) {
+            h.createUpdate("""
+                    INSERT INTO code_blocks (incident_id, position, language, info, runnable, role, code,
+                        expected_output, section_kind, line)
+                    VALUES (:id, :pos, :language, :info, :runnable, :role, :code, :expected, :section, :line)""")
+                    .bind("id", id).bind("pos", pos++).bind("language", b.language()).bind("info", b.info())
+                    .bind("runnable", b.runnable()).bind("role", b.role() == null ? null : b.role().label())
+                    .bind("code", b.code()).bind("expected", b.expectedOutput())
+                    .bind("section", b.section() == null ? null : b.section().key()).bind("line", b.line())
+                    .execute();
+        }
+        insertNames(h, "incident_services", id, p.services());
+        insertNames(h, "incident_tags", id, p.tags());
+        insertNames(h, "incident_categories", id, p.categories());
+        insertNames(h, "incident_authors", id, p.authors());
+        int i = 0;
+        for (String item : p.checklist().stream().distinct().toList()) {
+            h.createUpdate("INSERT INTO incident_checklist (incident_id, checklist_id, position) VALUES (:id, :item, :pos)")
+                    .bind("id", id).bind("item", item).bind("pos", i++).execute();
+        }
+    }
+
+    private static void insertNames(Handle h, String table, String id, List<String> names) {
+        int i = 0;
+        for (String name : names.stream().distinct().toList()) {
+            h.createUpdate("INSERT INTO " + table + " (incident_id, name, position) VALUES (:id, :name, :pos)")
+                    .bind("id", id).bind("name", name).bind("pos", i++).execute();
+        }
+    }
+}

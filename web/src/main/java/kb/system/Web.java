@@ -1,0 +1,104 @@
+package kb.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Cross-cutting HTTP behaviour shared by every feature: request ids, security headers, JSON, static
+ * assets, and error responses (HTML for pages, JSON under {@code /api}).
+ */
+public final class Web {
+
+    private static final Logger log = LoggerFactory.getLogger(Web.class);
+
+    /** No inline script anywhere: scripts and styles come from the app itself. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private Web() {
+    }
+
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Applies the shared configuration; error pages are rendered with {@code templates}. */
+    public static void configure(JavalinConfig config, Templates templates) {
+        config.jsonMapper(new JavalinJackson(objectMapper(), false));
+        config.fileRenderer(templates);
+        config.staticFiles.add("/static", Location.CLASSPATH);
+        config.staticFiles.enableWebjars();
+        config.http.maxRequestSize = 2L * 1024 * 1024;
+        config.requestLogger.http((ctx, ms) -> {
+            if (!ctx.path().startsWith("/static") && !ctx.path().startsWith("/webjars")) {
+                log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            }
+        });
+        config.routes.before(ctx -> {
+            RequestIds.assign(ctx);
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("X-Frame-Options", "DENY");
+        });
+        config.routes.after(ctx -> RequestIds.clear());
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, templates, e.getStatus(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, templates, 500, "Something went wrong on our side.");
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || "Endpoint not found".equals(ctx.result())
+                    || "Not Found".equals(ctx.result())) {
+                error(ctx, templates, 404, "There is no page at " + ctx.path() + ".");
+            }
+        });
+    }
+
+    public static boolean wantsJson(Context ctx) {
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/health");
+    }
+
+    /** Writes an error as JSON ({@code {"status", "message", "requestId"}}) or as the HTML error page. */
+    public static void error(Context ctx, Templates templates, int status, String message) {
+        ctx.status(status);
+        String requestId = RequestIds.of(ctx);
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("message", message);
+            body.put("requestId", requestId);
+            ctx.json(body);
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status);
+        model.put("title", title(status));
+        model.put("message", message);
+        try {
+            ctx.html(templates.render("system/error", model, ctx));
+        } catch (RuntimeException renderFailure) {
+            log.error("error page failed to render", renderFailure);
+            ctx.contentType("text/plain").result(status + " " + title(status) + " (request " + requestId + ")");
+        }
+    }
+
+    private static String title(int status) {
+        HttpStatus s = HttpStatus.forStatus(status);
+        return s == HttpStatus.UNKNOWN ? "Error" : s.getMessage();
+    }
+}

@@ -1,0 +1,97 @@
+package kb;
+
+import io.javalin.Javalin;
+import kb.system.Config;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real application on a private in-memory H2 database and a random port, called over HTTP as users
+ * and scripts call it.
+ */
+public final class TestApp implements AutoCloseable {
+
+    public static final Path FIXTURES = Path.of("web/src/test/resources/fixtures/content").toAbsolutePath();
+    public static final Path CONTENT = Path.of("content").toAbsolutePath();
+
+    public final App.Services services;
+    public final Javalin app;
+    public final String base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestApp(App.Services services, Javalin app) {
+        this.services = services;
+        this.app = app;
+        this.base = "http://localhost:" + app.port();
+    }
+
+    /** Starts the app with {@code contentDir} imported. */
+    public static TestApp start(Path contentDir) {
+        return start(contentDir, Map.of());
+    }
+
+    public static TestApp start(Path contentDir, Map<String, String> env) {
+        return start(contentDir, env, config -> { });
+    }
+
+    /** Starts the app with {@code extra} applied to its configuration after the app's own. */
+    public static TestApp start(Path contentDir, Map<String, String> env,
+                                java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
+        Config config = Config.forTests("t" + UUID.randomUUID().toString().replace("-", ""), contentDir, env);
+        App.Services services = App.Services.open(config);
+        services.importer().importContent(contentDir);
+        return new TestApp(services, App.create(services, extra).start());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a page, asserts it answered {@code expectedStatus}, and parses it. */
+    public Document page(String path, int expectedStatus) {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != expectedStatus) {
+            throw new AssertionError("GET " + path + " answered " + r.statusCode() + ", expected " + expectedStatus
+                    + "\n" + r.body());
+        }
+        return Jsoup.parse(r.body(), base + path);
+    }
+
+    public Document page(String path) {
+        return page(path, 200);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        services.db().close();
+    }
+}

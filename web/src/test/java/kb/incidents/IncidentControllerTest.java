@@ -1,0 +1,152 @@
+package kb.incidents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kb.TestApp;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IncidentControllerTest {
+
+    static TestApp app;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestApp.FIXTURES);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void home_shows_recent_incidents_counts_by_severity_and_top_categories() {
+        Document d = app.page("/");
+        assertEquals(List.of("Checkout API stalls when the connection pool leaks", "Search times out without a deadline"),
+                d.select("#recent a").eachText());
+        assertEquals("1", d.select("#severity-counts li:has(a[href$=P1]) .count").text());
+        assertEquals("0", d.select("#severity-counts li:has(a[href$=P0]) .count").text());
+        assertTrue(d.select("#top-categories a").eachText().containsAll(List.of("resource-leak", "timeout")));
+        assertNotNull(d.selectFirst("a[href=/checklist]"));
+    }
+
+    @Test
+    void list_rows_show_severity_title_date_services_and_time_to_resolve() {
+        Document d = app.page("/incidents");
+        Element row = d.selectFirst("tr.incident-row[data-id=fixture-pool-leak]");
+        assertNotNull(row);
+        assertEquals("P1", row.selectFirst(".sev").text());
+        assertEquals("2024-03-15 02:00 +08:00", row.select("td").get(2).text());
+        assertEquals(List.of("checkout-api", "api-gateway"), row.select(".chip-service").eachText());
+        assertEquals("1 h 10 min", row.select("td").get(4).text());
+    }
+
+    @Test
+    void filters_combine_in_the_url_and_sort_by_severity() {
+        assertEquals(List.of("fixture-pool-leak"), ids(app.page("/incidents?tag=java&year=2024")));
+        assertEquals(List.of(), ids(app.page("/incidents?tag=java&year=2022")));
+        assertEquals(List.of("fixture-old-timeout"), ids(app.page("/incidents?category=timeout&service=search")));
+        assertEquals(List.of("fixture-pool-leak", "fixture-old-timeout"), ids(app.page("/incidents?sort=severity")));
+        assertEquals(List.of("fixture-pool-leak"), ids(app.page("/incidents?size=1")));
+        assertEquals(List.of("fixture-old-timeout"), ids(app.page("/incidents?size=1&page=2")));
+        assertEquals("/incidents?size=1&page=2".replace("size=1&", ""),
+                app.page("/incidents?size=1").selectFirst("a[rel=next]").attr("href").replace("size=1&", ""));
+    }
+
+    @Test
+    void a_bad_filter_value_is_a_400_naming_the_parameter() {
+        Document d = app.page("/incidents?severity=P9", 400);
+        assertTrue(d.selectFirst(".message").text().contains("severity must be one of"));
+        var api = app.get("/api/incidents?year=abc");
+        assertEquals(400, api.statusCode());
+        assertTrue(api.body().contains("year must be a whole number"));
+    }
+
+    @Test
+    void incident_page_shows_header_derived_times_sections_in_order_timeline_and_actions() {
+        Document d = app.page("/incidents/fixture-pool-leak");
+        assertEquals("4 min", d.getElementById("ttd").text());
+        assertEquals("40 min", d.getElementById("ttm").text());
+        assertEquals("1 h 10 min", d.getElementById("ttr").text());
+        assertEquals(List.of("Summary", "Timeline", "Root cause", "Action items", "Reproduction", "Notes from the review"),
+                d.select("section.section > h2").eachText());
+        assertEquals(List.of("trigger", "detect", "mitigate", "resolve"), d.select("ol.timeline li .tl-kind").eachText());
+        assertEquals("2024-03-15T02:04+08:00", d.select("ol.timeline time").get(1).attr("datetime"));
+        Element done = d.selectFirst("table.actions tr.done");
+        assertNotNull(done);
+        assertTrue(done.text().contains("Cap the pool at 50") && done.text().contains("bob") && done.text().contains("mitigate"));
+        assertEquals("2024-04-01", d.selectFirst("table.actions tr.open td:nth-child(4)").text());
+        assertEquals(List.of("RES-01"), d.select(".checklist-links a").eachText());
+    }
+
+    @Test
+    void runnable_blocks_stand_side_by_side_and_leave_the_prose() {
+        Document d = app.page("/incidents/fixture-pool-leak");
+        Element pair = d.selectFirst("#reproduction .run-pair.side-by-side");
+        assertNotNull(pair);
+        assertEquals(List.of("before", "after"), pair.select("figure.runnable").eachAttr("data-role"));
+        assertTrue(pair.selectFirst("figure.runnable code.language-java").text().contains("leaked++"));
+        assertEquals(0, d.select("#reproduction > pre").size(), "runnable code is not repeated in the prose");
+        assertTrue(d.selectFirst("#reproduction").text().contains("The before block leaks"));
+    }
+
+    @Test
+    void mermaid_blocks_are_drawn_with_the_bundled_mermaid() {
+        Document d = app.page("/incidents/fixture-old-timeout");
+        assertNotNull(d.selectFirst("pre.mermaid"));
+        assertNotNull(d.selectFirst("script[src^=/webjars/mermaid/]"));
+        assertEquals(200, app.get(d.selectFirst("script[src^=/webjars/mermaid/]").attr("src")).statusCode());
+        assertEquals(200, app.get("/webjars/highlightjs/11.11.1/highlight.min.js").statusCode());
+        assertTrue(d.select("script[src]").eachAttr("src").stream().noneMatch(s -> s.startsWith("http")));
+    }
+
+    @Test
+    void unknown_incident_is_a_real_404_page() {
+        Document d = app.page("/incidents/no-such-thing", 404);
+        assertTrue(d.selectFirst(".message").text().contains("no-such-thing"));
+        assertFalse(d.selectFirst(".request-id").text().isBlank());
+        assertEquals(404, app.get("/no/such/page").statusCode());
+    }
+
+    @Test
+    void api_lists_and_shows_incidents_as_json() throws Exception {
+        JsonNode list = json.readTree(app.get("/api/incidents?severity=P1").body());
+        assertEquals(1, list.get("total").asInt());
+        assertEquals("fixture-pool-leak", list.get("items").get(0).get("id").asText());
+        JsonNode one = json.readTree(app.get("/api/incidents/fixture-pool-leak").body());
+        assertEquals(4200, one.get("timeToResolveSeconds").asInt());
+        assertEquals(4, one.get("timeline").size());
+        assertEquals("timeline", one.get("sections").get(1).get("kind").asText());
+        assertTrue(one.get("sections").get(0).get("html").asText().contains("<p>"));
+        assertEquals("leaked=3\n", one.get("codeBlocks").get(0).get("expectedOutput").asText());
+        var missing = app.get("/api/incidents/nope");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/json", missing.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(json.readTree(missing.body()).get("message").asText().contains("nope"));
+    }
+
+    @Test
+    void every_response_carries_a_request_id_taken_from_the_caller_when_given() {
+        var r = app.get("/incidents", java.util.Map.of("X-Request-Id", "abc-123"));
+        assertEquals("abc-123", r.headers().firstValue("X-Request-Id").orElse(null));
+        var generated = app.get("/incidents").headers().firstValue("X-Request-Id").orElse("");
+        assertTrue(generated.length() >= 16);
+        assertTrue(app.get("/").headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+    }
+
+    private static List<String> ids(Document d) {
+        return d.select("tr.incident-row").eachAttr("data-id");
+    }
+}

@@ -1,0 +1,97 @@
+package kb.incidents;
+
+import kb.App;
+import kb.TestApp;
+import kb.TestDatabases;
+import kb.checklist.ChecklistDao;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The schema, the import and the queries on a real H2 and a real PostgreSQL. */
+class IncidentDaoTest {
+
+    static java.util.stream.Stream<String> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void imported_incident_is_stored_with_all_its_parts(String kind) {
+        try (var db = open(kind)) {
+            var i = new Incidents(db.services.db().jdbi()).load("fixture-pool-leak").orElseThrow();
+            assertEquals("Checkout API stalls when the connection pool leaks", i.header().title());
+            assertEquals("2024-03-15T02:00+08:00", i.header().started());
+            assertEquals(240L, i.header().ttdSeconds());
+            assertEquals(4200L, i.header().ttrSeconds());
+            assertEquals(2024, i.header().startedYear());
+            assertEquals(List.of("checkout-api", "api-gateway"), i.services());
+            assertEquals(List.of("java", "pool"), i.tags());
+            assertEquals(List.of("resource-leak"), i.categories());
+            assertEquals(List.of("alice"), i.authors());
+            assertEquals(4, i.timeline().size());
+            assertEquals("2024-03-15T03:10+08:00", i.timeline().get(3).atTime());
+            assertEquals(2, i.actionItems().size());
+            assertTrue(i.actionItems().get(1).done());
+            assertEquals(java.time.LocalDate.of(2024, 4, 1), i.actionItems().get(0).due());
+            assertNull(i.actionItems().get(1).due());
+            assertEquals(2, i.codeBlocks().size());
+            assertEquals("before", i.codeBlocks().get(0).role());
+            assertEquals("leaked=0\n", i.codeBlocks().get(1).expectedOutput());
+            assertEquals(1, i.runPairs("reproduction").size());
+            assertEquals("RES-01", i.checklist().get(0).id());
+            assertEquals("Close what you open", i.checklist().get(0).title());
+            assertEquals(6, i.sections().size());
+            assertNull(i.sections().get(5).kind(), "free sections are kept");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void list_query_filters_sorts_and_counts(String kind) {
+        try (var db = open(kind)) {
+            var query = new IncidentQuery(db.services.db().jdbi());
+            var all = query.find(IncidentFilter.none(), false);
+            assertEquals(2, all.total());
+            assertEquals("fixture-pool-leak", all.items().get(0).incident().id(), "newest first");
+            var p3 = query.find(new IncidentFilter("P3", null, null, null, null, "date", 1, 20), false);
+            assertEquals(List.of("fixture-old-timeout"), p3.items().stream().map(s -> s.incident().id()).toList());
+            var both = query.find(new IncidentFilter(null, "search", "go", "timeout", 2022, "severity", 1, 20), false);
+            assertEquals(1, both.total());
+            var none = query.find(new IncidentFilter(null, "search", null, null, 2024, "date", 1, 20), false);
+            assertEquals(0, none.total());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void checklist_items_link_back_to_their_incidents(String kind) {
+        try (var db = open(kind)) {
+            var dao = db.services.db().jdbi().onDemand(ChecklistDao.class);
+            assertEquals(2, dao.count());
+            var res = dao.summaries().stream().filter(s -> s.id().equals("RES-01")).findFirst().orElseThrow();
+            assertEquals(1, res.incidentCount());
+            assertEquals("fixture-pool-leak", dao.incidents("RES-01").get(0).id());
+            assertFalse(dao.find("NOPE-01").isPresent());
+        }
+    }
+
+    private static Opened open(String kind) {
+        var services = App.Services.open(TestDatabases.config(kind, TestApp.FIXTURES));
+        services.importer().importContent(TestApp.FIXTURES);
+        return new Opened(services);
+    }
+
+    private record Opened(App.Services services) implements AutoCloseable {
+        @Override
+        public void close() {
+            services.db().close();
+        }
+    }
+}
