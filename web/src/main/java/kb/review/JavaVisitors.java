@@ -127,7 +127,6 @@ final class JavaVisitors {
     private static java.util.Optional<CompilationUnit> parse(String text) {
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setStoreTokens(false)
                 .setAttributeComments(false);
         ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
         return r.isSuccessful() ? r.getResult() : java.util.Optional.empty();
