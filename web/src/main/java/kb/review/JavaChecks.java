@@ -184,18 +184,23 @@ final class JavaChecks {
     /** Ownership leaves the method: returned, stored in a field, or wrapped by another object. */
     private static boolean handedOver(Node body, String name) {
         for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
-            if (r.getExpression().map(e -> e.findAll(NameExpr.class).stream()
-                    .anyMatch(n -> n.getNameAsString().equals(name))).orElse(false)) {
+            Expression e = r.getExpression().map(JavaChecks::unwrap).orElse(null);
+            if (isName(e, name) || e instanceof ObjectCreationExpr oc
+                    && oc.getArguments().stream().anyMatch(a -> isName(a, name))) {
                 return true;
             }
         }
         for (AssignExpr a : body.findAll(AssignExpr.class)) {
-            if (a.getValue() instanceof NameExpr n && n.getNameAsString().equals(name)) {
+            if (isName(a.getValue(), name)) {
                 return true;
             }
         }
-        return body.findAll(ObjectCreationExpr.class).stream().anyMatch(oc -> oc.getArguments().stream()
-                .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(name)));
+        return body.findAll(ObjectCreationExpr.class).stream()
+                .anyMatch(oc -> oc.getArguments().stream().anyMatch(a -> isName(a, name)));
+    }
+
+    private static boolean isName(Expression e, String name) {
+        return e instanceof NameExpr n && n.getNameAsString().equals(name);
     }
 
     private static boolean inHandler(Node n) {

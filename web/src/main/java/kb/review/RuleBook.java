@@ -34,8 +34,11 @@ public final class RuleBook {
      * @throws IOException       when the folder cannot be read
      */
     public static RuleBook load(Path contentDir) throws IOException, RuleFileException {
-        Catalog catalog = Catalog.load(contentDir);
-        Path dir = contentDir.resolve("rules");
+        return load(contentDir.resolve("rules"), Catalog.load(contentDir));
+    }
+
+    /** Loads the rule files in {@code dir} against a given catalog. */
+    public static RuleBook load(Path dir, Catalog catalog) throws IOException, RuleFileException {
         if (!Files.isDirectory(dir)) {
             throw new RuleFileException(List.of(dir + ": no rules folder"));
         }
@@ -45,7 +48,7 @@ public final class RuleBook {
         }
         RuleLoader loader = new RuleLoader(catalog);
         for (Path f : files) {
-            loader.read(contentDir.relativize(f).toString().replace('\\', '/'),
+            loader.read(dir.getFileName() + "/" + f.getFileName(),
                     f.getFileName().toString().replaceFirst("\\.ya?ml$", ""),
                     Files.readString(f, StandardCharsets.UTF_8));
         }

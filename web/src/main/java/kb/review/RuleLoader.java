@@ -229,8 +229,11 @@ final class RuleLoader {
             }
             String in = y.string(c, "in", n, true);
             String regex = y.string(c, "regex", n, true);
-            if (in != null && !where.contains(in)) {
-                y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where));
+            boolean ancestor = in != null && where.contains("scope") && in.startsWith(TreeSitterDetector.ANCESTOR)
+                    && in.length() > TreeSitterDetector.ANCESTOR.length();
+            if (in != null && !where.contains(in) && !ancestor) {
+                y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)
+                        + (where.contains("scope") ? " or ancestor:NODE_TYPE" : ""));
             }
             if (regex != null && compile(y, c.get("regex"), regex, captures) != null && in != null) {
                 out.add(new Rule.Condition(in, regex));

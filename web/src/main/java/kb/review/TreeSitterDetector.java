@@ -18,6 +18,7 @@ import org.treesitter.TSTree;
 /** Runs tree-sitter query rules over one parsed file and applies their inside/outside/require/reject filters. */
 final class TreeSitterDetector {
 
+    static final String ANCESTOR = "ancestor:";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
     private TreeSitterDetector() {
@@ -114,10 +115,25 @@ final class TreeSitterDetector {
                 case "file" -> file.text();
                 case "scope" -> {
                     TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
-                    yield scope == null ? file.text() : of(scope);
+                    // outside any function: nothing in a whole file, but in a fragment the header may be unseen
+                    yield scope != null ? of(scope) : file.complete() ? "" : file.text();
                 }
-                default -> caps.containsKey(in) ? of(caps.get(in)) : "";
+                default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))
+                        : caps.containsKey(in) ? of(caps.get(in)) : "";
             };
+        }
+
+        /** The nearest enclosing node of the type, below the enclosing function; empty when there is none. */
+        private String ancestor(String type) {
+            Set<String> boundaries = TreeSitter.boundaryTypes(language);
+            TSNode n = at.getParent();
+            while (n != null && !n.isNull() && !boundaries.contains(n.getType())) {
+                if (n.getType().equals(type)) {
+                    return of(n);
+                }
+                n = n.getParent();
+            }
+            return "";
         }
 
         private String expand(String regex) {
