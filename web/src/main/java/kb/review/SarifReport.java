@@ -79,7 +79,7 @@ public final class SarifReport {
         r.put("ruleId", f.item()).put("ruleIndex", ruleIndex).put("level", level(f.severity()));
         r.putObject("message").put("text", f.message());
         ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", f.path()).put("uriBaseId", "%SRCROOT%");
+        physical.putObject("artifactLocation").put("uri", uri(f.path())).put("uriBaseId", "%SRCROOT%");
         ObjectNode region = physical.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
         if (!f.code().isEmpty()) {
             region.putObject("snippet").put("text", f.code());
@@ -97,6 +97,15 @@ public final class SarifReport {
                 .put("severity", ReportContext.label(f.severity()));
         ArrayNode incidents = props.putArray("incidents");
         ctx.incidents(f.item()).forEach(i -> incidents.add(i.id()));
+    }
+
+    /** A repository path as a relative URI reference: spaces and other unsafe characters percent-encoded. */
+    static String uri(String path) {
+        try {
+            return new java.net.URI(null, null, path, null).toRawPath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("path cannot be written as a URI: " + path, e);
+        }
     }
 
     static String level(Severity s) {
