@@ -102,7 +102,7 @@ public final class SarifReport {
     /** A repository path as a relative URI reference: spaces and other unsafe characters percent-encoded. */
     static String uri(String path) {
         try {
-            return new java.net.URI(null, null, path, null).toRawPath();
+            return new java.net.URI(null, null, path, null).getRawPath();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("path cannot be written as a URI: " + path, e);
         }

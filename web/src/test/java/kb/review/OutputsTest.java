@@ -119,11 +119,12 @@ class OutputsTest {
         assertTrue(md.contains("| 2 | 1 | 0 | 1 |"), md);
         assertTrue(md.contains("[Sockets exhausted by unclosed response bodies](https://kb.example.com/incidents/body-leak)"),
                 md);
-        assertTrue(md.contains("- [ ] [CONC-02 "), md);
-        assertTrue(md.contains("<!-- kb-manual:CONC-02 -->"), md);
+        assertTrue(md.contains("- [ ] [LOG-03 "), md);
+        assertTrue(md.contains("<!-- kb-manual:LOG-03 -->"), md);
         assertTrue(md.contains("<details><summary>Suppressed findings (1)</summary>"), md);
         assertTrue(md.trim().endsWith("<!-- kb-review:end -->"), md);
-        assertFalse(md.contains("<done>"), "text from code is escaped outside code blocks");
+        assertTrue(md.contains("```\nlog.Printf(\"100%% <done> %v\", x)\n```"), "code is shown verbatim in a block");
+        assertEquals("a &lt;b&gt; \\[link\\](x) \\*bold\\*", MarkdownReport.text("a <b> [link](x) *bold*"));
     }
 
     @Test
