@@ -51,6 +51,22 @@ final class JavaChecks {
     private JavaChecks() {
     }
 
+    private static final Pattern MAY_OPEN = Pattern.compile(
+            "new\\s+\\w*(InputStream|OutputStream|Reader|Writer|Socket|Channel|RandomAccessFile|ZipFile|JarFile|Scanner"
+                    + "|Formatter|PrintStream)\\b|\\b(getConnection|prepareStatement|prepareCall|createStatement"
+                    + "|executeQuery|newInputStream|newOutputStream|newBufferedReader|newBufferedWriter|newByteChannel"
+                    + "|newDirectoryStream|openStream|lines|list|walk|find|open)\\s*\\(");
+
+    /** A cheap text test: false when the visitor cannot report anything in this code, so parsing can be skipped. */
+    static boolean mayApply(String visitor, String text) {
+        return switch (visitor) {
+            case "closeable-outside-try-with-resources" -> MAY_OPEN.matcher(text).find();
+            case "jdbc-transaction-not-ended" -> text.contains("setAutoCommit");
+            case "threadlocal-without-finally-remove" -> text.contains(".set(") || text.contains("MDC.put");
+            default -> true;
+        };
+    }
+
     static List<Report> closeableOutsideTryWithResources(Node root, boolean wholeFile) {
         List<Report> out = new ArrayList<>();
         for (VariableDeclarator vd : root.findAll(VariableDeclarator.class)) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.treesitter.TSNode;
@@ -33,6 +35,10 @@ final class JavaVisitors {
     static final Set<String> NAMES = CHECKS.keySet();
 
     private static final String CLASS_OPEN = "class KbSnippet{";
+    private static final Pattern FILE_START = Pattern.compile(
+            "(package|import)\\s|(@\\w+\\s+)*((public|final|abstract|sealed)\\s+)*(class|interface|enum|record)\\s");
+    private static final Pattern MEMBER_START = Pattern.compile(
+            "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
     private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
 
     private JavaVisitors() {
@@ -44,6 +50,12 @@ final class JavaVisitors {
 
     static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules) {
         List<Hit> hits = new ArrayList<>();
+        String text = file.text();
+        rules = rules.stream().filter(r -> JavaChecks.mayApply(((Rule.VisitorMatcher) r.matcher()).name(), text))
+                .toList();
+        if (rules.isEmpty()) {
+            return hits;
+        }
         for (Unit unit : units(file, tree)) {
             for (Rule rule : rules) {
                 Check check = CHECKS.get(((Rule.VisitorMatcher) rule.matcher()).name());
@@ -60,7 +72,7 @@ final class JavaVisitors {
 
     private static List<Unit> units(SourceFile file, TSTree tree) {
         List<Unit> units = new ArrayList<>();
-        if (file.complete()) {
+        if (file.complete() && (tree == null || !tree.getRootNode().hasError())) {
             parse(file.text()).ifPresent(cu -> units.add(new Unit(cu, 1, 0, true, true)));
             if (!units.isEmpty()) {
                 return units;
@@ -75,26 +87,38 @@ final class JavaVisitors {
         return units;
     }
 
+    /**
+     * Parses a region as a file, as class members or as statements, trying first the shape its first line suggests
+     * (a failed JavaParser parse is expensive); when none parses, the complete methods tree-sitter found in the
+     * region are parsed one by one.
+     */
     private static void regionUnits(SourceFile file, TSTree tree, int from, int to, List<Unit> units) {
         StringBuilder body = new StringBuilder();
+        String first = null;
         for (int l = from; l <= to; l++) {
-            body.append(file.line(l)).append('\n');
+            String line = file.line(l);
+            if (first == null && !line.isBlank()) {
+                first = line.strip();
+            }
+            body.append(line).append('\n');
+        }
+        if (first == null) {
+            return;
         }
         String pad = "\n".repeat(from - 1);
-        var asFile = parse(pad + body);
-        if (asFile.isPresent()) {
-            units.add(new Unit(asFile.get(), from, 0, false, true));
-            return;
-        }
-        var asMembers = parse(pad + CLASS_OPEN + body + "}");
-        if (asMembers.isPresent()) {
-            units.add(new Unit(asMembers.get(), from, CLASS_OPEN.length(), false, true));
-            return;
-        }
-        var asStatements = parse(pad + METHOD_OPEN + body + "}}");
-        if (asStatements.isPresent()) {
-            units.add(new Unit(asStatements.get(), from, METHOD_OPEN.length(), false, false));
-            return;
+        int shape = FILE_START.matcher(first).lookingAt() ? 0 : MEMBER_START.matcher(first).lookingAt() ? 1 : 2;
+        for (int i = 0; i < 3; i++) {
+            int attempt = (shape + i) % 3;
+            Optional<CompilationUnit> cu = switch (attempt) {
+                case 0 -> parse(pad + body);
+                case 1 -> parse(pad + CLASS_OPEN + body + "}");
+                default -> parse(pad + METHOD_OPEN + body + "}}");
+            };
+            if (cu.isPresent()) {
+                int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length() : METHOD_OPEN.length();
+                units.add(new Unit(cu.get(), from, shift, false, attempt != 2));
+                return;
+            }
         }
         if (tree != null) {
             completeMethods(tree.getRootNode(), file, from, to, units);
@@ -124,11 +148,11 @@ final class JavaVisitors {
         }
     }
 
-    private static java.util.Optional<CompilationUnit> parse(String text) {
+    private static Optional<CompilationUnit> parse(String text) {
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setAttributeComments(false);
         ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
-        return r.isSuccessful() ? r.getResult() : java.util.Optional.empty();
+        return r.isSuccessful() ? r.getResult() : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package kb.review;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,7 +74,9 @@ public final class Reviewer {
         List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
         if (!query.isEmpty() || !visitor.isEmpty()) {
             try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
-                hits.addAll(TreeSitterDetector.run(file, tree, query));
+                if (!query.isEmpty()) {
+                    hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language())));
+                }
                 if (!visitor.isEmpty()) {
                     hits.addAll(JavaVisitors.run(file, tree, visitor));
                 }
@@ -117,16 +118,11 @@ public final class Reviewer {
         if (t.paths().stream().anyMatch(g -> g.matches(f.path()))) {
             return f.path() + " changed";
         }
-        BitSet known = f.knownLines();
-        for (int l = known.nextSetBit(0); l >= 0; l = known.nextSetBit(l + 1)) {
-            if (!f.added(l)) {
-                continue;
-            }
-            for (Pattern p : t.addedLines()) {
-                var m = p.matcher(f.line(l));
-                if (m.find()) {
-                    return f.path() + ":" + l + " adds \"" + m.group() + "\"";
-                }
+        SourceFile.AddedText added = f.addedText();
+        for (Pattern p : t.addedLines()) {
+            var m = p.matcher(added.text());
+            if (m.find()) {
+                return f.path() + ":" + added.lineAt(m.start()) + " adds \"" + m.group() + "\"";
             }
         }
         return null;

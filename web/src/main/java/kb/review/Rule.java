@@ -37,7 +37,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      * A tree-sitter query; {@code report} names the capture whose first line is reported. {@code inside} and
      * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
      */
-    public record QueryMatcher(Language language, org.treesitter.TSQuery query, String report, List<String> inside,
+    public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
+                               List<String> inside,
                                List<String> outside, List<Condition> require, List<Condition> reject)
             implements Matcher {
     }

@@ -19,12 +19,18 @@ public final class RuleBook {
     private final List<ManualTrigger> triggers;
     private final List<ImportMapping> imports;
     private final Catalog catalog;
+    private final java.util.Map<Language, QuerySet> queries;
 
     public RuleBook(List<Rule> rules, List<ManualTrigger> triggers, List<ImportMapping> imports, Catalog catalog) {
         this.rules = List.copyOf(rules);
         this.triggers = List.copyOf(triggers);
         this.imports = List.copyOf(imports);
         this.catalog = catalog;
+        this.queries = QuerySet.of(this.rules);
+    }
+
+    QuerySet queries(Language language) {
+        return queries.get(language);
     }
 
     /**

@@ -210,7 +210,7 @@ final class RuleLoader {
         }
         Set<String> where = new HashSet<>(captures);
         where.addAll(Set.of("line", "scope", "file"));
-        return new Rule.QueryMatcher(lang, q, report, y.strings(m, "inside"), y.strings(m, "outside"),
+        return new Rule.QueryMatcher(lang, text, q, report, y.strings(m, "inside"), y.strings(m, "outside"),
                 conditions(y, m, "require", where, captures), conditions(y, m, "reject", where, captures));
     }
 
@@ -291,9 +291,10 @@ final class RuleLoader {
         List<Glob> paths = y.strings(m, "paths").stream().map(Glob::of).toList();
         List<Pattern> lines = new ArrayList<>();
         for (String r : y.strings(m, "added-lines")) {
-            Pattern p = compile(y, m.get("added-lines"), r, Set.of());
-            if (p != null) {
-                lines.add(p);
+            // searched in one pass over all added lines joined by newlines, so ^ and $ mean a line's start and
+            // end and \s must not run on into the next line
+            if (compile(y, m.get("added-lines"), r, Set.of()) != null) {
+                lines.add(Pattern.compile(singleLineSpaces(r), Pattern.MULTILINE));
             }
         }
         if (paths.isEmpty() && lines.isEmpty()) {
@@ -302,6 +303,21 @@ final class RuleLoader {
         if (prompt != null) {
             triggers.add(new ManualTrigger(item, prompt, paths, lines, file + ":" + YamlTree.line(node)));
         }
+    }
+
+    /** {@code \\s} rewritten as "whitespace other than a newline". */
+    static String singleLineSpaces(String regex) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char next = regex.charAt(++i);
+                out.append(next == 's' ? "[^\\S\\n]" : "\\" + next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void readImport(YamlTree y, String file, Node node) {

@@ -20,6 +20,17 @@ public final class SourceFile {
     private final BitSet inDiff;
     private String text;
     private byte[] utf8;
+    private AddedText addedText;
+
+    /** The added lines joined with newlines, searched by multi-line patterns in one pass per pattern. */
+    record AddedText(String text, int[] starts, int[] lines) {
+
+        /** The file line of the added line holding {@code offset}. */
+        int lineAt(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return lines[i >= 0 ? i : -i - 2];
+        }
+    }
 
     private SourceFile(ChangedFile change, String[] lines, BitSet known, boolean complete) {
         this.change = change;
@@ -139,6 +150,22 @@ public final class SourceFile {
             text = sb.toString();
         }
         return text;
+    }
+
+    AddedText addedText() {
+        if (addedText == null) {
+            StringBuilder sb = new StringBuilder();
+            int[] starts = new int[added.cardinality()];
+            int[] nums = new int[starts.length];
+            int i = 0;
+            for (int l = added.nextSetBit(0); l >= 0; l = added.nextSetBit(l + 1)) {
+                starts[i] = sb.length();
+                nums[i++] = l;
+                sb.append(line(l)).append('\n');
+            }
+            addedText = new AddedText(sb.toString(), starts, nums);
+        }
+        return addedText;
     }
 
     byte[] utf8() {

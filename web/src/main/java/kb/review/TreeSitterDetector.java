@@ -24,29 +24,33 @@ final class TreeSitterDetector {
     private TreeSitterDetector() {
     }
 
-    static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules) {
+    /** Runs every rule of {@code set} that applies to the file, in one walk of its tree. */
+    static List<Hit> run(SourceFile file, TSTree tree, QuerySet set) {
         List<Hit> hits = new ArrayList<>();
         byte[] src = file.utf8();
-        for (Rule rule : rules) {
-            Rule.QueryMatcher q = (Rule.QueryMatcher) rule.matcher();
-            Set<Integer> seen = new HashSet<>();
-            try (TSQueryCursor cursor = new TSQueryCursor()) {
-                cursor.exec(q.query(), tree.getRootNode(), file.text());
-                TSQueryMatch match = new TSQueryMatch();
-                while (cursor.nextMatch(match)) {
-                    Map<String, TSNode> caps = new HashMap<>();
-                    for (TSQueryCapture c : match.getCaptures()) {
-                        caps.putIfAbsent(q.query().getCaptureNameForId(c.getIndex()), c.getNode());
-                    }
-                    TSNode at = caps.get(q.report());
-                    if (at == null) {
-                        continue;
-                    }
-                    int line = at.getStartPoint().getRow() + 1;
-                    if (!seen.contains(line) && accept(file, src, q, caps, at)) {
-                        seen.add(line);
-                        hits.add(hit(file, rule, at, line));
-                    }
+        Set<String> seen = new HashSet<>();
+        try (TSQueryCursor cursor = new TSQueryCursor()) {
+            cursor.exec(set.query, tree.getRootNode(), file.text());
+            TSQueryMatch match = new TSQueryMatch();
+            while (cursor.nextMatch(match)) {
+                Rule rule = set.rule(match.getPatternIndex());
+                if (!rule.appliesTo(file.path())) {
+                    continue;
+                }
+                Rule.QueryMatcher q = (Rule.QueryMatcher) rule.matcher();
+                Map<String, TSNode> caps = new HashMap<>();
+                for (TSQueryCapture c : match.getCaptures()) {
+                    caps.putIfAbsent(set.query.getCaptureNameForId(c.getIndex()), c.getNode());
+                }
+                TSNode at = caps.get(q.report());
+                if (at == null) {
+                    continue;
+                }
+                int line = at.getStartPoint().getRow() + 1;
+                String key = rule.id() + ":" + line;
+                if (!seen.contains(key) && accept(file, src, q, caps, at)) {
+                    seen.add(key);
+                    hits.add(hit(file, rule, at, line));
                 }
             }
         }
