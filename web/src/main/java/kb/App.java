@@ -1,6 +1,8 @@
 package kb;
 
 import io.javalin.Javalin;
+import kb.accounts.AccountRoutes;
+import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
@@ -37,22 +39,29 @@ public final class App {
     /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
     public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         Templates templates = new Templates();
+        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), s.importer(), templates);
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.importer()::counts);
+        AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
+            accounts.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
-                // site map: pages
+                // site map: pages (authoring first: its /incidents/new must win over /incidents/{id})
+                authoring.pages();
                 incidents.pages();
                 checklist.pages();
+                accounts.pages();
                 // JSON API
                 path("api", () -> {
+                    authoring.api();
                     incidents.api();
                     checklist.api();
+                    accounts.api();
                 });
                 get("health", health::health);
             });

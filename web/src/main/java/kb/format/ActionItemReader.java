@@ -48,7 +48,8 @@ final class ActionItemReader {
 
     private static ActionItem item(ListItem item, MarkdownSource src, List<Problem> problems) {
         int line = src.line(item);
-        Matcher task = item.getFirstChild() instanceof Paragraph p ? TASK.matcher(src.raw(p)) : null;
+        String raw = item.getFirstChild() instanceof Paragraph p ? src.raw(p) : null;
+        Matcher task = raw == null ? null : TASK.matcher(raw);
         if (task == null || !task.matches()) {
             problems.add(Problem.at(line, "an action item must be a task: '- [ ] text' or '- [x] text'"));
             return null;
@@ -66,27 +67,30 @@ final class ActionItemReader {
         Matcher meta = META.matcher(text);
         if (meta.matches()) {
             text = meta.group(1).strip();
+            // the group may sit on a continuation line of a long item
+            String upToGroup = raw.substring(0, task.start(2) + meta.start(2));
+            int metaLine = line + (int) upToGroup.chars().filter(c -> c == '\n').count();
             Set<String> seen = new HashSet<>();
             for (String pair : meta.group(2).split(",")) {
                 int colon = pair.indexOf(':');
                 if (colon < 0) {
-                    problems.add(Problem.at(line, "'" + pair.strip() + "' in the (key: value) group needs a key"));
+                    problems.add(Problem.at(metaLine, "'" + pair.strip() + "' in the (key: value) group needs a key"));
                     continue;
                 }
                 String key = pair.substring(0, colon).strip().toLowerCase(Locale.ROOT);
                 String value = pair.substring(colon + 1).strip();
                 if (!KEYS.contains(key)) {
-                    problems.add(Problem.at(line, "unknown action item key '" + key + "'; allowed keys are owner, due, type"));
+                    problems.add(Problem.at(metaLine, "unknown action item key '" + key + "'; allowed keys are owner, due, type"));
                 } else if (!seen.add(key)) {
-                    problems.add(Problem.at(line, "action item key '" + key + "' is given twice"));
+                    problems.add(Problem.at(metaLine, "action item key '" + key + "' is given twice"));
                 } else if (value.isEmpty()) {
-                    problems.add(Problem.at(line, "action item key '" + key + "' has no value"));
+                    problems.add(Problem.at(metaLine, "action item key '" + key + "' has no value"));
                 } else if (key.equals("owner")) {
                     owner = value;
                 } else if (key.equals("due")) {
-                    due = date(value, line, problems);
+                    due = date(value, metaLine, problems);
                 } else {
-                    type = type(value, line, problems);
+                    type = type(value, metaLine, problems);
                 }
             }
         }

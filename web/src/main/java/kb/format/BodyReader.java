@@ -40,10 +40,13 @@ final class BodyReader {
         List<Section> sections = new ArrayList<>();
         List<List<Node>> contents = new ArrayList<>();
         List<Integer> contentStarts = new ArrayList<>();
-        Integer stray = null;
+        boolean strayReported = false;
         for (Node node = src.document().getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading h && h.getLevel() == 2) {
                 String text = MarkdownSource.plainText(h);
+                if (text.isBlank()) {
+                    problems.add(Problem.at(src.line(h), "a '##' heading needs a title"));
+                }
                 sections.add(new Section(SectionKind.forHeading(text).orElse(null), heading(src, h), null, src.line(h)));
                 contents.add(new ArrayList<>());
                 contentStarts.add(src.lastLine(h) + 1);
@@ -52,9 +55,9 @@ final class BodyReader {
             if (node instanceof Heading h && h.getLevel() == 1) {
                 problems.add(Problem.at(src.line(h), "a '#' heading is not allowed in the body (the title is "
                         + "in the front matter); use '##' for a section or '###' inside one"));
-            } else if (sections.isEmpty() && stray == null) {
-                stray = src.line(node);
-                problems.add(Problem.at(stray, "text before the first '##' section; start the body with a "
+            } else if (sections.isEmpty() && !strayReported) {
+                strayReported = true;
+                problems.add(Problem.at(src.line(node), "text before the first '##' section; start the body with a "
                         + "section heading such as '## Summary'"));
             }
             if (!contents.isEmpty()) {

@@ -9,7 +9,8 @@ package kb.format;
  * @param role           {@code before}, {@code after}, or {@code null}
  * @param code           the block's text exactly as written (the Output comment included)
  * @param expectedOutput the stdout stated by a trailing {@code // Output:} comment, each line ending
- *                       in {@code \n}; {@code null} when the block states none
+ *                       in {@code \n}; {@code null} when the block states none (only runnable blocks
+ *                       are read for it)
  * @param section        the section the block is in
  * @param line           1-based line of the opening fence in the whole file
  */

@@ -6,7 +6,6 @@ import java.util.function.IntFunction;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Node;
 
 /**
  * Collects every fenced code block of the body and checks the info-string words of reproductions.

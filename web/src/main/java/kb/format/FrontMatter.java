@@ -38,14 +38,19 @@ final class FrontMatter {
     }
 
     private static final String DELIMITER = "---";
+    /** Real front matter is a few hundred bytes; the limit only stops abuse. */
+    private static final int MAX_CHARS = 1024 * 1024;
 
     private final Map<String, Entry> entries;
+    /** YAML that cannot be read hides which keys are there, so absent keys are not reported. */
+    private final boolean readable;
     private final List<Problem> problems;
     private final String body;
     private final int bodyLine;
 
     private FrontMatter(Map<String, Entry> entries, List<Problem> problems, String body, int bodyLine) {
-        this.entries = entries;
+        this.readable = entries != null;
+        this.entries = entries == null ? Map.of() : entries;
         this.problems = problems;
         this.body = body;
         this.bodyLine = bodyLine;
@@ -69,7 +74,7 @@ final class FrontMatter {
         if (!isDelimiter(lines[0])) {
             problems.add(Problem.at(1, "missing front matter: the file must start with a '---' line, "
                     + "then the YAML keys, then another '---' line"));
-            return new FrontMatter(Map.of(), problems, text, 1);
+            return new FrontMatter(null, problems, text, 1);
         }
         int close = -1;
         for (int i = 1; i < lines.length; i++) {
@@ -80,11 +85,11 @@ final class FrontMatter {
         }
         if (close < 0) {
             problems.add(Problem.at(1, "unterminated front matter: no closing '---' line after the one on line 1"));
-            return new FrontMatter(Map.of(), problems, null, lines.length + 1);
+            return new FrontMatter(null, problems, null, lines.length + 1);
         }
         String yaml = String.join("\n", List.of(lines).subList(1, close));
         String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
-        Map<String, Entry> entries = compose(yaml, close + 1, allowedKeys, problems);
+        Map<String, Entry> entries = compose(yaml, allowedKeys, problems);
         return new FrontMatter(entries, problems, body, close + 2);
     }
 
@@ -92,25 +97,29 @@ final class FrontMatter {
         return line.stripTrailing().equals(DELIMITER);
     }
 
-    private static Map<String, Entry> compose(String yaml, int closeLine, List<String> allowedKeys,
-                                              List<Problem> problems) {
+    /** The key/value entries; {@code null} when the YAML cannot be read at all. */
+    private static Map<String, Entry> compose(String yaml, List<String> allowedKeys, List<Problem> problems) {
+        if (yaml.length() > MAX_CHARS) {
+            problems.add(Problem.at(1, "front matter could not be read: it is larger than " + MAX_CHARS + " characters"));
+            return null;
+        }
         Node root;
         try {
             root = yaml().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? fileLine(e.getProblemMark().getLine()) : 2;
             problems.add(Problem.at(line, "front matter is not valid YAML: " + e.getProblem()));
-            return Map.of();
+            return null;
         } catch (YAMLException e) {
             problems.add(Problem.at(1, "front matter could not be read: " + e.getMessage()));
-            return Map.of();
+            return null;
         }
         if (root == null) {
             return Map.of();
         }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(Problem.at(line(root), "front matter must be 'key: value' lines"));
-            return Map.of();
+            return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
@@ -138,7 +147,7 @@ final class FrontMatter {
         options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(20);
-        options.setCodePointLimit(1024 * 1024);
+        options.setCodePointLimit(MAX_CHARS);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     }
@@ -182,7 +191,7 @@ final class FrontMatter {
     String string(String key, boolean required) {
         Entry e = entries.get(key);
         if (e == null) {
-            if (required) {
+            if (required && readable) {
                 problems.add(Problem.at(1, "missing required key '" + key + "' in the front matter"));
             }
             return null;

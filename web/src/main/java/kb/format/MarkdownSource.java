@@ -55,7 +55,12 @@ final class MarkdownSource {
 
     /** 1-based line in the whole file of the body's last line. */
     int endLine() {
-        return firstLine + lines.length - 1;
+        int n = lines.length;
+        // a final line break ends the last line rather than starting an empty one
+        if (n > 0 && lines[n - 1].isEmpty()) {
+            n--;
+        }
+        return n == 0 ? Math.max(firstLine - 1, 1) : firstLine + n - 1;
     }
 
     /** The text the author wrote for {@code node}, its lines joined with LF (list markers excluded). */

@@ -188,8 +188,10 @@ public final class PostmortemParser {
                 problems.add(Problem.at(item.line(), "checklist id '" + item.value() + "' must look like RES-01 ("
                         + CHECKLIST_ID.pattern() + ")"));
             } else if (known != null && !known.contains(item.value())) {
+                String prefix = item.value().substring(0, item.value().indexOf('-') + 1);
+                List<String> near = known.stream().filter(k -> k.startsWith(prefix)).sorted().toList();
                 problems.add(Problem.at(item.line(), "checklist item '" + item.value() + "' does not exist"
-                        + (known.isEmpty() ? "" : "; known items are " + String.join(", ", known.stream().sorted().toList()))));
+                        + (near.isEmpty() ? "" : " (existing " + prefix + " items: " + String.join(", ", near) + ")")));
             }
         }
         return values(items);

@@ -16,15 +16,17 @@ import java.util.stream.Collectors;
 
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
 /**
- * Reads the Timeline section: one list item per entry, {@code TIME [kind] text}. Besides the list the
- * section may hold fenced code (a diagram) and {@code ###} headings; any other text is an error,
- * because an entry written without its list marker would otherwise vanish from the timeline.
+ * Reads the Timeline section: one list item per entry, {@code TIME [kind] text}. Besides the list
+ * the section may hold fenced code (a diagram), {@code ###} headings and link reference definitions;
+ * any other text is an error, because an entry written without its list marker would otherwise
+ * vanish from the timeline.
  */
 final class TimelineReader {
 
@@ -42,6 +44,7 @@ final class TimelineReader {
     private LocalDate date;
     private final ZoneOffset offset;
     private TimelineEntry previous;
+    private int items;
 
     private TimelineReader(MarkdownSource src, OffsetDateTime started, List<Problem> problems) {
         this.src = src;
@@ -63,12 +66,13 @@ final class TimelineReader {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     reader.item((ListItem) item);
                 }
-            } else if (!(block instanceof FencedCodeBlock || block instanceof Heading h && h.getLevel() >= 3)) {
+            } else if (!(block instanceof FencedCodeBlock || block instanceof LinkReferenceDefinition
+                    || block instanceof Heading h && h.getLevel() >= 3)) {
                 problems.add(Problem.at(src.line(block), "the Timeline section must be a list of entries "
                         + "like '- 02:04 [detect] Pager fires'; this text is not in the list"));
             }
         }
-        if (reader.entries.isEmpty()) {
+        if (reader.items == 0) {
             problems.add(Problem.at(section.line(), "the timeline is empty; add entries like "
                     + "'- 02:04 [detect] Pager fires'"));
         }
@@ -76,6 +80,7 @@ final class TimelineReader {
     }
 
     private void item(ListItem item) {
+        items++;
         int line = src.line(item);
         if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
             problems.add(Problem.at(line, "timeline entry has no text; write '- " + "HH:MM [kind] what happened'"));
@@ -91,13 +96,13 @@ final class TimelineReader {
             return;
         }
         LocalDate day = date;
-        boolean valid = true;
+        boolean timeValid = true;
         if (m.group(1) != null) {
             try {
                 day = LocalDate.parse(m.group(1));
             } catch (DateTimeParseException e) {
                 problems.add(Problem.at(line, "invalid date " + m.group(1) + " in timeline entry"));
-                valid = false;
+                timeValid = false;
             }
         }
         int hour = Integer.parseInt(m.group(2));
@@ -106,27 +111,28 @@ final class TimelineReader {
         if (hour > 23 || minute > 59 || second > 59) {
             problems.add(Problem.at(line, "invalid time " + m.group(2) + ":" + m.group(3)
                     + (m.group(4) == null ? "" : ":" + m.group(4)) + " in timeline entry"));
-            valid = false;
+            timeValid = false;
         }
         String rest = m.group(5) == null ? "" : m.group(5).strip();
         TimelineEntry.Kind kind = TimelineEntry.Kind.NOTE;
         Matcher k = KIND.matcher(rest);
         if (k.matches()) {
             kind = kind(k.group(1), line);
-            valid &= kind != null;
             rest = k.group(2).strip();
         }
         if (rest.isEmpty()) {
             problems.add(Problem.at(line, "timeline entry has no text after its time"));
-            valid = false;
         }
-        if (valid && day != null) {
-            date = day;
-            add(new TimelineEntry(OffsetDateTime.of(LocalDateTime.of(day, LocalTime.of(hour, minute, second)), offset),
-                    kind, rest, line));
-        } else if (valid) {
-            // without a base date the entry's time stays unknown; the missing 'started' is already reported
-            previous = null;
+        if (!timeValid || day == null) {
+            // without a base date (no valid 'started', already reported) the entry cannot be ordered
+            return;
+        }
+        date = day;
+        TimelineEntry entry = new TimelineEntry(
+                OffsetDateTime.of(LocalDateTime.of(day, LocalTime.of(hour, minute, second)), offset), kind, rest, line);
+        checkOrder(entry);
+        if (kind != null && !rest.isEmpty()) {
+            entries.add(entry);
         }
     }
 
@@ -141,7 +147,7 @@ final class TimelineReader {
         return null;
     }
 
-    private void add(TimelineEntry entry) {
+    private void checkOrder(TimelineEntry entry) {
         if (previous != null && entry.at().isBefore(previous.at())) {
             problems.add(Problem.at(entry.line(), "timeline entry at " + entry.at().toLocalDateTime()
                     + " is earlier than the entry before it (" + previous.at().toLocalDateTime()
@@ -149,6 +155,5 @@ final class TimelineReader {
                     + "(write the date when the incident crosses midnight)"));
         }
         previous = entry;
-        entries.add(entry);
     }
 }

@@ -66,6 +66,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checklistDir != null && !Files.isDirectory(checklistDir)) {
+            throw new ParameterException(spec.commandLine(), "--checklist " + checklistDir + " is not a folder");
+        }
         PrintWriter out = spec.commandLine().getOut();
         int files = 0;
         int invalid = 0;
@@ -146,11 +149,8 @@ public final class ValidateCommand implements Callable<Integer> {
             dir = folder.getParent() == null ? null : folder.getParent().resolve("checklist");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            if (checklistDir != null) {
-                throw new ParameterException(spec.commandLine(), "--checklist " + checklistDir + " is not a folder");
-            }
             if (warnedNoChecklist.add(file.toAbsolutePath().normalize().getParent())) {
-                spec.commandLine().getErr().println("note: no checklist folder next to " + file.getParent()
+                spec.commandLine().getErr().println("note: no checklist folder next to " + file.toAbsolutePath().getParent()
                         + "; checklist ids there are not checked for existence (use --checklist DIR)");
             }
             return null;

@@ -91,21 +91,12 @@ public final class ContentImporter {
      * folder); {@code seen} collects the ids imported so far so a duplicate id is reported.
      */
     public FileResult importIncident(Path file, String contentPath, Set<String> knownChecklistIds, Set<String> seen) {
-        String text;
-        try {
-            text = read(file);
-        } catch (CharacterCodingException e) {
-            return new FileResult(file, null, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8")));
+        Checked checked = check(file, knownChecklistIds, seen);
+        if (checked.invalid() != null) {
+            return checked.invalid();
         }
-        Parsed<Postmortem> parsed = new PostmortemParser().parse(text, knownChecklistIds);
-        if (!parsed.valid()) {
-            return new FileResult(file, null, Outcome.INVALID, parsed.problems());
-        }
-        Postmortem p = parsed.value().orElseThrow();
-        if (!seen.add(p.id())) {
-            return new FileResult(file, p.id(), Outcome.INVALID,
-                    List.of(Problem.at(lineOfId(text), "another file in content/ already uses the id '" + p.id() + "'")));
-        }
+        Postmortem p = checked.postmortem();
+        String text = checked.text();
         String hash = ContentHash.sha256(text);
         var existing = jdbi.withExtension(IncidentDao.class, dao -> dao.find(p.id()));
         if (existing.isPresent() && hash.equals(existing.get().contentHash())) {
@@ -126,27 +117,87 @@ public final class ContentImporter {
         return new FileResult(file, p.id(), existing.isPresent() ? Outcome.UPDATED : Outcome.ADDED, List.of());
     }
 
+    /**
+     * Imports one postmortem file from outside {@code content/} (the {@code import} command). A new id is
+     * added; a file equal to the current revision is unchanged; otherwise the file becomes a new revision
+     * (origin {@code import}) only when the current revision was itself imported, never over an edit made
+     * in the app: that is a conflict, recorded in {@code import_conflicts} and logged like a bundled one.
+     */
+    public FileResult importExternal(Path file, String author, Set<String> knownChecklistIds, Set<String> seen) {
+        Checked checked = check(file, knownChecklistIds, seen);
+        if (checked.invalid() != null) {
+            return checked.invalid();
+        }
+        Postmortem p = checked.postmortem();
+        String hash = ContentHash.sha256(checked.text());
+        var existing = jdbi.withExtension(IncidentDao.class, dao -> dao.find(p.id()));
+        if (existing.isEmpty()) {
+            // base 0: an incident created meanwhile makes the store refuse instead of overwriting it
+            store.save(p, new Change(author, "import", 0, null, null));
+            return new FileResult(file, p.id(), Outcome.ADDED, List.of());
+        }
+        IncidentRow row = existing.get();
+        var current = jdbi.withExtension(IncidentDao.class, dao -> dao.revision(p.id(), row.currentRevision())).orElseThrow();
+        if (hash.equals(current.contentHash())) {
+            return new FileResult(file, p.id(), Outcome.UNCHANGED, List.of());
+        }
+        if (!"import".equals(current.origin())) {
+            String where = file.toAbsolutePath().normalize().toString();
+            recordConflict(p.id(), where.length() > 500 ? where.substring(where.length() - 500) : where, hash);
+            log.warn("{} differs from incident '{}', which was edited in the app since it was imported: kept the app's "
+                    + "version (see /admin/conflicts)", file, p.id());
+            return new FileResult(file, p.id(), Outcome.CONFLICT, List.of());
+        }
+        // keeps a bundled incident's content path and hash, so content/ is not mistaken for a newer change
+        store.save(p, new Change(author, "import", row.currentRevision(), row.contentPath(), row.contentHash()));
+        return new FileResult(file, p.id(), Outcome.UPDATED, List.of());
+    }
+
+    /** Imports one checklist item file ({@code ID.md}). */
+    public FileResult importChecklistItem(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+        try {
+            Parsed<ChecklistItem> parsed = new ChecklistParser().parse(read(file), name);
+            if (!parsed.valid()) {
+                return new FileResult(file, name, Outcome.INVALID, parsed.problems());
+            }
+            ChecklistStore.Outcome o = checklist.save(parsed.value().orElseThrow());
+            return new FileResult(file, name, Outcome.valueOf(o.name()), List.of());
+        } catch (CharacterCodingException e) {
+            return new FileResult(file, name, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8")));
+        }
+    }
+
+    /** A file read and parsed: either {@code invalid} or the postmortem and its (LF) text. */
+    private record Checked(String text, Postmortem postmortem, FileResult invalid) {
+    }
+
+    private Checked check(Path file, Set<String> knownChecklistIds, Set<String> seen) {
+        String text;
+        try {
+            text = read(file);
+        } catch (CharacterCodingException e) {
+            return new Checked(null, null, new FileResult(file, null, Outcome.INVALID,
+                    List.of(Problem.at(1, "the file is not valid UTF-8"))));
+        }
+        Parsed<Postmortem> parsed = new PostmortemParser().parse(text, knownChecklistIds);
+        if (!parsed.valid()) {
+            return new Checked(text, null, new FileResult(file, null, Outcome.INVALID, parsed.problems()));
+        }
+        Postmortem p = parsed.value().orElseThrow();
+        if (!seen.add(p.id())) {
+            return new Checked(text, p, new FileResult(file, p.id(), Outcome.INVALID,
+                    List.of(Problem.at(lineOfId(text), "another file in content/ already uses the id '" + p.id() + "'"))));
+        }
+        return new Checked(text, p, null);
+    }
+
     public Set<String> knownChecklistIds() {
         return new HashSet<>(jdbi.withExtension(ChecklistDao.class, ChecklistDao::ids));
     }
 
     private List<FileResult> importChecklist(Path dir) {
-        List<FileResult> results = new ArrayList<>();
-        for (Path file : markdownFiles(dir)) {
-            String name = file.getFileName().toString().replaceFirst("\\.md$", "");
-            try {
-                Parsed<ChecklistItem> parsed = new ChecklistParser().parse(read(file), name);
-                if (!parsed.valid()) {
-                    results.add(new FileResult(file, name, Outcome.INVALID, parsed.problems()));
-                    continue;
-                }
-                ChecklistStore.Outcome o = checklist.save(parsed.value().orElseThrow());
-                results.add(new FileResult(file, name, Outcome.valueOf(o.name()), List.of()));
-            } catch (CharacterCodingException e) {
-                results.add(new FileResult(file, name, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8"))));
-            }
-        }
-        return results;
+        return markdownFiles(dir).stream().map(this::importChecklistItem).toList();
     }
 
     private int unlistRemoved(Set<String> seen) {

@@ -48,22 +48,13 @@ final class IncidentController {
     }
 
     void show(Context ctx) {
-        Incident incident = visible(ctx, ctx.pathParam("id"));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("incident", incident);
-        model.put("h", incident.header());
-        model.put("sections", displayOrder(incident.sections()));
-        model.put("hasMermaid", incident.codeBlocks().stream().anyMatch(b -> "mermaid".equals(b.language())));
-        ctx.render("incidents/show", model);
+        ctx.render("incidents/show", IncidentViews.showModel(visible(ctx, ctx.pathParam("id"))));
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */
     Incident visible(Context ctx, String id) {
-        Incident incident = incidents.load(id).orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
-        if (!incident.header().visibleToReaders() && !Access.canEdit(ctx)) {
-            throw new NotFoundResponse("There is no incident '" + id + "'.");
-        }
-        return incident;
+        return incidents.visible(id, Access.canEdit(ctx))
+                .orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
     }
 
     /**

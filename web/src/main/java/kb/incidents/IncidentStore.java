@@ -1,14 +1,10 @@
 package kb.incidents;
 
-import kb.format.CodeBlock;
-import kb.format.MarkdownRenderer;
 import kb.format.Postmortem;
-import kb.format.Section;
 import kb.system.ContentHash;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +17,7 @@ import java.util.Optional;
 public final class IncidentStore {
 
     private final Jdbi jdbi;
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final IncidentViews views = new IncidentViews();
 
     public IncidentStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -95,28 +91,26 @@ public final class IncidentStore {
                 .execute();
     }
 
+    /** The header columns, from the same row the incident page shows for an unsaved postmortem. */
     private static java.util.Map<String, Object> headerValues(Postmortem p) {
+        IncidentRow r = IncidentViews.header(p, 0);
         var m = new java.util.HashMap<String, Object>();
-        m.put("id", p.id());
-        m.put("title", p.title());
-        m.put("severity", p.severity().name());
-        m.put("status", p.status().label());
-        m.put("started", p.started().toString());
-        m.put("detected", text(p.detected()));
-        m.put("mitigated", text(p.mitigated()));
-        m.put("resolved", text(p.resolved()));
-        m.put("startedAt", p.started());
-        m.put("startedYear", p.started().getYear());
-        m.put("ttd", p.timeToDetect().map(Duration::toSeconds).orElse(null));
-        m.put("ttm", p.timeToMitigate().map(Duration::toSeconds).orElse(null));
-        m.put("ttr", p.timeToResolve().map(Duration::toSeconds).orElse(null));
-        m.put("lang", p.lang());
-        m.put("sourceUrl", p.sourceUrl());
+        m.put("id", r.id());
+        m.put("title", r.title());
+        m.put("severity", r.severity());
+        m.put("status", r.status());
+        m.put("started", r.started());
+        m.put("detected", r.detected());
+        m.put("mitigated", r.mitigated());
+        m.put("resolved", r.resolved());
+        m.put("startedAt", r.startedAt());
+        m.put("startedYear", r.startedYear());
+        m.put("ttd", r.ttdSeconds());
+        m.put("ttm", r.ttmSeconds());
+        m.put("ttr", r.ttrSeconds());
+        m.put("lang", r.lang());
+        m.put("sourceUrl", r.sourceUrl());
         return m;
-    }
-
-    private static String text(OffsetDateTime t) {
-        return t == null ? null : t.toString();
     }
 
     private static void deleteParts(Handle h, String id) {
@@ -128,45 +122,38 @@ public final class IncidentStore {
 
     private void insertParts(Handle h, Postmortem p) {
         String id = p.id();
-        int pos = 0;
-        for (Section s : p.sections()) {
+        for (var s : views.sections(p)) {
             h.createUpdate("""
                     INSERT INTO sections (incident_id, position, kind, heading, markdown, html)
                     VALUES (:id, :pos, :kind, :heading, :markdown, :html)""")
-                    .bind("id", id).bind("pos", pos++).bind("kind", s.kind() == null ? null : s.kind().key())
-                    .bind("heading", s.heading()).bind("markdown", s.markdown())
-                    .bind("html", renderer.render(Prose.withoutRunnableBlocks(s.markdown())))
+                    .bind("id", id).bind("pos", s.position()).bind("kind", s.kind())
+                    .bind("heading", s.heading()).bind("markdown", s.markdown()).bind("html", s.html())
                     .execute();
         }
-        pos = 0;
-        for (var e : p.timeline()) {
+        for (var e : views.timeline(p)) {
             h.createUpdate("""
                     INSERT INTO timeline_entries (incident_id, position, at_time, kind, text, html)
                     VALUES (:id, :pos, :at, :kind, :text, :html)""")
-                    .bind("id", id).bind("pos", pos++).bind("at", e.at().toString()).bind("kind", e.kind().label())
-                    .bind("text", e.text()).bind("html", renderer.renderInline(e.text()))
+                    .bind("id", id).bind("pos", e.position()).bind("at", e.atTime()).bind("kind", e.kind())
+                    .bind("text", e.text()).bind("html", e.html())
                     .execute();
         }
-        pos = 0;
-        for (var a : p.actionItems()) {
+        for (var a : views.actionItems(p)) {
             h.createUpdate("""
                     INSERT INTO action_items (incident_id, position, done, text, html, owner, due, type)
                     VALUES (:id, :pos, :done, :text, :html, :owner, :due, :type)""")
-                    .bind("id", id).bind("pos", pos++).bind("done", a.done()).bind("text", a.text())
-                    .bind("html", renderer.renderInline(a.text())).bind("owner", a.owner()).bind("due", a.due())
-                    .bind("type", a.type() == null ? null : a.type().label())
+                    .bind("id", id).bind("pos", a.position()).bind("done", a.done()).bind("text", a.text())
+                    .bind("html", a.html()).bind("owner", a.owner()).bind("due", a.due()).bind("type", a.type())
                     .execute();
         }
-        pos = 0;
-        for (CodeBlock b : p.codeBlocks()) {
+        for (var b : IncidentViews.codeBlocks(p)) {
             h.createUpdate("""
                     INSERT INTO code_blocks (incident_id, position, language, info, runnable, role, code,
                         expected_output, section_kind, line)
                     VALUES (:id, :pos, :language, :info, :runnable, :role, :code, :expected, :section, :line)""")
-                    .bind("id", id).bind("pos", pos++).bind("language", b.language()).bind("info", b.info())
-                    .bind("runnable", b.runnable()).bind("role", b.role() == null ? null : b.role().label())
-                    .bind("code", b.code()).bind("expected", b.expectedOutput())
-                    .bind("section", b.section() == null ? null : b.section().key()).bind("line", b.line())
+                    .bind("id", id).bind("pos", b.position()).bind("language", b.language()).bind("info", b.info())
+                    .bind("runnable", b.runnable()).bind("role", b.role()).bind("code", b.code())
+                    .bind("expected", b.expectedOutput()).bind("section", b.sectionKind()).bind("line", b.line())
                     .execute();
         }
         insertNames(h, "incident_services", id, p.services());
@@ -174,7 +161,7 @@ public final class IncidentStore {
         insertNames(h, "incident_categories", id, p.categories());
         insertNames(h, "incident_authors", id, p.authors());
         int i = 0;
-        for (String item : p.checklist().stream().distinct().toList()) {
+        for (String item : IncidentViews.distinct(p.checklist())) {
             h.createUpdate("INSERT INTO incident_checklist (incident_id, checklist_id, position) VALUES (:id, :item, :pos)")
                     .bind("id", id).bind("item", item).bind("pos", i++).execute();
         }
@@ -182,7 +169,7 @@ public final class IncidentStore {
 
     private static void insertNames(Handle h, String table, String id, List<String> names) {
         int i = 0;
-        for (String name : names.stream().distinct().toList()) {
+        for (String name : IncidentViews.distinct(names)) {
             h.createUpdate("INSERT INTO " + table + " (incident_id, name, position) VALUES (:id, :name, :pos)")
                     .bind("id", id).bind("name", name).bind("pos", i++).execute();
         }

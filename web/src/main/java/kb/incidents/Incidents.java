@@ -1,13 +1,18 @@
 package kb.incidents;
 
+import kb.checklist.ChecklistDao;
+import kb.format.Postmortem;
+import kb.incidents.Parts.ChecklistLink;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Loads whole incidents. Visibility (drafts, unlisted) is the caller's decision. */
+/** Loads whole incidents; {@link #visible} applies the rule for drafts and unlisted incidents. */
 public final class Incidents {
 
     private final Jdbi jdbi;
+    private final IncidentViews views = new IncidentViews();
 
     public Incidents(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -26,6 +31,25 @@ public final class Incidents {
                 dao.names("incident_categories", id),
                 dao.names("incident_authors", id),
                 dao.checklist(id))));
+    }
+
+    /**
+     * The incident if a reader with these rights may see it: drafts and unlisted incidents only for
+     * editors; empty otherwise, as if it did not exist.
+     */
+    public Optional<Incident> visible(String id, boolean canEdit) {
+        return load(id).filter(i -> canEdit || i.header().visibleToReaders());
+    }
+
+    /**
+     * {@code p} as its page would show it after saving it as revision {@code revision}, without storing
+     * anything; checklist links carry the current titles of the items.
+     */
+    public Incident unsaved(Postmortem p, int revision) {
+        List<ChecklistLink> links = jdbi.withExtension(ChecklistDao.class, dao -> IncidentViews.distinct(p.checklist())
+                .stream().map(id -> dao.find(id).map(c -> new ChecklistLink(id, c.title(), c.severity(), c.area()))
+                        .orElse(new ChecklistLink(id, id, "advice", ""))).toList());
+        return views.unsaved(p, revision, links);
     }
 
     public IncidentDao dao() {

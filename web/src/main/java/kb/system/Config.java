@@ -46,7 +46,8 @@ public record Config(int port, Path dataDir, String dbUrl, String dbUser, String
     }
 
     private static String defaultH2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("kb") + ";MODE=Regular";
+        // AUTO_SERVER lets the CLI (import, token, ...) use the database while the server has it open
+        return "jdbc:h2:file:" + dataDir.resolve("kb") + ";AUTO_SERVER=TRUE";
     }
 
     private static int parsePort(String raw) {

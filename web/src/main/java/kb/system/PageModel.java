@@ -2,7 +2,9 @@ package kb.system;
 
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -12,18 +14,21 @@ import java.util.function.Function;
  */
 public final class PageModel {
 
-    private static final java.util.List<Function<Context, Map<String, Object>>> CONTRIBUTORS =
+    private final List<Function<Context, Map<String, Object>>> contributors =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private PageModel() {
+    PageModel() {
     }
 
-    /** Adds entries to every page; the contributor must not fail for anonymous requests. */
-    public static void contribute(Function<Context, Map<String, Object>> contributor) {
-        CONTRIBUTORS.add(contributor);
+    /**
+     * Adds entries to every page of this app; the contributor must not fail for anonymous requests.
+     * A {@code navLinks} list is appended to the other features' links rather than replacing them.
+     */
+    public void contribute(Function<Context, Map<String, Object>> contributor) {
+        contributors.add(contributor);
     }
 
-    static Map<String, Object> of(Context ctx) {
+    Map<String, Object> of(Context ctx) {
         Map<String, Object> model = new HashMap<>();
         model.put("requestId", RequestIds.of(ctx));
         model.put("path", ctx.path());
@@ -33,9 +38,16 @@ public final class PageModel {
         model.put("csrfToken", "");
         model.put("canEdit", false);
         model.put("isAdmin", false);
-        for (var c : CONTRIBUTORS) {
-            model.putAll(c.apply(ctx));
+        List<Object> navLinks = new ArrayList<>();
+        for (var c : contributors) {
+            Map<String, Object> contributed = new HashMap<>(c.apply(ctx));
+            // several features add navigation links: collect them instead of letting the last one win
+            if (contributed.remove("navLinks") instanceof List<?> links) {
+                navLinks.addAll(links);
+            }
+            model.putAll(contributed);
         }
+        model.put("navLinks", navLinks);
         return model;
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web server.", "",
                 "Configured by environment variables: KB_PORT (7070), KB_DATA_DIR (./data), KB_DB_URL "
-                        + "(H2 file database under KB_DATA_DIR), KB_DB_USER, KB_DB_PASSWORD, KB_CONTENT_DIR (./content)."})
+                        + "(H2 file database under KB_DATA_DIR), KB_DB_USER, KB_DB_PASSWORD, KB_CONTENT_DIR (./content), KB_PUBLIC_READ (true), KB_ADMIN_PASSWORD (first start only)."})
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -22,6 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Config config = Config.fromEnv(System.getenv());
         App.Services services = App.Services.open(config);
+        kb.accounts.Accounts.bootstrap(config, services.db().jdbi(), System.out);
         ContentImporter.Report report = services.importer().importContent(config.contentDir());
         Javalin app = App.create(services).start();
         var counts = services.importer().counts();

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Templates implements FileRenderer {
 
     private final PebbleEngine engine;
+    private final PageModel pageModel = new PageModel();
 
     public Templates() {
         ClasspathLoader loader = new ClasspathLoader();
@@ -36,9 +37,14 @@ public final class Templates implements FileRenderer {
 
     @Override
     public String render(String path, Map<String, ?> model, Context ctx) {
-        Map<String, Object> all = new HashMap<>(PageModel.of(ctx));
+        Map<String, Object> all = new HashMap<>(pageModel.of(ctx));
         all.putAll(model);
         return render(path, all);
+    }
+
+    /** The model every page of this app shares; features add to it at start-up. */
+    public PageModel pageModel() {
+        return pageModel;
     }
 
     /** Renders outside a request, e.g. for error pages built from the exception handler. */

@@ -40,7 +40,12 @@ public final class Web {
     public static void configure(JavalinConfig config, Templates templates) {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         config.fileRenderer(templates);
-        config.staticFiles.add("/static", Location.CLASSPATH);
+        // served under /static (as the layout links them), not at the root where they would shadow pages
+        config.staticFiles.add(sf -> {
+            sf.hostedPath = "/static";
+            sf.directory = "/static";
+            sf.location = Location.CLASSPATH;
+        });
         config.staticFiles.enableWebjars();
         config.http.maxRequestSize = 2L * 1024 * 1024;
         config.requestLogger.http((ctx, ms) -> {

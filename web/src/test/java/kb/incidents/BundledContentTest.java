@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import kb.checklist.ChecklistDao;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /** Everything shipped in content/ imports with zero errors. */
 class BundledContentTest {
 
@@ -31,8 +37,47 @@ class BundledContentTest {
             assertTrue(incidentFiles >= 2, "content/ ships postmortems");
             assertEquals(incidentFiles, (long) services.importer().counts().get("incidents"));
             assertTrue(services.importer().counts().get("checklistItems") >= 5, "content/ ships checklist items");
+            checkLinksAndPairs(services.db().jdbi());
         } finally {
             services.db().close();
         }
+    }
+
+    /**
+     * The content issue's rules: every incident links a checklist item, every blocker item is backed by an
+     * incident, and each before/after pair states different expected output (a pair that prints the same
+     * thing shows nothing).
+     */
+    private static void checkLinksAndPairs(Jdbi jdbi) {
+        List<String> broken = new ArrayList<>();
+        var incidents = new Incidents(jdbi);
+        for (IncidentRow row : incidents.dao().all()) {
+            Incident i = incidents.load(row.id()).orElseThrow();
+            if (i.checklist().isEmpty()) {
+                broken.add(row.id() + " links no checklist item");
+            }
+            if (i.codeBlocks().stream().noneMatch(b -> b.runnable() && "before".equals(b.role()))
+                    || i.codeBlocks().stream().noneMatch(b -> b.runnable() && "after".equals(b.role()))) {
+                broken.add(row.id() + " has no runnable before/after pair");
+            }
+            for (var pair : i.runPairs("reproduction")) {
+                if (pair.before() != null && pair.after() != null
+                        && java.util.Objects.equals(pair.before().expectedOutput(), pair.after().expectedOutput())) {
+                    broken.add(row.id() + ": the before block at line " + pair.before().line()
+                            + " expects the same output as its after block");
+                }
+                if ((pair.before() != null && pair.before().expectedOutput() == null)
+                        || (pair.after() != null && pair.after().expectedOutput() == null)) {
+                    broken.add(row.id() + ": a runnable block has no // Output: block");
+                }
+            }
+        }
+        ChecklistDao checklist = jdbi.onDemand(ChecklistDao.class);
+        for (var item : checklist.summaries()) {
+            if (item.severity().equals("blocker") && item.incidentCount() == 0) {
+                broken.add("blocker item " + item.id() + " is backed by no incident");
+            }
+        }
+        assertEquals(List.of(), broken);
     }
 }

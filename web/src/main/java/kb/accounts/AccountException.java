@@ -1,0 +1,9 @@
+package kb.accounts;
+
+/** A request about accounts that cannot be done as asked; the message says why and is safe to show. */
+public class AccountException extends RuntimeException {
+
+    public AccountException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,70 @@
+package kb.accounts;
+
+import kb.system.Config;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+
+/** Start-up tasks for accounts. */
+public final class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+    /** The account created on first start. */
+    public static final String FIRST_ADMIN = "admin";
+
+    private Accounts() {
+    }
+
+    /**
+     * On a database without users, creates {@value #FIRST_ADMIN} with the password from
+     * {@code KB_ADMIN_PASSWORD}, or with a random one printed once to {@code console} (never to the log).
+     * Does nothing when any user exists, so a restart or a second instance prints nothing.
+     *
+     * @return true when the admin was created by this call
+     * @throws AccountException when {@code KB_ADMIN_PASSWORD} is set but too short or too long
+     */
+    public static boolean bootstrap(Config config, Jdbi jdbi, PrintStream console) {
+        Users users = new Users(jdbi);
+        if (users.count() > 0) {
+            return false;
+        }
+        String given = config.get("KB_ADMIN_PASSWORD", "");
+        boolean generated = given.isBlank();
+        String password = generated ? Secrets.random(18) : given;
+        if (!generated) {
+            try {
+                Passwords.checkPolicy(given);
+            } catch (AccountException e) {
+                throw new AccountException("KB_ADMIN_PASSWORD: " + e.getMessage());
+            }
+        }
+        try {
+            users.create(FIRST_ADMIN, Role.ADMIN, password);
+        } catch (AccountException | org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (users.count() > 0) {
+                // another instance starting on the same database got there first; its password stands
+                return false;
+            }
+            throw e;
+        }
+        if (generated) {
+            log.info("No users yet: created '{}' with a generated password, printed once to the console (not logged)",
+                    FIRST_ADMIN);
+            String rule = "=".repeat(72);
+            console.println(rule);
+            console.println("  First start: created the admin account");
+            console.println("    user:     " + FIRST_ADMIN);
+            console.println("    password: " + password);
+            console.println("  This password is shown only this once. Sign in at /login and change it");
+            console.println("  under Admin > Users, or set KB_ADMIN_PASSWORD before the first start.");
+            console.println(rule);
+            console.flush();
+        } else {
+            log.info("No users yet: created '{}' with the password from KB_ADMIN_PASSWORD", FIRST_ADMIN);
+        }
+        return true;
+    }
+}

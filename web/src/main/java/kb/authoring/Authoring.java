@@ -1,0 +1,157 @@
+package kb.authoring;
+
+import kb.format.Parsed;
+import kb.format.Postmortem;
+import kb.format.PostmortemParser;
+import kb.format.Problem;
+import kb.incidents.Change;
+import kb.incidents.ContentImporter;
+import kb.incidents.IncidentDao;
+import kb.incidents.IncidentRow;
+import kb.incidents.IncidentStore;
+import kb.incidents.Parts.RevisionRow;
+import kb.incidents.StaleRevisionException;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writing postmortems from the app and the API: validation (the format plus the rules of the
+ * operation: a new id must be free, an edit must keep its id), then one new revision. Shared by the
+ * editor pages and {@code /api/incidents}; the author's text is never changed on a failed save.
+ */
+final class Authoring {
+
+    /** The largest postmortem accepted, in UTF-8 bytes. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    /** What a save did. */
+    sealed interface Result permits Saved, Invalid, Stale {
+    }
+
+    record Saved(String id, int revision) implements Result {
+    }
+
+    /** The text was not saved; every problem has its line in the author's text. */
+    record Invalid(List<Problem> problems) implements Result {
+    }
+
+    /** Someone saved {@code current} after the revision the author started from. */
+    record Stale(int base, int current, String currentText) implements Result {
+    }
+
+    private final Jdbi jdbi;
+    private final IncidentStore store;
+    private final ContentImporter importer;
+    private final PostmortemParser parser = new PostmortemParser();
+
+    Authoring(Jdbi jdbi, ContentImporter importer) {
+        this.jdbi = jdbi;
+        this.store = new IncidentStore(jdbi);
+        this.importer = importer;
+    }
+
+    /**
+     * Parses {@code text} as it would be saved. {@code expectedId} is the id of the incident being edited
+     * ({@code null} for a new one, whose id must then be free).
+     */
+    Parsed<Postmortem> check(String text, String expectedId) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Parsed.failed(List.of(Problem.at(1, "the postmortem is larger than 1 MiB; split long logs or "
+                    + "code into linked files")));
+        }
+        Parsed<Postmortem> parsed = parser.parse(normalize(text), importer.knownChecklistIds());
+        if (!parsed.valid()) {
+            return parsed;
+        }
+        Postmortem p = parsed.value().orElseThrow();
+        List<Problem> problems = new ArrayList<>();
+        if (expectedId == null && "new".equals(p.id())) {
+            problems.add(Problem.at(idLine(text), "the id 'new' is reserved for the page that adds a postmortem"));
+        } else if (expectedId == null && current(p.id()).isPresent()) {
+            problems.add(Problem.at(idLine(text), "an incident with the id '" + p.id() + "' already exists; "
+                    + "choose another id, or edit that incident at /incidents/" + p.id() + "/edit"));
+        } else if (expectedId != null && !expectedId.equals(p.id())) {
+            problems.add(Problem.at(idLine(text), "the id must stay '" + expectedId + "' (this page edits that "
+                    + "incident); found '" + p.id() + "'"));
+        }
+        return problems.isEmpty() ? parsed : Parsed.failed(problems);
+    }
+
+    /** Saves a new incident (revision 1, origin {@code create}). */
+    Result create(String text, String author) {
+        Parsed<Postmortem> parsed = check(text, null);
+        if (!parsed.valid()) {
+            return new Invalid(parsed.problems());
+        }
+        Postmortem p = parsed.value().orElseThrow();
+        try {
+            // base 0: if someone created the same id a moment ago the store refuses instead of overwriting it
+            return new Saved(p.id(), store.save(p, Change.edit(author, "create", 0)));
+        } catch (StaleRevisionException e) {
+            return new Invalid(List.of(Problem.at(idLine(text), "an incident with the id '" + p.id()
+                    + "' was just created by someone else; choose another id")));
+        }
+    }
+
+    /**
+     * Saves {@code text} as the next revision of {@code id}, provided {@code base} is still the current
+     * revision ({@link Stale} otherwise). {@code origin} is {@code edit} or {@code restore}.
+     */
+    Result update(String id, String text, int base, String author, String origin) {
+        Parsed<Postmortem> parsed = check(text, id);
+        if (!parsed.valid()) {
+            return new Invalid(parsed.problems());
+        }
+        try {
+            return new Saved(id, store.save(parsed.value().orElseThrow(), Change.edit(author, origin, base)));
+        } catch (StaleRevisionException e) {
+            return new Stale(base, e.current(), source(id, e.current()).orElse(""));
+        }
+    }
+
+    /** Makes revision {@code number} the content again, as a new revision with origin {@code restore}. */
+    Result restore(String id, int number, int base, String author) {
+        String old = source(id, number).orElseThrow(() -> new io.javalin.http.NotFoundResponse(
+                "Incident '" + id + "' has no revision " + number + "."));
+        return update(id, old, base, author, "restore");
+    }
+
+    /** The header of incident {@code id}, or empty when there is none. */
+    Optional<IncidentRow> current(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id));
+    }
+
+    /** The exact Markdown of one revision, or empty. */
+    Optional<String> source(String id, int number) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.revision(id, number)).map(RevisionRow::source);
+    }
+
+    /** Every revision, newest first. */
+    List<RevisionRow> revisions(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.revisions(id));
+    }
+
+    /**
+     * The text as stored: browsers send every line break of a form field as CRLF, and files come
+     * with or without a byte-order mark; stored revisions use LF and no mark (as imported files do).
+     */
+    static String normalize(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** The line of the {@code id:} key in the front matter, or 1. */
+    static int idLine(String text) {
+        String[] lines = normalize(text).split("\n", -1);
+        for (int i = 1; i < lines.length && !lines[i].equals("---"); i++) {
+            if (lines[i].matches("id\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,153 @@
+package kb.authoring;
+
+import kb.TestApp;
+import kb.accounts.Role;
+import kb.accounts.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The editor in a real browser (Debian's headless Chromium): sign in, write a postmortem with a mistake,
+ * see the problem at its line, jump there, fix it, preview, lose the session and sign in again in
+ * another tab without losing the text, save, and find it in the list. Skipped when
+ * Chromium is not installed, except on CI ({@code CI=true}) where that is a failure.
+ */
+class EditorBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static final String PASSWORD = "carol's long browser password";
+    static TestApp app;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Skipping the browser test: " + CHROMIUM + " and " + CHROMEDRIVER
+                + " are needed (apt-get install -y chromium chromium-driver)");
+        app = TestApp.start(TestApp.FIXTURES);
+        new Users(app.services.db().jdbi()).create("carol", Role.EDITOR, PASSWORD);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void sign_in_write_see_the_error_at_its_line_fix_preview_survive_a_lost_session_save_and_find_it_in_the_list() {
+        String withError = Editors.postmortem("browser-written", "Written in a browser ✓", "Typed by hand.")
+                .replace("severity: P2", "severity: P9");
+        signIn();
+        browser.findElement(By.cssSelector("header.top nav a[href='/incidents/new']")).click();
+        waitFor(By.id("text"));
+        WebElement text = browser.findElement(By.id("text"));
+        text.clear();
+        text.sendKeys(withError);
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+
+        WebElement problem = waitFor(By.cssSelector("#problems li.problem"));
+        assertEquals("4", problem.getAttribute("data-line"));
+        assertTrue(problem.getText().contains("P9"), problem.getText());
+        assertEquals(withError, value(), "the text comes back exactly as typed");
+        assertEquals(List.of("4"), browser.findElements(By.cssSelector(".gutter .has-problem")).stream()
+                .map(WebElement::getText).toList(), "the gutter marks line 4");
+
+        problem.findElement(By.cssSelector("a.problem-line")).click();
+        Object selected = js("var t = document.getElementById('text'); return t.value.substring(t.selectionStart, t.selectionEnd);");
+        assertEquals("severity: P9", selected, "clicking the problem selects its line");
+        browser.findElement(By.id("text")).sendKeys("severity: P2");
+        String fixed = withError.replace("severity: P9", "severity: P2");
+        assertEquals(fixed, value());
+
+        browser.findElement(By.cssSelector("button[value=preview]")).click();
+        WebElement preview = waitFor(By.cssSelector("#preview article.incident h1"));
+        assertEquals("P2 Written in a browser ✓", preview.getText());
+        assertEquals(fixed, value(), "the text stays in the editor under the preview");
+
+        // the session ends in another tab: saving keeps the text and asks to sign in again
+        String editorTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(app.base + "/");
+        browser.findElement(By.cssSelector("header.top form[action='/logout'] button")).click();
+        browser.switchTo().window(editorTab);
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        WebElement notice = waitFor(By.cssSelector("#notice.notice-session"));
+        assertTrue(notice.getText().contains("sign in in another tab"), notice.getText());
+        assertEquals(fixed, value(), "nothing typed is lost");
+
+        // signed in again in the other tab: the page's old CSRF token is replaced before sending
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(editorTab)).findFirst().orElseThrow());
+        signIn();
+        browser.close();
+        browser.switchTo().window(editorTab);
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.base + "/incidents/browser-written"));
+        assertEquals("P2 Written in a browser ✓", browser.findElement(By.cssSelector("article.incident h1")).getText());
+
+        browser.get(app.base + "/incidents");
+        List<String> refused = browser.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .filter(l -> l.contains("Refused") || l.contains("Content Security Policy") || l.contains("Uncaught")).toList();
+        assertEquals(List.of(), refused, "no script was blocked or failed");
+        List<String> titles = browser.findElements(By.cssSelector("tr.incident-row a")).stream().map(WebElement::getText).toList();
+        assertTrue(titles.contains("Written in a browser ✓"), titles.toString());
+    }
+
+    private static void signIn() {
+        browser.get(app.base + "/login");
+        browser.findElement(By.name("name")).sendKeys("carol");
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("header.top .who")));
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    private static String value() {
+        return (String) js("return document.getElementById('text').value;");
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+}
