@@ -38,10 +38,13 @@ final class JavaChecks {
         }
     }
 
-    private static final Pattern CLOSEABLE_TYPE = Pattern.compile(
-            "\\w*(InputStream|OutputStream|Reader|Writer|Socket|Channel|RandomAccessFile|ZipFile|JarFile|Scanner"
-                    + "|Formatter|PrintStream)");
-    private static final Pattern IN_MEMORY = Pattern.compile("(ByteArray|String|CharArray|Piped)\\w*");
+    /** JDK types that hold an OS resource; a name list, because without type resolution a suffix is a guess. */
+    private static final Set<String> CLOSEABLE_TYPES = Set.of("FileInputStream", "FileOutputStream", "FileReader",
+            "FileWriter", "BufferedReader", "BufferedWriter", "BufferedInputStream", "BufferedOutputStream",
+            "InputStreamReader", "OutputStreamWriter", "PrintWriter", "PrintStream", "ObjectInputStream",
+            "ObjectOutputStream", "DataInputStream", "DataOutputStream", "GZIPInputStream", "GZIPOutputStream",
+            "ZipInputStream", "ZipOutputStream", "ZipFile", "JarFile", "RandomAccessFile", "Socket", "ServerSocket",
+            "DatagramSocket", "Scanner", "Formatter");
     private static final Set<String> OPENING_CALLS = Set.of("getConnection", "prepareStatement", "prepareCall",
             "createStatement", "executeQuery", "newInputStream", "newOutputStream", "newBufferedReader",
             "newBufferedWriter", "newByteChannel", "newDirectoryStream", "openStream");
@@ -52,7 +55,7 @@ final class JavaChecks {
     }
 
     private static final Pattern MAY_OPEN = Pattern.compile(
-            "new\\s+\\w*(InputStream|OutputStream|Reader|Writer|Socket|Channel|RandomAccessFile|ZipFile|JarFile|Scanner"
+            "new\\s+\\w*(InputStream|OutputStream|Reader|Writer|Socket|RandomAccessFile|ZipFile|JarFile|Scanner"
                     + "|Formatter|PrintStream)\\b|\\b(getConnection|prepareStatement|prepareCall|createStatement"
                     + "|executeQuery|newInputStream|newOutputStream|newBufferedReader|newBufferedWriter|newByteChannel"
                     + "|newDirectoryStream|openStream|lines|list|walk|find|open)\\s*\\(");
@@ -149,7 +152,7 @@ final class JavaChecks {
     private static boolean opensResource(Expression e) {
         if (e instanceof ObjectCreationExpr oc) {
             String type = oc.getType().getNameAsString();
-            return CLOSEABLE_TYPE.matcher(type).matches() && !IN_MEMORY.matcher(type).matches()
+            return CLOSEABLE_TYPES.contains(type)
                     && !(type.equals("Scanner") && oc.getArguments().toString().contains("System.in"));
         }
         if (e instanceof MethodCallExpr call) {
