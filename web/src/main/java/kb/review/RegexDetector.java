@@ -34,16 +34,22 @@ final class RegexDetector {
 
     private static boolean conditionsHold(SourceFile file, String line, Rule.RegexMatcher r) {
         for (Rule.Condition c : r.require()) {
-            if (!Pattern.compile(c.regex()).matcher(textOf(file, line, c)).find()) {
+            if (!compiled(c).matcher(textOf(file, line, c)).find()) {
                 return false;
             }
         }
         for (Rule.Condition c : r.reject()) {
-            if (Pattern.compile(c.regex()).matcher(textOf(file, line, c)).find()) {
+            if (compiled(c).matcher(textOf(file, line, c)).find()) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compiled(Rule.Condition c) {
+        return COMPILED.computeIfAbsent(c.regex(), Pattern::compile);
     }
 
     private static String textOf(SourceFile file, String line, Rule.Condition c) {

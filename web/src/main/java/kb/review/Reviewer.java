@@ -33,13 +33,11 @@ public final class Reviewer {
      */
     public Review review(String mode, List<SourceFile> files, SarifImport.Result imported, DiffFilter filter) {
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (SourceFile f : files) {
-            byPath.put(f.path(), f);
-            if (!f.change().binary() && f.change().change() != ChangedFile.Change.DELETED) {
-                findings.addAll(detect(f));
-            }
-        }
+        files.forEach(f -> byPath.put(f.path(), f));
+        // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
+        List<Finding> findings = new ArrayList<>(files.parallelStream()
+                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
+                .flatMap(f -> detect(f).stream()).toList());
         for (Finding f : imported.findings()) {
             SourceFile file = byPath.get(f.path());
             String code = file == null ? f.code() : file.line(f.line()).strip();

@@ -19,6 +19,7 @@ import org.treesitter.TSTree;
 final class TreeSitterDetector {
 
     static final String ANCESTOR = "ancestor:";
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
     private TreeSitterDetector() {
@@ -110,7 +111,9 @@ final class TreeSitterDetector {
     private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language) {
 
         boolean find(Rule.Condition c) {
-            return Pattern.compile(expand(c.regex())).matcher(text(c.in())).find();
+            Pattern p = c.regex().indexOf('{') < 0 ? COMPILED.computeIfAbsent(c.regex(), Pattern::compile)
+                    : Pattern.compile(expand(c.regex()));
+            return p.matcher(text(c.in())).find();
         }
 
         private String text(String in) {
