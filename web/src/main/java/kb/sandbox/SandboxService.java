@@ -47,6 +47,7 @@ public final class SandboxService implements AutoCloseable {
             }
         }, "kb-sandbox-start");
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) -> log.error("the sandbox start-up thread failed", e));
         t.start();
     }
 
