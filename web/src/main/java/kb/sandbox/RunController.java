@@ -81,10 +81,13 @@ final class RunController {
 
     /** The verification state of an incident's reproductions on this runtime, for its page. */
     ResultCache.Verification verification(String incidentId) {
+        if (!sandbox.started()) {
+            return new ResultCache.Verification(false, 0, 0, null);
+        }
         List<CodeBlockRow> blocks = jdbi.withExtension(IncidentDao.class, dao -> dao.codeBlocks(incidentId)).stream()
                 .filter(CodeBlockRow::runnable).toList();
-        if (blocks.isEmpty() || !sandbox.started()) {
-            return new ResultCache.Verification(false, 0, blocks.size(), null);
+        if (blocks.isEmpty()) {
+            return new ResultCache.Verification(false, 0, 0, null);
         }
         String version = sandbox.get().runnerVersion();
         return cache.verification(blocks.stream().map(b -> ResultCache.key(b.code(), b.expectedOutput(), version)).toList());

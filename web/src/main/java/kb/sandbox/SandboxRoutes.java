@@ -17,6 +17,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 /** Run buttons, the scratch page and the run API; called from the site map in {@code kb.App}. */
 public final class SandboxRoutes {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxRoutes.class);
     private static final java.util.regex.Pattern INCIDENT_PAGE = java.util.regex.Pattern.compile("/incidents/([a-z0-9-]+)");
 
     private final RunController runs;
@@ -32,8 +33,13 @@ public final class SandboxRoutes {
                 m.put("navLinks", List.of(Map.of("href", "/sandbox", "label", "Sandbox", "section", "sandbox")));
             }
             var matcher = INCIDENT_PAGE.matcher(ctx.path());
-            if (matcher.matches()) {
-                m.put("incidentBadges", List.of(badge(runs.verification(matcher.group(1)))));
+            if (matcher.matches() && !matcher.group(1).equals("new")) {
+                try {
+                    m.put("incidentBadges", List.of(badge(runs.verification(matcher.group(1)))));
+                } catch (RuntimeException e) {
+                    // a page must still render (error pages included) when the badge cannot be worked out
+                    log.warn("verification badge for {} unavailable: {}", matcher.group(1), e.getMessage());
+                }
             }
             String refusal = runs.untrustedRefusal();
             m.put("runEditable", Access.canEdit(ctx) && refusal == null);
