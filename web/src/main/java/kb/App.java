@@ -6,6 +6,7 @@ import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
+import kb.review.ReviewRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -44,6 +45,7 @@ public final class App {
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.importer()::counts);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
+        ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
@@ -55,12 +57,14 @@ public final class App {
                 authoring.pages();
                 incidents.pages();
                 checklist.pages();
+                reviews.pages();
                 accounts.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();
                     incidents.api();
                     checklist.api();
+                    reviews.api();
                     accounts.api();
                 });
                 get("health", health::health);
