@@ -50,6 +50,7 @@ public final class App {
         return Javalin.create(config -> {
             Web.configure(config, templates);
             accounts.install(config);
+            reviews.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {

@@ -109,8 +109,12 @@ final class ReviewApi {
                 throw new HttpResponseException(400, "The body must be a JSON object");
             }
             return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new HttpResponseException(400, "The body is not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new HttpResponseException(400, "The body is not valid JSON: " + e.getOriginalMessage());
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

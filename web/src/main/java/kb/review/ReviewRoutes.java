@@ -2,6 +2,7 @@ package kb.review;
 
 import java.util.List;
 import java.util.Map;
+import io.javalin.config.JavalinConfig;
 import kb.system.Config;
 import kb.system.Templates;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +24,16 @@ public final class ReviewRoutes {
         this.api = new ReviewApi(reviews, reports);
         templates.pageModel().contribute(ctx -> Map.of("navLinks",
                 List.of(Map.of("href", "/reviews", "label", "Reviews", "section", "reviews"))));
+    }
+
+    /**
+     * Lets a pasted diff up to {@link SavedReviews#MAX_DIFF_BYTES} through: Jetty limits a form field (also a
+     * multipart text field) to 200,000 bytes by default, far below the request limit, and fails such requests with
+     * a 500 before any handler runs.
+     */
+    public void install(JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(
+                Math.max(h.getMaxFormContentSize(), (int) config.http.maxRequestSize)));
     }
 
     public void pages() {
