@@ -52,17 +52,20 @@ final class ReviewApi {
         ctx.contentType("application/json").result(reports.json(r, reports.site(ctx)));
     }
 
-    /** JSON {@code {item, state, note?}}; answers the new verdict. */
+    /** JSON {@code {item, state, note?}} or the same as form fields; answers the new verdict. */
     void mark(Context ctx) {
         Access.requireEditor(ctx);
         long id = id(ctx.pathParam("id"));
         if (reviews.load(id).isEmpty()) {
             throw new NotFoundResponse("There is no review " + id + ".");
         }
-        JsonNode body = json(ctx);
+        boolean isJson = ctx.contentType() != null && ctx.contentType().startsWith("application/json");
+        JsonNode body = isJson ? json(ctx) : null;
         try {
-            SavedReviews.Outcome o = reviews.mark(id, text(body, "item"), text(body, "state"), text(body, "note"),
-                    Access.user(ctx));
+            SavedReviews.Outcome o = isJson
+                    ? reviews.mark(id, text(body, "item"), text(body, "state"), text(body, "note"), Access.user(ctx))
+                    : reviews.mark(id, ctx.formParam("item"), String.valueOf(ctx.formParam("state")),
+                    ctx.formParam("note"), Access.user(ctx));
             ctx.json(Map.of("verdict", o.key(), "verdictReasons", o.reasons()));
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage(), null);
@@ -97,8 +100,14 @@ final class ReviewApi {
                 return new SavedReviews.Draft(body.get("diff").asText(), text(body, "repository"), number,
                         text(body, "title"), text(body, "url"));
             }
+            case "application/x-www-form-urlencoded", "multipart/form-data" -> {
+                // curl --data-urlencode diff@change.diff (or -F diff=@change.diff)
+                return new SavedReviews.Draft(ctx.formParam("diff"), ctx.formParam("repository"),
+                        prNumber(ctx.formParam("pr")), ctx.formParam("title"), ctx.formParam("url"));
+            }
             default -> throw new HttpResponseException(415, "Send the diff as Content-Type text/x-diff or text/plain,"
-                    + " or JSON {\"diff\": ...} as application/json" + (type.isEmpty() ? "" : ", not " + type));
+                    + " JSON {\"diff\": ...} as application/json, or a form field 'diff'"
+                    + (type.isEmpty() ? "" : ", not " + type));
         }
     }
 
