@@ -137,24 +137,22 @@ public final class SavedReviews {
     }
 
     private Optional<Loaded> load(Handle h, long id) {
-        {
-            ReviewDao dao = h.attach(ReviewDao.class);
-            Optional<ReviewDao.ReviewRow> row = dao.find(id);
-            if (row.isEmpty()) {
-                return Optional.empty();
-            }
-            List<Review.ReviewedFile> files = dao.files(id).stream().map(f -> new Review.ReviewedFile(f.path(),
-                    f.oldPath(), ChangedFile.Change.valueOf(f.changeKind()), Language.valueOf(f.language()),
-                    f.addedLines(), f.isBinary(), f.complete())).toList();
-            List<ReviewDao.FindingRow> findingRows = dao.findings(id);
-            List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
-            List<ManualCheck> manual = dao.manual(id).stream()
-                    .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
-            Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports());
-            Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
-            dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));
-            return Optional.of(new Loaded(row.get(), review, findingRows, marks, outcome(h, review, marks)));
+        ReviewDao dao = h.attach(ReviewDao.class);
+        Optional<ReviewDao.ReviewRow> row = dao.find(id);
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
+        List<Review.ReviewedFile> files = dao.files(id).stream().map(f -> new Review.ReviewedFile(f.path(),
+                f.oldPath(), ChangedFile.Change.valueOf(f.changeKind()), Language.valueOf(f.language()),
+                f.addedLines(), f.isBinary(), f.complete())).toList();
+        List<ReviewDao.FindingRow> findingRows = dao.findings(id);
+        List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
+        List<ManualCheck> manual = dao.manual(id).stream()
+                .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
+        Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports());
+        Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
+        dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));
+        return Optional.of(new Loaded(row.get(), review, findingRows, marks, outcome(h, review, marks)));
     }
 
     public List<ReviewDao.Summary> newest(int limit) {
