@@ -9,6 +9,7 @@ import kb.incidents.IncidentRoutes;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
+import kb.review.ReviewRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -59,11 +60,13 @@ public final class App {
         HealthController health = new HealthController(s.db(), s.importer()::counts)
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
+        ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
             accounts.install(config);
             sandbox.install(config);
+            reviews.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
@@ -71,6 +74,7 @@ public final class App {
                 authoring.pages();
                 incidents.pages();
                 checklist.pages();
+                reviews.pages();
                 accounts.pages();
                 sandbox.pages();
                 // JSON API
@@ -78,6 +82,7 @@ public final class App {
                     authoring.api();
                     incidents.api();
                     checklist.api();
+                    reviews.api();
                     accounts.api();
                     sandbox.api();
                 });

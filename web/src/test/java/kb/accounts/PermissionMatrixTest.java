@@ -57,6 +57,17 @@ class PermissionMatrixTest {
     /** Authoring's write routes (new, edit, restore, ...): the coordinator adds one line per route. */
     static final List<Route> AUTHORING_ROUTES = List.of();
 
+    /** The saved pull-request reviews ({@code kb.review}); review 1 is made in {@link #start()}. */
+    static final List<Route> REVIEW_ROUTES = List.of(
+            route("GET", "/reviews/new", Role.VIEWER),
+            route("POST", "/reviews/new", Role.EDITOR, "diff", "{diff}"),
+            route("POST", "/reviews/1/marks/RES-01", Role.EDITOR, "state", "checked"),
+            route("POST", "/api/reviews", Role.EDITOR, "diff", "{diff}"),
+            route("POST", "/api/reviews/1/marks", Role.EDITOR, "item", "RES-01", "state", "checked"));
+
+    /** A pom.xml change: puts RES-01 on the fixture rule book's manual checklist. */
+    static final String REVIEW_DIFF = "--- a/pom.xml\n+++ b/pom.xml\n@@ -1 +1,2 @@\n <p/>\n+<q/>\n";
+
     /** Incident reads whose answer depends on the caller: {@code draft-outage} is a draft. */
     static final List<String> DRAFT_READS = List.of("/incidents/draft-outage", "/api/incidents/draft-outage");
 
@@ -78,6 +89,11 @@ class PermissionMatrixTest {
             var p = new PostmortemParser().parse(draft, null).value().orElseThrow();
             new IncidentStore(app.services.db().jdbi()).save(p, Change.edit("alice", "create", null));
         }
+        for (TestApp app : List.of(open, closed)) {
+            long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES).create(
+                    new kb.review.SavedReviews.Draft(REVIEW_DIFF, null, null, null, null), "alice");
+            assertEquals(1L, review);
+        }
         openCallers = new Callers(open);
         closedCallers = new Callers(closed);
     }
@@ -92,6 +108,7 @@ class PermissionMatrixTest {
     List<DynamicTest> every_write_route_needs_its_role() {
         List<Route> routes = new ArrayList<>(ACCOUNT_ROUTES);
         routes.addAll(AUTHORING_ROUTES);
+        routes.addAll(REVIEW_ROUTES);
         Callers callers = openCallers;
         List<DynamicTest> tests = new ArrayList<>();
         for (Route r : routes) {
@@ -200,7 +217,7 @@ class PermissionMatrixTest {
             String path = r.path().replace("{user}", Logins.user(app, Role.VIEWER))
                     .replace("{token}", String.valueOf(new ApiTokens(app.services.db().jdbi()).create(owner, "t").id()));
             Map<String, String> form = new LinkedHashMap<>();
-            r.form().forEach((k, v) -> form.put(k, v.replace("{new}", "new-user-" + (++seq))));
+            r.form().forEach((k, v) -> form.put(k, v.replace("{new}", "new-user-" + (++seq)).replace("{diff}", REVIEW_DIFF)));
             HttpResponse<String> res = r.method().equals("GET") ? Logins.get(app, login, path)
                     : r.method().equals("POST") ? Logins.post(app, login, path, form)
                     : app.send(Logins.request(app, login, path).header(Csrf.HEADER, login == null ? "" : login.csrf())

@@ -1,0 +1,59 @@
+package kb.review;
+
+import java.util.List;
+import java.util.Map;
+import io.javalin.config.JavalinConfig;
+import kb.system.Config;
+import kb.system.Templates;
+import org.jdbi.v3.core.Jdbi;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** The saved pull-request reviews: pages and API. Called from the site map in {@code kb.App}. */
+public final class ReviewRoutes {
+
+    private final ReviewPages pages;
+    private final ReviewApi api;
+
+    public ReviewRoutes(Config config, Jdbi jdbi, Templates templates) {
+        SavedReviews reviews = new SavedReviews(jdbi, config.contentDir());
+        ReviewReports reports = new ReviewReports(reviews, config);
+        this.pages = new ReviewPages(reviews, jdbi, reports);
+        this.api = new ReviewApi(reviews, reports);
+        templates.pageModel().contribute(ctx -> Map.of("navLinks",
+                List.of(Map.of("href", "/reviews", "label", "Reviews", "section", "reviews"))));
+    }
+
+    /**
+     * Lets a pasted diff up to {@link SavedReviews#MAX_DIFF_BYTES} through: Jetty limits a form field (also a
+     * multipart text field) to 200,000 bytes by default, far below the request limit, and fails such requests with
+     * a 500 before any handler runs.
+     */
+    public void install(JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(
+                Math.max(h.getMaxFormContentSize(), (int) config.http.maxRequestSize)));
+    }
+
+    public void pages() {
+        path("reviews", () -> {
+            get(pages::list);
+            get("new", pages::newForm);
+            post("new", pages::submit);
+            get("{id}.md", pages::markdown);
+            get("{id}.sarif", pages::sarif);
+            get("{id}.json", pages::json);
+            get("{id}", pages::show);
+            post("{id}/marks/{item}", pages::mark);
+        });
+    }
+
+    public void api() {
+        path("reviews", () -> {
+            post(api::create);
+            get("{id}", api::show);
+            post("{id}/marks", api::mark);
+        });
+    }
+}

@@ -1,0 +1,250 @@
+package kb.review;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kb.checklist.ChecklistDao;
+import kb.format.ChecklistItem.Severity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reviews pasted diffs and keeps the results: runs the engine in paste mode (hunks only, so findings that need the
+ * whole function are low confidence), stores the review with every finding and manual item, records the reviewer's
+ * marks, and rebuilds the engine's {@link Review} for the report writers.
+ *
+ * <p>The verdict of a saved review: <em>changes requested</em> when an unsuppressed finding is a blocker (the
+ * engine's own gate) or a manual item is marked failed, or a manual item whose checklist item is a blocker is not
+ * marked yet; otherwise <em>pass</em>. It is stored with the review and recomputed on every mark.
+ */
+public final class SavedReviews {
+
+    /** The largest diff accepted, in bytes: within H2's VARCHAR limit of 1,000,000 characters. */
+    public static final int MAX_DIFF_BYTES = 1_000_000;
+    /** The gate findings are judged by, as {@code review --fail-level blocker}. */
+    public static final Severity FAIL_LEVEL = Severity.BLOCKER;
+    public static final List<String> MARK_STATES = List.of("checked", "not_applicable", "failed");
+
+    /** What the user submitted; everything but {@code diff} may be null. */
+    public record Draft(String diff, String repository, Integer pr, String title, String url) {
+    }
+
+    /** A diff that gives nothing to review, or is too large: say so and keep the text. */
+    public static final class RejectedDiff extends Exception {
+        private final int status;
+
+        RejectedDiff(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** A saved review with everything its page and reports show. */
+    public record Loaded(ReviewDao.ReviewRow row, Review review, List<ReviewDao.FindingRow> findingRows,
+                         Map<String, ReviewDao.MarkRow> marks, Outcome outcome) {
+    }
+
+    /** The verdict and every reason for it, in words. */
+    public record Outcome(Review.Verdict verdict, List<String> reasons) {
+        public String key() {
+            return verdict.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final Path contentDir;
+    private volatile Reviewer reviewer;
+
+    public SavedReviews(Jdbi jdbi, Path contentDir) {
+        this.jdbi = jdbi;
+        this.contentDir = contentDir;
+    }
+
+    /** The engine over the content folder's rules, loaded on first use so a bad rule file does not stop the app. */
+    Reviewer reviewer() throws IOException, RuleFileException {
+        Reviewer r = reviewer;
+        if (r == null) {
+            synchronized (this) {
+                if (reviewer == null) {
+                    reviewer = new Reviewer(RuleBook.load(contentDir));
+                }
+                r = reviewer;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Reviews {@code draft.diff()} and saves the result.
+     *
+     * @return the new review's id
+     * @throws DiffFormatException naming the diff line that could not be read
+     * @throws RejectedDiff        when the diff is empty (400) or larger than {@link #MAX_DIFF_BYTES} (413)
+     */
+    public long create(Draft draft, String user)
+            throws DiffFormatException, RejectedDiff, IOException, RuleFileException {
+        String diff = draft.diff() == null ? "" : draft.diff();
+        int bytes = diff.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_DIFF_BYTES) {
+            throw new RejectedDiff(413, "The diff has " + bytes + " bytes; at most " + MAX_DIFF_BYTES
+                    + " are accepted. Review a smaller change, or run 'kb review --diff' on the command line.");
+        }
+        if (diff.isBlank()) {
+            throw new RejectedDiff(400, "The diff is empty: paste the output of 'git diff' or upload a .diff/.patch "
+                    + "file.");
+        }
+        List<SourceFile> files = DiffParser.parse(diff).stream().map(SourceFile::fromDiff).toList();
+        Review review = reviewer().review("diff", files, SarifImport.Result.none(), DiffFilter.ADDED);
+        Outcome outcome = jdbi.withHandle(h -> outcome(h, review, Map.of()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return jdbi.inTransaction(h -> {
+            ReviewDao dao = h.attach(ReviewDao.class);
+            long id = dao.insert(blankToNull(draft.repository()), draft.pr(), blankToNull(draft.title()),
+                    blankToNull(draft.url()), diff, review.mode(), outcome.key(), review.unmappedImports(), user, now);
+            int pos = 0;
+            for (Review.ReviewedFile f : review.files()) {
+                dao.insertFile(id, new ReviewDao.FileRow(pos++, f.path(), f.oldPath(), f.change().name(),
+                        f.language().name(), f.addedLines(), f.binary(), f.complete()));
+            }
+            pos = 0;
+            for (Finding f : review.findings()) {
+                dao.insertFinding(id, new ReviewDao.FindingRow(pos++, f.rule(), f.item(), f.severity().label(),
+                        f.path(), f.line(), f.column(), f.code(), f.message(), f.confidence().name(), f.note(),
+                        f.origin(), f.suppressed(), f.suppressed() ? f.suppression().line() : null,
+                        f.suppressed() ? f.suppression().reason() : null));
+            }
+            pos = 0;
+            for (ManualCheck m : review.manual()) {
+                dao.insertManual(id, new ReviewDao.ManualRow(pos++, m.item(), m.prompt(), m.reason()));
+            }
+            return id;
+        });
+    }
+
+    public Optional<Loaded> load(long id) {
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    private Optional<Loaded> load(Handle h, long id) {
+        ReviewDao dao = h.attach(ReviewDao.class);
+        Optional<ReviewDao.ReviewRow> row = dao.find(id);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Review.ReviewedFile> files = dao.files(id).stream().map(f -> new Review.ReviewedFile(f.path(),
+                f.oldPath(), ChangedFile.Change.valueOf(f.changeKind()), Language.valueOf(f.language()),
+                f.addedLines(), f.isBinary(), f.complete())).toList();
+        List<ReviewDao.FindingRow> findingRows = dao.findings(id);
+        List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
+        List<ManualCheck> manual = dao.manual(id).stream()
+                .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
+        Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports());
+        Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
+        dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));
+        return Optional.of(new Loaded(row.get(), review, findingRows, marks, outcome(h, review, marks)));
+    }
+
+    public List<ReviewDao.Summary> newest(int limit) {
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.newest(limit));
+    }
+
+    /**
+     * Records the reviewer's mark on a manual item, replacing an earlier one, and recomputes the verdict.
+     *
+     * @throws IllegalArgumentException when the review does not list {@code item} or {@code state} is unknown
+     */
+    public Outcome mark(long id, String item, String state, String note, String user) {
+        if (!MARK_STATES.contains(state)) {
+            throw new IllegalArgumentException("state must be one of " + String.join(", ", MARK_STATES)
+                    + ", got '" + state + "'");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.length() > 4000) {
+            throw new IllegalArgumentException("note may have at most 4000 characters, it has " + text.length());
+        }
+        return jdbi.inTransaction(h -> {
+            ReviewDao dao = h.attach(ReviewDao.class);
+            if (dao.manual(id).stream().noneMatch(m -> m.checklistId().equals(item))) {
+                throw new IllegalArgumentException("review " + id + " has no manual check for '" + item + "'");
+            }
+            dao.deleteMark(id, item);
+            dao.insertMark(id, new ReviewDao.MarkRow(item, state, text, user, OffsetDateTime.now(ZoneOffset.UTC)));
+            Loaded loaded = load(h, id).orElseThrow();
+            dao.setVerdict(id, loaded.outcome().key());
+            return loaded.outcome();
+        });
+    }
+
+    /** The verdict rule in the class comment, with a reason for each thing that blocks a pass. */
+    private static Outcome outcome(Handle h, Review review, Map<String, ReviewDao.MarkRow> marks) {
+        List<String> reasons = new ArrayList<>();
+        for (Finding f : review.findings()) {
+            if (f.atLeast(FAIL_LEVEL)) {
+                reasons.add(f.item() + " " + f.severity().label() + " finding at " + f.path() + ":" + f.line());
+            }
+        }
+        for (ManualCheck m : review.manual()) {
+            ReviewDao.MarkRow mark = marks.get(m.item());
+            if (mark != null && mark.state().equals("failed")) {
+                reasons.add(m.item() + " marked failed by " + mark.markedBy());
+            } else if (mark == null && blocker(h, m.item())) {
+                reasons.add(m.item() + " is a blocker item and is not marked yet");
+            }
+        }
+        return new Outcome(reasons.isEmpty() ? Review.Verdict.PASS : Review.Verdict.CHANGES_REQUESTED, reasons);
+    }
+
+    private static boolean blocker(Handle h, String item) {
+        return h.attach(ChecklistDao.class).find(item)
+                .map(c -> c.severity().equalsIgnoreCase(FAIL_LEVEL.label())).orElse(false);
+    }
+
+    /** The catalog the report writers link with, read from the database so it matches the site. */
+    public Catalog catalog(Review review) {
+        return jdbi.withExtension(ChecklistDao.class, dao -> {
+            Map<String, Catalog.Item> items = new LinkedHashMap<>();
+            List<String> ids = new ArrayList<>();
+            review.findings().forEach(f -> ids.add(f.item()));
+            review.manual().forEach(m -> ids.add(m.item()));
+            for (String id : ids) {
+                if (items.containsKey(id)) {
+                    continue;
+                }
+                dao.find(id).ifPresent(c -> items.put(id, new Catalog.Item(c.id(), c.title(), c.area(),
+                        severity(c.severity()), dao.incidents(id).stream()
+                        .map(i -> new Catalog.IncidentRef(i.id(), i.title(), i.severity())).toList())));
+            }
+            return new Catalog(items);
+        });
+    }
+
+    private static Severity severity(String s) {
+        try {
+            return Severity.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Severity.ADVICE;
+        }
+    }
+
+    private static Finding finding(ReviewDao.FindingRow r) {
+        return new Finding(r.ruleId(), r.checklistId(), severity(r.severity()), r.file(), r.line(), r.col(), r.code(),
+                r.message(), Finding.Confidence.valueOf(r.confidence()), r.confidenceNote(), r.origin(),
+                r.suppressed() ? new Finding.Suppression(r.suppressionLine() == null ? 0 : r.suppressionLine(),
+                        r.suppressionReason()) : null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
