@@ -6,6 +6,9 @@ import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
+import kb.sandbox.SandboxConfig;
+import kb.sandbox.SandboxRoutes;
+import kb.sandbox.SandboxService;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -22,10 +25,19 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 public final class App {
 
     /** Everything the routes need, opened once per process. */
-    public record Services(Config config, Database db, ContentImporter importer) {
+    public record Services(Config config, Database db, ContentImporter importer, SandboxService sandbox) {
         public static Services open(Config config) {
             Database db = Database.open(config);
-            return new Services(config, db, new ContentImporter(db.jdbi()));
+            var env = new java.util.HashMap<>(config.env());
+            env.put("KB_DATA_DIR", config.dataDir().toString());
+            return new Services(config, db, new ContentImporter(db.jdbi()),
+                    new SandboxService(SandboxConfig.fromEnvironment(env)));
+        }
+
+        /** Stops the sandbox's children and closes the database pool. */
+        public void close() {
+            sandbox.close();
+            db.close();
         }
     }
 
@@ -42,12 +54,16 @@ public final class App {
         AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), s.importer(), templates);
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
-        HealthController health = new HealthController(s.db(), s.importer()::counts);
+        SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
+                Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
+        HealthController health = new HealthController(s.db(), s.importer()::counts)
+                .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
             accounts.install(config);
+            sandbox.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
@@ -56,12 +72,14 @@ public final class App {
                 incidents.pages();
                 checklist.pages();
                 accounts.pages();
+                sandbox.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();
                     incidents.api();
                     checklist.api();
                     accounts.api();
+                    sandbox.api();
                 });
                 get("health", health::health);
             });

@@ -1,6 +1,11 @@
 package kb;
 
+import kb.accounts.TokenCommand;
+import kb.authoring.ExportCommand;
+import kb.authoring.ImportCommand;
 import kb.format.ValidateCommand;
+import kb.review.ReviewCommand;
+import kb.sandbox.RunCommand;
 import kb.system.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,8 +13,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code java -jar postmortem-kb.jar <command>}; every command has {@code --help}. */
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, kb.accounts.TokenCommand.class,
-                kb.authoring.ExportCommand.class, kb.authoring.ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -92,6 +92,6 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        services.db().close();
+        services.close();
     }
 }

@@ -25,13 +25,14 @@ public final class ServeCommand implements Callable<Integer> {
         kb.accounts.Accounts.bootstrap(config, services.db().jdbi(), System.out);
         ContentImporter.Report report = services.importer().importContent(config.contentDir());
         Javalin app = App.create(services).start();
+        services.sandbox().warmInBackground();
         var counts = services.importer().counts();
         log.info("Postmortem KB is ready at http://localhost:{}/ with {} incidents and {} checklist items loaded{}",
                 app.port(), counts.get("incidents"), counts.get("checklistItems"),
                 report.ok() ? "" : " (" + report.count(ContentImporter.Outcome.INVALID) + " invalid files skipped, see above)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
-            services.db().close();
+            services.close();
         }, "kb-shutdown"));
         return 0;
     }

@@ -1,0 +1,69 @@
+package kb.review;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+
+/**
+ * One detector as written in {@code content/rules/*.yaml}.
+ *
+ * @param item     the checklist item the rule enforces
+ * @param context  how much code the rule needs to decide; see {@link Context}
+ * @param source   {@code file:line} of the rule's definition, for error messages
+ */
+public record Rule(String id, String item, Set<Language> languages, Severity severity, String message,
+                   Context context, List<Glob> paths, List<Glob> exclude, Matcher matcher, String source) {
+
+    /** The code a rule must see to be sure; in paste mode less than this makes a finding low-confidence. */
+    public enum Context {
+        /** The matching line alone decides. */
+        LINE,
+        /** The enclosing function must be complete. */
+        FUNCTION,
+        /** The whole file must be present (fields, imports). */
+        FILE
+    }
+
+    /** How a rule finds candidate code. */
+    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher {
+    }
+
+    /** A regular expression tried on each line of code (comment lines excluded). */
+    public record RegexMatcher(Pattern pattern, List<Condition> require, List<Condition> reject) implements Matcher {
+    }
+
+    /**
+     * A tree-sitter query; {@code report} names the capture whose first line is reported. {@code inside} and
+     * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
+     */
+    public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
+                               List<String> inside,
+                               List<String> outside, List<Condition> require, List<Condition> reject)
+            implements Matcher {
+    }
+
+    /** A named JavaParser visitor (see {@code JavaVisitors}). */
+    public record VisitorMatcher(String name) implements Matcher {
+    }
+
+    /**
+     * A regular expression that must (require) or must not (reject) be found in some text around a match.
+     *
+     * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function) or
+     *              {@code file}
+     * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
+     */
+    public record Condition(String in, String regex) {
+    }
+
+    boolean appliesTo(String path) {
+        if (!languages.contains(Language.of(path))) {
+            return false;
+        }
+        if (!paths.isEmpty() && paths.stream().noneMatch(g -> g.matches(path))) {
+            return false;
+        }
+        return exclude.stream().noneMatch(g -> g.matches(path));
+    }
+}
