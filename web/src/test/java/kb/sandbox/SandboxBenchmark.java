@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kb.format.CodeBlock;
+import kb.format.PostmortemParser;
 
 /**
  * Measures the sandbox against the {@code jshell} command line on the same snippet, in the same run:
@@ -20,31 +23,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.SandboxBenchmark \
- *     [-Dexec.args=path/to/snippet.jsh]
+ *     [-Dexec.args=SNIPPET]
  * </pre>
  *
- * Without an argument it runs {@code sandbox/bench/permit-leak.jsh} from the test resources.
+ * SNIPPET is a {@code .jsh} file, or {@code incident.md:LINE} for the runnable block whose fence is on
+ * that line (default {@value #DEFAULT_BLOCK}). A directory instead runs every runnable block of the
+ * postmortems in it once, each on a warm child, and prints their times.
  */
 public final class SandboxBenchmark {
     private static final int WARM_RUNS = 20;
     private static final int CLI_RUNS = 5;
     private static final int CLIENTS = 4;
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(30);
+    /** A bundled reproduction of typical size. */
+    private static final String DEFAULT_BLOCK = "content/incidents/hot-loop-logging-cpu.md:146";
 
     private SandboxBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = args.length > 0 && Files.isRegularFile(Path.of(args[0])) ? Path.of(args[0]) : null;
-        String source = file != null ? Files.readString(file)
-                : new String(SandboxBenchmark.class.getResourceAsStream("/sandbox/bench/permit-leak.jsh").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String expected = ExpectedOutput.of(source);
+        String arg = args.length > 0 && !args[0].equals("serve") ? args[0] : DEFAULT_BLOCK;
         var config = SandboxConfig.fromEnvironment(System.getenv()).withAllowWeak(true);
         try (Sandbox sandbox = Sandbox.start(config)) {
             System.out.printf("JDK %s, %d processors, tier %s (%s)%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), sandbox.tier(), sandbox.metrics().tierDetail());
             awaitWarm(sandbox, true);
+            if (Files.isDirectory(Path.of(arg))) {
+                survey(sandbox, Path.of(arg));
+                return;
+            }
+            Block block = block(arg);
+            String source = block.source();
+            String expected = block.expected();
+            System.out.println("snippet: " + arg);
 
             long[] warm = new long[WARM_RUNS];
             long[] inChild = new long[WARM_RUNS];
@@ -79,6 +90,47 @@ public final class SandboxBenchmark {
                     THROUGHPUT_WINDOW.toSeconds());
             System.out.printf("warm child RSS:         %d MiB%n", rss / 1024);
         }
+    }
+
+    private record Block(String label, String source, String expected) {
+    }
+
+    /** {@code FILE.jsh}, or {@code FILE.md:LINE} for the runnable block whose fence is on that line. */
+    private static Block block(String arg) throws IOException {
+        int colon = arg.lastIndexOf(':');
+        if (arg.endsWith(".jsh") || arg.endsWith(".java") || colon < 0) {
+            String source = Files.readString(Path.of(arg));
+            return new Block(arg, source, ExpectedOutput.of(source));
+        }
+        int line = Integer.parseInt(arg.substring(colon + 1));
+        return blocks(Path.of(arg.substring(0, colon))).stream().filter(b -> b.label().endsWith(":" + line))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no runnable block at " + arg));
+    }
+
+    private static List<Block> blocks(Path markdown) throws IOException {
+        var parsed = new PostmortemParser().parse(Files.readString(markdown), null);
+        return parsed.value().orElseThrow(() -> new IllegalArgumentException(markdown + ": " + parsed.problems()))
+                .codeBlocks().stream().filter(CodeBlock::runnable)
+                .map(b -> new Block(markdown + ":" + b.line(), b.code(), b.expectedOutput())).toList();
+    }
+
+    /** One run of every runnable block of the postmortems in {@code dir}, each on a warm child with the pool full. */
+    private static void survey(Sandbox sandbox, Path dir) throws Exception {
+        var times = new ArrayList<Long>();
+        try (var files = Files.list(dir)) {
+            for (Path md : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                for (Block b : blocks(md)) {
+                    awaitWarm(sandbox, false);
+                    RunResult r = sandbox.run(RunRequest.bundled(b.source(), b.expected()));
+                    check(r);
+                    times.add(r.durationMillis());
+                    System.out.printf("%6d ms  %s%n", r.durationMillis(), b.label());
+                }
+            }
+        }
+        long[] all = times.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("%d blocks: p50 %d ms, p95 %d ms in the child%n", all.length, percentile(all, 50),
+                percentile(all, 95));
     }
 
     /** Waits until the pool is full, and at start-up also for the class-data-sharing archive. */

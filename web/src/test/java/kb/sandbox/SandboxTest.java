@@ -70,6 +70,24 @@ class SandboxTest {
     }
 
     @Test
+    void statements_before_a_broken_one_still_run_and_the_error_keeps_its_place() {
+        RunResult r = run("System.out.println(\"one\");\n// a note\nSystem.out.println(\"two\");\n"
+                + "System.out.println(undeclared);\nSystem.out.println(\"never\");\n");
+        assertEquals(RunStatus.COMPILE_ERROR, r.status(), r::toString);
+        assertEquals("one\ntwo\n", r.stdout());
+        assertEquals(4, r.diagnostics().get(0).line());
+        assertEquals(20, r.diagnostics().get(0).column());
+    }
+
+    @Test
+    void statements_before_a_denied_one_still_run() {
+        RunResult r = run("System.out.println(\"one\");\nSystem.exit(1);\nSystem.out.println(\"never\");\n");
+        assertEquals(RunStatus.DENIED, r.status(), r::toString);
+        assertEquals("one\n", r.stdout());
+        assertEquals(2, r.diagnostics().get(0).line());
+    }
+
+    @Test
     void an_uncaught_exception_is_a_runtime_error_with_a_trace_in_user_lines() {
         RunResult r = run("void check(int n) {\n  if (n > 1)\n    throw new IllegalStateException(\"too many: \" + n);\n}\ncheck(1);\ncheck(2);\n");
         assertEquals(RunStatus.RUNTIME_ERROR, r.status(), r::toString);

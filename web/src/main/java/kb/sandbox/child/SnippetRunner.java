@@ -2,25 +2,28 @@ package kb.sandbox.child;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import jdk.jshell.Diag;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import kb.sandbox.child.SnippetSplitter.Kind;
+import kb.sandbox.child.SnippetSplitter.Piece;
 
 /**
- * Evaluates a text of several snippets the way the {@code jshell} tool reads a script: line by
- * line, each complete snippet as soon as it is complete. Problems are placed at the line and
- * column of the user's text, and the first failing snippet ends the run.
+ * Evaluates a text of several snippets in order, as the {@code jshell} tool runs a script (see
+ * {@link SnippetSplitter}). Problems are placed at the line and column of the user's text, and the
+ * first failing snippet ends the run.
+ *
+ * <p>Each JShell eval costs a few compilations, so runs of plain statements are evaluated as one
+ * block; when such a block does not compile or is denied, its statements are evaluated one by one
+ * instead, which gives exactly the output and errors they would have given on their own. Imports
+ * that repeat a default import are skipped for the same reason.
  */
 final class SnippetRunner {
 
@@ -46,13 +49,13 @@ final class SnippetRunner {
             int kbWarmBroken = "not an int";
             """;
 
-    private static final Pattern LOCATION_LINE = Pattern.compile("\\n\\s*location:.*", Pattern.DOTALL);
+    private static final Set<String> DEFAULT_IMPORT_SOURCES = DEFAULT_IMPORTS.stream()
+            .map(pkg -> "import " + pkg + ";").collect(Collectors.toUnmodifiableSet());
 
     private final JShell shell;
     private final GuardedExecutionControl guard;
     private final PrintStream err;
     private final Map<String, Integer> snippetStarts = new HashMap<>();
-    private String text = "";
 
     private SnippetRunner(JShell shell, GuardedExecutionControl guard, PrintStream err) {
         this.shell = shell;
@@ -67,8 +70,8 @@ final class SnippetRunner {
                 .executionEngine(provider, Map.of())
                 .in(InputStream.nullInputStream()).out(out).err(err)
                 .build();
-        for (String pkg : DEFAULT_IMPORTS) {
-            shell.eval("import " + pkg + ";");
+        for (String source : DEFAULT_IMPORT_SOURCES) {
+            shell.eval(source);
         }
         return new SnippetRunner(shell, provider.control(), err);
     }
@@ -85,172 +88,108 @@ final class SnippetRunner {
 
     /** Evaluates every snippet of {@code source} in order, stopping at the first failure. */
     ChildReport run(String source) {
-        text = source;
-        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        int pos = 0;
-        int fed = 0;
-        while (fed < source.length()) {
-            int newline = source.indexOf('\n', fed);
-            fed = newline < 0 ? source.length() : newline + 1;
-            while (pos < fed) {
-                String pending = source.substring(pos, fed);
-                var info = analysis.analyzeCompletion(pending);
-                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                    pos = fed;
-                } else if (!info.completeness().isComplete()) {
-                    break;
-                } else {
-                    int consumed = Math.max(1, pending.length() - info.remaining().length());
-                    ChildReport failure = evaluate(info.source(), pos, pos + consumed);
-                    if (failure != null) {
-                        return failure;
-                    }
-                    pos += consumed;
-                    if (info.remaining().isBlank()) {
-                        pos = fed;
-                    }
+        var text = new SourceText(source);
+        var failures = new Failures(shell, text, snippetStarts, err);
+        List<Piece> pieces = SnippetSplitter.split(shell.sourceCodeAnalysis(), source);
+        int i = 0;
+        while (i < pieces.size()) {
+            Piece piece = pieces.get(i);
+            ChildReport failure;
+            if (piece.kind() == Kind.STATEMENT) {
+                int end = i;
+                while (end < pieces.size() && pieces.get(end).kind() == Kind.STATEMENT) {
+                    end++;
+                }
+                failure = statements(pieces.subList(i, end), text, failures);
+                i = end;
+            } else {
+                i++;
+                if (piece.kind() == Kind.IMPORT && DEFAULT_IMPORT_SOURCES.contains(piece.source().strip())) {
+                    continue;
+                }
+                failure = settle(attempt(piece.source()), piece, text.firstNonBlank(piece.start(), piece.end()), failures);
+                if (failure == null && piece.kind() == Kind.INCOMPLETE) {
+                    failure = failures.problem(ChildReport.Outcome.COMPILE_ERROR, piece.start(),
+                            "the text ends inside this snippet");
                 }
             }
-        }
-        if (pos < source.length() && !source.substring(pos).isBlank()) {
-            ChildReport failure = evaluate(source.substring(pos), pos, source.length());
             if (failure != null) {
                 return failure;
             }
-            return problem(ChildReport.Outcome.COMPILE_ERROR, pos, "the text ends inside this snippet");
         }
         return ChildReport.of(ChildReport.Outcome.COMPLETED, "");
     }
 
-    /** Evaluates one snippet found at {@code [start, end)} of the text; {@code null} when it went well. */
-    private ChildReport evaluate(String snippetSource, int start, int end) {
-        List<SnippetEvent> events = shell.eval(snippetSource);
-        var denials = guard.takeDenials();
-        if (!denials.isEmpty()) {
-            return denied(denials, start, end);
+    /** Consecutive statements as one block, or one by one when the block is refused. */
+    private ChildReport statements(List<Piece> group, SourceText text, Failures failures) {
+        if (group.size() > 1) {
+            Piece first = group.get(0);
+            int origin = text.firstNonBlank(first.start(), first.end());
+            // The brace takes the first statement's place, so the block keeps the user's line numbers.
+            var block = new StringBuilder("{").append(first.source().substring(origin - first.start()));
+            int previousEnd = first.end();
+            for (Piece p : group.subList(1, group.size())) {
+                // Lines of comments between statements are not part of any piece, but they count.
+                block.append(text.slice(previousEnd, p.start())).append(p.source());
+                previousEnd = p.end();
+            }
+            block.append("\n}");
+            Attempt attempt = attempt(block.toString());
+            if (!attempt.refused()) {
+                return settle(attempt, new Piece(block.toString(), origin, group.get(group.size() - 1).end(),
+                        Kind.STATEMENT), origin, failures);
+            }
         }
-        for (SnippetEvent event : events) {
+        for (Piece p : group) {
+            ChildReport failure = settle(attempt(p.source()), p, text.firstNonBlank(p.start(), p.end()), failures);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** What one eval did: its events, and the denials the guard recorded meanwhile. */
+    private record Attempt(List<SnippetEvent> events, List<BytecodePolicy.Violation> denials) {
+        boolean refused() {
+            return !denials.isEmpty() || events.stream()
+                    .anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED);
+        }
+    }
+
+    private Attempt attempt(String source) {
+        List<SnippetEvent> events = shell.eval(source);
+        return new Attempt(events, guard.takeDenials());
+    }
+
+    /**
+     * The report of a failed eval of {@code piece}, or {@code null} when it went well.
+     *
+     * @param origin the offset JShell counts as line 1 of the snippet (it skips leading white space)
+     */
+    private ChildReport settle(Attempt attempt, Piece piece, int origin, Failures failures) {
+        if (!attempt.denials().isEmpty()) {
+            return failures.denied(attempt.denials(), piece.start(), piece.end());
+        }
+        for (SnippetEvent event : attempt.events()) {
             if (event.causeSnippet() != null) {
                 continue;
             }
             Snippet snippet = event.snippet();
-            snippetStarts.put(snippet.id(), firstNonBlank(start, end));
+            snippetStarts.put(snippet.id(), origin);
             if (event.status() == Snippet.Status.REJECTED) {
-                return compileError(snippet, start, end);
+                return failures.compileError(snippet, piece.start(), piece.end());
             }
             if (event.exception() instanceof UnresolvedReferenceException unresolved) {
-                return unresolved(unresolved);
+                return failures.unresolved(unresolved);
             }
             if (event.exception() instanceof EvalException thrown) {
-                return exception(thrown);
+                return failures.exception(thrown);
             }
             if (event.exception() != null) {
                 return ChildReport.of(ChildReport.Outcome.INTERNAL, String.valueOf(event.exception()));
             }
         }
         return null;
-    }
-
-    private ChildReport compileError(Snippet snippet, int start, int end) {
-        var problems = new ArrayList<ChildReport.Problem>();
-        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
-            long at = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
-            int offset = at < 0 ? firstNonBlank(start, end) : (int) Math.min(start + at, Math.max(start, end - 1));
-            String message = LOCATION_LINE.matcher(d.getMessage(Locale.ROOT)).replaceAll("");
-            problems.add(new ChildReport.Problem(line(offset), column(offset), message));
-        });
-        if (problems.isEmpty()) {
-            int offset = firstNonBlank(start, end);
-            problems.add(new ChildReport.Problem(line(offset), column(offset), "this snippet does not compile"));
-        }
-        var first = problems.get(0);
-        return new ChildReport(ChildReport.Outcome.COMPILE_ERROR,
-                "line " + first.line() + ": " + first.message().lines().findFirst().orElse(""), problems);
-    }
-
-    private ChildReport unresolved(UnresolvedReferenceException e) {
-        Snippet declaration = e.getSnippet();
-        var missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) declaration).toList();
-        int offset = snippetStarts.getOrDefault(declaration.id(), 0);
-        return problem(ChildReport.Outcome.COMPILE_ERROR, offset,
-                "this declaration refers to " + String.join(", ", missing) + ", which is never declared");
-    }
-
-    private ChildReport exception(EvalException thrown) {
-        int line = printTrace(thrown, "Exception in thread \"main\" ", 0);
-        String message = thrown.getExceptionClassName()
-                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
-        var problems = line > 0 ? List.of(new ChildReport.Problem(line, 0, message)) : List.<ChildReport.Problem>of();
-        return new ChildReport(ChildReport.Outcome.EXCEPTION, message + (line > 0 ? " (line " + line + ")" : ""),
-                problems);
-    }
-
-    /** Prints a stack trace the way the JVM does, with snippet frames as user lines; returns the first such line. */
-    private int printTrace(EvalException thrown, String prefix, int depth) {
-        err.println(prefix + thrown.getExceptionClassName()
-                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
-        int firstLine = 0;
-        for (StackTraceElement frame : thrown.getStackTrace()) {
-            String file = frame.getFileName();
-            Integer snippetStart = file != null && file.startsWith("#") ? snippetStarts.get(file.substring(1)) : null;
-            if (snippetStart == null) {
-                err.println("\tat " + frame);
-                continue;
-            }
-            int line = line(snippetStart) + Math.max(frame.getLineNumber(), 1) - 1;
-            firstLine = firstLine == 0 ? line : firstLine;
-            String method = frame.getMethodName();
-            err.println("\tat " + (method.isEmpty() ? "" : method + " ") + "(line " + line + ")");
-        }
-        if (thrown.getCause() instanceof EvalException cause && depth < 8) {
-            printTrace(cause, "Caused by: ", depth + 1);
-        }
-        err.flush();
-        return firstLine;
-    }
-
-    private ChildReport denied(List<BytecodePolicy.Violation> violations, int start, int end) {
-        var problems = new ArrayList<ChildReport.Problem>();
-        for (var v : violations) {
-            int offset = find(v.name(), start, end);
-            problems.add(new ChildReport.Problem(line(offset), column(offset), v.message()));
-        }
-        var first = problems.get(0);
-        return new ChildReport(ChildReport.Outcome.DENIED, first.message() + " (line " + first.line() + ")", problems);
-    }
-
-    private ChildReport problem(ChildReport.Outcome outcome, int offset, String message) {
-        int line = line(offset);
-        return new ChildReport(outcome, "line " + line + ": " + message,
-                List.of(new ChildReport.Problem(line, column(offset), message)));
-    }
-
-    /** Where a forbidden name is written in the snippet; its first line when it is not written out. */
-    private int find(String word, int start, int end) {
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text).region(start, end);
-        return m.find() ? m.start() : firstNonBlank(start, end);
-    }
-
-    private int firstNonBlank(int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return start;
-    }
-
-    private int line(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private int column(int offset) {
-        return offset - text.lastIndexOf('\n', offset - 1);
     }
 }
