@@ -33,9 +33,7 @@ final class ChildProcess {
     private ChildProcess(Process process) {
         this.process = process;
         this.frames = new BufferedInputStream(process.getInputStream(), 16384);
-        Thread drain = new Thread(this::drainStderr, "kb-sandbox-stderr-" + process.pid());
-        drain.setDaemon(true);
-        drain.start();
+        BackgroundThreads.daemon(this::drainStderr, "kb-sandbox-stderr-" + process.pid()).start();
     }
 
     /**

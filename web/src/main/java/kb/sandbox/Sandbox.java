@@ -99,11 +99,8 @@ public final class Sandbox implements AutoCloseable {
             var command = new ChildCommand(config.withJavaHome(config.javaHome().toRealPath()), runnerJar,
                     bubblewrap, prlimit);
             var archive = new SharedArchive(runnerJar, config.javaHome().toRealPath());
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "kb-sandbox-timer");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                    r -> BackgroundThreads.daemon(r, "kb-sandbox-timer"));
             // An idle child has about 25 threads, and bubblewrap adds two processes.
             long maxTasks = config.maxNewThreads() + 64L;
             long memoryBytes = (config.heapMegabytes() * 2L + 256) << 20;
@@ -112,8 +109,7 @@ public final class Sandbox implements AutoCloseable {
                 cgroups.ifPresent(c -> child.confine(c, maxTasks, memoryBytes));
                 return child;
             });
-            Thread training = new Thread(() -> archive.create(command), "kb-sandbox-cds");
-            training.setDaemon(true);
+            Thread training = BackgroundThreads.daemon(() -> archive.create(command), "kb-sandbox-cds");
             training.setPriority(Thread.MIN_PRIORITY);
             training.start();
             String version = runnerJar.getFileName().toString().replace("runner-", "").replace(".jar", "");

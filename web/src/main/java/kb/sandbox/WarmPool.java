@@ -1,9 +1,10 @@
 package kb.sandbox;
 
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,11 +38,9 @@ final class WarmPool implements AutoCloseable {
     WarmPool(int size, Starter starter) {
         this.size = size;
         this.starter = starter;
-        this.starters = Executors.newFixedThreadPool(size, r -> {
-            Thread t = new Thread(r, "kb-sandbox-starter");
-            t.setDaemon(true);
-            return t;
-        });
+        // fill() never has more than `size` starts pending, so a queue of that size always has room
+        this.starters = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(size),
+                r -> BackgroundThreads.daemon(r, "kb-sandbox-starter"));
         fill();
     }
 

