@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import kb.incidents.Incident;
 import kb.incidents.IncidentDao;
+import kb.incidents.IncidentRow;
 import kb.incidents.Incidents;
 import kb.incidents.Parts.CodeBlockRow;
 import kb.system.Access;
@@ -31,15 +33,21 @@ final class RunController {
         this.limiter = new RateLimiter(runsPerMinute, Clock.systemUTC());
     }
 
-    /** {@code POST /api/snippets/{id}/run}: a stored block, for anyone who may read its incident. */
+    /**
+     * {@code POST /api/snippets/{id}/run}: a stored block, for anyone who may read its incident. Blocks
+     * of incidents written or changed in the app are user-edited code, refused on the weak tier unless
+     * the admin allows it.
+     */
     void runSnippet(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new BadRequestResponse("the snippet id must be a number"));
         CodeBlockRow block = jdbi.withExtension(IncidentDao.class, dao -> dao.codeBlock(id))
                 .filter(CodeBlockRow::runnable)
                 .orElseThrow(() -> new NotFoundResponse("There is no runnable snippet " + id + "."));
-        new Incidents(jdbi).load(block.incidentId())
-                .filter(i -> i.header().visibleToReaders() || Access.canEdit(ctx))
+        IncidentRow incident = new Incidents(jdbi).load(block.incidentId()).map(Incident::header)
+                .filter(h -> h.visibleToReaders() || Access.canEdit(ctx))
                 .orElseThrow(() -> new NotFoundResponse("There is no runnable snippet " + id + "."));
+        // Shipped in content/ and never changed in the app: trusted. Anything an editor wrote is not.
+        boolean bundled = incident.contentPath() != null && !incident.editedInApp();
         String key = ResultCache.key(block.code(), block.expectedOutput(), sandbox.get().runnerVersion());
         var cached = cache.find(key);
         if (cached.isPresent()) {
@@ -47,7 +55,7 @@ final class RunController {
             return;
         }
         throttle(ctx);
-        RunResult result = sandbox.get().run(RunRequest.bundled(block.code(), block.expectedOutput()));
+        RunResult result = sandbox.get().run(new RunRequest(block.code(), bundled, block.expectedOutput()));
         cache.store(key, block.id(), block.incidentId(), result);
         ctx.json(body(result, false));
     }

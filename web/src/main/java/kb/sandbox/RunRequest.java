@@ -6,8 +6,8 @@ import java.util.Objects;
  * One piece of code to run.
  *
  * @param source         any number of JShell snippets
- * @param trusted        {@code true} for reproductions bundled with the app or stored by an editor
- *                       and unchanged since; {@code false} for code a user just typed or edited
+ * @param trusted        {@code true} for reproductions shipped with the app (content/) and not changed
+ *                       in it since; {@code false} for code a user typed or edited
  * @param expectedOutput the stdout the code should print (each line ending in a newline), or
  *                       {@code null} when there is nothing to compare with
  */

@@ -51,6 +51,15 @@ public final class SandboxService implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Starts the sandbox in the background, then runs every shipped reproduction that has no result
+     * for this runner and JDK yet, so that incidents show their verified badge without a click.
+     */
+    public void warmAndVerifyInBackground(org.jdbi.v3.core.Jdbi jdbi) {
+        warmInBackground();
+        new BundledVerifier(this, jdbi).verifyInBackground();
+    }
+
     public boolean started() {
         return sandbox != null;
     }

@@ -25,7 +25,7 @@ public final class ServeCommand implements Callable<Integer> {
         kb.accounts.Accounts.bootstrap(config, services.db().jdbi(), System.out);
         ContentImporter.Report report = services.importer().importContent(config.contentDir());
         Javalin app = App.create(services).start();
-        services.sandbox().warmInBackground();
+        services.sandbox().warmAndVerifyInBackground(services.db().jdbi());
         var counts = services.importer().counts();
         log.info("Postmortem KB is ready at http://localhost:{}/ with {} incidents and {} checklist items loaded{}",
                 app.port(), counts.get("incidents"), counts.get("checklistItems"),

@@ -42,7 +42,7 @@ public final class SandboxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String arg = args.length > 0 && !args[0].equals("serve") ? args[0] : DEFAULT_BLOCK;
+        String arg = args.length > 0 && !args[0].isBlank() && !args[0].equals("serve") ? args[0] : DEFAULT_BLOCK;
         var config = SandboxConfig.fromEnvironment(System.getenv()).withAllowWeak(true);
         try (Sandbox sandbox = Sandbox.start(config)) {
             System.out.printf("JDK %s, %d processors, tier %s (%s)%n", System.getProperty("java.version"),
