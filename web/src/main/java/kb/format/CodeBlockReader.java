@@ -18,7 +18,6 @@ import org.commonmark.node.FencedCodeBlock;
  */
 final class CodeBlockReader {
 
-    static final String OUTPUT = "// Output:";
 
     private CodeBlockReader() {
     }
@@ -67,36 +66,15 @@ final class CodeBlockReader {
      * {@code null} when there is none. Text after {@code Output:} on the same line is the first line.
      */
     private static String expectedOutput(String code, int fenceLine, List<Problem> problems) {
-        String[] lines = code.split("\n", -1);
-        int start = -1;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].strip().startsWith(OUTPUT)) {
-                start = i;
-                break;
-            }
-        }
-        if (start < 0) {
+        OutputComment.Read r = OutputComment.read(code);
+        if (r == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder();
-        String first = lines[start].strip().substring(OUTPUT.length()).strip();
-        if (!first.isEmpty()) {
-            out.append(first).append('\n');
+        if (r.stray() >= 0) {
+            problems.add(Problem.at(fenceLine + 1 + r.marker(), "the '// Output:' comment must end the code block: "
+                    + "line " + (fenceLine + 1 + r.stray()) + " after it is not a '//' comment"));
+            return null;
         }
-        int last = lines.length - 1;
-        while (last > start && lines[last].isBlank()) {
-            last--;
-        }
-        for (int i = start + 1; i <= last; i++) {
-            String l = lines[i].stripLeading();
-            if (!l.startsWith("//")) {
-                problems.add(Problem.at(fenceLine + 1 + start, "the '// Output:' comment must end the code block: "
-                        + "line " + (fenceLine + 1 + i) + " after it is not a '//' comment"));
-                return null;
-            }
-            String text = l.substring(2);
-            out.append(text.startsWith(" ") ? text.substring(1) : text).append('\n');
-        }
-        return out.toString();
+        return r.expected();
     }
 }

@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     private static boolean collect(Path file, List<Job> jobs, PrintWriter err) throws IOException {
         String text = Files.readString(file);
         if (!file.getFileName().toString().endsWith(".md")) {
-            jobs.add(new Job(file.toString(), text, ExpectedOutput.of(text)));
+            jobs.add(new Job(file.toString(), text, kb.format.OutputComment.expected(text)));
             return true;
         }
         var parsed = new PostmortemParser().parse(text, null);

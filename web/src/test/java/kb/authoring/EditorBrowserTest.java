@@ -4,7 +4,6 @@ import kb.TestApp;
 import kb.accounts.Role;
 import kb.accounts.Users;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,14 +11,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,31 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EditorBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     static final String PASSWORD = "carol's long browser password";
     static TestApp app;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Skipping the browser test: " + CHROMIUM + " and " + CHROMEDRIVER
-                + " are needed (apt-get install -y chromium chromium-driver)");
+        kb.Browsers.assumeInstalled();
         app = TestApp.start(TestApp.FIXTURES);
         new Users(app.services.db().jdbi()).create("carol", Role.EDITOR, PASSWORD);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = kb.Browsers.start();
     }
 
     @AfterAll

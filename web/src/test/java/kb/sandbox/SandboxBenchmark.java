@@ -100,7 +100,7 @@ public final class SandboxBenchmark {
         int colon = arg.lastIndexOf(':');
         if (arg.endsWith(".jsh") || arg.endsWith(".java") || colon < 0) {
             String source = Files.readString(Path.of(arg));
-            return new Block(arg, source, ExpectedOutput.of(source));
+            return new Block(arg, source, kb.format.OutputComment.expected(source));
         }
         int line = Integer.parseInt(arg.substring(colon + 1));
         return blocks(Path.of(arg.substring(0, colon))).stream().filter(b -> b.label().endsWith(":" + line))

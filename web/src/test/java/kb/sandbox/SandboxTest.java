@@ -32,7 +32,7 @@ class SandboxTest {
                 // hello b
                 // Pair[x=2, y=2]
                 """;
-        RunResult r = sandbox.run(RunRequest.bundled(source, ExpectedOutput.of(source)));
+        RunResult r = sandbox.run(RunRequest.bundled(source, kb.format.OutputComment.expected(source)));
         assertEquals(RunStatus.OK, r.status(), r::toString);
         assertEquals("hello a\nhello b\nPair[x=2, y=2]\n", r.stdout());
         assertEquals(Verdict.Outcome.PASS, r.verdict().outcome());

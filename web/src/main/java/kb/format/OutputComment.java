@@ -1,0 +1,62 @@
+package kb.format;
+
+/**
+ * The trailing {@code // Output:} comment of a runnable block, which states its expected stdout: text
+ * after {@code Output:} on the marker's line is the first output line, every following line must be a
+ * {@code //} comment, and one space after {@code //} is dropped.
+ */
+public final class OutputComment {
+
+    static final String MARKER = "// Output:";
+
+    /**
+     * What the comment says.
+     *
+     * @param expected the output, each line ending in LF
+     * @param marker   0-based line of the marker in the code
+     * @param stray    0-based line after the marker that is not a comment, or -1 when there is none
+     */
+    record Read(String expected, int marker, int stray) {
+    }
+
+    private OutputComment() {
+    }
+
+    /** The expected output of {@code code}; {@code null} when it states none or the comment does not end the code. */
+    public static String expected(String code) {
+        Read r = read(code.replace("\r\n", "\n"));
+        return r == null || r.stray >= 0 ? null : r.expected;
+    }
+
+    /** The comment of {@code code} (LF line ends), or {@code null} when there is no marker. */
+    static Read read(String code) {
+        String[] lines = code.split("\n", -1);
+        int start = -1;
+        for (int i = 0; i < lines.length && start < 0; i++) {
+            if (lines[i].strip().startsWith(MARKER)) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        String first = lines[start].strip().substring(MARKER.length()).strip();
+        if (!first.isEmpty()) {
+            out.append(first).append('\n');
+        }
+        int last = lines.length - 1;
+        while (last > start && lines[last].isBlank()) {
+            last--;
+        }
+        for (int i = start + 1; i <= last; i++) {
+            String l = lines[i].stripLeading();
+            if (!l.startsWith("//")) {
+                return new Read(null, start, i);
+            }
+            String text = l.substring(2);
+            out.append(text.startsWith(" ") ? text.substring(1) : text).append('\n');
+        }
+        return new Read(out.toString(), start, -1);
+    }
+}
