@@ -36,6 +36,10 @@ public final class PostmortemParser {
     private static final Pattern LANG = Pattern.compile(
             "[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-(?:[a-zA-Z]{2}|[0-9]{3}))?(-(?:[a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** Longest title and label the knowledge base stores. */
+    static final int MAX_TITLE = 500;
+    static final int MAX_LABEL = 100;
+
     private static final List<String> TIMES = List.of("started", "detected", "mitigated", "resolved");
 
     /**
@@ -53,6 +57,10 @@ public final class PostmortemParser {
         String id = matching(fm, "id", ID, "lower-case letters, digits and '-', 3 to 80 characters, "
                 + "not starting with '-'", problems);
         String title = fm.string("title", true);
+        if (title != null && title.length() > MAX_TITLE) {
+            problems.add(Problem.at(fm.line("title"), "the title is " + title.length() + " characters long; at most "
+                    + MAX_TITLE + " are allowed"));
+        }
         Postmortem.Severity severity = severity(fm, problems);
         List<OffsetDateTime> times = new ArrayList<>();
         for (String key : TIMES) {
@@ -60,11 +68,11 @@ public final class PostmortemParser {
         }
         checkOrder(fm, times, problems);
         Postmortem.Status status = status(fm, problems);
-        List<String> services = values(fm.list("services"));
-        List<String> tags = values(fm.list("tags"));
+        List<String> services = values(fm, "services", problems);
+        List<String> tags = values(fm, "tags", problems);
         List<String> categories = categories(fm, problems);
         List<String> checklist = checklist(fm, knownChecklistIds, problems);
-        List<String> authors = values(fm.list("authors"));
+        List<String> authors = values(fm, "authors", problems);
         String lang = lang(fm, problems);
         String sourceUrl = sourceUrl(fm, problems);
 
@@ -166,7 +174,15 @@ public final class PostmortemParser {
         return null;
     }
 
-    private static List<String> values(List<FrontMatter.Item> items) {
+    /** A list of free words (services, tags, authors); each at most {@value #MAX_LABEL} characters. */
+    private static List<String> values(FrontMatter fm, String key, List<Problem> problems) {
+        List<FrontMatter.Item> items = fm.list(key);
+        for (FrontMatter.Item item : items) {
+            if (item.value().length() > MAX_LABEL) {
+                problems.add(Problem.at(item.line(), "'" + key + "' entries are at most " + MAX_LABEL
+                        + " characters; this one has " + item.value().length()));
+            }
+        }
         return items.stream().map(FrontMatter.Item::value).toList();
     }
 

@@ -35,6 +35,16 @@ class FrontMatterRulesTest {
     }
 
     @Test
+    void over_long_titles_and_labels_are_errors_on_their_lines_instead_of_failing_in_the_database() {
+        String longTitle = "x".repeat(501);
+        List<Problem> problems = problems(replace(withFront("services: [api, " + "s".repeat(101) + "]\n"),
+                "title: DB pool exhausted", "title: " + longTitle));
+        assertProblem(problems, 3, "the title is 501 characters long; at most 500");
+        assertProblem(problems, 6, "'services' entries are at most 100 characters; this one has 101");
+        valid(replace(VALID, "title: DB pool exhausted", "title: " + "x".repeat(500)));
+    }
+
+    @Test
     void every_optional_key_is_read() {
         Postmortem p = valid(withFront("""
                 detected: 2024-03-15T02:04:00+08:00
