@@ -183,6 +183,10 @@ public final class PostmortemParser {
                         + " characters; this one has " + item.value().length()));
             }
         }
+        return names(items);
+    }
+
+    private static List<String> names(List<FrontMatter.Item> items) {
         return items.stream().map(FrontMatter.Item::value).toList();
     }
 
@@ -194,7 +198,7 @@ public final class PostmortemParser {
                         + String.join(", ", CATEGORIES)));
             }
         }
-        return values(items);
+        return names(items);
     }
 
     private static List<String> checklist(FrontMatter fm, Set<String> known, List<Problem> problems) {
@@ -210,7 +214,7 @@ public final class PostmortemParser {
                         + (near.isEmpty() ? "" : " (existing " + prefix + " items: " + String.join(", ", near) + ")")));
             }
         }
-        return values(items);
+        return names(items);
     }
 
     private static String lang(FrontMatter fm, List<Problem> problems) {

@@ -58,7 +58,7 @@ final class BundledVerifier {
     }
 
     void verifyInBackground() {
-        Thread t = new Thread(() -> {
+        Thread t = BackgroundThreads.daemon(() -> {
             try {
                 int[] counts = verify();
                 if (counts[0] > 0) {
@@ -68,7 +68,6 @@ final class BundledVerifier {
                 log.warn("sandbox: verifying the shipped reproductions stopped: {}", e.toString());
             }
         }, "kb-sandbox-verify");
-        t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
