@@ -13,6 +13,7 @@ import kb.review.ReviewRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
+import kb.system.Readiness;
 import kb.system.Templates;
 import kb.system.Web;
 
@@ -26,13 +27,27 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 public final class App {
 
     /** Everything the routes need, opened once per process. */
-    public record Services(Config config, Database db, ContentImporter importer, SandboxService sandbox) {
+    public record Services(Config config, Database db, ContentImporter importer, SandboxService sandbox,
+                           Readiness readiness) {
+
+        /** Connects, migrates and returns services that are ready at once (the CLI commands and tests). */
         public static Services open(Config config) {
-            Database db = Database.open(config);
+            return around(config, Database.open(config), Readiness.ready());
+        }
+
+        /**
+         * Services whose database is not migrated yet: {@code serve} migrates and imports on another
+         * thread while the web server starts, then marks {@link #readiness()} ready.
+         */
+        public static Services starting(Config config) {
+            return around(config, Database.connect(config), Readiness.pending());
+        }
+
+        private static Services around(Config config, Database db, Readiness readiness) {
             var env = new java.util.HashMap<>(config.env());
             env.put("KB_DATA_DIR", config.dataDir().toString());
             return new Services(config, db, new ContentImporter(db.jdbi()),
-                    new SandboxService(SandboxConfig.fromEnvironment(env)));
+                    new SandboxService(SandboxConfig.fromEnvironment(env)), readiness);
         }
 
         /** Stops the sandbox's children and closes the database pool. */
@@ -57,13 +72,15 @@ public final class App {
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
-        HealthController health = new HealthController(s.db(), s.importer()::counts)
+        HealthController health = new HealthController(s.db(), s.importer()::counts, s.readiness())
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
+            // before every handler that may touch the database: nothing runs until migrations and import are done
+            config.routes.before(s.readiness()::hold);
             accounts.install(config);
             sandbox.install(config);
             reviews.install(config);

@@ -1,6 +1,5 @@
 package kb.system;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -22,25 +21,44 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date; throws when the database cannot be reached. */
     public static Database open(Config config) {
+        Database db = connect(config);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * Sets up the pool without connecting: the first connection is made by whoever needs one first,
+     * normally {@link #migrate()}. {@code serve} calls this on its main thread and migrates on another.
+     */
+    public static Database connect(Config config) {
         if (config.dbUrl().startsWith("jdbc:h2:file:")) {
             createDirectories(config.dataDir());
         }
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.dbUrl());
-        hc.setUsername(config.dbUser());
-        hc.setPassword(config.dbPassword());
-        hc.setMaximumPoolSize(10);
-        hc.setConnectionTimeout(5_000);
-        hc.setValidationTimeout(2_000);
-        hc.setPoolName("kb-db");
-        HikariDataSource ds = new HikariDataSource(hc);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
+        // the no-argument constructor starts the pool on the first getConnection(), failing fast there
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(config.dbUrl());
+        ds.setUsername(config.dbUser());
+        ds.setPassword(config.dbPassword());
+        ds.setMaximumPoolSize(10);
+        ds.setConnectionTimeout(5_000);
+        ds.setValidationTimeout(2_000);
+        ds.setPoolName("kb-db");
         return new Database(ds);
+    }
+
+    /** Connects (throwing when the database cannot be reached) and applies pending migrations. */
+    public void migrate() {
+        try (var probe = dataSource.getConnection()) {
+            // the pool is up; Flyway takes its own connections from it
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     public Jdbi jdbi() {

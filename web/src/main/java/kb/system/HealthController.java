@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 with the database status and counts, 503 when the database does not answer.
+ * {@code GET /health}: 200 with the database status and counts; 503 when the database does not answer,
+ * or while start-up is still migrating and importing ({@code "status": "starting"}).
  * Features add their own entries (the sandbox its tier and metrics) through {@link #section}.
  */
 public final class HealthController {
 
     private final Database db;
     private final Supplier<Map<String, Integer>> counts;
+    private final Readiness readiness;
     private final Map<String, Supplier<Object>> sections = new LinkedHashMap<>();
 
-    public HealthController(Database db, Supplier<Map<String, Integer>> counts) {
+    public HealthController(Database db, Supplier<Map<String, Integer>> counts, Readiness readiness) {
         this.db = db;
         this.counts = counts;
+        this.readiness = readiness;
     }
 
     public HealthController section(String name, Supplier<Object> supplier) {
@@ -28,6 +31,13 @@ public final class HealthController {
 
     public void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (!readiness.isReady()) {
+            // migrations or the import are still running: the tables may not be there yet
+            body.put("status", "starting");
+            ctx.header("Retry-After", "1");
+            ctx.status(503).json(body);
+            return;
+        }
         boolean up = db.healthy();
         body.put("status", up ? "up" : "down");
         Map<String, Object> database = new LinkedHashMap<>();
@@ -37,6 +47,7 @@ public final class HealthController {
             body.put("counts", counts.get());
         }
         body.put("database", database);
+        readiness.startup().ifPresent(startup -> body.put("startup", startup));
         sections.forEach((name, s) -> body.put(name, s.get()));
         ctx.status(up ? 200 : 503).json(body);
     }
