@@ -6,7 +6,9 @@ import kb.authoring.ImportCommand;
 import kb.format.ValidateCommand;
 import kb.review.ReviewCommand;
 import kb.sandbox.RunCommand;
+import kb.system.CdsCommand;
 import kb.system.ServeCommand;
+import kb.system.ServerLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,13 +16,18 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // before picocli: the launcher JVM should do as little as possible before starting the server JVM
+        var launched = ServerLauncher.launch(args);
+        if (launched.isPresent()) {
+            System.exit(launched.get());
+        }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0 || !"serve".equals(args.length > 0 ? args[0] : "")) {
             System.exit(code);

@@ -2,12 +2,16 @@ package kb.system;
 
 import io.javalin.Javalin;
 import kb.App;
+import kb.accounts.Accounts;
 import kb.incidents.ContentImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** {@code serve}: migrate the database, import content/, and serve HTTP until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -18,22 +22,95 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+    /**
+     * Start-up runs on both cores: one thread migrates the database, creates the first admin and imports
+     * content/, while this one builds the web application and starts Jetty. Requests that arrive before
+     * the import is done wait for it ({@link Readiness}); a failure on either side stops the process.
+     */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Config config = Config.fromEnv(System.getenv());
-        App.Services services = App.Services.open(config);
-        kb.accounts.Accounts.bootstrap(config, services.db().jdbi(), System.out);
-        ContentImporter.Report report = services.importer().importContent(config.contentDir());
-        Javalin app = App.create(services).start();
+        App.Services services = App.Services.starting(config);
+        CompletableFuture<ContentImporter.Report> loading = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            services.db().migrate();
+            Accounts.bootstrap(config, services.db().jdbi(), System.out);
+            loading.complete(services.importer().importContent(config.contentDir()));
+        }, "kb-startup");
+        // whatever stops the loader reaches the main thread, which reports it and exits non-zero
+        loader.setUncaughtExceptionHandler((thread, e) -> loading.completeExceptionally(e));
+        loader.setDaemon(true);
+        loader.start();
+
+        Javalin app;
+        ContentImporter.Report report;
+        try {
+            app = App.create(services).start();
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        try {
+            report = loading.get();
+        } catch (ExecutionException e) {
+            app.stop();
+            services.close();
+            throw e.getCause() instanceof Exception cause ? cause : new CompletionException(e.getCause());
+        }
+        Readiness.Startup startup = startup();
+        services.readiness().markReady(startup);
+        if ("training".equals(System.getProperty(ServerLauncher.ROLE))) {
+            // `cds` started this JVM to record the classes a start and the first pages load; it exits now
+            Training.visitPages(app.port(), services.db().jdbi());
+            app.stop();
+            services.close();
+            System.exit(0);
+        }
+        stopWithLauncher();
         services.sandbox().warmAndVerifyInBackground(services.db().jdbi());
         var counts = services.importer().counts();
-        log.info("Postmortem KB is ready at http://localhost:{}/ with {} incidents and {} checklist items loaded{}",
-                app.port(), counts.get("incidents"), counts.get("checklistItems"),
+        log.info("Postmortem KB is ready at http://localhost:{}/ in {} ms (class-data archive: {}) with {} incidents "
+                        + "and {} checklist items loaded{}", app.port(), startup.readyMillis(),
+                startup.classDataArchive() == null ? "none" : startup.classDataArchive(),
+                counts.get("incidents"), counts.get("checklistItems"),
                 report.ok() ? "" : " (" + report.count(ContentImporter.Outcome.INVALID) + " invalid files skipped, see above)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             services.close();
         }, "kb-shutdown"));
         return 0;
+    }
+
+    /**
+     * Time since the process started (the launcher's, when there is one) and the archive this JVM was
+     * given. Process start times come from the OS with a resolution of about 10 ms.
+     */
+    private static Readiness.Startup startup() {
+        String launcherPid = System.getProperty(ServerLauncher.LAUNCHER_PID);
+        ProcessHandle first = launcherPid == null ? ProcessHandle.current()
+                : ProcessHandle.of(Long.parseLong(launcherPid)).orElse(ProcessHandle.current());
+        long readyMillis = first.info().startInstant()
+                .map(at -> java.time.Duration.between(at, java.time.Instant.now()).toMillis()).orElse(-1L);
+        String archive = ProcessHandle.current().info().arguments().stream().flatMap(java.util.Arrays::stream)
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile=")).map(a -> a.substring(a.indexOf('=') + 1))
+                .findFirst().orElse(null);
+        return new Readiness.Startup(readyMillis, archive, launcherPid == null ? null : Long.parseLong(launcherPid));
+    }
+
+    /** A child of {@link ServerLauncher} stops when the launcher is gone, even if it was killed outright. */
+    private static void stopWithLauncher() {
+        String pid = System.getProperty(ServerLauncher.LAUNCHER_PID);
+        if (pid == null) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
+                launcher -> launcher.onExit().thenRun(() -> {
+                    log.warn("the launcher process {} has exited; stopping the server", pid);
+                    System.exit(1);
+                }),
+                () -> {
+                    log.warn("the launcher process {} is already gone; stopping the server", pid);
+                    System.exit(1);
+                });
     }
 }

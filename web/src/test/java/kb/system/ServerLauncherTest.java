@@ -1,0 +1,55 @@
+package kb.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerLauncherTest {
+
+    private static final Path JAR = Path.of("/opt/kb/postmortem-kb.jar");
+    private static final Path ARCHIVE = Path.of("/opt/kb/postmortem-kb-1a2b3c.jsa");
+    private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
+
+    private static Optional<List<String>> plan(String[] args, List<String> jvmArgs, Path archive, int jdk,
+                                               Map<String, String> env) {
+        return ServerLauncher.plan(args, JAVA, jvmArgs, JAR, archive, jdk, env, 4242);
+    }
+
+    @Test
+    void serveRestartsOnTheArchiveKeepingTheCallersOptionsAndArguments() {
+        var command = plan(new String[]{"serve"}, List.of("-Xmx512m", "-Dfoo=bar", "-jar", "postmortem-kb.jar", "serve"),
+                ARCHIVE, 17, Map.of());
+        assertEquals(List.of(JAVA, "-Xmx512m", "-Dfoo=bar", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(), "serve"), command.orElseThrow());
+    }
+
+    @Test
+    void withoutAnArchiveJdk17ServesInProcessAndNewerJdksKeepTheirOwn() {
+        String[] serve = {"serve"};
+        List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
+        assertTrue(plan(serve, jvmArgs, null, 17, Map.of()).isEmpty());
+        List<String> on21 = plan(serve, jvmArgs, null, 21, Map.of()).orElseThrow();
+        assertTrue(on21.contains("-XX:+AutoCreateSharedArchive"), on21.toString());
+        assertTrue(on21.contains("-XX:SharedArchiveFile=/opt/kb/postmortem-kb-auto-jdk21.jsa"), on21.toString());
+    }
+
+    @Test
+    void stepsAsideWhenTurnedOffAskedForHelpOrGivenClassDataFlags() {
+        List<String> plain = List.of("-jar", "postmortem-kb.jar", "serve");
+        assertTrue(plan(new String[]{"serve"}, plain, ARCHIVE, 17, Map.of("KB_LAUNCHER", "off")).isEmpty());
+        assertTrue(plan(new String[]{"serve", "--help"}, plain, ARCHIVE, 17, Map.of()).isEmpty());
+        assertTrue(plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
+                ARCHIVE, 17, Map.of()).isEmpty());
+        assertTrue(plan(new String[]{"serve"}, List.of("-XX:SharedArchiveFile=/mine.jsa", "-jar", "x.jar", "serve"),
+                ARCHIVE, 17, Map.of()).isEmpty());
+        // started as `java -cp ... kb.Main serve`: there is no -jar to restart the same way
+        assertTrue(plan(new String[]{"serve"}, List.of("-cp", "postmortem-kb.jar", "kb.Main", "serve"),
+                ARCHIVE, 17, Map.of()).isEmpty());
+    }
+}
