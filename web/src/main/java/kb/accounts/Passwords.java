@@ -20,8 +20,13 @@ final class Passwords {
             BCrypt.with(BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
     private static final BCrypt.Verifyer VERIFYER =
             BCrypt.verifyer(BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
-    /** Checked against for unknown users so that they take as long as known ones. */
-    private static final String DUMMY = hash(Secrets.random(24));
+    /**
+     * Checked against for unknown users so that they take as long as known ones. Made on first need,
+     * not when the class loads: that would cost every first start a second bcrypt hash.
+     */
+    private static final class Dummy {
+        static final String HASH = hash(Secrets.random(24));
+    }
 
     private Passwords() {
     }
@@ -47,7 +52,7 @@ final class Passwords {
             p = p.substring(0, MAX_LENGTH + 1);
         }
         boolean ok = VERIFYER.verify(p.getBytes(StandardCharsets.UTF_8),
-                (hash == null ? DUMMY : hash).getBytes(StandardCharsets.UTF_8)).verified;
+                (hash == null ? Dummy.HASH : hash).getBytes(StandardCharsets.UTF_8)).verified;
         return ok && hash != null;
     }
 }
