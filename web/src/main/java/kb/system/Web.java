@@ -7,7 +7,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +40,7 @@ public final class Web {
         config.jsonMapper(new JavalinJackson(objectMapper(), false));
         config.fileRenderer(templates);
         // served under /static (as the layout links them), not at the root where they would shadow pages
-        config.staticFiles.add(sf -> {
-            sf.hostedPath = "/static";
-            sf.directory = "/static";
-            sf.location = Location.CLASSPATH;
-        });
-        config.staticFiles.enableWebjars();
+        Assets.install(config);
         config.http.maxRequestSize = 2L * 1024 * 1024;
         config.requestLogger.http((ctx, ms) -> {
             if (!ctx.path().startsWith("/static") && !ctx.path().startsWith("/webjars")) {
