@@ -36,11 +36,12 @@ public final class App {
         }
 
         /**
-         * Services whose database is not migrated yet: {@code serve} migrates and imports on another
-         * thread while the web server starts, then marks {@link #readiness()} ready.
+         * Services on a database ({@link Database#connect}) that is not migrated yet: {@code serve}
+         * migrates and imports on another thread while the web server starts, then marks
+         * {@link #readiness()} ready.
          */
-        public static Services starting(Config config) {
-            return around(config, Database.connect(config), Readiness.pending());
+        public static Services starting(Config config, Database db) {
+            return around(config, db, Readiness.pending());
         }
 
         private static Services around(Config config, Database db, Readiness readiness) {

@@ -12,11 +12,10 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    private volatile Jdbi jdbi;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
     /** Opens the pool and brings the schema up to date; throws when the database cannot be reached. */
@@ -61,8 +60,19 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
+    /** Made on first use: setting up Jdbi takes ~150 ms that {@code serve} spends while migrations run. */
     public Jdbi jdbi() {
-        return jdbi;
+        Jdbi j = jdbi;
+        if (j == null) {
+            synchronized (this) {
+                j = jdbi;
+                if (j == null) {
+                    j = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+                    jdbi = j;
+                }
+            }
+        }
+        return j;
     }
 
     /** True when a trivial query answers within two seconds. */

@@ -23,39 +23,48 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     /**
-     * Start-up runs on both cores: one thread migrates the database, creates the first admin and imports
-     * content/, while this one builds the web application and starts Jetty. Requests that arrive before
-     * the import is done wait for it ({@link Readiness}); a failure on either side stops the process.
+     * Start-up runs on both cores. The loader thread migrates the database and imports content/; this
+     * thread builds the web application and starts Jetty meanwhile, then creates the first admin (a
+     * bcrypt hash, a few hundred ms of CPU) while the import goes on. Requests that arrive before the
+     * import is done wait for it ({@link Readiness}); a failure on either side stops the process.
      */
     @Override
     public Integer call() throws Exception {
         Config config = Config.fromEnv(System.getenv());
-        App.Services services = App.Services.starting(config);
+        Database db = Database.connect(config);
+        CompletableFuture<Void> migrated = new CompletableFuture<>();
         CompletableFuture<ContentImporter.Report> loading = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
-            services.db().migrate();
-            Accounts.bootstrap(config, services.db().jdbi(), System.out);
-            loading.complete(services.importer().importContent(config.contentDir()));
+            db.migrate();
+            migrated.complete(null);
+            loading.complete(new ContentImporter(db.jdbi()).importContent(config.contentDir()));
         }, "kb-startup");
         // whatever stops the loader reaches the main thread, which reports it and exits non-zero
-        loader.setUncaughtExceptionHandler((thread, e) -> loading.completeExceptionally(e));
+        loader.setUncaughtExceptionHandler((thread, e) -> {
+            migrated.completeExceptionally(e);
+            loading.completeExceptionally(e);
+        });
         loader.setDaemon(true);
         loader.start();
+        App.Services services = App.Services.starting(config, db);
 
         Javalin app;
-        ContentImporter.Report report;
         try {
             app = App.create(services).start();
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
+        ContentImporter.Report report;
         try {
+            migrated.get();
+            Accounts.bootstrap(config, services.db().jdbi(), System.out);
             report = loading.get();
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | RuntimeException e) {
             app.stop();
             services.close();
-            throw e.getCause() instanceof Exception cause ? cause : new CompletionException(e.getCause());
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw cause instanceof Exception ex ? ex : new CompletionException(cause);
         }
         Readiness.Startup startup = startup();
         services.readiness().markReady(startup);
@@ -81,16 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Time since the process started (the launcher's, when there is one) and the archive this JVM was
-     * given. Process start times come from the OS with a resolution of about 10 ms.
-     */
+    /** Time since the process started (the launcher's, when there is one) and the archive this JVM was given. */
     private static Readiness.Startup startup() {
         String launcherPid = System.getProperty(ServerLauncher.LAUNCHER_PID);
-        ProcessHandle first = launcherPid == null ? ProcessHandle.current()
-                : ProcessHandle.of(Long.parseLong(launcherPid)).orElse(ProcessHandle.current());
-        long readyMillis = first.info().startInstant()
-                .map(at -> java.time.Duration.between(at, java.time.Instant.now()).toMillis()).orElse(-1L);
+        long first = launcherPid == null ? ProcessHandle.current().pid() : Long.parseLong(launcherPid);
+        long readyMillis = ProcessAge.millis(first).orElse(-1L);
         String archive = ProcessHandle.current().info().arguments().stream().flatMap(java.util.Arrays::stream)
                 .filter(a -> a.startsWith("-XX:SharedArchiveFile=")).map(a -> a.substring(a.indexOf('=') + 1))
                 .findFirst().orElse(null);

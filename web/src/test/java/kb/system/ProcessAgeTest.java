@@ -1,0 +1,23 @@
+package kb.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessAgeTest {
+
+    @Test
+    void agreesWithTheJvmsOwnClockWithinTheTickSize() {
+        long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long age = ProcessAge.millis(ProcessHandle.current().pid()).orElseThrow();
+        // the process exists a little before the JVM starts counting; a tick is 10 ms
+        assertTrue(age >= jvmUptime - 20 && age <= jvmUptime + 300, "age " + age + " ms, JVM uptime " + jvmUptime + " ms");
+    }
+
+    @Test
+    void anUnknownProcessHasNoAge() {
+        assertTrue(ProcessAge.millis(Long.MAX_VALUE).isEmpty());
+    }
+}
