@@ -6,7 +6,8 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY web web
 COPY migrations migrations
-RUN mvn -B -q -DskipTests package
+# the start-up archive is made in the run stage, by the JDK that will use it
+RUN mvn -B -q -DskipTests -Dkb.cds.skip=true package
 
 # Run stage: a JDK, not a JRE, because the sandbox starts JShell in child JVMs.
 FROM eclipse-temurin:17-jdk
@@ -17,11 +18,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap curl
 WORKDIR /app
 COPY --from=build /src/target/postmortem-kb.jar /app/postmortem-kb.jar
 COPY content /app/content
+# the AppCDS archive `serve` starts from (about half the start-up time); made for this image's JDK
+RUN java -jar /app/postmortem-kb.jar cds --content /app/content
 ENV KB_PORT=7070 KB_DATA_DIR=/data KB_CONTENT_DIR=/app/content
 VOLUME ["/data"]
 EXPOSE 7070
 USER kb
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD curl -fsS http://localhost:7070/health || exit 1
 ENTRYPOINT ["java", "-jar", "/app/postmortem-kb.jar"]
 CMD ["serve"]
