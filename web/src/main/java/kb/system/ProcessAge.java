@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * How long ago a process started, to the nearest 10 ms. {@link ProcessHandle.Info#startInstant()} is
+ * How long ago a process started, to within a few clock ticks. {@link ProcessHandle.Info#startInstant()} is
  * built on the boot time in whole seconds, so it can be up to a second off; on Linux this reads the
  * process's start in clock ticks since boot ({@code /proc/PID/stat}) against the time since boot
  * ({@code /proc/uptime}) instead, and uses the handle only elsewhere.

@@ -100,6 +100,8 @@ public final class ServerLauncher {
         } else if (jdkFeature >= 19) {
             // JDK 19+ keeps the archive itself: written at the first exit, used from the next start
             command.add("-XX:+AutoCreateSharedArchive");
+            // writing the archive at exit lists every class it leaves out as a warning; errors still show
+            command.add("-Xlog:cds*=error");
             command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(
                     jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-auto-jdk" + jdkFeature + ".jsa"));
         } else {

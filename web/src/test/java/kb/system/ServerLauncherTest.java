@@ -37,6 +37,7 @@ class ServerLauncherTest {
         List<String> on21 = plan(serve, jvmArgs, null, 21, Map.of()).orElseThrow();
         assertTrue(on21.contains("-XX:+AutoCreateSharedArchive"), on21.toString());
         assertTrue(on21.contains("-XX:SharedArchiveFile=/opt/kb/postmortem-kb-auto-jdk21.jsa"), on21.toString());
+        assertTrue(on21.indexOf("-XX:+AutoCreateSharedArchive") < on21.indexOf("-jar"), "JVM options go before -jar");
     }
 
     @Test
