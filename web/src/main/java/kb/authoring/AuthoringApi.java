@@ -1,5 +1,6 @@
 package kb.authoring;
 
+import kb.system.Utf8;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
@@ -7,9 +8,6 @@ import kb.format.Problem;
 import kb.system.Access;
 import kb.system.RequestIds;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,11 +107,7 @@ final class AuthoringApi {
             throw new HttpResponseException(413, "A postmortem may be at most 1 MiB (1048576 bytes); this one has "
                     + bytes.length);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new HttpResponseException(400, "The body is not valid UTF-8 text");
-        }
+        return Utf8.decode(bytes).orElseThrow(() -> new HttpResponseException(400, "The body is not valid UTF-8 text"));
     }
 
     private static String author(Context ctx) {

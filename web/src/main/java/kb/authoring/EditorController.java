@@ -1,5 +1,6 @@
 package kb.authoring;
 
+import kb.system.Utf8;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
@@ -17,8 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -153,13 +152,7 @@ final class EditorController {
 
     /** The file as text, or {@code null} when it is not valid UTF-8. */
     private static String read(UploadedFile upload) {
-        try (InputStream in = upload.content()) {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Utf8.decode(upload).orElse(null);
     }
 
     private static Integer revisionNumber(String raw) {

@@ -1,11 +1,9 @@
 package kb.format;
 
+import kb.system.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,13 +112,15 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private List<Problem> check(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            return List.of(Problem.at(1, "the file is not valid UTF-8"));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return List.of(Problem.at(1, "cannot read the file: " + e.getMessage()));
+        }
+        String text = Utf8.decode(bytes).orElse(null);
+        if (text == null) {
+            return List.of(Problem.at(1, "the file is not valid UTF-8"));
         }
         if (isChecklist(file)) {
             return checklist.parse(text, file.getFileName().toString()).problems();

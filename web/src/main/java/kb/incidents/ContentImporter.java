@@ -1,5 +1,6 @@
 package kb.incidents;
 
+import kb.system.Utf8;
 import kb.checklist.ChecklistDao;
 import kb.checklist.ChecklistStore;
 import kb.format.ChecklistItem;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -234,15 +234,13 @@ public final class ContentImporter {
     }
 
     static String read(Path file) throws CharacterCodingException {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
-                    .replace("\r\n", "\n");
-        } catch (CharacterCodingException e) {
-            throw e;
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        return Utf8.decode(bytes).orElseThrow(CharacterCodingException::new).replace("\r\n", "\n");
     }
 
     private static List<Path> markdownFiles(Path dir) {

@@ -1,13 +1,11 @@
 package kb.review;
 
+import kb.system.Utf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -139,11 +137,7 @@ final class ReviewApi {
     }
 
     private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new HttpResponseException(400, "The diff is not valid UTF-8 text");
-        }
+        return Utf8.decode(bytes).orElseThrow(() -> new HttpResponseException(400, "The diff is not valid UTF-8 text"));
     }
 
     private static void error(Context ctx, int status, String message, Integer line) {

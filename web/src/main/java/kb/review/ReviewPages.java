@@ -1,16 +1,13 @@
 package kb.review;
 
+import kb.system.Utf8;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,14 +200,9 @@ final class ReviewPages {
         return m;
     }
 
+    /** The file as text, or {@code null} when it is not valid UTF-8. */
     private static String read(UploadedFile upload) {
-        try (InputStream in = upload.content()) {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Utf8.decode(upload).orElse(null);
     }
 
     private static String orEmpty(String s) {
