@@ -1,5 +1,6 @@
 package kb.accounts;
 
+import kb.system.Assets;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
@@ -32,7 +33,7 @@ final class AccessFilter implements Handler {
     @Override
     public void handle(Context ctx) {
         String path = ctx.path();
-        if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
+        if (Assets.isAsset(path)) {
             return;
         }
         Optional<User> user = identify(ctx);

@@ -54,6 +54,11 @@ public final class Assets {
         this.cacheControl = cacheControl;
     }
 
+    /** True for the paths this serves: they need no database, no session and no request log line. */
+    public static boolean isAsset(String path) {
+        return path.startsWith("/static/") || path.startsWith("/webjars/");
+    }
+
     /** Adds GET and HEAD for {@code /static/*} (revalidated by ETag) and {@code /webjars/*} (versioned: cached a year). */
     public static void install(JavalinConfig config) {
         Assets own = new Assets("static/", "no-cache");

@@ -64,8 +64,7 @@ public final class Readiness {
 
     /** A before-handler: holds the request until start-up is done; {@code /health} and assets pass at once. */
     public void hold(Context ctx) throws InterruptedException {
-        if (isReady() || ctx.path().equals("/health") || ctx.path().startsWith("/static/")
-                || ctx.path().startsWith("/webjars/")) {
+        if (isReady() || ctx.path().equals("/health") || Assets.isAsset(ctx.path())) {
             return;
         }
         if (!done.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -42,6 +42,11 @@ public final class ServerArchive {
         return jar.resolveSibling(baseName(jar) + "-" + Integer.toHexString(key.hashCode()) + ".jsa");
     }
 
+    /** The archive a JDK 19+ keeps by itself for {@code jar} ({@code -XX:+AutoCreateSharedArchive}). */
+    static Path autoFileFor(Path jar, int jdkFeature) {
+        return jar.resolveSibling(baseName(jar) + "-auto-jdk" + jdkFeature + ".jsa");
+    }
+
     /** True for archives of {@code jar} made for other builds or JDKs, which {@code cds} clears away. */
     static boolean isArchiveOf(Path jar, Path candidate) {
         String name = candidate.getFileName().toString();

@@ -102,8 +102,7 @@ public final class ServerLauncher {
             command.add("-XX:+AutoCreateSharedArchive");
             // writing the archive at exit lists every class it leaves out as a warning; errors still show
             command.add("-Xlog:cds*=error");
-            command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(
-                    jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-auto-jdk" + jdkFeature + ".jsa"));
+            command.add("-XX:SharedArchiveFile=" + ServerArchive.autoFileFor(jar, jdkFeature));
         } else {
             return Optional.empty(); // JDK 17 and no archive: a second JVM would gain nothing
         }

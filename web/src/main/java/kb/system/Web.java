@@ -43,7 +43,7 @@ public final class Web {
         Assets.install(config);
         config.http.maxRequestSize = 2L * 1024 * 1024;
         config.requestLogger.http((ctx, ms) -> {
-            if (!ctx.path().startsWith("/static") && !ctx.path().startsWith("/webjars")) {
+            if (!Assets.isAsset(ctx.path())) {
                 log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             }
         });
