@@ -64,6 +64,15 @@ public final class TestApp implements AutoCloseable {
         return send(b.build());
     }
 
+    /** POSTs {@code json} (no body when null) as application/json, with {@code headers}. */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

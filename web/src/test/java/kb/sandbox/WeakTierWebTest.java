@@ -73,10 +73,6 @@ class WeakTierWebTest {
     }
 
     private static HttpResponse<String> post(String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base + path))
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        headers.forEach(b::header);
-        return app.send(b.build());
+        return app.postJson(path, json, headers);
     }
 }
