@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import kb.accounts.AccountRoutes;
 import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
-import kb.incidents.ContentImporter;
+import kb.incidents.Incidents;
 import kb.incidents.IncidentRoutes;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
@@ -27,7 +27,7 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 public final class App {
 
     /** Everything the routes need, opened once per process. */
-    public record Services(Config config, Database db, ContentImporter importer, SandboxService sandbox,
+    public record Services(Config config, Database db, Incidents incidents, SandboxService sandbox,
                            Readiness readiness) {
 
         /** Connects, migrates and returns services that are ready at once (the CLI commands and tests). */
@@ -47,7 +47,7 @@ public final class App {
         private static Services around(Config config, Database db, Readiness readiness) {
             var env = new java.util.HashMap<>(config.env());
             env.put("KB_DATA_DIR", config.dataDir().toString());
-            return new Services(config, db, new ContentImporter(db.jdbi()),
+            return new Services(config, db, new Incidents(db.jdbi()),
                     new SandboxService(SandboxConfig.fromEnvironment(env)), readiness);
         }
 
@@ -68,12 +68,12 @@ public final class App {
     /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
     public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         Templates templates = new Templates();
-        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), s.importer(), templates);
+        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), templates);
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
-        HealthController health = new HealthController(s.db(), s.importer()::counts, s.readiness())
+        HealthController health = new HealthController(s.db(), s.incidents()::counts, s.readiness())
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);

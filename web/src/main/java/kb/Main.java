@@ -1,14 +1,14 @@
 package kb;
 
-import kb.accounts.TokenCommand;
-import kb.authoring.ExportCommand;
-import kb.authoring.ImportCommand;
-import kb.format.ValidateCommand;
 import kb.review.ReviewCommand;
 import kb.sandbox.RunCommand;
-import kb.system.CdsCommand;
-import kb.system.ServeCommand;
-import kb.system.ServerLauncher;
+import kb.cli.CdsCommand;
+import kb.cli.ExportCommand;
+import kb.cli.ImportCommand;
+import kb.cli.ServeCommand;
+import kb.cli.ServerLauncher;
+import kb.cli.TokenCommand;
+import kb.cli.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

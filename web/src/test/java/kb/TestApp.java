@@ -50,7 +50,7 @@ public final class TestApp implements AutoCloseable {
                                 java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         Config config = Config.forTests("t" + UUID.randomUUID().toString().replace("-", ""), contentDir, env);
         App.Services services = App.Services.open(config);
-        services.importer().importContent(contentDir);
+        services.incidents().importContent(contentDir);
         return new TestApp(services, App.create(services, extra).start());
     }
 

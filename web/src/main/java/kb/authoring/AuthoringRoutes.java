@@ -1,6 +1,5 @@
 package kb.authoring;
 
-import kb.incidents.ContentImporter;
 import kb.incidents.Incidents;
 import kb.system.Access;
 import kb.system.Templates;
@@ -30,12 +29,12 @@ public final class AuthoringRoutes {
     private final ExportController export;
     private final AuthoringApi api;
 
-    public AuthoringRoutes(Jdbi jdbi, ContentImporter importer, Templates templates) {
-        Authoring authoring = new Authoring(jdbi, importer);
-        Incidents incidents = new Incidents(jdbi);
+    public AuthoringRoutes(Jdbi jdbi, Templates templates) {
+        Authoring authoring = new Authoring(jdbi);
+        Incidents incidents = authoring.incidents();
         this.editor = new EditorController(authoring, incidents);
         this.history = new HistoryController(authoring);
-        this.export = new ExportController(new Exporter(jdbi), incidents);
+        this.export = new ExportController(authoring.exporter(), incidents);
         this.api = new AuthoringApi(authoring);
         templates.pageModel().contribute(AuthoringRoutes::links);
     }

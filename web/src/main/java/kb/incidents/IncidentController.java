@@ -48,7 +48,7 @@ final class IncidentController {
     }
 
     void show(Context ctx) {
-        ctx.render("incidents/show", IncidentViews.showModel(visible(ctx, ctx.pathParam("id"))));
+        ctx.render("incidents/show", IncidentRendering.showModel(visible(ctx, ctx.pathParam("id"))));
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */

@@ -3,7 +3,7 @@ package kb.accounts;
 import kb.TestApp;
 import kb.format.PostmortemParser;
 import kb.incidents.Change;
-import kb.incidents.IncidentStore;
+import kb.incidents.Incidents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -87,7 +87,7 @@ class PermissionMatrixTest {
                 .replace("id: fixture-pool-leak", "id: draft-outage\nstatus: draft");
         for (TestApp app : List.of(open, closed)) {
             var p = new PostmortemParser().parse(draft, null).value().orElseThrow();
-            new IncidentStore(app.services.db().jdbi()).save(p, Change.edit("alice", "create", null));
+            app.services.incidents().save(p, Change.edit("alice", "create", null));
         }
         for (TestApp app : List.of(open, closed)) {
             long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES).create(
@@ -215,7 +215,7 @@ class PermissionMatrixTest {
             Logins.Login login = who == null ? null : logins.computeIfAbsent(who, role -> Logins.sessionCookie(app, role));
             String owner = login != null ? login.user() : Logins.user(app, Role.VIEWER);
             String path = r.path().replace("{user}", Logins.user(app, Role.VIEWER))
-                    .replace("{token}", String.valueOf(new ApiTokens(app.services.db().jdbi()).create(owner, "t").id()));
+                    .replace("{token}", String.valueOf(new Accounts(app.services.db().jdbi()).createToken(owner, "t").id()));
             Map<String, String> form = new LinkedHashMap<>();
             r.form().forEach((k, v) -> form.put(k, v.replace("{new}", "new-user-" + (++seq)).replace("{diff}", REVIEW_DIFF)));
             HttpResponse<String> res = r.method().equals("GET") ? Logins.get(app, login, path)

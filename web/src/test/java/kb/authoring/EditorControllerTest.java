@@ -172,8 +172,7 @@ class EditorControllerTest {
     void saving_a_new_postmortem_stores_it_as_revision_one_and_lists_it() {
         String text = typed(Editors.postmortem("new-and-listed", "Listed after saving", ""));
         assertEquals(303, Editors.submit(app, "/incidents/new", text, "save", null).statusCode());
-        var rev = app.services.db().jdbi().withExtension(kb.incidents.IncidentDao.class,
-                dao -> dao.revision("new-and-listed", 1)).orElseThrow();
+        var rev = app.services.incidents().revision("new-and-listed", 1).orElseThrow();
         assertEquals("create", rev.origin());
         assertEquals("alice", rev.author());
         assertEquals(Authoring.normalize(text), rev.source(), "stored with LF line ends, otherwise as typed");

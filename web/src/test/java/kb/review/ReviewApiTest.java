@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Csrf;
 import kb.accounts.Logins;
 import kb.accounts.Role;
@@ -27,9 +27,9 @@ class ReviewApiTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.CONTENT);
-        ApiTokens tokens = new ApiTokens(app.services.db().jdbi());
-        editorToken = tokens.create(Logins.user(app, Role.EDITOR), "ci").token();
-        viewerToken = tokens.create(Logins.user(app, Role.VIEWER), "ci").token();
+        Accounts tokens = new Accounts(app.services.db().jdbi());
+        editorToken = tokens.createToken(Logins.user(app, Role.EDITOR), "ci").token();
+        viewerToken = tokens.createToken(Logins.user(app, Role.VIEWER), "ci").token();
     }
 
     @AfterAll

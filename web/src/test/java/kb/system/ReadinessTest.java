@@ -32,9 +32,9 @@ class ReadinessTest {
     /** The app with the fixtures imported but its readiness still pending, as {@code serve} has it. */
     private Readiness startPending(Duration wait) {
         App.Services opened = App.Services.open(Config.forTests("ready" + System.nanoTime(), TestApp.FIXTURES, Map.of()));
-        opened.importer().importContent(TestApp.FIXTURES);
+        opened.incidents().importContent(TestApp.FIXTURES);
         Readiness readiness = Readiness.pending(wait);
-        services = new App.Services(opened.config(), opened.db(), opened.importer(), opened.sandbox(), readiness);
+        services = new App.Services(opened.config(), opened.db(), opened.incidents(), opened.sandbox(), readiness);
         app = App.create(services).start();
         return readiness;
     }

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
