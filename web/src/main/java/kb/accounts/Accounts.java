@@ -18,6 +18,9 @@ public final class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
+    /** The request header that carries the CSRF token of a signed-in browser (the form field is {@code _csrf}). */
+    public static final String CSRF_HEADER = Csrf.HEADER;
+
     /** The account created on first start. */
     public static final String FIRST_ADMIN = "admin";
 
@@ -34,9 +37,20 @@ public final class Accounts {
     }
 
     private final ApiTokens tokens;
+    private final Users users;
 
     public Accounts(Jdbi jdbi) {
         this.tokens = new ApiTokens(jdbi);
+        this.users = new Users(jdbi);
+    }
+
+    /**
+     * Creates an enabled user (seeding a test or a demo; people are added at {@code /admin/users}).
+     *
+     * @throws AccountException when the name is taken or invalid, or the password breaks the policy
+     */
+    public void createUser(String name, Role role, String password) {
+        users.create(name, role, password);
     }
 
     /**

@@ -13,11 +13,11 @@ import java.util.Optional;
 final class ApiTokens {
 
     /** Tokens start with this so that they are recognisable in a leaked log or a secret scanner. */
-    public static final String PREFIX = "kbt_";
+    static final String PREFIX = "kbt_";
 
     private final Jdbi jdbi;
 
-    public ApiTokens(Jdbi jdbi) {
+    ApiTokens(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -26,7 +26,7 @@ final class ApiTokens {
      *
      * @throws AccountException when the user does not exist or the label is blank or over 100 characters
      */
-    public Accounts.NewToken create(String userName, String label) {
+    Accounts.NewToken create(String userName, String label) {
         String l = label == null ? "" : label.strip();
         if (l.isEmpty() || l.length() > 100) {
             throw new AccountException("token name must have 1 to 100 characters");
@@ -38,12 +38,12 @@ final class ApiTokens {
     }
 
     /** The tokens of {@code userName}, oldest first, revoked ones included. */
-    public List<Accounts.Token> list(String userName) {
+    List<Accounts.Token> list(String userName) {
         User user = new Users(jdbi).get(userName);
         return dao().tokensOf(user.id()).stream().map(ApiTokens::listed).toList();
     }
 
-    public Optional<Accounts.Token> find(long id) {
+    Optional<Accounts.Token> find(long id) {
         return dao().token(id).map(ApiTokens::listed);
     }
 
@@ -52,7 +52,7 @@ final class ApiTokens {
      *
      * @throws AccountException when there is no such token
      */
-    public void revoke(long id) {
+    void revoke(long id) {
         if (dao().token(id).isEmpty()) {
             throw new AccountException("there is no API token with id " + id);
         }
@@ -60,7 +60,7 @@ final class ApiTokens {
     }
 
     /** The enabled user a live token belongs to, or empty; records when the token was used. */
-    public Optional<User> authenticate(String token) {
+    Optional<User> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The filtered, sorted, paginated incident list; SQL is built at run time from the filter. */
-public final class IncidentQuery {
+final class IncidentQuery {
 
     /** One list row: the header and its services. */
     public record Summary(IncidentHeader incident, List<String> services) {

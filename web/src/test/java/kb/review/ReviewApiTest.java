@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import kb.TestApp;
 import kb.accounts.Accounts;
-import kb.accounts.Csrf;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +125,7 @@ class ReviewApiTest {
                 .build());
         assertEquals(403, forged.statusCode(), forged.body());
         HttpResponse<String> ok = app.send(Logins.request(app, editor, "/api/reviews")
-                .header("Content-Type", "text/x-diff").header(Csrf.HEADER, editor.csrf())
+                .header("Content-Type", "text/x-diff").header(Accounts.CSRF_HEADER, editor.csrf())
                 .POST(HttpRequest.BodyPublishers.ofString(ReviewDiffs.GO_MOD)).build());
         assertEquals(201, ok.statusCode(), ok.body());
         assertEquals(editor.user(), json(ok).path("createdBy").asText());
