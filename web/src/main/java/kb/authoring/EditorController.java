@@ -43,12 +43,10 @@ final class EditorController {
     }
 
     void newForm(Context ctx) {
-        Access.requireEditor(ctx);
         render(ctx, 200, EditorPage.forNew(skeleton()));
     }
 
     void editForm(Context ctx) {
-        Access.requireEditor(ctx);
         IncidentHeader row = existing(ctx.pathParam("id"));
         String text = authoring.source(row.id(), row.currentRevision()).orElse("");
         render(ctx, 200, EditorPage.forEdit(row.id(), text, row.currentRevision()));

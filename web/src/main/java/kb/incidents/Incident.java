@@ -51,8 +51,4 @@ public record Incident(IncidentHeader header, List<SectionRow> sections, List<Ti
         }
         return pairs;
     }
-
-    public boolean hasRunnable() {
-        return codeBlocks.stream().anyMatch(CodeBlockRow::runnable);
-    }
 }

@@ -144,10 +144,10 @@ class EditorControllerTest {
     }
 
     @Test
-    void the_editor_is_for_editors_only() {
-        assertEquals(401, app.get("/incidents/new").statusCode());
+    void the_editor_is_for_editors_only_and_sends_anonymous_readers_to_sign_in() {
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/new"), "/incidents/new");
         assertEquals(403, app.get("/incidents/new", Map.of(Editors.READER, "bob")).statusCode());
-        assertEquals(401, app.get("/incidents/fixture-pool-leak/edit").statusCode());
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/fixture-pool-leak/edit"), "/incidents/fixture-pool-leak/edit");
     }
 
     @Test

@@ -93,7 +93,7 @@ class RevisionsTest {
                 revisions.get(0).select(".diff-add").eachText(), "the diff is text, not markup");
         assertEquals(List.of("-An exception path skipped `close()`."), revisions.get(0).select(".diff-del").eachText());
         assertTrue(revisions.get(0).select("b").isEmpty());
-        assertEquals(401, app.get("/incidents/" + ID + "/history").statusCode(), "history is for editors");
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/" + ID + "/history"), "/incidents/" + ID + "/history");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ImportExportCommandTest {
 
     @BeforeEach
     void open() {
-        services = App.Services.open(Config.forTests("cli" + System.nanoTime(), tmp, Map.of()));
+        services = App.Services.open(kb.TestApp.config("cli" + System.nanoTime(), tmp, Map.of()));
     }
 
     @AfterEach

@@ -23,7 +23,7 @@ class BundledContentTest {
 
     @Test
     void every_bundled_file_imports_without_a_single_problem() throws Exception {
-        App.Services services = App.Services.open(Config.forTests("bundled" + System.nanoTime(), TestApp.CONTENT, Map.of()));
+        App.Services services = App.Services.open(kb.TestApp.config("bundled" + System.nanoTime(), TestApp.CONTENT, Map.of()));
         try {
             var report = services.incidents().importContent(TestApp.CONTENT);
             String problems = report.files().stream()

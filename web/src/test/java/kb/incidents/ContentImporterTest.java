@@ -28,7 +28,7 @@ class ContentImporterTest {
     @BeforeEach
     void setUp() throws IOException {
         copyTree(kb.TestApp.FIXTURES, content);
-        services = App.Services.open(Config.forTests("imp" + System.nanoTime(), content, Map.of()));
+        services = App.Services.open(kb.TestApp.config("imp" + System.nanoTime(), content, Map.of()));
         importer = new ContentImporter(services.db().jdbi());
     }
 

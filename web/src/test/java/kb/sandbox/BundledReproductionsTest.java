@@ -28,7 +28,7 @@ class BundledReproductionsTest {
 
     @BeforeAll
     static void load() {
-        services = App.Services.open(Config.forTests("repro" + System.nanoTime(), TestApp.CONTENT, Map.of()));
+        services = App.Services.open(kb.TestApp.config("repro" + System.nanoTime(), TestApp.CONTENT, Map.of()));
         services.incidents().importContent(TestApp.CONTENT);
     }
 

@@ -108,7 +108,7 @@ class SandboxWebTest {
 
     @Test
     void the_scratch_page_is_for_editors() {
-        assertEquals(401, app.get("/sandbox").statusCode());
+        kb.accounts.Logins.assertSentToSignIn(app.get("/sandbox"), "/sandbox");
         Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
         HttpResponse<String> r = Logins.get(app, editor, "/sandbox");
         assertEquals(200, r.statusCode());

@@ -31,7 +31,7 @@ class ReadinessTest {
 
     /** The app with the fixtures imported but its readiness still pending, as {@code serve} has it. */
     private Readiness startPending(Duration wait) {
-        App.Services opened = App.Services.open(Config.forTests("ready" + System.nanoTime(), TestApp.FIXTURES, Map.of()));
+        App.Services opened = App.Services.open(kb.TestApp.config("ready" + System.nanoTime(), TestApp.FIXTURES, Map.of()));
         opened.incidents().importContent(TestApp.FIXTURES);
         Readiness readiness = Readiness.pending(wait);
         services = new App.Services(opened.config(), opened.db(), opened.incidents(), opened.sandbox(), readiness);
