@@ -27,7 +27,7 @@ public interface IncidentPageExtension {
      * One thing to show.
      *
      * @param template a Pebble template name (e.g. {@code sandbox/verified-badge}), rendered with {@code model}
-     *                 as its variables in addition to the page's
+     *                 as the variable {@code m}, next to the page's own variables
      */
     record Contribution(Slot slot, String template, Map<String, Object> model) {
     }
