@@ -55,7 +55,7 @@ class ReadinessTest {
     }
 
     @Test
-    void healthSaysStartingAndPagesWaitUntilTheImportIsDone() throws Exception {
+    void health_says_starting_and_pages_wait_until_the_import_is_done() throws Exception {
         Readiness readiness = startPending(Duration.ofSeconds(30));
 
         HttpResponse<String> health = get("/health");
@@ -82,7 +82,7 @@ class ReadinessTest {
     }
 
     @Test
-    void aRequestThatWaitsTooLongGets503WithRetryAfterAsAPageOrJson() throws Exception {
+    void a_request_that_waits_too_long_gets_503_with_retry_after_as_a_page_or_json() throws Exception {
         startPending(Duration.ofMillis(200));
 
         HttpResponse<String> page = get("/incidents");
@@ -96,7 +96,7 @@ class ReadinessTest {
     }
 
     @Test
-    void assetsAreServedWhileStarting() throws Exception {
+    void assets_are_served_while_starting() throws Exception {
         startPending(Duration.ofSeconds(30));
         HttpResponse<String> css = get("/static/css/app.css");
         assertEquals(200, css.statusCode(), "static files need no database");
