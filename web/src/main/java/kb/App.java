@@ -22,6 +22,7 @@ import kb.system.RouteTable;
 import kb.system.SiteMap;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 /**
@@ -124,7 +125,7 @@ public final class App {
                     accounts.api();
                     sandbox.api();
                 });
-                get("health", health::health, Allowed.OPEN);
+                get("health", handler(health::health), Allowed.OPEN);
             });
             extra.accept(config);
         });
