@@ -8,6 +8,7 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -38,18 +39,23 @@ public final class SiteMap {
         });
     }
 
-    /** The routes in declaration order. */
+    /** The routes in the order Javalin matches them (most specific first, see {@link RouteTable}). */
     public List<Route> routes() {
         synchronized (routes) {
             return List.copyOf(routes);
         }
     }
 
-    /** The table {@code routes} prints: one line per route, columns aligned. */
+    /**
+     * The table {@code routes} prints: one line per route, columns aligned, sorted by path (then GET before
+     * POST) so that the routes under one URL read together, like a site map.
+     */
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%-7s %-40s %-18s %s%n", "METHOD", "PATH", "ROLE", "HANDLER"));
-        for (Route r : routes()) {
+        List<Route> sorted = routes().stream().sorted(Comparator.comparing(Route::path)
+                .thenComparing(r -> List.of("GET", "POST", "PUT", "PATCH", "DELETE").indexOf(r.method()))).toList();
+        for (Route r : sorted) {
             out.append(String.format("%-7s %-40s %-18s %s%n", r.method(), r.path(),
                     r.allowed() == null ? "(none)" : r.allowed().label(), r.handler()));
         }

@@ -30,6 +30,7 @@ class SiteMapTest {
             RouteTable.mount(config.routes, () -> {
                 get("/pages/{id}", Named.handler(pages::show), Allowed.ANYONE);
                 post("/pages", ctx -> ctx.result("plain"), Allowed.EDITOR);
+                get("/pages", ctx -> ctx.result("list"), Allowed.ANYONE);
                 get("/open", ctx -> ctx.result("no role"));
             });
         });
@@ -43,5 +44,7 @@ class SiteMapTest {
         String table = map.table();
         assertTrue(table.lines().anyMatch(l -> l.matches("GET +/pages/\\{id} +anyone +system\\.SiteMapTest\\$Pages\\.show")), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("GET +/open +\\(none\\) +system\\.SiteMapTest")), table);
+        assertEquals(List.of("METHOD PATH", "GET /open", "GET /pages", "POST /pages", "GET /pages/{id}"),
+                table.lines().map(l -> String.join(" ", List.of(l.split(" +")).subList(0, 2))).toList(), table);
     }
 }
