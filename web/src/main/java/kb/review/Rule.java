@@ -26,7 +26,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     }
 
     /** How a rule finds candidate code. */
-    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher {
+    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher, AnalysisMatcher {
     }
 
     /** A regular expression tried on each line of code (comment lines excluded). */
@@ -45,6 +45,14 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
     public record VisitorMatcher(String name) implements Matcher {
+    }
+
+    /**
+     * A program analysis over the control-flow graph; {@code resources} are ids of the library models
+     * ({@code content/rules/models}) whose leaks the rule reports.
+     */
+    public record AnalysisMatcher(String analysis, Set<String> resources) implements Matcher {
+        public static final String RESOURCE_LIFECYCLE = "resource-lifecycle";
     }
 
     /**
