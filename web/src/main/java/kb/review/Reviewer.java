@@ -84,7 +84,7 @@ public final class Reviewer {
                     hits.addAll(JavaVisitors.run(file, tree, visitor));
                 }
                 if (!analysis.isEmpty()) {
-                    hits.addAll(LifecycleDetector.run(file, tree, analysis, book.models(), helpers));
+                    hits.addAll(AnalysisDetector.run(file, tree, analysis, book.models(), helpers));
                 }
             }
         }

@@ -194,12 +194,26 @@ final class RuleLoader {
     /** An {@code analysis: resource-lifecycle} rule: every resource it names must exist in the models. */
     private Rule.Matcher analysis(YamlTree y, Map<String, Node> m, Node node, Set<Language> languages) {
         String name = y.string(m, "analysis", node, true);
-        if (name != null && !name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE)) {
-            y.error(m.get("analysis"), "unknown analysis '" + name + "'; known: "
-                    + Rule.AnalysisMatcher.RESOURCE_LIFECYCLE);
+        if (name == null) {
             return null;
         }
+        Set<Language> allowed = Rule.AnalysisMatcher.ANALYSES.get(name);
+        if (allowed == null) {
+            y.error(m.get("analysis"), "unknown analysis '" + name + "'; known: "
+                    + Rule.AnalysisMatcher.ANALYSES.keySet().stream().sorted().toList());
+            return null;
+        }
+        if (!allowed.containsAll(languages)) {
+            y.error(m.get("languages"), "analysis '" + name + "' is for " + allowed.stream().map(Language::key)
+                    .sorted().toList());
+        }
         List<String> resources = y.strings(m, "resources");
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE)) {
+            if (!resources.isEmpty()) {
+                y.error(m.get("resources"), "'resources' is only for resource-lifecycle rules");
+            }
+            return new Rule.AnalysisMatcher(name, Set.of());
+        }
         if (resources.isEmpty()) {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }

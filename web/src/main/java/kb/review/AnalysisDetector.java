@@ -8,22 +8,51 @@ import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
 import kb.review.analysis.Model;
 import kb.review.analysis.Models;
+import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
 import org.treesitter.TSNode;
 import org.treesitter.TSTree;
 
 /**
- * Runs the {@code analysis: resource-lifecycle} rules over one file: the lifecycle pass of the file's language with
+ * Runs the {@code analysis:} rules over one file. {@code resource-lifecycle} rules run the lifecycle pass of the file's language with
  * the models the rules name, each leak reported on its acquisition line with the leaking path. A finding is low
  * confidence when the model matched a name rather than a declared type, or when the diff shows only part of the
  * function.
  */
-final class LifecycleDetector {
+final class AnalysisDetector {
 
-    private LifecycleDetector() {
+    private AnalysisDetector() {
     }
 
     static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules, Models models, Summaries summaries) {
+        List<Hit> hits = new ArrayList<>();
+        List<Rule> lifecycle = new ArrayList<>();
+        for (Rule r : rules) {
+            String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
+            List<Shapes.Spot> spots = switch (a) {
+                case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
+                        ? Shapes.goroutinesWithoutRecover(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
+                        ? Shapes.tasksWithoutCatch(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> Shapes.logsInLoops(tree.getRootNode(), file.utf8(),
+                        file.language() == Language.GO, models.loggers());
+                default -> {
+                    lifecycle.add(r);
+                    yield List.of();
+                }
+            };
+            for (Shapes.Spot s : spots) {
+                boolean whole = file.complete() || functionVisible(file, tree, s.line());
+                hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
+                        : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
+            }
+        }
+        hits.addAll(lifecycle(file, tree, lifecycle, models, summaries));
+        return hits;
+    }
+
+    private static List<Hit> lifecycle(SourceFile file, TSTree tree, List<Rule> rules, Models models,
+                                       Summaries summaries) {
         String lang = file.language().key();
         List<Model> wanted = new ArrayList<>();
         for (Model m : models.resources(lang)) {
@@ -73,7 +102,8 @@ final class LifecycleDetector {
     private static boolean functionVisible(SourceFile file, TSTree tree, int line) {
         TSNode n = tree.getRootNode().getNamedDescendantForPointRange(new org.treesitter.TSPoint(line - 1, 0),
                 new org.treesitter.TSPoint(line - 1, 0));
-        TSNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration"));
+        TSNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
+                "constructor_declaration"));
         return f != null && file.allKnown(f.getStartPoint().getRow() + 1, f.getEndPoint().getRow() + 1);
     }
 }
