@@ -70,6 +70,35 @@ public final class GoCfg {
         return b.cfg;
     }
 
+    private static final java.util.Set<String> DECLARATIONS = java.util.Set.of("package_clause",
+            "import_declaration", "function_declaration", "method_declaration", "type_declaration",
+            "const_declaration", "comment", "ERROR");
+
+    /**
+     * The graph of the statements a pasted hunk shows outside any visible function (tree-sitter puts them at the
+     * top level), in order; null when there are none. Its end is the end of the visible code, not a real exit.
+     */
+    public static Cfg buildFragment(TSNode root, byte[] src) {
+        List<TSNode> statements = new ArrayList<>();
+        for (int i = 0; i < root.getNamedChildCount(); i++) {
+            TSNode c = root.getNamedChild(i);
+            if (!DECLARATIONS.contains(c.getType())) {
+                statements.add(c);
+            }
+        }
+        if (statements.isEmpty()) {
+            return null;
+        }
+        GoCfg b = new GoCfg(src, "the visible code", line(statements.get(0)),
+                statements.get(statements.size() - 1).getEndPoint().getRow() + 1);
+        List<Pending> out = List.of(new Pending(b.cfg.entry, Edge.NORMAL));
+        for (TSNode st : statements) {
+            out = b.stmt(st, out);
+        }
+        b.cfg.connect(out, b.cfg.exit);
+        return b.cfg;
+    }
+
     static String text(byte[] src, TSNode n) {
         return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }

@@ -43,8 +43,15 @@ public final class GoLifecycle implements Lifecycle.Facts {
         GoLifecycle facts = new GoLifecycle(src, models, summaries, GoTypes.declared(root, src));
         List<TSNode> functions = new ArrayList<>();
         collect(root, functions);
+        List<Cfg> graphs = new ArrayList<>();
         for (TSNode f : functions) {
-            Cfg cfg = GoCfg.build(f, src);
+            graphs.add(GoCfg.build(f, src));
+        }
+        Cfg fragment = GoCfg.buildFragment(root, src);
+        if (fragment != null) {
+            graphs.add(fragment);
+        }
+        for (Cfg cfg : graphs) {
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
                     if (a.var().equals("_") && !a.model().kind().equals("resource")) {

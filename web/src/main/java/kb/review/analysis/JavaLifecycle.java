@@ -32,6 +32,11 @@ import kb.review.analysis.Lifecycle.Effect;
  */
 public final class JavaLifecycle implements Lifecycle.Facts {
 
+    /** Stream operations that return a stream over the same source, keeping it open. */
+    private static final java.util.Set<String> PIPELINE = java.util.Set.of("filter", "map", "mapToInt",
+            "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
+            "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
+
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
@@ -188,7 +193,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
      * ({@code props.load(new FileInputStream(f))}). Constructors take their argument over, as wrappers do.
      */
     private void consumed(Node n, List<Lifecycle.Found> out) {
-        if (!(n.ast instanceof com.github.javaparser.ast.Node ast) || n.kind == Kind.RETURN
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)
                 || ast.getParentNode().filter(p -> p instanceof TryStmt).isPresent()) {
             return;
         }
@@ -198,17 +203,24 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (e.findAncestor(LambdaExpr.class).filter(l -> ast.isAncestorOf(l)).isPresent()) {
                 continue;
             }
-            var parent = e.getParentNode().orElse(null);
+            // a stream pipeline keeps the source open until its terminal operation: follow it up
+            Expression used = e;
+            while (used.getParentNode().orElse(null) instanceof MethodCallExpr up && up.getScope().isPresent()
+                    && up.getScope().get() == used && PIPELINE.contains(up.getNameAsString())) {
+                used = up;
+            }
+            Expression chainEnd = used;
+            var parent = chainEnd.getParentNode().orElse(null);
             if (!(parent instanceof MethodCallExpr pc)) {
                 continue;
             }
-            boolean receiver = pc.getScope().filter(s -> s == e).isPresent();
-            boolean argument = pc.getArguments().stream().anyMatch(x -> x == e);
+            boolean receiver = pc.getScope().filter(s -> s == chainEnd).isPresent();
+            boolean argument = pc.getArguments().stream().anyMatch(x -> x == chainEnd);
             if (!receiver && !argument) {
                 continue;
             }
             if (argument) {
-                int index = pc.getArguments().indexOf(e);
+                int index = pc.getArguments().indexOf(chainEnd);
                 if (summaries.knows(pc.getNameAsString())
                         && summaries.releasesArgument(pc.getNameAsString(), index, "java")) {
                     continue;
@@ -219,7 +231,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     continue;
                 }
                 for (Model.Acquire q : m.acquires()) {
-                    Boolean sure = q.tracksReceiver() ? null : matches(q, e);
+                    // a stream taken from an owner (a socket, a process) is released with its owner
+                    if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
+                        continue;
+                    }
+                    Boolean sure = matches(q, e);
                     if (sure == null) {
                         continue;
                     }
@@ -227,7 +243,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                         break; // opened and closed in one expression
                     }
                     String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
-                    String summary = (receiver ? "uses `" + what + "` once and never closes it"
+                    String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
                             : "passes `" + what + "` to `" + pc.getNameAsString() + "`, which does not close it")
                             + " (line " + n.line + ")";
                     Acquisition a = new Acquisition(n, what, null, m, sure && q.sure());

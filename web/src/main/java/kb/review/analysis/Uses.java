@@ -18,8 +18,13 @@ final class Uses {
     private Uses() {
     }
 
+    private static final Pattern BLANK = Pattern.compile("^_\\s*=\\s*");
+
     static Effect effect(String text, Acquisition a, Summaries summaries, boolean condition) {
         Model m = a.model();
+        if (BLANK.matcher(text).find() && text.substring(text.indexOf('=') + 1).strip().equals(a.var())) {
+            return Effect.NONE; // '_ = v' only silences the unused-variable error; nothing takes the value over
+        }
         if (m.releasePattern(a.var()).matcher(text).find()) {
             return Effect.RELEASE;
         }
@@ -78,8 +83,9 @@ final class Uses {
     }
 
     private static boolean borrowed(String callee, Model m) {
+        String simple = Summaries.simpleName(callee);
         for (String b : m.borrows()) {
-            if (callee.equals(b) || callee.endsWith("." + b) || Summaries.simpleName(callee).equals(b)) {
+            if (callee.equals(b) || callee.endsWith("." + b) || simple.equals(b) || simple.matches(b)) {
                 return true;
             }
         }
