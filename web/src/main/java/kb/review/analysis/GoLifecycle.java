@@ -45,11 +45,16 @@ public final class GoLifecycle implements Lifecycle.Facts {
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
         for (TSNode f : functions) {
-            graphs.add(GoCfg.build(f, src));
+            // most functions acquire nothing the models know: skip building their graphs
+            if (facts.mayAcquire(f.getChildByFieldName("body"))) {
+                graphs.add(GoCfg.build(f, src));
+            }
         }
-        Cfg fragment = GoCfg.buildFragment(root, src);
-        if (fragment != null) {
-            graphs.add(fragment);
+        if (facts.mayAcquire(root)) {
+            Cfg fragment = GoCfg.buildFragment(root, src);
+            if (fragment != null) {
+                graphs.add(fragment);
+            }
         }
         for (Cfg cfg : graphs) {
             for (Node n : cfg.nodes()) {
@@ -82,6 +87,41 @@ public final class GoLifecycle implements Lifecycle.Facts {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             collect(n.getNamedChild(i), out);
         }
+    }
+
+    /** True when some assignment under {@code n} (not inside another function) calls a model's acquire pattern. */
+    private boolean mayAcquire(TSNode n) {
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        String t = n.getType();
+        if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
+            TSNode right = n.getChildByFieldName("right");
+            if (right != null && !right.isNull() && right.getNamedChildCount() == 1
+                    && right.getNamedChild(0).getType().equals("call_expression")) {
+                TSNode fn = right.getNamedChild(0).getChildByFieldName("function");
+                if (fn != null && !fn.isNull()) {
+                    String callee = GoCfg.text(src, fn);
+                    for (Model m : models) {
+                        for (Model.Acquire q : m.acquires()) {
+                            if (q.call() != null && q.call().matcher(callee).find()) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            TSNode c = n.getNamedChild(i);
+            String ct = c.getType();
+            if (!ct.equals("func_literal") && !ct.equals("function_declaration") && !ct.equals("method_declaration")
+                    && mayAcquire(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Acquisition> acquire(Node n) {

@@ -58,13 +58,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root));
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
-            Cfg g = JavaCfg.build(c);
+            // most methods acquire nothing the models know: skip building their graphs
+            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c) : null;
             if (g != null) {
                 graphs.add(g);
             }
         }
         for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
-            graphs.add(JavaCfg.build(l));
+            if (facts.mayAcquire(l)) {
+                graphs.add(JavaCfg.build(l));
+            }
         }
         for (Cfg cfg : graphs) {
             for (Node n : cfg.nodes()) {
@@ -103,6 +106,32 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             if (JavaCfg.line(c) != cfg.line && release.matcher(c.toString()).find()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some call or constructor under {@code n} matches an acquire entry of the models. */
+    private boolean mayAcquire(com.github.javaparser.ast.Node n) {
+        for (ObjectCreationExpr e : n.findAll(ObjectCreationExpr.class)) {
+            if (anyMatch(e)) {
+                return true;
+            }
+        }
+        for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
+            if (anyMatch(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyMatch(Expression e) {
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (matches(q, e) != null) {
+                    return true;
+                }
             }
         }
         return false;

@@ -44,8 +44,23 @@ public record Model(String id, String language, String kind, String shows, Strin
         return shows.replace("{v}", v);
     }
 
-    /** A regex finding any release of variable {@code v}. */
+    private static final java.util.Map<String, Pattern> RELEASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A regex finding any release of variable {@code v}; compiled once per model and name. */
     Pattern releasePattern(String v) {
+        String key = source + "\0" + v;
+        Pattern p = RELEASES.get(key);
+        if (p == null) {
+            if (RELEASES.size() > 50_000) {
+                RELEASES.clear(); // bounded: names come from reviewed code
+            }
+            p = compileRelease(v);
+            RELEASES.put(key, p);
+        }
+        return p;
+    }
+
+    private Pattern compileRelease(String v) {
         StringBuilder sb = new StringBuilder();
         for (String t : releases) {
             if (sb.length() > 0) {

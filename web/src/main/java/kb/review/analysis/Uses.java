@@ -22,6 +22,9 @@ final class Uses {
 
     static Effect effect(String text, Acquisition a, Summaries summaries, boolean condition) {
         Model m = a.model();
+        if (!text.contains(a.var())) {
+            return Effect.NONE; // every release and every hand-over names the variable
+        }
         if (BLANK.matcher(text).find() && text.substring(text.indexOf('=') + 1).strip().equals(a.var())) {
             return Effect.NONE; // '_ = v' only silences the unused-variable error; nothing takes the value over
         }
@@ -40,6 +43,9 @@ final class Uses {
     }
 
     private static Effect handedOn(String text, String held, Acquisition a, Summaries summaries) {
+        if (!text.contains(held)) {
+            return Effect.NONE;
+        }
         Matcher use = Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
         while (use.find()) {
             int at = use.start();
