@@ -1,5 +1,6 @@
 package kb.review;
 
+import java.util.List;
 import kb.format.ChecklistItem.Severity;
 
 /**
@@ -14,9 +15,31 @@ import kb.format.ChecklistItem.Severity;
  * @param note        why confidence is low, or null
  * @param origin      {@code kb} for the built-in detectors, otherwise the importing analyser's name
  * @param suppression the {@code kb:ignore} comment that silences this finding, or null
+ * @param flow        for findings about a path (a leak), its steps from the acquisition to the exit; else empty
  */
 public record Finding(String rule, String item, Severity severity, String path, int line, int column, String code,
-                      String message, Confidence confidence, String note, String origin, Suppression suppression) {
+                      String message, Confidence confidence, String note, String origin, Suppression suppression,
+                      List<Step> flow) {
+
+    public Finding {
+        flow = flow == null ? List.of() : List.copyOf(flow);
+    }
+
+    /** A finding without a path. */
+    public Finding(String rule, String item, Severity severity, String path, int line, int column, String code,
+                   String message, Confidence confidence, String note, String origin, Suppression suppression) {
+        this(rule, item, severity, path, line, column, code, message, confidence, note, origin, suppression,
+                List.of());
+    }
+
+    /** One step of a path: a line of the same file and what happens there. */
+    public record Step(int line, String message) {
+    }
+
+    /** The path's one-line summary (its last step), or null when the finding has no path. */
+    public String flowSummary() {
+        return flow.isEmpty() ? null : flow.get(flow.size() - 1).message();
+    }
 
     public enum Confidence { HIGH, LOW }
 
@@ -29,7 +52,8 @@ public record Finding(String rule, String item, Severity severity, String path, 
     }
 
     Finding suppressedBy(Suppression s) {
-        return new Finding(rule, item, severity, path, line, column, code, message, confidence, note, origin, s);
+        return new Finding(rule, item, severity, path, line, column, code, message, confidence, note, origin, s,
+                flow);
     }
 
     /** True when this finding counts against a threshold: not suppressed and at least as severe. */

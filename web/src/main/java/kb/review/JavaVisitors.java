@@ -45,7 +45,7 @@ final class JavaVisitors {
     }
 
     /** A parsed piece of the file and what the reviewer could see of it. */
-    private record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
+    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
     }
 
     static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules) {
@@ -70,7 +70,7 @@ final class JavaVisitors {
         return hits;
     }
 
-    private static List<Unit> units(SourceFile file, TSTree tree) {
+    static List<Unit> units(SourceFile file, TSTree tree) {
         List<Unit> units = new ArrayList<>();
         if (file.complete() && (tree == null || !tree.getRootNode().hasError())) {
             parse(file.text()).ifPresent(cu -> units.add(new Unit(cu, 1, 0, true, true)));

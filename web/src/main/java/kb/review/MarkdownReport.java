@@ -72,6 +72,12 @@ public final class MarkdownReport {
             md.append(" _Low confidence: ").append(text(f.note())).append("._");
         }
         md.append('\n');
+        if (!f.flow().isEmpty()) {
+            md.append("\nPath: ").append(text(f.flowSummary())).append('\n');
+            for (Finding.Step step : f.flow()) {
+                md.append("- line ").append(step.line()).append(": ").append(text(step.message())).append('\n');
+            }
+        }
         List<Catalog.IncidentRef> incidents = ctx.incidents(f.item());
         if (!incidents.isEmpty()) {
             md.append("Incidents behind this item: ").append(incidents.stream()

@@ -53,6 +53,14 @@ public final class ReviewBenchmark {
         double cpuMedian = cpu[RUNS / 2] / 1e9;
         System.out.printf("process CPU time per run: median %.3f s on %d processors, %.0f lines per CPU second%n",
                 cpuMedian, Runtime.getRuntime().availableProcessors(), added / cpuMedian);
+        // peak heap of one more run, from the GC's pool statistics: bounded memory is part of the contract
+        System.gc();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        once(reviewer, diff);
+        long peak = pools.stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("diff size %.2f MB, peak heap during one run %.0f MB%n", diff.length / 1e6, peak / 1e6);
     }
 
     private static Review once(Reviewer reviewer, byte[] diff) throws DiffFormatException {

@@ -68,6 +68,10 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "SARIF logs of other analysers to map onto checklist items.")
     List<Path> imports = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "FILE.sarif",
+            description = "An earlier run's SARIF output: findings it already holds are not reported.")
+    Path baseline;
+
     @Option(names = "--content", paramLabel = "DIR",
             description = "The knowledge base's content folder with rules/, checklist/ and incidents/ "
                     + "(default: $KB_CONTENT_DIR or ./content).")
@@ -105,6 +109,11 @@ public final class ReviewCommand implements Callable<Integer> {
             };
             SarifImport.Result imported = SarifImport.read(imports, book, repo.toAbsolutePath().normalize());
             Review review = new Reviewer(book).review(reviewMode, sourceFiles, imported, mode);
+            if (baseline != null) {
+                int[] hidden = {0};
+                review = Baseline.read(baseline).apply(review, hidden);
+                err.println("review: " + hidden[0] + " finding(s) already in the baseline " + baseline + " hidden");
+            }
             ReportContext ctx = new ReportContext(review, book.catalog(), site(), level);
             write(render(fmt, ctx));
             return review.fails(level) ? 1 : 0;

@@ -39,7 +39,7 @@ public interface ReviewDao {
     /** A finding with its checklist item; {@code suppressionLine} is null unless suppressed. */
     record FindingRow(int position, String ruleId, String checklistId, String severity, String file, int line,
                       int col, String code, String message, String confidence, String confidenceNote, String origin,
-                      boolean suppressed, Integer suppressionLine, String suppressionReason) {
+                      boolean suppressed, Integer suppressionLine, String suppressionReason, String flow) {
     }
 
     record ManualRow(int position, String checklistId, String prompt, String reason) {
@@ -71,10 +71,10 @@ public interface ReviewDao {
     @SqlUpdate("""
             INSERT INTO review_findings (review_id, position, rule_id, checklist_id, severity, file, line, col, code,
                                          message, confidence, confidence_note, origin, suppressed, suppression_line,
-                                         suppression_reason)
+                                         suppression_reason, flow)
             VALUES (:reviewId, :f.position, :f.ruleId, :f.checklistId, :f.severity, :f.file, :f.line, :f.col, :f.code,
                     :f.message, :f.confidence, :f.confidenceNote, :f.origin, :f.suppressed, :f.suppressionLine,
-                    :f.suppressionReason)""")
+                    :f.suppressionReason, :f.flow)""")
     void insertFinding(@Bind("reviewId") long reviewId, @BindMethods("f") FindingRow finding);
 
     @SqlUpdate("""

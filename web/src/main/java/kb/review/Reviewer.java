@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kb.review.analysis.Summaries;
 import org.treesitter.TSTree;
 
 /**
@@ -35,9 +36,11 @@ public final class Reviewer {
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
+        Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
+                ? HelperIndex.of(files, book.models()) : Summaries.none(book.models());
         List<Finding> findings = new ArrayList<>(files.parallelStream()
                 .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
-                .flatMap(f -> detect(f).stream()).toList());
+                .flatMap(f -> detect(f, helpers).stream()).toList());
         for (Finding f : imported.findings()) {
             SourceFile file = byPath.get(f.path());
             String code = file == null ? f.code() : file.line(f.line()).strip();
@@ -58,25 +61,30 @@ public final class Reviewer {
         return new Review(mode, reviewed, kept, manual(files), imported.unmapped());
     }
 
-    private List<Finding> detect(SourceFile file) {
+    private List<Finding> detect(SourceFile file, Summaries helpers) {
         List<Rule> regex = new ArrayList<>();
         List<Rule> query = new ArrayList<>();
         List<Rule> visitor = new ArrayList<>();
+        List<Rule> analysis = new ArrayList<>();
         for (Rule r : book.rules()) {
             if (r.appliesTo(file.path())) {
                 List<Rule> bucket = r.matcher() instanceof Rule.RegexMatcher ? regex
-                        : r.matcher() instanceof Rule.QueryMatcher ? query : visitor;
+                        : r.matcher() instanceof Rule.QueryMatcher ? query
+                        : r.matcher() instanceof Rule.AnalysisMatcher ? analysis : visitor;
                 bucket.add(r);
             }
         }
         List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
-        if (!query.isEmpty() || !visitor.isEmpty()) {
+        if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
             try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
                 if (!query.isEmpty()) {
                     hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language())));
                 }
                 if (!visitor.isEmpty()) {
                     hits.addAll(JavaVisitors.run(file, tree, visitor));
+                }
+                if (!analysis.isEmpty()) {
+                    hits.addAll(AnalysisDetector.run(file, tree, analysis, book.models(), helpers));
                 }
             }
         }
@@ -86,7 +94,7 @@ public final class Reviewer {
             if (seen.add(h.rule().id() + ":" + h.line())) {
                 out.add(new Finding(h.rule().id(), h.rule().item(), h.rule().severity(), file.path(), h.line(),
                         h.column(), file.line(h.line()).strip(), h.rule().message(), h.confidence(), h.note(), "kb",
-                        null));
+                        null, h.flow()));
             }
         }
         return out;

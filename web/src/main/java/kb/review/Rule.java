@@ -26,7 +26,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     }
 
     /** How a rule finds candidate code. */
-    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher {
+    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher, AnalysisMatcher {
     }
 
     /** A regular expression tried on each line of code (comment lines excluded). */
@@ -45,6 +45,27 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
     public record VisitorMatcher(String name) implements Matcher {
+    }
+
+    /**
+     * A program analysis over the control-flow graph; {@code resources} are ids of the library models
+     * ({@code content/rules/models}) whose leaks the rule reports.
+     */
+    public record AnalysisMatcher(String analysis, Set<String> resources) implements Matcher {
+        /** A value the models say must be released reaches an exit unreleased on some path. */
+        public static final String RESOURCE_LIFECYCLE = "resource-lifecycle";
+        /** A goroutine whose function (literal or visible named function) cannot recover from a panic. */
+        public static final String GOROUTINE_RECOVER = "goroutine-recover";
+        /** A periodic Java task whose code (lambda, Runnable, or visible referenced method) does not catch all. */
+        public static final String TASK_CATCHES_ALL = "task-catches-all";
+        /** A call the models name as logging inside a loop body. */
+        public static final String LOG_IN_LOOP = "log-in-loop";
+        /** Every analysis name, with the languages it applies to. */
+        public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
+                RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
+                GOROUTINE_RECOVER, Set.of(Language.GO),
+                TASK_CATCHES_ALL, Set.of(Language.JAVA),
+                LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA));
     }
 
     /**

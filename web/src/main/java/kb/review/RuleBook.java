@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kb.review.analysis.Models;
 
 /**
  * Everything a review needs from {@code content/}: the detectors, the manual-checklist triggers, the mapping of other
@@ -20,8 +21,15 @@ public final class RuleBook {
     private final List<ImportMapping> imports;
     private final Catalog catalog;
     private final java.util.Map<Language, QuerySet> queries;
+    private final Models models;
 
     public RuleBook(List<Rule> rules, List<ManualTrigger> triggers, List<ImportMapping> imports, Catalog catalog) {
+        this(rules, triggers, imports, catalog, Models.empty());
+    }
+
+    public RuleBook(List<Rule> rules, List<ManualTrigger> triggers, List<ImportMapping> imports, Catalog catalog,
+                    Models models) {
+        this.models = models;
         this.rules = List.copyOf(rules);
         this.triggers = List.copyOf(triggers);
         this.imports = List.copyOf(imports);
@@ -43,7 +51,16 @@ public final class RuleBook {
         return load(contentDir.resolve("rules"), Catalog.load(contentDir));
     }
 
-    /** Loads the rule files in {@code dir} against a given catalog. */
+    /** The library models the analysis rules use. */
+    public Models models() {
+        return models;
+    }
+
+    /**
+     * Loads the rule files in {@code dir} against a given catalog, and the library models in {@code dir/models}.
+     *
+     * @throws RuleFileException listing every problem of the rule and model files, each with file and line
+     */
     public static RuleBook load(Path dir, Catalog catalog) throws IOException, RuleFileException {
         if (!Files.isDirectory(dir)) {
             throw new RuleFileException(List.of(dir + ": no rules folder"));
@@ -52,7 +69,13 @@ public final class RuleBook {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
         }
-        RuleLoader loader = new RuleLoader(catalog);
+        Models models;
+        try {
+            models = Models.load(dir.resolve("models"), dir.getFileName() + "/models");
+        } catch (Models.ModelFileException e) {
+            throw new RuleFileException(e.problems());
+        }
+        RuleLoader loader = new RuleLoader(catalog, models);
         for (Path f : files) {
             loader.read(dir.getFileName() + "/" + f.getFileName(),
                     f.getFileName().toString().replaceFirst("\\.ya?ml$", ""),

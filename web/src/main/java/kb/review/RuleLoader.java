@@ -24,27 +24,30 @@ final class RuleLoader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
     private static final Set<String> FILE_KEYS = Set.of("item", "rules", "manual", "imports");
     private static final Set<String> RULE_KEYS = Set.of("id", "languages", "severity", "message", "context", "paths",
-            "exclude", "regex", "tree-sitter", "visitor", "report", "inside", "outside", "require", "reject");
+            "exclude", "regex", "tree-sitter", "visitor", "analysis", "resources", "report", "inside", "outside", "require",
+            "reject");
     private static final Set<String> CONDITION_KEYS = Set.of("in", "regex");
     private static final Set<String> MANUAL_KEYS = Set.of("prompt", "paths", "added-lines");
     private static final Set<String> IMPORT_KEYS = Set.of("tool", "rule", "message", "item");
 
     private final Catalog catalog;
+    private final kb.review.analysis.Models models;
     private final List<String> errors = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<ManualTrigger> triggers = new ArrayList<>();
     private final List<ImportMapping> imports = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
 
-    RuleLoader(Catalog catalog) {
+    RuleLoader(Catalog catalog, kb.review.analysis.Models models) {
         this.catalog = catalog;
+        this.models = models;
     }
 
     RuleBook finish() throws RuleFileException {
         if (!errors.isEmpty()) {
             throw new RuleFileException(errors);
         }
-        return new RuleBook(rules, triggers, imports, catalog);
+        return new RuleBook(rules, triggers, imports, catalog, models);
     }
 
     /** Reads one file; {@code name} is its path for messages, {@code stem} its file name without extension. */
@@ -110,9 +113,9 @@ final class RuleLoader {
         List<Glob> paths = y.strings(m, "paths").stream().map(Glob::of).toList();
         List<Glob> exclude = y.strings(m, "exclude").stream().map(Glob::of).toList();
         int kinds = (m.containsKey("regex") ? 1 : 0) + (m.containsKey("tree-sitter") ? 1 : 0)
-                + (m.containsKey("visitor") ? 1 : 0);
+                + (m.containsKey("visitor") ? 1 : 0) + (m.containsKey("analysis") ? 1 : 0);
         if (kinds != 1) {
-            y.error(node, "a rule needs exactly one of 'regex', 'tree-sitter' or 'visitor'");
+            y.error(node, "a rule needs exactly one of 'regex', 'tree-sitter', 'visitor' or 'analysis'");
             return;
         }
         Rule.Matcher matcher = matcher(y, m, node, languages);
@@ -157,6 +160,12 @@ final class RuleLoader {
     }
 
     private Rule.Matcher matcher(YamlTree y, Map<String, Node> m, Node node, Set<Language> languages) {
+        if (m.containsKey("analysis")) {
+            return analysis(y, m, node, languages);
+        }
+        if (m.containsKey("resources")) {
+            y.error(m.get("resources"), "'resources' is only for analysis rules");
+        }
         if (m.containsKey("visitor")) {
             String name = y.string(m, "visitor", node, true);
             if (name != null && !JavaVisitors.NAMES.contains(name)) {
@@ -180,6 +189,49 @@ final class RuleLoader {
             return p == null ? null : new Rule.RegexMatcher(p, require, reject);
         }
         return query(y, m, node, languages);
+    }
+
+    /** An {@code analysis: resource-lifecycle} rule: every resource it names must exist in the models. */
+    private Rule.Matcher analysis(YamlTree y, Map<String, Node> m, Node node, Set<Language> languages) {
+        String name = y.string(m, "analysis", node, true);
+        if (name == null) {
+            return null;
+        }
+        Set<Language> allowed = Rule.AnalysisMatcher.ANALYSES.get(name);
+        if (allowed == null) {
+            y.error(m.get("analysis"), "unknown analysis '" + name + "'; known: "
+                    + Rule.AnalysisMatcher.ANALYSES.keySet().stream().sorted().toList());
+            return null;
+        }
+        if (!allowed.containsAll(languages)) {
+            y.error(m.get("languages"), "analysis '" + name + "' is for " + allowed.stream().map(Language::key)
+                    .sorted().toList());
+        }
+        List<String> resources = y.strings(m, "resources");
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE)) {
+            if (!resources.isEmpty()) {
+                y.error(m.get("resources"), "'resources' is only for resource-lifecycle rules");
+            }
+            return new Rule.AnalysisMatcher(name, Set.of());
+        }
+        if (resources.isEmpty()) {
+            y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
+        }
+        for (String r : resources) {
+            boolean known = models.resources().stream().anyMatch(x -> x.id().equals(r)
+                    && languages.stream().anyMatch(l -> l.key().equals(x.language())));
+            if (!known) {
+                y.error(m.get("resources"), "no model resource '" + r + "' for " + languages.stream()
+                        .map(Language::key).sorted().toList() + "; known: " + models.resources().stream()
+                        .map(x -> x.language() + ":" + x.id()).sorted().toList());
+            }
+        }
+        for (String k : List.of("report", "inside", "outside", "require", "reject")) {
+            if (m.containsKey(k)) {
+                y.error(m.get(k), "'" + k + "' is not for analysis rules");
+            }
+        }
+        return new Rule.AnalysisMatcher(name, Set.copyOf(resources));
     }
 
     private Rule.Matcher query(YamlTree y, Map<String, Node> m, Node node, Set<Language> languages) {
@@ -271,7 +323,7 @@ final class RuleLoader {
                 y.error(m.get("context"), "context must be line, function or file, got '" + explicit + "'");
             }
         }
-        if (matcher instanceof Rule.VisitorMatcher) {
+        if (matcher instanceof Rule.VisitorMatcher || matcher instanceof Rule.AnalysisMatcher) {
             return Rule.Context.FUNCTION;
         }
         List<Rule.Condition> reject = matcher instanceof Rule.RegexMatcher r ? r.reject()

@@ -84,7 +84,10 @@ public final class SarifReport {
         if (!f.code().isEmpty()) {
             region.putObject("snippet").put("text", f.code());
         }
-        r.putObject("partialFingerprints").put("kbFinding/v1", fingerprint(f));
+        r.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(f));
+        if (!f.flow().isEmpty()) {
+            codeFlow(r, f);
+        }
         if (f.suppressed()) {
             ObjectNode s = r.putArray("suppressions").addObject().put("kind", "inSource");
             if (f.suppression().reason() != null) {
@@ -116,8 +119,28 @@ public final class SarifReport {
         };
     }
 
-    /** Stable across line moves: the file, the detector and the code, not the line number. */
-    private static String fingerprint(Finding f) {
+    /** The key of this tool's fingerprint in {@code partialFingerprints}. */
+    static final String FINGERPRINT = "kbFinding/v1";
+
+    /** The leaking path as one thread flow: a location per step, the acquisition first and the exit last. */
+    private static void codeFlow(ObjectNode r, Finding f) {
+        ObjectNode flow = r.putArray("codeFlows").addObject();
+        flow.putObject("message").put("text", f.flowSummary());
+        ArrayNode locations = flow.putArray("threadFlows").addObject().putArray("locations");
+        for (Finding.Step step : f.flow()) {
+            ObjectNode loc = locations.addObject().putObject("location");
+            ObjectNode physical = loc.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri(f.path())).put("uriBaseId", "%SRCROOT%");
+            physical.putObject("region").put("startLine", step.line());
+            loc.putObject("message").put("text", step.message());
+        }
+    }
+
+    /**
+     * Stable across line moves: the file, the detector and the code, not the line number. Identical in every run
+     * that finds the same problem, which is what {@code --baseline} matches on.
+     */
+    static String fingerprint(Finding f) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((f.path() + "\0" + f.rule() + "\0" + f.code().strip()).getBytes(StandardCharsets.UTF_8));

@@ -122,7 +122,7 @@ public final class SavedReviews {
                 dao.insertFinding(id, new ReviewDao.FindingRow(pos++, f.rule(), f.item(), f.severity().label(),
                         f.path(), f.line(), f.column(), f.code(), f.message(), f.confidence().name(), f.note(),
                         f.origin(), f.suppressed(), f.suppressed() ? f.suppression().line() : null,
-                        f.suppressed() ? f.suppression().reason() : null));
+                        f.suppressed() ? f.suppression().reason() : null, flowText(f.flow())));
             }
             pos = 0;
             for (ManualCheck m : review.manual()) {
@@ -240,7 +240,32 @@ public final class SavedReviews {
         return new Finding(r.ruleId(), r.checklistId(), severity(r.severity()), r.file(), r.line(), r.col(), r.code(),
                 r.message(), Finding.Confidence.valueOf(r.confidence()), r.confidenceNote(), r.origin(),
                 r.suppressed() ? new Finding.Suppression(r.suppressionLine() == null ? 0 : r.suppressionLine(),
-                        r.suppressionReason()) : null);
+                        r.suppressionReason()) : null, flow(r.flow()));
+    }
+
+    /** A path as stored: one "LINE<TAB>message" per step; null when there is none. */
+    private static String flowText(List<Finding.Step> flow) {
+        if (flow.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Finding.Step s : flow) {
+            sb.append(s.line()).append('\t').append(s.message().replace('\n', ' ').replace('\t', ' ')).append('\n');
+        }
+        return sb.length() > 8000 ? sb.substring(0, sb.lastIndexOf("\n", 7999) + 1) : sb.toString();
+    }
+
+    private static List<Finding.Step> flow(String text) {
+        List<Finding.Step> out = new java.util.ArrayList<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    out.add(new Finding.Step(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
+                }
+            }
+        }
+        return out;
     }
 
     private static String blankToNull(String s) {

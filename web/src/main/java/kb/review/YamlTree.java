@@ -22,16 +22,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads YAML as a tree of nodes that remember their line, so that rule-file errors can name the line. Every
  * accessor records a {@link Problem} instead of throwing, letting one pass report every mistake in a file.
  */
-final class YamlTree {
+public final class YamlTree {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
     /** The document's root node, or null (with a problem recorded) when the text is not YAML. */
-    Node parse(String text) {
+    public Node parse(String text) {
         try {
             return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
@@ -43,16 +43,16 @@ final class YamlTree {
         return null;
     }
 
-    static int line(Node n) {
+    public static int line(Node n) {
         return n.getStartMark().getLine() + 1;
     }
 
-    void error(Node at, String message) {
+    public void error(Node at, String message) {
         problems.add(Problem.at(at == null ? 1 : line(at), message));
     }
 
     /** The mapping's entries by key (in file order), or null when {@code n} is not a mapping. */
-    Map<String, Node> mapping(Node n, String what, Set<String> allowedKeys) {
+    public Map<String, Node> mapping(Node n, String what, Set<String> allowedKeys) {
         if (!(n instanceof MappingNode m)) {
             error(n, what + " must be a mapping");
             return null;
@@ -73,7 +73,7 @@ final class YamlTree {
         return out;
     }
 
-    String string(Map<String, Node> map, String key, Node owner, boolean required) {
+    public String string(Map<String, Node> map, String key, Node owner, boolean required) {
         Node n = map.get(key);
         if (n == null) {
             if (required) {
@@ -89,7 +89,7 @@ final class YamlTree {
     }
 
     /** A list of texts; a single text is accepted as a one-element list. Absent gives an empty list. */
-    List<String> strings(Map<String, Node> map, String key) {
+    public List<String> strings(Map<String, Node> map, String key) {
         Node n = map.get(key);
         List<String> out = new ArrayList<>();
         if (n == null) {
@@ -113,7 +113,7 @@ final class YamlTree {
         return out;
     }
 
-    List<Node> sequence(Map<String, Node> map, String key) {
+    public List<Node> sequence(Map<String, Node> map, String key) {
         Node n = map.get(key);
         if (n == null) {
             return List.of();
@@ -126,7 +126,7 @@ final class YamlTree {
     }
 
     /** The 1-based file line where a scalar's text begins (the line after the indicator for block scalars). */
-    static int contentLine(Node n) {
+    public static int contentLine(Node n) {
         if (n instanceof ScalarNode s && (s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                 || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED)) {
             return line(n) + 1;

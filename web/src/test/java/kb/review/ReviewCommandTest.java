@@ -61,6 +61,10 @@ class ReviewCommandTest {
                         void start(java.util.concurrent.ScheduledExecutorService s) {
                             s.scheduleAtFixedRate(() -> tick(), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
                         }
+
+                        void tick() {
+                            work();
+                        }
                     }
                     """);
             git.add().addFilepattern(".").call();
@@ -79,7 +83,11 @@ class ReviewCommandTest {
         Files.createDirectories(to);
         try (var s = Files.list(from)) {
             for (Path p : s.toList()) {
-                Files.copy(p, to.resolve(p.getFileName()));
+                if (Files.isDirectory(p)) {
+                    copy(p, to.resolve(p.getFileName().toString())); // rules/models
+                } else {
+                    Files.copy(p, to.resolve(p.getFileName().toString()));
+                }
             }
         }
     }

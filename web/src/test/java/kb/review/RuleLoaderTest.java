@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RuleLoaderTest {
 
     private static List<String> errors(String stem, String yaml) {
-        RuleLoader loader = new RuleLoader(TestRules.book().catalog());
+        RuleLoader loader = new RuleLoader(TestRules.book().catalog(), TestRules.book().models());
         loader.read("rules/" + stem + ".yaml", stem, yaml);
         RuleFileException e = assertThrows(RuleFileException.class, loader::finish);
         return e.errors();

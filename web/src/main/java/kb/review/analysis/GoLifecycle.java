@@ -1,0 +1,236 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kb.review.analysis.Cfg.Edge;
+import kb.review.analysis.Cfg.Kind;
+import kb.review.analysis.Cfg.Node;
+import kb.review.analysis.Lifecycle.Acquisition;
+import kb.review.analysis.Lifecycle.Effect;
+import org.treesitter.TSNode;
+
+/**
+ * The resource-lifecycle pass for Go: finds acquisitions the models describe in each function (and closure), then
+ * asks {@link Lifecycle} for a leaking path. Declared types of parameters, struct fields and variables in the file
+ * decide receiver types; without one, a model's name pattern decides and the finding is low confidence.
+ */
+public final class GoLifecycle implements Lifecycle.Facts {
+
+    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e");
+
+    private final byte[] src;
+    private final List<Model> models;
+    private final Summaries summaries;
+    private final Map<String, String> types;
+    private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+
+    private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
+        this.src = src;
+        this.models = models;
+        this.summaries = summaries;
+        this.types = types;
+    }
+
+    /** Every leak of the given models in the file's functions. */
+    public static List<Lifecycle.Found> run(TSNode root, byte[] src, List<Model> models, Summaries summaries) {
+        List<Lifecycle.Found> out = new ArrayList<>();
+        if (models.isEmpty()) {
+            return out;
+        }
+        GoLifecycle facts = new GoLifecycle(src, models, summaries, GoTypes.declared(root, src));
+        List<TSNode> functions = new ArrayList<>();
+        collect(root, functions);
+        List<Cfg> graphs = new ArrayList<>();
+        for (TSNode f : functions) {
+            // most functions acquire nothing the models know: skip building their graphs
+            if (facts.mayAcquire(f.getChildByFieldName("body"))) {
+                graphs.add(GoCfg.build(f, src));
+            }
+        }
+        if (facts.mayAcquire(root)) {
+            Cfg fragment = GoCfg.buildFragment(root, src);
+            if (fragment != null) {
+                graphs.add(fragment);
+            }
+        }
+        for (Cfg cfg : graphs) {
+            for (Node n : cfg.nodes()) {
+                for (Acquisition a : facts.acquire(n)) {
+                    if (a.var().equals("_") && !a.model().kind().equals("resource")) {
+                        continue; // a discarded cancel func or transaction has rules of its own
+                    }
+                    if (a.var().equals("_")) {
+                        Lifecycle.Step step = new Lifecycle.Step(n.line, "the value is discarded here, so nothing"
+                                + " can ever be " + a.model().verb().replaceFirst("ing$", "ed"));
+                        out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(step),
+                                "discards the value at line " + n.line + " without " + a.model().verb() + " it"), a.sure()));
+                        continue;
+                    }
+                    Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
+                    if (leak != null) {
+                        out.add(new Lifecycle.Found(leak, a.sure()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static void collect(TSNode n, List<TSNode> out) {
+        String t = n.getType();
+        if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+            out.add(n);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            collect(n.getNamedChild(i), out);
+        }
+    }
+
+    /** True when some assignment under {@code n} (not inside another function) calls a model's acquire pattern. */
+    private boolean mayAcquire(TSNode n) {
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        String t = n.getType();
+        if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
+            TSNode right = n.getChildByFieldName("right");
+            if (right != null && !right.isNull() && right.getNamedChildCount() == 1
+                    && right.getNamedChild(0).getType().equals("call_expression")) {
+                TSNode fn = right.getNamedChild(0).getChildByFieldName("function");
+                if (fn != null && !fn.isNull()) {
+                    String callee = GoCfg.text(src, fn);
+                    for (Model m : models) {
+                        for (Model.Acquire q : m.acquires()) {
+                            if (q.call() != null && q.call().matcher(callee).find()) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            TSNode c = n.getNamedChild(i);
+            String ct = c.getType();
+            if (!ct.equals("func_literal") && !ct.equals("function_declaration") && !ct.equals("method_declaration")
+                    && mayAcquire(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Acquisition> acquire(Node n) {
+        List<Acquisition> cached = acquisitions.get(n);
+        if (cached != null) {
+            return cached;
+        }
+        List<Acquisition> out = new ArrayList<>();
+        if (n.kind == Kind.STMT && n.ast instanceof TSNode s && (s.getType().equals("short_var_declaration")
+                || s.getType().equals("assignment_statement"))) {
+            TSNode left = s.getChildByFieldName("left");
+            TSNode right = s.getChildByFieldName("right");
+            if (left != null && !left.isNull() && right != null && !right.isNull() && right.getNamedChildCount() == 1
+                    && right.getNamedChild(0).getType().equals("call_expression")) {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < left.getNamedChildCount(); i++) {
+                    names.add(GoCfg.text(src, left.getNamedChild(i)));
+                }
+                match(n, right.getNamedChild(0), names, out);
+            }
+        }
+        acquisitions.put(n, out);
+        return out;
+    }
+
+    private void match(Node n, TSNode call, List<String> names, List<Acquisition> out) {
+        TSNode fn = call.getChildByFieldName("function");
+        TSNode args = call.getChildByFieldName("arguments");
+        if (fn == null || fn.isNull()) {
+            return;
+        }
+        String callee = GoCfg.text(src, fn);
+        String argText = args == null || args.isNull() ? "" : GoCfg.text(src, args);
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (q.call() == null || !q.call().matcher(callee).find()
+                        || q.args() != null && !q.args().matcher(argText).find()) {
+                    continue;
+                }
+                Boolean sure = receiverMatches(q, callee);
+                if (sure == null || q.result() >= names.size()) {
+                    continue;
+                }
+                String var = names.get(q.result());
+                if (var.contains(".") || var.contains("[")) {
+                    continue; // stored in a field or a map: owned by something longer-lived
+                }
+                String last = names.get(names.size() - 1);
+                String err = names.size() > 1 && q.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
+                        ? last : null;
+                out.add(new Acquisition(n, var, err, m, sure && q.sure()));
+                return;
+            }
+        }
+    }
+
+    /** True (sure) or false (by name) when the receiver fits the entry, null when it does not. */
+    private Boolean receiverMatches(Model.Acquire q, String callee) {
+        if (q.receiver() == null && q.receiverType() == null) {
+            return true;
+        }
+        int dot = callee.lastIndexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String receiver = callee.substring(0, dot);
+        String last = Summaries.simpleName(receiver);
+        String type = types.get(last);
+        if (q.receiverType() != null && type != null) {
+            return q.receiverType().matcher(type).find() ? Boolean.TRUE : null;
+        }
+        if (q.receiver() != null) {
+            return q.receiver().matcher(last).find() ? Boolean.FALSE : null;
+        }
+        return null;
+    }
+
+    @Override
+    public Effect effect(Node n, Acquisition a) {
+        if (n != a.at()) {
+            for (Acquisition other : acquire(n)) {
+                if (other.var().equals(a.var())) {
+                    return Effect.OVERWRITE;
+                }
+            }
+        }
+        if (n.kind == Kind.ENTRY || n.kind == Kind.EXIT || n.kind == Kind.JUMP) {
+            return Effect.NONE;
+        }
+        boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
+        return Uses.effect(n.text, a, summaries, condition);
+    }
+
+    @Override
+    public boolean assignsError(Node n, Acquisition a) {
+        if (a.errorVar() == null || n == a.at() || !(n.ast instanceof TSNode s)) {
+            return false;
+        }
+        String t = s.getType();
+        if (!t.equals("short_var_declaration") && !t.equals("assignment_statement") && !t.equals("var_declaration")) {
+            return false;
+        }
+        TSNode left = s.getChildByFieldName("left");
+        String lhs = left == null || left.isNull() ? n.text : GoCfg.text(src, left);
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
+    }
+
+    @Override
+    public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
+        return Guards.deadEdge(branch.text, a, errorLive, "nil");
+    }
+}

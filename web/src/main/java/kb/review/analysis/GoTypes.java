@@ -1,0 +1,62 @@
+package kb.review.analysis;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.treesitter.TSNode;
+
+/**
+ * Declared types in a Go file, by name: parameters, struct fields, {@code var} declarations and variables
+ * initialised from a composite literal ({@code c := &http.Client{...}}). Names are not scoped: the last
+ * declaration wins, which is enough to tell an {@code *http.Client} from a {@code *redis.Client}.
+ */
+final class GoTypes {
+
+    private GoTypes() {
+    }
+
+    static Map<String, String> declared(TSNode root, byte[] src) {
+        Map<String, String> out = new HashMap<>();
+        walk(root, src, out);
+        return out;
+    }
+
+    private static void walk(TSNode n, byte[] src, Map<String, String> out) {
+        String t = n.getType();
+        switch (t) {
+            case "parameter_declaration", "field_declaration", "var_spec" -> {
+                TSNode type = n.getChildByFieldName("type");
+                if (type != null && !type.isNull()) {
+                    String ty = GoCfg.text(src, type).replace("*", "");
+                    for (int i = 0; i < n.getNamedChildCount(); i++) {
+                        TSNode c = n.getNamedChild(i);
+                        if (c.getType().equals("identifier") || c.getType().equals("field_identifier")) {
+                            out.put(GoCfg.text(src, c), ty);
+                        }
+                    }
+                }
+            }
+            case "short_var_declaration" -> {
+                TSNode left = n.getChildByFieldName("left");
+                TSNode right = n.getChildByFieldName("right");
+                if (left != null && right != null && !left.isNull() && !right.isNull()
+                        && left.getNamedChildCount() == 1 && right.getNamedChildCount() == 1) {
+                    TSNode v = right.getNamedChild(0);
+                    if (v.getType().equals("unary_expression") && v.getNamedChildCount() == 1) {
+                        v = v.getNamedChild(0);
+                    }
+                    if (v.getType().equals("composite_literal")) {
+                        TSNode type = v.getChildByFieldName("type");
+                        if (type != null && !type.isNull()) {
+                            out.put(GoCfg.text(src, left.getNamedChild(0)), GoCfg.text(src, type));
+                        }
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            walk(n.getNamedChild(i), src, out);
+        }
+    }
+}

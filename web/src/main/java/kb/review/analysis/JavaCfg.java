@@ -1,0 +1,367 @@
+package kb.review.analysis;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.review.analysis.Cfg.Edge;
+import kb.review.analysis.Cfg.Kind;
+import kb.review.analysis.Cfg.Node;
+import kb.review.analysis.Cfg.Pending;
+
+/**
+ * Builds the control-flow graph of a Java method, constructor or lambda from its JavaParser tree: if/else, the loops,
+ * colon and arrow switches, labelled break/continue, return, throw, try/catch/finally and try-with-resources. A
+ * statement that calls something may throw: it gets an exception edge to the catches of the enclosing try, else
+ * through the finally blocks out of the method. Each way out of a try through its finally gets its own copy of the
+ * finally block, so a path never mixes a return with the code after the try.
+ */
+public final class JavaCfg {
+
+    private static final Pattern MAY_THROW = Pattern.compile("[\\w>\\]]\\s*\\(|\\bnew\\s");
+    private static final Pattern HALT = Pattern.compile("^(System\\.exit|Runtime\\.getRuntime\\(\\)\\.halt)\\s*\\(");
+
+    private final Cfg cfg;
+    private final List<Frame> frames = new ArrayList<>();
+
+    private abstract static class Frame {
+        final String label;
+
+        Frame(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final class Jumpable extends Frame {
+        final boolean loop;
+        final List<Pending> breaks = new ArrayList<>();
+        final List<Pending> continues = new ArrayList<>();
+
+        Jumpable(String label, boolean loop) {
+            super(label);
+            this.loop = loop;
+        }
+    }
+
+    private static final class Try extends Frame {
+        final List<Node> catches;
+        final BlockStmt fin;
+        Node exceptional;
+
+        Try(List<Node> catches, BlockStmt fin) {
+            super(null);
+            this.catches = catches;
+            this.fin = fin;
+        }
+    }
+
+    private JavaCfg(String name, int line, int endLine) {
+        this.cfg = new Cfg(name, line, endLine);
+    }
+
+    /** The graph of a method or constructor with a body; null when it has none. */
+    public static Cfg build(CallableDeclaration<?> callable) {
+        Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
+                .orElse(null);
+        return body == null ? null : build(callable.getNameAsString(), callable, body);
+    }
+
+    /** The graph of a lambda; an expression lambda is one statement. */
+    public static Cfg build(LambdaExpr lambda) {
+        return build("lambda", lambda, lambda.getBody());
+    }
+
+    private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body) {
+        JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)));
+        List<Pending> out = b.stmt(body, via(b.cfg.entry, Edge.NORMAL), null);
+        b.cfg.connect(out, b.cfg.exit);
+        return b.cfg;
+    }
+
+    static int line(com.github.javaparser.ast.Node n) {
+        return n.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    private static List<Pending> via(Node n, Edge e) {
+        List<Pending> out = new ArrayList<>();
+        out.add(new Pending(n, e));
+        return out;
+    }
+
+    private Node node(Kind kind, com.github.javaparser.ast.Node at, String text, List<Pending> in) {
+        Node n = cfg.add(kind, line(at), text, at);
+        cfg.connect(in, n);
+        // conditions are comparisons and getters; an exception there is a bug of its own, not a path to report
+        if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && MAY_THROW.matcher(text).find()) {
+            raise(n);
+        }
+        return n;
+    }
+
+    /** Connects an exception leaving {@code n} to the handler that receives it. */
+    private void raise(Node n) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (frames.get(i) instanceof Try t) {
+                if (!t.catches.isEmpty()) {
+                    t.catches.forEach(c -> Cfg.link(n, Edge.EXCEPTION, c));
+                    return;
+                }
+                if (t.fin != null) {
+                    if (t.exceptional == null) {
+                        t.exceptional = finallyCopy(i, null);
+                    }
+                    Cfg.link(n, Edge.EXCEPTION, t.exceptional);
+                    return;
+                }
+            }
+        }
+        Cfg.link(n, Edge.EXCEPTION, cfg.exit);
+    }
+
+    /**
+     * A copy of the finally block of frame {@code index} built with only the frames outside it; when {@code then}
+     * is null the copy ends by rethrowing (the exceptional copy), otherwise its end is returned to the caller.
+     */
+    private Node finallyCopy(int index, List<Pending> into) {
+        Try t = (Try) frames.get(index);
+        List<Frame> saved = new ArrayList<>(frames.subList(index, frames.size()));
+        frames.subList(index, frames.size()).clear();
+        try {
+            Node start = cfg.add(Kind.STMT, line(t.fin), "finally", t.fin);
+            List<Pending> end = stmt(t.fin, via(start, Edge.NORMAL), null);
+            if (into == null) {
+                Node rethrow = cfg.add(Kind.STMT, t.fin.getEnd().map(p -> p.line).orElse(line(t.fin)),
+                        "rethrow", null);
+                cfg.connect(end, rethrow);
+                raise(rethrow);
+            } else {
+                into.addAll(end);
+            }
+            return start;
+        } finally {
+            frames.addAll(saved);
+        }
+    }
+
+    /** Routes {@code in} through the finally blocks of the frames above {@code depth}, innermost first. */
+    private List<Pending> throughFinally(List<Pending> in, int depth) {
+        for (int i = frames.size() - 1; i >= depth; i--) {
+            if (frames.get(i) instanceof Try t && t.fin != null) {
+                List<Pending> out = new ArrayList<>();
+                Node start = finallyCopy(i, out);
+                cfg.connect(in, start);
+                in = out;
+            }
+        }
+        return in;
+    }
+
+    private List<Pending> stmt(Statement s, List<Pending> in, String label) {
+        if (s instanceof BlockStmt b) {
+            for (Statement x : b.getStatements()) {
+                in = stmt(x, in, null);
+            }
+            return in;
+        }
+        if (s instanceof LabeledStmt l) {
+            Statement inner = l.getStatement();
+            String name = l.getLabel().asString();
+            if (inner instanceof WhileStmt || inner instanceof DoStmt || inner instanceof ForStmt
+                    || inner instanceof ForEachStmt || inner instanceof SwitchStmt) {
+                return stmt(inner, in, name);
+            }
+            Jumpable f = new Jumpable(name, false);
+            frames.add(f);
+            List<Pending> out = stmt(inner, in, null);
+            frames.remove(frames.size() - 1);
+            out.addAll(f.breaks);
+            return out;
+        }
+        if (s instanceof IfStmt i) {
+            Node branch = node(Kind.BRANCH, i.getCondition(), i.getCondition().toString(), in);
+            List<Pending> out = stmt(i.getThenStmt(), via(branch, Edge.TRUE), null);
+            out.addAll(i.getElseStmt().map(e -> stmt(e, via(branch, Edge.FALSE), null))
+                    .orElseGet(() -> via(branch, Edge.FALSE)));
+            return out;
+        }
+        if (s instanceof WhileStmt w) {
+            Node head = node(Kind.LOOP, w.getCondition(), w.getCondition().toString(), in);
+            boolean forever = w.getCondition().isBooleanLiteralExpr()
+                    && w.getCondition().asBooleanLiteralExpr().getValue();
+            return loop(head, w.getBody(), label, forever ? new ArrayList<>() : via(head, Edge.FALSE), head);
+        }
+        if (s instanceof DoStmt d) {
+            Node start = cfg.add(Kind.LOOP, line(d), "do", d);
+            cfg.connect(in, start);
+            Jumpable f = new Jumpable(label, true);
+            frames.add(f);
+            List<Pending> end = stmt(d.getBody(), via(start, Edge.NORMAL), null);
+            frames.remove(frames.size() - 1);
+            end.addAll(f.continues);
+            Node cond = node(Kind.BRANCH, d.getCondition(), d.getCondition().toString(), end);
+            Cfg.link(cond, Edge.TRUE, start);
+            List<Pending> out = via(cond, Edge.FALSE);
+            out.addAll(f.breaks);
+            return out;
+        }
+        if (s instanceof ForStmt fs) {
+            for (var init : fs.getInitialization()) {
+                in = via(node(Kind.STMT, init, init.toString(), in), Edge.NORMAL);
+            }
+            String cond = fs.getCompare().map(Object::toString).orElse("for");
+            Node head = node(Kind.LOOP, fs, cond, in);
+            List<Pending> exits = fs.getCompare().isPresent() ? via(head, Edge.FALSE) : new ArrayList<>();
+            Node update = fs.getUpdate().isEmpty() ? head : cfg.add(Kind.STMT, line(fs), fs.getUpdate().toString(),
+                    fs);
+            if (update != head) {
+                Cfg.link(update, Edge.NORMAL, head);
+            }
+            return loop(head, fs.getBody(), label, exits, update);
+        }
+        if (s instanceof ForEachStmt fe) {
+            Node head = node(Kind.LOOP, fe, fe.getVariable() + " : " + fe.getIterable(), in);
+            return loop(head, fe.getBody(), label, via(head, Edge.FALSE), head);
+        }
+        if (s instanceof SwitchStmt sw) {
+            return switchStmt(sw, in, label);
+        }
+        if (s instanceof BreakStmt || s instanceof ContinueStmt) {
+            return jump(s, in);
+        }
+        if (s instanceof ReturnStmt r) {
+            Node n = node(Kind.RETURN, r, r.toString(), in);
+            cfg.connect(throughFinally(via(n, Edge.NORMAL), 0), cfg.exit);
+            return new ArrayList<>();
+        }
+        if (s instanceof ThrowStmt t) {
+            Node n = node(Kind.THROW, t, t.toString(), in);
+            raise(n);
+            return new ArrayList<>();
+        }
+        if (s instanceof TryStmt t) {
+            return tryStmt(t, in);
+        }
+        if (s instanceof SynchronizedStmt sy) {
+            Node n = node(Kind.STMT, sy, "synchronized (" + sy.getExpression() + ")", in);
+            return stmt(sy.getBody(), via(n, Edge.NORMAL), null);
+        }
+        if (s.isEmptyStmt()) {
+            return in;
+        }
+        String text = s.toString();
+        Kind kind = s instanceof ExpressionStmt && HALT.matcher(text).find() ? Kind.HALT : Kind.STMT;
+        Node n = node(kind, s, text, in);
+        return kind == Kind.HALT ? new ArrayList<>() : via(n, Edge.NORMAL);
+    }
+
+    private List<Pending> loop(Node head, Statement body, String label, List<Pending> exits, Node cont) {
+        Jumpable f = new Jumpable(label, true);
+        frames.add(f);
+        List<Pending> end = stmt(body, via(head, head.text.equals("for") ? Edge.NORMAL : Edge.TRUE), null);
+        frames.remove(frames.size() - 1);
+        end.addAll(f.continues);
+        cfg.connect(end, cont);
+        exits.addAll(f.breaks);
+        return exits;
+    }
+
+    private List<Pending> switchStmt(SwitchStmt sw, List<Pending> in, String label) {
+        Node branch = node(Kind.BRANCH, sw.getSelector(), "switch (" + sw.getSelector() + ")", in);
+        Jumpable f = new Jumpable(label, false);
+        frames.add(f);
+        List<Pending> out = new ArrayList<>();
+        List<Pending> fall = new ArrayList<>();
+        boolean hasDefault = false;
+        for (SwitchEntry e : sw.getEntries()) {
+            hasDefault |= e.isDefault() || e.getLabels().isEmpty();
+            List<Pending> cur = via(branch, Edge.TRUE);
+            cur.addAll(fall);
+            for (Statement x : e.getStatements()) {
+                cur = stmt(x, cur, null);
+            }
+            if (e.getType() == SwitchEntry.Type.STATEMENT_GROUP) {
+                fall = cur;
+            } else {
+                out.addAll(cur);
+                fall = new ArrayList<>();
+            }
+        }
+        frames.remove(frames.size() - 1);
+        out.addAll(fall);
+        out.addAll(f.breaks);
+        if (!hasDefault) {
+            out.add(new Pending(branch, Edge.FALSE));
+        }
+        return out;
+    }
+
+    private List<Pending> jump(Statement s, List<Pending> in) {
+        boolean isBreak = s instanceof BreakStmt;
+        String label = isBreak ? ((BreakStmt) s).getLabel().map(Object::toString).orElse(null)
+                : ((ContinueStmt) s).getLabel().map(Object::toString).orElse(null);
+        Node j = cfg.add(Kind.JUMP, line(s), s.toString(), s);
+        cfg.connect(in, j);
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (frames.get(i) instanceof Jumpable f
+                    && (label != null ? label.equals(f.label) && (isBreak || f.loop) : isBreak || f.loop)) {
+                List<Pending> through = throughFinally(via(j, Edge.NORMAL), i + 1);
+                (isBreak ? f.breaks : f.continues).addAll(through);
+                return new ArrayList<>();
+            }
+        }
+        return new ArrayList<>();
+    }
+
+    private List<Pending> tryStmt(TryStmt t, List<Pending> in) {
+        List<Node> catchNodes = new ArrayList<>();
+        for (CatchClause c : t.getCatchClauses()) {
+            catchNodes.add(cfg.add(Kind.STMT, line(c), "catch (" + c.getParameter() + ")", c));
+        }
+        BlockStmt fin = t.getFinallyBlock().orElse(null);
+        Try frame = new Try(catchNodes, fin);
+        frames.add(frame);
+        // the catches of a try-with-resources also receive what opening a resource throws
+        for (var r : t.getResources()) {
+            in = via(node(Kind.STMT, r, r.toString(), in), Edge.NORMAL);
+        }
+        List<Pending> ends = stmt(t.getTryBlock(), in, null);
+        frames.remove(frames.size() - 1);
+        if (!catchNodes.isEmpty()) {
+            // exceptions thrown in a catch body go to the finally, not to the sibling catches
+            Try inCatch = new Try(List.of(), fin);
+            frames.add(inCatch);
+            for (int i = 0; i < catchNodes.size(); i++) {
+                ends.addAll(stmt(t.getCatchClauses().get(i).getBody(), via(catchNodes.get(i), Edge.NORMAL), null));
+            }
+            frames.remove(frames.size() - 1);
+        }
+        if (fin == null) {
+            return ends;
+        }
+        frames.add(frame);
+        List<Pending> out = new ArrayList<>();
+        Node start = finallyCopy(frames.size() - 1, out);
+        frames.remove(frames.size() - 1);
+        cfg.connect(ends, start);
+        return out;
+    }
+}

@@ -1,0 +1,319 @@
+package kb.review.analysis;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kb.review.analysis.Cfg.Edge;
+import kb.review.analysis.Cfg.Kind;
+import kb.review.analysis.Cfg.Node;
+import kb.review.analysis.Lifecycle.Acquisition;
+import kb.review.analysis.Lifecycle.Effect;
+
+/**
+ * The resource-lifecycle pass for Java: acquisitions the models describe (constructors, factory calls, and calls
+ * that start a duty on their receiver such as {@code setAutoCommit(false)} or {@code ThreadLocal.set}) in each
+ * method, constructor and lambda, checked on every path including the exception edges. Declared types of fields,
+ * parameters and locals in the parsed code decide receiver types; without one, the model's name pattern decides
+ * and the finding is low confidence. Try-with-resources declarations are never acquisitions.
+ */
+public final class JavaLifecycle implements Lifecycle.Facts {
+
+    /** Stream operations that return a stream over the same source, keeping it open. */
+    private static final java.util.Set<String> PIPELINE = java.util.Set.of("filter", "map", "mapToInt",
+            "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
+            "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
+
+    private final List<Model> models;
+    private final Summaries summaries;
+    private final Map<String, String> types;
+    private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+
+    private JavaLifecycle(List<Model> models, Summaries summaries, Map<String, String> types) {
+        this.models = models;
+        this.summaries = summaries;
+        this.types = types;
+    }
+
+    /** Every leak of the given models in the callables under {@code root}. */
+    public static List<Lifecycle.Found> run(com.github.javaparser.ast.Node root, List<Model> models,
+                                                Summaries summaries) {
+        List<Lifecycle.Found> out = new ArrayList<>();
+        if (models.isEmpty()) {
+            return out;
+        }
+        JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root));
+        List<Cfg> graphs = new ArrayList<>();
+        for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
+            // most methods acquire nothing the models know: skip building their graphs
+            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c) : null;
+            if (g != null) {
+                graphs.add(g);
+            }
+        }
+        for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
+            if (facts.mayAcquire(l)) {
+                graphs.add(JavaCfg.build(l));
+            }
+        }
+        for (Cfg cfg : graphs) {
+            for (Node n : cfg.nodes()) {
+                for (Acquisition a : facts.acquire(n)) {
+                    if (a.model().kind().equals("thread-local") && facts.releasedElsewhere(root, cfg, a)) {
+                        continue;
+                    }
+                    Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
+                    if (leak != null) {
+                        out.add(new Lifecycle.Found(leak, a.sure()));
+                    }
+                }
+                facts.consumed(n, out);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> types(com.github.javaparser.ast.Node root) {
+        Map<String, String> out = new HashMap<>();
+        for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {
+            out.put(v.getNameAsString(), v.getType().asString());
+        }
+        for (Parameter p : root.findAll(Parameter.class)) {
+            out.put(p.getNameAsString(), p.getType().asString());
+        }
+        return out;
+    }
+
+    /**
+     * A class that sets a thread-local in one method and removes it in another hands the duty to its callers (a
+     * context holder with set/clear); the set itself is then not a leak.
+     */
+    private boolean releasedElsewhere(com.github.javaparser.ast.Node root, Cfg cfg, Acquisition a) {
+        var release = a.model().releasePattern(a.var());
+        for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
+            if (JavaCfg.line(c) != cfg.line && release.matcher(c.toString()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some call or constructor under {@code n} matches an acquire entry of the models. */
+    private boolean mayAcquire(com.github.javaparser.ast.Node n) {
+        for (ObjectCreationExpr e : n.findAll(ObjectCreationExpr.class)) {
+            if (anyMatch(e)) {
+                return true;
+            }
+        }
+        for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
+            if (anyMatch(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyMatch(Expression e) {
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (matches(q, e) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Acquisition> acquire(Node n) {
+        List<Acquisition> cached = acquisitions.get(n);
+        if (cached != null) {
+            return cached;
+        }
+        List<Acquisition> out = new ArrayList<>();
+        if (n.kind == Kind.STMT && n.ast instanceof ExpressionStmt es) {
+            Expression e = es.getExpression();
+            if (e instanceof VariableDeclarationExpr vde) {
+                for (VariableDeclarator vd : vde.getVariables()) {
+                    vd.getInitializer().ifPresent(init -> match(n, unwrap(init), vd.getNameAsString(), out));
+                }
+            } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && as.getTarget().isNameExpr()) {
+                match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
+            } else if (e instanceof MethodCallExpr call) {
+                match(n, call, null, out);
+            }
+        }
+        acquisitions.put(n, out);
+        return out;
+    }
+
+    private static Expression unwrap(Expression e) {
+        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
+            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
+        }
+        return e;
+    }
+
+    /** Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself). */
+    private void match(Node n, Expression e, String var, List<Acquisition> out) {
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                Boolean sure = matches(q, e);
+                if (sure == null) {
+                    continue;
+                }
+                String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
+                        : var;
+                if (v != null) {
+                    out.add(new Acquisition(n, v, null, m, sure && q.sure()));
+                }
+                return;
+            }
+        }
+    }
+
+    /** True (sure), false (by name) or null (no match) for expression {@code e} against one acquire entry. */
+    private Boolean matches(Model.Acquire q, Expression e) {
+        if (e instanceof ObjectCreationExpr oc) {
+            if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
+                return null;
+            }
+            return q.args() == null || q.args().matcher(oc.getArguments().toString()).find() ? Boolean.TRUE : null;
+        }
+        if (!(e instanceof MethodCallExpr call) || q.call() == null) {
+            return null;
+        }
+        String scope = call.getScope().map(Object::toString).orElse("");
+        String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
+        if (!q.call().matcher(callee).find()
+                || q.args() != null && !q.args().matcher(call.getArguments().toString()).find()) {
+            return null;
+        }
+        if (q.receiver() == null && q.receiverType() == null) {
+            return Boolean.TRUE;
+        }
+        String last = Summaries.simpleName(scope);
+        String type = types.get(last);
+        if (q.receiverType() != null && type != null) {
+            return q.receiverType().matcher(type).find() ? Boolean.TRUE : null;
+        }
+        if (q.receiver() != null) {
+            return q.receiver().matcher(last).find() ? Boolean.FALSE : null;
+        }
+        return null;
+    }
+
+    /**
+     * Resources opened and used up in one expression without a variable: the receiver of another call
+     * ({@code Files.lines(p).count()}) or the argument of a method that does not release it
+     * ({@code props.load(new FileInputStream(f))}). Constructors take their argument over, as wrappers do.
+     */
+    private void consumed(Node n, List<Lifecycle.Found> out) {
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)
+                || ast.getParentNode().filter(p -> p instanceof TryStmt).isPresent()) {
+            return;
+        }
+        List<Expression> candidates = new ArrayList<>(ast.findAll(ObjectCreationExpr.class));
+        candidates.addAll(ast.findAll(MethodCallExpr.class));
+        for (Expression e : candidates) {
+            if (e.findAncestor(LambdaExpr.class).filter(l -> ast.isAncestorOf(l)).isPresent()) {
+                continue;
+            }
+            // a stream pipeline keeps the source open until its terminal operation: follow it up
+            Expression used = e;
+            while (used.getParentNode().orElse(null) instanceof MethodCallExpr up && up.getScope().isPresent()
+                    && up.getScope().get() == used && PIPELINE.contains(up.getNameAsString())) {
+                used = up;
+            }
+            Expression chainEnd = used;
+            var parent = chainEnd.getParentNode().orElse(null);
+            if (!(parent instanceof MethodCallExpr pc)) {
+                continue;
+            }
+            boolean receiver = pc.getScope().filter(s -> s == chainEnd).isPresent();
+            boolean argument = pc.getArguments().stream().anyMatch(x -> x == chainEnd);
+            if (!receiver && !argument) {
+                continue;
+            }
+            if (argument) {
+                int index = pc.getArguments().indexOf(chainEnd);
+                if (summaries.knows(pc.getNameAsString())
+                        && summaries.releasesArgument(pc.getNameAsString(), index, "java")) {
+                    continue;
+                }
+            }
+            for (Model m : models) {
+                if (!m.kind().equals("resource")) {
+                    continue;
+                }
+                for (Model.Acquire q : m.acquires()) {
+                    // a stream taken from an owner (a socket, a process) is released with its owner
+                    if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
+                        continue;
+                    }
+                    Boolean sure = matches(q, e);
+                    if (sure == null) {
+                        continue;
+                    }
+                    if (receiver && m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()) {
+                        break; // opened and closed in one expression
+                    }
+                    String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
+                    String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
+                            : "passes `" + what + "` to `" + pc.getNameAsString() + "`, which does not close it")
+                            + " (line " + n.line + ")";
+                    Acquisition a = new Acquisition(n, what, null, m, sure && q.sure());
+                    out.add(new Lifecycle.Found(new Lifecycle.Leak(a,
+                            List.of(new Lifecycle.Step(n.line, summary)), summary), sure && q.sure()));
+                    break;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Effect effect(Node n, Acquisition a) {
+        if (n != a.at()) {
+            for (Acquisition other : acquire(n)) {
+                if (other.var().equals(a.var()) && other.model() == a.model() && !a.model().kind().equals("transaction")
+                        && !a.model().kind().equals("thread-local")) {
+                    return Effect.OVERWRITE;
+                }
+            }
+        }
+        if (n.kind == Kind.ENTRY || n.kind == Kind.EXIT || n.kind == Kind.JUMP) {
+            return Effect.NONE;
+        }
+        if (n.ast instanceof com.github.javaparser.ast.Node ast && ast.getParentNode()
+                .filter(p -> p instanceof TryStmt).isPresent() && n.text.strip().equals(a.var())) {
+            return Effect.RELEASE; // try (existing) { ... } closes it
+        }
+        if (n.text.startsWith("catch (") || n.text.equals("finally")) {
+            return Effect.NONE;
+        }
+        return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public boolean assignsError(Node n, Acquisition a) {
+        return false;
+    }
+
+    @Override
+    public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
+        return Guards.deadEdge(branch.text, a, false, "null");
+    }
+}

@@ -1,0 +1,172 @@
+package kb.review.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kb.review.analysis.Cfg.Edge;
+import kb.review.analysis.Cfg.Kind;
+import kb.review.analysis.Cfg.Node;
+
+/**
+ * The typestate pass: from each acquisition, a breadth-first search over the graph for a way out of the function
+ * on which the value is neither released nor handed over. The first such path found is the shortest, and it is the
+ * one a finding shows. The error value of a Go call ({@code err != nil} means nothing was acquired) and null checks
+ * prune branches while they still refer to the acquisition.
+ */
+public final class Lifecycle {
+
+    /** What a statement does to the tracked value. */
+    public enum Effect {
+        NONE, RELEASE, ESCAPE,
+        /** The variable is assigned a new acquisition while still holding the old one. */
+        OVERWRITE
+    }
+
+    /** The language-specific questions the pass asks about a node. */
+    public interface Facts {
+        Effect effect(Node n, Acquisition a);
+
+        /** True when the node assigns the acquisition's error variable (its guard no longer applies). */
+        boolean assignsError(Node n, Acquisition a);
+
+        /** The branch edge on which the value cannot be held (err != nil, v == null), or null. */
+        Edge deadEdge(Node branch, Acquisition a, boolean errorLive);
+    }
+
+    /**
+     * A value that must be released.
+     *
+     * @param var      the variable holding it
+     * @param errorVar the Go error returned with it, or null
+     * @param sure     false when the model matched by name only
+     */
+    public record Acquisition(Node at, String var, String errorVar, Model model, boolean sure) {
+    }
+
+    /** One step of a path shown to the user. */
+    public record Step(int line, String message) {
+    }
+
+    /** A path on which the value leaks: its steps from the acquisition to the exit, and a one-line summary. */
+    public record Leak(Acquisition acquisition, List<Step> steps, String summary) {
+    }
+
+    /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
+    public record Found(Leak leak, boolean sure) {
+    }
+
+    private record State(Node node, boolean errorLive) {
+    }
+
+    private Lifecycle() {
+    }
+
+    /** The leak of {@code a}, or null when every path releases or hands it over. */
+    public static Leak check(Cfg cfg, Acquisition a, Facts facts) {
+        ArrayDeque<State> queue = new ArrayDeque<>();
+        Map<State, State> parent = new HashMap<>();
+        Map<State, Edge> via = new HashMap<>();
+        Node start = a.at();
+        for (int i = 0; i < start.successorCount(); i++) {
+            if (start.edge(i) != Edge.EXCEPTION) {
+                State s = new State(start.successor(i), a.errorVar() != null);
+                if (parent.putIfAbsent(s, s) == null) {
+                    via.put(s, start.edge(i));
+                    queue.add(s);
+                }
+            }
+        }
+        int budget = 20_000;
+        while (!queue.isEmpty() && budget-- > 0) {
+            State s = queue.poll();
+            Node n = s.node();
+            if (n == cfg.exit) {
+                return leak(cfg, a, s, parent, via);
+            }
+            if (n == start) {
+                return leak(cfg, a, s, parent, via);
+            }
+            Effect e = facts.effect(n, a);
+            if (e == Effect.OVERWRITE) {
+                return leak(cfg, a, s, parent, via);
+            }
+            if (e != Effect.NONE) {
+                continue;
+            }
+            boolean live = s.errorLive() && !facts.assignsError(n, a);
+            Edge dead = n.kind == Kind.BRANCH || n.kind == Kind.LOOP ? facts.deadEdge(n, a, live) : null;
+            for (int i = 0; i < n.successorCount(); i++) {
+                if (n.edge(i) == dead) {
+                    continue;
+                }
+                State next = new State(n.successor(i), live);
+                if (!parent.containsKey(next)) {
+                    parent.put(next, s);
+                    via.put(next, n.edge(i));
+                    queue.add(next);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via) {
+        List<State> chain = new ArrayList<>();
+        for (State s = end; ; s = parent.get(s)) {
+            chain.add(s);
+            if (parent.get(s) == s) {
+                break;
+            }
+        }
+        Collections.reverse(chain);
+        String held = "`" + a.model().show(a.var()) + "`";
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(a.at().line, held + " is acquired here"));
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            Node n = chain.get(i).node();
+            Edge e = via.get(chain.get(i + 1));
+            if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
+                String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
+                steps.add(new Step(n.line, e == Edge.TRUE ? "`" + cond + "` holds"
+                        : e == Edge.FALSE ? "`" + cond + "` does not hold" : "enters `" + cond + "`"));
+            }
+        }
+        Node last = chain.size() > 1 ? chain.get(chain.size() - 2).node() : a.at();
+        Edge how = via.get(end);
+        String summary;
+        if (end.node() != a.at() && end.node() != cfg.exit) {
+            summary = "acquires " + held + " again at line " + end.node().line + " without " + a.model().verb()
+                    + " the first";
+            steps.add(new Step(end.node().line, summary));
+        } else if (end.node() == a.at()) {
+            summary = "goes round the loop from line " + last.line + " and acquires again at line " + a.at().line
+                    + " without " + a.model().verb() + " " + held;
+            steps.add(new Step(last.line, summary));
+        } else {
+            String kind = Cfg.how(last, how);
+            int line = kind.equals("end") ? cfg.exit.line : last.line;
+            // a return or throw that reaches the exit through finally blocks is still that return or throw
+            for (int i = chain.size() - 2; i >= 0 && kind.equals("end"); i--) {
+                Node n = chain.get(i).node();
+                if (n.kind == Kind.RETURN || n.kind == Kind.THROW) {
+                    kind = n.kind == Kind.RETURN ? "return" : "throw";
+                    line = n.line;
+                } else if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
+                    break;
+                }
+            }
+            summary = switch (kind) {
+                case "return" -> "returns at line " + line;
+                case "throw" -> "throws at line " + line;
+                case "panic" -> "panics at line " + line;
+                case "exception" -> "leaves by an exception at line " + line;
+                default -> "reaches the end of " + cfg.name + " at line " + line;
+            } + " without " + a.model().verb() + " " + held;
+            steps.add(new Step(line, summary));
+        }
+        return new Leak(a, steps, summary);
+    }
+}

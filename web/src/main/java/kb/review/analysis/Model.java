@@ -1,0 +1,108 @@
+package kb.review.analysis;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One resource of a library model ({@code content/rules/models/*.yaml}): the calls that acquire it, the calls that
+ * release it, and how a finding names it.
+ *
+ * @param id       the resource's id, named by rules in {@code resources:}
+ * @param language {@code go} or {@code java}
+ * @param kind     resource, cancel, transaction or thread-local; chooses the wording of paths
+ * @param shows    how a message names the held value, {@code {v}} standing for the variable
+ * @param verb     what is missing, e.g. {@code closing}
+ * @param releases call templates that end the lifecycle, {@code {v}} standing for the variable
+ * @param borrows  functions that read an argument without taking it over (passing to them is not an escape)
+ * @param escapes  false when handing the value to a function does not move the duty (transactions, thread-locals)
+ * @param source   {@code file:line} of the definition
+ */
+public record Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
+                    List<String> releases, List<String> borrows, boolean escapes, String source) {
+
+    /**
+     * One way to acquire: a call whose callee text matches {@code call}, or a constructor whose type matches
+     * {@code newType}. {@code receiver} (a name pattern) and {@code receiverType} (a declared-type pattern) narrow a
+     * method call; a match on the declared type is sure, a match on the name alone is low confidence.
+     *
+     * @param result which of a Go call's results holds the resource
+     * @param track  {@code result} (the value returned) or {@code receiver} (the object the call was made on)
+     * @param args   a pattern the argument text must match, or null
+     * @param sure   false when the model itself says the match is a guess
+     */
+    public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
+                          int result, boolean track, boolean sure) {
+
+        /** True when the tracked value is the call's receiver, not its result. */
+        public boolean tracksReceiver() {
+            return track;
+        }
+    }
+
+    /** The message text naming the held value for variable {@code v}. */
+    public String show(String v) {
+        return shows.replace("{v}", v);
+    }
+
+    private static final java.util.Map<String, Pattern> RELEASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A regex finding any release of variable {@code v}; compiled once per model and name. */
+    Pattern releasePattern(String v) {
+        String key = source + "\0" + v;
+        Pattern p = RELEASES.get(key);
+        if (p == null) {
+            if (RELEASES.size() > 50_000) {
+                RELEASES.clear(); // bounded: names come from reviewed code
+            }
+            p = compileRelease(v);
+            RELEASES.put(key, p);
+        }
+        return p;
+    }
+
+    private Pattern compileRelease(String v) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : releases) {
+            if (sb.length() > 0) {
+                sb.append('|');
+            }
+            sb.append(template(t, v));
+        }
+        return Pattern.compile(sb.toString());
+    }
+
+    /**
+     * A call template as a regex: literal text quoted (spaces optional around dots and parentheses), {@code {v}}
+     * the variable as a whole name, a trailing {@code ()} any argument list.
+     */
+    static String template(String t, String v) {
+        String body = t.endsWith("()") ? t.substring(0, t.length() - 2) : t;
+        boolean call = t.endsWith("()");
+        StringBuilder sb = new StringBuilder("(?:");
+        String[] parts = body.split("\\{v}", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append("(?<![\\w.$])").append(Pattern.quote(v)).append("(?![\\w$])");
+            }
+            sb.append(literal(parts[i]));
+        }
+        if (call) {
+            sb.append("\\s*\\(");
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String literal(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '.' || c == '(' || c == ')' || c == ',') {
+                sb.append("\\s*\\").append(c).append("\\s*");
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                sb.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return sb.toString();
+    }
+}

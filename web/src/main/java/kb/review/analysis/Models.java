@@ -1,0 +1,229 @@
+package kb.review.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import kb.format.Problem;
+import kb.review.YamlTree;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The library models: which calls acquire and release which resources, which calls recover from a panic, which
+ * loggers are loggers. Read from {@code content/rules/models/*.yaml} at start; every mistake is reported as
+ * {@code models/FILE.yaml:LINE: message} and nothing loads until all are fixed.
+ */
+public final class Models {
+
+    private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
+            "loggers");
+    private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
+            "borrow", "escapes", "library");
+    private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
+            "result", "track", "confidence");
+    private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
+
+    private final List<Model> resources;
+    private final List<Pattern> recovers;
+    private final List<Pattern> loggers;
+
+    public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
+        this.resources = List.copyOf(resources);
+        this.recovers = List.copyOf(recovers);
+        this.loggers = List.copyOf(loggers);
+    }
+
+    /** No models: the lifecycle rules find nothing. */
+    public static Models empty() {
+        return new Models(List.of(), List.of(), List.of());
+    }
+
+    public List<Model> resources(String language) {
+        return resources.stream().filter(m -> m.language().equals(language)).toList();
+    }
+
+    public List<Model> resources() {
+        return resources;
+    }
+
+    /** Callee patterns of functions that recover from a panic whatever their name (Go). */
+    public List<Pattern> recovers() {
+        return recovers;
+    }
+
+    /** Callee patterns of logging calls (Go and Java). */
+    public List<Pattern> loggers() {
+        return loggers;
+    }
+
+    /** Thrown with every problem of every model file, each as {@code file:line: message}. */
+    public static final class ModelFileException extends Exception {
+        private final List<String> problems;
+
+        public ModelFileException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * Loads every {@code *.yaml} in {@code dir}; a missing folder gives no models.
+     *
+     * @param prefix how messages name the folder, e.g. {@code rules/models}
+     */
+    public static Models load(Path dir, String prefix) throws IOException, ModelFileException {
+        if (!Files.isDirectory(dir)) {
+            return empty();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        }
+        List<String> errors = new ArrayList<>();
+        List<Model> resources = new ArrayList<>();
+        List<Pattern> recovers = new ArrayList<>();
+        List<Pattern> loggers = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (Path f : files) {
+            String name = prefix + "/" + f.getFileName();
+            YamlTree y = new YamlTree();
+            Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
+            if (root != null) {
+                readFile(y, name, root, resources, recovers, loggers, ids);
+            }
+            for (Problem p : y.problems()) {
+                errors.add(p.format(name));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ModelFileException(errors);
+        }
+        return new Models(resources, recovers, loggers);
+    }
+
+    private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
+                                 List<Pattern> loggers, Set<String> ids) {
+        Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
+        if (top == null) {
+            return;
+        }
+        String language = y.string(top, "language", root, true);
+        if (language != null && !language.equals("go") && !language.equals("java")) {
+            y.error(top.get("language"), "language must be go or java, got '" + language + "'");
+        }
+        y.string(top, "library", root, true);
+        for (String r : y.strings(top, "recovers")) {
+            addPattern(y, top.get("recovers"), r, recovers);
+        }
+        for (String r : y.strings(top, "loggers")) {
+            addPattern(y, top.get("loggers"), r, loggers);
+        }
+        for (Node n : y.sequence(top, "resources")) {
+            Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
+            if (m == null) {
+                continue;
+            }
+            String id = y.string(m, "id", n, true);
+            if (id != null && !ids.add(language + ":" + id)) {
+                y.error(m.get("id"), "duplicate resource id '" + id + "' for " + language);
+            }
+            String kind = m.containsKey("kind") ? y.string(m, "kind", n, true) : "resource";
+            if (kind != null && !KINDS.contains(kind)) {
+                y.error(m.get("kind"), "kind must be one of " + KINDS + ", got '" + kind + "'");
+            }
+            String shows = m.containsKey("shows") ? y.string(m, "shows", n, true) : "{v}";
+            String verb = m.containsKey("verb") ? y.string(m, "verb", n, true) : "closing";
+            List<Model.Acquire> acquires = new ArrayList<>();
+            for (Node a : y.sequence(m, "acquire")) {
+                Model.Acquire acq = acquire(y, a);
+                if (acq != null) {
+                    acquires.add(acq);
+                }
+            }
+            if (acquires.isEmpty()) {
+                y.error(n, "a resource needs at least one 'acquire' entry");
+            }
+            List<String> releases = y.strings(m, "release");
+            if (releases.isEmpty()) {
+                y.error(n, "a resource needs at least one 'release' template");
+            }
+            for (String t : releases) {
+                if (!t.contains("{v}")) {
+                    y.error(m.get("release"), "release template '" + t + "' must name the value as {v}");
+                }
+            }
+            String escapes = m.containsKey("escapes") ? y.string(m, "escapes", n, true) : "true";
+            if (escapes != null && !escapes.equals("true") && !escapes.equals("false")) {
+                y.error(m.get("escapes"), "escapes must be true or false");
+            }
+            resources.add(new Model(id, language, kind, shows, verb, acquires, releases, y.strings(m, "borrow"),
+                    !"false".equals(escapes), name + ":" + YamlTree.line(n)));
+        }
+    }
+
+    private static Model.Acquire acquire(YamlTree y, Node a) {
+        Map<String, Node> m = y.mapping(a, "an acquire entry", ACQUIRE_KEYS);
+        if (m == null) {
+            return null;
+        }
+        if (m.containsKey("call") == m.containsKey("new")) {
+            y.error(a, "an acquire entry needs exactly one of 'call' or 'new'");
+            return null;
+        }
+        int result = 0;
+        if (m.containsKey("result")) {
+            String r = y.string(m, "result", a, true);
+            if (r == null || !r.matches("[0-9]")) {
+                y.error(m.get("result"), "result must be a result position 0-9");
+            } else {
+                result = Integer.parseInt(r);
+            }
+        }
+        String track = m.containsKey("track") ? y.string(m, "track", a, true) : "result";
+        if (track != null && !track.equals("result") && !track.equals("receiver")) {
+            y.error(m.get("track"), "track must be result or receiver, got '" + track + "'");
+        }
+        String confidence = m.containsKey("confidence") ? y.string(m, "confidence", a, true) : "high";
+        if (confidence != null && !confidence.equals("high") && !confidence.equals("low")) {
+            y.error(m.get("confidence"), "confidence must be high or low");
+        }
+        return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
+                regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
+                !"low".equals(confidence));
+    }
+
+    private static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
+        if (!m.containsKey(key)) {
+            return null;
+        }
+        String text = y.string(m, key, m.get(key), true);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            y.error(m.get(key), "'" + key + "' is not a valid regex: " + e.getDescription());
+            return null;
+        }
+    }
+
+    private static void addPattern(YamlTree y, Node at, String text, List<Pattern> out) {
+        try {
+            out.add(Pattern.compile(text));
+        } catch (PatternSyntaxException e) {
+            y.error(at, "'" + text + "' is not a valid regex: " + e.getDescription());
+        }
+    }
+}

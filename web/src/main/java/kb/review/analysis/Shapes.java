@@ -1,0 +1,219 @@
+package kb.review.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * The analyses that need helper summaries but no path: goroutines that cannot recover, periodic tasks that do not
+ * catch everything, and logging inside loops. They work on the tree-sitter tree of either language.
+ */
+public final class Shapes {
+
+    /** A node to report at, with how sure the check is. */
+    public record Spot(int line, int column, boolean sure, String note) {
+    }
+
+    private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
+    private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
+    private static final Pattern RECOVER_NAME = Pattern.compile("(?i)recover|rescue|guard|safe|crash|panic");
+    private static final Pattern CATCH_ALL = Pattern.compile(
+            "catch\\s*\\(\\s*(final\\s+)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
+    private static final Pattern SCHEDULE = Pattern.compile("^schedule(AtFixedRate|WithFixedDelay)$");
+    private static final Set<String> GO_LOOPS = Set.of("for_statement");
+    private static final Set<String> GO_BOUNDARIES = Set.of("func_literal", "function_declaration",
+            "method_declaration");
+    private static final Set<String> JAVA_LOOPS = Set.of("for_statement", "enhanced_for_statement",
+            "while_statement", "do_statement");
+    private static final Set<String> JAVA_BOUNDARIES = Set.of("lambda_expression", "method_declaration",
+            "constructor_declaration", "class_body", "static_initializer");
+
+    private Shapes() {
+    }
+
+    private static String text(byte[] src, TSNode n) {
+        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+    }
+
+    private static Spot at(TSNode n, boolean sure, String note) {
+        return new Spot(n.getStartPoint().getRow() + 1, n.getStartPoint().getColumn() + 1, sure, note);
+    }
+
+    private static void walk(TSNode n, String type, List<TSNode> out) {
+        if (n.getType().equals(type)) {
+            out.add(n);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            walk(n.getNamedChild(i), type, out);
+        }
+    }
+
+    /**
+     * Go statements whose function cannot recover from a panic: a literal whose body neither calls recover() nor
+     * defers a function that does (a visible helper, a model recoverer, or, when the helper is not visible, one
+     * named like a recoverer), or a named function visible to the review that does not. A named function that is
+     * not visible is not reported.
+     */
+    public static List<Spot> goroutinesWithoutRecover(TSNode root, byte[] src, Summaries summaries) {
+        List<TSNode> gos = new ArrayList<>();
+        walk(root, "go_statement", gos);
+        List<Spot> out = new ArrayList<>();
+        for (TSNode g : gos) {
+            TSNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
+            if (call == null || !call.getType().equals("call_expression")) {
+                continue;
+            }
+            TSNode fn = call.getChildByFieldName("function");
+            if (fn == null || fn.isNull()) {
+                continue;
+            }
+            if (fn.getType().equals("func_literal")) {
+                if (!bodyRecovers(text(src, fn), summaries)) {
+                    out.add(at(g, true, null));
+                }
+            } else {
+                String callee = text(src, fn);
+                if (summaries.knows(callee) && !summaries.recovers(callee)) {
+                    out.add(at(g, true, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean bodyRecovers(String body, Summaries summaries) {
+        if (RECOVER.matcher(body).find()) {
+            return true;
+        }
+        var m = DEFERRED.matcher(body);
+        while (m.find()) {
+            String callee = m.group(1);
+            if (summaries.isModelRecoverer(callee) || summaries.recovers(callee)
+                    || !summaries.knows(callee) && RECOVER_NAME.matcher(Summaries.simpleName(callee)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Periodic tasks ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}) that do not catch Exception,
+     * RuntimeException or Throwable: a lambda or anonymous Runnable whose body has no such catch and is not just a
+     * call to a visible method that has one, or a method reference to a visible method without one. Tasks whose
+     * code is not visible are not reported.
+     */
+    public static List<Spot> tasksWithoutCatch(TSNode root, byte[] src, Summaries summaries) {
+        List<TSNode> calls = new ArrayList<>();
+        walk(root, "method_invocation", calls);
+        List<Spot> out = new ArrayList<>();
+        for (TSNode c : calls) {
+            TSNode name = c.getChildByFieldName("name");
+            TSNode args = c.getChildByFieldName("arguments");
+            if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0
+                    || !SCHEDULE.matcher(text(src, name)).matches()) {
+                continue;
+            }
+            TSNode task = args.getNamedChild(0);
+            String t = text(src, task);
+            String hidden = "the method the task calls is not visible to the review";
+            switch (task.getType()) {
+                case "method_reference" -> {
+                    String method = t.substring(t.lastIndexOf("::") + 2).strip();
+                    if (!summaries.knows(method)) {
+                        out.add(at(c, false, hidden));
+                    } else if (!summaries.catchesAll(method)) {
+                        out.add(at(c, true, null));
+                    }
+                }
+                case "lambda_expression", "object_creation_expression" -> {
+                    String onlyCall = onlyCall(task, src);
+                    if (CATCH_ALL.matcher(t).find()) {
+                        continue;
+                    }
+                    if (onlyCall == null) {
+                        out.add(at(c, true, null));
+                    } else if (!summaries.knows(onlyCall)) {
+                        out.add(at(c, false, hidden));
+                    } else if (!summaries.catchesAll(onlyCall)) {
+                        out.add(at(c, true, null));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */
+    private static String onlyCall(TSNode lambda, byte[] src) {
+        if (!lambda.getType().equals("lambda_expression")) {
+            return null;
+        }
+        TSNode body = lambda.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        if (body.getType().equals("block")) {
+            if (body.getNamedChildCount() != 1 || !body.getNamedChild(0).getType().equals("expression_statement")) {
+                return null;
+            }
+            body = body.getNamedChild(0).getNamedChild(0);
+        }
+        if (body == null || !body.getType().equals("method_invocation")) {
+            return null;
+        }
+        TSNode name = body.getChildByFieldName("name");
+        return name == null || name.isNull() ? null : text(src, name);
+    }
+
+    /** Logging calls (callee matching a model logger) inside a loop of the same function. */
+    public static List<Spot> logsInLoops(TSNode root, byte[] src, boolean go, List<Pattern> loggers) {
+        List<TSNode> calls = new ArrayList<>();
+        walk(root, go ? "call_expression" : "method_invocation", calls);
+        List<Spot> out = new ArrayList<>();
+        Set<String> loops = go ? GO_LOOPS : JAVA_LOOPS;
+        Set<String> boundaries = go ? GO_BOUNDARIES : JAVA_BOUNDARIES;
+        for (TSNode c : calls) {
+            String callee;
+            if (go) {
+                TSNode fn = c.getChildByFieldName("function");
+                callee = fn == null || fn.isNull() ? "" : text(src, fn);
+            } else {
+                TSNode obj = c.getChildByFieldName("object");
+                TSNode name = c.getChildByFieldName("name");
+                callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
+                        + (name == null || name.isNull() ? "" : text(src, name));
+            }
+            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, loops, boundaries)) {
+                continue;
+            }
+            out.add(at(c, true, null));
+        }
+        return out;
+    }
+
+    private static boolean inLoop(TSNode n, Set<String> loops, Set<String> boundaries) {
+        TSNode p = n.getParent();
+        TSNode child = n;
+        while (p != null && !p.isNull()) {
+            String t = p.getType();
+            if (boundaries.contains(t)) {
+                return false;
+            }
+            if (loops.contains(t)) {
+                // the loop's own header (its condition or range) runs per iteration too, but a logger there is odd;
+                // only calls in the body count
+                TSNode body = p.getChildByFieldName("body");
+                return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
+                        && child.getEndByte() <= body.getEndByte();
+            }
+            child = p;
+            p = p.getParent();
+        }
+        return false;
+    }
+}

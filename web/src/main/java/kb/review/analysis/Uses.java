@@ -1,0 +1,143 @@
+package kb.review.analysis;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.review.analysis.Lifecycle.Acquisition;
+import kb.review.analysis.Lifecycle.Effect;
+
+/**
+ * What a statement's text does with a tracked value, the same for Go and Java once the graph has isolated the
+ * statement: a release template matches; or the value (or the part the model names, like {@code resp.Body}) is
+ * handed on — returned, stored, sent, captured, or passed to a function that is neither a known borrower nor a
+ * visible helper that leaves it alone.
+ */
+final class Uses {
+
+    private static final Pattern CALLEE = Pattern.compile("(new\\s+)?([\\w$][\\w$.]*(?:<[^<>()]*>)?)\\s*$");
+
+    private Uses() {
+    }
+
+    private static final Pattern BLANK = Pattern.compile("^_\\s*=\\s*");
+
+    static Effect effect(String text, Acquisition a, Summaries summaries, boolean condition) {
+        Model m = a.model();
+        if (!text.contains(a.var())) {
+            return Effect.NONE; // every release and every hand-over names the variable
+        }
+        if (BLANK.matcher(text).find() && text.substring(text.indexOf('=') + 1).strip().equals(a.var())) {
+            return Effect.NONE; // '_ = v' only silences the unused-variable error; nothing takes the value over
+        }
+        if (m.releasePattern(a.var()).matcher(text).find()) {
+            return Effect.RELEASE;
+        }
+        if (condition || !m.escapes()) {
+            return Effect.NONE;
+        }
+        String shown = m.show(a.var());
+        Effect e = handedOn(text, a.var(), a, summaries);
+        if (e == Effect.NONE && !shown.equals(a.var())) {
+            e = handedOn(text, shown, a, summaries);
+        }
+        return e;
+    }
+
+    private static Effect handedOn(String text, String held, Acquisition a, Summaries summaries) {
+        if (!text.contains(held)) {
+            return Effect.NONE;
+        }
+        Matcher use = Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
+        while (use.find()) {
+            int at = use.start();
+            int open = enclosingParen(text, at);
+            if (open < 0) {
+                if (assignedTo(text, at)) {
+                    continue;
+                }
+                if (text.startsWith("func") || text.contains("->")) {
+                    return Effect.ESCAPE;
+                }
+                return Effect.ESCAPE;
+            }
+            Matcher c = CALLEE.matcher(text.substring(0, open));
+            if (!c.find()) {
+                continue; // a parenthesised expression or a condition
+            }
+            String callee = c.group(2).replaceAll("<.*", "");
+            if (c.group(1) != null) {
+                return Effect.ESCAPE; // a wrapper object takes it over
+            }
+            if (isKeyword(callee) || borrowed(callee, a.model())) {
+                continue;
+            }
+            if (summaries.knows(callee)) {
+                if (summaries.releasesArgument(callee, argIndex(text, open, at), a.model().language())) {
+                    return Effect.RELEASE;
+                }
+                continue;
+            }
+            return Effect.ESCAPE;
+        }
+        return Effect.NONE;
+    }
+
+    private static boolean isKeyword(String callee) {
+        return switch (callee) {
+            case "if", "for", "while", "switch", "catch", "synchronized", "return", "len", "cap" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean borrowed(String callee, Model m) {
+        String simple = Summaries.simpleName(callee);
+        for (String b : m.borrows()) {
+            if (callee.equals(b) || callee.endsWith("." + b) || simple.equals(b) || simple.matches(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The offset of the '(' of the innermost call around {@code at}, or -1. */
+    private static int enclosingParen(String text, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char ch = text.charAt(i);
+            if (ch == ')' || ch == ']' || ch == '}') {
+                depth++;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                if (depth == 0) {
+                    return ch == '(' ? i : -1;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    private static int argIndex(String text, int open, int at) {
+        int depth = 0;
+        int index = 0;
+        for (int i = open + 1; i < at; i++) {
+            char ch = text.charAt(i);
+            if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                index++;
+            }
+        }
+        return index;
+    }
+
+    /** True when the name at {@code at} is on the left of an assignment (it is being overwritten, not handed on). */
+    private static boolean assignedTo(String text, int at) {
+        String before = text.substring(0, at);
+        if (before.contains("=")) {
+            return false;
+        }
+        String after = text.substring(at);
+        return after.matches("(?s)[\\w$]*\\s*(,\\s*[\\w$]+\\s*)*(:=|=(?!=)).*");
+    }
+}
