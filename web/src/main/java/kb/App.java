@@ -6,6 +6,7 @@ import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.ContentImporter;
 import kb.incidents.IncidentRoutes;
+import kb.ops.Operations;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
@@ -77,8 +78,10 @@ public final class App {
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
 
         return Javalin.create(config -> {
+            ops.install(config); // first: request timing covers every other handler
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
@@ -105,6 +108,7 @@ public final class App {
                     sandbox.api();
                 });
                 get("health", health::health);
+                get("metrics", ops::metrics);
             });
             extra.accept(config);
         });

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, CdsCommand.class,
+                kb.cli.BackupCommand.class, kb.cli.RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

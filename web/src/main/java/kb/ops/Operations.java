@@ -1,0 +1,86 @@
+package kb.ops;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import kb.sandbox.SandboxService;
+import kb.system.Database;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The operations feature's door: {@code GET /metrics} (Prometheus text format: requests by route and
+ * status with latency buckets, the connection pool, the sandbox, reviews, JVM memory and GC, resident
+ * memory) and the orderly stop. One instance per app; its registry is its own, so two apps in one JVM
+ * (tests) never mix their figures.
+ */
+public final class Operations implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RequestMetrics requests = new RequestMetrics(registry);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Duration drain;
+    private final Map<String, String> env;
+
+    public Operations(Database db, SandboxService sandbox, Map<String, String> env) {
+        this.drain = GracefulStop.drain(env);
+        this.env = env;
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        AppGauges.residentMemory(registry);
+        AppGauges.pool(registry, db);
+        AppGauges.sandbox(registry, sandbox);
+        AppGauges.reviews(registry, db.jdbi());
+    }
+
+    /** Request timing around every handler and the drain-on-stop; call before other before-handlers. */
+    public void install(JavalinConfig config) {
+        config.routes.before(requests::before);
+        config.routes.after(requests::after);
+        GracefulStop.configure(config, drain);
+        ClientAddress.configure(config, env);
+        config.events.serverStopped(this::close);
+    }
+
+    /** {@code GET /metrics}: the Prometheus text exposition, for admins and API tokens only. */
+    public void metrics(Context ctx) {
+        OperatorAccess.require(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    /**
+     * On SIGTERM, Ctrl-C or {@code System.exit}: stop accepting, let requests in flight finish (at most
+     * {@code KB_SHUTDOWN_SECONDS}, default 20), then run {@code closeServices} (sandbox, pool, database).
+     */
+    public static void stopOnExit(Javalin app, Runnable closeServices, Map<String, String> env) {
+        GracefulStop.onExit(app, closeServices, GracefulStop.drain(env));
+    }
+
+    /**
+     * Ends the process in order: the stop registered by {@link #stopOnExit} runs first (drain, sandbox,
+     * pool, database), then the JVM exits with {@code status}.
+     */
+    public static void exit(int status) {
+        GracefulStop.exit(status);
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
