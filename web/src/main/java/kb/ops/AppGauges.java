@@ -10,8 +10,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -33,33 +31,33 @@ final class AppGauges {
     }
 
     static void sandbox(MeterRegistry r, SandboxService s) {
-        Supplier<SandboxMetrics> m = () -> s.started() ? s.get().metrics() : null;
+        // the service itself is the state object: meters hold it weakly, and the app holds the service
+        SandboxService m = s;
         gauge(r, "kb.sandbox.started", "1 once the sandbox has started", s, x -> x.started() ? 1 : 0);
-        gauge(r, "kb.sandbox.pool.ready", "warm child JVMs waiting", m, x -> x.get() == null ? 0 : x.get().poolReady());
-        gauge(r, "kb.sandbox.running", "runs executing now", m, x -> x.get() == null ? 0 : x.get().running());
-        gauge(r, "kb.sandbox.queued", "runs waiting for a slot", m, x -> x.get() == null ? 0 : x.get().queued());
-        counter(r, "kb.sandbox.runs", "runs finished", m, x -> x.get() == null ? 0 : x.get().runs());
-        counter(r, "kb.sandbox.timeouts", "runs stopped at the wall-clock limit", m, x -> x.get() == null ? 0 : x.get().timeouts());
-        counter(r, "kb.sandbox.denials", "runs refused by the bytecode policy or a limit", m, x -> x.get() == null ? 0 : x.get().denials());
+        gauge(r, "kb.sandbox.pool.ready", "warm child JVMs waiting", m, x -> read(x, v -> v.poolReady()));
+        gauge(r, "kb.sandbox.running", "runs executing now", m, x -> read(x, v -> v.running()));
+        gauge(r, "kb.sandbox.queued", "runs waiting for a slot", m, x -> read(x, v -> v.queued()));
+        counter(r, "kb.sandbox.runs", "runs finished", m, x -> read(x, v -> v.runs()));
+        counter(r, "kb.sandbox.timeouts", "runs stopped at the wall-clock limit", m, x -> read(x, v -> v.timeouts()));
+        counter(r, "kb.sandbox.denials", "runs refused by the bytecode policy or a limit", m, x -> read(x, v -> v.denials()));
         counter(r, "kb.sandbox.rejected.busy", "runs refused because the queue was full", m,
-                x -> x.get() == null ? 0 : x.get().rejectedBusy());
-        counter(r, "kb.sandbox.children.started", "child JVMs started", m, x -> x.get() == null ? 0 : x.get().childrenStarted());
-        counter(r, "kb.sandbox.children.failed", "child JVMs that failed to start", m, x -> x.get() == null ? 0 : x.get().childFailures());
+                x -> read(x, v -> v.rejectedBusy()));
+        counter(r, "kb.sandbox.children.started", "child JVMs started", m, x -> read(x, v -> v.childrenStarted()));
+        counter(r, "kb.sandbox.children.failed", "child JVMs that failed to start", m, x -> read(x, v -> v.childFailures()));
         gauge(r, "kb.sandbox.run.p95.seconds", "95th percentile run time over recent runs", m,
-                x -> x.get() == null ? 0 : x.get().p95Millis() / 1000.0);
+                x -> read(x, v -> v.p95Millis() / 1000.0));
     }
 
-    /** Stored reviews by verdict, counted at most every 10 s so a busy scraper costs one query per 10 s. */
+    /** A figure of the sandbox's snapshot; 0 while it has not started (reading never starts it). */
+    private static double read(SandboxService s, ToDoubleFunction<SandboxMetrics> figure) {
+        return s.started() ? figure.applyAsDouble(s.get().metrics()) : 0;
+    }
+
+    /** Stored reviews by verdict, counted at scrape time (one small query per verdict per scrape). */
     static void reviews(MeterRegistry r, Jdbi jdbi) {
-        Supplier<Map<String, Long>> counts = memoize(() -> {
-            Map<String, Long> byVerdict = new java.util.HashMap<>(Map.of("pass", 0L, "changes_requested", 0L));
-            jdbi.useHandle(h -> h.createQuery("SELECT verdict, COUNT(*) AS n FROM reviews GROUP BY verdict")
-                    .map((rs, ctx) -> Map.entry(rs.getString("verdict"), rs.getLong("n")))
-                    .forEach(e -> byVerdict.put(e.getKey(), e.getValue())));
-            return byVerdict;
-        }, 10_000);
         for (String verdict : new String[] {"pass", "changes_requested"}) {
-            Gauge.builder("kb.reviews.stored", counts, c -> safe(() -> c.get().getOrDefault(verdict, 0L)))
+            Gauge.builder("kb.reviews.stored", jdbi, j -> safe(() -> j.withHandle(h -> h.createQuery(
+                            "SELECT COUNT(*) FROM reviews WHERE verdict = :v").bind("v", verdict).mapTo(Long.class).one())))
                     .description("saved reviews by verdict").tag("verdict", verdict).register(r);
         }
     }
@@ -70,7 +68,7 @@ final class AppGauges {
         if (!Files.isReadable(status)) {
             return;
         }
-        Gauge.builder("process.resident.memory", status, AppGauges::rssBytes).baseUnit("bytes")
+        Gauge.builder("process.resident.memory", status, AppGauges::rssBytes).strongReference(true).baseUnit("bytes")
                 .description("resident set size of the server process").register(r);
     }
 
@@ -102,22 +100,5 @@ final class AppGauges {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> source, long millis) {
-        return new Supplier<>() {
-            private T value;
-            private long at;
-
-            @Override
-            public synchronized T get() {
-                long now = System.currentTimeMillis();
-                if (value == null || now - at > millis) {
-                    value = source.get();
-                    at = now;
-                }
-                return value;
-            }
-        };
     }
 }

@@ -6,9 +6,13 @@ import kb.system.H2Settings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -85,7 +89,7 @@ public final class Backups {
             throw new BackupException("there is no backup file at " + backup.toAbsolutePath());
         }
         if (Files.exists(dbFile)) {
-            if (inUse(config)) {
+            if (inUse(dbFile)) {
                 throw new BackupException("the database " + dbFile + " is open in another process (the server?): stop it first");
             }
             if (!replace) {
@@ -131,12 +135,19 @@ public final class Backups {
         throw new BackupException(backup + " holds no H2 database (no *.mv.db entry); is it a file made by 'backup'?");
     }
 
-    private static boolean inUse(Config config) {
-        String plain = "jdbc:h2:file:" + h2Path(config) + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(plain, config.dbUser(), config.dbPassword())) {
+    /** H2 holds a lock on its file while the database is open, in this process or another. */
+    private static boolean inUse(Path dbFile) {
+        try (FileChannel ch = FileChannel.open(dbFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
             return false;
-        } catch (SQLException e) {
-            return e.getErrorCode() == 90020; // DATABASE_ALREADY_OPEN
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new BackupException("cannot open " + dbFile + ": " + e.getMessage());
         }
     }
 
