@@ -81,7 +81,7 @@ public final class App {
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
 
         return Javalin.create(config -> {
-            ops.install(config); // first: request timing covers every other handler
+            ops.install(config, templates); // first: request timing covers every other handler
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);

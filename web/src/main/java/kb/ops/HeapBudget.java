@@ -55,7 +55,8 @@ public final class HeapBudget {
     /** For the start-up log: the heap limit of this JVM and where it comes from. */
     public static String describeThisJvm() {
         long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        List<String> args = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+        // the JVM's own options (the process's command line can be cut short by a long class path)
+        List<String> args = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         Optional<String> option = args.stream().filter(HeapBudget::setsHeap).reduce((a, b) -> b);
         if (option.isPresent()) {
             return "heap budget " + mb + " MB (" + option.get() + ")";

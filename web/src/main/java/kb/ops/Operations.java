@@ -13,6 +13,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import kb.sandbox.SandboxService;
 import kb.system.Database;
+import kb.system.Templates;
+import kb.system.Web;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLTransientConnectionException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -25,11 +32,14 @@ import java.util.Map;
  */
 public final class Operations implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final RequestMetrics requests = new RequestMetrics(registry);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Duration drain;
     private final Map<String, String> env;
+    private final io.micrometer.core.instrument.Counter overloaded;
 
     public Operations(Database db, SandboxService sandbox, Map<String, String> env) {
         this.drain = GracefulStop.drain(env);
@@ -44,14 +54,31 @@ public final class Operations implements AutoCloseable {
         AppGauges.pool(registry, db);
         AppGauges.sandbox(registry, sandbox);
         AppGauges.reviews(registry, db.jdbi());
+        this.overloaded = io.micrometer.core.instrument.Counter.builder("kb.db.pool.exhausted")
+                .description("requests answered 503 because no database connection was free in time").register(registry);
     }
 
-    /** Request timing around every handler and the drain-on-stop; call before other before-handlers. */
-    public void install(JavalinConfig config) {
+    /**
+     * Request timing around every handler, the drain-on-stop, the client address behind a proxy, and
+     * 503 with Retry-After (not 500) when no database connection frees up in time under overload.
+     * Call before other before-handlers; error pages are rendered with {@code templates}.
+     */
+    public void install(JavalinConfig config, Templates templates) {
         config.routes.before(requests::before);
         config.routes.after(requests::after);
         GracefulStop.configure(config, drain);
         ClientAddress.configure(config, env);
+        config.routes.exception(ConnectionException.class, (e, ctx) -> {
+            if (!(e.getCause() instanceof SQLTransientConnectionException)) {
+                log.error("request {} {} failed: the database is unreachable", ctx.method(), ctx.path(), e);
+                Web.error(ctx, templates, 503, "The database is not reachable right now; try again shortly.");
+                return;
+            }
+            // every pooled connection stayed busy for the pool's whole timeout: overload, worth a retry
+            overloaded.increment();
+            ctx.header("Retry-After", "2");
+            Web.error(ctx, templates, 503, "The server is busy; try again in a few seconds.");
+        });
         config.events.serverStopped(this::close);
     }
 
