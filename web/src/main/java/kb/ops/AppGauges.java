@@ -3,7 +3,6 @@ package kb.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import kb.sandbox.SandboxMetrics;
 import kb.sandbox.SandboxService;
 import kb.system.Database;
 import org.jdbi.v3.core.Jdbi;
@@ -34,23 +33,24 @@ final class AppGauges {
         // the service itself is the state object: meters hold it weakly, and the app holds the service
         SandboxService m = s;
         gauge(r, "kb.sandbox.started", "1 once the sandbox has started", s, x -> x.started() ? 1 : 0);
-        gauge(r, "kb.sandbox.pool.ready", "warm child JVMs waiting", m, x -> read(x, v -> v.poolReady()));
-        gauge(r, "kb.sandbox.running", "runs executing now", m, x -> read(x, v -> v.running()));
-        gauge(r, "kb.sandbox.queued", "runs waiting for a slot", m, x -> read(x, v -> v.queued()));
-        counter(r, "kb.sandbox.runs", "runs finished", m, x -> read(x, v -> v.runs()));
-        counter(r, "kb.sandbox.timeouts", "runs stopped at the wall-clock limit", m, x -> read(x, v -> v.timeouts()));
-        counter(r, "kb.sandbox.denials", "runs refused by the bytecode policy or a limit", m, x -> read(x, v -> v.denials()));
+        gauge(r, "kb.sandbox.pool.ready", "warm child JVMs waiting", m, x -> read(x, "poolReady"));
+        gauge(r, "kb.sandbox.running", "runs executing now", m, x -> read(x, "running"));
+        gauge(r, "kb.sandbox.queued", "runs waiting for a slot", m, x -> read(x, "queued"));
+        counter(r, "kb.sandbox.runs", "runs finished", m, x -> read(x, "runs"));
+        counter(r, "kb.sandbox.timeouts", "runs stopped at the wall-clock limit", m, x -> read(x, "timeouts"));
+        counter(r, "kb.sandbox.denials", "runs refused by the bytecode policy or a limit", m, x -> read(x, "denials"));
         counter(r, "kb.sandbox.rejected.busy", "runs refused because the queue was full", m,
-                x -> read(x, v -> v.rejectedBusy()));
-        counter(r, "kb.sandbox.children.started", "child JVMs started", m, x -> read(x, v -> v.childrenStarted()));
-        counter(r, "kb.sandbox.children.failed", "child JVMs that failed to start", m, x -> read(x, v -> v.childFailures()));
+                x -> read(x, "rejectedBusy"));
         gauge(r, "kb.sandbox.run.p95.seconds", "95th percentile run time over recent runs", m,
-                x -> read(x, v -> v.p95Millis() / 1000.0));
+                x -> read(x, "p95Millis") / 1000.0);
     }
 
-    /** A figure of the sandbox's snapshot; 0 while it has not started (reading never starts it). */
-    private static double read(SandboxService s, ToDoubleFunction<SandboxMetrics> figure) {
-        return s.started() ? figure.applyAsDouble(s.get().metrics()) : 0;
+    /**
+     * A figure of the sandbox's own health snapshot (the same one {@code /health} shows); 0 while it has
+     * not started (reading never starts it) or when it does not report that figure.
+     */
+    private static double read(SandboxService s, String figure) {
+        return s.started() && s.health().get(figure) instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Stored reviews by verdict, counted at scrape time (one small query per verdict per scrape). */

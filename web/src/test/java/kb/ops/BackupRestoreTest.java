@@ -67,7 +67,7 @@ class BackupRestoreTest {
     void a_backup_taken_while_serving_restores_every_incident_revision_user_review_and_mark() throws Exception {
         Config live = h2("live");
         app = TestApp.onDatabase(live);
-        app.services.importer().importContent(TestApp.FIXTURES);
+        app.services.incidents().importContent(TestApp.FIXTURES);
         Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
         Logins.sessionCookie(app, Role.VIEWER);
         long review = review(editor);
@@ -127,7 +127,7 @@ class BackupRestoreTest {
     void restore_refuses_an_existing_database_unless_replace_and_keeps_the_old_one() throws Exception {
         Config live = h2("live");
         app = TestApp.onDatabase(live);
-        app.services.importer().importContent(TestApp.FIXTURES);
+        app.services.incidents().importContent(TestApp.FIXTURES);
         Path file = tmp.resolve("kb.zip");
         assertEquals(0, cli(new BackupCommand(live), file.toString()).exit());
         Run again = cli(new BackupCommand(live), file.toString());

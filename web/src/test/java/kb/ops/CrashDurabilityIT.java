@@ -29,7 +29,10 @@ class CrashDurabilityIT {
 
     @Test
     void every_acknowledged_write_survives_sigkill_on_the_default_h2_database() throws Exception {
-        rounds(Map.of());
+        // -Dkb.durability.h2settings=;WRITE_DELAY=500 reproduces the loss this test guards against
+        String settings = System.getProperty("kb.durability.h2settings");
+        rounds(settings == null ? Map.of()
+                : Map.of("KB_DB_URL", "jdbc:h2:file:" + tmp.resolve("data").resolve("kb") + ";AUTO_SERVER=TRUE" + settings));
     }
 
     @Test
@@ -57,7 +60,7 @@ class CrashDurabilityIT {
                 server.start();
                 List<String> lost = WriteStream.missing(server, admin, acked);
                 System.out.printf("durability %s round %d: %d acknowledged writes this round (%d in all, %d incidents), %d lost%n",
-                        env.isEmpty() ? "h2" : "postgresql", round, writes.acknowledgedWrites.get(), total, acked.size(), lost.size());
+                        env.getOrDefault("KB_DB_URL", "jdbc:h2").startsWith("jdbc:h2") ? "h2" : "postgresql", round, writes.acknowledgedWrites.get(), total, acked.size(), lost.size());
                 assertEquals(List.of(), lost, "acknowledged writes lost after SIGKILL in round " + round);
             }
         }

@@ -1,7 +1,7 @@
 package kb.ops;
 
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +74,7 @@ class MetricsTest {
     @Test
     void an_api_token_may_scrape() {
         String owner = Logins.user(app, Role.VIEWER);
-        String token = new ApiTokens(app.services.db().jdbi()).create(owner, "prometheus").token();
+        String token = new Accounts(app.services.db().jdbi()).createToken(owner, "prometheus").token();
         HttpResponse<String> r = app.get("/metrics", Map.of("Authorization", "Bearer " + token));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("jvm_memory_used_bytes"), "a scrape, not an error page");

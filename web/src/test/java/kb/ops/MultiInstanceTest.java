@@ -32,7 +32,7 @@ class MultiInstanceTest {
     void start() {
         Config config = TestDatabases.config("postgresql", TestApp.FIXTURES);
         a = TestApp.onDatabase(config);
-        a.services.importer().importContent(TestApp.FIXTURES);
+        a.services.incidents().importContent(TestApp.FIXTURES);
         b = TestApp.onDatabase(config);
     }
 
