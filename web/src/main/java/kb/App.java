@@ -126,8 +126,8 @@ public final class App {
                     sandbox.api();
                 });
                 get("health", health::health, Allowed.OPEN);
-                // open to the access manager: Operations lets only admins and API tokens through, with 401/403
-                get("metrics", ops::metrics, Allowed.OPEN);
+                // admins, with a session or an admin's API token (Prometheus); anonymous callers get 401
+                get("metrics", ops::metrics, Allowed.ADMIN);
             });
             extra.accept(config);
         });

@@ -42,7 +42,7 @@ class FeatureBoundariesTest {
             "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "RunCommand"),
             // owned by the opsdata engineer: the facade, the shared rate limit features count with, and what
             // the commands (serve's launcher and start log, backup, restore) need
-            "kb.ops", Set.of("Operations", "OperatorAccess", "SharedRateLimit", "HeapBudget", "StartReport", "Backups")));
+            "kb.ops", Set.of("Operations", "SharedRateLimit", "HeapBudget", "StartReport", "Backups")));
 
     private static JavaClasses classes;
 

@@ -69,9 +69,10 @@ public final class Operations implements AutoCloseable {
         GracefulStop.configure(config, drain);
         ClientAddress.configure(config, env);
         config.routes.exception(ConnectionException.class, (e, ctx) -> {
-            if (!(e.getCause() instanceof SQLTransientConnectionException)) {
-                log.error("request {} {} failed: the database is unreachable", ctx.method(), ctx.path(), e);
-                Web.error(ctx, templates, 503, "The database is not reachable right now; try again shortly.");
+            if (!poolExhausted(e)) {
+                // the database itself failed (down, pool closed): the same answer as any other failure
+                log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                Web.error(ctx, templates, 500, "Something went wrong on our side.");
                 return;
             }
             // every pooled connection stayed busy for the pool's whole timeout: overload, worth a retry
@@ -82,9 +83,16 @@ public final class Operations implements AutoCloseable {
         config.events.serverStopped(this::close);
     }
 
-    /** {@code GET /metrics}: the Prometheus text exposition, for admins and API tokens only. */
+    /**
+     * Hikari's timeout while every connection was in use: a transient exception with no underlying
+     * connection failure (when the database is down, the last failure to connect is its cause).
+     */
+    static boolean poolExhausted(ConnectionException e) {
+        return e.getCause() instanceof SQLTransientConnectionException t && t.getCause() == null;
+    }
+
+    /** {@code GET /metrics}: the Prometheus text exposition; the route is declared for admins (session or an admin's token). */
     public void metrics(Context ctx) {
-        OperatorAccess.require(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /metrics}: Prometheus text for admins and API tokens, with requests by route template. */
+/** {@code GET /metrics}: Prometheus text for admins (session or token), with requests by route template. */
 class MetricsTest {
 
     static TestApp app;
@@ -72,12 +72,14 @@ class MetricsTest {
     }
 
     @Test
-    void an_api_token_may_scrape() {
-        String owner = Logins.user(app, Role.VIEWER);
+    void an_admins_api_token_may_scrape_and_other_tokens_may_not() {
+        String owner = Logins.user(app, Role.ADMIN);
         String token = new Accounts(app.services.db().jdbi()).createToken(owner, "prometheus").token();
         HttpResponse<String> r = app.get("/metrics", Map.of("Authorization", "Bearer " + token));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("jvm_memory_used_bytes"), "a scrape, not an error page");
+        String viewerToken = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.VIEWER), "ci").token();
+        assertEquals(403, app.get("/metrics", Map.of("Authorization", "Bearer " + viewerToken)).statusCode());
     }
 
     @Test
