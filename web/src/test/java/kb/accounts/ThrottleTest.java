@@ -62,8 +62,11 @@ class ThrottleTest {
             throttle.failed("admin", "203.0.113.66");
             if (i >= LoginThrottle.PAIR_LIMIT) {
                 java.time.Duration lock = throttle.locked("admin", "203.0.113.66").orElseThrow();
-                assertTrue(lock.compareTo(last) >= 0 && lock.compareTo(LoginThrottle.MAX_LOCK) <= 0, lock + " after " + last);
-                last = lock;
+                java.time.Duration promised = LoginThrottle.pairLock(i); // 1, 2, 4, 8, then 15 minutes
+                assertTrue(lock.compareTo(promised) <= 0 && lock.compareTo(promised.minusSeconds(10)) > 0,
+                        "after " + i + " failures: " + lock + ", promised " + promised);
+                assertTrue(promised.compareTo(last) >= 0 && promised.compareTo(LoginThrottle.MAX_LOCK) <= 0, promised + " after " + last);
+                last = promised;
             }
         }
         assertTrue(last.toMinutes() >= 14, "the backoff reaches the 15-minute cap: " + last);
