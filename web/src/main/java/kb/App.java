@@ -6,6 +6,7 @@ import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.Incidents;
 import kb.incidents.IncidentRoutes;
+import kb.ops.Operations;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
@@ -95,10 +96,12 @@ public final class App {
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
 
         return Javalin.create(config -> {
             // first, so that it sees every route declared below
             siteMap.install(config);
+            ops.install(config, templates); // before other handlers: request timing covers them all
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
@@ -126,6 +129,8 @@ public final class App {
                     sandbox.api();
                 });
                 get("health", handler(health::health), Allowed.OPEN);
+                // admins, with a session or an admin's API token (Prometheus); anonymous callers get 401
+                get("metrics", handler(ops::metrics), Allowed.ADMIN);
             });
             extra.accept(config);
         });

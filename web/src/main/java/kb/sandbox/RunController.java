@@ -26,7 +26,7 @@ final class RunController {
         this.sandbox = sandbox;
         this.incidents = new Incidents(jdbi);
         this.cache = new ResultCache(jdbi);
-        this.limiter = new RateLimiter(runsPerMinute, Clock.systemUTC());
+        this.limiter = new RateLimiter(jdbi, runsPerMinute, Clock.systemUTC());
     }
 
     /**

@@ -69,7 +69,8 @@ public final class Web {
     }
 
     public static boolean wantsJson(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/health");
+        // /metrics is read by scrapers, not people: refusals are a 401, not a sign-in page
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/health") || ctx.path().equals("/metrics");
     }
 
     /** Writes an error as JSON ({@code {"status", "message", "requestId"}}) or as the HTML error page. */
