@@ -50,6 +50,9 @@ public final class PostmortemParser {
      */
     public Parsed<Postmortem> parse(String text, Set<String> knownChecklistIds) {
         List<Problem> problems = new ArrayList<>();
+        if (!Limits.checkText(text, problems)) {
+            return Parsed.failed(problems);
+        }
         FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
         if (fm.body() == null) {
             return Parsed.failed(problems);
@@ -77,6 +80,7 @@ public final class PostmortemParser {
         String sourceUrl = sourceUrl(fm, problems);
 
         BodyReader.Body body = BodyReader.read(fm.body(), fm.bodyLine(), times.get(0), problems);
+        Limits.checkCounts(body, problems);
         if (!problems.isEmpty()) {
             return Parsed.failed(problems);
         }
