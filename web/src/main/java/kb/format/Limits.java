@@ -15,8 +15,8 @@ import org.commonmark.node.Node;
  */
 public final class Limits {
 
-    /** Largest file accepted, in UTF-8 bytes. */
-    public static final int MAX_BYTES = 512 * 1024;
+    /** Largest file accepted, in UTF-8 bytes (as the authoring API accepts). */
+    public static final int MAX_BYTES = 1024 * 1024;
     /** Deepest nesting of lists and block quotes. The Markdown parser silently misreads text after 50. */
     public static final int MAX_NESTING = 16;
     public static final int MAX_SECTIONS = 60;

@@ -104,6 +104,12 @@ public final class SavedReviews {
             throw new RejectedDiff(400, "The diff is empty: paste the output of 'git diff' or upload a .diff/.patch "
                     + "file.");
         }
+        int nul = diff.indexOf('\0');
+        if (nul >= 0) {
+            throw new RejectedDiff(400, "Line " + (diff.substring(0, nul).split("\n", -1).length)
+                    + " of the diff contains a NUL character (\\0); a text diff never holds one. Remove it, or leave"
+                    + " binary files out of the diff.");
+        }
         List<SourceFile> files = DiffParser.parse(diff).stream().map(SourceFile::fromDiff).toList();
         Review review = reviewer().review("diff", files, SarifImport.Result.none(), DiffFilter.ADDED);
         Outcome outcome = jdbi.withHandle(h -> outcome(h, review, Map.of()));

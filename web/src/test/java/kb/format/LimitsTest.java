@@ -64,9 +64,9 @@ class LimitsTest {
 
     @Test
     void multibyte_text_is_measured_in_utf8_bytes() {
-        // 200,000 CJK characters are 600,000 bytes: over the cap although fewer characters than it
-        String cjk = withSummary("事".repeat(200_000) + "\n");
-        Fixture.onlyProblem(cjk, 1, "600");
+        // 400,000 CJK characters are 1,200,000 bytes: over the cap although fewer characters than it
+        String cjk = withSummary("事".repeat(400_000) + "\n");
+        Fixture.onlyProblem(cjk, 1, "has 1200");
     }
 
     @Test
