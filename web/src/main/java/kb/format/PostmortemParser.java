@@ -1,7 +1,5 @@
 package kb.format;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -239,16 +237,10 @@ public final class PostmortemParser {
         if (value == null) {
             return null;
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below like any other unusable address
+        if (WebAddress.isHttp(value)) {
+            return value;
         }
-        problems.add(Problem.at(fm.line("source"), "source '" + value + "' must be an http:// or https:// URL"));
+        problems.add(Problem.at(fm.line("source"), WebAddress.problem("source", value)));
         return null;
     }
 }

@@ -104,6 +104,10 @@ public final class SavedReviews {
             throw new RejectedDiff(400, "The diff is empty: paste the output of 'git diff' or upload a .diff/.patch "
                     + "file.");
         }
+        if (draft.url() != null && !draft.url().isBlank() && !kb.format.WebAddress.isHttp(draft.url().strip())) {
+            throw new RejectedDiff(400, "The " + kb.format.WebAddress.problem("url", draft.url().strip())
+                    + ", such as https://github.com/org/repo/pull/42.");
+        }
         int nul = diff.indexOf('\0');
         if (nul >= 0) {
             throw new RejectedDiff(400, "Line " + (diff.substring(0, nul).split("\n", -1).length)
