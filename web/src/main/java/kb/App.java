@@ -74,7 +74,8 @@ public final class App {
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
         HealthController health = new HealthController(s.db(), s.importer()::counts, s.readiness())
-                .section("sandbox", s.sandbox()::health);
+                .section("sandbox", s.sandbox()::health)
+                .privateDetails(!s.config().flag("KB_PUBLIC_READ", true));
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
 
