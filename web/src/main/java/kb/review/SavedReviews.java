@@ -28,6 +28,11 @@ public final class SavedReviews {
 
     /** The largest diff accepted, in bytes: within H2's VARCHAR limit of 1,000,000 characters. */
     public static final int MAX_DIFF_BYTES = 1_000_000;
+    /**
+     * The most findings one review stores: a diff that gives more is refused at write time, so one paste
+     * cannot make a page, a JSON answer or a report of tens of megabytes.
+     */
+    public static final int MAX_FINDINGS = 2_000;
     /** The gate findings are judged by, as {@code review --fail-level blocker}. */
     public static final Severity FAIL_LEVEL = Severity.BLOCKER;
     public static final List<String> MARK_STATES = List.of("checked", "not_applicable", "failed");
@@ -116,6 +121,11 @@ public final class SavedReviews {
         }
         List<SourceFile> files = DiffParser.parse(diff).stream().map(SourceFile::fromDiff).toList();
         Review review = reviewer().review("diff", files, SarifImport.Result.none(), DiffFilter.ADDED);
+        if (review.findings().size() > MAX_FINDINGS) {
+            throw new RejectedDiff(422, "This diff gives " + review.findings().size() + " findings; a review keeps at"
+                    + " most " + MAX_FINDINGS + ". Review a smaller change, or run 'kb review --diff' on the command"
+                    + " line, which has no limit.");
+        }
         Outcome outcome = jdbi.withHandle(h -> outcome(h, review, Map.of()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return jdbi.inTransaction(h -> {
