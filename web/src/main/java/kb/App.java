@@ -83,6 +83,8 @@ public final class App {
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
+            // anonymous readers are answered from here, before the access filter looks for a session
+            kb.system.PageCache.install(config, s.config());
             accounts.install(config);
             sandbox.install(config);
             reviews.install(config);

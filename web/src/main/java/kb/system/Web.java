@@ -45,7 +45,8 @@ public final class Web {
         // what Jetty refuses before routing (bad request lines, huge headers) answers in the app's format too
         ServerErrors.install(config, templates);
         config.requestLogger.http((ctx, ms) -> {
-            if (!Assets.isAsset(ctx.path())) {
+            // answers from the page cache are the hot path for anonymous readers: not logged one by one
+            if (!Assets.isAsset(ctx.path()) && ctx.attribute(PageCache.HIT) == null) {
                 log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             }
         });
