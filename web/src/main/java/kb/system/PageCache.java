@@ -102,7 +102,9 @@ public final class PageCache {
             return;
         }
         Long seen = ctx.attribute(VERSION);
-        if (seen == null || Boolean.TRUE.equals(ctx.attribute(HIT)) || ctx.statusCode() != 200
+        // rendered for someone signed in (however they were recognised): never shared
+        if (seen == null || Boolean.TRUE.equals(ctx.attribute(HIT)) || ctx.statusCode() != 200 || Access.user(ctx) != null
+                || Access.canEdit(ctx)
                 || ctx.res().getHeader("Set-Cookie") != null || ctx.res().getHeader("Cache-Control") != null) {
             return;
         }
