@@ -26,6 +26,7 @@ NGINX_STARTED=false
 cleanup() {
   [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   $NGINX_STARTED && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  [[ -f "$WORK/app.log" ]] && grep -E ' -> 5[0-9][0-9] |OutOfMemoryError|ERROR' "$WORK/app.log" | head -5 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -109,14 +110,18 @@ echo "server JVM RSS now $(rss_mb) MB, peak $(peak_mb) MB"
 if $OVERLOAD; then
   echo
   echo "overload: 64 readers on the incident page and on a big review while a 1 MB diff and a 1 MB postmortem are posted"
-  TOKEN=$(KB_DATA_DIR="$WORK/data" java -jar "$JAR" token create --user admin --name bench 2>/dev/null | grep -o 'kbt_[A-Za-z0-9_-]*' | head -1)
+  # sign in as the admin (the embedded H2 takes one process, so no 'token create' while serving)
+  curl -s -c "$WORK/cookies" -o /dev/null -d 'name=admin&password=bench-password-long' "http://127.0.0.1:$APP_PORT/login"
+  CSRF=$(curl -s -b "$WORK/cookies" "http://127.0.0.1:$APP_PORT/" | grep -o 'name="csrf-token" content="[^"]*"' | cut -d'"' -f4)
+  [[ -n "$CSRF" ]] || { echo "could not sign in as admin" >&2; exit 1; }
+  AUTH=(-b "$WORK/cookies" -H "X-CSRF-Token: $CSRF")
   # a review with many findings to read: 1,500 goroutines started without recover
   {
     echo "diff --git a/w/start.go b/w/start.go"; echo "new file mode 100644"; echo "--- /dev/null"; echo "+++ b/w/start.go"
     echo "@@ -0,0 +1,1503 @@"; echo "+package w"; echo "+func Start() {"
     for i in $(seq 1 1500); do echo "+	go func() { step$i() }()"; done; echo "+}"
   } >"$WORK/review.diff"
-  REVIEW=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/x-diff' --data-binary @"$WORK/review.diff" \
+  REVIEW=$(curl -s "${AUTH[@]}" -H 'Content-Type: text/x-diff' --data-binary @"$WORK/review.diff" \
     "http://127.0.0.1:$APP_PORT/api/reviews" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
   # a 1 MB diff of ordinary lines (about 38,000 findings' worth of goroutines would be refused by the cap)
   {
@@ -137,9 +142,9 @@ if $OVERLOAD; then
   sleep 2
   codes=""
   for _ in 1 2 3; do
-    codes+=" diff:$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/x-diff' \
+    codes+=" diff:$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: text/x-diff' \
       --data-binary @"$WORK/big.diff" "http://127.0.0.1:$APP_PORT/api/reviews")"
-    codes+=" postmortem:$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/markdown' \
+    codes+=" postmortem:$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: text/markdown' \
       --data-binary @"$WORK/big.md" "http://127.0.0.1:$APP_PORT/api/incidents")"
   done
   wait $WA $WB

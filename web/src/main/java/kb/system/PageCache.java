@@ -36,6 +36,9 @@ public final class PageCache {
     /** Marks a request answered from the cache, so the request log and the filler skip it. */
     public static final String HIT = "kb.pageCache.hit";
     private static final String VERSION = "kb.pageCache.version";
+    private static final String LEADER = "kb.pageCache.leader";
+    /** How long a reader waits for another request that is rendering the same page. */
+    private static final long WAIT_FOR_LEADER_MS = 10_000;
     static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
@@ -51,6 +54,12 @@ public final class PageCache {
     private final long ttlMillis;
     private final AtomicLong version = new AtomicLong();
     private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Pages being rendered now: concurrent readers of a missing page wait for one render, not 64. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Rendering> rendering =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Rendering(java.util.concurrent.CompletableFuture<Entry> done, long startedAt) {
+    }
     private long totalBytes;
 
     PageCache(long ttlMillis) {
@@ -78,7 +87,11 @@ public final class PageCache {
             return;
         }
         ctx.attribute(VERSION, version.get());
-        Entry e = lookup(key(ctx));
+        String key = key(ctx);
+        Entry e = lookup(key);
+        if (e == null) {
+            e = awaitOrLead(ctx, key);
+        }
         if (e == null) {
             return;
         }
@@ -93,27 +106,70 @@ public final class PageCache {
         ctx.skipRemainingHandlers();
     }
 
+    /**
+     * The entry another request is rendering right now, once it is done; or null, with this request made
+     * the one that renders when nobody is (or the other render failed or takes too long).
+     */
+    private Entry awaitOrLead(Context ctx, String key) {
+        Rendering mine = new Rendering(new java.util.concurrent.CompletableFuture<>(), System.currentTimeMillis());
+        Rendering other = rendering.putIfAbsent(key, mine);
+        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS) {
+            // a render that never reported back: take over
+            rendering.replace(key, other, mine);
+            other = null;
+        }
+        if (other == null) {
+            ctx.attribute(LEADER, mine);
+            return null;
+        }
+        try {
+            Entry done = other.done().get(WAIT_FOR_LEADER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            // rendered before a write that finished meanwhile: render afresh
+            return done != null && done.version() == version.get() ? done : null;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+            return null;
+        }
+    }
+
     void store(Context ctx) {
+        Rendering led = ctx.attribute(LEADER);
+        Entry stored = null;
+        try {
+            stored = fill(ctx);
+        } finally {
+            if (led != null) {
+                led.done().complete(stored);
+                rendering.remove(key(ctx), led);
+            }
+        }
+    }
+
+    private Entry fill(Context ctx) {
         String method = ctx.method().name();
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
             if (ctx.statusCode() < 400) {
                 clear();
             }
-            return;
+            return null;
         }
         Long seen = ctx.attribute(VERSION);
         // rendered for someone signed in (however they were recognised): never shared
         if (seen == null || Boolean.TRUE.equals(ctx.attribute(HIT)) || ctx.statusCode() != 200 || Access.user(ctx) != null
                 || Access.canEdit(ctx)
                 || ctx.res().getHeader("Set-Cookie") != null || ctx.res().getHeader("Cache-Control") != null) {
-            return;
+            return null;
         }
-        String body = ctx.result();
         String type = ctx.res().getContentType();
-        if (body == null || type == null || body.length() > MAX_ENTRY_BYTES) {
-            return;
+        // only answers held in memory (rendered pages, JSON): a streamed answer must not be read here
+        if (type == null || !(ctx.resultInputStream() instanceof java.io.ByteArrayInputStream in)
+                || in.available() > MAX_ENTRY_BYTES) {
+            return null;
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = in.readAllBytes();
+        in.reset();
         List<byte[]> parts = split(bytes, RequestIds.of(ctx));
         // the tag ignores the request id, so a page rendered again with the same content keeps its tag
         String etag = "W/\"" + digest(parts) + "\"";
@@ -121,6 +177,7 @@ public final class PageCache {
         put(key(ctx), e);
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");
+        return e;
     }
 
     /** Drops every entry; the next reader renders afresh. */
@@ -128,6 +185,8 @@ public final class PageCache {
         synchronized (entries) {
             version.incrementAndGet();
             entries.clear();
+            // renders started before this write must not be handed to readers who come after it
+            rendering.clear();
             totalBytes = 0;
         }
     }
