@@ -9,7 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -27,7 +27,7 @@ class ReviewCapsTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.CONTENT);
-        token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "ci").token();
+        token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "ci").token();
     }
 
     @AfterAll

@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -33,7 +33,7 @@ class ReviewLinksTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.CONTENT);
-        token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "ci").token();
+        token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "ci").token();
     }
 
     @AfterAll

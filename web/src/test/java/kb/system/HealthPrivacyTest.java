@@ -3,7 +3,7 @@ package kb.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class HealthPrivacyTest {
             assertEquals(2, forAdmin.path("counts").path("incidents").asInt(), forAdmin.toString());
             assertTrue(forAdmin.has("sandbox"), forAdmin.toString());
 
-            String token = new ApiTokens(app.services.db().jdbi()).create(viewer.user(), "monitoring").token();
+            String token = new Accounts(app.services.db().jdbi()).createToken(viewer.user(), "monitoring").token();
             JsonNode forToken = JSON.readTree(app.get("/health", Map.of("Authorization", "Bearer " + token)).body());
             assertEquals(2, forToken.path("counts").path("incidents").asInt(), forToken.toString());
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kb.TestApp;
 import kb.TestDatabases;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -70,7 +70,7 @@ class NulBytesTest {
     @MethodSource("databases")
     void markdown_and_json_bodies_with_a_nul_are_refused_and_nothing_is_stored(String db) throws Exception {
         try (TestApp app = TestApp.start(TestDatabases.config(db, TestApp.FIXTURES))) {
-            String token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "ci").token();
+            String token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "ci").token();
             String before = app.get("/api/incidents").body();
             String markdown = "---\nid: nul-incident\ntitle: Has a NUL\nseverity: P2\nstarted: 2024-03-15T02:00:00Z\n"
                     + "---\n\n## Summary\n\nA\0B\n\n## Timeline\n\n- 02:00 Deploy\n\n## Root cause\n\nLeak.\n";

@@ -1,7 +1,7 @@
 package kb.system;
 
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -32,7 +32,7 @@ class PageCacheTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.FIXTURES, Map.of("KB_PAGE_CACHE_MS", "60000"));
-        token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "ci").token();
+        token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "ci").token();
     }
 
     @AfterAll
