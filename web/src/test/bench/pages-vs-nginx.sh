@@ -112,7 +112,7 @@ if $OVERLOAD; then
   echo "overload: 64 readers on the incident page and on a big review while a 1 MB diff and a 1 MB postmortem are posted"
   # sign in as the admin (the embedded H2 takes one process, so no 'token create' while serving)
   curl -s -c "$WORK/cookies" -o /dev/null -d 'name=admin&password=bench-password-long' "http://127.0.0.1:$APP_PORT/login"
-  CSRF=$(curl -s -b "$WORK/cookies" "http://127.0.0.1:$APP_PORT/" | grep -o 'name="csrf-token" content="[^"]*"' | cut -d'"' -f4)
+  CSRF=$(curl -s -b "$WORK/cookies" "http://127.0.0.1:$APP_PORT/" | grep -o 'name="csrf-token" content="[^"]*"' | cut -d'"' -f4 || true)
   [[ -n "$CSRF" ]] || { echo "could not sign in as admin" >&2; exit 1; }
   AUTH=(-b "$WORK/cookies" -H "X-CSRF-Token: $CSRF")
   # a review with many findings to read: 1,500 goroutines started without recover
@@ -122,7 +122,8 @@ if $OVERLOAD; then
     for i in $(seq 1 1500); do echo "+	go func() { step$i() }()"; done; echo "+}"
   } >"$WORK/review.diff"
   REVIEW=$(curl -s "${AUTH[@]}" -H 'Content-Type: text/x-diff' --data-binary @"$WORK/review.diff" \
-    "http://127.0.0.1:$APP_PORT/api/reviews" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+    "http://127.0.0.1:$APP_PORT/api/reviews" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
+  [[ -n "$REVIEW" ]] || { echo "the review to read could not be created" >&2; exit 1; }
   # a 1 MB diff of ordinary lines (about 38,000 findings' worth of goroutines would be refused by the cap)
   {
     echo "diff --git a/big/gen.go b/big/gen.go"; echo "new file mode 100644"; echo "--- /dev/null"; echo "+++ b/big/gen.go"
