@@ -93,7 +93,8 @@ public final class App {
         IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage()));
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.incidents()::counts, s.readiness())
-                .section("sandbox", s.sandbox()::health);
+                .section("sandbox", s.sandbox()::health)
+                .privateDetails(!s.config().flag("KB_PUBLIC_READ", true));
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
@@ -105,6 +106,8 @@ public final class App {
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
+            // anonymous readers are answered from here, before the access filter looks for a session
+            kb.system.PageCache.install(config, s.config());
             accounts.install(config);
             sandbox.install(config);
             reviews.install(config);

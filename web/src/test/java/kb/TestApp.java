@@ -69,6 +69,13 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(services, App.create(services).start());
     }
 
+    /** Starts the app on the database {@code config} names (see {@link TestDatabases}) with its content imported. */
+    public static TestApp start(Config config) {
+        App.Services services = App.Services.open(config);
+        services.incidents().importContent(config.contentDir());
+        return new TestApp(services, App.create(services).start());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

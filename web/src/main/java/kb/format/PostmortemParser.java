@@ -1,7 +1,5 @@
 package kb.format;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -50,6 +48,9 @@ public final class PostmortemParser {
      */
     public Parsed<Postmortem> parse(String text, Set<String> knownChecklistIds) {
         List<Problem> problems = new ArrayList<>();
+        if (!Limits.checkText(text, problems)) {
+            return Parsed.failed(problems);
+        }
         FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
         if (fm.body() == null) {
             return Parsed.failed(problems);
@@ -77,6 +78,7 @@ public final class PostmortemParser {
         String sourceUrl = sourceUrl(fm, problems);
 
         BodyReader.Body body = BodyReader.read(fm.body(), fm.bodyLine(), times.get(0), problems);
+        Limits.checkCounts(body, problems);
         if (!problems.isEmpty()) {
             return Parsed.failed(problems);
         }
@@ -235,16 +237,10 @@ public final class PostmortemParser {
         if (value == null) {
             return null;
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below like any other unusable address
+        if (WebAddress.isHttp(value)) {
+            return value;
         }
-        problems.add(Problem.at(fm.line("source"), "source '" + value + "' must be an http:// or https:// URL"));
+        problems.add(Problem.at(fm.line("source"), WebAddress.problem("source", value)));
         return null;
     }
 }
