@@ -10,6 +10,7 @@ import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
 import kb.review.ReviewRoutes;
+import kb.search.SearchRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -77,6 +78,7 @@ public final class App {
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        SearchRoutes search = new SearchRoutes(s.config(), s.db().jdbi(), templates, s.readiness()::isReady);
 
         return Javalin.create(config -> {
             Web.configure(config, templates);
@@ -85,6 +87,7 @@ public final class App {
             accounts.install(config);
             sandbox.install(config);
             reviews.install(config);
+            search.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
@@ -95,6 +98,7 @@ public final class App {
                 reviews.pages();
                 accounts.pages();
                 sandbox.pages();
+                search.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();
@@ -103,6 +107,7 @@ public final class App {
                     reviews.api();
                     accounts.api();
                     sandbox.api();
+                    search.api();
                 });
                 get("health", health::health);
             });

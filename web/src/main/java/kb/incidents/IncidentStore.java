@@ -51,14 +51,19 @@ public final class IncidentStore {
                     .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
                     .bind("origin", change.origin()).bind("now", now).execute();
             insertParts(h, p);
+            ChangeLog.append(h, p.id(), now);
             return revision;
         });
     }
 
     /** Hides an incident whose bundled file was removed; its revisions stay. */
     public void unlist(String id) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("now", now).execute();
+            ChangeLog.append(h, id, now);
+        });
     }
 
     private void insertIncident(Handle h, Postmortem p, Change change, OffsetDateTime now) {

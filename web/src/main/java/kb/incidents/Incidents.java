@@ -52,6 +52,26 @@ public final class Incidents {
         return views.unsaved(p, revision, links);
     }
 
+    /** One entry of the change log: incident {@code id} was written; {@code seq} orders the writes. */
+    public record Changed(long seq, String id) {
+    }
+
+    /** The database's revision counter: the sequence number of the latest write (0 before any). */
+    public long head() {
+        return ChangeLog.head(jdbi);
+    }
+
+    /** Writes after {@code seq}, and again every write made at or after {@code since}, in order. */
+    public List<Changed> changesSince(long seq, java.time.OffsetDateTime since) {
+        return ChangeLog.since(jdbi, seq, since);
+    }
+
+    /** Ids of every listed incident (drafts included), in id order. */
+    public List<String> listedIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE listed = TRUE ORDER BY id")
+                .mapTo(String.class).list());
+    }
+
     public IncidentDao dao() {
         return jdbi.onDemand(IncidentDao.class);
     }
