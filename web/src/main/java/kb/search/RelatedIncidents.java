@@ -42,6 +42,8 @@ final class RelatedIncidents {
     private static final double TEXT_WEIGHT = 4.0;
     private static final double SIMILAR = 0.12;
     private static final int CANDIDATES = 60;
+    /** Less evidence than one shared service (a shared tag such as "go" alone) is not worth showing. */
+    private static final double MIN_SCORE = 1.5;
 
     private final Analyzer analyzer;
 
@@ -89,7 +91,7 @@ final class RelatedIncidents {
                 score += TEXT_WEIGHT * sim;
                 reasons.add("similar text");
             }
-            if (score > 0 && !reasons.isEmpty()) {
+            if (score >= MIN_SCORE) {
                 out.add(new Related(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.SHOWN_SEVERITY),
                         Math.round(score * 100) / 100.0, reasons));
             }
