@@ -51,6 +51,8 @@ public final class IncidentStore {
                     .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
                     .bind("origin", change.origin()).bind("now", now).execute();
             insertParts(h, p);
+            h.createUpdate("UPDATE incidents SET exclude_from_metrics = :x WHERE id = :id")
+                    .bind("x", p.excludeFromMetrics()).bind("id", p.id()).execute();
             ChangeLog.append(h, p.id(), now);
             return revision;
         });
