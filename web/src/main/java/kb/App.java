@@ -11,6 +11,7 @@ import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
 import kb.review.ReviewRoutes;
 import kb.search.SearchRoutes;
+import kb.insights.InsightsRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -78,6 +79,7 @@ public final class App {
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);
         SearchRoutes search = new SearchRoutes(s.config(), s.db().jdbi(), templates, s.readiness()::isReady);
 
         return Javalin.create(config -> {
@@ -99,6 +101,7 @@ public final class App {
                 accounts.pages();
                 sandbox.pages();
                 search.pages();
+                insights.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();
@@ -108,6 +111,7 @@ public final class App {
                     accounts.api();
                     sandbox.api();
                     search.api();
+                    insights.api();
                 });
                 get("health", health::health);
             });

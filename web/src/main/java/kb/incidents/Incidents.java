@@ -72,6 +72,11 @@ public final class Incidents {
                 .mapTo(String.class).list());
     }
 
+    /** Header facts of every published, listed incident, oldest first, for figures across incidents. */
+    public List<IncidentFacts> facts() {
+        return IncidentFacts.load(jdbi);
+    }
+
     public IncidentDao dao() {
         return jdbi.onDemand(IncidentDao.class);
     }
