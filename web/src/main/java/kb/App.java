@@ -12,6 +12,7 @@ import kb.sandbox.SandboxService;
 import kb.review.ReviewRoutes;
 import kb.search.SearchRoutes;
 import kb.insights.InsightsRoutes;
+import kb.feeds.FeedRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -79,6 +80,7 @@ public final class App {
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi());
         InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);
         SearchRoutes search = new SearchRoutes(s.config(), s.db().jdbi(), templates, s.readiness()::isReady);
 
@@ -102,6 +104,7 @@ public final class App {
                 sandbox.pages();
                 search.pages();
                 insights.pages();
+                feeds.pages();
                 // JSON API
                 path("api", () -> {
                     authoring.api();

@@ -77,6 +77,19 @@ public final class Incidents {
         return IncidentFacts.load(jdbi);
     }
 
+    /** A published incident as a feed shows it; {@code summary} is the Summary section's Markdown (may be null). */
+    public record Entry(String id, String title, String severity, java.time.OffsetDateTime created,
+                        java.time.OffsetDateTime updated, List<String> authors, String summary) {
+    }
+
+    /**
+     * Up to {@code limit} published, listed incidents, most recently written first; {@code service} and
+     * {@code checklistId} (each may be null) narrow them to one service or one checklist item.
+     */
+    public List<Entry> recentlyChanged(String service, String checklistId, int limit) {
+        return RecentChanges.load(jdbi, service, checklistId, limit);
+    }
+
     public IncidentDao dao() {
         return jdbi.onDemand(IncidentDao.class);
     }
