@@ -6,6 +6,7 @@ import kb.authoring.ImportCommand;
 import kb.format.ValidateCommand;
 import kb.review.ReviewCommand;
 import kb.sandbox.RunCommand;
+import kb.search.GenerateCommand;
 import kb.search.ReindexCommand;
 import kb.system.CdsCommand;
 import kb.system.ServeCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, ReindexCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, ReindexCommand.class, GenerateCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
