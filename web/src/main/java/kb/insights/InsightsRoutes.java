@@ -11,9 +11,21 @@ public final class InsightsRoutes {
     private final InsightsController controller;
 
     public InsightsRoutes(Jdbi jdbi, kb.system.Templates templates) {
-        this.controller = new InsightsController(new Insights(jdbi));
-        templates.pageModel().contribute(ctx -> java.util.Map.of("navLinks", java.util.List.of(
-                java.util.Map.of("href", "/insights", "label", "Insights", "section", "insights"))));
+        Insights insights = new Insights(jdbi);
+        this.controller = new InsightsController(insights);
+        templates.pageModel().contribute(ctx -> {
+            var m = new java.util.HashMap<String, Object>();
+            m.put("navLinks", java.util.List.of(java.util.Map.of("href", "/insights", "label", "Insights", "section", "insights")));
+            if (ctx.path().equals("/")) {
+                // the home page's "this week in past years"; the page must render even if this cannot be worked out
+                try {
+                    m.put("pastYears", PastYears.around(insights.facts(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(InsightsRoutes.class).warn("this week in past years: {}", e.toString());
+                }
+            }
+            return m;
+        });
     }
 
     public void pages() {
