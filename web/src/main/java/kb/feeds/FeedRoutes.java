@@ -2,6 +2,7 @@ package kb.feeds;
 
 import io.javalin.http.Context;
 import kb.incidents.Incidents;
+import kb.system.Allowed;
 import kb.system.Config;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,17 +29,17 @@ public final class FeedRoutes {
     }
 
     public void pages() {
-        get("feed.atom", ctx -> send(ctx, "/feed.atom", "Postmortems", incidents.recentlyChanged(null, null, ENTRIES)));
+        get("feed.atom", ctx -> send(ctx, "/feed.atom", "Postmortems", incidents.recentlyChanged(null, null, ENTRIES)), Allowed.ANYONE);
         get("feeds/services/{name}.atom", ctx -> {
             String name = ctx.pathParam("name");
             send(ctx, "/feeds/services/" + name + ".atom", "Postmortems of " + name,
                     incidents.recentlyChanged(name, null, ENTRIES));
-        });
+        }, Allowed.ANYONE);
         get("feeds/checklist/{id}.atom", ctx -> {
             String id = ctx.pathParam("id");
             send(ctx, "/feeds/checklist/" + id + ".atom", "Postmortems behind " + id,
                     incidents.recentlyChanged(null, id, ENTRIES));
-        });
+        }, Allowed.ANYONE);
     }
 
     private void send(Context ctx, String path, String title, List<Incidents.Entry> entries) {

@@ -1,6 +1,6 @@
 package kb.insights;
 
-import kb.incidents.IncidentFacts;
+import kb.incidents.Incidents;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -26,7 +26,7 @@ final class Figures {
 
     /** The filter of the page: null fields match everything. */
     record Filter(String service, String severity) {
-        boolean matches(IncidentFacts f) {
+        boolean matches(Incidents.Facts f) {
             return (service == null || f.services().contains(service)) && (severity == null || severity.equals(f.severity()));
         }
     }
@@ -63,12 +63,12 @@ final class Figures {
     private Figures() {
     }
 
-    static Report compute(List<IncidentFacts> all, Map<String, Integer> findingsByItem, Filter filter) {
-        List<IncidentFacts> facts = all.stream().filter(filter::matches).toList();
-        List<IncidentFacts> timed = new ArrayList<>();
+    static Report compute(List<Incidents.Facts> all, Map<String, Integer> findingsByItem, Filter filter) {
+        List<Incidents.Facts> facts = all.stream().filter(filter::matches).toList();
+        List<Incidents.Facts> timed = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
-        for (IncidentFacts f : facts) {
+        for (Incidents.Facts f : facts) {
             if (f.excluded()) {
                 excluded.add(f.id());
             } else if (f.ttrSeconds() == null) {
@@ -81,9 +81,9 @@ final class Figures {
                 checklist(facts, findingsByItem), uncovered(facts), new LeftOut(excluded, unresolved));
     }
 
-    private static List<Month> months(List<IncidentFacts> facts) {
+    private static List<Month> months(List<Incidents.Facts> facts) {
         TreeMap<YearMonth, Map<String, Integer>> byMonth = new TreeMap<>();
-        for (IncidentFacts f : facts) {
+        for (Incidents.Facts f : facts) {
             byMonth.computeIfAbsent(month(f), m -> zeros()).merge(f.severity(), 1, Integer::sum);
         }
         List<Month> out = new ArrayList<>();
@@ -100,19 +100,19 @@ final class Figures {
         return out;
     }
 
-    private static List<Quarter> quarters(List<IncidentFacts> timed) {
-        TreeMap<String, List<IncidentFacts>> byQuarter = new TreeMap<>();
-        for (IncidentFacts f : timed) {
+    private static List<Quarter> quarters(List<Incidents.Facts> timed) {
+        TreeMap<String, List<Incidents.Facts>> byQuarter = new TreeMap<>();
+        for (Incidents.Facts f : timed) {
             YearMonth m = month(f);
             byQuarter.computeIfAbsent(m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1), q -> new ArrayList<>()).add(f);
         }
         List<Quarter> out = new ArrayList<>();
-        byQuarter.forEach((q, fs) -> out.add(new Quarter(q, stat(fs, IncidentFacts::ttdSeconds),
-                stat(fs, IncidentFacts::ttmSeconds), stat(fs, IncidentFacts::ttrSeconds))));
+        byQuarter.forEach((q, fs) -> out.add(new Quarter(q, stat(fs, Incidents.Facts::ttdSeconds),
+                stat(fs, Incidents.Facts::ttmSeconds), stat(fs, Incidents.Facts::ttrSeconds))));
         return out;
     }
 
-    static Stat stat(List<IncidentFacts> fs, Function<IncidentFacts, Long> figure) {
+    static Stat stat(List<Incidents.Facts> fs, Function<Incidents.Facts, Long> figure) {
         List<Long> values = fs.stream().map(figure).filter(v -> v != null).sorted().toList();
         return new Stat(percentile(values, 0.5), percentile(values, 0.9), values.size());
     }
@@ -126,7 +126,7 @@ final class Figures {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    private static List<Count> categories(List<IncidentFacts> facts) {
+    private static List<Count> categories(List<Incidents.Facts> facts) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         facts.forEach(f -> f.categories().forEach(c -> counts.merge(c, 1, Integer::sum)));
         List<Count> out = new ArrayList<>();
@@ -135,7 +135,7 @@ final class Figures {
         return out;
     }
 
-    private static List<ItemRank> checklist(List<IncidentFacts> facts, Map<String, Integer> findings) {
+    private static List<ItemRank> checklist(List<Incidents.Facts> facts, Map<String, Integer> findings) {
         Map<String, Integer> incidents = new LinkedHashMap<>();
         facts.forEach(f -> f.checklist().forEach(c -> incidents.merge(c, 1, Integer::sum)));
         Map<String, ItemRank> items = new LinkedHashMap<>();
@@ -147,12 +147,12 @@ final class Figures {
         return out;
     }
 
-    private static List<Gap> uncovered(List<IncidentFacts> facts) {
+    private static List<Gap> uncovered(List<Incidents.Facts> facts) {
         return facts.stream().filter(f -> f.checklist().isEmpty())
                 .map(f -> new Gap(f.id(), f.title(), f.severity())).toList();
     }
 
-    private static YearMonth month(IncidentFacts f) {
+    private static YearMonth month(Incidents.Facts f) {
         return YearMonth.from(f.startedAt().withOffsetSameInstant(ZoneOffset.UTC));
     }
 

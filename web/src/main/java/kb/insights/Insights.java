@@ -1,6 +1,5 @@
 package kb.insights;
 
-import kb.incidents.IncidentFacts;
 import kb.incidents.Incidents;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,7 +11,7 @@ import java.util.List;
  */
 public final class Insights {
 
-    private record Snapshot(long head, List<IncidentFacts> facts) {
+    private record Snapshot(long head, List<Incidents.Facts> facts) {
     }
 
     private final Incidents incidents;
@@ -29,7 +28,7 @@ public final class Insights {
     }
 
     /** Facts of every published, listed incident, as of the latest write. */
-    public List<IncidentFacts> facts() {
+    public List<Incidents.Facts> facts() {
         long head = incidents.head();
         Snapshot s = snapshot;
         if (s.head() != head) {

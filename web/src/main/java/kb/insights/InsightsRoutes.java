@@ -30,12 +30,12 @@ public final class InsightsRoutes {
 
     public void pages() {
         path("insights", () -> {
-            get(controller::page);
-            get("{name}.csv", controller::csv);
+            get(controller::page, kb.system.Allowed.ANYONE);
+            get("{name}.csv", controller::csv, kb.system.Allowed.ANYONE);
         });
     }
 
     public void api() {
-        get("insights", controller::api);
+        get("insights", controller::api, kb.system.Allowed.ANYONE);
     }
 }

@@ -1,6 +1,6 @@
 package kb.insights;
 
-import kb.incidents.IncidentFacts;
+import kb.incidents.Incidents;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +17,7 @@ final class PastYears {
     private PastYears() {
     }
 
-    static List<Memory> around(List<IncidentFacts> facts, LocalDate today) {
+    static List<Memory> around(List<Incidents.Facts> facts, LocalDate today) {
         return facts.stream().map(f -> {
             LocalDate day = f.startedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
             int years = today.getYear() - day.getYear();

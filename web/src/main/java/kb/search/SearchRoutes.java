@@ -1,13 +1,14 @@
 package kb.search;
 
 import io.javalin.config.JavalinConfig;
+import kb.incidents.IncidentPageExtension;
 import kb.system.Access;
+import kb.system.Allowed;
 import kb.system.Templates;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
@@ -15,7 +16,6 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 public final class SearchRoutes {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchRoutes.class);
-    private static final Pattern INCIDENT_PAGE = Pattern.compile("/incidents/([a-z0-9][a-z0-9-]{2,79})");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Search search;
@@ -36,21 +36,8 @@ public final class SearchRoutes {
         this.ready = ready;
         this.poll = java.time.Duration.ofMillis(Long.parseLong(config.get("KB_SEARCH_POLL_MS", "1000")));
         templates.pageModel().contribute(ctx -> {
-            if (ctx.path().equals("/search")) {
-                String q = ctx.queryParam("q");
-                return Map.of("searchQuery", q == null ? "" : q);
-            }
-            Matcher m = INCIDENT_PAGE.matcher(ctx.path());
-            if (!m.matches() || m.group(1).equals("new") || !"GET".equals(ctx.method().name())) {
-                return Map.of();
-            }
-            try {
-                return Map.of("relatedIncidents", search.related(m.group(1), Access.canEdit(ctx), 5));
-            } catch (RuntimeException e) {
-                // the incident page must render even when the index cannot answer
-                log.warn("related incidents of {} unavailable: {}", m.group(1), e.toString());
-                return Map.of();
-            }
+            String q = ctx.path().equals("/search") ? ctx.queryParam("q") : null;
+            return Map.of("searchQuery", q == null ? "" : q);
         });
     }
 
@@ -69,17 +56,27 @@ public final class SearchRoutes {
         });
     }
 
-    /** The search service, for the parts of the app that show related incidents. */
-    public Search search() {
-        return search;
+    /** Up to five related incidents, with reasons, after an incident's article. */
+    public IncidentPageExtension incidentPage() {
+        return (incident, ctx) -> {
+            try {
+                List<Related> related = search.related(incident.header().id(), Access.canEdit(ctx), 5);
+                return related.isEmpty() ? List.of() : List.of(new IncidentPageExtension.Contribution(
+                        IncidentPageExtension.Slot.RELATED, "search/related", Map.of("related", related)));
+            } catch (RuntimeException e) {
+                // the incident page must render even when the index cannot answer
+                log.warn("related incidents of {} unavailable: {}", incident.header().id(), e.toString());
+                return List.of();
+            }
+        };
     }
 
     public void pages() {
-        get("search", controller::page);
+        get("search", controller::page, Allowed.ANYONE);
     }
 
     public void api() {
-        get("search", controller::api);
-        get("incidents/{id}/related", controller::related);
+        get("search", controller::api, Allowed.ANYONE);
+        get("incidents/{id}/related", controller::related, Allowed.ANYONE);
     }
 }

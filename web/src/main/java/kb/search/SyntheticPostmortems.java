@@ -10,7 +10,7 @@ import java.util.Random;
  * Synthetic postmortems for benchmarks: valid per the format, 2-6 KB, 10-30 timeline entries, about one
  * in five written in Chinese. Deterministic for a seed, so two runs measure the same data.
  */
-final class SyntheticPostmortems {
+public final class SyntheticPostmortems {
 
     private static final String[] SERVICES = {"payment-api", "order-service", "inventory", "search", "checkout",
             "user-service", "api-gateway", "billing", "notifier", "reports", "edge-proxy", "catalog", "ingest",
@@ -39,7 +39,7 @@ final class SyntheticPostmortems {
     }
 
     /** The {@code n}-th postmortem of the sequence for {@code seed}. */
-    static String make(long seed, int n) {
+    public static String make(long seed, int n) {
         Random r = new Random(seed * 1_000_003L + n);
         boolean zh = r.nextInt(5) == 0;
         String service = SERVICES[r.nextInt(SERVICES.length)];

@@ -2,7 +2,7 @@ package kb.bench;
 
 import io.javalin.Javalin;
 import kb.App;
-import kb.search.GenerateCommand;
+import kb.cli.GenerateCommand;
 import kb.search.Search;
 import kb.search.SearchRequest;
 import kb.system.Config;
@@ -49,7 +49,7 @@ public final class SearchBenchmark {
                 ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
                 : postgres(dir);
         App.Services services = App.Services.open(config);
-        services.importer().importContent(config.contentDir());
+        services.incidents().importContent(config.contentDir());
         long t0 = System.nanoTime();
         GenerateCommand.fill(services, 1, n);
         System.out.printf("%s: generated %d postmortems in %.1f s%n", kind, n, (System.nanoTime() - t0) / 1e9);

@@ -1,6 +1,6 @@
 package kb.insights;
 
-import kb.incidents.IncidentFacts;
+import kb.incidents.Incidents;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PastYearsTest {
 
-    private static IncidentFacts started(String id, String at) {
-        return new IncidentFacts(id, id, "P2", OffsetDateTime.parse(at), null, null, null, false, List.of(), List.of(), List.of());
+    private static Incidents.Facts started(String id, String at) {
+        return new Incidents.Facts(id, id, "P2", OffsetDateTime.parse(at), null, null, null, false, List.of(), List.of(), List.of());
     }
 
     @Test
     void incidents_within_three_days_of_today_in_earlier_years_are_remembered_newest_year_first() {
-        List<IncidentFacts> facts = List.of(
+        List<Incidents.Facts> facts = List.of(
                 started("two-years-ago", "2024-12-01T05:00:00Z"),
                 started("five-years-ago", "2021-11-27T23:00:00Z"),
                 started("a-week-off", "2024-12-08T05:00:00Z"),

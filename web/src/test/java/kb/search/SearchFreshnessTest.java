@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,10 +50,10 @@ class SearchFreshnessTest {
 
     @Test
     void a_deleted_index_is_rebuilt_and_writes_made_while_down_are_found_on_start() throws Exception {
-        Config config = Config.forTests("search" + System.nanoTime(), SearchApps.FIXTURES, Map.of());
+        Config config = TestApp.config("search" + System.nanoTime(), SearchApps.FIXTURES, Map.of());
         App.Services services = App.Services.open(config);
         try {
-            services.importer().importContent(SearchApps.FIXTURES);
+            services.incidents().importContent(SearchApps.FIXTURES);
             Javalin first = App.create(services).start();
             assertTrue(search(first, "sigterm").contains("deploy-drops-requests"));
             first.stop();
@@ -69,9 +68,8 @@ class SearchFreshnessTest {
             Files.writeString(extra.resolve("late.md"), Files.readString(SearchApps.FIXTURES.resolve("incidents/"
                     + "rate-limit-missing.md")).replace("id: rate-limit-missing", "id: late-arrival")
                     .replace("partner script", "quixotic partner script"));
-            var result = services.importer().importExternal(extra.resolve("late.md"), "cli",
-                    services.importer().knownChecklistIds(), new HashSet<>());
-            assertTrue(result.problems().isEmpty(), result.toString());
+            var report = services.incidents().importFiles(extra.resolve("late.md"), "cli", r -> { });
+            assertTrue(report.ok(), report.toString());
             Javalin third = App.create(services).start();
             assertEquals(List.of("late-arrival"), search(third, "quixotic"), "caught up from the change log on start");
             third.stop();
@@ -90,7 +88,7 @@ class SearchFreshnessTest {
         Javalin appA = null;
         Javalin appB = null;
         try {
-            sa.importer().importContent(SearchApps.FIXTURES);
+            sa.incidents().importContent(SearchApps.FIXTURES);
             appA = App.create(sa, c -> c.routes.before(ctx -> {
                 if (ctx.header(SearchApps.EDITOR) != null) {
                     ctx.attribute(Access.CAN_EDIT, true);

@@ -9,19 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * What figures across incidents need of one published, listed incident: its header times and labels,
- * without sections or text. Loaded for all incidents at once in a few queries.
- *
- * @param excluded the postmortem set {@code exclude-from-metrics: true}
- */
-public record IncidentFacts(String id, String title, String severity, OffsetDateTime startedAt, Long ttdSeconds,
-                            Long ttmSeconds, Long ttrSeconds, boolean excluded, List<String> services,
-                            List<String> categories, List<String> checklist) {
+/** Loads {@link Incidents.Facts} of every published, listed incident in four queries. */
+final class FactsQuery {
 
     private static final String VISIBLE = "i.listed = TRUE AND i.status = 'published'";
 
-    static List<IncidentFacts> load(Jdbi jdbi) {
+    static List<Incidents.Facts> load(Jdbi jdbi) {
         return jdbi.withHandle(h -> {
             Map<String, List<String>> services = labels(h, "SELECT l.incident_id, l.name FROM incident_services l");
             Map<String, List<String>> categories = labels(h, "SELECT l.incident_id, l.name FROM incident_categories l");
@@ -30,7 +23,7 @@ public record IncidentFacts(String id, String title, String severity, OffsetDate
                             + " i.exclude_from_metrics FROM incidents i WHERE " + VISIBLE + " ORDER BY i.started_at, i.id")
                     .map((rs, c) -> {
                         String id = rs.getString("id");
-                        return new IncidentFacts(id, rs.getString("title"), rs.getString("severity"),
+                        return new Incidents.Facts(id, rs.getString("title"), rs.getString("severity"),
                                 rs.getObject("started_at", OffsetDateTime.class), nullableLong(rs, "ttd_seconds"),
                                 nullableLong(rs, "ttm_seconds"), nullableLong(rs, "ttr_seconds"),
                                 rs.getBoolean("exclude_from_metrics"), services.getOrDefault(id, List.of()),

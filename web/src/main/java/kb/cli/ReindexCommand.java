@@ -1,7 +1,8 @@
-package kb.search;
+package kb.cli;
 
 import kb.App;
 import kb.system.Config;
+import kb.search.Search;
 import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

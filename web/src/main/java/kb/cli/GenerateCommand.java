@@ -1,4 +1,4 @@
-package kb.search;
+package kb.cli;
 
 import kb.App;
 import kb.system.Config;
@@ -7,11 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
+import kb.format.Parsed;
+import kb.format.Postmortem;
+import kb.format.PostmortemParser;
+import kb.incidents.Change;
+import kb.search.SyntheticPostmortems;
+
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -49,26 +50,18 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** Adds postmortems {@code 0..count-1} of {@code seed}; returns how many were added. */
     public static int fill(App.Services s, long seed, int count) {
-        try {
-            Path dir = Files.createTempDirectory("kb-generate");
-            Set<String> known = s.importer().knownChecklistIds();
-            Set<String> seen = new HashSet<>();
-            int added = 0;
-            Path file = dir.resolve("synthetic.md");
-            for (int i = 0; i < count; i++) {
-                Files.writeString(file, SyntheticPostmortems.make(seed, i));
-                var result = s.importer().importExternal(file, "generate", known, seen);
-                if (result.problems().isEmpty()) {
-                    added++;
-                } else {
-                    throw new IllegalStateException("synthetic postmortem " + i + " is invalid: " + result.problems());
-                }
+        PostmortemParser parser = new PostmortemParser();
+        Set<String> known = s.incidents().knownChecklistIds();
+        int added = 0;
+        for (int i = 0; i < count; i++) {
+            Parsed<Postmortem> p = parser.parse(SyntheticPostmortems.make(seed, i), known);
+            if (!p.valid()) {
+                throw new IllegalStateException("synthetic postmortem " + i + " is invalid: " + p.problems());
             }
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-            return added;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // base revision 0: a postmortem of this id must not exist yet
+            s.incidents().save(p.value().orElseThrow(), Change.edit("generate", "import", 0));
+            added++;
         }
+        return added;
     }
 }
