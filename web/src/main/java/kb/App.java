@@ -21,9 +21,11 @@ import kb.system.Templates;
 import kb.system.Web;
 import java.util.List;
 import kb.system.Allowed;
+import kb.system.RouteTable;
 import kb.system.SiteMap;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 /**
@@ -113,10 +115,11 @@ public final class App {
             search.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
-            config.routes.apiBuilder(() -> {
+            // RouteTable hands the routes to Javalin most specific first, so the order below does not matter
+            RouteTable.mount(config.routes, () -> {
                 // site map: pages; each route declares who may call it (kb.system.Allowed)
-                authoring.pages();
                 incidents.pages();
+                authoring.pages();
                 checklist.pages();
                 reviews.pages();
                 accounts.pages();
@@ -126,8 +129,8 @@ public final class App {
                 feeds.pages();
                 // JSON API
                 path("api", () -> {
-                    authoring.api();
                     incidents.api();
+                    authoring.api();
                     checklist.api();
                     reviews.api();
                     accounts.api();
@@ -135,7 +138,7 @@ public final class App {
                     search.api();
                     insights.api();
                 });
-                get("health", health::health, Allowed.OPEN);
+                get("health", handler(health::health), Allowed.OPEN);
             });
             extra.accept(config);
         });
