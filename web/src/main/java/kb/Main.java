@@ -12,6 +12,8 @@ import kb.cli.ServeCommand;
 import kb.cli.ServerLauncher;
 import kb.cli.TokenCommand;
 import kb.cli.ValidateCommand;
+import kb.cli.GenerateCommand;
+import kb.cli.ReindexCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +21,9 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, RoutesCommand.class, CdsCommand.class,
-                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, RoutesCommand.class, ReindexCommand.class,
+                GenerateCommand.class, CdsCommand.class, BackupCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

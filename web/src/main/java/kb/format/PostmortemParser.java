@@ -20,7 +20,7 @@ public final class PostmortemParser {
     /** The front-matter keys in their canonical order (the order {@link PostmortemWriter} writes). */
     public static final List<String> KEYS = List.of("id", "title", "severity", "started", "detected",
             "mitigated", "resolved", "status", "services", "tags", "categories", "checklist", "authors",
-            "lang", "source");
+            "lang", "source", "exclude-from-metrics");
 
     /** The root-cause taxonomy allowed in {@code categories}. */
     public static final List<String> CATEGORIES = List.of("resource-leak", "timeout", "error-handling",
@@ -76,6 +76,7 @@ public final class PostmortemParser {
         List<String> authors = values(fm, "authors", problems);
         String lang = lang(fm, problems);
         String sourceUrl = sourceUrl(fm, problems);
+        boolean excluded = excludeFromMetrics(fm, problems);
 
         BodyReader.Body body = BodyReader.read(fm.body(), fm.bodyLine(), times.get(0), problems);
         Limits.checkCounts(body, problems);
@@ -83,7 +84,7 @@ public final class PostmortemParser {
             return Parsed.failed(problems);
         }
         return Parsed.ok(new Postmortem(id, title, severity, times.get(0), times.get(1), times.get(2), times.get(3),
-                status, services, tags, categories, checklist, authors, lang, sourceUrl, body.sections(),
+                status, services, tags, categories, checklist, authors, lang, sourceUrl, excluded, body.sections(),
                 body.timeline(), body.actionItems(), body.codeBlocks(), text));
     }
 
@@ -230,6 +231,20 @@ public final class PostmortemParser {
             return null;
         }
         return value;
+    }
+
+    /** {@code exclude-from-metrics}: {@code true} or {@code false} (the default), nothing else. */
+    private static boolean excludeFromMetrics(FrontMatter fm, List<Problem> problems) {
+        String value = fm.string("exclude-from-metrics", false);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        problems.add(Problem.at(fm.line("exclude-from-metrics"), "exclude-from-metrics must be true or false, got '"
+                + value + "'"));
+        return false;
     }
 
     private static String sourceUrl(FrontMatter fm, List<Problem> problems) {
