@@ -74,6 +74,7 @@ public final class AccountRoutes {
         post("login", login::login);
         post("logout", login::logout);
         path("admin", () -> {
+            get("", ctx -> ctx.redirect("/admin/users", HttpStatus.FOUND));
             get("users", admin::list);
             post("users", admin::create);
             post("users/{name}/role", admin::role);
