@@ -56,6 +56,20 @@ public record IncidentFilter(String severity, String service, String tag, String
         return p;
     }
 
+    /** The filters in effect (parameter name to value, sort left out), in the order the page shows them. */
+    public Map<String, String> activeFilters() {
+        Map<String, String> p = params(1);
+        p.remove("sort");
+        return p;
+    }
+
+    /** Query parameters of this filter on its first page without the filter {@code name}: the link that removes it. */
+    public Map<String, String> paramsWithout(String name) {
+        Map<String, String> p = params(1);
+        p.remove(name);
+        return p;
+    }
+
     public boolean any() {
         return severity != null || service != null || tag != null || category != null || year != null;
     }

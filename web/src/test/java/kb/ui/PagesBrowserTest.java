@@ -45,7 +45,7 @@ class PagesBrowserTest {
         kb.Browsers.assumeInstalled();
         app = TestApp.start(TestApp.CONTENT);
         admin = Logins.sessionCookie(app, Role.ADMIN);
-        String review = createReview();
+        String review = createReview(app, admin);
         pages = List.of(new Page("home", "/", false), new Page("list", "/incidents", false),
                 new Page("incident", "/incidents/payment-502-sql-open-per-call", false),
                 new Page("checklist", "/checklist", false), new Page("item", "/checklist/RES-02", false),
@@ -134,7 +134,7 @@ class PagesBrowserTest {
     }
 
     /** Pastes a diff with a known finding, as an editor does, and returns the new review's path. */
-    private static String createReview() {
+    static String createReview(TestApp app, Logins.Login admin) {
         String diff = """
                 diff --git a/client/fetch.go b/client/fetch.go
                 new file mode 100644
