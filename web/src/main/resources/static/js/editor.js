@@ -156,7 +156,7 @@
         var article = doc.querySelector('#preview article.incident');
         var list = doc.getElementById('problems');
         var notice = doc.getElementById('notice');
-        if (list && (article || doc.querySelector('#problems .problem'))) {
+        if (list && (article || doc.querySelector('#problems .problem')) && problems.innerHTML !== list.innerHTML) {
           problems.innerHTML = list.innerHTML;
           problemLines = {};
           problems.querySelectorAll('.problem[data-line]').forEach(function (li) { problemLines[li.getAttribute('data-line')] = true; });
@@ -164,6 +164,8 @@
           renumber(true);
         }
         if (article) {
+          var old = document.getElementById('preview');
+          if (old) { old.remove(); }
           body.textContent = '';
           body.appendChild(document.importNode(article, true));
           pane.classList.remove('stale');
@@ -196,12 +198,22 @@
     if (!(event.ctrlKey || event.metaKey) || event.altKey) { return; }
     if (event.key === 'Enter') {
       event.preventDefault();
-      refresh();
+      // a page that already shows the server's verdict on this text (its problems or its preview) needs no request
+  if (!document.querySelector('#problems .problem') && !document.getElementById('preview')) {
+    refresh();
+  } else {
+    state.textContent = '— appears as you type';
+  }
     } else if (event.key === 's' || event.key === 'S') {
       event.preventDefault();
       var save = button('save');
       if (save) { form.requestSubmit(save); }
     }
   });
-  refresh();
+  // a page that already shows the server's verdict on this text (its problems or its preview) needs no request
+  if (!document.querySelector('#problems .problem') && !document.getElementById('preview')) {
+    refresh();
+  } else {
+    state.textContent = '— appears as you type';
+  }
 })();

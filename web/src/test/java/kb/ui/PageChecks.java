@@ -80,29 +80,32 @@ final class PageChecks {
     }
 
     /**
-     * Bytes of CSS and JavaScript this page fetched as {@code [transferred, decoded]}, excluding mermaid (which is
-     * loaded only where a diagram is); taken from the browser's resource timing entries.
+     * Bytes of CSS and JavaScript this page uses as {@code [transferred, decoded]}, mermaid excluded (it is loaded
+     * only where a diagram is): every stylesheet and script in the document (including those scripts added) is
+     * fetched again past the cache and measured by the browser's resource timing.
      */
     @SuppressWarnings("unchecked")
     List<Long> scriptAndStyleBytes() {
-        return scriptAndStyleBytesNow();
-    }
-
-    /** Turns the browser cache off, so every page's resource entries carry the bytes it needs on a first visit. */
-    void noCache() {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> scriptAndStyleBytesNow() {
-        return (List<Long>) js("""
-                var t = 0, d = 0;
-                performance.getEntriesByType('resource').forEach(function (e) {
-                  if (/\\/mermaid\\//.test(e.name)) { return; }
-                  if (/\\.(css|js)(\\?|$)/.test(e.name)) { t += e.encodedBodySize; d += e.decodedBodySize; }
+        return (List<Long>) browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var urls = [];
+                document.querySelectorAll('script[src], link[rel=stylesheet][href]').forEach(function (e) {
+                  var u = new URL(e.getAttribute('src') || e.getAttribute('href'), location.href).href;
+                  if (!/[/]mermaid[/]/.test(u) && urls.indexOf(u) < 0) { urls.push(u); }
                 });
-                return [t, d];
+                Promise.all(urls.map(function (u) {
+                  return fetch(u, { cache: 'no-store' }).then(function (r) { return r.arrayBuffer(); });
+                })).then(function () {
+                  setTimeout(function () {
+                    var t = 0, d = 0;
+                    urls.forEach(function (u) {
+                      var es = performance.getEntriesByName(u);
+                      var e = es[es.length - 1];
+                      if (e) { t += e.encodedBodySize; d += e.decodedBodySize; }
+                    });
+                    done([t, d]);
+                  }, 100);
+                }, function (e) { done([-1, -1]); });
                 """);
     }
 
