@@ -137,9 +137,15 @@
       }
     });
   });
-  document.querySelectorAll('figure.runnable:not(.run-pair figure) > pre').forEach(function (pre) {
+  document.querySelectorAll('figure.runnable > pre').forEach(function (pre) {
+    if (pre.closest('.run-pair[data-view]')) { return; }
     var bar = pre.parentNode.querySelector('figcaption');
     if (bar) { bar.appendChild(toggle('Wrap', false, function (on) { pre.classList.toggle('wrap', on); })); }
+  });
+
+  // Code that scrolls sideways must be reachable by keyboard to be scrolled.
+  document.querySelectorAll('main pre:not([tabindex])').forEach(function (pre) {
+    if (pre.scrollWidth > pre.clientWidth) { pre.tabIndex = 0; }
   });
 
   // A run result appears above its code; bring it into view when it starts to fill.
