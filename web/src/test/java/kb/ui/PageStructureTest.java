@@ -65,8 +65,8 @@ class PageStructureTest {
             previous = left;
         }
         assertEquals(100.0, previous, "the last entry (the resolution) ends the axis");
-        assertEquals("Time to detect " + d.getElementById("ttd").text(), d.select(".axis-span.ttd span").text());
-        assertEquals("Time to resolve " + d.getElementById("ttr").text(), d.select(".axis-span.ttr span").text());
+        assertEquals("Time to detect " + d.getElementById("ttd").text(), d.select(".axis-span.ttd .lbl").text());
+        assertEquals("Time to resolve " + d.getElementById("ttr").text(), d.select(".axis-span.ttr .lbl").text());
         assertFalse(d.select(".axis .axis-gap").isEmpty(), "the quiet day before the resolution shows as a gap");
     }
 
