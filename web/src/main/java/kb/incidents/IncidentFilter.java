@@ -19,7 +19,7 @@ import java.util.Set;
  * @param verified only incidents whose every runnable reproduction has a passing run on record
  * @param page     1-based page number
  */
-public record IncidentFilter(List<String> severities, List<String> services, List<String> tags,
+record IncidentFilter(List<String> severities, List<String> services, List<String> tags,
                              List<String> categories, Integer year, String item, boolean verified,
                              String sort, int page, int size) {
 

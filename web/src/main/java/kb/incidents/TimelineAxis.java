@@ -34,7 +34,7 @@ public record TimelineAxis(List<Mark> marks, List<Span> spans, List<Span> gaps, 
 
     /** The axis of {@code incident}, or null when it has fewer than two distinct times to place. */
     public static TimelineAxis of(Incident incident) {
-        IncidentRow h = incident.header();
+        IncidentHeader h = incident.header();
         OffsetDateTime start = parse(h.started());
         List<OffsetDateTime> times = new ArrayList<>();
         for (TimelineRow t : incident.timeline()) {

@@ -91,7 +91,7 @@ class IncidentFilterQueryTest {
 
     private static App.Services open(String kind) {
         App.Services services = App.Services.open(TestDatabases.config(kind, TestApp.FIXTURES));
-        services.importer().importContent(TestApp.FIXTURES);
+        services.incidents().importContent(TestApp.FIXTURES);
         return services;
     }
 }
