@@ -18,16 +18,16 @@ import java.util.List;
  * @param gaps  stretches with no entry longer than a fifth of the whole incident
  * @param from  the earliest time on the axis (ISO-8601)
  * @param to    the latest time on the axis (ISO-8601)
- * @param total the length of the axis, for people ("3 h 10 min")
+ * @param totalSeconds the length of the axis
  */
-public record TimelineAxis(List<Mark> marks, List<Span> spans, List<Span> gaps, String from, String to, String total) {
+public record TimelineAxis(List<Mark> marks, List<Span> spans, List<Span> gaps, String from, String to, long totalSeconds) {
 
     /** An entry at {@code left} percent; {@code position} is its index in the list below the axis. */
     public record Mark(int position, String kind, String at, double left) {
     }
 
-    /** A stretch of the axis from {@code left} percent, {@code width} percent wide. */
-    public record Span(String key, String label, double left, double width) {
+    /** A stretch of the axis from {@code left} percent, {@code width} percent wide, {@code seconds} long. */
+    public record Span(String key, String label, double left, double width, long seconds) {
     }
 
     private static final double GAP_SHARE = 0.2;
@@ -71,38 +71,22 @@ public record TimelineAxis(List<Mark> marks, List<Span> spans, List<Span> gaps, 
         for (int i = 1; i < sorted.size(); i++) {
             long gap = Duration.between(sorted.get(i - 1), sorted.get(i)).toSeconds();
             if (gap > length * GAP_SHARE) {
-                gaps.add(new Span("gap", human(gap), pct(min, sorted.get(i - 1), length), gap * 100.0 / length));
+                gaps.add(new Span("gap", "No entries", pct(min, sorted.get(i - 1), length), gap * 100.0 / length, gap));
             }
         }
-        return new TimelineAxis(marks, spans, gaps, min.toString(), max.toString(), human((long) length));
+        return new TimelineAxis(marks, spans, gaps, min.toString(), max.toString(), (long) length);
     }
 
     private static void span(List<Span> spans, String key, String label, Long seconds, OffsetDateTime start,
                              OffsetDateTime min, double length) {
         if (seconds != null && seconds >= 0) {
-            spans.add(new Span(key, label + " " + human(seconds), pct(min, start, length), seconds * 100.0 / length));
+            spans.add(new Span(key, label, pct(min, start, length), seconds * 100.0 / length, seconds));
         }
     }
 
     private static double pct(OffsetDateTime min, OffsetDateTime t, double length) {
         double p = Duration.between(min, t).toSeconds() * 100.0 / length;
         return Math.round(Math.max(0, Math.min(100, p)) * 100) / 100.0;
-    }
-
-    /** Seconds as the two largest units, as the rest of the page writes durations. */
-    static String human(long seconds) {
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        long hours = minutes / 60;
-        if (hours < 24) {
-            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
-        }
-        return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
     }
 
     private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
