@@ -120,6 +120,8 @@ final class ReviewPages {
             findings.add(m);
         }
         model.put("findings", findings);
+        model.put("inline", InlineFindings.byLine(findings));
+        model.put("diffFiles", InlineFindings.files(r.row().diff()));
         model.put("suppressedCount", r.review().findings().stream().filter(Finding::suppressed).count());
         List<Map<String, Object>> manual = new ArrayList<>();
         for (ManualCheck m : r.review().manual()) {
@@ -178,6 +180,7 @@ final class ReviewPages {
             m.put("title", row.map(c -> c.title()).orElse(k));
             m.put("severity", row.map(c -> c.severity()).orElse(""));
             m.put("incidents", checklist.incidents(k));
+            m.put("fix", checklist.body(k).map(InlineFindings::fix).orElse(null));
             return m;
         });
     }

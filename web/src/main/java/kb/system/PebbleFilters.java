@@ -59,8 +59,10 @@ final class PebbleFilters extends AbstractExtension {
         if (params.isEmpty()) {
             return "";
         }
+        // a parameter with several values (a list) repeats: ?tag=a&tag=b
         return "?" + params.entrySet().stream()
-                .map(e -> enc(e.getKey().toString()) + "=" + enc(e.getValue().toString()))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> c ? c.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> enc(e.getKey().toString()) + "=" + enc(String.valueOf(v))))
                 .collect(Collectors.joining("&"));
     }
 
