@@ -65,7 +65,8 @@ public final class Operations implements AutoCloseable {
      */
     public void install(JavalinConfig config, Templates templates) {
         config.routes.before(requests::before);
-        config.routes.after(requests::after);
+        // a request logger, not an after-handler: answers from the page cache skip every handler after theirs
+        config.requestLogger.http((ctx, ms) -> requests.after(ctx));
         GracefulStop.configure(config, drain);
         ClientAddress.configure(config, env);
         config.routes.exception(ConnectionException.class, (e, ctx) -> {

@@ -59,6 +59,10 @@ final class RequestMetrics {
 
     /** The matched route's template, or {@code unmatched} (404s and requests refused before routing). */
     static String route(Context ctx) {
+        String cached = ctx.attribute(kb.system.PageCache.ROUTE);
+        if (cached != null) {
+            return cached;
+        }
         Endpoint e;
         try {
             e = ctx.endpoints().matchedHttpEndpoint();

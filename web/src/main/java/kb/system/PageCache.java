@@ -35,6 +35,8 @@ public final class PageCache {
 
     /** Marks a request answered from the cache, so the request log and the filler skip it. */
     public static final String HIT = "kb.pageCache.hit";
+    /** On a hit, the route template the page was rendered by (a hit never reaches the router). */
+    public static final String ROUTE = "kb.pageCache.route";
     private static final String VERSION = "kb.pageCache.version";
     private static final String LEADER = "kb.pageCache.leader";
     /** How long a reader waits for another request that is rendering the same page. */
@@ -48,7 +50,7 @@ public final class PageCache {
 
     /** One kept answer: the body split at the request id it was rendered with, which each hit replaces. */
     private record Entry(List<byte[]> parts, String contentType, String etag, long version, long storedAt,
-                         long size) {
+                         long size, String route) {
     }
 
     private final long ttlMillis;
@@ -96,6 +98,9 @@ public final class PageCache {
             return;
         }
         ctx.attribute(HIT, true);
+        if (e.route() != null) {
+            ctx.attribute(ROUTE, e.route());
+        }
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", "no-cache");
         if (e.etag().equals(ctx.header("If-None-Match"))) {
@@ -173,11 +178,20 @@ public final class PageCache {
         List<byte[]> parts = split(bytes, RequestIds.of(ctx));
         // the tag ignores the request id, so a page rendered again with the same content keeps its tag
         String etag = "W/\"" + digest(parts) + "\"";
-        Entry e = new Entry(parts, type, etag, seen, System.currentTimeMillis(), bytes.length);
+        Entry e = new Entry(parts, type, etag, seen, System.currentTimeMillis(), bytes.length, routeOf(ctx));
         put(key(ctx), e);
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");
         return e;
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? null : endpoint.path;
+        } catch (RuntimeException notRouted) {
+            return null;
+        }
     }
 
     /** Drops every entry; the next reader renders afresh. */
