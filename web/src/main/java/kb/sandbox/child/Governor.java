@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * have burnt too much CPU. The parent's wall-clock limit and the OS limits remain the backstop
  * for when this thread itself is starved.
  */
-final class Governor extends Thread {
+public final class Governor extends Thread {
     private static final long PERIOD_MILLIS = 10;
 
     private final FrameChannel channel;
@@ -20,7 +20,7 @@ final class Governor extends Thread {
     private record Limits(int maxThreads, long cpuLimitNanos, long cpuAtStart) {
     }
 
-    Governor(FrameChannel channel) {
+    public Governor(FrameChannel channel) {
         super("kb-governor");
         this.channel = channel;
         setDaemon(true);
@@ -28,7 +28,7 @@ final class Governor extends Thread {
     }
 
     /** Starts enforcing: counts from the threads alive and the CPU spent so far. */
-    void arm(int maxNewThreads, long cpuMillis) {
+    public void arm(int maxNewThreads, long cpuMillis) {
         limits = new Limits(threads.getThreadCount() + maxNewThreads,
                 TimeUnit.MILLISECONDS.toNanos(cpuMillis), cpuNanos());
     }

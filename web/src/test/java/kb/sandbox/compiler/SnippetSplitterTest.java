@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
