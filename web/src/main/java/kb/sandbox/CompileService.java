@@ -50,6 +50,12 @@ final class CompileService implements AutoCloseable {
     private final Duration compileLimit;
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicLong restarts = new AtomicLong();
+    /**
+     * Starts the processes. bubblewrap's --die-with-parent fires when the <em>thread</em> that
+     * started it ends, so they are all started from this one thread, which lives as long as the service.
+     */
+    private final java.util.concurrent.ExecutorService spawner = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> BackgroundThreads.daemon(r, "kb-compile-spawner"));
     private Instance current;
     private volatile boolean closed;
 
@@ -133,6 +139,7 @@ final class CompileService implements AutoCloseable {
         if (i != null) {
             i.kill("shutting down");
         }
+        spawner.shutdown();
     }
 
     /** The running process, starting one (and waiting until it is warm) when there is none. */
@@ -150,9 +157,13 @@ final class CompileService implements AutoCloseable {
             restarts.incrementAndGet();
         }
         try {
-            current = new Instance(starter.get());
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            current = new Instance(spawner.submit(starter::get).get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : new IOException("cannot start the compile service", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the compile service");
         }
         current.awaitReady(START_LIMIT);
         return current;
@@ -281,6 +292,9 @@ final class CompileService implements AutoCloseable {
                 // Garbled or ended: handled like a death below.
             }
             inFlightAtDeath = pending.size();
+            if (!dead && !retiring && !closed) {
+                log.warn("sandbox: the compile service ended (exit code {}): {}", exitCode(), describe());
+            }
             dead = true;
             kill("its output ended");
             var failure = new IOException("the compile service ended: " + describe());
