@@ -5,7 +5,7 @@ import kb.authoring.ExportCommand;
 import kb.authoring.ImportCommand;
 import kb.format.ValidateCommand;
 import kb.review.ReviewCommand;
-import kb.sandbox.RunCommand;
+import kb.cli.RunCommand;
 import kb.system.CdsCommand;
 import kb.system.ServeCommand;
 import kb.system.ServerLauncher;

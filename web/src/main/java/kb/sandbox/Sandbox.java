@@ -150,12 +150,17 @@ public final class Sandbox implements AutoCloseable {
      * As {@link #run(RunRequest)}, handing the output to {@code listener} as it arrives.
      *
      * @param listener called on this thread with each chunk of output (stderr flag, bytes)
+     * @param handle   lets another thread stop the run
      */
-    public RunResult run(RunRequest request, RunListener listener) {
-        return run(request, (ChildProcess.OutputListener) listener::output);
+    public RunResult run(RunRequest request, RunListener listener, RunHandle handle) {
+        return run(request, (ChildProcess.OutputListener) listener::output, handle);
     }
 
     private RunResult run(RunRequest request, ChildProcess.OutputListener listener) {
+        return run(request, listener, new RunHandle());
+    }
+
+    private RunResult run(RunRequest request, ChildProcess.OutputListener listener, RunHandle handle) {
         untrustedRefusal().filter(reason -> !request.trusted()).ifPresent(reason -> {
             throw new SandboxRefusedException(reason);
         });
@@ -197,8 +202,13 @@ public final class Sandbox implements AutoCloseable {
             if (child == null) {
                 return finish(internal("no sandbox child could be started: " + pool.lastFailure(), request));
             }
+            handle.attach(child::kill);
             var exchange = child.run(payload, cap, config.timeout(), timer, listener);
             RunResult r = Outcomes.classify(exchange, request, config);
+            if (handle.stopped() && exchange.report() == null) {
+                r = new RunResult(RunStatus.KILLED, r.stdout(), r.stderr(), r.truncated(), r.exitCode(), 0,
+                        "stopped by the user", List.of(), r.verdict());
+            }
             // The run's time includes compiling it: that is what the user waited for.
             long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return finish(new RunResult(r.status(), r.stdout(), r.stderr(), r.truncated(), r.exitCode(), total,

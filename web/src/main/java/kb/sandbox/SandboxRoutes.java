@@ -59,10 +59,13 @@ public final class SandboxRoutes {
 
     public void pages() {
         get("sandbox", runs::scratch);
+        post("sandbox", runs::scratchRun);
     }
 
     public void api() {
         post("run", runs::runSource);
+        post("run/stream", runs::runStream);
+        post("runs/{id}/stop", runs::stopRun);
         path("snippets/{id}", () -> post("run", runs::runSnippet));
     }
 
