@@ -40,7 +40,24 @@ public final class CapturedStream extends OutputStream {
     /** Flushes both streams every few milliseconds, so the parent sees output while the run goes on. */
     public static void startFlusher(PrintStream out, PrintStream err) {
         // kb:ignore CONC-01 -- the default handler prints to the real stderr, which the parent logs, and a dead flusher only delays output
-        Thread flusher = new Thread(() -> {
+        // A named class rather than a lambda: no lambda bootstrap on the run child's start-up path.
+        Thread flusher = new Flusher(out, err);
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    private static final class Flusher extends Thread {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Flusher(PrintStream out, PrintStream err) {
+            super("kb-flusher");
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
             while (true) {
                 try {
                     Thread.sleep(FLUSH_MILLIS);
@@ -50,8 +67,6 @@ public final class CapturedStream extends OutputStream {
                 out.flush();
                 err.flush();
             }
-        }, "kb-flusher");
-        flusher.setDaemon(true);
-        flusher.start();
+        }
     }
 }
