@@ -153,7 +153,7 @@ final class CompileService implements AutoCloseable {
         if (current != null) {
             current.retire();
         }
-        if (current != null && current.started > 0) {
+        if (current != null) {
             restarts.incrementAndGet();
         }
         try {
@@ -181,7 +181,6 @@ final class CompileService implements AutoCloseable {
         private volatile boolean dead;
         private volatile boolean retiring;
         private volatile int inFlightAtDeath;
-        final long started = System.nanoTime();
 
         Instance(Process process) {
             this.process = process;

@@ -202,6 +202,10 @@ public final class Sandbox implements AutoCloseable {
             if (child == null) {
                 return finish(internal("no sandbox child could be started: " + pool.lastFailure(), request));
             }
+            if (compiler != null) {
+                // Minimal children are cheap: start the replacement while this run executes.
+                pool.replenish();
+            }
             handle.attach(child::kill);
             var exchange = child.run(payload, cap, config.timeout(), timer, listener);
             RunResult r = Outcomes.classify(exchange, request, config);
@@ -243,6 +247,11 @@ public final class Sandbox implements AutoCloseable {
 
     public SandboxConfig config() {
         return config;
+    }
+
+    /** Times the compile service was replaced after dying or being killed; 0 for the first engine. */
+    public long compileServiceRestarts() {
+        return compiler == null ? 0 : compiler.restarts();
     }
 
     public SandboxMetrics metrics() {

@@ -112,6 +112,25 @@ class RunStreamWebTest {
     }
 
     @Test
+    void an_output_flood_through_the_stream_stops_at_the_cap() throws Exception {
+        long text = 0;
+        JsonNode result = null;
+        try (Stream<String> lines = stream("{\"source\":\"while (true) System.out.print(\\\"x\\\".repeat(1000));\"}")) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                JsonNode e = JSON.readTree(line);
+                if (e.get("event").asText().equals("output")) {
+                    text += e.get("text").asText().length();
+                }
+                result = e;
+            }
+        }
+        assertEquals("result", result.get("event").asText());
+        assertEquals("killed", result.get("status").asText(), result.toString());
+        assertTrue(result.get("truncated").asBoolean());
+        assertTrue(text <= 64 * 1024, "streamed " + text + " characters");
+    }
+
+    @Test
     void the_scratch_form_runs_without_javascript_and_keeps_the_source() {
         Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
         String source = "System.out.println(\"<b>6 * 7</b> = \" + 6 * 7);\n// Output:\n// <b>6 * 7</b> = 42\n";
