@@ -40,6 +40,7 @@ public final class RunChildMain {
                 System.exit(0);
             }
             CapturedStream.startFlusher(out, err);
+            warmUp();
             channel.send(Wire.READY, new byte[0]);
             Wire.Frame frame = Wire.read(requests);
             if (frame == null || frame.type() != Wire.REQUEST) {
@@ -57,8 +58,20 @@ public final class RunChildMain {
         }
     }
 
+    /**
+     * Before saying ready: runs snippet-shaped code once, so that the JDK's bootstrap machinery for
+     * lambdas and string concatenation is initialised off the user's clock (with the archive, this
+     * is mostly mapping what training left there).
+     */
+    private static void warmUp() {
+        if (TrainingSnippet.run().isEmpty()) {
+            throw new IllegalStateException("warm-up computed nothing");
+        }
+    }
+
     /** Loads what a run loads: the plan codec, the policy on real class files, a define and a trace. */
     private static void train(PrintStream err) throws IOException {
+        warmUp();
         byte[] own;
         try (InputStream in = RunChildMain.class.getResourceAsStream("PlanRunner.class")) {
             own = in == null ? new byte[0] : in.readAllBytes();
@@ -70,12 +83,22 @@ public final class RunChildMain {
         plan = RunPlan.decode(plan.encode());
         // Refused (not a snippet class), after the ASM reader has parsed it.
         new PlanRunner(plan, err).run();
-        new BytecodePolicy().check(own, name -> null);
+        // Define and invoke snippet-shaped classes the way a run does, through the snippets' loader.
         var loader = new SnippetLoader();
-        loader.declare("kb.sandbox.child.PlanRunner", own);
+        var policy = new BytecodePolicy();
+        for (String name : new String[] {"TrainingSnippet", "TrainingSnippet$Pair"}) {
+            byte[] bytes;
+            try (InputStream in = RunChildMain.class.getResourceAsStream(name + ".class")) {
+                bytes = in == null ? new byte[0] : in.readAllBytes();
+            }
+            policy.check(bytes, n -> null);
+            loader.declare("kb.sandbox.child." + name, bytes);
+        }
         try {
-            Class.forName("kb.sandbox.child.PlanRunner", false, loader).getDeclaredMethods();
-        } catch (ClassNotFoundException | LinkageError e) {
+            var run = Class.forName("kb.sandbox.child.TrainingSnippet", false, loader).getDeclaredMethod("run", boolean.class);
+            run.setAccessible(true);
+            run.invoke(null, true);
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IOException("training define failed", e);
         }
         new StackTraces(plan, new SourceText(plan.source()))
