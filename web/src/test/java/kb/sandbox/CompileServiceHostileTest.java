@@ -67,16 +67,21 @@ class CompileServiceHostileTest {
     }
 
     @Test
-    void deep_nesting_that_overflows_the_compilers_stack_is_reported_as_such() {
-        String deep = "(".repeat(6000) + "1" + ")".repeat(6000);
-        RunResult r = run("int a = 1;\nint b = " + deep + ";\n");
-        assertEquals(RunStatus.COMPILE_ERROR, r.status(), r::toString);
-        assertFalse(r.message().contains("runner failed"), r.message());
+    void deep_nesting_as_far_as_the_source_cap_allows_compiles_or_is_reported_as_such() {
+        String deep = "(".repeat(9000) + "1" + ")".repeat(9000);
+        RunResult r = run("int a = 1;\nint b = " + deep + ";\nSystem.out.println(b);\n");
+        assertTrue(List.of(RunStatus.OK, RunStatus.COMPILE_ERROR).contains(r.status()), r::toString);
+        if (r.status() == RunStatus.OK) {
+            assertEquals("1\n", r.stdout());
+        } else {
+            assertTrue(r.message().contains("nested"), r.message());
+        }
     }
 
     @Test
     void code_too_large_is_reported_at_its_own_snippet() {
-        String values = IntStream.range(0, 9000).mapToObj(i -> "7").collect(Collectors.joining(","));
+        // About seven bytes of bytecode per element: past the 64 KiB a method may hold, within the source cap.
+        String values = IntStream.range(0, 9800).mapToObj(i -> "7").collect(Collectors.joining(","));
         RunResult r = run("System.out.println(\"first\");\nint[] big = {" + values + "};\nSystem.out.println(\"after\");\n");
         assertEquals(RunStatus.COMPILE_ERROR, r.status(), r::toString);
         assertTrue(r.message().contains("too large"), r.message());
@@ -86,7 +91,7 @@ class CompileServiceHostileTest {
 
     @Test
     void thousands_of_compile_errors_are_capped() {
-        String broken = IntStream.range(0, 600).mapToObj(i -> "  int v" + i + " = \"s\";").collect(Collectors.joining("\n"));
+        String broken = IntStream.range(0, 120).mapToObj(i -> "  int v" + i + " = \"s\";").collect(Collectors.joining("\n"));
         RunResult r = run("void f() {\n" + broken + "\n}\n");
         assertEquals(RunStatus.COMPILE_ERROR, r.status(), r::toString);
         assertTrue(r.diagnostics().size() <= 21, "diagnostics: " + r.diagnostics().size());
@@ -95,7 +100,7 @@ class CompileServiceHostileTest {
 
     @Test
     void more_classes_than_a_run_may_define_are_refused_with_the_cap_named() {
-        String classes = IntStream.range(0, 700).mapToObj(i -> "class C" + i + " {}").collect(Collectors.joining(" "));
+        String classes = IntStream.range(0, 450).mapToObj(i -> "class C" + i + " {}").collect(Collectors.joining(" "));
         RunResult r = run("class Outer { " + classes + " }\nSystem.out.println(\"ran\");\n");
         assertEquals(RunStatus.DENIED, r.status(), r::toString);
         assertTrue(r.message().contains("classes"), r.message());
@@ -157,7 +162,7 @@ class CompileServiceHostileTest {
     @Test
     void user_exceptions_read_with_their_own_names_and_lines() {
         RunResult r = run("class Broken extends RuntimeException {\n  Broken() { super(\"bad\"); }\n}\n"
-                + "record P(int x) {\n  P {\n    if (x < 0) throw new Broken();\n  }\n}\nnew P(1);\nnew P(-1);\n");
+                + "record P(int x) {\n  public P {\n    if (x < 0) throw new Broken();\n  }\n}\nnew P(1);\nnew P(-1);\n");
         assertEquals(RunStatus.RUNTIME_ERROR, r.status(), r::toString);
         assertTrue(r.stderr().startsWith("Exception in thread \"main\" Broken: bad\n"), r.stderr());
         assertTrue(r.stderr().contains("(line 6)") && r.stderr().contains("(line 10)"), r.stderr());
@@ -165,8 +170,15 @@ class CompileServiceHostileTest {
 
     @Test
     void the_cpu_limit_holds_across_all_of_the_childs_threads() {
-        RunResult r = run("Runnable burn = () -> { long x = 0; while (true) { x++; } };\n"
-                + "for (int i = 0; i < 4; i++) { new Thread(burn).start(); }\nThread.sleep(60_000);\n");
+        // A wall-clock limit far past the CPU limit, so that only the CPU limit can end the run
+        // however loaded the machine is.
+        var config = TestSandbox.config().withPoolSize(1).withCpuLimit(java.time.Duration.ofSeconds(1))
+                .withTimeout(java.time.Duration.ofSeconds(60));
+        RunResult r;
+        try (Sandbox own = Sandbox.start(config)) {
+            r = own.run(RunRequest.untrusted("Runnable burn = () -> { long x = 0; while (true) { x++; } };\n"
+                + "for (int i = 0; i < 4; i++) { new Thread(burn).start(); }\nThread.sleep(120_000);\n"));
+        }
         assertEquals(RunStatus.KILLED, r.status(), r::toString);
         assertTrue(r.message().contains("CPU limit"), r.message());
     }

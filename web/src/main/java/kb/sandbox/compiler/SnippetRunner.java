@@ -215,16 +215,25 @@ final class SnippetRunner {
     }
 
     /** What one eval did: its events, and the denials the guard recorded meanwhile. */
-    private record Attempt(List<SnippetEvent> events, List<BytecodePolicy.Violation> denials) {
+    private record Attempt(List<SnippetEvent> events, List<BytecodePolicy.Violation> denials, boolean compilerFailed) {
         boolean refused() {
-            return !denials.isEmpty() || events.stream()
+            return !denials.isEmpty() || compilerFailed || events.stream()
                     .anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED);
         }
     }
 
     private Attempt attempt(String source) {
         List<SnippetEvent> events = shell.eval(source);
-        return new Attempt(events, guard.takeDenials());
+        return new Attempt(events, guard.takeDenials(), events.stream().anyMatch(this::compilerFailed));
+    }
+
+    /**
+     * Not defined because javac failed on it ("code too large"): JShell calls that recoverable,
+     * but nothing about it is. Unresolved references alone come without error diagnostics.
+     */
+    private boolean compilerFailed(SnippetEvent e) {
+        return e.causeSnippet() == null && e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                && shell.diagnostics(e.snippet()).anyMatch(jdk.jshell.Diag::isError);
     }
 
     /** The recording engine's bookkeeping for one event: probes, and declarations left unresolved. */
@@ -266,7 +275,7 @@ final class SnippetRunner {
             if (recorder != null) {
                 recorder.label(snippet.id());
             }
-            if (event.status() == Snippet.Status.REJECTED) {
+            if (event.status() == Snippet.Status.REJECTED || compilerFailed(event)) {
                 return failures.compileError(snippet, piece.start(), piece.end());
             }
             if (recorder != null) {
