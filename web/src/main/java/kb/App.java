@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import kb.accounts.AccountRoutes;
 import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
-import kb.incidents.ContentImporter;
+import kb.incidents.Incidents;
 import kb.incidents.IncidentRoutes;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
@@ -16,6 +16,9 @@ import kb.system.HealthController;
 import kb.system.Readiness;
 import kb.system.Templates;
 import kb.system.Web;
+import java.util.List;
+import kb.system.Allowed;
+import kb.system.SiteMap;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -27,7 +30,7 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 public final class App {
 
     /** Everything the routes need, opened once per process. */
-    public record Services(Config config, Database db, ContentImporter importer, SandboxService sandbox,
+    public record Services(Config config, Database db, Incidents incidents, SandboxService sandbox,
                            Readiness readiness) {
 
         /** Connects, migrates and returns services that are ready at once (the CLI commands and tests). */
@@ -47,7 +50,7 @@ public final class App {
         private static Services around(Config config, Database db, Readiness readiness) {
             var env = new java.util.HashMap<>(config.env());
             env.put("KB_DATA_DIR", config.dataDir().toString());
-            return new Services(config, db, new ContentImporter(db.jdbi()),
+            return new Services(config, db, new Incidents(db.jdbi()),
                     new SandboxService(SandboxConfig.fromEnvironment(env)), readiness);
         }
 
@@ -65,20 +68,35 @@ public final class App {
         return create(s, config -> { });
     }
 
+    /** Every route of the app {@code s} builds, with its role; builds the app but does not start it. */
+    public static SiteMap siteMap(Services s) {
+        SiteMap map = new SiteMap();
+        build(s, config -> { }, map);
+        return map;
+    }
+
     /** As {@link #create(Services)}, with {@code extra} applied last (tests add handlers this way). */
     public static Javalin create(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
+        return build(s, extra, new SiteMap());
+    }
+
+    private static Javalin build(Services s, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra,
+                                 SiteMap siteMap) {
         Templates templates = new Templates();
-        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), s.importer(), templates);
-        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi());
-        ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
+        AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), templates);
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
-        HealthController health = new HealthController(s.db(), s.importer()::counts, s.readiness())
+        // what other features add to an incident's page, in this order
+        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage()));
+        ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
+        HealthController health = new HealthController(s.db(), s.incidents()::counts, s.readiness())
                 .section("sandbox", s.sandbox()::health);
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
+            // first, so that it sees every route declared below
+            siteMap.install(config);
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
@@ -88,7 +106,7 @@ public final class App {
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             config.routes.apiBuilder(() -> {
-                // site map: pages (authoring first: its /incidents/new must win over /incidents/{id})
+                // site map: pages; each route declares who may call it (kb.system.Allowed)
                 authoring.pages();
                 incidents.pages();
                 checklist.pages();
@@ -104,7 +122,7 @@ public final class App {
                     accounts.api();
                     sandbox.api();
                 });
-                get("health", health::health);
+                get("health", health::health, Allowed.OPEN);
             });
             extra.accept(config);
         });

@@ -1,14 +1,15 @@
 package kb;
 
-import kb.accounts.TokenCommand;
-import kb.authoring.ExportCommand;
-import kb.authoring.ImportCommand;
-import kb.format.ValidateCommand;
 import kb.review.ReviewCommand;
+import kb.cli.CdsCommand;
+import kb.cli.ExportCommand;
+import kb.cli.ImportCommand;
+import kb.cli.RoutesCommand;
 import kb.cli.RunCommand;
-import kb.system.CdsCommand;
-import kb.system.ServeCommand;
-import kb.system.ServerLauncher;
+import kb.cli.ServeCommand;
+import kb.cli.ServerLauncher;
+import kb.cli.TokenCommand;
+import kb.cli.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, RoutesCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

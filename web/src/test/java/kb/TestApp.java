@@ -37,6 +37,12 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** Starts the app with {@code contentDir} imported. */
+    /** A configuration for tests: a private in-memory H2 database and the given content folder. */
+    public static Config config(String name, Path contentDir, Map<String, String> extraEnv) {
+        return new Config(0, Path.of("target", "test-data", name).toAbsolutePath(),
+                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", contentDir, Map.copyOf(extraEnv));
+    }
+
     public static TestApp start(Path contentDir) {
         return start(contentDir, Map.of());
     }
@@ -48,9 +54,9 @@ public final class TestApp implements AutoCloseable {
     /** Starts the app with {@code extra} applied to its configuration after the app's own. */
     public static TestApp start(Path contentDir, Map<String, String> env,
                                 java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
-        Config config = Config.forTests("t" + UUID.randomUUID().toString().replace("-", ""), contentDir, env);
+        Config config = kb.TestApp.config("t" + UUID.randomUUID().toString().replace("-", ""), contentDir, env);
         App.Services services = App.Services.open(config);
-        services.importer().importContent(contentDir);
+        services.incidents().importContent(contentDir);
         return new TestApp(services, App.create(services, extra).start());
     }
 

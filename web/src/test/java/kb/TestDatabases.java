@@ -27,7 +27,7 @@ public final class TestDatabases {
     public static Config config(String kind, Path contentDir) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (kind.equals("h2")) {
-            return Config.forTests(name, contentDir, Map.of());
+            return kb.TestApp.config(name, contentDir, Map.of());
         }
         String admin = System.getenv("KB_TEST_PG_URL");
         if (admin == null || admin.isBlank()) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The before-handler behind every request: finds who is calling (API token, else session cookie), sets
- * the {@link Access} attributes, refuses forged writes, and, when anonymous reading is off, sends
- * anonymous callers to the sign-in page (pages) or answers 401 (API).
+ * the {@link Access} attributes and refuses forged writes. Whether the caller may use the route is
+ * {@link RoleCheck}'s decision, from the role declared on the route.
  */
 final class AccessFilter implements Handler {
 
@@ -22,12 +22,10 @@ final class AccessFilter implements Handler {
 
     private final Sessions sessions;
     private final ApiTokens tokens;
-    private final boolean publicRead;
 
-    AccessFilter(Sessions sessions, ApiTokens tokens, boolean publicRead) {
+    AccessFilter(Sessions sessions, ApiTokens tokens) {
         this.sessions = sessions;
         this.tokens = tokens;
-        this.publicRead = publicRead;
     }
 
     @Override
@@ -47,13 +45,6 @@ final class AccessFilter implements Handler {
         });
         if (Csrf.unsafe(ctx) && !Csrf.valid(ctx)) {
             throw new CsrfRejected();
-        }
-        if (user.isEmpty() && !publicRead && !alwaysOpen(path) && !editorSave(ctx)) {
-            throw new SignInRequired();
-        }
-        if (user.isEmpty() && ctx.method().name().equals("GET")
-                && (path.startsWith("/admin/") || path.startsWith("/account/"))) {
-            throw new SignInRequired();
         }
     }
 
@@ -78,19 +69,6 @@ final class AccessFilter implements Handler {
         }
         ctx.attribute(SESSION, session.get());
         return Optional.of(session.get().user());
-    }
-
-    /**
-     * A postmortem save from the editor. Its handler refuses anonymous callers itself and sends the
-     * author's text back with the refusal, so an expired session never loses half an hour of writing.
-     */
-    private static boolean editorSave(Context ctx) {
-        return ctx.method().name().equals("POST")
-                && (ctx.path().equals("/incidents/new") || ctx.path().matches("/incidents/[a-z0-9-]+/edit"));
-    }
-
-    private static boolean alwaysOpen(String path) {
-        return path.equals("/login") || path.equals("/health") || path.equals("/favicon.ico");
     }
 
     /** Anonymous request where a user is needed: redirect pages to sign-in, 401 for the API. */

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import kb.system.Access;
+import kb.system.Allowed;
 import kb.system.Config;
 import kb.system.Templates;
 import kb.system.Web;
@@ -27,6 +28,7 @@ public final class AccountRoutes {
 
     private final Templates templates;
     private final AccessFilter filter;
+    private final RoleCheck roles;
     private final LoginController login;
     private final AdminController admin;
     private final TokenController tokens;
@@ -39,15 +41,20 @@ public final class AccountRoutes {
         Users users = new Users(jdbi);
         Sessions sessions = new Sessions(jdbi);
         ApiTokens apiTokens = new ApiTokens(jdbi);
-        this.filter = new AccessFilter(sessions, apiTokens, config.flag("KB_PUBLIC_READ", true));
+        this.filter = new AccessFilter(sessions, apiTokens);
+        this.roles = new RoleCheck(config.flag("KB_PUBLIC_READ", true));
         this.login = new LoginController(users, sessions, new LoginThrottle(jdbi));
         this.admin = new AdminController(users, jdbi);
         this.tokens = new TokenController(apiTokens);
     }
 
-    /** Adds the before-handler that sets {@link Access}'s attributes and checks CSRF, and its error answers. */
+    /**
+     * Adds the before-handler that sets {@link Access}'s attributes and checks CSRF, the access manager
+     * that checks every route's declared {@link Allowed} role, and their error answers.
+     */
     public void install(JavalinConfig config) {
         config.routes.before(filter);
+        config.routes.beforeMatched(roles);
         config.routes.exception(AccessFilter.SignInRequired.class, (e, ctx) -> {
             if (Web.wantsJson(ctx)) {
                 Web.error(ctx, templates, 401, "Sign in, or send an API token, to use this API.");
@@ -70,28 +77,28 @@ public final class AccountRoutes {
     }
 
     public void pages() {
-        get("login", login::form);
-        post("login", login::login);
-        post("logout", login::logout);
+        get("login", login::form, Allowed.OPEN);
+        post("login", login::login, Allowed.OPEN);
+        post("logout", login::logout, Allowed.OPEN);
         path("admin", () -> {
-            get("users", admin::list);
-            post("users", admin::create);
-            post("users/{name}/role", admin::role);
-            post("users/{name}/password", admin::password);
-            post("users/{name}/disable", admin::disable);
-            post("users/{name}/enable", admin::enable);
-            post("users/{name}/delete", admin::delete);
-            get("conflicts", admin::conflicts);
+            get("users", admin::list, Allowed.ADMIN);
+            post("users", admin::create, Allowed.ADMIN);
+            post("users/{name}/role", admin::role, Allowed.ADMIN);
+            post("users/{name}/password", admin::password, Allowed.ADMIN);
+            post("users/{name}/disable", admin::disable, Allowed.ADMIN);
+            post("users/{name}/enable", admin::enable, Allowed.ADMIN);
+            post("users/{name}/delete", admin::delete, Allowed.ADMIN);
+            get("conflicts", admin::conflicts, Allowed.ADMIN);
         });
         path("account", () -> {
-            get("tokens", tokens::list);
-            post("tokens", tokens::create);
-            post("tokens/{id}/revoke", tokens::revoke);
+            get("tokens", tokens::list, Allowed.SIGNED_IN);
+            post("tokens", tokens::create, Allowed.SIGNED_IN);
+            post("tokens/{id}/revoke", tokens::revoke, Allowed.SIGNED_IN);
         });
     }
 
     public void api() {
-        get("me", tokens::me);
+        get("me", tokens::me, Allowed.SIGNED_IN);
     }
 
     private static Map<String, Object> pageModel(Context ctx) {

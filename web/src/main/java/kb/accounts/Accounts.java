@@ -6,16 +6,78 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.util.List;
 
-/** Start-up tasks for accounts. */
+/**
+ * The accounts feature's public door: the first admin at start-up and API tokens for the command line.
+ * Users, sessions, CSRF, the sign-in throttle and the admin pages stay inside the package; who may call a
+ * route is declared on the route ({@link kb.system.Allowed}) and checked by this feature's access filter.
+ */
 public final class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
+    /** The request header that carries the CSRF token of a signed-in browser (the form field is {@code _csrf}). */
+    public static final String CSRF_HEADER = Csrf.HEADER;
+
     /** The account created on first start. */
     public static final String FIRST_ADMIN = "admin";
 
-    private Accounts() {
+    /** A token just created: {@code token} is the only copy; {@code user} is the normalised user name. */
+    public record NewToken(long id, String user, String label, String token) {
+    }
+
+    /** A token as listed: never the secret itself. */
+    public record Token(long id, String user, String label, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
+                        OffsetDateTime revokedAt) {
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    private final ApiTokens tokens;
+    private final Users users;
+
+    public Accounts(Jdbi jdbi) {
+        this.tokens = new ApiTokens(jdbi);
+        this.users = new Users(jdbi);
+    }
+
+    /**
+     * Creates an enabled user (seeding a test or a demo; people are added at {@code /admin/users}).
+     *
+     * @throws AccountException when the name is taken or invalid, or the password breaks the policy
+     */
+    public void createUser(String name, Role role, String password) {
+        users.create(name, role, password);
+    }
+
+    /**
+     * Creates an API token for {@code user}; the secret is in the result only.
+     *
+     * @throws AccountException when the user does not exist or the label is blank or over 100 characters
+     */
+    public NewToken createToken(String user, String label) {
+        return tokens.create(user, label);
+    }
+
+    /**
+     * The tokens of {@code user}, oldest first, revoked ones included.
+     *
+     * @throws AccountException when the user does not exist
+     */
+    public List<Token> tokens(String user) {
+        return tokens.list(user);
+    }
+
+    /**
+     * Revokes token {@code id}; revoking an already revoked token changes nothing.
+     *
+     * @throws AccountException when there is no such token
+     */
+    public void revokeToken(long id) {
+        tokens.revoke(id);
     }
 
     /**

@@ -10,26 +10,14 @@ import java.util.Optional;
  * API tokens for CI and scripts, sent as {@code Authorization: Bearer <token>}. A token acts as its user
  * with the user's current role. Only the SHA-256 of a token is stored, so it is shown once at creation.
  */
-public final class ApiTokens {
+final class ApiTokens {
 
     /** Tokens start with this so that they are recognisable in a leaked log or a secret scanner. */
-    public static final String PREFIX = "kbt_";
-
-    /** A token just created: {@code token} is the only copy. */
-    public record Created(long id, String label, String token) {
-    }
-
-    /** A token as listed: never the secret itself. */
-    public record Listed(long id, String user, String label, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                         OffsetDateTime revokedAt) {
-        public boolean revoked() {
-            return revokedAt != null;
-        }
-    }
+    static final String PREFIX = "kbt_";
 
     private final Jdbi jdbi;
 
-    public ApiTokens(Jdbi jdbi) {
+    ApiTokens(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -38,7 +26,7 @@ public final class ApiTokens {
      *
      * @throws AccountException when the user does not exist or the label is blank or over 100 characters
      */
-    public Created create(String userName, String label) {
+    Accounts.NewToken create(String userName, String label) {
         String l = label == null ? "" : label.strip();
         if (l.isEmpty() || l.length() > 100) {
             throw new AccountException("token name must have 1 to 100 characters");
@@ -46,16 +34,16 @@ public final class ApiTokens {
         User user = new Users(jdbi).get(userName);
         String token = PREFIX + Secrets.random(32);
         long id = dao().insertToken(user.id(), l, Secrets.hash(token), Users.now());
-        return new Created(id, l, token);
+        return new Accounts.NewToken(id, user.name(), l, token);
     }
 
     /** The tokens of {@code userName}, oldest first, revoked ones included. */
-    public List<Listed> list(String userName) {
+    List<Accounts.Token> list(String userName) {
         User user = new Users(jdbi).get(userName);
         return dao().tokensOf(user.id()).stream().map(ApiTokens::listed).toList();
     }
 
-    public Optional<Listed> find(long id) {
+    Optional<Accounts.Token> find(long id) {
         return dao().token(id).map(ApiTokens::listed);
     }
 
@@ -64,7 +52,7 @@ public final class ApiTokens {
      *
      * @throws AccountException when there is no such token
      */
-    public void revoke(long id) {
+    void revoke(long id) {
         if (dao().token(id).isEmpty()) {
             throw new AccountException("there is no API token with id " + id);
         }
@@ -72,7 +60,7 @@ public final class ApiTokens {
     }
 
     /** The enabled user a live token belongs to, or empty; records when the token was used. */
-    public Optional<User> authenticate(String token) {
+    Optional<User> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -90,7 +78,7 @@ public final class ApiTokens {
         return jdbi.onDemand(AccountDao.class);
     }
 
-    private static Listed listed(AccountDao.TokenRow r) {
-        return new Listed(r.id(), r.userName(), r.label(), r.createdAt(), r.lastUsedAt(), r.revokedAt());
+    private static Accounts.Token listed(AccountDao.TokenRow r) {
+        return new Accounts.Token(r.id(), r.userName(), r.label(), r.createdAt(), r.lastUsedAt(), r.revokedAt());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * <p>The accounts before-handler applies {@link #valid} to every POST, PUT, PATCH and DELETE, so write
  * handlers need not call it; it is public for handlers that want to decide before that, e.g. to keep text.
  */
-public final class Csrf {
+final class Csrf {
 
     public static final String FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";

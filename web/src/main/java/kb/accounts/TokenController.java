@@ -25,7 +25,7 @@ final class TokenController {
     void create(Context ctx) {
         String user = user(ctx);
         try {
-            ApiTokens.Created created = tokens.create(user, ctx.formParam("label"));
+            Accounts.NewToken created = tokens.create(user, ctx.formParam("label"));
             render(ctx, 201, user, created, null, null);
         } catch (AccountException e) {
             render(ctx, 400, user, null, "Cannot create the token: " + e.getMessage() + ".", null);
@@ -63,7 +63,7 @@ final class TokenController {
         return user;
     }
 
-    private void render(Context ctx, int status, String user, ApiTokens.Created created, String error, String notice) {
+    private void render(Context ctx, int status, String user, Accounts.NewToken created, String error, String notice) {
         Map<String, Object> model = new HashMap<>();
         model.put("tokens", tokens.list(user));
         model.put("created", created);

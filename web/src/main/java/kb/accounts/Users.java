@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * The user accounts. Names are lower-case; passwords are bcrypt-hashed here and never leave. Changes
  * that would leave no enabled admin are refused, and disabling or deleting a user ends their sessions.
  */
-public final class Users {
+final class Users {
 
     /** Lower-case letters, digits, dot, dash and underscore; starts with a letter or digit. */
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final Jdbi jdbi;
 
-    public Users(Jdbi jdbi) {
+    Users(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -29,7 +29,7 @@ public final class Users {
      *
      * @throws AccountException when the name is malformed or taken, or the password is too short or long
      */
-    public User create(String name, Role role, String password) {
+    User create(String name, Role role, String password) {
         String n = normalise(name);
         if (!NAME.matcher(n).matches()) {
             throw new AccountException("user name must be 1-64 lower-case letters, digits, '.', '-' or '_', got '" + name + "'");
@@ -47,20 +47,20 @@ public final class Users {
     }
 
     /** The user named {@code name} (case-insensitive), or empty. */
-    public Optional<User> find(String name) {
+    Optional<User> find(String name) {
         return dao().userByName(normalise(name)).map(AccountDao.UserRow::user);
     }
 
     /** Like {@link #find}, but throws {@link AccountException} naming the user when there is none. */
-    public User get(String name) {
+    User get(String name) {
         return find(name).orElseThrow(() -> new AccountException("there is no user '" + name + "'"));
     }
 
-    public List<User> list() {
+    List<User> list() {
         return dao().users().stream().map(AccountDao.UserRow::user).toList();
     }
 
-    public int count() {
+    int count() {
         return dao().userCount();
     }
 
@@ -68,13 +68,13 @@ public final class Users {
      * The enabled user with this name and password, or empty. Spends the same bcrypt time whether or
      * not the user exists or is disabled, so the answer's timing does not tell them apart.
      */
-    public Optional<User> authenticate(String name, String password) {
+    Optional<User> authenticate(String name, String password) {
         Optional<AccountDao.UserRow> row = dao().userByName(normalise(name));
         boolean ok = Passwords.verify(password, row.map(AccountDao.UserRow::passwordHash).orElse(null));
         return ok && !row.get().disabled() ? Optional.of(row.get().user()) : Optional.empty();
     }
 
-    public void setRole(String name, Role role) {
+    void setRole(String name, Role role) {
         change(name, (dao, u) -> {
             if (u.role() == Role.ADMIN && role != Role.ADMIN) {
                 requireAnotherAdmin(dao, u);
@@ -84,7 +84,7 @@ public final class Users {
     }
 
     /** Sets a new password and signs the user out everywhere. */
-    public void setPassword(String name, String password) {
+    void setPassword(String name, String password) {
         Passwords.checkPolicy(password);
         String hash = Passwords.hash(password);
         change(name, (dao, u) -> {
@@ -94,7 +94,7 @@ public final class Users {
     }
 
     /** Disabling signs the user out and stops their API tokens until enabled again. */
-    public void setDisabled(String name, boolean disabled) {
+    void setDisabled(String name, boolean disabled) {
         change(name, (dao, u) -> {
             if (disabled) {
                 requireAnotherAdmin(dao, u);
@@ -105,7 +105,7 @@ public final class Users {
     }
 
     /** Deletes the user with their sessions and tokens; the names on revisions they wrote stay. */
-    public void delete(String name) {
+    void delete(String name) {
         change(name, (dao, u) -> {
             requireAnotherAdmin(dao, u);
             dao.deleteUser(u.id());

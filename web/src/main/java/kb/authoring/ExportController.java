@@ -30,7 +30,6 @@ final class ExportController {
     }
 
     void revisionMarkdown(Context ctx) {
-        Access.requireEditor(ctx);
         String id = ctx.pathParam("id");
         String n = ctx.pathParam("n");
         String text = n.matches("[0-9]{1,9}") ? exporter.revision(id, Integer.parseInt(n)) : null;

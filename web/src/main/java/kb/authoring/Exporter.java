@@ -1,11 +1,7 @@
 package kb.authoring;
 
-import kb.checklist.ChecklistDao;
-import kb.checklist.ChecklistRow;
-import kb.incidents.IncidentDao;
-import kb.incidents.IncidentRow;
-import kb.incidents.Parts.RevisionRow;
-import org.jdbi.v3.core.Jdbi;
+import kb.checklist.Checklist;
+import kb.incidents.Incidents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,10 +19,12 @@ import java.util.zip.ZipOutputStream;
  */
 final class Exporter {
 
-    private final Jdbi jdbi;
+    private final Incidents incidents;
+    private final Checklist checklist;
 
-    Exporter(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    Exporter(Incidents incidents, Checklist checklist) {
+        this.incidents = incidents;
+        this.checklist = checklist;
     }
 
     /**
@@ -35,19 +33,8 @@ final class Exporter {
      */
     Map<String, String> files(boolean includeDrafts) {
         Map<String, String> files = new TreeMap<>();
-        jdbi.useExtension(IncidentDao.class, dao -> {
-            for (IncidentRow r : dao.all()) {
-                if (r.listed() && (includeDrafts || !r.draft())) {
-                    dao.revision(r.id(), r.currentRevision())
-                            .ifPresent(rev -> files.put("incidents/" + r.id() + ".md", rev.source()));
-                }
-            }
-        });
-        jdbi.useExtension(ChecklistDao.class, dao -> {
-            for (ChecklistRow c : dao.all()) {
-                files.put("checklist/" + c.id() + ".md", c.source());
-            }
-        });
+        incidents.currentSources(includeDrafts).forEach((id, text) -> files.put("incidents/" + id + ".md", text));
+        checklist.sources().forEach((id, text) -> files.put("checklist/" + id + ".md", text));
         return files;
     }
 
@@ -68,6 +55,6 @@ final class Exporter {
 
     /** The exact Markdown of revision {@code number} of {@code id}, or {@code null}. */
     String revision(String id, int number) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.revision(id, number)).map(RevisionRow::source).orElse(null);
+        return incidents.source(id, number).orElse(null);
     }
 }

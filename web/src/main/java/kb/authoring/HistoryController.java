@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import kb.format.Problem;
-import kb.incidents.IncidentRow;
-import kb.incidents.Parts.RevisionRow;
+import kb.incidents.IncidentHeader;
+import kb.incidents.Parts.Revision;
 import kb.system.Access;
 
 import java.util.ArrayList;
@@ -24,14 +24,12 @@ final class HistoryController {
     }
 
     void show(Context ctx) {
-        Access.requireEditor(ctx);
         render(ctx, existing(ctx.pathParam("id")), 200, null, List.of());
     }
 
     /** Saves the text of an old revision as the newest one (origin {@code restore}); the history stays whole. */
     void restore(Context ctx) {
-        Access.requireEditor(ctx);
-        IncidentRow row = existing(ctx.pathParam("id"));
+        IncidentHeader row = existing(ctx.pathParam("id"));
         int number = number(ctx.pathParam("n"), "revision");
         int base = number(ctx.formParam("baseRevision"), "baseRevision");
         String author = Access.user(ctx) == null ? "unknown" : Access.user(ctx);
@@ -49,12 +47,12 @@ final class HistoryController {
         }
     }
 
-    private void render(Context ctx, IncidentRow row, int status, String notice, List<Problem> problems) {
-        List<RevisionRow> revisions = authoring.revisions(row.id());
+    private void render(Context ctx, IncidentHeader row, int status, String notice, List<Problem> problems) {
+        List<Revision> revisions = authoring.revisions(row.id());
         List<Map<String, Object>> views = new ArrayList<>();
         for (int i = 0; i < revisions.size(); i++) {
-            RevisionRow r = revisions.get(i);
-            RevisionRow previous = i + 1 < revisions.size() ? revisions.get(i + 1) : null;
+            Revision r = revisions.get(i);
+            Revision previous = i + 1 < revisions.size() ? revisions.get(i + 1) : null;
             Map<String, Object> v = new HashMap<>();
             v.put("number", r.number());
             v.put("author", r.author());
@@ -76,7 +74,7 @@ final class HistoryController {
         ctx.render("authoring/history", model);
     }
 
-    private IncidentRow existing(String id) {
+    private IncidentHeader existing(String id) {
         return authoring.current(id).orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
     }
 

@@ -12,15 +12,11 @@ import java.util.Optional;
 /** The defensive-coding checklist and its links back to incidents. */
 @RegisterConstructorMapper(ChecklistRow.class)
 @RegisterConstructorMapper(ChecklistDao.Summary.class)
-@RegisterConstructorMapper(ChecklistDao.IncidentRef.class)
-public interface ChecklistDao {
+@RegisterConstructorMapper(Checklist.IncidentRef.class)
+interface ChecklistDao {
 
     /** An item with the number of listed, published incidents that link to it. */
     record Summary(String id, String title, String area, String severity, int incidentCount) {
-    }
-
-    /** An incident that links to an item. */
-    record IncidentRef(String id, String title, String severity, String started) {
     }
 
     @SqlQuery("SELECT * FROM checklist_items WHERE id = :id")
@@ -43,7 +39,7 @@ public interface ChecklistDao {
             SELECT i.id, i.title, i.severity, i.started FROM incident_checklist l JOIN incidents i ON i.id = l.incident_id
             WHERE l.checklist_id = :id AND i.listed = TRUE AND i.status = 'published'
             ORDER BY i.started_at DESC""")
-    List<IncidentRef> incidents(@Bind("id") String id);
+    List<Checklist.IncidentRef> incidents(@Bind("id") String id);
 
     @SqlUpdate("""
             INSERT INTO checklist_items (id, title, area, severity, languages, body, source, content_hash, updated_at)

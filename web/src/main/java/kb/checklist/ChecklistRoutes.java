@@ -1,5 +1,6 @@
 package kb.checklist;
 
+import kb.system.Allowed;
 import org.jdbi.v3.core.Jdbi;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -16,15 +17,15 @@ public final class ChecklistRoutes {
 
     public void pages() {
         path("checklist", () -> {
-            get(controller::list);
-            get("{id}", controller::show);
+            get(controller::list, Allowed.ANYONE);
+            get("{id}", controller::show, Allowed.ANYONE);
         });
     }
 
     public void api() {
         path("checklist", () -> {
-            get(controller::apiList);
-            get("{id}", controller::apiShow);
+            get(controller::apiList, Allowed.ANYONE);
+            get("{id}", controller::apiShow, Allowed.ANYONE);
         });
     }
 }

@@ -3,7 +3,7 @@ package kb.checklist;
 import java.time.OffsetDateTime;
 
 /** One stored checklist item; {@code languages} is a comma-separated list. */
-public record ChecklistRow(String id, String title, String area, String severity, String languages, String body,
+record ChecklistRow(String id, String title, String area, String severity, String languages, String body,
                            String source, String contentHash, OffsetDateTime updatedAt) {
 
     public java.util.List<String> languageList() {

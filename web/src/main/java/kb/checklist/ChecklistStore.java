@@ -8,18 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Stores checklist items read from {@code content/checklist}. */
-public final class ChecklistStore {
-
-    /** What happened to one item. */
-    public enum Outcome { ADDED, UPDATED, UNCHANGED }
+final class ChecklistStore {
 
     private final Jdbi jdbi;
 
-    public ChecklistStore(Jdbi jdbi) {
+    ChecklistStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    public Outcome save(ChecklistItem item) {
+    Checklist.Saved save(ChecklistItem item) {
         String hash = ContentHash.sha256(item.source());
         String languages = String.join(",", item.languages());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -29,14 +26,14 @@ public final class ChecklistStore {
             if (existing.isEmpty()) {
                 dao.insert(item.id(), item.title(), item.area(), item.severity().label(), languages, item.body(),
                         item.source(), hash, now);
-                return Outcome.ADDED;
+                return Checklist.Saved.ADDED;
             }
             if (existing.get().contentHash().equals(hash)) {
-                return Outcome.UNCHANGED;
+                return Checklist.Saved.UNCHANGED;
             }
             dao.update(item.id(), item.title(), item.area(), item.severity().label(), languages, item.body(),
                     item.source(), hash, now);
-            return Outcome.UPDATED;
+            return Checklist.Saved.UPDATED;
         });
     }
 }

@@ -72,7 +72,7 @@ public final class ChecklistParser {
     }
 
     /** {@code content/checklist/RES-01.md} gives {@code RES-01}; {@code null} for a null name. */
-    static String baseName(String fileName) {
+    public static String baseName(String fileName) {
         if (fileName == null) {
             return null;
         }

@@ -93,7 +93,7 @@ final class FrontMatter {
         return new FrontMatter(entries, problems, body, close + 2);
     }
 
-    private static boolean isDelimiter(String line) {
+    static boolean isDelimiter(String line) {
         return line.stripTrailing().equals(DELIMITER);
     }
 

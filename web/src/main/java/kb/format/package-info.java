@@ -8,7 +8,7 @@
  *       (line numbers are lines of the whole file, front matter included).</li>
  *   <li>{@link kb.format.MarkdownRenderer} turns section Markdown into HTML safe to embed.</li>
  *   <li>{@link kb.format.PostmortemWriter} gives the file text back (export) or regenerates it.</li>
- *   <li>{@link kb.format.ValidateCommand} is the {@code validate} CLI subcommand.</li>
+ *   <li>{@code kb.cli.ValidateCommand} is the {@code validate} CLI subcommand.</li>
  * </ul>
  *
  * <p>Decisions the format leaves open, taken here: {@code ###} headings are free text in any

@@ -1,14 +1,16 @@
 package kb.incidents;
 
 import kb.system.Utf8;
-import kb.checklist.ChecklistDao;
-import kb.checklist.ChecklistStore;
+import kb.checklist.Checklist;
 import kb.format.ChecklistItem;
 import kb.format.ChecklistParser;
 import kb.format.Parsed;
 import kb.format.Postmortem;
 import kb.format.PostmortemParser;
+import kb.format.MarkdownFiles;
 import kb.format.Problem;
+import kb.incidents.ImportReport.FileResult;
+import kb.incidents.ImportReport.Outcome;
 import kb.system.ContentHash;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -35,49 +37,31 @@ import java.util.stream.Stream;
  * the app is never overwritten by its bundled file: the conflict is recorded for admins instead.
  * One invalid file is reported and does not stop the others.
  */
-public final class ContentImporter {
+final class ContentImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ContentImporter.class);
 
-    /** What happened to one file. */
-    public enum Outcome { ADDED, UPDATED, UNCHANGED, INVALID, CONFLICT }
-
-    /** One file's result; {@code problems} are empty unless the file is invalid. */
-    public record FileResult(Path file, String id, Outcome outcome, List<Problem> problems) {
-    }
-
-    /** The whole run. */
-    public record Report(List<FileResult> files, int unlisted) {
-        public long count(Outcome o) {
-            return files.stream().filter(f -> f.outcome() == o).count();
-        }
-
-        public boolean ok() {
-            return count(Outcome.INVALID) == 0;
-        }
-    }
-
     private final Jdbi jdbi;
     private final IncidentStore store;
-    private final ChecklistStore checklist;
+    private final Checklist checklist;
 
-    public ContentImporter(Jdbi jdbi) {
+    ContentImporter(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.store = new IncidentStore(jdbi);
-        this.checklist = new ChecklistStore(jdbi);
+        this.checklist = new Checklist(jdbi);
     }
 
     /** Imports {@code contentDir/checklist/*.md}, then {@code contentDir/incidents/**.md}. */
-    public Report importContent(Path contentDir) {
+    ImportReport importContent(Path contentDir) {
         List<FileResult> results = new ArrayList<>(importChecklist(contentDir.resolve("checklist")));
         Set<String> known = knownChecklistIds();
         Set<String> seen = new HashSet<>();
-        for (Path file : markdownFiles(contentDir.resolve("incidents"))) {
+        for (Path file : MarkdownFiles.under(contentDir.resolve("incidents"))) {
             FileResult r = importIncident(file, contentDir.relativize(file).toString().replace('\\', '/'), known, seen);
             results.add(r);
         }
         int unlisted = unlistRemoved(seen);
-        Report report = new Report(results, unlisted);
+        ImportReport report = new ImportReport(results, unlisted);
         for (FileResult r : results) {
             if (r.outcome() == Outcome.INVALID) {
                 r.problems().forEach(p -> log.warn("{}", p.format(r.file().toString())));
@@ -90,7 +74,7 @@ public final class ContentImporter {
      * Imports one postmortem file as if it were bundled at {@code contentPath} (relative to the content
      * folder); {@code seen} collects the ids imported so far so a duplicate id is reported.
      */
-    public FileResult importIncident(Path file, String contentPath, Set<String> knownChecklistIds, Set<String> seen) {
+    FileResult importIncident(Path file, String contentPath, Set<String> knownChecklistIds, Set<String> seen) {
         Checked checked = check(file, knownChecklistIds, seen);
         if (checked.invalid() != null) {
             return checked.invalid();
@@ -106,7 +90,7 @@ public final class ContentImporter {
             clearConflict(p.id());
             return new FileResult(file, p.id(), Outcome.UNCHANGED, List.of());
         }
-        if (existing.isPresent() && (existing.get().editedInApp() || existing.get().contentPath() == null)) {
+        if (existing.isPresent() && !existing.get().trusted()) {
             recordConflict(p.id(), contentPath, hash);
             log.warn("{} changed, but incident '{}' was edited in the app since: kept the app's version (see /admin/conflicts)",
                     contentPath, p.id());
@@ -123,7 +107,7 @@ public final class ContentImporter {
      * (origin {@code import}) only when the current revision was itself imported, never over an edit made
      * in the app: that is a conflict, recorded in {@code import_conflicts} and logged like a bundled one.
      */
-    public FileResult importExternal(Path file, String author, Set<String> knownChecklistIds, Set<String> seen) {
+    FileResult importExternal(Path file, String author, Set<String> knownChecklistIds, Set<String> seen) {
         Checked checked = check(file, knownChecklistIds, seen);
         if (checked.invalid() != null) {
             return checked.invalid();
@@ -136,7 +120,7 @@ public final class ContentImporter {
             store.save(p, new Change(author, "import", 0, null, null));
             return new FileResult(file, p.id(), Outcome.ADDED, List.of());
         }
-        IncidentRow row = existing.get();
+        IncidentHeader row = existing.get();
         var current = jdbi.withExtension(IncidentDao.class, dao -> dao.revision(p.id(), row.currentRevision())).orElseThrow();
         if (hash.equals(current.contentHash())) {
             return new FileResult(file, p.id(), Outcome.UNCHANGED, List.of());
@@ -154,18 +138,45 @@ public final class ContentImporter {
     }
 
     /** Imports one checklist item file ({@code ID.md}). */
-    public FileResult importChecklistItem(Path file) {
+    FileResult importChecklistItem(Path file) {
         String name = file.getFileName().toString().replaceFirst("\\.md$", "");
         try {
             Parsed<ChecklistItem> parsed = new ChecklistParser().parse(read(file), name);
             if (!parsed.valid()) {
                 return new FileResult(file, name, Outcome.INVALID, parsed.problems());
             }
-            ChecklistStore.Outcome o = checklist.save(parsed.value().orElseThrow());
+            Checklist.Saved o = checklist.save(parsed.value().orElseThrow());
             return new FileResult(file, name, Outcome.valueOf(o.name()), List.of());
         } catch (CharacterCodingException e) {
             return new FileResult(file, name, Outcome.INVALID, List.of(Problem.at(1, "the file is not valid UTF-8")));
         }
+    }
+
+    /**
+     * Imports {@code path} (a file, or a folder searched recursively) from outside {@code content/}: checklist
+     * items (files in a folder named {@code checklist}) first so postmortems may cite them, then postmortems
+     * with {@link #importExternal}. {@code each} sees every result as soon as it is known.
+     */
+    ImportReport importFiles(Path path, String author, java.util.function.Consumer<FileResult> each) {
+        List<Path> files = Files.isRegularFile(path) ? List.of(path) : MarkdownFiles.under(path);
+        List<FileResult> results = new ArrayList<>();
+        for (Path f : files) {
+            if (MarkdownFiles.isChecklist(f)) {
+                FileResult r = importChecklistItem(f);
+                each.accept(r);
+                results.add(r);
+            }
+        }
+        Set<String> known = knownChecklistIds();
+        Set<String> seen = new HashSet<>();
+        for (Path f : files) {
+            if (!MarkdownFiles.isChecklist(f)) {
+                FileResult r = importExternal(f, author, known, seen);
+                each.accept(r);
+                results.add(r);
+            }
+        }
+        return new ImportReport(results, 0);
     }
 
     /** A file read and parsed: either {@code invalid} or the postmortem and its (LF) text. */
@@ -187,17 +198,17 @@ public final class ContentImporter {
         Postmortem p = parsed.value().orElseThrow();
         if (!seen.add(p.id())) {
             return new Checked(text, p, new FileResult(file, p.id(), Outcome.INVALID,
-                    List.of(Problem.at(lineOfId(text), "another file in content/ already uses the id '" + p.id() + "'"))));
+                    List.of(Problem.at(MarkdownFiles.idLine(text), "another file in content/ already uses the id '" + p.id() + "'"))));
         }
         return new Checked(text, p, null);
     }
 
-    public Set<String> knownChecklistIds() {
-        return new HashSet<>(jdbi.withExtension(ChecklistDao.class, ChecklistDao::ids));
+    Set<String> knownChecklistIds() {
+        return new HashSet<>(checklist.ids());
     }
 
     private List<FileResult> importChecklist(Path dir) {
-        return markdownFiles(dir).stream().map(this::importChecklistItem).toList();
+        return MarkdownFiles.under(dir).stream().map(this::importChecklistItem).toList();
     }
 
     private int unlistRemoved(Set<String> seen) {
@@ -223,16 +234,6 @@ public final class ContentImporter {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM import_conflicts WHERE incident_id = :id").bind("id", id).execute());
     }
 
-    private static int lineOfId(String text) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("id:")) {
-                return i + 1;
-            }
-        }
-        return 1;
-    }
-
     static String read(Path file) throws CharacterCodingException {
         byte[] bytes;
         try {
@@ -243,25 +244,11 @@ public final class ContentImporter {
         return Utf8.decode(bytes).orElseThrow(CharacterCodingException::new).replace("\r\n", "\n");
     }
 
-    private static List<Path> markdownFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
     /** Counts for the start-up log line and {@code /health}. */
-    public Map<String, Integer> counts() {
+    Map<String, Integer> counts() {
         Map<String, Integer> m = new HashMap<>();
         m.put("incidents", jdbi.withExtension(IncidentDao.class, IncidentDao::countPublished));
-        m.put("checklistItems", jdbi.withExtension(ChecklistDao.class, ChecklistDao::count));
+        m.put("checklistItems", checklist.count());
         return m;
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An incident with every part of its current revision, as pages and the API show it. */
-public record Incident(IncidentRow header, List<SectionRow> sections, List<TimelineRow> timeline,
+public record Incident(IncidentHeader header, List<SectionRow> sections, List<TimelineRow> timeline,
                        List<ActionRow> actionItems, List<CodeBlockRow> codeBlocks, List<String> services,
                        List<String> tags, List<String> categories, List<String> authors,
                        List<ChecklistLink> checklist) {
@@ -50,9 +50,5 @@ public record Incident(IncidentRow header, List<SectionRow> sections, List<Timel
             pairs.add(new RunPair(pending, null));
         }
         return pairs;
-    }
-
-    public boolean hasRunnable() {
-        return codeBlocks.stream().anyMatch(CodeBlockRow::runnable);
     }
 }

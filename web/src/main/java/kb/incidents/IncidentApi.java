@@ -74,7 +74,7 @@ final class IncidentApi {
         ctx.json(body);
     }
 
-    static Map<String, Object> summary(IncidentRow r, List<String> services) {
+    static Map<String, Object> summary(IncidentHeader r, List<String> services) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("url", "/incidents/" + r.id());

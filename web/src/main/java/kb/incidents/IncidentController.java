@@ -18,8 +18,11 @@ final class IncidentController {
     private final Incidents incidents;
     private final IncidentQuery query;
     private final Insights insights;
+    private final List<IncidentPageExtension> extensions;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IncidentController.class);
 
-    IncidentController(Incidents incidents, IncidentQuery query, Insights insights) {
+    IncidentController(Incidents incidents, IncidentQuery query, Insights insights, List<IncidentPageExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
         this.incidents = incidents;
         this.query = query;
         this.insights = insights;
@@ -48,7 +51,25 @@ final class IncidentController {
     }
 
     void show(Context ctx) {
-        ctx.render("incidents/show", IncidentViews.showModel(visible(ctx, ctx.pathParam("id"))));
+        Incident incident = visible(ctx, ctx.pathParam("id"));
+        Map<String, Object> model = new LinkedHashMap<>(IncidentRendering.showModel(incident));
+        Map<IncidentPageExtension.Slot, List<IncidentPageExtension.Contribution>> slots =
+                new java.util.EnumMap<>(IncidentPageExtension.Slot.class);
+        for (IncidentPageExtension.Slot slot : IncidentPageExtension.Slot.values()) {
+            slots.put(slot, new ArrayList<>());
+        }
+        for (IncidentPageExtension extension : extensions) {
+            try {
+                extension.contribute(incident, ctx).forEach(c -> slots.get(c.slot()).add(c));
+            } catch (RuntimeException e) {
+                // one feature's trouble must not take the incident page down
+                log.warn("incident page extension {} failed for {}: {}", extension.getClass().getName(), incident.header().id(), e.toString());
+            }
+        }
+        model.put("badges", slots.get(IncidentPageExtension.Slot.BADGE));
+        model.put("actions", slots.get(IncidentPageExtension.Slot.ACTION));
+        model.put("related", slots.get(IncidentPageExtension.Slot.RELATED));
+        ctx.render("incidents/show", model);
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */

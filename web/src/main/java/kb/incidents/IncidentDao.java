@@ -3,7 +3,7 @@ package kb.incidents;
 import kb.incidents.Parts.ActionRow;
 import kb.incidents.Parts.ChecklistLink;
 import kb.incidents.Parts.CodeBlockRow;
-import kb.incidents.Parts.RevisionRow;
+import kb.incidents.Parts.Revision;
 import kb.incidents.Parts.SectionRow;
 import kb.incidents.Parts.TimelineRow;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -15,20 +15,20 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads incidents and their parts. Writes go through {@link IncidentStore}, one transaction per revision. */
-@RegisterConstructorMapper(IncidentRow.class)
+@RegisterConstructorMapper(IncidentHeader.class)
 @RegisterConstructorMapper(SectionRow.class)
 @RegisterConstructorMapper(TimelineRow.class)
 @RegisterConstructorMapper(ActionRow.class)
 @RegisterConstructorMapper(CodeBlockRow.class)
-@RegisterConstructorMapper(RevisionRow.class)
+@RegisterConstructorMapper(Revision.class)
 @RegisterConstructorMapper(ChecklistLink.class)
-public interface IncidentDao {
+interface IncidentDao {
 
     @SqlQuery("SELECT * FROM incidents WHERE id = :id")
-    Optional<IncidentRow> find(@Bind("id") String id);
+    Optional<IncidentHeader> find(@Bind("id") String id);
 
     @SqlQuery("SELECT * FROM incidents ORDER BY id")
-    List<IncidentRow> all();
+    List<IncidentHeader> all();
 
     @SqlQuery("SELECT position, kind, heading, markdown, html FROM sections WHERE incident_id = :id ORDER BY position")
     List<SectionRow> sections(@Bind("id") String id);
@@ -60,10 +60,10 @@ public interface IncidentDao {
     List<ChecklistLink> checklist(@Bind("id") String id);
 
     @SqlQuery("SELECT * FROM revisions WHERE incident_id = :id ORDER BY number DESC")
-    List<RevisionRow> revisions(@Bind("id") String id);
+    List<Revision> revisions(@Bind("id") String id);
 
     @SqlQuery("SELECT * FROM revisions WHERE incident_id = :id AND number = :number")
-    Optional<RevisionRow> revision(@Bind("id") String id, @Bind("number") int number);
+    Optional<Revision> revision(@Bind("id") String id, @Bind("number") int number);
 
     @SqlQuery("SELECT COUNT(*) FROM incidents WHERE listed = TRUE AND status = 'published'")
     int countPublished();

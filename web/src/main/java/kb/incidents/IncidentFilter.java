@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param page 1-based page number
  */
-public record IncidentFilter(String severity, String service, String tag, String category, Integer year,
+record IncidentFilter(String severity, String service, String tag, String category, Integer year,
                              String sort, int page, int size) {
 
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3", "P4");

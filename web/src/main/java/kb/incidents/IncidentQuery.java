@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The filtered, sorted, paginated incident list; SQL is built at run time from the filter. */
-public final class IncidentQuery {
+final class IncidentQuery {
 
     /** One list row: the header and its services. */
-    public record Summary(IncidentRow incident, List<String> services) {
+    public record Summary(IncidentHeader incident, List<String> services) {
     }
 
     /** One page of results; {@code total} counts all matches. */
@@ -50,17 +50,17 @@ public final class IncidentQuery {
                 ? " ORDER BY i.severity ASC, i.started_at DESC, i.id"
                 : " ORDER BY i.started_at DESC, i.id";
         return jdbi.withHandle(h -> {
-            h.registerRowMapper(ConstructorMapper.factory(IncidentRow.class));
+            h.registerRowMapper(ConstructorMapper.factory(IncidentHeader.class));
             Query count = h.createQuery("SELECT COUNT(*) FROM incidents i" + where);
             binds.forEach(count::bind);
             int total = count.mapTo(Integer.class).one();
             Query q = h.createQuery("SELECT i.* FROM incidents i" + where + order + " LIMIT :limit OFFSET :offset");
             binds.forEach(q::bind);
-            List<IncidentRow> rows = q.bind("limit", f.size()).bind("offset", (f.page() - 1) * f.size())
-                    .mapTo(IncidentRow.class).list();
+            List<IncidentHeader> rows = q.bind("limit", f.size()).bind("offset", (f.page() - 1) * f.size())
+                    .mapTo(IncidentHeader.class).list();
             IncidentDao dao = h.attach(IncidentDao.class);
             List<Summary> items = new ArrayList<>();
-            for (IncidentRow r : rows) {
+            for (IncidentHeader r : rows) {
                 items.add(new Summary(r, dao.names("incident_services", r.id())));
             }
             return new Page(items, total, f.page(), f.size());

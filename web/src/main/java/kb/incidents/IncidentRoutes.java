@@ -1,5 +1,6 @@
 package kb.incidents;
 
+import kb.system.Allowed;
 import org.jdbi.v3.core.Jdbi;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -11,25 +12,26 @@ public final class IncidentRoutes {
     private final IncidentController pages;
     private final IncidentApi api;
 
-    public IncidentRoutes(Jdbi jdbi) {
+    /** {@code extensions} add badges, actions and related items to an incident's page, in this order. */
+    public IncidentRoutes(Jdbi jdbi, java.util.List<IncidentPageExtension> extensions) {
         Incidents incidents = new Incidents(jdbi);
         IncidentQuery query = new IncidentQuery(jdbi);
-        this.pages = new IncidentController(incidents, query, new Insights(jdbi));
+        this.pages = new IncidentController(incidents, query, new Insights(jdbi), extensions);
         this.api = new IncidentApi(pages, query);
     }
 
     public void pages() {
-        get("/", pages::home);
+        get("/", pages::home, Allowed.ANYONE);
         path("incidents", () -> {
-            get(pages::list);
-            get("{id}", pages::show);
+            get(pages::list, Allowed.ANYONE);
+            get("{id}", pages::show, Allowed.ANYONE);
         });
     }
 
     public void api() {
         path("incidents", () -> {
-            get(api::list);
-            get("{id}", api::show);
+            get(api::list, Allowed.ANYONE);
+            get("{id}", api::show, Allowed.ANYONE);
         });
     }
 }

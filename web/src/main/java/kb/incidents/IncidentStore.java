@@ -14,12 +14,12 @@ import java.util.Optional;
  * Writes postmortems: each save is one transaction that appends a revision with the exact Markdown
  * and replaces the parsed parts (sections, timeline, action items, code blocks, labels, links).
  */
-public final class IncidentStore {
+final class IncidentStore {
 
     private final Jdbi jdbi;
-    private final IncidentViews views = new IncidentViews();
+    private final IncidentRendering views = new IncidentRendering();
 
-    public IncidentStore(Jdbi jdbi) {
+    IncidentStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -29,7 +29,7 @@ public final class IncidentStore {
      * @return the new revision number
      * @throws StaleRevisionException when {@code change.baseRevision()} is set and is not the current one
      */
-    public int save(Postmortem p, Change change) {
+    int save(Postmortem p, Change change) {
         return jdbi.inTransaction(h -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             Optional<Integer> current = h.createQuery("SELECT current_revision FROM incidents WHERE id = :id FOR UPDATE")
@@ -56,7 +56,7 @@ public final class IncidentStore {
     }
 
     /** Hides an incident whose bundled file was removed; its revisions stay. */
-    public void unlist(String id) {
+    void unlist(String id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute());
     }
@@ -93,7 +93,7 @@ public final class IncidentStore {
 
     /** The header columns, from the same row the incident page shows for an unsaved postmortem. */
     private static java.util.Map<String, Object> headerValues(Postmortem p) {
-        IncidentRow r = IncidentViews.header(p, 0);
+        IncidentHeader r = IncidentRendering.header(p, 0);
         var m = new java.util.HashMap<String, Object>();
         m.put("id", r.id());
         m.put("title", r.title());
@@ -146,7 +146,7 @@ public final class IncidentStore {
                     .bind("html", a.html()).bind("owner", a.owner()).bind("due", a.due()).bind("type", a.type())
                     .execute();
         }
-        for (var b : IncidentViews.codeBlocks(p)) {
+        for (var b : IncidentRendering.codeBlocks(p)) {
             h.createUpdate("""
                     INSERT INTO code_blocks (incident_id, position, language, info, runnable, role, code,
                         expected_output, section_kind, line)
@@ -161,7 +161,7 @@ public final class IncidentStore {
         insertNames(h, "incident_categories", id, p.categories());
         insertNames(h, "incident_authors", id, p.authors());
         int i = 0;
-        for (String item : IncidentViews.distinct(p.checklist())) {
+        for (String item : IncidentRendering.distinct(p.checklist())) {
             h.createUpdate("INSERT INTO incident_checklist (incident_id, checklist_id, position) VALUES (:id, :item, :pos)")
                     .bind("id", id).bind("item", item).bind("pos", i++).execute();
         }
@@ -169,7 +169,7 @@ public final class IncidentStore {
 
     private static void insertNames(Handle h, String table, String id, List<String> names) {
         int i = 0;
-        for (String name : IncidentViews.distinct(names)) {
+        for (String name : IncidentRendering.distinct(names)) {
             h.createUpdate("INSERT INTO " + table + " (incident_id, name, position) VALUES (:id, :name, :pos)")
                     .bind("id", id).bind("name", name).bind("pos", i++).execute();
         }

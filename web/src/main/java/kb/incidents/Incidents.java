@@ -1,18 +1,39 @@
 package kb.incidents;
 
-import kb.checklist.ChecklistDao;
+import kb.checklist.Checklist;
 import kb.format.Postmortem;
+import kb.incidents.ImportReport.FileResult;
 import kb.incidents.Parts.ChecklistLink;
+import kb.incidents.Parts.CodeBlockRow;
+import kb.incidents.Parts.Revision;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
-/** Loads whole incidents; {@link #visible} applies the rule for drafts and unlisted incidents. */
+/**
+ * The incidents feature's public door: whole incidents as readers may see them, their runnable blocks
+ * and whether they are trusted, revisions, saves, and the import of Markdown files. Its DAO, rows, store
+ * and importer stay inside the package. Thread-safe.
+ */
 public final class Incidents {
 
+    /**
+     * A runnable reproduction as the sandbox needs it.
+     *
+     * @param trusted shipped in {@code content/} and never changed in the app (see {@link IncidentHeader#trusted()})
+     * @param line    the line of the block's opening fence in the postmortem file
+     */
+    public record RunnableBlock(long id, String incidentId, String code, String expectedOutput, int line,
+                                boolean trusted) {
+    }
+
     private final Jdbi jdbi;
-    private final IncidentViews views = new IncidentViews();
+    private final IncidentRendering views = new IncidentRendering();
 
     public Incidents(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -41,18 +62,125 @@ public final class Incidents {
         return load(id).filter(i -> canEdit || i.header().visibleToReaders());
     }
 
+    /** Every incident's header, drafts and unlisted ones included, by id. */
+    public List<IncidentHeader> all() {
+        return jdbi.withExtension(IncidentDao.class, IncidentDao::all);
+    }
+
+    /** The header of incident {@code id} whatever its state, or empty when there is none. */
+    public Optional<IncidentHeader> header(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id));
+    }
+
     /**
      * {@code p} as its page would show it after saving it as revision {@code revision}, without storing
      * anything; checklist links carry the current titles of the items.
      */
     public Incident unsaved(Postmortem p, int revision) {
-        List<ChecklistLink> links = jdbi.withExtension(ChecklistDao.class, dao -> IncidentViews.distinct(p.checklist())
-                .stream().map(id -> dao.find(id).map(c -> new ChecklistLink(id, c.title(), c.severity(), c.area()))
-                        .orElse(new ChecklistLink(id, id, "advice", ""))).toList());
+        Checklist checklist = new Checklist(jdbi);
+        List<ChecklistLink> links = IncidentRendering.distinct(p.checklist()).stream()
+                .map(id -> checklist.item(id).map(c -> new ChecklistLink(id, c.title(), c.severity(), c.area()))
+                        .orElse(new ChecklistLink(id, id, "advice", ""))).toList();
         return views.unsaved(p, revision, links);
     }
 
-    public IncidentDao dao() {
-        return jdbi.onDemand(IncidentDao.class);
+    /** What the incident page's template renders for {@code incident} (also the editor's preview). */
+    public static Map<String, Object> pageModel(Incident incident) {
+        return IncidentRendering.showModel(incident);
+    }
+
+    /**
+     * Runnable block {@code blockId} if a reader with these rights may see its incident (see
+     * {@link #visible}); empty when there is no such block, it is not runnable, or its incident is hidden.
+     */
+    public Optional<RunnableBlock> runnableBlock(long blockId, boolean canEdit) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.codeBlock(blockId).filter(CodeBlockRow::runnable)
+                // only the header decides who may run it: a Run click reads one row, not the whole incident
+                .flatMap(b -> dao.find(b.incidentId()).filter(h -> canEdit || h.visibleToReaders())
+                        .map(h -> runnable(b, h))));
+    }
+
+    /** The runnable blocks of incident {@code id} in file order; empty for an unknown id. */
+    public List<RunnableBlock> runnableBlocks(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id).map(h -> dao.codeBlocks(id).stream()
+                .filter(CodeBlockRow::runnable).map(b -> runnable(b, h)).toList()).orElse(List.of()));
+    }
+
+    /** Every runnable block of the listed, trusted incidents (the shipped reproductions), by incident and position. */
+    public List<RunnableBlock> shippedRunnableBlocks() {
+        return jdbi.withExtension(IncidentDao.class, dao -> {
+            Map<String, IncidentHeader> shipped = new TreeMap<>();
+            dao.all().stream().filter(h -> h.trusted() && h.listed()).forEach(h -> shipped.put(h.id(), h));
+            return dao.runnableBlocks().stream().filter(b -> shipped.containsKey(b.incidentId()))
+                    .map(b -> runnable(b, shipped.get(b.incidentId()))).toList();
+        });
+    }
+
+    private static RunnableBlock runnable(CodeBlockRow b, IncidentHeader h) {
+        return new RunnableBlock(b.id(), b.incidentId(), b.code(), b.expectedOutput(), b.line(), h.trusted());
+    }
+
+    /** Every revision of {@code id}, newest first; empty for an unknown id. */
+    public List<Revision> revisions(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.revisions(id));
+    }
+
+    /** Revision {@code number} of {@code id}, or empty. */
+    public Optional<Revision> revision(String id, int number) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.revision(id, number));
+    }
+
+    /** The exact Markdown of revision {@code number} of {@code id}, or empty. */
+    public Optional<String> source(String id, int number) {
+        return revision(id, number).map(Revision::source);
+    }
+
+    /**
+     * The exact Markdown of each listed incident's current revision by id, sorted by id; drafts only when
+     * {@code includeDrafts}. Unlisted incidents (their bundled file was removed) are left out.
+     */
+    public Map<String, String> currentSources(boolean includeDrafts) {
+        Map<String, String> sources = new TreeMap<>();
+        jdbi.useExtension(IncidentDao.class, dao -> {
+            for (IncidentHeader h : dao.all()) {
+                if (h.listed() && (includeDrafts || !h.draft())) {
+                    dao.revision(h.id(), h.currentRevision()).ifPresent(r -> sources.put(h.id(), r.source()));
+                }
+            }
+        });
+        return sources;
+    }
+
+    /**
+     * Saves {@code p} as the next revision of its incident (creating it when new), in one transaction.
+     *
+     * @return the new revision number
+     * @throws StaleRevisionException when {@code change.baseRevision()} is set and is not the current one
+     */
+    public int save(Postmortem p, Change change) {
+        return new IncidentStore(jdbi).save(p, change);
+    }
+
+    /** Imports {@code content/}: checklist items, then postmortems; see the README for the rules. */
+    public ImportReport importContent(Path contentDir) {
+        return new ContentImporter(jdbi).importContent(contentDir);
+    }
+
+    /**
+     * Imports a file or a folder from outside {@code content/} (the {@code import} command); an incident
+     * edited in the app is never overwritten. {@code each} sees every file's result as soon as it is known.
+     */
+    public ImportReport importFiles(Path path, String author, Consumer<FileResult> each) {
+        return new ContentImporter(jdbi).importFiles(path, author, each);
+    }
+
+    /** The ids of the stored checklist items a postmortem may cite. */
+    public java.util.Set<String> knownChecklistIds() {
+        return new ContentImporter(jdbi).knownChecklistIds();
+    }
+
+    /** {@code incidents} (published and listed) and {@code checklistItems}, for {@code /health} and the start-up line. */
+    public Map<String, Integer> counts() {
+        return new ContentImporter(jdbi).counts();
     }
 }

@@ -23,7 +23,7 @@ public final class Parts {
                                int line) {
     }
 
-    public record RevisionRow(String incidentId, int number, String source, String contentHash, String author,
+    public record Revision(String incidentId, int number, String source, String contentHash, String author,
                               String origin, java.time.OffsetDateTime createdAt) {
     }
 

@@ -150,8 +150,7 @@ public final class ReviewCommand implements Callable<Integer> {
         if (content != null) {
             return content;
         }
-        String env = System.getenv("KB_CONTENT_DIR");
-        return Path.of(env == null || env.isBlank() ? "content" : env);
+        return kb.system.Config.fromEnv(System.getenv()).contentDir();
     }
 
     private String site() {

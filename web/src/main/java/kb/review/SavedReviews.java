@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import kb.checklist.ChecklistDao;
+import kb.checklist.Checklist;
 import kb.format.ChecklistItem.Severity;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -206,27 +206,26 @@ public final class SavedReviews {
     }
 
     private static boolean blocker(Handle h, String item) {
-        return h.attach(ChecklistDao.class).find(item)
+        return new Checklist(h.getJdbi()).item(item)
                 .map(c -> c.severity().equalsIgnoreCase(FAIL_LEVEL.label())).orElse(false);
     }
 
     /** The catalog the report writers link with, read from the database so it matches the site. */
     public Catalog catalog(Review review) {
-        return jdbi.withExtension(ChecklistDao.class, dao -> {
-            Map<String, Catalog.Item> items = new LinkedHashMap<>();
-            List<String> ids = new ArrayList<>();
-            review.findings().forEach(f -> ids.add(f.item()));
-            review.manual().forEach(m -> ids.add(m.item()));
-            for (String id : ids) {
-                if (items.containsKey(id)) {
-                    continue;
-                }
-                dao.find(id).ifPresent(c -> items.put(id, new Catalog.Item(c.id(), c.title(), c.area(),
-                        severity(c.severity()), dao.incidents(id).stream()
-                        .map(i -> new Catalog.IncidentRef(i.id(), i.title(), i.severity())).toList())));
+        Checklist checklist = new Checklist(jdbi);
+        Map<String, Catalog.Item> items = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        review.findings().forEach(f -> ids.add(f.item()));
+        review.manual().forEach(m -> ids.add(m.item()));
+        for (String id : ids) {
+            if (items.containsKey(id)) {
+                continue;
             }
-            return new Catalog(items);
-        });
+            checklist.item(id).ifPresent(c -> items.put(id, new Catalog.Item(c.id(), c.title(), c.area(),
+                    severity(c.severity()), checklist.incidents(id).stream()
+                    .map(i -> new Catalog.IncidentRef(i.id(), i.title(), i.severity())).toList())));
+        }
+        return new Catalog(items);
     }
 
     private static Severity severity(String s) {

@@ -1,11 +1,6 @@
 package kb.sandbox;
 
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import kb.incidents.IncidentDao;
-import kb.incidents.IncidentRow;
-import kb.incidents.Parts.CodeBlockRow;
+import kb.incidents.Incidents;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +25,9 @@ final class BundledVerifier {
 
     /** Runs what is not verified yet; returns how many blocks ran and how many of them passed. */
     int[] verify() {
-        Map<String, IncidentRow> shipped = jdbi.withExtension(IncidentDao.class, IncidentDao::all).stream()
-                .filter(i -> i.contentPath() != null && !i.editedInApp() && i.listed())
-                .collect(Collectors.toMap(IncidentRow::id, Function.identity()));
         int ran = 0;
         int passed = 0;
-        for (CodeBlockRow block : jdbi.withExtension(IncidentDao.class, IncidentDao::runnableBlocks)) {
-            if (!shipped.containsKey(block.incidentId())) {
-                continue;
-            }
+        for (Incidents.RunnableBlock block : new Incidents(jdbi).shippedRunnableBlocks()) {
             Sandbox s = sandbox.get();
             String key = ResultCache.key(block.code(), block.expectedOutput(), s.runnerVersion());
             if (cache.find(key).isPresent()) {

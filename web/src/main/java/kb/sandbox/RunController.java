@@ -3,9 +3,7 @@ package kb.sandbox;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import kb.incidents.IncidentDao;
-import kb.incidents.IncidentRow;
-import kb.incidents.Parts.CodeBlockRow;
+import kb.incidents.Incidents;
 import kb.system.Access;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,14 +16,14 @@ import java.util.Map;
 final class RunController {
 
     private final SandboxService sandbox;
-    private final Jdbi jdbi;
     private final ResultCache cache;
     private final RateLimiter limiter;
     private final RunStream streams;
+    private final Incidents incidents;
 
     RunController(SandboxService sandbox, Jdbi jdbi, int runsPerMinute) {
         this.sandbox = sandbox;
-        this.jdbi = jdbi;
+        this.incidents = new Incidents(jdbi);
         this.cache = new ResultCache(jdbi);
         this.limiter = new RateLimiter(runsPerMinute, Clock.systemUTC());
         this.streams = new RunStream(sandbox);
@@ -38,16 +36,9 @@ final class RunController {
      */
     void runSnippet(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new BadRequestResponse("the snippet id must be a number"));
-        IncidentDao dao = jdbi.onDemand(IncidentDao.class);
-        CodeBlockRow block = dao.codeBlock(id)
-                .filter(CodeBlockRow::runnable)
+        Incidents.RunnableBlock block = incidents.runnableBlock(id, Access.canEdit(ctx))
                 .orElseThrow(() -> new NotFoundResponse("There is no runnable snippet " + id + "."));
-        // only the header decides who may run it: every Run click reads one row, not the whole incident
-        IncidentRow incident = dao.find(block.incidentId())
-                .filter(h -> h.visibleToReaders() || Access.canEdit(ctx))
-                .orElseThrow(() -> new NotFoundResponse("There is no runnable snippet " + id + "."));
-        // Shipped in content/ and never changed in the app: trusted. Anything an editor wrote is not.
-        boolean bundled = incident.contentPath() != null && !incident.editedInApp();
+        boolean bundled = block.trusted();
         String key = ResultCache.key(block.code(), block.expectedOutput(), sandbox.get().runnerVersion());
         var cached = cache.find(key);
         if (cached.isPresent()) {
@@ -66,7 +57,6 @@ final class RunController {
      * {@code // Output:} block, as everywhere else.
      */
     void runSource(Context ctx) {
-        Access.requireEditor(ctx);
         RunRequest request = RunStream.request(ctx.body());
         throttle(ctx);
         RunResult result = sandbox.get().run(request);
@@ -75,7 +65,6 @@ final class RunController {
 
     /** {@code POST /api/run/stream}: as {@code /api/run}, with the output sent as it happens (see {@link RunStream}). */
     void runStream(Context ctx) {
-        Access.requireEditor(ctx);
         RunRequest request = RunStream.request(ctx.body());
         throttle(ctx);
         sandbox.get().untrustedRefusal().ifPresent(reason -> {
@@ -91,7 +80,6 @@ final class RunController {
 
     /** {@code POST /sandbox}: the scratch page without JavaScript runs the form's code and shows the result. */
     void scratchRun(Context ctx) {
-        Access.requireEditor(ctx);
         String source = ctx.formParam("source");
         if (source == null) {
             throw new BadRequestResponse("the form field 'source' is required");
@@ -106,7 +94,6 @@ final class RunController {
 
     /** {@code GET /sandbox}: a scratch page where editors write and run code. */
     void scratch(Context ctx) {
-        Access.requireEditor(ctx);
         ctx.render("sandbox/scratch", scratchModel());
     }
 
@@ -122,8 +109,7 @@ final class RunController {
         if (!sandbox.started()) {
             return new ResultCache.Verification(false, 0, 0, null);
         }
-        List<CodeBlockRow> blocks = jdbi.withExtension(IncidentDao.class, dao -> dao.codeBlocks(incidentId)).stream()
-                .filter(CodeBlockRow::runnable).toList();
+        List<Incidents.RunnableBlock> blocks = incidents.runnableBlocks(incidentId);
         if (blocks.isEmpty()) {
             return new ResultCache.Verification(false, 0, 0, null);
         }

@@ -108,7 +108,6 @@ final class RunStream {
 
     /** {@code POST /api/runs/{id}/stop}: 204 when the run was found and stopped. */
     void stop(Context ctx) {
-        Access.requireEditor(ctx);
         Running r = running.get(ctx.pathParam("id"));
         if (r == null || !r.owner().equals(owner(ctx))) {
             throw new NotFoundResponse("There is no run " + ctx.pathParam("id") + " of yours in progress.");

@@ -1,5 +1,6 @@
 package kb.sandbox;
 
+import kb.system.Allowed;
 import io.javalin.config.JavalinConfig;
 import kb.system.Access;
 import kb.system.Templates;
@@ -18,7 +19,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class SandboxRoutes {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxRoutes.class);
-    private static final java.util.regex.Pattern INCIDENT_PAGE = java.util.regex.Pattern.compile("/incidents/([a-z0-9-]+)");
 
     private final RunController runs;
     private final Templates templates;
@@ -31,15 +31,6 @@ public final class SandboxRoutes {
             var m = new java.util.HashMap<String, Object>();
             if (Access.canEdit(ctx)) {
                 m.put("navLinks", List.of(Map.of("href", "/sandbox", "label", "Sandbox", "section", "sandbox")));
-            }
-            var matcher = INCIDENT_PAGE.matcher(ctx.path());
-            if (matcher.matches() && !matcher.group(1).equals("new")) {
-                try {
-                    m.put("incidentBadges", List.of(badge(runs.verification(matcher.group(1)))));
-                } catch (RuntimeException e) {
-                    // a page must still render (error pages included) when the badge cannot be worked out
-                    log.warn("verification badge for {} unavailable: {}", matcher.group(1), e.getMessage());
-                }
             }
             String refusal = runs.untrustedRefusal();
             m.put("runEditable", Access.canEdit(ctx) && refusal == null);
@@ -58,27 +49,28 @@ public final class SandboxRoutes {
     }
 
     public void pages() {
-        get("sandbox", runs::scratch);
-        post("sandbox", runs::scratchRun);
+        get("sandbox", runs::scratch, Allowed.EDITOR);
+        post("sandbox", runs::scratchRun, Allowed.EDITOR);
     }
 
     public void api() {
-        post("run", runs::runSource);
-        post("run/stream", runs::runStream);
-        post("runs/{id}/stop", runs::stopRun);
-        path("snippets/{id}", () -> post("run", runs::runSnippet));
+        post("run", runs::runSource, Allowed.EDITOR);
+        post("run/stream", runs::runStream, Allowed.EDITOR);
+        post("runs/{id}/stop", runs::stopRun, Allowed.EDITOR);
+        path("snippets/{id}", () -> post("run", runs::runSnippet, Allowed.ANYONE));
     }
 
-    private static String badge(ResultCache.Verification v) {
-        if (v.total() == 0) {
-            return "";
-        }
-        if (v.verified()) {
+    /** The verified badge on an incident's page: its reproductions' state on this runtime. */
+    public kb.incidents.IncidentPageExtension incidentPage() {
+        return (incident, ctx) -> {
+            ResultCache.Verification v = runs.verification(incident.header().id());
+            if (v.total() == 0) {
+                return List.of();
+            }
             String at = v.at() == null ? "" : " at " + v.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
-            return "<span class=\"badge verified\" title=\"Every reproduction passed on Java " + Runtime.version().feature()
-                    + at + "\">verified on Java " + Runtime.version().feature() + at + "</span>";
-        }
-        return "<span class=\"badge\" title=\"Reproductions that passed on this runtime\">" + v.passed() + "/" + v.total()
-                + " reproductions verified</span>";
+            return List.of(new kb.incidents.IncidentPageExtension.Contribution(kb.incidents.IncidentPageExtension.Slot.BADGE,
+                    "sandbox/verified-badge", Map.of("verified", v.verified(), "passed", v.passed(), "total", v.total(),
+                    "java", Runtime.version().feature(), "at", at)));
+        };
     }
 }

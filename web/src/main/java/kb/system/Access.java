@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 
 /**
  * What the current request may do, as decided by the accounts feature (which sets these attributes in
- * a before-handler). Without it, everyone is an anonymous reader.
+ * a before-handler). Without it, everyone is an anonymous reader. Whether a caller may use a route at
+ * all is declared on the route ({@link Allowed}); these answers are for handlers whose output depends on
+ * the caller (drafts, edit links).
  */
 public final class Access {
 
@@ -22,24 +24,6 @@ public final class Access {
 
     public static boolean isAdmin(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(IS_ADMIN));
-    }
-
-    /** Throws 401 for anonymous requests and 403 for signed-in users who are not editors. */
-    public static void requireEditor(Context ctx) {
-        if (!canEdit(ctx)) {
-            throw user(ctx) == null
-                    ? new io.javalin.http.UnauthorizedResponse("Sign in as an editor to do this.")
-                    : new io.javalin.http.ForbiddenResponse("This needs the editor role.");
-        }
-    }
-
-    /** Throws 401 for anonymous requests and 403 for signed-in users who are not admins. */
-    public static void requireAdmin(Context ctx) {
-        if (!isAdmin(ctx)) {
-            throw user(ctx) == null
-                    ? new io.javalin.http.UnauthorizedResponse("Sign in as an admin to do this.")
-                    : new io.javalin.http.ForbiddenResponse("This needs the admin role.");
-        }
     }
 
     /** The signed-in user's name, or {@code null} when anonymous. */

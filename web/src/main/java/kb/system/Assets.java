@@ -63,10 +63,10 @@ public final class Assets {
     public static void install(JavalinConfig config) {
         Assets own = new Assets("static/", "no-cache");
         Assets webjars = new Assets("META-INF/resources/webjars/", "public, max-age=31536000, immutable");
-        config.routes.get("/static/<path>", own::serve);
-        config.routes.head("/static/<path>", own::serve);
-        config.routes.get("/webjars/<path>", webjars::serve);
-        config.routes.head("/webjars/<path>", webjars::serve);
+        config.routes.get("/static/<path>", own::serve, Allowed.OPEN);
+        config.routes.head("/static/<path>", own::serve, Allowed.OPEN);
+        config.routes.get("/webjars/<path>", webjars::serve, Allowed.OPEN);
+        config.routes.head("/webjars/<path>", webjars::serve, Allowed.OPEN);
     }
 
     private void serve(Context ctx) {

@@ -30,12 +30,6 @@ public record Config(int port, Path dataDir, String dbUrl, String dbUser, String
                 Map.copyOf(env));
     }
 
-    /** A configuration for tests: a private in-memory H2 database and the given content folder. */
-    public static Config forTests(String name, Path contentDir, Map<String, String> extraEnv) {
-        return new Config(0, Path.of("target", "test-data", name).toAbsolutePath(),
-                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", contentDir, Map.copyOf(extraEnv));
-    }
-
     public String get(String key, String fallback) {
         return env.getOrDefault(key, fallback);
     }

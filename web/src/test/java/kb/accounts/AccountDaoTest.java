@@ -96,7 +96,7 @@ class AccountDaoTest {
         try (var db = open(kind)) {
             new Users(db.jdbi()).create("dan", Role.EDITOR, "dan's long password");
             ApiTokens tokens = new ApiTokens(db.jdbi());
-            ApiTokens.Created t = tokens.create("dan", "ci");
+            Accounts.NewToken t = tokens.create("dan", "ci");
             String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM api_tokens").mapTo(String.class).one());
             assertEquals(Secrets.hash(t.token()), stored);
             assertEquals(null, tokens.list("dan").get(0).lastUsedAt());

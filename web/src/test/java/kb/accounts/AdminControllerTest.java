@@ -124,10 +124,10 @@ class AdminControllerTest {
                     .mapTo(String.class).one());
             var edited = new kb.format.PostmortemParser().parse(source.replace("## Summary\n", "## Summary\n\nEdited in the app.\n"), null)
                     .value().orElseThrow();
-            new kb.incidents.IncidentStore(jdbi).save(edited, kb.incidents.Change.edit(admin.user(), "edit", 1));
+            new kb.incidents.Incidents(jdbi).save(edited, kb.incidents.Change.edit(admin.user(), "edit", 1));
             Path file = content.resolve("incidents/pool-leak.md");
             Files.writeString(file, Files.readString(file).replace("## Summary\n", "## Summary\n\nChanged on disk.\n"));
-            conflicted.services.importer().importContent(content);
+            conflicted.services.incidents().importContent(content);
 
             Document d = Jsoup.parse(Logins.get(conflicted, admin, "/admin/conflicts").body());
             var row = d.selectFirst("tr.conflict-row[data-id=fixture-pool-leak]");

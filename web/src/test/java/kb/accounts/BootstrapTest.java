@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BootstrapTest {
 
     private static Config config(Map<String, String> env) {
-        return Config.forTests("b" + UUID.randomUUID().toString().replace("-", ""), TestApp.FIXTURES, env);
+        return kb.TestApp.config("b" + UUID.randomUUID().toString().replace("-", ""), TestApp.FIXTURES, env);
     }
 
     @Test

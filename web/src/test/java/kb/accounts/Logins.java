@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class Logins {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = "correct horse battery staple";
     /** Hashed once: bcrypt is slow on purpose, and tests create many users. */
     private static final String PASSWORD_HASH = Passwords.hash(PASSWORD);
 
@@ -117,5 +117,12 @@ public final class Logins {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Every HTML page that needs sign-in answers an anonymous reader the same way: to /login, and back. */
+    public static void assertSentToSignIn(HttpResponse<String> r, String path) {
+        org.junit.jupiter.api.Assertions.assertEquals(302, r.statusCode(), r.body());
+        org.junit.jupiter.api.Assertions.assertEquals("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
+                r.headers().firstValue("Location").orElseThrow());
     }
 }

@@ -3,7 +3,9 @@ package kb.accounts;
 import kb.TestApp;
 import kb.format.PostmortemParser;
 import kb.incidents.Change;
-import kb.incidents.IncidentStore;
+import kb.incidents.Incidents;
+import kb.system.Allowed;
+import kb.system.SiteMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,7 +90,7 @@ class PermissionMatrixTest {
                 .replace("id: fixture-pool-leak", "id: draft-outage\nstatus: draft");
         for (TestApp app : List.of(open, closed)) {
             var p = new PostmortemParser().parse(draft, null).value().orElseThrow();
-            new IncidentStore(app.services.db().jdbi()).save(p, Change.edit("alice", "create", null));
+            app.services.incidents().save(p, Change.edit("alice", "create", null));
         }
         for (TestApp app : List.of(open, closed)) {
             long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES).create(
@@ -169,6 +172,79 @@ class PermissionMatrixTest {
         return tests;
     }
 
+    /**
+     * Generated from the site map: every route the app declares × anonymous, viewer, editor and admin (and
+     * anonymous again with {@code KB_PUBLIC_READ=false}) gets the answer its declared role promises. A new
+     * route is in this test the moment it is declared; one without a role fails here.
+     */
+    @TestFactory
+    List<DynamicTest> every_route_of_the_site_map_answers_every_caller_as_its_role_says() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SiteMap.Route r : kb.App.siteMap(open.services).routes()) {
+            // a sign-in with a real viewer's password: the answer is then the route's, not a wrong password's
+            Route call = r.path().equals("/login") && r.method().equals("POST")
+                    ? route("POST", "/login", null, "name", "{user}", "password", Logins.PASSWORD)
+                    : route(r.method(), example(r.path()), null);
+            tests.add(DynamicTest.dynamicTest(call + " declares a role", () ->
+                    assertNotNull(r.allowed(), call + " (" + r.handler() + ") declares no kb.system.Allowed role")));
+            if (r.allowed() == null) {
+                continue;
+            }
+            for (Role who : Callers.WHO) {
+                tests.add(DynamicTest.dynamicTest(call + " [" + r.allowed().label() + "] as " + Callers.name(who), () -> {
+                    HttpResponse<String> res = openCallers.call(who, call);
+                    assertEquals(promised(r.allowed(), who, call, true), refusal(res),
+                            call + " as " + Callers.name(who) + " answered " + res.statusCode() + "\n" + res.body());
+                }));
+            }
+            tests.add(DynamicTest.dynamicTest(call + " [" + r.allowed().label() + "] anonymous with KB_PUBLIC_READ=false", () -> {
+                HttpResponse<String> res = closedCallers.call(null, call);
+                assertEquals(promised(r.allowed(), null, call, false), refusal(res),
+                        call + " answered " + res.statusCode() + "\n" + res.body());
+            }));
+        }
+        return tests;
+    }
+
+    /** A path of the site map with its parameters filled in with things the fixtures have. */
+    private static String example(String path) {
+        String p = path.replace("/static/<path>", "/static/css/app.css")
+                .replace("/webjars/<path>", "/webjars/highlightjs/11.11.1/highlight.min.js")
+                // no such block: a Run of a real one would start the sandbox; the answer is still the route's
+                .replace("/snippets/{id}", "/snippets/999999")
+                .replace("/account/tokens/{id}", "/account/tokens/{token}")
+                .replace("/checklist/{id}", "/checklist/RES-01")
+                .replace("/reviews/{id}", "/reviews/1")
+                .replace("{name}", "{user}").replace("{item}", "RES-01").replace("{n}", "1");
+        return p.replace("{id}", "fixture-pool-leak");
+    }
+
+    /** The answer a role promises: {@code allowed}, or the refusal this caller gets. */
+    private static String promised(Allowed allowed, Role who, Route r, boolean publicRead) {
+        boolean ok = switch (allowed) {
+            case OPEN -> true;
+            case ANYONE -> who != null || publicRead;
+            case SIGNED_IN -> who != null;
+            case EDITOR, EDITOR_KEEPS_TEXT -> who != null && who.includes(Role.EDITOR);
+            case ADMIN -> who != null && who.includes(Role.ADMIN);
+        };
+        if (ok) {
+            return "allowed";
+        }
+        if (who != null) {
+            return "403";
+        }
+        return r.method().equals("GET") && !r.path().startsWith("/api/") ? "redirect to sign-in" : "401";
+    }
+
+    /** "allowed" unless the answer is a refusal by role: 401, 403, or a redirect to sign-in. */
+    private static String refusal(HttpResponse<String> r) {
+        if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").startsWith("/login?next=")) {
+            return "redirect to sign-in";
+        }
+        return r.statusCode() == 401 || r.statusCode() == 403 ? String.valueOf(r.statusCode()) : "allowed";
+    }
+
     /** What the caller should see: "ok", or the refusal anonymous and signed-in callers get. */
     private static String expected(Route r, Role who) {
         if (r.least() == null || who != null && who.includes(r.least())) {
@@ -215,9 +291,10 @@ class PermissionMatrixTest {
             Logins.Login login = who == null ? null : logins.computeIfAbsent(who, role -> Logins.sessionCookie(app, role));
             String owner = login != null ? login.user() : Logins.user(app, Role.VIEWER);
             String path = r.path().replace("{user}", Logins.user(app, Role.VIEWER))
-                    .replace("{token}", String.valueOf(new ApiTokens(app.services.db().jdbi()).create(owner, "t").id()));
+                    .replace("{token}", String.valueOf(new Accounts(app.services.db().jdbi()).createToken(owner, "t").id()));
             Map<String, String> form = new LinkedHashMap<>();
-            r.form().forEach((k, v) -> form.put(k, v.replace("{new}", "new-user-" + (++seq)).replace("{diff}", REVIEW_DIFF)));
+            r.form().forEach((k, v) -> form.put(k, v.replace("{new}", "new-user-" + (++seq)).replace("{diff}", REVIEW_DIFF)
+                    .replace("{user}", Logins.user(app, Role.VIEWER))));
             HttpResponse<String> res = r.method().equals("GET") ? Logins.get(app, login, path)
                     : r.method().equals("POST") ? Logins.post(app, login, path, form)
                     : app.send(Logins.request(app, login, path).header(Csrf.HEADER, login == null ? "" : login.csrf())

@@ -1,6 +1,7 @@
 package kb.accounts;
 
 import kb.TestApp;
+import kb.cli.TokenCommand;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,7 @@ class TokensTest {
     void nobody_can_revoke_another_users_token() {
         Logins.Login viewer = Logins.sessionCookie(app, Role.VIEWER);
         String other = Logins.user(app, Role.EDITOR);
-        ApiTokens.Created theirs = new ApiTokens(app.services.db().jdbi()).create(other, "theirs");
+        Accounts.NewToken theirs = new Accounts(app.services.db().jdbi()).createToken(other, "theirs");
         assertEquals(404, Logins.post(app, viewer, "/account/tokens/" + theirs.id() + "/revoke", Map.of()).statusCode());
         assertEquals(200, withToken("/api/me", theirs.token()).statusCode());
     }

@@ -1,7 +1,7 @@
 package kb.authoring;
 
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -41,7 +41,7 @@ class AuthoringWithAccountsTest {
         Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
         HttpResponse<String> r = Logins.post(app, editor, "/incidents/new", Map.of("markdown", typed("acct-saved"), "action", "save"));
         assertEquals(303, r.statusCode(), r.body());
-        assertEquals(editor.user(), app.services.db().jdbi().onDemand(kb.incidents.IncidentDao.class)
+        assertEquals(editor.user(), app.services.incidents()
                 .revision("acct-saved", 1).orElseThrow().author());
     }
 
@@ -95,13 +95,13 @@ class AuthoringWithAccountsTest {
     void the_api_accepts_an_editors_bearer_token_and_refuses_a_viewers() {
         String editor = Logins.user(app, Role.EDITOR);
         String viewer = Logins.user(app, Role.VIEWER);
-        ApiTokens tokens = new ApiTokens(app.services.db().jdbi());
+        Accounts tokens = new Accounts(app.services.db().jdbi());
         byte[] body = Editors.postmortem("acct-api", "By token", "").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> refused = Editors.api(app, "POST", "/api/incidents", "text/markdown", body,
-                Map.of("Authorization", "Bearer " + tokens.create(viewer, "ci").token()));
+                Map.of("Authorization", "Bearer " + tokens.createToken(viewer, "ci").token()));
         assertEquals(403, refused.statusCode());
         HttpResponse<String> created = Editors.api(app, "POST", "/api/incidents", "text/markdown", body,
-                Map.of("Authorization", "Bearer " + tokens.create(editor, "ci").token()));
+                Map.of("Authorization", "Bearer " + tokens.createToken(editor, "ci").token()));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(401, Editors.api(app, "POST", "/api/incidents", "text/markdown", body, Map.of()).statusCode());
     }

@@ -2,7 +2,7 @@ package kb.authoring;
 
 import kb.TestApp;
 import kb.accounts.Role;
-import kb.accounts.Users;
+import kb.accounts.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class EditorBrowserTest {
     static void start() {
         kb.Browsers.assumeInstalled();
         app = TestApp.start(TestApp.FIXTURES);
-        new Users(app.services.db().jdbi()).create("carol", Role.EDITOR, PASSWORD);
+        new Accounts(app.services.db().jdbi()).createUser("carol", Role.EDITOR, PASSWORD);
         browser = kb.Browsers.start();
     }
 

@@ -144,10 +144,10 @@ class EditorControllerTest {
     }
 
     @Test
-    void the_editor_is_for_editors_only() {
-        assertEquals(401, app.get("/incidents/new").statusCode());
+    void the_editor_is_for_editors_only_and_sends_anonymous_readers_to_sign_in() {
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/new"), "/incidents/new");
         assertEquals(403, app.get("/incidents/new", Map.of(Editors.READER, "bob")).statusCode());
-        assertEquals(401, app.get("/incidents/fixture-pool-leak/edit").statusCode());
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/fixture-pool-leak/edit"), "/incidents/fixture-pool-leak/edit");
     }
 
     @Test
@@ -172,8 +172,7 @@ class EditorControllerTest {
     void saving_a_new_postmortem_stores_it_as_revision_one_and_lists_it() {
         String text = typed(Editors.postmortem("new-and-listed", "Listed after saving", ""));
         assertEquals(303, Editors.submit(app, "/incidents/new", text, "save", null).statusCode());
-        var rev = app.services.db().jdbi().withExtension(kb.incidents.IncidentDao.class,
-                dao -> dao.revision("new-and-listed", 1)).orElseThrow();
+        var rev = app.services.incidents().revision("new-and-listed", 1).orElseThrow();
         assertEquals("create", rev.origin());
         assertEquals("alice", rev.author());
         assertEquals(Authoring.normalize(text), rev.source(), "stored with LF line ends, otherwise as typed");

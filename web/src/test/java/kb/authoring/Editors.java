@@ -20,15 +20,15 @@ import java.util.UUID;
  * The real app with a test-only stand-in for sign-in: a request with {@code X-Test-User: NAME} is an
  * editor called NAME, one with {@code X-Test-Reader: NAME} a signed-in reader; any other is anonymous.
  */
-final class Editors {
+public final class Editors {
 
-    static final String EDITOR = "X-Test-User";
-    static final String READER = "X-Test-Reader";
+    public static final String EDITOR = "X-Test-User";
+    public static final String READER = "X-Test-Reader";
 
     private Editors() {
     }
 
-    static TestApp start(Path content) {
+    public static TestApp start(Path content) {
         return TestApp.start(content, Map.of(), config -> config.routes.before(ctx -> {
             String editor = ctx.header(EDITOR);
             String reader = ctx.header(READER);
@@ -41,11 +41,11 @@ final class Editors {
         }));
     }
 
-    static HttpResponse<String> get(TestApp app, String path) {
+    public static HttpResponse<String> get(TestApp app, String path) {
         return app.get(path, Map.of(EDITOR, "alice"));
     }
 
-    static Document page(TestApp app, String path, int status) {
+    public static Document page(TestApp app, String path, int status) {
         HttpResponse<String> r = get(app, path);
         if (r.statusCode() != status) {
             throw new AssertionError("GET " + path + " answered " + r.statusCode() + ", expected " + status + "\n" + r.body());
@@ -54,7 +54,7 @@ final class Editors {
     }
 
     /** Posts an urlencoded form as {@code user} (an editor; {@code null} for anonymous). */
-    static HttpResponse<String> postForm(TestApp app, String path, Map<String, String> fields, String user) {
+    public static HttpResponse<String> postForm(TestApp app, String path, Map<String, String> fields, String user) {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base + path))
@@ -67,7 +67,7 @@ final class Editors {
     }
 
     /** Posts the editor form: {@code action} is {@code save} or {@code preview}. */
-    static HttpResponse<String> submit(TestApp app, String path, String text, String action, Integer base) {
+    public static HttpResponse<String> submit(TestApp app, String path, String text, String action, Integer base) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", "");
         if (base != null) {
@@ -79,7 +79,7 @@ final class Editors {
     }
 
     /** Posts the editor form as multipart with {@code file} uploaded (raw bytes) and an empty textarea. */
-    static HttpResponse<String> upload(TestApp app, String path, String textarea, String filename, byte[] file) {
+    public static HttpResponse<String> upload(TestApp app, String path, String textarea, String filename, byte[] file) {
         String boundary = "----kb" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         part(out, boundary, "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
@@ -102,7 +102,7 @@ final class Editors {
         out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    static HttpResponse<String> api(TestApp app, String method, String path, String contentType, byte[] body,
+    public static HttpResponse<String> api(TestApp app, String method, String path, String contentType, byte[] body,
                                     Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -114,7 +114,7 @@ final class Editors {
     }
 
     /** A valid postmortem with this id and title; {@code extra} is appended to the Summary section. */
-    static String postmortem(String id, String title, String extra) {
+    public static String postmortem(String id, String title, String extra) {
         return "---\n"
                 + "id: " + id + "\n"
                 + "title: " + title + "\n"
@@ -132,12 +132,12 @@ final class Editors {
      * The value a browser gives the editor's textarea: its text with the one line break that HTML drops
      * right after the start tag removed (jsoup's {@code val()} trims more than that).
      */
-    static String textarea(Document d, String id) {
+    public static String textarea(Document d, String id) {
         String raw = d.getElementById(id).wholeText();
         return raw.startsWith("\n") ? raw.substring(1) : raw;
     }
 
-    static String textarea(Document d) {
+    public static String textarea(Document d) {
         return textarea(d, "text");
     }
 

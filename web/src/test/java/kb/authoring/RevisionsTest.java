@@ -1,8 +1,7 @@
 package kb.authoring;
 
 import kb.TestApp;
-import kb.incidents.IncidentDao;
-import kb.incidents.Parts.RevisionRow;
+import kb.incidents.Parts.Revision;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,7 +43,7 @@ class RevisionsTest {
         String edited = source.replace("severity: P1", "severity: P0");
         HttpResponse<String> r = Editors.submit(app, "/incidents/" + ID + "/edit", edited, "save", 1);
         assertEquals(303, r.statusCode(), r.body());
-        RevisionRow two = revision(2);
+        Revision two = revision(2);
         assertEquals("edit", two.origin());
         assertEquals("alice", two.author());
         assertEquals(edited, two.source());
@@ -74,7 +73,7 @@ class RevisionsTest {
 
         HttpResponse<String> merged = Editors.submit(app, "/incidents/" + ID + "/edit", mine, "save", 2);
         assertEquals(303, merged.statusCode());
-        assertEquals(3, dao().find(ID).orElseThrow().currentRevision());
+        assertEquals(3, dao().header(ID).orElseThrow().currentRevision());
     }
 
     @Test
@@ -94,7 +93,7 @@ class RevisionsTest {
                 revisions.get(0).select(".diff-add").eachText(), "the diff is text, not markup");
         assertEquals(List.of("-An exception path skipped `close()`."), revisions.get(0).select(".diff-del").eachText());
         assertTrue(revisions.get(0).select("b").isEmpty());
-        assertEquals(401, app.get("/incidents/" + ID + "/history").statusCode(), "history is for editors");
+        kb.accounts.Logins.assertSentToSignIn(app.get("/incidents/" + ID + "/history"), "/incidents/" + ID + "/history");
     }
 
     @Test
@@ -108,7 +107,7 @@ class RevisionsTest {
 
         HttpResponse<String> r = Editors.postForm(app, form.attr("action"), Map.of("_csrf", "", "baseRevision", "2"), "alice");
         assertEquals(303, r.statusCode(), r.body());
-        RevisionRow three = revision(3);
+        Revision three = revision(3);
         assertEquals("restore", three.origin());
         assertEquals(source, three.source());
         assertEquals("P1", app.page("/incidents/" + ID).selectFirst("h1 .sev").text());
@@ -128,11 +127,11 @@ class RevisionsTest {
         assertEquals(404, Editors.get(app, "/incidents/" + ID + "/revisions/9.md").statusCode());
     }
 
-    private RevisionRow revision(int n) {
+    private Revision revision(int n) {
         return dao().revision(ID, n).orElseThrow();
     }
 
-    private IncidentDao dao() {
-        return app.services.db().jdbi().onDemand(IncidentDao.class);
+    private kb.incidents.Incidents dao() {
+        return app.services.incidents();
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /** A minimal valid postmortem with known line numbers, and assertions on parse results. */
-final class Fixture {
+public final class Fixture {
 
     /** Lines 1-6. Extra front-matter lines go at line 6 and push the closing '---' down. */
-    static final String FRONT = """
+    public static final String FRONT = """
             ---
             id: db-pool-exhausted
             title: DB pool exhausted
@@ -25,7 +25,7 @@ final class Fixture {
             """;
 
     /** Starts on line 7 when appended to FRONT + "---\n": Summary line 8, Timeline 12, Root cause 17. */
-    static final String BODY = """
+    public static final String BODY = """
 
             ## Summary
 
@@ -41,48 +41,48 @@ final class Fixture {
             Leak.
             """;
 
-    static final String VALID = FRONT + "---\n" + BODY;
+    public static final String VALID = FRONT + "---\n" + BODY;
 
-    static final Set<String> CHECKLIST = Set.of("RES-01", "TX-01");
+    public static final Set<String> CHECKLIST = Set.of("RES-01", "TX-01");
 
     private Fixture() {
     }
 
     /** The valid file with {@code lines} added at the end of the front matter (from line 6). */
-    static String withFront(String lines) {
+    public static String withFront(String lines) {
         return FRONT + lines + "---\n" + BODY;
     }
 
     /** The valid front matter (closing line 6) followed by {@code body} from line 7. */
-    static String withBody(String body) {
+    public static String withBody(String body) {
         return FRONT + "---\n" + body;
     }
 
-    static String replace(String text, String from, String to) {
+    public static String replace(String text, String from, String to) {
         assertTrue(text.contains(from), "fixture holds " + from);
         return text.replace(from, to);
     }
 
-    static Postmortem valid(String text) {
+    public static Postmortem valid(String text) {
         Parsed<Postmortem> parsed = new PostmortemParser().parse(text, CHECKLIST);
         assertEquals(List.of(), parsed.problems());
         return parsed.value().orElseThrow();
     }
 
-    static List<Problem> problems(String text) {
+    public static List<Problem> problems(String text) {
         Parsed<Postmortem> parsed = new PostmortemParser().parse(text, CHECKLIST);
         assertFalse(parsed.valid(), "a file with problems has no value");
         return parsed.problems();
     }
 
     /** Asserts the file has exactly one problem, on {@code line}, whose message holds {@code fragment}. */
-    static Problem onlyProblem(String text, int line, String fragment) {
+    public static Problem onlyProblem(String text, int line, String fragment) {
         List<Problem> problems = problems(text);
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
         return assertProblem(problems, line, fragment);
     }
 
-    static Problem assertProblem(List<Problem> problems, int line, String fragment) {
+    public static Problem assertProblem(List<Problem> problems, int line, String fragment) {
         for (Problem p : problems) {
             if (p.line() == line && p.message().contains(fragment)) {
                 return p;
@@ -91,7 +91,7 @@ final class Fixture {
         return fail("no problem at line " + line + " containing '" + fragment + "' in " + problems);
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = Fixture.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import kb.checklist.ChecklistDao;
+import kb.checklist.Checklist;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ class BundledContentTest {
 
     @Test
     void every_bundled_file_imports_without_a_single_problem() throws Exception {
-        App.Services services = App.Services.open(Config.forTests("bundled" + System.nanoTime(), TestApp.CONTENT, Map.of()));
+        App.Services services = App.Services.open(kb.TestApp.config("bundled" + System.nanoTime(), TestApp.CONTENT, Map.of()));
         try {
-            var report = services.importer().importContent(TestApp.CONTENT);
+            var report = services.incidents().importContent(TestApp.CONTENT);
             String problems = report.files().stream()
                     .flatMap(f -> f.problems().stream().map(p -> p.format(TestApp.CONTENT.relativize(f.file()).toString())))
                     .collect(Collectors.joining("\n"));
@@ -35,8 +35,8 @@ class BundledContentTest {
                 incidentFiles = s.filter(p -> p.toString().endsWith(".md")).count();
             }
             assertTrue(incidentFiles >= 2, "content/ ships postmortems");
-            assertEquals(incidentFiles, (long) services.importer().counts().get("incidents"));
-            assertTrue(services.importer().counts().get("checklistItems") >= 5, "content/ ships checklist items");
+            assertEquals(incidentFiles, (long) services.incidents().counts().get("incidents"));
+            assertTrue(services.incidents().counts().get("checklistItems") >= 5, "content/ ships checklist items");
             checkLinksAndPairs(services.db().jdbi());
         } finally {
             services.db().close();
@@ -51,7 +51,7 @@ class BundledContentTest {
     private static void checkLinksAndPairs(Jdbi jdbi) {
         List<String> broken = new ArrayList<>();
         var incidents = new Incidents(jdbi);
-        for (IncidentRow row : incidents.dao().all()) {
+        for (IncidentHeader row : incidents.all()) {
             Incident i = incidents.load(row.id()).orElseThrow();
             if (i.checklist().isEmpty()) {
                 broken.add(row.id() + " links no checklist item");
@@ -72,9 +72,10 @@ class BundledContentTest {
                 }
             }
         }
-        ChecklistDao checklist = jdbi.onDemand(ChecklistDao.class);
-        for (var item : checklist.summaries()) {
-            if (item.severity().equals("blocker") && item.incidentCount() == 0) {
+        Checklist checklist = new Checklist(jdbi);
+        for (String id : checklist.ids()) {
+            var item = checklist.item(id).orElseThrow();
+            if (item.severity().equals("blocker") && checklist.incidents(id).isEmpty()) {
                 broken.add("blocker item " + item.id() + " is backed by no incident");
             }
         }

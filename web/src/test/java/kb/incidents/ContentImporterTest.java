@@ -28,8 +28,8 @@ class ContentImporterTest {
     @BeforeEach
     void setUp() throws IOException {
         copyTree(kb.TestApp.FIXTURES, content);
-        services = App.Services.open(Config.forTests("imp" + System.nanoTime(), content, Map.of()));
-        importer = services.importer();
+        services = App.Services.open(kb.TestApp.config("imp" + System.nanoTime(), content, Map.of()));
+        importer = new ContentImporter(services.db().jdbi());
     }
 
     @AfterEach
@@ -40,9 +40,9 @@ class ContentImporterTest {
     @Test
     void second_import_of_unchanged_files_skips_them() {
         var first = importer.importContent(content);
-        assertEquals(4, first.count(ContentImporter.Outcome.ADDED), "two checklist items and two incidents");
+        assertEquals(4, first.count(ImportReport.Outcome.ADDED), "two checklist items and two incidents");
         var second = importer.importContent(content);
-        assertEquals(4, second.count(ContentImporter.Outcome.UNCHANGED));
+        assertEquals(4, second.count(ImportReport.Outcome.UNCHANGED));
         assertEquals(1, dao().find("fixture-pool-leak").orElseThrow().currentRevision());
     }
 
@@ -53,7 +53,7 @@ class ContentImporterTest {
         String changed = Files.readString(file).replace("severity: P1", "severity: P0");
         Files.writeString(file, changed);
         var report = importer.importContent(content);
-        assertEquals(1, report.count(ContentImporter.Outcome.UPDATED));
+        assertEquals(1, report.count(ImportReport.Outcome.UPDATED));
         var row = dao().find("fixture-pool-leak").orElseThrow();
         assertEquals(2, row.currentRevision());
         assertEquals("P0", row.severity());
@@ -77,7 +77,7 @@ class ContentImporterTest {
         Files.writeString(content.resolve("incidents/broken.md"), "---\nid: Broken Id\ntitle: x\n---\n## Summary\n");
         var report = importer.importContent(content);
         assertFalse(report.ok());
-        var broken = report.files().stream().filter(f -> f.outcome() == ContentImporter.Outcome.INVALID).findFirst().orElseThrow();
+        var broken = report.files().stream().filter(f -> f.outcome() == ImportReport.Outcome.INVALID).findFirst().orElseThrow();
         assertTrue(broken.file().endsWith("broken.md"));
         assertTrue(broken.problems().stream().anyMatch(p -> p.line() == 2), "the bad id is reported on line 2");
         assertTrue(dao().find("fixture-pool-leak").isPresent());
@@ -88,13 +88,13 @@ class ContentImporterTest {
         importer.importContent(content);
         Postmortem edited = new PostmortemParser().parse(Files.readString(content.resolve("incidents/pool-leak.md"))
                 .replace("title: Checkout API stalls", "title: Edited in the app"), null).value().orElseThrow();
-        new IncidentStore(services.db().jdbi()).save(edited, Change.edit("alice", "edit", 1));
+        services.incidents().save(edited, Change.edit("alice", "edit", 1));
         Path file = content.resolve("incidents/pool-leak.md");
         Files.writeString(file, Files.readString(file).replace("severity: P1", "severity: P2"));
 
         var report = importer.importContent(content);
 
-        assertEquals(1, report.count(ContentImporter.Outcome.CONFLICT));
+        assertEquals(1, report.count(ImportReport.Outcome.CONFLICT));
         var row = dao().find("fixture-pool-leak").orElseThrow();
         assertTrue(row.title().startsWith("Edited in the app"));
         assertEquals("P1", row.severity());

@@ -3,7 +3,7 @@ package kb.incidents;
 import kb.App;
 import kb.TestApp;
 import kb.TestDatabases;
-import kb.checklist.ChecklistDao;
+import kb.checklist.Checklist;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -73,18 +73,17 @@ class IncidentDaoTest {
     @MethodSource("kinds")
     void checklist_items_link_back_to_their_incidents(String kind) {
         try (var db = open(kind)) {
-            var dao = db.services.db().jdbi().onDemand(ChecklistDao.class);
+            var dao = new Checklist(db.services.db().jdbi());
             assertEquals(2, dao.count());
-            var res = dao.summaries().stream().filter(s -> s.id().equals("RES-01")).findFirst().orElseThrow();
-            assertEquals(1, res.incidentCount());
+            assertEquals(1, dao.incidents("RES-01").size());
             assertEquals("fixture-pool-leak", dao.incidents("RES-01").get(0).id());
-            assertFalse(dao.find("NOPE-01").isPresent());
+            assertFalse(dao.item("NOPE-01").isPresent());
         }
     }
 
     private static Opened open(String kind) {
         var services = App.Services.open(TestDatabases.config(kind, TestApp.FIXTURES));
-        services.importer().importContent(TestApp.FIXTURES);
+        services.incidents().importContent(TestApp.FIXTURES);
         return new Opened(services);
     }
 

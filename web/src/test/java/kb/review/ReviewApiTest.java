@@ -9,8 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
-import kb.accounts.Csrf;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +26,9 @@ class ReviewApiTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.CONTENT);
-        ApiTokens tokens = new ApiTokens(app.services.db().jdbi());
-        editorToken = tokens.create(Logins.user(app, Role.EDITOR), "ci").token();
-        viewerToken = tokens.create(Logins.user(app, Role.VIEWER), "ci").token();
+        Accounts tokens = new Accounts(app.services.db().jdbi());
+        editorToken = tokens.createToken(Logins.user(app, Role.EDITOR), "ci").token();
+        viewerToken = tokens.createToken(Logins.user(app, Role.VIEWER), "ci").token();
     }
 
     @AfterAll
@@ -126,7 +125,7 @@ class ReviewApiTest {
                 .build());
         assertEquals(403, forged.statusCode(), forged.body());
         HttpResponse<String> ok = app.send(Logins.request(app, editor, "/api/reviews")
-                .header("Content-Type", "text/x-diff").header(Csrf.HEADER, editor.csrf())
+                .header("Content-Type", "text/x-diff").header(Accounts.CSRF_HEADER, editor.csrf())
                 .POST(HttpRequest.BodyPublishers.ofString(ReviewDiffs.GO_MOD)).build());
         assertEquals(201, ok.statusCode(), ok.body());
         assertEquals(editor.user(), json(ok).path("createdBy").asText());

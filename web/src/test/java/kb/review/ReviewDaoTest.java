@@ -41,7 +41,7 @@ class ReviewDaoTest {
     void a_saved_review_comes_back_with_its_findings_items_manual_checks_and_marks(String kind) throws Exception {
         var services = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
         try {
-            services.importer().importContent(TestApp.CONTENT);
+            services.incidents().importContent(TestApp.CONTENT);
             SavedReviews reviews = new SavedReviews(services.db().jdbi(), TestApp.CONTENT);
             String diff = ReviewDiffs.LEAK_NEW_FILE + ReviewDiffs.GO_MOD + SUPPRESSED;
             long id = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "Ü title <x>", null), "erin");

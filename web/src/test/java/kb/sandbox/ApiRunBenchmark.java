@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import kb.format.CodeBlock;
@@ -87,7 +87,7 @@ public final class ApiRunBenchmark {
         }
         var m = new LinkedHashMap<String, String>();
         try (TestApp app = TestApp.start(TestApp.FIXTURES, env)) {
-            String token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "bench").token();
+            String token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "bench").token();
             var client = new Client(app, token);
             System.out.printf("%n== engine %s: waiting for the pool and the class-data-sharing archive%n", engine);
             client.run(SNIPPET, null); // starts the sandbox

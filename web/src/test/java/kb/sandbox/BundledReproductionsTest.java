@@ -3,7 +3,7 @@ package kb.sandbox;
 import kb.App;
 import kb.TestApp;
 import kb.incidents.Incident;
-import kb.incidents.IncidentRow;
+import kb.incidents.IncidentHeader;
 import kb.incidents.Incidents;
 import kb.system.Config;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +28,8 @@ class BundledReproductionsTest {
 
     @BeforeAll
     static void load() {
-        services = App.Services.open(Config.forTests("repro" + System.nanoTime(), TestApp.CONTENT, Map.of()));
-        services.importer().importContent(TestApp.CONTENT);
+        services = App.Services.open(kb.TestApp.config("repro" + System.nanoTime(), TestApp.CONTENT, Map.of()));
+        services.incidents().importContent(TestApp.CONTENT);
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class BundledReproductionsTest {
     List<DynamicTest> every_bundled_pair_reproduces_the_bug_and_the_fix() {
         Incidents incidents = new Incidents(services.db().jdbi());
         List<DynamicTest> tests = new ArrayList<>();
-        for (IncidentRow row : incidents.dao().all()) {
+        for (IncidentHeader row : incidents.all()) {
             Incident incident = incidents.load(row.id()).orElseThrow();
             for (Incident.RunPair pair : incident.runPairs("reproduction")) {
                 tests.add(DynamicTest.dynamicTest(row.id() + " line " + (pair.before() != null ? pair.before().line() : pair.after().line()), () -> {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
 import org.jsoup.Jsoup;
@@ -36,7 +36,7 @@ class RunStreamWebTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.FIXTURES, Map.of("KB_SANDBOX_POOL_SIZE", "1", "KB_SANDBOX_ALLOW_WEAK", "true"));
-        token = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "stream").token();
+        token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "stream").token();
     }
 
     @AfterAll

@@ -3,11 +3,10 @@ package kb.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
-import kb.incidents.IncidentDao;
-import kb.incidents.Parts.CodeBlockRow;
+import kb.incidents.Incidents;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +40,9 @@ class SandboxWebTest {
 
     @Test
     void a_reader_runs_a_bundled_pair_the_second_run_is_cached_and_the_incident_becomes_verified() throws Exception {
-        List<CodeBlockRow> blocks = app.services.db().jdbi().onDemand(IncidentDao.class).codeBlocks("fixture-pool-leak");
+        List<Incidents.RunnableBlock> blocks = app.services.incidents().runnableBlocks("fixture-pool-leak");
         assertFalse(app.page("/incidents/fixture-pool-leak").select(".badge.verified").hasText(), "not verified before any run");
-        for (CodeBlockRow b : blocks) {
+        for (Incidents.RunnableBlock b : blocks) {
             JsonNode first = run("/api/snippets/" + b.id() + "/run");
             assertEquals("ok", first.get("status").asText(), first.toString());
             assertEquals("pass", first.get("verdict").asText());
@@ -63,7 +62,7 @@ class SandboxWebTest {
         assertEquals(401, post("/api/run", "{\"source\":\"System.out.println(1);\"}", Map.of()).statusCode());
 
         String user = Logins.user(app, Role.EDITOR);
-        String token = new ApiTokens(app.services.db().jdbi()).create(user, "test").token();
+        String token = new Accounts(app.services.db().jdbi()).createToken(user, "test").token();
         HttpResponse<String> r = post("/api/run", "{\"source\":\"int x = 6 * 7;\\nSystem.out.println(x);\"}",
                 Map.of("Authorization", "Bearer " + token));
         JsonNode body = JSON.readTree(r.body());
@@ -84,7 +83,7 @@ class SandboxWebTest {
     @Test
     void too_many_runs_from_one_caller_get_429_with_retry_after() {
         String user = Logins.user(app, Role.EDITOR);
-        String token = new ApiTokens(app.services.db().jdbi()).create(user, "burst").token();
+        String token = new Accounts(app.services.db().jdbi()).createToken(user, "burst").token();
         HttpResponse<String> last = null;
         for (int i = 0; i < 20; i++) {
             last = post("/api/run", "{\"source\":\"System.out.println(" + i + ");\"}", Map.of("Authorization", "Bearer " + token));
@@ -98,7 +97,7 @@ class SandboxWebTest {
 
     @Test
     void health_reports_the_sandbox_tier_pool_and_run_metrics() throws Exception {
-        run("/api/snippets/" + app.services.db().jdbi().onDemand(IncidentDao.class).codeBlocks("fixture-pool-leak").get(0).id() + "/run");
+        run("/api/snippets/" + app.services.incidents().runnableBlocks("fixture-pool-leak").get(0).id() + "/run");
         JsonNode sandbox = JSON.readTree(app.get("/health").body()).get("sandbox");
         assertEquals("up", sandbox.get("status").asText());
         assertTrue(List.of("strong", "weak").contains(sandbox.get("tier").asText()), sandbox.toString());
@@ -109,7 +108,7 @@ class SandboxWebTest {
 
     @Test
     void the_scratch_page_is_for_editors() {
-        assertEquals(401, app.get("/sandbox").statusCode());
+        kb.accounts.Logins.assertSentToSignIn(app.get("/sandbox"), "/sandbox");
         Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
         HttpResponse<String> r = Logins.get(app, editor, "/sandbox");
         assertEquals(200, r.statusCode());

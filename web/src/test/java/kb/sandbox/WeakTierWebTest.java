@@ -10,10 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 import kb.TestApp;
-import kb.accounts.ApiTokens;
+import kb.accounts.Accounts;
 import kb.accounts.Logins;
 import kb.accounts.Role;
-import kb.incidents.IncidentDao;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class WeakTierWebTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestApp.FIXTURES, Map.of("KB_SANDBOX_ISOLATION", "none", "KB_SANDBOX_POOL_SIZE", "1"));
-        editorToken = new ApiTokens(app.services.db().jdbi()).create(Logins.user(app, Role.EDITOR), "weak").token();
+        editorToken = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "weak").token();
     }
 
     @AfterAll
@@ -40,7 +39,7 @@ class WeakTierWebTest {
 
     @Test
     void shipped_reproductions_run_but_code_written_in_the_app_is_refused_with_the_reason() throws Exception {
-        long shipped = app.services.db().jdbi().onDemand(IncidentDao.class).codeBlocks("fixture-pool-leak").get(0).id();
+        long shipped = app.services.incidents().runnableBlocks("fixture-pool-leak").get(0).id();
         HttpResponse<String> ok = post("/api/snippets/" + shipped + "/run", null, Map.of());
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("ok", new ObjectMapper().readTree(ok.body()).get("status").asText());
@@ -52,7 +51,7 @@ class WeakTierWebTest {
                 .POST(HttpRequest.BodyPublishers.ofString(copy)).header("Content-Type", "text/markdown")
                 .header("Authorization", "Bearer " + editorToken).build());
         assertEquals(201, created.statusCode(), created.body());
-        long written = app.services.db().jdbi().onDemand(IncidentDao.class).codeBlocks("written-in-the-app").get(0).id();
+        long written = app.services.incidents().runnableBlocks("written-in-the-app").get(0).id();
 
         HttpResponse<String> refused = post("/api/snippets/" + written + "/run", null, Map.of());
         assertEquals(403, refused.statusCode(), refused.body());

@@ -36,7 +36,7 @@ class AssetsTest {
     }
 
     @Test
-    void ownFilesHaveTheirTypeAndAreRevalidatedByEtag() throws IOException {
+    void own_files_have_their_type_and_are_revalidated_by_etag() throws IOException {
         HttpResponse<String> css = app.get("/static/css/app.css");
         assertEquals(200, css.statusCode());
         assertEquals("text/css; charset=utf-8", css.headers().firstValue("Content-Type").orElse(""));
@@ -54,7 +54,7 @@ class AssetsTest {
     }
 
     @Test
-    void webjarsAreVersionedSoTheyAreCachedForAYear() {
+    void webjars_are_versioned_so_they_are_cached_for_a_year() {
         HttpResponse<String> js = app.get("/webjars/highlightjs/11.11.1/highlight.min.js");
         assertEquals(200, js.statusCode());
         assertEquals("public, max-age=31536000, immutable", js.headers().firstValue("Cache-Control").orElse(""));
@@ -62,7 +62,7 @@ class AssetsTest {
     }
 
     @Test
-    void headAnswersWithoutABody() {
+    void head_answers_without_a_body() {
         HttpResponse<String> head = app.send(HttpRequest.newBuilder(URI.create(app.base + "/static/css/app.css"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, head.statusCode());

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LogSetupTest {
 
     @Test
-    void everyLineCarriesTheRequestIdOrADash() {
+    void every_line_carries_the_request_id_or_a_dash() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LoggerContext context = contextWritingTo(out);
         Logger log = context.getLogger("kb.incidents.IncidentRoutes");
@@ -41,7 +41,7 @@ class LogSetupTest {
     }
 
     @Test
-    void librariesSpeakOnlyAtWarnAndAbove() {
+    void libraries_speak_only_at_warn_and_above() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LoggerContext context = contextWritingTo(out);
 
@@ -65,7 +65,7 @@ class LogSetupTest {
     }
 
     @Test
-    void logbackPicksTheSetUpFromTheServiceFile() {
+    void logback_picks_the_set_up_from_the_service_file() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         assertNotNull(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT"),
                 "the console appender named by LogSetup is attached to the root logger");

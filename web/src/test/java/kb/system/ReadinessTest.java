@@ -31,10 +31,10 @@ class ReadinessTest {
 
     /** The app with the fixtures imported but its readiness still pending, as {@code serve} has it. */
     private Readiness startPending(Duration wait) {
-        App.Services opened = App.Services.open(Config.forTests("ready" + System.nanoTime(), TestApp.FIXTURES, Map.of()));
-        opened.importer().importContent(TestApp.FIXTURES);
+        App.Services opened = App.Services.open(kb.TestApp.config("ready" + System.nanoTime(), TestApp.FIXTURES, Map.of()));
+        opened.incidents().importContent(TestApp.FIXTURES);
         Readiness readiness = Readiness.pending(wait);
-        services = new App.Services(opened.config(), opened.db(), opened.importer(), opened.sandbox(), readiness);
+        services = new App.Services(opened.config(), opened.db(), opened.incidents(), opened.sandbox(), readiness);
         app = App.create(services).start();
         return readiness;
     }
@@ -55,7 +55,7 @@ class ReadinessTest {
     }
 
     @Test
-    void healthSaysStartingAndPagesWaitUntilTheImportIsDone() throws Exception {
+    void health_says_starting_and_pages_wait_until_the_import_is_done() throws Exception {
         Readiness readiness = startPending(Duration.ofSeconds(30));
 
         HttpResponse<String> health = get("/health");
@@ -82,7 +82,7 @@ class ReadinessTest {
     }
 
     @Test
-    void aRequestThatWaitsTooLongGets503WithRetryAfterAsAPageOrJson() throws Exception {
+    void a_request_that_waits_too_long_gets_503_with_retry_after_as_a_page_or_json() throws Exception {
         startPending(Duration.ofMillis(200));
 
         HttpResponse<String> page = get("/incidents");
@@ -96,7 +96,7 @@ class ReadinessTest {
     }
 
     @Test
-    void assetsAreServedWhileStarting() throws Exception {
+    void assets_are_served_while_starting() throws Exception {
         startPending(Duration.ofSeconds(30));
         HttpResponse<String> css = get("/static/css/app.css");
         assertEquals(200, css.statusCode(), "static files need no database");

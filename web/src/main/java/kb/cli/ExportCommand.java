@@ -1,6 +1,7 @@
-package kb.authoring;
+package kb.cli;
 
 import kb.App;
+import kb.authoring.Authoring;
 import kb.system.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         App.Services s = services != null ? services : App.Services.open(Config.fromEnv(System.getenv()));
         try {
-            Map<String, String> files = new Exporter(s.db().jdbi()).files(true);
+            Map<String, String> files = new Authoring(s.db().jdbi()).exportFiles(true);
             for (var f : files.entrySet()) {
                 Path target = dir.resolve(f.getKey());
                 Files.createDirectories(target.getParent());

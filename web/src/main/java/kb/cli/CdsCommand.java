@@ -1,5 +1,6 @@
-package kb.system;
+package kb.cli;
 
+import kb.system.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

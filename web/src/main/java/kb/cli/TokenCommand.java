@@ -1,5 +1,7 @@
-package kb.accounts;
+package kb.cli;
 
+import kb.accounts.AccountException;
+import kb.accounts.Accounts;
 import kb.system.Config;
 import kb.system.Database;
 import picocli.CommandLine;
@@ -81,8 +83,8 @@ public final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             return parent.withDatabase(spec, (db, out) -> {
-                ApiTokens.Created c = new ApiTokens(db.jdbi()).create(user, name);
-                out.println("Created API token " + c.id() + " '" + c.label() + "' for " + Users.normalise(user) + ".");
+                Accounts.NewToken c = new Accounts(db.jdbi()).createToken(user, name);
+                out.println("Created API token " + c.id() + " '" + c.label() + "' for " + c.user() + ".");
                 out.println("It is shown only now; store it as a secret:");
                 out.println(c.token());
                 return 0;
@@ -99,7 +101,7 @@ public final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             return parent.withDatabase(spec, (db, out) -> {
-                var tokens = new ApiTokens(db.jdbi()).list(user);
+                var tokens = new Accounts(db.jdbi()).tokens(user);
                 out.printf("%-6s %-30s %-25s %-25s %s%n", "ID", "NAME", "CREATED", "LAST USED", "STATE");
                 for (var t : tokens) {
                     out.printf("%-6d %-30s %-25s %-25s %s%n", t.id(), t.label(), t.createdAt(),
@@ -119,7 +121,7 @@ public final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             return parent.withDatabase(spec, (db, out) -> {
-                new ApiTokens(db.jdbi()).revoke(id);
+                new Accounts(db.jdbi()).revokeToken(id);
                 out.println("Revoked API token " + id + ".");
                 return 0;
             });

@@ -1,5 +1,11 @@
-package kb.format;
+package kb.cli;
 
+import kb.format.ChecklistParser;
+import kb.format.MarkdownFiles;
+import kb.format.Parsed;
+import kb.format.Postmortem;
+import kb.format.PostmortemParser;
+import kb.format.Problem;
 import kb.system.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,12 +109,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!Files.isDirectory(path)) {
             return null;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".md"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MarkdownFiles.under(path);
     }
 
     private List<Problem> check(Path file) {
@@ -122,7 +123,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (text == null) {
             return List.of(Problem.at(1, "the file is not valid UTF-8"));
         }
-        if (isChecklist(file)) {
+        if (MarkdownFiles.isChecklist(file)) {
             return checklist.parse(text, file.getFileName().toString()).problems();
         }
         Parsed<Postmortem> parsed = postmortems.parse(text, known(file));
@@ -130,15 +131,10 @@ public final class ValidateCommand implements Callable<Integer> {
         parsed.value().ifPresent(p -> {
             String other = seenIds.putIfAbsent(p.id(), file.toString());
             if (other != null) {
-                problems.add(Problem.at(idLine(text), "id '" + p.id() + "' is already used by " + other));
+                problems.add(Problem.at(MarkdownFiles.idLine(text), "id '" + p.id() + "' is already used by " + other));
             }
         });
         return problems;
-    }
-
-    static boolean isChecklist(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("checklist");
     }
 
     /** Checklist ids for {@code file}'s existence check; {@code null} when no checklist folder is known. */
@@ -167,15 +163,5 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int idLine(String text) {
-        String[] lines = FrontMatter.normalize(text).split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("id:")) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 }

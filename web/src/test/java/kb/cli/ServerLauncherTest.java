@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ServerLauncherTest {
     }
 
     @Test
-    void serveRestartsOnTheArchiveKeepingTheCallersOptionsAndArguments() {
+    void serve_restarts_on_the_archive_keeping_the_callers_options_and_arguments() {
         var command = plan(new String[]{"serve"}, List.of("-Xmx512m", "-Dfoo=bar", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of());
         assertEquals(List.of(JAVA, "-Xmx512m", "-Dfoo=bar", "-XX:SharedArchiveFile=" + ARCHIVE,
@@ -30,7 +30,7 @@ class ServerLauncherTest {
     }
 
     @Test
-    void withoutAnArchiveJdk17ServesInProcessAndNewerJdksKeepTheirOwn() {
+    void without_an_archive_jdk17_serves_in_process_and_newer_jdks_keep_their_own() {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
         assertTrue(plan(serve, jvmArgs, null, 17, Map.of()).isEmpty());
@@ -41,7 +41,7 @@ class ServerLauncherTest {
     }
 
     @Test
-    void stepsAsideWhenTurnedOffAskedForHelpOrGivenClassDataFlags() {
+    void steps_aside_when_turned_off_asked_for_help_or_given_class_data_flags() {
         List<String> plain = List.of("-jar", "postmortem-kb.jar", "serve");
         assertTrue(plan(new String[]{"serve"}, plain, ARCHIVE, 17, Map.of("KB_LAUNCHER", "off")).isEmpty());
         assertTrue(plan(new String[]{"serve", "--help"}, plain, ARCHIVE, 17, Map.of()).isEmpty());

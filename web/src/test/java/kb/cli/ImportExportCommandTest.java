@@ -1,10 +1,9 @@
-package kb.authoring;
+package kb.cli;
 
 import kb.App;
 import kb.TestApp;
+import kb.authoring.Editors;
 import kb.incidents.Change;
-import kb.incidents.IncidentDao;
-import kb.incidents.IncidentStore;
 import kb.format.PostmortemParser;
 import kb.system.Config;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ class ImportExportCommandTest {
 
     @BeforeEach
     void open() {
-        services = App.Services.open(Config.forTests("cli" + System.nanoTime(), tmp, Map.of()));
+        services = App.Services.open(kb.TestApp.config("cli" + System.nanoTime(), tmp, Map.of()));
     }
 
     @AfterEach
@@ -97,19 +96,19 @@ class ImportExportCommandTest {
         assertEquals("updated   " + file, run(new ImportCommand(), file.toString()).lines().get(0));
 
         var parsed = new PostmortemParser().parse(v1.replace("Version one", "Edited in the app"), null).value().orElseThrow();
-        new IncidentStore(services.db().jdbi()).save(parsed, Change.edit("alice", "edit", 2));
+        services.incidents().save(parsed, Change.edit("alice", "edit", 2));
         Files.writeString(file, v1.replace("Version one", "Version three"));
         Run conflict = run(new ImportCommand(), file.toString());
         assertEquals("conflict  " + file, conflict.lines().get(0));
         assertEquals(0, conflict.exit());
-        assertEquals("Edited in the app", services.db().jdbi().onDemand(IncidentDao.class).find("cli-x").orElseThrow().title());
+        assertEquals("Edited in the app", services.incidents().header("cli-x").orElseThrow().title());
         assertEquals(1, (int) services.db().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM import_conflicts WHERE incident_id = 'cli-x'").mapTo(Integer.class).one()));
     }
 
     @Test
     void export_writes_the_content_layout_that_import_reads_back_unchanged() throws IOException {
-        services.importer().importContent(TestApp.FIXTURES);
+        services.incidents().importContent(TestApp.FIXTURES);
         Path out = tmp.resolve("out");
         Run export = run(new ExportCommand(), out.toString());
         assertEquals(0, export.exit());

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,14 +95,14 @@ class StartupIT {
     }
 
     @Test
-    void packageLeavesAnArchiveForThisJarAndJdk() throws Exception {
+    void package_leaves_an_archive_for_this_jar_and_jdk() throws Exception {
         Path archive = ServerArchive.fileFor(JAR);
         assertTrue(Files.isRegularFile(archive), "mvn package runs `cds`, which writes " + archive);
         assertTrue(Files.size(archive) > 1 << 20, "an archive of the server's classes, not an empty file");
     }
 
     @Test
-    void serveRunsTheServerInAChildJvmOnTheArchiveAndSigtermStopsBoth() throws Exception {
+    void serve_runs_the_server_in_a_child_jvm_on_the_archive_and_sigterm_stops_both() throws Exception {
         Server server = serve(Map.of());
         JsonNode health = awaitHealthy(server);
 
@@ -121,7 +121,7 @@ class StartupIT {
     }
 
     @Test
-    void killingTheLauncherOutrightStillStopsTheServer() throws Exception {
+    void killing_the_launcher_outright_still_stops_the_server() throws Exception {
         Server server = serve(Map.of());
         awaitHealthy(server);
         ProcessHandle child = server.launcher().children().findFirst().orElseThrow();
@@ -132,7 +132,7 @@ class StartupIT {
     }
 
     @Test
-    void launcherOffServesInTheSameJvm() throws Exception {
+    void launcher_off_serves_in_the_same_jvm() throws Exception {
         Server server = serve(Map.of("KB_LAUNCHER", "off"));
         JsonNode health = awaitHealthy(server);
 
@@ -143,7 +143,7 @@ class StartupIT {
     }
 
     @Test
-    void cdsSaysWhatIsMissing() throws Exception {
+    void cds_says_what_is_missing() throws Exception {
         Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "cds", "--content", tmp.resolve("nowhere").toString())
                 .redirectErrorStream(true).start();
         started.add(p);

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +18,7 @@ class ServerArchiveTest {
     Path dir;
 
     @Test
-    void theNameFollowsTheJarAndTheJdkSoAStaleArchiveIsNeverPickedUp() throws Exception {
+    void the_name_follows_the_jar_and_the_jdk_so_a_stale_archive_is_never_picked_up() throws Exception {
         Path jar = Files.write(dir.resolve("postmortem-kb.jar"), new byte[]{1, 2, 3});
         Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
         Path first = ServerArchive.fileFor(jar, "/jdk17", "17.0.15+6");
@@ -34,7 +34,7 @@ class ServerArchiveTest {
     }
 
     @Test
-    void recognisesItsOwnArchivesOnly() {
+    void recognises_its_own_archives_only() {
         Path jar = dir.resolve("postmortem-kb.jar");
         assertTrue(ServerArchive.isArchiveOf(jar, dir.resolve("postmortem-kb-1f2e.jsa")));
         assertTrue(ServerArchive.isArchiveOf(jar, dir.resolve("postmortem-kb-auto-jdk21.jsa")));
@@ -44,7 +44,7 @@ class ServerArchiveTest {
     }
 
     @Test
-    void testsRunFromClassesNotFromAJar() {
+    void tests_run_from_classes_not_from_a_jar() {
         assertTrue(ServerArchive.runningJar().isEmpty());
     }
 }

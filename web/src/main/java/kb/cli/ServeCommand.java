@@ -1,9 +1,13 @@
-package kb.system;
+package kb.cli;
 
 import io.javalin.Javalin;
 import kb.App;
 import kb.accounts.Accounts;
-import kb.incidents.ContentImporter;
+import kb.incidents.ImportReport;
+import kb.incidents.Incidents;
+import kb.system.Config;
+import kb.system.Database;
+import kb.system.Readiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -33,11 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
         Config config = Config.fromEnv(System.getenv());
         Database db = Database.connect(config);
         CompletableFuture<Void> migrated = new CompletableFuture<>();
-        CompletableFuture<ContentImporter.Report> loading = new CompletableFuture<>();
+        CompletableFuture<ImportReport> loading = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             db.migrate();
             migrated.complete(null);
-            loading.complete(new ContentImporter(db.jdbi()).importContent(config.contentDir()));
+            loading.complete(new Incidents(db.jdbi()).importContent(config.contentDir()));
         }, "kb-startup");
         // whatever stops the loader reaches the main thread, which reports it and exits non-zero
         loader.setUncaughtExceptionHandler((thread, e) -> {
@@ -55,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
             services.close();
             throw e;
         }
-        ContentImporter.Report report;
+        ImportReport report;
         try {
             migrated.get();
             Accounts.bootstrap(config, services.db().jdbi(), System.out);
@@ -77,12 +81,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         stopWithLauncher();
         services.sandbox().warmAndVerifyInBackground(services.db().jdbi());
-        var counts = services.importer().counts();
+        var counts = services.incidents().counts();
         log.info("Postmortem KB is ready at http://localhost:{}/ in {} ms (class-data archive: {}) with {} incidents "
                         + "and {} checklist items loaded{}", app.port(), startup.readyMillis(),
                 startup.classDataArchive() == null ? "none" : startup.classDataArchive(),
                 counts.get("incidents"), counts.get("checklistItems"),
-                report.ok() ? "" : " (" + report.count(ContentImporter.Outcome.INVALID) + " invalid files skipped, see above)");
+                report.ok() ? "" : " (" + report.count(ImportReport.Outcome.INVALID) + " invalid files skipped, see above)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             services.close();

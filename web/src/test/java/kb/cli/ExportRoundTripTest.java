@@ -1,12 +1,13 @@
-package kb.authoring;
+package kb.cli;
 
 import picocli.CommandLine;
 import kb.TestApp;
+import kb.authoring.Editors;
 import kb.incidents.Incident;
 import kb.incidents.Incidents;
-import kb.incidents.IncidentRow;
+import kb.incidents.IncidentHeader;
 import kb.incidents.Parts.CodeBlockRow;
-import kb.incidents.Parts.RevisionRow;
+import kb.incidents.Parts.Revision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +92,7 @@ class ExportRoundTripTest {
 
     private static Map<String, String> exportEach(TestApp app, List<Path> files) {
         Map<String, String> out = new TreeMap<>();
-        for (IncidentRow row : app.services.db().jdbi().withExtension(kb.incidents.IncidentDao.class, d -> d.all())) {
+        for (IncidentHeader row : app.services.incidents().all()) {
             HttpResponse<String> r = Editors.get(app, "/incidents/" + row.id() + ".md");
             assertEquals(200, r.statusCode());
             assertEquals("text/markdown; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
@@ -104,15 +105,14 @@ class ExportRoundTripTest {
     /** Every stored part of an incident, without what differs by construction (times, generated ids). */
     private static List<Object> comparable(TestApp app, String id) {
         Incident i = new Incidents(app.services.db().jdbi()).load(id).orElseThrow();
-        IncidentRow h = i.header();
+        IncidentHeader h = i.header();
         List<Object> header = List.of(h.id(), h.title(), h.severity(), h.status(), h.started(), String.valueOf(h.detected()),
                 String.valueOf(h.mitigated()), String.valueOf(h.resolved()), h.startedAt().toInstant(), h.startedYear(),
                 String.valueOf(h.ttdSeconds()), String.valueOf(h.ttmSeconds()), String.valueOf(h.ttrSeconds()),
                 String.valueOf(h.lang()), String.valueOf(h.sourceUrl()), h.currentRevision(), h.listed());
         List<CodeBlockRow> blocks = i.codeBlocks().stream().map(b -> new CodeBlockRow(0, b.incidentId(), b.position(),
                 b.language(), b.info(), b.runnable(), b.role(), b.code(), b.expectedOutput(), b.sectionKind(), b.line())).toList();
-        RevisionRow rev = app.services.db().jdbi().withExtension(kb.incidents.IncidentDao.class,
-                d -> d.revision(id, h.currentRevision())).orElseThrow();
+        Revision rev = app.services.incidents().revision(id, h.currentRevision()).orElseThrow();
         return List.of(header, i.sections(), i.timeline(), i.actionItems(), blocks, i.services(), i.tags(), i.categories(),
                 i.authors(), i.checklist(), rev.source(), rev.contentHash());
     }

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessAgeTest {
 
     @Test
-    void agreesWithTheJvmsOwnClockWithinTheTickSize() {
+    void agrees_with_the_jvms_own_clock_within_the_tick_size() {
         long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         long age = ProcessAge.millis(ProcessHandle.current().pid()).orElseThrow();
         // the process exists a little before the JVM starts counting; a tick is 10 ms
@@ -17,7 +17,7 @@ class ProcessAgeTest {
     }
 
     @Test
-    void anUnknownProcessHasNoAge() {
+    void an_unknown_process_has_no_age() {
         assertTrue(ProcessAge.millis(Long.MAX_VALUE).isEmpty());
     }
 }

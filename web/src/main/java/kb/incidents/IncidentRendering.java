@@ -24,7 +24,7 @@ import java.util.Map;
  * {@link IncidentStore} writes are built here, and so is the unsaved incident an editor previews, so a
  * preview looks exactly like the saved page. Thread-safe.
  */
-public final class IncidentViews {
+final class IncidentRendering {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
@@ -32,14 +32,14 @@ public final class IncidentViews {
      * {@code p} as the incident page would show it once saved as revision {@code revision}; code blocks
      * have id 0 because they have not been stored.
      */
-    public Incident unsaved(Postmortem p, int revision, List<ChecklistLink> checklist) {
+    Incident unsaved(Postmortem p, int revision, List<ChecklistLink> checklist) {
         return new Incident(header(p, revision), sections(p), timeline(p),
                 actionItems(p), codeBlocks(p), distinct(p.services()), distinct(p.tags()), distinct(p.categories()),
                 distinct(p.authors()), checklist);
     }
 
     /** The model of {@code incidents/show} (and of the {@code incidents/article} fragment it includes). */
-    public static Map<String, Object> showModel(Incident incident) {
+    static Map<String, Object> showModel(Incident incident) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("incident", incident);
         model.put("h", incident.header());
@@ -52,8 +52,8 @@ public final class IncidentViews {
      * The header row for {@code p} as an unsaved incident (no content path, not yet created); the derived
      * figures (times to detect, mitigate and resolve) are computed here and nowhere else.
      */
-    static IncidentRow header(Postmortem p, int revision) {
-        return new IncidentRow(p.id(), p.title(), p.severity().name(), p.status().label(), p.started().toString(),
+    static IncidentHeader header(Postmortem p, int revision) {
+        return new IncidentHeader(p.id(), p.title(), p.severity().name(), p.status().label(), p.started().toString(),
                 text(p.detected()), text(p.mitigated()), text(p.resolved()), p.started(), p.started().getYear(),
                 p.timeToDetect().map(Duration::toSeconds).orElse(null),
                 p.timeToMitigate().map(Duration::toSeconds).orElse(null),

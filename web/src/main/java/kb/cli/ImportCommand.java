@@ -1,9 +1,9 @@
-package kb.authoring;
+package kb.cli;
 
 import kb.App;
-import kb.incidents.ContentImporter;
-import kb.incidents.ContentImporter.FileResult;
-import kb.incidents.ContentImporter.Outcome;
+import kb.incidents.ImportReport;
+import kb.incidents.ImportReport.FileResult;
+import kb.incidents.ImportReport.Outcome;
 import kb.system.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,21 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         App.Services s = services != null ? services : App.Services.open(Config.fromEnv(System.getenv()));
         try {
-            ContentImporter importer = s.importer();
-            List<Path> files = markdownFiles(path);
-            List<FileResult> results = new ArrayList<>();
-            for (Path f : files) {
-                if (isChecklist(f)) {
-                    results.add(report(out, importer.importChecklistItem(f)));
-                }
-            }
-            Set<String> known = importer.knownChecklistIds();
-            Set<String> seen = new HashSet<>();
-            for (Path f : files) {
-                if (!isChecklist(f)) {
-                    results.add(report(out, importer.importExternal(f, author, known, seen)));
-                }
-            }
+            List<FileResult> results = s.incidents().importFiles(path, author, r -> report(out, r)).files();
             Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
             results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
             out.println(String.format(Locale.ROOT, "imported %d files: %d added, %d updated, %d unchanged, %d conflicts, %d invalid",
@@ -98,23 +84,5 @@ public final class ImportCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%-9s %s", r.outcome().name().toLowerCase(Locale.ROOT), r.file()));
         r.problems().forEach(p -> out.println(p.format(r.file().toString())));
         return r;
-    }
-
-    static boolean isChecklist(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("checklist");
-    }
-
-    private static List<Path> markdownFiles(Path path) {
-        if (Files.isRegularFile(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package kb.system;
+package kb.cli;
 
 import org.jdbi.v3.core.Jdbi;
 
