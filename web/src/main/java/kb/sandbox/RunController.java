@@ -101,6 +101,9 @@ final class RunController {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("refusal", sandbox.get().untrustedRefusal().orElse(null));
         model.put("tier", sandbox.get().tier().name().toLowerCase(java.util.Locale.ROOT));
+        // Templates use strict variables: the form's text and a result are there, empty, before any run.
+        model.put("source", null);
+        model.put("result", null);
         return model;
     }
 

@@ -125,7 +125,7 @@ public final class Sandbox implements AutoCloseable {
             if (split) {
                 var compile = new ChildCommand(real, compilerJar, bubblewrap, prlimit, ChildCommand.Kind.COMPILER);
                 compiler = new CompileService(CompileService.processStarter(compile.child(Optional.empty()), workDir),
-                        config.compileTimeout());
+                        config.compileTimeout(), config.compileWorkers());
                 compiler.startInBackground();
             }
             String version = compilerJar.getFileName().toString().replace("compiler-", "").replace(".jar", "");

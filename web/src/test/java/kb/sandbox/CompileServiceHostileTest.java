@@ -58,11 +58,14 @@ class CompileServiceHostileTest {
     void an_enormous_concatenation_is_a_compile_error_or_a_run_never_an_internal_error() {
         String terms = IntStream.range(0, 3500).mapToObj(i -> "x").collect(Collectors.joining(" + "));
         RunResult r = run("String x = \"a\";\nString y = " + terms + ";\nSystem.out.println(y.length());\n");
-        assertTrue(List.of(RunStatus.OK, RunStatus.COMPILE_ERROR).contains(r.status()), r::toString);
+        // On a loaded machine javac may need longer than the compile limit: stopped, and said so.
+        assertTrue(List.of(RunStatus.OK, RunStatus.COMPILE_ERROR, RunStatus.TIMEOUT).contains(r.status()), r::toString);
         if (r.status() == RunStatus.OK) {
             assertEquals("3500\n", r.stdout());
-        } else {
+        } else if (r.status() == RunStatus.COMPILE_ERROR) {
             assertEquals(2, r.diagnostics().get(0).line(), r::toString);
+        } else {
+            assertTrue(r.message().startsWith("compiling took longer than"), r.message());
         }
     }
 
@@ -70,11 +73,13 @@ class CompileServiceHostileTest {
     void deep_nesting_as_far_as_the_source_cap_allows_compiles_or_is_reported_as_such() {
         String deep = "(".repeat(9000) + "1" + ")".repeat(9000);
         RunResult r = run("int a = 1;\nint b = " + deep + ";\nSystem.out.println(b);\n");
-        assertTrue(List.of(RunStatus.OK, RunStatus.COMPILE_ERROR).contains(r.status()), r::toString);
+        assertTrue(List.of(RunStatus.OK, RunStatus.COMPILE_ERROR, RunStatus.TIMEOUT).contains(r.status()), r::toString);
         if (r.status() == RunStatus.OK) {
             assertEquals("1\n", r.stdout());
-        } else {
+        } else if (r.status() == RunStatus.COMPILE_ERROR) {
             assertTrue(r.message().contains("nested"), r.message());
+        } else {
+            assertTrue(r.message().startsWith("compiling took longer than"), r.message());
         }
     }
 
