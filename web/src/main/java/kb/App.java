@@ -18,9 +18,11 @@ import kb.system.Templates;
 import kb.system.Web;
 import java.util.List;
 import kb.system.Allowed;
+import kb.system.RouteTable;
 import kb.system.SiteMap;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 /**
@@ -105,24 +107,25 @@ public final class App {
             reviews.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
-            config.routes.apiBuilder(() -> {
+            // RouteTable hands the routes to Javalin most specific first, so the order below does not matter
+            RouteTable.mount(config.routes, () -> {
                 // site map: pages; each route declares who may call it (kb.system.Allowed)
-                authoring.pages();
                 incidents.pages();
+                authoring.pages();
                 checklist.pages();
                 reviews.pages();
                 accounts.pages();
                 sandbox.pages();
                 // JSON API
                 path("api", () -> {
-                    authoring.api();
                     incidents.api();
+                    authoring.api();
                     checklist.api();
                     reviews.api();
                     accounts.api();
                     sandbox.api();
                 });
-                get("health", health::health, Allowed.OPEN);
+                get("health", handler(health::health), Allowed.OPEN);
             });
             extra.accept(config);
         });

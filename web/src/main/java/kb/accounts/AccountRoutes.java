@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -77,28 +78,28 @@ public final class AccountRoutes {
     }
 
     public void pages() {
-        get("login", login::form, Allowed.OPEN);
-        post("login", login::login, Allowed.OPEN);
-        post("logout", login::logout, Allowed.OPEN);
+        get("login", handler(login::form), Allowed.OPEN);
+        post("login", handler(login::login), Allowed.OPEN);
+        post("logout", handler(login::logout), Allowed.OPEN);
         path("admin", () -> {
-            get("users", admin::list, Allowed.ADMIN);
-            post("users", admin::create, Allowed.ADMIN);
-            post("users/{name}/role", admin::role, Allowed.ADMIN);
-            post("users/{name}/password", admin::password, Allowed.ADMIN);
-            post("users/{name}/disable", admin::disable, Allowed.ADMIN);
-            post("users/{name}/enable", admin::enable, Allowed.ADMIN);
-            post("users/{name}/delete", admin::delete, Allowed.ADMIN);
-            get("conflicts", admin::conflicts, Allowed.ADMIN);
+            get("users", handler(admin::list), Allowed.ADMIN);
+            post("users", handler(admin::create), Allowed.ADMIN);
+            post("users/{name}/role", handler(admin::role), Allowed.ADMIN);
+            post("users/{name}/password", handler(admin::password), Allowed.ADMIN);
+            post("users/{name}/disable", handler(admin::disable), Allowed.ADMIN);
+            post("users/{name}/enable", handler(admin::enable), Allowed.ADMIN);
+            post("users/{name}/delete", handler(admin::delete), Allowed.ADMIN);
+            get("conflicts", handler(admin::conflicts), Allowed.ADMIN);
         });
         path("account", () -> {
-            get("tokens", tokens::list, Allowed.SIGNED_IN);
-            post("tokens", tokens::create, Allowed.SIGNED_IN);
-            post("tokens/{id}/revoke", tokens::revoke, Allowed.SIGNED_IN);
+            get("tokens", handler(tokens::list), Allowed.SIGNED_IN);
+            post("tokens", handler(tokens::create), Allowed.SIGNED_IN);
+            post("tokens/{id}/revoke", handler(tokens::revoke), Allowed.SIGNED_IN);
         });
     }
 
     public void api() {
-        get("me", tokens::me, Allowed.SIGNED_IN);
+        get("me", handler(tokens::me), Allowed.SIGNED_IN);
     }
 
     private static Map<String, Object> pageModel(Context ctx) {

@@ -6,7 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import kb.format.Problem;
 import kb.system.Access;
-import kb.system.RequestIds;
+import kb.system.Web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,21 +62,16 @@ final class AuthoringApi {
             ctx.status(okStatus).json(body);
             return;
         }
-        body.put("requestId", RequestIds.of(ctx));
         if (result instanceof Authoring.Stale stale) {
-            body.put("status", 409);
-            body.put("message", "The incident is at revision " + stale.current() + "; your text is based on revision "
+            Web.jsonError(ctx, 409, "The incident is at revision " + stale.current() + "; your text is based on revision "
                     + stale.base() + ". Merge the current text (GET /incidents/{id}.md) into yours and send it again "
-                    + "with If-Match: " + stale.current() + ".");
-            body.put("currentRevision", stale.current());
-            ctx.status(409).json(body);
+                    + "with If-Match: " + stale.current() + ".", Map.of("currentRevision", stale.current()));
             return;
         }
         List<Problem> problems = ((Authoring.Invalid) result).problems();
-        body.put("status", 400);
-        body.put("message", problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the postmortem; nothing was saved");
-        body.put("problems", problems.stream().map(AuthoringApi::problem).toList());
-        ctx.status(400).json(body);
+        Web.jsonError(ctx, 400, problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                        + " in the postmortem; nothing was saved",
+                Map.of("problems", problems.stream().map(AuthoringApi::problem).toList()));
     }
 
     private static Map<String, Object> problem(Problem p) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
@@ -38,25 +39,25 @@ public final class AuthoringRoutes {
     }
 
     public void pages() {
-        get("export.zip", export::zip, Allowed.ANYONE);
+        get("export.zip", handler(export::zip), Allowed.ANYONE);
         path("incidents", () -> {
-            get("new", editor::newForm, Allowed.EDITOR);
-            post("new", editor::submitNew, Allowed.EDITOR_KEEPS_TEXT);
-            get("{id}.md", export::markdown, Allowed.ANYONE);
+            get("new", handler(editor::newForm), Allowed.EDITOR);
+            post("new", handler(editor::submitNew), Allowed.EDITOR_KEEPS_TEXT);
+            get("{id}.md", handler(export::markdown), Allowed.ANYONE);
             path("{id}", () -> {
-                get("edit", editor::editForm, Allowed.EDITOR);
-                post("edit", editor::submitEdit, Allowed.EDITOR_KEEPS_TEXT);
-                get("history", history::show, Allowed.EDITOR);
-                post("history/{n}/restore", history::restore, Allowed.EDITOR);
-                get("revisions/{n}.md", export::revisionMarkdown, Allowed.EDITOR);
+                get("edit", handler(editor::editForm), Allowed.EDITOR);
+                post("edit", handler(editor::submitEdit), Allowed.EDITOR_KEEPS_TEXT);
+                get("history", handler(history::show), Allowed.EDITOR);
+                post("history/{n}/restore", handler(history::restore), Allowed.EDITOR);
+                get("revisions/{n}.md", handler(export::revisionMarkdown), Allowed.EDITOR);
             });
         });
     }
 
     public void api() {
         path("incidents", () -> {
-            post(api::create, Allowed.EDITOR);
-            put("{id}", api::update, Allowed.EDITOR);
+            post(handler(api::create), Allowed.EDITOR);
+            put("{id}", handler(api::update), Allowed.EDITOR);
         });
     }
 

@@ -4,6 +4,7 @@ import kb.system.Allowed;
 import org.jdbi.v3.core.Jdbi;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 /** The checklist pages and API; called from the site map in {@code kb.App}. */
@@ -17,15 +18,15 @@ public final class ChecklistRoutes {
 
     public void pages() {
         path("checklist", () -> {
-            get(controller::list, Allowed.ANYONE);
-            get("{id}", controller::show, Allowed.ANYONE);
+            get(handler(controller::list), Allowed.ANYONE);
+            get("{id}", handler(controller::show), Allowed.ANYONE);
         });
     }
 
     public void api() {
         path("checklist", () -> {
-            get(controller::apiList, Allowed.ANYONE);
-            get("{id}", controller::apiShow, Allowed.ANYONE);
+            get(handler(controller::apiList), Allowed.ANYONE);
+            get("{id}", handler(controller::apiShow), Allowed.ANYONE);
         });
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code routes}: the site map, one line per HTTP route with its method, path, the role that may call
- * it and the class that declares its handler. Builds the app on a private in-memory database; touches
+ * it and its handler (class and method). Builds the app on a private in-memory database; touches
  * neither the configured database nor the network.
  */
 @Command(name = "routes", mixinStandardHelpOptions = true,

@@ -4,6 +4,7 @@ import kb.system.Allowed;
 import org.jdbi.v3.core.Jdbi;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static kb.system.Named.handler;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 /** The incident pages and API; called from the site map in {@code kb.App}. */
@@ -21,17 +22,17 @@ public final class IncidentRoutes {
     }
 
     public void pages() {
-        get("/", pages::home, Allowed.ANYONE);
+        get("/", handler(pages::home), Allowed.ANYONE);
         path("incidents", () -> {
-            get(pages::list, Allowed.ANYONE);
-            get("{id}", pages::show, Allowed.ANYONE);
+            get(handler(pages::list), Allowed.ANYONE);
+            get("{id}", handler(pages::show), Allowed.ANYONE);
         });
     }
 
     public void api() {
         path("incidents", () -> {
-            get(api::list, Allowed.ANYONE);
-            get("{id}", api::show, Allowed.ANYONE);
+            get(handler(api::list), Allowed.ANYONE);
+            get("{id}", handler(api::show), Allowed.ANYONE);
         });
     }
 }

@@ -77,11 +77,7 @@ public final class Web {
         ctx.status(status);
         String requestId = RequestIds.of(ctx);
         if (wantsJson(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status);
-            body.put("message", message);
-            body.put("requestId", requestId);
-            ctx.json(body);
+            jsonError(ctx, status, message, Map.of());
             return;
         }
         Map<String, Object> model = new LinkedHashMap<>();
@@ -94,6 +90,20 @@ public final class Web {
             log.error("error page failed to render", renderFailure);
             ctx.contentType("text/plain").result(status + " " + title(status) + " (request " + requestId + ")");
         }
+    }
+
+    /**
+     * The one JSON error body of the app: {@code {"status", "message", "requestId", ...details}}, with
+     * {@code status} set on the response. {@code details} add fields a client can act on (for example the
+     * problems with their line numbers, or the current revision); they cannot replace the three above.
+     */
+    public static void jsonError(Context ctx, int status, String message, Map<String, ?> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("message", message);
+        body.put("requestId", RequestIds.of(ctx));
+        details.forEach(body::putIfAbsent);
+        ctx.status(status).json(body);
     }
 
     private static String title(int status) {
