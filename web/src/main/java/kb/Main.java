@@ -1,13 +1,13 @@
 package kb;
 
 import kb.review.ReviewCommand;
-import kb.sandbox.RunCommand;
 import kb.cli.BackupCommand;
 import kb.cli.CdsCommand;
 import kb.cli.ExportCommand;
 import kb.cli.ImportCommand;
 import kb.cli.RestoreCommand;
 import kb.cli.RoutesCommand;
+import kb.cli.RunCommand;
 import kb.cli.ServeCommand;
 import kb.cli.ServerLauncher;
 import kb.cli.TokenCommand;

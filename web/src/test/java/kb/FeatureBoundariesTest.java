@@ -40,7 +40,7 @@ class FeatureBoundariesTest {
             // owned by the review engineer: the facade is to be kb.review.Reviews
             "kb.review", Set.of("Reviews", "ReviewRoutes", "ReviewCommand"),
             // owned by the sandbox engineer
-            "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "RunCommand"),
+            "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "FileRuns"),
             // owned by the opsdata engineer: the facade, the shared rate limit features count with, and what
             // the commands (serve's launcher and start log, backup, restore) need
             "kb.ops", Set.of("Operations", "SharedRateLimit", "HeapBudget", "StartReport", "Backups"),

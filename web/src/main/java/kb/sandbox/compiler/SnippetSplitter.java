@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import java.util.ArrayList;
 import java.util.List;

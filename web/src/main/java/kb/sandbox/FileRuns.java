@@ -6,41 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import kb.format.CodeBlock;
 import kb.format.PostmortemParser;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code run FILE...}: runs Java reproductions through the same sandbox as the web app and prints
- * each result. A {@code .md} file is a postmortem: each of its runnable blocks runs. Exits 0 only
- * when every run completed normally and printed what its {@code // Output:} block states (when it
- * has one).
+ * What {@code run FILE...} does (the command line itself is {@code kb.cli.RunCommand}): runs Java
+ * reproductions through the same sandbox as the web app and prints each result. A {@code .md}
+ * file is a postmortem: each of its runnable blocks runs. Everything a snippet printed is shown
+ * with control characters escaped, so output cannot rewrite the terminal or fake a verdict line.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run Java snippet files (JShell syntax), or every runnable block of postmortem .md files, "
-                + "in the sandbox and check each against its trailing // Output: comment. Exit status 0 only "
-                + "when all pass.", "",
-                "Configured by KB_DATA_DIR (./data) and the KB_SANDBOX_* variables (see the README)."})
-public final class RunCommand implements Callable<Integer> {
+public final class FileRuns {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Files of Java snippets (.java, .jsh), or postmortems (.md).")
-    List<Path> files;
-
-    @Spec
-    CommandSpec spec;
-
-    public RunCommand() {
+    private FileRuns() {
     }
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    /**
+     * Runs the files and prints the results.
+     *
+     * @return 0 when every run completed normally and printed what its {@code // Output:} block
+     *         states (when it has one), 1 when one did not, 2 for bad configuration
+     */
+    public static int run(List<Path> files, PrintWriter out, PrintWriter err) {
         SandboxConfig config;
         try {
             config = SandboxConfig.fromEnvironment(System.getenv());
@@ -100,27 +86,51 @@ public final class RunCommand implements Callable<Integer> {
         return true;
     }
 
+    /** The header says what the exit status says: a run that completed but printed the wrong output failed. */
     static void print(String label, RunResult r, PrintWriter out) {
-        out.println("== " + label + ": " + r.status().label() + " in " + r.durationMillis() + " ms"
+        String outcome = r.status() == RunStatus.OK && r.verdict().outcome() == Verdict.Outcome.FAIL
+                ? "failed (output differs from // Output:)" : r.status().label();
+        out.println("== " + visible(label) + ": " + outcome + " in " + r.durationMillis() + " ms"
                 + (r.truncated() ? ", output truncated" : ""));
         if (!r.stdout().isEmpty()) {
             out.println("-- stdout");
-            out.print(r.stdout().endsWith("\n") ? r.stdout() : r.stdout() + "\n");
+            out.print(visible(r.stdout().endsWith("\n") ? r.stdout() : r.stdout() + "\n"));
         }
         if (!r.stderr().isEmpty()) {
             out.println("-- stderr");
-            out.print(r.stderr().endsWith("\n") ? r.stderr() : r.stderr() + "\n");
+            out.print(visible(r.stderr().endsWith("\n") ? r.stderr() : r.stderr() + "\n"));
         }
-        if (!r.message().isEmpty()) {
-            out.println("-- " + r.message());
+        // Diagnostics already carry the message's line and text: print it only when there are none.
+        if (!r.message().isEmpty() && r.diagnostics().isEmpty()) {
+            out.println("-- " + visible(r.message()));
         }
         for (Diagnostic d : r.diagnostics()) {
-            out.println("   line " + d.line() + ", column " + d.column() + ": " + d.message().replace("\n", "\n   "));
+            out.println("   line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": "
+                    + visible(d.message()).replace("\n", "\n   "));
         }
         switch (r.verdict().outcome()) {
             case PASS -> out.println("-- output matches // Output:");
-            case FAIL -> out.print("-- output differs from // Output:\n" + r.verdict().diff());
+            case FAIL -> out.print("-- output differs from // Output:\n" + visible(r.verdict().diff()));
             case NONE -> { }
         }
+    }
+
+    /**
+     * Text safe for a terminal: control characters other than newline and tab (escape sequences,
+     * carriage returns, backspaces, C1 controls) become visible escapes such as {@code \u001b}.
+     */
+    static String visible(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                    || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+            if (control) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

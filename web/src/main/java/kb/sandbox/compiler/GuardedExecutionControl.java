@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import kb.sandbox.child.BytecodePolicy;
 
 /**
  * JShell's in-process execution engine with the {@link BytecodePolicy} in front of class
@@ -18,7 +19,7 @@ import jdk.jshell.spi.ExecutionEnv;
  * <p>JShell swallows the exception {@link #load} throws (the snippet still reports VALID), so the
  * violations are kept here for the caller to collect after each eval with {@link #takeDenials}.
  */
-final class GuardedExecutionControl extends DirectExecutionControl {
+final class GuardedExecutionControl extends DirectExecutionControl implements Gate {
     private final BytecodePolicy policy = new BytecodePolicy();
     private final Map<String, BytecodePolicy.Shape> defined = new HashMap<>();
     private final List<BytecodePolicy.Violation> denials = new ArrayList<>();
@@ -56,7 +57,8 @@ final class GuardedExecutionControl extends DirectExecutionControl {
     }
 
     /** The violations recorded since the last call, in the order found. */
-    List<BytecodePolicy.Violation> takeDenials() {
+    @Override
+    public List<BytecodePolicy.Violation> takeDenials() {
         synchronized (denials) {
             var copy = List.copyOf(denials);
             denials.clear();

@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -7,19 +7,25 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import kb.sandbox.child.CapturedStream;
+import kb.sandbox.child.ChildReport;
+import kb.sandbox.child.ChildRequest;
+import kb.sandbox.child.FrameChannel;
+import kb.sandbox.child.Governor;
+import kb.sandbox.child.Wire;
 
 /**
- * The sandbox child: a JVM that runs one request and is then destroyed. It builds and warms
+ * The sandbox child of the first engine ({@code KB_SANDBOX_ENGINE=jshell}): a JVM that runs one request and is then destroyed. It builds and warms
  * JShell, says {@link Wire#READY}, reads one {@link Wire#REQUEST} on stdin, streams the snippets'
  * output as frames on stdout, sends a {@link Wire#REPORT} and halts.
  *
  * <p>With the argument {@code --train} it only warms up and exits normally, which is what lets
  * the JVM write a class-data-sharing archive of everything the warm-up loaded.
  */
-public final class ChildMain {
+public final class InProcessChildMain {
     private static final long FLUSH_MILLIS = 50;
 
-    private ChildMain() {
+    private InProcessChildMain() {
     }
 
     public static void main(String[] args) {
@@ -41,7 +47,7 @@ public final class ChildMain {
             if (args.length > 0 && args[0].equals("--train")) {
                 System.exit(0);
             }
-            startFlusher(out, err);
+            CapturedStream.startFlusher(out, err);
             channel.send(Wire.READY, new byte[0]);
 
             ChildRequest request = readRequest(requests);
@@ -64,22 +70,5 @@ public final class ChildMain {
             throw new IOException("expected a request frame");
         }
         return ChildRequest.decode(frame.payload());
-    }
-
-    private static void startFlusher(PrintStream out, PrintStream err) {
-        // kb:ignore CONC-01 -- the default handler prints to the real stderr, which the parent logs, and a dead flusher only delays output
-        Thread flusher = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(FLUSH_MILLIS);
-                } catch (InterruptedException e) { // kb:ignore CONC-05 -- nothing interrupts it; re-setting the flag would make every sleep fail at once
-                    // Keep flushing: the child ends by halting, never by interrupting this thread.
-                }
-                out.flush();
-                err.flush();
-            }
-        }, "kb-flusher");
-        flusher.setDaemon(true);
-        flusher.start();
     }
 }

@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
-import kb.sandbox.child.SnippetSplitter.Kind;
-import kb.sandbox.child.SnippetSplitter.Piece;
+import kb.sandbox.child.BytecodePolicy;
+import kb.sandbox.child.ChildReport;
+import kb.sandbox.child.RunPlan;
+import kb.sandbox.child.SourceText;
+import kb.sandbox.compiler.SnippetSplitter.Kind;
+import kb.sandbox.compiler.SnippetSplitter.Piece;
 
 /**
  * Evaluates a text of several snippets in order, as the {@code jshell} tool runs a script (see
@@ -24,6 +29,10 @@ import kb.sandbox.child.SnippetSplitter.Piece;
  * block; when such a block does not compile or is denied, its statements are evaluated one by one
  * instead, which gives exactly the output and errors they would have given on their own. Imports
  * that repeat a default import are skipped for the same reason.
+ *
+ * <p>It works on either engine: in-process execution ({@link #create}, the first engine), or
+ * recording for a run child ({@link #recording}), where {@link #compile} returns a {@link RunPlan}.
+ * User code compiles against the JDK alone: the class path javac sees is empty.
  */
 final class SnippetRunner {
 
@@ -52,28 +61,65 @@ final class SnippetRunner {
     private static final Set<String> DEFAULT_IMPORT_SOURCES = DEFAULT_IMPORTS.stream()
             .map(pkg -> "import " + pkg + ";").collect(Collectors.toUnmodifiableSet());
 
+    /** A class path with nothing on it: javac would otherwise read the runner's jar (and ASM) from java.class.path. */
+    private static final String NO_CLASS_PATH = "/nonexistent/kb-sandbox-compiles-against-the-jdk-only";
+
     private final JShell shell;
-    private final GuardedExecutionControl guard;
+    private final Gate guard;
+    private final RecordingExecutionControl recorder;
     private final PrintStream err;
     private final Map<String, Integer> snippetStarts = new HashMap<>();
+    private final Map<String, String> unresolved = new HashMap<>();
+    /** Where the snippet being evaluated starts, for a report when JShell or javac itself fails. */
+    private int current;
 
-    private SnippetRunner(JShell shell, GuardedExecutionControl guard, PrintStream err) {
+    private SnippetRunner(JShell shell, Gate guard, RecordingExecutionControl recorder, PrintStream err) {
         this.shell = shell;
         this.guard = guard;
+        this.recorder = recorder;
         this.err = err;
     }
 
     /** Builds JShell on the guarded local engine, with the default imports in place. */
     static SnippetRunner create(PrintStream out, PrintStream err) {
         var provider = new GuardedExecutionControl.Provider();
+        JShell shell = build(provider, out, err);
+        return new SnippetRunner(shell, provider.control(), null, err);
+    }
+
+    /** Builds JShell on the recording engine: {@link #compile} then turns a text into a plan. */
+    static SnippetRunner recording() {
+        var provider = new RecordingExecutionControl.Provider();
+        PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
+        JShell shell = build(provider, none, none);
+        return new SnippetRunner(shell, provider.control(), provider.control(), none);
+    }
+
+    private static JShell build(jdk.jshell.spi.ExecutionControlProvider provider, PrintStream out, PrintStream err) {
+        synchronized (SnippetRunner.class) {
+            System.setProperty("java.class.path", NO_CLASS_PATH);
+        }
         JShell shell = JShell.builder()
                 .executionEngine(provider, Map.of())
+                .compilerOptions("-proc:none")
                 .in(InputStream.nullInputStream()).out(out).err(err)
                 .build();
         for (String source : DEFAULT_IMPORT_SOURCES) {
             shell.eval(source);
         }
-        return new SnippetRunner(shell, provider.control(), err);
+        return shell;
+    }
+
+    /** Compiles {@code source} into a plan for a run child; the limits are the caller's to fill in. */
+    RunPlan compile(String source) {
+        ChildReport ending = run(source);
+        recorder.label("");
+        return new RunPlan(source, 0, 0, 0, recorder.steps(), snippetStarts, unresolved, recorder.lines(), ending);
+    }
+
+    /** Frees the JShell instance. */
+    void close() {
+        shell.close();
     }
 
     /** Runs the warm-up text, then drops its declarations so that users start from a clean state. */
@@ -86,14 +132,33 @@ final class SnippetRunner {
         snippetStarts.clear();
     }
 
-    /** Evaluates every snippet of {@code source} in order, stopping at the first failure. */
+    /**
+     * Evaluates every snippet of {@code source} in order, stopping at the first failure. A failure
+     * of JShell or javac itself on the user's code (deep nesting overflows javac's stack, for one)
+     * is reported as what it is, at the snippet that caused it.
+     */
     ChildReport run(String source) {
         var text = new SourceText(source);
+        current = 0;
+        try {
+            return evaluate(source, text);
+        } catch (StackOverflowError e) {
+            return new Failures(shell, text, snippetStarts, err).problem(ChildReport.Outcome.COMPILE_ERROR, current,
+                    "the Java compiler ran out of stack on this snippet: it is nested or chained too deeply");
+        } catch (RuntimeException | LinkageError | AssertionError | InternalError e) {
+            String what = e.toString().lines().findFirst().orElse("");
+            return new Failures(shell, text, snippetStarts, err).problem(ChildReport.Outcome.COMPILE_ERROR, current,
+                    "the Java compiler failed on this snippet (" + (what.length() > 300 ? what.substring(0, 300) : what) + ")");
+        }
+    }
+
+    private ChildReport evaluate(String source, SourceText text) {
         var failures = new Failures(shell, text, snippetStarts, err);
         List<Piece> pieces = SnippetSplitter.split(shell.sourceCodeAnalysis(), source);
         int i = 0;
         while (i < pieces.size()) {
             Piece piece = pieces.get(i);
+            current = text.firstNonBlank(piece.start(), piece.end());
             ChildReport failure;
             if (piece.kind() == Kind.STATEMENT) {
                 int end = i;
@@ -150,16 +215,40 @@ final class SnippetRunner {
     }
 
     /** What one eval did: its events, and the denials the guard recorded meanwhile. */
-    private record Attempt(List<SnippetEvent> events, List<BytecodePolicy.Violation> denials) {
+    private record Attempt(List<SnippetEvent> events, List<BytecodePolicy.Violation> denials, boolean compilerFailed) {
         boolean refused() {
-            return !denials.isEmpty() || events.stream()
+            return !denials.isEmpty() || compilerFailed || events.stream()
                     .anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED);
         }
     }
 
     private Attempt attempt(String source) {
         List<SnippetEvent> events = shell.eval(source);
-        return new Attempt(events, guard.takeDenials());
+        return new Attempt(events, guard.takeDenials(), events.stream().anyMatch(this::compilerFailed));
+    }
+
+    /**
+     * Not defined because javac failed on it ("code too large"): JShell calls that recoverable,
+     * but nothing about it is. Unresolved references alone come without error diagnostics.
+     */
+    private boolean compilerFailed(SnippetEvent e) {
+        return e.causeSnippet() == null && e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                && shell.diagnostics(e.snippet()).anyMatch(jdk.jshell.Diag::isError);
+    }
+
+    /** The recording engine's bookkeeping for one event: probes, and declarations left unresolved. */
+    private void record(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED && snippet instanceof DeclarationSnippet declaration) {
+            var missing = shell.unresolvedDependencies(declaration).toList();
+            unresolved.put(snippet.id(), "this declaration refers to " + String.join(", ", missing)
+                    + ", which is never declared");
+        } else {
+            unresolved.remove(snippet.id());
+        }
+        if (event.exception() instanceof EvalException e && RecordingExecutionControl.isProbe(e)) {
+            recorder.absorbProbe(e);
+        }
     }
 
     /**
@@ -171,14 +260,26 @@ final class SnippetRunner {
         if (!attempt.denials().isEmpty()) {
             return failures.denied(attempt.denials(), piece.start(), piece.end());
         }
+        if (recorder != null && recorder.overLimit() != null) {
+            return failures.problem(ChildReport.Outcome.DENIED, origin, recorder.overLimit());
+        }
         for (SnippetEvent event : attempt.events()) {
+            if (recorder != null) {
+                record(event);
+            }
             if (event.causeSnippet() != null) {
                 continue;
             }
             Snippet snippet = event.snippet();
             snippetStarts.put(snippet.id(), origin);
-            if (event.status() == Snippet.Status.REJECTED) {
+            if (recorder != null) {
+                recorder.label(snippet.id());
+            }
+            if (event.status() == Snippet.Status.REJECTED || compilerFailed(event)) {
                 return failures.compileError(snippet, piece.start(), piece.end());
+            }
+            if (recorder != null) {
+                continue;
             }
             if (event.exception() instanceof UnresolvedReferenceException unresolved) {
                 return failures.unresolved(unresolved);

@@ -1,8 +1,8 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import kb.sandbox.child.SnippetSplitter.Kind;
+import kb.sandbox.compiler.SnippetSplitter.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

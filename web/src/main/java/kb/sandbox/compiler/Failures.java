@@ -1,4 +1,4 @@
-package kb.sandbox.child;
+package kb.sandbox.compiler;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -12,10 +12,17 @@ import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
+import kb.sandbox.child.BytecodePolicy;
+import kb.sandbox.child.ChildReport;
+import kb.sandbox.child.SourceText;
 
 /** Turns what went wrong in JShell into reports placed in the user's text. */
 final class Failures {
     private static final Pattern LOCATION_LINE = Pattern.compile("\\n\\s*location:.*", Pattern.DOTALL);
+    /** Diagnostics kept per failure; javac can report thousands for a few lines of source. */
+    static final int MAX_PROBLEMS = 20;
+    /** Characters kept of one diagnostic's message. */
+    static final int MAX_MESSAGE = 2000;
 
     private final JShell shell;
     private final SourceText text;
@@ -37,12 +44,22 @@ final class Failures {
     /** Compile errors of a rejected snippet that JShell got exactly as it stands at {@code [start, end)}. */
     ChildReport compileError(Snippet snippet, int start, int end) {
         var problems = new ArrayList<ChildReport.Problem>();
+        int[] total = {0};
         shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
+            if (++total[0] > MAX_PROBLEMS) {
+                return;
+            }
             long at = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
-            int offset = at < 0 ? text.firstNonBlank(start, end) : (int) Math.min(start + at, Math.max(start, end - 1));
+            // A position javac puts past the snippet (code too large, for one) belongs to its last character.
+            int offset = at < 0 ? text.firstNonBlank(start, end) : (int) Math.min(start + at, lastNonBlank(start, end));
             String message = LOCATION_LINE.matcher(d.getMessage(Locale.ROOT)).replaceAll("");
-            problems.add(new ChildReport.Problem(text.line(offset), text.column(offset), message));
+            problems.add(new ChildReport.Problem(text.line(offset), text.column(offset), shorten(message)));
         });
+        if (total[0] > MAX_PROBLEMS) {
+            int offset = text.firstNonBlank(start, end);
+            problems.add(new ChildReport.Problem(text.line(offset), text.column(offset),
+                    (total[0] - MAX_PROBLEMS) + " more errors not shown"));
+        }
         if (problems.isEmpty()) {
             int offset = text.firstNonBlank(start, end);
             problems.add(new ChildReport.Problem(text.line(offset), text.column(offset), "this snippet does not compile"));
@@ -50,6 +67,18 @@ final class Failures {
         var first = problems.get(0);
         return new ChildReport(ChildReport.Outcome.COMPILE_ERROR,
                 "line " + first.line() + ": " + first.message().lines().findFirst().orElse(""), problems);
+    }
+
+    private int lastNonBlank(int start, int end) {
+        int i = Math.min(end, text.text().length()) - 1;
+        while (i > start && Character.isWhitespace(text.text().charAt(i))) {
+            i--;
+        }
+        return Math.max(start, i);
+    }
+
+    private static String shorten(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + " [...]";
     }
 
     ChildReport unresolved(UnresolvedReferenceException e) {
@@ -70,7 +99,7 @@ final class Failures {
 
     ChildReport denied(List<BytecodePolicy.Violation> violations, int start, int end) {
         var problems = new ArrayList<ChildReport.Problem>();
-        for (var v : violations) {
+        for (var v : violations.subList(0, Math.min(violations.size(), MAX_PROBLEMS))) {
             int offset = text.find(v.name(), start, end);
             problems.add(new ChildReport.Problem(text.line(offset), text.column(offset), v.message()));
         }
