@@ -6,10 +6,14 @@ import kb.authoring.AuthoringRoutes;
 import kb.checklist.ChecklistRoutes;
 import kb.incidents.Incidents;
 import kb.incidents.IncidentRoutes;
+import kb.ops.Operations;
 import kb.sandbox.SandboxConfig;
 import kb.sandbox.SandboxRoutes;
 import kb.sandbox.SandboxService;
 import kb.review.ReviewRoutes;
+import kb.search.SearchRoutes;
+import kb.insights.InsightsRoutes;
+import kb.feeds.FeedRoutes;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -88,23 +92,33 @@ public final class App {
         AuthoringRoutes authoring = new AuthoringRoutes(s.db().jdbi(), templates);
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
+        SearchRoutes search = new SearchRoutes(s.config(), s.db().jdbi(), templates, s.readiness()::isReady);
         // what other features add to an incident's page, in this order
-        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage()));
+        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage(),
+                search.incidentPage()));
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.incidents()::counts, s.readiness())
-                .section("sandbox", s.sandbox()::health);
+                .section("sandbox", s.sandbox()::health)
+                .privateDetails(!s.config().flag("KB_PUBLIC_READ", true));
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
+        FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi());
+        InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);
 
         return Javalin.create(config -> {
             // first, so that it sees every route declared below
             siteMap.install(config);
+            ops.install(config, templates); // before other handlers: request timing covers them all
             Web.configure(config, templates);
             // before every handler that may touch the database: nothing runs until migrations and import are done
             config.routes.before(s.readiness()::hold);
+            // anonymous readers are answered from here, before the access filter looks for a session
+            kb.system.PageCache.install(config, s.config());
             accounts.install(config);
             sandbox.install(config);
             reviews.install(config);
+            search.install(config);
             config.jetty.port = s.config().port();
             config.startup.showJavalinBanner = false;
             // RouteTable hands the routes to Javalin most specific first, so the order below does not matter
@@ -116,6 +130,9 @@ public final class App {
                 reviews.pages();
                 accounts.pages();
                 sandbox.pages();
+                search.pages();
+                insights.pages();
+                feeds.pages();
                 // JSON API
                 path("api", () -> {
                     incidents.api();
@@ -124,8 +141,12 @@ public final class App {
                     reviews.api();
                     accounts.api();
                     sandbox.api();
+                    search.api();
+                    insights.api();
                 });
                 get("health", handler(health::health), Allowed.OPEN);
+                // admins, with a session or an admin's API token (Prometheus); anonymous callers get 401
+                get("metrics", handler(ops::metrics), Allowed.ADMIN);
             });
             extra.accept(config);
         });

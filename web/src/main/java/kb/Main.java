@@ -1,15 +1,19 @@
 package kb;
 
 import kb.review.ReviewCommand;
-import kb.sandbox.RunCommand;
+import kb.cli.BackupCommand;
 import kb.cli.CdsCommand;
 import kb.cli.ExportCommand;
 import kb.cli.ImportCommand;
+import kb.cli.RestoreCommand;
 import kb.cli.RoutesCommand;
+import kb.cli.RunCommand;
 import kb.cli.ServeCommand;
 import kb.cli.ServerLauncher;
 import kb.cli.TokenCommand;
 import kb.cli.ValidateCommand;
+import kb.cli.GenerateCommand;
+import kb.cli.ReindexCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +21,9 @@ import picocli.CommandLine.Command;
 @Command(name = "postmortem-kb", mixinStandardHelpOptions = true, version = "postmortem-kb 0.1.0",
         description = "Incident postmortems with runnable reproductions and a defensive-coding checklist.",
         subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ExportCommand.class,
-                ReviewCommand.class, RunCommand.class, TokenCommand.class, RoutesCommand.class, CdsCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, RunCommand.class, TokenCommand.class, RoutesCommand.class, ReindexCommand.class,
+                GenerateCommand.class, CdsCommand.class, BackupCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

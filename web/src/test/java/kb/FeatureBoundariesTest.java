@@ -40,7 +40,14 @@ class FeatureBoundariesTest {
             // owned by the review engineer: the facade is to be kb.review.Reviews
             "kb.review", Set.of("Reviews", "ReviewRoutes", "ReviewCommand"),
             // owned by the sandbox engineer
-            "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "RunCommand")));
+            "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "FileRuns"),
+            // owned by the opsdata engineer: the facade, the shared rate limit features count with, and what
+            // the commands (serve's launcher and start log, backup, restore) need
+            "kb.ops", Set.of("Operations", "SharedRateLimit", "HeapBudget", "StartReport", "Backups"),
+            // owned by the search engineer
+            "kb.search", Set.of("Search", "SearchRequest", "SearchResults", "Related", "SearchRoutes", "SyntheticPostmortems"),
+            "kb.insights", Set.of("InsightsRoutes"),
+            "kb.feeds", Set.of("FeedRoutes")));
 
     private static JavaClasses classes;
 

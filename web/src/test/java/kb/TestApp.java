@@ -60,6 +60,22 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(services, App.create(services, extra).start());
     }
 
+    /**
+     * Starts another app on {@code config}'s database, importing nothing: a second instance on the same
+     * PostgreSQL database, as behind a load balancer.
+     */
+    public static TestApp onDatabase(Config config) {
+        App.Services services = App.Services.open(config);
+        return new TestApp(services, App.create(services).start());
+    }
+
+    /** Starts the app on the database {@code config} names (see {@link TestDatabases}) with its content imported. */
+    public static TestApp start(Config config) {
+        App.Services services = App.Services.open(config);
+        services.incidents().importContent(config.contentDir());
+        return new TestApp(services, App.create(services).start());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

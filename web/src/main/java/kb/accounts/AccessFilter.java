@@ -16,7 +16,7 @@ import java.util.Optional;
 final class AccessFilter implements Handler {
 
     static final String SESSION = "kb.accounts.session";
-    static final String BEARER = "kb.accounts.bearer";
+    static final String BEARER = Access.VIA_TOKEN;
     static final String ROLE = "kb.accounts.role";
     static final String COOKIE = "kb_session";
 

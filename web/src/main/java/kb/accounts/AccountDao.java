@@ -133,6 +133,9 @@ interface AccountDao {
     @SqlUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revokeToken(@Bind("id") long id, @Bind("now") OffsetDateTime now);
 
+    @SqlUpdate("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    int revokeTokensOf(@Bind("userId") long userId, @Bind("now") OffsetDateTime now);
+
     // sign-in throttling
 
     @SqlQuery("SELECT * FROM login_failures WHERE subject = :subject")

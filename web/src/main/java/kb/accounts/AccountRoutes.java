@@ -82,6 +82,7 @@ public final class AccountRoutes {
         post("login", handler(login::login), Allowed.OPEN);
         post("logout", handler(login::logout), Allowed.OPEN);
         path("admin", () -> {
+            get("", ctx -> ctx.redirect("/admin/users", HttpStatus.FOUND), Allowed.ADMIN);
             get("users", handler(admin::list), Allowed.ADMIN);
             post("users", handler(admin::create), Allowed.ADMIN);
             post("users/{name}/role", handler(admin::role), Allowed.ADMIN);

@@ -41,7 +41,7 @@ final class LoginController {
         if (locked.isPresent()) {
             long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
             ctx.header("Retry-After", String.valueOf(locked.get().toSeconds()));
-            render(ctx, 429, name, next, "Too many failed sign-ins for this name or from this address. Try again in "
+            render(ctx, 429, name, next, "Too many failed sign-ins for this name from this address. Try again in "
                     + minutes + (minutes == 1 ? " minute." : " minutes."));
             return;
         }
@@ -51,7 +51,7 @@ final class LoginController {
             render(ctx, 401, name, next, WRONG);
             return;
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, ctx.ip());
         Sessions.Session old = ctx.attribute(AccessFilter.SESSION);
         if (old != null) {
             sessions.end(old.idHash());

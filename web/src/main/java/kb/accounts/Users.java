@@ -83,22 +83,30 @@ final class Users {
         });
     }
 
-    /** Sets a new password and signs the user out everywhere. */
+    /**
+     * Sets a new password, signs the user out everywhere and revokes all their API tokens: a reset usually
+     * means the old secret may be known to someone else, and a token is as good as the password.
+     */
     void setPassword(String name, String password) {
         Passwords.checkPolicy(password);
         String hash = Passwords.hash(password);
         change(name, (dao, u) -> {
             dao.setPassword(u.id(), hash, now());
             dao.deleteSessionsOf(u.id());
+            dao.revokeTokensOf(u.id(), now());
         });
     }
 
-    /** Disabling signs the user out and stops their API tokens until enabled again. */
+    /**
+     * Disabling signs the user out and revokes all their API tokens for good: enabling the user again does
+     * not bring old tokens back, so a token leaked before the disable stays dead.
+     */
     void setDisabled(String name, boolean disabled) {
         change(name, (dao, u) -> {
             if (disabled) {
                 requireAnotherAdmin(dao, u);
                 dao.deleteSessionsOf(u.id());
+                dao.revokeTokensOf(u.id(), now());
             }
             dao.setDisabled(u.id(), disabled, now());
         });

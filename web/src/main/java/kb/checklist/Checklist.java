@@ -44,6 +44,11 @@ public final class Checklist {
                 .map(r -> new Item(r.id(), r.title(), r.area(), r.severity()));
     }
 
+    /** The item's Markdown body (its sections, without front matter), or empty when there is no such item. */
+    public Optional<String> body(String id) {
+        return jdbi.withExtension(ChecklistDao.class, dao -> dao.find(id)).map(r -> r.body());
+    }
+
     /** The listed, published incidents citing {@code id}, newest first; empty for an unknown id. */
     public java.util.List<IncidentRef> incidents(String id) {
         return jdbi.withExtension(ChecklistDao.class, dao -> dao.incidents(id));

@@ -81,16 +81,15 @@ public final class ServeCommand implements Callable<Integer> {
         }
         stopWithLauncher();
         services.sandbox().warmAndVerifyInBackground(services.db().jdbi());
+        log.info("in use: {}", kb.ops.StartReport.describe(config));
         var counts = services.incidents().counts();
         log.info("Postmortem KB is ready at http://localhost:{}/ in {} ms (class-data archive: {}) with {} incidents "
                         + "and {} checklist items loaded{}", app.port(), startup.readyMillis(),
                 startup.classDataArchive() == null ? "none" : startup.classDataArchive(),
                 counts.get("incidents"), counts.get("checklistItems"),
                 report.ok() ? "" : " (" + report.count(ImportReport.Outcome.INVALID) + " invalid files skipped, see above)");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            services.close();
-        }, "kb-shutdown"));
+        // stop accepting, drain requests in flight, then sandbox, pool and database, in that order
+        kb.ops.Operations.stopOnExit(app, services::close, config.env());
         return 0;
     }
 
@@ -114,11 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
         ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
                 launcher -> launcher.onExit().thenRun(() -> {
                     log.warn("the launcher process {} has exited; stopping the server", pid);
-                    System.exit(1);
+                    kb.ops.Operations.exit(1); // drains requests and closes the database first
                 }),
                 () -> {
                     log.warn("the launcher process {} is already gone; stopping the server", pid);
-                    System.exit(1);
+                    kb.ops.Operations.exit(1); // drains requests and closes the database first
                 });
     }
 }

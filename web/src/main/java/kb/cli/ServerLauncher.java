@@ -49,12 +49,19 @@ public final class ServerLauncher {
         } catch (IOException e) {
             return Optional.empty();
         }
-        Optional<List<String>> command = plan(args, self.command().get(), List.of(self.arguments().get()), jar.get(),
-                Files.isRegularFile(archive) ? archive : null, Runtime.version().feature(), System.getenv(),
-                ProcessHandle.current().pid());
+        Optional<List<String>> command;
+        try {
+            command = plan(args, self.command().get(), List.of(self.arguments().get()), jar.get(),
+                    Files.isRegularFile(archive) ? archive : null, Runtime.version().feature(), System.getenv(),
+                    ProcessHandle.current().pid());
+        } catch (IllegalArgumentException e) {
+            System.err.println("postmortem-kb: " + e.getMessage());
+            return Optional.of(2);
+        }
         if (command.isEmpty()) {
             return Optional.empty();
         }
+        System.out.println(kb.ops.StartReport.launcher(command.get(), System.getenv()));
         try {
             return Optional.of(run(command.get()));
         } catch (IOException e) {
@@ -68,6 +75,8 @@ public final class ServerLauncher {
 
     /**
      * The child's command line, or empty to serve in this JVM.
+     *
+     * @throws IllegalArgumentException when {@code KB_HEAP} is not a heap size
      *
      * @param jvmArguments this JVM's arguments after the executable: options, {@code -jar}, jar, args
      * @param archive      the archive for this jar and JDK, or {@code null} when there is none
@@ -95,6 +104,8 @@ public final class ServerLauncher {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options);
+        // a bounded heap unless the operator chose one (kb.ops.HeapBudget; KB_HEAP)
+        kb.ops.HeapBudget.option(options, env).ifPresent(command::add);
         if (archive != null) {
             command.add("-XX:SharedArchiveFile=" + archive);
         } else if (jdkFeature >= 19) {

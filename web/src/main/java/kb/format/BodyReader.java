@@ -37,6 +37,10 @@ final class BodyReader {
      */
     static Body read(String body, int firstLine, OffsetDateTime started, List<Problem> problems) {
         MarkdownSource src = new MarkdownSource(body, firstLine);
+        if (!Limits.checkNesting(src, problems)) {
+            // past the parser's depth limit the rest of the text is misread: report only the real cause
+            return new Body(List.of(), List.of(), List.of(), List.of());
+        }
         List<Section> sections = new ArrayList<>();
         List<List<Node>> contents = new ArrayList<>();
         List<Integer> contentStarts = new ArrayList<>();

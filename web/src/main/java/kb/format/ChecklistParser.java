@@ -23,6 +23,9 @@ public final class ChecklistParser {
      */
     public Parsed<ChecklistItem> parse(String text, String fileName) {
         List<Problem> problems = new ArrayList<>();
+        if (!Limits.checkText(text, problems)) {
+            return Parsed.failed(problems);
+        }
         FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
         if (fm.body() == null) {
             return Parsed.failed(problems);

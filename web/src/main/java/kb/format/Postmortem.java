@@ -9,6 +9,8 @@ import java.util.Optional;
  * A valid postmortem as described by {@code POSTMORTEM_FORMAT.md}. Optional front-matter values are
  * {@code null} when absent; lists are never {@code null}.
  *
+ * @param excludeFromMetrics {@code exclude-from-metrics: true}: listed and searchable, but left out of
+ *                           time-to-X figures (a drill, a duplicate, unknown times)
  * @param source the exact Markdown text this was parsed from
  */
 public record Postmortem(
@@ -27,6 +29,7 @@ public record Postmortem(
         List<String> authors,
         String lang,
         String sourceUrl,
+        boolean excludeFromMetrics,
         List<Section> sections,
         List<TimelineEntry> timeline,
         List<ActionItem> actionItems,

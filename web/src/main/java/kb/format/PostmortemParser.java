@@ -1,7 +1,5 @@
 package kb.format;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -22,7 +20,7 @@ public final class PostmortemParser {
     /** The front-matter keys in their canonical order (the order {@link PostmortemWriter} writes). */
     public static final List<String> KEYS = List.of("id", "title", "severity", "started", "detected",
             "mitigated", "resolved", "status", "services", "tags", "categories", "checklist", "authors",
-            "lang", "source");
+            "lang", "source", "exclude-from-metrics");
 
     /** The root-cause taxonomy allowed in {@code categories}. */
     public static final List<String> CATEGORIES = List.of("resource-leak", "timeout", "error-handling",
@@ -50,6 +48,9 @@ public final class PostmortemParser {
      */
     public Parsed<Postmortem> parse(String text, Set<String> knownChecklistIds) {
         List<Problem> problems = new ArrayList<>();
+        if (!Limits.checkText(text, problems)) {
+            return Parsed.failed(problems);
+        }
         FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
         if (fm.body() == null) {
             return Parsed.failed(problems);
@@ -75,13 +76,15 @@ public final class PostmortemParser {
         List<String> authors = values(fm, "authors", problems);
         String lang = lang(fm, problems);
         String sourceUrl = sourceUrl(fm, problems);
+        boolean excluded = excludeFromMetrics(fm, problems);
 
         BodyReader.Body body = BodyReader.read(fm.body(), fm.bodyLine(), times.get(0), problems);
+        Limits.checkCounts(body, problems);
         if (!problems.isEmpty()) {
             return Parsed.failed(problems);
         }
         return Parsed.ok(new Postmortem(id, title, severity, times.get(0), times.get(1), times.get(2), times.get(3),
-                status, services, tags, categories, checklist, authors, lang, sourceUrl, body.sections(),
+                status, services, tags, categories, checklist, authors, lang, sourceUrl, excluded, body.sections(),
                 body.timeline(), body.actionItems(), body.codeBlocks(), text));
     }
 
@@ -230,21 +233,29 @@ public final class PostmortemParser {
         return value;
     }
 
+    /** {@code exclude-from-metrics}: {@code true} or {@code false} (the default), nothing else. */
+    private static boolean excludeFromMetrics(FrontMatter fm, List<Problem> problems) {
+        String value = fm.string("exclude-from-metrics", false);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        problems.add(Problem.at(fm.line("exclude-from-metrics"), "exclude-from-metrics must be true or false, got '"
+                + value + "'"));
+        return false;
+    }
+
     private static String sourceUrl(FrontMatter fm, List<Problem> problems) {
         String value = fm.string("source", false);
         if (value == null) {
             return null;
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below like any other unusable address
+        if (WebAddress.isHttp(value)) {
+            return value;
         }
-        problems.add(Problem.at(fm.line("source"), "source '" + value + "' must be an http:// or https:// URL"));
+        problems.add(Problem.at(fm.line("source"), WebAddress.problem("source", value)));
         return null;
     }
 }

@@ -56,6 +56,7 @@ public final class PostmortemWriter {
         list(out, "authors", p.authors());
         line(out, "lang", scalar(p.lang()));
         line(out, "source", scalar(p.sourceUrl()));
+        line(out, "exclude-from-metrics", p.excludeFromMetrics() ? "true" : null);
         out.append("---\n");
         for (Section s : p.sections()) {
             out.append("\n## ").append(s.heading()).append('\n');

@@ -17,6 +17,10 @@ public record Incident(IncidentHeader header, List<SectionRow> sections, List<Ti
 
     /** A before/after pair (either side may be missing) of runnable blocks within one section. */
     public record RunPair(CodeBlockRow before, CodeBlockRow after) {
+        /** Before and after as one unified diff; null unless both sides are there. */
+        public CodeDiff diff() {
+            return before == null || after == null ? null : CodeDiff.between(before.code(), after.code());
+        }
     }
 
     /**

@@ -3,50 +3,105 @@ package kb.incidents;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The list filters, parsed from the query string so a filtered list has a shareable URL.
- * All filters combine with AND; an absent filter matches everything.
+ * Different filters combine with AND; several values of one filter ({@code ?tag=go&tag=defer}) combine with OR.
+ * An absent filter matches everything.
  *
- * @param page 1-based page number
+ * @param item     a checklist item id: only incidents linked to it
+ * @param verified only incidents whose every runnable reproduction has a passing run on record
+ * @param page     1-based page number
  */
-record IncidentFilter(String severity, String service, String tag, String category, Integer year,
+record IncidentFilter(List<String> severities, List<String> services, List<String> tags,
+                             List<String> categories, Integer year, String item, boolean verified,
                              String sort, int page, int size) {
 
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3", "P4");
     static final Set<String> SORTS = Set.of("date", "severity");
+    /** More values than any real facet has; keeps the generated SQL small. */
+    static final int MAX_VALUES = 50;
+
+    public IncidentFilter {
+        severities = List.copyOf(severities);
+        services = List.copyOf(services);
+        tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
+    }
+
+    /** One value (or null) per filter, as before several values were possible. */
+    public IncidentFilter(String severity, String service, String tag, String category, Integer year,
+                          String sort, int page, int size) {
+        this(one(severity), one(service), one(tag), one(category), year, null, false, sort, page, size);
+    }
 
     /** Reads and checks the query parameters; a bad value is a 400 naming the parameter. */
     public static IncidentFilter from(Context ctx) {
-        String severity = blankToNull(ctx.queryParam("severity"));
-        if (severity != null && !SEVERITIES.contains(severity)) {
-            throw new BadRequestResponse("severity must be one of P0, P1, P2, P3, P4, got '" + severity + "'");
+        List<String> severities = values(ctx, "severity");
+        for (String s : severities) {
+            if (!SEVERITIES.contains(s)) {
+                throw new BadRequestResponse("severity must be one of P0, P1, P2, P3, P4, got '" + s + "'");
+            }
         }
         String sort = blankToNull(ctx.queryParam("sort"));
         if (sort != null && !SORTS.contains(sort)) {
             throw new BadRequestResponse("sort must be 'date' or 'severity', got '" + sort + "'");
         }
-        return new IncidentFilter(severity, blankToNull(ctx.queryParam("service")), blankToNull(ctx.queryParam("tag")),
-                blankToNull(ctx.queryParam("category")), intParam(ctx, "year", 1900, 3000, null),
+        String verified = blankToNull(ctx.queryParam("verified"));
+        if (verified != null && !verified.equals("true") && !verified.equals("false")) {
+            throw new BadRequestResponse("verified must be 'true' or 'false', got '" + verified + "'");
+        }
+        return new IncidentFilter(severities, values(ctx, "service"), values(ctx, "tag"), values(ctx, "category"),
+                intParam(ctx, "year", 1900, 3000, null), blankToNull(ctx.queryParam("item")), "true".equals(verified),
                 sort == null ? "date" : sort, intParam(ctx, "page", 1, 100_000, 1), intParam(ctx, "size", 1, 100, 20));
     }
 
     public static IncidentFilter none() {
-        return new IncidentFilter(null, null, null, null, null, "date", 1, 20);
+        return new IncidentFilter(List.of(), List.of(), List.of(), List.of(), null, null, false, "date", 1, 20);
     }
 
-    /** Query parameters of this filter, with {@code page} replaced, for building links. */
-    public Map<String, String> params(int newPage) {
-        Map<String, String> p = new LinkedHashMap<>();
-        putIf(p, "severity", severity);
-        putIf(p, "service", service);
-        putIf(p, "tag", tag);
-        putIf(p, "category", category);
-        putIf(p, "year", year == null ? null : year.toString());
+    /** The first severity asked for, or null. */
+    public String severity() {
+        return first(severities);
+    }
+
+    public String service() {
+        return first(services);
+    }
+
+    public String tag() {
+        return first(tags);
+    }
+
+    public String category() {
+        return first(categories);
+    }
+
+    /**
+     * Query parameters of this filter, with {@code page} replaced, for building links: a parameter with
+     * several values maps to a list of them.
+     */
+    public Map<String, Object> params(int newPage) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        putIf(p, "severity", severities);
+        putIf(p, "service", services);
+        putIf(p, "tag", tags);
+        putIf(p, "category", categories);
+        if (year != null) {
+            p.put("year", year.toString());
+        }
+        if (item != null) {
+            p.put("item", item);
+        }
+        if (verified) {
+            p.put("verified", "true");
+        }
         if (!"date".equals(sort)) {
             p.put("sort", sort);
         }
@@ -56,19 +111,86 @@ record IncidentFilter(String severity, String service, String tag, String catego
         return p;
     }
 
+    /** Each value in effect as a removable chip: its parameter, its value, and the parameters without it. */
+    public List<Chip> chips() {
+        List<Chip> chips = new ArrayList<>();
+        params(1).forEach((name, value) -> {
+            if (name.equals("sort")) {
+                return;
+            }
+            for (String v : value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of((String) value)) {
+                Map<String, Object> rest = params(1);
+                if (value instanceof List<?> l && l.size() > 1) {
+                    rest.put(name, l.stream().filter(x -> !x.equals(v)).toList());
+                } else {
+                    rest.remove(name);
+                }
+                chips.add(new Chip(name, v, rest));
+            }
+        });
+        return chips;
+    }
+
+    /** One active filter value and the query that drops it. */
+    public record Chip(String name, String value, Map<String, Object> without) {
+    }
+
+    /** Whether {@code value} is among the values of filter {@code name}, for marking form options as selected. */
+    public boolean has(String name, Object value) {
+        return values(name).contains(String.valueOf(value));
+    }
+
+    /** How many values filter {@code name} ({@code severity}, {@code service}, {@code tag}, {@code category}) has. */
+    public int count(String name) {
+        return values(name).size();
+    }
+
+    private List<String> values(String name) {
+        return switch (name) {
+            case "severity" -> severities;
+            case "service" -> services;
+            case "tag" -> tags;
+            case "category" -> categories;
+            default -> List.of();
+        };
+    }
+
     public boolean any() {
-        return severity != null || service != null || tag != null || category != null || year != null;
+        return !severities.isEmpty() || !services.isEmpty() || !tags.isEmpty() || !categories.isEmpty() || year != null
+                || item != null || verified;
     }
 
     List<String> active() {
-        return params(1).entrySet().stream().filter(e -> !e.getKey().equals("sort"))
-                .map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return chips().stream().map(c -> c.name() + ": " + c.value()).toList();
     }
 
-    private static void putIf(Map<String, String> p, String k, String v) {
-        if (v != null) {
-            p.put(k, v);
+    private static void putIf(Map<String, Object> p, String k, List<String> values) {
+        if (values.size() == 1) {
+            p.put(k, values.get(0));
+        } else if (!values.isEmpty()) {
+            p.put(k, values);
         }
+    }
+
+    private static List<String> values(Context ctx, String name) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : ctx.queryParams(name)) {
+            if (v != null && !v.isBlank()) {
+                out.add(v.strip());
+            }
+        }
+        if (out.size() > MAX_VALUES) {
+            throw new BadRequestResponse(name + " takes at most " + MAX_VALUES + " values, got " + out.size());
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> one(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String blankToNull(String s) {

@@ -35,17 +35,24 @@ final class IncidentQuery {
         if (!includeDrafts) {
             where.append(" AND i.status = 'published'");
         }
-        if (f.severity() != null) {
-            where.append(" AND i.severity = :severity");
-            binds.put("severity", f.severity());
-        }
+        in(where, binds, "i.severity", "severity", f.severities());
         if (f.year() != null) {
             where.append(" AND i.started_year = :year");
             binds.put("year", f.year());
         }
-        label(where, binds, "incident_services", "service", f.service());
-        label(where, binds, "incident_tags", "tag", f.tag());
-        label(where, binds, "incident_categories", "category", f.category());
+        label(where, binds, "incident_services", "service", f.services());
+        label(where, binds, "incident_tags", "tag", f.tags());
+        label(where, binds, "incident_categories", "category", f.categories());
+        if (f.item() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM incident_checklist c WHERE c.incident_id = i.id AND c.checklist_id = :item)");
+            binds.put("item", f.item());
+        }
+        if (f.verified()) {
+            // every runnable block has a passing run on record (the sandbox caches only results that depend on the code)
+            where.append(" AND EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE)"
+                    + " AND NOT EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE"
+                    + " AND NOT EXISTS (SELECT 1 FROM run_results r WHERE r.code_block_id = b.id AND r.passed = TRUE))");
+        }
         String order = "severity".equals(f.sort())
                 ? " ORDER BY i.severity ASC, i.started_at DESC, i.id"
                 : " ORDER BY i.started_at DESC, i.id";
@@ -67,11 +74,28 @@ final class IncidentQuery {
         });
     }
 
-    private static void label(StringBuilder where, Map<String, Object> binds, String table, String param, String value) {
-        if (value != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" l WHERE l.incident_id = i.id AND l.name = :")
-                    .append(param).append(")");
-            binds.put(param, value);
+    /** Any of {@code values} of one label kind matches (OR); no values, no condition. */
+    private static void label(StringBuilder where, Map<String, Object> binds, String table, String param, List<String> values) {
+        if (!values.isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" l WHERE l.incident_id = i.id AND ");
+            in(where, binds, "l.name", param, values);
+            where.append(")");
         }
+    }
+
+    /** {@code column IN (:param0, :param1, ...)}, prefixed with AND when it follows another condition. */
+    private static void in(StringBuilder where, Map<String, Object> binds, String column, String param, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (!where.toString().endsWith("AND ")) {
+            where.append(" AND ");
+        }
+        where.append(column).append(" IN (");
+        for (int n = 0; n < values.size(); n++) {
+            where.append(n == 0 ? ":" : ", :").append(param).append(n);
+            binds.put(param + n, values.get(n));
+        }
+        where.append(")");
     }
 }

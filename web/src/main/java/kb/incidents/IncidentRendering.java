@@ -44,6 +44,7 @@ final class IncidentRendering {
         model.put("incident", incident);
         model.put("h", incident.header());
         model.put("sections", IncidentController.displayOrder(incident.sections()));
+        model.put("axis", TimelineAxis.of(incident));
         model.put("hasMermaid", incident.codeBlocks().stream().anyMatch(b -> "mermaid".equals(b.language())));
         return model;
     }

@@ -51,14 +51,21 @@ final class IncidentStore {
                     .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
                     .bind("origin", change.origin()).bind("now", now).execute();
             insertParts(h, p);
+            h.createUpdate("UPDATE incidents SET exclude_from_metrics = :x WHERE id = :id")
+                    .bind("x", p.excludeFromMetrics()).bind("id", p.id()).execute();
+            ChangeLog.append(h, p.id(), now);
             return revision;
         });
     }
 
     /** Hides an incident whose bundled file was removed; its revisions stay. */
     void unlist(String id) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("now", now).execute();
+            ChangeLog.append(h, id, now);
+        });
     }
 
     private void insertIncident(Handle h, Postmortem p, Change change, OffsetDateTime now) {

@@ -84,6 +84,54 @@ public final class Incidents {
         return views.unsaved(p, revision, links);
     }
 
+    /** One entry of the change log: incident {@code id} was written; {@code seq} orders the writes. */
+    public record Changed(long seq, String id) {
+    }
+
+    /** The database's revision counter: the sequence number of the latest write (0 before any). */
+    public long head() {
+        return ChangeLog.head(jdbi);
+    }
+
+    /** Writes after {@code seq}, and again every write made at or after {@code since}, in order. */
+    public List<Changed> changesSince(long seq, java.time.OffsetDateTime since) {
+        return ChangeLog.since(jdbi, seq, since);
+    }
+
+    /** Ids of every listed incident (drafts included), in id order. */
+    public List<String> listedIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE listed = TRUE ORDER BY id")
+                .mapTo(String.class).list());
+    }
+
+    /**
+     * What figures across incidents need of one published, listed incident: header times and labels.
+     *
+     * @param excluded the postmortem set {@code exclude-from-metrics: true}
+     */
+    public record Facts(String id, String title, String severity, java.time.OffsetDateTime startedAt, Long ttdSeconds,
+                        Long ttmSeconds, Long ttrSeconds, boolean excluded, List<String> services,
+                        List<String> categories, List<String> checklist) {
+    }
+
+    /** Facts of every published, listed incident, oldest first, in a few queries. */
+    public List<Facts> facts() {
+        return FactsQuery.load(jdbi);
+    }
+
+    /** A published incident as a feed shows it; {@code summary} is the Summary section's Markdown (may be null). */
+    public record Entry(String id, String title, String severity, java.time.OffsetDateTime created,
+                        java.time.OffsetDateTime updated, List<String> authors, String summary) {
+    }
+
+    /**
+     * Up to {@code limit} published, listed incidents, most recently written first; {@code service} and
+     * {@code checklistId} (each may be null) narrow them to one service or one checklist item.
+     */
+    public List<Entry> recentlyChanged(String service, String checklistId, int limit) {
+        return RecentChanges.load(jdbi, service, checklistId, limit);
+    }
+
     /** What the incident page's template renders for {@code incident} (also the editor's preview). */
     public static Map<String, Object> pageModel(Incident incident) {
         return IncidentRendering.showModel(incident);

@@ -24,6 +24,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ReviewPages {
 
+    /** Findings on one page of a review: a big review is read page by page, never as one huge page. */
+    static final int FINDINGS_PER_PAGE = 100;
+
     private final SavedReviews reviews;
     private final Jdbi jdbi;
     private final ReviewReports reports;
@@ -101,7 +104,13 @@ final class ReviewPages {
         Checklist checklist = new Checklist(jdbi);
         Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : r.review().findings()) {
+        List<Finding> all = r.review().findings();
+        int pages = Math.max(1, (all.size() + FINDINGS_PER_PAGE - 1) / FINDINGS_PER_PAGE);
+        int page = Math.min(pageParam(ctx), pages);
+        model.put("findingsPage", page);
+        model.put("findingsPages", pages);
+        model.put("findingsTotal", all.size());
+        for (Finding f : all.subList((page - 1) * FINDINGS_PER_PAGE, Math.min(all.size(), page * FINDINGS_PER_PAGE))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("f", f);
             m.put("item", item(items, checklist, f.item()));
@@ -111,6 +120,8 @@ final class ReviewPages {
             findings.add(m);
         }
         model.put("findings", findings);
+        model.put("inline", InlineFindings.byLine(findings));
+        model.put("diffFiles", InlineFindings.files(r.row().diff()));
         model.put("suppressedCount", r.review().findings().stream().filter(Finding::suppressed).count());
         List<Map<String, Object>> manual = new ArrayList<>();
         for (ManualCheck m : r.review().manual()) {
@@ -169,6 +180,7 @@ final class ReviewPages {
             m.put("title", row.map(c -> c.title()).orElse(k));
             m.put("severity", row.map(c -> c.severity()).orElse(""));
             m.put("incidents", checklist.incidents(k));
+            m.put("fix", checklist.body(k).map(InlineFindings::fix).orElse(null));
             return m;
         });
     }
@@ -198,6 +210,15 @@ final class ReviewPages {
     /** The file as text, or {@code null} when it is not valid UTF-8. */
     private static String read(UploadedFile upload) {
         return Utf8.decode(upload).orElse(null);
+    }
+
+    /** {@code ?page=N} (1-based); 1 when missing or not a positive number. */
+    private static int pageParam(Context ctx) {
+        try {
+            return Math.max(1, Integer.parseInt(orEmpty(ctx.queryParam("page"))));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static String orEmpty(String s) {

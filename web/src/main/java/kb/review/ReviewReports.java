@@ -18,17 +18,16 @@ final class ReviewReports {
     private static final Pattern HEADLINE = Pattern.compile("(?m)^## Checklist review: .*$");
 
     private final SavedReviews reviews;
-    private final Config config;
+    private final String site;
 
     ReviewReports(SavedReviews reviews, Config config) {
         this.reviews = reviews;
-        this.config = config;
+        this.site = kb.system.SiteUrl.of(config.env());
     }
 
-    /** {@code KB_SITE_URL}, else the scheme and host the request came to. */
+    /** {@code KB_SITE_URL}, else {@code http://localhost:7070}; never the request's Host header. */
     String site(Context ctx) {
-        String configured = config.get("KB_SITE_URL", "");
-        return configured.isBlank() ? ctx.scheme() + "://" + ctx.host() : configured;
+        return site;
     }
 
     private ReportContext context(SavedReviews.Loaded r, String site) {

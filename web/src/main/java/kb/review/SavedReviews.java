@@ -28,6 +28,11 @@ public final class SavedReviews {
 
     /** The largest diff accepted, in bytes: within H2's VARCHAR limit of 1,000,000 characters. */
     public static final int MAX_DIFF_BYTES = 1_000_000;
+    /**
+     * The most findings one review stores: a diff that gives more is refused at write time, so one paste
+     * cannot make a page, a JSON answer or a report of tens of megabytes.
+     */
+    public static final int MAX_FINDINGS = 2_000;
     /** The gate findings are judged by, as {@code review --fail-level blocker}. */
     public static final Severity FAIL_LEVEL = Severity.BLOCKER;
     public static final List<String> MARK_STATES = List.of("checked", "not_applicable", "failed");
@@ -104,8 +109,23 @@ public final class SavedReviews {
             throw new RejectedDiff(400, "The diff is empty: paste the output of 'git diff' or upload a .diff/.patch "
                     + "file.");
         }
+        if (draft.url() != null && !draft.url().isBlank() && !kb.format.WebAddress.isHttp(draft.url().strip())) {
+            throw new RejectedDiff(400, "The " + kb.format.WebAddress.problem("url", draft.url().strip())
+                    + ", such as https://github.com/org/repo/pull/42.");
+        }
+        int nul = diff.indexOf('\0');
+        if (nul >= 0) {
+            throw new RejectedDiff(400, "Line " + (diff.substring(0, nul).split("\n", -1).length)
+                    + " of the diff contains a NUL character (\\0); a text diff never holds one. Remove it, or leave"
+                    + " binary files out of the diff.");
+        }
         List<SourceFile> files = DiffParser.parse(diff).stream().map(SourceFile::fromDiff).toList();
         Review review = reviewer().review("diff", files, SarifImport.Result.none(), DiffFilter.ADDED);
+        if (review.findings().size() > MAX_FINDINGS) {
+            throw new RejectedDiff(422, "This diff gives " + review.findings().size() + " findings; a review keeps at"
+                    + " most " + MAX_FINDINGS + ". Review a smaller change, or run 'kb review --diff' on the command"
+                    + " line, which has no limit.");
+        }
         Outcome outcome = jdbi.withHandle(h -> outcome(h, review, Map.of()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return jdbi.inTransaction(h -> {

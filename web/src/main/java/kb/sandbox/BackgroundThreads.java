@@ -8,7 +8,18 @@ final class BackgroundThreads {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundThreads.class);
 
+    private static volatile boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "kb-sandbox-shutdown-flag"));
+    }
+
     private BackgroundThreads() {
+    }
+
+    /** Whether the JVM is shutting down: children dying then (a SIGTERM reaches them too) is no failure. */
+    static boolean shuttingDown() {
+        return shuttingDown;
     }
 
     static Thread daemon(Runnable task, String name) {

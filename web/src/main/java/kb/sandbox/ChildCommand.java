@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line of a child: OS limits via {@code prlimit}, then bubblewrap on the strong
- * tier, then the JVM with flags that keep it small, quick to start and unable to be attached to.
+ * The command lines of the sandbox's processes: OS limits via {@code prlimit}, then bubblewrap on
+ * the strong tier, then the JVM with flags that keep it small, quick to start and unable to be
+ * attached to. Three kinds: the minimal run child, the compile service, and the first engine's
+ * child (JShell inside the run child).
  */
 final class ChildCommand {
     /** RLIMIT_CPU in seconds: a backstop behind the governor, covering warm-up and idle time too. */
@@ -16,17 +18,38 @@ final class ChildCommand {
     private static final int OPEN_FILES = 256;
     private static final long FILE_BYTES = 1L << 20;
 
+    /** RLIMIT_CPU of the compile service: it is replaced after a number of runs long before this. */
+    private static final int COMPILER_CPU_SECONDS = 3600;
+
+    /** Which process a command starts. */
+    enum Kind {
+        /** Receives class files only: {@code kb.sandbox.child.RunChildMain}. */
+        RUN_CHILD("kb.sandbox.child.RunChildMain"),
+        /** The first engine: JShell and javac inside each child. */
+        JSHELL_CHILD("kb.sandbox.compiler.InProcessChildMain"),
+        /** The long-lived compile service. */
+        COMPILER("kb.sandbox.compiler.CompileMain");
+
+        final String mainClass;
+
+        Kind(String mainClass) {
+            this.mainClass = mainClass;
+        }
+    }
+
     private final SandboxConfig config;
     private final Path java;
     private final Path runnerJar;
     private final Bubblewrap bubblewrap;
     private final Path prlimit;
+    private final Kind kind;
 
     /**
      * @param bubblewrap the strong tier, or {@code null} for the weak one
      * @param prlimit    util-linux {@code prlimit}, or {@code null} when it is not installed
      */
-    ChildCommand(SandboxConfig config, Path runnerJar, Bubblewrap bubblewrap, Path prlimit) {
+    ChildCommand(SandboxConfig config, Path runnerJar, Bubblewrap bubblewrap, Path prlimit, Kind kind) {
+        this.kind = kind;
         this.config = config;
         this.java = config.javaHome().resolve("bin").resolve("java");
         this.runnerJar = runnerJar;
@@ -45,11 +68,12 @@ final class ChildCommand {
         return null;
     }
 
-    /** A run child, using the class-data-sharing archive when there is one. */
+    /** The process, using the class-data-sharing archive when there is one. */
     List<String> child(Optional<Path> archive) {
         var command = new ArrayList<String>();
         if (prlimit != null) {
-            command.addAll(List.of(prlimit.toString(), "--cpu=" + CPU_SECONDS, "--core=0",
+            int cpu = kind == Kind.COMPILER ? COMPILER_CPU_SECONDS : CPU_SECONDS;
+            command.addAll(List.of(prlimit.toString(), "--cpu=" + cpu, "--core=0",
                     "--nofile=" + OPEN_FILES, "--fsize=" + FILE_BYTES, "--"));
         }
         if (bubblewrap != null) {
@@ -60,7 +84,10 @@ final class ChildCommand {
         command.add(java.toString());
         command.addAll(jvmFlags());
         archive.ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
-        command.addAll(List.of("-cp", runnerJar.toString(), "kb.sandbox.child.ChildMain"));
+        command.addAll(List.of("-cp", runnerJar.toString(), kind.mainClass));
+        if (kind == Kind.COMPILER) {
+            command.add(Integer.toString(config.compileWorkers()));
+        }
         return command;
     }
 
@@ -70,20 +97,31 @@ final class ChildCommand {
         command.add(java.toString());
         command.addAll(jvmFlags());
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", runnerJar.toString(),
-                "kb.sandbox.child.ChildMain", "--train"));
+                kind.mainClass, "--train"));
         return command;
     }
 
     private List<String> jvmFlags() {
-        return List.of(
-                "-Xms16m", "-Xmx" + config.heapMegabytes() + "m", "-Xss1m",
-                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=16m",
-                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+        var flags = new ArrayList<String>(switch (kind) {
+            // Small and quick to start: C1 only, one compiler thread, a small initial heap.
+            case RUN_CHILD -> List.of("-Xms8m", "-Xmx" + config.heapMegabytes() + "m", "-Xss1m",
+                    "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=16m",
+                    "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+            case JSHELL_CHILD -> List.of("-Xms16m", "-Xmx" + config.heapMegabytes() + "m", "-Xss1m",
+                    "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=16m",
+                    "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
+            // Long-lived: the full JIT pays off; the heap bounds what a hostile source can make javac hold.
+            case COMPILER -> List.of("-Xms32m", "-Xmx" + config.compilerHeapMegabytes() + "m", "-Xss2m",
+                    "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=16m",
+                    "-XX:ActiveProcessorCount=2", "-XX:CICompilerCount=2");
+        });
+        flags.addAll(List.of(
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
                 "-Djdk.attach.allowAttachMechanism=false", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
                 // stdout carries frames only: JVM messages and logging go to stderr.
                 "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Xshare:auto", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-Djava.io.tmpdir=/tmp", "-Duser.language=en", "-Duser.country=US");
+                "-Djava.io.tmpdir=/tmp", "-Duser.language=en", "-Duser.country=US"));
+        return flags;
     }
 }

@@ -50,7 +50,10 @@ final class ChildProcess {
         try {
             Wire.Frame frame = Wire.read(child.frames);
             if (frame == null || frame.type() != Wire.READY) {
-                throw new IOException("child did not report ready: " + child.describeFailure());
+                String said = child.describeFailure();
+                int exit = child.awaitExit(Duration.ofMillis(200));
+                throw new IOException("child did not report ready (" + (exit < 0 ? "still running" : "exit code " + exit)
+                        + (said.isEmpty() ? "" : ": " + said) + ")");
             }
             return child;
         } catch (IOException e) {
@@ -84,6 +87,23 @@ final class ChildProcess {
      * cap (checked here as well, in case the child's own check is bypassed). Always kills the child.
      */
     Exchange run(ChildRequest request, Duration timeout, ScheduledExecutorService timer) {
+        return run(request.encode(), request.outputCapBytes(), timeout, timer, OutputListener.NONE);
+    }
+
+    /** Receives the run's output as it arrives, on the thread that runs the exchange. */
+    interface OutputListener {
+        OutputListener NONE = (stderr, bytes) -> { };
+
+        /** A chunk of stdout ({@code stderr} false) or stderr; never called after the cap is passed. */
+        void output(boolean stderr, byte[] bytes);
+    }
+
+    /**
+     * Hands over an encoded request (a {@link ChildRequest} or a plan) and collects frames until the
+     * report, the deadline, or the output cap. Always kills the child.
+     */
+    Exchange run(byte[] request, int outputCapBytes, Duration timeout, ScheduledExecutorService timer,
+                 OutputListener listener) {
         long start = System.nanoTime();
         var timedOut = new AtomicBoolean();
         var deadline = timer.schedule(() -> {
@@ -95,7 +115,7 @@ final class ChildProcess {
         ChildReport report = null;
         boolean overCap = false;
         try (OutputStream in = process.getOutputStream()) {
-            Wire.write(in, Wire.REQUEST, request.encode());
+            Wire.write(in, Wire.REQUEST, request);
         } catch (IOException e) {
             // The child died before taking the request: the exit code tells why below.
         }
@@ -108,9 +128,16 @@ final class ChildProcess {
                     case Wire.REPORT -> report = ChildReport.decode(frame.payload());
                     default -> throw new IOException("unexpected frame type " + frame.type());
                 }
-                if (stdout.size() + stderr.size() > request.outputCapBytes()) {
+                if (stdout.size() + stderr.size() > outputCapBytes) {
                     overCap = true;
                     break;
+                }
+                if (frame.type() == Wire.STDOUT || frame.type() == Wire.STDERR) {
+                    try {
+                        listener.output(frame.type() == Wire.STDERR, frame.payload());
+                    } catch (RuntimeException e) {
+                        // A listener that failed (a closed stream to a browser) does not end the run.
+                    }
                 }
             }
         } catch (IOException e) {
@@ -126,7 +153,7 @@ final class ChildProcess {
         // left of it is killed off the caller's path, since listing descendants takes a while.
         int exit = awaitExit(Duration.ofMillis(500));
         timer.execute(this::kill);
-        return new Exchange(report, cap(stdout, request.outputCapBytes()), cap(stderr, request.outputCapBytes()),
+        return new Exchange(report, cap(stdout, outputCapBytes), cap(stderr, outputCapBytes),
                 timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
     }
 
@@ -142,6 +169,11 @@ final class ChildProcess {
 
     /** Resident memory of the JVM process in KiB, read from /proc; -1 when unknown. */
     long residentKilobytes() {
+        return residentKilobytes(process);
+    }
+
+    /** Resident memory (KiB) of the JVM a process is or started (through prlimit and bubblewrap); -1 when unknown. */
+    static long residentKilobytes(Process process) {
         ProcessHandle jvm = process.descendants()
                 .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().orElse(process.toHandle());

@@ -1,41 +1,25 @@
 package kb.sandbox;
 
+import kb.ops.SharedRateLimit;
+import org.jdbi.v3.core.Jdbi;
+
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
- * A token bucket per caller (user name or address): {@code perMinute} runs a minute with bursts of the
- * same size. In memory: each instance limits its own traffic.
+ * Runs per caller (user name or address): {@code perMinute} runs in any minute. Kept in the database
+ * ({@link SharedRateLimit}) so that instances behind one load balancer share the limit.
  */
 final class RateLimiter {
 
-    private record Bucket(double tokens, long atMillis) {
+    private final SharedRateLimit limit;
+
+    RateLimiter(Jdbi jdbi, int perMinute, Clock clock) {
+        this.limit = new SharedRateLimit(jdbi, perMinute, Duration.ofMinutes(1), clock);
     }
 
-    private final int perMinute;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    RateLimiter(int perMinute, Clock clock) {
-        this.perMinute = perMinute;
-        this.clock = clock;
-    }
-
-    /** Takes one token; returns 0 when allowed, otherwise the seconds until one is available. */
+    /** Takes one run; returns 0 when allowed, otherwise the seconds until one is available. */
     int acquire(String caller) {
-        long now = clock.millis();
-        int[] wait = {0};
-        buckets.compute(caller, (k, b) -> {
-            double tokens = b == null ? perMinute : Math.min(perMinute, b.tokens + (now - b.atMillis) * perMinute / 60_000.0);
-            if (tokens >= 1) {
-                return new Bucket(tokens - 1, now);
-            }
-            wait[0] = (int) Math.ceil((1 - tokens) * 60.0 / perMinute);
-            return new Bucket(tokens, now);
-        });
-        if (buckets.size() > 10_000) {
-            buckets.clear();
-        }
-        return wait[0];
+        return limit.acquire("sandbox-run:" + caller);
     }
 }

@@ -1,12 +1,10 @@
 package kb.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import kb.incidents.Incidents;
 import kb.system.Access;
-import kb.system.Web;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -20,13 +18,15 @@ final class RunController {
     private final SandboxService sandbox;
     private final ResultCache cache;
     private final RateLimiter limiter;
+    private final RunStream streams;
     private final Incidents incidents;
 
     RunController(SandboxService sandbox, Jdbi jdbi, int runsPerMinute) {
         this.sandbox = sandbox;
         this.incidents = new Incidents(jdbi);
         this.cache = new ResultCache(jdbi);
-        this.limiter = new RateLimiter(runsPerMinute, Clock.systemUTC());
+        this.limiter = new RateLimiter(jdbi, runsPerMinute, Clock.systemUTC());
+        this.streams = new RunStream(sandbox);
     }
 
     /**
@@ -51,29 +51,60 @@ final class RunController {
         ctx.json(body(result, false));
     }
 
-    /** {@code POST /api/run} with {@code {"source": "..."}}: code an editor typed; never cached. */
+    /**
+     * {@code POST /api/run} with {@code {"source": "..."}}: code an editor typed; never cached. The
+     * output is compared with {@code expectedOutput} when given, else with the source's own
+     * {@code // Output:} block, as everywhere else.
+     */
     void runSource(Context ctx) {
-        JsonNode json;
-        try {
-            json = Web.objectMapper().readTree(ctx.body());
-        } catch (java.io.IOException e) {
-            throw new BadRequestResponse("the body must be JSON like {\"source\": \"...\"}: " + e.getMessage());
-        }
-        if (json == null || !json.hasNonNull("source") || !json.get("source").isTextual()) {
-            throw new BadRequestResponse("the field 'source' is required and must be a string");
-        }
-        String expected = json.hasNonNull("expectedOutput") ? json.get("expectedOutput").asText() : null;
+        RunRequest request = RunStream.request(ctx.body());
         throttle(ctx);
-        RunResult result = sandbox.get().run(new RunRequest(json.get("source").asText(), false, expected));
+        RunResult result = sandbox.get().run(request);
         ctx.json(body(result, false));
+    }
+
+    /** {@code POST /api/run/stream}: as {@code /api/run}, with the output sent as it happens (see {@link RunStream}). */
+    void runStream(Context ctx) {
+        RunRequest request = RunStream.request(ctx.body());
+        throttle(ctx);
+        sandbox.get().untrustedRefusal().ifPresent(reason -> {
+            throw new SandboxRefusedException(reason);
+        });
+        streams.stream(ctx, request);
+    }
+
+    /** {@code POST /api/runs/{id}/stop}: the Stop button. */
+    void stopRun(Context ctx) {
+        streams.stop(ctx);
+    }
+
+    /** {@code POST /sandbox}: the scratch page without JavaScript runs the form's code and shows the result. */
+    void scratchRun(Context ctx) {
+        String source = ctx.formParam("source");
+        if (source == null) {
+            throw new BadRequestResponse("the form field 'source' is required");
+        }
+        throttle(ctx);
+        RunResult result = sandbox.get().run(new RunRequest(source, false, kb.format.OutputComment.expected(source)));
+        Map<String, Object> model = scratchModel();
+        model.put("source", source);
+        model.put("result", body(result, false));
+        ctx.render("sandbox/scratch", model);
     }
 
     /** {@code GET /sandbox}: a scratch page where editors write and run code. */
     void scratch(Context ctx) {
+        ctx.render("sandbox/scratch", scratchModel());
+    }
+
+    private Map<String, Object> scratchModel() {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("refusal", sandbox.get().untrustedRefusal().orElse(null));
         model.put("tier", sandbox.get().tier().name().toLowerCase(java.util.Locale.ROOT));
-        ctx.render("sandbox/scratch", model);
+        // Templates use strict variables: the form's text and a result are there, empty, before any run.
+        model.put("source", null);
+        model.put("result", null);
+        return model;
     }
 
     /** The verification state of an incident's reproductions on this runtime, for its page. */

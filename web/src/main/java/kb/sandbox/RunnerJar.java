@@ -15,14 +15,17 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import kb.sandbox.child.ChildMain;
+import kb.sandbox.child.RunChildMain;
+import kb.sandbox.compiler.CompileMain;
 import org.objectweb.asm.ClassReader;
 
 /**
- * The child's whole class path: the classes of {@code kb.sandbox.child} and ASM's core package,
- * copied from wherever this app runs (target/classes and the Maven repository, or the shaded
- * jar) into one jar under the data directory. Children thus see nothing else of the app, and
- * class-data sharing, which only archives classes from jars, can cover the runner.
+ * The class paths of the sandbox's processes, copied from wherever this app runs (target/classes
+ * and the Maven repository, or the shaded jar) into jars under the data directory, so that they
+ * see nothing else of the app, and class-data sharing, which only archives classes from jars,
+ * can cover them. The run child's jar ({@link #prepare}) holds {@code kb.sandbox.child} and ASM's
+ * core package: no compiler, no JShell. The compile service's jar ({@link #prepareCompiler}) adds
+ * {@code kb.sandbox.compiler}; the first engine's children run from it too.
  *
  * <p>The file name carries a hash of the contents, and an existing file is never rewritten:
  * the sharing archive checks the jar's modification time.
@@ -32,12 +35,25 @@ final class RunnerJar {
     private RunnerJar() {
     }
 
-    /** Returns the runner jar for the classes this app carries, writing it if it is not there yet. */
+    /** Returns the run child's jar for the classes this app carries, writing it if it is not there yet. */
     static Path prepare(Path dir) throws IOException {
         var entries = new TreeMap<String, byte[]>();
-        collect(ChildMain.class, "kb/sandbox/child/", entries);
+        collect(RunChildMain.class, "kb/sandbox/child/", entries);
         collect(ClassReader.class, "org/objectweb/asm/", entries);
-        Path jar = dir.resolve("runner-" + hash(entries) + ".jar");
+        return write(dir, "runner-", entries);
+    }
+
+    /** Returns the compile service's jar: the run child's classes plus the compiler's. */
+    static Path prepareCompiler(Path dir) throws IOException {
+        var entries = new TreeMap<String, byte[]>();
+        collect(RunChildMain.class, "kb/sandbox/child/", entries);
+        collect(CompileMain.class, "kb/sandbox/compiler/", entries);
+        collect(ClassReader.class, "org/objectweb/asm/", entries);
+        return write(dir, "compiler-", entries);
+    }
+
+    private static Path write(Path dir, String prefix, Map<String, byte[]> entries) throws IOException {
+        Path jar = dir.resolve(prefix + hash(entries) + ".jar");
         if (Files.isRegularFile(jar)) {
             return jar;
         }

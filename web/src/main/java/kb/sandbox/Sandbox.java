@@ -11,16 +11,19 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.sandbox.child.ChildRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Java snippets in throwaway child JVMs: each run takes a warm child from a pool, hands it
- * the source, collects its output under a wall-clock limit and an output cap, and kills it.
- * See {@link kb.sandbox.child.ChildMain} for the child's side and {@link SandboxTier} for the
- * isolation around it.
+ * Runs Java snippets in throwaway child JVMs. With the default engine, a long-lived compile
+ * service ({@link CompileService}) turns the source into class files with JShell, and each run
+ * takes a minimal warm child from a pool, hands it those class files, collects its output under a
+ * wall-clock limit and an output cap, and kills it. See {@link kb.sandbox.child.RunChildMain} for
+ * the child's side and {@link SandboxTier} for the isolation around both processes. The first
+ * engine ({@link SandboxConfig.Engine#JSHELL}) compiles inside each child instead.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(SandboxConfig.fromEnvironment(System.getenv()))) {
@@ -48,9 +51,12 @@ public final class Sandbox implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final RunStats stats = new RunStats();
+    private final CompileService compiler;
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
-                    WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer) {
+                    WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer,
+                    CompileService compiler) {
+        this.compiler = compiler;
         this.config = config;
         this.tier = tier;
         this.tierDetail = tierDetail;
@@ -73,7 +79,9 @@ public final class Sandbox implements AutoCloseable {
         try {
             Path dir = config.dataDir().toAbsolutePath();
             Path workDir = Files.createDirectories(dir.resolve("work"));
-            Path runnerJar = RunnerJar.prepare(dir);
+            Path compilerJar = RunnerJar.prepareCompiler(dir);
+            boolean split = config.engine() == SandboxConfig.Engine.SPLIT;
+            Path runnerJar = split ? RunnerJar.prepare(dir) : compilerJar;
             Bubblewrap bubblewrap = null;
             String detail;
             Optional<Path> bwrap = config.isolation() == SandboxConfig.Isolation.NONE ? Optional.empty() : Bubblewrap.find();
@@ -96,8 +104,9 @@ public final class Sandbox implements AutoCloseable {
             SandboxTier tier = bubblewrap == null ? SandboxTier.WEAK : SandboxTier.STRONG;
             log.info("sandbox: tier {} ({})", tier, detail);
 
-            var command = new ChildCommand(config.withJavaHome(config.javaHome().toRealPath()), runnerJar,
-                    bubblewrap, prlimit);
+            SandboxConfig real = config.withJavaHome(config.javaHome().toRealPath());
+            var command = new ChildCommand(real, runnerJar, bubblewrap, prlimit,
+                    split ? ChildCommand.Kind.RUN_CHILD : ChildCommand.Kind.JSHELL_CHILD);
             var archive = new SharedArchive(runnerJar, config.javaHome().toRealPath());
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     r -> BackgroundThreads.daemon(r, "kb-sandbox-timer"));
@@ -112,8 +121,15 @@ public final class Sandbox implements AutoCloseable {
             Thread training = BackgroundThreads.daemon(() -> archive.create(command), "kb-sandbox-cds");
             training.setPriority(Thread.MIN_PRIORITY);
             training.start();
-            String version = runnerJar.getFileName().toString().replace("runner-", "").replace(".jar", "");
-            return new Sandbox(config, tier, detail, version, pool, archive, cgroups, timer);
+            CompileService compiler = null;
+            if (split) {
+                var compile = new ChildCommand(real, compilerJar, bubblewrap, prlimit, ChildCommand.Kind.COMPILER);
+                compiler = new CompileService(CompileService.processStarter(compile.child(Optional.empty()), workDir),
+                        config.compileTimeout(), config.compileWorkers());
+                compiler.startInBackground();
+            }
+            String version = compilerJar.getFileName().toString().replace("compiler-", "").replace(".jar", "");
+            return new Sandbox(config, tier, detail, version, pool, archive, cgroups, timer, compiler);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox in " + config.dataDir(), e);
         }
@@ -127,6 +143,24 @@ public final class Sandbox implements AutoCloseable {
      * @throws SandboxBusyException    the queue of waiting runs is full
      */
     public RunResult run(RunRequest request) {
+        return run(request, ChildProcess.OutputListener.NONE);
+    }
+
+    /**
+     * As {@link #run(RunRequest)}, handing the output to {@code listener} as it arrives.
+     *
+     * @param listener called on this thread with each chunk of output (stderr flag, bytes)
+     * @param handle   lets another thread stop the run
+     */
+    public RunResult run(RunRequest request, RunListener listener, RunHandle handle) {
+        return run(request, (ChildProcess.OutputListener) listener::output, handle);
+    }
+
+    private RunResult run(RunRequest request, ChildProcess.OutputListener listener) {
+        return run(request, listener, new RunHandle());
+    }
+
+    private RunResult run(RunRequest request, ChildProcess.OutputListener listener, RunHandle handle) {
         untrustedRefusal().filter(reason -> !request.trusted()).ifPresent(reason -> {
             throw new SandboxRefusedException(reason);
         });
@@ -135,16 +169,54 @@ public final class Sandbox implements AutoCloseable {
             return finish(refused("the source is " + size + " bytes; the sandbox accepts at most "
                     + config.sourceCapBytes(), request));
         }
+        if (request.expectedOutput() != null
+                && request.expectedOutput().length() > SandboxConfig.EXPECTED_OUTPUT_CAP_BYTES) {
+            return finish(refused("the expected output is " + request.expectedOutput().length()
+                    + " characters; the sandbox compares at most " + SandboxConfig.EXPECTED_OUTPUT_CAP_BYTES, request));
+        }
         acquireSlot();
         running.incrementAndGet();
         try {
+            long start = System.nanoTime();
+            byte[] payload;
+            int cap = config.outputCapBytes();
+            if (compiler != null) {
+                var compiled = compiler.compile(request.source());
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (compiled.plan() == null) {
+                    return finish(new RunResult(compiled.failure(), "", "", false, -1, millis, compiled.message(),
+                            List.of(), Verdict.compare(request.expectedOutput(), "")));
+                }
+                if (compiled.plan().steps().stream().noneMatch(st -> st.invokeClass() != null)) {
+                    // Nothing would run (the first snippet does not compile, or only declarations): no child needed.
+                    var none = new ChildProcess.Exchange(compiled.plan().ending(), new byte[0], new byte[0], false,
+                            false, 0, "", millis);
+                    return finish(Outcomes.classify(none, request, config));
+                }
+                payload = compiled.plan().withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
+            } else {
+                payload = new ChildRequest(request.source(), cap, config.maxNewThreads(),
+                        config.cpuLimit().toMillis()).encode();
+            }
             ChildProcess child = pool.take(CHILD_START_LIMIT);
             if (child == null) {
                 return finish(internal("no sandbox child could be started: " + pool.lastFailure(), request));
             }
-            var exchange = child.run(new ChildRequest(request.source(), config.outputCapBytes(),
-                    config.maxNewThreads(), config.cpuLimit().toMillis()), config.timeout(), timer);
-            return finish(Outcomes.classify(exchange, request, config));
+            if (compiler != null) {
+                // Minimal children are cheap: start the replacement while this run executes.
+                pool.replenish();
+            }
+            handle.attach(child::kill);
+            var exchange = child.run(payload, cap, config.timeout(), timer, listener);
+            RunResult r = Outcomes.classify(exchange, request, config);
+            if (handle.stopped() && exchange.report() == null) {
+                r = new RunResult(RunStatus.KILLED, r.stdout(), r.stderr(), r.truncated(), r.exitCode(), 0,
+                        "stopped by the user", List.of(), r.verdict());
+            }
+            // The run's time includes compiling it: that is what the user waited for.
+            long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return finish(new RunResult(r.status(), r.stdout(), r.stderr(), r.truncated(), r.exitCode(), total,
+                    r.message(), r.diagnostics(), r.verdict()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return internal("interrupted while waiting for a sandbox child", request);
@@ -177,6 +249,11 @@ public final class Sandbox implements AutoCloseable {
         return config;
     }
 
+    /** Times the compile service was replaced after dying or being killed; 0 for the first engine. */
+    public long compileServiceRestarts() {
+        return compiler == null ? 0 : compiler.restarts();
+    }
+
     public SandboxMetrics metrics() {
         return new SandboxMetrics(tier, tierDetail, pool.readyCount(), running.get(), waiting.get(), stats.runs(),
                 stats.byStatus(), stats.rejected(), pool.startedCount(), pool.failureCount(), stats.meanMillis(),
@@ -198,6 +275,9 @@ public final class Sandbox implements AutoCloseable {
     /** Kills the warm children; runs in progress finish or are killed by their deadline. */
     @Override
     public void close() {
+        if (compiler != null) {
+            compiler.close();
+        }
         pool.close();
         timer.shutdown();
         cgroups.ifPresent(c -> c.close(2000));

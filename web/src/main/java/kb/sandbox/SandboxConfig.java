@@ -23,11 +23,41 @@ import java.util.Map;
  * @param isolation         which isolation to use
  * @param allowWeak         run untrusted code even when only the weak tier is available
  * @param javaHome          the JDK the children run on
+ * @param engine            how snippets become running code
  */
 public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, int maxQueuedRuns,
                             Duration timeout, int outputCapBytes, int sourceCapBytes, int heapMegabytes,
                             int maxNewThreads, Duration cpuLimit, Isolation isolation, boolean allowWeak,
-                            Path javaHome) {
+                            Path javaHome, Engine engine) {
+
+    /** How snippets become running code. */
+    public enum Engine {
+        /**
+         * The default: a long-lived compile service turns snippets into class files with JShell, and a
+         * fresh minimal JVM per run defines and invokes them.
+         */
+        SPLIT,
+        /** The first engine, kept for comparison: JShell and javac start inside every run's JVM. */
+        JSHELL
+    }
+
+    /** Largest {@code // Output:} block or {@code expectedOutput} compared with a run's output. */
+    public static final int EXPECTED_OUTPUT_CAP_BYTES = 64 * 1024;
+
+    /** Worker threads of the compile service, each compiling one request at a time. */
+    public int compileWorkers() {
+        return 2;
+    }
+
+    /** The compile service's -Xmx: javac on hostile source stops here and the service restarts. */
+    public int compilerHeapMegabytes() {
+        return 256;
+    }
+
+    /** Longest a compile may take before the compile service is killed and restarted. */
+    public Duration compileTimeout() {
+        return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+    }
 
     /** Which isolation tier to use. */
     public enum Isolation {
@@ -48,18 +78,19 @@ public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, i
         }
     }
 
-    /** The defaults of the issue: pool of 2, 10 s, 64 KiB of output, 20 KiB of source, 128 MB heap. */
+    /** The defaults: pool of 4 minimal children, 10 s, 64 KiB of output, 20 KiB of source, 128 MB heap. */
     public static SandboxConfig defaults(Path dataDir) {
-        return new SandboxConfig(dataDir.resolve("sandbox"), 2, 2, 8, Duration.ofSeconds(10), 64 * 1024,
+        return new SandboxConfig(dataDir.resolve("sandbox"), 4, 4, 16, Duration.ofSeconds(10), 64 * 1024,
                 20 * 1024, 128, 64, Duration.ofSeconds(10), Isolation.AUTO, false,
-                Path.of(System.getProperty("java.home")));
+                Path.of(System.getProperty("java.home")), Engine.SPLIT);
     }
 
     /**
      * Reads {@code KB_DATA_DIR} (default {@code ./data}), {@code KB_SANDBOX_POOL_SIZE},
      * {@code KB_SANDBOX_CONCURRENCY}, {@code KB_SANDBOX_QUEUE}, {@code KB_SANDBOX_TIMEOUT_SECONDS},
      * {@code KB_SANDBOX_ISOLATION} ({@code auto}, {@code bubblewrap}, {@code none}) and
-     * {@code KB_SANDBOX_ALLOW_WEAK} ({@code true} to run edited code without bubblewrap).
+     * {@code KB_SANDBOX_ALLOW_WEAK} ({@code true} to run edited code without bubblewrap) and
+     * {@code KB_SANDBOX_ENGINE} ({@code split}, the default, or {@code jshell}, the first engine).
      *
      * @throws IllegalArgumentException naming the variable whose value is not valid
      */
@@ -75,6 +106,13 @@ public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, i
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("KB_SANDBOX_ISOLATION must be auto, bubblewrap or none, not '"
                     + env.get("KB_SANDBOX_ISOLATION") + "'");
+        }
+        String engine = env.getOrDefault("KB_SANDBOX_ENGINE", "split").trim().toUpperCase(Locale.ROOT);
+        try {
+            c = c.withEngine(Engine.valueOf(engine));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("KB_SANDBOX_ENGINE must be split or jshell, not '"
+                    + env.get("KB_SANDBOX_ENGINE") + "'");
         }
         String weak = env.getOrDefault("KB_SANDBOX_ALLOW_WEAK", "false").trim();
         if (!weak.equalsIgnoreCase("true") && !weak.equalsIgnoreCase("false")) {
@@ -101,41 +139,46 @@ public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, i
 
     public SandboxConfig withPoolSize(int n) {
         return new SandboxConfig(dataDir, n, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withConcurrency(int n) {
         return new SandboxConfig(dataDir, poolSize, n, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withQueue(int n) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, n, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withTimeout(Duration d) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, d, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withCpuLimit(Duration d) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, d, isolation, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, d, isolation, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withIsolation(Isolation i) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, i, allowWeak, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, i, allowWeak, javaHome, engine);
     }
 
     public SandboxConfig withAllowWeak(boolean allow) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allow, javaHome);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allow, javaHome, engine);
     }
 
     public SandboxConfig withJavaHome(Path home) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, home);
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, home, engine);
+    }
+
+    public SandboxConfig withEngine(Engine e) {
+        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
+                sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, e);
     }
 }

@@ -50,10 +50,13 @@ public final class SandboxRoutes {
 
     public void pages() {
         get("sandbox", runs::scratch, Allowed.EDITOR);
+        post("sandbox", runs::scratchRun, Allowed.EDITOR);
     }
 
     public void api() {
         post("run", runs::runSource, Allowed.EDITOR);
+        post("run/stream", runs::runStream, Allowed.EDITOR);
+        post("runs/{id}/stop", runs::stopRun, Allowed.EDITOR);
         path("snippets/{id}", () -> post("run", runs::runSnippet, Allowed.ANYONE));
     }
 

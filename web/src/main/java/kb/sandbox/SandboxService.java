@@ -88,6 +88,8 @@ public final class SandboxService implements AutoCloseable {
         h.put("meanMillis", m.meanMillis());
         h.put("p95Millis", m.p95Millis());
         h.put("sharedArchive", m.sharedArchive());
+        h.put("engine", config.engine().name().toLowerCase(java.util.Locale.ROOT));
+        h.put("compileServiceRestarts", s.compileServiceRestarts());
         return h;
     }
 

@@ -109,6 +109,10 @@ final class WarmPool implements AutoCloseable {
                 ready.add(child);
             }
         } catch (Exception e) {
+            if (closed || BackgroundThreads.shuttingDown()) {
+                // Shutting down kills children that are still starting: not a failure.
+                return;
+            }
             failed = true;
             failures.incrementAndGet();
             lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();

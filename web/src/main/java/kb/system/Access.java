@@ -13,6 +13,8 @@ public final class Access {
     public static final String CAN_EDIT = "kb.canEdit";
     public static final String IS_ADMIN = "kb.isAdmin";
     public static final String USER = "kb.user";
+    /** Set (to true) when the caller authenticated with an API token rather than a session. */
+    public static final String VIA_TOKEN = "kb.accounts.bearer";
 
     private Access() {
     }
@@ -24,6 +26,11 @@ public final class Access {
 
     public static boolean isAdmin(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(IS_ADMIN));
+    }
+
+    /** True when the request carries a valid API token (scripts, monitoring), whatever its user's role. */
+    public static boolean viaToken(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(VIA_TOKEN));
     }
 
     /** The signed-in user's name, or {@code null} when anonymous. */

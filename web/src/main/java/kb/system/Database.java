@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
         }
         // the no-argument constructor starts the pool on the first getConnection(), failing fast there
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(config.dbUrl());
+        ds.setJdbcUrl(H2Settings.durable(config.dbUrl()));
         ds.setUsername(config.dbUser());
         ds.setPassword(config.dbPassword());
         ds.setMaximumPoolSize(10);
@@ -92,6 +92,16 @@ public final class Database implements AutoCloseable {
                 return "unknown";
             }
         });
+    }
+
+    /** The pool's live figures (active, idle, waiting connections), for {@code /metrics}. */
+    public com.zaxxer.hikari.HikariPoolMXBean pool() {
+        return dataSource.getHikariPoolMXBean();
+    }
+
+    /** The pool's maximum size. */
+    public int maxPoolSize() {
+        return dataSource.getMaximumPoolSize();
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * {@code GET /health}: 200 with the database status and counts; 503 when the database does not answer,
  * or while start-up is still migrating and importing ({@code "status": "starting"}).
- * Features add their own entries (the sandbox its tier and metrics) through {@link #section}.
+ * Features add their own entries (the sandbox its tier and metrics) through {@link #section}. In private
+ * mode ({@link #privateDetails}) anonymous callers get the status only.
  */
 public final class HealthController {
 
@@ -17,6 +18,7 @@ public final class HealthController {
     private final Supplier<Map<String, Integer>> counts;
     private final Readiness readiness;
     private final Map<String, Supplier<Object>> sections = new LinkedHashMap<>();
+    private boolean privateDetails;
 
     public HealthController(Database db, Supplier<Map<String, Integer>> counts, Readiness readiness) {
         this.db = db;
@@ -26,6 +28,16 @@ public final class HealthController {
 
     public HealthController section(String name, Supplier<Object> supplier) {
         sections.put(name, supplier);
+        return this;
+    }
+
+    /**
+     * With {@code true} (private mode, {@code KB_PUBLIC_READ=false}) an anonymous caller learns only
+     * {@code {"status": "up"|"down"|"starting"}} and the HTTP code; counts, paths, process ids and the
+     * sandbox's figures need a signed-in admin or an API token.
+     */
+    public HealthController privateDetails(boolean on) {
+        this.privateDetails = on;
         return this;
     }
 
@@ -40,6 +52,10 @@ public final class HealthController {
         }
         boolean up = db.healthy();
         body.put("status", up ? "up" : "down");
+        if (privateDetails && !Access.isAdmin(ctx) && !Access.viaToken(ctx)) {
+            ctx.status(up ? 200 : 503).json(body);
+            return;
+        }
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("status", up ? "up" : "down");
         if (up) {

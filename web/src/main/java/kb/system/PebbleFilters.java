@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Template filters: {@code duration} (seconds to "1 h 10 min"), {@code when} (ISO time to a readable one), {@code query}. */
+/** Template filters: {@code duration} (seconds to "1 h 10 min"), {@code when} (ISO time to a readable one), {@code query},
+ * {@code httpUrl} (the value when it is a safe link target, else null). */
 final class PebbleFilters extends AbstractExtension {
 
     @Override
     public Map<String, Filter> getFilters() {
         return Map.of("duration", new Simple(v -> v == null ? "" : human(((Number) v).longValue())),
                 "when", new Simple(v -> v == null ? "" : when(v.toString())),
-                "query", new Simple(v -> v == null ? "" : query((Map<?, ?>) v)));
+                "query", new Simple(v -> v == null ? "" : query((Map<?, ?>) v)),
+                // a link target only when it is an http(s) URL: rows stored before addresses were checked stay inert
+                "httpUrl", new Simple(v -> v == null ? null : kb.format.WebAddress.http(v.toString()).orElse(null)));
     }
 
     /** Seconds as the two largest units: {@code 45 s}, {@code 4 min}, {@code 1 h 10 min}, {@code 2 d 3 h}. */
@@ -56,8 +59,10 @@ final class PebbleFilters extends AbstractExtension {
         if (params.isEmpty()) {
             return "";
         }
+        // a parameter with several values (a list) repeats: ?tag=a&tag=b
         return "?" + params.entrySet().stream()
-                .map(e -> enc(e.getKey().toString()) + "=" + enc(e.getValue().toString()))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> c ? c.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> enc(e.getKey().toString()) + "=" + enc(String.valueOf(v))))
                 .collect(Collectors.joining("&"));
     }
 

@@ -42,8 +42,11 @@ public final class Web {
         // served under /static (as the layout links them), not at the root where they would shadow pages
         Assets.install(config);
         config.http.maxRequestSize = 2L * 1024 * 1024;
+        // what Jetty refuses before routing (bad request lines, huge headers) answers in the app's format too
+        ServerErrors.install(config, templates);
         config.requestLogger.http((ctx, ms) -> {
-            if (!Assets.isAsset(ctx.path())) {
+            // answers from the page cache are the hot path for anonymous readers: not logged one by one
+            if (!Assets.isAsset(ctx.path()) && ctx.attribute(PageCache.HIT) == null) {
                 log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             }
         });
@@ -54,6 +57,8 @@ public final class Web {
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("X-Frame-Options", "DENY");
         });
+        // before sign-in and every feature: no NUL character reaches a handler or the database
+        config.routes.before(new InputGuard());
         config.routes.after(ctx -> RequestIds.clear());
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, templates, e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -69,7 +74,8 @@ public final class Web {
     }
 
     public static boolean wantsJson(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/health");
+        // /metrics is read by scrapers, not people: refusals are a 401, not a sign-in page
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/health") || ctx.path().equals("/metrics");
     }
 
     /** Writes an error as JSON ({@code {"status", "message", "requestId"}}) or as the HTML error page. */

@@ -35,7 +35,8 @@
     if (r.verdict === 'fail') { head.appendChild(el('span', 'verdict fail', ' · output differs')); }
     if (r.truncated) { head.appendChild(el('span', 'verdict fail', ' · output truncated')); }
     panel.appendChild(head);
-    if (r.message) { panel.appendChild(el('p', 'run-message', r.message)); }
+    // Diagnostics repeat the message with its place: show the message only when there are none.
+    if (r.message && !(r.diagnostics || []).length) { panel.appendChild(el('p', 'run-message', r.message)); }
     (r.diagnostics || []).forEach(function (d) {
       panel.appendChild(el('p', 'run-diagnostic', (d.line ? 'line ' + d.line + (d.column ? ':' + d.column : '') + ': ' : '') + d.message));
     });
@@ -54,10 +55,82 @@
     return function () { clearInterval(timer); button.disabled = false; };
   }
 
+  // Streams a run of code the user may edit: output appears as it is printed, with the elapsed
+  // time, and Stop kills the run. Falls back to the plain JSON call where streams are missing.
+  function streamRun(panel, button, source, stop) {
+    if (!window.ReadableStream || !window.TextDecoder) {
+      var done0 = running(panel, button);
+      return post('/api/run', { source: source }).then(function (r) { done0(); show(panel, r); },
+        function (e) { done0(); show(panel, { status: 'error', message: String(e) }); });
+    }
+    var started = Date.now();
+    panel.textContent = '';
+    var progress = el('p', 'run-progress', 'Running… 0.0 s');
+    var out = el('pre', 'run-stdout');
+    var err = el('pre', 'run-stderr');
+    panel.appendChild(progress);
+    button.disabled = true;
+    var timer = setInterval(function () { progress.textContent = 'Running… ' + ((Date.now() - started) / 1000).toFixed(1) + ' s'; }, 100);
+    var runId = null;
+    var onStop = function () {
+      if (!runId) { return; }
+      var headers = {};
+      if (csrf) { headers['X-CSRF-Token'] = csrf; }
+      fetch('/api/runs/' + encodeURIComponent(runId) + '/stop', { method: 'POST', headers: headers, credentials: 'same-origin' });
+    };
+    if (stop) { stop.hidden = false; stop.disabled = false; stop.onclick = onStop; }
+    function finish() { clearInterval(timer); button.disabled = false; if (stop) { stop.hidden = true; stop.onclick = null; } }
+    var headers = { 'Accept': 'application/x-ndjson', 'Content-Type': 'application/json' };
+    if (csrf) { headers['X-CSRF-Token'] = csrf; }
+    return fetch('/api/run/stream', { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify({ source: source }) })
+      .then(function (r) {
+        var type = r.headers.get('Content-Type') || '';
+        if (!r.ok || type.indexOf('ndjson') < 0) {
+          return r.json().catch(function () { return { status: 'internal_error', message: 'HTTP ' + r.status }; })
+            .then(function (j) { j.httpStatus = r.status; finish(); show(panel, j); });
+        }
+        var reader = r.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        var result = null;
+        function handle(line) {
+          if (!line) { return; }
+          var ev = JSON.parse(line);
+          if (ev.event === 'started') { runId = ev.runId; }
+          if (ev.event === 'output') {
+            var target = ev.stream === 'stderr' ? err : out;
+            if (!target.parentNode) { panel.appendChild(el('h4', null, ev.stream)); panel.appendChild(target); }
+            target.appendChild(document.createTextNode(ev.text));
+          }
+          if (ev.event === 'result') { result = ev; }
+        }
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) {
+              handle(buffer);
+              finish();
+              show(panel, result || { status: 'internal_error', message: 'the run ended without a result' });
+              return;
+            }
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var lines = buffer.split('\n');
+            buffer = lines.pop();
+            lines.forEach(handle);
+            return pump();
+          });
+        }
+        return pump();
+      }).catch(function (e) { finish(); show(panel, { status: 'error', message: String(e) }); });
+  }
+
   function wire(slot) {
     var id = slot.dataset.snippetId;
-    if (!id || id === '0') { return; }
     var figure = slot.closest('figure');
+    if (!id || id === '0') {
+      // A block without a stored id (Preview of an unsaved postmortem): editors run its text as typed.
+      if (editable && figure && figure.querySelector('pre code')) { wirePreview(slot, figure); }
+      return;
+    }
     var code = figure.querySelector('pre code');
     var bar = el('div', 'run-bar');
     var run = el('button', 'run-button', 'Run');
@@ -65,10 +138,14 @@
     var panel = el('div', 'run-result');
     panel.setAttribute('aria-live', 'polite');
     var editor = null;
+    var stop = el('button', 'secondary run-stop', 'Stop');
+    stop.type = 'button';
+    stop.hidden = true;
     run.addEventListener('click', function () {
+      if (editor) { streamRun(panel, run, editor.value, stop); return; }
       var done = running(panel, run);
-      var call = editor ? post('/api/run', { source: editor.value }) : post('/api/snippets/' + id + '/run');
-      call.then(function (r) { done(); show(panel, r); }, function (e) { done(); show(panel, { status: 'error', message: String(e) }); });
+      post('/api/snippets/' + id + '/run')
+        .then(function (r) { done(); show(panel, r); }, function (e) { done(); show(panel, { status: 'error', message: String(e) }); });
     });
     bar.appendChild(run);
     if (editable) {
@@ -84,6 +161,7 @@
         edit.disabled = true;
       });
       bar.appendChild(edit);
+      bar.appendChild(stop);
     } else if (refusal) {
       bar.appendChild(el('span', 'muted run-refusal', 'Edit & run is off: ' + refusal));
     }
@@ -91,7 +169,24 @@
     slot.appendChild(panel);
   }
 
-  document.querySelectorAll('.run-slot[data-snippet-id]').forEach(wire);
+  function wirePreview(slot, figure) {
+    var code = figure.querySelector('pre code');
+    var bar = el('div', 'run-bar');
+    var run = el('button', 'run-button', 'Run');
+    run.type = 'button';
+    var stop = el('button', 'secondary run-stop', 'Stop');
+    stop.type = 'button';
+    stop.hidden = true;
+    var panel = el('div', 'run-result');
+    panel.setAttribute('aria-live', 'polite');
+    run.addEventListener('click', function () { streamRun(panel, run, code.textContent, stop); });
+    bar.appendChild(run);
+    bar.appendChild(stop);
+    slot.appendChild(bar);
+    slot.appendChild(panel);
+  }
+
+  document.querySelectorAll('.run-slot').forEach(wire);
 
   document.querySelectorAll('.run-pair.side-by-side').forEach(function (pair) {
     var both = el('button', 'secondary run-both', 'Run before and after');
@@ -102,13 +197,13 @@
     pair.parentNode.insertBefore(both, pair);
   });
 
-  var scratch = document.getElementById('scratch-run');
-  if (scratch) {
-    scratch.addEventListener('click', function () {
-      var panel = document.getElementById('scratch-result');
-      var done = running(panel, scratch);
-      post('/api/run', { source: document.getElementById('scratch-source').value })
-        .then(function (r) { done(); show(panel, r); }, function (e) { done(); show(panel, { status: 'error', message: String(e) }); });
+  // Without JavaScript the scratch form posts to /sandbox and the page shows the final result.
+  var form = document.getElementById('scratch-form');
+  if (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      streamRun(document.getElementById('scratch-result'), document.getElementById('scratch-run'),
+        document.getElementById('scratch-source').value, document.getElementById('scratch-stop'));
     });
   }
 })();

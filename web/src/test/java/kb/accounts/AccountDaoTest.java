@@ -111,17 +111,22 @@ class AccountDaoTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void throttling_counts_per_name_and_locks_at_the_limit(String kind) {
+    void throttling_counts_per_name_and_address_and_locks_only_that_pair(String kind) {
         try (var db = open(kind)) {
             LoginThrottle throttle = new LoginThrottle(db.jdbi());
-            for (int i = 0; i < LoginThrottle.NAME_LIMIT - 1; i++) {
+            for (int i = 0; i < LoginThrottle.PAIR_LIMIT - 1; i++) {
                 throttle.failed("Eve", "10.0.0.1");
             }
-            assertTrue(throttle.locked("eve", "10.0.0.2").isEmpty());
+            assertTrue(throttle.locked("eve", "10.0.0.1").isEmpty());
             throttle.failed("eve", "10.0.0.1");
-            var lock = throttle.locked("eve", "10.0.0.2").orElseThrow();
-            assertTrue(lock.compareTo(LoginThrottle.LOCK) <= 0 && lock.toMinutes() >= 14, lock.toString());
-            assertFalse(throttle.locked("someone-else", "10.0.0.2").isPresent());
+            var lock = throttle.locked("eve", "10.0.0.1").orElseThrow();
+            assertTrue(lock.compareTo(LoginThrottle.FIRST_LOCK) <= 0 && lock.toSeconds() >= 55, lock.toString());
+            assertFalse(throttle.locked("eve", "10.0.0.2").isPresent(), "the same name from another address");
+            assertFalse(throttle.locked("someone-else", "10.0.0.1").isPresent());
+            throttle.failed("eve", "10.0.0.1");
+            assertTrue(throttle.locked("eve", "10.0.0.1").orElseThrow().toSeconds() > 100, "a further failure doubles the lock");
+            throttle.succeeded("eve", "10.0.0.2");
+            assertTrue(throttle.locked("eve", "10.0.0.1").isPresent(), "a success elsewhere does not unlock this address");
         }
     }
 

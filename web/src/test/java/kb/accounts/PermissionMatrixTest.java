@@ -234,7 +234,8 @@ class PermissionMatrixTest {
         if (who != null) {
             return "403";
         }
-        return r.method().equals("GET") && !r.path().startsWith("/api/") ? "redirect to sign-in" : "401";
+        // machine-read paths (the API, /metrics) answer 401; pages send people to sign in
+        return r.method().equals("GET") && !r.path().startsWith("/api/") && !r.path().equals("/metrics") ? "redirect to sign-in" : "401";
     }
 
     /** "allowed" unless the answer is a refusal by role: 401, 403, or a redirect to sign-in. */
@@ -253,7 +254,8 @@ class PermissionMatrixTest {
         if (who != null) {
             return "403";
         }
-        return r.method().equals("GET") && !r.path().startsWith("/api/") ? "redirect to sign-in" : "401";
+        // machine-read paths (the API, /metrics) answer 401; pages send people to sign in
+        return r.method().equals("GET") && !r.path().startsWith("/api/") && !r.path().equals("/metrics") ? "redirect to sign-in" : "401";
     }
 
     private static String outcome(HttpResponse<String> r) {

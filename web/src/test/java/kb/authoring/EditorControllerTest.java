@@ -120,7 +120,7 @@ class EditorControllerTest {
             assertEquals(500, r.statusCode());
             Document d = Jsoup.parse(r.body());
             assertEquals(text, Editors.textarea(d));
-            String requestId = d.selectFirst("footer").text().replace("Request ", "");
+            String requestId = d.selectFirst("footer .request-id").text();
             assertTrue(d.getElementById("notice").text().contains(requestId), "the notice names request " + requestId);
         } finally {
             broken.app.stop();

@@ -29,7 +29,8 @@ public final class Editors {
     }
 
     public static TestApp start(Path content) {
-        return TestApp.start(content, Map.of(), config -> config.routes.before(ctx -> {
+        // identity from a test header, which the page cache (keyed on cookies and tokens) does not know: off
+        return TestApp.start(content, Map.of("KB_PAGE_CACHE_MS", "0"), config -> config.routes.before(ctx -> {
             String editor = ctx.header(EDITOR);
             String reader = ctx.header(READER);
             if (editor != null) {

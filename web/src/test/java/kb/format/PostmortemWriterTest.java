@@ -24,7 +24,7 @@ class PostmortemWriterTest {
     private static Postmortem content(Postmortem p) {
         return new Postmortem(p.id(), p.title(), p.severity(), p.started(), p.detected(), p.mitigated(), p.resolved(),
                 p.status(), p.services(), p.tags(), p.categories(), p.checklist(), p.authors(), p.lang(), p.sourceUrl(),
-                p.sections().stream().map(s -> new Section(s.kind(), s.heading(), s.markdown(), 0)).toList(),
+                p.excludeFromMetrics(), p.sections().stream().map(s -> new Section(s.kind(), s.heading(), s.markdown(), 0)).toList(),
                 p.timeline().stream().map(t -> new TimelineEntry(t.at(), t.kind(), t.text(), 0)).toList(),
                 p.actionItems().stream().map(a -> new ActionItem(a.done(), a.text(), a.owner(), a.due(), a.type(), 0)).toList(),
                 p.codeBlocks().stream().map(c -> new CodeBlock(c.language(), c.info(), c.runnable(), c.role(), c.code(),
@@ -83,7 +83,7 @@ class PostmortemWriterTest {
         Postmortem p = parse(Fixture.VALID);
         Postmortem titled = new Postmortem(p.id(), title, p.severity(), p.started(), p.detected(), p.mitigated(),
                 p.resolved(), p.status(), p.services(), List.of(title, "plain"), p.categories(), p.checklist(),
-                List.of(title), p.lang(), p.sourceUrl(), p.sections(), p.timeline(), p.actionItems(), p.codeBlocks(), null);
+                List.of(title), p.lang(), p.sourceUrl(), false, p.sections(), p.timeline(), p.actionItems(), p.codeBlocks(), null);
         String written = writer.write(titled);
         Postmortem again = parse(written);
         assertEquals(title, again.title());
@@ -96,7 +96,7 @@ class PostmortemWriterTest {
     void a_record_built_by_hand_is_written_in_the_format() {
         Postmortem p = parse(Fixture.VALID);
         Postmortem fresh = new Postmortem(p.id(), p.title(), p.severity(), p.started(), null, null, null,
-                Postmortem.Status.DRAFT, List.of(), List.of(), List.of("timeout"), List.of(), List.of(), null, null,
+                Postmortem.Status.DRAFT, List.of(), List.of(), List.of("timeout"), List.of(), List.of(), null, null, false,
                 List.of(new Section(SectionKind.SUMMARY, "Summary", "Short.", 0),
                         new Section(SectionKind.TIMELINE, "Timeline", "- 02:00 Start", 0),
                         new Section(SectionKind.ROOT_CAUSE, "Root cause", "", 0)),

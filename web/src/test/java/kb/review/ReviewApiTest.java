@@ -88,7 +88,7 @@ class ReviewApiTest {
         assertEquals("pass", created.path("engineVerdict").asText());
         assertEquals("changes_requested", created.path("verdict").asText(), "DEP-01 is a blocker item, unmarked");
 
-        String marks = created.path("apiUrl").asText().replace(app.base, "") + "/marks";
+        String marks = created.path("apiUrl").asText().replaceFirst("^https?://[^/]+", "") + "/marks";
         HttpResponse<String> mark = app.send(HttpRequest.newBuilder(URI.create(app.base + marks))
                 .header("Authorization", "Bearer " + editorToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"DEP-01\",\"state\":\"not_applicable\"}")).build());

@@ -45,7 +45,7 @@ class HostileCodeTest {
     private static Path markerDir;
 
     @BeforeAll
-    static void runEveryFileConcurrently() throws Exception {
+    static void run_every_file_concurrently() throws Exception {
         appPort = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!appPort.isClosed()) {
@@ -78,7 +78,7 @@ class HostileCodeTest {
     }
 
     @AfterAll
-    static void theServerIsStillHealthy() throws IOException {
+    static void the_server_is_still_healthy() throws IOException {
         RunResult after = sandbox.run(RunRequest.bundled("System.out.println(\"still fine\");", "still fine\n"));
         assertTrue(after.passed(), after::toString);
         appPort.close();

@@ -1,5 +1,6 @@
 package kb.sandbox;
 
+import kb.cli.RunCommand;
 import picocli.CommandLine;
 
 /** Runs {@link RunCommand} as a process of its own, the way {@code kb.Main run} does. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,36 @@ class SecretEnvironmentTest {
         assertEquals(3, output.lines().filter(l -> l.startsWith("== ") && l.contains(": denied in ")).count(), output);
         assertTrue(output.contains("harmless.jsh: ok in "), output);
         assertTrue(output.contains("-- output matches // Output:"), output);
+    }
+
+    @Test
+    void the_compile_service_and_the_run_children_start_with_an_empty_environment() throws Exception {
+        Sandbox sandbox = TestSandbox.shared();
+        assertTrue(sandbox.run(RunRequest.bundled("System.out.println(1);", "1\n")).passed());
+        int seen = 0;
+        for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+            Path cmdline = Path.of("/proc", Long.toString(h.pid()), "cmdline");
+            Path environ = Path.of("/proc", Long.toString(h.pid()), "environ");
+            String command;
+            String env;
+            try {
+                command = Files.readString(cmdline, StandardCharsets.UTF_8);
+                env = Files.readString(environ, StandardCharsets.UTF_8);
+            } catch (java.io.IOException gone) {
+                continue; // exited meanwhile
+            }
+            if (!command.contains("kb.sandbox.compiler.CompileMain") && !command.contains("kb.sandbox.child.RunChildMain")) {
+                continue;
+            }
+            seen++;
+            for (String entry : env.split("\0")) {
+                if (!entry.isEmpty()) {
+                    // bubblewrap sets these two itself; nothing of the server's environment is passed on.
+                    assertTrue(Set.of("TMPDIR", "PWD").contains(entry.substring(0, Math.max(0, entry.indexOf('=')))),
+                            "process " + h.pid() + " has " + entry);
+                }
+            }
+        }
+        assertTrue(seen >= 2, "the compile service and at least one warm child were found");
     }
 }

@@ -26,18 +26,18 @@ import org.objectweb.asm.Type;
  * <p>A member reached through a snippet's own class ({@code MyThread.getAllStackTraces()}) is
  * checked against the JDK classes that class inherits from, so subclassing opens nothing.
  */
-final class BytecodePolicy {
+public final class BytecodePolicy {
 
     /** A forbidden reference: {@code api} in dotted form, {@code name} the word to look for in source. */
-    record Violation(String api, String name, String reason) {
-        String message() {
+    public record Violation(String api, String name, String reason) {
+        public String message() {
             return api + " is not allowed in the sandbox (" + reason + ")";
         }
     }
 
     /** The supertypes of a class that a snippet defines. */
-    record Shape(String name, String superName, List<String> interfaces) {
-        static Shape of(byte[] classFile) {
+    public record Shape(String name, String superName, List<String> interfaces) {
+        public static Shape of(byte[] classFile) {
             var reader = new ClassReader(classFile);
             return new Shape(reader.getClassName(), reader.getSuperName(), List.of(reader.getInterfaces()));
         }
@@ -51,7 +51,7 @@ final class BytecodePolicy {
      * @param snippetClasses the shapes of classes the snippets define (earlier ones and this batch);
      *                       returns {@code null} for a class that is not the snippets' own
      */
-    List<Violation> check(byte[] classFile, Function<String, Shape> snippetClasses) {
+    public List<Violation> check(byte[] classFile, Function<String, Shape> snippetClasses) {
         var scan = new Scan(snippetClasses);
         new ClassReader(classFile).accept(scan, ClassReader.SKIP_FRAMES);
         return List.copyOf(scan.found.values());

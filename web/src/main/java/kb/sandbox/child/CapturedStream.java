@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** An output stream of the snippet (stdout or stderr) that turns writes into frames. */
-final class CapturedStream extends OutputStream {
+public final class CapturedStream extends OutputStream {
+    private static final long FLUSH_MILLIS = 50;
+
     private final FrameChannel channel;
     private final byte type;
 
@@ -20,7 +22,7 @@ final class CapturedStream extends OutputStream {
      * small prints does not cost a frame each; {@link ChildMain} flushes it periodically, which
      * is what lets the reader watch output arrive while the run goes on.
      */
-    static PrintStream printStream(FrameChannel channel, byte type) {
+    public static PrintStream printStream(FrameChannel channel, byte type) {
         return new PrintStream(new BufferedOutputStream(new CapturedStream(channel, type), 8192),
                 false, StandardCharsets.UTF_8);
     }
@@ -33,5 +35,38 @@ final class CapturedStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) {
         channel.output(type, b, off, len);
+    }
+
+    /** Flushes both streams every few milliseconds, so the parent sees output while the run goes on. */
+    public static void startFlusher(PrintStream out, PrintStream err) {
+        // kb:ignore CONC-01 -- the default handler prints to the real stderr, which the parent logs, and a dead flusher only delays output
+        // A named class rather than a lambda: no lambda bootstrap on the run child's start-up path.
+        Thread flusher = new Flusher(out, err);
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    private static final class Flusher extends Thread {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Flusher(PrintStream out, PrintStream err) {
+            super("kb-flusher");
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    Thread.sleep(FLUSH_MILLIS);
+                } catch (InterruptedException e) { // kb:ignore CONC-05 -- nothing interrupts it; re-setting the flag would make every sleep fail at once
+                    // Keep flushing: the child ends by halting, never by interrupting this thread.
+                }
+                out.flush();
+                err.flush();
+            }
+        }
     }
 }

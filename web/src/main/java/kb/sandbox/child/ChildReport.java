@@ -40,8 +40,19 @@ public record ChildReport(Outcome outcome, String message, List<Problem> diagnos
     public record Problem(int line, int column, String message) {
     }
 
+    /** Characters kept of a message: a report must stay far below the frame limit whatever user code throws. */
+    public static final int MAX_MESSAGE = 4000;
+    /** Diagnostics kept in a report. */
+    public static final int MAX_PROBLEMS = 50;
+
     public ChildReport {
-        diagnostics = List.copyOf(diagnostics);
+        message = shorten(message);
+        diagnostics = diagnostics.stream().limit(MAX_PROBLEMS)
+                .map(p -> new Problem(p.line(), p.column(), shorten(p.message()))).toList();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + " [...]";
     }
 
     public static ChildReport of(Outcome outcome, String message) {

@@ -11,21 +11,21 @@ import java.util.Arrays;
  * <p>Output is dropped until {@link #arm} (warm-up noise must not reach the user) and counted
  * after it: the byte that would pass the cap is never sent, and the child halts instead.
  */
-final class FrameChannel {
+public final class FrameChannel {
     private final OutputStream out;
     private boolean armed;
     private long outputLeft;
 
-    FrameChannel(OutputStream out) {
+    public FrameChannel(OutputStream out) {
         this.out = out;
     }
 
-    synchronized void arm(int outputCapBytes) {
+    public synchronized void arm(int outputCapBytes) {
         armed = true;
         outputLeft = outputCapBytes;
     }
 
-    synchronized void send(byte type, byte[] payload) {
+    public synchronized void send(byte type, byte[] payload) {
         try {
             Wire.write(out, type, payload);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class FrameChannel {
     }
 
     /** Sends the final report and stops the JVM at once, whatever other threads are doing. */
-    synchronized void halt(ChildReport report) {
+    public synchronized void halt(ChildReport report) {
         send(Wire.REPORT, report.encode());
         Runtime.getRuntime().halt(0);
     }

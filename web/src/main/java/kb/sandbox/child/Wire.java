@@ -78,16 +78,16 @@ public final class Wire {
     }
 
     /** Builds a payload from typed fields. */
-    static final class Writer {
+    public static final class Writer {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final DataOutputStream out = new DataOutputStream(bytes);
 
-        Writer string(String s) {
+        public Writer string(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             return integer(b.length).raw(b);
         }
 
-        Writer integer(int i) {
+        public Writer integer(int i) {
             try {
                 out.writeInt(i);
             } catch (IOException e) {
@@ -96,7 +96,7 @@ public final class Wire {
             return this;
         }
 
-        Writer longValue(long l) {
+        public Writer longValue(long l) {
             try {
                 out.writeLong(l);
             } catch (IOException e) {
@@ -105,40 +105,50 @@ public final class Wire {
             return this;
         }
 
+        /** A length-prefixed byte array. */
+        public Writer blob(byte[] b) {
+            return integer(b.length).raw(b);
+        }
+
         private Writer raw(byte[] b) {
             // DataOutputStream does not buffer, so writing around it keeps the order.
             bytes.write(b, 0, b.length);
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return bytes.toByteArray();
         }
     }
 
     /** Reads typed fields back from a payload, failing loudly on truncation. */
-    static final class Reader {
+    public static final class Reader {
         private final DataInputStream in;
 
-        Reader(byte[] payload) {
+        public Reader(byte[] payload) {
             in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
         }
 
-        String string() throws IOException {
+        public String string() throws IOException {
+            return new String(blob(), StandardCharsets.UTF_8);
+        }
+
+        /** A length-prefixed byte array. */
+        public byte[] blob() throws IOException {
             int n = integer();
             if (n < 0 || n > MAX_PAYLOAD) {
-                throw new IOException("string length out of range: " + n);
+                throw new IOException("field length out of range: " + n);
             }
             byte[] b = new byte[n];
             in.readFully(b);
-            return new String(b, StandardCharsets.UTF_8);
+            return b;
         }
 
-        int integer() throws IOException {
+        public int integer() throws IOException {
             return in.readInt();
         }
 
-        long longValue() throws IOException {
+        public long longValue() throws IOException {
             return in.readLong();
         }
     }

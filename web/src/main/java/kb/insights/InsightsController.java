@@ -1,0 +1,124 @@
+package kb.insights;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** {@code /insights} (charts and tables), {@code /insights/NAME.csv} and {@code /api/insights}. */
+final class InsightsController {
+
+    private static final Map<String, String> COLORS = Map.of("P0", "#b91c1c", "P1", "#ea580c", "P2", "#ca8a04",
+            "P3", "#2563eb", "P4", "#6b7280");
+    static final Set<String> TABLES = Set.of("per-month", "times", "categories", "checklist", "uncovered");
+
+    private final Insights insights;
+
+    InsightsController(Insights insights) {
+        this.insights = insights;
+    }
+
+    void page(Context ctx) {
+        Figures.Report r = insights.report(filter(ctx));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("report", r);
+        model.put("filterParams", params(r.filter()));
+        model.put("services", insights.facts().stream().flatMap(f -> f.services().stream()).distinct().sorted().toList());
+        model.put("severities", Figures.SEVERITIES);
+        List<String> months = r.months().stream().map(Figures.Month::month).toList();
+        List<Svg.Series> bySeverity = new ArrayList<>();
+        for (String s : Figures.SEVERITIES) {
+            bySeverity.add(new Svg.Series(s, COLORS.get(s), r.months().stream().map(m -> (double) m.bySeverity().get(s)).toList()));
+        }
+        model.put("monthsChart", Svg.columns("months", "Incidents per month, by severity", months, bySeverity, true, ""));
+        List<String> quarters = r.quarters().stream().map(Figures.Quarter::quarter).toList();
+        Map<String, String> timeCharts = new LinkedHashMap<>();
+        timeCharts.put("ttd", timeChart("ttd", "Time to detect per quarter (minutes)", quarters, r, Figures.Quarter::ttd));
+        timeCharts.put("ttm", timeChart("ttm", "Time to mitigate per quarter (minutes)", quarters, r, Figures.Quarter::ttm));
+        timeCharts.put("ttr", timeChart("ttr", "Time to resolve per quarter (minutes)", quarters, r, Figures.Quarter::ttr));
+        model.put("timeCharts", timeCharts);
+        model.put("categoriesChart", Svg.rows("categories", "Incidents by root-cause category",
+                r.categories().stream().map(Figures.Count::name).toList(),
+                new Svg.Series("incidents", "#7c3aed", r.categories().stream().map(c -> (double) c.count()).toList())));
+        List<Figures.ItemRank> top = r.checklist().subList(0, Math.min(15, r.checklist().size()));
+        model.put("checklistChart", Svg.rows("checklist", "Checklist items by incidents behind them",
+                top.stream().map(Figures.ItemRank::id).toList(),
+                new Svg.Series("incidents", "#0891b2", top.stream().map(i -> (double) i.incidents()).toList())));
+        ctx.render("insights/page", model);
+    }
+
+    private static String timeChart(String id, String title, List<String> quarters, Figures.Report r,
+                                    Function<Figures.Quarter, Figures.Stat> stat) {
+        return Svg.columns(id, title, quarters, List.of(
+                new Svg.Series("median", "#2563eb", r.quarters().stream().map(q -> minutes(stat.apply(q).median())).toList()),
+                new Svg.Series("p90", "#f59e0b", r.quarters().stream().map(q -> minutes(stat.apply(q).p90())).toList())),
+                false, " min");
+    }
+
+    private static Double minutes(Long seconds) {
+        return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
+    }
+
+    void api(Context ctx) {
+        ctx.json(insights.report(filter(ctx)));
+    }
+
+    void csv(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!TABLES.contains(name)) {
+            throw new NotFoundResponse("There is no table '" + name + "'; tables: " + String.join(", ", TABLES.stream().sorted().toList()));
+        }
+        Figures.Report r = insights.report(filter(ctx));
+        String csv = switch (name) {
+            case "per-month" -> Csv.of(List.of("month", "P0", "P1", "P2", "P3", "P4", "total"), r.months().stream().map(m -> {
+                List<Object> row = new ArrayList<>(List.of(m.month()));
+                Figures.SEVERITIES.forEach(s -> row.add(m.bySeverity().get(s)));
+                row.add(m.total());
+                return row;
+            }).toList());
+            case "times" -> Csv.of(List.of("quarter", "incidents", "ttd_median_s", "ttd_p90_s", "ttm_median_s", "ttm_p90_s",
+                    "ttr_median_s", "ttr_p90_s"), r.quarters().stream().map(q -> java.util.Arrays.<Object>asList(q.quarter(),
+                    q.ttr().n(), q.ttd().median(), q.ttd().p90(), q.ttm().median(), q.ttm().p90(), q.ttr().median(),
+                    q.ttr().p90())).toList());
+            case "categories" -> Csv.of(List.of("category", "incidents"),
+                    r.categories().stream().map(c -> List.<Object>of(c.name(), c.count())).toList());
+            case "checklist" -> Csv.of(List.of("checklist_item", "incidents", "review_findings"),
+                    r.checklist().stream().map(i -> List.<Object>of(i.id(), i.incidents(), i.findings())).toList());
+            default -> Csv.of(List.of("id", "title", "severity"),
+                    r.uncovered().stream().map(g -> List.<Object>of(g.id(), g.title(), g.severity())).toList());
+        };
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"insights-" + name + ".csv\"");
+        ctx.result(csv);
+    }
+
+    static Figures.Filter filter(Context ctx) {
+        String service = blank(ctx.queryParam("service"));
+        String severity = blank(ctx.queryParam("severity"));
+        if (severity != null && !Figures.SEVERITIES.contains(severity)) {
+            throw new BadRequestResponse("severity must be one of P0, P1, P2, P3, P4, got '" + severity + "'");
+        }
+        return new Figures.Filter(service, severity);
+    }
+
+    private static Map<String, String> params(Figures.Filter f) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (f.service() != null) {
+            p.put("service", f.service());
+        }
+        if (f.severity() != null) {
+            p.put("severity", f.severity());
+        }
+        return p;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

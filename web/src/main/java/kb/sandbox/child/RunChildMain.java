@@ -1,0 +1,107 @@
+package kb.sandbox.child;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The minimal run child: a JVM that receives one {@link RunPlan} (class files, never source),
+ * defines and invokes its snippets, streams their output as frames and halts. There is no
+ * compiler and no JShell tool code in it, so it is ready in a fraction of the time a JShell is.
+ *
+ * <p>With {@code --train} it exercises its own code paths on a built-in plan and exits normally,
+ * which lets the JVM write a class-data-sharing archive of exactly what a run loads.
+ */
+public final class RunChildMain {
+    private RunChildMain() {
+    }
+
+    public static void main(String[] args) {
+        // kb:ignore RES-01 -- the process's own stdout lives as long as the child, which ends by halting
+        var channel = new FrameChannel(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 16384));
+        // kb:ignore RES-01 -- the process's own stdin, read until the child halts
+        InputStream requests = new FileInputStream(FileDescriptor.in);
+        PrintStream out = CapturedStream.printStream(channel, Wire.STDOUT);
+        PrintStream err = CapturedStream.printStream(channel, Wire.STDERR);
+        System.setOut(out);
+        System.setErr(err);
+        System.setIn(InputStream.nullInputStream());
+        try {
+            var governor = new Governor(channel);
+            governor.start();
+            if (args.length > 0 && args[0].equals("--train")) {
+                train(err);
+                System.exit(0);
+            }
+            CapturedStream.startFlusher(out, err);
+            warmUp();
+            channel.send(Wire.READY, new byte[0]);
+            Wire.Frame frame = Wire.read(requests);
+            if (frame == null || frame.type() != Wire.REQUEST) {
+                throw new IOException("expected a plan frame");
+            }
+            RunPlan plan = RunPlan.decode(frame.payload());
+            channel.arm(plan.outputCapBytes());
+            governor.arm(plan.maxNewThreads(), plan.cpuMillis());
+            ChildReport report = new PlanRunner(plan, err).run();
+            out.flush();
+            err.flush();
+            channel.halt(report);
+        } catch (Throwable t) {
+            channel.halt(ChildReport.of(ChildReport.Outcome.INTERNAL, "run child failed: " + t));
+        }
+    }
+
+    /**
+     * Before saying ready: runs snippet-shaped code once, so that the JDK's bootstrap machinery for
+     * lambdas and string concatenation is initialised off the user's clock (with the archive, this
+     * is mostly mapping what training left there).
+     */
+    private static void warmUp() {
+        if (TrainingSnippet.run().isEmpty()) {
+            throw new IllegalStateException("warm-up computed nothing");
+        }
+    }
+
+    /** Loads what a run loads: the plan codec, the policy on real class files, a define and a trace. */
+    private static void train(PrintStream err) throws IOException {
+        warmUp();
+        byte[] own;
+        try (InputStream in = RunChildMain.class.getResourceAsStream("PlanRunner.class")) {
+            own = in == null ? new byte[0] : in.readAllBytes();
+        }
+        var plan = new RunPlan("int x = 1;\n", 1024, 4, 1000, List.of(new RunPlan.Step("1",
+                List.of(new RunPlan.ClassFile("kb/sandbox/child/PlanRunner", own)), null, null)),
+                Map.of("1", 0), Map.of(), Map.of("REPL.$JShell$1", List.of(new RunPlan.LineRef("1", 1))),
+                ChildReport.of(ChildReport.Outcome.COMPLETED, ""));
+        plan = RunPlan.decode(plan.encode());
+        // Refused (not a snippet class), after the ASM reader has parsed it.
+        new PlanRunner(plan, err).run();
+        // Define and invoke snippet-shaped classes the way a run does, through the snippets' loader.
+        var loader = new SnippetLoader();
+        var policy = new BytecodePolicy();
+        for (String name : new String[] {"TrainingSnippet", "TrainingSnippet$Pair"}) {
+            byte[] bytes;
+            try (InputStream in = RunChildMain.class.getResourceAsStream(name + ".class")) {
+                bytes = in == null ? new byte[0] : in.readAllBytes();
+            }
+            policy.check(bytes, n -> null);
+            loader.declare("kb.sandbox.child." + name, bytes);
+        }
+        try {
+            var run = Class.forName("kb.sandbox.child.TrainingSnippet", false, loader).getDeclaredMethod("run", boolean.class);
+            run.setAccessible(true);
+            run.invoke(null, true);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IOException("training define failed", e);
+        }
+        new StackTraces(plan, new SourceText(plan.source()))
+                .print(new IllegalStateException("training"), new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+}

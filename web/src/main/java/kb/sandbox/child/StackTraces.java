@@ -1,0 +1,125 @@
+package kb.sandbox.child;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prints a snippet's uncaught exception the way the JVM would, but with the snippets' frames in
+ * the user's lines ({@code at check (line 3)}), and without the runner's frames below them.
+ * Everything it calls on the exception is user code (a message may be overridden), so every such
+ * call is guarded: printing a trace never fails the runner.
+ */
+final class StackTraces {
+    /** The wrapper class of a snippet, and of the classes nested in it. */
+    private static final Pattern WRAPPER = Pattern.compile("^REPL\\.(\\$JShell\\$\\d+[A-Z]*)(\\$.*)?$");
+    private static final int MAX_CAUSES = 8;
+
+    private final RunPlan plan;
+    private final SourceText text;
+
+    StackTraces(RunPlan plan, SourceText text) {
+        this.plan = plan;
+        this.text = text;
+    }
+
+    /** A user line for a frame, or 0 when it is not in a snippet. */
+    int userLine(StackTraceElement frame) {
+        Matcher m = WRAPPER.matcher(String.valueOf(frame.getClassName()));
+        if (!m.matches()) {
+            return 0;
+        }
+        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + m.group(1));
+        int wrapperLine = frame.getLineNumber();
+        if (lines == null || wrapperLine < 1 || wrapperLine > lines.size()) {
+            return 0;
+        }
+        RunPlan.LineRef ref = lines.get(wrapperLine - 1);
+        Integer start = ref == null ? null : plan.snippetStarts().get(ref.snippetId());
+        return start == null ? 0 : text.line(start) + Math.max(ref.line(), 1) - 1;
+    }
+
+    /** The snippet a frame belongs to, or {@code null}. */
+    String snippetOf(StackTraceElement frame) {
+        Matcher m = WRAPPER.matcher(String.valueOf(frame.getClassName()));
+        if (!m.matches()) {
+            return null;
+        }
+        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + m.group(1));
+        int wrapperLine = frame.getLineNumber();
+        return lines == null || wrapperLine < 1 || wrapperLine > lines.size() || lines.get(wrapperLine - 1) == null
+                ? null : lines.get(wrapperLine - 1).snippetId();
+    }
+
+    /** Prints the trace and its causes; returns the first user line of the outermost exception, 0 if none. */
+    int print(Throwable thrown, PrintStream err) {
+        int line = print(thrown, "Exception in thread \"main\" ", err, 0);
+        err.flush();
+        return line;
+    }
+
+    private int print(Throwable thrown, String prefix, PrintStream err, int depth) {
+        err.println(prefix + describe(thrown));
+        StackTraceElement[] frames = frames(thrown);
+        int last = frames.length - 1;
+        while (last >= 0 && snippetOf(frames[last]) == null) {
+            last--;
+        }
+        if (last < 0) {
+            last = frames.length - 1;
+        }
+        int firstLine = 0;
+        for (int i = 0; i <= last; i++) {
+            StackTraceElement frame = frames[i];
+            int line = userLine(frame);
+            if (line == 0) {
+                err.println("\tat " + frame);
+                continue;
+            }
+            firstLine = firstLine == 0 ? line : firstLine;
+            String method = frame.getMethodName().equals("do_it$") ? "" : frame.getMethodName();
+            err.println("\tat " + (method.isEmpty() ? "" : method + " ") + "(line " + line + ")");
+        }
+        Throwable cause = cause(thrown);
+        if (cause != null && cause != thrown && depth < MAX_CAUSES) {
+            print(cause, "Caused by: ", err, depth + 1);
+        }
+        return firstLine;
+    }
+
+    /** {@code java.lang.IllegalStateException: too many}, with snippet classes under their own names. */
+    static String describe(Throwable thrown) {
+        String name = readableName(thrown.getClass().getName());
+        String message;
+        try {
+            message = thrown.getMessage();
+        } catch (Throwable t) { // kb:ignore ERR-01 -- user code: a message that fails to render is left out
+            message = null;
+        }
+        return message == null ? name : name + ": " + message;
+    }
+
+    /** {@code REPL.$JShell$12$Broken} reads {@code Broken}, as in the jshell tool. */
+    static String readableName(String className) {
+        Matcher m = WRAPPER.matcher(className);
+        return m.matches() && m.group(2) != null ? m.group(2).substring(1) : className;
+    }
+
+    private static StackTraceElement[] frames(Throwable thrown) {
+        try {
+            StackTraceElement[] frames = thrown.getStackTrace();
+            return frames == null ? new StackTraceElement[0] : frames;
+        } catch (Throwable t) { // kb:ignore ERR-01 -- user code may override getStackTrace
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static Throwable cause(Throwable thrown) {
+        try {
+            return thrown.getCause();
+        } catch (Throwable t) { // kb:ignore ERR-01 -- user code may override getCause
+            return null;
+        }
+    }
+}

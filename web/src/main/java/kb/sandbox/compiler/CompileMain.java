@@ -1,0 +1,118 @@
+package kb.sandbox.compiler;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import kb.sandbox.child.ChildReport;
+import kb.sandbox.child.RunPlan;
+import kb.sandbox.child.Wire;
+
+/**
+ * The compile service: a long-lived JVM that turns texts of snippets into {@link RunPlan}s with
+ * JShell, so that javac is loaded and compiled to machine code once, not once per run. It runs
+ * nothing of the user's: its execution engine only records (see {@link RecordingExecutionControl}).
+ *
+ * <p>Protocol on stdin/stdout, in {@link Wire} frames: it sends {@link Wire#READY} once warm;
+ * then each {@link Wire#REQUEST} (request id, source) is answered, in any order, by a
+ * {@link Wire#REPORT} frame (the same id, then the encoded plan). Requests are compiled on a few
+ * worker threads, each with a JShell of its own that serves one request and is then replaced by a
+ * fresh one built ahead of time, so that nothing of one run's snippets is visible to the next.
+ * The parent enforces the time and memory limits by killing this process.
+ */
+public final class CompileMain {
+    /** javac recurses per nesting level; a roomy stack lets real code compile, and overflow is reported. */
+    private static final long WORKER_STACK = 16L << 20;
+
+    private CompileMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int workers = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        // kb:ignore RES-01 -- the process's own stdout, the frame stream, lives as long as the service
+        OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        System.setIn(InputStream.nullInputStream());
+        SnippetRunner warm = SnippetRunner.recording();
+        warm.warmUp();
+        warm.close();
+        var spares = new LinkedBlockingQueue<SnippetRunner>();
+        ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(null, r, "kb-compile", WORKER_STACK);
+                    t.setDaemon(true);
+                    return t;
+                });
+        for (int i = 0; i < workers; i++) {
+            pool.execute(() -> spares.add(SnippetRunner.recording()));
+        }
+        send(frames, Wire.READY, new byte[0]);
+        // kb:ignore RES-01 -- the process's own stdin, read until the parent closes it
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        Wire.Frame frame;
+        while ((frame = Wire.read(in)) != null) {
+            if (frame.type() != Wire.REQUEST) {
+                throw new IOException("unexpected frame type " + frame.type());
+            }
+            var request = new Wire.Reader(frame.payload());
+            int id = request.integer();
+            String source = request.string();
+            pool.execute(() -> {
+                byte[] answer = compile(spares, source);
+                send(frames, Wire.REPORT, new Wire.Writer().integer(id).blob(answer).bytes());
+                spares.add(SnippetRunner.recording());
+            });
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static byte[] compile(LinkedBlockingQueue<SnippetRunner> spares, String source) {
+        SnippetRunner runner;
+        try {
+            runner = spares.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refusal(source, "the compile service is stopping");
+        }
+        try {
+            byte[] plan = runner.compile(source).encode();
+            // The answer travels in one frame, with the request id and the length in front.
+            return plan.length <= Wire.MAX_PAYLOAD - 64 ? plan
+                    : refusal(source, "the compiled code is larger than a run may receive ("
+                    + Wire.MAX_PAYLOAD / 1024 + " KiB)");
+        } catch (StackOverflowError e) {
+            return refusal(source, "the Java compiler ran out of stack: the code is nested or chained too deeply");
+        } catch (RuntimeException | LinkageError e) {
+            return refusal(source, "the Java compiler failed on this code (" + e + ")");
+        } finally {
+            runner.close();
+        }
+    }
+
+    private static byte[] refusal(String source, String message) {
+        return new RunPlan(source, 0, 0, 0, List.of(), Map.of(), Map.of(), Map.of(),
+                new ChildReport(ChildReport.Outcome.COMPILE_ERROR, message, List.of(new ChildReport.Problem(1, 1, message))))
+                .encode();
+    }
+
+    private static void send(OutputStream out, byte type, byte[] payload) {
+        synchronized (out) {
+            try {
+                Wire.write(out, type, payload);
+            } catch (IOException e) {
+                // The parent is gone: nothing left to serve.
+                Runtime.getRuntime().halt(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package kb.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds incidents related to one incident. Evidence, strongest first: the checklist items both broke and
+ * the root-cause categories they share; then the services and tags they share; then how alike their
+ * words are (Lucene {@link MoreLikeThis} over the title, counted three times, the root cause and the
+ * summary). Each kind of evidence adds to a score and to the reasons shown.
+ */
+final class RelatedIncidents {
+
+    /** What one shared value of each field is worth. */
+    private static final Map<String, Double> WEIGHTS = Map.of(
+            Fields.CHECKLIST, 3.0, Fields.CATEGORY, 2.0, Fields.SERVICE, 1.5, Fields.TAG, 0.6);
+    /** What identical wording is worth (similarity 1.0); similarity below {@link #SIMILAR} is not a reason. */
+    private static final double TEXT_WEIGHT = 4.0;
+    private static final double SIMILAR = 0.12;
+    private static final int CANDIDATES = 60;
+    /** Less evidence than one shared service (a shared tag such as "go" alone) is not worth showing. */
+    private static final double MIN_SCORE = 1.5;
+
+    private final Analyzer analyzer;
+
+    RelatedIncidents(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    List<Related> find(IndexSearcher searcher, String id, boolean includeDrafts, int limit) throws IOException {
+        TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (self.scoreDocs.length == 0) {
+            return List.of();
+        }
+        int doc = self.scoreDocs[0].doc;
+        Map<String, Set<String>> mine = new HashMap<>();
+        for (String f : WEIGHTS.keySet()) {
+            mine.put(f, values(searcher, doc, f));
+        }
+        Map<Integer, Double> similarity = similarity(searcher, doc);
+        Set<Integer> candidates = new LinkedHashSet<>(similarity.keySet());
+        BooleanQuery.Builder shared = new BooleanQuery.Builder();
+        mine.forEach((f, vs) -> vs.forEach(v -> shared.add(new TermQuery(new Term(f, v.toLowerCase(Locale.ROOT))),
+                Occur.SHOULD)));
+        for (ScoreDoc sd : searcher.search(shared.build(), CANDIDATES).scoreDocs) {
+            candidates.add(sd.doc);
+        }
+        candidates.remove(doc);
+        List<Related> out = new ArrayList<>();
+        for (int other : candidates) {
+            Document d = searcher.storedFields().document(other);
+            if (!includeDrafts && "draft".equals(status(searcher, other))) {
+                continue;
+            }
+            double score = 0;
+            List<String> reasons = new ArrayList<>();
+            for (String f : List.of(Fields.CHECKLIST, Fields.CATEGORY, Fields.SERVICE, Fields.TAG)) {
+                Set<String> common = new LinkedHashSet<>(values(searcher, other, f));
+                common.retainAll(mine.get(f));
+                score += WEIGHTS.get(f) * common.size();
+                for (String v : common) {
+                    reasons.add(reason(f, v));
+                }
+            }
+            double sim = similarity.getOrDefault(other, 0.0);
+            if (sim >= SIMILAR) {
+                score += TEXT_WEIGHT * sim;
+                reasons.add("similar text");
+            }
+            if (score >= MIN_SCORE) {
+                out.add(new Related(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.SHOWN_SEVERITY),
+                        Math.round(score * 100) / 100.0, reasons));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::id));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static String reason(String field, String value) {
+        return switch (field) {
+            case Fields.CHECKLIST -> "also " + value;
+            case Fields.CATEGORY -> "same cause " + value;
+            case Fields.SERVICE -> "same service " + value;
+            default -> "also tagged " + value;
+        };
+    }
+
+    /**
+     * For each document like {@code doc}, its MoreLikeThis score divided by {@code doc}'s own score for the
+     * same query: 1.0 means as alike as the incident is to itself.
+     */
+    private Map<Integer, Double> similarity(IndexSearcher searcher, int doc) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzer);
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(1);
+        mlt.setMaxQueryTerms(30);
+        mlt.setBoost(true);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (var e : Map.of(Fields.TITLE, 3f, Fields.ROOT_CAUSE, 1f, Fields.SUMMARY, 1f).entrySet()) {
+            mlt.setFieldNames(new String[] {e.getKey()});
+            Query q = mlt.like(doc);
+            b.add(new BoostQuery(q, e.getValue()), Occur.SHOULD);
+        }
+        Query like = b.build();
+        TopDocs top = searcher.search(like, CANDIDATES + 1);
+        double selfScore = 0;
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (sd.doc == doc) {
+                selfScore = sd.score;
+            }
+        }
+        if (selfScore == 0) {
+            selfScore = searcher.explain(like, doc).getValue().doubleValue();
+        }
+        Map<Integer, Double> out = new HashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (sd.doc != doc && selfScore > 0) {
+                out.put(sd.doc, Math.min(1.0, sd.score / selfScore));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> values(IndexSearcher searcher, int doc, String field) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), Fields.facet(field));
+        Set<String> out = new LinkedHashSet<>();
+        if (dv.advanceExact(doc - leaf.docBase)) {
+            for (int i = 0; i < dv.docValueCount(); i++) {
+                out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
+            }
+        }
+        return out;
+    }
+
+    private static String status(IndexSearcher searcher, int doc) throws IOException {
+        Set<String> s = values(searcher, doc, Fields.STATUS);
+        return s.isEmpty() ? "" : s.iterator().next();
+    }
+}

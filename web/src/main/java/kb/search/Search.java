@@ -1,0 +1,163 @@
+package kb.search;
+
+import kb.incidents.Incidents;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The search feature's door: full-text search over incidents, related incidents, and keeping this
+ * instance's index in step with the database. The index opens on first use (rebuilt when missing or
+ * stale); {@link #afterWrite} brings it up to date within the request that wrote, and
+ * {@link #follow} keeps following writes made by other processes and instances.
+ */
+public final class Search implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Search.class);
+
+    private final Jdbi jdbi;
+    private final Analyzer analyzer = new TextAnalyzer();
+    private final SearchIndex index;
+    private final SearchEngine engine;
+    private final RelatedIncidents related;
+    private volatile boolean opened;
+    private ScheduledExecutorService follower;
+
+    /** The index lives in {@code dataDir/search-index}. */
+    public Search(Jdbi jdbi, Path dataDir) {
+        this.jdbi = jdbi;
+        Incidents incidents = new Incidents(jdbi);
+        this.index = new SearchIndex(jdbi, incidents, dataDir.resolve("search-index"), analyzer);
+        this.engine = new SearchEngine(analyzer);
+        this.related = new RelatedIncidents(analyzer);
+    }
+
+    /** Runs {@code request}; never throws for what a user typed (see {@link SearchResults#notices()}). */
+    public SearchResults search(SearchRequest request) {
+        return withSearcher(s -> engine.search(s, request));
+    }
+
+    /** Up to {@code limit} incidents related to {@code id}, best first, each with its reasons. */
+    public List<Related> related(String id, boolean includeDrafts, int limit) {
+        return withSearcher(s -> related.find(s, id, includeDrafts, limit));
+    }
+
+    /** Applies writes not yet in the index (cheap when there are none); call after a request that wrote. */
+    public void afterWrite() {
+        try {
+            ensureOpen();
+            index.catchUp();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rebuilds the whole index now, and asks every other instance on this database to rebuild too.
+     *
+     * @return the number of incidents indexed and the time taken
+     */
+    public Rebuild rebuild() {
+        try {
+            SearchIndex.requestRebuild(jdbi);
+            Optional<SearchIndex.Rebuilt> r = ensureOpen();
+            SearchIndex.Rebuilt done = r.isPresent() ? r.get() : index.rebuild();
+            return new Rebuild(done.incidents(), done.millis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a rebuild did. */
+    public record Rebuild(int incidents, long millis) {
+    }
+
+    /**
+     * Follows the database's change log every {@code every} on a daemon thread, once {@code ready} says
+     * the database is migrated; writes from other instances show up in search within that period.
+     */
+    public synchronized void follow(Duration every, BooleanSupplier ready) {
+        if (follower != null) {
+            return;
+        }
+        follower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "search-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            if (!ready.getAsBoolean()) {
+                return;
+            }
+            try {
+                ensureOpen();
+                index.catchUp();
+            } catch (Exception e) {
+                log.warn("search: could not follow the database's changes: {}", e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private <T> T withSearcher(SearchFunction<T> f) {
+        IndexSearcher s = null;
+        try {
+            ensureOpen();
+            s = index.acquire();
+            return f.apply(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (s != null) {
+                index.release(s);
+            }
+        }
+    }
+
+    private interface SearchFunction<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private Optional<SearchIndex.Rebuilt> ensureOpen() throws IOException {
+        if (opened) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            if (opened) {
+                return Optional.empty();
+            }
+            Optional<SearchIndex.Rebuilt> r = index.open();
+            opened = true;
+            return r;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (follower != null) {
+            follower.shutdown();
+            try {
+                follower.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            index.close();
+        } catch (IOException e) {
+            log.warn("search: closing the index failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package kb.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs one {@link SearchRequest} on a searcher: query, filters, ranking, facets and snippets. */
+final class SearchEngine {
+
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.STARTED_MS, SortField.Type.LONG, true));
+    /** A snippet is cut around this many characters, on sentence bounds where it can be. */
+    private static final int SNIPPET_CHARS = 220;
+
+    private final Analyzer analyzer;
+    private final Queries queries;
+
+    SearchEngine(Analyzer analyzer) {
+        this.analyzer = analyzer;
+        this.queries = new Queries(analyzer);
+    }
+
+    SearchResults search(IndexSearcher searcher, SearchRequest r) throws IOException {
+        QueryText.Parsed parsed = QueryText.parse(r.q());
+        Queries.Built built = queries.build(parsed);
+        List<String> notices = new ArrayList<>(parsed.notices());
+        if (!built.ignored().isEmpty()) {
+            notices.add("Too common to search for: " + String.join(", ", built.ignored()) + ".");
+        }
+        Query query = filtered(built.query(), r);
+        boolean byDate = !built.scored() || "date".equals(r.sort());
+        int from = (r.page() - 1) * r.size();
+        int wanted = Math.max(1, from + r.size());
+        TopDocs top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
+        Map<String, List<SearchResults.Facet>> facets = searcher.search(query, new FacetCounts(Fields.FACETS));
+        long total = searcher.count(query);
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
+        return new SearchResults(hits(searcher, built, page, byDate), total, r.page(), r.size(), facets, notices,
+                built.scored());
+    }
+
+    private static Query filtered(Query query, SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+        r.filters().forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                b.add(new TermQuery(new Term(field, value.strip().toLowerCase(Locale.ROOT))), Occur.FILTER);
+            }
+        });
+        if (r.onlyIds() != null) {
+            b.add(new TermInSetQuery(Fields.ID, r.onlyIds().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        if (!r.includeDrafts()) {
+            b.add(new TermQuery(new Term(Fields.STATUS, "draft")), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    private List<SearchResults.Hit> hits(IndexSearcher searcher, Queries.Built built, ScoreDoc[] page, boolean byDate)
+            throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        String[] fields = new String[Fields.SNIPPET_ORDER.size() + 1];
+        fields[0] = Fields.TITLE;
+        for (int i = 0; i < Fields.SNIPPET_ORDER.size(); i++) {
+            fields[i + 1] = Fields.SNIPPET_ORDER.get(i);
+        }
+        int[] passages = new int[fields.length];
+        Arrays.fill(passages, 1);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
+                .withMaxLength(200_000)
+                .build();
+        TopDocs forPage = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        Map<String, String[]> marked = highlighter.highlightFields(fields, built.query(), forPage, passages);
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            Document d = searcher.storedFields().document(page[i].doc);
+            String title = d.get(Fields.TITLE);
+            String titleHtml = marked.get(Fields.TITLE)[i];
+            hits.add(new SearchResults.Hit(d.get(Fields.ID), title, d.get(Fields.SHOWN_SEVERITY), d.get(Fields.STARTED),
+                    byDate || Float.isNaN(page[i].score) ? 0f : page[i].score,
+                    titleHtml == null ? escape(title) : titleHtml, snippet(marked, i)));
+        }
+        return hits;
+    }
+
+    /** The first field (in {@link Fields#SNIPPET_ORDER}) with a match, else the start of the summary. */
+    private static String snippet(Map<String, String[]> marked, int i) {
+        String first = null;
+        for (String f : Fields.SNIPPET_ORDER) {
+            String s = marked.get(f)[i];
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            if (s.contains("<mark>")) {
+                return s;
+            }
+            if (first == null) {
+                first = s;
+            }
+        }
+        return first == null ? "" : first;
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

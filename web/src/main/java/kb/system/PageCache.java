@@ -1,0 +1,331 @@
+package kb.system;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rendered pages and API answers for anonymous readers, kept so the hot path does no database work,
+ * no template rendering and no access check: a hit is answered right after the request id is set and
+ * input is checked. Answers carry a weak {@code ETag}; {@code If-None-Match} with it gets 304.
+ *
+ * <p>What is cached: {@code GET} of the reading pages and their API ({@code /}, {@code /incidents...},
+ * {@code /checklist...}, {@code /reviews...}, {@code /api/incidents...}, {@code /api/checklist...})
+ * that answered 200 without setting a cookie, for requests with neither a session cookie nor an
+ * {@code Authorization} header. Signed-in users are never served from here: their pages name them, carry
+ * their CSRF token and may show drafts, and are {@code no-store}.
+ *
+ * <p>When it is dropped: every successful write through this server ({@code POST}, {@code PUT},
+ * {@code PATCH}, {@code DELETE} answered below 400: edits, restores, imports, checklist changes,
+ * reviews, marks, sign-in) empties it before the writer gets its answer, so a write is visible at once.
+ * Changes made outside a request (the CLI's import into a shared database, another instance, the
+ * background verifier's badges) show within {@link #ttlMillis}. Memory is bounded by entry count and
+ * bytes; answers larger than {@link #MAX_ENTRY_BYTES} are never kept.
+ */
+public final class PageCache {
+
+    /** Marks a request answered from the cache, so the request log and the filler skip it. */
+    public static final String HIT = "kb.pageCache.hit";
+    /** On a hit, the route template the page was rendered by (a hit never reaches the router). */
+    public static final String ROUTE = "kb.pageCache.route";
+    private static final String VERSION = "kb.pageCache.version";
+    private static final String LEADER = "kb.pageCache.leader";
+    /** How long a reader waits for another request that is rendering the same page. */
+    private static final long WAIT_FOR_LEADER_MS = 10_000;
+    static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+    private static final int MAX_ENTRIES = 500;
+    private static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
+    private static final List<String> CACHED = List.of("/incidents", "/checklist", "/reviews", "/api/incidents",
+            "/api/checklist");
+    private static final List<String> NEVER = List.of("/new", "/edit", "/history");
+
+    /** One kept answer: the body split at the request id it was rendered with, which each hit replaces. */
+    private record Entry(List<byte[]> parts, String contentType, String etag, long version, long storedAt,
+                         long size, String route) {
+    }
+
+    private final long ttlMillis;
+    private final AtomicLong version = new AtomicLong();
+    private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Pages being rendered now: concurrent readers of a missing page wait for one render, not 64. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Rendering> rendering =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Rendering(java.util.concurrent.CompletableFuture<Entry> done, long startedAt) {
+    }
+    private long totalBytes;
+
+    PageCache(long ttlMillis) {
+        this.ttlMillis = ttlMillis;
+    }
+
+    /**
+     * Adds the cache's before- and after-handlers; call after {@code Web.configure} (request ids and the
+     * input guard run first) and before the access filter. {@code KB_PAGE_CACHE_MS} (default 1000)
+     * bounds how long a change made outside this server's requests may take to show; 0 turns the
+     * cache off.
+     */
+    public static void install(JavalinConfig config, Config app) {
+        long ttl = Long.parseLong(app.get("KB_PAGE_CACHE_MS", "1000"));
+        if (ttl <= 0) {
+            return;
+        }
+        PageCache cache = new PageCache(ttl);
+        config.routes.before(cache::serve);
+        config.routes.after(cache::store);
+    }
+
+    void serve(Context ctx) {
+        if (!cacheable(ctx)) {
+            return;
+        }
+        ctx.attribute(VERSION, version.get());
+        String key = key(ctx);
+        Entry e = lookup(key);
+        if (e == null) {
+            e = awaitOrLead(ctx, key);
+        }
+        if (e == null) {
+            return;
+        }
+        ctx.attribute(HIT, true);
+        if (e.route() != null) {
+            ctx.attribute(ROUTE, e.route());
+        }
+        ctx.header("ETag", e.etag());
+        ctx.header("Cache-Control", "no-cache");
+        if (e.etag().equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+        } else {
+            ctx.contentType(e.contentType()).result(join(e.parts(), RequestIds.of(ctx)));
+        }
+        ctx.skipRemainingHandlers();
+    }
+
+    /**
+     * The entry another request is rendering right now, once it is done; or null, with this request made
+     * the one that renders when nobody is (or the other render failed or takes too long).
+     */
+    private Entry awaitOrLead(Context ctx, String key) {
+        Rendering mine = new Rendering(new java.util.concurrent.CompletableFuture<>(), System.currentTimeMillis());
+        Rendering other = rendering.putIfAbsent(key, mine);
+        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS) {
+            // a render that never reported back: take over
+            rendering.replace(key, other, mine);
+            other = null;
+        }
+        if (other == null) {
+            ctx.attribute(LEADER, mine);
+            return null;
+        }
+        try {
+            Entry done = other.done().get(WAIT_FOR_LEADER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            // rendered before a write that finished meanwhile: render afresh
+            return done != null && done.version() == version.get() ? done : null;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+            return null;
+        }
+    }
+
+    void store(Context ctx) {
+        Rendering led = ctx.attribute(LEADER);
+        Entry stored = null;
+        try {
+            stored = fill(ctx);
+        } finally {
+            if (led != null) {
+                led.done().complete(stored);
+                rendering.remove(key(ctx), led);
+            }
+        }
+    }
+
+    private Entry fill(Context ctx) {
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            if (ctx.statusCode() < 400) {
+                clear();
+            }
+            return null;
+        }
+        Long seen = ctx.attribute(VERSION);
+        // rendered for someone signed in (however they were recognised): never shared
+        if (seen == null || Boolean.TRUE.equals(ctx.attribute(HIT)) || ctx.statusCode() != 200 || Access.user(ctx) != null
+                || Access.canEdit(ctx)
+                || ctx.res().getHeader("Set-Cookie") != null || ctx.res().getHeader("Cache-Control") != null) {
+            return null;
+        }
+        String type = ctx.res().getContentType();
+        // only answers held in memory (rendered pages, JSON): a streamed answer must not be read here
+        if (type == null || !(ctx.resultInputStream() instanceof java.io.ByteArrayInputStream in)
+                || in.available() > MAX_ENTRY_BYTES) {
+            return null;
+        }
+        byte[] bytes = in.readAllBytes();
+        in.reset();
+        List<byte[]> parts = split(bytes, RequestIds.of(ctx));
+        // the tag ignores the request id, so a page rendered again with the same content keeps its tag
+        String etag = "W/\"" + digest(parts) + "\"";
+        Entry e = new Entry(parts, type, etag, seen, System.currentTimeMillis(), bytes.length, routeOf(ctx));
+        put(key(ctx), e);
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
+        return e;
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? null : endpoint.path;
+        } catch (RuntimeException notRouted) {
+            return null;
+        }
+    }
+
+    /** Drops every entry; the next reader renders afresh. */
+    void clear() {
+        synchronized (entries) {
+            version.incrementAndGet();
+            entries.clear();
+            // renders started before this write must not be handed to readers who come after it
+            rendering.clear();
+            totalBytes = 0;
+        }
+    }
+
+    private Entry lookup(String key) {
+        synchronized (entries) {
+            Entry e = entries.get(key);
+            if (e == null) {
+                return null;
+            }
+            if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis) {
+                entries.remove(key);
+                totalBytes -= e.size();
+                return null;
+            }
+            return e;
+        }
+    }
+
+    private void put(String key, Entry e) {
+        synchronized (entries) {
+            // a write finished while this page was rendering: what was rendered may be from before it
+            if (e.version() != version.get()) {
+                return;
+            }
+            Entry old = entries.put(key, e);
+            totalBytes += e.size() - (old == null ? 0 : old.size());
+            var oldest = entries.entrySet().iterator();
+            while ((entries.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) && oldest.hasNext()) {
+                totalBytes -= oldest.next().getValue().size();
+                oldest.remove();
+            }
+        }
+    }
+
+    private static boolean cacheable(Context ctx) {
+        if (!ctx.method().name().equals("GET") || ctx.header("Authorization") != null) {
+            return false;
+        }
+        String cookie = ctx.header("Cookie");
+        if (cookie != null && cookie.contains("kb_session=")) {
+            return false;
+        }
+        String path = ctx.path();
+        if (path.equals("/")) {
+            return true;
+        }
+        for (String never : NEVER) {
+            if (path.endsWith(never)) {
+                return false;
+            }
+        }
+        for (String prefix : CACHED) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(Context ctx) {
+        String q = ctx.queryString();
+        return q == null ? ctx.path() : ctx.path() + "?" + q;
+    }
+
+    /** {@code bytes} cut at each occurrence of {@code id}, so a hit can show its own request id instead. */
+    private static List<byte[]> split(byte[] bytes, String id) {
+        List<byte[]> parts = new ArrayList<>();
+        byte[] needle = id.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        if (needle.length >= 8) {
+            for (int i = 0; i <= bytes.length - needle.length; i++) {
+                if (matches(bytes, i, needle)) {
+                    parts.add(java.util.Arrays.copyOfRange(bytes, from, i));
+                    from = i + needle.length;
+                    i = from - 1;
+                }
+            }
+        }
+        parts.add(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        return List.copyOf(parts);
+    }
+
+    private static boolean matches(byte[] bytes, int at, byte[] needle) {
+        for (int j = 0; j < needle.length; j++) {
+            if (bytes[at + j] != needle[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] join(List<byte[]> parts, String id) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        byte[] glue = id.getBytes(StandardCharsets.UTF_8);
+        int size = glue.length * (parts.size() - 1);
+        for (byte[] p : parts) {
+            size += p.length;
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                System.arraycopy(glue, 0, out, at, glue.length);
+                at += glue.length;
+            }
+            System.arraycopy(parts.get(i), 0, out, at, parts.get(i).length);
+            at += parts.get(i).length;
+        }
+        return out;
+    }
+
+    private static String digest(List<byte[]> parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(p);
+                md.update((byte) 0);
+            }
+            byte[] d = md.digest();
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package kb.bench;
+
+import io.javalin.Javalin;
+import kb.App;
+import kb.cli.GenerateCommand;
+import kb.search.Search;
+import kb.search.SearchRequest;
+import kb.system.Config;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Search at scale: fills a fresh database with N synthetic postmortems ({@code generate}), rebuilds the
+ * index, then times Lucene queries (single words, phrases, two-character Chinese, filtered) next to the
+ * anchor, a SQL {@code LIKE} scan over the same sections in the same database, and the list, incident,
+ * insights and search pages over HTTP. Arguments: {@code N [h2|postgresql]} (default 10000 h2; postgresql
+ * needs KB_TEST_PG_URL).
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.bench.SearchBenchmark -Dexec.args="10000 h2"</pre>
+ */
+public final class SearchBenchmark {
+
+    private static final List<String> WORDS = List.of("connections", "timeout", "rollback", "deadline", "panic",
+            "dashboards", "vulnerability", "probe", "buffer", "latency");
+    private static final List<String> PHRASES = List.of("\"connection pool\"", "\"no timeout\"", "\"rolled back\"",
+            "\"response bodies\"", "\"retry loop\"");
+    private static final List<String> CHINESE = List.of("连接", "超时", "日志", "回滚", "时区", "缓存", "事务", "告警");
+    private static final int RUNS = 40;
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String kind = args.length > 1 ? args[1] : "h2";
+        Path dir = Files.createTempDirectory("kb-search-bench");
+        Config config = kind.equals("h2")
+                ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
+                : postgres(dir);
+        App.Services services = App.Services.open(config);
+        services.incidents().importContent(config.contentDir());
+        long t0 = System.nanoTime();
+        GenerateCommand.fill(services, 1, n);
+        System.out.printf("%s: generated %d postmortems in %.1f s%n", kind, n, (System.nanoTime() - t0) / 1e9);
+
+        Search search = new Search(services.db().jdbi(), dir);
+        Search.Rebuild rebuild = search.rebuild();
+        System.out.printf("index rebuild: %d incidents in %.1f s%n", rebuild.incidents(), rebuild.millis() / 1000.0);
+
+        report("lucene single word", timeAll(WORDS, q -> search.search(request(q, Map.of())).total()));
+        report("lucene phrase", timeAll(PHRASES, q -> search.search(request(q, Map.of())).total()));
+        report("lucene two-character Chinese", timeAll(CHINESE, q -> search.search(request(q, Map.of())).total()));
+        report("lucene word + severity + service", timeAll(WORDS, q -> search.search(request(q,
+                Map.of("severity", "P1", "service", "payment-api"))).total()));
+        var jdbi = services.db().jdbi();
+        String like = "SELECT i.id FROM incidents i WHERE i.listed = TRUE AND (LOWER(i.title) LIKE :p OR EXISTS "
+                + "(SELECT 1 FROM sections s WHERE s.incident_id = i.id AND LOWER(s.markdown) LIKE :p)) "
+                + "ORDER BY i.started_at DESC FETCH FIRST 10 ROWS ONLY";
+        report("SQL LIKE single word (anchor)", timeAll(WORDS.subList(0, 5), q -> jdbi.withHandle(h -> h.createQuery(like)
+                .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
+        report("SQL LIKE two-character Chinese (anchor)", timeAll(CHINESE.subList(0, 4), q -> jdbi.withHandle(h -> h.createQuery(like)
+                .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
+        search.close();
+
+        Javalin app = App.create(services).start();
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://localhost:" + app.port();
+        String someId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
+                + "ORDER BY id FETCH FIRST 1 ROWS ONLY").mapTo(String.class).one());
+        for (String path : List.of("/incidents", "/incidents?severity=P1&page=3", "/incidents/" + someId, "/insights",
+                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8))) {
+            report("page " + path, timeAll(List.of(path), p -> {
+                try {
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(p + " -> " + r.statusCode());
+                    }
+                    return r.body().length();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap used after GC: %d MB (max %d MB)%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        app.stop();
+        services.close();
+    }
+
+    private static SearchRequest request(String q, Map<String, String> filters) {
+        return new SearchRequest(q, filters, null, "relevance", 1, 10, false);
+    }
+
+    private interface Op {
+        Object run(String q) throws Exception;
+    }
+
+    /** Warms up, then runs each input RUNS times; returns every duration in milliseconds, sorted. */
+    private static List<Double> timeAll(List<String> inputs, Op op) throws Exception {
+        for (String q : inputs) {
+            for (int i = 0; i < 3; i++) {
+                op.run(q);
+            }
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            for (String q : inputs) {
+                long t = System.nanoTime();
+                op.run(q);
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(ms);
+        return ms;
+    }
+
+    private static void report(String what, List<Double> sorted) {
+        System.out.printf("%-45s p50 %7.2f ms   p95 %7.2f ms   (%d runs)%n", what,
+                sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1), sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1),
+                sorted.size());
+    }
+
+    private static Config postgres(Path dir) throws Exception {
+        String admin = System.getenv("KB_TEST_PG_URL");
+        if (admin == null) {
+            throw new IllegalStateException("set KB_TEST_PG_URL to benchmark on PostgreSQL");
+        }
+        String name = "bench" + System.nanoTime();
+        try (var c = java.sql.DriverManager.getConnection(admin); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        return new Config(0, dir, url, "", "", Path.of("content").toAbsolutePath(), Map.of());
+    }
+
+}

@@ -1,0 +1,291 @@
+package kb.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import kb.TestApp;
+import kb.accounts.Accounts;
+import kb.accounts.Logins;
+import kb.accounts.Role;
+import kb.format.CodeBlock;
+import kb.format.PostmortemParser;
+
+/**
+ * The sandbox measured the way users meet it: through {@code POST /api/run} of the real app (never
+ * cached), for both engines in the same run, against the cold {@code jshell} CLI on the same snippet.
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.ApiRunBenchmark [-Dexec.args=SECONDS]
+ * </pre>
+ *
+ * For each engine ({@code jshell}: JShell inside every child, pool of 2 as before; {@code split}:
+ * compile service plus minimal children, default pool): one click on a warm pool (p50 of 10, the pool
+ * refilled before each), back-to-back runs (p50/p95 of 30), sustained runs/s with 4 and 16 clients for
+ * SECONDS each (default 20; a client answered 429 waits its Retry-After), every bundled block once
+ * (total), and the largest resident memory of the whole server (this JVM plus every process it
+ * started) seen under load.
+ */
+public final class ApiRunBenchmark {
+    static final String SNIPPET = "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\n"
+            + "System.out.println(list);\n// Output:\n// [1, 2, 3]\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiRunBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 20;
+        System.out.printf("JDK %s, %d processors, load average %.1f%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        var columns = new LinkedHashMap<String, Map<String, String>>();
+        columns.put("jshell (old)", measure("jshell", "2", seconds));
+        columns.put("split (new)", measure("split", "", seconds));
+        long[] cli = new long[3];
+        for (int i = 0; i < cli.length; i++) {
+            cli[i] = jshellCli(SNIPPET);
+        }
+        long cliP50 = percentile(cli, 50);
+        System.out.printf("%njshell CLI, cold, same snippet: p50 %d ms (%d runs)%n%n", cliP50, cli.length);
+        for (var c : columns.values()) {
+            c.put("cold jshell CLI p50 / sequential p50", String.format("x%.1f",
+                    (double) cliP50 / Math.max(1, Long.parseLong(c.get("sequential p50 (ms)")))));
+            c.put("cold jshell CLI p50 / warm click p50", String.format("x%.1f",
+                    (double) cliP50 / Math.max(1, Long.parseLong(c.get("warm click p50 (ms)")))));
+        }
+        var rows = new ArrayList<>(columns.values().iterator().next().keySet());
+        System.out.printf("| %-40s |", "measure");
+        columns.keySet().forEach(k -> System.out.printf(" %-14s |", k));
+        System.out.println();
+        System.out.println("|" + "-".repeat(42) + "|" + "----------------|".repeat(columns.size()));
+        for (String row : rows) {
+            System.out.printf("| %-40s |", row);
+            columns.values().forEach(c -> System.out.printf(" %-14s |", c.getOrDefault(row, "")));
+            System.out.println();
+        }
+    }
+
+    private static Map<String, String> measure(String engine, String pool, int seconds) throws Exception {
+        var env = new LinkedHashMap<String, String>(Map.of("KB_SANDBOX_ENGINE", engine, "KB_SANDBOX_ALLOW_WEAK", "true",
+                "KB_SANDBOX_RUNS_PER_MINUTE", "1000000"));
+        if (!pool.isEmpty()) {
+            env.put("KB_SANDBOX_POOL_SIZE", pool);
+        }
+        var m = new LinkedHashMap<String, String>();
+        try (TestApp app = TestApp.start(TestApp.FIXTURES, env)) {
+            String token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "bench").token();
+            var client = new Client(app, token);
+            System.out.printf("%n== engine %s: waiting for the pool and the class-data-sharing archive%n", engine);
+            client.run(SNIPPET, null); // starts the sandbox
+            awaitWarm(app, true);
+            for (int i = 0; i < 10; i++) {
+                client.run(SNIPPET, null); // JIT warm-up of server and compile service, the same for both engines
+            }
+            long[] clicks = new long[10];
+            for (int i = 0; i < clicks.length; i++) {
+                awaitWarm(app, false);
+                Thread.sleep(300);
+                clicks[i] = client.run(SNIPPET, null);
+            }
+            m.put("warm click p50 (ms)", Long.toString(percentile(clicks, 50)));
+            long[] sequential = new long[30];
+            for (int i = 0; i < sequential.length; i++) {
+                sequential[i] = client.run(SNIPPET, null);
+            }
+            m.put("sequential p50 (ms)", Long.toString(percentile(sequential, 50)));
+            m.put("sequential p95 (ms)", Long.toString(percentile(sequential, 95)));
+            var rss = new AtomicLong();
+            for (int clients : new int[] {4, 16}) {
+                awaitWarm(app, false);
+                var load = load(client, clients, seconds, rss);
+                m.put(clients + " clients: runs/s", String.format("%.2f", load[0]));
+                m.put(clients + " clients: run p50 (ms)", String.format("%.0f", load[1]));
+                m.put(clients + " clients: 429 answers", String.format("%.0f", load[2]));
+                m.put(clients + " clients: failed runs", String.format("%.0f", load[3]));
+            }
+            m.put("server RSS under load, max (MiB)", Long.toString(rss.get() / 1024));
+            awaitWarm(app, false);
+            long start = System.nanoTime();
+            int blocks = 0;
+            int failed = 0;
+            for (var b : bundledBlocks()) {
+                long ignored = client.run(b[0], b[1]);
+                blocks++;
+                failed += client.lastPassed ? 0 : 1;
+            }
+            m.put("all " + blocks + " bundled blocks, total (ms)", Long.toString((System.nanoTime() - start) / 1_000_000));
+            m.put("bundled blocks that failed", Integer.toString(failed));
+        }
+        System.out.println(m);
+        return m;
+    }
+
+    /** runs/s, p50 of accepted runs, 429 answers, accepted runs that did not pass. */
+    private static double[] load(Client client, int clients, int seconds, AtomicLong rss) throws Exception {
+        var done = new AtomicInteger();
+        var busy = new AtomicInteger();
+        var failed = new AtomicInteger();
+        var times = java.util.Collections.synchronizedList(new ArrayList<Long>());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        var sampler = pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                rss.accumulateAndGet(treeResidentKilobytes(), Math::max);
+                Thread.sleep(250);
+            }
+            return null;
+        });
+        long start = System.nanoTime();
+        var futures = new ArrayList<Future<?>>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpResponse<String> r = client.post(SNIPPET, null);
+                    if (r.statusCode() == 429) {
+                        busy.incrementAndGet();
+                        String after = r.headers().firstValue("Retry-After").orElseThrow(
+                                () -> new IllegalStateException("429 without Retry-After"));
+                        Thread.sleep(Long.parseLong(after) * 1000);
+                        continue;
+                    }
+                    JsonNode body = JSON.readTree(r.body());
+                    if (r.statusCode() != 200 || !body.get("passed").asBoolean()) {
+                        failed.incrementAndGet();
+                    } else {
+                        times.add(body.get("durationMillis").asLong());
+                    }
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        sampler.get();
+        pool.shutdown();
+        long[] t = times.stream().mapToLong(Long::longValue).toArray();
+        return new double[] {done.get() / elapsed, t.length == 0 ? -1 : percentile(t, 50), busy.get(), failed.get()};
+    }
+
+    /** Every runnable block of the bundled postmortems: source and expected output. */
+    private static List<String[]> bundledBlocks() throws IOException {
+        var all = new ArrayList<String[]>();
+        try (var files = Files.list(Path.of("content", "incidents"))) {
+            for (Path md : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                var parsed = new PostmortemParser().parse(Files.readString(md), null);
+                parsed.value().ifPresent(p -> p.codeBlocks().stream().filter(CodeBlock::runnable)
+                        .forEach(b -> all.add(new String[] {b.code(), b.expectedOutput()})));
+            }
+        }
+        return all;
+    }
+
+    private static void awaitWarm(TestApp app, boolean archiveToo) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            JsonNode s = JSON.readTree(app.get("/health").body()).path("sandbox");
+            if (s.path("status").asText().equals("up") && s.path("poolReady").asInt() >= s.path("poolSize").asInt()
+                    && (!archiveToo || s.path("sharedArchive").asBoolean())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the pool did not fill in 5 minutes");
+    }
+
+    /** Resident memory of this JVM and every process it started, in KiB. */
+    static long treeResidentKilobytes() {
+        long sum = rss(ProcessHandle.current().pid());
+        for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+            sum += Math.max(0, rss(h.pid()));
+        }
+        return sum;
+    }
+
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static long jshellCli(String source) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("kb-bench", ".jsh");
+        try {
+            Files.writeString(script, source + "\n/exit\n");
+            var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
+                    "--feedback", "silent", script.toString()).redirectErrorStream(true);
+            long start = System.nanoTime();
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            if (!out.contains("[1, 2, 3]")) {
+                throw new IllegalStateException("jshell printed " + out);
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length * p / 100.0) - 1];
+    }
+
+    /** One editor calling POST /api/run; times are wall time at the client. */
+    private static final class Client {
+        private final TestApp app;
+        private final String token;
+        volatile boolean lastPassed;
+
+        Client(TestApp app, String token) {
+            this.app = app;
+            this.token = token;
+        }
+
+        HttpResponse<String> post(String source, String expected) throws IOException {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("source", source);
+            if (expected != null) {
+                body.put("expectedOutput", expected);
+            }
+            return app.postJson("/api/run", JSON.writeValueAsString(body), Map.of("Authorization", "Bearer " + token));
+        }
+
+        long run(String source, String expected) throws IOException {
+            long start = System.nanoTime();
+            HttpResponse<String> r = post(source, expected);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            lastPassed = r.statusCode() == 200 && JSON.readTree(r.body()).path("passed").asBoolean();
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/run answered " + r.statusCode() + ": " + r.body());
+            }
+            return millis;
+        }
+    }
+}

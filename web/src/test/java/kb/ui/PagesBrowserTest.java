@@ -1,0 +1,170 @@
+package kb.ui;
+
+import kb.TestApp;
+import kb.accounts.Logins;
+import kb.accounts.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of page in headless Chromium on the bundled content: at phone, tablet and desktop widths nothing
+ * scrolls sideways; axe-core finds no serious or critical violation in the light or the dark scheme; no page
+ * fetches more than 150 KB of CSS and JavaScript. Screenshots land in {@code target/screenshots/}.
+ */
+class PagesBrowserTest {
+
+    /** A page to check, and whether it needs the signed-in admin. */
+    record Page(String name, String path, boolean signedIn) {
+    }
+
+    static final int[] WIDTHS = {390, 768, 1366};
+    static final long BUDGET = 150 * 1024;
+
+    static TestApp app;
+    static Logins.Login admin;
+    static ChromeDriver browser;
+    static PageChecks checks;
+    static List<Page> pages;
+
+    @BeforeAll
+    static void start() {
+        kb.Browsers.assumeInstalled();
+        app = TestApp.start(TestApp.CONTENT);
+        admin = Logins.sessionCookie(app, Role.ADMIN);
+        String review = createReview(app, admin);
+        pages = List.of(new Page("home", "/", false), new Page("list", "/incidents", false),
+                new Page("incident", "/incidents/payment-502-sql-open-per-call", false),
+                new Page("checklist", "/checklist", false), new Page("item", "/checklist/RES-02", false),
+                new Page("login", "/login", false), new Page("not-found", "/no/such/page", false),
+                new Page("reviews", "/reviews", true), new Page("review", review, true),
+                new Page("editor", "/incidents/payment-502-sql-open-per-call/edit", true),
+                new Page("new", "/incidents/new", true), new Page("history", "/incidents/payment-502-sql-open-per-call/history", true),
+                new Page("sandbox", "/sandbox", true), new Page("admin", "/admin", true));
+        browser = kb.Browsers.start();
+        checks = new PageChecks(browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void no_page_scrolls_sideways_at_phone_tablet_or_desktop_width() {
+        List<String> failures = new ArrayList<>();
+        for (int width : WIDTHS) {
+            checks.viewport(width, false);
+            for (Page p : pages) {
+                open(p);
+                List<String> wide = checks.overflow();
+                if (!wide.isEmpty()) {
+                    failures.add(p.name() + " at " + width + " px: " + wide);
+                }
+                checks.screenshot(p.name() + "-" + width);
+            }
+        }
+        checks.viewport(1366, false);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void axe_finds_no_serious_or_critical_violation_in_light_or_dark_mode() {
+        List<String> failures = new ArrayList<>();
+        for (boolean dark : new boolean[] {false, true}) {
+            checks.viewport(1366, dark);
+            for (Page p : pages) {
+                open(p);
+                checks.seriousViolations().forEach(v -> failures.add(p.name() + (dark ? " (dark): " : ": ") + v));
+                if (dark) {
+                    checks.screenshot(p.name() + "-dark");
+                }
+            }
+        }
+        checks.viewport(1366, false);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void no_page_loads_more_than_150_kb_of_css_and_javascript() {
+        checks.viewport(1366, false);
+        List<String> over = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        for (Page p : pages) {
+            open(p);
+            List<Long> bytes = checks.scriptAndStyleBytes();
+            figures.append(String.format("%-10s %6d B transferred, %6d B decoded%n", p.name(), bytes.get(0), bytes.get(1)));
+            assertTrue(bytes.get(1) > 0, p.name() + " loaded no CSS at all: the measurement is broken");
+            if (bytes.get(0) > BUDGET) {
+                over.add(p.name() + ": " + bytes.get(0) + " B");
+            }
+        }
+        System.out.print("CSS+JS per page (mermaid excluded)\n" + figures);
+        assertEquals(List.of(), over);
+    }
+
+    private static void open(Page p) {
+        browser.get(app.base + "/health");
+        browser.manage().deleteAllCookies();
+        if (p.signedIn()) {
+            browser.manage().addCookie(new Cookie("kb_session", admin.cookie()));
+        }
+        browser.get(app.base + p.path());
+        // pages with code load highlight.js after the first paint: wait until it has coloured the code
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> (Boolean) checks.js("return document.readyState"
+                + " === 'complete' && !document.querySelector('pre > code[class*=language-]:not([data-highlighted])');"));
+    }
+
+    /** Pastes a diff with a known finding, as an editor does, and returns the new review's path. */
+    static String createReview(TestApp app, Logins.Login admin) {
+        String diff = """
+                diff --git a/client/fetch.go b/client/fetch.go
+                new file mode 100644
+                index 0000000..3b18e51
+                --- /dev/null
+                +++ b/client/fetch.go
+                @@ -0,0 +1,11 @@
+                +package client
+                +
+                +import "net/http"
+                +
+                +func Fetch(url string) (int, error) {
+                +	resp, err := http.Get(url)
+                +	if err != nil {
+                +		return 0, err
+                +	}
+                +	return resp.StatusCode, nil
+                +}
+                """;
+        String boundary = "----kb" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        java.util.Map.of("_csrf", admin.csrf(), "diff", diff, "title", "Fetch helper").forEach((k, v) ->
+                body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
+                        .append("\"\r\n\r\n").append(v).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> r = app.send(Logins.request(app, admin, "/reviews/new")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+        assertEquals(303, r.statusCode(), r.body());
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+}
