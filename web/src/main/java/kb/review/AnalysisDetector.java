@@ -24,7 +24,8 @@ final class AnalysisDetector {
     private AnalysisDetector() {
     }
 
-    static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules, Models models, Summaries summaries) {
+    static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
+                         Summaries summaries) {
         List<Hit> hits = new ArrayList<>();
         List<Rule> lifecycle = new ArrayList<>();
         for (Rule r : rules) {
@@ -47,11 +48,12 @@ final class AnalysisDetector {
                         : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
             }
         }
-        hits.addAll(lifecycle(file, tree, lifecycle, models, summaries));
+        hits.addAll(lifecycle(file, tree, units, lifecycle, models, summaries));
         return hits;
     }
 
-    private static List<Hit> lifecycle(SourceFile file, TSTree tree, List<Rule> rules, Models models,
+    private static List<Hit> lifecycle(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules,
+                                       Models models,
                                        Summaries summaries) {
         String lang = file.language().key();
         List<Model> wanted = new ArrayList<>();
@@ -70,7 +72,7 @@ final class AnalysisDetector {
                 add(hits, rules, f, whole);
             }
         } else {
-            for (JavaVisitors.Unit unit : JavaVisitors.units(file, tree)) {
+            for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
                 }

@@ -48,7 +48,26 @@ final class JavaVisitors {
     record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
     }
 
-    static List<Hit> run(SourceFile file, TSTree tree, List<Rule> rules) {
+    /** The JavaParser units of one file, parsed on first use and shared by every detector of that file. */
+    static final class Units {
+        private final SourceFile file;
+        private final TSTree tree;
+        private List<Unit> units;
+
+        Units(SourceFile file, TSTree tree) {
+            this.file = file;
+            this.tree = tree;
+        }
+
+        List<Unit> get() {
+            if (units == null) {
+                units = units(file, tree);
+            }
+            return units;
+        }
+    }
+
+    static List<Hit> run(SourceFile file, Units parsed, List<Rule> rules) {
         List<Hit> hits = new ArrayList<>();
         String text = file.text();
         rules = rules.stream().filter(r -> JavaChecks.mayApply(((Rule.VisitorMatcher) r.matcher()).name(), text))
@@ -56,7 +75,7 @@ final class JavaVisitors {
         if (rules.isEmpty()) {
             return hits;
         }
-        for (Unit unit : units(file, tree)) {
+        for (Unit unit : parsed.get()) {
             for (Rule rule : rules) {
                 Check check = CHECKS.get(((Rule.VisitorMatcher) rule.matcher()).name());
                 for (JavaChecks.Report r : check.apply(unit.root(), unit.wholeFile())) {

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import kb.system.Access;
@@ -139,14 +138,7 @@ final class ReviewApi {
     }
 
     private static void error(Context ctx, int status, String message, Integer line) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("message", message);
-        if (line != null) {
-            body.put("line", line);
-        }
-        body.put("requestId", kb.system.RequestIds.of(ctx));
-        ctx.status(status).json(body);
+        kb.system.Web.jsonError(ctx, status, message, line == null ? Map.of() : Map.of("line", line));
     }
 
     /** A PR number as typed; blank gives null. */

@@ -77,14 +77,16 @@ public final class Reviewer {
         List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
         if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
             try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
+                // the Java visitors and the analysis read the same JavaParser units: parse them once per file
+                JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
                 if (!query.isEmpty()) {
                     hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language())));
                 }
                 if (!visitor.isEmpty()) {
-                    hits.addAll(JavaVisitors.run(file, tree, visitor));
+                    hits.addAll(JavaVisitors.run(file, units, visitor));
                 }
                 if (!analysis.isEmpty()) {
-                    hits.addAll(AnalysisDetector.run(file, tree, analysis, book.models(), helpers));
+                    hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
                 }
             }
         }

@@ -41,6 +41,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Summaries summaries;
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
+    // each enclosing lambda ask for the same expressions again, so each is printed once per file
+    private final Map<Expression, String> printed = new java.util.IdentityHashMap<>();
 
     private JavaLifecycle(List<Model> models, Summaries summaries, Map<String, String> types) {
         this.models = models;
@@ -191,15 +194,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
                 return null;
             }
-            return q.args() == null || q.args().matcher(oc.getArguments().toString()).find() ? Boolean.TRUE : null;
+            return q.args() == null || q.args().matcher(arguments(oc, oc.getArguments())).find() ? Boolean.TRUE
+                    : null;
         }
         if (!(e instanceof MethodCallExpr call) || q.call() == null) {
             return null;
         }
-        String scope = call.getScope().map(Object::toString).orElse("");
+        String scope = call.getScope().map(this::print).orElse("");
         String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
         if (!q.call().matcher(callee).find()
-                || q.args() != null && !q.args().matcher(call.getArguments().toString()).find()) {
+                || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()) {
             return null;
         }
         if (q.receiver() == null && q.receiverType() == null) {
@@ -214,6 +218,17 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return q.receiver().matcher(last).find() ? Boolean.FALSE : null;
         }
         return null;
+    }
+
+    private String print(Expression e) {
+        return printed.computeIfAbsent(e, Object::toString);
+    }
+
+    /** The argument list as {@code NodeList.toString} prints it ({@code [a, b]}), kept under the call. */
+    private final Map<Expression, String> printedArguments = new java.util.IdentityHashMap<>();
+
+    private String arguments(Expression call, com.github.javaparser.ast.NodeList<Expression> args) {
+        return printedArguments.computeIfAbsent(call, c -> args.toString());
     }
 
     /**

@@ -188,7 +188,7 @@ public final class Shapes {
                 callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
-            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, loops, boundaries)) {
+            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -196,12 +196,16 @@ public final class Shapes {
         return out;
     }
 
-    private static boolean inLoop(TSNode n, Set<String> loops, Set<String> boundaries) {
+    private static boolean inLoop(TSNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
         TSNode p = n.getParent();
         TSNode child = n;
         while (p != null && !p.isNull()) {
             String t = p.getType();
             if (boundaries.contains(t)) {
+                return false;
+            }
+            if (onFailurePath(p, child, src)) {
+                // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }
             if (loops.contains(t)) {
@@ -213,6 +217,59 @@ public final class Shapes {
             }
             child = p;
             p = p.getParent();
+        }
+        return false;
+    }
+
+    /** Words of an identifier that name an error or a failure ({@code err}, {@code readErr}, {@code isFailed}). */
+    private static final Set<String> FAILURE_WORDS = Set.of("err", "errs", "error", "errors", "fail", "fails",
+            "failed", "failure", "failures", "exception", "exceptions", "throwable");
+    /** Words of a test that passes on success ({@code r.passed()}, {@code isSuccessful}): its else is the failure. */
+    private static final Set<String> SUCCESS_WORDS = Set.of("passed", "success", "successful", "succeeded");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CAMEL = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+    private static final Pattern EQUALS_NIL = Pattern.compile("==\\s*nil\\b");
+
+    /**
+     * True when {@code child} is the part of {@code p} that runs only on an error: a Java catch block, the branch of
+     * an {@code if} whose condition tests an error or failure ({@code err != nil}, {@code r.isError()},
+     * {@code errors.Is(err, x)}), the else of a Go {@code err == nil} test, or the else of a success test
+     * ({@code r.passed()}; the then branch of {@code !r.passed()}).
+     */
+    private static boolean onFailurePath(TSNode p, TSNode child, byte[] src) {
+        if (p.getType().equals("catch_clause")) {
+            return true;
+        }
+        if (!p.getType().equals("if_statement")) {
+            return false;
+        }
+        TSNode cond = p.getChildByFieldName("condition");
+        if (cond == null || cond.isNull()) {
+            return false;
+        }
+        String test = text(src, cond).strip();
+        while (test.startsWith("(") && test.endsWith(")")) {
+            test = test.substring(1, test.length() - 1).strip();
+        }
+        boolean failure = hasWord(test, FAILURE_WORDS);
+        if (!failure && !hasWord(test, SUCCESS_WORDS)) {
+            return false;
+        }
+        // err != nil and !r.passed() fail in the then branch; err == nil and r.passed() in the else branch
+        boolean elseFails = failure ? EQUALS_NIL.matcher(test).find() : !test.startsWith("!");
+        TSNode branch = p.getChildByFieldName(elseFails ? "alternative" : "consequence");
+        return branch != null && !branch.isNull() && branch.getStartByte() <= child.getStartByte()
+                && child.getEndByte() <= branch.getEndByte();
+    }
+
+    private static boolean hasWord(String condition, Set<String> words) {
+        var m = IDENTIFIER.matcher(condition);
+        while (m.find()) {
+            for (String word : CAMEL.split(m.group())) {
+                if (words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+            }
         }
         return false;
     }
