@@ -60,8 +60,10 @@ public final class Search implements AutoCloseable {
         try {
             ensureOpen();
             index.catchUp();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // the write itself is committed: answering 500 would tell the client it failed. The poller
+            // follows the change log and applies it on its next round.
+            log.warn("search: the index could not follow a write now; the next poll will: {}", e.getMessage());
         }
     }
 

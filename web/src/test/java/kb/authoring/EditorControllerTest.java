@@ -165,6 +165,9 @@ class EditorControllerTest {
         assertEquals(303, saved.statusCode());
         assertEquals("/incidents/preview-same", saved.headers().firstValue("Location").orElseThrow());
         Document page = Jsoup.parse(app.get("/incidents/preview-same").body());
+        // related incidents are found in the index of saved postmortems, so only a saved page can list them;
+        // everything the author wrote must look the same
+        page.select("section.related-incidents").remove();
         assertEquals(page.selectFirst("article.incident").outerHtml(), p.selectFirst("#preview article.incident").outerHtml());
     }
 

@@ -33,7 +33,9 @@ class MultiInstanceTest {
         Config config = TestDatabases.config("postgresql", TestApp.FIXTURES);
         a = TestApp.onDatabase(config);
         a.services.incidents().importContent(TestApp.FIXTURES);
-        b = TestApp.onDatabase(config);
+        // each instance keeps its own data folder (search index, sandbox runner), as on separate machines
+        b = TestApp.onDatabase(new Config(config.port(), config.dataDir().resolveSibling(config.dataDir().getFileName() + "-b"),
+                config.dbUrl(), config.dbUser(), config.dbPassword(), config.contentDir(), config.env()));
     }
 
     @AfterEach
