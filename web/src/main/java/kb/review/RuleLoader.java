@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import kb.format.ChecklistItem.Severity;
 import kb.format.Problem;
 import org.treesitter.TSQuery;
@@ -21,7 +20,6 @@ final class RuleLoader {
 
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,79}");
     private static final Pattern ITEM_ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
     private static final Set<String> FILE_KEYS = Set.of("item", "rules", "manual", "imports");
     private static final Set<String> RULE_KEYS = Set.of("id", "languages", "severity", "message", "context", "paths",
             "exclude", "regex", "tree-sitter", "visitor", "analysis", "resources", "report", "inside", "outside", "require",
@@ -177,7 +175,7 @@ final class RuleLoader {
             return new Rule.VisitorMatcher(name);
         }
         if (m.containsKey("regex")) {
-            Pattern p = compile(y, m.get("regex"), y.string(m, "regex", node, true), Set.of());
+            Pattern p = RulePatterns.compile(y, m.get("regex"), y.string(m, "regex", node, true), Set.of());
             Set<String> where = Set.of("line", "file");
             List<Rule.Condition> require = conditions(y, m, "require", where, Set.of());
             List<Rule.Condition> reject = conditions(y, m, "reject", where, Set.of());
@@ -245,7 +243,7 @@ final class RuleLoader {
         try {
             q = new TSQuery(TreeSitter.grammar(lang), text);
         } catch (TSQueryException e) {
-            int offset = offsetIn(e.getMessage());
+            int offset = RulePatterns.offsetIn(e.getMessage());
             int line = YamlTree.contentLine(m.get("tree-sitter")) + (int) text.substring(0, Math.min(offset,
                     text.length())).chars().filter(c -> c == '\n').count();
             y.problems().add(Problem.at(line, "invalid tree-sitter query: " + e.getMessage()));
@@ -266,11 +264,6 @@ final class RuleLoader {
                 conditions(y, m, "require", where, captures), conditions(y, m, "reject", where, captures));
     }
 
-    private static int offsetIn(String message) {
-        Matcher mm = Pattern.compile("offset (\\d+)").matcher(message == null ? "" : message);
-        return mm.find() ? Integer.parseInt(mm.group(1)) : 0;
-    }
-
     private List<Rule.Condition> conditions(YamlTree y, Map<String, Node> m, String key, Set<String> where,
                                             Set<String> captures) {
         List<Rule.Condition> out = new ArrayList<>();
@@ -287,31 +280,11 @@ final class RuleLoader {
                 y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)
                         + (where.contains("scope") ? " or ancestor:NODE_TYPE" : ""));
             }
-            if (regex != null && compile(y, c.get("regex"), regex, captures) != null && in != null) {
+            if (regex != null && RulePatterns.compile(y, c.get("regex"), regex, captures) != null && in != null) {
                 out.add(new Rule.Condition(in, regex));
             }
         }
         return out;
-    }
-
-    /** Compiles a regex, with {@code {capture}} placeholders checked against the query's captures. */
-    private static Pattern compile(YamlTree y, Node at, String regex, Set<String> captures) {
-        if (regex == null) {
-            return null;
-        }
-        Matcher ph = PLACEHOLDER.matcher(regex);
-        while (ph.find()) {
-            if (!captures.contains(ph.group(1))) {
-                y.error(at, "placeholder {" + ph.group(1) + "} names no capture of the query");
-                return null;
-            }
-        }
-        try {
-            return Pattern.compile(PLACEHOLDER.matcher(regex).replaceAll("x"));
-        } catch (PatternSyntaxException e) {
-            y.error(at, "invalid regex: " + e.getDescription() + " near index " + e.getIndex());
-            return null;
-        }
     }
 
     private static Rule.Context context(YamlTree y, Map<String, Node> m, Rule.Matcher matcher) {
@@ -345,8 +318,8 @@ final class RuleLoader {
         for (String r : y.strings(m, "added-lines")) {
             // searched in one pass over all added lines joined by newlines, so ^ and $ mean a line's start and
             // end and \s must not run on into the next line
-            if (compile(y, m.get("added-lines"), r, Set.of()) != null) {
-                lines.add(Pattern.compile(singleLineSpaces(r), Pattern.MULTILINE));
+            if (RulePatterns.compile(y, m.get("added-lines"), r, Set.of()) != null) {
+                lines.add(Pattern.compile(RulePatterns.singleLineSpaces(r), Pattern.MULTILINE));
             }
         }
         if (paths.isEmpty() && lines.isEmpty()) {
@@ -355,21 +328,6 @@ final class RuleLoader {
         if (prompt != null) {
             triggers.add(new ManualTrigger(item, prompt, paths, lines, file + ":" + YamlTree.line(node)));
         }
-    }
-
-    /** {@code \\s} rewritten as "whitespace other than a newline". */
-    static String singleLineSpaces(String regex) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\' && i + 1 < regex.length()) {
-                char next = regex.charAt(++i);
-                out.append(next == 's' ? "[^\\S\\n]" : "\\" + next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private void readImport(YamlTree y, String file, Node node) {
@@ -384,23 +342,12 @@ final class RuleLoader {
         if (item != null && !catalog.items().isEmpty() && catalog.item(item).isEmpty()) {
             y.error(m.get("item"), "unknown checklist item " + item);
         }
-        Pattern t = insensitive(y, m.get("tool"), tool);
-        Pattern r = insensitive(y, m.get("rule"), rule);
-        Pattern msg = message == null ? null : insensitive(y, m.get("message"), message);
+        Pattern t = RulePatterns.insensitive(y, m.get("tool"), tool);
+        Pattern r = RulePatterns.insensitive(y, m.get("rule"), rule);
+        Pattern msg = message == null ? null : RulePatterns.insensitive(y, m.get("message"), message);
         if (t != null && r != null && item != null && (message == null || msg != null)) {
             imports.add(new ImportMapping(t, r, msg, item, file + ":" + YamlTree.line(node)));
         }
     }
 
-    private static Pattern insensitive(YamlTree y, Node at, String regex) {
-        if (regex == null) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            y.error(at, "invalid regex: " + e.getDescription());
-            return null;
-        }
-    }
 }
