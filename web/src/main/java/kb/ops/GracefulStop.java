@@ -89,6 +89,7 @@ final class GracefulStop {
                 Thread t = new Thread(() -> exit(status), "kb-stop-" + signal.toLowerCase(java.util.Locale.ROOT));
                 // not a daemon: once Jetty's threads end, the JVM would otherwise exit by itself with status 0
                 t.setDaemon(false);
+                t.setUncaughtExceptionHandler((thread, e) -> log.error("stopping on {} failed", signal, e));
                 t.start();
             });
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {

@@ -54,6 +54,7 @@ final class CompileService implements AutoCloseable {
      * Starts the processes. bubblewrap's --die-with-parent fires when the <em>thread</em> that
      * started it ends, so they are all started from this one thread, which lives as long as the service.
      */
+    // kb:ignore CONC-02 -- only a (re)start of the one service process is submitted, and each waits for the last
     private final java.util.concurrent.ExecutorService spawner = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> BackgroundThreads.daemon(r, "kb-compile-spawner"));
     private Instance current;

@@ -98,6 +98,7 @@ public final class Search implements AutoCloseable {
         follower = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "search-follower");
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> log.error("search: the follower thread died", e));
             return t;
         });
         follower.scheduleWithFixedDelay(() -> {

@@ -49,6 +49,7 @@ public final class CompileMain {
         var spares = new LinkedBlockingQueue<SnippetRunner>();
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
+                    // kb:ignore CONC-01 -- the default handler prints to this process's stderr, which the parent logs; the pool replaces a worker that dies
                     Thread t = new Thread(null, r, "kb-compile", WORKER_STACK);
                     t.setDaemon(true);
                     return t;
