@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code PATCH}, {@code DELETE} answered below 400: edits, restores, imports, checklist changes,
  * reviews, marks, sign-in) empties it before the writer gets its answer, so a write is visible at once.
  * Changes made outside a request (the CLI's import into a shared database, another instance, the
- * background verifier's badges) show within {@link #ttlMillis}. Memory is bounded by entry count and
+ * background verifier's badges) show within {@link #ttlMillis} plus the time of one render: the first reader
+ * after an entry's time renders it again, and readers who come meanwhile still get the old copy rather than
+ * all waiting for that render (which under load made every reader stall once per period). Memory is bounded by entry count and
  * bytes; answers larger than {@link #MAX_ENTRY_BYTES} are never kept.
  */
 public final class PageCache {
@@ -41,6 +43,8 @@ public final class PageCache {
     private static final String LEADER = "kb.pageCache.leader";
     /** How long a reader waits for another request that is rendering the same page. */
     private static final long WAIT_FOR_LEADER_MS = 10_000;
+    /** How long past its time an entry may still be served to other readers while one renders it again. */
+    private static final long STALE_GRACE_MS = WAIT_FOR_LEADER_MS;
     static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
@@ -91,7 +95,11 @@ public final class PageCache {
         ctx.attribute(VERSION, version.get());
         String key = key(ctx);
         Entry e = lookup(key);
-        if (e == null) {
+        if (e != null && System.currentTimeMillis() - e.storedAt() > ttlMillis) {
+            // past its time but no write through this server since: one reader renders it again, the others
+            // keep getting this copy meanwhile instead of all waiting for that render
+            e = lead(ctx, key) ? null : e;
+        } else if (e == null) {
             e = awaitOrLead(ctx, key);
         }
         if (e == null) {
@@ -112,20 +120,34 @@ public final class PageCache {
     }
 
     /**
-     * The entry another request is rendering right now, once it is done; or null, with this request made
-     * the one that renders when nobody is (or the other render failed or takes too long).
+     * Makes this request the one that renders {@code key} again, unless another request is doing so already
+     * (and has not been at it too long); true when this request is to render.
      */
-    private Entry awaitOrLead(Context ctx, String key) {
+    private boolean lead(Context ctx, String key) {
         Rendering mine = new Rendering(new java.util.concurrent.CompletableFuture<>(), System.currentTimeMillis());
         Rendering other = rendering.putIfAbsent(key, mine);
-        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS) {
-            // a render that never reported back: take over
-            rendering.replace(key, other, mine);
+        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS
+                && rendering.replace(key, other, mine)) {
             other = null;
         }
         if (other == null) {
             ctx.attribute(LEADER, mine);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The entry another request is rendering right now, once it is done; or null, with this request made
+     * the one that renders when nobody is (or the other render failed or takes too long).
+     */
+    private Entry awaitOrLead(Context ctx, String key) {
+        if (lead(ctx, key)) {
             return null;
+        }
+        Rendering other = rendering.get(key);
+        if (other == null) {
+            return null; // it finished between the two looks: render here rather than wait for nothing
         }
         try {
             Entry done = other.done().get(WAIT_FOR_LEADER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -211,7 +233,8 @@ public final class PageCache {
             if (e == null) {
                 return null;
             }
-            if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis) {
+            // past its time it is still kept a while: served while one reader renders it again (see serve)
+            if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis + STALE_GRACE_MS) {
                 entries.remove(key);
                 totalBytes -= e.size();
                 return null;
