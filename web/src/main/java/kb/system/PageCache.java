@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +58,9 @@ public final class PageCache {
 
     private final long ttlMillis;
     private final AtomicLong version = new AtomicLong();
-    private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Read without a lock by every hit; changed only under {@link #writes}, which also guards {@link #totalBytes}. */
+    private final Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object writes = new Object();
     /** Pages being rendered now: concurrent readers of a missing page wait for one render, not 64. */
     private final java.util.concurrent.ConcurrentHashMap<String, Rendering> rendering =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -218,7 +219,7 @@ public final class PageCache {
 
     /** Drops every entry; the next reader renders afresh. */
     void clear() {
-        synchronized (entries) {
+        synchronized (writes) {
             version.incrementAndGet();
             entries.clear();
             // renders started before this write must not be handed to readers who come after it
@@ -227,34 +228,44 @@ public final class PageCache {
         }
     }
 
+    /** The entry for {@code key}, also when past its time (within the grace), or null. Takes no lock: the hot path. */
     private Entry lookup(String key) {
-        synchronized (entries) {
-            Entry e = entries.get(key);
-            if (e == null) {
-                return null;
-            }
-            // past its time it is still kept a while: served while one reader renders it again (see serve)
-            if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis + STALE_GRACE_MS) {
-                entries.remove(key);
-                totalBytes -= e.size();
-                return null;
-            }
-            return e;
+        Entry e = entries.get(key);
+        if (e == null) {
+            return null;
         }
+        // past its time it is still kept a while: served while one reader renders it again (see serve)
+        if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis + STALE_GRACE_MS) {
+            synchronized (writes) {
+                if (entries.remove(key, e)) {
+                    totalBytes -= e.size();
+                }
+            }
+            return null;
+        }
+        return e;
     }
 
     private void put(String key, Entry e) {
-        synchronized (entries) {
+        synchronized (writes) {
             // a write finished while this page was rendering: what was rendered may be from before it
             if (e.version() != version.get()) {
                 return;
             }
             Entry old = entries.put(key, e);
             totalBytes += e.size() - (old == null ? 0 : old.size());
-            var oldest = entries.entrySet().iterator();
-            while ((entries.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) && oldest.hasNext()) {
-                totalBytes -= oldest.next().getValue().size();
-                oldest.remove();
+            while (entries.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) {
+                // the entry stored longest ago goes first (a scan of at most MAX_ENTRIES, on a miss only)
+                Map.Entry<String, Entry> oldest = null;
+                for (Map.Entry<String, Entry> candidate : entries.entrySet()) {
+                    if (oldest == null || candidate.getValue().storedAt() < oldest.getValue().storedAt()) {
+                        oldest = candidate;
+                    }
+                }
+                if (oldest == null || !entries.remove(oldest.getKey(), oldest.getValue())) {
+                    break;
+                }
+                totalBytes -= oldest.getValue().size();
             }
         }
     }
