@@ -51,6 +51,8 @@ final class Executables {
         });
         var reader = new Thread(task, "kb-peer-output");
         reader.setDaemon(true);
+        // The task catches what the read throws; anything else would end only this reader, so say so.
+        reader.setUncaughtExceptionHandler((t, e) -> System.err.println("review: reading a peer tool's output failed: " + e));
         reader.start();
         return () -> {
             try {
