@@ -24,7 +24,7 @@ import java.util.Map;
  * Search at scale: fills a fresh database with N synthetic postmortems ({@code generate}), rebuilds the
  * index, then times Lucene queries (single words, phrases, two-character Chinese, filtered) next to the
  * anchor, a SQL {@code LIKE} scan over the same sections in the same database, and the list, incident,
- * insights and search pages over HTTP. Arguments: {@code N [h2|postgresql]} (default 10000 h2; postgresql
+ * insights, search and action-item pages over HTTP. Arguments: {@code N [h2|postgresql]} (default 10000 h2; postgresql
  * needs KB_TEST_PG_URL).
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.bench.SearchBenchmark -Dexec.args="10000 h2"</pre>
@@ -71,6 +71,14 @@ public final class SearchBenchmark {
                 .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
         report("SQL LIKE two-character Chinese (anchor)", timeAll(CHINESE.subList(0, 4), q -> jdbi.withHandle(h -> h.createQuery(like)
                 .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
+        report("SQL LIKE phrase (anchor)", timeAll(PHRASES.subList(0, 3), q -> jdbi.withHandle(h -> h.createQuery(like)
+                .bind("p", "%" + q.replace("\"", "") + "%").mapTo(String.class).list().size())));
+        String likeFiltered = "SELECT i.id FROM incidents i WHERE i.listed = TRUE AND i.severity = 'P1' AND EXISTS "
+                + "(SELECT 1 FROM incident_services v WHERE v.incident_id = i.id AND v.name = 'payment-api') AND "
+                + "(LOWER(i.title) LIKE :p OR EXISTS (SELECT 1 FROM sections s WHERE s.incident_id = i.id AND "
+                + "LOWER(s.markdown) LIKE :p)) ORDER BY i.started_at DESC FETCH FIRST 10 ROWS ONLY";
+        report("SQL LIKE word + severity + service (anchor)", timeAll(WORDS.subList(0, 5), q -> jdbi.withHandle(h ->
+                h.createQuery(likeFiltered).bind("p", "%" + q + "%").mapTo(String.class).list().size())));
         search.close();
 
         Javalin app = App.create(services).start();
@@ -79,7 +87,8 @@ public final class SearchBenchmark {
         String someId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
                 + "ORDER BY id FETCH FIRST 1 ROWS ONLY").mapTo(String.class).one());
         for (String path : List.of("/incidents", "/incidents?severity=P1&page=3", "/incidents/" + someId, "/insights",
-                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8))) {
+                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8), "/actions",
+                "/actions?overdue=true&type=prevent", "/api/actions?status=open&page=5")) {
             report("page " + path, timeAll(List.of(path), p -> {
                 try {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
