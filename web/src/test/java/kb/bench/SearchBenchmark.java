@@ -44,15 +44,21 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String kind = args.length > 1 ? args[1] : "h2";
-        Path dir = Files.createTempDirectory("kb-search-bench");
+        // an H2 data folder a previous run or 'generate' filled: only the missing postmortems are generated
+        Path dir = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : Files.createTempDirectory("kb-search-bench");
         Config config = kind.equals("h2")
                 ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
                 : postgres(dir);
         App.Services services = App.Services.open(config);
         services.incidents().importContent(config.contentDir());
+        int have = services.db().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM incidents WHERE id LIKE 'synthetic-%'").mapTo(Integer.class).one());
         long t0 = System.nanoTime();
-        GenerateCommand.fill(services, 1, n);
-        System.out.printf("%s: generated %d postmortems in %.1f s%n", kind, n, (System.nanoTime() - t0) / 1e9);
+        if (have < n) {
+            GenerateCommand.fill(services, 1, have, n - have);
+        }
+        System.out.printf("%s: %d synthetic postmortems (%d generated now in %.1f s)%n", kind, n, Math.max(0, n - have),
+                (System.nanoTime() - t0) / 1e9);
 
         Search search = new Search(services.db().jdbi(), dir);
         Search.Rebuild rebuild = search.rebuild();
@@ -152,6 +158,8 @@ public final class SearchBenchmark {
             st.execute("CREATE DATABASE " + name);
         }
         String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        // kept after the run, so 'reindex' and others can be timed on the same data (drop it yourself)
+        System.out.println("postgresql database: " + url);
         return new Config(0, dir, url, "", "", Path.of("content").toAbsolutePath(), Map.of());
     }
 
