@@ -35,6 +35,11 @@ final class ActionController {
     private final Authoring authoring;
     private final RuleEvidence evidence;
     private final Clock clock;
+    /** Facet counts by "drafts included", kept until the next write to any incident (or the next day). */
+    private final Map<Boolean, CachedFacets> facetCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedFacets(long head, LocalDate today, ActionQuery.Facets facets) {
+    }
 
     ActionController(ActionQuery query, Incidents incidents, Authoring authoring, RuleEvidence evidence, Clock clock) {
         this.query = query;
@@ -61,7 +66,7 @@ final class ActionController {
         body.put("total", page.total());
         body.put("pages", page.pages());
         body.put("today", today.toString());
-        body.put("facets", query.facets(canEdit, today));
+        body.put("facets", facets(canEdit, today));
         ctx.json(body);
     }
 
@@ -159,7 +164,7 @@ final class ActionController {
         model.put("page", page);
         model.put("filter", filter);
         model.put("chips", filter.chips());
-        model.put("facets", query.facets(canEdit, today));
+        model.put("facets", facets(canEdit, today));
         model.put("enforced", enforcement(page.items()));
         model.put("today", today.toString());
         model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
@@ -169,6 +174,17 @@ final class ActionController {
         model.put("problems", problems);
         ctx.status(status);
         ctx.render("actions/list", model);
+    }
+
+    /** The facet counts, counted again only after a write to an incident (one indexed query tells) or a new day. */
+    private ActionQuery.Facets facets(boolean drafts, LocalDate today) {
+        long head = incidents.head();
+        CachedFacets c = facetCache.get(drafts);
+        if (c == null || c.head() != head || !c.today().equals(today)) {
+            c = new CachedFacets(head, today, query.facets(drafts, today));
+            facetCache.put(drafts, c);
+        }
+        return c.facets();
     }
 
     /** Per "incident/position" of the prevent items on the page, the detector that enforces the item they name. */
