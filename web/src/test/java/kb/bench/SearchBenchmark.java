@@ -45,9 +45,12 @@ public final class SearchBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String kind = args.length > 1 ? args[1] : "h2";
         // an H2 data folder a previous run or 'generate' filled: only the missing postmortems are generated
-        Path dir = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : Files.createTempDirectory("kb-search-bench");
+        Path dir = args.length > 2 && !args[2].startsWith("jdbc:") ? Path.of(args[2]).toAbsolutePath()
+                : Files.createTempDirectory("kb-search-bench");
         Config config = kind.equals("h2")
                 ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
+                : args.length > 2 && args[2].startsWith("jdbc:postgresql:")
+                ? new Config(0, dir, args[2], "", "", Path.of("content").toAbsolutePath(), Map.of())
                 : postgres(dir);
         App.Services services = App.Services.open(config);
         services.incidents().importContent(config.contentDir());
