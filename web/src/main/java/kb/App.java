@@ -14,6 +14,8 @@ import kb.review.ReviewRoutes;
 import kb.search.SearchRoutes;
 import kb.insights.InsightsRoutes;
 import kb.feeds.FeedRoutes;
+import kb.actions.ActionRoutes;
+import kb.actions.RuleEvidence;
 import kb.system.Config;
 import kb.system.Database;
 import kb.system.HealthController;
@@ -102,6 +104,9 @@ public final class App {
                 .privateDetails(!s.config().flag("KB_PUBLIC_READ", true));
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
+        // "enforced by RULE-ID" on prevent action items: the review feature's detectors (re-point at kb.review.Reviews)
+        ActionRoutes actions = new ActionRoutes(s.db().jdbi(), templates, id -> reviews.detectors(id).map(d ->
+                new RuleEvidence.Enforcement(id, d.ruleIds(), d.reviewId(), d.reviewedAt(), d.findings())));
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
         FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi());
         InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);
@@ -133,6 +138,7 @@ public final class App {
                 search.pages();
                 insights.pages();
                 feeds.pages();
+                actions.pages();
                 // JSON API
                 path("api", () -> {
                     incidents.api();
@@ -143,6 +149,7 @@ public final class App {
                     sandbox.api();
                     search.api();
                     insights.api();
+                    actions.api();
                 });
                 get("health", handler(health::health), Allowed.OPEN);
                 // admins, with a session or an admin's API token (Prometheus); anonymous callers get 401

@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * The authoring feature's public door, and its core: writing postmortems from the app and the API
  * (validation by the format plus the rules of the operation: a new id must be free, an edit must keep its
- * id, then one new revision) and exporting them as files. Only {@link #Authoring(Jdbi)} and
- * {@link #exportFiles} are public; saves are for this package's editor and API, which never change the
- * author's text on a failed save.
+ * id, then one new revision) and exporting them as files. Only {@link #Authoring(Jdbi)}, {@link #update} and
+ * {@link #exportFiles} are public ({@code update} for another feature's change, such as an action item's status);
+ * other saves are for this package's editor and API, which never change the author's text on a failed save.
  */
 public final class Authoring {
 
@@ -32,18 +32,18 @@ public final class Authoring {
     static final int MAX_BYTES = 1024 * 1024;
 
     /** What a save did. */
-    sealed interface Result permits Saved, Invalid, Stale {
+    public sealed interface Result permits Saved, Invalid, Stale {
     }
 
-    record Saved(String id, int revision) implements Result {
+    public record Saved(String id, int revision) implements Result {
     }
 
     /** The text was not saved; every problem has its line in the author's text. */
-    record Invalid(List<Problem> problems) implements Result {
+    public record Invalid(List<Problem> problems) implements Result {
     }
 
     /** Someone saved {@code current} after the revision the author started from. */
-    record Stale(int base, int current, String currentText) implements Result {
+    public record Stale(int base, int current, String currentText) implements Result {
     }
 
     private final Incidents incidents;
@@ -116,9 +116,10 @@ public final class Authoring {
 
     /**
      * Saves {@code text} as the next revision of {@code id}, provided {@code base} is still the current
-     * revision ({@link Stale} otherwise). {@code origin} is {@code edit} or {@code restore}.
+     * revision ({@link Stale} otherwise). {@code origin} is {@code edit}, {@code restore}, or what another feature's
+     * change is called in the history (e.g. {@code action}).
      */
-    Result update(String id, String text, int base, String author, String origin) {
+    public Result update(String id, String text, int base, String author, String origin) {
         Parsed<Postmortem> parsed = check(text, id);
         if (!parsed.valid()) {
             return new Invalid(parsed.problems());

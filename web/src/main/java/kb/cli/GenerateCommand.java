@@ -50,10 +50,15 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** Adds postmortems {@code 0..count-1} of {@code seed}; returns how many were added. */
     public static int fill(App.Services s, long seed, int count) {
+        return fill(s, seed, 0, count);
+    }
+
+    /** Adds postmortems {@code from..from+count-1} of {@code seed}; returns how many were added. */
+    public static int fill(App.Services s, long seed, int from, int count) {
         PostmortemParser parser = new PostmortemParser();
         Set<String> known = s.incidents().knownChecklistIds();
         int added = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             Parsed<Postmortem> p = parser.parse(SyntheticPostmortems.make(seed, i), known);
             if (!p.valid()) {
                 throw new IllegalStateException("synthetic postmortem " + i + " is invalid: " + p.problems());

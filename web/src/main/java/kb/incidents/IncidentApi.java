@@ -76,6 +76,8 @@ final class IncidentApi {
             m.put("expectedOutput", b.expectedOutput());
             return m;
         }).toList());
+        // what other features add (the related incidents, ...); the incident's own fields win
+        pages.apiFields(i, ctx).forEach(body::putIfAbsent);
         ctx.json(body);
     }
 

@@ -74,6 +74,19 @@ final class IncidentController {
         ctx.render("incidents/show", model);
     }
 
+    /** What the extensions add to {@code incident}'s JSON, in registration order; one that fails adds nothing. */
+    Map<String, Object> apiFields(Incident incident, Context ctx) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (IncidentPageExtension extension : extensions) {
+            try {
+                extension.apiFields(incident, ctx).forEach(fields::putIfAbsent);
+            } catch (RuntimeException e) {
+                log.warn("incident API extension {} failed for {}: {}", extension.getClass().getName(), incident.header().id(), e.toString());
+            }
+        }
+        return fields;
+    }
+
     /** An incident with the page of its timeline the request asks for ({@link TimelinePage#PARAM}). */
     record Shown(Incident incident, TimelinePage timeline) {
     }

@@ -37,4 +37,12 @@ public interface IncidentPageExtension {
      * {@code ctx}); empty for nothing. Must not fail the page: a problem should yield no contribution.
      */
     List<Contribution> contribute(Incident incident, Context ctx);
+
+    /**
+     * Fields this feature adds to the incident's JSON ({@code GET /api/incidents/{id}}) for this request, e.g. the
+     * related incidents; none by default. A key the incident already has is ignored. Must not fail the answer.
+     */
+    default Map<String, Object> apiFields(Incident incident, Context ctx) {
+        return Map.of();
+    }
 }

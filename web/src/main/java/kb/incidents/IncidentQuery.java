@@ -23,6 +23,11 @@ final class IncidentQuery {
         }
     }
 
+    /** Incident {@code i} has runnable reproductions and each has a passing run on record. */
+    static final String VERIFIED = "EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE)"
+            + " AND NOT EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE"
+            + " AND NOT EXISTS (SELECT 1 FROM run_results r WHERE r.code_block_id = b.id AND r.passed = TRUE))";
+
     private final Jdbi jdbi;
 
     public IncidentQuery(Jdbi jdbi) {
@@ -49,9 +54,7 @@ final class IncidentQuery {
         }
         if (f.verified()) {
             // every runnable block has a passing run on record (the sandbox caches only results that depend on the code)
-            where.append(" AND EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE)"
-                    + " AND NOT EXISTS (SELECT 1 FROM code_blocks b WHERE b.incident_id = i.id AND b.runnable = TRUE"
-                    + " AND NOT EXISTS (SELECT 1 FROM run_results r WHERE r.code_block_id = b.id AND r.passed = TRUE))");
+            where.append(" AND ").append(VERIFIED);
         }
         String order = "severity".equals(f.sort())
                 ? " ORDER BY i.severity ASC, i.started_at DESC, i.id"

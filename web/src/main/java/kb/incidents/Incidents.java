@@ -111,10 +111,27 @@ public final class Incidents {
         return ChangeLog.since(jdbi, seq, since);
     }
 
+    /**
+     * Every listed incident (drafts included) with all its parts, in id order, read {@code batch} at a time with
+     * one query per part table (for work over all incidents, such as rebuilding the search index).
+     */
+    public void forEachListed(int batch, Consumer<Incident> each) {
+        BulkLoad.listed(jdbi, batch, each);
+    }
+
     /** Ids of every listed incident (drafts included), in id order. */
     public List<String> listedIds() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE listed = TRUE ORDER BY id")
                 .mapTo(String.class).list());
+    }
+
+    /**
+     * Ids of the incidents whose runnable reproductions all have a passing run on record (the list's "verified
+     * reproduction" filter); an incident without runnable blocks is not verified.
+     */
+    public java.util.Set<String> verifiedIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT i.id FROM incidents i WHERE " + IncidentQuery.VERIFIED)
+                .mapTo(String.class).set());
     }
 
     /**

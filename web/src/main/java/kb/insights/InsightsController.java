@@ -31,6 +31,12 @@ final class InsightsController {
         model.put("filterParams", params(r.filter()));
         model.put("services", insights.facts().stream().flatMap(f -> f.services().stream()).distinct().sorted().toList());
         model.put("severities", Figures.SEVERITIES);
+        // the page names at most this many incidents per list, newest first; the CSV tables have them all
+        List<Figures.Gap> uncovered = new ArrayList<>(r.uncovered());
+        java.util.Collections.reverse(uncovered);
+        model.put("uncoveredShown", uncovered.subList(0, Math.min(SHOWN, uncovered.size())));
+        model.put("excludedShown", newest(r.leftOut().excluded()));
+        model.put("unresolvedShown", newest(r.leftOut().unresolved()));
         List<String> months = r.months().stream().map(Figures.Month::month).toList();
         List<Svg.Series> bySeverity = new ArrayList<>();
         for (String s : Figures.SEVERITIES) {
@@ -51,6 +57,15 @@ final class InsightsController {
                 top.stream().map(Figures.ItemRank::id).toList(),
                 new Svg.Series("incidents", "#0891b2", top.stream().map(i -> (double) i.incidents()).toList())));
         ctx.render("insights/page", model);
+    }
+
+    /** How many incidents one list on the page names; a knowledge base of 100,000 incidents must not make a 10 MB page. */
+    static final int SHOWN = 50;
+
+    private static List<String> newest(List<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        java.util.Collections.reverse(out);
+        return out.subList(0, Math.min(SHOWN, out.size()));
     }
 
     private static String timeChart(String id, String title, List<String> quarters, Figures.Report r,

@@ -17,9 +17,13 @@ public final class ReviewRoutes {
 
     private final ReviewPages pages;
     private final ReviewApi api;
+    private final SavedReviews saved;
+    private final Jdbi jdbi;
 
     public ReviewRoutes(Config config, Jdbi jdbi, Templates templates) {
         SavedReviews reviews = new SavedReviews(jdbi, config.contentDir());
+        this.saved = reviews;
+        this.jdbi = jdbi;
         ReviewReports reports = new ReviewReports(reviews, config);
         this.pages = new ReviewPages(reviews, jdbi, reports);
         this.api = new ReviewApi(reviews, reports);
@@ -56,5 +60,38 @@ public final class ReviewRoutes {
             get("{id}", api::show, Allowed.ANYONE);
             post("{id}/marks", api::mark, Allowed.EDITOR);
         });
+    }
+
+    /** The detectors of a checklist item and the newest saved review that ran one of them (all may be absent). */
+    public record Detectors(List<String> ruleIds, Long reviewId, java.time.OffsetDateTime reviewedAt, int findings) {
+    }
+
+    /**
+     * The rules that detect checklist item {@code checklistId} and the newest saved review with a file in a language
+     * they cover (unsuppressed findings for the item in it); empty when no rule detects the item or the rule files
+     * cannot be read. For the action items' "enforced by" (wired in kb.App); belongs on the review facade.
+     */
+    public java.util.Optional<Detectors> detectors(String checklistId) {
+        List<Rule> rules;
+        try {
+            rules = saved.reviewer().book().rules().stream().filter(r -> r.item().equals(checklistId)).toList();
+        } catch (java.io.IOException | RuleFileException e) {
+            return java.util.Optional.empty();
+        }
+        if (rules.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> languages = rules.stream().flatMap(r -> r.languages().stream()).map(Enum::name).distinct().toList();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.id, r.created_at, (SELECT COUNT(*) FROM review_findings f WHERE f.review_id = r.id
+                            AND f.checklist_id = :item AND f.suppressed = FALSE) AS n
+                        FROM reviews r WHERE EXISTS (SELECT 1 FROM review_files rf WHERE rf.review_id = r.id
+                            AND rf.is_binary = FALSE AND rf.language IN (<languages>))
+                        ORDER BY r.created_at DESC, r.id DESC LIMIT 1""")
+                .bind("item", checklistId).bindList("languages", languages)
+                .map((rs, c) -> new Detectors(rules.stream().map(Rule::id).toList(), rs.getLong("id"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getInt("n")))
+                .findOne()
+                .or(() -> java.util.Optional.of(new Detectors(rules.stream().map(Rule::id).toList(), null, null, 0))));
     }
 }

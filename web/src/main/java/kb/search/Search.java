@@ -33,21 +33,53 @@ public final class Search implements AutoCloseable {
     private final SearchIndex index;
     private final SearchEngine engine;
     private final RelatedIncidents related;
+    private final Incidents incidents;
+    /** The verified incidents and when they were read: runs change them, not incident writes, so they are re-read. */
+    private volatile Verified verified = new Verified(java.util.Set.of(), 0);
     private volatile boolean opened;
     private ScheduledExecutorService follower;
 
     /** The index lives in {@code dataDir/search-index}. */
     public Search(Jdbi jdbi, Path dataDir) {
         this.jdbi = jdbi;
-        Incidents incidents = new Incidents(jdbi);
+        this.incidents = new Incidents(jdbi);
         this.index = new SearchIndex(jdbi, incidents, dataDir.resolve("search-index"), analyzer);
         this.engine = new SearchEngine(analyzer);
         this.related = new RelatedIncidents(analyzer);
     }
 
-    /** Runs {@code request}; never throws for what a user typed (see {@link SearchResults#notices()}). */
+    /**
+     * Runs {@code request}; never throws for what a user typed (see {@link SearchResults#notices()}). The facets
+     * include {@code verified}: how many matches have every runnable reproduction passing.
+     */
     public SearchResults search(SearchRequest request) {
-        return withSearcher(s -> engine.search(s, request));
+        java.util.Set<String> ok = verifiedIds();
+        SearchRequest r = request;
+        if ("true".equals(request.filters().get("verified"))) {
+            java.util.Map<String, String> rest = new java.util.LinkedHashMap<>(request.filters());
+            rest.remove("verified");
+            java.util.Set<String> only = new java.util.HashSet<>(ok);
+            if (request.onlyIds() != null) {
+                only.retainAll(request.onlyIds());
+            }
+            r = new SearchRequest(request.q(), rest, only, request.sort(), request.page(), request.size(),
+                    request.includeDrafts());
+        }
+        SearchRequest run = r;
+        return withSearcher(s -> engine.search(s, run, ok));
+    }
+
+    private record Verified(java.util.Set<String> ids, long readAtNanos) {
+    }
+
+    /** Verified incident ids, read again when older than a second (a run's result shows within that time). */
+    private java.util.Set<String> verifiedIds() {
+        Verified v = verified;
+        if (v.readAtNanos() == 0 || System.nanoTime() - v.readAtNanos() > 1_000_000_000L) {
+            v = new Verified(java.util.Set.copyOf(incidents.verifiedIds()), System.nanoTime());
+            verified = v;
+        }
+        return v.ids();
     }
 
     /** Up to {@code limit} incidents related to {@code id}, best first, each with its reasons. */

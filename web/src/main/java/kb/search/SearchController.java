@@ -92,6 +92,13 @@ final class SearchController {
         if (year != null && !year.matches("[0-9]{4}")) {
             throw new BadRequestResponse("year must be a four-digit year, got '" + year + "'");
         }
+        String verified = filters.remove("verified");
+        if (verified != null && !verified.equals("true") && !verified.equals("false")) {
+            throw new BadRequestResponse("verified must be 'true' or 'false', got '" + verified + "'");
+        }
+        if ("true".equals(verified)) {
+            filters.put("verified", "true");
+        }
         String sort = ctx.queryParam("sort");
         if (sort != null && !sort.isBlank() && !Set.of("relevance", "date").contains(sort)) {
             throw new BadRequestResponse("sort must be 'relevance' or 'date', got '" + sort + "'");

@@ -42,7 +42,8 @@ final class SearchEngine {
         this.queries = new Queries(analyzer);
     }
 
-    SearchResults search(IndexSearcher searcher, SearchRequest r) throws IOException {
+    /** Runs {@code r}; {@code verified} (the verified incident ids) gives the {@code verified} facet's count. */
+    SearchResults search(IndexSearcher searcher, SearchRequest r, java.util.Set<String> verified) throws IOException {
         QueryText.Parsed parsed = QueryText.parse(r.q());
         Queries.Built built = queries.build(parsed);
         List<String> notices = new ArrayList<>(parsed.notices());
@@ -54,7 +55,11 @@ final class SearchEngine {
         int from = (r.page() - 1) * r.size();
         int wanted = Math.max(1, from + r.size());
         TopDocs top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
-        Map<String, List<SearchResults.Facet>> facets = searcher.search(query, new FacetCounts(Fields.FACETS));
+        Map<String, List<SearchResults.Facet>> facets = new java.util.LinkedHashMap<>(
+                searcher.search(query, new FacetCounts(Fields.FACETS)));
+        int withVerified = verified.isEmpty() ? 0 : searcher.count(new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(new TermInSetQuery(Fields.ID, verified.stream().map(BytesRef::new).toList()), Occur.FILTER).build());
+        facets.put("verified", withVerified == 0 ? List.of() : List.of(new SearchResults.Facet("true", withVerified)));
         long total = searcher.count(query);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
         return new SearchResults(hits(searcher, built, page, byDate), total, r.page(), r.size(), facets, notices,
@@ -64,7 +69,8 @@ final class SearchEngine {
     private static Query filtered(Query query, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         r.filters().forEach((field, value) -> {
-            if (value != null && !value.isBlank()) {
+            // "verified" is not a field of the index: the caller turns it into onlyIds
+            if (value != null && !value.isBlank() && !field.equals("verified")) {
                 b.add(new TermQuery(new Term(field, value.strip().toLowerCase(Locale.ROOT))), Occur.FILTER);
             }
         });

@@ -7,7 +7,8 @@ import java.util.Set;
  * One search.
  *
  * @param q             what the user typed (may be blank: then filters alone, newest first)
- * @param filters       exact filters by field: severity, service, tag, category, checklist, year
+ * @param filters       exact filters by field: severity, service, tag, category, checklist, year, and
+ *                      {@code verified=true} (every runnable reproduction has a passing run on record)
  * @param onlyIds       when not null, only these incident ids (the "verified reproduction" filter)
  * @param sort          {@code relevance} (default) or {@code date}
  * @param page          1-based
@@ -19,7 +20,7 @@ public record SearchRequest(String q, Map<String, String> filters, Set<String> o
 
     /** The filters a request may carry, as query parameters of the same names. */
     public static final java.util.List<String> FILTERS = java.util.List.of("severity", "service", "tag", "category",
-            "checklist", "year");
+            "checklist", "year", "verified");
 
     public static SearchRequest of(String q) {
         return new SearchRequest(q, Map.of(), null, "relevance", 1, 10, false);

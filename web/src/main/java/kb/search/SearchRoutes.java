@@ -56,19 +56,34 @@ public final class SearchRoutes {
         });
     }
 
-    /** Up to five related incidents, with reasons, after an incident's article. */
+    /**
+     * Up to five related incidents, with reasons, after an incident's article, and as {@code related} in the
+     * incident's JSON (the same list as {@code /api/incidents/{id}/related}).
+     */
     public IncidentPageExtension incidentPage() {
-        return (incident, ctx) -> {
-            try {
-                List<Related> related = search.related(incident.header().id(), Access.canEdit(ctx), 5);
-                return related.isEmpty() ? List.of() : List.of(new IncidentPageExtension.Contribution(
-                        IncidentPageExtension.Slot.RELATED, "search/related", Map.of("related", related)));
-            } catch (RuntimeException e) {
-                // the incident page must render even when the index cannot answer
-                log.warn("related incidents of {} unavailable: {}", incident.header().id(), e.toString());
-                return List.of();
+        return new IncidentPageExtension() {
+            @Override
+            public List<Contribution> contribute(kb.incidents.Incident incident, io.javalin.http.Context ctx) {
+                List<Related> related = related(incident, ctx);
+                return related.isEmpty() ? List.of() : List.of(new Contribution(Slot.RELATED, "search/related",
+                        Map.of("related", related)));
+            }
+
+            @Override
+            public Map<String, Object> apiFields(kb.incidents.Incident incident, io.javalin.http.Context ctx) {
+                return Map.of("related", related(incident, ctx));
             }
         };
+    }
+
+    /** The related incidents; none when the index cannot answer, since the incident must still be shown. */
+    private List<Related> related(kb.incidents.Incident incident, io.javalin.http.Context ctx) {
+        try {
+            return search.related(incident.header().id(), Access.canEdit(ctx), 5);
+        } catch (RuntimeException e) {
+            log.warn("related incidents of {} unavailable: {}", incident.header().id(), e.toString());
+            return List.of();
+        }
     }
 
     public void pages() {

@@ -58,7 +58,9 @@ class PermissionMatrixTest {
             route("POST", "/logout", null));
 
     /** Authoring's write routes (new, edit, restore, ...): the coordinator adds one line per route. */
-    static final List<Route> AUTHORING_ROUTES = List.of();
+    static final List<Route> AUTHORING_ROUTES = List.of(
+            // marks an open item open: an editor's change goes through and leaves the incident as it was
+            route("POST", "/incidents/fixture-pool-leak/actions/1", Role.EDITOR, "baseRevision", "1", "status", "open"));
 
     /** The saved pull-request reviews ({@code kb.review}); review 1 is made in {@link #start()}. */
     static final List<Route> REVIEW_ROUTES = List.of(
@@ -75,7 +77,7 @@ class PermissionMatrixTest {
     static final List<String> DRAFT_READS = List.of("/incidents/draft-outage", "/api/incidents/draft-outage");
 
     static final List<String> PUBLIC_READS = List.of("/", "/incidents", "/incidents/fixture-pool-leak", "/checklist",
-            "/checklist/RES-01", "/api/incidents", "/api/incidents/fixture-pool-leak", "/api/checklist");
+            "/checklist/RES-01", "/api/incidents", "/api/incidents/fixture-pool-leak", "/api/checklist", "/actions", "/api/actions");
 
     static TestApp open;
     static TestApp closed;

@@ -24,7 +24,7 @@ import java.util.Map;
  * Search at scale: fills a fresh database with N synthetic postmortems ({@code generate}), rebuilds the
  * index, then times Lucene queries (single words, phrases, two-character Chinese, filtered) next to the
  * anchor, a SQL {@code LIKE} scan over the same sections in the same database, and the list, incident,
- * insights and search pages over HTTP. Arguments: {@code N [h2|postgresql]} (default 10000 h2; postgresql
+ * insights, search and action-item pages over HTTP. Arguments: {@code N [h2|postgresql]} (default 10000 h2; postgresql
  * needs KB_TEST_PG_URL).
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.bench.SearchBenchmark -Dexec.args="10000 h2"</pre>
@@ -44,15 +44,24 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String kind = args.length > 1 ? args[1] : "h2";
-        Path dir = Files.createTempDirectory("kb-search-bench");
+        // an H2 data folder a previous run or 'generate' filled: only the missing postmortems are generated
+        Path dir = args.length > 2 && !args[2].startsWith("jdbc:") ? Path.of(args[2]).toAbsolutePath()
+                : Files.createTempDirectory("kb-search-bench");
         Config config = kind.equals("h2")
                 ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
+                : args.length > 2 && args[2].startsWith("jdbc:postgresql:")
+                ? new Config(0, dir, args[2], "", "", Path.of("content").toAbsolutePath(), Map.of())
                 : postgres(dir);
         App.Services services = App.Services.open(config);
         services.incidents().importContent(config.contentDir());
+        int have = services.db().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM incidents WHERE id LIKE 'synthetic-%'").mapTo(Integer.class).one());
         long t0 = System.nanoTime();
-        GenerateCommand.fill(services, 1, n);
-        System.out.printf("%s: generated %d postmortems in %.1f s%n", kind, n, (System.nanoTime() - t0) / 1e9);
+        if (have < n) {
+            GenerateCommand.fill(services, 1, have, n - have);
+        }
+        System.out.printf("%s: %d synthetic postmortems (%d generated now in %.1f s)%n", kind, n, Math.max(0, n - have),
+                (System.nanoTime() - t0) / 1e9);
 
         Search search = new Search(services.db().jdbi(), dir);
         Search.Rebuild rebuild = search.rebuild();
@@ -71,6 +80,14 @@ public final class SearchBenchmark {
                 .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
         report("SQL LIKE two-character Chinese (anchor)", timeAll(CHINESE.subList(0, 4), q -> jdbi.withHandle(h -> h.createQuery(like)
                 .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
+        report("SQL LIKE phrase (anchor)", timeAll(PHRASES.subList(0, 3), q -> jdbi.withHandle(h -> h.createQuery(like)
+                .bind("p", "%" + q.replace("\"", "") + "%").mapTo(String.class).list().size())));
+        String likeFiltered = "SELECT i.id FROM incidents i WHERE i.listed = TRUE AND i.severity = 'P1' AND EXISTS "
+                + "(SELECT 1 FROM incident_services v WHERE v.incident_id = i.id AND v.name = 'payment-api') AND "
+                + "(LOWER(i.title) LIKE :p OR EXISTS (SELECT 1 FROM sections s WHERE s.incident_id = i.id AND "
+                + "LOWER(s.markdown) LIKE :p)) ORDER BY i.started_at DESC FETCH FIRST 10 ROWS ONLY";
+        report("SQL LIKE word + severity + service (anchor)", timeAll(WORDS.subList(0, 5), q -> jdbi.withHandle(h ->
+                h.createQuery(likeFiltered).bind("p", "%" + q + "%").mapTo(String.class).list().size())));
         search.close();
 
         Javalin app = App.create(services).start();
@@ -79,7 +96,8 @@ public final class SearchBenchmark {
         String someId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
                 + "ORDER BY id FETCH FIRST 1 ROWS ONLY").mapTo(String.class).one());
         for (String path : List.of("/incidents", "/incidents?severity=P1&page=3", "/incidents/" + someId, "/insights",
-                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8))) {
+                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8), "/actions",
+                "/actions?overdue=true&type=prevent", "/api/actions?status=open&page=5")) {
             report("page " + path, timeAll(List.of(path), p -> {
                 try {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
@@ -143,6 +161,8 @@ public final class SearchBenchmark {
             st.execute("CREATE DATABASE " + name);
         }
         String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        // kept after the run, so 'reindex' and others can be timed on the same data (drop it yourself)
+        System.out.println("postgresql database: " + url);
         return new Config(0, dir, url, "", "", Path.of("content").toAbsolutePath(), Map.of());
     }
 

@@ -93,6 +93,15 @@ class RelatedIncidentsTest {
     }
 
     @Test
+    void the_incident_json_carries_the_same_related_list_as_the_related_endpoint() throws IOException {
+        JsonNode incident = Web.objectMapper().readTree(app.get("/api/incidents/pay-sql-open-per-call").body());
+        JsonNode own = Web.objectMapper().readTree(app.get("/api/incidents/pay-sql-open-per-call/related").body());
+        assertTrue(incident.get("related").size() > 0, incident.toString());
+        assertEquals(own.get("related"), incident.get("related"));
+        assertEquals("pay-sql-open-per-call", incident.get("id").asText(), "the incident's own fields stay");
+    }
+
+    @Test
     void an_unknown_incident_has_no_related_incidents() throws IOException {
         JsonNode r = Web.objectMapper().readTree(app.get("/api/incidents/no-such-incident/related").body());
         assertEquals(0, r.get("related").size());

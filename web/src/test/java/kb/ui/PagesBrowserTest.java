@@ -57,7 +57,8 @@ class PagesBrowserTest {
                 new Page("reviews", "/reviews", true), new Page("review", review, true),
                 new Page("editor", "/incidents/payment-502-sql-open-per-call/edit", true),
                 new Page("new", "/incidents/new", true), new Page("history", "/incidents/payment-502-sql-open-per-call/history", true),
-                new Page("sandbox", "/sandbox", true), new Page("admin", "/admin", true));
+                new Page("sandbox", "/sandbox", true), new Page("admin", "/admin", true),
+                new Page("actions", "/actions", true));
         browser = kb.Browsers.start();
         checks = new PageChecks(browser);
     }

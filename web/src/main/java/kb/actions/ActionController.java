@@ -1,0 +1,282 @@
+package kb.actions;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import kb.authoring.Authoring;
+import kb.incidents.IncidentHeader;
+import kb.incidents.Incidents;
+import kb.system.Access;
+import kb.system.Web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /actions}: every action item across incidents, filtered and sorted by due date, with "enforced by" for
+ * prevent items whose checklist item has a detector; editors mark an item done (or open again) as a new revision
+ * of its postmortem. The same list and the same change in the JSON API.
+ */
+final class ActionController {
+
+    /** A checklist item id as items name it, e.g. "(RES-02)". */
+    private static final Pattern CHECKLIST_ID = Pattern.compile("\\b[A-Z]{2,5}-[0-9]{2}\\b");
+
+    private final ActionQuery query;
+    private final Incidents incidents;
+    private final Authoring authoring;
+    private final RuleEvidence evidence;
+    private final Clock clock;
+    /** Facet counts by "drafts included", kept until the next write to any incident (or the next day). */
+    private final Map<Boolean, CachedFacets> facetCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedFacets(long head, LocalDate today, ActionQuery.Facets facets) {
+    }
+
+    ActionController(ActionQuery query, Incidents incidents, Authoring authoring, RuleEvidence evidence, Clock clock) {
+        this.query = query;
+        this.incidents = incidents;
+        this.authoring = authoring;
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    void page(Context ctx) {
+        render(ctx, 200, null, List.of());
+    }
+
+    void api(Context ctx) {
+        ActionFilter filter = ActionFilter.from(ctx);
+        boolean canEdit = Access.canEdit(ctx);
+        LocalDate today = LocalDate.now(clock);
+        ActionQuery.Page page = query.find(filter, canEdit, today);
+        Map<String, RuleEvidence.Enforcement> enforced = enforcement(page.items());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(i -> json(i, enforced)).toList());
+        body.put("page", page.page());
+        body.put("size", page.size());
+        body.put("total", page.total());
+        body.put("pages", page.pages());
+        body.put("today", today.toString());
+        body.put("facets", facets(canEdit, today));
+        ctx.json(body);
+    }
+
+    /** The form's "Mark done" / "Reopen": a new revision, then back to the list the editor was looking at. */
+    void mark(Context ctx) {
+        Outcome o = change(ctx, ctx.formParam("status"), ctx.formParam("baseRevision"));
+        // the form posts to a URL that carries the list's filters, so the editor comes back to the same list
+        ActionFilter list = ActionFilter.from(ctx);
+        String back = "/actions" + queryOf(list.params(list.page()));
+        switch (o.kind) {
+            case SAVED, UNCHANGED -> ctx.redirect(back + "#" + anchor(o.id, o.position), HttpStatus.SEE_OTHER);
+            default -> render(ctx, o.status(), o.message, o.problems);
+        }
+    }
+
+    /** {@code POST /api/incidents/{id}/actions/{n}} with {@code {"status": "done"|"open"}} and {@code If-Match}. */
+    void apiMark(Context ctx) {
+        Map<?, ?> body = ctx.body().isBlank() ? Map.of() : bodyMap(ctx);
+        Object status = body.get("status");
+        Object base = body.containsKey("baseRevision") ? body.get("baseRevision") : ctx.header("If-Match");
+        Outcome o = change(ctx, status == null ? null : status.toString(), base == null ? null : base.toString().replace("\"", ""));
+        switch (o.kind) {
+            case SAVED, UNCHANGED -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("id", o.id);
+                out.put("position", o.position);
+                out.put("status", o.done ? "done" : "open");
+                out.put("revision", o.revision);
+                out.put("changed", o.kind == Outcome.Kind.SAVED);
+                ctx.json(out);
+            }
+            case STALE -> Web.jsonError(ctx, 409, o.message, Map.of("currentRevision", o.revision));
+            default -> Web.jsonError(ctx, o.status(), o.message, Map.of("problems", o.problems));
+        }
+    }
+
+    private Outcome change(Context ctx, String status, String baseRaw) {
+        String id = ctx.pathParam("id");
+        int position = number(ctx.pathParam("n"), "action item number") - 1;
+        if (status == null || !(status.equals("done") || status.equals("open"))) {
+            throw new BadRequestResponse("status must be 'done' or 'open', got '" + status + "'");
+        }
+        boolean done = status.equals("done");
+        IncidentHeader h = incidents.header(id).filter(x -> x.listed())
+                .orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
+        int base = number(baseRaw, "baseRevision");
+        if (base != h.currentRevision()) {
+            return Outcome.stale(id, position, h.currentRevision(), base);
+        }
+        String text = incidents.source(id, base).orElseThrow();
+        Optional<String> changed;
+        try {
+            changed = ActionMarkdown.withStatus(text, position, done);
+        } catch (ActionMarkdown.NotChanged e) {
+            return new Outcome(Outcome.Kind.INVALID, id, position, done, base, "Nothing was changed in '" + id + "': "
+                    + e.getMessage() + ".", List.of());
+        }
+        if (changed.isEmpty()) {
+            return new Outcome(Outcome.Kind.UNCHANGED, id, position, done, base, null, List.of());
+        }
+        String author = Access.user(ctx) == null ? "unknown" : Access.user(ctx);
+        Authoring.Result r = authoring.update(id, changed.get(), base, author, "action");
+        if (r instanceof Authoring.Saved s) {
+            return new Outcome(Outcome.Kind.SAVED, id, position, done, s.revision(), null, List.of());
+        }
+        if (r instanceof Authoring.Stale s) {
+            return Outcome.stale(id, position, s.current(), base);
+        }
+        return new Outcome(Outcome.Kind.INVALID, id, position, done, base, "Nothing was changed: the new revision of '"
+                + id + "' would not pass the format's checks; open it in the editor.", ((Authoring.Invalid) r).problems());
+    }
+
+    /** What a change did, in the words the page and the API answer with. */
+    private record Outcome(Kind kind, String id, int position, boolean done, int revision, String message,
+                           List<?> problems) {
+        enum Kind { SAVED, UNCHANGED, STALE, INVALID }
+
+        static Outcome stale(String id, int position, int current, int base) {
+            return new Outcome(Kind.STALE, id, position, false, current, "'" + id + "' changed since this list was loaded"
+                    + " (revision " + current + " is current; you saw revision " + base + "), so nothing was changed."
+                    + " The list below is up to date: check the item and mark it again.", List.of());
+        }
+
+        int status() {
+            return kind == Kind.STALE ? 409 : 400;
+        }
+    }
+
+    private void render(Context ctx, int status, String notice, List<?> problems) {
+        ActionFilter filter = ActionFilter.from(ctx);
+        boolean canEdit = Access.canEdit(ctx);
+        LocalDate today = LocalDate.now(clock);
+        ActionQuery.Page page = query.find(filter, canEdit, today);
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        model.put("filter", filter);
+        model.put("chips", filter.chips());
+        model.put("facets", facets(canEdit, today));
+        model.put("enforced", enforcement(page.items()));
+        model.put("today", today.toString());
+        model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
+        model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
+        model.put("listQuery", queryOf(filter.params(page.page())));
+        model.put("notice", notice);
+        model.put("problems", problems);
+        ctx.status(status);
+        ctx.render("actions/list", model);
+    }
+
+    /** The facet counts, counted again only after a write to an incident (one indexed query tells) or a new day. */
+    private ActionQuery.Facets facets(boolean drafts, LocalDate today) {
+        long head = incidents.head();
+        CachedFacets c = facetCache.get(drafts);
+        if (c == null || c.head() != head || !c.today().equals(today)) {
+            c = new CachedFacets(head, today, query.facets(drafts, today));
+            facetCache.put(drafts, c);
+        }
+        return c.facets();
+    }
+
+    /** Per "incident/position" of the prevent items on the page, the detector that enforces the item they name. */
+    private Map<String, RuleEvidence.Enforcement> enforcement(List<ActionQuery.Item> items) {
+        Map<String, RuleEvidence.Enforcement> out = new HashMap<>();
+        Map<String, Optional<RuleEvidence.Enforcement>> byItem = new HashMap<>();
+        java.util.Set<String> known = null;
+        for (ActionQuery.Item i : items) {
+            if (!"prevent".equals(i.type())) {
+                continue;
+            }
+            Matcher m = CHECKLIST_ID.matcher(i.text());
+            while (m.find()) {
+                if (known == null) {
+                    known = incidents.knownChecklistIds();
+                }
+                if (!known.contains(m.group())) {
+                    continue;
+                }
+                Optional<RuleEvidence.Enforcement> e = byItem.computeIfAbsent(m.group(), this::evidenceOf);
+                if (e.isPresent()) {
+                    out.put(anchor(i.incidentId(), i.position()), e.get());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<RuleEvidence.Enforcement> evidenceOf(String checklistId) {
+        try {
+            return evidence.enforcement(checklistId);
+        } catch (RuntimeException e) {
+            // the list must render even when the rule files cannot be read
+            org.slf4j.LoggerFactory.getLogger(ActionController.class).warn("enforcement of {}: {}", checklistId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> json(ActionQuery.Item i, Map<String, RuleEvidence.Enforcement> enforced) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("incident", Map.of("id", i.incidentId(), "title", i.incidentTitle(), "severity", i.severity(),
+                "url", "/incidents/" + i.incidentId(), "services", i.services()));
+        m.put("position", i.position() + 1);
+        m.put("text", i.text());
+        m.put("html", i.html());
+        m.put("owner", i.owner());
+        m.put("type", i.type());
+        m.put("status", i.status());
+        m.put("due", i.due() == null ? null : i.due().toString());
+        m.put("overdue", i.overdue());
+        m.put("revision", i.revision());
+        RuleEvidence.Enforcement e = enforced.get(anchor(i.incidentId(), i.position()));
+        if (e != null) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("checklistId", e.checklistId());
+            ev.put("ruleIds", e.ruleIds());
+            ev.put("checklistUrl", "/checklist/" + e.checklistId());
+            ev.put("lastReview", e.lastReviewId() == null ? null : Map.of("id", e.lastReviewId(), "url",
+                    "/reviews/" + e.lastReviewId(), "at", e.lastReviewAt().toString(), "findings", e.lastFindings()));
+            m.put("enforcedBy", ev);
+        }
+        return m;
+    }
+
+    static String anchor(String incidentId, int position) {
+        return "action-" + incidentId + "-" + (position + 1);
+    }
+
+    private static String queryOf(Map<String, Object> params) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> {
+            for (Object one : v instanceof List<?> l ? l : List.of(v)) {
+                q.append(q.length() == 0 ? '?' : '&').append(k).append('=')
+                        .append(java.net.URLEncoder.encode(String.valueOf(one), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return q.toString();
+    }
+
+    private static int number(String raw, String name) {
+        if (raw == null || !raw.strip().matches("[0-9]{1,9}") || Integer.parseInt(raw.strip()) < 1) {
+            throw new BadRequestResponse(name + " must be a whole number from 1, got '" + raw + "'");
+        }
+        return Integer.parseInt(raw.strip());
+    }
+
+    private static Map<?, ?> bodyMap(Context ctx) {
+        try {
+            return Web.objectMapper().readValue(ctx.body(), Map.class);
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new BadRequestResponse("the body must be a JSON object like {\"status\": \"done\"}");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package kb.actions;
+
+import kb.authoring.Authoring;
+import kb.incidents.Incidents;
+import kb.system.Allowed;
+import kb.system.Templates;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static kb.system.Named.handler;
+
+/**
+ * Action items across incidents: the {@code /actions} page, its JSON, and marking an item done or open (a new
+ * revision of the postmortem, written by the authoring feature). Called from the site map in {@code kb.App}.
+ */
+public final class ActionRoutes {
+
+    private final ActionController controller;
+
+    /** {@code evidence} says which checklist items a review detector enforces ({@link RuleEvidence#none()} for none). */
+    public ActionRoutes(Jdbi jdbi, Templates templates, RuleEvidence evidence) {
+        this(jdbi, templates, evidence, Clock.systemUTC());
+    }
+
+    /** As above; {@code clock} gives today's date, which decides what is overdue. */
+    public ActionRoutes(Jdbi jdbi, Templates templates, RuleEvidence evidence, Clock clock) {
+        this.controller = new ActionController(new ActionQuery(jdbi), new Incidents(jdbi), new Authoring(jdbi), evidence, clock);
+        templates.pageModel().contribute(ctx -> Map.of("navLinks",
+                List.of(Map.of("href", "/actions", "label", "Actions", "section", "actions"))));
+    }
+
+    public void pages() {
+        get("actions", handler(controller::page), Allowed.ANYONE);
+        // under the incident, so every write to an incident stays under /incidents (search and caches follow them)
+        post("incidents/{id}/actions/{n}", handler(controller::mark), Allowed.EDITOR);
+    }
+
+    public void api() {
+        get("actions", handler(controller::api), Allowed.ANYONE);
+        post("incidents/{id}/actions/{n}", handler(controller::apiMark), Allowed.EDITOR);
+    }
+}
