@@ -1,5 +1,9 @@
 package kb.review;
 
+import kb.review.diff.DiffFormatException;
+import kb.review.engine.Finding;
+import kb.review.engine.ManualCheck;
+import kb.review.rules.RuleFileException;
 import kb.system.Utf8;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -1,5 +1,10 @@
 package kb.review;
 
+import kb.review.engine.Review;
+import kb.review.report.JsonReport;
+import kb.review.report.MarkdownReport;
+import kb.review.report.ReportContext;
+import kb.review.report.SarifReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

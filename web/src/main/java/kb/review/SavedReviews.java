@@ -1,5 +1,19 @@
 package kb.review;
 
+import kb.review.diff.ChangedFile;
+import kb.review.diff.DiffFilter;
+import kb.review.diff.DiffFormatException;
+import kb.review.diff.DiffParser;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.engine.Finding;
+import kb.review.engine.ManualCheck;
+import kb.review.engine.Review;
+import kb.review.engine.Reviewer;
+import kb.review.engine.SarifImport;
+import kb.review.rules.Catalog;
+import kb.review.rules.RuleBook;
+import kb.review.rules.RuleFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

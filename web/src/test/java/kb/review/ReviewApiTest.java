@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.report.SarifReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.engine.Review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
