@@ -34,8 +34,8 @@ final class ReviewApi {
     void create(Context ctx) {
         SavedReviews.Draft draft = draft(ctx);
         try {
-            long id = reviews.create(draft, Access.user(ctx));
-            SavedReviews.Loaded r = reviews.load(id).orElseThrow();
+            SavedReviews.Loaded r = reviews.create(draft, Access.user(ctx));
+            long id = r.row().id();
             ctx.status(201).header("Location", "/api/reviews/" + id).contentType("application/json")
                     .result(reports.json(r, reports.site(ctx)));
         } catch (DiffFormatException e) {

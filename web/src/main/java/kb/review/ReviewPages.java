@@ -83,7 +83,7 @@ final class ReviewPages {
         }
         try {
             long id = reviews.create(new SavedReviews.Draft(f.diff(), f.repository(), pr, f.title(), f.url()),
-                    Access.user(ctx));
+                    Access.user(ctx)).row().id();
             ctx.redirect("/reviews/" + id, HttpStatus.SEE_OTHER);
         } catch (DiffFormatException e) {
             reject(ctx, f, 400, "This is not a diff we can read: " + e.getMessage() + ".", e.line());

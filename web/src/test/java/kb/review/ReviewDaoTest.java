@@ -39,14 +39,41 @@ class ReviewDaoTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void create_returns_the_same_review_a_later_load_gives(String kind) throws Exception {
+        var services = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            services.incidents().importContent(TestApp.CONTENT);
+            SavedReviews reviews = new SavedReviews(services.db().jdbi(), TestApp.CONTENT);
+            String diff = ReviewDiffs.LEAK_NEW_FILE + ReviewDiffs.GO_MOD + SUPPRESSED;
+            SavedReviews.Loaded created = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "t", null),
+                    "erin");
+            SavedReviews.Loaded loaded = reviews.load(created.row().id()).orElseThrow();
+            assertEquals(loaded.review(), created.review());
+            assertEquals(loaded.findingRows(), created.findingRows());
+            assertEquals(loaded.outcome(), created.outcome());
+            assertEquals(loaded.marks(), created.marks());
+            java.util.function.UnaryOperator<ReviewDao.ReviewRow> untimed = r -> new ReviewDao.ReviewRow(r.id(),
+                    r.repository(), r.prNumber(), r.title(), r.url(), r.diff(), r.mode(), r.verdict(),
+                    r.unmappedImports(), r.createdBy(), null);
+            assertEquals(untimed.apply(loaded.row()), untimed.apply(created.row()));
+            assertTrue(loaded.row().createdAt().isEqual(created.row().createdAt()));
+        } finally {
+            services.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void a_saved_review_comes_back_with_its_findings_items_manual_checks_and_marks(String kind) throws Exception {
         var services = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
         try {
             services.incidents().importContent(TestApp.CONTENT);
             SavedReviews reviews = new SavedReviews(services.db().jdbi(), TestApp.CONTENT);
             String diff = ReviewDiffs.LEAK_NEW_FILE + ReviewDiffs.GO_MOD + SUPPRESSED;
-            long id = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "Ü title <x>", null), "erin");
-            long second = reviews.create(new SavedReviews.Draft(ReviewDiffs.GO_MOD, " ", null, "", ""), "erin");
+            long id = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "Ü title <x>", null), "erin")
+                    .row().id();
+            long second = reviews.create(new SavedReviews.Draft(ReviewDiffs.GO_MOD, " ", null, "", ""), "erin")
+                    .row().id();
 
             SavedReviews.Loaded r = reviews.load(id).orElseThrow();
             assertEquals(diff, r.row().diff());
@@ -112,7 +139,7 @@ class ReviewDaoTest {
                 lines++;
             }
             String text = diff.toString().replace("@@ -3,3 +3,4 @@", "@@ -3,3 +3," + (4 + lines) + " @@");
-            long id = reviews.create(new SavedReviews.Draft(text, null, null, null, null), "erin");
+            long id = reviews.create(new SavedReviews.Draft(text, null, null, null, null), "erin").row().id();
             assertEquals(text, reviews.load(id).orElseThrow().row().diff());
         } finally {
             services.db().close();

@@ -14,11 +14,25 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /**
+     * The report as a tree. A saved review's also says what the findings alone gave ({@code engineVerdict}), why
+     * the verdict is what it is ({@code verdictReasons}), and each manual item's {@code mark} (null when unmarked).
+     */
     public static ObjectNode tree(ReportContext ctx) {
+        return tree(ctx, SarifReport.JSON.createObjectNode());
+    }
+
+    private static ObjectNode tree(ReportContext ctx, ObjectNode root) {
         Review r = ctx.review();
-        ObjectNode root = SarifReport.JSON.createObjectNode();
-        root.put("verdict", ctx.verdict().name().toLowerCase(Locale.ROOT))
-                .put("failLevel", ReportContext.label(ctx.failLevel())).put("mode", r.mode())
+        if (ctx.saved() != null) {
+            root.put("engineVerdict", ReportContext.key(ctx.engineVerdict()));
+        }
+        root.put("verdict", ReportContext.key(ctx.verdict()));
+        if (ctx.saved() != null) {
+            ArrayNode reasons = root.putArray("verdictReasons");
+            ctx.saved().reasons().forEach(reasons::add);
+        }
+        root.put("failLevel", ReportContext.label(ctx.failLevel())).put("mode", r.mode())
                 .put("addedLines", r.addedLines()).put("unmappedImports", r.unmappedImports());
         ArrayNode files = root.putArray("files");
         for (Review.ReviewedFile f : r.files()) {
@@ -45,15 +59,25 @@ public final class JsonReport {
         }
         ArrayNode manual = root.putArray("manual");
         for (ManualCheck m : r.manual()) {
-            manual.addObject().put("item", m.item()).put("itemTitle", ctx.title(m.item()))
+            ObjectNode o = manual.addObject().put("item", m.item()).put("itemTitle", ctx.title(m.item()))
                     .put("itemUrl", ctx.itemUrl(m.item())).put("prompt", m.prompt()).put("reason", m.reason());
+            if (ctx.saved() != null) {
+                ctx.mark(m.item()).ifPresentOrElse(mark -> o.putObject("mark").put("state", mark.state())
+                        .put("note", mark.note()).put("markedBy", mark.markedBy())
+                        .put("markedAt", mark.markedAt().toString()), () -> o.putNull("mark"));
+            }
         }
         return root;
     }
 
     public static String render(ReportContext ctx) {
+        return render(ctx, SarifReport.JSON.createObjectNode());
+    }
+
+    /** The report after the fields of {@code envelope} (e.g. a saved review's id and links), which come first. */
+    public static String render(ReportContext ctx, ObjectNode envelope) {
         try {
-            return SarifReport.JSON.writeValueAsString(tree(ctx)) + "\n";
+            return SarifReport.JSON.writeValueAsString(tree(ctx, envelope.deepCopy())) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON could not be written", e);
         }

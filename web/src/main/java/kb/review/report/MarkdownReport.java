@@ -24,6 +24,11 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         boolean pass = ctx.verdict() == Review.Verdict.PASS;
         md.append("## Checklist review: ").append(pass ? "passed" : "changes requested").append("\n\n");
+        if (ctx.saved() != null && !ctx.saved().reasons().isEmpty()) {
+            md.append("Why:\n");
+            ctx.saved().reasons().forEach(reason -> md.append("- ").append(text(reason)).append('\n'));
+            md.append('\n');
+        }
         md.append("| blocker | warning | advice | suppressed | manual checks |\n|---:|---:|---:|---:|---:|\n");
         long suppressed = r.findings().stream().filter(Finding::suppressed).count();
         md.append("| ").append(r.count(Severity.BLOCKER)).append(" | ").append(r.count(Severity.WARNING))
@@ -55,13 +60,28 @@ public final class MarkdownReport {
             md.append("\n### Manual checklist\nDetectors cannot decide these; the change touches what they are about."
                     + " Tick each one you checked.\n\n<!-- kb-manual:start -->\n");
             for (ManualCheck m : r.manual()) {
-                md.append("- [ ] [").append(m.item()).append(" ").append(text(ctx.title(m.item()))).append("](")
-                        .append(ctx.itemUrl(m.item())).append("): ").append(text(m.prompt())).append(" _(")
-                        .append(text(m.reason())).append(")_ <!-- kb-manual:").append(m.item()).append(" -->\n");
+                manualLine(md, ctx, m);
             }
             md.append("<!-- kb-manual:end -->\n");
         }
         return md.append("\n<!-- kb-review:end -->\n").toString();
+    }
+
+    /** An unticked box, or the reviewer's mark: ticked when checked or not applicable, who marked it, the note. */
+    private static void manualLine(StringBuilder md, ReportContext ctx, ManualCheck m) {
+        ReportContext.Mark mark = ctx.mark(m.item()).orElse(null);
+        md.append(mark == null ? "- [ ] " : mark.state().equals("failed") ? "- [ ] **failed** " : "- [x] ");
+        md.append('[').append(m.item()).append(" ").append(text(ctx.title(m.item()))).append("](")
+                .append(ctx.itemUrl(m.item())).append("): ").append(text(m.prompt())).append(" _(")
+                .append(text(m.reason())).append(")_");
+        if (mark != null) {
+            md.append(" (").append(mark.state().replace('_', ' ')).append(" by ").append(text(mark.markedBy()))
+                    .append(')');
+            if (!mark.note().isBlank()) {
+                md.append(' ').append(text(mark.note()));
+            }
+        }
+        md.append(" <!-- kb-manual:").append(m.item()).append(" -->\n");
     }
 
     private static void finding(StringBuilder md, ReportContext ctx, Finding f) {
@@ -99,7 +119,7 @@ public final class MarkdownReport {
     }
 
     /** Plain text safe inside Markdown: no HTML, no accidental links or emphasis from brackets and stars. */
-    public static String text(String s) {
+    static String text(String s) {
         if (s == null) {
             return "";
         }

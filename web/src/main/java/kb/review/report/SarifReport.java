@@ -1,6 +1,7 @@
 package kb.review.report;
 
 import kb.review.engine.Finding;
+import kb.review.engine.ManualCheck;
 import kb.review.rules.Catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,7 @@ import kb.format.ChecklistItem.Severity;
  */
 public final class SarifReport {
 
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private SarifReport() {
@@ -50,10 +51,31 @@ public final class SarifReport {
             result(results.addObject(), ctx, f, index.get(f.item()));
         }
         run.put("columnKind", "utf16CodeUnits");
+        runProperties(run.putObject("properties"), ctx);
         try {
             return JSON.writeValueAsString(log) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("SARIF could not be written", e);
+        }
+    }
+
+    /**
+     * What SARIF has no place of its own for, in the run's property bag: the verdict (a saved review's counts its
+     * manual marks, with the reasons) and the manual checklist items with the reviewer's marks.
+     */
+    private static void runProperties(ObjectNode props, ReportContext ctx) {
+        props.put("verdict", ReportContext.key(ctx.verdict())).put("failLevel", ReportContext.label(ctx.failLevel()));
+        if (ctx.saved() != null) {
+            ArrayNode reasons = props.putArray("verdictReasons");
+            ctx.saved().reasons().forEach(reasons::add);
+        }
+        ArrayNode manual = props.putArray("manualChecks");
+        for (ManualCheck m : ctx.review().manual()) {
+            ObjectNode o = manual.addObject().put("item", m.item()).put("title", ctx.title(m.item()))
+                    .put("helpUri", ctx.itemUrl(m.item())).put("prompt", m.prompt()).put("reason", m.reason());
+            ctx.mark(m.item()).ifPresentOrElse(mark -> o.putObject("mark").put("state", mark.state())
+                    .put("note", mark.note()).put("markedBy", mark.markedBy())
+                    .put("markedAt", mark.markedAt().toString()), () -> o.putNull("mark"));
         }
     }
 

@@ -90,6 +90,38 @@ class OutputsTest {
     }
 
     @Test
+    void a_saved_verdict_its_reasons_and_manual_marks_are_rendered_by_sarif_markdown_and_json() throws IOException {
+        ReportContext plain = context();
+        assertFalse(plain.review().manual().isEmpty(), "the change must raise a manual check to mark");
+        String item = plain.review().manual().get(0).item();
+        ReportContext ctx = new ReportContext(plain.review(), plain.catalog(), plain.siteUrl(), plain.failLevel(),
+                new ReportContext.Saved(Review.Verdict.CHANGES_REQUESTED, List.of(item + " marked failed by alice"),
+                        java.util.Map.of(item, new ReportContext.Mark("failed", "CVE pending", "alice",
+                                java.time.OffsetDateTime.parse("2026-01-02T03:04:05Z")))));
+
+        JsonNode log = JSON.readTree(SarifReport.render(ctx));
+        assertEquals(Set.of(), schema().validate(log));
+        JsonNode props = log.at("/runs/0/properties");
+        assertEquals("changes_requested", props.path("verdict").asText());
+        assertEquals(item + " marked failed by alice", props.at("/verdictReasons/0").asText());
+        assertEquals(item, props.at("/manualChecks/0/item").asText());
+        assertEquals("failed", props.at("/manualChecks/0/mark/state").asText());
+        assertEquals("alice", props.at("/manualChecks/0/mark/markedBy").asText());
+        assertTrue(JSON.readTree(SarifReport.render(plain)).at("/runs/0/properties/manualChecks/0/mark").isNull(),
+                "an unsaved review has no marks");
+
+        String md = MarkdownReport.render(ctx);
+        assertTrue(md.contains("- [ ] **failed** [" + item + " "), md);
+        assertTrue(md.contains("(failed by alice) CVE pending <!-- kb-manual:" + item + " -->"), md);
+        assertTrue(md.contains("- " + item + " marked failed by alice"), md);
+
+        JsonNode json = JSON.readTree(JsonReport.render(ctx));
+        assertEquals("changes_requested", json.path("verdict").asText());
+        assertEquals("CVE pending", json.at("/manual/0/mark/note").asText());
+        assertEquals(item + " marked failed by alice", json.at("/verdictReasons/0").asText());
+    }
+
+    @Test
     void an_invalid_sarif_log_is_caught_by_the_schema_so_the_validation_is_real() throws IOException {
         JsonNode log = JSON.readTree(SarifReport.render(context()));
         ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");
