@@ -17,38 +17,80 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads YAML as a tree of nodes that remember their line, so that rule-file errors can name the line. Every
- * accessor records a {@link Problem} instead of throwing, letting one pass report every mistake in a file.
+ * Reads YAML as a tree of nodes that remember their line, so that errors in rule files, model files and front
+ * matter can name the line. Every accessor records a {@link Problem} instead of throwing, letting one pass report
+ * every mistake in a file.
  */
 public final class YamlTree {
 
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> problems;
+    private final int firstLine;
+    private final String subject;
+    private final LoaderOptions options;
+    private boolean readable = true;
+
+    /** A whole YAML file with SnakeYAML's default limits; problems are kept in {@link #problems()}. */
+    public YamlTree() {
+        this(new ArrayList<>(), 1, "", new LoaderOptions());
+    }
+
+    /**
+     * YAML embedded in a larger file.
+     *
+     * @param problems  where problems are added (the caller's list)
+     * @param firstLine the file line the YAML text starts on
+     * @param subject   what messages call the YAML, e.g. {@code front matter}; empty for a whole file
+     * @param options   the loader's limits (aliases, nesting, size)
+     */
+    public YamlTree(List<Problem> problems, int firstLine, String subject, LoaderOptions options) {
+        this.problems = problems;
+        this.firstLine = firstLine;
+        this.subject = subject;
+        this.options = options;
+    }
 
     public List<Problem> problems() {
         return problems;
     }
 
-    /** The document's root node, or null (with a problem recorded) when the text is not YAML. */
+    /** False once {@link #parse} met text that is not YAML (or exceeds the limits). */
+    public boolean readable() {
+        return readable;
+    }
+
+    /** The document's root node, or null: for an empty document, or (with a problem recorded) when not YAML. */
     public Node parse(String text) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            DumperOptions dumper = new DumperOptions();
+            return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options)
+                    .compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(Problem.at(line, "not valid YAML: " + e.getProblem()));
+            int line = e.getProblemMark() == null ? firstLine : e.getProblemMark().getLine() + firstLine;
+            problems.add(Problem.at(line, (subject.isEmpty() ? "" : subject + " is ") + "not valid YAML: "
+                    + e.getProblem()));
         } catch (RuntimeException e) {
-            problems.add(Problem.at(1, "not valid YAML: " + e.getMessage()));
+            problems.add(Problem.at(1, (subject.isEmpty() ? "not valid YAML: " : subject + " could not be read: ")
+                    + e.getMessage()));
         }
+        readable = false;
         return null;
     }
 
+    /** The 1-based line of {@code n} in the file this YAML is part of. */
+    public int fileLine(Node n) {
+        return n.getStartMark().getLine() + firstLine;
+    }
+
+    /** The 1-based line of {@code n} in a whole YAML file. */
     public static int line(Node n) {
         return n.getStartMark().getLine() + 1;
     }
 
     public void error(Node at, String message) {
-        problems.add(Problem.at(at == null ? 1 : line(at), message));
+        problems.add(Problem.at(at == null ? firstLine : fileLine(at), message));
     }
 
     /** The mapping's entries by key (in file order), or null when {@code n} is not a mapping. */
