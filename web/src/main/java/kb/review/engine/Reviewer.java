@@ -31,10 +31,6 @@ public final class Reviewer {
         this.book = book;
     }
 
-    public RuleBook book() {
-        return book;
-    }
-
     /**
      * @param mode     {@code repo}, {@code diff} or {@code files}; recorded in the review
      * @param imported findings from other analysers, already mapped onto checklist items
