@@ -26,9 +26,14 @@ import org.treesitter.TSTree;
 public final class Reviewer {
 
     private final RuleBook book;
+    /** Per manual-trigger regex, texts one of which any match contains (null: unknown); see {@link Needles}. */
+    private final Map<Pattern, List<String>> needles = new java.util.IdentityHashMap<>();
 
     public Reviewer(RuleBook book) {
         this.book = book;
+        for (ManualTrigger t : book.triggers()) {
+            t.addedLines().forEach(p -> needles.put(p, Needles.of(p)));
+        }
     }
 
     /**
@@ -107,30 +112,39 @@ public final class Reviewer {
 
     private List<ManualCheck> manual(List<SourceFile> files) {
         Map<String, ManualCheck> out = new LinkedHashMap<>();
+        // the added text of each file in lower case, made once: most trigger regexes are skipped by a substring test
+        Map<SourceFile, String> lowered = new java.util.IdentityHashMap<>();
         for (ManualTrigger t : book.triggers()) {
-            String reason = null;
+            if (out.containsKey(t.item())) {
+                continue;
+            }
             for (SourceFile f : files) {
                 if (f.change().change() == ChangedFile.Change.DELETED) {
                     continue;
                 }
-                reason = reason(t, f);
+                String reason = reason(t, f, lowered);
                 if (reason != null) {
+                    out.put(t.item(), new ManualCheck(t.item(), t.prompt(), reason));
                     break;
                 }
-            }
-            if (reason != null && !out.containsKey(t.item())) {
-                out.put(t.item(), new ManualCheck(t.item(), t.prompt(), reason));
             }
         }
         return new ArrayList<>(out.values());
     }
 
-    private static String reason(ManualTrigger t, SourceFile f) {
+    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, String> lowered) {
         if (t.paths().stream().anyMatch(g -> g.matches(f.path()))) {
             return f.path() + " changed";
         }
+        if (t.addedLines().isEmpty()) {
+            return null;
+        }
         SourceFile.AddedText added = f.addedText();
+        String lower = lowered.computeIfAbsent(f, x -> added.text().toLowerCase(java.util.Locale.ROOT));
         for (Pattern p : t.addedLines()) {
+            if (!Needles.mayMatch(needles.get(p), lower)) {
+                continue;
+            }
             var m = p.matcher(added.text());
             if (m.find()) {
                 return f.path() + ":" + added.lineAt(m.start()) + " adds \"" + m.group() + "\"";
