@@ -19,6 +19,7 @@ public final class SourceFile {
     private final BitSet added;
     private final BitSet inDiff;
     private String text;
+    private String lowerText;
     private byte[] utf8;
     private AddedText addedText;
 
@@ -150,6 +151,14 @@ public final class SourceFile {
             text = sb.toString();
         }
         return text;
+    }
+
+    /** {@link #text()} in lower case ({@code Locale.ROOT}), for cheap substring tests before running regexes. */
+    public String lowerText() {
+        if (lowerText == null) {
+            lowerText = text().toLowerCase(java.util.Locale.ROOT);
+        }
+        return lowerText;
     }
 
     public AddedText addedText() {

@@ -174,9 +174,14 @@ final class JavaVisitors {
         }
     }
 
+    /**
+     * Parses with the grammar of the newest Java JavaParser knows but without its language-level validators and
+     * post-processors (RAW): they walk every node again, about a third of the parse, and only reject code that
+     * javac would reject anyway; the review looks at code, it does not compile it.
+     */
     private static Optional<CompilationUnit> parse(String text) {
         ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false);
         ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
         return r.isSuccessful() ? r.getResult() : Optional.empty();

@@ -30,6 +30,25 @@ final class Needles {
         }
     }
 
+    private static final java.util.Map<Pattern, List<String>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #of} remembered per pattern object (patterns come from the rule book, so the map stays small; it is
+     * emptied if it ever grows past a bound).
+     */
+    static List<String> cached(Pattern p) {
+        List<String> n = CACHE.get(p);
+        if (n == null) {
+            if (CACHE.size() > 10_000) {
+                CACHE.clear();
+            }
+            List<String> found = of(p);
+            n = found == null ? List.of() : found;
+            CACHE.put(p, n);
+        }
+        return n.isEmpty() ? null : n;
+    }
+
     /** True when {@code lowerText} (the text in lower case, {@link Locale#ROOT}) may hold a match. */
     static boolean mayMatch(List<String> needles, String lowerText) {
         if (needles == null) {

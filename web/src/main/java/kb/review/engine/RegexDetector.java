@@ -13,8 +13,14 @@ final class RegexDetector {
     private RegexDetector() {
     }
 
-    static List<Hit> run(SourceFile file, List<Rule> rules) {
+    static List<Hit> run(SourceFile file, List<Rule> candidates) {
         List<Hit> hits = new ArrayList<>();
+        // a rule whose regex needs a text the file does not hold cannot match any of its lines
+        List<Rule> rules = candidates.stream().filter(r -> Needles.mayMatch(
+                Needles.cached(((Rule.RegexMatcher) r.matcher()).pattern()), file.lowerText())).toList();
+        if (rules.isEmpty()) {
+            return hits;
+        }
         java.util.BitSet known = file.knownLines();
         for (int line = known.nextSetBit(0); line >= 0; line = known.nextSetBit(line + 1)) {
             String text = file.line(line);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import kb.review.rules.ManualTrigger;
+import kb.review.rules.Rule;
 import org.junit.jupiter.api.Test;
 
 class NeedlesTest {
@@ -49,11 +49,11 @@ class NeedlesTest {
     }
 
     /**
-     * The property that matters, on the shipped manual triggers and every diff of both corpora: whenever a regex
+     * The property that matters, on the shipped manual triggers, regex rules and every diff of both corpora: whenever a regex
      * finds a match, the text holds one of its needles.
      */
     @Test
-    void no_shipped_trigger_regex_matches_a_corpus_text_that_its_needles_would_skip() throws IOException {
+    void no_shipped_regex_matches_a_corpus_text_that_its_needles_would_skip() throws IOException {
         List<String> texts = new ArrayList<>();
         for (Path dir : List.of(Path.of("web/src/test/resources/review"))) {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -66,16 +66,18 @@ class NeedlesTest {
         assertTrue(texts.size() > 50, "the corpora were found: " + texts.size());
         int patterns = 0;
         int matched = 0;
-        for (ManualTrigger t : TestRules.book().triggers()) {
-            for (Pattern p : t.addedLines()) {
-                patterns++;
-                List<String> needles = Needles.of(p);
-                for (String text : texts) {
-                    if (p.matcher(text).find()) {
-                        matched++;
-                        assertTrue(Needles.mayMatch(needles, text.toLowerCase(Locale.ROOT)),
-                                p + " matches a text without any of " + needles);
-                    }
+        List<Pattern> regexes = new ArrayList<>();
+        TestRules.book().triggers().forEach(t -> regexes.addAll(t.addedLines()));
+        TestRules.book().rules().stream().filter(r -> r.matcher() instanceof Rule.RegexMatcher)
+                .forEach(r -> regexes.add(((Rule.RegexMatcher) r.matcher()).pattern()));
+        for (Pattern p : regexes) {
+            patterns++;
+            List<String> needles = Needles.of(p);
+            for (String text : texts) {
+                if (p.matcher(text).find()) {
+                    matched++;
+                    assertTrue(Needles.mayMatch(needles, text.toLowerCase(Locale.ROOT)),
+                            p + " matches a text without any of " + needles);
                 }
             }
         }
