@@ -14,12 +14,12 @@ import java.util.List;
 /**
  * Times a paste-mode review (parse the diff, run every detector, filter) of a synthetic diff that adds 10,000 lines
  * of Go and Java, after warm-up runs. Run with
- * {@code java -cp target/postmortem-kb.jar kb.review.ReviewBenchmark [content-dir] [lines]}.
+ * {@code java -cp target/postmortem-kb.jar kb.review.engine.ReviewBenchmark [content-dir] [lines] [runs]}
+ * ({@code runs} timed runs after as many warm-up runs, 10 and 8 by default; e.g. {@code 40000 2} measures the heap
+ * of a 1 MB diff quickly).
  */
 public final class ReviewBenchmark {
 
-    private static final int WARMUP = 8;
-    private static final int RUNS = 10;
 
     private ReviewBenchmark() {
     }
@@ -27,18 +27,20 @@ public final class ReviewBenchmark {
     public static void main(String[] args) throws Exception {
         Path content = Path.of(args.length > 0 ? args[0] : "content");
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int warmup = args.length > 2 ? runs : 8;
         Reviewer reviewer = new Reviewer(RuleBook.load(content));
         byte[] diff = syntheticDiff(lines).getBytes(StandardCharsets.UTF_8);
         int findings = 0;
-        for (int i = 0; i < WARMUP; i++) {
+        for (int i = 0; i < warmup; i++) {
             findings = once(reviewer, diff).findings().size();
         }
         var os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long[] nanos = new long[RUNS];
-        long[] cpu = new long[RUNS];
+        long[] nanos = new long[runs];
+        long[] cpu = new long[runs];
         int added = 0;
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Review r = once(reviewer, diff);
@@ -48,14 +50,14 @@ public final class ReviewBenchmark {
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        double median = nanos[RUNS / 2] / 1e9;
+        double median = nanos[runs / 2] / 1e9;
         double best = nanos[0] / 1e9;
         System.out.printf("review benchmark: %d added lines in %d files, %d findings%n", added,
                 once(reviewer, diff).files().size(), findings);
         System.out.printf("median %.3f s (best %.3f s) over %d runs after %d warm-up runs: %.0f lines/s%n", median,
-                best, RUNS, WARMUP, added / median);
+                best, runs, warmup, added / median);
         // on a busy machine the wall time measures the neighbours too; CPU time (all threads, GC included) does not
-        double cpuMedian = cpu[RUNS / 2] / 1e9;
+        double cpuMedian = cpu[runs / 2] / 1e9;
         System.out.printf("process CPU time per run: median %.3f s on %d processors, %.0f lines per CPU second%n",
                 cpuMedian, Runtime.getRuntime().availableProcessors(), added / cpuMedian);
         // peak heap of one more run, from the GC's pool statistics: bounded memory is part of the contract
