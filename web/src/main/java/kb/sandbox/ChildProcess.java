@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +25,14 @@ final class ChildProcess {
 
     private final Process process;
     private final InputStream frames;
-    private final ByteArrayOutputStream jvmMessages = new ByteArrayOutputStream();
+    private final StderrHead jvmMessages;
     private final AtomicBoolean killed = new AtomicBoolean();
     private volatile Runnable releaseLimits = () -> { };
 
     private ChildProcess(Process process) {
         this.process = process;
         this.frames = new BufferedInputStream(process.getInputStream(), 16384);
-        BackgroundThreads.daemon(this::drainStderr, "kb-sandbox-stderr-" + process.pid()).start();
+        this.jvmMessages = StderrHead.drain(process, STDERR_TAIL, "kb-sandbox-stderr-" + process.pid());
     }
 
     /**
@@ -200,25 +199,7 @@ final class ChildProcess {
     }
 
     private String describeFailure() {
-        synchronized (jvmMessages) {
-            return jvmMessages.toString(StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private void drainStderr() {
-        byte[] buffer = new byte[4096];
-        try (InputStream err = process.getErrorStream()) {
-            int n;
-            while ((n = err.read(buffer)) > 0) {
-                synchronized (jvmMessages) {
-                    if (jvmMessages.size() < STDERR_TAIL) {
-                        jvmMessages.write(buffer, 0, Math.min(n, STDERR_TAIL - jvmMessages.size()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The child is gone; what was read is kept.
-        }
+        return jvmMessages.text();
     }
 
     private static byte[] cap(ByteArrayOutputStream bytes, int cap) {

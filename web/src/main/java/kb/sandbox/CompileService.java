@@ -194,7 +194,7 @@ final class CompileService implements AutoCloseable {
         private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
         private final CompletableFuture<Void> ready = new CompletableFuture<>();
         private final AtomicInteger served = new AtomicInteger();
-        private final StringBuilder jvmMessages = new StringBuilder();
+        private final StderrHead jvmMessages;
         private volatile boolean dead;
         private volatile boolean retiring;
         private volatile int inFlightAtDeath;
@@ -204,7 +204,7 @@ final class CompileService implements AutoCloseable {
             this.in = new BufferedInputStream(process.getInputStream(), 1 << 16);
             this.out = process.getOutputStream();
             BackgroundThreads.daemon(this::readAnswers, "kb-compile-reader-" + process.pid()).start();
-            BackgroundThreads.daemon(this::drainStderr, "kb-compile-stderr-" + process.pid()).start();
+            this.jvmMessages = StderrHead.drain(process, 8192, "kb-compile-stderr-" + process.pid());
         }
 
         void awaitReady(Duration limit) throws IOException {
@@ -319,27 +319,9 @@ final class CompileService implements AutoCloseable {
             pending.clear();
         }
 
-        private void drainStderr() {
-            byte[] buffer = new byte[4096];
-            try (InputStream err = process.getErrorStream()) {
-                int n;
-                while ((n = err.read(buffer)) > 0) {
-                    synchronized (jvmMessages) {
-                        if (jvmMessages.length() < 8192) {
-                            jvmMessages.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // The process is gone.
-            }
-        }
-
         private String describe() {
-            synchronized (jvmMessages) {
-                String s = jvmMessages.toString().strip();
-                return s.isEmpty() ? "no message" : s.length() > 500 ? s.substring(0, 500) : s;
-            }
+            String s = jvmMessages.text();
+            return s.isEmpty() ? "no message" : s.length() > 500 ? s.substring(0, 500) : s;
         }
     }
 

@@ -1,9 +1,5 @@
 package kb.sandbox.child;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,15 +19,10 @@ public final class RunChildMain {
     }
 
     public static void main(String[] args) {
-        // kb:ignore RES-01 -- the process's own stdout lives as long as the child, which ends by halting
-        var channel = new FrameChannel(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 16384));
-        // kb:ignore RES-01 -- the process's own stdin, read until the child halts
-        InputStream requests = new FileInputStream(FileDescriptor.in);
-        PrintStream out = CapturedStream.printStream(channel, Wire.STDOUT);
-        PrintStream err = CapturedStream.printStream(channel, Wire.STDERR);
-        System.setOut(out);
-        System.setErr(err);
-        System.setIn(InputStream.nullInputStream());
+        ChildStdio stdio = ChildStdio.install();
+        FrameChannel channel = stdio.channel();
+        PrintStream out = stdio.out();
+        PrintStream err = stdio.err();
         try {
             var governor = new Governor(channel);
             governor.start();
@@ -42,17 +33,10 @@ public final class RunChildMain {
             CapturedStream.startFlusher(out, err);
             warmUp();
             channel.send(Wire.READY, new byte[0]);
-            Wire.Frame frame = Wire.read(requests);
-            if (frame == null || frame.type() != Wire.REQUEST) {
-                throw new IOException("expected a plan frame");
-            }
-            RunPlan plan = RunPlan.decode(frame.payload());
+            RunPlan plan = RunPlan.decode(stdio.readRequest());
             channel.arm(plan.outputCapBytes());
             governor.arm(plan.maxNewThreads(), plan.cpuMillis());
-            ChildReport report = new PlanRunner(plan, err).run();
-            out.flush();
-            err.flush();
-            channel.halt(report);
+            stdio.finish(new PlanRunner(plan, err).run());
         } catch (Throwable t) {
             channel.halt(ChildReport.of(ChildReport.Outcome.INTERNAL, "run child failed: " + t));
         }

@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jshell.execution.DirectExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import kb.sandbox.child.BytecodePolicy;
 
 /**
@@ -63,26 +60,6 @@ final class GuardedExecutionControl extends DirectExecutionControl implements Ga
             var copy = List.copyOf(denials);
             denials.clear();
             return copy;
-        }
-    }
-
-    /** Hands JShell one {@link GuardedExecutionControl} and keeps it for the caller. */
-    static final class Provider implements ExecutionControlProvider {
-        private GuardedExecutionControl control;
-
-        @Override
-        public String name() {
-            return "kb-guarded";
-        }
-
-        @Override
-        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = new GuardedExecutionControl();
-            return control;
-        }
-
-        GuardedExecutionControl control() {
-            return control;
         }
     }
 }

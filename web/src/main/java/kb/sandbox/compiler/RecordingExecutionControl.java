@@ -9,8 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.EvalException;
 import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import kb.sandbox.child.BytecodePolicy;
 import kb.sandbox.child.RunPlan;
 import org.objectweb.asm.ClassReader;
@@ -206,25 +204,5 @@ final class RecordingExecutionControl implements ExecutionControl, Gate {
             }
         }, ClassReader.SKIP_FRAMES);
         return max[0];
-    }
-
-    /** Hands JShell one {@link RecordingExecutionControl} and keeps it for the caller. */
-    static final class Provider implements ExecutionControlProvider {
-        private RecordingExecutionControl control;
-
-        @Override
-        public String name() {
-            return "kb-recording";
-        }
-
-        @Override
-        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = new RecordingExecutionControl();
-            return control;
-        }
-
-        RecordingExecutionControl control() {
-            return control;
-        }
     }
 }

@@ -82,14 +82,14 @@ final class SnippetRunner {
 
     /** Builds JShell on the guarded local engine, with the default imports in place. */
     static SnippetRunner create(PrintStream out, PrintStream err) {
-        var provider = new GuardedExecutionControl.Provider();
+        var provider = new KeptControlProvider<>("kb-guarded", GuardedExecutionControl::new);
         JShell shell = build(provider, out, err);
         return new SnippetRunner(shell, provider.control(), null, err);
     }
 
     /** Builds JShell on the recording engine: {@link #compile} then turns a text into a plan. */
     static SnippetRunner recording() {
-        var provider = new RecordingExecutionControl.Provider();
+        var provider = new KeptControlProvider<>("kb-recording", RecordingExecutionControl::new);
         PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
         JShell shell = build(provider, none, none);
         return new SnippetRunner(shell, provider.control(), provider.control(), none);

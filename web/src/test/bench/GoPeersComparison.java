@@ -1,0 +1,239 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Puts the checklist review next to its Go peers, {@code go vet} and staticcheck, on the Go cases of
+ * the real-world review corpus, and prints one row per case and a summary.
+ *
+ * <p>Each corpus diff adds one Go file. Its post-image is written into a scratch module with the
+ * standard-library imports it refers to, and the case counts as compilable when {@code go build}
+ * accepts it; the peers only analyse code that type-checks, so only those cases are compared.
+ * A peer "catches" a defect case when it reports anything in that file, and raises a false alarm
+ * when it reports anything in a clean ({@code -ok-}) case: generous to the peers on purpose.
+ * staticcheck's U1000 ("unused") is left out: every corpus case is a lone unexported function, so
+ * it would fire on all of them and say nothing about the defect.
+ *
+ * <p>Run from the project root after {@code mvn -q -DskipTests package}:
+ * <pre>java -cp target/postmortem-kb.jar web/src/test/bench/GoPeersComparison.java</pre>
+ * Needs {@code go} (Debian {@code golang-go}); staticcheck is used when {@code staticcheck} or
+ * Debian's {@code go-staticcheck} is on the PATH. Nothing is fetched: only the standard library
+ * is imported.
+ */
+public final class GoPeersComparison {
+    private static final Path CORPUS = Path.of("web/src/test/resources/review/realworld");
+    private static final Pattern PEER_LINE = Pattern.compile("^(?:\\./)?[^:\\s]+\\.go:(\\d+):(\\d+): (.*)$");
+    private static final Pattern QUALIFIER = Pattern.compile("\\b([a-z][a-z0-9]*)\\.[A-Za-z_]");
+    /** Package name as written in code → import path, for the standard library packages the corpus uses. */
+    private static final Map<String, String> STDLIB = Map.ofEntries(
+            Map.entry("context", "context"), Map.entry("time", "time"), Map.entry("fmt", "fmt"),
+            Map.entry("http", "net/http"), Map.entry("io", "io"), Map.entry("ioutil", "io/ioutil"),
+            Map.entry("sql", "database/sql"), Map.entry("errors", "errors"), Map.entry("log", "log"),
+            Map.entry("os", "os"), Map.entry("strings", "strings"), Map.entry("sync", "sync"),
+            Map.entry("bytes", "bytes"), Map.entry("json", "encoding/json"), Map.entry("net", "net"),
+            Map.entry("bufio", "bufio"), Map.entry("filepath", "path/filepath"), Map.entry("url", "net/url"),
+            Map.entry("strconv", "strconv"), Map.entry("atomic", "sync/atomic"), Map.entry("exec", "os/exec"),
+            Map.entry("signal", "os/signal"), Map.entry("runtime", "runtime"), Map.entry("debug", "runtime/debug"),
+            Map.entry("rand", "math/rand"), Map.entry("zip", "archive/zip"), Map.entry("gzip", "compress/gzip"),
+            Map.entry("tls", "crypto/tls"), Map.entry("httptest", "net/http/httptest"), Map.entry("slog", "log/slog"));
+
+    private record Case(String name, Path diff, boolean clean, String file, String source) {
+    }
+
+    private record Row(Case c, boolean compiles, String why, List<String> ours, List<String> vet, List<String> sc) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String staticcheck = onPath("staticcheck") ? "staticcheck" : onPath("go-staticcheck") ? "go-staticcheck" : null;
+        if (!onPath("go")) {
+            System.err.println("go is not on the PATH (Debian: apt-get install golang-go)");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("kb-go-peers");
+        List<Row> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path diff : files.filter(p -> p.getFileName().toString().matches("go-.*\\.diff")).sorted().toList()) {
+                Case c = read(diff);
+                Path dir = work.resolve(c.name());
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("go.mod"), "module example.com/" + c.name().replace('-', '_') + "\n\ngo 1.19\n");
+                Files.writeString(dir.resolve("case.go"), withImports(c.source()));
+                Result build = exec(dir, "go", "build", "./...");
+                List<String> ours = ours(diff);
+                if (build.code != 0) {
+                    rows.add(new Row(c, false, firstLine(build.output), ours, List.of(), List.of()));
+                    continue;
+                }
+                List<String> vet = peerLines(exec(dir, "go", "vet", "./...").output);
+                List<String> sc = staticcheck == null ? List.of() : peerLines(exec(dir, staticcheck, "-checks", "inherit,-U1000", "./...").output);
+                rows.add(new Row(c, true, "", ours, vet, sc));
+            }
+        }
+        print(rows, staticcheck);
+    }
+
+    private static Case read(Path diff) throws IOException {
+        String name = diff.getFileName().toString().replaceFirst("\\.diff$", "");
+        List<String> lines = Files.readAllLines(diff, StandardCharsets.UTF_8);
+        String file = null;
+        var source = new StringBuilder();
+        boolean inHunk = false;
+        for (String line : lines) {
+            if (line.startsWith("+++ b/")) {
+                if (file != null) {
+                    throw new IOException(diff + ": more than one file; this comparison takes single-file cases");
+                }
+                file = line.substring(6);
+            } else if (line.startsWith("@@")) {
+                inHunk = true;
+            } else if (inHunk && line.startsWith("+")) {
+                source.append(line, 1, line.length()).append('\n');
+            }
+        }
+        return new Case(name, diff, name.contains("-ok-"), file, source.toString());
+    }
+
+    /** Adds an import block for the standard-library packages the code qualifies names with. */
+    static String withImports(String source) {
+        var used = new TreeSet<String>();
+        Matcher m = QUALIFIER.matcher(source.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|//[^\n]*", "\"\""));
+        while (m.find()) {
+            String path = STDLIB.get(m.group(1));
+            if (path != null && !source.contains("import")) {
+                used.add(path);
+            }
+        }
+        if (used.isEmpty()) {
+            return source;
+        }
+        int eol = source.indexOf('\n');
+        var block = new StringBuilder("\nimport (\n");
+        used.forEach(p -> block.append("\t\"").append(p).append("\"\n"));
+        block.append(")\n");
+        return source.substring(0, eol + 1) + block + source.substring(eol + 1);
+    }
+
+    private static List<String> ours(Path diff) throws Exception {
+        Result r = exec(Path.of("."), "java", "-jar", "target/postmortem-kb.jar", "review", "--diff", diff.toString(),
+                "--format", "json", "--fail-level", "blocker");
+        JsonNode root = new ObjectMapper().readTree(r.output.substring(Math.max(0, r.output.indexOf('{'))));
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : root.path("findings")) {
+            if (!f.path("suppressed").asBoolean()) {
+                out.add(f.path("line").asInt() + ":" + f.path("rule").asText());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> peerLines(String output) {
+        List<String> out = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            Matcher m = PEER_LINE.matcher(line.strip());
+            if (m.matches()) {
+                out.add(m.group(1) + ":" + m.group(3));
+            }
+        }
+        return out;
+    }
+
+    private static void print(List<Row> rows, String staticcheck) {
+        System.out.println("| case | kind | compiles | checklist review | go vet | " + (staticcheck == null ? "staticcheck (absent)" : staticcheck) + " |");
+        System.out.println("|---|---|---|---|---|---|");
+        Map<String, int[]> tally = new LinkedHashMap<>();
+        for (String k : List.of("ours", "vet", "sc", "union", "oursOnUnion")) {
+            tally.put(k, new int[2]);
+        }
+        int compilingDefects = 0;
+        int compilingClean = 0;
+        int defects = 0;
+        int oursAll = 0;
+        for (Row r : rows) {
+            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.c().name(), r.c().clean() ? "clean" : "defect",
+                    r.compiles() ? "yes" : "no: " + r.why().replace('|', '/'),
+                    cell(r.ours()), r.compiles() ? cell(r.vet()) : "-", r.compiles() ? cell(r.sc()) : "-");
+            if (!r.c().clean()) {
+                defects++;
+                oursAll += r.ours().isEmpty() ? 0 : 1;
+            }
+            if (!r.compiles()) {
+                continue;
+            }
+            int slot = r.c().clean() ? 1 : 0;
+            if (r.c().clean()) {
+                compilingClean++;
+            } else {
+                compilingDefects++;
+            }
+            boolean ours = !r.ours().isEmpty();
+            boolean vet = !r.vet().isEmpty();
+            boolean sc = !r.sc().isEmpty();
+            tally.get("ours")[slot] += ours ? 1 : 0;
+            tally.get("vet")[slot] += vet ? 1 : 0;
+            tally.get("sc")[slot] += sc ? 1 : 0;
+            tally.get("union")[slot] += vet || sc ? 1 : 0;
+            tally.get("oursOnUnion")[slot] += (vet || sc) && ours ? 1 : 0;
+        }
+        System.out.println();
+        System.out.printf("Go cases: %d (%d defects); %d compile with the standard library alone (%d defects, %d clean).%n",
+                rows.size(), defects, compilingDefects + compilingClean, compilingDefects, compilingClean);
+        System.out.printf("Checklist review on all Go defect cases: %d of %d flagged.%n", oursAll, defects);
+        System.out.printf("On the compiling cases: defects caught / clean cases flagged%n");
+        System.out.printf("  checklist review: %d/%d, %d/%d%n", tally.get("ours")[0], compilingDefects, tally.get("ours")[1], compilingClean);
+        System.out.printf("  go vet:           %d/%d, %d/%d%n", tally.get("vet")[0], compilingDefects, tally.get("vet")[1], compilingClean);
+        System.out.printf("  staticcheck:      %d/%d, %d/%d%n", tally.get("sc")[0], compilingDefects, tally.get("sc")[1], compilingClean);
+        System.out.printf("  union of peers:   %d/%d; of those, the checklist review catches %d%n",
+                tally.get("union")[0], compilingDefects, tally.get("oursOnUnion")[0]);
+    }
+
+    private static String cell(List<String> findings) {
+        return findings.isEmpty() ? "—" : String.join("<br>", findings).replace('|', '/');
+    }
+
+    private static String firstLine(String s) {
+        for (String line : s.split("\n")) {
+            if (line.contains(".go:")) {
+                String t = line.strip();
+                return t.length() > 70 ? t.substring(0, 70) + "…" : t;
+            }
+        }
+        return "build failed";
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private static Result exec(Path dir, String... command) throws IOException, InterruptedException {
+        var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GOFLAGS", "-mod=mod");
+        pb.environment().put("GOPROXY", "off");
+        pb.environment().put("GOTOOLCHAIN", "local");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
