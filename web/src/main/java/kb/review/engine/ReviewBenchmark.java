@@ -39,17 +39,21 @@ public final class ReviewBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long[] nanos = new long[runs];
         long[] cpu = new long[runs];
+        long[] javaCpu = new long[runs];
         int added = 0;
         for (int i = 0; i < runs; i++) {
             long c0 = os.getProcessCpuTime();
+            long j0 = javaThreadsCpu();
             long t0 = System.nanoTime();
             Review r = once(reviewer, diff);
             nanos[i] = System.nanoTime() - t0;
             cpu[i] = os.getProcessCpuTime() - c0;
+            javaCpu[i] = javaThreadsCpu() - j0;
             added = r.addedLines();
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
+        Arrays.sort(javaCpu);
         double median = nanos[runs / 2] / 1e9;
         double best = nanos[0] / 1e9;
         System.out.printf("review benchmark: %d added lines in %d files, %d findings%n", added,
@@ -60,6 +64,9 @@ public final class ReviewBenchmark {
         double cpuMedian = cpu[runs / 2] / 1e9;
         System.out.printf("process CPU time per run: median %.3f s on %d processors, %.0f lines per CPU second%n",
                 cpuMedian, Runtime.getRuntime().availableProcessors(), added / cpuMedian);
+        // the review's own threads (main and the parallel stream's pool), without the JIT compiler and the GC,
+        // whose share swings with the machine's load
+        System.out.printf("review threads' CPU time per run: median %.3f s%n", javaCpu[runs / 2] / 1e9);
         // peak heap of one more run, from the GC's pool statistics: bounded memory is part of the contract
         System.gc();
         var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
@@ -68,6 +75,16 @@ public final class ReviewBenchmark {
         long peak = pools.stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("diff size %.2f MB, peak heap during one run %.0f MB%n", diff.length / 1e6, peak / 1e6);
+    }
+
+    /** CPU time of every live Java thread (the JIT compiler's and the GC's threads are not among them). */
+    private static long javaThreadsCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static Review once(Reviewer reviewer, byte[] diff) throws DiffFormatException {
