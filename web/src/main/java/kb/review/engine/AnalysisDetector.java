@@ -76,6 +76,11 @@ final class AnalysisDetector {
                 add(hits, rules, f, whole);
             }
         } else {
+            // JavaParser is the costly part: a file in which no model's acquiring call can be named is not parsed
+            wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText())));
+            if (wanted.isEmpty()) {
+                return hits;
+            }
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
@@ -83,6 +88,29 @@ final class AnalysisDetector {
             }
         }
         return hits;
+    }
+
+    /**
+     * False only when the file's text cannot hold a call or constructor this entry matches: each needle of its
+     * pattern is cut to its longest identifier run, since a printed callee ({@code a.b}) may be spread over spaces
+     * and lines in the source, but an identifier is written whole.
+     */
+    static boolean mayAppear(Model.Acquire q, String lowerText) {
+        java.util.regex.Pattern p = q.call() != null ? q.call() : q.newType();
+        List<String> needles = p == null ? null : Needles.cached(p);
+        if (needles == null) {
+            return true;
+        }
+        for (String n : needles) {
+            String word = "";
+            for (String part : n.split("[^a-z0-9_$]+")) {
+                word = part.length() > word.length() ? part : word;
+            }
+            if (word.isEmpty() || lowerText.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> resources(Rule r) {
