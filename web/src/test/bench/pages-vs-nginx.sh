@@ -2,8 +2,10 @@
 # Page throughput of the packaged app against Debian's nginx serving the same HTML as static files,
 # both on loopback, measured with `wrk -t2 -c64` in one run, for the incident page and the list.
 # Prints req/s, p99 and the ratio app/nginx per page, and the server JVM's peak RSS and heap.
-# With --overload it also posts a 1 MB diff and a 1 MB postmortem while 64 connections read the
-# incident page and a big review page, and counts 5xx answers.
+# With --overload it also starts 50 sandbox runs at once (POST /api/run, each a different snippet, so no
+# cached result) and posts a 1 MB diff and a 1 MB postmortem while 64 connections read the incident page and
+# a review of 1,500 findings; it counts the answers by status (5xx must be zero) and reports the server JVM's
+# heap, its RSS and the peak RSS of the whole process tree (server, compile service, run children).
 #
 #   mvn -q -DskipTests package && web/src/test/bench/pages-vs-nginx.sh [--overload]
 #
@@ -39,7 +41,8 @@ done
 # --- the app, on an empty data directory with the bundled content
 echo "starting the app on :$APP_PORT (data in $WORK/data)"
 KB_PORT=$APP_PORT KB_DATA_DIR="$WORK/data" KB_CONTENT_DIR="${KB_CONTENT_DIR:-content}" \
-  KB_ADMIN_PASSWORD=bench-password-long KB_SANDBOX_POOL_SIZE=1 \
+  KB_ADMIN_PASSWORD=bench-password-long KB_SANDBOX_POOL_SIZE=${KB_SANDBOX_POOL_SIZE:-1} \
+  KB_SANDBOX_RUNS_PER_MINUTE=${KB_SANDBOX_RUNS_PER_MINUTE:-1000} KB_SANDBOX_QUEUE=${KB_SANDBOX_QUEUE:-64} \
   java ${JAVA_OPTS:-} -jar "$JAR" serve >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
@@ -121,26 +124,49 @@ if $OVERLOAD; then
     echo "@@ -0,0 +1,1503 @@"; echo "+package w"; echo "+func Start() {"
     for i in $(seq 1 1500); do echo "+	go func() { step$i() }()"; done; echo "+}"
   } >"$WORK/review.diff"
-  REVIEW=$(curl -s "${AUTH[@]}" -H 'Content-Type: text/x-diff' --data-binary @"$WORK/review.diff" \
-    "http://127.0.0.1:$APP_PORT/api/reviews" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
-  [[ -n "$REVIEW" ]] || { echo "the review to read could not be created" >&2; exit 1; }
+  # (the answer is pretty-printed JSON: "id" : 1)
+  curl -s "${AUTH[@]}" -H 'Content-Type: text/x-diff' --data-binary @"$WORK/review.diff" \
+    "http://127.0.0.1:$APP_PORT/api/reviews" >"$WORK/review.json" || true
+  REVIEW=$(grep -o '"id" *: *[0-9]*' "$WORK/review.json" | head -1 | grep -o '[0-9]*$' || true)
+  [[ -n "$REVIEW" ]] || { echo "the review to read could not be created: $(head -c 300 "$WORK/review.json")" >&2; exit 1; }
   # a 1 MB diff of ordinary lines (about 38,000 findings' worth of goroutines would be refused by the cap)
   {
     echo "diff --git a/big/gen.go b/big/gen.go"; echo "new file mode 100644"; echo "--- /dev/null"; echo "+++ b/big/gen.go"
     echo "@@ -0,0 +1,40000 @@"
     for i in $(seq 1 40000); do echo "+	go func() { x$i() }()"; done
-  } | head -c 1000000 >"$WORK/big.diff"
+  } | head -c 1000000 >"$WORK/big.diff" || true # head stops reading at 1 MB: the writer's SIGPIPE is expected
   # a 1 MB postmortem with a huge timeline (the format's caps refuse it with a line number)
   {
     printf -- "---\nid: bench-huge\ntitle: Huge\nseverity: P2\nstarted: 2024-03-15T02:00:00Z\n---\n\n## Summary\n\nx\n\n## Timeline\n\n"
     for i in $(seq 1 60000); do echo "- 02:00 [note] entry $i"; done
     printf "\n## Root cause\n\nx\n"
-  } | head -c 1040000 >"$WORK/big.md"
+  } | head -c 1040000 >"$WORK/big.md" || true
+  # the peak RSS of the server and every process under it (compile service, run children, bubblewrap)
+  tree_rss_mb() {
+    ps -e -o pid=,ppid=,rss= | awk -v root="$APP_PID" '
+      { parent[$1] = $2; rss[$1] = $3 }
+      END { for (p in rss) { q = p; while (q != "" && q != root && q != 1 && q != 0) q = parent[q]; if (q == root) t += rss[p] }
+            printf "%.0f", t / 1024 }'
+  }
+  ( peak=0; while :; do now=$(tree_rss_mb); (( now > peak )) && peak=$now && echo "$peak" >"$WORK/tree-peak"; sleep 0.5; done ) &
+  SAMPLER=$!
+  LOG_FROM=$(( $(wc -l <"$WORK/app.log") + 1 )) # the overload's own log lines (not the 503 "starting" of start-up)
   wrk -t1 -c32 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/incidents/$INCIDENT" >"$WORK/wrk-a.txt" &
   WA=$!
   wrk -t1 -c32 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/reviews/$REVIEW" >"$WORK/wrk-b.txt" &
   WB=$!
   sleep 2
+  # 50 sandbox runs at once, each its own snippet (no cached result); accepted runs must finish, the excess
+  # may be refused with 429, nothing may answer 5xx
+  mkdir -p "$WORK/runs"
+  RUNS_STARTED=$(date +%s%N)
+  RUN_PIDS=()
+  for i in $(seq 1 50); do
+    curl -s --max-time 120 -o "$WORK/runs/$i.json" -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: application/json' \
+      -d "{\"source\": \"int n = $i; System.out.println(n * 7);\\n// Output:\\n// $((i * 7))\\n\"}" \
+      "http://127.0.0.1:$APP_PORT/api/run" >"$WORK/runs/$i.code" &
+    RUN_PIDS+=($!)
+  done
   codes=""
   for _ in 1 2 3; do
     codes+=" diff:$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: text/x-diff' \
@@ -148,13 +174,24 @@ if $OVERLOAD; then
     codes+=" postmortem:$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: text/markdown' \
       --data-binary @"$WORK/big.md" "http://127.0.0.1:$APP_PORT/api/incidents")"
   done
+  wait "${RUN_PIDS[@]}" || true
+  RUNS_MS=$(( ($(date +%s%N) - RUNS_STARTED) / 1000000 ))
   wait $WA $WB
+  kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
+  runs_by_code=$(cat "$WORK"/runs/*.code | fold -w3 | sort | uniq -c | awk '{printf " %s×%s", $2, $1}')
+  runs_passed=$(grep -l '"passed" *: *true' "$WORK"/runs/*.json 2>/dev/null | wc -l)
+  echo "sandbox: 50 runs at once answered:$runs_by_code; $runs_passed passed (output matched); all answered in ${RUNS_MS} ms"
   for f in "$WORK/wrk-a.txt" "$WORK/wrk-b.txt"; do
     echo "$(basename "$f"): $(awk '/Requests\/sec/ {print $2 " req/s"}' "$f"), non-2xx: $(awk '/Non-2xx/ {print $5}' "$f" | grep . || echo 0)," \
       "socket errors: $(awk '/Socket errors/ {print $0}' "$f" | grep . || echo none)"
   done
   echo "writes answered:$codes"
-  echo "5xx in the log: $(grep -c ' -> 5[0-9][0-9] ' "$WORK/app.log" || true); OutOfMemoryError: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"
-  echo "server JVM RSS now $(rss_mb) MB, peak $(peak_mb) MB"
-  command -v jcmd >/dev/null && jcmd "$SERVER" GC.heap_info 2>/dev/null | head -3 || true
+  tail -n +"$LOG_FROM" "$WORK/app.log" >"$WORK/overload.log"
+  echo "5xx in the log during the overload: $(grep -c ' -> 5[0-9][0-9] ' "$WORK/overload.log" || true);" \
+    "OutOfMemoryError: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"
+  echo "server JVM RSS now $(rss_mb) MB, peak $(peak_mb) MB; whole process tree peak $(cat "$WORK/tree-peak" 2>/dev/null || echo ?) MB"
+  command -v jcmd >/dev/null && jcmd "$SERVER" GC.heap_info 2>/dev/null | sed -n '2,3p' || true
+  five=$(( $(grep -c ' -> 5[0-9][0-9] ' "$WORK/overload.log" || true) + $(grep -c OutOfMemoryError "$WORK/app.log" || true)
+    + $(cat "$WORK"/runs/*.code | fold -w3 | grep -c '^5' || true) ))
+  (( five == 0 )) && echo "overload: zero 5xx" || { echo "overload: $five answers were 5xx" >&2; exit 1; }
 fi

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
  * environment and terminal, forwards a stop to it, and exits with its exit code. Loading some 8,000
  * classes from the archive instead of the jar roughly halves the time to ready on two cores.
  *
- * <p>It steps aside (the server runs in this JVM) when there is no archive for this jar and JDK, when
- * the JVM was given class-data flags of its own, when not started with {@code -jar}, and when
+ * <p>Without an archive it still restarts when the caller set no heap limit, because a bounded heap
+ * ({@code KB_HEAP}) is part of the server's memory contract and can only be set at launch. It steps
+ * aside (the server runs in this JVM) when the second JVM would add neither (class-data flags and a
+ * heap limit of the caller's own), when not started with {@code -jar}, and when
  * {@code KB_LAUNCHER=off}.
  */
 public final class ServerLauncher {
@@ -97,26 +99,29 @@ public final class ServerLauncher {
             return Optional.empty();
         }
         List<String> options = jvmArguments.subList(0, jarFlag);
+        // a bounded heap unless the operator chose one (kb.ops.HeapBudget; KB_HEAP)
+        Optional<String> heap = kb.ops.HeapBudget.option(options, env);
+        List<String> classData = new ArrayList<>();
         if (options.stream().anyMatch(o -> o.startsWith("-Xshare") || o.startsWith("-XX:SharedArchiveFile")
                 || o.startsWith("-XX:ArchiveClassesAtExit") || o.contains("AutoCreateSharedArchive"))) {
-            return Optional.empty(); // the operator chose class-data sharing settings; leave them be
+            // the operator chose class-data sharing settings; leave them be
+        } else if (archive != null) {
+            classData.add("-XX:SharedArchiveFile=" + archive);
+        } else if (jdkFeature >= 19) {
+            // JDK 19+ keeps the archive itself: written at the first exit, used from the next start
+            classData.add("-XX:+AutoCreateSharedArchive");
+            // writing the archive at exit lists every class it leaves out as a warning; errors still show
+            classData.add("-Xlog:cds*=error");
+            classData.add("-XX:SharedArchiveFile=" + ServerArchive.autoFileFor(jar, jdkFeature));
+        }
+        if (classData.isEmpty() && heap.isEmpty()) {
+            return Optional.empty(); // a second JVM would add nothing this one lacks
         }
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options);
-        // a bounded heap unless the operator chose one (kb.ops.HeapBudget; KB_HEAP)
-        kb.ops.HeapBudget.option(options, env).ifPresent(command::add);
-        if (archive != null) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        } else if (jdkFeature >= 19) {
-            // JDK 19+ keeps the archive itself: written at the first exit, used from the next start
-            command.add("-XX:+AutoCreateSharedArchive");
-            // writing the archive at exit lists every class it leaves out as a warning; errors still show
-            command.add("-Xlog:cds*=error");
-            command.add("-XX:SharedArchiveFile=" + ServerArchive.autoFileFor(jar, jdkFeature));
-        } else {
-            return Optional.empty(); // JDK 17 and no archive: a second JVM would gain nothing
-        }
+        heap.ifPresent(command::add);
+        command.addAll(classData);
         command.add("-D" + ROLE + "=child");
         command.add("-D" + LAUNCHER_PID + "=" + pid);
         command.add("-jar");

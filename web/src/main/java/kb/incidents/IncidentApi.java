@@ -30,7 +30,8 @@ final class IncidentApi {
     }
 
     void show(Context ctx) {
-        Incident i = pages.visible(ctx, ctx.pathParam("id"));
+        IncidentController.Shown shown = pages.visiblePage(ctx, ctx.pathParam("id"));
+        Incident i = shown.incident();
         Map<String, Object> body = summary(i.header(), i.services());
         body.put("tags", i.tags());
         body.put("categories", i.categories());
@@ -41,6 +42,10 @@ final class IncidentApi {
         body.put("checklist", i.checklist());
         body.put("timeline", i.timeline().stream().map(t -> Map.of("at", t.atTime(), "kind", t.kind(), "text", t.text(),
                 "html", t.html())).toList());
+        if (shown.timeline().split()) {
+            // a timeline stored before the cap: this answer holds one page of it; ?timeline=N gives the others
+            body.put("timelinePage", shown.timeline().model());
+        }
         body.put("sections", IncidentController.displayOrder(i.sections()).stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", s.kind());

@@ -51,8 +51,10 @@ final class IncidentController {
     }
 
     void show(Context ctx) {
-        Incident incident = visible(ctx, ctx.pathParam("id"));
+        Shown shown = visiblePage(ctx, ctx.pathParam("id"));
+        Incident incident = shown.incident();
         Map<String, Object> model = new LinkedHashMap<>(IncidentRendering.showModel(incident));
+        model.put("timelinePage", shown.timeline().model());
         Map<IncidentPageExtension.Slot, List<IncidentPageExtension.Contribution>> slots =
                 new java.util.EnumMap<>(IncidentPageExtension.Slot.class);
         for (IncidentPageExtension.Slot slot : IncidentPageExtension.Slot.values()) {
@@ -70,6 +72,19 @@ final class IncidentController {
         model.put("actions", slots.get(IncidentPageExtension.Slot.ACTION));
         model.put("related", slots.get(IncidentPageExtension.Slot.RELATED));
         ctx.render("incidents/show", model);
+    }
+
+    /** An incident with the page of its timeline the request asks for ({@link TimelinePage#PARAM}). */
+    record Shown(Incident incident, TimelinePage timeline) {
+    }
+
+    /** Like {@link #visible}, with only the timeline page the request names (the first by default). */
+    Shown visiblePage(Context ctx, String id) {
+        TimelinePage page = TimelinePage.of(ctx.queryParam(TimelinePage.PARAM), incidents.timelineCount(id), TimelinePage.SIZE);
+        Incident incident = incidents.load(id, page.offset(), page.size())
+                .filter(i -> Access.canEdit(ctx) || i.header().visibleToReaders())
+                .orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
+        return new Shown(incident, page);
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */

@@ -36,6 +36,13 @@ interface IncidentDao {
     @SqlQuery("SELECT position, at_time, kind, text, html FROM timeline_entries WHERE incident_id = :id ORDER BY position")
     List<TimelineRow> timeline(@Bind("id") String id);
 
+    @SqlQuery("SELECT position, at_time, kind, text, html FROM timeline_entries WHERE incident_id = :id ORDER BY position"
+            + " LIMIT :limit OFFSET :offset")
+    List<TimelineRow> timelineWindow(@Bind("id") String id, @Bind("offset") int offset, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT COUNT(*) FROM timeline_entries WHERE incident_id = :id")
+    int timelineCount(@Bind("id") String id);
+
     @SqlQuery("SELECT position, done, text, html, owner, due, type FROM action_items WHERE incident_id = :id ORDER BY position")
     List<ActionRow> actionItems(@Bind("id") String id);
 

@@ -41,10 +41,18 @@ public final class Incidents {
 
     /** The incident with all its parts, or empty when there is no incident with this id. */
     public Optional<Incident> load(String id) {
+        return load(id, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The incident with the timeline entries at positions {@code [offset, offset + limit)} only (for a page of a
+     * timeline stored before timelines were capped), or empty when there is no incident with this id.
+     */
+    Optional<Incident> load(String id, int offset, int limit) {
         return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id).map(row -> new Incident(
                 row,
                 dao.sections(id),
-                dao.timeline(id),
+                offset == 0 && limit == Integer.MAX_VALUE ? dao.timeline(id) : dao.timelineWindow(id, offset, limit),
                 dao.actionItems(id),
                 dao.codeBlocks(id),
                 dao.names("incident_services", id),
@@ -60,6 +68,11 @@ public final class Incidents {
      */
     public Optional<Incident> visible(String id, boolean canEdit) {
         return load(id).filter(i -> canEdit || i.header().visibleToReaders());
+    }
+
+    /** How many timeline entries incident {@code id} has (0 when there is no such incident). */
+    int timelineCount(String id) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.timelineCount(id));
     }
 
     /** Every incident's header, drafts and unlisted ones included, by id. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>Javalin's static-file handler would mount the jar as a zip file system for each location and
  * index its 16,000 entries in Java code, about 0.4 s of CPU on every start. Only files with a known
  * type are served, names are checked before they reach the class loader, and what was read is kept
- * in memory (a handful of files, the largest mermaid at about 3 MB).
+ * in memory (a handful of files, the largest mermaid at about 3 MB). {@code /webjars/highlightjs/V/core.min.js}
+ * is highlight.js's core alone, cut from that version's bundle ({@link HighlightCore}).
  */
 public final class Assets {
 
@@ -40,6 +42,8 @@ public final class Assets {
             Map.entry("ttf", "font/ttf"));
     /** Segments of letters, digits and {@code . _ - @ +}; no empty, {@code .} or {@code ..} segment. */
     private static final Pattern SAFE = Pattern.compile("(?!.*(^|/)\\.{1,2}(/|$))[A-Za-z0-9._@+-]+(/[A-Za-z0-9._@+-]+)*");
+
+    private static final String WEBJARS = "META-INF/resources/webjars/";
 
     private record Asset(byte[] bytes, String type, String etag) {
     }
@@ -62,7 +66,7 @@ public final class Assets {
     /** Adds GET and HEAD for {@code /static/*} (revalidated by ETag) and {@code /webjars/*} (versioned: cached a year). */
     public static void install(JavalinConfig config) {
         Assets own = new Assets("static/", "no-cache");
-        Assets webjars = new Assets("META-INF/resources/webjars/", "public, max-age=31536000, immutable");
+        Assets webjars = new Assets(WEBJARS, "public, max-age=31536000, immutable");
         config.routes.get("/static/<path>", own::serve, Allowed.OPEN);
         config.routes.head("/static/<path>", own::serve, Allowed.OPEN);
         config.routes.get("/webjars/<path>", webjars::serve, Allowed.OPEN);
@@ -94,11 +98,12 @@ public final class Assets {
         if (cached != null) {
             return cached;
         }
-        try (InputStream in = loader.getResourceAsStream(resourcePrefix + path)) {
+        Optional<String> bundle = resourcePrefix.equals(WEBJARS) ? HighlightCore.bundleFor(path) : Optional.empty();
+        try (InputStream in = loader.getResourceAsStream(resourcePrefix + bundle.orElse(path))) {
             if (in == null) {
                 return null; // misses are not kept: made-up names must not grow the map
             }
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = bundle.isPresent() ? HighlightCore.cut(in.readAllBytes()) : in.readAllBytes();
             Asset asset = new Asset(bytes, type, "\"" + ContentHash.sha256(bytes).substring(0, 24) + "\"");
             loaded.putIfAbsent(path, asset);
             return asset;

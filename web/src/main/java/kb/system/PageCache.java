@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code PATCH}, {@code DELETE} answered below 400: edits, restores, imports, checklist changes,
  * reviews, marks, sign-in) empties it before the writer gets its answer, so a write is visible at once.
  * Changes made outside a request (the CLI's import into a shared database, another instance, the
- * background verifier's badges) show within {@link #ttlMillis}. Memory is bounded by entry count and
+ * background verifier's badges) show within {@link #ttlMillis} plus the time of one render: the first reader
+ * after an entry's time renders it again, and readers who come meanwhile still get the old copy rather than
+ * all waiting for that render (which under load made every reader stall once per period). Memory is bounded by entry count and
  * bytes; answers larger than {@link #MAX_ENTRY_BYTES} are never kept.
  */
 public final class PageCache {
@@ -41,6 +42,8 @@ public final class PageCache {
     private static final String LEADER = "kb.pageCache.leader";
     /** How long a reader waits for another request that is rendering the same page. */
     private static final long WAIT_FOR_LEADER_MS = 10_000;
+    /** How long past its time an entry may still be served to other readers while one renders it again. */
+    private static final long STALE_GRACE_MS = WAIT_FOR_LEADER_MS;
     static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
     private static final int MAX_ENTRIES = 500;
     private static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
@@ -55,7 +58,9 @@ public final class PageCache {
 
     private final long ttlMillis;
     private final AtomicLong version = new AtomicLong();
-    private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Read without a lock by every hit; changed only under {@link #writes}, which also guards {@link #totalBytes}. */
+    private final Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object writes = new Object();
     /** Pages being rendered now: concurrent readers of a missing page wait for one render, not 64. */
     private final java.util.concurrent.ConcurrentHashMap<String, Rendering> rendering =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -91,7 +96,11 @@ public final class PageCache {
         ctx.attribute(VERSION, version.get());
         String key = key(ctx);
         Entry e = lookup(key);
-        if (e == null) {
+        if (e != null && System.currentTimeMillis() - e.storedAt() > ttlMillis) {
+            // past its time but no write through this server since: one reader renders it again, the others
+            // keep getting this copy meanwhile instead of all waiting for that render
+            e = lead(ctx, key) ? null : e;
+        } else if (e == null) {
             e = awaitOrLead(ctx, key);
         }
         if (e == null) {
@@ -112,20 +121,34 @@ public final class PageCache {
     }
 
     /**
-     * The entry another request is rendering right now, once it is done; or null, with this request made
-     * the one that renders when nobody is (or the other render failed or takes too long).
+     * Makes this request the one that renders {@code key} again, unless another request is doing so already
+     * (and has not been at it too long); true when this request is to render.
      */
-    private Entry awaitOrLead(Context ctx, String key) {
+    private boolean lead(Context ctx, String key) {
         Rendering mine = new Rendering(new java.util.concurrent.CompletableFuture<>(), System.currentTimeMillis());
         Rendering other = rendering.putIfAbsent(key, mine);
-        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS) {
-            // a render that never reported back: take over
-            rendering.replace(key, other, mine);
+        if (other != null && System.currentTimeMillis() - other.startedAt() > WAIT_FOR_LEADER_MS
+                && rendering.replace(key, other, mine)) {
             other = null;
         }
         if (other == null) {
             ctx.attribute(LEADER, mine);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The entry another request is rendering right now, once it is done; or null, with this request made
+     * the one that renders when nobody is (or the other render failed or takes too long).
+     */
+    private Entry awaitOrLead(Context ctx, String key) {
+        if (lead(ctx, key)) {
             return null;
+        }
+        Rendering other = rendering.get(key);
+        if (other == null) {
+            return null; // it finished between the two looks: render here rather than wait for nothing
         }
         try {
             Entry done = other.done().get(WAIT_FOR_LEADER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -196,7 +219,7 @@ public final class PageCache {
 
     /** Drops every entry; the next reader renders afresh. */
     void clear() {
-        synchronized (entries) {
+        synchronized (writes) {
             version.incrementAndGet();
             entries.clear();
             // renders started before this write must not be handed to readers who come after it
@@ -205,33 +228,44 @@ public final class PageCache {
         }
     }
 
+    /** The entry for {@code key}, also when past its time (within the grace), or null. Takes no lock: the hot path. */
     private Entry lookup(String key) {
-        synchronized (entries) {
-            Entry e = entries.get(key);
-            if (e == null) {
-                return null;
-            }
-            if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis) {
-                entries.remove(key);
-                totalBytes -= e.size();
-                return null;
-            }
-            return e;
+        Entry e = entries.get(key);
+        if (e == null) {
+            return null;
         }
+        // past its time it is still kept a while: served while one reader renders it again (see serve)
+        if (e.version() != version.get() || System.currentTimeMillis() - e.storedAt() > ttlMillis + STALE_GRACE_MS) {
+            synchronized (writes) {
+                if (entries.remove(key, e)) {
+                    totalBytes -= e.size();
+                }
+            }
+            return null;
+        }
+        return e;
     }
 
     private void put(String key, Entry e) {
-        synchronized (entries) {
+        synchronized (writes) {
             // a write finished while this page was rendering: what was rendered may be from before it
             if (e.version() != version.get()) {
                 return;
             }
             Entry old = entries.put(key, e);
             totalBytes += e.size() - (old == null ? 0 : old.size());
-            var oldest = entries.entrySet().iterator();
-            while ((entries.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) && oldest.hasNext()) {
-                totalBytes -= oldest.next().getValue().size();
-                oldest.remove();
+            while (entries.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) {
+                // the entry stored longest ago goes first (a scan of at most MAX_ENTRIES, on a miss only)
+                Map.Entry<String, Entry> oldest = null;
+                for (Map.Entry<String, Entry> candidate : entries.entrySet()) {
+                    if (oldest == null || candidate.getValue().storedAt() < oldest.getValue().storedAt()) {
+                        oldest = candidate;
+                    }
+                }
+                if (oldest == null || !entries.remove(oldest.getKey(), oldest.getValue())) {
+                    break;
+                }
+                totalBytes -= oldest.getValue().size();
             }
         }
     }

@@ -22,18 +22,47 @@
     return b;
   }
 
-  // Syntax colouring: highlight.js is fetched only by pages that show code; kbEnhance re-runs it on new content.
-  var hljsState = 'none';
+  // Syntax colouring, after the first paint: highlight.js's core (about 20 KB, cut from the WebJar's bundle by the
+  // server) and only the grammars this page's code blocks name, each a few KB. kbEnhance re-runs it on new content.
+  // A block in a language highlight.js does not know stays plain (data-highlighted="no").
+  var HLJS = '/webjars/highlightjs/11.11.1/';
+  var ALIASES = { golang: 'go', js: 'javascript', jsx: 'javascript', mjs: 'javascript', ts: 'typescript', tsx: 'typescript',
+    sh: 'bash', zsh: 'bash', console: 'shell', yml: 'yaml', py: 'python', kt: 'kotlin', kts: 'kotlin', rs: 'rust',
+    'c++': 'cpp', cc: 'cpp', hpp: 'cpp', h: 'c', html: 'xml', xhtml: 'xml', svg: 'xml', md: 'markdown', rb: 'ruby',
+    cs: 'csharp', 'c#': 'csharp', ps1: 'powershell', proto: 'protobuf', toml: 'ini', postgresql: 'pgsql',
+    psql: 'pgsql', docker: 'dockerfile', patch: 'diff', text: 'plaintext', txt: 'plaintext' };
+  var fetched = {}; // script URL -> 'loading' | 'done' (loaded or failed: either way not asked again)
+  function fetchScript(url) {
+    if (fetched[url]) { return; }
+    fetched[url] = 'loading';
+    var s = document.createElement('script');
+    s.src = url;
+    s.onload = s.onerror = function () { fetched[url] = 'done'; highlight(document); };
+    document.head.appendChild(s);
+  }
+  function grammar(code) {
+    var m = /(?:^|\s)language-(\S{1,40})/.exec(code.className);
+    var name = m ? m[1].toLowerCase() : '';
+    name = ALIASES[name] || name;
+    return /^[a-z0-9][a-z0-9-]*$/.test(name) ? name : null;
+  }
   function highlight(scope) {
     var blocks = scope.querySelectorAll('pre > code[class*="language-"]:not([data-highlighted])');
     if (!blocks.length) { return; }
-    if (window.hljs) { blocks.forEach(function (c) { window.hljs.highlightElement(c); }); return; }
-    if (hljsState !== 'none') { return; }
-    hljsState = 'loading';
-    var s = document.createElement('script');
-    s.src = '/webjars/highlightjs/11.11.1/highlight.min.js';
-    s.onload = function () { hljsState = 'ready'; highlight(document); };
-    document.head.appendChild(s);
+    if (!window.hljs) { fetchScript(HLJS + 'core.min.js'); return; }
+    blocks.forEach(function (c) {
+      var name = grammar(c);
+      var url = name && HLJS + 'languages/' + name + '.min.js';
+      if (name && window.hljs.getLanguage(name)) {
+        c.innerHTML = window.hljs.highlight(c.textContent, { language: name, ignoreIllegals: true }).value;
+        c.classList.add('hljs');
+        c.dataset.highlighted = 'yes';
+      } else if (!name || fetched[url] === 'done') {
+        c.dataset.highlighted = 'no';
+      } else {
+        fetchScript(url);
+      }
+    });
   }
   window.kbEnhance = function (scope) {
     highlight(scope);

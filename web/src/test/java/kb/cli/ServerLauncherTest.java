@@ -30,10 +30,14 @@ class ServerLauncherTest {
     }
 
     @Test
-    void without_an_archive_jdk17_serves_in_process_and_newer_jdks_keep_their_own() {
+    void without_an_archive_jdk17_restarts_only_to_bound_the_heap_and_newer_jdks_keep_their_own_archive() {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
-        assertTrue(plan(serve, jvmArgs, null, 17, Map.of()).isEmpty());
+        assertEquals(List.of(JAVA, "-Xmx256m", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(),
+                "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
+        assertTrue(plan(serve, List.of("-Xmx1g", "-jar", "postmortem-kb.jar", "serve"), null, 17, Map.of()).isEmpty(),
+                "the caller's own heap limit and no archive: nothing to restart for");
+        assertTrue(plan(serve, jvmArgs, null, 17, Map.of("KB_HEAP", "off")).isEmpty());
         List<String> on21 = plan(serve, jvmArgs, null, 21, Map.of()).orElseThrow();
         assertTrue(on21.contains("-XX:+AutoCreateSharedArchive"), on21.toString());
         assertTrue(on21.contains("-XX:SharedArchiveFile=/opt/kb/postmortem-kb-auto-jdk21.jsa"), on21.toString());
@@ -45,10 +49,14 @@ class ServerLauncherTest {
         List<String> plain = List.of("-jar", "postmortem-kb.jar", "serve");
         assertTrue(plan(new String[]{"serve"}, plain, ARCHIVE, 17, Map.of("KB_LAUNCHER", "off")).isEmpty());
         assertTrue(plan(new String[]{"serve", "--help"}, plain, ARCHIVE, 17, Map.of()).isEmpty());
-        assertTrue(plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
+        assertTrue(plan(new String[]{"serve"}, List.of("-Xshare:off", "-Xmx300m", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());
-        assertTrue(plan(new String[]{"serve"}, List.of("-XX:SharedArchiveFile=/mine.jsa", "-jar", "x.jar", "serve"),
+        assertTrue(plan(new String[]{"serve"}, List.of("-XX:SharedArchiveFile=/mine.jsa", "-Xmx300m", "-jar", "x.jar", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());
+        // the caller's class-data flags are kept, and the heap is still bounded
+        assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+                JAR.toString(), "serve"), plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
+                ARCHIVE, 17, Map.of()).orElseThrow());
         // started as `java -cp ... kb.Main serve`: there is no -jar to restart the same way
         assertTrue(plan(new String[]{"serve"}, List.of("-cp", "postmortem-kb.jar", "kb.Main", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());

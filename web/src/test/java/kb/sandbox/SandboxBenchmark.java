@@ -75,6 +75,8 @@ public final class SandboxBenchmark {
 
             awaitWarm(sandbox, false);
             double perSecond = throughput(sandbox, source, expected);
+            awaitWarm(sandbox, false);
+            long[] readyCpu = readyChildCpuMillis();
             long rss = sandbox.warmChildResidentKilobytes();
 
             long p50 = percentile(warm, 50);
@@ -89,7 +91,23 @@ public final class SandboxBenchmark {
             System.out.printf("%d concurrent clients:   %.2f runs/s over %d s%n", CLIENTS, perSecond,
                     THROUGHPUT_WINDOW.toSeconds());
             System.out.printf("warm child RSS:         %d MiB%n", rss / 1024);
+            System.out.printf("ready child CPU:        p50 %d ms, max %d ms (%d idle warm children: CPU from start to ready)%n",
+                    readyCpu.length == 0 ? -1 : percentile(readyCpu, 50), readyCpu.length == 0 ? -1 : readyCpu[readyCpu.length - 1],
+                    readyCpu.length);
         }
+    }
+
+    /**
+     * CPU time (ms, sorted) each warm run child has used since it started. A warm child has only started and said
+     * it is ready, so this is what getting a child ready costs; its idle governor thread adds next to nothing.
+     */
+    static long[] readyChildCpuMillis() {
+        return ProcessHandle.current().descendants()
+                // the child JVM itself, not the bubblewrap or prlimit processes whose command lines name it too
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)
+                        && h.info().commandLine().map(c -> c.contains("RunChildMain")).orElse(false))
+                .map(h -> h.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L))
+                .filter(ms -> ms >= 0).mapToLong(Long::longValue).sorted().toArray();
     }
 
     private record Block(String label, String source, String expected) {

@@ -62,6 +62,17 @@ class AssetsTest {
     }
 
     @Test
+    void highlight_js_core_is_served_apart_from_its_bundle_and_cached_like_the_webjar() {
+        HttpResponse<String> core = app.get("/webjars/highlightjs/11.11.1/core.min.js");
+        assertEquals(200, core.statusCode());
+        assertEquals("text/javascript; charset=utf-8", core.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("public, max-age=31536000, immutable", core.headers().firstValue("Cache-Control").orElse(""));
+        int bundle = app.get("/webjars/highlightjs/11.11.1/highlight.min.js").body().length();
+        assertTrue(core.body().length() * 4 < bundle, core.body().length() + " of " + bundle);
+        assertEquals(404, app.get("/webjars/highlightjs/9.9.9/core.min.js").statusCode());
+    }
+
+    @Test
     void head_answers_without_a_body() {
         HttpResponse<String> head = app.send(HttpRequest.newBuilder(URI.create(app.base + "/static/css/app.css"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());

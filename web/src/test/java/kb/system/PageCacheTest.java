@@ -145,4 +145,40 @@ class PageCacheTest {
             assertNotEquals(etag, after.headers().firstValue("ETag").orElseThrow());
         }
     }
+    @Test
+    void while_one_reader_renders_an_expired_page_again_the_others_get_the_old_copy_without_waiting() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // runs after the cache's own before-handler, so only for a request that renders the page
+        try (TestApp quick = TestApp.start(TestApp.FIXTURES, Map.of("KB_PAGE_CACHE_MS", "200"), config ->
+                config.routes.before(PAGE, ctx -> {
+                    if (slow.get()) {
+                        rendering.countDown();
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                }))) {
+            String etag = quick.get(PAGE).headers().firstValue("ETag").orElseThrow();
+            quick.services.db().jdbi().useHandle(h -> h.createUpdate(
+                    "UPDATE incidents SET title = 'Renamed elsewhere' WHERE id = 'fixture-pool-leak'").execute());
+            Thread.sleep(300);
+            slow.set(true);
+            var leader = java.util.concurrent.CompletableFuture.supplyAsync(() -> quick.get(PAGE));
+            assertTrue(rendering.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first reader renders the page again");
+
+            HttpResponse<String> meanwhile = quick.get(PAGE);
+            assertFalse(leader.isDone(), "answered while the render is still going on");
+            assertEquals(200, meanwhile.statusCode());
+            assertEquals(etag, meanwhile.headers().firstValue("ETag").orElseThrow(), "the old copy");
+            assertFalse(meanwhile.body().contains("Renamed elsewhere"));
+
+            release.countDown();
+            HttpResponse<String> rendered = leader.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(rendered.body().contains("Renamed elsewhere"), "the reader who rendered sees the change");
+            slow.set(false);
+            HttpResponse<String> after = quick.get(PAGE);
+            assertTrue(after.body().contains("Renamed elsewhere"), "and everyone after it");
+            assertEquals(rendered.headers().firstValue("ETag"), after.headers().firstValue("ETag"));
+        }
+    }
 }
