@@ -1,6 +1,5 @@
 package kb;
 
-import kb.review.ReviewCommand;
 import kb.cli.BackupCommand;
 import kb.cli.CdsCommand;
 import kb.cli.ExportCommand;
@@ -14,6 +13,7 @@ import kb.cli.TokenCommand;
 import kb.cli.ValidateCommand;
 import kb.cli.GenerateCommand;
 import kb.cli.ReindexCommand;
+import kb.cli.ReviewCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

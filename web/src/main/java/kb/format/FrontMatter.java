@@ -1,24 +1,17 @@
 package kb.format;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The {@code ---} delimited YAML front matter of a file, split from the body and read as a node tree
@@ -38,6 +31,7 @@ final class FrontMatter {
     }
 
     private static final String DELIMITER = "---";
+    private static final int FIRST_YAML_LINE = 2;
     /** Real front matter is a few hundred bytes; the limit only stops abuse. */
     private static final int MAX_CHARS = 1024 * 1024;
 
@@ -103,15 +97,9 @@ final class FrontMatter {
             problems.add(Problem.at(1, "front matter could not be read: it is larger than " + MAX_CHARS + " characters"));
             return null;
         }
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? fileLine(e.getProblemMark().getLine()) : 2;
-            problems.add(Problem.at(line, "front matter is not valid YAML: " + e.getProblem()));
-            return null;
-        } catch (YAMLException e) {
-            problems.add(Problem.at(1, "front matter could not be read: " + e.getMessage()));
+        YamlTree tree = new YamlTree(problems, FIRST_YAML_LINE, "front matter", loaderOptions());
+        Node root = tree.parse(yaml);
+        if (!tree.readable()) {
             return null;
         }
         if (root == null) {
@@ -142,23 +130,18 @@ final class FrontMatter {
         return entries;
     }
 
-    private static Yaml yaml() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_CHARS);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return options;
     }
 
-    /** The YAML starts on the file's line 2 and SnakeYAML counts lines from 0. */
-    private static int fileLine(int yamlLine) {
-        return yamlLine + 2;
-    }
-
+    /** The YAML starts on the file's line 2, after the opening {@code ---}. */
     private static int line(Node node) {
-        return fileLine(node.getStartMark().getLine());
+        return node.getStartMark().getLine() + FIRST_YAML_LINE;
     }
 
     /** The body after the closing {@code ---}; {@code null} when the front matter is not closed. */

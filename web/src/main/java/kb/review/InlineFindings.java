@@ -1,5 +1,9 @@
 package kb.review;
 
+import kb.review.diff.ChangedFile;
+import kb.review.diff.DiffFormatException;
+import kb.review.diff.DiffParser;
+import kb.review.engine.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
 package kb.review;
 
+import kb.review.diff.DiffFormatException;
+import kb.review.rules.RuleFileException;
 import kb.system.Utf8;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
@@ -17,6 +20,9 @@ import kb.system.Access;
  */
 final class ReviewApi {
 
+    /** Reads request bodies; its own mapper, so the report writers\' output settings never change what is accepted. */
+    private static final ObjectMapper BODIES = new ObjectMapper();
+
     private final SavedReviews reviews;
     private final ReviewReports reports;
 
@@ -28,8 +34,8 @@ final class ReviewApi {
     void create(Context ctx) {
         SavedReviews.Draft draft = draft(ctx);
         try {
-            long id = reviews.create(draft, Access.user(ctx));
-            SavedReviews.Loaded r = reviews.load(id).orElseThrow();
+            SavedReviews.Loaded r = reviews.create(draft, Access.user(ctx));
+            long id = r.row().id();
             ctx.status(201).header("Location", "/api/reviews/" + id).contentType("application/json")
                     .result(reports.json(r, reports.site(ctx)));
         } catch (DiffFormatException e) {
@@ -108,7 +114,7 @@ final class ReviewApi {
 
     private static JsonNode json(Context ctx) {
         try {
-            JsonNode node = SarifReport.JSON.readTree(ctx.bodyAsBytes());
+            JsonNode node = BODIES.readTree(ctx.bodyAsBytes());
             if (node == null || !node.isObject()) {
                 throw new HttpResponseException(400, "The body must be a JSON object");
             }

@@ -1,5 +1,9 @@
 package kb.review;
 
+import kb.review.diff.DiffFormatException;
+import kb.review.engine.Finding;
+import kb.review.engine.ManualCheck;
+import kb.review.rules.RuleFileException;
 import kb.system.Utf8;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -79,7 +83,7 @@ final class ReviewPages {
         }
         try {
             long id = reviews.create(new SavedReviews.Draft(f.diff(), f.repository(), pr, f.title(), f.url()),
-                    Access.user(ctx));
+                    Access.user(ctx)).row().id();
             ctx.redirect("/reviews/" + id, HttpStatus.SEE_OTHER);
         } catch (DiffFormatException e) {
             reject(ctx, f, 400, "This is not a diff we can read: " + e.getMessage() + ".", e.line());

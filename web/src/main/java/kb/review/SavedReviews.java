@@ -1,9 +1,24 @@
 package kb.review;
 
+import kb.review.diff.ChangedFile;
+import kb.review.diff.DiffFilter;
+import kb.review.diff.DiffFormatException;
+import kb.review.diff.DiffParser;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.engine.Finding;
+import kb.review.engine.ManualCheck;
+import kb.review.engine.Review;
+import kb.review.engine.Reviewer;
+import kb.review.engine.SarifImport;
+import kb.review.rules.Catalog;
+import kb.review.rules.RuleBook;
+import kb.review.rules.RuleFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,11 +108,11 @@ public final class SavedReviews {
     /**
      * Reviews {@code draft.diff()} and saves the result.
      *
-     * @return the new review's id
+     * @return the review as saved, with its new id: the same a later {@link #load} gives
      * @throws DiffFormatException naming the diff line that could not be read
      * @throws RejectedDiff        when the diff is empty (400) or larger than {@link #MAX_DIFF_BYTES} (413)
      */
-    public long create(Draft draft, String user)
+    public Loaded create(Draft draft, String user)
             throws DiffFormatException, RejectedDiff, IOException, RuleFileException {
         String diff = draft.diff() == null ? "" : draft.diff();
         int bytes = diff.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -127,28 +142,41 @@ public final class SavedReviews {
                     + " line, which has no limit.");
         }
         Outcome outcome = jdbi.withHandle(h -> outcome(h, review, Map.of()));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // the database keeps microseconds: the review returned now reads the same as it will when loaded
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return jdbi.inTransaction(h -> {
             ReviewDao dao = h.attach(ReviewDao.class);
-            long id = dao.insert(blankToNull(draft.repository()), draft.pr(), blankToNull(draft.title()),
-                    blankToNull(draft.url()), diff, review.mode(), outcome.key(), review.unmappedImports(), user, now);
+            ReviewDao.ReviewRow row = new ReviewDao.ReviewRow(0, blankToNull(draft.repository()), draft.pr(),
+                    blankToNull(draft.title()), blankToNull(draft.url()), diff, review.mode(), outcome.key(),
+                    review.unmappedImports(), user, now);
+            long id = dao.insert(row.repository(), row.prNumber(), row.title(), row.url(), diff, row.mode(),
+                    row.verdict(), row.unmappedImports(), user, now);
             int pos = 0;
             for (Review.ReviewedFile f : review.files()) {
                 dao.insertFile(id, new ReviewDao.FileRow(pos++, f.path(), f.oldPath(), f.change().name(),
                         f.language().name(), f.addedLines(), f.binary(), f.complete()));
             }
-            pos = 0;
+            List<ReviewDao.FindingRow> findingRows = new ArrayList<>();
             for (Finding f : review.findings()) {
-                dao.insertFinding(id, new ReviewDao.FindingRow(pos++, f.rule(), f.item(), f.severity().label(),
-                        f.path(), f.line(), f.column(), f.code(), f.message(), f.confidence().name(), f.note(),
-                        f.origin(), f.suppressed(), f.suppressed() ? f.suppression().line() : null,
-                        f.suppressed() ? f.suppression().reason() : null, flowText(f.flow())));
+                ReviewDao.FindingRow fr = new ReviewDao.FindingRow(findingRows.size(), f.rule(), f.item(),
+                        f.severity().label(), f.path(), f.line(), f.column(), f.code(), f.message(),
+                        f.confidence().name(), f.note(), f.origin(), f.suppressed(),
+                        f.suppressed() ? f.suppression().line() : null,
+                        f.suppressed() ? f.suppression().reason() : null, flowText(f.flow()));
+                dao.insertFinding(id, fr);
+                findingRows.add(fr);
             }
             pos = 0;
             for (ManualCheck m : review.manual()) {
                 dao.insertManual(id, new ReviewDao.ManualRow(pos++, m.item(), m.prompt(), m.reason()));
             }
-            return id;
+            // findings as stored (a long path is shortened), so this is the review every later load gives
+            Review stored = new Review(review.mode(), review.files(),
+                    findingRows.stream().map(SavedReviews::finding).toList(), review.manual(),
+                    review.unmappedImports());
+            return new Loaded(new ReviewDao.ReviewRow(id, row.repository(), row.prNumber(), row.title(), row.url(),
+                    diff, row.mode(), row.verdict(), row.unmappedImports(), user, now), stored, findingRows,
+                    Map.of(), outcome);
         });
     }
 

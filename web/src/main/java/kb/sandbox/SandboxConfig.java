@@ -157,11 +157,6 @@ public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, i
                 sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, isolation, allowWeak, javaHome, engine);
     }
 
-    public SandboxConfig withCpuLimit(Duration d) {
-        return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
-                sourceCapBytes, heapMegabytes, maxNewThreads, d, isolation, allowWeak, javaHome, engine);
-    }
-
     public SandboxConfig withIsolation(Isolation i) {
         return new SandboxConfig(dataDir, poolSize, maxConcurrentRuns, maxQueuedRuns, timeout, outputCapBytes,
                 sourceCapBytes, heapMegabytes, maxNewThreads, cpuLimit, i, allowWeak, javaHome, engine);

@@ -96,7 +96,7 @@ class PermissionMatrixTest {
         }
         for (TestApp app : List.of(open, closed)) {
             long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES).create(
-                    new kb.review.SavedReviews.Draft(REVIEW_DIFF, null, null, null, null), "alice");
+                    new kb.review.SavedReviews.Draft(REVIEW_DIFF, null, null, null, null), "alice").row().id();
             assertEquals(1L, review);
         }
         openCallers = new Callers(open);

@@ -43,7 +43,7 @@ class ReviewApiTest {
     }
 
     static JsonNode json(HttpResponse<String> r) throws Exception {
-        return SarifReport.JSON.readTree(r.body());
+        return ReviewDiffs.JSON.readTree(r.body());
     }
 
     @Test
@@ -76,7 +76,7 @@ class ReviewApiTest {
 
     @Test
     void json_with_pr_fields_is_saved_and_manual_items_carry_their_marks() throws Exception {
-        String body = SarifReport.JSON.writeValueAsString(Map.of("diff", ReviewDiffs.GO_MOD,
+        String body = ReviewDiffs.JSON.writeValueAsString(Map.of("diff", ReviewDiffs.GO_MOD,
                 "repository", "acme/api", "pr", 7, "title", "Bump x/text", "url", "https://example.com/pr/7"));
         HttpResponse<String> r = post(editorToken, "application/json", body);
         assertEquals(201, r.statusCode(), r.body());

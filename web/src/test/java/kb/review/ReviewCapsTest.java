@@ -55,21 +55,21 @@ class ReviewCapsTest {
 
     @Test
     void a_diff_with_more_findings_than_the_cap_is_refused_with_the_count() throws Exception {
-        int before = SarifReport.JSON.readTree(app.get("/api/reviews").body()).size();
+        int before = ReviewDiffs.JSON.readTree(app.get("/api/reviews").body()).size();
         HttpResponse<String> r = post(goroutines(SavedReviews.MAX_FINDINGS + 50));
         assertEquals(422, r.statusCode(), r.body());
-        String message = SarifReport.JSON.readTree(r.body()).path("message").asText();
+        String message = ReviewDiffs.JSON.readTree(r.body()).path("message").asText();
         assertTrue(message.contains((SavedReviews.MAX_FINDINGS + 50) + " findings")
                 && message.contains("at most " + SavedReviews.MAX_FINDINGS), message);
-        assertEquals(before, SarifReport.JSON.readTree(app.get("/api/reviews").body()).size(), "nothing stored");
+        assertEquals(before, ReviewDiffs.JSON.readTree(app.get("/api/reviews").body()).size(), "nothing stored");
     }
 
     @Test
     void a_review_with_many_findings_is_shown_a_page_at_a_time() throws Exception {
         HttpResponse<String> r = post(goroutines(250));
         assertEquals(201, r.statusCode(), r.body());
-        long id = SarifReport.JSON.readTree(r.body()).path("id").asLong();
-        assertEquals(250, SarifReport.JSON.readTree(r.body()).path("findings").size(), "the API keeps them all");
+        long id = ReviewDiffs.JSON.readTree(r.body()).path("id").asLong();
+        assertEquals(250, ReviewDiffs.JSON.readTree(r.body()).path("findings").size(), "the API keeps them all");
 
         Document first = app.page("/reviews/" + id);
         assertEquals(ReviewPages.FINDINGS_PER_PAGE, first.select("tr.finding").size());

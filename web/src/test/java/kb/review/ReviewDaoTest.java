@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.engine.Review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +37,19 @@ class ReviewDaoTest {
         return TestDatabases.kinds();
     }
 
+    /** What create returned is what a later load gives (the creation time to the database's precision). */
+    private static void assertSameReview(SavedReviews.Loaded loaded, SavedReviews.Loaded created) {
+        assertEquals(loaded.review(), created.review());
+        assertEquals(loaded.findingRows(), created.findingRows());
+        assertEquals(loaded.outcome(), created.outcome());
+        assertEquals(loaded.marks(), created.marks());
+        java.util.function.UnaryOperator<ReviewDao.ReviewRow> untimed = r -> new ReviewDao.ReviewRow(r.id(),
+                r.repository(), r.prNumber(), r.title(), r.url(), r.diff(), r.mode(), r.verdict(),
+                r.unmappedImports(), r.createdBy(), null);
+        assertEquals(untimed.apply(loaded.row()), untimed.apply(created.row()));
+        assertTrue(loaded.row().createdAt().isEqual(created.row().createdAt()));
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void a_saved_review_comes_back_with_its_findings_items_manual_checks_and_marks(String kind) throws Exception {
@@ -44,10 +58,14 @@ class ReviewDaoTest {
             services.incidents().importContent(TestApp.CONTENT);
             SavedReviews reviews = new SavedReviews(services.db().jdbi(), TestApp.CONTENT);
             String diff = ReviewDiffs.LEAK_NEW_FILE + ReviewDiffs.GO_MOD + SUPPRESSED;
-            long id = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "Ü title <x>", null), "erin");
-            long second = reviews.create(new SavedReviews.Draft(ReviewDiffs.GO_MOD, " ", null, "", ""), "erin");
+            SavedReviews.Loaded created = reviews.create(new SavedReviews.Draft(diff, "acme/api", 12, "Ü title <x>",
+                    null), "erin");
+            long id = created.row().id();
+            long second = reviews.create(new SavedReviews.Draft(ReviewDiffs.GO_MOD, " ", null, "", ""), "erin")
+                    .row().id();
 
             SavedReviews.Loaded r = reviews.load(id).orElseThrow();
+            assertSameReview(r, created);
             assertEquals(diff, r.row().diff());
             assertEquals("Ü title <x>", r.row().title());
             assertEquals(12, r.row().prNumber());
@@ -111,7 +129,7 @@ class ReviewDaoTest {
                 lines++;
             }
             String text = diff.toString().replace("@@ -3,3 +3,4 @@", "@@ -3,3 +3," + (4 + lines) + " @@");
-            long id = reviews.create(new SavedReviews.Draft(text, null, null, null, null), "erin");
+            long id = reviews.create(new SavedReviews.Draft(text, null, null, null, null), "erin").row().id();
             assertEquals(text, reviews.load(id).orElseThrow().row().diff());
         } finally {
             services.db().close();

@@ -3,6 +3,9 @@ package kb.review;
 /** Diffs the review web tests paste. */
 final class ReviewDiffs {
 
+    /** Reads the JSON answers and downloads. */
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private ReviewDiffs() {
     }
 

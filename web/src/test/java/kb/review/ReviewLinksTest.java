@@ -42,7 +42,7 @@ class ReviewLinksTest {
     }
 
     static HttpResponse<String> create(String url) throws Exception {
-        String body = SarifReport.JSON.writeValueAsString(Map.of("diff", ReviewDiffs.LEAK_NEW_FILE, "url", url));
+        String body = ReviewDiffs.JSON.writeValueAsString(Map.of("diff", ReviewDiffs.LEAK_NEW_FILE, "url", url));
         return app.send(HttpRequest.newBuilder(URI.create(app.base + "/api/reviews"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -50,14 +50,14 @@ class ReviewLinksTest {
 
     @Test
     void a_javascript_or_relative_url_is_refused_with_the_field_named_and_nothing_is_stored() throws Exception {
-        int before = SarifReport.JSON.readTree(app.get("/api/reviews").body()).size();
+        int before = ReviewDiffs.JSON.readTree(app.get("/api/reviews").body()).size();
         for (String bad : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil.example/x",
                 "/reviews/1", "http://", "https://exa mple.com", "ftp://example.com/x"}) {
             HttpResponse<String> r = create(bad);
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
-            assertTrue(SarifReport.JSON.readTree(r.body()).path("message").asText().contains("url '"), r.body());
+            assertTrue(ReviewDiffs.JSON.readTree(r.body()).path("message").asText().contains("url '"), r.body());
         }
-        assertEquals(before, SarifReport.JSON.readTree(app.get("/api/reviews").body()).size(), "nothing was stored");
+        assertEquals(before, ReviewDiffs.JSON.readTree(app.get("/api/reviews").body()).size(), "nothing was stored");
         assertEquals(201, create("https://github.com/acme/api/pull/7").statusCode());
     }
 
@@ -74,7 +74,7 @@ class ReviewLinksTest {
 
     @Test
     void a_stored_unsafe_url_from_before_the_check_is_shown_as_text_not_a_link() throws Exception {
-        long id = SarifReport.JSON.readTree(create("https://github.com/acme/api/pull/8").body()).path("id").asLong();
+        long id = ReviewDiffs.JSON.readTree(create("https://github.com/acme/api/pull/8").body()).path("id").asLong();
         app.services.db().jdbi().useHandle(h -> h.createUpdate("UPDATE reviews SET url = 'javascript:alert(1)' WHERE id = :id")
                 .bind("id", id).execute());
         Document page = Jsoup.parse(app.get("/reviews/" + id).body());
@@ -84,13 +84,13 @@ class ReviewLinksTest {
 
     @Test
     void report_links_use_the_default_site_url_whatever_host_the_request_names() throws Exception {
-        long id = SarifReport.JSON.readTree(create("https://github.com/acme/api/pull/9").body()).path("id").asLong();
+        long id = ReviewDiffs.JSON.readTree(create("https://github.com/acme/api/pull/9").body()).path("id").asLong();
         for (String path : new String[] {"/api/reviews/" + id, "/reviews/" + id + ".json", "/reviews/" + id + ".md",
                 "/reviews/" + id + ".sarif"}) {
             String body = rawGet(path, "evil.example");
             assertFalse(body.contains("evil.example"), path + " built a link from Host:\n" + body);
         }
-        JsonNode json = SarifReport.JSON.readTree(app.get("/api/reviews/" + id).body());
+        JsonNode json = ReviewDiffs.JSON.readTree(app.get("/api/reviews/" + id).body());
         assertEquals("http://localhost:7070/reviews/" + id, json.path("url").asText());
     }
 

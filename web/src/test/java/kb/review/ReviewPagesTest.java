@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.report.MarkdownReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -203,14 +204,14 @@ class ReviewPagesTest {
 
         HttpResponse<String> sarif = Logins.get(app, editor, at + ".sarif");
         assertEquals(200, sarif.statusCode());
-        var log = SarifReport.JSON.readTree(sarif.body());
+        var log = ReviewDiffs.JSON.readTree(sarif.body());
         assertEquals("2.1.0", log.path("version").asText());
         assertEquals("client/fetch.go", log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
                 .asText(), sarif.body());
 
         HttpResponse<String> json = Logins.get(app, editor, at + ".json");
         assertEquals(200, json.statusCode());
-        var tree = SarifReport.JSON.readTree(json.body());
+        var tree = ReviewDiffs.JSON.readTree(json.body());
         assertEquals("changes_requested", tree.path("verdict").asText());
         assertEquals(java.util.List.of("RES-02", "TMO-01"), java.util.stream.StreamSupport.stream(
                 tree.path("findings").spliterator(), false).map(f -> f.path("item").asText()).sorted().toList());

@@ -177,7 +177,7 @@ class CompileServiceHostileTest {
     void the_cpu_limit_holds_across_all_of_the_childs_threads() {
         // A wall-clock limit far past the CPU limit, so that only the CPU limit can end the run
         // however loaded the machine is.
-        var config = TestSandbox.config().withPoolSize(1).withCpuLimit(java.time.Duration.ofSeconds(1))
+        var config = TestSandbox.withCpuLimit(TestSandbox.config().withPoolSize(1), java.time.Duration.ofSeconds(1))
                 .withTimeout(java.time.Duration.ofSeconds(60));
         RunResult r;
         try (Sandbox own = Sandbox.start(config)) {

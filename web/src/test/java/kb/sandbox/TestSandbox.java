@@ -15,10 +15,16 @@ final class TestSandbox {
     }
 
     static SandboxConfig config() {
-        return SandboxConfig.defaults(DATA_DIR)
-                .withTimeout(Duration.ofSeconds(6))
-                .withCpuLimit(Duration.ofSeconds(3))
+        return withCpuLimit(SandboxConfig.defaults(DATA_DIR)
+                .withTimeout(Duration.ofSeconds(6)), Duration.ofSeconds(3))
                 .withAllowWeak(true);
+    }
+
+    /** {@code c} with another CPU limit; only tests set one apart from the defaults, so main has no wither for it. */
+    static SandboxConfig withCpuLimit(SandboxConfig c, Duration d) {
+        return new SandboxConfig(c.dataDir(), c.poolSize(), c.maxConcurrentRuns(), c.maxQueuedRuns(), c.timeout(),
+                c.outputCapBytes(), c.sourceCapBytes(), c.heapMegabytes(), c.maxNewThreads(), d, c.isolation(),
+                c.allowWeak(), c.javaHome(), c.engine());
     }
 
     static synchronized Sandbox shared() {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import kb.format.Problem;
-import kb.review.YamlTree;
+import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**

@@ -49,6 +49,7 @@ final class Executables {
             }
             return kept.toString(StandardCharsets.UTF_8);
         });
+        // kb:ignore CONC-01 -- the thread runs only a FutureTask, which keeps any exception for task.get()
         var reader = new Thread(task, "kb-peer-output");
         reader.setDaemon(true);
         // The task catches what the read throws; anything else would end only this reader, so say so.

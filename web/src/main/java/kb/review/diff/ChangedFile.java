@@ -1,0 +1,54 @@
+package kb.review.diff;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One file of a diff.
+ *
+ * @param path    the file's path after the change (its old path when it was deleted)
+ * @param oldPath the path before the change (equal to {@code path} unless renamed or copied)
+ * @param binary  true for binary patches, which carry no reviewable lines
+ */
+public record ChangedFile(String path, String oldPath, Change change, boolean binary, List<Hunk> hunks) {
+
+    public enum Change { ADDED, MODIFIED, DELETED, RENAMED, COPIED }
+
+    public ChangedFile {
+        hunks = List.copyOf(hunks);
+    }
+
+    public Language language() {
+        return Language.of(path);
+    }
+
+    /** New-file line numbers of added lines. */
+    public BitSet addedLines() {
+        BitSet set = new BitSet();
+        for (Hunk h : hunks) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED) {
+                    set.set(l.newLine());
+                }
+            }
+        }
+        return set;
+    }
+
+    /** New-file line numbers shown in the diff: added lines and context lines. */
+    public BitSet diffLines() {
+        BitSet set = new BitSet();
+        for (Hunk h : hunks) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() != DiffLine.Kind.REMOVED) {
+                    set.set(l.newLine());
+                }
+            }
+        }
+        return set;
+    }
+
+    public int addedLineCount() {
+        return addedLines().cardinality();
+    }
+}

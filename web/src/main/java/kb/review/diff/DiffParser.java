@@ -1,0 +1,192 @@
+package kb.review.diff;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.patch.FormatError;
+import org.eclipse.jgit.patch.HunkHeader;
+import org.eclipse.jgit.patch.Patch;
+
+/**
+ * Reads unified diffs ({@code git diff}, {@code git format-patch} mails, GitHub {@code .diff} files, plain
+ * {@code diff -u}) with JGit's patch parser and turns them into {@link ChangedFile}s with exact new-file line
+ * numbers.
+ */
+public final class DiffParser {
+
+    private static final Pattern HUNK_HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
+    private static final String DEV_NULL = "/dev/null";
+
+    private DiffParser() {
+    }
+
+    /**
+     * Parses a diff. An empty or blank diff gives an empty list.
+     *
+     * @throws DiffFormatException naming the first line that is not valid diff syntax, or line 1 when the text holds
+     *                             no file header at all
+     */
+    public static List<ChangedFile> parse(byte[] diff) throws DiffFormatException {
+        byte[] buf = normaliseLineEnds(stripBom(diff));
+        if (new String(buf, StandardCharsets.UTF_8).isBlank()) {
+            return List.of();
+        }
+        Patch patch = new Patch();
+        patch.parse(buf, 0, buf.length);
+        for (FormatError e : patch.getErrors()) {
+            throw new DiffFormatException(lineOf(buf, e.getOffset()), e.getMessage() + ": " + e.getLineText().strip());
+        }
+        if (patch.getFiles().isEmpty()) {
+            throw new DiffFormatException(firstNonBlankLine(buf),
+                    "not a unified diff: no 'diff --git' or '---'/'+++' file header found");
+        }
+        List<ChangedFile> files = new ArrayList<>();
+        for (FileHeader f : patch.getFiles()) {
+            files.add(toChangedFile(buf, f));
+        }
+        return files;
+    }
+
+    public static List<ChangedFile> parse(String diff) throws DiffFormatException {
+        return parse(diff.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ChangedFile toChangedFile(byte[] buf, FileHeader f) throws DiffFormatException {
+        ChangedFile.Change change = switch (f.getChangeType()) {
+            case ADD -> ChangedFile.Change.ADDED;
+            case DELETE -> ChangedFile.Change.DELETED;
+            case RENAME -> ChangedFile.Change.RENAMED;
+            case COPY -> ChangedFile.Change.COPIED;
+            case MODIFY -> ChangedFile.Change.MODIFIED;
+        };
+        String newPath = cleanPath(f.getNewPath());
+        String oldPath = cleanPath(f.getOldPath());
+        String path = change == ChangedFile.Change.DELETED || newPath == null ? oldPath : newPath;
+        if (path == null) {
+            throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "file header names no path");
+        }
+        boolean binary = f.getPatchType() != FileHeader.PatchType.UNIFIED;
+        List<Hunk> hunks = new ArrayList<>();
+        if (!binary) {
+            for (HunkHeader h : f.getHunks()) {
+                hunks.add(readHunk(buf, h));
+            }
+        }
+        return new ChangedFile(path, oldPath == null ? path : oldPath, change, binary, hunks);
+    }
+
+    private static String cleanPath(String p) {
+        if (p == null || p.equals(DEV_NULL) || p.equals(DiffEntry.DEV_NULL)) {
+            return null;
+        }
+        return p.replace('\\', '/');
+    }
+
+    private static Hunk readHunk(byte[] buf, HunkHeader h) throws DiffFormatException {
+        List<String> raw = lines(buf, h.getStartOffset(), h.getEndOffset());
+        int headerLine = lineOf(buf, h.getStartOffset());
+        Matcher m = HUNK_HEADER.matcher(raw.get(0));
+        if (!m.matches()) {
+            throw new DiffFormatException(headerLine, "malformed hunk header '" + raw.get(0) + "'");
+        }
+        int oldStart = Integer.parseInt(m.group(1));
+        int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        int newStart = Integer.parseInt(m.group(3));
+        int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        List<DiffLine> out = new ArrayList<>();
+        int oldLine = oldStart;
+        int newLine = newStart;
+        for (int i = 1; i < raw.size(); i++) {
+            String line = raw.get(i);
+            char marker = line.isEmpty() ? ' ' : line.charAt(0);
+            String text = line.isEmpty() ? "" : stripCr(line.substring(1));
+            switch (marker) {
+                case '+' -> out.add(new DiffLine(DiffLine.Kind.ADDED, 0, newLine++, text));
+                case '-' -> out.add(new DiffLine(DiffLine.Kind.REMOVED, oldLine++, 0, text));
+                case ' ' -> out.add(new DiffLine(DiffLine.Kind.CONTEXT, oldLine++, newLine++, text));
+                case '\\' -> { } // "\ No newline at end of file" belongs to the line before
+                default -> throw new DiffFormatException(headerLine + i, "unexpected line in hunk: '" + line + "'");
+            }
+        }
+        return new Hunk(oldStart, oldCount, newStart, newCount, out);
+    }
+
+    private static List<String> lines(byte[] buf, int start, int end) {
+        List<String> out = new ArrayList<>();
+        int s = start;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '\n') {
+                out.add(new String(buf, s, i - s, StandardCharsets.UTF_8));
+                s = i + 1;
+            }
+        }
+        if (s < end) {
+            out.add(new String(buf, s, end - s, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static int lineOf(byte[] buf, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < buf.length; i++) {
+            if (buf[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int firstNonBlankLine(byte[] buf) {
+        String[] lines = new String(buf, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static byte[] stripBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return java.util.Arrays.copyOfRange(b, 3, b.length);
+        }
+        return b;
+    }
+
+    /**
+     * A diff whose every line ends in CRLF was converted in transit (a browser form, a Windows clipboard): JGit would
+     * read the CR into file names, so it is dropped. A diff with only some CRLF lines keeps them; the CR is then part
+     * of the file's content and is stripped per line.
+     */
+    private static byte[] normaliseLineEnds(byte[] b) {
+        int lf = 0;
+        int crlf = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\n') {
+                lf++;
+                if (i > 0 && b[i - 1] == '\r') {
+                    crlf++;
+                }
+            }
+        }
+        if (lf == 0 || crlf != lf) {
+            return b;
+        }
+        byte[] out = new byte[b.length - crlf];
+        int j = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (!(b[i] == '\r' && i + 1 < b.length && b[i + 1] == '\n')) {
+                out[j++] = b[i];
+            }
+        }
+        return out;
+    }
+}

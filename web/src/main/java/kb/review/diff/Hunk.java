@@ -1,0 +1,16 @@
+package kb.review.diff;
+
+import java.util.List;
+
+/**
+ * One {@code @@ -a,b +c,d @@} block of a file's diff.
+ *
+ * @param newStart 1-based first line of the hunk in the new file (0 when the new file is empty)
+ * @param newCount number of new-file lines the hunk spans (context and added)
+ */
+public record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<DiffLine> lines) {
+
+    public Hunk {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,114 @@
+package kb.review.diff;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads the code a review looks at: from a Git checkout (repo mode) or from files on disk (files mode). */
+public final class RepoChange {
+
+    private RepoChange() {
+    }
+
+    /**
+     * The change from the merge base of {@code base} and {@code head} to {@code head} (what a pull request adds, as
+     * {@code git diff base...head} shows it), with every changed file's full text at {@code head}.
+     *
+     * @throws IOException when the folder is not a Git repository or a revision does not resolve
+     */
+    public static List<SourceFile> fromGit(Path repoDir, String base, String head)
+            throws IOException, DiffFormatException {
+        try (Repository repo = new FileRepositoryBuilder().setWorkTree(repoDir.toFile()).readEnvironment()
+                .setMustExist(true).build(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit headCommit = walk.parseCommit(resolve(repo, head));
+            RevCommit baseCommit = walk.parseCommit(resolve(repo, base));
+            walk.reset();
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(headCommit);
+            walk.markStart(baseCommit);
+            RevCommit mergeBase = walk.next();
+            RevCommit from = mergeBase == null ? baseCommit : walk.parseCommit(mergeBase);
+            ByteArrayOutputStream patch = new ByteArrayOutputStream();
+            try (DiffFormatter fmt = new DiffFormatter(patch)) {
+                fmt.setRepository(repo);
+                fmt.setDetectRenames(true);
+                fmt.format(from.getTree(), headCommit.getTree());
+            }
+            List<SourceFile> out = new ArrayList<>();
+            for (ChangedFile f : DiffParser.parse(patch.toByteArray())) {
+                if (f.binary() || f.change() == ChangedFile.Change.DELETED) {
+                    out.add(SourceFile.fromDiff(f));
+                    continue;
+                }
+                try (TreeWalk tw = TreeWalk.forPath(repo, f.path(), headCommit.getTree())) {
+                    if (tw == null) {
+                        out.add(SourceFile.fromDiff(f));
+                    } else {
+                        byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
+                        out.add(SourceFile.withContent(f, new String(bytes, StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return out;
+        } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+            throw new IOException(repoDir + " is not a Git repository");
+        }
+    }
+
+    private static ObjectId resolve(Repository repo, String rev) throws IOException {
+        ObjectId id = repo.resolve(rev + "^{commit}");
+        if (id == null) {
+            throw new IOException("revision '" + rev + "' not found in " + repo.getWorkTree());
+        }
+        return id;
+    }
+
+    /**
+     * Whole files reviewed as if every line were added: Go and Java files under each path (folders are searched
+     * recursively). Paths in findings are relative to {@code root}.
+     */
+    public static List<SourceFile> fromFiles(Path root, List<Path> paths) throws IOException {
+        List<SourceFile> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = root.resolve(p).normalize();
+            if (!Files.exists(abs)) {
+                throw new IOException(p + ": no such file or folder");
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(abs)) {
+                files = s.filter(Files::isRegularFile)
+                        .filter(f -> Language.of(f.toString()) != Language.OTHER).sorted().toList();
+            }
+            for (Path f : files) {
+                String rel = root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()).toString()
+                        .replace('\\', '/');
+                String content = Files.readString(f, StandardCharsets.UTF_8);
+                out.add(SourceFile.withContent(wholeFileAdded(rel, content), content));
+            }
+        }
+        return out;
+    }
+
+    static ChangedFile wholeFileAdded(String path, String content) {
+        List<String> lines = SourceFile.splitLines(content);
+        List<DiffLine> diff = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            diff.add(new DiffLine(DiffLine.Kind.ADDED, 0, i + 1, lines.get(i)));
+        }
+        return new ChangedFile(path, path, ChangedFile.Change.ADDED, false,
+                List.of(new Hunk(0, 0, lines.isEmpty() ? 0 : 1, lines.size(), diff)));
+    }
+}

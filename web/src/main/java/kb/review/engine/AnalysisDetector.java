@@ -1,0 +1,143 @@
+package kb.review.engine;
+
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.diff.TreeSitter;
+import kb.review.rules.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import kb.review.analysis.GoLifecycle;
+import kb.review.analysis.JavaLifecycle;
+import kb.review.analysis.Lifecycle;
+import kb.review.analysis.Model;
+import kb.review.analysis.Models;
+import kb.review.analysis.Shapes;
+import kb.review.analysis.Summaries;
+import org.treesitter.TSNode;
+import org.treesitter.TSTree;
+
+/**
+ * Runs the {@code analysis:} rules over one file. {@code resource-lifecycle} rules run the lifecycle pass of the file's language with
+ * the models the rules name, each leak reported on its acquisition line with the leaking path. A finding is low
+ * confidence when the model matched a name rather than a declared type, or when the diff shows only part of the
+ * function.
+ */
+final class AnalysisDetector {
+
+    private AnalysisDetector() {
+    }
+
+    static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
+                         Summaries summaries) {
+        List<Hit> hits = new ArrayList<>();
+        List<Rule> lifecycle = new ArrayList<>();
+        for (Rule r : rules) {
+            String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
+            List<Shapes.Spot> spots = switch (a) {
+                case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
+                        ? Shapes.goroutinesWithoutRecover(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
+                        ? Shapes.tasksWithoutCatch(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> Shapes.logsInLoops(tree.getRootNode(), file.utf8(),
+                        file.language() == Language.GO, models.loggers());
+                default -> {
+                    lifecycle.add(r);
+                    yield List.of();
+                }
+            };
+            for (Shapes.Spot s : spots) {
+                boolean whole = file.complete() || functionVisible(file, tree, s.line());
+                hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
+                        : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
+            }
+        }
+        hits.addAll(lifecycle(file, tree, units, lifecycle, models, summaries));
+        return hits;
+    }
+
+    private static List<Hit> lifecycle(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules,
+                                       Models models,
+                                       Summaries summaries) {
+        String lang = file.language().key();
+        List<Model> wanted = new ArrayList<>();
+        for (Model m : models.resources(lang)) {
+            if (rules.stream().anyMatch(r -> resources(r).contains(m.id()))) {
+                wanted.add(m);
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return hits;
+        }
+        if (file.language() == Language.GO) {
+            for (Lifecycle.Found f : GoLifecycle.run(tree.getRootNode(), file.utf8(), wanted, summaries)) {
+                boolean whole = file.complete() || functionVisible(file, tree, f.leak().acquisition().at().line);
+                add(hits, rules, f, whole);
+            }
+        } else {
+            // JavaParser is the costly part: a file in which no model's acquiring call can be named is not parsed
+            wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText())));
+            if (wanted.isEmpty()) {
+                return hits;
+            }
+            for (JavaVisitors.Unit unit : units.get()) {
+                for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
+                    add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
+                }
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * False only when the file's text cannot hold a call or constructor this entry matches: each needle of its
+     * pattern is cut to its longest identifier run, since a printed callee ({@code a.b}) may be spread over spaces
+     * and lines in the source, but an identifier is written whole.
+     */
+    static boolean mayAppear(Model.Acquire q, String lowerText) {
+        java.util.regex.Pattern p = q.call() != null ? q.call() : q.newType();
+        List<String> needles = p == null ? null : Needles.cached(p);
+        if (needles == null) {
+            return true;
+        }
+        for (String n : needles) {
+            String word = "";
+            for (String part : n.split("[^a-z0-9_$]+")) {
+                word = part.length() > word.length() ? part : word;
+            }
+            if (word.isEmpty() || lowerText.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> resources(Rule r) {
+        return ((Rule.AnalysisMatcher) r.matcher()).resources();
+    }
+
+    private static void add(List<Hit> hits, List<Rule> rules, Lifecycle.Found f, boolean whole) {
+        Lifecycle.Leak leak = f.leak();
+        for (Rule r : rules) {
+            if (!resources(r).contains(leak.acquisition().model().id())) {
+                continue;
+            }
+            List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))
+                    .toList();
+            boolean sure = whole && f.sure();
+            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
+            hits.add(new Hit(r, leak.acquisition().at().line, 1,
+                    sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW, note, flow));
+        }
+    }
+
+    /** True when the whole function around {@code line} is visible in the diff. */
+    private static boolean functionVisible(SourceFile file, TSTree tree, int line) {
+        TSNode n = tree.getRootNode().getNamedDescendantForPointRange(new org.treesitter.TSPoint(line - 1, 0),
+                new org.treesitter.TSPoint(line - 1, 0));
+        TSNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
+                "constructor_declaration"));
+        return f != null && file.allKnown(f.getStartPoint().getRow() + 1, f.getEndPoint().getRow() + 1);
+    }
+}

@@ -1,0 +1,189 @@
+package kb.review.engine;
+
+import kb.review.diff.SourceFile;
+import kb.review.rules.Rule;
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.treesitter.TSNode;
+import org.treesitter.TSTree;
+
+/**
+ * Runs the named JavaParser visitors. With the whole file (repo mode, or a diff adding the file) the file is parsed
+ * once. With hunks only, each run of visible lines is parsed as a file, as class members, or as statements of a
+ * method; when none of these parses, the complete methods tree-sitter finds in it are parsed one by one.
+ */
+final class JavaVisitors {
+
+    /** A visitor: given a parsed unit and whether field declarations are visible, the nodes to report. */
+    interface Check extends BiFunction<Node, Boolean, List<JavaChecks.Report>> {
+    }
+
+    static final Map<String, Check> CHECKS = Map.of(
+            "closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources,
+            "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
+            "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove);
+
+    static {
+        // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same
+        if (!CHECKS.keySet().equals(Rule.VisitorMatcher.NAMES)) {
+            throw new IllegalStateException("visitors " + CHECKS.keySet() + " differ from " + Rule.VisitorMatcher.NAMES);
+        }
+    }
+
+    private static final String CLASS_OPEN = "class KbSnippet{";
+    private static final Pattern FILE_START = Pattern.compile(
+            "(package|import)\\s|(@\\w+\\s+)*((public|final|abstract|sealed)\\s+)*(class|interface|enum|record)\\s");
+    private static final Pattern MEMBER_START = Pattern.compile(
+            "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
+    private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
+
+    private JavaVisitors() {
+    }
+
+    /** A parsed piece of the file and what the reviewer could see of it. */
+    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
+    }
+
+    /** The JavaParser units of one file, parsed on first use and shared by every detector of that file. */
+    static final class Units {
+        private final SourceFile file;
+        private final TSTree tree;
+        private List<Unit> units;
+
+        Units(SourceFile file, TSTree tree) {
+            this.file = file;
+            this.tree = tree;
+        }
+
+        List<Unit> get() {
+            if (units == null) {
+                units = units(file, tree);
+            }
+            return units;
+        }
+    }
+
+    static List<Hit> run(SourceFile file, Units parsed, List<Rule> rules) {
+        List<Hit> hits = new ArrayList<>();
+        String text = file.text();
+        rules = rules.stream().filter(r -> JavaChecks.mayApply(((Rule.VisitorMatcher) r.matcher()).name(), text))
+                .toList();
+        if (rules.isEmpty()) {
+            return hits;
+        }
+        for (Unit unit : parsed.get()) {
+            for (Rule rule : rules) {
+                Check check = CHECKS.get(((Rule.VisitorMatcher) rule.matcher()).name());
+                for (JavaChecks.Report r : check.apply(unit.root(), unit.wholeFile())) {
+                    int column = r.line() == unit.firstLine() ? Math.max(1, r.column() - unit.shift()) : r.column();
+                    boolean sure = unit.wholeFile() || (unit.wholeMethods() && !r.guessed());
+                    hits.add(new Hit(rule, r.line(), column, sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                            sure ? null : r.guessed() ? Hit.PARTIAL_FILE : Hit.PARTIAL_FUNCTION));
+                }
+            }
+        }
+        return hits;
+    }
+
+    static List<Unit> units(SourceFile file, TSTree tree) {
+        List<Unit> units = new ArrayList<>();
+        if (file.complete() && (tree == null || !tree.getRootNode().hasError())) {
+            parse(file.text()).ifPresent(cu -> units.add(new Unit(cu, 1, 0, true, true)));
+            if (!units.isEmpty()) {
+                return units;
+            }
+        }
+        BitSet known = file.knownLines();
+        for (int from = known.nextSetBit(1); from >= 0; ) {
+            int to = known.nextClearBit(from) - 1;
+            regionUnits(file, tree, from, to, units);
+            from = known.nextSetBit(to + 1);
+        }
+        return units;
+    }
+
+    /**
+     * Parses a region as a file, as class members or as statements, trying first the shape its first line suggests
+     * (a failed JavaParser parse is expensive); when none parses, the complete methods tree-sitter found in the
+     * region are parsed one by one.
+     */
+    private static void regionUnits(SourceFile file, TSTree tree, int from, int to, List<Unit> units) {
+        StringBuilder body = new StringBuilder();
+        String first = null;
+        for (int l = from; l <= to; l++) {
+            String line = file.line(l);
+            if (first == null && !line.isBlank()) {
+                first = line.strip();
+            }
+            body.append(line).append('\n');
+        }
+        if (first == null) {
+            return;
+        }
+        String pad = "\n".repeat(from - 1);
+        int shape = FILE_START.matcher(first).lookingAt() ? 0 : MEMBER_START.matcher(first).lookingAt() ? 1 : 2;
+        for (int i = 0; i < 3; i++) {
+            int attempt = (shape + i) % 3;
+            Optional<CompilationUnit> cu = switch (attempt) {
+                case 0 -> parse(pad + body);
+                case 1 -> parse(pad + CLASS_OPEN + body + "}");
+                default -> parse(pad + METHOD_OPEN + body + "}}");
+            };
+            if (cu.isPresent()) {
+                int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length() : METHOD_OPEN.length();
+                units.add(new Unit(cu.get(), from, shift, false, attempt != 2));
+                return;
+            }
+        }
+        if (tree != null) {
+            completeMethods(tree.getRootNode(), file, from, to, units);
+        }
+    }
+
+    private static void completeMethods(TSNode node, SourceFile file, int from, int to, List<Unit> units) {
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            int start = child.getStartPoint().getRow() + 1;
+            int end = child.getEndPoint().getRow() + 1;
+            if (end < from || start > to) {
+                continue;
+            }
+            String type = child.getType();
+            if ((type.equals("method_declaration") || type.equals("constructor_declaration"))
+                    && start >= from && end <= to && !child.hasError()) {
+                StringBuilder text = new StringBuilder("\n".repeat(start - 1)).append(CLASS_OPEN);
+                for (int l = start; l <= end; l++) {
+                    text.append(file.line(l)).append('\n');
+                }
+                parse(text + "}").ifPresent(cu -> units.add(new Unit(cu, start, CLASS_OPEN.length(), false,
+                        true)));
+            } else {
+                completeMethods(child, file, from, to, units);
+            }
+        }
+    }
+
+    /**
+     * Parses with the grammar of the newest Java JavaParser knows but without its language-level validators and
+     * post-processors (RAW): they walk every node again, about a third of the parse, and only reject code that
+     * javac would reject anyway; the review looks at code, it does not compile it.
+     */
+    private static Optional<CompilationUnit> parse(String text) {
+        ParserConfiguration config = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                .setAttributeComments(false);
+        ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
+        return r.isSuccessful() ? r.getResult() : Optional.empty();
+    }
+}

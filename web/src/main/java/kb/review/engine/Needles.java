@@ -1,0 +1,314 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Literal texts found in a regular expression's source such that every match of it contains at least one of them
+ * (compared in lower case). Searching a text for these with {@code indexOf} is far cheaper than running the regex,
+ * so a text that holds none of them is skipped without running it. The reading is deliberately small: whatever it
+ * does not understand (hex and Unicode escapes, comments mode, Unicode case folding) gives no needles, and then
+ * the regex always runs. Only the speed depends on this class, never a result.
+ */
+final class Needles {
+
+    /** The needles of {@code p}, lower case; null when none are known and the regex must run on every text. */
+    static List<String> of(Pattern p) {
+        if ((p.flags() & (Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
+            return null;
+        }
+        try {
+            Needles n = new Needles(p.pattern());
+            Set<String> found = n.alternation();
+            return n.pos == n.src.length() && found != null ? List.copyOf(found) : null;
+        } catch (Unknown e) {
+            return null;
+        }
+    }
+
+    private static final java.util.Map<Pattern, List<String>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #of} remembered per pattern object (patterns come from the rule book, so the map stays small; it is
+     * emptied if it ever grows past a bound).
+     */
+    static List<String> cached(Pattern p) {
+        List<String> n = CACHE.get(p);
+        if (n == null) {
+            if (CACHE.size() > 10_000) {
+                CACHE.clear();
+            }
+            List<String> found = of(p);
+            n = found == null ? List.of() : found;
+            CACHE.put(p, n);
+        }
+        return n.isEmpty() ? null : n;
+    }
+
+    /** True when {@code lowerText} (the text in lower case, {@link Locale#ROOT}) may hold a match. */
+    static boolean mayMatch(List<String> needles, String lowerText) {
+        if (needles == null) {
+            return true;
+        }
+        for (String n : needles) {
+            if (lowerText.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Something this reading does not handle. */
+    private static final class Unknown extends Exception {
+        Unknown() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String src;
+    private int pos;
+
+    private Needles(String src) {
+        this.src = src;
+    }
+
+    /** Branches separated by {@code |} up to {@code )} or the end: every branch must know its needles. */
+    private Set<String> alternation() throws Unknown {
+        Set<String> all = new LinkedHashSet<>();
+        boolean known = true;
+        while (true) {
+            Set<String> branch = sequence();
+            if (branch == null) {
+                known = false;
+            } else {
+                all.addAll(branch);
+            }
+            if (pos < src.length() && src.charAt(pos) == '|') {
+                pos++;
+                continue;
+            }
+            return known ? all : null;
+        }
+    }
+
+    /** Atoms in a row: the best needle set among its literal runs and its required groups. */
+    private Set<String> sequence() throws Unknown {
+        List<Set<String>> candidates = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        while (pos < src.length() && src.charAt(pos) != '|' && src.charAt(pos) != ')') {
+            Atom a = atom();
+            int min = quantifierMin();
+            if (a.literal != null && min == 1 && !quantified) {
+                run.append(a.literal);
+                continue;
+            }
+            if (a.literal != null && min >= 1) {
+                run.append(a.literal); // at least once, and then the run cannot go on contiguously
+            }
+            flush(run, candidates);
+            if (a.group != null && min >= 1) {
+                candidates.add(a.group);
+            }
+        }
+        flush(run, candidates);
+        Set<String> best = null;
+        for (Set<String> c : candidates) {
+            if (best == null || shortest(c) > shortest(best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static void flush(StringBuilder run, List<Set<String>> candidates) {
+        if (run.length() > 0) {
+            candidates.add(Set.of(run.toString().toLowerCase(Locale.ROOT)));
+            run.setLength(0);
+        }
+    }
+
+    private static int shortest(Set<String> s) {
+        return s.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    /** One atom: a literal text, a group with its needles, or something that matches unknown text. */
+    private record Atom(String literal, Set<String> group) {
+        static final Atom OTHER = new Atom(null, null);
+    }
+
+    private boolean quantified;
+
+    /** The minimum count of the quantifier after an atom (1 when there is none); sets {@link #quantified}. */
+    private int quantifierMin() throws Unknown {
+        quantified = false;
+        if (pos >= src.length()) {
+            return 1;
+        }
+        char c = src.charAt(pos);
+        int min;
+        if (c == '?' || c == '*') {
+            min = 0;
+            pos++;
+        } else if (c == '+') {
+            min = 1;
+            pos++;
+        } else if (c == '{') {
+            int close = src.indexOf('}', pos);
+            if (close < 0) {
+                throw new Unknown();
+            }
+            String body = src.substring(pos + 1, close);
+            int comma = body.indexOf(',');
+            try {
+                min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
+            } catch (NumberFormatException e) {
+                throw new Unknown();
+            }
+            pos = close + 1;
+        } else {
+            return 1;
+        }
+        quantified = true;
+        if (pos < src.length() && (src.charAt(pos) == '?' || src.charAt(pos) == '+')) {
+            pos++; // lazy or possessive: the same minimum
+        }
+        return Math.min(min, 1);
+    }
+
+    private Atom atom() throws Unknown {
+        char c = src.charAt(pos++);
+        switch (c) {
+            case '(':
+                return group();
+            case '[':
+                skipClass();
+                return Atom.OTHER;
+            case '\\':
+                return escape();
+            case '.', '^', '$':
+                return Atom.OTHER;
+            case '*', '+', '?', '{':
+                throw new Unknown();
+            default:
+                return c < 128 ? new Atom(String.valueOf(c), null) : Atom.OTHER;
+        }
+    }
+
+    private Atom group() throws Unknown {
+        boolean zeroWidth = false;
+        if (src.startsWith("?", pos)) {
+            pos++;
+            if (src.startsWith("<=", pos) || src.startsWith("<!", pos)) {
+                pos += 2;
+                zeroWidth = true;
+            } else if (src.startsWith("=", pos) || src.startsWith("!", pos)) {
+                pos++;
+                zeroWidth = true;
+            } else if (src.startsWith("<", pos)) {
+                int close = src.indexOf('>', pos);
+                if (close < 0) {
+                    throw new Unknown();
+                }
+                pos = close + 1;
+            } else if (src.startsWith(">", pos) || src.startsWith(":", pos)) {
+                pos++;
+            } else {
+                // inline flags (?i) or (?i:...): comments mode and Unicode case folding are not handled
+                int end = pos;
+                while (end < src.length() && (Character.isLetter(src.charAt(end)) || src.charAt(end) == '-')) {
+                    end++;
+                }
+                String flags = src.substring(pos, end);
+                if (end >= src.length() || flags.contains("x") || flags.contains("u")) {
+                    throw new Unknown();
+                }
+                pos = end + 1;
+                if (src.charAt(end) == ')') {
+                    return Atom.OTHER;
+                }
+                if (src.charAt(end) != ':') {
+                    throw new Unknown();
+                }
+            }
+        }
+        Set<String> inner = alternation();
+        if (pos >= src.length() || src.charAt(pos) != ')') {
+            throw new Unknown();
+        }
+        pos++;
+        return zeroWidth || inner == null ? Atom.OTHER : new Atom(null, inner);
+    }
+
+    private void skipClass() throws Unknown {
+        int depth = 1;
+        if (pos < src.length() && src.charAt(pos) == '^') {
+            pos++;
+        }
+        if (pos < src.length() && src.charAt(pos) == ']') {
+            pos++;
+        }
+        while (pos < src.length()) {
+            char c = src.charAt(pos++);
+            if (c == '\\') {
+                pos++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return;
+            }
+        }
+        throw new Unknown();
+    }
+
+    private Atom escape() throws Unknown {
+        if (pos >= src.length()) {
+            throw new Unknown();
+        }
+        char c = src.charAt(pos++);
+        if (c == 'Q') {
+            int end = src.indexOf("\\E", pos);
+            String quoted = end < 0 ? src.substring(pos) : src.substring(pos, end);
+            pos = end < 0 ? src.length() : end + 2;
+            for (char q : quoted.toCharArray()) {
+                if (q >= 128) {
+                    return Atom.OTHER;
+                }
+            }
+            return quoted.isEmpty() ? Atom.OTHER : new Atom(quoted, null);
+        }
+        if (c == 't') {
+            return new Atom("\t", null);
+        }
+        if (c == 'p' || c == 'P') {
+            if (pos < src.length() && src.charAt(pos) == '{') {
+                int close = src.indexOf('}', pos);
+                if (close < 0) {
+                    throw new Unknown();
+                }
+                pos = close + 1;
+            } else {
+                pos++;
+            }
+            return Atom.OTHER;
+        }
+        if (c == 'k') {
+            int close = src.indexOf('>', pos);
+            if (close < 0) {
+                throw new Unknown();
+            }
+            pos = close + 1;
+            return Atom.OTHER;
+        }
+        if ("bBAzZGdDsSwWhHvVRXN123456789".indexOf(c) >= 0) {
+            return Atom.OTHER;
+        }
+        if (Character.isLetterOrDigit(c) || c >= 128) {
+            throw new Unknown(); // hex, Unicode, octal and control escapes: not worth reading here
+        }
+        return new Atom(String.valueOf(c), null);
+    }
+}

@@ -1,0 +1,53 @@
+package kb.review.engine;
+
+import kb.review.diff.ChangedFile;
+import kb.review.diff.Language;
+import java.util.List;
+import kb.format.ChecklistItem.Severity;
+
+/**
+ * The outcome of reviewing one change: every finding (suppressed ones included, marked), the checklist items left to
+ * the reviewer, and what was looked at.
+ *
+ * @param mode how much code the detectors saw: {@code repo} (whole files), {@code diff} (hunks only) or
+ *             {@code files} (whole files, every line counted as added)
+ */
+public record Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
+                     int unmappedImports) {
+
+    /** A file of the change as the review saw it. */
+    public record ReviewedFile(String path, String oldPath, ChangedFile.Change change, Language language,
+                               int addedLines, boolean binary, boolean complete) {
+    }
+
+    public enum Verdict { PASS, CHANGES_REQUESTED }
+
+    public Review {
+        files = List.copyOf(files);
+        findings = List.copyOf(findings);
+        manual = List.copyOf(manual);
+    }
+
+    /** Findings that are not suppressed. */
+    public List<Finding> active() {
+        return findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    /** True when some unsuppressed finding is at or above {@code threshold}: the CI gate of {@code --fail-level}. */
+    public boolean fails(Severity threshold) {
+        return findings.stream().anyMatch(f -> f.atLeast(threshold));
+    }
+
+    /** PASS when no unsuppressed finding reaches {@code threshold}; manual marks are judged by the caller. */
+    public Verdict verdict(Severity threshold) {
+        return fails(threshold) ? Verdict.CHANGES_REQUESTED : Verdict.PASS;
+    }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> !f.suppressed() && f.severity() == s).count();
+    }
+
+    public int addedLines() {
+        return files.stream().mapToInt(ReviewedFile::addedLines).sum();
+    }
+}

@@ -1,0 +1,155 @@
+package kb.review.engine;
+
+import kb.review.diff.ChangedFile;
+import kb.review.diff.DiffFilter;
+import kb.review.diff.SourceFile;
+import kb.review.diff.TreeSitter;
+import kb.review.rules.ManualTrigger;
+import kb.review.rules.Rule;
+import kb.review.rules.RuleBook;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.analysis.Summaries;
+import org.treesitter.TSTree;
+
+/**
+ * Reviews a change against the rule book: runs the detectors over each file, adds imported findings, applies
+ * {@code kb:ignore} comments and the diff filter, and lists the checklist items left to the reviewer.
+ * Thread-safe: one instance can serve concurrent reviews.
+ */
+public final class Reviewer {
+
+    private final RuleBook book;
+    /** Per manual-trigger regex, texts one of which any match contains (null: unknown); see {@link Needles}. */
+    private final Map<Pattern, List<String>> needles = new java.util.IdentityHashMap<>();
+
+    public Reviewer(RuleBook book) {
+        this.book = book;
+        for (ManualTrigger t : book.triggers()) {
+            t.addedLines().forEach(p -> needles.put(p, Needles.of(p)));
+        }
+    }
+
+    /**
+     * @param mode     {@code repo}, {@code diff} or {@code files}; recorded in the review
+     * @param imported findings from other analysers, already mapped onto checklist items
+     */
+    public Review review(String mode, List<SourceFile> files, SarifImport.Result imported, DiffFilter filter) {
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
+        Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
+                ? HelperIndex.of(files, book.models()) : Summaries.none(book.models());
+        List<Finding> findings = new ArrayList<>(files.parallelStream()
+                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
+                .flatMap(f -> detect(f, helpers).stream()).toList());
+        for (Finding f : imported.findings()) {
+            SourceFile file = byPath.get(f.path());
+            String code = file == null ? f.code() : file.line(f.line()).strip();
+            findings.add(new Finding(f.rule(), f.item(), f.severity(), f.path(), f.line(), f.column(), code,
+                    f.message(), f.confidence(), f.note(), f.origin(), null));
+        }
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : Suppressions.apply(findings, byPath)) {
+            if (filter.keeps(byPath.get(f.path()), f.line())) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+                .thenComparing(Finding::rule));
+        List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
+                f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
+                f.change().binary(), f.complete())).toList();
+        return new Review(mode, reviewed, kept, manual(files), imported.unmapped());
+    }
+
+    private List<Finding> detect(SourceFile file, Summaries helpers) {
+        List<Rule> regex = new ArrayList<>();
+        List<Rule> query = new ArrayList<>();
+        List<Rule> visitor = new ArrayList<>();
+        List<Rule> analysis = new ArrayList<>();
+        for (Rule r : book.rules()) {
+            if (r.appliesTo(file.path())) {
+                List<Rule> bucket = r.matcher() instanceof Rule.RegexMatcher ? regex
+                        : r.matcher() instanceof Rule.QueryMatcher ? query
+                        : r.matcher() instanceof Rule.AnalysisMatcher ? analysis : visitor;
+                bucket.add(r);
+            }
+        }
+        List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
+        if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
+            try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
+                // the Java visitors and the analysis read the same JavaParser units: parse them once per file
+                JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
+                if (!query.isEmpty()) {
+                    hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language())));
+                }
+                if (!visitor.isEmpty()) {
+                    hits.addAll(JavaVisitors.run(file, units, visitor));
+                }
+                if (!analysis.isEmpty()) {
+                    hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Hit h : hits) {
+            if (seen.add(h.rule().id() + ":" + h.line())) {
+                out.add(new Finding(h.rule().id(), h.rule().item(), h.rule().severity(), file.path(), h.line(),
+                        h.column(), file.line(h.line()).strip(), h.rule().message(), h.confidence(), h.note(), "kb",
+                        null, h.flow()));
+            }
+        }
+        return out;
+    }
+
+    private List<ManualCheck> manual(List<SourceFile> files) {
+        Map<String, ManualCheck> out = new LinkedHashMap<>();
+        // the added text of each file in lower case, made once: most trigger regexes are skipped by a substring test
+        Map<SourceFile, String> lowered = new java.util.IdentityHashMap<>();
+        for (ManualTrigger t : book.triggers()) {
+            if (out.containsKey(t.item())) {
+                continue;
+            }
+            for (SourceFile f : files) {
+                if (f.change().change() == ChangedFile.Change.DELETED) {
+                    continue;
+                }
+                String reason = reason(t, f, lowered);
+                if (reason != null) {
+                    out.put(t.item(), new ManualCheck(t.item(), t.prompt(), reason));
+                    break;
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, String> lowered) {
+        if (t.paths().stream().anyMatch(g -> g.matches(f.path()))) {
+            return f.path() + " changed";
+        }
+        if (t.addedLines().isEmpty()) {
+            return null;
+        }
+        SourceFile.AddedText added = f.addedText();
+        String lower = lowered.computeIfAbsent(f, x -> added.text().toLowerCase(java.util.Locale.ROOT));
+        for (Pattern p : t.addedLines()) {
+            if (!Needles.mayMatch(needles.get(p), lower)) {
+                continue;
+            }
+            var m = p.matcher(added.text());
+            if (m.find()) {
+                return f.path() + ":" + added.lineAt(m.start()) + " adds \"" + m.group() + "\"";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package kb.review.engine;
+
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.diff.TreeSitter;
+import kb.review.rules.QuerySet;
+import kb.review.rules.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSTree;
+
+/** Runs tree-sitter query rules over one parsed file and applies their inside/outside/require/reject filters. */
+final class TreeSitterDetector {
+
+    static final String ANCESTOR = Rule.QueryMatcher.ANCESTOR;
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
+
+    private TreeSitterDetector() {
+    }
+
+    /** Runs every rule of {@code set} that applies to the file, in one walk of its tree. */
+    static List<Hit> run(SourceFile file, TSTree tree, QuerySet set) {
+        List<Hit> hits = new ArrayList<>();
+        byte[] src = file.utf8();
+        Set<String> seen = new HashSet<>();
+        try (TSQueryCursor cursor = new TSQueryCursor()) {
+            cursor.exec(set.query, tree.getRootNode(), file.text());
+            TSQueryMatch match = new TSQueryMatch();
+            while (cursor.nextMatch(match)) {
+                Rule rule = set.rule(match.getPatternIndex());
+                if (!rule.appliesTo(file.path())) {
+                    continue;
+                }
+                Rule.QueryMatcher q = (Rule.QueryMatcher) rule.matcher();
+                Map<String, TSNode> caps = new HashMap<>();
+                for (TSQueryCapture c : match.getCaptures()) {
+                    caps.putIfAbsent(set.query.getCaptureNameForId(c.getIndex()), c.getNode());
+                }
+                TSNode at = caps.get(q.report());
+                if (at == null) {
+                    continue;
+                }
+                int line = at.getStartPoint().getRow() + 1;
+                String key = rule.id() + ":" + line;
+                if (!seen.contains(key) && accept(file, src, q, caps, at)) {
+                    seen.add(key);
+                    hits.add(hit(file, rule, at, line));
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean accept(SourceFile file, byte[] src, Rule.QueryMatcher q, Map<String, TSNode> caps,
+                                  TSNode at) {
+        Set<String> boundaries = TreeSitter.boundaryTypes(q.language());
+        if (!q.inside().isEmpty() && !hasAncestor(at, q.inside(), boundaries)) {
+            return false;
+        }
+        if (!q.outside().isEmpty() && hasAncestor(at, q.outside(), boundaries)) {
+            return false;
+        }
+        Texts texts = new Texts(file, src, caps, at, q.language());
+        for (Rule.Condition c : q.require()) {
+            if (!texts.find(c)) {
+                return false;
+            }
+        }
+        for (Rule.Condition c : q.reject()) {
+            if (texts.find(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasAncestor(TSNode node, List<String> types, Set<String> boundaries) {
+        TSNode n = node.getParent();
+        while (n != null && !n.isNull() && !boundaries.contains(n.getType())) {
+            if (types.contains(n.getType())) {
+                return true;
+            }
+            n = n.getParent();
+        }
+        return false;
+    }
+
+    private static Hit hit(SourceFile file, Rule rule, TSNode at, int line) {
+        int column = at.getStartPoint().getColumn() + 1;
+        if (file.complete() || rule.context() == Rule.Context.LINE) {
+            return new Hit(rule, line, column, Finding.Confidence.HIGH, null);
+        }
+        if (rule.context() == Rule.Context.FILE) {
+            return new Hit(rule, line, column, Finding.Confidence.LOW, Hit.PARTIAL_FILE);
+        }
+        TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(file.language()));
+        boolean whole = scope != null && file.allKnown(scope.getStartPoint().getRow() + 1,
+                scope.getEndPoint().getRow() + 1);
+        return whole ? new Hit(rule, line, column, Finding.Confidence.HIGH, null)
+                : new Hit(rule, line, column, Finding.Confidence.LOW, Hit.PARTIAL_FUNCTION);
+    }
+
+    /** The texts conditions search, computed on demand. */
+    private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language) {
+
+        boolean find(Rule.Condition c) {
+            Pattern p = c.regex().indexOf('{') < 0 ? COMPILED.computeIfAbsent(c.regex(), Pattern::compile)
+                    : Pattern.compile(expand(c.regex()));
+            return p.matcher(text(c.in())).find();
+        }
+
+        private String text(String in) {
+            return switch (in) {
+                case "line" -> file.line(at.getStartPoint().getRow() + 1);
+                case "file" -> file.text();
+                case "scope" -> {
+                    TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
+                    // outside any function: nothing in a whole file, but in a fragment the header may be unseen
+                    yield scope != null ? of(scope) : file.complete() ? "" : file.text();
+                }
+                default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))
+                        : caps.containsKey(in) ? of(caps.get(in)) : "";
+            };
+        }
+
+        /** The nearest enclosing node of the type, below the enclosing function; empty when there is none. */
+        private String ancestor(String type) {
+            Set<String> boundaries = TreeSitter.boundaryTypes(language);
+            TSNode n = at.getParent();
+            while (n != null && !n.isNull() && !boundaries.contains(n.getType())) {
+                if (n.getType().equals(type)) {
+                    return of(n);
+                }
+                n = n.getParent();
+            }
+            return "";
+        }
+
+        private String expand(String regex) {
+            Matcher m = PLACEHOLDER.matcher(regex);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                TSNode n = caps.get(m.group(1));
+                m.appendReplacement(sb, Matcher.quoteReplacement(n == null ? "\\b\\B" : Pattern.quote(of(n))));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+
+        private String of(TSNode n) {
+            return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package kb.review.rules;
+
+import kb.review.diff.Language;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+
+/**
+ * One detector as written in {@code content/rules/*.yaml}.
+ *
+ * @param item     the checklist item the rule enforces
+ * @param context  how much code the rule needs to decide; see {@link Context}
+ * @param source   {@code file:line} of the rule's definition, for error messages
+ */
+public record Rule(String id, String item, Set<Language> languages, Severity severity, String message,
+                   Context context, List<Glob> paths, List<Glob> exclude, Matcher matcher, String source) {
+
+    /** The code a rule must see to be sure; in paste mode less than this makes a finding low-confidence. */
+    public enum Context {
+        /** The matching line alone decides. */
+        LINE,
+        /** The enclosing function must be complete. */
+        FUNCTION,
+        /** The whole file must be present (fields, imports). */
+        FILE
+    }
+
+    /** How a rule finds candidate code. */
+    public sealed interface Matcher permits RegexMatcher, QueryMatcher, VisitorMatcher, AnalysisMatcher {
+    }
+
+    /** A regular expression tried on each line of code (comment lines excluded). */
+    public record RegexMatcher(Pattern pattern, List<Condition> require, List<Condition> reject) implements Matcher {
+    }
+
+    /**
+     * A tree-sitter query; {@code report} names the capture whose first line is reported. {@code inside} and
+     * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
+     */
+    public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
+                               List<String> inside,
+                               List<String> outside, List<Condition> require, List<Condition> reject)
+            implements Matcher {
+        /** Prefix of an {@code in:} that names an ancestor node type's text instead of a capture. */
+        public static final String ANCESTOR = "ancestor:";
+    }
+
+    /** A named JavaParser visitor (see {@code JavaVisitors}). */
+    public record VisitorMatcher(String name) implements Matcher {
+        /** The visitors the engine has; the engine checks at start that it implements exactly these. */
+        public static final Set<String> NAMES = Set.of("closeable-outside-try-with-resources",
+                "jdbc-transaction-not-ended", "threadlocal-without-finally-remove");
+    }
+
+    /**
+     * A program analysis over the control-flow graph; {@code resources} are ids of the library models
+     * ({@code content/rules/models}) whose leaks the rule reports.
+     */
+    public record AnalysisMatcher(String analysis, Set<String> resources) implements Matcher {
+        /** A value the models say must be released reaches an exit unreleased on some path. */
+        public static final String RESOURCE_LIFECYCLE = "resource-lifecycle";
+        /** A goroutine whose function (literal or visible named function) cannot recover from a panic. */
+        public static final String GOROUTINE_RECOVER = "goroutine-recover";
+        /** A periodic Java task whose code (lambda, Runnable, or visible referenced method) does not catch all. */
+        public static final String TASK_CATCHES_ALL = "task-catches-all";
+        /** A call the models name as logging inside a loop body. */
+        public static final String LOG_IN_LOOP = "log-in-loop";
+        /** Every analysis name, with the languages it applies to. */
+        public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
+                RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
+                GOROUTINE_RECOVER, Set.of(Language.GO),
+                TASK_CATCHES_ALL, Set.of(Language.JAVA),
+                LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA));
+    }
+
+    /**
+     * A regular expression that must (require) or must not (reject) be found in some text around a match.
+     *
+     * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function) or
+     *              {@code file}
+     * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
+     */
+    public record Condition(String in, String regex) {
+    }
+
+    public boolean appliesTo(String path) {
+        if (!languages.contains(Language.of(path))) {
+            return false;
+        }
+        if (!paths.isEmpty() && paths.stream().noneMatch(g -> g.matches(path))) {
+            return false;
+        }
+        return exclude.stream().noneMatch(g -> g.matches(path));
+    }
+}

@@ -1,0 +1,218 @@
+package kb.cli;
+
+import kb.review.engine.TestRules;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code review} command end to end, on a real Git repository made for the test. */
+class ReviewCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path content;
+    static Path repo;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        content = tmp.resolve("content");
+        Files.createDirectories(content);
+        copy(TestRules.CATALOG.resolve("checklist"), content.resolve("checklist"));
+        copy(TestRules.CATALOG.resolve("incidents"), content.resolve("incidents"));
+        copy(TestRules.RULES, content.resolve("rules"));
+
+        repo = tmp.resolve("repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write("svc/client.go", "package svc\n\nfunc Get(url string) int {\n\treturn 0\n}\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("base").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            git.branchCreate().setName("feature").call();
+            git.checkout().setName("feature").call();
+            write("svc/client.go", """
+                    package svc
+
+                    func Get(url string) int {
+                    	resp, err := http.Get(url)
+                    	if err != nil {
+                    		return 0
+                    	}
+                    	defer resp.Body.Close()
+                    	return resp.StatusCode
+                    }
+                    """);
+            write("svc/Timer.java", """
+                    class Timer {
+                        void start(java.util.concurrent.ScheduledExecutorService s) {
+                            s.scheduleAtFixedRate(() -> tick(), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+
+                        void tick() {
+                            work();
+                        }
+                    }
+                    """);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("feature").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        }
+    }
+
+    private static void write(String rel, String text) throws IOException {
+        Path p = repo.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var s = Files.list(from)) {
+            for (Path p : s.toList()) {
+                if (Files.isDirectory(p)) {
+                    copy(p, to.resolve(p.getFileName().toString())); // rules/models
+                } else {
+                    Files.copy(p, to.resolve(p.getFileName().toString()));
+                }
+            }
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ReviewCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--content";
+        all[args.length + 1] = content.toString();
+        int code = cl.execute(all);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void repo_mode_reviews_what_the_branch_adds_with_whole_files_and_gates_on_the_fail_level() throws IOException {
+        Run blocker = run("--repo", repo.toString(), "--base", "main", "--head", "feature", "--format", "json");
+        assertEquals(1, blocker.code(), blocker.err());
+        JsonNode json = new ObjectMapper().readTree(blocker.out());
+        assertEquals("repo", json.path("mode").asText());
+        assertEquals(2, json.path("files").size());
+        java.util.List<String> rules = new java.util.ArrayList<>();
+        json.path("findings").forEach(f -> rules.add(f.path("rule").asText() + "@" + f.path("line").asInt()));
+        assertEquals(java.util.List.of("java-scheduled-task-without-catch@3", "go-http-default-client@4"), rules,
+                "the body is closed, which only the whole file shows");
+        assertEquals("high", json.at("/findings/0/confidence").asText());
+    }
+
+    @Test
+    void findings_below_the_fail_level_exit_zero_and_an_empty_change_passes() throws IOException {
+        Path diff = tmp.resolve("warning-only.diff");
+        Files.writeString(diff, """
+                diff --git a/w.go b/w.go
+                --- a/w.go
+                +++ b/w.go
+                @@ -1,1 +1,2 @@
+                 package w
+                +	_ = os.Remove("x")
+                """);
+        Run warning = run("--diff", diff.toString(), "--format", "json");
+        assertEquals(0, warning.code(), warning.out() + warning.err());
+        assertTrue(warning.out().contains("\"severity\" : \"warning\""), warning.out());
+        assertEquals(1, run("--diff", diff.toString(), "--fail-level", "warning").code());
+
+        Run empty = run("--repo", repo.toString(), "--base", "feature", "--head", "feature");
+        assertEquals(0, empty.code(), empty.err());
+        assertTrue(empty.out().contains("## Checklist review: passed"), empty.out());
+    }
+
+    @Test
+    void sarif_goes_to_the_output_file_and_stdout_stays_empty() throws IOException {
+        Path out = tmp.resolve("review.sarif");
+        Run r = run("--repo", repo.toString(), "--base", "main", "--head", "feature", "--format", "sarif",
+                "--output", out.toString(), "--fail-level", "advice");
+        assertEquals(1, r.code());
+        assertEquals("", r.out());
+        JsonNode sarif = new ObjectMapper().readTree(Files.readString(out));
+        assertEquals("2.1.0", sarif.path("version").asText());
+        assertEquals(2, sarif.at("/runs/0/results").size());
+    }
+
+    @Test
+    void a_diff_file_is_reviewed_without_a_checkout_and_imports_map_onto_items() throws IOException {
+        Path diff = tmp.resolve("change.diff");
+        Files.writeString(diff, """
+                diff --git a/pkg/a.go b/pkg/a.go
+                --- a/pkg/a.go
+                +++ b/pkg/a.go
+                @@ -1,1 +1,2 @@
+                 package pkg
+                +var p = uintptr(0)
+                """);
+        Path sarif = tmp.resolve("gosec.sarif");
+        Files.writeString(sarif, """
+                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "gosec"}},
+                  "results": [
+                    {"ruleId": "G103", "level": "warning", "message": {"text": "Use of unsafe calls should be audited"},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "pkg/a.go"},
+                                    "region": {"startLine": 2}}}]},
+                    {"ruleId": "G104", "message": {"text": "Errors unhandled"},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "pkg/a.go"},
+                                    "region": {"startLine": 1}}}]}]}]}
+                """);
+        Run r = run("--diff", diff.toString(), "--import", sarif.toString(), "--format", "json");
+        assertEquals(1, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.path("unmappedImports").asInt());
+        java.util.List<String> got = new java.util.ArrayList<>();
+        json.path("findings").forEach(f -> got.add(f.path("origin").asText() + ":" + f.path("rule").asText() + ":"
+                + f.path("item").asText()));
+        assertEquals(java.util.List.of("gosec:G103:MEM-01", "kb:go-unsafe-pointer:MEM-01"), got);
+    }
+
+    @Test
+    void a_malformed_diff_exits_two_and_names_the_line() throws IOException {
+        Path diff = tmp.resolve("bad.diff");
+        Files.writeString(diff, "diff --git a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n@@ -1,3 +1,4 @@\n package a\n");
+        Run r = run("--diff", diff.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("review: diff line 4: "), r.err());
+    }
+
+    @Test
+    void wrong_usage_exits_two_with_a_reason() {
+        Run none = run("--format", "json");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("give exactly one of --base REV, --diff FILE or --files PATH..."), none.err());
+        Run badFormat = run("--diff", "x.diff", "--format", "xml");
+        assertEquals(2, badFormat.code());
+        assertTrue(badFormat.err().contains("--format must be one of markdown, sarif, json, rdjson, github, junit"),
+                badFormat.err());
+        Run badRev = run("--repo", repo.toString(), "--base", "no-such-branch");
+        assertEquals(2, badRev.code());
+        assertTrue(badRev.err().contains("revision 'no-such-branch' not found"), badRev.err());
+    }
+
+    @Test
+    void files_mode_reviews_whole_files_as_added() {
+        Run r = run("--repo", repo.toString(), "--files", "svc", "--format", "github", "--fail-level", "blocker");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("::error file=svc/Timer.java,line=3,"), r.out());
+    }
+}

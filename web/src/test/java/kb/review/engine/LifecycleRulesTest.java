@@ -1,0 +1,187 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The resource-lifecycle rules end to end: a whole new file in a diff, the findings and the paths they name. */
+public class LifecycleRulesTest {
+
+    public static String newFile(String path, String content) {
+        String[] lines = content.split("\n", -1);
+        int n = content.endsWith("\n") ? lines.length - 1 : lines.length;
+        StringBuilder sb = new StringBuilder("diff --git a/" + path + " b/" + path + "\nnew file mode 100644\n"
+                + "--- /dev/null\n+++ b/" + path + "\n@@ -0,0 +1," + n + " @@\n");
+        for (int i = 0; i < n; i++) {
+            sb.append('+').append(lines[i]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static List<Finding> findings(String path, String content, String rule) {
+        return TestRules.reviewDiff(newFile(path, content)).active().stream()
+                .filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    @Test
+    void an_early_return_between_the_request_and_the_deferred_close_is_named_as_the_leaking_path() {
+        List<Finding> found = findings("api/fetch.go", """
+                package api
+
+                func fetch(c *http.Client, url string) ([]byte, error) {
+                \tresp, err := c.Get(url)
+                \tif err != nil {
+                \t\treturn nil, err
+                \t}
+                \tif resp.StatusCode != 200 {
+                \t\treturn nil, fmt.Errorf("status %d", resp.StatusCode)
+                \t}
+                \tdefer resp.Body.Close()
+                \treturn io.ReadAll(resp.Body)
+                }
+                """, "go-response-body-not-closed");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(4, found.get(0).line());
+        assertEquals("returns at line 9 without closing `resp.Body`", found.get(0).flowSummary());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+    }
+
+    @Test
+    void a_helper_that_closes_its_argument_counts_as_the_close_whatever_its_name() {
+        List<Finding> found = findings("api/fetch.go", """
+                package api
+
+                func fetch(c *http.Client, url string) error {
+                \tresp, err := c.Get(url)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tdefer finish(resp)
+                \treturn nil
+                }
+
+                func finish(r *http.Response) {
+                \tio.Copy(io.Discard, r.Body)
+                \tr.Body.Close()
+                }
+                """, "go-response-body-not-closed");
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void a_cancel_called_only_on_the_success_path_leaks_on_the_error_return() {
+        List<Finding> found = findings("api/ping.go", """
+                package api
+
+                func ping(parent context.Context, db *sql.DB) error {
+                \tctx, cancel := context.WithTimeout(parent, time.Second)
+                \tif err := db.PingContext(ctx); err != nil {
+                \t\treturn err
+                \t}
+                \tcancel()
+                \treturn nil
+                }
+                """, "go-context-cancel-not-called");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("returns at line 6 without calling `cancel`", found.get(0).flowSummary());
+    }
+
+    @Test
+    void a_continue_in_a_loop_that_skips_the_rollback_leaks_the_transaction() {
+        List<Finding> found = findings("store/batch.go", """
+                package store
+
+                func save(db *sql.DB, items []Item) error {
+                \tfor _, it := range items {
+                \t\ttx, err := db.Begin()
+                \t\tif err != nil {
+                \t\t\treturn err
+                \t\t}
+                \t\tif _, err := tx.Exec("INSERT INTO t VALUES (?)", it.ID); err != nil {
+                \t\t\tcontinue
+                \t\t}
+                \t\tif err := tx.Commit(); err != nil {
+                \t\t\treturn err
+                \t\t}
+                \t}
+                \treturn nil
+                }
+                """, "go-tx-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).flowSummary().contains("`tx`"), found.get(0).flowSummary());
+        assertTrue(found.get(0).flow().stream().anyMatch(s -> s.line() == 9), found.get(0).flow().toString());
+    }
+
+    @Test
+    void a_java_stream_closed_without_finally_leaks_when_a_read_throws() {
+        List<Finding> found = findings("src/Load.java", """
+                class Load {
+                    byte[] load(String name) throws IOException {
+                        InputStream in = new FileInputStream(name);
+                        byte[] data = in.readAllBytes();
+                        in.close();
+                        return data;
+                    }
+                }
+                """, "java-closeable-outside-try-with-resources");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(3, found.get(0).line());
+        assertEquals("leaves by an exception at line 4 without closing `in`", found.get(0).flowSummary());
+    }
+
+    @Test
+    void try_with_resources_and_a_null_checked_finally_close_are_quiet() {
+        List<Finding> found = findings("src/Load.java", """
+                class Load {
+                    byte[] a(String name) throws IOException {
+                        try (InputStream in = new FileInputStream(name)) {
+                            return in.readAllBytes();
+                        }
+                    }
+                    byte[] b(String name) throws IOException {
+                        InputStream in = null;
+                        try {
+                            in = new FileInputStream(name);
+                            return in.readAllBytes();
+                        } finally {
+                            if (in != null) {
+                                in.close();
+                            }
+                        }
+                    }
+                }
+                """, "java-closeable-outside-try-with-resources");
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void a_thread_local_set_and_removed_outside_finally_leaks_but_a_holder_class_with_clear_does_not() {
+        String code = """
+                class Ctx {
+                    private static final ThreadLocal<String> USER = new ThreadLocal<>();
+                    void handle(String user, Runnable work) {
+                        USER.set(user);
+                        work.run();
+                        USER.remove();
+                    }
+                }
+                """;
+        List<Finding> found = findings("src/Ctx.java", code, "java-threadlocal-without-finally-remove");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("leaves by an exception at line 5 without removing `USER`", found.get(0).flowSummary());
+        List<Finding> holder = findings("src/Holder.java", """
+                class Holder {
+                    private static final ThreadLocal<String> USER = new ThreadLocal<>();
+                    static void set(String user) {
+                        USER.set(user);
+                    }
+                    static void clear() {
+                        USER.remove();
+                    }
+                }
+                """, "java-threadlocal-without-finally-remove");
+        assertEquals(List.of(), holder);
+    }
+}
