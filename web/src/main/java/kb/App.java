@@ -104,7 +104,7 @@ public final class App {
                 .privateDetails(!s.config().flag("KB_PUBLIC_READ", true));
         AccountRoutes accounts = new AccountRoutes(s.config(), s.db().jdbi(), templates);
         ReviewRoutes reviews = new ReviewRoutes(s.config(), s.db().jdbi(), templates);
-        // "enforced by RULE-ID" on prevent action items: the review feature's detectors (re-point at kb.review.Reviews)
+        // "enforced by RULE-ID" on prevent action items: the review feature's detectors and its newest saved review
         ActionRoutes actions = new ActionRoutes(s.db().jdbi(), templates, id -> reviews.detectors(id).map(d ->
                 new RuleEvidence.Enforcement(id, d.ruleIds(), d.reviewId(), d.reviewedAt(), d.findings())));
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());

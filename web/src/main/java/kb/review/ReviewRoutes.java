@@ -17,13 +17,11 @@ public final class ReviewRoutes {
 
     private final ReviewPages pages;
     private final ReviewApi api;
-    private final SavedReviews saved;
-    private final Jdbi jdbi;
+    private final Enforcement enforcement;
 
     public ReviewRoutes(Config config, Jdbi jdbi, Templates templates) {
         SavedReviews reviews = new SavedReviews(jdbi, config.contentDir());
-        this.saved = reviews;
-        this.jdbi = jdbi;
+        this.enforcement = new Enforcement(reviews, jdbi);
         ReviewReports reports = new ReviewReports(reviews, config);
         this.pages = new ReviewPages(reviews, jdbi, reports);
         this.api = new ReviewApi(reviews, reports);
@@ -68,30 +66,10 @@ public final class ReviewRoutes {
 
     /**
      * The rules that detect checklist item {@code checklistId} and the newest saved review with a file in a language
-     * they cover (unsuppressed findings for the item in it); empty when no rule detects the item or the rule files
-     * cannot be read. For the action items' "enforced by" (wired in kb.App); belongs on the review facade.
+     * they cover; empty when no rule detects the item or the rule files cannot be read. For the action items'
+     * "enforced by" (wired in kb.App).
      */
     public java.util.Optional<Detectors> detectors(String checklistId) {
-        List<Rule> rules;
-        try {
-            rules = saved.reviewer().book().rules().stream().filter(r -> r.item().equals(checklistId)).toList();
-        } catch (java.io.IOException | RuleFileException e) {
-            return java.util.Optional.empty();
-        }
-        if (rules.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        List<String> languages = rules.stream().flatMap(r -> r.languages().stream()).map(Enum::name).distinct().toList();
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.id, r.created_at, (SELECT COUNT(*) FROM review_findings f WHERE f.review_id = r.id
-                            AND f.checklist_id = :item AND f.suppressed = FALSE) AS n
-                        FROM reviews r WHERE EXISTS (SELECT 1 FROM review_files rf WHERE rf.review_id = r.id
-                            AND rf.is_binary = FALSE AND rf.language IN (<languages>))
-                        ORDER BY r.created_at DESC, r.id DESC LIMIT 1""")
-                .bind("item", checklistId).bindList("languages", languages)
-                .map((rs, c) -> new Detectors(rules.stream().map(Rule::id).toList(), rs.getLong("id"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getInt("n")))
-                .findOne()
-                .or(() -> java.util.Optional.of(new Detectors(rules.stream().map(Rule::id).toList(), null, null, 0))));
+        return enforcement.detectors(checklistId);
     }
 }

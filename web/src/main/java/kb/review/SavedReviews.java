@@ -85,6 +85,7 @@ public final class SavedReviews {
     private final Jdbi jdbi;
     private final Path contentDir;
     private volatile Reviewer reviewer;
+    private volatile RuleBook book;
 
     public SavedReviews(Jdbi jdbi, Path contentDir) {
         this.jdbi = jdbi;
@@ -97,12 +98,19 @@ public final class SavedReviews {
         if (r == null) {
             synchronized (this) {
                 if (reviewer == null) {
-                    reviewer = new Reviewer(RuleBook.load(contentDir));
+                    book = RuleBook.load(contentDir);
+                    reviewer = new Reviewer(book);
                 }
                 r = reviewer;
             }
         }
         return r;
+    }
+
+    /** The rule book the engine runs, loaded with it. */
+    RuleBook book() throws IOException, RuleFileException {
+        reviewer();
+        return book;
     }
 
     /**

@@ -177,7 +177,7 @@ class ActionItemsPageTest {
 
         String diff = "--- a/src/Dao.java\n+++ b/src/Dao.java\n@@ -1 +1,2 @@\n class Dao {\n+    Connection c = pool.getConnection();\n";
         long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES)
-                .create(new kb.review.SavedReviews.Draft(diff, null, null, null, null), "alice");
+                .create(new kb.review.SavedReviews.Draft(diff, null, null, null, null), "alice").row().id();
         Element after = row(app.page("/actions?service=cache-api"), "Detect connections taken outside try").selectFirst(".enforced");
         assertEquals("/reviews/" + review, after.select("a[href^=/reviews/]").attr("href"), after.outerHtml());
         assertTrue(after.text().contains("1 finding"), after.text());
