@@ -85,6 +85,10 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "At most N annotations in the github format (default: 50).")
     int maxAnnotations = Reviews.DEFAULT_MAX_ANNOTATIONS;
 
+    @Option(names = "--go-peers", description = "Also run go vet and staticcheck (when installed) on the changed Go "
+            + "packages of the checkout and map their results onto checklist items; never fetches modules.")
+    boolean goPeers;
+
     @Spec
     CommandSpec spec;
 
@@ -102,7 +106,8 @@ public final class ReviewCommand implements Callable<Integer> {
             Reviews.Change change = diff != null ? new Reviews.DiffText(this::readDiff)
                     : base != null ? new Reviews.GitRange(repo, base, head) : new Reviews.WholeFiles(repo, files);
             Reviews.Result result = Reviews.run(new Reviews.Request(contentDir(), change, repo, mode, imports,
-                    baseline, level, fmt, site(), maxAnnotations));
+                    baseline, level, fmt, site(), maxAnnotations, goPeers));
+            result.notes().forEach(n -> err.println("review: " + n));
             if (baseline != null) {
                 err.println("review: " + result.baselineHidden() + " finding(s) already in the baseline " + baseline
                         + " hidden");

@@ -1,5 +1,10 @@
 package kb.review;
 
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import kb.review.peers.GoPeers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -73,11 +78,20 @@ public final class Reviews {
      * @param imports    SARIF logs of other analysers to map onto checklist items
      * @param baseline   an earlier run's SARIF output whose findings are hidden, or null
      * @param siteUrl    base URL of the links in the report
+     * @param goPeers    also run go vet and staticcheck (when on the PATH) on the changed Go packages of a
+     *                   checkout and fold their results in through the import mapping
      */
     public record Request(Path contentDir, Change change, Path repo, String filter, List<Path> imports,
-                          Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations) {
+                          Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations,
+                          boolean goPeers) {
         public Request {
             imports = List.copyOf(imports);
+        }
+
+        /** A review without the Go peers. */
+        public Request(Path contentDir, Change change, Path repo, String filter, List<Path> imports,
+                       Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations) {
+            this(contentDir, change, repo, filter, imports, baseline, failLevel, format, siteUrl, maxAnnotations, false);
         }
     }
 
@@ -85,8 +99,9 @@ public final class Reviews {
      * @param text           the report in the requested format
      * @param fails          an unsuppressed finding reaches the fail level
      * @param baselineHidden findings hidden because the baseline already holds them (0 without a baseline)
+     * @param notes          what the Go peers did or why they did not run (empty when not asked for)
      */
-    public record Result(String text, boolean fails, int baselineHidden) {
+    public record Result(String text, boolean fails, int baselineHidden, List<String> notes) {
     }
 
     /** A diff, rule file or revision that cannot be read; the message says what and where. */
@@ -95,6 +110,9 @@ public final class Reviews {
             super(cause.getMessage(), cause);
         }
     }
+
+    /** How long go vet or staticcheck may take on one module. */
+    private static final Duration PEER_LIMIT = Duration.ofMinutes(3);
 
     private Reviews() {
     }
@@ -127,17 +145,44 @@ public final class Reviews {
                 mode = "files";
                 files = RepoChange.fromFiles(w.repo(), w.files());
             }
-            SarifImport.Result imported = SarifImport.read(request.imports(), book,
-                    request.repo().toAbsolutePath().normalize());
+            List<String> notes = new ArrayList<>();
+            List<Path> imports = new ArrayList<>(request.imports());
+            Path scratch = null;
+            if (request.goPeers() && mode.equals("diff")) {
+                notes.add("go vet and staticcheck need a checkout: use --base or --files, not --diff");
+            } else if (request.goPeers()) {
+                scratch = Files.createTempDirectory("kb-review-peers");
+                GoPeers.Outcome peers = new GoPeers(System.getenv(), PEER_LIMIT)
+                        .run(request.repo(), files.stream().map(SourceFile::path).toList(), scratch);
+                imports.addAll(peers.sarif());
+                notes.addAll(peers.notes());
+            }
+            SarifImport.Result imported;
+            try {
+                imported = SarifImport.read(imports, book, request.repo().toAbsolutePath().normalize());
+            } finally {
+                deleteScratch(scratch);
+            }
             Review review = new Reviewer(book).review(mode, files, imported, filter);
             int[] hidden = {0};
             if (request.baseline() != null) {
                 review = Baseline.read(request.baseline()).apply(review, hidden);
             }
             ReportContext ctx = new ReportContext(review, book.catalog(), request.siteUrl(), request.failLevel());
-            return new Result(render(request, ctx), review.fails(request.failLevel()), hidden[0]);
+            return new Result(render(request, ctx), review.fails(request.failLevel()), hidden[0], notes);
         } catch (DiffFormatException | RuleFileException e) {
             throw new UnreadableInputException(e);
+        }
+    }
+
+    private static void deleteScratch(Path scratch) throws IOException {
+        if (scratch == null) {
+            return;
+        }
+        try (var paths = Files.walk(scratch)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
