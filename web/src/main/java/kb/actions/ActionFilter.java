@@ -1,14 +1,13 @@
 package kb.actions;
 
+import kb.system.FilterParams;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The filters of {@code /actions} and {@code /api/actions}, read from the query string so a filtered list has a
@@ -25,7 +24,6 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
     static final List<String> TYPES = List.of("prevent", "mitigate", "detect", "process");
     static final List<String> STATUSES = List.of("open", "done");
     /** More values than any real facet has; keeps the generated SQL small. */
-    static final int MAX_VALUES = 50;
 
     ActionFilter {
         owners = List.copyOf(owners);
@@ -40,13 +38,13 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
 
     /** Reads and checks the query parameters; a bad value is a 400 naming the parameter and the allowed values. */
     static ActionFilter from(Context ctx) {
-        List<String> types = values(ctx, "type");
+        List<String> types = FilterParams.values(ctx, "type");
         for (String t : types) {
             if (!TYPES.contains(t)) {
                 throw new BadRequestResponse("type must be one of " + String.join(", ", TYPES) + ", got '" + t + "'");
             }
         }
-        List<String> statuses = values(ctx, "status");
+        List<String> statuses = FilterParams.values(ctx, "status");
         for (String s : statuses) {
             if (!STATUSES.contains(s)) {
                 throw new BadRequestResponse("status must be 'open' or 'done', got '" + s + "'");
@@ -56,17 +54,17 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw new BadRequestResponse("overdue must be 'true' or 'false', got '" + overdue + "'");
         }
-        return new ActionFilter(values(ctx, "owner"), types, statuses, values(ctx, "service"), "true".equals(overdue),
+        return new ActionFilter(FilterParams.values(ctx, "owner"), types, statuses, FilterParams.values(ctx, "service"), "true".equals(overdue),
                 intParam(ctx, "page", 1, 100_000, 1), intParam(ctx, "size", 1, 200, 50));
     }
 
     /** Query parameters of this filter with {@code page} replaced; a filter with several values maps to a list. */
     Map<String, Object> params(int newPage) {
         Map<String, Object> p = new LinkedHashMap<>();
-        putIf(p, "owner", owners);
-        putIf(p, "type", types);
-        putIf(p, "status", statuses);
-        putIf(p, "service", services);
+        FilterParams.putIf(p, "owner", owners);
+        FilterParams.putIf(p, "type", types);
+        FilterParams.putIf(p, "status", statuses);
+        FilterParams.putIf(p, "service", services);
         if (overdue) {
             p.put("overdue", "true");
         }
@@ -126,27 +124,6 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
             case "service" -> services;
             default -> List.of();
         };
-    }
-
-    private static void putIf(Map<String, Object> p, String k, List<String> values) {
-        if (values.size() == 1) {
-            p.put(k, values.get(0));
-        } else if (!values.isEmpty()) {
-            p.put(k, values);
-        }
-    }
-
-    private static List<String> values(Context ctx, String name) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String v : ctx.queryParams(name)) {
-            if (v != null && !v.isBlank()) {
-                out.add(v.strip());
-            }
-        }
-        if (out.size() > MAX_VALUES) {
-            throw new BadRequestResponse(name + " takes at most " + MAX_VALUES + " values, got " + out.size());
-        }
-        return List.copyOf(out);
     }
 
     private static String blankToNull(String s) {

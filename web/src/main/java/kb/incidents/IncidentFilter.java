@@ -1,11 +1,11 @@
 package kb.incidents;
 
+import kb.system.FilterParams;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,6 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3", "P4");
     static final Set<String> SORTS = Set.of("date", "severity");
     /** More values than any real facet has; keeps the generated SQL small. */
-    static final int MAX_VALUES = 50;
 
     public IncidentFilter {
         severities = List.copyOf(severities);
@@ -43,7 +42,7 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
 
     /** Reads and checks the query parameters; a bad value is a 400 naming the parameter. */
     public static IncidentFilter from(Context ctx) {
-        List<String> severities = values(ctx, "severity");
+        List<String> severities = FilterParams.values(ctx, "severity");
         for (String s : severities) {
             if (!SEVERITIES.contains(s)) {
                 throw new BadRequestResponse("severity must be one of P0, P1, P2, P3, P4, got '" + s + "'");
@@ -57,7 +56,7 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
         if (verified != null && !verified.equals("true") && !verified.equals("false")) {
             throw new BadRequestResponse("verified must be 'true' or 'false', got '" + verified + "'");
         }
-        return new IncidentFilter(severities, values(ctx, "service"), values(ctx, "tag"), values(ctx, "category"),
+        return new IncidentFilter(severities, FilterParams.values(ctx, "service"), FilterParams.values(ctx, "tag"), FilterParams.values(ctx, "category"),
                 intParam(ctx, "year", 1900, 3000, null), blankToNull(ctx.queryParam("item")), "true".equals(verified),
                 sort == null ? "date" : sort, intParam(ctx, "page", 1, 100_000, 1), intParam(ctx, "size", 1, 100, 20));
     }
@@ -89,10 +88,10 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
      */
     public Map<String, Object> params(int newPage) {
         Map<String, Object> p = new LinkedHashMap<>();
-        putIf(p, "severity", severities);
-        putIf(p, "service", services);
-        putIf(p, "tag", tags);
-        putIf(p, "category", categories);
+        FilterParams.putIf(p, "severity", severities);
+        FilterParams.putIf(p, "service", services);
+        FilterParams.putIf(p, "tag", tags);
+        FilterParams.putIf(p, "category", categories);
         if (year != null) {
             p.put("year", year.toString());
         }
@@ -162,27 +161,6 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
 
     List<String> active() {
         return chips().stream().map(c -> c.name() + ": " + c.value()).toList();
-    }
-
-    private static void putIf(Map<String, Object> p, String k, List<String> values) {
-        if (values.size() == 1) {
-            p.put(k, values.get(0));
-        } else if (!values.isEmpty()) {
-            p.put(k, values);
-        }
-    }
-
-    private static List<String> values(Context ctx, String name) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String v : ctx.queryParams(name)) {
-            if (v != null && !v.isBlank()) {
-                out.add(v.strip());
-            }
-        }
-        if (out.size() > MAX_VALUES) {
-            throw new BadRequestResponse(name + " takes at most " + MAX_VALUES + " values, got " + out.size());
-        }
-        return List.copyOf(out);
     }
 
     private static List<String> one(String value) {

@@ -43,29 +43,8 @@ class ReviewGoPeersTest {
         Files.writeString(repo.resolve("go.mod"), "module example.com/shop\n\ngo 1.19\n");
         Files.createDirectories(repo.resolve("store"));
         // A cancel behind an early return, and a Close deferred before the error check: both peers' territory.
-        Files.writeString(repo.resolve("store/load.go"), """
-                package store
+        Files.copy(Path.of("web/src/test/resources/review/peers/load.go"), repo.resolve("store/load.go"));
 
-                import (
-                \t"context"
-                \t"os"
-                \t"time"
-                )
-
-                func Load(name string) error {
-                \tctx, cancel := context.WithTimeout(context.Background(), time.Second)
-                \tif ctx.Err() != nil {
-                \t\treturn ctx.Err()
-                \t}
-                \tcancel()
-                \tf, err := os.Open(name)
-                \tdefer f.Close()
-                \tif err != nil {
-                \t\treturn err
-                \t}
-                \treturn nil
-                }
-                """);
         String[] with = review("--go-peers");
         JsonNode json = new ObjectMapper().readTree(with[1]);
         List<String> peers = new ArrayList<>();

@@ -19,29 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real go vet and staticcheck (Debian's golang-go and go-staticcheck) on scratch modules. */
 class GoPeersTest {
-    private static final String LEAKY = """
-            package store
-
-            import (
-            \t"context"
-            \t"os"
-            \t"time"
-            )
-
-            func Load(name string) error {
-            \tctx, cancel := context.WithTimeout(context.Background(), time.Second)
-            \tif ctx.Err() != nil {
-            \t\treturn ctx.Err()
-            \t}
-            \tcancel()
-            \tf, err := os.Open(name)
-            \tdefer f.Close()
-            \tif err != nil {
-            \t\treturn err
-            \t}
-            \treturn nil
-            }
-            """;
+    /** A cancel behind an early return (go vet: lostcancel) and a Close deferred before the error check (SA5001). */
+    static final Path LEAKY = Path.of("web/src/test/resources/review/peers/load.go");
 
     @TempDir
     Path repo;
@@ -83,7 +62,7 @@ class GoPeersTest {
     void go_vet_and_staticcheck_results_become_sarif_with_paths_relative_to_the_checkout() throws IOException {
         module("svc");
         Files.createDirectories(repo.resolve("svc/store"));
-        Files.writeString(repo.resolve("svc/store/load.go"), LEAKY);
+        Files.copy(LEAKY, repo.resolve("svc/store/load.go"));
         GoPeers.Outcome outcome = peers.run(repo, List.of("svc/store/load.go"), scratch);
         assertEquals(2, outcome.sarif().size(), outcome.notes()::toString);
         List<String> vet = results(outcome.sarif().get(0));
