@@ -211,4 +211,29 @@ class InsightsTest {
         }
         return rows;
     }
+
+    @Test
+    void figures_are_computed_once_per_filter_until_an_incident_or_a_review_finding_changes() {
+        Insights insights = new Insights(app.services.db().jdbi());
+        var all = new Figures.Filter(null, null);
+        Figures.Report first = insights.report(all);
+        assertTrue(first == insights.report(all), "nothing changed: the same figures");
+        assertTrue(first != insights.report(new Figures.Filter(null, "P1")), "another filter has figures of its own");
+
+        app.services.db().jdbi().useHandle(h -> h.createUpdate("INSERT INTO review_findings (review_id, position, rule_id,"
+                + " checklist_id, severity, file, line, col, code, message, confidence, origin, suppressed) VALUES (900, 7,"
+                + " 'r', 'RES-02', 'blocker', 'b.go', 1, 1, '', 'm', 'high', 'kb', FALSE)").execute());
+        try {
+            Figures.Report afterFinding = insights.report(all);
+            assertTrue(afterFinding != first, "a new review finding changes the checklist ranking");
+            int res02 = afterFinding.checklist().stream().filter(r -> r.id().equals("RES-02")).findFirst().orElseThrow().findings();
+            assertEquals(2, res02, "the recomputed figures count the new finding");
+
+            app.services.db().jdbi().useHandle(h -> h.createUpdate(
+                    "INSERT INTO incident_changes (incident_id, changed_at) VALUES ('any', :now)").bind("now", OffsetDateTime.now()).execute());
+            assertTrue(insights.report(all) != afterFinding, "a write to incidents moves the change counter");
+        } finally {
+            app.services.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM review_findings WHERE review_id = 900 AND position = 7").execute());
+        }
+    }
 }
