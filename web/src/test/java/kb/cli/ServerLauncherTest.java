@@ -25,7 +25,7 @@ class ServerLauncherTest {
     void serve_restarts_on_the_archive_keeping_the_callers_options_and_arguments() {
         var command = plan(new String[]{"serve"}, List.of("-Xmx512m", "-Dfoo=bar", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of());
-        assertEquals(List.of(JAVA, "-Xmx512m", "-Dfoo=bar", "-XX:SharedArchiveFile=" + ARCHIVE,
+        assertEquals(List.of(JAVA, "-Xmx512m", "-Dfoo=bar", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
                 "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(), "serve"), command.orElseThrow());
     }
 
@@ -33,8 +33,8 @@ class ServerLauncherTest {
     void without_an_archive_jdk17_restarts_only_to_bound_the_heap_and_newer_jdks_keep_their_own_archive() {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
-        assertEquals(List.of(JAVA, "-Xmx256m", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(),
-                "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
+        assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+                JAR.toString(), "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
         assertTrue(plan(serve, List.of("-Xmx1g", "-jar", "postmortem-kb.jar", "serve"), null, 17, Map.of()).isEmpty(),
                 "the caller's own heap limit and no archive: nothing to restart for");
         assertTrue(plan(serve, jvmArgs, null, 17, Map.of("KB_HEAP", "off")).isEmpty());
@@ -54,11 +54,25 @@ class ServerLauncherTest {
         assertTrue(plan(new String[]{"serve"}, List.of("-XX:SharedArchiveFile=/mine.jsa", "-Xmx300m", "-jar", "x.jar", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());
         // the caller's class-data flags are kept, and the heap is still bounded
-        assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+        assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-XX:+UseSerialGC", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of()).orElseThrow());
         // started as `java -cp ... kb.Main serve`: there is no -jar to restart the same way
         assertTrue(plan(new String[]{"serve"}, List.of("-cp", "postmortem-kb.jar", "kb.Main", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());
+    }
+
+    @Test
+    void the_callers_own_collector_and_malloc_settings_win() {
+        var command = plan(new String[]{"serve"}, List.of("-XX:+UseZGC", "-jar", "postmortem-kb.jar", "serve"),
+                ARCHIVE, 17, Map.of()).orElseThrow();
+        assertTrue(command.contains("-XX:+UseZGC") && !command.contains("-XX:+UseSerialGC"), command.toString());
+
+        Map<String, String> env = new java.util.HashMap<>();
+        ServerLauncher.tune(env);
+        assertEquals("2", env.get("MALLOC_ARENA_MAX"));
+        env.put("MALLOC_ARENA_MAX", "8");
+        ServerLauncher.tune(env);
+        assertEquals("8", env.get("MALLOC_ARENA_MAX"));
     }
 }
