@@ -23,11 +23,8 @@ public final class ChecklistParser {
      */
     public Parsed<ChecklistItem> parse(String text, String fileName) {
         List<Problem> problems = new ArrayList<>();
-        if (!Limits.checkText(text, problems)) {
-            return Parsed.failed(problems);
-        }
-        FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
-        if (fm.body() == null) {
+        FrontMatter fm = FrontMatter.ofFile(text, KEYS, problems);
+        if (fm == null) {
             return Parsed.failed(problems);
         }
         String id = PostmortemParser.matching(fm, "id", PostmortemParser.CHECKLIST_ID,

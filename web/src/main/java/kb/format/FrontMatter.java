@@ -63,6 +63,18 @@ final class FrontMatter {
      *
      * @param allowedKeys the keys the file kind accepts, in the order the error message lists them
      */
+    /**
+     * The front matter of a whole file as written: the size and line limits checked, line endings normalised.
+     * {@code null} when the file cannot be read any further (the problems say why).
+     */
+    static FrontMatter ofFile(String text, List<String> allowedKeys, List<Problem> problems) {
+        if (!Limits.checkText(text, problems)) {
+            return null;
+        }
+        FrontMatter fm = read(normalize(text), allowedKeys, problems);
+        return fm.body() == null ? null : fm;
+    }
+
     static FrontMatter read(String text, List<String> allowedKeys, List<Problem> problems) {
         String[] lines = text.split("\n", -1);
         if (!isDelimiter(lines[0])) {

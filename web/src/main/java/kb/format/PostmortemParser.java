@@ -48,11 +48,8 @@ public final class PostmortemParser {
      */
     public Parsed<Postmortem> parse(String text, Set<String> knownChecklistIds) {
         List<Problem> problems = new ArrayList<>();
-        if (!Limits.checkText(text, problems)) {
-            return Parsed.failed(problems);
-        }
-        FrontMatter fm = FrontMatter.read(FrontMatter.normalize(text), KEYS, problems);
-        if (fm.body() == null) {
+        FrontMatter fm = FrontMatter.ofFile(text, KEYS, problems);
+        if (fm == null) {
             return Parsed.failed(problems);
         }
         String id = matching(fm, "id", ID, "lower-case letters, digits and '-', 3 to 80 characters, "

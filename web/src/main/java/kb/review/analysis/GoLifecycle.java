@@ -124,11 +124,12 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return false;
     }
 
+    /** The acquisitions at {@code n}, found once per node: the fixpoint asks again on every pass. */
     private List<Acquisition> acquire(Node n) {
-        List<Acquisition> cached = acquisitions.get(n);
-        if (cached != null) {
-            return cached;
-        }
+        return acquisitions.computeIfAbsent(n, this::scan);
+    }
+
+    private List<Acquisition> scan(Node n) {
         List<Acquisition> out = new ArrayList<>();
         if (n.kind == Kind.STMT && n.ast instanceof TSNode s && (s.getType().equals("short_var_declaration")
                 || s.getType().equals("assignment_statement"))) {
@@ -143,7 +144,6 @@ public final class GoLifecycle implements Lifecycle.Facts {
                 match(n, right.getNamedChild(0), names, out);
             }
         }
-        acquisitions.put(n, out);
         return out;
     }
 

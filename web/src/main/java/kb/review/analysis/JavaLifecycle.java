@@ -140,11 +140,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         return false;
     }
 
+    /** The acquisitions at {@code n}, found once per node: the fixpoint asks again on every pass. */
     private List<Acquisition> acquire(Node n) {
-        List<Acquisition> cached = acquisitions.get(n);
-        if (cached != null) {
-            return cached;
-        }
+        return acquisitions.computeIfAbsent(n, this::scan);
+    }
+
+    private List<Acquisition> scan(Node n) {
         List<Acquisition> out = new ArrayList<>();
         if (n.kind == Kind.STMT && n.ast instanceof ExpressionStmt es) {
             Expression e = es.getExpression();
@@ -159,7 +160,6 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 match(n, call, null, out);
             }
         }
-        acquisitions.put(n, out);
         return out;
     }
 
