@@ -50,12 +50,12 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
                 throw new BadRequestResponse("status must be 'open' or 'done', got '" + s + "'");
             }
         }
-        String overdue = blankToNull(ctx.queryParam("overdue"));
+        String overdue = FilterParams.single(ctx, "overdue");
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw new BadRequestResponse("overdue must be 'true' or 'false', got '" + overdue + "'");
         }
         return new ActionFilter(FilterParams.values(ctx, "owner"), types, statuses, FilterParams.values(ctx, "service"), "true".equals(overdue),
-                intParam(ctx, "page", 1, 100_000, 1), intParam(ctx, "size", 1, 200, 50));
+                FilterParams.number(ctx, "page", 1, 100_000, 1), FilterParams.number(ctx, "size", 1, 200, 50));
     }
 
     /** Query parameters of this filter with {@code page} replaced; a filter with several values maps to a list. */
@@ -126,23 +126,4 @@ record ActionFilter(List<String> owners, List<String> types, List<String> status
         };
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static int intParam(Context ctx, String name, int min, int max, int fallback) {
-        String raw = blankToNull(ctx.queryParam(name));
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse(name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
-        }
-    }
 }

@@ -48,17 +48,17 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
                 throw new BadRequestResponse("severity must be one of P0, P1, P2, P3, P4, got '" + s + "'");
             }
         }
-        String sort = blankToNull(ctx.queryParam("sort"));
+        String sort = FilterParams.single(ctx, "sort");
         if (sort != null && !SORTS.contains(sort)) {
             throw new BadRequestResponse("sort must be 'date' or 'severity', got '" + sort + "'");
         }
-        String verified = blankToNull(ctx.queryParam("verified"));
+        String verified = FilterParams.single(ctx, "verified");
         if (verified != null && !verified.equals("true") && !verified.equals("false")) {
             throw new BadRequestResponse("verified must be 'true' or 'false', got '" + verified + "'");
         }
         return new IncidentFilter(severities, FilterParams.values(ctx, "service"), FilterParams.values(ctx, "tag"), FilterParams.values(ctx, "category"),
-                intParam(ctx, "year", 1900, 3000, null), blankToNull(ctx.queryParam("item")), "true".equals(verified),
-                sort == null ? "date" : sort, intParam(ctx, "page", 1, 100_000, 1), intParam(ctx, "size", 1, 100, 20));
+                FilterParams.number(ctx, "year", 1900, 3000, null), FilterParams.single(ctx, "item"), "true".equals(verified),
+                sort == null ? "date" : sort, FilterParams.number(ctx, "page", 1, 100_000, 1), FilterParams.number(ctx, "size", 1, 100, 20));
     }
 
     public static IncidentFilter none() {
@@ -171,23 +171,4 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Integer intParam(Context ctx, String name, int min, int max, Integer fallback) {
-        String raw = blankToNull(ctx.queryParam(name));
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse(name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
-        }
-    }
 }

@@ -40,4 +40,30 @@ public final class FilterParams {
             model.put(name, values);
         }
     }
+
+    /** A single query parameter, stripped; null when absent or blank. */
+    public static String single(Context ctx, String name) {
+        String s = ctx.queryParam(name);
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A whole-number query parameter from {@code min} to {@code max}, or {@code fallback} when absent; anything
+     * else is a 400 that names the parameter, its range and what was sent.
+     */
+    public static Integer number(Context ctx, String name, int min, int max, Integer fallback) {
+        String raw = single(ctx, name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+        }
+    }
 }
