@@ -177,7 +177,8 @@ public final class GoPeers {
         pb.environment().putAll(environment);
         // Never reach out to the network for a module; a package that needs one is reported as not built.
         pb.environment().put("GOPROXY", "off");
-        pb.environment().put("GOFLAGS", "-mod=mod");
+        // The go command's own default, -mod=readonly, is kept on purpose: a review must never rewrite the
+        // checkout's go.mod or go.sum, which -mod=mod may do.
         pb.environment().put("GOTOOLCHAIN", "local");
         Process p = pb.start();
         var out = Executables.drain(p.getInputStream(), OUTPUT_CAP);

@@ -63,7 +63,10 @@ class GoPeersTest {
         module("svc");
         Files.createDirectories(repo.resolve("svc/store"));
         Files.copy(LEAKY, repo.resolve("svc/store/load.go"));
+        String goMod = Files.readString(repo.resolve("svc/go.mod"));
         GoPeers.Outcome outcome = peers.run(repo, List.of("svc/store/load.go"), scratch);
+        assertEquals(goMod, Files.readString(repo.resolve("svc/go.mod")), "the review never rewrites the checkout's go.mod");
+        assertTrue(Files.notExists(repo.resolve("svc/go.sum")), "nor writes a go.sum into it");
         assertEquals(2, outcome.sarif().size(), outcome.notes()::toString);
         List<String> vet = results(outcome.sarif().get(0));
         List<String> staticcheck = results(outcome.sarif().get(1));
