@@ -16,10 +16,11 @@ final class ChangeLog {
     private ChangeLog() {
     }
 
-    /** Appends a change of incident {@code id}; call inside the transaction that writes it. */
-    static void append(Handle h, String id, OffsetDateTime now) {
-        h.createUpdate("INSERT INTO incident_changes (incident_id, changed_at) VALUES (:id, :now)")
-                .bind("id", id).bind("now", now).execute();
+    /** Appends a change of each incident in {@code ids}, in order; call inside the transaction that writes them. */
+    static void append(Handle h, List<String> ids, OffsetDateTime now) {
+        var batch = h.prepareBatch("INSERT INTO incident_changes (incident_id, changed_at) VALUES (:id, :now)");
+        ids.forEach(id -> batch.bind("id", id).bind("now", now).add());
+        PartsBatch.run(batch);
     }
 
     /** The highest sequence number written so far (0 when nothing was). */

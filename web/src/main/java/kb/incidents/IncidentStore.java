@@ -4,6 +4,7 @@ import kb.format.Postmortem;
 import kb.system.ContentHash;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ import java.util.Optional;
 final class IncidentStore {
 
     private final Jdbi jdbi;
-    private final IncidentRendering views = new IncidentRendering();
+    private final PartsBatch parts = new PartsBatch(new IncidentRendering());
 
     IncidentStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -37,25 +38,72 @@ final class IncidentStore {
             if (current.isPresent() && change.baseRevision() != null && !current.get().equals(change.baseRevision())) {
                 throw new StaleRevisionException(p.id(), change.baseRevision(), current.get());
             }
-            int revision = current.map(r -> r + 1).orElse(1);
             if (current.isEmpty()) {
-                insertIncident(h, p, change, now);
-            } else {
-                updateIncident(h, p, change, revision, now);
-                deleteParts(h, p.id());
+                insertNew(h, List.of(p), change, now);
+                return 1;
             }
-            h.createUpdate("""
-                    INSERT INTO revisions (incident_id, number, source, content_hash, author, origin, created_at)
-                    VALUES (:id, :number, :source, :hash, :author, :origin, :now)""")
-                    .bind("id", p.id()).bind("number", revision).bind("source", p.source())
-                    .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
-                    .bind("origin", change.origin()).bind("now", now).execute();
-            insertParts(h, p);
-            h.createUpdate("UPDATE incidents SET exclude_from_metrics = :x WHERE id = :id")
-                    .bind("x", p.excludeFromMetrics()).bind("id", p.id()).execute();
-            ChangeLog.append(h, p.id(), now);
+            int revision = current.get() + 1;
+            updateIncident(h, p, change, revision, now);
+            deleteParts(h, p.id());
+            insertRevisionsAndParts(h, List.of(p), revision, change, now);
             return revision;
         });
+    }
+
+    /**
+     * Adds postmortems that do not exist yet, each as revision 1 of a new incident, in one transaction: the rows
+     * are those {@link #save} stores for a new incident (the same statements, sent as JDBC batches).
+     *
+     * @throws StaleRevisionException when an incident with one of their ids exists already (nothing is written)
+     */
+    void addNew(List<Postmortem> ps, Change change) {
+        if (ps.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            h.createQuery("SELECT id, current_revision FROM incidents WHERE id IN (<ids>)")
+                    .bindList("ids", ps.stream().map(Postmortem::id).toList())
+                    .map((rs, c) -> new StaleRevisionException(rs.getString(1), 0, rs.getInt(2)))
+                    .findFirst().ifPresent(e -> {
+                        throw e;
+                    });
+            insertNew(h, ps, change, OffsetDateTime.now(ZoneOffset.UTC));
+        });
+    }
+
+    private void insertNew(Handle h, List<Postmortem> ps, Change change, OffsetDateTime now) {
+        PreparedBatch incidents = h.prepareBatch("""
+                INSERT INTO incidents (id, title, severity, status, started, detected, mitigated, resolved,
+                    started_at, started_year, ttd_seconds, ttm_seconds, ttr_seconds, lang, source_url,
+                    current_revision, content_path, content_hash, listed, edited_in_app, created_at, updated_at)
+                VALUES (:id, :title, :severity, :status, :started, :detected, :mitigated, :resolved,
+                    :startedAt, :startedYear, :ttd, :ttm, :ttr, :lang, :sourceUrl,
+                    1, :contentPath, :contentHash, TRUE, :edited, :now, :now)""");
+        for (Postmortem p : ps) {
+            incidents.bindMap(headerValues(p))
+                    .bind("contentPath", change.contentPath()).bind("contentHash", change.contentHash())
+                    .bind("edited", !change.fromContent()).bind("now", now).add();
+        }
+        PartsBatch.run(incidents);
+        insertRevisionsAndParts(h, ps, 1, change, now);
+    }
+
+    /** The revision row, the parts, the metrics flag and the change-log entry of each of {@code ps}. */
+    private void insertRevisionsAndParts(Handle h, List<Postmortem> ps, int revision, Change change, OffsetDateTime now) {
+        PreparedBatch revisions = h.prepareBatch("""
+                INSERT INTO revisions (incident_id, number, source, content_hash, author, origin, created_at)
+                VALUES (:id, :number, :source, :hash, :author, :origin, :now)""");
+        PreparedBatch excluded = h.prepareBatch("UPDATE incidents SET exclude_from_metrics = :x WHERE id = :id");
+        for (Postmortem p : ps) {
+            revisions.bind("id", p.id()).bind("number", revision).bind("source", p.source())
+                    .bind("hash", ContentHash.sha256(p.source())).bind("author", change.author())
+                    .bind("origin", change.origin()).bind("now", now).add();
+            excluded.bind("x", p.excludeFromMetrics()).bind("id", p.id()).add();
+        }
+        PartsBatch.run(revisions);
+        parts.insert(h, ps);
+        PartsBatch.run(excluded);
+        ChangeLog.append(h, ps.stream().map(Postmortem::id).toList(), now);
     }
 
     /** Hides an incident whose bundled file was removed; its revisions stay. */
@@ -64,22 +112,8 @@ final class IncidentStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
                     .bind("id", id).bind("now", now).execute();
-            ChangeLog.append(h, id, now);
+            ChangeLog.append(h, List.of(id), now);
         });
-    }
-
-    private void insertIncident(Handle h, Postmortem p, Change change, OffsetDateTime now) {
-        h.createUpdate("""
-                INSERT INTO incidents (id, title, severity, status, started, detected, mitigated, resolved,
-                    started_at, started_year, ttd_seconds, ttm_seconds, ttr_seconds, lang, source_url,
-                    current_revision, content_path, content_hash, listed, edited_in_app, created_at, updated_at)
-                VALUES (:id, :title, :severity, :status, :started, :detected, :mitigated, :resolved,
-                    :startedAt, :startedYear, :ttd, :ttm, :ttr, :lang, :sourceUrl,
-                    1, :contentPath, :contentHash, TRUE, :edited, :now, :now)""")
-                .bindMap(headerValues(p))
-                .bind("contentPath", change.contentPath()).bind("contentHash", change.contentHash())
-                .bind("edited", !change.fromContent()).bind("now", now)
-                .execute();
     }
 
     private void updateIncident(Handle h, Postmortem p, Change change, int revision, OffsetDateTime now) {
@@ -124,61 +158,6 @@ final class IncidentStore {
         for (String table : List.of("sections", "timeline_entries", "action_items", "code_blocks", "incident_services",
                 "incident_tags", "incident_categories", "incident_authors", "incident_checklist")) {
             h.createUpdate("DELETE FROM " + table + " WHERE incident_id = :id").bind("id", id).execute();
-        }
-    }
-
-    private void insertParts(Handle h, Postmortem p) {
-        String id = p.id();
-        for (var s : views.sections(p)) {
-            h.createUpdate("""
-                    INSERT INTO sections (incident_id, position, kind, heading, markdown, html)
-                    VALUES (:id, :pos, :kind, :heading, :markdown, :html)""")
-                    .bind("id", id).bind("pos", s.position()).bind("kind", s.kind())
-                    .bind("heading", s.heading()).bind("markdown", s.markdown()).bind("html", s.html())
-                    .execute();
-        }
-        for (var e : views.timeline(p)) {
-            h.createUpdate("""
-                    INSERT INTO timeline_entries (incident_id, position, at_time, kind, text, html)
-                    VALUES (:id, :pos, :at, :kind, :text, :html)""")
-                    .bind("id", id).bind("pos", e.position()).bind("at", e.atTime()).bind("kind", e.kind())
-                    .bind("text", e.text()).bind("html", e.html())
-                    .execute();
-        }
-        for (var a : views.actionItems(p)) {
-            h.createUpdate("""
-                    INSERT INTO action_items (incident_id, position, done, text, html, owner, due, type)
-                    VALUES (:id, :pos, :done, :text, :html, :owner, :due, :type)""")
-                    .bind("id", id).bind("pos", a.position()).bind("done", a.done()).bind("text", a.text())
-                    .bind("html", a.html()).bind("owner", a.owner()).bind("due", a.due()).bind("type", a.type())
-                    .execute();
-        }
-        for (var b : IncidentRendering.codeBlocks(p)) {
-            h.createUpdate("""
-                    INSERT INTO code_blocks (incident_id, position, language, info, runnable, role, code,
-                        expected_output, section_kind, line)
-                    VALUES (:id, :pos, :language, :info, :runnable, :role, :code, :expected, :section, :line)""")
-                    .bind("id", id).bind("pos", b.position()).bind("language", b.language()).bind("info", b.info())
-                    .bind("runnable", b.runnable()).bind("role", b.role()).bind("code", b.code())
-                    .bind("expected", b.expectedOutput()).bind("section", b.sectionKind()).bind("line", b.line())
-                    .execute();
-        }
-        insertNames(h, "incident_services", id, p.services());
-        insertNames(h, "incident_tags", id, p.tags());
-        insertNames(h, "incident_categories", id, p.categories());
-        insertNames(h, "incident_authors", id, p.authors());
-        int i = 0;
-        for (String item : IncidentRendering.distinct(p.checklist())) {
-            h.createUpdate("INSERT INTO incident_checklist (incident_id, checklist_id, position) VALUES (:id, :item, :pos)")
-                    .bind("id", id).bind("item", item).bind("pos", i++).execute();
-        }
-    }
-
-    private static void insertNames(Handle h, String table, String id, List<String> names) {
-        int i = 0;
-        for (String name : IncidentRendering.distinct(names)) {
-            h.createUpdate("INSERT INTO " + table + " (incident_id, name, position) VALUES (:id, :name, :pos)")
-                    .bind("id", id).bind("name", name).bind("pos", i++).execute();
         }
     }
 }

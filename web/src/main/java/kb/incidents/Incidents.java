@@ -239,6 +239,16 @@ public final class Incidents {
         return new IncidentStore(jdbi).save(p, change);
     }
 
+    /**
+     * Adds postmortems none of which exists yet, each as revision 1 of a new incident, in one transaction: the
+     * same rows {@link #save} stores for a new incident, written as JDBC batches (for {@code generate}).
+     *
+     * @throws StaleRevisionException when an incident with one of their ids exists (nothing is written then)
+     */
+    public void addNew(List<Postmortem> ps, Change change) {
+        new IncidentStore(jdbi).addNew(ps, change);
+    }
+
     /** Imports {@code content/}: checklist items, then postmortems; see the README for the rules. */
     public ImportReport importContent(Path contentDir) {
         return new ContentImporter(jdbi).importContent(contentDir);
