@@ -149,6 +149,14 @@ public final class Incidents {
         return FactsQuery.load(jdbi);
     }
 
+    /**
+     * Facts of those of {@code ids} that are published and listed, in no particular order: an id missing from the
+     * answer is a draft, unlisted, or gone (for figures kept up to date write by write).
+     */
+    public List<Facts> facts(java.util.Collection<String> ids) {
+        return FactsQuery.load(jdbi, ids);
+    }
+
     /** A published incident as a feed shows it; {@code summary} is the Summary section's Markdown (may be null). */
     public record Entry(String id, String title, String severity, java.time.OffsetDateTime created,
                         java.time.OffsetDateTime updated, List<String> authors, String summary) {

@@ -3,72 +3,149 @@ package kb.insights;
 import kb.incidents.Incidents;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The insights feature's door: figures across incidents. The incident facts are cached and read again
- * only when the database's change counter moves, and so are the computed figures of the most recent
- * filters (with the review findings they count as part of the key), so a page costs two small queries
- * when nothing changed: at tens of thousands of incidents, computing the figures is most of a request.
+ * The insights feature's door: figures across incidents. It keeps the facts of every published incident and,
+ * for the most recent filters, their running totals ({@link Tally}); when the database's change counter moves,
+ * only the incidents written since are read again and moved in the totals, so the first page after a write
+ * costs what was written, not a pass over every incident. Computed figures are kept per filter too (with the
+ * review findings they count as part of the key), so a page costs two small queries when nothing changed.
+ * Thread-safe: one lock serialises following the writes and computing figures.
  */
 public final class Insights {
 
-    private record Snapshot(long head, List<Incidents.Facts> facts) {
-    }
-
-    private final Incidents incidents;
-    private final ReviewFindings findings;
-    private volatile Snapshot snapshot = new Snapshot(-1, List.of());
+    /** How far back the change log is read again: a write's number is taken before it commits (see Incidents). */
+    private static final Duration LATE_COMMITS = Duration.ofSeconds(10);
+    private static final int KEPT = 32;
+    private static final Comparator<Incidents.Facts> ORDER =
+            Comparator.comparing((Incidents.Facts f) -> f.startedAt().toInstant()).thenComparing(Incidents.Facts::id);
 
     /** Computed figures are valid for exactly these inputs. */
     private record Key(long head, Figures.Filter filter, Map<String, Integer> findings) {
     }
 
-    private static final int KEPT_REPORTS = 32;
-    private final Map<Key, Figures.Report> reports = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Figures.Report> eldest) {
-            return size() > KEPT_REPORTS;
-        }
-    };
+    private final Incidents incidents;
+    private final ReviewFindings findings;
+    private long head = -1;
+    private OffsetDateTime followedAt;
+    private final Map<String, Incidents.Facts> byId = new HashMap<>();
+    private final TreeMap<String, Integer> services = new TreeMap<>();
+    /** The facts in start order, made again after a change. */
+    private List<Incidents.Facts> ordered = List.of();
+    private final Map<Figures.Filter, Tally> tallies = lru();
+    private final Map<Key, Figures.Report> reports = lru();
 
     public Insights(Jdbi jdbi) {
         this.incidents = new Incidents(jdbi);
         this.findings = new ReviewFindings(jdbi);
     }
 
-    Figures.Report report(Figures.Filter filter) {
-        Snapshot s = current();
-        Map<String, Integer> byItem = findings.byChecklistItem();
-        Key key = new Key(s.head(), filter, byItem);
-        synchronized (reports) {
-            Figures.Report cached = reports.get(key);
-            if (cached != null) {
-                return cached;
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > KEPT;
             }
+        };
+    }
+
+    synchronized Figures.Report report(Figures.Filter filter) {
+        follow();
+        Map<String, Integer> byItem = findings.byChecklistItem();
+        Key key = new Key(head, filter, byItem);
+        Figures.Report cached = reports.get(key);
+        if (cached != null) {
+            return cached;
         }
-        // Computed outside the lock: two readers may both compute after a write, and both get the same figures.
-        Figures.Report computed = Figures.compute(s.facts(), byItem, filter);
-        synchronized (reports) {
-            reports.put(key, computed);
+        Tally tally = tallies.get(filter);
+        if (tally == null) {
+            tally = new Tally(filter);
+            byId.values().forEach(tally::add);
+            tallies.put(filter, tally);
         }
+        Figures.Report computed = tally.report(byItem);
+        reports.put(key, computed);
         return computed;
     }
 
-    /** Facts of every published, listed incident, as of the latest write. */
-    public List<Incidents.Facts> facts() {
-        return current().facts();
+    /** Facts of every published, listed incident, oldest first, as of the latest write. */
+    public synchronized List<Incidents.Facts> facts() {
+        follow();
+        if (ordered == null) {
+            ordered = byId.values().stream().sorted(ORDER).toList();
+        }
+        return ordered;
     }
 
-    private Snapshot current() {
-        long head = incidents.head();
-        Snapshot s = snapshot;
-        if (s.head() != head) {
-            s = new Snapshot(head, incidents.facts());
-            snapshot = s;
+    /** The services that published incidents name, sorted (the page's filter choices). */
+    synchronized List<String> services() {
+        follow();
+        return List.copyOf(services.keySet());
+    }
+
+    /** Brings the facts and the totals up to the database's latest write. */
+    private void follow() {
+        long now = incidents.head();
+        if (now == head) {
+            return;
         }
-        return s;
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        if (head < 0 || now < head) {
+            reload();
+        } else {
+            Set<String> ids = new LinkedHashSet<>();
+            incidents.changesSince(head, followedAt.minus(LATE_COMMITS)).forEach(c -> ids.add(c.id()));
+            if (ids.size() > 1000 + byId.size() / 4) {
+                reload(); // a bulk load: reading everything once is cheaper than moving each incident
+            } else {
+                Map<String, Incidents.Facts> fresh = new HashMap<>();
+                incidents.facts(ids).forEach(f -> fresh.put(f.id(), f));
+                ids.forEach(id -> replace(byId.get(id), fresh.get(id)));
+            }
+        }
+        head = now;
+        followedAt = started;
+    }
+
+    private void reload() {
+        byId.clear();
+        services.clear();
+        tallies.clear();
+        incidents.facts().forEach(f -> replace(null, f));
+    }
+
+    /** Moves one incident from {@code old} to {@code now} facts; either may be null (new, or no longer counted). */
+    private void replace(Incidents.Facts old, Incidents.Facts now) {
+        if (old != null && old.equals(now)) {
+            return;
+        }
+        for (Tally t : tallies.values()) {
+            if (old != null) {
+                t.remove(old);
+            }
+            if (now != null) {
+                t.add(now);
+            }
+        }
+        if (old != null) {
+            byId.remove(old.id());
+            old.services().forEach(s -> services.computeIfPresent(s, (k, n) -> n == 1 ? null : n - 1));
+        }
+        if (now != null) {
+            byId.put(now.id(), now);
+            now.services().forEach(s -> services.merge(s, 1, Integer::sum));
+        }
+        ordered = null;
     }
 }

@@ -29,7 +29,7 @@ final class InsightsController {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("report", r);
         model.put("filterParams", params(r.filter()));
-        model.put("services", insights.facts().stream().flatMap(f -> f.services().stream()).distinct().sorted().toList());
+        model.put("services", insights.services());
         model.put("severities", Figures.SEVERITIES);
         // the page names at most this many incidents per list, newest first; the CSV tables have them all
         List<Figures.Gap> uncovered = new ArrayList<>(r.uncovered());
