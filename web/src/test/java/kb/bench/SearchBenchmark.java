@@ -3,6 +3,9 @@ package kb.bench;
 import io.javalin.Javalin;
 import kb.App;
 import kb.cli.GenerateCommand;
+import kb.format.Postmortem;
+import kb.format.PostmortemParser;
+import kb.incidents.Change;
 import kb.search.Search;
 import kb.search.SearchRequest;
 import kb.system.Config;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Search at scale: fills a fresh database with N synthetic postmortems ({@code generate}), rebuilds the
@@ -47,25 +51,31 @@ public final class SearchBenchmark {
         // an H2 data folder a previous run or 'generate' filled: only the missing postmortems are generated
         Path dir = args.length > 2 && !args[2].startsWith("jdbc:") ? Path.of(args[2]).toAbsolutePath()
                 : Files.createTempDirectory("kb-search-bench");
+        // no page cache: every page is rendered, as signed-in users always get them
+        Map<String, String> env = Map.of("KB_PAGE_CACHE_MS", "0");
         Config config = kind.equals("h2")
-                ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), Map.of())
+                ? new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(), env)
                 : args.length > 2 && args[2].startsWith("jdbc:postgresql:")
-                ? new Config(0, dir, args[2], "", "", Path.of("content").toAbsolutePath(), Map.of())
-                : postgres(dir);
+                ? new Config(0, dir, args[2], "", "", Path.of("content").toAbsolutePath(), env)
+                : postgres(dir, env);
+        System.out.println("load average at start: " + loadAverage());
         App.Services services = App.Services.open(config);
         services.incidents().importContent(config.contentDir());
         int have = services.db().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM incidents WHERE id LIKE 'synthetic-%'").mapTo(Integer.class).one());
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         if (have < n) {
             GenerateCommand.fill(services, 1, have, n - have);
         }
-        System.out.printf("%s: %d synthetic postmortems (%d generated now in %.1f s)%n", kind, n, Math.max(0, n - have),
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%s: %d synthetic postmortems (%d generated now in %.1f s, process CPU %.1f s)%n", kind, n,
+                Math.max(0, n - have), (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9);
 
         Search search = new Search(services.db().jdbi(), dir);
+        long cpu1 = cpuNanos();
         Search.Rebuild rebuild = search.rebuild();
-        System.out.printf("index rebuild: %d incidents in %.1f s%n", rebuild.incidents(), rebuild.millis() / 1000.0);
+        System.out.printf("index rebuild: %d incidents in %.1f s (process CPU %.1f s)%n", rebuild.incidents(),
+                rebuild.millis() / 1000.0, (cpuNanos() - cpu1) / 1e9);
 
         report("lucene single word", timeAll(WORDS, q -> search.search(request(q, Map.of())).total()));
         report("lucene phrase", timeAll(PHRASES, q -> search.search(request(q, Map.of())).total()));
@@ -95,25 +105,37 @@ public final class SearchBenchmark {
         String base = "http://localhost:" + app.port();
         String someId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
                 + "ORDER BY id FETCH FIRST 1 ROWS ONLY").mapTo(String.class).one());
+        Op get = p -> {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(p + " -> " + r.statusCode());
+            }
+            return r.body().length();
+        };
         for (String path : List.of("/incidents", "/incidents?severity=P1&page=3", "/incidents/" + someId, "/insights",
-                "/search?q=timeout", "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8), "/actions",
+                "/insights?severity=P2&service=payment-api", "/search?q=timeout",
+                "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8), "/actions",
                 "/actions?overdue=true&type=prevent", "/api/actions?status=open&page=5")) {
-            report("page " + path, timeAll(List.of(path), p -> {
-                try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException(p + " -> " + r.statusCode());
-                    }
-                    return r.body().length();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            report("page " + path, timeAll(List.of(path), get));
         }
+        // the first insights page after a write: each run saves a new revision of one incident (another severity
+        // each time, so the figures move), then reads the page
+        String source = services.incidents().source(someId, services.incidents().header(someId).orElseThrow()
+                .currentRevision()).orElseThrow();
+        Set<String> known = services.incidents().knownChecklistIds();
+        int[] edits = {0};
+        report("page /insights, first after a write", timeAll(List.of("/insights"), p -> {
+            String severity = "P" + (edits[0]++ % 5);
+            Postmortem edited = new PostmortemParser().parse(source.replaceFirst("(?m)^severity: .*$", "severity: " + severity),
+                    known).value().orElseThrow();
+            services.incidents().save(edited, Change.edit("bench", "edit", null));
+            return get.run(p);
+        }));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used after GC: %d MB (max %d MB)%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        System.out.println("load average at end: " + loadAverage());
         app.stop();
         services.close();
     }
@@ -126,14 +148,33 @@ public final class SearchBenchmark {
         Object run(String q) throws Exception;
     }
 
+    /** This JVM's CPU time so far, all threads: steadier than wall time on a shared machine. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Timings of one measurement, sorted, and the process CPU time per run. */
+    private record Timings(List<Double> sorted, double cpuMsPerRun) {
+    }
+
     /** Warms up, then runs each input RUNS times; returns every duration in milliseconds, sorted. */
-    private static List<Double> timeAll(List<String> inputs, Op op) throws Exception {
+    private static Timings timeAll(List<String> inputs, Op op) throws Exception {
         for (String q : inputs) {
             for (int i = 0; i < 3; i++) {
                 op.run(q);
             }
         }
         List<Double> ms = new ArrayList<>();
+        long cpu = cpuNanos();
         for (int i = 0; i < RUNS; i++) {
             for (String q : inputs) {
                 long t = System.nanoTime();
@@ -141,17 +182,19 @@ public final class SearchBenchmark {
                 ms.add((System.nanoTime() - t) / 1e6);
             }
         }
+        double cpuMs = (cpuNanos() - cpu) / 1e6 / ms.size();
         Collections.sort(ms);
-        return ms;
+        return new Timings(ms, cpuMs);
     }
 
-    private static void report(String what, List<Double> sorted) {
-        System.out.printf("%-45s p50 %7.2f ms   p95 %7.2f ms   (%d runs)%n", what,
+    private static void report(String what, Timings t) {
+        List<Double> sorted = t.sorted();
+        System.out.printf("%-48s p50 %7.2f ms   p95 %7.2f ms   CPU %6.2f ms/run   (%d runs)%n", what,
                 sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1), sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1),
-                sorted.size());
+                t.cpuMsPerRun(), sorted.size());
     }
 
-    private static Config postgres(Path dir) throws Exception {
+    private static Config postgres(Path dir, Map<String, String> env) throws Exception {
         String admin = System.getenv("KB_TEST_PG_URL");
         if (admin == null) {
             throw new IllegalStateException("set KB_TEST_PG_URL to benchmark on PostgreSQL");
@@ -163,7 +206,7 @@ public final class SearchBenchmark {
         String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         // kept after the run, so 'reindex' and others can be timed on the same data (drop it yourself)
         System.out.println("postgresql database: " + url);
-        return new Config(0, dir, url, "", "", Path.of("content").toAbsolutePath(), Map.of());
+        return new Config(0, dir, url, "", "", Path.of("content").toAbsolutePath(), env);
     }
 
 }
