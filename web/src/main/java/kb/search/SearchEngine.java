@@ -100,6 +100,9 @@ final class SearchEngine {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
                 .withMaxLength(200_000)
+                // terms and phrases per field instead of the whole query's Weight.matches for every field of every
+                // hit: that re-ran each term of the expanded query on ten fields, ~80% of a search's CPU
+                .withWeightMatches(false)
                 .build();
         TopDocs forPage = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         Map<String, String[]> marked = highlighter.highlightFields(fields, built.query(), forPage, passages);
