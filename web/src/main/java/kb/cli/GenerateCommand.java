@@ -22,7 +22,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code generate --count N}: fills the configured database with synthetic postmortems (for benchmarks
@@ -97,9 +99,13 @@ public final class GenerateCommand implements Callable<Integer> {
         Set<String> known = s.incidents().knownChecklistIds();
         // base revision 0, origin import: what 'import' stores for a file whose id is new
         Change change = Change.edit("generate", "import", 0);
-        ExecutorService parsing = Executors.newSingleThreadExecutor(r -> {
+        // one thread, at most one batch waiting: the next batch is parsed while this one is written, never more
+        ExecutorService parsing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), r -> {
             Thread t = new Thread(r, "generate-parse");
             t.setDaemon(true);
+            // a parse failure reaches the writer through its future; anything else escaping the thread is logged
+            t.setUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(GenerateCommand.class)
+                    .error("generate: the parsing thread failed", e));
             return t;
         });
         try {
