@@ -59,13 +59,6 @@ public final class TreeSitter {
         return null;
     }
 
-    /** Parses and copies the tree into the heap (see {@link SyntaxNode}); the native tree is freed before return. */
-    public static SyntaxNode syntax(SourceFile file) {
-        try (TSTree tree = parse(file.language(), file.text())) {
-            return SyntaxNode.of(tree, grammar(file.language()), file.utf8());
-        }
-    }
-
     public static TSNode enclosing(TSNode node, Set<String> types) {
         TSNode n = node.getParent();
         while (n != null && !n.isNull()) {
