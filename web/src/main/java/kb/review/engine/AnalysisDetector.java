@@ -71,9 +71,8 @@ final class AnalysisDetector {
         return hits;
     }
 
-    private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units, List<Rule> rules,
-                                       Models models,
-                                       Summaries summaries) {
+    private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,
+                                       List<Rule> rules, Models models, Summaries summaries) {
         String lang = file.language().key();
         List<Model> wanted = new ArrayList<>();
         for (Model m : models.resources(lang)) {
