@@ -67,7 +67,7 @@ final class ChildProcess {
     void confine(Cgroups cgroups, long maxTasks, long memoryBytes) {
         var pids = new java.util.ArrayList<Long>();
         pids.add(process.pid());
-        process.descendants().forEach(h -> pids.add(h.pid()));
+        ProcessTree.descendants(process.toHandle()).forEach(h -> pids.add(h.pid()));
         List<Path> groups = cgroups.attach(process.pid(), pids, maxTasks, memoryBytes);
         releaseLimits = () -> cgroups.remove(groups);
     }
@@ -160,7 +160,7 @@ final class ChildProcess {
     void kill() {
         killed.set(true);
         // Listed first: once the child is dead its children are no longer its descendants.
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = ProcessTree.descendants(process.toHandle());
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         releaseLimits.run();
@@ -173,7 +173,7 @@ final class ChildProcess {
 
     /** Resident memory (KiB) of the JVM a process is or started (through prlimit and bubblewrap); -1 when unknown. */
     static long residentKilobytes(Process process) {
-        ProcessHandle jvm = process.descendants()
+        ProcessHandle jvm = ProcessTree.descendants(process.toHandle()).stream()
                 .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().orElse(process.toHandle());
         try {
