@@ -148,9 +148,12 @@ final class ChildProcess {
         if (overCap || timedOut.get()) {
             kill();
         }
-        // A child that reported (or died) exits by itself: its exit code says how. Whatever is
-        // left of it is killed off the caller's path, since listing descendants takes a while.
-        int exit = awaitExit(Duration.ofMillis(500));
+        // A child that died exits by itself: its exit code says how. One that reported halts with 0
+        // right after sending the report (FrameChannel.halt), so its code is known without waiting
+        // the 20-70 ms bubblewrap takes to wind down. Whatever is left of it is killed off the
+        // caller's path, since listing descendants takes a while.
+        int exit = report != null && !process.isAlive() ? process.exitValue()
+                : report != null ? 0 : awaitExit(Duration.ofMillis(500));
         timer.execute(this::kill);
         return new Exchange(report, cap(stdout, outputCapBytes), cap(stderr, outputCapBytes),
                 timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
