@@ -25,18 +25,21 @@ public final class RunChildMain {
         PrintStream err = stdio.err();
         try {
             var governor = new Governor(channel);
-            governor.start();
             if (args.length > 0 && args[0].equals("--train")) {
+                governor.start();
                 train(err);
                 System.exit(0);
             }
-            CapturedStream.startFlusher(out, err);
             // No warm-up before ready: running snippet-shaped code here cost ~100 ms of CPU per child
             // (the lambda forms behind records and indy concatenation are spun anew in every JVM,
             // archive or not), whether or not the user's code then needed them. Snippets are compiled
             // with inline string concatenation, so most of them never reach that machinery.
             channel.send(Wire.READY, new byte[0]);
             RunPlan plan = RunPlan.decode(stdio.readRequest());
+            // The governor and the flusher start only now, before any snippet code: a child waiting in
+            // the pool then blocks on its stdin instead of waking every few ms (it may wait for minutes).
+            governor.start();
+            CapturedStream.startFlusher(out, err);
             channel.arm(plan.outputCapBytes());
             governor.arm(plan.maxNewThreads(), plan.cpuMillis());
             stdio.finish(new PlanRunner(plan, err).run());
