@@ -49,6 +49,23 @@ public final class TreeSitter {
                 "static_initializer");
     }
 
+    /** The nearest ancestor of one of these types, or null. */
+    public static SyntaxNode enclosing(SyntaxNode node, Set<String> types) {
+        for (SyntaxNode n = node.getParent(); !n.isNull(); n = n.getParent()) {
+            if (types.contains(n.getType())) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Parses and copies the tree into the heap (see {@link SyntaxNode}); the native tree is freed before return. */
+    public static SyntaxNode syntax(SourceFile file) {
+        try (TSTree tree = parse(file.language(), file.text())) {
+            return SyntaxNode.of(tree, grammar(file.language()), file.utf8());
+        }
+    }
+
     public static TSNode enclosing(TSNode node, Set<String> types) {
         TSNode n = node.getParent();
         while (n != null && !n.isNull()) {

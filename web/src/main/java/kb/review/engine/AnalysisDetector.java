@@ -14,8 +14,7 @@ import kb.review.analysis.Model;
 import kb.review.analysis.Models;
 import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
-import org.treesitter.TSNode;
-import org.treesitter.TSTree;
+import kb.review.diff.SyntaxNode;
 
 /**
  * Runs the {@code analysis:} rules over one file. {@code resource-lifecycle} rules run the lifecycle pass of the file's language with
@@ -28,7 +27,7 @@ final class AnalysisDetector {
     private AnalysisDetector() {
     }
 
-    static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
+    static List<Hit> run(SourceFile file, SyntaxNode root, JavaVisitors.Units units, List<Rule> rules, Models models,
                          Summaries summaries) {
         List<Hit> hits = new ArrayList<>();
         List<Rule> lifecycle = new ArrayList<>();
@@ -36,10 +35,10 @@ final class AnalysisDetector {
             String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
             List<Shapes.Spot> spots = switch (a) {
                 case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
-                        ? Shapes.goroutinesWithoutRecover(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                        ? Shapes.goroutinesWithoutRecover(root, file.utf8(), summaries) : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
-                        ? Shapes.tasksWithoutCatch(tree.getRootNode(), file.utf8(), summaries) : List.of();
-                case Rule.AnalysisMatcher.LOG_IN_LOOP -> Shapes.logsInLoops(tree.getRootNode(), file.utf8(),
+                        ? Shapes.tasksWithoutCatch(root, file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> Shapes.logsInLoops(root, file.utf8(),
                         file.language() == Language.GO, models.loggers());
                 default -> {
                     lifecycle.add(r);
@@ -47,16 +46,16 @@ final class AnalysisDetector {
                 }
             };
             for (Shapes.Spot s : spots) {
-                boolean whole = file.complete() || functionVisible(file, tree, s.line());
+                boolean whole = file.complete() || functionVisible(file, root, s.line());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
                         : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
             }
         }
-        hits.addAll(lifecycle(file, tree, units, lifecycle, models, summaries));
+        hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));
         return hits;
     }
 
-    private static List<Hit> lifecycle(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules,
+    private static List<Hit> lifecycle(SourceFile file, SyntaxNode root, JavaVisitors.Units units, List<Rule> rules,
                                        Models models,
                                        Summaries summaries) {
         String lang = file.language().key();
@@ -71,8 +70,8 @@ final class AnalysisDetector {
             return hits;
         }
         if (file.language() == Language.GO) {
-            for (Lifecycle.Found f : GoLifecycle.run(tree.getRootNode(), file.utf8(), wanted, summaries)) {
-                boolean whole = file.complete() || functionVisible(file, tree, f.leak().acquisition().at().line);
+            for (Lifecycle.Found f : GoLifecycle.run(root, file.utf8(), wanted, summaries)) {
+                boolean whole = file.complete() || functionVisible(file, root, f.leak().acquisition().at().line);
                 add(hits, rules, f, whole);
             }
         } else {
@@ -133,10 +132,9 @@ final class AnalysisDetector {
     }
 
     /** True when the whole function around {@code line} is visible in the diff. */
-    private static boolean functionVisible(SourceFile file, TSTree tree, int line) {
-        TSNode n = tree.getRootNode().getNamedDescendantForPointRange(new org.treesitter.TSPoint(line - 1, 0),
-                new org.treesitter.TSPoint(line - 1, 0));
-        TSNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
+    private static boolean functionVisible(SourceFile file, SyntaxNode root, int line) {
+        SyntaxNode n = root.namedDescendantAtRow(line - 1);
+        SyntaxNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
                 "constructor_declaration"));
         return f != null && file.allKnown(f.getStartPoint().getRow() + 1, f.getEndPoint().getRow() + 1);
     }

@@ -3,6 +3,7 @@ package kb.review.engine;
 import kb.review.diff.ChangedFile;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.SourceFile;
+import kb.review.diff.SyntaxNode;
 import kb.review.diff.TreeSitter;
 import kb.review.rules.ManualTrigger;
 import kb.review.rules.Rule;
@@ -94,7 +95,9 @@ public final class Reviewer {
                     hits.addAll(JavaVisitors.run(file, units, visitor));
                 }
                 if (!analysis.isEmpty()) {
-                    hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
+                    // the analyses walk the tree many times: in a heap copy, not through JNI
+                    SyntaxNode root = SyntaxNode.of(tree, TreeSitter.grammar(file.language()), file.utf8());
+                    hits.addAll(AnalysisDetector.run(file, root, units, analysis, book.models(), helpers));
                 }
             }
         }
