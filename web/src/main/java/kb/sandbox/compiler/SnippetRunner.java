@@ -61,6 +61,9 @@ final class SnippetRunner {
     private static final Set<String> DEFAULT_IMPORT_SOURCES = DEFAULT_IMPORTS.stream()
             .map(pkg -> "import " + pkg + ";").collect(Collectors.toUnmodifiableSet());
 
+    /** Most snippets {@link #reset} drops; past it, building a new JShell costs less. */
+    private static final int MAX_DROPS = 100;
+
     /** A class path with nothing on it: javac would otherwise read the runner's jar (and ASM) from java.class.path. */
     private static final String NO_CLASS_PATH = "/nonexistent/kb-sandbox-compiles-against-the-jdk-only";
 
@@ -157,6 +160,11 @@ final class SnippetRunner {
         try {
             List<Snippet> declared = shell.snippets()
                     .filter(sn -> !defaultImports.contains(sn.id()) && shell.status(sn).isActive()).toList();
+            if (declared.size() > MAX_DROPS) {
+                // A text of very many declarations: a new JShell is cheaper than dropping them all.
+                broken = true;
+                return false;
+            }
             for (int i = declared.size() - 1; i >= 0; i--) {
                 shell.drop(declared.get(i));
             }

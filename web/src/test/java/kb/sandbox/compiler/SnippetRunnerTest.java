@@ -107,6 +107,22 @@ class SnippetRunnerTest {
         assertFalse(reset.get(), "reset refused after javac ran out of stack");
     }
 
+    @Test
+    void a_runner_left_with_more_declarations_than_a_reset_drops_is_replaced_instead() {
+        var text = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            text.append("int v").append(i).append(" = ").append(i).append(";\n");
+        }
+        SnippetRunner runner = SnippetRunner.recording();
+        try {
+            assertEquals(ChildReport.Outcome.COMPLETED, runner.compile(text.toString()).ending().outcome());
+            assertFalse(runner.reset(), "120 declarations are not dropped one by one");
+            assertFalse(runner.reusable());
+        } finally {
+            runner.close();
+        }
+    }
+
     private static Set<String> classNames(RunPlan plan) {
         var names = new HashSet<String>();
         plan.steps().forEach(st -> st.classes().forEach(c -> names.add(c.name())));
