@@ -22,7 +22,8 @@ import java.util.Optional;
  *       ({@code -Xms}, {@code -Xmn}, {@code -XX:NewSize}, {@code -XX:NewRatio}, ...) leaves both to them;</li>
  *   <li>{@code -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40}: after a full collection the old
  *       generation keeps at most 40% free, so a 1 MB review's peak is returned at the next one
- *       (the JVM's 40/70 kept most of it); either ratio of the operator's leaves both to them;</li>
+ *       (the JVM's 40/70 kept most of it); either ratio of the operator's leaves both to them; and
+ *       {@code -XX:-ShrinkHeapInSteps}, so that one full collection gives it back, not the fourth;</li>
  *   <li>{@code -XX:TrimNativeHeapInterval=5000} on JDKs that have it (17.0.9+, 21.0.1+): malloc'd memory
  *       the JIT compilers and threads freed goes back to the system every 5 s.</li>
  * </ul>
@@ -66,6 +67,10 @@ public final class HeapShape {
             if (!sets(given, "-XX:MinHeapFreeRatio=") && !sets(given, "-XX:MaxHeapFreeRatio=")) {
                 out.add("-XX:MinHeapFreeRatio=" + MIN_FREE);
                 out.add("-XX:MaxHeapFreeRatio=" + MAX_FREE);
+            }
+            if (!sets(given, "-XX:+ShrinkHeapInSteps") && !sets(given, "-XX:-ShrinkHeapInSteps")) {
+                // by default a full collection gives back 0%, then 10%, 40% of the excess: a peak stayed for four
+                out.add("-XX:-ShrinkHeapInSteps");
             }
         }
         if (canTrimNative && !sets(given, "-XX:TrimNativeHeapInterval=")) {

@@ -34,7 +34,7 @@ class ServerLauncherTest {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
         assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+                "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
         assertTrue(plan(serve, List.of("-Xmx1g", "-jar", "postmortem-kb.jar", "serve"), null, 17, Map.of()).isEmpty(),
                 "the caller's own heap limit and no archive: nothing to restart for");
@@ -56,7 +56,8 @@ class ServerLauncherTest {
                 ARCHIVE, 17, Map.of()).isEmpty());
         // the caller's class-data flags are kept, and the heap is still bounded
         assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m",
-                "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+                "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child",
+                "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of()).orElseThrow());
         // started as `java -cp ... kb.Main serve`: there is no -jar to restart the same way
@@ -83,11 +84,12 @@ class ServerLauncherTest {
         var command = ServerLauncher.plan(new String[]{"serve"}, JAVA, List.of("-jar", "postmortem-kb.jar", "serve"), JAR,
                 ARCHIVE, 17, Map.of("KB_HEAP", "512m"), 4242, true).orElseThrow();
         assertEquals(List.of(JAVA, "-Xmx512m", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=" + ARCHIVE,
                 "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(), "serve"), command);
         var ownGc = plan(new String[]{"serve"}, List.of("-XX:+UseG1GC", "-jar", "postmortem-kb.jar", "serve"), ARCHIVE, 17,
                 Map.of()).orElseThrow();
-        assertTrue(ownGc.stream().noneMatch(o -> o.startsWith("-Xmn") || o.startsWith("-Xms") || o.contains("HeapFreeRatio")),
+        assertTrue(ownGc.stream().noneMatch(o -> o.startsWith("-Xmn") || o.startsWith("-Xms") || o.contains("HeapFreeRatio")
+                        || o.contains("Shrink")),
                 "sizing is the operator's with their own collector: " + ownGc);
     }
 }
