@@ -199,6 +199,7 @@ if $OVERLOAD; then
   tail -n +"$LOG_FROM" "$WORK/app.log" >"$WORK/overload.log"
   echo "5xx in the log during the overload: $(grep -c ' -> 5[0-9][0-9] ' "$WORK/overload.log" || true);" \
     "OutOfMemoryError: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"
+  grep -E -B2 -A8 ' -> 5[0-9][0-9] ' "$WORK/overload.log" | head -40 || true
   echo "server JVM RSS now $(rss_mb) MB ($(rss_kinds)), peak since warm-up $(peak_mb) MB; whole process tree peak" \
     "$(cat "$WORK/tree-peak" 2>/dev/null || echo ?) MB; load $(load)"
   heap_lines
