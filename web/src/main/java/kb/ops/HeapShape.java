@@ -20,9 +20,10 @@ import java.util.Optional;
  *   <li>a young generation of an eighth of the budget ({@code -Xmn32m} for 256 MB) and an initial heap of
  *       twice that, at least 64 MB ({@code -Xms64m}); either of the operator's initial or young sizes
  *       ({@code -Xms}, {@code -Xmn}, {@code -XX:NewSize}, {@code -XX:NewRatio}, ...) leaves both to them;</li>
- *   <li>{@code -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40}: after a full collection the old
- *       generation keeps at most 40% free, so a 1 MB review's peak is returned at the next one
- *       (the JVM's 40/70 kept most of it); either ratio of the operator's leaves both to them; and
+ *   <li>{@code -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=60}: after a full collection the old
+ *       generation keeps at most 60% free (the JVM's 70% kept most of a peak), and at least 40%, so that under
+ *       64 readers the next full collection is far off (20% gave one every ~20 s, each ~300 ms at load 20);
+ *       either ratio of the operator's leaves both to them; and
  *       {@code -XX:-ShrinkHeapInSteps}, so that one full collection gives it back, not the fourth;</li>
  *   <li>{@code -XX:TrimNativeHeapInterval=5000} on JDKs that have it (17.0.9+, 21.0.1+): malloc'd memory
  *       the JIT compilers and threads freed goes back to the system every 5 s.</li>
@@ -34,8 +35,8 @@ import java.util.Optional;
 public final class HeapShape {
 
     static final long MIN_INITIAL_MB = 64;
-    static final int MIN_FREE = 20;
-    static final int MAX_FREE = 40;
+    static final int MIN_FREE = 40;
+    static final int MAX_FREE = 60;
     static final int TRIM_MS = 5000;
     private static final List<String> SIZING = List.of("-Xms", "-Xmn", "-XX:InitialHeapSize=", "-XX:InitialRAMPercentage=",
             "-XX:MinRAMPercentage=", "-XX:NewSize=", "-XX:MaxNewSize=", "-XX:NewRatio=");

@@ -48,10 +48,10 @@ public final class PageCache {
     static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
     private static final int MAX_ENTRIES = 500;
     /**
-     * Cached pages stay live in the old generation, and the heap keeps up to 40% free above what is live
-     * ({@code kb.ops.HeapShape}): a full cache costs about 1.7 times its bound in resident heap (an estimate), 40 MB
-     * for 24 MB. The server is ~140 MB resident outside the heap, ~30 MB live in it, with a 32 MB young generation:
-     * a full cache of the earlier 48 MB would have put it near 300 MB, 24 MB near 255 MB.
+     * Cached pages stay live in the old generation, which keeps 40-60% of itself free ({@code kb.ops.HeapShape}):
+     * a full cache costs about 1.7-2.5 times its bound in resident heap (an estimate), 40-60 MB for 24 MB. The server
+     * is ~140 MB resident outside the heap with ~30 MB live in it and a 32 MB young generation: a full cache of the
+     * earlier 48 MB would have put it well past 256 MB, 24 MB near it.
      */
     static final int DEFAULT_MB = 24;
     private static final List<String> CACHED = List.of("/incidents", "/checklist", "/reviews", "/api/incidents",

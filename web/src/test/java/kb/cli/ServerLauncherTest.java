@@ -33,8 +33,8 @@ class ServerLauncherTest {
     void without_an_archive_jdk17_restarts_only_to_bound_the_heap_and_newer_jdks_keep_their_own_archive() {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
-        assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+        assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=40",
+                "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
         assertTrue(plan(serve, List.of("-Xmx1g", "-jar", "postmortem-kb.jar", "serve"), null, 17, Map.of()).isEmpty(),
                 "the caller's own heap limit and no archive: nothing to restart for");
@@ -56,7 +56,7 @@ class ServerLauncherTest {
                 ARCHIVE, 17, Map.of()).isEmpty());
         // the caller's class-data flags are kept, and the heap is still bounded
         assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m",
-                "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child",
+                "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child",
                 "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of()).orElseThrow());
@@ -83,8 +83,8 @@ class ServerLauncherTest {
     void the_server_jvm_gets_a_small_heap_that_gives_peaks_back_after_the_collector_and_before_the_jar() {
         var command = ServerLauncher.plan(new String[]{"serve"}, JAVA, List.of("-jar", "postmortem-kb.jar", "serve"), JAR,
                 ARCHIVE, 17, Map.of("KB_HEAP", "512m"), 4242, true).orElseThrow();
-        assertEquals(List.of(JAVA, "-Xmx512m", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=" + ARCHIVE,
+        assertEquals(List.of(JAVA, "-Xmx512m", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m", "-XX:MinHeapFreeRatio=40",
+                "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=" + ARCHIVE,
                 "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(), "serve"), command);
         var ownGc = plan(new String[]{"serve"}, List.of("-XX:+UseG1GC", "-jar", "postmortem-kb.jar", "serve"), ARCHIVE, 17,
                 Map.of()).orElseThrow();

@@ -25,7 +25,7 @@ class HeapShapeTest {
 
     @Test
     void the_default_budget_gets_a_64_mb_start_a_32_mb_young_generation_and_gives_peaks_back_at_once() {
-        assertEquals(List.of("-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+        assertEquals(List.of("-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=60",
                 "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000"), shape(PLAIN, Map.of(), "-Xmx256m", false, true));
     }
 
@@ -40,7 +40,7 @@ class HeapShapeTest {
     void the_operators_sizes_ratios_and_trim_interval_win_wherever_they_were_given() {
         List<String> ownStart = shape(List.of("-Xms200m"), Map.of(), "-Xmx256m", false, true);
         assertTrue(ownStart.stream().noneMatch(o -> o.startsWith("-Xms") || o.startsWith("-Xmn")), ownStart.toString());
-        assertTrue(ownStart.contains("-XX:MaxHeapFreeRatio=40"), "the ratios are still the launcher's: " + ownStart);
+        assertTrue(ownStart.contains("-XX:MaxHeapFreeRatio=60"), "the ratios are still the launcher's: " + ownStart);
         List<String> ownRatio = shape(PLAIN, Map.of("JDK_JAVA_OPTIONS", "-XX:NewRatio=3 -XX:MaxHeapFreeRatio=70 -XX:+ShrinkHeapInSteps"),
                 "-Xmx256m", false, true);
         assertEquals(List.of("-XX:TrimNativeHeapInterval=5000"), ownRatio,
