@@ -12,7 +12,7 @@ import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
 import kb.review.analysis.Cfg.Pending;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
 
 /**
  * Builds the control-flow graph of a Go function from its tree-sitter tree: if/else, expression and type switches
@@ -51,11 +51,11 @@ public final class GoCfg {
     }
 
     /** The graph of a function_declaration, method_declaration or func_literal node. */
-    public static Cfg build(TSNode function, byte[] src) {
-        TSNode nameNode = function.getChildByFieldName("name");
+    public static Cfg build(SyntaxNode function, byte[] src) {
+        SyntaxNode nameNode = function.getChildByFieldName("name");
         String name = nameNode == null || nameNode.isNull() ? "func literal" : text(src, nameNode);
         GoCfg b = new GoCfg(src, name, line(function), function.getEndPoint().getRow() + 1);
-        TSNode body = function.getChildByFieldName("body");
+        SyntaxNode body = function.getChildByFieldName("body");
         List<Pending> out = List.of(new Pending(b.cfg.entry, Edge.NORMAL));
         if (body != null && !body.isNull()) {
             out = b.stmt(body, out);
@@ -78,10 +78,10 @@ public final class GoCfg {
      * The graph of the statements a pasted hunk shows outside any visible function (tree-sitter puts them at the
      * top level), in order; null when there are none. Its end is the end of the visible code, not a real exit.
      */
-    public static Cfg buildFragment(TSNode root, byte[] src) {
-        List<TSNode> statements = new ArrayList<>();
+    public static Cfg buildFragment(SyntaxNode root, byte[] src) {
+        List<SyntaxNode> statements = new ArrayList<>();
         for (int i = 0; i < root.getNamedChildCount(); i++) {
-            TSNode c = root.getNamedChild(i);
+            SyntaxNode c = root.getNamedChild(i);
             if (!DECLARATIONS.contains(c.getType())) {
                 statements.add(c);
             }
@@ -92,27 +92,27 @@ public final class GoCfg {
         GoCfg b = new GoCfg(src, "the visible code", line(statements.get(0)),
                 statements.get(statements.size() - 1).getEndPoint().getRow() + 1);
         List<Pending> out = List.of(new Pending(b.cfg.entry, Edge.NORMAL));
-        for (TSNode st : statements) {
+        for (SyntaxNode st : statements) {
             out = b.stmt(st, out);
         }
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
     }
 
-    static String text(byte[] src, TSNode n) {
+    static String text(byte[] src, SyntaxNode n) {
         return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
-    static int line(TSNode n) {
+    static int line(SyntaxNode n) {
         return n.getStartPoint().getRow() + 1;
     }
 
-    private Node node(Kind kind, TSNode at, String text) {
+    private Node node(Kind kind, SyntaxNode at, String text) {
         return cfg.add(kind, line(at), text, at);
     }
 
-    private static TSNode field(TSNode n, String name) {
-        TSNode f = n.getChildByFieldName(name);
+    private static SyntaxNode field(SyntaxNode n, String name) {
+        SyntaxNode f = n.getChildByFieldName(name);
         return f == null || f.isNull() ? null : f;
     }
 
@@ -122,10 +122,10 @@ public final class GoCfg {
         return out;
     }
 
-    private List<Pending> seq(TSNode list, List<Pending> in) {
+    private List<Pending> seq(SyntaxNode list, List<Pending> in) {
         List<Pending> cur = in;
         for (int i = 0; i < list.getNamedChildCount(); i++) {
-            TSNode c = list.getNamedChild(i);
+            SyntaxNode c = list.getNamedChild(i);
             if (!c.getType().equals("comment")) {
                 cur = stmt(c, cur);
             }
@@ -133,7 +133,7 @@ public final class GoCfg {
         return cur;
     }
 
-    private List<Pending> stmt(TSNode s, List<Pending> in) {
+    private List<Pending> stmt(SyntaxNode s, List<Pending> in) {
         String type = s.getType();
         String label = pendingLabel;
         pendingLabel = null;
@@ -145,7 +145,7 @@ public final class GoCfg {
                 Node mark = node(Kind.JUMP, s, name + ":");
                 cfg.connect(in, mark);
                 labels.put(name, mark);
-                TSNode inner = s.getNamedChildCount() > 1 ? s.getNamedChild(1) : null;
+                SyntaxNode inner = s.getNamedChildCount() > 1 ? s.getNamedChild(1) : null;
                 if (inner == null) {
                     return via(mark, Edge.NORMAL);
                 }
@@ -174,7 +174,7 @@ public final class GoCfg {
             case "goto_statement": {
                 Node j = node(Kind.JUMP, s, text(src, s));
                 cfg.connect(in, j);
-                TSNode l = s.getNamedChildCount() > 0 ? s.getNamedChild(0) : null;
+                SyntaxNode l = s.getNamedChildCount() > 0 ? s.getNamedChild(0) : null;
                 if (l != null) {
                     gotos.add(new Object[]{j, text(src, l)});
                 }
@@ -206,35 +206,35 @@ public final class GoCfg {
         }
     }
 
-    private List<Pending> ifStmt(TSNode s, List<Pending> in) {
-        TSNode init = field(s, "initializer");
+    private List<Pending> ifStmt(SyntaxNode s, List<Pending> in) {
+        SyntaxNode init = field(s, "initializer");
         if (init != null) {
             in = stmt(init, in);
         }
-        TSNode cond = field(s, "condition");
+        SyntaxNode cond = field(s, "condition");
         Node branch = node(Kind.BRANCH, cond == null ? s : cond, cond == null ? "" : text(src, cond));
         cfg.connect(in, branch);
         List<Pending> out = new ArrayList<>();
-        TSNode then = field(s, "consequence");
+        SyntaxNode then = field(s, "consequence");
         out.addAll(then == null ? via(branch, Edge.TRUE) : stmt(then, via(branch, Edge.TRUE)));
-        TSNode alt = field(s, "alternative");
+        SyntaxNode alt = field(s, "alternative");
         out.addAll(alt == null ? via(branch, Edge.FALSE) : stmt(alt, via(branch, Edge.FALSE)));
         return out;
     }
 
-    private List<Pending> forStmt(TSNode s, List<Pending> in, String label) {
-        TSNode clause = null;
-        TSNode body = field(s, "body");
+    private List<Pending> forStmt(SyntaxNode s, List<Pending> in, String label) {
+        SyntaxNode clause = null;
+        SyntaxNode body = field(s, "body");
         for (int i = 0; i < s.getNamedChildCount(); i++) {
-            TSNode c = s.getNamedChild(i);
+            SyntaxNode c = s.getNamedChild(i);
             if (!c.equals(body) && !c.getType().equals("comment")) {
                 clause = c;
             }
         }
-        TSNode cond = clause;
-        TSNode update = null;
+        SyntaxNode cond = clause;
+        SyntaxNode update = null;
         if (clause != null && clause.getType().equals("for_clause")) {
-            TSNode init = field(clause, "initializer");
+            SyntaxNode init = field(clause, "initializer");
             if (init != null) {
                 in = stmt(init, in);
             }
@@ -263,12 +263,12 @@ public final class GoCfg {
         return out;
     }
 
-    private List<Pending> switchStmt(TSNode s, List<Pending> in, String label) {
-        TSNode init = field(s, "initializer");
+    private List<Pending> switchStmt(SyntaxNode s, List<Pending> in, String label) {
+        SyntaxNode init = field(s, "initializer");
         if (init != null) {
             in = stmt(init, in);
         }
-        TSNode value = field(s, "value");
+        SyntaxNode value = field(s, "value");
         Node branch = node(Kind.BRANCH, s, value == null ? s.getType().replace("_statement", "")
                 : text(src, value));
         cfg.connect(in, branch);
@@ -278,7 +278,7 @@ public final class GoCfg {
         boolean hasDefault = false;
         List<Pending> fall = new ArrayList<>();
         for (int i = 0; i < s.getNamedChildCount(); i++) {
-            TSNode c = s.getNamedChild(i);
+            SyntaxNode c = s.getNamedChild(i);
             String t = c.getType();
             if (!t.endsWith("_case")) {
                 continue;
@@ -288,7 +288,7 @@ public final class GoCfg {
             cur.addAll(fall);
             fall = new ArrayList<>();
             for (int j = 0; j < c.getNamedChildCount(); j++) {
-                TSNode part = c.getNamedChild(j);
+                SyntaxNode part = c.getNamedChild(j);
                 // a case's values and types are not statements; a select case's first child (the send or
                 // receive) is
                 if (part.getType().equals("statement_list") || t.equals("communication_case") && j == 0) {
@@ -311,7 +311,7 @@ public final class GoCfg {
         return out;
     }
 
-    private List<Pending> jump(TSNode s, List<Pending> in, boolean isBreak) {
+    private List<Pending> jump(SyntaxNode s, List<Pending> in, boolean isBreak) {
         Node j = node(Kind.JUMP, s, text(src, s));
         cfg.connect(in, j);
         String label = s.getNamedChildCount() > 0 ? text(src, s.getNamedChild(0)) : null;

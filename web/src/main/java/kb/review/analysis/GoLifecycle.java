@@ -10,7 +10,7 @@ import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
 import kb.review.analysis.Lifecycle.Acquisition;
 import kb.review.analysis.Lifecycle.Effect;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
 
 /**
  * The resource-lifecycle pass for Go: finds acquisitions the models describe in each function (and closure), then
@@ -35,16 +35,16 @@ public final class GoLifecycle implements Lifecycle.Facts {
     }
 
     /** Every leak of the given models in the file's functions. */
-    public static List<Lifecycle.Found> run(TSNode root, byte[] src, List<Model> models, Summaries summaries) {
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
         }
         GoLifecycle facts = new GoLifecycle(src, models, summaries, GoTypes.declared(root, src));
-        List<TSNode> functions = new ArrayList<>();
+        List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
-        for (TSNode f : functions) {
+        for (SyntaxNode f : functions) {
             // most functions acquire nothing the models know: skip building their graphs
             if (facts.mayAcquire(f.getChildByFieldName("body"))) {
                 graphs.add(GoCfg.build(f, src));
@@ -79,7 +79,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return out;
     }
 
-    static void collect(TSNode n, List<TSNode> out) {
+    static void collect(SyntaxNode n, List<SyntaxNode> out) {
         String t = n.getType();
         if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
             out.add(n);
@@ -90,16 +90,16 @@ public final class GoLifecycle implements Lifecycle.Facts {
     }
 
     /** True when some assignment under {@code n} (not inside another function) calls a model's acquire pattern. */
-    private boolean mayAcquire(TSNode n) {
+    private boolean mayAcquire(SyntaxNode n) {
         if (n == null || n.isNull()) {
             return false;
         }
         String t = n.getType();
         if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
-            TSNode right = n.getChildByFieldName("right");
+            SyntaxNode right = n.getChildByFieldName("right");
             if (right != null && !right.isNull() && right.getNamedChildCount() == 1
                     && right.getNamedChild(0).getType().equals("call_expression")) {
-                TSNode fn = right.getNamedChild(0).getChildByFieldName("function");
+                SyntaxNode fn = right.getNamedChild(0).getChildByFieldName("function");
                 if (fn != null && !fn.isNull()) {
                     String callee = GoCfg.text(src, fn);
                     for (Model m : models) {
@@ -114,7 +114,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
-            TSNode c = n.getNamedChild(i);
+            SyntaxNode c = n.getNamedChild(i);
             String ct = c.getType();
             if (!ct.equals("func_literal") && !ct.equals("function_declaration") && !ct.equals("method_declaration")
                     && mayAcquire(c)) {
@@ -131,10 +131,10 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     private List<Acquisition> scan(Node n) {
         List<Acquisition> out = new ArrayList<>();
-        if (n.kind == Kind.STMT && n.ast instanceof TSNode s && (s.getType().equals("short_var_declaration")
+        if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && (s.getType().equals("short_var_declaration")
                 || s.getType().equals("assignment_statement"))) {
-            TSNode left = s.getChildByFieldName("left");
-            TSNode right = s.getChildByFieldName("right");
+            SyntaxNode left = s.getChildByFieldName("left");
+            SyntaxNode right = s.getChildByFieldName("right");
             if (left != null && !left.isNull() && right != null && !right.isNull() && right.getNamedChildCount() == 1
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 List<String> names = new ArrayList<>();
@@ -147,9 +147,9 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return out;
     }
 
-    private void match(Node n, TSNode call, List<String> names, List<Acquisition> out) {
-        TSNode fn = call.getChildByFieldName("function");
-        TSNode args = call.getChildByFieldName("arguments");
+    private void match(Node n, SyntaxNode call, List<String> names, List<Acquisition> out) {
+        SyntaxNode fn = call.getChildByFieldName("function");
+        SyntaxNode args = call.getChildByFieldName("arguments");
         if (fn == null || fn.isNull()) {
             return;
         }
@@ -217,14 +217,14 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     @Override
     public boolean assignsError(Node n, Acquisition a) {
-        if (a.errorVar() == null || n == a.at() || !(n.ast instanceof TSNode s)) {
+        if (a.errorVar() == null || n == a.at() || !(n.ast instanceof SyntaxNode s)) {
             return false;
         }
         String t = s.getType();
         if (!t.equals("short_var_declaration") && !t.equals("assignment_statement") && !t.equals("var_declaration")) {
             return false;
         }
-        TSNode left = s.getChildByFieldName("left");
+        SyntaxNode left = s.getChildByFieldName("left");
         String lhs = left == null || left.isNull() ? n.text : GoCfg.text(src, left);
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
     }

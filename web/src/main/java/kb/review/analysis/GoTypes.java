@@ -2,7 +2,7 @@ package kb.review.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
 
 /**
  * Declared types in a Go file, by name: parameters, struct fields, {@code var} declarations and variables
@@ -14,21 +14,21 @@ final class GoTypes {
     private GoTypes() {
     }
 
-    static Map<String, String> declared(TSNode root, byte[] src) {
+    static Map<String, String> declared(SyntaxNode root, byte[] src) {
         Map<String, String> out = new HashMap<>();
         walk(root, src, out);
         return out;
     }
 
-    private static void walk(TSNode n, byte[] src, Map<String, String> out) {
+    private static void walk(SyntaxNode n, byte[] src, Map<String, String> out) {
         String t = n.getType();
         switch (t) {
             case "parameter_declaration", "field_declaration", "var_spec" -> {
-                TSNode type = n.getChildByFieldName("type");
+                SyntaxNode type = n.getChildByFieldName("type");
                 if (type != null && !type.isNull()) {
                     String ty = GoCfg.text(src, type).replace("*", "");
                     for (int i = 0; i < n.getNamedChildCount(); i++) {
-                        TSNode c = n.getNamedChild(i);
+                        SyntaxNode c = n.getNamedChild(i);
                         if (c.getType().equals("identifier") || c.getType().equals("field_identifier")) {
                             out.put(GoCfg.text(src, c), ty);
                         }
@@ -36,16 +36,16 @@ final class GoTypes {
                 }
             }
             case "short_var_declaration" -> {
-                TSNode left = n.getChildByFieldName("left");
-                TSNode right = n.getChildByFieldName("right");
+                SyntaxNode left = n.getChildByFieldName("left");
+                SyntaxNode right = n.getChildByFieldName("right");
                 if (left != null && right != null && !left.isNull() && !right.isNull()
                         && left.getNamedChildCount() == 1 && right.getNamedChildCount() == 1) {
-                    TSNode v = right.getNamedChild(0);
+                    SyntaxNode v = right.getNamedChild(0);
                     if (v.getType().equals("unary_expression") && v.getNamedChildCount() == 1) {
                         v = v.getNamedChild(0);
                     }
                     if (v.getType().equals("composite_literal")) {
-                        TSNode type = v.getChildByFieldName("type");
+                        SyntaxNode type = v.getChildByFieldName("type");
                         if (type != null && !type.isNull()) {
                             out.put(GoCfg.text(src, left.getNamedChild(0)), GoCfg.text(src, type));
                         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
 
 /**
  * The analyses that need helper summaries but no path: goroutines that cannot recover, periodic tasks that do not
@@ -34,15 +34,15 @@ public final class Shapes {
     private Shapes() {
     }
 
-    private static String text(byte[] src, TSNode n) {
+    private static String text(byte[] src, SyntaxNode n) {
         return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
-    private static Spot at(TSNode n, boolean sure, String note) {
+    private static Spot at(SyntaxNode n, boolean sure, String note) {
         return new Spot(n.getStartPoint().getRow() + 1, n.getStartPoint().getColumn() + 1, sure, note);
     }
 
-    private static void walk(TSNode n, String type, List<TSNode> out) {
+    private static void walk(SyntaxNode n, String type, List<SyntaxNode> out) {
         if (n.getType().equals(type)) {
             out.add(n);
         }
@@ -57,16 +57,16 @@ public final class Shapes {
      * named like a recoverer), or a named function visible to the review that does not. A named function that is
      * not visible is not reported.
      */
-    public static List<Spot> goroutinesWithoutRecover(TSNode root, byte[] src, Summaries summaries) {
-        List<TSNode> gos = new ArrayList<>();
+    public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries) {
+        List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
-        for (TSNode g : gos) {
-            TSNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
+        for (SyntaxNode g : gos) {
+            SyntaxNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
             if (call == null || !call.getType().equals("call_expression")) {
                 continue;
             }
-            TSNode fn = call.getChildByFieldName("function");
+            SyntaxNode fn = call.getChildByFieldName("function");
             if (fn == null || fn.isNull()) {
                 continue;
             }
@@ -105,18 +105,18 @@ public final class Shapes {
      * call to a visible method that has one, or a method reference to a visible method without one. Tasks whose
      * code is not visible are not reported.
      */
-    public static List<Spot> tasksWithoutCatch(TSNode root, byte[] src, Summaries summaries) {
-        List<TSNode> calls = new ArrayList<>();
+    public static List<Spot> tasksWithoutCatch(SyntaxNode root, byte[] src, Summaries summaries) {
+        List<SyntaxNode> calls = new ArrayList<>();
         walk(root, "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
-        for (TSNode c : calls) {
-            TSNode name = c.getChildByFieldName("name");
-            TSNode args = c.getChildByFieldName("arguments");
+        for (SyntaxNode c : calls) {
+            SyntaxNode name = c.getChildByFieldName("name");
+            SyntaxNode args = c.getChildByFieldName("arguments");
             if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0
                     || !SCHEDULE.matcher(text(src, name)).matches()) {
                 continue;
             }
-            TSNode task = args.getNamedChild(0);
+            SyntaxNode task = args.getNamedChild(0);
             String t = text(src, task);
             String hidden = "the method the task calls is not visible to the review";
             switch (task.getType()) {
@@ -149,11 +149,11 @@ public final class Shapes {
     }
 
     /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */
-    private static String onlyCall(TSNode lambda, byte[] src) {
+    private static String onlyCall(SyntaxNode lambda, byte[] src) {
         if (!lambda.getType().equals("lambda_expression")) {
             return null;
         }
-        TSNode body = lambda.getChildByFieldName("body");
+        SyntaxNode body = lambda.getChildByFieldName("body");
         if (body == null || body.isNull()) {
             return null;
         }
@@ -166,25 +166,25 @@ public final class Shapes {
         if (body == null || !body.getType().equals("method_invocation")) {
             return null;
         }
-        TSNode name = body.getChildByFieldName("name");
+        SyntaxNode name = body.getChildByFieldName("name");
         return name == null || name.isNull() ? null : text(src, name);
     }
 
     /** Logging calls (callee matching a model logger) inside a loop of the same function. */
-    public static List<Spot> logsInLoops(TSNode root, byte[] src, boolean go, List<Pattern> loggers) {
-        List<TSNode> calls = new ArrayList<>();
+    public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers) {
+        List<SyntaxNode> calls = new ArrayList<>();
         walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
         Set<String> loops = go ? GO_LOOPS : JAVA_LOOPS;
         Set<String> boundaries = go ? GO_BOUNDARIES : JAVA_BOUNDARIES;
-        for (TSNode c : calls) {
+        for (SyntaxNode c : calls) {
             String callee;
             if (go) {
-                TSNode fn = c.getChildByFieldName("function");
+                SyntaxNode fn = c.getChildByFieldName("function");
                 callee = fn == null || fn.isNull() ? "" : text(src, fn);
             } else {
-                TSNode obj = c.getChildByFieldName("object");
-                TSNode name = c.getChildByFieldName("name");
+                SyntaxNode obj = c.getChildByFieldName("object");
+                SyntaxNode name = c.getChildByFieldName("name");
                 callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
@@ -196,9 +196,9 @@ public final class Shapes {
         return out;
     }
 
-    private static boolean inLoop(TSNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
-        TSNode p = n.getParent();
-        TSNode child = n;
+    private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
+        SyntaxNode p = n.getParent();
+        SyntaxNode child = n;
         while (p != null && !p.isNull()) {
             String t = p.getType();
             if (boundaries.contains(t)) {
@@ -211,7 +211,7 @@ public final class Shapes {
             if (loops.contains(t)) {
                 // the loop's own header (its condition or range) runs per iteration too, but a logger there is odd;
                 // only calls in the body count
-                TSNode body = p.getChildByFieldName("body");
+                SyntaxNode body = p.getChildByFieldName("body");
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
                         && child.getEndByte() <= body.getEndByte();
             }
@@ -236,14 +236,14 @@ public final class Shapes {
      * {@code errors.Is(err, x)}), the else of a Go {@code err == nil} test, or the else of a success test
      * ({@code r.passed()}; the then branch of {@code !r.passed()}).
      */
-    private static boolean onFailurePath(TSNode p, TSNode child, byte[] src) {
+    private static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src) {
         if (p.getType().equals("catch_clause")) {
             return true;
         }
         if (!p.getType().equals("if_statement")) {
             return false;
         }
-        TSNode cond = p.getChildByFieldName("condition");
+        SyntaxNode cond = p.getChildByFieldName("condition");
         if (cond == null || cond.isNull()) {
             return false;
         }
@@ -257,7 +257,7 @@ public final class Shapes {
         }
         // err != nil and !r.passed() fail in the then branch; err == nil and r.passed() in the else branch
         boolean elseFails = failure ? EQUALS_NIL.matcher(test).find() : !test.startsWith("!");
-        TSNode branch = p.getChildByFieldName(elseFails ? "alternative" : "consequence");
+        SyntaxNode branch = p.getChildByFieldName(elseFails ? "alternative" : "consequence");
         return branch != null && !branch.isNull() && branch.getStartByte() <= child.getStartByte()
                 && child.getEndByte() <= branch.getEndByte();
     }

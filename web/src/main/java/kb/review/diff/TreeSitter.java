@@ -49,6 +49,16 @@ public final class TreeSitter {
                 "static_initializer");
     }
 
+    /** The nearest ancestor of one of these types, or null. */
+    public static SyntaxNode enclosing(SyntaxNode node, Set<String> types) {
+        for (SyntaxNode n = node.getParent(); !n.isNull(); n = n.getParent()) {
+            if (types.contains(n.getType())) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     public static TSNode enclosing(TSNode node, Set<String> types) {
         TSNode n = node.getParent();
         while (n != null && !n.isNull()) {

@@ -14,7 +14,9 @@ import kb.review.analysis.Model;
 import kb.review.analysis.Models;
 import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.treesitter.TSTree;
 
 /**
@@ -28,35 +30,48 @@ final class AnalysisDetector {
     private AnalysisDetector() {
     }
 
+    /**
+     * Runs the rules on a file whose tree-sitter tree is open. The tree is copied to the heap (see
+     * {@link SyntaxNode}) only when an analysis can find something: each one first asks the file's text for the words
+     * what it looks for cannot be written without.
+     */
     static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
                          Summaries summaries) {
         List<Hit> hits = new ArrayList<>();
         List<Rule> lifecycle = new ArrayList<>();
+        SyntaxNode[] copy = new SyntaxNode[1];
+        Supplier<SyntaxNode> root = () -> copy[0] != null ? copy[0]
+                : (copy[0] = SyntaxNode.of(tree, TreeSitter.grammar(file.language()), file.utf8()));
+        String lower = file.lowerText();
         for (Rule r : rules) {
             String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
             List<Shapes.Spot> spots = switch (a) {
                 case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
-                        ? Shapes.goroutinesWithoutRecover(tree.getRootNode(), file.utf8(), summaries) : List.of();
+                        && GO_KEYWORD.matcher(lower).find()
+                        ? Shapes.goroutinesWithoutRecover(root.get(), file.utf8(), summaries) : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
-                        ? Shapes.tasksWithoutCatch(tree.getRootNode(), file.utf8(), summaries) : List.of();
-                case Rule.AnalysisMatcher.LOG_IN_LOOP -> Shapes.logsInLoops(tree.getRootNode(), file.utf8(),
-                        file.language() == Language.GO, models.loggers());
+                        && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay"))
+                        ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
+                        && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
+                        ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
+                        models.loggers()) : List.of();
                 default -> {
                     lifecycle.add(r);
                     yield List.of();
                 }
             };
             for (Shapes.Spot s : spots) {
-                boolean whole = file.complete() || functionVisible(file, tree, s.line());
+                boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
                         : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
             }
         }
-        hits.addAll(lifecycle(file, tree, units, lifecycle, models, summaries));
+        hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));
         return hits;
     }
 
-    private static List<Hit> lifecycle(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules,
+    private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units, List<Rule> rules,
                                        Models models,
                                        Summaries summaries) {
         String lang = file.language().key();
@@ -70,17 +85,18 @@ final class AnalysisDetector {
         if (wanted.isEmpty()) {
             return hits;
         }
+        // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
+        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText())));
+        if (wanted.isEmpty()) {
+            return hits;
+        }
         if (file.language() == Language.GO) {
-            for (Lifecycle.Found f : GoLifecycle.run(tree.getRootNode(), file.utf8(), wanted, summaries)) {
-                boolean whole = file.complete() || functionVisible(file, tree, f.leak().acquisition().at().line);
+            for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries)) {
+                boolean whole = file.complete()
+                        || functionVisible(file, root.get(), f.leak().acquisition().at().line);
                 add(hits, rules, f, whole);
             }
         } else {
-            // JavaParser is the costly part: a file in which no model's acquiring call can be named is not parsed
-            wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText())));
-            if (wanted.isEmpty()) {
-                return hits;
-            }
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
@@ -96,7 +112,11 @@ final class AnalysisDetector {
      * and lines in the source, but an identifier is written whole.
      */
     static boolean mayAppear(Model.Acquire q, String lowerText) {
-        java.util.regex.Pattern p = q.call() != null ? q.call() : q.newType();
+        return mayAppear(q.call() != null ? q.call() : q.newType(), lowerText);
+    }
+
+    /** The same test for any pattern matched against code text (a callee, a type). */
+    static boolean mayAppear(Pattern p, String lowerText) {
         List<String> needles = p == null ? null : Needles.cached(p);
         if (needles == null) {
             return true;
@@ -112,6 +132,10 @@ final class AnalysisDetector {
         }
         return false;
     }
+
+    /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
+    private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
+    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do)\\b");
 
     private static Set<String> resources(Rule r) {
         return ((Rule.AnalysisMatcher) r.matcher()).resources();
@@ -133,10 +157,9 @@ final class AnalysisDetector {
     }
 
     /** True when the whole function around {@code line} is visible in the diff. */
-    private static boolean functionVisible(SourceFile file, TSTree tree, int line) {
-        TSNode n = tree.getRootNode().getNamedDescendantForPointRange(new org.treesitter.TSPoint(line - 1, 0),
-                new org.treesitter.TSPoint(line - 1, 0));
-        TSNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
+    private static boolean functionVisible(SourceFile file, SyntaxNode root, int line) {
+        SyntaxNode n = root.namedDescendantAtRow(line - 1);
+        SyntaxNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
                 "constructor_declaration"));
         return f != null && file.allKnown(f.getStartPoint().getRow() + 1, f.getEndPoint().getRow() + 1);
     }

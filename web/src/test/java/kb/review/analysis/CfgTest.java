@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.treesitter.TSNode;
+import kb.review.diff.SyntaxNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterGo;
@@ -132,8 +132,8 @@ class CfgTest {
         try (TSParser parser = new TSParser()) {
             parser.setLanguage(new TreeSitterGo());
             try (TSTree tree = parser.parseString(null, src)) {
-                List<TSNode> fs = new ArrayList<>();
-                GoLifecycle.collect(tree.getRootNode(), fs);
+                List<SyntaxNode> fs = new ArrayList<>();
+                GoLifecycle.collect(SyntaxNode.of(tree, new TreeSitterGo(), bytes), fs);
                 Cfg cfg = GoCfg.build(fs.get(0), bytes);
                 assertEquals(shift(exits, 1), cfg.exits(), name);
             }

@@ -1,0 +1,248 @@
+package kb.review.diff;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSPoint;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+
+/**
+ * A tree-sitter node copied into the Java heap, with the subset of {@link TSNode}'s methods the analyses use and the
+ * same names and meanings. Every call on a {@code TSNode} crosses JNI twice (a null check, then the call), and
+ * {@code getNamedChild(i)} walks the siblings from the first each time; an analysis that walks a file's tree several
+ * times spent most of its time there. The copy is made once per file with a cursor and then walked in plain Java.
+ * It holds the named nodes and the unnamed ones a field names (an operator, say); other punctuation and keywords are
+ * left out, so there is no index over all children.
+ *
+ * <p>An absent node (a missing field, the root's parent) is {@link #NULL}, for which {@link #isNull()} is true, as
+ * tree-sitter answers a null node. Nodes are compared by identity: each node of a tree is copied once. The copy holds
+ * no native pointer, so the tree-sitter tree can be freed as soon as it is made; rows and columns are counted on the
+ * UTF-8 bytes the byte offsets index.
+ */
+public final class SyntaxNode {
+
+    private static final SyntaxNode[] NONE = new SyntaxNode[0];
+    /** The absent node: no type, no children. */
+    public static final SyntaxNode NULL = new SyntaxNode(null, "", false, 0, 0, null);
+
+    /** Where each line starts, in bytes, shared by every node of one tree. */
+    private record Lines(int[] starts) {
+        static Lines of(byte[] utf8) {
+            int count = 1;
+            for (byte b : utf8) {
+                count += b == '\n' ? 1 : 0;
+            }
+            int[] starts = new int[count];
+            int k = 1;
+            for (int i = 0; i < utf8.length; i++) {
+                if (utf8[i] == '\n') {
+                    starts[k++] = i + 1;
+                }
+            }
+            return new Lines(starts);
+        }
+
+        TSPoint point(int offset) {
+            int row = java.util.Arrays.binarySearch(starts, offset);
+            row = row >= 0 ? row : -row - 2;
+            return new TSPoint(row, offset - starts[row]);
+        }
+    }
+
+    /** Per grammar (one class each): symbol → (type, named), filled as met; both are properties of the symbol. */
+    private static final Map<Class<?>, Map<Integer, Kind>> KINDS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<Integer, String>> FIELDS = new ConcurrentHashMap<>();
+
+    private record Kind(String type, boolean named) {
+    }
+
+    private final Lines lines;
+    private final String type;
+    private final boolean named;
+    private final int startByte;
+    private final int endByte;
+    private final SyntaxNode parent;
+    private SyntaxNode[] children = NONE;
+    private SyntaxNode[] namedChildren = NONE;
+    private String[] fields;
+
+    private SyntaxNode(Lines lines, String type, boolean named, int startByte, int endByte, SyntaxNode parent) {
+        this.lines = lines;
+        this.type = type;
+        this.named = named;
+        this.startByte = startByte;
+        this.endByte = endByte;
+        this.parent = parent;
+    }
+
+    /**
+     * Copies the whole tree of {@code utf8}; iterative, so a deeply nested file cannot overflow the stack here. The
+     * tree is only read: the caller still owns and closes it.
+     */
+    public static SyntaxNode of(TSTree tree, TSLanguage language, byte[] utf8) {
+        Lines lines = Lines.of(utf8);
+        Map<Integer, Kind> kinds = KINDS.computeIfAbsent(language.getClass(), l -> new ConcurrentHashMap<>());
+        Map<Integer, String> fieldNames = FIELDS.computeIfAbsent(language.getClass(), l -> new ConcurrentHashMap<>());
+        TSNode rootTs = tree.getRootNode();
+        try (TSTreeCursor cursor = new TSTreeCursor(rootTs)) {
+            SyntaxNode root = copy(rootTs, null, kinds, lines);
+            ArrayDeque<Builder> stack = new ArrayDeque<>();
+            stack.push(new Builder(root));
+            if (!cursor.gotoFirstChild()) {
+                return root;
+            }
+            while (true) {
+                Builder top = stack.peek();
+                TSNode ts = cursor.currentNode();
+                Kind kind = kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
+                int fieldId = cursor.currentFieldId();
+                // punctuation and keywords no field names cannot be reached through this class's methods: skipping
+                // them saves two thirds of the native calls for about half of the nodes (tokens have no children)
+                boolean kept = kind.named || fieldId != 0;
+                SyntaxNode node = kept ? new SyntaxNode(lines, kind.type, kind.named, ts.getStartByte(),
+                        ts.getEndByte(), top.node) : null;
+                if (kept) {
+                    top.add(node, fieldId == 0 ? null
+                            : fieldNames.computeIfAbsent(fieldId, id -> cursor.currentFieldName()));
+                }
+                if (kept && cursor.gotoFirstChild()) {
+                    stack.push(new Builder(node));
+                    continue;
+                }
+                while (!cursor.gotoNextSibling()) {
+                    stack.pop().finish();
+                    if (!cursor.gotoParent() || stack.isEmpty()) {
+                        while (!stack.isEmpty()) {
+                            stack.pop().finish();
+                        }
+                        return root;
+                    }
+                }
+            }
+        }
+    }
+
+    private static SyntaxNode copy(TSNode ts, SyntaxNode parent, Map<Integer, Kind> kinds, Lines lines) {
+        Kind kind = kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
+        return new SyntaxNode(lines, kind.type, kind.named, ts.getStartByte(), ts.getEndByte(), parent);
+    }
+
+    /** Collects one node's children while the cursor is below it. */
+    private static final class Builder {
+        final SyntaxNode node;
+        final java.util.List<SyntaxNode> all = new java.util.ArrayList<>(4);
+        final java.util.List<String> fields = new java.util.ArrayList<>(4);
+        boolean anyField;
+        int namedCount;
+
+        Builder(SyntaxNode node) {
+            this.node = node;
+        }
+
+        void add(SyntaxNode child, String field) {
+            all.add(child);
+            fields.add(field);
+            anyField |= field != null;
+            namedCount += child.named ? 1 : 0;
+        }
+
+        void finish() {
+            node.children = all.toArray(NONE);
+            SyntaxNode[] named = new SyntaxNode[namedCount];
+            int k = 0;
+            for (SyntaxNode c : node.children) {
+                if (c.named) {
+                    named[k++] = c;
+                }
+            }
+            node.namedChildren = named;
+            node.fields = anyField ? fields.toArray(new String[0]) : null;
+        }
+    }
+
+    public boolean isNull() {
+        return this == NULL;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public boolean isNamed() {
+        return named;
+    }
+
+    public int getStartByte() {
+        return startByte;
+    }
+
+    public int getEndByte() {
+        return endByte;
+    }
+
+    /** Zero-based row and byte column of the first byte, as tree-sitter counts them. */
+    public TSPoint getStartPoint() {
+        return lines.point(startByte);
+    }
+
+    public TSPoint getEndPoint() {
+        return lines.point(endByte);
+    }
+
+    /** The parent, or {@link #NULL} at the root. */
+    public SyntaxNode getParent() {
+        return parent == null ? NULL : parent;
+    }
+
+    public int getNamedChildCount() {
+        return namedChildren.length;
+    }
+
+    public SyntaxNode getNamedChild(int i) {
+        return i >= 0 && i < namedChildren.length ? namedChildren[i] : NULL;
+    }
+
+    /** The first child under that field name, or {@link #NULL}. */
+    public SyntaxNode getChildByFieldName(String field) {
+        if (fields != null) {
+            for (int i = 0; i < fields.length; i++) {
+                if (field.equals(fields[i])) {
+                    return children[i];
+                }
+            }
+        }
+        return NULL;
+    }
+
+    /** The smallest named node that holds the first byte of {@code row} (zero-based), or this node. */
+    public SyntaxNode namedDescendantAtRow(int row) {
+        if (lines == null || row < 0 || row >= lines.starts().length) {
+            return this;
+        }
+        int offset = lines.starts()[row];
+        SyntaxNode found = this;
+        SyntaxNode n = this;
+        while (true) {
+            SyntaxNode next = null;
+            for (SyntaxNode c : n.children) {
+                if (c.startByte <= offset && offset < c.endByte) {
+                    next = c;
+                    break;
+                }
+            }
+            if (next == null) {
+                return found;
+            }
+            n = next;
+            found = n.named ? n : found;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isNull() ? "(null)" : type + "[" + startByte + ".." + endByte + "]";
+    }
+}
