@@ -134,16 +134,20 @@ public final class Reviews {
             RuleBook book = RuleBook.load(request.contentDir());
             String mode;
             List<SourceFile> files;
+            List<SourceFile> context;
             if (request.change() instanceof DiffText d) {
                 mode = "diff";
                 files = DiffParser.parse(d.source().read()).stream().map(SourceFile::fromDiff).toList();
+                context = List.of();
             } else if (request.change() instanceof GitRange g) {
                 mode = "repo";
                 files = RepoChange.fromGit(g.repo(), g.base(), g.head());
+                context = RepoChange.packageContext(g.repo(), g.head(), files);
             } else {
                 WholeFiles w = (WholeFiles) request.change();
                 mode = "files";
                 files = RepoChange.fromFiles(w.repo(), w.files());
+                context = RepoChange.folderContext(w.repo(), files);
             }
             List<String> notes = new ArrayList<>();
             List<Path> imports = new ArrayList<>(request.imports());
@@ -163,7 +167,7 @@ public final class Reviews {
             } finally {
                 deleteScratch(scratch);
             }
-            Review review = new Reviewer(book).review(mode, files, imported, filter);
+            Review review = new Reviewer(book).review(mode, files, context, imported, filter);
             int[] hidden = {0};
             if (request.baseline() != null) {
                 review = Baseline.read(request.baseline()).apply(review, hidden);

@@ -91,13 +91,26 @@ final class ChildCommand {
         return command;
     }
 
-    /** A child that warms up and exits, leaving a class-data-sharing archive at {@code archive}. */
-    List<String> training(Path archive) {
+    /** A child that warms up and exits, listing every class it loaded in {@code classList}. */
+    List<String> training(Path classList) {
         var command = new ArrayList<String>();
         command.add(java.toString());
         command.addAll(jvmFlags());
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", runnerJar.toString(),
+        command.addAll(List.of("-XX:DumpLoadedClassList=" + classList, "-cp", runnerJar.toString(),
                 kind.mainClass, "--train"));
+        return command;
+    }
+
+    /**
+     * Writes a static class-data-sharing archive of the classes in {@code classList} (the JDK's and
+     * the runner's), with the same JVM flags and class path the children use, so that they can map it.
+     */
+    List<String> dump(Path classList, Path archive) {
+        var command = new ArrayList<String>();
+        command.add(java.toString());
+        jvmFlags().stream().filter(f -> !f.startsWith("-Xshare:")).forEach(command::add);
+        command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-cp", runnerJar.toString()));
         return command;
     }
 

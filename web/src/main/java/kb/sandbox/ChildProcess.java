@@ -67,7 +67,7 @@ final class ChildProcess {
     void confine(Cgroups cgroups, long maxTasks, long memoryBytes) {
         var pids = new java.util.ArrayList<Long>();
         pids.add(process.pid());
-        process.descendants().forEach(h -> pids.add(h.pid()));
+        ProcessTree.descendants(process.toHandle()).forEach(h -> pids.add(h.pid()));
         List<Path> groups = cgroups.attach(process.pid(), pids, maxTasks, memoryBytes);
         releaseLimits = () -> cgroups.remove(groups);
     }
@@ -148,9 +148,12 @@ final class ChildProcess {
         if (overCap || timedOut.get()) {
             kill();
         }
-        // A child that reported (or died) exits by itself: its exit code says how. Whatever is
-        // left of it is killed off the caller's path, since listing descendants takes a while.
-        int exit = awaitExit(Duration.ofMillis(500));
+        // A child that died exits by itself: its exit code says how. One that reported halts with 0
+        // right after sending the report (FrameChannel.halt), so its code is known without waiting
+        // the 20-70 ms bubblewrap takes to wind down. Whatever is left of it is killed off the
+        // caller's path, since listing descendants takes a while.
+        int exit = report != null && !process.isAlive() ? process.exitValue()
+                : report != null ? 0 : awaitExit(Duration.ofMillis(500));
         timer.execute(this::kill);
         return new Exchange(report, cap(stdout, outputCapBytes), cap(stderr, outputCapBytes),
                 timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
@@ -160,7 +163,7 @@ final class ChildProcess {
     void kill() {
         killed.set(true);
         // Listed first: once the child is dead its children are no longer its descendants.
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = ProcessTree.descendants(process.toHandle());
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         releaseLimits.run();
@@ -173,7 +176,7 @@ final class ChildProcess {
 
     /** Resident memory (KiB) of the JVM a process is or started (through prlimit and bubblewrap); -1 when unknown. */
     static long residentKilobytes(Process process) {
-        ProcessHandle jvm = process.descendants()
+        ProcessHandle jvm = ProcessTree.descendants(process.toHandle()).stream()
                 .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().orElse(process.toHandle());
         try {

@@ -283,7 +283,7 @@ final class CompileService implements AutoCloseable {
                 log.info("sandbox: compile service stopped ({})", why);
             }
             dead = true;
-            List<ProcessHandle> descendants = process.descendants().toList();
+            List<ProcessHandle> descendants = ProcessTree.descendants(process.toHandle());
             process.destroyForcibly();
             descendants.forEach(ProcessHandle::destroyForcibly);
         }

@@ -122,6 +122,49 @@ class ReviewCommandTest {
     }
 
     @Test
+    void repo_and_files_modes_look_up_helpers_in_the_unchanged_files_of_the_changed_package(@TempDir Path dir)
+            throws Exception {
+        Path pkgRepo = dir.resolve("pkg-repo");
+        // the helper is unchanged and only reads the file: the handle opened in the change leaks through it
+        String helper = "package svc\n\nimport \"os\"\n\nfunc size(f *os.File) int64 {\n\tst, err := f.Stat()\n"
+                + "\tif err != nil {\n\t\treturn 0\n\t}\n\treturn st.Size()\n}\n";
+        String change = "package svc\n\nimport \"os\"\n\nfunc Size(path string) int64 {\n\tf, err := os.Open(path)\n"
+                + "\tif err != nil {\n\t\treturn 0\n\t}\n\treturn size(f)\n}\n";
+        try (Git git = Git.init().setDirectory(pkgRepo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(pkgRepo.resolve("svc"));
+            Files.writeString(pkgRepo.resolve("svc/meta.go"), helper);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("base").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            Files.writeString(pkgRepo.resolve("svc/read.go"), change);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("feature").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        }
+        Run repoMode = run("--repo", pkgRepo.toString(), "--base", "main", "--head", "feature", "--format", "json",
+                "--fail-level", "blocker");
+        Run filesMode = run("--repo", pkgRepo.toString(), "--files", "svc/read.go", "--format", "json",
+                "--fail-level", "blocker");
+        Path diff = dir.resolve("change.diff");
+        Files.writeString(diff, "diff --git a/svc/read.go b/svc/read.go\nnew file mode 100644\n--- /dev/null\n"
+                + "+++ b/svc/read.go\n@@ -0,0 +1,11 @@\n" + change.lines().map(l -> "+" + l + "\n")
+                .collect(java.util.stream.Collectors.joining()));
+        Run diffMode = run("--diff", diff.toString(), "--format", "json", "--fail-level", "blocker");
+        for (Run r : java.util.List.of(repoMode, filesMode)) {
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            java.util.List<String> found = new java.util.ArrayList<>();
+            json.path("findings").forEach(f -> found.add(f.path("path").asText() + ":" + f.path("rule").asText()
+                    + "@" + f.path("line").asInt()));
+            // the unchanged file is read for its helper, and nothing is reported in it
+            assertEquals(java.util.List.of("svc/read.go:go-resource-not-closed@6"), found, r.err());
+        }
+        // without a checkout the helper is unknown, so handing the file to it counts as passing it on
+        JsonNode alone = new ObjectMapper().readTree(diffMode.out());
+        assertEquals(0, alone.path("findings").size(), diffMode.out());
+    }
+
+    @Test
     void findings_below_the_fail_level_exit_zero_and_an_empty_change_passes() throws IOException {
         Path diff = tmp.resolve("warning-only.diff");
         Files.writeString(diff, """

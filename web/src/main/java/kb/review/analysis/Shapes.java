@@ -42,6 +42,52 @@ public final class Shapes {
         return new Spot(n.getStartPoint().getRow() + 1, n.getStartPoint().getColumn() + 1, sure, note);
     }
 
+    /**
+     * Go defers that can be reached again from themselves before the function returns: on a cycle of the function's
+     * control-flow graph. A defer inside a loop body that the iteration always leaves by return is not on one, and a
+     * defer in a function literal belongs to the literal's own graph.
+     */
+    public static List<Spot> defersInLoops(SyntaxNode root, byte[] src) {
+        List<SyntaxNode> functions = new ArrayList<>();
+        GoLifecycle.collect(root, functions);
+        List<Cfg> graphs = new ArrayList<>();
+        functions.forEach(f -> graphs.add(GoCfg.build(f, src)));
+        // a hunk may show statements without their function: they make a graph of their own
+        graphs.add(GoCfg.buildFragment(root, src));
+        List<Spot> out = new ArrayList<>();
+        for (Cfg cfg : graphs) {
+            if (cfg == null) {
+                continue;
+            }
+            for (Cfg.Node n : cfg.nodes()) {
+                if (n.kind == Cfg.Kind.DEFER && onCycle(n) && n.ast instanceof SyntaxNode at) {
+                    out.add(at(at, true, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean onCycle(Cfg.Node start) {
+        java.util.ArrayDeque<Cfg.Node> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Cfg.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < start.successorCount(); i++) {
+            todo.add(start.successor(i));
+        }
+        while (!todo.isEmpty()) {
+            Cfg.Node n = todo.poll();
+            if (n == start) {
+                return true;
+            }
+            if (seen.add(n)) {
+                for (int i = 0; i < n.successorCount(); i++) {
+                    todo.add(n.successor(i));
+                }
+            }
+        }
+        return false;
+    }
+
     private static void walk(SyntaxNode n, String type, List<SyntaxNode> out) {
         if (n.getType().equals(type)) {
             out.add(n);

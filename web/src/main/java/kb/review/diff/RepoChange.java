@@ -68,6 +68,101 @@ public final class RepoChange {
         }
     }
 
+    /** How much unchanged code {@link #packageContext} and {@link #folderContext} read at most. */
+    public static final int CONTEXT_FILES = 400;
+    public static final long CONTEXT_BYTES = 8L << 20;
+
+    /**
+     * The unchanged Go and Java files at {@code head} in the folders of the changed files: a Go package is a folder,
+     * and a Java package's package-private helpers sit beside the classes that call them. The review indexes the
+     * helpers they declare; it reports nothing in them. At most {@link #CONTEXT_FILES} files and
+     * {@link #CONTEXT_BYTES} bytes are read, nearest folders first.
+     */
+    public static List<SourceFile> packageContext(Path repoDir, String head, List<SourceFile> changed)
+            throws IOException {
+        try (Repository repo = new FileRepositoryBuilder().setWorkTree(repoDir.toFile()).readEnvironment()
+                .setMustExist(true).build(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit headCommit = walk.parseCommit(resolve(repo, head));
+            Context ctx = new Context(changed);
+            for (String folder : ctx.folders) {
+                try (TreeWalk tw = folder.isEmpty() ? new TreeWalk(repo) : TreeWalk.forPath(repo, folder,
+                        headCommit.getTree())) {
+                    if (tw == null) {
+                        continue;
+                    }
+                    if (folder.isEmpty()) {
+                        tw.addTree(headCommit.getTree());
+                    } else {
+                        tw.enterSubtree();
+                    }
+                    while (tw.next() && !ctx.full()) {
+                        if (!tw.isSubtree() && ctx.wants(tw.getPathString())) {
+                            ctx.add(tw.getPathString(), repo.open(tw.getObjectId(0)).getBytes());
+                        }
+                    }
+                }
+            }
+            return ctx.out;
+        }
+    }
+
+    /** The same for whole-files mode, from the folders on disk. */
+    public static List<SourceFile> folderContext(Path root, List<SourceFile> changed) throws IOException {
+        Context ctx = new Context(changed);
+        for (String folder : ctx.folders) {
+            Path dir = root.resolve(folder).normalize();
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                String rel = folder.isEmpty() ? f.getFileName().toString() : folder + "/" + f.getFileName();
+                if (ctx.full()) {
+                    break;
+                }
+                if (ctx.wants(rel)) {
+                    ctx.add(rel, Files.readAllBytes(f));
+                }
+            }
+        }
+        return ctx.out;
+    }
+
+    /** The folders to read, what is already in the change, and the running totals. */
+    private static final class Context {
+        final java.util.Set<String> folders = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        final List<SourceFile> out = new ArrayList<>();
+        long bytes;
+
+        Context(List<SourceFile> changed) {
+            for (SourceFile f : changed) {
+                seen.add(f.path());
+                int slash = f.path().lastIndexOf('/');
+                folders.add(slash < 0 ? "" : f.path().substring(0, slash));
+            }
+        }
+
+        boolean wants(String path) {
+            return Language.of(path) != Language.OTHER && !seen.contains(path)
+                    && folders.contains(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')));
+        }
+
+        boolean full() {
+            return out.size() >= CONTEXT_FILES || bytes >= CONTEXT_BYTES;
+        }
+
+        void add(String path, byte[] content) {
+            seen.add(path);
+            bytes += content.length;
+            String text = new String(content, StandardCharsets.UTF_8);
+            out.add(SourceFile.withContent(wholeFileAdded(path, text), text));
+        }
+    }
+
     private static ObjectId resolve(Repository repo, String rev) throws IOException {
         ObjectId id = repo.resolve(rev + "^{commit}");
         if (id == null) {

@@ -56,6 +56,9 @@ final class AnalysisDetector {
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers()) : List.of();
+                case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
+                        && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
+                        ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
                 default -> {
                     lifecycle.add(r);
                     yield List.of();
@@ -71,9 +74,8 @@ final class AnalysisDetector {
         return hits;
     }
 
-    private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units, List<Rule> rules,
-                                       Models models,
-                                       Summaries summaries) {
+    private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,
+                                       List<Rule> rules, Models models, Summaries summaries) {
         String lang = file.language().key();
         List<Model> wanted = new ArrayList<>();
         for (Model m : models.resources(lang)) {

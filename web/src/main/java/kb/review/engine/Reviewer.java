@@ -41,11 +41,22 @@ public final class Reviewer {
      * @param imported findings from other analysers, already mapped onto checklist items
      */
     public Review review(String mode, List<SourceFile> files, SarifImport.Result imported, DiffFilter filter) {
+        return review(mode, files, List.of(), imported, filter);
+    }
+
+    /**
+     * The same, with unchanged files whose functions the analysis may look up as helpers (the changed files'
+     * packages in repo mode); nothing is reported in them.
+     */
+    public Review review(String mode, List<SourceFile> files, List<SourceFile> context, SarifImport.Result imported,
+                         DiffFilter filter) {
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
+        List<SourceFile> visible = new ArrayList<>(files);
+        visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
-                ? HelperIndex.of(files, book.models()) : Summaries.none(book.models());
+                ? HelperIndex.of(visible, book.models()) : Summaries.none(book.models());
         List<Finding> findings = new ArrayList<>(files.parallelStream()
                 .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
                 .flatMap(f -> detect(f, helpers).stream()).toList());

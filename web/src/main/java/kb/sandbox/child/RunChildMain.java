@@ -25,15 +25,21 @@ public final class RunChildMain {
         PrintStream err = stdio.err();
         try {
             var governor = new Governor(channel);
-            governor.start();
             if (args.length > 0 && args[0].equals("--train")) {
+                governor.start();
                 train(err);
                 System.exit(0);
             }
-            CapturedStream.startFlusher(out, err);
-            warmUp();
+            // No warm-up before ready: running snippet-shaped code here cost ~100 ms of CPU per child
+            // (the lambda forms behind records and indy concatenation are spun anew in every JVM,
+            // archive or not), whether or not the user's code then needed them. Snippets are compiled
+            // with inline string concatenation, so most of them never reach that machinery.
             channel.send(Wire.READY, new byte[0]);
             RunPlan plan = RunPlan.decode(stdio.readRequest());
+            // The governor and the flusher start only now, before any snippet code: a child waiting in
+            // the pool then blocks on its stdin instead of waking every few ms (it may wait for minutes).
+            governor.start();
+            CapturedStream.startFlusher(out, err);
             channel.arm(plan.outputCapBytes());
             governor.arm(plan.maxNewThreads(), plan.cpuMillis());
             stdio.finish(new PlanRunner(plan, err).run());
@@ -42,20 +48,11 @@ public final class RunChildMain {
         }
     }
 
-    /**
-     * Before saying ready: runs snippet-shaped code once, so that the JDK's bootstrap machinery for
-     * lambdas and string concatenation is initialised off the user's clock (with the archive, this
-     * is mostly mapping what training left there).
-     */
-    private static void warmUp() {
-        if (TrainingSnippet.run().isEmpty()) {
-            throw new IllegalStateException("warm-up computed nothing");
-        }
-    }
-
     /** Loads what a run loads: the plan codec, the policy on real class files, a define and a trace. */
     private static void train(PrintStream err) throws IOException {
-        warmUp();
+        if (TrainingSnippet.run(true).isEmpty()) {
+            throw new IOException("training computed nothing");
+        }
         byte[] own;
         try (InputStream in = RunChildMain.class.getResourceAsStream("PlanRunner.class")) {
             own = in == null ? new byte[0] : in.readAllBytes();

@@ -11,19 +11,13 @@ import java.util.stream.Collectors;
 /**
  * Code shaped like the snippets people run (collections, lambdas, streams, records, string
  * concatenation and formatting, exceptions), executed by the run child's training run so that the
- * class-data-sharing archive holds what such code loads, and by each child before it reports ready,
- * so that the JDK's bootstrap machinery for lambdas and concatenation is warm when the user's runs.
+ * class-data-sharing archive holds what such code loads.
  */
 final class TrainingSnippet {
     private record Pair(int a, String b) {
     }
 
     private TrainingSnippet() {
-    }
-
-    /** Returns a digest of the work so that none of it is optimised away; prints nothing. */
-    static String run() {
-        return run(false);
     }
 
     /**

@@ -26,13 +26,22 @@ import kb.sandbox.child.Wire;
  * <p>Protocol on stdin/stdout, in {@link Wire} frames: it sends {@link Wire#READY} once warm;
  * then each {@link Wire#REQUEST} (request id, source) is answered, in any order, by a
  * {@link Wire#REPORT} frame (the same id, then the encoded plan). Requests are compiled on a few
- * worker threads, each with a JShell of its own that serves one request and is then replaced by a
- * fresh one built ahead of time, so that nothing of one run's snippets is visible to the next.
+ * worker threads, each taking a JShell no other request is using. After answering, the worker
+ * resets that JShell ({@link SnippetRunner#reset}: every snippet but the default imports dropped,
+ * the recording cleared), so that nothing of one run's snippets is visible to the next; a JShell
+ * that failed, cannot be reset, or has compiled {@value #TEXTS_PER_JSHELL} texts is replaced by a
+ * fresh one. Building a JShell costs ten compilations of its default imports, about twice the CPU
+ * of a typical text; resetting one costs a few ms.
  * The parent enforces the time and memory limits by killing this process.
  */
 public final class CompileMain {
     /** javac recurses per nesting level; a roomy stack lets real code compile, and overflow is reported. */
     private static final long WORKER_STACK = 16L << 20;
+    /**
+     * Texts one JShell compiles before it is replaced: each keeps its dropped snippets, so its
+     * memory grows a little with every text.
+     */
+    private static final int TEXTS_PER_JSHELL = 200;
 
     private CompileMain() {
     }
@@ -43,10 +52,10 @@ public final class CompileMain {
         OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         System.setIn(InputStream.nullInputStream());
+        var spares = new LinkedBlockingQueue<SnippetRunner>();
         SnippetRunner warm = SnippetRunner.recording();
         warm.warmUp();
-        warm.close();
-        var spares = new LinkedBlockingQueue<SnippetRunner>();
+        recycle(warm, spares);
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     // kb:ignore CONC-01 -- the default handler prints to this process's stderr, which the parent logs; the pool replaces a worker that dies
@@ -54,7 +63,7 @@ public final class CompileMain {
                     t.setDaemon(true);
                     return t;
                 });
-        for (int i = 0; i < workers; i++) {
+        for (int i = 1; i < workers; i++) {
             pool.execute(() -> spares.add(SnippetRunner.recording()));
         }
         send(frames, Wire.READY, new byte[0]);
@@ -69,22 +78,25 @@ public final class CompileMain {
             int id = request.integer();
             String source = request.string();
             pool.execute(() -> {
-                byte[] answer = compile(spares, source);
+                SnippetRunner runner;
+                try {
+                    runner = spares.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    send(frames, Wire.REPORT, new Wire.Writer().integer(id)
+                            .blob(refusal(source, "the compile service is stopping")).bytes());
+                    return;
+                }
+                byte[] answer = compile(runner, source);
                 send(frames, Wire.REPORT, new Wire.Writer().integer(id).blob(answer).bytes());
-                spares.add(SnippetRunner.recording());
+                // Off the run's path: the answer is on its way.
+                recycle(runner, spares);
             });
         }
         Runtime.getRuntime().halt(0);
     }
 
-    private static byte[] compile(LinkedBlockingQueue<SnippetRunner> spares, String source) {
-        SnippetRunner runner;
-        try {
-            runner = spares.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return refusal(source, "the compile service is stopping");
-        }
+    private static byte[] compile(SnippetRunner runner, String source) {
         try {
             byte[] plan = runner.compile(source).encode();
             // The answer travels in one frame, with the request id and the length in front.
@@ -92,11 +104,29 @@ public final class CompileMain {
                     : refusal(source, "the compiled code is larger than a run may receive ("
                     + Wire.MAX_PAYLOAD / 1024 + " KiB)");
         } catch (StackOverflowError e) {
+            runner.close();
             return refusal(source, "the Java compiler ran out of stack: the code is nested or chained too deeply");
         } catch (RuntimeException | LinkageError e) {
-            return refusal(source, "the Java compiler failed on this code (" + e + ")");
-        } finally {
             runner.close();
+            return refusal(source, "the Java compiler failed on this code (" + e + ")");
+        }
+    }
+
+    /**
+     * Puts the runner back for the next request once it has forgotten this one's snippets, or
+     * replaces it with a fresh one when it failed, cannot be reset, or has served its share.
+     */
+    private static void recycle(SnippetRunner runner, LinkedBlockingQueue<SnippetRunner> spares) {
+        boolean reused = false;
+        try {
+            reused = runner.texts() < TEXTS_PER_JSHELL && runner.reset();
+        } finally {
+            if (!reused) {
+                runner.close();
+                spares.add(SnippetRunner.recording());
+            } else {
+                spares.add(runner);
+            }
         }
     }
 

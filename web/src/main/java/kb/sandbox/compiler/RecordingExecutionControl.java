@@ -43,43 +43,98 @@ final class RecordingExecutionControl implements ExecutionControl, Gate {
     private int classes;
     private long classBytes;
     private String overLimit;
+    /** Every class file this JShell recorded, by internal name; kept across {@link #reset}. */
+    private final Map<String, byte[]> loadedBefore = new HashMap<>();
+    /** A snippet class's internal name wherever a class file mentions it (class entries, descriptors, signatures). */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "REPL/\\$JShell\\$\\d+[A-Z]*(\\$[\\w$]+)?", Pattern.UNICODE_CHARACTER_CLASS);
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
-        var batch = new HashMap<String, BytecodePolicy.Shape>();
+        var files = new ArrayList<byte[]>();
         for (ClassBytecodes c : cbcs) {
-            var shape = BytecodePolicy.Shape.of(c.bytecodes());
+            files.add(c.bytecodes());
+        }
+        var known = new java.util.HashSet<String>();
+        for (byte[] f : files) {
+            known.add(BytecodePolicy.Shape.of(f).name());
+        }
+        List<byte[]> earlier = carriedOver(files, known);
+        String failure = earlier.isEmpty() ? null : record(earlier);
+        if (failure == null) {
+            failure = record(files);
+        }
+        if (failure != null) {
+            throw new ClassInstallException(failure, new boolean[cbcs.length]);
+        }
+    }
+
+    /**
+     * Checks class files against the allowlist and the caps and records them as one step.
+     *
+     * @return why they were refused, or {@code null}
+     */
+    private String record(List<byte[]> files) {
+        var batch = new HashMap<String, BytecodePolicy.Shape>();
+        for (byte[] f : files) {
+            var shape = BytecodePolicy.Shape.of(f);
             batch.put(shape.name(), shape);
         }
         var found = new ArrayList<BytecodePolicy.Violation>();
-        for (ClassBytecodes c : cbcs) {
-            found.addAll(policy.check(c.bytecodes(), name -> batch.getOrDefault(name, defined.get(name))));
+        for (byte[] f : files) {
+            found.addAll(policy.check(f, name -> batch.getOrDefault(name, defined.get(name))));
         }
         if (!found.isEmpty()) {
             denials.addAll(found);
-            throw new ClassInstallException(found.get(0).message(), new boolean[cbcs.length]);
+            return found.get(0).message();
         }
-        classes += cbcs.length;
-        for (ClassBytecodes c : cbcs) {
-            classBytes += c.bytecodes().length;
+        classes += files.size();
+        for (byte[] f : files) {
+            classBytes += f.length;
         }
         if (classes > RunPlan.MAX_CLASSES || classBytes > RunPlan.MAX_CLASS_BYTES) {
             overLimit = "the code compiles to " + classes + " classes and " + classBytes / 1024
                     + " KiB of class files; a run may define at most " + RunPlan.MAX_CLASSES + " classes and "
                     + RunPlan.MAX_CLASS_BYTES / 1024 + " KiB";
-            throw new ClassInstallException(overLimit, new boolean[cbcs.length]);
+            return overLimit;
         }
         defined.putAll(batch);
-        var files = new ArrayList<RunPlan.ClassFile>();
-        for (ClassBytecodes c : cbcs) {
-            String name = BytecodePolicy.Shape.of(c.bytecodes()).name();
-            files.add(new RunPlan.ClassFile(name, c.bytecodes()));
+        var recorded = new ArrayList<RunPlan.ClassFile>();
+        for (byte[] f : files) {
+            String name = BytecodePolicy.Shape.of(f).name();
+            recorded.add(new RunPlan.ClassFile(name, f));
+            loadedBefore.put(name, f);
             Matcher m = WRAPPER.matcher(name);
             if (m.matches()) {
-                unprobed.merge(m.group(1).replace('/', '.'), maxLine(c.bytecodes()), Math::max);
+                unprobed.merge(m.group(1).replace('/', '.'), maxLine(f), Math::max);
             }
         }
-        steps.add(new RunPlan.Step("", files, null, null));
+        steps.add(new RunPlan.Step("", recorded, null, null));
+        return null;
+    }
+
+    /**
+     * The class files an earlier text of this JShell loaded that {@code files} refer to but this
+     * text has not recorded, with what they refer to in turn. JShell does not load a class again
+     * when the same snippet declaration compiles to the same bytes it loaded before (as after a
+     * {@link #reset}, when a text declares what an earlier one did), yet the run child starts empty.
+     * Identical bytes are what this text compiled to, so nothing of the earlier text comes along.
+     */
+    private List<byte[]> carriedOver(List<byte[]> files, java.util.Set<String> known) {
+        var out = new ArrayList<byte[]>();
+        var queue = new java.util.ArrayDeque<>(files);
+        while (!queue.isEmpty()) {
+            Matcher m = REFERENCE.matcher(new String(queue.poll(), java.nio.charset.StandardCharsets.UTF_8));
+            while (m.find()) {
+                String name = m.group();
+                byte[] earlier = loadedBefore.get(name);
+                if (earlier != null && !defined.containsKey(name) && known.add(name)) {
+                    out.add(earlier);
+                    queue.add(earlier);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -93,6 +148,16 @@ final class RecordingExecutionControl implements ExecutionControl, Gate {
         if (!denials.isEmpty() || overLimit != null) {
             // JShell invokes a snippet whose classes were refused (it swallows the refusal): never run it.
             return "";
+        }
+        String internal = className.replace('.', '/');
+        if (!defined.containsKey(internal) && loadedBefore.containsKey(internal)) {
+            // A variable or statement whose wrapper JShell did not load again (see carriedOver).
+            var known = new java.util.HashSet<>(java.util.Set.of(internal));
+            var files = new ArrayList<byte[]>(List.of(loadedBefore.get(internal)));
+            files.addAll(carriedOver(files, known));
+            if (record(files) != null) {
+                return "";
+            }
         }
         steps.add(new RunPlan.Step("", List.of(), className, methodName));
         if (unprobed.isEmpty()) {
@@ -140,6 +205,20 @@ final class RecordingExecutionControl implements ExecutionControl, Gate {
             steps.set(i, new RunPlan.Step(snippetId, s.classes(), s.invokeClass(), s.method()));
         }
         labelled = steps.size();
+    }
+
+    /** Forgets the recording of the last text, for a JShell that compiles another one. */
+    void reset() {
+        defined.clear();
+        denials.clear();
+        steps.clear();
+        labelled = 0;
+        unprobed.clear();
+        probeFrames.clear();
+        lines.clear();
+        classes = 0;
+        classBytes = 0;
+        overLimit = null;
     }
 
     /** Why the run's classes passed a cap, or {@code null}. */

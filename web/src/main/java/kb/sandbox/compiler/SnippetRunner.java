@@ -61,6 +61,9 @@ final class SnippetRunner {
     private static final Set<String> DEFAULT_IMPORT_SOURCES = DEFAULT_IMPORTS.stream()
             .map(pkg -> "import " + pkg + ";").collect(Collectors.toUnmodifiableSet());
 
+    /** Most snippets {@link #reset} drops; past it, building a new JShell costs less. */
+    private static final int MAX_DROPS = 100;
+
     /** A class path with nothing on it: javac would otherwise read the runner's jar (and ASM) from java.class.path. */
     private static final String NO_CLASS_PATH = "/nonexistent/kb-sandbox-compiles-against-the-jdk-only";
 
@@ -70,10 +73,17 @@ final class SnippetRunner {
     private final PrintStream err;
     private final Map<String, Integer> snippetStarts = new HashMap<>();
     private final Map<String, String> unresolved = new HashMap<>();
+    /** Ids of the default imports, which every text starts with and {@link #reset} keeps. */
+    private final Set<String> defaultImports;
     /** Where the snippet being evaluated starts, for a report when JShell or javac itself fails. */
     private int current;
+    /** Set when JShell or javac itself failed: its state is then unknown, so it is never used again. */
+    private boolean broken;
+    /** Texts compiled since this JShell was built. */
+    private int texts;
 
     private SnippetRunner(JShell shell, Gate guard, RecordingExecutionControl recorder, PrintStream err) {
+        this.defaultImports = shell.snippets().map(Snippet::id).collect(Collectors.toUnmodifiableSet());
         this.shell = shell;
         this.guard = guard;
         this.recorder = recorder;
@@ -101,7 +111,9 @@ final class SnippetRunner {
         }
         JShell shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .compilerOptions("-proc:none")
+                // Inline (StringBuilder) string concatenation: the indy form spins method-handle classes at
+                // the first concatenation in every fresh run JVM, tens of ms of CPU per run.
+                .compilerOptions("-proc:none", "-XDstringConcat=inline")
                 .in(InputStream.nullInputStream()).out(out).err(err)
                 .build();
         for (String source : DEFAULT_IMPORT_SOURCES) {
@@ -112,6 +124,7 @@ final class SnippetRunner {
 
     /** Compiles {@code source} into a plan for a run child; the limits are the caller's to fill in. */
     RunPlan compile(String source) {
+        texts++;
         ChildReport ending = run(source);
         recorder.label("");
         return new RunPlan(source, 0, 0, 0, recorder.steps(), snippetStarts, unresolved, recorder.lines(), ending);
@@ -120,6 +133,54 @@ final class SnippetRunner {
     /** Frees the JShell instance. */
     void close() {
         shell.close();
+    }
+
+    /** Texts compiled since this JShell was built: JShell keeps dropped snippets, so a runner is retired after a number. */
+    int texts() {
+        return texts;
+    }
+
+    /** Whether {@link #reset} may prepare this runner for another text: not after JShell or javac itself failed. */
+    boolean reusable() {
+        return !broken && recorder != null;
+    }
+
+    /**
+     * Forgets everything the last text declared, so that the next text compiles exactly as on a
+     * fresh JShell with the default imports: every other snippet is dropped (newest first, so that
+     * no dependent is recompiled against a declaration about to go), and the recording is cleared.
+     * Reusing a JShell this way costs a few ms; building one costs ten evaluations of the imports.
+     *
+     * @return false when the runner cannot be reused (then close it)
+     */
+    boolean reset() {
+        if (!reusable()) {
+            return false;
+        }
+        try {
+            List<Snippet> declared = shell.snippets()
+                    .filter(sn -> !defaultImports.contains(sn.id()) && shell.status(sn).isActive()).toList();
+            if (declared.size() > MAX_DROPS) {
+                // A text of very many declarations: a new JShell is cheaper than dropping them all.
+                broken = true;
+                return false;
+            }
+            for (int i = declared.size() - 1; i >= 0; i--) {
+                shell.drop(declared.get(i));
+            }
+            if (shell.snippets().anyMatch(sn -> !defaultImports.contains(sn.id()) && shell.status(sn).isActive())) {
+                broken = true;
+                return false;
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            broken = true;
+            return false;
+        }
+        recorder.reset();
+        guard.takeDenials();
+        snippetStarts.clear();
+        unresolved.clear();
+        return true;
     }
 
     /** Runs the warm-up text, then drops its declarations so that users start from a clean state. */
@@ -143,13 +204,25 @@ final class SnippetRunner {
         try {
             return evaluate(source, text);
         } catch (StackOverflowError e) {
-            return new Failures(shell, text, snippetStarts, err).problem(ChildReport.Outcome.COMPILE_ERROR, current,
-                    "the Java compiler ran out of stack on this snippet: it is nested or chained too deeply");
+            broken = true;
+            return outOfStack(text);
         } catch (RuntimeException | LinkageError | AssertionError | InternalError e) {
+            broken = true;
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof StackOverflowError) {
+                    // JShell wraps an overflow in its parser as "Exception during parse".
+                    return outOfStack(text);
+                }
+            }
             String what = e.toString().lines().findFirst().orElse("");
             return new Failures(shell, text, snippetStarts, err).problem(ChildReport.Outcome.COMPILE_ERROR, current,
                     "the Java compiler failed on this snippet (" + (what.length() > 300 ? what.substring(0, 300) : what) + ")");
         }
+    }
+
+    private ChildReport outOfStack(SourceText text) {
+        return new Failures(shell, text, snippetStarts, err).problem(ChildReport.Outcome.COMPILE_ERROR, current,
+                "the Java compiler ran out of stack on this snippet: it is nested or chained too deeply");
     }
 
     private ChildReport evaluate(String source, SourceText text) {

@@ -184,4 +184,40 @@ public class LifecycleRulesTest {
                 """, "java-threadlocal-without-finally-remove");
         assertEquals(List.of(), holder);
     }
+
+    @Test
+    void a_defer_is_in_a_loop_only_when_the_loop_can_come_back_to_it() {
+        List<Finding> found = findings("store/open.go", """
+                package store
+
+                func sizes(paths []string) (int64, error) {
+                \tvar total int64
+                \tfor _, p := range paths {
+                \t\tf, err := os.Open(p)
+                \t\tif err != nil {
+                \t\t\treturn 0, err
+                \t\t}
+                \t\tdefer f.Close()
+                \t\tst, _ := f.Stat()
+                \t\ttotal += st.Size()
+                \t}
+                \treturn total, nil
+                }
+
+                func first(paths []string) (*os.File, error) {
+                \tfor _, p := range paths {
+                \t\tf, err := os.Open(p)
+                \t\tif err != nil {
+                \t\t\tcontinue
+                \t\t}
+                \t\tdefer log.Println("opened", p)
+                \t\treturn f, nil
+                \t}
+                \treturn nil, errors.New("none")
+                }
+                """, "go-defer-in-loop");
+        // the second defer sits inside a for statement, but the iteration that reaches it always returns
+        assertEquals(List.of(10), found.stream().map(Finding::line).toList(), found.toString());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+    }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import kb.sandbox.child.ChildReport;
 import kb.sandbox.child.RunPlan;
@@ -34,5 +37,95 @@ class SnippetRunnerTest {
         assertTrue(plan.steps().get(plan.steps().size() - 1).invokeClass() != null);
         assertFalse(plan.lines().isEmpty(), "wrapper lines map to snippet lines");
         assertTrue(plan.classCount() >= 2);
+    }
+
+    /** Declarations of every kind a text can leave behind, and texts that would see them if they leaked. */
+    private static final String FIRST = """
+            import java.time.*;
+            int secret = 42;
+            String hidden() { return "from the first run"; }
+            class Box { int v = 7; }
+            interface Shape { int sides(); }
+            enum Colour { RED }
+            record Pair(int a, int b) {}
+            var list = new ArrayList<>(List.of(1, 2));
+            System.out.println(secret + hidden());
+            """;
+    private static final List<String> PROBES = List.of(
+            "System.out.println(secret);\n",
+            "System.out.println(hidden());\n",
+            "System.out.println(new Box().v);\n",
+            "Shape s = () -> 3;\n",
+            "System.out.println(Colour.RED);\n",
+            "System.out.println(new Pair(1, 2));\n",
+            "System.out.println(list);\n",
+            "LocalDate d = null;\nSystem.out.println(d);\n",
+            "int secret = 1;\nclass Box { String s = \"new\"; }\nSystem.out.println(secret + new Box().s);\n");
+
+    @Test
+    void a_reset_runner_compiles_every_text_exactly_as_a_fresh_jshell_and_nothing_of_the_last_text_reaches_it() {
+        SnippetRunner reused = SnippetRunner.recording();
+        try {
+            for (String probe : PROBES) {
+                RunPlan first = reused.compile(FIRST);
+                assertEquals(ChildReport.Outcome.COMPLETED, first.ending().outcome(), first.ending()::toString);
+                assertTrue(reused.reset(), "a runner that compiled normally can be reset");
+                RunPlan again = reused.compile(probe);
+                SnippetRunner fresh = SnippetRunner.recording();
+                RunPlan expected = fresh.compile(probe);
+                fresh.close();
+                assertEquals(expected.ending(), again.ending(), probe);
+                assertEquals(expected.steps().size(), again.steps().size(), probe);
+                assertEquals(expected.classCount(), again.classCount(), probe);
+                Set<String> before = classNames(first);
+                for (String name : classNames(again)) {
+                    assertFalse(before.contains(name), "a class of the first text is handed to the next run: " + name);
+                }
+                assertTrue(reused.reset());
+            }
+        } finally {
+            reused.close();
+        }
+        // The probes that name the first text's declarations do not compile on their own.
+        SnippetRunner fresh = SnippetRunner.recording();
+        assertEquals(ChildReport.Outcome.COMPILE_ERROR, fresh.compile(PROBES.get(0)).ending().outcome());
+        fresh.close();
+    }
+
+    @Test
+    void a_runner_on_which_the_compiler_itself_failed_is_not_reused() throws Exception {
+        String source = "int b = " + "(".repeat(3000) + "1" + ")".repeat(3000) + ";\n";
+        var reset = new AtomicReference<Boolean>();
+        Thread t = new Thread(null, () -> {
+            SnippetRunner runner = SnippetRunner.recording();
+            runner.compile(source);
+            reset.set(runner.reset());
+            runner.close();
+        }, "small", 256 * 1024);
+        t.start();
+        t.join();
+        assertFalse(reset.get(), "reset refused after javac ran out of stack");
+    }
+
+    @Test
+    void a_runner_left_with_more_declarations_than_a_reset_drops_is_replaced_instead() {
+        var text = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            text.append("int v").append(i).append(" = ").append(i).append(";\n");
+        }
+        SnippetRunner runner = SnippetRunner.recording();
+        try {
+            assertEquals(ChildReport.Outcome.COMPLETED, runner.compile(text.toString()).ending().outcome());
+            assertFalse(runner.reset(), "120 declarations are not dropped one by one");
+            assertFalse(runner.reusable());
+        } finally {
+            runner.close();
+        }
+    }
+
+    private static Set<String> classNames(RunPlan plan) {
+        var names = new HashSet<String>();
+        plan.steps().forEach(st -> st.classes().forEach(c -> names.add(c.name())));
+        return names;
     }
 }
