@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page throughput of the packaged app against Debian's nginx serving the same HTML as static files,
 # both on loopback, measured with `wrk -t2 -c64` in one run, for the incident page and the list.
-# Prints req/s, p99 and the ratio app/nginx per page, and the server JVM's peak RSS and heap.
+# Prints req/s, p99 and the ratio app/nginx per page, the server JVM's RSS after warm-up and its peak during the
+# measured runs (anonymous and file-backed), its heap by generation, and the load average with each figure.
 # With --overload it also starts 50 sandbox runs at once (POST /api/run, each a different snippet, so no
 # cached result) and posts a 1 MB diff and a 1 MB postmortem while 64 connections read the incident page and
 # a review of 1,500 findings; it counts the answers by status (5xx must be zero) and reports the server JVM's
@@ -94,11 +95,19 @@ run_wrk() { # url -> "req/s p99_ms non2xx"
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status"; }
 peak_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status"; }
+# resident memory by kind: anonymous (heap, malloc, relocated class-data archive) and file-backed (libjvm, jar)
+rss_kinds() { awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "anonymous %.0f MB, file %.0f MB", a/1024, f/1024}' "/proc/$SERVER/status"; }
+# the JVM's heap by generation, and the machine's load (two shared cores make every figure noisy)
+heap_lines() { command -v jcmd >/dev/null && jcmd "$SERVER" GC.heap_info 2>/dev/null | grep -E 'generation|heap +total|ZHeap|Metaspace' || true; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# the peak from here on (Linux 4.0+: writing 5 to clear_refs resets VmHWM to the current RSS)
+reset_peak() { echo 5 >"/proc/$SERVER/clear_refs" 2>/dev/null && echo "reset" || echo "not reset (since start)"; }
 
 echo "warming up the app (${DURATION}s per page)"
 wrk -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/incidents/$INCIDENT" >/dev/null
 wrk -t2 -c64 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/incidents" >/dev/null
-echo "RSS of the server JVM (pid $SERVER) after warm-up: $(rss_mb) MB"
+echo "RSS of the server JVM (pid $SERVER) after warm-up: $(rss_mb) MB ($(rss_kinds)), peak so far $(peak_mb) MB; load $(load)"
+echo "peak RSS $(reset_peak) for the measured runs"
 
 printf "\n%-10s %12s %9s %12s %9s %8s %6s\n" page app_req/s app_p99 nginx_req/s nginx_p99 ratio app5xx
 for page in incident list; do
@@ -108,7 +117,8 @@ for page in incident list; do
   ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN {printf "%.3f", a/n}')
   printf "%-10s %12s %7sms %12s %7sms %8s %6s\n" "$page" "$a_rps" "$a_p99" "$n_rps" "$n_p99" "$ratio" "$a_bad"
 done
-echo "server JVM RSS now $(rss_mb) MB, peak $(peak_mb) MB"
+echo "server JVM RSS now $(rss_mb) MB ($(rss_kinds)), peak during the measured runs $(peak_mb) MB; load $(load)"
+heap_lines
 
 if $OVERLOAD; then
   echo
@@ -189,8 +199,10 @@ if $OVERLOAD; then
   tail -n +"$LOG_FROM" "$WORK/app.log" >"$WORK/overload.log"
   echo "5xx in the log during the overload: $(grep -c ' -> 5[0-9][0-9] ' "$WORK/overload.log" || true);" \
     "OutOfMemoryError: $(grep -c OutOfMemoryError "$WORK/app.log" || true)"
-  echo "server JVM RSS now $(rss_mb) MB, peak $(peak_mb) MB; whole process tree peak $(cat "$WORK/tree-peak" 2>/dev/null || echo ?) MB"
-  command -v jcmd >/dev/null && jcmd "$SERVER" GC.heap_info 2>/dev/null | sed -n '2,3p' || true
+  grep -E -B2 -A8 ' -> 5[0-9][0-9] ' "$WORK/overload.log" | head -40 || true
+  echo "server JVM RSS now $(rss_mb) MB ($(rss_kinds)), peak since warm-up $(peak_mb) MB; whole process tree peak" \
+    "$(cat "$WORK/tree-peak" 2>/dev/null || echo ?) MB; load $(load)"
+  heap_lines
   five=$(( $(grep -c ' -> 5[0-9][0-9] ' "$WORK/overload.log" || true) + $(grep -c OutOfMemoryError "$WORK/app.log" || true)
     + $(cat "$WORK"/runs/*.code | fold -w3 | grep -c '^5' || true) ))
   (( five == 0 )) && echo "overload: zero 5xx" || { echo "overload: $five answers were 5xx" >&2; exit 1; }

@@ -55,7 +55,7 @@ public final class ServerLauncher {
         try {
             command = plan(args, self.command().get(), List.of(self.arguments().get()), jar.get(),
                     Files.isRegularFile(archive) ? archive : null, Runtime.version().feature(), System.getenv(),
-                    ProcessHandle.current().pid());
+                    ProcessHandle.current().pid(), kb.ops.HeapShape.jdkCanTrimNative());
         } catch (IllegalArgumentException e) {
             System.err.println("postmortem-kb: " + e.getMessage());
             return Optional.of(2);
@@ -83,9 +83,10 @@ public final class ServerLauncher {
      * @param jvmArguments this JVM's arguments after the executable: options, {@code -jar}, jar, args
      * @param archive      the archive for this jar and JDK, or {@code null} when there is none
      * @param jdkFeature   the running JDK's feature release (17, 21, ...)
+     * @param canTrimNative whether the JDK has {@code -XX:TrimNativeHeapInterval} ({@link kb.ops.HeapShape})
      */
     static Optional<List<String>> plan(String[] args, String java, List<String> jvmArguments, Path jar, Path archive,
-                                       int jdkFeature, Map<String, String> env, long pid) {
+                                       int jdkFeature, Map<String, String> env, long pid, boolean canTrimNative) {
         if ("off".equalsIgnoreCase(env.getOrDefault("KB_LAUNCHER", ""))) {
             return Optional.empty();
         }
@@ -121,11 +122,14 @@ public final class ServerLauncher {
         command.add(java);
         command.addAll(options);
         heap.ifPresent(command::add);
-        if (options.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
+        boolean ownCollector = options.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
+        if (!ownCollector) {
             // For a heap of a few hundred MB the serial collector's young pauses are a few ms, and it needs
             // about 80-100 MB less memory than G1 under 64 readers (pages-vs-nginx.sh, same run)
             command.add("-XX:+UseSerialGC");
         }
+        // a small heap that grows under load and gives a peak back, within the budget
+        command.addAll(kb.ops.HeapShape.options(options, env, heap, ownCollector, canTrimNative));
         command.addAll(classData);
         command.add("-D" + ROLE + "=child");
         command.add("-D" + LAUNCHER_PID + "=" + pid);

@@ -19,7 +19,7 @@ class ServerLauncherHeapTest {
     private static final List<String> PLAIN = List.of("-jar", "postmortem-kb.jar", "serve");
 
     private static List<String> plan(List<String> jvmArgs, Map<String, String> env) {
-        return ServerLauncher.plan(new String[]{"serve"}, "/usr/bin/java", jvmArgs, JAR, ARCHIVE, 17, env, 1).orElseThrow();
+        return ServerLauncher.plan(new String[]{"serve"}, "/usr/bin/java", jvmArgs, JAR, ARCHIVE, 17, env, 1, false).orElseThrow();
     }
 
     @Test

@@ -18,7 +18,7 @@ class ServerLauncherTest {
 
     private static Optional<List<String>> plan(String[] args, List<String> jvmArgs, Path archive, int jdk,
                                                Map<String, String> env) {
-        return ServerLauncher.plan(args, JAVA, jvmArgs, JAR, archive, jdk, env, 4242);
+        return ServerLauncher.plan(args, JAVA, jvmArgs, JAR, archive, jdk, env, 4242, false);
     }
 
     @Test
@@ -33,7 +33,8 @@ class ServerLauncherTest {
     void without_an_archive_jdk17_restarts_only_to_bound_the_heap_and_newer_jdks_keep_their_own_archive() {
         String[] serve = {"serve"};
         List<String> jvmArgs = List.of("-jar", "postmortem-kb.jar", "serve");
-        assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+        assertEquals(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=40",
+                "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(serve, jvmArgs, null, 17, Map.of()).orElseThrow());
         assertTrue(plan(serve, List.of("-Xmx1g", "-jar", "postmortem-kb.jar", "serve"), null, 17, Map.of()).isEmpty(),
                 "the caller's own heap limit and no archive: nothing to restart for");
@@ -54,7 +55,9 @@ class ServerLauncherTest {
         assertTrue(plan(new String[]{"serve"}, List.of("-XX:SharedArchiveFile=/mine.jsa", "-Xmx300m", "-jar", "x.jar", "serve"),
                 ARCHIVE, 17, Map.of()).isEmpty());
         // the caller's class-data flags are kept, and the heap is still bounded
-        assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-XX:+UseSerialGC", "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar",
+        assertEquals(List.of(JAVA, "-Xshare:off", "-Xmx256m", "-XX:+UseSerialGC", "-Xms64m", "-Xmn32m",
+                "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-Dkb.server=child",
+                "-Dkb.launcher.pid=4242", "-jar",
                 JAR.toString(), "serve"), plan(new String[]{"serve"}, List.of("-Xshare:off", "-jar", "postmortem-kb.jar", "serve"),
                 ARCHIVE, 17, Map.of()).orElseThrow());
         // started as `java -cp ... kb.Main serve`: there is no -jar to restart the same way
@@ -74,5 +77,19 @@ class ServerLauncherTest {
         env.put("MALLOC_ARENA_MAX", "8");
         ServerLauncher.tune(env);
         assertEquals("8", env.get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
+    void the_server_jvm_gets_a_small_heap_that_gives_peaks_back_after_the_collector_and_before_the_jar() {
+        var command = ServerLauncher.plan(new String[]{"serve"}, JAVA, List.of("-jar", "postmortem-kb.jar", "serve"), JAR,
+                ARCHIVE, 17, Map.of("KB_HEAP", "512m"), 4242, true).orElseThrow();
+        assertEquals(List.of(JAVA, "-Xmx512m", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m", "-XX:MinHeapFreeRatio=40",
+                "-XX:MaxHeapFreeRatio=60", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-Dkb.server=child", "-Dkb.launcher.pid=4242", "-jar", JAR.toString(), "serve"), command);
+        var ownGc = plan(new String[]{"serve"}, List.of("-XX:+UseG1GC", "-jar", "postmortem-kb.jar", "serve"), ARCHIVE, 17,
+                Map.of()).orElseThrow();
+        assertTrue(ownGc.stream().noneMatch(o -> o.startsWith("-Xmn") || o.startsWith("-Xms") || o.contains("HeapFreeRatio")
+                        || o.contains("Shrink")),
+                "sizing is the operator's with their own collector: " + ownGc);
     }
 }
