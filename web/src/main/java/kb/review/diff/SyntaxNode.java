@@ -226,19 +226,34 @@ public final class SyntaxNode {
         SyntaxNode found = this;
         SyntaxNode n = this;
         while (true) {
-            SyntaxNode next = null;
-            for (SyntaxNode c : n.children) {
-                if (c.startByte <= offset && offset < c.endByte) {
-                    next = c;
-                    break;
-                }
-            }
+            SyntaxNode next = n.childAt(offset);
             if (next == null) {
                 return found;
             }
             n = next;
             found = n.named ? n : found;
         }
+    }
+
+    /**
+     * The child holding byte {@code offset}, by binary search: children are in source order and do not overlap, and
+     * a file of many top-level statements has tens of thousands of them.
+     */
+    private SyntaxNode childAt(int offset) {
+        int lo = 0;
+        int hi = children.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            SyntaxNode c = children[mid];
+            if (offset < c.startByte) {
+                hi = mid - 1;
+            } else if (offset >= c.endByte) {
+                lo = mid + 1;
+            } else {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override

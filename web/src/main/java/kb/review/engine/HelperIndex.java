@@ -18,6 +18,10 @@ import org.treesitter.TSTreeCursor;
  */
 final class HelperIndex {
 
+    /** What a Go function or method declaration starts with; a literal is usually written {@code func(}. */
+    private static final java.util.regex.Pattern GO_DECLARATION =
+            java.util.regex.Pattern.compile("\\bfunc\\s+[\\p{L}_(]");
+
     private HelperIndex() {
     }
 
@@ -37,6 +41,9 @@ final class HelperIndex {
      */
     private static List<Summaries.Function> functions(SourceFile f) {
         List<Summaries.Function> out = new ArrayList<>();
+        if (f.language() == Language.GO && !GO_DECLARATION.matcher(f.text()).find()) {
+            return out; // no function is declared here: not worth a parse (function literals are written func()
+        }
         byte[] src = f.utf8();
         try (TSTree tree = TreeSitter.parse(f.language(), f.text());
              TSTreeCursor c = new TSTreeCursor(tree.getRootNode())) {
