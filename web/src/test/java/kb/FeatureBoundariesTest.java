@@ -43,7 +43,7 @@ class FeatureBoundariesTest {
             "kb.sandbox", Set.of("Sandbox", "SandboxService", "SandboxConfig", "SandboxRoutes", "FileRuns"),
             // owned by the opsdata engineer: the facade, the shared rate limit features count with, and what
             // the commands (serve's launcher and start log, backup, restore) need
-            "kb.ops", Set.of("Operations", "SharedRateLimit", "HeapBudget", "StartReport", "Backups"),
+            "kb.ops", Set.of("Operations", "SharedRateLimit", "HeapBudget", "HeapShape", "StartReport", "Backups"),
             // owned by the search engineer
             "kb.search", Set.of("Search", "SearchRequest", "SearchResults", "Related", "SearchRoutes", "SyntheticPostmortems"),
             "kb.insights", Set.of("InsightsRoutes"),
