@@ -99,7 +99,7 @@ public final class SyntaxNode {
                 TSNode ts = cursor.currentNode();
                 Kind kind = kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
                 int fieldId = cursor.currentFieldId();
-                // punctuation and keywords no field names cannot be reached through this class's methods: skipping
+                // punctuation and keywords that no field names cannot be reached through this class's methods: skipping
                 // them saves two thirds of the native calls for about half of the nodes (tokens have no children)
                 boolean kept = kind.named || fieldId != 0;
                 SyntaxNode node = kept ? new SyntaxNode(lines, kind.type, kind.named, ts.getStartByte(),
