@@ -88,7 +88,9 @@ public final class SyntaxNode {
         Map<Integer, String> fieldNames = FIELDS.computeIfAbsent(language.getClass(), l -> new ConcurrentHashMap<>());
         TSNode rootTs = tree.getRootNode();
         try (TSTreeCursor cursor = new TSTreeCursor(rootTs)) {
-            SyntaxNode root = copy(rootTs, null, kinds, lines);
+            Kind rootKind = kind(rootTs, kinds);
+            SyntaxNode root = new SyntaxNode(lines, rootKind.type, rootKind.named, rootTs.getStartByte(),
+                    rootTs.getEndByte(), null);
             ArrayDeque<Builder> stack = new ArrayDeque<>();
             stack.push(new Builder(root));
             if (!cursor.gotoFirstChild()) {
@@ -97,7 +99,7 @@ public final class SyntaxNode {
             while (true) {
                 Builder top = stack.peek();
                 TSNode ts = cursor.currentNode();
-                Kind kind = kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
+                Kind kind = kind(ts, kinds);
                 int fieldId = cursor.currentFieldId();
                 // punctuation and keywords that no field names cannot be reached through this class's methods: skipping
                 // them saves two thirds of the native calls for about half of the nodes (tokens have no children)
@@ -125,9 +127,8 @@ public final class SyntaxNode {
         }
     }
 
-    private static SyntaxNode copy(TSNode ts, SyntaxNode parent, Map<Integer, Kind> kinds, Lines lines) {
-        Kind kind = kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
-        return new SyntaxNode(lines, kind.type, kind.named, ts.getStartByte(), ts.getEndByte(), parent);
+    private static Kind kind(TSNode ts, Map<Integer, Kind> kinds) {
+        return kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
     }
 
     /** Collects one node's children while the cursor is below it. */
