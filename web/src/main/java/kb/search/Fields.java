@@ -35,6 +35,8 @@ final class Fields {
     static final String STARTED = "started";
     /** Stored only: the severity as written. */
     static final String SHOWN_SEVERITY = "severity_shown";
+    /** Doc values: the id, read per candidate while ranking related incidents. */
+    static final String ID_VALUE = "id_value";
     /** Doc values: the start instant in epoch milliseconds, for sorting by date. */
     static final String STARTED_MS = "started_ms";
 

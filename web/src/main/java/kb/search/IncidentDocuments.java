@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -41,6 +42,8 @@ final class IncidentDocuments {
         var h = incident.header();
         Document d = new Document();
         d.add(new StringField(Fields.ID, h.id(), Field.Store.YES));
+        // the id again as a doc value: ranking related candidates reads it without decompressing stored text
+        d.add(new SortedDocValuesField(Fields.ID_VALUE, new BytesRef(h.id())));
         d.add(new Field(Fields.TITLE, h.title(), TEXT));
         List<String> other = new ArrayList<>();
         for (SectionRow s : incident.sections()) {

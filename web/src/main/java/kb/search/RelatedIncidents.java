@@ -5,6 +5,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -42,8 +43,13 @@ final class RelatedIncidents {
     private static final double TEXT_WEIGHT = 4.0;
     private static final double SIMILAR = 0.12;
     private static final int CANDIDATES = 60;
+    /** Below this many incidents no word is too common for text similarity. */
+    private static final int COMMON_FLOOR = 1000;
     /** Less evidence than one shared service (a shared tag such as "go" alone) is not worth showing. */
     private static final double MIN_SCORE = 1.5;
+
+    /** The stored fields a shown related incident needs. */
+    private static final Set<String> SHOWN = Set.of(Fields.TITLE, Fields.SHOWN_SEVERITY);
 
     private final Analyzer analyzer;
 
@@ -70,9 +76,9 @@ final class RelatedIncidents {
             candidates.add(sd.doc);
         }
         candidates.remove(doc);
-        List<Related> out = new ArrayList<>();
+        // scored from doc values alone; stored fields (compressed with the whole text) only for those shown
+        List<Scored> scored = new ArrayList<>();
         for (int other : candidates) {
-            Document d = searcher.storedFields().document(other);
             if (!includeDrafts && "draft".equals(status(searcher, other))) {
                 continue;
             }
@@ -92,12 +98,20 @@ final class RelatedIncidents {
                 reasons.add("similar text");
             }
             if (score >= MIN_SCORE) {
-                out.add(new Related(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.SHOWN_SEVERITY),
-                        Math.round(score * 100) / 100.0, reasons));
+                scored.add(new Scored(other, id(searcher, other), Math.round(score * 100) / 100.0, reasons));
             }
         }
-        out.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::id));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+        List<Related> out = new ArrayList<>();
+        for (Scored c : scored.subList(0, Math.min(limit, scored.size()))) {
+            Document d = searcher.storedFields().document(c.doc(), SHOWN);
+            out.add(new Related(c.id(), d.get(Fields.TITLE), d.get(Fields.SHOWN_SEVERITY), c.score(), c.reasons()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A candidate that has enough evidence, before its title is read. */
+    private record Scored(int doc, String id, double score, List<String> reasons) {
     }
 
     private static String reason(String field, String value) {
@@ -120,6 +134,9 @@ final class RelatedIncidents {
         mlt.setMinDocFreq(1);
         mlt.setMinWordLen(1);
         mlt.setMaxQueryTerms(30);
+        // a word in a tenth of all incidents says little about likeness and costs the most to score (at 100,000
+        // incidents such words were most of the time of a related-incidents query); small sets keep every word
+        mlt.setMaxDocFreq(Math.max(COMMON_FLOOR, searcher.getIndexReader().numDocs() / 10));
         mlt.setBoost(true);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (var e : Map.of(Fields.TITLE, 3f, Fields.ROOT_CAUSE, 1f, Fields.SUMMARY, 1f).entrySet()) {
@@ -158,6 +175,13 @@ final class RelatedIncidents {
             }
         }
         return out;
+    }
+
+    private static String id(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues dv = DocValues.getSorted(leaf.reader(), Fields.ID_VALUE);
+        return dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : "";
     }
 
     private static String status(IndexSearcher searcher, int doc) throws IOException {

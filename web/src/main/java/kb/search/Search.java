@@ -33,6 +33,8 @@ public final class Search implements AutoCloseable {
     private final SearchIndex index;
     private final SearchEngine engine;
     private final RelatedIncidents related;
+    /** Related lists stay at most this long when no change to their incidents drops them sooner. */
+    private final RelatedCache relatedCache = new RelatedCache(Duration.ofMinutes(5), System::nanoTime);
     private final Incidents incidents;
     /** The verified incidents and when they were read: runs change them, not incident writes, so they are re-read. */
     private volatile Verified verified = new Verified(java.util.Set.of(), 0);
@@ -46,6 +48,7 @@ public final class Search implements AutoCloseable {
         this.index = new SearchIndex(jdbi, incidents, dataDir.resolve("search-index"), analyzer);
         this.engine = new SearchEngine(analyzer);
         this.related = new RelatedIncidents(analyzer);
+        index.onChange(relatedCache::changed);
     }
 
     /**
@@ -84,7 +87,23 @@ public final class Search implements AutoCloseable {
 
     /** Up to {@code limit} incidents related to {@code id}, best first, each with its reasons. */
     public List<Related> related(String id, boolean includeDrafts, int limit) {
-        return withSearcher(s -> related.find(s, id, includeDrafts, limit));
+        List<Related> cached = relatedCache.get(id, includeDrafts, limit);
+        if (cached != null) {
+            return cached;
+        }
+        long epoch = relatedCache.epoch();
+        List<Related> found = withSearcher(s -> related.find(s, id, includeDrafts, limit));
+        relatedCache.put(id, includeDrafts, limit, epoch, found);
+        return found;
+    }
+
+    /**
+     * Forgets cached facet counts and related lists, as if no query had run yet: benchmarks time the work
+     * a first query does with it. Correctness never needs it (the caches follow index changes).
+     */
+    public void clearCaches() {
+        engine.clearCache();
+        relatedCache.changed(null);
     }
 
     /** Applies writes not yet in the index (cheap when there are none); call after a request that wrote. */

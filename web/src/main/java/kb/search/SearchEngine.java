@@ -36,6 +36,10 @@ final class SearchEngine {
 
     private final Analyzer analyzer;
     private final Queries queries;
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.TITLE,
+            Fields.SHOWN_SEVERITY, Fields.STARTED);
+
+    private final FacetCache cache = new FacetCache();
 
     SearchEngine(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -55,15 +59,46 @@ final class SearchEngine {
         int from = (r.page() - 1) * r.size();
         int wanted = Math.max(1, from + r.size());
         TopDocs top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
-        Map<String, List<SearchResults.Facet>> facets = new java.util.LinkedHashMap<>(
-                searcher.search(query, new FacetCounts(Fields.FACETS)));
-        int withVerified = verified.isEmpty() ? 0 : searcher.count(new BooleanQuery.Builder().add(query, Occur.MUST)
-                .add(new TermInSetQuery(Fields.ID, verified.stream().map(BytesRef::new).toList()), Occur.FILTER).build());
-        facets.put("verified", withVerified == 0 ? List.of() : List.of(new SearchResults.Facet("true", withVerified)));
-        long total = searcher.count(query);
+        FacetCounts.Counted counted = counts(searcher, query, verified);
+        Map<String, List<SearchResults.Facet>> facets = new java.util.LinkedHashMap<>(counted.facets());
+        facets.put("verified", counted.verified() == 0 ? List.of()
+                : List.of(new SearchResults.Facet("true", counted.verified())));
+        long total = counted.total();
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
         return new SearchResults(hits(searcher, built, page, byDate), total, r.page(), r.size(), facets, notices,
                 built.scored());
+    }
+
+    /** The facet counts, total and verified count of {@code query}: from the cache, else one pass over its matches. */
+    private FacetCounts.Counted counts(IndexSearcher searcher, Query query, java.util.Set<String> verified)
+            throws IOException {
+        FacetCounts.Counted counted = cache.get(searcher.getIndexReader(), query, verified);
+        if (counted == null) {
+            counted = searcher.search(query, new FacetCounts(Fields.FACETS, verifiedDocs(searcher, verified)));
+            cache.put(searcher.getIndexReader(), query, verified, counted);
+        }
+        return counted;
+    }
+
+    /** The documents of the verified incidents (a few), by global doc id; null when there are none. */
+    private static org.apache.lucene.util.Bits verifiedDocs(IndexSearcher searcher, java.util.Set<String> verified)
+            throws IOException {
+        if (verified.isEmpty()) {
+            return null;
+        }
+        org.apache.lucene.util.FixedBitSet docs = new org.apache.lucene.util.FixedBitSet(
+                Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs found = searcher.search(new TermInSetQuery(Fields.ID, verified.stream().map(BytesRef::new).toList()),
+                Math.max(1, verified.size()));
+        for (ScoreDoc sd : found.scoreDocs) {
+            docs.set(sd.doc);
+        }
+        return docs;
+    }
+
+    /** Forgets cached facet counts. */
+    void clearCache() {
+        cache.clear();
     }
 
     private static Query filtered(Query query, SearchRequest r) {
@@ -108,7 +143,8 @@ final class SearchEngine {
         Map<String, String[]> marked = highlighter.highlightFields(fields, built.query(), forPage, passages);
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document d = searcher.storedFields().document(page[i].doc);
+            // the hit's own fields only: the stored text is the highlighter's to read
+            Document d = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
             String title = d.get(Fields.TITLE);
             String titleHtml = marked.get(Fields.TITLE)[i];
             hits.add(new SearchResults.Hit(d.get(Fields.ID), title, d.get(Fields.SHOWN_SEVERITY), d.get(Fields.STARTED),

@@ -39,7 +39,7 @@ final class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     /** Bump when fields or analysis change: an index of another layout is rebuilt. */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     /** How long a change stays eligible to be re-read (a slow transaction may commit a lower seq late). */
     private static final Duration LATE_COMMITS = Duration.ofSeconds(30);
     /** Incidents read per round of queries while rebuilding. */
@@ -59,6 +59,8 @@ final class SearchIndex implements AutoCloseable {
     private SearcherManager searchers;
     private long seq;
     private long generation;
+    /** Told the ids of the incidents each commit changed, or null after a rebuild (every incident may have). */
+    private volatile java.util.function.Consumer<Set<String>> onChange = ids -> { };
     /** Recently applied change numbers, with when they were applied, to skip them when re-read. */
     private final Map<Long, Long> recent = new HashMap<>();
 
@@ -137,6 +139,7 @@ final class SearchIndex implements AutoCloseable {
         generation = gen;
         recent.clear();
         commit();
+        onChange.accept(null);
         return new Rebuilt(n[0], (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -178,7 +181,13 @@ final class SearchIndex implements AutoCloseable {
         }
         seq = max;
         commit();
+        onChange.accept(ids);
         return ids.size();
+    }
+
+    /** Tells {@code listener} what each commit of this index changed (see {@link #onChange}). */
+    void onChange(java.util.function.Consumer<Set<String>> listener) {
+        onChange = listener;
     }
 
     /** A searcher on the latest commit; give it back with {@link #release}. */
