@@ -81,11 +81,27 @@ public final class SearchBenchmark {
                     rebuild.millis() / 1000.0, (cpuNanos() - cpu1) / 1e9);
         }
 
-        report("lucene single word", timeAll(WORDS, q -> search.search(request(q, Map.of())).total()));
-        report("lucene phrase", timeAll(PHRASES, q -> search.search(request(q, Map.of())).total()));
-        report("lucene two-character Chinese", timeAll(CHINESE, q -> search.search(request(q, Map.of())).total()));
-        report("lucene word + severity + service", timeAll(WORDS, q -> search.search(request(q,
-                Map.of("severity", "P1", "service", "payment-api"))).total()));
+        // warm: the facet counts of a repeated query come from the cache; cold: every run counts them again, as
+        // the first query of its kind after a write does
+        for (boolean cold : List.of(false, true)) {
+            String tag = cold ? ", uncached" : "";
+            Op before = cold ? q -> { search.clearCaches(); return 0; } : q -> 0;
+            report("lucene single word" + tag, timeAll(WORDS, q -> before.run(q) + "" + search.search(request(q, Map.of())).total()));
+            report("lucene phrase" + tag, timeAll(PHRASES, q -> before.run(q) + "" + search.search(request(q, Map.of())).total()));
+            report("lucene two-character Chinese" + tag, timeAll(CHINESE, q -> before.run(q) + "" + search.search(request(q,
+                    Map.of())).total()));
+            report("lucene word + severity + service" + tag, timeAll(WORDS, q -> before.run(q) + "" + search.search(request(q,
+                    Map.of("severity", "P1", "service", "payment-api"))).total()));
+        }
+        var ids = services.db().jdbi().withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
+                + "ORDER BY id").mapTo(String.class).list());
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < Math.min(RUNS * 3, ids.size()); i++) {
+            sample.add(ids.get((int) ((long) i * ids.size() / Math.min(RUNS * 3, ids.size()))));
+        }
+        // related incidents alone (MoreLikeThis and the label query), each incident once with nothing cached
+        report("related incidents, uncached", time(sample, q -> search.related(q, false, 5).size(), 0, 1));
+        report("related incidents, cached", timeAll(sample.subList(0, 5), q -> search.related(q, false, 5).size()));
         var jdbi = services.db().jdbi();
         // a LIKE scan of a word few postmortems hold reads every section: seconds each at 100,000, so fewer runs
         anchorRuns = n > 20_000 ? 3 : RUNS;
@@ -119,6 +135,9 @@ public final class SearchBenchmark {
             }
             return r.body().length();
         };
+        // an incident page first viewed (its related incidents computed): the app has its own index reader and cache
+        report("page /incidents/{id}, first view", time(sample.stream().map(id -> "/incidents/" + id).toList(),
+                get, 0, 1));
         for (String path : List.of("/incidents", "/incidents?severity=P1&page=3", "/incidents/" + someId, "/insights",
                 "/insights?severity=P2&service=payment-api", "/search?q=timeout",
                 "/search?q=" + URLEncoder.encode("连接", StandardCharsets.UTF_8), "/actions",
@@ -206,9 +225,10 @@ public final class SearchBenchmark {
 
     private static void report(String what, Timings t) {
         List<Double> sorted = t.sorted();
-        System.out.printf("%-48s p50 %7.2f ms   p95 %7.2f ms   CPU %6.2f ms/run   (%d runs)%n", what,
+        // the load beside each figure: on a shared machine wall times follow it, CPU per run much less
+        System.out.printf("%-52s p50 %7.2f ms   p95 %7.2f ms   CPU %6.2f ms/run   (%d runs, load %s)%n", what,
                 sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1), sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1),
-                t.cpuMsPerRun(), sorted.size());
+                t.cpuMsPerRun(), sorted.size(), loadAverage().split(" ")[0]);
     }
 
     private static Config postgres(Path dir, Map<String, String> env) throws Exception {
