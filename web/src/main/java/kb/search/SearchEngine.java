@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -13,6 +14,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -36,6 +39,8 @@ final class SearchEngine {
 
     private final Analyzer analyzer;
     private final Queries queries;
+    /** As {@link IndexSearcher#search(Query, int)}: hits are counted exactly up to this many, then may be estimated. */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.TITLE,
             Fields.SHOWN_SEVERITY, Fields.STARTED);
 
@@ -58,8 +63,20 @@ final class SearchEngine {
         boolean byDate = !built.scored() || "date".equals(r.sort());
         int from = (r.page() - 1) * r.size();
         int wanted = Math.max(1, from + r.size());
-        TopDocs top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
-        FacetCounts.Counted counted = counts(searcher, query, verified);
+        TopDocs top;
+        FacetCounts.Counted counted = cache.get(searcher.getIndexReader(), query, verified);
+        if (counted == null) {
+            // the page and the counts in one pass: a phrase's positions are matched once, not once per figure
+            Object[] both = searcher.search(query, new MultiCollectorManager(byDate
+                    ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, TOTAL_HITS_THRESHOLD)
+                    : new TopScoreDocCollectorManager(wanted, null, TOTAL_HITS_THRESHOLD),
+                    new FacetCounts(Fields.FACETS, verifiedDocs(searcher, verified))));
+            top = (TopDocs) both[0];
+            counted = (FacetCounts.Counted) both[1];
+            cache.put(searcher.getIndexReader(), query, verified, counted);
+        } else {
+            top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
+        }
         Map<String, List<SearchResults.Facet>> facets = new java.util.LinkedHashMap<>(counted.facets());
         facets.put("verified", counted.verified() == 0 ? List.of()
                 : List.of(new SearchResults.Facet("true", counted.verified())));
@@ -67,17 +84,6 @@ final class SearchEngine {
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
         return new SearchResults(hits(searcher, built, page, byDate), total, r.page(), r.size(), facets, notices,
                 built.scored());
-    }
-
-    /** The facet counts, total and verified count of {@code query}: from the cache, else one pass over its matches. */
-    private FacetCounts.Counted counts(IndexSearcher searcher, Query query, java.util.Set<String> verified)
-            throws IOException {
-        FacetCounts.Counted counted = cache.get(searcher.getIndexReader(), query, verified);
-        if (counted == null) {
-            counted = searcher.search(query, new FacetCounts(Fields.FACETS, verifiedDocs(searcher, verified)));
-            cache.put(searcher.getIndexReader(), query, verified, counted);
-        }
-        return counted;
     }
 
     /** The documents of the verified incidents (a few), by global doc id; null when there are none. */
