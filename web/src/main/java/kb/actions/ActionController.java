@@ -38,6 +38,8 @@ final class ActionController {
     /** Facet counts by "drafts included", kept until the next write to any incident (or the next day). */
     private final Map<Boolean, CachedFacets> facetCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final PageCache pages = new PageCache();
+
     private record CachedFacets(long head, LocalDate today, ActionQuery.Facets facets) {
     }
 
@@ -57,7 +59,7 @@ final class ActionController {
         ActionFilter filter = ActionFilter.from(ctx);
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
-        ActionQuery.Page page = query.find(filter, canEdit, today);
+        ActionQuery.Page page = find(filter, canEdit, today);
         Map<String, RuleEvidence.Enforcement> enforced = enforcement(page.items());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(i -> json(i, enforced)).toList());
@@ -159,7 +161,7 @@ final class ActionController {
         ActionFilter filter = ActionFilter.from(ctx);
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
-        ActionQuery.Page page = query.find(filter, canEdit, today);
+        ActionQuery.Page page = find(filter, canEdit, today);
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("filter", filter);
@@ -174,6 +176,15 @@ final class ActionController {
         model.put("problems", problems);
         ctx.status(status);
         ctx.render("actions/list", model);
+    }
+
+    /**
+     * The page of items, read again only after a write to an incident or on a new day. The head is read before
+     * the page: a write committed in between moves the head again, so the next request reads it.
+     */
+    private ActionQuery.Page find(ActionFilter filter, boolean drafts, LocalDate today) {
+        long head = incidents.head();
+        return pages.get(filter, drafts, today, head, () -> query.find(filter, drafts, today));
     }
 
     /** The facet counts, counted again only after a write to an incident (one indexed query tells) or a new day. */
