@@ -75,7 +75,13 @@ final class SearchEngine {
             counted = (FacetCounts.Counted) both[1];
             cache.put(searcher.getIndexReader(), query, verified, counted);
         } else {
-            top = byDate ? searcher.search(query, wanted, NEWEST_FIRST) : searcher.search(query, wanted);
+            // every match scored, as in the pass above: the text query is a disjunction over fields with a tie
+            // breaker, which cannot skip blocks, so tracking block maximum scores (phrases merge their terms'
+            // impacts for it) only added work: with it, a phrase took 31 ms of CPU at 100,000 incidents when its
+            // counts were cached and 19 ms when they were counted too
+            top = byDate
+                    ? searcher.search(query, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE))
+                    : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
         }
         Map<String, List<SearchResults.Facet>> facets = new java.util.LinkedHashMap<>(counted.facets());
         facets.put("verified", counted.verified() == 0 ? List.of()
