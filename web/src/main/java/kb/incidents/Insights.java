@@ -48,15 +48,35 @@ final class Insights {
         });
     }
 
-    /** The values each list filter can take, most used first. */
+    /** The list's filter values and the change-log head they were counted at. */
+    private record CachedFacets(long head, Map<String, Object> facets) {
+    }
+
+    private volatile CachedFacets cachedFacets;
+
+    /**
+     * The values each list filter can take, most used first; counted again only after a write to an incident
+     * (one indexed query tells): the counts join every label row with its incident, about a second per list page
+     * on PostgreSQL at 100,000 incidents.
+     */
     Map<String, Object> facets() {
+        long head = ChangeLog.head(jdbi);
+        CachedFacets c = cachedFacets;
+        if (c == null || c.head() != head) {
+            c = new CachedFacets(head, countFacets());
+            cachedFacets = c;
+        }
+        return c.facets();
+    }
+
+    private Map<String, Object> countFacets() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("services", names("incident_services"));
         f.put("tags", names("incident_tags"));
         f.put("categories", names("incident_categories"));
         f.put("years", jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT i.started_year FROM incidents i WHERE " + VISIBLE
                 + " ORDER BY i.started_year DESC").mapTo(Integer.class).list()));
-        return f;
+        return java.util.Collections.unmodifiableMap(f);
     }
 
     private List<Count> names(String table) {
