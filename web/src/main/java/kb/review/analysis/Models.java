@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
-            "loggers");
+            "loggers", "needs-timeout");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
@@ -33,11 +33,28 @@ public final class Models {
     private final List<Model> resources;
     private final List<Pattern> recovers;
     private final List<Pattern> loggers;
+    private final List<TimeoutModel> timeouts;
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
+        this(resources, recovers, loggers, List.of());
+    }
+
+    public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers,
+                  List<TimeoutModel> timeouts) {
         this.resources = List.copyOf(resources);
         this.recovers = List.copyOf(recovers);
         this.loggers = List.copyOf(loggers);
+        this.timeouts = List.copyOf(timeouts);
+    }
+
+    /** The "needs timeout" entries of every language. */
+    public List<TimeoutModel> timeouts() {
+        return timeouts;
+    }
+
+    /** The "needs timeout" entries of one language. */
+    public List<TimeoutModel> timeouts(String language) {
+        return timeouts.stream().filter(t -> t.language().equals(language)).toList();
     }
 
     /** No models: the lifecycle rules find nothing. */
@@ -94,13 +111,14 @@ public final class Models {
         List<Model> resources = new ArrayList<>();
         List<Pattern> recovers = new ArrayList<>();
         List<Pattern> loggers = new ArrayList<>();
+        List<TimeoutModel> timeouts = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
-                readFile(y, name, root, resources, recovers, loggers, ids);
+                readFile(y, name, root, resources, recovers, loggers, ids, timeouts);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -109,11 +127,11 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
-        return new Models(resources, recovers, loggers);
+        return new Models(resources, recovers, loggers, timeouts);
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
-                                 List<Pattern> loggers, Set<String> ids) {
+                                 List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -129,6 +147,7 @@ public final class Models {
         for (String r : y.strings(top, "loggers")) {
             addPattern(y, top.get("loggers"), r, loggers);
         }
+        TimeoutModels.read(y, name, language, top, timeouts, ids);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {
@@ -203,7 +222,7 @@ public final class Models {
                 !"low".equals(confidence));
     }
 
-    private static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
+    static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
         if (!m.containsKey(key)) {
             return null;
         }
@@ -219,7 +238,7 @@ public final class Models {
         }
     }
 
-    private static void addPattern(YamlTree y, Node at, String text, List<Pattern> out) {
+    static void addPattern(YamlTree y, Node at, String text, List<Pattern> out) {
         try {
             out.add(Pattern.compile(text));
         } catch (PatternSyntaxException e) {

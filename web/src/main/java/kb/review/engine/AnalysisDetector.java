@@ -59,6 +59,10 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
                         ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
+                case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
+                    timeouts(file, root, r, models, hits);
+                    yield List.of();
+                }
                 default -> {
                     lifecycle.add(r);
                     yield List.of();
@@ -72,6 +76,31 @@ final class AnalysisDetector {
         }
         hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));
         return hits;
+    }
+
+    /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
+    private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+        List<kb.review.analysis.TimeoutModel> wanted = new ArrayList<>();
+        for (kb.review.analysis.TimeoutModel m : models.timeouts(file.language().key())) {
+            if (resources(r).contains(m.id()) && m.builds().stream()
+                    .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))) {
+                wanted.add(m);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        for (kb.review.analysis.Timeouts.Spot s : kb.review.analysis.Timeouts.run(root.get(), file.utf8(),
+                file.language() == Language.GO, wanted)) {
+            // a field or package variable is decided by its own line; a local needs its whole function
+            SyntaxNode at = root.get().namedDescendantAtRow(s.line() - 1);
+            boolean whole = file.complete() || TreeSitter.enclosing(at, Set.of("function_declaration",
+                    "method_declaration", "constructor_declaration")) == null
+                    || functionVisible(file, root.get(), s.line());
+            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+            hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                    whole ? null : Hit.PARTIAL_FUNCTION, flow));
+        }
     }
 
     private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,

@@ -68,9 +68,15 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String LOG_IN_LOOP = "log-in-loop";
         /** A Go defer that can run again before the function returns: it lies on a cycle of the graph. */
         public static final String DEFER_IN_LOOP = "defer-in-loop";
+        /**
+         * A client, server, connection or statement the models say needs a timeout is built without one and is used,
+         * returned or stored without one being set ({@code resources} names the models' needs-timeout entries).
+         */
+        public static final String NEEDS_TIMEOUT = "needs-timeout";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
                 RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
+                NEEDS_TIMEOUT, Set.of(Language.GO, Language.JAVA),
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),

@@ -209,9 +209,10 @@ final class RuleLoader {
                     .sorted().toList());
         }
         List<String> resources = y.strings(m, "resources");
-        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE)) {
+        boolean timeouts = name.equals(Rule.AnalysisMatcher.NEEDS_TIMEOUT);
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts) {
             if (!resources.isEmpty()) {
-                y.error(m.get("resources"), "'resources' is only for resource-lifecycle rules");
+                y.error(m.get("resources"), "'resources' is only for resource-lifecycle and needs-timeout rules");
             }
             return new Rule.AnalysisMatcher(name, Set.of());
         }
@@ -219,9 +220,15 @@ final class RuleLoader {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }
         for (String r : resources) {
-            boolean known = models.resources().stream().anyMatch(x -> x.id().equals(r)
+            boolean known = timeouts ? models.timeouts().stream().anyMatch(x -> x.id().equals(r)
+                    && languages.stream().anyMatch(l -> l.key().equals(x.language())))
+                    : models.resources().stream().anyMatch(x -> x.id().equals(r)
                     && languages.stream().anyMatch(l -> l.key().equals(x.language())));
-            if (!known) {
+            if (timeouts && !known) {
+                y.error(m.get("resources"), "no needs-timeout model '" + r + "' for " + languages.stream()
+                        .map(Language::key).sorted().toList() + "; known: " + models.timeouts().stream()
+                        .map(x -> x.language() + ":" + x.id()).sorted().toList());
+            } else if (!known) {
                 y.error(m.get("resources"), "no model resource '" + r + "' for " + languages.stream()
                         .map(Language::key).sorted().toList() + "; known: " + models.resources().stream()
                         .map(x -> x.language() + ":" + x.id()).sorted().toList());
