@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
-            "loggers", "needs-timeout");
+            "loggers", "needs-timeout", "built-once");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
@@ -34,17 +34,34 @@ public final class Models {
     private final List<Pattern> recovers;
     private final List<Pattern> loggers;
     private final List<TimeoutModel> timeouts;
+    private final List<TimeoutModel> pools;
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
-        this(resources, recovers, loggers, List.of());
+        this(resources, recovers, loggers, List.of(), List.of());
     }
 
+    /**
+     * @param timeouts the needs-timeout entries
+     * @param pools    the built-once entries (clients and pools meant to be built once and shared); their
+     *                 {@code timeout} list is empty
+     */
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers,
-                  List<TimeoutModel> timeouts) {
+                  List<TimeoutModel> timeouts, List<TimeoutModel> pools) {
         this.resources = List.copyOf(resources);
         this.recovers = List.copyOf(recovers);
         this.loggers = List.copyOf(loggers);
         this.timeouts = List.copyOf(timeouts);
+        this.pools = List.copyOf(pools);
+    }
+
+    /** The built-once entries of every language. */
+    public List<TimeoutModel> pools() {
+        return pools;
+    }
+
+    /** The built-once entries of one language. */
+    public List<TimeoutModel> pools(String language) {
+        return pools.stream().filter(t -> t.language().equals(language)).toList();
     }
 
     /** The "needs timeout" entries of every language. */
@@ -112,13 +129,14 @@ public final class Models {
         List<Pattern> recovers = new ArrayList<>();
         List<Pattern> loggers = new ArrayList<>();
         List<TimeoutModel> timeouts = new ArrayList<>();
+        List<TimeoutModel> pools = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
-                readFile(y, name, root, resources, recovers, loggers, ids, timeouts);
+                readFile(y, name, root, resources, recovers, loggers, ids, timeouts, pools);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -127,11 +145,12 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
-        return new Models(resources, recovers, loggers, timeouts);
+        return new Models(resources, recovers, loggers, timeouts, pools);
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
-                                 List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts) {
+                                 List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts,
+                                 List<TimeoutModel> pools) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -148,6 +167,7 @@ public final class Models {
             addPattern(y, top.get("loggers"), r, loggers);
         }
         TimeoutModels.read(y, name, language, top, timeouts, ids);
+        TimeoutModels.readOnce(y, name, language, top, pools, ids);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {

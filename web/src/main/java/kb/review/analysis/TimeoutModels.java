@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads and validates the {@code needs-timeout:} section of a model file (see {@link TimeoutModel}). */
+/**
+ * Reads and validates the {@code needs-timeout:} and {@code built-once:} sections of a model file (see
+ * {@link TimeoutModel}; a built-once entry is one with no timeout list).
+ */
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
@@ -62,6 +65,39 @@ final class TimeoutModels {
             }
             out.add(new TimeoutModel(id, language, shows, builds, timeout, "all".equals(needs), disabled,
                     y.strings(m, "uses"), file + ":" + YamlTree.line(n)));
+        }
+    }
+
+    private static final Set<String> ONCE_KEYS = Set.of("id", "shows", "built-by");
+
+    /** The {@code built-once:} section: clients and pools that are meant to be built once and shared. */
+    static void readOnce(YamlTree y, String file, String language, Map<String, Node> top, List<TimeoutModel> out,
+                         Set<String> ids) {
+        if (!top.containsKey("built-once")) {
+            return;
+        }
+        for (Node n : y.sequence(top, "built-once")) {
+            Map<String, Node> m = y.mapping(n, "a built-once entry", ONCE_KEYS);
+            if (m == null) {
+                continue;
+            }
+            String id = y.string(m, "id", n, true);
+            if (id != null && !ids.add(language + ":built-once:" + id)) {
+                y.error(m.get("id"), "duplicate built-once id '" + id + "' for " + language);
+            }
+            String shows = y.string(m, "shows", n, true);
+            List<TimeoutModel.Build> builds = new ArrayList<>();
+            for (Node b : y.sequence(m, "built-by")) {
+                TimeoutModel.Build build = build(y, b, language);
+                if (build != null) {
+                    builds.add(build);
+                }
+            }
+            if (builds.isEmpty()) {
+                y.error(n, "a built-once entry needs at least one 'built-by' entry");
+            }
+            out.add(new TimeoutModel(id, language, shows, builds, List.of(), false, null, List.of(),
+                    file + ":" + YamlTree.line(n)));
         }
     }
 

@@ -28,7 +28,7 @@ public final class Timeouts {
     private final byte[] src;
     private final boolean go;
 
-    private Timeouts(byte[] src, boolean go) {
+    Timeouts(byte[] src, boolean go) {
         this.src = src;
         this.go = go;
     }
@@ -43,7 +43,7 @@ public final class Timeouts {
     }
 
     private String text(SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+        return text(src, n);
     }
 
     private static boolean same(SyntaxNode a, SyntaxNode b) {
@@ -51,52 +51,67 @@ public final class Timeouts {
                 && a.getType().equals(b.getType());
     }
 
-    private void walk(SyntaxNode n, List<TimeoutModel> models, List<Spot> out) {
-        TimeoutModel.Via via = null;
-        String key = null;
+    /** A construction a model describes: the entry and the way it matched. */
+    record Built(TimeoutModel model, TimeoutModel.Build build) {
+    }
+
+    /** The model entry whose construction {@code n} is, or null: a call, a constructor, a literal or a name. */
+    static Built match(SyntaxNode n, byte[] src, List<TimeoutModel> models) {
+        TimeoutModel.Via via;
+        String key;
         SyntaxNode args = null;
         switch (n.getType()) {
             case "call_expression" -> {
                 via = TimeoutModel.Via.CALL;
-                key = text(n.getChildByFieldName("function"));
+                key = text(src, n.getChildByFieldName("function"));
                 args = n.getChildByFieldName("arguments");
             }
             case "method_invocation" -> {
                 via = TimeoutModel.Via.CALL;
                 SyntaxNode object = n.getChildByFieldName("object");
-                key = (object.isNull() ? "" : text(object) + ".") + text(n.getChildByFieldName("name"));
+                key = (object.isNull() ? "" : text(src, object) + ".") + text(src, n.getChildByFieldName("name"));
                 args = n.getChildByFieldName("arguments");
             }
             case "object_creation_expression" -> {
                 via = TimeoutModel.Via.NEW;
-                key = text(n.getChildByFieldName("type")).replaceAll("<.*", "");
+                key = text(src, n.getChildByFieldName("type")).replaceAll("<.*", "");
                 args = n.getChildByFieldName("arguments");
             }
             case "composite_literal" -> {
                 via = TimeoutModel.Via.LITERAL;
-                key = text(n.getChildByFieldName("type"));
+                key = text(src, n.getChildByFieldName("type"));
             }
             case "selector_expression", "field_access" -> {
                 via = TimeoutModel.Via.NAME;
-                key = text(n);
+                key = text(src, n);
             }
             default -> {
+                return null;
             }
         }
-        if (via != null) {
-            String argText = args == null || args.isNull() ? "" : text(args);
-            outer:
-            for (TimeoutModel m : models) {
-                for (TimeoutModel.Build b : m.builds()) {
-                    if (b.via() == via && b.pattern().matcher(key).find()
-                            && (b.args() == null || b.args().matcher(argText).find())) {
-                        Spot s = check(n, m, b);
-                        if (s != null) {
-                            out.add(s);
-                        }
-                        break outer;
-                    }
+        String argText = args == null || args.isNull() ? "" : text(src, args);
+        for (TimeoutModel m : models) {
+            for (TimeoutModel.Build b : m.builds()) {
+                if (b.via() == via && b.pattern().matcher(key).find()
+                        && (b.args() == null || b.args().matcher(argText).find())) {
+                    return new Built(m, b);
                 }
+            }
+        }
+        return null;
+    }
+
+    static String text(byte[] src, SyntaxNode n) {
+        return n.isNull() ? "" : new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(),
+                StandardCharsets.UTF_8);
+    }
+
+    private void walk(SyntaxNode n, List<TimeoutModel> models, List<Spot> out) {
+        Built built = match(n, src, models);
+        if (built != null) {
+            Spot s = check(n, built.model(), built.build());
+            if (s != null) {
+                out.add(s);
             }
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
@@ -164,6 +179,9 @@ public final class Timeouts {
     }
 
     private void mark(TimeoutModel m, String name, String value, Seen seen) {
+        if (m == null) {
+            return; // only climbing the chain
+        }
         for (int i = 0; i < m.timeout().size(); i++) {
             if (m.timeout().get(i).matcher(name).matches()) {
                 if (m.disabled() != null && m.disabled().matcher(value.strip()).find()) {
@@ -192,7 +210,7 @@ public final class Timeouts {
      * Climbs the builder chain above the construction ({@code HttpClient.newBuilder().connectTimeout(d).build()}),
      * marking the timeout methods it calls, and returns the outermost expression of the chain.
      */
-    private SyntaxNode chain(SyntaxNode built, TimeoutModel m, Seen seen) {
+    SyntaxNode chain(SyntaxNode built, TimeoutModel m, Seen seen) {
         SyntaxNode cur = built;
         while (true) {
             SyntaxNode p = cur.getParent();
@@ -227,7 +245,7 @@ public final class Timeouts {
     }
 
     /** The name of the variable or field the chain's value is assigned to, or null when nothing names it. */
-    private String holder(SyntaxNode top) {
+    String holder(SyntaxNode top) {
         SyntaxNode p = top.getParent();
         switch (p.getType()) {
             case "variable_declarator", "resource" -> {
@@ -271,7 +289,7 @@ public final class Timeouts {
             "method_declaration", "func_literal", "constructor_declaration", "lambda_expression",
             "static_initializer");
 
-    private static SyntaxNode function(SyntaxNode n) {
+    static SyntaxNode function(SyntaxNode n) {
         for (SyntaxNode p = n; !p.isNull(); p = p.getParent()) {
             if (FUNCTIONS.contains(p.getType())) {
                 return p;
@@ -280,7 +298,7 @@ public final class Timeouts {
         return root(n);
     }
 
-    private static SyntaxNode root(SyntaxNode n) {
+    static SyntaxNode root(SyntaxNode n) {
         SyntaxNode r = n;
         while (!r.getParent().isNull()) {
             r = r.getParent();

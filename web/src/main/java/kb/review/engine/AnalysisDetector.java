@@ -63,6 +63,10 @@ final class AnalysisDetector {
                     timeouts(file, root, r, models, hits);
                     yield List.of();
                 }
+                case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
+                    perCall(file, root, r, models, hits);
+                    yield List.of();
+                }
                 default -> {
                     lifecycle.add(r);
                     yield List.of();
@@ -97,6 +101,27 @@ final class AnalysisDetector {
             boolean whole = file.complete() || TreeSitter.enclosing(at, Set.of("function_declaration",
                     "method_declaration", "constructor_declaration")) == null
                     || functionVisible(file, root.get(), s.line());
+            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+            hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                    whole ? null : Hit.PARTIAL_FUNCTION, flow));
+        }
+    }
+
+    /** One built-per-call rule: its models' clients and pools built on a per-call path. */
+    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+        List<kb.review.analysis.TimeoutModel> wanted = new ArrayList<>();
+        for (kb.review.analysis.TimeoutModel m : models.pools(file.language().key())) {
+            if (resources(r).contains(m.id()) && m.builds().stream()
+                    .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))) {
+                wanted.add(m);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
+                file.language() == Language.GO, wanted)) {
+            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
             List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
             hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
                     whole ? null : Hit.PARTIAL_FUNCTION, flow));

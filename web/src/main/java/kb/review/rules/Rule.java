@@ -73,10 +73,17 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * returned or stored without one being set ({@code resources} names the models' needs-timeout entries).
          */
         public static final String NEEDS_TIMEOUT = "needs-timeout";
+        /**
+         * A client or pool the models say is built once ({@code built-once:}) is built on a per-call path: not in
+         * main/init/a constructor/a provider, not under sync.Once or a static or field initialiser, and neither
+         * stored in a field nor returned.
+         */
+        public static final String BUILT_PER_CALL = "built-per-call";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
                 RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
                 NEEDS_TIMEOUT, Set.of(Language.GO, Language.JAVA),
+                BUILT_PER_CALL, Set.of(Language.GO, Language.JAVA),
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),

@@ -210,9 +210,11 @@ final class RuleLoader {
         }
         List<String> resources = y.strings(m, "resources");
         boolean timeouts = name.equals(Rule.AnalysisMatcher.NEEDS_TIMEOUT);
-        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts) {
+        boolean once = name.equals(Rule.AnalysisMatcher.BUILT_PER_CALL);
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once) {
             if (!resources.isEmpty()) {
-                y.error(m.get("resources"), "'resources' is only for resource-lifecycle and needs-timeout rules");
+                y.error(m.get("resources"), "'resources' is only for resource-lifecycle, needs-timeout and"
+                        + " built-per-call rules");
             }
             return new Rule.AnalysisMatcher(name, Set.of());
         }
@@ -220,13 +222,15 @@ final class RuleLoader {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }
         for (String r : resources) {
-            boolean known = timeouts ? models.timeouts().stream().anyMatch(x -> x.id().equals(r)
+            List<kb.review.analysis.TimeoutModel> named = once ? models.pools() : models.timeouts();
+            boolean known = timeouts || once ? named.stream().anyMatch(x -> x.id().equals(r)
                     && languages.stream().anyMatch(l -> l.key().equals(x.language())))
                     : models.resources().stream().anyMatch(x -> x.id().equals(r)
                     && languages.stream().anyMatch(l -> l.key().equals(x.language())));
-            if (timeouts && !known) {
-                y.error(m.get("resources"), "no needs-timeout model '" + r + "' for " + languages.stream()
-                        .map(Language::key).sorted().toList() + "; known: " + models.timeouts().stream()
+            if ((timeouts || once) && !known) {
+                y.error(m.get("resources"), "no " + name.replace("built-per-call", "built-once") + " model '" + r
+                        + "' for " + languages.stream().map(Language::key).sorted().toList() + "; known: "
+                        + named.stream()
                         .map(x -> x.language() + ":" + x.id()).sorted().toList());
             } else if (!known) {
                 y.error(m.get("resources"), "no model resource '" + r + "' for " + languages.stream()
