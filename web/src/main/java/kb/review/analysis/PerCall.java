@@ -163,7 +163,8 @@ public final class PerCall {
         }
         String v = Pattern.quote(holder);
         // a builder's product is the value: 'return b.build()' returns what 'b' builds
-        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)", java.util.regex.Matcher.quoteReplacement(holder));
+        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
+                java.util.regex.Matcher.quoteReplacement(holder));
         if (!declaredIn(body, v)) {
             return true; // assigned to a field or package variable declared elsewhere
         }
