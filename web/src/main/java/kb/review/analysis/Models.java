@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
-            "loggers", "needs-timeout", "built-once");
+            "loggers", "needs-timeout", "built-once", "returns-error");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
@@ -35,23 +35,31 @@ public final class Models {
     private final List<Pattern> loggers;
     private final List<TimeoutModel> timeouts;
     private final List<TimeoutModel> pools;
+    private final List<ErrorModel> errors;
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
-        this(resources, recovers, loggers, List.of(), List.of());
+        this(resources, recovers, loggers, List.of(), List.of(), List.of());
     }
 
     /**
      * @param timeouts the needs-timeout entries
      * @param pools    the built-once entries (clients and pools meant to be built once and shared); their
      *                 {@code timeout} list is empty
+     * @param errors   the returns-error entries
      */
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers,
-                  List<TimeoutModel> timeouts, List<TimeoutModel> pools) {
+                  List<TimeoutModel> timeouts, List<TimeoutModel> pools, List<ErrorModel> errors) {
         this.resources = List.copyOf(resources);
         this.recovers = List.copyOf(recovers);
         this.loggers = List.copyOf(loggers);
         this.timeouts = List.copyOf(timeouts);
         this.pools = List.copyOf(pools);
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The returns-error entries (Go). */
+    public List<ErrorModel> errors() {
+        return errors;
     }
 
     /** The built-once entries of every language. */
@@ -130,13 +138,14 @@ public final class Models {
         List<Pattern> loggers = new ArrayList<>();
         List<TimeoutModel> timeouts = new ArrayList<>();
         List<TimeoutModel> pools = new ArrayList<>();
+        List<ErrorModel> errorModels = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
-                readFile(y, name, root, resources, recovers, loggers, ids, timeouts, pools);
+                readFile(y, name, root, resources, recovers, loggers, ids, timeouts, pools, errorModels);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -145,12 +154,12 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
-        return new Models(resources, recovers, loggers, timeouts, pools);
+        return new Models(resources, recovers, loggers, timeouts, pools, errorModels);
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
                                  List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts,
-                                 List<TimeoutModel> pools) {
+                                 List<TimeoutModel> pools, List<ErrorModel> errorModels) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -168,6 +177,7 @@ public final class Models {
         }
         TimeoutModels.read(y, name, language, top, timeouts, ids);
         TimeoutModels.readOnce(y, name, language, top, pools, ids);
+        ErrorModels.read(y, name, language, top, errorModels, ids);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {

@@ -63,6 +63,10 @@ final class AnalysisDetector {
                     timeouts(file, root, r, models, hits);
                     yield List.of();
                 }
+                case Rule.AnalysisMatcher.ERROR_TO_BLANK, Rule.AnalysisMatcher.ERROR_UNCHECKED -> {
+                    discards(file, root, r, models, hits, a.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK));
+                    yield List.of();
+                }
                 case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
                     perCall(file, root, r, models, hits);
                     yield List.of();
@@ -104,6 +108,28 @@ final class AnalysisDetector {
             List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
             hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
                     whole ? null : Hit.PARTIAL_FUNCTION, flow));
+        }
+    }
+
+    /** One TX-02 rule: errors of the models' calls (or the file's helpers) assigned to _ or dropped. */
+    private static void discards(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
+                                 boolean blank) {
+        List<kb.review.analysis.ErrorModel> wanted = models.errors().stream()
+                .filter(m -> m.language().equals("go") && resources(r).contains(m.id())).toList();
+        if (wanted.isEmpty() || file.language() != Language.GO
+                || wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(),
+                file.lowerText()))) {
+            return;
+        }
+        for (kb.review.analysis.Discards.Spot s : kb.review.analysis.Discards.run(root.get(), file.utf8(), wanted)) {
+            if (s.blank() != blank) {
+                continue;
+            }
+            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
+            boolean sure = whole && s.sure();
+            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+            hits.add(new Hit(r, s.line(), s.column(), sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                    sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
         }
     }
 

@@ -79,11 +79,17 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * stored in a field nor returned.
          */
         public static final String BUILT_PER_CALL = "built-per-call";
+        /** A Go call the models say returns an error (or a file's helper that makes one) has its error assigned to _. */
+        public static final String ERROR_TO_BLANK = "error-to-blank";
+        /** The same call made as a statement, its results (and so its error) dropped; defer and go are not. */
+        public static final String ERROR_UNCHECKED = "error-unchecked";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
                 RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
                 NEEDS_TIMEOUT, Set.of(Language.GO, Language.JAVA),
                 BUILT_PER_CALL, Set.of(Language.GO, Language.JAVA),
+                ERROR_TO_BLANK, Set.of(Language.GO),
+                ERROR_UNCHECKED, Set.of(Language.GO),
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),

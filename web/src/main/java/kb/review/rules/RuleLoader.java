@@ -211,7 +211,9 @@ final class RuleLoader {
         List<String> resources = y.strings(m, "resources");
         boolean timeouts = name.equals(Rule.AnalysisMatcher.NEEDS_TIMEOUT);
         boolean once = name.equals(Rule.AnalysisMatcher.BUILT_PER_CALL);
-        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once) {
+        boolean errors = name.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK)
+                || name.equals(Rule.AnalysisMatcher.ERROR_UNCHECKED);
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once && !errors) {
             if (!resources.isEmpty()) {
                 y.error(m.get("resources"), "'resources' is only for resource-lifecycle, needs-timeout and"
                         + " built-per-call rules");
@@ -221,21 +223,15 @@ final class RuleLoader {
         if (resources.isEmpty()) {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }
+        String section = timeouts ? "needs-timeout" : once ? "built-once" : errors ? "returns-error" : "resources";
+        List<String> named = (errors ? models.errors().stream().map(x -> x.language() + ":" + x.id())
+                : (timeouts || once ? (once ? models.pools() : models.timeouts()).stream()
+                .map(x -> x.language() + ":" + x.id())
+                : models.resources().stream().map(x -> x.language() + ":" + x.id()))).sorted().toList();
         for (String r : resources) {
-            List<kb.review.analysis.TimeoutModel> named = once ? models.pools() : models.timeouts();
-            boolean known = timeouts || once ? named.stream().anyMatch(x -> x.id().equals(r)
-                    && languages.stream().anyMatch(l -> l.key().equals(x.language())))
-                    : models.resources().stream().anyMatch(x -> x.id().equals(r)
-                    && languages.stream().anyMatch(l -> l.key().equals(x.language())));
-            if ((timeouts || once) && !known) {
-                y.error(m.get("resources"), "no " + name.replace("built-per-call", "built-once") + " model '" + r
-                        + "' for " + languages.stream().map(Language::key).sorted().toList() + "; known: "
-                        + named.stream()
-                        .map(x -> x.language() + ":" + x.id()).sorted().toList());
-            } else if (!known) {
-                y.error(m.get("resources"), "no model resource '" + r + "' for " + languages.stream()
-                        .map(Language::key).sorted().toList() + "; known: " + models.resources().stream()
-                        .map(x -> x.language() + ":" + x.id()).sorted().toList());
+            if (languages.stream().noneMatch(l -> named.contains(l.key() + ":" + r))) {
+                y.error(m.get("resources"), "no " + section + " model '" + r + "' for " + languages.stream()
+                        .map(Language::key).sorted().toList() + "; known: " + named);
             }
         }
         for (String k : List.of("report", "inside", "outside", "require", "reject")) {
