@@ -116,7 +116,7 @@ public final class Discards {
         for (ErrorModel m : models) {
             for (ErrorModel.Call c : m.calls()) {
                 if (c.call().matcher(callee).find()) {
-                    Boolean sure = receiverMatches(c, callee);
+                    Boolean sure = receiverMatches(c.receiverType(), c.receiver(), callee, types);
                     if (sure != null) {
                         return new Known(m, c.results(), sure, "`" + callee + "`");
                     }
@@ -137,8 +137,9 @@ public final class Discards {
     }
 
     /** True (sure) or false (by name) when the receiver fits, null when it does not. */
-    private Boolean receiverMatches(ErrorModel.Call c, String callee) {
-        if (c.receiver() == null && c.receiverType() == null) {
+    static Boolean receiverMatches(java.util.regex.Pattern receiverType, java.util.regex.Pattern receiver,
+                                   String callee, Map<String, String> types) {
+        if (receiver == null && receiverType == null) {
             return true;
         }
         int dot = callee.lastIndexOf('.');
@@ -147,11 +148,11 @@ public final class Discards {
         }
         String last = Summaries.simpleName(callee.substring(0, dot));
         String type = types.get(last);
-        if (c.receiverType() != null && type != null) {
-            return c.receiverType().matcher(type).find() ? Boolean.TRUE : null;
+        if (receiverType != null && type != null) {
+            return receiverType.matcher(type).find() ? Boolean.TRUE : null;
         }
-        if (c.receiver() != null) {
-            return c.receiver().matcher(last).find() ? Boolean.FALSE : null;
+        if (receiver != null) {
+            return receiver.matcher(last).find() ? Boolean.FALSE : null;
         }
         return null;
     }

@@ -7,11 +7,57 @@ import java.util.Set;
 import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads and validates the {@code returns-error:} section of a model file (see {@link ErrorModel}). */
+/**
+ * Reads and validates the {@code returns-error:} and {@code context-variants:} sections of a Go model file (see
+ * {@link ErrorModel} and {@link ContextModel}); both list calls with receiver narrowing.
+ */
 final class ErrorModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "calls");
     private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
+    private static final Set<String> VARIANT_KEYS = Set.of("id", "calls");
+    private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver");
+
+    /** The {@code context-variants:} section. */
+    static void readVariants(YamlTree y, String file, String language, Map<String, Node> top, List<ContextModel> out,
+                             Set<String> ids) {
+        if (!top.containsKey("context-variants")) {
+            return;
+        }
+        if (!"go".equals(language)) {
+            y.error(top.get("context-variants"), "'context-variants' is for go model files");
+        }
+        for (Node n : y.sequence(top, "context-variants")) {
+            Map<String, Node> m = y.mapping(n, "a context-variants entry", VARIANT_KEYS);
+            if (m == null) {
+                continue;
+            }
+            String id = y.string(m, "id", n, true);
+            if (id != null && !ids.add(language + ":context-variants:" + id)) {
+                y.error(m.get("id"), "duplicate context-variants id '" + id + "' for " + language);
+            }
+            List<ContextModel.Call> calls = new ArrayList<>();
+            for (Node c : y.sequence(m, "calls")) {
+                Map<String, Node> cm = y.mapping(c, "a context-variants call", VARIANT_CALL_KEYS);
+                if (cm == null) {
+                    continue;
+                }
+                String use = y.string(cm, "use", c, true);
+                java.util.regex.Pattern call = Models.regex(y, cm, "call");
+                if (call == null && !cm.containsKey("call")) {
+                    y.error(c, "a context-variants call needs 'call'");
+                }
+                if (call != null && use != null) {
+                    calls.add(new ContextModel.Call(call, use, Models.regex(y, cm, "receiver-type"),
+                            Models.regex(y, cm, "receiver")));
+                }
+            }
+            if (calls.isEmpty()) {
+                y.error(n, "a context-variants entry needs at least one call");
+            }
+            out.add(new ContextModel(id, language, calls, file + ":" + YamlTree.line(n)));
+        }
+    }
 
     private ErrorModels() {
     }

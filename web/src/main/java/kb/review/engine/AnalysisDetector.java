@@ -67,6 +67,10 @@ final class AnalysisDetector {
                     discards(file, root, r, models, hits, a.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK));
                     yield List.of();
                 }
+                case Rule.AnalysisMatcher.CONTEXT_DROPPED -> {
+                    contextDrops(file, root, r, models, hits);
+                    yield List.of();
+                }
                 case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
                     perCall(file, root, r, models, hits);
                     yield List.of();
@@ -125,6 +129,26 @@ final class AnalysisDetector {
             if (s.blank() != blank) {
                 continue;
             }
+            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
+            boolean sure = whole && s.sure();
+            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+            hits.add(new Hit(r, s.line(), s.column(), sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                    sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
+        }
+    }
+
+    /** One TMO-02 rule: calls that drop the caller's context in a function that has one. */
+    private static void contextDrops(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models,
+                                     List<Hit> hits) {
+        List<kb.review.analysis.ContextModel> wanted = models.variants().stream()
+                .filter(m -> resources(r).contains(m.id())).toList();
+        String lower = file.lowerText();
+        if (wanted.isEmpty() || file.language() != Language.GO
+                || !lower.contains("context") && !lower.contains("http.request")) {
+            return;
+        }
+        for (kb.review.analysis.ContextDrops.Spot s : kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
+                wanted)) {
             boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
             boolean sure = whole && s.sure();
             List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();

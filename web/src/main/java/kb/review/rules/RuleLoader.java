@@ -213,7 +213,8 @@ final class RuleLoader {
         boolean once = name.equals(Rule.AnalysisMatcher.BUILT_PER_CALL);
         boolean errors = name.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK)
                 || name.equals(Rule.AnalysisMatcher.ERROR_UNCHECKED);
-        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once && !errors) {
+        boolean variants = name.equals(Rule.AnalysisMatcher.CONTEXT_DROPPED);
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once && !errors && !variants) {
             if (!resources.isEmpty()) {
                 y.error(m.get("resources"), "'resources' is only for resource-lifecycle, needs-timeout and"
                         + " built-per-call rules");
@@ -223,8 +224,10 @@ final class RuleLoader {
         if (resources.isEmpty()) {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }
-        String section = timeouts ? "needs-timeout" : once ? "built-once" : errors ? "returns-error" : "resources";
-        List<String> named = (errors ? models.errors().stream().map(x -> x.language() + ":" + x.id())
+        String section = timeouts ? "needs-timeout" : once ? "built-once" : errors ? "returns-error"
+                : variants ? "context-variants" : "resources";
+        List<String> named = (variants ? models.variants().stream().map(x -> x.language() + ":" + x.id())
+                : errors ? models.errors().stream().map(x -> x.language() + ":" + x.id())
                 : (timeouts || once ? (once ? models.pools() : models.timeouts()).stream()
                 .map(x -> x.language() + ":" + x.id())
                 : models.resources().stream().map(x -> x.language() + ":" + x.id()))).sorted().toList();
