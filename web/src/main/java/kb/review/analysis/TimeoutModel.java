@@ -24,7 +24,7 @@ public record TimeoutModel(String id, String language, String shows, List<Build>
 
     /** How the object is made. */
     public enum Via {
-        /** A call whose callee text matches ({@code http.Get}, {@code HttpClient.newBuilder}, {@code c.prepareStatement}). */
+        /** A call by callee text ({@code http.Get}, {@code HttpClient.newBuilder}, {@code c.prepareStatement}). */
         CALL,
         /** A Java constructor by simple type name. */
         NEW,

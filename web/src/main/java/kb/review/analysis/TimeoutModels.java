@@ -21,31 +21,15 @@ final class TimeoutModels {
     private TimeoutModels() {
     }
 
+    /** The {@code needs-timeout:} section. */
     static void read(YamlTree y, String file, String language, Map<String, Node> top, List<TimeoutModel> out,
                      Set<String> ids) {
-        if (!top.containsKey("needs-timeout")) {
-            return;
-        }
-        for (Node n : y.sequence(top, "needs-timeout")) {
+        for (Node n : entries(y, top, "needs-timeout")) {
             Map<String, Node> m = y.mapping(n, "a needs-timeout entry", KEYS);
             if (m == null) {
                 continue;
             }
-            String id = y.string(m, "id", n, true);
-            if (id != null && !ids.add(language + ":needs-timeout:" + id)) {
-                y.error(m.get("id"), "duplicate needs-timeout id '" + id + "' for " + language);
-            }
-            String shows = y.string(m, "shows", n, true);
-            List<TimeoutModel.Build> builds = new ArrayList<>();
-            for (Node b : y.sequence(m, "built-by")) {
-                TimeoutModel.Build build = build(y, b, language);
-                if (build != null) {
-                    builds.add(build);
-                }
-            }
-            if (builds.isEmpty()) {
-                y.error(n, "a needs-timeout entry needs at least one 'built-by' entry");
-            }
+            List<TimeoutModel.Build> builds = head(y, "needs-timeout", language, n, m, ids);
             List<Pattern> timeout = new ArrayList<>();
             for (String t : y.strings(m, "timeout")) {
                 Models.addPattern(y, m.get("timeout"), t, timeout);
@@ -63,8 +47,8 @@ final class TimeoutModels {
                 y.error(n, "'defaults: safe' needs a 'timeout' list and a 'disabled' pattern: only a timeout switched"
                         + " off can be reported");
             }
-            out.add(new TimeoutModel(id, language, shows, builds, timeout, "all".equals(needs), disabled,
-                    y.strings(m, "uses"), file + ":" + YamlTree.line(n)));
+            out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false), builds,
+                    timeout, "all".equals(needs), disabled, y.strings(m, "uses"), file + ":" + YamlTree.line(n)));
         }
     }
 
@@ -73,32 +57,39 @@ final class TimeoutModels {
     /** The {@code built-once:} section: clients and pools that are meant to be built once and shared. */
     static void readOnce(YamlTree y, String file, String language, Map<String, Node> top, List<TimeoutModel> out,
                          Set<String> ids) {
-        if (!top.containsKey("built-once")) {
-            return;
-        }
-        for (Node n : y.sequence(top, "built-once")) {
+        for (Node n : entries(y, top, "built-once")) {
             Map<String, Node> m = y.mapping(n, "a built-once entry", ONCE_KEYS);
-            if (m == null) {
-                continue;
+            if (m != null) {
+                List<TimeoutModel.Build> builds = head(y, "built-once", language, n, m, ids);
+                out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false),
+                        builds, List.of(), false, null, List.of(), file + ":" + YamlTree.line(n)));
             }
-            String id = y.string(m, "id", n, true);
-            if (id != null && !ids.add(language + ":built-once:" + id)) {
-                y.error(m.get("id"), "duplicate built-once id '" + id + "' for " + language);
-            }
-            String shows = y.string(m, "shows", n, true);
-            List<TimeoutModel.Build> builds = new ArrayList<>();
-            for (Node b : y.sequence(m, "built-by")) {
-                TimeoutModel.Build build = build(y, b, language);
-                if (build != null) {
-                    builds.add(build);
-                }
-            }
-            if (builds.isEmpty()) {
-                y.error(n, "a built-once entry needs at least one 'built-by' entry");
-            }
-            out.add(new TimeoutModel(id, language, shows, builds, List.of(), false, null, List.of(),
-                    file + ":" + YamlTree.line(n)));
         }
+    }
+
+    private static List<Node> entries(YamlTree y, Map<String, Node> top, String section) {
+        return top.containsKey(section) ? y.sequence(top, section) : List.of();
+    }
+
+    /** Checks the id (required, unique per section and language) and shows, and reads the constructions. */
+    private static List<TimeoutModel.Build> head(YamlTree y, String section, String language, Node n,
+                                                 Map<String, Node> m, Set<String> ids) {
+        String id = y.string(m, "id", n, true);
+        if (id != null && !ids.add(language + ":" + section + ":" + id)) {
+            y.error(m.get("id"), "duplicate " + section + " id '" + id + "' for " + language);
+        }
+        y.string(m, "shows", n, true);
+        List<TimeoutModel.Build> builds = new ArrayList<>();
+        for (Node b : y.sequence(m, "built-by")) {
+            TimeoutModel.Build build = build(y, b, language);
+            if (build != null) {
+                builds.add(build);
+            }
+        }
+        if (builds.isEmpty()) {
+            y.error(n, "a " + section + " entry needs at least one 'built-by' entry");
+        }
+        return builds;
     }
 
     private static TimeoutModel.Build build(YamlTree y, Node b, String language) {
@@ -118,7 +109,8 @@ final class TimeoutModels {
         }
         String via = vias.get(0);
         if (via.equals("new") && "go".equals(language) || via.equals("literal") && "java".equals(language)) {
-            y.error(m.get(via), "'" + via + "' is not for " + language + " (Go builds with 'literal', Java with 'new')");
+            y.error(m.get(via), "'" + via + "' is not for " + language
+                    + " (Go builds with 'literal', Java with 'new')");
         }
         String defaults = m.containsKey("defaults") ? y.string(m, "defaults", b, true) : "none";
         if (defaults != null && !defaults.equals("none") && !defaults.equals("safe")) {

@@ -92,27 +92,35 @@ final class AnalysisDetector {
 
     /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
     private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
-        List<kb.review.analysis.TimeoutModel> wanted = new ArrayList<>();
-        for (kb.review.analysis.TimeoutModel m : models.timeouts(file.language().key())) {
-            if (resources(r).contains(m.id()) && m.builds().stream()
-                    .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))) {
-                wanted.add(m);
+        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
+        if (!wanted.isEmpty()) {
+            for (kb.review.analysis.Timeouts.Spot s : kb.review.analysis.Timeouts.run(root.get(), file.utf8(),
+                    file.language() == Language.GO, wanted)) {
+                // a field or package variable is decided by its own line; a local needs its whole function
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> TreeSitter.enclosing(
+                        root.get().namedDescendantAtRow(s.line() - 1), Set.of("function_declaration",
+                                "method_declaration", "constructor_declaration")) == null
+                        || functionVisible(file, root.get(), s.line()), s.steps());
             }
         }
-        if (wanted.isEmpty()) {
-            return;
-        }
-        for (kb.review.analysis.Timeouts.Spot s : kb.review.analysis.Timeouts.run(root.get(), file.utf8(),
-                file.language() == Language.GO, wanted)) {
-            // a field or package variable is decided by its own line; a local needs its whole function
-            SyntaxNode at = root.get().namedDescendantAtRow(s.line() - 1);
-            boolean whole = file.complete() || TreeSitter.enclosing(at, Set.of("function_declaration",
-                    "method_declaration", "constructor_declaration")) == null
-                    || functionVisible(file, root.get(), s.line());
-            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
-            hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
-                    whole ? null : Hit.PARTIAL_FUNCTION, flow));
-        }
+    }
+
+    /** The entries the rule names whose constructions the file's text can hold. */
+    private static List<kb.review.analysis.TimeoutModel> constructions(SourceFile file, Rule r,
+                                                                      List<kb.review.analysis.TimeoutModel> all) {
+        return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
+                .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
+    }
+
+    /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
+    private static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
+                                java.util.function.BooleanSupplier visible,
+                                List<kb.review.analysis.Lifecycle.Step> steps) {
+        boolean whole = file.complete() || visible.getAsBoolean();
+        boolean sure = whole && sureMatch;
+        List<Finding.Step> flow = steps.stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+        hits.add(new Hit(r, line, column, sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
     }
 
     /** One TX-02 rule: errors of the models' calls (or the file's helpers) assigned to _ or dropped. */
@@ -129,11 +137,8 @@ final class AnalysisDetector {
             if (s.blank() != blank) {
                 continue;
             }
-            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
-            boolean sure = whole && s.sure();
-            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
-            hits.add(new Hit(r, s.line(), s.column(), sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
-                    sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
+                    s.steps());
         }
     }
 
@@ -149,32 +154,20 @@ final class AnalysisDetector {
         }
         for (kb.review.analysis.ContextDrops.Spot s : kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
                 wanted)) {
-            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
-            boolean sure = whole && s.sure();
-            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
-            hits.add(new Hit(r, s.line(), s.column(), sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
-                    sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
+                    s.steps());
         }
     }
 
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
     private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
-        List<kb.review.analysis.TimeoutModel> wanted = new ArrayList<>();
-        for (kb.review.analysis.TimeoutModel m : models.pools(file.language().key())) {
-            if (resources(r).contains(m.id()) && m.builds().stream()
-                    .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))) {
-                wanted.add(m);
+        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
+        if (!wanted.isEmpty()) {
+            for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
+                    file.language() == Language.GO, wanted)) {
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
+                        s.steps());
             }
-        }
-        if (wanted.isEmpty()) {
-            return;
-        }
-        for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
-                file.language() == Language.GO, wanted)) {
-            boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
-            List<Finding.Step> flow = s.steps().stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
-            hits.add(new Hit(r, s.line(), s.column(), whole ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
-                    whole ? null : Hit.PARTIAL_FUNCTION, flow));
         }
     }
 

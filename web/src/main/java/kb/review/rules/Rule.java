@@ -79,7 +79,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * stored in a field nor returned.
          */
         public static final String BUILT_PER_CALL = "built-per-call";
-        /** A Go call the models say returns an error (or a file's helper that makes one) has its error assigned to _. */
+        /** A Go call the models say returns an error (or a helper of the file making one) assigns it to _. */
         public static final String ERROR_TO_BLANK = "error-to-blank";
         /** The same call made as a statement, its results (and so its error) dropped; defer and go are not. */
         public static final String ERROR_UNCHECKED = "error-unchecked";
