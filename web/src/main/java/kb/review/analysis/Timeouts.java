@@ -57,37 +57,34 @@ public final class Timeouts {
 
     /** The model entry whose construction {@code n} is, or null: a call, a constructor, a literal or a name. */
     static Built match(SyntaxNode n, byte[] src, List<TimeoutModel> models) {
-        TimeoutModel.Via via;
+        TimeoutModel.Via via = switch (n.getType()) {
+            case "call_expression", "method_invocation" -> TimeoutModel.Via.CALL;
+            case "object_creation_expression" -> TimeoutModel.Via.NEW;
+            case "composite_literal" -> TimeoutModel.Via.LITERAL;
+            case "selector_expression", "field_access" -> TimeoutModel.Via.NAME;
+            default -> null;
+        };
+        if (via == null || !uses(models, via)) {
+            return null; // most nodes: no text is cut out for them
+        }
         String key;
         SyntaxNode args = null;
         switch (n.getType()) {
             case "call_expression" -> {
-                via = TimeoutModel.Via.CALL;
                 key = text(src, n.getChildByFieldName("function"));
                 args = n.getChildByFieldName("arguments");
             }
             case "method_invocation" -> {
-                via = TimeoutModel.Via.CALL;
                 SyntaxNode object = n.getChildByFieldName("object");
                 key = (object.isNull() ? "" : text(src, object) + ".") + text(src, n.getChildByFieldName("name"));
                 args = n.getChildByFieldName("arguments");
             }
             case "object_creation_expression" -> {
-                via = TimeoutModel.Via.NEW;
                 key = text(src, n.getChildByFieldName("type")).replaceAll("<.*", "");
                 args = n.getChildByFieldName("arguments");
             }
-            case "composite_literal" -> {
-                via = TimeoutModel.Via.LITERAL;
-                key = text(src, n.getChildByFieldName("type"));
-            }
-            case "selector_expression", "field_access" -> {
-                via = TimeoutModel.Via.NAME;
-                key = text(src, n);
-            }
-            default -> {
-                return null;
-            }
+            case "composite_literal" -> key = text(src, n.getChildByFieldName("type"));
+            default -> key = text(src, n);
         }
         String argText = args == null || args.isNull() ? "" : text(src, args);
         for (TimeoutModel m : models) {
@@ -99,6 +96,17 @@ public final class Timeouts {
             }
         }
         return null;
+    }
+
+    private static boolean uses(List<TimeoutModel> models, TimeoutModel.Via via) {
+        for (TimeoutModel m : models) {
+            for (TimeoutModel.Build b : m.builds()) {
+                if (b.via() == via) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String text(byte[] src, SyntaxNode n) {
