@@ -89,6 +89,11 @@ public final class ApiRunBenchmark {
         if (!pool.isEmpty()) {
             env.put("KB_SANDBOX_POOL_SIZE", pool);
         }
+        // KB_SANDBOX_ISOLATION=none lets the CPU per run include the children's (see ProcessCpu).
+        String isolation = System.getenv("KB_SANDBOX_ISOLATION");
+        if (isolation != null) {
+            env.put("KB_SANDBOX_ISOLATION", isolation);
+        }
         var m = new LinkedHashMap<String, String>();
         try (TestApp app = TestApp.start(TestApp.FIXTURES, env)) {
             String token = new Accounts(app.services.db().jdbi()).createToken(Logins.user(app, Role.EDITOR), "bench").token();
