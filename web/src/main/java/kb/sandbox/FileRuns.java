@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import kb.format.CodeBlock;
 import kb.format.PostmortemParser;
@@ -57,7 +59,9 @@ public final class FileRuns {
         // As many runs at once as the sandbox executes (never more, so none waits in its queue or is refused);
         // results are printed in the order of the files, each as soon as it and those before it are done.
         int workers = Math.min(config.maxConcurrentRuns(), jobs.size());
-        ExecutorService runners = Executors.newFixedThreadPool(workers, r -> BackgroundThreads.daemon(r, "kb-run-file"));
+        // The queue holds exactly the jobs of this command line, all submitted at once.
+        ExecutorService runners = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(jobs.size()), r -> BackgroundThreads.daemon(r, "kb-run-file"));
         try (Sandbox sandbox = Sandbox.start(config)) {
             var results = new ArrayList<Future<RunResult>>();
             for (Job job : jobs) {
