@@ -3,11 +3,6 @@ package kb.system;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +54,7 @@ public final class PageCache {
     private static final List<String> NEVER = List.of("/new", "/edit", "/history");
 
     /** One kept answer: the body split at the request id it was rendered with, which each hit replaces. */
-    private record Entry(List<byte[]> parts, String contentType, String etag, long version, long storedAt,
+    private record Entry(CachedBody body, String contentType, String etag, long version, long storedAt,
                          long size, String route) {
     }
 
@@ -137,7 +132,8 @@ public final class PageCache {
         if (e.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
         } else {
-            ctx.contentType(e.contentType()).result(join(e.parts(), RequestIds.of(ctx)));
+            ctx.contentType(e.contentType());
+            e.body().send(ctx, RequestIds.of(ctx));
         }
         ctx.skipRemainingHandlers();
     }
@@ -220,11 +216,13 @@ public final class PageCache {
         }
         byte[] bytes = in.readAllBytes();
         in.reset();
-        List<byte[]> parts = split(bytes, RequestIds.of(ctx));
+        CachedBody body = CachedBody.of(bytes, RequestIds.of(ctx));
         // the tag ignores the request id, so a page rendered again with the same content keeps its tag
-        String etag = "W/\"" + digest(parts) + "\"";
-        Entry e = new Entry(parts, type, etag, seen, System.currentTimeMillis(), bytes.length, routeOf(ctx));
+        String etag = "W/\"" + body.digest() + "\"";
+        Entry e = new Entry(body, type, etag, seen, System.currentTimeMillis(), body.kept(), routeOf(ctx));
         put(key(ctx), e);
+        // the hits that follow are compressed or not by what each reader accepts
+        ctx.header("Vary", "Accept-Encoding");
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");
         return e;
@@ -320,68 +318,5 @@ public final class PageCache {
     private static String key(Context ctx) {
         String q = ctx.queryString();
         return q == null ? ctx.path() : ctx.path() + "?" + q;
-    }
-
-    /** {@code bytes} cut at each occurrence of {@code id}, so a hit can show its own request id instead. */
-    private static List<byte[]> split(byte[] bytes, String id) {
-        List<byte[]> parts = new ArrayList<>();
-        byte[] needle = id.getBytes(StandardCharsets.UTF_8);
-        int from = 0;
-        if (needle.length >= 8) {
-            for (int i = 0; i <= bytes.length - needle.length; i++) {
-                if (matches(bytes, i, needle)) {
-                    parts.add(java.util.Arrays.copyOfRange(bytes, from, i));
-                    from = i + needle.length;
-                    i = from - 1;
-                }
-            }
-        }
-        parts.add(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
-        return List.copyOf(parts);
-    }
-
-    private static boolean matches(byte[] bytes, int at, byte[] needle) {
-        for (int j = 0; j < needle.length; j++) {
-            if (bytes[at + j] != needle[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] join(List<byte[]> parts, String id) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        byte[] glue = id.getBytes(StandardCharsets.UTF_8);
-        int size = glue.length * (parts.size() - 1);
-        for (byte[] p : parts) {
-            size += p.length;
-        }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                System.arraycopy(glue, 0, out, at, glue.length);
-                at += glue.length;
-            }
-            System.arraycopy(parts.get(i), 0, out, at, parts.get(i).length);
-            at += parts.get(i).length;
-        }
-        return out;
-    }
-
-    private static String digest(List<byte[]> parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                md.update(p);
-                md.update((byte) 0);
-            }
-            byte[] d = md.digest();
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -79,6 +79,23 @@ class PageCacheTest {
     }
 
     @Test
+    void a_hit_for_a_client_that_takes_gzip_is_compressed_whole_with_its_own_request_id() throws Exception {
+        String plain = app.get(PAGE).body();
+        HttpResponse<byte[]> gz = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.base + PAGE))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gz.statusCode());
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals(String.valueOf(gz.body().length), gz.headers().firstValue("Content-Length").orElse(""));
+        String unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Document page = Jsoup.parse(unzipped);
+        assertEquals(Jsoup.parse(plain).select("main").html(), page.select("main").html());
+        assertEquals(gz.headers().firstValue("X-Request-Id").orElseThrow(), page.selectFirst("footer .request-id").text());
+    }
+
+    @Test
     void an_edit_is_visible_to_the_next_anonymous_reader_at_once() throws Exception {
         String before = app.get("/incidents").body();
         assertFalse(before.contains("Edited title one"));
