@@ -89,10 +89,27 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         return out;
     }
 
+    /**
+     * Declared types by name. A {@code var} local takes the type its initialiser names ({@code new T(...)},
+     * {@code (T) e}); otherwise its type stays unknown, so models fall back to the receiver's name (low confidence)
+     * rather than failing to match a type written as {@code var} (which, parsed without a language level, is a class
+     * type named {@code var}).
+     */
     private static Map<String, String> types(com.github.javaparser.ast.Node root) {
         Map<String, String> out = new HashMap<>();
         for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {
-            out.put(v.getNameAsString(), v.getType().asString());
+            if (!v.getType().isVarType() && !v.getType().asString().equals("var")) {
+                out.put(v.getNameAsString(), v.getType().asString());
+                continue;
+            }
+            Expression init = v.getInitializer().orElse(null);
+            if (init instanceof ObjectCreationExpr oc) {
+                out.put(v.getNameAsString(), oc.getType().asString());
+            } else if (init instanceof CastExpr c) {
+                out.put(v.getNameAsString(), c.getType().asString());
+            } else {
+                out.remove(v.getNameAsString());
+            }
         }
         for (Parameter p : root.findAll(Parameter.class)) {
             out.put(p.getNameAsString(), p.getType().asString());

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
-            "loggers");
+            "loggers", "needs-timeout", "built-once", "returns-error",
+            "context-variants");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
@@ -33,11 +34,62 @@ public final class Models {
     private final List<Model> resources;
     private final List<Pattern> recovers;
     private final List<Pattern> loggers;
+    private final List<TimeoutModel> timeouts;
+    private final List<TimeoutModel> pools;
+    private final List<ErrorModel> errors;
+    private final List<ContextModel> variants;
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
+        this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * @param timeouts the needs-timeout entries
+     * @param pools    the built-once entries (clients and pools meant to be built once and shared); their
+     *                 {@code timeout} list is empty
+     * @param errors   the returns-error entries
+     * @param variants the context-variants entries
+     */
+    public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers,
+                  List<TimeoutModel> timeouts, List<TimeoutModel> pools, List<ErrorModel> errors,
+                  List<ContextModel> variants) {
         this.resources = List.copyOf(resources);
         this.recovers = List.copyOf(recovers);
         this.loggers = List.copyOf(loggers);
+        this.timeouts = List.copyOf(timeouts);
+        this.pools = List.copyOf(pools);
+        this.errors = List.copyOf(errors);
+        this.variants = List.copyOf(variants);
+    }
+
+    /** The context-variants entries (Go). */
+    public List<ContextModel> variants() {
+        return variants;
+    }
+
+    /** The returns-error entries (Go). */
+    public List<ErrorModel> errors() {
+        return errors;
+    }
+
+    /** The built-once entries of every language. */
+    public List<TimeoutModel> pools() {
+        return pools;
+    }
+
+    /** The built-once entries of one language. */
+    public List<TimeoutModel> pools(String language) {
+        return pools.stream().filter(t -> t.language().equals(language)).toList();
+    }
+
+    /** The "needs timeout" entries of every language. */
+    public List<TimeoutModel> timeouts() {
+        return timeouts;
+    }
+
+    /** The "needs timeout" entries of one language. */
+    public List<TimeoutModel> timeouts(String language) {
+        return timeouts.stream().filter(t -> t.language().equals(language)).toList();
     }
 
     /** No models: the lifecycle rules find nothing. */
@@ -94,13 +146,18 @@ public final class Models {
         List<Model> resources = new ArrayList<>();
         List<Pattern> recovers = new ArrayList<>();
         List<Pattern> loggers = new ArrayList<>();
+        List<TimeoutModel> timeouts = new ArrayList<>();
+        List<TimeoutModel> pools = new ArrayList<>();
+        List<ErrorModel> errorModels = new ArrayList<>();
+        List<ContextModel> variants = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
-                readFile(y, name, root, resources, recovers, loggers, ids);
+                readFile(y, name, root, resources, recovers, loggers, ids, timeouts, pools, errorModels,
+                        variants);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -109,11 +166,13 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
-        return new Models(resources, recovers, loggers);
+        return new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
-                                 List<Pattern> loggers, Set<String> ids) {
+                                 List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts,
+                                 List<TimeoutModel> pools, List<ErrorModel> errorModels,
+                                 List<ContextModel> variants) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -129,6 +188,10 @@ public final class Models {
         for (String r : y.strings(top, "loggers")) {
             addPattern(y, top.get("loggers"), r, loggers);
         }
+        TimeoutModels.read(y, name, language, top, timeouts, ids);
+        TimeoutModels.readOnce(y, name, language, top, pools, ids);
+        ErrorModels.read(y, name, language, top, errorModels, ids);
+        ErrorModels.readVariants(y, name, language, top, variants, ids);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {
@@ -203,7 +266,7 @@ public final class Models {
                 !"low".equals(confidence));
     }
 
-    private static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
+    static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
         if (!m.containsKey(key)) {
             return null;
         }
@@ -219,7 +282,7 @@ public final class Models {
         }
     }
 
-    private static void addPattern(YamlTree y, Node at, String text, List<Pattern> out) {
+    static void addPattern(YamlTree y, Node at, String text, List<Pattern> out) {
         try {
             out.add(Pattern.compile(text));
         } catch (PatternSyntaxException e) {

@@ -59,6 +59,22 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
                         ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
+                case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
+                    timeouts(file, root, r, models, hits);
+                    yield List.of();
+                }
+                case Rule.AnalysisMatcher.ERROR_TO_BLANK, Rule.AnalysisMatcher.ERROR_UNCHECKED -> {
+                    discards(file, root, r, models, hits, a.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK));
+                    yield List.of();
+                }
+                case Rule.AnalysisMatcher.CONTEXT_DROPPED -> {
+                    contextDrops(file, root, r, models, hits);
+                    yield List.of();
+                }
+                case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
+                    perCall(file, root, r, models, hits);
+                    yield List.of();
+                }
                 default -> {
                     lifecycle.add(r);
                     yield List.of();
@@ -72,6 +88,87 @@ final class AnalysisDetector {
         }
         hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));
         return hits;
+    }
+
+    /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
+    private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
+        if (!wanted.isEmpty()) {
+            for (kb.review.analysis.Timeouts.Spot s : kb.review.analysis.Timeouts.run(root.get(), file.utf8(),
+                    file.language() == Language.GO, wanted)) {
+                // a field or package variable is decided by its own line; a local needs its whole function
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> TreeSitter.enclosing(
+                        root.get().namedDescendantAtRow(s.line() - 1), Set.of("function_declaration",
+                                "method_declaration", "constructor_declaration")) == null
+                        || functionVisible(file, root.get(), s.line()), s.steps());
+            }
+        }
+    }
+
+    /** The entries the rule names whose constructions the file's text can hold. */
+    private static List<kb.review.analysis.TimeoutModel> constructions(SourceFile file, Rule r,
+                                                                      List<kb.review.analysis.TimeoutModel> all) {
+        return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
+                .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
+    }
+
+    /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
+    private static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
+                                java.util.function.BooleanSupplier visible,
+                                List<kb.review.analysis.Lifecycle.Step> steps) {
+        boolean whole = file.complete() || visible.getAsBoolean();
+        boolean sure = whole && sureMatch;
+        List<Finding.Step> flow = steps.stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
+        hits.add(new Hit(r, line, column, sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME, flow));
+    }
+
+    /** One TX-02 rule: errors of the models' calls (or the file's helpers) assigned to _ or dropped. */
+    private static void discards(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
+                                 boolean blank) {
+        List<kb.review.analysis.ErrorModel> wanted = models.errors().stream()
+                .filter(m -> m.language().equals("go") && resources(r).contains(m.id())).toList();
+        if (wanted.isEmpty() || file.language() != Language.GO
+                || wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(),
+                file.lowerText()))) {
+            return;
+        }
+        for (kb.review.analysis.Discards.Spot s : kb.review.analysis.Discards.run(root.get(), file.utf8(), wanted)) {
+            if (s.blank() != blank) {
+                continue;
+            }
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
+                    s.steps());
+        }
+    }
+
+    /** One TMO-02 rule: calls that drop the caller's context in a function that has one. */
+    private static void contextDrops(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models,
+                                     List<Hit> hits) {
+        List<kb.review.analysis.ContextModel> wanted = models.variants().stream()
+                .filter(m -> resources(r).contains(m.id())).toList();
+        String lower = file.lowerText();
+        if (wanted.isEmpty() || file.language() != Language.GO
+                || !lower.contains("context") && !lower.contains("http.request")) {
+            return;
+        }
+        for (kb.review.analysis.ContextDrops.Spot s : kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
+                wanted)) {
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
+                    s.steps());
+        }
+    }
+
+    /** One built-per-call rule: its models' clients and pools built on a per-call path. */
+    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
+        if (!wanted.isEmpty()) {
+            for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
+                    file.language() == Language.GO, wanted)) {
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
+                        s.steps());
+            }
+        }
     }
 
     private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,

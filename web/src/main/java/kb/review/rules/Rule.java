@@ -68,9 +68,31 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String LOG_IN_LOOP = "log-in-loop";
         /** A Go defer that can run again before the function returns: it lies on a cycle of the graph. */
         public static final String DEFER_IN_LOOP = "defer-in-loop";
+        /**
+         * A client, server, connection or statement the models say needs a timeout is built without one and is used,
+         * returned or stored without one being set ({@code resources} names the models' needs-timeout entries).
+         */
+        public static final String NEEDS_TIMEOUT = "needs-timeout";
+        /**
+         * A client or pool the models say is built once ({@code built-once:}) is built on a per-call path: not in
+         * main/init/a constructor/a provider, not under sync.Once or a static or field initialiser, and neither
+         * stored in a field nor returned.
+         */
+        public static final String BUILT_PER_CALL = "built-per-call";
+        /** A Go call the models say returns an error (or a helper of the file making one) assigns it to _. */
+        public static final String ERROR_TO_BLANK = "error-to-blank";
+        /** The same call made as a statement, its results (and so its error) dropped; defer and go are not. */
+        public static final String ERROR_UNCHECKED = "error-unchecked";
+        /** A Go function given the caller's context makes a downstream call that starts a fresh one or takes none. */
+        public static final String CONTEXT_DROPPED = "context-dropped";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
                 RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
+                NEEDS_TIMEOUT, Set.of(Language.GO, Language.JAVA),
+                BUILT_PER_CALL, Set.of(Language.GO, Language.JAVA),
+                ERROR_TO_BLANK, Set.of(Language.GO),
+                ERROR_UNCHECKED, Set.of(Language.GO),
+                CONTEXT_DROPPED, Set.of(Language.GO),
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),

@@ -209,22 +209,32 @@ final class RuleLoader {
                     .sorted().toList());
         }
         List<String> resources = y.strings(m, "resources");
-        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE)) {
+        boolean timeouts = name.equals(Rule.AnalysisMatcher.NEEDS_TIMEOUT);
+        boolean once = name.equals(Rule.AnalysisMatcher.BUILT_PER_CALL);
+        boolean errors = name.equals(Rule.AnalysisMatcher.ERROR_TO_BLANK)
+                || name.equals(Rule.AnalysisMatcher.ERROR_UNCHECKED);
+        boolean variants = name.equals(Rule.AnalysisMatcher.CONTEXT_DROPPED);
+        if (!name.equals(Rule.AnalysisMatcher.RESOURCE_LIFECYCLE) && !timeouts && !once && !errors && !variants) {
             if (!resources.isEmpty()) {
-                y.error(m.get("resources"), "'resources' is only for resource-lifecycle rules");
+                y.error(m.get("resources"), "'resources' is only for resource-lifecycle, needs-timeout and"
+                        + " built-per-call rules");
             }
             return new Rule.AnalysisMatcher(name, Set.of());
         }
         if (resources.isEmpty()) {
             y.error(node, "an analysis rule lists the model 'resources' it reports (see rules/models)");
         }
+        String section = timeouts ? "needs-timeout" : once ? "built-once" : errors ? "returns-error"
+                : variants ? "context-variants" : "resources";
+        List<String> named = (variants ? models.variants().stream().map(x -> x.language() + ":" + x.id())
+                : errors ? models.errors().stream().map(x -> x.language() + ":" + x.id())
+                : (timeouts || once ? (once ? models.pools() : models.timeouts()).stream()
+                .map(x -> x.language() + ":" + x.id())
+                : models.resources().stream().map(x -> x.language() + ":" + x.id()))).sorted().toList();
         for (String r : resources) {
-            boolean known = models.resources().stream().anyMatch(x -> x.id().equals(r)
-                    && languages.stream().anyMatch(l -> l.key().equals(x.language())));
-            if (!known) {
-                y.error(m.get("resources"), "no model resource '" + r + "' for " + languages.stream()
-                        .map(Language::key).sorted().toList() + "; known: " + models.resources().stream()
-                        .map(x -> x.language() + ":" + x.id()).sorted().toList());
+            if (languages.stream().noneMatch(l -> named.contains(l.key() + ":" + r))) {
+                y.error(m.get("resources"), "no " + section + " model '" + r + "' for " + languages.stream()
+                        .map(Language::key).sorted().toList() + "; known: " + named);
             }
         }
         for (String k : List.of("report", "inside", "outside", "require", "reject")) {

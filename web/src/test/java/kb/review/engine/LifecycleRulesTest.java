@@ -220,4 +220,24 @@ public class LifecycleRulesTest {
         assertEquals(List.of(10), found.stream().map(Finding::line).toList(), found.toString());
         assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
     }
+
+    @Test
+    void a_var_local_takes_the_type_its_initialiser_names_and_an_unknown_one_falls_back_to_the_name() {
+        List<Finding> found = findings("src/main/java/a/Fetch.java", """
+                package a;
+
+                class Fetch {
+                    int count(Factory f) throws Exception {
+                        var st = (java.sql.Statement) f.make();
+                        var rs = st.executeQuery("SELECT 1");
+                        var query = f.statement();
+                        var other = query.executeQuery("SELECT 2");
+                        return rs.getInt(1) + other.getInt(1);
+                    }
+                }
+                """, "java-closeable-outside-try-with-resources");
+        assertEquals(List.of(6, 8), found.stream().map(Finding::line).toList(), found.toString());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+        assertEquals(Finding.Confidence.LOW, found.get(1).confidence());
+    }
 }

@@ -1,0 +1,112 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * The detectable part of TMO-02 (Go, on the tree-sitter tree): a function that receives the caller's context — a
+ * {@code context.Context} parameter, or an {@code *http.Request} whose {@code Context()} it is — and makes a
+ * downstream call that drops it: one the models list under {@code context-variants} ({@code context.Background()},
+ * {@code db.Query} where {@code QueryContext} exists, {@code http.NewRequest}). Work started by {@code go} and
+ * cleanup in {@code defer} are left alone: detaching them from a request that may already be cancelled is often the
+ * point. A function literal is judged with the contexts of the functions around it.
+ */
+public final class ContextDrops {
+
+    /** One call that drops the caller's context. */
+    public record Spot(int line, int column, String model, boolean sure, List<Lifecycle.Step> steps) {
+    }
+
+    private static final Pattern CONTEXT_TYPE = Pattern.compile("(^|\\.)Context$");
+    private static final Pattern REQUEST_TYPE = Pattern.compile("^\\*?http\\.Request$");
+
+    private final byte[] src;
+    private final List<ContextModel> models;
+    private final Map<String, String> types;
+
+    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types) {
+        this.src = src;
+        this.models = models;
+        this.types = types;
+    }
+
+    public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
+        List<Spot> out = new ArrayList<>();
+        if (!models.isEmpty()) {
+            new ContextDrops(src, models, GoTypes.declared(root, src)).walk(root, null, out);
+        }
+        return out;
+    }
+
+    private String text(SyntaxNode n) {
+        return Timeouts.text(src, n);
+    }
+
+    /** @param ctx how the caller's context is reached here ({@code ctx}, {@code r.Context()}), or null */
+    private void walk(SyntaxNode n, String ctx, List<Spot> out) {
+        String t = n.getType();
+        if (t.equals("go_statement") || t.equals("defer_statement")) {
+            return;
+        }
+        if (t.equals("function_declaration") || t.equals("method_declaration")) {
+            ctx = context(n.getChildByFieldName("parameters"));
+        } else if (t.equals("func_literal")) {
+            String own = context(n.getChildByFieldName("parameters"));
+            ctx = own != null ? own : ctx;
+        } else if (t.equals("call_expression") && ctx != null) {
+            check(n, ctx, out);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            walk(n.getNamedChild(i), ctx, out);
+        }
+    }
+
+    /** The caller's context among the parameters, or null. */
+    private String context(SyntaxNode params) {
+        for (int i = 0; i < params.getNamedChildCount(); i++) {
+            SyntaxNode p = params.getNamedChild(i);
+            String type = text(p.getChildByFieldName("type")).strip();
+            SyntaxNode name = p.getChildByFieldName("name");
+            if (name.isNull() || text(name).equals("_")) {
+                continue;
+            }
+            if (CONTEXT_TYPE.matcher(type).find()) {
+                return text(name);
+            }
+            if (REQUEST_TYPE.matcher(type).find()) {
+                return text(name) + ".Context()";
+            }
+        }
+        return null;
+    }
+
+    private void check(SyntaxNode call, String ctx, List<Spot> out) {
+        String callee = text(call.getChildByFieldName("function"));
+        String root = ctx.replace(".Context()", "");
+        if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)").matcher(
+                text(call.getChildByFieldName("arguments"))).find()) {
+            return; // the call is given the caller's context (pgx's Exec(ctx, ...), a driver's own API)
+        }
+        for (ContextModel m : models) {
+            for (ContextModel.Call c : m.calls()) {
+                if (!c.call().matcher(callee).find()) {
+                    continue;
+                }
+                Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
+                if (sure == null) {
+                    continue;
+                }
+                String name = callee.substring(callee.lastIndexOf('.') + 1);
+                String use = c.use().replace("{name}", name).replace("{ctx}", ctx);
+                int line = call.getStartPoint().getRow() + 1;
+                out.add(new Spot(line, call.getStartPoint().getColumn() + 1, m.id(), sure, List.of(
+                        new Lifecycle.Step(line, "`" + callee + "` drops the caller's context `" + ctx + "`: use "
+                                + use))));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kb.format.YamlTree;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates the {@code returns-error:} and {@code context-variants:} sections of a Go model file (see
+ * {@link ErrorModel} and {@link ContextModel}); both list calls with receiver narrowing.
+ */
+final class ErrorModels {
+
+    private static final Set<String> KEYS = Set.of("id", "shows", "calls");
+    private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
+    private static final Set<String> VARIANT_KEYS = Set.of("id", "calls");
+    private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver");
+
+    /** The {@code context-variants:} section. */
+    static void readVariants(YamlTree y, String file, String language, Map<String, Node> top, List<ContextModel> out,
+                             Set<String> ids) {
+        if (!top.containsKey("context-variants")) {
+            return;
+        }
+        if (!"go".equals(language)) {
+            y.error(top.get("context-variants"), "'context-variants' is for go model files");
+        }
+        for (Node n : y.sequence(top, "context-variants")) {
+            Map<String, Node> m = y.mapping(n, "a context-variants entry", VARIANT_KEYS);
+            if (m == null) {
+                continue;
+            }
+            String id = y.string(m, "id", n, true);
+            if (id != null && !ids.add(language + ":context-variants:" + id)) {
+                y.error(m.get("id"), "duplicate context-variants id '" + id + "' for " + language);
+            }
+            List<ContextModel.Call> calls = new ArrayList<>();
+            for (Node c : y.sequence(m, "calls")) {
+                Map<String, Node> cm = y.mapping(c, "a context-variants call", VARIANT_CALL_KEYS);
+                if (cm == null) {
+                    continue;
+                }
+                String use = y.string(cm, "use", c, true);
+                java.util.regex.Pattern call = Models.regex(y, cm, "call");
+                if (call == null && !cm.containsKey("call")) {
+                    y.error(c, "a context-variants call needs 'call'");
+                }
+                if (call != null && use != null) {
+                    calls.add(new ContextModel.Call(call, use, Models.regex(y, cm, "receiver-type"),
+                            Models.regex(y, cm, "receiver")));
+                }
+            }
+            if (calls.isEmpty()) {
+                y.error(n, "a context-variants entry needs at least one call");
+            }
+            out.add(new ContextModel(id, language, calls, file + ":" + YamlTree.line(n)));
+        }
+    }
+
+    private ErrorModels() {
+    }
+
+    static void read(YamlTree y, String file, String language, Map<String, Node> top, List<ErrorModel> out,
+                     Set<String> ids) {
+        if (!top.containsKey("returns-error")) {
+            return;
+        }
+        if (!"go".equals(language)) {
+            y.error(top.get("returns-error"), "'returns-error' is for go model files (Java checks exceptions)");
+        }
+        for (Node n : y.sequence(top, "returns-error")) {
+            Map<String, Node> m = y.mapping(n, "a returns-error entry", KEYS);
+            if (m == null) {
+                continue;
+            }
+            String id = y.string(m, "id", n, true);
+            if (id != null && !ids.add(language + ":returns-error:" + id)) {
+                y.error(m.get("id"), "duplicate returns-error id '" + id + "' for " + language);
+            }
+            String shows = y.string(m, "shows", n, true);
+            List<ErrorModel.Call> calls = new ArrayList<>();
+            for (Node c : y.sequence(m, "calls")) {
+                Map<String, Node> cm = y.mapping(c, "a returns-error call", CALL_KEYS);
+                if (cm == null) {
+                    continue;
+                }
+                String results = y.string(cm, "results", c, true);
+                if (results != null && !results.matches("[1-9]")) {
+                    y.error(cm.get("results"), "results must be the number of results, 1-9, got '" + results + "'");
+                    continue;
+                }
+                java.util.regex.Pattern call = Models.regex(y, cm, "call");
+                if (call == null) {
+                    if (!cm.containsKey("call")) {
+                        y.error(c, "a returns-error call needs 'call'");
+                    }
+                    continue;
+                }
+                if (results != null) {
+                    calls.add(new ErrorModel.Call(call, Integer.parseInt(results), Models.regex(y, cm, "receiver-type"),
+                            Models.regex(y, cm, "receiver")));
+                }
+            }
+            if (calls.isEmpty()) {
+                y.error(n, "a returns-error entry needs at least one call");
+            }
+            out.add(new ErrorModel(id, language, shows, calls, file + ":" + YamlTree.line(n)));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * The "built per call" analysis (Go and Java, on the tree-sitter tree): a client or pool the models list as built
+ * once ({@code built-once:}) is reported where it is built on a path that runs per call. One-time initialisation is
+ * decided from program facts, not names: the construction is in {@code main}/{@code init}, a constructor, a provider
+ * method ({@code @Bean}, {@code @Provides}, {@code @Produces}, {@code @PostConstruct}), a static or field initialiser,
+ * a package-level declaration, or a function literal run by {@code sync.Once.Do} or {@code computeIfAbsent}; or the
+ * value is kept beyond the call (stored in a field, a package variable or a struct, or returned: a factory, whose
+ * caller decides how often it runs); or every caller of the enclosing function visible in the file is itself one-time.
+ * A construction inside a loop is per iteration even in a one-time function, unless the value is kept.
+ */
+public final class PerCall {
+
+    /** One construction on a per-call path. */
+    public record Spot(int line, int column, String model, List<Lifecycle.Step> steps) {
+    }
+
+    private static final Set<String> NAMED = Set.of("function_declaration", "method_declaration",
+            "constructor_declaration");
+    private static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
+            "do_statement");
+    private static final Pattern PROVIDER = Pattern.compile("@(Bean|Provides|Produces|PostConstruct|Singleton)\\b");
+    private static final Pattern ONCE_CALL = Pattern.compile("(?i)(once\\w*\\s*\\.\\s*Do|computeIfAbsent|"
+            + "memoize\\w*|Suppliers\\s*\\.\\s*memoize\\w*)$");
+
+    private final byte[] src;
+    private final boolean go;
+    private final Timeouts helper;
+    private List<SyntaxNode> calls;
+
+    private PerCall(byte[] src, boolean go) {
+        this.src = src;
+        this.go = go;
+        this.helper = new Timeouts(src, go);
+    }
+
+    /** Every construction of the given built-once entries that runs per call. */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools) {
+        List<Spot> out = new ArrayList<>();
+        if (!pools.isEmpty()) {
+            new PerCall(src, go).walk(root, pools, out);
+        }
+        return out;
+    }
+
+    private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
+        Timeouts.Built b = Timeouts.match(n, src, pools);
+        if (b != null) {
+            String why = perCall(n);
+            if (why != null) {
+                int line = n.getStartPoint().getRow() + 1;
+                out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
+                        new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
+            }
+            return; // a builder chain is one construction
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            walk(n.getNamedChild(i), pools, out);
+        }
+    }
+
+    private String text(SyntaxNode n) {
+        return Timeouts.text(src, n);
+    }
+
+    /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
+    private String perCall(SyntaxNode built) {
+        SyntaxNode top = helper.chain(built, null, null);
+        if (kept(top)) {
+            return null;
+        }
+        boolean loop = false;
+        for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (LOOPS.contains(t)) {
+                loop = true;
+            }
+            if (t.equals("func_literal") || t.equals("lambda_expression")) {
+                if (runOnce(p)) {
+                    return null;
+                }
+                continue;
+            }
+            if (t.equals("field_declaration") || t.equals("static_initializer")) {
+                return null;
+            }
+            if (NAMED.contains(t)) {
+                if (loop) {
+                    return "inside a loop: once per iteration";
+                }
+                if (oneTime(p)) {
+                    return null;
+                }
+                String name = text(p.getChildByFieldName("name"));
+                if (allCallersOneTime(name, p)) {
+                    return null;
+                }
+                return "in " + name + ", which runs per call, and is neither kept in a field nor returned";
+            }
+        }
+        return null; // package level
+    }
+
+    /** A function literal or lambda handed to sync.Once.Do, computeIfAbsent or a memoizer runs once. */
+    private boolean runOnce(SyntaxNode literal) {
+        SyntaxNode args = literal.getParent();
+        if (!args.getType().equals("argument_list")) {
+            return false;
+        }
+        SyntaxNode call = args.getParent();
+        SyntaxNode fn = call.getChildByFieldName(go ? "function" : "name");
+        String callee = go ? text(fn) : text(call.getChildByFieldName("object")) + "." + text(fn);
+        return ONCE_CALL.matcher(callee).find();
+    }
+
+    /** main or init (Go), a constructor, or a provider method (Java). */
+    private boolean oneTime(SyntaxNode function) {
+        String t = function.getType();
+        if (t.equals("constructor_declaration")) {
+            return true;
+        }
+        if (t.equals("function_declaration")) {
+            String name = text(function.getChildByFieldName("name"));
+            return name.equals("main") || name.equals("init");
+        }
+        if (!go) {
+            for (int i = 0; i < function.getNamedChildCount(); i++) {
+                SyntaxNode c = function.getNamedChild(i);
+                if (c.getType().equals("modifiers") && PROVIDER.matcher(text(c)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The value outlives the call: returned, or held by a field, a package variable or a struct. */
+    private boolean kept(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        String pt = p.getType();
+        if (pt.equals("return_statement") || pt.equals("expression_list")
+                && p.getParent().getType().equals("return_statement") || pt.equals("keyed_element")
+                || pt.equals("literal_element") || pt.equals("send_statement")) {
+            return true;
+        }
+        String holder = helper.holder(top);
+        if (holder == null) {
+            return false;
+        }
+        if (holder.contains(".") || holder.contains("[")) {
+            return true; // a field, a map entry
+        }
+        SyntaxNode function = Timeouts.function(top);
+        if (function.getParent().isNull()) {
+            return true; // declared at package or class level
+        }
+        String v = Pattern.quote(holder);
+        // a builder's product is the value: 'return b.build()' returns what 'b' builds
+        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
+                java.util.regex.Matcher.quoteReplacement(holder));
+        if (!declaredIn(body, v)) {
+            return true; // assigned to a field or package variable declared elsewhere
+        }
+        return Pattern.compile("(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])"
+                + "|[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
+                + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
+                + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
+    }
+
+    private boolean declaredIn(String body, String v) {
+        if (go) {
+            return Pattern.compile("(?<![\\w.])" + v + "\\s*(,\\s*[\\w]+\\s*)*:=|\\bvar\\s+" + v
+                    + "\\b|[(,]\\s*" + v + "(\\s*,\\s*\\w+)*\\s+[*\\[\\]\\w.]+\\s*[,)]"
+                    + "|,\\s*" + v + "\\s*:=").matcher(body).find();
+        }
+        return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
+    }
+
+    /** True when the function is called in the file, and every call is itself in a one-time context. */
+    private boolean allCallersOneTime(String name, SyntaxNode self) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (calls == null) {
+            calls = new ArrayList<>();
+            collectCalls(Timeouts.root(self), calls);
+        }
+        int seen = 0;
+        for (SyntaxNode c : calls) {
+            SyntaxNode fn = c.getChildByFieldName(go ? "function" : "name");
+            String callee = text(fn);
+            if (!callee.equals(name) && !callee.endsWith("." + name)) {
+                continue;
+            }
+            seen++;
+            boolean once = false;
+            for (SyntaxNode p = c.getParent(); !p.isNull(); p = p.getParent()) {
+                String t = p.getType();
+                if (LOOPS.contains(t)) {
+                    return false;
+                }
+                if (t.equals("func_literal") || t.equals("lambda_expression")) {
+                    if (runOnce(p)) {
+                        once = true;
+                        break;
+                    }
+                    continue;
+                }
+                if (t.equals("field_declaration") || t.equals("static_initializer")) {
+                    once = true;
+                    break;
+                }
+                if (NAMED.contains(t)) {
+                    once = oneTime(p);
+                    break;
+                }
+            }
+            if (!once) {
+                return false;
+            }
+        }
+        return seen > 0;
+    }
+
+    private static void collectCalls(SyntaxNode n, List<SyntaxNode> out) {
+        if (n.getType().equals("call_expression") || n.getType().equals("method_invocation")) {
+            out.add(n);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            collectCalls(n.getNamedChild(i), out);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package kb.review.analysis;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One "needs timeout" entry of a library model ({@code needs-timeout:} in {@code content/rules/models/*.yaml}): the
+ * ways a client, server, connection or statement is built, and the fields, setters or builder methods that give it a
+ * timeout. Read by {@link Timeouts}.
+ *
+ * @param id       named by {@code analysis: needs-timeout} rules in {@code resources:}
+ * @param language {@code go} or {@code java}
+ * @param shows    how a message names the object, e.g. {@code http.Client}
+ * @param builds   the constructions
+ * @param timeout  name patterns of the fields (Go literal keys, {@code v.F = ...}), setters and builder methods that
+ *                 set a timeout; empty when nothing can (http.Get uses the default client)
+ * @param all      true when every pattern in {@code timeout} must be set (connect and read), false when one is enough
+ * @param disabled a pattern of the value text that switches a timeout off ({@code 0}), or null
+ * @param uses     callees that take the object to use it, not to configure it (passing it to one is not a hand-over)
+ * @param source   {@code file:line} of the definition
+ */
+public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                           boolean all, Pattern disabled, List<String> uses, String source) {
+
+    /** How the object is made. */
+    public enum Via {
+        /** A call by callee text ({@code http.Get}, {@code HttpClient.newBuilder}, {@code c.prepareStatement}). */
+        CALL,
+        /** A Java constructor by simple type name. */
+        NEW,
+        /** A Go composite literal by type text ({@code http.Client}). */
+        LITERAL,
+        /** A package-level value used by name ({@code http.DefaultClient}). */
+        NAME
+    }
+
+    /**
+     * One construction.
+     *
+     * @param args a pattern the argument text must match, or null
+     * @param safe true when the object's defaults already bound every wait: only a setter that disables a timeout is
+     *             reported (OkHttp's builders default to 10 s)
+     */
+    public record Build(Via via, Pattern pattern, Pattern args, boolean safe) {
+    }
+
+    /** True when nothing can give the object a timeout after it is built. */
+    public boolean fixed() {
+        return timeout.isEmpty();
+    }
+}

@@ -1,0 +1,387 @@
+package kb.review.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * The "needs timeout" analysis (Go and Java, on the tree-sitter tree): finds each construction a
+ * {@link TimeoutModel} describes, follows it to what holds it, and decides whether a timeout is set on it — in the
+ * struct literal, in the builder chain, or later by a setter or field assignment on the variable holding it — before
+ * it is returned, stored or used. A value handed to a configuring helper (a call statement whose result is not kept,
+ * taking the value as an argument) is not reported: the helper may set the timeout.
+ *
+ * <p>The later setters are looked for in the rest of the enclosing function after the construction (in the whole file
+ * when a field or package variable holds the value); a setter on one branch only counts, as it does for a reviewer.
+ */
+public final class Timeouts {
+
+    /** One construction without a timeout. */
+    public record Spot(int line, int column, String model, List<Lifecycle.Step> steps) {
+    }
+
+    private static final Pattern ERR_ONLY = Pattern.compile("(_|err\\w*)(\\s*,\\s*(_|err\\w*))*");
+
+    private final byte[] src;
+    private final boolean go;
+
+    Timeouts(byte[] src, boolean go) {
+        this.src = src;
+        this.go = go;
+    }
+
+    /** Every construction in the tree that the models say needs a timeout and that gets none. */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> models) {
+        List<Spot> out = new ArrayList<>();
+        if (!models.isEmpty()) {
+            new Timeouts(src, go).walk(root, models, out);
+        }
+        return out;
+    }
+
+    private String text(SyntaxNode n) {
+        return text(src, n);
+    }
+
+    private static boolean same(SyntaxNode a, SyntaxNode b) {
+        return a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte()
+                && a.getType().equals(b.getType());
+    }
+
+    /** A construction a model describes: the entry and the way it matched. */
+    record Built(TimeoutModel model, TimeoutModel.Build build) {
+    }
+
+    /** The model entry whose construction {@code n} is, or null: a call, a constructor, a literal or a name. */
+    static Built match(SyntaxNode n, byte[] src, List<TimeoutModel> models) {
+        TimeoutModel.Via via = switch (n.getType()) {
+            case "call_expression", "method_invocation" -> TimeoutModel.Via.CALL;
+            case "object_creation_expression" -> TimeoutModel.Via.NEW;
+            case "composite_literal" -> TimeoutModel.Via.LITERAL;
+            case "selector_expression", "field_access" -> TimeoutModel.Via.NAME;
+            default -> null;
+        };
+        if (via == null || !uses(models, via)) {
+            return null; // most nodes: no text is cut out for them
+        }
+        String key;
+        SyntaxNode args = null;
+        switch (n.getType()) {
+            case "call_expression" -> {
+                key = text(src, n.getChildByFieldName("function"));
+                args = n.getChildByFieldName("arguments");
+            }
+            case "method_invocation" -> {
+                SyntaxNode object = n.getChildByFieldName("object");
+                key = (object.isNull() ? "" : text(src, object) + ".") + text(src, n.getChildByFieldName("name"));
+                args = n.getChildByFieldName("arguments");
+            }
+            case "object_creation_expression" -> {
+                key = text(src, n.getChildByFieldName("type")).replaceAll("<.*", "");
+                args = n.getChildByFieldName("arguments");
+            }
+            case "composite_literal" -> key = text(src, n.getChildByFieldName("type"));
+            default -> key = text(src, n);
+        }
+        String argText = args == null || args.isNull() ? "" : text(src, args);
+        for (TimeoutModel m : models) {
+            for (TimeoutModel.Build b : m.builds()) {
+                if (b.via() == via && b.pattern().matcher(key).find()
+                        && (b.args() == null || b.args().matcher(argText).find())) {
+                    return new Built(m, b);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean uses(List<TimeoutModel> models, TimeoutModel.Via via) {
+        for (TimeoutModel m : models) {
+            for (TimeoutModel.Build b : m.builds()) {
+                if (b.via() == via) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String text(byte[] src, SyntaxNode n) {
+        return n.isNull() ? "" : new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(),
+                StandardCharsets.UTF_8);
+    }
+
+    private void walk(SyntaxNode n, List<TimeoutModel> models, List<Spot> out) {
+        Built built = match(n, src, models);
+        if (built != null) {
+            Spot s = check(n, built.model(), built.build());
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            walk(n.getNamedChild(i), models, out);
+        }
+    }
+
+    /** What has been seen of the timeouts of one construction. */
+    private static final class Seen {
+        final boolean[] set;
+        boolean disabled;
+        boolean handedOver;
+
+        Seen(int n) {
+            set = new boolean[n];
+        }
+    }
+
+    private Spot check(SyntaxNode built, TimeoutModel m, TimeoutModel.Build b) {
+        int line = built.getStartPoint().getRow() + 1;
+        int column = built.getStartPoint().getColumn() + 1;
+        if (m.fixed()) {
+            return new Spot(line, column, m.id(), List.of(new Lifecycle.Step(line, "`" + text(built).split("\\(")[0]
+                    + "` uses " + m.shows() + ", which has no timeout and cannot be given one here")));
+        }
+        Seen seen = new Seen(m.timeout().size());
+        if (b.via() == TimeoutModel.Via.LITERAL) {
+            literalKeys(built.getChildByFieldName("body"), m, seen);
+        }
+        SyntaxNode top = chain(built, m, seen);
+        String holder = b.via() == TimeoutModel.Via.NAME ? text(built) : holder(top);
+        if (holder != null) {
+            boolean wide = b.via() == TimeoutModel.Via.NAME || holder.contains(".") || declaredOutsideFunction(top);
+            SyntaxNode scope = wide ? root(top) : function(top);
+            int from = wide ? scope.getStartByte() : top.getEndByte();
+            laterSetters(holder, scope, from, m, seen);
+            if (!wide || b.via() != TimeoutModel.Via.NAME) {
+                handedOver(holder, scope, from, m, seen);
+            }
+        }
+        boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
+        if (ok || seen.handedOver) {
+            return null;
+        }
+        String names = String.join(m.all() ? " and " : " or ", m.timeout().stream()
+                .map(p -> p.pattern().replaceAll("[\\^$()?:\\\\]", "").replace("|", "/")).toList());
+        String what = seen.disabled ? "a timeout is switched off" : "no timeout is set (" + names + ")";
+        List<Lifecycle.Step> steps = new ArrayList<>();
+        steps.add(new Lifecycle.Step(line, "`" + (holder == null ? m.shows() : holder) + "` (" + m.shows()
+                + ") is built here and " + what + " before it is used, returned or stored"));
+        return new Spot(line, column, m.id(), steps);
+    }
+
+    private static boolean satisfied(TimeoutModel m, Seen seen) {
+        if (seen.disabled) {
+            return false;
+        }
+        boolean any = false;
+        boolean all = true;
+        for (boolean s : seen.set) {
+            any |= s;
+            all &= s;
+        }
+        return m.all() ? all : any;
+    }
+
+    private void mark(TimeoutModel m, String name, String value, Seen seen) {
+        if (m == null) {
+            return; // only climbing the chain
+        }
+        for (int i = 0; i < m.timeout().size(); i++) {
+            if (m.timeout().get(i).matcher(name).matches()) {
+                if (m.disabled() != null && m.disabled().matcher(value.strip()).find()) {
+                    seen.disabled = true;
+                } else {
+                    seen.set[i] = true;
+                }
+            }
+        }
+    }
+
+    /** The keys of a Go struct literal: {@code Timeout: 5 * time.Second}. */
+    private void literalKeys(SyntaxNode body, TimeoutModel m, Seen seen) {
+        if (body == null || body.isNull()) {
+            return;
+        }
+        for (int i = 0; i < body.getNamedChildCount(); i++) {
+            SyntaxNode e = body.getNamedChild(i);
+            if (e.getType().equals("keyed_element") && e.getNamedChildCount() == 2) {
+                mark(m, text(e.getNamedChild(0)), text(e.getNamedChild(1)), seen);
+            }
+        }
+    }
+
+    /**
+     * Climbs the builder chain above the construction ({@code HttpClient.newBuilder().connectTimeout(d).build()}),
+     * marking the timeout methods it calls, and returns the outermost expression of the chain.
+     */
+    SyntaxNode chain(SyntaxNode built, TimeoutModel m, Seen seen) {
+        SyntaxNode cur = built;
+        while (true) {
+            SyntaxNode p = cur.getParent();
+            if (p.isNull()) {
+                return cur;
+            }
+            String t = p.getType();
+            if (t.equals("parenthesized_expression") || t.equals("cast_expression")
+                    || t.equals("unary_expression") && text(p).startsWith("&")) {
+                cur = p;
+            } else if (t.equals("method_invocation") && same(p.getChildByFieldName("object"), cur)) {
+                mark(m, text(p.getChildByFieldName("name")), arguments(p.getChildByFieldName("arguments")), seen);
+                cur = p;
+            } else if (t.equals("selector_expression") && same(p.getChildByFieldName("operand"), cur)
+                    && p.getParent().getType().equals("call_expression")
+                    && same(p.getParent().getChildByFieldName("function"), p)) {
+                mark(m, text(p.getChildByFieldName("field")),
+                        arguments(p.getParent().getChildByFieldName("arguments")), seen);
+                cur = p.getParent();
+            } else {
+                return cur;
+            }
+        }
+    }
+
+    private String arguments(SyntaxNode args) {
+        if (args == null || args.isNull()) {
+            return "";
+        }
+        String a = text(args).strip();
+        return a.startsWith("(") && a.endsWith(")") ? a.substring(1, a.length() - 1) : a;
+    }
+
+    /** The name of the variable or field the chain's value is assigned to, or null when nothing names it. */
+    String holder(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        switch (p.getType()) {
+            case "variable_declarator", "resource" -> {
+                SyntaxNode name = p.getChildByFieldName("name");
+                return same(p.getChildByFieldName("value"), top) && !name.isNull() ? text(name) : null;
+            }
+            case "assignment_expression" -> {
+                return same(p.getChildByFieldName("right"), top) ? text(p.getChildByFieldName("left")) : null;
+            }
+            case "var_spec" -> {
+                SyntaxNode name = p.getChildByFieldName("name");
+                return name.isNull() ? null : text(name);
+            }
+            case "expression_list" -> {
+                SyntaxNode stmt = p.getParent();
+                String st = stmt.getType();
+                if ((st.equals("short_var_declaration") || st.equals("assignment_statement"))
+                        && same(stmt.getChildByFieldName("right"), p)) {
+                    int index = -1;
+                    for (int i = 0; i < p.getNamedChildCount(); i++) {
+                        if (same(p.getNamedChild(i), top)) {
+                            index = i;
+                        }
+                    }
+                    SyntaxNode left = stmt.getChildByFieldName("left");
+                    return index >= 0 && index < left.getNamedChildCount() ? text(left.getNamedChild(index)) : null;
+                }
+                if (st.equals("var_spec")) {
+                    SyntaxNode name = stmt.getChildByFieldName("name");
+                    return name.isNull() ? null : text(name);
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("function_declaration",
+            "method_declaration", "func_literal", "constructor_declaration", "lambda_expression",
+            "static_initializer");
+
+    static SyntaxNode function(SyntaxNode n) {
+        for (SyntaxNode p = n; !p.isNull(); p = p.getParent()) {
+            if (FUNCTIONS.contains(p.getType())) {
+                return p;
+            }
+        }
+        return root(n);
+    }
+
+    static SyntaxNode root(SyntaxNode n) {
+        SyntaxNode r = n;
+        while (!r.getParent().isNull()) {
+            r = r.getParent();
+        }
+        return r;
+    }
+
+    private static boolean declaredOutsideFunction(SyntaxNode n) {
+        return function(n).getParent().isNull();
+    }
+
+    /** {@code v.Timeout = d}, {@code v.setReadTimeout(ms)} and {@code v.SetTimeout(d)} after the construction. */
+    private void laterSetters(String holder, SyntaxNode scope, int from, TimeoutModel m, Seen seen) {
+        int end = scope.getEndByte();
+        if (from >= end) {
+            return;
+        }
+        String code = new String(src, from, end - from, StandardCharsets.UTF_8);
+        Matcher x = setter(holder).matcher(code);
+        while (x.find()) {
+            int valueStart = x.end();
+            int eol = code.indexOf('\n', valueStart);
+            String value = code.substring(valueStart, eol < 0 ? code.length() : eol);
+            if (x.group(2).startsWith("(")) {
+                int close = value.lastIndexOf(')');
+                value = close >= 0 ? value.substring(0, close) : value;
+            }
+            mark(m, x.group(1), value, seen);
+        }
+    }
+
+    private static Pattern setter(String holder) {
+        String name = holder.contains(".") ? holder.substring(holder.lastIndexOf('.') + 1) : holder;
+        String before = holder.contains(".") ? "(?<![\\w$])" : "(?<![\\w.$])";
+        return Pattern.compile(before + Pattern.quote(name) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))");
+    }
+
+    /** A later call statement that takes the value as an argument and keeps no result but an error: a configurer. */
+    private void handedOver(String holder, SyntaxNode n, int from, TimeoutModel m, Seen seen) {
+        if (seen.handedOver || n.getEndByte() <= from) {
+            return;
+        }
+        String t = n.getType();
+        if ((t.equals("call_expression") || t.equals("method_invocation")) && n.getStartByte() >= from) {
+            SyntaxNode args = n.getChildByFieldName("arguments");
+            for (int i = 0; args != null && i < args.getNamedChildCount(); i++) {
+                String a = text(args.getNamedChild(i)).replaceFirst("^&\\s*", "");
+                if (a.equals(holder) && configures(n, m)) {
+                    seen.handedOver = true;
+                    return;
+                }
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            handedOver(holder, n.getNamedChild(i), from, m, seen);
+        }
+    }
+
+    private boolean configures(SyntaxNode call, TimeoutModel m) {
+        SyntaxNode fn = call.getChildByFieldName(go ? "function" : "name");
+        String callee = fn.isNull() ? "" : text(fn);
+        String simple = callee.substring(callee.lastIndexOf('.') + 1);
+        if (m.uses().contains(simple) || simple.startsWith("New") || simple.startsWith("new")) {
+            return false; // used, or wrapped by a new object that keeps it as it is
+        }
+        SyntaxNode p = call.getParent();
+        if (p.getType().equals("expression_statement")) {
+            return true;
+        }
+        if (p.getType().equals("expression_list")) {
+            SyntaxNode stmt = p.getParent();
+            SyntaxNode left = stmt.getChildByFieldName("left");
+            return (stmt.getType().equals("short_var_declaration") || stmt.getType().equals("assignment_statement"))
+                    && !left.isNull() && ERR_ONLY.matcher(text(left)).matches();
+        }
+        return false;
+    }
+}
