@@ -91,27 +91,35 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     /**
      * Declared types by name. A {@code var} local takes the type its initialiser names ({@code new T(...)},
-     * {@code (T) e}); otherwise its type stays unknown, so models fall back to the receiver's name (low confidence)
+     * {@code (T) e}), or the return type the symbol solver finds for the method that initialises it
+     * ({@link JavaTypeHints}); otherwise its type stays unknown, so models fall back to the receiver's name (low confidence)
      * rather than failing to match a type written as {@code var} (which, parsed without a language level, is a class
      * type named {@code var}).
      */
     private static Map<String, String> types(com.github.javaparser.ast.Node root) {
         Map<String, String> out = new HashMap<>();
+        JavaTypeHints hints = new JavaTypeHints();
+        List<Parameter> parameters = root.findAll(Parameter.class);
+        parameters.forEach(p -> hints.declare(p.getNameAsString(), p.getType()));
         for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {
             if (!v.getType().isVarType() && !v.getType().asString().equals("var")) {
                 out.put(v.getNameAsString(), v.getType().asString());
+                hints.declare(v.getNameAsString(), v.getType());
                 continue;
             }
             Expression init = v.getInitializer().orElse(null);
+            String solved = init == null ? null : hints.varType(v.getNameAsString(), init);
             if (init instanceof ObjectCreationExpr oc) {
                 out.put(v.getNameAsString(), oc.getType().asString());
             } else if (init instanceof CastExpr c) {
                 out.put(v.getNameAsString(), c.getType().asString());
+            } else if (solved != null) {
+                out.put(v.getNameAsString(), solved);
             } else {
                 out.remove(v.getNameAsString());
             }
         }
-        for (Parameter p : root.findAll(Parameter.class)) {
+        for (Parameter p : parameters) {
             out.put(p.getNameAsString(), p.getType().asString());
         }
         return out;

@@ -240,4 +240,34 @@ public class LifecycleRulesTest {
         assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
         assertEquals(Finding.Confidence.LOW, found.get(1).confidence());
     }
+
+    @Test
+    void a_var_local_initialised_by_a_jdk_method_takes_its_return_type_from_the_symbol_solver() {
+        List<Finding> found = findings("src/main/java/a/Count.java", """
+                package a;
+
+                import java.sql.Connection;
+                import javax.sql.DataSource;
+
+                class Count {
+                    int count(DataSource pool, Connection given) throws Exception {
+                        var ps = given.prepareStatement("SELECT 1");
+                        var rs = ps.executeQuery();
+                        var conn = pool.getConnection();
+                        var st = conn.createStatement();
+                        var all = st.executeQuery("SELECT 2");
+                        var myStmt = helper.open();
+                        var unknown = myStmt.executeQuery("SELECT 3");
+                        return rs.getInt(1) + all.getInt(1) + unknown.getInt(1);
+                    }
+                }
+                """, "java-closeable-outside-try-with-resources");
+        var byLine = new java.util.TreeMap<Integer, Finding.Confidence>();
+        found.forEach(f -> byLine.merge(f.line(), f.confidence(), (a, b) -> a == Finding.Confidence.HIGH ? a : b));
+        // rs: ps is a PreparedStatement (Connection.prepareStatement); all: st is a Statement through two var steps
+        assertEquals(Finding.Confidence.HIGH, byLine.get(9), found.toString());
+        assertEquals(Finding.Confidence.HIGH, byLine.get(12), found.toString());
+        // a receiver of a type the solver cannot know is matched by name only
+        assertEquals(Finding.Confidence.LOW, byLine.get(14), found.toString());
+    }
 }
