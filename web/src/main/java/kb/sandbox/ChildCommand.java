@@ -123,10 +123,13 @@ final class ChildCommand {
             case JSHELL_CHILD -> List.of("-Xms16m", "-Xmx" + config.heapMegabytes() + "m", "-Xss1m",
                     "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=16m",
                     "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
-            // Long-lived: the full JIT pays off; the heap bounds what a hostile source can make javac hold.
+            // C1 only: javac is a great deal of code, and C2 kept recompiling it for hundreds of compiles
+            // (measured in a warm JVM: ~60-100 ms of process CPU per text with C2, half of it JIT threads,
+            // against ~30 ms with C1 alone after ~100 texts, and less from the first text on). The heap
+            // bounds what a hostile source can make javac hold.
             case COMPILER -> List.of("-Xms32m", "-Xmx" + config.compilerHeapMegabytes() + "m", "-Xss2m",
                     "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=16m",
-                    "-XX:ActiveProcessorCount=2", "-XX:CICompilerCount=2");
+                    "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
         });
         flags.addAll(List.of(
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",

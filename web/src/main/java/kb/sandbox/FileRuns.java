@@ -6,13 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import kb.format.CodeBlock;
 import kb.format.PostmortemParser;
 
 /**
  * What {@code run FILE...} does (the command line itself is {@code kb.cli.RunCommand}): runs Java
  * reproductions through the same sandbox as the web app and prints each result. A {@code .md}
- * file is a postmortem: each of its runnable blocks runs. Everything a snippet printed is shown
+ * file is a postmortem: each of its runnable blocks runs. Runs go as many at once as the sandbox
+ * executes, and results are printed in the order given. Everything a snippet printed is shown
  * with control characters escaped, so output cannot rewrite the terminal or fake a verdict line.
  */
 public final class FileRuns {
@@ -49,16 +56,44 @@ public final class FileRuns {
             return allPassed ? 0 : 1;
         }
         config = config.withPoolSize(Math.min(config.poolSize(), jobs.size()));
+        // As many runs at once as the sandbox executes (never more, so none waits in its queue or is refused);
+        // results are printed in the order of the files, each as soon as it and those before it are done.
+        int workers = Math.min(config.maxConcurrentRuns(), jobs.size());
+        // The queue holds exactly the jobs of this command line, all submitted at once.
+        ExecutorService runners = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(jobs.size()), r -> BackgroundThreads.daemon(r, "kb-run-file"));
         try (Sandbox sandbox = Sandbox.start(config)) {
+            var results = new ArrayList<Future<RunResult>>();
             for (Job job : jobs) {
                 // A file on the operator's own disk is as trusted as a bundled reproduction.
-                RunResult result = sandbox.run(RunRequest.bundled(job.source(), job.expected()));
-                print(job.label(), result, out);
+                results.add(runners.submit(() -> sandbox.run(RunRequest.bundled(job.source(), job.expected()))));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                RunResult result = outcome(results.get(i));
+                print(jobs.get(i).label(), result, out);
+                out.flush();
                 allPassed &= result.passed();
             }
+        } finally {
+            runners.shutdownNow();
         }
         out.flush();
         return allPassed ? 0 : 1;
+    }
+
+    /** The run's result; a run that failed outside the sandbox's own classification is an internal error. */
+    private static RunResult outcome(Future<RunResult> run) {
+        String message;
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            message = "the run failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            message = "interrupted while waiting for the run";
+        }
+        return new RunResult(RunStatus.INTERNAL_ERROR, "", "", false, -1, 0, message, List.of(),
+                Verdict.compare(null, ""));
     }
 
     /** One thing to run: a snippet file, or one runnable block of a postmortem. */

@@ -36,8 +36,12 @@ import kb.format.PostmortemParser;
  * compile service plus minimal children, default pool): one click on a warm pool (p50 of 10, the pool
  * refilled before each), back-to-back runs (p50/p95 of 30), sustained runs/s with 4 and 16 clients for
  * SECONDS each (default 20; a client answered 429 waits its Retry-After), every bundled block once
- * (total), and the largest resident memory of the whole server (this JVM plus every process it
- * started) seen under load.
+ * (total), and again four at a time as a CI job would send them, and the largest resident memory of the whole
+ * server (this JVM plus every process it started) seen under load. Wall times on shared cores follow the load, so
+ * each load phase also prints the load average and the CPU time per run by process: this JVM (server and
+ * benchmark clients), the compile service, and the reaped child processes (complete only with
+ * {@code KB_SANDBOX_ISOLATION=none}: bubblewrap's processes are not reaped by this JVM); and the CPU and RSS of the
+ * idle warm children, which is what getting a child ready costs.
  */
 public final class ApiRunBenchmark {
     static final String SNIPPET = "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\n"
@@ -69,12 +73,12 @@ public final class ApiRunBenchmark {
         }
         var rows = new ArrayList<>(columns.values().iterator().next().keySet());
         System.out.printf("| %-40s |", "measure");
-        columns.keySet().forEach(k -> System.out.printf(" %-14s |", k));
+        columns.keySet().forEach(k -> System.out.printf(" %-22s |", k));
         System.out.println();
-        System.out.println("|" + "-".repeat(42) + "|" + "----------------|".repeat(columns.size()));
+        System.out.println("|" + "-".repeat(42) + "|" + "------------------------|".repeat(columns.size()));
         for (String row : rows) {
             System.out.printf("| %-40s |", row);
-            columns.values().forEach(c -> System.out.printf(" %-14s |", c.getOrDefault(row, "")));
+            columns.values().forEach(c -> System.out.printf(" %-22s |", c.getOrDefault(row, "")));
             System.out.println();
         }
     }
@@ -84,6 +88,11 @@ public final class ApiRunBenchmark {
                 "KB_SANDBOX_RUNS_PER_MINUTE", "1000000"));
         if (!pool.isEmpty()) {
             env.put("KB_SANDBOX_POOL_SIZE", pool);
+        }
+        // KB_SANDBOX_ISOLATION=none lets the CPU per run include the children's (see ProcessCpu).
+        String isolation = System.getenv("KB_SANDBOX_ISOLATION");
+        if (isolation != null) {
+            env.put("KB_SANDBOX_ISOLATION", isolation);
         }
         var m = new LinkedHashMap<String, String>();
         try (TestApp app = TestApp.start(TestApp.FIXTURES, env)) {
@@ -108,10 +117,20 @@ public final class ApiRunBenchmark {
             }
             m.put("sequential p50 (ms)", Long.toString(percentile(sequential, 50)));
             m.put("sequential p95 (ms)", Long.toString(percentile(sequential, 95)));
+            awaitWarm(app, false);
+            Thread.sleep(1000);
+            long[][] warm = warmChildren();
+            m.put("ready child CPU p50 / max (ms)", warm[0].length == 0 ? "none"
+                    : percentile(warm[0], 50) + " / " + warm[0][warm[0].length - 1]);
+            m.put("ready child RSS p50 (MiB)", warm[1].length == 0 ? "none" : Long.toString(percentile(warm[1], 50) / 1024));
             var rss = new AtomicLong();
             for (int clients : new int[] {4, 16}) {
                 awaitWarm(app, false);
+                var before = ProcessCpu.now();
+                int runsBefore = completed.get();
                 var load = load(client, clients, seconds, rss);
+                m.put(clients + " clients: load average", loadAverage());
+                m.put(clients + " clients: CPU/run srv/cmp/chld", ProcessCpu.now().since(before).perRun(completed.get() - runsBefore));
                 m.put(clients + " clients: runs/s", String.format("%.2f", load[0]));
                 m.put(clients + " clients: run p50 (ms)", String.format("%.0f", load[1]));
                 m.put(clients + " clients: 429 answers", String.format("%.0f", load[2]));
@@ -129,9 +148,64 @@ public final class ApiRunBenchmark {
             }
             m.put("all " + blocks + " bundled blocks, total (ms)", Long.toString((System.nanoTime() - start) / 1_000_000));
             m.put("bundled blocks that failed", Integer.toString(failed));
+            // As a CI job or a "Run before and after" meeting sends them: four at a time.
+            awaitWarm(app, false);
+            m.put("all bundled blocks, 4 at once (ms)", Long.toString(concurrently(client, bundledBlocks(), 4)));
+            m.put("load average at the end", loadAverage());
         }
         System.out.println(m);
         return m;
+    }
+
+    /** Accepted runs answered during load phases, for CPU per run. */
+    private static final AtomicInteger completed = new AtomicInteger();
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * CPU time (ms) from start to now, and resident memory (KiB), of each idle warm child JVM (sorted): a warm
+     * child has only started and said it is ready, so its CPU is what getting a child ready costs.
+     */
+    static long[][] warmChildren() {
+        var cpu = new ArrayList<Long>();
+        var kib = new ArrayList<Long>();
+        for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+            String line = h.info().commandLine().orElse("");
+            if (h.info().command().map(c -> c.endsWith("/java")).orElse(false)
+                    && (line.contains("RunChildMain") || line.contains("InProcessChildMain"))) {
+                h.info().totalCpuDuration().ifPresent(d -> cpu.add(d.toMillis()));
+                kib.add(rss(h.pid()));
+            }
+        }
+        return new long[][] {cpu.stream().mapToLong(Long::longValue).sorted().toArray(),
+            kib.stream().mapToLong(Long::longValue).sorted().toArray()};
+    }
+
+    /** Wall time (ms) to run every block with {@code clients} callers at once; a block that fails counts all the same. */
+    private static long concurrently(Client client, List<String[]> blocks, int clients) throws Exception {
+        var next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        var futures = new ArrayList<Future<?>>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < blocks.size(); ) {
+                    client.run(blocks.get(i)[0], blocks.get(i)[1]);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** runs/s, p50 of accepted runs, 429 answers, accepted runs that did not pass. */
@@ -169,6 +243,7 @@ public final class ApiRunBenchmark {
                         times.add(body.get("durationMillis").asLong());
                     }
                     done.incrementAndGet();
+                    completed.incrementAndGet();
                 }
                 return null;
             }));

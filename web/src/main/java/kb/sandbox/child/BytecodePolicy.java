@@ -238,7 +238,10 @@ public final class BytecodePolicy {
         }
 
         private void deny(String internalName, String word) {
-            found.computeIfAbsent(internalName, n -> new Violation(dotted(n), word, ApiRules.reason(n)));
+            // get/put rather than computeIfAbsent with a lambda: see supertypesOf.
+            if (!found.containsKey(internalName)) {
+                found.put(internalName, new Violation(dotted(internalName), word, ApiRules.reason(internalName)));
+            }
         }
 
         /** Constructors read as {@code new java.io.PrintStream(String)}, so that the overload is clear. */
@@ -252,24 +255,32 @@ public final class BytecodePolicy {
                 parameters.add(simpleName(t.getClassName().replace('.', '/')));
             }
             String key = owner + ".<init>" + descriptor;
-            found.computeIfAbsent(key, k -> new Violation("new " + dotted(owner) + parameters,
-                    simpleName(owner), ApiRules.reason(owner + ".<init>")));
+            if (!found.containsKey(key)) {
+                found.put(key, new Violation("new " + dotted(owner) + parameters, simpleName(owner),
+                        ApiRules.reason(owner + ".<init>")));
+            }
         }
     }
 
     /** The class and every JDK class and interface it inherits from, nearest first. */
     private List<String> supertypesOf(String internalName) {
-        return jdkSupertypes.computeIfAbsent(internalName, n -> {
-            var result = new ArrayList<String>();
-            result.add(n);
-            try {
-                Class<?> c = Class.forName(n.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
-                collect(c, result);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Not a platform class: only snippet classes and the closed rest come here.
-            }
-            return List.copyOf(result);
-        });
+        // No computeIfAbsent with a lambda: the run child checks every class with this, and linking
+        // its first lambda costs tens of ms of CPU, more than the rest of a small run.
+        List<String> known = jdkSupertypes.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        var result = new ArrayList<String>();
+        result.add(internalName);
+        try {
+            Class<?> c = Class.forName(internalName.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+            collect(c, result);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Not a platform class: only snippet classes and the closed rest come here.
+        }
+        List<String> all = List.copyOf(result);
+        jdkSupertypes.put(internalName, all);
+        return all;
     }
 
     private static void collect(Class<?> c, List<String> into) {

@@ -47,8 +47,15 @@ public record ChildReport(Outcome outcome, String message, List<Problem> diagnos
 
     public ChildReport {
         message = shorten(message);
-        diagnostics = diagnostics.stream().limit(MAX_PROBLEMS)
-                .map(p -> new Problem(p.line(), p.column(), shorten(p.message()))).toList();
+        // A loop, not a stream: the run child builds reports, and its first lambda would cost tens of ms to link.
+        var kept = new ArrayList<Problem>(Math.min(diagnostics.size(), MAX_PROBLEMS));
+        for (Problem p : diagnostics) {
+            if (kept.size() == MAX_PROBLEMS) {
+                break;
+            }
+            kept.add(new Problem(p.line(), p.column(), shorten(p.message())));
+        }
+        diagnostics = java.util.Collections.unmodifiableList(kept);
     }
 
     private static String shorten(String text) {
@@ -69,11 +76,16 @@ public record ChildReport(Outcome outcome, String message, List<Problem> diagnos
 
     public static ChildReport decode(byte[] payload) throws IOException {
         var in = new Wire.Reader(payload);
-        Outcome outcome;
-        try {
-            outcome = Outcome.valueOf(in.string());
-        } catch (IllegalArgumentException e) {
-            throw new IOException("unknown outcome in report", e);
+        // Not Outcome.valueOf: it finds the constants reflectively, which the run child need not load.
+        String name = in.string();
+        Outcome outcome = null;
+        for (Outcome o : Outcome.values()) {
+            if (o.name().equals(name)) {
+                outcome = o;
+            }
+        }
+        if (outcome == null) {
+            throw new IOException("unknown outcome in report");
         }
         String message = in.string();
         int n = in.integer();

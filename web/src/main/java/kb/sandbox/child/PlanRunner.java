@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The agent side of a run: defines the class files of a {@link RunPlan} and invokes the snippet
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  * same {@link BytecodePolicy} the compile service applied, before anything is defined.
  */
 final class PlanRunner {
-    /** JShell's wrapper classes and the classes nested in them, in internal form. */
-    private static final Pattern SNIPPET_CLASS = Pattern.compile("REPL/\\$JShell\\$\\d+[A-Z]*(\\$[\\w$]+)?");
-
     private final RunPlan plan;
     private final SourceText text;
     private final PrintStream err;
@@ -69,16 +65,17 @@ final class PlanRunner {
             } catch (RuntimeException e) {
                 return malformed(c.name(), "it is not a class file");
             }
-            if (!shape.name().equals(c.name()) || !SNIPPET_CLASS.matcher(c.name()).matches()
+            if (!shape.name().equals(c.name()) || !SnippetNames.isSnippetClass(c.name())
                     || defined.containsKey(c.name()) || batch.containsKey(c.name())) {
                 return malformed(c.name(), "only new snippet classes under their own names may be defined");
             }
             batch.put(shape.name(), shape);
         }
         var found = new ArrayList<BytecodePolicy.Violation>();
+        var known = new KnownShapes(batch, defined);
         for (RunPlan.ClassFile c : step.classes()) {
             try {
-                found.addAll(policy.check(c.bytes(), name -> batch.getOrDefault(name, defined.get(name))));
+                found.addAll(policy.check(c.bytes(), known));
             } catch (RuntimeException e) {
                 return malformed(c.name(), "its class file cannot be read: " + e);
             }
@@ -155,5 +152,25 @@ final class PlanRunner {
     private static ChildReport malformed(String name, String why) {
         String shown = name.length() > 200 ? name.substring(0, 200) + "..." : name;
         return ChildReport.of(ChildReport.Outcome.DENIED, "the run child refused class " + shown + ": " + why);
+    }
+
+    /**
+     * The shapes of this step's classes, then of those defined before. A class rather than a lambda:
+     * the first lambda of a JVM costs tens of ms of CPU to link, and a small run needs none.
+     */
+    static final class KnownShapes implements java.util.function.Function<String, BytecodePolicy.Shape> {
+        private final Map<String, BytecodePolicy.Shape> batch;
+        private final Map<String, BytecodePolicy.Shape> defined;
+
+        KnownShapes(Map<String, BytecodePolicy.Shape> batch, Map<String, BytecodePolicy.Shape> defined) {
+            this.batch = batch;
+            this.defined = defined;
+        }
+
+        @Override
+        public BytecodePolicy.Shape apply(String name) {
+            BytecodePolicy.Shape shape = batch.get(name);
+            return shape != null ? shape : defined.get(name);
+        }
     }
 }

@@ -27,6 +27,8 @@ public final class RunChildMain {
             var governor = new Governor(channel);
             if (args.length > 0 && args[0].equals("--train")) {
                 governor.start();
+                // Arms it as a run does, with limits training cannot reach, so its classes are archived too.
+                governor.arm(1000, 600_000);
                 train(err);
                 System.exit(0);
             }
@@ -61,7 +63,10 @@ public final class RunChildMain {
                 List.of(new RunPlan.ClassFile("kb/sandbox/child/PlanRunner", own)), null, null)),
                 Map.of("1", 0), Map.of(), Map.of("REPL.$JShell$1", List.of(new RunPlan.LineRef("1", 1))),
                 ChildReport.of(ChildReport.Outcome.COMPLETED, ""));
-        plan = RunPlan.decode(plan.encode());
+        // Through a frame, as the request arrives.
+        var frame = new java.io.ByteArrayOutputStream();
+        Wire.write(frame, Wire.REQUEST, plan.encode());
+        plan = RunPlan.decode(Wire.read(new java.io.ByteArrayInputStream(frame.toByteArray())).payload());
         // Refused (not a snippet class), after the ASM reader has parsed it.
         new PlanRunner(plan, err).run();
         // Define and invoke snippet-shaped classes the way a run does, through the snippets' loader.
@@ -72,7 +77,7 @@ public final class RunChildMain {
             try (InputStream in = RunChildMain.class.getResourceAsStream(name + ".class")) {
                 bytes = in == null ? new byte[0] : in.readAllBytes();
             }
-            policy.check(bytes, n -> null);
+            policy.check(bytes, new PlanRunner.KnownShapes(new java.util.HashMap<>(), new java.util.HashMap<>()));
             loader.declare("kb.sandbox.child." + name, bytes);
         }
         try {

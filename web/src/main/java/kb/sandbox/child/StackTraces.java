@@ -2,8 +2,6 @@ package kb.sandbox.child;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Prints a snippet's uncaught exception the way the JVM would, but with the snippets' frames in
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  * call is guarded: printing a trace never fails the runner.
  */
 final class StackTraces {
-    /** The wrapper class of a snippet, and of the classes nested in it. */
-    private static final Pattern WRAPPER = Pattern.compile("^REPL\\.(\\$JShell\\$\\d+[A-Z]*)(\\$.*)?$");
     private static final int MAX_CAUSES = 8;
 
     private final RunPlan plan;
@@ -26,11 +22,11 @@ final class StackTraces {
 
     /** A user line for a frame, or 0 when it is not in a snippet. */
     int userLine(StackTraceElement frame) {
-        Matcher m = WRAPPER.matcher(String.valueOf(frame.getClassName()));
-        if (!m.matches()) {
+        String wrapper = SnippetNames.wrapperOf(String.valueOf(frame.getClassName()));
+        if (wrapper == null) {
             return 0;
         }
-        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + m.group(1));
+        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + wrapper);
         int wrapperLine = frame.getLineNumber();
         if (lines == null || wrapperLine < 1 || wrapperLine > lines.size()) {
             return 0;
@@ -42,11 +38,11 @@ final class StackTraces {
 
     /** The snippet a frame belongs to, or {@code null}. */
     String snippetOf(StackTraceElement frame) {
-        Matcher m = WRAPPER.matcher(String.valueOf(frame.getClassName()));
-        if (!m.matches()) {
+        String wrapper = SnippetNames.wrapperOf(String.valueOf(frame.getClassName()));
+        if (wrapper == null) {
             return null;
         }
-        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + m.group(1));
+        List<RunPlan.LineRef> lines = plan.lines().get("REPL." + wrapper);
         int wrapperLine = frame.getLineNumber();
         return lines == null || wrapperLine < 1 || wrapperLine > lines.size() || lines.get(wrapperLine - 1) == null
                 ? null : lines.get(wrapperLine - 1).snippetId();
@@ -102,8 +98,9 @@ final class StackTraces {
 
     /** {@code REPL.$JShell$12$Broken} reads {@code Broken}, as in the jshell tool. */
     static String readableName(String className) {
-        Matcher m = WRAPPER.matcher(className);
-        return m.matches() && m.group(2) != null ? m.group(2).substring(1) : className;
+        String wrapper = SnippetNames.wrapperOf(className);
+        int nested = "REPL.".length() + (wrapper == null ? 0 : wrapper.length());
+        return wrapper != null && className.length() > nested ? className.substring(nested + 1) : className;
     }
 
     private static StackTraceElement[] frames(Throwable thrown) {
