@@ -90,8 +90,9 @@ final class CachedBody {
     }
 
     /**
-     * Writes the page with {@code id} in it to the response, gzip-compressed when the request accepts gzip, with
-     * its {@code Content-Length}. Javalin leaves an answer that already has a {@code Content-Encoding} alone.
+     * Writes the page with {@code id} in it to the response, gzip-compressed when the request accepts gzip and the
+     * page has a compressed form, with its {@code Content-Length}. It writes to the servlet's own stream, not to
+     * Javalin's, which would compress a plain body again for a reader who takes gzip and break that length.
      */
     void send(Context ctx, String id) {
         byte[] glue = id.getBytes(StandardCharsets.UTF_8);
@@ -103,11 +104,11 @@ final class CachedBody {
             if (gzip) {
                 ctx.header("Content-Encoding", "gzip");
                 ctx.res().setContentLengthLong(GZIP_HEADER.length + deflatedLength + (long) joins * (5 + glue.length) + 8);
-                out = ctx.outputStream();
+                out = ctx.res().getOutputStream();
                 writeGzip(out, glue);
             } else {
                 ctx.res().setContentLengthLong(plainLength + (long) joins * glue.length);
-                out = ctx.outputStream();
+                out = ctx.res().getOutputStream();
                 writePlain(out, glue);
             }
         } catch (IOException gone) {
