@@ -32,10 +32,7 @@ final class ErrorModels {
             if (m == null) {
                 continue;
             }
-            String id = y.string(m, "id", n, true);
-            if (id != null && !ids.add(language + ":context-variants:" + id)) {
-                y.error(m.get("id"), "duplicate context-variants id '" + id + "' for " + language);
-            }
+            String id = Models.uniqueId(y, m, n, "context-variants", language, ids);
             List<ContextModel.Call> calls = new ArrayList<>();
             for (Node c : y.sequence(m, "calls")) {
                 Map<String, Node> cm = y.mapping(c, "a context-variants call", VARIANT_CALL_KEYS);
@@ -75,10 +72,7 @@ final class ErrorModels {
             if (m == null) {
                 continue;
             }
-            String id = y.string(m, "id", n, true);
-            if (id != null && !ids.add(language + ":returns-error:" + id)) {
-                y.error(m.get("id"), "duplicate returns-error id '" + id + "' for " + language);
-            }
+            String id = Models.uniqueId(y, m, n, "returns-error", language, ids);
             String shows = y.string(m, "shows", n, true);
             List<ErrorModel.Call> calls = new ArrayList<>();
             for (Node c : y.sequence(m, "calls")) {

@@ -197,10 +197,7 @@ public final class Models {
             if (m == null) {
                 continue;
             }
-            String id = y.string(m, "id", n, true);
-            if (id != null && !ids.add(language + ":" + id)) {
-                y.error(m.get("id"), "duplicate resource id '" + id + "' for " + language);
-            }
+            String id = uniqueId(y, m, n, "resource", language, ids);
             String kind = m.containsKey("kind") ? y.string(m, "kind", n, true) : "resource";
             if (kind != null && !KINDS.contains(kind)) {
                 y.error(m.get("kind"), "kind must be one of " + KINDS + ", got '" + kind + "'");
@@ -288,5 +285,17 @@ public final class Models {
         } catch (PatternSyntaxException e) {
             y.error(at, "'" + text + "' is not a valid regex: " + e.getDescription());
         }
+    }
+
+    /**
+     * An entry's required {@code id}, reported as a duplicate when {@code section} already has it for
+     * {@code language}; every model section checks its ids this way.
+     */
+    static String uniqueId(YamlTree y, Map<String, Node> m, Node n, String section, String language, Set<String> ids) {
+        String id = y.string(m, "id", n, true);
+        if (id != null && !ids.add(language + ":" + section + ":" + id)) {
+            y.error(m.get("id"), "duplicate " + section + " id '" + id + "' for " + language);
+        }
+        return id;
     }
 }

@@ -74,10 +74,7 @@ final class TimeoutModels {
     /** Checks the id (required, unique per section and language) and shows, and reads the constructions. */
     private static List<TimeoutModel.Build> head(YamlTree y, String section, String language, Node n,
                                                  Map<String, Node> m, Set<String> ids) {
-        String id = y.string(m, "id", n, true);
-        if (id != null && !ids.add(language + ":" + section + ":" + id)) {
-            y.error(m.get("id"), "duplicate " + section + " id '" + id + "' for " + language);
-        }
+        Models.uniqueId(y, m, n, section, language, ids);
         y.string(m, "shows", n, true);
         List<TimeoutModel.Build> builds = new ArrayList<>();
         for (Node b : y.sequence(m, "built-by")) {
