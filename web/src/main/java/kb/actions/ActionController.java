@@ -31,20 +31,22 @@ final class ActionController {
     private static final Pattern CHECKLIST_ID = Pattern.compile("\\b[A-Z]{2,5}-[0-9]{2}\\b");
 
     private final ActionQuery query;
+    private final ActionSummary summary;
     private final Incidents incidents;
     private final Authoring authoring;
     private final RuleEvidence evidence;
     private final Clock clock;
-    /** Facet counts by "drafts included", kept until the next write to any incident (or the next day). */
+    /** Facet counts by "drafts included", kept until the summary moves (a write to an incident) or the next day. */
     private final Map<Boolean, CachedFacets> facetCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PageCache pages = new PageCache();
 
-    private record CachedFacets(long head, LocalDate today, ActionQuery.Facets facets) {
+    private record CachedFacets(long version, LocalDate today, ActionQuery.Facets facets) {
     }
 
-    ActionController(ActionQuery query, Incidents incidents, Authoring authoring, RuleEvidence evidence, Clock clock) {
+    ActionController(ActionQuery query, ActionSummary summary, Incidents incidents, Authoring authoring, RuleEvidence evidence, Clock clock) {
         this.query = query;
+        this.summary = summary;
         this.incidents = incidents;
         this.authoring = authoring;
         this.evidence = evidence;
@@ -179,20 +181,21 @@ final class ActionController {
     }
 
     /**
-     * The page of items, read again only after a write to an incident or on a new day. The head is read before
-     * the page: a write committed in between moves the head again, so the next request reads it.
+     * The page of items, read again only when the summary moved (a write to an incident, here or on another
+     * instance) or on a new day. The summary follows every committed write first, so a page right after a write
+     * shows it.
      */
     private ActionQuery.Page find(ActionFilter filter, boolean drafts, LocalDate today) {
-        long head = incidents.head();
-        return pages.get(filter, drafts, today, head, () -> query.find(filter, drafts, today));
+        long version = summary.sync();
+        return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today));
     }
 
-    /** The facet counts, counted again only after a write to an incident (one indexed query tells) or a new day. */
+    /** The facet counts (a few small summary-table reads), read again only when the summary moved or on a new day. */
     private ActionQuery.Facets facets(boolean drafts, LocalDate today) {
-        long head = incidents.head();
+        long version = summary.sync();
         CachedFacets c = facetCache.get(drafts);
-        if (c == null || c.head() != head || !c.today().equals(today)) {
-            c = new CachedFacets(head, today, query.facets(drafts, today));
+        if (c == null || c.version() != version || !c.today().equals(today)) {
+            c = new CachedFacets(version, today, query.facets(drafts, today));
             facetCache.put(drafts, c);
         }
         return c.facets();

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * Action items across incidents, filtered, sorted by due date (items without one last) and paginated in SQL, so
- * the page stays fast with hundreds of thousands of items. Read-only over the incidents feature's
- * {@code action_items} rows (the parsed parts of each incident's current revision); writes go through the
- * authoring facade as new revisions of the Markdown.
+ * the page stays fast with hundreds of thousands of items: the order and the filters are read from
+ * {@code action_list} through its indexes, the counts from {@code action_totals} and {@code action_cube}
+ * ({@link ActionSummary} keeps them; call its {@code sync} first), and only the page's own rows from the incidents
+ * feature's {@code action_items}. Writes go through the authoring facade as new revisions of the Markdown.
  */
 final class ActionQuery {
 
@@ -53,74 +54,120 @@ final class ActionQuery {
 
     /** The page of items matching {@code f} on {@code today}; drafts' items only when {@code includeDrafts}. */
     Page find(ActionFilter f, boolean includeDrafts, LocalDate today) {
-        StringBuilder where = new StringBuilder(visible(includeDrafts));
+        StringBuilder where = new StringBuilder(includeDrafts ? " WHERE 1 = 1" : " WHERE l.published = TRUE");
         Map<String, Object> binds = new HashMap<>();
-        in(where, binds, "a.owner", "owner", f.owners());
-        in(where, binds, "a.type", "type", f.types());
+        in(where, binds, "l.owner", "owner", f.owners());
+        in(where, binds, "l.type_key", "type", f.types());
         if (f.statuses().size() == 1) {
-            where.append(" AND a.done = ").append(f.statuses().get(0).equals("done") ? "TRUE" : "FALSE");
+            where.append(" AND l.done = ").append(f.statuses().get(0).equals("done") ? "TRUE" : "FALSE");
         }
         if (!f.services().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = a.incident_id AND s.name IN (<service>))");
+            where.append(" AND EXISTS (SELECT 1 FROM action_list_services s WHERE s.incident_id = l.incident_id"
+                    + " AND s.name IN (<service>))");
             binds.put("service", f.services());
         }
         if (f.overdue()) {
-            where.append(" AND a.done = FALSE AND a.due < :today");
+            where.append(" AND l.done = FALSE AND l.due_key < :today");
             binds.put("today", today);
         }
-        String from = " FROM action_items a JOIN incidents i ON i.id = a.incident_id";
         return jdbi.withHandle(h -> {
-            int total = bind(h.createQuery("SELECT COUNT(*)" + from + where), binds).mapTo(Integer.class).one();
+            int total = total(h, f, includeDrafts, today, where, binds);
             int offset = (f.page() - 1) * f.size();
-            List<Item> items = bind(h.createQuery("SELECT a.incident_id, i.title, i.severity, i.status, i.current_revision,"
-                    + " a.position, a.done, a.text, a.html, a.owner, a.due, a.type" + from + where
-                    + " ORDER BY CASE WHEN a.due IS NULL THEN 1 ELSE 0 END, a.due, i.started_at DESC, a.incident_id, a.position"
+            // the page's keys in the order of the action_list_order index (LIMIT-bounded walk), then its rows
+            List<String> keys = bind(h.createQuery("SELECT l.incident_id, l.position FROM action_list l" + where
+                    + " ORDER BY l.due_key, l.started_at DESC, l.incident_id, l.position"
                     + " LIMIT " + f.size() + " OFFSET " + offset), binds)
-                    .map((rs, c) -> {
-                        LocalDate due = rs.getObject("due", LocalDate.class);
-                        boolean done = rs.getBoolean("done");
-                        return new Item(rs.getString("incident_id"), rs.getString("title"), rs.getString("severity"),
-                                "draft".equals(rs.getString("status")), rs.getInt("current_revision"), rs.getInt("position"),
-                                done, rs.getString("text"), rs.getString("html"), rs.getString("owner"), due,
-                                rs.getString("type"), List.of(), !done && due != null && due.isBefore(today));
-                    }).list();
-            Map<String, List<String>> services = services(h, items.stream().map(Item::incidentId).distinct().toList());
-            List<Item> withServices = new ArrayList<>();
-            for (Item i : items) {
-                withServices.add(new Item(i.incidentId(), i.incidentTitle(), i.severity(), i.draft(), i.revision(),
-                        i.position(), i.done(), i.text(), i.html(), i.owner(), i.due(), i.type(),
-                        services.getOrDefault(i.incidentId(), List.of()), i.overdue()));
-            }
-            return new Page(withServices, total, f.page(), f.size());
+                    .map((rs, c) -> rs.getString(1) + "\n" + rs.getInt(2)).list();
+            return new Page(items(h, keys, today), total, f.page(), f.size());
         });
+    }
+
+    /**
+     * How many items match: from the summary tables when the filter is one they count (type, status and overdue
+     * together; or one owner, or one service, alone), otherwise counted over {@code action_list}.
+     */
+    private static int total(Handle h, ActionFilter f, boolean drafts, LocalDate today, CharSequence where,
+                             Map<String, Object> binds) {
+        String visible = drafts ? "" : " AND published = TRUE";
+        boolean cubeOnly = f.owners().isEmpty() && f.services().isEmpty();
+        if (cubeOnly) {
+            StringBuilder w = new StringBuilder(" WHERE 1 = 1" + visible);
+            Map<String, Object> b = new HashMap<>();
+            in(w, b, "type_key", "type", f.types());
+            if (f.statuses().size() == 1) {
+                w.append(" AND done = ").append(f.statuses().get(0).equals("done") ? "TRUE" : "FALSE");
+            }
+            if (f.overdue()) {
+                w.append(" AND done = FALSE AND due_key < :today");
+                b.put("today", today);
+            }
+            return bind(h.createQuery("SELECT COALESCE(SUM(n), 0) FROM action_cube" + w), b).mapTo(Integer.class).one();
+        }
+        boolean onlyOne = f.types().isEmpty() && f.statuses().size() != 1 && !f.overdue()
+                && f.owners().size() + f.services().size() == 1;
+        if (onlyOne) {
+            boolean owner = f.owners().size() == 1;
+            return h.createQuery("SELECT COALESCE(SUM(n), 0) FROM action_totals WHERE kind = :kind AND name = :name" + visible)
+                    .bind("kind", owner ? "owner" : "service").bind("name", owner ? f.owners().get(0) : f.services().get(0))
+                    .mapTo(Integer.class).one();
+        }
+        return bind(h.createQuery("SELECT COUNT(*) FROM action_list l" + where), binds).mapTo(Integer.class).one();
+    }
+
+    /** The items named by {@code keys} ("incident\nposition"), in that order, with their incidents' services. */
+    private static List<Item> items(Handle h, List<String> keys, LocalDate today) {
+        List<String> ids = keys.stream().map(k -> k.substring(0, k.indexOf('\n'))).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> services = services(h, ids);
+        Map<String, Item> byKey = new HashMap<>();
+        h.createQuery("SELECT a.incident_id, i.title, i.severity, i.status, i.current_revision, a.position, a.done,"
+                        + " a.text, a.html, a.owner, a.due, a.type FROM action_items a JOIN incidents i ON i.id = a.incident_id"
+                        + " WHERE a.incident_id IN (<ids>)").bindList("ids", ids)
+                .map((rs, c) -> {
+                    LocalDate due = rs.getObject("due", LocalDate.class);
+                    boolean done = rs.getBoolean("done");
+                    String id = rs.getString("incident_id");
+                    return byKey.put(id + "\n" + rs.getInt("position"), new Item(id, rs.getString("title"),
+                            rs.getString("severity"), "draft".equals(rs.getString("status")), rs.getInt("current_revision"),
+                            rs.getInt("position"), done, rs.getString("text"), rs.getString("html"), rs.getString("owner"),
+                            due, rs.getString("type"), services.getOrDefault(id, List.of()),
+                            !done && due != null && due.isBefore(today)));
+                }).list();
+        // an item gone since the summary was read (a write in between) is left out of this page
+        return keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Facet counts over every item the caller may see (filters not applied, as on the incident list). */
     Facets facets(boolean includeDrafts, LocalDate today) {
-        String from = " FROM action_items a JOIN incidents i ON i.id = a.incident_id" + visible(includeDrafts);
+        String visible = includeDrafts ? "" : " AND published = TRUE";
         return jdbi.withHandle(h -> {
-            List<Count> owners = counts(h, "SELECT a.owner AS name, COUNT(*) AS n" + from
-                    + " AND a.owner IS NOT NULL GROUP BY a.owner ORDER BY n DESC, a.owner");
-            List<Count> services = counts(h, "SELECT s.name AS name, COUNT(*) AS n" + from.replace(" JOIN incidents",
-                    " JOIN incident_services s ON s.incident_id = a.incident_id JOIN incidents")
-                    + " GROUP BY s.name ORDER BY n DESC, s.name");
+            List<Count> owners = counts(h, "SELECT name, SUM(n) AS n FROM action_totals WHERE kind = 'owner'" + visible
+                    + " GROUP BY name ORDER BY n DESC, name");
+            List<Count> services = counts(h, "SELECT name, SUM(n) AS n FROM action_totals WHERE kind = 'service'" + visible
+                    + " GROUP BY name ORDER BY n DESC, name");
             Map<String, Integer> types = new LinkedHashMap<>();
             ActionFilter.TYPES.forEach(t -> types.put(t, 0));
-            counts(h, "SELECT a.type AS name, COUNT(*) AS n" + from + " AND a.type IS NOT NULL GROUP BY a.type")
-                    .forEach(c -> types.put(c.name(), c.count()));
             Map<String, Integer> statuses = new LinkedHashMap<>();
             statuses.put("open", 0);
             statuses.put("done", 0);
-            h.createQuery("SELECT a.done, COUNT(*) AS n" + from + " GROUP BY a.done")
-                    .map((rs, c) -> statuses.put(rs.getBoolean("done") ? "done" : "open", rs.getInt("n"))).list();
-            int overdue = h.createQuery("SELECT COUNT(*)" + from + " AND a.done = FALSE AND a.due < :today")
-                    .bind("today", today).mapTo(Integer.class).one();
-            return new Facets(owners, services, types, statuses, overdue);
+            int[] overdue = {0};
+            h.createQuery("SELECT type_key, done, late, SUM(n) AS n FROM (SELECT type_key, done, CASE WHEN done = FALSE"
+                            + " AND due_key < :today THEN 1 ELSE 0 END AS late, n FROM action_cube WHERE 1 = 1" + visible
+                            + ") x GROUP BY type_key, done, late")
+                    .bind("today", today)
+                    .map((rs, c) -> {
+                        int n = rs.getInt("n");
+                        if (!rs.getString("type_key").isEmpty()) {
+                            types.merge(rs.getString("type_key"), n, Integer::sum);
+                        }
+                        statuses.merge(rs.getBoolean("done") ? "done" : "open", n, Integer::sum);
+                        overdue[0] += rs.getInt("late") * n;
+                        return n;
+                    }).list();
+            return new Facets(owners, services, types, statuses, overdue[0]);
         });
-    }
-
-    private static String visible(boolean includeDrafts) {
-        return " WHERE i.listed = TRUE" + (includeDrafts ? "" : " AND i.status = 'published'");
     }
 
     private static List<Count> counts(Handle h, String sql) {

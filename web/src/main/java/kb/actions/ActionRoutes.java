@@ -29,7 +29,21 @@ public final class ActionRoutes {
 
     /** As above; {@code clock} gives today's date, which decides what is overdue. */
     public ActionRoutes(Jdbi jdbi, Templates templates, RuleEvidence evidence, Clock clock) {
-        this.controller = new ActionController(new ActionQuery(jdbi), new Incidents(jdbi), new Authoring(jdbi), evidence, clock);
+        ActionSummary summary = new ActionSummary(jdbi);
+        this.controller = new ActionController(new ActionQuery(jdbi), summary, new Incidents(jdbi), new Authoring(jdbi),
+                evidence, clock);
+        // builds the summary tables if they are missing (a new or just-migrated database) before the first request
+        // needs them: at 100,000 incidents that takes seconds
+        Thread warm = new Thread(() -> {
+            try {
+                summary.sync();
+            } catch (RuntimeException e) {
+                // the first request tries again and reports what fails; an app closed at once (tests) ends up here
+                org.slf4j.LoggerFactory.getLogger(ActionRoutes.class).info("action summary not built at start: {}", e.toString());
+            }
+        }, "action-summary");
+        warm.setDaemon(true);
+        warm.start();
         templates.pageModel().contribute(ctx -> Map.of("navLinks",
                 List.of(Map.of("href", "/actions", "label", "Actions", "section", "actions"))));
     }

@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Recently shown pages of action items, each valid until the next write to any incident (the change log's
- * head moves) or the next day (overdue flags change at midnight). Ordering hundreds of thousands of items by due
- * date and counting them takes a second on PostgreSQL at 100,000 incidents, while the list is read far more
- * often than incidents are written.
+ * Recently shown pages of action items, each valid until the action summary moves (a write to any incident) or
+ * the next day (overdue flags change at midnight). A page is a few indexed reads, but the list is read far more
+ * often than incidents are written, and a repeated page then costs no database round trip.
  */
 final class PageCache {
 
@@ -19,7 +18,7 @@ final class PageCache {
     private record Key(ActionFilter filter, boolean drafts, LocalDate today) {
     }
 
-    private record Entry(long head, ActionQuery.Page page) {
+    private record Entry(long version, ActionQuery.Page page) {
     }
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -29,18 +28,18 @@ final class PageCache {
         }
     };
 
-    /** The page for {@code filter} at change {@code head}, from the cache or from {@code find}. */
-    ActionQuery.Page get(ActionFilter filter, boolean drafts, LocalDate today, long head, Supplier<ActionQuery.Page> find) {
+    /** The page for {@code filter} at summary {@code version}, from the cache or from {@code find}. */
+    ActionQuery.Page get(ActionFilter filter, boolean drafts, LocalDate today, long version, Supplier<ActionQuery.Page> find) {
         Key k = new Key(filter, drafts, today);
         synchronized (this) {
             Entry e = entries.get(k);
-            if (e != null && e.head() == head) {
+            if (e != null && e.version() == version) {
                 return e.page();
             }
         }
         ActionQuery.Page page = find.get();
         synchronized (this) {
-            entries.put(k, new Entry(head, page));
+            entries.put(k, new Entry(version, page));
         }
         return page;
     }

@@ -31,6 +31,7 @@ class ActionQueryTest {
         App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
         try {
             s.incidents().importContent(TestApp.CONTENT);
+            new ActionSummary(s.db().jdbi()).sync();
             ActionQuery q = new ActionQuery(s.db().jdbi());
             LocalDate today = LocalDate.of(2024, 3, 1);
             ActionQuery.Page all = q.find(filter(List.of(), List.of(), List.of(), List.of(), false), false, today);

@@ -1,0 +1,222 @@
+package kb.actions;
+
+import kb.App;
+import kb.TestApp;
+import kb.TestDatabases;
+import kb.authoring.Authoring;
+import kb.cli.GenerateCommand;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The action summary tables against a count from scratch over {@code action_items}, on H2 and PostgreSQL, after
+ * every kind of write: import, edits that move owners, types, due dates, services and status, marking done, a
+ * restored revision, an unlisted incident, synthetic bulk inserts, a second instance, and stale or missing tables.
+ */
+class ActionSummaryTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2024, 6, 1);
+
+    static Stream<String> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void totals_and_order_equal_a_count_from_scratch_after_every_kind_of_write(String kind, @TempDir Path tmp)
+            throws Exception {
+        App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            s.incidents().importContent(TestApp.CONTENT);
+            Jdbi jdbi = s.db().jdbi();
+            ActionSummary one = new ActionSummary(jdbi);
+            ActionSummary other = new ActionSummary(jdbi);
+            ActionQuery q = new ActionQuery(jdbi);
+            long v0 = one.sync();
+            assertMatchesRecount(jdbi, q);
+
+            Authoring authoring = new Authoring(jdbi);
+            String id = "cgo-unsafe-pointer-out-of-bounds";
+            int rev = s.incidents().header(id).orElseThrow().currentRevision();
+            String text = s.incidents().source(id, rev).orElseThrow();
+            String edited = text.replace("owner: codec-team", "owner: someone-new")
+                    .replace("due: 2024-04-12, type: prevent", "due: 2024-07-01, type: detect")
+                    .replace("services: [native-codec-bridge]", "services: [native-codec-bridge, payments-edge]")
+                    .replace("- [x] eBPF", "- [ ] eBPF");
+            assertNotEquals(text, edited);
+            assertInstanceOf(Authoring.Saved.class, authoring.update(id, edited, rev, "t", "edit"));
+            long v1 = one.sync();
+            assertNotEquals(v0, v1, "a write moves the version the page caches are keyed on");
+            assertMatchesRecount(jdbi, q);
+            assertEquals(v1, one.sync(), "no write, no move");
+
+            // marking done as /actions does, then seen by another instance that never synced before
+            String marked = ActionMarkdown.withStatus(edited, 5, true).orElseThrow();
+            assertInstanceOf(Authoring.Saved.class, authoring.update(id, marked, rev + 1, "t", "action"));
+            other.sync();
+            assertMatchesRecount(jdbi, q);
+            one.sync();
+            assertMatchesRecount(jdbi, q);
+
+            // a draft's items count only for editors
+            String draft = marked.replace("status: published", "status: draft");
+            assertInstanceOf(Authoring.Saved.class, authoring.update(id, draft, rev + 2, "t", "edit"));
+            one.sync();
+            assertMatchesRecount(jdbi, q);
+
+            // restore of the first revision
+            assertInstanceOf(Authoring.Saved.class, authoring.update(id, text, rev + 3, "t", "restore"));
+            one.sync();
+            assertMatchesRecount(jdbi, q);
+
+            // an incident whose bundled file is gone is unlisted: its items leave the list and the counts
+            String gone = "hot-loop-logging-cpu";
+            assertTrue(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM action_list WHERE incident_id = :id")
+                    .bind("id", gone).mapTo(Integer.class).one()) > 0, "the incident has items to lose");
+            Path content = copy(TestApp.CONTENT, tmp.resolve("content"));
+            Files.delete(content.resolve("incidents").resolve(gone + ".md"));
+            s.incidents().importContent(content);
+            assertTrue(!s.incidents().header(gone).orElseThrow().listed());
+            one.sync();
+            assertMatchesRecount(jdbi, q);
+            int left = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM action_list WHERE incident_id = :id")
+                    .bind("id", gone).mapTo(Integer.class).one());
+            assertEquals(0, left);
+
+            GenerateCommand.fill(s, 7, 0, 120);
+            other.sync();
+            assertMatchesRecount(jdbi, q);
+
+            // tables never built (a database just migrated) and tables ahead of the log (a restored backup)
+            jdbi.useHandle(h -> h.execute("UPDATE action_state SET seq = -1"));
+            jdbi.useHandle(h -> h.execute("DELETE FROM action_cube"));
+            GenerateCommand.fill(s, 7, 120, 5);
+            one.sync();
+            assertMatchesRecount(jdbi, q);
+            jdbi.useHandle(h -> h.execute("UPDATE action_state SET seq = seq + 1000"));
+            jdbi.useHandle(h -> h.execute("DELETE FROM action_totals"));
+            GenerateCommand.fill(s, 7, 125, 5);
+            other.sync();
+            assertMatchesRecount(jdbi, q);
+        } finally {
+            s.close();
+        }
+    }
+
+    /** Facets, filtered totals and the first page equal what the source tables say, for readers and editors. */
+    private static void assertMatchesRecount(Jdbi jdbi, ActionQuery q) {
+        for (boolean drafts : List.of(false, true)) {
+            ActionQuery.Facets f = q.facets(drafts, TODAY);
+            Map<String, Object> recount = jdbi.withHandle(h -> recount(h, drafts));
+            assertEquals(recount.get("owners"), f.owners(), "owners, drafts " + drafts);
+            assertEquals(recount.get("services"), f.services(), "services, drafts " + drafts);
+            assertEquals(recount.get("types"), f.types(), "types, drafts " + drafts);
+            assertEquals(recount.get("statuses"), f.statuses(), "statuses, drafts " + drafts);
+            assertEquals(recount.get("overdue"), f.overdue(), "overdue, drafts " + drafts);
+            List<ActionFilter> filters = new ArrayList<>(List.of(filter(List.of(), List.of(), List.of(), List.of(), false),
+                    filter(List.of(), List.of("prevent"), List.of(), List.of(), true),
+                    filter(List.of(), List.of(), List.of("open"), List.of(), false)));
+            if (!f.owners().isEmpty() && !f.services().isEmpty()) {
+                String owner = f.owners().get(0).name();
+                String service = f.services().get(0).name();
+                filters.add(filter(List.of(owner), List.of(), List.of(), List.of(), false));
+                filters.add(filter(List.of(), List.of(), List.of(), List.of(service), false));
+                filters.add(filter(List.of(owner), List.of("prevent", "detect"), List.of("open"), List.of(service), false));
+            }
+            for (ActionFilter filter : filters) {
+                ActionQuery.Page page = q.find(filter, drafts, TODAY);
+                List<String> expected = jdbi.withHandle(h -> keys(h, filter, drafts));
+                assertEquals(expected.size(), page.total(), filter + ", drafts " + drafts);
+                assertEquals(expected.subList(0, Math.min(200, expected.size())),
+                        page.items().stream().map(i -> i.incidentId() + "/" + i.position()).toList(), "order of " + filter);
+            }
+        }
+    }
+
+    private static ActionFilter filter(List<String> owners, List<String> types, List<String> statuses,
+                                       List<String> services, boolean overdue) {
+        return new ActionFilter(owners, types, statuses, services, overdue, 1, 200);
+    }
+
+    private static final String FROM = " FROM action_items a JOIN incidents i ON i.id = a.incident_id WHERE i.listed = TRUE";
+
+    /** Every matching item straight from action_items, in the list's order. */
+    private static List<String> keys(Handle h, ActionFilter f, boolean drafts) {
+        StringBuilder sql = new StringBuilder("SELECT a.incident_id, a.position" + FROM + (drafts ? "" : " AND i.status = 'published'"));
+        f.owners().forEach(o -> sql.append(" AND a.owner = '").append(o).append("'"));
+        if (!f.types().isEmpty()) {
+            sql.append(" AND a.type IN ('").append(String.join("', '", f.types())).append("')");
+        }
+        if (f.statuses().size() == 1) {
+            sql.append(" AND a.done = ").append(f.statuses().get(0).equals("done"));
+        }
+        if (!f.services().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = a.incident_id AND s.name IN ('")
+                    .append(String.join("', '", f.services())).append("'))");
+        }
+        if (f.overdue()) {
+            sql.append(" AND a.done = FALSE AND a.due < DATE '").append(TODAY).append("'");
+        }
+        sql.append(" ORDER BY CASE WHEN a.due IS NULL THEN 1 ELSE 0 END, a.due, i.started_at DESC, a.incident_id, a.position");
+        return h.createQuery(sql.toString()).map((rs, c) -> rs.getString(1) + "/" + rs.getInt(2)).list();
+    }
+
+    /** The facet counts as the list counted them before the summary tables existed. */
+    private static Map<String, Object> recount(Handle h, boolean drafts) {
+        String from = FROM + (drafts ? "" : " AND i.status = 'published'");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("owners", counts(h, "SELECT a.owner, COUNT(*) AS n" + from + " AND a.owner IS NOT NULL GROUP BY a.owner ORDER BY n DESC, a.owner"));
+        out.put("services", counts(h, "SELECT s.name, COUNT(*) AS n" + from.replace(" JOIN incidents",
+                " JOIN incident_services s ON s.incident_id = a.incident_id JOIN incidents") + " GROUP BY s.name ORDER BY n DESC, s.name"));
+        Map<String, Integer> types = new LinkedHashMap<>();
+        ActionFilter.TYPES.forEach(t -> types.put(t, 0));
+        counts(h, "SELECT a.type, COUNT(*) AS n" + from + " AND a.type IS NOT NULL GROUP BY a.type").forEach(c -> types.put(c.name(), c.count()));
+        out.put("types", types);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("open", 0);
+        statuses.put("done", 0);
+        counts(h, "SELECT CASE WHEN a.done THEN 'done' ELSE 'open' END, COUNT(*) AS n" + from
+                + " GROUP BY CASE WHEN a.done THEN 'done' ELSE 'open' END").forEach(c -> statuses.put(c.name(), c.count()));
+        out.put("statuses", statuses);
+        out.put("overdue", h.createQuery("SELECT COUNT(*)" + from + " AND a.done = FALSE AND a.due < :today")
+                .bind("today", TODAY).mapTo(Integer.class).one());
+        assertTrue(((List<?>) out.get("owners")).size() > 3, "the fixture has owners to count");
+        return out;
+    }
+
+    private static List<ActionQuery.Count> counts(Handle h, String sql) {
+        return h.createQuery(sql).map((rs, c) -> new ActionQuery.Count(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+}
