@@ -34,7 +34,7 @@ final class ActionSummary {
     /** How long a change stays eligible to be read again: identity values are taken before commit. */
     private static final long LATE_COMMITS_MS = 30_000;
     /** How far below the state's sequence number late commits are looked for (keeps that query on the key). */
-    private static final long LATE_WINDOW = 10_000;
+    private static final long LATE_WINDOW = 2_000;
     private static final int CHUNK = 500;
     private static final String NO_DATE = "DATE '9999-12-31'";
     private static final String DERIVE = "SELECT a.incident_id, a.position, i.status = 'published', a.done, a.owner,"
@@ -71,44 +71,68 @@ final class ActionSummary {
             watchUntil = now + LATE_COMMITS_MS;
         }
         seen.values().removeIf(at -> now - at > 2 * LATE_COMMITS_MS);
-        boolean changed = jdbi.inTransaction(h -> update(h, now));
-        if (changed) {
+        // looked at without a lock first: after the first read following a write there is usually nothing to do,
+        // and a lock taken on every read would serialise the readers of every instance
+        boolean due = jdbi.withHandle(h -> pending(h, state(h, false), now) != null);
+        if (due && jdbi.inTransaction(h -> update(h, now))) {
             version++;
         }
         return version;
     }
 
-    /** Under the state row lock: a rebuild or the incidents changed since; whether anything was applied. */
-    private boolean update(Handle h, long now) {
-        long applied = h.createQuery("SELECT seq FROM action_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+    private static long state(Handle h, boolean lock) {
+        return h.createQuery("SELECT seq FROM action_state WHERE id = 1" + (lock ? " FOR UPDATE" : "")).mapTo(Long.class).one();
+    }
+
+    /**
+     * The change-log rows to apply after {@code applied}: every row above it, and rows below it this instance has not
+     * seen that were written recently (a slow transaction may commit a lower number late). An empty list means a
+     * rebuild; null means nothing to do.
+     */
+    private List<Long> pending(Handle h, long applied, long now) {
         long head = head(h);
         if (applied < 0 || applied > head || head - applied > REBUILD_AFTER) {
+            return List.of();
+        }
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusNanos(LATE_COMMITS_MS * 1_000_000);
+        List<Long> rows = new ArrayList<>();
+        // a range of the key, then the filter: an OR of the two conditions would scan the whole log
+        h.createQuery("SELECT seq FROM incident_changes WHERE seq > :low AND (seq > :applied OR changed_at >= :since)")
+                .bind("applied", applied).bind("low", applied - LATE_WINDOW).bind("since", since)
+                .mapTo(Long.class).forEach(seq -> {
+                    if (seq > applied || !seen.containsKey(seq)) {
+                        rows.add(seq);
+                    }
+                });
+        return rows.isEmpty() ? null : rows;
+    }
+
+    /** Under the state row lock: a rebuild or the incidents changed since; whether anything was applied. */
+    private boolean update(Handle h, long now) {
+        long applied = state(h, true);
+        List<Long> seqs = pending(h, applied, now);
+        if (seqs == null) {
+            return false;
+        }
+        long head = head(h);
+        if (seqs.isEmpty()) {
             rebuild(h);
             h.createUpdate("UPDATE action_state SET seq = :seq WHERE id = 1").bind("seq", head).execute();
             return true;
         }
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusNanos(LATE_COMMITS_MS * 1_000_000);
         Set<String> ids = new LinkedHashSet<>();
-        h.createQuery("SELECT seq, incident_id FROM incident_changes WHERE seq > :applied"
-                        + " OR (seq > :low AND changed_at >= :since) ORDER BY seq")
-                .bind("applied", applied).bind("low", applied - LATE_WINDOW).bind("since", since)
-                .map((rs, c) -> {
-                    long seq = rs.getLong("seq");
-                    // above the state: nobody applied it yet; below it and unseen here: it may have committed late
-                    if (seq > applied || seen.put(seq, now) == null) {
-                        ids.add(rs.getString("incident_id"));
-                    }
-                    seen.put(seq, now);
-                    return seq;
-                }).list();
+        for (int from = 0; from < seqs.size(); from += CHUNK) {
+            ids.addAll(h.createQuery("SELECT DISTINCT incident_id FROM incident_changes WHERE seq IN (<seqs>)")
+                    .bindList("seqs", seqs.subList(from, Math.min(seqs.size(), from + CHUNK))).mapTo(String.class).list());
+        }
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             replace(h, all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
-        if (head > applied) {
-            h.createUpdate("UPDATE action_state SET seq = :seq WHERE id = 1").bind("seq", head).execute();
-        }
-        return !ids.isEmpty();
+        long max = Math.max(applied, seqs.stream().mapToLong(Long::longValue).max().orElse(applied));
+        h.createUpdate("UPDATE action_state SET seq = :seq WHERE id = 1").bind("seq", max).execute();
+        seqs.forEach(seq -> seen.put(seq, now));
+        return true;
     }
 
     /** Derives every table from scratch. */
