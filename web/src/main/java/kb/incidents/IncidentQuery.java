@@ -56,9 +56,13 @@ final class IncidentQuery {
             // every runnable block has a passing run on record (the sandbox caches only results that depend on the code)
             where.append(" AND ").append(VERIFIED);
         }
+        // columns the filter fixes go first (the rows and their order stay the same), so the ORDER BY matches the
+        // V53 indexes and a page is a walk that stops after it, on H2 too (which sorts with an index only when its
+        // columns begin the ORDER BY)
+        String fixed = " ORDER BY i.listed, " + (includeDrafts ? "" : "i.status, ");
         String order = "severity".equals(f.sort())
-                ? " ORDER BY i.severity ASC, i.started_at DESC, i.id"
-                : " ORDER BY i.started_at DESC, i.id";
+                ? fixed + "i.severity ASC, i.started_at DESC, i.id"
+                : fixed + (!includeDrafts && f.severities().size() == 1 ? "i.severity, " : "") + "i.started_at DESC, i.id";
         return jdbi.withHandle(h -> {
             h.registerRowMapper(ConstructorMapper.factory(IncidentHeader.class));
             Query count = h.createQuery("SELECT COUNT(*) FROM incidents i" + where);
