@@ -43,6 +43,8 @@ public final class ActionRoutes {
             }
         }, "action-summary");
         warm.setDaemon(true);
+        warm.setUncaughtExceptionHandler((t, e) -> org.slf4j.LoggerFactory.getLogger(ActionRoutes.class)
+                .error("action summary: the start-up build failed", e));
         warm.start();
         templates.pageModel().contribute(ctx -> Map.of("navLinks",
                 List.of(Map.of("href", "/actions", "label", "Actions", "section", "actions"))));

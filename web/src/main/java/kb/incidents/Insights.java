@@ -101,12 +101,22 @@ final class Insights {
         }
     }
 
-    /** One daemon thread counts for every instance of this class: counts are rare and each takes one core. */
-    private static final java.util.concurrent.Executor COUNTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    /**
+     * One daemon thread counts for every instance of this class: counts are rare and each takes one core. Each
+     * instance has at most one count queued; beyond a few (many apps in one JVM) the asking thread counts itself.
+     */
+    private static final java.util.concurrent.Executor COUNTER = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(8), Insights::counterThread,
+            new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
+    private static Thread counterThread(Runnable r) {
         Thread t = new Thread(r, "list-facet-counts");
         t.setDaemon(true);
+        // a failed count reaches the page through its future; anything else escaping the thread is logged
+        t.setUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(Insights.class)
+                .error("list filter counts: the counting thread failed", e));
         return t;
-    });
+    }
 
     private Map<String, Object> countFacets() {
         Map<String, Object> f = new LinkedHashMap<>();
