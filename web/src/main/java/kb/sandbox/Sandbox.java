@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.sandbox.child.ChildRequest;
+import kb.sandbox.child.RunPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Duration CHILD_START_LIMIT = Duration.ofSeconds(90);
+    private static final int PLANS_KEPT = 512;
+    private static final long PLAN_BYTES_KEPT = 32L << 20;
 
     private final SandboxConfig config;
     private final SandboxTier tier;
@@ -52,6 +55,8 @@ public final class Sandbox implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final RunStats stats = new RunStats();
     private final CompileService compiler;
+    /** Plans by source: a text compiled once runs again without the compile service (each time in a fresh child). */
+    private final PlanCache plans = new PlanCache(PLANS_KEPT, PLAN_BYTES_KEPT);
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
                     WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer,
@@ -181,19 +186,27 @@ public final class Sandbox implements AutoCloseable {
             byte[] payload;
             int cap = config.outputCapBytes();
             if (compiler != null) {
-                var compiled = compiler.compile(request.source());
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                if (compiled.plan() == null) {
-                    return finish(new RunResult(compiled.failure(), "", "", false, -1, millis, compiled.message(),
-                            List.of(), Verdict.compare(request.expectedOutput(), "")));
+                RunPlan plan = plans.find(request.source());
+                if (plan == null) {
+                    var compiled = compiler.compile(request.source());
+                    if (compiled.plan() == null) {
+                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        return finish(new RunResult(compiled.failure(), "", "", false, -1, millis, compiled.message(),
+                                List.of(), Verdict.compare(request.expectedOutput(), "")));
+                    }
+                    plan = compiled.plan();
+                    if (plan.ending().outcome() == kb.sandbox.child.ChildReport.Outcome.COMPLETED) {
+                        // Only texts that compiled whole: a refusal may come from javac failing, not from the text.
+                        plans.store(request.source(), plan);
+                    }
                 }
-                if (compiled.plan().steps().stream().noneMatch(st -> st.invokeClass() != null)) {
+                if (plan.steps().stream().noneMatch(st -> st.invokeClass() != null)) {
                     // Nothing would run (the first snippet does not compile, or only declarations): no child needed.
-                    var none = new ChildProcess.Exchange(compiled.plan().ending(), new byte[0], new byte[0], false,
-                            false, 0, "", millis);
+                    var none = new ChildProcess.Exchange(plan.ending(), new byte[0], new byte[0], false, false, 0, "",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                     return finish(Outcomes.classify(none, request, config));
                 }
-                payload = compiled.plan().withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
+                payload = plan.withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
             } else {
                 payload = new ChildRequest(request.source(), cap, config.maxNewThreads(),
                         config.cpuLimit().toMillis()).encode();
@@ -252,6 +265,11 @@ public final class Sandbox implements AutoCloseable {
     /** Times the compile service was replaced after dying or being killed; 0 for the first engine. */
     public long compileServiceRestarts() {
         return compiler == null ? 0 : compiler.restarts();
+    }
+
+    /** Runs that reused a plan compiled for an earlier run of the same text. */
+    long compileCacheHits() {
+        return plans.hits();
     }
 
     public SandboxMetrics metrics() {

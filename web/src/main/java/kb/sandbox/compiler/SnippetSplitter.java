@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import jdk.jshell.SourceCodeAnalysis;
+import kb.sandbox.child.SourceText;
 
 /**
  * Cuts the user's text into snippets the way the {@code jshell} tool reads a script: line by line,
@@ -19,6 +20,11 @@ final class SnippetSplitter {
         IMPORT,
         /** A statement that declares nothing, so it may share a block with its neighbours. */
         STATEMENT,
+        /**
+         * A declaration of one variable with an initializer and no modifier ({@code var n = f();},
+         * {@code List<String> names = g();}); {@link #declaredName} tells its name.
+         */
+        VARIABLE,
         /** Declarations, and anything not recognised for sure as one of the others. */
         OTHER,
         /** The text ends before this snippet is complete. */
@@ -37,6 +43,15 @@ final class SnippetSplitter {
                     + "|" + CHAIN + "\\s*\\("
                     + "|" + CHAIN + "\\s*(?:\\+\\+|--|(?:[-+*/%&|^]|<<|>>>?)?=(?!=))"
                     + "|(?:\\+\\+|--)\\s*[A-Za-z_$])");
+
+    /**
+     * A variable declaration: a type (or {@code var}) that is no keyword, a name, then {@code =}. A method
+     * has a parenthesis after its name and a class a keyword first, so neither matches.
+     */
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\A(?!(?:return|throw|new|final|static|public|private|protected|abstract|transient|volatile|synchronized"
+                    + "|case|default|yield|else|do|assert|import|package|class|interface|enum|record|sealed|goto|const)\\b)"
+                    + CHAIN + "(?:\\s*<[^;={}()]*>)?(?:\\s*\\[\\s*])*\\s+([A-Za-z_$][\\w$]*)\\s*=(?!=)");
 
     private SnippetSplitter() {
     }
@@ -78,6 +93,53 @@ final class SnippetSplitter {
         }
         String trimmed = code.stripTrailing();
         boolean ended = trimmed.endsWith(";") || trimmed.endsWith("}");
-        return ended && STATEMENT.matcher(code).lookingAt() ? Kind.STATEMENT : Kind.OTHER;
+        if (ended && STATEMENT.matcher(code).lookingAt()) {
+            return Kind.STATEMENT;
+        }
+        return declaredName(source) != null ? Kind.VARIABLE : Kind.OTHER;
+    }
+
+    /**
+     * The name a single-variable declaration declares, or {@code null} when {@code source} is not one
+     * for sure: a comma outside parentheses, brackets and braces may declare a second variable.
+     */
+    static String declaredName(String source) {
+        String code = LEADING_COMMENTS.matcher(source).replaceFirst("").stripTrailing();
+        var m = VARIABLE.matcher(code);
+        if (!code.endsWith(";") || !m.lookingAt()) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = m.end(); i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                // Past the literal: its commas and brackets are text (a text block reads as three literals).
+                for (i++; i < code.length() && code.charAt(i) != c; i++) {
+                    i += code.charAt(i) == '\\' ? 1 : 0;
+                }
+                continue;
+            }
+            depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                return null;
+            }
+        }
+        return m.group(1);
+    }
+
+    /** Pieces as one block that keeps the user's line numbers, as a piece starting where the first one does. */
+    static Piece block(List<Piece> group, SourceText text) {
+        Piece first = group.get(0);
+        int origin = text.firstNonBlank(first.start(), first.end());
+        // The brace takes the first statement's place, so the block keeps the user's line numbers.
+        var block = new StringBuilder("{").append(first.source().substring(origin - first.start()));
+        int previousEnd = first.end();
+        for (Piece p : group.subList(1, group.size())) {
+            // Lines of comments between statements are not part of any piece, but they count.
+            block.append(text.slice(previousEnd, p.start())).append(p.source());
+            previousEnd = p.end();
+        }
+        block.append("\n}");
+        return new Piece(block.toString(), origin, group.get(group.size() - 1).end(), Kind.STATEMENT);
     }
 }

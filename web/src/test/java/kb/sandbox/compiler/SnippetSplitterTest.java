@@ -32,14 +32,13 @@ class SnippetSplitterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "int x = 1;",
-        "var list = new ArrayList<String>();",
         "String s;",
-        "java.util.Map.Entry<String, Integer> e = null;",
-        "Map<String, Integer> counts = new HashMap<>();",
-        "int[] values = {1, 2};",
         "final double rate = 0.5;",
-        "double d = 1.0;",
+        "int a = 1, b = 2;",
+        "Map<String, Integer> m = new HashMap<String, Integer>();",
+        "return x = 5;",
+        "static int n = 3;",
+        "String t;",
         "void f() { System.out.println(1); }",
         "String greet(String who) { return who; }",
         "<T> T first(List<T> l) { return l.get(0); }",
@@ -56,6 +55,23 @@ class SnippetSplitterTest {
     })
     void declarations_and_anything_uncertain_stay_on_their_own(String source) {
         assertEquals(Kind.OTHER, SnippetSplitter.classify(source));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "int x = 1;",
+        "var list = new ArrayList<String>();",
+        "java.util.Map.Entry<String, Integer> e = null;",
+        "Map<String, Integer> x = new HashMap<>();",
+        "int[] x = {1, 2};",
+        "// why\ndouble x = Math.max(1.0, 2.0);",
+        "var x = \"a, b\" + ',' + List.of(1, 2);",
+        "String x = \"\"\"\n    one, two\n    \"\"\";"
+    })
+    void single_variable_declarations_are_recognised_with_their_name(String source) {
+        assertEquals(Kind.VARIABLE, SnippetSplitter.classify(source));
+        assertEquals(source.contains("list") ? "list" : source.contains(" e ") ? "e" : "x",
+                SnippetSplitter.declaredName(source));
     }
 
     @ParameterizedTest
