@@ -53,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong childCpu = new java.util.concurrent.atomic.AtomicLong();
     private final RunStats stats = new RunStats();
     private final CompileService compiler;
     /** Plans by source: a text compiled once runs again without the compile service (each time in a fresh child). */
@@ -203,7 +204,7 @@ public final class Sandbox implements AutoCloseable {
                 if (plan.steps().stream().noneMatch(st -> st.invokeClass() != null)) {
                     // Nothing would run (the first snippet does not compile, or only declarations): no child needed.
                     var none = new ChildProcess.Exchange(plan.ending(), new byte[0], new byte[0], false, false, 0, "",
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), -1);
                     return finish(Outcomes.classify(none, request, config));
                 }
                 payload = plan.withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
@@ -221,6 +222,7 @@ public final class Sandbox implements AutoCloseable {
             }
             handle.attach(child::kill);
             var exchange = child.run(payload, cap, config.timeout(), timer, listener);
+            childCpu.addAndGet(Math.max(0, exchange.childCpuMillis()));
             RunResult r = Outcomes.classify(exchange, request, config);
             if (handle.stopped() && exchange.report() == null) {
                 r = new RunResult(RunStatus.KILLED, r.stdout(), r.stderr(), r.truncated(), r.exitCode(), 0,
@@ -265,6 +267,11 @@ public final class Sandbox implements AutoCloseable {
     /** Times the compile service was replaced after dying or being killed; 0 for the first engine. */
     public long compileServiceRestarts() {
         return compiler == null ? 0 : compiler.restarts();
+    }
+
+    /** CPU time (ms) the run children reported using, start-up included, summed over every run so far. */
+    long childCpuMillis() {
+        return childCpu.get();
     }
 
     /** Runs that reused a plan compiled for an earlier run of the same text. */

@@ -269,7 +269,7 @@ final class SnippetRunner {
 
     /**
      * Whether the text's last snippets, from a variable declaration on, may run as one block: each is a
-     * single-variable declaration or a plain statement, so nothing after them can refer to the variables,
+     * {@code var} declaration or a plain statement, so nothing after them can refer to the variables,
      * and the block then does what the snippets would one by one. Not when a variable of that name is
      * already declared (earlier declarations would see the new one in JShell, the old one beside a local),
      * nor when an earlier declaration waits for something undeclared (it may be one of these variables).

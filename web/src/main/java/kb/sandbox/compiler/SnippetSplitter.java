@@ -20,10 +20,7 @@ final class SnippetSplitter {
         IMPORT,
         /** A statement that declares nothing, so it may share a block with its neighbours. */
         STATEMENT,
-        /**
-         * A declaration of one variable with an initializer and no modifier ({@code var n = f();},
-         * {@code List<String> names = g();}); {@link #declaredName} tells its name.
-         */
+        /** A {@code var} declaration ({@code var n = f();}); {@link #declaredName} tells its name. */
         VARIABLE,
         /** Declarations, and anything not recognised for sure as one of the others. */
         OTHER,
@@ -45,13 +42,11 @@ final class SnippetSplitter {
                     + "|(?:\\+\\+|--)\\s*[A-Za-z_$])");
 
     /**
-     * A variable declaration: a type (or {@code var}) that is no keyword, a name, then {@code =}. A method
-     * has a parenthesis after its name and a class a keyword first, so neither matches.
+     * A {@code var} declaration. Only {@code var}: a declared type appears in the class file of a
+     * top-level variable (a field) but not of a local one, so a block would hide from the allowlist a
+     * type the snippet alone is denied for; an inferred type comes from an initializer that names it.
      */
-    private static final Pattern VARIABLE = Pattern.compile(
-            "\\A(?!(?:return|throw|new|final|static|public|private|protected|abstract|transient|volatile|synchronized"
-                    + "|case|default|yield|else|do|assert|import|package|class|interface|enum|record|sealed|goto|const)\\b)"
-                    + CHAIN + "(?:\\s*<[^;={}()]*>)?(?:\\s*\\[\\s*])*\\s+([A-Za-z_$][\\w$]*)\\s*=(?!=)");
+    private static final Pattern VARIABLE = Pattern.compile("\\Avar\\s+([A-Za-z_$][\\w$]*)\\s*=(?!=)");
 
     private SnippetSplitter() {
     }
@@ -99,32 +94,11 @@ final class SnippetSplitter {
         return declaredName(source) != null ? Kind.VARIABLE : Kind.OTHER;
     }
 
-    /**
-     * The name a single-variable declaration declares, or {@code null} when {@code source} is not one
-     * for sure: a comma outside parentheses, brackets and braces may declare a second variable.
-     */
+    /** The name a {@code var} declaration declares, or {@code null} when {@code source} is not one. */
     static String declaredName(String source) {
         String code = LEADING_COMMENTS.matcher(source).replaceFirst("").stripTrailing();
         var m = VARIABLE.matcher(code);
-        if (!code.endsWith(";") || !m.lookingAt()) {
-            return null;
-        }
-        int depth = 0;
-        for (int i = m.end(); i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                // Past the literal: its commas and brackets are text (a text block reads as three literals).
-                for (i++; i < code.length() && code.charAt(i) != c; i++) {
-                    i += code.charAt(i) == '\\' ? 1 : 0;
-                }
-                continue;
-            }
-            depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
-            if (c == ',' && depth == 0) {
-                return null;
-            }
-        }
-        return m.group(1);
+        return code.endsWith(";") && m.lookingAt() ? m.group(1) : null;
     }
 
     /** Pieces as one block that keeps the user's line numbers, as a piece starting where the first one does. */

@@ -61,7 +61,8 @@ class SnippetRunnerTest {
                 "var count = 0;\nRunnable r = () -> System.out.println(count);\ncount++;\nr.run();\n",
                 "var x = 1;\nSystem.out.println(x);\n\nInteger.parseInt(\"nope\");\n",
                 "var x = Integer.parseInt(\"nope\");\nSystem.out.println(x);\n",
-                "String s = \"a\";\nint s = 2;\nSystem.out.println(s);\n",
+                "String s = \"a\";\nvar s = 2;\nSystem.out.println(s);\n",
+                "var u = (sun.misc.Unsafe) null;\nSystem.out.println(u);\n",
                 "var t = new Thread(() -> System.out.println(\"in thread\"));\nt.start();\nt.join();\n",
                 "var y = 3;\nSystem.out.println(y +);\n",
                 "var z = 4;\nfinal var w = z * 2;\nSystem.out.println(w);\n");
