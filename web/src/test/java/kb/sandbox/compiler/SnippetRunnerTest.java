@@ -40,6 +40,20 @@ class SnippetRunnerTest {
     }
 
     @Test
+    void the_compile_services_warm_up_texts_compile_whole() {
+        SnippetRunner runner = SnippetRunner.recording();
+        try {
+            for (String text : CompileMain.JIT_WARM_UP) {
+                RunPlan plan = runner.compile(text);
+                assertEquals(ChildReport.Outcome.COMPLETED, plan.ending().outcome(), plan.ending()::toString);
+                assertTrue(runner.reset());
+            }
+        } finally {
+            runner.close();
+        }
+    }
+
+    @Test
     void a_trailing_variable_and_the_statements_after_it_compile_as_one_snippet() {
         RunPlan plan = SnippetRunner.recording().compile(
                 "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\nSystem.out.println(list);\n");
