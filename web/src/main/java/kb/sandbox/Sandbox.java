@@ -40,7 +40,8 @@ public final class Sandbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Duration CHILD_START_LIMIT = Duration.ofSeconds(90);
     private static final int PLANS_KEPT = 512;
-    private static final long PLAN_BYTES_KEPT = 32L << 20;
+    /** A typical plan is 5-20 KB; the bound is for texts that compile to the most a run may define (768 KiB). */
+    private static final long PLAN_BYTES_KEPT = 16L << 20;
 
     private final SandboxConfig config;
     private final SandboxTier tier;

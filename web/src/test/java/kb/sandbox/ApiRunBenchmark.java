@@ -29,7 +29,7 @@ import kb.format.PostmortemParser;
  * cached), for both engines in the same run, against the cold {@code jshell} CLI on the same snippet.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.ApiRunBenchmark [-Dexec.args=SECONDS]
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.ApiRunBenchmark [-Dexec.args="SECONDS [split]"]
  * </pre>
  *
  * For each engine ({@code jshell}: JShell inside every child, pool of 2 as before; {@code split}:
@@ -57,8 +57,12 @@ public final class ApiRunBenchmark {
         System.out.printf("JDK %s, %d processors, load average %.1f%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // A second argument "split" measures the default engine alone (the first engine takes most of the time).
+        boolean both = args.length < 2 || !args[1].equals("split");
         var columns = new LinkedHashMap<String, Map<String, String>>();
-        columns.put("jshell (old)", measure("jshell", "2", seconds));
+        if (both) {
+            columns.put("jshell (old)", measure("jshell", "2", seconds));
+        }
         columns.put("split (new)", measure("split", "", seconds));
         long[] cli = new long[3];
         for (int i = 0; i < cli.length; i++) {
