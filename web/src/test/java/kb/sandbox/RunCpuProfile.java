@@ -10,9 +10,10 @@ import kb.format.PostmortemParser;
 
 /**
  * Where the CPU of one run goes, without HTTP: the calling thread (the server's work for the run), the rest
- * of this JVM (pool starters, readers, timers), the compile service, and the run children (start and run,
- * complete only with {@code KB_SANDBOX_ISOLATION=none}, see {@link ProcessCpu}). Each run waits for the pool
- * to be full again before the next, so that a run's figure holds the start of the child that replaces it.
+ * of this JVM (pool starters, readers, timers), the compile service, and the run children (start and run: as
+ * they report it, and as reaped by this JVM, which is complete only with {@code KB_SANDBOX_ISOLATION=none}, see
+ * {@link ProcessCpu}). Each run waits for the pool to be full again before the next, so that the children's
+ * figure covers as many starts as runs.
  *
  * <pre>
  * KB_SANDBOX_ISOLATION=none mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -52,6 +53,7 @@ public final class RunCpuProfile {
         int n = 0;
         int failed = 0;
         var before = ProcessCpu.now();
+        long reportedBefore = sandbox.childCpuMillis();
         for (int r = 0; r < rounds; r++) {
             for (String source : sources) {
                 awaitFull(sandbox, false);
@@ -67,11 +69,13 @@ public final class RunCpuProfile {
         awaitFull(sandbox, false);
         Thread.sleep(300);
         var used = ProcessCpu.now().since(before);
-        System.out.printf("%s: %d runs (%d not ok/runtime error), wall p-mean %d ms; per run: calling thread %d ms, "
-                        + "this JVM %d ms, compile service %d ms, children %d ms, total %d ms; load %.1f%n",
+        long reported = sandbox.childCpuMillis() - reportedBefore;
+        System.out.printf("%s: %d runs (%d not ok/runtime error), wall mean %d ms; per run: calling thread %d ms, "
+                        + "this JVM %d ms, compile service %d ms, children %d ms as reaped (%d ms as they report), "
+                        + "total %d ms; load %.1f%n",
                 what, n, failed, wall / n / 1_000_000, thread / n / 1_000_000, used.serverMillis() / n,
-                used.compileMillis() / n, used.childrenMillis() / n,
-                (used.serverMillis() + used.compileMillis() + used.childrenMillis()) / n,
+                used.compileMillis() / n, used.childrenMillis() / n, reported / n,
+                (used.serverMillis() + used.compileMillis() + reported) / n,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
