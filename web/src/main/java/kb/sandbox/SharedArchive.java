@@ -32,7 +32,8 @@ final class SharedArchive {
     SharedArchive(Path runnerJar, Path javaHome) {
         String jar = runnerJar.getFileName().toString().replace(".jar", "");
         String jdk = Integer.toHexString((javaHome.toAbsolutePath() + "|" + System.getProperty("java.vm.version")).hashCode());
-        this.file = runnerJar.resolveSibling(jar + "-jdk" + jdk + "-static.jsa");
+        // "v2": run children moved to G1, and an archive dumped under the serial collector holds no heap objects.
+        this.file = runnerJar.resolveSibling(jar + "-jdk" + jdk + "-v2-static.jsa");
         this.javaHome = javaHome;
         this.ready = Files.isRegularFile(file);
     }
