@@ -121,6 +121,47 @@ class ActionSummaryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void two_instances_syncing_while_incidents_are_written_agree_with_a_count_from_scratch(String kind) throws Exception {
+        App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            s.incidents().importContent(TestApp.CONTENT);
+            Jdbi jdbi = s.db().jdbi();
+            List<ActionSummary> instances = List.of(new ActionSummary(jdbi), new ActionSummary(jdbi));
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Thread> readers = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (ActionSummary one : instances) {
+                Thread t = new Thread(() -> {
+                    while (writing.get()) {
+                        try {
+                            one.sync();
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                            return;
+                        }
+                    }
+                });
+                t.start();
+                readers.add(t);
+            }
+            for (int batch = 0; batch < 6; batch++) {
+                GenerateCommand.fill(s, 11, batch * 10, 10);
+            }
+            writing.set(false);
+            for (Thread t : readers) {
+                t.join();
+            }
+            assertEquals(List.of(), failures);
+            instances.get(0).sync();
+            instances.get(1).sync();
+            assertMatchesRecount(jdbi, new ActionQuery(jdbi));
+        } finally {
+            s.close();
+        }
+    }
+
     /** Facets, filtered totals and the first page equal what the source tables say, for readers and editors. */
     private static void assertMatchesRecount(Jdbi jdbi, ActionQuery q) {
         for (boolean drafts : List.of(false, true)) {
