@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import kb.format.ChecklistItem.Severity;
+import kb.review.analysis.CheckoutTypes;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
 import kb.review.diff.DiffParser;
@@ -167,7 +168,12 @@ public final class Reviews {
             } finally {
                 deleteScratch(scratch);
             }
-            Review review = new Reviewer(book).review(mode, files, context, imported, filter);
+            Review review;
+            // in repo and files mode Java types declared anywhere in the checkout resolve; a pasted diff has none
+            try (CheckoutTypes types = mode.equals("diff") ? CheckoutTypes.NONE
+                    : CheckoutTypes.of(checkoutOf(request), javaTexts(files))) {
+                review = new Reviewer(book).review(mode, files, context, types, imported, filter);
+            }
             int[] hidden = {0};
             if (request.baseline() != null) {
                 review = Baseline.read(request.baseline()).apply(review, hidden);
@@ -177,6 +183,21 @@ public final class Reviews {
         } catch (DiffFormatException | RuleFileException e) {
             throw new UnreadableInputException(e);
         }
+    }
+
+    private static Path checkoutOf(Request request) {
+        return request.change() instanceof GitRange g ? g.repo()
+                : request.change() instanceof WholeFiles w ? w.repo() : request.repo();
+    }
+
+    private static java.util.Map<String, String> javaTexts(List<SourceFile> files) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (SourceFile f : files) {
+            if (f.language() == kb.review.diff.Language.JAVA && f.complete()) {
+                out.putIfAbsent(f.path(), f.text());
+            }
+        }
+        return out;
     }
 
     private static void deleteScratch(Path scratch) throws IOException {

@@ -32,11 +32,24 @@ public final class Summaries {
     private final Map<String, Boolean> releases = new ConcurrentHashMap<>();
     private final Map<String, Boolean> recovers = new ConcurrentHashMap<>();
 
+    private final CheckoutTypes types;
+
     public Summaries(List<Function> functions, Models models) {
+        this(functions, models, CheckoutTypes.NONE);
+    }
+
+    /** The same, with the Java types of the checkout the functions come from. */
+    public Summaries(List<Function> functions, Models models, CheckoutTypes types) {
         for (Function f : functions) {
             byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
         this.models = models;
+        this.types = types;
+    }
+
+    /** The Java types this review can resolve (the JDK's alone without a checkout). */
+    CheckoutTypes types() {
+        return types;
     }
 
     public static Summaries none(Models models) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kb.review.analysis.CheckoutTypes;
 import kb.review.analysis.Summaries;
 import org.treesitter.TSTree;
 
@@ -50,13 +51,22 @@ public final class Reviewer {
      */
     public Review review(String mode, List<SourceFile> files, List<SourceFile> context, SarifImport.Result imported,
                          DiffFilter filter) {
+        return review(mode, files, context, CheckoutTypes.NONE, imported, filter);
+    }
+
+    /**
+     * The same, resolving Java types also against the checkout's source roots ({@code types}; the caller closes it
+     * after the review).
+     */
+    public Review review(String mode, List<SourceFile> files, List<SourceFile> context, CheckoutTypes types,
+                         SarifImport.Result imported, DiffFilter filter) {
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<SourceFile> visible = new ArrayList<>(files);
         visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
-                ? HelperIndex.of(visible, book.models()) : Summaries.none(book.models());
+                ? HelperIndex.of(visible, book.models(), types) : Summaries.none(book.models());
         List<Finding> findings = new ArrayList<>(files.parallelStream()
                 .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
                 .flatMap(f -> detect(f, helpers).stream()).toList());
