@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import kb.format.ChecklistItem.Severity;
+import kb.review.analysis.Callers;
+import kb.review.analysis.Checkout;
 import kb.review.analysis.CheckoutTypes;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
@@ -169,10 +171,10 @@ public final class Reviews {
                 deleteScratch(scratch);
             }
             Review review;
-            // in repo and files mode Java types declared anywhere in the checkout resolve; a pasted diff has none
-            try (CheckoutTypes types = mode.equals("diff") ? CheckoutTypes.NONE
-                    : CheckoutTypes.of(checkoutOf(request), javaTexts(files))) {
-                review = new Reviewer(book).review(mode, files, context, types, imported, filter);
+            // in repo and files mode Java types declared anywhere in the checkout resolve, and callers are looked for
+            // in all of it; a pasted diff has no checkout
+            try (Checkout checkout = checkout(request, files)) {
+                review = new Reviewer(book).review(mode, files, context, checkout, imported, filter);
             }
             int[] hidden = {0};
             if (request.baseline() != null) {
@@ -185,9 +187,16 @@ public final class Reviews {
         }
     }
 
-    private static Path checkoutOf(Request request) {
-        return request.change() instanceof GitRange g ? g.repo()
-                : request.change() instanceof WholeFiles w ? w.repo() : request.repo();
+    private static Checkout checkout(Request request, List<SourceFile> files) {
+        if (request.change() instanceof GitRange g) {
+            return new Checkout(CheckoutTypes.of(g.repo(), javaTexts(files)),
+                    Callers.of(() -> RepoChange.checkoutSources(g.repo(), g.head(), files)));
+        }
+        if (request.change() instanceof WholeFiles w) {
+            return new Checkout(CheckoutTypes.of(w.repo(), javaTexts(files)),
+                    Callers.of(() -> RepoChange.diskSources(w.repo(), files)));
+        }
+        return Checkout.NONE;
     }
 
     private static java.util.Map<String, String> javaTexts(List<SourceFile> files) {

@@ -72,7 +72,7 @@ final class AnalysisDetector {
                     yield List.of();
                 }
                 case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
-                    perCall(file, root, r, models, hits);
+                    perCall(file, root, r, models, hits, summaries);
                     yield List.of();
                 }
                 default -> {
@@ -160,11 +160,12 @@ final class AnalysisDetector {
     }
 
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
-    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
+                                Summaries summaries) {
         List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
         if (!wanted.isEmpty()) {
             for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted)) {
+                    file.language() == Language.GO, wanted, summaries.callers(), file.path())) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }

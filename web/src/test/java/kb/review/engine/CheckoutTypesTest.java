@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import kb.review.analysis.Callers;
+import kb.review.analysis.Checkout;
 import kb.review.analysis.CheckoutTypes;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.RepoChange;
@@ -31,8 +33,8 @@ class CheckoutTypesTest {
 
     private List<Finding> review(String changed, boolean withCheckout) throws IOException {
         List<SourceFile> files = RepoChange.fromFiles(checkout, List.of(Path.of(changed)));
-        try (CheckoutTypes types = withCheckout
-                ? CheckoutTypes.of(checkout, Map.of(changed, files.get(0).text())) : CheckoutTypes.NONE) {
+        try (Checkout types = withCheckout ? new Checkout(CheckoutTypes.of(checkout, Map.of(changed,
+                files.get(0).text())), Callers.NONE) : Checkout.NONE) {
             return TestRules.reviewer().review("files", files, List.of(), types, SarifImport.Result.none(),
                     DiffFilter.ADDED).active().stream().filter(f -> f.rule().equals(RULE)).toList();
         }
