@@ -142,18 +142,21 @@ final class AnalysisDetector {
         }
     }
 
-    /** One TMO-02 rule: calls that drop the caller's context in a function that has one. */
+    /** One TMO-02 rule: calls that drop the caller's context (Go) or deadline (Java) in a function given one. */
     private static void contextDrops(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models,
                                      List<Hit> hits) {
         List<kb.review.analysis.ContextModel> wanted = models.variants().stream()
                 .filter(m -> resources(r).contains(m.id())).toList();
         String lower = file.lowerText();
-        if (wanted.isEmpty() || file.language() != Language.GO
-                || !lower.contains("context") && !lower.contains("http.request")) {
+        String lang = file.language().key();
+        wanted = wanted.stream().filter(m -> m.language().equals(lang)).toList();
+        boolean go = file.language() == Language.GO;
+        if (wanted.isEmpty() || go && !lower.contains("context") && !lower.contains("http.request")
+                || !go && wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(), lower))) {
             return;
         }
-        for (kb.review.analysis.ContextDrops.Spot s : kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
-                wanted)) {
+        for (kb.review.analysis.ContextDrops.Spot s : go ? kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
+                wanted) : kb.review.analysis.DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
             addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
                     s.steps());
         }
