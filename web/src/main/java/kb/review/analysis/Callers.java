@@ -16,7 +16,8 @@ import org.treesitter.TSTree;
  *
  * <p>One instance per review (repo and files mode). The checkout's Go and Java texts are read once, on the first
  * question (most reviews never ask one), within the limits of their loader; each question parses only the files
- * whose text can hold such a call, and its answer is kept for the rest of the review. Without a checkout
+ * whose text can hold such a call (at most {@link #MAX_PARSED}; a name called from more files is not proven
+ * one-time), and its answer is kept for the rest of the review. Without a checkout
  * ({@link #NONE}, a pasted diff) the analysis decides from the reviewed file alone.
  */
 public final class Callers {
@@ -31,6 +32,8 @@ public final class Callers {
     public static final Callers NONE = new Callers(null);
 
     private static final Pattern GO_PACKAGE = Pattern.compile("(?m)^package\\s+(\\w+)");
+    /** Files one question may parse; a name called from more files than this is not proven one-time. */
+    private static final int MAX_PARSED = 2_000;
 
     private final Sources sources;
     private volatile Map<String, String> files;
@@ -72,9 +75,13 @@ public final class Callers {
         Pattern mention = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "\\s*\\(");
         Language lang = go ? Language.GO : Language.JAVA;
         int seen = 0;
+        int parsed = 0;
         for (Map.Entry<String, String> e : all.entrySet()) {
             if (Language.of(e.getKey()) != lang || !mention.matcher(e.getValue()).find()) {
                 continue;
+            }
+            if (++parsed > MAX_PARSED) {
+                return false;
             }
             boolean samePackage = folder(e.getKey()).equals(folder);
             byte[] src = e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
