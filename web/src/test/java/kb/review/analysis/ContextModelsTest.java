@@ -66,6 +66,6 @@ class ContextModelsTest {
         assertTrue(all.contains("rules/models/java-x.yaml:6: unknown key 'timeout'"), all);
         assertTrue(all.contains("rules/models/java-x.yaml:9: a given parameter needs 'type'"), all);
         assertTrue(all.contains("rules/models/java-x.yaml:11: 'call' is not a valid regex"), all);
-        assertTrue(all.contains("rules/models/go-x.yaml:5: 'given' is for java model files"), all);
+        assertTrue(all.contains("rules/models/go-x.yaml:6: 'given' is for java model files"), all);
     }
 }
