@@ -104,13 +104,15 @@ public final class GoPeersComparison {
             }
         }
         List<String> building = cases.keySet().stream().filter(p -> !broken.containsKey(p)).map(p -> "./" + p).toList();
-        Map<String, List<String>> vet = building.isEmpty() ? Map.of() : byPackage(exec(work, concat(List.of("go", "vet"), building)).output);
+        Map<String, List<String>> vet = building.isEmpty() ? Map.of()
+                : byPackage(exec(work, concat(List.of("go", "vet"), building)).output);
         Map<String, List<String>> sc = staticcheck == null || building.isEmpty() ? Map.of()
                 : byPackage(exec(work, concat(List.of(staticcheck, "-checks", "inherit,-U1000"), building)).output);
         List<Row> rows = new ArrayList<>();
         cases.forEach((pkg, c) -> rows.add(broken.containsKey(pkg)
                 ? new Row(c, false, broken.get(pkg), ours.get(pkg), List.of(), List.of())
-                : new Row(c, true, "", ours.get(pkg), vet.getOrDefault(pkg, List.of()), sc.getOrDefault(pkg, List.of()))));
+                : new Row(c, true, "", ours.get(pkg), vet.getOrDefault(pkg, List.of()),
+                        sc.getOrDefault(pkg, List.of()))));
         print(rows, staticcheck);
         System.out.printf("%nWall time %.1f s; load average %s%n", (System.nanoTime() - started) / 1e9,
                 Files.readString(Path.of("/proc/loadavg")).strip());
@@ -183,9 +185,10 @@ public final class GoPeersComparison {
 
     /** The review's unsuppressed findings on one diff, run in this JVM (a JVM per case would dominate the run). */
     private static List<String> ours(Path diff) throws Exception {
-        Reviews.Result r = Reviews.run(new Reviews.Request(Path.of("content"), new Reviews.DiffText(() -> Files.readAllBytes(diff)),
-                Path.of("."), "added", List.of(), null, ChecklistItem.Severity.BLOCKER, Reviews.Format.JSON,
-                "http://localhost:7070", Reviews.DEFAULT_MAX_ANNOTATIONS));
+        Reviews.Result r = Reviews.run(new Reviews.Request(Path.of("content"),
+                new Reviews.DiffText(() -> Files.readAllBytes(diff)), Path.of("."), "added", List.of(), null,
+                ChecklistItem.Severity.BLOCKER, Reviews.Format.JSON, "http://localhost:7070",
+                Reviews.DEFAULT_MAX_ANNOTATIONS));
         JsonNode root = new ObjectMapper().readTree(r.text());
         List<String> out = new ArrayList<>();
         for (JsonNode f : root.path("findings")) {

@@ -29,16 +29,19 @@ import java.util.regex.Pattern;
  * <p>Bounded by design. The source roots are found on first use, not before: the standard layouts
  * ({@code src/main/java}, {@code src/test/java}) within a few folder levels of the checkout, plus the root each given
  * file's {@code package} declaration implies. Each thread's solver keeps at most {@link #CACHED_FILES} parsed files,
- * and once the review has spent {@link #BUDGET_NANOS} resolving, it stops asking the checkout and the JDK alone is
- * used: a type it cannot find stays unknown and the models fall back to names (low confidence). Never an error.
- * {@link #close()} drops what the solver library keeps per solver.
+ * and once the review has spent {@link #BUDGET_NANOS} of CPU resolving, it stops asking the checkout and the JDK
+ * alone is used: a type it cannot find stays unknown and the models fall back to names (low confidence). Never an
+ * error. {@link #close()} drops what the solver library keeps per solver.
  */
 public final class CheckoutTypes implements AutoCloseable {
 
     /** Parsed checkout files each thread's solver keeps (its cache evicts beyond this). */
-    static final long CACHED_FILES = 256;
-    /** Time one review may spend resolving against the checkout, over all threads. */
-    static final long BUDGET_NANOS = 3_000_000_000L;
+    static final long CACHED_FILES = 128;
+    /**
+     * CPU time one review may spend resolving against the checkout, over all threads: the solver parses the files a
+     * type lives in, and on a review of hundreds of files this keeps its cost to a tenth or so of the review's.
+     */
+    static final long BUDGET_NANOS = 1_500_000_000L;
     private static final int MAX_DEPTH = 7;
     private static final int MAX_FOLDERS = 4_000;
     private static final int MAX_ROOTS = 32;
@@ -46,6 +49,9 @@ public final class CheckoutTypes implements AutoCloseable {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
 
     /** The JDK only: for pasted diffs, and once a review's budget is spent. One per thread (caches are not shared). */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private static final ThreadLocal<TypeSolver> JDK = ThreadLocal.withInitial(() -> new ReflectionTypeSolver(true));
 
     /** No checkout: the JDK's types and the reviewed file's own. */
@@ -80,7 +86,12 @@ public final class CheckoutTypes implements AutoCloseable {
         return solvers.computeIfAbsent(Thread.currentThread(), t -> build());
     }
 
-    /** Counts time spent resolving against this checkout. */
+    /** The CPU time of the current thread so far, for {@link #spend}. */
+    static long cpuNow() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Counts CPU time spent resolving against this checkout. */
     void spend(long nanos) {
         if (checkout != null) {
             spent.addAndGet(nanos);
@@ -148,7 +159,7 @@ public final class CheckoutTypes implements AutoCloseable {
         return List.copyOf(found);
     }
 
-    /** {@code a/b/src/x/y/F.java} declaring {@code package x.y;} lives in root {@code a/b/src}; null if it does not fit. */
+    /** {@code a/b/src/x/y/F.java} declaring {@code package x.y;} lives in root {@code a/b/src}; null if it cannot. */
     private Path declaredRoot(String path, String text) {
         Matcher m = PACKAGE.matcher(text);
         Path file = checkout.resolve(path).normalize();

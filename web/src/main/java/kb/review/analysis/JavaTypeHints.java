@@ -55,7 +55,7 @@ final class JavaTypeHints {
         if (!(init instanceof MethodCallExpr call)) {
             return null;
         }
-        long start = System.nanoTime();
+        long start = CheckoutTypes.cpuNow();
         try {
             ResolvedType found = returnType(call);
             if (found == null || !found.isReferenceType()) {
@@ -67,7 +67,7 @@ final class JavaTypeHints {
             // an unknown type, a missing class, or the solver's own limits: the name stays untyped
             return null;
         } finally {
-            checkout.spend(System.nanoTime() - start);
+            checkout.spend(CheckoutTypes.cpuNow() - start);
         }
     }
 
