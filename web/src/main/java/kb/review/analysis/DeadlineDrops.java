@@ -33,21 +33,21 @@ public final class DeadlineDrops {
 
     private final byte[] src;
     private final List<ContextModel> models;
-    private final Map<String, String> types;
+    private final SyntaxNode root;
+    /** Declared types by name, collected only once a method given a deadline is found (most files have none). */
+    private Map<String, String> types;
 
-    private DeadlineDrops(byte[] src, List<ContextModel> models, Map<String, String> types) {
+    private DeadlineDrops(byte[] src, List<ContextModel> models, SyntaxNode root) {
         this.src = src;
         this.models = models;
-        this.types = types;
+        this.root = root;
     }
 
     /** Every unbounded wait, in methods given a deadline, of the given Java context-variants entries. */
     public static List<ContextDrops.Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
         List<ContextDrops.Spot> out = new ArrayList<>();
         if (!models.isEmpty()) {
-            Map<String, String> types = new HashMap<>();
-            declared(root, src, types);
-            new DeadlineDrops(src, models, types).walk(root, out);
+            new DeadlineDrops(src, models, root).walk(root, out);
         }
         return out;
     }
@@ -63,6 +63,10 @@ public final class DeadlineDrops {
                 for (ContextModel m : models) {
                     List<String> given = given(n.getChildByFieldName("parameters"), m);
                     if (!given.isEmpty()) {
+                        if (types == null) {
+                            types = new HashMap<>();
+                            declared(root, src, types);
+                        }
                         check(body, m, given, text(body), out);
                     }
                 }
