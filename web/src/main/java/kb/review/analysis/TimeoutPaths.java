@@ -33,8 +33,8 @@ final class TimeoutPaths {
      * A finding for the construction at {@code line} when a use of {@code holder} is reached on a path that skips the
      * setters, or null; {@code initial} says which timeouts the construction itself sets.
      */
-    static Timeouts.Spot report(SyntaxNode function, byte[] src, boolean go, int line, int column, String holder,
-                                TimeoutModel m, boolean[] initial, boolean builder) {
+    static Timeouts.Spot report(SyntaxNode function, byte[] src, boolean go, int line, int column, int from,
+                                String holder, TimeoutModel m, boolean[] initial, boolean builder) {
         int bits = 0;
         for (int i = 0; i < initial.length; i++) {
             bits |= initial[i] ? 1 << i : 0;
@@ -42,12 +42,45 @@ final class TimeoutPaths {
         if (m.all() ? bits == (1 << m.timeout().size()) - 1 : bits != 0) {
             return null;
         }
+        if (straightLine(src, from, function.getEndByte(), holder, m, bits)) {
+            return null; // nothing between the construction and its setters can branch or use it: no graph needed
+        }
         Unset unset = check(function, src, go, line, holder, m, bits, builder);
         return unset == null ? null : new Timeouts.Spot(line, column, m.id(), java.util.List.of(
                 new Lifecycle.Step(line, "`" + holder + "` (" + m.shows() + ") is built here; its timeout is set on"
                         + " some paths only"),
                 new Lifecycle.Step(unset.line(), "line " + unset.line() + " " + unset.how() + " on a path where no"
                         + " timeout was set")));
+    }
+
+    private static final Pattern BRANCHING = Pattern.compile("\\b(if|else|for|while|do|switch|case|select|return|"
+            + "break|continue|goto|throw|try|catch|defer|go)\\b|\\?|&&|\\|\\|");
+
+    /** The code from the construction to its (last needed) setter neither branches nor names the holder otherwise. */
+    private static boolean straightLine(byte[] src, int from, int to, String holder, TimeoutModel m, int bits) {
+        String code = new String(src, from, Math.max(0, to - from), java.nio.charset.StandardCharsets.UTF_8);
+        Matcher x = Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))")
+                .matcher(code);
+        int end = -1;
+        int need = bits;
+        int all = (1 << m.timeout().size()) - 1;
+        while (x.find() && end < 0) {
+            for (int i = 0; i < m.timeout().size(); i++) {
+                if (m.timeout().get(i).matcher(x.group(1)).matches()) {
+                    need |= 1 << i;
+                }
+            }
+            if (m.all() ? need == all : need != 0) {
+                end = x.start();
+            }
+        }
+        if (end < 0) {
+            return false;
+        }
+        String before = code.substring(0, end);
+        return !BRANCHING.matcher(before).find() && !Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder)
+                + "(?![\\w$])").matcher(before.replaceAll("(?<![\\w.$])" + Pattern.quote(holder)
+                + "\\s*\\.\\s*(set\\w+|Set\\w+)\\s*\\(", "")).find();
     }
 
     /**

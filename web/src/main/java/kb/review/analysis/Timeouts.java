@@ -166,7 +166,7 @@ public final class Timeouts {
         boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
         // a local's later setter counts only on the paths through it (not for the 'safe' defaults: only a 0 is wrong)
         Spot partial = ok && !wide && !b.safe() && !seen.handedOver
-                ? TimeoutPaths.report(function(top), src, go, line, column, holder, m, initial,
+                ? TimeoutPaths.report(function(top), src, go, line, column, top.getEndByte(), holder, m, initial,
                 text(top).contains("uilder")) : null;
         if (partial != null) {
             return partial;
