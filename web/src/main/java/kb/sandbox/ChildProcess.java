@@ -78,7 +78,7 @@ final class ChildProcess {
 
     /** What the child sent back, before it is classified into a {@link RunResult}. */
     record Exchange(ChildReport report, byte[] stdout, byte[] stderr, boolean timedOut, boolean overCap,
-                    int exitCode, String jvmMessages, long durationMillis) {
+                    int exitCode, String jvmMessages, long durationMillis, long childCpuMillis) {
     }
 
     /**
@@ -112,6 +112,7 @@ final class ChildProcess {
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();
         ChildReport report = null;
+        long childCpu = -1;
         boolean overCap = false;
         try (OutputStream in = process.getOutputStream()) {
             Wire.write(in, Wire.REQUEST, request);
@@ -124,7 +125,10 @@ final class ChildProcess {
                 switch (frame.type()) {
                     case Wire.STDOUT -> stdout.writeBytes(frame.payload());
                     case Wire.STDERR -> stderr.writeBytes(frame.payload());
-                    case Wire.REPORT -> report = ChildReport.decode(frame.payload());
+                    case Wire.REPORT -> {
+                        report = ChildReport.decode(frame.payload());
+                        childCpu = trailingLong(frame.payload());
+                    }
                     default -> throw new IOException("unexpected frame type " + frame.type());
                 }
                 if (stdout.size() + stderr.size() > outputCapBytes) {
@@ -156,7 +160,19 @@ final class ChildProcess {
                 : report != null ? 0 : awaitExit(Duration.ofMillis(500));
         timer.execute(this::kill);
         return new Exchange(report, cap(stdout, outputCapBytes), cap(stderr, outputCapBytes),
-                timedOut.get() && report == null, overCap, exit, describeFailure(), duration);
+                timedOut.get() && report == null, overCap, exit, describeFailure(), duration, childCpu);
+    }
+
+    /** The CPU time a report ends with (see {@code FrameChannel.halt}), -1 when too short to hold one. */
+    private static long trailingLong(byte[] payload) {
+        if (payload.length < Long.BYTES) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = payload.length - Long.BYTES; i < payload.length; i++) {
+            v = (v << 8) | (payload[i] & 0xff);
+        }
+        return v;
     }
 
     /** Kills the child and everything it started. Safe to call more than once. */

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kb.sandbox.child.ChildRequest;
+import kb.sandbox.child.RunPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Duration CHILD_START_LIMIT = Duration.ofSeconds(90);
+    private static final int PLANS_KEPT = 512;
+    /** A typical plan is 5-20 KB; the bound is for texts that compile to the most a run may define (768 KiB). */
+    private static final long PLAN_BYTES_KEPT = 16L << 20;
 
     private final SandboxConfig config;
     private final SandboxTier tier;
@@ -50,8 +54,11 @@ public final class Sandbox implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong childCpu = new java.util.concurrent.atomic.AtomicLong();
     private final RunStats stats = new RunStats();
     private final CompileService compiler;
+    /** Plans by source: a text compiled once runs again without the compile service (each time in a fresh child). */
+    private final PlanCache plans = new PlanCache(PLANS_KEPT, PLAN_BYTES_KEPT);
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
                     WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer,
@@ -181,19 +188,27 @@ public final class Sandbox implements AutoCloseable {
             byte[] payload;
             int cap = config.outputCapBytes();
             if (compiler != null) {
-                var compiled = compiler.compile(request.source());
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                if (compiled.plan() == null) {
-                    return finish(new RunResult(compiled.failure(), "", "", false, -1, millis, compiled.message(),
-                            List.of(), Verdict.compare(request.expectedOutput(), "")));
+                RunPlan plan = plans.find(request.source());
+                if (plan == null) {
+                    var compiled = compiler.compile(request.source());
+                    if (compiled.plan() == null) {
+                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        return finish(new RunResult(compiled.failure(), "", "", false, -1, millis, compiled.message(),
+                                List.of(), Verdict.compare(request.expectedOutput(), "")));
+                    }
+                    plan = compiled.plan();
+                    if (plan.ending().outcome() == kb.sandbox.child.ChildReport.Outcome.COMPLETED) {
+                        // Only texts that compiled whole: a refusal may come from javac failing, not from the text.
+                        plans.store(request.source(), plan);
+                    }
                 }
-                if (compiled.plan().steps().stream().noneMatch(st -> st.invokeClass() != null)) {
+                if (plan.steps().stream().noneMatch(st -> st.invokeClass() != null)) {
                     // Nothing would run (the first snippet does not compile, or only declarations): no child needed.
-                    var none = new ChildProcess.Exchange(compiled.plan().ending(), new byte[0], new byte[0], false,
-                            false, 0, "", millis);
+                    var none = new ChildProcess.Exchange(plan.ending(), new byte[0], new byte[0], false, false, 0, "",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), -1);
                     return finish(Outcomes.classify(none, request, config));
                 }
-                payload = compiled.plan().withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
+                payload = plan.withLimits(cap, config.maxNewThreads(), config.cpuLimit().toMillis()).encode();
             } else {
                 payload = new ChildRequest(request.source(), cap, config.maxNewThreads(),
                         config.cpuLimit().toMillis()).encode();
@@ -208,6 +223,7 @@ public final class Sandbox implements AutoCloseable {
             }
             handle.attach(child::kill);
             var exchange = child.run(payload, cap, config.timeout(), timer, listener);
+            childCpu.addAndGet(Math.max(0, exchange.childCpuMillis()));
             RunResult r = Outcomes.classify(exchange, request, config);
             if (handle.stopped() && exchange.report() == null) {
                 r = new RunResult(RunStatus.KILLED, r.stdout(), r.stderr(), r.truncated(), r.exitCode(), 0,
@@ -252,6 +268,16 @@ public final class Sandbox implements AutoCloseable {
     /** Times the compile service was replaced after dying or being killed; 0 for the first engine. */
     public long compileServiceRestarts() {
         return compiler == null ? 0 : compiler.restarts();
+    }
+
+    /** CPU time (ms) the run children reported using, start-up included, summed over every run so far. */
+    long childCpuMillis() {
+        return childCpu.get();
+    }
+
+    /** Runs that reused a plan compiled for an earlier run of the same text. */
+    long compileCacheHits() {
+        return plans.hits();
     }
 
     public SandboxMetrics metrics() {

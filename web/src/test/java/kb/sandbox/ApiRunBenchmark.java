@@ -29,19 +29,20 @@ import kb.format.PostmortemParser;
  * cached), for both engines in the same run, against the cold {@code jshell} CLI on the same snippet.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.ApiRunBenchmark [-Dexec.args=SECONDS]
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.sandbox.ApiRunBenchmark [-Dexec.args="SECONDS [split]"]
  * </pre>
  *
  * For each engine ({@code jshell}: JShell inside every child, pool of 2 as before; {@code split}:
  * compile service plus minimal children, default pool): one click on a warm pool (p50 of 10, the pool
  * refilled before each), back-to-back runs (p50/p95 of 30), sustained runs/s with 4 and 16 clients for
- * SECONDS each (default 20; a client answered 429 waits its Retry-After), every bundled block once
- * (total), and again four at a time as a CI job would send them, and the largest resident memory of the whole
- * server (this JVM plus every process it started) seen under load. Wall times on shared cores follow the load, so
- * each load phase also prints the load average and the CPU time per run by process: this JVM (server and
- * benchmark clients), the compile service, and the reaped child processes (complete only with
- * {@code KB_SANDBOX_ISOLATION=none}: bubblewrap's processes are not reaped by this JVM); and the CPU and RSS of the
- * idle warm children, which is what getting a child ready costs.
+ * SECONDS each (default 20; a client answered 429 waits its Retry-After), first sending the same text (compiled
+ * once, its plan reused) and then a new text each run (compiled every time), every bundled block once (total),
+ * and again four at a time as a CI job would send them (compiled again, then with their plans kept), and the
+ * largest resident memory of the whole server (this JVM plus every process it started) seen under load. Wall
+ * times on shared cores follow the load, so each load phase also prints the load average and the CPU time per
+ * run by process: this JVM (server and benchmark clients), the compile service, and the run children as they
+ * report it (each child JVM's own CPU, start-up included; bubblewrap's few ms are not in it), with the total;
+ * and the CPU and RSS of the idle warm children, which is what getting a child ready costs.
  */
 public final class ApiRunBenchmark {
     static final String SNIPPET = "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\n"
@@ -56,8 +57,12 @@ public final class ApiRunBenchmark {
         System.out.printf("JDK %s, %d processors, load average %.1f%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // A second argument "split" measures the default engine alone (the first engine takes most of the time).
+        boolean both = args.length < 2 || !args[1].equals("split");
         var columns = new LinkedHashMap<String, Map<String, String>>();
-        columns.put("jshell (old)", measure("jshell", "2", seconds));
+        if (both) {
+            columns.put("jshell (old)", measure("jshell", "2", seconds));
+        }
         columns.put("split (new)", measure("split", "", seconds));
         long[] cli = new long[3];
         for (int i = 0; i < cli.length; i++) {
@@ -89,7 +94,7 @@ public final class ApiRunBenchmark {
         if (!pool.isEmpty()) {
             env.put("KB_SANDBOX_POOL_SIZE", pool);
         }
-        // KB_SANDBOX_ISOLATION=none lets the CPU per run include the children's (see ProcessCpu).
+        // KB_SANDBOX_ISOLATION is passed on (none: children without bubblewrap, for comparison).
         String isolation = System.getenv("KB_SANDBOX_ISOLATION");
         if (isolation != null) {
             env.put("KB_SANDBOX_ISOLATION", isolation);
@@ -124,17 +129,25 @@ public final class ApiRunBenchmark {
                     : percentile(warm[0], 50) + " / " + warm[0][warm[0].length - 1]);
             m.put("ready child RSS p50 (MiB)", warm[1].length == 0 ? "none" : Long.toString(percentile(warm[1], 50) / 1024));
             var rss = new AtomicLong();
-            for (int clients : new int[] {4, 16}) {
-                awaitWarm(app, false);
-                var before = ProcessCpu.now();
-                int runsBefore = completed.get();
-                var load = load(client, clients, seconds, rss);
-                m.put(clients + " clients: load average", loadAverage());
-                m.put(clients + " clients: CPU/run srv/cmp/chld", ProcessCpu.now().since(before).perRun(completed.get() - runsBefore));
-                m.put(clients + " clients: runs/s", String.format("%.2f", load[0]));
-                m.put(clients + " clients: run p50 (ms)", String.format("%.0f", load[1]));
-                m.put(clients + " clients: 429 answers", String.format("%.0f", load[2]));
-                m.put(clients + " clients: failed runs", String.format("%.0f", load[3]));
+            Sandbox sandbox = app.services.sandbox().get();
+            // The same text each time (compiled once, then its plan is reused), and a new text each time (a
+            // comment line with a run number in front), which the compile service compiles for every run.
+            for (boolean fresh : new boolean[] {false, true}) {
+                for (int clients : new int[] {4, 16}) {
+                    String phase = clients + " clients" + (fresh ? ", new texts" : "");
+                    awaitWarm(app, false);
+                    var before = ProcessCpu.now();
+                    long childBefore = sandbox.childCpuMillis();
+                    int runsBefore = completed.get();
+                    var load = load(client, clients, seconds, rss, fresh);
+                    int runs = completed.get() - runsBefore;
+                    m.put(phase + ": runs/s", String.format("%.2f", load[0]));
+                    m.put(phase + ": CPU/run srv/cmp/chld (total)", ProcessCpu.now().since(before)
+                            .perRun(runs, sandbox.childCpuMillis() - childBefore));
+                    m.put(phase + ": load average", loadAverage());
+                    m.put(phase + ": run p50 (ms)", String.format("%.0f", load[1]));
+                    m.put(phase + ": 429 answers / failed runs", String.format("%.0f / %.0f", load[2], load[3]));
+                }
             }
             m.put("server RSS under load, max (MiB)", Long.toString(rss.get() / 1024));
             awaitWarm(app, false);
@@ -148,9 +161,12 @@ public final class ApiRunBenchmark {
             }
             m.put("all " + blocks + " bundled blocks, total (ms)", Long.toString((System.nanoTime() - start) / 1_000_000));
             m.put("bundled blocks that failed", Integer.toString(failed));
-            // As a CI job or a "Run before and after" meeting sends them: four at a time.
+            // As a CI job or a "Run before and after" meeting sends them: four at a time, compiled (a CI job's
+            // fresh server) and with their plans kept from the pass above (a server that has run them before).
             awaitWarm(app, false);
-            m.put("all bundled blocks, 4 at once (ms)", Long.toString(concurrently(client, bundledBlocks(), 4)));
+            m.put("all bundled blocks, 4 at once, compiled (ms)", Long.toString(concurrently(client, renamed(bundledBlocks()), 4)));
+            awaitWarm(app, false);
+            m.put("all bundled blocks, 4 at once, plans kept (ms)", Long.toString(concurrently(client, bundledBlocks(), 4)));
             m.put("load average at the end", loadAverage());
         }
         System.out.println(m);
@@ -208,8 +224,18 @@ public final class ApiRunBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** runs/s, p50 of accepted runs, 429 answers, accepted runs that did not pass. */
-    private static double[] load(Client client, int clients, int seconds, AtomicLong rss) throws Exception {
+    /** The blocks with a comment line in front that no earlier run had, so that each is compiled again. */
+    private static List<String[]> renamed(List<String[]> blocks) {
+        long tag = System.nanoTime();
+        return blocks.stream().map(b -> new String[] {"// " + tag + "\n" + b[0], b[1]}).toList();
+    }
+
+    /**
+     * runs/s, p50 of accepted runs, 429 answers, accepted runs that did not pass. With {@code fresh}, each run's
+     * text starts with a comment line no other run had, so that the compile service compiles every one.
+     */
+    private static double[] load(Client client, int clients, int seconds, AtomicLong rss, boolean fresh) throws Exception {
+        var serial = new AtomicLong(System.nanoTime());
         var done = new AtomicInteger();
         var busy = new AtomicInteger();
         var failed = new AtomicInteger();
@@ -228,7 +254,7 @@ public final class ApiRunBenchmark {
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    HttpResponse<String> r = client.post(SNIPPET, null);
+                    HttpResponse<String> r = client.post(fresh ? "// " + serial.incrementAndGet() + "\n" + SNIPPET : SNIPPET, null);
                     if (r.statusCode() == 429) {
                         busy.incrementAndGet();
                         String after = r.headers().firstValue("Retry-After").orElseThrow(

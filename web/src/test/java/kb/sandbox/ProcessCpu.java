@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Run children live for one run, so their CPU is read twice: from the live ones (by {@code /proc}) and,
  * once reaped, from this JVM's {@code cutime + cstime}, which also holds bubblewrap and prlimit around them. Under
  * bubblewrap the child JVM is reaped by bubblewrap's own init, which the parent kills first, so its CPU is then
- * missing: the children's figure is complete only with {@code KB_SANDBOX_ISOLATION=none}.
+ * missing: the reaped figure is complete only with {@code KB_SANDBOX_ISOLATION=none}, and {@link #perRun} takes
+ * the CPU time the children report themselves instead when there is one.
  * The compile service outlives the window, so its CPU is read from its own {@code /proc} entry.
  */
 record ProcessCpu(long serverMillis, long compileMillis, long childrenMillis) {
@@ -52,16 +53,15 @@ record ProcessCpu(long serverMillis, long compileMillis, long childrenMillis) {
     }
 
     /**
-     * "server a / compile b / children c (total t)" in ms per run; without {@code KB_SANDBOX_ISOLATION=none} the
-     * children's part cannot be known (see above) and reads "?".
+     * "server a / compile b / children c (total t)" in ms per run, with the children's CPU as they reported it
+     * ({@code reportedChildren}, see {@code Sandbox.childCpuMillis}): under bubblewrap the child JVMs are not
+     * reaped by this JVM, so the reaped figure misses them; the first engine's children report it as well.
      */
-    String perRun(int runs) {
+    String perRun(int runs, long reportedChildren) {
         int n = Math.max(1, runs);
-        if (!"none".equals(System.getenv("KB_SANDBOX_ISOLATION"))) {
-            return String.format("%d / %d / ?", serverMillis / n, compileMillis / n);
-        }
-        return String.format("%d / %d / %d (%d)", serverMillis / n, compileMillis / n, childrenMillis / n,
-                (serverMillis + compileMillis + childrenMillis) / n);
+        long children = reportedChildren > 0 ? reportedChildren : childrenMillis;
+        return String.format("%d / %d / %d (%d)", serverMillis / n, compileMillis / n, children / n,
+                (serverMillis + compileMillis + children) / n);
     }
 
     /** Fields of /proc/PID/stat from the state on (index 0 = pid, as in proc(5) minus one), or null. */

@@ -49,9 +49,19 @@ public final class FrameChannel {
         }
     }
 
-    /** Sends the final report and stops the JVM at once, whatever other threads are doing. */
+    /**
+     * Sends the final report and stops the JVM at once, whatever other threads are doing. The report
+     * ends with the child's CPU time in ms (8 bytes, -1 when unknown), which the parent counts: under
+     * bubblewrap the child JVM is not its own child, so its CPU time is not otherwise known.
+     */
     public synchronized void halt(ChildReport report) {
-        send(Wire.REPORT, report.encode());
+        byte[] encoded = report.encode();
+        byte[] payload = Arrays.copyOf(encoded, encoded.length + Long.BYTES);
+        long cpu = Governor.processCpuMillis();
+        for (int i = 0; i < Long.BYTES; i++) {
+            payload[encoded.length + i] = (byte) (cpu >>> (56 - 8 * i));
+        }
+        send(Wire.REPORT, payload);
         Runtime.getRuntime().halt(0);
     }
 }

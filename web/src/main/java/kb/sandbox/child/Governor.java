@@ -88,6 +88,12 @@ public final class Governor extends Thread {
         return sum;
     }
 
+    /** CPU time of this process so far, all threads, start-up included, in ms; -1 when /proc is unreadable. */
+    static long processCpuMillis() {
+        long[] stat = readStat();
+        return stat == null ? -1 : stat[0] * (NANOS_PER_TICK / 1_000_000);
+    }
+
     /** User plus system CPU ticks of all threads, and the number of threads; {@code null} when unreadable. */
     private static long[] readStat() {
         try {

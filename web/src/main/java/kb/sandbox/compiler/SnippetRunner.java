@@ -233,6 +233,15 @@ final class SnippetRunner {
             Piece piece = pieces.get(i);
             current = text.firstNonBlank(piece.start(), piece.end());
             ChildReport failure;
+            if (piece.kind() == Kind.VARIABLE && trailingBlockAllowed(pieces.subList(i, pieces.size()))) {
+                Piece block = SnippetSplitter.block(pieces.subList(i, pieces.size()), text);
+                Attempt attempt = attempt(block.source());
+                if (!attempt.refused()) {
+                    failure = settle(attempt, block, block.start(), failures);
+                    return failure != null ? failure : ChildReport.of(ChildReport.Outcome.COMPLETED, "");
+                }
+                // Refused as a block (a lambda captures a variable the statements change, say): snippet by snippet.
+            }
             if (piece.kind() == Kind.STATEMENT) {
                 int end = i;
                 while (end < pieces.size() && pieces.get(end).kind() == Kind.STATEMENT) {
@@ -258,24 +267,34 @@ final class SnippetRunner {
         return ChildReport.of(ChildReport.Outcome.COMPLETED, "");
     }
 
+    /**
+     * Whether the text's last snippets, from a variable declaration on, may run as one block: each is a
+     * {@code var} declaration or a plain statement, so nothing after them can refer to the variables,
+     * and the block then does what the snippets would one by one. Not when a variable of that name is
+     * already declared (earlier declarations would see the new one in JShell, the old one beside a local),
+     * nor when an earlier declaration waits for something undeclared (it may be one of these variables).
+     * JShell compiles a variable snippet more than once; in a block it is compiled once with the rest.
+     */
+    private boolean trailingBlockAllowed(List<Piece> tail) {
+        if (tail.size() < 2 || tail.stream().anyMatch(p -> p.kind() != Kind.VARIABLE && p.kind() != Kind.STATEMENT)) {
+            return false;
+        }
+        var declared = shell.variables().map(v -> v.name()).collect(Collectors.toSet());
+        for (Piece p : tail) {
+            if (p.kind() == Kind.VARIABLE && declared.contains(SnippetSplitter.declaredName(p.source()))) {
+                return false;
+            }
+        }
+        return shell.snippets().allMatch(sn -> shell.status(sn) == Snippet.Status.VALID || !shell.status(sn).isActive());
+    }
+
     /** Consecutive statements as one block, or one by one when the block is refused. */
     private ChildReport statements(List<Piece> group, SourceText text, Failures failures) {
         if (group.size() > 1) {
-            Piece first = group.get(0);
-            int origin = text.firstNonBlank(first.start(), first.end());
-            // The brace takes the first statement's place, so the block keeps the user's line numbers.
-            var block = new StringBuilder("{").append(first.source().substring(origin - first.start()));
-            int previousEnd = first.end();
-            for (Piece p : group.subList(1, group.size())) {
-                // Lines of comments between statements are not part of any piece, but they count.
-                block.append(text.slice(previousEnd, p.start())).append(p.source());
-                previousEnd = p.end();
-            }
-            block.append("\n}");
-            Attempt attempt = attempt(block.toString());
+            Piece block = SnippetSplitter.block(group, text);
+            Attempt attempt = attempt(block.source());
             if (!attempt.refused()) {
-                return settle(attempt, new Piece(block.toString(), origin, group.get(group.size() - 1).end(),
-                        Kind.STATEMENT), origin, failures);
+                return settle(attempt, block, block.start(), failures);
             }
         }
         for (Piece p : group) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import jdk.jshell.SourceCodeAnalysis;
+import kb.sandbox.child.SourceText;
 
 /**
  * Cuts the user's text into snippets the way the {@code jshell} tool reads a script: line by line,
@@ -19,6 +20,8 @@ final class SnippetSplitter {
         IMPORT,
         /** A statement that declares nothing, so it may share a block with its neighbours. */
         STATEMENT,
+        /** A {@code var} declaration ({@code var n = f();}); {@link #declaredName} tells its name. */
+        VARIABLE,
         /** Declarations, and anything not recognised for sure as one of the others. */
         OTHER,
         /** The text ends before this snippet is complete. */
@@ -37,6 +40,13 @@ final class SnippetSplitter {
                     + "|" + CHAIN + "\\s*\\("
                     + "|" + CHAIN + "\\s*(?:\\+\\+|--|(?:[-+*/%&|^]|<<|>>>?)?=(?!=))"
                     + "|(?:\\+\\+|--)\\s*[A-Za-z_$])");
+
+    /**
+     * A {@code var} declaration. Only {@code var}: a declared type appears in the class file of a
+     * top-level variable (a field) but not of a local one, so a block would hide from the allowlist a
+     * type the snippet alone is denied for; an inferred type comes from an initializer that names it.
+     */
+    private static final Pattern VARIABLE = Pattern.compile("\\Avar\\s+([A-Za-z_$][\\w$]*)\\s*=(?!=)");
 
     private SnippetSplitter() {
     }
@@ -78,6 +88,32 @@ final class SnippetSplitter {
         }
         String trimmed = code.stripTrailing();
         boolean ended = trimmed.endsWith(";") || trimmed.endsWith("}");
-        return ended && STATEMENT.matcher(code).lookingAt() ? Kind.STATEMENT : Kind.OTHER;
+        if (ended && STATEMENT.matcher(code).lookingAt()) {
+            return Kind.STATEMENT;
+        }
+        return declaredName(source) != null ? Kind.VARIABLE : Kind.OTHER;
+    }
+
+    /** The name a {@code var} declaration declares, or {@code null} when {@code source} is not one. */
+    static String declaredName(String source) {
+        String code = LEADING_COMMENTS.matcher(source).replaceFirst("").stripTrailing();
+        var m = VARIABLE.matcher(code);
+        return code.endsWith(";") && m.lookingAt() ? m.group(1) : null;
+    }
+
+    /** Pieces as one block that keeps the user's line numbers, as a piece starting where the first one does. */
+    static Piece block(List<Piece> group, SourceText text) {
+        Piece first = group.get(0);
+        int origin = text.firstNonBlank(first.start(), first.end());
+        // The brace takes the first statement's place, so the block keeps the user's line numbers.
+        var block = new StringBuilder("{").append(first.source().substring(origin - first.start()));
+        int previousEnd = first.end();
+        for (Piece p : group.subList(1, group.size())) {
+            // Lines of comments between statements are not part of any piece, but they count.
+            block.append(text.slice(previousEnd, p.start())).append(p.source());
+            previousEnd = p.end();
+        }
+        block.append("\n}");
+        return new Piece(block.toString(), origin, group.get(group.size() - 1).end(), Kind.STATEMENT);
     }
 }

@@ -39,6 +39,64 @@ class SnippetRunnerTest {
         assertTrue(plan.classCount() >= 2);
     }
 
+    @Test
+    void the_compile_services_warm_up_texts_compile_whole() {
+        SnippetRunner runner = SnippetRunner.recording();
+        try {
+            for (String text : CompileMain.JIT_WARM_UP) {
+                RunPlan plan = runner.compile(text);
+                assertEquals(ChildReport.Outcome.COMPLETED, plan.ending().outcome(), plan.ending()::toString);
+                assertTrue(runner.reset());
+            }
+        } finally {
+            runner.close();
+        }
+    }
+
+    @Test
+    void a_trailing_variable_and_the_statements_after_it_compile_as_one_snippet() {
+        RunPlan plan = SnippetRunner.recording().compile(
+                "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\nSystem.out.println(list);\n");
+        assertEquals(ChildReport.Outcome.COMPLETED, plan.ending().outcome());
+        assertEquals(1, plan.steps().stream().filter(st -> st.invokeClass() != null).count(), plan::toString);
+    }
+
+    /**
+     * Texts whose last snippets may or may not be merged into one block. A default import at the end stops the
+     * merge without changing the meaning, so each text must give what it gives snippet by snippet: the same
+     * output, stack trace, status and message.
+     */
+    @Test
+    void a_text_gives_the_same_output_and_report_whether_or_not_its_trailing_snippets_are_merged() {
+        List<String> texts = List.of(
+                "var list = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(list);\nSystem.out.println(list);\n",
+                "void show() { System.out.println(n); }\nvar n = 5;\nshow();\n",
+                "int n = 1;\nvoid show() { System.out.println(n); }\nvar n = 2;\nshow();\n",
+                "var count = 0;\nRunnable r = () -> System.out.println(count);\ncount++;\nr.run();\n",
+                "var x = 1;\nSystem.out.println(x);\n\nInteger.parseInt(\"nope\");\n",
+                "var x = Integer.parseInt(\"nope\");\nSystem.out.println(x);\n",
+                "String s = \"a\";\nvar s = 2;\nSystem.out.println(s);\n",
+                "var u = (sun.misc.Unsafe) null;\nSystem.out.println(u);\n",
+                "var t = new Thread(() -> System.out.println(\"in thread\"));\nt.start();\nt.join();\n",
+                "var y = 3;\nSystem.out.println(y +);\n",
+                "var z = 4;\nfinal var w = z * 2;\nSystem.out.println(w);\n");
+        for (String text : texts) {
+            assertEquals(evaluated(text + "import java.util.*;\n"), evaluated(text), text);
+        }
+    }
+
+    private static String evaluated(String text) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        SnippetRunner runner = SnippetRunner.create(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        try {
+            ChildReport report = runner.run(text);
+            return "out: " + out + "\nerr: " + err + "\nreport: " + report;
+        } finally {
+            runner.close();
+        }
+    }
+
     /** Declarations of every kind a text can leave behind, and texts that would see them if they leaked. */
     private static final String FIRST = """
             import java.time.*;
@@ -113,6 +171,8 @@ class SnippetRunnerTest {
         for (int i = 0; i < 120; i++) {
             text.append("int v").append(i).append(" = ").append(i).append(";\n");
         }
+        // A declaration after them, so that they stay snippets instead of joining one trailing block.
+        text.append("void last() { }\n");
         SnippetRunner runner = SnippetRunner.recording();
         try {
             assertEquals(ChildReport.Outcome.COMPLETED, runner.compile(text.toString()).ending().outcome());

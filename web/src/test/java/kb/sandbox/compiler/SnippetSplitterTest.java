@@ -32,14 +32,16 @@ class SnippetSplitterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "int x = 1;",
-        "var list = new ArrayList<String>();",
         "String s;",
+        "final double rate = 0.5;",
+        "int x = 1;",
         "java.util.Map.Entry<String, Integer> e = null;",
         "Map<String, Integer> counts = new HashMap<>();",
         "int[] values = {1, 2};",
-        "final double rate = 0.5;",
         "double d = 1.0;",
+        "final var v = 2;",
+        "var w;",
+        "static int n = 3;",
         "void f() { System.out.println(1); }",
         "String greet(String who) { return who; }",
         "<T> T first(List<T> l) { return l.get(0); }",
@@ -56,6 +58,17 @@ class SnippetSplitterTest {
     })
     void declarations_and_anything_uncertain_stay_on_their_own(String source) {
         assertEquals(Kind.OTHER, SnippetSplitter.classify(source));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "var x = new ArrayList<String>();",
+        "// why\nvar x = Math.max(1.0, 2.0);",
+        "var  x=\"a, b\" + ',' + List.of(1, 2);"
+    })
+    void var_declarations_are_recognised_with_their_name(String source) {
+        assertEquals(Kind.VARIABLE, SnippetSplitter.classify(source));
+        assertEquals("x", SnippetSplitter.declaredName(source));
     }
 
     @ParameterizedTest
