@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,16 +56,19 @@ final class SharedArchive {
      * of megabytes, and a server run for years through JDK updates would otherwise keep every one.
      */
     void dropStale() {
+        var deleted = new ArrayList<String>();
         try (var siblings = Files.list(file.getParent())) {
             for (Path p : (Iterable<Path>) siblings::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(prefix) && name.endsWith(".jsa") && !p.equals(file)) {
-                    Files.deleteIfExists(p);
-                    log.info("sandbox: deleted the outdated class-data-sharing archive {}", p);
+                if (name.startsWith(prefix) && name.endsWith(".jsa") && !p.equals(file) && Files.deleteIfExists(p)) {
+                    deleted.add(name);
                 }
             }
         } catch (IOException e) {
             log.warn("sandbox: could not clear outdated class-data-sharing archives: {}", e.toString());
+        }
+        if (!deleted.isEmpty()) {
+            log.info("sandbox: deleted outdated class-data-sharing archives {}", deleted);
         }
     }
 
