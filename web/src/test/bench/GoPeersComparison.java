@@ -13,14 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kb.format.ChecklistItem;
+import kb.review.Reviews;
 
 /**
  * Puts the checklist review next to its Go peers, {@code go vet} and staticcheck, on the Go cases of
  * the real-world review corpus, and prints one row per case and a summary.
  *
- * <p>Each corpus diff adds one Go file. Its post-image is written into a scratch module with the
- * standard-library imports it refers to, and the case counts as compilable when {@code go build}
- * accepts it; the peers only analyse code that type-checks, so only those cases are compared.
+ * <p>Each corpus diff adds one Go file. Its post-image becomes one package of a scratch module, with
+ * the standard-library imports it refers to, and the case counts as compilable when {@code go build}
+ * accepts its package; the peers only analyse code that type-checks, so only those cases are compared.
+ * The Go tools run once over all compiling packages rather than once per case (each run loads the
+ * standard library again), and the review runs in this JVM.
  * A peer "catches" a defect case when it reports anything in that file, and raises a false alarm
  * when it reports anything in a clean ({@code -ok-}) case: generous to the peers on purpose.
  * staticcheck's U1000 ("unused") is left out: every corpus case is a lone unexported function, so
@@ -61,27 +65,81 @@ public final class GoPeersComparison {
             System.err.println("go is not on the PATH (Debian: apt-get install golang-go)");
             System.exit(2);
         }
+        long started = System.nanoTime();
+        // One module holding one package per case: the Go tools then load the standard library once for all
+        // cases instead of once per case, which is what made a per-case run take most of an hour under load.
         Path work = Files.createTempDirectory("kb-go-peers");
-        List<Row> rows = new ArrayList<>();
+        Files.writeString(work.resolve("go.mod"), "module example.com/peers\n\ngo 1.19\n");
+        Map<String, Case> cases = new LinkedHashMap<>();
+        Map<String, List<String>> ours = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(CORPUS)) {
             for (Path diff : files.filter(p -> p.getFileName().toString().matches("go-.*\\.diff")).sorted().toList()) {
                 Case c = read(diff);
-                Path dir = work.resolve(c.name());
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve("go.mod"), "module example.com/" + c.name().replace('-', '_') + "\n\ngo 1.19\n");
-                Files.writeString(dir.resolve("case.go"), withImports(c.source()));
-                Result build = exec(dir, "go", "build", "./...");
-                List<String> ours = ours(diff);
-                if (build.code != 0) {
-                    rows.add(new Row(c, false, firstLine(build.output), ours, List.of(), List.of()));
-                    continue;
-                }
-                List<String> vet = peerLines(exec(dir, "go", "vet", "./...").output);
-                List<String> sc = staticcheck == null ? List.of() : peerLines(exec(dir, staticcheck, "-checks", "inherit,-U1000", "./...").output);
-                rows.add(new Row(c, true, "", ours, vet, sc));
+                String pkg = c.name().replace('-', '_');
+                Files.createDirectories(work.resolve(pkg));
+                Files.writeString(work.resolve(pkg).resolve("case.go"), withImports(c.source()));
+                cases.put(pkg, c);
+                ours.put(pkg, ours(diff));
             }
         }
+        Map<String, String> broken = new LinkedHashMap<>();
+        // an import no module provides stops a whole go build at load time, before anything compiles: leave such
+        // packages out first, so that the build below reports the type errors of every remaining package
+        String listed = exec(work, "go", "list", "-e", "-f", "{{.Name}} {{.Dir}} {{if .Error}}{{.Error}}{{end}}"
+                + "{{range .DepsErrors}}{{.}}{{end}}", "./...").output;
+        for (String line : listed.split("\n")) {
+            String[] parts = line.strip().split(" ", 3);
+            if (parts.length == 3 && !parts[2].isBlank()) {
+                String pkg = Path.of(parts[1]).getFileName().toString();
+                String why = parts[2].replaceFirst("^.*?case\\.go:", "case.go:").strip();
+                broken.put(pkg, why.length() > 70 ? why.substring(0, 70) + "…" : why);
+            }
+        }
+        List<String> loadable = cases.keySet().stream().filter(p -> !broken.containsKey(p)).map(p -> "./" + p).toList();
+        for (String line : exec(work, concat(List.of("go", "build"), loadable)).output.split("\n")) {
+            String pkg = packageOf(line);
+            if (pkg != null && cases.containsKey(pkg) && !broken.containsKey(pkg)) {
+                String t = line.strip();
+                broken.put(pkg, t.length() > 70 ? t.substring(0, 70) + "…" : t);
+            }
+        }
+        List<String> building = cases.keySet().stream().filter(p -> !broken.containsKey(p)).map(p -> "./" + p).toList();
+        Map<String, List<String>> vet = building.isEmpty() ? Map.of()
+                : byPackage(exec(work, concat(List.of("go", "vet"), building)).output);
+        Map<String, List<String>> sc = staticcheck == null || building.isEmpty() ? Map.of()
+                : byPackage(exec(work, concat(List.of(staticcheck, "-checks", "inherit,-U1000"), building)).output);
+        List<Row> rows = new ArrayList<>();
+        cases.forEach((pkg, c) -> rows.add(broken.containsKey(pkg)
+                ? new Row(c, false, broken.get(pkg), ours.get(pkg), List.of(), List.of())
+                : new Row(c, true, "", ours.get(pkg), vet.getOrDefault(pkg, List.of()),
+                        sc.getOrDefault(pkg, List.of()))));
         print(rows, staticcheck);
+        System.out.printf("%nWall time %.1f s; load average %s%n", (System.nanoTime() - started) / 1e9,
+                Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    private static String[] concat(List<String> head, List<String> tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all.toArray(String[]::new);
+    }
+
+    /** The case package a tool's {@code dir/case.go:line:col: message} line is about, or null. */
+    private static String packageOf(String line) {
+        Matcher m = Pattern.compile("^(?:\\./)?(?:.*/)?([A-Za-z0-9_]+)/case\\.go:\\d+").matcher(line.strip());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static Map<String, List<String>> byPackage(String output) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            String pkg = packageOf(line);
+            Matcher m = PEER_LINE.matcher(line.strip());
+            if (pkg != null && m.matches()) {
+                out.computeIfAbsent(pkg, k -> new ArrayList<>()).add(m.group(1) + ":" + m.group(3));
+            }
+        }
+        return out;
     }
 
     private static Case read(Path diff) throws IOException {
@@ -125,25 +183,17 @@ public final class GoPeersComparison {
         return source.substring(0, eol + 1) + block + source.substring(eol + 1);
     }
 
+    /** The review's unsuppressed findings on one diff, run in this JVM (a JVM per case would dominate the run). */
     private static List<String> ours(Path diff) throws Exception {
-        Result r = exec(Path.of("."), "java", "-jar", "target/postmortem-kb.jar", "review", "--diff", diff.toString(),
-                "--format", "json", "--fail-level", "blocker");
-        JsonNode root = new ObjectMapper().readTree(r.output.substring(Math.max(0, r.output.indexOf('{'))));
+        Reviews.Result r = Reviews.run(new Reviews.Request(Path.of("content"),
+                new Reviews.DiffText(() -> Files.readAllBytes(diff)), Path.of("."), "added", List.of(), null,
+                ChecklistItem.Severity.BLOCKER, Reviews.Format.JSON, "http://localhost:7070",
+                Reviews.DEFAULT_MAX_ANNOTATIONS));
+        JsonNode root = new ObjectMapper().readTree(r.text());
         List<String> out = new ArrayList<>();
         for (JsonNode f : root.path("findings")) {
             if (!f.path("suppressed").asBoolean()) {
                 out.add(f.path("line").asInt() + ":" + f.path("rule").asText());
-            }
-        }
-        return out;
-    }
-
-    private static List<String> peerLines(String output) {
-        List<String> out = new ArrayList<>();
-        for (String line : output.split("\n")) {
-            Matcher m = PEER_LINE.matcher(line.strip());
-            if (m.matches()) {
-                out.add(m.group(1) + ":" + m.group(3));
             }
         }
         return out;
@@ -202,16 +252,6 @@ public final class GoPeersComparison {
         return findings.isEmpty() ? "—" : String.join("<br>", findings).replace('|', '/');
     }
 
-    private static String firstLine(String s) {
-        for (String line : s.split("\n")) {
-            if (line.contains(".go:")) {
-                String t = line.strip();
-                return t.length() > 70 ? t.substring(0, 70) + "…" : t;
-            }
-        }
-        return "build failed";
-    }
-
     private static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
@@ -229,9 +269,11 @@ public final class GoPeersComparison {
         pb.environment().put("GOFLAGS", "-mod=mod");
         pb.environment().put("GOPROXY", "off");
         pb.environment().put("GOTOOLCHAIN", "local");
+        // A build cache that outlives the run: a second run only re-analyses, it does not recompile the standard library.
+        pb.environment().putIfAbsent("GOCACHE", System.getProperty("java.io.tmpdir") + "/kb-go-peers-cache");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
         }
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import kb.format.ChecklistItem.Severity;
+import kb.review.analysis.Callers;
+import kb.review.analysis.Checkout;
+import kb.review.analysis.CheckoutTypes;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
 import kb.review.diff.DiffParser;
@@ -167,7 +170,12 @@ public final class Reviews {
             } finally {
                 deleteScratch(scratch);
             }
-            Review review = new Reviewer(book).review(mode, files, context, imported, filter);
+            Review review;
+            // in repo and files mode Java types declared anywhere in the checkout resolve, and callers are looked for
+            // in all of it; a pasted diff has no checkout
+            try (Checkout checkout = checkout(request, files)) {
+                review = new Reviewer(book).review(mode, files, context, checkout, imported, filter);
+            }
             int[] hidden = {0};
             if (request.baseline() != null) {
                 review = Baseline.read(request.baseline()).apply(review, hidden);
@@ -177,6 +185,28 @@ public final class Reviews {
         } catch (DiffFormatException | RuleFileException e) {
             throw new UnreadableInputException(e);
         }
+    }
+
+    private static Checkout checkout(Request request, List<SourceFile> files) {
+        if (request.change() instanceof GitRange g) {
+            return new Checkout(CheckoutTypes.of(g.repo(), javaTexts(files)),
+                    Callers.of(() -> RepoChange.checkoutSources(g.repo(), g.head(), files)));
+        }
+        if (request.change() instanceof WholeFiles w) {
+            return new Checkout(CheckoutTypes.of(w.repo(), javaTexts(files)),
+                    Callers.of(() -> RepoChange.diskSources(w.repo(), files)));
+        }
+        return Checkout.NONE;
+    }
+
+    private static java.util.Map<String, String> javaTexts(List<SourceFile> files) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (SourceFile f : files) {
+            if (f.language() == kb.review.diff.Language.JAVA && f.complete()) {
+                out.putIfAbsent(f.path(), f.text());
+            }
+        }
+        return out;
     }
 
     private static void deleteScratch(Path scratch) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ final class SharedArchive {
     private static final long STEP_MINUTES = 3;
 
     private final Path file;
+    private final String prefix;
     private final Path javaHome;
     private volatile boolean ready;
 
@@ -33,7 +35,8 @@ final class SharedArchive {
         String jar = runnerJar.getFileName().toString().replace(".jar", "");
         String jdk = Integer.toHexString((javaHome.toAbsolutePath() + "|" + System.getProperty("java.vm.version")).hashCode());
         // "v2": run children moved to G1, and an archive dumped under the serial collector holds no heap objects.
-        this.file = runnerJar.resolveSibling(jar + "-jdk" + jdk + "-v2-static.jsa");
+        this.prefix = jar + "-jdk";
+        this.file = runnerJar.resolveSibling(prefix + jdk + "-v2-static.jsa");
         this.javaHome = javaHome;
         this.ready = Files.isRegularFile(file);
     }
@@ -43,8 +46,35 @@ final class SharedArchive {
         return ready ? Optional.of(file) : Optional.empty();
     }
 
+    /** Where the archive for this runner jar and JDK is (or will be) written. */
+    Path path() {
+        return file;
+    }
+
+    /**
+     * Deletes this runner's archives made for another JDK or an older archive format: each is tens
+     * of megabytes, and a server run for years through JDK updates would otherwise keep every one.
+     */
+    void dropStale() {
+        var deleted = new ArrayList<String>();
+        try (var siblings = Files.list(file.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".jsa") && !p.equals(file) && Files.deleteIfExists(p)) {
+                    deleted.add(name);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("sandbox: could not clear outdated class-data-sharing archives: {}", e.toString());
+        }
+        if (!deleted.isEmpty()) {
+            log.info("sandbox: deleted outdated class-data-sharing archives {}", deleted);
+        }
+    }
+
     /** Runs a training child and the dump to write the archive, unless it is there; blocks until done. */
     void create(ChildCommand command) {
+        dropStale();
         if (ready) {
             return;
         }

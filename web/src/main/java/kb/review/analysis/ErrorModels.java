@@ -8,15 +8,17 @@ import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads and validates the {@code returns-error:} and {@code context-variants:} sections of a Go model file (see
+ * Reads and validates the {@code returns-error:} (Go) and {@code context-variants:} sections of a model file (see
  * {@link ErrorModel} and {@link ContextModel}); both list calls with receiver narrowing.
  */
 final class ErrorModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "calls");
     private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
-    private static final Set<String> VARIANT_KEYS = Set.of("id", "calls");
-    private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver");
+    private static final Set<String> VARIANT_KEYS = Set.of("id", "given", "calls");
+    private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver", "args",
+            "bounded");
+    private static final Set<String> GIVEN_KEYS = Set.of("type", "name");
 
     /** The {@code context-variants:} section. */
     static void readVariants(YamlTree y, String file, String language, Map<String, Node> top, List<ContextModel> out,
@@ -24,15 +26,30 @@ final class ErrorModels {
         if (!top.containsKey("context-variants")) {
             return;
         }
-        if (!"go".equals(language)) {
-            y.error(top.get("context-variants"), "'context-variants' is for go model files");
-        }
+        boolean java = "java".equals(language);
         for (Node n : y.sequence(top, "context-variants")) {
             Map<String, Node> m = y.mapping(n, "a context-variants entry", VARIANT_KEYS);
             if (m == null) {
                 continue;
             }
             String id = Models.uniqueId(y, m, n, "context-variants", language, ids);
+            List<ContextModel.Given> given = new ArrayList<>();
+            if (m.containsKey("given") && !java) {
+                y.error(m.get("given"), "'given' is for java model files: Go's context parameter is known");
+            }
+            for (Node g : m.containsKey("given") ? y.sequence(m, "given") : List.<Node>of()) {
+                Map<String, Node> gm = y.mapping(g, "a given parameter", GIVEN_KEYS);
+                java.util.regex.Pattern type = gm == null ? null : Models.regex(y, gm, "type");
+                if (gm != null && type == null && !gm.containsKey("type")) {
+                    y.error(g, "a given parameter needs 'type'");
+                }
+                if (type != null) {
+                    given.add(new ContextModel.Given(type, Models.regex(y, gm, "name")));
+                }
+            }
+            if (java && given.isEmpty()) {
+                y.error(n, "a java context-variants entry needs 'given': the parameters that carry a deadline");
+            }
             List<ContextModel.Call> calls = new ArrayList<>();
             for (Node c : y.sequence(m, "calls")) {
                 Map<String, Node> cm = y.mapping(c, "a context-variants call", VARIANT_CALL_KEYS);
@@ -46,13 +63,14 @@ final class ErrorModels {
                 }
                 if (call != null && use != null) {
                     calls.add(new ContextModel.Call(call, use, Models.regex(y, cm, "receiver-type"),
-                            Models.regex(y, cm, "receiver")));
+                            Models.regex(y, cm, "receiver"), Models.regex(y, cm, "args"),
+                            Models.regex(y, cm, "bounded")));
                 }
             }
             if (calls.isEmpty()) {
                 y.error(n, "a context-variants entry needs at least one call");
             }
-            out.add(new ContextModel(id, language, calls, file + ":" + YamlTree.line(n)));
+            out.add(new ContextModel(id, language, List.copyOf(given), calls, file + ":" + YamlTree.line(n)));
         }
     }
 

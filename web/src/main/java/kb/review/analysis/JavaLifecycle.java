@@ -58,7 +58,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (models.isEmpty()) {
             return out;
         }
-        JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root));
+        JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root, summaries.types()));
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -96,9 +96,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
      * rather than failing to match a type written as {@code var} (which, parsed without a language level, is a class
      * type named {@code var}).
      */
-    private static Map<String, String> types(com.github.javaparser.ast.Node root) {
+    private static Map<String, String> types(com.github.javaparser.ast.Node root, CheckoutTypes checkout) {
         Map<String, String> out = new HashMap<>();
-        JavaTypeHints hints = new JavaTypeHints();
+        JavaTypeHints hints = new JavaTypeHints(checkout);
         List<Parameter> parameters = root.findAll(Parameter.class);
         parameters.forEach(p -> hints.declare(p.getNameAsString(), p.getType()));
         for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {

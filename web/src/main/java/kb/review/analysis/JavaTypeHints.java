@@ -4,11 +4,11 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,18 +16,23 @@ import java.util.Map;
 /**
  * Types the JavaParser symbol solver can tell where a declaration does not: a local declared with {@code var}
  * and initialised by a method call takes the return type of that method, when the receiver's type is known
- * (declared, or itself found this way) and the method is one of the JDK's or of a type declared in the same file:
- * {@code var conn = dataSource.getConnection(); var ps = conn.prepareStatement(sql);} gives {@code ps} the type
- * {@code java.sql.PreparedStatement}, so models match it by type (a sure finding) rather than by its name.
+ * (declared, or itself found this way), the receiver is a class (a static factory), or the call has no receiver (a
+ * method of the enclosing class): {@code var conn = dataSource.getConnection(); var ps = conn.prepareStatement(sql);}
+ * gives {@code ps} the type {@code java.sql.PreparedStatement}, so models match it by type (a sure finding) rather
+ * than by its name.
  *
- * <p>Types are resolved against the JDK (by reflection) and the file's own declarations and imports. A type from
- * elsewhere in the checkout, an overloaded method whose overloads return different types, or anything the solver
- * fails on leaves the local's type unknown: models then fall back to the receiver's name, at low confidence. Never
- * an error. One solver per thread: the solver's caches are not shared between threads.
+ * <p>Types are resolved against the JDK (by reflection), the file's own declarations and imports, and, with a
+ * checkout ({@link CheckoutTypes}), the types declared in its other files. An overloaded method whose overloads
+ * return different types, or anything the solver fails on, leaves the local's type unknown: models then fall back
+ * to the receiver's name, at low confidence. Never an error.
  */
 final class JavaTypeHints {
 
-    private static final ThreadLocal<TypeSolver> SOLVER = ThreadLocal.withInitial(() -> new ReflectionTypeSolver(true));
+    private final CheckoutTypes checkout;
+
+    JavaTypeHints(CheckoutTypes checkout) {
+        this.checkout = checkout;
+    }
 
     /** Resolved types of the names seen so far in one file, in source order. */
     private final Map<String, ResolvedType> resolved = new HashMap<>();
@@ -47,26 +52,12 @@ final class JavaTypeHints {
     String varType(String name, Expression init) {
         declared.remove(name);
         resolved.remove(name);
-        if (!(init instanceof MethodCallExpr call) || !(call.getScope().orElse(null) instanceof NameExpr receiver)) {
+        if (!(init instanceof MethodCallExpr call)) {
             return null;
         }
+        long start = CheckoutTypes.cpuNow();
         try {
-            ResolvedType owner = typeOf(receiver.getNameAsString());
-            if (owner == null || !owner.isReferenceType()) {
-                return null;
-            }
-            ResolvedType found = null;
-            for (ResolvedMethodDeclaration m : owner.asReferenceType().getAllMethods()) {
-                if (!m.getName().equals(call.getNameAsString())
-                        || !(m.getNumberOfParams() == call.getArguments().size() || m.hasVariadicParameter())) {
-                    continue;
-                }
-                ResolvedType r = m.getReturnType();
-                if (found != null && !found.describe().equals(r.describe())) {
-                    return null; // overloads that return different types: which one is called is not worked out here
-                }
-                found = r;
-            }
+            ResolvedType found = returnType(call);
             if (found == null || !found.isReferenceType()) {
                 return null;
             }
@@ -75,7 +66,47 @@ final class JavaTypeHints {
         } catch (RuntimeException | StackOverflowError unsolved) {
             // an unknown type, a missing class, or the solver's own limits: the name stays untyped
             return null;
+        } finally {
+            checkout.spend(CheckoutTypes.cpuNow() - start);
         }
+    }
+
+    private ResolvedType returnType(MethodCallExpr call) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null) {
+            // a method of the enclosing class or one it inherits, perhaps declared in another file of the checkout
+            SymbolReference<ResolvedMethodDeclaration> m = facade().solve(call);
+            return m.isSolved() ? m.getCorrespondingDeclaration().getReturnType() : null;
+        }
+        if (!(scope instanceof NameExpr receiver)) {
+            return null;
+        }
+        String n = receiver.getNameAsString();
+        ResolvedType owner = typeOf(n);
+        if (owner == null && !declared.containsKey(n) && Character.isUpperCase(n.charAt(0))) {
+            // not a variable in sight but a class: a static factory, resolved through the file's imports and package
+            owner = facade().convert(new ClassOrInterfaceType(null, n), call);
+        }
+        if (owner == null || !owner.isReferenceType()) {
+            return null;
+        }
+        ResolvedType found = null;
+        for (ResolvedMethodDeclaration m : owner.asReferenceType().getAllMethods()) {
+            if (!m.getName().equals(call.getNameAsString())
+                    || !(m.getNumberOfParams() == call.getArguments().size() || m.hasVariadicParameter())) {
+                continue;
+            }
+            ResolvedType r = m.getReturnType();
+            if (found != null && !found.describe().equals(r.describe())) {
+                return null; // overloads that return different types: which one is called is not worked out here
+            }
+            found = r;
+        }
+        return found;
+    }
+
+    private JavaParserFacade facade() {
+        return JavaParserFacade.get(checkout.solver());
     }
 
     private ResolvedType typeOf(String name) {
@@ -87,7 +118,7 @@ final class JavaTypeHints {
         if (type == null || !type.isClassOrInterfaceType()) {
             return null;
         }
-        ResolvedType r = JavaParserFacade.get(SOLVER.get()).convertToUsage(type);
+        ResolvedType r = facade().convertToUsage(type);
         resolved.put(name, r);
         return r;
     }

@@ -34,18 +34,32 @@ public final class PerCall {
     private final boolean go;
     private final Timeouts helper;
     private List<SyntaxNode> calls;
+    private Callers callers = Callers.NONE;
+    private String path = "";
 
-    private PerCall(byte[] src, boolean go) {
+    PerCall(byte[] src, boolean go) {
         this.src = src;
         this.go = go;
         this.helper = new Timeouts(src, go);
     }
 
-    /** Every construction of the given built-once entries that runs per call. */
+    /** Every construction of the given built-once entries that runs per call, callers looked for in this file. */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools) {
+        return run(root, src, go, pools, Callers.NONE, "");
+    }
+
+    /**
+     * The same, with the callers of the enclosing function looked for in the whole checkout ({@code callers}) when
+     * it has one; {@code path} is the file's path in it.
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path) {
         List<Spot> out = new ArrayList<>();
         if (!pools.isEmpty()) {
-            new PerCall(src, go).walk(root, pools, out);
+            PerCall p = new PerCall(src, go);
+            p.callers = callers;
+            p.path = path;
+            p.walk(root, pools, out);
         }
         return out;
     }
@@ -120,7 +134,7 @@ public final class PerCall {
         return ONCE_CALL.matcher(callee).find();
     }
 
-    /** main or init (Go), a constructor, or a provider method (Java). */
+    /** main or init (Go), a constructor, a provider method or a static main (Java). */
     private boolean oneTime(SyntaxNode function) {
         String t = function.getType();
         if (t.equals("constructor_declaration")) {
@@ -131,9 +145,12 @@ public final class PerCall {
             return name.equals("main") || name.equals("init");
         }
         if (!go) {
+            boolean main = text(function.getChildByFieldName("name")).equals("main");
             for (int i = 0; i < function.getNamedChildCount(); i++) {
                 SyntaxNode c = function.getNamedChild(i);
-                if (c.getType().equals("modifiers") && PROVIDER.matcher(text(c)).find()) {
+                // a provider, or a program's static main: both run once
+                if (c.getType().equals("modifiers") && (PROVIDER.matcher(text(c)).find()
+                        || main && text(c).matches("(?s).*\\bstatic\\b.*"))) {
                     return true;
                 }
             }
@@ -183,50 +200,69 @@ public final class PerCall {
         return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
     }
 
-    /** True when the function is called in the file, and every call is itself in a one-time context. */
+    /**
+     * True when the function is called, and every call is itself in a one-time context: anywhere in the checkout
+     * when the review has one, otherwise in this file.
+     */
     private boolean allCallersOneTime(String name, SyntaxNode self) {
         if (name.isEmpty()) {
             return false;
         }
+        Boolean checkout = callers.allOneTime(name, go, go && self.getType().equals("method_declaration"), path,
+                new String(src, java.nio.charset.StandardCharsets.UTF_8));
+        if (checkout != null) {
+            return checkout;
+        }
         if (calls == null) {
-            calls = new ArrayList<>();
-            collectCalls(Timeouts.root(self), calls);
+            calls = calls(Timeouts.root(self));
         }
         int seen = 0;
         for (SyntaxNode c : calls) {
-            SyntaxNode fn = c.getChildByFieldName(go ? "function" : "name");
-            String callee = text(fn);
+            String callee = callee(c);
             if (!callee.equals(name) && !callee.endsWith("." + name)) {
                 continue;
             }
             seen++;
-            boolean once = false;
-            for (SyntaxNode p = c.getParent(); !p.isNull(); p = p.getParent()) {
-                String t = p.getType();
-                if (LOOPS.contains(t)) {
-                    return false;
-                }
-                if (t.equals("func_literal") || t.equals("lambda_expression")) {
-                    if (runOnce(p)) {
-                        once = true;
-                        break;
-                    }
-                    continue;
-                }
-                if (t.equals("field_declaration") || t.equals("static_initializer")) {
-                    once = true;
-                    break;
-                }
-                if (NAMED.contains(t)) {
-                    once = oneTime(p);
-                    break;
-                }
-            }
-            if (!once) {
+            if (!oneTimeCall(c)) {
                 return false;
             }
         }
         return seen > 0;
+    }
+
+    /** The calls under {@code root}. */
+    List<SyntaxNode> calls(SyntaxNode root) {
+        List<SyntaxNode> out = new ArrayList<>();
+        collectCalls(root, out);
+        return out;
+    }
+
+    /** A call's callee as written: {@code pkg.Name} or {@code x.m} in Go, the method's simple name in Java. */
+    String callee(SyntaxNode call) {
+        return text(call.getChildByFieldName(go ? "function" : "name"));
+    }
+
+    /** True when the call is in a one-time context: main/init, a constructor, a provider, an initialiser, a once. */
+    boolean oneTimeCall(SyntaxNode c) {
+        for (SyntaxNode p = c.getParent(); !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (LOOPS.contains(t)) {
+                return false;
+            }
+            if (t.equals("func_literal") || t.equals("lambda_expression")) {
+                if (runOnce(p)) {
+                    return true;
+                }
+                continue;
+            }
+            if (t.equals("field_declaration") || t.equals("static_initializer")) {
+                return true;
+            }
+            if (NAMED.contains(t)) {
+                return oneTime(p);
+            }
+        }
+        return false;
     }
 
     private static void collectCalls(SyntaxNode n, List<SyntaxNode> out) {

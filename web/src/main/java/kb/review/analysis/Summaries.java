@@ -32,11 +32,29 @@ public final class Summaries {
     private final Map<String, Boolean> releases = new ConcurrentHashMap<>();
     private final Map<String, Boolean> recovers = new ConcurrentHashMap<>();
 
+    private final Checkout checkout;
+
     public Summaries(List<Function> functions, Models models) {
+        this(functions, models, Checkout.NONE);
+    }
+
+    /** The same, with what the review can learn from the checkout the functions come from. */
+    public Summaries(List<Function> functions, Models models, Checkout checkout) {
         for (Function f : functions) {
             byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
         this.models = models;
+        this.checkout = checkout;
+    }
+
+    /** The Java types this review can resolve (the JDK's alone without a checkout). */
+    CheckoutTypes types() {
+        return checkout.types();
+    }
+
+    /** Who calls a function across the checkout ({@link Callers#NONE} without one). */
+    public Callers callers() {
+        return checkout.callers();
     }
 
     public static Summaries none(Models models) {

@@ -15,7 +15,8 @@ import kb.review.diff.SyntaxNode;
  * taking the value as an argument) is not reported: the helper may set the timeout.
  *
  * <p>The later setters are looked for in the rest of the enclosing function after the construction (in the whole file
- * when a field or package variable holds the value); a setter on one branch only counts, as it does for a reviewer.
+ * when a field or package variable holds the value). For a local, a setter counts only on the paths that pass it
+ * ({@link TimeoutPaths}): a use reached on a path that skips it is reported.
  */
 public final class Timeouts {
 
@@ -151,8 +152,10 @@ public final class Timeouts {
         }
         SyntaxNode top = chain(built, m, seen);
         String holder = b.via() == TimeoutModel.Via.NAME ? text(built) : holder(top);
+        boolean[] initial = seen.set.clone();
+        boolean wide = holder == null || b.via() == TimeoutModel.Via.NAME || holder.contains(".")
+                || declaredOutsideFunction(top);
         if (holder != null) {
-            boolean wide = b.via() == TimeoutModel.Via.NAME || holder.contains(".") || declaredOutsideFunction(top);
             SyntaxNode scope = wide ? root(top) : function(top);
             int from = wide ? scope.getStartByte() : top.getEndByte();
             laterSetters(holder, scope, from, m, seen);
@@ -161,6 +164,13 @@ public final class Timeouts {
             }
         }
         boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
+        // a local's later setter counts only on the paths through it (not for the 'safe' defaults: only a 0 is wrong)
+        Spot partial = ok && !wide && !b.safe() && !seen.handedOver
+                ? TimeoutPaths.report(function(top), src, go, line, column, top.getEndByte(), holder, m, initial,
+                text(top).contains("uilder")) : null;
+        if (partial != null) {
+            return partial;
+        }
         if (ok || seen.handedOver) {
             return null;
         }

@@ -163,6 +163,82 @@ public final class RepoChange {
         }
     }
 
+    /** How much of a checkout {@link #checkoutSources} and {@link #diskSources} read at most. */
+    public static final int CHECKOUT_FILES = 20_000;
+    public static final long CHECKOUT_BYTES = 64L << 20;
+
+    /**
+     * Every Go and Java file of the checkout at {@code head}, path → text, for analyses that look across the
+     * whole code base (who calls a function); the reviewed files' own texts stand for theirs. At most
+     * {@link #CHECKOUT_FILES} files and {@link #CHECKOUT_BYTES} bytes, in tree order.
+     */
+    public static java.util.Map<String, String> checkoutSources(Path repoDir, String head, List<SourceFile> reviewed)
+            throws IOException {
+        java.util.Map<String, String> out = reviewedTexts(reviewed);
+        long bytes = 0;
+        try (Repository repo = new FileRepositoryBuilder().setWorkTree(repoDir.toFile()).readEnvironment()
+                .setMustExist(true).build(); RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(walk.parseCommit(resolve(repo, head)).getTree());
+            tw.setRecursive(true);
+            while (tw.next() && out.size() < CHECKOUT_FILES && bytes < CHECKOUT_BYTES) {
+                String path = tw.getPathString();
+                if (Language.of(path) != Language.OTHER && !out.containsKey(path)) {
+                    byte[] content = repo.open(tw.getObjectId(0)).getBytes();
+                    bytes += content.length;
+                    out.put(path, new String(content, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The same from the files on disk under {@code root} (files mode), skipping hidden and build folders. */
+    public static java.util.Map<String, String> diskSources(Path root, List<SourceFile> reviewed) throws IOException {
+        java.util.Map<String, String> out = reviewedTexts(reviewed);
+        Path base = root.toAbsolutePath().normalize();
+        long[] bytes = {0};
+        java.util.Set<String> skipped = java.util.Set.of("target", "build", "node_modules", "out");
+        Files.walkFileTree(base, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                                                                  java.nio.file.attribute.BasicFileAttributes a) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                return !dir.equals(base) && (name.startsWith(".") || skipped.contains(name))
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (out.size() >= CHECKOUT_FILES || bytes[0] >= CHECKOUT_BYTES) {
+                    return java.nio.file.FileVisitResult.TERMINATE;
+                }
+                String rel = base.relativize(f).toString().replace('\\', '/');
+                if (a.isRegularFile() && Language.of(rel) != Language.OTHER && !out.containsKey(rel)) {
+                    bytes[0] += a.size();
+                    out.put(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE; // an unreadable file holds no callers we can see
+            }
+        });
+        return out;
+    }
+
+    private static java.util.Map<String, String> reviewedTexts(List<SourceFile> reviewed) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (SourceFile f : reviewed) {
+            if (f.complete() && f.language() != Language.OTHER) {
+                out.put(f.path(), f.text());
+            }
+        }
+        return out;
+    }
+
     private static ObjectId resolve(Repository repo, String rev) throws IOException {
         ObjectId id = repo.resolve(rev + "^{commit}");
         if (id == null) {

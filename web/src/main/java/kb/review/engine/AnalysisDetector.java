@@ -72,7 +72,7 @@ final class AnalysisDetector {
                     yield List.of();
                 }
                 case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
-                    perCall(file, root, r, models, hits);
+                    perCall(file, root, r, models, hits, summaries);
                     yield List.of();
                 }
                 default -> {
@@ -142,29 +142,33 @@ final class AnalysisDetector {
         }
     }
 
-    /** One TMO-02 rule: calls that drop the caller's context in a function that has one. */
+    /** One TMO-02 rule: calls that drop the caller's context (Go) or deadline (Java) in a function given one. */
     private static void contextDrops(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models,
                                      List<Hit> hits) {
         List<kb.review.analysis.ContextModel> wanted = models.variants().stream()
                 .filter(m -> resources(r).contains(m.id())).toList();
         String lower = file.lowerText();
-        if (wanted.isEmpty() || file.language() != Language.GO
-                || !lower.contains("context") && !lower.contains("http.request")) {
+        String lang = file.language().key();
+        wanted = wanted.stream().filter(m -> m.language().equals(lang)).toList();
+        boolean go = file.language() == Language.GO;
+        if (wanted.isEmpty() || go && !lower.contains("context") && !lower.contains("http.request")
+                || !go && wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(), lower))) {
             return;
         }
-        for (kb.review.analysis.ContextDrops.Spot s : kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
-                wanted)) {
+        for (kb.review.analysis.ContextDrops.Spot s : go ? kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
+                wanted) : kb.review.analysis.DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
             addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
                     s.steps());
         }
     }
 
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
-    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
+                                Summaries summaries) {
         List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
         if (!wanted.isEmpty()) {
             for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted)) {
+                    file.language() == Language.GO, wanted, summaries.callers(), file.path())) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }

@@ -25,13 +25,13 @@ final class HelperIndex {
     private HelperIndex() {
     }
 
-    static Summaries of(List<SourceFile> files, Models models) {
+    static Summaries of(List<SourceFile> files, Models models, kb.review.analysis.Checkout checkout) {
         // files are independent and each is parsed here on its own: index them in parallel, in the files' order
         List<Summaries.Function> out = files.parallelStream()
                 .filter(f -> f.language() != Language.OTHER && !f.change().binary()
                         && f.change().change() != ChangedFile.Change.DELETED)
                 .flatMap(f -> functions(f).stream()).toList();
-        return new Summaries(out, models);
+        return new Summaries(out, models, checkout);
     }
 
     /**

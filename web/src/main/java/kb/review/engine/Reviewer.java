@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kb.review.analysis.Checkout;
 import kb.review.analysis.Summaries;
 import org.treesitter.TSTree;
 
@@ -50,13 +51,22 @@ public final class Reviewer {
      */
     public Review review(String mode, List<SourceFile> files, List<SourceFile> context, SarifImport.Result imported,
                          DiffFilter filter) {
+        return review(mode, files, context, Checkout.NONE, imported, filter);
+    }
+
+    /**
+     * The same, with what the analyses may learn from the whole checkout: Java types declared anywhere in it, and
+     * the callers of a function wherever they are (the caller closes {@code checkout} after the review).
+     */
+    public Review review(String mode, List<SourceFile> files, List<SourceFile> context, Checkout checkout,
+                         SarifImport.Result imported, DiffFilter filter) {
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<SourceFile> visible = new ArrayList<>(files);
         visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
-                ? HelperIndex.of(visible, book.models()) : Summaries.none(book.models());
+                ? HelperIndex.of(visible, book.models(), checkout) : Summaries.none(book.models());
         List<Finding> findings = new ArrayList<>(files.parallelStream()
                 .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
                 .flatMap(f -> detect(f, helpers).stream()).toList());

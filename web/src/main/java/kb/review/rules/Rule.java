@@ -83,7 +83,10 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String ERROR_TO_BLANK = "error-to-blank";
         /** The same call made as a statement, its results (and so its error) dropped; defer and go are not. */
         public static final String ERROR_UNCHECKED = "error-unchecked";
-        /** A Go function given the caller's context makes a downstream call that starts a fresh one or takes none. */
+        /**
+         * A Go function given the caller's context makes a downstream call that starts a fresh one or takes none; a
+         * Java method given a deadline or timeout makes a call that waits without a bound.
+         */
         public static final String CONTEXT_DROPPED = "context-dropped";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
@@ -92,7 +95,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 BUILT_PER_CALL, Set.of(Language.GO, Language.JAVA),
                 ERROR_TO_BLANK, Set.of(Language.GO),
                 ERROR_UNCHECKED, Set.of(Language.GO),
-                CONTEXT_DROPPED, Set.of(Language.GO),
+                CONTEXT_DROPPED, Set.of(Language.GO, Language.JAVA),
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),
