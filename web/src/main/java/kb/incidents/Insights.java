@@ -1,10 +1,18 @@
 package kb.incidents;
 
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Aggregate figures over published, listed incidents for the home page and the list's filters. */
 final class Insights {
@@ -57,7 +65,7 @@ final class Insights {
 
     private CachedFacets cachedFacets;
     /** The count under way, if any: one at a time, however many list pages ask (no stampede after a write). */
-    private java.util.concurrent.CompletableFuture<CachedFacets> counting;
+    private CompletableFuture<CachedFacets> counting;
 
     /**
      * The values each list filter can take, most used first; counted again only after a write to an incident
@@ -68,7 +76,7 @@ final class Insights {
      */
     Map<String, Object> facets() {
         long head = ChangeLog.head(jdbi);
-        java.util.concurrent.CompletableFuture<CachedFacets> run;
+        CompletableFuture<CachedFacets> run;
         CachedFacets previous;
         synchronized (this) {
             previous = cachedFacets;
@@ -76,9 +84,11 @@ final class Insights {
                 return previous.facets();
             }
             if (counting == null) {
-                counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> new CachedFacets(head, countFacets()),
-                        COUNTER);
-                counting.whenComplete((c, e) -> {
+                // a local, not the field: when the pool is full the count runs right here and completes before
+                // supplyAsync returns, and its whenComplete (clearing the field) runs before any assignment after it
+                run = CompletableFuture.supplyAsync(() -> new CachedFacets(head, countFacets()), COUNTER);
+                counting = run;
+                run.whenComplete((c, e) -> {
                     synchronized (this) {
                         if (c != null && (cachedFacets == null || cachedFacets.head() < c.head())) {
                             cachedFacets = c;
@@ -86,17 +96,21 @@ final class Insights {
                         counting = null;
                     }
                 });
+            } else {
+                run = counting;
             }
-            run = counting;
         }
         try {
-            return (previous == null ? run.join() : run.get(FRESH_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)).facets();
-        } catch (java.util.concurrent.TimeoutException e) {
+            return (previous == null ? run.get() : run.get(FRESH_WAIT_MS, TimeUnit.MILLISECONDS)).facets();
+        } catch (TimeoutException e) {
             return previous.facets();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (previous == null) {
+                throw new IllegalStateException("interrupted while counting the list's filter values", e);
+            }
             return previous.facets();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("counting the list's filter values failed", e.getCause());
         }
     }
@@ -105,15 +119,14 @@ final class Insights {
      * One daemon thread counts for every instance of this class: counts are rare and each takes one core. Each
      * instance has at most one count queued; beyond a few (many apps in one JVM) the asking thread counts itself.
      */
-    private static final java.util.concurrent.Executor COUNTER = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(8), Insights::counterThread,
-            new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    private static final Executor COUNTER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(8), Insights::counterThread, new ThreadPoolExecutor.CallerRunsPolicy());
 
     private static Thread counterThread(Runnable r) {
         Thread t = new Thread(r, "list-facet-counts");
         t.setDaemon(true);
         // a failed count reaches the page through its future; anything else escaping the thread is logged
-        t.setUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(Insights.class)
+        t.setUncaughtExceptionHandler((thread, e) -> LoggerFactory.getLogger(Insights.class)
                 .error("list filter counts: the counting thread failed", e));
         return t;
     }
