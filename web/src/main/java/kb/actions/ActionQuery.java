@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Action items across incidents, filtered, sorted by due date (items without one last) and paginated in SQL, so
@@ -136,7 +137,7 @@ final class ActionQuery {
                             !done && due != null && due.isBefore(today)));
                 }).list();
         // an item gone since the summary was read (a write in between) is left out of this page
-        return keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
     }
 
     /** Facet counts over every item the caller may see (filters not applied, as on the incident list). */

@@ -1,15 +1,16 @@
 package kb.review;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import kb.review.peers.GoPeers;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kb.format.ChecklistItem.Severity;
 import kb.review.analysis.Callers;
 import kb.review.analysis.Checkout;
@@ -17,11 +18,13 @@ import kb.review.analysis.CheckoutTypes;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
 import kb.review.diff.DiffParser;
+import kb.review.diff.Language;
 import kb.review.diff.RepoChange;
 import kb.review.diff.SourceFile;
 import kb.review.engine.Review;
 import kb.review.engine.Reviewer;
 import kb.review.engine.SarifImport;
+import kb.review.peers.GoPeers;
 import kb.review.report.Baseline;
 import kb.review.report.GithubReport;
 import kb.review.report.JsonReport;
@@ -199,10 +202,10 @@ public final class Reviews {
         return Checkout.NONE;
     }
 
-    private static java.util.Map<String, String> javaTexts(List<SourceFile> files) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    private static Map<String, String> javaTexts(List<SourceFile> files) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (SourceFile f : files) {
-            if (f.language() == kb.review.diff.Language.JAVA && f.complete()) {
+            if (f.language() == Language.JAVA && f.complete()) {
                 out.putIfAbsent(f.path(), f.text());
             }
         }

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import kb.sandbox.child.ChildReport;
 import kb.sandbox.child.ChildRequest;
 import kb.sandbox.child.RunPlan;
 import org.slf4j.Logger;
@@ -54,7 +56,7 @@ public final class Sandbox implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong childCpu = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong childCpu = new AtomicLong();
     private final RunStats stats = new RunStats();
     private final CompileService compiler;
     /** Plans by source: a text compiled once runs again without the compile service (each time in a fresh child). */
@@ -197,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
                                 List.of(), Verdict.compare(request.expectedOutput(), "")));
                     }
                     plan = compiled.plan();
-                    if (plan.ending().outcome() == kb.sandbox.child.ChildReport.Outcome.COMPLETED) {
+                    if (plan.ending().outcome() == ChildReport.Outcome.COMPLETED) {
                         // Only texts that compiled whole: a refusal may come from javac failing, not from the text.
                         plans.store(request.source(), plan);
                     }

@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -25,7 +27,7 @@ public final class Callers {
     /** Loads the checkout's sources, path → text. */
     @FunctionalInterface
     public interface Sources {
-        Map<String, String> load() throws java.io.IOException;
+        Map<String, String> load() throws IOException;
     }
 
     /** No checkout: callers are looked for in the reviewed file only. */
@@ -84,7 +86,7 @@ public final class Callers {
                 return false;
             }
             boolean samePackage = folder(e.getKey()).equals(folder);
-            byte[] src = e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] src = e.getValue().getBytes(StandardCharsets.UTF_8);
             try (TSTree tree = TreeSitter.parse(lang, e.getValue())) {
                 SyntaxNode root = SyntaxNode.of(tree, TreeSitter.grammar(lang), src);
                 PerCall sites = new PerCall(src, go);
@@ -116,7 +118,7 @@ public final class Callers {
                 if (files == null) {
                     try {
                         files = Map.copyOf(sources.load());
-                    } catch (java.io.IOException | RuntimeException unreadable) {
+                    } catch (IOException | RuntimeException unreadable) {
                         files = Map.of(); // no checkout to read: nothing is known to call the function
                     }
                 }

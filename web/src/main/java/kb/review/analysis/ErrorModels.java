@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -39,7 +40,7 @@ final class ErrorModels {
             }
             for (Node g : m.containsKey("given") ? y.sequence(m, "given") : List.<Node>of()) {
                 Map<String, Node> gm = y.mapping(g, "a given parameter", GIVEN_KEYS);
-                java.util.regex.Pattern type = gm == null ? null : Models.regex(y, gm, "type");
+                Pattern type = gm == null ? null : Models.regex(y, gm, "type");
                 if (gm != null && type == null && !gm.containsKey("type")) {
                     y.error(g, "a given parameter needs 'type'");
                 }
@@ -57,7 +58,7 @@ final class ErrorModels {
                     continue;
                 }
                 String use = y.string(cm, "use", c, true);
-                java.util.regex.Pattern call = Models.regex(y, cm, "call");
+                Pattern call = Models.regex(y, cm, "call");
                 if (call == null && !cm.containsKey("call")) {
                     y.error(c, "a context-variants call needs 'call'");
                 }
@@ -103,7 +104,7 @@ final class ErrorModels {
                     y.error(cm.get("results"), "results must be the number of results, 1-9, got '" + results + "'");
                     continue;
                 }
-                java.util.regex.Pattern call = Models.regex(y, cm, "call");
+                Pattern call = Models.regex(y, cm, "call");
                 if (call == null) {
                     if (!cm.containsKey("call")) {
                         y.error(c, "a returns-error call needs 'call'");

@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -209,7 +210,7 @@ public final class PerCall {
             return false;
         }
         Boolean checkout = callers.allOneTime(name, go, go && self.getType().equals("method_declaration"), path,
-                new String(src, java.nio.charset.StandardCharsets.UTF_8));
+                new String(src, StandardCharsets.UTF_8));
         if (checkout != null) {
             return checkout;
         }

@@ -3,9 +3,11 @@ package kb.review.analysis;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +48,7 @@ final class TimeoutPaths {
             return null; // nothing between the construction and its setters can branch or use it: no graph needed
         }
         Unset unset = check(function, src, go, line, holder, m, bits, builder);
-        return unset == null ? null : new Timeouts.Spot(line, column, m.id(), java.util.List.of(
+        return unset == null ? null : new Timeouts.Spot(line, column, m.id(), List.of(
                 new Lifecycle.Step(line, "`" + holder + "` (" + m.shows() + ") is built here; its timeout is set on"
                         + " some paths only"),
                 new Lifecycle.Step(unset.line(), "line " + unset.line() + " " + unset.how() + " on a path where no"
@@ -58,7 +60,7 @@ final class TimeoutPaths {
 
     /** The code from the construction to its (last needed) setter neither branches nor names the holder otherwise. */
     private static boolean straightLine(byte[] src, int from, int to, String holder, TimeoutModel m, int bits) {
-        String code = new String(src, from, Math.max(0, to - from), java.nio.charset.StandardCharsets.UTF_8);
+        String code = new String(src, from, Math.max(0, to - from), StandardCharsets.UTF_8);
         Matcher x = Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))")
                 .matcher(code);
         int end = -1;

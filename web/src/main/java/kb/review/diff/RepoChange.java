@@ -3,10 +3,18 @@ package kb.review.diff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
@@ -133,8 +141,8 @@ public final class RepoChange {
 
     /** The folders to read, what is already in the change, and the running totals. */
     private static final class Context {
-        final java.util.Set<String> folders = new java.util.LinkedHashSet<>();
-        final java.util.Set<String> seen = new java.util.HashSet<>();
+        final Set<String> folders = new LinkedHashSet<>();
+        final Set<String> seen = new HashSet<>();
         final List<SourceFile> out = new ArrayList<>();
         long bytes;
 
@@ -172,9 +180,9 @@ public final class RepoChange {
      * whole code base (who calls a function); the reviewed files' own texts stand for theirs. At most
      * {@link #CHECKOUT_FILES} files and {@link #CHECKOUT_BYTES} bytes, in tree order.
      */
-    public static java.util.Map<String, String> checkoutSources(Path repoDir, String head, List<SourceFile> reviewed)
+    public static Map<String, String> checkoutSources(Path repoDir, String head, List<SourceFile> reviewed)
             throws IOException {
-        java.util.Map<String, String> out = reviewedTexts(reviewed);
+        Map<String, String> out = reviewedTexts(reviewed);
         long bytes = 0;
         try (Repository repo = new FileRepositoryBuilder().setWorkTree(repoDir.toFile()).readEnvironment()
                 .setMustExist(true).build(); RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
@@ -193,44 +201,42 @@ public final class RepoChange {
     }
 
     /** The same from the files on disk under {@code root} (files mode), skipping hidden and build folders. */
-    public static java.util.Map<String, String> diskSources(Path root, List<SourceFile> reviewed) throws IOException {
-        java.util.Map<String, String> out = reviewedTexts(reviewed);
+    public static Map<String, String> diskSources(Path root, List<SourceFile> reviewed) throws IOException {
+        Map<String, String> out = reviewedTexts(reviewed);
         Path base = root.toAbsolutePath().normalize();
         long[] bytes = {0};
-        java.util.Set<String> skipped = java.util.Set.of("target", "build", "node_modules", "out");
-        Files.walkFileTree(base, new java.nio.file.SimpleFileVisitor<>() {
+        Set<String> skipped = Set.of("target", "build", "node_modules", "out");
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                                                                  java.nio.file.attribute.BasicFileAttributes a) {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 return !dir.equals(base) && (name.startsWith(".") || skipped.contains(name))
-                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
-                    throws IOException {
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
                 if (out.size() >= CHECKOUT_FILES || bytes[0] >= CHECKOUT_BYTES) {
-                    return java.nio.file.FileVisitResult.TERMINATE;
+                    return FileVisitResult.TERMINATE;
                 }
                 String rel = base.relativize(f).toString().replace('\\', '/');
                 if (a.isRegularFile() && Language.of(rel) != Language.OTHER && !out.containsKey(rel)) {
                     bytes[0] += a.size();
                     out.put(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
                 }
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-                return java.nio.file.FileVisitResult.CONTINUE; // an unreadable file holds no callers we can see
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                return FileVisitResult.CONTINUE; // an unreadable file holds no callers we can see
             }
         });
         return out;
     }
 
-    private static java.util.Map<String, String> reviewedTexts(List<SourceFile> reviewed) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    private static Map<String, String> reviewedTexts(List<SourceFile> reviewed) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (SourceFile f : reviewed) {
             if (f.complete() && f.language() != Language.OTHER) {
                 out.put(f.path(), f.text());
