@@ -31,8 +31,13 @@ final class Uses {
         if (m.releasePattern(a.var()).matcher(text).find()) {
             return Effect.RELEASE;
         }
-        if (condition || !m.escapes()) {
+        if (condition) {
             return Effect.NONE;
+        }
+        if (!m.escapes()) {
+            // the duty does not move with the value (a transaction, a thread-local), but a visible helper that ends
+            // it does: commitOrRollback(conn) written in the change is the rollback
+            return releasedByHelper(text, a.var(), a, summaries) ? Effect.RELEASE : Effect.NONE;
         }
         String shown = m.show(a.var());
         Effect e = handedOn(text, a.var(), a, summaries);
@@ -42,11 +47,36 @@ final class Uses {
         return e;
     }
 
+    /** Where {@code held} appears as a whole name (not a field or method of something else). */
+    private static Matcher mentions(String held, String text) {
+        return Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
+    }
+
+    /** True when {@code held} is an argument of a call to a visible helper that releases that argument. */
+    private static boolean releasedByHelper(String text, String held, Acquisition a, Summaries summaries) {
+        Matcher use = mentions(held, text);
+        while (use.find()) {
+            int open = enclosingParen(text, use.start());
+            if (open < 0) {
+                continue;
+            }
+            Matcher c = CALLEE.matcher(text.substring(0, open));
+            if (c.find() && c.group(1) == null) {
+                String callee = c.group(2).replaceAll("<.*", "");
+                if (!isKeyword(callee) && summaries.knows(callee) && summaries.releasesArgument(callee,
+                        argIndex(text, open, use.start()), a.model().language())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Effect handedOn(String text, String held, Acquisition a, Summaries summaries) {
         if (!text.contains(held)) {
             return Effect.NONE;
         }
-        Matcher use = Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
+        Matcher use = mentions(held, text);
         while (use.find()) {
             int at = use.start();
             int open = enclosingParen(text, at);

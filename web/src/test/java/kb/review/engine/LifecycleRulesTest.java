@@ -186,6 +186,34 @@ public class LifecycleRulesTest {
     }
 
     @Test
+    void a_transaction_handed_to_a_visible_helper_that_commits_or_rolls_back_is_ended_and_one_that_only_reads_is_not() {
+        String helper = """
+                class Orders {
+                    void save(Connection c, Order o) throws SQLException {
+                        c.setAutoCommit(false);
+                        %s(c, o);
+                    }
+                    private static void finishTx(Connection conn, Order o) throws SQLException {
+                        try {
+                            insert(conn, o);
+                            conn.commit();
+                        } catch (SQLException e) {
+                            conn.rollback();
+                            throw e;
+                        }
+                    }
+                    private static void insert(Connection conn, Order o) throws SQLException {
+                        conn.createStatement().execute("insert");
+                    }
+                }
+                """;
+        assertEquals(List.of(), findings("src/Orders.java", helper.formatted("finishTx"), "java-transaction-not-ended"));
+        List<Finding> readsOnly = findings("src/Orders.java", helper.formatted("insert"), "java-transaction-not-ended");
+        assertEquals(1, readsOnly.size(), readsOnly.toString());
+        assertEquals(3, readsOnly.get(0).line());
+    }
+
+    @Test
     void a_defer_is_in_a_loop_only_when_the_loop_can_come_back_to_it() {
         List<Finding> found = findings("store/open.go", """
                 package store
