@@ -2,6 +2,7 @@ package kb.actions;
 
 import kb.authoring.Authoring;
 import kb.incidents.Incidents;
+import kb.incidents.WriteHooks;
 import kb.system.Allowed;
 import kb.system.Templates;
 import org.jdbi.v3.core.Jdbi;
@@ -32,20 +33,10 @@ public final class ActionRoutes {
         ActionSummary summary = new ActionSummary(jdbi);
         this.controller = new ActionController(new ActionQuery(jdbi), summary, new Incidents(jdbi), new Authoring(jdbi),
                 evidence, clock);
-        // builds the summary tables if they are missing (a new or just-migrated database) before the first request
-        // needs them: at 100,000 incidents that takes seconds
-        Thread warm = new Thread(() -> {
-            try {
-                summary.sync();
-            } catch (RuntimeException e) {
-                // the first request tries again and reports what fails; an app closed at once (tests) ends up here
-                org.slf4j.LoggerFactory.getLogger(ActionRoutes.class).info("action summary not built at start: {}", e.toString());
-            }
-        }, "action-summary");
-        warm.setDaemon(true);
-        warm.setUncaughtExceptionHandler((t, e) -> org.slf4j.LoggerFactory.getLogger(ActionRoutes.class)
-                .error("action summary: the start-up build failed", e));
-        warm.start();
+        // the summary moves in each write's own transaction; built if missing (a new or just-migrated database:
+        // seconds at 100,000 incidents) before the first request needs it
+        WriteHooks.register(jdbi, "actions", summary);
+        summary.warmInBackground("action-summary");
         templates.pageModel().contribute(ctx -> Map.of("navLinks",
                 List.of(Map.of("href", "/actions", "label", "Actions", "section", "actions"))));
     }

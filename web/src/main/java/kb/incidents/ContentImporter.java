@@ -85,7 +85,7 @@ final class ContentImporter {
         var existing = jdbi.withExtension(IncidentDao.class, dao -> dao.find(p.id()));
         if (existing.isPresent() && hash.equals(existing.get().contentHash())) {
             if (!existing.get().listed()) {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET listed = TRUE WHERE id = :id").bind("id", p.id()).execute());
+                store.relist(p.id());
             }
             clearConflict(p.id());
             return new FileResult(file, p.id(), Outcome.UNCHANGED, List.of());

@@ -17,7 +17,11 @@ public final class IncidentRoutes {
     public IncidentRoutes(Jdbi jdbi, java.util.List<IncidentPageExtension> extensions) {
         Incidents incidents = new Incidents(jdbi);
         IncidentQuery query = new IncidentQuery(jdbi);
-        this.pages = new IncidentController(incidents, query, new Insights(jdbi), extensions);
+        Insights insights = new Insights(jdbi);
+        // the list's filter counts move in each write's own transaction, and are built before the first page asks
+        WriteHooks.register(jdbi, "list-counts", insights.counts());
+        insights.counts().warmInBackground("list-counts");
+        this.pages = new IncidentController(incidents, query, insights, extensions);
         this.api = new IncidentApi(pages, query);
     }
 

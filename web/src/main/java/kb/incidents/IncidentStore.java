@@ -104,15 +104,27 @@ final class IncidentStore {
         parts.insert(h, ps);
         PartsBatch.run(excluded);
         ChangeLog.append(h, ps.stream().map(Postmortem::id).toList(), now);
+        WriteHooks.run(h);
     }
 
     /** Hides an incident whose bundled file was removed; its revisions stay. */
     void unlist(String id) {
+        setListed(id, false);
+    }
+
+    /** Lists again an incident whose bundled file came back unchanged (no new revision). */
+    void relist(String id) {
+        setListed(id, true);
+    }
+
+    private void setListed(String id, boolean listed) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE incidents SET listed = FALSE, updated_at = :now WHERE id = :id")
-                    .bind("id", id).bind("now", now).execute();
+            h.createUpdate("UPDATE incidents SET listed = :listed, updated_at = :now WHERE id = :id")
+                    .bind("listed", listed).bind("id", id).bind("now", now).execute();
+            // followers of the log (search index, derived tables) learn of it like of any other write
             ChangeLog.append(h, List.of(id), now);
+            WriteHooks.run(h);
         });
     }
 

@@ -1,18 +1,11 @@
 package kb.incidents;
 
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Aggregate figures over published, listed incidents for the home page and the list's filters. */
 final class Insights {
@@ -25,23 +18,21 @@ final class Insights {
 
     Insights(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.counts = new ListCounts(jdbi);
     }
 
     /** P0..P4, each with its count (zero included). */
     Map<String, Integer> countsBySeverity() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
         for (String s : List.of("P0", "P1", "P2", "P3", "P4")) {
-            counts.put(s, 0);
+            bySeverity.put(s, 0);
         }
-        jdbi.useHandle(h -> h.createQuery("SELECT i.severity AS name, COUNT(*) AS count FROM incidents i WHERE " + VISIBLE
-                        + " GROUP BY i.severity")
-                .map((rs, c) -> new Count(rs.getString("name"), rs.getInt("count")))
-                .forEach(c -> counts.put(c.name(), c.count())));
-        return counts;
+        current().byKind().get("severity").forEach(c -> bySeverity.put(c.name(), c.count()));
+        return bySeverity;
     }
 
     List<Count> topCategories(int limit) {
-        return names("incident_categories").stream().limit(limit).toList();
+        return current().byKind().get("category").stream().limit(limit).toList();
     }
 
     Map<String, Object> totals() {
@@ -56,96 +47,55 @@ final class Insights {
         });
     }
 
-    /** The list's filter values and the change-log head they were counted at. */
-    private record CachedFacets(long head, Map<String, Object> facets) {
+    /** The list's filter values and the version of the counts they were read at. */
+    private record CachedFacets(long version, Map<String, List<Count>> byKind, Map<String, Object> facets) {
     }
 
-    /** How long a list page waits for counts after a write before it shows the previous ones. */
-    static final long FRESH_WAIT_MS = 250;
-
-    private CachedFacets cachedFacets;
-    /** The count under way, if any: one at a time, however many list pages ask (no stampede after a write). */
-    private CompletableFuture<CachedFacets> counting;
+    private final ListCounts counts;
+    /** Replaced whole, never changed: a reader sees an old or a new answer, never half of one. */
+    private volatile CachedFacets cachedFacets;
 
     /**
-     * The values each list filter can take, most used first; counted again only after a write to an incident
-     * (one indexed query tells). The counts join every label row with its incident: about a second on PostgreSQL
-     * and 5-15 s of CPU on H2 at 100,000 incidents, so after a write one count runs at a time, and a page waits
-     * {@value #FRESH_WAIT_MS} ms for it before it shows the counts from before the write (the rows of the list are
-     * always current; only these hints may lag a write by that count's duration).
+     * The values each list filter can take with how many published incidents carry them, most used first
+     * ({@code services}, {@code tags}, {@code categories}, {@code checklist}: lists of {@link Count};
+     * {@code severities}: counts by P0..P4; {@code years}: newest first; {@code yearCounts}: counts by year). Kept
+     * up to date write by write ({@link ListCounts}), so they are current after every committed write.
      */
     Map<String, Object> facets() {
-        long head = ChangeLog.head(jdbi);
-        CompletableFuture<CachedFacets> run;
-        CachedFacets previous;
-        synchronized (this) {
-            previous = cachedFacets;
-            if (previous != null && previous.head() == head) {
-                return previous.facets();
-            }
-            if (counting == null) {
-                // a local, not the field: when the pool is full the count runs right here and completes before
-                // supplyAsync returns, and its whenComplete (clearing the field) runs before any assignment after it
-                run = CompletableFuture.supplyAsync(() -> new CachedFacets(head, countFacets()), COUNTER);
-                counting = run;
-                run.whenComplete((c, e) -> {
-                    synchronized (this) {
-                        if (c != null && (cachedFacets == null || cachedFacets.head() < c.head())) {
-                            cachedFacets = c;
-                        }
-                        counting = null;
-                    }
-                });
-            } else {
-                run = counting;
-            }
-        }
-        try {
-            return (previous == null ? run.get() : run.get(FRESH_WAIT_MS, TimeUnit.MILLISECONDS)).facets();
-        } catch (TimeoutException e) {
-            return previous.facets();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (previous == null) {
-                throw new IllegalStateException("interrupted while counting the list's filter values", e);
-            }
-            return previous.facets();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("counting the list's filter values failed", e.getCause());
-        }
+        return current().facets();
     }
 
-    /**
-     * One daemon thread counts for every instance of this class: counts are rare and each takes one core. Each
-     * instance has at most one count queued; beyond a few (many apps in one JVM) the asking thread counts itself.
-     */
-    private static final Executor COUNTER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(8), Insights::counterThread, new ThreadPoolExecutor.CallerRunsPolicy());
-
-    private static Thread counterThread(Runnable r) {
-        Thread t = new Thread(r, "list-facet-counts");
-        t.setDaemon(true);
-        // a failed count reaches the page through its future; anything else escaping the thread is logged
-        t.setUncaughtExceptionHandler((thread, e) -> LoggerFactory.getLogger(Insights.class)
-                .error("list filter counts: the counting thread failed", e));
-        return t;
-    }
-
-    private Map<String, Object> countFacets() {
+    private CachedFacets current() {
+        long version = counts.sync();
+        CachedFacets c = cachedFacets;
+        if (c != null && c.version() == version) {
+            return c;
+        }
+        Map<String, List<Count>> byKind = counts.read();
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("services", names("incident_services"));
-        f.put("tags", names("incident_tags"));
-        f.put("categories", names("incident_categories"));
-        f.put("years", jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT i.started_year FROM incidents i WHERE " + VISIBLE
-                + " ORDER BY i.started_year DESC").mapTo(Integer.class).list()));
-        return java.util.Collections.unmodifiableMap(f);
+        f.put("services", byKind.get("service"));
+        f.put("tags", byKind.get("tag"));
+        f.put("categories", byKind.get("category"));
+        f.put("checklist", byKind.get("checklist"));
+        f.put("severities", asMap(byKind.get("severity")));
+        f.put("years", byKind.get("year").stream().map(y -> Integer.valueOf(y.name())).toList());
+        Map<Integer, Integer> yearCounts = new LinkedHashMap<>();
+        byKind.get("year").forEach(y -> yearCounts.put(Integer.valueOf(y.name()), y.count()));
+        f.put("yearCounts", Collections.unmodifiableMap(yearCounts));
+        c = new CachedFacets(version, byKind, Collections.unmodifiableMap(f));
+        cachedFacets = c;
+        return c;
     }
 
-    private List<Count> names(String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT l.name AS name, COUNT(*) AS count FROM " + table
-                        + " l JOIN incidents i ON i.id = l.incident_id WHERE " + VISIBLE
-                        + " GROUP BY l.name ORDER BY COUNT(*) DESC, l.name")
-                .map((rs, c) -> new Count(rs.getString("name"), rs.getInt("count"))).list());
+    /** The tables behind {@link #facets}; a write's transaction updates them when registered with {@link WriteHooks}. */
+    DerivedTables counts() {
+        return counts;
+    }
+
+    private static Map<String, Integer> asMap(List<Count> list) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        list.forEach(c -> m.put(c.name(), c.count()));
+        return Collections.unmodifiableMap(m);
     }
 
     private static Long medianTtr(org.jdbi.v3.core.Handle h) {

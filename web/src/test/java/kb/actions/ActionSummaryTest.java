@@ -2,16 +2,17 @@ package kb.actions;
 
 import kb.App;
 import kb.TestApp;
+import kb.TestContent;
 import kb.TestDatabases;
 import kb.authoring.Authoring;
 import kb.cli.GenerateCommand;
+import kb.incidents.WriteHooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ class ActionSummaryTest {
             String gone = "hot-loop-logging-cpu";
             assertTrue(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM action_list WHERE incident_id = :id")
                     .bind("id", gone).mapTo(Integer.class).one()) > 0, "the incident has items to lose");
-            Path content = copy(TestApp.CONTENT, tmp.resolve("content"));
+            Path content = TestContent.copy(TestApp.CONTENT, tmp.resolve("content"));
             Files.delete(content.resolve("incidents").resolve(gone + ".md"));
             s.incidents().importContent(content);
             assertTrue(!s.incidents().header(gone).orElseThrow().listed());
@@ -156,6 +157,35 @@ class ActionSummaryTest {
             assertEquals(List.of(), failures);
             instances.get(0).sync();
             instances.get(1).sync();
+            assertMatchesRecount(jdbi, new ActionQuery(jdbi));
+        } finally {
+            s.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void a_write_with_the_hook_registered_is_in_the_tables_when_it_commits_before_any_read(String kind) {
+        App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            s.incidents().importContent(TestApp.CONTENT);
+            Jdbi jdbi = s.db().jdbi();
+            ActionSummary summary = new ActionSummary(jdbi);
+            summary.sync();
+            WriteHooks.register(jdbi, "actions", summary);
+            String id = "cgo-unsafe-pointer-out-of-bounds";
+            int rev = s.incidents().header(id).orElseThrow().currentRevision();
+            String text = s.incidents().source(id, rev).orElseThrow();
+            String edited = text.replace("owner: codec-team", "owner: someone-new").replace("- [x] eBPF", "- [ ] eBPF");
+            assertNotEquals(text, edited);
+            assertInstanceOf(Authoring.Saved.class, new Authoring(jdbi).update(id, edited, rev, "t", "edit"));
+            // no sync: the tables as the write's own transaction left them
+            long state = jdbi.withHandle(h -> h.createQuery("SELECT seq FROM action_state").mapTo(Long.class).one());
+            assertEquals(s.incidents().head(), state, "the state follows the write");
+            assertTrue(jdbi.withHandle(h -> h.createQuery("SELECT n FROM action_totals WHERE kind = 'owner' AND name = 'someone-new'")
+                    .mapTo(Long.class).findOne()).isPresent(), "the new owner is counted");
+            assertMatchesRecount(jdbi, new ActionQuery(jdbi));
+            GenerateCommand.fill(s, 5, 0, 30);
             assertMatchesRecount(jdbi, new ActionQuery(jdbi));
         } finally {
             s.close();
@@ -245,19 +275,5 @@ class ActionSummaryTest {
 
     private static List<ActionQuery.Count> counts(Handle h, String sql) {
         return h.createQuery(sql).map((rs, c) -> new ActionQuery.Count(rs.getString(1), rs.getInt(2))).list();
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -15,13 +15,13 @@ import kb.TestApp;
 import kb.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-/** The list's filter counts, counted one at a time in the background, asked for by many pages at once. */
+/** The list's filter counts asked for by many pages at once, before the tables behind them are built. */
 class InsightsFacetsTest {
 
     @Test
-    void many_instances_asking_at_once_all_get_the_counts_even_when_the_counting_queue_is_full() throws Exception {
+    void many_instances_asking_at_once_before_the_counts_are_built_all_get_the_same_counts() throws Exception {
         App.Services services = App.Services.open(TestDatabases.config("h2", TestApp.FIXTURES));
-        int askers = 40; // well past the one counting thread and its queue of 8, so some count on their own thread
+        int askers = 40; // each instance syncs on its own: one builds the shared tables, the others wait for its lock
         ExecutorService threads = Executors.newFixedThreadPool(askers);
         try {
             services.incidents().importContent(TestApp.FIXTURES);

@@ -1,0 +1,233 @@
+package kb.incidents;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tables derived from incidents that follow the incident change log ({@code incident_changes}) instead of being
+ * counted again from scratch: a subclass says how to derive everything ({@link #rebuild}) and how to derive one
+ * incident's part again and move its totals by the difference ({@link #replace}); this class decides which.
+ *
+ * <p>A state row ({@code <state table>.seq}, id 1) says how far in the log the tables are; -1 means never built.
+ * When they were never built, are ahead of the log (a restored database) or more than {@link #REBUILD_AFTER}
+ * behind it, they are rebuilt in one pass. Otherwise each incident written since is derived again.
+ *
+ * <p>Two ways in, both under the state row lock (so several instances on one database share the tables):
+ * {@link #written} inside a write's own transaction (registered with {@link WriteHooks}), so the tables hold the
+ * write when it commits; and {@link #sync} before a read, the safety net for writes made without the hook (an
+ * older instance, a command that wires no hooks). Re-deriving an incident is idempotent, so an incident handled
+ * twice (by two instances, or again because a slow transaction committed a lower sequence number late) counts once.
+ */
+public abstract class DerivedTables implements WriteHooks.Listener {
+
+    /** Sequence numbers behind the log beyond which one rebuild is cheaper than incident-by-incident updates. */
+    public static final long REBUILD_AFTER = 20_000;
+    /** How long a change stays eligible to be read again: identity values are taken before commit. */
+    private static final long LATE_COMMITS_MS = 30_000;
+    /** How far below the state's sequence number late commits are looked for (keeps that query on the key). */
+    private static final long LATE_WINDOW = 2_000;
+    private static final int CHUNK = 500;
+
+    private final Jdbi jdbi;
+    private final String state;
+    /**
+     * Change-log sequence numbers seen recently, by when: a late commit is one not among them. Concurrent, not
+     * guarded by this object's monitor: a write's transaction holds the state row lock when it records here, and a
+     * reader holding the monitor may be waiting for that lock.
+     */
+    private final Map<Long, Long> seen = new ConcurrentHashMap<>();
+    private long lastHead = Long.MIN_VALUE;
+    private long watchUntil;
+    private long version;
+
+    /** {@code stateTable} has one row, id 1, with the log sequence number the tables are at. */
+    protected DerivedTables(Jdbi jdbi, String stateTable) {
+        this.jdbi = jdbi;
+        this.state = stateTable;
+    }
+
+    /** Derives every table from scratch (the caller holds the state lock and sets the state afterwards). */
+    protected abstract void rebuild(Handle h);
+
+    /** Derives the rows of incidents {@code ids} again and moves the totals by the difference. */
+    protected abstract void replace(Handle h, List<String> ids);
+
+    /**
+     * Brings the tables up to every committed write and returns a number that changes whenever what they say may
+     * have changed since the last call (cached pages are keyed on it). One indexed query when nothing was written.
+     */
+    public synchronized long sync() {
+        long now = System.currentTimeMillis();
+        long head = jdbi.withHandle(DerivedTables::head);
+        if (head == lastHead && now > watchUntil) {
+            return version;
+        }
+        if (head != lastHead) {
+            version++;
+            lastHead = head;
+            // a transaction holding a lower number may still commit: look again for a while
+            watchUntil = now + LATE_COMMITS_MS;
+        }
+        seen.values().removeIf(at -> now - at > 2 * LATE_COMMITS_MS);
+        // looked at without a lock first: after the first read following a write there is usually nothing to do,
+        // and a lock taken on every read would serialise the readers of every instance
+        boolean due = jdbi.withHandle(h -> pending(h, state(h, false), now) != null);
+        if (due && jdbi.inTransaction(h -> update(h, now, true))) {
+            version++;
+        }
+        return version;
+    }
+
+    /**
+     * Inside a write's transaction, after its change-log rows: applies it (and anything else pending) under the
+     * state lock, so the tables hold the write when it commits. A due rebuild is left to the next {@link #sync}
+     * (seconds at 100,000 incidents, which a save must not pay).
+     */
+    @Override
+    public void written(Handle h) {
+        long now = System.currentTimeMillis();
+        long applied = state(h, false);
+        if (applied < 0 || applied > head(h) || head(h) - applied > REBUILD_AFTER) {
+            return;
+        }
+        update(h, now, false);
+    }
+
+    /**
+     * Starts a daemon thread, {@code name}, that runs {@link #sync} once: the tables are built if missing before the
+     * first request needs them. A failure is logged; the first request tries again and reports what fails.
+     */
+    public void warmInBackground(String name) {
+        Thread warm = new Thread(() -> {
+            try {
+                sync();
+            } catch (RuntimeException e) {
+                // an app closed at once (tests), or a database not migrated yet, ends up here
+                LoggerFactory.getLogger(DerivedTables.class).info("{} not built at start: {}", name, e.toString());
+            }
+        }, name);
+        warm.setDaemon(true);
+        warm.setUncaughtExceptionHandler((t, e) -> LoggerFactory.getLogger(DerivedTables.class)
+                .error("{}: the start-up build failed", name, e));
+        warm.start();
+    }
+
+    private long state(Handle h, boolean lock) {
+        return h.createQuery("SELECT seq FROM " + state + " WHERE id = 1" + (lock ? " FOR UPDATE" : "")).mapTo(Long.class).one();
+    }
+
+    /**
+     * The change-log rows to apply after {@code applied}: every row above it, and rows below it this instance has not
+     * seen that were written recently (a slow transaction may commit a lower number late). An empty list means a
+     * rebuild; null means nothing to do.
+     */
+    private List<Long> pending(Handle h, long applied, long now) {
+        long head = head(h);
+        if (applied < 0 || applied > head || head - applied > REBUILD_AFTER) {
+            return List.of();
+        }
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusNanos(LATE_COMMITS_MS * 1_000_000);
+        List<Long> rows = new ArrayList<>();
+        // a range of the key, then the filter: an OR of the two conditions would scan the whole log
+        h.createQuery("SELECT seq FROM incident_changes WHERE seq > :low AND (seq > :applied OR changed_at >= :since)")
+                .bind("applied", applied).bind("low", applied - LATE_WINDOW).bind("since", since)
+                .mapTo(Long.class).forEach(seq -> {
+                    if (seq > applied || !seen.containsKey(seq)) {
+                        rows.add(seq);
+                    }
+                });
+        return rows.isEmpty() ? null : rows;
+    }
+
+    /** Under the state row lock: a rebuild (if allowed) or the incidents changed since; whether anything was applied. */
+    private boolean update(Handle h, long now, boolean mayRebuild) {
+        long applied = state(h, true);
+        List<Long> seqs = pending(h, applied, now);
+        if (seqs == null || (seqs.isEmpty() && !mayRebuild)) {
+            return false;
+        }
+        if (seqs.isEmpty()) {
+            long head = head(h);
+            rebuild(h);
+            h.createUpdate("UPDATE " + state + " SET seq = :seq WHERE id = 1").bind("seq", head).execute();
+            return true;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int from = 0; from < seqs.size(); from += CHUNK) {
+            ids.addAll(h.createQuery("SELECT DISTINCT incident_id FROM incident_changes WHERE seq IN (<seqs>)")
+                    .bindList("seqs", seqs.subList(from, Math.min(seqs.size(), from + CHUNK))).mapTo(String.class).list());
+        }
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            replace(h, all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        long max = Math.max(applied, seqs.stream().mapToLong(Long::longValue).max().orElse(applied));
+        h.createUpdate("UPDATE " + state + " SET seq = :seq WHERE id = 1").bind("seq", max).execute();
+        seqs.forEach(seq -> seen.put(seq, now));
+        return true;
+    }
+
+    /** An empty map of deltas by key (a list of column values), in key order: see {@link #moveTotals}. */
+    protected static Map<List<Object>, Long> deltas() {
+        return new TreeMap<>(DerivedTables::compare);
+    }
+
+    /**
+     * Moves each row of {@code table} named by a key (values of {@code columns}) by its delta, inserting missing rows
+     * and deleting emptied ones; in key order, so no two updaters deadlock. The caller holds the state row lock, so no
+     * other updater inserts the same key meanwhile.
+     */
+    protected static void moveTotals(Handle h, String table, List<String> columns, Map<List<Object>, Long> deltas) {
+        StringBuilder where = new StringBuilder();
+        for (String c : columns) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(c).append(" = :").append(c);
+        }
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ", n) VALUES (:"
+                + String.join(", :", columns) + ", :d)";
+        boolean emptied = false;
+        for (Map.Entry<List<Object>, Long> e : deltas.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            Map<String, Object> binds = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                binds.put(columns.get(i), e.getKey().get(i));
+            }
+            int rows = h.createUpdate("UPDATE " + table + " SET n = n + :d" + where).bindMap(binds).bind("d", e.getValue()).execute();
+            if (rows == 0) {
+                h.createUpdate(insert).bindMap(binds).bind("d", e.getValue()).execute();
+            }
+            emptied |= e.getValue() < 0;
+        }
+        if (emptied) {
+            h.execute("DELETE FROM " + table + " WHERE n <= 0");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static long head(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM incident_changes").mapTo(Long.class).one();
+    }
+}
