@@ -106,16 +106,29 @@ public abstract class DerivedTables implements WriteHooks.Listener {
     }
 
     /**
-     * Starts a daemon thread, {@code name}, that runs {@link #sync} once: the tables are built if missing before the
-     * first request needs them. A failure is logged; the first request tries again and reports what fails.
+     * Starts a daemon thread, {@code name}, that runs {@link #sync} until it succeeds (for up to
+     * {@value #WARM_TRIES} seconds): the tables are built if missing before the first request needs them. The app is
+     * built before the database is migrated ({@code serve} migrates while the web server starts), so the first
+     * tries may find no tables; a request meanwhile waits for the state lock, or builds them itself.
      */
     public void warmInBackground(String name) {
         Thread warm = new Thread(() -> {
-            try {
-                sync();
-            } catch (RuntimeException e) {
-                // an app closed at once (tests), or a database not migrated yet, ends up here
-                LoggerFactory.getLogger(DerivedTables.class).info("{} not built at start: {}", name, e.toString());
+            for (int i = 1; i <= WARM_TRIES; i++) {
+                try {
+                    sync();
+                    return;
+                } catch (RuntimeException e) {
+                    if (i == WARM_TRIES) {
+                        LoggerFactory.getLogger(DerivedTables.class).info("{} not built at start: {}", name, e.toString());
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }, name);
         warm.setDaemon(true);
@@ -123,6 +136,8 @@ public abstract class DerivedTables implements WriteHooks.Listener {
                 .error("{}: the start-up build failed", name, e));
         warm.start();
     }
+
+    private static final int WARM_TRIES = 300;
 
     private long state(Handle h, boolean lock) {
         return h.createQuery("SELECT seq FROM " + state + " WHERE id = 1" + (lock ? " FOR UPDATE" : "")).mapTo(Long.class).one();

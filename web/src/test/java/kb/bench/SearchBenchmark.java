@@ -3,13 +3,16 @@ package kb.bench;
 import io.javalin.Javalin;
 import kb.App;
 import kb.cli.GenerateCommand;
-import kb.format.Postmortem;
 import kb.format.PostmortemParser;
 import kb.incidents.Change;
 import kb.search.Search;
 import kb.search.SearchRequest;
 import kb.system.Config;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,6 +158,8 @@ public final class SearchBenchmark {
         // the action-item summary tables are built in the background when the app starts on a database that has
         // none (just migrated): the first /actions waits for that; on a database a run prepared before it is quick
         report("page /actions, first (summary built if missing)", time(List.of("/actions"), get, 0, 1));
+        // the same for the list's filter counts (V54)
+        report("page /incidents, first (list counts built if missing)", time(List.of("/incidents"), get, 0, 1));
         // an incident page first viewed (its related incidents computed): the app has its own index reader and cache.
         // Forty other incidents first, so the figure is an incident's first view and not the JVM compiling the page
         for (int i = 0; i < 40 && i < ids.size(); i++) {
@@ -169,28 +174,25 @@ public final class SearchBenchmark {
             report("page " + path, timeAll(List.of(path), get));
         }
         // the first insights page after a write: each run saves a new revision of one incident (another severity
-        // each time, so the figures move), then reads the page
+        // each time, so the figures move), then reads the page; the save and the page are timed apart
         String source = services.incidents().source(someId, services.incidents().header(someId).orElseThrow()
                 .currentRevision()).orElseThrow();
         Set<String> known = services.incidents().knownChecklistIds();
         int[] edits = {0};
-        report("page /insights, first after a write", timeAll(List.of("/insights"), p -> {
+        writeThenPage("/insights", get, () -> {
             String severity = "P" + (edits[0]++ % 5);
-            Postmortem edited = new PostmortemParser().parse(source.replaceFirst("(?m)^severity: .*$", "severity: " + severity),
-                    known).value().orElseThrow();
-            services.incidents().save(edited, Change.edit("bench", "edit", null));
-            return get.run(p);
-        }));
+            services.incidents().save(new PostmortemParser().parse(source.replaceFirst("(?m)^severity: .*$", "severity: "
+                    + severity), known).value().orElseThrow(), Change.edit("bench", "edit", null));
+        });
         // the first action-item pages after a write: each run marks an item of one incident done or open again
         String open = source.replaceFirst("(?m)^- \\[x\\] ", "- [ ] ");
         String done = open.replaceFirst("(?m)^- \\[ \\] ", "- [x] ");
-        for (String path : List.of("/actions", "/actions?overdue=true&type=prevent", "/api/actions?status=open&page=5")) {
-            report("page " + path + ", first after a write", timeAll(List.of(path), p -> {
+        for (String path : List.of("/incidents", "/actions", "/actions?overdue=true&type=prevent", "/api/actions?status=open&page=5")) {
+            writeThenPage(path, get, () -> {
                 String text = edits[0]++ % 2 == 0 ? done : open;
                 services.incidents().save(new PostmortemParser().parse(text, known).value().orElseThrow(),
                         Change.edit("bench", "action", null));
-                return get.run(p);
-            }));
+            });
         }
         System.gc();
         Runtime rt = Runtime.getRuntime();
@@ -219,8 +221,7 @@ public final class SearchBenchmark {
 
     /** This JVM's CPU time so far, all threads: steadier than wall time on a shared machine. */
     private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static String loadAverage() {
@@ -231,8 +232,62 @@ public final class SearchBenchmark {
         }
     }
 
-    /** Timings of one measurement, sorted, and the process CPU time per run. */
-    private record Timings(List<Double> sorted, double cpuMsPerRun) {
+    /**
+     * Timings of one measurement: wall times sorted, the process CPU time per run, and for the slowest runs (at or
+     * above the p95) their mean process CPU and garbage-collection time: a slow run with little CPU waited (for the
+     * machine, or I/O); one with GC time paused for a collection; one with CPU far above its wall time ran other
+     * threads' work (a background count, the JIT).
+     */
+    private record Timings(List<Double> sorted, double cpuMsPerRun, double slowCpuMs, double slowGcMs) {
+    }
+
+    /** One run's wall, process CPU and GC time (milliseconds). */
+    private record Run(double wallMs, double cpuMs, double gcMs) {
+    }
+
+    /** Garbage-collection time of this JVM so far, every collector, in milliseconds. */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static Timings timings(List<Run> runs) {
+        List<Run> byWall = new ArrayList<>(runs);
+        byWall.sort(Comparator.comparingDouble(Run::wallMs));
+        List<Run> slow = byWall.subList((int) Math.ceil(0.95 * byWall.size()) - 1, byWall.size());
+        return new Timings(byWall.stream().map(Run::wallMs).toList(), runs.stream().mapToDouble(Run::cpuMs).average().orElse(0),
+                slow.stream().mapToDouble(Run::cpuMs).average().orElse(0), slow.stream().mapToDouble(Run::gcMs).average().orElse(0));
+    }
+
+    /** Times {@code write} and the page after it apart, RUNS times after three warm-ups, and reports both. */
+    private static void writeThenPage(String path, Op get, Write write) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            write.run();
+            get.run(path);
+        }
+        List<Run> writes = new ArrayList<>();
+        List<Run> pages = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            writes.add(measure(() -> write.run()));
+            pages.add(measure(() -> get.run(path)));
+        }
+        report("write (save, derived tables in its transaction)", timings(writes));
+        report("page " + path + ", first after that write", timings(pages));
+    }
+
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    private static Run measure(Write op) throws Exception {
+        long gc = gcMillis();
+        long cpu = cpuNanos();
+        long t = System.nanoTime();
+        op.run();
+        return new Run((System.nanoTime() - t) / 1e6, (cpuNanos() - cpu) / 1e6, gcMillis() - gc);
     }
 
     private static int anchorRuns = RUNS;
@@ -256,26 +311,22 @@ public final class SearchBenchmark {
                 op.run(q);
             }
         }
-        List<Double> ms = new ArrayList<>();
-        long cpu = cpuNanos();
+        List<Run> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             for (String q : inputs) {
-                long t = System.nanoTime();
-                op.run(q);
-                ms.add((System.nanoTime() - t) / 1e6);
+                all.add(measure(() -> op.run(q)));
             }
         }
-        double cpuMs = (cpuNanos() - cpu) / 1e6 / ms.size();
-        Collections.sort(ms);
-        return new Timings(ms, cpuMs);
+        return timings(all);
     }
 
     private static void report(String what, Timings t) {
         List<Double> sorted = t.sorted();
         // the load beside each figure: on a shared machine wall times follow it, CPU per run much less
-        System.out.printf("%-52s p50 %7.2f ms   p95 %7.2f ms   CPU %6.2f ms/run   (%d runs, load %s)%n", what,
+        System.out.printf("%-52s p50 %7.2f ms   p95 %7.2f ms   CPU %6.2f ms/run   slowest 5%%: CPU %6.1f ms, GC %5.1f ms"
+                        + "   (%d runs, load %s)%n", what,
                 sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1), sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1),
-                t.cpuMsPerRun(), sorted.size(), loadAverage().split(" ")[0]);
+                t.cpuMsPerRun(), t.slowCpuMs(), t.slowGcMs(), sorted.size(), loadAverage().split(" ")[0]);
     }
 
     private static Config postgres(Path dir, Map<String, String> env) throws Exception {
