@@ -107,6 +107,13 @@ public final class SearchBenchmark {
             report("lucene word + severity + service" + tag, timeAll(WORDS, q -> before.run(q) + "" + search.search(request(q,
                     Map.of("severity", "P1", "service", "payment-api"))).total()));
         }
+        // each phrase alone, uncached: which one makes the phrase p95 (a common word's positions are read for every match)
+        for (String q : PHRASES) {
+            report("  lucene phrase " + q + ", uncached", timeAll(List.of(q), p -> {
+                search.clearCaches();
+                return search.search(request(p, Map.of())).total();
+            }));
+        }
         var ids = services.db().jdbi().withHandle(h -> h.createQuery("SELECT id FROM incidents WHERE id LIKE 'synthetic-%' "
                 + "ORDER BY id").mapTo(String.class).list());
         List<String> sample = new ArrayList<>();
@@ -119,26 +126,29 @@ public final class SearchBenchmark {
         var jdbi = services.db().jdbi();
         // a LIKE scan of a word few postmortems hold reads every section: seconds each at 100,000, so fewer runs
         anchorRuns = n > 20_000 ? 1 : RUNS;
-        // -Dkb.bench.anchors=false leaves the LIKE scans out (minutes each on H2 at 100,000) for a quick look at pages
-        boolean anchors = Boolean.parseBoolean(System.getProperty("kb.bench.anchors", "true"));
+        // -Dkb.bench.anchors=false leaves the LIKE scans out (minutes each on H2 at 100,000) for a quick look at pages;
+        // -Dkb.bench.anchors=one runs one query of each kind once (its p50 and p95 are that single figure)
+        String anchorMode = System.getProperty("kb.bench.anchors", "true");
+        boolean anchors = !anchorMode.equals("false");
+        int perKind = anchorMode.equals("one") ? 1 : Integer.MAX_VALUE;
+        String sampled = perKind == 1 ? ", one query once" : "";
         String like = "SELECT i.id FROM incidents i WHERE i.listed = TRUE AND (LOWER(i.title) LIKE :p OR EXISTS "
                 + "(SELECT 1 FROM sections s WHERE s.incident_id = i.id AND LOWER(s.markdown) LIKE :p)) "
                 + "ORDER BY i.started_at DESC FETCH FIRST 10 ROWS ONLY";
+        Op likeScan = q -> jdbi.withHandle(h -> h.createQuery(like).bind("p", "%" + q.replace("\"", "") + "%")
+                .mapTo(String.class).list().size());
         if (anchors) {
-            report("SQL LIKE single word (anchor)", timeAnchor(WORDS.subList(0, 5), q -> jdbi.withHandle(h -> h.createQuery(like)
-                .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
-            report("SQL LIKE two-character Chinese (anchor)", timeAnchor(CHINESE.subList(0, 4), q -> jdbi.withHandle(h -> h.createQuery(like)
-                .bind("p", "%" + q + "%").mapTo(String.class).list().size())));
-            report("SQL LIKE phrase (anchor)", timeAnchor(PHRASES.subList(0, 3), q -> jdbi.withHandle(h -> h.createQuery(like)
-                .bind("p", "%" + q.replace("\"", "") + "%").mapTo(String.class).list().size())));
+            report("SQL LIKE single word (anchor" + sampled + ")", timeAnchor(first(WORDS, 5, perKind), likeScan));
+            report("SQL LIKE two-character Chinese (anchor" + sampled + ")", timeAnchor(first(CHINESE, 4, perKind), likeScan));
+            report("SQL LIKE phrase (anchor" + sampled + ")", timeAnchor(first(PHRASES, 3, perKind), likeScan));
         }
         String likeFiltered = "SELECT i.id FROM incidents i WHERE i.listed = TRUE AND i.severity = 'P1' AND EXISTS "
                 + "(SELECT 1 FROM incident_services v WHERE v.incident_id = i.id AND v.name = 'payment-api') AND "
                 + "(LOWER(i.title) LIKE :p OR EXISTS (SELECT 1 FROM sections s WHERE s.incident_id = i.id AND "
                 + "LOWER(s.markdown) LIKE :p)) ORDER BY i.started_at DESC FETCH FIRST 10 ROWS ONLY";
         if (anchors) {
-            report("SQL LIKE word + severity + service (anchor)", timeAnchor(WORDS.subList(0, 5), q -> jdbi.withHandle(h ->
-                h.createQuery(likeFiltered).bind("p", "%" + q + "%").mapTo(String.class).list().size())));
+            report("SQL LIKE word + severity + service (anchor" + sampled + ")", timeAnchor(first(WORDS, 5, perKind), q ->
+                    jdbi.withHandle(h -> h.createQuery(likeFiltered).bind("p", "%" + q + "%").mapTo(String.class).list().size())));
         }
         search.close();
 
@@ -200,6 +210,11 @@ public final class SearchBenchmark {
         System.out.println("load average at end: " + loadAverage());
         app.stop();
         services.close();
+    }
+
+    /** The first {@code n} of {@code list}, or {@code cap} of them when that is fewer. */
+    private static List<String> first(List<String> list, int n, int cap) {
+        return list.subList(0, Math.min(n, cap));
     }
 
     @SafeVarargs
@@ -274,7 +289,7 @@ public final class SearchBenchmark {
             writes.add(measure(() -> write.run()));
             pages.add(measure(() -> get.run(path)));
         }
-        report("write (save, derived tables in its transaction)", timings(writes));
+        report("write before " + path + " (save + derived tables)", timings(writes));
         report("page " + path + ", first after that write", timings(pages));
     }
 
