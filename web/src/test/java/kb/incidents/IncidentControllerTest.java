@@ -66,6 +66,16 @@ class IncidentControllerTest {
     }
 
     @Test
+    void every_filter_shows_how_many_published_incidents_carry_each_value() {
+        Document d = app.page("/incidents");
+        assertEquals("P1 (1)", d.selectFirst("input[name=severity][value=P1]").parent().text());
+        assertEquals("P0 (0)", d.selectFirst("input[name=severity][value=P0]").parent().text());
+        assertEquals(List.of("2024 (1)", "2022 (1)"), d.select("select[name=year] option[value~=^[0-9]+$]").eachText());
+        assertEquals(List.of("RES-01 (1)", "TMO-01 (1)"), d.select("datalist#checklist-items option").eachText());
+        assertEquals("checkout-api (1)", d.selectFirst("input[name=service][value=checkout-api]").parent().text());
+    }
+
+    @Test
     void a_bad_filter_value_is_a_400_naming_the_parameter() {
         Document d = app.page("/incidents?severity=P9", 400);
         assertTrue(d.selectFirst(".message").text().contains("severity must be one of"));
