@@ -3,6 +3,8 @@ package kb.incidents;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.JdbiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@code Jdbi} runs them, whichever object made it (the app, the content import, a command).
  *
  * <p>Listeners run in the order of their names, the same in every instance: each takes its own row lock, and a
- * fixed order means two writers never wait for each other's locks crosswise. A listener that throws rolls the write
- * back, so listeners do only what the write must not commit without.
+ * fixed order means two writers never wait for each other's locks crosswise. Each runs inside a savepoint: one that
+ * fails (a lock wait that timed out, say) is undone and logged, and the write still commits. So a listener keeps
+ * only what can also be caught up with later from the change log; the write itself never fails for it.
  */
 public final class WriteHooks implements JdbiConfig<WriteHooks> {
 
@@ -41,12 +44,23 @@ public final class WriteHooks implements JdbiConfig<WriteHooks> {
         jdbi.getConfig(WriteHooks.class).listeners.put(name, listener);
     }
 
-    /** Runs the listeners in name order; call inside the write's transaction. */
+    /** Runs the listeners in name order, each in a savepoint; call inside the write's transaction. */
     static void run(Handle h) {
-        for (Listener l : List.copyOf(h.getConfig(WriteHooks.class).listeners.values())) {
-            l.written(h);
+        for (Map.Entry<String, Listener> e : List.copyOf(h.getConfig(WriteHooks.class).listeners.entrySet())) {
+            String savepoint = "hook_" + e.getKey().replaceAll("[^A-Za-z0-9]", "_");
+            h.savepoint(savepoint);
+            try {
+                e.getValue().written(h);
+                h.release(savepoint);
+            } catch (RuntimeException failed) {
+                // what the listener derives follows the change log: the next read catches up with this write
+                h.rollbackToSavepoint(savepoint);
+                LOG.warn("write hook '{}' failed, undone; its tables catch up on the next read: {}", e.getKey(), failed.toString());
+            }
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteHooks.class);
 
     @Override
     public WriteHooks createCopy() {
