@@ -147,7 +147,7 @@ type Sender interface {
 }
 
 func deliver(s Sender, to, body string, seconds int) error {
-	ctx, _ := context.WithTimeout(context.Background(), time.Duration(seconds)*time.Second) //@TMO-03
+	ctx, _ := context.WithTimeout(context.Background(), time.Duration(seconds)*time.Second) //@TMO-03,~TMO-02
 	if err := s.Send(ctx, to, body); err != nil {
 		slog.Warn("delivery failed", "to", to, "err", err)
 		return err
@@ -218,7 +218,7 @@ func putWithRetry(ctx context.Context, p Putter, key string, data []byte, attemp
 			cancel()
 			return nil
 		}
-		time.Sleep(time.Duration(i+1) * 200 * time.Millisecond)
+		time.Sleep(time.Duration(i+1) * 200 * time.Millisecond) //@~CONC-05
 	}
 	return errExhausted
 }
@@ -287,7 +287,7 @@ func ImportAll(ctx context.Context, db *sql.DB, items []Item) int {
 			continue
 		}
 		if err := tx.Commit(); err != nil {
-			slog.Error("commit", "sku", it.SKU, "err", err)
+			slog.Error("commit", "sku", it.SKU, "err", err) //@~LOG-01
 			continue
 		}
 		imported++
@@ -342,7 +342,7 @@ func (s *Server) Serve() error {
 		if err != nil {
 			return err
 		}
-		go s.pump(conn) //@CONC-01
+		go s.pump(conn) //@CONC-01,~CONC-02
 	}
 }
 
@@ -393,7 +393,7 @@ func (h SignupHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot create", http.StatusInternalServerError)
 		return
 	}
-	go func() { //@CONC-01
+	go func() { //@CONC-01,~CONC-02
 		if err := h.Mailer.Welcome(body.Email); err != nil {
 			slog.Warn("welcome mail", "user", id, "err", err)
 		}
@@ -458,7 +458,7 @@ import (
 )
 
 func BalanceHandler(w http.ResponseWriter, r *http.Request) {
-	db, err := sql.Open("postgres", os.Getenv("LEDGER_DSN")) //@RES-04
+	db, err := sql.Open("postgres", os.Getenv("LEDGER_DSN")) //@RES-04,~RES-01
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -823,7 +823,7 @@ func (p Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer resp.Body.Close()
 	w.WriteHeader(resp.StatusCode)
-	io.Copy(w, resp.Body)
+	io.Copy(w, resp.Body) //@~ERR-01
 }
 ''')
 
@@ -1161,7 +1161,7 @@ func (l *Ledger) Transfer(ctx context.Context, from, to string, cents int64) err
 ''')
 
 case('go-ok-07-goroutine-guard-not-named-recover',
-     'goroutine defers a crash guard (named reportPanic) whose body calls recover',
+     'one background goroutine defers a crash guard (named reportPanic) whose body calls recover',
      'https://github.com/sipeed/picoclaw/pull/3132',
      'relay/server.go', r'''
 package relay
@@ -1184,17 +1184,19 @@ func reportPanic(where string) {
 	}
 }
 
-func (s *Server) Serve() error {
-	for {
-		conn, err := s.ln.Accept()
-		if err != nil {
-			return err
-		}
-		go func() {
-			defer reportPanic("relay pump")
+// Serve handles connections on one background goroutine, one at a time (the relay has a single upstream).
+func (s *Server) Serve() {
+	go func() {
+		defer reportPanic("relay accept loop")
+		for {
+			conn, err := s.ln.Accept()
+			if err != nil {
+				slog.Info("relay stopped", "err", err)
+				return
+			}
 			s.pump(conn)
-		}()
-	}
+		}
+	}()
 }
 
 func (s *Server) pump(conn net.Conn) {

@@ -573,12 +573,14 @@ public class OutboxDrainer {
 ''')
 
 case('java-17-bare-thread-no-handler',
-     'a bare Thread started for background work with no uncaught-exception handler',
+     'the single render worker is a bare Thread (method reference) with no uncaught-exception handler',
      'https://github.com/karakasis/Path-of-Leveling/issues/54',
      'src/main/java/com/acme/reports/ReportService.java', r'''
 package com.acme.reports;
 
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 public class ReportService {
     private final ReportRenderer renderer;
@@ -589,10 +591,28 @@ public class ReportService {
         this.outDir = outDir;
     }
 
-    public void renderInBackground(String reportId) {
-        Thread worker = new Thread(() -> renderer.render(reportId, outDir.resolve(reportId + ".pdf")), "report-" + reportId);
+    private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(100);
+
+    /** Starts the single render worker; called once at start-up. */
+    public void start() {
+        Thread worker = new Thread(this::drain, "report-renderer");
         worker.setDaemon(true);
         worker.start(); //@CONC-01
+    }
+
+    public boolean submit(String reportId) {
+        return pending.offer(reportId);
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                String reportId = pending.take();
+                renderer.render(reportId, outDir.resolve(reportId + ".pdf"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public interface ReportRenderer {
@@ -778,7 +798,7 @@ public class EventSink {
     }
 
     public void send(byte[] event) throws IOException {
-        CloseableHttpClient client = HttpClients.createDefault(); //@RES-04
+        CloseableHttpClient client = HttpClients.createDefault(); //@RES-04,~RES-01
         HttpPost post = new HttpPost(collectorUrl);
         post.setEntity(new ByteArrayEntity(event));
         try (CloseableHttpResponse response = client.execute(post)) {
@@ -924,6 +944,511 @@ public class Poller {
 
     public void stop() {
         running = false;
+    }
+}
+''')
+
+# ---- clean look-alikes: correct code of the same shapes (no expectations) ----
+
+case('java-ok-01-files-lines-try-with-resources',
+     'Files.lines consumed inside try-with-resources',
+     'https://github.com/elastic/elasticsearch/pull/72415',
+     'src/main/java/com/acme/feeds/StopWords.java', r'''
+package com.acme.feeds;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+public final class StopWords {
+    private final Set<String> words;
+
+    public StopWords(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            this.words = lines.map(String::trim)
+                    .filter(w -> !w.isEmpty() && !w.startsWith("#"))
+                    .map(String::toLowerCase)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    public boolean contains(String word) {
+        return words.contains(word.toLowerCase());
+    }
+}
+''')
+
+case('java-ok-02-okhttp-response-try-with-resources',
+     'OkHttp Response in try-with-resources, every status path closes it',
+     'https://github.com/pakerfeldt/okhttp-signpost/pull/19',
+     'src/main/java/com/acme/flags/FlagFetcher.java', r'''
+package com.acme.flags;
+
+import java.io.IOException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+public class FlagFetcher {
+    private final OkHttpClient http;
+    private final String url;
+
+    public FlagFetcher(OkHttpClient http, String url) {
+        this.http = http;
+        this.url = url;
+    }
+
+    public String fetch(String etag) throws IOException {
+        Request request = new Request.Builder().url(url).header("If-None-Match", etag).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() == 304) {
+                return null;
+            }
+            if (!response.isSuccessful()) {
+                throw new IOException("flag fetch failed: " + response.code());
+            }
+            return response.body().string();
+        }
+    }
+}
+''')
+
+case('java-ok-03-stream-returned-to-caller',
+     'a factory method opens a stream and returns it; the caller closes it with try-with-resources',
+     'https://github.com/jadar/DeveloperCapes/issues/26',
+     'src/main/java/com/acme/assets/AssetStore.java', r'''
+package com.acme.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+public class AssetStore {
+    private final Path root;
+
+    public AssetStore(Path root) {
+        this.root = root;
+    }
+
+    /** Opens the asset for reading; the caller owns and closes the stream. */
+    public InputStream open(String name) throws IOException {
+        Path p = root.resolve(name).normalize();
+        if (!p.startsWith(root)) {
+            throw new IOException("asset outside the store: " + name);
+        }
+        return Files.newInputStream(p, StandardOpenOption.READ);
+    }
+
+    public long copy(String name, OutputStream out) throws IOException {
+        try (InputStream in = open(name)) {
+            return in.transferTo(out);
+        }
+    }
+}
+''')
+
+case('java-ok-04-writer-owned-by-closeable-field',
+     'a writer opened in the constructor is kept in a field and closed by close()',
+     'https://github.com/freehep/freehep-vectorgraphics/pull/46',
+     'src/main/java/com/acme/export/CsvSink.java', r'''
+package com.acme.export;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+public final class CsvSink implements Closeable {
+    private final BufferedWriter out;
+
+    public CsvSink(Path file) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    public void row(List<String> cells) throws IOException {
+        out.write(String.join(",", cells));
+        out.newLine();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
+''')
+
+case('java-ok-05-threadlocal-cleared-by-other-class',
+     'a filter sets per-thread state through a holder class and clears it in finally through the same holder',
+     'https://github.com/SAP/neonbee/pull/599',
+     'src/main/java/com/acme/web/TenantFilter.java', r'''
+package com.acme.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+public class TenantFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String tenant = ((HttpServletRequest) req).getHeader("X-Tenant");
+        TenantContext.enter(tenant == null ? "default" : tenant);
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            TenantContext.leave();
+        }
+    }
+}
+
+final class TenantContext {
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private TenantContext() {
+    }
+
+    static void enter(String tenant) {
+        CURRENT.set(tenant);
+    }
+
+    static String current() {
+        return CURRENT.get();
+    }
+
+    static void leave() {
+        CURRENT.remove();
+    }
+}
+''')
+
+case('java-ok-06-interrupt-restored',
+     'InterruptedException restores the flag and stops the work',
+     'https://github.com/apple/servicetalk/pull/566',
+     'src/main/java/com/acme/batch/FlushCoordinator.java', r'''
+package com.acme.batch;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+public class FlushCoordinator {
+    private final CountDownLatch flushed = new CountDownLatch(1);
+
+    public void markFlushed() {
+        flushed.countDown();
+    }
+
+    public boolean awaitFlush(long seconds) {
+        try {
+            return flushed.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
+''')
+
+case('java-ok-07-scheduled-guarded-method-reference',
+     'scheduleAtFixedRate given a method reference to a method that catches Throwable',
+     'https://github.com/rundeck/rundeck/pull/9639',
+     'src/main/java/com/acme/cache/PriceCache.java', r'''
+package com.acme.cache;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class PriceCache implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PriceCache.class);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final Map<String, Long> prices = new ConcurrentHashMap<>();
+    private final PriceSource source;
+
+    public PriceCache(PriceSource source) {
+        this.source = source;
+        timer.scheduleAtFixedRate(this::reloadSafely, 0, 30, TimeUnit.SECONDS);
+    }
+
+    private void reloadSafely() {
+        try {
+            Map<String, Long> fresh = source.all();
+            prices.putAll(fresh);
+            prices.keySet().retainAll(fresh.keySet());
+        } catch (Throwable t) {
+            log.error("price reload failed; next run in 30 s", t);
+        }
+    }
+
+    public Long price(String sku) {
+        return prices.get(sku);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    public interface PriceSource {
+        Map<String, Long> all();
+    }
+}
+''')
+
+case('java-ok-08-jdbc-tx-rollback-rethrow',
+     'manual JDBC transaction with rollback in a catch that rethrows',
+     'https://github.com/LiveRamp/jack/pull/229',
+     'src/main/java/com/acme/orders/OrderWriter.java', r'''
+package com.acme.orders;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+public class OrderWriter {
+    private final DataSource ds;
+
+    public OrderWriter(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public void place(long orderId, long customerId, long cents) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement order = c.prepareStatement("INSERT INTO orders(id, customer, cents) VALUES (?, ?, ?)");
+                 PreparedStatement credit = c.prepareStatement("UPDATE customers SET credit = credit - ? WHERE id = ?")) {
+                order.setLong(1, orderId);
+                order.setLong(2, customerId);
+                order.setLong(3, cents);
+                order.executeUpdate();
+                credit.setLong(1, cents);
+                credit.setLong(2, customerId);
+                credit.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}
+''')
+
+case('java-ok-09-http-client-built-once',
+     'one java.net.http.HttpClient built in the constructor with timeouts, reused per call',
+     'https://github.com/openjdk/skara/pull/534',
+     'src/main/java/com/acme/authz/PermissionCheck.java', r'''
+package com.acme.authz;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+public class PermissionCheck {
+    private final URI endpoint;
+    private final HttpClient client;
+
+    public PermissionCheck(URI endpoint) {
+        this.endpoint = endpoint;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    public boolean allowed(String user, String action) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/check?user=" + user + "&action=" + action))
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"allowed\":true");
+    }
+}
+''')
+
+case('java-ok-10-response-closed-by-helper-in-finally',
+     'CloseableHttpResponse released in finally by a helper that consumes the entity and closes it',
+     'https://github.com/mitre/HTTP-Proxy-Servlet/issues/62',
+     'src/main/java/com/acme/search/IndexClient.java', r'''
+package com.acme.search;
+
+import java.io.IOException;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.util.EntityUtils;
+
+public class IndexClient {
+    private final CloseableHttpClient client;
+    private final String endpoint;
+
+    public IndexClient(CloseableHttpClient client, String endpoint) {
+        this.client = client;
+        this.endpoint = endpoint;
+    }
+
+    public String index(String id, String json) throws IOException {
+        HttpPost post = new HttpPost(endpoint + "/docs/" + id);
+        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        CloseableHttpResponse response = client.execute(post);
+        try {
+            int status = response.getStatusLine().getStatusCode();
+            if (status >= 400) {
+                throw new IOException("index " + id + " failed with " + status);
+            }
+            return EntityUtils.toString(response.getEntity());
+        } finally {
+            release(response);
+        }
+    }
+
+    private static void release(CloseableHttpResponse response) throws IOException {
+        EntityUtils.consumeQuietly(response.getEntity());
+        response.close();
+    }
+}
+''')
+
+case('java-ok-11-thread-factory-with-handler',
+     'the single render worker comes from a factory that sets an uncaught-exception handler',
+     'https://github.com/linkedin/ambry/pull/683',
+     'src/main/java/com/acme/reports/ReportService.java', r'''
+package com.acme.reports;
+
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class ReportService {
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+    private final AtomicLong crashes = new AtomicLong();
+    private final ThreadFactory threads = r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> {
+            crashes.incrementAndGet();
+            log.error("report thread {} died", th.getName(), e);
+        });
+        return t;
+    };
+    private final ReportRenderer renderer;
+    private final Path outDir;
+
+    public ReportService(ReportRenderer renderer, Path outDir) {
+        this.renderer = renderer;
+        this.outDir = outDir;
+    }
+
+    private final BlockingQueue<String> pending = new LinkedBlockingQueue<>(100);
+
+    /** Starts the single render worker; called once at start-up. */
+    public void start() {
+        threads.newThread(this::drain).start();
+    }
+
+    public boolean submit(String reportId) {
+        return pending.offer(reportId);
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                String reportId = pending.take();
+                renderer.render(reportId, outDir.resolve(reportId + ".pdf"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public interface ReportRenderer {
+        void render(String reportId, Path target);
+    }
+}
+''')
+
+case('java-ok-12-debug-log-guarded-in-loop',
+     'per-element detail at debug level behind isDebugEnabled, one info summary after the loop',
+     'https://github.com/elimu-ai/webapp/issues/1726',
+     'src/main/java/com/acme/stats/FrequencyJob.java', r'''
+package com.acme.stats;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class FrequencyJob {
+    private static final Logger logger = LoggerFactory.getLogger(FrequencyJob.class);
+
+    public Map<Character, Integer> count(List<String> words) {
+        Map<Character, Integer> freq = new HashMap<>();
+        for (String word : words) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("counting letters of word {}", word);
+            }
+            for (char ch : word.toCharArray()) {
+                freq.merge(ch, 1, Integer::sum);
+            }
+        }
+        logger.info("counted {} words, {} distinct letters", words.size(), freq.size());
+        return freq;
+    }
+}
+''')
+
+case('java-ok-13-urlconnection-both-timeouts',
+     'URLConnection with connect and read timeouts and the stream in try-with-resources',
+     'https://github.com/DirectProject/nhin-d/pull/258',
+     'src/main/java/com/acme/pki/CrlDownloader.java', r'''
+package com.acme.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+
+public class CrlDownloader {
+    private static final int CONNECT_TIMEOUT_MS = 3_000;
+    private static final int READ_TIMEOUT_MS = 10_000;
+
+    public X509CRL download(String location) throws IOException, CertificateException, CRLException {
+        URLConnection connection = new URL(location).openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        connection.setReadTimeout(READ_TIMEOUT_MS);
+        try (InputStream in = connection.getInputStream()) {
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+        }
     }
 }
 ''')

@@ -2,14 +2,14 @@
 """Writes the held-out review corpus: one unified git diff per case.
 
 Each case is authored as the new (and, for modifications, the old) file text.
-A trailing marker comment "//@ITEM-ID" on a line of the new text records an
+A trailing marker comment "//@ITEM-ID" (",": several defects; "|": one defect either item names; "~ITEM": also acceptable) on a line of the new text records an
 expected finding there; the marker is stripped from the diff and becomes an
 "# expect: path:line:ITEM-ID" header. Line = line in the new file.
 Run: python3 make_cases.py  (rewrites *.diff in this directory)
 """
 import difflib, glob, importlib, os, re, sys
 
-MARK = re.compile(r'\s*//@([A-Z]+-\d+(?:[,|][A-Z]+-\d+)*)\s*$')
+MARK = re.compile(r'\s*//@(~?[A-Z]+-\d+(?:[,|]~?[A-Z]+-\d+)*)\s*$')
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -29,7 +29,9 @@ def render(case):
     path = case['path']
     new, expects = strip(case['new'])
     out = ['# ' + case['desc'], '# source: ' + case['source']]
-    out += ['# expect: %s:%d:%s' % (path, ln, item) for ln, item in expects]
+    out += ['# expect: %s:%d:%s' % (path, ln, item) for ln, item in expects if not item.startswith('~')]
+    # '~ITEM': the checklist item arguably applies too; a finding of it there is neither a miss nor a false positive
+    out += ['# accept: %s:%d:%s' % (path, ln, item[1:]) for ln, item in expects if item.startswith('~')]
     out.append('diff --git a/%s b/%s' % (path, path))
     if 'old' not in case:
         out += ['new file mode 100644', '--- /dev/null', '+++ b/' + path,
