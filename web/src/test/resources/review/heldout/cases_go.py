@@ -298,7 +298,7 @@ func ImportAll(ctx context.Context, db *sql.DB, items []Item) int {
 
 case('go-09-begin-error-discarded',
      'the error of BeginTx is discarded with _',
-     'https://github.com/golang/go/issues/46863',
+     'https://github.com/block/spirit/pull/937',
      'service/orders/cancel.go', r'''
 package orders
 
@@ -379,7 +379,11 @@ type Mailer interface {
 
 type SignupHandler struct {
 	Mailer Mailer
-	Users  interface{ Create(email string) (int64, error) }
+	Users  UserStore
+}
+
+type UserStore interface {
+	Create(email string) (int64, error)
 }
 
 func (h SignupHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -1410,5 +1414,406 @@ func consume(in <-chan opened, w io.Writer) error {
 		}
 	}
 	return nil
+}
+''')
+
+# ---- second batch: more libraries and control-flow shapes ----
+
+case('go-26-pgx-rows-defer-in-loop',
+     'pgx rows closed with defer inside the loop over tables: every table keeps a pooled connection',
+     'https://github.com/xataio/pgstream/pull/294',
+     'internal/snapshot/sizes.go', r'''
+package snapshot
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func ColumnCounts(ctx context.Context, pool *pgxpool.Pool, tables []string) (map[string]int, error) {
+	counts := make(map[string]int, len(tables))
+	for _, t := range tables {
+		rows, err := pool.Query(ctx, `SELECT column_name FROM information_schema.columns WHERE table_name = $1`, t)
+		if err != nil {
+			return nil, fmt.Errorf("columns of %s: %w", t, err)
+		}
+		defer rows.Close() //@RES-03
+		n := 0
+		for rows.Next() {
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		counts[t] = n
+	}
+	return counts, nil
+}
+''')
+
+case('go-27-pgx-tx-no-rollback',
+     'pgx transaction: an error after Begin returns without Rollback',
+     'https://github.com/jackc/pgx/pull/712',
+     'repo/tags.go', r'''
+package repo
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type Tags struct{ pool *pgxpool.Pool }
+
+func (t *Tags) Replace(ctx context.Context, postID int64, tags []string) error {
+	tx, err := t.pool.BeginTx(ctx, pgx.TxOptions{}) //@TX-01
+	if err != nil {
+		return err
+	}
+	if _, err = tx.Exec(ctx, `DELETE FROM post_tags WHERE post_id = $1`, postID); err != nil {
+		return err
+	}
+	for _, tag := range tags {
+		if _, err = tx.Exec(ctx, `INSERT INTO post_tags(post_id, tag) VALUES ($1, $2)`, postID, tag); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}
+''')
+
+case('go-28-labelled-continue-skips-close',
+     'a labelled continue out of the inner loop skips the Close of the response body',
+     'https://github.com/paulojmdias/lokxy/pull/107',
+     'internal/fanout/collect.go', r'''
+package fanout
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"strings"
+)
+
+// Collect asks every backend for its label names and merges them.
+func Collect(ctx context.Context, client *http.Client, backends []string) map[string]bool {
+	names := map[string]bool{}
+backends:
+	for _, b := range backends {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, b+"/labels", nil)
+		if err != nil {
+			continue
+		}
+		resp, err := client.Do(req) //@RES-02
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "!partial" {
+				continue backends
+			}
+			names[line] = true
+		}
+		resp.Body.Close()
+	}
+	return names
+}
+''')
+
+case('go-29-logrus-warn-per-item',
+     'logrus Warnf for every skipped item of a large sync loop',
+     'https://github.com/elimu-ai/webapp/issues/1726',
+     'sync/catalog.go', r'''
+package sync
+
+import (
+	log "github.com/sirupsen/logrus"
+)
+
+type Product struct {
+	SKU   string
+	Price int64
+}
+
+func Upsertable(products []Product, known map[string]bool) []Product {
+	var out []Product
+	for _, p := range products {
+		if p.Price <= 0 {
+			log.WithField("sku", p.SKU).Warnf("skipping product with price %d", p.Price) //@LOG-01
+			continue
+		}
+		if known[p.SKU] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+''')
+
+case('go-30-gorm-open-per-call',
+     'gorm.Open (a new pool) on every repository call',
+     'https://github.com/labbsr0x/whisper/pull/34',
+     'internal/profile/store.go', r'''
+package profile
+
+import (
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+type Profile struct {
+	ID    uint
+	Email string
+	Name  string
+}
+
+type Store struct{ DSN string }
+
+func (s Store) ByEmail(email string) (*Profile, error) {
+	db, err := gorm.Open(postgres.Open(s.DSN), &gorm.Config{}) //@RES-04
+	if err != nil {
+		return nil, err
+	}
+	var p Profile
+	if err := db.Where("email = ?", email).First(&p).Error; err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+''')
+
+case('go-31-cancel-only-in-one-select-case',
+     'cancel called in one select case; the timeout case returns without it',
+     'https://github.com/richardartoul/nola/pull/85',
+     'internal/lease/acquire.go', r'''
+package lease
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+var ErrBusy = errors.New("lease busy")
+
+type Locker interface {
+	Lock(ctx context.Context, key string) (<-chan struct{}, error)
+}
+
+func Acquire(parent context.Context, l Locker, key string, wait time.Duration) (func(), error) {
+	ctx, cancel := context.WithCancel(parent) //@TMO-03
+	granted, err := l.Lock(ctx, key)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	select {
+	case <-granted:
+		return cancel, nil
+	case <-time.After(wait):
+		return nil, ErrBusy
+	}
+}
+''')
+
+case('go-32-net-dial-no-deadline',
+     'raw TCP connection read without any deadline (net.Dial, no SetReadDeadline)',
+     'https://github.com/fortio/fortio/issues/583',
+     'probe/banner.go', r'''
+package probe
+
+import (
+	"bufio"
+	"net"
+	"strings"
+)
+
+// Banner returns the first line a server sends after connecting (SMTP, FTP, SSH...).
+func Banner(addr string) (string, error) {
+	conn, err := net.Dial("tcp", addr) //@TMO-01
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+''')
+
+case('go-33-file-leak-in-switch',
+     'a switch on the file header returns in one case without closing the file',
+     'https://github.com/authelia/authelia/pull/3031',
+     'media/sniff.go', r'''
+package media
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+)
+
+var ErrUnknown = errors.New("unknown media type")
+
+func Kind(path string) (string, error) {
+	f, err := os.Open(path) //@RES-01
+	if err != nil {
+		return "", err
+	}
+	head := make([]byte, 8)
+	if _, err := io.ReadFull(f, head); err != nil {
+		f.Close()
+		return "", err
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("\x89PNG")):
+		f.Close()
+		return "png", nil
+	case bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
+		f.Close()
+		return "jpeg", nil
+	case bytes.HasPrefix(head, []byte("GIF8")):
+		return "gif", nil
+	}
+	f.Close()
+	return "", ErrUnknown
+}
+''')
+
+case('go-ok-13-pgx-rows-per-table-function',
+     'the per-table query moved to its own function whose defer closes rows each iteration',
+     'https://github.com/xataio/pgstream/pull/294',
+     'internal/snapshot/sizes.go', r'''
+package snapshot
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func columnCount(ctx context.Context, pool *pgxpool.Pool, table string) (int, error) {
+	rows, err := pool.Query(ctx, `SELECT column_name FROM information_schema.columns WHERE table_name = $1`, table)
+	if err != nil {
+		return 0, fmt.Errorf("columns of %s: %w", table, err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+func ColumnCounts(ctx context.Context, pool *pgxpool.Pool, tables []string) (map[string]int, error) {
+	counts := make(map[string]int, len(tables))
+	for _, t := range tables {
+		n, err := columnCount(ctx, pool, t)
+		if err != nil {
+			return nil, err
+		}
+		counts[t] = n
+	}
+	return counts, nil
+}
+''')
+
+case('go-ok-14-dial-with-deadline',
+     'TCP dial with a timeout and a read deadline before reading',
+     'https://github.com/fortio/fortio/issues/583',
+     'probe/banner.go', r'''
+package probe
+
+import (
+	"bufio"
+	"net"
+	"strings"
+	"time"
+)
+
+// Banner returns the first line a server sends after connecting (SMTP, FTP, SSH...).
+func Banner(addr string) (string, error) {
+	conn, err := net.DialTimeout("tcp", addr, 3*time.Second)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if err := conn.SetReadDeadline(time.Now().Add(5 * time.Second)); err != nil {
+		return "", err
+	}
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+''')
+
+case('go-ok-15-cancel-deferred-before-select',
+     'cancel deferred right after WithTimeout, then a select with several returns',
+     'https://github.com/pressly/chainstore/pull/22',
+     'internal/lease/wait.go', r'''
+package lease
+
+import (
+	"context"
+	"time"
+)
+
+type Waiter interface {
+	Ready(ctx context.Context, key string) <-chan error
+}
+
+func WaitReady(parent context.Context, w Waiter, key string, wait time.Duration) error {
+	ctx, cancel := context.WithTimeout(parent, wait)
+	defer cancel()
+	select {
+	case err := <-w.Ready(ctx, key):
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+''')
+
+case('go-ok-16-pgx-tx-deferred-rollback',
+     'pgx transaction with a deferred Rollback(ctx) after Begin',
+     'https://github.com/jackc/pgx/pull/712',
+     'repo/tags.go', r'''
+package repo
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type Tags struct{ pool *pgxpool.Pool }
+
+func (t *Tags) Replace(ctx context.Context, postID int64, tags []string) error {
+	tx, err := t.pool.BeginTx(ctx, pgx.TxOptions{})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx) // returns ErrTxClosed after a successful Commit
+	if _, err = tx.Exec(ctx, `DELETE FROM post_tags WHERE post_id = $1`, postID); err != nil {
+		return err
+	}
+	for _, tag := range tags {
+		if _, err = tx.Exec(ctx, `INSERT INTO post_tags(post_id, tag) VALUES ($1, $2)`, postID, tag); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
 }
 ''')

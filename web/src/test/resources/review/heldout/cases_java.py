@@ -1452,3 +1452,371 @@ public class CrlDownloader {
     }
 }
 ''')
+
+# ---- second batch: more libraries and control-flow shapes ----
+
+case('java-27-files-walk-collected',
+     'Files.walk filtered and collected into a list, the stream never closed',
+     'https://github.com/objectionary/eo/issues/5860',
+     'src/main/java/com/acme/build/PackageIndex.java', r'''
+package com.acme.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+public class PackageIndex {
+    private final Path root;
+
+    public PackageIndex(Path root) {
+        this.root = root;
+    }
+
+    public int writeMarkers() throws IOException {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        List<Path> dirs = Files.walk(root) //@RES-01
+                .filter(Files::isDirectory)
+                .filter(d -> !d.equals(root))
+                .collect(Collectors.toList());
+        for (Path dir : dirs) {
+            Files.writeString(dir.resolve("package-info.txt"), root.relativize(dir).toString());
+        }
+        return dirs.size();
+    }
+}
+''')
+
+case('java-28-directory-stream-for-each',
+     'Files.newDirectoryStream iterated by for-each without try-with-resources',
+     'https://github.com/apache/maven-mvnd/pull/555',
+     'src/main/java/com/acme/plugins/PluginScanner.java', r'''
+package com.acme.plugins;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+public class PluginScanner {
+    public List<Path> jars(Path pluginDir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        DirectoryStream<Path> dir = Files.newDirectoryStream(pluginDir, "*.jar"); //@RES-01
+        for (Path jar : dir) {
+            if (Files.size(jar) == 0) {
+                throw new IOException("empty plugin jar: " + jar);
+            }
+            found.add(jar);
+        }
+        dir.close();
+        return found;
+    }
+}
+''')
+
+case('java-29-log4j2-info-per-message',
+     'Log4j 2 logger.info for every message of a consumed batch',
+     'https://github.com/elimu-ai/webapp/issues/1726',
+     'src/main/java/com/acme/ingest/BatchConsumer.java', r'''
+package com.acme.ingest;
+
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+public class BatchConsumer {
+    private static final Logger LOG = LogManager.getLogger(BatchConsumer.class);
+    private final Store store;
+
+    public BatchConsumer(Store store) {
+        this.store = store;
+    }
+
+    public int consume(List<Message> batch) {
+        int stored = 0;
+        for (Message m : batch) {
+            LOG.info("storing message {} from partition {}", m.key(), m.partition()); //@LOG-01
+            if (store.put(m.key(), m.value())) {
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    public record Message(String key, byte[] value, int partition) {}
+
+    public interface Store {
+        boolean put(String key, byte[] value);
+    }
+}
+''')
+
+case('java-30-socket-no-so-timeout',
+     'a plain Socket read with no SO_TIMEOUT (and no connect timeout)',
+     'https://github.com/bullhorn/sdk-rest/pull/215',
+     'src/main/java/com/acme/legacy/LineProtocolClient.java', r'''
+package com.acme.legacy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+public class LineProtocolClient {
+    private final String host;
+    private final int port;
+
+    public LineProtocolClient(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    public String ask(String command) throws IOException {
+        try (Socket socket = new Socket(host, port); //@TMO-01
+             PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII);
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+            out.println(command);
+            return in.readLine();
+        }
+    }
+}
+''')
+
+case('java-31-interrupt-empty-catch-in-submitted-lambda',
+     'a task submitted as a lambda swallows InterruptedException in an empty catch',
+     'https://github.com/twitter-archive/commons/pull/145',
+     'src/main/java/com/acme/warmup/Warmer.java', r'''
+package com.acme.warmup;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+public class Warmer {
+    private final ExecutorService pool;
+
+    public Warmer(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    public Future<?> warm(List<Runnable> loaders, long pauseMillis) {
+        return pool.submit(() -> {
+            for (Runnable loader : loaders) {
+                loader.run();
+                try {
+                    TimeUnit.MILLISECONDS.sleep(pauseMillis);
+                } catch (InterruptedException ignored) { //@CONC-05|ERR-01
+                }
+            }
+        });
+    }
+}
+''')
+
+case('java-32-resultset-overwritten-in-loop',
+     'a ResultSet variable reassigned with = on each iteration; earlier result sets and the statement are never closed',
+     'https://github.com/wso2/product-mi-tooling/pull/362',
+     'src/main/java/com/acme/inventory/StockReport.java', r'''
+package com.acme.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public class StockReport {
+    public Map<String, Integer> levels(Connection conn, List<String> skus) throws SQLException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?"); //@RES-01
+        ResultSet rs;
+        for (String sku : skus) {
+            ps.setString(1, sku);
+            rs = ps.executeQuery(); //@~RES-01
+            out.put(sku, rs.next() ? rs.getInt(1) : 0);
+        }
+        return out;
+    }
+}
+''')
+
+case('java-33-tx-early-return-without-rollback',
+     'setAutoCommit(false) then an early return when no row matched, leaving the transaction open',
+     'https://github.com/requery/requery/issues/628',
+     'src/main/java/com/acme/seats/SeatBooking.java', r'''
+package com.acme.seats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+public class SeatBooking {
+    public boolean book(Connection conn, long seatId, long userId) throws SQLException {
+        conn.setAutoCommit(false); //@TX-01
+        try (PreparedStatement hold = conn.prepareStatement("UPDATE seats SET holder = ? WHERE id = ? AND holder IS NULL");
+             PreparedStatement log = conn.prepareStatement("INSERT INTO bookings(seat, usr) VALUES (?, ?)")) {
+            hold.setLong(1, userId);
+            hold.setLong(2, seatId);
+            if (hold.executeUpdate() == 0) {
+                return false;
+            }
+            log.setLong(1, seatId);
+            log.setLong(2, userId);
+            log.executeUpdate();
+            conn.commit();
+            return true;
+        } catch (SQLException e) {
+            conn.rollback();
+            throw e;
+        }
+    }
+}
+''')
+
+case('java-ok-14-files-walk-try-with-resources',
+     'Files.walk inside try-with-resources, collected before the stream closes',
+     'https://github.com/apache/maven-compiler-plugin/pull/1071',
+     'src/main/java/com/acme/build/PackageIndex.java', r'''
+package com.acme.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+public class PackageIndex {
+    private final Path root;
+
+    public PackageIndex(Path root) {
+        this.root = root;
+    }
+
+    public int writeMarkers() throws IOException {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        List<Path> dirs;
+        try (Stream<Path> walk = Files.walk(root)) {
+            dirs = walk.filter(Files::isDirectory).filter(d -> !d.equals(root)).collect(Collectors.toList());
+        }
+        for (Path dir : dirs) {
+            Files.writeString(dir.resolve("package-info.txt"), root.relativize(dir).toString());
+        }
+        return dirs.size();
+    }
+}
+''')
+
+case('java-ok-15-socket-with-timeouts',
+     'a Socket connected with a timeout and given SO_TIMEOUT before reading',
+     'https://github.com/docusign/docusign-esign-java-client/pull/62',
+     'src/main/java/com/acme/legacy/LineProtocolClient.java', r'''
+package com.acme.legacy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+public class LineProtocolClient {
+    private static final int CONNECT_MS = 2_000;
+    private static final int READ_MS = 5_000;
+    private final String host;
+    private final int port;
+
+    public LineProtocolClient(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    public String ask(String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), CONNECT_MS);
+            socket.setSoTimeout(READ_MS);
+            PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            out.println(command);
+            return in.readLine();
+        }
+    }
+}
+''')
+
+case('java-ok-16-interrupt-restored-in-submitted-lambda',
+     'a submitted lambda restores the interrupt flag and stops warming',
+     'https://github.com/apple/servicetalk/pull/566',
+     'src/main/java/com/acme/warmup/Warmer.java', r'''
+package com.acme.warmup;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+public class Warmer {
+    private final ExecutorService pool;
+
+    public Warmer(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    public Future<?> warm(List<Runnable> loaders, long pauseMillis) {
+        return pool.submit(() -> {
+            for (Runnable loader : loaders) {
+                loader.run();
+                try {
+                    TimeUnit.MILLISECONDS.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+}
+''')
+
+case('java-ok-17-jdbc-statements-try-with-resources',
+     'statement and each result set in try-with-resources inside the loop',
+     'https://github.com/apache/casbin-jcasbin-jdbc-adapter/pull/44',
+     'src/main/java/com/acme/inventory/StockReport.java', r'''
+package com.acme.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public class StockReport {
+    public Map<String, Integer> levels(Connection conn, List<String> skus) throws SQLException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?")) {
+            for (String sku : skus) {
+                ps.setString(1, sku);
+                try (ResultSet rs = ps.executeQuery()) {
+                    out.put(sku, rs.next() ? rs.getInt(1) : 0);
+                }
+            }
+        }
+        return out;
+    }
+}
+''')
