@@ -185,7 +185,7 @@ public class InvoiceGateway {
 ''')
 
 case('java-06-statement-never-stored',
-     'a PreparedStatement created inline and never stored or closed (only its ResultSet is)',
+     'a PreparedStatement held in a var local (inferred type) and never closed; only its ResultSet is',
      'https://github.com/micronaut-projects/micronaut-data/issues/84',
      'src/main/java/com/acme/users/UserLookup.java', r'''
 package com.acme.users;
@@ -306,7 +306,7 @@ public class Settlement {
     private static final Logger LOG = Logger.getLogger(Settlement.class.getName());
 
     public boolean settle(Connection conn, long batchId) throws SQLException {
-        conn.setAutoCommit(false);
+        conn.setAutoCommit(false); //@~TX-01
         try (PreparedStatement ps = conn.prepareStatement("UPDATE payments SET settled = true WHERE batch = ?")) {
             ps.setLong(1, batchId);
             ps.executeUpdate();
