@@ -97,7 +97,7 @@ public class FlagFetcher {
 
     public String fetch(String etag) throws IOException {
         Request request = new Request.Builder().url(url).header("If-None-Match", etag).build();
-        Response response = http.newCall(request).execute(); //@RES-02
+        Response response = http.newCall(request).execute(); //@RES-02|RES-01
         if (response.code() == 304) {
             return null;
         }
@@ -135,7 +135,7 @@ public class IndexClient {
     public String index(String id, String json) throws IOException {
         HttpPost post = new HttpPost(endpoint + "/docs/" + id);
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
-        CloseableHttpResponse response = client.execute(post); //@RES-02
+        CloseableHttpResponse response = client.execute(post); //@RES-02|RES-01
         int status = response.getStatusLine().getStatusCode();
         if (status >= 400) {
             throw new IOException("index " + id + " failed with " + status);
@@ -170,7 +170,7 @@ public class InvoiceGateway {
     public String invoicePdfUrl(String invoiceId) throws IOException {
         CloseableHttpResponse response = null;
         try {
-            response = http.execute(new HttpGet(base + "/invoices/" + invoiceId)); //@RES-02
+            response = http.execute(new HttpGet(base + "/invoices/" + invoiceId)); //@RES-02|RES-01
             if (response.getCode() == 404) {
                 return null;
             }
@@ -205,7 +205,7 @@ public class UserLookup {
 
     public Optional<String> emailOf(long userId) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            var ps = c.prepareStatement("SELECT email FROM users WHERE id = ?"); //@RES-01
+            var ps = c.prepareStatement("SELECT email FROM users WHERE id = ?"); //@RES-01,~TMO-01
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -234,7 +234,7 @@ public class SequenceReader {
     }
 
     public Long next(String sequence) throws SQLException {
-        Statement st = connection.createStatement(); //@RES-01
+        Statement st = connection.createStatement(); //@RES-01,~TMO-01
         ResultSet rs = st.executeQuery("SELECT nextval('" + sequence.replace("'", "") + "')");
         if (!rs.next()) {
             return null;
@@ -271,8 +271,8 @@ public class OrderWriter {
     public void place(long orderId, long customerId, long cents) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false); //@TX-01
-            try (PreparedStatement order = c.prepareStatement("INSERT INTO orders(id, customer, cents) VALUES (?, ?, ?)");
-                 PreparedStatement credit = c.prepareStatement("UPDATE customers SET credit = credit - ? WHERE id = ?")) {
+            try (PreparedStatement order = c.prepareStatement("INSERT INTO orders(id, customer, cents) VALUES (?, ?, ?)"); //@~TMO-01
+                 PreparedStatement credit = c.prepareStatement("UPDATE customers SET credit = credit - ? WHERE id = ?")) { //@~TMO-01
                 order.setLong(1, orderId);
                 order.setLong(2, customerId);
                 order.setLong(3, cents);
@@ -307,7 +307,7 @@ public class Settlement {
 
     public boolean settle(Connection conn, long batchId) throws SQLException {
         conn.setAutoCommit(false); //@~TX-01
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE payments SET settled = true WHERE batch = ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE payments SET settled = true WHERE batch = ?")) { //@~TMO-01
             ps.setLong(1, batchId);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -798,7 +798,7 @@ public class EventSink {
     }
 
     public void send(byte[] event) throws IOException {
-        CloseableHttpClient client = HttpClients.createDefault(); //@RES-04,~RES-01
+        CloseableHttpClient client = HttpClients.createDefault(); //@RES-04,TMO-01,~RES-01
         HttpPost post = new HttpPost(collectorUrl);
         post.setEntity(new ByteArrayEntity(event));
         try (CloseableHttpResponse response = client.execute(post)) {
@@ -831,7 +831,7 @@ public class AuditTrail {
 
     public void record(String actor, String action) throws SQLException {
         Connection conn = pool.getConnection(); //@RES-01
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit(actor, action, at) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit(actor, action, at) VALUES (?, ?, ?)")) { //@~TMO-01
             ps.setString(1, actor);
             ps.setString(2, action);
             ps.setObject(3, Instant.now());
@@ -1233,8 +1233,8 @@ public class OrderWriter {
     public void place(long orderId, long customerId, long cents) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement order = c.prepareStatement("INSERT INTO orders(id, customer, cents) VALUES (?, ?, ?)");
-                 PreparedStatement credit = c.prepareStatement("UPDATE customers SET credit = credit - ? WHERE id = ?")) {
+            try (PreparedStatement order = c.prepareStatement("INSERT INTO orders(id, customer, cents) VALUES (?, ?, ?)"); //@~TMO-01
+                 PreparedStatement credit = c.prepareStatement("UPDATE customers SET credit = credit - ? WHERE id = ?")) { //@~TMO-01
                 order.setLong(1, orderId);
                 order.setLong(2, customerId);
                 order.setLong(3, cents);
@@ -1638,7 +1638,7 @@ import java.util.Map;
 public class StockReport {
     public Map<String, Integer> levels(Connection conn, List<String> skus) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
-        PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?"); //@RES-01
+        PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?"); //@RES-01,~TMO-01
         ResultSet rs;
         for (String sku : skus) {
             ps.setString(1, sku);
@@ -1663,8 +1663,8 @@ import java.sql.SQLException;
 public class SeatBooking {
     public boolean book(Connection conn, long seatId, long userId) throws SQLException {
         conn.setAutoCommit(false); //@TX-01
-        try (PreparedStatement hold = conn.prepareStatement("UPDATE seats SET holder = ? WHERE id = ? AND holder IS NULL");
-             PreparedStatement log = conn.prepareStatement("INSERT INTO bookings(seat, usr) VALUES (?, ?)")) {
+        try (PreparedStatement hold = conn.prepareStatement("UPDATE seats SET holder = ? WHERE id = ? AND holder IS NULL"); //@~TMO-01
+             PreparedStatement log = conn.prepareStatement("INSERT INTO bookings(seat, usr) VALUES (?, ?)")) { //@~TMO-01
             hold.setLong(1, userId);
             hold.setLong(2, seatId);
             if (hold.executeUpdate() == 0) {
@@ -1808,7 +1808,7 @@ import java.util.Map;
 public class StockReport {
     public Map<String, Integer> levels(Connection conn, List<String> skus) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT qty FROM stock WHERE sku = ?")) { //@~TMO-01
             for (String sku : skus) {
                 ps.setString(1, sku);
                 try (ResultSet rs = ps.executeQuery()) {

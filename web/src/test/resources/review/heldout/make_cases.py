@@ -83,7 +83,7 @@ def main():
             ex = ', '.join('%d:%s' % (ln, item) for ln, item in expects) or 'clean'
             rows.append('| %s | %s | %s | %s |' % (case['name'], case['source'], case['desc'], ex))
     with open(os.path.join(HERE, 'SOURCES.md'), 'w') as f:
-        f.write(SOURCES_HEAD + '\n'.join(rows) + '\n\n## Label corrections after scoring\n\nNone yet.\n')
+        f.write(SOURCES_HEAD + '\n'.join(rows) + '\n\n' + open(os.path.join(HERE, 'CORRECTIONS.md')).read())
 
 
 if __name__ == '__main__':
