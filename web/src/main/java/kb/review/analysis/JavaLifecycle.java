@@ -219,6 +219,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
                 return null;
             }
+            if (q.args() != null && StreamOwners.ownedByTryResource(oc)) {
+                return null; // the socket or connection closed by the enclosing try releases what this wraps
+            }
             return q.args() == null || q.args().matcher(arguments(oc, oc.getArguments())).find() ? Boolean.TRUE
                     : null;
         }
@@ -228,7 +231,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         String scope = call.getScope().map(this::print).orElse("");
         String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
         if (!q.call().matcher(callee).find()
-                || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()) {
+                || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()
+                || StreamOwners.ownedByTryResource(call)) {
             return null;
         }
         if (q.receiver() == null && q.receiverType() == null) {
