@@ -58,7 +58,10 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (models.isEmpty()) {
             return out;
         }
-        JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root, summaries.types()));
+        Map<String, String> types = types(root, summaries.types());
+        JavaTypeHints hints = new JavaTypeHints(summaries.types());
+        // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
+        JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -345,6 +348,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public String unseen(Node n, Acquisition a) {
+        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;
     }
 
     @Override

@@ -21,6 +21,11 @@ public final class Lifecycle {
     /** What a statement does to the tracked value. */
     public enum Effect {
         NONE, RELEASE, ESCAPE,
+        /**
+         * Handed to a function the review cannot see, for a duty that does not move with the value: whether it ends
+         * there is unknown. A path through it is a leak only at low confidence.
+         */
+        UNSEEN,
         /** The variable is assigned a new acquisition while still holding the old one. */
         OVERWRITE
     }
@@ -34,6 +39,11 @@ public final class Lifecycle {
 
         /** The branch edge on which the value cannot be held (err != nil, v == null), or null. */
         Edge deadEdge(Node branch, Acquisition a, boolean errorLive);
+
+        /** The function the node hands {@code a} to when its effect is {@link Effect#UNSEEN}, else null. */
+        default String unseen(Node n, Acquisition a) {
+            return null;
+        }
     }
 
     /**
@@ -50,8 +60,16 @@ public final class Lifecycle {
     public record Step(int line, String message) {
     }
 
-    /** A path on which the value leaks: its steps from the acquisition to the exit, and a one-line summary. */
-    public record Leak(Acquisition acquisition, List<Step> steps, String summary) {
+    /**
+     * A path on which the value leaks: its steps from the acquisition to the exit, and a one-line summary.
+     *
+     * @param unseen the function the value was handed to on the way, which the review could not see; null if none
+     */
+    public record Leak(Acquisition acquisition, List<Step> steps, String summary, String unseen) {
+
+        public Leak(Acquisition acquisition, List<Step> steps, String summary) {
+            this(acquisition, steps, summary, null);
+        }
     }
 
     /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
@@ -64,8 +82,22 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** The leak of {@code a}, or null when every path releases or hands it over. */
+    /**
+     * The leak of {@code a}, or null when every path releases or hands it over. A path that avoids every hand-over
+     * to a function the review cannot see is looked for first; only when there is none is a path through one
+     * reported, naming that function ({@link Leak#unseen}).
+     */
     public static Leak check(Cfg cfg, Acquisition a, Facts facts) {
+        boolean[] unseen = {false};
+        Leak sure = search(cfg, a, facts, unseen);
+        if (sure != null || !unseen[0]) {
+            return sure;
+        }
+        return search(cfg, a, facts, null);
+    }
+
+    /** One breadth-first search; {@code unseen} non-null: an unseen hand-over ends a path and is noted there. */
+    private static Leak search(Cfg cfg, Acquisition a, Facts facts, boolean[] unseen) {
         ArrayDeque<State> queue = new ArrayDeque<>();
         Map<State, State> parent = new HashMap<>();
         Map<State, Edge> via = new HashMap<>();
@@ -83,15 +115,19 @@ public final class Lifecycle {
         while (!queue.isEmpty() && budget-- > 0) {
             State s = queue.poll();
             Node n = s.node();
-            if (n == cfg.exit) {
-                return leak(cfg, a, s, parent, via);
-            }
-            if (n == start) {
-                return leak(cfg, a, s, parent, via);
+            if (n == cfg.exit || n == start) {
+                return leak(cfg, a, s, parent, via, facts);
             }
             Effect e = facts.effect(n, a);
             if (e == Effect.OVERWRITE) {
-                return leak(cfg, a, s, parent, via);
+                return leak(cfg, a, s, parent, via, facts);
+            }
+            if (e == Effect.UNSEEN) {
+                if (unseen != null) {
+                    unseen[0] = true;
+                    continue;
+                }
+                e = Effect.NONE;
             }
             if (e != Effect.NONE) {
                 continue;
@@ -113,7 +149,8 @@ public final class Lifecycle {
         return null;
     }
 
-    private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via) {
+    private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via,
+                             Facts facts) {
         List<State> chain = new ArrayList<>();
         for (State s = end; ; s = parent.get(s)) {
             chain.add(s);
@@ -125,9 +162,15 @@ public final class Lifecycle {
         String held = "`" + a.model().show(a.var()) + "`";
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(a.at().line, held + " is acquired here"));
+        String unseen = null;
         for (int i = 0; i + 1 < chain.size(); i++) {
             Node n = chain.get(i).node();
             Edge e = via.get(chain.get(i + 1));
+            String helper = unseen == null ? facts.unseen(n, a) : null;
+            if (helper != null) {
+                unseen = helper;
+                steps.add(new Step(n.line, held + " is handed to `" + helper + "`, which the review could not see"));
+            }
             if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
                 String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
                 steps.add(new Step(n.line, e == Edge.TRUE ? "`" + cond + "` holds"
@@ -167,6 +210,10 @@ public final class Lifecycle {
             } + " without " + a.model().verb() + " " + held;
             steps.add(new Step(line, summary));
         }
-        return new Leak(a, steps, summary);
+        if (unseen != null) {
+            summary += " (unless `" + unseen + "`, which the review could not see, does)";
+            steps.set(steps.size() - 1, new Step(steps.get(steps.size() - 1).line(), summary));
+        }
+        return new Leak(a, steps, summary, unseen);
     }
 }

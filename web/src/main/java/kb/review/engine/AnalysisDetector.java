@@ -36,7 +36,9 @@ final class AnalysisDetector {
      * what it looks for cannot be written without.
      */
     static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
-                         Summaries summaries) {
+                         Summaries shared) {
+        // the file's calls resolve through its own imports and package
+        Summaries summaries = shared.in(file.path(), file.text());
         List<Hit> hits = new ArrayList<>();
         List<Rule> lifecycle = new ArrayList<>();
         SyntaxNode[] copy = new SyntaxNode[1];
@@ -252,8 +254,9 @@ final class AnalysisDetector {
             }
             List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))
                     .toList();
-            boolean sure = whole && f.sure();
-            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
+            boolean sure = whole && f.sure() && leak.unseen() == null;
+            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : leak.unseen() != null
+                    ? Hit.unseen(leak.unseen()) : Hit.BY_NAME;
             hits.add(new Hit(r, leak.acquisition().at().line, 1,
                     sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW, note, flow));
         }

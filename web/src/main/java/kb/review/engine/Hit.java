@@ -13,4 +13,9 @@ record Hit(Rule rule, int line, int column, Finding.Confidence confidence, Strin
 
     static final String PARTIAL_FUNCTION = "the diff shows only part of the enclosing function";
     static final String PARTIAL_FILE = "the diff shows only part of the file";
+
+    /** The note of a duty handed to a function the review could not see (it may end it there). */
+    static String unseen(String callee) {
+        return Finding.UNSEEN_NOTE + callee + "`, which the review could not see: whether it ends it there is unknown";
+    }
 }
