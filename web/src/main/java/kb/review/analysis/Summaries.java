@@ -167,8 +167,15 @@ public final class Summaries {
             return folder == null ? null : found("go:" + folder + "." + owner + "." + simple,
                     helpers.declared(folder, true, owner, simple));
         }
-        if (qualifier == null || ctx.path() == null) {
-            return null; // a method of the class itself: it is in the change
+        if (ctx.path() == null) {
+            return null;
+        }
+        if (qualifier == null) {
+            // a method of the class itself is in the change; else one statically imported or inherited
+            qualifier = JavaOwners.unqualified(ctx.text(), simple);
+            if (qualifier == null) {
+                return null;
+            }
         }
         String last = simpleName(qualifier);
         String type = Character.isUpperCase(last.charAt(0)) ? qualifier : ctx.types().get(last);

@@ -161,6 +161,54 @@ class CheckoutHelpersTest {
     }
 
     @Test
+    void a_java_helper_reached_through_a_field_a_superclass_or_a_static_import_is_found_in_the_checkout()
+            throws Exception {
+        write(dir, "src/main/java/acme/tx/TxSupport.java", TX_SUPPORT);
+        write(dir, "src/main/java/acme/tx/TxRunner.java", """
+                package acme.tx;
+
+                import java.sql.Connection;
+                import java.sql.SQLException;
+
+                public class TxRunner {
+                    public void finish(Connection conn) throws SQLException {
+                        conn.commit();
+                    }
+                }
+                """);
+        String template = """
+                package acme.orders;
+
+                import acme.tx.TxRunner;
+                %s
+                import java.sql.Connection;
+                import java.sql.SQLException;
+
+                public class Orders %s {
+                    private final TxRunner runner = new TxRunner();
+
+                    void save(Connection c) throws SQLException {
+                        c.setAutoCommit(false);
+                        %s
+                    }
+                }
+                """;
+        List<String[]> variants = List.of(new String[] {"", "", "runner.finish(c);"},
+                new String[] {"", "extends TxRunner", "finish(c);"},
+                new String[] {"import static acme.tx.TxSupport.commitOrRollback;", "", "commitOrRollback(c, () -> { });"});
+        String path = "src/main/java/acme/orders/Orders.java";
+        String rule = "java-transaction-not-ended";
+        for (String[] v : variants) {
+            String orders = template.formatted(v[0], v[1], v[2]);
+            write(dir, path, orders);
+            assertEquals(List.of(), findings(new Reviews.WholeFiles(dir, List.of(Path.of(path))), dir, rule), v[2]);
+            List<JsonNode> pasted = findings(new Reviews.DiffText(diffOf(path, orders)::getBytes), dir, rule);
+            assertEquals(1, pasted.size(), v[2] + ": " + pasted);
+            assertEquals("low", pasted.get(0).path("confidence").asText(), v[2]);
+        }
+    }
+
+    @Test
     void a_thread_local_cleared_by_a_helper_in_another_package_is_cleared_in_repo_mode() throws Exception {
         Path repo = dir.resolve("repo");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
