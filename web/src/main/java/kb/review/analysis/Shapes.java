@@ -107,6 +107,10 @@ public final class Shapes {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
+        if (!gos.isEmpty()) {
+            // p.guard.Catch() resolves through the declared type of guard, in whatever package of the checkout
+            summaries = summaries.typed(GoTypes.declared(root, src), null);
+        }
         for (SyntaxNode g : gos) {
             SyntaxNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
             if (call == null || !call.getType().equals("call_expression")) {

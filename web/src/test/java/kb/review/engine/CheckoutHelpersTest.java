@@ -209,6 +209,52 @@ class CheckoutHelpersTest {
     }
 
     @Test
+    void a_go_method_of_a_field_whose_type_is_in_another_package_is_found_through_the_declared_type()
+            throws Exception {
+        write(dir, "go.mod", "module example.com/app\n\ngo 1.19\n");
+        write(dir, "internal/safety/guard.go", """
+                package safety
+
+                type Guard struct {
+                \tOnPanic func(any)
+                }
+
+                func (g *Guard) Catch() {
+                \tif r := recover(); r != nil {
+                \t\tg.OnPanic(r)
+                \t}
+                }
+
+                func (g *Guard) SafeCount() int {
+                \treturn 0
+                }
+                """);
+        String pool = """
+                package worker
+
+                import "example.com/app/internal/safety"
+
+                type Pool struct {
+                \tguard *safety.Guard
+                }
+
+                func (p *Pool) Go(job func()) {
+                \tgo func() {
+                \t\tdefer p.guard.%s()
+                \t\tjob()
+                \t}()
+                }
+                """;
+        String rule = "go-goroutine-without-recover";
+        write(dir, "worker/pool.go", pool.formatted("Catch"));
+        Reviews.WholeFiles change = new Reviews.WholeFiles(dir, List.of(Path.of("worker")));
+        assertEquals(List.of(), findings(change, dir, rule));
+        write(dir, "worker/pool.go", pool.formatted("SafeCount"));
+        // named like a crash handler, but the checkout shows it does not recover
+        assertEquals(1, findings(change, dir, rule).size());
+    }
+
+    @Test
     void a_thread_local_cleared_by_a_helper_in_another_package_is_cleared_in_repo_mode() throws Exception {
         Path repo = dir.resolve("repo");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
