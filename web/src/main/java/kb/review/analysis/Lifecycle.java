@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
@@ -89,15 +91,50 @@ public final class Lifecycle {
      */
     public static Leak check(Cfg cfg, Acquisition a, Facts facts) {
         boolean[] unseen = {false};
-        Leak sure = search(cfg, a, facts, unseen);
+        Map<Node, Boolean> later = new HashMap<>();
+        Leak sure = search(cfg, a, facts, unseen, later);
         if (sure != null || !unseen[0]) {
             return sure;
         }
-        return search(cfg, a, facts, null);
+        return search(cfg, a, facts, null, later);
+    }
+
+    /**
+     * True when the value, once handed to an unseen function at {@code n}, is still ended by the function itself on
+     * the normal way on from there ({@code dao.insert(c); c.commit();}): a transaction is ended once, so that helper
+     * only used it. Exception edges are not followed: a rollback in a catch is what a helper's failure leads to.
+     */
+    private static boolean endedLater(Node n, Acquisition a, Facts facts, Map<Node, Boolean> later) {
+        Boolean known = later.get(n);
+        if (known != null) {
+            return known;
+        }
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        queue.add(n);
+        seen.add(n);
+        boolean found = false;
+        while (!queue.isEmpty() && !found && seen.size() < 2_000) {
+            Node x = queue.poll();
+            for (int i = 0; i < x.successorCount() && !found; i++) {
+                Node next = x.successor(i);
+                if (x.edge(i) == Edge.EXCEPTION || next == a.at() || !seen.add(next)) {
+                    continue;
+                }
+                Effect e = facts.effect(next, a);
+                if (e == Effect.RELEASE) {
+                    found = true;
+                } else if (e == Effect.NONE || e == Effect.UNSEEN) {
+                    queue.add(next);
+                }
+            }
+        }
+        later.put(n, found);
+        return found;
     }
 
     /** One breadth-first search; {@code unseen} non-null: an unseen hand-over ends a path and is noted there. */
-    private static Leak search(Cfg cfg, Acquisition a, Facts facts, boolean[] unseen) {
+    private static Leak search(Cfg cfg, Acquisition a, Facts facts, boolean[] unseen, Map<Node, Boolean> later) {
         ArrayDeque<State> queue = new ArrayDeque<>();
         Map<State, State> parent = new HashMap<>();
         Map<State, Edge> via = new HashMap<>();
@@ -116,11 +153,14 @@ public final class Lifecycle {
             State s = queue.poll();
             Node n = s.node();
             if (n == cfg.exit || n == start) {
-                return leak(cfg, a, s, parent, via, facts);
+                return leak(cfg, a, s, parent, via, facts, later);
             }
             Effect e = facts.effect(n, a);
             if (e == Effect.OVERWRITE) {
-                return leak(cfg, a, s, parent, via, facts);
+                return leak(cfg, a, s, parent, via, facts, later);
+            }
+            if (e == Effect.UNSEEN && endedLater(n, a, facts, later)) {
+                e = Effect.NONE;
             }
             if (e == Effect.UNSEEN) {
                 if (unseen != null) {
@@ -150,7 +190,7 @@ public final class Lifecycle {
     }
 
     private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via,
-                             Facts facts) {
+                             Facts facts, Map<Node, Boolean> later) {
         List<State> chain = new ArrayList<>();
         for (State s = end; ; s = parent.get(s)) {
             chain.add(s);
@@ -166,7 +206,10 @@ public final class Lifecycle {
         for (int i = 0; i + 1 < chain.size(); i++) {
             Node n = chain.get(i).node();
             Edge e = via.get(chain.get(i + 1));
-            String helper = unseen == null ? facts.unseen(n, a) : null;
+            String helper = unseen == null && n != a.at() ? facts.unseen(n, a) : null;
+            if (helper != null && endedLater(n, a, facts, later)) {
+                helper = null;
+            }
             if (helper != null) {
                 unseen = helper;
                 steps.add(new Step(n.line, held + " is handed to `" + helper + "`, which the review could not see"));

@@ -214,6 +214,23 @@ public class LifecycleRulesTest {
     }
 
     @Test
+    void helpers_the_method_commits_after_only_use_the_transaction_so_a_failing_one_leaks_it_for_sure() {
+        List<Finding> found = findings("src/Orders.java", """
+                class Orders {
+                    void save(Connection c, Order o) throws SQLException {
+                        c.setAutoCommit(false);
+                        dao.insert(c, o);
+                        Audit.record(c, o);
+                        c.commit();
+                    }
+                }
+                """, "java-transaction-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+        assertEquals(3, found.get(0).line());
+    }
+
+    @Test
     void a_defer_is_in_a_loop_only_when_the_loop_can_come_back_to_it() {
         List<Finding> found = findings("store/open.go", """
                 package store
