@@ -125,6 +125,18 @@ public final class Summaries {
         return dot < 0 ? callee : callee.substring(dot + 1);
     }
 
+    /**
+     * True when {@code callee} is a Go variable or parameter of a function type ({@code fn func(*sql.Tx) error}):
+     * a callback handed the value to work with, whose caller keeps the duty of ending it.
+     */
+    boolean isCallback(String callee) {
+        if (context == null || callee.contains(".")) {
+            return false;
+        }
+        String type = context.types().get(callee);
+        return type != null && type.startsWith("func");
+    }
+
     /** True when the review can see what {@code callee} does: it is in the change or found in the checkout. */
     public boolean knows(String callee) {
         return target(callee, context) != null;

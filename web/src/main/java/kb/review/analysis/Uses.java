@@ -128,8 +128,8 @@ final class Uses {
             if (c.group(1) != null) {
                 return Effect.ESCAPE; // a wrapper object takes it over
             }
-            if (isKeyword(callee) || borrowed(callee, a.model())) {
-                continue;
+            if (isKeyword(callee) || borrowed(callee, a.model()) || summaries.isCallback(callee)) {
+                continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil
             }
             if (summaries.knows(callee)) {
                 if (summaries.releasesArgument(callee, argIndex(text, open, at), a.model().language())) {

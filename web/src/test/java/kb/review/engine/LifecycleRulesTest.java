@@ -231,6 +231,31 @@ public class LifecycleRulesTest {
     }
 
     @Test
+    void a_callback_parameter_given_the_transaction_works_inside_it_and_does_not_end_it() {
+        List<Finding> found = findings("outbox/tx.go", """
+                package outbox
+
+                func (p *Postgres) AddWithinTx(ctx context.Context, m *Message, fn func(Execer) error) error {
+                \ttx, err := p.conn.BeginTx(ctx, nil)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tif err := fn(tx); err != nil {
+                \t\treturn err
+                \t}
+                \tif _, err := tx.ExecContext(ctx, insertSQL, m.ID); err != nil {
+                \t\ttx.Rollback()
+                \t\treturn err
+                \t}
+                \treturn tx.Commit()
+                }
+                """, "go-tx-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(4, found.get(0).line());
+        assertEquals("returns at line 9 without committing or rolling back `tx`", found.get(0).flowSummary());
+    }
+
+    @Test
     void a_defer_is_in_a_loop_only_when_the_loop_can_come_back_to_it() {
         List<Finding> found = findings("store/open.go", """
                 package store
