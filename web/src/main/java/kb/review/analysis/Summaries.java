@@ -58,6 +58,7 @@ public final class Summaries {
     private final Models models;
     private final Map<String, Boolean> releases;
     private final Map<String, Boolean> recovers;
+    private final Map<String, Boolean> keeps;
     private final Checkout checkout;
     private final CheckoutHelpers helpers;
     private final Context context;
@@ -77,6 +78,7 @@ public final class Summaries {
         this.helpers = checkout == Checkout.NONE ? CheckoutHelpers.NONE : new CheckoutHelpers(checkout.callers());
         this.releases = new ConcurrentHashMap<>();
         this.recovers = new ConcurrentHashMap<>();
+        this.keeps = new ConcurrentHashMap<>();
         this.context = null;
     }
 
@@ -87,6 +89,7 @@ public final class Summaries {
         this.helpers = shared.helpers;
         this.releases = shared.releases;
         this.recovers = shared.recovers;
+        this.keeps = shared.keeps;
         this.context = context;
     }
 
@@ -274,6 +277,37 @@ public final class Summaries {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the function keeps its {@code arg}-th argument beyond the call, and so takes it over: returns it,
+     * stores it in a field, a struct or a collection, sends it on a channel, or wraps it in a new object
+     * ({@code return &Client{conn: conn}}, {@code this.in = in}). Such a helper is a constructor or a registry, not a
+     * borrower.
+     */
+    public boolean keepsArgument(String callee, int arg) {
+        Target t = target(callee, context);
+        if (t == null) {
+            return false;
+        }
+        Boolean known = keeps.get(t.key() + "#" + arg);
+        if (known != null) {
+            return known;
+        }
+        boolean r = t.functions().stream().anyMatch(f -> arg < f.params().size()
+                && keeps(f.body(), f.params().get(arg)));
+        keeps.putIfAbsent(t.key() + "#" + arg, r);
+        return r;
+    }
+
+    private static boolean keeps(String body, String p) {
+        String v = "(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$.(\\[])";
+        return Pattern.compile("\\breturn\\b[^\\n;]*" + v
+                + "|[\\w\\])]\\s*(\\.\\s*[\\w$]+|\\[[^\\]\\n]*])\\s*=\\s*" + v
+                + "|\\{[^{}()\\n]*" + v
+                + "|<-\\s*" + v + "|\\bappend\\s*\\([^\\n]*" + v
+                + "|\\bnew\\s+[\\w$.<>]+\\s*\\([^\\n]*" + v
+                + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
     }
 
     /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */

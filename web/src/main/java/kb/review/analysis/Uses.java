@@ -132,8 +132,12 @@ final class Uses {
                 continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil
             }
             if (summaries.knows(callee)) {
-                if (summaries.releasesArgument(callee, argIndex(text, open, at), a.model().language())) {
+                int arg = argIndex(text, open, at);
+                if (summaries.releasesArgument(callee, arg, a.model().language())) {
                     return Effect.RELEASE;
+                }
+                if (summaries.keepsArgument(callee, arg)) {
+                    return Effect.ESCAPE; // a constructor or a registry: the value lives on in what it built
                 }
                 continue;
             }

@@ -383,6 +383,10 @@ class CheckoutHelpersTest {
         assertEquals(10, open.get(0).path("line").asInt());
         write(dir, "internal/decode/decode.go", decode.formatted("defer r.Body.Close()"));
         assertEquals(List.of(), findings(change, dir, rule));
+        // a helper that keeps what it is given (a wrapper, a registry) takes it over
+        write(dir, "internal/decode/decode.go", decode.formatted("pending = append(pending, r)")
+                + "\nvar pending []*http.Response\n");
+        assertEquals(List.of(), findings(change, dir, rule));
         // a pasted diff cannot see the helper: handing the body to it is handing it over
         assertEquals(List.of(), findings(new Reviews.DiffText(diffOf("api/fetch.go", fetch)::getBytes), dir, rule));
     }
