@@ -127,10 +127,11 @@ class CheckoutHelpersTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals("low", found.get(0).path("confidence").asText());
         assertTrue(found.get(0).path("note").asText().contains("`TxSupport.commitOrRollback`"), found.toString());
-        // the default fail level (blocker, high confidence) does not block on it
+        // the default fail level does not block on it, and a CI annotation is a notice that says why
         Reviews.Result r = Reviews.run(new Reviews.Request(Path.of("content"), pasted, dir, "added", List.of(), null,
-                ChecklistItem.Severity.BLOCKER, Reviews.Format.JSON, "http://localhost:7070", 50));
+                ChecklistItem.Severity.BLOCKER, Reviews.Format.GITHUB, "http://localhost:7070", 50));
         assertEquals(false, r.fails(), r.text());
+        assertTrue(r.text().startsWith("::notice file=") && r.text().contains("TxSupport.commitOrRollback"), r.text());
     }
 
     @Test
