@@ -1,8 +1,12 @@
 package kb.review.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -69,8 +73,8 @@ public final class Shapes {
     }
 
     private static boolean onCycle(Cfg.Node start) {
-        java.util.ArrayDeque<Cfg.Node> todo = new java.util.ArrayDeque<>();
-        java.util.Set<Cfg.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<Cfg.Node> todo = new ArrayDeque<>();
+        Set<Cfg.Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < start.successorCount(); i++) {
             todo.add(start.successor(i));
         }
@@ -316,7 +320,7 @@ public final class Shapes {
         var m = IDENTIFIER.matcher(condition);
         while (m.find()) {
             for (String word : CAMEL.split(m.group())) {
-                if (words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                if (words.contains(word.toLowerCase(Locale.ROOT))) {
                     return true;
                 }
             }

@@ -1,12 +1,13 @@
 package kb.review.engine;
 
+import java.util.List;
 import kb.review.rules.Rule;
 
 /** A detector's raw match, before it becomes a {@link Finding}. */
-record Hit(Rule rule, int line, int column, Finding.Confidence confidence, String note, java.util.List<Finding.Step> flow) {
+record Hit(Rule rule, int line, int column, Finding.Confidence confidence, String note, List<Finding.Step> flow) {
 
     Hit(Rule rule, int line, int column, Finding.Confidence confidence, String note) {
-        this(rule, line, column, confidence, note, java.util.List.of());
+        this(rule, line, column, confidence, note, List.of());
     }
 
     static final String BY_NAME = "the library model matched a name, not a declared type";
