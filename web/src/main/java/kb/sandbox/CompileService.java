@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,17 +61,17 @@ final class CompileService implements AutoCloseable {
     private Instance current;
     private volatile boolean closed;
 
-    /** @param starter starts the process (empty environment, contained); it must not wait for it */
     /**
      * Requests in the service at once: as many as it has workers, so that the time limit measures
      * compiling, never waiting in the service's queue behind other runs.
      */
-    private final java.util.concurrent.Semaphore inService;
+    private final Semaphore inService;
 
+    /** @param starter starts the process (empty environment, contained); it must not wait for it */
     CompileService(Supplier<Process> starter, Duration compileLimit, int workers) {
         this.starter = starter;
         this.compileLimit = compileLimit;
-        this.inService = new java.util.concurrent.Semaphore(workers, true);
+        this.inService = new Semaphore(workers, true);
     }
 
     /** Starts the process now instead of on the first compile. */

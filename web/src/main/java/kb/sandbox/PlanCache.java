@@ -2,6 +2,7 @@ package kb.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kb.sandbox.child.ChildReport;
 import kb.sandbox.child.RunPlan;
 
 /**
@@ -38,6 +39,23 @@ final class PlanCache {
             hits++;
         }
         return plan;
+    }
+
+    /** Whether a plan is kept for exactly {@code source}; unlike {@link #find} it neither counts a hit nor refreshes it. */
+    synchronized boolean contains(String source) {
+        return plans.containsKey(source);
+    }
+
+    /**
+     * Keeps {@code plan} when the whole text compiled (its ending is {@code COMPLETED}). A refusal may come from javac
+     * failing rather than from the text, so such plans are compiled again next time. Returns whether it was kept.
+     */
+    boolean offer(String source, RunPlan plan) {
+        if (plan.ending().outcome() != ChildReport.Outcome.COMPLETED) {
+            return false;
+        }
+        store(source, plan);
+        return contains(source);
     }
 
     /** Keeps {@code plan} for {@code source}; a plan larger than the whole budget is not kept. */

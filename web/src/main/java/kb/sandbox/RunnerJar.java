@@ -3,17 +3,24 @@ package kb.sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kb.sandbox.child.RunChildMain;
 import kb.sandbox.compiler.CompileMain;
@@ -31,6 +38,11 @@ import org.objectweb.asm.ClassReader;
  * the sharing archive checks the jar's modification time.
  */
 final class RunnerJar {
+
+    /** A jar this class writes, or a file made for one (an archive, its temporary files): kind, content hash, rest. */
+    private static final Pattern OWN_FILE = Pattern.compile("(runner|compiler)-([0-9a-f]{16})(\\.jar|-[A-Za-z0-9.-]+)");
+    /** The temporary file {@link #write} moves into place; one that is still there was left by a crash. */
+    private static final Pattern LEFT_OVER = Pattern.compile("runner[0-9]+\\.tmp");
 
     private RunnerJar() {
     }
@@ -50,6 +62,35 @@ final class RunnerJar {
         collect(CompileMain.class, "kb/sandbox/compiler/", entries);
         collect(ClassReader.class, "org/objectweb/asm/", entries);
         return write(dir, "compiler-", entries);
+    }
+
+    /**
+     * Deletes the jars of other app versions, and the class-data-sharing archives made for them, from {@code dir};
+     * returns their names. An upgrade writes new jars under new names, and each archive is about 50 MB, so a
+     * server upgraded for years would otherwise keep them all. Only this app's own file names are touched, and so
+     * is a temporary file a crashed start left half-written. Safe while this process runs alone on its data
+     * directory, which the database and search index locks there already require.
+     */
+    static List<String> dropOtherVersions(Path dir, Path... current) throws IOException {
+        Set<String> kept = new HashSet<>();
+        for (Path jar : current) {
+            Matcher m = OWN_FILE.matcher(jar.getFileName().toString());
+            if (m.matches()) {
+                kept.add(m.group(2));
+            }
+        }
+        var deleted = new ArrayList<String>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                Matcher m = OWN_FILE.matcher(name);
+                boolean stale = m.matches() ? !kept.contains(m.group(2)) : LEFT_OVER.matcher(name).matches();
+                if (stale && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+                    deleted.add(name);
+                }
+            }
+        }
+        return deleted;
     }
 
     private static Path write(Path dir, String prefix, Map<String, byte[]> entries) throws IOException {
@@ -108,7 +149,7 @@ final class RunnerJar {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             for (var e : entries.entrySet()) {
-                digest.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 digest.update(e.getValue());
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);

@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import kb.sandbox.child.ChildReport;
 import kb.sandbox.child.ChildRequest;
 import kb.sandbox.child.RunPlan;
 import org.slf4j.Logger;
@@ -90,7 +89,10 @@ public final class Sandbox implements AutoCloseable {
             Path workDir = Files.createDirectories(dir.resolve("work"));
             Path compilerJar = RunnerJar.prepareCompiler(dir);
             boolean split = config.engine() == SandboxConfig.Engine.SPLIT;
-            Path runnerJar = split ? RunnerJar.prepare(dir) : compilerJar;
+            Path minimalJar = RunnerJar.prepare(dir);
+            Path runnerJar = split ? minimalJar : compilerJar;
+            // Both of this version's jars count as current, whichever engine runs: another sandbox of this app may use the other.
+            dropOtherVersions(dir, compilerJar, minimalJar);
             Bubblewrap bubblewrap = null;
             String detail;
             Optional<Path> bwrap = config.isolation() == SandboxConfig.Isolation.NONE ? Optional.empty() : Bubblewrap.find();
@@ -199,10 +201,7 @@ public final class Sandbox implements AutoCloseable {
                                 List.of(), Verdict.compare(request.expectedOutput(), "")));
                     }
                     plan = compiled.plan();
-                    if (plan.ending().outcome() == ChildReport.Outcome.COMPLETED) {
-                        // Only texts that compiled whole: a refusal may come from javac failing, not from the text.
-                        plans.store(request.source(), plan);
-                    }
+                    plans.offer(request.source(), plan);
                 }
                 if (plan.steps().stream().noneMatch(st -> st.invokeClass() != null)) {
                     // Nothing would run (the first snippet does not compile, or only declarations): no child needed.
@@ -243,6 +242,26 @@ public final class Sandbox implements AutoCloseable {
             slots.release();
             pool.replenish();
         }
+    }
+
+    /**
+     * Compiles texts ahead of their first run and keeps their plans, so that their first run goes straight to a
+     * child. Meant for the shipped reproductions after start-up: one compile at a time, skipping texts already kept
+     * or over the source cap, and filling at most half of the plan budget so that readers' texts still find room.
+     * A text that does not compile is left for its run to report. Returns how many plans were added.
+     */
+    public int precompile(List<String> sources) throws InterruptedException {
+        int added = 0;
+        for (String source : sources) {
+            if (compiler == null || added >= PLANS_KEPT / 2) {
+                break;
+            }
+            if (!plans.contains(source) && source.getBytes(StandardCharsets.UTF_8).length <= config.sourceCapBytes()) {
+                var compiled = compiler.compile(source);
+                added += compiled.plan() != null && plans.offer(source, compiled.plan()) ? 1 : 0;
+            }
+        }
+        return added;
     }
 
     /** Why untrusted code is refused here, or empty when it may run. Meant for the UI next to a disabled Run. */
@@ -309,6 +328,17 @@ public final class Sandbox implements AutoCloseable {
         pool.close();
         timer.shutdown();
         cgroups.ifPresent(c -> c.close(2000));
+    }
+
+    private static void dropOtherVersions(Path dir, Path... current) {
+        try {
+            List<String> deleted = RunnerJar.dropOtherVersions(dir, current);
+            if (!deleted.isEmpty()) {
+                log.info("sandbox: deleted the files of earlier app versions {}", deleted);
+            }
+        } catch (IOException e) {
+            log.warn("sandbox: could not delete the files of earlier app versions: {}", e.toString());
+        }
     }
 
     private void acquireSlot() {

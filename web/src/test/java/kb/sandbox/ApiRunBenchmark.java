@@ -37,7 +37,8 @@ import kb.format.PostmortemParser;
  * refilled before each), back-to-back runs (p50/p95 of 30), sustained runs/s with 4 and 16 clients for
  * SECONDS each (default 20; a client answered 429 waits its Retry-After), first sending the same text (compiled
  * once, its plan reused) and then a new text each run (compiled every time), every bundled block once (total),
- * and again four at a time as a CI job would send them (compiled again, then with their plans kept), and the
+ * and again four at a time as a CI job would send them (compiled again, then with their plans kept, then texts
+ * not seen before right after compiling them ahead as {@code serve} does after start-up), and the
  * largest resident memory of the whole server (this JVM plus every process it started) seen under load. Wall
  * times on shared cores follow the load, so each load phase also prints the load average and the CPU time per
  * run by process: this JVM (server and benchmark clients), the compile service, and the run children as they
@@ -167,6 +168,14 @@ public final class ApiRunBenchmark {
             m.put("all bundled blocks, 4 at once, compiled (ms)", Long.toString(concurrently(client, renamed(bundledBlocks()), 4)));
             awaitWarm(app, false);
             m.put("all bundled blocks, 4 at once, plans kept (ms)", Long.toString(concurrently(client, bundledBlocks(), 4)));
+            // As `serve` does after start-up: compile the shipped blocks (texts not seen before) ahead of their first run.
+            List<String[]> ahead = renamed(bundledBlocks());
+            long compileStart = System.nanoTime();
+            int added = sandbox.precompile(ahead.stream().map(b -> b[0]).toList());
+            m.put("compile ahead after start-up, " + added + " blocks (ms, background)",
+                    Long.toString((System.nanoTime() - compileStart) / 1_000_000));
+            awaitWarm(app, false);
+            m.put("all bundled blocks, 4 at once, first run after compile ahead (ms)", Long.toString(concurrently(client, ahead, 4)));
             m.put("load average at the end", loadAverage());
         }
         System.out.println(m);

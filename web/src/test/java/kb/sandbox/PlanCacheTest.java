@@ -45,6 +45,22 @@ class PlanCacheTest {
     }
 
     @Test
+    void texts_compiled_ahead_run_from_their_kept_plan_and_are_not_compiled_twice() throws InterruptedException {
+        Sandbox sandbox = TestSandbox.shared();
+        String good = "// " + UUID.randomUUID() + "\nSystem.out.println(6 * 7);\n";
+        String broken = "// " + UUID.randomUUID() + "\nint x = \"not a number\";\n";
+        assertEquals(1, sandbox.precompile(List.of(good, broken)), "only the text that compiles is kept");
+        assertEquals(0, sandbox.precompile(List.of(good)), "a kept text is not compiled again");
+        long hits = sandbox.compileCacheHits();
+        RunResult r = sandbox.run(RunRequest.bundled(good, null));
+        assertEquals(RunStatus.OK, r.status(), r::toString);
+        assertEquals("42\n", r.stdout());
+        assertEquals(hits + 1, sandbox.compileCacheHits(), "the first run took the plan compiled ahead");
+        assertEquals(RunStatus.COMPILE_ERROR, sandbox.run(RunRequest.bundled(broken, null)).status(),
+                "a text that does not compile is reported by its run");
+    }
+
+    @Test
     void the_least_recently_used_plans_go_first_when_entries_or_bytes_run_out() {
         var cache = new PlanCache(2, 10_000);
         RunPlan a = plan("a", 100);
