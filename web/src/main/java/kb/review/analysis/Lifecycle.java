@@ -159,7 +159,9 @@ public final class Lifecycle {
             if (e == Effect.OVERWRITE) {
                 return leak(cfg, a, s, parent, via, facts, later);
             }
-            if (e == Effect.UNSEEN && endedLater(n, a, facts, later)) {
+            if ((e == Effect.UNSEEN || e == Effect.ESCAPE && a.model().kind().equals("transaction"))
+                    && endedLater(n, a, facts, later)) {
+                // a transaction is ended once: a helper the function commits or rolls back after only used it
                 e = Effect.NONE;
             }
             if (e == Effect.UNSEEN) {
