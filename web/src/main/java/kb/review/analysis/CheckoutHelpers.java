@@ -2,9 +2,11 @@ package kb.review.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -42,9 +44,12 @@ final class CheckoutHelpers {
 
     private final Callers source;
     private volatile Map<String, String> modules;
+    private volatile Set<String> vendorFolders;
+    private volatile Map<String, List<String>> javaIndex;
     private final Map<String, List<Summaries.Function>> parsed = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> imports = new ConcurrentHashMap<>();
     private final Map<String, String> javaFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> packageNames = new ConcurrentHashMap<>();
     private final AtomicLong spent = new AtomicLong();
     private final AtomicLong files = new AtomicLong();
 
@@ -105,8 +110,44 @@ final class CheckoutHelpers {
         });
     }
 
-    /** The checkout folder of a Go import path: the longest module path it starts with; null if none. */
+    /**
+     * The checkout folder of a Go import path: the longest module path it starts with, else the package's copy in
+     * a module's {@code vendor} folder; null if none.
+     */
     String folderOf(String importPath) {
+        String own = moduleFolder(importPath);
+        if (own != null) {
+            return own;
+        }
+        Set<String> vendored = vendored();
+        for (String dir : modules().values()) {
+            String folder = join(dir, "vendor/" + importPath);
+            if (vendored.contains(folder)) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /** The folders holding vendored Go files, found once per review. */
+    private Set<String> vendored() {
+        Set<String> v = vendorFolders;
+        if (v == null) {
+            Set<String> out = new HashSet<>();
+            Map<String, String> all = source.sources();
+            if (all != null) {
+                for (String p : all.keySet()) {
+                    if (p.endsWith(".go") && (p.startsWith("vendor/") || p.contains("/vendor/"))) {
+                        out.add(p.substring(0, p.lastIndexOf('/')));
+                    }
+                }
+            }
+            vendorFolders = v = out;
+        }
+        return v;
+    }
+
+    private String moduleFolder(String importPath) {
         String best = null;
         String folder = null;
         for (Map.Entry<String, String> m : modules().entrySet()) {
@@ -152,6 +193,10 @@ final class CheckoutHelpers {
 
     /** The name a package is used by: its package clause, else the import path's last element (not a /vN). */
     private String packageName(String folder, String importPath) {
+        return packageNames.computeIfAbsent(folder, k -> readPackageName(folder, importPath));
+    }
+
+    private String readPackageName(String folder, String importPath) {
         Map<String, String> all = source.sources();
         String prefix = folder.isEmpty() ? "" : folder + "/";
         for (Map.Entry<String, String> e : all.entrySet()) {
@@ -179,13 +224,29 @@ final class CheckoutHelpers {
             return null;
         }
         String found = javaFiles.computeIfAbsent(callerPath + "\0" + type, k -> {
-            String f = findJavaFile(all, callerText, type);
+            String f = findJavaFile(javaBySimpleName(all), callerText, type);
             return f == null ? "" : f;
         });
         return found.isEmpty() ? null : found;
     }
 
-    private static String findJavaFile(Map<String, String> all, String callerText, String type) {
+    /** Java files by simple class name ({@code TxSupport} → its paths), indexed once per review. */
+    private Map<String, List<String>> javaBySimpleName(Map<String, String> all) {
+        Map<String, List<String>> index = javaIndex;
+        if (index == null) {
+            Map<String, List<String>> out = new HashMap<>();
+            for (String p : all.keySet()) {
+                if (p.endsWith(".java")) {
+                    String name = p.substring(p.lastIndexOf('/') + 1, p.length() - 5);
+                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+                }
+            }
+            javaIndex = index = out;
+        }
+        return index;
+    }
+
+    private static String findJavaFile(Map<String, List<String>> bySimple, String callerText, String type) {
         List<String> candidates = new ArrayList<>();
         String simple = type.substring(type.lastIndexOf('.') + 1);
         if (type.contains(".")) {
@@ -202,24 +263,17 @@ final class CheckoutHelpers {
             Matcher pkg = JAVA_PACKAGE.matcher(callerText);
             candidates.add(pkg.find() ? pkg.group(1) + "." + simple : simple);
         }
+        List<String> named = bySimple.getOrDefault(simple, List.of());
         for (String q : candidates) {
             String suffix = q.replace('.', '/') + ".java";
-            for (String p : all.keySet()) {
+            for (String p : named) {
                 if (p.equals(suffix) || p.endsWith("/" + suffix)) {
                     return p;
                 }
             }
         }
-        String only = null;
-        for (String p : all.keySet()) {
-            if (p.equals(simple + ".java") || p.endsWith("/" + simple + ".java")) {
-                if (only != null) {
-                    return null; // two classes of that name: which one is meant is not worked out here
-                }
-                only = p;
-            }
-        }
-        return only;
+        // two classes of that name and nothing says which: not worked out here
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     private List<Summaries.Function> parseFolder(String folder) {

@@ -28,8 +28,10 @@ class CheckoutHelpersLookupTest {
         assertEquals("tools/gen", h.folderOf("example.com/app/tools/gen"));
         assertEquals("api/v2/client", h.folderOf("example.com/api/v2/client"));
         assertEquals("third_party/kit/log", h.folderOf("example.com/kit/log"));
-        // outside the checkout, or climbing out of it: unknown
+        // outside the checkout, or climbing out of it: unknown, unless a module vendors it
         assertNull(h.folderOf("github.com/lib/pq"));
+        files.put("vendor/github.com/lib/pq/conn.go", "package pq\n");
+        assertEquals("vendor/github.com/lib/pq", over(files).folderOf("github.com/lib/pq"));
         assertNull(h.folderOf("example.com/shared/x"));
         assertNull(h.folderOf("example.com/application/x"));
     }
