@@ -145,7 +145,16 @@ public final class Summaries {
         return target(callee, context) != null;
     }
 
+    /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
     private Target target(String callee, Context ctx) {
+        try {
+            return lookup(callee, ctx);
+        } catch (RuntimeException unresolved) {
+            return null;
+        }
+    }
+
+    private Target lookup(String callee, Context ctx) {
         String simple = simpleName(callee);
         int dot = callee.lastIndexOf('.');
         String qualifier = dot < 0 ? null : callee.substring(0, dot);
@@ -193,6 +202,9 @@ public final class Summaries {
             }
         }
         String last = simpleName(qualifier);
+        if (last.isEmpty()) {
+            return null;
+        }
         String type = Character.isUpperCase(last.charAt(0)) ? qualifier : ctx.types().get(last);
         if (type == null) {
             return null;

@@ -66,4 +66,15 @@ class CheckoutHelpersLookupTest {
         assertNull(h.javaFile("V.java", "package z;\n", "Dup"));
         assertEquals(List.of(), h.declared("a/src/main/java/acme/tx/TxSupport.java", false, "TxSupport", "none"));
     }
+    @Test
+    void a_broken_go_mod_or_import_block_is_an_unknown_helper_not_an_error() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("go.mod", "module\nreplace => \n\u0000 ((\n");
+        files.put("x/go.mod", "");
+        CheckoutHelpers h = over(files);
+        assertNull(h.folderOf("example.com/app/x"));
+        assertEquals(Map.of(), h.goImports("a.go", "package a\nimport (\n\t\"unterminated\n"));
+        assertEquals(List.of(), h.go("a.go", "package a\nimport \"\"\n", "", null, "F"));
+        assertNull(h.javaFile("A.java", "package ;\nimport static .*;\n", ".."));
+    }
 }
