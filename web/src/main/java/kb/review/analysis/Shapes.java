@@ -1,8 +1,12 @@
 package kb.review.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -69,8 +73,8 @@ public final class Shapes {
     }
 
     private static boolean onCycle(Cfg.Node start) {
-        java.util.ArrayDeque<Cfg.Node> todo = new java.util.ArrayDeque<>();
-        java.util.Set<Cfg.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<Cfg.Node> todo = new ArrayDeque<>();
+        Set<Cfg.Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < start.successorCount(); i++) {
             todo.add(start.successor(i));
         }
@@ -107,6 +111,10 @@ public final class Shapes {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
+        if (!gos.isEmpty()) {
+            // p.guard.Catch() resolves through the declared type of guard, in whatever package of the checkout
+            summaries = summaries.typed(GoTypes.declared(root, src), null);
+        }
         for (SyntaxNode g : gos) {
             SyntaxNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
             if (call == null || !call.getType().equals("call_expression")) {
@@ -339,7 +347,7 @@ public final class Shapes {
         var m = IDENTIFIER.matcher(condition);
         while (m.find()) {
             for (String word : CAMEL.split(m.group())) {
-                if (words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                if (words.contains(word.toLowerCase(Locale.ROOT))) {
                     return true;
                 }
             }
