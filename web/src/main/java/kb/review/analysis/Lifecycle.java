@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
@@ -191,6 +192,25 @@ public final class Lifecycle {
         return null;
     }
 
+    /** Go's switch without a value, type switch and select: the graph names them by kind, not by a condition. */
+    private static final Pattern UNNAMED_SWITCH = Pattern.compile("(expression|type)_switch|select");
+
+    /** How the path leaves a condition: a branch of an if or loop, or the case a switch or select takes. */
+    private static String branchStep(Node n, Edge e, Node next) {
+        String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
+        int cases = 0;
+        for (int i = 0; i < n.successorCount(); i++) {
+            cases += n.edge(i) == Edge.TRUE ? 1 : 0;
+        }
+        boolean unnamed = UNNAMED_SWITCH.matcher(cond).matches();
+        if (cases > 1 || unnamed) {
+            String subject = unnamed ? "" : "`" + cond + "` ";
+            return e == Edge.TRUE ? subject + "takes the case at line " + next.line : subject + "matches no case";
+        }
+        return e == Edge.TRUE ? "`" + cond + "` holds"
+                : e == Edge.FALSE ? "`" + cond + "` does not hold" : "enters `" + cond + "`";
+    }
+
     private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via,
                              Facts facts, Map<Node, Boolean> later) {
         List<State> chain = new ArrayList<>();
@@ -217,9 +237,7 @@ public final class Lifecycle {
                 steps.add(new Step(n.line, held + " is handed to `" + helper + "`, which the review could not see"));
             }
             if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
-                String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
-                steps.add(new Step(n.line, e == Edge.TRUE ? "`" + cond + "` holds"
-                        : e == Edge.FALSE ? "`" + cond + "` does not hold" : "enters `" + cond + "`"));
+                steps.add(new Step(n.line, branchStep(n, e, chain.get(i + 1).node())));
             }
         }
         Node last = chain.size() > 1 ? chain.get(chain.size() - 2).node() : a.at();

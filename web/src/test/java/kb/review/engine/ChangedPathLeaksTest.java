@@ -76,6 +76,8 @@ class ChangedPathLeaksTest {
         assertEquals(1, found.size(), found::toString);
         assertEquals(4, found.get(0).line());
         assertTrue(found.get(0).flowSummary().startsWith("returns at line 18"), found.get(0).flowSummary());
+        assertTrue(found.get(0).flow().stream().anyMatch(s -> s.line() == 13
+                && s.message().equals("takes the case at line 18")), found.get(0).flow()::toString);
     }
 
     @Test
