@@ -21,8 +21,10 @@ import kb.review.Reviews;
  * the real-world review corpus, and prints one row per case and a summary.
  *
  * <p>Each corpus diff adds one Go file. Its post-image becomes one package of a scratch module, with
- * the standard-library imports it refers to, and the case counts as compilable when {@code go build}
- * accepts its package; the peers only analyse code that type-checks, so only those cases are compared.
+ * the imports it refers to, beside the declarations it assumes from the rest of its package
+ * ({@code stubs/cases/NAME.go}); third-party packages are stub modules written for this comparison
+ * ({@code stubs/modules/}, wired with go.mod {@code replace}). The case counts as compilable when
+ * {@code go build} accepts its package; the peers only analyse code that type-checks, so only those cases are compared.
  * The Go tools run once over all compiling packages rather than once per case (each run loads the
  * standard library again), and the review runs in this JVM.
  * A peer "catches" a defect case when it reports anything in that file, and raises a false alarm
@@ -33,8 +35,8 @@ import kb.review.Reviews;
  * <p>Run from the project root after {@code mvn -q -DskipTests package}:
  * <pre>java -cp target/postmortem-kb.jar web/src/test/bench/GoPeersComparison.java</pre>
  * Needs {@code go} (Debian {@code golang-go}); staticcheck is used when {@code staticcheck} or
- * Debian's {@code go-staticcheck} is on the PATH. Nothing is fetched: only the standard library
- * is imported.
+ * Debian's {@code go-staticcheck} is on the PATH. Nothing is fetched: GOPROXY=off, GOSUMDB=off,
+ * and every module outside the standard library is a local stub.
  */
 public final class GoPeersComparison {
     private static final Path CORPUS = Path.of("web/src/test/resources/review/realworld");
@@ -51,7 +53,19 @@ public final class GoPeersComparison {
             Map.entry("strconv", "strconv"), Map.entry("atomic", "sync/atomic"), Map.entry("exec", "os/exec"),
             Map.entry("signal", "os/signal"), Map.entry("runtime", "runtime"), Map.entry("debug", "runtime/debug"),
             Map.entry("rand", "math/rand"), Map.entry("zip", "archive/zip"), Map.entry("gzip", "compress/gzip"),
-            Map.entry("tls", "crypto/tls"), Map.entry("httptest", "net/http/httptest"), Map.entry("slog", "log/slog"));
+            Map.entry("tls", "crypto/tls"), Map.entry("httptest", "net/http/httptest"), Map.entry("slog", "log/slog"),
+            Map.entry("md5", "crypto/md5"), Map.entry("hex", "encoding/hex"));
+    /** The same for the third-party packages the stub modules stand in for (an import spec, alias first if any). */
+    private static final Map<String, String> STUBBED = Map.of(
+            "sqlx", "github.com/jmoiron/sqlx", "pgxpool", "github.com/jackc/pgx/v5/pgxpool",
+            "grpc", "google.golang.org/grpc", "healthpb", "healthpb google.golang.org/grpc/health/grpc_health_v1",
+            "redis", "github.com/redis/go-redis/v9", "zap", "go.uber.org/zap", "gorm", "gorm.io/gorm");
+    /**
+     * Stand-ins written for this comparison (nothing is fetched): {@code modules/} holds one folder per third-party
+     * module with only the declarations the cases use, with the libraries' signatures; {@code cases/NAME.go}
+     * declares what case NAME assumes from the rest of its package (its receiver's struct, a helper it calls).
+     */
+    private static final Path STUBS = Path.of("web/src/test/resources/review/peers/stubs");
 
     private record Case(String name, Path diff, boolean clean, String file, String source) {
     }
@@ -69,7 +83,7 @@ public final class GoPeersComparison {
         // One module holding one package per case: the Go tools then load the standard library once for all
         // cases instead of once per case, which is what made a per-case run take most of an hour under load.
         Path work = Files.createTempDirectory("kb-go-peers");
-        Files.writeString(work.resolve("go.mod"), "module example.com/peers\n\ngo 1.19\n");
+        Files.writeString(work.resolve("go.mod"), "module example.com/peers\n\ngo 1.19\n" + stubModules(work));
         Map<String, Case> cases = new LinkedHashMap<>();
         Map<String, List<String>> ours = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(CORPUS)) {
@@ -78,6 +92,10 @@ public final class GoPeersComparison {
                 String pkg = c.name().replace('-', '_');
                 Files.createDirectories(work.resolve(pkg));
                 Files.writeString(work.resolve(pkg).resolve("case.go"), withImports(c.source()));
+                Path companion = STUBS.resolve("cases").resolve(c.name() + ".go");
+                if (Files.isRegularFile(companion)) {
+                    Files.copy(companion, work.resolve(pkg).resolve("decls.go"));
+                }
                 cases.put(pkg, c);
                 ours.put(pkg, ours(diff));
             }
@@ -118,16 +136,51 @@ public final class GoPeersComparison {
                 Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
+    /**
+     * Copies the stub modules into the scratch module and returns the go.mod lines that require them and replace
+     * each with its local copy (a /vN module gets a vN version, as Go requires).
+     */
+    private static String stubModules(Path work) throws IOException {
+        StringBuilder mod = new StringBuilder();
+        Path modules = STUBS.resolve("modules");
+        List<Path> goMods;
+        try (Stream<Path> s = Files.walk(modules)) {
+            goMods = s.filter(p -> p.getFileName().toString().equals("go.mod")).sorted().toList();
+        }
+        for (Path goMod : goMods) {
+            Path dir = goMod.getParent();
+            String module = modules.relativize(dir).toString().replace('\\', '/');
+            Path target = work.resolve("stubs").resolve(module);
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    Path to = target.resolve(dir.relativize(p).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(p, to);
+                }
+            }
+            Matcher major = Pattern.compile("/v(\\d+)$").matcher(module);
+            String version = major.find() ? "v" + major.group(1) + ".0.0" : "v0.0.0";
+            mod.append("\nrequire ").append(module).append(' ').append(version).append('\n')
+                    .append("replace ").append(module).append(" => ./stubs/").append(module).append('\n');
+        }
+        return mod.toString();
+    }
+
     private static String[] concat(List<String> head, List<String> tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(tail);
         return all.toArray(String[]::new);
     }
 
-    /** The case package a tool's {@code dir/case.go:line:col: message} line is about, or null. */
+    /** The case package a tool's {@code dir/case.go:line:col: message} line is about (any file of it), or null. */
     private static String packageOf(String line) {
-        Matcher m = Pattern.compile("^(?:\\./)?(?:.*/)?([A-Za-z0-9_]+)/case\\.go:\\d+").matcher(line.strip());
+        Matcher m = Pattern.compile("^(?:\\./)?(?:.*/)?([A-Za-z0-9_]+)/\\w+\\.go:\\d+").matcher(line.strip());
         return m.find() ? m.group(1) : null;
+    }
+
+    /** True when a tool's line is about the case's own code, not the declarations the comparison added. */
+    private static boolean inCase(String line) {
+        return Pattern.compile("^(?:\\./)?(?:.*/)?[A-Za-z0-9_]+/case\\.go:\\d+").matcher(line.strip()).find();
     }
 
     private static Map<String, List<String>> byPackage(String output) {
@@ -135,7 +188,7 @@ public final class GoPeersComparison {
         for (String line : output.split("\n")) {
             String pkg = packageOf(line);
             Matcher m = PEER_LINE.matcher(line.strip());
-            if (pkg != null && m.matches()) {
+            if (pkg != null && m.matches() && inCase(line)) {
                 out.computeIfAbsent(pkg, k -> new ArrayList<>()).add(m.group(1) + ":" + m.group(3));
             }
         }
@@ -168,7 +221,7 @@ public final class GoPeersComparison {
         var used = new TreeSet<String>();
         Matcher m = QUALIFIER.matcher(source.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|//[^\n]*", "\"\""));
         while (m.find()) {
-            String path = STDLIB.get(m.group(1));
+            String path = STDLIB.getOrDefault(m.group(1), STUBBED.get(m.group(1)));
             if (path != null && !source.contains("import")) {
                 used.add(path);
             }
@@ -178,7 +231,8 @@ public final class GoPeersComparison {
         }
         int eol = source.indexOf('\n');
         var block = new StringBuilder("\nimport (\n");
-        used.forEach(p -> block.append("\t\"").append(p).append("\"\n"));
+        used.forEach(p -> block.append('\t').append(p.contains(" ") ? p.replaceFirst(" (.*)", " \"$1\"")
+                : "\"" + p + "\"").append('\n'));
         block.append(")\n");
         return source.substring(0, eol + 1) + block + source.substring(eol + 1);
     }
@@ -237,7 +291,7 @@ public final class GoPeersComparison {
             tally.get("oursOnUnion")[slot] += (vet || sc) && ours ? 1 : 0;
         }
         System.out.println();
-        System.out.printf("Go cases: %d (%d defects); %d compile with the standard library alone (%d defects, %d clean).%n",
+        System.out.printf("Go cases: %d (%d defects); %d compile offline with the stubs (%d defects, %d clean).%n",
                 rows.size(), defects, compilingDefects + compilingClean, compilingDefects, compilingClean);
         System.out.printf("Checklist review on all Go defect cases: %d of %d flagged.%n", oursAll, defects);
         System.out.printf("On the compiling cases: defects caught / clean cases flagged%n");
@@ -268,6 +322,10 @@ public final class GoPeersComparison {
         var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("GOFLAGS", "-mod=mod");
         pb.environment().put("GOPROXY", "off");
+        // nothing may touch the network: no checksum database, no workspace from the caller's environment
+        pb.environment().put("GOSUMDB", "off");
+        pb.environment().put("GONOSUMDB", "*");
+        pb.environment().put("GOWORK", "off");
         pb.environment().put("GOTOOLCHAIN", "local");
         // A build cache that outlives the run: a second run only re-analyses, it does not recompile the standard library.
         pb.environment().putIfAbsent("GOCACHE", System.getProperty("java.io.tmpdir") + "/kb-go-peers-cache");

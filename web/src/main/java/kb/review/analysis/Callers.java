@@ -108,6 +108,11 @@ public final class Callers {
         return seen > 0;
     }
 
+    /** The checkout's texts, path → text (Go, Java and go.mod files), read on first use; null without a checkout. */
+    Map<String, String> sources() {
+        return files();
+    }
+
     private Map<String, String> files() {
         if (sources == null) {
             return null;

@@ -86,7 +86,9 @@ public final class ContextDrops {
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
-        if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)").matcher(
+        // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
+        String notAField = ctx.equals(root) ? "" : "(?!\\s*\\.(?!\\s*Context\\s*\\())";
+        if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(
                 text(call.getChildByFieldName("arguments"))).find()) {
             return; // the call is given the caller's context (pgx's Exec(ctx, ...), a driver's own API)
         }

@@ -40,7 +40,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
         if (models.isEmpty()) {
             return out;
         }
-        GoLifecycle facts = new GoLifecycle(src, models, summaries, GoTypes.declared(root, src));
+        Map<String, String> types = GoTypes.declared(root, src);
+        GoLifecycle facts = new GoLifecycle(src, models, summaries.typed(types, null), types);
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
@@ -213,6 +214,11 @@ public final class GoLifecycle implements Lifecycle.Facts {
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
         return Uses.effect(n.text, a, summaries, condition);
+    }
+
+    @Override
+    public String unseen(Node n, Acquisition a) {
+        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;
     }
 
     @Override

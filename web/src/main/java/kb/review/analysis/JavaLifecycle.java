@@ -15,8 +15,10 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
@@ -33,7 +35,7 @@ import kb.review.analysis.Lifecycle.Effect;
 public final class JavaLifecycle implements Lifecycle.Facts {
 
     /** Stream operations that return a stream over the same source, keeping it open. */
-    private static final java.util.Set<String> PIPELINE = java.util.Set.of("filter", "map", "mapToInt",
+    private static final Set<String> PIPELINE = Set.of("filter", "map", "mapToInt",
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
             "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
 
@@ -43,7 +45,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
-    private final Map<Expression, String> printed = new java.util.IdentityHashMap<>();
+    private final Map<Expression, String> printed = new IdentityHashMap<>();
 
     private JavaLifecycle(List<Model> models, Summaries summaries, Map<String, String> types) {
         this.models = models;
@@ -58,7 +60,10 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (models.isEmpty()) {
             return out;
         }
-        JavaLifecycle facts = new JavaLifecycle(models, summaries, types(root, summaries.types()));
+        Map<String, String> types = types(root, summaries.types());
+        JavaTypeHints hints = new JavaTypeHints(summaries.types());
+        // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
+        JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -219,6 +224,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
                 return null;
             }
+            if (q.args() != null && StreamOwners.ownedByTryResource(oc)) {
+                return null; // the socket or connection closed by the enclosing try releases what this wraps
+            }
             return q.args() == null || q.args().matcher(arguments(oc, oc.getArguments())).find() ? Boolean.TRUE
                     : null;
         }
@@ -228,7 +236,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         String scope = call.getScope().map(this::print).orElse("");
         String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
         if (!q.call().matcher(callee).find()
-                || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()) {
+                || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()
+                || StreamOwners.ownedByTryResource(call)) {
             return null;
         }
         if (q.receiver() == null && q.receiverType() == null) {
@@ -250,7 +259,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     }
 
     /** The argument list as {@code NodeList.toString} prints it ({@code [a, b]}), kept under the call. */
-    private final Map<Expression, String> printedArguments = new java.util.IdentityHashMap<>();
+    private final Map<Expression, String> printedArguments = new IdentityHashMap<>();
 
     private String arguments(Expression call, com.github.javaparser.ast.NodeList<Expression> args) {
         return printedArguments.computeIfAbsent(call, c -> args.toString());
@@ -345,6 +354,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public String unseen(Node n, Acquisition a) {
+        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;
     }
 
     @Override

@@ -71,6 +71,22 @@ final class JavaTypeHints {
         }
     }
 
+    /**
+     * The qualified name the file around {@code where} gives the type name {@code simple} (its imports, its package,
+     * the checkout's types), or null when it cannot be told.
+     */
+    String qualify(String simple, com.github.javaparser.ast.Node where) {
+        long start = CheckoutTypes.cpuNow();
+        try {
+            ResolvedType t = facade().convert(new ClassOrInterfaceType(null, simple), where);
+            return t.isReferenceType() ? t.asReferenceType().getQualifiedName() : null;
+        } catch (RuntimeException | StackOverflowError unsolved) {
+            return null; // not a type the solver can find: the file's imports decide
+        } finally {
+            checkout.spend(CheckoutTypes.cpuNow() - start);
+        }
+    }
+
     private ResolvedType returnType(MethodCallExpr call) {
         Expression scope = call.getScope().orElse(null);
         if (scope == null) {

@@ -4,8 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
@@ -21,6 +24,11 @@ public final class Lifecycle {
     /** What a statement does to the tracked value. */
     public enum Effect {
         NONE, RELEASE, ESCAPE,
+        /**
+         * Handed to a function the review cannot see, for a duty that does not move with the value: whether it ends
+         * there is unknown. A path through it is a leak only at low confidence.
+         */
+        UNSEEN,
         /** The variable is assigned a new acquisition while still holding the old one. */
         OVERWRITE
     }
@@ -34,6 +42,11 @@ public final class Lifecycle {
 
         /** The branch edge on which the value cannot be held (err != nil, v == null), or null. */
         Edge deadEdge(Node branch, Acquisition a, boolean errorLive);
+
+        /** The function the node hands {@code a} to when its effect is {@link Effect#UNSEEN}, else null. */
+        default String unseen(Node n, Acquisition a) {
+            return null;
+        }
     }
 
     /**
@@ -50,8 +63,16 @@ public final class Lifecycle {
     public record Step(int line, String message) {
     }
 
-    /** A path on which the value leaks: its steps from the acquisition to the exit, and a one-line summary. */
-    public record Leak(Acquisition acquisition, List<Step> steps, String summary) {
+    /**
+     * A path on which the value leaks: its steps from the acquisition to the exit, and a one-line summary.
+     *
+     * @param unseen the function the value was handed to on the way, which the review could not see; null if none
+     */
+    public record Leak(Acquisition acquisition, List<Step> steps, String summary, String unseen) {
+
+        public Leak(Acquisition acquisition, List<Step> steps, String summary) {
+            this(acquisition, steps, summary, null);
+        }
     }
 
     /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
@@ -64,8 +85,57 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** The leak of {@code a}, or null when every path releases or hands it over. */
+    /**
+     * The leak of {@code a}, or null when every path releases or hands it over. A path that avoids every hand-over
+     * to a function the review cannot see is looked for first; only when there is none is a path through one
+     * reported, naming that function ({@link Leak#unseen}).
+     */
     public static Leak check(Cfg cfg, Acquisition a, Facts facts) {
+        boolean[] unseen = {false};
+        Map<Node, Boolean> later = new HashMap<>();
+        Leak sure = search(cfg, a, facts, unseen, later);
+        if (sure != null || !unseen[0]) {
+            return sure;
+        }
+        return search(cfg, a, facts, null, later);
+    }
+
+    /**
+     * True when the value, once handed to an unseen function at {@code n}, is still ended by the function itself on
+     * the normal way on from there ({@code dao.insert(c); c.commit();}): a transaction is ended once, so that helper
+     * only used it. Exception edges are not followed: a rollback in a catch is what a helper's failure leads to.
+     */
+    private static boolean endedLater(Node n, Acquisition a, Facts facts, Map<Node, Boolean> later) {
+        Boolean known = later.get(n);
+        if (known != null) {
+            return known;
+        }
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        queue.add(n);
+        seen.add(n);
+        boolean found = false;
+        while (!queue.isEmpty() && !found && seen.size() < 2_000) {
+            Node x = queue.poll();
+            for (int i = 0; i < x.successorCount() && !found; i++) {
+                Node next = x.successor(i);
+                if (x.edge(i) == Edge.EXCEPTION || next == a.at() || !seen.add(next)) {
+                    continue;
+                }
+                Effect e = facts.effect(next, a);
+                if (e == Effect.RELEASE) {
+                    found = true;
+                } else if (e == Effect.NONE || e == Effect.UNSEEN) {
+                    queue.add(next);
+                }
+            }
+        }
+        later.put(n, found);
+        return found;
+    }
+
+    /** One breadth-first search; {@code unseen} non-null: an unseen hand-over ends a path and is noted there. */
+    private static Leak search(Cfg cfg, Acquisition a, Facts facts, boolean[] unseen, Map<Node, Boolean> later) {
         ArrayDeque<State> queue = new ArrayDeque<>();
         Map<State, State> parent = new HashMap<>();
         Map<State, Edge> via = new HashMap<>();
@@ -83,15 +153,24 @@ public final class Lifecycle {
         while (!queue.isEmpty() && budget-- > 0) {
             State s = queue.poll();
             Node n = s.node();
-            if (n == cfg.exit) {
-                return leak(cfg, a, s, parent, via);
-            }
-            if (n == start) {
-                return leak(cfg, a, s, parent, via);
+            if (n == cfg.exit || n == start) {
+                return leak(cfg, a, s, parent, via, facts, later);
             }
             Effect e = facts.effect(n, a);
             if (e == Effect.OVERWRITE) {
-                return leak(cfg, a, s, parent, via);
+                return leak(cfg, a, s, parent, via, facts, later);
+            }
+            if ((e == Effect.UNSEEN || e == Effect.ESCAPE && a.model().kind().equals("transaction"))
+                    && endedLater(n, a, facts, later)) {
+                // a transaction is ended once: a helper the function commits or rolls back after only used it
+                e = Effect.NONE;
+            }
+            if (e == Effect.UNSEEN) {
+                if (unseen != null) {
+                    unseen[0] = true;
+                    continue;
+                }
+                e = Effect.NONE;
             }
             if (e != Effect.NONE) {
                 continue;
@@ -113,7 +192,27 @@ public final class Lifecycle {
         return null;
     }
 
-    private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via) {
+    /** Go's switch without a value, type switch and select: the graph names them by kind, not by a condition. */
+    private static final Pattern UNNAMED_SWITCH = Pattern.compile("(expression|type)_switch|select");
+
+    /** How the path leaves a condition: a branch of an if or loop, or the case a switch or select takes. */
+    private static String branchStep(Node n, Edge e, Node next) {
+        String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
+        int cases = 0;
+        for (int i = 0; i < n.successorCount(); i++) {
+            cases += n.edge(i) == Edge.TRUE ? 1 : 0;
+        }
+        boolean unnamed = UNNAMED_SWITCH.matcher(cond).matches();
+        if (cases > 1 || unnamed) {
+            String subject = unnamed ? "" : "`" + cond + "` ";
+            return e == Edge.TRUE ? subject + "takes the case at line " + next.line : subject + "matches no case";
+        }
+        return e == Edge.TRUE ? "`" + cond + "` holds"
+                : e == Edge.FALSE ? "`" + cond + "` does not hold" : "enters `" + cond + "`";
+    }
+
+    private static Leak leak(Cfg cfg, Acquisition a, State end, Map<State, State> parent, Map<State, Edge> via,
+                             Facts facts, Map<Node, Boolean> later) {
         List<State> chain = new ArrayList<>();
         for (State s = end; ; s = parent.get(s)) {
             chain.add(s);
@@ -125,13 +224,20 @@ public final class Lifecycle {
         String held = "`" + a.model().show(a.var()) + "`";
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(a.at().line, held + " is acquired here"));
+        String unseen = null;
         for (int i = 0; i + 1 < chain.size(); i++) {
             Node n = chain.get(i).node();
             Edge e = via.get(chain.get(i + 1));
+            String helper = unseen == null && n != a.at() ? facts.unseen(n, a) : null;
+            if (helper != null && endedLater(n, a, facts, later)) {
+                helper = null;
+            }
+            if (helper != null) {
+                unseen = helper;
+                steps.add(new Step(n.line, held + " is handed to `" + helper + "`, which the review could not see"));
+            }
             if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
-                String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
-                steps.add(new Step(n.line, e == Edge.TRUE ? "`" + cond + "` holds"
-                        : e == Edge.FALSE ? "`" + cond + "` does not hold" : "enters `" + cond + "`"));
+                steps.add(new Step(n.line, branchStep(n, e, chain.get(i + 1).node())));
             }
         }
         Node last = chain.size() > 1 ? chain.get(chain.size() - 2).node() : a.at();
@@ -167,6 +273,10 @@ public final class Lifecycle {
             } + " without " + a.model().verb() + " " + held;
             steps.add(new Step(line, summary));
         }
-        return new Leak(a, steps, summary);
+        if (unseen != null) {
+            summary += " (unless `" + unseen + "`, which the review could not see, does)";
+            steps.set(steps.size() - 1, new Step(steps.get(steps.size() - 1).line(), summary));
+        }
+        return new Leak(a, steps, summary, unseen);
     }
 }

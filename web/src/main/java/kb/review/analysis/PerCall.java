@@ -87,7 +87,7 @@ public final class PerCall {
 
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built) {
-        SyntaxNode top = helper.chain(built, null, null);
+        SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
         if (kept(top)) {
             return null;
         }
@@ -122,6 +122,24 @@ public final class PerCall {
         }
         return null; // package level
     }
+
+    /**
+     * A value written inside a composite literal ({@code &http.Client{Transport: &http.Transport{...}}}) lives as long
+     * as that literal: whether it is kept is the outermost literal's question.
+     */
+    private static SyntaxNode outermostLiteral(SyntaxNode top) {
+        SyntaxNode out = top;
+        for (SyntaxNode p = top.getParent(); !p.isNull() && LITERAL_PARTS.contains(p.getType()); p = p.getParent()) {
+            if (p.getType().equals("composite_literal")
+                    || p.getType().equals("unary_expression") && out.getType().equals("composite_literal")) {
+                out = p;
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> LITERAL_PARTS = Set.of("keyed_element", "literal_element", "literal_value",
+            "composite_literal", "unary_expression");
 
     /** A function literal or lambda handed to sync.Once.Do, computeIfAbsent or a memoizer runs once. */
     private boolean runOnce(SyntaxNode literal) {

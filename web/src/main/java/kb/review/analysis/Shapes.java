@@ -1,8 +1,12 @@
 package kb.review.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -69,8 +73,8 @@ public final class Shapes {
     }
 
     private static boolean onCycle(Cfg.Node start) {
-        java.util.ArrayDeque<Cfg.Node> todo = new java.util.ArrayDeque<>();
-        java.util.Set<Cfg.Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<Cfg.Node> todo = new ArrayDeque<>();
+        Set<Cfg.Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < start.successorCount(); i++) {
             todo.add(start.successor(i));
         }
@@ -107,6 +111,10 @@ public final class Shapes {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
+        if (!gos.isEmpty()) {
+            // p.guard.Catch() resolves through the declared type of guard, in whatever package of the checkout
+            summaries = summaries.typed(GoTypes.declared(root, src), null);
+        }
         for (SyntaxNode g : gos) {
             SyntaxNode call = g.getNamedChildCount() > 0 ? g.getNamedChild(0) : null;
             if (call == null || !call.getType().equals("call_expression")) {
@@ -254,6 +262,10 @@ public final class Shapes {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }
+            if (underDebugGuard(p, child, src)) {
+                // if (log.isDebugEnabled()) costs a flag test per iteration where services run: what LOG-01 asks for
+                return false;
+            }
             if (loops.contains(t)) {
                 // the loop's own header (its condition or range) runs per iteration too, but a logger there is odd;
                 // only calls in the body count
@@ -282,6 +294,29 @@ public final class Shapes {
      * {@code errors.Is(err, x)}), the else of a Go {@code err == nil} test, or the else of a success test
      * ({@code r.passed()}; the then branch of {@code !r.passed()}).
      */
+    /** A level test for debug or trace output: slf4j/log4j/commons {@code isDebugEnabled}, JUL, logr and glog {@code V(n)}, zap. */
+    private static final Pattern DEBUG_GUARD = Pattern.compile("\\bis(Trace|Debug|Fine|Finer|Finest)Enabled\\s*\\("
+            + "|\\bisLoggable\\s*\\(\\s*(Level\\.)?(FINE|FINER|FINEST|DEBUG|TRACE)\\b|\\bV\\(\\s*[1-9]\\d*\\s*\\)"
+            + "|\\bEnabled\\s*\\([^)]*(Debug|Trace)");
+
+    /** True when {@code child} is in the then-branch of an if that tests for a debug or trace level. */
+    private static boolean underDebugGuard(SyntaxNode p, SyntaxNode child, byte[] src) {
+        if (!p.getType().equals("if_statement")) {
+            return false;
+        }
+        SyntaxNode cond = p.getChildByFieldName("condition");
+        SyntaxNode then = p.getChildByFieldName("consequence");
+        if (cond == null || cond.isNull() || then == null || then.isNull()) {
+            return false;
+        }
+        String test = text(src, cond).strip();
+        while (test.startsWith("(") && test.endsWith(")")) {
+            test = test.substring(1, test.length() - 1).strip();
+        }
+        return DEBUG_GUARD.matcher(test).find() && !test.startsWith("!")
+                && then.getStartByte() <= child.getStartByte() && child.getEndByte() <= then.getEndByte();
+    }
+
     private static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src) {
         if (p.getType().equals("catch_clause")) {
             return true;
@@ -312,7 +347,7 @@ public final class Shapes {
         var m = IDENTIFIER.matcher(condition);
         while (m.find()) {
             for (String word : CAMEL.split(m.group())) {
-                if (words.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                if (words.contains(word.toLowerCase(Locale.ROOT))) {
                     return true;
                 }
             }

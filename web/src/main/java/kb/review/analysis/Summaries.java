@@ -5,12 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * What the functions visible to the review do, computed once per function and used where they are called: which
  * parameters they release, whether they recover from a panic (Go), whether they catch every exception (Java).
- * Functions are found by simple name; when two visible functions share a name, the answer must hold for both.
+ * Functions in the change (and, in repo mode, beside it) are found by simple name; when two share a name, the answer
+ * must hold for both. With a checkout, a helper declared elsewhere in it is found from the call
+ * ({@link CheckoutHelpers}): a Go {@code pkg.F(x)} through the file's imports, a Go method through the receiver's
+ * declared type, a Java {@code Type.m(x)} or {@code field.m(x)} through the declaring class. For that, detectors ask
+ * the view of one file ({@link #in}), with its declared types ({@link #typed}). A call found nowhere is an unknown
+ * helper.
  */
 public final class Summaries {
 
@@ -19,20 +25,43 @@ public final class Summaries {
      *
      * @param params the parameter names in order
      * @param body   the text of the body
+     * @param owner  a Go method's receiver type or a Java method's class; null for a Go function
+     * @param file   the path of the file declaring it, or null
      */
-    public record Function(String name, List<String> params, String body) {
+    public record Function(String name, List<String> params, String body, String owner, String file) {
+
+        public Function(String name, List<String> params, String body) {
+            this(name, params, body, null, null);
+        }
+    }
+
+    /** The file calls are read in: its path and text, its declared types, and how it qualifies a type name. */
+    private record Context(String path, String text, Map<String, String> types, UnaryOperator<String> qualify) {
+
+        boolean go() {
+            return path != null && path.endsWith(".go");
+        }
+    }
+
+    /** A callee resolved to its declarations; {@code key} names it for the caches. */
+    private record Target(String key, List<Function> functions) {
     }
 
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
     private static final Pattern CATCH_ALL = Pattern.compile(
             "catch\\s*\\(\\s*(final\\s+)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
+    private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)");
+    private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\w]*");
 
-    private final Map<String, List<Function>> byName = new HashMap<>();
+    private final Map<String, List<Function>> byName;
     private final Models models;
-    private final Map<String, Boolean> releases = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> recovers = new ConcurrentHashMap<>();
-
+    private final Map<String, Boolean> releases;
+    private final Map<String, Boolean> recovers;
+    private final Map<String, Boolean> keeps;
     private final Checkout checkout;
+    private final CheckoutHelpers helpers;
+    private final Context context;
 
     public Summaries(List<Function> functions, Models models) {
         this(functions, models, Checkout.NONE);
@@ -40,11 +69,43 @@ public final class Summaries {
 
     /** The same, with what the review can learn from the checkout the functions come from. */
     public Summaries(List<Function> functions, Models models, Checkout checkout) {
+        this.byName = new HashMap<>();
         for (Function f : functions) {
             byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
         this.models = models;
         this.checkout = checkout;
+        this.helpers = checkout == Checkout.NONE ? CheckoutHelpers.NONE : new CheckoutHelpers(checkout.callers());
+        this.releases = new ConcurrentHashMap<>();
+        this.recovers = new ConcurrentHashMap<>();
+        this.keeps = new ConcurrentHashMap<>();
+        this.context = null;
+    }
+
+    private Summaries(Summaries shared, Context context) {
+        this.byName = shared.byName;
+        this.models = shared.models;
+        this.checkout = shared.checkout;
+        this.helpers = shared.helpers;
+        this.releases = shared.releases;
+        this.recovers = shared.recovers;
+        this.keeps = shared.keeps;
+        this.context = context;
+    }
+
+    /** The view from the file at {@code path}: its calls resolve through its imports and package. */
+    public Summaries in(String path, String text) {
+        return new Summaries(this, new Context(path, text, Map.of(), null));
+    }
+
+    /**
+     * The same view knowing the declared types of the file's names ({@code tx → *store.Tx}) and, for Java, how to
+     * qualify a type name (the symbol solver; null: by the file's imports alone).
+     */
+    Summaries typed(Map<String, String> types, UnaryOperator<String> qualify) {
+        Context c = context == null ? new Context(null, null, types, qualify)
+                : new Context(context.path(), context.text(), types, qualify);
+        return new Summaries(this, c);
     }
 
     /** The Java types this review can resolve (the JDK's alone without a checkout). */
@@ -67,25 +128,131 @@ public final class Summaries {
         return dot < 0 ? callee : callee.substring(dot + 1);
     }
 
+    /**
+     * True when {@code callee} is a Go variable or parameter of a function type ({@code fn func(*sql.Tx) error}):
+     * a callback handed the value to work with, whose caller keeps the duty of ending it.
+     */
+    boolean isCallback(String callee) {
+        if (context == null || callee.contains(".")) {
+            return false;
+        }
+        String type = context.types().get(callee);
+        return type != null && type.startsWith("func");
+    }
+
+    /** True when the review can see what {@code callee} does: it is in the change or found in the checkout. */
     public boolean knows(String callee) {
-        return byName.containsKey(simpleName(callee));
+        return target(callee, context) != null;
+    }
+
+    /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
+    private Target target(String callee, Context ctx) {
+        try {
+            return lookup(callee, ctx);
+        } catch (RuntimeException unresolved) {
+            return null;
+        }
+    }
+
+    private Target lookup(String callee, Context ctx) {
+        String simple = simpleName(callee);
+        int dot = callee.lastIndexOf('.');
+        String qualifier = dot < 0 ? null : callee.substring(0, dot);
+        boolean go = ctx != null && ctx.go();
+        if (go && qualifier != null && WORD.matcher(qualifier).matches()) {
+            // pkg.F(x): the imported package's function, whatever the change declares under that name
+            String folder = helpers.goImports(ctx.path(), ctx.text()).get(qualifier);
+            if (folder != null) {
+                return found("go:" + folder + "." + simple, helpers.declared(folder, true, null, simple));
+            }
+        }
+        List<Function> visible = byName.get(simple);
+        if (visible != null) {
+            return new Target("visible:" + simple, visible);
+        }
+        if (ctx == null || helpers == CheckoutHelpers.NONE) {
+            return null;
+        }
+        if (go) {
+            String folder = ctx.path().lastIndexOf('/') < 0 ? "" : ctx.path().substring(0, ctx.path().lastIndexOf('/'));
+            if (qualifier == null) {
+                return found("go:" + folder + "." + simple, helpers.declared(folder, true, null, simple));
+            }
+            String type = ctx.types().get(simpleName(qualifier));
+            if (type == null) {
+                return null;
+            }
+            type = type.replaceFirst("^\\*+", "").replaceAll("\\[.*", "").strip();
+            int tdot = type.lastIndexOf('.');
+            if (tdot > 0) {
+                folder = helpers.goImports(ctx.path(), ctx.text()).get(type.substring(0, tdot));
+            }
+            String owner = type.substring(tdot + 1);
+            return folder == null ? null : found("go:" + folder + "." + owner + "." + simple,
+                    helpers.declared(folder, true, owner, simple));
+        }
+        if (ctx.path() == null) {
+            return null;
+        }
+        if (qualifier == null) {
+            // a method of the class itself is in the change; else one statically imported or inherited
+            qualifier = JavaOwners.unqualified(ctx.text(), simple);
+            if (qualifier == null) {
+                return null;
+            }
+        }
+        String last = simpleName(qualifier);
+        if (last.isEmpty()) {
+            return null;
+        }
+        String type = Character.isUpperCase(last.charAt(0)) ? qualifier : ctx.types().get(last);
+        if (type == null) {
+            return null;
+        }
+        type = type.replaceAll("<.*", "").strip();
+        String qualified = ctx.qualify() == null || type.contains(".") ? null : ctx.qualify().apply(type);
+        String file = helpers.javaFile(ctx.path(), ctx.text(), qualified != null ? qualified : type);
+        if (file == null && qualified != null) {
+            file = helpers.javaFile(ctx.path(), ctx.text(), type);
+        }
+        String owner = simpleName(type);
+        return file == null ? null : found("java:" + file + "." + owner + "." + simple,
+                helpers.declared(file, false, owner, simple));
+    }
+
+    private static Target found(String key, List<Function> functions) {
+        return functions.isEmpty() ? null : new Target(key, functions);
+    }
+
+    /** The context of a function's own file, to resolve the calls in its body. */
+    private Context home(Function f) {
+        if (f.file() == null) {
+            return context;
+        }
+        return new Context(f.file(), helpers.text(f.file()), Map.of(), null);
     }
 
     /**
-     * True when the visible function {@code callee} releases its {@code arg}-th argument on some path (closes it,
-     * cancels it, ends it, or hands it to another function that does), for the models of {@code language}.
+     * True when the function {@code callee} releases its {@code arg}-th argument on some path (closes it, cancels
+     * it, ends it, or hands it to another function that does), for the models of {@code language}.
      */
     public boolean releasesArgument(String callee, int arg, String language) {
-        return releases.computeIfAbsent(simpleName(callee) + "#" + arg + "#" + language,
-                k -> releasesArgument(simpleName(callee), arg, language, 3));
+        Target t = target(callee, context);
+        return t != null && releasesArgument(t, arg, language, 3);
     }
 
-    private boolean releasesArgument(String name, int arg, String language, int depth) {
-        List<Function> fs = byName.get(name);
-        if (fs == null || depth == 0) {
-            return false;
+    private boolean releasesArgument(Target t, int arg, String language, int depth) {
+        Boolean known = releases.get(t.key() + "#" + arg + "#" + language);
+        if (known != null) {
+            return known;
         }
-        for (Function f : fs) {
+        boolean r = depth > 0 && computeReleases(t, arg, language, depth);
+        releases.putIfAbsent(t.key() + "#" + arg + "#" + language, r);
+        return r;
+    }
+
+    private boolean computeReleases(Target t, int arg, String language, int depth) {
+        for (Function f : t.functions()) {
             if (arg >= f.params().size()) {
                 return false;
             }
@@ -97,26 +264,25 @@ public final class Summaries {
                     break;
                 }
             }
-            if (!any) {
-                any = passesOn(f.body(), p, language, depth);
-            }
-            if (!any) {
+            if (!any && !passesOn(f, p, language, depth)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** True when the body hands {@code p} to another visible function that releases it. */
-    private boolean passesOn(String body, String p, String language, int depth) {
-        var m = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)").matcher(body);
+    /** True when the body hands {@code p} to another function the review can see that releases it. */
+    private boolean passesOn(Function f, String p, String language, int depth) {
+        var m = CALL.matcher(f.body());
+        Context home = null;
         while (m.find()) {
             String[] args = m.group(2).split(",");
             for (int i = 0; i < args.length; i++) {
                 String a = args[i].strip();
                 if (a.equals(p) || a.startsWith(p + ".")) {
-                    String callee = simpleName(m.group(1));
-                    if (byName.containsKey(callee) && releasesArgument(callee, i, language, depth - 1)) {
+                    home = home == null ? home(f) : home;
+                    Target next = target(m.group(1), home);
+                    if (next != null && releasesArgument(next, i, language, depth - 1)) {
                         return true;
                     }
                 }
@@ -125,29 +291,60 @@ public final class Summaries {
         return false;
     }
 
-    /** True when the visible function recovers from a panic: calls recover(), or a model or visible recoverer. */
-    public boolean recovers(String callee) {
-        return recovers.computeIfAbsent(simpleName(callee), k -> recovers(k, 3));
-    }
-
-    private boolean recovers(String name, int depth) {
-        List<Function> fs = byName.get(name);
-        if (fs == null || depth == 0) {
+    /**
+     * True when the function keeps its {@code arg}-th argument beyond the call, and so takes it over: returns it,
+     * stores it in a field, a struct or a collection, sends it on a channel, or wraps it in a new object
+     * ({@code return &Client{conn: conn}}, {@code this.in = in}). Such a helper is a constructor or a registry, not a
+     * borrower.
+     */
+    public boolean keepsArgument(String callee, int arg) {
+        Target t = target(callee, context);
+        if (t == null) {
             return false;
         }
-        for (Function f : fs) {
-            if (!RECOVER.matcher(f.body()).find() && !deferredRecoverer(f.body(), depth)) {
-                return false;
-            }
+        Boolean known = keeps.get(t.key() + "#" + arg);
+        if (known != null) {
+            return known;
         }
-        return true;
+        boolean r = t.functions().stream().anyMatch(f -> arg < f.params().size()
+                && keeps(f.body(), f.params().get(arg)));
+        keeps.putIfAbsent(t.key() + "#" + arg, r);
+        return r;
     }
 
-    private boolean deferredRecoverer(String body, int depth) {
-        var m = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(").matcher(body);
+    private static boolean keeps(String body, String p) {
+        String v = "(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$.(\\[])";
+        return Pattern.compile("\\breturn\\b[^\\n;]*" + v
+                + "|[\\w\\])]\\s*(\\.\\s*[\\w$]+|\\[[^\\]\\n]*])\\s*=\\s*" + v
+                + "|\\{[^{}()\\n]*" + v
+                + "|<-\\s*" + v + "|\\bappend\\s*\\([^\\n]*" + v
+                + "|\\bnew\\s+[\\w$.<>]+\\s*\\([^\\n]*" + v
+                + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
+    }
+
+    /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */
+    public boolean recovers(String callee) {
+        Target t = target(callee, context);
+        return t != null && recovers(t, 3);
+    }
+
+    private boolean recovers(Target t, int depth) {
+        Boolean known = recovers.get(t.key());
+        if (known != null) {
+            return known;
+        }
+        boolean r = depth > 0 && t.functions().stream()
+                .allMatch(f -> RECOVER.matcher(f.body()).find() || deferredRecoverer(f, depth));
+        recovers.putIfAbsent(t.key(), r);
+        return r;
+    }
+
+    private boolean deferredRecoverer(Function f, int depth) {
+        var m = DEFERRED.matcher(f.body());
         while (m.find()) {
             String callee = m.group(1);
-            if (isModelRecoverer(callee) || recovers(simpleName(callee), depth - 1)) {
+            Target next = isModelRecoverer(callee) ? null : target(callee, home(f));
+            if (isModelRecoverer(callee) || next != null && recovers(next, depth - 1)) {
                 return true;
             }
         }
@@ -159,9 +356,14 @@ public final class Summaries {
         return models.recovers().stream().anyMatch(p -> p.matcher(callee).find());
     }
 
-    /** True when the visible function's body catches Exception, RuntimeException or Throwable (Java). */
+    /** True when a model names {@code callee} as a logging call (it reads its arguments, never ends them). */
+    boolean isLogger(String callee) {
+        return models.loggers().stream().anyMatch(p -> p.matcher(callee).find());
+    }
+
+    /** True when the function's body catches Exception, RuntimeException or Throwable (Java). */
     public boolean catchesAll(String callee) {
-        List<Function> fs = byName.get(simpleName(callee));
-        return fs != null && fs.stream().allMatch(f -> CATCH_ALL.matcher(f.body()).find());
+        Target t = target(callee, context);
+        return t != null && t.functions().stream().allMatch(f -> CATCH_ALL.matcher(f.body()).find());
     }
 }

@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * @param all      true when every pattern in {@code timeout} must be set (connect and read), false when one is enough
  * @param disabled a pattern of the value text that switches a timeout off ({@code 0}), or null
  * @param uses     callees that take the object to use it, not to configure it (passing it to one is not a hand-over)
+ * @param configures methods of the object that prepare it without waiting on a peer for data ({@code connect} of an
+ *                 unconnected socket, which takes its own timeout): calling one before the setter is not a use
  * @param source   {@code file:line} of the definition
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
-                           boolean all, Pattern disabled, List<String> uses, String source) {
+                           boolean all, Pattern disabled, List<String> uses, List<String> configures,
+                           String source) {
 
     /** How the object is made. */
     public enum Via {

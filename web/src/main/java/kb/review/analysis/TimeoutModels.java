@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
-            "uses");
+            "uses", "configures");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults");
 
     private TimeoutModels() {
@@ -48,7 +48,8 @@ final class TimeoutModels {
                         + " off can be reported");
             }
             out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false), builds,
-                    timeout, "all".equals(needs), disabled, y.strings(m, "uses"), file + ":" + YamlTree.line(n)));
+                    timeout, "all".equals(needs), disabled, y.strings(m, "uses"), y.strings(m, "configures"),
+                    file + ":" + YamlTree.line(n)));
         }
     }
 
@@ -62,7 +63,7 @@ final class TimeoutModels {
             if (m != null) {
                 List<TimeoutModel.Build> builds = head(y, "built-once", language, n, m, ids);
                 out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false),
-                        builds, List.of(), false, null, List.of(), file + ":" + YamlTree.line(n)));
+                        builds, List.of(), false, null, List.of(), List.of(), file + ":" + YamlTree.line(n)));
             }
         }
     }

@@ -133,7 +133,7 @@ final class TimeoutPaths {
             int mask = s[1] | bits(setter.matcher(n.text), m);
             boolean done = m.all() ? mask == all : mask != 0;
             boolean statement = n.kind != Cfg.Kind.BRANCH && n.kind != Cfg.Kind.LOOP;
-            if (!done && statement && uses(n.text, mention, setter, builder)) {
+            if (!done && statement && uses(n.text, mention, setter, builder, m.configures())) {
                 boolean returned = n.kind == Cfg.Kind.RETURN && Pattern.compile("(?<![\\w.$])"
                         + Pattern.quote(holder) + "(?![\\w$.(\\[])").matcher(n.text).find();
                 return new Unset(n.line, returned ? "returns it" : "uses it");
@@ -170,13 +170,14 @@ final class TimeoutPaths {
      * The statement names the holder other than to configure it ({@code c.Field = v}, {@code c.setX(v)}; on a builder
      * every call but {@code build()}).
      */
-    private static boolean uses(String text, Pattern mention, Pattern setter, boolean builder) {
+    private static boolean uses(String text, Pattern mention, Pattern setter, boolean builder, List<String> preparing) {
         StringBuilder rest = new StringBuilder();
         Matcher x = setter.matcher(text);
         int at = 0;
         while (x.find()) {
             boolean configures = x.group(2).startsWith("=") || x.group(1).startsWith("set")
-                    || x.group(1).startsWith("Set") || builder && !x.group(1).equals("build");
+                    || x.group(1).startsWith("Set") || builder && !x.group(1).equals("build")
+                    || preparing.contains(x.group(1));
             if (configures) {
                 rest.append(text, at, x.start());
                 at = x.end();

@@ -35,9 +35,10 @@ final class Uses {
             return Effect.NONE;
         }
         if (!m.escapes()) {
-            // the duty does not move with the value (a transaction, a thread-local), but a visible helper that ends
-            // it does: commitOrRollback(conn) written in the change is the rollback
-            return releasedByHelper(text, a.var(), a, summaries) ? Effect.RELEASE : Effect.NONE;
+            // the duty does not move with the value (a transaction, a thread-local), but a helper that ends it does:
+            // commitOrRollback(conn) is the rollback; one the review cannot see may or may not be
+            return unseenHelper(text, a, summaries) != null ? Effect.UNSEEN : releasedByHelper(text, a.var(), a,
+                    summaries) ? Effect.RELEASE : Effect.NONE;
         }
         String shown = m.show(a.var());
         Effect e = handedOn(text, a.var(), a, summaries);
@@ -50,6 +51,36 @@ final class Uses {
     /** Where {@code held} appears as a whole name (not a field or method of something else). */
     private static Matcher mentions(String held, String text) {
         return Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
+    }
+
+    /**
+     * The callee a duty that stays with its value (a transaction, a thread-local) is handed to when the review cannot
+     * see what it does: an argument (any position, a method reference to the value's release among them) of a call
+     * that is neither a model's borrower or logger nor a helper in the change or the checkout; null when there is
+     * none, or when a helper the review sees ends it.
+     */
+    static String unseenHelper(String text, Acquisition a, Summaries summaries) {
+        if (!text.contains(a.var()) || a.model().escapes()
+                || releasedByHelper(text, a.var(), a, summaries)) {
+            return null;
+        }
+        Matcher use = mentions(a.var(), text);
+        while (use.find()) {
+            int open = enclosingParen(text, use.start());
+            if (open < 0) {
+                continue;
+            }
+            Matcher c = CALLEE.matcher(text.substring(0, open));
+            if (!c.find()) {
+                continue;
+            }
+            String callee = c.group(2).replaceAll("<.*", "");
+            if (!isKeyword(callee) && !borrowed(callee, a.model()) && !summaries.isLogger(callee)
+                    && (c.group(1) != null || !summaries.knows(callee))) {
+                return (c.group(1) != null ? "new " : "") + callee;
+            }
+        }
+        return null;
     }
 
     /** True when {@code held} is an argument of a call to a visible helper that releases that argument. */
@@ -97,12 +128,16 @@ final class Uses {
             if (c.group(1) != null) {
                 return Effect.ESCAPE; // a wrapper object takes it over
             }
-            if (isKeyword(callee) || borrowed(callee, a.model())) {
-                continue;
+            if (isKeyword(callee) || borrowed(callee, a.model()) || summaries.isCallback(callee)) {
+                continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil
             }
             if (summaries.knows(callee)) {
-                if (summaries.releasesArgument(callee, argIndex(text, open, at), a.model().language())) {
+                int arg = argIndex(text, open, at);
+                if (summaries.releasesArgument(callee, arg, a.model().language())) {
                     return Effect.RELEASE;
+                }
+                if (summaries.keepsArgument(callee, arg)) {
+                    return Effect.ESCAPE; // a constructor or a registry: the value lives on in what it built
                 }
                 continue;
             }

@@ -176,7 +176,7 @@ public final class RepoChange {
     public static final long CHECKOUT_BYTES = 64L << 20;
 
     /**
-     * Every Go and Java file of the checkout at {@code head}, path → text, for analyses that look across the
+     * Every Go and Java file (and {@code go.mod}) of the checkout at {@code head}, path → text, for analyses that look across the
      * whole code base (who calls a function); the reviewed files' own texts stand for theirs. At most
      * {@link #CHECKOUT_FILES} files and {@link #CHECKOUT_BYTES} bytes, in tree order.
      */
@@ -190,7 +190,7 @@ public final class RepoChange {
             tw.setRecursive(true);
             while (tw.next() && out.size() < CHECKOUT_FILES && bytes < CHECKOUT_BYTES) {
                 String path = tw.getPathString();
-                if (Language.of(path) != Language.OTHER && !out.containsKey(path)) {
+                if (indexed(path) && !out.containsKey(path)) {
                     byte[] content = repo.open(tw.getObjectId(0)).getBytes();
                     bytes += content.length;
                     out.put(path, new String(content, StandardCharsets.UTF_8));
@@ -220,7 +220,7 @@ public final class RepoChange {
                     return FileVisitResult.TERMINATE;
                 }
                 String rel = base.relativize(f).toString().replace('\\', '/');
-                if (a.isRegularFile() && Language.of(rel) != Language.OTHER && !out.containsKey(rel)) {
+                if (a.isRegularFile() && indexed(rel) && !out.containsKey(rel)) {
                     bytes[0] += a.size();
                     out.put(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
                 }
@@ -233,6 +233,11 @@ public final class RepoChange {
             }
         });
         return out;
+    }
+
+    /** Go and Java sources, and each Go module's {@code go.mod} (it maps import paths onto folders). */
+    private static boolean indexed(String path) {
+        return Language.of(path) != Language.OTHER || path.equals("go.mod") || path.endsWith("/go.mod");
     }
 
     private static Map<String, String> reviewedTexts(List<SourceFile> reviewed) {

@@ -33,12 +33,15 @@ public final class TreeSitter {
         }
     }
 
-    /** Named functions: the unit whose text {@code in: scope} conditions search. */
+    /**
+     * Named functions, and Java fields (for a lambda in an initializer): the unit whose text {@code in: scope}
+     * conditions search.
+     */
     public static Set<String> scopeTypes(Language language) {
         return language == Language.GO
                 ? Set.of("function_declaration", "method_declaration")
                 : Set.of("method_declaration", "constructor_declaration", "static_initializer",
-                "compact_constructor_declaration");
+                "compact_constructor_declaration", "field_declaration");
     }
 
     /** Where {@code inside}/{@code outside} stop looking up: code past these runs at another time. */

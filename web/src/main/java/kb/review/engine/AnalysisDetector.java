@@ -18,6 +18,15 @@ import kb.review.diff.SyntaxNode;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.treesitter.TSTree;
+import kb.review.analysis.ContextDrops;
+import kb.review.analysis.ContextModel;
+import kb.review.analysis.DeadlineDrops;
+import kb.review.analysis.Discards;
+import kb.review.analysis.ErrorModel;
+import kb.review.analysis.PerCall;
+import kb.review.analysis.TimeoutModel;
+import kb.review.analysis.Timeouts;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the {@code analysis:} rules over one file. {@code resource-lifecycle} rules run the lifecycle pass of the file's language with
@@ -36,7 +45,9 @@ final class AnalysisDetector {
      * what it looks for cannot be written without.
      */
     static List<Hit> run(SourceFile file, TSTree tree, JavaVisitors.Units units, List<Rule> rules, Models models,
-                         Summaries summaries) {
+                         Summaries shared) {
+        // the file's calls resolve through its own imports and package
+        Summaries summaries = shared.in(file.path(), file.text());
         List<Hit> hits = new ArrayList<>();
         List<Rule> lifecycle = new ArrayList<>();
         SyntaxNode[] copy = new SyntaxNode[1];
@@ -92,9 +103,9 @@ final class AnalysisDetector {
 
     /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
     private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
-        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
+        List<TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
         if (!wanted.isEmpty()) {
-            for (kb.review.analysis.Timeouts.Spot s : kb.review.analysis.Timeouts.run(root.get(), file.utf8(),
+            for (Timeouts.Spot s : Timeouts.run(root.get(), file.utf8(),
                     file.language() == Language.GO, wanted)) {
                 // a field or package variable is decided by its own line; a local needs its whole function
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> TreeSitter.enclosing(
@@ -106,16 +117,16 @@ final class AnalysisDetector {
     }
 
     /** The entries the rule names whose constructions the file's text can hold. */
-    private static List<kb.review.analysis.TimeoutModel> constructions(SourceFile file, Rule r,
-                                                                      List<kb.review.analysis.TimeoutModel> all) {
+    private static List<TimeoutModel> constructions(SourceFile file, Rule r,
+                                                                      List<TimeoutModel> all) {
         return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
                 .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
     }
 
     /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
     private static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
-                                java.util.function.BooleanSupplier visible,
-                                List<kb.review.analysis.Lifecycle.Step> steps) {
+                                BooleanSupplier visible,
+                                List<Lifecycle.Step> steps) {
         boolean whole = file.complete() || visible.getAsBoolean();
         boolean sure = whole && sureMatch;
         List<Finding.Step> flow = steps.stream().map(x -> new Finding.Step(x.line(), x.message())).toList();
@@ -126,14 +137,14 @@ final class AnalysisDetector {
     /** One TX-02 rule: errors of the models' calls (or the file's helpers) assigned to _ or dropped. */
     private static void discards(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
                                  boolean blank) {
-        List<kb.review.analysis.ErrorModel> wanted = models.errors().stream()
+        List<ErrorModel> wanted = models.errors().stream()
                 .filter(m -> m.language().equals("go") && resources(r).contains(m.id())).toList();
         if (wanted.isEmpty() || file.language() != Language.GO
                 || wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(),
                 file.lowerText()))) {
             return;
         }
-        for (kb.review.analysis.Discards.Spot s : kb.review.analysis.Discards.run(root.get(), file.utf8(), wanted)) {
+        for (Discards.Spot s : Discards.run(root.get(), file.utf8(), wanted)) {
             if (s.blank() != blank) {
                 continue;
             }
@@ -145,7 +156,7 @@ final class AnalysisDetector {
     /** One TMO-02 rule: calls that drop the caller's context (Go) or deadline (Java) in a function given one. */
     private static void contextDrops(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models,
                                      List<Hit> hits) {
-        List<kb.review.analysis.ContextModel> wanted = models.variants().stream()
+        List<ContextModel> wanted = models.variants().stream()
                 .filter(m -> resources(r).contains(m.id())).toList();
         String lower = file.lowerText();
         String lang = file.language().key();
@@ -155,8 +166,8 @@ final class AnalysisDetector {
                 || !go && wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(), lower))) {
             return;
         }
-        for (kb.review.analysis.ContextDrops.Spot s : go ? kb.review.analysis.ContextDrops.run(root.get(), file.utf8(),
-                wanted) : kb.review.analysis.DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
+        for (ContextDrops.Spot s : go ? ContextDrops.run(root.get(), file.utf8(),
+                wanted) : DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
             addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
                     s.steps());
         }
@@ -165,9 +176,9 @@ final class AnalysisDetector {
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
     private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
                                 Summaries summaries) {
-        List<kb.review.analysis.TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
+        List<TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
         if (!wanted.isEmpty()) {
-            for (kb.review.analysis.PerCall.Spot s : kb.review.analysis.PerCall.run(root.get(), file.utf8(),
+            for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(),
                     file.language() == Language.GO, wanted, summaries.callers(), file.path())) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
@@ -252,8 +263,9 @@ final class AnalysisDetector {
             }
             List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))
                     .toList();
-            boolean sure = whole && f.sure();
-            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
+            boolean sure = whole && f.sure() && leak.unseen() == null;
+            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : leak.unseen() != null
+                    ? Hit.unseen(leak.unseen()) : Hit.BY_NAME;
             hits.add(new Hit(r, leak.acquisition().at().line, 1,
                     sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW, note, flow));
         }

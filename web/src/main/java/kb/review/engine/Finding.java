@@ -56,8 +56,19 @@ public record Finding(String rule, String item, Severity severity, String path, 
                 flow);
     }
 
-    /** True when this finding counts against a threshold: not suppressed and at least as severe. */
+    /** How the note of a finding that hinges on a helper the review could not see begins. */
+    static final String UNSEEN_NOTE = "handed to `";
+
+    /**
+     * True when the finding hinges on a function the review could not see (a transaction handed to a helper in
+     * another file): shown at low confidence, but whether it is a defect is unknowable here, so no gate fails on it.
+     */
+    public boolean undecided() {
+        return confidence == Confidence.LOW && note != null && note.startsWith(UNSEEN_NOTE);
+    }
+
+    /** True when this finding counts against a threshold: not suppressed, decidable and at least as severe. */
     public boolean atLeast(Severity threshold) {
-        return !suppressed() && severity.ordinal() <= threshold.ordinal();
+        return !suppressed() && !undecided() && severity.ordinal() <= threshold.ordinal();
     }
 }

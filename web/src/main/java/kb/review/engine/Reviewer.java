@@ -78,7 +78,7 @@ public final class Reviewer {
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding f : Suppressions.apply(findings, byPath)) {
-            if (filter.keeps(byPath.get(f.path()), f.line())) {
+            if (filter.keeps(byPath.get(f.path()), f.line()) || leaksThroughAddedLine(filter, byPath.get(f.path()), f)) {
                 kept.add(f);
             }
         }
@@ -88,6 +88,18 @@ public final class Reviewer {
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
                 f.change().binary(), f.complete())).toList();
         return new Review(mode, reviewed, kept, manual(files), imported.unmapped());
+    }
+
+    /**
+     * A leak whose acquisition the diff only shows as context, but whose leaking exit the change adds: an early
+     * return written between an unchanged open and its unchanged deferred close. The change made the defect, so the
+     * finding stays, at the acquisition the path starts from.
+     */
+    private static boolean leaksThroughAddedLine(DiffFilter filter, SourceFile file, Finding f) {
+        if (filter != DiffFilter.ADDED || file == null || f.flow().isEmpty() || !file.inDiff(f.line())) {
+            return false;
+        }
+        return file.added(f.flow().get(f.flow().size() - 1).line());
     }
 
     private List<Finding> detect(SourceFile file, Summaries helpers) {

@@ -18,7 +18,8 @@ public final class GithubReport {
         StringBuilder out = new StringBuilder();
         List<Finding> active = ctx.review().active();
         for (Finding f : active.subList(0, Math.min(cap, active.size()))) {
-            String command = switch (f.severity()) {
+            // a finding that hinges on a helper the review could not see fails no gate: a notice, saying why
+            String command = f.undecided() ? "notice" : switch (f.severity()) {
                 case BLOCKER -> "error";
                 case WARNING -> "warning";
                 case ADVICE -> "notice";
@@ -26,7 +27,8 @@ public final class GithubReport {
             out.append("::").append(command).append(" file=").append(property(f.path()))
                     .append(",line=").append(f.line()).append(",col=").append(f.column())
                     .append(",title=").append(property(f.item() + " " + ctx.title(f.item()) + " (" + f.rule() + ")"))
-                    .append("::").append(data(f.message() + " " + ctx.itemUrl(f.item()))).append('\n');
+                    .append("::").append(data(f.message() + (f.undecided() ? " (" + f.note() + ")" : "") + " "
+                            + ctx.itemUrl(f.item()))).append('\n');
         }
         if (active.size() > cap) {
             out.append("::notice::").append(data((active.size() - cap) + " more findings are not annotated; see the"

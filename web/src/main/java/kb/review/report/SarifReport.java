@@ -100,7 +100,7 @@ public final class SarifReport {
     }
 
     private static void result(ObjectNode r, ReportContext ctx, Finding f, int ruleIndex) {
-        r.put("ruleId", f.item()).put("ruleIndex", ruleIndex).put("level", level(f.severity()));
+        r.put("ruleId", f.item()).put("ruleIndex", ruleIndex).put("level", f.undecided() ? "note" : level(f.severity()));
         r.putObject("message").put("text", f.message());
         ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(f.path())).put("uriBaseId", "%SRCROOT%");

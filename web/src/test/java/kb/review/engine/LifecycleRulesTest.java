@@ -214,6 +214,74 @@ public class LifecycleRulesTest {
     }
 
     @Test
+    void helpers_the_method_commits_after_only_use_the_transaction_so_a_failing_one_leaks_it_for_sure() {
+        List<Finding> found = findings("src/Orders.java", """
+                class Orders {
+                    void save(Connection c, Order o) throws SQLException {
+                        c.setAutoCommit(false);
+                        dao.insert(c, o);
+                        Audit.record(c, o);
+                        c.commit();
+                    }
+                }
+                """, "java-transaction-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+        assertEquals(3, found.get(0).line());
+    }
+
+    @Test
+    void a_callback_parameter_given_the_transaction_works_inside_it_and_does_not_end_it() {
+        List<Finding> found = findings("outbox/tx.go", """
+                package outbox
+
+                func (p *Postgres) AddWithinTx(ctx context.Context, m *Message, fn func(Execer) error) error {
+                \ttx, err := p.conn.BeginTx(ctx, nil)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tif err := fn(tx); err != nil {
+                \t\treturn err
+                \t}
+                \tif _, err := tx.ExecContext(ctx, insertSQL, m.ID); err != nil {
+                \t\ttx.Rollback()
+                \t\treturn err
+                \t}
+                \treturn tx.Commit()
+                }
+                """, "go-tx-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(4, found.get(0).line());
+        assertEquals("returns at line 9 without committing or rolling back `tx`", found.get(0).flowSummary());
+    }
+
+    @Test
+    void a_go_transaction_handed_to_a_helper_and_committed_after_it_still_needs_a_rollback_on_the_error_return() {
+        String template = """
+                package orders
+
+                func (s *Service) Place(ctx context.Context, o Order) error {
+                \ttx, err := s.db.BeginTx(ctx, nil)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tif err := s.repo.Insert(ctx, tx, o); err != nil {
+                \t\t%s
+                \t}
+                \treturn tx.Commit()
+                }
+                """;
+        List<Finding> found = findings("orders/place.go", template.formatted("return err"), "go-tx-not-ended");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("returns at line 9 without committing or rolling back `tx`", found.get(0).flowSummary());
+        // handed over for good (the helper ends it), or rolled back on the error path: nothing to report
+        assertEquals(List.of(), findings("orders/place.go", template.formatted("tx.Rollback()\n\t\treturn err"),
+                "go-tx-not-ended"));
+        assertEquals(List.of(), findings("orders/place.go", template.formatted("return err")
+                .replace("\treturn tx.Commit()", "\treturn s.finish(tx)"), "go-tx-not-ended"));
+    }
+
+    @Test
     void a_defer_is_in_a_loop_only_when_the_loop_can_come_back_to_it() {
         List<Finding> found = findings("store/open.go", """
                 package store
