@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import kb.format.ChecklistItem.Severity;
 import kb.review.Reviews;
+import kb.system.Config;
+import kb.system.SiteUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -145,15 +147,18 @@ public final class ReviewCommand implements Callable<Integer> {
         if (content != null) {
             return content;
         }
-        return kb.system.Config.fromEnv(System.getenv()).contentDir();
+        return Config.fromEnv(System.getenv()).contentDir();
     }
 
-    private String site() {
+    private String site() throws UsageException {
         if (siteUrl != null) {
             return siteUrl;
         }
-        String env = System.getenv("KB_SITE_URL");
-        return env == null || env.isBlank() ? "http://localhost:7070" : env;
+        try {
+            return SiteUrl.of(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) throws UsageException {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import kb.incidents.Incidents;
 import kb.system.Allowed;
 import kb.system.Config;
+import kb.system.SiteUrl;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
@@ -24,8 +25,7 @@ public final class FeedRoutes {
 
     public FeedRoutes(Config config, Jdbi jdbi) {
         this.incidents = new Incidents(jdbi);
-        String s = config.get("KB_SITE_URL", "http://localhost:7070");
-        this.site = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        this.site = SiteUrl.of(config.env());
     }
 
     public void pages() {

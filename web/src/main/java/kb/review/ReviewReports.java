@@ -10,6 +10,7 @@ import kb.review.report.MarkdownReport;
 import kb.review.report.ReportContext;
 import kb.review.report.SarifReport;
 import kb.system.Config;
+import kb.system.SiteUrl;
 
 /**
  * A saved review in the engine's report formats. The writers are given the saved verdict, its reasons and the
@@ -22,7 +23,7 @@ final class ReviewReports {
 
     ReviewReports(SavedReviews reviews, Config config) {
         this.reviews = reviews;
-        this.site = kb.system.SiteUrl.of(config.env());
+        this.site = SiteUrl.of(config.env());
     }
 
     /** {@code KB_SITE_URL}, else {@code http://localhost:7070}; never the request's Host header. */
