@@ -250,7 +250,7 @@ public final class Sandbox implements AutoCloseable {
      * or over the source cap, and filling at most half of the plan budget so that readers' texts still find room.
      * A text that does not compile is left for its run to report. Returns how many plans were added.
      */
-    public int precompile(List<String> sources) throws InterruptedException {
+    int precompile(List<String> sources) throws InterruptedException {
         int added = 0;
         for (String source : sources) {
             if (compiler == null || added >= PLANS_KEPT / 2) {

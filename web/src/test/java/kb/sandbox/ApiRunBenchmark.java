@@ -145,7 +145,7 @@ public final class ApiRunBenchmark {
                     m.put(phase + ": runs/s", String.format("%.2f", load[0]));
                     m.put(phase + ": CPU/run srv/cmp/chld (total)", ProcessCpu.now().since(before)
                             .perRun(runs, sandbox.childCpuMillis() - childBefore));
-                    m.put(phase + ": load average", loadAverage());
+                    m.put(phase + ": load average", ProcessCpu.loadAverage());
                     m.put(phase + ": run p50 (ms)", String.format("%.0f", load[1]));
                     m.put(phase + ": 429 answers / failed runs", String.format("%.0f / %.0f", load[2], load[3]));
                 }
@@ -176,7 +176,7 @@ public final class ApiRunBenchmark {
                     Long.toString((System.nanoTime() - compileStart) / 1_000_000));
             awaitWarm(app, false);
             m.put("all bundled blocks, 4 at once, first run after compile ahead (ms)", Long.toString(concurrently(client, ahead, 4)));
-            m.put("load average at the end", loadAverage());
+            m.put("load average at the end", ProcessCpu.loadAverage());
         }
         System.out.println(m);
         return m;
@@ -184,14 +184,6 @@ public final class ApiRunBenchmark {
 
     /** Accepted runs answered during load phases, for CPU per run. */
     private static final AtomicInteger completed = new AtomicInteger();
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
 
     /**
      * CPU time (ms) from start to now, and resident memory (KiB), of each idle warm child JVM (sorted): a warm

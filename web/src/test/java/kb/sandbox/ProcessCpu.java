@@ -3,6 +3,7 @@ package kb.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,6 +76,15 @@ record ProcessCpu(long serverMillis, long compileMillis, long childrenMillis) {
             return all;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?" where /proc is not there. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
         }
     }
 }
