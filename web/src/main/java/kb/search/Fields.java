@@ -60,6 +60,18 @@ final class Fields {
             "cause", ROOT_CAUSE, "timeline", TIMELINE, "actions", ACTIONS, "action", ACTIONS, "code", CODE,
             "body", BODY);
 
+    /** Ends the name of a text field's word-pair twin (see {@link #pairs}). */
+    static final String PAIRS_SUFFIX = "_pairs";
+
+    /**
+     * The word-pair twin of text field {@code field}: each two adjacent English words of it as one term ("roll back"),
+     * at the first word's position, so a phrase of common words is a lookup of rare pair terms instead of a walk
+     * over both words' long position lists ({@link TextAnalyzer}, {@link Queries}).
+     */
+    static String pairs(String field) {
+        return field + PAIRS_SUFFIX;
+    }
+
     /** The doc-values twin of a keyword field, holding the value as written (for facets). */
     static String facet(String field) {
         return field + "_facet";

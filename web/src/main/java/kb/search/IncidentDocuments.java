@@ -44,32 +44,29 @@ final class IncidentDocuments {
         d.add(new StringField(Fields.ID, h.id(), Field.Store.YES));
         // the id again as a doc value: ranking related candidates reads it without decompressing stored text
         d.add(new SortedDocValuesField(Fields.ID_VALUE, new BytesRef(h.id())));
-        d.add(new Field(Fields.TITLE, h.title(), TEXT));
+        text(d, Fields.TITLE, h.title());
         List<String> other = new ArrayList<>();
         for (SectionRow s : incident.sections()) {
             String prose = withoutCode(s.markdown());
             String kind = s.kind() == null ? "" : s.kind();
             switch (kind) {
-                case "summary" -> d.add(new Field(Fields.SUMMARY, prose, TEXT));
-                case "root-cause" -> d.add(new Field(Fields.ROOT_CAUSE, prose, TEXT));
+                case "summary" -> text(d, Fields.SUMMARY, prose);
+                case "root-cause" -> text(d, Fields.ROOT_CAUSE, prose);
                 // the parsed timeline and action items are indexed below, once, without Markdown list syntax
                 case "timeline", "action-items" -> { }
                 default -> other.add(s.heading() + "\n" + prose);
             }
         }
-        d.add(new Field(Fields.BODY, String.join("\n\n", other), TEXT));
-        d.add(new Field(Fields.TIMELINE, String.join("\n", incident.timeline().stream().map(TimelineRow::text).toList()),
-                TEXT));
-        d.add(new Field(Fields.ACTIONS, String.join("\n", incident.actionItems().stream().map(ActionRow::text).toList()),
-                TEXT));
-        d.add(new Field(Fields.CODE, String.join("\n\n", incident.codeBlocks().stream().map(b -> b.code()).toList()),
-                TEXT));
+        text(d, Fields.BODY, String.join("\n\n", other));
+        text(d, Fields.TIMELINE, String.join("\n", incident.timeline().stream().map(TimelineRow::text).toList()));
+        text(d, Fields.ACTIONS, String.join("\n", incident.actionItems().stream().map(ActionRow::text).toList()));
+        text(d, Fields.CODE, String.join("\n\n", incident.codeBlocks().stream().map(b -> b.code()).toList()));
         List<String> labels = new ArrayList<>();
         labels.addAll(incident.services());
         labels.addAll(incident.tags());
         labels.addAll(incident.categories());
         incident.checklist().forEach(c -> labels.add(c.id() + " " + c.title()));
-        d.add(new Field(Fields.LABELS, String.join("\n", labels), TEXT));
+        text(d, Fields.LABELS, String.join("\n", labels));
 
         keyword(d, Fields.SEVERITY, h.severity());
         keyword(d, Fields.STATUS, h.status());
@@ -86,6 +83,12 @@ final class IncidentDocuments {
         d.add(new StoredField(Fields.SHOWN_SEVERITY, h.severity()));
         d.add(new NumericDocValuesField(Fields.STARTED_MS, h.startedAt().toInstant().toEpochMilli()));
         return d;
+    }
+
+    /** A text field, stored with offsets for snippets, and its word pairs (not stored) for phrases. */
+    private static void text(Document d, String field, String value) {
+        d.add(new Field(field, value, TEXT));
+        d.add(new TextField(Fields.pairs(field), value, Field.Store.NO));
     }
 
     /** Exact match on the lower-cased value; the value as written goes to the facet doc values. */

@@ -37,13 +37,21 @@ final class Queries {
     }
 
     /**
-     * The query: every word, phrase and field value is required, excluded ones must not match.
+     * The query: every word, phrase and field value is required, excluded ones must not match. Words that must be
+     * side by side (a phrase, or a word the analyzer splits, such as {@code connection-pool}) are looked up as word
+     * pairs where pairs say exactly the same ({@link #inField}).
      *
      * @return empty {@link BooleanQuery} clauses are never returned; when nothing scorable is left (only
      *         common words, or only exclusions and keywords) the result matches all documents and
      *         {@link Built#scored()} is false, so callers sort by date instead
      */
     Built build(QueryText.Parsed parsed) {
+        Built plain = build(parsed, false);
+        return new Built(build(parsed, true).query(), plain.query(), plain.scored(), plain.ignored());
+    }
+
+    /** The query with word pairs ({@code pairs}) or with position lists only; its highlight query is itself. */
+    Built build(QueryText.Parsed parsed, boolean pairs) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean scored = false;
         boolean required = false;
@@ -51,8 +59,8 @@ final class Queries {
         for (Clause c : parsed.clauses()) {
             Query q = switch (c.kind()) {
                 case KEYWORD -> new TermQuery(new Term(c.field(), c.text().toLowerCase(Locale.ROOT)));
-                case TEXT_FIELD -> fields(Map.of(c.field(), Fields.TEXT_WEIGHTS.get(c.field())), c.text());
-                case WORD, PHRASE -> fields(Fields.TEXT_WEIGHTS, c.text());
+                case TEXT_FIELD -> fields(Map.of(c.field(), Fields.TEXT_WEIGHTS.get(c.field())), c.text(), pairs);
+                case WORD, PHRASE -> fields(Fields.TEXT_WEIGHTS, c.text(), pairs);
             };
             if (q == null) {
                 ignored.add(c.text());
@@ -72,37 +80,74 @@ final class Queries {
         if (!required) {
             b.add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        return new Built(b.build(), scored, ignored);
+        Query query = b.build();
+        return new Built(query, query, scored, ignored);
     }
 
     /**
-     * @param query   the Lucene query
-     * @param scored  whether it ranks by text relevance (false: only filters)
-     * @param ignored words that analysed to nothing (common English words such as "the")
+     * @param query     the Lucene query
+     * @param highlight the same query on the text fields themselves (no word pairs), for the highlighter: it marks
+     *                  matches per field from that field's offsets
+     * @param scored    whether it ranks by text relevance (false: only filters)
+     * @param ignored   words that analysed to nothing (common English words such as "the")
      */
-    record Built(Query query, boolean scored, List<String> ignored) {
+    record Built(Query query, Query highlight, boolean scored, List<String> ignored) {
     }
 
     /** {@code text} searched in each of {@code weights}' fields, best field wins; null when it has no terms. */
-    Query fields(Map<String, Float> weights, String text) {
+    Query fields(Map<String, Float> weights, String text, boolean pairs) {
         List<Token> tokens = tokens(text);
         if (tokens.isEmpty()) {
             return null;
         }
         List<Query> perField = new ArrayList<>();
-        weights.forEach((field, weight) -> perField.add(new BoostQuery(inField(field, tokens), weight)));
+        weights.forEach((field, weight) -> perField.add(new BoostQuery(inField(field, tokens, pairs), weight)));
         return perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, 0.1f);
     }
 
-    private static Query inField(String field, List<Token> tokens) {
+    /**
+     * {@code tokens} side by side in {@code field}. With {@code pairs}, words at consecutive positions are matched as
+     * the pair terms of {@link Fields#pairs}: two words are one term lookup, more words a phrase of pairs (pair i at
+     * position i), which holds exactly when the words stand side by side. Where pairs cannot say it, the words'
+     * own positions are compared: CJK text (pairs hold no CJK) and a gap a stop word left ({@code "rolled the
+     * back"} also matches {@code rolled it back}, which no pair holds).
+     */
+    private static Query inField(String field, List<Token> tokens, boolean pairs) {
         if (tokens.size() == 1) {
             return new TermQuery(new Term(field, tokens.get(0).term()));
+        }
+        if (pairs && pairable(tokens)) {
+            String pairField = Fields.pairs(field);
+            if (tokens.size() == 2) {
+                return new TermQuery(new Term(pairField, pair(tokens, 0)));
+            }
+            PhraseQuery.Builder p = new PhraseQuery.Builder();
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                p.add(new Term(pairField, pair(tokens, i)), i);
+            }
+            return p.build();
         }
         PhraseQuery.Builder p = new PhraseQuery.Builder();
         for (Token t : tokens) {
             p.add(new Term(field, t.term()), t.position());
         }
         return p.build();
+    }
+
+    /** Whether every token is a word (no CJK piece) one position after the one before it. */
+    private static boolean pairable(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String type = tokens.get(i).type();
+            if (TextAnalyzer.BIGRAM.equals(type) || TextAnalyzer.UNIGRAM.equals(type) || tokens.get(i).position() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Token {@code i} and the next as the pair term the index holds ({@link TextAnalyzer}: words joined by a space). */
+    private static String pair(List<Token> tokens, int i) {
+        return tokens.get(i).term() + " " + tokens.get(i + 1).term();
     }
 
     /**

@@ -152,7 +152,7 @@ final class SearchEngine {
                 .withWeightMatches(false)
                 .build();
         TopDocs forPage = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        Map<String, String[]> marked = highlighter.highlightFields(fields, built.query(), forPage, passages);
+        Map<String, String[]> marked = highlighter.highlightFields(fields, built.highlight(), forPage, passages);
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             // the hit's own fields only: the stored text is the highlighter's to read

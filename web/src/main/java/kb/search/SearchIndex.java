@@ -39,7 +39,7 @@ final class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     /** Bump when fields or analysis change: an index of another layout is rebuilt. */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5";
     /** How long a change stays eligible to be re-read (a slow transaction may commit a lower seq late). */
     private static final Duration LATE_COMMITS = Duration.ofSeconds(30);
     /** Incidents read per round of queries while rebuilding. */

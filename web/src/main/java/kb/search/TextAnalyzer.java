@@ -2,6 +2,7 @@ package kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -10,7 +11,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 import java.io.Reader;
 
@@ -26,6 +29,10 @@ import java.io.Reader;
  *   <li>case and accents are folded, English stop words dropped and English words Porter-stemmed
  *       ({@code leaks}, {@code leaked}, {@code leaking} → {@code leak}).</li>
  * </ul>
+ * A word-pair field ({@link Fields#pairs}) goes through the same steps, then keeps only each two adjacent words
+ * as one term ({@code "roll back"}, no single words), at the first word's position. CJK pieces are dropped there
+ * but leave their positions empty, and a dropped stop word leaves its position empty too, so no pair is made
+ * across a gap: two words form a pair exactly when a phrase query would find them side by side.
  */
 final class TextAnalyzer extends Analyzer {
 
@@ -33,6 +40,11 @@ final class TextAnalyzer extends Analyzer {
     static final String BIGRAM = CJKBigramFilter.DOUBLE_TYPE;
     /** Token type of a CJK character kept next to its bigrams. */
     static final String UNIGRAM = CJKBigramFilter.SINGLE_TYPE;
+
+    TextAnalyzer() {
+        // per field: a word-pair field's chain differs from the others', so one chain must not serve every field
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -50,6 +62,11 @@ final class TextAnalyzer extends Analyzer {
         ts = new ASCIIFoldingFilter(ts);
         ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
+        if (fieldName.endsWith(Fields.PAIRS_SUFFIX)) {
+            ShingleFilter pairs = new ShingleFilter(new WithoutCjk(ts), 2, 2);
+            pairs.setOutputUnigrams(false);
+            ts = pairs;
+        }
         return new TokenStreamComponents(source, ts);
     }
 
@@ -61,5 +78,19 @@ final class TextAnalyzer extends Analyzer {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    /** Drops CJK bigrams and single characters, keeping their positions (pairs are of words, not characters). */
+    private static final class WithoutCjk extends FilteringTokenFilter {
+        private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+        WithoutCjk(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean accept() {
+            return !BIGRAM.equals(type.type()) && !UNIGRAM.equals(type.type());
+        }
     }
 }
