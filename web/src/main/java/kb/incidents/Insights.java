@@ -58,11 +58,26 @@ final class Insights {
     /**
      * The values each list filter can take with how many published incidents carry them, most used first
      * ({@code services}, {@code tags}, {@code categories}, {@code checklist}: lists of {@link Count};
-     * {@code severities}: counts by P0..P4; {@code years}: newest first; {@code yearCounts}: counts by year). Kept
+     * {@code severities}: counts by P0..P4; {@code years}: newest first; {@code yearCounts}: counts by year;
+     * {@code verified}: how many have every reproduction passing, see {@link #verifiedCount}). Kept
      * up to date write by write ({@link ListCounts}), so they are current after every committed write.
      */
     Map<String, Object> facets() {
-        return current().facets();
+        Map<String, Object> f = new LinkedHashMap<>(current().facets());
+        f.put("verified", verifiedCount());
+        return Collections.unmodifiableMap(f);
+    }
+
+    /**
+     * Published, listed incidents whose every runnable reproduction has a passing run ({@code verified}). Counted on
+     * every call, not kept with the other counts: sandbox runs change it without writing to the incident (so nothing
+     * reaches the change log), and another instance's run must show here too. The count starts from the passing runs
+     * (a row per block that ever passed), not from every incident, so it stays cheap at any number of incidents.
+     */
+    private int verifiedCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incidents i WHERE " + VISIBLE
+                + " AND i.id IN (SELECT b.incident_id FROM run_results r JOIN code_blocks b ON b.id = r.code_block_id"
+                + " WHERE r.passed = TRUE) AND " + IncidentQuery.VERIFIED).mapTo(Integer.class).one());
     }
 
     private CachedFacets current() {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@code list_counts}) equal to a count from scratch over published, listed incidents: how many carry each
  * severity, start year, service, tag, category and checklist item. They follow the change log like every
  * {@link DerivedTables}: a write updates them in its own transaction, a read catches up with any other write.
- * ("Has a verified reproduction" depends on sandbox runs, not on incident writes, and has no count.)
+ * ("Has a verified reproduction" depends on sandbox runs, not on incident writes: {@link Insights} counts it apart.)
  */
 final class ListCounts extends DerivedTables {
 
