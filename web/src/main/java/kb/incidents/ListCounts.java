@@ -23,7 +23,9 @@ final class ListCounts extends DerivedTables {
     /** The kinds of label counted, in {@code list_counts.kind}. */
     static final List<String> KINDS = List.of("severity", "year", "service", "tag", "category", "checklist");
 
-    private static final String VISIBLE = " i.listed = TRUE AND i.status = 'published'";
+    /** Whether the incident whose id is {@code %1$s} is counted: published and listed. */
+    private static final String VISIBLE_BY_ID = " EXISTS (SELECT 1 FROM incidents v WHERE v.id = %1$s AND v.listed = TRUE"
+            + " AND v.status = 'published')";
 
     private final Jdbi jdbi;
 
@@ -40,15 +42,16 @@ final class ListCounts extends DerivedTables {
 
     /**
      * The rows each counted incident contributes; {@code filter} narrows the incidents, with {@code %1$s} where the
-     * incident id column goes (" AND %1$s IN (&lt;ids&gt;)"): on a label table that is the label's own
-     * {@code incident_id}, so the label table is read by its key, not scanned.
+     * incident id column goes (" AND %1$s IN (&lt;ids&gt;)"). Every part is read by the key of its own table and
+     * tells a counted incident by looking it up by id: given {@code listed} and {@code status} directly, H2 walked
+     * every listed incident through the list's indexes (which begin with those columns) for each slice of a rebuild.
      */
     private static String derive(String filter) {
-        String incident = filter.formatted("i.id");
-        String labels = "SELECT l.incident_id, '%s', l.%s FROM %s l JOIN incidents i ON i.id = l.incident_id WHERE" + VISIBLE
-                + filter.formatted("l.incident_id").replace("%", "%%");
-        return "SELECT i.id, 'severity', i.severity FROM incidents i WHERE" + VISIBLE + incident
-                + " UNION ALL SELECT i.id, 'year', CAST(i.started_year AS VARCHAR(11)) FROM incidents i WHERE" + VISIBLE + incident
+        String incident = (" WHERE" + VISIBLE_BY_ID + filter).formatted("i.id");
+        String labels = "SELECT l.incident_id, '%s', l.%s FROM %s l"
+                + (" WHERE" + VISIBLE_BY_ID + filter).formatted("l.incident_id").replace("%", "%%");
+        return "SELECT i.id, 'severity', i.severity FROM incidents i" + incident
+                + " UNION ALL SELECT i.id, 'year', CAST(i.started_year AS VARCHAR(11)) FROM incidents i" + incident
                 + " UNION ALL " + labels.formatted("service", "name", "incident_services")
                 + " UNION ALL " + labels.formatted("tag", "name", "incident_tags")
                 + " UNION ALL " + labels.formatted("category", "name", "incident_categories")
