@@ -43,6 +43,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Summaries summaries;
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
+    private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
@@ -78,6 +80,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (Cfg cfg : graphs) {
+            Map<String, Acquisition> leaking = new HashMap<>();
+            List<Lifecycle.Found> derived = new ArrayList<>();
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
                     if (a.model().kind().equals("thread-local") && facts.releasedElsewhere(root, cfg, a)) {
@@ -85,10 +89,18 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
                     if (leak != null) {
-                        out.add(new Lifecycle.Found(leak, a.sure()));
+                        (facts.derivedFrom.containsKey(a) ? derived : out).add(new Lifecycle.Found(leak, a.sure()));
+                        leaking.put(a.model().show(a.var()).replace(" ", ""), a);
                     }
                 }
                 facts.consumed(n, out);
+            }
+            // the very value another acquisition's model says it holds ({@code resp.body()} of a streaming response)
+            // is the same duty: when that owner already leaks, its finding covers the body, so only one is reported
+            for (Lifecycle.Found f : derived) {
+                if (!leaking.containsKey(facts.derivedFrom.get(f.leak().acquisition()))) {
+                    out.add(f);
+                }
             }
         }
         return out;
@@ -211,7 +223,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
                 if (v != null) {
-                    out.add(new Acquisition(n, v, null, m, sure && q.sure()));
+                    Acquisition a = new Acquisition(n, v, null, m, sure && q.sure());
+                    out.add(a);
+                    if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
+                            && call.getScope().get().isNameExpr()) {
+                        derivedFrom.put(a, print(call).replace(" ", ""));
+                    }
                 }
                 return;
             }
@@ -294,8 +311,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
             boolean receiver = pc.getScope().filter(s -> s == chainEnd).isPresent();
             boolean argument = pc.getArguments().stream().anyMatch(x -> x == chainEnd);
-            if (!receiver && !argument) {
-                continue;
+            if (!receiver && !argument || receiver && anyMatch(pc)) {
+                continue; // what the call on it returns is acquired in turn (send(...).body()) and tracked itself
             }
             if (argument) {
                 int index = pc.getArguments().indexOf(chainEnd);
