@@ -69,14 +69,14 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
-            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c) : null;
+            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c, summaries::neverThrows) : null;
             if (g != null) {
                 graphs.add(g);
             }
         }
         for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
             if (facts.mayAcquire(l)) {
-                graphs.add(JavaCfg.build(l));
+                graphs.add(JavaCfg.build(l, summaries::neverThrows));
             }
         }
         for (Cfg cfg : graphs) {

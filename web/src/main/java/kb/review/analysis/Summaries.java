@@ -361,6 +361,11 @@ public final class Summaries {
         return models.loggers().stream().anyMatch(p -> p.matcher(callee).find());
     }
 
+    /** True when the models say a call to {@code callee} cannot throw (a logger, a metric). */
+    boolean neverThrows(String callee) {
+        return models.neverThrows().stream().anyMatch(p -> p.matcher(callee).find());
+    }
+
     /** True when the function's body catches Exception, RuntimeException or Throwable (Java). */
     public boolean catchesAll(String callee) {
         Target t = target(callee, context);
