@@ -364,8 +364,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         if (n.ast instanceof com.github.javaparser.ast.Node ast && ast.getParentNode()
-                .filter(p -> p instanceof TryStmt).isPresent() && n.text.strip().equals(a.var())) {
-            return Effect.RELEASE; // try (existing) { ... } closes it
+                .filter(p -> p instanceof TryStmt).isPresent()) {
+            if (n.text.strip().equals(a.var())) {
+                return Effect.RELEASE; // try (existing) { ... } closes it
+            }
+            for (ObjectCreationExpr w : ast.findAll(ObjectCreationExpr.class)) {
+                int arg = w.getArguments().indexOf(new com.github.javaparser.ast.expr.NameExpr(a.var()));
+                if (arg >= 0 && Wrappers.closeReleases(summaries, w.getType().getNameAsString(), arg, a.model())) {
+                    return Effect.RELEASE; // try (var r = new AutoRollback(conn)): its close() ends it
+                }
+            }
         }
         if (n.text.startsWith("catch (") || n.text.equals("finally")) {
             return Effect.NONE;

@@ -322,6 +322,26 @@ public final class Summaries {
                 + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
     }
 
+    /**
+     * The Java methods named {@code name} (a constructor: {@code "new Type"}) of class {@code type} that the review can
+     * see: in the change, else in the class's file in the checkout; empty when none is.
+     */
+    List<Function> members(String type, String name) {
+        String owner = simpleName(type.replaceAll("<.*", "").strip());
+        List<Function> visible = byName.getOrDefault(name, List.of()).stream()
+                .filter(f -> owner.equals(f.owner())).toList();
+        if (!visible.isEmpty() || context == null || context.path() == null || context.go()
+                || helpers == CheckoutHelpers.NONE) {
+            return visible;
+        }
+        try {
+            String file = helpers.javaFile(context.path(), context.text(), type);
+            return file == null ? List.of() : helpers.declared(file, false, owner, name);
+        } catch (RuntimeException unresolved) {
+            return List.of();
+        }
+    }
+
     /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */
     public boolean recovers(String callee) {
         Target t = target(callee, context);

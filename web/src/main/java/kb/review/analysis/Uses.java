@@ -75,6 +75,10 @@ final class Uses {
                 continue;
             }
             String callee = c.group(2).replaceAll("<.*", "");
+            if (c.group(1) != null && Wrappers.use(summaries, callee, argIndex(text, open, use.start()), a.model())
+                    == Wrappers.Use.READS) {
+                continue; // a constructor the review sees only reading it: the duty stays here
+            }
             if (!isKeyword(callee) && !borrowed(callee, a.model()) && !summaries.isLogger(callee)
                     && (c.group(1) != null || !summaries.knows(callee))) {
                 return (c.group(1) != null ? "new " : "") + callee;
@@ -92,7 +96,15 @@ final class Uses {
                 continue;
             }
             Matcher c = CALLEE.matcher(text.substring(0, open));
-            if (c.find() && c.group(1) == null) {
+            if (!c.find()) {
+                continue;
+            }
+            if (c.group(1) != null) {
+                if (Wrappers.use(summaries, c.group(2).replaceAll("<.*", ""), argIndex(text, open, use.start()),
+                        a.model()) == Wrappers.Use.RELEASES) {
+                    return true; // a constructor that closes or ends what it is given
+                }
+            } else {
                 String callee = c.group(2).replaceAll("<.*", "");
                 if (!isKeyword(callee) && summaries.knows(callee) && summaries.releasesArgument(callee,
                         argIndex(text, open, use.start()), a.model().language())) {
@@ -126,7 +138,12 @@ final class Uses {
             }
             String callee = c.group(2).replaceAll("<.*", "");
             if (c.group(1) != null) {
-                return Effect.ESCAPE; // a wrapper object takes it over
+                // a wrapper object takes it over, unless the review sees its constructor only read it or end it
+                Wrappers.Use u = Wrappers.use(summaries, callee, argIndex(text, open, at), a.model());
+                if (u == Wrappers.Use.READS) {
+                    continue;
+                }
+                return u == Wrappers.Use.RELEASES ? Effect.RELEASE : Effect.ESCAPE;
             }
             if (isKeyword(callee) || borrowed(callee, a.model()) || summaries.isCallback(callee)) {
                 continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil
