@@ -311,8 +311,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
             boolean receiver = pc.getScope().filter(s -> s == chainEnd).isPresent();
             boolean argument = pc.getArguments().stream().anyMatch(x -> x == chainEnd);
-            if (!receiver && !argument || receiver && anyMatch(pc)) {
-                continue; // what the call on it returns is acquired in turn (send(...).body()) and tracked itself
+            if (!receiver && !argument) {
+                continue;
             }
             if (argument) {
                 int index = pc.getArguments().indexOf(chainEnd);
@@ -334,8 +334,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     if (sure == null) {
                         continue;
                     }
-                    if (receiver && m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()) {
-                        break; // opened and closed in one expression
+                    if (receiver && (m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()
+                            || anyMatch(pc))) {
+                        break; // opened and closed in one expression, or what the call returns is tracked itself
                     }
                     String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
                     String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"

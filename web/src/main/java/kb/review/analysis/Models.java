@@ -61,6 +61,7 @@ public final class Models {
         this.pools = List.copyOf(pools);
         this.errors = List.copyOf(errors);
         this.variants = List.copyOf(variants);
+        this.neverThrows = this.loggers;
     }
 
     /** The context-variants entries (Go). */
@@ -116,9 +117,7 @@ public final class Models {
      * A statement that is such a call gets no exception edge, so a path through it is not an exceptional path.
      */
     public List<Pattern> neverThrows() {
-        List<Pattern> all = new ArrayList<>(loggers);
-        all.addAll(neverThrows);
-        return all;
+        return neverThrows;
     }
 
     /** Callee patterns of logging calls (Go and Java). */
@@ -179,6 +178,7 @@ public final class Models {
             throw new ModelFileException(errors);
         }
         Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
+        quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);
         return out;
     }
