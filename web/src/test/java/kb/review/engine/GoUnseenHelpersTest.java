@@ -49,7 +49,7 @@ public class GoUnseenHelpersTest {
     }
 
     @Test
-    void returning_storing_wrapping_or_starting_a_goroutine_with_it_still_hands_it_over() {
+    void returning_storing_wrapping_deferring_or_starting_a_goroutine_with_it_still_hands_it_over() {
         assertEquals(List.of(), review("""
                 \tgo consume(f)
                 \treturn nil
@@ -64,6 +64,13 @@ public class GoUnseenHelpersTest {
                 """));
         assertEquals(List.of(), review("""
                 \treturn register(f)
+                """));
+        assertEquals(List.of(), review("""
+                \tdefer cleanup(f)
+                \tif err := ingest(f); err != nil {
+                \t\treturn err
+                \t}
+                \treturn nil
                 """));
     }
 
