@@ -72,6 +72,17 @@ public class QuietCallsTest {
     }
 
     @Test
+    void a_metric_that_runs_the_code_it_is_given_may_throw_what_that_code_throws() {
+        List<Finding> found = review("""
+                            requestTimer.record(() -> audit(conn, e));
+                            conn.rollback();
+                            throw e;
+                """);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(11, found.get(0).line());
+    }
+
+    @Test
     void a_return_after_the_log_call_that_skips_the_rollback_is_still_reported() {
         List<Finding> found = review("""
                             log.warn("placing order {} failed", id, e);
