@@ -6,7 +6,7 @@ def case(name, desc, source, path, new, old=None):
         c['old'] = old
     CASES.append(c)
 
-case('go-01-body-closed-only-on-ok-assigned',
+case('go-01-body-closed-only-on-200-assigned',
      'response assigned with = to a variable declared earlier; the body is closed only when the status is 200',
      'https://github.com/coreos/etcd-operator/pull/127',
      'pkg/backup/uploader.go', r'''
@@ -83,7 +83,7 @@ func (d *Doer) Do(req *http.Request) (*http.Response, error) {
 }
 ''')
 
-case('go-03-defer-only-in-ok-case-of-switch',
+case('go-03-defer-only-in-200-case-of-switch',
      'switch on the status code: only the 200 case defers Close; the 404 and default cases return with the body open',
      'https://github.com/anas-aso/ssllabs_exporter/issues/17',
      'pkg/scan/analyze.go', r'''
