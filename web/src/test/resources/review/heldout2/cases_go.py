@@ -1019,7 +1019,7 @@ func (g *Gateway) CreateClub(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
 	}
-	_ = json.NewEncoder(w).Encode(resp)
+	_ = json.NewEncoder(w).Encode(resp) //@~ERR-01
 }
 ''')
 
@@ -1057,7 +1057,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(failures) > 0 {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"failures": failures})
+	_ = json.NewEncoder(w).Encode(map[string]any{"failures": failures}) //@~ERR-01
 }
 ''')
 

@@ -548,7 +548,7 @@ public final class TraceFilter implements Filter {
         try {
             chain.doFilter(req, res);
         } finally {
-            CURRENT_SPAN.set(null);
+            CURRENT_SPAN.set(null); //@~CONC-04
         }
     }
 }
