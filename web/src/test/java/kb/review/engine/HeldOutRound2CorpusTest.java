@@ -29,11 +29,15 @@ class HeldOutRound2CorpusTest {
     // precision 0.90) is asserted at the measured value minus 0.02; a figure below target is asserted at the
     // measured value rounded down to 0.05, as a regression floor only: the gap to the target is a finding for the
     // team, not hidden by a lower target.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Run 2 (review at c0eb3d3, after the label corrections in CORRECTIONS.md): overall recall 51/68 = 0.75 (below
+    // target: a finding, floor 0.75), precision 51/55 = 0.93 (floor 0.90); Go recall 31/34 = 0.91 (floor 0.89),
+    // precision 31/32 = 0.97 (floor 0.94); Java recall 20/34 = 0.59 (below target: a finding, floor 0.55),
+    // precision 20/23 = 0.87 (below target: a finding, floor 0.85).
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.89, 0.94},
+            "java", new double[] {0.55, 0.85});
 
     static List<Case> cases;
 
