@@ -20,7 +20,7 @@ import kb.sandbox.child.Wire;
  * One child JVM, from start to kill. It is used for exactly one run: snippets may leave threads
  * behind, so nothing of a child is ever trusted twice.
  */
-final class ChildProcess {
+final class ChildProcess implements WarmPool.Child {
     private static final int STDERR_TAIL = 8192;
 
     private final Process process;
@@ -72,7 +72,8 @@ final class ChildProcess {
         releaseLimits = () -> cgroups.remove(groups);
     }
 
-    boolean alive() {
+    @Override
+    public boolean alive() {
         return process.isAlive() && !killed.get();
     }
 
@@ -176,7 +177,8 @@ final class ChildProcess {
     }
 
     /** Kills the child and everything it started. Safe to call more than once. */
-    void kill() {
+    @Override
+    public void kill() {
         killed.set(true);
         // Listed first: once the child is dead its children are no longer its descendants.
         List<ProcessHandle> descendants = ProcessTree.descendants(process.toHandle());

@@ -48,7 +48,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxTier tier;
     private final String tierDetail;
     private final String runnerVersion;
-    private final WarmPool pool;
+    private final WarmPool<ChildProcess> pool;
     private final SharedArchive archive;
     private final Optional<Cgroups> cgroups;
     private final ScheduledExecutorService timer;
@@ -62,7 +62,7 @@ public final class Sandbox implements AutoCloseable {
     private final PlanCache plans = new PlanCache(PLANS_KEPT, PLAN_BYTES_KEPT);
 
     private Sandbox(SandboxConfig config, SandboxTier tier, String tierDetail, String runnerVersion,
-                    WarmPool pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer,
+                    WarmPool<ChildProcess> pool, SharedArchive archive, Optional<Cgroups> cgroups, ScheduledExecutorService timer,
                     CompileService compiler) {
         this.compiler = compiler;
         this.config = config;
@@ -124,7 +124,7 @@ public final class Sandbox implements AutoCloseable {
             // An idle child has about 25 threads, and bubblewrap adds two processes.
             long maxTasks = config.maxNewThreads() + 64L;
             long memoryBytes = (config.heapMegabytes() * 2L + 256) << 20;
-            var pool = new WarmPool(config.poolSize(), () -> {
+            var pool = new WarmPool<ChildProcess>(config.poolSize(), () -> {
                 var child = ChildProcess.start(command.child(archive.file()), workDir, CHILD_START_LIMIT, timer);
                 cgroups.ifPresent(c -> child.confine(c, maxTasks, memoryBytes));
                 return child;

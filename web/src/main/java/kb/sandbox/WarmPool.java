@@ -14,20 +14,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Children started and warmed ahead of demand. The caller of {@link #take} calls {@link #replenish}
  * when its run is over, which starts a replacement in the background: starting a JVM takes the
- * CPU a run in progress needs, so it waits for the run unless a caller is already left waiting.
+ * CPU a run in progress needs, so it waits for the run unless a caller is already left waiting or
+ * fewer than half of the pool is left ready. In a burst (a CI job, "Run before and after" for a
+ * whole meeting) the pool drains faster than replacements started after each run refill it, and
+ * runs that wait on a child leave the CPU idle while they wait; from half empty on, replacements
+ * start at once, alongside the runs in progress. A lone click leaves the pool more than half full.
+ *
+ * @param <C> the kind of child: a {@link ChildProcess} in the sandbox
  */
-final class WarmPool implements AutoCloseable {
+final class WarmPool<C extends WarmPool.Child> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
     private static final long RETRY_PAUSE_MILLIS = 2000;
 
+    /** What the pool needs of a child. */
+    interface Child {
+        boolean alive();
+
+        void kill();
+    }
+
     /** Starts one child and returns it once it is ready. */
-    interface Starter {
-        ChildProcess start() throws Exception;
+    interface Starter<C> {
+        C start() throws Exception;
     }
 
     private final int size;
-    private final Starter starter;
-    private final LinkedBlockingQueue<ChildProcess> ready = new LinkedBlockingQueue<>();
+    /** A take that leaves fewer children than this ready starts their replacements at once. */
+    private final int lowWater;
+    private final Starter<C> starter;
+    private final LinkedBlockingQueue<C> ready = new LinkedBlockingQueue<>();
     private final ExecutorService starters;
     private final AtomicInteger starting = new AtomicInteger();
     private final AtomicLong started = new AtomicLong();
@@ -35,8 +50,9 @@ final class WarmPool implements AutoCloseable {
     private volatile String lastFailure = "";
     private volatile boolean closed;
 
-    WarmPool(int size, Starter starter) {
+    WarmPool(int size, Starter<C> starter) {
         this.size = size;
+        this.lowWater = (size + 1) / 2;
         this.starter = starter;
         // fill() never has more than `size` starts pending, so a queue of that size always has room
         this.starters = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(size),
@@ -49,10 +65,10 @@ final class WarmPool implements AutoCloseable {
      *
      * @return the child, or {@code null} when none became ready within {@code wait}
      */
-    ChildProcess take(Duration wait) throws InterruptedException {
+    C take(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            ChildProcess child = ready.poll();
+            C child = ready.poll();
             if (child == null) {
                 fill();
                 long left = deadline - System.nanoTime();
@@ -63,6 +79,9 @@ final class WarmPool implements AutoCloseable {
                 return null;
             }
             if (child.alive()) {
+                if (ready.size() < lowWater) {
+                    fill();
+                }
                 return child;
             }
             child.kill();
@@ -101,7 +120,7 @@ final class WarmPool implements AutoCloseable {
     private void startOne() {
         boolean failed = false;
         try {
-            ChildProcess child = starter.start();
+            C child = starter.start();
             started.incrementAndGet();
             if (closed) {
                 child.kill();
@@ -139,7 +158,7 @@ final class WarmPool implements AutoCloseable {
     public void close() {
         closed = true;
         starters.shutdownNow();
-        ChildProcess child;
+        C child;
         while ((child = ready.poll()) != null) {
             child.kill();
         }

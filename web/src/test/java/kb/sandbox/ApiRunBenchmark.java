@@ -205,7 +205,7 @@ public final class ApiRunBenchmark {
     }
 
     /** Wall time (ms) to run every block with {@code clients} callers at once; a block that fails counts all the same. */
-    private static long concurrently(Client client, List<String[]> blocks, int clients) throws Exception {
+    static long concurrently(Client client, List<String[]> blocks, int clients) throws Exception {
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -226,7 +226,7 @@ public final class ApiRunBenchmark {
     }
 
     /** The blocks with a comment line in front that no earlier run had, so that each is compiled again. */
-    private static List<String[]> renamed(List<String[]> blocks) {
+    static List<String[]> renamed(List<String[]> blocks) {
         long tag = System.nanoTime();
         return blocks.stream().map(b -> new String[] {"// " + tag + "\n" + b[0], b[1]}).toList();
     }
@@ -286,7 +286,7 @@ public final class ApiRunBenchmark {
     }
 
     /** Every runnable block of the bundled postmortems: source and expected output. */
-    private static List<String[]> bundledBlocks() throws IOException {
+    static List<String[]> bundledBlocks() throws IOException {
         var all = new ArrayList<String[]>();
         try (var files = Files.list(Path.of("content", "incidents"))) {
             for (Path md : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
@@ -298,7 +298,7 @@ public final class ApiRunBenchmark {
         return all;
     }
 
-    private static void awaitWarm(TestApp app, boolean archiveToo) throws Exception {
+    static void awaitWarm(TestApp app, boolean archiveToo) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             JsonNode s = JSON.readTree(app.get("/health").body()).path("sandbox");
@@ -353,14 +353,14 @@ public final class ApiRunBenchmark {
         }
     }
 
-    private static long percentile(long[] values, int p) {
+    static long percentile(long[] values, int p) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.ceil(sorted.length * p / 100.0) - 1];
     }
 
     /** One editor calling POST /api/run; times are wall time at the client. */
-    private static final class Client {
+    static final class Client {
         private final TestApp app;
         private final String token;
         volatile boolean lastPassed;

@@ -43,6 +43,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Summaries summaries;
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
+    private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
@@ -67,17 +69,19 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
-            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c) : null;
+            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c, summaries::neverThrows) : null;
             if (g != null) {
                 graphs.add(g);
             }
         }
         for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
             if (facts.mayAcquire(l)) {
-                graphs.add(JavaCfg.build(l));
+                graphs.add(JavaCfg.build(l, summaries::neverThrows));
             }
         }
         for (Cfg cfg : graphs) {
+            Map<String, Acquisition> leaking = new HashMap<>();
+            List<Lifecycle.Found> derived = new ArrayList<>();
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
                     if (a.model().kind().equals("thread-local") && facts.releasedElsewhere(root, cfg, a)) {
@@ -85,10 +89,18 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
                     if (leak != null) {
-                        out.add(new Lifecycle.Found(leak, a.sure()));
+                        (facts.derivedFrom.containsKey(a) ? derived : out).add(new Lifecycle.Found(leak, a.sure()));
+                        leaking.put(a.model().show(a.var()).replace(" ", ""), a);
                     }
                 }
                 facts.consumed(n, out);
+            }
+            // the very value another acquisition's model says it holds ({@code resp.body()} of a streaming response)
+            // is the same duty: when that owner already leaks, its finding covers the body, so only one is reported
+            for (Lifecycle.Found f : derived) {
+                if (!leaking.containsKey(facts.derivedFrom.get(f.leak().acquisition()))) {
+                    out.add(f);
+                }
             }
         }
         return out;
@@ -211,7 +223,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
                 if (v != null) {
-                    out.add(new Acquisition(n, v, null, m, sure && q.sure()));
+                    Acquisition a = new Acquisition(n, v, null, m, sure && q.sure());
+                    out.add(a);
+                    if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
+                            && call.getScope().get().isNameExpr()) {
+                        derivedFrom.put(a, print(call).replace(" ", ""));
+                    }
                 }
                 return;
             }
@@ -317,8 +334,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     if (sure == null) {
                         continue;
                     }
-                    if (receiver && m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()) {
-                        break; // opened and closed in one expression
+                    if (receiver && (m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()
+                            || anyMatch(pc))) {
+                        break; // opened and closed in one expression, or what the call returns is tracked itself
                     }
                     String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
                     String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
@@ -347,8 +365,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         if (n.ast instanceof com.github.javaparser.ast.Node ast && ast.getParentNode()
-                .filter(p -> p instanceof TryStmt).isPresent() && n.text.strip().equals(a.var())) {
-            return Effect.RELEASE; // try (existing) { ... } closes it
+                .filter(p -> p instanceof TryStmt).isPresent()) {
+            if (n.text.strip().equals(a.var())) {
+                return Effect.RELEASE; // try (existing) { ... } closes it
+            }
+            for (ObjectCreationExpr w : ast.findAll(ObjectCreationExpr.class)) {
+                int arg = w.getArguments().indexOf(new com.github.javaparser.ast.expr.NameExpr(a.var()));
+                if (arg >= 0 && Wrappers.closeReleases(summaries, w.getType().getNameAsString(), arg, a.model())) {
+                    return Effect.RELEASE; // try (var r = new AutoRollback(conn)): its close() ends it
+                }
+            }
         }
         if (n.text.startsWith("catch (") || n.text.equals("finally")) {
             return Effect.NONE;
