@@ -33,11 +33,15 @@ class HeldOutRound2CorpusTest {
     // target: a finding, floor 0.75), precision 51/55 = 0.93 (floor 0.90); Go recall 31/34 = 0.91 (floor 0.89),
     // precision 31/32 = 0.97 (floor 0.94); Java recall 20/34 = 0.59 (below target: a finding, floor 0.55),
     // precision 20/23 = 0.87 (below target: a finding, floor 0.85).
+    // Run 3 (after merging main at d27c92d, the review's rewrite, which did not see this corpus): overall recall
+    // 52/68 = 0.76 (below target, floor 0.75), precision 52/56 = 0.93 (floor 0.90); Go 31/34 = 0.91 and 31/32 = 0.97
+    // (floors 0.89, 0.94); Java recall 21/34 = 0.62 (below target, floor 0.60), precision 21/24 = 0.88 (below
+    // target, floor 0.85). The below-target figures are the gap this corpus measures; RESULTS.md lists the misses.
     static final double RECALL_FLOOR = 0.75;
     static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
             "go", new double[] {0.89, 0.94},
-            "java", new double[] {0.55, 0.85});
+            "java", new double[] {0.60, 0.85});
 
     static List<Case> cases;
 
