@@ -39,6 +39,13 @@ final class Guards {
         if (c.equals(nil + " != " + v)) {
             return Edge.FALSE;
         }
+        // a JPA/Hibernate transaction asked whether it is still active: on the false edge there is nothing to end
+        if (c.equals(v + ".isActive()")) {
+            return Edge.FALSE;
+        }
+        if (c.equals("!" + v + ".isActive()")) {
+            return Edge.TRUE;
+        }
         return null;
     }
 

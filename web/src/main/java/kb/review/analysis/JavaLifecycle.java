@@ -204,7 +204,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private void match(Node n, Expression e, String var, List<Acquisition> out) {
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
-                Boolean sure = matches(q, e);
+                Boolean sure = q.expressionOnly() ? null : matches(q, e);
                 if (sure == null) {
                     continue;
                 }
