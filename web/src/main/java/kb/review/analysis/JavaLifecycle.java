@@ -42,6 +42,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
+    private RepositoryStreams repositoryStreams;
+    /** Stands for a call of a repository's Stream query (see {@link RepositoryStreams}). */
+    private static final Model.Acquire REPOSITORY = new Model.Acquire(null, null, null, null, null, 0, false, true);
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
@@ -64,6 +67,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaTypeHints hints = new JavaTypeHints(summaries.types());
         // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
         JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
+        facts.repositoryStreams = RepositoryStreams.of(root);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -152,7 +156,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e)) {
+            if (anyMatch(e) || repositoryStreams.acquired(e, models) != null) {
                 return true;
             }
         }
@@ -304,16 +308,17 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     continue;
                 }
             }
+            Model repository = repositoryStreams.acquired(e, models);
             for (Model m : models) {
                 if (!m.kind().equals("resource")) {
                     continue;
                 }
-                for (Model.Acquire q : m.acquires()) {
+                for (Model.Acquire q : m == repository ? List.<Model.Acquire>of(REPOSITORY) : m.acquires()) {
                     // a stream taken from an owner (a socket, a process) is released with its owner
                     if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
                         continue;
                     }
-                    Boolean sure = matches(q, e);
+                    Boolean sure = q == REPOSITORY ? Boolean.TRUE : matches(q, e);
                     if (sure == null) {
                         continue;
                     }
