@@ -152,4 +152,39 @@ class JavaMissedClassesTest {
         assertEquals(List.of(), items("src/main/java/a/Lookup.java", EM.formatted(
                 "@PersistenceContext private EntityManager em;", "return em.find(Person.class, id);")));
     }
+
+    private static final String QUIETLY = """
+            package a;
+
+            class Counts {
+                int count(DataSource ds) throws SQLException {
+                    Connection conn = null;
+                    Statement stmt = null;
+                    ResultSet rs = null;
+                    try {
+                        conn = ds.getConnection();
+                        stmt = conn.createStatement();
+                        rs = stmt.executeQuery("select count(*) from t");
+                        rs.next();
+                        return rs.getInt(1);
+                    } finally {
+                        release(rs, stmt, conn);
+                    }
+                }
+
+                static void release(AutoCloseable... all) {
+                    for (AutoCloseable each : all) {
+                        %s
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_varargs_helper_that_closes_each_argument_releases_every_resource_passed_to_it() {
+        assertEquals(List.of(), items("src/main/java/a/Counts.java", QUIETLY.formatted(
+                "if (each != null) { try { each.close(); } catch (Exception ignored) { } }")));
+        assertEquals(List.of("10:RES-01", "11:RES-01", "9:RES-01"), items("src/main/java/a/Counts.java",
+                QUIETLY.formatted("System.identityHashCode(each);")));
+    }
 }
