@@ -251,7 +251,7 @@ final class AnalysisDetector {
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
-    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do)\\b");
+    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do|foreach|foreachordered)\\b");
 
     private static Set<String> resources(Rule r) {
         return ((Rule.AnalysisMatcher) r.matcher()).resources();
