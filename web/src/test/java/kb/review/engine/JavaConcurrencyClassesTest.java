@@ -61,4 +61,33 @@ class JavaConcurrencyClassesTest {
         assertEquals(List.of(), items("src/main/java/a/Refresher.java", TIMER.formatted(
                 "try { rates.reload(); } catch (RuntimeException e) { log.warn(\"reload failed\", e); }")));
     }
+
+    private static final String SUBCLASS = """
+            package a;
+
+            class Jobs {
+                static class Worker extends Thread {
+                    @Override
+                    public void run() {
+                        %s
+                    }
+                }
+
+                void start() {
+                    Worker w = new Worker();
+                    %s
+                    w.start();
+                }
+            }
+            """;
+
+    @Test
+    void a_thread_subclass_needs_a_catch_all_in_run_or_an_uncaught_exception_handler() {
+        assertEquals(List.of("4:CONC-01"), items("src/main/java/a/Jobs.java", SUBCLASS.formatted(
+                "drain();", "")));
+        assertEquals(List.of(), items("src/main/java/a/Jobs.java", SUBCLASS.formatted(
+                "try { drain(); } catch (Throwable t) { log.error(\"worker died\", t); }", "")));
+        assertEquals(List.of(), items("src/main/java/a/Jobs.java", SUBCLASS.formatted(
+                "drain();", "w.setUncaughtExceptionHandler((t, e) -> log.error(\"worker died\", e));")));
+    }
 }
