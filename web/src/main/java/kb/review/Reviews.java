@@ -19,6 +19,7 @@ import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
 import kb.review.diff.DiffParser;
 import kb.review.diff.Language;
+import kb.review.diff.HeadTree;
 import kb.review.diff.RepoChange;
 import kb.review.diff.SourceFile;
 import kb.review.engine.Review;
@@ -190,10 +191,16 @@ public final class Reviews {
         }
     }
 
-    private static Checkout checkout(Request request, List<SourceFile> files) {
+    private static Checkout checkout(Request request, List<SourceFile> files) throws IOException {
         if (request.change() instanceof GitRange g) {
-            return new Checkout(CheckoutTypes.of(g.repo(), javaTexts(files)),
-                    Callers.of(() -> RepoChange.checkoutSources(g.repo(), g.head(), files)));
+            // the symbol solver reads the commit under review, not the working tree (which may hold other code)
+            Map<String, String> java = javaTexts(files);
+            CheckoutTypes types = CheckoutTypes.NONE;
+            if (!java.isEmpty()) {
+                HeadTree tree = HeadTree.write(g.repo(), g.head());
+                types = CheckoutTypes.of(tree.dir(), java, tree);
+            }
+            return new Checkout(types, Callers.of(() -> RepoChange.checkoutSources(g.repo(), g.head(), files)));
         }
         if (request.change() instanceof WholeFiles w) {
             return new Checkout(CheckoutTypes.of(w.repo(), javaTexts(files)),

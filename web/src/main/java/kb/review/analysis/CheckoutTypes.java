@@ -57,7 +57,7 @@ public final class CheckoutTypes implements AutoCloseable {
     private static final ThreadLocal<TypeSolver> JDK = ThreadLocal.withInitial(() -> new ReflectionTypeSolver(true));
 
     /** No checkout: the JDK's types and the reviewed file's own. */
-    public static final CheckoutTypes NONE = new CheckoutTypes(null, Map.of());
+    public static final CheckoutTypes NONE = new CheckoutTypes(null, Map.of(), null);
 
     private final Path checkout;
     private final Map<String, String> javaFiles;
@@ -65,19 +65,30 @@ public final class CheckoutTypes implements AutoCloseable {
     private final AtomicLong spent = new AtomicLong();
     private volatile List<Path> roots;
 
-    private CheckoutTypes(Path checkout, Map<String, String> javaFiles) {
+    private final AutoCloseable owned;
+
+    private CheckoutTypes(Path checkout, Map<String, String> javaFiles, AutoCloseable owned) {
         this.checkout = checkout;
         this.javaFiles = javaFiles;
+        this.owned = owned;
     }
 
     /**
-     * Types over the checkout at {@code checkout} (its working tree).
+     * Types over the Java sources under {@code checkout} (files mode: the folder on disk).
      *
      * @param javaFiles the reviewed Java files, path relative to the checkout → text, whose package declarations
      *                  tell further source roots
      */
     public static CheckoutTypes of(Path checkout, Map<String, String> javaFiles) {
-        return new CheckoutTypes(checkout.toAbsolutePath().normalize(), Map.copyOf(javaFiles));
+        return of(checkout, javaFiles, null);
+    }
+
+    /**
+     * The same over a folder this object owns and closes with itself: in repo mode, the commit under review written
+     * out ({@code kb.review.diff.HeadTree}), so types resolve as they are at {@code --head}.
+     */
+    public static CheckoutTypes of(Path checkout, Map<String, String> javaFiles, AutoCloseable owned) {
+        return new CheckoutTypes(checkout.toAbsolutePath().normalize(), Map.copyOf(javaFiles), owned);
     }
 
     /** The solver for this thread: the checkout's while the budget lasts, the JDK's otherwise. */
@@ -189,6 +200,13 @@ public final class CheckoutTypes implements AutoCloseable {
             // the solver library keeps one facade per solver in a map whose values hold their keys: without this the
             // checkout's parsed files would stay reachable after the review
             JavaParserFacade.clearInstances();
+        }
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                // what it owns is a temporary folder: failing to remove it must not fail the review
+            }
         }
     }
 }

@@ -40,7 +40,8 @@ public final class Declarations {
             while (true) {
                 TSNode n = c.currentNode();
                 String t = n.getType();
-                boolean function = t.equals("function_declaration") || t.equals("method_declaration");
+                boolean function = t.equals("function_declaration") || t.equals("method_declaration")
+                        || t.equals("constructor_declaration");
                 if (function) {
                     add(n, src, lang, path, out);
                 }
@@ -88,8 +89,9 @@ public final class Declarations {
             }
             variadic |= lang == Language.GO && p.getType().equals("variadic_parameter_declaration");
         }
-        out.add(new Summaries.Function(text(src, name), names, text(src, body), owner(n, src, lang), path,
-                variadic));
+        // a Java constructor is named "new Type", apart from the methods, for the `new Type(x)` call sites
+        String named = n.getType().equals("constructor_declaration") ? "new " + text(src, name) : text(src, name);
+        out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path, variadic));
     }
 
     /** A Go method's receiver type without pointer or type arguments; a Java method's innermost class; else null. */

@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -22,6 +23,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
@@ -42,6 +44,7 @@ public final class JavaCfg {
 
     private final Cfg cfg;
     private final List<Frame> frames = new ArrayList<>();
+    private final Predicate<String> quiet;
 
     private abstract static class Frame {
         final String label;
@@ -74,24 +77,35 @@ public final class JavaCfg {
         }
     }
 
-    private JavaCfg(String name, int line, int endLine) {
+    private JavaCfg(String name, int line, int endLine, Predicate<String> quiet) {
         this.cfg = new Cfg(name, line, endLine);
+        this.quiet = quiet;
     }
 
     /** The graph of a method or constructor with a body; null when it has none. */
     public static Cfg build(CallableDeclaration<?> callable) {
+        return build(callable, callee -> false);
+    }
+
+    /**
+     * The same, where a statement that is only a call whose callee (its printed scope and name) {@code quiet} accepts
+     * (a logger, a metric) cannot throw: it gets no exception edge, so a catch block that logs before its rollback
+     * has no path that skips the rollback through the log call.
+     */
+    public static Cfg build(CallableDeclaration<?> callable, Predicate<String> quiet) {
         Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
                 .orElse(null);
-        return body == null ? null : build(callable.getNameAsString(), callable, body);
+        return body == null ? null : build(callable.getNameAsString(), callable, body, quiet);
     }
 
     /** The graph of a lambda; an expression lambda is one statement. */
-    public static Cfg build(LambdaExpr lambda) {
-        return build("lambda", lambda, lambda.getBody());
+    public static Cfg build(LambdaExpr lambda, Predicate<String> quiet) {
+        return build("lambda", lambda, lambda.getBody(), quiet);
     }
 
-    private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body) {
-        JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)));
+    private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body,
+                             Predicate<String> quiet) {
+        JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)), quiet);
         List<Pending> out = b.stmt(body, via(b.cfg.entry, Edge.NORMAL), null);
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
@@ -111,10 +125,21 @@ public final class JavaCfg {
         Node n = cfg.add(kind, line(at), text, at);
         cfg.connect(in, n);
         // conditions are comparisons and getters; an exception there is a bug of its own, not a path to report
-        if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && MAY_THROW.matcher(text).find()) {
+        if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && MAY_THROW.matcher(text).find()
+                && !quietCall(at)) {
             raise(n);
         }
         return n;
+    }
+
+    /** True when {@code at} is a statement that only calls a method known not to throw. */
+    private boolean quietCall(com.github.javaparser.ast.Node at) {
+        if (!(at instanceof ExpressionStmt es) || !(es.getExpression() instanceof MethodCallExpr call)
+                || call.getArguments().stream().anyMatch(x -> x.isLambdaExpr() || x.isMethodReferenceExpr())) {
+            return false; // timer.record(() -> work()) runs the code it is given, which may throw
+        }
+        String scope = call.getScope().map(Object::toString).orElse("");
+        return quiet.test(scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString());
     }
 
     /** Connects an exception leaving {@code n} to the handler that receives it. */

@@ -42,10 +42,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
-    private RepositoryStreams repositoryStreams;
-    /** Stands for a call of a repository's Stream query (see {@link RepositoryStreams}). */
-    private static final Model.Acquire REPOSITORY = new Model.Acquire(null, null, null, null, null, 0, false, true);
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
+    private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
@@ -67,21 +66,22 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaTypeHints hints = new JavaTypeHints(summaries.types());
         // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
         JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
-        facts.repositoryStreams = RepositoryStreams.of(root);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
-            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c) : null;
+            Cfg g = facts.mayAcquire(c) ? JavaCfg.build(c, summaries::neverThrows) : null;
             if (g != null) {
                 graphs.add(g);
             }
         }
         for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
             if (facts.mayAcquire(l)) {
-                graphs.add(JavaCfg.build(l));
+                graphs.add(JavaCfg.build(l, summaries::neverThrows));
             }
         }
         for (Cfg cfg : graphs) {
+            Map<String, Acquisition> leaking = new HashMap<>();
+            List<Lifecycle.Found> derived = new ArrayList<>();
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
                     if (a.model().kind().equals("thread-local") && facts.releasedElsewhere(root, cfg, a)) {
@@ -89,10 +89,18 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
                     if (leak != null) {
-                        out.add(new Lifecycle.Found(leak, a.sure()));
+                        (facts.derivedFrom.containsKey(a) ? derived : out).add(new Lifecycle.Found(leak, a.sure()));
+                        leaking.put(a.model().show(a.var()).replace(" ", ""), a);
                     }
                 }
                 facts.consumed(n, out);
+            }
+            // the very value another acquisition's model says it holds ({@code resp.body()} of a streaming response)
+            // is the same duty: when that owner already leaks, its finding covers the body, so only one is reported
+            for (Lifecycle.Found f : derived) {
+                if (!leaking.containsKey(facts.derivedFrom.get(f.leak().acquisition()))) {
+                    out.add(f);
+                }
             }
         }
         return out;
@@ -156,7 +164,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e) || repositoryStreams.acquired(e, models) != null) {
+            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null) {
                 return true;
             }
         }
@@ -215,7 +223,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
                 if (v != null) {
-                    out.add(new Acquisition(n, v, null, m, sure && q.sure()));
+                    Acquisition a = new Acquisition(n, v, null, m, sure && q.sure());
+                    out.add(a);
+                    if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
+                            && call.getScope().get().isNameExpr()) {
+                        derivedFrom.put(a, print(call).replace(" ", ""));
+                    }
                 }
                 return;
             }
@@ -308,22 +321,22 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     continue;
                 }
             }
-            Model repository = repositoryStreams.acquired(e, models);
             for (Model m : models) {
                 if (!m.kind().equals("resource")) {
                     continue;
                 }
-                for (Model.Acquire q : m == repository ? List.<Model.Acquire>of(REPOSITORY) : m.acquires()) {
+                for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
                     // a stream taken from an owner (a socket, a process) is released with its owner
                     if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
                         continue;
                     }
-                    Boolean sure = q == REPOSITORY ? Boolean.TRUE : matches(q, e);
+                    Boolean sure = q == RepositoryStreams.ACQUIRE ? Boolean.TRUE : matches(q, e);
                     if (sure == null) {
                         continue;
                     }
-                    if (receiver && m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()) {
-                        break; // opened and closed in one expression
+                    if (receiver && (m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()
+                            || anyMatch(pc))) {
+                        break; // opened and closed in one expression, or what the call returns is tracked itself
                     }
                     String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
                     String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
@@ -352,8 +365,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         if (n.ast instanceof com.github.javaparser.ast.Node ast && ast.getParentNode()
-                .filter(p -> p instanceof TryStmt).isPresent() && n.text.strip().equals(a.var())) {
-            return Effect.RELEASE; // try (existing) { ... } closes it
+                .filter(p -> p instanceof TryStmt).isPresent()) {
+            if (n.text.strip().equals(a.var())) {
+                return Effect.RELEASE; // try (existing) { ... } closes it
+            }
+            for (ObjectCreationExpr w : ast.findAll(ObjectCreationExpr.class)) {
+                int arg = w.getArguments().indexOf(new com.github.javaparser.ast.expr.NameExpr(a.var()));
+                if (arg >= 0 && Wrappers.closeReleases(summaries, w.getType().getNameAsString(), arg, a.model())) {
+                    return Effect.RELEASE; // try (var r = new AutoRollback(conn)): its close() ends it
+                }
+            }
         }
         if (n.text.startsWith("catch (") || n.text.equals("finally")) {
             return Effect.NONE;

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
-            "loggers", "needs-timeout", "built-once", "returns-error",
+            "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
             "context-variants");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
@@ -38,6 +38,7 @@ public final class Models {
     private final List<TimeoutModel> pools;
     private final List<ErrorModel> errors;
     private final List<ContextModel> variants;
+    private List<Pattern> neverThrows = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -60,6 +61,7 @@ public final class Models {
         this.pools = List.copyOf(pools);
         this.errors = List.copyOf(errors);
         this.variants = List.copyOf(variants);
+        this.neverThrows = this.loggers;
     }
 
     /** The context-variants entries (Go). */
@@ -110,6 +112,14 @@ public final class Models {
         return recovers;
     }
 
+    /**
+     * Callee patterns of calls that cannot throw (Java): the loggers, and the {@code never-throws} entries (metrics).
+     * A statement that is such a call gets no exception edge, so a path through it is not an exceptional path.
+     */
+    public List<Pattern> neverThrows() {
+        return neverThrows;
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -146,6 +156,7 @@ public final class Models {
         List<Model> resources = new ArrayList<>();
         List<Pattern> recovers = new ArrayList<>();
         List<Pattern> loggers = new ArrayList<>();
+        List<Pattern> quiet = new ArrayList<>();
         List<TimeoutModel> timeouts = new ArrayList<>();
         List<TimeoutModel> pools = new ArrayList<>();
         List<ErrorModel> errorModels = new ArrayList<>();
@@ -156,8 +167,8 @@ public final class Models {
             YamlTree y = new YamlTree();
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
-                readFile(y, name, root, resources, recovers, loggers, ids, timeouts, pools, errorModels,
-                        variants);
+                readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
+                        errorModels, variants);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -166,11 +177,14 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
-        return new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
+        Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
+        quiet.addAll(0, loggers);
+        out.neverThrows = List.copyOf(quiet);
+        return out;
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
-                                 List<Pattern> loggers, Set<String> ids, List<TimeoutModel> timeouts,
+                                 List<List<Pattern>> callees, Set<String> ids, List<TimeoutModel> timeouts,
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
                                  List<ContextModel> variants) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
@@ -186,7 +200,10 @@ public final class Models {
             addPattern(y, top.get("recovers"), r, recovers);
         }
         for (String r : y.strings(top, "loggers")) {
-            addPattern(y, top.get("loggers"), r, loggers);
+            addPattern(y, top.get("loggers"), r, callees.get(0));
+        }
+        for (String r : y.strings(top, "never-throws")) {
+            addPattern(y, top.get("never-throws"), r, callees.get(1));
         }
         TimeoutModels.read(y, name, language, top, timeouts, ids);
         TimeoutModels.readOnce(y, name, language, top, pools, ids);

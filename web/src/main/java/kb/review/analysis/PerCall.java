@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
+import kb.review.diff.TreeSitter;
 
 /**
  * The "built per call" analysis (Go and Java, on the tree-sitter tree): a client or pool the models list as built
@@ -27,6 +28,7 @@ public final class PerCall {
             "constructor_declaration");
     private static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
             "do_statement");
+    private static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
     private static final Pattern PROVIDER = Pattern.compile("@(Bean|Provides|Produces|PostConstruct|Singleton)\\b");
     private static final Pattern ONCE_CALL = Pattern.compile("(?i)(once\\w*\\s*\\.\\s*Do|computeIfAbsent|"
             + "memoize\\w*|Suppliers\\s*\\.\\s*memoize\\w*)$");
@@ -68,7 +70,7 @@ public final class PerCall {
     private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
         Timeouts.Built b = Timeouts.match(n, src, pools);
         if (b != null) {
-            String why = perCall(n);
+            String why = !b.build().fixedPeer() || dialsOwnPeer(n) ? perCall(n) : null;
             if (why != null) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
@@ -79,6 +81,33 @@ public final class PerCall {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), pools, out);
         }
+    }
+
+    /**
+     * True when the call's first argument is a field of the enclosing Go method's receiver ({@code p.Addr}): the
+     * client value stands for one peer and dials it again on every call, where a probe dialling the target it is
+     * given, or a function dialling its parameter, does not.
+     */
+    private boolean dialsOwnPeer(SyntaxNode call) {
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
+                "function_declaration"));
+        if (args == null || args.isNull() || args.getNamedChildCount() == 0 || method == null
+                || !method.getType().equals("method_declaration")) {
+            return false;
+        }
+        SyntaxNode receiver = method.getChildByFieldName("receiver");
+        if (receiver == null || receiver.isNull() || receiver.getNamedChildCount() == 0) {
+            return false;
+        }
+        SyntaxNode name = receiver.getNamedChild(0).getChildByFieldName("name");
+        String first = text(args.getNamedChild(0));
+        if (CONTEXT_ARG.matcher(first).matches() && args.getNamedChildCount() > 1) {
+            first = text(args.getNamedChild(1)); // DialContext(ctx, addr, ...)
+        }
+        // a plain field path (p.Addr, p.cfg.Target), not an element of a list of peers (p.targets[i]) or a call
+        return name != null && !name.isNull()
+                && first.matches(Pattern.quote(text(name)) + "(\\s*\\.\\s*[\\p{L}_][\\w]*)+");
     }
 
     private String text(SyntaxNode n) {

@@ -21,10 +21,33 @@ public final class RepositoryStreams {
     /** The model id whose duty (and release calls) a repository stream takes. */
     static final String MODEL = "jdbc-stream";
 
+    /** Stands for a call of a repository's Stream query in the acquire entries of {@link #MODEL}. */
+    static final Model.Acquire ACQUIRE = new Model.Acquire(null, null, null, null, null, 0, false, true);
+    /** The last file's methods, per thread: the lifecycle pass asks once per call of one file, files one by one. */
+    private static final ThreadLocal<RepositoryStreams> LAST = new ThreadLocal<>();
+
+    private final Node root;
     private final Set<String> names;
 
-    private RepositoryStreams(Set<String> names) {
+    private RepositoryStreams(Node root, Set<String> names) {
+        this.root = root;
         this.names = names;
+    }
+
+    /** The Stream-returning repository methods declared in the file (compilation unit) of {@code at}. */
+    static RepositoryStreams in(Node at) {
+        Node root = at.findRootNode();
+        RepositoryStreams last = LAST.get();
+        if (last == null || last.root != root) {
+            last = of(root);
+            LAST.set(last);
+        }
+        return last;
+    }
+
+    /** {@code m}'s acquire entries, or {@link #ACQUIRE} alone when {@code e} calls a repository stream of {@code m}. */
+    List<Model.Acquire> acquires(Model m, Expression e, List<Model> models) {
+        return m == acquired(e, models) ? List.of(ACQUIRE) : m.acquires();
     }
 
     /** True when {@code m} may be acquired by a repository stream query in a file of this (lower-cased) text. */
@@ -33,7 +56,7 @@ public final class RepositoryStreams {
     }
 
     /** The Stream-returning methods of repository interfaces declared under {@code root}. */
-    static RepositoryStreams of(Node root) {
+    private static RepositoryStreams of(Node root) {
         Set<String> names = new HashSet<>();
         for (ClassOrInterfaceDeclaration c : root.findAll(ClassOrInterfaceDeclaration.class)) {
             if (!c.isInterface() || c.getExtendedTypes().stream()
@@ -47,7 +70,7 @@ public final class RepositoryStreams {
                 }
             }
         }
-        return new RepositoryStreams(names);
+        return new RepositoryStreams(root, names);
     }
 
     /** The model a call to such a method acquires, or null when {@code e} is no such call or no model applies. */

@@ -35,10 +35,6 @@ public final class Summaries {
         public Function(String name, List<String> params, String body) {
             this(name, params, body, null, null, false);
         }
-
-        public Function(String name, List<String> params, String body, String owner, String file) {
-            this(name, params, body, owner, file, false);
-        }
     }
 
     /** The file calls are read in: its path and text, its declared types, and how it qualifies a type name. */
@@ -264,7 +260,6 @@ public final class Summaries {
                 return false;
             }
             String p = f.params().get(at);
-            // a helper closing each element of a varargs, array or collection parameter in a loop releases them all
             String element = f.variadic() && at == f.params().size() - 1 ? Elements.loopVariable(f.body(), p) : null;
             boolean any = false;
             for (Model m : models.resources(language)) {
@@ -332,6 +327,26 @@ public final class Summaries {
                 + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
     }
 
+    /**
+     * The Java methods named {@code name} (a constructor: {@code "new Type"}) of class {@code type} that the review can
+     * see: in the change, else in the class's file in the checkout; empty when none is.
+     */
+    List<Function> members(String type, String name) {
+        String owner = simpleName(type.replaceAll("<.*", "").strip());
+        List<Function> visible = byName.getOrDefault(name, List.of()).stream()
+                .filter(f -> owner.equals(f.owner())).toList();
+        if (!visible.isEmpty() || context == null || context.path() == null || context.go()
+                || helpers == CheckoutHelpers.NONE) {
+            return visible;
+        }
+        try {
+            String file = helpers.javaFile(context.path(), context.text(), type);
+            return file == null ? List.of() : helpers.declared(file, false, owner, name);
+        } catch (RuntimeException unresolved) {
+            return List.of();
+        }
+    }
+
     /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */
     public boolean recovers(String callee) {
         Target t = target(callee, context);
@@ -369,6 +384,11 @@ public final class Summaries {
     /** True when a model names {@code callee} as a logging call (it reads its arguments, never ends them). */
     boolean isLogger(String callee) {
         return models.loggers().stream().anyMatch(p -> p.matcher(callee).find());
+    }
+
+    /** True when the models say a call to {@code callee} cannot throw (a logger, a metric). */
+    boolean neverThrows(String callee) {
+        return models.neverThrows().stream().anyMatch(p -> p.matcher(callee).find());
     }
 
     /** True when the function's body catches Exception, RuntimeException or Throwable (Java). */

@@ -43,8 +43,14 @@ public record TimeoutModel(String id, String language, String shows, List<Build>
      * @param args a pattern the argument text must match, or null
      * @param safe true when the object's defaults already bound every wait: only a setter that disables a timeout is
      *             reported (OkHttp's builders default to 10 s)
+     * @param fixedPeer built-once only: the construction counts only when its first argument is a field of the
+     *                  enclosing Go method's receiver (the one peer the client value stands for, dialled per call)
      */
-    public record Build(Via via, Pattern pattern, Pattern args, boolean safe) {
+    public record Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer) {
+
+        public Build(Via via, Pattern pattern, Pattern args, boolean safe) {
+            this(via, pattern, args, safe, false);
+        }
     }
 
     /** True when nothing can give the object a timeout after it is built. */

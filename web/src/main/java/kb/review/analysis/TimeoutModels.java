@@ -16,7 +16,8 @@ final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
             "uses", "configures");
-    private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults");
+    private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
+            "peer");
 
     private TimeoutModels() {
     }
@@ -118,7 +119,11 @@ final class TimeoutModels {
         if (p == null) {
             return null;
         }
+        String peer = m.containsKey("peer") ? y.string(m, "peer", b, true) : null;
+        if (peer != null && (!peer.equals("receiver-field") || !"go".equals(language))) {
+            y.error(m.get("peer"), "peer must be receiver-field, in a Go file, got '" + peer + "'");
+        }
         return new TimeoutModel.Build(TimeoutModel.Via.valueOf(via.toUpperCase(java.util.Locale.ROOT)), p,
-                Models.regex(y, m, "args"), "safe".equals(defaults));
+                Models.regex(y, m, "args"), "safe".equals(defaults), "receiver-field".equals(peer));
     }
 }

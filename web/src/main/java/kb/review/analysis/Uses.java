@@ -45,7 +45,40 @@ final class Uses {
         if (e == Effect.NONE && !shown.equals(a.var())) {
             e = handedOn(text, shown, a, summaries);
         }
-        return e;
+        return e == Effect.ESCAPE && goUnseen(text, a, summaries) != null ? Effect.UNSEEN : e;
+    }
+
+    /** A Go statement that is only a call, or keeps nothing of it but an error: {@code f(x)}, {@code err := f(x)}. */
+    private static final Pattern GO_CALL_ONLY = Pattern.compile(
+            "^(?:(?:_|\\w*[eE]rr\\w*)(?:\\s*,\\s*(?:_|\\w*[eE]rr\\w*))*\\s*:?=\\s*)?[\\w$.]+\\s*\\(");
+
+    /**
+     * The Go function a resource (a file, a connection, a body) is handed to when the review cannot see what it does
+     * with it: the statement is only that call, or keeps only its error, so no result can hold the value on (a returned,
+     * stored, sent, wrapped or goroutine-owned value is handed over as before), and the callee is neither a borrower,
+     * a logger nor a helper in the change or the checkout. A path through it is a leak at low confidence only.
+     */
+    private static String goUnseen(String text, Acquisition a, Summaries summaries) {
+        Model m = a.model();
+        if (!m.language().equals("go") || !m.kind().equals("resource") || !GO_CALL_ONLY.matcher(text).find()) {
+            return null;
+        }
+        for (String held : new String[] {a.var(), m.show(a.var())}) {
+            Matcher use = mentions(held, text);
+            while (use.find()) {
+                int open = enclosingParen(text, use.start());
+                Matcher c = open < 0 ? null : CALLEE.matcher(text.substring(0, open));
+                if (c == null || !c.find() || c.group(1) != null) {
+                    continue;
+                }
+                String callee = c.group(2).replaceAll("<.*", "");
+                if (!isKeyword(callee) && !borrowed(callee, m) && !summaries.isLogger(callee)
+                        && !summaries.isCallback(callee) && !summaries.knows(callee)) {
+                    return callee;
+                }
+            }
+        }
+        return null;
     }
 
     /** Where {@code held} appears as a whole name (not a field or method of something else). */
@@ -60,8 +93,10 @@ final class Uses {
      * none, or when a helper the review sees ends it.
      */
     static String unseenHelper(String text, Acquisition a, Summaries summaries) {
-        if (!text.contains(a.var()) || a.model().escapes()
-                || releasedByHelper(text, a.var(), a, summaries)) {
+        if (a.model().escapes()) {
+            return goUnseen(text, a, summaries);
+        }
+        if (!text.contains(a.var()) || releasedByHelper(text, a.var(), a, summaries)) {
             return null;
         }
         Matcher use = mentions(a.var(), text);
@@ -75,6 +110,10 @@ final class Uses {
                 continue;
             }
             String callee = c.group(2).replaceAll("<.*", "");
+            if (c.group(1) != null && Wrappers.use(summaries, callee, argIndex(text, open, use.start()), a.model())
+                    == Wrappers.Use.READS) {
+                continue; // a constructor the review sees only reading it: the duty stays here
+            }
             if (!isKeyword(callee) && !borrowed(callee, a.model()) && !summaries.isLogger(callee)
                     && (c.group(1) != null || !summaries.knows(callee))) {
                 return (c.group(1) != null ? "new " : "") + callee;
@@ -92,7 +131,15 @@ final class Uses {
                 continue;
             }
             Matcher c = CALLEE.matcher(text.substring(0, open));
-            if (c.find() && c.group(1) == null) {
+            if (!c.find()) {
+                continue;
+            }
+            if (c.group(1) != null) {
+                if (Wrappers.use(summaries, c.group(2).replaceAll("<.*", ""), argIndex(text, open, use.start()),
+                        a.model()) == Wrappers.Use.RELEASES) {
+                    return true; // a constructor that closes or ends what it is given
+                }
+            } else {
                 String callee = c.group(2).replaceAll("<.*", "");
                 if (!isKeyword(callee) && summaries.knows(callee) && summaries.releasesArgument(callee,
                         argIndex(text, open, use.start()), a.model().language())) {
@@ -126,7 +173,12 @@ final class Uses {
             }
             String callee = c.group(2).replaceAll("<.*", "");
             if (c.group(1) != null) {
-                return Effect.ESCAPE; // a wrapper object takes it over
+                // a wrapper object takes it over, unless the review sees its constructor only read it or end it
+                Wrappers.Use u = Wrappers.use(summaries, callee, argIndex(text, open, at), a.model());
+                if (u == Wrappers.Use.READS) {
+                    continue;
+                }
+                return u == Wrappers.Use.RELEASES ? Effect.RELEASE : Effect.ESCAPE;
             }
             if (isKeyword(callee) || borrowed(callee, a.model()) || summaries.isCallback(callee)) {
                 continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil

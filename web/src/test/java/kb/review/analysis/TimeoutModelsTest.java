@@ -64,6 +64,12 @@ class TimeoutModelsTest {
                       - {new: 'C', defaults: safe}
                     timeout: ['x']
                     colour: red
+                built-once:
+                  - id: d
+                    shows: D
+                    built-by:
+                      - {call: 'd', peer: receiver-field}
+                never-throws: ['(']
                 """);
         Models.ModelFileException e = assertThrows(Models.ModelFileException.class,
                 () -> Models.load(dir, "rules/models"));
@@ -76,5 +82,7 @@ class TimeoutModelsTest {
         assertTrue(all.contains("rules/models/java-x.yaml:14: 'defaults: safe' needs a 'timeout' list and a"
                 + " 'disabled' pattern"), all);
         assertTrue(all.contains("rules/models/java-x.yaml:19: unknown key 'colour'"), all);
+        assertTrue(all.contains("rules/models/java-x.yaml:24: peer must be receiver-field, in a Go file"), all);
+        assertTrue(all.contains("rules/models/java-x.yaml:25: '(' is not a valid regex"), all);
     }
 }

@@ -79,6 +79,9 @@ class CorpusTest {
         assertTrue(cases.stream().anyMatch(c -> c.diff().contains(".java b/")));
     }
 
+    // Known misses, kept as they are labelled: go-31 logs on the error branch of the loop, which log-in-loop exempts
+    // by design (java-34 is that exemption's negative case); java-15's ThreadLocal is declared outside the hunk and a
+    // constant named TENANT is no ThreadLocal by name (with the checkout its declared type finds it).
     @Test
     void precision_and_recall_over_the_corpus_are_at_least_ninety_percent() throws IOException {
         int tp = 0;
