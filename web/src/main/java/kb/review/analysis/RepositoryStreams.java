@@ -40,6 +40,7 @@ public final class RepositoryStreams {
         RepositoryStreams last = LAST.get();
         if (last == null || last.root != root) {
             last = of(root);
+            // kb:ignore CONC-04 -- a cache, not request state: one file's method names per thread, replaced by the next file
             LAST.set(last);
         }
         return last;
