@@ -65,6 +65,7 @@ public final class Declarations {
             return;
         }
         List<String> names = new ArrayList<>();
+        boolean variadic = false;
         for (int i = 0; !absent(params) && i < params.getNamedChildCount(); i++) {
             TSNode p = params.getNamedChild(i);
             if (lang == Language.GO) {
@@ -78,12 +79,19 @@ public final class Declarations {
                 TSNode pn = p.getChildByFieldName("name");
                 if (!absent(pn)) {
                     names.add(text(src, pn));
+                } else if (p.getType().equals("spread_parameter")) {
+                    String spread = Elements.spreadName(p, src);
+                    if (spread != null) {
+                        names.add(spread);
+                        variadic = true;
+                    }
                 }
             }
+            variadic |= lang == Language.GO && p.getType().equals("variadic_parameter_declaration");
         }
         // a Java constructor is named "new Type", apart from the methods, for the `new Type(x)` call sites
         String named = n.getType().equals("constructor_declaration") ? "new " + text(src, name) : text(src, name);
-        out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path));
+        out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path, variadic));
     }
 
     /** A Go method's receiver type without pointer or type arguments; a Java method's innermost class; else null. */

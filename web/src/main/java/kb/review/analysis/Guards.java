@@ -39,6 +39,20 @@ final class Guards {
         if (c.equals(nil + " != " + v)) {
             return Edge.FALSE;
         }
+        // gorm: Begin returns a *gorm.DB whose Error field says the transaction never started
+        if (nil.equals("nil") && c.equals(v + ".Error != nil")) {
+            return Edge.TRUE;
+        }
+        if (nil.equals("nil") && c.equals(v + ".Error == nil")) {
+            return Edge.FALSE;
+        }
+        // a JPA/Hibernate transaction asked whether it is still active: on the false edge there is nothing to end
+        if (c.equals(v + ".isActive()")) {
+            return Edge.FALSE;
+        }
+        if (c.equals("!" + v + ".isActive()")) {
+            return Edge.TRUE;
+        }
         return null;
     }
 

@@ -164,7 +164,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e)) {
+            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null) {
                 return true;
             }
         }
@@ -216,7 +216,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private void match(Node n, Expression e, String var, List<Acquisition> out) {
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
-                Boolean sure = matches(q, e);
+                Boolean sure = q.expressionOnly() ? null : matches(q, e);
                 if (sure == null) {
                     continue;
                 }
@@ -325,12 +325,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 if (!m.kind().equals("resource")) {
                     continue;
                 }
-                for (Model.Acquire q : m.acquires()) {
+                for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
                     // a stream taken from an owner (a socket, a process) is released with its owner
                     if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
                         continue;
                     }
-                    Boolean sure = matches(q, e);
+                    Boolean sure = q == RepositoryStreams.ACQUIRE ? Boolean.TRUE : matches(q, e);
                     if (sure == null) {
                         continue;
                     }

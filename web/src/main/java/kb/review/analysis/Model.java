@@ -31,7 +31,12 @@ public record Model(String id, String language, String kind, String shows, Strin
      * @param sure   false when the model itself says the match is a guess
      */
     public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
-                          int result, boolean track, boolean sure) {
+                          int result, boolean track, boolean sure, boolean expressionOnly) {
+
+        public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
+                       int result, boolean track, boolean sure) {
+            this(call, newType, receiver, receiverType, args, result, track, sure, false);
+        }
 
         /** True when the tracked value is the call's receiver, not its result. */
         public boolean tracksReceiver() {

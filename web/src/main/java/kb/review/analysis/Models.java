@@ -268,8 +268,8 @@ public final class Models {
             }
         }
         String track = m.containsKey("track") ? y.string(m, "track", a, true) : "result";
-        if (track != null && !track.equals("result") && !track.equals("receiver")) {
-            y.error(m.get("track"), "track must be result or receiver, got '" + track + "'");
+        if (track != null && !track.equals("result") && !track.equals("receiver") && !track.equals("expression")) {
+            y.error(m.get("track"), "track must be result, receiver or expression, got '" + track + "'");
         }
         String confidence = m.containsKey("confidence") ? y.string(m, "confidence", a, true) : "high";
         if (confidence != null && !confidence.equals("high") && !confidence.equals("low")) {
@@ -277,7 +277,7 @@ public final class Models {
         }
         return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
                 regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
-                !"low".equals(confidence));
+                !"low".equals(confidence), "expression".equals(track));
     }
 
     static Pattern regex(YamlTree y, Map<String, Node> m, String key) {

@@ -117,7 +117,8 @@ public final class PerCall {
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
-        if (kept(top)) {
+        if (kept(top) || !go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
+                text(Timeouts.function(top)), src)) {
             return null;
         }
         boolean loop = false;

@@ -255,7 +255,10 @@ public final class Shapes {
         SyntaxNode child = n;
         while (p != null && !p.isNull()) {
             String t = p.getType();
-            if (boundaries.contains(t)) {
+            if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
+                return true; // a lambda given to forEach runs once per element
+            }
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src)) {
                 return false;
             }
             if (onFailurePath(p, child, src)) {

@@ -27,11 +27,13 @@ public final class Summaries {
      * @param body   the text of the body
      * @param owner  a Go method's receiver type or a Java method's class; null for a Go function
      * @param file   the path of the file declaring it, or null
+     * @param variadic the last parameter takes every remaining argument ({@code AutoCloseable... xs}, {@code xs ...io.Closer})
      */
-    public record Function(String name, List<String> params, String body, String owner, String file) {
+    public record Function(String name, List<String> params, String body, String owner, String file,
+                           boolean variadic) {
 
         public Function(String name, List<String> params, String body) {
-            this(name, params, body, null, null);
+            this(name, params, body, null, null, false);
         }
     }
 
@@ -253,13 +255,16 @@ public final class Summaries {
 
     private boolean computeReleases(Target t, int arg, String language, int depth) {
         for (Function f : t.functions()) {
-            if (arg >= f.params().size()) {
+            int at = f.variadic() ? Math.min(arg, f.params().size() - 1) : arg;
+            if (at < 0 || at >= f.params().size()) {
                 return false;
             }
-            String p = f.params().get(arg);
+            String p = f.params().get(at);
+            String element = f.variadic() && at == f.params().size() - 1 ? Elements.loopVariable(f.body(), p) : null;
             boolean any = false;
             for (Model m : models.resources(language)) {
-                if (m.releasePattern(p).matcher(f.body()).find()) {
+                if (m.releasePattern(p).matcher(f.body()).find()
+                        || element != null && m.releasePattern(element).matcher(f.body()).find()) {
                     any = true;
                     break;
                 }

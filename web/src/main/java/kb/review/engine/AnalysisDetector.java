@@ -12,6 +12,7 @@ import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
 import kb.review.analysis.Model;
 import kb.review.analysis.Models;
+import kb.review.analysis.RepositoryStreams;
 import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
 import kb.review.diff.SyntaxNode;
@@ -200,7 +201,8 @@ final class AnalysisDetector {
             return hits;
         }
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
-        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText())));
+        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText()))
+                && !RepositoryStreams.mayAppear(m, file.lowerText()));
         if (wanted.isEmpty()) {
             return hits;
         }
@@ -249,7 +251,7 @@ final class AnalysisDetector {
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
-    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do)\\b");
+    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do|foreach|foreachordered)\\b");
 
     private static Set<String> resources(Rule r) {
         return ((Rule.AnalysisMatcher) r.matcher()).resources();

@@ -46,6 +46,7 @@ public final class CapturedStream extends OutputStream {
         flusher.start();
     }
 
+    // kb:ignore CONC-01 -- the default handler prints to the real stderr, which the parent logs; a dead flusher only delays output
     private static final class Flusher extends Thread {
         private final PrintStream out;
         private final PrintStream err;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * every thread of the process, and falls back to the management beans where there is no /proc.
  * Not loading {@code java.management} is a good part of what makes the run child quick to start.
  */
+// kb:ignore CONC-01 -- if this thread dies, the parent's wall-clock limit and the OS limits still end the run
 public final class Governor extends Thread {
     private static final long PERIOD_MILLIS = 10;
 
