@@ -9,6 +9,8 @@ final class Outcomes {
     /** The JVM's exit code under -XX:+ExitOnOutOfMemoryError. */
     private static final int OOM_EXIT = 3;
     private static final String OOM_CLASS = "java.lang.OutOfMemoryError";
+    /** How the JVM words a thread the OS would not create. */
+    private static final String NO_NATIVE_THREAD = "unable to create native thread";
 
     private Outcomes() {
     }
@@ -35,8 +37,16 @@ final class Outcomes {
                 case INTERNAL -> RunStatus.INTERNAL_ERROR;
             };
             if (report.outcome() == ChildReport.Outcome.EXCEPTION && message.startsWith(OOM_CLASS)) {
-                // Thrown by library code (direct buffers), so the JVM did not exit on it by itself.
-                status = RunStatus.OUT_OF_MEMORY;
+                if (message.contains(NO_NATIVE_THREAD)) {
+                    // The child's process cap (cgroup pids, a backstop behind the governor) refused a thread before
+                    // the governor's next look: the same limit, reached faster than it polls.
+                    status = RunStatus.KILLED;
+                    message = "thread limit reached: the system refused a new thread (a run may start "
+                            + config.maxNewThreads() + ")";
+                } else {
+                    // Thrown by library code (direct buffers), so the JVM did not exit on it by itself.
+                    status = RunStatus.OUT_OF_MEMORY;
+                }
             }
             if (report.outcome() == ChildReport.Outcome.OUTPUT_LIMIT) {
                 truncated = true;
