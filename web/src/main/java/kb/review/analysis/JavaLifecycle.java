@@ -84,7 +84,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             List<Lifecycle.Found> derived = new ArrayList<>();
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
-                    if (a.model().kind().equals("thread-local") && facts.releasedElsewhere(root, cfg, a)) {
+                    if (a.model().kind().equals("thread-local") && ThreadStates.releasedElsewhere(root, a)) {
                         continue;
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
@@ -142,20 +142,6 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         return out;
     }
 
-    /**
-     * A class that sets a thread-local in one method and removes it in another hands the duty to its callers (a
-     * context holder with set/clear); the set itself is then not a leak.
-     */
-    private boolean releasedElsewhere(com.github.javaparser.ast.Node root, Cfg cfg, Acquisition a) {
-        var release = a.model().releasePattern(a.var());
-        for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
-            if (JavaCfg.line(c) != cfg.line && release.matcher(c.toString()).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** True when some call or constructor under {@code n} matches an acquire entry of the models. */
     private boolean mayAcquire(com.github.javaparser.ast.Node n) {
         for (ObjectCreationExpr e : n.findAll(ObjectCreationExpr.class)) {
@@ -196,7 +182,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     vd.getInitializer().ifPresent(init -> match(n, unwrap(init), vd.getNameAsString(), out));
                 }
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
-                    && as.getTarget().isNameExpr()) {
+                    && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
                 match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
             } else if (e instanceof MethodCallExpr call) {
                 match(n, call, null, out);
@@ -223,7 +209,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
                 if (v != null) {
-                    Acquisition a = new Acquisition(n, v, null, m, sure && q.sure());
+                    Acquisition a = new Acquisition(n, v, null, ThreadStates.bind(m, e), sure && q.sure());
                     out.add(a);
                     if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
                             && call.getScope().get().isNameExpr()) {
@@ -241,11 +227,14 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
                 return null;
             }
-            if (q.args() != null && StreamOwners.ownedByTryResource(oc)) {
+            if ((q.args() != null || q.argType() != null) && StreamOwners.ownedByTryResource(oc)) {
                 return null; // the socket or connection closed by the enclosing try releases what this wraps
             }
-            return q.args() == null || q.args().matcher(arguments(oc, oc.getArguments())).find() ? Boolean.TRUE
-                    : null;
+            boolean any = q.args() == null && q.argType() == null;
+            return any || q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find()
+                    || q.argType() != null && oc.getArguments().isNonEmpty() && oc.getArgument(0).isNameExpr()
+                    && types.containsKey(oc.getArgument(0).toString())
+                    && q.argType().matcher(types.get(oc.getArgument(0).toString())).find() ? Boolean.TRUE : null;
         }
         if (!(e instanceof MethodCallExpr call) || q.call() == null) {
             return null;
@@ -380,6 +369,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public boolean quiet(Node n, Acquisition a) {
+        return ThreadStates.quiet(n, a, acquire(n));
     }
 
     @Override

@@ -47,6 +47,15 @@ public final class Lifecycle {
         default String unseen(Node n, Acquisition a) {
             return null;
         }
+
+        /**
+         * True when the exception edges out of {@code n} are not followed for {@code a}: a cleanup step of another
+         * value (a sibling closed in the same finally, another key removed) or more per-thread state set beside it,
+         * which code of every style treats as not failing.
+         */
+        default boolean quiet(Node n, Acquisition a) {
+            return false;
+        }
     }
 
     /**
@@ -177,8 +186,12 @@ public final class Lifecycle {
             }
             boolean live = s.errorLive() && !facts.assignsError(n, a);
             Edge dead = n.kind == Kind.BRANCH || n.kind == Kind.LOOP ? facts.deadEdge(n, a, live) : null;
+            Boolean quiet = null;
             for (int i = 0; i < n.successorCount(); i++) {
                 if (n.edge(i) == dead) {
+                    continue;
+                }
+                if (n.edge(i) == Edge.EXCEPTION && (quiet == null ? quiet = facts.quiet(n, a) : quiet)) {
                     continue;
                 }
                 State next = new State(n.successor(i), live);

@@ -29,19 +29,45 @@ public record Model(String id, String language, String kind, String shows, Strin
      * @param track  {@code result} (the value returned) or {@code receiver} (the object the call was made on)
      * @param args   a pattern the argument text must match, or null
      * @param sure   false when the model itself says the match is a guess
+     * @param argType Java: a pattern on the declared type of a constructor's first argument, a name
+     *                ({@code new Scanner(file)} with {@code File file}); with {@code args}, either one matching will do
      */
     public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
-                          int result, boolean track, boolean sure, boolean expressionOnly) {
+                          int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType) {
 
         public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                        int result, boolean track, boolean sure) {
-            this(call, newType, receiver, receiverType, args, result, track, sure, false);
+            this(call, newType, receiver, receiverType, args, result, track, sure, false, null);
         }
 
         /** True when the tracked value is the call's receiver, not its result. */
         public boolean tracksReceiver() {
             return track;
         }
+    }
+
+    /**
+     * True when a release template names the key the acquiring call was given ({@code {k}}, its first argument): the
+     * duty is then per key ({@code MDC.put("user", u)} is ended by {@code MDC.remove("user")}, not by another key's
+     * remove), so each acquisition is checked against {@link #forKey} of its own key.
+     */
+    public boolean keyed() {
+        return releases.stream().anyMatch(t -> t.contains("{k}"));
+    }
+
+    /**
+     * This model for one key: {@code {k}} in the release templates and in {@code shows} replaced by the key's source
+     * text (a literal or a constant), so release patterns and messages name that key.
+     */
+    public Model forKey(String key) {
+        String k = key.strip();
+        return new Model(id, language, kind, shows.replace("{k}", k), verb, acquires,
+                releases.stream().map(t -> t.replace("{k}", k)).toList(), borrows, escapes, source + "[" + k + "]");
+    }
+
+    /** True for a model {@link #forKey} bound to one key. */
+    public boolean boundToKey() {
+        return source.endsWith("]");
     }
 
     /** The message text naming the held value for variable {@code v}. */

@@ -27,7 +27,7 @@ public final class Models {
             "context-variants");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
-    private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args",
+    private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
             "result", "track", "confidence");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
 
@@ -277,7 +277,7 @@ public final class Models {
         }
         return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
                 regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
-                !"low".equals(confidence), "expression".equals(track));
+                !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"));
     }
 
     static Pattern regex(YamlTree y, Map<String, Node> m, String key) {

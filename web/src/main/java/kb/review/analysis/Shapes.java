@@ -24,9 +24,6 @@ public final class Shapes {
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
     private static final Pattern RECOVER_NAME = Pattern.compile("(?i)recover|rescue|guard|safe|crash|panic");
-    private static final Pattern CATCH_ALL = Pattern.compile(
-            "catch\\s*\\(\\s*(final\\s+)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
-    private static final Pattern SCHEDULE = Pattern.compile("^schedule(AtFixedRate|WithFixedDelay)$");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> GO_BOUNDARIES = Set.of("func_literal", "function_declaration",
             "method_declaration");
@@ -153,75 +150,13 @@ public final class Shapes {
         return false;
     }
 
-    /**
-     * Periodic tasks ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}) that do not catch Exception,
-     * RuntimeException or Throwable: a lambda or anonymous Runnable whose body has no such catch and is not just a
-     * call to a visible method that has one, or a method reference to a visible method without one. Tasks whose
-     * code is not visible are not reported.
-     */
+    /** Periodic tasks that do not catch everything: see {@link ScheduledTasks}. */
     public static List<Spot> tasksWithoutCatch(SyntaxNode root, byte[] src, Summaries summaries) {
-        List<SyntaxNode> calls = new ArrayList<>();
-        walk(root, "method_invocation", calls);
-        List<Spot> out = new ArrayList<>();
-        for (SyntaxNode c : calls) {
-            SyntaxNode name = c.getChildByFieldName("name");
-            SyntaxNode args = c.getChildByFieldName("arguments");
-            if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0
-                    || !SCHEDULE.matcher(text(src, name)).matches()) {
-                continue;
-            }
-            SyntaxNode task = args.getNamedChild(0);
-            String t = text(src, task);
-            String hidden = "the method the task calls is not visible to the review";
-            switch (task.getType()) {
-                case "method_reference" -> {
-                    String method = t.substring(t.lastIndexOf("::") + 2).strip();
-                    if (!summaries.knows(method)) {
-                        out.add(at(c, false, hidden));
-                    } else if (!summaries.catchesAll(method)) {
-                        out.add(at(c, true, null));
-                    }
-                }
-                case "lambda_expression", "object_creation_expression" -> {
-                    String onlyCall = onlyCall(task, src);
-                    if (CATCH_ALL.matcher(t).find()) {
-                        continue;
-                    }
-                    if (onlyCall == null) {
-                        out.add(at(c, true, null));
-                    } else if (!summaries.knows(onlyCall)) {
-                        out.add(at(c, false, hidden));
-                    } else if (!summaries.catchesAll(onlyCall)) {
-                        out.add(at(c, true, null));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return out;
+        return ScheduledTasks.withoutCatch(root, src, summaries);
     }
 
-    /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */
-    private static String onlyCall(SyntaxNode lambda, byte[] src) {
-        if (!lambda.getType().equals("lambda_expression")) {
-            return null;
-        }
-        SyntaxNode body = lambda.getChildByFieldName("body");
-        if (body == null || body.isNull()) {
-            return null;
-        }
-        if (body.getType().equals("block")) {
-            if (body.getNamedChildCount() != 1 || !body.getNamedChild(0).getType().equals("expression_statement")) {
-                return null;
-            }
-            body = body.getNamedChild(0).getNamedChild(0);
-        }
-        if (body == null || !body.getType().equals("method_invocation")) {
-            return null;
-        }
-        SyntaxNode name = body.getChildByFieldName("name");
-        return name == null || name.isNull() ? null : text(src, name);
+    static void walkAll(SyntaxNode n, String type, List<SyntaxNode> out) {
+        walk(n, type, out);
     }
 
     /** Logging calls (callee matching a model logger) inside a loop of the same function. */

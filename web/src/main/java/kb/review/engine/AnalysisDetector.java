@@ -62,7 +62,8 @@ final class AnalysisDetector {
                         && GO_KEYWORD.matcher(lower).find()
                         ? Shapes.goroutinesWithoutRecover(root.get(), file.utf8(), summaries) : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
-                        && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay"))
+                        && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
+                        || lower.contains(".schedule(new "))
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))

@@ -1,0 +1,38 @@
+package kb.review.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+
+/** Whether a plain Java name assigned in a method is the method's own variable or a field of its class. */
+final class Locals {
+
+    private Locals() {
+    }
+
+    /**
+     * True when {@code name}, assigned at {@code at}, is a field of the enclosing class and no parameter or local of
+     * the enclosing method (or an enclosing one, for a lambda) shadows it: a value stored there outlives the call and
+     * belongs to the object (its {@code close()} or a later call ends it), so the assignment hands it over.
+     */
+    static boolean isField(Node at, String name) {
+        Node type = at.findAncestor(TypeDeclaration.class).orElse(null);
+        if (type == null) {
+            return false;
+        }
+        for (Node p = at.getParentNode().orElse(null); p != null && p != type; p = p.getParentNode().orElse(null)) {
+            if (p instanceof CallableDeclaration<?> || p instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+                if (p.findAll(Parameter.class).stream().anyMatch(x -> x.getNameAsString().equals(name))
+                        || p.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
+                        && !(v.getParentNode().orElse(null) instanceof FieldDeclaration))) {
+                    return false;
+                }
+            }
+        }
+        return ((TypeDeclaration<?>) type).getFields().stream()
+                .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+    }
+}

@@ -1,0 +1,178 @@
+package kb.review.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.review.analysis.Shapes.Spot;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Periodic tasks that do not catch Exception, RuntimeException or Throwable, so one failure stops every later run:
+ * tasks given to {@code scheduleAtFixedRate}/{@code scheduleWithFixedDelay} (a lambda, an anonymous class, a method
+ * reference, a lambda that only calls a method, or an instance of a named task class), and instances of a named
+ * {@code TimerTask} class given to a {@code Timer}'s {@code schedule} (one exception kills the Timer's thread). A
+ * named class is judged by its {@code run()} (or {@code call()}): a catch-all in its body, or a body that only calls
+ * a visible method with one. Code the review cannot see is reported at low confidence.
+ */
+final class ScheduledTasks {
+
+    private static final Pattern CATCH_ALL = Pattern.compile(
+            "catch\\s*\\(\\s*(final\\s+)?(java\\.lang\\.)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
+    private static final Pattern PERIODIC = Pattern.compile("^schedule(AtFixedRate|WithFixedDelay)$");
+    private static final Pattern ONLY_CALL = Pattern.compile(
+            "^\\{\\s*(?:this\\.)?(\\w+)\\s*\\([^;]*\\)\\s*;\\s*}$");
+    private static final Pattern TIMER = Pattern.compile("(?i)timer$");
+    private static final String HIDDEN = "the method the task calls is not visible to the review";
+
+    private ScheduledTasks() {
+    }
+
+    static List<Spot> withoutCatch(SyntaxNode root, byte[] src, Summaries summaries) {
+        List<SyntaxNode> calls = new ArrayList<>();
+        Shapes.walkAll(root, "method_invocation", calls);
+        List<Spot> out = new ArrayList<>();
+        for (SyntaxNode c : calls) {
+            SyntaxNode name = c.getChildByFieldName("name");
+            SyntaxNode args = c.getChildByFieldName("arguments");
+            if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0) {
+                continue;
+            }
+            String method = text(src, name);
+            boolean periodic = PERIODIC.matcher(method).matches();
+            if (!periodic && !method.equals("schedule")) {
+                continue;
+            }
+            SyntaxNode task = args.getNamedChild(0);
+            String t = text(src, task);
+            Spot spot = null;
+            switch (task.getType()) {
+                case "method_reference" -> {
+                    String target = t.substring(t.lastIndexOf("::") + 2).strip();
+                    if (periodic && !summaries.knows(target)) {
+                        spot = at(c, false, HIDDEN);
+                    } else if (periodic && !summaries.catchesAll(target)) {
+                        spot = at(c, true, null);
+                    }
+                }
+                case "lambda_expression" -> spot = periodic ? inline(c, task, src, summaries) : null;
+                case "object_creation_expression" -> {
+                    SyntaxNode body = task.getChildByFieldName("type") == null ? null : classBody(task);
+                    if (body != null) {
+                        spot = periodic ? inline(c, task, src, summaries) : null; // anonymous TimerTask: its own rule
+                    } else {
+                        spot = named(c, task, src, summaries, periodic, root);
+                    }
+                }
+                default -> {
+                }
+            }
+            if (spot != null) {
+                out.add(spot);
+            }
+        }
+        return out;
+    }
+
+    private static SyntaxNode classBody(SyntaxNode creation) {
+        for (int i = 0; i < creation.getNamedChildCount(); i++) {
+            if (creation.getNamedChild(i).getType().equals("class_body")) {
+                return creation.getNamedChild(i);
+            }
+        }
+        return null;
+    }
+
+    /** A lambda or anonymous class: a catch-all in it, or it only calls a visible method that has one. */
+    private static Spot inline(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries) {
+        String t = text(src, task);
+        if (CATCH_ALL.matcher(t).find()) {
+            return null;
+        }
+        String only = onlyCall(task, src);
+        if (only == null) {
+            return at(call, true, null);
+        }
+        return !summaries.knows(only) ? at(call, false, HIDDEN) : summaries.catchesAll(only) ? null : at(call, true, null);
+    }
+
+    /**
+     * {@code new Poller(...)}: the class's run() or call(). Given to {@code schedule}, only on a receiver named like a
+     * timer or with a class declared in this file as extending TimerTask (an executor's one-shot schedule keeps the
+     * exception in its future).
+     */
+    private static Spot named(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, boolean periodic,
+                              SyntaxNode root) {
+        SyntaxNode typeNode = task.getChildByFieldName("type");
+        if (typeNode == null || typeNode.isNull()) {
+            return null;
+        }
+        String type = text(src, typeNode).replaceAll("<.*", "").strip();
+        SyntaxNode receiver = call.getChildByFieldName("object");
+        boolean timer = receiver != null && !receiver.isNull() && TIMER.matcher(text(src, receiver)).find();
+        if (!periodic && !timer && !extendsTimerTask(root, src, type)) {
+            return null;
+        }
+        List<Summaries.Function> run = new ArrayList<>(summaries.members(type, "run"));
+        run.addAll(summaries.members(type, "call"));
+        run.removeIf(f -> !f.params().isEmpty());
+        if (run.isEmpty()) {
+            return periodic ? at(call, false, "the task's class " + type + " is not visible to the review") : null;
+        }
+        for (Summaries.Function f : run) {
+            if (CATCH_ALL.matcher(f.body()).find()) {
+                continue;
+            }
+            var only = ONLY_CALL.matcher(f.body().strip());
+            if (only.find() && summaries.knows(only.group(1)) && summaries.catchesAll(only.group(1))) {
+                continue;
+            }
+            return at(call, true, null);
+        }
+        return null;
+    }
+
+    private static boolean extendsTimerTask(SyntaxNode root, byte[] src, String type) {
+        List<SyntaxNode> classes = new ArrayList<>();
+        Shapes.walkAll(root, "class_declaration", classes);
+        for (SyntaxNode k : classes) {
+            SyntaxNode name = k.getChildByFieldName("name");
+            SyntaxNode sup = k.getChildByFieldName("superclass");
+            if (name != null && !name.isNull() && text(src, name).equals(type) && sup != null && !sup.isNull()
+                    && text(src, sup).matches("extends\\s+(java\\.util\\.)?TimerTask\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */
+    private static String onlyCall(SyntaxNode lambda, byte[] src) {
+        if (!lambda.getType().equals("lambda_expression")) {
+            return null;
+        }
+        SyntaxNode body = lambda.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        if (body.getType().equals("block")) {
+            if (body.getNamedChildCount() != 1 || !body.getNamedChild(0).getType().equals("expression_statement")) {
+                return null;
+            }
+            body = body.getNamedChild(0).getNamedChild(0);
+        }
+        if (body == null || !body.getType().equals("method_invocation")) {
+            return null;
+        }
+        SyntaxNode name = body.getChildByFieldName("name");
+        return name == null || name.isNull() ? null : text(src, name);
+    }
+
+    private static String text(byte[] src, SyntaxNode n) {
+        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+    }
+
+    private static Spot at(SyntaxNode n, boolean sure, String note) {
+        return new Spot(n.getStartPoint().getRow() + 1, n.getStartPoint().getColumn() + 1, sure, note);
+    }
+}

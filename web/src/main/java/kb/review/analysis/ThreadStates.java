@@ -1,0 +1,113 @@
+package kb.review.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kb.review.analysis.Lifecycle.Acquisition;
+
+/**
+ * Per-thread state (a {@code ThreadLocal}, MDC or ThreadContext entries): which acquisition a call makes when the
+ * model's duty is per key, and when a set is a holder's half of a pair whose other half runs elsewhere.
+ */
+final class ThreadStates {
+
+    private ThreadStates() {
+    }
+
+    /** The model an acquiring call {@code e} binds: for a keyed model, the one for the call's first argument. */
+    static Model bind(Model m, Expression e) {
+        if (m.keyed() && e instanceof MethodCallExpr call && call.getArguments().isNonEmpty()) {
+            return m.forKey(call.getArgument(0).toString());
+        }
+        return m;
+    }
+
+    /**
+     * True when the set at {@code a} is one half of a pair whose release is in another method of the same class (a
+     * holder with set/clear, an interceptor's preHandle/afterCompletion, a filter's before/after hooks), or of any
+     * class in the file when the value is a qualified holder ({@code Holder.CURRENT}); the callers then own the
+     * pairing. Not when the method that sets it also releases it on some path (the duty is then its own, on every
+     * path), and not when the only other release is in {@code postHandle}, which is skipped when the handler throws.
+     */
+    static boolean releasedElsewhere(Node root, Acquisition a) {
+        var release = a.model().releasePattern(a.var());
+        Node at = a.at().ast instanceof Node n ? n : null;
+        Node own = at == null ? null : at.findAncestor(CallableDeclaration.class).map(c -> (Node) c)
+                .or(() -> at.findAncestor(LambdaExpr.class)).orElse(null);
+        if (own == null || release.matcher(own.toString()).find()) {
+            return false;
+        }
+        Node scope = a.var().contains(".") ? root : outermostType(at).orElse(root);
+        MethodCallExpr set = at.findFirst(MethodCallExpr.class).orElse(null);
+        for (CallableDeclaration<?> c : scope.findAll(CallableDeclaration.class)) {
+            if (c != own && !c.isAncestorOf(own) && !c.getNameAsString().equals("postHandle")
+                    && release.matcher(c.toString()).find() && !setsToo(c, set, a.model().boundToKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code c} makes the same set itself (it then pairs its own set, not this one's). */
+    private static boolean setsToo(CallableDeclaration<?> c, MethodCallExpr set, boolean keyed) {
+        if (set == null) {
+            return false;
+        }
+        String scope = set.getScope().map(Object::toString).orElse("");
+        String key = keyed && set.getArguments().isNonEmpty() ? set.getArgument(0).toString() : "";
+        return c.findAll(MethodCallExpr.class).stream().anyMatch(m -> m.getNameAsString().equals(set.getNameAsString())
+                && m.getScope().map(Object::toString).orElse("").equals(scope)
+                && (key.isEmpty() || m.getArguments().isNonEmpty() && m.getArgument(0).toString().equals(key)));
+    }
+
+    /** Calls that end another value's duty: cleanup steps, treated as not throwing (see {@link Lifecycle.Facts#quiet}). */
+    private static final Set<String> CLEANUP = Set.of("close", "closeQuietly", "closeSilently", "release", "remove",
+            "clear", "rollback", "shutdown", "shutdownNow", "disconnect", "destroy", "dispose", "unlock");
+
+    /**
+     * True when, for a resource or per-thread state, the statement at {@code n} is a cleanup call on a name or a field
+     * ({@code rs.close()}, {@code closeQuietly(ps)}) or a local initialised by a getter of the value itself
+     * ({@code EntityTransaction tx = em.getTransaction()}); or, for per-thread state, sets more of it
+     * ({@code MDC.put(k, v)} before the try whose finally removes both). A transaction keeps every exception edge: a
+     * close that throws before its rollback is a real way to skip it.
+     */
+    static boolean quiet(Cfg.Node n, Acquisition a, List<Acquisition> acquiredThere) {
+        if (!(n.ast instanceof ExpressionStmt es)) {
+            return false;
+        }
+        if (es.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d
+                && d.getVariables().size() == 1 && d.getVariable(0).getInitializer().orElse(null)
+                instanceof MethodCallExpr get && get.getArguments().isEmpty() && get.getNameAsString().startsWith("get")
+                && get.getScope().filter(sc -> sc.isNameExpr() && sc.toString().equals(a.var())).isPresent()) {
+            return true; // a getter on the value itself (em.getTransaction(), conn.getMetaData()) before its try
+        }
+        if (!(es.getExpression() instanceof MethodCallExpr call)) {
+            return false;
+        }
+        String kind = a.model().kind();
+        if (kind.equals("thread-local") && acquiredThere.stream().anyMatch(o -> o.model().kind().equals(kind))) {
+            return true;
+        }
+        return !kind.equals("transaction") && CLEANUP.contains(call.getNameAsString())
+                && call.getScope().map(sc -> sc.isNameExpr() || sc.isFieldAccessExpr() || sc.isThisExpr()).orElse(true)
+                && call.getArguments().stream().allMatch(x -> x.isNameExpr() || x.isLiteralExpr()
+                        || x.isFieldAccessExpr());
+    }
+
+    private static Optional<Node> outermostType(Node n) {
+        Node found = null;
+        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof TypeDeclaration<?>) {
+                found = p;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}

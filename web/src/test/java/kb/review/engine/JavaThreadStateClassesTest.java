@@ -1,0 +1,172 @@
+package kb.review.engine;
+
+import static kb.review.engine.JavaMissedClassesTest.items;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-thread state the review must follow per key and across the methods of a class: MDC entries removed one key at
+ * a time, and thread-locals whose set and remove sit in the two halves of an interceptor or a holder.
+ */
+class JavaThreadStateClassesTest {
+
+    private static final String MDC_KEYS = """
+            package a;
+
+            class Handler {
+                void handle(Job job) {
+                    MDC.put("jobId", job.id());
+                    MDC.put("tenant", job.tenant());
+                    try {
+                        worker.run(job);
+                    } finally {
+                        %s
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void removing_one_mdc_key_in_finally_leaves_the_other_key_on_the_pooled_thread() {
+        assertEquals(List.of("6:CONC-04"), items("src/main/java/a/Handler.java",
+                MDC_KEYS.formatted("MDC.remove(\"jobId\");")));
+    }
+
+    @Test
+    void removing_every_key_or_clearing_the_mdc_in_finally_is_clean() {
+        assertEquals(List.of(), items("src/main/java/a/Handler.java",
+                MDC_KEYS.formatted("MDC.remove(\"jobId\"); MDC.remove(\"tenant\");")));
+        assertEquals(List.of(), items("src/main/java/a/Handler.java", MDC_KEYS.formatted("MDC.clear();")));
+    }
+
+    @Test
+    void mdc_keys_named_by_constants_are_matched_per_constant() {
+        String code = """
+                package a;
+
+                class Handler {
+                    private static final String JOB = "jobId";
+                    private static final String TENANT = "tenant";
+
+                    void handle(Job job) {
+                        MDC.put(JOB, job.id());
+                        MDC.put(TENANT, job.tenant());
+                        try {
+                            worker.run(job);
+                        } finally {
+                            MDC.remove(%s);
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of("9:CONC-04"), items("src/main/java/a/Handler.java", code.formatted("JOB")));
+        assertEquals(List.of(), items("src/main/java/a/Handler.java",
+                code.formatted("JOB); MDC.remove(TENANT")));
+    }
+
+    @Test
+    void an_mdc_entry_removed_at_the_end_of_the_method_without_finally_leaks_when_the_work_throws() {
+        String code = """
+                package a;
+
+                class Consumer {
+                    void onMessage(Message m) {
+                        MDC.put("messageId", m.id());
+                        %s
+                    }
+                }
+                """;
+        assertEquals(List.of("5:CONC-04"), items("src/main/java/a/Consumer.java",
+                code.formatted("process(m);\n        MDC.remove(\"messageId\");")));
+        assertEquals(List.of(), items("src/main/java/a/Consumer.java", code.formatted("""
+                try (MDC.MDCCloseable ignored = MDC.putCloseable("stage", "process")) {
+                            process(m);
+                        } finally {
+                            MDC.remove("messageId");
+                        }""")));
+    }
+
+    @Test
+    void another_method_that_removes_the_same_key_after_setting_it_itself_is_no_pairing() {
+        String code = """
+                package a;
+
+                class Handler {
+                    void first(Job job) {
+                        MDC.put("jobId", job.id());
+                        worker.run(job);
+                    }
+
+                    void second(Job job) {
+                        MDC.put("jobId", job.id());
+                        try {
+                            worker.run(job);
+                        } finally {
+                            MDC.remove("jobId");
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of("5:CONC-04"), items("src/main/java/a/Handler.java", code));
+    }
+
+    private static final String INTERCEPTOR = """
+            package a;
+
+            class TenantInterceptor implements HandlerInterceptor {
+                private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
+
+                public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object handler) {
+                    TENANT.set(req.getHeader("X-Tenant"));
+                    return true;
+                }
+
+                public void %s(HttpServletRequest req, HttpServletResponse res, Object handler, Exception ex) {
+                    TENANT.remove();
+                }
+            }
+            """;
+
+    @Test
+    void a_thread_local_set_in_prehandle_and_removed_in_aftercompletion_is_a_visible_pair() {
+        assertEquals(List.of(), items("src/main/java/a/TenantInterceptor.java",
+                INTERCEPTOR.formatted("afterCompletion")));
+    }
+
+    @Test
+    void a_thread_local_removed_only_in_posthandle_stays_when_the_handler_throws() {
+        assertEquals(List.of("7:CONC-04"), items("src/main/java/a/TenantInterceptor.java",
+                INTERCEPTOR.formatted("postHandle").replace(", Exception ex", ", ModelAndView mv")));
+    }
+
+    @Test
+    void a_filter_whose_thread_local_is_removed_only_by_another_filter_class_in_the_file_is_reported() {
+        String code = """
+                package a;
+
+                class UserFilter implements Filter {
+                    private static final ThreadLocal<String> USER = new ThreadLocal<>();
+
+                    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
+                        USER.set(req.getRemoteUser());
+                        chain.doFilter(req, res);
+                    }
+                }
+
+                class AuditFilter implements Filter {
+                    private static final ThreadLocal<String> USER = new ThreadLocal<>();
+
+                    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
+                        try {
+                            chain.doFilter(req, res);
+                        } finally {
+                            USER.remove();
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of("7:CONC-04"), items("src/main/java/a/UserFilter.java", code));
+    }
+}
