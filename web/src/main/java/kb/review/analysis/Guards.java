@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Lifecycle.Acquisition;
 
@@ -27,6 +28,11 @@ final class Guards {
                 return Edge.FALSE;
             }
             if (all.contains(e + " != " + nil)) {
+                return Edge.TRUE;
+            }
+            // an error classifier holds only for a non-nil error: os.IsNotExist(err), errors.Is(err, fs.ErrNotExist)
+            if (nil.equals("nil") && all.stream().anyMatch(x -> x.matches(
+                    "(os\\.Is(NotExist|Exist|Permission|Timeout)|errors\\.(Is|As))\\(\\s*" + Pattern.quote(e) + "\\s*[,)].*"))) {
                 return Edge.TRUE;
             }
         }

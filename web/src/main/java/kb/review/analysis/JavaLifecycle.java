@@ -39,6 +39,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
             "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
 
+    private static final Set<String> COLLECT = Set.of("add", "offer", "push", "put", "addFirst", "addLast");
+
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
@@ -304,9 +306,15 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 continue;
             }
             if (argument) {
+                // as for a variable: only a model's borrower or a visible helper that neither ends nor keeps it
+                // leaves the value with this expression; any other callee takes it over (a collection the method
+                // fills is still the method's to close: the elements opened before a failing one leak)
                 int index = pc.getArguments().indexOf(chainEnd);
-                if (summaries.knows(pc.getNameAsString())
-                        && summaries.releasesArgument(pc.getNameAsString(), index, "java")) {
+                String callee = pc.getNameAsString();
+                boolean seen = summaries.knows(callee);
+                boolean borrowed = models.stream().anyMatch(m -> m.borrows().contains(callee));
+                if (seen && (summaries.releasesArgument(callee, index, "java") || summaries.keepsArgument(callee, index))
+                        || !seen && !COLLECT.contains(callee) && !borrowed) {
                     continue;
                 }
             }

@@ -52,6 +52,57 @@ final class LoopGuards {
         return BOUNDED.matcher(test).find();
     }
 
+    /**
+     * True when {@code p} is a block in which a statement after {@code child} leaves the loop unconditionally
+     * ({@code break}, {@code return}, {@code throw}): a log there runs once, when the loop ends, not per iteration.
+     */
+    static boolean leavesLoop(SyntaxNode p, SyntaxNode child) {
+        String t = p.getType();
+        if (!t.equals("block") && !t.equals("statement_list")) {
+            return false;
+        }
+        boolean after = false;
+        for (int i = 0; i < p.getNamedChildCount(); i++) {
+            SyntaxNode s = p.getNamedChild(i);
+            if (after && (s.getType().equals("break_statement") || s.getType().equals("return_statement")
+                    || s.getType().equals("throw_statement"))) {
+                return true;
+            }
+            after |= s.getStartByte() >= child.getEndByte() || s.getStartByte() == child.getStartByte();
+        }
+        return false;
+    }
+
+    /** A loop over errors ({@code for err := range errCh}, {@code for (Exception e : failures)}): each pass is a failure. */
+    private static final Pattern OVER_FAILURES = Pattern.compile(
+            "^for\\s*\\(?\\s*(?:final\\s+)?(?:(?:_\\s*,\\s*)?\\w*[eE]rr(?:or)?\\w*\\s*:?=\\s*range\\b"
+                    + "|[\\w.]*(?:Exception|Error|Throwable)\\s+\\w+\\s*:)");
+
+    /** True when {@code loop} iterates over errors, so a log in its body reports failures, not every request. */
+    static boolean overFailures(SyntaxNode loop, byte[] src) {
+        SyntaxNode body = loop.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return false;
+        }
+        String head = new String(src, loop.getStartByte(), body.getStartByte() - loop.getStartByte(),
+                StandardCharsets.UTF_8).strip();
+        return OVER_FAILURES.matcher(head).find();
+    }
+
+    /** True when {@code n} is in a Java {@code static void main}: a command-line tool's console output is its purpose. */
+    static boolean inJavaMain(SyntaxNode n, byte[] src) {
+        for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("method_declaration")) {
+                SyntaxNode name = p.getChildByFieldName("name");
+                String head = text(src, p);
+                head = head.substring(0, Math.max(0, head.indexOf('(')));
+                return name != null && !name.isNull() && text(src, name).equals("main")
+                        && head.matches("(?s).*\\bstatic\\b.*\\bvoid\\s+main\\s*");
+            }
+        }
+        return false;
+    }
+
     private static String text(byte[] src, SyntaxNode n) {
         return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }

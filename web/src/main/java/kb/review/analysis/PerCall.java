@@ -234,6 +234,13 @@ public final class PerCall {
         if (!declaredIn(body, v)) {
             return true; // assigned to a field or package variable declared elsewhere
         }
+        // copied from the local into a field or package variable declared elsewhere ('pool = executor;')
+        java.util.regex.Matcher copy = Pattern.compile("(?<![\\w.$])([\\w$]+)\\s*=\\s*" + v + "\\s*;").matcher(body);
+        while (copy.find()) {
+            if (!declaredIn(body, Pattern.quote(copy.group(1)))) {
+                return true;
+            }
+        }
         return Pattern.compile("(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])"
                 + "|[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
                 + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"

@@ -177,7 +177,8 @@ public final class Shapes {
                 callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
-            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)) {
+            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)
+                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -193,7 +194,7 @@ public final class Shapes {
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 return true; // a lambda given to forEach runs once per element
             }
-            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src)) {
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src) || LoopGuards.leavesLoop(p, child)) {
                 return false;
             }
             if (onFailurePath(p, child, src)) {
@@ -209,7 +210,7 @@ public final class Shapes {
                 // only calls in the body count
                 SyntaxNode body = p.getChildByFieldName("body");
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
-                        && child.getEndByte() <= body.getEndByte();
+                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src);
             }
             child = p;
             p = p.getParent();

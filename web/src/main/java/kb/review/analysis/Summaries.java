@@ -319,6 +319,9 @@ public final class Summaries {
 
     private static boolean keeps(String body, String p) {
         String v = "(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$.(\\[])";
+        if (!Pattern.compile("(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$])").matcher(body).find()) {
+            return true; // a stub or generated body never reads it: what happens to it is not known here
+        }
         return Pattern.compile("\\breturn\\b[^\\n;]*" + v
                 + "|[\\w\\])]\\s*(\\.\\s*[\\w$]+|\\[[^\\]\\n]*])\\s*=\\s*" + v
                 + "|\\{[^{}()\\n]*" + v

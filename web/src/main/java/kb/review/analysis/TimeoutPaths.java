@@ -200,4 +200,37 @@ final class TimeoutPaths {
         return parsed.getResult().flatMap(cu -> cu.findFirst(CallableDeclaration.class)).map(JavaCfg::build)
                 .orElse(null);
     }
+
+    /**
+     * True when the object is returned as built, or inside the call that wraps it ({@code return conn.prepareCall(sql)},
+     * {@code return track(conn.createStatement())}), and every timeout is a setter the caller can still call on it: a
+     * factory method hands the statement or connection over unconfigured, as its callers expect. Builders' timeouts
+     * (set before {@code build()}) cannot be added later, and a client constructed with {@code new} is the
+     * configuration itself, so neither is handed over this way.
+     */
+    static boolean returnedToSet(SyntaxNode top, TimeoutModel m) {
+        if (m.timeout().isEmpty() || !m.timeout().stream().allMatch(p -> p.pattern().startsWith("set"))
+                || top.getType().equals("object_creation_expression")) {
+            return false;
+        }
+        SyntaxNode child = top;
+        for (SyntaxNode p = top.getParent(); p != null && !p.isNull(); child = p, p = p.getParent()) {
+            switch (p.getType()) {
+                case "return_statement" -> {
+                    return true;
+                }
+                case "argument_list", "cast_expression", "parenthesized_expression" -> {
+                }
+                case "method_invocation" -> {
+                    if (!child.getType().equals("argument_list")) {
+                        return false; // a call made on the object itself uses it here
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
 }
