@@ -39,8 +39,6 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
             "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
 
-    private static final Set<String> COLLECT = Set.of("add", "offer", "push", "put", "addFirst", "addLast");
-
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
@@ -152,11 +150,17 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null) {
+            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+                    || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first thread-local model the rule asked for: holders' setters take its id and wording. */
+    private Model threadLocal() {
+        return models.stream().filter(m -> m.kind().equals("thread-local")).findFirst().orElse(null);
     }
 
     private boolean anyMatch(Expression e) {
@@ -188,6 +192,10 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
             } else if (e instanceof MethodCallExpr call) {
                 match(n, call, null, out);
+                Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
+                if (holder != null) {
+                    out.add(new Acquisition(n, call.getScope().get().toString(), null, holder, true));
+                }
             }
         }
         return out;
@@ -305,18 +313,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (!receiver && !argument) {
                 continue;
             }
-            if (argument) {
-                // as for a variable: only a model's borrower or a visible helper that neither ends nor keeps it
-                // leaves the value with this expression; any other callee takes it over (a collection the method
-                // fills is still the method's to close: the elements opened before a failing one leak)
-                int index = pc.getArguments().indexOf(chainEnd);
-                String callee = pc.getNameAsString();
-                boolean seen = summaries.knows(callee);
-                boolean borrowed = models.stream().anyMatch(m -> m.borrows().contains(callee));
-                if (seen && (summaries.releasesArgument(callee, index, "java") || summaries.keepsArgument(callee, index))
-                        || !seen && !COLLECT.contains(callee) && !borrowed) {
-                    continue;
-                }
+            if (argument && StreamOwners.handedOver(pc.getNameAsString(), pc.getArguments().indexOf(chainEnd),
+                    summaries, models)) {
+                continue;
             }
             for (Model m : models) {
                 if (!m.kind().equals("resource")) {

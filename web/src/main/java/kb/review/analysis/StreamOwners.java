@@ -17,7 +17,22 @@ import java.util.Set;
 final class StreamOwners {
     private static final Set<String> STREAM_GETTERS = Set.of("getInputStream", "getOutputStream", "getErrorStream");
 
+    private static final Set<String> COLLECT = Set.of("add", "offer", "push", "put", "addFirst", "addLast");
+
     private StreamOwners() {
+    }
+
+    /**
+     * True when a resource opened as argument {@code index} of a call to {@code callee} is handed over, as for a
+     * variable: only a model's borrower or a visible helper that neither ends nor keeps it leaves the value with the
+     * expression; any other callee takes it over. A collection the method fills is still the method's to close (the
+     * elements opened before a failing one leak).
+     */
+    static boolean handedOver(String callee, int index, Summaries summaries, java.util.List<Model> models) {
+        if (summaries.knows(callee)) {
+            return summaries.releasesArgument(callee, index, "java") || summaries.keepsArgument(callee, index);
+        }
+        return !COLLECT.contains(callee) && models.stream().noneMatch(m -> m.borrows().contains(callee));
     }
 
     /** True when an argument of {@code wrapper}, at any depth of wrapping, is a stream getter on such a resource. */

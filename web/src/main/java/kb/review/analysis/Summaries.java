@@ -312,22 +312,9 @@ public final class Summaries {
             return known;
         }
         boolean r = t.functions().stream().anyMatch(f -> arg < f.params().size()
-                && keeps(f.body(), f.params().get(arg)));
+                && ArgumentUse.keeps(f.body(), f.params().get(arg)));
         keeps.putIfAbsent(t.key() + "#" + arg, r);
         return r;
-    }
-
-    private static boolean keeps(String body, String p) {
-        String v = "(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$.(\\[])";
-        if (!Pattern.compile("(?<![\\w.$])" + Pattern.quote(p) + "(?![\\w$])").matcher(body).find()) {
-            return true; // a stub or generated body never reads it: what happens to it is not known here
-        }
-        return Pattern.compile("\\breturn\\b[^\\n;]*" + v
-                + "|[\\w\\])]\\s*(\\.\\s*[\\w$]+|\\[[^\\]\\n]*])\\s*=\\s*" + v
-                + "|\\{[^{}()\\n]*" + v
-                + "|<-\\s*" + v + "|\\bappend\\s*\\([^\\n]*" + v
-                + "|\\bnew\\s+[\\w$.<>]+\\s*\\([^\\n]*" + v
-                + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
     }
 
     /**

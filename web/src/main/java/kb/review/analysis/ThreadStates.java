@@ -10,6 +10,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import kb.review.analysis.Lifecycle.Acquisition;
 
 /**
@@ -99,6 +100,46 @@ final class ThreadStates {
                 && call.getScope().map(sc -> sc.isNameExpr() || sc.isFieldAccessExpr() || sc.isThisExpr()).orElse(true)
                 && call.getArguments().stream().allMatch(x -> x.isNameExpr() || x.isLiteralExpr()
                         || x.isFieldAccessExpr());
+    }
+
+    private static final Pattern SETTER = Pattern.compile("^(set|put|bind|begin|enter|push|init|start)\\w*$");
+    private static final Pattern SETS = Pattern.compile("\\.set\\s*\\(|\\b(MDC|ThreadContext)\\.put\\s*\\(");
+    private static final Pattern CLEARS = Pattern.compile(
+            "\\.remove\\s*\\(\\s*\\)|\\b(MDC|ThreadContext)\\.(remove|clear|clearMap|clearAll)\\s*\\(");
+    private static final List<String> CLEARING = List.of("clear", "remove", "reset", "unset", "unbind", "clean",
+            "cleanup", "close", "end", "exit", "pop", "release");
+
+    /**
+     * The duty a call to a visible holder's static setter starts ({@code TenantContext.set(id)} whose body sets a
+     * thread-local or MDC entry and removes nothing): a thread-local model on the holder class, ended by a call of
+     * the holder's clearing method ({@code TenantContext.clear()}, {@code clearTenant()}, any of {@link #CLEARING} or
+     * one named after the setter) whose body removes it. Null when the holder or its clearing method is not visible.
+     */
+    static Model holderSet(MethodCallExpr call, Summaries summaries, Model threadLocal) {
+        String name = call.getNameAsString();
+        Expression scope = call.getScope().orElse(null);
+        if (threadLocal == null || scope == null || !scope.isNameExpr() || !SETTER.matcher(name).matches()
+                || !Character.isUpperCase(scope.toString().charAt(0))) {
+            return null;
+        }
+        String holder = scope.toString();
+        List<Summaries.Function> setters = summaries.members(holder, name);
+        if (setters.isEmpty() || !setters.stream().allMatch(f -> SETS.matcher(f.body()).find()
+                && !CLEARS.matcher(f.body()).find())) {
+            return null;
+        }
+        String suffix = name.replaceFirst("^(set|put|bind|begin|enter|push|init|start)", "");
+        List<String> releases = new java.util.ArrayList<>();
+        for (String c : CLEARING) {
+            for (String r : suffix.isEmpty() ? List.of(c) : List.of(c, c + suffix)) {
+                if (summaries.members(holder, r).stream().anyMatch(f -> CLEARS.matcher(f.body()).find())) {
+                    releases.add("{v}." + r + "()");
+                }
+            }
+        }
+        return releases.isEmpty() ? null : new Model(threadLocal.id(), "java", "thread-local",
+                "{v} (set by " + name + ")", threadLocal.verb(), threadLocal.acquires(), releases,
+                threadLocal.borrows(), false, threadLocal.source() + "#" + holder + "." + name);
     }
 
     private static Optional<Node> outermostType(Node n) {

@@ -169,4 +169,65 @@ class JavaThreadStateClassesTest {
                 """;
         assertEquals(List.of("7:CONC-04"), items("src/main/java/a/UserFilter.java", code));
     }
+
+    private static final String HOLDER = """
+            package a;
+
+            final class TenantContext {
+                private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+                static void setTenant(String id) {
+                    CURRENT.set(id);
+                }
+
+                static String tenant() {
+                    return CURRENT.get();
+                }
+
+                static void clear() {
+                    CURRENT.remove();
+                }
+            }
+
+            class TenantFilter implements Filter {
+                public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
+                    TenantContext.setTenant(req.getParameter("tenant"));
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void a_holder_set_by_a_filter_and_cleared_after_the_chain_without_finally_leaks_when_the_chain_throws() {
+        assertEquals(List.of("21:CONC-04"), items("src/main/java/a/TenantFilter.java", HOLDER.formatted(
+                "chain.doFilter(req, res);\n        TenantContext.clear();")));
+    }
+
+    @Test
+    void a_holder_cleared_in_finally_is_clean() {
+        assertEquals(List.of(), items("src/main/java/a/TenantFilter.java", HOLDER.formatted(
+                "try { chain.doFilter(req, res); } finally { TenantContext.clear(); }")));
+    }
+
+    @Test
+    void a_holder_set_in_prehandle_and_cleared_in_aftercompletion_is_a_visible_pair() {
+        String code = HOLDER.replace("""
+                class TenantFilter implements Filter {
+                    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
+                        TenantContext.setTenant(req.getParameter("tenant"));
+                        %s
+                    }
+                }""", """
+                class TenantInterceptor implements HandlerInterceptor {
+                    public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object handler) {
+                        TenantContext.setTenant(req.getHeader("X-Tenant"));
+                        return true;
+                    }
+
+                    public void afterCompletion(HttpServletRequest req, HttpServletResponse res, Object h, Exception e) {
+                        TenantContext.clear();
+                    }
+                }""");
+        assertEquals(List.of(), items("src/main/java/a/TenantInterceptor.java", code));
+    }
 }
