@@ -36,6 +36,7 @@ final class ThreadStates {
      * class in the file when the value is a qualified holder ({@code Holder.CURRENT}); the callers then own the
      * pairing. Not when the method that sets it also releases it on some path (the duty is then its own, on every
      * path), and not when the only other release is in {@code postHandle}, which is skipped when the handler throws.
+     * A method whose body is only the set is a setter: the duty is its callers' (see {@link #holderSet}).
      */
     static boolean releasedElsewhere(Node root, Acquisition a) {
         var release = a.model().releasePattern(a.var());
@@ -44,6 +45,10 @@ final class ThreadStates {
                 .or(() -> at.findAncestor(LambdaExpr.class)).orElse(null);
         if (own == null || release.matcher(own.toString()).find()) {
             return false;
+        }
+        if (own instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.getBody()
+                .filter(b -> b.getStatements().size() == 1).isPresent()) {
+            return true; // a setter that only sets it (a holder's set(x)): its callers own the pairing
         }
         Node scope = a.var().contains(".") ? root : outermostType(at).orElse(root);
         MethodCallExpr set = at.findFirst(MethodCallExpr.class).orElse(null);

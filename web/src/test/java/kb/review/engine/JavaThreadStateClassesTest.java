@@ -230,4 +230,23 @@ class JavaThreadStateClassesTest {
                 }""");
         assertEquals(List.of(), items("src/main/java/a/TenantInterceptor.java", code));
     }
+
+    @Test
+    void a_holder_whose_setter_only_sets_leaves_the_duty_to_its_callers() {
+        assertEquals(List.of(), items("src/main/java/a/JobContext.java", """
+                package a;
+
+                final class JobContext {
+                    private static final InheritableThreadLocal<JobContext> HOLDER = new InheritableThreadLocal<>();
+
+                    static void set(JobContext context) {
+                        HOLDER.set(context);
+                    }
+
+                    static JobContext get() {
+                        return HOLDER.get();
+                    }
+                }
+                """));
+    }
 }
