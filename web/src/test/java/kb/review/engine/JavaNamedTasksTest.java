@@ -127,4 +127,30 @@ class JavaNamedTasksTest {
         assertEquals(List.of("5:CONC-07"), items("src/main/java/a/Refresher.java", code.formatted("reload")));
         assertEquals(List.of(), items("src/main/java/a/Refresher.java", code.formatted("safeReload")));
     }
+
+    private static final String SUBMIT = """
+            package a;
+
+            class Mailer {
+                void send(ExecutorService pool, Mail m) {
+                    pool.submit(() -> {
+                        try {
+                            smtp.send(m);
+                        } catch (%s e) {
+                            log.error("mail to {} failed", m.to(), e);
+                        }
+                    });
+                }
+            }
+            """;
+
+    @Test
+    void a_submitted_task_that_catches_and_logs_everything_leaves_nothing_in_its_dropped_future() {
+        assertEquals(List.of(), items("src/main/java/a/Mailer.java", SUBMIT.formatted("Exception")));
+    }
+
+    @Test
+    void a_submitted_task_that_catches_only_a_checked_exception_still_loses_the_rest_in_its_dropped_future() {
+        assertEquals(List.of("5:CONC-06"), items("src/main/java/a/Mailer.java", SUBMIT.formatted("MessagingException")));
+    }
 }
