@@ -110,14 +110,17 @@ public final class PerCall {
                 && first.matches(Pattern.quote(text(name)) + "(\\s*\\.\\s*[\\p{L}_][\\w]*)+");
     }
 
-    private String text(SyntaxNode n) {
+    String text(SyntaxNode n) {
         return Timeouts.text(src, n);
     }
 
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
-        if (kept(top) || !go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
+        if (kept(top)) {
+            return go ? providedPerCall(top) : null;
+        }
+        if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
             return null;
         }
@@ -205,6 +208,25 @@ public final class PerCall {
             }
         }
         return false;
+    }
+
+    /** A Go value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
+    private String providedPerCall(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        String holder = helper.holder(top);
+        SyntaxNode fn = Timeouts.function(top);
+        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
+                && p.getParent().getType().equals("return_statement")
+                || holder != null && !holder.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder)
+                + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
+                + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
+        if (!returned || !NAMED.contains(fn.getType()) || oneTime(fn)) {
+            return null;
+        }
+        String name = text(fn.getChildByFieldName("name"));
+        int line = Providers.perCallUse(this, Timeouts.root(top), name, fn);
+        return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
+                + ": a new one for every request";
     }
 
     /** The value outlives the call: returned, or held by a field, a package variable or a struct. */

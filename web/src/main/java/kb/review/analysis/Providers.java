@@ -1,0 +1,72 @@
+package kb.review.analysis;
+
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Go provider functions that return a freshly built pool or client ({@code func (s *Server) client() (*grpc.ClientConn,
+ * error) { return grpc.NewClient(s.addr) }}): returning the value makes the function a factory, which is one-time
+ * only when its callers are. A caller in the same file that runs per call and neither keeps the result in a field nor
+ * returns it builds one per request.
+ */
+final class Providers {
+
+    private Providers() {
+    }
+
+    /** The line of such a per-call use of provider {@code name} in this file, or -1. */
+    static int perCallUse(PerCall sites, SyntaxNode root, String name, SyntaxNode provider) {
+        for (SyntaxNode call : sites.calls(root)) {
+            String callee = sites.callee(call);
+            if (!callee.equals(name) && !callee.endsWith("." + name) || inside(call, provider)
+                    || sites.oneTimeCall(call) || keptByCaller(call, sites)) {
+                continue;
+            }
+            return call.getStartPoint().getRow() + 1;
+        }
+        return -1;
+    }
+
+    /** {@code c, err := provider()} and then {@code s.conn = c}, a struct field, or {@code return c}: kept. */
+    private static boolean localKept(SyntaxNode declaration, PerCall sites) {
+        SyntaxNode left = declaration.getChildByFieldName("left");
+        if (left == null || left.isNull() || left.getNamedChildCount() == 0) {
+            return false;
+        }
+        String v = java.util.regex.Pattern.quote(sites.text(left.getNamedChild(0)));
+        SyntaxNode fn = declaration;
+        while (!fn.isNull() && !fn.getType().equals("function_declaration") && !fn.getType().equals("method_declaration")
+                && !fn.getType().equals("func_literal")) {
+            fn = fn.getParent();
+        }
+        return !fn.isNull() && java.util.regex.Pattern.compile("[.\\]]\\w*\\s*=\\s*&?" + v + "\\b|\\w\\s*:\\s*&?" + v
+                + "\\s*[,}\\n]|\\breturn\\b[^\\n;]*(?<![\\w.])" + v + "\\b").matcher(sites.text(fn)).find();
+    }
+
+    private static boolean inside(SyntaxNode n, SyntaxNode ancestor) {
+        return n.getStartByte() >= ancestor.getStartByte() && n.getEndByte() <= ancestor.getEndByte();
+    }
+
+    /** The caller stores the result in a field, a map or a struct, or returns it on: a cache or another provider. */
+    private static boolean keptByCaller(SyntaxNode call, PerCall sites) {
+        for (SyntaxNode p = call.getParent(); !p.isNull(); p = p.getParent()) {
+            switch (p.getType()) {
+                case "return_statement", "keyed_element", "literal_element", "send_statement" -> {
+                    return true;
+                }
+                case "assignment_statement" -> {
+                    SyntaxNode left = p.getChildByFieldName("left");
+                    return left != null && !left.isNull() && sites.text(left).matches("(?s).*[.\\[].*");
+                }
+                case "short_var_declaration" -> {
+                    return localKept(p, sites);
+                }
+                case "expression_statement", "block", "function_declaration", "method_declaration", "func_literal" -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+}
