@@ -39,7 +39,7 @@ final class Providers {
             fn = fn.getParent();
         }
         return !fn.isNull() && java.util.regex.Pattern.compile("[.\\]]\\w*\\s*=\\s*&?" + v + "\\b|\\w\\s*:\\s*&?" + v
-                + "\\s*[,}\\n]|\\breturn\\b[^\\n;]*(?<![\\w.])" + v + "\\b").matcher(sites.text(fn)).find();
+                + "\\s*[,}\\n]|(?m)\\breturn\\s+(?:[\\w.&*]+\\s*,\\s*)*&?" + v + "\\s*(?:,|$)").matcher(sites.text(fn)).find();
     }
 
     private static boolean inside(SyntaxNode n, SyntaxNode ancestor) {

@@ -60,4 +60,17 @@ class GoProvidersTest {
                 	return err
                 }""")));
     }
+
+    @Test
+    void a_handler_that_only_passes_the_connection_to_what_it_returns_still_dials_per_request() {
+        assertEquals(List.of("9:RES-04"), GoMissedClassesTest.items("svc/server.go", SERVER.formatted("""
+                func (s *Server) Read(req *pb.ReadRequest) error {
+                	conn, err := s.client()
+                	if err != nil {
+                		return err
+                	}
+                	defer conn.Close()
+                	return relay(pb.NewByteStreamClient(conn), req)
+                }""")));
+    }
 }
