@@ -104,6 +104,11 @@ public final class FileRuns {
     private static boolean collect(Path file, List<Job> jobs, PrintWriter err) throws IOException {
         String text = Files.readString(file);
         if (!file.getFileName().toString().endsWith(".md")) {
+            String unreadable = kb.format.OutputComment.problem(text);
+            if (unreadable != null) {
+                err.println(file + ":" + unreadable.substring("line ".length()));
+                return false;
+            }
             jobs.add(new Job(file.toString(), text, kb.format.OutputComment.expected(text)));
             return true;
         }
