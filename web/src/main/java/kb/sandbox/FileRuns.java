@@ -145,8 +145,9 @@ public final class FileRuns {
             out.println("-- " + visible(r.message()));
         }
         for (Diagnostic d : r.diagnostics()) {
-            out.println("   line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": "
-                    + visible(d.message()).replace("\n", "\n   "));
+            // A refusal of the whole source (its size) has no line.
+            String where = d.line() <= 0 ? "" : "line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": ";
+            out.println("   " + where + visible(d.message()).replace("\n", "\n   "));
         }
         switch (r.verdict().outcome()) {
             case PASS -> out.println("-- output matches // Output:");
