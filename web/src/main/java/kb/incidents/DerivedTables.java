@@ -2,8 +2,10 @@ package kb.incidents;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Tables derived from incidents that follow the incident change log ({@code incident_changes}) instead of being
@@ -51,6 +59,12 @@ public abstract class DerivedTables implements WriteHooks.Listener {
     private long lastHead = Long.MIN_VALUE;
     private long watchUntil;
     private long version;
+    /** The last look found the tables unbuilt, ahead of the log or far behind it: look again on the next call. */
+    private boolean rebuildDue;
+    /** Held while this instance rebuilds, so it runs one rebuild at a time (the state row lock serialises instances). */
+    private final Object rebuilding = new Object();
+    /** The background rebuild {@link #syncWithin} started, if any. */
+    private volatile CompletableFuture<Long> build;
 
     /** {@code stateTable} has one row, id 1, with the log sequence number the tables are at. */
     protected DerivedTables(Jdbi jdbi, String stateTable) {
@@ -64,14 +78,86 @@ public abstract class DerivedTables implements WriteHooks.Listener {
     /** Derives the rows of incidents {@code ids} again and moves the totals by the difference. */
     protected abstract void replace(Handle h, List<String> ids);
 
+    /** What {@link #syncWithin} answers while the tables are being built (or rebuilt) from scratch. */
+    public static final long BUILDING = -1;
+
     /**
      * Brings the tables up to every committed write and returns a number that changes whenever what they say may
      * have changed since the last call (cached pages are keyed on it). One indexed query when nothing was written.
+     * Waits for a rebuild when one is due (tens of seconds at 100,000 incidents): pages call {@link #syncWithin}.
      */
-    public synchronized long sync() {
+    public long sync() {
+        long v = catchUp();
+        if (v != BUILDING) {
+            return v;
+        }
+        synchronized (rebuilding) {
+            long now = System.currentTimeMillis();
+            boolean built = jdbi.inTransaction(h -> update(h, now, true));
+            synchronized (this) {
+                if (built) {
+                    version++;
+                }
+                return version;
+            }
+        }
+    }
+
+    /**
+     * As {@link #sync}, but never waits more than about {@code bound} for a rebuild: the rebuild runs in a background
+     * thread (one per instance; on another instance's rebuild this one waits in that thread), and while it runs
+     * this answers {@link #BUILDING}. Writes since the last call are applied in the caller's thread as in
+     * {@link #sync} (a few incidents' rows).
+     */
+    public long syncWithin(Duration bound) {
+        CompletableFuture<Long> b = build;
+        if (b == null || b.isDone()) {
+            long v = catchUp();
+            if (v != BUILDING) {
+                return v;
+            }
+            b = startBuild();
+        }
+        try {
+            return b.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return BUILDING;
+        } catch (ExecutionException e) {
+            // the next call starts another try; meanwhile the page says the counts are not ready
+            LoggerFactory.getLogger(DerivedTables.class).warn("{}: building failed: {}", state, e.getCause().toString());
+            return BUILDING;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BUILDING;
+        }
+    }
+
+    /** The running background rebuild, or a new one (which waits for another instance's, then finds nothing to do). */
+    private synchronized CompletableFuture<Long> startBuild() {
+        if (build == null || build.isDone()) {
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(sync());
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, state + "-build");
+            t.setDaemon(true);
+            build = f;
+            t.start();
+        }
+        return build;
+    }
+
+    /**
+     * Applies the writes since the last call unless a rebuild is due; returns the version, or {@link #BUILDING} when
+     * a rebuild is due (never started here: the caller decides whether to wait for it).
+     */
+    private synchronized long catchUp() {
         long now = System.currentTimeMillis();
         long head = jdbi.withHandle(DerivedTables::head);
-        if (head == lastHead && now > watchUntil) {
+        if (head == lastHead && now > watchUntil && !rebuildDue) {
             return version;
         }
         if (head != lastHead) {
@@ -83,8 +169,12 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         seen.values().removeIf(at -> now - at > 2 * LATE_COMMITS_MS);
         // looked at without a lock first: after the first read following a write there is usually nothing to do,
         // and a lock taken on every read would serialise the readers of every instance
-        boolean due = jdbi.withHandle(h -> pending(h, state(h, false), now) != null);
-        if (due && jdbi.inTransaction(h -> update(h, now, true))) {
+        List<Long> due = jdbi.withHandle(h -> pending(h, state(h, false), now));
+        rebuildDue = due != null && due.isEmpty();
+        if (rebuildDue) {
+            return BUILDING;
+        }
+        if (due != null && jdbi.inTransaction(h -> update(h, now, false))) {
             version++;
         }
         return version;
@@ -175,6 +265,7 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         }
         if (seqs.isEmpty()) {
             long head = head(h);
+            BuildHook.run(h, state);
             rebuild(h);
             h.createUpdate("UPDATE " + state + " SET seq = :seq WHERE id = 1").bind("seq", head).execute();
             return true;
@@ -244,5 +335,39 @@ public abstract class DerivedTables implements WriteHooks.Listener {
 
     private static long head(Handle h) {
         return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM incident_changes").mapTo(Long.class).one();
+    }
+
+    /**
+     * What runs in a building thread before it builds derived data from scratch (inside the rebuild's transaction,
+     * holding its lock), kept in a {@link Jdbi}'s configuration: nothing in the app; tests hold a build there to see
+     * what pages answer meanwhile. The hook gets the name of what is built (a state table, or "insights").
+     */
+    public static final class BuildHook implements JdbiConfig<BuildHook> {
+        /** Shared by every copy of the configuration, like {@link WriteHooks}' listeners. */
+        private final AtomicReference<Consumer<String>> hook;
+
+        /** Jdbi makes the first instance of a configuration class with this constructor. */
+        public BuildHook() {
+            this(new AtomicReference<>(what -> { }));
+        }
+
+        private BuildHook(AtomicReference<Consumer<String>> hook) {
+            this.hook = hook;
+        }
+
+        /** Runs {@code hook} before every later build through {@code jdbi} (replacing the one set before). */
+        public static void set(Jdbi jdbi, Consumer<String> hook) {
+            jdbi.getConfig(BuildHook.class).hook.set(hook);
+        }
+
+        /** Calls the hook set on {@code jdbi} (or a handle of it) with {@code what}. */
+        public static void run(org.jdbi.v3.core.config.Configurable<?> jdbi, String what) {
+            jdbi.getConfig(BuildHook.class).hook.get().accept(what);
+        }
+
+        @Override
+        public BuildHook createCopy() {
+            return new BuildHook(hook);
+        }
     }
 }
