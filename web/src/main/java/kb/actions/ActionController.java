@@ -73,13 +73,14 @@ final class ActionController {
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
         long version = summary.syncWithin(PAGE_WAIT);
-        if (version == DerivedTables.BUILDING) {
+        ActionQuery.Page page = version == DerivedTables.BUILDING ? null : find(filter, canEdit, today, version);
+        ActionQuery.Facets facets = page == null ? null : facets(canEdit, today, version);
+        if (page == null || !summary.stillBuilt()) {
             // the list is read from the summary: there is nothing to answer until it is built, so say when to ask again
             ctx.header("Retry-After", String.valueOf(BUILDING_REFRESH_SECONDS));
             Web.jsonError(ctx, 503, BUILDING_MESSAGE, Map.of("state", "building"));
             return;
         }
-        ActionQuery.Page page = find(filter, canEdit, today, version);
         Map<String, RuleEvidence.Enforcement> enforced = enforcement(page.items());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(i -> json(i, enforced)).toList());
@@ -88,7 +89,7 @@ final class ActionController {
         body.put("total", page.total());
         body.put("pages", page.pages());
         body.put("today", today.toString());
-        body.put("facets", facets(canEdit, today, version));
+        body.put("facets", facets);
         ctx.json(body);
     }
 
@@ -182,10 +183,14 @@ final class ActionController {
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
         long version = summary.syncWithin(PAGE_WAIT);
-        boolean building = version == DerivedTables.BUILDING;
-        // while the summary is first built the page says so (and reloads itself) instead of waiting for it
-        ActionQuery.Page page = building ? new ActionQuery.Page(List.of(), 0, filter.page(), filter.size())
-                : find(filter, canEdit, today, version);
+        ActionQuery.Page page = version == DerivedTables.BUILDING ? null : find(filter, canEdit, today, version);
+        ActionQuery.Facets facets = page == null ? null : facets(canEdit, today, version);
+        // while the summary is first built (or rebuilt elsewhere since it was read) the page says so and reloads itself
+        boolean building = page == null || !summary.stillBuilt();
+        if (building) {
+            page = new ActionQuery.Page(List.of(), 0, filter.page(), filter.size());
+            facets = NO_FACETS;
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("building", building);
         if (building) {
@@ -194,7 +199,7 @@ final class ActionController {
         model.put("page", page);
         model.put("filter", filter);
         model.put("chips", filter.chips());
-        model.put("facets", building ? NO_FACETS : facets(canEdit, today, version));
+        model.put("facets", facets);
         model.put("enforced", enforcement(page.items()));
         model.put("today", today.toString());
         model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);

@@ -115,6 +115,9 @@ final class Insights {
             return c;
         }
         Map<String, List<Count>> byKind = counts.read();
+        if (!counts.stillBuilt()) {
+            return null;
+        }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("services", byKind.get("service"));
         f.put("tags", byKind.get("tag"));
