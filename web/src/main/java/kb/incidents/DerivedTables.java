@@ -2,7 +2,6 @@ package kb.incidents;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.config.JdbiConfig;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Tables derived from incidents that follow the incident change log ({@code incident_changes}) instead of being
@@ -165,6 +162,9 @@ public abstract class DerivedTables implements WriteHooks.Listener {
                 }
             }, state + "-build");
             t.setDaemon(true);
+            // the task hands every failure to the future; this only reports what escapes it
+            t.setUncaughtExceptionHandler((th, e) -> LoggerFactory.getLogger(DerivedTables.class)
+                    .error("{}: the background build failed", state, e));
             build = f;
             t.start();
         }
@@ -382,39 +382,5 @@ public abstract class DerivedTables implements WriteHooks.Listener {
 
     private static long head(Handle h) {
         return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM incident_changes").mapTo(Long.class).one();
-    }
-
-    /**
-     * What runs in a building thread before it builds derived data from scratch (inside the rebuild's transaction,
-     * holding its lock), kept in a {@link Jdbi}'s configuration: nothing in the app; tests hold a build there to see
-     * what pages answer meanwhile. The hook gets the name of what is built (a state table, or "insights").
-     */
-    public static final class BuildHook implements JdbiConfig<BuildHook> {
-        /** Shared by every copy of the configuration, like {@link WriteHooks}' listeners. */
-        private final AtomicReference<Consumer<String>> hook;
-
-        /** Jdbi makes the first instance of a configuration class with this constructor. */
-        public BuildHook() {
-            this(new AtomicReference<>(what -> { }));
-        }
-
-        private BuildHook(AtomicReference<Consumer<String>> hook) {
-            this.hook = hook;
-        }
-
-        /** Runs {@code hook} before every later build through {@code jdbi} (replacing the one set before). */
-        public static void set(Jdbi jdbi, Consumer<String> hook) {
-            jdbi.getConfig(BuildHook.class).hook.set(hook);
-        }
-
-        /** Calls the hook set on {@code jdbi} (or a handle of it) with {@code what}. */
-        public static void run(org.jdbi.v3.core.config.Configurable<?> jdbi, String what) {
-            jdbi.getConfig(BuildHook.class).hook.get().accept(what);
-        }
-
-        @Override
-        public BuildHook createCopy() {
-            return new BuildHook(hook);
-        }
     }
 }

@@ -69,7 +69,7 @@ final class Rebuild {
                     truncate(h, tables);
                 }
                 long head = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM incident_changes").mapTo(Long.class).one();
-                DerivedTables.BuildHook.run(h, stateTable);
+                BuildHook.run(h, stateTable);
                 fill.accept(h);
                 set(h, stateTable, head);
                 return true;

@@ -94,7 +94,7 @@ public final class Insights {
                 CompletableFuture<Void> started = new CompletableFuture<>();
                 Thread t = new Thread(() -> {
                     try {
-                        kb.incidents.DerivedTables.BuildHook.run(jdbi, "insights");
+                        kb.incidents.BuildHook.run(jdbi, "insights");
                         facts();
                         started.complete(null);
                     } catch (RuntimeException | Error e) {
@@ -102,6 +102,9 @@ public final class Insights {
                     }
                 }, "insights-load");
                 t.setDaemon(true);
+                // the task hands every failure to the future; this only reports what escapes it
+                t.setUncaughtExceptionHandler((th, e) -> org.slf4j.LoggerFactory.getLogger(Insights.class)
+                        .error("insights: reading the facts failed", e));
                 loading = started;
                 t.start();
             }

@@ -61,7 +61,7 @@ class BuildingPagesTest {
             // imported before any app registered its derived tables: they are as the migration left them, unbuilt
             s.incidents().importContent(TestApp.CONTENT);
             Jdbi jdbi = s.db().jdbi();
-            DerivedTables.BuildHook.set(jdbi, what -> {
+            BuildHook.set(jdbi, what -> {
                 held.add(what);
                 try {
                     assertTrue(release.await(2, TimeUnit.MINUTES), "the test releases the builds");

@@ -222,7 +222,7 @@ class ListCountsTest {
             java.util.concurrent.CountDownLatch inBuild = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
-            DerivedTables.BuildHook.set(jdbi, what -> {
+            BuildHook.set(jdbi, what -> {
                 builds.incrementAndGet();
                 inBuild.countDown();
                 try {
