@@ -217,14 +217,14 @@ final class ActionController {
      * shows it.
      */
     private ActionQuery.Page find(ActionFilter filter, boolean drafts, LocalDate today, long version) {
-        return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today));
+        return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today, version));
     }
 
     /** The facet counts (a few small summary-table reads), read again only when the summary moved or on a new day. */
     private ActionQuery.Facets facets(boolean drafts, LocalDate today, long version) {
         CachedFacets c = facetCache.get(drafts);
         if (c == null || c.version() != version || !c.today().equals(today)) {
-            c = new CachedFacets(version, today, query.facets(drafts, today));
+            c = new CachedFacets(version, today, query.facets(drafts, today, version));
             facetCache.put(drafts, c);
         }
         return c.facets();

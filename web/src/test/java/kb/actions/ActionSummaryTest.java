@@ -219,6 +219,39 @@ class ActionSummaryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void counts_read_once_per_summary_version_equal_a_fresh_read_and_move_with_the_next_version(String kind) throws Exception {
+        App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            s.incidents().importContent(TestApp.CONTENT);
+            Jdbi jdbi = s.db().jdbi();
+            ActionSummary summary = new ActionSummary(jdbi);
+            WriteHooks.register(jdbi, "actions", summary);
+            long v1 = summary.sync();
+            ActionQuery q = new ActionQuery(jdbi);
+            ActionFilter overdue = filter(List.of(), List.of("prevent", "detect"), List.of("open"), List.of(), true);
+            ActionQuery.Facets first = q.facets(false, TODAY, v1);
+            assertEquals(q.facets(false, TODAY), first, "read once per version: the same counts as read afresh");
+            assertEquals(q.find(overdue, false, TODAY).total(), q.find(overdue, false, TODAY, v1).total());
+            assertEquals(q.facets(true, TODAY), q.facets(true, TODAY, v1), "drafts included, from the same rows");
+
+            String id = "cgo-unsafe-pointer-out-of-bounds";
+            int rev = s.incidents().header(id).orElseThrow().currentRevision();
+            String text = s.incidents().source(id, rev).orElseThrow();
+            String marked = ActionMarkdown.withStatus(text, 0, !text.contains("- [x]")).orElseThrow();
+            assertInstanceOf(Authoring.Saved.class, new Authoring(jdbi).update(id, marked, rev, "t", "action"));
+            long v2 = summary.sync();
+            assertNotEquals(v1, v2);
+            ActionQuery.Facets second = q.facets(false, TODAY, v2);
+            assertEquals(q.facets(false, TODAY), second, "the next version reads the cube again");
+            assertNotEquals(first.statuses(), second.statuses(), "an item changed status");
+            assertEquals(q.find(overdue, false, TODAY).total(), q.find(overdue, false, TODAY, v2).total());
+        } finally {
+            s.close();
+        }
+    }
+
     /** Every row of the four summary tables, each in key order. */
     private static Map<String, List<List<Object>>> snapshot(Jdbi jdbi) {
         Map<String, List<List<Object>>> out = new LinkedHashMap<>();
