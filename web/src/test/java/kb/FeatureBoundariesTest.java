@@ -34,7 +34,7 @@ class FeatureBoundariesTest {
     static final Map<String, Set<String>> DOORS = new TreeMap<>(Map.of(
             "kb.incidents", Set.of("Incidents", "Incident", "IncidentHeader", "Parts", "Change",
                     "StaleRevisionException", "ImportReport", "IncidentRoutes", "IncidentPageExtension",
-                    "WriteHooks", "DerivedTables"),
+                    "WriteHooks", "DerivedTables", "BuildHook"),
             "kb.checklist", Set.of("Checklist", "ChecklistRoutes"),
             "kb.accounts", Set.of("Accounts", "AccountException", "Role", "AccountRoutes"),
             "kb.authoring", Set.of("Authoring", "AuthoringRoutes"),

@@ -10,7 +10,10 @@ import kb.incidents.Incidents;
 import kb.system.Access;
 import kb.system.Web;
 
+import kb.incidents.DerivedTables;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +44,14 @@ final class ActionController {
 
     private final PageCache pages = new PageCache();
 
+    /** How long a request waits for the summary to be built before it says that it is being built. */
+    static final Duration PAGE_WAIT = Duration.ofMillis(250);
+    /** A page showing that the summary is being built reloads itself after this long (no script needed). */
+    static final int BUILDING_REFRESH_SECONDS = 5;
+    static final String BUILDING_MESSAGE = "The action-item list is being built (a first build after an upgrade or a"
+            + " restore takes about a minute at 100,000 incidents); ask again in a few seconds.";
+    private static final ActionQuery.Facets NO_FACETS = new ActionQuery.Facets(List.of(), List.of(), Map.of(), Map.of(), 0);
+
     private record CachedFacets(long version, LocalDate today, ActionQuery.Facets facets) {
     }
 
@@ -61,7 +72,15 @@ final class ActionController {
         ActionFilter filter = ActionFilter.from(ctx);
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
-        ActionQuery.Page page = find(filter, canEdit, today);
+        long version = summary.syncWithin(PAGE_WAIT);
+        ActionQuery.Page page = version == DerivedTables.BUILDING ? null : find(filter, canEdit, today, version);
+        ActionQuery.Facets facets = page == null ? null : facets(canEdit, today, version);
+        if (page == null || !summary.stillBuilt()) {
+            // the list is read from the summary: there is nothing to answer until it is built, so say when to ask again
+            ctx.header("Retry-After", String.valueOf(BUILDING_REFRESH_SECONDS));
+            Web.jsonError(ctx, 503, BUILDING_MESSAGE, Map.of("state", "building"));
+            return;
+        }
         Map<String, RuleEvidence.Enforcement> enforced = enforcement(page.items());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(i -> json(i, enforced)).toList());
@@ -70,7 +89,7 @@ final class ActionController {
         body.put("total", page.total());
         body.put("pages", page.pages());
         body.put("today", today.toString());
-        body.put("facets", facets(canEdit, today));
+        body.put("facets", facets);
         ctx.json(body);
     }
 
@@ -163,12 +182,24 @@ final class ActionController {
         ActionFilter filter = ActionFilter.from(ctx);
         boolean canEdit = Access.canEdit(ctx);
         LocalDate today = LocalDate.now(clock);
-        ActionQuery.Page page = find(filter, canEdit, today);
+        long version = summary.syncWithin(PAGE_WAIT);
+        ActionQuery.Page page = version == DerivedTables.BUILDING ? null : find(filter, canEdit, today, version);
+        ActionQuery.Facets facets = page == null ? null : facets(canEdit, today, version);
+        // while the summary is first built (or rebuilt elsewhere since it was read) the page says so and reloads itself
+        boolean building = page == null || !summary.stillBuilt();
+        if (building) {
+            page = new ActionQuery.Page(List.of(), 0, filter.page(), filter.size());
+            facets = NO_FACETS;
+        }
         Map<String, Object> model = new HashMap<>();
+        model.put("building", building);
+        if (building) {
+            model.put("refreshSeconds", BUILDING_REFRESH_SECONDS);
+        }
         model.put("page", page);
         model.put("filter", filter);
         model.put("chips", filter.chips());
-        model.put("facets", facets(canEdit, today));
+        model.put("facets", facets);
         model.put("enforced", enforcement(page.items()));
         model.put("today", today.toString());
         model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
@@ -185,17 +216,15 @@ final class ActionController {
      * instance) or on a new day. The summary follows every committed write first, so a page right after a write
      * shows it.
      */
-    private ActionQuery.Page find(ActionFilter filter, boolean drafts, LocalDate today) {
-        long version = summary.sync();
-        return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today));
+    private ActionQuery.Page find(ActionFilter filter, boolean drafts, LocalDate today, long version) {
+        return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today, version));
     }
 
     /** The facet counts (a few small summary-table reads), read again only when the summary moved or on a new day. */
-    private ActionQuery.Facets facets(boolean drafts, LocalDate today) {
-        long version = summary.sync();
+    private ActionQuery.Facets facets(boolean drafts, LocalDate today, long version) {
         CachedFacets c = facetCache.get(drafts);
         if (c == null || c.version() != version || !c.today().equals(today)) {
-            c = new CachedFacets(version, today, query.facets(drafts, today));
+            c = new CachedFacets(version, today, query.facets(drafts, today, version));
             facetCache.put(drafts, c);
         }
         return c.facets();

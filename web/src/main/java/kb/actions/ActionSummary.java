@@ -32,10 +32,12 @@ final class ActionSummary extends DerivedTables {
     }
 
     @Override
+    protected List<String> tables() {
+        return List.of("action_list", "action_list_services", "action_totals", "action_cube");
+    }
+
+    @Override
     protected void rebuild(Handle h) {
-        for (String t : List.of("action_list", "action_list_services", "action_totals", "action_cube")) {
-            h.execute("DELETE FROM " + t);
-        }
         h.execute("INSERT INTO action_list " + DERIVE);
         h.execute("INSERT INTO action_list_services " + DERIVE_SERVICES);
         h.execute("INSERT INTO action_totals (published, kind, name, n) SELECT published, 'owner', owner, COUNT(*)"

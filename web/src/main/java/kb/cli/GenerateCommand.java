@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * take minutes instead of the hour one transaction per incident took.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Add N synthetic postmortems (2-6 KB, 10-30 timeline entries, ~20% Chinese) to the database",
+        description = {"Add N synthetic postmortems (2-6 KB, 10-30 timeline entries, ~20%% Chinese) to the database",
                 "configured by KB_DB_URL / KB_DATA_DIR, then rebuild the search index. For benchmarks only: never",
                 "run it on real data."})
 public final class GenerateCommand implements Callable<Integer> {

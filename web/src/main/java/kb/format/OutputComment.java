@@ -3,7 +3,8 @@ package kb.format;
 /**
  * The trailing {@code // Output:} comment of a runnable block, which states its expected stdout: text
  * after {@code Output:} on the marker's line is the first output line, every following line must be a
- * {@code //} comment, and one space after {@code //} is dropped.
+ * {@code //} comment, and one space after {@code //} is dropped. A marker after the last statement on its line
+ * also counts (see {@link #trailing}).
  */
 public final class OutputComment {
 
@@ -28,6 +29,20 @@ public final class OutputComment {
         return r == null || r.stray >= 0 ? null : r.expected;
     }
 
+    /**
+     * Why the {@code // Output:} comment of {@code code} cannot be read, as {@code line N: ...} counted from the
+     * code's first line; {@code null} when there is no marker or it reads cleanly. A run of such code would
+     * otherwise compare nothing and pass without a word.
+     */
+    public static String problem(String code) {
+        Read r = read(code.replace("\r\n", "\n"));
+        if (r == null || r.stray < 0) {
+            return null;
+        }
+        return "line " + (r.marker + 1) + ": the '// Output:' comment must end the code: line " + (r.stray + 1)
+                + " after it is not a '//' comment";
+    }
+
     /** The comment of {@code code} (LF line ends), or {@code null} when there is no marker. */
     static Read read(String code) {
         String[] lines = code.split("\n", -1);
@@ -38,7 +53,7 @@ public final class OutputComment {
             }
         }
         if (start < 0) {
-            return null;
+            return trailing(lines);
         }
         StringBuilder out = new StringBuilder();
         String first = lines[start].strip().substring(MARKER.length()).strip();
@@ -58,5 +73,34 @@ public final class OutputComment {
             out.append(text.startsWith(" ") ? text.substring(1) : text).append('\n');
         }
         return new Read(out.toString(), start, -1);
+    }
+
+    /**
+     * A marker written after the last statement, on its line, as one types in a one-line box:
+     * {@code System.out.println(1); // Output: // 1}. It counts only after a {@code ;} or {@code }}, so a marker
+     * inside a string literal is not read; every {@code //} after it starts another expected line.
+     */
+    private static Read trailing(String[] lines) {
+        int last = lines.length - 1;
+        while (last >= 0 && lines[last].isBlank()) {
+            last--;
+        }
+        if (last < 0) {
+            return null;
+        }
+        int at = lines[last].indexOf(MARKER);
+        String before = at < 0 ? "" : lines[last].substring(0, at).stripTrailing();
+        if (!before.endsWith(";") && !before.endsWith("}")) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        String[] parts = lines[last].substring(at + MARKER.length()).split("//", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String text = parts[i].startsWith(" ") ? parts[i].substring(1) : parts[i];
+            if (i > 0 || !text.isBlank()) {
+                out.append(text.stripTrailing()).append('\n');
+            }
+        }
+        return new Read(out.toString(), last, -1);
     }
 }

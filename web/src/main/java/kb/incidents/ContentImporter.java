@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 final class ContentImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ContentImporter.class);
+    /** How many problems or ids one import logs before it summarises the rest. */
+    private static final int LOGGED_PROBLEMS = 20;
 
     private final Jdbi jdbi;
     private final IncidentStore store;
@@ -61,13 +63,27 @@ final class ContentImporter {
             results.add(r);
         }
         int unlisted = unlistRemoved(seen);
-        ImportReport report = new ImportReport(results, unlisted);
-        for (FileResult r : results) {
-            if (r.outcome() == Outcome.INVALID) {
-                r.problems().forEach(p -> log.warn("{}", p.format(r.file().toString())));
-            }
+        logProblems(results);
+        return new ImportReport(results, unlisted);
+    }
+
+    /**
+     * Logs the first {@value #LOGGED_PROBLEMS} problems of invalid files, then one line saying how many more there
+     * are: a content folder broken as a whole (a bad merge, a wrong encoding) must not flood the log. The import
+     * report and {@code validate} list every problem.
+     */
+    private static void logProblems(List<FileResult> results) {
+        List<String> lines = results.stream().filter(r -> r.outcome() == Outcome.INVALID)
+                .flatMap(r -> r.problems().stream().map(p -> p.format(r.file().toString()))).toList();
+        if (lines.isEmpty()) {
+            return;
         }
-        return report;
+        String shown = String.join(System.lineSeparator() + "  ", lines.subList(0, Math.min(LOGGED_PROBLEMS, lines.size())));
+        String more = lines.size() > LOGGED_PROBLEMS
+                ? System.lineSeparator() + "  ... and " + (lines.size() - LOGGED_PROBLEMS) + " more (run `validate` to see them all)"
+                : "";
+        log.warn("content: {} problem(s) in invalid files, which were not imported:{}  {}{}", lines.size(),
+                System.lineSeparator(), shown, more);
     }
 
     /**
@@ -215,10 +231,12 @@ final class ContentImporter {
         List<String> gone = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id FROM incidents WHERE content_path IS NOT NULL AND listed = TRUE AND edited_in_app = FALSE")
                 .mapTo(String.class).list()).stream().filter(id -> !seen.contains(id)).toList();
-        gone.forEach(id -> {
-            store.unlist(id);
-            log.info("incident '{}' is no longer in content/: unlisted, its history is kept", id);
-        });
+        gone.forEach(store::unlist);
+        if (!gone.isEmpty()) {
+            log.info("{} incident(s) no longer in content/ were unlisted, their history kept: {}", gone.size(),
+                    gone.size() <= LOGGED_PROBLEMS ? gone
+                            : gone.subList(0, LOGGED_PROBLEMS) + " and " + (gone.size() - LOGGED_PROBLEMS) + " more");
+        }
         return gone.size();
     }
 

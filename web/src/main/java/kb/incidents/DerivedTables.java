@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Tables derived from incidents that follow the incident change log ({@code incident_changes}) instead of being
@@ -51,6 +56,12 @@ public abstract class DerivedTables implements WriteHooks.Listener {
     private long lastHead = Long.MIN_VALUE;
     private long watchUntil;
     private long version;
+    /** The last look found the tables unbuilt, ahead of the log or far behind it: look again on the next call. */
+    private boolean rebuildDue;
+    /** Held while this instance rebuilds, so it runs one rebuild at a time (the state row lock serialises instances). */
+    private final Object rebuilding = new Object();
+    /** The background rebuild {@link #syncWithin} started, if any. */
+    private volatile CompletableFuture<Long> build;
 
     /** {@code stateTable} has one row, id 1, with the log sequence number the tables are at. */
     protected DerivedTables(Jdbi jdbi, String stateTable) {
@@ -58,20 +69,116 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         this.state = stateTable;
     }
 
-    /** Derives every table from scratch (the caller holds the state lock and sets the state afterwards). */
+    /** The tables derived: a rebuild empties them (one {@code TRUNCATE} each) before {@link #rebuild}. */
+    protected abstract List<String> tables();
+
+    /**
+     * Derives every table of {@link #tables}, empty when this is called, from scratch (the caller holds the state lock
+     * and sets the state afterwards).
+     */
     protected abstract void rebuild(Handle h);
 
     /** Derives the rows of incidents {@code ids} again and moves the totals by the difference. */
     protected abstract void replace(Handle h, List<String> ids);
 
+    /** What {@link #syncWithin} answers while the tables are being built (or rebuilt) from scratch. */
+    public static final long BUILDING = -1;
+
     /**
      * Brings the tables up to every committed write and returns a number that changes whenever what they say may
      * have changed since the last call (cached pages are keyed on it). One indexed query when nothing was written.
+     * Waits for a rebuild when one is due (tens of seconds at 100,000 incidents): pages call {@link #syncWithin}.
      */
-    public synchronized long sync() {
+    public long sync() {
+        long v = catchUp();
+        if (v != BUILDING) {
+            return v;
+        }
+        synchronized (rebuilding) {
+            long now = System.currentTimeMillis();
+            // a rebuild if one is still due once locked; else another instance built the tables meanwhile: catch up
+            boolean built = Rebuild.run(jdbi, state, tables(), (h, applied) -> rebuildNeeded(h, applied, now), this::rebuild)
+                    || jdbi.inTransaction(h -> update(h, now));
+            synchronized (this) {
+                if (built) {
+                    version++;
+                }
+                return version;
+            }
+        }
+    }
+
+    /**
+     * As {@link #sync}, but never waits more than about {@code bound} for a rebuild: the rebuild runs in a background
+     * thread (one per instance; on another instance's rebuild this one waits in that thread), and while it runs
+     * this answers {@link #BUILDING}. Writes since the last call are applied in the caller's thread as in
+     * {@link #sync} (a few incidents' rows).
+     */
+    public long syncWithin(Duration bound) {
+        CompletableFuture<Long> b = build;
+        if (b == null || b.isDone()) {
+            long v = catchUp();
+            if (v != BUILDING) {
+                return v;
+            }
+            b = startBuild();
+        }
+        try {
+            return b.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return BUILDING;
+        } catch (ExecutionException e) {
+            // the next call starts another try; meanwhile the page says the counts are not ready
+            LoggerFactory.getLogger(DerivedTables.class).warn("{}: building failed: {}", state, e.getCause().toString());
+            return BUILDING;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BUILDING;
+        }
+    }
+
+    /**
+     * Whether the tables are still built, after reading them: a rebuild elsewhere may have claimed and emptied them
+     * between {@link #syncWithin} and the read (see {@link Rebuild}). When not, what was read is not to be shown, and
+     * the next {@link #syncWithin} looks at the state again.
+     */
+    public synchronized boolean stillBuilt() {
+        if (jdbi.withHandle(h -> state(h, false)) >= 0) {
+            return true;
+        }
+        rebuildDue = true;
+        return false;
+    }
+
+    /** The running background rebuild, or a new one (which waits for another instance's, then finds nothing to do). */
+    private synchronized CompletableFuture<Long> startBuild() {
+        if (build == null || build.isDone()) {
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(sync());
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, state + "-build");
+            t.setDaemon(true);
+            // the task hands every failure to the future; this only reports what escapes it
+            t.setUncaughtExceptionHandler((th, e) -> LoggerFactory.getLogger(DerivedTables.class)
+                    .error("{}: the background build failed", state, e));
+            build = f;
+            t.start();
+        }
+        return build;
+    }
+
+    /**
+     * Applies the writes since the last call unless a rebuild is due; returns the version, or {@link #BUILDING} when
+     * a rebuild is due (never started here: the caller decides whether to wait for it).
+     */
+    private synchronized long catchUp() {
         long now = System.currentTimeMillis();
         long head = jdbi.withHandle(DerivedTables::head);
-        if (head == lastHead && now > watchUntil) {
+        if (head == lastHead && now > watchUntil && !rebuildDue) {
             return version;
         }
         if (head != lastHead) {
@@ -83,8 +190,17 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         seen.values().removeIf(at -> now - at > 2 * LATE_COMMITS_MS);
         // looked at without a lock first: after the first read following a write there is usually nothing to do,
         // and a lock taken on every read would serialise the readers of every instance
-        boolean due = jdbi.withHandle(h -> pending(h, state(h, false), now) != null);
-        if (due && jdbi.inTransaction(h -> update(h, now, true))) {
+        List<Long> due = jdbi.withHandle(h -> pending(h, state(h, false), now));
+        boolean wasDue = rebuildDue;
+        rebuildDue = due != null && due.isEmpty();
+        if (rebuildDue) {
+            return BUILDING;
+        }
+        if (wasDue) {
+            // built since the last look, here or by another instance: what was read meanwhile is not kept
+            version++;
+        }
+        if (due != null && jdbi.inTransaction(h -> update(h, now))) {
             version++;
         }
         return version;
@@ -102,7 +218,7 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         if (applied < 0 || applied > head(h) || head(h) - applied > REBUILD_AFTER) {
             return;
         }
-        update(h, now, false);
+        update(h, now);
     }
 
     /**
@@ -166,18 +282,40 @@ public abstract class DerivedTables implements WriteHooks.Listener {
         return rows.isEmpty() ? null : rows;
     }
 
-    /** Under the state row lock: a rebuild (if allowed) or the incidents changed since; whether anything was applied. */
-    private boolean update(Handle h, long now, boolean mayRebuild) {
-        long applied = state(h, true);
-        List<Long> seqs = pending(h, applied, now);
-        if (seqs == null || (seqs.isEmpty() && !mayRebuild)) {
+    /**
+     * Under the state row lock (in a building thread, never a page's): whether {@code applied} calls for a rebuild.
+     * "Ahead of the log" is checked again on a connection of its own, for up to 200 ms: H2 was seen to let a lock
+     * waiter read a committing write's state row before that write's change-log rows were visible (state 66, log at 56),
+     * and a spurious rebuild costs tens of seconds at 100,000 incidents.
+     */
+    private boolean rebuildNeeded(Handle h, long applied, long now) {
+        List<Long> due = pending(h, applied, now);
+        if (due == null || !due.isEmpty()) {
             return false;
         }
-        if (seqs.isEmpty()) {
-            long head = head(h);
-            rebuild(h);
-            h.createUpdate("UPDATE " + state + " SET seq = :seq WHERE id = 1").bind("seq", head).execute();
-            return true;
+        long head = jdbi.withHandle(DerivedTables::head);
+        // H2 was seen to show a just-committed write's state row before its change-log rows: look again a few times
+        for (int i = 0; i < 10 && applied > head && applied >= 0; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            head = jdbi.withHandle(DerivedTables::head);
+        }
+        return applied < 0 || applied > head || head - applied > REBUILD_AFTER;
+    }
+
+    /**
+     * Under the state row lock: the incidents changed since the tables' position; whether anything was applied
+     * (nothing when a rebuild is due: see {@link Rebuild}).
+     */
+    private boolean update(Handle h, long now) {
+        long applied = state(h, true);
+        List<Long> seqs = pending(h, applied, now);
+        if (seqs == null || seqs.isEmpty()) {
+            return false;
         }
         Set<String> ids = new LinkedHashSet<>();
         for (int from = 0; from < seqs.size(); from += CHUNK) {

@@ -11,10 +11,12 @@ final class IncidentApi {
 
     private final IncidentController pages;
     private final IncidentQuery query;
+    private final Insights insights;
 
-    IncidentApi(IncidentController pages, IncidentQuery query) {
+    IncidentApi(IncidentController pages, IncidentQuery query, Insights insights) {
         this.pages = pages;
         this.query = query;
+        this.insights = insights;
     }
 
     void list(Context ctx) {
@@ -26,6 +28,12 @@ final class IncidentApi {
         body.put("size", page.size());
         body.put("total", page.total());
         body.put("pages", page.pages());
+        // the filters' values with their counts, as the page shows them; while they are first built (a database just
+        // migrated or restored) "facetsState" is "building" and the lists are empty, after a wait of at most 250 ms
+        Map<String, Object> facets = new LinkedHashMap<>(insights.facets());
+        boolean building = Boolean.TRUE.equals(facets.remove("building"));
+        body.put("facetsState", building ? "building" : "ready");
+        body.put("facets", facets);
         ctx.json(body);
     }
 

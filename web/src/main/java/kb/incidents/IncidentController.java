@@ -28,11 +28,20 @@ final class IncidentController {
         this.insights = insights;
     }
 
+    /** A page showing counts still being built reloads itself after this long (a meta refresh: no script needed). */
+    static final int BUILDING_REFRESH_SECONDS = 5;
+
     void home(Context ctx) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("recent", query.find(IncidentFilter.none(), Access.canEdit(ctx)).items().stream().limit(6).toList());
-        model.put("bySeverity", insights.countsBySeverity());
-        model.put("topCategories", insights.topCategories(8));
+        // while the counts are first built (a database just migrated or restored) the page says so instead of waiting
+        boolean building = insights.building();
+        model.put("countsBuilding", building);
+        model.put("bySeverity", building ? Map.of() : insights.countsBySeverity());
+        model.put("topCategories", building ? List.of() : insights.topCategories(8));
+        if (building) {
+            model.put("refreshSeconds", BUILDING_REFRESH_SECONDS);
+        }
         model.put("totals", insights.totals());
         ctx.render("incidents/home", model);
     }
@@ -46,7 +55,11 @@ final class IncidentController {
         model.put("active", filter.active());
         model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
         model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
-        model.put("facets", insights.facets());
+        Map<String, Object> facets = insights.facets();
+        model.put("facets", facets);
+        if (Boolean.TRUE.equals(facets.get("building"))) {
+            model.put("refreshSeconds", BUILDING_REFRESH_SECONDS);
+        }
         ctx.render("incidents/list", model);
     }
 

@@ -144,7 +144,8 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
         return values(name).size();
     }
 
-    private List<String> values(String name) {
+    /** The values of filter {@code name} (as {@link #count}), for keeping them in the form while counts are built. */
+    public List<String> values(String name) {
         return switch (name) {
             case "severity" -> severities;
             case "service" -> services;

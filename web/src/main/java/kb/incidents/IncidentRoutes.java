@@ -22,7 +22,7 @@ public final class IncidentRoutes {
         WriteHooks.register(jdbi, "list-counts", insights.counts());
         insights.counts().warmInBackground("list-counts");
         this.pages = new IncidentController(incidents, query, insights, extensions);
-        this.api = new IncidentApi(pages, query);
+        this.api = new IncidentApi(pages, query, insights);
     }
 
     public void pages() {

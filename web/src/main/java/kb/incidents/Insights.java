@@ -2,6 +2,7 @@ package kb.incidents;
 
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,27 @@ final class Insights {
         this.counts = new ListCounts(jdbi);
     }
 
-    /** P0..P4, each with its count (zero included). */
+    /** How long a page waits for the counts to be built before it shows that they are being computed. */
+    static final Duration PAGE_WAIT = Duration.ofMillis(250);
+
+    /** P0..P4, each with its count (zero included); empty while the counts are being built. */
     Map<String, Integer> countsBySeverity() {
+        CachedFacets c = current();
+        if (c == null) {
+            return Map.of();
+        }
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         for (String s : List.of("P0", "P1", "P2", "P3", "P4")) {
             bySeverity.put(s, 0);
         }
-        current().byKind().get("severity").forEach(c -> bySeverity.put(c.name(), c.count()));
+        c.byKind().get("severity").forEach(n -> bySeverity.put(n.name(), n.count()));
         return bySeverity;
     }
 
+    /** The most used categories, at most {@code limit}; empty while the counts are being built. */
     List<Count> topCategories(int limit) {
-        return current().byKind().get("category").stream().limit(limit).toList();
+        CachedFacets c = current();
+        return c == null ? List.of() : c.byKind().get("category").stream().limit(limit).toList();
     }
 
     Map<String, Object> totals() {
@@ -61,11 +71,25 @@ final class Insights {
      * {@code severities}: counts by P0..P4; {@code years}: newest first; {@code yearCounts}: counts by year;
      * {@code verified}: how many have every reproduction passing, see {@link #verifiedCount}). Kept
      * up to date write by write ({@link ListCounts}), so they are current after every committed write.
+     * {@code building} is true while the counts are being built from scratch (a database just migrated or restored):
+     * then every list is empty and the page says so, after waiting at most {@link #PAGE_WAIT}.
      */
     Map<String, Object> facets() {
-        Map<String, Object> f = new LinkedHashMap<>(current().facets());
+        CachedFacets c = current();
+        Map<String, Object> f = new LinkedHashMap<>(c == null ? BUILDING_FACETS : c.facets());
+        f.put("building", c == null);
         f.put("verified", verifiedCount());
         return Collections.unmodifiableMap(f);
+    }
+
+    /** The facets' shape while the counts are being built: no values, no counts. */
+    private static final Map<String, Object> BUILDING_FACETS = Map.of("services", List.of(), "tags", List.of(),
+            "categories", List.of(), "checklist", List.of(), "severities", Map.of(), "years", List.of(),
+            "yearCounts", Map.of());
+
+    /** Whether the counts are being built from scratch (the pages say so); waits at most {@link #PAGE_WAIT}. */
+    boolean building() {
+        return current() == null;
     }
 
     /**
@@ -80,13 +104,20 @@ final class Insights {
                 + " WHERE r.passed = TRUE) AND " + IncidentQuery.VERIFIED).mapTo(Integer.class).one());
     }
 
+    /** The counts as of every committed write, or null while they are being built (after {@link #PAGE_WAIT}). */
     private CachedFacets current() {
-        long version = counts.sync();
+        long version = counts.syncWithin(PAGE_WAIT);
+        if (version == DerivedTables.BUILDING) {
+            return null;
+        }
         CachedFacets c = cachedFacets;
         if (c != null && c.version() == version) {
             return c;
         }
         Map<String, List<Count>> byKind = counts.read();
+        if (!counts.stillBuilt()) {
+            return null;
+        }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("services", byKind.get("service"));
         f.put("tags", byKind.get("tag"));

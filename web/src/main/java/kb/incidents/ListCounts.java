@@ -66,9 +66,12 @@ final class ListCounts extends DerivedTables {
      * index pages from disk to check the key is unique. The totals are then one grouping of the rows.
      */
     @Override
+    protected List<String> tables() {
+        return List.of("list_count_rows", "list_counts");
+    }
+
+    @Override
     protected void rebuild(Handle h) {
-        h.execute("DELETE FROM list_count_rows");
-        h.execute("DELETE FROM list_counts");
         List<String> ids = h.createQuery("SELECT id FROM incidents ORDER BY id").mapTo(String.class).list();
         String slice = "INSERT INTO list_count_rows (incident_id, kind, name) "
                 + derive(" AND %1$s >= :first AND %1$s <= :last") + " ORDER BY 1, 2, 3";

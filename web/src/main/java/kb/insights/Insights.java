@@ -13,7 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The insights feature's door: figures across incidents. It keeps the facts of every published incident and,
@@ -35,8 +40,14 @@ public final class Insights {
     private record Key(long head, Figures.Filter filter, Map<String, Integer> findings) {
     }
 
+    private final Jdbi jdbi;
     private final Incidents incidents;
     private final ReviewFindings findings;
+    /** Set once the facts were read the first time; {@link #ready} answers from it without the lock. */
+    private volatile boolean loaded;
+    private final Object loadGuard = new Object();
+    /** The first read of the facts, started by {@link #ready}. */
+    private CompletableFuture<Void> loading;
     private long head = -1;
     private OffsetDateTime followedAt;
     private final Map<String, Incidents.Facts> byId = new HashMap<>();
@@ -47,6 +58,7 @@ public final class Insights {
     private final Map<Key, Figures.Report> reports = lru();
 
     public Insights(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.incidents = new Incidents(jdbi);
         this.findings = new ReviewFindings(jdbi);
     }
@@ -58,6 +70,58 @@ public final class Insights {
                 return size() > KEPT;
             }
         };
+    }
+
+    /**
+     * The figures for {@code filter}, or empty when the facts of every incident are still being read for the first
+     * time (seconds at 100,000 incidents) after waiting about {@code bound} for them: see {@link #ready}.
+     */
+    Optional<Figures.Report> report(Figures.Filter filter, Duration bound) {
+        return ready(bound) ? Optional.of(report(filter)) : Optional.empty();
+    }
+
+    /**
+     * Whether the facts are loaded, waiting at most about {@code bound} for them: the first call starts reading them
+     * in a background thread, so no page waits for the whole first read; later calls follow writes as usual.
+     */
+    boolean ready(Duration bound) {
+        if (loaded) {
+            return true;
+        }
+        CompletableFuture<Void> f;
+        synchronized (loadGuard) {
+            if (loading == null || loading.isCompletedExceptionally()) {
+                CompletableFuture<Void> started = new CompletableFuture<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        kb.incidents.BuildHook.run(jdbi, "insights");
+                        facts();
+                        started.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        started.completeExceptionally(e);
+                    }
+                }, "insights-load");
+                t.setDaemon(true);
+                // the task hands every failure to the future; this only reports what escapes it
+                t.setUncaughtExceptionHandler((th, e) -> org.slf4j.LoggerFactory.getLogger(Insights.class)
+                        .error("insights: reading the facts failed", e));
+                loading = started;
+                t.start();
+            }
+            f = loading;
+        }
+        try {
+            f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            org.slf4j.LoggerFactory.getLogger(Insights.class).warn("insights: reading the facts failed: {}", e.getCause().toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     synchronized Figures.Report report(Figures.Filter filter) {
@@ -116,6 +180,7 @@ public final class Insights {
         }
         head = now;
         followedAt = started;
+        loaded = true;
     }
 
     private void reload() {

@@ -4,10 +4,12 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,9 +26,21 @@ final class InsightsController {
         this.insights = insights;
     }
 
+    /** How long a request waits for the first read of the facts before it says that the figures are being computed. */
+    static final Duration PAGE_WAIT = Duration.ofMillis(250);
+    /** A page saying so reloads itself after this long (no script needed); the API says when to ask again. */
+    static final int BUILDING_REFRESH_SECONDS = 5;
+
     void page(Context ctx) {
-        Figures.Report r = insights.report(filter(ctx));
+        Figures.Filter filter = filter(ctx);
+        Optional<Figures.Report> report = insights.report(filter, PAGE_WAIT);
+        if (report.isEmpty()) {
+            ctx.render("insights/page", Map.of("building", true, "refreshSeconds", BUILDING_REFRESH_SECONDS));
+            return;
+        }
+        Figures.Report r = report.get();
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("building", false);
         model.put("report", r);
         model.put("filterParams", params(r.filter()));
         model.put("services", insights.services());
@@ -81,7 +95,19 @@ final class InsightsController {
     }
 
     void api(Context ctx) {
-        ctx.json(insights.report(filter(ctx)));
+        Optional<Figures.Report> report = insights.report(filter(ctx), PAGE_WAIT);
+        if (report.isEmpty()) {
+            building(ctx);
+            return;
+        }
+        ctx.json(report.get());
+    }
+
+    /** 503 with Retry-After: the figures are being computed for the first time since the start. */
+    private static void building(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(BUILDING_REFRESH_SECONDS));
+        kb.system.Web.jsonError(ctx, 503, "The figures are being computed (the first time after a start this reads every"
+                + " incident); ask again in a few seconds.", Map.of("state", "building"));
     }
 
     void csv(Context ctx) {
@@ -89,7 +115,12 @@ final class InsightsController {
         if (!TABLES.contains(name)) {
             throw new NotFoundResponse("There is no table '" + name + "'; tables: " + String.join(", ", TABLES.stream().sorted().toList()));
         }
-        Figures.Report r = insights.report(filter(ctx));
+        Optional<Figures.Report> report = insights.report(filter(ctx), PAGE_WAIT);
+        if (report.isEmpty()) {
+            building(ctx);
+            return;
+        }
+        Figures.Report r = report.get();
         String csv = switch (name) {
             case "per-month" -> Csv.of(List.of("month", "P0", "P1", "P2", "P3", "P4", "total"), r.months().stream().map(m -> {
                 List<Object> row = new ArrayList<>(List.of(m.month()));

@@ -19,7 +19,9 @@ public final class InsightsRoutes {
             if (ctx.path().equals("/")) {
                 // the home page's "this week in past years"; the page must render even if this cannot be worked out
                 try {
-                    m.put("pastYears", PastYears.around(insights.facts(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+                    // left out (not waited for) while the facts are first read
+                    m.put("pastYears", insights.ready(InsightsController.PAGE_WAIT)
+                            ? PastYears.around(insights.facts(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)) : java.util.List.of());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(InsightsRoutes.class).warn("this week in past years: {}", e.toString());
                 }

@@ -104,6 +104,11 @@ public final class FileRuns {
     private static boolean collect(Path file, List<Job> jobs, PrintWriter err) throws IOException {
         String text = Files.readString(file);
         if (!file.getFileName().toString().endsWith(".md")) {
+            String unreadable = kb.format.OutputComment.problem(text);
+            if (unreadable != null) {
+                err.println(file + ":" + unreadable.substring("line ".length()));
+                return false;
+            }
             jobs.add(new Job(file.toString(), text, kb.format.OutputComment.expected(text)));
             return true;
         }
@@ -140,8 +145,9 @@ public final class FileRuns {
             out.println("-- " + visible(r.message()));
         }
         for (Diagnostic d : r.diagnostics()) {
-            out.println("   line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": "
-                    + visible(d.message()).replace("\n", "\n   "));
+            // A refusal of the whole source (its size) has no line.
+            String where = d.line() <= 0 ? "" : "line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": ";
+            out.println("   " + where + visible(d.message()).replace("\n", "\n   "));
         }
         switch (r.verdict().outcome()) {
             case PASS -> out.println("-- output matches // Output:");

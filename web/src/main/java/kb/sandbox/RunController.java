@@ -84,10 +84,17 @@ final class RunController {
         if (source == null) {
             throw new BadRequestResponse("the form field 'source' is required");
         }
-        throttle(ctx);
-        RunResult result = sandbox.get().run(new RunRequest(source, false, kb.format.OutputComment.expected(source)));
         Map<String, Object> model = scratchModel();
         model.put("source", source);
+        String unreadable = kb.format.OutputComment.problem(source);
+        if (unreadable != null) {
+            // nothing is run: the code stays in the box for the user to fix
+            model.put("problem", unreadable);
+            ctx.status(400).render("sandbox/scratch", model);
+            return;
+        }
+        throttle(ctx);
+        RunResult result = sandbox.get().run(new RunRequest(source, false, kb.format.OutputComment.expected(source)));
         model.put("result", body(result, false));
         ctx.render("sandbox/scratch", model);
     }
@@ -104,6 +111,7 @@ final class RunController {
         // Templates use strict variables: the form's text and a result are there, empty, before any run.
         model.put("source", null);
         model.put("result", null);
+        model.put("problem", null);
         return model;
     }
 

@@ -55,6 +55,10 @@ final class RunStream {
             throw new BadRequestResponse("the field 'expectedOutput' must be a string");
         }
         String source = json.get("source").asText();
+        String unreadable = json.hasNonNull("expectedOutput") ? null : OutputComment.problem(source);
+        if (unreadable != null) {
+            throw new BadRequestResponse("the field 'source', " + unreadable);
+        }
         String expected = json.hasNonNull("expectedOutput") ? json.get("expectedOutput").asText()
                 : OutputComment.expected(source);
         if (expected != null && expected.length() > SandboxConfig.EXPECTED_OUTPUT_CAP_BYTES) {

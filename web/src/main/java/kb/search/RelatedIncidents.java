@@ -56,6 +56,7 @@ final class RelatedIncidents {
     private static final Set<String> SHOWN = Set.of(Fields.TITLE, Fields.SHOWN_SEVERITY);
 
     private final Analyzer analyzer;
+    private final DocFreqCache freqs = new DocFreqCache();
 
     RelatedIncidents(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -132,7 +133,7 @@ final class RelatedIncidents {
      * same query: 1.0 means as alike as the incident is to itself.
      */
     private Map<Integer, Double> similarity(IndexSearcher searcher, int doc) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        MoreLikeThis mlt = new MoreLikeThis(freqs.over(searcher.getIndexReader()));
         mlt.setAnalyzer(analyzer);
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);

@@ -23,6 +23,8 @@ class FileRunsTest {
         files.add(write(dir, "b-wrong.jsh", "System.out.println(1);\n// Output:\n// 2\n"));
         files.add(write(dir, "c-broken.jsh", "int x = \"text\";\n"));
         files.add(write(dir, "d-quick.jsh", "System.out.println(\"quick\");\n// Output:\n// quick\n"));
+        // Not run: its output comment is followed by code, so nothing would be compared.
+        files.add(write(dir, "e-misplaced.jsh", "// Output:\n// 1\nSystem.out.println(1);\n"));
 
         String output = runCli(files);
 
@@ -32,6 +34,7 @@ class FileRunsTest {
         assertTrue(headers.get(1).contains("b-wrong.jsh: failed (output differs from // Output:)"), output);
         assertTrue(headers.get(2).contains("c-broken.jsh: compile error"), output);
         assertTrue(headers.get(3).contains("d-quick.jsh: ok in "), output);
+        assertTrue(output.contains("e-misplaced.jsh:1: the '// Output:' comment must end the code: line 3 after it"), output);
         // Each result's details follow its own header.
         int slow = output.indexOf("a-slow.jsh");
         int wrong = output.indexOf("b-wrong.jsh");

@@ -58,6 +58,32 @@ class RunStreamWebTest {
     }
 
     @Test
+    void a_one_line_source_with_its_output_comment_after_the_statement_is_compared_too() throws Exception {
+        JsonNode wrong = run("{\"source\":\"System.out.println(1); // Output: // 2\"}");
+        assertEquals("fail", wrong.get("verdict").asText(), wrong.toString());
+        assertFalse(wrong.get("passed").asBoolean());
+        JsonNode right = run("{\"source\":\"System.out.println(1); // Output: // 1\"}");
+        assertEquals("pass", right.get("verdict").asText(), right.toString());
+    }
+
+    @Test
+    void an_output_comment_followed_by_code_is_refused_with_its_lines_instead_of_passing_unchecked() {
+        HttpResponse<String> r = app.postJson("/api/run",
+                "{\"source\":\"// Output:\\n// 1\\nSystem.out.println(1);\"}", auth());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("'source', line 1: the '// Output:' comment must end the code: line 3"), r.body());
+
+        Logins.Login editor = Logins.sessionCookie(app, Role.EDITOR);
+        String source = "// Output:\n// 1\nSystem.out.println(1);\n";
+        HttpResponse<String> form = Logins.post(app, editor, "/sandbox", Map.of("source", source));
+        assertEquals(400, form.statusCode(), form.body());
+        Document page = Jsoup.parse(form.body());
+        assertEquals("not run", page.selectFirst(".run-status").text());
+        assertTrue(page.selectFirst(".run-message").text().contains("line 3 after it"), page.selectFirst(".run-message").text());
+        assertEquals(source, page.selectFirst("#scratch-source").wholeText(), "the typed code stays in the box");
+    }
+
+    @Test
     void an_expected_output_past_the_cap_is_refused_with_the_field_named() {
         String big = "x\\n".repeat(SandboxConfig.EXPECTED_OUTPUT_CAP_BYTES);
         HttpResponse<String> r = app.postJson("/api/run", "{\"source\":\"1\",\"expectedOutput\":\"" + big + "\"}", auth());

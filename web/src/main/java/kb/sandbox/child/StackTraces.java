@@ -1,6 +1,7 @@
 package kb.sandbox.child;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  */
 final class StackTraces {
     private static final int MAX_CAUSES = 8;
+    /** The longest block of frames {@link #fold} recognises as repeating. */
+    private static final int MAX_PERIOD = 8;
+    /** A block folds once it occurs this many times in a row; fewer is ordinary code, not a runaway. */
+    private static final int MIN_REPEATS = 4;
 
     private final RunPlan plan;
     private final SourceText text;
@@ -66,22 +71,58 @@ final class StackTraces {
             last = frames.length - 1;
         }
         int firstLine = 0;
+        List<String> rendered = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
             StackTraceElement frame = frames[i];
             int line = userLine(frame);
             if (line == 0) {
-                err.println("\tat " + frame);
+                rendered.add("\tat " + frame);
                 continue;
             }
             firstLine = firstLine == 0 ? line : firstLine;
             String method = frame.getMethodName().equals("do_it$") ? "" : frame.getMethodName();
-            err.println("\tat " + (method.isEmpty() ? "" : method + " ") + "(line " + line + ")");
+            rendered.add("\tat " + (method.isEmpty() ? "" : method + " ") + "(line " + line + ")");
         }
+        fold(rendered).forEach(err::println);
         Throwable cause = cause(thrown);
         if (cause != null && cause != thrown && depth < MAX_CAUSES) {
             print(cause, "Caused by: ", err, depth + 1);
         }
         return firstLine;
+    }
+
+    /**
+     * The frames with each run of a repeating block (runaway recursion, direct or through up to
+     * {@value #MAX_PERIOD} methods) kept once and followed by how often it repeats, so that a stack overflow reads
+     * as its cause instead of a thousand identical lines that push everything else past the output cap.
+     */
+    static List<String> fold(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < frames.size()) {
+            int period = 0;
+            int repeats = 1;
+            for (int p = 1; p <= MAX_PERIOD && i + 2 * p <= frames.size(); p++) {
+                int r = 1;
+                while (i + (r + 1) * p <= frames.size()
+                        && frames.subList(i + r * p, i + (r + 1) * p).equals(frames.subList(i, i + p))) {
+                    r++;
+                }
+                if (r >= MIN_REPEATS && r * p > repeats * Math.max(period, 1)) {
+                    period = p;
+                    repeats = r;
+                }
+            }
+            if (period == 0) {
+                out.add(frames.get(i++));
+                continue;
+            }
+            out.addAll(frames.subList(i, i + period));
+            out.add("\t... " + (period == 1 ? "the frame above repeats " : "the " + period + " frames above repeat ")
+                    + (repeats - 1) + " more time" + (repeats == 2 ? "" : "s"));
+            i += period * repeats;
+        }
+        return out;
     }
 
     /** {@code java.lang.IllegalStateException: too many}, with snippet classes under their own names. */
