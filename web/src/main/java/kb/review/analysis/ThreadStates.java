@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +35,8 @@ final class ThreadStates {
      * True when the set at {@code a} is one half of a pair whose release is in another method of the same class (a
      * holder with set/clear, an interceptor's preHandle/afterCompletion, a filter's before/after hooks), or of any
      * class in the file when the value is a qualified holder ({@code Holder.CURRENT}); the callers then own the
-     * pairing. Not when the method that sets it also releases it on some path (the duty is then its own, on every
-     * path), and not when the only other release is in {@code postHandle}, which is skipped when the handler throws.
+     * pairing. Not when the method that sets it also releases it on some path after the set (the duty is then its
+     * own, on every path), and not when the only other release is in {@code postHandle}, which is skipped when the handler throws.
      * A method whose body is only the set is a setter: the duty is its callers' (see {@link #holderSet}).
      */
     static boolean releasedElsewhere(Node root, Acquisition a) {
@@ -43,7 +44,7 @@ final class ThreadStates {
         Node at = a.at().ast instanceof Node n ? n : null;
         Node own = at == null ? null : at.findAncestor(CallableDeclaration.class).map(c -> (Node) c)
                 .or(() -> at.findAncestor(LambdaExpr.class)).orElse(null);
-        if (own == null || release.matcher(own.toString()).find()) {
+        if (own == null || releasesAfterSet(own, at, release)) {
             return false;
         }
         if (own instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.getBody()
@@ -56,6 +57,39 @@ final class ThreadStates {
             if (c != own && !c.isAncestorOf(own) && !c.getNameAsString().equals("postHandle")
                     && release.matcher(c.toString()).find() && !setsToo(c, set, a.model().boundToKey())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code own} releases the value where that can follow the set at {@code at}. A release written before
+     * the set (clearing a stale value first) or on the other branch of an {@code if} that holds the set (put when a
+     * value is there, remove when it is not) leaves the set to be paired elsewhere.
+     */
+    private static boolean releasesAfterSet(Node own, Node at, Pattern release) {
+        var setAt = at.getBegin().orElse(null);
+        for (MethodCallExpr r : own.findAll(MethodCallExpr.class)) {
+            if (!release.matcher(r.toString()).find()) {
+                continue;
+            }
+            boolean before = setAt != null && r.getBegin().map(b -> b.isBefore(setAt)).orElse(false);
+            if (!before && !onOtherBranch(r, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onOtherBranch(Node release, Node set) {
+        for (Node n = release.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof IfStmt i && i.getElseStmt().isPresent()) {
+                Node then = i.getThenStmt();
+                Node otherwise = i.getElseStmt().get();
+                if (then.isAncestorOf(release) && otherwise.isAncestorOf(set)
+                        || otherwise.isAncestorOf(release) && then.isAncestorOf(set)) {
+                    return true;
+                }
             }
         }
         return false;

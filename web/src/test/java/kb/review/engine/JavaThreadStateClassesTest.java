@@ -135,6 +135,40 @@ class JavaThreadStateClassesTest {
                 INTERCEPTOR.formatted("afterCompletion")));
     }
 
+    private static final String STALE_KEY = """
+            package a;
+
+            class ProjectInterceptor implements HandlerInterceptor {
+                public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object handler) {
+                    String id = req.getParameter("project");
+                    if (id != null) {
+                        MDC.put("project", id);
+                    } else {
+                        MDC.remove("project");
+                    }
+                    %s
+                    return true;
+                }
+
+                public void afterCompletion(HttpServletRequest req, HttpServletResponse res, Object handler, Exception ex) {
+                    MDC.remove("project");
+                }
+            }
+            """;
+
+    @Test
+    void a_stale_value_removed_on_the_other_branch_of_the_set_still_pairs_with_after_completion() {
+        assertEquals(List.of(), items("src/main/java/a/ProjectInterceptor.java", STALE_KEY.formatted("")));
+    }
+
+    @Test
+    void a_remove_that_can_follow_the_set_in_the_same_method_makes_the_duty_its_own() {
+        // the early exit removes the key after the put, so the method owns it: the audit call can throw past it
+        assertEquals(List.of("7:CONC-04"), items("src/main/java/a/ProjectInterceptor.java", STALE_KEY.formatted(
+                "if (req.getHeader(\"X-Skip\") != null) { MDC.remove(\"project\"); return false; }\n"
+                        + "            audit.record(req);")));
+    }
+
     @Test
     void a_thread_local_removed_only_in_posthandle_stays_when_the_handler_throws() {
         assertEquals(List.of("7:CONC-04"), items("src/main/java/a/TenantInterceptor.java",
