@@ -39,7 +39,7 @@ public final class TestApp implements AutoCloseable {
     /** Starts the app with {@code contentDir} imported. */
     /** A configuration for tests: a private in-memory H2 database and the given content folder. */
     public static Config config(String name, Path contentDir, Map<String, String> extraEnv) {
-        // A server sizes its warm pool by the machine's memory (8 here); test apps keep 4 unless a test says
+        // A server sizes its warm pool by the machine's memory and cores (up to 8); test apps keep 4 unless a test says
         // otherwise, so that a suite that starts many apps does not start twice the children.
         var env = new java.util.HashMap<>(Map.of("KB_SANDBOX_POOL_SIZE", "4"));
         env.putAll(extraEnv);

@@ -13,14 +13,20 @@ class SandboxConfigTest {
     private static final long GIB = 1L << 30;
 
     @Test
-    void the_default_pool_grows_with_the_memory_of_the_machine() {
-        assertEquals(2, SandboxConfig.poolSizeFor(0), "a JVM that cannot tell its memory keeps the smallest pool");
-        assertEquals(2, SandboxConfig.poolSizeFor(2 * GIB));
-        assertEquals(2, SandboxConfig.poolSizeFor(3 * GIB - 1));
-        assertEquals(4, SandboxConfig.poolSizeFor(3 * GIB));
-        assertEquals(4, SandboxConfig.poolSizeFor(8 * GIB - 1));
-        assertEquals(8, SandboxConfig.poolSizeFor(8 * GIB));
-        assertEquals(8, SandboxConfig.poolSizeFor(512 * GIB), "the pool stops at 8 however large the machine");
+    void the_default_pool_grows_with_memory_and_cores() {
+        assertEquals(2, SandboxConfig.poolSizeFor(0, 16), "a JVM that cannot tell its memory keeps the smallest pool");
+        assertEquals(2, SandboxConfig.poolSizeFor(3 * GIB - 1, 16));
+        assertEquals(4, SandboxConfig.poolSizeFor(3 * GIB, 16));
+        assertEquals(4, SandboxConfig.poolSizeFor(8 * GIB - 1, 16));
+        assertEquals(8, SandboxConfig.poolSizeFor(8 * GIB, 16));
+        assertEquals(8, SandboxConfig.poolSizeFor(512 * GIB, 64), "the pool stops at 8 however large the machine");
+    }
+
+    @Test
+    void few_cores_keep_the_pool_small_whatever_the_memory() {
+        assertEquals(4, SandboxConfig.poolSizeFor(24 * GIB, 2), "2 cores: 8 concurrent children only contend");
+        assertEquals(6, SandboxConfig.poolSizeFor(24 * GIB, 3));
+        assertEquals(2, SandboxConfig.poolSizeFor(24 * GIB, 1), "never below 2");
     }
 
     @Test
