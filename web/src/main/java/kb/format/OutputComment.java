@@ -77,8 +77,8 @@ public final class OutputComment {
 
     /**
      * A marker written after the last statement, on its line, as one types in a one-line box:
-     * {@code System.out.println(1); // Output: // 1}. It counts only after a {@code ;} or {@code }}, so a marker
-     * inside a string literal is not read; every {@code //} after it starts another expected line.
+     * {@code System.out.println(1); // Output: // 1}. It counts only after a {@code ;} or {@code }} and outside
+     * string literals; every {@code //} after it starts another expected line.
      */
     private static Read trailing(String[] lines) {
         int last = lines.length - 1;
@@ -90,7 +90,7 @@ public final class OutputComment {
         }
         int at = lines[last].indexOf(MARKER);
         String before = at < 0 ? "" : lines[last].substring(0, at).stripTrailing();
-        if (!before.endsWith(";") && !before.endsWith("}")) {
+        if (!before.endsWith(";") && !before.endsWith("}") || insideString(before)) {
             return null;
         }
         StringBuilder out = new StringBuilder();
@@ -102,5 +102,21 @@ public final class OutputComment {
             }
         }
         return new Read(out.toString(), last, -1);
+    }
+
+    /** True when {@code code} ends inside a string or char literal: an odd number of unescaped quotes. */
+    private static boolean insideString(String code) {
+        char open = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (open == 0 && (c == '"' || c == '\'')) {
+                open = c;
+            } else if (c == open) {
+                open = 0;
+            }
+        }
+        return open != 0;
     }
 }

@@ -27,6 +27,11 @@ class OutputCommentTest {
     @Test
     void a_marker_that_is_not_after_a_statement_is_not_read() {
         assertNull(OutputComment.expected("System.out.println(\"// Output: 1\");"), "inside a string literal");
+        assertNull(OutputComment.expected("System.out.println(\"x; // Output: y\");"), "after a ';' in a string");
+        assertNull(OutputComment.expected("char c = '\"'; System.out.println(\"a; // Output: b\");"),
+                "a quote in a char literal does not open a string");
+        assertEquals("q\n", OutputComment.expected("System.out.println(\"q\\\"\".charAt(0)); // Output: q"),
+                "an escaped quote inside a closed string");
         assertNull(OutputComment.expected("System.out.println(\"x\" // Output: 1\n);"), "not on the last line");
     }
 
