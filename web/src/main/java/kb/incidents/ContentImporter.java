@@ -78,12 +78,12 @@ final class ContentImporter {
         if (lines.isEmpty()) {
             return;
         }
-        String shown = String.join(System.lineSeparator() + "  ", lines.subList(0, Math.min(LOGGED_PROBLEMS, lines.size())));
+        String nl = System.lineSeparator();
+        String shown = String.join(nl + "  ", lines.subList(0, Math.min(LOGGED_PROBLEMS, lines.size())));
         String more = lines.size() > LOGGED_PROBLEMS
-                ? System.lineSeparator() + "  ... and " + (lines.size() - LOGGED_PROBLEMS) + " more (run `validate` to see them all)"
-                : "";
-        log.warn("content: {} problem(s) in invalid files, which were not imported:{}  {}{}", lines.size(),
-                System.lineSeparator(), shown, more);
+                ? nl + "  ... and " + (lines.size() - LOGGED_PROBLEMS) + " more (run `validate` to see them all)" : "";
+        log.warn("content: {} problem(s) in invalid files, which were not imported:{}  {}{}", lines.size(), nl, shown,
+                more);
     }
 
     /**

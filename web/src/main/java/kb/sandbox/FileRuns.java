@@ -146,7 +146,8 @@ public final class FileRuns {
         }
         for (Diagnostic d : r.diagnostics()) {
             // A refusal of the whole source (its size) has no line.
-            String where = d.line() <= 0 ? "" : "line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": ";
+            String where = d.line() <= 0 ? ""
+                    : "line " + d.line() + (d.column() > 0 ? ", column " + d.column() : "") + ": ";
             out.println("   " + where + visible(d.message()).replace("\n", "\n   "));
         }
         switch (r.verdict().outcome()) {

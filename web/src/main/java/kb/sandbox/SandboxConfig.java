@@ -97,7 +97,8 @@ public record SandboxConfig(Path dataDir, int poolSize, int maxConcurrentRuns, i
      */
     public static SandboxConfig fromEnvironment(Map<String, String> env) {
         SandboxConfig c = defaults(Path.of(env.getOrDefault("KB_DATA_DIR", "data")));
-        int pool = intVar(env, "KB_SANDBOX_POOL_SIZE", poolSizeFor(physicalMemoryBytes(), Runtime.getRuntime().availableProcessors()), 1);
+        int byMachine = poolSizeFor(physicalMemoryBytes(), Runtime.getRuntime().availableProcessors());
+        int pool = intVar(env, "KB_SANDBOX_POOL_SIZE", byMachine, 1);
         c = c.withPoolSize(pool).withConcurrency(intVar(env, "KB_SANDBOX_CONCURRENCY", pool, 1));
         c = c.withQueue(intVar(env, "KB_SANDBOX_QUEUE", c.maxQueuedRuns, 0));
         int seconds = intVar(env, "KB_SANDBOX_TIMEOUT_SECONDS", (int) c.timeout.toSeconds(), 1);
