@@ -143,7 +143,11 @@ final class WarmPool<C extends WarmPool.Child> implements AutoCloseable {
             }
             starting.decrementAndGet();
         }
-        fill();
+        if (failed) {
+            // Try again for the slot this start held. A child that started needs nothing here: fill() counted it
+            // when it began, and a later fill here would refill takes that the policy leaves to replenish().
+            fill();
+        }
     }
 
     private static void pause() {
