@@ -118,35 +118,43 @@ final class WarmPool<C extends WarmPool.Child> implements AutoCloseable {
     }
 
     private void startOne() {
+        C child = null;
         boolean failed = false;
         try {
-            C child = starter.start();
+            child = starter.start();
             started.incrementAndGet();
+        } catch (Exception e) {
+            // Shutting down kills children that are still starting: not a failure.
+            if (!closed && !BackgroundThreads.shuttingDown()) {
+                failed = true;
+                failures.incrementAndGet();
+                lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+                log.warn("sandbox: a child failed to start: {}", lastFailure);
+                // Do not spin when children cannot start at all; the slot stays taken meanwhile.
+                pause();
+            }
+        } finally {
+            settle(child);
+        }
+        if (failed) {
+            fill(); // try again for the slot this start held
+        }
+    }
+
+    /**
+     * Frees a start's slot and hands its child to the ready queue (or kills it once closed) in one step, under the
+     * lock {@link #fill()} counts with: a count taken between the two would see the child twice, and then neither
+     * that fill nor any later one (a started child does not top the pool up after itself, which would refill takes
+     * that the policy leaves to the run's end) would start its replacement.
+     */
+    private synchronized void settle(C child) {
+        starting.decrementAndGet();
+        if (child != null) {
             if (closed) {
                 child.kill();
             } else {
                 ready.add(child);
             }
-        } catch (Exception e) {
-            if (closed || BackgroundThreads.shuttingDown()) {
-                // Shutting down kills children that are still starting: not a failure.
-                return;
-            }
-            failed = true;
-            failures.incrementAndGet();
-            lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
-            log.warn("sandbox: a child failed to start: {}", lastFailure);
-        } finally {
-            if (failed && !closed) {
-                // Do not spin when children cannot start at all; the slot stays taken meanwhile.
-                pause();
-            }
-            starting.decrementAndGet();
-        }
-        if (failed) {
-            // Try again for the slot this start held. A child that started needs nothing here: fill() counted it
-            // when it began, and a later fill here would refill takes that the policy leaves to replenish().
-            fill();
         }
     }
 
