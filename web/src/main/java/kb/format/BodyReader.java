@@ -107,12 +107,42 @@ final class BodyReader {
                         + sections.get(first).line() + ")"));
             }
         }
+        List<Section> unknown = sections.stream().filter(s -> s.kind() == null).toList();
         for (SectionKind kind : SectionKind.values()) {
             if (kind.required() && !index.containsKey(kind)) {
-                problems.add(Problem.at(endLine, "missing required section '## " + kind.title() + "'"));
+                problems.add(missing(kind, unknown, endLine));
             }
         }
         return index;
+    }
+
+    /**
+     * A missing required section, pointed at the heading that most likely meant it ("## 1. Summary" is read as
+     * free text), or else at the last line with the headings that are accepted and the ones that were not
+     * recognised, so an author writing in another language or numbering their headings sees what to rename.
+     */
+    private static Problem missing(SectionKind kind, List<Section> unknown, int endLine) {
+        String what = "missing required section '## " + kind.title() + "'";
+        for (Section s : unknown) {
+            if (SectionKind.resembling(s.heading()).orElse(null) == kind) {
+                return Problem.at(s.line(), what + ": '## " + s.heading() + "' is read as a free-text section; "
+                        + "rename it " + kind.acceptedHeadings() + " (any case, nothing else on the line)");
+            }
+        }
+        StringBuilder message = new StringBuilder(what).append(" (accepted headings: ")
+                .append(kind.acceptedHeadings()).append(')');
+        if (!unknown.isEmpty()) {
+            message.append("; not recognised: ");
+            int shown = Math.min(3, unknown.size());
+            for (int i = 0; i < shown; i++) {
+                message.append(i == 0 ? "" : ", ").append("'## ").append(unknown.get(i).heading())
+                        .append("' (line ").append(unknown.get(i).line()).append(')');
+            }
+            if (unknown.size() > shown) {
+                message.append(" and ").append(unknown.size() - shown).append(" more");
+            }
+        }
+        return Problem.at(endLine, message.toString());
     }
 
     private static SectionKind sectionAt(List<Section> sections, int line) {

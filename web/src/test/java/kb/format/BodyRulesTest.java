@@ -135,6 +135,33 @@ class BodyRulesTest {
     }
 
     @Test
+    void a_missing_section_names_the_headings_it_accepts_and_those_not_recognised() {
+        String text = replace(VALID, "## Summary\n\nPool ran dry.\n", "## 概要\n\nPool ran dry.\n");
+        onlyProblem(text, 19, "missing required section '## Summary' (accepted headings: 'Summary', '摘要' or '概述');"
+                + " not recognised: '## 概要' (line 8)");
+    }
+
+    @Test
+    void a_numbered_or_longer_heading_is_pointed_at_as_the_section_it_resembles() {
+        for (String heading : List.of("1. Root cause", "Root Cause Analysis", "Root cause:", "根因分析", "（三）根因")) {
+            String text = replace(VALID, "## Root cause", "## " + heading);
+            onlyProblem(text, 17, "missing required section '## Root cause': '## " + heading + "' is read as a "
+                    + "free-text section; rename it 'Root cause', 'root causes', '根因' or '根本原因'");
+        }
+    }
+
+    @Test
+    void a_heading_naming_two_sections_or_a_word_inside_another_points_at_none() {
+        assertEquals(java.util.Optional.empty(), SectionKind.resembling("Summary and impact"));
+        assertEquals(java.util.Optional.empty(), SectionKind.resembling("Prefixes we tried"));
+        assertEquals(java.util.Optional.of(SectionKind.TIMELINE), SectionKind.resembling("2. Timeline of events"));
+        assertEquals(java.util.Optional.of(SectionKind.RESOLUTION), SectionKind.resembling("The fix"));
+        String text = replace(VALID, "## Root cause", "## Root cause and trigger");
+        onlyProblem(text, 19, "missing required section '## Root cause' (accepted headings: 'Root cause', "
+                + "'root causes', '根因' or '根本原因'); not recognised: '## Root cause and trigger' (line 17)");
+    }
+
+    @Test
     void an_empty_body_misses_all_three_required_sections() {
         List<Problem> problems = problems(Fixture.FRONT + "---\n");
         assertEquals(3, problems.size(), problems::toString);
