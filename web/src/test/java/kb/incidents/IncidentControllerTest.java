@@ -14,6 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IncidentControllerTest {
@@ -99,6 +100,16 @@ class IncidentControllerTest {
         assertTrue(done.text().contains("Cap the pool at 50") && done.text().contains("bob") && done.text().contains("mitigate"));
         assertEquals("2024-04-01", d.selectFirst("table.actions tr.open td:nth-child(4)").text());
         assertEquals(List.of("RES-01"), d.select(".checklist-links a").eachText());
+    }
+
+    @Test
+    void the_body_and_title_carry_the_postmortem_language_when_it_is_given() {
+        Document tagged = app.page("/incidents/fixture-pool-leak");
+        assertEquals("en", tagged.selectFirst("div.sections").attr("lang"));
+        assertEquals("en", tagged.selectFirst("h1 span[lang]").attr("lang"));
+        Document untagged = app.page("/incidents/fixture-old-timeout");
+        assertFalse(untagged.selectFirst("div.sections").hasAttr("lang"));
+        assertNull(untagged.selectFirst("h1 span[lang]"));
     }
 
     @Test
