@@ -91,6 +91,10 @@ public final class ReviewCommand implements Callable<Integer> {
             + "packages of the checkout and map their results onto checklist items; never fetches modules.")
     boolean goPeers;
 
+    @Option(names = "--include-tests", description = "Also review test code (_test.go, testdata/, src/test/, "
+            + "*Test.java, ...), which is left out by default: the checklist is about production code.")
+    boolean includeTests;
+
     @Spec
     CommandSpec spec;
 
@@ -108,7 +112,7 @@ public final class ReviewCommand implements Callable<Integer> {
             Reviews.Change change = diff != null ? new Reviews.DiffText(this::readDiff)
                     : base != null ? new Reviews.GitRange(repo, base, head) : new Reviews.WholeFiles(repo, files);
             Reviews.Result result = Reviews.run(new Reviews.Request(contentDir(), change, repo, mode, imports,
-                    baseline, level, fmt, site(), maxAnnotations, goPeers));
+                    baseline, level, fmt, site(), maxAnnotations, goPeers, includeTests));
             result.notes().forEach(n -> err.println("review: " + n));
             if (baseline != null) {
                 err.println("review: " + result.baselineHidden() + " finding(s) already in the baseline " + baseline

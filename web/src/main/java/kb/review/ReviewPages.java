@@ -104,6 +104,7 @@ final class ReviewPages {
         model.put("warnings", r.review().count(Severity.WARNING));
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
+        model.put("testFiles", r.review().testFiles());
         model.put("addedLines", r.review().addedLines());
         Checklist checklist = new Checklist(jdbi);
         Map<String, Map<String, Object>> items = new LinkedHashMap<>();

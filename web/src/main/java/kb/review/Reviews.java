@@ -90,15 +90,24 @@ public final class Reviews {
      */
     public record Request(Path contentDir, Change change, Path repo, String filter, List<Path> imports,
                           Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations,
-                          boolean goPeers) {
+                          boolean goPeers, boolean includeTests) {
         public Request {
             imports = List.copyOf(imports);
         }
 
-        /** A review without the Go peers. */
+        /** A review without the Go peers, leaving test code out. */
         public Request(Path contentDir, Change change, Path repo, String filter, List<Path> imports,
                        Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations) {
-            this(contentDir, change, repo, filter, imports, baseline, failLevel, format, siteUrl, maxAnnotations, false);
+            this(contentDir, change, repo, filter, imports, baseline, failLevel, format, siteUrl, maxAnnotations, false,
+                    false);
+        }
+
+        /** A review leaving test code out. */
+        public Request(Path contentDir, Change change, Path repo, String filter, List<Path> imports,
+                       Path baseline, Severity failLevel, Format format, String siteUrl, int maxAnnotations,
+                       boolean goPeers) {
+            this(contentDir, change, repo, filter, imports, baseline, failLevel, format, siteUrl, maxAnnotations,
+                    goPeers, false);
         }
     }
 
@@ -178,7 +187,8 @@ public final class Reviews {
             // in repo and files mode Java types declared anywhere in the checkout resolve, and callers are looked for
             // in all of it; a pasted diff has no checkout
             try (Checkout checkout = checkout(request, files)) {
-                review = new Reviewer(book).review(mode, files, context, checkout, imported, filter);
+                review = new Reviewer(book, request.includeTests())
+                        .review(mode, files, context, checkout, imported, filter);
             }
             int[] hidden = {0};
             if (request.baseline() != null) {

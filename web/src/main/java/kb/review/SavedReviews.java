@@ -11,6 +11,7 @@ import kb.review.engine.ManualCheck;
 import kb.review.engine.Review;
 import kb.review.engine.Reviewer;
 import kb.review.engine.SarifImport;
+import kb.review.engine.TestCode;
 import kb.review.rules.Catalog;
 import kb.review.rules.RuleBook;
 import kb.review.rules.RuleFileException;
@@ -181,7 +182,7 @@ public final class SavedReviews {
             // findings as stored (a long path is shortened), so this is the review every later load gives
             Review stored = new Review(review.mode(), review.files(),
                     findingRows.stream().map(SavedReviews::finding).toList(), review.manual(),
-                    review.unmappedImports());
+                    review.unmappedImports(), review.testFiles());
             return new Loaded(new ReviewDao.ReviewRow(id, row.repository(), row.prNumber(), row.title(), row.url(),
                     diff, row.mode(), row.verdict(), row.unmappedImports(), user, now), stored, findingRows,
                     Map.of(), outcome);
@@ -205,10 +206,20 @@ public final class SavedReviews {
         List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
         List<ManualCheck> manual = dao.manual(id).stream()
                 .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
-        Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports());
+        Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports(),
+                testFiles(row.get().diff()));
         Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
         dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));
         return Optional.of(new Loaded(row.get(), review, findingRows, marks, outcome(h, review, marks)));
+    }
+
+    /** The stored diff's test files, which the review left out (see {@link TestCode}); none if it cannot be read. */
+    private static List<String> testFiles(String diff) {
+        try {
+            return DiffParser.parse(diff).stream().map(ChangedFile::path).filter(TestCode::isTest).toList();
+        } catch (DiffFormatException e) {
+            return List.of();
+        }
     }
 
     public List<ReviewDao.Summary> newest(int limit) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kb.TestApp;
@@ -95,6 +96,18 @@ class ReviewPagesTest {
         Element listed = page("/reviews").selectFirst("tr.review-row a[href=" + at + "]");
         assertNotNull(listed);
         assertTrue(listed.parent().text().contains("acme/api #42"), listed.parent().text());
+    }
+
+    @Test
+    void a_test_file_in_the_pasted_diff_is_not_reviewed_and_the_page_says_so_after_reloading() {
+        String testFile = ReviewDiffs.LEAK_NEW_FILE.replace("client/fetch.go", "client/fetch_test.go");
+        String at = created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_NEW_FILE + testFile)));
+        Document doc = page(at);
+        assertEquals(List.of("client/fetch.go:6"), doc.select("tr.finding[data-item=RES-02] td.where").eachText());
+        Element note = doc.selectFirst("#test-files");
+        assertNotNull(note, doc.body().text());
+        assertTrue(note.text().startsWith("1 test file was not reviewed"), note.text());
+        assertEquals("client/fetch_test.go", note.attr("title"));
     }
 
     @Test

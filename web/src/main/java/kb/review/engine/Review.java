@@ -9,11 +9,12 @@ import kb.format.ChecklistItem.Severity;
  * The outcome of reviewing one change: every finding (suppressed ones included, marked), the checklist items left to
  * the reviewer, and what was looked at.
  *
- * @param mode how much code the detectors saw: {@code repo} (whole files), {@code diff} (hunks only) or
- *             {@code files} (whole files, every line counted as added)
+ * @param mode      how much code the detectors saw: {@code repo} (whole files), {@code diff} (hunks only) or
+ *                  {@code files} (whole files, every line counted as added)
+ * @param testFiles changed test files that were not reviewed (see {@link TestCode})
  */
 public record Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
-                     int unmappedImports) {
+                     int unmappedImports, List<String> testFiles) {
 
     /** A file of the change as the review saw it. */
     public record ReviewedFile(String path, String oldPath, ChangedFile.Change change, Language language,
@@ -26,6 +27,13 @@ public record Review(String mode, List<ReviewedFile> files, List<Finding> findin
         files = List.copyOf(files);
         findings = List.copyOf(findings);
         manual = List.copyOf(manual);
+        testFiles = List.copyOf(testFiles);
+    }
+
+    /** A review in which every changed file was reviewed. */
+    public Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
+                  int unmappedImports) {
+        this(mode, files, findings, manual, unmappedImports, List.of());
     }
 
     /** Findings that are not suppressed. */

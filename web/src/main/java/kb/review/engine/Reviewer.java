@@ -27,11 +27,19 @@ import org.treesitter.TSTree;
 public final class Reviewer {
 
     private final RuleBook book;
+    private final boolean includeTests;
     /** Per manual-trigger regex, texts one of which any match contains (null: unknown); see {@link Needles}. */
     private final Map<Pattern, List<String>> needles = new java.util.IdentityHashMap<>();
 
+    /** A reviewer that leaves test code out (see {@link TestCode}). */
     public Reviewer(RuleBook book) {
+        this(book, false);
+    }
+
+    /** @param includeTests review test files like any other, instead of listing them as not reviewed */
+    public Reviewer(RuleBook book, boolean includeTests) {
         this.book = book;
+        this.includeTests = includeTests;
         for (ManualTrigger t : book.triggers()) {
             t.addedLines().forEach(p -> needles.put(p, Needles.of(p)));
         }
@@ -58,11 +66,15 @@ public final class Reviewer {
      * The same, with what the analyses may learn from the whole checkout: Java types declared anywhere in it, and
      * the callers of a function wherever they are (the caller closes {@code checkout} after the review).
      */
-    public Review review(String mode, List<SourceFile> files, List<SourceFile> context, Checkout checkout,
+    public Review review(String mode, List<SourceFile> changed, List<SourceFile> context, Checkout checkout,
                          SarifImport.Result imported, DiffFilter filter) {
+        // test files stay visible as helpers' homes, but nothing is reported in them
+        List<SourceFile> files = includeTests ? changed
+                : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList();
+        List<String> tests = changed.stream().filter(f -> !files.contains(f)).map(SourceFile::path).toList();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
-        List<SourceFile> visible = new ArrayList<>(files);
+        List<SourceFile> visible = new ArrayList<>(changed);
         visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
@@ -71,6 +83,9 @@ public final class Reviewer {
                 .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
                 .flatMap(f -> detect(f, helpers).stream()).toList());
         for (Finding f : imported.findings()) {
+            if (tests.contains(f.path())) {
+                continue;
+            }
             SourceFile file = byPath.get(f.path());
             String code = file == null ? f.code() : file.line(f.line()).strip();
             findings.add(new Finding(f.rule(), f.item(), f.severity(), f.path(), f.line(), f.column(), code,
@@ -87,7 +102,7 @@ public final class Reviewer {
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
                 f.change().binary(), f.complete())).toList();
-        return new Review(mode, reviewed, kept, manual(files), imported.unmapped());
+        return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests);
     }
 
     /**

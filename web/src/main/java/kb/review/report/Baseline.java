@@ -61,6 +61,7 @@ public final class Baseline {
                 kept.add(f);
             }
         }
-        return new Review(review.mode(), review.files(), kept, review.manual(), review.unmappedImports());
+        return new Review(review.mode(), review.files(), kept, review.manual(), review.unmappedImports(),
+                review.testFiles());
     }
 }

@@ -41,6 +41,8 @@ public final class JsonReport {
                     .put("language", f.language().key()).put("addedLines", f.addedLines())
                     .put("binary", f.binary()).put("wholeFile", f.complete());
         }
+        ArrayNode tests = root.putArray("testFilesNotReviewed");
+        r.testFiles().forEach(tests::add);
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode o = findings.addObject();

@@ -37,6 +37,10 @@ public final class MarkdownReport {
         md.append("Reviewed ").append(r.files().size()).append(r.files().size() == 1 ? " file" : " files")
                 .append(", ").append(r.addedLines()).append(" added lines (").append(modeText(r.mode()))
                 .append("). The gate fails on ").append(ReportContext.label(ctx.failLevel())).append(" or worse.\n");
+        if (!r.testFiles().isEmpty()) {
+            md.append(r.testFiles().size()).append(r.testFiles().size() == 1 ? " test file was" : " test files were")
+                    .append(" not reviewed (the checklist is about production code; `--include-tests` reviews them).\n");
+        }
         if (r.unmappedImports() > 0) {
             md.append(r.unmappedImports()).append(" imported result(s) map to no checklist item and are not shown.\n");
         }

@@ -1,0 +1,38 @@
+package kb.review.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * Which changed files are test code. The checklist is drawn from production incidents: a goroutine without a
+ * recover, a call without a timeout or an ignored error in a test fails that test at worst, and real pull requests
+ * carry tests beside nearly every fix, so by default the review leaves them out (the CLI's
+ * {@code --include-tests} puts them back).
+ */
+public final class TestCode {
+
+    /**
+     * Go's {@code _test.go} files and {@code testdata} folders; Maven and Gradle test source sets
+     * ({@code src/test}, {@code src/it}, {@code src/testFixtures}, {@code src/integrationTest}, ...); and Java
+     * classes named as tests by the usual runners' conventions ({@code FooTest}, {@code FooTests}, {@code FooIT},
+     * {@code FooTestCase}, {@code TestFoo}).
+     */
+    private static final Pattern TEST = Pattern.compile(
+            "(?:^|.*/)[^/]*_test\\.go"
+                    + "|(?:^|.*/)testdata/.*"
+                    + "|(?:^|.*/)src/(?:test|it|[a-zA-Z]*[tT]est[a-zA-Z]*)/.*");
+    /** Test class names count outside a main source set only: {@code src/main/java/.../TestData.java} is code. */
+    private static final Pattern TEST_CLASS = Pattern.compile(
+            "(?:^|.*/)(?:[A-Z][A-Za-z0-9_]*(?:Test|Tests|IT|TestCase)|Test[A-Z][A-Za-z0-9_]*)\\.java");
+
+    private TestCode() {
+    }
+
+    /** True for a repository-relative path (forward slashes) of test code. */
+    public static boolean isTest(String path) {
+        if (path == null) {
+            return false;
+        }
+        return TEST.matcher(path).matches()
+                || TEST_CLASS.matcher(path).matches() && !path.startsWith("src/main/") && !path.contains("/src/main/");
+    }
+}

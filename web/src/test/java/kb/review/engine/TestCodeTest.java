@@ -1,0 +1,99 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import kb.review.diff.DiffFilter;
+import kb.review.diff.DiffParser;
+import kb.review.diff.SourceFile;
+import kb.review.report.JsonReport;
+import kb.review.report.MarkdownReport;
+import kb.review.report.ReportContext;
+import kb.format.ChecklistItem.Severity;
+import org.junit.jupiter.api.Test;
+
+/** Test code is left out of the review unless asked for, and the report says which files were left out. */
+class TestCodeTest {
+
+    @Test
+    void test_sources_are_recognised_by_go_maven_gradle_and_runner_conventions() {
+        for (String path : List.of("server_test.go", "pkg/api/server_test.go", "pkg/testdata/fixture.go",
+                "src/test/java/com/acme/PoolTest.java", "core/src/test/java/com/acme/Helpers.java",
+                "core/src/integrationTest/java/com/acme/Db.java", "core/src/testFixtures/java/com/acme/Fake.java",
+                "core/src/it/java/com/acme/Smoke.java", "lib/com/acme/PoolTests.java", "lib/com/acme/PoolIT.java",
+                "lib/com/acme/TestPool.java", "lib/com/acme/PoolTestCase.java")) {
+            assertTrue(TestCode.isTest(path), path);
+        }
+        for (String path : List.of("server.go", "pkg/testing/helpers.go", "pkg/contest/result.go", "latest.go",
+                "src/main/java/com/acme/TestDataGenerator.java", "app/src/main/java/com/acme/LoadTest.java",
+                "src/main/java/com/acme/Contest.java", "src/main/java/com/acme/Attestation.java",
+                "lib/com/acme/Testing.java", "docs/test.md")) {
+            assertFalse(TestCode.isTest(path), path);
+        }
+    }
+
+    private static final String GOROUTINES = """
+            diff --git a/worker/pool.go b/worker/pool.go
+            new file mode 100644
+            --- /dev/null
+            +++ b/worker/pool.go
+            @@ -0,0 +1,7 @@
+            +package worker
+            +
+            +func Start(jobs chan func()) {
+            +	go func() {
+            +		for j := range jobs { j() }
+            +	}()
+            +}
+            diff --git a/worker/pool_test.go b/worker/pool_test.go
+            new file mode 100644
+            --- /dev/null
+            +++ b/worker/pool_test.go
+            @@ -0,0 +1,9 @@
+            +package worker
+            +
+            +import "testing"
+            +
+            +func TestStart(t *testing.T) {
+            +	go func() {
+            +		t.Log("started")
+            +	}()
+            +}
+            """;
+
+    private static Review review(boolean includeTests) throws Exception {
+        List<SourceFile> files = DiffParser.parse(GOROUTINES).stream().map(SourceFile::fromDiff).toList();
+        return new Reviewer(TestRules.book(), includeTests).review("diff", files, SarifImport.Result.none(),
+                DiffFilter.ADDED);
+    }
+
+    @Test
+    void a_finding_in_a_test_file_is_left_out_by_default_and_kept_when_tests_are_included() throws Exception {
+        Review byDefault = review(false);
+        assertEquals(List.of("worker/pool.go:4"), locations(byDefault, "CONC-01"));
+        assertEquals(List.of("worker/pool_test.go"), byDefault.testFiles());
+        assertEquals(List.of("worker/pool.go"), byDefault.files().stream().map(Review.ReviewedFile::path).toList());
+
+        Review all = review(true);
+        assertEquals(List.of("worker/pool.go:4", "worker/pool_test.go:6"), locations(all, "CONC-01"));
+        assertEquals(List.of(), all.testFiles());
+    }
+
+    @Test
+    void the_reports_name_the_test_files_left_out() throws Exception {
+        ReportContext ctx = new ReportContext(review(false), TestRules.book().catalog(), "http://kb.test",
+                Severity.BLOCKER);
+        String md = MarkdownReport.render(ctx);
+        assertTrue(md.contains("1 test file was not reviewed"), md);
+        JsonNode json = new ObjectMapper().readTree(JsonReport.tree(ctx).toString());
+        assertEquals("worker/pool_test.go", json.path("testFilesNotReviewed").path(0).asText());
+    }
+
+    private static List<String> locations(Review r, String item) {
+        return r.findings().stream().filter(f -> f.item().equals(item)).map(f -> f.path() + ":" + f.line()).toList();
+    }
+}
