@@ -179,7 +179,7 @@ class LogReader {
             default:
                 throw new IllegalArgumentException("unsupported log kind " + kind);
         }
-        ResultSet rs = stmt.executeQuery("SELECT state FROM jbosststxtable WHERE uidstring = '" + uid + "'");
+        ResultSet rs = stmt.executeQuery("SELECT state FROM jbosststxtable WHERE uidstring = '" + uid + "'"); //@RES-01
         if (!rs.next()) {
             return null;
         }
@@ -1140,7 +1140,7 @@ public final class RenderContext {
         try {
             return work.get();
         } finally {
-            CURRENT.set(null);
+            CURRENT.set(null); //@~CONC-04
         }
     }
 

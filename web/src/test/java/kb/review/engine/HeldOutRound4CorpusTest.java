@@ -31,6 +31,9 @@ class HeldOutRound4CorpusTest {
     // = 0.83 (below target: a finding, floor 0.80), precision 83/94 = 0.88 (below target, floor 0.85); Go recall
     // 47/51 = 0.92 (floor 0.90), precision 47/50 = 0.94 (floor 0.92); Java recall 36/49 = 0.73 (below target,
     // floor 0.70), precision 36/44 = 0.82 (below target, floor 0.80).
+    // Run 2 (same review; two header lines corrected against the checklist text, no code changed, see
+    // CORRECTIONS.md): overall 84/101 = 0.83 and 84/93 = 0.90; Go unchanged; Java 37/50 = 0.74 and 37/43 = 0.86.
+    // The floors stay those of run 1, the first measurement on unseen code.
     static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
