@@ -92,7 +92,7 @@ public final class Reviewer {
                     f.message(), f.confidence(), f.note(), f.origin(), null));
         }
         List<Finding> kept = new ArrayList<>();
-        for (Finding f : Suppressions.apply(findings, byPath)) {
+        for (Finding f : Suppressions.apply(findings, byPath, book.imports())) {
             if (filter.keeps(byPath.get(f.path()), f.line()) || leaksThroughAddedLine(filter, byPath.get(f.path()), f)) {
                 kept.add(f);
             }
