@@ -223,6 +223,33 @@ class HeldOutCorpusTest {
         checkCases(cases, 80);
     }
 
+    /**
+     * Prints a later round's three views and asserts its floors: overall recall and precision, then per language
+     * ({@code {recall, precision}}). Rounds 2 to 4 share this; each keeps its floors and their history beside them.
+     */
+    static void scoreRound(List<Case> cases, String round, double recallFloor, double precisionFloor,
+                           Map<String, double[]> languageFloors) {
+        Score active = score(cases, f -> !f.suppressed());
+        Score high = score(cases, f -> !f.suppressed() && f.confidence() == Finding.Confidence.HIGH);
+        Score all = score(cases, f -> true);
+        long low = cases.stream().flatMap(c -> c.review().active().stream())
+                .filter(f -> f.confidence() == Finding.Confidence.LOW).count();
+        System.out.println(report(round + ", active findings (any confidence)", active));
+        System.out.println(report(round + ", high-confidence active findings only", high));
+        System.out.println(report(round + ", all findings, suppressed included", all));
+        System.out.printf(Locale.ROOT, "%n%s: %d cases; low-confidence active findings: %d%n",
+                round.substring(0, 1).toUpperCase(Locale.ROOT) + round.substring(1), cases.size(), low);
+
+        Tally overall = active.get("overall");
+        assertTrue(overall.recall() >= recallFloor, "overall recall " + overall.recall());
+        assertTrue(overall.precision() >= precisionFloor, "overall precision " + overall.precision());
+        languageFloors.forEach((language, floors) -> {
+            Tally t = active.get(language);
+            assertTrue(t.recall() >= floors[0], language + " recall " + t.recall());
+            assertTrue(t.precision() >= floors[1], language + " precision " + t.precision());
+        });
+    }
+
     /** At least {@code minimum} cases, each with a public source, a parsed file, and expectations unless clean. */
     static void checkCases(List<Case> cases, int minimum) {
         assertTrue(cases.size() >= minimum, "corpus size " + cases.size());

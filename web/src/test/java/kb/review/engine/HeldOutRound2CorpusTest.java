@@ -1,15 +1,10 @@
 package kb.review.engine;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import kb.review.engine.HeldOutCorpusTest.Case;
-import kb.review.engine.HeldOutCorpusTest.Score;
-import kb.review.engine.HeldOutCorpusTest.Tally;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,23 +50,6 @@ class HeldOutRound2CorpusTest {
 
     @Test
     void the_review_keeps_its_measured_recall_and_precision_on_a_second_corpus_it_was_not_tuned_to() {
-        Score active = HeldOutCorpusTest.score(cases, f -> !f.suppressed());
-        Score high = HeldOutCorpusTest.score(cases, f -> !f.suppressed() && f.confidence() == Finding.Confidence.HIGH);
-        Score all = HeldOutCorpusTest.score(cases, f -> true);
-        long low = cases.stream().flatMap(c -> c.review().active().stream())
-                .filter(f -> f.confidence() == Finding.Confidence.LOW).count();
-        System.out.println(HeldOutCorpusTest.report("round 2, active findings (any confidence)", active));
-        System.out.println(HeldOutCorpusTest.report("round 2, high-confidence active findings only", high));
-        System.out.println(HeldOutCorpusTest.report("round 2, all findings, suppressed included", all));
-        System.out.printf(Locale.ROOT, "%nRound 2: %d cases; low-confidence active findings: %d%n", cases.size(), low);
-
-        Tally overall = active.get("overall");
-        assertTrue(overall.recall() >= RECALL_FLOOR, "overall recall " + overall.recall());
-        assertTrue(overall.precision() >= PRECISION_FLOOR, "overall precision " + overall.precision());
-        LANGUAGE_FLOORS.forEach((language, floors) -> {
-            Tally t = active.get(language);
-            assertTrue(t.recall() >= floors[0], language + " recall " + t.recall());
-            assertTrue(t.precision() >= floors[1], language + " precision " + t.precision());
-        });
+        HeldOutCorpusTest.scoreRound(cases, "round 2", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
     }
 }
