@@ -96,7 +96,7 @@ final class ReviewApi {
                 } else if (pr.isIntegralNumber() && pr.canConvertToInt() && pr.asInt() > 0) {
                     number = pr.asInt();
                 } else {
-                    number = prNumber(pr.asText());
+                    number = apiPrNumber(pr.asText());
                 }
                 return new SavedReviews.Draft(body.get("diff").asText(), text(body, "repository"), number,
                         text(body, "title"), text(body, "url"));
@@ -104,7 +104,7 @@ final class ReviewApi {
             case "application/x-www-form-urlencoded", "multipart/form-data" -> {
                 // curl --data-urlencode diff@change.diff (or -F diff=@change.diff)
                 return new SavedReviews.Draft(ctx.formParam("diff"), ctx.formParam("repository"),
-                        prNumber(ctx.formParam("pr")), ctx.formParam("title"), ctx.formParam("url"));
+                        apiPrNumber(ctx.formParam("pr")), ctx.formParam("title"), ctx.formParam("url"));
             }
             default -> throw new HttpResponseException(415, "Send the diff as Content-Type text/x-diff or text/plain,"
                     + " JSON {\"diff\": ...} as application/json, or a form field 'diff'"
@@ -145,6 +145,15 @@ final class ReviewApi {
 
     private static void error(Context ctx, int status, String message, Integer line) {
         kb.system.Web.jsonError(ctx, status, message, line == null ? Map.of() : Map.of("line", line));
+    }
+
+    /** {@link #prNumber}, with a bad number answered 400 naming the field (not a 500). */
+    private static Integer apiPrNumber(String raw) {
+        try {
+            return prNumber(raw);
+        } catch (IllegalArgumentException e) {
+            throw new HttpResponseException(400, "Field 'pr': " + e.getMessage());
+        }
     }
 
     /** A PR number as typed; blank gives null. */

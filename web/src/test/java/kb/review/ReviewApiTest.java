@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import kb.TestApp;
 import kb.accounts.Accounts;
@@ -110,6 +111,21 @@ class ReviewApiTest {
         assertTrue(json(empty).path("message").asText().contains("empty"));
         assertEquals(400, post(editorToken, "application/json", "{\"pr\": 3}").statusCode());
         assertEquals(415, post(editorToken, "application/xml", "<diff/>").statusCode());
+    }
+
+    @Test
+    void a_bad_pr_number_answers_400_naming_the_field_in_json_and_in_forms() throws Exception {
+        for (String pr : List.of("\"abc\"", "-4", "0", "1.5", "\"#x\"")) {
+            HttpResponse<String> r = post(editorToken, "application/json",
+                    "{\"diff\": " + ReviewDiffs.JSON.writeValueAsString(ReviewDiffs.LEAK_NEW_FILE) + ", \"pr\": " + pr + "}");
+            assertEquals(400, r.statusCode(), pr + ": " + r.body());
+            assertTrue(json(r).path("message").asText().startsWith("Field 'pr': "), r.body());
+        }
+        HttpResponse<String> form = post(editorToken, "application/x-www-form-urlencoded",
+                "diff=" + java.net.URLEncoder.encode(ReviewDiffs.LEAK_NEW_FILE, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&pr=seven");
+        assertEquals(400, form.statusCode(), form.body());
+        assertTrue(json(form).path("message").asText().contains("got 'seven'"), form.body());
     }
 
     @Test
