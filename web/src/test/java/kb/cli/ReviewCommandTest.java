@@ -93,6 +93,33 @@ class ReviewCommandTest {
         }
     }
 
+    @Test
+    void test_files_pass_the_gate_unless_include_tests_asks_for_them(@TempDir Path dir) throws IOException {
+        String test = """
+                package svc
+
+                import "net/http"
+
+                func fetch(url string) int {
+                	resp, _ := http.Get(url)
+                	return resp.StatusCode
+                }
+                """;
+        Path diff = dir.resolve("tests.diff");
+        Files.writeString(diff, "diff --git a/svc/fetch_test.go b/svc/fetch_test.go\nnew file mode 100644\n"
+                + "--- /dev/null\n+++ b/svc/fetch_test.go\n@@ -0,0 +1,8 @@\n" + test.lines().map(l -> "+" + l + "\n")
+                .collect(java.util.stream.Collectors.joining()));
+        Run skipped = run("--diff", diff.toString(), "--format", "json");
+        assertEquals(0, skipped.code(), skipped.out());
+        JsonNode json = new ObjectMapper().readTree(skipped.out());
+        assertEquals("svc/fetch_test.go", json.path("testFilesNotReviewed").path(0).asText(), skipped.out());
+        assertEquals(0, json.path("findings").size(), skipped.out());
+
+        Run included = run("--diff", diff.toString(), "--format", "json", "--include-tests");
+        assertEquals(1, included.code(), included.out());
+        assertTrue(new ObjectMapper().readTree(included.out()).path("findings").size() > 0, included.out());
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
