@@ -48,6 +48,25 @@ public record ChangedFile(String path, String oldPath, Change change, boolean bi
         return set;
     }
 
+    /** True when the change deletes lines of the file (not only adds them). */
+    public boolean removesLines() {
+        return hunks.stream().anyMatch(h -> h.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED));
+    }
+
+    /**
+     * The same change seen backwards, from the new file to the old one: its "added" lines are the lines this change
+     * removed. A file read from it with {@link SourceFile#fromDiff} is the old side of the hunks.
+     */
+    public ChangedFile reversed() {
+        List<Hunk> back = hunks.stream().map(h -> new Hunk(h.newStart(), h.newCount(), h.oldStart(), h.oldCount(),
+                h.lines().stream().map(l -> new DiffLine(switch (l.kind()) {
+                    case ADDED -> DiffLine.Kind.REMOVED;
+                    case REMOVED -> DiffLine.Kind.ADDED;
+                    case CONTEXT -> DiffLine.Kind.CONTEXT;
+                }, l.newLine(), l.oldLine(), l.text())).toList())).toList();
+        return new ChangedFile(oldPath == null ? path : oldPath, path, Change.MODIFIED, binary, back);
+    }
+
     public int addedLineCount() {
         return addedLines().cardinality();
     }

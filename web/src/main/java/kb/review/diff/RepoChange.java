@@ -66,7 +66,17 @@ public final class RepoChange {
                         out.add(SourceFile.fromDiff(f));
                     } else {
                         byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                        out.add(SourceFile.withContent(f, new String(bytes, StandardCharsets.UTF_8)));
+                        SourceFile file = SourceFile.withContent(f, new String(bytes, StandardCharsets.UTF_8));
+                        if (f.change() != ChangedFile.Change.ADDED && f.removesLines()) {
+                            // the base's file too, so the review can tell what the change itself broke
+                            try (TreeWalk old = TreeWalk.forPath(repo, f.oldPath(), from.getTree())) {
+                                if (old != null) {
+                                    file.withBefore(f.reversed(), new String(repo.open(old.getObjectId(0)).getBytes(),
+                                            StandardCharsets.UTF_8));
+                                }
+                            }
+                        }
+                        out.add(file);
                     }
                 }
             }

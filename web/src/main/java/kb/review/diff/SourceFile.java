@@ -22,6 +22,8 @@ public final class SourceFile {
     private String lowerText;
     private byte[] utf8;
     private AddedText addedText;
+    /** The same file before the change (whole, or the old side of the hunks); null when it is not known. */
+    private SourceFile before;
 
     /** The added lines joined with newlines, searched by multi-line patterns in one pass per pattern. */
     public record AddedText(String text, int[] starts, int[] lines) {
@@ -74,6 +76,23 @@ public final class SourceFile {
             known.set(i + 1);
         }
         return new SourceFile(change, lines, known, true);
+    }
+
+    /**
+     * The file before the change: what {@link #withBefore} attached (the whole old file, in a checkout), else for a
+     * pasted diff that removes lines, the old side of its hunks; null for a new file or a change that only adds.
+     */
+    public SourceFile before() {
+        if (before == null && !complete && change.removesLines()) {
+            before = fromDiff(change.reversed());
+        }
+        return before;
+    }
+
+    /** Attaches the whole pre-change file (read from the base commit); returns this file. */
+    public SourceFile withBefore(ChangedFile reversed, String oldContent) {
+        this.before = withContent(reversed, oldContent);
+        return this;
     }
 
     static List<String> splitLines(String content) {

@@ -92,17 +92,71 @@ public final class Reviewer {
                     f.message(), f.confidence(), f.note(), f.origin(), null));
         }
         List<Finding> kept = new ArrayList<>();
+        List<Finding> unchanged = new ArrayList<>();
         for (Finding f : Suppressions.apply(findings, byPath, book.imports())) {
-            if (filter.keeps(byPath.get(f.path()), f.line()) || leaksThroughAddedLine(filter, byPath.get(f.path()), f)) {
+            SourceFile file = byPath.get(f.path());
+            if (filter.keeps(file, f.line())) {
                 kept.add(f);
+            } else if (leaksThroughAddedLine(filter, file, f) && (file == null || file.before() == null)) {
+                kept.add(f);
+            } else if (filter == DiffFilter.ADDED) {
+                // including a leak through an added exit of a file the change also deletes from: it is the change's
+                // only if the old file did not leak there already
+                unchanged.add(f);
             }
         }
+        kept.addAll(brokenByRemovals(unchanged, byPath, helpers));
         kept.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
                 f.change().binary(), f.complete())).toList();
         return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests);
+    }
+
+    /**
+     * Findings on unchanged lines that the change itself caused by what it deleted: a pull request that only removes
+     * {@code defer f.Close()}, {@code cancel()} or {@code Thread.currentThread().interrupt()} leaves the acquisition
+     * or the catch untouched, so the added-lines filter would drop the very finding the change creates. The file
+     * before the change (the whole base file in a checkout, the old side of the hunks in a pasted diff) is reviewed
+     * too, and a finding on an unchanged line is kept when the old file had fewer findings of that rule on that same
+     * code. A finding that was already there before the change stays out, as before.
+     */
+    private List<Finding> brokenByRemovals(List<Finding> unchanged, Map<String, SourceFile> byPath,
+                                           Summaries helpers) {
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        // only the built-in detectors' findings: the old file is not run through other analysers
+        unchanged.stream().filter(f -> "kb".equals(f.origin()) && !f.rule().equals(Suppressions.NO_REASON_RULE))
+                .forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
+        List<Finding> out = new ArrayList<>();
+        byFile.forEach((path, candidates) -> {
+            SourceFile after = byPath.get(path);
+            SourceFile before = after == null ? null : after.before();
+            if (before == null) {
+                return;
+            }
+            // per rule and code: the findings on unchanged lines now, less those the old file had; what is left is
+            // what the change made (findings on added lines are kept already and are not counted on either side)
+            Map<String, Integer> budget = new java.util.HashMap<>();
+            for (Finding f : candidates) {
+                budget.merge(key(f), 1, Integer::sum);
+            }
+            for (Finding f : detect(before, helpers)) {
+                budget.merge(key(f), -1, Integer::sum);
+            }
+            for (Finding f : candidates) {
+                if (budget.getOrDefault(key(f), 0) > 0) {
+                    budget.merge(key(f), -1, Integer::sum);
+                    out.add(f);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A finding's identity across the change: its rule and the text of its line, not the line's number. */
+    private static String key(Finding f) {
+        return f.rule() + '\u0000' + (f.code() == null ? "" : f.code().strip());
     }
 
     /**
