@@ -106,6 +106,15 @@ public final class Reviewer {
             }
         }
         kept.addAll(brokenByRemovals(unchanged, byPath, helpers));
+        List<String> allAdded = changed.stream().flatMap(f -> f.change().hunks().stream())
+                .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == kb.review.diff.DiffLine.Kind.ADDED)
+                .map(kb.review.diff.DiffLine::text).toList();
+        for (SourceFile f : files) {
+            if (filter != DiffFilter.NOFILTER && !f.change().binary()) {
+                kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path())).toList(),
+                        book.catalog(), allAdded));
+            }
+        }
         kept.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),

@@ -64,6 +64,48 @@ class RemovedReleasesTest {
              }
             """;
 
+    /** The open is far above the hunk: only the deletion is visible. */
+    private static final String DELETES_CLOSE_FAR_FROM_OPEN = """
+            diff --git a/logs/writer.go b/logs/writer.go
+            --- a/logs/writer.go
+            +++ b/logs/writer.go
+            @@ -40,6 +40,5 @@ func Open(path string) (*Writer, error) {
+             	info, err := file.Stat()
+             	if err != nil {
+            -		file.Close()
+             		return nil, err
+             	}
+             	return &Writer{f: file, size: info.Size()}, nil
+            """;
+
+    /** A field renamed: the hunk closes the new name instead. */
+    private static final String RENAMES_CLOSED_FIELD = """
+            diff --git a/src/main/java/acme/Store.java b/src/main/java/acme/Store.java
+            --- a/src/main/java/acme/Store.java
+            +++ b/src/main/java/acme/Store.java
+            @@ -20,4 +20,4 @@ class Store {
+                 void shutdown() {
+            -        this.defaultHandle.close();
+            +        this.familyHandle.close();
+                 }
+             }
+            """;
+
+    /** The whole method that closed goes, and the diff adds it in another file. */
+    private static final String MOVES_CLOSING_METHOD = """
+            diff --git a/src/main/java/acme/Frame.java b/src/main/java/acme/Frame.java
+            --- a/src/main/java/acme/Frame.java
+            +++ b/src/main/java/acme/Frame.java
+            @@ -30,7 +30,2 @@ class Frame {
+                 }
+            -    @Override
+            -    public void close() throws IOException {
+            -        body.close();
+            -    }
+            -
+             }
+            """;
+
     private static List<String> found(String diff, String item) {
         return TestRules.reviewDiff(diff).findings().stream().filter(f -> f.item().equals(item))
                 .map(f -> f.path() + ":" + f.line()).toList();
@@ -77,6 +119,23 @@ class RemovedReleasesTest {
     @Test
     void a_leak_the_file_already_had_is_not_blamed_on_a_change_that_only_renames_a_local() {
         assertEquals(List.of(), found(TOUCHES_OLD_LEAK, "RES-02"));
+    }
+
+    @Test
+    void deleting_a_close_whose_open_the_diff_does_not_show_is_a_low_confidence_finding_where_it_stood() {
+        List<Finding> res = TestRules.reviewDiff(DELETES_CLOSE_FAR_FROM_OPEN).findings().stream()
+                .filter(f -> f.item().equals("RES-01")).toList();
+        assertEquals(1, res.size(), res.toString());
+        assertEquals(RemovedReleases.RULE, res.get(0).rule());
+        assertEquals(42, res.get(0).line());
+        assertEquals(Finding.Confidence.LOW, res.get(0).confidence());
+        org.junit.jupiter.api.Assertions.assertTrue(res.get(0).message().contains("`file`"), res.get(0).message());
+    }
+
+    @Test
+    void a_renamed_release_or_a_deleted_closing_method_is_not_a_deleted_release() {
+        assertEquals(List.of(), found(RENAMES_CLOSED_FIELD, "RES-01"));
+        assertEquals(List.of(), found(MOVES_CLOSING_METHOD, "RES-01"));
     }
 
     @Test
