@@ -106,11 +106,10 @@ final class IncidentController {
 
     /** Like {@link #visible}, with only the timeline page the request names (the first by default). */
     Shown visiblePage(Context ctx, String id) {
-        TimelinePage page = TimelinePage.of(ctx.queryParam(TimelinePage.PARAM), incidents.timelineCount(id), TimelinePage.SIZE);
-        Incident incident = incidents.load(id, page.offset(), page.size())
-                .filter(i -> Access.canEdit(ctx) || i.header().visibleToReaders())
+        Incidents.Paged paged = incidents.loadPage(id, ctx.queryParam(TimelinePage.PARAM), TimelinePage.SIZE)
+                .filter(p -> Access.canEdit(ctx) || p.incident().header().visibleToReaders())
                 .orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
-        return new Shown(incident, page);
+        return new Shown(paged.incident(), paged.timeline());
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */
