@@ -22,7 +22,8 @@ import java.util.Map;
  * Where an incident page's first view spends its time, part by part, on a database a run of {@code generate} or
  * {@link SearchBenchmark} filled: the related incidents alone (nothing cached), the incident's rows alone, then over
  * HTTP the page's first view and its second view (related list cached), each as wall p50/p95 and process CPU per run
- * with the load average. Run it under JFR to see the methods. Arguments: {@code DATA-DIR [RUNS]} (default 120).
+ * with the load average. Run it under JFR to see the methods. Arguments: {@code DATA-DIR [RUNS]} (default 120);
+ * {@code -Dkb.profile.only=related} times the related incidents alone.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.bench.IncidentPageProfile -Dexec.args="/tmp/search-bench-100k"</pre>
  */
@@ -53,7 +54,8 @@ public final class IncidentPageProfile {
         // first, or their build's CPU and database work lands in every figure
         Javalin first = App.create(services).start();
         HttpClient client = HttpClient.newHttpClient();
-        for (String path : List.of("/actions", "/incidents", "/insights")) {
+        for (String path : "related".equals(System.getProperty("kb.profile.only")) ? List.of("/actions", "/incidents")
+                : List.of("/actions", "/incidents", "/insights")) {
             long t = System.nanoTime();
             while (client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + first.port() + path)).build(),
                     HttpResponse.BodyHandlers.ofString()).body().matches("(?s).*id=\"(summary|counts|figures)-building\".*")) {
@@ -69,6 +71,11 @@ public final class IncidentPageProfile {
         report("related incidents, first time each", samples.get(1), id -> search.related(id, false, 5).size());
         report("related incidents, again (cached)", samples.get(1), id -> search.related(id, false, 5).size());
         search.close();
+        // -Dkb.profile.only=related stops here: a quick look at the related incidents alone
+        if ("related".equals(System.getProperty("kb.profile.only"))) {
+            services.close();
+            return;
+        }
         report("incident rows (load)", samples.get(2), id -> services.incidents().load(id).orElseThrow().sections().size());
 
         Javalin app = App.create(services).start();
