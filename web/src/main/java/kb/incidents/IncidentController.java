@@ -53,7 +53,11 @@ final class IncidentController {
         model.put("page", page);
         model.put("filter", filter);
         model.put("active", filter.active());
-        model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
+        // a page past the end (an old link, a typed number) says where the list ends instead of "no incidents"
+        boolean pastEnd = page.total() > 0 && page.page() > page.pages();
+        model.put("pastEnd", pastEnd);
+        model.put("last", filter.params(page.pages()));
+        model.put("prev", page.page() > 1 ? filter.params(Math.min(page.page() - 1, page.pages())) : null);
         model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
         Map<String, Object> facets = insights.facets();
         model.put("facets", facets);

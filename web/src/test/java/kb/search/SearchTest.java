@@ -205,4 +205,18 @@ class SearchTest {
         Set<String> marks = page.select("li.hit mark").eachText().stream().collect(Collectors.toSet());
         assertTrue(marks.isEmpty() || marks.stream().allMatch(m -> !m.contains("<")), marks.toString());
     }
+
+    @Test
+    void a_page_past_the_end_of_the_results_says_where_they_end() {
+        Document d = app.page("/search?q=timeout&page=60");
+        assertTrue(d.select("ol.hit-list li").isEmpty());
+        Element past = d.selectFirst("#past-end");
+        assertNotNull(past, d.select("main").outerHtml());
+        assertTrue(past.text().startsWith("There is no page 60: the "), past.text());
+        assertTrue(past.text().contains("results end on page 1."), past.text());
+        assertEquals("/search?q=timeout", past.selectFirst("a").attr("href"));
+        assertEquals("/search?q=timeout", d.selectFirst("a[rel=prev]").attr("href"));
+        assertTrue(app.page("/search?q=timeout").select("#past-end").isEmpty());
+        assertTrue(app.page("/search?q=zzzqqqx&page=3").select("#past-end").isEmpty(), "no match at all is the empty state");
+    }
 }
