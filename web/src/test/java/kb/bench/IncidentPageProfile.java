@@ -23,7 +23,7 @@ import java.util.Map;
  * {@link SearchBenchmark} filled: the related incidents alone (nothing cached), the incident's rows alone, then over
  * HTTP the page's first view and its second view (related list cached), each as wall p50/p95 and process CPU per run
  * with the load average. Run it under JFR to see the methods. Arguments: {@code DATA-DIR [RUNS]} (default 120);
- * {@code -Dkb.profile.only=related} times the related incidents alone.
+ * {@code -Dkb.profile.only=related} times the related incidents alone, {@code rows} the incident rows alone.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=kb.bench.IncidentPageProfile -Dexec.args="/tmp/search-bench-100k"</pre>
  */
@@ -35,7 +35,9 @@ public final class IncidentPageProfile {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 120;
-        Config config = new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb"), "sa", "", Path.of("content").toAbsolutePath(),
+        // -Dkb.profile.h2=";SETTING=VALUE" tries H2 settings on the same data
+        Config config = new Config(0, dir, "jdbc:h2:file:" + dir.resolve("kb") + System.getProperty("kb.profile.h2", ""), "sa", "",
+                Path.of("content").toAbsolutePath(),
                 Map.of("KB_PAGE_CACHE_MS", "0"));
         System.out.println("load average at start: " + load());
         App.Services services = App.Services.open(config);
@@ -54,7 +56,7 @@ public final class IncidentPageProfile {
         // first, or their build's CPU and database work lands in every figure
         Javalin first = App.create(services).start();
         HttpClient client = HttpClient.newHttpClient();
-        for (String path : "related".equals(System.getProperty("kb.profile.only")) ? List.of("/actions", "/incidents")
+        for (String path : System.getProperty("kb.profile.only") != null ? List.of("/actions", "/incidents")
                 : List.of("/actions", "/incidents", "/insights")) {
             long t = System.nanoTime();
             while (client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + first.port() + path)).build(),
@@ -64,6 +66,11 @@ public final class IncidentPageProfile {
             System.out.printf("%s: its data ready after %.1f s%n", path, (System.nanoTime() - t) / 1e9);
         }
         first.stop();
+        if ("rows".equals(System.getProperty("kb.profile.only"))) {
+            report("incident rows (load)", samples.get(2), id -> services.incidents().load(id).orElseThrow().sections().size());
+            services.close();
+            return;
+        }
         Search search = new Search(services.db().jdbi(), dir);
         for (String id : samples.get(0)) {
             search.related(id, false, 5);
