@@ -121,6 +121,12 @@ class SearchTest {
             assertEquals(200, r.statusCode(), "query " + q + ": " + r.body());
             assertEquals(200, app.get("/api/search?q=" + enc(q)).statusCode(), q);
         }
+        // a stop word is too common; a symbol has nothing to search: each is said as what it is
+        assertEquals("Too common to search for: AND.", api(app, "AND", "").get("notices").get(0).asText());
+        JsonNode symbol = api(app, "title:( timeout", "");
+        assertEquals(List.of("Left out, as it has no letter or digit to search for: (."),
+                List.of(symbol.get("notices").get(0).asText()), symbol.toString());
+        assertFalse(ids(symbol).isEmpty(), "the words around it are still searched");
         // a NUL is refused at the door like in every other input, naming the parameter
         assertEquals(400, app.get("/search?q=" + enc("\u0000")).statusCode());
         assertEquals(400, app.get("/api/search?q=" + enc("\u0000")).statusCode());
