@@ -108,7 +108,7 @@ public final class App {
         ActionRoutes actions = new ActionRoutes(s.db().jdbi(), templates, id -> reviews.detectors(id).map(d ->
                 new RuleEvidence.Enforcement(id, d.ruleIds(), d.reviewId(), d.reviewedAt(), d.findings())));
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
-        FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi());
+        FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi(), templates);
         InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);
 
         return Javalin.create(config -> {

@@ -202,7 +202,11 @@ final class ActionController {
         model.put("facets", facets);
         model.put("enforced", enforcement(page.items()));
         model.put("today", today.toString());
-        model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
+        // a page past the end (an old link, a typed number) says where the list ends instead of "no action items"
+        boolean pastEnd = page.total() > 0 && page.page() > page.pages();
+        model.put("pastEnd", pastEnd);
+        model.put("last", filter.params(page.pages()));
+        model.put("prev", page.page() > 1 ? filter.params(Math.min(page.page() - 1, page.pages())) : null);
         model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
         model.put("listQuery", queryOf(filter.params(page.page())));
         model.put("notice", notice);

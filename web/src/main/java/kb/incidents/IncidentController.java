@@ -53,7 +53,11 @@ final class IncidentController {
         model.put("page", page);
         model.put("filter", filter);
         model.put("active", filter.active());
-        model.put("prev", page.page() > 1 ? filter.params(page.page() - 1) : null);
+        // a page past the end (an old link, a typed number) says where the list ends instead of "no incidents"
+        boolean pastEnd = page.total() > 0 && page.page() > page.pages();
+        model.put("pastEnd", pastEnd);
+        model.put("last", filter.params(page.pages()));
+        model.put("prev", page.page() > 1 ? filter.params(Math.min(page.page() - 1, page.pages())) : null);
         model.put("next", page.page() < page.pages() ? filter.params(page.page() + 1) : null);
         Map<String, Object> facets = insights.facets();
         model.put("facets", facets);
@@ -106,11 +110,10 @@ final class IncidentController {
 
     /** Like {@link #visible}, with only the timeline page the request names (the first by default). */
     Shown visiblePage(Context ctx, String id) {
-        TimelinePage page = TimelinePage.of(ctx.queryParam(TimelinePage.PARAM), incidents.timelineCount(id), TimelinePage.SIZE);
-        Incident incident = incidents.load(id, page.offset(), page.size())
-                .filter(i -> Access.canEdit(ctx) || i.header().visibleToReaders())
+        Incidents.Paged paged = incidents.loadPage(id, ctx.queryParam(TimelinePage.PARAM), TimelinePage.SIZE)
+                .filter(p -> Access.canEdit(ctx) || p.incident().header().visibleToReaders())
                 .orElseThrow(() -> new NotFoundResponse("There is no incident '" + id + "'."));
-        return new Shown(incident, page);
+        return new Shown(paged.incident(), paged.timeline());
     }
 
     /** The incident if this request may see it; drafts and unlisted incidents only for editors. */

@@ -55,6 +55,21 @@ interface IncidentDao {
     @SqlQuery("SELECT * FROM code_blocks WHERE runnable = TRUE ORDER BY incident_id, position")
     List<CodeBlockRow> runnableBlocks();
 
+    /** One label of an incident: {@code kind} is service, tag, category or author. */
+    record Label(String kind, String name) {
+    }
+
+    /** The labels of all four kinds in one statement, each kind in its written order. */
+    @SqlQuery("""
+            SELECT kind, name FROM (
+              SELECT 'service' AS kind, name, position FROM incident_services WHERE incident_id = :id
+              UNION ALL SELECT 'tag', name, position FROM incident_tags WHERE incident_id = :id
+              UNION ALL SELECT 'category', name, position FROM incident_categories WHERE incident_id = :id
+              UNION ALL SELECT 'author', name, position FROM incident_authors WHERE incident_id = :id
+            ) l ORDER BY kind, position""")
+    @RegisterConstructorMapper(Label.class)
+    List<Label> labels(@Bind("id") String id);
+
     /** Names from one of the label tables ({@code incident_services}, {@code incident_tags}, ...). */
     @SqlQuery("SELECT name FROM <table> WHERE incident_id = :id ORDER BY position")
     List<String> names(@Define("table") String table, @Bind("id") String id);

@@ -49,17 +49,42 @@ public final class Incidents {
      * timeline stored before timelines were capped), or empty when there is no incident with this id.
      */
     Optional<Incident> load(String id, int offset, int limit) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id).map(row -> new Incident(
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id).map(row -> parts(dao, row, offset, limit)));
+    }
+
+    /** An incident with the page of its timeline that {@code requested} names ({@link TimelinePage#of}). */
+    record Paged(Incident incident, TimelinePage timeline) {
+    }
+
+    /**
+     * The incident with the timeline page {@code requested} of {@code size} entries, or empty when there is no such
+     * incident. One connection and eight indexed lookups: an incident page first viewed at 100,000 incidents reads
+     * rows that are not in the database's cache yet, and every statement more costs a round of page reads.
+     */
+    Optional<Paged> loadPage(String id, String requested, int size) {
+        return jdbi.withExtension(IncidentDao.class, dao -> dao.find(id).map(row -> {
+            TimelinePage page = TimelinePage.of(requested, dao.timelineCount(id), size);
+            return new Paged(parts(dao, row, page.offset(), page.size()), page);
+        }));
+    }
+
+    private static Incident parts(IncidentDao dao, IncidentHeader row, int offset, int limit) {
+        String id = row.id();
+        Map<String, List<String>> labels = new java.util.HashMap<>();
+        for (IncidentDao.Label l : dao.labels(id)) {
+            labels.computeIfAbsent(l.kind(), k -> new java.util.ArrayList<>()).add(l.name());
+        }
+        return new Incident(
                 row,
                 dao.sections(id),
                 offset == 0 && limit == Integer.MAX_VALUE ? dao.timeline(id) : dao.timelineWindow(id, offset, limit),
                 dao.actionItems(id),
                 dao.codeBlocks(id),
-                dao.names("incident_services", id),
-                dao.names("incident_tags", id),
-                dao.names("incident_categories", id),
-                dao.names("incident_authors", id),
-                dao.checklist(id))));
+                labels.getOrDefault("service", List.of()),
+                labels.getOrDefault("tag", List.of()),
+                labels.getOrDefault("category", List.of()),
+                labels.getOrDefault("author", List.of()),
+                dao.checklist(id));
     }
 
     /**
@@ -68,11 +93,6 @@ public final class Incidents {
      */
     public Optional<Incident> visible(String id, boolean canEdit) {
         return load(id).filter(i -> canEdit || i.header().visibleToReaders());
-    }
-
-    /** How many timeline entries incident {@code id} has (0 when there is no such incident). */
-    int timelineCount(String id) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.timelineCount(id));
     }
 
     /** Every incident's header, drafts and unlisted ones included, by id. */

@@ -144,9 +144,13 @@ final class Insights {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The nearest-rank median (the ⌈n/2⌉-th smallest) of the published incidents' times to resolve, leaving out those
+     * marked exclude-from-metrics, as the insights page counts them; null when no incident has one.
+     */
     private static Long medianTtr(org.jdbi.v3.core.Handle h) {
-        List<Long> ttr = h.createQuery("SELECT i.ttr_seconds FROM incidents i WHERE i.ttr_seconds IS NOT NULL AND " + VISIBLE
-                + " ORDER BY i.ttr_seconds").mapTo(Long.class).list();
-        return ttr.isEmpty() ? null : ttr.get(ttr.size() / 2);
+        List<Long> ttr = h.createQuery("SELECT i.ttr_seconds FROM incidents i WHERE i.ttr_seconds IS NOT NULL"
+                + " AND i.exclude_from_metrics = FALSE AND " + VISIBLE + " ORDER BY i.ttr_seconds").mapTo(Long.class).list();
+        return ttr.isEmpty() ? null : ttr.get((ttr.size() + 1) / 2 - 1);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 final class Figures {
 
     static final List<String> SEVERITIES = List.of("P0", "P1", "P2", "P3", "P4");
-    /** The months chart shows at most this many months, the latest. */
+    /** The months chart and table of the page show at most this many months, the latest; the CSV and JSON have all. */
     static final int MAX_MONTHS = 36;
 
     /** The filter of the page: null fields match everything. */

@@ -51,10 +51,14 @@ final class InsightsController {
         model.put("uncoveredShown", uncovered.subList(0, Math.min(SHOWN, uncovered.size())));
         model.put("excludedShown", newest(r.leftOut().excluded()));
         model.put("unresolvedShown", newest(r.leftOut().unresolved()));
-        List<String> months = r.months().stream().map(Figures.Month::month).toList();
+        List<Figures.Month> shownMonths = r.months().subList(Math.max(0, r.months().size() - Figures.MAX_MONTHS), r.months().size());
+        model.put("months", shownMonths);
+        model.put("monthsLeftOut", r.months().size() - shownMonths.size());
+        model.put("firstMonth", r.months().isEmpty() ? "" : r.months().get(0).month());
+        List<String> months = shownMonths.stream().map(Figures.Month::month).toList();
         List<Svg.Series> bySeverity = new ArrayList<>();
         for (String s : Figures.SEVERITIES) {
-            bySeverity.add(new Svg.Series(s, COLORS.get(s), r.months().stream().map(m -> (double) m.bySeverity().get(s)).toList()));
+            bySeverity.add(new Svg.Series(s, COLORS.get(s), shownMonths.stream().map(m -> (double) m.bySeverity().get(s)).toList()));
         }
         model.put("monthsChart", Svg.columns("months", "Incidents per month, by severity", months, bySeverity, true, ""));
         List<String> quarters = r.quarters().stream().map(Figures.Quarter::quarter).toList();

@@ -135,10 +135,10 @@ final class Tally {
         if (months.isEmpty()) {
             return out;
         }
+        // every month from the first incident's to the last one's: the page charts the latest of them, the CSV and the
+        // JSON carry them all
         YearMonth last = months.lastKey();
-        YearMonth first = months.firstKey().isBefore(last.minusMonths(Figures.MAX_MONTHS - 1))
-                ? last.minusMonths(Figures.MAX_MONTHS - 1) : months.firstKey();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+        for (YearMonth m = months.firstKey(); !m.isAfter(last); m = m.plusMonths(1)) {
             MonthCount c = months.get(m);
             out.add(c == null ? new Figures.Month(m.toString(), zeros(), 0)
                     : new Figures.Month(m.toString(), new LinkedHashMap<>(c.bySeverity), c.total));

@@ -2,21 +2,18 @@ package kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -44,6 +41,8 @@ final class RelatedIncidents {
     private static final double TEXT_WEIGHT = 4.0;
     private static final double SIMILAR = 0.12;
     private static final int CANDIDATES = 60;
+    /** A word in more than one incident of this many is too common to say two incidents are alike. */
+    private static final int COMMON_SHARE = 20;
     /** Below this many incidents no word is too common for text similarity. */
     private static final int COMMON_FLOOR = 1000;
     /** Less evidence than one shared service (a shared tag such as "go" alone) is not worth showing. */
@@ -68,29 +67,32 @@ final class RelatedIncidents {
             return List.of();
         }
         int doc = self.scoreDocs[0].doc;
-        Map<String, Set<String>> mine = new HashMap<>();
-        for (String f : WEIGHTS.keySet()) {
-            mine.put(f, values(searcher, doc, f));
-        }
+        Map<String, Set<String>> mine = Labels.read(searcher, List.of(doc)).get(doc).byField();
         Map<Integer, Double> similarity = similarity(searcher, doc);
-        Set<Integer> candidates = new LinkedHashSet<>(similarity.keySet());
+        Set<Integer> candidates = new java.util.TreeSet<>(similarity.keySet());
+        // each shared value counts its weight and nothing else (no rarity, no length), so the label query's best
+        // candidates are exactly those with the most label evidence, and Lucene can skip incidents that share only
+        // light labels (a common tag) once enough heavier ones are found: at 100,000 incidents that was most of them
         BooleanQuery.Builder shared = new BooleanQuery.Builder();
-        mine.forEach((f, vs) -> vs.forEach(v -> shared.add(new TermQuery(new Term(f, v.toLowerCase(Locale.ROOT))),
-                Occur.SHOULD)));
-        for (ScoreDoc sd : searcher.search(shared.build(), CANDIDATES).scoreDocs) {
+        mine.forEach((f, vs) -> vs.forEach(v -> shared.add(new BoostQuery(new ConstantScoreQuery(
+                new TermQuery(new Term(f, v.toLowerCase(Locale.ROOT)))), WEIGHTS.get(f).floatValue()), Occur.SHOULD)));
+        for (ScoreDoc sd : top(searcher, shared.build()).scoreDocs) {
             candidates.add(sd.doc);
         }
         candidates.remove(doc);
-        // scored from doc values alone; stored fields (compressed with the whole text) only for those shown
+        // scored from doc values alone, read in document order once per segment; stored fields (compressed with the
+        // whole text) only for those shown
+        Map<Integer, Labels> labels = Labels.read(searcher, candidates);
         List<Scored> scored = new ArrayList<>();
         for (int other : candidates) {
-            if (!includeDrafts && "draft".equals(status(searcher, other))) {
+            Labels theirs = labels.get(other);
+            if (!includeDrafts && theirs.draft()) {
                 continue;
             }
             double score = 0;
             List<String> reasons = new ArrayList<>();
             for (String f : List.of(Fields.CHECKLIST, Fields.CATEGORY, Fields.SERVICE, Fields.TAG)) {
-                Set<String> common = new LinkedHashSet<>(values(searcher, other, f));
+                Set<String> common = new LinkedHashSet<>(theirs.byField().get(f));
                 common.retainAll(mine.get(f));
                 score += WEIGHTS.get(f) * common.size();
                 for (String v : common) {
@@ -103,7 +105,7 @@ final class RelatedIncidents {
                 reasons.add("similar text");
             }
             if (score >= MIN_SCORE) {
-                scored.add(new Scored(other, id(searcher, other), Math.round(score * 100) / 100.0, reasons));
+                scored.add(new Scored(other, theirs.id(), Math.round(score * 100) / 100.0, reasons));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
@@ -113,6 +115,20 @@ final class RelatedIncidents {
             out.add(new Related(c.id(), d.get(Fields.TITLE), d.get(Fields.SHOWN_SEVERITY), c.score(), c.reasons()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The {@code CANDIDATES + 1} best documents for {@code q}, exactly, without counting every match: the default
+     * counts the first thousand matches before it lets Lucene skip documents that cannot make the list, and at 100,000
+     * incidents a candidate query of common words matches tens of thousands.
+     */
+    private static TopDocs top(IndexSearcher searcher, Query q) throws IOException {
+        return searcher.search(q, new TopScoreDocCollectorManager(CANDIDATES + 1, CANDIDATES + 1));
+    }
+
+    /** How many incidents may hold a word that text similarity still counts, in an index of {@code incidents}. */
+    static int tooCommon(int incidents) {
+        return Math.max(COMMON_FLOOR, incidents / COMMON_SHARE);
     }
 
     /** A candidate that has enough evidence, before its title is read. */
@@ -139,9 +155,10 @@ final class RelatedIncidents {
         mlt.setMinDocFreq(1);
         mlt.setMinWordLen(1);
         mlt.setMaxQueryTerms(30);
-        // a word in a tenth of all incidents says little about likeness and costs the most to score (at 100,000
-        // incidents such words were most of the time of a related-incidents query); small sets keep every word
-        mlt.setMaxDocFreq(Math.max(COMMON_FLOOR, searcher.getIndexReader().numDocs() / 10));
+        // a word in one incident of twenty says little about likeness and costs the most to score: at 100,000
+        // incidents the words in 5-10% of them were a third of the CPU of a first related-incidents query (a tenth was
+        // the bound before); small sets keep every word
+        mlt.setMaxDocFreq(tooCommon(searcher.getIndexReader().numDocs()));
         mlt.setBoost(true);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         // the three fields read once: like(doc) would decompress the whole stored document (the body, timeline and
@@ -153,11 +170,16 @@ final class RelatedIncidents {
                 continue;
             }
             mlt.setFieldNames(new String[] {e.getKey()});
-            Query q = mlt.like(e.getKey(), new StringReader(text));
-            b.add(new BoostQuery(q, e.getValue()), Occur.SHOULD);
+            // one flat disjunction of every chosen word (its field's weight times its own boost) scores the same as a
+            // disjunction per field, but lets Lucene skip incidents whose only matches are light words
+            if (mlt.like(e.getKey(), new StringReader(text)) instanceof BooleanQuery q) {
+                for (var clause : q.clauses()) {
+                    b.add(new BoostQuery(clause.getQuery(), e.getValue()), Occur.SHOULD);
+                }
+            }
         }
         Query like = b.build();
-        TopDocs top = searcher.search(like, CANDIDATES + 1);
+        TopDocs top = top(searcher, like);
         double selfScore = 0;
         for (ScoreDoc sd : top.scoreDocs) {
             if (sd.doc == doc) {
@@ -174,30 +196,5 @@ final class RelatedIncidents {
             }
         }
         return out;
-    }
-
-    private static Set<String> values(IndexSearcher searcher, int doc, String field) throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), Fields.facet(field));
-        Set<String> out = new LinkedHashSet<>();
-        if (dv.advanceExact(doc - leaf.docBase)) {
-            for (int i = 0; i < dv.docValueCount(); i++) {
-                out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
-            }
-        }
-        return out;
-    }
-
-    private static String id(IndexSearcher searcher, int doc) throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues dv = DocValues.getSorted(leaf.reader(), Fields.ID_VALUE);
-        return dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : "";
-    }
-
-    private static String status(IndexSearcher searcher, int doc) throws IOException {
-        Set<String> s = values(searcher, doc, Fields.STATUS);
-        return s.isEmpty() ? "" : s.iterator().next();
     }
 }

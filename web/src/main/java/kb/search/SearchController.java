@@ -31,7 +31,10 @@ final class SearchController {
         model.put("filters", r.filters());
         model.put("sort", r.sort());
         model.put("blank", r.q().isBlank() && r.filters().isEmpty());
-        model.put("prev", r.page() > 1 ? params(r, r.page() - 1) : null);
+        // a page past the end (an old link, a typed number) says where the results end
+        model.put("pastEnd", results.total() > 0 && r.page() > results.pages());
+        model.put("last", params(r, results.pages()));
+        model.put("prev", r.page() > 1 ? params(r, Math.min(r.page() - 1, results.pages())) : null);
         model.put("next", r.page() < results.pages() ? params(r, r.page() + 1) : null);
         model.put("facetLinks", facetLinks(r, results));
         model.put("activeFilters", activeFilters(r));

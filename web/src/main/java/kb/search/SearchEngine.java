@@ -51,13 +51,24 @@ final class SearchEngine {
         this.queries = new Queries(analyzer);
     }
 
+    private static boolean hasLetterOrDigit(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
     /** Runs {@code r}; {@code verified} (the verified incident ids) gives the {@code verified} facet's count. */
     SearchResults search(IndexSearcher searcher, SearchRequest r, java.util.Set<String> verified) throws IOException {
         QueryText.Parsed parsed = QueryText.parse(r.q());
         Queries.Built built = queries.build(parsed);
         List<String> notices = new ArrayList<>(parsed.notices());
-        if (!built.ignored().isEmpty()) {
-            notices.add("Too common to search for: " + String.join(", ", built.ignored()) + ".");
+        // a word like "the" is too common to search; "(" or "*" has nothing to search at all, and saying it is
+        // "too common" would send the user looking for the wrong mistake
+        List<String> common = built.ignored().stream().filter(SearchEngine::hasLetterOrDigit).toList();
+        List<String> symbols = built.ignored().stream().filter(w -> !hasLetterOrDigit(w)).toList();
+        if (!common.isEmpty()) {
+            notices.add("Too common to search for: " + String.join(", ", common) + ".");
+        }
+        if (!symbols.isEmpty()) {
+            notices.add("Left out, as it has no letter or digit to search for: " + String.join(" ", symbols) + ".");
         }
         Query query = filtered(built.query(), r);
         boolean byDate = !built.scored() || "date".equals(r.sort());

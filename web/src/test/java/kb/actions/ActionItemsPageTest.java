@@ -300,4 +300,15 @@ class ActionItemsPageTest {
         assertEquals(200, r.statusCode(), r.body());
         return kb.system.Web.objectMapper().readTree(r.body());
     }
+
+    @Test
+    void a_page_past_the_end_says_where_the_list_ends_and_links_back_to_it() {
+        Document d = app.page("/actions?owner=carol&page=40");
+        assertTrue(d.select("tr.action-row").isEmpty());
+        assertEquals("There is no page 40: the list ends on page 1.", d.select("#past-end").text(),
+                d.select("table.actions").outerHtml());
+        assertEquals("/actions?owner=carol", d.selectFirst("td.empty a.button").attr("href"));
+        assertEquals("/actions?owner=carol", d.selectFirst("a[rel=prev]").attr("href"));
+        assertTrue(app.page("/actions?owner=carol").select("#past-end").isEmpty());
+    }
 }

@@ -88,6 +88,38 @@ class FeedTest {
                 "an unknown service is an empty, valid feed");
     }
 
+    @Test
+    void an_unknown_checklist_item_has_no_feed_and_the_answer_says_so() {
+        var r = app.get("/feeds/checklist/NOPE-99.atom");
+        assertEquals(404, r.statusCode());
+        String text = org.jsoup.Jsoup.parse(r.body()).text();
+        assertTrue(text.contains("There is no checklist item 'NOPE-99'"), text);
+    }
+
+    @Test
+    void a_service_name_of_any_characters_makes_a_valid_self_link_and_id() throws Exception {
+        Element feed = parse(app.get("/feeds/services/" + "a%20b%3Cc" + ".atom").body());
+        Element self = children(feed, "link").stream().filter(l -> l.getAttribute("rel").equals("self")).findFirst().orElseThrow();
+        assertEquals("http://localhost:7070/feeds/services/a%20b%3Cc.atom", self.getAttribute("href"));
+        URI.create(self.getAttribute("href"));
+        assertEquals("tag:localhost,2024:feed/feeds/services/a%20b%3Cc.atom", children(feed, "id").get(0).getTextContent());
+        assertEquals("Postmortems of a b<c · Postmortem KB", children(feed, "title").get(0).getTextContent());
+    }
+
+    @Test
+    void the_pages_a_feed_follows_point_feed_readers_and_people_to_it() {
+        org.jsoup.nodes.Document list = app.page("/incidents?service=payment-api");
+        assertEquals("/feeds/services/payment-api.atom",
+                list.select("link[rel=alternate][type=application/atom+xml][title='Postmortems of payment-api']").attr("href"));
+        assertEquals("/feeds/services/payment-api.atom", list.select("#result-count a.feed-link").attr("href"));
+        org.jsoup.nodes.Document item = app.page("/checklist/TIME-01");
+        assertEquals("/feeds/checklist/TIME-01.atom",
+                item.select("link[rel=alternate][title='Postmortems behind TIME-01']").attr("href"));
+        assertEquals(1, app.page("/incidents").select("link[rel=alternate]").size(), "the list of all incidents: the main feed");
+        assertEquals(1, app.page("/incidents?service=payment-api&service=billing").select("link[rel=alternate]").size(),
+                "two services have no single feed");
+    }
+
     private static Element parse(String xml) throws Exception {
         var f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

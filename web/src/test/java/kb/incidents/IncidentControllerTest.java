@@ -170,4 +170,19 @@ class IncidentControllerTest {
     private static List<String> ids(Document d) {
         return d.select("tr.incident-row").eachAttr("data-id");
     }
+
+    @Test
+    void a_page_past_the_end_of_the_list_says_where_it_ends_instead_of_no_incidents() {
+        Document d = app.page("/incidents?severity=P1&page=50");
+        Element past = d.selectFirst("#past-end");
+        assertNotNull(past, d.select("table").outerHtml());
+        assertTrue(d.select("tr.incident-row").isEmpty());
+        assertEquals("There is no page 50: the list ends on page 1.", past.text());
+        assertEquals("/incidents?severity=P1", d.selectFirst("td.empty a.button").attr("href"));
+        assertEquals("/incidents?severity=P1", d.selectFirst("a[rel=prev]").attr("href"),
+                "'newer' leads back to the last page, not to another empty one");
+        assertTrue(app.page("/incidents?severity=P1").select("#past-end").isEmpty());
+        assertTrue(app.page("/incidents?severity=P4&page=50").select("#past-end").isEmpty(),
+                "no match at all is said as such, not as a page past the end");
+    }
 }

@@ -54,6 +54,29 @@ class IncidentDaoTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void a_page_of_an_incident_has_the_same_parts_and_the_timeline_page_it_names(String kind) {
+        try (var db = open(kind)) {
+            Incidents incidents = new Incidents(db.services.db().jdbi());
+            Incident whole = incidents.load("fixture-pool-leak").orElseThrow();
+            Incidents.Paged second = incidents.loadPage("fixture-pool-leak", "2", 3).orElseThrow();
+            assertEquals(new TimelinePage(2, 2, 4, 3), second.timeline());
+            assertEquals(List.of(whole.timeline().get(3)), second.incident().timeline());
+            // the labels of all four kinds come from one statement: each kind keeps its written order
+            assertEquals(whole.services(), second.incident().services());
+            assertEquals(List.of("checkout-api", "api-gateway"), second.incident().services());
+            assertEquals(whole.tags(), second.incident().tags());
+            assertEquals(whole.categories(), second.incident().categories());
+            assertEquals(whole.authors(), second.incident().authors());
+            assertEquals(whole.sections(), second.incident().sections());
+            assertEquals(whole.checklist(), second.incident().checklist());
+            assertEquals(2, incidents.loadPage("fixture-pool-leak", "99", 3).orElseThrow().timeline().page(),
+                    "a page past the end shows the last");
+            assertTrue(incidents.loadPage("no-such-incident", null, 3).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void list_query_filters_sorts_and_counts(String kind) {
         try (var db = open(kind)) {
             var query = new IncidentQuery(db.services.db().jdbi());

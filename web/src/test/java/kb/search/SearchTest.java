@@ -121,6 +121,12 @@ class SearchTest {
             assertEquals(200, r.statusCode(), "query " + q + ": " + r.body());
             assertEquals(200, app.get("/api/search?q=" + enc(q)).statusCode(), q);
         }
+        // a stop word is too common; a symbol has nothing to search: each is said as what it is
+        assertEquals("Too common to search for: AND.", api(app, "AND", "").get("notices").get(0).asText());
+        JsonNode symbol = api(app, "title:( timeout", "");
+        assertEquals(List.of("Left out, as it has no letter or digit to search for: (."),
+                List.of(symbol.get("notices").get(0).asText()), symbol.toString());
+        assertFalse(ids(symbol).isEmpty(), "the words around it are still searched");
         // a NUL is refused at the door like in every other input, naming the parameter
         assertEquals(400, app.get("/search?q=" + enc("\u0000")).statusCode());
         assertEquals(400, app.get("/api/search?q=" + enc("\u0000")).statusCode());
@@ -204,5 +210,19 @@ class SearchTest {
         assertTrue(page.select("script").stream().noneMatch(s -> s.data().contains("alert(1)")));
         Set<String> marks = page.select("li.hit mark").eachText().stream().collect(Collectors.toSet());
         assertTrue(marks.isEmpty() || marks.stream().allMatch(m -> !m.contains("<")), marks.toString());
+    }
+
+    @Test
+    void a_page_past_the_end_of_the_results_says_where_they_end() {
+        Document d = app.page("/search?q=timeout&page=60");
+        assertTrue(d.select("ol.hit-list li").isEmpty());
+        Element past = d.selectFirst("#past-end");
+        assertNotNull(past, d.select("main").outerHtml());
+        assertTrue(past.text().startsWith("There is no page 60: the "), past.text());
+        assertTrue(past.text().contains("results end on page 1."), past.text());
+        assertEquals("/search?q=timeout", past.selectFirst("a").attr("href"));
+        assertEquals("/search?q=timeout", d.selectFirst("a[rel=prev]").attr("href"));
+        assertTrue(app.page("/search?q=timeout").select("#past-end").isEmpty());
+        assertTrue(app.page("/search?q=zzzqqqx&page=3").select("#past-end").isEmpty(), "no match at all is the empty state");
     }
 }
