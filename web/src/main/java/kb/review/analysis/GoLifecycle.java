@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
@@ -26,12 +27,14 @@ public final class GoLifecycle implements Lifecycle.Facts {
     private final Summaries summaries;
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    private final GoOwnedResults owned;
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
         this.models = models;
         this.summaries = summaries;
         this.types = types;
+        this.owned = new GoOwnedResults(models, summaries);
     }
 
     /** Every leak of the given models in the file's functions. */
@@ -96,8 +99,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         String t = n.getType();
-        if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
-            SyntaxNode right = n.getChildByFieldName("right");
+        if (t.equals("short_var_declaration") || t.equals("assignment_statement") || t.equals("expression_statement")) {
+            SyntaxNode right = t.equals("expression_statement") ? n : n.getChildByFieldName("right");
             if (right != null && !right.isNull() && right.getNamedChildCount() == 1
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 SyntaxNode fn = right.getNamedChild(0).getChildByFieldName("function");
@@ -110,6 +113,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                             }
                         }
                     }
+                    return !t.equals("expression_statement") && owned.of(callee) != null;
                 }
             }
             return false;
@@ -144,6 +148,9 @@ public final class GoLifecycle implements Lifecycle.Facts {
                 }
                 match(n, right.getNamedChild(0), names, out);
             }
+        } else if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
+                && s.getNamedChildCount() == 1 && s.getNamedChild(0).getType().equals("call_expression")) {
+            match(n, s.getNamedChild(0), List.of(), out); // only a duty on the receiver can start here
         }
         return out;
     }
@@ -163,7 +170,15 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     continue;
                 }
                 Boolean sure = receiverMatches(q, callee);
-                if (sure == null || q.result() >= names.size()) {
+                if (sure != null && q.tracksReceiver() && callee.lastIndexOf('.') > 0) {
+                    // the duty is on the receiver (a BEGIN run on a connection), held by this function even when the
+                    // connection is a field: it must end the transaction it began
+                    String last = names.isEmpty() ? "" : names.get(names.size() - 1);
+                    out.add(new Acquisition(n, callee.substring(0, callee.lastIndexOf('.')),
+                            ERR_NAME.matcher(last).matches() ? last : null, m, sure && q.sure()));
+                    return;
+                }
+                if (sure == null || q.tracksReceiver() || q.result() >= names.size()) {
                     continue;
                 }
                 String var = names.get(q.result());
@@ -175,6 +190,17 @@ public final class GoLifecycle implements Lifecycle.Facts {
                         ? last : null;
                 out.add(new Acquisition(n, var, err, m, sure && q.sure()));
                 return;
+            }
+        }
+        // a helper the review can see that hands back what it acquired: the caller owns it as if it had called
+        GoOwnedResults.Owned o = owned.of(callee);
+        if (o != null && o.result() < names.size()) {
+            String var = names.get(o.result());
+            if (!var.contains(".") && !var.contains("[")) {
+                String last = names.get(names.size() - 1);
+                String err = names.size() > 1 && o.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
+                        ? last : null;
+                out.add(new Acquisition(n, var, err, o.model(), true));
             }
         }
     }
@@ -213,7 +239,44 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
+        if (a.var().indexOf('.') > 0 && releasedByMethod(n.text, a)) {
+            return Effect.RELEASE;
+        }
         return Uses.effect(n.text, a, summaries, condition);
+    }
+
+    private static final Pattern METHOD_CALL = Pattern.compile("(?<![\\w.])([\\p{L}_]\\w*)\\.([\\p{L}_]\\w*)\\s*\\(");
+
+    /**
+     * True when a duty held on a field ({@code a.conn}) is ended by a method the review can see, called on the same
+     * object ({@code return a.abort(ctx, err)} whose body runs ROLLBACK on its receiver's {@code conn}): the field is
+     * reached through the method's own receiver, not passed as an argument.
+     */
+    private boolean releasedByMethod(String text, Acquisition a) {
+        int dot = a.var().indexOf('.');
+        String object = a.var().substring(0, dot);
+        String field = a.var().substring(dot); // ".conn"
+        Matcher m = METHOD_CALL.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals(object)) {
+                continue;
+            }
+            List<Summaries.Function> fs = summaries.declarations(m.group(1) + "." + m.group(2));
+            if (!fs.isEmpty() && fs.stream().allMatch(f -> releasesField(f.body(), field, a.model()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean releasesField(String body, String field, Model model) {
+        Matcher r = Pattern.compile("(?<![\\w.])([\\p{L}_]\\w*)" + Pattern.quote(field) + "(?![\\w])").matcher(body);
+        while (r.find()) {
+            if (model.releasePattern(r.group(1) + field).matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -105,6 +105,12 @@ public final class Shapes {
      * not visible is not reported.
      */
     public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries) {
+        return goroutinesWithoutRecover(root, src, summaries, List.of());
+    }
+
+    /** The same, and the jobs handed to the models' spawning calls ({@link GoSpawns}) that cannot recover either. */
+    public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries,
+                                                      List<GoSpawns.Spawn> spawns) {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
@@ -132,6 +138,7 @@ public final class Shapes {
                 }
             }
         }
+        out.addAll(GoSpawns.withoutRecover(root, src, spawns, summaries));
         return out;
     }
 
@@ -178,7 +185,8 @@ public final class Shapes {
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
             if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)
-                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)) {
+                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
+                    || go && GoLoops.programOutput(callee, root, src)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -187,6 +195,7 @@ public final class Shapes {
     }
 
     private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
+        boolean go = boundaries == GO_BOUNDARIES;
         SyntaxNode p = n.getParent();
         SyntaxNode child = n;
         while (p != null && !p.isNull()) {
@@ -194,7 +203,19 @@ public final class Shapes {
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 return true; // a lambda given to forEach runs once per element
             }
-            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src) || LoopGuards.leavesLoop(p, child)) {
+            if (t.equals("func_literal")) {
+                GoLoops.Literal kind = GoLoops.literal(p, src);
+                if (kind == GoLoops.Literal.PER_ITEM) {
+                    return true; // a WalkDir or Range callback runs once per item
+                }
+                if (kind == GoLoops.Literal.PER_ITERATION) {
+                    child = p; // go func(){...}() or g.Go(...) in a loop: the loop around it counts
+                    p = p.getParent();
+                    continue;
+                }
+            }
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src)
+                    || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
             if (onFailurePath(p, child, src)) {

@@ -28,12 +28,17 @@ public final class Summaries {
      * @param owner  a Go method's receiver type or a Java method's class; null for a Go function
      * @param file   the path of the file declaring it, or null
      * @param variadic the last parameter takes every remaining argument ({@code AutoCloseable... xs}, {@code xs ...io.Closer})
+     * @param results  Go: the declared results as written ({@code (*http.Response, error)}), or null
      */
     public record Function(String name, List<String> params, String body, String owner, String file,
-                           boolean variadic) {
+                           boolean variadic, String results) {
 
         public Function(String name, List<String> params, String body) {
-            this(name, params, body, null, null, false);
+            this(name, params, body, null, null, false, null);
+        }
+
+        public Function(String name, List<String> params, String body, String owner, String file, boolean variadic) {
+            this(name, params, body, owner, file, variadic, null);
         }
     }
 
@@ -145,6 +150,12 @@ public final class Summaries {
     /** True when the review can see what {@code callee} does: it is in the change or found in the checkout. */
     public boolean knows(String callee) {
         return target(callee, context) != null;
+    }
+
+    /** The declarations {@code callee} resolves to (in the change or the checkout); empty when it is unknown. */
+    public List<Function> declarations(String callee) {
+        Target t = target(callee, context);
+        return t == null ? List.of() : t.functions();
     }
 
     /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
