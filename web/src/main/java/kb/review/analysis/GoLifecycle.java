@@ -34,7 +34,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
         this.models = models;
         this.summaries = summaries;
         this.types = types;
-        this.owned = new GoOwnedResults(models, summaries);
+        this.owned = new GoOwnedResults(models, summaries, types);
     }
 
     /** Every leak of the given models in the file's functions. */
@@ -113,7 +113,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                             }
                         }
                     }
-                    return !t.equals("expression_statement") && owned.of(callee) != null;
+                    return t.equals("short_var_declaration") && owned.of(callee) != null;
                 }
             }
             return false;
@@ -193,7 +193,9 @@ public final class GoLifecycle implements Lifecycle.Facts {
             }
         }
         // a helper the review can see that hands back what it acquired: the caller owns it as if it had called
-        GoOwnedResults.Owned o = owned.of(callee);
+        // (declared here with :=; a value assigned to a variable declared outside is kept by whoever declared it)
+        GoOwnedResults.Owned o = n.ast instanceof SyntaxNode s && s.getType().equals("short_var_declaration")
+                ? owned.of(callee) : null;
         if (o != null && o.result() < names.size()) {
             String var = names.get(o.result());
             if (!var.contains(".") && !var.contains("[")) {

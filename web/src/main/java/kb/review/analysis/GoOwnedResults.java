@@ -28,11 +28,13 @@ final class GoOwnedResults {
 
     private final List<Model> models;
     private final Summaries summaries;
+    private final Map<String, String> types;
     private final Map<String, Owned> known = new HashMap<>();
 
-    GoOwnedResults(List<Model> models, Summaries summaries) {
+    GoOwnedResults(List<Model> models, Summaries summaries, Map<String, String> types) {
         this.models = models;
         this.summaries = summaries;
+        this.types = types;
     }
 
     /** What calling {@code callee} hands over, or null when nothing the models know (or the callee is unseen). */
@@ -46,7 +48,7 @@ final class GoOwnedResults {
     }
 
     private Owned compute(String callee) {
-        List<Summaries.Function> fs = summaries.declarations(callee);
+        List<Summaries.Function> fs = summaries.declarations(callee).stream().filter(f -> declares(f, callee)).toList();
         if (fs.isEmpty()) {
             return NONE;
         }
@@ -61,10 +63,34 @@ final class GoOwnedResults {
         return common;
     }
 
+    /**
+     * True when {@code f} can be what {@code callee} calls, beyond sharing its simple name: a method of the receiver's
+     * declared type ({@code c.request} with {@code c *Client}: a method of {@code Client}); a package function for a
+     * call without receiver, or for {@code pkg.F} declared in a folder named {@code pkg}. A method on a receiver of
+     * unknown type is not resolved: any type may declare a method of that name.
+     */
+    private boolean declares(Summaries.Function f, String callee) {
+        int dot = callee.lastIndexOf('.');
+        if (dot < 0) {
+            return f.owner() == null;
+        }
+        String receiver = Summaries.simpleName(callee.substring(0, dot));
+        String type = types.get(receiver);
+        if (type != null) {
+            String owner = Summaries.simpleName(type.replaceAll("[\\[*].*|^\\*+", "").strip());
+            return owner.equals(f.owner());
+        }
+        if (f.owner() != null || f.file() == null || callee.substring(0, dot).contains(".")) {
+            return false;
+        }
+        String folder = f.file().lastIndexOf('/') < 0 ? "" : f.file().substring(0, f.file().lastIndexOf('/'));
+        return Summaries.simpleName(folder.replace('/', '.')).equals(receiver);
+    }
+
     private Owned owned(Summaries.Function f) {
         List<List<String>> returns = new ArrayList<>();
         List<String> before = new ArrayList<>();
-        String body = f.body();
+        String body = withoutLiterals(f.body());
         Matcher r = RETURN.matcher(body);
         while (r.find()) {
             returns.add(splitTopLevel(r.group(1).replaceAll("//.*", "").strip()));
@@ -76,7 +102,7 @@ final class GoOwnedResults {
             String type = lastWordGroup(types.get(i));
             for (Model m : models) {
                 for (Model.Acquire q : m.acquires()) {
-                    if (q.returns() != null && q.returns().matcher(type).find() && handsOver(f, m, i, returns, before)) {
+                    if (q.returns() != null && q.returns().matcher(type).find() && handsOver(body, m, i, returns, before)) {
                         return new Owned(m, i);
                     }
                 }
@@ -98,7 +124,7 @@ final class GoOwnedResults {
                     String var = names[q.result()].strip();
                     for (int k = 0; k < returns.size(); k++) {
                         int at = returns.get(k).indexOf(var);
-                        if (at >= 0 && handsOver(f, m, at, returns, before)) {
+                        if (at >= 0 && handsOver(body, m, at, returns, before)) {
                             return new Owned(m, at);
                         }
                     }
@@ -112,9 +138,9 @@ final class GoOwnedResults {
      * True when some return hands back a value at {@code at} that is neither nil nor released on its way out: not in
      * a deferred release, not released by the statement just before that return.
      */
-    private static boolean handsOver(Summaries.Function f, Model m, int at, List<List<String>> returns,
+    private static boolean handsOver(String body, Model m, int at, List<List<String>> returns,
                                      List<String> before) {
-        Matcher d = DEFERRED.matcher(f.body());
+        Matcher d = DEFERRED.matcher(body);
         List<String> deferred = new ArrayList<>();
         while (d.find()) {
             deferred.add(d.group(1));
@@ -131,7 +157,7 @@ final class GoOwnedResults {
             if (!v.matches("[\\p{L}_][\\w]*")) {
                 return true; // a call returned as is: what it gives is handed on
             }
-            if (stored(f.body(), v)) {
+            if (stored(body, v)) {
                 return false; // a cache or a registry: the struct it is stored in owns it, the caller only borrows it
             }
             Pattern release = m.releasePattern(v);
@@ -164,6 +190,41 @@ final class GoOwnedResults {
             out.add(last);
         }
         return out;
+    }
+
+    private static final Pattern LITERAL = Pattern.compile("\\bfunc\\s*\\(");
+
+    /**
+     * The body with the bodies of its function literals blanked: what a closure acquires and returns is the closure's
+     * (a dial callback the helper builds), not the helper's.
+     */
+    static String withoutLiterals(String body) {
+        StringBuilder sb = new StringBuilder(body);
+        Matcher m = LITERAL.matcher(body);
+        int from = 0;
+        while (m.find(from)) {
+            int open = body.indexOf('{', m.end());
+            if (open < 0) {
+                break;
+            }
+            int depth = 0;
+            int i = open;
+            for (; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            for (int j = open + 1; j < Math.min(i, body.length()); j++) {
+                if (sb.charAt(j) != '\n') {
+                    sb.setCharAt(j, ' ');
+                }
+            }
+            from = Math.min(i + 1, body.length());
+        }
+        return sb.toString();
     }
 
     /** True when the body stores {@code v} in a field, a map or slice element, a struct literal or a slice. */

@@ -341,4 +341,59 @@ class GoRound3ClassesTest {
                 "if _, err := r.conn.ExecContext(ctx, \"ROLLBACK\"); err != nil { return errors.Join(cause, err) }")));
         assertEquals(List.of("13:TX-01"), items("migrate/run.go", ABORT_HELPER.formatted("log.Print(cause)")));
     }
+
+    // --- real-code look-alikes: a name shared by an unrelated type, a dial callback built by a helper
+
+    private static final String SAME_NAME = """
+            package store
+
+            type Archive struct{ dir string }
+
+            func (a *Archive) Open() (*os.File, error) {
+            \treturn os.Open(filepath.Join(a.dir, "archive.tar"))
+            }
+
+            func Entries(a *Archive, zf *zip.File) error {
+            \tr, err := %s.Open()
+            \tif err != nil {
+            \t\treturn err
+            \t}
+            \t_, err = io.Copy(io.Discard, r)
+            \treturn err
+            }
+            """;
+
+    @Test
+    void only_a_method_of_the_receivers_declared_type_hands_over_what_it_returns() {
+        assertEquals(List.of("10:RES-01"), items("store/archive.go", SAME_NAME.formatted("a")));
+        assertEquals(List.of(), items("store/archive.go", SAME_NAME.formatted("zf")));
+    }
+
+    @Test
+    void what_a_closure_built_by_the_helper_dials_and_returns_is_the_closures() {
+        assertEquals(List.of(), items("proxy/dialer.go", """
+                package proxy
+
+                type dialFunc func(network, addr string) (net.Conn, error)
+
+                func viaSocks(dialer *net.Dialer) dialFunc {
+                \treturn func(network, addr string) (net.Conn, error) {
+                \t\tc, err := dialer.Dial(network, addr)
+                \t\tif err != nil {
+                \t\t\treturn nil, err
+                \t\t}
+                \t\treturn c, nil
+                \t}
+                }
+
+                func Probe(dialer *net.Dialer, addr string) error {
+                \tdial := viaSocks(dialer)
+                \tc, err := dial("tcp", addr)
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \treturn c.Close()
+                }
+                """));
+    }
 }
