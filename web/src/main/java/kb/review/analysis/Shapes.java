@@ -52,7 +52,12 @@ public final class Shapes {
         List<SyntaxNode> functions = new ArrayList<>();
         GoLifecycle.collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
-        functions.forEach(f -> graphs.add(GoCfg.build(f, src)));
+        for (SyntaxNode f : functions) {
+            // only a function whose text holds a defer can have one on a cycle
+            if (contains(src, f, DEFER_BYTES)) {
+                graphs.add(GoCfg.build(f, src));
+            }
+        }
         // a hunk may show statements without their function: they make a graph of their own
         graphs.add(GoCfg.buildFragment(root, src));
         List<Spot> out = new ArrayList<>();
@@ -67,6 +72,23 @@ public final class Shapes {
             }
         }
         return out;
+    }
+
+    private static final byte[] DEFER_BYTES = "defer".getBytes(StandardCharsets.US_ASCII);
+
+    /** True when the source bytes of {@code n} hold {@code word}. */
+    private static boolean contains(byte[] src, SyntaxNode n, byte[] word) {
+        int end = Math.min(src.length, n.getEndByte()) - word.length;
+        outer:
+        for (int i = n.getStartByte(); i <= end; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (src[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean onCycle(Cfg.Node start) {
@@ -173,6 +195,7 @@ public final class Shapes {
         List<Spot> out = new ArrayList<>();
         Set<String> loops = go ? GO_LOOPS : JAVA_LOOPS;
         Set<String> boundaries = go ? GO_BOUNDARIES : JAVA_BOUNDARIES;
+        java.util.Map<String, Boolean> logger = new java.util.HashMap<>(); // a file calls the same callees many times
         for (SyntaxNode c : calls) {
             String callee;
             if (go) {
@@ -184,7 +207,8 @@ public final class Shapes {
                 callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
-            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)
+            if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
+                    || !inLoop(c, src, loops, boundaries)
                     || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
                     || go && GoLoops.programOutput(callee, root, src)) {
                 continue;
