@@ -180,6 +180,14 @@ public final class Summaries {
             }
         }
         List<Function> visible = byName.get(simple);
+        if (visible != null && go && qualifier != null && WORD.matcher(qualifier).matches()
+                && !ctx.types().containsKey(qualifier) && importsPackage(ctx.text(), qualifier)) {
+            // pkg.F is a function of package pkg, not any visible F of another package
+            String pkg = qualifier;
+            visible = visible.stream().filter(f -> f.owner() == null && f.file() != null
+                    && simpleName(f.file().replaceAll("/[^/]*$", "").replace('/', '.')).equals(pkg)).toList();
+            visible = visible.isEmpty() ? null : visible;
+        }
         if (visible != null) {
             return new Target("visible:" + simple, visible);
         }
@@ -231,6 +239,12 @@ public final class Summaries {
         String owner = simpleName(type);
         return file == null ? null : found("java:" + file + "." + owner + "." + simple,
                 helpers.declared(file, false, owner, simple));
+    }
+
+    /** True when a Go file's text imports a package named {@code name} (by the path's last element or an alias). */
+    private static boolean importsPackage(String text, String name) {
+        return text != null && Pattern.compile("(?m)^\\s*(?:import\\s+)?(?:" + Pattern.quote(name)
+                + "\\s+\"[^\"]*\"|\"(?:[^\"]*/)?" + Pattern.quote(name) + "(?:/v\\d+)?\")").matcher(text).find();
     }
 
     private static Target found(String key, List<Function> functions) {

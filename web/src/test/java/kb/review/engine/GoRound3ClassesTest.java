@@ -396,4 +396,97 @@ class GoRound3ClassesTest {
                 }
                 """));
     }
+
+    @Test
+    void a_timer_fires_once_and_needs_no_stop_but_a_ticker_does() {
+        String code = """
+                package poll
+
+                func Wait(ctx context.Context, d time.Duration) error {
+                \tt := time.%s(d)
+                \tselect {
+                \tcase <-ctx.Done():
+                \t\treturn ctx.Err()
+                \tcase <-t.C:
+                \t\treturn nil
+                \t}
+                }
+                """;
+        assertEquals(List.of(), items("poll/wait.go", code.formatted("NewTimer")));
+        assertEquals(List.of("4:RES-01"), items("poll/wait.go", code.formatted("NewTicker")));
+    }
+
+    private static final String OUTER = """
+            package monitor
+
+            func Run(ctx context.Context, every time.Duration) {
+            \tvar tick *time.Ticker
+            \tstart := func() {
+            \t\t%s
+            \t\ttick = time.NewTicker(every)
+            \t}
+            \tstart()
+            \tdefer tick.Stop()
+            \t<-ctx.Done()
+            }
+            """;
+
+    @Test
+    void a_ticker_assigned_to_a_variable_of_the_enclosing_function_is_that_functions_to_stop() {
+        assertEquals(List.of(), items("monitor/run.go", OUTER.formatted("// the outer tick")));
+        assertEquals(List.of("7:RES-01"), items("monitor/run.go", OUTER.formatted("var tick *time.Ticker // shadows it")));
+    }
+
+    private static final String ASSERTED = """
+            package tunnel
+
+            func Open(d *net.Dialer, addr string) (io.ReadWriteCloser, error) {
+            \tc, err := d.Dial("tcp", addr)
+            \tif err != nil {
+            \t\treturn nil, err
+            \t}
+            \treturn %s, nil
+            }
+            """;
+
+    @Test
+    void returning_a_type_assertion_of_the_connection_hands_the_connection_over() {
+        assertEquals(List.of(), items("tunnel/open.go", ASSERTED.formatted("c.(io.ReadWriteCloser)")));
+        assertEquals(List.of("4:RES-01"), items("tunnel/open.go", ASSERTED.formatted("io.ReadWriteCloser(nil)")));
+    }
+
+    @Test
+    void a_package_qualified_call_is_not_resolved_to_a_same_named_function_of_another_package() {
+        String helper = """
+                package codec
+
+                func New(c net.Conn) string {
+                \treturn c.RemoteAddr().String()
+                }
+                """;
+        String caller = """
+                package dial
+
+                import "example.com/x/%s"
+
+                func Wrap(d *net.Dialer, addr string) (net.Conn, error) {
+                \tc, err := d.Dial("tcp", addr)
+                \tif err != nil {
+                \t\treturn nil, err
+                \t}
+                \treturn %s.New(c).WithDeadline(time.Second), nil
+                }
+                """;
+        // deadline.New may keep the connection (unseen); codec.New, seen, only reads it
+        assertEquals(List.of(), itemsOf(LifecycleRulesTest.newFile("codec/codec.go", helper)
+                + LifecycleRulesTest.newFile("dial/wrap.go", caller.formatted("deadline", "deadline"))));
+        assertEquals(List.of("6:RES-01"), itemsOf(LifecycleRulesTest.newFile("codec/codec.go", helper)
+                + LifecycleRulesTest.newFile("dial/wrap.go", caller.formatted("codec", "codec"))));
+    }
+
+    private static List<String> itemsOf(String diff) {
+        return TestRules.reviewDiff(diff).active().stream().filter(f -> f.item().startsWith("RES"))
+                .map(f -> f.path() + ":" + f.line() + ":" + f.item()).map(x -> x.replaceFirst("^.*/wrap\\.go:", ""))
+                .sorted().toList();
+    }
 }
