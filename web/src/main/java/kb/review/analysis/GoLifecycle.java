@@ -20,7 +20,8 @@ import kb.review.diff.SyntaxNode;
  */
 public final class GoLifecycle implements Lifecycle.Facts {
 
-    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e");
+    /** An error result: err, errs, e, and the prefixed names real code gives it (forwardErr, dialErr, readError). */
+    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?");
 
     private final byte[] src;
     private final List<Model> models;

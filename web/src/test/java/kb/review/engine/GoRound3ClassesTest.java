@@ -484,6 +484,25 @@ class GoRound3ClassesTest {
                 + LifecycleRulesTest.newFile("dial/wrap.go", caller.formatted("codec", "codec"))));
     }
 
+    private static final String PREFIXED_ERR = """
+            package auth
+
+            func Check(c *http.Client, req *http.Request) (int, error) {
+            \tauthResp, authErr := c.Do(req)
+            \tif authErr != nil {
+            \t\treturn 0, authErr
+            \t}
+            \t%s
+            \treturn authResp.StatusCode, nil
+            }
+            """;
+
+    @Test
+    void an_error_named_with_a_prefix_guards_the_return_where_nothing_was_acquired() {
+        assertEquals(List.of(), items("auth/check.go", PREFIXED_ERR.formatted("defer authResp.Body.Close()")));
+        assertEquals(List.of("4:RES-02"), items("auth/check.go", PREFIXED_ERR.formatted("// body left open")));
+    }
+
     private static List<String> itemsOf(String diff) {
         return TestRules.reviewDiff(diff).active().stream().filter(f -> f.item().startsWith("RES"))
                 .map(f -> f.path() + ":" + f.line() + ":" + f.item()).map(x -> x.replaceFirst("^.*/wrap\\.go:", ""))
