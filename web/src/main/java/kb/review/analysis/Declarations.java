@@ -91,7 +91,9 @@ public final class Declarations {
         }
         // a Java constructor is named "new Type", apart from the methods, for the `new Type(x)` call sites
         String named = n.getType().equals("constructor_declaration") ? "new " + text(src, name) : text(src, name);
-        out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path, variadic));
+        TSNode result = lang == Language.GO ? n.getChildByFieldName("result") : null;
+        out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path, variadic,
+                absent(result) ? null : text(src, result)));
     }
 
     /** A Go method's receiver type without pointer or type arguments; a Java method's innermost class; else null. */

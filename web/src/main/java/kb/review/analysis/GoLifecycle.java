@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
@@ -19,19 +20,22 @@ import kb.review.diff.SyntaxNode;
  */
 public final class GoLifecycle implements Lifecycle.Facts {
 
-    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e");
+    /** An error result: err, errs, e, and the prefixed names real code gives it (forwardErr, dialErr, readError). */
+    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?");
 
     private final byte[] src;
     private final List<Model> models;
     private final Summaries summaries;
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    private final GoOwnedResults owned;
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
         this.models = models;
         this.summaries = summaries;
         this.types = types;
+        this.owned = new GoOwnedResults(models, summaries, types);
     }
 
     /** Every leak of the given models in the file's functions. */
@@ -96,8 +100,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         String t = n.getType();
-        if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
-            SyntaxNode right = n.getChildByFieldName("right");
+        if (t.equals("short_var_declaration") || t.equals("assignment_statement") || t.equals("expression_statement")) {
+            SyntaxNode right = t.equals("expression_statement") ? n : n.getChildByFieldName("right");
             if (right != null && !right.isNull() && right.getNamedChildCount() == 1
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 SyntaxNode fn = right.getNamedChild(0).getChildByFieldName("function");
@@ -110,6 +114,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                             }
                         }
                     }
+                    return t.equals("short_var_declaration") && owned.of(callee) != null;
                 }
             }
             return false;
@@ -144,6 +149,9 @@ public final class GoLifecycle implements Lifecycle.Facts {
                 }
                 match(n, right.getNamedChild(0), names, out);
             }
+        } else if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
+                && s.getNamedChildCount() == 1 && s.getNamedChild(0).getType().equals("call_expression")) {
+            match(n, s.getNamedChild(0), List.of(), out); // only a duty on the receiver can start here
         }
         return out;
     }
@@ -163,12 +171,24 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     continue;
                 }
                 Boolean sure = receiverMatches(q, callee);
-                if (sure == null || q.result() >= names.size()) {
+                if (sure != null && q.tracksReceiver() && callee.lastIndexOf('.') > 0) {
+                    // the duty is on the receiver (a BEGIN run on a connection), held by this function even when the
+                    // connection is a field: it must end the transaction it began
+                    String last = names.isEmpty() ? "" : names.get(names.size() - 1);
+                    out.add(new Acquisition(n, callee.substring(0, callee.lastIndexOf('.')),
+                            ERR_NAME.matcher(last).matches() ? last : null, m, sure && q.sure()));
+                    return;
+                }
+                if (sure == null || q.tracksReceiver() || q.result() >= names.size()) {
                     continue;
                 }
                 String var = names.get(q.result());
                 if (var.contains(".") || var.contains("[")) {
                     continue; // stored in a field or a map: owned by something longer-lived
+                }
+                if (n.ast instanceof SyntaxNode st && st.getType().equals("assignment_statement")
+                        && releasedInWiderScope(st, var, m)) {
+                    continue; // a package variable or one captured from the enclosing function: that scope ends it
                 }
                 String last = names.get(names.size() - 1);
                 String err = names.size() > 1 && q.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
@@ -177,7 +197,107 @@ public final class GoLifecycle implements Lifecycle.Facts {
                 return;
             }
         }
+        // a helper the review can see that hands back what it acquired: the caller owns it as if it had called
+        // (declared here with :=; a value assigned to a variable declared outside is kept by whoever declared it)
+        GoOwnedResults.Owned o = n.ast instanceof SyntaxNode s && s.getType().equals("short_var_declaration")
+                ? owned.of(callee) : null;
+        if (o != null && o.result() < names.size()) {
+            String var = names.get(o.result());
+            if (!var.contains(".") && !var.contains("[")) {
+                String last = names.get(names.size() - 1);
+                String err = names.size() > 1 && o.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
+                        ? last : null;
+                out.add(new Acquisition(n, var, err, o.model(), true));
+            }
+        }
     }
+
+    /**
+     * True when {@code var} is not declared in the function (or literal) holding {@code stmt} — it is a variable of an
+     * enclosing function or of the package — and the scope that declares it (that function, or the file) releases it
+     * somewhere ({@code stop := func() { t.Stop() }}, a package-level Stop function): that scope holds the duty. A
+     * wider variable that nothing ever releases is still this function's leak.
+     */
+    private boolean releasedInWiderScope(SyntaxNode stmt, String var, Model m) {
+        SyntaxNode f = enclosingFunction(stmt);
+        if (f == null || declares(f, var, true)) {
+            return false;
+        }
+        SyntaxNode scope = enclosingFunction(f);
+        while (scope != null && !declares(scope, var, false)) {
+            scope = enclosingFunction(scope);
+        }
+        SyntaxNode root = scope;
+        if (root == null) {
+            root = f;
+            while (root.getParent() != null && !root.getParent().isNull()) {
+                root = root.getParent();
+            }
+        }
+        return m.releasePattern(var).matcher(GoCfg.text(src, root)).find();
+    }
+
+    private static SyntaxNode enclosingFunction(SyntaxNode n) {
+        SyntaxNode f = n.getParent();
+        while (f != null && !f.isNull() && !GO_FUNCTIONS.contains(f.getType())) {
+            f = f.getParent();
+        }
+        return f == null || f.isNull() ? null : f;
+    }
+
+    /** True when {@code f} declares {@code var}: a parameter or result, a var spec or a := (not in nested literals). */
+    private boolean declares(SyntaxNode f, String var, boolean stopAtLiterals) {
+        for (int i = 0; i < f.getNamedChildCount(); i++) {
+            SyntaxNode c = f.getNamedChild(i);
+            if (c.getType().equals("parameter_list") && mentionsName(c, var)) {
+                return true;
+            }
+        }
+        SyntaxNode body = f.getChildByFieldName("body");
+        return body != null && !body.isNull() && declaresIn(body, var);
+    }
+
+    private boolean declaresIn(SyntaxNode n, String var) {
+        String t = n.getType();
+        if (t.equals("func_literal")) {
+            return false;
+        }
+        if (t.equals("var_spec") || t.equals("const_spec")) {
+            for (int i = 0; i < n.getNamedChildCount(); i++) {
+                SyntaxNode c = n.getNamedChild(i);
+                if (c.getType().equals("identifier") && GoCfg.text(src, c).equals(var)) {
+                    return true;
+                }
+            }
+        }
+        if (t.equals("short_var_declaration") || t.equals("range_clause")) {
+            SyntaxNode left = n.getChildByFieldName("left");
+            if (left != null && !left.isNull() && mentionsName(left, var)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (declaresIn(n.getNamedChild(i), var)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mentionsName(SyntaxNode n, String var) {
+        if (n.getType().equals("identifier") && GoCfg.text(src, n).equals(var)) {
+            return true;
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (mentionsName(n.getNamedChild(i), var)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> GO_FUNCTIONS = java.util.Set.of("func_literal",
+            "function_declaration", "method_declaration");
 
     /** True (sure) or false (by name) when the receiver fits the entry, null when it does not. */
     private Boolean receiverMatches(Model.Acquire q, String callee) {
@@ -213,7 +333,50 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
-        return Uses.effect(n.text, a, summaries, condition);
+        if (a.var().indexOf('.') > 0 && releasedByMethod(n.text, a)) {
+            return Effect.RELEASE;
+        }
+        String text = n.text;
+        if (text.contains(a.var() + ".(")) {
+            // conn.(io.WriteCloser) is the same value: returning or storing the assertion hands the value on
+            text = Pattern.compile("(?<![\\w.])" + Pattern.quote(a.var()) + "\\.\\([^()]*\\)").matcher(text)
+                    .replaceAll(Matcher.quoteReplacement(a.var()));
+        }
+        return Uses.effect(text, a, summaries, condition);
+    }
+
+    private static final Pattern METHOD_CALL = Pattern.compile("(?<![\\w.])([\\p{L}_]\\w*)\\.([\\p{L}_]\\w*)\\s*\\(");
+
+    /**
+     * True when a duty held on a field ({@code a.conn}) is ended by a method the review can see, called on the same
+     * object ({@code return a.abort(ctx, err)} whose body runs ROLLBACK on its receiver's {@code conn}): the field is
+     * reached through the method's own receiver, not passed as an argument.
+     */
+    private boolean releasedByMethod(String text, Acquisition a) {
+        int dot = a.var().indexOf('.');
+        String object = a.var().substring(0, dot);
+        String field = a.var().substring(dot); // ".conn"
+        Matcher m = METHOD_CALL.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals(object)) {
+                continue;
+            }
+            List<Summaries.Function> fs = summaries.declarations(m.group(1) + "." + m.group(2));
+            if (!fs.isEmpty() && fs.stream().allMatch(f -> releasesField(f.body(), field, a.model()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean releasesField(String body, String field, Model model) {
+        Matcher r = Pattern.compile("(?<![\\w.])([\\p{L}_]\\w*)" + Pattern.quote(field) + "(?![\\w])").matcher(body);
+        while (r.find()) {
+            if (model.releasePattern(r.group(1) + field).matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

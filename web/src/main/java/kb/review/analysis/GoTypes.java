@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import kb.review.diff.SyntaxNode;
@@ -14,10 +15,22 @@ final class GoTypes {
     private GoTypes() {
     }
 
+    /** The last file's answer, per thread: the rules of one file ask for the same tree several times in a row. */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+    /** The declared types of the file's names; the map is shared, callers must not change it. */
     static Map<String, String> declared(SyntaxNode root, byte[] src) {
+        Object[] last = LAST.get();
+        if (last != null && last[0] == root && last[1] == src) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> known = (Map<String, String>) last[2];
+            return known;
+        }
         Map<String, String> out = new HashMap<>();
         walk(root, src, out);
-        return out;
+        Map<String, String> shared = Collections.unmodifiableMap(out);
+        LAST.set(new Object[] {root, src, shared});
+        return shared;
     }
 
     private static void walk(SyntaxNode n, byte[] src, Map<String, String> out) {

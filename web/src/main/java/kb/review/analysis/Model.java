@@ -31,13 +31,21 @@ public record Model(String id, String language, String kind, String shows, Strin
      * @param sure   false when the model itself says the match is a guess
      * @param argType Java: a pattern on the declared type of a constructor's first argument, a name
      *                ({@code new Scanner(file)} with {@code File file}); with {@code args}, either one matching will do
+     * @param returns Go: a pattern on a declared result type of a function the review can see ({@code *http.Response});
+     *                such a function that does not release what it returns hands its caller the duty
      */
     public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
-                          int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType) {
+                          int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,
+                          Pattern returns) {
 
         public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                        int result, boolean track, boolean sure) {
-            this(call, newType, receiver, receiverType, args, result, track, sure, false, null);
+            this(call, newType, receiver, receiverType, args, result, track, sure, false, null, null);
+        }
+
+        public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
+                       int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType) {
+            this(call, newType, receiver, receiverType, args, result, track, sure, expressionOnly, argType, null);
         }
 
         /** True when the tracked value is the call's receiver, not its result. */
@@ -104,7 +112,8 @@ public record Model(String id, String language, String kind, String shows, Strin
 
     /**
      * A call template as a regex: literal text quoted (spaces optional around dots and parentheses), {@code {v}}
-     * the variable as a whole name, a trailing {@code ()} any argument list.
+     * the variable as a whole name, {@code {*}} any text on the same line and statement, a trailing {@code ()} any
+     * argument list.
      */
     static String template(String t, String v) {
         String body = t.endsWith("()") ? t.substring(0, t.length() - 2) : t;
@@ -115,7 +124,11 @@ public record Model(String id, String language, String kind, String shows, Strin
             if (i > 0) {
                 sb.append("(?<![\\w.$])").append(Pattern.quote(v)).append("(?![\\w$])");
             }
-            sb.append(literal(parts[i]));
+            // {*}: any text of the same statement ('{v}.Exec{*}COMMIT' is an Exec of a COMMIT, whatever comes between)
+            String[] pieces = parts[i].split("\\{\\*}", -1);
+            for (int j = 0; j < pieces.length; j++) {
+                sb.append(j > 0 ? "[^\\n;]*?" : "").append(literal(pieces[j]));
+            }
         }
         if (call) {
             sb.append("\\s*\\(");

@@ -24,11 +24,11 @@ public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
-            "context-variants");
+            "context-variants", "spawns");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
-            "result", "track", "confidence");
+            "result", "track", "confidence", "returns");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
 
     private final List<Model> resources;
@@ -39,6 +39,7 @@ public final class Models {
     private final List<ErrorModel> errors;
     private final List<ContextModel> variants;
     private List<Pattern> neverThrows = List.of();
+    private List<GoSpawns.Spawn> spawns = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -120,6 +121,11 @@ public final class Models {
         return neverThrows;
     }
 
+    /** Go calls that run a function argument on a goroutine of their own (a cron job): see {@link GoSpawns}. */
+    public List<GoSpawns.Spawn> spawns() {
+        return spawns;
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -161,6 +167,7 @@ public final class Models {
         List<TimeoutModel> pools = new ArrayList<>();
         List<ErrorModel> errorModels = new ArrayList<>();
         List<ContextModel> variants = new ArrayList<>();
+        List<GoSpawns.Spawn> spawns = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
@@ -168,7 +175,7 @@ public final class Models {
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
                 readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
-                        errorModels, variants);
+                        errorModels, variants, spawns);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -180,13 +187,14 @@ public final class Models {
         Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
         quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);
+        out.spawns = List.copyOf(spawns);
         return out;
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
                                  List<List<Pattern>> callees, Set<String> ids, List<TimeoutModel> timeouts,
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
-                                 List<ContextModel> variants) {
+                                 List<ContextModel> variants, List<GoSpawns.Spawn> spawns) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -209,6 +217,7 @@ public final class Models {
         TimeoutModels.readOnce(y, name, language, top, pools, ids);
         ErrorModels.read(y, name, language, top, errorModels, ids);
         ErrorModels.readVariants(y, name, language, top, variants, ids);
+        GoSpawns.read(y, language, top, spawns);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {
@@ -254,8 +263,8 @@ public final class Models {
         if (m == null) {
             return null;
         }
-        if (m.containsKey("call") == m.containsKey("new")) {
-            y.error(a, "an acquire entry needs exactly one of 'call' or 'new'");
+        if ((m.containsKey("call") ? 1 : 0) + (m.containsKey("new") ? 1 : 0) + (m.containsKey("returns") ? 1 : 0) != 1) {
+            y.error(a, "an acquire entry needs exactly one of 'call', 'new' or 'returns'");
             return null;
         }
         int result = 0;
@@ -277,7 +286,7 @@ public final class Models {
         }
         return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
                 regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
-                !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"));
+                !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"), regex(y, m, "returns"));
     }
 
     static Pattern regex(YamlTree y, Map<String, Node> m, String key) {

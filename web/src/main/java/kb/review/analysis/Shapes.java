@@ -52,7 +52,12 @@ public final class Shapes {
         List<SyntaxNode> functions = new ArrayList<>();
         GoLifecycle.collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
-        functions.forEach(f -> graphs.add(GoCfg.build(f, src)));
+        for (SyntaxNode f : functions) {
+            // only a function whose text holds a defer can have one on a cycle
+            if (contains(src, f, DEFER_BYTES)) {
+                graphs.add(GoCfg.build(f, src));
+            }
+        }
         // a hunk may show statements without their function: they make a graph of their own
         graphs.add(GoCfg.buildFragment(root, src));
         List<Spot> out = new ArrayList<>();
@@ -67,6 +72,23 @@ public final class Shapes {
             }
         }
         return out;
+    }
+
+    private static final byte[] DEFER_BYTES = "defer".getBytes(StandardCharsets.US_ASCII);
+
+    /** True when the source bytes of {@code n} hold {@code word}. */
+    private static boolean contains(byte[] src, SyntaxNode n, byte[] word) {
+        int end = Math.min(src.length, n.getEndByte()) - word.length;
+        outer:
+        for (int i = n.getStartByte(); i <= end; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (src[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean onCycle(Cfg.Node start) {
@@ -105,6 +127,12 @@ public final class Shapes {
      * not visible is not reported.
      */
     public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries) {
+        return goroutinesWithoutRecover(root, src, summaries, List.of());
+    }
+
+    /** The same, and the jobs handed to the models' spawning calls ({@link GoSpawns}) that cannot recover either. */
+    public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries,
+                                                      List<GoSpawns.Spawn> spawns) {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
@@ -132,6 +160,7 @@ public final class Shapes {
                 }
             }
         }
+        out.addAll(GoSpawns.withoutRecover(root, src, spawns, summaries));
         return out;
     }
 
@@ -166,6 +195,7 @@ public final class Shapes {
         List<Spot> out = new ArrayList<>();
         Set<String> loops = go ? GO_LOOPS : JAVA_LOOPS;
         Set<String> boundaries = go ? GO_BOUNDARIES : JAVA_BOUNDARIES;
+        java.util.Map<String, Boolean> logger = new java.util.HashMap<>(); // a file calls the same callees many times
         for (SyntaxNode c : calls) {
             String callee;
             if (go) {
@@ -177,8 +207,10 @@ public final class Shapes {
                 callee = (obj == null || obj.isNull() ? "" : text(src, obj) + ".")
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
-            if (loggers.stream().noneMatch(p -> p.matcher(callee).find()) || !inLoop(c, src, loops, boundaries)
-                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)) {
+            if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
+                    || !inLoop(c, src, loops, boundaries)
+                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
+                    || go && GoLoops.programOutput(callee, root, src)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -187,6 +219,7 @@ public final class Shapes {
     }
 
     private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
+        boolean go = boundaries == GO_BOUNDARIES;
         SyntaxNode p = n.getParent();
         SyntaxNode child = n;
         while (p != null && !p.isNull()) {
@@ -194,7 +227,19 @@ public final class Shapes {
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 return true; // a lambda given to forEach runs once per element
             }
-            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src) || LoopGuards.leavesLoop(p, child)) {
+            if (t.equals("func_literal")) {
+                GoLoops.Literal kind = GoLoops.literal(p, src);
+                if (kind == GoLoops.Literal.PER_ITEM) {
+                    return true; // a WalkDir or Range callback runs once per item
+                }
+                if (kind == GoLoops.Literal.PER_ITERATION) {
+                    child = p; // go func(){...}() or g.Go(...) in a loop: the loop around it counts
+                    p = p.getParent();
+                    continue;
+                }
+            }
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src)
+                    || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
             if (onFailurePath(p, child, src)) {

@@ -28,12 +28,17 @@ public final class Summaries {
      * @param owner  a Go method's receiver type or a Java method's class; null for a Go function
      * @param file   the path of the file declaring it, or null
      * @param variadic the last parameter takes every remaining argument ({@code AutoCloseable... xs}, {@code xs ...io.Closer})
+     * @param results  Go: the declared results as written ({@code (*http.Response, error)}), or null
      */
     public record Function(String name, List<String> params, String body, String owner, String file,
-                           boolean variadic) {
+                           boolean variadic, String results) {
 
         public Function(String name, List<String> params, String body) {
-            this(name, params, body, null, null, false);
+            this(name, params, body, null, null, false, null);
+        }
+
+        public Function(String name, List<String> params, String body, String owner, String file, boolean variadic) {
+            this(name, params, body, owner, file, variadic, null);
         }
     }
 
@@ -147,6 +152,12 @@ public final class Summaries {
         return target(callee, context) != null;
     }
 
+    /** The declarations {@code callee} resolves to (in the change or the checkout); empty when it is unknown. */
+    public List<Function> declarations(String callee) {
+        Target t = target(callee, context);
+        return t == null ? List.of() : t.functions();
+    }
+
     /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
     private Target target(String callee, Context ctx) {
         try {
@@ -169,6 +180,14 @@ public final class Summaries {
             }
         }
         List<Function> visible = byName.get(simple);
+        if (visible != null && go && qualifier != null && WORD.matcher(qualifier).matches()
+                && !ctx.types().containsKey(qualifier) && importsPackage(ctx.text(), qualifier)) {
+            // pkg.F is a function of package pkg, not any visible F of another package
+            String pkg = qualifier;
+            visible = visible.stream().filter(f -> f.owner() == null && f.file() != null
+                    && simpleName(f.file().replaceAll("/[^/]*$", "").replace('/', '.')).equals(pkg)).toList();
+            visible = visible.isEmpty() ? null : visible;
+        }
         if (visible != null) {
             return new Target("visible:" + simple, visible);
         }
@@ -220,6 +239,12 @@ public final class Summaries {
         String owner = simpleName(type);
         return file == null ? null : found("java:" + file + "." + owner + "." + simple,
                 helpers.declared(file, false, owner, simple));
+    }
+
+    /** True when a Go file's text imports a package named {@code name} (by the path's last element or an alias). */
+    private static boolean importsPackage(String text, String name) {
+        return text != null && Pattern.compile("(?m)^\\s*(?:import\\s+)?(?:" + Pattern.quote(name)
+                + "\\s+\"[^\"]*\"|\"(?:[^\"]*/)?" + Pattern.quote(name) + "(?:/v\\d+)?\")").matcher(text).find();
     }
 
     private static Target found(String key, List<Function> functions) {

@@ -59,8 +59,10 @@ final class AnalysisDetector {
             String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
             List<Shapes.Spot> spots = switch (a) {
                 case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
-                        && GO_KEYWORD.matcher(lower).find()
-                        ? Shapes.goroutinesWithoutRecover(root.get(), file.utf8(), summaries) : List.of();
+                        && (GO_KEYWORD.matcher(lower).find()
+                        || models.spawns().stream().anyMatch(s -> mayAppear(s.builtBy(), lower)))
+                        ? Shapes.goroutinesWithoutRecover(root.get(), file.utf8(), summaries, models.spawns())
+                        : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
                         || lower.contains(".schedule(new "))
@@ -252,7 +254,8 @@ final class AnalysisDetector {
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
-    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do|foreach|foreachordered)\\b");
+    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do|foreach|foreachordered"
+            + "|walk|walkdir|range|each|slice|slicestable|sortfunc|sortstablefunc)\\b"); // Go per-item callbacks too
 
     private static Set<String> resources(Rule r) {
         return ((Rule.AnalysisMatcher) r.matcher()).resources();

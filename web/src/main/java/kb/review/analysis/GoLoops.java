@@ -1,0 +1,95 @@
+package kb.review.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * What a Go function literal means for the log-in-loop rule, and when printing is a program's output rather than
+ * logging.
+ *
+ * <p>A literal handed to a per-item iterator ({@code filepath.WalkDir}, {@code sync.Map.Range}, {@code sort.Slice}'s
+ * less function, {@code slices.SortFunc}) runs once per item: its body is a loop body. A literal started per
+ * iteration ({@code go func() {...}()}, an errgroup's {@code g.Go(func() error {...})}) runs once for each turn of the
+ * loop it sits in: the loop around it counts. Any other literal (a handler registered in a loop) is its own function.
+ */
+final class GoLoops {
+
+    /** How a literal's body relates to loops. */
+    enum Literal { PER_ITEM, PER_ITERATION, OWN }
+
+    /** Iterators that call their function argument once per item (or per comparison). */
+    private static final Pattern PER_ITEM = Pattern.compile(
+            "^(filepath|fs)\\.(Walk|WalkDir)$|^afero\\.Walk$|(^|\\.)(Range|ForEach|ForEachKey|Each|EachKey)$"
+            + "|^sort\\.(Slice|SliceStable|Search)$|^slices\\.(SortFunc|SortStableFunc|IndexFunc|ContainsFunc"
+            + "|DeleteFunc|BinarySearchFunc|CompactFunc|EqualFunc)$|^lo\\.(ForEach|Map|Filter|Reduce|GroupBy)$");
+    /** Calls that start their function argument once per call, on a goroutine (errgroup, conc, sourcegraph pools). */
+    private static final Pattern STARTS = Pattern.compile("\\.(Go|TryGo)$");
+    private static final Pattern MAIN = Pattern.compile("(?m)^package\\s+main\\b");
+    private static final Pattern COMMAND = Pattern.compile("\"github\\.com/(spf13/cobra|urfave/cli(/v\\d)?"
+            + "|alecthomas/kong)\"");
+
+    private GoLoops() {
+    }
+
+    static Literal literal(SyntaxNode lit, byte[] src) {
+        SyntaxNode parent = lit.getParent();
+        if (parent == null || parent.isNull()) {
+            return Literal.OWN;
+        }
+        if (parent.getType().equals("call_expression")) {
+            // func() {...}() run in place: go func(){...}() in a loop runs once per iteration
+            SyntaxNode up = parent.getParent();
+            return up != null && !up.isNull() && up.getType().equals("go_statement") ? Literal.PER_ITERATION
+                    : Literal.OWN;
+        }
+        if (!parent.getType().equals("argument_list")) {
+            return Literal.OWN;
+        }
+        SyntaxNode call = parent.getParent();
+        SyntaxNode fn = call == null || call.isNull() ? null : call.getChildByFieldName("function");
+        if (fn == null || fn.isNull()) {
+            return Literal.OWN;
+        }
+        String callee = text(src, fn);
+        if (PER_ITEM.matcher(callee).find()) {
+            return Literal.PER_ITEM;
+        }
+        return STARTS.matcher(callee).find() ? Literal.PER_ITERATION : Literal.OWN;
+    }
+
+    /**
+     * True when {@code block} belongs to a per-item or per-iteration literal with no loop of its own in between: a
+     * {@code return} there ends one item (like {@code continue}), not the loop.
+     */
+    static boolean callbackBlock(SyntaxNode block, byte[] src) {
+        for (SyntaxNode p = block.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            switch (p.getType()) {
+                case "for_statement", "function_declaration", "method_declaration":
+                    return false;
+                case "func_literal":
+                    return literal(p, src) != Literal.OWN;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a {@code fmt.Print*} call is a command-line program's output, not logging: the file is a
+     * {@code package main} or a command package (it imports cobra, urfave/cli or kong), where what a loop prints to
+     * stdout is what the user ran the command for.
+     */
+    static boolean programOutput(String callee, SyntaxNode root, byte[] src) {
+        if (!callee.startsWith("fmt.Print")) {
+            return false;
+        }
+        String head = new String(src, 0, Math.min(src.length, 4096), StandardCharsets.UTF_8);
+        return MAIN.matcher(head).find() || COMMAND.matcher(head).find();
+    }
+
+    private static String text(byte[] src, SyntaxNode n) {
+        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+    }
+}
