@@ -305,6 +305,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
             Expression chainEnd = used;
             var parent = chainEnd.getParentNode().orElse(null);
+            if (chainEnd == e && parent == ast && ast instanceof ExpressionStmt
+                    && !(ast.getParentNode().orElse(null) instanceof LambdaExpr)) {
+                dropped(n, e, out);
+                continue;
+            }
             if (!(parent instanceof MethodCallExpr pc)) {
                 continue;
             }
@@ -343,6 +348,34 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                             List.of(new Lifecycle.Step(n.line, summary)), summary), sure && q.sure()));
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * A statement that is only a call returning a resource ({@code client.newCall(req).execute();},
+     * {@code httpClient.execute(get);}): the caller drops what it owns without closing it. An expression lambda's body
+     * is its result, not a statement, and is left alone.
+     */
+    private void dropped(Node n, Expression e, List<Lifecycle.Found> out) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
+                if (q.tracksReceiver()) {
+                    continue;
+                }
+                Boolean sure = q == RepositoryStreams.ACQUIRE ? Boolean.TRUE : matches(q, e);
+                if (sure == null) {
+                    continue;
+                }
+                String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
+                String summary = "drops what `" + what + "` returns without closing it (line " + n.line + ")";
+                Acquisition a = new Acquisition(n, what, null, m, sure && q.sure());
+                out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)),
+                        summary), sure && q.sure()));
+                return;
             }
         }
     }

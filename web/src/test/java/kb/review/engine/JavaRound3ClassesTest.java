@@ -111,4 +111,40 @@ class JavaRound3ClassesTest {
                             p.load(in);
                         }""")));
     }
+
+    private static final String DROPPED = """
+            package a;
+
+            class Hooks {
+                private final OkHttpClient client;
+                private final CloseableHttpClient http;
+                private final ExecutorService executor;
+
+                void delete(Request request, HttpDelete delete) throws Exception {
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void a_response_returned_by_a_call_used_as_a_statement_is_dropped_unclosed() {
+        assertEquals(List.of("9:RES-02"), items("src/main/java/a/Hooks.java",
+                DROPPED.formatted("client.newCall(request).execute();")));
+        assertEquals(List.of("9:RES-02"), items("src/main/java/a/Hooks.java",
+                DROPPED.formatted("http.execute(delete);")));
+        assertEquals(List.of("10:RES-02"), items("src/main/java/a/Hooks.java", DROPPED.formatted(
+                "Call call = client.newCall(request);\n        call.execute();")));
+    }
+
+    @Test
+    void a_call_whose_result_is_closed_handled_or_returned_by_a_lambda_drops_nothing() {
+        assertEquals(List.of(), items("src/main/java/a/Hooks.java",
+                DROPPED.formatted("try (Response r = client.newCall(request).execute()) { r.code(); }")));
+        assertEquals(List.of(), items("src/main/java/a/Hooks.java",
+                DROPPED.formatted("http.execute(delete, response -> null);")));
+        assertEquals(List.of(), items("src/main/java/a/Hooks.java",
+                DROPPED.formatted("executor.execute(() -> System.out.println(request));")));
+        assertEquals(List.of(), items("src/main/java/a/Hooks.java", DROPPED.formatted(
+                "Callable<Response> c = () -> client.newCall(request).execute();\n        register(c);")));
+    }
 }
