@@ -1,12 +1,14 @@
 package kb.review.analysis;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -34,6 +36,10 @@ import kb.review.analysis.Lifecycle.Effect;
  */
 public final class JavaLifecycle implements Lifecycle.Facts {
 
+    /** The object's own close, called by a constructor that fails after storing a resource. */
+    private static final java.util.regex.Pattern OWN_CLOSE = java.util.regex.Pattern.compile(
+            "^(this\\.)?(close|closeQuietly|dispose|release|shutdown)\\(\\)\\s*;");
+
     /** Stream operations that return a stream over the same source, keeping it open. */
     private static final Set<String> PIPELINE = Set.of("filter", "map", "mapToInt",
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
@@ -45,9 +51,21 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
     private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
+    /**
+     * For models with release templates naming the owner ({@code {r}.close()}), the pattern of those releases for the
+     * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
+     */
+    private final Map<Acquisition, java.util.regex.Pattern> ownerReleases = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
+    /**
+     * Acquisitions a constructor stores in a field of the object it builds: the object owns them once the constructor
+     * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
+     */
+    private final Set<Acquisition> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The methods whose callers own what they return (a resource they acquired). */
+    private JavaOwnedReturns owned;
 
     private JavaLifecycle(List<Model> models, Summaries summaries, Map<String, String> types) {
         this.models = models;
@@ -66,6 +84,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaTypeHints hints = new JavaTypeHints(summaries.types());
         // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
         JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
+        facts.owned = new JavaOwnedReturns(root, facts::directly);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -150,7 +169,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null || owned.call(e, summaries) != null
                     || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
                 return true;
             }
@@ -190,6 +209,14 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
                 match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
+            } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && constructorOf(es) != null) {
+                String field = field(as);
+                if (field != null) {
+                    int before = out.size();
+                    match(n, unwrap(as.getValue()), field, out);
+                    kept.addAll(out.subList(before, out.size()));
+                }
             } else if (e instanceof MethodCallExpr call) {
                 match(n, call, null, out);
                 Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
@@ -201,11 +228,49 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         return out;
     }
 
+    /** The constructor whose own body holds {@code s} (not a lambda or a nested class in it), or null. */
+    private static ConstructorDeclaration constructorOf(com.github.javaparser.ast.Node s) {
+        for (var p = s.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof ConstructorDeclaration c) {
+                return c;
+            }
+            if (p instanceof LambdaExpr || p instanceof com.github.javaparser.ast.body.BodyDeclaration<?>) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The field an assignment stores into ({@code this.f = ...}, or {@code f = ...} naming a field), or null. */
+    private static String field(AssignExpr as) {
+        Expression t = as.getTarget();
+        if (t instanceof FieldAccessExpr fa && fa.getScope().isThisExpr()) {
+            return fa.getNameAsString();
+        }
+        return t.isNameExpr() && Locals.isField(as, t.toString()) ? t.toString() : null;
+    }
+
     private static Expression unwrap(Expression e) {
         while (e instanceof CastExpr || e instanceof EnclosedExpr) {
             e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
         }
         return e;
+    }
+
+    /** What {@code e} acquires itself, by the resource models' entries (not the receiver-tracking ones); or null. */
+    private JavaOwnedReturns.Owned directly(Expression e) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : m.acquires()) {
+                Boolean sure = q.tracksReceiver() || q.expressionOnly() ? null : matches(q, e);
+                if (sure != null) {
+                    return new JavaOwnedReturns.Owned(m, sure && q.sure());
+                }
+            }
+        }
+        return null;
     }
 
     /** Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself). */
@@ -224,11 +289,32 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
                             && call.getScope().get().isNameExpr()) {
                         derivedFrom.put(a, print(call).replace(" ", ""));
+                        java.util.regex.Pattern owner = ownerRelease(m, call.getScope().get().toString());
+                        if (owner != null) {
+                            ownerReleases.put(a, owner);
+                        }
                     }
                 }
                 return;
             }
         }
+        if (var != null && e instanceof MethodCallExpr call) {
+            JavaOwnedReturns.Owned o = owned.call(call, summaries);
+            if (o != null) {
+                out.add(new Acquisition(n, var, null, o.model(), o.sure())); // a helper that returns what it opened
+            }
+        }
+    }
+
+    /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
+    private static java.util.regex.Pattern ownerRelease(Model m, String owner) {
+        List<String> parts = new ArrayList<>();
+        for (String t : m.releases()) {
+            if (t.contains("{r}")) {
+                parts.add(Model.template(t.replace("{r}", "{v}"), owner));
+            }
+        }
+        return parts.isEmpty() ? null : java.util.regex.Pattern.compile(String.join("|", parts));
     }
 
     /** True (sure), false (by name) or null (no match) for expression {@code e} against one acquire entry. */
@@ -370,14 +456,25 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 if (sure == null) {
                     continue;
                 }
-                String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
-                String summary = "drops what `" + what + "` returns without closing it (line " + n.line + ")";
-                Acquisition a = new Acquisition(n, what, null, m, sure && q.sure());
-                out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)),
-                        summary), sure && q.sure()));
+                drop(n, what(e), m, sure && q.sure(), out);
                 return;
             }
         }
+        JavaOwnedReturns.Owned o = e instanceof MethodCallExpr call ? owned.call(call, summaries) : null;
+        if (o != null) {
+            drop(n, what(e), o.model(), o.sure(), out);
+        }
+    }
+
+    private static String what(Expression e) {
+        return e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
+    }
+
+    private static void drop(Node n, String what, Model m, boolean sure, List<Lifecycle.Found> out) {
+        String summary = "drops what `" + what + "` returns without closing it (line " + n.line + ")";
+        Acquisition a = new Acquisition(n, what, null, m, sure);
+        out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)), summary),
+                sure));
     }
 
     @Override
@@ -408,7 +505,23 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (n.text.startsWith("catch (") || n.text.equals("finally")) {
             return Effect.NONE;
         }
+        if (kept.contains(a)) {
+            String text = n.text.replace("this." + a.var(), a.var());
+            if (OWN_CLOSE.matcher(text).find()) {
+                return Effect.RELEASE; // the failing constructor closes what it built so far
+            }
+            return Uses.effect(text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        }
+        java.util.regex.Pattern owner = ownerReleases.get(a);
+        if (owner != null && owner.matcher(n.text).find()) {
+            return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
+        }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public boolean keptOnNormalExit(Acquisition a) {
+        return kept.contains(a);
     }
 
     @Override

@@ -147,6 +147,19 @@ public final class Summaries {
         return target(callee, context) != null;
     }
 
+    /** Every function in the change (and beside it in repo mode). */
+    public List<Function> visible() {
+        List<Function> out = new ArrayList<>();
+        byName.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
+    List<Function> declarations(String callee) {
+        Target t = target(callee, context);
+        return t == null ? List.of() : t.functions();
+    }
+
     /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
     private Target target(String callee, Context ctx) {
         try {

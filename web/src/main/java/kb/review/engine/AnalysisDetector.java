@@ -203,7 +203,8 @@ final class AnalysisDetector {
         }
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
         wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText()))
-                && !RepositoryStreams.mayAppear(m, file.lowerText()));
+                && !RepositoryStreams.mayAppear(m, file.lowerText())
+                && !(file.language() == Language.JAVA && helperMayAcquire(m, file.lowerText(), summaries)));
         if (wanted.isEmpty()) {
             return hits;
         }
@@ -221,6 +222,23 @@ final class AnalysisDetector {
             }
         }
         return hits;
+    }
+
+    /**
+     * True when the file calls, on a class ({@code Db.open(url)}), a method seen in the change whose body returns and
+     * may make a call of {@code m}: that helper may hand its caller a resource of {@code m} to close.
+     */
+    private static boolean helperMayAcquire(Model m, String lowerText, Summaries summaries) {
+        for (Summaries.Function f : summaries.visible()) {
+            if (f.owner() != null && lowerText.contains("." + f.name().toLowerCase(java.util.Locale.ROOT) + "(")
+                    && f.body().contains("return")) {
+                String body = f.body().toLowerCase(java.util.Locale.ROOT);
+                if (m.acquires().stream().anyMatch(q -> mayAppear(q, body))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
