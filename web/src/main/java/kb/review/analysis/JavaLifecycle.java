@@ -56,6 +56,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
      * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
      */
     private final Map<Acquisition, java.util.regex.Pattern> ownerReleases = new IdentityHashMap<>();
+    private final Map<Acquisition, String> owners = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
@@ -289,10 +290,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                     if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
                             && call.getScope().get().isNameExpr()) {
                         derivedFrom.put(a, print(call).replace(" ", ""));
-                        java.util.regex.Pattern owner = ownerRelease(m, call.getScope().get().toString());
-                        if (owner != null) {
-                            ownerReleases.put(a, owner);
-                        }
+                    }
+                    String owner = q.tracksReceiver() ? null : owner(e);
+                    java.util.regex.Pattern released = owner == null ? null : ownerRelease(m, owner);
+                    if (released != null && handledItself(n, v, m)) {
+                        owners.put(a, owner);
+                        ownerReleases.put(a, released);
                     }
                 }
                 return;
@@ -304,6 +307,55 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 out.add(new Acquisition(n, var, null, o.model(), o.sure())); // a helper that returns what it opened
             }
         }
+    }
+
+    /**
+     * False when the innermost wrapped value is a stream taken from an object by a call that is not itself an
+     * acquisition ({@code new DataInputStream(socket.getInputStream())}, a servlet request's stream): the owner's
+     * close ends it, so the wrapper holds nothing of its own. True otherwise.
+     */
+    private boolean wrapsAcquired(ObjectCreationExpr oc) {
+        Expression e = oc;
+        while (e instanceof ObjectCreationExpr w && w.getArguments().isNonEmpty()) {
+            e = w.getArgument(0);
+        }
+        return !(e instanceof MethodCallExpr call && call.getScope().isPresent()
+                && call.getNameAsString().matches("get(Input|Output|Error)Stream")) || anyMatch(e);
+    }
+
+    /**
+     * The local the value was taken from: the receiver of the acquiring call ({@code c} in {@code c.prepareStatement(q)}),
+     * or of the call a wrapper is built around ({@code s} in {@code new DataInputStream(s.getInputStream())}); or null.
+     */
+    private static String owner(Expression e) {
+        while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
+            e = oc.getArgument(0);
+        }
+        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()) {
+            return call.getScope().get().toString();
+        }
+        return null;
+    }
+
+    private final Map<com.github.javaparser.ast.Node, String> bodies = new IdentityHashMap<>();
+
+    /**
+     * True when the function closes {@code v} itself somewhere, or keeps it (returns it, stores it in a field): then
+     * a path on which it closes the owner instead (the connection, in the catch of a failing constructor) ends the
+     * value too. A function that never closes the statement and relies on the connection's close on every path is
+     * still reported: that is the habit the rule is about.
+     */
+    private boolean handledItself(Node n, String v, Model m) {
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)) {
+            return false;
+        }
+        com.github.javaparser.ast.Node callable = ast.findAncestor(n2 -> n2 instanceof CallableDeclaration<?>
+                || n2 instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
+        if (callable == null) {
+            return false;
+        }
+        String body = bodies.computeIfAbsent(callable, Object::toString);
+        return m.releasePattern(v).matcher(body).find() || ArgumentUse.keeps(body, v);
     }
 
     /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
@@ -327,7 +379,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 return null; // the socket or connection closed by the enclosing try releases what this wraps
             }
             boolean any = q.args() == null && q.argType() == null;
-            return any || q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find()
+            boolean wraps = q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find();
+            if (wraps && !wrapsAcquired(oc)) {
+                return null; // a wrapper over a stream its owner keeps (a socket's, a servlet request's)
+            }
+            return any || wraps
                     || q.argType() != null && oc.getArguments().isNonEmpty() && oc.getArgument(0).isNameExpr()
                     && types.containsKey(oc.getArgument(0).toString())
                     && q.argType().matcher(types.get(oc.getArgument(0).toString())).find() ? Boolean.TRUE : null;
@@ -541,6 +597,13 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
-        return Guards.deadEdge(branch.text, a, false, "null");
+        Edge dead = Guards.deadEdge(branch.text, a, false, "null");
+        String owner = owners.get(a);
+        if (dead == null && owner != null) {
+            // where the owner is null, nothing was taken from it: if (s != null) { s.close(); }
+            dead = Guards.deadEdge(branch.text, new Acquisition(a.at(), owner, null, a.model(), a.sure()), false,
+                    "null");
+        }
+        return dead;
     }
 }

@@ -278,10 +278,12 @@ class JavaRound3ClassesTest {
             """;
 
     @Test
-    void a_result_set_whose_statement_is_closed_in_finally_is_closed_with_it() {
-        assertEquals(List.of(), items("src/main/java/a/Reader.java", READ.formatted("ps.close();")));
+    void a_result_set_the_method_never_closes_itself_is_not_excused_by_its_statements_close() {
+        assertEquals(List.of("8:RES-01"), items("src/main/java/a/Reader.java", READ.formatted("ps.close();")));
         assertEquals(List.of("5:RES-01", "8:RES-01"), items("src/main/java/a/Reader.java",
                 READ.formatted("conn.clearWarnings();")));
+        assertEquals(List.of(), items("src/main/java/a/Reader.java",
+                READ.formatted("ps.close();").replace("return out;", "rs.close();\n            return out;")));
     }
 
     private static final String ARCHIVE = """
