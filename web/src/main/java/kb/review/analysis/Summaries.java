@@ -147,11 +147,9 @@ public final class Summaries {
         return target(callee, context) != null;
     }
 
-    /** Every function in the change (and beside it in repo mode). */
-    public List<Function> visible() {
-        List<Function> out = new ArrayList<>();
-        byName.values().forEach(out::addAll);
-        return out;
+    /** The functions named {@code name} in the change (and beside it in repo mode); empty when none. */
+    public List<Function> visible(String name) {
+        return byName.getOrDefault(name, List.of());
     }
 
     /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
