@@ -215,8 +215,17 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 String field = field(as);
                 if (field != null) {
                     int before = out.size();
-                    match(n, unwrap(as.getValue()), field, out);
-                    kept.addAll(out.subList(before, out.size()));
+                    Expression value = unwrap(as.getValue());
+                    match(n, value, field, out);
+                    // a stream or statement taken from an object the constructor was given or keeps (a process's
+                    // stream, a statement of a field's connection) is that object's: its owner ends it
+                    String owner = owner(value);
+                    List<Acquisition> added = out.subList(before, out.size());
+                    if (owner != null && constructorOf(es).findAll(VariableDeclarator.class).stream()
+                            .noneMatch(v -> v.getNameAsString().equals(owner))) {
+                        added.removeIf(a -> ownerRelease(a.model(), owner) != null);
+                    }
+                    kept.addAll(added);
                 }
             } else if (e instanceof MethodCallExpr call) {
                 match(n, call, null, out);
@@ -331,8 +340,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
             e = oc.getArgument(0);
         }
-        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()) {
-            return call.getScope().get().toString();
+        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()
+                && !Character.isUpperCase(call.getScope().get().toString().charAt(0))) {
+            return call.getScope().get().toString(); // a variable, not a class (Files.newInputStream)
         }
         return null;
     }

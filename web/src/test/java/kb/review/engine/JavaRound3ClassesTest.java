@@ -462,4 +462,28 @@ class JavaRound3ClassesTest {
                         }""")));
         assertEquals(List.of(), items("src/main/java/a/LockFile.java", LOCK.formatted("this.lock = null;")));
     }
+
+    private static final String PIPE = """
+            package a;
+
+            class Worker {
+                private final Process process;
+                private final InputStream answers;
+                private final String name;
+
+                Worker(Process process) {
+                    this.process = process;
+                    this.answers = new BufferedInputStream(process.getInputStream(), 1 << 16);
+                    this.name = "worker-" + process.pid();
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void a_constructor_storing_a_stream_of_a_process_it_was_given_leaves_the_stream_to_the_process_owner() {
+        assertEquals(List.of(), items("src/main/java/a/Worker.java", PIPE.formatted("")));
+        assertEquals(List.of("12:RES-01"), items("src/main/java/a/Worker.java",
+                PIPE.formatted("Socket probe = new Socket(\"localhost\", 9);\n        probe.setSoTimeout(100);")));
+    }
 }
