@@ -23,7 +23,9 @@ final class ArgumentUse {
                 + "|\\{[^{}()\\n]*" + v
                 + "|<-\\s*" + v + "|\\bappend\\s*\\([^\\n]*" + v
                 + "|\\bnew\\s+[\\w$.<>]+\\s*\\([^\\n]*" + v
-                + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v).matcher(body).find();
+                + "|\\.(add|put|offer|push|register|set)\\s*\\([^\\n]*" + v
+                // a channel registered with a selector: the selection key holds it from then on
+                + "|(?<![\\w.$])" + Pattern.quote(p) + "\\s*\\.\\s*register\\s*\\(").matcher(body).find();
     }
 
 }

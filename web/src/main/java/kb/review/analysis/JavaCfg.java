@@ -21,8 +21,11 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnionType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
@@ -68,18 +71,37 @@ public final class JavaCfg {
     private static final class Try extends Frame {
         final List<Node> catches;
         final BlockStmt fin;
+        /** The simple names of the types each catch takes (a multi-catch has several). */
+        final List<List<String>> caught;
         Node exceptional;
 
-        Try(List<Node> catches, BlockStmt fin) {
+        Try(List<Node> catches, BlockStmt fin, List<List<String>> caught) {
             super(null);
             this.catches = catches;
             this.fin = fin;
+            this.caught = caught;
         }
     }
 
-    private JavaCfg(String name, int line, int endLine, Predicate<String> quiet) {
+    /** What catches everything a method can throw (an Error is not a path real code guards). */
+    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable");
+    /** Unchecked exception types: a catch of one of these lets every checked exception through. */
+    private static final Set<String> UNCHECKED = Set.of("RuntimeException", "Error", "IllegalStateException",
+            "IllegalArgumentException", "NullPointerException", "UnsupportedOperationException",
+            "UncheckedIOException", "PersistenceException", "HibernateException", "DataAccessException");
+    /** Checked exception types none of which is a subtype of another. */
+    private static final Set<String> CHECKED = Set.of("IOException", "SQLException", "InterruptedException",
+            "ExecutionException", "TimeoutException", "GeneralSecurityException", "URISyntaxException",
+            "ReflectiveOperationException", "NamingException", "JMSException", "CloneNotSupportedException",
+            "ParseException", "JAXBException", "SAXException", "TransformerException");
+
+    /** The simple names of the checked exceptions the method declares it throws; empty for a lambda. */
+    private final List<String> thrown;
+
+    private JavaCfg(String name, int line, int endLine, Predicate<String> quiet, List<String> thrown) {
         this.cfg = new Cfg(name, line, endLine);
         this.quiet = quiet;
+        this.thrown = thrown;
     }
 
     /** The graph of a method or constructor with a body; null when it has none. */
@@ -95,17 +117,19 @@ public final class JavaCfg {
     public static Cfg build(CallableDeclaration<?> callable, Predicate<String> quiet) {
         Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
                 .orElse(null);
-        return body == null ? null : build(callable.getNameAsString(), callable, body, quiet);
+        List<String> thrown = callable.getThrownExceptions().stream().map(t -> simple(t.asString())).toList();
+        return body == null ? null : build(callable.getNameAsString(), callable, body, quiet, thrown);
     }
 
     /** The graph of a lambda; an expression lambda is one statement. */
     public static Cfg build(LambdaExpr lambda, Predicate<String> quiet) {
-        return build("lambda", lambda, lambda.getBody(), quiet);
+        return build("lambda", lambda, lambda.getBody(), quiet, List.of());
     }
 
     private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body,
-                             Predicate<String> quiet) {
-        JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)), quiet);
+                             Predicate<String> quiet, List<String> thrown) {
+        JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)), quiet,
+                thrown);
         List<Pending> out = b.stmt(body, via(b.cfg.entry, Edge.NORMAL), null);
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
@@ -148,7 +172,10 @@ public final class JavaCfg {
             if (frames.get(i) instanceof Try t) {
                 if (!t.catches.isEmpty()) {
                     t.catches.forEach(c -> Cfg.link(n, Edge.EXCEPTION, c));
-                    return;
+                    if (!escapes(t)) {
+                        return;
+                    }
+                    // a checked exception the method declares and no catch takes leaves through the finally
                 }
                 if (t.fin != null) {
                     if (t.exceptional == null) {
@@ -160,6 +187,35 @@ public final class JavaCfg {
             }
         }
         Cfg.link(n, Edge.EXCEPTION, cfg.exit);
+    }
+
+    /**
+     * True when a checked exception the method declares is taken by none of the try's catches: {@code catch
+     * (RuntimeException e)} in a method that {@code throws Exception} or {@code SQLException}, {@code catch
+     * (IOException e)} in one that throws {@code SQLException}. Types the review cannot place are taken as caught.
+     */
+    private boolean escapes(Try t) {
+        for (String declared : thrown) {
+            if (t.caught.stream().flatMap(List::stream).noneMatch(c -> takes(c, declared))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean takes(String caught, String declared) {
+        if (CATCH_ALL.contains(caught) || caught.equals(declared)) {
+            return true;
+        }
+        if (CATCH_ALL.contains(declared)) {
+            return false;
+        }
+        return !(CHECKED.contains(declared) && (UNCHECKED.contains(caught) || CHECKED.contains(caught)));
+    }
+
+    private static String simple(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(dot + 1);
     }
 
     /**
@@ -358,11 +414,15 @@ public final class JavaCfg {
 
     private List<Pending> tryStmt(TryStmt t, List<Pending> in) {
         List<Node> catchNodes = new ArrayList<>();
+        List<List<String>> caught = new ArrayList<>();
         for (CatchClause c : t.getCatchClauses()) {
             catchNodes.add(cfg.add(Kind.STMT, line(c), "catch (" + c.getParameter() + ")", c));
+            Type type = c.getParameter().getType();
+            caught.add((type instanceof UnionType u ? u.getElements().stream().map(Object::toString).toList()
+                    : List.of(type.asString())).stream().map(JavaCfg::simple).toList());
         }
         BlockStmt fin = t.getFinallyBlock().orElse(null);
-        Try frame = new Try(catchNodes, fin);
+        Try frame = new Try(catchNodes, fin, caught);
         frames.add(frame);
         // the catches of a try-with-resources also receive what opening a resource throws
         for (var r : t.getResources()) {
@@ -372,7 +432,7 @@ public final class JavaCfg {
         frames.remove(frames.size() - 1);
         if (!catchNodes.isEmpty()) {
             // exceptions thrown in a catch body go to the finally, not to the sibling catches
-            Try inCatch = new Try(List.of(), fin);
+            Try inCatch = new Try(List.of(), fin, List.of());
             frames.add(inCatch);
             for (int i = 0; i < catchNodes.size(); i++) {
                 ends.addAll(stmt(t.getCatchClauses().get(i).getBody(), via(catchNodes.get(i), Edge.NORMAL), null));

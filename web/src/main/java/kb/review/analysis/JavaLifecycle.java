@@ -1,12 +1,14 @@
 package kb.review.analysis;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -34,6 +36,10 @@ import kb.review.analysis.Lifecycle.Effect;
  */
 public final class JavaLifecycle implements Lifecycle.Facts {
 
+    /** The object's own close, called by a constructor that fails after storing a resource. */
+    private static final java.util.regex.Pattern OWN_CLOSE = java.util.regex.Pattern.compile(
+            "^(this\\.)?(close|closeQuietly|dispose|release|shutdown)\\(\\)\\s*;");
+
     /** Stream operations that return a stream over the same source, keeping it open. */
     private static final Set<String> PIPELINE = Set.of("filter", "map", "mapToInt",
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
@@ -45,9 +51,22 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
     private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
+    /**
+     * For models with release templates naming the owner ({@code {r}.close()}), the pattern of those releases for the
+     * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
+     */
+    private final Map<Acquisition, java.util.regex.Pattern> ownerReleases = new IdentityHashMap<>();
+    private final Map<Acquisition, String> owners = new IdentityHashMap<>();
     // printing a call's scope and arguments is the costly part of matching; every model entry, the prefilter and
     // each enclosing lambda ask for the same expressions again, so each is printed once per file
     private final Map<Expression, String> printed = new IdentityHashMap<>();
+    /**
+     * Acquisitions a constructor stores in a field of the object it builds: the object owns them once the constructor
+     * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
+     */
+    private final Set<Acquisition> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The methods whose callers own what they return (a resource they acquired). */
+    private JavaOwnedReturns owned;
 
     private JavaLifecycle(List<Model> models, Summaries summaries, Map<String, String> types) {
         this.models = models;
@@ -66,6 +85,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaTypeHints hints = new JavaTypeHints(summaries.types());
         // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
         JavaLifecycle facts = new JavaLifecycle(models, summaries.typed(types, t -> hints.qualify(t, root)), types);
+        facts.owned = new JavaOwnedReturns(root, facts::directly);
         List<Cfg> graphs = new ArrayList<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
@@ -150,7 +170,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+            if (anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null || owned.call(e, summaries) != null
                     || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
                 return true;
             }
@@ -190,6 +210,23 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
                 match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
+            } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && constructorOf(es) != null) {
+                String field = field(as);
+                if (field != null) {
+                    int before = out.size();
+                    Expression value = unwrap(as.getValue());
+                    match(n, value, field, out);
+                    // a stream or statement taken from an object the constructor was given or keeps (a process's
+                    // stream, a statement of a field's connection) is that object's: its owner ends it
+                    String owner = owner(value);
+                    List<Acquisition> added = out.subList(before, out.size());
+                    if (owner != null && constructorOf(es).findAll(VariableDeclarator.class).stream()
+                            .noneMatch(v -> v.getNameAsString().equals(owner))) {
+                        added.removeIf(a -> ownerRelease(a.model(), owner) != null);
+                    }
+                    kept.addAll(added);
+                }
             } else if (e instanceof MethodCallExpr call) {
                 match(n, call, null, out);
                 Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
@@ -201,11 +238,49 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         return out;
     }
 
+    /** The constructor whose own body holds {@code s} (not a lambda or a nested class in it), or null. */
+    private static ConstructorDeclaration constructorOf(com.github.javaparser.ast.Node s) {
+        for (var p = s.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof ConstructorDeclaration c) {
+                return c;
+            }
+            if (p instanceof LambdaExpr || p instanceof com.github.javaparser.ast.body.BodyDeclaration<?>) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The field an assignment stores into ({@code this.f = ...}, or {@code f = ...} naming a field), or null. */
+    private static String field(AssignExpr as) {
+        Expression t = as.getTarget();
+        if (t instanceof FieldAccessExpr fa && fa.getScope().isThisExpr()) {
+            return fa.getNameAsString();
+        }
+        return t.isNameExpr() && Locals.isField(as, t.toString()) ? t.toString() : null;
+    }
+
     private static Expression unwrap(Expression e) {
         while (e instanceof CastExpr || e instanceof EnclosedExpr) {
             e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
         }
         return e;
+    }
+
+    /** What {@code e} acquires itself, by the resource models' entries (not the receiver-tracking ones); or null. */
+    private JavaOwnedReturns.Owned directly(Expression e) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : m.acquires()) {
+                Boolean sure = q.tracksReceiver() || q.expressionOnly() ? null : matches(q, e);
+                if (sure != null) {
+                    return new JavaOwnedReturns.Owned(m, sure && q.sure());
+                }
+            }
+        }
+        return null;
     }
 
     /** Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself). */
@@ -225,10 +300,83 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                             && call.getScope().get().isNameExpr()) {
                         derivedFrom.put(a, print(call).replace(" ", ""));
                     }
+                    String owner = q.tracksReceiver() ? null : owner(e);
+                    java.util.regex.Pattern released = owner == null ? null : ownerRelease(m, owner);
+                    if (released != null && handledItself(n, v, m)) {
+                        owners.put(a, owner);
+                        ownerReleases.put(a, released);
+                    }
                 }
                 return;
             }
         }
+        if (var != null && e instanceof MethodCallExpr call) {
+            JavaOwnedReturns.Owned o = owned.call(call, summaries);
+            if (o != null) {
+                out.add(new Acquisition(n, var, null, o.model(), o.sure())); // a helper that returns what it opened
+            }
+        }
+    }
+
+    /**
+     * False when the innermost wrapped value is a stream taken from an object by a call that is not itself an
+     * acquisition ({@code new DataInputStream(socket.getInputStream())}, a servlet request's stream): the owner's
+     * close ends it, so the wrapper holds nothing of its own. True otherwise.
+     */
+    private boolean wrapsAcquired(ObjectCreationExpr oc) {
+        Expression e = oc;
+        while (e instanceof ObjectCreationExpr w && w.getArguments().isNonEmpty()) {
+            e = w.getArgument(0);
+        }
+        return !(e instanceof MethodCallExpr call && call.getScope().isPresent()
+                && call.getNameAsString().matches("get(Input|Output|Error)Stream")) || anyMatch(e);
+    }
+
+    /**
+     * The local the value was taken from: the receiver of the acquiring call ({@code c} in {@code c.prepareStatement(q)}),
+     * or of the call a wrapper is built around ({@code s} in {@code new DataInputStream(s.getInputStream())}); or null.
+     */
+    private static String owner(Expression e) {
+        while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
+            e = oc.getArgument(0);
+        }
+        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()
+                && !Character.isUpperCase(call.getScope().get().toString().charAt(0))) {
+            return call.getScope().get().toString(); // a variable, not a class (Files.newInputStream)
+        }
+        return null;
+    }
+
+    private final Map<com.github.javaparser.ast.Node, String> bodies = new IdentityHashMap<>();
+
+    /**
+     * True when the function closes {@code v} itself somewhere, or keeps it (returns it, stores it in a field): then
+     * a path on which it closes the owner instead (the connection, in the catch of a failing constructor) ends the
+     * value too. A function that never closes the statement and relies on the connection's close on every path is
+     * still reported: that is the habit the rule is about.
+     */
+    private boolean handledItself(Node n, String v, Model m) {
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)) {
+            return false;
+        }
+        com.github.javaparser.ast.Node callable = ast.findAncestor(n2 -> n2 instanceof CallableDeclaration<?>
+                || n2 instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
+        if (callable == null) {
+            return false;
+        }
+        String body = bodies.computeIfAbsent(callable, Object::toString);
+        return m.releasePattern(v).matcher(body).find() || ArgumentUse.keeps(body, v);
+    }
+
+    /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
+    private static java.util.regex.Pattern ownerRelease(Model m, String owner) {
+        List<String> parts = new ArrayList<>();
+        for (String t : m.releases()) {
+            if (t.contains("{r}")) {
+                parts.add(Model.template(t.replace("{r}", "{v}"), owner));
+            }
+        }
+        return parts.isEmpty() ? null : java.util.regex.Pattern.compile(String.join("|", parts));
     }
 
     /** True (sure), false (by name) or null (no match) for expression {@code e} against one acquire entry. */
@@ -241,7 +389,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 return null; // the socket or connection closed by the enclosing try releases what this wraps
             }
             boolean any = q.args() == null && q.argType() == null;
-            return any || q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find()
+            boolean wraps = q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find();
+            if (wraps && !wrapsAcquired(oc)) {
+                return null; // a wrapper over a stream its owner keeps (a socket's, a servlet request's)
+            }
+            return any || wraps
                     || q.argType() != null && oc.getArguments().isNonEmpty() && oc.getArgument(0).isNameExpr()
                     && types.containsKey(oc.getArgument(0).toString())
                     && q.argType().matcher(types.get(oc.getArgument(0).toString())).find() ? Boolean.TRUE : null;
@@ -305,6 +457,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
             Expression chainEnd = used;
             var parent = chainEnd.getParentNode().orElse(null);
+            if (chainEnd == e && parent == ast && ast instanceof ExpressionStmt
+                    && !(ast.getParentNode().orElse(null) instanceof LambdaExpr)) {
+                dropped(n, e, out);
+                continue;
+            }
             if (!(parent instanceof MethodCallExpr pc)) {
                 continue;
             }
@@ -347,6 +504,45 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         }
     }
 
+    /**
+     * A statement that is only a call returning a resource ({@code client.newCall(req).execute();},
+     * {@code httpClient.execute(get);}): the caller drops what it owns without closing it. An expression lambda's body
+     * is its result, not a statement, and is left alone.
+     */
+    private void dropped(Node n, Expression e, List<Lifecycle.Found> out) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
+                if (q.tracksReceiver()) {
+                    continue;
+                }
+                Boolean sure = q == RepositoryStreams.ACQUIRE ? Boolean.TRUE : matches(q, e);
+                if (sure == null) {
+                    continue;
+                }
+                drop(n, what(e), m, sure && q.sure(), out);
+                return;
+            }
+        }
+        JavaOwnedReturns.Owned o = e instanceof MethodCallExpr call ? owned.call(call, summaries) : null;
+        if (o != null) {
+            drop(n, what(e), o.model(), o.sure(), out);
+        }
+    }
+
+    private static String what(Expression e) {
+        return e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
+    }
+
+    private static void drop(Node n, String what, Model m, boolean sure, List<Lifecycle.Found> out) {
+        String summary = "drops what `" + what + "` returns without closing it (line " + n.line + ")";
+        Acquisition a = new Acquisition(n, what, null, m, sure);
+        out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)), summary),
+                sure));
+    }
+
     @Override
     public Effect effect(Node n, Acquisition a) {
         if (n != a.at()) {
@@ -375,7 +571,23 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (n.text.startsWith("catch (") || n.text.equals("finally")) {
             return Effect.NONE;
         }
+        if (kept.contains(a)) {
+            String text = n.text.replace("this." + a.var(), a.var());
+            if (OWN_CLOSE.matcher(text).find()) {
+                return Effect.RELEASE; // the failing constructor closes what it built so far
+            }
+            return Uses.effect(text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        }
+        java.util.regex.Pattern owner = ownerReleases.get(a);
+        if (owner != null && owner.matcher(n.text).find()) {
+            return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
+        }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+    }
+
+    @Override
+    public boolean keptOnNormalExit(Acquisition a) {
+        return kept.contains(a);
     }
 
     @Override
@@ -395,6 +607,13 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
-        return Guards.deadEdge(branch.text, a, false, "null");
+        Edge dead = Guards.deadEdge(branch.text, a, false, "null");
+        String owner = owners.get(a);
+        if (dead == null && owner != null) {
+            // where the owner is null, nothing was taken from it: if (s != null) { s.close(); }
+            dead = Guards.deadEdge(branch.text, new Acquisition(a.at(), owner, null, a.model(), a.sure()), false,
+                    "null");
+        }
+        return dead;
     }
 }

@@ -56,6 +56,14 @@ public final class Lifecycle {
         default boolean quiet(Node n, Acquisition a) {
             return false;
         }
+
+        /**
+         * True when the function hands {@code a} over by finishing normally (a constructor storing it in a field of
+         * the object it builds): only an exception out of the function leaks it.
+         */
+        default boolean keptOnNormalExit(Acquisition a) {
+            return false;
+        }
     }
 
     /**
@@ -162,6 +170,9 @@ public final class Lifecycle {
         while (!queue.isEmpty() && budget-- > 0) {
             State s = queue.poll();
             Node n = s.node();
+            if (n == cfg.exit && via.get(s) != Edge.EXCEPTION && facts.keptOnNormalExit(a)) {
+                continue;
+            }
             if (n == cfg.exit || n == start) {
                 return leak(cfg, a, s, parent, via, facts, later);
             }

@@ -245,8 +245,8 @@ public final class Models {
                 y.error(n, "a resource needs at least one 'release' template");
             }
             for (String t : releases) {
-                if (!t.contains("{v}")) {
-                    y.error(m.get("release"), "release template '" + t + "' must name the value as {v}");
+                if (!t.contains("{v}") && !t.contains("{r}")) {
+                    y.error(m.get("release"), "release template '" + t + "' must name the value as {v} (or its owner as {r})");
                 }
             }
             String escapes = m.containsKey("escapes") ? y.string(m, "escapes", n, true) : "true";

@@ -152,7 +152,12 @@ public final class Summaries {
         return target(callee, context) != null;
     }
 
-    /** The declarations {@code callee} resolves to (in the change or the checkout); empty when it is unknown. */
+    /** The functions named {@code name} in the change (and beside it in repo mode); empty when none. */
+    public List<Function> visible(String name) {
+        return byName.getOrDefault(name, List.of());
+    }
+
+    /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
     public List<Function> declarations(String callee) {
         Target t = target(callee, context);
         return t == null ? List.of() : t.functions();

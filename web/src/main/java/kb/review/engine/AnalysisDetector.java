@@ -17,6 +17,7 @@ import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
 import kb.review.diff.SyntaxNode;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSTree;
 import kb.review.analysis.ContextDrops;
@@ -204,8 +205,12 @@ final class AnalysisDetector {
             return hits;
         }
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
+        // the bodies of the static helpers the file calls, read once and only for a model the file does not name
+        List<List<String>> helpers = new ArrayList<>();
         wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText()))
-                && !RepositoryStreams.mayAppear(m, file.lowerText()));
+                && !RepositoryStreams.mayAppear(m, file.lowerText())
+                && !(file.language() == Language.JAVA && helperMayAcquire(m, helpers.isEmpty()
+                ? helpers.add(staticHelpers(file.text(), summaries)) ? helpers.get(0) : null : helpers.get(0))));
         if (wanted.isEmpty()) {
             return hits;
         }
@@ -223,6 +228,38 @@ final class AnalysisDetector {
             }
         }
         return hits;
+    }
+
+    private static final Pattern STATIC_CALL = Pattern.compile("\\b[A-Z]\\w*\\s*\\.\\s*(\\w+)\\s*\\(");
+
+    /**
+     * The bodies (lower-cased) of the methods seen in the change that the file calls on a class
+     * ({@code Db.open(url)}) and that return something.
+     */
+    private static List<String> staticHelpers(String text, Summaries summaries) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Matcher mc = STATIC_CALL.matcher(text);
+        while (mc.find()) {
+            if (names.add(mc.group(1))) {
+                for (Summaries.Function f : summaries.visible(mc.group(1))) {
+                    if (f.owner() != null && f.body().contains("return")) {
+                        out.add(f.body().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when one of those helper bodies may make a call of {@code m}: it may hand its caller one to close. */
+    private static boolean helperMayAcquire(Model m, List<String> bodies) {
+        for (String body : bodies) {
+            if (m.acquires().stream().anyMatch(q -> mayAppear(q, body))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

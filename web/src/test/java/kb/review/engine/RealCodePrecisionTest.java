@@ -183,4 +183,81 @@ class RealCodePrecisionTest {
                 """;
         assertEquals(List.of("8:LOG-01"), GoMissedClassesTest.items("push/push.go", code));
     }
+
+    // From a coordination service's admin client and quorum code (round 4 of the real-code runs): streams taken
+    // from a socket, and wrappers around them, are released by the socket's close, also behind its null check;
+    // a socket's streams are not a duty of a method that does not own the socket.
+    private static final String ADMIN = """
+            package a;
+
+            class Admin {
+                String ask(String host, int port, byte[] cmd) throws IOException {
+                    Socket s = null;
+                    try {
+                        s = new Socket();
+                        s.setSoTimeout(5000);
+                        s.connect(new InetSocketAddress(host, port), 5000);
+                        DataInputStream in = new DataInputStream(s.getInputStream());
+                        OutputStream out = s.getOutputStream();
+                        out.write(cmd);
+                        return in.readUTF();
+                    } finally {
+                        if (s != null) {
+                            %s
+                        }
+                    }
+                }
+
+                void greet(Socket peer) throws IOException {
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(peer.getOutputStream()));
+                    out.writeUTF("hello");
+                    out.flush();
+                }
+            }
+            """;
+
+    @Test
+    void streams_taken_from_a_socket_close_with_the_socket() {
+        assertEquals(List.of(), items("src/main/java/a/Admin.java", ADMIN.formatted("s.close();")));
+    }
+
+    @Test
+    void a_socket_not_closed_on_every_path_is_still_reported_once() {
+        assertEquals(List.of("7:RES-01"), items("src/main/java/a/Admin.java", ADMIN.formatted("s.shutdownOutput();")));
+    }
+
+    private static final String SELECTOR = """
+            package a;
+
+            class Connector {
+                private final Selector selector;
+                private SelectionKey key;
+
+                void connect(InetSocketAddress addr) throws IOException {
+                    SocketChannel ch = SocketChannel.open();
+                    try {
+                        ch.configureBlocking(false);
+                        %s
+                    } catch (IOException e) {
+                        ch.close();
+                        throw e;
+                    }
+                }
+
+                private void register(SocketChannel ch, InetSocketAddress addr) throws IOException {
+                    key = ch.register(selector, SelectionKey.OP_CONNECT);
+                    ch.connect(addr);
+                }
+
+                private void check(SocketChannel ch) throws IOException {
+                    System.out.println(ch.isOpen());
+                }
+            }
+            """;
+
+    @Test
+    void a_channel_a_helper_registers_with_a_selector_is_the_selectors() {
+        assertEquals(List.of(), items("src/main/java/a/Connector.java", SELECTOR.formatted("register(ch, addr);")));
+        assertEquals(List.of("8:RES-01"), items("src/main/java/a/Connector.java", SELECTOR.formatted("check(ch);")));
+    }
 }

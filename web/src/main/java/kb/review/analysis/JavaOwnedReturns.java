@@ -1,0 +1,176 @@
+package kb.review.analysis;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Methods that hand their caller a resource they acquired: a {@code return} of an acquiring call
+ * ({@code return client.execute(request);}, {@code return ds.getConnection();}), of a local that holds one, or of
+ * another such method's result. A call of such a method is an acquisition at the call site, of the same model, so the
+ * caller must close what it gets like a direct acquisition. Methods of the reviewed file are found by name and arity
+ * (also through {@code this.m(...)}); a static helper of another class ({@code Db.open(url)}) is found through the
+ * declarations the review can see ({@link Summaries}). A method returning a field, a parameter, or something it only
+ * reads returns nothing owned.
+ */
+final class JavaOwnedReturns {
+
+    /** What a method returns: the model of the resource and whether its match was sure (a declared type). */
+    record Owned(Model model, boolean sure) {
+    }
+
+    /** Bodies of helpers in other files, parsed once per text; bounded, since the texts come from reviewed code. */
+    private static final Map<String, Optional<BlockStmt>> BODIES = new ConcurrentHashMap<>();
+
+    private final Map<String, Owned> methods = new HashMap<>();
+    private final Function<Expression, Owned> acquires;
+
+    /**
+     * The methods of {@code root} that return an owned resource; {@code acquires} says what an expression acquires
+     * directly (null: nothing).
+     */
+    JavaOwnedReturns(Node root, Function<Expression, Owned> acquires) {
+        this.acquires = acquires;
+        List<MethodDeclaration> declared = root.findAll(MethodDeclaration.class);
+        // two rounds: a helper returning another helper's result (open() → connect()) in either order
+        for (int round = 0; round < 2; round++) {
+            for (MethodDeclaration m : declared) {
+                String key = m.getNameAsString() + "#" + m.getParameters().size();
+                if (methods.containsKey(key) || m.getType().isVoidType() || m.getType().isPrimitiveType()
+                        || m.getBody().isEmpty()) {
+                    continue;
+                }
+                Owned o = returned(m.getBody().get(), m);
+                if (o != null) {
+                    methods.put(key, o);
+                }
+            }
+        }
+    }
+
+    /** True when no method of the file returns an owned resource. */
+    boolean isEmpty() {
+        return methods.isEmpty();
+    }
+
+    /**
+     * What the call hands its caller: a method of this file called without a receiver or on {@code this}, or a
+     * static method of another class visible to {@code summaries}; null when it returns nothing owned.
+     */
+    Owned call(MethodCallExpr call, Summaries summaries) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null || scope.isThisExpr()) {
+            return methods.get(call.getNameAsString() + "#" + call.getArguments().size());
+        }
+        if (!scope.isNameExpr() || !Character.isUpperCase(scope.toString().charAt(0))) {
+            return null;
+        }
+        for (Summaries.Function f : summaries.declarations(scope + "." + call.getNameAsString())) {
+            if (f.params().size() != call.getArguments().size() || f.variadic()) {
+                continue;
+            }
+            BlockStmt body = body(f.body());
+            Owned o = body == null ? null : returned(body, body);
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static BlockStmt body(String text) {
+        if (BODIES.size() > 2_000) {
+            BODIES.clear();
+        }
+        return BODIES.computeIfAbsent(text, t -> {
+            ParseResult<BlockStmt> r = new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false))
+                    .parseBlock(t);
+            return r.isSuccessful() ? r.getResult() : Optional.empty();
+        }).orElse(null);
+    }
+
+    /** The owned resource some {@code return} of {@code body} hands back, or null. */
+    private Owned returned(BlockStmt body, Node owner) {
+        for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
+            if (r.getExpression().isEmpty() || !ownReturn(r, owner)) {
+                continue;
+            }
+            Owned o = value(r.getExpression().get(), body, 0);
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** True when the return belongs to the method itself, not to a lambda or an anonymous class inside it. */
+    private static boolean ownReturn(ReturnStmt r, Node owner) {
+        for (Node p = r.getParentNode().orElse(null); p != null && p != owner; p = p.getParentNode().orElse(null)) {
+            if (p instanceof LambdaExpr || p instanceof BodyDeclaration<?>) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Owned value(Expression e, BlockStmt body, int depth) {
+        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
+            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
+        }
+        if (e instanceof ConditionalExpr c) {
+            Owned o = value(c.getThenExpr(), body, depth);
+            return o != null ? o : value(c.getElseExpr(), body, depth);
+        }
+        if (e instanceof MethodCallExpr || e instanceof ObjectCreationExpr) {
+            Owned o = acquires.apply(e);
+            if (o == null && e instanceof MethodCallExpr call
+                    && call.getScope().filter(s -> !s.isThisExpr()).isEmpty()) {
+                o = methods.get(call.getNameAsString() + "#" + call.getArguments().size());
+            }
+            return o;
+        }
+        if (!e.isNameExpr() || depth > 0) {
+            return null;
+        }
+        // a local assigned an acquisition in this body and returned
+        String name = e.toString();
+        for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
+            if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
+                Owned o = value(v.getInitializer().get(), body, depth + 1);
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            if (a.getTarget().isNameExpr() && a.getTarget().toString().equals(name)) {
+                Owned o = value(a.getValue(), body, depth + 1);
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        return null;
+    }
+}
