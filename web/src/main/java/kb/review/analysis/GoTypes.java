@@ -29,6 +29,9 @@ final class GoTypes {
         Map<String, String> out = new HashMap<>();
         walk(root, src, out);
         Map<String, String> shared = Collections.unmodifiableMap(out);
+        // A one-entry memo per thread, checked by identity: it holds the last file only, so it stays bounded, and a
+        // stale entry is never read for another file.
+        // kb:ignore CONC-04 -- bounded one-file memo, see above
         LAST.set(new Object[] {root, src, shared});
         return shared;
     }
