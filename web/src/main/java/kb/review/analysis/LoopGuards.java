@@ -90,6 +90,53 @@ final class LoopGuards {
     }
 
     /** True when {@code n} is in a Java {@code static void main}: a command-line tool's console output is its purpose. */
+    /**
+     * Debug- and trace-level calls ({@code log.debug}, {@code Debugf}, {@code fine}, glog's {@code V(n)}): LOG-01's
+     * own advice is to put per-element detail there, and an unguarded one is LOG-02's finding, not a flood.
+     */
+    private static final Pattern DEBUG_LEVEL = Pattern.compile(
+            "(?:^|\\.)(?:debug|trace|fine|finer|finest|Debug|Debugf|Debugw|Debugln|Trace|Tracef|Traceln)$"
+                    + "|\\bV\\(\\s*[1-9]\\d*\\s*\\)\\.\\w+$");
+
+    static boolean debugLevel(String callee) {
+        return DEBUG_LEVEL.matcher(callee).find();
+    }
+
+    /** A wait inside the loop's body paces it: one line per sleep or timed wait cannot flood. */
+    private static final Pattern PACED = Pattern.compile(
+            "\\b(?:Thread\\.sleep|TimeUnit\\.\\w+\\.sleep|time\\.Sleep|time\\.After|LockSupport\\.park\\w*)\\s*\\("
+                    + "|\\.(?:await|wait)\\s*\\(|<-\\s*[\\w.]*(?:[tT]icker|[tT]imer)\\w*\\.C\\b"
+                    + "|\\.(?:offer|poll|tryAcquire|tryLock)\\s*\\([^()]*,[^()]*\\bTimeUnit\\.");
+
+    static boolean paced(SyntaxNode loop, byte[] src) {
+        SyntaxNode body = loop.getChildByFieldName("body");
+        return body != null && !body.isNull() && PACED.matcher(text(src, body)).find();
+    }
+
+    /**
+     * Functions that run once per process or per configuration change, not per request or item: constructors,
+     * {@code New...}, starting, stopping, closing, initialising, recovering at start-up, configuring. A loop there
+     * walks a configuration, not traffic. (Words that also name per-request or frequent work, such as load, reload,
+     * register or validate, are left out: a runtime reload every few seconds that logs every key is a flood.)
+     */
+    private static final Pattern LIFECYCLE = Pattern.compile(
+            "(?:start|stop|shutdown|close|destroy|init|initialize|recover|setup|configure)(?:[A-Z]\\w*)?"
+                    + "|(?:Start|Stop|Shutdown|Close|Destroy|Init|Initialize|Recover|Setup|Configure|New)"
+                    + "(?:[A-Z]\\w*)?|main");
+
+    static boolean inLifecycleFunction(SyntaxNode n, byte[] src) {
+        for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("method_declaration") || t.equals("function_declaration")
+                    || t.equals("constructor_declaration")) {
+                SyntaxNode name = p.getChildByFieldName("name");
+                return t.equals("constructor_declaration")
+                        || name != null && !name.isNull() && LIFECYCLE.matcher(text(src, name)).matches();
+            }
+        }
+        return false;
+    }
+
     static boolean inJavaMain(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             if (p.getType().equals("method_declaration")) {

@@ -210,7 +210,8 @@ public final class Shapes {
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
                     || !inLoop(c, src, loops, boundaries)
                     || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
-                    || go && GoLoops.programOutput(callee, root, src)) {
+                    || go && GoLoops.programOutput(callee, root, src)
+                    || LoopGuards.debugLevel(callee) || LoopGuards.inLifecycleFunction(c, src)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -255,7 +256,8 @@ public final class Shapes {
                 // only calls in the body count
                 SyntaxNode body = p.getChildByFieldName("body");
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
-                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src);
+                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
+                        && !LoopGuards.paced(p, src);
             }
             child = p;
             p = p.getParent();

@@ -110,7 +110,7 @@ class RealCodePrecisionTest {
                         Entry e = pool.create();
                         if (e != null) {
                             pool.add(e);
-                            log.debug("added connection {}", e);
+                            log.info("added connection {}", e);
                             %s
                         }
                     }

@@ -1,0 +1,76 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LOG-01 is about lines that repeat with the traffic: found on real projects, three shapes repeat with nothing — a
+ * debug-level line (the item's own advice for per-element detail; unguarded, it is LOG-02's), a loop paced by a sleep
+ * or a timed wait, and a loop in a function that runs once (a constructor, start, stop, close, init, setup). Each is
+ * paired with the same loop that does flood.
+ */
+class LogLoopScopeTest {
+
+    private static List<String> logLines(String path, String code) {
+        StringBuilder diff = new StringBuilder("diff --git a/" + path + " b/" + path + "\nnew file mode 100644\n"
+                + "--- /dev/null\n+++ b/" + path + "\n");
+        List<String> lines = code.lines().toList();
+        diff.append("@@ -0,0 +1,").append(lines.size()).append(" @@\n");
+        lines.forEach(l -> diff.append('+').append(l).append('\n'));
+        return TestRules.reviewDiff(diff.toString()).findings().stream().filter(f -> f.item().equals("LOG-01"))
+                .map(f -> Integer.toString(f.line())).toList();
+    }
+
+    private static final String JAVA = """
+            package a;
+
+            class Orders {
+                void METHOD(java.util.List<String> ids) throws InterruptedException {
+                    for (String id : ids) {
+                        log.LEVEL("order {}", id);
+                        PACE
+                    }
+                }
+            }
+            """;
+
+    private static String java(String method, String level, String pace) {
+        return JAVA.replace("METHOD", method).replace("LEVEL", level).replace("PACE", pace);
+    }
+
+    @Test
+    void java_debug_lines_paced_loops_and_lifecycle_methods_are_not_floods() {
+        assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "info", "")));
+        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("handle", "debug", "")));
+        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("handle", "warn", "Thread.sleep(500);")));
+        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("shutdown", "info", "")));
+        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("initCaches", "info", "")));
+        assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("reloadRuntime", "info", "")));
+    }
+
+    private static final String GO = """
+            package orders
+
+            func FUNC(ids []string) {
+            	for _, id := range ids {
+            		log.CALL("order %s", id)
+            		PACE
+            	}
+            }
+            """;
+
+    private static String go(String fn, String call, String pace) {
+        return GO.replace("FUNC", fn).replace("CALL", call).replace("PACE", pace);
+    }
+
+    @Test
+    void go_debug_lines_paced_loops_and_constructors_are_not_floods() {
+        assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Printf", "")));
+        assertEquals(List.of(), logLines("orders/handle.go", go("handle", "Debugf", "")));
+        assertEquals(List.of(), logLines("orders/handle.go", go("handle", "Printf", "time.Sleep(time.Second)")));
+        assertEquals(List.of(), logLines("orders/handle.go", go("NewIndex", "Printf", "")));
+        assertEquals(List.of(), logLines("orders/handle.go", go("Shutdown", "Printf", "")));
+    }
+}
