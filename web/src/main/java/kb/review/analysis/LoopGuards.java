@@ -91,29 +91,6 @@ final class LoopGuards {
 
     /** True when {@code n} is in a Java {@code static void main}: a command-line tool's console output is its purpose. */
     /**
-     * Debug- and trace-level calls ({@code log.debug}, {@code Debugf}, {@code fine}, glog's {@code V(n)}): LOG-01's
-     * own advice is to put per-element detail there, and an unguarded one is LOG-02's finding, not a flood.
-     */
-    private static final Pattern DEBUG_LEVEL = Pattern.compile(
-            "(?:^|\\.)(?:debug|trace|fine|finer|finest|Debug|Debugf|Debugw|Debugln|Trace|Tracef|Traceln)$"
-                    + "|\\bV\\(\\s*[1-9]\\d*\\s*\\)\\.\\w+$");
-
-    static boolean debugLevel(String callee) {
-        return DEBUG_LEVEL.matcher(callee).find();
-    }
-
-    /** A wait inside the loop's body paces it: one line per sleep or timed wait cannot flood. */
-    private static final Pattern PACED = Pattern.compile(
-            "\\b(?:Thread\\.sleep|TimeUnit\\.\\w+\\.sleep|time\\.Sleep|time\\.After|LockSupport\\.park\\w*)\\s*\\("
-                    + "|\\.(?:await|wait)\\s*\\(|<-\\s*[\\w.]*(?:[tT]icker|[tT]imer)\\w*\\.C\\b"
-                    + "|\\.(?:offer|poll|tryAcquire|tryLock)\\s*\\([^()]*,[^()]*\\bTimeUnit\\.");
-
-    static boolean paced(SyntaxNode loop, byte[] src) {
-        SyntaxNode body = loop.getChildByFieldName("body");
-        return body != null && !body.isNull() && PACED.matcher(text(src, body)).find();
-    }
-
-    /**
      * Functions that run once per process or per configuration change, not per request or item: constructors,
      * {@code New...}, starting, stopping, closing, initialising, recovering at start-up, configuring. A loop there
      * walks a configuration, not traffic. (Words that also name per-request or frequent work, such as load, reload,

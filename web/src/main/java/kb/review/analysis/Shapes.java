@@ -211,7 +211,7 @@ public final class Shapes {
                     || !inLoop(c, src, loops, boundaries)
                     || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
                     || go && GoLoops.programOutput(callee, root, src)
-                    || LoopGuards.debugLevel(callee) || LoopGuards.inLifecycleFunction(c, src)) {
+                    || LoopGuards.inLifecycleFunction(c, src)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -256,8 +256,7 @@ public final class Shapes {
                 // only calls in the body count
                 SyntaxNode body = p.getChildByFieldName("body");
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
-                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
-                        && !LoopGuards.paced(p, src);
+                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src);
             }
             child = p;
             p = p.getParent();

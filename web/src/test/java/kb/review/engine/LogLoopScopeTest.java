@@ -6,10 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * LOG-01 is about lines that repeat with the traffic: found on real projects, three shapes repeat with nothing — a
- * debug-level line (the item's own advice for per-element detail; unguarded, it is LOG-02's), a loop paced by a sleep
- * or a timed wait, and a loop in a function that runs once (a constructor, start, stop, close, init, setup). Each is
- * paired with the same loop that does flood.
+ * LOG-01 is about lines that repeat with the traffic: a loop in a function that runs once (a constructor, New...,
+ * start, stop, close, init, setup) walks a configuration, found as false positives on real projects. Each is paired
+ * with the same loop in a per-call function. An unguarded debug line still counts (the item asks for per-element detail
+ * at debug level *guarded*), and so does a loop paced by a sleep: on real projects, a warning every 50 ms in a retry
+ * loop was a true finding.
  */
 class LogLoopScopeTest {
 
@@ -41,10 +42,10 @@ class LogLoopScopeTest {
     }
 
     @Test
-    void java_debug_lines_paced_loops_and_lifecycle_methods_are_not_floods() {
+    void java_lifecycle_methods_are_not_floods_debug_lines_and_paced_loops_are() {
         assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "info", "")));
-        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("handle", "debug", "")));
-        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("handle", "warn", "Thread.sleep(500);")));
+        assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "debug", "")));
+        assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "warn", "Thread.sleep(50);")));
         assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("shutdown", "info", "")));
         assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("initCaches", "info", "")));
         assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("reloadRuntime", "info", "")));
@@ -66,10 +67,10 @@ class LogLoopScopeTest {
     }
 
     @Test
-    void go_debug_lines_paced_loops_and_constructors_are_not_floods() {
+    void go_constructors_are_not_floods_debug_lines_and_paced_loops_are() {
         assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Printf", "")));
-        assertEquals(List.of(), logLines("orders/handle.go", go("handle", "Debugf", "")));
-        assertEquals(List.of(), logLines("orders/handle.go", go("handle", "Printf", "time.Sleep(time.Second)")));
+        assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Debugf", "")));
+        assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Printf", "time.Sleep(50 * time.Millisecond)")));
         assertEquals(List.of(), logLines("orders/handle.go", go("NewIndex", "Printf", "")));
         assertEquals(List.of(), logLines("orders/handle.go", go("Shutdown", "Printf", "")));
     }
