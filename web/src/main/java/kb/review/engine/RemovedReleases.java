@@ -136,11 +136,14 @@ final class RemovedReleases {
 
     /** The change adds a release of the same value (moved into a defer, a finally or a helper), or hands it on. */
     private static boolean putBack(String value, Release r, List<String> added) {
+        // compiled once per deleted release, not once per added line: a large diff has thousands of them
+        Pattern named = value.isEmpty() ? null
+                : Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
         for (String a : added) {
             if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))) {
                 return true;
             }
-            if (!value.isEmpty() && Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])").matcher(a).find()
+            if (named != null && named.matcher(a).find()
                     && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
                     || a.contains("return "))) {
                 return true;
