@@ -223,7 +223,7 @@ final class AnalysisDetector {
         } else {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
-                    add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
+                    add(hits, rules, f, unit.whole(f.leak().acquisition().at().line));
                 }
             }
         }

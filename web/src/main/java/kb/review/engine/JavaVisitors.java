@@ -47,12 +47,28 @@ final class JavaVisitors {
     private static final Pattern MEMBER_START = Pattern.compile(
             "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
     private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
+    private static final Pattern CATCH_FIRST = Pattern.compile("}\\s*(catch|finally)\\b");
+    private static final Pattern ELSE_FIRST = Pattern.compile("}\\s*else\\b");
 
     private JavaVisitors() {
     }
 
-    /** A parsed piece of the file and what the reviewer could see of it. */
-    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
+    /**
+     * A parsed piece of the file and what the reviewer could see of it.
+     *
+     * @param wholeMethods the piece holds whole methods (not statements cut out of one)
+     * @param cutLine      the first line of a method whose end the piece cuts off; methods before it are whole
+     */
+    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods, int cutLine) {
+
+        Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
+            this(root, firstLine, shift, wholeFile, wholeMethods, Integer.MAX_VALUE);
+        }
+
+        /** True when the method holding {@code line} is visible from its header to its end. */
+        boolean whole(int line) {
+            return wholeFile || wholeMethods && line < cutLine;
+        }
     }
 
     /** The JavaParser units of one file, parsed on first use and shared by every detector of that file. */
@@ -87,7 +103,7 @@ final class JavaVisitors {
                 Check check = CHECKS.get(((Rule.VisitorMatcher) rule.matcher()).name());
                 for (JavaChecks.Report r : check.apply(unit.root(), unit.wholeFile())) {
                     int column = r.line() == unit.firstLine() ? Math.max(1, r.column() - unit.shift()) : r.column();
-                    boolean sure = unit.wholeFile() || (unit.wholeMethods() && !r.guessed());
+                    boolean sure = unit.wholeFile() || (unit.whole(r.line()) && !r.guessed());
                     hits.add(new Hit(rule, r.line(), column, sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
                             sure ? null : r.guessed() ? Hit.PARTIAL_FILE : Hit.PARTIAL_FUNCTION));
                 }
@@ -132,17 +148,32 @@ final class JavaVisitors {
             return;
         }
         String pad = "\n".repeat(from - 1);
+        // a hunk of git's usual three lines of context starts and ends inside blocks: close what it leaves open,
+        // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
+        Braces braces = Braces.of(body.toString());
+        String close = "}".repeat(braces.open());
+        String reopen = braces.closedFirst() == 0 ? "" : "{".repeat(braces.closedFirst() - 1)
+                + (CATCH_FIRST.matcher(first).lookingAt() ? "try{" : ELSE_FIRST.matcher(first).lookingAt()
+                ? "if(true){" : "{");
+        // where a piece of members is cut, the methods before the last one it leaves open are still whole
+        int cutLine = braces.open() == 0 ? Integer.MAX_VALUE
+                : from + (int) body.chars().limit(braces.firstUnclosed()).filter(c -> c == '\n').count();
         int shape = FILE_START.matcher(first).lookingAt() ? 0 : MEMBER_START.matcher(first).lookingAt() ? 1 : 2;
         for (int i = 0; i < 3; i++) {
             int attempt = (shape + i) % 3;
+            if (attempt != 2 && braces.closedFirst() > 0) {
+                continue; // a file or a list of members cannot start by closing a block
+            }
             Optional<CompilationUnit> cu = switch (attempt) {
-                case 0 -> parse(pad + body);
-                case 1 -> parse(pad + CLASS_OPEN + body + "}");
-                default -> parse(pad + METHOD_OPEN + body + "}}");
+                case 0 -> parse(pad + body + close);
+                case 1 -> parse(pad + CLASS_OPEN + body + close + "}");
+                default -> parse(pad + METHOD_OPEN + reopen + body + close + "}}");
             };
             if (cu.isPresent()) {
-                int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length() : METHOD_OPEN.length();
-                units.add(new Unit(cu.get(), from, shift, false, attempt != 2));
+                int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length()
+                        : METHOD_OPEN.length() + reopen.length();
+                // a method whose end the hunk cuts off is not whole: what reaches the cut is not an exit
+                units.add(new Unit(cu.get(), from, shift, false, attempt != 2, cutLine));
                 return;
             }
         }

@@ -1,0 +1,61 @@
+package kb.review.engine;
+
+/**
+ * How a piece of Java (or Go) code cut out of a file leaves its braces: the blocks it closes before opening any
+ * (it starts inside them) and the blocks it leaves open (it ends inside them). Braces in comments, strings, text
+ * blocks and character literals do not count; a comment or string that the cut leaves open runs to the end.
+ *
+ * @param closedFirst   blocks closed that the piece never opened
+ * @param open          blocks opened that the piece never closes
+ * @param firstUnclosed offset of the outermost of those, -1 when there is none
+ */
+record Braces(int closedFirst, int open, int firstUnclosed) {
+
+    static Braces of(String code) {
+        int depth = 0;
+        int lowest = 0;
+        // offsets of the blocks open at each depth above the lowest reached so far
+        java.util.ArrayDeque<Integer> opened = new java.util.ArrayDeque<>();
+        int n = code.length();
+        for (int i = 0; i < n; i++) {
+            char c = code.charAt(i);
+            char next = i + 1 < n ? code.charAt(i + 1) : '\0';
+            if (c == '/' && next == '/') {
+                i = end(code, i, "\n") - 1;
+            } else if (c == '/' && next == '*') {
+                i = end(code, i + 2, "*/") + 1;
+            } else if (c == '"' && next == '"' && i + 2 < n && code.charAt(i + 2) == '"') {
+                i = end(code, i + 3, "\"\"\"") + 2;
+            } else if (c == '"' || c == '\'' || c == '`') {
+                i = literalEnd(code, i, c);
+            } else if (c == '{') {
+                depth++;
+                opened.push(i);
+            } else if (c == '}') {
+                depth--;
+                lowest = Math.min(lowest, depth);
+                opened.poll();
+            }
+        }
+        return new Braces(-lowest, depth - lowest, opened.isEmpty() ? -1 : opened.peekLast());
+    }
+
+    /** The index where {@code close} starts at or after {@code from}, or the end of the code. */
+    private static int end(String code, int from, String close) {
+        int at = code.indexOf(close, from);
+        return at < 0 ? code.length() : at;
+    }
+
+    /** The index of the quote closing the literal opened at {@code start}; a line end ends all but a Go raw string. */
+    private static int literalEnd(String code, int start, char quote) {
+        for (int i = start + 1; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\\' && quote != '`') {
+                i++;
+            } else if (c == quote || (c == '\n' && quote != '`')) {
+                return i;
+            }
+        }
+        return code.length();
+    }
+}
