@@ -335,7 +335,7 @@ case('java-12-cache-load-close-not-in-finally', 'https://github.com/BijoySingh/A
 
     public static Object readCache(File dir, String file) {
         try {
-            ObjectInputStream in = new ObjectInputStream(new FileInputStream(new File(dir, file))); //@RES-01
+            ObjectInputStream in = new ObjectInputStream(new FileInputStream(new File(dir, file))); //@RES-01,~DEP-02
             Object value = in.readObject();
             in.close();
             return value;
@@ -544,7 +544,7 @@ case('java-22-replicate-handler-executor-per-request', 'https://github.com/NCEAS
     }
 ''', '''
     protected void replicate(String pid, String sourceNode) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(); //@RES-04
+        ExecutorService executor = Executors.newSingleThreadExecutor(); //@RES-04,~CONC-02
         executor.execute(() -> replicationService.replicate(pid, sourceNode));
         response.setStatus(202);
     }
@@ -556,7 +556,7 @@ case('java-23-console-service-executor-per-execution', 'https://github.com/apach
          'org.apache.texera.web.service',
          ['java.util.concurrent.ExecutorService', 'java.util.concurrent.Executors'],
          'public class ExecutionConsoleService', '''
-    private final ExecutorService consoleWriter = Executors.newSingleThreadExecutor(); //@RES-04
+    private final ExecutorService consoleWriter = Executors.newSingleThreadExecutor(); //@RES-04,~CONC-02
     private final ConsoleStore store;
 
     public ExecutionConsoleService(ConsoleStore store) {
@@ -1283,7 +1283,7 @@ case('java-ok-01-result-set-closed-with-its-statement', 'https://github.com/camu
     boolean schemaPresent(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'schema.version'")) {
             ps.setQueryTimeout(10);
-            ResultSet rs = ps.executeQuery();
+            ResultSet rs = ps.executeQuery(); //@~RES-01
             return rs.next();
         }
     }
