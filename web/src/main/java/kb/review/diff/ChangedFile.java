@@ -63,7 +63,7 @@ public record ChangedFile(String path, String oldPath, Change change, boolean bi
                     case ADDED -> DiffLine.Kind.REMOVED;
                     case REMOVED -> DiffLine.Kind.ADDED;
                     case CONTEXT -> DiffLine.Kind.CONTEXT;
-                }, l.newLine(), l.oldLine(), l.text())).toList())).toList();
+                }, l.newLine(), l.oldLine(), l.text())).toList(), h.section())).toList();
         return new ChangedFile(oldPath == null ? path : oldPath, path, Change.MODIFIED, binary, back);
     }
 

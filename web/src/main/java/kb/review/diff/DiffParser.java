@@ -18,7 +18,7 @@ import org.eclipse.jgit.patch.Patch;
  */
 public final class DiffParser {
 
-    private static final Pattern HUNK_HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
+    private static final Pattern HUNK_HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@(.*)");
     private static final String DEV_NULL = "/dev/null";
 
     private DiffParser() {
@@ -112,7 +112,7 @@ public final class DiffParser {
                 default -> throw new DiffFormatException(headerLine + i, "unexpected line in hunk: '" + line + "'");
             }
         }
-        return new Hunk(oldStart, oldCount, newStart, newCount, out);
+        return new Hunk(oldStart, oldCount, newStart, newCount, out, m.group(5));
     }
 
     private static List<String> lines(byte[] buf, int start, int end) {

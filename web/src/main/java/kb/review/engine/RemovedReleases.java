@@ -83,6 +83,14 @@ final class RemovedReleases {
                     }
                     String value = m.group(1);
                     int at = nextNewLine(lines, i);
+                    if (at > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
+                            && Math.abs(f.line() - at) <= 15)) {
+                        Finding moved = movedPastExit(file, h, value, r, at, item, l.text().strip(), catalog);
+                        if (moved != null) {
+                            out.add(moved);
+                            break;
+                        }
+                    }
                     if (at > 0 && !putBack(value, r, added) && !acquiredInChange(value, removed, added)
                             && !rewrittenInHunk(r, lines) && !insideDeletedMethod(lines, i)
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
@@ -102,6 +110,58 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** A return, a panic or a throw, as the first word of a line. */
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s)");
+    /** A line that starts a closure, a try or a finally: an exit after it may not leave the function. */
+    private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|\\btry\\b|\\bfinally\\b|->\\s*\\{");
+
+    /**
+     * A release the change moves further down the same function, past a return: the paths that leave by that return
+     * no longer release the value (a {@code defer resp.Body.Close()} moved below the error check of reading the
+     * body). Null when the release is not added back below an exit of the same function.
+     *
+     * @param at the new-file line the release stood before
+     */
+    private static Finding movedPastExit(SourceFile file, Hunk from, String value, Release r, int at, String item,
+                                         String deleted, Catalog catalog) {
+        for (Hunk h : file.change().hunks()) {
+            // a later hunk of the same function: git names the function each hunk starts in
+            boolean same = h == from || !from.section().isEmpty() && from.section().equals(h.section());
+            if (!same || h.newStart() + h.newCount() <= at) {
+                continue;
+            }
+            for (DiffLine l : h.lines()) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= at) {
+                    continue;
+                }
+                Matcher m = r.pattern().matcher(l.text());
+                if (!m.find() || !m.group(1).equals(value)) {
+                    continue;
+                }
+                for (int line = at; line < l.newLine(); line++) {
+                    if (NESTED.matcher(file.line(line)).find() || HEADER.matcher(file.line(line)).find()) {
+                        return null; // into a finally, or past a closure or another function
+                    }
+                }
+                for (int line = at; line < l.newLine(); line++) {
+                    if (EXIT.matcher(file.line(line)).find()) {
+                        Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                        String message = "The change moves `" + deleted + "` from line " + at + " down to line "
+                                + l.newLine() + ", below the exit at line " + line + ": every path that leaves there "
+                                + "no longer " + r.what() + " `" + value + "`.";
+                        return new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
+                                Finding.Confidence.LOW, "the review follows the moved release, not the value", "kb",
+                                null, List.of(new Finding.Step(at, "`" + deleted + "` stood here"),
+                                        new Finding.Step(line, "leaves here without it: the change moved it to line "
+                                                + l.newLine())));
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
