@@ -157,19 +157,108 @@ public final class SourceFile {
         return (BitSet) known.clone();
     }
 
-    /** All visible text, unknown lines blank, joined with {@code \n}. */
+    /**
+     * All visible text joined with {@code \n}, at true line numbers, for the parsers. Unknown lines are blank, except
+     * that the gap after a run of hunk lines closes the blocks the run leaves open, and (Go) the gap before a run that
+     * starts inside a function holds the function's first line as git printed it after the hunk's {@code @@}: a hunk
+     * cut out of a loop still parses as a loop, and the function's parameters are known. {@link #line} never shows
+     * these lines.
+     */
     public String text() {
         if (text == null) {
+            String[] filled = complete ? lines : gapsFilled();
             StringBuilder sb = new StringBuilder();
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i] != null) {
-                    sb.append(lines[i]);
+            for (int i = 1; i < filled.length; i++) {
+                if (filled[i] != null) {
+                    sb.append(filled[i]);
                 }
                 sb.append('\n');
             }
             text = sb.toString();
         }
         return text;
+    }
+
+    /** The lines with the gaps filled as {@link #text()} says; a gap of one line serves the run before it. */
+    private String[] gapsFilled() {
+        String[] out = java.util.Arrays.copyOf(lines, lines.length + 1);
+        boolean go = change.language() == Language.GO;
+        for (int from = known.nextSetBit(1); from >= 0; ) {
+            int to = known.nextClearBit(from) - 1;
+            StringBuilder run = new StringBuilder();
+            String first = null;
+            for (int l = from; l <= to; l++) {
+                run.append(lines[l]).append('\n');
+                if (first == null && !lines[l].isBlank()) {
+                    first = lines[l].strip();
+                }
+            }
+            Braces braces = Braces.of(run.toString());
+            int opened = 0;
+            String header = go && first != null && !GO_TOP_LEVEL.matcher(first).lookingAt()
+                    ? goHeader(section(from)) : "";
+            if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
+                out[from - 1] = header + "{".repeat(braces.closedFirst());
+                opened = 1 + braces.closedFirst();
+            }
+            // the header's block and the ones it opened for the run's first closers: the run closes those
+            int close = braces.open() + (opened > 0 ? 1 : 0);
+            if (close > 0 && out[to + 1] == null) {
+                out[to + 1] = "}".repeat(close);
+            }
+            from = known.nextSetBit(to + 1);
+        }
+        return out[lines.length] == null ? java.util.Arrays.copyOf(out, lines.length) : out;
+    }
+
+    /**
+     * The hunk's function line as a Go function header ending in its opening brace: git cuts the line at 80
+     * characters, so a cut one keeps its name and parameters and loses its results. Empty when it is none.
+     */
+    public static String goHeader(String section) {
+        if (!section.startsWith("func")) {
+            return "";
+        }
+        if (section.endsWith("{")) {
+            return section;
+        }
+        // func (recv) Name[T any](params): the parameters are the last parenthesised group before the results
+        int i = 4;
+        int groups = section.startsWith("func (") || section.startsWith("func(") ? 2 : 1;
+        for (int g = 0; g < groups; g++) {
+            int open = section.indexOf('(', i);
+            if (open < 0) {
+                return "";
+            }
+            int depth = 0;
+            int close = -1;
+            for (int j = open; j < section.length() && close < 0; j++) {
+                char c = section.charAt(j);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    close = j;
+                }
+            }
+            if (close < 0) {
+                return "";
+            }
+            i = close + 1;
+        }
+        return section.substring(0, i) + " {";
+    }
+
+    /** A line that a Go file can hold outside any function. */
+    private static final java.util.regex.Pattern GO_TOP_LEVEL = java.util.regex.Pattern.compile(
+            "(func|package|import|type|var|const)\\b|//|/\\*|\\)");
+
+    /** What git printed after the {@code @@} of the hunk that shows {@code line}; empty when none. */
+    private String section(int line) {
+        for (Hunk h : change.hunks()) {
+            if (line >= h.newStart() && line < h.newStart() + Math.max(1, h.newCount())) {
+                return h.section();
+            }
+        }
+        return "";
     }
 
     /** {@link #text()} in lower case ({@code Locale.ROOT}), for cheap substring tests before running regexes. */

@@ -112,11 +112,15 @@ final class AnalysisDetector {
         if (!wanted.isEmpty()) {
             for (Timeouts.Spot s : Timeouts.run(root.get(), file.utf8(),
                     file.language() == Language.GO, wanted)) {
-                // a field or package variable is decided by its own line; a local needs its whole function
-                addSpot(file, r, hits, s.line(), s.column(), true, () -> TreeSitter.enclosing(
-                        root.get().namedDescendantAtRow(s.line() - 1), Set.of("function_declaration",
-                                "method_declaration", "constructor_declaration")) == null
-                        || functionVisible(file, root.get(), s.line()), s.steps());
+                // a field or package variable is decided by its own line; a local needs its whole function. Code
+                // outside any function the diff shows (a hunk inside one, under the header git printed) is judged by
+                // what it shows, as it was before that header was put back
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> {
+                    SyntaxNode f = TreeSitter.enclosing(root.get().namedDescendantAtRow(s.line() - 1),
+                            Set.of("function_declaration", "method_declaration", "constructor_declaration"));
+                    return f == null || !file.known(f.getStartPoint().getRow() + 1)
+                            || functionVisible(file, root.get(), s.line());
+                }, s.steps());
             }
         }
     }

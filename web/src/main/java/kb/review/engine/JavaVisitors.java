@@ -1,5 +1,6 @@
 package kb.review.engine;
 
+import kb.review.diff.Braces;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Rule;
 import com.github.javaparser.JavaParser;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kb.review.diff.Braces;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.DiffFormatException;
 import kb.review.diff.DiffParser;

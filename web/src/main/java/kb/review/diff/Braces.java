@@ -1,4 +1,4 @@
-package kb.review.engine;
+package kb.review.diff;
 
 /**
  * How a piece of Java (or Go) code cut out of a file leaves its braces: the blocks it closes before opening any
@@ -9,9 +9,9 @@ package kb.review.engine;
  * @param open          blocks opened that the piece never closes
  * @param firstUnclosed offset of the outermost of those, -1 when there is none
  */
-record Braces(int closedFirst, int open, int firstUnclosed) {
+public record Braces(int closedFirst, int open, int firstUnclosed) {
 
-    static Braces of(String code) {
+    public static Braces of(String code) {
         int depth = 0;
         int lowest = 0;
         // offsets of the blocks open at each depth above the lowest reached so far
