@@ -14,9 +14,10 @@ import kb.review.rules.Catalog;
 /**
  * A pasted diff that deletes a release whose value was acquired outside the hunks: the analysis cannot see the
  * acquisition, so it cannot follow the value, but the deletion itself is the change's act. Reported at low
- * confidence (it fails no gate) on the first line after the deletion, naming the release, unless the change puts the
- * same release back elsewhere (a {@code defer}, a try-with-resources, a helper given the value), deletes the
- * value's acquisition too, or another finding already speaks for that value nearby.
+ * confidence (it still counts toward the gate) on the first line after the deletion, naming the release, unless the
+ * change puts the same release back elsewhere (a {@code defer}, a try-with-resources, a helper given the value),
+ * deletes the value's acquisition too, or another finding already speaks for that value nearby. A release put back
+ * further down the same function, below an exit, is reported as moved past that exit.
  */
 final class RemovedReleases {
 
