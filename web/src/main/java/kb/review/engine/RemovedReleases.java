@@ -85,8 +85,9 @@ final class RemovedReleases {
                     String value = m.group(1);
                     int at = nextNewLine(lines, i);
                     if (at > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
-                            && Math.abs(f.line() - at) <= 15)) {
-                        Finding moved = movedPastExit(file, h, value, r, at, item, l.text().strip(), catalog);
+                            && Math.abs(f.line() - at) <= 15) && !opensBlockBefore(lines, i)
+                            && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
+                        Finding moved = movedPastExit(file, h, value, r, at, item, l, catalog);
                         if (moved != null) {
                             out.add(moved);
                             break;
@@ -126,20 +127,25 @@ final class RemovedReleases {
      * @param at the new-file line the release stood before
      */
     private static Finding movedPastExit(SourceFile file, Hunk from, String value, Release r, int at, String item,
-                                         String deleted, Catalog catalog) {
+                                         DiffLine removed, Catalog catalog) {
+        String deleted = removed.text().strip();
         for (Hunk h : file.change().hunks()) {
             // a later hunk of the same function: git names the function each hunk starts in
             boolean same = h == from || !from.section().isEmpty() && from.section().equals(h.section());
             if (!same || h.newStart() + h.newCount() <= at) {
                 continue;
             }
-            for (DiffLine l : h.lines()) {
+            for (int k = 0; k < h.lines().size(); k++) {
+                DiffLine l = h.lines().get(k);
                 if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= at) {
                     continue;
                 }
                 Matcher m = r.pattern().matcher(l.text());
                 if (!m.find() || !m.group(1).equals(value)) {
                     continue;
+                }
+                if (indent(l.text()) > indent(removed.text()) || pairedInBlock(h.lines(), k, r, value)) {
+                    return null; // into a branch (taken on some paths only), or rewritten where it stands
                 }
                 for (int line = at; line < l.newLine(); line++) {
                     if (NESTED.matcher(file.line(line)).find() || HEADER.matcher(file.line(line)).find()) {
@@ -163,6 +169,51 @@ final class RemovedReleases {
             }
         }
         return null;
+    }
+
+    /**
+     * The run of deleted lines above the release also deletes the line that opened its block: the change rewrote the
+     * control flow around the release (an {@code if (!closed)} turned into an early return), not moved the release.
+     */
+    private static boolean opensBlockBefore(List<DiffLine> lines, int at) {
+        for (int j = at - 1; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            if (lines.get(j).text().strip().endsWith("{")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The block of changed lines (deleted and added, between two context lines) around {@code at} holds the same
+     * release of the same value on its other side: a release rewritten in place ({@code conn.Close()} to
+     * {@code _ = conn.Close()}).
+     */
+    private static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
+        DiffLine.Kind other = lines.get(at).kind() == DiffLine.Kind.REMOVED ? DiffLine.Kind.ADDED
+                : DiffLine.Kind.REMOVED;
+        int from = at;
+        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
+            from--;
+        }
+        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
+            if (lines.get(j).kind() == other) {
+                Matcher m = r.pattern().matcher(lines.get(j).text());
+                if (m.find() && m.group(1).equals(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The width of a line's indentation, a tab counted as four columns. */
+    private static int indent(String line) {
+        int width = 0;
+        for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
+            width += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return width;
     }
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */

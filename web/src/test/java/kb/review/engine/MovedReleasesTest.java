@@ -95,6 +95,49 @@ class MovedReleasesTest {
              }
             """;
 
+    /** Every close on an error path rewritten in place to drop its error: nothing moved. */
+    private static final String REWRITES_EACH_CLOSE = """
+            diff --git a/proxy/pg.go b/proxy/pg.go
+            --- a/proxy/pg.go
+            +++ b/proxy/pg.go
+            @@ -50,11 +50,11 @@ func (r *Router) servePg(conn net.Conn) {
+             	_, err := conn.Write(reply)
+             	if err != nil {
+            -		conn.Close()
+            +		_ = conn.Close()
+             		return
+             	}
+             	hello, err := readHello(conn)
+             	if err != nil {
+            -		conn.Close()
+            +		_ = conn.Close()
+             		return
+             	}
+             	r.route(conn, hello)
+            """;
+
+    /** A guarded release turned into an early return for the other case: the returning path never released. */
+    private static final String GUARD_TURNED_INTO_RETURN = """
+            diff --git a/src/main/java/acme/Decoder.java b/src/main/java/acme/Decoder.java
+            --- a/src/main/java/acme/Decoder.java
+            +++ b/src/main/java/acme/Decoder.java
+            @@ -40,8 +40,10 @@ class Decoder {
+                 void finish() throws IOException {
+            -        if (!closed) {
+            -            closed = true;
+            -            listener.onMessage(buffer);
+            -            buffer.close();
+            +        if (closed) {
+            +            return;
+                     }
+            +        closed = true;
+            +        listener.onMessage(buffer);
+            +        buffer.close();
+            +        listener.onClose();
+                 }
+             }
+            """;
+
     /** Only the error of opening is wanted: the file itself is dropped, open. */
     private static final String OPENS_TO_CHECK = """
             diff --git a/web/static.go b/web/static.go
@@ -153,6 +196,12 @@ class MovedReleasesTest {
     void a_release_moved_with_no_exit_between_or_into_a_finally_is_not_a_finding() {
         assertEquals(List.of(), found(MOVES_DEFER_WITHOUT_EXIT, "RES-02"));
         assertEquals(List.of(), found(MOVES_CLOSE_INTO_FINALLY, "RES-01"));
+    }
+
+    @Test
+    void releases_rewritten_in_place_or_behind_a_rewritten_guard_are_not_moved() {
+        assertEquals(List.of(), found(REWRITES_EACH_CLOSE, "RES-01"));
+        assertEquals(List.of(), found(GUARD_TURNED_INTO_RETURN, "RES-01"));
     }
 
     @Test
