@@ -8,14 +8,44 @@ package kb.review.diff;
  * @param closedFirst   blocks closed that the piece never opened
  * @param open          blocks opened that the piece never closes
  * @param firstUnclosed offset of the outermost of those, -1 when there is none
+ * @param followers     for each block closed that the piece never opened, innermost first, the word that follows its
+ *                      closing brace ({@code catch}, {@code finally}, {@code else}, {@code while}), or "" for none
  */
-public record Braces(int closedFirst, int open, int firstUnclosed) {
+public record Braces(int closedFirst, int open, int firstUnclosed, java.util.List<String> followers) {
+
+    public Braces {
+        followers = java.util.List.copyOf(followers);
+    }
+
+    /** The same without the followers (tests, and callers that only count). */
+    public Braces(int closedFirst, int open, int firstUnclosed) {
+        this(closedFirst, open, firstUnclosed, java.util.Collections.nCopies(closedFirst, ""));
+    }
+
+    /**
+     * What to write before the piece so that every block it closes first was opened: a {@code try} for a block
+     * followed by {@code catch} or {@code finally}, an {@code if} for one followed by {@code else}, a {@code do} for
+     * one followed by {@code while}, else a plain block. The outermost comes first.
+     */
+    public String reopen() {
+        StringBuilder out = new StringBuilder();
+        for (int i = followers.size() - 1; i >= 0; i--) {
+            out.append(switch (followers.get(i)) {
+                case "catch", "finally" -> "try{";
+                case "else" -> "if(true){";
+                case "while" -> "do{";
+                default -> "{";
+            });
+        }
+        return out.toString();
+    }
 
     public static Braces of(String code) {
         int depth = 0;
         int lowest = 0;
         // offsets of the blocks open at each depth above the lowest reached so far
         java.util.ArrayDeque<Integer> opened = new java.util.ArrayDeque<>();
+        java.util.List<String> followers = new java.util.ArrayList<>();
         int n = code.length();
         for (int i = 0; i < n; i++) {
             char c = code.charAt(i);
@@ -33,11 +63,27 @@ public record Braces(int closedFirst, int open, int firstUnclosed) {
                 opened.push(i);
             } else if (c == '}') {
                 depth--;
+                if (depth < lowest) {
+                    followers.add(nextWord(code, i + 1));
+                }
                 lowest = Math.min(lowest, depth);
                 opened.poll();
             }
         }
-        return new Braces(-lowest, depth - lowest, opened.isEmpty() ? -1 : opened.peekLast());
+        return new Braces(-lowest, depth - lowest, opened.isEmpty() ? -1 : opened.peekLast(), followers);
+    }
+
+    /** The word that starts after {@code from} past blanks and line ends, or "" when something else comes first. */
+    private static String nextWord(String code, int from) {
+        int i = from;
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+            i++;
+        }
+        return code.substring(start, i);
     }
 
     /** The index where {@code close} starts at or after {@code from}, or the end of the code. */

@@ -194,15 +194,18 @@ public final class SourceFile {
                 }
             }
             Braces braces = Braces.of(run.toString());
-            int opened = 0;
+            // Go: the function git named; Java, for a run that closes blocks it never opened (a catch whose try is
+            // above the hunk): a method of a class of its own, so that the run parses as statements
             String header = go && first != null && !GO_TOP_LEVEL.matcher(first).lookingAt()
-                    ? goHeader(section(from)) : "";
+                    ? goHeader(section(from))
+                    : change.language() == Language.JAVA && braces.closedFirst() > 0 ? JAVA_HEADER : "";
+            int wrappers = 0;
             if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
-                out[from - 1] = header + "{".repeat(braces.closedFirst());
-                opened = 1 + braces.closedFirst();
+                out[from - 1] = header + braces.reopen();
+                wrappers = header.equals(JAVA_HEADER) ? 2 : 1;
             }
-            // the header's block and the ones it opened for the run's first closers: the run closes those
-            int close = braces.open() + (opened > 0 ? 1 : 0);
+            // the header's blocks (the ones it opened for the run's first closers the run closes itself)
+            int close = braces.open() + wrappers;
             if (close > 0 && out[to + 1] == null) {
                 out[to + 1] = "}".repeat(close);
             }
@@ -246,6 +249,9 @@ public final class SourceFile {
         }
         return section.substring(0, i) + " {";
     }
+
+    /** The class and method a Java run that starts inside a method is put in, for the parser. */
+    private static final String JAVA_HEADER = "class KbHunk{void kbHunk(){";
 
     /** A line that a Go file can hold outside any function. */
     private static final java.util.regex.Pattern GO_TOP_LEVEL = java.util.regex.Pattern.compile(

@@ -48,8 +48,6 @@ final class JavaVisitors {
     private static final Pattern MEMBER_START = Pattern.compile(
             "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
     private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
-    private static final Pattern CATCH_FIRST = Pattern.compile("}\\s*(catch|finally)\\b");
-    private static final Pattern ELSE_FIRST = Pattern.compile("}\\s*else\\b");
 
     private JavaVisitors() {
     }
@@ -153,9 +151,7 @@ final class JavaVisitors {
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
         Braces braces = Braces.of(body.toString());
         String close = "}".repeat(braces.open());
-        String reopen = braces.closedFirst() == 0 ? "" : "{".repeat(braces.closedFirst() - 1)
-                + (CATCH_FIRST.matcher(first).lookingAt() ? "try{" : ELSE_FIRST.matcher(first).lookingAt()
-                ? "if(true){" : "{");
+        String reopen = braces.reopen();
         // where a piece of members is cut, the methods before the last one it leaves open are still whole
         int cutLine = braces.open() == 0 ? Integer.MAX_VALUE
                 : from + (int) body.chars().limit(braces.firstUnclosed()).filter(c -> c == '\n').count();

@@ -39,8 +39,9 @@ final class RemovedReleases {
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.rollback\\(\\)\\s*;"), null, "TX-01",
                     "rolls back"),
-            new Release(Pattern.compile("^\\s*()Thread\\.currentThread\\(\\)\\.interrupt\\(\\)\\s*;"), null, "CONC-05",
-                    "restores"));
+            // also through a static import of currentThread, and a Thread subclass interrupting itself
+            new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
+                    null, "CONC-05", "restores"));
 
     private RemovedReleases() {
     }

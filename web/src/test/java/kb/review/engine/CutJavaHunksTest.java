@@ -122,4 +122,47 @@ class CutJavaHunksTest {
         List<Finding> findings = review(diff);
         assertTrue(at(findings, "RES-01").contains("63:LOW"), findings.toString());
     }
+
+    /** A catch on the line after its try's closing brace, whose try the hunk does not show. */
+    private static final String QUIET_SLEEP = """
+            diff --git a/src/main/java/acme/Pause.java b/src/main/java/acme/Pause.java
+            --- a/src/main/java/acme/Pause.java
+            +++ b/src/main/java/acme/Pause.java
+            @@ -56,7 +56,6 @@ public final class Pause
+                   }
+                   catch (InterruptedException e) {
+                      // nothing to do
+            -         currentThread().interrupt();
+                   }
+                }
+             
+            """;
+
+    @Test
+    void a_catch_whose_try_is_above_the_hunk_is_still_read_and_its_deleted_restore_found()
+            throws DiffFormatException {
+        assertEquals(List.of("57:HIGH"), at(review(QUIET_SLEEP), "CONC-05"));
+        String keeps = QUIET_SLEEP.replace("@@ -56,7 +56,6 @@", "@@ -56,6 +56,7 @@")
+                .replace("-         currentThread().interrupt();", "+         currentThread().interrupt();")
+                .replace("          // nothing to do\n", "-         // nothing to do\n+         // restore the flag\n");
+        assertEquals(List.of(), at(review(keeps), "CONC-05"));
+    }
+
+    @Test
+    void a_thread_that_stops_interrupting_itself_is_found() throws DiffFormatException {
+        String diff = """
+                diff --git a/src/main/java/acme/Reaper.java b/src/main/java/acme/Reaper.java
+                --- a/src/main/java/acme/Reaper.java
+                +++ b/src/main/java/acme/Reaper.java
+                @@ -76,7 +76,6 @@ public class Reaper {
+                                 }
+                                 pending.clear();
+                             } catch (final InterruptedException e) {
+                -                interrupt();
+                                 continue;
+                             }
+                         }
+                """;
+        assertEquals(List.of("78:HIGH"), at(review(diff), "CONC-05"));
+    }
 }
