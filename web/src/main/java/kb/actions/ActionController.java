@@ -289,6 +289,7 @@ final class ActionController {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("checklistId", e.checklistId());
             ev.put("ruleIds", e.ruleIds());
+            ev.put("rules", e.ruleIds().stream().map(r -> Map.of("id", r, "url", "/rules/" + r)).toList());
             ev.put("checklistUrl", "/checklist/" + e.checklistId());
             ev.put("lastReview", e.lastReviewId() == null ? null : Map.of("id", e.lastReviewId(), "url",
                     "/reviews/" + e.lastReviewId(), "at", e.lastReviewAt().toString(), "findings", e.lastFindings()));

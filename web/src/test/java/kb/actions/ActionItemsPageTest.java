@@ -170,7 +170,12 @@ class ActionItemsPageTest {
         Document before = app.page("/actions?service=cache-api");
         Element enforced = row(before, "Detect connections taken outside try").selectFirst(".enforced");
         assertTrue(enforced.text().contains("enforced by fixture-connection-outside-try (RES-01)"), enforced.text());
-        assertEquals("/checklist/RES-01", enforced.select("a").first().attr("href"));
+        assertEquals("/rules/fixture-connection-outside-try", enforced.select("a").first().attr("href"));
+        assertEquals("/checklist/RES-01", enforced.select("a[href^=/checklist/]").attr("href"));
+        // the link leads to the rule's page, which names the item it enforces
+        Document rule = app.page(enforced.select("a").first().attr("href"));
+        assertEquals("fixture-connection-outside-try", rule.selectFirst("#rule").attr("data-id"));
+        assertTrue(rule.select("#rule-item a[href=/checklist/RES-01]").size() == 1, rule.select("#rule-item").outerHtml());
         assertTrue(enforced.text().contains("no saved review has run it yet"), enforced.text());
         assertTrue(row(before, "Alert on the database").select(".enforced").isEmpty(), "a detect item is not evidence");
         assertTrue(row(before, "Add request coalescing").select(".enforced").isEmpty());
@@ -185,6 +190,7 @@ class ActionItemsPageTest {
         JsonNode item = json("/api/actions?owner=carol&type=prevent").get("items").get(0);
         assertEquals("RES-01", item.at("/enforcedBy/checklistId").asText());
         assertEquals("fixture-connection-outside-try", item.at("/enforcedBy/ruleIds/0").asText());
+        assertEquals("/rules/fixture-connection-outside-try", item.at("/enforcedBy/rules/0/url").asText());
         assertEquals(review, item.at("/enforcedBy/lastReview/id").asLong());
     }
 
