@@ -95,4 +95,19 @@ class DidYouMeanTest {
         assertTrue(suggestion("connection").isNull());
         assertNull(app.page("/search?q=connection").selectFirst("#did-you-mean"));
     }
+
+    @Test
+    void a_misspelling_some_postmortem_holds_too_still_gets_the_common_spelling() throws Exception {
+        try (TestApp own = SearchApps.start()) {
+            String id = "game-day-drill";
+            String original = own.get("/incidents/" + id + ".md").body();
+            String edited = original.replace("## Root cause\n\n", "## Root cause\n\nThe conection to the standby was slow. ");
+            assertEquals(200, SearchApps.put(own, id, edited, 1).statusCode());
+            JsonNode body = SearchApps.api(own, "conection", "");
+            assertEquals(List.of(id), SearchApps.ids(body), "the typo is in the index now: one incident, very little");
+            JsonNode s = body.get("suggestion");
+            assertEquals("connection", s.get("query").asText(), body.toString());
+            assertTrue(s.get("total").asLong() > 1, "offered because it finds more");
+        }
+    }
 }
