@@ -149,4 +149,23 @@ class RulePagesTest {
             assertEquals(503, broken.get("/api/rules").statusCode());
         }
     }
+
+    @Test
+    void the_rule_page_reads_the_same_on_postgresql(@TempDir Path other) throws Exception {
+        Path content = TestContent.copy(TestApp.FIXTURES, other.resolve("content"));
+        Files.writeString(content.resolve("rules/TMO-01.yaml"), TIMEOUT_RULE);
+        try (TestApp pg = TestApp.start(kb.TestDatabases.config("postgresql", content))) {
+            String diff = "--- a/src/main/Api.java\n+++ b/src/main/Api.java\n@@ -1 +1,2 @@\n class Dao {\n"
+                    + "+    var c = HttpClient.newHttpClient();\n";
+            long caught = new SavedReviews(pg.services.db().jdbi(), content)
+                    .create(new SavedReviews.Draft(diff, null, null, null, null), "alice").row().id();
+            HttpResponse<String> r = pg.get("/api/rules/fixture-client-without-timeout");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode api = new ObjectMapper().readTree(r.body());
+            assertEquals(caught, api.at("/lastReview/id").asLong(), r.body());
+            assertEquals(1, api.get("findings").asInt());
+            assertEquals(1, api.get("reviewsWithFindings").asInt());
+            assertEquals("fixture-old-timeout", api.at("/incidents/0/id").asText());
+        }
+    }
 }
