@@ -105,18 +105,26 @@ final class DidYouMean {
             return word;
         }
         String stem = terms.get(0);
-        if (mode == SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX && docFreq(reader, fields, stem) > 0) {
+        long freq = docFreq(reader, fields, stem);
+        // the first pass replaces words the index lacks; the second only looks again at words it holds (for one
+        // it lacks, "more popular" finds what the first pass found)
+        if (mode == SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX ? freq > 0 : freq == 0) {
             return word;
         }
         Map<String, SuggestWord> best = new HashMap<>();
+        Map<String, String> fieldOf = new HashMap<>();
         for (String field : fields) {
             for (SuggestWord s : checker.suggestSimilar(new Term(field, stem), CANDIDATES, reader, mode)) {
-                best.merge(s.string, s, (a, b) -> a.score > b.score || (a.score == b.score && a.freq >= b.freq) ? a : b);
+                SuggestWord kept = best.merge(s.string, s,
+                        (a, b) -> a.score > b.score || (a.score == b.score && a.freq >= b.freq) ? a : b);
+                if (kept == s) {
+                    fieldOf.put(s.string, field);
+                }
             }
         }
         return best.values().stream()
                 .max((a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : Integer.compare(a.freq, b.freq))
-                .map(s -> surface(word, stem, s.string))
+                .map(s -> surface(reader, fieldOf.get(s.string), word, stem, s.string))
                 .orElse(word);
     }
 
@@ -132,18 +140,57 @@ final class DidYouMean {
 
     /**
      * The corrected stem as a word: the typed word's ending after its stem put back ({@code conection} with stem
-     * {@code conect} corrected to {@code connect} gives {@code connection}) when that stems to the correction,
-     * else the correction itself.
+     * {@code conect} corrected to {@code connect} gives {@code connection}) when that stems to the correction; else
+     * the word as a postmortem wrote it ({@code deadlok} corrected to the stem {@code deadlin} gives
+     * {@code deadline}); else the stem itself.
      */
-    private String surface(String typed, String typedStem, String corrected) {
+    private String surface(IndexReader reader, String field, String typed, String typedStem, String corrected) {
         String lower = typed.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(typedStem)) {
+        if (lower.startsWith(typedStem) && lower.length() > typedStem.length()) {
             String word = corrected + lower.substring(typedStem.length());
             if (terms(word).equals(List.of(corrected))) {
                 return word;
             }
         }
-        return corrected;
+        return written(reader, field, corrected).orElse(corrected);
+    }
+
+    /**
+     * How one postmortem that holds {@code term} in {@code field} wrote it: its most frequent spelling there (the
+     * shortest of equally frequent ones), lower-cased; empty when the text cannot be read.
+     */
+    private Optional<String> written(IndexReader reader, String field, String term) {
+        try {
+            org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            org.apache.lucene.search.TopDocs top = searcher.search(new org.apache.lucene.search.TermQuery(new Term(field, term)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            String text = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(field)).get(field);
+            if (text == null) {
+                return Optional.empty();
+            }
+            Map<String, Integer> spellings = new HashMap<>();
+            try (TokenStream ts = analyzer.tokenStream(field, text)) {
+                CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+                org.apache.lucene.analysis.tokenattributes.OffsetAttribute at =
+                        ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    if (t.toString().equals(term)) {
+                        spellings.merge(text.substring(at.startOffset(), at.endOffset()).toLowerCase(Locale.ROOT), 1,
+                                Integer::sum);
+                    }
+                }
+                ts.end();
+            }
+            return spellings.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(e -> -e.getKey().length()))
+                    .map(Map.Entry::getKey);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static long docFreq(IndexReader reader, List<String> fields, String term) throws IOException {

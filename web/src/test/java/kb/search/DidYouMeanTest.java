@@ -52,6 +52,8 @@ class DidYouMeanTest {
         // every word of a query is looked at; the right ones stay as typed
         assertEquals("connection pool", suggestion("conection pool").get("query").asText());
         assertEquals("\"connection pool\"", suggestion("\"conection pool\"").get("query").asText(), "a phrase stays one");
+        // no ending typed past the stem: the word as a postmortem wrote it, not the stem 'deadlin'
+        assertEquals("deadline", suggestion("deadlok").get("query").asText());
     }
 
     @Test
