@@ -129,6 +129,7 @@ class RulePagesTest {
 
     @Test
     void the_rules_list_links_every_rule_under_its_checklist_item() throws Exception {
+        assertEquals("/rules", app.page("/reviews").selectFirst("#rules-link").attr("href"), "the reviews page leads to them");
         Document d = app.page("/rules");
         assertEquals(List.of("/rules/fixture-connection-outside-try"), d.select("#item-RES-01 .rule-row a").eachAttr("href"));
         assertEquals(List.of("/rules/fixture-client-without-timeout"), d.select("#item-TMO-01 .rule-row a").eachAttr("href"));
