@@ -95,9 +95,6 @@ public final class App {
         SandboxRoutes sandbox = new SandboxRoutes(s.sandbox(), s.db().jdbi(), templates,
                 Integer.parseInt(s.config().get("KB_SANDBOX_RUNS_PER_MINUTE", "30")));
         SearchRoutes search = new SearchRoutes(s.config(), s.db().jdbi(), templates, s.readiness()::isReady);
-        // what other features add to an incident's page, in this order
-        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage(),
-                search.incidentPage()));
         ChecklistRoutes checklist = new ChecklistRoutes(s.db().jdbi());
         HealthController health = new HealthController(s.db(), s.incidents()::counts, s.readiness())
                 .section("sandbox", s.sandbox()::health)
@@ -107,6 +104,9 @@ public final class App {
         // "enforced by RULE-ID" on prevent action items: the review feature's detectors and its newest saved review
         ActionRoutes actions = new ActionRoutes(s.db().jdbi(), templates, id -> reviews.detectors(id).map(d ->
                 new RuleEvidence.Enforcement(id, d.ruleIds(), d.reviewId(), d.reviewedAt(), d.findings())));
+        // what other features add to an incident's page, in this order
+        IncidentRoutes incidents = new IncidentRoutes(s.db().jdbi(), List.of(sandbox.incidentPage(), authoring.incidentPage(),
+                search.incidentPage(), actions.incidentPage()));
         Operations ops = new Operations(s.db(), s.sandbox(), s.config().env());
         FeedRoutes feeds = new FeedRoutes(s.config(), s.db().jdbi(), templates);
         InsightsRoutes insights = new InsightsRoutes(s.db().jdbi(), templates);

@@ -15,6 +15,7 @@ import kb.incidents.DerivedTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,6 +262,39 @@ final class ActionController {
         return out;
     }
 
+    /**
+     * The prevent items of {@code incident} that name a checklist item a detector enforces, in the section's order,
+     * each as the JSON shows it: position (1-based), text, and {@code enforcedBy}; empty when there is none.
+     */
+    List<Map<String, Object>> enforcedIn(kb.incidents.Incident incident) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Optional<RuleEvidence.Enforcement>> byItem = new HashMap<>();
+        java.util.Set<String> known = null;
+        for (kb.incidents.Parts.ActionRow a : incident.actionItems()) {
+            if (!"prevent".equals(a.type())) {
+                continue;
+            }
+            Matcher m = CHECKLIST_ID.matcher(a.text());
+            while (m.find()) {
+                if (known == null) {
+                    known = incidents.knownChecklistIds();
+                }
+                Optional<RuleEvidence.Enforcement> e = known.contains(m.group())
+                        ? byItem.computeIfAbsent(m.group(), this::evidenceOf) : Optional.empty();
+                if (e.isPresent()) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("position", a.position() + 1);
+                    item.put("text", a.text());
+                    item.put("done", a.done());
+                    item.put("enforcedBy", evidenceJson(e.get()));
+                    out.add(item);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private Optional<RuleEvidence.Enforcement> evidenceOf(String checklistId) {
         try {
             return evidence.enforcement(checklistId);
@@ -286,15 +320,20 @@ final class ActionController {
         m.put("revision", i.revision());
         RuleEvidence.Enforcement e = enforced.get(anchor(i.incidentId(), i.position()));
         if (e != null) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("checklistId", e.checklistId());
-            ev.put("ruleIds", e.ruleIds());
-            ev.put("checklistUrl", "/checklist/" + e.checklistId());
-            ev.put("lastReview", e.lastReviewId() == null ? null : Map.of("id", e.lastReviewId(), "url",
-                    "/reviews/" + e.lastReviewId(), "at", e.lastReviewAt().toString(), "findings", e.lastFindings()));
-            m.put("enforcedBy", ev);
+            m.put("enforcedBy", evidenceJson(e));
         }
         return m;
+    }
+
+    private static Map<String, Object> evidenceJson(RuleEvidence.Enforcement e) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("checklistId", e.checklistId());
+        ev.put("ruleIds", e.ruleIds());
+        ev.put("rules", e.ruleIds().stream().map(r -> Map.of("id", r, "url", "/rules/" + r)).toList());
+        ev.put("checklistUrl", "/checklist/" + e.checklistId());
+        ev.put("lastReview", e.lastReviewId() == null ? null : Map.of("id", e.lastReviewId(), "url",
+                "/reviews/" + e.lastReviewId(), "at", e.lastReviewAt().toString(), "findings", e.lastFindings()));
+        return ev;
     }
 
     static String anchor(String incidentId, int position) {

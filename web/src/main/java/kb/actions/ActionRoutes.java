@@ -1,6 +1,8 @@
 package kb.actions;
 
 import kb.authoring.Authoring;
+import kb.incidents.Incident;
+import kb.incidents.IncidentPageExtension;
 import kb.incidents.Incidents;
 import kb.incidents.WriteHooks;
 import kb.system.Allowed;
@@ -39,6 +41,26 @@ public final class ActionRoutes {
         summary.warmInBackground("action-summary");
         templates.pageModel().contribute(ctx -> Map.of("navLinks",
                 List.of(Map.of("href", "/actions", "label", "Actions", "section", "actions"))));
+    }
+
+    /**
+     * On an incident's page, its prevent items that a review rule enforces ("enforced by RULE-ID", linked to the rule),
+     * and as {@code enforcedBy} in the incident's JSON; nothing when the incident has none.
+     */
+    public IncidentPageExtension incidentPage() {
+        return new IncidentPageExtension() {
+            @Override
+            public List<Contribution> contribute(Incident incident, io.javalin.http.Context ctx) {
+                List<Map<String, Object>> items = controller.enforcedIn(incident);
+                return items.isEmpty() ? List.of()
+                        : List.of(new Contribution(Slot.RELATED, "actions/enforced", Map.of("items", items)));
+            }
+
+            @Override
+            public Map<String, Object> apiFields(Incident incident, io.javalin.http.Context ctx) {
+                return Map.of("enforcedBy", controller.enforcedIn(incident));
+            }
+        };
     }
 
     public void pages() {

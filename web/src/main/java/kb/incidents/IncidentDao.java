@@ -7,6 +7,7 @@ import kb.incidents.Parts.Revision;
 import kb.incidents.Parts.SectionRow;
 import kb.incidents.Parts.TimelineRow;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,13 +16,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads incidents and their parts. Writes go through {@link IncidentStore}, one transaction per revision. */
-@RegisterConstructorMapper(IncidentHeader.class)
-@RegisterConstructorMapper(SectionRow.class)
-@RegisterConstructorMapper(TimelineRow.class)
-@RegisterConstructorMapper(ActionRow.class)
-@RegisterConstructorMapper(CodeBlockRow.class)
+// the rows of an incident page by hand (RowMappers says why); a revision is read rarely
+@RegisterRowMapper(RowMappers.Header.class)
+@RegisterRowMapper(RowMappers.Section.class)
+@RegisterRowMapper(RowMappers.Timeline.class)
+@RegisterRowMapper(RowMappers.Action.class)
+@RegisterRowMapper(RowMappers.CodeBlock.class)
+@RegisterRowMapper(RowMappers.Checklist.class)
+@RegisterRowMapper(RowMappers.Label.class)
 @RegisterConstructorMapper(Revision.class)
-@RegisterConstructorMapper(ChecklistLink.class)
 interface IncidentDao {
 
     @SqlQuery("SELECT * FROM incidents WHERE id = :id")
@@ -67,7 +70,6 @@ interface IncidentDao {
               UNION ALL SELECT 'category', name, position FROM incident_categories WHERE incident_id = :id
               UNION ALL SELECT 'author', name, position FROM incident_authors WHERE incident_id = :id
             ) l ORDER BY kind, position""")
-    @RegisterConstructorMapper(Label.class)
     List<Label> labels(@Bind("id") String id);
 
     /** Names from one of the label tables ({@code incident_services}, {@code incident_tags}, ...). */

@@ -25,6 +25,9 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
 
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3", "P4");
     static final Set<String> SORTS = Set.of("date", "severity");
+    /** Incidents per page when {@code size} is not given, and the most a reader may ask for. */
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
     /** More values than any real facet has; keeps the generated SQL small. */
 
     public IncidentFilter {
@@ -58,7 +61,7 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
         }
         return new IncidentFilter(severities, FilterParams.values(ctx, "service"), FilterParams.values(ctx, "tag"), FilterParams.values(ctx, "category"),
                 FilterParams.number(ctx, "year", 1900, 3000, null), FilterParams.single(ctx, "item"), "true".equals(verified),
-                sort == null ? "date" : sort, FilterParams.number(ctx, "page", 1, 100_000, 1), FilterParams.number(ctx, "size", 1, 100, 20));
+                sort == null ? "date" : sort, FilterParams.number(ctx, "page", 1, 100_000, 1), FilterParams.number(ctx, "size", 1, MAX_SIZE, DEFAULT_SIZE));
     }
 
     public static IncidentFilter none() {
@@ -104,17 +107,38 @@ record IncidentFilter(List<String> severities, List<String> services, List<Strin
         if (!"date".equals(sort)) {
             p.put("sort", sort);
         }
+        // the page size is the reader's choice of view, not a filter: every link keeps it
+        if (size != DEFAULT_SIZE) {
+            p.put("size", Integer.toString(size));
+        }
         if (newPage > 1) {
             p.put("page", Integer.toString(newPage));
         }
         return p;
     }
 
+    /** The reader's choice of view (sort and page size) without any filter: where "Clear all" leads. */
+    public Map<String, Object> view() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (!"date".equals(sort)) {
+            p.put("sort", sort);
+        }
+        if (size != DEFAULT_SIZE) {
+            p.put("size", Integer.toString(size));
+        }
+        return p;
+    }
+
+    /** Whether the page size differs from the default (the filter form then carries it along). */
+    public boolean customSize() {
+        return size != DEFAULT_SIZE;
+    }
+
     /** Each value in effect as a removable chip: its parameter, its value, and the parameters without it. */
     public List<Chip> chips() {
         List<Chip> chips = new ArrayList<>();
         params(1).forEach((name, value) -> {
-            if (name.equals("sort")) {
+            if (name.equals("sort") || name.equals("size")) {
                 return;
             }
             for (String v : value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of((String) value)) {

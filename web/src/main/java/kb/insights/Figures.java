@@ -49,8 +49,13 @@ final class Figures {
     record LeftOut(List<String> excluded, List<String> unresolved) {
     }
 
+    /**
+     * @param checklist           every item with incidents or findings, most incidents first
+     * @param checklistByFindings the items whose detectors caught review findings, most findings first (findings are
+     *                            counted over every saved review: a review has no service or severity to filter by)
+     */
     record Report(Filter filter, int incidents, List<Month> months, List<Quarter> quarters, List<Count> categories,
-                  List<ItemRank> checklist, List<Gap> uncovered, LeftOut leftOut) {
+                  List<ItemRank> checklist, List<ItemRank> checklistByFindings, List<Gap> uncovered, LeftOut leftOut) {
     }
 
     private Figures() {

@@ -18,7 +18,8 @@ final class InsightsController {
 
     private static final Map<String, String> COLORS = Map.of("P0", "#b91c1c", "P1", "#ea580c", "P2", "#ca8a04",
             "P3", "#2563eb", "P4", "#6b7280");
-    static final Set<String> TABLES = Set.of("per-month", "times", "categories", "checklist", "uncovered");
+    static final Set<String> TABLES = Set.of("per-month", "times", "categories", "checklist", "checklist-findings",
+            "uncovered");
 
     private final Insights insights;
 
@@ -74,6 +75,10 @@ final class InsightsController {
         model.put("checklistChart", Svg.rows("checklist", "Checklist items by incidents behind them",
                 top.stream().map(Figures.ItemRank::id).toList(),
                 new Svg.Series("incidents", "#0891b2", top.stream().map(i -> (double) i.incidents()).toList())));
+        List<Figures.ItemRank> caught = r.checklistByFindings().subList(0, Math.min(15, r.checklistByFindings().size()));
+        model.put("findingsChart", Svg.rows("findings", "Checklist items by review findings they caught",
+                caught.stream().map(Figures.ItemRank::id).toList(),
+                new Svg.Series("findings", "#16a34a", caught.stream().map(i -> (double) i.findings()).toList())));
         ctx.render("insights/page", model);
     }
 
@@ -140,6 +145,8 @@ final class InsightsController {
                     r.categories().stream().map(c -> List.<Object>of(c.name(), c.count())).toList());
             case "checklist" -> Csv.of(List.of("checklist_item", "incidents", "review_findings"),
                     r.checklist().stream().map(i -> List.<Object>of(i.id(), i.incidents(), i.findings())).toList());
+            case "checklist-findings" -> Csv.of(List.of("checklist_item", "review_findings", "incidents"),
+                    r.checklistByFindings().stream().map(i -> List.<Object>of(i.id(), i.findings(), i.incidents())).toList());
             default -> Csv.of(List.of("id", "title", "severity"),
                     r.uncovered().stream().map(g -> List.<Object>of(g.id(), g.title(), g.severity())).toList());
         };

@@ -125,7 +125,8 @@ final class Tally {
 
     /** The figures as of now, with {@code findingsByItem} (review findings per checklist item) in the checklist ranking. */
     Figures.Report report(Map<String, Integer> findingsByItem) {
-        return new Figures.Report(filter, incidents, monthList(), quarterList(), categoryList(), checklistList(findingsByItem),
+        List<Figures.ItemRank> items = checklistList(findingsByItem);
+        return new Figures.Report(filter, incidents, monthList(), quarterList(), categoryList(), items, byFindings(items),
                 List.copyOf(uncovered.values()), new Figures.LeftOut(List.copyOf(excluded.values()),
                 List.copyOf(unresolved.values())));
     }
@@ -166,6 +167,15 @@ final class Tally {
         List<Figures.ItemRank> out = new ArrayList<>(items.values());
         out.sort(Comparator.comparingInt(Figures.ItemRank::incidents).reversed()
                 .thenComparing(Comparator.comparingInt(Figures.ItemRank::findings).reversed())
+                .thenComparing(Figures.ItemRank::id));
+        return out;
+    }
+
+    /** The items that caught at least one review finding, most findings first (then most incidents, then id). */
+    private static List<Figures.ItemRank> byFindings(List<Figures.ItemRank> items) {
+        List<Figures.ItemRank> out = new ArrayList<>(items.stream().filter(i -> i.findings() > 0).toList());
+        out.sort(Comparator.comparingInt(Figures.ItemRank::findings).reversed()
+                .thenComparing(Comparator.comparingInt(Figures.ItemRank::incidents).reversed())
                 .thenComparing(Figures.ItemRank::id));
         return out;
     }

@@ -18,10 +18,12 @@ public final class ReviewRoutes {
     private final ReviewPages pages;
     private final ReviewApi api;
     private final Enforcement enforcement;
+    private final RulePages rules;
 
     public ReviewRoutes(Config config, Jdbi jdbi, Templates templates) {
         SavedReviews reviews = new SavedReviews(jdbi, config.contentDir());
         this.enforcement = new Enforcement(reviews, jdbi);
+        this.rules = new RulePages(reviews, jdbi);
         ReviewReports reports = new ReviewReports(reviews, config);
         this.pages = new ReviewPages(reviews, jdbi, reports);
         this.api = new ReviewApi(reviews, reports);
@@ -50,6 +52,11 @@ public final class ReviewRoutes {
             get("{id}", pages::show, Allowed.ANYONE);
             post("{id}/marks/{item}", pages::mark, Allowed.EDITOR);
         });
+        // the detectors the reviews run, each with what it checks and what it found ("enforced by" links here)
+        path("rules", () -> {
+            get(rules::list, Allowed.ANYONE);
+            get("{id}", rules::show, Allowed.ANYONE);
+        });
     }
 
     public void api() {
@@ -57,6 +64,10 @@ public final class ReviewRoutes {
             post(api::create, Allowed.EDITOR);
             get("{id}", api::show, Allowed.ANYONE);
             post("{id}/marks", api::mark, Allowed.EDITOR);
+        });
+        path("rules", () -> {
+            get(rules::apiList, Allowed.ANYONE);
+            get("{id}", rules::apiShow, Allowed.ANYONE);
         });
     }
 

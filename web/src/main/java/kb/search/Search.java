@@ -3,6 +3,7 @@ package kb.search;
 import kb.incidents.Incidents;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.spell.SuggestMode;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class Search implements AutoCloseable {
     private final Analyzer analyzer = new TextAnalyzer();
     private final SearchIndex index;
     private final SearchEngine engine;
+    private final DidYouMean didYouMean;
     private final RelatedIncidents related;
     /** Related lists stay at most this long when no change to their incidents drops them sooner. */
     private final RelatedCache relatedCache = new RelatedCache(Duration.ofMinutes(5), System::nanoTime);
@@ -47,6 +49,7 @@ public final class Search implements AutoCloseable {
         this.incidents = new Incidents(jdbi);
         this.index = new SearchIndex(jdbi, incidents, dataDir.resolve("search-index"), analyzer);
         this.engine = new SearchEngine(analyzer);
+        this.didYouMean = new DidYouMean(analyzer);
         this.related = new RelatedIncidents(analyzer);
         index.onChange(relatedCache::changed);
     }
@@ -70,6 +73,42 @@ public final class Search implements AutoCloseable {
         }
         SearchRequest run = r;
         return withSearcher(s -> engine.search(s, run, ok));
+    }
+
+    /** A search finding at most this many incidents gets a "did you mean" when a corrected query finds more. */
+    public static final int FEW_HITS = 2;
+
+    /**
+     * A corrected query and how many incidents it finds with the same filters.
+     *
+     * @param query what to search instead, as a user would type it
+     * @param total its matches (more than the original query's)
+     */
+    public record Suggestion(String query, long total) {
+    }
+
+    /**
+     * "Did you mean": for a query that found {@code found} (at most {@link #FEW_HITS} incidents), the query with
+     * misspelt words replaced by near words of the index, when that finds more with the same filters; empty
+     * otherwise (a blank query, enough hits, no near word, or a correction that finds no more).
+     */
+    public Optional<Suggestion> suggestion(SearchRequest request, SearchResults found) {
+        if (request.q().isBlank() || found.total() > FEW_HITS) {
+            return Optional.empty();
+        }
+        // words the index lacks first; then, as "very little" may come from a rare misspelling that some postmortem
+        // holds too, words that a near and more frequent word may replace
+        for (SuggestMode mode : List.of(SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, SuggestMode.SUGGEST_MORE_POPULAR)) {
+            Optional<String> q = withSearcher(s -> didYouMean.correct(s.getIndexReader(), request.q(), mode));
+            if (q.isPresent() && !q.get().equals(request.q())) {
+                long n = search(new SearchRequest(q.get(), request.filters(), request.onlyIds(), request.sort(), 1, 1,
+                        request.includeDrafts())).total();
+                if (n > found.total()) {
+                    return Optional.of(new Suggestion(q.get(), n));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private record Verified(java.util.Set<String> ids, long readAtNanos) {

@@ -41,6 +41,7 @@ final class SearchController {
         if (results.total() == 0) {
             model.put("suggestions", suggestions(r));
         }
+        model.put("didYouMean", search.suggestion(r, results).map(s -> suggestion(r, s)).orElse(null));
         ctx.render("search/results", model);
     }
 
@@ -69,6 +70,11 @@ final class SearchController {
             return m;
         }).toList());
         body.put("facets", results.facets());
+        body.put("suggestion", search.suggestion(r, results).map(s -> {
+            Map<String, Object> m = suggestion(r, s);
+            m.remove("params");
+            return m;
+        }).orElse(null));
         ctx.json(body);
     }
 
@@ -124,6 +130,20 @@ final class SearchController {
             // reported below
         }
         throw new BadRequestResponse(name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+    }
+
+    /** A "did you mean" for the page and the JSON: the corrected query, its matches, and the link that runs it. */
+    private static Map<String, Object> suggestion(SearchRequest r, Search.Suggestion s) {
+        SearchRequest corrected = new SearchRequest(s.query(), r.filters(), r.onlyIds(), r.sort(), 1, r.size(),
+                r.includeDrafts());
+        Map<String, String> params = params(corrected, 1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", s.query());
+        m.put("total", s.total());
+        m.put("url", "/search?" + String.join("&", params.entrySet().stream().map(e -> e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList()));
+        m.put("params", params);
+        return m;
     }
 
     /** The query parameters of {@code r} with {@code page}, for links. */

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -170,10 +171,24 @@ class ActionItemsPageTest {
         Document before = app.page("/actions?service=cache-api");
         Element enforced = row(before, "Detect connections taken outside try").selectFirst(".enforced");
         assertTrue(enforced.text().contains("enforced by fixture-connection-outside-try (RES-01)"), enforced.text());
-        assertEquals("/checklist/RES-01", enforced.select("a").first().attr("href"));
+        assertEquals("/rules/fixture-connection-outside-try", enforced.select("a").first().attr("href"));
+        assertEquals("/checklist/RES-01", enforced.select("a[href^=/checklist/]").attr("href"));
+        // the link leads to the rule's page, which names the item it enforces
+        Document rule = app.page(enforced.select("a").first().attr("href"));
+        assertEquals("fixture-connection-outside-try", rule.selectFirst("#rule").attr("data-id"));
+        assertTrue(rule.select("#rule-item a[href=/checklist/RES-01]").size() == 1, rule.select("#rule-item").outerHtml());
         assertTrue(enforced.text().contains("no saved review has run it yet"), enforced.text());
         assertTrue(row(before, "Alert on the database").select(".enforced").isEmpty(), "a detect item is not evidence");
         assertTrue(row(before, "Add request coalescing").select(".enforced").isEmpty());
+
+        // the incident's own page says the same, with the same link to the rule
+        Element onPage = app.page("/incidents/cache-stampede").selectFirst("#enforced-items");
+        assertNotNull(onPage, "the incident page lists its enforced prevent items");
+        assertEquals(List.of("/rules/fixture-connection-outside-try"), onPage.select("a[href^=/rules/]").eachAttr("href"));
+        assertTrue(onPage.text().contains("Detect connections taken outside try"), onPage.text());
+        assertTrue(onPage.text().contains("no saved review has run it yet"), onPage.text());
+        assertTrue(app.page("/incidents/fixture-pool-leak").select("#enforced-items").isEmpty(),
+                "a prevent item that names no checklist item is not evidence");
 
         String diff = "--- a/src/Dao.java\n+++ b/src/Dao.java\n@@ -1 +1,2 @@\n class Dao {\n+    Connection c = pool.getConnection();\n";
         long review = new kb.review.SavedReviews(app.services.db().jdbi(), TestApp.FIXTURES)
@@ -182,9 +197,17 @@ class ActionItemsPageTest {
         assertEquals("/reviews/" + review, after.select("a[href^=/reviews/]").attr("href"), after.outerHtml());
         assertTrue(after.text().contains("1 finding"), after.text());
 
+        Element onPageAfter = app.page("/incidents/cache-stampede").selectFirst("#enforced-items");
+        assertEquals("/reviews/" + review, onPageAfter.select("a[href^=/reviews/]").attr("href"), onPageAfter.outerHtml());
+        JsonNode incident = json("/api/incidents/cache-stampede");
+        assertEquals("/rules/fixture-connection-outside-try", incident.at("/enforcedBy/0/enforcedBy/rules/0/url").asText(),
+                incident.get("enforcedBy").toString());
+        assertEquals(review, incident.at("/enforcedBy/0/enforcedBy/lastReview/id").asLong());
+
         JsonNode item = json("/api/actions?owner=carol&type=prevent").get("items").get(0);
         assertEquals("RES-01", item.at("/enforcedBy/checklistId").asText());
         assertEquals("fixture-connection-outside-try", item.at("/enforcedBy/ruleIds/0").asText());
+        assertEquals("/rules/fixture-connection-outside-try", item.at("/enforcedBy/rules/0/url").asText());
         assertEquals(review, item.at("/enforcedBy/lastReview/id").asLong());
     }
 

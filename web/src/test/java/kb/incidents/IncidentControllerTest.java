@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,8 +63,31 @@ class IncidentControllerTest {
         assertEquals(List.of("fixture-pool-leak", "fixture-old-timeout"), ids(app.page("/incidents?sort=severity")));
         assertEquals(List.of("fixture-pool-leak"), ids(app.page("/incidents?size=1")));
         assertEquals(List.of("fixture-old-timeout"), ids(app.page("/incidents?size=1&page=2")));
-        assertEquals("/incidents?size=1&page=2".replace("size=1&", ""),
-                app.page("/incidents?size=1").selectFirst("a[rel=next]").attr("href").replace("size=1&", ""));
+        assertEquals("/incidents?size=1&page=2", app.page("/incidents?size=1").selectFirst("a[rel=next]").attr("href"));
+    }
+
+    @Test
+    void every_page_sort_and_filter_link_keeps_the_page_size_and_the_other_filters() {
+        Document wide = app.page("/incidents?size=1&sort=severity");
+        assertEquals("/incidents?sort=severity&size=1&page=2", wide.selectFirst("a[rel=next]").attr("href"));
+        Document second = app.page(wide.selectFirst("a[rel=next]").attr("href"));
+        assertEquals(List.of("fixture-old-timeout"), ids(second), "the next page has the same size and order");
+        assertEquals("/incidents?sort=severity&size=1", second.selectFirst("a[rel=prev]").attr("href"));
+        // the filter form (facets, sort) submits the size along with what the reader picks
+        assertEquals("1", wide.selectFirst("form.filters input[type=hidden][name=size]").attr("value"));
+        assertTrue(app.page("/incidents").select("form.filters input[name=size]").isEmpty(), "the default size is not sent");
+        // removing one filter, or all of them, keeps the size, the order and the other filters
+        Document filtered = app.page("/incidents?size=1&sort=severity&year=2024&service=checkout-api");
+        Map<String, String> chips = new java.util.HashMap<>();
+        filtered.select("ul.active-filters a").forEach(a -> chips.put(a.text().replace(" ×", ""), a.attr("href")));
+        assertEquals("/incidents?service=checkout-api&sort=severity&size=1", chips.get("year: 2024"), chips.toString());
+        assertEquals("/incidents?year=2024&sort=severity&size=1", chips.get("service: checkout-api"), chips.toString());
+        assertEquals("/incidents?sort=severity&size=1", filtered.selectFirst("form.filters a[href^=/incidents]").attr("href"));
+        // a page past the end points at the last page of the same size
+        Document past = app.page("/incidents?size=1&page=9");
+        assertEquals("/incidents?size=1&page=2", past.selectFirst("td.empty a.button").attr("href"));
+        Document none = app.page("/incidents?size=5&tag=no-such-tag");
+        assertEquals("/incidents?size=5", none.selectFirst("td.empty a.button").attr("href"));
     }
 
     @Test
