@@ -214,16 +214,23 @@ final class AnalysisDetector {
         if (wanted.isEmpty()) {
             return hits;
         }
+        // a partial function's leak found on a line whose code the change left alone (only its comment changed)
+        java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries)) {
                 boolean whole = file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line);
-                add(hits, rules, f, whole);
+                if (whole || !untouched.get(f.leak().acquisition().at().line)) {
+                    add(hits, rules, f, whole);
+                }
             }
         } else {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
-                    add(hits, rules, f, unit.wholeFile() || unit.wholeMethods());
+                    boolean whole = unit.wholeFile() || unit.wholeMethods();
+                    if (whole || !untouched.get(f.leak().acquisition().at().line)) {
+                        add(hits, rules, f, whole);
+                    }
                 }
             }
         }
