@@ -20,6 +20,8 @@ import kb.review.diff.SyntaxNode;
  * own state or a local list (the routers of a configuration, the watchers of a table, the groups of a closed channel)
  * reports an anomaly of a walk that does not grow with requests. An unconditional log stays a finding everywhere:
  * a reload that logs every key it walks is a flood.</li>
+ * <li>A loop each of whose turns waits a second or more (a timed offer, a sleep of seconds) logs at most once a
+ * second per caller: rate-limited already. A pause of 50 ms is not that.</li>
  * </ul>
  */
 final class LogTraffic {
@@ -34,6 +36,69 @@ final class LogTraffic {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private LogTraffic() {
+    }
+
+    /**
+     * A wait of a second or more: a timed offer/poll/await in seconds, minutes or hours, a sleep of as long
+     * ({@code TimeUnit.SECONDS.sleep(3)}, {@code Thread.sleep(5000)}, {@code time.Sleep(2 * time.Second)}).
+     */
+    private static final Pattern SECONDS_WAIT = Pattern.compile("\\b\\d+[lL]?\\s*,\\s*(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\b"
+            + "|\\b(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\.sleep\\s*\\(|\\bThread\\.sleep\\s*\\(\\s*[1-9][\\d_]{3,}[lL]?\\s*\\)"
+            + "|\\btime\\.(?:Sleep|After)\\s*\\([^()]*\\btime\\.(?:Second|Minute|Hour)\\b");
+
+    /**
+     * True when every turn of {@code loop} waits a second or more, in its condition
+     * ({@code while (!buffer.offer(r, 3, TimeUnit.SECONDS))}) or in a statement of its body that is not under a
+     * branch: at most one line a second per caller, which is the rate limit the item asks for. A 50 ms pause is not
+     * one (a warning every 50 ms is a flood).
+     */
+    static boolean pacedBySeconds(SyntaxNode loop, byte[] src) {
+        SyntaxNode cond = loop.getChildByFieldName("condition");
+        SyntaxNode clause = child(loop, "for_clause");
+        if (clause != null) {
+            cond = clause.getChildByFieldName("condition");
+        }
+        if (cond != null && !cond.isNull() && SECONDS_WAIT.matcher(text(src, cond)).find()) {
+            return true;
+        }
+        SyntaxNode body = loop.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < body.getNamedChildCount(); i++) {
+            SyntaxNode st = body.getNamedChild(i);
+            if (st.getType().equals("statement_list")) {
+                for (int j = 0; j < st.getNamedChildCount(); j++) {
+                    if (waits(st.getNamedChild(j), src)) {
+                        return true;
+                    }
+                }
+            } else if (waits(st, src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
+    private static boolean waits(SyntaxNode st, byte[] src) {
+        return switch (st.getType()) {
+            case "expression_statement", "call_expression", "receive_statement" ->
+                    SECONDS_WAIT.matcher(text(src, st)).find();
+            case "try_statement" -> {
+                SyntaxNode b = st.getChildByFieldName("body");
+                if (b == null || b.isNull()) {
+                    yield false;
+                }
+                for (int i = 0; i < b.getNamedChildCount(); i++) {
+                    if (waits(b.getNamedChild(i), src)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
     }
 
     /** True when {@code loop} runs a small fixed number of times: a retry loop, not a walk of input. */

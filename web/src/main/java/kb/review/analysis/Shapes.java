@@ -271,7 +271,8 @@ public final class Shapes {
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
                         && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
-                        && !LogTraffic.smallFixedBound(p, src) && (!conditional || LogTraffic.walksInput(p, src));
+                        && !LogTraffic.smallFixedBound(p, src) && !LogTraffic.pacedBySeconds(p, src)
+                        && (!conditional || LogTraffic.walksInput(p, src));
             }
             child = p;
             p = p.getParent();
