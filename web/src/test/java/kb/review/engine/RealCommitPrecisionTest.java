@@ -165,6 +165,39 @@ class RealCommitPrecisionTest {
     }
 
     @Test
+    void a_loop_that_waits_seconds_each_turn_is_rate_limited_one_that_pauses_milliseconds_is_not() {
+        String offer = """
+                package a;
+
+                class Commits {
+                    void put(Request request) throws InterruptedException {
+                        while (!buffer.offer(request, WAIT)) {
+                            log.warn("buffer is full");
+                        }
+                    }
+                }
+                """;
+        // rocketmq: a full buffer warned about once per 3-second timed offer
+        assertEquals(List.of(), only(JavaMissedClassesTest.items("src/main/java/a/Commits.java",
+                offer.replace("WAIT", "3, TimeUnit.SECONDS")), "LOG-01"));
+        assertEquals(List.of("6:LOG-01"), only(JavaMissedClassesTest.items("src/main/java/a/Commits.java",
+                offer.replace("WAIT", "50, TimeUnit.MILLISECONDS")), "LOG-01"));
+        String sleep = """
+                package poll
+
+                func (p *Poller) wait(ids []string) {
+                	for !p.ready(ids) {
+                		log.Printf("not ready: %v", ids)
+                		time.Sleep(PAUSE)
+                	}
+                }
+                """;
+        assertEquals(List.of(), only(items("poll/wait.go", sleep.replace("PAUSE", "5 * time.Second")), "LOG-01"));
+        assertEquals(List.of("5:LOG-01"), only(items("poll/wait.go", sleep.replace("PAUSE",
+                "50 * time.Millisecond")), "LOG-01"));
+    }
+
+    @Test
     void a_qualified_stop_runs_once_a_per_call_method_does_not() {
         String code = """
                 package a;
@@ -296,6 +329,48 @@ class RealCommitPrecisionTest {
             assertEquals(List.of("4:ERR-01"), only(items("proxy/conn.go", code.replace("CALL", dropped)), "ERR-01"),
                     dropped);
         }
+    }
+
+    @Test
+    void java_closing_quietly_or_a_catch_named_as_dropped_is_clean_an_empty_catch_around_work_is_not() {
+        String code = """
+                package a;
+
+                class Client {
+                    void stop() {
+                        try {
+                            BODY
+                        } catch (java.io.IOException NAME) {
+                        }
+                    }
+                }
+                """;
+        // dubbo: closing the HTTP client in close(), and a stream's close in a finally named 'suppressed'
+        assertEquals(List.of(), only(JavaMissedClassesTest.items("src/main/java/a/Client.java",
+                code.replace("BODY", "this.http.close();").replace("NAME", "e")), "ERR-01"));
+        assertEquals(List.of(), only(JavaMissedClassesTest.items("src/main/java/a/Client.java",
+                code.replace("BODY", "out.write(bytes);").replace("NAME", "suppressed")), "ERR-01"));
+        assertEquals(List.of("7:ERR-01"), only(JavaMissedClassesTest.items("src/main/java/a/Client.java",
+                code.replace("BODY", "out.write(bytes);").replace("NAME", "e")), "ERR-01"));
+    }
+
+    // TX-02: only a database connection's Close is a database call
+
+    @Test
+    void a_network_connections_close_is_not_a_database_call_a_sql_connections_is() {
+        String code = """
+                package proxy
+
+                func done(conn TYPE) {
+                	_ = conn.Close()
+                }
+                """;
+        // caddy: a net.Conn and a QUIC connection closed in cleanup were reported as database calls
+        assertEquals(List.of(), only(items("proxy/done.go", code.replace("TYPE", "net.Conn")), "TX-02"));
+        assertEquals(List.of(), only(items("proxy/done.go", code.replace("TYPE", "*quic.Conn")), "TX-02"));
+        assertEquals(List.of("4:TX-02"), only(items("proxy/done.go", code.replace("TYPE", "*sql.Conn")), "TX-02"));
+        assertEquals(List.of("4:TX-02"), only(items("proxy/done.go", code.replace("TYPE", "*sql.Rows")
+                .replace("conn", "rows")), "TX-02"));
     }
 
     // TMO-01: a dialer used on the spot for a unix socket
