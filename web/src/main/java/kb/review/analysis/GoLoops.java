@@ -25,6 +25,7 @@ final class GoLoops {
             + "|DeleteFunc|BinarySearchFunc|CompactFunc|EqualFunc)$|^lo\\.(ForEach|Map|Filter|Reduce|GroupBy)$");
     /** Calls that start their function argument once per call, on a goroutine (errgroup, conc, sourcegraph pools). */
     private static final Pattern STARTS = Pattern.compile("\\.(Go|TryGo)$");
+    private static final Pattern COMMAND_DIR = Pattern.compile("(^|/)cmd/");
     private static final Pattern MAIN = Pattern.compile("(?m)^package\\s+main\\b");
     private static final Pattern COMMAND = Pattern.compile("\"github\\.com/(spf13/cobra|urfave/cli(/v\\d)?"
             + "|alecthomas/kong)\"");
@@ -78,12 +79,16 @@ final class GoLoops {
 
     /**
      * True when a {@code fmt.Print*} call is a command-line program's output, not logging: the file is a
-     * {@code package main} or a command package (it imports cobra, urfave/cli or kong), where what a loop prints to
-     * stdout is what the user ran the command for.
+     * {@code package main} or a command package (it imports cobra, urfave/cli or kong, or sits under a {@code cmd/}
+     * directory, the Go layout's place for commands, which a pasted diff shows when its hunks miss the package line),
+     * where what a loop prints to stdout is what the user ran the command for.
      */
-    static boolean programOutput(String callee, SyntaxNode root, byte[] src) {
+    static boolean programOutput(String callee, String path, byte[] src) {
         if (!callee.startsWith("fmt.Print")) {
             return false;
+        }
+        if (COMMAND_DIR.matcher(path).find()) {
+            return true;
         }
         String head = new String(src, 0, Math.min(src.length, 4096), StandardCharsets.UTF_8);
         return MAIN.matcher(head).find() || COMMAND.matcher(head).find();

@@ -97,9 +97,11 @@ final class LoopGuards {
      * register or validate, are left out: a runtime reload every few seconds that logs every key is a flood.)
      */
     private static final Pattern LIFECYCLE = Pattern.compile(
-            "(?:start|stop|shutdown|close|destroy|init|initialize|recover|setup|configure)(?:[A-Z]\\w*)?"
-                    + "|(?:Start|Stop|Shutdown|Close|Destroy|Init|Initialize|Recover|Setup|Configure|New)"
-                    + "(?:[A-Z]\\w*)?|main");
+            "(?:start|stop|shutdown|halt|close|destroy|init|initialize|recover|setup|configure)(?:[A-Z]\\w*)?"
+                    + "|(?:Start|Stop|Shutdown|Halt|Close|Destroy|Init|Initialize|Recover|Setup|Configure|New)"
+                    + "(?:[A-Z]\\w*)?|main"
+                    // a qualified stop or start: softHalt, gracefulShutdown, doStart, forceStop
+                    + "|[a-z]+(?:Start|Stop|Shutdown|Halt|Destroy)(?:[A-Z]\\w*)?");
 
     static boolean inLifecycleFunction(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
@@ -109,6 +111,27 @@ final class LoopGuards {
                 SyntaxNode name = p.getChildByFieldName("name");
                 return t.equals("constructor_declaration")
                         || name != null && !name.isNull() && LIFECYCLE.matcher(text(src, name)).matches();
+            }
+        }
+        return false;
+    }
+
+    /** A class that is a command of a command-line tool by its name ({@code ExportTopicCommand}, {@code AdminCli}). */
+    private static final Pattern COMMAND_CLASS = Pattern.compile("\\w*(Command|Cmd|Cli|Tool)");
+    private static final Pattern COMMAND_FILE = Pattern.compile("(Command|Cmd|Cli|Tool)\\.java$");
+
+    /**
+     * True when {@code n} is a command-line tool's console output: in a Java {@code static void main}, or in a class
+     * named as a command of a tool, whose {@code System.out} lines are what the user ran it for.
+     */
+    static boolean javaConsoleTool(SyntaxNode n, byte[] src, String path) {
+        if (inJavaMain(n, src) || COMMAND_FILE.matcher(path).find()) {
+            return true; // the file's name is its public class's, which a pasted diff may not show
+        }
+        for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("class_declaration")) {
+                SyntaxNode name = p.getChildByFieldName("name");
+                return name != null && !name.isNull() && COMMAND_CLASS.matcher(text(src, name)).matches();
             }
         }
         return false;

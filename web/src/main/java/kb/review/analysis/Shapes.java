@@ -190,6 +190,16 @@ public final class Shapes {
 
     /** Logging calls (callee matching a model logger) inside a loop of the same function. */
     public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers) {
+        return logsInLoops(root, src, go, loggers, "", null);
+    }
+
+    /**
+     * Logging calls inside loops whose iterations repeat with the traffic. {@code path} is the file's (a Go
+     * {@code cmd/} package is a command); {@code known} the lines the diff shows (null: all), since a loop opened in
+     * one hunk may have closed in a gap before a log of the next.
+     */
+    public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers, String path,
+                                         java.util.BitSet known) {
         List<SyntaxNode> calls = new ArrayList<>();
         walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
@@ -208,9 +218,9 @@ public final class Shapes {
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
-                    || !inLoop(c, src, loops, boundaries)
-                    || !go && callee.startsWith("System.") && LoopGuards.inJavaMain(c, src)
-                    || go && GoLoops.programOutput(callee, root, src)
+                    || !inLoop(c, src, loops, boundaries, known)
+                    || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
+                    || go && GoLoops.programOutput(callee, path, src)
                     || LoopGuards.inLifecycleFunction(c, src)) {
                 continue;
             }
@@ -219,12 +229,15 @@ public final class Shapes {
         return out;
     }
 
-    private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries) {
+    private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries,
+                                  java.util.BitSet known) {
         boolean go = boundaries == GO_BOUNDARIES;
         SyntaxNode p = n.getParent();
         SyntaxNode child = n;
+        boolean conditional = false;
         while (p != null && !p.isNull()) {
             String t = p.getType();
+            conditional |= t.equals("if_statement") && !isField(p, "condition", child);
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 return true; // a lambda given to forEach runs once per element
             }
@@ -256,12 +269,26 @@ public final class Shapes {
                 // only calls in the body count
                 SyntaxNode body = p.getChildByFieldName("body");
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
-                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src);
+                        && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
+                        && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
+                        && !LogTraffic.smallFixedBound(p, src) && !LogTraffic.pacedBySeconds(p, src)
+                        && (!conditional || LogTraffic.walksInput(p, src));
             }
             child = p;
             p = p.getParent();
         }
         return false;
+    }
+
+    private static boolean isField(SyntaxNode p, String field, SyntaxNode child) {
+        SyntaxNode f = p.getChildByFieldName(field);
+        return f != null && !f.isNull() && f.getStartByte() == child.getStartByte()
+                && f.getEndByte() == child.getEndByte();
+    }
+
+    /** True when the diff shows every line from {@code from} to {@code to} (or {@code known} is null). */
+    private static boolean shown(java.util.BitSet known, int from, int to) {
+        return known == null || known.nextClearBit(from) > to;
     }
 
     /** Words of an identifier that name an error or a failure ({@code err}, {@code readErr}, {@code isFailed}). */

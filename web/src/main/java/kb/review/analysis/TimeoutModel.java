@@ -20,10 +20,18 @@ import java.util.regex.Pattern;
  * @param configures methods of the object that prepare it without waiting on a peer for data ({@code connect} of an
  *                 unconnected socket, which takes its own timeout): calling one before the setter is not a use
  * @param source   {@code file:line} of the definition
+ * @param localUse a pattern of a call made right on the construction (its name and arguments,
+ *                 {@code DialContext(ctx, "unix", path)}) that reaches no network peer, so the object needs no timeout;
+ *                 or null
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
-                           String source) {
+                           String source, Pattern localUse) {
+
+    public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                        boolean all, Pattern disabled, List<String> uses, List<String> configures, String source) {
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null);
+    }
 
     /** How the object is made. */
     public enum Via {

@@ -133,6 +133,8 @@ public final class Timeouts {
         final boolean[] set;
         boolean disabled;
         boolean handedOver;
+        /** A call on the construction that reaches no network peer (a dial of a unix socket). */
+        boolean local;
 
         Seen(int n) {
             set = new boolean[n];
@@ -162,6 +164,9 @@ public final class Timeouts {
             if (!wide || b.via() != TimeoutModel.Via.NAME) {
                 handedOver(holder, scope, from, m, seen);
             }
+        }
+        if (seen.local) {
+            return null;
         }
         boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
         // a local's later setter counts only on the paths through it (not for the 'safe' defaults: only a 0 is wrong)
@@ -200,6 +205,9 @@ public final class Timeouts {
     private void mark(TimeoutModel m, String name, String value, Seen seen) {
         if (m == null) {
             return; // only climbing the chain
+        }
+        if (m.localUse() != null && m.localUse().matcher(name + "(" + value + ")").find()) {
+            seen.local = true;
         }
         for (int i = 0; i < m.timeout().size(); i++) {
             if (m.timeout().get(i).matcher(name).matches()) {

@@ -71,7 +71,7 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
-                        models.loggers()) : List.of();
+                        models.loggers(), file.path(), file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
                         ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
@@ -218,16 +218,23 @@ final class AnalysisDetector {
         if (wanted.isEmpty()) {
             return hits;
         }
+        // a partial function's leak found on a line whose code the change left alone (only its comment changed)
+        java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries)) {
                 boolean whole = file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line);
-                add(hits, rules, f, whole);
+                if (whole || !untouched.get(f.leak().acquisition().at().line)) {
+                    add(hits, rules, f, whole);
+                }
             }
         } else {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
-                    add(hits, rules, f, unit.whole(f.leak().acquisition().at().line));
+                    boolean whole = unit.whole(f.leak().acquisition().at().line);
+                    if (whole || !untouched.get(f.leak().acquisition().at().line)) {
+                        add(hits, rules, f, whole);
+                    }
                 }
             }
         }
