@@ -28,8 +28,13 @@ public record Braces(int closedFirst, int open, int firstUnclosed, java.util.Lis
      * one followed by {@code while}, else a plain block. The outermost comes first.
      */
     public String reopen() {
+        return reopen(followers.size());
+    }
+
+    /** The same for the innermost {@code count} of them only (the outermost closes something else). */
+    public String reopen(int count) {
         StringBuilder out = new StringBuilder();
-        for (int i = followers.size() - 1; i >= 0; i--) {
+        for (int i = count - 1; i >= 0; i--) {
             out.append(switch (followers.get(i)) {
                 case "catch", "finally" -> "try{";
                 case "else" -> "if(true){";

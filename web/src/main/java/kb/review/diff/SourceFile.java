@@ -198,11 +198,19 @@ public final class SourceFile {
             // above the hunk): a method of a class of its own, so that the run parses as statements
             String header = go && first != null && !GO_TOP_LEVEL.matcher(first).lookingAt()
                     ? goHeader(section(from))
-                    : change.language() == Language.JAVA && braces.closedFirst() > 0 ? JAVA_HEADER : "";
+                    : change.language() == Language.JAVA && braces.closedFirst() > 0 && first != null
+                    && !JAVA_MEMBER.matcher(first).lookingAt() ? JAVA_HEADER : "";
             int wrappers = 0;
-            if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
+            if (from > 1 && out[from - 1] == null && header.equals(JAVA_HEADER)) {
+                // the outermost block the run closes first is its method when members or nothing follow it
+                List<String> followers = braces.followers();
+                String last = followers.get(followers.size() - 1);
+                boolean method = last.isEmpty() || JAVA_MEMBER.matcher(last).matches();
+                out[from - 1] = header + braces.reopen(method ? followers.size() - 1 : followers.size());
+                wrappers = method ? 1 : 2;
+            } else if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
                 out[from - 1] = header + braces.reopen();
-                wrappers = header.equals(JAVA_HEADER) ? 2 : 1;
+                wrappers = 1;
             }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)
             int close = braces.open() + wrappers;
@@ -252,6 +260,11 @@ public final class SourceFile {
 
     /** The class and method a Java run that starts inside a method is put in, for the parser. */
     private static final String JAVA_HEADER = "class KbHunk{void kbHunk(){";
+
+    /** A line that starts a Java member or type: a run from there that closes a block closes its class. */
+    private static final java.util.regex.Pattern JAVA_MEMBER = java.util.regex.Pattern.compile(
+            "@\\w+|(public|protected|private|static|final|abstract|synchronized|default|native|class|interface|enum"
+                    + "|record|void|package|import)\\b|/\\*\\*");
 
     /** A line that a Go file can hold outside any function. */
     private static final java.util.regex.Pattern GO_TOP_LEVEL = java.util.regex.Pattern.compile(
