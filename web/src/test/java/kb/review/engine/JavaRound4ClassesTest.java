@@ -95,4 +95,64 @@ class JavaRound4ClassesTest {
                 }
                 """));
     }
+
+    private static final String WAITER = """
+            package a;
+
+            final class Waits {
+                static IOException interrupted(String what, InterruptedException cause) {
+                    %s
+                    return new InterruptedIOException(what + " interrupted");
+                }
+
+                static void await(CountDownLatch done) throws IOException {
+                    try {
+                        done.await();
+                    } catch (InterruptedException e) {
+                        throw interrupted("await", e);
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void an_interrupt_restored_by_a_helper_the_catch_calls_is_restored() {
+        assertEquals(List.of("12:CONC-05"), items("src/main/java/a/Waits.java", WAITER.formatted("")));
+        assertEquals(List.of(), items("src/main/java/a/Waits.java",
+                WAITER.formatted("Thread.currentThread().interrupt();")));
+    }
+
+    private static final String FLAG = """
+            package a;
+
+            final class Drain {
+                int drain(BlockingQueue<Job> queue, int max) {
+                    boolean interrupted = false;
+                    int n = 0;
+                    try {
+                        while (n < max) {
+                            try {
+                                queue.take().run();
+                                n++;
+                            } catch (InterruptedException e) {
+                                interrupted = true;
+                                break;
+                            }
+                        }
+                        return n;
+                    } finally {
+                        %s
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void an_interruption_recorded_in_a_flag_is_restored_only_if_the_flag_is_turned_back_into_an_interrupt() {
+        assertEquals(List.of("12:CONC-05"), items("src/main/java/a/Drain.java", FLAG.formatted("log(n);")));
+        assertEquals(List.of(), items("src/main/java/a/Drain.java", FLAG.formatted("""
+                if (interrupted) {
+                                Thread.currentThread().interrupt();
+                            }""")));
+    }
 }
