@@ -104,7 +104,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             List<Lifecycle.Found> derived = new ArrayList<>();
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : facts.acquire(n)) {
-                    if (a.model().kind().equals("thread-local") && ThreadStates.releasedElsewhere(root, a)) {
+                    if (a.model().kind().equals("thread-local")
+                            && (ThreadStates.restores(a) || ThreadStates.releasedElsewhere(root, a))) {
                         continue;
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);

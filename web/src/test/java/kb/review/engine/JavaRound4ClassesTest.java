@@ -155,4 +155,85 @@ class JavaRound4ClassesTest {
                                 Thread.currentThread().interrupt();
                             }""")));
     }
+
+    private static final String REQUEST_FILTER = """
+            package a;
+
+            @Provider
+            public class TraceFilter implements ContainerRequestFilter, ContainerResponseFilter {
+                @Override
+                public void filter(ContainerRequestContext request) {
+                    MDC.put("trace", request.getHeaderString("X-Trace"));
+                }
+
+                @Override
+                public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void an_mdc_entry_put_by_a_request_filter_must_be_removed_by_the_response_filter() {
+        assertEquals(List.of("7:CONC-04"), items("src/main/java/a/TraceFilter.java",
+                REQUEST_FILTER.formatted("response.getHeaders().add(\"X-Served-By\", \"a\");")));
+        assertEquals(List.of(), items("src/main/java/a/TraceFilter.java",
+                REQUEST_FILTER.formatted("MDC.remove(\"trace\");")));
+    }
+
+    @Test
+    void a_holders_one_line_setter_still_leaves_the_pairing_to_its_callers() {
+        assertEquals(List.of(), items("src/main/java/a/Tenant.java", """
+                package a;
+
+                final class Tenant {
+                    static void set(String id) {
+                        MDC.put("tenant", id);
+                    }
+
+                    static void clear() {
+                        MDC.remove("tenant");
+                    }
+                }
+                """));
+    }
+
+    private static final String WRAPPER = """
+            package a;
+
+            final class ContextTask implements Runnable {
+                private final Runnable task;
+                private final Map<String, String> context = MDC.getCopyOfContextMap();
+
+                ContextTask(Runnable task) {
+                    this.task = task;
+                }
+
+                @Override
+                public void run() {
+                    Map<String, String> previous = MDC.getCopyOfContextMap();
+                    MDC.setContextMap(context);
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void a_context_map_copied_onto_a_worker_thread_is_cleared_or_put_back_on_every_path() {
+        assertEquals(List.of("14:CONC-04"), items("src/main/java/a/ContextTask.java", WRAPPER.formatted(
+                "task.run();")));
+        assertEquals(List.of("14:CONC-04"), items("src/main/java/a/ContextTask.java", WRAPPER.formatted("""
+                task.run();
+                        MDC.clear();""")));
+        assertEquals(List.of(), items("src/main/java/a/ContextTask.java", WRAPPER.formatted("""
+                try {
+                            task.run();
+                        } finally {
+                            if (previous == null) {
+                                MDC.clear();
+                            } else {
+                                MDC.setContextMap(previous);
+                            }
+                        }""")));
+    }
 }
