@@ -236,4 +236,70 @@ class JavaRound4ClassesTest {
                             }
                         }""")));
     }
+
+    private static final String FACTORY = """
+            package a;
+
+            public class AuditServlet extends HttpServlet {
+                private String url;
+                %s
+
+                private DataSource pool() {
+                    HikariDataSource ds = new HikariDataSource();
+                    ds.setJdbcUrl(url);
+                    return ds;
+                }
+
+                @Override
+                protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                    %s
+                    try (Connection c = ds.getConnection()) {
+                        resp.getWriter().println(c.getCatalog());
+                    } catch (SQLException e) {
+                        throw new IOException(e);
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_pool_built_by_a_factory_method_that_a_request_handler_calls_is_built_per_request() {
+        assertEquals(List.of("8:RES-04"), items("src/main/java/a/AuditServlet.java",
+                FACTORY.formatted("", "DataSource ds = pool();")));
+        assertEquals(List.of(), items("src/main/java/a/AuditServlet.java", FACTORY.formatted("""
+                private DataSource ds;
+
+                    @Override
+                    public void init() {
+                        ds = pool();
+                    }""", "")));
+    }
+
+    private static final String BUILDER = """
+            package a;
+
+            public class SearchClient {
+                private final %s;
+
+                public SearchClient(OkHttpClient.Builder base) {
+                    %s
+                }
+
+                public String search(String q, Duration budget) throws IOException {
+                    OkHttpClient client = %s;
+                    try (Response r = client.newCall(new Request.Builder().url(q).build()).execute()) {
+                        return r.body().string();
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_client_built_per_call_from_a_stored_builder_is_a_new_client_each_time() {
+        assertEquals(List.of("11:RES-04"), items("src/main/java/a/SearchClient.java", BUILDER.formatted(
+                "OkHttpClient.Builder builder", "this.builder = base;", "builder.callTimeout(budget).build()")));
+        // derived from one shared client: the same pool and dispatcher
+        assertEquals(List.of(), items("src/main/java/a/SearchClient.java", BUILDER.formatted(
+                "OkHttpClient shared", "this.shared = base.build();", "shared.newBuilder().callTimeout(budget).build()")));
+    }
 }
