@@ -41,8 +41,13 @@ final class JavaAcquisitions {
      * For models with release templates naming the owner ({@code {r}.close()}), the pattern of those releases for the
      * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
      */
-    private final Map<Acquisition, java.util.regex.Pattern> ownerReleases = new IdentityHashMap<>();
-    private final Map<Acquisition, String> owners = new IdentityHashMap<>();
+    private final Map<Acquisition, Owner> owners = new IdentityHashMap<>();
+    /**
+     * Whether the owner's release counts for an acquisition ({@link #handledItself}): it prints the whole function,
+     * so it is decided the first time a path meets the owner's release or a check of the owner, not for every
+     * statement taken from a connection.
+     */
+    private final Map<Acquisition, Boolean> handled = new IdentityHashMap<>();
     /**
      * Acquisitions a constructor stores in a field of the object it builds: the object owns them once the constructor
      * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
@@ -50,9 +55,13 @@ final class JavaAcquisitions {
     private final Set<Acquisition> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The methods whose callers own what they return (a resource they acquired). */
     private final JavaOwnedReturns owned;
+    private final com.github.javaparser.ast.Node root;
+    /** The calls and constructors of the file that may acquire something, found on the first question. */
+    private List<Expression> candidates;
 
     /** The acquisitions of {@code models} in the file under {@code root}, with the review's helper summaries. */
     JavaAcquisitions(com.github.javaparser.ast.Node root, List<Model> models, Summaries summaries) {
+        this.root = root;
         this.models = models;
         this.matcher = new JavaMatches(root, models, summaries.types());
         JavaTypeHints hints = new JavaTypeHints(summaries.types());
@@ -80,14 +89,30 @@ final class JavaAcquisitions {
         return kept.contains(a);
     }
 
-    /** The release of the local {@code a} was taken from that also ends {@code a} ({@code c.close()}), or null. */
-    java.util.regex.Pattern ownerRelease(Acquisition a) {
-        return ownerReleases.get(a);
+    /** The local an acquisition was taken from, the pattern of the releases of it that end the acquisition too. */
+    private record Owner(String name, java.util.regex.Pattern release, Model model) {
     }
 
-    /** The local {@code a} was taken from, when its release ends {@code a} too; or null. */
-    String owner(Acquisition a) {
-        return owners.get(a);
+    /** True when {@code text} releases the local {@code a} was taken from and that ends {@code a} ({@code c.close()}). */
+    boolean releasedWithOwner(Acquisition a, String text) {
+        Owner o = owners.get(a);
+        return o != null && o.release().matcher(text).find() && counts(a, o);
+    }
+
+    /** The local {@code a} was taken from, whatever its release does to {@code a}; or null. */
+    String ownerCandidate(Acquisition a) {
+        Owner o = owners.get(a);
+        return o == null ? null : o.name();
+    }
+
+    /** True when the release of the local {@code a} was taken from ends {@code a} too. */
+    boolean ownerCounts(Acquisition a) {
+        Owner o = owners.get(a);
+        return o != null && counts(a, o);
+    }
+
+    private boolean counts(Acquisition a, Owner o) {
+        return handled.computeIfAbsent(a, x -> handledItself(x.at(), x.var(), o.model()));
     }
 
     /** Which model entries expressions match. */
@@ -100,16 +125,29 @@ final class JavaAcquisitions {
         return owned.call(call, summaries);
     }
 
-    /** True when some call or constructor under {@code n} matches an acquire entry of the models. */
+    /**
+     * True when some call or constructor under {@code n} matches an acquire entry of the models. The file's
+     * candidates are found in one walk: a lambda is asked about after the method around it, and would otherwise
+     * match the same expressions again.
+     */
     boolean mayAcquire(com.github.javaparser.ast.Node n) {
-        for (ObjectCreationExpr e : n.findAll(ObjectCreationExpr.class)) {
-            if (matcher.anyMatch(e)) {
-                return true;
+        if (candidates == null) {
+            candidates = new ArrayList<>();
+            for (ObjectCreationExpr e : root.findAll(ObjectCreationExpr.class)) {
+                if (matcher.anyMatch(e)) {
+                    candidates.add(e);
+                }
+            }
+            for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
+                if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+                        || owned.call(e, summaries) != null
+                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
+                    candidates.add(e);
+                }
             }
         }
-        for (MethodCallExpr e : n.findAll(MethodCallExpr.class)) {
-            if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null || owned.call(e, summaries) != null
-                    || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
+        for (Expression e : candidates) {
+            if (n == e || n.isAncestorOf(e)) {
                 return true;
             }
         }
@@ -206,9 +244,8 @@ final class JavaAcquisitions {
                     }
                     String owner = q.tracksReceiver() ? null : owner(e);
                     java.util.regex.Pattern released = owner == null ? null : ownerRelease(m, owner);
-                    if (released != null && handledItself(n, v, m)) {
-                        owners.put(a, owner);
-                        ownerReleases.put(a, released);
+                    if (released != null) {
+                        owners.put(a, new Owner(owner, released, m));
                     }
                 }
                 return;

@@ -42,12 +42,11 @@ final class JavaDrops {
                 || ast.getParentNode().filter(p -> p instanceof TryStmt).isPresent()) {
             return;
         }
-        List<Expression> candidates = new ArrayList<>(ast.findAll(ObjectCreationExpr.class));
-        candidates.addAll(ast.findAll(MethodCallExpr.class));
-        for (Expression e : candidates) {
-            if (e.findAncestor(LambdaExpr.class).filter(l -> ast.isAncestorOf(l)).isPresent()) {
-                continue;
-            }
+        List<Expression> created = new ArrayList<>();
+        List<Expression> calls = new ArrayList<>();
+        own(ast, ast, created, calls);
+        created.addAll(calls);
+        for (Expression e : created) {
             // a stream pipeline keeps the source open until its terminal operation: follow it up
             Expression used = e;
             while (used.getParentNode().orElse(null) instanceof MethodCallExpr up && up.getScope().isPresent()
@@ -100,6 +99,26 @@ final class JavaDrops {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * The constructors and calls that belong to the node itself, in the order of a pre-order walk: not those of a
+     * lambda in it, nor of a statement nested in it (the body of a loop or a {@code synchronized} block, whose own
+     * nodes are asked in turn, and which would otherwise be reported again at the header's line).
+     */
+    private static void own(com.github.javaparser.ast.Node n, com.github.javaparser.ast.Node top,
+                            List<Expression> created, List<Expression> calls) {
+        if (n != top && (n instanceof LambdaExpr || n instanceof com.github.javaparser.ast.stmt.Statement)) {
+            return;
+        }
+        if (n instanceof ObjectCreationExpr oc) {
+            created.add(oc);
+        } else if (n instanceof MethodCallExpr mc) {
+            calls.add(mc);
+        }
+        for (com.github.javaparser.ast.Node c : n.getChildNodes()) {
+            own(c, top, created, calls);
         }
     }
 

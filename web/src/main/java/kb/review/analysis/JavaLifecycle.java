@@ -116,8 +116,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
             return Uses.effect(text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
         }
-        java.util.regex.Pattern owner = acquisitions.ownerRelease(a);
-        if (owner != null && owner.matcher(n.text).find()) {
+        if (acquisitions.releasedWithOwner(a, n.text)) {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
         return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
@@ -146,11 +145,12 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     @Override
     public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
         Edge dead = Guards.deadEdge(branch.text, a, false, "null");
-        String owner = acquisitions.owner(a);
+        String owner = acquisitions.ownerCandidate(a);
         if (dead == null && owner != null) {
             // where the owner is null, nothing was taken from it: if (s != null) { s.close(); }
-            dead = Guards.deadEdge(branch.text, new Acquisition(a.at(), owner, null, a.model(), a.sure()), false,
-                    "null");
+            Edge ownerDead = Guards.deadEdge(branch.text, new Acquisition(a.at(), owner, null, a.model(), a.sure()),
+                    false, "null");
+            dead = ownerDead != null && acquisitions.ownerCounts(a) ? ownerDead : null;
         }
         return dead;
     }

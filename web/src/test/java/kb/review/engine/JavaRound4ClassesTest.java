@@ -302,4 +302,32 @@ class JavaRound4ClassesTest {
         assertEquals(List.of(), items("src/main/java/a/SearchClient.java", BUILDER.formatted(
                 "OkHttpClient shared", "this.shared = base.build();", "shared.newBuilder().callTimeout(budget).build()")));
     }
+
+    private static final String LOADS = """
+            package a;
+
+            class Settings {
+                void load(List<File> files, Properties props) throws IOException {
+                    for (File f : files) {
+                        %s
+                    }
+                    synchronized (props) {
+                        %s
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_stream_used_up_inside_a_loop_or_synchronized_block_is_reported_once_at_its_own_line() {
+        assertEquals(List.of("6:RES-01", "9:RES-01"), items("src/main/java/a/Settings.java", LOADS.formatted(
+                "props.load(new FileInputStream(f));", "props.load(new FileInputStream(\"site.properties\"));")));
+        assertEquals(List.of(), items("src/main/java/a/Settings.java", LOADS.formatted("""
+                try (InputStream in = new FileInputStream(f)) {
+                                props.load(in);
+                            }""", """
+                try (InputStream in = new FileInputStream("site.properties")) {
+                                props.load(in);
+                            }""")));
+    }
 }
