@@ -53,6 +53,12 @@ final class JavaAcquisitions {
      * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
      */
     private final Set<Acquisition> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * What a constructor stores in a field after taking it from an object it was given (a statement of the caller's
+     * connection): no path of the constructor leaks it, but the class's own close() still must (see
+     * {@link JavaConstructors#neverReleased}).
+     */
+    private final Map<Node, List<Acquisition>> storedFromOwner = new HashMap<>();
     /** The methods whose callers own what they return (a resource they acquired). */
     private final JavaOwnedReturns owned;
     private final com.github.javaparser.ast.Node root;
@@ -82,6 +88,11 @@ final class JavaAcquisitions {
     /** The text of the owner's call {@code a} was taken from ({@code resp.body()} of {@code resp}), or null. */
     String derivedFrom(Acquisition a) {
         return derivedFrom.get(a);
+    }
+
+    /** What the constructor statement at {@code n} stored from a given object ({@link #acquire} first); or none. */
+    List<Acquisition> storedFromOwner(Node n) {
+        return storedFromOwner.getOrDefault(n, List.of());
     }
 
     /** True when a constructor stored {@code a} in a field of the object it builds. */
@@ -187,6 +198,11 @@ final class JavaAcquisitions {
                     String owner = owner(value);
                     List<Acquisition> added = out.subList(before, out.size());
                     if (JavaConstructors.takenFromOutside(JavaConstructors.constructorOf(es), owner)) {
+                        for (Acquisition a : added) {
+                            if (ownerRelease(a.model(), owner) != null) {
+                                storedFromOwner.computeIfAbsent(n, x -> new ArrayList<>()).add(a);
+                            }
+                        }
                         added.removeIf(a -> ownerRelease(a.model(), owner) != null);
                     }
                     kept.addAll(added);
@@ -263,7 +279,7 @@ final class JavaAcquisitions {
      * The local the value was taken from: the receiver of the acquiring call ({@code c} in {@code c.prepareStatement(q)}),
      * or of the call a wrapper is built around ({@code s} in {@code new DataInputStream(s.getInputStream())}); or null.
      */
-    private static String owner(Expression e) {
+    static String owner(Expression e) {
         while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
             e = oc.getArgument(0);
         }
@@ -296,7 +312,7 @@ final class JavaAcquisitions {
     }
 
     /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
-    private static java.util.regex.Pattern ownerRelease(Model m, String owner) {
+    static java.util.regex.Pattern ownerRelease(Model m, String owner) {
         List<String> parts = new ArrayList<>();
         for (String t : m.releases()) {
             if (t.contains("{r}")) {

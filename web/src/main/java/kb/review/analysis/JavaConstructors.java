@@ -1,12 +1,18 @@
 package kb.review.analysis;
 
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.List;
 import java.util.regex.Pattern;
+import kb.review.analysis.Lifecycle.Acquisition;
 
 /**
  * The constructor rules of the Java lifecycle pass: a resource a constructor stores in a field of the object it builds
@@ -57,5 +63,69 @@ final class JavaConstructors {
             return fa.getNameAsString();
         }
         return t.isNameExpr() && Locals.isField(as, t.toString()) ? t.toString() : null;
+    }
+
+    /** The methods by which an object ends what it owns. */
+    private static final java.util.Set<String> OWN_RELEASES = java.util.Set.of("close", "shutdown", "dispose",
+            "release", "destroy", "stop");
+
+    /**
+     * The leak of a resource a constructor stored in a field when the class has a method that ends what the object
+     * owns ({@code close()}, {@code shutdown()}) and no method of the class releases that field, hands it on or returns
+     * it: closing the object leaves it open. Not when a method releases the object the value was taken from and that
+     * object is the class's own (a field connection whose close ends its statements). Null otherwise.
+     */
+    static Lifecycle.Leak neverReleased(Acquisition a) {
+        if (!a.model().kind().equals("resource") || !(a.at().ast instanceof ExpressionStmt es)
+                || !(es.getExpression() instanceof AssignExpr as)) {
+            return null;
+        }
+        ConstructorDeclaration c = constructorOf(es);
+        if (c == null || !(c.getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) {
+            return null;
+        }
+        MethodDeclaration close = type.getMethods().stream()
+                .filter(m -> OWN_RELEASES.contains(m.getNameAsString()) && m.getParameters().isEmpty()
+                        && m.getBody().isPresent())
+                .findFirst().orElse(null);
+        if (close == null) {
+            return null;
+        }
+        String f = Pattern.quote(a.var());
+        Pattern release = a.model().releasePattern(a.var());
+        Pattern handed = Pattern.compile("[(,]\\s*(this\\.)?" + f + "\\s*[,)]|\\breturn\\s+(this\\.)?" + f
+                + "\\s*;|=\\s*(this\\.)?" + f + "\\s*;");
+        String owner = JavaAcquisitions.owner(unwrapped(as.getValue()));
+        Pattern ownerRelease = owner == null || takenFromOutside(c, owner) && !isField(type, owner) ? null
+                : JavaAcquisitions.ownerRelease(a.model(), owner);
+        for (var member : type.getMembers()) {
+            if (member == c || !(member instanceof CallableDeclaration<?>)) {
+                continue;
+            }
+            String text = member.toString();
+            if (release.matcher(text).find() || handed.matcher(text).find()
+                    || ownerRelease != null && ownerRelease.matcher(text).find()) {
+                return null;
+            }
+        }
+        int line = close.getBegin().map(p -> p.line).orElse(a.at().line);
+        String summary = "`" + close.getNameAsString() + "()` (line " + line + ") never closes `" + a.var()
+                + "`, and no other method of the class does";
+        return new Lifecycle.Leak(a, List.of(new Lifecycle.Step(a.at().line, "stored in field `" + a.var()
+                + "`: the object owns it"), new Lifecycle.Step(line, summary)), summary);
+    }
+
+    private static boolean isField(TypeDeclaration<?> type, String name) {
+        return type.getFields().stream().anyMatch(fd -> fd.getVariables().stream()
+                .anyMatch(v -> v.getNameAsString().equals(name)));
+    }
+
+    private static Expression unwrapped(Expression e) {
+        while (e instanceof com.github.javaparser.ast.expr.CastExpr
+                || e instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
+            e = e instanceof com.github.javaparser.ast.expr.CastExpr x ? x.getExpression()
+                    : ((com.github.javaparser.ast.expr.EnclosedExpr) e).getInner();
+        }
+        return e;
     }
 }

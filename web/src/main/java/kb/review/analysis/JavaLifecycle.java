@@ -63,9 +63,18 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                         continue;
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
+                    if (leak == null && acquisitions.kept(a)) {
+                        leak = JavaConstructors.neverReleased(a); // the object's close() forgets the field
+                    }
                     if (leak != null) {
                         (acquisitions.derivedFrom(a) != null ? derived : out).add(new Lifecycle.Found(leak, a.sure()));
                         leaking.put(a.model().show(a.var()).replace(" ", ""), a);
+                    }
+                }
+                for (Acquisition a : acquisitions.storedFromOwner(n)) {
+                    Lifecycle.Leak leak = JavaConstructors.neverReleased(a);
+                    if (leak != null) {
+                        out.add(new Lifecycle.Found(leak, a.sure()));
                     }
                 }
                 drops.consumed(n, out);

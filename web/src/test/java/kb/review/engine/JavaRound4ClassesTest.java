@@ -330,4 +330,53 @@ class JavaRound4ClassesTest {
                                 props.load(in);
                             }""")));
     }
+
+    private static final String CURSOR = """
+            package a;
+
+            public class Cursor implements AutoCloseable {
+                private final PreparedStatement ps;
+                private ResultSet rows;
+
+                public Cursor(Connection connection, String sql) throws SQLException {
+                    this.ps = connection.prepareStatement(sql);
+                    ps.setQueryTimeout(30);
+                }
+
+                public boolean next() throws SQLException {
+                    if (rows == null) {
+                        rows = ps.executeQuery();
+                    }
+                    return rows.next();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void a_statement_kept_in_a_field_must_be_closed_by_the_objects_own_close() {
+        assertEquals(List.of("8:RES-01"), items("src/main/java/a/Cursor.java", CURSOR.formatted("""
+                if (rows != null) {
+                            rows.close();
+                        }""")));
+        assertEquals(List.of(), items("src/main/java/a/Cursor.java", CURSOR.formatted("""
+                try {
+                            if (rows != null) {
+                                rows.close();
+                            }
+                        } finally {
+                            ps.close();
+                        }""")));
+    }
+
+    @Test
+    void a_statement_kept_by_an_object_without_a_close_of_its_own_is_left_to_the_connections_owner() {
+        assertEquals(List.of(), items("src/main/java/a/Cursor.java", CURSOR.formatted("")
+                .replace("implements AutoCloseable ", "").replace("@Override\n", "")
+                .replace("public void close()", "public void reset()")));
+    }
 }
