@@ -23,11 +23,37 @@ final class CatchAlls {
         Matcher m = CATCH_ALL.matcher(code);
         while (m.find()) {
             int end = blockEnd(code, m.end() - 1);
-            if (!THROW.matcher(code.substring(m.end(), end)).find()) {
-                return true;
+            if (!THROW.matcher(withoutComments(code.substring(m.end(), end))).find()) {
+                return true; // "// log, don't throw" is not a throw
             }
         }
         return false;
+    }
+
+    /** The code without its comments (string and character literals kept as they are). */
+    private static String withoutComments(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                int start = i;
+                for (i++; i < code.length() && code.charAt(i) != c; i++) {
+                    if (code.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+                out.append(code, start, Math.min(i + 1, code.length()));
+            } else if (code.startsWith("//", i)) {
+                int eol = code.indexOf('\n', i);
+                i = eol < 0 ? code.length() : eol - 1;
+            } else if (code.startsWith("/*", i)) {
+                int close = code.indexOf("*/", i + 2);
+                i = close < 0 ? code.length() : close + 1;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The index just before the brace closing the block opened at {@code open}, skipping literals; or the end. */
