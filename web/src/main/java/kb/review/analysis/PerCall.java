@@ -69,6 +69,9 @@ public final class PerCall {
 
     private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
         Timeouts.Built b = Timeouts.match(n, src, pools);
+        if (b == null && !go) {
+            b = storedBuilder(n, pools);
+        }
         if (b != null) {
             String why = !b.build().fixedPeer() || dialsOwnPeer(n) ? perCall(n) : null;
             if (why != null) {
@@ -81,6 +84,36 @@ public final class PerCall {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), pools, out);
         }
+    }
+
+    /**
+     * {@code builder.readTimeout(t).build()} where {@code builder} is a field, parameter or local declared with a
+     * builder type the models list as a construction ({@code OkHttpClient.Builder}): each {@code build()} makes a
+     * new client, so the builder kept for later is built per call where a {@code new} would be. Null otherwise.
+     */
+    private Timeouts.Built storedBuilder(SyntaxNode n, List<TimeoutModel> pools) {
+        if (!n.getType().equals("method_invocation") || !text(n.getChildByFieldName("name")).equals("build")) {
+            return null;
+        }
+        SyntaxNode root = n;
+        while (root.getType().equals("method_invocation") && !root.getChildByFieldName("object").isNull()) {
+            root = root.getChildByFieldName("object");
+        }
+        if (!root.getType().equals("identifier")) {
+            return null;
+        }
+        String type = Declared.type(Timeouts.root(n), src, text(root), n.getStartByte());
+        if (type == null) {
+            return null;
+        }
+        for (TimeoutModel m : pools) {
+            for (TimeoutModel.Build b : m.builds()) {
+                if (b.via() == TimeoutModel.Via.NEW && type.endsWith("Builder") && b.pattern().matcher(type).find()) {
+                    return new Timeouts.Built(m, b);
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -118,7 +151,7 @@ public final class PerCall {
     private String perCall(SyntaxNode built) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
         if (kept(top)) {
-            return go ? providedPerCall(top) : null;
+            return providedPerCall(top);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
@@ -210,7 +243,7 @@ public final class PerCall {
         return false;
     }
 
-    /** A Go value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
+    /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
     private String providedPerCall(SyntaxNode top) {
         SyntaxNode p = top.getParent();
         String holder = helper.holder(top);

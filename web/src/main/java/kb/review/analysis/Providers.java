@@ -3,9 +3,10 @@ package kb.review.analysis;
 import kb.review.diff.SyntaxNode;
 
 /**
- * Go provider functions that return a freshly built pool or client ({@code func (s *Server) client() (*grpc.ClientConn,
- * error) { return grpc.NewClient(s.addr) }}): returning the value makes the function a factory, which is one-time
- * only when its callers are. A caller in the same file that runs per call and neither keeps the result in a field nor
+ * Provider functions that return a freshly built pool or client ({@code func (s *Server) client() (*grpc.ClientConn,
+ * error) { return grpc.NewClient(s.addr) }}, a Java {@code private DataSource dataSource()} that builds a
+ * {@code HikariDataSource}): returning the value makes the function a factory, which is one-time only when its
+ * callers are. A caller in the same file that runs per call and neither keeps the result in a field nor
  * returns it builds one per request.
  */
 final class Providers {
@@ -17,6 +18,10 @@ final class Providers {
     static int perCallUse(PerCall sites, SyntaxNode root, String name, SyntaxNode provider) {
         for (SyntaxNode call : sites.calls(root)) {
             String callee = sites.callee(call);
+            SyntaxNode object = call.getType().equals("method_invocation") ? call.getChildByFieldName("object") : null;
+            if (object != null && !object.isNull() && !sites.text(object).equals("this")) {
+                continue; // Java: a method of another object, not this provider
+            }
             if (!callee.equals(name) && !callee.endsWith("." + name) || inside(call, provider)
                     || sites.oneTimeCall(call) || keptByCaller(call, sites)) {
                 continue;
@@ -42,6 +47,20 @@ final class Providers {
                 + "\\s*[,}\\n]|(?m)\\breturn\\s+(?:[\\w.&*]+\\s*,\\s*)*&?" + v + "\\s*(?:,|$)").matcher(sites.text(fn)).find();
     }
 
+    /** {@code DataSource ds = dataSource();} and then {@code this.ds = ds} or {@code return ds}: kept. */
+    private static boolean javaLocalKept(SyntaxNode declarator, PerCall sites) {
+        String v = java.util.regex.Pattern.quote(sites.text(declarator.getChildByFieldName("name")));
+        String body = sites.text(Timeouts.function(declarator));
+        return java.util.regex.Pattern.compile("\\.\\w+\\s*=\\s*" + v + "\\s*;|\\breturn\\s+" + v + "\\s*;")
+                .matcher(body).find();
+    }
+
+    private static boolean declaredLocally(SyntaxNode at, String name, PerCall sites) {
+        String body = sites.text(Timeouts.function(at));
+        return java.util.regex.Pattern.compile("[\\w>\\]]\\s+" + java.util.regex.Pattern.quote(name) + "\\s*[=;:,)]")
+                .matcher(body).find();
+    }
+
     private static boolean inside(SyntaxNode n, SyntaxNode ancestor) {
         return n.getStartByte() >= ancestor.getStartByte() && n.getEndByte() <= ancestor.getEndByte();
     }
@@ -60,7 +79,15 @@ final class Providers {
                 case "short_var_declaration" -> {
                     return localKept(p, sites);
                 }
-                case "expression_statement", "block", "function_declaration", "method_declaration", "func_literal" -> {
+                case "assignment_expression" -> { // Java: into a field (this.ds = dataSource(), or a name not local)
+                    String left = sites.text(p.getChildByFieldName("left"));
+                    return left.contains(".") || !declaredLocally(p, left, sites);
+                }
+                case "variable_declarator" -> { // Java: a field's initialiser, or a local then kept
+                    return p.getParent().getType().equals("field_declaration") || javaLocalKept(p, sites);
+                }
+                case "expression_statement", "block", "function_declaration", "method_declaration", "func_literal",
+                     "lambda_expression", "constructor_declaration" -> {
                     return false;
                 }
                 default -> {

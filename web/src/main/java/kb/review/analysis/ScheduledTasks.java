@@ -17,8 +17,6 @@ import kb.review.diff.SyntaxNode;
  */
 final class ScheduledTasks {
 
-    private static final Pattern CATCH_ALL = Pattern.compile(
-            "catch\\s*\\(\\s*(final\\s+)?(java\\.lang\\.)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
     private static final Pattern PERIODIC = Pattern.compile("^schedule(AtFixedRate|WithFixedDelay)$");
     private static final Pattern ONLY_CALL = Pattern.compile(
             "^\\{\\s*(?:this\\.)?(\\w+)\\s*\\([^;]*\\)\\s*;\\s*}$");
@@ -64,6 +62,7 @@ final class ScheduledTasks {
                         spot = named(c, task, src, summaries, periodic, root);
                     }
                 }
+                case "identifier" -> spot = periodic ? held(c, task, src, summaries, root) : null;
                 default -> {
                 }
             }
@@ -86,7 +85,7 @@ final class ScheduledTasks {
     /** A lambda or anonymous class: a catch-all in it, or it only calls a visible method that has one. */
     private static Spot inline(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries) {
         String t = text(src, task);
-        if (CATCH_ALL.matcher(t).find()) {
+        if (CatchAlls.swallows(t)) {
             return null;
         }
         String only = onlyCall(task, src);
@@ -107,7 +106,11 @@ final class ScheduledTasks {
         if (typeNode == null || typeNode.isNull()) {
             return null;
         }
-        String type = text(src, typeNode).replaceAll("<.*", "").strip();
+        return named(call, task, src, summaries, periodic, root, text(src, typeNode).replaceAll("<.*", "").strip());
+    }
+
+    private static Spot named(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, boolean periodic,
+                              SyntaxNode root, String type) {
         SyntaxNode receiver = call.getChildByFieldName("object");
         boolean timer = receiver != null && !receiver.isNull() && TIMER.matcher(text(src, receiver)).find();
         if (!periodic && !timer && !extendsTimerTask(root, src, type)) {
@@ -120,7 +123,7 @@ final class ScheduledTasks {
             return periodic ? at(call, false, "the task's class " + type + " is not visible to the review") : null;
         }
         for (Summaries.Function f : run) {
-            if (CATCH_ALL.matcher(f.body()).find()) {
+            if (CatchAlls.swallows(f.body())) {
                 continue;
             }
             var only = ONLY_CALL.matcher(f.body().strip());
@@ -130,6 +133,44 @@ final class ScheduledTasks {
             return at(call, true, null);
         }
         return null;
+    }
+
+    /**
+     * A task held in a local ({@code PushTask task = new PushTask(...); executor.scheduleWithFixedDelay(task, ...)}):
+     * judged like {@code new PushTask(...)} when the local is initialised by a constructor of a named class, or
+     * declared with a class whose {@code run()} the review sees. A local of an interface type given no such value
+     * (a {@code Runnable} parameter) is left alone: its code is the caller's.
+     */
+    private static Spot held(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, SyntaxNode root) {
+        String name = text(src, task);
+        SyntaxNode declarator = declarator(Timeouts.function(call), name, src, call.getStartByte());
+        if (declarator == null) {
+            return null;
+        }
+        SyntaxNode value = declarator.getChildByFieldName("value");
+        if (value != null && !value.isNull() && value.getType().equals("object_creation_expression")
+                && classBody(value) == null) {
+            return named(call, value, src, summaries, true, root);
+        }
+        SyntaxNode type = declarator.getParent().getChildByFieldName("type");
+        String declared = type == null || type.isNull() ? "" : text(src, type).replaceAll("<.*", "").strip();
+        boolean seen = !summaries.members(declared, "run").isEmpty() || !summaries.members(declared, "call").isEmpty();
+        return seen ? named(call, value, src, summaries, true, root, declared) : null;
+    }
+
+    /** The declarator of local {@code name} in {@code function} before {@code before}, or null. */
+    private static SyntaxNode declarator(SyntaxNode function, String name, byte[] src, int before) {
+        List<SyntaxNode> locals = new ArrayList<>();
+        Shapes.walkAll(function, "variable_declarator", locals);
+        SyntaxNode out = null;
+        for (SyntaxNode d : locals) {
+            SyntaxNode n = d.getChildByFieldName("name");
+            if (d.getStartByte() < before && n != null && !n.isNull() && text(src, n).equals(name)
+                    && d.getParent().getType().equals("local_variable_declaration")) {
+                out = d;
+            }
+        }
+        return out;
     }
 
     private static boolean extendsTimerTask(SyntaxNode root, byte[] src, String type) {

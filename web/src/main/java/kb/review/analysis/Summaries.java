@@ -55,8 +55,6 @@ public final class Summaries {
     }
 
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
-    private static final Pattern CATCH_ALL = Pattern.compile(
-            "catch\\s*\\(\\s*(final\\s+)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)");
     private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\w]*");
@@ -411,9 +409,9 @@ public final class Summaries {
         return models.neverThrows().stream().anyMatch(p -> p.matcher(callee).find());
     }
 
-    /** True when the function's body catches Exception, RuntimeException or Throwable (Java). */
+    /** True when the function's body catches Exception, RuntimeException or Throwable and does not rethrow (Java). */
     public boolean catchesAll(String callee) {
         Target t = target(callee, context);
-        return t != null && t.functions().stream().allMatch(f -> CATCH_ALL.matcher(f.body()).find());
+        return t != null && t.functions().stream().allMatch(f -> CatchAlls.swallows(f.body()));
     }
 }

@@ -48,7 +48,7 @@ final class ThreadStates {
             return false;
         }
         if (own instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.getBody()
-                .filter(b -> b.getStatements().size() == 1).isPresent()) {
+                .filter(b -> b.getStatements().size() == 1).isPresent() && !frameworkHook(md)) {
             return true; // a setter that only sets it (a holder's set(x)): its callers own the pairing
         }
         Node scope = a.var().contains(".") ? root : outermostType(at).orElse(root);
@@ -60,6 +60,33 @@ final class ThreadStates {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the set at {@code a} is in a {@code finally} block of its own method: there it puts back the state the
+     * method found ({@code MDC.setContextMap(previous)}, {@code CURRENT.set(outer)}), which is the caller's again.
+     */
+    static boolean restores(Acquisition a) {
+        Node at = a.at().ast instanceof Node n ? n : null;
+        for (Node p = at == null ? null : at.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
+                return false;
+            }
+            if (p instanceof com.github.javaparser.ast.stmt.TryStmt t
+                    && t.getFinallyBlock().filter(f -> f.isAncestorOf(at)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the method overrides a callback not named like a setter ({@code filter}, {@code run},
+     * {@code doFilter}): the framework calls it and pairs nothing with it, so a set that is its whole body is its own
+     * duty, not a holder's setter left to its callers.
+     */
+    private static boolean frameworkHook(com.github.javaparser.ast.body.MethodDeclaration md) {
+        return md.isAnnotationPresent("Override") && !SETTER.matcher(md.getNameAsString()).matches();
     }
 
     /**

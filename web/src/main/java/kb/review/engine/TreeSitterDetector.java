@@ -24,6 +24,9 @@ import org.treesitter.TSTree;
 final class TreeSitterDetector {
 
     static final String ANCESTOR = Rule.QueryMatcher.ANCESTOR;
+    static final String HELPERS = Rule.QueryMatcher.HELPERS;
+    private static final Pattern CALLED = Pattern.compile("\\b([\\p{L}_$][\\w$]*)\\s*\\(");
+    private static final Set<String> DECLARATIONS = Set.of("method_declaration", "function_declaration");
     private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
@@ -131,8 +134,48 @@ final class TreeSitterDetector {
                     yield scope != null ? of(scope) : file.complete() ? "" : file.text();
                 }
                 default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))
+                        : in.startsWith(HELPERS) ? helpers(in.substring(HELPERS.length()))
                         : caps.containsKey(in) ? of(caps.get(in)) : "";
             };
+        }
+
+        /**
+         * The capture's text, then the bodies of the functions and methods declared in this file whose names it
+         * calls: what a helper does for the capture ({@code restoreInterrupt(e)}) counts as done there.
+         */
+        private String helpers(String capture) {
+            TSNode n = caps.get(capture);
+            if (n == null) {
+                return "";
+            }
+            String text = of(n);
+            Set<String> called = new HashSet<>();
+            Matcher m = CALLED.matcher(text);
+            while (m.find()) {
+                called.add(m.group(1));
+            }
+            StringBuilder out = new StringBuilder(text);
+            if (!called.isEmpty()) {
+                TSNode root = n;
+                while (!root.getParent().isNull()) {
+                    root = root.getParent();
+                }
+                declarations(root, called, out);
+            }
+            return out.toString();
+        }
+
+        private void declarations(TSNode n, Set<String> called, StringBuilder out) {
+            if (DECLARATIONS.contains(n.getType())) {
+                TSNode name = n.getChildByFieldName("name");
+                TSNode body = n.getChildByFieldName("body");
+                if (name != null && !name.isNull() && body != null && !body.isNull() && called.contains(of(name))) {
+                    out.append('\n').append(of(body));
+                }
+            }
+            for (int i = 0; i < n.getNamedChildCount(); i++) {
+                declarations(n.getNamedChild(i), called, out);
+            }
         }
 
         /** The nearest enclosing node of the type, below the enclosing function; empty when there is none. */

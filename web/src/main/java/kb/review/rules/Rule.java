@@ -44,6 +44,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
             implements Matcher {
         /** Prefix of an {@code in:} that names an ancestor node type's text instead of a capture. */
         public static final String ANCESTOR = "ancestor:";
+        /** A condition's {@code in:} prefix: a capture's text followed by the bodies of the file's methods it calls. */
+        public static final String HELPERS = "helpers:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
@@ -105,8 +107,9 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     /**
      * A regular expression that must (require) or must not (reject) be found in some text around a match.
      *
-     * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function) or
-     *              {@code file}
+     * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function),
+     *              {@code file}, {@code ancestor:NODE_TYPE}, or {@code helpers:CAPTURE} (the capture and the bodies of
+     *              the functions of the file it calls)
      * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
      */
     public record Condition(String in, String regex) {

@@ -289,9 +289,11 @@ final class RuleLoader {
             String regex = y.string(c, "regex", n, true);
             boolean ancestor = in != null && where.contains("scope") && in.startsWith(Rule.QueryMatcher.ANCESTOR)
                     && in.length() > Rule.QueryMatcher.ANCESTOR.length();
-            if (in != null && !where.contains(in) && !ancestor) {
+            boolean helpers = in != null && in.startsWith(Rule.QueryMatcher.HELPERS)
+                    && captures.contains(in.substring(Rule.QueryMatcher.HELPERS.length()));
+            if (in != null && !where.contains(in) && !ancestor && !helpers) {
                 y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)
-                        + (where.contains("scope") ? " or ancestor:NODE_TYPE" : ""));
+                        + (where.contains("scope") ? ", ancestor:NODE_TYPE or helpers:CAPTURE" : ""));
             }
             if (regex != null && RulePatterns.compile(y, c.get("regex"), regex, captures) != null && in != null) {
                 out.add(new Rule.Condition(in, regex));

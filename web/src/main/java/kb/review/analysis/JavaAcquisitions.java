@@ -1,0 +1,326 @@
+package kb.review.analysis;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kb.review.analysis.Cfg.Kind;
+import kb.review.analysis.Cfg.Node;
+import kb.review.analysis.Lifecycle.Acquisition;
+
+/**
+ * What Java code acquires, by the library models, for the lifecycle pass ({@link JavaLifecycle}): constructors and
+ * factory calls stored in a local (declared or assigned), calls that start a duty on their receiver
+ * ({@code setAutoCommit(false)}, {@code ThreadLocal.set}, a holder's setter), what a helper returns to its caller
+ * ({@link JavaOwnedReturns}), and what a constructor stores in a field ({@link JavaConstructors}). Declared types of
+ * fields, parameters and locals decide receiver types; without one, the model's name pattern decides and the match
+ * is not sure. Try-with-resources declarations are never acquisitions. One instance per parsed file.
+ */
+final class JavaAcquisitions {
+
+    private final List<Model> models;
+    private final Summaries summaries;
+    private final JavaMatches matcher;
+    private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
+    private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
+    /**
+     * For models with release templates naming the owner ({@code {r}.close()}), the pattern of those releases for the
+     * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
+     */
+    private final Map<Acquisition, Owner> owners = new IdentityHashMap<>();
+    /**
+     * Whether the owner's release counts for an acquisition ({@link #handledItself}): it prints the whole function,
+     * so it is decided the first time a path meets the owner's release or a check of the owner, not for every
+     * statement taken from a connection.
+     */
+    private final Map<Acquisition, Boolean> handled = new IdentityHashMap<>();
+    /**
+     * Acquisitions a constructor stores in a field of the object it builds: the object owns them once the constructor
+     * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
+     */
+    private final Set<Acquisition> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * What a constructor stores in a field after taking it from an object it was given (a statement of the caller's
+     * connection): no path of the constructor leaks it, but the class's own close() still must (see
+     * {@link JavaConstructors#neverReleased}).
+     */
+    private final Map<Node, List<Acquisition>> storedFromOwner = new HashMap<>();
+    /** The methods whose callers own what they return (a resource they acquired). */
+    private final JavaOwnedReturns owned;
+    private final com.github.javaparser.ast.Node root;
+    /** The calls and constructors of the file that may acquire something, found on the first question. */
+    private List<Expression> candidates;
+
+    /** The acquisitions of {@code models} in the file under {@code root}, with the review's helper summaries. */
+    JavaAcquisitions(com.github.javaparser.ast.Node root, List<Model> models, Summaries summaries) {
+        this.root = root;
+        this.models = models;
+        this.matcher = new JavaMatches(root, models, summaries.types());
+        JavaTypeHints hints = new JavaTypeHints(summaries.types());
+        // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
+        this.summaries = summaries.typed(matcher.types(), t -> hints.qualify(t, root));
+        this.owned = new JavaOwnedReturns(root, this::directly);
+    }
+
+    /** The helper summaries, with this file's declared types. */
+    Summaries summaries() {
+        return summaries;
+    }
+
+    List<Model> models() {
+        return models;
+    }
+
+    /** The text of the owner's call {@code a} was taken from ({@code resp.body()} of {@code resp}), or null. */
+    String derivedFrom(Acquisition a) {
+        return derivedFrom.get(a);
+    }
+
+    /** What the constructor statement at {@code n} stored from a given object ({@link #acquire} first); or none. */
+    List<Acquisition> storedFromOwner(Node n) {
+        return storedFromOwner.getOrDefault(n, List.of());
+    }
+
+    /** True when a constructor stored {@code a} in a field of the object it builds. */
+    boolean kept(Acquisition a) {
+        return kept.contains(a);
+    }
+
+    /** The local an acquisition was taken from, the pattern of the releases of it that end the acquisition too. */
+    private record Owner(String name, java.util.regex.Pattern release, Model model) {
+    }
+
+    /** True when {@code text} releases the local {@code a} was taken from and that ends {@code a} ({@code c.close()}). */
+    boolean releasedWithOwner(Acquisition a, String text) {
+        Owner o = owners.get(a);
+        return o != null && o.release().matcher(text).find() && counts(a, o);
+    }
+
+    /** The local {@code a} was taken from, whatever its release does to {@code a}; or null. */
+    String ownerCandidate(Acquisition a) {
+        Owner o = owners.get(a);
+        return o == null ? null : o.name();
+    }
+
+    /** True when the release of the local {@code a} was taken from ends {@code a} too. */
+    boolean ownerCounts(Acquisition a) {
+        Owner o = owners.get(a);
+        return o != null && counts(a, o);
+    }
+
+    private boolean counts(Acquisition a, Owner o) {
+        return handled.computeIfAbsent(a, x -> handledItself(x.at(), x.var(), o.model()));
+    }
+
+    /** Which model entries expressions match. */
+    JavaMatches matcher() {
+        return matcher;
+    }
+
+    /** What a call of a helper hands its caller to release ({@link JavaOwnedReturns}), or null. */
+    JavaOwnedReturns.Owned ownedBy(MethodCallExpr call) {
+        return owned.call(call, summaries);
+    }
+
+    /**
+     * True when some call or constructor under {@code n} matches an acquire entry of the models. The file's
+     * candidates are found in one walk: a lambda is asked about after the method around it, and would otherwise
+     * match the same expressions again.
+     */
+    boolean mayAcquire(com.github.javaparser.ast.Node n) {
+        if (candidates == null) {
+            candidates = new ArrayList<>();
+            for (ObjectCreationExpr e : root.findAll(ObjectCreationExpr.class)) {
+                if (matcher.anyMatch(e)) {
+                    candidates.add(e);
+                }
+            }
+            for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
+                if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+                        || owned.call(e, summaries) != null
+                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
+                    candidates.add(e);
+                }
+            }
+        }
+        for (Expression e : candidates) {
+            if (n == e || n.isAncestorOf(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first thread-local model the rule asked for: holders' setters take its id and wording. */
+    private Model threadLocal() {
+        return models.stream().filter(m -> m.kind().equals("thread-local")).findFirst().orElse(null);
+    }
+
+    /** The acquisitions at {@code n}, found once per node: the fixpoint asks again on every pass. */
+    List<Acquisition> acquire(Node n) {
+        return acquisitions.computeIfAbsent(n, this::scan);
+    }
+
+    private List<Acquisition> scan(Node n) {
+        List<Acquisition> out = new ArrayList<>();
+        if (n.kind == Kind.STMT && n.ast instanceof ExpressionStmt es) {
+            Expression e = es.getExpression();
+            if (e instanceof VariableDeclarationExpr vde) {
+                for (VariableDeclarator vd : vde.getVariables()) {
+                    vd.getInitializer().ifPresent(init -> match(n, unwrap(init), vd.getNameAsString(), out));
+                }
+            } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
+                match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
+            } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && JavaConstructors.constructorOf(es) != null) {
+                String field = JavaConstructors.field(as);
+                if (field != null) {
+                    int before = out.size();
+                    Expression value = unwrap(as.getValue());
+                    match(n, value, field, out);
+                    // a stream or statement taken from an object the constructor was given or keeps (a process's
+                    // stream, a statement of a field's connection) is that object's: its owner ends it
+                    String owner = owner(value);
+                    List<Acquisition> added = out.subList(before, out.size());
+                    if (JavaConstructors.takenFromOutside(JavaConstructors.constructorOf(es), owner)) {
+                        for (Acquisition a : added) {
+                            if (ownerRelease(a.model(), owner) != null) {
+                                storedFromOwner.computeIfAbsent(n, x -> new ArrayList<>()).add(a);
+                            }
+                        }
+                        added.removeIf(a -> ownerRelease(a.model(), owner) != null);
+                    }
+                    kept.addAll(added);
+                }
+            } else if (e instanceof MethodCallExpr call) {
+                match(n, call, null, out);
+                Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
+                if (holder != null) {
+                    out.add(new Acquisition(n, call.getScope().get().toString(), null, holder, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Expression unwrap(Expression e) {
+        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
+            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
+        }
+        return e;
+    }
+
+    /** What {@code e} acquires itself, by the resource models' entries (not the receiver-tracking ones); or null. */
+    private JavaOwnedReturns.Owned directly(Expression e) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : m.acquires()) {
+                Boolean sure = q.tracksReceiver() || q.expressionOnly() ? null : matcher.matches(q, e);
+                if (sure != null) {
+                    return new JavaOwnedReturns.Owned(m, sure && q.sure());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself). */
+    private void match(Node n, Expression e, String var, List<Acquisition> out) {
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                Boolean sure = q.expressionOnly() ? null : matcher.matches(q, e);
+                if (sure == null) {
+                    continue;
+                }
+                String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
+                        : var;
+                if (v != null) {
+                    Acquisition a = new Acquisition(n, v, null, ThreadStates.bind(m, e), sure && q.sure());
+                    out.add(a);
+                    if (!q.tracksReceiver() && e instanceof MethodCallExpr call && call.getScope().isPresent()
+                            && call.getScope().get().isNameExpr()) {
+                        derivedFrom.put(a, matcher.print(call).replace(" ", ""));
+                    }
+                    String owner = q.tracksReceiver() ? null : owner(e);
+                    java.util.regex.Pattern released = owner == null ? null : ownerRelease(m, owner);
+                    if (released != null) {
+                        owners.put(a, new Owner(owner, released, m));
+                    }
+                }
+                return;
+            }
+        }
+        if (var != null && e instanceof MethodCallExpr call) {
+            JavaOwnedReturns.Owned o = owned.call(call, summaries);
+            if (o != null) {
+                out.add(new Acquisition(n, var, null, o.model(), o.sure())); // a helper that returns what it opened
+            }
+        }
+    }
+
+    /**
+     * The local the value was taken from: the receiver of the acquiring call ({@code c} in {@code c.prepareStatement(q)}),
+     * or of the call a wrapper is built around ({@code s} in {@code new DataInputStream(s.getInputStream())}); or null.
+     */
+    static String owner(Expression e) {
+        while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
+            e = oc.getArgument(0);
+        }
+        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()
+                && !Character.isUpperCase(call.getScope().get().toString().charAt(0))) {
+            return call.getScope().get().toString(); // a variable, not a class (Files.newInputStream)
+        }
+        return null;
+    }
+
+    private final Map<com.github.javaparser.ast.Node, String> bodies = new IdentityHashMap<>();
+
+    /**
+     * True when the function closes {@code v} itself somewhere, or keeps it (returns it, stores it in a field): then
+     * a path on which it closes the owner instead (the connection, in the catch of a failing constructor) ends the
+     * value too. A function that never closes the statement and relies on the connection's close on every path is
+     * still reported: that is the habit the rule is about.
+     */
+    private boolean handledItself(Node n, String v, Model m) {
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)) {
+            return false;
+        }
+        com.github.javaparser.ast.Node callable = ast.findAncestor(n2 -> n2 instanceof CallableDeclaration<?>
+                || n2 instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
+        if (callable == null) {
+            return false;
+        }
+        String body = bodies.computeIfAbsent(callable, Object::toString);
+        return m.releasePattern(v).matcher(body).find() || ArgumentUse.keeps(body, v);
+    }
+
+    /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
+    static java.util.regex.Pattern ownerRelease(Model m, String owner) {
+        List<String> parts = new ArrayList<>();
+        for (String t : m.releases()) {
+            if (t.contains("{r}")) {
+                parts.add(Model.template(t.replace("{r}", "{v}"), owner));
+            }
+        }
+        return parts.isEmpty() ? null : java.util.regex.Pattern.compile(String.join("|", parts));
+    }
+
+
+}
