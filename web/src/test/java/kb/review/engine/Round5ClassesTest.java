@@ -192,4 +192,108 @@ class Round5ClassesTest {
                 "return new BufferedInputStream(in);"));
         assertEquals(List.of(), items(diff));
     }
+
+    // --- class 8: an http.Client built with new() ---
+
+    private static final String NEW_CLIENT = """
+            package feed
+
+            import (
+            	"net/http"
+            	"time"
+            )
+
+            func Open(url string) (*Reader, error) {
+            	c := new(http.Client)
+            %s
+            	return newReader(c, url)
+            }
+            """;
+
+    @Test
+    void a_client_built_with_new_has_no_timeout() {
+        assertEquals(List.of("9:TMO-01"), GoMissedClassesTest.items("feed/open.go", NEW_CLIENT.formatted("")));
+    }
+
+    @Test
+    void a_client_built_with_new_and_given_a_timeout_before_use_is_clean() {
+        assertEquals(List.of(), GoMissedClassesTest.items("feed/open.go",
+                NEW_CLIENT.formatted("\tc.Timeout = 15 * time.Second")));
+    }
+
+    // --- class 9: a goroutine started on a named function of the package whose body the diff does not show ---
+
+    private static final String START_PUMP = """
+                 	s.mu.Lock()
+                 	defer s.mu.Unlock()
+                 	s.conns[c.ID()] = c
+            +	go %s
+                 	return nil
+                 }
+            """;
+
+    @Test
+    void a_goroutine_on_a_method_of_the_package_whose_body_is_unseen_is_reported_at_low_confidence() {
+        var findings = TestRules.reviewDiff(hunk("relay/server.go", 20, 20, START_PUMP.formatted("s.pump(c)")))
+                .active();
+        assertEquals(List.of("23:CONC-01"), findings.stream().map(f -> f.line() + ":" + f.item()).toList());
+        assertEquals(Finding.Confidence.LOW, findings.get(0).confidence());
+    }
+
+    @Test
+    void a_goroutine_on_a_library_function_or_on_a_visible_method_that_recovers_is_clean() {
+        assertEquals(List.of(), items(hunk("relay/server.go", 20, 20, START_PUMP.formatted("s.http.Serve(c.Listener())"))));
+        String recovering = """
+                package relay
+
+                func (s *Server) add(c *Conn) {
+                	go s.pump(c)
+                }
+
+                func (s *Server) pump(c *Conn) {
+                	defer func() {
+                		if r := recover(); r != nil {
+                			s.log.Printf("pump: %v", r)
+                		}
+                	}()
+                	for m := range c.In {
+                		s.route(m)
+                	}
+                }
+                """;
+        assertEquals(List.of(), GoMissedClassesTest.items("relay/server.go", recovering));
+    }
+
+    // --- class 12: a commit whose failure is only logged, on a receiver known by its declared type ---
+
+    private static final String SAVE = """
+            package a;
+
+            class Ledger {
+                boolean save(%s store, Entry e) {
+                    store.insert(e);
+                    try {
+                        store.commit();
+                    } catch (Exception ex) {
+                        LOG.warn("commit failed for " + e, ex);
+                        %s
+                    }
+                    return true;
+                }
+            }
+            """;
+
+    @Test
+    void a_connection_commit_whose_failure_is_only_logged_is_reported_whatever_the_connection_is_called() {
+        assertEquals(List.of("8:TX-02"), JavaMissedClassesTest.items("src/main/java/a/Ledger.java",
+                SAVE.formatted("Connection", "")));
+    }
+
+    @Test
+    void the_same_commit_rolled_back_and_rethrown_or_a_commit_of_something_else_is_clean() {
+        assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Ledger.java",
+                SAVE.formatted("Connection", "store.rollback(); throw new LedgerException(ex);")));
+        assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Ledger.java",
+                SAVE.formatted("Preferences.Editor", "")));
+    }
 }
