@@ -296,4 +296,77 @@ class Round5ClassesTest {
         assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Ledger.java",
                 SAVE.formatted("Preferences.Editor", "")));
     }
+
+    // --- class 6: Go resources handed straight to a callee, or obtained from a copied client ---
+
+    private static final String COPIED_CLIENT = """
+            package links
+
+            import (
+            	"fmt"
+            	"net/http"
+            )
+
+            func Target(client *http.Client, url string) (string, error) {
+            	c := *client
+            	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+            	resp, err := c.Get(url)
+            	if err != nil {
+            		return "", err
+            	}
+            %s
+            	return resp.Header.Get("Location"), nil
+            }
+            """;
+
+    @Test
+    void a_response_from_a_copied_client_value_returned_on_a_bad_status_before_its_defer_leaks_the_body() {
+        assertEquals(List.of("11:RES-02"), GoMissedClassesTest.items("links/target.go", COPIED_CLIENT.formatted("""
+                	if resp.StatusCode != http.StatusFound {
+                		return "", fmt.Errorf("status %d", resp.StatusCode)
+                	}
+                	defer resp.Body.Close()""")));
+    }
+
+    @Test
+    void the_same_response_closed_by_a_defer_right_after_the_error_check_is_clean() {
+        assertEquals(List.of(), GoMissedClassesTest.items("links/target.go", COPIED_CLIENT.formatted("""
+                	defer resp.Body.Close()
+                	if resp.StatusCode != http.StatusFound {
+                		return "", fmt.Errorf("status %d", resp.StatusCode)
+                	}""")));
+    }
+
+    private static final String UPLOAD = """
+            package sync
+
+            import (
+            	"context"
+            	"os"
+            )
+
+            func (s *Syncer) push(ctx context.Context, path string) (*Remote, error) {
+            	f, err := os.Open(path)
+            	if err != nil {
+            		return nil, err
+            	}
+            %s
+            }
+            """;
+
+    @Test
+    void a_file_opened_and_returned_straight_into_an_unseen_upload_call_is_never_closed() {
+        var findings = TestRules.reviewDiff(LifecycleRulesTest.newFile("sync/push.go",
+                UPLOAD.formatted("\treturn s.upload(ctx, path, f)"))).active();
+        assertEquals(List.of("9:RES-01"), findings.stream().map(f -> f.line() + ":" + f.item()).toList());
+        assertEquals(Finding.Confidence.LOW, findings.get(0).confidence());
+    }
+
+    @Test
+    void the_same_file_closed_by_a_defer_or_returned_inside_a_new_value_is_clean() {
+        assertEquals(List.of(), GoMissedClassesTest.items("sync/push.go",
+                UPLOAD.formatted("\tdefer f.Close()\n\treturn s.upload(ctx, path, f)")));
+        assertEquals(List.of(), GoMissedClassesTest.items("sync/push.go",
+                UPLOAD.formatted("\treturn newRemote(path, f), nil")));
+    }
 }
