@@ -369,4 +369,36 @@ class Round5ClassesTest {
         assertEquals(List.of(), GoMissedClassesTest.items("sync/push.go",
                 UPLOAD.formatted("\treturn newRemote(path, f), nil")));
     }
+
+    // --- class 4: a stream lent to a call that can throw, then closed by hand ---
+
+    private static final String EXPORT = """
+            package a;
+
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+
+            class Exporter {
+                void export(Document doc, File target) throws IOException {
+                    FileOutputStream out = new FileOutputStream(target);
+            %s
+                }
+            }
+            """;
+
+    @Test
+    void a_stream_lent_to_a_writer_call_and_closed_after_it_leaks_when_the_call_throws() {
+        assertEquals(List.of("9:RES-01"), JavaMissedClassesTest.items("src/main/java/a/Exporter.java",
+                EXPORT.formatted("        serializer.write(doc, out);\n        out.close();")));
+    }
+
+    @Test
+    void the_same_stream_closed_in_finally_or_handed_to_an_owner_that_keeps_it_is_clean() {
+        assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Exporter.java", EXPORT.formatted(
+                "        try {\n            serializer.write(doc, out);\n        } finally {\n            out.close();\n        }")));
+        // the method never closes it: the callee (an archive that owns its entries) takes it over, as before
+        assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Exporter.java",
+                EXPORT.formatted("        archive.attach(doc.name(), out);")));
+    }
 }
