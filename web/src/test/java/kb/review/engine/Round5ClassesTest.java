@@ -401,4 +401,45 @@ class Round5ClassesTest {
         assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Exporter.java",
                 EXPORT.formatted("        archive.attach(doc.name(), out);")));
     }
+
+    // --- class 4: a result set handed back by the project's own query helper ---
+
+    private static final String ROSTER = """
+            package a;
+
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Roster {
+                List<String> names(int team) throws SQLException {
+                    List<String> out = new ArrayList<>();
+            %s
+                    return out;
+                }
+            }
+            """;
+
+    @Test
+    void a_result_set_from_a_static_query_helper_closed_by_hand_after_reading_leaks_when_a_read_throws() {
+        var findings = TestRules.reviewDiff(LifecycleRulesTest.newFile("src/main/java/a/Roster.java", ROSTER.formatted("""
+                        ResultSet rs = SqlHelper.getPreparedResultSet("SELECT name FROM player WHERE team = ?", team);
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                        rs.close();"""))).active();
+        assertEquals(List.of("11:RES-01"), findings.stream().map(f -> f.line() + ":" + f.item()).toList());
+        assertEquals(Finding.Confidence.LOW, findings.get(0).confidence());
+    }
+
+    @Test
+    void the_same_result_set_in_try_with_resources_is_clean() {
+        assertEquals(List.of(), JavaMissedClassesTest.items("src/main/java/a/Roster.java", ROSTER.formatted("""
+                        try (ResultSet rs = SqlHelper.getPreparedResultSet("SELECT name FROM player WHERE team = ?", team)) {
+                            while (rs.next()) {
+                                out.add(rs.getString(1));
+                            }
+                        }""")));
+    }
 }
