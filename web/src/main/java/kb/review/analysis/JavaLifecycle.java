@@ -583,7 +583,24 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
         Effect e = Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
-        return e == Effect.ESCAPE && lentToCall(n, a) ? Effect.NONE : e;
+        return e == Effect.ESCAPE && (lentToCall(n, a) || intoStreamWithoutOnClose(n, a)) ? Effect.NONE : e;
+    }
+
+    /**
+     * True when the resource is handed, in a statement other than the return, to an object of a method that returns
+     * a {@code Stream} and registers no {@code onClose} ({@code new ResultSetIterator<>(rs, mapper)} wrapped into
+     * {@code StreamSupport.stream(...)}): the only way out is a lazy stream whose close cannot reach the resource, so
+     * the duty never leaves this method.
+     */
+    private boolean intoStreamWithoutOnClose(Node n, Acquisition a) {
+        if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)) {
+            return false;
+        }
+        var method = es.findAncestor(p -> p instanceof CallableDeclaration<?> || p instanceof LambdaExpr,
+                com.github.javaparser.ast.Node.class).orElse(null);
+        return method instanceof com.github.javaparser.ast.body.MethodDeclaration md
+                && md.getType().asString().matches("(java\\.util\\.stream\\.)?Stream(<.*>)?")
+                && !bodies.computeIfAbsent(md, Object::toString).contains(".onClose(");
     }
 
     /**

@@ -442,4 +442,41 @@ class Round5ClassesTest {
                             }
                         }""")));
     }
+
+    // --- class 5: a result set wrapped into a returned stream with no onClose ---
+
+    private static final String ROWS = """
+            package a;
+
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.Spliterators;
+            import java.util.stream.Stream;
+            import java.util.stream.StreamSupport;
+
+            class Rows {
+                static Stream<Row> stream(Connection c, String sql) throws SQLException {
+                    PreparedStatement ps = c.prepareStatement(sql);
+                    ps.setQueryTimeout(30);
+                    ResultSet rs = ps.executeQuery();
+                    RowIterator it = new RowIterator(rs);
+                    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, 0), false)%s;
+                }
+            }
+            """;
+
+    @Test
+    void a_result_set_wrapped_into_a_returned_stream_without_on_close_can_never_be_closed() {
+        assertEquals(List.of("13:RES-01", "15:RES-01"), JavaMissedClassesTest.items("src/main/java/a/Rows.java",
+                ROWS.formatted("")));
+    }
+
+    @Test
+    void the_same_stream_whose_on_close_closes_the_result_set_leaves_only_the_statements_exception_path() {
+        // the result set is the stream's now; the statement still leaks if setQueryTimeout or executeQuery throws
+        assertEquals(List.of("13:RES-01"), JavaMissedClassesTest.items("src/main/java/a/Rows.java",
+                ROWS.formatted(".onClose(() -> closeAll(rs, ps))")));
+    }
 }
