@@ -65,6 +65,9 @@ final class GoTypes {
                         if (type != null && !type.isNull()) {
                             out.put(GoCfg.text(src, left.getNamedChild(0)), GoCfg.text(src, type));
                         }
+                    } else if (v.getType().equals("identifier") && out.containsKey(GoCfg.text(src, v))) {
+                        // a copy of a declared value (`c := *client` to change one field of a shared client)
+                        out.put(GoCfg.text(src, left.getNamedChild(0)), out.get(GoCfg.text(src, v)));
                     }
                 }
             }

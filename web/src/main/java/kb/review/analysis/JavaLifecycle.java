@@ -128,7 +128,55 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (acquisitions.releasedWithOwner(a, n.text)) {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
-        return Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        Effect e = Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        return e == Effect.ESCAPE && (lentToCall(n, a) || intoStreamWithoutOnClose(n, a)) ? Effect.NONE : e;
+    }
+
+    /**
+     * True when the resource is handed, in a statement other than the return, to an object of a method that returns
+     * a {@code Stream} and registers no {@code onClose} ({@code new ResultSetIterator<>(rs, mapper)} wrapped into
+     * {@code StreamSupport.stream(...)}): the only way out is a lazy stream whose close cannot reach the resource, so
+     * the duty never leaves this method.
+     */
+    private boolean intoStreamWithoutOnClose(Node n, Acquisition a) {
+        if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)) {
+            return false;
+        }
+        var method = es.findAncestor(p -> p instanceof CallableDeclaration<?> || p instanceof LambdaExpr,
+                com.github.javaparser.ast.Node.class).orElse(null);
+        return method instanceof com.github.javaparser.ast.body.MethodDeclaration md
+                && md.getType().asString().matches("(java\\.util\\.stream\\.)?Stream(<.*>)?")
+                && !bodies.computeIfAbsent(md, Object::toString).contains(".onClose(");
+    }
+
+    /**
+     * True when the statement at {@code n} only calls a method with the resource as a direct argument
+     * ({@code marshaller.marshal(report, out);}) and the method it stands in closes that resource itself: its author
+     * keeps the duty, so the callee only borrowed it and the close after the call is still owed on every path
+     * (an exception out of the call skips a close written after it). A constructor, a return or an assignment still
+     * hands the value on, and so does a call when the method closes the value only in a catch.
+     */
+    private boolean lentToCall(Node n, Acquisition a) {
+        if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)
+                || !(es.getExpression() instanceof MethodCallExpr call)
+                || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))) {
+            return false;
+        }
+        com.github.javaparser.ast.Node callable = es.findAncestor(p -> p instanceof CallableDeclaration<?>
+                || p instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
+        if (callable == null || !a.model().releasePattern(a.var())
+                .matcher(bodies.computeIfAbsent(callable, Object::toString)).find()) {
+            return false;
+        }
+        // a close in a catch only is the failure half of a hand-over (close if registering fails, else the
+        // registry owns it): only a close on the normal path says the method kept the value
+        for (ExpressionStmt s : callable.findAll(ExpressionStmt.class)) {
+            if (a.model().releasePattern(a.var()).matcher(s.toString()).find() && s.findAncestor(
+                    com.github.javaparser.ast.stmt.CatchClause.class).filter(callable::isAncestorOf).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

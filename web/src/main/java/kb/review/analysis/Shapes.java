@@ -23,6 +23,8 @@ public final class Shapes {
 
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
+    /** A callee of the same package: a bare name, or a method or field whose name is unexported. */
+    private static final Pattern OWN_ROUTINE = Pattern.compile("[A-Za-z_]\\w*|(?:[A-Za-z_]\\w*\\.)+[a-z_]\\w*");
     private static final Pattern RECOVER_NAME = Pattern.compile("(?i)recover|rescue|guard|safe|crash|panic");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> GO_BOUNDARIES = Set.of("func_literal", "function_declaration",
@@ -157,6 +159,10 @@ public final class Shapes {
                 String callee = text(src, fn);
                 if (summaries.knows(callee) && !summaries.recovers(callee)) {
                     out.add(at(g, true, null));
+                } else if (!summaries.knows(callee) && OWN_ROUTINE.matcher(callee).matches()) {
+                    // the package's own function or method (`go worker(ch)`, `go sw.recvRoutine(p)`), body unseen:
+                    // it may recover; a library's exported function (`go srv.Serve(l)`) is left alone
+                    out.add(at(g, false, "the body of `" + callee + "` is not in the diff: it may recover"));
                 }
             }
         }

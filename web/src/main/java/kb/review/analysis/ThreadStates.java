@@ -48,7 +48,8 @@ final class ThreadStates {
             return false;
         }
         if (own instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.getBody()
-                .filter(b -> b.getStatements().size() == 1).isPresent() && !frameworkHook(md)) {
+                .filter(b -> b.getStatements().size() == 1 && b.getStatement(0) == at).isPresent()
+                && !frameworkHook(md)) {
             return true; // a setter that only sets it (a holder's set(x)): its callers own the pairing
         }
         Node scope = a.var().contains(".") ? root : outermostType(at).orElse(root);

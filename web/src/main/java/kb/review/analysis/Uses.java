@@ -53,6 +53,13 @@ final class Uses {
             "^(?:(?:_|\\w*[eE]rr\\w*)(?:\\s*,\\s*(?:_|\\w*[eE]rr\\w*))*\\s*:?=\\s*)?[\\w$.]+\\s*\\(");
 
     /**
+     * A Go return of one call's results ({@code return r.upload(ctx, f)}): the callee reads the value, or keeps it;
+     * when its name is not a constructor's ({@link #WRAPPER}) and the review cannot see it, which is unknown.
+     */
+    private static final Pattern GO_RETURN_CALL = Pattern.compile("^return\\s+[\\w$.]+\\s*\\(");
+    private static final Pattern WRAPPER = Pattern.compile("^(New|new|Wrap|wrap|With|with|Make|make)");
+
+    /**
      * The Go function a resource (a file, a connection, a body) is handed to when the review cannot see what it does
      * with it: the statement is only that call, or keeps only its error, so no result can hold the value on (a returned,
      * stored, sent, wrapped or goroutine-owned value is handed over as before), and the callee is neither a borrower,
@@ -60,7 +67,9 @@ final class Uses {
      */
     private static String goUnseen(String text, Acquisition a, Summaries summaries) {
         Model m = a.model();
-        if (!m.language().equals("go") || !m.kind().equals("resource") || !GO_CALL_ONLY.matcher(text).find()) {
+        boolean returned = GO_RETURN_CALL.matcher(text).find();
+        if (!m.language().equals("go") || !m.kind().equals("resource")
+                || !GO_CALL_ONLY.matcher(text).find() && !returned) {
             return null;
         }
         for (String held : new String[] {a.var(), m.show(a.var())}) {
@@ -72,6 +81,9 @@ final class Uses {
                     continue;
                 }
                 String callee = c.group(2).replaceAll("<.*", "");
+                if (returned && (open != text.indexOf('(') || WRAPPER.matcher(Summaries.simpleName(callee)).find())) {
+                    continue; // returned inside another value, or by a constructor that may keep it: handed on
+                }
                 if (!isKeyword(callee) && !borrowed(callee, m) && !summaries.isLogger(callee)
                         && !summaries.isCallback(callee) && !summaries.knows(callee)) {
                     return callee;

@@ -15,6 +15,7 @@ import kb.review.analysis.Models;
 import kb.review.analysis.RepositoryStreams;
 import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
+import kb.review.analysis.ThreadLocalNames;
 import kb.review.diff.SyntaxNode;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -207,6 +208,10 @@ final class AnalysisDetector {
         List<Hit> hits = new ArrayList<>();
         if (wanted.isEmpty()) {
             return hits;
+        }
+        if (file.language() == Language.JAVA) {
+            // a thread-local whose declaration is outside the hunks is known by its calls, on either side of the change
+            wanted = ThreadLocalNames.widen(wanted, file.text(), file.before() == null ? null : file.before().text());
         }
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
         // the bodies of the static helpers the file calls, read once and only for a model the file does not name

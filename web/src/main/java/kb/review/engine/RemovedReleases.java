@@ -41,7 +41,11 @@ final class RemovedReleases {
                     "rolls back"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
-                    null, "CONC-05", "restores"));
+                    null, "CONC-05", "restores"),
+            // a no-argument remove() on a class or a static field (a thread-local or its holder): what an iterator,
+            // a queue or a local collection does is left out by threadLocal(...) below
+            new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)\\.remove\\(\\)\\s*;"), null, "CONC-04",
+                    "removes"));
 
     private RemovedReleases() {
     }
@@ -84,17 +88,22 @@ final class RemovedReleases {
                         continue;
                     }
                     String value = m.group(1);
-                    int at = nextNewLine(lines, i);
-                    if (at > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
-                            && Math.abs(f.line() - at) <= 15) && !opensBlockBefore(lines, i)
+                    if (item.equals("CONC-04") && !threadLocal(value, file)) {
+                        continue;
+                    }
+                    int next = nextNewLine(lines, i);
+                    if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
+                            && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
                             && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
-                        Finding moved = movedPastExit(file, h, value, r, at, item, l, catalog);
+                        Finding moved = movedPastExit(file, h, value, r, next, item, l, catalog);
                         if (moved != null) {
                             out.add(moved);
                             break;
                         }
                     }
-                    if (at > 0 && !putBack(value, r, added) && !acquiredInChange(value, removed, added)
+                    int acquired = acquisitionInHunk(lines, i, value, item);
+                    int at = acquired > 0 ? acquired : next;
+                    if (at > 0 && !putBack(value, r, added, language == Language.JAVA) && !acquiredInChange(value, removed, added)
                             && !rewrittenInHunk(r, lines) && !insideDeletedMethod(lines, i)
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -102,11 +111,12 @@ final class RemovedReleases {
                                 ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
                                         + "else in the diff: the callers can no longer tell the thread was interrupted."
                                 : "The change deletes `" + l.text().strip() + "` and nothing else in the diff "
-                                        + r.what() + " `" + value + "` (acquired outside the hunks): unless that moved "
-                                        + "where the diff does not show, `" + value + "` is no longer released on "
-                                        + "this path.";
+                                        + r.what() + " `" + value + "` (" + (acquired > 0 ? "acquired here"
+                                        : "acquired outside the hunks") + "): unless that moved where the diff does "
+                                        + "not show, `" + value + "` is no longer released on this path.";
                         out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
-                                Finding.Confidence.LOW, "the acquisition is outside the diff's hunks", "kb", null));
+                                Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
+                                : "the acquisition is outside the diff's hunks", "kb", null));
                     }
                     break;
                 }
@@ -215,6 +225,46 @@ final class RemovedReleases {
             width += line.charAt(i) == '\t' ? 4 : 1;
         }
         return width;
+    /** A per-thread value the no-argument remove() of {@code value} ends (see {@link #RELEASES}). */
+    private static boolean threadLocal(String value, SourceFile file) {
+        SourceFile before = file.before();
+        return Character.isUpperCase(value.charAt(0)) || THREAD_LOCAL_NAME.matcher(value).find()
+                || kb.review.analysis.ThreadLocalNames.names(file.text(), before == null ? null : before.text())
+                .contains(value);
+    }
+
+    /** The names the JDK thread-local model takes without a declared type (see java-jdk.yaml). */
+    private static final Pattern THREAD_LOCAL_NAME = Pattern.compile("(?i)(threadlocal|holder|_tl|tl|current\\w*)$");
+
+    /**
+     * The new-file line, in the same hunk and function above the deleted release, where its value is acquired: an
+     * assignment to it ({@code resp, err := c.Get(u)}, {@code InputStream in = new FileInputStream(f)}), or for a
+     * thread-local a set on it or a setter named after one ({@code ctx.setThreadLocalInfo()}); 0 when the hunk does
+     * not show it. The finding then stands where the lifecycle starts, as every other leak finding does, rather than
+     * where the release used to be.
+     */
+    private static int acquisitionInHunk(List<DiffLine> lines, int removed, String value, String item) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        String v = Pattern.quote(value);
+        Pattern acquires = item.equals("CONC-04")
+                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
+                        + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
+                : Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
+        for (int j = removed - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (acquires.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+            if (HEADER.matcher(l.text()).find()) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
@@ -248,17 +298,21 @@ final class RemovedReleases {
     }
 
     /** The change adds a release of the same value (moved into a defer, a finally or a helper), or hands it on. */
-    private static boolean putBack(String value, Release r, List<String> added) {
+    private static boolean putBack(String value, Release r, List<String> added, boolean java) {
         // compiled once per deleted release, not once per added line: a large diff has thousands of them
         Pattern named = value.isEmpty() ? null
                 : Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
+        // Java: a stream given to a method whose result is returned (`return DigestUtils.md5Hex(in)`) is read there,
+        // not handed to the caller; only the value itself, or a wrapper built around it, is
+        Pattern returned = value.isEmpty() ? null : Pattern.compile("\\breturn\\s+(?:new\\s+[\\w.<>]+\\s*\\(\\s*)?"
+                + Pattern.quote(value) + "(?![\\w.(])");
         for (String a : added) {
             if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))) {
                 return true;
             }
             if (named != null && named.matcher(a).find()
                     && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
-                    || a.contains("return "))) {
+                    || a.contains("return ") && (!java || returned.matcher(a).find()))) {
                 return true;
             }
         }
