@@ -2,7 +2,9 @@ package kb.review.analysis;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,6 +140,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
      * {@code StreamSupport.stream(...)}): the only way out is a lazy stream whose close cannot reach the resource, so
      * the duty never leaves this method.
      */
+    /** Printed method bodies, once per method: the two checks below search them. */
+    private final Map<com.github.javaparser.ast.Node, String> bodies = new java.util.IdentityHashMap<>();
+
     private boolean intoStreamWithoutOnClose(Node n, Acquisition a) {
         if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)) {
             return false;

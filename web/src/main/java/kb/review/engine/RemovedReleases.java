@@ -225,6 +225,8 @@ final class RemovedReleases {
             width += line.charAt(i) == '\t' ? 4 : 1;
         }
         return width;
+    }
+
     /** A per-thread value the no-argument remove() of {@code value} ends (see {@link #RELEASES}). */
     private static boolean threadLocal(String value, SourceFile file) {
         SourceFile before = file.before();
