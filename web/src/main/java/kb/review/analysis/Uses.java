@@ -57,7 +57,10 @@ final class Uses {
      * when its name is not a constructor's ({@link #WRAPPER}) and the review cannot see it, which is unknown.
      */
     private static final Pattern GO_RETURN_CALL = Pattern.compile("^return\\s+[\\w$.]+\\s*\\(");
-    private static final Pattern WRAPPER = Pattern.compile("^(New|new|Wrap|wrap|With|with|Make|make)");
+    private static final Pattern WRAPPER = Pattern.compile("^(New|new|Wrap|wrap|With|with|Make|make"
+            // and callees whose name says they keep what they are given (a registry, a pool, a server's Serve(l))
+            + "|Register|register|Add|add|Put|put|Store|store|Track|track|Keep|keep|Push|push|Enqueue|enqueue"
+            + "|Attach|attach|Adopt|adopt|Own|own|Serve|serve)");
 
     /**
      * The Go function a resource (a file, a connection, a body) is handed to when the review cannot see what it does

@@ -323,8 +323,9 @@ final class AnalysisDetector {
             List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))
                     .toList();
             boolean sure = whole && f.sure() && leak.unseen() == null;
-            String note = sure ? null : !whole ? Hit.PARTIAL_FUNCTION : leak.unseen() != null
-                    ? Hit.unseen(leak.unseen()) : Hit.BY_NAME;
+            // a value handed to a helper the review cannot see is undecided, whether or not its function is whole
+            String note = sure ? null : leak.unseen() != null ? Hit.unseen(leak.unseen())
+                    : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
             hits.add(new Hit(r, leak.acquisition().at().line, 1,
                     sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW, note, flow));
         }

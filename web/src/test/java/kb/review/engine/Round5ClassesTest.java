@@ -162,7 +162,9 @@ class Round5ClassesTest {
     @Test
     void the_close_moved_into_a_helper_given_the_response_is_clean() {
         String diff = hunk("deploy/health.go", 40, 40, POLL.formatted("-\t\t\tresp.Body.Close()\n+\t\t\tcloseQuietly(resp)"));
-        assertEquals(List.of(), items(diff));
+        // the helper's body is not shown: at most a finding that names it and fails no gate, as for a whole function
+        assertEquals(List.of(), TestRules.reviewDiff(diff).active().stream().filter(f -> !f.undecided())
+                .map(f -> f.line() + ":" + f.item()).toList());
     }
 
     private static final String DIGEST = """
