@@ -28,12 +28,16 @@ class HeldOutRound4CorpusTest {
     // floor 0.70), precision 36/44 = 0.82 (below target, floor 0.80).
     // Run 2 (same review; two header lines corrected against the checklist text, no code changed, see
     // CORRECTIONS.md): overall 84/101 = 0.83 and 84/93 = 0.90; Go unchanged; Java 37/50 = 0.74 and 37/43 = 0.86.
-    // The floors stay those of run 1, the first measurement on unseen code.
-    static final double RECALL_FLOOR = 0.80;
-    static final double PRECISION_FLOOR = 0.85;
+    // Run 3 (review at ed73461, still blind): 0.86 / 0.92; Go 0.94 / 0.96; Java 0.78 / 0.87.
+    // Run 4 (main after the 2026-12-01 afternoon merges, no longer blind for the Java classes its RESULTS.md named):
+    // overall 93/101 = 0.92 and 93/99 = 0.94; Go 48/51 = 0.94 and 48/50 = 0.96; Java 45/50 = 0.90 and 45/49 = 0.92.
+    // Every figure is now at or above target, so each floor is the run-4 value minus 0.02: what that work fixed
+    // stays fixed.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.92;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.90, 0.92},
-            "java", new double[] {0.70, 0.80});
+            "go", new double[] {0.92, 0.94},
+            "java", new double[] {0.88, 0.90});
 
     static List<Case> cases;
 

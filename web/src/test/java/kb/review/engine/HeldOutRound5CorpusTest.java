@@ -32,12 +32,16 @@ class HeldOutRound5CorpusTest {
     // 64/105 = 0.61 and 64/70 = 0.91 (Go 25/51 = 0.49 and 1.00; Java 39/54 = 0.72 and 39/45 = 0.87).
     // Run 2 (same review; four `# accept:` header lines added against the checklist text, no code changed, see
     // CORRECTIONS.md): overall 83/105 = 0.79 and 83/86 = 0.97; Go unchanged; Java 42/54 = 0.78 and 42/44 = 0.95.
-    // The floors stay those of run 1, the first measurement on unseen code.
-    static final double RECALL_FLOOR = 0.75;
-    static final double PRECISION_FLOOR = 0.90;
+    // Run 3 (main after the cut-hunk, moved-release and precision work, written before those cases were read: still
+    // blind): overall 84/105 = 0.80 and 0.95; Go 42/51 = 0.82 and 0.95; Java 42/54 = 0.78 and 0.95.
+    // Run 4 (after the round-5 class work, no longer blind for classes 1, 4 to 9 and 12, and the Java class work of
+    // round 4): overall 97/105 = 0.92 and 97/100 = 0.97; Go 47/51 = 0.92 and 47/48 = 0.98; Java 50/54 = 0.93 and
+    // 50/52 = 0.96. Every figure is at or above target, so each floor is the run-4 value minus 0.02.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.80, 0.95},
-            "java", new double[] {0.75, 0.85});
+            "go", new double[] {0.90, 0.96},
+            "java", new double[] {0.91, 0.94});
 
     static List<Case> cases;
 
