@@ -388,8 +388,11 @@ class CheckoutHelpersTest {
         write(dir, "internal/decode/decode.go", decode.formatted("pending = append(pending, r)")
                 + "\nvar pending []*http.Response\n");
         assertEquals(List.of(), findings(change, dir, rule));
-        // a pasted diff cannot see the helper: handing the body to it is handing it over
-        assertEquals(List.of(), findings(new Reviews.DiffText(diffOf("api/fetch.go", fetch)::getBytes), dir, rule));
+        // a pasted diff cannot see the helper: whether it closes the body is unknown, so at most a finding that names
+        // the helper and fails no gate
+        List<JsonNode> pasted = findings(new Reviews.DiffText(diffOf("api/fetch.go", fetch)::getBytes), dir, rule);
+        assertTrue(pasted.stream().allMatch(f -> f.path("confidence").asText().equals("low")
+                && f.path("note").asText().startsWith("handed to `decoding.Into`")), pasted.toString());
     }
 
     private static void commit(Git git, String message) throws Exception {
