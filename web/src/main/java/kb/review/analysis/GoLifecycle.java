@@ -310,14 +310,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
         }
         String receiver = callee.substring(0, dot);
         String last = Summaries.simpleName(receiver);
-        String type = types.get(last);
-        if (q.receiverType() != null && type != null) {
-            return q.receiverType().matcher(type).find() ? Boolean.TRUE : null;
-        }
-        if (q.receiver() != null) {
-            return q.receiver().matcher(last).find() ? Boolean.FALSE : null;
-        }
-        return null;
+        return q.receiverMatch(last, types.get(last));
     }
 
     @Override

@@ -117,14 +117,7 @@ final class JavaMatches {
             return Boolean.TRUE;
         }
         String last = Summaries.simpleName(scope);
-        String type = types.get(last);
-        if (q.receiverType() != null && type != null) {
-            return q.receiverType().matcher(type).find() ? Boolean.TRUE : null;
-        }
-        if (q.receiver() != null) {
-            return q.receiver().matcher(last).find() ? Boolean.FALSE : null;
-        }
-        return null;
+        return q.receiverMatch(last, types.get(last));
     }
 
     String print(Expression e) {

@@ -52,6 +52,23 @@ public record Model(String id, String language, String kind, String shows, Strin
         public boolean tracksReceiver() {
             return track;
         }
+
+        /**
+         * How the call's receiver matches this entry: TRUE by its declared type, FALSE by its name alone (no declared
+         * type visible), null when it does not match.
+         *
+         * @param name         the receiver's last name ({@code c} of {@code s.c.Get})
+         * @param declaredType its declared type where one is visible, else null
+         */
+        public Boolean receiverMatch(String name, String declaredType) {
+            if (receiverType != null && declaredType != null) {
+                return receiverType.matcher(declaredType).find() ? Boolean.TRUE : null;
+            }
+            if (receiver != null) {
+                return receiver.matcher(name).find() ? Boolean.FALSE : null;
+            }
+            return null;
+        }
     }
 
     /**
