@@ -159,10 +159,11 @@ public final class SourceFile {
 
     /**
      * All visible text joined with {@code \n}, at true line numbers, for the parsers. Unknown lines are blank, except
-     * that the gap after a run of hunk lines closes the blocks the run leaves open, and (Go) the gap before a run that
-     * starts inside a function holds the function's first line as git printed it after the hunk's {@code @@}: a hunk
-     * cut out of a loop still parses as a loop, and the function's parameters are known. {@link #line} never shows
-     * these lines.
+     * that the gap after a run of hunk lines closes the blocks the run leaves open, and the gap before a run that starts
+     * inside a function opens it: in Go with the function's first line as git printed it after the hunk's {@code @@},
+     * in Java (for a run that closes blocks it never opened, a {@code catch} whose {@code try} is above) with a method
+     * of its own and the blocks it closes. A hunk cut out of a loop still parses as a loop, and a Go function's
+     * parameters are known. {@link #line} never shows these lines.
      */
     public String text() {
         if (text == null) {
