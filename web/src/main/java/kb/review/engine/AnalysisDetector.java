@@ -209,8 +209,9 @@ final class AnalysisDetector {
         if (wanted.isEmpty()) {
             return hits;
         }
-        if (file.language() == Language.JAVA) {
+        if (file.language() == Language.JAVA && wanted.stream().anyMatch(m -> m.kind().equals("thread-local"))) {
             // a thread-local whose declaration is outside the hunks is known by its calls, on either side of the change
+            // (the old side is built only here, where it is read)
             wanted = ThreadLocalNames.widen(wanted, file.text(), file.before() == null ? null : file.before().text());
         }
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
