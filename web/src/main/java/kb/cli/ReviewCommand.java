@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import kb.format.ChecklistItem.Severity;
 import kb.review.Reviews;
@@ -111,7 +112,7 @@ public final class ReviewCommand implements Callable<Integer> {
             }
             Reviews.Change change = diff != null ? new Reviews.DiffText(this::readDiff)
                     : base != null ? new Reviews.GitRange(repo, base, head) : new Reviews.WholeFiles(repo, files);
-            Reviews.Result result = Reviews.run(new Reviews.Request(contentDir(), change, repo, mode, imports,
+            Reviews.Result result = Reviews.run(new Reviews.Request(contentDir(err), change, repo, mode, imports,
                     baseline, level, fmt, site(), maxAnnotations, goPeers, includeTests));
             result.notes().forEach(n -> err.println("review: " + n));
             if (baseline != null) {
@@ -147,11 +148,32 @@ public final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    private Path contentDir() {
-        if (content != null) {
-            return content;
+    private Path contentDir(PrintWriter err) throws IOException {
+        return contentDir(content, System.getenv(), Path.of("").toAbsolutePath(), err);
+    }
+
+    /**
+     * {@code --content}, else {@code KB_CONTENT_DIR}, else {@code ./content} when it holds {@code rules/}; else the
+     * content packed into the jar, said on {@code err}: a CI job of another repository has no content folder (and
+     * a {@code content/} of its own, say a static site's, is not a knowledge base). A folder the user named is used
+     * as named, so that a wrong path is an error rather than a silent fallback.
+     */
+    static Path contentDir(Path option, Map<String, String> env, Path workingDir, PrintWriter err)
+            throws IOException {
+        if (option != null) {
+            return option;
         }
-        return Config.fromEnv(System.getenv()).contentDir();
+        if (env.containsKey("KB_CONTENT_DIR")) {
+            return Config.fromEnv(env).contentDir();
+        }
+        Path local = workingDir.resolve("content");
+        if (Files.isDirectory(local.resolve("rules"))) {
+            return local;
+        }
+        Path bundled = BundledContent.dir();
+        err.println("review: no rules in " + local + "; using the checklist and rules packed in this jar "
+                + "(--content DIR or KB_CONTENT_DIR to use your knowledge base's own)");
+        return bundled;
     }
 
     private String site() throws UsageException {

@@ -152,4 +152,38 @@ class StartupIT {
         assertEquals(2, p.exitValue(), out);
         assertTrue(out.contains("no content folder at " + tmp.resolve("nowhere")), out);
     }
+    @Test
+    void review_in_another_repository_uses_the_rules_packed_in_the_jar() throws Exception {
+        Path diff = tmp.resolve("change.diff");
+        Files.writeString(diff, """
+                diff --git a/svc/fetch.go b/svc/fetch.go
+                new file mode 100644
+                --- /dev/null
+                +++ b/svc/fetch.go
+                @@ -0,0 +1,12 @@
+                +package svc
+                +
+                +import "net/http"
+                +
+                +func Status(url string) (int, error) {
+                +	resp, err := http.Get(url)
+                +	if err != nil {
+                +		return 0, err
+                +	}
+                +	return resp.StatusCode, nil
+                +}
+                +
+                """);
+        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "review", "--diff", diff.toString(),
+                "--format", "json").directory(tmp.toFile()).redirectError(tmp.resolve("review.err").toFile()).start();
+        started.add(p);
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String err = Files.readString(tmp.resolve("review.err"));
+        assertEquals(1, p.exitValue(), out + err);
+        assertTrue(err.contains("packed in this jar"), err);
+        JsonNode findings = new ObjectMapper().readTree(out).path("findings");
+        assertTrue(findings.isArray() && findings.size() > 0, out);
+        assertTrue(findings.toString().contains("svc/fetch.go"), out);
+    }
 }
