@@ -33,7 +33,7 @@ public interface ReviewDao {
     }
 
     record FileRow(int position, String path, String oldPath, String changeKind, String language, int addedLines,
-                   boolean isBinary, boolean complete) {
+                   boolean isBinary, boolean complete, boolean analysed) {
     }
 
     /** A finding with its checklist item; {@code suppressionLine} is null unless suppressed. */
@@ -63,9 +63,9 @@ public interface ReviewDao {
 
     @SqlUpdate("""
             INSERT INTO review_files (review_id, position, path, old_path, change_kind, language, added_lines,
-                                      is_binary, complete)
+                                      is_binary, complete, analysed)
             VALUES (:reviewId, :f.position, :f.path, :f.oldPath, :f.changeKind, :f.language, :f.addedLines,
-                    :f.isBinary, :f.complete)""")
+                    :f.isBinary, :f.complete, :f.analysed)""")
     void insertFile(@Bind("reviewId") long reviewId, @BindMethods("f") FileRow file);
 
     @SqlUpdate("""

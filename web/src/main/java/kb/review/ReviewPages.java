@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.engine.Review;
 import kb.review.diff.DiffFormatException;
 import kb.review.engine.Finding;
 import kb.review.engine.ManualCheck;
@@ -105,6 +106,8 @@ final class ReviewPages {
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
         model.put("testFiles", r.review().testFiles());
+        model.put("notAnalysed", r.review().notAnalysed());
+        model.put("notAnalysedText", Review.NOT_ANALYSED);
         model.put("addedLines", r.review().addedLines());
         Checklist checklist = new Checklist(jdbi);
         Map<String, Map<String, Object>> items = new LinkedHashMap<>();

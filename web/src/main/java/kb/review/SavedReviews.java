@@ -163,7 +163,7 @@ public final class SavedReviews {
             int pos = 0;
             for (Review.ReviewedFile f : review.files()) {
                 dao.insertFile(id, new ReviewDao.FileRow(pos++, f.path(), f.oldPath(), f.change().name(),
-                        f.language().name(), f.addedLines(), f.binary(), f.complete()));
+                        f.language().name(), f.addedLines(), f.binary(), f.complete(), f.analysed()));
             }
             List<ReviewDao.FindingRow> findingRows = new ArrayList<>();
             for (Finding f : review.findings()) {
@@ -201,7 +201,7 @@ public final class SavedReviews {
         }
         List<Review.ReviewedFile> files = dao.files(id).stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.oldPath(), ChangedFile.Change.valueOf(f.changeKind()), Language.valueOf(f.language()),
-                f.addedLines(), f.isBinary(), f.complete())).toList();
+                f.addedLines(), f.isBinary(), f.complete(), f.analysed())).toList();
         List<ReviewDao.FindingRow> findingRows = dao.findings(id);
         List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
         List<ManualCheck> manual = dao.manual(id).stream()

@@ -52,6 +52,37 @@ class ReviewDaoTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void a_file_too_deeply_nested_to_analyse_is_still_said_so_when_the_review_is_loaded(String kind)
+            throws Exception {
+        var services = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            SavedReviews reviews = new SavedReviews(services.db().jdbi(), TestApp.CONTENT);
+            String deep = "\tx := " + "(".repeat(3000) + "1" + ")".repeat(3000);
+            String diff = ReviewDiffs.LEAK_NEW_FILE + """
+                    diff --git a/gen/deep.go b/gen/deep.go
+                    new file mode 100644
+                    --- /dev/null
+                    +++ b/gen/deep.go
+                    @@ -0,0 +1,5 @@
+                    +package gen
+                    +
+                    +func f() {
+                    +%s
+                    +}
+                    """.formatted(deep);
+            SavedReviews.Loaded created = reviews.create(new SavedReviews.Draft(diff, "acme/api", 3, "deep", null),
+                    "erin");
+            SavedReviews.Loaded loaded = reviews.load(created.row().id()).orElseThrow();
+            assertSameReview(loaded, created);
+            assertEquals(List.of("gen/deep.go"), loaded.review().notAnalysed());
+            assertTrue(loaded.review().files().get(0).analysed());
+        } finally {
+            services.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void a_saved_review_comes_back_with_its_findings_items_manual_checks_and_marks(String kind) throws Exception {
         var services = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
         try {

@@ -111,6 +111,25 @@ class ReviewPagesTest {
     }
 
     @Test
+    void a_pasted_file_nested_too_deeply_is_reviewed_by_its_line_rules_and_the_page_says_so() {
+        String deep = """
+                diff --git a/gen/deep.go b/gen/deep.go
+                new file mode 100644
+                --- /dev/null
+                +++ b/gen/deep.go
+                @@ -0,0 +1,3 @@
+                +package gen
+                +
+                +var x = %s
+                """.formatted("(".repeat(5000) + "1" + ")".repeat(5000));
+        String at = created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_NEW_FILE + deep)));
+        Document doc = page(at);
+        assertEquals(List.of("client/fetch.go:6"), doc.select("tr.finding[data-item=RES-02] td.where").eachText());
+        assertEquals(List.of("gen/deep.go " + kb.review.engine.Review.NOT_ANALYSED + "."),
+                doc.select("p.not-analysed").eachText());
+    }
+
+    @Test
     void a_finding_whose_function_the_hunk_does_not_show_is_marked_low_confidence_with_the_reason() {
         Document doc = page(created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_IN_HUNK))));
         Element row = doc.selectFirst("tr.finding[data-item=RES-02]");

@@ -21,10 +21,22 @@ final class HelperIndex {
 
     static Summaries of(List<SourceFile> files, Models models, Checkout checkout) {
         // files are independent and each is parsed here on its own: index them in parallel, in the files' order
-        List<Summaries.Function> out = files.parallelStream()
-                .filter(f -> f.language() != Language.OTHER && !f.change().binary()
-                        && f.change().change() != ChangedFile.Change.DELETED)
-                .flatMap(f -> Declarations.of(f.language(), f.path(), f.text()).stream()).toList();
+        List<SourceFile> readable = files.stream().filter(f -> f.language() != Language.OTHER
+                && !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED).toList();
+        List<Summaries.Function> out = FileWork.map(readable, HelperIndex::declarations).stream()
+                .flatMap(List::stream).toList();
         return new Summaries(out, models, checkout);
+    }
+
+    /** A file's functions; none from a file nested too deeply to walk (its own review says it was not analysed). */
+    private static List<Summaries.Function> declarations(SourceFile f) {
+        if (FileWork.nestsTooDeeply(f.text())) {
+            return List.of();
+        }
+        try {
+            return Declarations.of(f.language(), f.path(), f.text());
+        } catch (StackOverflowError tooDeep) {
+            return List.of();
+        }
     }
 }

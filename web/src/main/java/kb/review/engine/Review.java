@@ -16,9 +16,20 @@ import kb.format.ChecklistItem.Severity;
 public record Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
                      int unmappedImports, List<String> testFiles) {
 
-    /** A file of the change as the review saw it. */
+    /**
+     * A file of the change as the review saw it.
+     *
+     * @param analysed false when the file nests too deeply for the syntax rules and analyses to walk it (generated or
+     *                 hostile code): only its line rules ran
+     */
     public record ReviewedFile(String path, String oldPath, ChangedFile.Change change, Language language,
-                               int addedLines, boolean binary, boolean complete) {
+                               int addedLines, boolean binary, boolean complete, boolean analysed) {
+
+        /** A file every detector ran on. */
+        public ReviewedFile(String path, String oldPath, ChangedFile.Change change, Language language,
+                            int addedLines, boolean binary, boolean complete) {
+            this(path, oldPath, change, language, addedLines, binary, complete, true);
+        }
     }
 
     public enum Verdict { PASS, CHANGES_REQUESTED }
@@ -34,6 +45,15 @@ public record Review(String mode, List<ReviewedFile> files, List<Finding> findin
     public Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
                   int unmappedImports) {
         this(mode, files, findings, manual, unmappedImports, List.of());
+    }
+
+    /** What a report says of a file the syntax rules and analyses could not walk (see {@link ReviewedFile}). */
+    public static final String NOT_ANALYSED = "nests too deeply for the syntax rules and analyses: only its line "
+            + "rules ran";
+
+    /** The reviewed files that only the line rules ran on. */
+    public List<String> notAnalysed() {
+        return files.stream().filter(f -> !f.analysed()).map(ReviewedFile::path).toList();
     }
 
     /** Findings that are not suppressed. */

@@ -79,9 +79,17 @@ public final class Reviewer {
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
                 ? HelperIndex.of(visible, book.models(), checkout) : Summaries.none(book.models());
-        List<Finding> findings = new ArrayList<>(files.parallelStream()
-                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
-                .flatMap(f -> detect(f, helpers).stream()).toList());
+        List<SourceFile> readable = files.stream()
+                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED).toList();
+        List<Detected> detected = FileWork.map(readable, f -> detect(f, helpers));
+        List<Finding> findings = new ArrayList<>();
+        Set<String> shallow = new HashSet<>();
+        for (int i = 0; i < readable.size(); i++) {
+            findings.addAll(detected.get(i).findings());
+            if (!detected.get(i).analysed()) {
+                shallow.add(readable.get(i).path());
+            }
+        }
         for (Finding f : imported.findings()) {
             if (tests.contains(f.path())) {
                 continue;
@@ -110,16 +118,20 @@ public final class Reviewer {
                 .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == kb.review.diff.DiffLine.Kind.ADDED)
                 .map(kb.review.diff.DiffLine::text).toList();
         for (SourceFile f : files) {
-            if (filter != DiffFilter.NOFILTER && !f.change().binary()) {
-                kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path())).toList(),
-                        book.catalog(), allAdded));
+            if (filter != DiffFilter.NOFILTER && !f.change().binary() && !shallow.contains(f.path())) {
+                try {
+                    kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path()))
+                            .toList(), book.catalog(), allAdded));
+                } catch (StackOverflowError tooDeep) {
+                    shallow.add(f.path());
+                }
             }
         }
         kept.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
-                f.change().binary(), f.complete())).toList();
+                f.change().binary(), f.complete(), !shallow.contains(f.path()))).toList();
         return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests);
     }
 
@@ -150,7 +162,7 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 budget.merge(key(f), 1, Integer::sum);
             }
-            for (Finding f : detect(before, helpers)) {
+            for (Finding f : detect(before, helpers).findings()) {
                 budget.merge(key(f), -1, Integer::sum);
             }
             for (Finding f : candidates) {
@@ -180,7 +192,15 @@ public final class Reviewer {
         return file.added(f.flow().get(f.flow().size() - 1).line());
     }
 
-    private List<Finding> detect(SourceFile file, Summaries helpers) {
+    /**
+     * One file's findings, and whether its syntax rules and analyses ran to the end: a file nested deeper than the
+     * review's stack carries (hostile input; see {@link FileWork}) keeps its line rules' findings and those of the
+     * stages that finished, and is reported as not analysed rather than ending the review.
+     */
+    private record Detected(List<Finding> findings, boolean analysed) {
+    }
+
+    private Detected detect(SourceFile file, Summaries helpers) {
         List<Rule> regex = new ArrayList<>();
         List<Rule> query = new ArrayList<>();
         List<Rule> visitor = new ArrayList<>();
@@ -194,7 +214,10 @@ public final class Reviewer {
             }
         }
         List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
-        if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
+        boolean analysed = true;
+        if ((!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) && FileWork.nestsTooDeeply(file.text())) {
+            analysed = false;
+        } else if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
             try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
                 // the Java visitors and the analysis read the same JavaParser units: parse them once per file
                 JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
@@ -207,6 +230,8 @@ public final class Reviewer {
                 if (!analysis.isEmpty()) {
                     hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
                 }
+            } catch (StackOverflowError tooDeep) {
+                analysed = false;
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -218,7 +243,7 @@ public final class Reviewer {
                         null, h.flow()));
             }
         }
-        return out;
+        return new Detected(out, analysed);
     }
 
     private List<ManualCheck> manual(List<SourceFile> files) {

@@ -1,5 +1,6 @@
 package kb.review.report;
 
+import kb.review.engine.Review;
 import kb.review.engine.Finding;
 import java.util.List;
 
@@ -29,6 +30,10 @@ public final class GithubReport {
                     .append(",title=").append(property(f.item() + " " + ctx.title(f.item()) + " (" + f.rule() + ")"))
                     .append("::").append(data(f.message() + (f.undecided() ? " (" + f.note() + ")" : "") + " "
                             + ctx.itemUrl(f.item()))).append('\n');
+        }
+        for (String path : ctx.review().notAnalysed()) {
+            out.append("::warning file=").append(property(path)).append("::")
+                    .append(data(path + " " + Review.NOT_ANALYSED)).append('\n');
         }
         if (active.size() > cap) {
             out.append("::notice::").append(data((active.size() - cap) + " more findings are not annotated; see the"

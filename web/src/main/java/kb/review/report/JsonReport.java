@@ -39,7 +39,7 @@ public final class JsonReport {
             files.addObject().put("path", f.path()).put("oldPath", f.oldPath())
                     .put("change", f.change().name().toLowerCase(Locale.ROOT))
                     .put("language", f.language().key()).put("addedLines", f.addedLines())
-                    .put("binary", f.binary()).put("wholeFile", f.complete());
+                    .put("binary", f.binary()).put("wholeFile", f.complete()).put("analysed", f.analysed());
         }
         ArrayNode tests = root.putArray("testFilesNotReviewed");
         r.testFiles().forEach(tests::add);

@@ -41,6 +41,9 @@ public final class MarkdownReport {
             md.append(r.testFiles().size()).append(r.testFiles().size() == 1 ? " test file was" : " test files were")
                     .append(" not reviewed (the checklist is about production code; `--include-tests` reviews them).\n");
         }
+        for (String path : r.notAnalysed()) {
+            md.append('`').append(path).append("` ").append(Review.NOT_ANALYSED).append(".\n");
+        }
         if (r.unmappedImports() > 0) {
             md.append(r.unmappedImports()).append(" imported result(s) map to no checklist item and are not shown.\n");
         }

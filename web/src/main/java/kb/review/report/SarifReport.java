@@ -1,5 +1,6 @@
 package kb.review.report;
 
+import kb.review.engine.Review;
 import kb.review.engine.Finding;
 import kb.review.engine.ManualCheck;
 import kb.review.rules.Catalog;
@@ -50,12 +51,29 @@ public final class SarifReport {
         for (Finding f : ctx.review().findings()) {
             result(results.addObject(), ctx, f, index.get(f.item()));
         }
+        notAnalysed(run, ctx.review());
         run.put("columnKind", "utf16CodeUnits");
         runProperties(run.putObject("properties"), ctx);
         try {
             return JSON.writeValueAsString(log) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("SARIF could not be written", e);
+        }
+    }
+
+    /** Files only the line rules ran on, as the run's tool execution notifications (warnings). */
+    private static void notAnalysed(ObjectNode run, Review review) {
+        List<String> paths = review.notAnalysed();
+        if (paths.isEmpty()) {
+            return;
+        }
+        ArrayNode notes = run.putArray("invocations").addObject().put("executionSuccessful", true)
+                .putArray("toolExecutionNotifications");
+        for (String path : paths) {
+            ObjectNode n = notes.addObject().put("level", "warning");
+            n.putObject("message").put("text", path + " " + Review.NOT_ANALYSED);
+            n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
+                    .put("uri", path);
         }
     }
 
