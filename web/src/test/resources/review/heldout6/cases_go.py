@@ -1508,12 +1508,12 @@ func (s *Store) Put(key, value string) error {
 }
 ''', '''
 func (s *Store) PutAll(values map[string]string) error {
-	tx, err := s.db.Begin()
+	tx, err := s.db.Begin() //@~TMO-01,~TMO-02
 	if err != nil {
 		return err
 	}
 	for k, v := range values {
-		if _, err := tx.Exec("REPLACE INTO settings (k, v) VALUES (?, ?)", k, v); err != nil {
+		if _, err := tx.Exec("REPLACE INTO settings (k, v) VALUES (?, ?)", k, v); err != nil { //@~TMO-01,~TMO-02
 			tx.Rollback()
 			return fmt.Errorf("put %s: %w", k, err)
 		}
@@ -1599,13 +1599,13 @@ var savedIn uintptr
 
 func Simple(in []float32, ratio float64, channels int) ([]float32, error) {
 	data := (*C.SRC_DATA)(C.malloc(C.sizeof_SRC_DATA))
-	defer C.free(unsafe.Pointer(data))
+	defer C.free(unsafe.Pointer(data)) //@~MEM-01
 	savedIn = uintptr(unsafe.Pointer(&in[0])) //@MEM-01
-	data.data_in = (*C.float)(unsafe.Pointer(savedIn))
+	data.data_in = (*C.float)(unsafe.Pointer(savedIn)) //@~MEM-01
 	data.input_frames = C.long(len(in) / channels)
 	data.output_frames = C.long(maxFrame / channels)
 	data.data_out = (*C.float)(C.malloc(C.size_t(maxFrame) * 4))
-	defer C.free(unsafe.Pointer(data.data_out))
+	defer C.free(unsafe.Pointer(data.data_out)) //@~MEM-01
 	data.src_ratio = C.double(ratio)
 	if rc := C.src_simple(data, C.SRC_SINC_FASTEST, C.int(channels)); rc != 0 {
 		return nil, fmt.Errorf("samplerate: error %d", rc)

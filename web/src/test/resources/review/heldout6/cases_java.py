@@ -338,7 +338,7 @@ case('java-10-batch-repository-counts-with-unclosed-statement', 'https://github.
         if (rs.next() && rs.getInt(1) >= 0) {
             return;
         }
-        try (var ddl = connection.createStatement()) {
+        try (var ddl = connection.createStatement()) { //@~TMO-01
             ddl.execute(DDL);
         }
     }
@@ -556,7 +556,7 @@ case('java-18-ledger-client-executor-per-validation', 'https://github.com/hiero-
     }
 ''', '''
     public boolean validate() {
-        ExecutorService executor = Executors.newFixedThreadPool(4); //@RES-04
+        ExecutorService executor = Executors.newFixedThreadPool(4); //@RES-04,~CONC-02
         try (Client client = Client.forNetwork(nodes, executor)) {
             for (AccountId node : nodes) {
                 if (!client.ping(node)) {
@@ -806,7 +806,7 @@ case('java-25-jdbc-session-no-rollback-on-business-error', 'https://github.com/j
     public void importAll(List<Order> orders) throws SQLException {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false); //@TX-01
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO orders (id, total) VALUES (?, ?)")) {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO orders (id, total) VALUES (?, ?)")) { //@~TMO-01
                 for (Order o : orders) {
                     if (!gateway.isSettled(o.id())) {
                         throw new UnsettledOrderException(o.id());
@@ -868,7 +868,7 @@ case('java-27-benchmark-commit-failure-logged', 'https://github.com/StarExec/Sta
 ''', '''
     public static boolean setStatus(Connection con, List<Integer> pairIds, int status) throws SQLException {
         con.setAutoCommit(false);
-        try (PreparedStatement ps = con.prepareStatement("UPDATE job_pairs SET status_code = ? WHERE id = ?")) {
+        try (PreparedStatement ps = con.prepareStatement("UPDATE job_pairs SET status_code = ? WHERE id = ?")) { //@~TMO-01
             for (int id : pairIds) {
                 ps.setInt(1, status);
                 ps.setInt(2, id);
