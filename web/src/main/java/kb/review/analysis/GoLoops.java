@@ -25,7 +25,8 @@ final class GoLoops {
             + "|DeleteFunc|BinarySearchFunc|CompactFunc|EqualFunc)$|^lo\\.(ForEach|Map|Filter|Reduce|GroupBy)$");
     /** Calls that start their function argument once per call, on a goroutine (errgroup, conc, sourcegraph pools). */
     private static final Pattern STARTS = Pattern.compile("\\.(Go|TryGo)$");
-    private static final Pattern COMMAND_DIR = Pattern.compile("(^|/)cmd/");
+    /** Go's place for commands, and a tool named as a controller's command line (etcdctl, kubectl, istioctl). */
+    private static final Pattern COMMAND_DIR = Pattern.compile("(^|/)(cmd|[a-z0-9]+ctl)/");
     private static final Pattern MAIN = Pattern.compile("(?m)^package\\s+main\\b");
     private static final Pattern COMMAND = Pattern.compile("\"github\\.com/(spf13/cobra|urfave/cli(/v\\d)?"
             + "|alecthomas/kong)\"");
@@ -80,7 +81,8 @@ final class GoLoops {
     /**
      * True when a {@code fmt.Print*} call is a command-line program's output, not logging: the file is a
      * {@code package main} or a command package (it imports cobra, urfave/cli or kong, or sits under a {@code cmd/}
-     * directory, the Go layout's place for commands, which a pasted diff shows when its hunks miss the package line),
+     * directory, the Go layout's place for commands, or a {@code *ctl/} tool's folder such as etcdctl's printers,
+     * which a pasted diff shows when its hunks miss the package line),
      * where what a loop prints to stdout is what the user ran the command for.
      */
     static boolean programOutput(String callee, String path, byte[] src) {

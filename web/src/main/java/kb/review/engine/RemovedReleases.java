@@ -105,6 +105,7 @@ final class RemovedReleases {
                     int at = acquired > 0 ? acquired : next;
                     if (at > 0 && !putBack(value, r, added, language == Language.JAVA) && !acquiredInChange(value, removed, added)
                             && !rewrittenInHunk(r, lines) && !insideDeletedMethod(lines, i)
+                            && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         String message = value.isEmpty()
@@ -123,6 +124,26 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** The head of a catch clause that names InterruptedException (alone or in a multi-catch). */
+    private static final Pattern INTERRUPT_CATCH = Pattern.compile("\\bcatch\\s*\\([^)]*\\bInterruptedException\\b");
+    private static final Pattern CATCH = Pattern.compile("\\bcatch\\s*\\(");
+
+    /**
+     * True when the deleted interrupt restore sits in a {@code catch (InterruptedException e)} the change deletes too
+     * (a try around a call that no longer throws it, unwrapped; found on zuul's removal of {@code throws Exception}).
+     * The compiler then vouches for the rest: nothing in the try throws it any more, or the method declares it, or
+     * another catch that the diff shows takes it. The nearest catch above the line in the hunk decides.
+     */
+    private static boolean insideDeletedInterruptCatch(List<DiffLine> lines, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (CATCH.matcher(l.text()).find()) {
+                return l.kind() == DiffLine.Kind.REMOVED && INTERRUPT_CATCH.matcher(l.text()).find();
+            }
+        }
+        return false;
     }
 
     /** A return, a panic or a throw, as the first word of a line. */

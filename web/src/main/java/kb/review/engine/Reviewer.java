@@ -69,9 +69,11 @@ public final class Reviewer {
     public Review review(String mode, List<SourceFile> changed, List<SourceFile> context, Checkout checkout,
                          SarifImport.Result imported, DiffFilter filter) {
         // test files stay visible as helpers' homes, but nothing is reported in them
-        List<SourceFile> files = includeTests ? changed
-                : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList();
-        List<String> tests = changed.stream().filter(f -> !files.contains(f)).map(SourceFile::path).toList();
+        List<SourceFile> files = (includeTests ? changed
+                : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList())
+                .stream().filter(f -> !GeneratedCode.isGenerated(f)).toList();
+        List<String> tests = changed.stream().filter(f -> !includeTests && TestCode.isTest(f.path()))
+                .map(SourceFile::path).toList();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<SourceFile> visible = new ArrayList<>(changed);
