@@ -122,4 +122,72 @@ class JavaRound6ClassesTest {
                 """);
         assertEquals(List.of("7:CONC-07"), items(diff));
     }
+
+    // --- RES-04: a pool in a field of a class the change makes anew per call ---
+
+    /** A new file declaring a class with a four-thread pool in an instance field; {@code extra}: more members. */
+    private static String exporter(String extra) {
+        String code = """
+                package a;
+
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                final class ReportExporter {
+                    private final ExecutorService uploads = Executors.newFixedThreadPool(4);
+
+                    void export(Report r) {
+                        uploads.submit(() -> r.upload());
+                    }
+                """ + extra + "}\n";
+        List<String> lines = code.lines().toList();
+        return "diff --git a/src/main/java/a/ReportExporter.java b/src/main/java/a/ReportExporter.java\n"
+                + "new file mode 100644\n--- /dev/null\n+++ b/src/main/java/a/ReportExporter.java\n"
+                + "@@ -0,0 +1," + lines.size() + " @@\n" + String.join("\n", lines.stream().map(l -> "+" + l).toList())
+                + "\n";
+    }
+
+    private static String handler(String body) {
+        return hunk("src/main/java/a/ReportHandler.java", 20, 20, body);
+    }
+
+    @Test
+    void a_pool_field_of_a_class_a_handler_makes_per_request_as_a_local_is_reported_at_the_pool() {
+        String diff = exporter("") + handler("""
+                     void handle(Request req) {
+                +        ReportExporter exporter = new ReportExporter();
+                +        exporter.export(req.report());
+                         respond(req, 202);
+                     }
+                """);
+        assertEquals(List.of("7:RES-04"), items(diff).stream().filter(i -> i.endsWith("RES-04")).toList());
+    }
+
+    @Test
+    void the_same_class_made_once_in_the_handlers_constructor_is_clean() {
+        String diff = exporter("") + handler("""
+                     ReportHandler(Store store) {
+                +        this.exporter = new ReportExporter();
+                         this.store = store;
+                     }
+                """);
+        assertEquals(List.of(), items(diff).stream().filter(i -> i.endsWith("RES-04")).toList());
+    }
+
+    @Test
+    void the_same_class_made_per_request_but_shutting_its_pool_down_when_closed_is_clean() {
+        String diff = exporter("""
+
+                    void close() {
+                        uploads.shutdown();
+                    }
+                """) + handler("""
+                     void handle(Request req) {
+                +        ReportExporter exporter = new ReportExporter();
+                +        exporter.export(req.report());
+                         respond(req, 202);
+                     }
+                """);
+        assertEquals(List.of(), items(diff).stream().filter(i -> i.endsWith("RES-04")).toList());
+    }
 }
