@@ -190,4 +190,46 @@ class JavaRound6ClassesTest {
                 """);
         assertEquals(List.of(), items(diff).stream().filter(i -> i.endsWith("RES-04")).toList());
     }
+
+    // --- CONC-04: a deleted reset of a whole per-thread context ---
+
+    private static String gateway(String finallyBody) {
+        return hunk("src/main/java/a/GatewayServlet.java", 60, 60, """
+                         } catch (Throwable t) {
+                             fail(resp, t);
+                         } finally {
+                """ + finallyBody + """
+                         }
+                     }
+                """);
+    }
+
+    @Test
+    void deleting_the_unset_of_the_current_request_context_from_a_finally_is_reported() {
+        assertEquals(List.of("63:CONC-04"), items(gateway("""
+                -            RequestScope.getCurrent().unset();
+                """)));
+    }
+
+    @Test
+    void deleting_mdc_clear_from_a_finally_is_reported() {
+        assertEquals(List.of("63:CONC-04"), items(gateway("""
+                -            MDC.clear();
+                """)));
+    }
+
+    @Test
+    void the_same_context_reset_another_way_by_the_change_is_clean() {
+        assertEquals(List.of(), items(gateway("""
+                -            MDC.clear();
+                +            MDC.remove("requestId");
+                """)));
+    }
+
+    @Test
+    void deleting_the_clear_of_a_local_cache_is_not_a_thread_state_question() {
+        assertEquals(List.of(), items(gateway("""
+                -            seen.clear();
+                """)));
+    }
 }
