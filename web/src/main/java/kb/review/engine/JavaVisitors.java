@@ -174,9 +174,25 @@ final class JavaVisitors {
                 return;
             }
         }
-        if (tree != null) {
+        int end = lastStatementEnd(file, from, to);
+        if (end > from && end < to) {
+            // git's trailing context often stops inside a call written over several lines (`new Server(` then one
+            // argument per line): the statement it cuts is not code the review can read, what comes before it is
+            regionUnits(file, tree, from, end, units);
+        } else if (tree != null) {
             completeMethods(tree.getRootNode(), file, from, to, units);
         }
+    }
+
+    /** The last line of the region that ends a statement or a block ({@code ;}, <code>{</code>, <code>}</code>). */
+    private static int lastStatementEnd(SourceFile file, int from, int to) {
+        for (int l = to; l >= from; l--) {
+            String line = file.line(l).replaceAll("\\s*//.*$", "").strip();
+            if (line.endsWith(";") || line.endsWith("{") || line.endsWith("}")) {
+                return l;
+            }
+        }
+        return 0;
     }
 
     private static void completeMethods(TSNode node, SourceFile file, int from, int to, List<Unit> units) {

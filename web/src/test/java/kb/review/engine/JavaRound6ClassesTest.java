@@ -232,4 +232,41 @@ class JavaRound6ClassesTest {
                 -            seen.clear();
                 """)));
     }
+
+    // --- RES-01: a hunk whose trailing context stops inside a call written over several lines ---
+
+    @Test
+    void two_sockets_closed_by_hand_are_reported_though_the_hunk_ends_inside_a_multi_line_call() {
+        String diff = hunk("src/main/java/a/LocalCluster.java", 40, 40, """
+                         // reserve a port for the peer and one for the admin endpoint
+                +        ServerSocket peerSocket = new ServerSocket(0);
+                +        int peerPort = peerSocket.getLocalPort();
+                +        ServerSocket adminSocket = new ServerSocket(0);
+                +        int adminPort = adminSocket.getLocalPort();
+                +        peerSocket.close();
+                +        adminSocket.close();
+                         Member self = new Member(
+                                 peerPort,
+                                 adminPort,
+                """);
+        assertEquals(List.of("41:RES-01"), items(diff));
+    }
+
+    @Test
+    void the_same_sockets_in_a_try_with_resources_are_clean_though_the_hunk_ends_inside_a_call() {
+        String diff = hunk("src/main/java/a/LocalCluster.java", 40, 40, """
+                         // reserve a port for the peer and one for the admin endpoint
+                +        int peerPort;
+                +        int adminPort;
+                +        try (ServerSocket peerSocket = new ServerSocket(0);
+                +                ServerSocket adminSocket = new ServerSocket(0)) {
+                +            peerPort = peerSocket.getLocalPort();
+                +            adminPort = adminSocket.getLocalPort();
+                +        }
+                         Member self = new Member(
+                                 peerPort,
+                                 adminPort,
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
