@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
  * Catch-all guards in Java code text: a {@code catch (Exception e)} (or {@code RuntimeException}, {@code Throwable})
  * protects the code around it only when its block does not throw again. A guard that wraps and rethrows
  * ({@code catch (Exception e) { throw new IllegalStateException(e); }}) lets the failure out just the same: a periodic
- * task so guarded is still cancelled by its first failure.
+ * task so guarded is still cancelled by its first failure. A multi-catch with a catch-all among its alternatives
+ * ({@code catch (Exception | Error e)}, {@code catch (IOException | RuntimeException e)}) guards the same way.
  */
 final class CatchAlls {
 
+    /** One catch type, or a multi-catch one of whose alternatives is a catch-all ({@code Exception | Error}). */
     private static final Pattern CATCH_ALL = Pattern.compile(
-            "catch\\s*\\(\\s*(final\\s+)?(java\\.lang\\.)?(Throwable|Exception|RuntimeException)\\s+\\w+\\s*\\)\\s*\\{");
+            "catch\\s*\\(\\s*(final\\s+)?([\\w.]+\\s*\\|\\s*)*(java\\.lang\\.)?(Throwable|Exception|RuntimeException)"
+                    + "(\\s*\\|\\s*[\\w.]+)*\\s+\\w+\\s*\\)\\s*\\{");
     private static final Pattern THROW = Pattern.compile("\\bthrow\\b");
 
     private CatchAlls() {

@@ -38,6 +38,7 @@ public final class PerCall {
     private final Timeouts helper;
     private List<SyntaxNode> calls;
     private Callers callers = Callers.NONE;
+    private Summaries summaries;
     private String path = "";
 
     PerCall(byte[] src, boolean go) {
@@ -57,9 +58,19 @@ public final class PerCall {
      */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
                                  String path) {
+        return run(root, src, go, pools, callers, path, null);
+    }
+
+    /**
+     * The same, with the functions of the change ({@code summaries}, may be null): a Java pool in a field initialiser
+     * is per call when the change makes its owner per call (see {@link PerCallOwners}).
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path, Summaries summaries) {
         List<Spot> out = new ArrayList<>();
         if (!pools.isEmpty()) {
             PerCall p = new PerCall(src, go);
+            p.summaries = summaries;
             p.callers = callers;
             p.path = path;
             p.walk(root, pools, out);
@@ -150,6 +161,10 @@ public final class PerCall {
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
+        SyntaxNode field = go ? null : PerCallOwners.initialised(top);
+        if (field != null) {
+            return PerCallOwners.field(field, top, src, summaries);
+        }
         if (kept(top)) {
             return providedPerCall(top);
         }

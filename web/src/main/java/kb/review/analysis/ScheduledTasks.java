@@ -45,14 +45,7 @@ final class ScheduledTasks {
             String t = text(src, task);
             Spot spot = null;
             switch (task.getType()) {
-                case "method_reference" -> {
-                    String target = t.substring(t.lastIndexOf("::") + 2).strip();
-                    if (periodic && !summaries.knows(target)) {
-                        spot = at(c, false, HIDDEN);
-                    } else if (periodic && !summaries.catchesAll(target)) {
-                        spot = at(c, true, null);
-                    }
-                }
+                case "method_reference" -> spot = periodic ? referenced(c, t, summaries) : null;
                 case "lambda_expression" -> spot = periodic ? inline(c, task, src, summaries) : null;
                 case "object_creation_expression" -> {
                     SyntaxNode body = task.getChildByFieldName("type") == null ? null : classBody(task);
@@ -71,6 +64,15 @@ final class ScheduledTasks {
             }
         }
         return out;
+    }
+
+    /** {@code this::refresh}: the referenced method, when the review sees it, must catch everything. */
+    private static Spot referenced(SyntaxNode call, String reference, Summaries summaries) {
+        String target = reference.substring(reference.lastIndexOf("::") + 2).strip();
+        if (!summaries.knows(target)) {
+            return at(call, false, HIDDEN);
+        }
+        return summaries.catchesAll(target) ? null : at(call, true, null);
     }
 
     private static SyntaxNode classBody(SyntaxNode creation) {
@@ -136,21 +138,33 @@ final class ScheduledTasks {
     }
 
     /**
-     * A task held in a local ({@code PushTask task = new PushTask(...); executor.scheduleWithFixedDelay(task, ...)}):
-     * judged like {@code new PushTask(...)} when the local is initialised by a constructor of a named class, or
-     * declared with a class whose {@code run()} the review sees. A local of an interface type given no such value
-     * (a {@code Runnable} parameter) is left alone: its code is the caller's.
+     * A task held in a local or a field of this file ({@code PushTask task = new PushTask(...);
+     * executor.scheduleWithFixedDelay(task, ...)}): judged like {@code new PushTask(...)} when it is initialised by a
+     * constructor of a named class, like the task itself when it is initialised by a lambda, an anonymous class or a
+     * method reference (code often names its task before scheduling it), or by the class it is declared with when the
+     * review sees that class's {@code run()}. A variable of an interface type given no such value (a {@code Runnable}
+     * parameter) is left alone: its code is the caller's.
      */
     private static Spot held(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, SyntaxNode root) {
         String name = text(src, task);
         SyntaxNode declarator = declarator(Timeouts.function(call), name, src, call.getStartByte());
         if (declarator == null) {
+            declarator = field(root, name, src);
+        }
+        if (declarator == null) {
             return null;
         }
         SyntaxNode value = declarator.getChildByFieldName("value");
-        if (value != null && !value.isNull() && value.getType().equals("object_creation_expression")
-                && classBody(value) == null) {
-            return named(call, value, src, summaries, true, root);
+        String kind = value == null || value.isNull() ? "" : value.getType();
+        if (kind.equals("object_creation_expression")) {
+            return classBody(value) == null ? named(call, value, src, summaries, true, root)
+                    : inline(call, value, src, summaries);
+        }
+        if (kind.equals("lambda_expression")) {
+            return inline(call, value, src, summaries);
+        }
+        if (kind.equals("method_reference")) {
+            return referenced(call, text(src, value), summaries);
         }
         SyntaxNode type = declarator.getParent().getChildByFieldName("type");
         String declared = type == null || type.isNull() ? "" : text(src, type).replaceAll("<.*", "").strip();
@@ -168,6 +182,26 @@ final class ScheduledTasks {
             if (d.getStartByte() < before && n != null && !n.isNull() && text(src, n).equals(name)
                     && d.getParent().getType().equals("local_variable_declaration")) {
                 out = d;
+            }
+        }
+        return out;
+    }
+
+    /** The declarator of field {@code name} declared in this file, or null (two fields of that name: null). */
+    private static SyntaxNode field(SyntaxNode root, String name, byte[] src) {
+        List<SyntaxNode> fields = new ArrayList<>();
+        Shapes.walkAll(root, "field_declaration", fields);
+        SyntaxNode out = null;
+        for (SyntaxNode f : fields) {
+            for (int i = 0; i < f.getNamedChildCount(); i++) {
+                SyntaxNode d = f.getNamedChild(i);
+                SyntaxNode n = d.getType().equals("variable_declarator") ? d.getChildByFieldName("name") : null;
+                if (n != null && !n.isNull() && text(src, n).equals(name)) {
+                    if (out != null) {
+                        return null;
+                    }
+                    out = d;
+                }
             }
         }
         return out;

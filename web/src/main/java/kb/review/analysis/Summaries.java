@@ -155,6 +155,11 @@ public final class Summaries {
         return byName.getOrDefault(name, List.of());
     }
 
+    /** Every function and method of the change (and beside it in repo mode). */
+    public java.util.stream.Stream<Function> all() {
+        return byName.values().stream().flatMap(List::stream);
+    }
+
     /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
     public List<Function> declarations(String callee) {
         Target t = target(callee, context);

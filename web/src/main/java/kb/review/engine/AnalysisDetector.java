@@ -189,7 +189,7 @@ final class AnalysisDetector {
         List<TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
         if (!wanted.isEmpty()) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted, summaries.callers(), file.path())) {
+                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }

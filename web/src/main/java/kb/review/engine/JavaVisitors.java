@@ -174,9 +174,36 @@ final class JavaVisitors {
                 return;
             }
         }
-        if (tree != null) {
+        int end = lastStatementEnd(file, from, to);
+        if (end > from && end < to && opensParentheses(file, end + 1, to)) {
+            // git's trailing context often stops inside a call written over several lines (`new Server(` then one
+            // argument per line): the statement it cuts is not code the review can read, what comes before it is
+            regionUnits(file, tree, from, end, units);
+        } else if (tree != null) {
             completeMethods(tree.getRootNode(), file, from, to, units);
         }
+    }
+
+    /** True when lines {@code from}..{@code to} open more parentheses than they close (a call cut mid-arguments). */
+    private static boolean opensParentheses(SourceFile file, int from, int to) {
+        int depth = 0;
+        for (int l = from; l <= to; l++) {
+            for (char c : file.line(l).toCharArray()) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+        }
+        return depth > 0;
+    }
+
+    /** The last line of the region that ends a statement or a block ({@code ;}, <code>{</code>, <code>}</code>). */
+    private static int lastStatementEnd(SourceFile file, int from, int to) {
+        for (int l = to; l >= from; l--) {
+            String line = file.line(l).replaceAll("\\s*//.*$", "").strip();
+            if (line.endsWith(";") || line.endsWith("{") || line.endsWith("}")) {
+                return l;
+            }
+        }
+        return 0;
     }
 
     private static void completeMethods(TSNode node, SourceFile file, int from, int to, List<Unit> units) {

@@ -45,7 +45,11 @@ final class RemovedReleases {
             // a no-argument remove() on a class or a static field (a thread-local or its holder): what an iterator,
             // a queue or a local collection does is left out by threadLocal(...) below
             new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)\\.remove\\(\\)\\s*;"), null, "CONC-04",
-                    "removes"));
+                    "removes"),
+            // a whole per-thread context cleared at once: MDC.clear(), ThreadContext.clearAll(), a framework's
+            // RequestContext.getCurrentContext().unset(); a lower-case receiver (a cache, a list) is left out below
+            new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)(?:\\(\\))?\\.(?:clear|clearAll|clearMap|unset)"
+                    + "\\(\\)\\s*;"), null, "CONC-04", "clears"));
 
     private RemovedReleases() {
     }
@@ -329,8 +333,12 @@ final class RemovedReleases {
         // not handed to the caller; only the value itself, or a wrapper built around it, is
         Pattern returned = value.isEmpty() ? null : Pattern.compile("\\breturn\\s+(?:new\\s+[\\w.<>]+\\s*\\(\\s*)?"
                 + Pattern.quote(value) + "(?![\\w.(])");
+        // a per-thread context now reset another way (MDC.clear() replaced by MDC.remove(key), unset() by remove())
+        Pattern reset = value.isEmpty() || !"CONC-04".equals(r.javaItem()) ? null : Pattern.compile("(?<![\\w])"
+                + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove|clear\\w*|unset|putCloseable)\\s*\\(");
         for (String a : added) {
-            if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))) {
+            if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))
+                    || reset != null && reset.matcher(a).find()) {
                 return true;
             }
             if (named != null && named.matcher(a).find()
