@@ -183,4 +183,36 @@ class Round6ClassesTest {
         // a slice, a map or a count looks the same when nothing declares it: not taken for a feed
         assertEquals(List.of(), conc02(hunk("watch/run.go", 60, 60, FEED.formatted("w.events", "w.seen++"))));
     }
+
+    // --- class 4 (RES-04): a gRPC channel built on every call ---
+
+    private static final String LOOKUP = """
+                 Quote lookup(QuoteRequest request) {
+            +        ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+            %s
+                 }
+            """;
+
+    @Test
+    void a_grpc_channel_built_per_call_and_never_shut_down_is_reported() {
+        String diff = hunk("src/main/java/a/QuoteClient.java", 40, 40, LOOKUP.formatted(
+                "+        Quote quote = QuoteGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS).get(request);\n"
+                        + "+        return quote;"));
+        assertEquals(List.of("41:RES-04"), items(diff));
+    }
+
+    @Test
+    void a_channel_shut_down_in_finally_or_one_built_in_the_constructor_is_clean() {
+        assertEquals(List.of(), items(hunk("src/main/java/a/QuoteClient.java", 40, 40, LOOKUP.formatted("""
+                +        try {
+                +            return QuoteGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS).get(request);
+                +        } finally {
+                +            channel.shutdown();
+                +        }"""))));
+        assertEquals(List.of(), items(hunk("src/main/java/a/QuoteClient.java", 20, 20, """
+                     QuoteClient(String target) {
+                +        this.channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+                     }
+                """)));
+    }
 }
