@@ -215,4 +215,44 @@ class Round6ClassesTest {
                      }
                 """)));
     }
+
+    // --- class 5 (CONC-03): a plain map written by the goroutines a loop starts ---
+
+    private static final String SIZES = """
+                 func sizes(ctx context.Context, keys []string) map[string]int64 {
+            +        out := map[string]int64{}
+            +        var wg sync.WaitGroup
+            +        for _, k := range keys {
+            +                wg.Add(1)
+            +                go func(k string) {
+            +                        defer wg.Done()
+            +                        n, err := stat(ctx, k)
+            +                        if err == nil {
+            +                                %s
+            +                        }
+            +                }(k)
+            +        }
+            +        wg.Wait()
+            +        return out
+                 }
+            """;
+
+    /** CONC-03's findings only: the goroutine literal without a recover also draws CONC-01, which is not this class. */
+    private static List<String> conc03(String diff) {
+        return items(diff).stream().filter(s -> s.endsWith(":CONC-03")).toList();
+    }
+
+    @Test
+    void goroutines_of_a_loop_writing_a_map_the_function_made_are_reported() {
+        assertEquals(List.of("79:CONC-03"), conc03(hunk("store/sizes.go", 70, 70, SIZES.formatted("out[k] = n"))));
+    }
+
+    @Test
+    void the_same_writes_under_a_lock_or_to_a_slice_by_index_are_clean() {
+        assertEquals(List.of(), conc03(hunk("store/sizes.go", 70, 70,
+                SIZES.formatted("mu.Lock()\n+                                out[k] = n\n+                                mu.Unlock()"))));
+        String slice = SIZES.replace("out := map[string]int64{}", "out := make([]int64, len(keys))")
+                .replace("for _, k := range keys", "for i, k := range keys");
+        assertEquals(List.of(), conc03(hunk("store/sizes.go", 70, 70, slice.formatted("out[i] = n"))));
+    }
 }
