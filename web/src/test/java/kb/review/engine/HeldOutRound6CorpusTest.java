@@ -40,10 +40,15 @@ class HeldOutRound6CorpusTest {
     // no case code changed, see CORRECTIONS.md): recall unchanged; precision overall 66/68 = 0.97, Go 32/32 = 1.00,
     // Java 34/36 = 0.94, all at or above target, so each precision floor is the run-2 value minus 0.02; the recall
     // floors stay at run 1's rounded-down 0.60.
-    static final double RECALL_FLOOR = 0.60;
+    // Run 3 (not blind for the classes fixed on branch r6: pooled Go values that escape while put back, MEM-02;
+    // eagerly formatted debug messages, LOG-02; a goroutine per received item, CONC-02; a plain map written by the
+    // goroutines of a loop, CONC-03; gRPC channels built per call, RES-04): overall recall 71/105 = 0.68 (floor
+    // 0.65), Go 37/51 = 0.73 (floor 0.70), Java 34/54 = 0.63 (floor 0.60, unchanged); precision unchanged (overall
+    // 71/73 = 0.97, Go 1.00, Java 0.94), so its floors stay.
+    static final double RECALL_FLOOR = 0.65;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.60, 0.98},
+            "go", new double[] {0.70, 0.98},
             "java", new double[] {0.60, 0.92});
 
     static List<Case> cases;
