@@ -92,6 +92,63 @@ final class GoReleases {
         return closedBlock && hunk.section().startsWith("func") ? hunk.newStart() : 0;
     }
 
+    /**
+     * The new-file line where the value of a deleted close is overwritten right below it, in the same block
+     * ({@code f.Close()} then {@code f = gz}; {@code w.file.Close()} then {@code w.file = next}): the code replaces
+     * what it holds, and without the close the old value can never be closed. Only statements that do not name the
+     * value may stand between; 0 for anything else (a deferred close, a use of the value, an exit, the block's end).
+     */
+    static int overwriteBelow(List<DiffLine> lines, int release, String value) {
+        String deleted = lines.get(release).text();
+        if (deleted.strip().startsWith("defer ") || value.isEmpty()) {
+            return 0;
+        }
+        int depth = indent(deleted);
+        Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
+        Pattern assigned = Pattern.compile("^\\s*" + Pattern.quote(value) + "\\s*(?:,\\s*[\\w.]+\\s*)*=(?!=)");
+        int seen = 0;
+        for (int j = release + 1; j < lines.size() && seen < 6; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            seen++;
+            if (indent(l.text()) != depth) {
+                return 0;
+            }
+            if (assigned.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+            if (named.matcher(l.text()).find() || EXIT.matcher(l.text()).find()) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** An added line releases exactly this value again (the same release, the same name). */
+    static boolean releasedAgain(Pattern release, String value, List<String> added) {
+        for (String a : added) {
+            java.util.regex.Matcher m = release.matcher(a);
+            if (m.find() && m.group(1).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An added line ends the value another way: a server shut down or stopped ({@code s.http.Shutdown(ctx)},
+     * {@code srv.GracefulStop()}), a client disconnected or a pool released, in place of the deleted close.
+     */
+    static boolean endedOtherwise(String value, List<String> added) {
+        Pattern ends = Pattern.compile("(?<![\\w.])" + Pattern.quote(value)
+                + "\\.(?:Shutdown|Stop|GracefulStop|Disconnect|Release|Terminate|Close\\w*)\\(");
+        return added.stream().anyMatch(a -> ends.matcher(a).find());
+    }
+
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|break\\b|continue\\b|goto\\b)");
+
     /** The width of a line's indentation, a tab counted as four columns. */
     private static int indent(String line) {
         int width = 0;

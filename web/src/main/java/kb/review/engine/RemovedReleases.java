@@ -106,14 +106,21 @@ final class RemovedReleases {
                     }
                     int acquired = acquisitionInHunk(lines, i, value, item);
                     int checked = acquired > 0 || language != Language.GO ? 0 : GoReleases.checkAbove(lines, i, h);
-                    int at = acquired > 0 ? acquired : checked > 0 ? checked : next;
-                    if (at > 0 && !putBack(value, r, added, language == Language.JAVA) && !acquiredInChange(value, removed, added)
-                            && !rewrittenInHunk(r, lines) && !insideDeletedMethod(lines, i)
+                    // Go: the value is overwritten right below the deleted close; only the same close puts it back
+                    int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
+                    int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : checked > 0 ? checked : next;
+                    boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
+                            : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
+                            || language == Language.GO && GoReleases.endedOtherwise(value, added);
+                    if (at > 0 && !kept && !acquiredInChange(value, removed, added) && !insideDeletedMethod(lines, i)
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         String message = value.isEmpty()
                                 ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
                                         + "else in the diff: the callers can no longer tell the thread was interrupted."
+                                : overwritten > 0 ? "The change deletes `" + l.text().strip() + "`, and line "
+                                        + overwritten + " then overwrites `" + value + "`: the value it held can no "
+                                        + "longer be closed by anything."
                                 : "The change deletes `" + l.text().strip() + "` and nothing else in the diff "
                                         + r.what() + " `" + value + "` (" + (acquired > 0 ? "acquired here"
                                         : checked > 0 ? "acquired just above this error check"

@@ -228,4 +228,62 @@ class GoRound6ClassesTest {
         assertEquals(List.of(), items(ROLLBACK.formatted(7, "defer tx.Rollback(ctx)",
                 "+\tdefer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()\n")));
     }
+
+    // --- a close deleted right before the code replaces what the variable holds
+
+    private static final String REPLACES_HELD = """
+            diff --git a/logs/rotate.go b/logs/rotate.go
+            --- a/logs/rotate.go
+            +++ b/logs/rotate.go
+            @@ -60,8 +60,%d @@ func (w *Writer) rotate() error {
+             \tif err != nil {
+             \t\treturn err
+             \t}
+            -\tw.out.Close()
+            %s\
+             \tw.size = 0
+             \tw.out = next
+             \treturn nil
+             }
+            """;
+
+    @Test
+    void a_close_deleted_before_the_value_is_replaced_is_reported_where_it_is_replaced() {
+        List<Finding> res = found(REPLACES_HELD.formatted(7, ""), "RES-01");
+        assertEquals(List.of(64), res.stream().map(Finding::line).toList());
+        assertTrue(res.get(0).message().contains("line 64 then overwrites `w.out`"), res.get(0).message());
+    }
+
+    @Test
+    void a_close_rewritten_before_the_value_is_replaced_still_closes_it() {
+        assertEquals(List.of(), found(REPLACES_HELD.formatted(10, "+\tif err := w.out.Close(); err != nil {\n"
+                + "+\t\tlog.Printf(\"closing %s: %v\", w.name, err)\n+\t}\n"), "RES-01"));
+    }
+
+    // --- a field's close replaced by the way that kind of value ends
+
+    private static final String FIELD_CLOSE = """
+            diff --git a/relay/relay.go b/relay/relay.go
+            --- a/relay/relay.go
+            +++ b/relay/relay.go
+            @@ -30,6 +30,%d @@ func (r *Relay) Stop() {
+             \tr.mu.Lock()
+             \tdefer r.mu.Unlock()
+            -\tr.listener.Close()
+            %s\
+             \tr.wg.Wait()
+             }
+             
+            """;
+
+    @Test
+    void a_fields_close_deleted_with_nothing_in_its_place_is_a_removed_release() {
+        assertEquals(List.of("32:RES-01"), items(FIELD_CLOSE.formatted(5, "")));
+    }
+
+    @Test
+    void a_fields_close_replaced_by_a_shutdown_or_stop_still_ends_it() {
+        assertEquals(List.of(), items(FIELD_CLOSE.formatted(6, "+\tr.listener.Shutdown(context.Background())\n")));
+        assertEquals(List.of(), items(FIELD_CLOSE.formatted(6, "+\tr.listener.GracefulStop()\n")));
+    }
 }
