@@ -44,7 +44,8 @@ final class GoReleases {
      * are only that check, the acquisition is the statement just above the {@code if}: the finding stands on the
      * {@code if} line, or on the hunk's first line when the {@code if} is above the hunk too (the hunk starts inside
      * the check's block). 0 for anything else: a release that is not deferred, another statement between the check and
-     * the defer, or a check that leaves the function's scope.
+     * the defer, a block whose last statement does not leave (not an error check), or a check that leaves the
+     * function's scope.
      *
      * @param lines   the hunk's lines
      * @param release the index of the deleted release in them
@@ -63,6 +64,7 @@ final class GoReleases {
         int removed = first;
         int depth = indent(deleted);
         boolean closedBlock = false;
+        boolean exits = false;
         for (int j = removed - 1; j >= 0; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
@@ -74,6 +76,10 @@ final class GoReleases {
                 if (!closedBlock) {
                     return 0;
                 }
+                if (!exits && !EXIT.matcher(l.text()).find() && !FATAL.matcher(l.text()).find()) {
+                    return 0; // its last statement does not leave: not the check of an acquisition's error
+                }
+                exits = true;
                 continue; // the body of the check
             }
             if (at < depth) {
@@ -147,6 +153,7 @@ final class GoReleases {
         return added.stream().anyMatch(a -> ends.matcher(a).find());
     }
 
+    private static final Pattern FATAL = Pattern.compile("^\\s*(?:[\\w.]+\\.Fatal\\w*|os\\.Exit)\\(");
     private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|break\\b|continue\\b|goto\\b)");
 
     /** The width of a line's indentation, a tab counted as four columns. */

@@ -153,8 +153,23 @@ class GoRound6ClassesTest {
         assertEquals(List.of(52), found(DEFER_BELOW_CHECK_CUT, "RES-01").stream().map(Finding::line).toList());
     }
 
+    /** The block above the deleted defer does not leave: it is not the acquisition's error check. */
+    private static final String DEFER_AFTER_OPTION = """
+            diff --git a/cache/load.go b/cache/load.go
+            --- a/cache/load.go
+            +++ b/cache/load.go
+            @@ -52,6 +52,5 @@ func load(path string, opts Options) (map[string]string, error) {
+             \t\tr = bufio.NewReaderSize(fh, opts.BufferSize)
+             \t\tlog.Printf("cache %s: buffered reads", path)
+             \t}
+            -\tdefer fh.Close()
+             \tentries := map[string]string{}
+             \tsc := bufio.NewScanner(r)
+            """;
+
     @Test
     void a_defer_deleted_after_other_work_is_reported_where_it_stood() {
+        assertEquals(List.of(55), found(DEFER_AFTER_OPTION, "RES-01").stream().map(Finding::line).toList());
         List<Finding> res = found(DEFER_AFTER_WORK, "RES-01");
         assertEquals(List.of(54), res.stream().map(Finding::line).toList());
         assertTrue(res.get(0).message().contains("acquired outside the hunks"), res.get(0).message());
