@@ -28,12 +28,13 @@ final class RemovedReleases {
     }
 
     private static final List<Release> RELEASES = List.of(
-            new Release(Pattern.compile("^\\s*(?:defer\\s+)?([A-Za-z_][\\w.]*?)\\.Body\\.Close\\(\\)"), "RES-02", null,
-                    "closes the body of"),
-            new Release(Pattern.compile("^\\s*(?:defer\\s+)?(?:_\\s*=\\s*|_\\s*,?\\s*)?([A-Za-z_]\\w*)\\.Close\\(\\)"),
-                    "RES-01", null, "closes"),
-            new Release(Pattern.compile("^\\s*(?:defer\\s+)?([A-Za-z_]\\w*)\\.Rollback\\(\\)"), "TX-01", null,
-                    "rolls back"),
+            new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
+            // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
+            // f.Close(); ...`, `return f.Close()`) or joined into the function's (`errors.Join(err, m.dir.Close())`),
+            // on a local or a field of one; a gRPC client stream's CloseSend ends it the same way
+            new Release(GoReleases.CLOSE, "RES-01", null, "closes"),
+            // Go: also `_ = tx.Rollback()`, and pgx's rollback that takes a context (`tx.Rollback(ctx)`)
+            new Release(GoReleases.ROLLBACK, "TX-01", null, "rolls back"),
             new Release(Pattern.compile("^\\s*(?:defer\\s+)?(cancel\\w*|\\w*[cC]ancel)\\(\\)\\s*$"), "TMO-03", null,
                     "calls"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
@@ -68,7 +69,9 @@ final class RemovedReleases {
             return List.of();
         }
         Language language = file.language();
-        List<String> added = allAdded;
+        // a Go release names a local or a field of the function it stood in: only that file can put it back (a
+        // `defer rows.Close()` added in another file's function closes another `rows`)
+        List<String> added = language == Language.GO ? addedIn(file) : allAdded;
         List<String> removed = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             for (DiffLine l : h.lines()) {
@@ -106,17 +109,26 @@ final class RemovedReleases {
                         }
                     }
                     int acquired = acquisitionInHunk(lines, i, value, item);
-                    int at = acquired > 0 ? acquired : next;
-                    if (at > 0 && !putBack(value, r, added, language == Language.JAVA) && !acquiredInChange(value, removed, added)
-                            && !rewrittenInHunk(r, lines) && !insideDeletedMethod(lines, i)
+                    int checked = acquired > 0 || language != Language.GO ? 0 : GoReleases.checkAbove(lines, i, h);
+                    // Go: the value is overwritten right below the deleted close; only the same close puts it back
+                    int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
+                    int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : checked > 0 ? checked : next;
+                    boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
+                            : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
+                            || language == Language.GO && GoReleases.endedOtherwise(value, added);
+                    if (at > 0 && !kept && !acquiredInChange(value, removed, added) && !insideDeletedMethod(lines, i)
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         String message = value.isEmpty()
                                 ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
                                         + "else in the diff: the callers can no longer tell the thread was interrupted."
+                                : overwritten > 0 ? "The change deletes `" + l.text().strip() + "`, and line "
+                                        + overwritten + " then overwrites `" + value + "`: the value it held can no "
+                                        + "longer be closed by anything."
                                 : "The change deletes `" + l.text().strip() + "` and nothing else in the diff "
                                         + r.what() + " `" + value + "` (" + (acquired > 0 ? "acquired here"
+                                        : checked > 0 ? "acquired just above this error check"
                                         : "acquired outside the hunks") + "): unless that moved where the diff does "
                                         + "not show, `" + value + "` is no longer released on this path.";
                         out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
@@ -322,6 +334,19 @@ final class RemovedReleases {
             }
         }
         return 0;
+    }
+
+    /** The added lines of one file's hunks. */
+    private static List<String> addedIn(SourceFile file) {
+        List<String> out = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED) {
+                    out.add(l.text());
+                }
+            }
+        }
+        return out;
     }
 
     /** The change adds a release of the same value (moved into a defer, a finally or a helper), or hands it on. */
