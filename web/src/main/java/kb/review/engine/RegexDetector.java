@@ -30,7 +30,7 @@ final class RegexDetector {
             for (Rule rule : rules) {
                 Rule.RegexMatcher r = (Rule.RegexMatcher) rule.matcher();
                 Matcher m = r.pattern().matcher(text);
-                if (m.find() && conditionsHold(file, text, r)) {
+                if (m.find() && conditionsHold(file, line, text, r)) {
                     boolean sure = file.complete() || rule.context() == Rule.Context.LINE;
                     hits.add(new Hit(rule, line, m.start() + 1, sure ? Finding.Confidence.HIGH
                             : Finding.Confidence.LOW, sure ? null : Hit.PARTIAL_FILE));
@@ -40,14 +40,14 @@ final class RegexDetector {
         return hits;
     }
 
-    private static boolean conditionsHold(SourceFile file, String line, Rule.RegexMatcher r) {
+    private static boolean conditionsHold(SourceFile file, int lineNo, String line, Rule.RegexMatcher r) {
         for (Rule.Condition c : r.require()) {
-            if (!compiled(c).matcher(textOf(file, line, c)).find()) {
+            if (!compiled(c).matcher(textOf(file, lineNo, line, c)).find()) {
                 return false;
             }
         }
         for (Rule.Condition c : r.reject()) {
-            if (compiled(c).matcher(textOf(file, line, c)).find()) {
+            if (compiled(c).matcher(textOf(file, lineNo, line, c)).find()) {
                 return false;
             }
         }
@@ -60,8 +60,22 @@ final class RegexDetector {
         return COMPILED.computeIfAbsent(c.regex(), Pattern::compile);
     }
 
-    private static String textOf(SourceFile file, String line, Rule.Condition c) {
-        return c.in().equals("file") ? file.text() : line;
+    private static String textOf(SourceFile file, int lineNo, String line, Rule.Condition c) {
+        return switch (c.in()) {
+            case "file" -> file.text();
+            case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
+            default -> line;
+        };
+    }
+
+    /** The comment lines right above {@code lineNo} (none when the line above is code, blank or not shown). */
+    private static String commentAbove(SourceFile file, int lineNo) {
+        java.util.BitSet known = file.knownLines();
+        StringBuilder out = new StringBuilder();
+        for (int l = lineNo - 1; l >= 1 && known.get(l) && isComment(file.line(l)); l--) {
+            out.insert(0, file.line(l).strip() + "\n");
+        }
+        return out.toString();
     }
 
     static boolean isComment(String line) {

@@ -32,6 +32,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
 
     /** A regular expression tried on each line of code (comment lines excluded). */
     public record RegexMatcher(Pattern pattern, List<Condition> require, List<Condition> reject) implements Matcher {
+        /** A condition's {@code in:} for the comment lines right above the matched line. */
+        public static final String COMMENT_ABOVE = "comment-above";
     }
 
     /**

@@ -109,6 +109,33 @@ class HeldOutCommitPrecisionTest {
                 "ERR-01"));
     }
 
+    @Test
+    void a_discarded_error_with_a_comment_saying_why_is_deliberate_one_without_is_lost() {
+        String code = """
+                package server
+
+                func (o *consumer) deliver(msg *Msg) error {
+                	if err := o.send(msg); err != nil {
+                ABOVE		_ = o.stop()SAME
+                		return err
+                	}
+                	return nil
+                }
+                """;
+        String path = "server/consumer.go";
+        // nats-server: the reason is on the line above, as ERR-01's message asks
+        assertEquals(List.of(), only(items(path, code.replace("ABOVE", "\t\t// stop errors repeat the send error\n")
+                .replace("SAME", "")), "ERR-01"));
+        assertEquals(List.of(), only(items(path, code.replace("ABOVE", "").replace("SAME", " // already failing")),
+                "ERR-01"));
+        // no comment, a comment that ends before a line of code, or a URL in a string is not a reason
+        assertEquals(List.of("5:ERR-01"), only(items(path, code.replace("ABOVE", "").replace("SAME", "")), "ERR-01"));
+        assertEquals(List.of("7:ERR-01"), only(items(path, code.replace("ABOVE",
+                "\t\t// tell the peer\n\t\to.nak(msg)\n").replace("SAME", "")), "ERR-01"));
+        assertEquals(List.of("5:ERR-01"), only(items(path, code.replace("ABOVE", "")
+                .replace("_ = o.stop()SAME", "_ = o.notify(\"http://peer/stop\")")), "ERR-01"));
+    }
+
     // RES-02: a Get that is not net/http's
 
     @Test
