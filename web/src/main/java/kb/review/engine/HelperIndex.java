@@ -19,12 +19,18 @@ final class HelperIndex {
     private HelperIndex() {
     }
 
-    static Summaries of(List<SourceFile> files, Models models, Checkout checkout) {
+    /** @param trees where each file's tree is parsed, once for this index and the detectors that follow it */
+    static Summaries of(List<SourceFile> files, Models models, Checkout checkout, Trees trees) {
         // files are independent and each is parsed here on its own: index them in parallel, in the files' order
         List<Summaries.Function> out = files.parallelStream()
                 .filter(f -> f.language() != Language.OTHER && !f.change().binary()
                         && f.change().change() != ChangedFile.Change.DELETED)
-                .flatMap(f -> Declarations.of(f.language(), f.path(), f.text()).stream()).toList();
+                .flatMap(f -> {
+                    List<Summaries.Function> declared = Declarations.of(f.language(), f.path(), f.text(),
+                            () -> trees.of(f));
+                    trees.indexed(f);
+                    return declared.stream();
+                }).toList();
         return new Summaries(out, models, checkout);
     }
 }

@@ -3,7 +3,6 @@ package kb.review.engine;
 import kb.review.diff.ChangedFile;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.SourceFile;
-import kb.review.diff.TreeSitter;
 import kb.review.rules.ManualTrigger;
 import kb.review.rules.Rule;
 import kb.review.rules.RuleBook;
@@ -71,6 +70,18 @@ public final class Reviewer {
         // test files stay visible as helpers' homes, but nothing is reported in them
         List<SourceFile> files = includeTests ? changed
                 : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList();
+        try (Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList())) {
+            return review(mode, changed, files, context, checkout, imported, filter, trees);
+        }
+    }
+
+    /** True when the detectors run on the file: it has text after the change. */
+    private static boolean detected(SourceFile f) {
+        return !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED;
+    }
+
+    private Review review(String mode, List<SourceFile> changed, List<SourceFile> files, List<SourceFile> context,
+                          Checkout checkout, SarifImport.Result imported, DiffFilter filter, Trees trees) {
         List<String> tests = changed.stream().filter(f -> !files.contains(f)).map(SourceFile::path).toList();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
@@ -78,10 +89,9 @@ public final class Reviewer {
         visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
-                ? HelperIndex.of(visible, book.models(), checkout) : Summaries.none(book.models());
-        List<Finding> findings = new ArrayList<>(files.parallelStream()
-                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED)
-                .flatMap(f -> detect(f, helpers).stream()).toList());
+                ? HelperIndex.of(visible, book.models(), checkout, trees) : Summaries.none(book.models());
+        List<Finding> findings = new ArrayList<>(files.parallelStream().filter(Reviewer::detected)
+                .flatMap(f -> detect(f, helpers, trees).stream()).toList());
         for (Finding f : imported.findings()) {
             if (tests.contains(f.path())) {
                 continue;
@@ -105,7 +115,7 @@ public final class Reviewer {
                 unchanged.add(f);
             }
         }
-        kept.addAll(brokenByRemovals(unchanged, byPath, helpers));
+        kept.addAll(brokenByRemovals(unchanged, byPath, helpers, trees));
         List<String> allAdded = changed.stream().flatMap(f -> f.change().hunks().stream())
                 .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == kb.review.diff.DiffLine.Kind.ADDED)
                 .map(kb.review.diff.DiffLine::text).toList();
@@ -132,7 +142,7 @@ public final class Reviewer {
      * code. A finding that was already there before the change stays out, as before.
      */
     private List<Finding> brokenByRemovals(List<Finding> unchanged, Map<String, SourceFile> byPath,
-                                           Summaries helpers) {
+                                           Summaries helpers, Trees trees) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         // only the built-in detectors' findings: the old file is not run through other analysers
         unchanged.stream().filter(f -> "kb".equals(f.origin()) && !f.rule().equals(Suppressions.NO_REASON_RULE))
@@ -150,7 +160,7 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 budget.merge(key(f), 1, Integer::sum);
             }
-            for (Finding f : detect(before, helpers)) {
+            for (Finding f : detect(before, helpers, trees)) {
                 budget.merge(key(f), -1, Integer::sum);
             }
             for (Finding f : candidates) {
@@ -180,7 +190,7 @@ public final class Reviewer {
         return file.added(f.flow().get(f.flow().size() - 1).line());
     }
 
-    private List<Finding> detect(SourceFile file, Summaries helpers) {
+    private List<Finding> detect(SourceFile file, Summaries helpers, Trees trees) {
         List<Rule> regex = new ArrayList<>();
         List<Rule> query = new ArrayList<>();
         List<Rule> visitor = new ArrayList<>();
@@ -195,7 +205,8 @@ public final class Reviewer {
         }
         List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
         if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
-            try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
+            try {
+                TSTree tree = trees.of(file);
                 // the Java visitors and the analysis read the same JavaParser units: parse them once per file
                 JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
                 if (!query.isEmpty()) {
@@ -207,6 +218,8 @@ public final class Reviewer {
                 if (!analysis.isEmpty()) {
                     hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
                 }
+            } finally {
+                trees.done(file);
             }
         }
         List<Finding> out = new ArrayList<>();
