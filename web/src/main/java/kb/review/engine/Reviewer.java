@@ -70,9 +70,12 @@ public final class Reviewer {
         // test files stay visible as helpers' homes, but nothing is reported in them
         List<SourceFile> files = includeTests ? changed
                 : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList();
-        try (Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList())) {
-            return review(mode, changed, files, context, checkout, imported, filter, trees);
-        }
+        Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
+        Review review = review(mode, changed, files, context, checkout, imported, filter, trees);
+        // not in a finally: after an exception a sibling task of a parallel stream may still be walking its tree, and
+        // freeing it under that task would crash the JVM; the trees' cleaners free what is left once it is unreachable
+        trees.close();
+        return review;
     }
 
     /** True when the detectors run on the file: it has text after the change. */

@@ -11,12 +11,13 @@ import org.treesitter.TSTree;
 
 /**
  * The tree-sitter trees of one review, each file parsed once: the helper index reads a file's declarations from the
- * tree its detectors then walk (a parse is about as costly as all the detectors' walks of it). A tree is closed as
- * soon as its file is done, so a large change does not hold every tree at once: the index closes the trees of files
- * that are not detected (context and test files), the detectors close the others, and {@link #close} whatever is
- * left. Safe for the review's parallel streams: each file is parsed by the first thread that asks for it.
+ * tree its detectors then walk (a parse is about as costly as all the detectors' walks of it). The trees of the
+ * files to be detected are therefore held from the index until each file's detection ends (native memory in
+ * proportion to the change, as its text is); the index closes the trees of the other files (context and test files)
+ * as soon as it has read them, and {@link #close} whatever is left. Safe for the review's parallel streams: each file is parsed by the first thread that asks for it. A tree
+ * that is never closed (the review failed) is freed by tree-sitter's cleaner once nothing references it.
  */
-final class Trees implements AutoCloseable {
+final class Trees {
 
     private final Set<SourceFile> detected = Collections.newSetFromMap(new IdentityHashMap<>());
     // SourceFile does not override equals: keys are compared by identity, as in the set above
@@ -47,8 +48,11 @@ final class Trees implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Closes every tree still open; call it only when no task of the review can still be reading one (so not from a
+     * finally around a parallel stream, whose other tasks may go on after one has thrown).
+     */
+    void close() {
         open.values().forEach(TSTree::close);
         open.clear();
     }
