@@ -27,13 +27,28 @@ public final class Declarations {
 
     /** The declarations of the file at {@code path}; an empty list for other languages or a file declaring none. */
     public static List<Summaries.Function> of(Language lang, String path, String text) {
+        TSTree[] parsed = new TSTree[1];
+        try {
+            return of(lang, path, text, () -> parsed[0] = TreeSitter.parse(lang, text));
+        } finally {
+            if (parsed[0] != null) {
+                parsed[0].close();
+            }
+        }
+    }
+
+    /**
+     * The same, reading the tree {@code tree} gives (asked only when the text may declare something; the caller
+     * owns and closes it): the review parses each file once for this index and its detectors.
+     */
+    public static List<Summaries.Function> of(Language lang, String path, String text,
+                                              java.util.function.Supplier<TSTree> tree) {
         List<Summaries.Function> out = new ArrayList<>();
         if (lang == Language.OTHER || lang == Language.GO && !GO_DECLARATION.matcher(text).find()) {
             return out; // no function is declared here: not worth a parse (function literals are written func()
         }
         byte[] src = text.getBytes(StandardCharsets.UTF_8);
-        try (TSTree tree = TreeSitter.parse(lang, text);
-             TSTreeCursor c = new TSTreeCursor(tree.getRootNode())) {
+        try (TSTreeCursor c = new TSTreeCursor(tree.get().getRootNode())) {
             if (!c.gotoFirstChild()) {
                 return out;
             }

@@ -62,8 +62,12 @@ final class JavaAcquisitions {
     /** The methods whose callers own what they return (a resource they acquired). */
     private final JavaOwnedReturns owned;
     private final com.github.javaparser.ast.Node root;
-    /** The calls and constructors of the file that may acquire something, found on the first question. */
-    private List<Expression> candidates;
+    /**
+     * The calls and constructors of the file that may acquire something and every node above them, found on the first
+     * question: a node may acquire when it is in this set. JavaParser's {@code isAncestorOf} searches the whole subtree
+     * of the asking node for each candidate, which cost more than the rest of the pass on files with many methods.
+     */
+    private Set<com.github.javaparser.ast.Node> candidates;
 
     /** The acquisitions of {@code models} in the file under {@code root}, with the review's helper summaries. */
     JavaAcquisitions(com.github.javaparser.ast.Node root, List<Model> models, Summaries summaries) {
@@ -143,26 +147,29 @@ final class JavaAcquisitions {
      */
     boolean mayAcquire(com.github.javaparser.ast.Node n) {
         if (candidates == null) {
-            candidates = new ArrayList<>();
+            candidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (ObjectCreationExpr e : root.findAll(ObjectCreationExpr.class)) {
                 if (matcher.anyMatch(e)) {
-                    candidates.add(e);
+                    withAncestors(e);
                 }
             }
             for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
                 if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
                         || owned.call(e, summaries) != null
                         || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
-                    candidates.add(e);
+                    withAncestors(e);
                 }
             }
         }
-        for (Expression e : candidates) {
-            if (n == e || n.isAncestorOf(e)) {
-                return true;
-            }
+        return candidates.contains(n);
+    }
+
+    private void withAncestors(com.github.javaparser.ast.Node e) {
+        // a node already in the set has its ancestors there too
+        com.github.javaparser.ast.Node a = e;
+        while (a != null && candidates.add(a)) {
+            a = a.getParentNode().orElse(null);
         }
-        return false;
     }
 
     /** The first thread-local model the rule asked for: holders' setters take its id and wording. */

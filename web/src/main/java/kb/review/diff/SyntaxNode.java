@@ -1,10 +1,15 @@
 package kb.review.diff;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
+import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
@@ -104,8 +109,8 @@ public final class SyntaxNode {
                 // punctuation and keywords that no field names cannot be reached through this class's methods: skipping
                 // them saves two thirds of the native calls for about half of the nodes (tokens have no children)
                 boolean kept = kind.named || fieldId != 0;
-                SyntaxNode node = kept ? new SyntaxNode(lines, kind.type, kind.named, ts.getStartByte(),
-                        ts.getEndByte(), top.node) : null;
+                SyntaxNode node = kept ? new SyntaxNode(lines, kind.type, kind.named, Direct.startByte(ts),
+                        Direct.endByte(ts), top.node) : null;
                 if (kept) {
                     top.add(node, fieldId == 0 ? null
                             : fieldNames.computeIfAbsent(fieldId, id -> cursor.currentFieldName()));
@@ -128,7 +133,78 @@ public final class SyntaxNode {
     }
 
     private static Kind kind(TSNode ts, Map<Integer, Kind> kinds) {
-        return kinds.computeIfAbsent(ts.getSymbol(), s -> new Kind(ts.getType(), ts.isNamed()));
+        return kinds.computeIfAbsent(Direct.symbol(ts), s -> new Kind(ts.getType(), ts.isNamed()));
+    }
+
+    /**
+     * The three facts the copy reads from every node, at a third of the binding's cost. Each getter of the binding
+     * crosses JNI twice (a null check, then the call), and each crossing reads the node object's fields back through
+     * JNI: the copy, which only meets nodes the cursor gives (never null), calls the symbol and end-byte natives
+     * directly and reads the start byte from the node object itself (tree-sitter keeps it as the node's first
+     * context word, which {@code ts_node_start_byte} returns). The copy of a file cost more than parsing it. When the
+     * binding's internals are not the ones of the version this was written for, the public getters are used.
+     */
+    private static final class Direct {
+        private static final MethodHandle SYMBOL;
+        private static final MethodHandle END_BYTE;
+        private static final VarHandle START_BYTE;
+
+        static {
+            MethodHandle symbol = null;
+            MethodHandle end = null;
+            VarHandle start = null;
+            try {
+                MethodHandles.Lookup natives = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
+                MethodType ofNode = MethodType.methodType(int.class, TSNode.class);
+                symbol = natives.findStatic(TSParser.class, "ts_node_symbol", ofNode);
+                end = natives.findStatic(TSParser.class, "ts_node_end_byte", ofNode);
+                start = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup())
+                        .findVarHandle(TSNode.class, "context0", int.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                symbol = null;
+                end = null;
+                start = null;
+            }
+            SYMBOL = symbol;
+            END_BYTE = end;
+            START_BYTE = start;
+        }
+
+        /** True when the copy reads nodes directly rather than through the binding's getters. */
+        static boolean available() {
+            return SYMBOL != null;
+        }
+
+        static int symbol(TSNode ts) {
+            if (SYMBOL == null) {
+                return ts.getSymbol();
+            }
+            try {
+                return (int) SYMBOL.invokeExact(ts);
+            } catch (Throwable t) {
+                throw new IllegalStateException("tree-sitter symbol of " + ts, t);
+            }
+        }
+
+        static int startByte(TSNode ts) {
+            return START_BYTE == null ? ts.getStartByte() : (int) START_BYTE.get(ts);
+        }
+
+        static int endByte(TSNode ts) {
+            if (END_BYTE == null) {
+                return ts.getEndByte();
+            }
+            try {
+                return (int) END_BYTE.invokeExact(ts);
+            } catch (Throwable t) {
+                throw new IllegalStateException("tree-sitter end byte of " + ts, t);
+            }
+        }
+    }
+
+    /** True when copies read tree-sitter's nodes directly (see {@link Direct}); for the tests. */
+    static boolean readsNodesDirectly() {
+        return Direct.available();
     }
 
     /** Collects one node's children while the cursor is below it. */

@@ -19,22 +19,25 @@ final class HelperIndex {
     private HelperIndex() {
     }
 
-    static Summaries of(List<SourceFile> files, Models models, Checkout checkout) {
+    /** @param trees where each file's tree is parsed, once for this index and the detectors that follow it */
+    static Summaries of(List<SourceFile> files, Models models, Checkout checkout, Trees trees) {
         // files are independent and each is parsed here on its own: index them in parallel, in the files' order
         List<SourceFile> readable = files.stream().filter(f -> f.language() != Language.OTHER
                 && !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED).toList();
-        List<Summaries.Function> out = FileWork.map(readable, HelperIndex::declarations).stream()
+        List<Summaries.Function> out = FileWork.map(readable, f -> declarations(f, trees)).stream()
                 .flatMap(List::stream).toList();
         return new Summaries(out, models, checkout);
     }
 
     /** A file's functions; none from a file nested too deeply to walk (its own review says it was not analysed). */
-    private static List<Summaries.Function> declarations(SourceFile f) {
+    private static List<Summaries.Function> declarations(SourceFile f, Trees trees) {
         if (FileWork.nestsTooDeeply(f.text())) {
             return List.of();
         }
         try {
-            return Declarations.of(f.language(), f.path(), f.text());
+            List<Summaries.Function> declared = Declarations.of(f.language(), f.path(), f.text(), () -> trees.of(f));
+            trees.indexed(f);
+            return declared;
         } catch (StackOverflowError tooDeep) {
             return List.of();
         }

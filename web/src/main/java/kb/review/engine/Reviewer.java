@@ -3,7 +3,6 @@ package kb.review.engine;
 import kb.review.diff.ChangedFile;
 import kb.review.diff.DiffFilter;
 import kb.review.diff.SourceFile;
-import kb.review.diff.TreeSitter;
 import kb.review.rules.ManualTrigger;
 import kb.review.rules.Rule;
 import kb.review.rules.RuleBook;
@@ -72,6 +71,21 @@ public final class Reviewer {
         List<SourceFile> files = (includeTests ? changed
                 : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList())
                 .stream().filter(f -> !GeneratedCode.isGenerated(f)).toList();
+        Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
+        Review review = review(mode, changed, files, context, checkout, imported, filter, trees);
+        // not in a finally: after an exception a sibling task of a parallel stream may still be walking its tree, and
+        // freeing it under that task would crash the JVM; the trees' cleaners free what is left once it is unreachable
+        trees.close();
+        return review;
+    }
+
+    /** True when the detectors run on the file: it has text after the change. */
+    private static boolean detected(SourceFile f) {
+        return !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED;
+    }
+
+    private Review review(String mode, List<SourceFile> changed, List<SourceFile> files, List<SourceFile> context,
+                          Checkout checkout, SarifImport.Result imported, DiffFilter filter, Trees trees) {
         List<String> tests = changed.stream().filter(f -> !includeTests && TestCode.isTest(f.path()))
                 .map(SourceFile::path).toList();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
@@ -80,10 +94,9 @@ public final class Reviewer {
         visible.addAll(context);
         // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
-                ? HelperIndex.of(visible, book.models(), checkout) : Summaries.none(book.models());
-        List<SourceFile> readable = files.stream()
-                .filter(f -> !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED).toList();
-        List<Detected> detected = FileWork.map(readable, f -> detect(f, helpers));
+                ? HelperIndex.of(visible, book.models(), checkout, trees) : Summaries.none(book.models());
+        List<SourceFile> readable = files.stream().filter(Reviewer::detected).toList();
+        List<Detected> detected = FileWork.map(readable, f -> detect(f, helpers, trees));
         List<Finding> findings = new ArrayList<>();
         Set<String> shallow = new HashSet<>();
         for (int i = 0; i < readable.size(); i++) {
@@ -115,7 +128,7 @@ public final class Reviewer {
                 unchanged.add(f);
             }
         }
-        kept.addAll(brokenByRemovals(unchanged, byPath, helpers));
+        kept.addAll(brokenByRemovals(unchanged, byPath, helpers, trees));
         List<String> allAdded = changed.stream().flatMap(f -> f.change().hunks().stream())
                 .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == kb.review.diff.DiffLine.Kind.ADDED)
                 .map(kb.review.diff.DiffLine::text).toList();
@@ -146,7 +159,7 @@ public final class Reviewer {
      * code. A finding that was already there before the change stays out, as before.
      */
     private List<Finding> brokenByRemovals(List<Finding> unchanged, Map<String, SourceFile> byPath,
-                                           Summaries helpers) {
+                                           Summaries helpers, Trees trees) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         // only the built-in detectors' findings: the old file is not run through other analysers
         unchanged.stream().filter(f -> "kb".equals(f.origin()) && !f.rule().equals(Suppressions.NO_REASON_RULE))
@@ -164,7 +177,7 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 budget.merge(key(f), 1, Integer::sum);
             }
-            for (Finding f : detect(before, helpers).findings()) {
+            for (Finding f : detect(before, helpers, trees).findings()) {
                 budget.merge(key(f), -1, Integer::sum);
             }
             for (Finding f : candidates) {
@@ -202,7 +215,7 @@ public final class Reviewer {
     private record Detected(List<Finding> findings, boolean analysed) {
     }
 
-    private Detected detect(SourceFile file, Summaries helpers) {
+    private Detected detect(SourceFile file, Summaries helpers, Trees trees) {
         List<Rule> regex = new ArrayList<>();
         List<Rule> query = new ArrayList<>();
         List<Rule> visitor = new ArrayList<>();
@@ -220,7 +233,8 @@ public final class Reviewer {
         if ((!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) && FileWork.nestsTooDeeply(file.text())) {
             analysed = false;
         } else if (!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) {
-            try (TSTree tree = TreeSitter.parse(file.language(), file.text())) {
+            try {
+                TSTree tree = trees.of(file);
                 // the Java visitors and the analysis read the same JavaParser units: parse them once per file
                 JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
                 if (!query.isEmpty()) {
@@ -234,6 +248,8 @@ public final class Reviewer {
                 }
             } catch (StackOverflowError tooDeep) {
                 analysed = false;
+            } finally {
+                trees.done(file);
             }
         }
         List<Finding> out = new ArrayList<>();
