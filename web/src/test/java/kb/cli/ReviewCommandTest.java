@@ -202,7 +202,7 @@ class ReviewCommandTest {
                 +++ b/w.go
                 @@ -1,1 +1,2 @@
                  package w
-                +	_ = os.Remove("x")
+                +	_ = store.Save("x")
                 """);
         Run warning = run("--diff", diff.toString(), "--format", "json");
         assertEquals(0, warning.code(), warning.out() + warning.err());
