@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -21,8 +23,17 @@ final class FileWork {
     static final int STACK_MB = 16;
 
     private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), Worker::new);
+    /**
+     * Tasks waiting for a thread. Each review waits for its own tasks, so the queue holds at most the files of the
+     * reviews in flight; beyond this bound (a server flooded with reviews) the reviewing thread runs its file itself,
+     * on its own stack, which only a file nested thousands of levels deep notices (it is then reported as not
+     * analysed).
+     */
+    static final int QUEUE = 4096;
+
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService POOL = new ThreadPoolExecutor(THREADS, THREADS, 0L, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE), Worker::new, new ThreadPoolExecutor.CallerRunsPolicy());
 
     private static final class Worker extends Thread {
         Worker(Runnable task) {
