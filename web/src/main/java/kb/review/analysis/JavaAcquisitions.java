@@ -131,6 +131,16 @@ final class JavaAcquisitions {
     }
 
     /** Which model entries expressions match. */
+    /** Resources the file's returns hand over wrapped in another resource ({@link WrappedReturns}). */
+    WrappedReturns wrapped() {
+        if (wrapped == null) {
+            wrapped = new WrappedReturns(summaries.types());
+        }
+        return wrapped;
+    }
+
+    private WrappedReturns wrapped;
+
     JavaMatches matcher() {
         return matcher;
     }

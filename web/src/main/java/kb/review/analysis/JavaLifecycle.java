@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,6 +132,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
         Effect e = Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        if (e == Effect.NONE && n.kind == Kind.RETURN && a.model().kind().equals("resource")
+                && n.ast instanceof ReturnStmt r && acquisitions.wrapped().handedOver(r, a.var(),
+                acquisitions.matcher().types().get(a.var()))) {
+            return Effect.ESCAPE; // a helper the review sees builds the resource the method returns around it
+        }
         return e == Effect.ESCAPE && (lentToCall(n, a) || intoStreamWithoutOnClose(n, a)) ? Effect.NONE : e;
     }
 
@@ -191,6 +197,10 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public boolean quiet(Node n, Acquisition a) {
+        if (n.kind != Kind.THROW && acquisitions.wrapped().factoryOf(a,
+                acquisitions.matcher().types().get(a.var()))) {
+            return true; // a factory building the resource it returns around this one: judged on normal paths
+        }
         return ThreadStates.quiet(n, a, acquisitions.acquire(n));
     }
 

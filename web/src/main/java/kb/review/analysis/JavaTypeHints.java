@@ -87,6 +87,34 @@ final class JavaTypeHints {
         }
     }
 
+    /**
+     * True when {@code type}, as the file around it names it, is {@code AutoCloseable} or extends it (a JDK type by
+     * reflection, a type of the file or of the checkout by its declaration); false when it is not, or cannot be told.
+     */
+    boolean closeable(Type type) {
+        if (!type.isClassOrInterfaceType()) {
+            return false;
+        }
+        long start = CheckoutTypes.cpuNow();
+        try {
+            ResolvedType t = facade().convertToUsage(type);
+            if (!t.isReferenceType()) {
+                return false;
+            }
+            if (t.asReferenceType().getQualifiedName().equals(AUTO_CLOSEABLE)) {
+                return true;
+            }
+            return t.asReferenceType().getAllAncestors().stream()
+                    .anyMatch(a -> a.getQualifiedName().equals(AUTO_CLOSEABLE));
+        } catch (RuntimeException | StackOverflowError unsolved) {
+            return false; // a type the solver cannot find is not known to be a resource
+        } finally {
+            checkout.spend(CheckoutTypes.cpuNow() - start);
+        }
+    }
+
+    private static final String AUTO_CLOSEABLE = "java.lang.AutoCloseable";
+
     private ResolvedType returnType(MethodCallExpr call) {
         Expression scope = call.getScope().orElse(null);
         if (scope == null) {
