@@ -1,7 +1,9 @@
 package kb.review.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,15 @@ import kb.review.diff.SyntaxNode;
  * a reload that logs every key it walks is a flood.</li>
  * <li>A loop each of whose turns waits a second or more (a timed offer, a sleep of seconds) logs at most once a
  * second per caller: rate-limited already. A pause of 50 ms is not that.</li>
+ * <li>A loop that walks no collection ({@code while (true)}, {@code for {}}, a condition) and makes, on every turn, one
+ * blocking request to another process and waits for the answer (a synchronous RPC, an HTTP exchange, a query): a
+ * paging loop over a remote listing. Its turns are the program's own round trips, each of which costs a thousand times
+ * a log line, so a line per page is one line per request it sends. A consumer loop is not one: receiving
+ * ({@code take}, {@code poll}, {@code Recv}) is how traffic arrives, and a loop over a collection with a request per
+ * element still logs once per input item.</li>
+ * <li>A summary after bulk work: in a loop that walks no collection, a log after an inner loop, in the same turn, whose
+ * arguments count what the inner loop did (the size of the collection it walked, or a counter it updates) is one line
+ * per batch, which is what the item asks for. The same line in a loop over a collection logs once per input item.</li>
  * </ul>
  */
 final class LogTraffic {
@@ -99,6 +110,208 @@ final class LogTraffic {
             }
             default -> false;
         };
+    }
+
+    /**
+     * Calls that send one request to another process and wait for its answer: a synchronous RPC
+     * ({@code invokeSync}, a gRPC-style {@code blockingCall}), an HTTP exchange ({@code client.execute},
+     * {@code client.send}, OkHttp's {@code newCall(r).execute()}, Spring's {@code RestTemplate} methods, Go's
+     * {@code client.Do}, {@code http.Get}), a database query ({@code executeQuery}, {@code jdbcTemplate.query*}, Go's
+     * {@code db.QueryContext}). Receiving calls ({@code take}, {@code poll}, {@code receive}, {@code Recv}) are not:
+     * they wait for traffic rather than pace the loop by a request of its own.
+     */
+    private static final Pattern ROUND_TRIP = Pattern.compile("\\b(?:invokeSync|syncInvoke|invokeBlocking|blockingCall)"
+            + "\\s*\\(|\\.newCall\\s*\\(.*\\)\\s*\\.execute\\s*\\(\\s*\\)"
+            + "|\\b\\w*(?:[cC]lient|CLIENT)\\s*\\.\\s*(?:execute|send|Do|Get|Post|Head)\\s*\\("
+            + "|\\b\\w*(?:[rR]estTemplate|[rR]estClient)\\s*\\.\\s*(?:exchange|getForObject|getForEntity|postForObject"
+            + "|postForEntity)\\s*\\(|\\bhttp\\.(?:Get|Post|Head|PostForm)\\s*\\(|\\.executeQuery\\s*\\("
+            + "|\\b\\w*[jJ]dbcTemplate\\s*\\.\\s*query\\w*\\s*\\(|\\.(?:QueryContext|QueryRowContext)\\s*\\(");
+
+    /**
+     * True when {@code loop} walks no collection and every turn sends a request and waits for its answer: a call of
+     * {@link #ROUND_TRIP} in a statement of its body that is not under a branch (or in the body of a try there, or
+     * the initialiser of a Go {@code if}). The log lines it writes are one per round trip.
+     */
+    static boolean pacedByRoundTrip(SyntaxNode loop, byte[] src) {
+        if (walksCollection(loop, src)) {
+            return false;
+        }
+        for (SyntaxNode st : bodyStatements(loop)) {
+            if (requests(st, src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement that sends a request whatever happens in the turn. */
+    private static boolean requests(SyntaxNode st, byte[] src) {
+        return switch (st.getType()) {
+            case "expression_statement", "local_variable_declaration", "short_var_declaration",
+                 "assignment_statement", "call_expression" -> ROUND_TRIP.matcher(text(src, st)).find();
+            case "if_statement" -> {
+                SyntaxNode init = st.getChildByFieldName("initializer");
+                yield init != null && !init.isNull() && ROUND_TRIP.matcher(text(src, init)).find();
+            }
+            case "try_statement", "try_with_resources_statement" -> {
+                SyntaxNode b = st.getChildByFieldName("body");
+                if (b == null || b.isNull()) {
+                    yield false;
+                }
+                for (int i = 0; i < b.getNamedChildCount(); i++) {
+                    if (requests(b.getNamedChild(i), src)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
+    /** A counter or size in a log's arguments: {@code records.size()}, {@code len(batch)}, {@code rows.length}. */
+    private static final Pattern SIZE_OF = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\.\\s*(?:size|count|length)\\b"
+            + "|\\blen\\s*\\(\\s*([A-Za-z_]\\w*)\\s*\\)");
+
+    /**
+     * True when {@code log} (a call in the body of {@code loop}, outside any loop nested in it) summarises a batch:
+     * {@code loop} walks no collection, and an inner loop earlier in the same body walks a collection whose size the
+     * log's arguments name, or updates a variable the log's arguments name ({@code count++}, {@code total += n}).
+     */
+    static boolean batchSummary(SyntaxNode loop, SyntaxNode log, byte[] src) {
+        if (walksCollection(loop, src)) {
+            return false;
+        }
+        SyntaxNode args = log.getChildByFieldName("arguments");
+        if (args == null || args.isNull()) {
+            return false;
+        }
+        String logged = text(src, args);
+        Set<String> sized = new HashSet<>();
+        Matcher m = SIZE_OF.matcher(logged);
+        while (m.find()) {
+            sized.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        Set<String> named = new HashSet<>();
+        identifiers(args, src, named);
+        List<SyntaxNode> inner = new ArrayList<>();
+        for (SyntaxNode st : bodyStatements(loop)) {
+            if (st.getStartByte() >= log.getStartByte()) {
+                break;
+            }
+            innerLoops(st, inner);
+        }
+        for (SyntaxNode in : inner) {
+            SyntaxNode walked = collection(in);
+            if (walked != null && sized.contains(text(src, walked).strip())) {
+                return true;
+            }
+            Set<String> updated = new HashSet<>();
+            updates(in, src, updated);
+            updated.retainAll(named);
+            if (!updated.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A loop header that steps through a collection: by index up to its size, or by an iterator or cursor. */
+    private static final Pattern STEPS_THROUGH = Pattern.compile("\\.\\s*(?:size|length|count|Len)\\s*\\(|\\.length\\b"
+            + "|\\blen\\s*\\(|\\b(?:hasNext|next|Next|hasMoreElements|hasMoreTokens|Scan|nextToken)\\s*\\(");
+
+    /**
+     * A loop with one turn per element of a collection: a Java for-each, a Go range, or a loop whose header steps
+     * through one ({@code i < items.size()}, {@code it.hasNext()}, {@code rows.Next()}, {@code scanner.Scan()}).
+     */
+    private static boolean walksCollection(SyntaxNode loop, byte[] src) {
+        if (loop.getType().equals("enhanced_for_statement") || child(loop, "range_clause") != null) {
+            return true;
+        }
+        SyntaxNode head;
+        if (loop.getType().equals("do_statement")) {
+            head = loop.getChildByFieldName("condition");
+        } else {
+            head = loop;
+        }
+        if (head == null || head.isNull()) {
+            return false;
+        }
+        SyntaxNode body = loop.getChildByFieldName("body");
+        int end = head == loop && body != null && !body.isNull() ? body.getStartByte() : head.getEndByte();
+        String header = new String(src, head.getStartByte(), end - head.getStartByte(), StandardCharsets.UTF_8);
+        return STEPS_THROUGH.matcher(header).find();
+    }
+
+    /** The collection a for-each or range loop walks, or null. */
+    private static SyntaxNode collection(SyntaxNode loop) {
+        if (loop.getType().equals("enhanced_for_statement")) {
+            return loop.getChildByFieldName("value");
+        }
+        SyntaxNode range = child(loop, "range_clause");
+        return range == null ? null : range.getChildByFieldName("right");
+    }
+
+    /** The statements of a loop's body, a Go statement list flattened. */
+    private static List<SyntaxNode> bodyStatements(SyntaxNode loop) {
+        List<SyntaxNode> out = new ArrayList<>();
+        SyntaxNode body = loop.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return out;
+        }
+        for (int i = 0; i < body.getNamedChildCount(); i++) {
+            SyntaxNode st = body.getNamedChild(i);
+            if (st.getType().equals("statement_list")) {
+                for (int j = 0; j < st.getNamedChildCount(); j++) {
+                    out.add(st.getNamedChild(j));
+                }
+            } else {
+                out.add(st);
+            }
+        }
+        return out;
+    }
+
+    private static void innerLoops(SyntaxNode n, List<SyntaxNode> out) {
+        switch (n.getType()) {
+            case "for_statement", "enhanced_for_statement", "while_statement", "do_statement" -> {
+                out.add(n);
+                return;
+            }
+            case "lambda_expression", "func_literal", "class_body" -> {
+                return;
+            }
+            default -> {
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            innerLoops(n.getNamedChild(i), out);
+        }
+    }
+
+    /** Variables a loop counts or adds into: {@code n++}, {@code ++n}, {@code n += x}, {@code n--}. */
+    private static void updates(SyntaxNode n, byte[] src, Set<String> out) {
+        switch (n.getType()) {
+            case "update_expression", "inc_statement", "dec_statement" -> {
+                String t = text(src, n).replaceAll("[+\\-\\s]", "");
+                if (t.matches("[A-Za-z_]\\w*")) {
+                    out.add(t);
+                }
+            }
+            case "assignment_expression", "assignment_statement" -> {
+                SyntaxNode left = n.getChildByFieldName("left");
+                String op = text(src, n);
+                if (left != null && !left.isNull() && left.getType().equals("identifier")
+                        && op.substring(left.getEndByte() - n.getStartByte()).strip().startsWith("+=")) {
+                    out.add(text(src, left));
+                }
+            }
+            default -> {
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            updates(n.getNamedChild(i), src, out);
+        }
     }
 
     /** True when {@code loop} runs a small fixed number of times: a retry loop, not a walk of input. */

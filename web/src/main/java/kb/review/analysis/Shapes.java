@@ -278,6 +278,7 @@ public final class Shapes {
                         && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
                         && !LogTraffic.smallFixedBound(p, src) && !LogTraffic.pacedBySeconds(p, src)
+                        && !LogTraffic.pacedByRoundTrip(p, src) && !LogTraffic.batchSummary(p, n, src)
                         && (!conditional || LogTraffic.walksInput(p, src));
             }
             child = p;

@@ -1,0 +1,188 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loops that LOG-01 took for hot ones on real commits (a broker's metadata sync paging through a remote listing, an
+ * export that logs one line per batch it moves), each paired with the hot loop of the same shape that must still be
+ * reported: a request per element of an input collection, a consumer loop that receives one message per turn, a
+ * request made on one branch only, a line per item after an inner loop.
+ */
+class LogLoopPrecisionTest {
+
+    private static List<String> logLines(String path, String code) {
+        StringBuilder diff = new StringBuilder("diff --git a/" + path + " b/" + path + "\nnew file mode 100644\n"
+                + "--- /dev/null\n+++ b/" + path + "\n");
+        List<String> lines = code.lines().toList();
+        diff.append("@@ -0,0 +1,").append(lines.size()).append(" @@\n");
+        lines.forEach(l -> diff.append('+').append(l).append('\n'));
+        return TestRules.reviewDiff(diff.toString()).findings().stream().filter(f -> f.item().equals("LOG-01"))
+                .map(f -> Integer.toString(f.line())).toList();
+    }
+
+    private static final String JAVA_PATH = "src/main/java/a/Sync.java";
+
+    private static final String JAVA = """
+            package a;
+
+            class Sync {
+                Table fetchAll(String addr, java.util.List<String> ids) throws Exception {
+                    Table table = new Table();
+                    int seq = 0;
+                    LOOP {
+                        log.info("fetching from seq {}", seq);
+                        REQUEST
+                        if (page.isEmpty()) {
+                            break;
+                        }
+                        table.putAll(page);
+                        seq += page.size();
+                    }
+                    return table;
+                }
+            }
+            """;
+
+    private static String java(String loop, String request) {
+        return JAVA.replace("LOOP", loop).replace("REQUEST", request);
+    }
+
+    @Test
+    void a_java_loop_paging_through_a_remote_listing_logs_once_per_round_trip() {
+        // a synchronous RPC, an HTTP exchange, a query on every turn of a loop that walks no collection
+        assertEquals(List.of(), logLines(JAVA_PATH, java("while (true)",
+                "Page page = remotingClient.invokeSync(addr, request(seq), 3000);")));
+        assertEquals(List.of(), logLines(JAVA_PATH, java("while (seq >= 0)",
+                "Page page = Page.parse(httpClient.execute(new HttpGet(addr + seq)));")));
+        assertEquals(List.of(), logLines(JAVA_PATH, java("for (;;)",
+                "Page page; try { page = Page.of(statement.executeQuery()); } finally { statement.clearParameters(); }")));
+    }
+
+    @Test
+    void the_same_log_repeats_with_the_traffic_when_the_loop_walks_input_receives_or_requests_on_a_branch() {
+        // one request per element of an input collection: one line per input item, however slow each is
+        assertEquals(List.of("8"), logLines(JAVA_PATH, java("for (String id : ids)",
+                "Page page = remotingClient.invokeSync(addr, request(id), 3000);")));
+        assertEquals(List.of("8"), logLines(JAVA_PATH, java("for (int i = 0; i < ids.size(); i++)",
+                "Page page = remotingClient.invokeSync(addr, request(ids.get(i)), 3000);")));
+        // a consumer loop: taking a message is how traffic arrives, not a request of the loop's own
+        assertEquals(List.of("8"), logLines(JAVA_PATH, java("while (true)", "Page page = queue.take();")));
+        // the request is made on one branch only: the other turns are not paced by it
+        assertEquals(List.of("8"), logLines(JAVA_PATH, java("while (true)",
+                "Page page = cache.get(seq); if (page == null) { page = remotingClient.invokeSync(addr, request(seq), 3000); }")));
+    }
+
+    private static final String GO_PATH = "sync/fetch.go";
+
+    private static final String GO = """
+            package sync
+
+            func fetchAll(ctx context.Context, client *http.Client, ids []string) error {
+            	token := ""
+            	LOOP {
+            		log.Printf("fetching page %s", token)
+            		REQUEST
+            		if err != nil {
+            			return err
+            		}
+            		token = next(resp)
+            		if token == "" {
+            			return nil
+            		}
+            	}
+            	return nil
+            }
+            """;
+
+    private static String go(String loop, String request) {
+        return GO.replace("LOOP", loop).replace("REQUEST", request);
+    }
+
+    @Test
+    void a_go_loop_paging_through_a_remote_listing_logs_once_per_round_trip() {
+        assertEquals(List.of(), logLines(GO_PATH, go("for", "resp, err := client.Do(pageRequest(ctx, token))")));
+        assertEquals(List.of(), logLines(GO_PATH, go("for token != \"end\"",
+                "resp, err := db.QueryContext(ctx, pageQuery, token)")));
+    }
+
+    @Test
+    void a_go_loop_over_input_or_over_a_stream_it_receives_is_still_reported() {
+        assertEquals(List.of("6"), logLines(GO_PATH, go("for _, id := range ids",
+                "resp, err := client.Do(itemRequest(ctx, id))")));
+        assertEquals(List.of("6"), logLines(GO_PATH, go("for i := 0; i < len(ids); i++",
+                "resp, err := client.Do(itemRequest(ctx, ids[i]))")));
+        assertEquals(List.of("6"), logLines(GO_PATH, go("for", "resp, err := stream.Recv()")));
+    }
+
+    private static final String BATCH = """
+            package a;
+
+            class Export {
+                void export(java.util.List<Order> orders) {
+                    LOOP {
+                        FETCH
+                        int failed = 0;
+                        for (Record r : records) {
+                            if (!store.put(r)) {
+                                failed++;
+                            }
+                        }
+                        log.info(LINE);
+                    }
+                }
+            }
+            """;
+
+    private static String batch(String loop, String fetch, String line) {
+        return BATCH.replace("LOOP", loop).replace("FETCH", fetch).replace("LINE", line);
+    }
+
+    @Test
+    void a_summary_after_the_bulk_work_of_a_turn_is_one_line_per_batch() {
+        String fetch = "java.util.List<Record> records = kv.scan(100); if (records.isEmpty()) { break; }";
+        // the size of the batch the inner loop walked, or a count it kept
+        assertEquals(List.of(), logLines("src/main/java/a/Export.java",
+                batch("while (true)", fetch, "\"moved {} records\", records.size()")));
+        assertEquals(List.of(), logLines("src/main/java/a/Export.java",
+                batch("while (running)", fetch, "\"batch done, {} failed\", failed")));
+    }
+
+    @Test
+    void a_line_per_item_after_an_inner_loop_is_still_reported() {
+        String fetch = "java.util.List<Record> records = kv.scan(100); if (records.isEmpty()) { break; }";
+        // the line names no count of the batch: it describes one record per turn
+        assertEquals(List.of("13"), logLines("src/main/java/a/Export.java",
+                batch("while (true)", fetch, "\"moved {}\", records.get(0)")));
+        // a loop over input: one line per order, however much work each turn does first
+        assertEquals(List.of("13"), logLines("src/main/java/a/Export.java",
+                batch("for (Order o : orders)", "java.util.List<Record> records = o.records();",
+                        "\"order {} moved {} records\", o.id(), records.size()")));
+    }
+
+    private static final String GO_BATCH = """
+            package export
+
+            func drain(q *Queue) {
+            	for {
+            		batch := q.Take(100)
+            		applied := 0
+            		for _, ev := range batch {
+            			apply(ev)
+            			applied++
+            		}
+            		log.Printf(LINE)
+            	}
+            }
+            """;
+
+    @Test
+    void a_go_summary_per_batch_is_not_reported_a_line_naming_one_item_is() {
+        assertEquals(List.of(), logLines("export/drain.go",
+                GO_BATCH.replace("LINE", "\"applied %d of %d\", applied, len(batch)")));
+        assertEquals(List.of("11"), logLines("export/drain.go",
+                GO_BATCH.replace("LINE", "\"applied %v\", batch[0]")));
+    }
+}
