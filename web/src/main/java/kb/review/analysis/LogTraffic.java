@@ -96,20 +96,23 @@ final class LogTraffic {
         return switch (st.getType()) {
             case "expression_statement", "call_expression", "receive_statement" ->
                     SECONDS_WAIT.matcher(text(src, st)).find();
-            case "try_statement" -> {
-                SyntaxNode b = st.getChildByFieldName("body");
-                if (b == null || b.isNull()) {
-                    yield false;
-                }
-                for (int i = 0; i < b.getNamedChildCount(); i++) {
-                    if (waits(b.getNamedChild(i), src)) {
-                        yield true;
-                    }
-                }
-                yield false;
-            }
+            case "try_statement" -> inTryBody(st, s -> waits(s, src));
             default -> false;
         };
+    }
+
+    /** Whether {@code test} holds for one of the statements of a try's body. */
+    private static boolean inTryBody(SyntaxNode tryStatement, java.util.function.Predicate<SyntaxNode> test) {
+        SyntaxNode b = tryStatement.getChildByFieldName("body");
+        if (b == null || b.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < b.getNamedChildCount(); i++) {
+            if (test.test(b.getNamedChild(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -153,18 +156,7 @@ final class LogTraffic {
                 SyntaxNode init = st.getChildByFieldName("initializer");
                 yield init != null && !init.isNull() && ROUND_TRIP.matcher(text(src, init)).find();
             }
-            case "try_statement", "try_with_resources_statement" -> {
-                SyntaxNode b = st.getChildByFieldName("body");
-                if (b == null || b.isNull()) {
-                    yield false;
-                }
-                for (int i = 0; i < b.getNamedChildCount(); i++) {
-                    if (requests(b.getNamedChild(i), src)) {
-                        yield true;
-                    }
-                }
-                yield false;
-            }
+            case "try_statement", "try_with_resources_statement" -> inTryBody(st, s -> requests(s, src));
             default -> false;
         };
     }
