@@ -21,7 +21,7 @@ final class HelperIndex {
 
     /** @param trees where each file's tree is parsed, once for this index and the detectors that follow it */
     static Summaries of(List<SourceFile> files, Models models, Checkout checkout, Trees trees) {
-        // files are independent and each is parsed here on its own: index them in parallel, in the files' order
+        // files are independent: index them in parallel on FileWork's threads, in the files' order
         List<SourceFile> readable = files.stream().filter(f -> f.language() != Language.OTHER
                 && !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED).toList();
         List<Summaries.Function> out = FileWork.map(readable, f -> declarations(f, trees)).stream()

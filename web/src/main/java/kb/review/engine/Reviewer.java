@@ -73,8 +73,8 @@ public final class Reviewer {
                 .stream().filter(f -> !GeneratedCode.isGenerated(f)).toList();
         Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
         Review review = review(mode, changed, files, context, checkout, imported, filter, trees);
-        // not in a finally: after an exception a sibling task of a parallel stream may still be walking its tree, and
-        // freeing it under that task would crash the JVM; the trees' cleaners free what is left once it is unreachable
+        // not in a finally: after an exception another file's task (FileWork) may still be walking its tree, and freeing
+        // it under that task would crash the JVM; the trees' cleaners free what is left once it is unreachable
         trees.close();
         return review;
     }
@@ -92,7 +92,8 @@ public final class Reviewer {
         files.forEach(f -> byPath.put(f.path(), f));
         List<SourceFile> visible = new ArrayList<>(changed);
         visible.addAll(context);
-        // files are independent: detect them in parallel (parsers are made per file, queries are read-only)
+        // files are independent: detect them in parallel on FileWork's threads (parsers are made per file, queries are
+        // read-only)
         Summaries helpers = book.rules().stream().anyMatch(r -> r.matcher() instanceof Rule.AnalysisMatcher)
                 ? HelperIndex.of(visible, book.models(), checkout, trees) : Summaries.none(book.models());
         List<SourceFile> readable = files.stream().filter(Reviewer::detected).toList();
