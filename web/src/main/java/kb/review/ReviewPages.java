@@ -106,6 +106,7 @@ final class ReviewPages {
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
         model.put("testFiles", r.review().testFiles());
+        model.put("generatedFiles", r.review().generatedFiles());
         model.put("notAnalysed", r.review().notAnalysed());
         model.put("notAnalysedText", Review.NOT_ANALYSED);
         model.put("addedLines", r.review().addedLines());

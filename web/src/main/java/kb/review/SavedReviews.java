@@ -7,6 +7,7 @@ import kb.review.diff.DiffParser;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.engine.Finding;
+import kb.review.engine.GeneratedCode;
 import kb.review.engine.ManualCheck;
 import kb.review.engine.Review;
 import kb.review.engine.Reviewer;
@@ -182,7 +183,7 @@ public final class SavedReviews {
             // findings as stored (a long path is shortened), so this is the review every later load gives
             Review stored = new Review(review.mode(), review.files(),
                     findingRows.stream().map(SavedReviews::finding).toList(), review.manual(),
-                    review.unmappedImports(), review.testFiles());
+                    review.unmappedImports(), review.testFiles(), review.generatedFiles());
             return new Loaded(new ReviewDao.ReviewRow(id, row.repository(), row.prNumber(), row.title(), row.url(),
                     diff, row.mode(), row.verdict(), row.unmappedImports(), user, now), stored, findingRows,
                     Map.of(), outcome);
@@ -206,17 +207,24 @@ public final class SavedReviews {
         List<Finding> findings = findingRows.stream().map(SavedReviews::finding).toList();
         List<ManualCheck> manual = dao.manual(id).stream()
                 .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
+        List<ChangedFile> changes = changes(row.get().diff());
         Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports(),
-                testFiles(row.get().diff()));
+                changes.stream().map(ChangedFile::path).filter(TestCode::isTest).toList(),
+                changes.stream().filter(c -> !TestCode.isTest(c.path()))
+                        .filter(c -> GeneratedCode.isGenerated(SourceFile.fromDiff(c))).map(ChangedFile::path)
+                        .toList());
         Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
         dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));
         return Optional.of(new Loaded(row.get(), review, findingRows, marks, outcome(h, review, marks)));
     }
 
-    /** The stored diff's test files, which the review left out (see {@link TestCode}); none if it cannot be read. */
-    private static List<String> testFiles(String diff) {
+    /**
+     * The stored diff's files, from which a load finds again the test and generated files the review left out (see
+     * {@link TestCode}, {@link GeneratedCode}); none if it cannot be read.
+     */
+    private static List<ChangedFile> changes(String diff) {
         try {
-            return DiffParser.parse(diff).stream().map(ChangedFile::path).filter(TestCode::isTest).toList();
+            return DiffParser.parse(diff);
         } catch (DiffFormatException e) {
             return List.of();
         }

@@ -12,9 +12,10 @@ import kb.format.ChecklistItem.Severity;
  * @param mode      how much code the detectors saw: {@code repo} (whole files), {@code diff} (hunks only) or
  *                  {@code files} (whole files, every line counted as added)
  * @param testFiles changed test files that were not reviewed (see {@link TestCode})
+ * @param generatedFiles changed files a code generator wrote, which were not reviewed (see {@link GeneratedCode})
  */
 public record Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
-                     int unmappedImports, List<String> testFiles) {
+                     int unmappedImports, List<String> testFiles, List<String> generatedFiles) {
 
     /**
      * A file of the change as the review saw it.
@@ -39,12 +40,19 @@ public record Review(String mode, List<ReviewedFile> files, List<Finding> findin
         findings = List.copyOf(findings);
         manual = List.copyOf(manual);
         testFiles = List.copyOf(testFiles);
+        generatedFiles = List.copyOf(generatedFiles);
+    }
+
+    /** A review of a change with no generated file. */
+    public Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
+                  int unmappedImports, List<String> testFiles) {
+        this(mode, files, findings, manual, unmappedImports, testFiles, List.of());
     }
 
     /** A review in which every changed file was reviewed. */
     public Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
                   int unmappedImports) {
-        this(mode, files, findings, manual, unmappedImports, List.of());
+        this(mode, files, findings, manual, unmappedImports, List.of(), List.of());
     }
 
     /** What a report says of a file the syntax rules and analyses could not walk (see {@link ReviewedFile}). */

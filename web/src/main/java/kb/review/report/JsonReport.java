@@ -43,6 +43,8 @@ public final class JsonReport {
         }
         ArrayNode tests = root.putArray("testFilesNotReviewed");
         r.testFiles().forEach(tests::add);
+        ArrayNode generated = root.putArray("generatedFilesNotReviewed");
+        r.generatedFiles().forEach(generated::add);
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode o = findings.addObject();

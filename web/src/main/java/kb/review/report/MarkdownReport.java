@@ -41,6 +41,12 @@ public final class MarkdownReport {
             md.append(r.testFiles().size()).append(r.testFiles().size() == 1 ? " test file was" : " test files were")
                     .append(" not reviewed (the checklist is about production code; `--include-tests` reviews them).\n");
         }
+        if (!r.generatedFiles().isEmpty()) {
+            md.append(r.generatedFiles().size()).append(r.generatedFiles().size() == 1 ? " generated file was"
+                    : " generated files were").append(" not reviewed (a code generator wrote them; its fix belongs "
+                    + "in the generator): ").append(String.join(", ", r.generatedFiles().stream()
+                    .map(p -> '`' + p + '`').toList())).append(".\n");
+        }
         for (String path : r.notAnalysed()) {
             md.append('`').append(path).append("` ").append(Review.NOT_ANALYSED).append(".\n");
         }
