@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.patch.CombinedFileHeader;
 import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.patch.FormatError;
 import org.eclipse.jgit.patch.HunkHeader;
@@ -56,6 +57,12 @@ public final class DiffParser {
     }
 
     private static ChangedFile toChangedFile(byte[] buf, FileHeader f) throws DiffFormatException {
+        if (f instanceof CombinedFileHeader) {
+            // git show of a merge commit: each line carries one column per parent, so no single "added" side exists
+            throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "a combined diff of a merge commit "
+                    + "('diff --cc') has no single old side to review against; review the merge against one parent "
+                    + "instead (git diff <merge>^1 <merge>)");
+        }
         ChangedFile.Change change = switch (f.getChangeType()) {
             case ADD -> ChangedFile.Change.ADDED;
             case DELETE -> ChangedFile.Change.DELETED;

@@ -106,6 +106,16 @@ class DiffParserTest {
     }
 
     @Test
+    void a_merge_commits_combined_diff_is_rejected_at_its_file_header_saying_what_to_review_instead() {
+        String diff = "commit 1\n\ndiff --cc worker/pool.go\nindex 1a2b3c4,5d6e7f8..9a0b1c2\n--- a/worker/pool.go\n"
+                + "+++ b/worker/pool.go\n@@@ -1,3 -1,3 +1,3 @@@\n  package worker\n- old()\n -other()\n++merged()\n";
+        DiffFormatException e = assertThrows(DiffFormatException.class, () -> DiffParser.parse(diff));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("combined diff of a merge commit")
+                && e.getMessage().contains("git diff <merge>^1 <merge>"), e.getMessage());
+    }
+
+    @Test
     void a_hunk_shorter_than_its_header_promises_is_rejected_at_the_hunk_header_line() {
         String diff = "diff --git a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n@@ -1,3 +1,4 @@\n package a\n+x\n";
         DiffFormatException e = assertThrows(DiffFormatException.class, () -> DiffParser.parse(diff));
