@@ -1,0 +1,94 @@
+package kb.review.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kb.review.engine.HeldOutCorpusTest.Case;
+import kb.review.engine.HeldOutCorpusTest.Expectation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the review on the round-7 held-out corpus in {@code web/src/test/resources/review/heldout7}: 150 diffs
+ * (69 Go, 81 Java; 106 that introduce a defect, 44 clean look-alikes) modelled on public fix threads from 130
+ * repositories that rounds 1 to 6 did not use, written from the checklist items alone and committed (dbb8016) before
+ * the review ran on them (see SOURCES.md, RESULTS.md and CORRECTIONS.md there). Compared with round 6 it covers more
+ * checklist items and libraries, renders most changes as edits of existing files (partial hunks, some inside long
+ * functions whose release is deleted), and carries clean look-alikes that a pattern matcher would flag. Loading is
+ * round 6's (each diff reaches the review with its line ends intact, for the CRLF cases); matching and the three
+ * views are those of {@link HeldOutCorpusTest}.
+ */
+class HeldOutRound7CorpusTest {
+    static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout7");
+
+    // Floors: see heldout7/RESULTS.md. Set from run 1, the first and blind measurement (review at 46558a1, this
+    // branch's point on main, unchanged; cases committed in dbb8016 before the run), each value rounded down to 0.05
+    // as a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is a finding for
+    // the team, not hidden by a lower target. There is no run 2: none of the four false positives is a label error
+    // (heldout7/CORRECTIONS.md).
+    // Run 1, active findings: overall recall 81/111 = 0.73 (below target, floor 0.70), precision 81/85 = 0.95
+    // (floor 0.95); Go recall 39/51 = 0.76 (below target, floor 0.75), precision 39/41 = 0.95 (floor 0.95); Java
+    // recall 42/60 = 0.70 (below target, floor 0.70), precision 42/44 = 0.95 (floor 0.95). High-confidence findings
+    // only: overall 69/111 = 0.62 and 69/73 = 0.95 (Go 30/51 = 0.59 and 0.94; Java 39/60 = 0.65 and 0.95).
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.95;
+    static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
+            "go", new double[] {0.75, 0.95},
+            "java", new double[] {0.70, 0.95});
+
+    static List<Case> cases;
+
+    @BeforeAll
+    static void reviewEveryCase() throws IOException {
+        List<Path> diffs;
+        try (Stream<Path> files = Files.list(DIR)) {
+            diffs = files.filter(p -> p.getFileName().toString().endsWith(".diff")).sorted().toList();
+        }
+        List<Case> loaded = new ArrayList<>();
+        for (Path diff : diffs) {
+            loaded.add(load(diff));
+        }
+        cases = loaded;
+    }
+
+    /** As {@link HeldOutCorpusTest#load}, but the diff after the header keeps its bytes, carriage returns included. */
+    static Case load(Path diff) throws IOException {
+        String name = diff.getFileName().toString().replace(".diff", "");
+        String content = Files.readString(diff, StandardCharsets.UTF_8);
+        List<Expectation> expected = new ArrayList<>();
+        List<Expectation> accepted = new ArrayList<>();
+        String source = null;
+        int at = 0;
+        while (at < content.length() && content.charAt(at) == '#') {
+            int end = content.indexOf('\n', at);
+            String header = content.substring(at, end < 0 ? content.length() : end);
+            at = end < 0 ? content.length() : end + 1;
+            if (header.startsWith("# source: ")) {
+                source = header.substring("# source: ".length()).trim();
+            } else if (header.startsWith("# expect: ")) {
+                expected.add(HeldOutCorpusTest.expectation(header.substring("# expect: ".length())));
+            } else if (header.startsWith("# accept: ")) {
+                accepted.add(HeldOutCorpusTest.expectation(header.substring("# accept: ".length())));
+            }
+        }
+        // The header comments are ours, not part of a git diff: the review gets the diff alone.
+        String text = content.substring(at);
+        String language = name.startsWith("go-") ? "go" : "java";
+        return new Case(name, language, source, expected, accepted, TestRules.reviewDiff(text));
+    }
+
+    @Test
+    void every_case_names_its_public_source_and_reaches_the_review_as_a_parsed_file() {
+        HeldOutCorpusTest.checkCases(cases, 150);
+    }
+
+    @Test
+    void the_review_keeps_its_measured_recall_and_precision_on_a_seventh_corpus_of_pull_requests_that_edit_existing_files() {
+        HeldOutCorpusTest.scoreRound(cases, "round 7", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
+    }
+}
