@@ -1,5 +1,6 @@
 package kb.review;
 
+import kb.review.engine.GeneratedCode;
 import kb.review.engine.Review;
 import kb.review.diff.DiffFormatException;
 import kb.review.engine.Finding;
@@ -106,7 +107,8 @@ final class ReviewPages {
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
         model.put("testFiles", r.review().testFiles());
-        model.put("generatedFiles", r.review().generatedFiles());
+        model.put("foreignFiles", r.review().foreignFiles().stream()
+                .map(p -> Map.of("path", p, "reason", GeneratedCode.reason(p))).toList());
         model.put("notAnalysed", r.review().notAnalysed());
         model.put("notAnalysedText", Review.NOT_ANALYSED);
         model.put("addedLines", r.review().addedLines());

@@ -183,7 +183,7 @@ public final class SavedReviews {
             // findings as stored (a long path is shortened), so this is the review every later load gives
             Review stored = new Review(review.mode(), review.files(),
                     findingRows.stream().map(SavedReviews::finding).toList(), review.manual(),
-                    review.unmappedImports(), review.testFiles(), review.generatedFiles());
+                    review.unmappedImports(), review.testFiles(), review.foreignFiles());
             return new Loaded(new ReviewDao.ReviewRow(id, row.repository(), row.prNumber(), row.title(), row.url(),
                     diff, row.mode(), row.verdict(), row.unmappedImports(), user, now), stored, findingRows,
                     Map.of(), outcome);
@@ -211,7 +211,7 @@ public final class SavedReviews {
         Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports(),
                 changes.stream().map(ChangedFile::path).filter(TestCode::isTest).toList(),
                 changes.stream().filter(c -> !TestCode.isTest(c.path()))
-                        .filter(c -> GeneratedCode.isGenerated(SourceFile.fromDiff(c))).map(ChangedFile::path)
+                        .filter(c -> GeneratedCode.isForeign(SourceFile.fromDiff(c))).map(ChangedFile::path)
                         .toList());
         Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();
         dao.marks(id).forEach(m -> marks.put(m.checklistId(), m));

@@ -117,9 +117,10 @@ class ReviewPagesTest {
         String at = created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_NEW_FILE + generated)));
         Document doc = page(at);
         assertEquals(List.of("client/fetch.go:6"), doc.select("tr.finding[data-item=RES-02] td.where").eachText());
-        Element note = doc.selectFirst("#generated-files");
+        Element note = doc.selectFirst("#foreign-files");
         assertNotNull(note, doc.body().text());
-        assertTrue(note.text().startsWith("1 generated file was not reviewed"), note.text());
+        assertTrue(note.text().startsWith("1 file was not reviewed because nobody edits it by hand here"), note.text());
+        assertTrue(note.text().contains("client/fetch_mock.go (generated)"), note.text());
         assertEquals(List.of("client/fetch_mock.go"), note.select("code").eachText());
     }
 

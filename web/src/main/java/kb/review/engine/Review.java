@@ -12,10 +12,11 @@ import kb.format.ChecklistItem.Severity;
  * @param mode      how much code the detectors saw: {@code repo} (whole files), {@code diff} (hunks only) or
  *                  {@code files} (whole files, every line counted as added)
  * @param testFiles changed test files that were not reviewed (see {@link TestCode})
- * @param generatedFiles changed files a code generator wrote, which were not reviewed (see {@link GeneratedCode})
+ * @param foreignFiles changed files nobody edits by hand in this repository, which were not reviewed: written by a
+ *                  code generator or vendored from another module (see {@link GeneratedCode})
  */
 public record Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
-                     int unmappedImports, List<String> testFiles, List<String> generatedFiles) {
+                     int unmappedImports, List<String> testFiles, List<String> foreignFiles) {
 
     /**
      * A file of the change as the review saw it.
@@ -40,10 +41,10 @@ public record Review(String mode, List<ReviewedFile> files, List<Finding> findin
         findings = List.copyOf(findings);
         manual = List.copyOf(manual);
         testFiles = List.copyOf(testFiles);
-        generatedFiles = List.copyOf(generatedFiles);
+        foreignFiles = List.copyOf(foreignFiles);
     }
 
-    /** A review of a change with no generated file. */
+    /** A review of a change with no generated or vendored file. */
     public Review(String mode, List<ReviewedFile> files, List<Finding> findings, List<ManualCheck> manual,
                   int unmappedImports, List<String> testFiles) {
         this(mode, files, findings, manual, unmappedImports, testFiles, List.of());

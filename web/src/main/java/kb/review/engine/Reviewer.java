@@ -70,7 +70,7 @@ public final class Reviewer {
         // test files stay visible as helpers' homes, but nothing is reported in them
         List<SourceFile> files = (includeTests ? changed
                 : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList())
-                .stream().filter(f -> !GeneratedCode.isGenerated(f)).toList();
+                .stream().filter(f -> !GeneratedCode.isForeign(f)).toList();
         Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
         Review review = review(mode, changed, files, context, checkout, imported, filter, trees);
         // not in a finally: after an exception another file's task (FileWork) may still be walking its tree, and freeing

@@ -62,6 +62,6 @@ public final class Baseline {
             }
         }
         return new Review(review.mode(), review.files(), kept, review.manual(), review.unmappedImports(),
-                review.testFiles(), review.generatedFiles());
+                review.testFiles(), review.foreignFiles());
     }
 }

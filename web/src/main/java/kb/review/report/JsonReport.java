@@ -1,6 +1,7 @@
 package kb.review.report;
 
 import kb.review.engine.Finding;
+import kb.review.engine.GeneratedCode;
 import kb.review.engine.ManualCheck;
 import kb.review.engine.Review;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,8 +44,8 @@ public final class JsonReport {
         }
         ArrayNode tests = root.putArray("testFilesNotReviewed");
         r.testFiles().forEach(tests::add);
-        ArrayNode generated = root.putArray("generatedFilesNotReviewed");
-        r.generatedFiles().forEach(generated::add);
+        ArrayNode foreign = root.putArray("foreignFilesNotReviewed");
+        r.foreignFiles().forEach(p -> foreign.addObject().put("path", p).put("reason", GeneratedCode.reason(p)));
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode o = findings.addObject();

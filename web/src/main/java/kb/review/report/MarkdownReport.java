@@ -1,6 +1,7 @@
 package kb.review.report;
 
 import kb.review.engine.Finding;
+import kb.review.engine.GeneratedCode;
 import kb.review.engine.ManualCheck;
 import kb.review.engine.Review;
 import kb.review.rules.Catalog;
@@ -41,11 +42,13 @@ public final class MarkdownReport {
             md.append(r.testFiles().size()).append(r.testFiles().size() == 1 ? " test file was" : " test files were")
                     .append(" not reviewed (the checklist is about production code; `--include-tests` reviews them).\n");
         }
-        if (!r.generatedFiles().isEmpty()) {
-            md.append(r.generatedFiles().size()).append(r.generatedFiles().size() == 1 ? " generated file was"
-                    : " generated files were").append(" not reviewed (a code generator wrote them; its fix belongs "
-                    + "in the generator): ").append(String.join(", ", r.generatedFiles().stream()
-                    .map(p -> '`' + p + '`').toList())).append(".\n");
+        if (!r.foreignFiles().isEmpty()) {
+            boolean one = r.foreignFiles().size() == 1;
+            md.append(r.foreignFiles().size()).append(one ? " file was" : " files were")
+                    .append(" not reviewed because nobody edits ").append(one ? "it" : "them")
+                    .append(" by hand here (a fix belongs in the generator or ")
+                    .append("upstream): ").append(String.join(", ", r.foreignFiles().stream()
+                    .map(p -> '`' + p + "` (" + GeneratedCode.reason(p) + ")").toList())).append(".\n");
         }
         for (String path : r.notAnalysed()) {
             md.append('`').append(path).append("` ").append(Review.NOT_ANALYSED).append(".\n");

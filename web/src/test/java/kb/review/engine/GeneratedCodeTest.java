@@ -107,14 +107,36 @@ class GeneratedCodeTest {
         assertEquals(List.of("worker/start.go:4"), r.findings().stream().filter(f -> f.item().equals("CONC-01"))
                 .map(f -> f.path() + ":" + f.line()).toList());
         assertEquals(List.of("worker/start.go"), r.files().stream().map(Review.ReviewedFile::path).toList());
-        assertEquals(List.of("worker/mock_start.go"), r.generatedFiles());
+        assertEquals(List.of("worker/mock_start.go"), r.foreignFiles());
         assertEquals(List.of(), r.testFiles());
 
         ReportContext ctx = new ReportContext(r, TestRules.book().catalog(), "http://kb.test", Severity.BLOCKER);
         String md = MarkdownReport.render(ctx);
-        assertTrue(md.contains("1 generated file was not reviewed") && md.contains("`worker/mock_start.go`"), md);
+        assertTrue(md.contains("1 file was not reviewed because nobody edits it by hand here")
+                && md.contains("`worker/mock_start.go` (generated)"), md);
         JsonNode json = new ObjectMapper().readTree(JsonReport.tree(ctx).toString());
-        assertEquals("worker/mock_start.go", json.path("generatedFilesNotReviewed").path(0).asText());
+        assertEquals("worker/mock_start.go", json.path("foreignFilesNotReviewed").path(0).path("path").asText());
+        assertEquals("generated", json.path("foreignFilesNotReviewed").path(0).path("reason").asText());
         assertEquals(1, json.path("files").size());
+    }
+
+    @Test
+    void go_files_under_a_vendor_folder_are_left_out_as_vendored_a_java_package_named_vendor_is_reviewed()
+            throws Exception {
+        String diff = newGoFile("vendor/github.com/acme/queue/worker.go", "")
+                + newGoFile("tools/mod/vendor/github.com/acme/queue/pool.go", "")
+                + newGoFile("worker/start.go", "");
+        Review r = review(diff);
+        assertEquals(List.of("worker/start.go:4"), r.findings().stream().map(f -> f.path() + ":" + f.line())
+                .distinct().toList());
+        assertEquals(List.of("vendor/github.com/acme/queue/worker.go", "tools/mod/vendor/github.com/acme/queue/pool.go"),
+                r.foreignFiles());
+        String md = MarkdownReport.render(new ReportContext(r, TestRules.book().catalog(), "http://kb.test",
+                Severity.BLOCKER));
+        assertTrue(md.contains("2 files were not reviewed") && md.contains("`vendor/github.com/acme/queue/worker.go` "
+                + "(vendored)"), md);
+        assertTrue(GeneratedCode.isVendored("vendor/golang.org/x/sys/unix/syscall.go"));
+        assertFalse(GeneratedCode.isVendored("src/main/java/com/acme/vendor/VendorAccount.java"));
+        assertFalse(GeneratedCode.isVendored("vendors/registry.go"));
     }
 }

@@ -36,6 +36,22 @@ class TestCodeTest {
         }
     }
 
+    @Test
+    void harness_folders_above_the_source_root_are_test_code_the_same_names_inside_a_package_and_examples_are_not() {
+        for (String path : List.of("maintnotifications/e2e/proxy.go", "test/e2e/cluster/setup.go",
+                "microbench/src/main/java/io/acme/buffer/AllocBench.java",
+                "testsuite/src/main/java/io/acme/transport/SocketSuite.java",
+                "testsuite-http2/src/main/java/io/acme/h2/Frames.java", "transport/src/jmh/java/io/acme/Codec.java",
+                "benchmarks/pool/pool.go")) {
+            assertTrue(TestCode.isTest(path), path);
+        }
+        for (String path : List.of("src/main/java/com/example/orders/OrderImport.java",
+                "core/src/main/java/io/acme/benchmarks/Score.java", "examples/fixtures/users/load.go",
+                "internal/provider/generators/examples/main.go", "e2etests/dump/dump.go", "pkg/benchmarking/run.go")) {
+            assertFalse(TestCode.isTest(path), path);
+        }
+    }
+
     private static final String GOROUTINES = """
             diff --git a/worker/pool.go b/worker/pool.go
             new file mode 100644
