@@ -166,7 +166,8 @@ public final class PerCall {
             return PerCallOwners.field(field, top, src, summaries);
         }
         if (kept(top)) {
-            return providedPerCall(top);
+            String stored = go ? storedFactory(top) : null;
+            return stored != null ? stored : providedPerCall(top);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
@@ -275,6 +276,56 @@ public final class PerCall {
         int line = Providers.perCallUse(this, Timeouts.root(top), name, fn);
         return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
                 + ": a new one for every request";
+    }
+
+    /**
+     * Go: the value is returned by a function literal kept in a struct field ({@code client: func() *http.Client {
+     * return &http.Client{...} }}, or {@code s.newClient = func() ...}) that code of the file calls per request
+     * ({@code t.client().Get(u)} in a method that is not one-time): the literal is a factory, and each call of the
+     * field builds a new client. A literal nothing visible calls, or calls only from one-time code, is left as kept.
+     * Null when it is not such a factory.
+     */
+    private String storedFactory(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
+                && p.getParent().getType().equals("return_statement");
+        SyntaxNode literal = Timeouts.function(top);
+        if (!returned || !literal.getType().equals("func_literal")) {
+            return null;
+        }
+        String field = null;
+        SyntaxNode holder = literal.getParent();
+        if (holder.getType().equals("literal_element") && holder.getParent().getType().equals("keyed_element")) {
+            SyntaxNode keyed = holder.getParent();
+            SyntaxNode key = keyed.getNamedChildCount() == 2 ? keyed.getNamedChild(0) : null;
+            field = key == null || key == holder ? null : text(key).strip();
+        } else if (holder.getType().equals("expression_list")
+                && holder.getParent().getType().equals("assignment_statement")) {
+            SyntaxNode left = holder.getParent().getChildByFieldName("left");
+            if (left != null && !left.isNull() && left.getNamedChildCount() == 1
+                    && left.getNamedChild(0).getType().equals("selector_expression")) {
+                field = text(left.getNamedChild(0).getChildByFieldName("field"));
+            }
+        }
+        if (field == null || !field.matches("[\\p{L}_][\\w]*")) {
+            return null;
+        }
+        for (SyntaxNode c : calls(Timeouts.root(top))) {
+            SyntaxNode fn = c.getChildByFieldName("function");
+            if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")
+                    || !text(fn.getChildByFieldName("field")).equals(field)) {
+                continue;
+            }
+            SyntaxNode caller = TreeSitter.enclosing(c, Set.of("function_declaration", "method_declaration"));
+            if (caller == null || oneTime(caller) || text(caller.getChildByFieldName("name")).startsWith("New")
+                    || oneTimeCall(c)) {
+                continue;
+            }
+            return "in the function literal kept in the field `" + field + "` (line "
+                    + (literal.getStartPoint().getRow() + 1) + "), which " + text(caller.getChildByFieldName("name"))
+                    + " calls at line " + (c.getStartPoint().getRow() + 1) + ": a new one on every call";
+        }
+        return null;
     }
 
     /** The value outlives the call: returned, or held by a field, a package variable or a struct. */

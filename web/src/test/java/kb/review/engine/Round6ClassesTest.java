@@ -180,8 +180,11 @@ class Round6ClassesTest {
                 FEED.formatted("w.store.Subscribe(ctx)", "w.sem <- struct{}{}"))));
         assertEquals(List.of(), conc02(hunk("watch/run.go", 60, 60,
                 FEED.formatted("runtime.NumCPU()", "w.seen++"))));
-        // a slice, a map or a count looks the same when nothing declares it: not taken for a feed
-        assertEquals(List.of(), conc02(hunk("watch/run.go", 60, 60, FEED.formatted("w.events", "w.seen++"))));
+        // a slice, a map or a count looks the same when nothing declares it: its one range variable is then an index,
+        // a key or a number, told by its name (round 7 reports a named item of an undeclared field, go c.send(batch),
+        // at low confidence: GoRound7ClassesTest)
+        assertEquals(List.of(), conc02(hunk("watch/run.go", 60, 60, FEED.formatted("w.events", "w.seen++")
+                .replaceAll("\\bev\\b", "i"))));
     }
 
     // --- class 4 (RES-04): a gRPC channel built on every call ---
