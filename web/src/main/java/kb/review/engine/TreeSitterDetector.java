@@ -55,15 +55,34 @@ final class TreeSitterDetector {
                 if (at == null) {
                     continue;
                 }
-                int line = at.getStartPoint().getRow() + 1;
+                TSNode shown = q.reportAt() == null ? at : enclosing(at, q.reportAt());
+                int line = shown.getStartPoint().getRow() + 1;
                 String key = rule.id() + ":" + line;
                 if (!seen.contains(key) && accept(file, src, q, caps, at)) {
                     seen.add(key);
-                    hits.add(hit(file, rule, at, line));
+                    hits.add(hit(file, rule, shown, line));
                 }
             }
         }
         return hits;
+    }
+
+    /** Where {@link #enclosing} stops: a function, method or type declared by name (Go and Java). */
+    private static final Set<String> DECLARED = Set.of("function_declaration", "method_declaration",
+            "constructor_declaration", "class_declaration", "interface_declaration", "enum_declaration",
+            "record_declaration", "type_declaration");
+
+    /** The nearest ancestor of {@code type} through function literals, not past a declared function; else {@code at}. */
+    private static TSNode enclosing(TSNode at, String type) {
+        for (TSNode n = at.getParent(); n != null && !n.isNull(); n = n.getParent()) {
+            if (n.getType().equals(type)) {
+                return n;
+            }
+            if (DECLARED.contains(n.getType())) {
+                return at;
+            }
+        }
+        return at;
     }
 
     private static boolean accept(SourceFile file, byte[] src, Rule.QueryMatcher q, Map<String, TSNode> caps,

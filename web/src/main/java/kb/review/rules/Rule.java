@@ -39,10 +39,14 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     /**
      * A tree-sitter query; {@code report} names the capture whose first line is reported. {@code inside} and
      * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
+     * {@code reportAt}, when not null, moves the report up to the nearest ancestor of that node type, through function
+     * literals but not past a declared function: a loop in a goroutine's body is reported at its {@code go} line,
+     * where a reader (and the checklist's line convention) looks for the goroutine's defects.
      */
     public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
                                List<String> inside,
-                               List<String> outside, List<Condition> require, List<Condition> reject)
+                               List<String> outside, List<Condition> require, List<Condition> reject,
+                               String reportAt)
             implements Matcher {
         /** Prefix of an {@code in:} that names an ancestor node type's text instead of a capture. */
         public static final String ANCESTOR = "ancestor:";

@@ -25,8 +25,8 @@ final class RuleLoader {
     private static final Pattern ITEM_ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2}");
     private static final Set<String> FILE_KEYS = Set.of("item", "rules", "manual", "imports");
     private static final Set<String> RULE_KEYS = Set.of("id", "languages", "severity", "message", "context", "paths",
-            "exclude", "regex", "tree-sitter", "visitor", "analysis", "resources", "report", "inside", "outside", "require",
-            "reject");
+            "exclude", "regex", "tree-sitter", "visitor", "analysis", "resources", "report", "report-at", "inside",
+            "outside", "require", "reject");
     private static final Set<String> CONDITION_KEYS = Set.of("in", "regex");
     private static final Set<String> MANUAL_KEYS = Set.of("prompt", "paths", "added-lines");
     private static final Set<String> IMPORT_KEYS = Set.of("tool", "rule", "message", "item");
@@ -182,7 +182,7 @@ final class RuleLoader {
             Set<String> where = Set.of("line", "file", Rule.RegexMatcher.COMMENT_ABOVE);
             List<Rule.Condition> require = conditions(y, m, "require", where, Set.of());
             List<Rule.Condition> reject = conditions(y, m, "reject", where, Set.of());
-            for (String k : List.of("report", "inside", "outside")) {
+            for (String k : List.of("report", "report-at", "inside", "outside")) {
                 if (m.containsKey(k)) {
                     y.error(m.get(k), "'" + k + "' is only for tree-sitter rules");
                 }
@@ -237,7 +237,7 @@ final class RuleLoader {
                         .map(Language::key).sorted().toList() + "; known: " + named);
             }
         }
-        for (String k : List.of("report", "inside", "outside", "require", "reject")) {
+        for (String k : List.of("report", "report-at", "inside", "outside", "require", "reject")) {
             if (m.containsKey(k)) {
                 y.error(m.get(k), "'" + k + "' is not for analysis rules");
             }
@@ -273,8 +273,14 @@ final class RuleLoader {
         }
         Set<String> where = new HashSet<>(captures);
         where.addAll(Set.of("line", "scope", "file"));
+        String reportAt = m.containsKey("report-at") ? y.string(m, "report-at", node, true) : null;
+        if (reportAt != null && !reportAt.matches("[a-z_]+")) {
+            y.error(m.get("report-at"), "report-at must name a syntax node type (lower-case letters and '_', such as "
+                    + "go_statement), got '" + reportAt + "'");
+            reportAt = null;
+        }
         return new Rule.QueryMatcher(lang, text, q, report, y.strings(m, "inside"), y.strings(m, "outside"),
-                conditions(y, m, "require", where, captures), conditions(y, m, "reject", where, captures));
+                conditions(y, m, "require", where, captures), conditions(y, m, "reject", where, captures), reportAt);
     }
 
     private List<Rule.Condition> conditions(YamlTree y, Map<String, Node> m, String key, Set<String> where,

@@ -161,6 +161,21 @@ class GoRound7ClassesTest {
                 }
                 """);
         assertEquals(List.of("5:go-periodic-loop-returns-on-error"), of(range, "go-periodic-loop-returns-on-error"));
+        // the loop in a goroutine's body: reported at the go line, where the goroutine (and CONC-01's finding) is
+        String spawned = file("gc/sweep.go", """
+                func (s *Sweeper) Start() {
+                	go func() {
+                		t := time.NewTicker(s.every)
+                		defer t.Stop()
+                		for range t.C {
+                			if err := s.sweep(context.Background()); err != nil {
+                				return
+                			}
+                		}
+                	}()
+                }
+                """);
+        assertEquals(List.of("4:go-periodic-loop-returns-on-error"), of(spawned, "go-periodic-loop-returns-on-error"));
     }
 
     @Test

@@ -84,6 +84,29 @@ class RuleLoaderTest {
     }
 
     @Test
+    void report_at_names_a_node_type_of_a_tree_sitter_rule() {
+        List<String> errors = errors("CONC-07", """
+                item: CONC-07
+                rules:
+                  - id: on-a-regex
+                    languages: [go]
+                    message: x
+                    regex: 'x'
+                    report-at: go_statement
+                  - id: not-a-node-type
+                    languages: [go]
+                    message: x
+                    tree-sitter: |
+                      (for_statement) @report
+                    report-at: Go Statement
+                """);
+        assertTrue(errors.contains("rules/CONC-07.yaml:7: 'report-at' is only for tree-sitter rules"), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("rules/CONC-07.yaml:13: report-at must name a syntax node "
+                + "type")), errors.toString());
+        assertEquals(2, errors.size(), errors.toString());
+    }
+
+    @Test
     void placeholders_must_name_captures_and_visitors_must_exist() {
         List<String> errors = errors("RES-01", """
                 item: RES-01
