@@ -189,9 +189,6 @@ final class JavaVisitors {
         }
     }
 
-    /** Lines at the start of a piece that only close blocks (with blank lines and line comments between them). */
-    private static final Pattern LEADING_CLOSES = Pattern.compile("\\A(?:[ \\t]*(?:\\}[ \\t]*)*(?://[^\\n]*)?\\n)*");
-
     /**
      * The most common hunk of a method added at the end of a class: git's context starts with the closing brace of
      * the method before and ends with the brace closing the class ({@code }}, the new members, {@code }}). It closes
@@ -225,9 +222,20 @@ final class JavaVisitors {
 
     private static final Set<String> BLOCK_GOES_ON = Set.of("catch", "finally", "else", "while");
 
+    /**
+     * The blocks the piece closes before it opens one: the end of the method (and of the blocks in it) that git's
+     * context shows before the new members, with any statements of that method before them.
+     */
     private static int leadingCloses(String body) {
-        var m = LEADING_CLOSES.matcher(body);
-        return m.lookingAt() ? (int) m.group().replaceAll("//[^\\n]*", "").chars().filter(c -> c == '}').count() : 0;
+        int closes = 0;
+        for (String line : body.split("\n")) {
+            Braces b = Braces.of(line);
+            if (b.open() > 0) {
+                break;
+            }
+            closes += b.closedFirst();
+        }
+        return closes;
     }
 
     /** True when lines {@code from}..{@code to} open more parentheses than they close (a call cut mid-arguments). */

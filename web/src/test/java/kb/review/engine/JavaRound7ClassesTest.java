@@ -69,4 +69,25 @@ class JavaRound7ClassesTest {
                 """);
         assertEquals(List.of("44:RES-01", "44:TMO-01", "45:RES-01"), items(diff));
     }
+
+    @Test
+    void a_hunk_that_ends_the_constructor_before_a_new_method_with_a_statement_is_read_as_members() {
+        String diff = hunk("src/main/java/a/FieldStore.java", 15, 15, """
+                         this.connection = connection;
+                     }
+                 
+                +    int countFields(String world) {
+                +        try {
+                +            Statement st = connection.createStatement();
+                +            ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM fields");
+                +            return rs.next() ? rs.getInt(1) : 0;
+                +        } catch (SQLException e) {
+                +            log.warn("count failed", e);
+                +            return 0;
+                +        }
+                +    }
+                 }
+                """);
+        assertEquals(List.of("20:RES-01", "20:TMO-01", "21:RES-01"), items(diff));
+    }
 }
