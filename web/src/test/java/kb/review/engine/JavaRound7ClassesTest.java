@@ -90,4 +90,36 @@ class JavaRound7ClassesTest {
                 """);
         assertEquals(List.of("20:RES-01", "20:TMO-01", "21:RES-01"), items(diff));
     }
+
+    // --- RES-01: a reader or data stream wrapped around a class-path resource ---
+
+    @Test
+    void a_data_stream_over_a_class_path_resource_never_closed_is_reported() {
+        String diff = hunk("src/main/java/a/Fonts.java", 18, 18, """
+                     }
+                 
+                +    static int version() throws IOException {
+                +        DataInputStream data = new DataInputStream(Fonts.class.getResourceAsStream(FONT));
+                +        int v = data.readInt();
+                +        return v >>> 16;
+                +    }
+                 }
+                """);
+        assertEquals(List.of("21:RES-01"), items(diff));
+    }
+
+    @Test
+    void the_same_data_stream_in_try_with_resources_is_clean() {
+        String diff = hunk("src/main/java/a/Fonts.java", 18, 18, """
+                     }
+                 
+                +    static int version() throws IOException {
+                +        try (DataInputStream data = new DataInputStream(Fonts.class.getResourceAsStream(FONT))) {
+                +            return data.readInt() >>> 16;
+                +        }
+                +    }
+                 }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
