@@ -5,6 +5,7 @@ import static kb.review.engine.Round5ClassesTest.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import static kb.review.engine.LifecycleRulesTest.newFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +119,58 @@ class JavaRound7ClassesTest {
                 +            return data.readInt() >>> 16;
                 +        }
                 +    }
+                 }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- RES-01: a stream a helper of the change opens, passed straight into a consumer ---
+
+    private static final String OPENER = newFile("src/main/java/a/ConfigFiles.java", """
+            package a;
+
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Path;
+
+            final class ConfigFiles {
+                /** Opens the config; the caller owns the stream. */
+                static InputStream open(Path file) throws IOException {
+                    return new FileInputStream(file.toFile());
+                }
+            }
+            """);
+
+    @Test
+    void a_helper_opened_stream_passed_straight_into_properties_load_is_reported() {
+        String diff = OPENER + hunk("src/main/java/a/Startup.java", 10, 10, """
+                     }
+                 
+                     static Properties readConfig(Path file) throws IOException {
+                -        return new Properties();
+                +        Properties props = new Properties();
+                +        props.load(ConfigFiles.open(file));
+                +        return props;
+                     }
+                 }
+                """);
+        assertEquals(List.of("14:RES-01"), items(diff));
+    }
+
+    @Test
+    void the_same_helper_stream_opened_in_try_with_resources_is_clean() {
+        String diff = OPENER + hunk("src/main/java/a/Startup.java", 10, 10, """
+                     }
+                 
+                     static Properties readConfig(Path file) throws IOException {
+                -        return new Properties();
+                +        Properties props = new Properties();
+                +        try (InputStream in = ConfigFiles.open(file)) {
+                +            props.load(in);
+                +        }
+                +        return props;
+                     }
                  }
                 """);
         assertEquals(List.of(), items(diff));
