@@ -175,4 +175,41 @@ class JavaRound7ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- HTTP-01: a servlet filter that closes the container's request stream ---
+
+    private static String filter(String cleanup) {
+        return newFile("src/main/java/a/AuditFilter.java", """
+                package a;
+
+                import jakarta.servlet.Filter;
+                import jakarta.servlet.FilterChain;
+                import jakarta.servlet.ServletException;
+                import jakarta.servlet.ServletRequest;
+                import jakarta.servlet.ServletResponse;
+                import java.io.IOException;
+
+                public class AuditFilter implements Filter {
+                    @Override
+                    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                            throws IOException, ServletException {
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            %s
+                        }
+                    }
+                }
+                """.formatted(cleanup));
+    }
+
+    @Test
+    void a_filter_closing_the_request_input_stream_in_finally_is_reported() {
+        assertEquals(List.of("17:HTTP-01"), items(filter("request.getInputStream().close();")));
+    }
+
+    @Test
+    void a_filter_closing_a_stream_of_its_own_connection_is_clean() {
+        assertEquals(List.of(), items(filter("auditConnection.getInputStream().close();")));
+    }
 }
