@@ -212,4 +212,35 @@ class JavaRound7ClassesTest {
     void a_filter_closing_a_stream_of_its_own_connection_is_clean() {
         assertEquals(List.of(), items(filter("auditConnection.getInputStream().close();")));
     }
+
+    // --- LOG-01: the level read once before the loop, the per-item debug line under that flag ---
+
+    private static String discovery(String flag) {
+        return hunk("src/main/java/a/Discovery.java", 10, 10, """
+                     int discover(List<Entry> entries, Journal journal) {
+                         int changed = 0;
+                +        boolean trace = %s;
+                         for (Entry e : entries) {
+                             if (journal.isChanged(e)) {
+                                 changed++;
+                +                if (trace) {
+                +                    log.debug("changed {} etag={}", e.path(), e.etag());
+                +                }
+                             }
+                         }
+                +        log.info("discovery done: {} of {} changed", changed, entries.size());
+                         return changed;
+                     }
+                """.formatted(flag));
+    }
+
+    @Test
+    void per_item_debug_logging_under_a_level_test_hoisted_out_of_the_loop_is_clean() {
+        assertEquals(List.of(), items(discovery("log.isDebugEnabled()")));
+    }
+
+    @Test
+    void per_item_debug_logging_under_a_flag_that_is_no_level_test_is_still_reported() {
+        assertEquals(List.of("17:LOG-01"), items(discovery("journal.isVerbose()")));
+    }
 }
