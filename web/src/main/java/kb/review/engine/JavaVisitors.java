@@ -201,7 +201,7 @@ final class JavaVisitors {
         if (prefix == null) {
             return Optional.empty();
         }
-        int trailing = braces.closedFirst() - leadingCloses(body);
+        int trailing = braces.closedFirst() - Braces.leadingCloses(body);
         return parse(pad + prefix + body + "}".repeat(braces.open()) + (trailing == 0 ? "}" : ""));
     }
 
@@ -211,7 +211,7 @@ final class JavaVisitors {
 
     /** What {@link #membersAfterCloses} writes before the piece, or null when the piece does not start by closing. */
     private static String membersPrefix(String body, Braces braces) {
-        int leading = leadingCloses(body);
+        int leading = Braces.leadingCloses(body);
         int trailing = braces.closedFirst() - leading;
         if (leading == 0 || trailing < 0 || braces.followers().subList(0, leading).stream()
                 .anyMatch(w -> BLOCK_GOES_ON.contains(w))) {
@@ -221,22 +221,6 @@ final class JavaVisitors {
     }
 
     private static final Set<String> BLOCK_GOES_ON = Set.of("catch", "finally", "else", "while");
-
-    /**
-     * The blocks the piece closes before it opens one: the end of the method (and of the blocks in it) that git's
-     * context shows before the new members, with any statements of that method before them.
-     */
-    private static int leadingCloses(String body) {
-        int closes = 0;
-        for (String line : body.split("\n")) {
-            Braces b = Braces.of(line);
-            if (b.open() > 0) {
-                break;
-            }
-            closes += b.closedFirst();
-        }
-        return closes;
-    }
 
     /** True when lines {@code from}..{@code to} open more parentheses than they close (a call cut mid-arguments). */
     private static boolean opensParentheses(SourceFile file, int from, int to) {

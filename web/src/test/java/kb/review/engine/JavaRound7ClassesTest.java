@@ -243,4 +243,35 @@ class JavaRound7ClassesTest {
     void per_item_debug_logging_under_a_flag_that_is_no_level_test_is_still_reported() {
         assertEquals(List.of("17:LOG-01"), items(discovery("journal.isVerbose()")));
     }
+
+    // --- CONC-07: a method scheduled by reference, added with it at the end of the class ---
+
+    private static String watchdog(String onFailure) {
+        return hunk("src/main/java/a/Watchdog.java", 22, 22, """
+                     }
+                 
+                     void start() {
+                +        scheduler.scheduleWithFixedDelay(this::renewAll, 10, 10, TimeUnit.SECONDS);
+                +    }
+                +
+                +    private void renewAll() {
+                +        try {
+                +            leases.forEach(redis::pexpire);
+                +        } catch (Throwable t) {
+                +            %s
+                +        }
+                     }
+                 }
+                """.formatted(onFailure));
+    }
+
+    @Test
+    void a_method_reference_whose_target_catches_everything_and_logs_is_clean() {
+        assertEquals(List.of(), items(watchdog("log.error(\"lease renewal failed\", t);")));
+    }
+
+    @Test
+    void a_method_reference_whose_target_catches_everything_and_rethrows_is_reported() {
+        assertEquals(List.of("25:CONC-07"), items(watchdog("throw new IllegalStateException(t);")));
+    }
 }
