@@ -274,4 +274,37 @@ class JavaRound7ClassesTest {
     void a_method_reference_whose_target_catches_everything_and_rethrows_is_reported() {
         assertEquals(List.of("25:CONC-07"), items(watchdog("throw new IllegalStateException(t);")));
     }
+
+    // --- TX-01: a transaction helper that rolls back when the callback throws SQLException only ---
+
+    private static String inTransaction(String caught) {
+        return hunk("src/main/java/a/Tx.java", 13, 13, """
+                     }
+                 
+                     <T> T inTransaction(SqlFunction<Connection, T> work) throws SQLException {
+                         try (Connection conn = dataSource.getConnection()) {
+                +            conn.setAutoCommit(false);
+                +            try {
+                +                T result = work.apply(conn);
+                +                conn.commit();
+                +                return result;
+                +            } catch (%s e) {
+                +                conn.rollback();
+                +                throw e;
+                +            }
+                         }
+                     }
+                 }
+                """.formatted(caught));
+    }
+
+    @Test
+    void a_rollback_on_sql_errors_only_leaves_a_callbacks_runtime_exception_with_the_transaction_open() {
+        assertEquals(List.of("17:TX-01"), items(inTransaction("SQLException")));
+    }
+
+    @Test
+    void a_rollback_on_sql_and_runtime_errors_is_clean() {
+        assertEquals(List.of(), items(inTransaction("SQLException | RuntimeException")));
+    }
 }
