@@ -307,4 +307,49 @@ class JavaRound7ClassesTest {
     void a_rollback_on_sql_and_runtime_errors_is_clean() {
         assertEquals(List.of(), items(inTransaction("SQLException | RuntimeException")));
     }
+
+    // --- CONC-03: check-then-act on a concurrent map ---
+
+    private static String sessions(String modifiers, String declared, String body) {
+        return newFile("src/main/java/a/Sessions.java", """
+                package a;
+
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                final class Sessions {
+                    private final %s sessions = new ConcurrentHashMap<>();
+
+                    %sSession get(String user) {
+                %s
+                    }
+                }
+                """.formatted(declared, modifiers, body));
+    }
+
+    private static final String CHECK_THEN_PUT = """
+                    Session s = sessions.get(user);
+                    if (s == null) {
+                        s = factory.open(user);
+                        sessions.put(user, s);
+                    }
+                    return s;""";
+
+    @Test
+    void get_test_then_put_on_a_concurrent_hash_map_is_reported() {
+        assertEquals(List.of("13:CONC-03"),
+                items(sessions("", "ConcurrentHashMap<String, Session>", CHECK_THEN_PUT)));
+    }
+
+    @Test
+    void the_same_lookup_made_one_call_with_compute_if_absent_is_clean() {
+        assertEquals(List.of(), items(sessions("", "ConcurrentHashMap<String, Session>",
+                "        return sessions.computeIfAbsent(user, factory::open);")));
+    }
+
+    @Test
+    void the_same_check_then_act_in_a_synchronized_method_is_clean() {
+        assertEquals(List.of(), items(sessions("synchronized ", "ConcurrentHashMap<String, Session>",
+                CHECK_THEN_PUT)));
+    }
 }
