@@ -95,6 +95,12 @@ public final class JavaCfg {
             "ReflectiveOperationException", "NamingException", "JMSException", "CloneNotSupportedException",
             "ParseException", "JAXBException", "SAXException", "TransformerException");
 
+    /**
+     * Calls of the method's callback parameters ({@code body.apply(conn)}): the statements an unchecked exception is
+     * followed out of when {@code thrown} names RuntimeException ({@link #buildWithUnchecked}); null otherwise.
+     */
+    private Pattern callbacks;
+
     /** The simple names of the checked exceptions the method declares it throws; empty for a lambda. */
     private final List<String> thrown;
 
@@ -121,6 +127,36 @@ public final class JavaCfg {
         return body == null ? null : build(callable.getNameAsString(), callable, body, quiet, thrown);
     }
 
+    /**
+     * The same, where an unchecked exception may come out of every call of a callback parameter (the caller's unit
+     * of work, {@code body.apply(conn)}): a catch that names only checked types ({@code catch (SQLException e)}) does
+     * not take it, so it leaves through the finally blocks. For duties that no close ends (a transaction): a rollback
+     * in such a catch is not a rollback on every path. Null when the method takes no callback.
+     */
+    public static Cfg buildWithUnchecked(CallableDeclaration<?> callable, Predicate<String> quiet) {
+        Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
+                .orElse(null);
+        List<String> thrown = new ArrayList<>(callable.getThrownExceptions().stream()
+                .map(t -> simple(t.asString())).toList());
+        thrown.add("RuntimeException");
+        List<String> names = callable.getParameters().stream()
+                .filter(p -> CALLBACK_TYPE.matcher(p.getType().asString().replaceAll("<.*", "")).find())
+                .map(p -> java.util.regex.Pattern.quote(p.getNameAsString())).toList();
+        if (body == null || names.isEmpty()) {
+            return null;
+        }
+        Cfg cfg = build(callable.getNameAsString(), callable, body, quiet, thrown,
+                Pattern.compile("\\b(" + String.join("|", names) + ")\\s*\\.\\s*\\w+\\s*\\("));
+        return cfg;
+    }
+
+    /**
+     * The types of a parameter that is code the caller hands in (a callback, a unit of work): what it throws is
+     * the caller's business logic, unchecked exceptions included.
+     */
+    private static final Pattern CALLBACK_TYPE = Pattern.compile(
+            "(Function|Consumer|Supplier|Callable|Runnable|Callback|Action|Work|Handler|Task|Operation|Block)$");
+
     /** The graph of a lambda; an expression lambda is one statement. */
     public static Cfg build(LambdaExpr lambda, Predicate<String> quiet) {
         return build("lambda", lambda, lambda.getBody(), quiet, List.of());
@@ -128,8 +164,14 @@ public final class JavaCfg {
 
     private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body,
                              Predicate<String> quiet, List<String> thrown) {
+        return build(name, owner, body, quiet, thrown, null);
+    }
+
+    private static Cfg build(String name, com.github.javaparser.ast.Node owner, Statement body,
+                             Predicate<String> quiet, List<String> thrown, Pattern callbacks) {
         JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)), quiet,
                 thrown);
+        b.callbacks = callbacks;
         List<Pending> out = b.stmt(body, via(b.cfg.entry, Edge.NORMAL), null);
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
@@ -172,7 +214,7 @@ public final class JavaCfg {
             if (frames.get(i) instanceof Try t) {
                 if (!t.catches.isEmpty()) {
                     t.catches.forEach(c -> Cfg.link(n, Edge.EXCEPTION, c));
-                    if (!escapes(t)) {
+                    if (!escapes(t, n)) {
                         return;
                     }
                     // a checked exception the method declares and no catch takes leaves through the finally
@@ -194,8 +236,11 @@ public final class JavaCfg {
      * (RuntimeException e)} in a method that {@code throws Exception} or {@code SQLException}, {@code catch
      * (IOException e)} in one that throws {@code SQLException}. Types the review cannot place are taken as caught.
      */
-    private boolean escapes(Try t) {
+    private boolean escapes(Try t, Node n) {
         for (String declared : thrown) {
+            if (declared.equals("RuntimeException") && (callbacks == null || !callbacks.matcher(n.text).find())) {
+                continue;
+            }
             if (t.caught.stream().flatMap(List::stream).noneMatch(c -> takes(c, declared))) {
                 return true;
             }
@@ -206,6 +251,9 @@ public final class JavaCfg {
     private static boolean takes(String caught, String declared) {
         if (CATCH_ALL.contains(caught) || caught.equals(declared)) {
             return true;
+        }
+        if (declared.equals("RuntimeException")) {
+            return false; // a catch of one checked or narrower unchecked type lets the others through
         }
         if (CATCH_ALL.contains(declared)) {
             return false;

@@ -72,6 +72,14 @@ final class JavaDrops {
                     acquisitions.summaries(), models)) {
                 continue;
             }
+            if (!modelled(e) && e instanceof MethodCallExpr call && acquisitions.ownedBy(call) != null) {
+                // a helper the review sees returns what it opened (ConfigFiles.open(f)): the caller owns it here
+                JavaOwnedReturns.Owned o = acquisitions.ownedBy(call);
+                if (!receiver || !o.model().releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()) {
+                    used(n, e, pc, receiver, o.model(), o.sure(), out);
+                }
+                continue;
+            }
             for (Model m : models) {
                 if (!m.kind().equals("resource")) {
                     continue;
@@ -89,17 +97,38 @@ final class JavaDrops {
                             || acquisitions.matcher().anyMatch(pc))) {
                         break; // opened and closed in one expression, or what the call returns is tracked itself
                     }
-                    String what = e.toString().length() > 50 ? e.toString().substring(0, 47) + "..." : e.toString();
-                    String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
-                            : "passes `" + what + "` to `" + pc.getNameAsString() + "`, which does not close it")
-                            + " (line " + n.line + ")";
-                    Acquisition a = new Acquisition(n, what, null, m, sure && q.sure());
-                    out.add(new Lifecycle.Found(new Lifecycle.Leak(a,
-                            List.of(new Lifecycle.Step(n.line, summary)), summary), sure && q.sure()));
+                    used(n, e, pc, receiver, m, sure && q.sure(), out);
                     break;
                 }
             }
         }
+    }
+
+    /** True when an entry of a resource model matches {@code e} itself. */
+    private boolean modelled(Expression e) {
+        for (Model m : models) {
+            if (!m.kind().equals("resource")) {
+                continue;
+            }
+            for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
+                if (q == RepositoryStreams.ACQUIRE || !q.tracksReceiver() && acquisitions.matcher().matches(q, e) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Reports {@code e}, opened and used up by the call {@code pc} as its receiver or one of its arguments. */
+    private static void used(Node n, Expression e, MethodCallExpr pc, boolean receiver, Model m, boolean sure,
+                             List<Lifecycle.Found> out) {
+        String what = what(e);
+        String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
+                : "passes `" + what + "` to `" + pc.getNameAsString() + "`, which does not close it")
+                + " (line " + n.line + ")";
+        Acquisition a = new Acquisition(n, what, null, m, sure);
+        out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)), summary),
+                sure));
     }
 
     /**

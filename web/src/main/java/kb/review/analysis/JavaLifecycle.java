@@ -44,11 +44,13 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         JavaLifecycle facts = new JavaLifecycle(acquisitions);
         JavaDrops drops = new JavaDrops(acquisitions);
         List<Cfg> graphs = new ArrayList<>();
+        Map<Cfg, CallableDeclaration<?>> callables = new java.util.IdentityHashMap<>();
         for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
             Cfg g = acquisitions.mayAcquire(c) ? JavaCfg.build(c, summaries::neverThrows) : null;
             if (g != null) {
                 graphs.add(g);
+                callables.put(g, c);
             }
         }
         for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
@@ -59,13 +61,25 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         for (Cfg cfg : graphs) {
             Map<String, Acquisition> leaking = new HashMap<>();
             List<Lifecycle.Found> derived = new ArrayList<>();
+            Cfg unchecked = null;
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : acquisitions.acquire(n)) {
                     if (a.model().kind().equals("thread-local")
                             && (ThreadStates.restores(a) || ThreadStates.releasedElsewhere(root, a))) {
                         continue;
                     }
-                    Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
+                    Lifecycle.Leak leak;
+                    if (a.model().kind().equals("transaction") && callables.containsKey(cfg)) {
+                        // a rollback in catch (SQLException e) only leaves a RuntimeException of the caller's
+                        // callback with the transaction open: its paths are followed on the graph where those escape
+                        if (unchecked == null) {
+                            Cfg u = JavaCfg.buildWithUnchecked(callables.get(cfg), summaries::neverThrows);
+                            unchecked = u == null ? cfg : u;
+                        }
+                        leak = Lifecycle.check(unchecked, unchecked == cfg ? a : same(unchecked, a), facts);
+                    } else {
+                        leak = Lifecycle.check(cfg, a, facts);
+                    }
                     if (leak == null && acquisitions.kept(a)) {
                         leak = JavaConstructors.neverReleased(a); // the object's close() forgets the field
                     }
@@ -91,6 +105,16 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         return out;
+    }
+
+    /** {@code a}, acquired at the node of {@code other} built from the same statement. */
+    private static Acquisition same(Cfg other, Acquisition a) {
+        for (Node n : other.nodes()) {
+            if (n.ast == a.at().ast && n.kind == a.at().kind) {
+                return new Acquisition(n, a.var(), a.errorVar(), a.model(), a.sure());
+            }
+        }
+        return a;
     }
 
     @Override

@@ -362,8 +362,27 @@ public final class Shapes {
         while (test.startsWith("(") && test.endsWith(")")) {
             test = test.substring(1, test.length() - 1).strip();
         }
-        return DEBUG_GUARD.matcher(test).find() && !test.startsWith("!")
+        return (DEBUG_GUARD.matcher(test).find() || hoistedGuard(test, p, src)) && !test.startsWith("!")
                 && then.getStartByte() <= child.getStartByte() && child.getEndByte() <= then.getEndByte();
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
+
+    /**
+     * True when the test is a local whose last assignment above it is a level test ({@code boolean trace =
+     * log.isDebugEnabled();} before the loop, {@code if (trace)} in it): the level is read once, as LOG-01 advises.
+     */
+    private static boolean hoistedGuard(String test, SyntaxNode p, byte[] src) {
+        if (!NAME.matcher(test).matches()) {
+            return false;
+        }
+        String before = new String(src, 0, p.getStartByte(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = Pattern.compile("\\b" + test + "\\s*:?=(?!=)([^;\\n]*)").matcher(before);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last != null && DEBUG_GUARD.matcher(last).find();
     }
 
     private static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src) {

@@ -45,6 +45,36 @@ public record Braces(int closedFirst, int open, int firstUnclosed, java.util.Lis
         return out.toString();
     }
 
+    /**
+     * The blocks a piece of code closes before it first opens one (line by line): where a hunk starts with the end of
+     * a method (its last statements, then its closing braces) before new members. 0 when it opens one first.
+     */
+    public static int leadingCloses(String code) {
+        int closes = 0;
+        for (String line : code.split("\n")) {
+            Braces b = of(line);
+            if (b.open() > 0) {
+                break;
+            }
+            closes += b.closedFirst();
+        }
+        return closes;
+    }
+
+    /** The index of the line just after the piece's first {@link #leadingCloses} braces (0 when it has none). */
+    public static int afterLeadingCloses(String code) {
+        int want = leadingCloses(code);
+        String[] lines = code.split("\n");
+        int closes = 0;
+        for (int i = 0; i < lines.length && want > 0; i++) {
+            closes += of(lines[i]).closedFirst();
+            if (closes >= want) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     public static Braces of(String code) {
         int depth = 0;
         int lowest = 0;

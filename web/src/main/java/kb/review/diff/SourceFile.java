@@ -202,7 +202,14 @@ public final class SourceFile {
                     : change.language() == Language.JAVA && braces.closedFirst() > 0 && first != null
                     && !JAVA_MEMBER.matcher(first).lookingAt() ? JAVA_HEADER : "";
             int wrappers = 0;
-            if (from > 1 && out[from - 1] == null && header.equals(JAVA_HEADER)) {
+            String members = header.equals(JAVA_HEADER) && from > 1 && out[from - 1] == null
+                    ? membersAfterCloses(run.toString(), braces) : null;
+            if (members != null) {
+                // the run ends a method and goes on with members (a method added at the end of a class): the
+                // braces it closes first close the header's method, those it closes last the header's classes
+                out[from - 1] = members;
+                wrappers = braces.closedFirst() == Braces.leadingCloses(run.toString()) ? 1 : 0;
+            } else if (from > 1 && out[from - 1] == null && header.equals(JAVA_HEADER)) {
                 // the outermost block the run closes first is its method when members or nothing follow it
                 List<String> followers = braces.followers();
                 String last = followers.get(followers.size() - 1);
@@ -257,6 +264,34 @@ public final class SourceFile {
             i = close + 1;
         }
         return section.substring(0, i) + " {";
+    }
+
+    /** A Java member's first line that starts with its type ({@code List<Path> jars() throws IOException {}). */
+    private static final java.util.regex.Pattern JAVA_METHOD = java.util.regex.Pattern.compile(
+            "(?!(return|throw|new|else|case|yield)\\b)[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\([^;=]*$");
+
+    /**
+     * The header for a run that closes the end of a method and then declares members, or null when the run does not
+     * have that shape: a method for the braces it closes first, a class for each brace it closes after the members.
+     */
+    private static String membersAfterCloses(String run, Braces braces) {
+        int leading = Braces.leadingCloses(run);
+        int trailing = braces.closedFirst() - leading;
+        if (leading == 0 || trailing < 0) {
+            return null;
+        }
+        String[] lines = run.split("\n");
+        for (int i = Braces.afterLeadingCloses(run); i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!JAVA_MEMBER.matcher(line).lookingAt() && !JAVA_METHOD.matcher(line).lookingAt()) {
+                return null;
+            }
+            return "class KbHunk{".repeat(Math.max(trailing, 1) - 1) + JAVA_HEADER + "{".repeat(leading - 1);
+        }
+        return null;
     }
 
     /** The class and method a Java run that starts inside a method is put in, for the parser. */

@@ -174,6 +174,11 @@ final class JavaVisitors {
                 return;
             }
         }
+        Optional<CompilationUnit> members = membersAfterCloses(pad, body.toString(), braces);
+        if (members.isPresent()) {
+            units.add(new Unit(members.get(), from, membersShift(body.toString(), braces), false, true, cutLine));
+            return;
+        }
         int end = lastStatementEnd(file, from, to);
         if (end > from && end < to && opensParentheses(file, end + 1, to)) {
             // git's trailing context often stops inside a call written over several lines (`new Server(` then one
@@ -183,6 +188,39 @@ final class JavaVisitors {
             completeMethods(tree.getRootNode(), file, from, to, units);
         }
     }
+
+    /**
+     * The most common hunk of a method added at the end of a class: git's context starts with the closing brace of
+     * the method before and ends with the brace closing the class ({@code }}, the new members, {@code }}). It closes
+     * blocks it never opened, so it parses neither as members nor as statements (a method cannot stand in a block).
+     * Read it as members: the braces it closes first end a method that the prefix opens, and those it closes at the
+     * end close classes the prefix opens too. Empty when the piece does not have that shape or does not parse.
+     */
+    private static Optional<CompilationUnit> membersAfterCloses(String pad, String body, Braces braces) {
+        String prefix = membersPrefix(body, braces);
+        if (prefix == null) {
+            return Optional.empty();
+        }
+        int trailing = braces.closedFirst() - Braces.leadingCloses(body);
+        return parse(pad + prefix + body + "}".repeat(braces.open()) + (trailing == 0 ? "}" : ""));
+    }
+
+    private static int membersShift(String body, Braces braces) {
+        return membersPrefix(body, braces).length();
+    }
+
+    /** What {@link #membersAfterCloses} writes before the piece, or null when the piece does not start by closing. */
+    private static String membersPrefix(String body, Braces braces) {
+        int leading = Braces.leadingCloses(body);
+        int trailing = braces.closedFirst() - leading;
+        if (leading == 0 || trailing < 0 || braces.followers().subList(0, leading).stream()
+                .anyMatch(w -> BLOCK_GOES_ON.contains(w))) {
+            return null; // `} catch`, `} else`: the piece goes on inside the method, not after it
+        }
+        return "class KbSnippet{".repeat(Math.max(trailing, 1)) + "void kbSnippet(){" + "{".repeat(leading - 1);
+    }
+
+    private static final Set<String> BLOCK_GOES_ON = Set.of("catch", "finally", "else", "while");
 
     /** True when lines {@code from}..{@code to} open more parentheses than they close (a call cut mid-arguments). */
     private static boolean opensParentheses(SourceFile file, int from, int to) {
