@@ -8,6 +8,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,12 +53,18 @@ final class DocFreqCache {
 
         @Override
         public int docFreq(Term term) throws IOException {
-            Integer n = freqs.get(term);
-            if (n == null) {
-                n = in.docFreq(term);
-                freqs.put(term, n);
+            // one lookup per word even when two page views ask at once (CONC-03: no get-then-put on a shared map)
+            try {
+                return freqs.computeIfAbsent(term, t -> {
+                    try {
+                        return in.docFreq(t);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            return n;
         }
 
         @Override
