@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Classes of false findings on ordinary commits of real projects (round 7), each paired with the true defect of the
  * same shape that must still be found: a Go error dropped by a cleanup on the way out of a failing call (ERR-01), a
- * submitted task that catches and logs its own failures (CONC-06).
+ * submitted task that catches and logs its own failures (CONC-06), an InterruptedException caught around the get()
+ * of a task's completion callback (CONC-05).
  */
 class PrecisionRound7Test {
 
@@ -86,5 +87,50 @@ class PrecisionRound7Test {
         assertEquals(List.of("5:CONC-06"), dispatch("java.io.IOException e", "log.error(\"index failed\", e);"));
         // a catch-all that logs a line without the exception: the failure's cause is lost
         assertEquals(List.of("5:CONC-06"), dispatch("Exception e", "log.error(\"index failed\"); counter.increment();"));
+    }
+
+    private static final String SWING = """
+            package a;
+
+            class DataPanel {
+                void load(Node node) {
+                    SwingWorker<String, Void> worker = new SwingWorker<String, Void>() {
+                        @Override
+                        protected String doInBackground() throws Exception {
+                            return manager.getData(node);
+                        }
+
+                        @Override
+                        protected void METHOD() {
+                            String data = "";
+                            try {
+                                data = WAIT;
+                            } catch (InterruptedException | ExecutionException e) {
+                                log.error("cannot read " + node, e);
+                            }
+                            area.setText(data);
+                        }
+                    };
+                    worker.execute();
+                }
+            }
+            """;
+
+    private static List<String> swing(String method, String wait) {
+        return items("src/main/java/a/DataPanel.java", SWING.replace("METHOD", method).replace("WAIT", wait)).stream()
+                .filter(s -> s.endsWith(":CONC-05")).toList();
+    }
+
+    @Test
+    void the_get_of_a_finished_task_in_its_done_callback_cannot_be_interrupted() {
+        assertEquals(List.of(), swing("done", "get()"));
+    }
+
+    @Test
+    void an_interrupt_swallowed_around_a_wait_that_can_block_is_still_reported() {
+        // the same catch in a method that is not the completion callback: get() blocks until the task ends
+        assertEquals(List.of("16:CONC-05"), swing("refresh", "get()"));
+        // in done(), but around a wait of something else than the finished task
+        assertEquals(List.of("16:CONC-05"), swing("done", "queue.take()"));
     }
 }
