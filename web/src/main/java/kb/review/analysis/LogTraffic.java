@@ -22,14 +22,8 @@ import kb.review.diff.SyntaxNode;
  * own state or a local list (the routers of a configuration, the watchers of a table, the groups of a closed channel)
  * reports an anomaly of a walk that does not grow with requests. An unconditional log stays a finding everywhere:
  * a reload that logs every key it walks is a flood.</li>
- * <li>A loop each of whose turns waits a second or more (a timed offer, a sleep of seconds) logs at most once a
- * second per caller: rate-limited already. A pause of 50 ms is not that.</li>
- * <li>A loop that walks no collection ({@code while (true)}, {@code for {}}, a condition) and makes, on every turn, one
- * blocking request to another process and waits for the answer (a synchronous RPC, an HTTP exchange, a query): a
- * paging loop over a remote listing. Its turns are the program's own round trips, each of which costs a thousand times
- * a log line, so a line per page is one line per request it sends. A consumer loop is not one: receiving
- * ({@code take}, {@code poll}, {@code Recv}) is how traffic arrives, and a loop over a collection with a request per
- * element still logs once per input item.</li>
+ * <li>A loop paced by its own turns (a wait of seconds, or a request to another process and its answer on every turn):
+ * see {@link LoopPacing}.</li>
  * <li>A summary after bulk work: in a loop that walks no collection, a log after an inner loop, in the same turn, whose
  * arguments count what the inner loop did (the size of the collection it walked, or a counter it updates) is one line
  * per batch, which is what the item asks for. The same line in a loop over a collection logs once per input item.</li>
@@ -47,118 +41,6 @@ final class LogTraffic {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private LogTraffic() {
-    }
-
-    /**
-     * A wait of a second or more: a timed offer/poll/await in seconds, minutes or hours, a sleep of as long
-     * ({@code TimeUnit.SECONDS.sleep(3)}, {@code Thread.sleep(5000)}, {@code time.Sleep(2 * time.Second)}).
-     */
-    private static final Pattern SECONDS_WAIT = Pattern.compile("\\b\\d+[lL]?\\s*,\\s*(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\b"
-            + "|\\b(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\.sleep\\s*\\(|\\bThread\\.sleep\\s*\\(\\s*[1-9][\\d_]{3,}[lL]?\\s*\\)"
-            + "|\\btime\\.(?:Sleep|After)\\s*\\([^()]*\\btime\\.(?:Second|Minute|Hour)\\b");
-
-    /**
-     * True when every turn of {@code loop} waits a second or more, in its condition
-     * ({@code while (!buffer.offer(r, 3, TimeUnit.SECONDS))}) or in a statement of its body that is not under a
-     * branch: at most one line a second per caller, which is the rate limit the item asks for. A 50 ms pause is not
-     * one (a warning every 50 ms is a flood).
-     */
-    static boolean pacedBySeconds(SyntaxNode loop, byte[] src) {
-        SyntaxNode cond = loop.getChildByFieldName("condition");
-        SyntaxNode clause = child(loop, "for_clause");
-        if (clause != null) {
-            cond = clause.getChildByFieldName("condition");
-        }
-        if (cond != null && !cond.isNull() && SECONDS_WAIT.matcher(text(src, cond)).find()) {
-            return true;
-        }
-        SyntaxNode body = loop.getChildByFieldName("body");
-        if (body == null || body.isNull()) {
-            return false;
-        }
-        for (int i = 0; i < body.getNamedChildCount(); i++) {
-            SyntaxNode st = body.getNamedChild(i);
-            if (st.getType().equals("statement_list")) {
-                for (int j = 0; j < st.getNamedChildCount(); j++) {
-                    if (waits(st.getNamedChild(j), src)) {
-                        return true;
-                    }
-                }
-            } else if (waits(st, src)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
-    private static boolean waits(SyntaxNode st, byte[] src) {
-        return switch (st.getType()) {
-            case "expression_statement", "call_expression", "receive_statement" ->
-                    SECONDS_WAIT.matcher(text(src, st)).find();
-            case "try_statement" -> inTryBody(st, s -> waits(s, src));
-            default -> false;
-        };
-    }
-
-    /** Whether {@code test} holds for one of the statements of a try's body. */
-    private static boolean inTryBody(SyntaxNode tryStatement, java.util.function.Predicate<SyntaxNode> test) {
-        SyntaxNode b = tryStatement.getChildByFieldName("body");
-        if (b == null || b.isNull()) {
-            return false;
-        }
-        for (int i = 0; i < b.getNamedChildCount(); i++) {
-            if (test.test(b.getNamedChild(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Calls that send one request to another process and wait for its answer: a synchronous RPC
-     * ({@code invokeSync}, a gRPC-style {@code blockingCall}), an HTTP exchange ({@code client.execute},
-     * {@code client.send}, OkHttp's {@code newCall(r).execute()}, Spring's {@code RestTemplate} methods, Go's
-     * {@code client.Do}, {@code http.Get}), a database query ({@code executeQuery}, {@code jdbcTemplate.query*}, Go's
-     * {@code db.QueryContext}). Receiving calls ({@code take}, {@code poll}, {@code receive}, {@code Recv}) are not:
-     * they wait for traffic rather than pace the loop by a request of its own.
-     */
-    private static final Pattern ROUND_TRIP = Pattern.compile("\\b(?:invokeSync|syncInvoke|invokeBlocking|blockingCall)"
-            + "\\s*\\(|\\.newCall\\s*\\(.*\\)\\s*\\.execute\\s*\\(\\s*\\)"
-            + "|\\b\\w*(?:[cC]lient|CLIENT)\\s*\\.\\s*(?:execute|send|Do|Get|Post|Head)\\s*\\("
-            + "|\\b\\w*(?:[rR]estTemplate|[rR]estClient)\\s*\\.\\s*(?:exchange|getForObject|getForEntity|postForObject"
-            + "|postForEntity)\\s*\\(|\\bhttp\\.(?:Get|Post|Head|PostForm)\\s*\\(|\\.executeQuery\\s*\\("
-            + "|\\b\\w*[jJ]dbcTemplate\\s*\\.\\s*query\\w*\\s*\\(|\\.(?:QueryContext|QueryRowContext)\\s*\\(");
-
-    /**
-     * True when {@code loop} walks no collection and every turn sends a request and waits for its answer: a call of
-     * {@link #ROUND_TRIP} in a statement of its body that is not under a branch (or in the body of a try there, or
-     * the initialiser of a Go {@code if}). The log lines it writes are one per round trip.
-     */
-    static boolean pacedByRoundTrip(SyntaxNode loop, byte[] src) {
-        if (walksCollection(loop, src)) {
-            return false;
-        }
-        for (SyntaxNode st : bodyStatements(loop)) {
-            if (requests(st, src)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A statement that sends a request whatever happens in the turn. */
-    private static boolean requests(SyntaxNode st, byte[] src) {
-        return switch (st.getType()) {
-            case "expression_statement", "local_variable_declaration", "short_var_declaration",
-                 "assignment_statement", "call_expression" -> ROUND_TRIP.matcher(text(src, st)).find();
-            case "if_statement" -> {
-                SyntaxNode init = st.getChildByFieldName("initializer");
-                yield init != null && !init.isNull() && ROUND_TRIP.matcher(text(src, init)).find();
-            }
-            case "try_statement", "try_with_resources_statement" -> inTryBody(st, s -> requests(s, src));
-            default -> false;
-        };
     }
 
     /** A counter or size in a log's arguments: {@code records.size()}, {@code len(batch)}, {@code rows.length}. */
@@ -216,7 +98,7 @@ final class LogTraffic {
      * A loop with one turn per element of a collection: a Java for-each, a Go range, or a loop whose header steps
      * through one ({@code i < items.size()}, {@code it.hasNext()}, {@code rows.Next()}, {@code scanner.Scan()}).
      */
-    private static boolean walksCollection(SyntaxNode loop, byte[] src) {
+    static boolean walksCollection(SyntaxNode loop, byte[] src) {
         if (loop.getType().equals("enhanced_for_statement") || child(loop, "range_clause") != null) {
             return true;
         }
@@ -245,7 +127,7 @@ final class LogTraffic {
     }
 
     /** The statements of a loop's body, a Go statement list flattened. */
-    private static List<SyntaxNode> bodyStatements(SyntaxNode loop) {
+    static List<SyntaxNode> bodyStatements(SyntaxNode loop) {
         List<SyntaxNode> out = new ArrayList<>();
         SyntaxNode body = loop.getChildByFieldName("body");
         if (body == null || body.isNull()) {
@@ -522,7 +404,7 @@ final class LogTraffic {
         }
     }
 
-    private static SyntaxNode child(SyntaxNode n, String type) {
+    static SyntaxNode child(SyntaxNode n, String type) {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             if (n.getNamedChild(i).getType().equals(type)) {
                 return n.getNamedChild(i);
@@ -553,7 +435,7 @@ final class LogTraffic {
         return false;
     }
 
-    private static String text(byte[] src, SyntaxNode n) {
+    static String text(byte[] src, SyntaxNode n) {
         return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

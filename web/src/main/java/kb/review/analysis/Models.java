@@ -24,7 +24,7 @@ public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
-            "context-variants", "spawns");
+            "context-variants", "spawns", "round-trips");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
@@ -40,6 +40,7 @@ public final class Models {
     private final List<ContextModel> variants;
     private List<Pattern> neverThrows = List.of();
     private List<GoSpawns.Spawn> spawns = List.of();
+    private List<LoopPacing.RoundTrip> roundTrips = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -126,6 +127,11 @@ public final class Models {
         return spawns;
     }
 
+    /** Callee patterns of calls that send a request and wait for its answer, for one language: see {@link LoopPacing}. */
+    public List<Pattern> roundTrips(String language) {
+        return roundTrips.stream().filter(r -> r.language().equals(language)).map(LoopPacing.RoundTrip::call).toList();
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -168,6 +174,7 @@ public final class Models {
         List<ErrorModel> errorModels = new ArrayList<>();
         List<ContextModel> variants = new ArrayList<>();
         List<GoSpawns.Spawn> spawns = new ArrayList<>();
+        List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
@@ -175,7 +182,7 @@ public final class Models {
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
                 readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
-                        errorModels, variants, spawns);
+                        errorModels, variants, spawns, roundTrips);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -188,13 +195,15 @@ public final class Models {
         quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);
         out.spawns = List.copyOf(spawns);
+        out.roundTrips = List.copyOf(roundTrips);
         return out;
     }
 
     private static void readFile(YamlTree y, String name, Node root, List<Model> resources, List<Pattern> recovers,
                                  List<List<Pattern>> callees, Set<String> ids, List<TimeoutModel> timeouts,
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
-                                 List<ContextModel> variants, List<GoSpawns.Spawn> spawns) {
+                                 List<ContextModel> variants, List<GoSpawns.Spawn> spawns,
+                                 List<LoopPacing.RoundTrip> roundTrips) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -218,6 +227,7 @@ public final class Models {
         ErrorModels.read(y, name, language, top, errorModels, ids);
         ErrorModels.readVariants(y, name, language, top, variants, ids);
         GoSpawns.read(y, language, top, spawns);
+        LoopPacing.read(y, name, language, top, roundTrips);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {

@@ -226,16 +226,17 @@ public final class Shapes {
 
     /** Logging calls (callee matching a model logger) inside a loop of the same function. */
     public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers) {
-        return logsInLoops(root, src, go, loggers, "", null);
+        return logsInLoops(root, src, go, loggers, List.of(), "", null);
     }
 
     /**
      * Logging calls inside loops whose iterations repeat with the traffic. {@code path} is the file's (a Go
      * {@code cmd/} package is a command); {@code known} the lines the diff shows (null: all), since a loop opened in
-     * one hunk may have closed in a gap before a log of the next.
+     * one hunk may have closed in a gap before a log of the next. {@code roundTrips} are the language's callees that
+     * send a request and wait for its answer (a loop paced by one is not hot: {@link LoopPacing}).
      */
-    public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers, String path,
-                                         java.util.BitSet known) {
+    public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers,
+                                         List<Pattern> roundTrips, String path, java.util.BitSet known) {
         List<SyntaxNode> calls = new ArrayList<>();
         walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
@@ -254,7 +255,7 @@ public final class Shapes {
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
-                    || !inLoop(c, src, loops, boundaries, known)
+                    || !inLoop(c, src, loops, boundaries, known, go, roundTrips)
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || LoopGuards.inLifecycleFunction(c, src)) {
@@ -266,8 +267,7 @@ public final class Shapes {
     }
 
     private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries,
-                                  java.util.BitSet known) {
-        boolean go = boundaries == GO_BOUNDARIES;
+                                  java.util.BitSet known, boolean go, List<Pattern> roundTrips) {
         SyntaxNode p = n.getParent();
         SyntaxNode child = n;
         boolean conditional = false;
@@ -307,8 +307,8 @@ public final class Shapes {
                 return body != null && !body.isNull() && body.getStartByte() <= child.getStartByte()
                         && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
-                        && !LogTraffic.smallFixedBound(p, src) && !LogTraffic.pacedBySeconds(p, src)
-                        && !LogTraffic.pacedByRoundTrip(p, src) && !LogTraffic.batchSummary(p, n, src)
+                        && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
+                        && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
                         && (!conditional || LogTraffic.walksInput(p, src));
             }
             child = p;

@@ -72,7 +72,8 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
-                        models.loggers(), file.path(), file.complete() ? null : file.knownLines()) : List.of();
+                        models.loggers(), models.roundTrips(file.language().key()), file.path(),
+                        file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
                         ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();

@@ -64,6 +64,7 @@ final class RegexDetector {
         return switch (c.in()) {
             case "file" -> file.text();
             case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
+            case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
             default -> line;
         };
     }
@@ -77,6 +78,21 @@ final class RegexDetector {
         }
         return out.toString();
     }
+
+    /**
+     * The {@value #BELOW} lines right below {@code lineNo}, stripped, one per line, up to the first line the diff does
+     * not show: what the code does next (a cleanup line followed by {@code return nil, err}).
+     */
+    private static String linesBelow(SourceFile file, int lineNo) {
+        java.util.BitSet known = file.knownLines();
+        StringBuilder out = new StringBuilder();
+        for (int l = lineNo + 1; l <= lineNo + BELOW && known.get(l); l++) {
+            out.append(file.line(l).strip()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static final int BELOW = 8;
 
     static boolean isComment(String line) {
         String t = line.stripLeading();

@@ -34,6 +34,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     public record RegexMatcher(Pattern pattern, List<Condition> require, List<Condition> reject) implements Matcher {
         /** A condition's {@code in:} for the comment lines right above the matched line. */
         public static final String COMMENT_ABOVE = "comment-above";
+        /** A condition's {@code in:} for the lines right below the matched line (what the code does next). */
+        public static final String LINES_BELOW = "lines-below";
     }
 
     /**

@@ -2,8 +2,19 @@ package kb.review.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import kb.review.diff.DiffFilter;
+import kb.review.diff.DiffParser;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+import kb.review.rules.RuleBook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loops that LOG-01 took for hot ones on real commits (a broker's metadata sync paging through a remote listing, an
@@ -14,13 +25,22 @@ import org.junit.jupiter.api.Test;
 class LogLoopPrecisionTest {
 
     private static List<String> logLines(String path, String code) {
+        return logLines(TestRules.book(), path, code);
+    }
+
+    private static List<String> logLines(RuleBook book, String path, String code) {
         StringBuilder diff = new StringBuilder("diff --git a/" + path + " b/" + path + "\nnew file mode 100644\n"
                 + "--- /dev/null\n+++ b/" + path + "\n");
         List<String> lines = code.lines().toList();
         diff.append("@@ -0,0 +1,").append(lines.size()).append(" @@\n");
         lines.forEach(l -> diff.append('+').append(l).append('\n'));
-        return TestRules.reviewDiff(diff.toString()).findings().stream().filter(f -> f.item().equals("LOG-01"))
-                .map(f -> Integer.toString(f.line())).toList();
+        try {
+            List<SourceFile> files = DiffParser.parse(diff.toString()).stream().map(SourceFile::fromDiff).toList();
+            return new Reviewer(book).review("diff", files, SarifImport.Result.none(), DiffFilter.ADDED).findings()
+                    .stream().filter(f -> f.item().equals("LOG-01")).map(f -> Integer.toString(f.line())).toList();
+        } catch (kb.review.diff.DiffFormatException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     private static final String JAVA_PATH = "src/main/java/a/Sync.java";
@@ -184,5 +204,42 @@ class LogLoopPrecisionTest {
                 GO_BATCH.replace("LINE", "\"applied %d of %d\", applied, len(batch)")));
         assertEquals(List.of("11"), logLines("export/drain.go",
                 GO_BATCH.replace("LINE", "\"applied %v\", batch[0]")));
+    }
+
+    @TempDir
+    Path content;
+
+    /** The project's rules and models, plus one model file of a team's own: its RPC client's paging call. */
+    private RuleBook withTeamModel(String yaml) throws Exception {
+        try (Stream<Path> all = Files.walk(TestRules.RULES)) {
+            for (Path p : all.toList()) {
+                Path to = content.resolve(TestRules.RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Files.writeString(content.resolve("models").resolve("java-team-rpc.yaml"), yaml);
+        return RuleBook.load(content, Catalog.load(TestRules.CATALOG));
+    }
+
+    @Test
+    void a_team_names_its_own_rpc_client_in_a_model_and_its_paging_loop_is_paced_by_it() throws Exception {
+        String paging = java("while (true)", "Page page = ledger.fetchPage(addr, seq);");
+        String perItem = java("for (String id : ids)", "Page page = ledger.fetchPage(addr, id);");
+        // the shipped models do not know the client: a log per turn of an unknown call is a hot loop
+        assertEquals(List.of("8"), logLines(JAVA_PATH, paging));
+        RuleBook team = withTeamModel("""
+                language: java
+                library: the team's ledger client
+                round-trips: ['(?:^|\\.)ledger\\.fetchPage$']
+                """);
+        assertEquals(List.of(), logLines(team, JAVA_PATH, paging));
+        // the model names a round trip, not a pass: a request per element of an input list still logs per item
+        assertEquals(List.of("8"), logLines(team, JAVA_PATH, perItem));
     }
 }

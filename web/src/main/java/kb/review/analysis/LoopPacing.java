@@ -1,0 +1,189 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import kb.format.YamlTree;
+import kb.review.diff.SyntaxNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Loops whose every turn is slow by construction, so a log line per turn is not a flood (LOG-01): a turn that waits a
+ * second or more, or one that sends a request to another process and waits for the answer. Which calls are such
+ * round trips is library knowledge, read from the models' {@code round-trips:} key (a synchronous RPC, an HTTP
+ * exchange, a query), so a team adds its own RPC client in YAML.
+ */
+final class LoopPacing {
+
+    /** A callee pattern of a call that sends one request and waits for its answer, for one language. */
+    record RoundTrip(String language, Pattern call, String source) {
+    }
+
+    /** Unrelated callees a round-trip pattern must not all match: one that does names no client. */
+    private static final List<String> EVERY_CALLEE = List.of("q", "list.add", "fmt.Println");
+
+    private LoopPacing() {
+    }
+
+    /**
+     * Reads a model file's {@code round-trips:} list, one callee regex per entry; every mistake is reported at the
+     * entry's line: not a text, not a valid regex, or a pattern that matches every callee (which would take every
+     * loop for a paced one and silence LOG-01).
+     */
+    static void read(YamlTree y, String name, String language, Map<String, Node> top, List<RoundTrip> out) {
+        Node list = top.get("round-trips");
+        if (list == null) {
+            return;
+        }
+        if (!(list instanceof SequenceNode seq)) {
+            y.error(list, "'round-trips' must be a list of callee patterns");
+            return;
+        }
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
+                y.error(item, "'round-trips' entries must be non-empty callee patterns");
+                continue;
+            }
+            List<Pattern> one = new ArrayList<>(1);
+            Models.addPattern(y, item, s.getValue(), one);
+            if (one.isEmpty()) {
+                continue;
+            }
+            Pattern call = one.get(0);
+            if (call.matcher("").find() || EVERY_CALLEE.stream().allMatch(c -> call.matcher(c).find())) {
+                y.error(item, "round-trip pattern '" + s.getValue() + "' matches every callee: name the client's calls");
+                continue;
+            }
+            out.add(new RoundTrip(language, call, name + ":" + YamlTree.line(item)));
+        }
+    }
+
+    /**
+     * A wait of a second or more: a timed offer/poll/await in seconds, minutes or hours, a sleep of as long
+     * ({@code TimeUnit.SECONDS.sleep(3)}, {@code Thread.sleep(5000)}, {@code time.Sleep(2 * time.Second)}).
+     */
+    private static final Pattern SECONDS_WAIT = Pattern.compile("\\b\\d+[lL]?\\s*,\\s*(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\b"
+            + "|\\b(?:TimeUnit\\.)?(?:SECONDS|MINUTES|HOURS)\\.sleep\\s*\\(|\\bThread\\.sleep\\s*\\(\\s*[1-9][\\d_]{3,}[lL]?\\s*\\)"
+            + "|\\btime\\.(?:Sleep|After)\\s*\\([^()]*\\btime\\.(?:Second|Minute|Hour)\\b");
+
+    /**
+     * True when every turn of {@code loop} waits a second or more, in its condition
+     * ({@code while (!buffer.offer(r, 3, TimeUnit.SECONDS))}) or in a statement of its body that is not under a
+     * branch: at most one line a second per caller, which is the rate limit the item asks for. A 50 ms pause is not
+     * one (a warning every 50 ms is a flood).
+     */
+    static boolean pacedBySeconds(SyntaxNode loop, byte[] src) {
+        SyntaxNode cond = loop.getChildByFieldName("condition");
+        SyntaxNode clause = LogTraffic.child(loop, "for_clause");
+        if (clause != null) {
+            cond = clause.getChildByFieldName("condition");
+        }
+        if (cond != null && !cond.isNull() && SECONDS_WAIT.matcher(LogTraffic.text(src, cond)).find()) {
+            return true;
+        }
+        for (SyntaxNode st : LogTraffic.bodyStatements(loop)) {
+            if (waits(st, src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
+    private static boolean waits(SyntaxNode st, byte[] src) {
+        return switch (st.getType()) {
+            case "expression_statement", "call_expression", "receive_statement" ->
+                    SECONDS_WAIT.matcher(LogTraffic.text(src, st)).find();
+            case "try_statement" -> inTryBody(st, s -> waits(s, src));
+            default -> false;
+        };
+    }
+
+    /** Whether {@code test} holds for one of the statements of a try's body. */
+    private static boolean inTryBody(SyntaxNode tryStatement, Predicate<SyntaxNode> test) {
+        SyntaxNode b = tryStatement.getChildByFieldName("body");
+        if (b == null || b.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < b.getNamedChildCount(); i++) {
+            if (test.test(b.getNamedChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code loop} walks no collection and every turn sends a request and waits for its answer: a call
+     * whose callee matches one of {@code roundTrips} in a statement of its body that is not under a branch (or in the
+     * body of a try there, or the initialiser of a Go {@code if}). The log lines it writes are one per round trip.
+     * Receiving calls ({@code take}, {@code poll}, {@code Recv}) are not round trips: they wait for traffic rather than
+     * pace the loop by a request of its own, and the models do not list them.
+     */
+    static boolean pacedByRoundTrip(SyntaxNode loop, byte[] src, boolean go, List<Pattern> roundTrips) {
+        if (roundTrips.isEmpty() || LogTraffic.walksCollection(loop, src)) {
+            return false;
+        }
+        for (SyntaxNode st : LogTraffic.bodyStatements(loop)) {
+            if (requests(st, src, go, roundTrips)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement that sends a request whatever happens in the turn. */
+    private static boolean requests(SyntaxNode st, byte[] src, boolean go, List<Pattern> roundTrips) {
+        return switch (st.getType()) {
+            case "expression_statement", "local_variable_declaration", "short_var_declaration",
+                 "assignment_statement", "call_expression" -> callsRoundTrip(st, src, go, roundTrips);
+            case "if_statement" -> {
+                SyntaxNode init = st.getChildByFieldName("initializer");
+                yield init != null && !init.isNull() && callsRoundTrip(init, src, go, roundTrips);
+            }
+            case "try_statement", "try_with_resources_statement" ->
+                    inTryBody(st, s -> requests(s, src, go, roundTrips));
+            default -> false;
+        };
+    }
+
+    /** Whether a call under {@code n} (an argument's too) has a callee one of {@code roundTrips} matches. */
+    private static boolean callsRoundTrip(SyntaxNode n, byte[] src, boolean go, List<Pattern> roundTrips) {
+        if (n.getType().equals(go ? "call_expression" : "method_invocation")) {
+            String callee = callee(n, src, go);
+            for (Pattern p : roundTrips) {
+                if (p.matcher(callee).find()) {
+                    return true;
+                }
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (callsRoundTrip(n.getNamedChild(i), src, go, roundTrips)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The callee text as the models match it: Go's function expression ({@code s.client.Do}), Java's object and
+     * method name ({@code client.newCall(request).execute}), spaces and line breaks removed.
+     */
+    static String callee(SyntaxNode call, byte[] src, boolean go) {
+        String out;
+        if (go) {
+            SyntaxNode fn = call.getChildByFieldName("function");
+            out = fn == null || fn.isNull() ? "" : LogTraffic.text(src, fn);
+        } else {
+            SyntaxNode obj = call.getChildByFieldName("object");
+            SyntaxNode name = call.getChildByFieldName("name");
+            out = (obj == null || obj.isNull() ? "" : LogTraffic.text(src, obj) + ".")
+                    + (name == null || name.isNull() ? "" : LogTraffic.text(src, name));
+        }
+        return out.replaceAll("\\s+", "");
+    }
+}
