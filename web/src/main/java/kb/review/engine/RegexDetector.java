@@ -65,6 +65,7 @@ final class RegexDetector {
             case "file" -> file.text();
             case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
             case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
+            case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
             default -> line;
         };
     }

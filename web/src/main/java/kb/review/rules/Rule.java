@@ -36,6 +36,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String COMMENT_ABOVE = "comment-above";
         /** A condition's {@code in:} for the lines right below the matched line (what the code does next). */
         public static final String LINES_BELOW = "lines-below";
+        /** The matched line itself, stripped, followed by {@link #LINES_BELOW}: a regex can relate the two. */
+        public static final String LINE_AND_BELOW = "line-and-below";
     }
 
     /**

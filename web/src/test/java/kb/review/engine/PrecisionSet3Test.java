@@ -58,4 +58,36 @@ class PrecisionSet3Test {
         assertEquals(List.of("20:CONC-01"), only(items("fetch/all.go", FAN_IN.replace("CLOSER",
                 "\t\twg.Wait()\n\t\tclose(results[pick()])")), "CONC-01"));
     }
+
+    // ERR-01: an error kept in the value returned next, handed back to its recorder, or of writing a log record
+
+    private static final String COMMANDS = """
+            package redis
+
+            func (c cmdable) Get(ctx context.Context, key string) *StringCmd {
+            	cmd := NewStringCmd(ctx, "get", key)
+            	_ = c(ctx, cmd)
+            	return RESULT
+            }
+
+            func (db *DB) Save(v any) *DB {
+            	if err := db.validate(v); err != nil {
+            		_ = db.AddError(err)
+            	}
+            	_ = level.Warn(db.logger).Log("msg", "saved", "table", db.table)
+            	_ = db.logger.Handler().Handle(ctx, record)
+            	return db
+            }
+            """;
+
+    @Test
+    void an_error_recorded_on_the_returned_command_handed_back_to_its_recorder_or_of_a_log_write_is_not_lost() {
+        assertEquals(List.of(), only(items("commands.go", COMMANDS.replace("RESULT", "cmd")), "ERR-01"));
+        // the same discard before returning something else: the command, and its error, are dropped
+        assertEquals(List.of("5:ERR-01"), only(items("commands.go", COMMANDS.replace("RESULT", "NewStringResult(\"\")")),
+                "ERR-01"));
+        // the error of a call that does work is still lost, next to the log write
+        String work = COMMANDS.replace("RESULT", "cmd").replace("\t_ = db.AddError(err)", "\t_ = db.audit.Record(v)");
+        assertEquals(List.of("11:ERR-01"), only(items("commands.go", work), "ERR-01"));
+    }
 }
