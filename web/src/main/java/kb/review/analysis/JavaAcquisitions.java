@@ -301,8 +301,8 @@ final class JavaAcquisitions {
             e = oc.getArgument(0);
         }
         if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()
-                && !Character.isUpperCase(call.getScope().get().toString().charAt(0))) {
-            return call.getScope().get().toString(); // a variable, not a class (Files.newInputStream)
+                && !Character.isUpperCase(Printed.of(call.getScope().get()).charAt(0))) {
+            return Printed.of(call.getScope().get()); // a variable, not a class (Files.newInputStream)
         }
         return null;
     }

@@ -204,7 +204,7 @@ public final class JavaCfg {
                 || call.getArguments().stream().anyMatch(x -> x.isLambdaExpr() || x.isMethodReferenceExpr())) {
             return false; // timer.record(() -> work()) runs the code it is given, which may throw
         }
-        String scope = call.getScope().map(Object::toString).orElse("");
+        String scope = call.getScope().map(Printed::of).orElse("");
         return quiet.test(scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString());
     }
 

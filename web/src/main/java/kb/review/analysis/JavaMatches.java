@@ -121,7 +121,7 @@ final class JavaMatches {
     }
 
     String print(Expression e) {
-        return printed.computeIfAbsent(e, Object::toString);
+        return printed.computeIfAbsent(e, Printed::of);
     }
 
     private String arguments(Expression call, com.github.javaparser.ast.NodeList<Expression> args) {

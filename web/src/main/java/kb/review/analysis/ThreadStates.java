@@ -185,11 +185,13 @@ final class ThreadStates {
     static Model holderSet(MethodCallExpr call, Summaries summaries, Model threadLocal) {
         String name = call.getNameAsString();
         Expression scope = call.getScope().orElse(null);
-        if (threadLocal == null || scope == null || !scope.isNameExpr() || !SETTER.matcher(name).matches()
-                || !Character.isUpperCase(scope.toString().charAt(0))) {
+        if (threadLocal == null || scope == null || !scope.isNameExpr() || !SETTER.matcher(name).matches()) {
             return null;
         }
-        String holder = scope.toString();
+        String holder = Printed.of(scope);
+        if (!Character.isUpperCase(holder.charAt(0))) {
+            return null;
+        }
         List<Summaries.Function> setters = summaries.members(holder, name);
         if (setters.isEmpty() || !setters.stream().allMatch(f -> SETS.matcher(f.body()).find()
                 && !CLEARS.matcher(f.body()).find())) {

@@ -93,7 +93,10 @@ public final class SyntaxNode {
         Map<Integer, String> fieldNames = FIELDS.computeIfAbsent(language.getClass(), l -> new ConcurrentHashMap<>());
         TSNode rootTs = tree.getRootNode();
         try (TSTreeCursor cursor = new TSTreeCursor(rootTs)) {
-            Kind rootKind = kind(rootTs, kinds);
+            // this copy's own view of the grammar's kinds, by symbol: a file has a few hundred node types and tens of
+            // thousands of nodes, so the shared map (and an Integer per lookup) is asked once per type
+            Kind[] seen = new Kind[512];
+            Kind rootKind = kind(rootTs, kinds, seen);
             SyntaxNode root = new SyntaxNode(lines, rootKind.type, rootKind.named, rootTs.getStartByte(),
                     rootTs.getEndByte(), null);
             ArrayDeque<Builder> stack = new ArrayDeque<>();
@@ -104,7 +107,7 @@ public final class SyntaxNode {
             while (true) {
                 Builder top = stack.peek();
                 TSNode ts = cursor.currentNode();
-                Kind kind = kind(ts, kinds);
+                Kind kind = kind(ts, kinds, seen);
                 int fieldId = cursor.currentFieldId();
                 // punctuation and keywords that no field names cannot be reached through this class's methods: skipping
                 // them saves two thirds of the native calls for about half of the nodes (tokens have no children)
@@ -132,8 +135,16 @@ public final class SyntaxNode {
         }
     }
 
-    private static Kind kind(TSNode ts, Map<Integer, Kind> kinds) {
-        return kinds.computeIfAbsent(Direct.symbol(ts), s -> new Kind(ts.getType(), ts.isNamed()));
+    private static Kind kind(TSNode ts, Map<Integer, Kind> kinds, Kind[] seen) {
+        int symbol = Direct.symbol(ts);
+        Kind k = symbol >= 0 && symbol < seen.length ? seen[symbol] : null;
+        if (k == null) {
+            k = kinds.computeIfAbsent(symbol, s -> new Kind(ts.getType(), ts.isNamed()));
+            if (symbol >= 0 && symbol < seen.length) {
+                seen[symbol] = k;
+            }
+        }
+        return k;
     }
 
     /**

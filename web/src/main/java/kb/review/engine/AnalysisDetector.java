@@ -291,21 +291,47 @@ final class AnalysisDetector {
 
     /** The same test for any pattern matched against code text (a callee, a type). */
     static boolean mayAppear(Pattern p, String lowerText) {
-        List<String> needles = p == null ? null : Needles.cached(p);
-        if (needles == null) {
+        List<String> words = p == null ? null : words(p);
+        if (words == null) {
             return true;
         }
-        for (String n : needles) {
-            String word = "";
-            for (String part : n.split("[^a-z0-9_$]+")) {
-                word = part.length() > word.length() ? part : word;
-            }
+        for (String word : words) {
             if (word.isEmpty() || lowerText.contains(word)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Per pattern, the longest identifier run of each of its needles (empty: the pattern has none). Asked for every
+     * model entry of every file: splitting the needles with a regex each time cost more than the search itself.
+     */
+    private static final java.util.Map<Pattern, List<String>> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The words of {@code p}'s needles, or null when it has none and must be taken as present. */
+    private static List<String> words(Pattern p) {
+        List<String> words = WORDS.get(p);
+        if (words == null) {
+            if (WORDS.size() > 10_000) {
+                WORDS.clear(); // patterns come from the rule book; the bound only guards against misuse
+            }
+            List<String> needles = Needles.cached(p);
+            List<String> found = new ArrayList<>();
+            for (String n : needles == null ? List.<String>of() : needles) {
+                String word = "";
+                for (String part : IDENTIFIER_GAP.split(n)) {
+                    word = part.length() > word.length() ? part : word;
+                }
+                found.add(word);
+            }
+            words = List.copyOf(found);
+            WORDS.put(p, words);
+        }
+        return words.isEmpty() ? null : words;
+    }
+
+    private static final Pattern IDENTIFIER_GAP = Pattern.compile("[^a-z0-9_$]+");
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
