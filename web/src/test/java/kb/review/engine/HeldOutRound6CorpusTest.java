@@ -45,11 +45,15 @@ class HeldOutRound6CorpusTest {
     // goroutines of a loop, CONC-03; gRPC channels built per call, RES-04): overall recall 71/105 = 0.68 (floor
     // 0.65), Go 37/51 = 0.73 (floor 0.70), Java 34/54 = 0.63 (floor 0.60, unchanged); precision unchanged (overall
     // 71/73 = 0.97, Go 1.00, Java 0.94), so its floors stay.
-    static final double RECALL_FLOOR = 0.65;
-    static final double PRECISION_FLOOR = 0.95;
+    // Run 5 (evening session, every branch merged; not blind for the Go and Java classes of runs 1-3's misses that
+    // branches gocls and javacls took, see RESULTS.md): overall recall 94/105 = 0.90 (at target: floor 0.87),
+    // precision 94/94 = 1.00 (floor 0.98); Go 46/51 = 0.90 (floor 0.88) and 1.00 (0.98); Java 48/54 = 0.89 (floor
+    // 0.86) and 1.00 (0.98).
+    static final double RECALL_FLOOR = 0.87;
+    static final double PRECISION_FLOOR = 0.98;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.70, 0.98},
-            "java", new double[] {0.60, 0.92});
+            "go", new double[] {0.88, 0.98},
+            "java", new double[] {0.86, 0.98});
 
     static List<Case> cases;
 

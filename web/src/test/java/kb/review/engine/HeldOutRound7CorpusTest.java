@@ -1,7 +1,6 @@
 package kb.review.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kb.review.engine.HeldOutCorpusTest.Case;
-import kb.review.engine.HeldOutCorpusTest.Expectation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +33,14 @@ class HeldOutRound7CorpusTest {
     // (floor 0.95); Go recall 39/51 = 0.76 (below target, floor 0.75), precision 39/41 = 0.95 (floor 0.95); Java
     // recall 42/60 = 0.70 (below target, floor 0.70), precision 42/44 = 0.95 (floor 0.95). High-confidence findings
     // only: overall 69/111 = 0.62 and 69/73 = 0.95 (Go 30/51 = 0.59 and 0.94; Java 39/60 = 0.65 and 0.95).
-    static final double RECALL_FLOOR = 0.70;
+    // Run 2 (evening session, every branch merged; blind but for where one rule reports, see RESULTS.md): overall
+    // recall 86/111 = 0.77 (below target, floor 0.75), precision 86/90 = 0.96 (floor 0.95 kept); Go 41/51 = 0.80
+    // (floor 0.80) and 41/43 = 0.95 (0.95); Java 45/60 = 0.75 (floor 0.75) and 45/47 = 0.96 (0.95).
+    static final double RECALL_FLOOR = 0.75;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.70, 0.95});
+            "go", new double[] {0.80, 0.95},
+            "java", new double[] {0.75, 0.95});
 
     static List<Case> cases;
 
@@ -51,35 +52,9 @@ class HeldOutRound7CorpusTest {
         }
         List<Case> loaded = new ArrayList<>();
         for (Path diff : diffs) {
-            loaded.add(load(diff));
+            loaded.add(HeldOutRound6CorpusTest.load(diff));
         }
         cases = loaded;
-    }
-
-    /** As {@link HeldOutCorpusTest#load}, but the diff after the header keeps its bytes, carriage returns included. */
-    static Case load(Path diff) throws IOException {
-        String name = diff.getFileName().toString().replace(".diff", "");
-        String content = Files.readString(diff, StandardCharsets.UTF_8);
-        List<Expectation> expected = new ArrayList<>();
-        List<Expectation> accepted = new ArrayList<>();
-        String source = null;
-        int at = 0;
-        while (at < content.length() && content.charAt(at) == '#') {
-            int end = content.indexOf('\n', at);
-            String header = content.substring(at, end < 0 ? content.length() : end);
-            at = end < 0 ? content.length() : end + 1;
-            if (header.startsWith("# source: ")) {
-                source = header.substring("# source: ".length()).trim();
-            } else if (header.startsWith("# expect: ")) {
-                expected.add(HeldOutCorpusTest.expectation(header.substring("# expect: ".length())));
-            } else if (header.startsWith("# accept: ")) {
-                accepted.add(HeldOutCorpusTest.expectation(header.substring("# accept: ".length())));
-            }
-        }
-        // The header comments are ours, not part of a git diff: the review gets the diff alone.
-        String text = content.substring(at);
-        String language = name.startsWith("go-") ? "go" : "java";
-        return new Case(name, language, source, expected, accepted, TestRules.reviewDiff(text));
     }
 
     @Test
