@@ -59,15 +59,20 @@ class HeldOutRound6CorpusTest {
 
     @BeforeAll
     static void reviewEveryCase() throws IOException {
+        cases = loadAll(DIR);
+    }
+
+    /** Every case of a round folder, in name order, each reviewed as {@link #load} does. */
+    static List<Case> loadAll(Path dir) throws IOException {
         List<Path> diffs;
-        try (Stream<Path> files = Files.list(DIR)) {
+        try (Stream<Path> files = Files.list(dir)) {
             diffs = files.filter(p -> p.getFileName().toString().endsWith(".diff")).sorted().toList();
         }
         List<Case> loaded = new ArrayList<>();
         for (Path diff : diffs) {
             loaded.add(load(diff));
         }
-        cases = loaded;
+        return loaded;
     }
 
     /** As {@link HeldOutCorpusTest#load}, but the diff after the header keeps its bytes, carriage returns included. */

@@ -1,12 +1,9 @@
 package kb.review.engine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kb.review.engine.HeldOutCorpusTest.Case;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,15 +43,7 @@ class HeldOutRound7CorpusTest {
 
     @BeforeAll
     static void reviewEveryCase() throws IOException {
-        List<Path> diffs;
-        try (Stream<Path> files = Files.list(DIR)) {
-            diffs = files.filter(p -> p.getFileName().toString().endsWith(".diff")).sorted().toList();
-        }
-        List<Case> loaded = new ArrayList<>();
-        for (Path diff : diffs) {
-            loaded.add(HeldOutRound6CorpusTest.load(diff));
-        }
-        cases = loaded;
+        cases = HeldOutRound6CorpusTest.loadAll(DIR);
     }
 
     @Test
