@@ -83,6 +83,10 @@ class PrecisionSet3Test {
     @Test
     void an_error_recorded_on_the_returned_command_handed_back_to_its_recorder_or_of_a_log_write_is_not_lost() {
         assertEquals(List.of(), only(items("commands.go", COMMANDS.replace("RESULT", "cmd")), "ERR-01"));
+        // or read from it below, whatever is returned
+        assertEquals(List.of(), only(items("commands.go", COMMANDS.replace("RESULT", "newResult(cmd.Val())").replace(
+                "\t_ = c(ctx, cmd)\n", "\t_ = c(ctx, cmd)\n\t// count what was sent\n\tif cmd.Err() == nil {\n\t\tsent.Inc()\n\t}\n")),
+                "ERR-01"));
         // the same discard before returning something else: the command, and its error, are dropped
         assertEquals(List.of("5:ERR-01"), only(items("commands.go", COMMANDS.replace("RESULT", "NewStringResult(\"\")")),
                 "ERR-01"));
