@@ -216,6 +216,12 @@ public final class SourceFile {
                 boolean method = last.isEmpty() || JAVA_MEMBER.matcher(last).matches();
                 out[from - 1] = header + braces.reopen(method ? followers.size() - 1 : followers.size());
                 wrappers = method ? 1 : 2;
+            } else if (from > 1 && out[from - 1] == null && go && !header.isEmpty() && braces.closedFirst() > 0
+                    && closesAtColumnZero(run.toString(), braces.closedFirst())) {
+                // the run ends the function git named (gofmt puts its closing brace alone at column 0) and goes on at
+                // the top level: that brace closes the header, so the functions after it are not nested in it
+                out[from - 1] = header + braces.reopen(braces.closedFirst() - 1);
+                wrappers = 0;
             } else if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
                 out[from - 1] = header + braces.reopen();
                 wrappers = 1;
@@ -228,6 +234,22 @@ public final class SourceFile {
             from = known.nextSetBit(to + 1);
         }
         return out[lines.length] == null ? java.util.Arrays.copyOf(out, lines.length) : out;
+    }
+
+    /**
+     * True when the brace that takes a run of Go lines to its lowest depth ({@code closes} blocks below where it
+     * starts) is a line of its own at column 0: the end of a top-level function, as gofmt writes it.
+     */
+    static boolean closesAtColumnZero(String run, int closes) {
+        int depth = 0;
+        for (String line : run.split("\n")) {
+            Braces b = Braces.of(line);
+            if (depth - b.closedFirst() <= -closes) {
+                return line.replace("\r", "").equals("}");
+            }
+            depth += b.open() - b.closedFirst();
+        }
+        return false;
     }
 
     /**

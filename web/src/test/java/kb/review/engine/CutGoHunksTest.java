@@ -22,6 +22,56 @@ class CutGoHunksTest {
                 .map(f -> f.line() + ":" + f.rule()).toList();
     }
 
+    /** A hunk that ends the function git names in its header (its brace at column 0) and then declares the next one. */
+    private static final String ENDS_NAMED_FUNCTION = """
+            diff --git a/c/holder.go b/c/holder.go
+            --- a/c/holder.go
+            +++ b/c/holder.go
+            @@ -10,8 +10,14 @@ func (c *Holder) Reload(ctx context.Context) (*State, error) {
+             	return s, nil
+             }
+             
+             func (c *Holder) LazyReload() {
+             	go func() {
+            -		c.Reload(context.Background())
+            +		for {
+            +			c.Reload(context.Background())
+            +			time.Sleep(200 * time.Millisecond)
+            +			if c.done() {
+            +				return
+            +			}
+            +		}
+             	}()
+             }
+            """;
+
+    /** The same loop inside the function the header names, whose end the hunk shows. */
+    private static final String INSIDE_NAMED_FUNCTION = """
+            diff --git a/c/holder.go b/c/holder.go
+            --- a/c/holder.go
+            +++ b/c/holder.go
+            @@ -10,6 +10,12 @@ func (c *Holder) Reload(ctx context.Context) (*State, error) {
+             	s, err := c.load(ctx)
+             	if err != nil {
+             		return nil, err
+            +	}
+            +	for {
+            +		time.Sleep(time.Second)
+            +		if c.ready() {
+            +			break
+            +		}
+             	}
+             	return s, nil
+             }
+            """;
+
+    @Test
+    void a_function_declared_after_the_end_of_the_one_the_hunk_header_names_is_not_nested_in_it() {
+        // LazyReload takes no context: the header's ctx is not its own
+        assertEquals(List.of(), found(ENDS_NAMED_FUNCTION, "CONC-05"));
+        assertEquals(List.of("15:go-sleep-ignores-context"), found(INSIDE_NAMED_FUNCTION, "CONC-05"));
+    }
+
     private static final String DEFER_IN_CUT_LOOP = """
             diff --git a/check/tables.go b/check/tables.go
             --- a/check/tables.go
