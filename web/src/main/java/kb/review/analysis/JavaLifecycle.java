@@ -174,7 +174,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
     private final Map<com.github.javaparser.ast.Node, String> bodies = new java.util.IdentityHashMap<>();
 
     private boolean intoStreamWithoutOnClose(Node n, Acquisition a) {
-        if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)) {
+        // a normal-paths-only value (a Netty buffer) released on one branch and passed on (ctx.write) on another is
+        // handed over by the call: the lend this looks for only matters on the exception paths such a model skips
+        if (!a.model().kind().equals("resource") || a.model().normalPathsOnly() || !(n.ast instanceof ExpressionStmt es)) {
             return false;
         }
         var method = es.findAncestor(p -> p instanceof CallableDeclaration<?> || p instanceof LambdaExpr,
@@ -192,7 +194,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
      * hands the value on, and so does a call when the method closes the value only in a catch.
      */
     private boolean lentToCall(Node n, Acquisition a) {
-        if (!a.model().kind().equals("resource") || !(n.ast instanceof ExpressionStmt es)
+        // a normal-paths-only value (a Netty buffer) released on one branch and passed on (ctx.write) on another is
+        // handed over by the call: the lend this looks for only matters on the exception paths such a model skips
+        if (!a.model().kind().equals("resource") || a.model().normalPathsOnly() || !(n.ast instanceof ExpressionStmt es)
                 || !(es.getExpression() instanceof MethodCallExpr call)
                 || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))) {
             return false;
@@ -221,6 +225,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public boolean quiet(Node n, Acquisition a) {
+        if (n.kind != Kind.THROW && a.model().normalPathsOnly()) {
+            return true; // the model asks for the release on normal ways out only
+        }
         if (n.kind != Kind.THROW && acquisitions.wrapped().factoryOf(a,
                 acquisitions.matcher().types().get(a.var()))) {
             return true; // a factory building the resource it returns around this one: judged on normal paths

@@ -16,9 +16,18 @@ import java.util.regex.Pattern;
  * @param borrows  functions that read an argument without taking it over (passing to them is not an escape)
  * @param escapes  false when handing the value to a function does not move the duty (transactions, thread-locals)
  * @param source   {@code file:line} of the definition
+ * @param normalPathsOnly true when only the normal ways out (a return, the end, an explicit throw) must release: an
+ *                 exception out of a call is not followed ({@code exception-paths: 'false'}, for values whose
+ *                 library recovers them when an exception ends the work, such as Netty's leak-detected buffers)
  */
 public record Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
-                    List<String> releases, List<String> borrows, boolean escapes, String source) {
+                    List<String> releases, List<String> borrows, boolean escapes, String source,
+                    boolean normalPathsOnly) {
+
+    public Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
+                 List<String> releases, List<String> borrows, boolean escapes, String source) {
+        this(id, language, kind, shows, verb, acquires, releases, borrows, escapes, source, false);
+    }
 
     /**
      * One way to acquire: a call whose callee text matches {@code call}, or a constructor whose type matches
@@ -87,7 +96,8 @@ public record Model(String id, String language, String kind, String shows, Strin
     public Model forKey(String key) {
         String k = key.strip();
         return new Model(id, language, kind, shows.replace("{k}", k), verb, acquires,
-                releases.stream().map(t -> t.replace("{k}", k)).toList(), borrows, escapes, source + "[" + k + "]");
+                releases.stream().map(t -> t.replace("{k}", k)).toList(), borrows, escapes, source + "[" + k + "]",
+                normalPathsOnly);
     }
 
     /** True for a model {@link #forKey} bound to one key. */

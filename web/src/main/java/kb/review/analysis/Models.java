@@ -26,7 +26,7 @@ public final class Models {
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
             "context-variants", "spawns", "round-trips");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
-            "borrow", "escapes", "library");
+            "borrow", "escapes", "library", "exception-paths");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
             "result", "track", "confidence", "returns");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
@@ -263,8 +263,15 @@ public final class Models {
             if (escapes != null && !escapes.equals("true") && !escapes.equals("false")) {
                 y.error(m.get("escapes"), "escapes must be true or false");
             }
+            String exceptionPaths = m.containsKey("exception-paths") ? y.string(m, "exception-paths", n, true) : "true";
+            if (exceptionPaths != null && !exceptionPaths.equals("true") && !exceptionPaths.equals("false")) {
+                y.error(m.get("exception-paths"), "exception-paths must be true or false");
+            }
+            if ("false".equals(exceptionPaths) && !"java".equals(language)) {
+                y.error(m.get("exception-paths"), "exception-paths is for Java models (Go has no exception edges)");
+            }
             resources.add(new Model(id, language, kind, shows, verb, acquires, releases, y.strings(m, "borrow"),
-                    !"false".equals(escapes), name + ":" + YamlTree.line(n)));
+                    !"false".equals(escapes), name + ":" + YamlTree.line(n), "false".equals(exceptionPaths)));
         }
     }
 
