@@ -32,6 +32,8 @@ final class ReviewPages {
 
     /** Findings on one page of a review: a big review is read page by page, never as one huge page. */
     static final int FINDINGS_PER_PAGE = 100;
+    /** Generated or vendored files the page names before it only counts the rest (a vendored bump has thousands). */
+    static final int FOREIGN_SHOWN = 20;
 
     private final SavedReviews reviews;
     private final Jdbi jdbi;
@@ -107,8 +109,10 @@ final class ReviewPages {
         model.put("advice", r.review().count(Severity.ADVICE));
         model.put("files", r.review().files());
         model.put("testFiles", r.review().testFiles());
-        model.put("foreignFiles", r.review().foreignFiles().stream()
+        List<String> foreign = r.review().foreignFiles();
+        model.put("foreignFiles", foreign.stream().limit(FOREIGN_SHOWN)
                 .map(p -> Map.of("path", p, "reason", GeneratedCode.reason(p))).toList());
+        model.put("foreignCount", foreign.size());
         model.put("notAnalysed", r.review().notAnalysed());
         model.put("notAnalysedText", Review.NOT_ANALYSED);
         model.put("addedLines", r.review().addedLines());

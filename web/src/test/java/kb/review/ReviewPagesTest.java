@@ -125,6 +125,21 @@ class ReviewPagesTest {
     }
 
     @Test
+    void a_pasted_vendored_bump_is_named_up_to_twenty_files_and_counted_past_them() {
+        StringBuilder diff = new StringBuilder(ReviewDiffs.LEAK_NEW_FILE);
+        for (int i = 0; i < 25; i++) {
+            diff.append(ReviewDiffs.LEAK_NEW_FILE.replace("client/fetch.go", "vendor/example.com/lib/f" + i + ".go"));
+        }
+        Document doc = page(created(submit(editor, Map.of("diff", diff.toString()))));
+        assertEquals(List.of("client/fetch.go:6"), doc.select("tr.finding[data-item=RES-02] td.where").eachText());
+        Element note = doc.selectFirst("#foreign-files");
+        assertNotNull(note, doc.body().text());
+        assertTrue(note.text().startsWith("25 files were not reviewed") && note.text().contains("(vendored)")
+                && note.text().endsWith(" and 5 more (the JSON report lists them all)."), note.text());
+        assertEquals(20, note.select("code").size());
+    }
+
+    @Test
     void a_pasted_file_nested_too_deeply_is_reviewed_by_its_line_rules_and_the_page_says_so() {
         String deep = """
                 diff --git a/gen/deep.go b/gen/deep.go

@@ -90,8 +90,9 @@ public final class Reviewer {
                 .map(SourceFile::path).toList();
         Set<String> reviewedPaths = new HashSet<>();
         files.forEach(f -> reviewedPaths.add(f.path()));
-        List<String> generated = changed.stream().map(SourceFile::path)
-                .filter(p -> !reviewedPaths.contains(p) && !tests.contains(p)).toList();
+        Set<String> testPaths = new HashSet<>(tests);
+        List<String> foreign = changed.stream().map(SourceFile::path)
+                .filter(p -> !reviewedPaths.contains(p) && !testPaths.contains(p)).toList();
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<SourceFile> visible = new ArrayList<>(changed);
@@ -152,7 +153,7 @@ public final class Reviewer {
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
                 f.change().binary(), f.complete(), !shallow.contains(f.path()))).toList();
-        return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests, generated);
+        return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests, foreign);
     }
 
     /**

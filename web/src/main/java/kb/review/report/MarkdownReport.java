@@ -15,6 +15,9 @@ import kb.format.ChecklistItem.Severity;
  */
 public final class MarkdownReport {
 
+    /** How many generated or vendored files the comment names before it only counts the rest. */
+    static final int FOREIGN_SHOWN = 10;
+
     public static final String MARKER = "<!-- kb-review -->";
 
     private MarkdownReport() {
@@ -47,8 +50,14 @@ public final class MarkdownReport {
             md.append(r.foreignFiles().size()).append(one ? " file was" : " files were")
                     .append(" not reviewed because nobody edits ").append(one ? "it" : "them")
                     .append(" by hand here (a fix belongs in the generator or ")
-                    .append("upstream): ").append(String.join(", ", r.foreignFiles().stream()
-                    .map(p -> '`' + p + "` (" + GeneratedCode.reason(p) + ")").toList())).append(".\n");
+                    .append("upstream): ").append(String.join(", ", r.foreignFiles().stream().limit(FOREIGN_SHOWN)
+                    .map(p -> '`' + p + "` (" + GeneratedCode.reason(p) + ")").toList()));
+            if (r.foreignFiles().size() > FOREIGN_SHOWN) {
+                // a dependency bump vendors thousands of files: the comment must stay within a PR comment's size
+                md.append(" and ").append(r.foreignFiles().size() - FOREIGN_SHOWN).append(" more (the JSON report "
+                        + "lists them all)");
+            }
+            md.append(".\n");
         }
         for (String path : r.notAnalysed()) {
             md.append('`').append(path).append("` ").append(Review.NOT_ANALYSED).append(".\n");

@@ -139,4 +139,20 @@ class GeneratedCodeTest {
         assertFalse(GeneratedCode.isVendored("src/main/java/com/acme/vendor/VendorAccount.java"));
         assertFalse(GeneratedCode.isVendored("vendors/registry.go"));
     }
+
+    @Test
+    void a_vendored_dependency_bump_is_counted_past_the_first_ten_files_so_the_comment_stays_small() throws Exception {
+        StringBuilder diff = new StringBuilder(newGoFile("worker/start.go", ""));
+        for (int i = 0; i < 25; i++) {
+            diff.append(newGoFile("vendor/github.com/acme/queue/part" + i + ".go", ""));
+        }
+        Review r = review(diff.toString());
+        assertEquals(25, r.foreignFiles().size());
+        ReportContext ctx = new ReportContext(r, TestRules.book().catalog(), "http://kb.test", Severity.BLOCKER);
+        String md = MarkdownReport.render(ctx);
+        assertTrue(md.contains("25 files were not reviewed") && md.contains("`vendor/github.com/acme/queue/part9.go`")
+                && !md.contains("part10.go") && md.contains(" and 15 more (the JSON report lists them all)"), md);
+        JsonNode json = new ObjectMapper().readTree(JsonReport.tree(ctx).toString());
+        assertEquals(25, json.path("foreignFilesNotReviewed").size());
+    }
 }
