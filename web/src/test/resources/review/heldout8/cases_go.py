@@ -703,7 +703,7 @@ func (s Servers) Graceful(ctx context.Context, timeout time.Duration) error {
     defer stop()
     errs := make(chan error, len(s.Servers))
     for _, srv := range s.Servers {
-        go func(srv Server) { errs <- srv.Start(ctx) }(srv)
+        go func(srv Server) { errs <- srv.Start(ctx) }(srv) //@~CONC-01
     }
     select {
     case err := <-errs:
@@ -1660,7 +1660,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
         *c = wrapper{}
         ctxPool.Put(c) //@MEM-02
     }()
-    go s.accessLog(c)
+    go s.accessLog(c) //@~CONC-01
     s.router.ServeHTTP(w, r)
 }
 '''))])
@@ -2016,7 +2016,7 @@ func (c *summaryResourceClient) Watch(ctx context.Context, opts v1.ListOptions) 
         return nil, err
     }
     out := make(chan watch.Event)
-    go func() {
+    go func() { //@~CONC-01
         defer close(out)
         for event := range resp.ResultChan() {
             event.Object = summarizer.Summarize(event.Object)
@@ -2125,7 +2125,7 @@ type Adapter struct {
 func (a *Adapter) Subscribe(ctx context.Context, patterns []string, updates chan<- []byte) error {
     sub := a.client.PSubscribe(ctx, patterns...)
     msgs := sub.Channel()
-    go func() {
+    go func() { //@~CONC-01
         defer a.cleanup(sub, patterns)
         for {
             select {

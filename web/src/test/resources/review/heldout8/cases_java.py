@@ -557,7 +557,7 @@ case('java-18-kafka-sink-creates-producer-per-batch', 'https://github.com/opense
                  ['java.util.concurrent.ExecutorService'], SINK, r'''
     @Override
     public void doOutput(Collection<Record<Event>> records) {
-        KafkaProducer<String, String> producer = new KafkaProducer<>(config.producerProperties()); //@RES-04
+        KafkaProducer<String, String> producer = new KafkaProducer<>(config.producerProperties()); //@RES-04,~RES-01
         for (Record<Event> record : records) {
             executorService.submit(() -> producer.send(new ProducerRecord<>(config.topic(), record.getData().toJsonString()))); //@~CONC-06
         }
@@ -657,7 +657,7 @@ case('java-21-queue-recreates-executor-after-shutdown', 'https://github.com/tpwa
 
     private synchronized ExecutorService getExecutor() {
         if (executor.isShutdown()) {
-            executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors()); //@RES-04
+            executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors()); //@RES-04,~CONC-02
         }
         return executor;
     }
@@ -728,7 +728,7 @@ public class GrpcModule {
     }
 
     private ClientCall<byte[], byte[]> startCall(String path, Metadata headers, CallListener listener) {
-        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(host);
+        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(host); //@~RES-04
         if (insecure) {
             builder.usePlaintext();
         }
