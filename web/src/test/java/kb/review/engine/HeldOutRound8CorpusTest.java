@@ -1,0 +1,99 @@
+package kb.review.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import kb.review.engine.HeldOutCorpusTest.Case;
+import kb.review.engine.HeldOutCorpusTest.Score;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the review on the round-8 held-out corpus in {@code web/src/test/resources/review/heldout8}: 156 diffs
+ * (83 Go, 73 Java; 114 that introduce a defect, 42 clean look-alikes) modelled on public fix threads from 136
+ * repositories that rounds 1 to 7 did not use, written from the checklist items alone and committed (856cf3e) before
+ * the review ran on them (see SOURCES.md, RESULTS.md and CORRECTIONS.md there). Compared with round 7 it weights the
+ * checklist items by how often real fixes hit them, favours libraries earlier rounds used little, and renders 97 of
+ * the cases as edits of existing files. Loading is round 6's (each diff reaches the review with its line ends intact,
+ * for the CRLF cases); matching and the three views are those of {@link HeldOutCorpusTest}. Besides those views the
+ * test prints the active figures split by the shape of the change (edits of existing files against new files, from
+ * the "kind" column of SOURCES.md), so a rerun on a later review gives every table RESULTS.md has.
+ */
+class HeldOutRound8CorpusTest {
+    static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout8");
+
+    // Floors: see heldout8/RESULTS.md. Run 1 is the first and blind measurement (review at 680ea82, this branch's
+    // point on main, unchanged; cases committed in 856cf3e before the run). Run 2 is the same review after eight
+    // label corrections of this round's own (heldout8/CORRECTIONS.md: `# accept:` lines only, for items that do apply
+    // where the review reported them and the labels had left out). Each floor is the run-2 value rounded down to 0.05,
+    // a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is a finding for the
+    // team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 84/121 = 0.69 (below target), precision 84/95 = 0.88 (below target);
+    // Go 44/65 = 0.68 and 44/51 = 0.86; Java 40/56 = 0.71 and 40/44 = 0.91. High-confidence only: overall
+    // 69/121 = 0.57 and 69/79 = 0.87 (Go 36/65 = 0.55 and 0.86; Java 33/56 = 0.59 and 0.89).
+    // Run 2, active findings: overall recall 84/121 = 0.69 (floor 0.65), precision 84/87 = 0.97 (floor 0.95);
+    // Go 44/65 = 0.68 (floor 0.65) and 44/46 = 0.96 (0.95); Java 40/56 = 0.71 (floor 0.70) and 40/41 = 0.98 (0.95).
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.95;
+    static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
+            "go", new double[] {0.65, 0.95},
+            "java", new double[] {0.70, 0.95});
+
+    static List<Case> cases;
+
+    @BeforeAll
+    static void reviewEveryCase() throws IOException {
+        cases = HeldOutRound6CorpusTest.loadAll(DIR);
+    }
+
+    @Test
+    void every_case_names_its_public_source_and_reaches_the_review_as_a_parsed_file() {
+        HeldOutCorpusTest.checkCases(cases, 156);
+    }
+
+    @Test
+    void the_review_keeps_its_measured_recall_and_precision_on_an_eighth_corpus_weighted_like_real_fixes()
+            throws IOException {
+        printShapeSplit();
+        HeldOutCorpusTest.scoreRound(cases, "round 8", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
+    }
+
+    /** Active findings on edits of existing files (partial hunks) and on new files, overall and per language. */
+    static void printShapeSplit() throws IOException {
+        Map<String, String> kinds = kinds();
+        StringBuilder out = new StringBuilder("\n## Held-out corpus: round 8, active findings by shape of the change\n\n");
+        out.append("| shape    | key      |  TP |  FN |  FP |   R  |   P  | cases |\n|---|---|---|---|---|---|---|---|\n");
+        Map<String, Predicate<Case>> shapes = Map.of(
+                "edit", c -> kinds.getOrDefault(c.name(), "").contains("partial"),
+                "new", c -> !kinds.getOrDefault(c.name(), "").contains("partial"));
+        for (String shape : List.of("edit", "new")) {
+            List<Case> subset = cases.stream().filter(shapes.get(shape)).toList();
+            Score s = HeldOutCorpusTest.score(subset, f -> !f.suppressed());
+            for (String key : List.of("overall", "go", "java")) {
+                HeldOutCorpusTest.Tally t = s.get(key);
+                long n = subset.stream().filter(c -> key.equals("overall") || c.language().equals(key)).count();
+                out.append(String.format(Locale.ROOT, "| %-8s | %-8s | %3d | %3d | %3d | %4.2f | %4.2f | %5d |%n", shape,
+                        key, t.truePositives, t.falseNegatives, t.falsePositives, t.recall(), t.precision(), n));
+            }
+        }
+        System.out.println(out);
+    }
+
+    /** Case name to the "kind" column of SOURCES.md (partial, new, rename, +test, crlf, ...). */
+    static Map<String, String> kinds() throws IOException {
+        Map<String, String> kinds = new HashMap<>();
+        for (String line : Files.readAllLines(DIR.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
+            String[] cells = line.split(" \\| ");
+            if (line.startsWith("| go-") || line.startsWith("| java-")) {
+                kinds.put(cells[0].substring(2).trim(), cells[2].trim());
+            }
+        }
+        return kinds;
+    }
+}
