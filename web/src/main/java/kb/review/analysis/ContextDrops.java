@@ -64,6 +64,35 @@ public final class ContextDrops {
         }
     }
 
+    private static final Pattern IS_NIL = Pattern.compile("^\\(?\\s*(\\w+)\\s*==\\s*nil\\s*\\)?$");
+
+    /**
+     * {@code if ctx == nil { ctx = context.Background() }}: the call replaces a nil context with the empty one and
+     * drops nothing (a caller that passed a context keeps it). Only the assignment of the call, alone, to the tested
+     * variable, in the consequence of that test; any other use of Background under the test is still a drop.
+     */
+    private boolean nilGuard(SyntaxNode call, String ctx) {
+        SyntaxNode list = call.getParent();
+        SyntaxNode assign = list == null || list.isNull() ? null : list.getParent();
+        if (assign == null || assign.isNull() || !assign.getType().equals("assignment_statement")
+                || !list.getType().equals("expression_list") || list.getNamedChildCount() != 1
+                || !text(assign.getChildByFieldName("left")).strip().equals(ctx)) {
+            return false;
+        }
+        for (SyntaxNode p = assign.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("if_statement")) {
+                var m = IS_NIL.matcher(text(p.getChildByFieldName("condition")).strip());
+                SyntaxNode then = p.getChildByFieldName("consequence");
+                return m.matches() && m.group(1).equals(ctx) && then != null && !then.isNull()
+                        && then.getStartByte() <= assign.getStartByte() && assign.getEndByte() <= then.getEndByte();
+            }
+            if (!p.getType().equals("block") && !p.getType().equals("statement_list")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The caller's context among the parameters, or null. */
     private String context(SyntaxNode params) {
         for (int i = 0; i < params.getNamedChildCount(); i++) {
@@ -86,6 +115,9 @@ public final class ContextDrops {
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
+        if (nilGuard(call, root)) {
+            return;
+        }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
         String notAField = ctx.equals(root) ? "" : "(?!\\s*\\.(?!\\s*Context\\s*\\())";
         if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(

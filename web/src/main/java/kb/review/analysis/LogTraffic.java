@@ -27,6 +27,11 @@ import kb.review.diff.SyntaxNode;
  * <li>A summary after bulk work: in a loop that walks no collection, a log after an inner loop, in the same turn, whose
  * arguments count what the inner loop did (the size of the collection it walked, or a counter it updates) is one line
  * per batch, which is what the item asks for. The same line in a loop over a collection logs once per input item.</li>
+ * <li>A malformed element skipped: a branch that only logs and {@code continue}s, on a test of the element's own form
+ * (a type assertion's {@code ok}, a null or nil, a length or size, {@code instanceof}, a flag computed above). A
+ * parser of a server's reply or notification warns once per element it cannot read, which a well-formed reply never
+ * has: the line is a data-quality alarm, not traffic. A test that calls work ({@code if (!store.upsert(item))})
+ * reports a failure that may repeat for every item, and stays a finding.</li>
  * </ul>
  */
 final class LogTraffic {
@@ -88,6 +93,57 @@ final class LogTraffic {
             }
         }
         return false;
+    }
+
+    /**
+     * Calls a test of an element's form may make: its length or size, emptiness, equality, its type, a part of it at
+     * a fixed position ({@code parts.get(0)}).
+     */
+    private static final Pattern FORM_CALL = Pattern.compile("\\blen\\s*\\(|\\.\\s*(?:size|length|isEmpty|equals"
+            + "|equalsIgnoreCase|getClass)\\s*\\(|\\.\\s*get\\s*\\(\\s*\\d+\\s*\\)");
+    private static final Pattern ANY_CALL = Pattern.compile("[\\w)\\]]\\s*\\(");
+
+    /**
+     * True when {@code log} is in the consequence of {@code ifStatement} (a statement of a loop's body), that
+     * consequence only logs and then {@code continue}s, and the condition tests the form of a value without calling
+     * anything else: {@code if !ok || len(t) != 3}, {@code if (parts == null || parts.size() != 2)},
+     * {@code if (!isValidMarker)}. The element is skipped as malformed; the log is its alarm.
+     */
+    static boolean skipsMalformedElement(SyntaxNode ifStatement, SyntaxNode child, SyntaxNode log, byte[] src) {
+        if (!ifStatement.getType().equals("if_statement")) {
+            return false;
+        }
+        SyntaxNode then = ifStatement.getChildByFieldName("consequence");
+        SyntaxNode cond = ifStatement.getChildByFieldName("condition");
+        if (then == null || then.isNull() || cond == null || cond.isNull()
+                || then.getStartByte() != child.getStartByte() || then.getEndByte() != child.getEndByte()) {
+            return false;
+        }
+        // the branch is the log and the continue, nothing that does work
+        List<SyntaxNode> statements = blockStatements(then);
+        if (statements.size() != 2 || !statements.get(1).getType().equals("continue_statement")
+                || !statements.get(0).getType().equals("expression_statement")
+                || statements.get(0).getStartByte() > log.getStartByte()
+                || log.getEndByte() > statements.get(0).getEndByte()) {
+            return false;
+        }
+        return !ANY_CALL.matcher(FORM_CALL.matcher(text(src, cond)).replaceAll(" ")).find();
+    }
+
+    /** The statements of a block, a Go statement list flattened. */
+    private static List<SyntaxNode> blockStatements(SyntaxNode block) {
+        List<SyntaxNode> out = new ArrayList<>();
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            SyntaxNode st = block.getNamedChild(i);
+            if (st.getType().equals("statement_list")) {
+                for (int j = 0; j < st.getNamedChildCount(); j++) {
+                    out.add(st.getNamedChild(j));
+                }
+            } else if (!st.getType().endsWith("comment")) {
+                out.add(st);
+            }
+        }
+        return out;
     }
 
     /** A loop header that steps through a collection: by index up to its size, or by an iterator or cursor. */

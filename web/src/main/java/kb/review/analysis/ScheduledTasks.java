@@ -72,7 +72,7 @@ final class ScheduledTasks {
         if (!summaries.knows(target)) {
             return at(call, false, HIDDEN);
         }
-        return summaries.catchesAll(target) ? null : at(call, true, null);
+        return summaries.catchesAll(target) || guardCut(target, summaries) ? null : at(call, true, null);
     }
 
     private static SyntaxNode classBody(SyntaxNode creation) {
@@ -94,7 +94,8 @@ final class ScheduledTasks {
         if (only == null) {
             return at(call, true, null);
         }
-        return !summaries.knows(only) ? at(call, false, HIDDEN) : summaries.catchesAll(only) ? null : at(call, true, null);
+        return !summaries.knows(only) ? at(call, false, HIDDEN)
+                : summaries.catchesAll(only) || guardCut(only, summaries) ? null : at(call, true, null);
     }
 
     /**
@@ -129,7 +130,8 @@ final class ScheduledTasks {
                 continue;
             }
             var only = ONLY_CALL.matcher(f.body().strip());
-            if (only.find() && summaries.knows(only.group(1)) && summaries.catchesAll(only.group(1))) {
+            if (only.find() && summaries.knows(only.group(1))
+                    && (summaries.catchesAll(only.group(1)) || guardCut(only.group(1), summaries))) {
                 continue;
             }
             return at(call, true, null);
@@ -219,6 +221,23 @@ final class ScheduledTasks {
             }
         }
         return false;
+    }
+
+    /** A body that opens with a plain {@code try} (not try-with-resources) and shows neither catch nor finally. */
+    private static final Pattern OPENS_TRY = Pattern.compile("^\\{\\s*try\\s*\\{");
+    private static final Pattern HANDLER = Pattern.compile("\\b(?:catch|finally)\\b");
+
+    /**
+     * True when every visible declaration of {@code callee} opens its body with a {@code try} whose handlers the
+     * review does not see: a try cannot stand without a catch or finally, so a body that shows neither was cut by the
+     * hunk inside the guard. A task's helper that wraps its whole body in a try is guarded by its author; whether the
+     * guard catches everything is below the hunk, so the task is not reported on the part the hunk shows. A helper
+     * whose catches are shown is judged by them, and one that opens with other work is judged as it is.
+     */
+    static boolean guardCut(String callee, Summaries summaries) {
+        List<Summaries.Function> fs = summaries.declarations(callee);
+        return !fs.isEmpty() && fs.stream().allMatch(f -> OPENS_TRY.matcher(f.body().strip()).find()
+                && !HANDLER.matcher(f.body()).find());
     }
 
     /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */

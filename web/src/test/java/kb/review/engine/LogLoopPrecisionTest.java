@@ -242,4 +242,80 @@ class LogLoopPrecisionTest {
         // the model names a round trip, not a pass: a request per element of an input list still logs per item
         assertEquals(List.of("8"), logLines(team, JAVA_PATH, perItem));
     }
+
+    private static final String GO_PARSER_PATH = "notify/handler.go";
+
+    private static final String GO_PARSER = """
+            package notify
+
+            func parseMoves(ctx context.Context, items []interface{}) []move {
+            	var out []move
+            	for _, item := range items {
+            		triple, ok := item.([]interface{})
+            		if TEST {
+            			logger.Printf(ctx, "invalid notification element %v", item)
+            			SKIP
+            		}
+            		out = append(out, move{triple[0].(string), triple[1].(string)})
+            	}
+            	return out
+            }
+            """;
+
+    private static List<String> goParser(String test, String skip) {
+        return logLines(GO_PARSER_PATH, GO_PARSER.replace("TEST", test).replace("SKIP", skip));
+    }
+
+    @Test
+    void a_warning_that_skips_a_malformed_element_of_a_reply_is_an_alarm_not_a_line_per_item() {
+        // the branch tests the element's own form and only logs and skips it: a well-formed reply never logs
+        assertEquals(List.of(), goParser("!ok || len(triple) != 3", "continue"));
+        assertEquals(List.of(), goParser("triple == nil", "continue"));
+    }
+
+    @Test
+    void a_line_per_item_whose_branch_does_work_or_goes_on_is_still_reported() {
+        // a test that calls work (a store that rejects items) may fail for every item of a large input
+        assertEquals(List.of("8"), goParser("!store.Accept(item)", "continue"));
+        // the same form test without the skip: the element is still used, so the branch is not a skip of bad data
+        assertEquals(List.of("8"), goParser("!ok || len(triple) != 3", "triple = fallback(item)"));
+    }
+
+    private static final String JAVA_PARSER = """
+            package a;
+
+            class SpellCheckParser {
+                Result parse(java.util.List<Object> elements) {
+                    Result result = new Result();
+                    for (Object element : elements) {
+                        java.util.List<Object> parts = ((Data) element).list();
+                        if (TEST) {
+                            LOG.warn("malformed term element: {}", element);
+                            SKIP
+                        }
+                        result.add(parts.get(1), parts.get(2));
+                    }
+                    return result;
+                }
+            }
+            """;
+
+    private static List<String> javaParser(String test, String skip) {
+        return logLines("src/main/java/a/SpellCheckParser.java",
+                JAVA_PARSER.replace("TEST", test).replace("SKIP", skip));
+    }
+
+    @Test
+    void a_java_parser_that_warns_and_skips_an_element_of_the_wrong_form_is_not_reported() {
+        assertEquals(List.of(), javaParser("parts == null || parts.size() != 3", "continue;"));
+        assertEquals(List.of(), javaParser("!\"TERM\".equals(parts.get(0))", "continue;"));
+    }
+
+    @Test
+    void a_java_loop_that_warns_per_rejected_item_or_does_work_in_the_branch_is_still_reported() {
+        // upsert() is work that can fail for every item; the warning is then a line per item
+        assertEquals(List.of("9"), javaParser("!store.upsert(parts)", "continue;"));
+        // the branch also does work before it skips: not a bare alarm
+        assertEquals(List.of("9"), javaParser("parts == null", "rejected.add(element); continue;"));
+    }
 }
