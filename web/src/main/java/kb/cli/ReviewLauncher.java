@@ -115,12 +115,13 @@ public final class ReviewLauncher {
         Process child = new ProcessBuilder(command).inheritIO().start();
         // Ctrl-C or SIGTERM reaches the whole foreground group from a terminal, but not from a supervisor that
         // signals this process alone: pass it on so that no review outlives its command
-        Thread stop = new Thread(() -> {
-            if (child.isAlive()) {
-                child.destroy();
-            }
-        }, "kb-review-launcher-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "kb-review-launcher-stop"));
         return child.waitFor();
+    }
+
+    private static void stop(Process child) {
+        if (child.isAlive()) {
+            child.destroy();
+        }
     }
 }
