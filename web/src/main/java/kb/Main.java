@@ -14,6 +14,7 @@ import kb.cli.ValidateCommand;
 import kb.cli.GenerateCommand;
 import kb.cli.ReindexCommand;
 import kb.cli.ReviewCommand;
+import kb.cli.ReviewLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,10 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // before picocli: the launcher JVM should do as little as possible before starting the server JVM
         var launched = ServerLauncher.launch(args);
+        if (launched.isEmpty()) {
+            // review: a second JVM without C2, which costs a short review more than it saves
+            launched = ReviewLauncher.launch(args);
+        }
         if (launched.isPresent()) {
             System.exit(launched.get());
         }
