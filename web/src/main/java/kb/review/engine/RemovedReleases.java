@@ -342,12 +342,17 @@ final class RemovedReleases {
             if (acquires.matcher(text).find()) {
                 return n;
             }
-            if (HEADER.matcher(text).find()) {
+            // a Go declaration starts at the margin (gofmt); an indented `func(...) {` is a literal passed to a call,
+            // such as the opener a reader's constructor takes, still inside the same function
+            if (file.language() == Language.GO ? GO_DECLARATION.matcher(text).find() : HEADER.matcher(text).find()) {
                 return 0;
             }
         }
         return 0;
     }
+
+    /** A Go function or method declaration. */
+    private static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
     private static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {

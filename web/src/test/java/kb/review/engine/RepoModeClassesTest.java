@@ -136,6 +136,37 @@ class RepoModeClassesTest {
         assertEquals(List.of(), repoFindings(repo, "go-response-body-not-closed"));
     }
 
+    private static final String READER = """
+            package store
+
+            import (
+            \t"io"
+            \t"os"
+            )
+
+            func Copy(path string, w io.Writer) error {
+            \tsrc := newLazyReader(
+            \t\tfunc() (io.ReadCloser, error) {
+            \t\t\treturn os.Open(path)
+            \t\t},
+            \t)
+            \tif err := prepare(w); err != nil {
+            \t\treturn err
+            \t}
+            %s\t_, err := io.Copy(w, src)
+            \treturn err
+            }
+            """;
+
+    @Test
+    void go_acquisition_whose_call_takes_a_function_literal_is_found_past_the_literal() throws Exception {
+        // the literal's `func() (...) {` line is not the header of another function: the search goes on to `src :=`
+        Path repo = checkout("store/copy.go", READER.formatted("\tdefer src.Close()\n"), READER.formatted(""));
+        List<JsonNode> found = repoFindings(repo, "removed-release");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(9, found.get(0).path("line").asInt(), found.toString());
+    }
+
     private static final String FILES = """
             package store
 
