@@ -12,8 +12,9 @@ import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
 /**
- * A pasted diff that deletes a release whose value was acquired outside the hunks: the analysis cannot see the
- * acquisition, so it cannot follow the value, but the deletion itself is the change's act. Reported at low
+ * A change that deletes a release whose value was acquired outside the hunks: from a pasted diff the analysis cannot
+ * see the acquisition, so it cannot follow the value, but the deletion itself is the change's act. In a checkout's
+ * whole file (repo mode) the finding stands on the acquisition, found above the deletion in the same function. Reported at low
  * confidence (it still counts toward the gate) on the first line after the deletion, naming the release, unless the
  * change puts the same release back elsewhere (a {@code defer}, a try-with-resources, a helper given the value),
  * deletes the value's acquisition too, or another finding already speaks for that value nearby. A release put back
@@ -65,7 +66,11 @@ final class RemovedReleases {
      *                 base class) is put back
      */
     static List<Finding> find(SourceFile file, List<Finding> others, Catalog catalog, List<String> allAdded) {
-        if (file.complete() || file.change().hunks().isEmpty()) {
+        // also a checkout's whole file (repo mode): the whole-file analysis follows most values there, but not a value
+        // whose release it credits to a helper or a timer, a field's value, or a thread-local reset by a framework
+        // call; the deletion is the change's act in either case. A whole file given as added (files mode) has no
+        // deleted line.
+        if (file.change().hunks().isEmpty()) {
             return List.of();
         }
         Language language = file.language();
@@ -109,10 +114,14 @@ final class RemovedReleases {
                         }
                     }
                     int acquired = acquisitionInHunk(lines, i, value, item);
-                    int checked = acquired > 0 || language != Language.GO ? 0 : GoReleases.checkAbove(lines, i, h);
+                    // a checkout's whole file shows the acquisition however far above the hunk it is
+                    int above = acquired > 0 ? 0 : acquisitionInFile(file, next, value, item);
+                    int checked = acquired > 0 || above > 0 || language != Language.GO ? 0
+                            : GoReleases.checkAbove(lines, i, h);
                     // Go: the value is overwritten right below the deleted close; only the same close puts it back
                     int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
-                    int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : checked > 0 ? checked : next;
+                    int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
+                            : checked > 0 ? checked : next;
                     boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                             : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
                             || language == Language.GO && GoReleases.endedOtherwise(value, added);
@@ -127,12 +136,14 @@ final class RemovedReleases {
                                         + overwritten + " then overwrites `" + value + "`: the value it held can no "
                                         + "longer be closed by anything."
                                 : "The change deletes `" + l.text().strip() + "` and nothing else in the diff "
-                                        + r.what() + " `" + value + "` (" + (acquired > 0 ? "acquired here"
+                                        + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
                                         : checked > 0 ? "acquired just above this error check"
                                         : "acquired outside the hunks") + "): unless that moved where the diff does "
                                         + "not show, `" + value + "` is no longer released on this path.";
                         out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
                                 Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
+                                : above > 0 ? "the change deletes the release at line " + next + "; the review follows "
+                                        + "the deleted release, not the value"
                                 : "the acquisition is outside the diff's hunks", "kb", null));
                     }
                     break;
@@ -286,11 +297,7 @@ final class RemovedReleases {
         if (value.isEmpty()) {
             return 0;
         }
-        String v = Pattern.quote(value);
-        Pattern acquires = item.equals("CONC-04")
-                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
-                        + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
-                : Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
+        Pattern acquires = acquires(value, item);
         for (int j = removed - 1; j >= 0; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -305,6 +312,47 @@ final class RemovedReleases {
         }
         return 0;
     }
+
+    /** A line that acquires {@code value}: an assignment to it, or for a thread-local a set on it. */
+    private static Pattern acquires(String value, String item) {
+        String v = Pattern.quote(value);
+        return item.equals("CONC-04")
+                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
+                        + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
+                : Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
+    }
+
+    /** How far above a deletion a whole file is searched for its value's acquisition. */
+    private static final int FUNCTION_LINES = 400;
+
+    /**
+     * In a checkout's whole file, the nearest line above the deleted release, in the same function, that acquires
+     * its value (the function's header ends the search); 0 for a pasted diff, or when the function does not
+     * acquire it (a field set elsewhere, a parameter).
+     *
+     * @param from the new-file line the deleted release stood before
+     */
+    private static int acquisitionInFile(SourceFile file, int from, String value, String item) {
+        if (!file.complete() || value.isEmpty() || from <= 1) {
+            return 0;
+        }
+        Pattern acquires = acquires(value, item);
+        for (int n = from - 1; n >= 1 && n >= from - FUNCTION_LINES; n--) {
+            String text = file.line(n);
+            if (acquires.matcher(text).find()) {
+                return n;
+            }
+            // a Go declaration starts at the margin (gofmt); an indented `func(...) {` is a literal passed to a call,
+            // such as the opener a reader's constructor takes, still inside the same function
+            if (file.language() == Language.GO ? GO_DECLARATION.matcher(text).find() : HEADER.matcher(text).find()) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** A Go function or method declaration. */
+    private static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
     private static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {
