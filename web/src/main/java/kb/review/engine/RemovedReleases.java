@@ -131,14 +131,14 @@ final class RemovedReleases {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         String message = value.isEmpty()
                                 ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
-                                        + "else in the diff: the callers can no longer tell the thread was interrupted."
+                                        + "else in the change: the callers can no longer tell the thread was interrupted."
                                 : overwritten > 0 ? "The change deletes `" + l.text().strip() + "`, and line "
                                         + overwritten + " then overwrites `" + value + "`: the value it held can no "
                                         + "longer be closed by anything."
-                                : "The change deletes `" + l.text().strip() + "` and nothing else in the diff "
+                                : "The change deletes `" + l.text().strip() + "` and nothing else in the change "
                                         + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
                                         : checked > 0 ? "acquired just above this error check"
-                                        : "acquired outside the hunks") + "): unless that moved where the diff does "
+                                        : "acquired outside the hunks") + "): unless that moved where the change does "
                                         + "not show, `" + value + "` is no longer released on this path.";
                         out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
                                 Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
