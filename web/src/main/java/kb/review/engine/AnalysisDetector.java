@@ -187,10 +187,14 @@ final class AnalysisDetector {
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
     private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
                                 Summaries summaries) {
-        List<TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
-        if (!wanted.isEmpty()) {
+        List<TimeoutModel> all = models.pools(file.language().key());
+        List<TimeoutModel> wanted = constructions(file, r, all);
+        // Java: a class of the change whose constructor builds one of the rule's clients, made here per call
+        List<TimeoutModel> clients = file.language() == Language.GO ? List.of()
+                : all.stream().filter(m -> resources(r).contains(m.id())).toList();
+        if (!wanted.isEmpty() || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries)) {
+                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries, clients)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }
