@@ -173,4 +173,77 @@ class JavaRound8ClassesTest {
                 .filter(f -> f.path().endsWith("Balances.java")).map(f -> f.line() + ":" + f.item()).toList();
         assertEquals(List.of(), found);
     }
+
+    // --- class 9: a blocking stub's RPC named submit; deserialization behind an allowlist ---
+
+    @Test
+    void a_future_dropped_from_an_executor_submit_is_still_reported() {
+        String diff = hunk("src/main/java/a/Reports.java", 20, 20, """
+                     void publish(Report r) {
+                +        workers.submit(() -> uploader.upload(r));
+                +        reportFutureStub.submit(ReportRequest.of(r));
+                     }
+                """);
+        assertEquals(List.of("21:CONC-06", "22:CONC-06"), items(diff));
+    }
+
+    @Test
+    void a_blocking_stubs_rpc_named_submit_returns_the_reply_and_is_clean() {
+        String diff = hunk("src/main/java/a/Reports.java", 20, 20, """
+                     void publish(Report r) {
+                +        ReportGrpc.newBlockingStub(channel).submit(ReportRequest.of(r));
+                +        reportStub.withDeadlineAfter(5, TimeUnit.SECONDS).submit(ReportRequest.of(r));
+                     }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void an_object_stream_without_a_filter_is_reported() {
+        String diff = newFile("src/main/java/a/State.java", """
+                package a;
+
+                final class State {
+                    static Object read(InputStream in) throws Exception {
+                        try (ObjectInputStream ois = new ObjectInputStream(in)) {
+                            return ois.readObject();
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("5:DEP-02"), items(diff));
+    }
+
+    @Test
+    void an_object_stream_behind_an_allowlist_filter_or_resolve_class_is_clean() {
+        String diff = newFile("src/main/java/a/State.java", """
+                package a;
+
+                final class State {
+                    private static final ObjectInputFilter ALLOWED =
+                            ObjectInputFilter.Config.createFilter("a.model.*;java.util.*;!*");
+
+                    static Object read(InputStream in) throws Exception {
+                        try (ObjectInputStream ois = new ObjectInputStream(in)) {
+                            ois.setObjectInputFilter(ALLOWED);
+                            return ois.readObject();
+                        }
+                    }
+
+                    static Object readChecked(InputStream in) throws Exception {
+                        ObjectInputStream ois = new ObjectInputStream(in) {
+                            @Override
+                            protected Class<?> resolveClass(ObjectStreamClass d) throws IOException, ClassNotFoundException {
+                                if (!d.getName().startsWith("a.model.")) {
+                                    throw new InvalidClassException(d.getName());
+                                }
+                                return super.resolveClass(d);
+                            }
+                        };
+                        return ois.readObject();
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
