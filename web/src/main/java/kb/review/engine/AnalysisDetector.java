@@ -243,6 +243,9 @@ final class AnalysisDetector {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     boolean whole = unit.whole(f.leak().acquisition().at().line);
+                    if (!whole && unit.cutOff(f.leak().acquisition().at().line) && f.leak().atEnd()) {
+                        continue; // the path reaches where the hunk stops, not where the method ends
+                    }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                         add(hits, rules, f, whole);
                     }

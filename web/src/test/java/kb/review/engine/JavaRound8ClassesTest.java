@@ -246,4 +246,87 @@ class JavaRound8ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- class 2: Netty buffers, and a hunk that stops before the method holding the buffer ends ---
+
+    @Test
+    void an_allocated_buffer_dropped_on_an_early_return_in_a_method_added_after_a_constructor_is_reported() {
+        String diff = hunk("src/main/java/a/FrameWriter.java", 9, 9, """
+                     FrameWriter(Session session) {
+                         this.session = session;
+                     }
+                +
+                +    void write(ChannelHandlerContext ctx, byte[] payload) {
+                +        ByteBuf buf = ctx.alloc().buffer(payload.length + 4);
+                +        buf.writeInt(payload.length);
+                +        if (session.isClosing()) {
+                +            return;
+                +        }
+                +        buf.writeBytes(payload);
+                +        ctx.writeAndFlush(buf);
+                +    }
+                 }
+                """);
+        assertEquals(List.of("14:RES-01"), items(diff));
+    }
+
+    @Test
+    void a_buffer_allocated_in_a_method_the_hunk_cuts_before_its_write_is_not_a_leak_at_the_cut() {
+        String diff = hunk("src/main/java/a/PushFrames.java", 80, 80, """
+                     protected void sendFrame(ChannelHandlerContext ctx, String text) {
+                         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                +        ByteBuf out = ctx.alloc().buffer();
+                +        out.writeByte(0x81);
+                         out.writeBytes(bytes);
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void the_same_cut_method_still_reports_a_return_the_hunk_shows() {
+        String diff = hunk("src/main/java/a/PushFrames.java", 80, 80, """
+                     protected void sendFrame(ChannelHandlerContext ctx, String text) {
+                         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                +        ByteBuf out = ctx.alloc().buffer();
+                +        if (bytes.length == 0) {
+                +            return;
+                +        }
+                         out.writeBytes(bytes);
+                """);
+        assertEquals(List.of("82:RES-01"), items(diff));
+    }
+
+    // --- class 7: a virtual thread per event, started by a builder or a factory ---
+
+    @Test
+    void virtual_threads_started_per_event_without_a_handler_are_reported() {
+        String diff = hunk("src/main/java/a/Bus.java", 20, 20, """
+                     public void publish(Event event) {
+                +        for (Listener l : listeners) {
+                +            Thread.ofVirtual().name("bus-" + event.kind()).start(() -> l.on(event));
+                +        }
+                +        Thread.startVirtualThread(() -> audit.record(event));
+                     }
+                """);
+        assertEquals(List.of("22:CONC-01", "24:CONC-01"), items(diff));
+    }
+
+    @Test
+    void virtual_threads_with_a_handler_on_the_builder_or_a_task_that_catches_everything_are_clean() {
+        String diff = hunk("src/main/java/a/Bus.java", 20, 20, """
+                     public void publish(Event event) {
+                +        for (Listener l : listeners) {
+                +            Thread.ofVirtual().uncaughtExceptionHandler(this::failed).start(() -> l.on(event));
+                +        }
+                +        Thread.startVirtualThread(() -> {
+                +            try {
+                +                audit.record(event);
+                +            } catch (Exception e) {
+                +                log.warn("audit failed for {}", event.id(), e);
+                +            }
+                +        });
+                     }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
