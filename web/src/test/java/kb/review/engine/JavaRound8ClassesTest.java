@@ -329,4 +329,97 @@ class JavaRound8ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- class 3: a getter that builds a client, called per send ---
+
+    @Test
+    void a_getter_that_builds_a_producer_called_for_each_send_is_reported() {
+        String diff = hunk("src/main/java/a/Emitter.java", 14, 14, """
+                         this.config = config;
+                     }
+                +
+                +    KafkaProducer<String, String> producer() {
+                +        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                +    }
+                 
+                     public Future<RecordMetadata> emit(String topic, String event) {
+                         return producer().send(new ProducerRecord<>(topic, event));
+                     }
+                """);
+        assertEquals(List.of("18:RES-04"), items(diff));
+    }
+
+    @Test
+    void the_same_getter_whose_producer_the_caller_keeps_in_a_field_is_clean() {
+        String diff = hunk("src/main/java/a/Emitter.java", 14, 14, """
+                         this.config = config;
+                     }
+                +
+                +    KafkaProducer<String, String> producer() {
+                +        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                +    }
+                 
+                     public void start() {
+                         this.producer = producer();
+                     }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 5: a placeholder debug line whose argument is computed eagerly ---
+
+    @Test
+    void a_debug_argument_that_serialises_the_message_is_reported() {
+        String diff = hunk("src/main/java/a/Link.java", 30, 30, """
+                     void send(Envelope envelope) {
+                +        out.write(envelope.bytes());
+                +        log.debug("sent {}: {}", envelope.id(), Texts.toTruncatedString(envelope.toProtoString(), 200));
+                +        log.trace("headers {}", mapper.writeValueAsString(envelope.headers()));
+                     }
+                """);
+        assertEquals(List.of("32:LOG-02", "33:LOG-02"), items(diff));
+    }
+
+    @Test
+    void cheap_debug_arguments_a_supplier_or_a_guard_are_clean() {
+        String diff = hunk("src/main/java/a/Link.java", 30, 30, """
+                     void send(Envelope envelope) {
+                +        out.write(envelope.bytes());
+                +        log.debug("sent {} ({} bytes, id {})", envelope.id(), envelope.size(), Long.toHexString(envelope.seq()));
+                +        log.debug("payload {}", () -> mapper.writeValueAsString(envelope));
+                +        if (log.isTraceEnabled()) {
+                +            log.trace("headers {}", mapper.writeValueAsString(envelope.headers()));
+                +        }
+                     }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 8: a timeout added to a connection whose construction the change does not touch ---
+
+    private static String renamed(String added) {
+        return "diff --git a/src/main/java/a/util/Downloader.java b/src/main/java/a/net/FeedDownloader.java\n"
+                + "similarity index 80%\nrename from src/main/java/a/util/Downloader.java\n"
+                + "rename to src/main/java/a/net/FeedDownloader.java\n"
+                + "--- a/src/main/java/a/util/Downloader.java\n+++ b/src/main/java/a/net/FeedDownloader.java\n"
+                + "@@ -1,11 +1," + (11 + added.split("\n").length) + " @@\n"
+                + "-package a.util;\n+package a.net;\n \n-public class Downloader {\n+public class FeedDownloader {\n"
+                + "     public byte[] fetch(String url) throws IOException {\n"
+                + "         HttpURLConnection conn = (HttpURLConnection) new URL(url).openConnection();\n"
+                + "         conn.setRequestMethod(\"GET\");\n"
+                + added
+                + "         try (InputStream in = conn.getInputStream()) {\n"
+                + "             return in.readAllBytes();\n         }\n     }\n }\n";
+    }
+
+    @Test
+    void a_moved_connection_given_a_connect_timeout_but_no_read_timeout_is_reported_at_the_new_setter() {
+        assertEquals(List.of("7:TMO-01"), items(renamed("+        conn.setConnectTimeout(5_000);\n")));
+    }
+
+    @Test
+    void the_same_moved_connection_given_both_timeouts_is_clean() {
+        assertEquals(List.of(), items(renamed("+        conn.setConnectTimeout(5_000);\n"
+                + "+        conn.setReadTimeout(10_000);\n")));
+    }
 }
