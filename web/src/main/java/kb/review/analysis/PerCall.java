@@ -204,6 +204,10 @@ public final class PerCall {
                 text(Timeouts.function(top)), src)) {
             return null;
         }
+        if (!go && !model.uses().isEmpty() && ScopedPools.shutDownInFinally(helper.holder(top),
+                text(Timeouts.function(top)))) {
+            return null; // a gRPC channel for one call, shut down by it: the entry's comment, round 6's look-alike
+        }
         boolean loop = false;
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
             String t = p.getType();
