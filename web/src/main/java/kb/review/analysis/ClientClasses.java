@@ -90,8 +90,27 @@ final class ClientClasses {
         return null;
     }
 
-    /** True when the instance made at {@code made} is a try resource, or its local is closed or shut down. */
+    private static final Pattern LOCAL = Pattern.compile("([\\w$]+)\\s*=\\s*$");
+
+    /**
+     * True when the instance made at {@code made} is a try resource, its local is closed or shut down, or the local
+     * outlives the call: returned, stored in a field or handed to a collection or registry
+     * ({@code checks.add(hc)}, {@code map.put(k, hc)}) that keeps it for later.
+     */
     static boolean closedHere(SyntaxNode made, String holder, byte[] src) {
+        String fn = Timeouts.text(src, Timeouts.function(made));
+        String before = new String(src, 0, made.getStartByte(), java.nio.charset.StandardCharsets.UTF_8);
+        Matcher local = LOCAL.matcher(before.substring(Math.max(0, before.length() - 200)));
+        String v = holder != null ? holder : local.find() ? local.group(1) : null;
+        if (v != null && !v.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(v) + "\\s*;"
+                + "|\\.\\s*(?:add\\w*|put\\w*|offer|register\\w*|set\\w*|push)\\s*\\([^;]*(?<![\\w$.])"
+                + Pattern.quote(v) + "\\s*[,)]|(?<![=!<>])=\\s*" + Pattern.quote(v) + "\\s*;").matcher(fn).find()) {
+            return true;
+        }
+        return closedOrScoped(made, holder, src);
+    }
+
+    private static boolean closedOrScoped(SyntaxNode made, String holder, byte[] src) {
         for (SyntaxNode p = made.getParent(); !p.isNull(); p = p.getParent()) {
             if (p.getType().equals("resource")) {
                 return true;

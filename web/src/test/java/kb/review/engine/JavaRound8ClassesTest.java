@@ -167,6 +167,12 @@ class JavaRound8ClassesTest {
                             return scoped.balance(id);
                         }
                     }
+
+                    public AccountClient register(String name) {
+                        AccountClient c = new AccountClient(target);
+                        clients.put(name, c);
+                        return c;
+                    }
                 }
                 """);
         List<String> found = TestRules.reviewDiff(diff).active().stream()
