@@ -279,8 +279,12 @@ final class AnalysisDetector {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     boolean whole = unit.whole(f.leak().acquisition().at().line);
-                    if (!whole && unit.cutOff(f.leak().acquisition().at().line) && f.leak().atEnd()) {
-                        continue; // the path reaches where the hunk stops, not where the method ends
+                    // the path reaches where the hunk stops, not where the method ends; a value whose exception
+                    // paths are followed still leaks through a call that throws before the cut, so only values
+                    // checked on normal exits alone (exception-paths: 'false', Netty's buffers) are let go here
+                    if (!whole && f.leak().atEnd() && f.leak().acquisition().model().normalPathsOnly()
+                            && unit.cutOff(f.leak().acquisition().at().line)) {
+                        continue;
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                         add(hits, rules, f, whole);
