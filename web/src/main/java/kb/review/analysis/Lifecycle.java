@@ -90,7 +90,14 @@ public final class Lifecycle {
         public Leak(Acquisition acquisition, List<Step> steps, String summary) {
             this(acquisition, steps, summary, null);
         }
+
+        /** True when the path falls off the end of the function (no return, throw or exception leaves it). */
+        public boolean atEnd() {
+            return summary.startsWith(END);
+        }
     }
+
+    private static final String END = "reaches the end of ";
 
     /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
     public record Found(Leak leak, boolean sure) {
@@ -293,7 +300,7 @@ public final class Lifecycle {
                 case "throw" -> "throws at line " + line;
                 case "panic" -> "panics at line " + line;
                 case "exception" -> "leaves by an exception at line " + line;
-                default -> "reaches the end of " + cfg.name + " at line " + line;
+                default -> END + cfg.name + " at line " + line;
             } + " without " + a.model().verb() + " " + held;
             steps.add(new Step(line, summary));
         }

@@ -40,6 +40,7 @@ public final class PerCall {
     private Callers callers = Callers.NONE;
     private Summaries summaries;
     private String path = "";
+    private java.util.Map<String, String> clients = java.util.Map.of();
 
     PerCall(byte[] src, boolean go) {
         this.src = src;
@@ -67,9 +68,21 @@ public final class PerCall {
      */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
                                  String path, Summaries summaries) {
+        return run(root, src, go, pools, callers, path, summaries, List.of());
+    }
+
+    /**
+     * The same, also reporting a Java class of the change made per call whose constructor builds one of
+     * {@code clientModels} (see {@link ClientClasses}); those need not appear in this file.
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path, Summaries summaries, List<TimeoutModel> clientModels) {
         List<Spot> out = new ArrayList<>();
-        if (!pools.isEmpty()) {
+        java.util.Map<String, String> clients = go || summaries == null || clientModels.isEmpty() ? java.util.Map.of()
+                : ClientClasses.madeIn(new String(src, StandardCharsets.UTF_8), clientModels, summaries);
+        if (!pools.isEmpty() || !clients.isEmpty()) {
             PerCall p = new PerCall(src, go);
+            p.clients = clients;
             p.summaries = summaries;
             p.callers = callers;
             p.path = path;
@@ -78,19 +91,37 @@ public final class PerCall {
         return out;
     }
 
+    /** Java: true when the file makes (with {@code new}) a class of the change whose constructor builds a client. */
+    public static boolean makesClients(byte[] src, List<TimeoutModel> clientModels, Summaries summaries) {
+        return summaries != null && !ClientClasses.madeIn(new String(src, StandardCharsets.UTF_8), clientModels,
+                summaries).isEmpty();
+    }
+
     private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
         Timeouts.Built b = Timeouts.match(n, src, pools);
         if (b == null && !go) {
             b = storedBuilder(n, pools);
         }
         if (b != null) {
-            String why = !b.build().fixedPeer() || dialsOwnPeer(n) ? perCall(n) : null;
+            String why = !b.build().fixedPeer() || dialsOwnPeer(n) ? perCall(n, b.model()) : null;
             if (why != null) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
                         new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
             }
             return; // a builder chain is one construction
+        }
+        if (!clients.isEmpty() && n.getType().equals("object_creation_expression")) {
+            String inside = clients.get(ClientClasses.simple(text(n.getChildByFieldName("type"))));
+            if (inside != null && !ClientClasses.closedHere(n, helper.holder(n), src)) {
+                String why = perCall(n, ClientClasses.AS_CLIENT);
+                if (why != null) {
+                    int line = n.getStartPoint().getRow() + 1;
+                    out.add(new Spot(line, n.getStartPoint().getColumn() + 1, "client-class", List.of(
+                            new Lifecycle.Step(line, inside + "; this one is made here " + why))));
+                    return;
+                }
+            }
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), pools, out);
@@ -159,19 +190,23 @@ public final class PerCall {
     }
 
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
-    private String perCall(SyntaxNode built) {
+    private String perCall(SyntaxNode built, TimeoutModel model) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
         SyntaxNode field = go ? null : PerCallOwners.initialised(top);
         if (field != null) {
             return PerCallOwners.field(field, top, src, summaries);
         }
-        if (kept(top)) {
+        if (kept(top, model)) {
             String stored = go ? storedFactory(top) : null;
             return stored != null ? stored : providedPerCall(top);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
             return null;
+        }
+        if (!go && !model.uses().isEmpty() && ScopedPools.shutDownInFinally(helper.holder(top),
+                text(Timeouts.function(top)))) {
+            return null; // a gRPC channel for one call, shut down by it: the entry's comment, round 6's look-alike
         }
         boolean loop = false;
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
@@ -329,7 +364,7 @@ public final class PerCall {
     }
 
     /** The value outlives the call: returned, or held by a field, a package variable or a struct. */
-    private boolean kept(SyntaxNode top) {
+    private boolean kept(SyntaxNode top, TimeoutModel model) {
         SyntaxNode p = top.getParent();
         String pt = p.getType();
         if (pt.equals("return_statement") || pt.equals("expression_list")
@@ -362,8 +397,11 @@ public final class PerCall {
                 return true;
             }
         }
-        return Pattern.compile("(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])"
-                + "|[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
+        if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
+            return true;
+        }
+        return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
+                + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
                 + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
                 + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
     }

@@ -67,8 +67,17 @@ final class Providers {
 
     /** The caller stores the result in a field, a map or a struct, or returns it on: a cache or another provider. */
     private static boolean keptByCaller(SyntaxNode call, PerCall sites) {
-        for (SyntaxNode p = call.getParent(); !p.isNull(); p = p.getParent()) {
+        SyntaxNode prev = call;
+        for (SyntaxNode p = call.getParent(); !p.isNull(); prev = p, p = p.getParent()) {
             switch (p.getType()) {
+                case "method_invocation" -> { // Java: producer().send(r) returns the send's result, not the producer
+                    SyntaxNode object = p.getChildByFieldName("object");
+                    if (object != null && !object.isNull() && object.getStartByte() == prev.getStartByte()
+                            && object.getEndByte() == prev.getEndByte()
+                            && !sites.text(p.getChildByFieldName("name")).equals("build")) {
+                        return false;
+                    }
+                }
                 case "return_statement", "keyed_element", "literal_element", "send_statement" -> {
                     return true;
                 }

@@ -26,6 +26,11 @@ final class ScopedPools {
                 break;
             }
         }
+        return shutDownInFinally(holder, functionText);
+    }
+
+    /** True when the local {@code holder} is shut down or closed in a {@code finally} block of the function. */
+    static boolean shutDownInFinally(String holder, String functionText) {
         return holder != null && Pattern.compile("\\bfinally\\s*\\{[^}]*(?<![\\w.$])" + Pattern.quote(holder)
                 + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(").matcher(functionText).find();
     }

@@ -54,7 +54,7 @@ final class TimeoutModels {
         }
     }
 
-    private static final Set<String> ONCE_KEYS = Set.of("id", "shows", "built-by");
+    private static final Set<String> ONCE_KEYS = Set.of("id", "shows", "built-by", "uses");
 
     /** The {@code built-once:} section: clients and pools that are meant to be built once and shared. */
     static void readOnce(YamlTree y, String file, String language, Map<String, Node> top, List<TimeoutModel> out,
@@ -64,7 +64,7 @@ final class TimeoutModels {
             if (m != null) {
                 List<TimeoutModel.Build> builds = head(y, "built-once", language, n, m, ids);
                 out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false),
-                        builds, List.of(), false, null, List.of(), List.of(), file + ":" + YamlTree.line(n)));
+                        builds, List.of(), false, null, y.strings(m, "uses"), List.of(), file + ":" + YamlTree.line(n)));
             }
         }
     }

@@ -117,12 +117,17 @@ final class AnalysisDetector {
                 // a field or package variable is decided by its own line; a local needs its whole function. Code
                 // outside any function the diff shows (a hunk inside one, under the header git printed) is judged by
                 // what it shows, as it was before that header was put back
-                addSpot(file, r, hits, s.line(), s.column(), true, () -> {
+                int setter = file.added(s.line()) ? 0 : addedSetter(file, root.get(), s, wanted);
+                int line = setter > 0 ? setter : s.line();
+                List<Lifecycle.Step> steps = setter <= 0 ? s.steps() : java.util.stream.Stream.concat(
+                        s.steps().stream(), java.util.stream.Stream.of(new Lifecycle.Step(setter,
+                                "the change sets a timeout here, and the object still lacks one it needs"))).toList();
+                addSpot(file, r, hits, line, setter > 0 ? 1 : s.column(), true, () -> {
                     SyntaxNode f = TreeSitter.enclosing(root.get().namedDescendantAtRow(s.line() - 1),
                             Set.of("function_declaration", "method_declaration", "constructor_declaration"));
                     return f == null || !file.known(f.getStartPoint().getRow() + 1)
                             || functionVisible(file, root.get(), s.line());
-                }, s.steps());
+                }, steps);
             }
         }
     }
@@ -132,6 +137,37 @@ final class AnalysisDetector {
                                                                       List<TimeoutModel> all) {
         return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
                 .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
+    }
+
+    private static final Pattern SETTER_CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
+
+    /**
+     * The first added line below an unchanged construction, in its function, that calls one of its model's timeout
+     * setters; 0 when none. A change that gives an existing client one timeout (a connect timeout) and not the other
+     * it needs (a read timeout) is reviewed where it touches the client: the construction itself is context (a
+     * renamed or moved file keeps most of its lines), and a finding there would be filtered as unchanged code.
+     */
+    private static int addedSetter(SourceFile file, SyntaxNode root, Timeouts.Spot s, List<TimeoutModel> models) {
+        TimeoutModel m = models.stream().filter(x -> x.id().equals(s.model())).findFirst().orElse(null);
+        SyntaxNode f = TreeSitter.enclosing(root.namedDescendantAtRow(s.line() - 1),
+                Set.of("function_declaration", "method_declaration", "constructor_declaration", "func_literal",
+                        "lambda_expression"));
+        if (m == null || m.timeout().isEmpty() || f == null) {
+            return 0;
+        }
+        for (int l = s.line() + 1; l <= f.getEndPoint().getRow() + 1; l++) {
+            if (!file.added(l)) {
+                continue;
+            }
+            Matcher c = SETTER_CALL.matcher(file.line(l));
+            while (c.find()) {
+                String name = c.group(1);
+                if (m.timeout().stream().anyMatch(p -> p.matcher(name).find())) {
+                    return l;
+                }
+            }
+        }
+        return 0;
     }
 
     /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
@@ -187,10 +223,14 @@ final class AnalysisDetector {
     /** One built-per-call rule: its models' clients and pools built on a per-call path. */
     private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
                                 Summaries summaries) {
-        List<TimeoutModel> wanted = constructions(file, r, models.pools(file.language().key()));
-        if (!wanted.isEmpty()) {
+        List<TimeoutModel> all = models.pools(file.language().key());
+        List<TimeoutModel> wanted = constructions(file, r, all);
+        // Java: a class of the change whose constructor builds one of the rule's clients, made here per call
+        List<TimeoutModel> clients = file.language() == Language.GO ? List.of()
+                : all.stream().filter(m -> resources(r).contains(m.id())).toList();
+        if (!wanted.isEmpty() || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries)) {
+                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries, clients)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }
@@ -239,6 +279,13 @@ final class AnalysisDetector {
             for (JavaVisitors.Unit unit : units.get()) {
                 for (Lifecycle.Found f : JavaLifecycle.run(unit.root(), wanted, summaries)) {
                     boolean whole = unit.whole(f.leak().acquisition().at().line);
+                    // the path reaches where the hunk stops, not where the method ends; a value whose exception
+                    // paths are followed still leaks through a call that throws before the cut, so only values
+                    // checked on normal exits alone (exception-paths: 'false', Netty's buffers) are let go here
+                    if (!whole && f.leak().atEnd() && f.leak().acquisition().model().normalPathsOnly()
+                            && unit.cutOff(f.leak().acquisition().at().line)) {
+                        continue;
+                    }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                         add(hits, rules, f, whole);
                     }

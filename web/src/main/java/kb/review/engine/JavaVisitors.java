@@ -57,16 +57,31 @@ final class JavaVisitors {
      *
      * @param wholeMethods the piece holds whole methods (not statements cut out of one)
      * @param cutLine      the first line of a method whose end the piece cuts off; methods before it are whole
+     * @param openEnd      statements only: the method they belong to goes on past the piece (the hunk never closes
+     *                     it), so the end of the piece is not an end of the method
      */
-    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods, int cutLine) {
+    record Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods, int cutLine,
+                boolean openEnd) {
 
         Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods) {
-            this(root, firstLine, shift, wholeFile, wholeMethods, Integer.MAX_VALUE);
+            this(root, firstLine, shift, wholeFile, wholeMethods, Integer.MAX_VALUE, false);
+        }
+
+        Unit(Node root, int firstLine, int shift, boolean wholeFile, boolean wholeMethods, int cutLine) {
+            this(root, firstLine, shift, wholeFile, wholeMethods, cutLine, false);
         }
 
         /** True when the method holding {@code line} is visible from its header to its end. */
         boolean whole(int line) {
             return wholeFile || wholeMethods && line < cutLine;
+        }
+
+        /**
+         * True when the hunk stops before the end of the method holding {@code line}: code the review cannot see
+         * follows, so a path that reaches the end of the piece has not left the method.
+         */
+        boolean cutOff(int line) {
+            return !wholeFile && (wholeMethods ? line >= cutLine : openEnd);
         }
     }
 
@@ -170,7 +185,8 @@ final class JavaVisitors {
                 int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length()
                         : METHOD_OPEN.length() + reopen.length();
                 // a method whose end the hunk cuts off is not whole: what reaches the cut is not an exit
-                units.add(new Unit(cu.get(), from, shift, false, attempt != 2, cutLine));
+                units.add(new Unit(cu.get(), from, shift, false, attempt != 2, cutLine,
+                        attempt == 2 && (braces.open() > 0 || braces.closedFirst() == 0)));
                 return;
             }
         }
@@ -209,10 +225,18 @@ final class JavaVisitors {
         return membersPrefix(body, braces).length();
     }
 
-    /** What {@link #membersAfterCloses} writes before the piece, or null when the piece does not start by closing. */
+    /**
+     * What {@link #membersAfterCloses} writes before the piece, or null when the piece neither starts by closing nor
+     * is whole members closed by the class's brace.
+     */
     private static String membersPrefix(String body, Braces braces) {
         int leading = Braces.leadingCloses(body);
         int trailing = braces.closedFirst() - leading;
+        if (leading == 0 && trailing > 0 && braces.open() == 0) {
+            // whole members ending with the class's own brace: a method added after a constructor or method that
+            // git's context shows from its header (a constructor cannot be read as a statement)
+            return CLASS_OPEN.repeat(trailing);
+        }
         if (leading == 0 || trailing < 0 || braces.followers().subList(0, leading).stream()
                 .anyMatch(w -> BLOCK_GOES_ON.contains(w))) {
             return null; // `} catch`, `} else`: the piece goes on inside the method, not after it

@@ -194,6 +194,111 @@ class JavaModelsRound7Test {
                 """));
     }
 
+    // --- Netty: whoever holds a reference-counted buffer last releases it or passes it on ---
+
+    @Test
+    void an_allocated_buffer_dropped_on_an_early_return_is_reported() {
+        assertEquals(List.of("12:RES-01"), items("src/main/java/a/FrameWriter.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+
+                final class FrameWriter {
+                    private final Session session;
+
+                    FrameWriter(Session session) { this.session = session; }
+
+                    void write(ChannelHandlerContext ctx, byte[] payload) {
+                        ByteBuf buf = ctx.alloc().buffer(payload.length + 4);
+                        buf.writeInt(payload.length);
+                        if (session.isClosing()) {
+                            return;
+                        }
+                        buf.writeBytes(payload);
+                        ctx.writeAndFlush(buf);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void the_same_buffer_released_before_the_early_return_and_written_otherwise_is_clean() {
+        assertEquals(List.of(), items("src/main/java/a/FrameWriter.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+
+                final class FrameWriter {
+                    private final Session session;
+
+                    FrameWriter(Session session) { this.session = session; }
+
+                    void write(ChannelHandlerContext ctx, byte[] payload) {
+                        ByteBuf buf = ctx.alloc().buffer(payload.length + 4);
+                        buf.writeInt(payload.length);
+                        if (session.isClosing()) {
+                            buf.release();
+                            return;
+                        }
+                        buf.writeBytes(payload);
+                        ctx.writeAndFlush(buf);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void a_direct_buffer_used_for_a_checksum_and_never_released_is_reported() {
+        assertEquals(List.of("9:RES-01"), items("src/main/java/a/Checksums.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.buffer.ByteBufAllocator;
+
+                final class Checksums {
+                    private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
+                    long crc(byte[] data) {
+                        ByteBuf scratch = alloc.directBuffer(data.length);
+                        scratch.writeBytes(data);
+                        return Crc.of(scratch.nioBuffer());
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void a_direct_buffer_released_in_finally_or_returned_to_the_caller_is_clean() {
+        assertEquals(List.of(), items("src/main/java/a/Checksums.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.buffer.ByteBufAllocator;
+                import io.netty.util.ReferenceCountUtil;
+
+                final class Checksums {
+                    private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
+                    long crc(byte[] data) {
+                        ByteBuf scratch = alloc.directBuffer(data.length);
+                        try {
+                            scratch.writeBytes(data);
+                            return Crc.of(scratch.nioBuffer());
+                        } finally {
+                            ReferenceCountUtil.release(scratch);
+                        }
+                    }
+
+                    ByteBuf frame(byte[] data) {
+                        ByteBuf out = alloc.directBuffer(data.length + 4);
+                        out.writeInt(data.length);
+                        out.writeBytes(data);
+                        return out;
+                    }
+                }
+                """));
+    }
+
     // --- Commons Pool 2: every borrowObject is matched by returnObject or invalidateObject ---
 
     @Test
