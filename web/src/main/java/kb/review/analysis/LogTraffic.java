@@ -127,8 +127,89 @@ final class LogTraffic {
                 || log.getEndByte() > statements.get(0).getEndByte()) {
             return false;
         }
-        return !ANY_CALL.matcher(FORM_CALL.matcher(text(src, cond)).replaceAll(" ")).find();
+        return !ANY_CALL.matcher(FORM_CALL.matcher(text(src, cond)).replaceAll(" ")).find()
+                && !testsWorkResult(ifStatement, cond, src);
     }
+
+    /**
+     * Calls that take an element apart rather than do work with it: parsing, splitting, trimming, converting, reading
+     * one of its parts, asking whether it is valid. A value they give is still the element's form.
+     */
+    private static final Pattern TAKES_APART = Pattern.compile("\\b(?:[Ss]plit\\w*|[Pp]arse\\w*|Atoi|Atof|valueOf"
+            + "|[Tt]rim\\w*|[Dd]ecode\\w*|Unmarshal|[Ff]ields|substring|[Ii]ndex(?:Of)?|[Hh]as(?:Prefix|Suffix)|startsWith"
+            + "|endsWith|matches|is[A-Z]\\w*|[Vv]alid\\w*|to\\w*|getKey|getValue|Key|Value|String|get\\s*(?=\\(\\s*\\d))\\s*\\(");
+
+    /**
+     * True when the condition tests a value the loop's body computed just above by a call that does work with the
+     * element (a lookup in other state, a pick, a fetch): {@code target = pick(tablet, servers); if (target == null)}
+     * says the work failed for this element, which grows with an outage, not that the element is malformed.
+     */
+    private static boolean testsWorkResult(SyntaxNode ifStatement, SyntaxNode cond, byte[] src) {
+        SyntaxNode block = ifStatement.getParent();
+        if (block == null || block.isNull()) {
+            return false;
+        }
+        Set<String> tested = new HashSet<>();
+        identifiers(cond, src, tested);
+        SyntaxNode loop = block;
+        while (loop != null && !loop.isNull() && !loop.getType().equals("enhanced_for_statement")
+                && !loop.getType().equals("for_statement")) {
+            loop = loop.getParent();
+        }
+        Set<String> elements = loopVariables(loop, src);
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            SyntaxNode st = block.getNamedChild(i);
+            if (st.getStartByte() >= ifStatement.getStartByte()) {
+                break;
+            }
+            String t = text(src, st);
+            Matcher m = ASSIGNS.matcher(t);
+            if (!m.find()) {
+                continue;
+            }
+            Set<String> assigned = new HashSet<>();
+            for (String name : m.group(1).split("[\\s,]+")) {
+                assigned.add(name);
+            }
+            assigned.retainAll(tested);
+            String value = t.substring(m.end());
+            Matcher root = ROOT.matcher(value);
+            boolean ofElement = root.lookingAt() && elements.contains(root.group(1));
+            if (!assigned.isEmpty() && !ofElement && ANY_CALL.matcher(TAKES_APART.matcher(
+                    FORM_CALL.matcher(value).replaceAll(" ")).replaceAll(" ")).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first name of an expression past its opening parentheses and casts: {@code ((Data) element).list()}. */
+    private static final Pattern ROOT = Pattern.compile("\\s*(?:\\(\\s*(?:[\\w.<>\\[\\], ]+\\)\\s*)?)*(\\w+)");
+
+    /** The names a for-each or range loop binds to each element; empty for other loops. */
+    private static Set<String> loopVariables(SyntaxNode loop, byte[] src) {
+        Set<String> out = new HashSet<>();
+        if (loop == null || loop.isNull()) {
+            return out;
+        }
+        if (loop.getType().equals("enhanced_for_statement")) {
+            SyntaxNode name = loop.getChildByFieldName("name");
+            if (name != null && !name.isNull()) {
+                out.add(text(src, name));
+            }
+        }
+        SyntaxNode range = child(loop, "range_clause");
+        if (range != null) {
+            SyntaxNode left = range.getChildByFieldName("left");
+            if (left != null && !left.isNull()) {
+                identifiers(left, src, out);
+            }
+        }
+        return out;
+    }
+
+    /** The names a declaration or assignment sets, the last words before its {@code =} or {@code :=}. */
+    private static final Pattern ASSIGNS = Pattern.compile("((?:\\w+\\s*,\\s*)*\\w+)\\s*(?::=|(?<![=!<>])=(?!=))");
 
     /** The statements of a block, a Go statement list flattened. */
     private static List<SyntaxNode> blockStatements(SyntaxNode block) {

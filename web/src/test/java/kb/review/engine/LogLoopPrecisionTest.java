@@ -318,4 +318,47 @@ class LogLoopPrecisionTest {
         // the branch also does work before it skips: not a bare alarm
         assertEquals(List.of("9"), javaParser("parts == null", "rejected.add(element); continue;"));
     }
+    private static final String JAVA_ASSIGNER = """
+            package a;
+
+            class Assigner {
+                void assign(java.util.Map<String, String> unassigned, java.util.Map<String, Server> live) {
+                    for (java.util.Map.Entry<String, String> e : unassigned.entrySet()) {
+                        VALUE
+                        if (target == null) {
+                            LOG.warn("nothing to place {} on", e.getKey());
+                            continue;
+                        }
+                        placed.put(e.getKey(), target);
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_null_from_work_done_per_element_is_a_failure_that_grows_with_the_input_not_a_malformed_element() {
+        // a lookup in other state fails for every element during an outage: a line per element
+        assertEquals(List.of("8"), logLines("src/main/java/a/Assigner.java",
+                JAVA_ASSIGNER.replace("VALUE", "Server target = pick(e.getKey(), live);")));
+        // the element's own part, taken apart from it: a bad element is skipped with its alarm
+        assertEquals(List.of(), logLines("src/main/java/a/Assigner.java",
+                JAVA_ASSIGNER.replace("VALUE", "String target = ((String) e.getValue()).trim();")));
+        // Go: the same split between a lookup and a parse of the element
+        String go = """
+                package place
+
+                func assign(items []string, live map[string]*server) {
+                	for _, item := range items {
+                		VALUE
+                		if target == nil {
+                			log.Printf("nothing to place %s on", item)
+                			continue
+                		}
+                		placed[item] = target
+                	}
+                }
+                """;
+        assertEquals(List.of("7"), logLines("place/assign.go", go.replace("VALUE", "target := pick(item, live)")));
+        assertEquals(List.of(), logLines("place/assign.go", go.replace("VALUE", "target := parseSpec(item)")));
+    }
 }
