@@ -64,6 +64,26 @@ class JavaRound3ClassesTest {
                         }""")));
     }
 
+    @Test
+    void a_pool_built_on_jedis_lends_connections_the_same_way() {
+        // the pools of libraries built on Jedis (Codis' JedisResourcePool, round-robin or sharded pools) lend a
+        // connection by getResource() that close() gives back, like JedisPool itself
+        String wrapper = REDIS.replace("JedisPool pool", "JedisResourcePool pool");
+        assertEquals(List.of("7:RES-01"), items("src/main/java/a/Counters.java", wrapper.formatted("""
+                Jedis jedis = pool.getResource();
+                        return jedis.incr(key);""")));
+        assertEquals(List.of(), items("src/main/java/a/Counters.java", wrapper.formatted("""
+                try (Jedis jedis = pool.getResource()) {
+                            return jedis.incr(key);
+                        }""")));
+        // a resource from a pool of something else that is not Jedis's (an executor pool's getResource) is not a
+        // Redis connection
+        assertEquals(List.of(), items("src/main/java/a/Counters.java", REDIS.replace("JedisPool pool",
+                "WorkerPool pool").formatted("""
+                Worker w = pool.getResource();
+                        return w.run(key);""")));
+    }
+
     private static final String LETTUCE = """
             package a;
 
