@@ -192,6 +192,9 @@ public final class PerCall {
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built, TimeoutModel model) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
+        if (!go) {
+            top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
+        }
         SyntaxNode field = go ? null : PerCallOwners.initialised(top);
         if (field != null) {
             return PerCallOwners.field(field, top, src, summaries);

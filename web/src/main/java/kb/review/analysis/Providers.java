@@ -52,7 +52,8 @@ final class Providers {
         String v = java.util.regex.Pattern.quote(sites.text(declarator.getChildByFieldName("name")));
         String body = sites.text(Timeouts.function(declarator));
         return java.util.regex.Pattern.compile("\\.\\w+\\s*=\\s*" + v + "\\s*;|\\breturn\\s+" + v + "\\s*;")
-                .matcher(body).find();
+                .matcher(body).find()
+                || KeptByReturn.wrappedInReturned(body, sites.text(declarator.getChildByFieldName("name")));
     }
 
     private static boolean declaredLocally(SyntaxNode at, String name, PerCall sites) {

@@ -152,7 +152,8 @@ public final class Shapes {
                 continue;
             }
             if (fn.getType().equals("func_literal")) {
-                if (!bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))) {
+                if (!bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))
+                        && !ProcessExits.runsOneCallAndExits(fn, src)) {
                     out.add(at(g, true, null));
                 }
             } else {

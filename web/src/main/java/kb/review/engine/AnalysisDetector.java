@@ -27,6 +27,7 @@ import kb.review.analysis.DeadlineDrops;
 import kb.review.analysis.Discards;
 import kb.review.analysis.ErrorModel;
 import kb.review.analysis.PerCall;
+import kb.review.analysis.CallerTimeouts;
 import kb.review.analysis.TimeoutModel;
 import kb.review.analysis.Timeouts;
 import java.util.function.BooleanSupplier;
@@ -78,7 +79,7 @@ final class AnalysisDetector {
                         && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
                         ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
-                    timeouts(file, root, r, models, hits);
+                    timeouts(file, root, r, models, hits, summaries);
                     yield List.of();
                 }
                 case Rule.AnalysisMatcher.ERROR_TO_BLANK, Rule.AnalysisMatcher.ERROR_UNCHECKED -> {
@@ -109,11 +110,17 @@ final class AnalysisDetector {
     }
 
     /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
-    private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits) {
+    private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
+                                 Summaries summaries) {
         List<TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
         if (!wanted.isEmpty()) {
             for (Timeouts.Spot s : Timeouts.run(root.get(), file.utf8(),
                     file.language() == Language.GO, wanted)) {
+                if (file.language() == Language.JAVA && wanted.stream().anyMatch(m -> m.id().equals(s.model())
+                        && CallerTimeouts.setElsewhere(root.get(), file.utf8(), file.path(), s.line(), s.column(), m,
+                        summaries))) {
+                    continue; // set per request, by the caller, or per WebSocket (set 4, class AV)
+                }
                 // a field or package variable is decided by its own line; a local needs its whole function. Code
                 // outside any function the diff shows (a hunk inside one, under the header git printed) is judged by
                 // what it shows, as it was before that header was put back
