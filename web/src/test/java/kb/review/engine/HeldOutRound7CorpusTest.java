@@ -36,11 +36,15 @@ class HeldOutRound7CorpusTest {
     // Run 3 (not blind for the library models added from its misses: Kafka, JPA factories, commons-pool, redigo,
     // sarama, kafka-go, ...): overall recall 92/111 = 0.83 (below target, floor 0.80), precision 92/96 = 0.96 (0.95);
     // Go 45/51 = 0.88 (at target: floor 0.86) and 45/47 = 0.96 (0.95); Java 47/60 = 0.78 (floor 0.75) and 47/49 = 0.96.
-    static final double RECALL_FLOOR = 0.80;
+    // Run 4 (the night session's Go and Java class branches, which read this round's misses): overall recall
+    // 105/111 = 0.95 (floor 0.90), precision 105/106 = 0.99 (0.95); Go 50/51 = 0.98 (floor 0.95) and 50/51 = 0.98
+    // (0.95); Java 55/60 = 0.92 (floor 0.90) and 55/55 = 1.00 (0.95). This round says little any more about code
+    // nobody has read: round 8 is the blind one.
+    static final double RECALL_FLOOR = 0.90;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.86, 0.95},
-            "java", new double[] {0.75, 0.95});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.90, 0.95});
 
     static List<Case> cases;
 

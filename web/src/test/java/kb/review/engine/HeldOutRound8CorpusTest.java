@@ -31,19 +31,24 @@ class HeldOutRound8CorpusTest {
     // Floors: see heldout8/RESULTS.md. Run 1 is the first and blind measurement (review at 680ea82, this branch's
     // point on main, unchanged; cases committed in 856cf3e before the run). Run 2 is the same review after eight
     // label corrections of this round's own (heldout8/CORRECTIONS.md: `# accept:` lines only, for items that do apply
-    // where the review reported them and the labels had left out). Each floor is the run-2 value rounded down to 0.05,
-    // a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is a finding for the
-    // team, not hidden by a lower target.
+    // where the review reported them and the labels had left out). Each floor is the latest run's value rounded down
+    // to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is a finding
+    // for the team, not hidden by a lower target.
     // Run 1, active findings: overall recall 84/121 = 0.69 (below target), precision 84/95 = 0.88 (below target);
     // Go 44/65 = 0.68 and 44/51 = 0.86; Java 40/56 = 0.71 and 40/44 = 0.91. High-confidence only: overall
     // 69/121 = 0.57 and 69/79 = 0.87 (Go 36/65 = 0.55 and 0.86; Java 33/56 = 0.59 and 0.89).
-    // Run 2, active findings: overall recall 84/121 = 0.69 (floor 0.65), precision 84/87 = 0.97 (floor 0.95);
-    // Go 44/65 = 0.68 (floor 0.65) and 44/46 = 0.96 (0.95); Java 40/56 = 0.71 (floor 0.70) and 40/41 = 0.98 (0.95).
-    static final double RECALL_FLOOR = 0.65;
+    // Run 2, active findings: overall recall 84/121 = 0.69, precision 84/87 = 0.97;
+    // Go 44/65 = 0.68 and 44/46 = 0.96; Java 40/56 = 0.71 and 40/41 = 0.98.
+    // Run 3 (blind: every class branch of the night session merged, none of which read this round): overall recall
+    // 83/121 = 0.69, precision 83/85 = 0.98; Go 44/65 = 0.68 and 44/46 = 0.96; Java 39/56 = 0.70 and 39/39 = 1.00.
+    // Run 4 (not blind for the library models added from this round's misses, nor for the two regressions of run 3
+    // that were fixed by class): overall recall 95/121 = 0.79 (floor 0.75), precision 95/97 = 0.98 (0.95); Go 50/65
+    // = 0.77 (floor 0.75) and 50/52 = 0.96 (0.95); Java 45/56 = 0.80 (floor 0.80) and 45/45 = 1.00 (0.95).
+    static final double RECALL_FLOOR = 0.75;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.65, 0.95},
-            "java", new double[] {0.70, 0.95});
+            "go", new double[] {0.75, 0.95},
+            "java", new double[] {0.80, 0.95});
 
     static List<Case> cases;
 
