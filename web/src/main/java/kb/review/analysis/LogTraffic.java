@@ -136,8 +136,9 @@ final class LogTraffic {
      * one of its parts, asking whether it is valid. A value they give is still the element's form.
      */
     private static final Pattern TAKES_APART = Pattern.compile("\\b(?:[Ss]plit\\w*|[Pp]arse\\w*|Atoi|Atof|valueOf"
-            + "|[Tt]rim\\w*|[Dd]ecode\\w*|Unmarshal|[Ff]ields|substring|[Ii]ndex(?:Of)?|[Hh]as(?:Prefix|Suffix)|startsWith"
-            + "|endsWith|matches|is[A-Z]\\w*|[Vv]alid\\w*|to\\w*|getKey|getValue|Key|Value|String|get\\s*(?=\\(\\s*\\d))\\s*\\(");
+            + "|[Tt]rim\\w*|[Dd]ecode\\w*|Unmarshal|[Ff]ields|substring|[Ii]ndex(?:Of)?|[Hh]as(?:Prefix|Suffix)"
+            + "|startsWith|endsWith|matches|is[A-Z]\\w*|[Vv]alid\\w*|to\\w*|getKey|getValue|Key|Value|String"
+            + "|get\\s*(?=\\(\\s*\\d))\\s*\\(");
 
     /**
      * True when the condition tests a value the loop's body computed just above by a call that does work with the
