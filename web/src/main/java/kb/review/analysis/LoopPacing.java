@@ -99,8 +99,45 @@ final class LoopPacing {
             case "expression_statement", "call_expression", "receive_statement" ->
                     SECONDS_WAIT.matcher(LogTraffic.text(src, st)).find();
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
+            case "select_statement" -> waitsOnTimer(st, src);
             default -> false;
         };
+    }
+
+    /** A receive from a timer or a ticker: {@code <-time.After(d)}, {@code <-time.Tick(d)}, {@code <-timer.C}. */
+    private static final Pattern TIMER_RECEIVE = Pattern.compile("<-\\s*(?:time\\.(?:After|Tick)\\s*\\("
+            + "|[\\w.]*(?:[Tt]imer|[Tt]icker|[Tt]ick|[Bb]ackoff)\\w*\\.C\\b)");
+    /** A statement that leaves the loop from inside a select case (a bare {@code break} only leaves the select). */
+    private static final Pattern LEAVES_LOOP = Pattern.compile("(?m)^\\s*(?:return\\b|break\\s+\\w+|goto\\s+\\w+)"
+            + "|\\bos\\.Exit\\s*\\(|\\blog\\.Fatal|\\bpanic\\s*\\(");
+
+    /**
+     * A Go {@code select} with no default whose every case either waits on a timer or a ticker or leaves the loop
+     * ({@code case <-ctx.Done(): return}): each turn that reaches it waits the interval the author chose (a ping
+     * interval, a back-off), so a line logged per turn is one per interval, the pace LOG-01 asks for. A case that
+     * receives work ({@code case msg := <-in:}) and stays in the loop makes it a per-message loop again.
+     */
+    static boolean waitsOnTimer(SyntaxNode select, byte[] src) {
+        boolean timer = false;
+        for (int i = 0; i < select.getNamedChildCount(); i++) {
+            SyntaxNode c = select.getNamedChild(i);
+            switch (c.getType()) {
+                case "default_case" -> {
+                    return false;
+                }
+                case "communication_case" -> {
+                    SyntaxNode comm = c.getChildByFieldName("communication");
+                    if (comm != null && !comm.isNull() && TIMER_RECEIVE.matcher(LogTraffic.text(src, comm)).find()) {
+                        timer = true;
+                    } else if (!LEAVES_LOOP.matcher(LogTraffic.text(src, c)).find()) {
+                        return false;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return timer;
     }
 
     /** Whether {@code test} holds for one of the statements of a try's body. */

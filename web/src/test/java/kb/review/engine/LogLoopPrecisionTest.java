@@ -361,4 +361,35 @@ class LogLoopPrecisionTest {
         assertEquals(List.of("7"), logLines("place/assign.go", go.replace("VALUE", "target := pick(item, live)")));
         assertEquals(List.of(), logLines("place/assign.go", go.replace("VALUE", "target := parseSpec(item)")));
     }
+    private static final String GO_TIMER_LOOP = """
+            package probe
+
+            func watch(ctx context.Context, in <-chan string, target string, interval time.Duration) error {
+            	for {
+            		rtt, err := probe(ctx, target)
+            		if err != nil {
+            			return err
+            		}
+            		log.Printf("reply from %s in %s", target, rtt)
+            		select {
+            		case <-ctx.Done():
+            			return ctx.Err()
+            		CASE
+            		}
+            	}
+            }
+            """;
+
+    @Test
+    void a_go_loop_that_waits_on_a_timer_every_turn_logs_once_per_interval() {
+        // every turn waits for the interval or leaves: one line per interval, the pace LOG-01 asks for
+        assertEquals(List.of(), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE", "case <-time.After(interval):")));
+        assertEquals(List.of(), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE", "case <-ticker.C:")));
+        // a case that takes work from a channel and stays in the loop: a line per message again
+        assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\ttarget = name")));
+        // a default case never waits
+        assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tdefault:")));
+    }
 }
