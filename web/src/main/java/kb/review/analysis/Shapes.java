@@ -293,10 +293,6 @@ public final class Shapes {
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (LogTraffic.skipsMalformedElement(p, child, n, src)) {
-                // a branch that logs a malformed element and skips it: an alarm on bad data, not a line per item
-                return false;
-            }
             if (onFailurePath(p, child, src)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;

@@ -243,124 +243,6 @@ class LogLoopPrecisionTest {
         assertEquals(List.of("8"), logLines(team, JAVA_PATH, perItem));
     }
 
-    private static final String GO_PARSER_PATH = "notify/handler.go";
-
-    private static final String GO_PARSER = """
-            package notify
-
-            func parseMoves(ctx context.Context, items []interface{}) []move {
-            	var out []move
-            	for _, item := range items {
-            		triple, ok := item.([]interface{})
-            		if TEST {
-            			logger.Printf(ctx, "invalid notification element %v", item)
-            			SKIP
-            		}
-            		out = append(out, move{triple[0].(string), triple[1].(string)})
-            	}
-            	return out
-            }
-            """;
-
-    private static List<String> goParser(String test, String skip) {
-        return logLines(GO_PARSER_PATH, GO_PARSER.replace("TEST", test).replace("SKIP", skip));
-    }
-
-    @Test
-    void a_warning_that_skips_a_malformed_element_of_a_reply_is_an_alarm_not_a_line_per_item() {
-        // the branch tests the element's own form and only logs and skips it: a well-formed reply never logs
-        assertEquals(List.of(), goParser("!ok || len(triple) != 3", "continue"));
-        assertEquals(List.of(), goParser("triple == nil", "continue"));
-    }
-
-    @Test
-    void a_line_per_item_whose_branch_does_work_or_goes_on_is_still_reported() {
-        // a test that calls work (a store that rejects items) may fail for every item of a large input
-        assertEquals(List.of("8"), goParser("!store.Accept(item)", "continue"));
-        // the same form test without the skip: the element is still used, so the branch is not a skip of bad data
-        assertEquals(List.of("8"), goParser("!ok || len(triple) != 3", "triple = fallback(item)"));
-    }
-
-    private static final String JAVA_PARSER = """
-            package a;
-
-            class SpellCheckParser {
-                Result parse(java.util.List<Object> elements) {
-                    Result result = new Result();
-                    for (Object element : elements) {
-                        java.util.List<Object> parts = ((Data) element).list();
-                        if (TEST) {
-                            LOG.warn("malformed term element: {}", element);
-                            SKIP
-                        }
-                        result.add(parts.get(1), parts.get(2));
-                    }
-                    return result;
-                }
-            }
-            """;
-
-    private static List<String> javaParser(String test, String skip) {
-        return logLines("src/main/java/a/SpellCheckParser.java",
-                JAVA_PARSER.replace("TEST", test).replace("SKIP", skip));
-    }
-
-    @Test
-    void a_java_parser_that_warns_and_skips_an_element_of_the_wrong_form_is_not_reported() {
-        assertEquals(List.of(), javaParser("parts == null || parts.size() != 3", "continue;"));
-        assertEquals(List.of(), javaParser("!\"TERM\".equals(parts.get(0))", "continue;"));
-    }
-
-    @Test
-    void a_java_loop_that_warns_per_rejected_item_or_does_work_in_the_branch_is_still_reported() {
-        // upsert() is work that can fail for every item; the warning is then a line per item
-        assertEquals(List.of("9"), javaParser("!store.upsert(parts)", "continue;"));
-        // the branch also does work before it skips: not a bare alarm
-        assertEquals(List.of("9"), javaParser("parts == null", "rejected.add(element); continue;"));
-    }
-    private static final String JAVA_ASSIGNER = """
-            package a;
-
-            class Assigner {
-                void assign(java.util.Map<String, String> unassigned, java.util.Map<String, Server> live) {
-                    for (java.util.Map.Entry<String, String> e : unassigned.entrySet()) {
-                        VALUE
-                        if (target == null) {
-                            LOG.warn("nothing to place {} on", e.getKey());
-                            continue;
-                        }
-                        placed.put(e.getKey(), target);
-                    }
-                }
-            }
-            """;
-
-    @Test
-    void a_null_from_work_done_per_element_is_a_failure_that_grows_with_the_input_not_a_malformed_element() {
-        // a lookup in other state fails for every element during an outage: a line per element
-        assertEquals(List.of("8"), logLines("src/main/java/a/Assigner.java",
-                JAVA_ASSIGNER.replace("VALUE", "Server target = pick(e.getKey(), live);")));
-        // the element's own part, taken apart from it: a bad element is skipped with its alarm
-        assertEquals(List.of(), logLines("src/main/java/a/Assigner.java",
-                JAVA_ASSIGNER.replace("VALUE", "String target = ((String) e.getValue()).trim();")));
-        // Go: the same split between a lookup and a parse of the element
-        String go = """
-                package place
-
-                func assign(items []string, live map[string]*server) {
-                	for _, item := range items {
-                		VALUE
-                		if target == nil {
-                			log.Printf("nothing to place %s on", item)
-                			continue
-                		}
-                		placed[item] = target
-                	}
-                }
-                """;
-        assertEquals(List.of("7"), logLines("place/assign.go", go.replace("VALUE", "target := pick(item, live)")));
-        assertEquals(List.of(), logLines("place/assign.go", go.replace("VALUE", "target := parseSpec(item)")));
-    }
     private static final String GO_TIMER_LOOP = """
             package probe
 
@@ -391,5 +273,28 @@ class LogLoopPrecisionTest {
         // a default case never waits
         assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
                 "case <-time.After(interval):\n\t\tdefault:")));
+    }
+    @Test
+    void a_warning_per_invalid_element_skipped_with_continue_is_the_checklists_bad_case() {
+        // LOG-01's own bad example: `if (!valid(r)) log.warn(...)` in a loop over a batch, a flood when the upstream
+        // breaks, whether the test calls a method, compares a field or looks at a lookup's null
+        String java = """
+                package a;
+
+                class Intake {
+                    void accept(java.util.List<Order> batch) {
+                        for (Order o : batch) {
+                            if (TEST) {
+                                LOG.warn("dropping order {}", o.id());
+                                continue;
+                            }
+                            store.add(o);
+                        }
+                    }
+                }
+                """;
+        for (String test : List.of("!valid(o)", "o.qty() <= 0", "o == null")) {
+            assertEquals(List.of("7"), logLines("src/main/java/a/Intake.java", java.replace("TEST", test)), test);
+        }
     }
 }
