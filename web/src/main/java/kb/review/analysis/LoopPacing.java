@@ -107,7 +107,7 @@ final class LoopPacing {
     /** A receive from a timer or a ticker: {@code <-time.After(d)}, {@code <-time.Tick(d)}, {@code <-timer.C}. */
     private static final Pattern TIMER_RECEIVE = Pattern.compile("<-\\s*(?:time\\.(?:After|Tick)\\s*\\("
             + "|[\\w.]*(?:[Tt]imer|[Tt]icker|[Tt]ick|[Bb]ackoff)\\w*\\.C\\b)");
-    /** A statement that leaves the loop from inside a select case (a bare {@code break} only leaves the select). */
+    /** A statement that leaves the loop from a select case (a bare {@code break} only leaves the select). */
     private static final Pattern LEAVES_LOOP = Pattern.compile("(?m)^\\s*(?:return\\b|break\\s+\\w+|goto\\s+\\w+)"
             + "|\\bos\\.Exit\\s*\\(|\\blog\\.Fatal|\\bpanic\\s*\\(");
 
@@ -129,7 +129,7 @@ final class LoopPacing {
                     SyntaxNode comm = c.getChildByFieldName("communication");
                     if (comm != null && !comm.isNull() && TIMER_RECEIVE.matcher(LogTraffic.text(src, comm)).find()) {
                         timer = true;
-                    } else if (!LEAVES_LOOP.matcher(LogTraffic.text(src, c)).find()) {
+                    } else if (!leaves(c, comm, src)) {
                         return false;
                     }
                 }
@@ -138,6 +138,22 @@ final class LoopPacing {
             }
         }
         return timer;
+    }
+
+    /** True when the last statement of a select case leaves the loop, so no turn goes on past it. */
+    private static boolean leaves(SyntaxNode c, SyntaxNode comm, byte[] src) {
+        SyntaxNode last = null;
+        for (int i = 0; i < c.getNamedChildCount(); i++) {
+            SyntaxNode st = c.getNamedChild(i);
+            if (comm != null && st.getStartByte() == comm.getStartByte() || st.getType().endsWith("comment")) {
+                continue;
+            }
+            if (st.getType().equals("statement_list") && st.getNamedChildCount() > 0) {
+                st = st.getNamedChild(st.getNamedChildCount() - 1);
+            }
+            last = st;
+        }
+        return last != null && LEAVES_LOOP.matcher(LogTraffic.text(src, last)).find();
     }
 
     /** Whether {@code test} holds for one of the statements of a try's body. */

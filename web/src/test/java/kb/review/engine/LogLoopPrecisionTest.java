@@ -270,6 +270,10 @@ class LogLoopPrecisionTest {
         // a case that takes work from a channel and stays in the loop: a line per message again
         assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
                 "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\ttarget = name")));
+        // a case that leaves on one branch only and otherwise goes on with the work it received
+        assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\tif name == \"\" {\n\t\t\t\treturn nil"
+                        + "\n\t\t\t}\n\t\t\ttarget = name")));
         // a default case never waits
         assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
                 "case <-time.After(interval):\n\t\tdefault:")));
