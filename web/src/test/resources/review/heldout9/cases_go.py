@@ -904,7 +904,7 @@ func (t *TransportTLS) CreateConnection(ctx context.Context, raddr string) (_ Co
 }
 
 func (t *TransportTLS) dialerFor(laddr *net.TCPAddr) *net.Dialer {
-    return &net.Dialer{LocalAddr: laddr}
+    return &net.Dialer{LocalAddr: laddr} //@~TMO-01
 }
 '''))])
 
@@ -1570,7 +1570,7 @@ func (s *Sampler) loop(ctx context.Context) {
         case <-t.C:
             if err := s.sampleOnce(ctx); err != nil {
                 slog.Error("sampling failed", "err", err)
-                return
+                return //@~CONC-07
             }
         }
     }

@@ -735,11 +735,11 @@ case('java-21-recovery-dao-updates-without-rollback', 'https://github.com/wso2-e
     public void invalidateAndStore(String user, String code, String scenario) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); //@TX-01
-            try (PreparedStatement del = c.prepareStatement("""
+            try (PreparedStatement del = c.prepareStatement(""" //@~TMO-01
                     DELETE FROM IDN_RECOVERY_DATA
                     WHERE USER_NAME = ? AND SCENARIO = ?
                     """);
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO IDN_RECOVERY_DATA (USER_NAME, CODE, SCENARIO, TIME_CREATED) VALUES (?, ?, ?, ?)")) {
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO IDN_RECOVERY_DATA (USER_NAME, CODE, SCENARIO, TIME_CREATED) VALUES (?, ?, ?, ?)")) { //@~TMO-01
                 del.setString(1, user);
                 del.setString(2, scenario);
                 del.executeUpdate(); //@~TMO-01
@@ -961,7 +961,7 @@ public class SimpleHttpClientFactoryBean {
     private int threadsNumber = 200;
 
     public SimpleHttpClient getObject() {
-        ExecutorService executor = Executors.newFixedThreadPool(threadsNumber); //@RES-04
+        ExecutorService executor = Executors.newFixedThreadPool(threadsNumber); //@RES-04,~CONC-02
         return new SimpleHttpClient(buildHttpClient(), executor);
     }
 
@@ -1074,7 +1074,7 @@ case('java-ok-15-background-requests-execute-with-handler', 'https://github.com/
      files=[f(src('org.fox.ttrss.util', 'BackgroundRequests'), new=java('org.fox.ttrss.util', ['java.util.concurrent.ExecutorService', 'java.util.concurrent.Executors', 'java.util.logging.Level', 'java.util.logging.Logger'], r'''
 public final class BackgroundRequests {
     private static final Logger LOG = Logger.getLogger(BackgroundRequests.class.getName());
-    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(2, r -> {
+    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(2, r -> { //@~CONC-02
         Thread t = new Thread(r, "api-request");
         t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.SEVERE, "background request failed", e));
         return t;
@@ -1179,7 +1179,7 @@ public class TaskRunner {
 
     public void runAll(List<Task> tasks) {
         for (Task task : tasks) {
-            Thread worker = new Thread(() -> {
+            Thread worker = new Thread(() -> { //@~CONC-01
                 task.run();
                 tracker.onTaskCompletion(task);
             }, "task-" + task.getId());
