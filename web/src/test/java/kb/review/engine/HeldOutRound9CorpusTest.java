@@ -1,0 +1,101 @@
+package kb.review.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import kb.review.engine.HeldOutCorpusTest.Case;
+import kb.review.engine.HeldOutCorpusTest.Score;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the review on the round-9 held-out corpus in {@code web/src/test/resources/review/heldout9}: 140 diffs
+ * (66 Go, 74 Java; 92 that introduce a defect, 48 clean look-alikes) modelled on public fix threads from 121
+ * repositories that rounds 1 to 8 did not use, written from the checklist items alone and committed (3dcdd4c) before
+ * the review ran on them (see SOURCES.md, RESULTS.md and CORRECTIONS.md there). It stresses what a new user's pull
+ * requests look like: libraries earlier rounds used little, edits inside existing functions with git's three lines of
+ * context, helpers in other files of the change, renames, CRLF, vendored and generated files. Loading is round 6's
+ * (each diff reaches the review with its line ends intact); matching and the three views are those of
+ * {@link HeldOutCorpusTest}. Besides those views the test prints the active figures split by the shape of the change
+ * (edits of existing files against new files, from the "kind" column of SOURCES.md), so a rerun on a later review
+ * prints every table RESULTS.md has.
+ */
+class HeldOutRound9CorpusTest {
+    static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout9");
+
+    // Floors: see heldout9/RESULTS.md. Run 1 is the first and blind measurement (review at 3ecef25, this branch's point
+    // on main, unchanged; cases committed in 3dcdd4c before the run). Run 2 is the same review after seven label
+    // corrections of this round's own (heldout9/CORRECTIONS.md: `# accept:` lines only, for items that do apply where
+    // the review reported them; no expectation changed). Each floor is run 2's value rounded down to 0.05, a regression
+    // floor only: a figure below the targets (recall 0.85, precision 0.90) is a finding for the team, not
+    // hidden by a lower target.
+    // Run 1, active findings: overall recall 68/97 = 0.70 (below target), precision 68/77 = 0.88 (below target);
+    // Go 27/44 = 0.61 and 27/31 = 0.87; Java 41/53 = 0.77 and 41/46 = 0.89. High-confidence only: overall
+    // 58/97 = 0.60 and 58/67 = 0.87 (Go 19/44 = 0.43 and 0.83; Java 39/53 = 0.74 and 0.89).
+    // Run 2, active findings: overall recall 68/97 = 0.70 (floor 0.70), precision 68/70 = 0.97 (floor 0.95);
+    // Go 27/44 = 0.61 (floor 0.60) and 27/29 = 0.93 (floor 0.90); Java 41/53 = 0.77 (floor 0.75) and 41/41 = 1.00
+    // (floor 1.00). High-confidence only: overall 58/97 = 0.60 and 58/60 = 0.97.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.95;
+    static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
+            "go", new double[] {0.60, 0.90},
+            "java", new double[] {0.75, 1.00});
+
+    static List<Case> cases;
+
+    @BeforeAll
+    static void reviewEveryCase() throws IOException {
+        cases = HeldOutRound6CorpusTest.loadAll(DIR);
+    }
+
+    @Test
+    void every_case_names_its_public_source_and_reaches_the_review_as_a_parsed_file() {
+        HeldOutCorpusTest.checkCases(cases, 140);
+    }
+
+    @Test
+    void the_review_keeps_its_measured_recall_and_precision_on_a_ninth_corpus_shaped_like_new_users_pull_requests()
+            throws IOException {
+        printShapeSplit();
+        HeldOutCorpusTest.scoreRound(cases, "round 9", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
+    }
+
+    /** Active findings on edits of existing files (partial hunks) and on new files, overall and per language. */
+    static void printShapeSplit() throws IOException {
+        Map<String, String> kinds = kinds();
+        StringBuilder out = new StringBuilder("\n## Held-out corpus: round 9, active findings by shape of the change\n\n");
+        out.append("| shape    | key      |  TP |  FN |  FP |   R  |   P  | cases |\n|---|---|---|---|---|---|---|---|\n");
+        Map<String, Predicate<Case>> shapes = Map.of(
+                "edit", c -> kinds.getOrDefault(c.name(), "").contains("partial"),
+                "new", c -> !kinds.getOrDefault(c.name(), "").contains("partial"));
+        for (String shape : List.of("edit", "new")) {
+            List<Case> subset = cases.stream().filter(shapes.get(shape)).toList();
+            Score s = HeldOutCorpusTest.score(subset, f -> !f.suppressed());
+            for (String key : List.of("overall", "go", "java")) {
+                HeldOutCorpusTest.Tally t = s.get(key);
+                long n = subset.stream().filter(c -> key.equals("overall") || c.language().equals(key)).count();
+                out.append(String.format(Locale.ROOT, "| %-8s | %-8s | %3d | %3d | %3d | %4.2f | %4.2f | %5d |%n", shape,
+                        key, t.truePositives, t.falseNegatives, t.falsePositives, t.recall(), t.precision(), n));
+            }
+        }
+        System.out.println(out);
+    }
+
+    /** Case name to the "kind" column of SOURCES.md (partial, new, rename, +test, crlf, ...). */
+    static Map<String, String> kinds() throws IOException {
+        Map<String, String> kinds = new HashMap<>();
+        for (String line : Files.readAllLines(DIR.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
+            String[] cells = line.split(" \\| ");
+            if (line.startsWith("| go-") || line.startsWith("| java-")) {
+                kinds.put(cells[0].substring(2).trim(), cells[2].trim());
+            }
+        }
+        return kinds;
+    }
+}
