@@ -163,11 +163,19 @@ final class JavaAcquisitions {
                     withAncestors(e);
                 }
             }
+            if (models.stream().anyMatch(m -> m.acquires().stream().anyMatch(q -> q.cast() != null))) {
+                for (CastExpr e : root.findAll(CastExpr.class)) {
+                    if (matcher.anyMatch(e)) {
+                        withAncestors(e);
+                    }
+                }
+            }
             for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
                 if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
                         || byDeclaredReturn(e)
                         || owned.call(e, summaries) != null
-                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
+                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null
+                        || ThreadStates.namedHolderSet(e, summaries, threadLocal()) != null) {
                     withAncestors(e);
                 }
             }
@@ -226,8 +234,11 @@ final class JavaAcquisitions {
             Expression e = es.getExpression();
             if (e instanceof VariableDeclarationExpr vde) {
                 for (VariableDeclarator vd : vde.getVariables()) {
-                    vd.getInitializer().ifPresent(init -> match(n, unwrap(init), vd.getNameAsString(),
-                            vd.getTypeAsString(), out));
+                    vd.getInitializer().ifPresent(init -> {
+                        if (!matchCast(n, init, vd.getNameAsString(), out)) {
+                            match(n, unwrap(init), vd.getNameAsString(), vd.getTypeAsString(), out);
+                        }
+                    });
                 }
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
@@ -259,10 +270,39 @@ final class JavaAcquisitions {
                 Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
                 if (holder != null) {
                     out.add(new Acquisition(n, call.getScope().get().toString(), null, holder, true));
+                } else if (out.isEmpty()) {
+                    // a holder out of sight, known by its names only: a guess
+                    Model named = ThreadStates.namedHolderSet(call, summaries, threadLocal());
+                    if (named != null) {
+                        out.add(new Acquisition(n, call.getScope().get().toString(), null, named, false));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Adds the acquisition a cast of a parameter makes ({@code ByteBuf in = (ByteBuf) msg;} in {@code channelRead}),
+     * by the models' {@code cast} entries; true when one did.
+     */
+    private boolean matchCast(Node n, Expression init, String var, List<Acquisition> out) {
+        Expression e = init;
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        if (!(e instanceof CastExpr)) {
+            return false;
+        }
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (q.cast() != null && matcher.matches(q, e) != null) {
+                    out.add(new Acquisition(n, var, null, m, q.sure()));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Expression unwrap(Expression e) {

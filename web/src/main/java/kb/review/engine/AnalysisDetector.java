@@ -346,7 +346,7 @@ final class AnalysisDetector {
      * and lines in the source, but an identifier is written whole.
      */
     static boolean mayAppear(Model.Acquire q, String lowerText) {
-        return mayAppear(q.call() != null ? q.call() : q.newType(), lowerText);
+        return mayAppear(q.call() != null ? q.call() : q.newType() != null ? q.newType() : q.cast(), lowerText);
     }
 
     /** The same test for any pattern matched against code text (a callee, a type). */

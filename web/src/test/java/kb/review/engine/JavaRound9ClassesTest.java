@@ -255,4 +255,215 @@ class JavaRound9ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- class 2: Netty reference-counted messages a handler holds last ---
+
+    @Test
+    void an_inbound_message_cast_in_channel_read_and_neither_released_nor_passed_on_is_reported() {
+        String diff = newFile("src/main/java/a/FrameHandler.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+                import io.netty.channel.ChannelInboundHandlerAdapter;
+
+                class FrameHandler extends ChannelInboundHandlerAdapter {
+                    private final Sink sink;
+
+                    FrameHandler(Sink sink) {
+                        this.sink = sink;
+                    }
+
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf frame = (ByteBuf) msg;
+                        if (frame.readableBytes() < 4) {
+                            return;
+                        }
+                        sink.accept(frame.readInt());
+                        frame.release();
+                    }
+                }
+                """);
+        assertEquals(List.of("16:RES-01"), items(diff));
+    }
+
+    @Test
+    void inbound_messages_released_in_finally_passed_on_or_read_by_a_simple_handler_are_clean() {
+        String diff = newFile("src/main/java/a/FrameHandler.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+                import io.netty.channel.ChannelInboundHandlerAdapter;
+                import io.netty.channel.SimpleChannelInboundHandler;
+                import io.netty.util.ReferenceCountUtil;
+
+                class FrameHandler extends ChannelInboundHandlerAdapter {
+                    private final Sink sink;
+
+                    FrameHandler(Sink sink) {
+                        this.sink = sink;
+                    }
+
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf frame = (ByteBuf) msg;
+                        try {
+                            if (frame.readableBytes() < 4) {
+                                return;
+                            }
+                            sink.accept(frame.readInt());
+                        } finally {
+                            ReferenceCountUtil.release(msg);
+                        }
+                    }
+                }
+
+                class Skipper extends ChannelInboundHandlerAdapter {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf frame = (ByteBuf) msg;
+                        if (frame.readableBytes() == 0) {
+                            frame.release();
+                            return;
+                        }
+                        ctx.fireChannelRead(frame);
+                    }
+                }
+
+                class Counter extends SimpleChannelInboundHandler<ByteBuf> {
+                    private long seen;
+
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+                        seen += frame.readableBytes();
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void an_allocated_buffer_filled_by_codec_helpers_and_dropped_when_the_channel_is_busy_is_reported() {
+        String diff = newFile("src/main/java/a/Announcer.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.Channel;
+
+                class Announcer {
+                    void announce(Channel channel, String motd) {
+                        ByteBuf out = channel.alloc().buffer();
+                        Codec.writeVarInt(out, 7);
+                        Codec.writeString(out, motd);
+                        if (!channel.isActive()) {
+                            return;
+                        }
+                        channel.writeAndFlush(out);
+                    }
+                }
+                """);
+        assertEquals(List.of("8:RES-01"), items(diff));
+    }
+
+    @Test
+    void an_allocated_buffer_handed_to_a_sending_helper_or_released_on_the_busy_path_is_clean() {
+        String diff = newFile("src/main/java/a/Announcer.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.Channel;
+
+                class Announcer {
+                    void announce(Channel channel, String motd) {
+                        ByteBuf out = channel.alloc().buffer();
+                        Codec.writeVarInt(out, 7);
+                        Codec.writeString(out, motd);
+                        if (!channel.isActive()) {
+                            out.release();
+                            return;
+                        }
+                        channel.writeAndFlush(out);
+                    }
+
+                    void greet(Channel channel) {
+                        ByteBuf out = channel.alloc().buffer();
+                        Codec.writeVarInt(out, 1);
+                        Sender.writeFrame(channel, out);
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 4: a project's own per-thread holder set without the clear in finally ---
+
+    @Test
+    void a_static_setter_of_a_holder_out_of_sight_without_its_clear_in_finally_is_reported() {
+        String diff = newFile("src/main/java/a/ReportJob.java", """
+                package a;
+
+                class ReportJob {
+                    private final ReportService reports;
+
+                    ReportJob(ReportService reports) {
+                        this.reports = reports;
+                    }
+
+                    void runFor(String tenant) {
+                        DataSourceContextHolder.setDataSource(tenant);
+                        reports.rebuild();
+                        DataSourceContextHolder.clearDataSource();
+                    }
+
+                    void handle(Request r) {
+                        RequestScope.setCurrentRequest(r);
+                        reports.serve(r);
+                    }
+                }
+                """);
+        assertEquals(List.of("11:CONC-04", "17:CONC-04"), items(diff));
+    }
+
+    @Test
+    void a_holder_cleared_in_finally_or_by_its_paired_hook_and_a_plain_static_setter_are_clean() {
+        String diff = newFile("src/main/java/a/ReportJob.java", """
+                package a;
+
+                class ReportJob {
+                    private final ReportService reports;
+
+                    ReportJob(ReportService reports) {
+                        this.reports = reports;
+                    }
+
+                    void runFor(String tenant) {
+                        DataSourceContextHolder.setDataSource(tenant);
+                        try {
+                            reports.rebuild();
+                        } finally {
+                            DataSourceContextHolder.clearDataSource();
+                        }
+                    }
+
+                    void configure(String zone) {
+                        Settings.setDefaultZone(zone);
+                        SSLContext.setDefault(null);
+                        reports.rebuild();
+                    }
+                }
+
+                class TenantAspect {
+                    void before(String tenant) {
+                        TenantHolder.set(tenant);
+                    }
+
+                    void after() {
+                        TenantHolder.remove();
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
