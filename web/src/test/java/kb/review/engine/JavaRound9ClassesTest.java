@@ -466,4 +466,88 @@ class JavaRound9ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- set 4, class AX: a submit that returns no future ---
+
+    @Test
+    void a_submission_publishers_submit_is_not_a_dropped_future_but_an_executors_is() {
+        String diff = newFile("src/main/java/a/Feed.java", """
+                package a;
+
+                import java.util.List;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Flow;
+                import java.util.concurrent.SubmissionPublisher;
+
+                class Feed {
+                    private final ExecutorService workers;
+
+                    Feed(ExecutorService workers) {
+                        this.workers = workers;
+                    }
+
+                    Flow.Publisher<String> publish(List<String> lines) {
+                        var publisher = new SubmissionPublisher<String>();
+                        workers.submit(() -> {
+                            for (String l : lines) {
+                                publisher.submit(l);
+                            }
+                            publisher.close();
+                        });
+                        return publisher;
+                    }
+                }
+                """);
+        assertEquals(List.of("17:CONC-06"), items(diff));
+    }
+
+    // --- class 3: a pool built per call and only lent to the stages it returns ---
+
+    @Test
+    void a_pool_built_per_call_and_lent_to_the_returned_async_stage_is_reported() {
+        String diff = newFile("src/main/java/a/Lookup.java", """
+                package a;
+
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Lookup {
+                    CompletableFuture<Price> price(String sku, Catalog catalog) {
+                        ExecutorService io = Executors.newFixedThreadPool(2);
+                        return CompletableFuture.supplyAsync(() -> catalog.price(sku), io)
+                                .thenApplyAsync(Price::rounded, io);
+                    }
+                }
+                """);
+        assertEquals(List.of("9:CONC-02", "9:RES-04"), items(diff));
+    }
+
+    @Test
+    void a_pool_built_for_the_call_and_shut_down_by_it_or_handed_to_a_returned_owner_is_clean() {
+        String diff = newFile("src/main/java/a/Lookup.java", """
+                package a;
+
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Lookup {
+                    Price price(String sku, Catalog catalog) {
+                        ExecutorService io = Executors.newFixedThreadPool(2);
+                        try {
+                            return CompletableFuture.supplyAsync(() -> catalog.price(sku), io).join();
+                        } finally {
+                            io.shutdown();
+                        }
+                    }
+
+                    PriceFeed feed(Catalog catalog) {
+                        ExecutorService io = Executors.newFixedThreadPool(2);
+                        return new PriceFeed(catalog, io);
+                    }
+                }
+                """);
+        assertEquals(List.of("9:CONC-02", "18:CONC-02"), items(diff));
+    }
 }
