@@ -548,6 +548,6 @@ class JavaRound9ClassesTest {
                     }
                 }
                 """);
-        assertEquals(List.of("9:CONC-02", "18:CONC-02"), items(diff));
+        assertEquals(List.of("18:CONC-02", "9:CONC-02"), items(diff));
     }
 }
