@@ -305,7 +305,8 @@ final class CheckoutHelpers {
         }
         long start = CheckoutTypes.cpuNow();
         try {
-            return Declarations.of(lang, path, text);
+            // helpers are looked up for their bodies: a method declared without one is no helper
+            return Declarations.of(lang, path, text).stream().filter(f -> f.body() != null).toList();
         } catch (RuntimeException unparsable) {
             return List.of();
         } finally {

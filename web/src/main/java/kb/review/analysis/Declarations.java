@@ -76,7 +76,11 @@ public final class Declarations {
         TSNode name = n.getChildByFieldName("name");
         TSNode params = n.getChildByFieldName("parameters");
         TSNode body = n.getChildByFieldName("body");
-        if (absent(name) || absent(body)) {
+        if (absent(name)) {
+            return;
+        }
+        TSNode declaredType = lang == Language.JAVA ? n.getChildByFieldName("type") : null;
+        if (absent(body) && (absent(declaredType) || !n.getType().equals("method_declaration"))) {
             return;
         }
         List<String> names = new ArrayList<>();
@@ -106,6 +110,14 @@ public final class Declarations {
         }
         // a Java constructor is named "new Type", apart from the methods, for the `new Type(x)` call sites
         String named = n.getType().equals("constructor_declaration") ? "new " + text(src, name) : text(src, name);
+        if (absent(body)) {
+            // a Java method declared without a body (an interface's, an abstract class's): only its declared return
+            // type is known, which tells a caller whether it is handed a resource (a mapper's Cursor, a factory's
+            // stream); its body is null, so no summary reads it as a helper that does nothing
+            out.add(new Summaries.Function(named, names, null, owner(n, src, lang), path, variadic,
+                    text(src, declaredType)));
+            return;
+        }
         TSNode result = lang == Language.GO ? n.getChildByFieldName("result") : null;
         out.add(new Summaries.Function(named, names, text(src, body), owner(n, src, lang), path, variadic,
                 absent(result) ? null : text(src, result)));

@@ -163,15 +163,51 @@ final class JavaAcquisitions {
                     withAncestors(e);
                 }
             }
+            if (models.stream().anyMatch(m -> m.acquires().stream().anyMatch(q -> q.cast() != null))) {
+                for (CastExpr e : root.findAll(CastExpr.class)) {
+                    if (matcher.anyMatch(e)) {
+                        withAncestors(e);
+                    }
+                }
+            }
             for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
                 if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
+                        || byDeclaredReturn(e)
                         || owned.call(e, summaries) != null
-                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null) {
+                        || ThreadStates.holderSet(e, summaries, threadLocal()) != null
+                        || ThreadStates.namedHolderSet(e, summaries, threadLocal()) != null) {
                     withAncestors(e);
                 }
             }
         }
         return candidates.contains(n);
+    }
+
+    /** True when the call, stored in a local, meets a {@code returns} entry of the models ({@link DeclaredReturns}). */
+    private boolean byDeclaredReturn(MethodCallExpr e) {
+        if (models.stream().allMatch(m -> m.acquires().stream().allMatch(q -> q.returns() == null))) {
+            return false;
+        }
+        com.github.javaparser.ast.Node p = e.getParentNode().orElse(null);
+        while (p instanceof CastExpr || p instanceof EnclosedExpr) {
+            p = p.getParentNode().orElse(null);
+        }
+        String localType;
+        if (p instanceof VariableDeclarator vd) {
+            localType = vd.getTypeAsString();
+        } else if (p instanceof AssignExpr as && as.getTarget().isNameExpr()) {
+            localType = matcher.types().get(as.getTarget().toString());
+        } else {
+            return false;
+        }
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (q.returns() != null && DeclaredReturns.matches(q, e, localType, summaries, matcher.types()) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void withAncestors(com.github.javaparser.ast.Node e) {
@@ -198,18 +234,23 @@ final class JavaAcquisitions {
             Expression e = es.getExpression();
             if (e instanceof VariableDeclarationExpr vde) {
                 for (VariableDeclarator vd : vde.getVariables()) {
-                    vd.getInitializer().ifPresent(init -> match(n, unwrap(init), vd.getNameAsString(), out));
+                    vd.getInitializer().ifPresent(init -> {
+                        if (!matchCast(n, init, vd.getNameAsString(), out)) {
+                            match(n, unwrap(init), vd.getNameAsString(), vd.getTypeAsString(), out);
+                        }
+                    });
                 }
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())) {
-                match(n, unwrap(as.getValue()), as.getTarget().toString(), out);
+                match(n, unwrap(as.getValue()), as.getTarget().toString(),
+                        matcher.types().get(as.getTarget().toString()), out);
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && JavaConstructors.constructorOf(es) != null) {
                 String field = JavaConstructors.field(as);
                 if (field != null) {
                     int before = out.size();
                     Expression value = unwrap(as.getValue());
-                    match(n, value, field, out);
+                    match(n, value, field, null, out);
                     // a stream or statement taken from an object the constructor was given or keeps (a process's
                     // stream, a statement of a field's connection) is that object's: its owner ends it
                     String owner = owner(value);
@@ -225,14 +266,43 @@ final class JavaAcquisitions {
                     kept.addAll(added);
                 }
             } else if (e instanceof MethodCallExpr call) {
-                match(n, call, null, out);
+                match(n, call, null, null, out);
                 Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
                 if (holder != null) {
                     out.add(new Acquisition(n, call.getScope().get().toString(), null, holder, true));
+                } else if (out.isEmpty()) {
+                    // a holder out of sight, known by its names only: a guess
+                    Model named = ThreadStates.namedHolderSet(call, summaries, threadLocal());
+                    if (named != null) {
+                        out.add(new Acquisition(n, call.getScope().get().toString(), null, named, false));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Adds the acquisition a cast of a parameter makes ({@code ByteBuf in = (ByteBuf) msg;} in {@code channelRead}),
+     * by the models' {@code cast} entries; true when one did.
+     */
+    private boolean matchCast(Node n, Expression init, String var, List<Acquisition> out) {
+        Expression e = init;
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        if (!(e instanceof CastExpr)) {
+            return false;
+        }
+        for (Model m : models) {
+            for (Model.Acquire q : m.acquires()) {
+                if (q.cast() != null && matcher.matches(q, e) != null) {
+                    out.add(new Acquisition(n, var, null, m, q.sure()));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Expression unwrap(Expression e) {
@@ -258,11 +328,17 @@ final class JavaAcquisitions {
         return null;
     }
 
-    /** Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself). */
-    private void match(Node n, Expression e, String var, List<Acquisition> out) {
+    /**
+     * Adds the acquisition {@code e} makes, stored in {@code var} (null: the statement is the call itself) declared as
+     * {@code localType} (null: not a local, or its type is not known).
+     */
+    private void match(Node n, Expression e, String var, String localType, List<Acquisition> out) {
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
-                Boolean sure = q.expressionOnly() ? null : matcher.matches(q, e);
+                Boolean sure = q.expressionOnly() ? null : q.returns() != null
+                        ? var == null || !(e instanceof MethodCallExpr c) ? null
+                        : DeclaredReturns.matches(q, c, localType, summaries, matcher.types())
+                        : matcher.matches(q, e);
                 if (sure == null) {
                     continue;
                 }

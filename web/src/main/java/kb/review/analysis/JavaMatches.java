@@ -103,6 +103,9 @@ final class JavaMatches {
                     && types.containsKey(oc.getArgument(0).toString())
                     && q.argType().matcher(types.get(oc.getArgument(0).toString())).find() ? Boolean.TRUE : null;
         }
+        if (e instanceof CastExpr c) {
+            return castOfParameter(q, c) ? Boolean.TRUE : null;
+        }
         if (!(e instanceof MethodCallExpr call) || q.call() == null) {
             return null;
         }
@@ -118,6 +121,35 @@ final class JavaMatches {
         }
         String last = Summaries.simpleName(scope);
         return q.receiverMatch(last, types.get(last));
+    }
+
+    /**
+     * True when {@code c} casts a parameter of the method around it, named as {@code q.inMethod()} says, to a type
+     * {@code q.cast()} names ({@code (ByteBuf) msg} in {@code channelRead}), and the method hands that parameter
+     * to no call as it is ({@code ReferenceCountUtil.release(msg)}, {@code ctx.fireChannelRead(msg)},
+     * {@code super.channelRead(ctx, msg)}): such a call releases or passes on the message under its other name,
+     * which the pass, following the cast local, would not see.
+     */
+    private static boolean castOfParameter(Model.Acquire q, CastExpr c) {
+        if (q.cast() == null || q.inMethod() == null
+                || !q.cast().matcher(c.getType().asString().replaceAll("<.*", "")).find()) {
+            return false;
+        }
+        Expression inner = c.getExpression();
+        while (inner instanceof com.github.javaparser.ast.expr.EnclosedExpr en) {
+            inner = en.getInner();
+        }
+        if (!(inner instanceof com.github.javaparser.ast.expr.NameExpr name)) {
+            return false;
+        }
+        var method = c.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class).orElse(null);
+        if (method == null || !q.inMethod().matcher(method.getNameAsString()).find()
+                || method.getParameters().stream().noneMatch(p -> p.getNameAsString().equals(name.getNameAsString()))) {
+            return false;
+        }
+        String p = name.getNameAsString();
+        return method.findAll(MethodCallExpr.class).stream().noneMatch(call -> call.getArguments().stream()
+                .anyMatch(a -> a.isNameExpr() && a.asNameExpr().getNameAsString().equals(p)));
     }
 
     String print(Expression e) {

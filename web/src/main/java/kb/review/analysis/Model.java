@@ -41,11 +41,28 @@ public record Model(String id, String language, String kind, String shows, Strin
      * @param argType Java: a pattern on the declared type of a constructor's first argument, a name
      *                ({@code new Scanner(file)} with {@code File file}); with {@code args}, either one matching will do
      * @param returns Go: a pattern on a declared result type of a function the review can see ({@code *http.Response});
-     *                such a function that does not release what it returns hands its caller the duty
+     *                such a function that does not release what it returns hands its caller the duty. Java: a pattern
+     *                on the declared return type (without type arguments) of a method the change declares without a
+     *                body, an interface's or an abstract one ({@code Cursor<Order> streamAll();} of a mapper): a call
+     *                of it stored in a local acquires
+     * @param localType Java, with {@code returns}: the declared type of the local a call is stored in counts as the
+     *                call's return type too ({@code Cursor<Order> orders = mapper.streamAll();} with the mapper out of
+     *                sight); for types whose every value is the holder's to close
+     * @param cast    Java: a pattern on the type a parameter is cast to and stored in a local ({@code ByteBuf buf =
+     *                (ByteBuf) msg;}): the method's caller handed it over, and the cast says what it is
+     * @param inMethod Java, with {@code cast}: a pattern on the name of the method whose parameter is cast
+     *                ({@code channelRead})
      */
     public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                           int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,
-                          Pattern returns) {
+                          Pattern returns, boolean localType, Pattern cast, Pattern inMethod) {
+
+        public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
+                       int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,
+                       Pattern returns) {
+            this(call, newType, receiver, receiverType, args, result, track, sure, expressionOnly, argType, returns,
+                    false, null, null);
+        }
 
         public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                        int result, boolean track, boolean sure) {

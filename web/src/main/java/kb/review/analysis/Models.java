@@ -28,7 +28,7 @@ public final class Models {
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library", "exception-paths");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
-            "result", "track", "confidence", "returns");
+            "result", "track", "confidence", "returns", "local-type", "cast", "in-method");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
 
     private final List<Model> resources;
@@ -280,9 +280,13 @@ public final class Models {
         if (m == null) {
             return null;
         }
-        if ((m.containsKey("call") ? 1 : 0) + (m.containsKey("new") ? 1 : 0) + (m.containsKey("returns") ? 1 : 0) != 1) {
-            y.error(a, "an acquire entry needs exactly one of 'call', 'new' or 'returns'");
+        if ((m.containsKey("call") ? 1 : 0) + (m.containsKey("new") ? 1 : 0) + (m.containsKey("returns") ? 1 : 0)
+                + (m.containsKey("cast") ? 1 : 0) != 1) {
+            y.error(a, "an acquire entry needs exactly one of 'call', 'new', 'returns' or 'cast'");
             return null;
+        }
+        if (m.containsKey("cast") != m.containsKey("in-method")) {
+            y.error(a, "'cast' and 'in-method' go together (the type a parameter of that method is cast to)");
         }
         int result = 0;
         if (m.containsKey("result")) {
@@ -301,9 +305,16 @@ public final class Models {
         if (confidence != null && !confidence.equals("high") && !confidence.equals("low")) {
             y.error(m.get("confidence"), "confidence must be high or low");
         }
+        String localType = m.containsKey("local-type") ? y.string(m, "local-type", a, true) : "false";
+        if (localType != null && !localType.equals("true") && !localType.equals("false")) {
+            y.error(m.get("local-type"), "local-type must be true or false");
+        } else if ("true".equals(localType) && !m.containsKey("returns")) {
+            y.error(m.get("local-type"), "local-type applies to a 'returns' entry (the type of the local a call is stored in)");
+        }
         return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
                 regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
-                !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"), regex(y, m, "returns"));
+                !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"), regex(y, m, "returns"),
+                "true".equals(localType), regex(y, m, "cast"), regex(y, m, "in-method"));
     }
 
     static Pattern regex(YamlTree y, Map<String, Node> m, String key) {

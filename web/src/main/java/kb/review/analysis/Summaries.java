@@ -28,7 +28,8 @@ public final class Summaries {
      * @param owner  a Go method's receiver type or a Java method's class; null for a Go function
      * @param file   the path of the file declaring it, or null
      * @param variadic the last parameter takes every remaining argument ({@code AutoCloseable... xs}, {@code xs ...io.Closer})
-     * @param results  Go: the declared results as written ({@code (*http.Response, error)}), or null
+     * @param results  Go: the declared results as written ({@code (*http.Response, error)}), or null; Java, for a
+     *                 method declared without a body ({@code body} null): its declared return type as written
      */
     public record Function(String name, List<String> params, String body, String owner, String file,
                            boolean variadic, String results) {
@@ -60,6 +61,8 @@ public final class Summaries {
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\w]*");
 
     private final Map<String, List<Function>> byName;
+    /** Java methods declared without a body (interfaces, abstract classes), by name: only their return types count. */
+    private final Map<String, List<Function>> bodiless;
     private final Models models;
     private final Map<String, Boolean> releases;
     private final Map<String, Boolean> recovers;
@@ -75,8 +78,9 @@ public final class Summaries {
     /** The same, with what the review can learn from the checkout the functions come from. */
     public Summaries(List<Function> functions, Models models, Checkout checkout) {
         this.byName = new HashMap<>();
+        this.bodiless = new HashMap<>();
         for (Function f : functions) {
-            byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+            (f.body() == null ? bodiless : byName).computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
         this.models = models;
         this.checkout = checkout;
@@ -89,6 +93,7 @@ public final class Summaries {
 
     private Summaries(Summaries shared, Context context) {
         this.byName = shared.byName;
+        this.bodiless = shared.bodiless;
         this.models = shared.models;
         this.checkout = shared.checkout;
         this.helpers = shared.helpers;
@@ -153,6 +158,24 @@ public final class Summaries {
     /** The functions named {@code name} in the change (and beside it in repo mode); empty when none. */
     public List<Function> visible(String name) {
         return byName.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The Java methods named {@code name} that the change declares without a body (a mapper's or a repository's
+     * query, a factory interface's open); their {@code results} hold the declared return type. Empty when none.
+     */
+    public List<Function> bodiless(String name) {
+        return bodiless.getOrDefault(name, List.of());
+    }
+
+    /** True when the change declares some method without a body. */
+    boolean anyBodiless() {
+        return !bodiless.isEmpty();
+    }
+
+    /** The bodiless methods of the change (see {@link #bodiless}). */
+    java.util.stream.Stream<Function> allBodiless() {
+        return bodiless.values().stream().flatMap(List::stream);
     }
 
     /** Every function and method of the change (and beside it in repo mode). */

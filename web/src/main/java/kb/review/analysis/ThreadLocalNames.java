@@ -52,7 +52,7 @@ public final class ThreadLocalNames {
                 acquires.add(!q.tracksReceiver() || q.receiver() == null ? q : new Model.Acquire(q.call(),
                         q.newType(), Pattern.compile(q.receiver().pattern() + "|" + extra, q.receiver().flags()),
                         q.receiverType(), q.args(), q.result(), q.track(), q.sure(), q.expressionOnly(), q.argType(),
-                        q.returns()));
+                        q.returns(), q.localType(), q.cast(), q.inMethod()));
             }
             out.add(new Model(m.id(), m.language(), m.kind(), m.shows(), m.verb(), acquires, m.releases(),
                     m.borrows(), m.escapes(), m.source()));

@@ -211,6 +211,44 @@ final class ThreadStates {
                 threadLocal.borrows(), false, threadLocal.source() + "#" + holder + "." + name);
     }
 
+    /** A class named as a per-thread holder: {@code SecurityContextHolder}, {@code TenantThreadLocal}, {@code ThreadContext}. */
+    private static final Pattern HOLDER_CLASS = Pattern.compile("(Holder|ThreadLocals?|ThreadContext)$");
+    /** A setter named after per-thread state: {@code setThreadLocals}, {@code setCurrentTenant}, {@code bindCurrent}. */
+    private static final Pattern THREAD_SETTER = Pattern.compile("^(set|bind|push)\\w*(ThreadLocal|Current)\\w*$");
+    private static final Pattern ANY_SETTER = Pattern.compile("^(set|bind|push)\\w*$");
+
+    /**
+     * The duty a static setter of a project's own per-thread holder starts when the review cannot see the holder (its
+     * class is in no file of the change or the checkout): {@code DataSourceContextHolder.setDataSource(key)},
+     * {@code TenantHolder.set(id)}, {@code ServletRequest.setThreadLocals(req, ctx)}, {@code
+     * RequestContext.setCurrent(r)}. Known by its names alone: a class named as a holder (see {@link #HOLDER_CLASS})
+     * with a setter, or any class with a setter named after per-thread state. Ended by a call on the same class of a
+     * method named for clearing ({@link #CLEARING}, with any suffix: {@code clearDataSource()},
+     * {@code resetRequestAttributes()}). A guess: the finding is marked low confidence. Null when the call is no such
+     * setter, or when the holder is visible ({@link #holderSet} judges it by its body).
+     */
+    static Model namedHolderSet(MethodCallExpr call, Summaries summaries, Model threadLocal) {
+        Expression scope = call.getScope().orElse(null);
+        if (threadLocal == null || scope == null || !scope.isNameExpr()) {
+            return null;
+        }
+        String name = call.getNameAsString();
+        String holder = Printed.of(scope);
+        if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty()
+                || !(THREAD_SETTER.matcher(name).matches()
+                || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches())
+                || !summaries.members(holder, name).isEmpty()) {
+            return null;
+        }
+        List<String> releases = new java.util.ArrayList<>();
+        for (String c : CLEARING) {
+            releases.add("{v}." + c + "{*}()");
+        }
+        return new Model(threadLocal.id(), "java", "thread-local", "{v} (set by " + name + ")", threadLocal.verb(),
+                threadLocal.acquires(), releases, threadLocal.borrows(), false,
+                threadLocal.source() + "#" + holder + "." + name);
+    }
+
     private static Optional<Node> outermostType(Node n) {
         Node found = null;
         for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {

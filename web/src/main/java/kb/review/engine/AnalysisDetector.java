@@ -12,6 +12,7 @@ import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
 import kb.review.analysis.Model;
 import kb.review.analysis.Models;
+import kb.review.analysis.DeclaredReturns;
 import kb.review.analysis.RepositoryStreams;
 import kb.review.analysis.Shapes;
 import kb.review.analysis.Summaries;
@@ -265,8 +266,13 @@ final class AnalysisDetector {
         // a file in which no model's acquiring call can be named is neither copied nor parsed by JavaParser
         // the bodies of the static helpers the file calls, read once and only for a model the file does not name
         List<List<String>> helpers = new ArrayList<>();
-        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> mayAppear(q, file.lowerText()))
+        // (a Java 'returns' entry names no call: DeclaredReturns decides whether the file may make one)
+        boolean java = file.language() == Language.JAVA;
+        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> !(java && q.returns() != null)
+                        && mayAppear(q, file.lowerText()))
                 && !RepositoryStreams.mayAppear(m, file.lowerText())
+                && !(file.language() == Language.JAVA && DeclaredReturns.mayAppear(m, file.lowerText(), summaries,
+                        p -> mayAppear(p, file.lowerText())))
                 && !(file.language() == Language.JAVA && helperMayAcquire(m, helpers.isEmpty()
                 ? helpers.add(staticHelpers(file.text(), summaries)) ? helpers.get(0) : null : helpers.get(0))));
         if (wanted.isEmpty()) {
@@ -327,7 +333,7 @@ final class AnalysisDetector {
     /** True when one of those helper bodies may make a call of {@code m}: it may hand its caller one to close. */
     private static boolean helperMayAcquire(Model m, List<String> bodies) {
         for (String body : bodies) {
-            if (m.acquires().stream().anyMatch(q -> mayAppear(q, body))) {
+            if (m.acquires().stream().anyMatch(q -> q.returns() == null && mayAppear(q, body))) {
                 return true;
             }
         }
@@ -340,7 +346,7 @@ final class AnalysisDetector {
      * and lines in the source, but an identifier is written whole.
      */
     static boolean mayAppear(Model.Acquire q, String lowerText) {
-        return mayAppear(q.call() != null ? q.call() : q.newType(), lowerText);
+        return mayAppear(q.call() != null ? q.call() : q.newType() != null ? q.newType() : q.cast(), lowerText);
     }
 
     /** The same test for any pattern matched against code text (a callee, a type). */
