@@ -69,6 +69,8 @@ class PrecisionRound9Test {
     void an_open_followed_by_a_request_on_the_same_value_is_not_reported() {
         assertEquals(List.of(), go("_ = broker.Open(n.conf)\n\tresp, err = broker.Fetch(req)"));
         assertEquals(List.of(), go("_ = broker.Open(n.conf)\n\treturn broker.Fetch(req)"));
+        // the request is built first: the next use of the broker is still the request
+        assertEquals(List.of(), go("_ = broker.Open(n.conf)\n\n\treq = NewFetch(n.version)\n\tresp, err = broker.Fetch(req)"));
     }
 
     @Test
@@ -77,6 +79,8 @@ class PrecisionRound9Test {
         assertEquals(List.of("6:ERR-01"), go("_ = broker.Open(n.conf)\n\tresp, err = n.other.Fetch(req)"));
         // the next statement takes no error
         assertEquals(List.of("6:ERR-01"), go("_ = broker.Open(n.conf)\n\tn.brokers = append(n.brokers, broker)"));
+        // the broker is used before the request: nothing reports the failed open there
+        assertEquals(List.of("6:ERR-01"), go("_ = broker.Open(n.conf)\n\tbroker.Register(n)\n\tresp, err = broker.Fetch(req)"));
     }
 
     // --- AW: the error replaced by a validity test; conversions whose value is used ---------------------------
