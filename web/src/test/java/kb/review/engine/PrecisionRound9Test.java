@@ -187,6 +187,31 @@ class PrecisionRound9Test {
                 .filter(s -> s.startsWith("6:")).toList());
     }
 
+    @Test
+    void an_err_declared_below_the_block_or_a_check_the_hunk_cuts_is_not_a_shadow() {
+        // the function's err is declared after the loop: the inner one shadows nothing
+        String later = """
+                package jobs
+
+                func run(items []string) error {
+                	for _, it := range items {
+                		err := try(it)
+                		if err != nil {
+                			break
+                		}
+                	}
+                	var err error
+                	err = finish()
+                	return err
+                }
+                """;
+        assertEquals(List.of(), items("jobs/run.go", later));
+        // the same loop below 'var err error' is the shadow
+        String earlier = later.replace("\tvar err error\n\terr = finish()\n", "\terr = finish()\n")
+                .replace("func run(items []string) error {\n", "func run(items []string) error {\n\tvar err error\n");
+        assertEquals(List.of("6:ERR-01"), items("jobs/run.go", earlier));
+    }
+
     // --- AU (Java): a parsed setting that falls back to its default and says so ---------------------------------
 
     private static final String JAVA = """
