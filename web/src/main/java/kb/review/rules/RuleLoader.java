@@ -27,6 +27,17 @@ final class RuleLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "languages", "severity", "message", "context", "paths",
             "exclude", "regex", "tree-sitter", "visitor", "analysis", "resources", "report", "report-at", "inside",
             "outside", "require", "reject");
+    /**
+     * {@code exclude: [example-programs]}: the one definition of where example and demo programs live, shared by
+     * every rule whose finding only matters under a service's load or lifetime (see the rules' README). Module
+     * folders named as samples, demos or examples (okhttp's {@code samples/}, Sentinel's {@code sentinel-demo},
+     * dubbo's {@code dubbo-demo}, Go's {@code _examples}); Go's singular {@code example/} and {@code sample/} folders
+     * (go-redis's tours) for Go files only, because Java's {@code com/example} is a package name real code uses.
+     */
+    static final String EXAMPLE_PROGRAMS = "example-programs";
+    static final List<String> EXAMPLE_PROGRAM_GLOBS = List.of("**/samples/**", "**/examples/**", "**/_examples/**",
+            "**/demo/**", "**/demos/**", "**/*-sample/**", "**/*-samples/**", "**/*-demo/**", "**/*-demos/**",
+            "**/*-example/**", "**/*-examples/**", "**/example/**/*.go", "**/sample/**/*.go");
     private static final Set<String> CONDITION_KEYS = Set.of("in", "regex");
     private static final Set<String> MANUAL_KEYS = Set.of("prompt", "paths", "added-lines");
     private static final Set<String> IMPORT_KEYS = Set.of("tool", "rule", "message", "item");
@@ -112,7 +123,9 @@ final class RuleLoader {
         Set<Language> languages = languages(y, m, node);
         Severity severity = severity(y, m, item, node);
         List<Glob> paths = y.strings(m, "paths").stream().map(Glob::of).toList();
-        List<Glob> exclude = y.strings(m, "exclude").stream().map(Glob::of).toList();
+        List<Glob> exclude = y.strings(m, "exclude").stream()
+                .flatMap(g -> g.equals(EXAMPLE_PROGRAMS) ? EXAMPLE_PROGRAM_GLOBS.stream() : java.util.stream.Stream.of(g))
+                .map(Glob::of).toList();
         int kinds = (m.containsKey("regex") ? 1 : 0) + (m.containsKey("tree-sitter") ? 1 : 0)
                 + (m.containsKey("visitor") ? 1 : 0) + (m.containsKey("analysis") ? 1 : 0);
         if (kinds != 1) {
