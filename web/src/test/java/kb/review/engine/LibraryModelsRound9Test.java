@@ -187,39 +187,6 @@ class LibraryModelsRound9Test {
         assertEquals(List.of(), items("events/emit.go", CONFLUENT_PRODUCER.formatted("\tdefer p.Close()\n")));
     }
 
-    // --- a franz-go client not closed when its ping fails / closed on the failure, handed to the caller otherwise ---
-
-    private static final String FRANZ_CLIENT = """
-            package events
-
-            import (
-            \t"context"
-
-            \t"github.com/twmb/franz-go/pkg/kgo"
-            )
-
-            func Dial(ctx context.Context, seeds []string) (*kgo.Client, error) {
-            \tcl, err := kgo.NewClient(kgo.SeedBrokers(seeds...))
-            \tif err != nil {
-            \t\treturn nil, err
-            \t}
-            \tif err := cl.Ping(ctx); err != nil {
-            %s\t\treturn nil, err
-            \t}
-            \treturn cl, nil
-            }
-            """;
-
-    @Test
-    void go_franz_client_defect_is_reported() {
-        assertEquals(List.of("10:RES-01"), items("events/probe.go", FRANZ_CLIENT.formatted("")));
-    }
-
-    @Test
-    void go_franz_client_look_alike_is_clean() {
-        assertEquals(List.of(), items("events/probe.go", FRANZ_CLIENT.formatted("\t\tcl.Close()\n")));
-    }
-
     // --- an upgraded websocket connection never closed / closed by defer ---
 
     private static final String WEBSOCKET_UPGRADE = """
