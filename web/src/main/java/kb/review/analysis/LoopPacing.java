@@ -107,9 +107,13 @@ final class LoopPacing {
     /** A receive from a timer or a ticker: {@code <-time.After(d)}, {@code <-time.Tick(d)}, {@code <-timer.C}. */
     private static final Pattern TIMER_RECEIVE = Pattern.compile("<-\\s*(?:time\\.(?:After|Tick)\\s*\\("
             + "|[\\w.]*(?:[Tt]imer|[Tt]icker|[Tt]ick|[Bb]ackoff)\\w*\\.C\\b)");
-    /** A statement that leaves the loop from a select case (a bare {@code break} only leaves the select). */
-    private static final Pattern LEAVES_LOOP = Pattern.compile("(?m)^\\s*(?:return\\b|break\\s+\\w+|goto\\s+\\w+)"
-            + "|\\bos\\.Exit\\s*\\(|\\blog\\.Fatal|\\bpanic\\s*\\(");
+    /**
+     * A statement that leaves the loop from a select case (a bare {@code break} only leaves the select), matched at
+     * the statement's start only: an {@code if} whose body returns, or a closure that exits, leaves on one branch at
+     * most, and the turn goes on past it on the others.
+     */
+    private static final Pattern LEAVES_LOOP = Pattern.compile("(?:return\\b|break\\s+\\w+|goto\\s+\\w+"
+            + "|os\\.Exit\\s*\\(|log\\.Fatal|panic\\s*\\()");
 
     /**
      * A Go {@code select} with no default whose every case either waits on a timer or a ticker or leaves the loop
@@ -153,7 +157,7 @@ final class LoopPacing {
             }
             last = st;
         }
-        return last != null && LEAVES_LOOP.matcher(LogTraffic.text(src, last)).find();
+        return last != null && LEAVES_LOOP.matcher(LogTraffic.text(src, last).strip()).lookingAt();
     }
 
     /** Whether {@code test} holds for one of the statements of a try's body. */

@@ -53,8 +53,18 @@ public record TimeoutModel(String id, String language, String shows, List<Build>
      *             reported (OkHttp's builders default to 10 s)
      * @param fixedPeer built-once only: the construction counts only when its first argument is a field of the
      *                  enclosing Go method's receiver (the one peer the client value stands for, dialled per call)
+     * @param configuredPeer built-once only ({@code peer: receiver-config}): the construction counts only in a Go
+     *                  method that serves a request (it takes a parameter besides a context) and builds the client
+     *                  from its receiver's configuration, with none of its parameters in the arguments: a function
+     *                  that connects to the address it is given (a probe, a one-shot command) decides nothing about
+     *                  how often it runs, and a method without parameters is a lifecycle step (Run, Start, Open)
      */
-    public record Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer) {
+    public record Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer,
+                        boolean configuredPeer) {
+
+        public Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer) {
+            this(via, pattern, args, safe, fixedPeer, false);
+        }
 
         public Build(Via via, Pattern pattern, Pattern args, boolean safe) {
             this(via, pattern, args, safe, false);

@@ -120,10 +120,12 @@ final class TimeoutModels {
             return null;
         }
         String peer = m.containsKey("peer") ? y.string(m, "peer", b, true) : null;
-        if (peer != null && (!peer.equals("receiver-field") || !"go".equals(language))) {
-            y.error(m.get("peer"), "peer must be receiver-field, in a Go file, got '" + peer + "'");
+        if (peer != null && (!peer.equals("receiver-field") && !peer.equals("receiver-config")
+                || !"go".equals(language))) {
+            y.error(m.get("peer"), "peer must be receiver-field or receiver-config, in a Go file, got '" + peer + "'");
         }
         return new TimeoutModel.Build(TimeoutModel.Via.valueOf(via.toUpperCase(java.util.Locale.ROOT)), p,
-                Models.regex(y, m, "args"), "safe".equals(defaults), "receiver-field".equals(peer));
+                Models.regex(y, m, "args"), "safe".equals(defaults), "receiver-field".equals(peer),
+                "receiver-config".equals(peer));
     }
 }

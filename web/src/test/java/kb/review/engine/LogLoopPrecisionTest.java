@@ -279,6 +279,21 @@ class LogLoopPrecisionTest {
                 "case <-time.After(interval):\n\t\tdefault:")));
     }
     @Test
+    void a_case_whose_last_statement_returns_only_inside_an_if_does_not_leave_the_loop() {
+        // the last statement is an if whose body returns: on the other branch the turn goes on with the work it took
+        assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\ttarget = name\n\t\t\tif name == \"\" {"
+                        + "\n\t\t\t\treturn nil\n\t\t\t}")));
+        // a closure that would exit, as the last statement, does not leave the loop either
+        assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\ttarget = name\n\t\t\tdefer func() {"
+                        + "\n\t\t\t\tos.Exit(1)\n\t\t\t}()")));
+        // the look-alike: the case's last statement itself returns, so no turn goes on past it
+        assertEquals(List.of(), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
+                "case <-time.After(interval):\n\t\tcase name := <-in:\n\t\t\ttarget = name\n\t\t\treturn nil")));
+    }
+
+    @Test
     void a_warning_per_invalid_element_skipped_with_continue_is_the_checklists_bad_case() {
         // LOG-01's own bad example: `if (!valid(r)) log.warn(...)` in a loop over a batch, a flood when the upstream
         // breaks, whether the test calls a method, compares a field or looks at a lookup's null
