@@ -1,8 +1,8 @@
 package kb.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,9 @@ public final class ReviewLauncher {
     /** Set on the review JVM this launcher starts, so it does not start another. */
     static final String CHILD = "kb.review.child";
 
+    /** How long a stopped review may take to exit before it is killed (it holds nothing to drain). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
     private ReviewLauncher() {
     }
 
@@ -34,24 +37,25 @@ public final class ReviewLauncher {
         if (System.getProperty(CHILD) != null || !"review".equals(args.length > 0 ? args[0] : "")) {
             return Optional.empty();
         }
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<Path> jar = ServerArchive.runningJar();
-        if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()) {
+        Optional<ChildJvm.Self> self = ChildJvm.self();
+        if (self.isEmpty()) {
             return Optional.empty();
         }
         Path archive;
         try {
-            archive = ServerArchive.fileFor(jar.get());
+            archive = self.get().archive();
         } catch (IOException e) {
             archive = null;
         }
-        Optional<List<String>> command = plan(args, self.command().get(), List.of(self.arguments().get()), jar.get(),
-                archive != null && Files.isRegularFile(archive) ? archive : null, System.getenv());
+        Optional<List<String>> command = plan(args, self.get().java(), self.get().arguments(), self.get().jar(), archive,
+                System.getenv());
         if (command.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(run(command.get()));
+            // Ctrl-C or SIGTERM reaches the whole foreground group from a terminal, but not from a supervisor that
+            // signals this process alone: the child is stopped with it, so that no review outlives its command
+            return Optional.of(ChildJvm.run(command.get(), env -> { }, STOP_GRACE));
         } catch (IOException e) {
             System.err.println("could not start the review JVM (" + e.getMessage() + "); reviewing in this one");
             return Optional.empty();
@@ -109,19 +113,5 @@ public final class ReviewLauncher {
     static boolean choosesCompilers(String option) {
         return option.contains("Tiered") || option.equals("-Xint") || option.equals("-Xcomp")
                 || option.equals("-Xmixed") || option.contains("UseCompiler");
-    }
-
-    private static int run(List<String> command) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command).inheritIO().start();
-        // Ctrl-C or SIGTERM reaches the whole foreground group from a terminal, but not from a supervisor that
-        // signals this process alone: pass it on so that no review outlives its command
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "kb-review-launcher-stop"));
-        return child.waitFor();
-    }
-
-    private static void stop(Process child) {
-        if (child.isAlive()) {
-            child.destroy();
-        }
     }
 }

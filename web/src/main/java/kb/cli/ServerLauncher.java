@@ -1,13 +1,12 @@
 package kb.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes {@code java -jar postmortem-kb.jar serve} start on a class-data-sharing archive. Flags for the
@@ -29,6 +28,9 @@ public final class ServerLauncher {
     /** Set on the child: the launcher's pid, so the child can stop if the launcher is killed outright. */
     public static final String LAUNCHER_PID = "kb.launcher.pid";
 
+    /** How long a stopped server may drain its requests before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private ServerLauncher() {
     }
 
@@ -40,21 +42,20 @@ public final class ServerLauncher {
         if (System.getProperty(ROLE) != null || !"serve".equals(args.length > 0 ? args[0] : "")) {
             return Optional.empty();
         }
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<Path> jar = ServerArchive.runningJar();
-        if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()) {
+        Optional<ChildJvm.Self> self = ChildJvm.self();
+        if (self.isEmpty()) {
             return Optional.empty();
         }
         Path archive;
         try {
-            archive = ServerArchive.fileFor(jar.get());
+            archive = self.get().archive();
         } catch (IOException e) {
             return Optional.empty();
         }
         Optional<List<String>> command;
         try {
-            command = plan(args, self.command().get(), List.of(self.arguments().get()), jar.get(),
-                    Files.isRegularFile(archive) ? archive : null, Runtime.version().feature(), System.getenv(),
+            command = plan(args, self.get().java(), self.get().arguments(), self.get().jar(), archive,
+                    Runtime.version().feature(), System.getenv(),
                     ProcessHandle.current().pid(), kb.ops.HeapShape.jdkCanTrimNative());
         } catch (IllegalArgumentException e) {
             System.err.println("postmortem-kb: " + e.getMessage());
@@ -65,7 +66,7 @@ public final class ServerLauncher {
         }
         System.out.println(kb.ops.StartReport.launcher(command.get(), System.getenv()));
         try {
-            return Optional.of(run(command.get()));
+            return Optional.of(ChildJvm.run(command.get(), ServerLauncher::tune, STOP_GRACE));
         } catch (IOException e) {
             System.err.println("could not start the server JVM (" + e.getMessage() + "); serving in this one");
             return Optional.empty();
@@ -146,29 +147,5 @@ public final class ServerLauncher {
      */
     static void tune(Map<String, String> environment) {
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
-    }
-
-    private static int run(List<String> command) throws IOException, InterruptedException {
-        var pb = new ProcessBuilder(command).inheritIO();
-        tune(pb.environment());
-        Process child = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "kb-launcher-stop"));
-        return child.waitFor();
-    }
-
-    /** On SIGTERM or Ctrl-C: the child gets SIGTERM and up to 30 s to drain before it is killed. */
-    private static void stop(Process child) {
-        if (!child.isAlive()) {
-            return;
-        }
-        child.destroy();
-        try {
-            if (!child.waitFor(30, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            child.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 }

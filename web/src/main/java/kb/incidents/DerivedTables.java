@@ -53,8 +53,20 @@ public abstract class DerivedTables implements WriteHooks.Listener {
      * reader holding the monitor may be waiting for that lock.
      */
     private final Map<Long, Long> seen = new ConcurrentHashMap<>();
+    /**
+     * Change-log sequence numbers this instance's {@link #version} already stands for, by when they were first found
+     * committed (guarded by this object's monitor). Apart from {@link #seen}: a write's hook marks its number seen
+     * before it commits, so a write committing below a head already read (its number taken first, its commit last)
+     * would otherwise move neither the head nor the version, and pages cached on the version would never show it.
+     */
+    private final Map<Long, Long> counted = new java.util.HashMap<>();
     private long lastHead = Long.MIN_VALUE;
     private long watchUntil;
+    /**
+     * When (epoch ms) {@link #catchUp} last read the recent window of the log; the next read goes back
+     * {@link #LATE_COMMITS_MS} before it, so a late commit is found however long no one read meanwhile.
+     */
+    private long lastLook;
     private long version;
     /** The last look found the tables unbuilt, ahead of the log or far behind it: look again on the next call. */
     private boolean rebuildDue;
@@ -178,7 +190,8 @@ public abstract class DerivedTables implements WriteHooks.Listener {
     private synchronized long catchUp() {
         long now = System.currentTimeMillis();
         long head = jdbi.withHandle(DerivedTables::head);
-        if (head == lastHead && now > watchUntil && !rebuildDue) {
+        // stop looking for late commits only after one look that began when none could still come
+        if (head == lastHead && lastLook > watchUntil && !rebuildDue) {
             return version;
         }
         if (head != lastHead) {
@@ -187,10 +200,25 @@ public abstract class DerivedTables implements WriteHooks.Listener {
             // a transaction holding a lower number may still commit: look again for a while
             watchUntil = now + LATE_COMMITS_MS;
         }
-        seen.values().removeIf(at -> now - at > 2 * LATE_COMMITS_MS);
+        // the first look of this instance goes back one period, like every later one from the look before it
+        long since = (lastLook == 0 ? now : Math.min(now, lastLook)) - LATE_COMMITS_MS;
+        lastLook = now;
+        // kept while the window can still hold their rows (with a period's slack for clocks), so none is done twice
+        seen.values().removeIf(at -> at < since - LATE_COMMITS_MS);
+        counted.values().removeIf(at -> at < since - LATE_COMMITS_MS);
         // looked at without a lock first: after the first read following a write there is usually nothing to do,
         // and a lock taken on every read would serialise the readers of every instance
-        List<Long> due = jdbi.withHandle(h -> pending(h, state(h, false), now));
+        List<Long> window = new ArrayList<>();
+        List<Long> due = jdbi.withHandle(h -> pending(h, state(h, false), since, window));
+        // a committed write this version does not stand for yet, whoever applied it to the tables (a hook, mostly):
+        // what a caller reads after this call may differ from what it cached at the version before
+        boolean fresh = false;
+        for (long seq : window) {
+            fresh |= counted.putIfAbsent(seq, now) == null;
+        }
+        if (fresh) {
+            version++;
+        }
         boolean wasDue = rebuildDue;
         rebuildDue = due != null && due.isEmpty();
         if (rebuildDue) {
@@ -200,7 +228,7 @@ public abstract class DerivedTables implements WriteHooks.Listener {
             // built since the last look, here or by another instance: what was read meanwhile is not kept
             version++;
         }
-        if (due != null && jdbi.inTransaction(h -> update(h, now))) {
+        if (due != null && jdbi.inTransaction(h -> update(h, now, since))) {
             version++;
         }
         return version;
@@ -265,16 +293,25 @@ public abstract class DerivedTables implements WriteHooks.Listener {
      * rebuild; null means nothing to do.
      */
     private List<Long> pending(Handle h, long applied, long now) {
+        return pending(h, applied, now - LATE_COMMITS_MS, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #pending}, with late commits looked for among rows written since {@code sinceMs} (epoch ms), and
+     * every number read (the whole recent window) added to {@code window}.
+     */
+    private List<Long> pending(Handle h, long applied, long sinceMs, List<Long> window) {
         long head = head(h);
         if (applied < 0 || applied > head || head - applied > REBUILD_AFTER) {
             return List.of();
         }
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusNanos(LATE_COMMITS_MS * 1_000_000);
+        OffsetDateTime since = java.time.Instant.ofEpochMilli(sinceMs).atOffset(ZoneOffset.UTC);
         List<Long> rows = new ArrayList<>();
         // a range of the key, then the filter: an OR of the two conditions would scan the whole log
         h.createQuery("SELECT seq FROM incident_changes WHERE seq > :low AND (seq > :applied OR changed_at >= :since)")
                 .bind("applied", applied).bind("low", applied - LATE_WINDOW).bind("since", since)
                 .mapTo(Long.class).forEach(seq -> {
+                    window.add(seq);
                     if (seq > applied || !seen.containsKey(seq)) {
                         rows.add(seq);
                     }
@@ -312,8 +349,13 @@ public abstract class DerivedTables implements WriteHooks.Listener {
      * (nothing when a rebuild is due: see {@link Rebuild}).
      */
     private boolean update(Handle h, long now) {
+        return update(h, now, now - LATE_COMMITS_MS);
+    }
+
+    /** As {@link #update}, looking for late commits among rows written since {@code sinceMs} (epoch ms). */
+    private boolean update(Handle h, long now, long sinceMs) {
         long applied = state(h, true);
-        List<Long> seqs = pending(h, applied, now);
+        List<Long> seqs = pending(h, applied, sinceMs, new ArrayList<>());
         if (seqs == null || seqs.isEmpty()) {
             return false;
         }

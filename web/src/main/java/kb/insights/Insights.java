@@ -37,7 +37,7 @@ public final class Insights {
             Comparator.comparing((Incidents.Facts f) -> f.startedAt().toInstant()).thenComparing(Incidents.Facts::id);
 
     /** Computed figures are valid for exactly these inputs. */
-    private record Key(long head, Figures.Filter filter, Map<String, Integer> findings) {
+    private record Key(long version, Figures.Filter filter, Map<String, Integer> findings) {
     }
 
     private final Jdbi jdbi;
@@ -49,6 +49,16 @@ public final class Insights {
     /** The first read of the facts, started by {@link #ready}. */
     private CompletableFuture<Void> loading;
     private long head = -1;
+    /**
+     * Moves whenever the facts change; computed figures are kept by it, not by {@link #head}: a write that took its
+     * number before another one and commits after it changes the facts without moving the head.
+     */
+    private long version;
+    /** Until when (epoch ms) the change log is read again although the head did not move: see {@link #LATE_COMMITS}. */
+    private long watchUntil;
+    /** Change numbers already applied, by when (epoch ms), so the window read again skips them. */
+    private final Map<Long, Long> applied = new HashMap<>();
+    /** When the last follow that read the log began: the window read again starts {@link #LATE_COMMITS} before it. */
     private OffsetDateTime followedAt;
     private final Map<String, Incidents.Facts> byId = new HashMap<>();
     private final TreeMap<String, Integer> services = new TreeMap<>();
@@ -127,7 +137,7 @@ public final class Insights {
     synchronized Figures.Report report(Figures.Filter filter) {
         follow();
         Map<String, Integer> byItem = findings.byChecklistItem();
-        Key key = new Key(head, filter, byItem);
+        Key key = new Key(version, filter, byItem);
         Figures.Report cached = reports.get(key);
         if (cached != null) {
             return cached;
@@ -158,24 +168,50 @@ public final class Insights {
         return List.copyOf(services.keySet());
     }
 
-    /** Brings the facts and the totals up to the database's latest write. */
+    /**
+     * Brings the facts and the totals up to the database's latest write. Until one look begins more than
+     * {@link #LATE_COMMITS} after the head last moved, the log is read again although the head did not move: a write
+     * whose number is below the head may still commit, and only the log's rows show it. Each look goes back to
+     * {@link #LATE_COMMITS} before the one before it, so such a write is found however long no page asked meanwhile.
+     */
     private void follow() {
         long now = incidents.head();
-        if (now == head) {
+        long clock = System.currentTimeMillis();
+        // stop looking for late commits only after one look that began when none could still come
+        if (now == head && followedAt != null && followedAt.toInstant().toEpochMilli() > watchUntil) {
             return;
         }
+        if (now != head) {
+            watchUntil = clock + LATE_COMMITS.toMillis();
+        }
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime since = (followedAt == null ? started : followedAt).minus(LATE_COMMITS);
         if (head < 0 || now < head) {
+            applied.clear();
+            // the rows of the window are skipped once applied; a reload applies them all (an index range, cheap)
+            incidents.changesSince(now, since).forEach(c -> applied.put(c.seq(), clock));
             reload();
+            version++;
         } else {
+            // kept while the window read can still hold their rows (a period's slack for clocks): none moves twice
+            long oldest = since.toInstant().toEpochMilli() - LATE_COMMITS.toMillis();
+            applied.values().removeIf(at -> at < oldest);
             Set<String> ids = new LinkedHashSet<>();
-            incidents.changesSince(head, followedAt.minus(LATE_COMMITS)).forEach(c -> ids.add(c.id()));
+            for (Incidents.Changed c : incidents.changesSince(head, since)) {
+                if (c.seq() > head || applied.putIfAbsent(c.seq(), clock) == null) {
+                    applied.put(c.seq(), clock);
+                    ids.add(c.id());
+                }
+            }
             if (ids.size() > 1000 + byId.size() / 4) {
                 reload(); // a bulk load: reading everything once is cheaper than moving each incident
-            } else {
+            } else if (!ids.isEmpty()) {
                 Map<String, Incidents.Facts> fresh = new HashMap<>();
                 incidents.facts(ids).forEach(f -> fresh.put(f.id(), f));
                 ids.forEach(id -> replace(byId.get(id), fresh.get(id)));
+            }
+            if (!ids.isEmpty()) {
+                version++;
             }
         }
         head = now;

@@ -63,6 +63,12 @@ final class SearchIndex implements AutoCloseable {
     private volatile java.util.function.Consumer<Set<String>> onChange = ids -> { };
     /** Recently applied change numbers, with when they were applied, to skip them when re-read. */
     private final Map<Long, Long> recent = new HashMap<>();
+    /**
+     * When (epoch ms) the last catch-up or rebuild began, 0 before the first: each catch-up reads the log again from
+     * {@link #LATE_COMMITS} before it, so a late commit is found however long the previous round took (a rebuild of
+     * 100,000 incidents takes longer than the window) or however long ago it ran.
+     */
+    private long lastLook;
 
     /** Figures of the last full rebuild, for logs, {@code reindex} and benchmarks. */
     record Rebuilt(int incidents, long millis) {
@@ -121,6 +127,7 @@ final class SearchIndex implements AutoCloseable {
     /** Indexes every listed incident again from the database, replacing the whole index in one commit. */
     synchronized Rebuilt rebuild() throws IOException {
         long t0 = System.nanoTime();
+        long started = System.currentTimeMillis();
         // read the counter first: a write made during the rebuild is applied again by the next catch-up
         long head = incidents.head();
         long gen = generationInDb();
@@ -138,6 +145,7 @@ final class SearchIndex implements AutoCloseable {
         seq = head;
         generation = gen;
         recent.clear();
+        lastLook = started;
         commit();
         onChange.accept(null);
         return new Rebuilt(n[0], (System.nanoTime() - t0) / 1_000_000);
@@ -157,8 +165,11 @@ final class SearchIndex implements AutoCloseable {
             return r.incidents();
         }
         long now = System.currentTimeMillis();
-        recent.values().removeIf(at -> now - at > 2 * LATE_COMMITS.toMillis());
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(LATE_COMMITS);
+        long sinceMs = (lastLook == 0 ? now : Math.min(now, lastLook)) - LATE_COMMITS.toMillis();
+        lastLook = now;
+        // kept while the window can still hold their rows (a period's slack for clocks), so none is applied twice
+        recent.values().removeIf(at -> at < sinceMs - LATE_COMMITS.toMillis());
+        OffsetDateTime since = java.time.Instant.ofEpochMilli(sinceMs).atOffset(ZoneOffset.UTC);
         Set<String> ids = new LinkedHashSet<>();
         long max = seq;
         for (Incidents.Changed c : incidents.changesSince(seq, since)) {

@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListCountsTest {
 
     private static final String ID = "cgo-unsafe-pointer-out-of-bounds";
+    private static final String OTHER = "context-timeout-not-propagated";
 
     static Stream<String> kinds() {
         return TestDatabases.kinds();
@@ -200,6 +203,64 @@ class ListCountsTest {
         }
     }
 
+    /**
+     * Two saves on two incidents at once: the slow one takes its change-log number first and commits last, below a
+     * head another instance's reader has already seen. Each instance's cached facets must still move when it commits.
+     */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void a_write_committing_below_the_seen_head_moves_the_cached_facets_of_both_instances(String kind) throws Exception {
+        App.Services s = App.Services.open(TestDatabases.config(kind, TestApp.CONTENT));
+        try {
+            s.incidents().importContent(TestApp.CONTENT);
+            Jdbi jdbi = s.db().jdbi();
+            Insights first = new Insights(jdbi);
+            Insights second = new Insights(jdbi);
+            WriteHooks.register(jdbi, "list-counts", first.counts());
+            CountDownLatch numbered = new CountDownLatch(1);
+            CountDownLatch resume = new CountDownLatch(1);
+            // hooks run in name order: this one holds the slow save after its change-log row, before "list-counts"
+            WriteHooks.register(jdbi, "a-hold", h -> {
+                if (Thread.currentThread().getName().equals("slow-save")) {
+                    numbered.countDown();
+                    await(resume);
+                }
+            });
+            first.facets();
+            second.facets();
+
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            Thread slow = new Thread(() -> {
+                try {
+                    addService(s, jdbi, ID, "late-commit-svc");
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "slow-save");
+            slow.start();
+            assertTrue(numbered.await(1, TimeUnit.MINUTES), "the slow save reached its hooks");
+            addService(s, jdbi, OTHER, "early-commit-svc");
+            for (Insights reader : List.of(first, second)) {
+                Map<String, Integer> services = asMap(reader.facets().get("services"));
+                assertEquals(1, services.get("early-commit-svc"), "the save that committed is counted");
+                assertFalse(services.containsKey("late-commit-svc"), "the held save is not committed yet");
+            }
+            resume.countDown();
+            slow.join(60_000);
+            assertEquals(List.of(), failures);
+            assertTrue(lastSeq(jdbi, ID) < lastSeq(jdbi, OTHER), "the slow save holds the lower number");
+
+            Map<String, Map<String, Integer>> expected = recount(jdbi);
+            assertEquals(expected, tables(jdbi));
+            for (Insights reader : List.of(first, second)) {
+                assertEquals(expected.get("service"), asMap(reader.facets().get("services")),
+                        "the late commit shows on both instances");
+            }
+        } finally {
+            s.close();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void a_rebuild_over_filled_tables_equals_a_build_from_empty_and_a_recount_while_other_readers_wait(String kind)
@@ -248,6 +309,29 @@ class ListCountsTest {
             assertTrue(other.syncWithin(java.time.Duration.ofMillis(50)) != DerivedTables.BUILDING);
         } finally {
             s.close();
+        }
+    }
+
+    /** Saves incident {@code id} again with {@code service} added to its services. */
+    private static void addService(App.Services s, Jdbi jdbi, String id, String service) {
+        int rev = s.incidents().header(id).orElseThrow().currentRevision();
+        String text = s.incidents().source(id, rev).orElseThrow();
+        String edited = text.replaceFirst("(?m)^services: \\[", "services: [" + service + ", ");
+        assertNotEquals(text, edited);
+        assertInstanceOf(Authoring.Saved.class, new Authoring(jdbi).update(id, edited, rev, "t", "edit"));
+    }
+
+    private static long lastSeq(Jdbi jdbi, String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(seq) FROM incident_changes WHERE incident_id = :id")
+                .bind("id", id).mapTo(Long.class).one());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(1, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,12 +6,17 @@ import kb.format.Postmortem;
 import kb.format.PostmortemParser;
 import kb.incidents.Change;
 import kb.incidents.Incidents;
+import kb.incidents.WriteHooks;
 import kb.search.SyntheticPostmortems;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +70,54 @@ class InsightsFollowTest {
             save(s, SyntheticPostmortems.make(3, 0).replaceFirst("(?m)^lang: ", "status: draft\nlang: "));
             assertSame(s, insights, filters);
             assertFalse(insights.services().isEmpty());
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Two new incidents saved at once: the slow save takes its change-log number first and commits after the other,
+     * below a head the figures already followed. Its incident must still reach every figure.
+     */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void a_write_committing_below_the_followed_head_reaches_the_figures(String kind) throws Exception {
+        App.Services s = App.Services.open(TestDatabases.config(kind, InsightsTest.FIXTURES));
+        try {
+            s.incidents().importContent(InsightsTest.FIXTURES);
+            Insights insights = new Insights(s.db().jdbi());
+            List<Figures.Filter> filters = List.of(new Figures.Filter(null, null));
+            CountDownLatch numbered = new CountDownLatch(1);
+            CountDownLatch resume = new CountDownLatch(1);
+            // write hooks run after the change-log rows, so this holds the slow save with its number taken
+            WriteHooks.register(s.db().jdbi(), "a-hold", h -> {
+                if (Thread.currentThread().getName().equals("slow-save")) {
+                    numbered.countDown();
+                    try {
+                        assertTrue(resume.await(1, TimeUnit.MINUTES));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            assertSame(s, insights, filters);
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            Thread slow = new Thread(() -> {
+                try {
+                    save(s, SyntheticPostmortems.make(3, 5));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "slow-save");
+            slow.start();
+            assertTrue(numbered.await(1, TimeUnit.MINUTES), "the slow save reached its hooks");
+            save(s, SyntheticPostmortems.make(3, 6));
+            int withOne = insights.report(filters.get(0)).incidents();
+            resume.countDown();
+            slow.join(60_000);
+            assertEquals(List.of(), failures);
+            assertEquals(withOne + 1, insights.report(filters.get(0)).incidents(), "the late commit is counted");
+            assertSame(s, insights, filters);
         } finally {
             s.close();
         }
