@@ -465,11 +465,31 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return false;
     }
 
+    /**
+     * True when the statement is a bare method call on the wrapper ({@code srv.Start()}, its result unused) that may
+     * hand the wrapper to something longer-lived: the review cannot see the method, or sees it start a goroutine.
+     * A call whose error is checked ({@code if err := c.handshake(); err != nil}) is a step that can fail, not this.
+     */
+    private boolean startsOwner(String text, String holder) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(holder) + "\\.(\\w+)\\s*\\(").matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        List<Summaries.Function> fs = summaries.declarations(holder + "." + m.group(1));
+        return fs.isEmpty() || fs.stream().anyMatch(f -> GO_STATEMENT.matcher(f.body()).find());
+    }
+
+    private static final Pattern GO_STATEMENT = Pattern.compile("(?m)^\\s*go\\s");
+
     @Override
     public Effect heldEffect(Node n, Acquisition a, String holder) {
         if (n.kind == Kind.STMT && n.text.startsWith("go ")
                 && Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?!\\w)").matcher(n.text).find()) {
             return Effect.ESCAPE; // a goroutine that runs on the wrapper (go s.serve()) owns it from here
+        }
+        if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
+                && startsOwner(n.text, holder)) {
+            return Effect.ESCAPE;
         }
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
     }

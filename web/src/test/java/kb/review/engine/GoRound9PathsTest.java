@@ -123,6 +123,8 @@ class GoRound9PathsTest {
         assertEquals(List.of(), res01("hub/accept.go", body.formatted("go s.serve()")));
         assertEquals(List.of(), res01("hub/accept.go", body.formatted("out <- s")));
         assertEquals(List.of(), res01("hub/accept.go", body.formatted("h.sessions = append(h.sessions, s)")));
+        // a method the review cannot see, called for its effect only, may register the wrapper (srv.Start())
+        assertEquals(List.of(), res01("hub/accept.go", body.formatted("s.start()")));
     }
 
     /** The same wrapper kept in a local that nothing hands on: the function's end drops the connection. */
@@ -141,10 +143,13 @@ class GoRound9PathsTest {
                 		return err
                 	}
                 	s := &session{conn: c}
-                	return s.greet()
+                	%s
                 }
                 """;
-        assertEquals(List.of("10:go-resource-not-closed"), res01("hub/accept.go", body));
+        assertEquals(List.of("10:go-resource-not-closed"), res01("hub/accept.go", body.formatted("return s.greet()")));
+        // a bare call of a method the review sees, which starts nothing, does not hand the wrapper on either
+        assertEquals(List.of("10:go-resource-not-closed"),
+                res01("hub/accept.go", body.formatted("s.greet()\n\treturn nil")));
     }
 
     // --- class 2: a resource re-assigned to the same variable, and which deferred call ends the final value
