@@ -372,6 +372,128 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return false;
     }
 
+    /**
+     * Constructors by name whose result wraps what they are given: New.../Wrap.../Make..., and the session types of
+     * TLS and stream multiplexers that are built around a connection ({@code tls.Client}, {@code yamux.Server}).
+     */
+    private static final Pattern CONSTRUCTOR = Pattern.compile("(New|new|Wrap|wrap|Make|make)\\w*|Client|Server");
+
+    @Override
+    public String movedTo(Node n, Acquisition a) {
+        Model m = a.model();
+        if (n.kind != Kind.STMT || !(n.ast instanceof SyntaxNode s) || !s.getType().equals("short_var_declaration")
+                || !m.kind().equals("resource") || !m.escapes() || !m.show(a.var()).equals(a.var())) {
+            return null;
+        }
+        SyntaxNode left = s.getChildByFieldName("left");
+        SyntaxNode right = s.getChildByFieldName("right");
+        if (left == null || left.isNull() || right == null || right.isNull() || right.getNamedChildCount() != 1
+                || left.getNamedChildCount() > 2) {
+            return null;
+        }
+        String holder = GoCfg.text(src, left.getNamedChild(0));
+        if (!left.getNamedChild(0).getType().equals("identifier") || holder.equals("_")
+                || ERR_NAME.matcher(holder).matches()) {
+            return null;
+        }
+        if (left.getNamedChildCount() == 2) {
+            String second = GoCfg.text(src, left.getNamedChild(1));
+            if (!second.equals("_") && !ERR_NAME.matcher(second).matches()) {
+                return null; // a second result that is not an error may be what keeps the value
+            }
+        }
+        SyntaxNode value = right.getNamedChild(0);
+        if (value.getType().equals("unary_expression") && value.getNamedChildCount() == 1) {
+            value = value.getNamedChild(0); // &Port{f: f}
+        }
+        if (value.getType().equals("composite_literal")) {
+            return holder; // a struct built here around the value: it lives in the struct, still in this function
+        }
+        if (!value.getType().equals("call_expression")) {
+            return null;
+        }
+        SyntaxNode fn = value.getChildByFieldName("function");
+        if (fn == null || fn.isNull()) {
+            return null;
+        }
+        String callee = GoCfg.text(src, fn);
+        String simple = Summaries.simpleName(callee);
+        if (summaries.knows(callee)) {
+            // a visible constructor that keeps its argument (the only way a visible call escapes the value)
+            return holder;
+        }
+        return CONSTRUCTOR.matcher(simple).matches() ? holder : null;
+    }
+
+    private final Map<Acquisition, Boolean> deferredClosures = new HashMap<>();
+
+    @Override
+    public boolean releasedAtExit(Cfg cfg, Acquisition a) {
+        return deferredClosures.computeIfAbsent(a, x -> closureDeferredBefore(cfg, x));
+    }
+
+    private static final Pattern DEFERRED_CLOSURE = Pattern.compile("^defer\\s+func\\s*\\(");
+
+    /**
+     * True when a {@code defer func() { ... }()} whose body releases the variable is registered on a way to the
+     * acquisition (the acquisition is reachable from it: a re-assignment below the defer, in a loop or a later case),
+     * so the closure ends the value the variable holds when the function returns.
+     */
+    private boolean closureDeferredBefore(Cfg cfg, Acquisition a) {
+        for (Node d : cfg.nodes()) {
+            if (d.kind != Kind.DEFER || d == a.at() || !DEFERRED_CLOSURE.matcher(d.text).find()
+                    || !a.model().releasePattern(a.var()).matcher(d.text).find()) {
+                continue;
+            }
+            java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>();
+            java.util.Set<Node> seen = new java.util.HashSet<>();
+            queue.add(d);
+            seen.add(d);
+            while (!queue.isEmpty() && seen.size() < 5_000) {
+                Node x = queue.poll();
+                for (int i = 0; i < x.successorCount(); i++) {
+                    Node next = x.successor(i);
+                    if (next == a.at()) {
+                        return true;
+                    }
+                    if (seen.add(next)) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the statement is a bare method call on the wrapper ({@code srv.Start()}, its result unused) that may
+     * hand the wrapper to something longer-lived: the review cannot see the method, or sees it start a goroutine.
+     * A call whose error is checked ({@code if err := c.handshake(); err != nil}) is a step that can fail, not this.
+     */
+    private boolean startsOwner(String text, String holder) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(holder) + "\\.(\\w+)\\s*\\(").matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        List<Summaries.Function> fs = summaries.declarations(holder + "." + m.group(1));
+        return fs.isEmpty() || fs.stream().anyMatch(f -> GO_STATEMENT.matcher(f.body()).find());
+    }
+
+    private static final Pattern GO_STATEMENT = Pattern.compile("(?m)^\\s*go\\s");
+
+    @Override
+    public Effect heldEffect(Node n, Acquisition a, String holder) {
+        if (n.kind == Kind.STMT && n.text.startsWith("go ")
+                && Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?!\\w)").matcher(n.text).find()) {
+            return Effect.ESCAPE; // a goroutine that runs on the wrapper (go s.serve()) owns it from here
+        }
+        if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
+                && startsOwner(n.text, holder)) {
+            return Effect.ESCAPE;
+        }
+        return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
+    }
+
     @Override
     public String unseen(Node n, Acquisition a) {
         return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;

@@ -64,6 +64,30 @@ public final class Lifecycle {
         default boolean keptOnNormalExit(Acquisition a) {
             return false;
         }
+
+        /**
+         * The local variable a statement hands {@code a} over to when that variable is a new value built around it in
+         * this function ({@code tc := tls.Client(raw, cfg)}, {@code p := &Port{f: f}}): the value has not left the
+         * function yet, so the duty moves to the wrapper (and stays with the original name) instead of ending as an
+         * escape. Null when the statement hands the value on for good, or the language has no such statement.
+         */
+        default String movedTo(Node n, Acquisition a) {
+            return null;
+        }
+
+        /**
+         * True when a deferred call registered before {@code a} was acquired still ends it at every exit: Go's
+         * deferred closure reads the variable when it runs ({@code defer func() { t.Stop() }()} stops whichever ticker
+         * {@code t} holds then), while {@code defer t.Stop()} was bound to the value {@code t} held at the defer.
+         */
+        default boolean releasedAtExit(Cfg cfg, Acquisition a) {
+            return false;
+        }
+
+        /** What {@code n} does to {@code a} as held by the wrapper {@code holder} that {@link #movedTo} named. */
+        default Effect heldEffect(Node n, Acquisition a, String holder) {
+            return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
+        }
     }
 
     /**
@@ -103,8 +127,15 @@ public final class Lifecycle {
     public record Found(Leak leak, boolean sure) {
     }
 
-    private record State(Node node, boolean errorLive) {
+    /**
+     * Where a path is, whether the acquisition's error still guards it, and the local wrappers that hold the value on
+     * this path (empty until a statement moves it into one: {@link Facts#movedTo}).
+     */
+    private record State(Node node, boolean errorLive, List<String> holders) {
     }
+
+    /** Wrappers followed per path at most: a fourth layer of wrapping is treated as a hand-over, as before. */
+    private static final int MAX_HOLDERS = 3;
 
     private Lifecycle() {
     }
@@ -166,7 +197,7 @@ public final class Lifecycle {
         Node start = a.at();
         for (int i = 0; i < start.successorCount(); i++) {
             if (start.edge(i) != Edge.EXCEPTION) {
-                State s = new State(start.successor(i), a.errorVar() != null);
+                State s = new State(start.successor(i), a.errorVar() != null, List.of());
                 if (parent.putIfAbsent(s, s) == null) {
                     via.put(s, start.edge(i));
                     queue.add(s);
@@ -180,12 +211,38 @@ public final class Lifecycle {
             if (n == cfg.exit && via.get(s) != Edge.EXCEPTION && facts.keptOnNormalExit(a)) {
                 continue;
             }
+            if (n == cfg.exit && s.holders().isEmpty() && facts.releasedAtExit(cfg, a)) {
+                continue;
+            }
             if (n == cfg.exit || n == start) {
                 return leak(cfg, a, s, parent, via, facts, later);
             }
             Effect e = facts.effect(n, a);
             if (e == Effect.OVERWRITE) {
                 return leak(cfg, a, s, parent, via, facts, later);
+            }
+            List<String> holders = s.holders();
+            if (!holders.isEmpty() && e != Effect.RELEASE) {
+                // a wrapper holds the value on this path: releasing or handing on either name ends the duty
+                for (String h : holders) {
+                    Effect w = facts.heldEffect(n, a, h);
+                    if (w == Effect.RELEASE || w == Effect.ESCAPE && e != Effect.ESCAPE) {
+                        e = w;
+                    }
+                }
+            }
+            if (e == Effect.ESCAPE && holders.size() < MAX_HOLDERS) {
+                String to = facts.movedTo(n, a);
+                for (int i = 0; to == null && i < holders.size(); i++) {
+                    to = facts.movedTo(n, held(a, holders.get(i)));
+                }
+                if (to != null && !to.equals(a.var()) && !holders.contains(to)) {
+                    // built into a local wrapper, not handed on: follow the wrapper until it is returned or stored
+                    List<String> more = new ArrayList<>(holders);
+                    more.add(to);
+                    holders = List.copyOf(more);
+                    e = Effect.NONE;
+                }
             }
             if ((e == Effect.UNSEEN || e == Effect.ESCAPE && a.model().kind().equals("transaction"))
                     && endedLater(n, a, facts, later)) {
@@ -212,7 +269,7 @@ public final class Lifecycle {
                 if (n.edge(i) == Edge.EXCEPTION && (quiet == null ? quiet = facts.quiet(n, a) : quiet)) {
                     continue;
                 }
-                State next = new State(n.successor(i), live);
+                State next = new State(n.successor(i), live, holders);
                 if (!parent.containsKey(next)) {
                     parent.put(next, s);
                     via.put(next, n.edge(i));
@@ -221,6 +278,11 @@ public final class Lifecycle {
             }
         }
         return null;
+    }
+
+    /** The acquisition as held under another name: the wrapper a statement moved it into. */
+    private static Acquisition held(Acquisition a, String holder) {
+        return new Acquisition(a.at(), holder, null, a.model(), a.sure());
     }
 
     /** Go's switch without a value, type switch and select: the graph names them by kind, not by a condition. */
@@ -266,6 +328,11 @@ public final class Lifecycle {
             if (helper != null) {
                 unseen = helper;
                 steps.add(new Step(n.line, held + " is handed to `" + helper + "`, which the review could not see"));
+            }
+            List<String> now = chain.get(i + 1).holders();
+            if (now.size() > chain.get(i).holders().size()) {
+                steps.add(new Step(n.line, held + " is wrapped in `" + now.get(now.size() - 1)
+                        + "` here, which is not returned or stored on this path"));
             }
             if (n.kind == Kind.BRANCH || n.kind == Kind.LOOP) {
                 steps.add(new Step(n.line, branchStep(n, e, chain.get(i + 1).node())));
