@@ -151,4 +151,103 @@ class JavaRound9PathsTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- RES-01: a later step throws between the acquire and the hand-over (the exception way out leaks) ---
+
+    @Test
+    void a_borrowed_connection_or_opened_stream_lost_when_the_next_call_throws_is_reported() {
+        String pool = newFile("src/main/java/a/ChannelFactory.java", """
+                package a;
+
+                import com.rabbitmq.client.Channel;
+                import com.rabbitmq.client.Connection;
+                import java.io.IOException;
+                import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
+
+                public class ChannelFactory {
+                    private final GenericKeyedObjectPool<String, Connection> pool;
+
+                    public ChannelFactory(GenericKeyedObjectPool<String, Connection> pool) {
+                        this.pool = pool;
+                    }
+
+                    public Pooled borrow(String name) throws Exception {
+                        Connection connection = pool.borrowObject(name);
+                        Channel channel = connection.createChannel();
+                        channel.confirmSelect();
+                        return new Pooled(name, connection, channel, pool);
+                    }
+                }
+                """);
+        assertEquals(List.of("16:RES-01"), items(pool));
+        String stream = newFile("src/main/java/a/Exporter.java", """
+                package a;
+
+                import java.io.FileOutputStream;
+                import java.io.IOException;
+                import java.io.OutputStream;
+
+                public class Exporter {
+                    public Sink open(String path, byte[] header) throws IOException {
+                        OutputStream out = new FileOutputStream(path);
+                        out.write(header);
+                        return new Sink(out);
+                    }
+                }
+                """);
+        assertEquals(List.of("9:RES-01"), items(stream));
+    }
+
+    @Test
+    void the_same_steps_with_a_catch_that_gives_back_or_closes_and_rethrows_are_clean() {
+        String pool = newFile("src/main/java/a/ChannelFactory.java", """
+                package a;
+
+                import com.rabbitmq.client.Channel;
+                import com.rabbitmq.client.Connection;
+                import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
+
+                public class ChannelFactory {
+                    private final GenericKeyedObjectPool<String, Connection> pool;
+
+                    public ChannelFactory(GenericKeyedObjectPool<String, Connection> pool) {
+                        this.pool = pool;
+                    }
+
+                    public Pooled borrow(String name) throws Exception {
+                        Connection connection = pool.borrowObject(name);
+                        try {
+                            Channel channel = connection.createChannel();
+                            channel.confirmSelect();
+                            return new Pooled(name, connection, channel, pool);
+                        } catch (Exception e) {
+                            pool.invalidateObject(name, connection);
+                            throw e;
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(pool));
+        String stream = newFile("src/main/java/a/Exporter.java", """
+                package a;
+
+                import java.io.FileOutputStream;
+                import java.io.IOException;
+                import java.io.OutputStream;
+
+                public class Exporter {
+                    public Sink open(String path, byte[] header) throws IOException {
+                        OutputStream out = new FileOutputStream(path);
+                        try {
+                            out.write(header);
+                        } catch (IOException e) {
+                            out.close();
+                            throw e;
+                        }
+                        return new Sink(out);
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(stream));
+    }
 }
