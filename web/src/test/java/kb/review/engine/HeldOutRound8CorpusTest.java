@@ -44,12 +44,15 @@ class HeldOutRound8CorpusTest {
     // Run 4 (not blind for the library models added from this round's misses, nor for the two regressions of run 3
     // that were fixed by class, nor for the timer-paced loops of its two false positives): overall recall 95/121 =
     // 0.79 (floor 0.75), precision 95/95 = 1.00 (0.95); Go 50/65 = 0.77 (floor 0.75) and 50/50 = 1.00 (0.95); Java
-    // 45/56 = 0.80 (floor 0.80) and 45/45 = 1.00 (0.95).
-    static final double RECALL_FLOOR = 0.75;
+    // 45/56 = 0.80 and 45/45 = 1.00.
+    // Run 5 (morning session of 2026-12-02, not blind: the Go and Java class branches read this round's misses):
+    // overall recall 108/121 = 0.89 (floor 0.85), precision 108/108 = 1.00 (0.95); Go 58/65 = 0.89 (floor 0.85) and
+    // 1.00 (0.95); Java 50/56 = 0.89 (floor 0.85) and 1.00 (0.95).
+    static final double RECALL_FLOOR = 0.85;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.80, 0.95});
+            "go", new double[] {0.85, 0.95},
+            "java", new double[] {0.85, 0.95});
 
     static List<Case> cases;
 
