@@ -257,6 +257,11 @@ public final class Timeouts {
                 mark(m, text(p.getChildByFieldName("field")),
                         arguments(p.getParent().getChildByFieldName("arguments")), seen);
                 cur = p.getParent();
+            } else if (t.equals("selector_expression") && same(p.getChildByFieldName("operand"), cur)) {
+                // a method value taken right on the construction, `(&net.Dialer{}).DialContext`: the function is handed
+                // on and called later with its caller's arguments, which the models' local-use sees as "()"
+                mark(m, text(p.getChildByFieldName("field")), "", seen);
+                return cur;
             } else {
                 return cur;
             }

@@ -1,5 +1,7 @@
 package kb.review.engine;
 
+import kb.review.analysis.Summaries;
+import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Rule;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ final class RegexDetector {
     private RegexDetector() {
     }
 
-    static List<Hit> run(SourceFile file, List<Rule> candidates) {
+    /** @param helpers the functions the review can see, for {@code callee-results} conditions */
+    static List<Hit> run(SourceFile file, List<Rule> candidates, Summaries helpers) {
         List<Hit> hits = new ArrayList<>();
         // a rule whose regex needs a text the file does not hold cannot match any of its lines
         List<Rule> rules = candidates.stream().filter(r -> Needles.mayMatch(
@@ -30,7 +33,7 @@ final class RegexDetector {
             for (Rule rule : rules) {
                 Rule.RegexMatcher r = (Rule.RegexMatcher) rule.matcher();
                 Matcher m = r.pattern().matcher(text);
-                if (m.find() && conditionsHold(file, line, text, r)) {
+                if (m.find() && conditionsHold(file, line, text, r, helpers)) {
                     boolean sure = file.complete() || rule.context() == Rule.Context.LINE;
                     hits.add(new Hit(rule, line, m.start() + 1, sure ? Finding.Confidence.HIGH
                             : Finding.Confidence.LOW, sure ? null : Hit.PARTIAL_FILE));
@@ -40,14 +43,15 @@ final class RegexDetector {
         return hits;
     }
 
-    private static boolean conditionsHold(SourceFile file, int lineNo, String line, Rule.RegexMatcher r) {
+    private static boolean conditionsHold(SourceFile file, int lineNo, String line, Rule.RegexMatcher r,
+                                          Summaries helpers) {
         for (Rule.Condition c : r.require()) {
-            if (!compiled(c).matcher(textOf(file, lineNo, line, c)).find()) {
+            if (!compiled(c).matcher(textOf(file, lineNo, line, c, helpers)).find()) {
                 return false;
             }
         }
         for (Rule.Condition c : r.reject()) {
-            if (compiled(c).matcher(textOf(file, lineNo, line, c)).find()) {
+            if (compiled(c).matcher(textOf(file, lineNo, line, c, helpers)).find()) {
                 return false;
             }
         }
@@ -60,8 +64,9 @@ final class RegexDetector {
         return COMPILED.computeIfAbsent(c.regex(), Pattern::compile);
     }
 
-    private static String textOf(SourceFile file, int lineNo, String line, Rule.Condition c) {
+    private static String textOf(SourceFile file, int lineNo, String line, Rule.Condition c, Summaries helpers) {
         return switch (c.in()) {
+            case Rule.RegexMatcher.CALLEE_RESULTS -> calleeResults(file, line, helpers);
             case "file" -> file.text();
             case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
             case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
@@ -94,6 +99,86 @@ final class RegexDetector {
     }
 
     private static final int BELOW = 8;
+
+    /** The first call of a line: its callee ({@code c.writeFatal}) and the text after its opening parenthesis. */
+    private static final Pattern CALL = Pattern.compile("([\\p{L}_][\\w.]*)\\s*\\(");
+
+    /**
+     * The declared results of the function {@code line} calls first, one line per visible declaration with as many
+     * parameters as the call has arguments ({@code -} when it declares none); empty when none is visible, when the
+     * call is not the whole rest of the line ({@code c.Unwatch(ctx).Err()} discards what the last call returns), or
+     * when the callee is a method. Without types a method call ({@code f.Set(...)}) cannot be told from another
+     * type's method of the same name, so in Go only the package's own functions ({@code register(...)}) and those of
+     * a package the file imports ({@code pkg.Register(...)}) are looked up, never methods.
+     */
+    private static String calleeResults(SourceFile file, String line, Summaries helpers) {
+        Matcher call = CALL.matcher(line);
+        if (helpers == null || !call.find() || file.language() != Language.GO) {
+            return "";
+        }
+        String callee = call.group(1);
+        int args = arguments(line, call.end());
+        if (args < 0) {
+            return "";
+        }
+        int dot = callee.lastIndexOf('.');
+        if (dot >= 0 && !(callee.indexOf('.') == dot && imports(file.text(), callee.substring(0, dot)))) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Summaries.Function f : helpers.in(file.path(), file.text()).declarations(callee)) {
+            boolean fits = f.params().size() == args || f.variadic() && args >= f.params().size() - 1;
+            if (!fits || f.owner() != null) {
+                continue;
+            }
+            out.append(f.results() == null ? "-" : f.results().replaceAll("\\s+", " ").strip()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** True when a Go file's text imports a package named {@code name} (by its path's last element or an alias). */
+    private static boolean imports(String text, String name) {
+        return Pattern.compile("(?m)^\\s*(?:import\\s+)?(?:" + Pattern.quote(name) + "\\s+\"[^\"]*\"|\"(?:[^\"]*/)?"
+                + Pattern.quote(name) + "(?:/v\\d+)?\")").matcher(text).find();
+    }
+
+    /**
+     * The number of arguments of the call whose list starts at {@code from}; -1 when the list does not end on the
+     * line, or something other than a comment follows it.
+     */
+    private static int arguments(String line, int from) {
+        int depth = 0;
+        int count = 0;
+        boolean any = false;
+        for (int i = from; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"' || ch == '`' || ch == '\'') {
+                int end = line.indexOf(ch, i + 1);
+                while (end > 0 && ch != '`' && line.charAt(end - 1) == '\\') {
+                    end = line.indexOf(ch, end + 1);
+                }
+                if (end < 0) {
+                    return -1;
+                }
+                i = end;
+                any = true;
+            } else if (ch == '(' || ch == '{' || ch == '[') {
+                depth++;
+                any = true;
+            } else if (ch == ')' || ch == '}' || ch == ']') {
+                if (depth == 0) {
+                    String rest = line.substring(i + 1).strip();
+                    return !rest.isEmpty() && !rest.startsWith("//") ? -1 : any ? count + 1 : 0;
+                }
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                count++;
+            } else if (!Character.isWhitespace(ch)) {
+                any = true;
+            }
+        }
+        return -1;
+    }
 
     static boolean isComment(String line) {
         String t = line.stripLeading();

@@ -125,7 +125,10 @@ final class RemovedReleases {
                     boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                             : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
                             || language == Language.GO && GoReleases.endedOtherwise(value, added);
-                    if (at > 0 && !kept && !acquiredInChange(value, removed, added) && !insideDeletedMethod(lines, i)
+                    boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
+                            && ownedByReceiver(h, lines, i, value);
+                    if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
+                            && !insideDeletedMethod(lines, i)
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -353,6 +356,59 @@ final class RemovedReleases {
 
     /** A Go function or method declaration. */
     private static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
+
+    /** A Go method's header: group 1 its receiver's name, group 2 the method's name. */
+    private static final Pattern GO_METHOD = Pattern.compile("^func\\s*\\(\\s*(\\w+)\\s+\\*?[\\w.\\[\\], ]+\\)\\s*(\\w+)");
+    /** A method whose work is ending its receiver: a close there is the owner's own teardown. */
+    private static final Pattern TEARDOWN = Pattern.compile(
+            "(?i)^(?:close|stop|shutdown|release|disconnect|dispose|teardown|cleanup|abort|kill|terminate)");
+
+    /**
+     * Go: the deleted close ended a field of the method's receiver ({@code c.conn} in {@code func (c *Conn) write}),
+     * which the method goes on using and never assigns: the struct owns the value and its own teardown closes it, so
+     * the deleted close was an extra, early one (gorilla's close on a partial write, replaced by a recorded fatal
+     * error), and without it the value stays open until its owner closes it, not for ever. A close in a teardown
+     * method, or of a field the method replaces or drops, stays reported.
+     */
+    private static boolean ownedByReceiver(Hunk h, List<DiffLine> lines, int at, String value) {
+        int dot = value.indexOf('.');
+        if (dot <= 0 || value.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        int start = 0;
+        Matcher header = null;
+        for (int j = at - 1; j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && GO_DECLARATION.matcher(lines.get(j).text()).find()) {
+                header = GO_METHOD.matcher(lines.get(j).text());
+                start = j;
+                break;
+            }
+        }
+        if (header == null) {
+            header = GO_METHOD.matcher(h.section() == null ? "" : h.section().strip());
+        }
+        if (!header.find() || !header.group(1).equals(value.substring(0, dot))
+                || TEARDOWN.matcher(header.group(2)).find()) {
+            return false;
+        }
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\.(?!Close\\b)\\w+\\s*\\(");
+        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,[^=\\n]*)?=(?!=)");
+        boolean used = false;
+        for (int j = start; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (j > start && GO_DECLARATION.matcher(l.text()).find()) {
+                break;
+            }
+            if (assigned.matcher(l.text()).find()) {
+                return false;
+            }
+            used |= use.matcher(l.text()).find();
+        }
+        return used;
+    }
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
     private static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {

@@ -234,7 +234,7 @@ public final class Reviewer {
                 bucket.add(r);
             }
         }
-        List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex));
+        List<Hit> hits = new ArrayList<>(RegexDetector.run(file, regex, helpers));
         boolean analysed = true;
         if ((!query.isEmpty() || !visitor.isEmpty() || !analysis.isEmpty()) && FileWork.nestsTooDeeply(file.text())) {
             analysed = false;

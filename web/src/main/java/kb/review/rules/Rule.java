@@ -38,6 +38,13 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String LINES_BELOW = "lines-below";
         /** The matched line itself, stripped, followed by {@link #LINES_BELOW}: a regex can relate the two. */
         public static final String LINE_AND_BELOW = "line-and-below";
+        /**
+         * Go: the declared results of the function the line calls (its first call, when that call is the rest of the
+         * line), one line per declaration the review can see (in the change, beside it, or in the checkout), as
+         * written ({@code error}, {@code (*Handler, error)}); {@code -} for a declaration without results. Empty when
+         * the callee is not visible or is a method (a method's name alone does not tell which type's it is).
+         */
+        public static final String CALLEE_RESULTS = "callee-results";
     }
 
     /**
