@@ -259,9 +259,8 @@ final class TreeSitterDetector {
         }
 
         /**
-         * {@code catches-all} when the task handed as the first argument of the captured call handles its own
-         * failures (see {@link TaskGuards}): it catches Exception or Throwable itself, or only calls a method the
-         * review can see whose body does; else empty.
+         * {@code catches-all} when the task handed as the first argument of the captured call only calls a method
+         * the review can see whose body catches Exception or Throwable (see {@link TaskGuards}); else empty.
          */
         private String task(String capture) {
             TSNode n = caps.get(capture);

@@ -63,8 +63,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String UNSEEN = "unseen:";
         /**
          * A condition's {@code in:} prefix for a call capture: {@code catches-all} when the task it is handed (its
-         * first argument: a lambda, an anonymous Runnable or Callable, a method reference) catches Exception or
-         * Throwable itself or only calls a visible method whose body does; else empty.
+         * first argument: a lambda, an anonymous Runnable or Callable, a method reference) only calls a visible method
+         * whose body catches Exception or Throwable; else empty.
          */
         public static final String TASK = "task:";
     }
