@@ -34,7 +34,7 @@ final class CatchAlls {
     }
 
     /** The code without its comments (string and character literals kept as they are). */
-    private static String withoutComments(String code) {
+    static String withoutComments(String code) {
         StringBuilder out = new StringBuilder(code.length());
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);

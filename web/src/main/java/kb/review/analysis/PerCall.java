@@ -248,6 +248,7 @@ public final class PerCall {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
         if (!go) {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
+            top = owner(top);
         }
         SyntaxNode field = go ? null : PerCallOwners.initialised(top);
         if (field != null) {
@@ -312,6 +313,26 @@ public final class PerCall {
         return out;
     }
 
+    /**
+     * Java: a pool handed to a constructor ({@code new CloseableExecutorService(Executors.newSingleThreadExecutor(f),
+     * true)}) lives as long as the object made with it, which owns it: whether it is kept (a field, a factory's
+     * return, a {@code this(...)} argument of a constructor) or dropped per call is that object's question, as a Go
+     * value inside a composite literal is the literal's. The outermost such construction, through builder chains and
+     * conditionals.
+     */
+    private SyntaxNode owner(SyntaxNode top) {
+        SyntaxNode cur = top;
+        for (int depth = 0; depth < 8; depth++) {
+            SyntaxNode args = cur.getParent();
+            if (!args.getType().equals("argument_list")
+                    || !args.getParent().getType().equals("object_creation_expression")) {
+                return cur;
+            }
+            cur = KeptByReturn.throughChoice(helper.chain(args.getParent(), null, null));
+        }
+        return cur;
+    }
+
     private static final Set<String> LITERAL_PARTS = Set.of("keyed_element", "literal_element", "literal_value",
             "composite_literal", "unary_expression");
 
@@ -330,7 +351,7 @@ public final class PerCall {
     /** main or init (Go), a constructor, a provider method or a static main (Java). */
     private boolean oneTime(SyntaxNode function) {
         String t = function.getType();
-        if (t.equals("constructor_declaration")) {
+        if (t.equals("constructor_declaration") || !go && cutConstructor(function)) {
             return true;
         }
         if (t.equals("function_declaration")) {
@@ -349,6 +370,21 @@ public final class PerCall {
             }
         }
         return false;
+    }
+
+    /**
+     * Java, in a pasted diff: a constructor whose class the fragment does not hold. When the hunk that shows the class
+     * header ends, the blocks it leaves open are closed, so a constructor in a later hunk is read at the top level,
+     * where tree-sitter takes {@code public PathChildrenCache(CuratorFramework client) {} } for a method whose type is
+     * the class's name and whose name is missing. Such a declaration, with a capitalised type, is a constructor.
+     */
+    private boolean cutConstructor(SyntaxNode function) {
+        if (!function.getType().equals("method_declaration") || !text(function.getChildByFieldName("name")).isEmpty()) {
+            return false;
+        }
+        String type = text(function.getChildByFieldName("type"));
+        return type.matches("[A-Z][\\w$]*") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(type) + "\\s*\\(")
+                .matcher(text(function)).find();
     }
 
     /**

@@ -69,6 +69,10 @@ final class ScheduledTasks {
     /** {@code this::refresh}: the referenced method, when the review sees it, must catch everything. */
     private static Spot referenced(SyntaxNode call, String reference, Summaries summaries) {
         String target = reference.substring(reference.lastIndexOf("::") + 2).strip();
+        String on = reference.substring(0, reference.lastIndexOf("::")).strip();
+        if (!on.equals("this") && !on.equals("super") && on.matches("[\\w$.]+")) {
+            target = on + "." + target; // Type::m or field::m: resolved through that type, not this class
+        }
         if (!summaries.knows(target)) {
             return at(call, false, HIDDEN);
         }
@@ -91,6 +95,9 @@ final class ScheduledTasks {
             return null;
         }
         String only = onlyCall(task, src);
+        if (only == null && task.getType().equals("object_creation_expression")) {
+            only = TaskGuards.onlyCall(t); // an anonymous Runnable whose run() only calls a method
+        }
         if (only == null) {
             return at(call, true, null);
         }
@@ -259,7 +266,14 @@ final class ScheduledTasks {
             return null;
         }
         SyntaxNode name = body.getChildByFieldName("name");
-        return name == null || name.isNull() ? null : text(src, name);
+        if (name == null || name.isNull()) {
+            return null;
+        }
+        // another object's method is that object's (other.refresh), not a method of this class of the same name
+        SyntaxNode object = body.getChildByFieldName("object");
+        String on = object == null || object.isNull() ? "" : text(src, object).strip();
+        return on.isEmpty() || on.equals("this") || !on.matches("[\\w$.]+") ? text(src, name)
+                : on + "." + text(src, name);
     }
 
     private static String text(byte[] src, SyntaxNode n) {

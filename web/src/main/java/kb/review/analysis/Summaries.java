@@ -133,7 +133,7 @@ public final class Summaries {
     }
 
     /** The simple name a callee text ends with: {@code s.store.closeAll} gives {@code closeAll}. */
-    static String simpleName(String callee) {
+    public static String simpleName(String callee) {
         int dot = callee.lastIndexOf('.');
         return dot < 0 ? callee : callee.substring(dot + 1);
     }
@@ -218,6 +218,16 @@ public final class Summaries {
             visible = visible.stream().filter(f -> f.owner() == null && f.file() != null
                     && simpleName(f.file().replaceAll("/[^/]*$", "").replace('/', '.')).equals(pkg)).toList();
             visible = visible.isEmpty() ? null : visible;
+        }
+        if (visible != null && !go && ctx != null && ctx.path() != null && visible.size() > 1
+                && (qualifier == null || qualifier.equals("this"))) {
+            // Java: a method called without a receiver (or on this) is first the class's own; another file's method
+            // of the same name (a test's override of it, another class's doWork) is not what this call runs
+            String here = ctx.path();
+            List<Function> own = visible.stream().filter(f -> here.equals(f.file())).toList();
+            if (!own.isEmpty() && own.size() < visible.size()) {
+                return new Target("visible:" + here + ":" + simple, own);
+            }
         }
         if (visible != null) {
             return new Target("visible:" + simple, visible);

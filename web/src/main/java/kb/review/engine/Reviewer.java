@@ -244,7 +244,7 @@ public final class Reviewer {
                 // the Java visitors and the analysis read the same JavaParser units: parse them once per file
                 JavaVisitors.Units units = new JavaVisitors.Units(file, tree);
                 if (!query.isEmpty()) {
-                    hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language())));
+                    hits.addAll(TreeSitterDetector.run(file, tree, book.queries(file.language()), helpers));
                 }
                 if (!visitor.isEmpty()) {
                     hits.addAll(JavaVisitors.run(file, units, visitor));

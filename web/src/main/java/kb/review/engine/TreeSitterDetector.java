@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.analysis.Summaries;
+import kb.review.analysis.TaskGuards;
 import org.treesitter.TSNode;
 import org.treesitter.TSQueryCapture;
 import org.treesitter.TSQueryCursor;
@@ -25,7 +27,17 @@ final class TreeSitterDetector {
 
     static final String ANCESTOR = Rule.QueryMatcher.ANCESTOR;
     static final String HELPERS = Rule.QueryMatcher.HELPERS;
+    static final String UNSEEN = Rule.QueryMatcher.UNSEEN;
+    static final String TASK = Rule.QueryMatcher.TASK;
+    /** A call as written, qualified ({@code ThreadUtils.checkInterrupted(e)}), its arguments without parentheses. */
+    private static final Pattern CALL_TEXT = Pattern.compile(
+            "(?<![\\w$.])((?:[\\p{L}_$][\\w$]*\\s*\\.\\s*)*[\\p{L}_$][\\w$]*)\\s*\\(([^()]*)\\)");
+    private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "synchronized",
+            "return", "throw", "new", "super", "this", "func", "go", "defer", "select");
     private static final Pattern CALLED = Pattern.compile("\\b([\\p{L}_$][\\w$]*)\\s*\\(");
+    /** A callee as written, with its receiver path: {@code ThreadUtils.checkInterrupted}, {@code restore}. */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(?<![\\w$.])((?:[\\p{L}_$][\\w$]*\\s*\\.\\s*)*[\\p{L}_$][\\w$]*)\\s*\\(");
     private static final Set<String> DECLARATIONS = Set.of("method_declaration", "function_declaration");
     private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
@@ -34,7 +46,7 @@ final class TreeSitterDetector {
     }
 
     /** Runs every rule of {@code set} that applies to the file, in one walk of its tree. */
-    static List<Hit> run(SourceFile file, TSTree tree, QuerySet set) {
+    static List<Hit> run(SourceFile file, TSTree tree, QuerySet set, Summaries summaries) {
         List<Hit> hits = new ArrayList<>();
         byte[] src = file.utf8();
         Set<String> seen = new HashSet<>();
@@ -58,7 +70,7 @@ final class TreeSitterDetector {
                 TSNode shown = q.reportAt() == null ? at : enclosing(at, q.reportAt());
                 int line = shown.getStartPoint().getRow() + 1;
                 String key = rule.id() + ":" + line;
-                if (!seen.contains(key) && accept(file, src, q, caps, at)) {
+                if (!seen.contains(key) && accept(file, src, q, caps, at, summaries)) {
                     seen.add(key);
                     hits.add(hit(file, rule, shown, line));
                 }
@@ -86,7 +98,7 @@ final class TreeSitterDetector {
     }
 
     private static boolean accept(SourceFile file, byte[] src, Rule.QueryMatcher q, Map<String, TSNode> caps,
-                                  TSNode at) {
+                                  TSNode at, Summaries summaries) {
         Set<String> boundaries = TreeSitter.boundaryTypes(q.language());
         if (!q.inside().isEmpty() && !hasAncestor(at, q.inside(), boundaries)) {
             return false;
@@ -94,7 +106,7 @@ final class TreeSitterDetector {
         if (!q.outside().isEmpty() && hasAncestor(at, q.outside(), boundaries)) {
             return false;
         }
-        Texts texts = new Texts(file, src, caps, at, q.language());
+        Texts texts = new Texts(file, src, caps, at, q.language(), summaries);
         for (Rule.Condition c : q.require()) {
             if (!texts.find(c)) {
                 return false;
@@ -135,7 +147,8 @@ final class TreeSitterDetector {
     }
 
     /** The texts conditions search, computed on demand. */
-    private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language) {
+    private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language,
+                         Summaries shared) {
 
         boolean find(Rule.Condition c) {
             Pattern p = c.regex().indexOf('{') < 0 ? COMPILED.computeIfAbsent(c.regex(), Pattern::compile)
@@ -154,13 +167,17 @@ final class TreeSitterDetector {
                 }
                 default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))
                         : in.startsWith(HELPERS) ? helpers(in.substring(HELPERS.length()))
+                        : in.startsWith(UNSEEN) ? unseen(in.substring(UNSEEN.length()))
+                        : in.startsWith(TASK) ? task(in.substring(TASK.length()))
                         : caps.containsKey(in) ? of(caps.get(in)) : "";
             };
         }
 
         /**
-         * The capture's text, then the bodies of the functions and methods declared in this file whose names it
-         * calls: what a helper does for the capture ({@code restoreInterrupt(e)}) counts as done there.
+         * The capture's text, then the bodies of the functions and methods it calls that the review can see: declared
+         * in this file, else elsewhere in the change (or, in repo mode, the checkout) as {@link Summaries} resolves
+         * the call ({@code ThreadUtils.checkInterrupted(e)} in another file of the change). What a helper does for the
+         * capture ({@code restoreInterrupt(e)}) counts as done there.
          */
         private String helpers(String capture) {
             TSNode n = caps.get(capture);
@@ -174,26 +191,122 @@ final class TreeSitterDetector {
                 called.add(m.group(1));
             }
             StringBuilder out = new StringBuilder(text);
+            Set<String> declared = new HashSet<>();
             if (!called.isEmpty()) {
-                TSNode root = n;
-                while (!root.getParent().isNull()) {
-                    root = root.getParent();
+                declarations(root(n), called, out, declared);
+            }
+            for (String callee : callees(text)) {
+                if (!declared.contains(Summaries.simpleName(callee))) {
+                    for (Summaries.Function f : resolved(callee)) {
+                        if (f.body() != null) {
+                            out.append('\n').append(f.body());
+                        }
+                    }
                 }
-                declarations(root, called, out);
             }
             return out.toString();
         }
 
-        private void declarations(TSNode n, Set<String> called, StringBuilder out) {
+        /**
+         * What {@link Summaries} resolves {@code callee} to, for a call it can tie to a declaration: unqualified, on
+         * {@code this}, or (Java) on a type ({@code ThreadUtils.checkInterrupted}: only that class's methods). A call
+         * on a Java variable ({@code log.error(e)}) is left out: the change's methods are found by simple name, and
+         * another class's {@code error} is not what the variable runs.
+         */
+        private List<Summaries.Function> resolved(String callee) {
+            int dot = callee.lastIndexOf('.');
+            if (dot < 0 || language == Language.GO) {
+                return summaries().declarations(callee);
+            }
+            String on = Summaries.simpleName(callee.substring(0, dot));
+            if (on.equals("this")) {
+                return summaries().declarations(callee.substring(dot + 1));
+            }
+            if (on.isEmpty() || !Character.isUpperCase(on.charAt(0))) {
+                return List.of();
+            }
+            return summaries().declarations(callee).stream()
+                    .filter(f -> f.owner() == null || f.owner().equals(on)).toList();
+        }
+
+        /**
+         * The calls of the capture whose code the review cannot see (neither declared in this file nor resolved by
+         * {@link Summaries}), one a line as written with their arguments: {@code ThreadUtils.checkInterrupted(e)}.
+         * A rule reads these by name only, where the name is all there is to go on.
+         */
+        private String unseen(String capture) {
+            TSNode n = caps.get(capture);
+            if (n == null) {
+                return "";
+            }
+            String text = of(n);
+            Set<String> called = new HashSet<>();
+            for (String callee : callees(text)) {
+                called.add(Summaries.simpleName(callee));
+            }
+            Set<String> declared = new HashSet<>();
+            declarations(root(n), called, new StringBuilder(), declared);
+            StringBuilder out = new StringBuilder();
+            Matcher m = CALL_TEXT.matcher(text);
+            while (m.find()) {
+                String callee = m.group(1).replaceAll("\\s+", "");
+                if (!KEYWORDS.contains(callee) && !declared.contains(Summaries.simpleName(callee))
+                        && resolved(callee).isEmpty()) {
+                    out.append(callee).append('(').append(m.group(2).strip()).append(")\n");
+                }
+            }
+            return out.toString();
+        }
+
+        /**
+         * {@code catches-all} when the task handed as the first argument of the captured call only calls a method
+         * the review can see whose body catches Exception or Throwable (see {@link TaskGuards}); else empty.
+         */
+        private String task(String capture) {
+            TSNode n = caps.get(capture);
+            TSNode args = n == null ? null : n.getChildByFieldName("arguments");
+            if (args == null || args.isNull() || args.getNamedChildCount() == 0) {
+                return "";
+            }
+            return TaskGuards.guarded(of(args.getNamedChild(0)), summaries()) ? "catches-all" : "";
+        }
+
+        private Summaries summaries() {
+            return shared.in(file.path(), file.text());
+        }
+
+        /** The qualified callees of the calls in {@code text}, keywords left out. */
+        private static Set<String> callees(String text) {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            Matcher m = QUALIFIED.matcher(text);
+            while (m.find()) {
+                String callee = m.group(1).replaceAll("\\s+", "");
+                if (!KEYWORDS.contains(callee)) {
+                    out.add(callee);
+                }
+            }
+            return out;
+        }
+
+        private static TSNode root(TSNode n) {
+            TSNode root = n;
+            while (!root.getParent().isNull()) {
+                root = root.getParent();
+            }
+            return root;
+        }
+
+        private void declarations(TSNode n, Set<String> called, StringBuilder out, Set<String> found) {
             if (DECLARATIONS.contains(n.getType())) {
                 TSNode name = n.getChildByFieldName("name");
                 TSNode body = n.getChildByFieldName("body");
                 if (name != null && !name.isNull() && body != null && !body.isNull() && called.contains(of(name))) {
                     out.append('\n').append(of(body));
+                    found.add(of(name));
                 }
             }
             for (int i = 0; i < n.getNamedChildCount(); i++) {
-                declarations(n.getNamedChild(i), called, out);
+                declarations(n.getNamedChild(i), called, out, found);
             }
         }
 

@@ -63,6 +63,17 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String ANCESTOR = "ancestor:";
         /** A condition's {@code in:} prefix: a capture's text followed by the bodies of the file's methods it calls. */
         public static final String HELPERS = "helpers:";
+        /**
+         * A condition's {@code in:} prefix: the calls in a capture whose code the review cannot see (not in this file,
+         * the change or the checkout), one a line as written with their arguments; a rule may then go by the name.
+         */
+        public static final String UNSEEN = "unseen:";
+        /**
+         * A condition's {@code in:} prefix for a call capture: {@code catches-all} when the task it is handed (its
+         * first argument: a lambda, an anonymous Runnable or Callable, a method reference) only calls a visible method
+         * whose body catches Exception or Throwable; else empty.
+         */
+        public static final String TASK = "task:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
@@ -125,8 +136,9 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      * A regular expression that must (require) or must not (reject) be found in some text around a match.
      *
      * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function),
-     *              {@code file}, {@code ancestor:NODE_TYPE}, or {@code helpers:CAPTURE} (the capture and the bodies of
-     *              the functions of the file it calls)
+     *              {@code file}, {@code ancestor:NODE_TYPE}, {@code helpers:CAPTURE} (the capture and the bodies of
+     *              the functions it calls that the review can see), {@code unseen:CAPTURE} or {@code task:CAPTURE}
+     *              (see {@link QueryMatcher#UNSEEN}, {@link QueryMatcher#TASK})
      * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
      */
     public record Condition(String in, String regex) {
