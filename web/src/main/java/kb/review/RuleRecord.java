@@ -47,7 +47,7 @@ final class RuleRecord {
                             SELECT suppressed, COUNT(*) AS n FROM review_findings WHERE rule_id = :rule GROUP BY suppressed""")
                     .bind("rule", rule.id())
                     .map((rs, c) -> Map.entry(rs.getBoolean("suppressed"), rs.getInt("n")))
-                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             int reviewsFinding = h.createQuery("""
                             SELECT COUNT(DISTINCT review_id) FROM review_findings WHERE rule_id = :rule AND suppressed = FALSE""")
                     .bind("rule", rule.id()).mapTo(Integer.class).one();
