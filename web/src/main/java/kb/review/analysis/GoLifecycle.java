@@ -187,7 +187,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     continue; // stored in a field or a map: owned by something longer-lived
                 }
                 if (n.ast instanceof SyntaxNode st && st.getType().equals("assignment_statement")
-                        && releasedInWiderScope(st, var, m)) {
+                        && new WiderScopeRelease(src).releasedInWiderScope(st, var, m)) {
                     continue; // a package variable or one captured from the enclosing function: that scope ends it
                 }
                 String last = names.get(names.size() - 1);
@@ -211,93 +211,6 @@ public final class GoLifecycle implements Lifecycle.Facts {
             }
         }
     }
-
-    /**
-     * True when {@code var} is not declared in the function (or literal) holding {@code stmt} — it is a variable of an
-     * enclosing function or of the package — and the scope that declares it (that function, or the file) releases it
-     * somewhere ({@code stop := func() { t.Stop() }}, a package-level Stop function): that scope holds the duty. A
-     * wider variable that nothing ever releases is still this function's leak.
-     */
-    private boolean releasedInWiderScope(SyntaxNode stmt, String var, Model m) {
-        SyntaxNode f = enclosingFunction(stmt);
-        if (f == null || declares(f, var, true)) {
-            return false;
-        }
-        SyntaxNode scope = enclosingFunction(f);
-        while (scope != null && !declares(scope, var, false)) {
-            scope = enclosingFunction(scope);
-        }
-        SyntaxNode root = scope;
-        if (root == null) {
-            root = f;
-            while (root.getParent() != null && !root.getParent().isNull()) {
-                root = root.getParent();
-            }
-        }
-        return m.releasePattern(var).matcher(GoCfg.text(src, root)).find();
-    }
-
-    private static SyntaxNode enclosingFunction(SyntaxNode n) {
-        SyntaxNode f = n.getParent();
-        while (f != null && !f.isNull() && !GO_FUNCTIONS.contains(f.getType())) {
-            f = f.getParent();
-        }
-        return f == null || f.isNull() ? null : f;
-    }
-
-    /** True when {@code f} declares {@code var}: a parameter or result, a var spec or a := (not in nested literals). */
-    private boolean declares(SyntaxNode f, String var, boolean stopAtLiterals) {
-        for (int i = 0; i < f.getNamedChildCount(); i++) {
-            SyntaxNode c = f.getNamedChild(i);
-            if (c.getType().equals("parameter_list") && mentionsName(c, var)) {
-                return true;
-            }
-        }
-        SyntaxNode body = f.getChildByFieldName("body");
-        return body != null && !body.isNull() && declaresIn(body, var);
-    }
-
-    private boolean declaresIn(SyntaxNode n, String var) {
-        String t = n.getType();
-        if (t.equals("func_literal")) {
-            return false;
-        }
-        if (t.equals("var_spec") || t.equals("const_spec")) {
-            for (int i = 0; i < n.getNamedChildCount(); i++) {
-                SyntaxNode c = n.getNamedChild(i);
-                if (c.getType().equals("identifier") && GoCfg.text(src, c).equals(var)) {
-                    return true;
-                }
-            }
-        }
-        if (t.equals("short_var_declaration") || t.equals("range_clause")) {
-            SyntaxNode left = n.getChildByFieldName("left");
-            if (left != null && !left.isNull() && mentionsName(left, var)) {
-                return true;
-            }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (declaresIn(n.getNamedChild(i), var)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean mentionsName(SyntaxNode n, String var) {
-        if (n.getType().equals("identifier") && GoCfg.text(src, n).equals(var)) {
-            return true;
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (mentionsName(n.getNamedChild(i), var)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final java.util.Set<String> GO_FUNCTIONS = java.util.Set.of("func_literal",
-            "function_declaration", "method_declaration");
 
     /** True (sure) or false (by name) when the receiver fits the entry, null when it does not. */
     private Boolean receiverMatches(Model.Acquire q, String callee) {
@@ -431,40 +344,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     @Override
     public boolean releasedAtExit(Cfg cfg, Acquisition a) {
-        return deferredClosures.computeIfAbsent(a, x -> closureDeferredBefore(cfg, x));
-    }
-
-    private static final Pattern DEFERRED_CLOSURE = Pattern.compile("^defer\\s+func\\s*\\(");
-
-    /**
-     * True when a {@code defer func() { ... }()} whose body releases the variable is registered on a way to the
-     * acquisition (the acquisition is reachable from it: a re-assignment below the defer, in a loop or a later case),
-     * so the closure ends the value the variable holds when the function returns.
-     */
-    private boolean closureDeferredBefore(Cfg cfg, Acquisition a) {
-        for (Node d : cfg.nodes()) {
-            if (d.kind != Kind.DEFER || d == a.at() || !DEFERRED_CLOSURE.matcher(d.text).find()
-                    || !a.model().releasePattern(a.var()).matcher(d.text).find()) {
-                continue;
-            }
-            java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>();
-            java.util.Set<Node> seen = new java.util.HashSet<>();
-            queue.add(d);
-            seen.add(d);
-            while (!queue.isEmpty() && seen.size() < 5_000) {
-                Node x = queue.poll();
-                for (int i = 0; i < x.successorCount(); i++) {
-                    Node next = x.successor(i);
-                    if (next == a.at()) {
-                        return true;
-                    }
-                    if (seen.add(next)) {
-                        queue.add(next);
-                    }
-                }
-            }
-        }
-        return false;
+        return deferredClosures.computeIfAbsent(a, x -> DeferredClosures.closureDeferredBefore(cfg, x));
     }
 
     /**

@@ -25,7 +25,6 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
@@ -83,18 +82,6 @@ public final class JavaCfg {
         }
     }
 
-    /** What catches everything a method can throw (an Error is not a path real code guards). */
-    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable");
-    /** Unchecked exception types: a catch of one of these lets every checked exception through. */
-    private static final Set<String> UNCHECKED = Set.of("RuntimeException", "Error", "IllegalStateException",
-            "IllegalArgumentException", "NullPointerException", "UnsupportedOperationException",
-            "UncheckedIOException", "PersistenceException", "HibernateException", "DataAccessException");
-    /** Checked exception types none of which is a subtype of another. */
-    private static final Set<String> CHECKED = Set.of("IOException", "SQLException", "InterruptedException",
-            "ExecutionException", "TimeoutException", "GeneralSecurityException", "URISyntaxException",
-            "ReflectiveOperationException", "NamingException", "JMSException", "CloneNotSupportedException",
-            "ParseException", "JAXBException", "SAXException", "TransformerException");
-
     /**
      * Calls of the method's callback parameters ({@code body.apply(conn)}): the statements an unchecked exception is
      * followed out of when {@code thrown} names RuntimeException ({@link #buildWithUnchecked}); null otherwise.
@@ -123,7 +110,8 @@ public final class JavaCfg {
     public static Cfg build(CallableDeclaration<?> callable, Predicate<String> quiet) {
         Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
                 .orElse(null);
-        List<String> thrown = callable.getThrownExceptions().stream().map(t -> simple(t.asString())).toList();
+        List<String> thrown = callable.getThrownExceptions().stream()
+                .map(t -> CheckedExceptions.simple(t.asString())).toList();
         return body == null ? null : build(callable.getNameAsString(), callable, body, quiet, thrown);
     }
 
@@ -137,7 +125,7 @@ public final class JavaCfg {
         Statement body = callable.findFirst(BlockStmt.class, b -> b.getParentNode().orElse(null) == callable)
                 .orElse(null);
         List<String> thrown = new ArrayList<>(callable.getThrownExceptions().stream()
-                .map(t -> simple(t.asString())).toList());
+                .map(t -> CheckedExceptions.simple(t.asString())).toList());
         thrown.add("RuntimeException");
         List<String> names = callable.getParameters().stream()
                 .filter(p -> CALLBACK_TYPE.matcher(p.getType().asString().replaceAll("<.*", "")).find())
@@ -241,29 +229,11 @@ public final class JavaCfg {
             if (declared.equals("RuntimeException") && (callbacks == null || !callbacks.matcher(n.text).find())) {
                 continue;
             }
-            if (t.caught.stream().flatMap(List::stream).noneMatch(c -> takes(c, declared))) {
+            if (t.caught.stream().flatMap(List::stream).noneMatch(c -> CheckedExceptions.takes(c, declared))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean takes(String caught, String declared) {
-        if (CATCH_ALL.contains(caught) || caught.equals(declared)) {
-            return true;
-        }
-        if (declared.equals("RuntimeException")) {
-            return false; // a catch of one checked or narrower unchecked type lets the others through
-        }
-        if (CATCH_ALL.contains(declared)) {
-            return false;
-        }
-        return !(CHECKED.contains(declared) && (UNCHECKED.contains(caught) || CHECKED.contains(caught)));
-    }
-
-    private static String simple(String type) {
-        int dot = type.lastIndexOf('.');
-        return dot < 0 ? type : type.substring(dot + 1);
     }
 
     /**
@@ -467,7 +437,7 @@ public final class JavaCfg {
             catchNodes.add(cfg.add(Kind.STMT, line(c), "catch (" + c.getParameter() + ")", c));
             Type type = c.getParameter().getType();
             caught.add((type instanceof UnionType u ? u.getElements().stream().map(Object::toString).toList()
-                    : List.of(type.asString())).stream().map(JavaCfg::simple).toList());
+                    : List.of(type.asString())).stream().map(CheckedExceptions::simple).toList());
         }
         BlockStmt fin = t.getFinallyBlock().orElse(null);
         Try frame = new Try(catchNodes, fin, caught);

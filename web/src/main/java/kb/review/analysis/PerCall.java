@@ -28,9 +28,7 @@ public final class PerCall {
             "constructor_declaration");
     private static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
             "do_statement");
-    private static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
-    private static final Pattern STOP_WAIT = Pattern.compile(
-            "<-\\s*[\\w.]*(?:ctx|Ctx|context|done|Done|stop|Stop|quit|Quit)\\w*(?:\\(\\s*\\))?");
+    static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
     private static final Pattern PROVIDER = Pattern.compile("@(Bean|Provides|Produces|PostConstruct|Singleton)\\b");
     private static final Pattern ONCE_CALL = Pattern.compile("(?i)(once\\w*\\s*\\.\\s*Do|computeIfAbsent|"
             + "memoize\\w*|Suppliers\\s*\\.\\s*memoize\\w*)$");
@@ -38,6 +36,7 @@ public final class PerCall {
     private final byte[] src;
     private final boolean go;
     private final Timeouts helper;
+    private final DialTargets peers;
     private List<SyntaxNode> calls;
     private Callers callers = Callers.NONE;
     private Summaries summaries;
@@ -48,6 +47,7 @@ public final class PerCall {
         this.src = src;
         this.go = go;
         this.helper = new Timeouts(src, go);
+        this.peers = new DialTargets(src);
     }
 
     /** Every construction of the given built-once entries that runs per call, callers looked for in this file. */
@@ -105,8 +105,8 @@ public final class PerCall {
             b = storedBuilder(n, pools);
         }
         if (b != null) {
-            boolean peerOk = b.build().configuredPeer() ? servesFromConfig(n)
-                    : !b.build().fixedPeer() || dialsOwnPeer(n);
+            boolean peerOk = b.build().configuredPeer() ? peers.servesFromConfig(n)
+                    : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             String why = peerOk ? perCall(n, b.model()) : null;
             if (why != null) {
                 int line = n.getStartPoint().getRow() + 1;
@@ -162,83 +162,6 @@ public final class PerCall {
         return null;
     }
 
-    /**
-     * True when the call's first argument is a field of the enclosing Go method's receiver ({@code p.Addr}): the
-     * client value stands for one peer and dials it again on every call, where a probe dialling the target it is
-     * given, or a function dialling its parameter, does not.
-     */
-    private boolean dialsOwnPeer(SyntaxNode call) {
-        SyntaxNode args = call.getChildByFieldName("arguments");
-        SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
-                "function_declaration"));
-        if (args == null || args.isNull() || args.getNamedChildCount() == 0 || method == null
-                || !method.getType().equals("method_declaration")) {
-            return false;
-        }
-        SyntaxNode receiver = method.getChildByFieldName("receiver");
-        if (receiver == null || receiver.isNull() || receiver.getNamedChildCount() == 0) {
-            return false;
-        }
-        SyntaxNode name = receiver.getNamedChild(0).getChildByFieldName("name");
-        String first = text(args.getNamedChild(0));
-        if (CONTEXT_ARG.matcher(first).matches() && args.getNamedChildCount() > 1) {
-            first = text(args.getNamedChild(1)); // DialContext(ctx, addr, ...)
-        }
-        // a plain field path (p.Addr, p.cfg.Target), not an element of a list of peers (p.targets[i]) or a call
-        return name != null && !name.isNull()
-                && first.matches(Pattern.quote(text(name)) + "(\\s*\\.\\s*[\\p{L}_][\\w]*)+");
-    }
-
-    /**
-     * {@code peer: receiver-config}: the call is in a Go method that takes a parameter besides a context (it serves a
-     * request) and its arguments read the receiver ({@code p.cfg.Brokers}, {@code h.cfg.URI}) but none of the
-     * method's other parameters and no element of a list: the client value builds its own configured client again on
-     * every request. A function dialling the address it is given, or a method without parameters (a lifecycle step),
-     * is not reported.
-     */
-    private boolean servesFromConfig(SyntaxNode call) {
-        SyntaxNode args = call.getChildByFieldName("arguments");
-        SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
-                "function_declaration"));
-        if (args == null || args.isNull() || method == null || !method.getType().equals("method_declaration")) {
-            return false;
-        }
-        SyntaxNode receiver = method.getChildByFieldName("receiver");
-        SyntaxNode params = method.getChildByFieldName("parameters");
-        if (receiver == null || receiver.isNull() || receiver.getNamedChildCount() == 0 || params == null
-                || params.isNull()) {
-            return false;
-        }
-        SyntaxNode recv = receiver.getNamedChild(0).getChildByFieldName("name");
-        if (recv == null || recv.isNull()) {
-            return false;
-        }
-        String a = text(args);
-        if (!Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.").matcher(a).find()
-                || Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.[\\w.]*\\[").matcher(a).find()) {
-            return false;
-        }
-        boolean request = false;
-        for (int i = 0; i < params.getNamedChildCount(); i++) {
-            SyntaxNode decl = params.getNamedChild(i);
-            for (int j = 0; j < decl.getNamedChildCount(); j++) {
-                SyntaxNode id = decl.getNamedChild(j);
-                if (!id.getType().equals("identifier")) {
-                    continue;
-                }
-                String name = text(id);
-                if (CONTEXT_ARG.matcher(name).matches()) {
-                    continue;
-                }
-                request = true;
-                if (Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(a).find()) {
-                    return false; // it connects where the caller says
-                }
-            }
-        }
-        return request;
-    }
-
     String text(SyntaxNode n) {
         return Timeouts.text(src, n);
     }
@@ -285,7 +208,7 @@ public final class PerCall {
                 if (loop) {
                     return "inside a loop: once per iteration";
                 }
-                if (oneTime(p) || go && runsUntilStopped(p, top)) {
+                if (oneTime(p) || go && new RunsUntilStopped(src).runsUntilStopped(p, top)) {
                     return null;
                 }
                 String name = text(p.getChildByFieldName("name"));
@@ -385,86 +308,6 @@ public final class PerCall {
         String type = text(function.getChildByFieldName("type"));
         return type.matches("[A-Z][\\w$]*") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(type) + "\\s*\\(")
                 .matcher(text(function)).find();
-    }
-
-    /**
-     * Go: true when the function, after the construction, stays in it until it is stopped: a {@code for} with no
-     * condition and no range ({@code for { group.Consume(ctx, ...) }}), an empty {@code select {}}, or a bare wait on a
-     * done channel or a context ({@code <-ctx.Done()}), outside the function literals it holds. Such a function is a
-     * consumer's or a subscriber's {@code Run}, started once for the life of the process (or of its context), and the
-     * client it builds is its own, kept for as long as it runs. Only a function that takes no request (its parameters
-     * are contexts and channels) counts: a request method that reads a stream in a {@code for { ... }} loop is per
-     * call.
-     */
-    private boolean runsUntilStopped(SyntaxNode function, SyntaxNode built) {
-        SyntaxNode body = function.getChildByFieldName("body");
-        return body != null && !body.isNull() && takesNoRequest(function) && waitsForStop(body, built.getEndByte());
-    }
-
-    /**
-     * True when every parameter is a context or a channel (a done or stop channel, a work queue): the function is a
-     * lifecycle step, not a request handler. A method given a request ({@code Read(req, stream)}) that proxies a
-     * stream in a {@code for { ... Recv() ... }} loop serves one call, however long its loop.
-     */
-    private boolean takesNoRequest(SyntaxNode function) {
-        SyntaxNode params = function.getChildByFieldName("parameters");
-        if (params == null || params.isNull()) {
-            return true;
-        }
-        for (int i = 0; i < params.getNamedChildCount(); i++) {
-            SyntaxNode decl = params.getNamedChild(i);
-            if (!decl.getType().endsWith("parameter_declaration")) {
-                continue;
-            }
-            SyntaxNode type = decl.getChildByFieldName("type");
-            String t = type == null || type.isNull() ? "" : text(type);
-            if (t.matches("(<-\\s*)?chan\\b.*")) {
-                continue;
-            }
-            for (int j = 0; j < decl.getNamedChildCount(); j++) {
-                SyntaxNode id = decl.getNamedChild(j);
-                if (id.getType().equals("identifier") && !CONTEXT_ARG.matcher(text(id)).matches()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private boolean waitsForStop(SyntaxNode n, int after) {
-        String t = n.getType();
-        if (t.equals("func_literal")) {
-            return false; // a literal's loop runs when the literal is called, not here
-        }
-        if (n.getStartByte() >= after) {
-            if (t.equals("for_statement") && unbounded(n)) {
-                return true;
-            }
-            if (t.equals("select_statement") && n.getNamedChildCount() == 0) {
-                return true;
-            }
-            if (t.equals("expression_statement") && STOP_WAIT.matcher(text(n)).matches()) {
-                return true;
-            }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (waitsForStop(n.getNamedChild(i), after)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A Go {@code for} with no condition, no clause and no range: {@code for { ... }}. */
-    private static boolean unbounded(SyntaxNode loop) {
-        SyntaxNode body = loop.getChildByFieldName("body");
-        for (int i = 0; i < loop.getNamedChildCount(); i++) {
-            SyntaxNode c = loop.getNamedChild(i);
-            if (!c.equals(body) && !c.getType().equals("comment")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */

@@ -57,7 +57,7 @@ final class RemovedReleases {
     }
 
     /** Lines that open a function or method: a deleted release inside a deleted method went with its method. */
-    private static final Pattern HEADER = Pattern.compile(
+    static final Pattern HEADER = Pattern.compile(
             "^\\s*(?:func\\b|@Override\\b|(?:(?:public|protected|private|static|final|synchronized|abstract)\\s+)+"
                     + "[\\w<>\\[\\],.? ]+\\(.*)");
 
@@ -113,9 +113,10 @@ final class RemovedReleases {
                             break;
                         }
                     }
-                    int acquired = acquisitionInHunk(lines, i, value, item);
+                    int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(lines, i, value, item);
                     // a checkout's whole file shows the acquisition however far above the hunk it is
-                    int above = acquired > 0 ? 0 : acquisitionInFile(file, next, value, item);
+                    int above = acquired > 0 ? 0
+                            : DeletedReleaseAcquisitions.acquisitionInFile(file, next, value, item);
                     int checked = acquired > 0 || above > 0 || language != Language.GO ? 0
                             : GoReleases.checkAbove(lines, i, h);
                     // Go: the value is overwritten right below the deleted close; only the same close puts it back
@@ -126,7 +127,7 @@ final class RemovedReleases {
                             : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
                             || language == Language.GO && GoReleases.endedOtherwise(value, added);
                     boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
-                            && ownedByReceiver(h, lines, i, value);
+                            && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                     if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
                             && !insideDeletedMethod(lines, i)
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
@@ -289,126 +290,8 @@ final class RemovedReleases {
     /** The names the JDK thread-local model takes without a declared type (see java-jdk.yaml). */
     private static final Pattern THREAD_LOCAL_NAME = Pattern.compile("(?i)(threadlocal|holder|_tl|tl|current\\w*)$");
 
-    /**
-     * The new-file line, in the same hunk and function above the deleted release, where its value is acquired: an
-     * assignment to it ({@code resp, err := c.Get(u)}, {@code InputStream in = new FileInputStream(f)}), or for a
-     * thread-local a set on it or a setter named after one ({@code ctx.setThreadLocalInfo()}); 0 when the hunk does
-     * not show it. The finding then stands where the lifecycle starts, as every other leak finding does, rather than
-     * where the release used to be.
-     */
-    private static int acquisitionInHunk(List<DiffLine> lines, int removed, String value, String item) {
-        if (value.isEmpty()) {
-            return 0;
-        }
-        Pattern acquires = acquires(value, item);
-        for (int j = removed - 1; j >= 0; j--) {
-            DiffLine l = lines.get(j);
-            if (l.kind() == DiffLine.Kind.REMOVED) {
-                continue;
-            }
-            if (acquires.matcher(l.text()).find()) {
-                return l.newLine();
-            }
-            if (HEADER.matcher(l.text()).find()) {
-                return 0;
-            }
-        }
-        return 0;
-    }
-
-    /** A line that acquires {@code value}: an assignment to it, or for a thread-local a set on it. */
-    private static Pattern acquires(String value, String item) {
-        String v = Pattern.quote(value);
-        return item.equals("CONC-04")
-                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
-                        + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
-                : Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
-    }
-
-    /** How far above a deletion a whole file is searched for its value's acquisition. */
-    private static final int FUNCTION_LINES = 400;
-
-    /**
-     * In a checkout's whole file, the nearest line above the deleted release, in the same function, that acquires
-     * its value (the function's header ends the search); 0 for a pasted diff, or when the function does not
-     * acquire it (a field set elsewhere, a parameter).
-     *
-     * @param from the new-file line the deleted release stood before
-     */
-    private static int acquisitionInFile(SourceFile file, int from, String value, String item) {
-        if (!file.complete() || value.isEmpty() || from <= 1) {
-            return 0;
-        }
-        Pattern acquires = acquires(value, item);
-        for (int n = from - 1; n >= 1 && n >= from - FUNCTION_LINES; n--) {
-            String text = file.line(n);
-            if (acquires.matcher(text).find()) {
-                return n;
-            }
-            // a Go declaration starts at the margin (gofmt); an indented `func(...) {` is a literal passed to a call,
-            // such as the opener a reader's constructor takes, still inside the same function
-            if (file.language() == Language.GO ? GO_DECLARATION.matcher(text).find() : HEADER.matcher(text).find()) {
-                return 0;
-            }
-        }
-        return 0;
-    }
-
     /** A Go function or method declaration. */
-    private static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
-
-    /** A Go method's header: group 1 its receiver's name, group 2 the method's name. */
-    private static final Pattern GO_METHOD = Pattern.compile("^func\\s*\\(\\s*(\\w+)\\s+\\*?[\\w.\\[\\], ]+\\)\\s*(\\w+)");
-    /** A method whose work is ending its receiver: a close there is the owner's own teardown. */
-    private static final Pattern TEARDOWN = Pattern.compile(
-            "(?i)^(?:close|stop|shutdown|release|disconnect|dispose|teardown|cleanup|abort|kill|terminate)");
-
-    /**
-     * Go: the deleted close ended a field of the method's receiver ({@code c.conn} in {@code func (c *Conn) write}),
-     * which the method goes on using and never assigns: the struct owns the value and its own teardown closes it, so
-     * the deleted close was an extra, early one (gorilla's close on a partial write, replaced by a recorded fatal
-     * error), and without it the value stays open until its owner closes it, not for ever. A close in a teardown
-     * method, or of a field the method replaces or drops, stays reported.
-     */
-    private static boolean ownedByReceiver(Hunk h, List<DiffLine> lines, int at, String value) {
-        int dot = value.indexOf('.');
-        if (dot <= 0 || value.indexOf('.', dot + 1) >= 0) {
-            return false;
-        }
-        int start = 0;
-        Matcher header = null;
-        for (int j = at - 1; j >= 0; j--) {
-            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && GO_DECLARATION.matcher(lines.get(j).text()).find()) {
-                header = GO_METHOD.matcher(lines.get(j).text());
-                start = j;
-                break;
-            }
-        }
-        if (header == null) {
-            header = GO_METHOD.matcher(h.section() == null ? "" : h.section().strip());
-        }
-        if (!header.find() || !header.group(1).equals(value.substring(0, dot))
-                || TEARDOWN.matcher(header.group(2)).find()) {
-            return false;
-        }
-        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\.(?!Close\\b)\\w+\\s*\\(");
-        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,[^=\\n]*)?=(?!=)");
-        boolean used = false;
-        for (int j = start; j < lines.size(); j++) {
-            DiffLine l = lines.get(j);
-            if (l.kind() == DiffLine.Kind.REMOVED) {
-                continue;
-            }
-            if (j > start && GO_DECLARATION.matcher(l.text()).find()) {
-                break;
-            }
-            if (assigned.matcher(l.text()).find()) {
-                return false;
-            }
-            used |= use.matcher(l.text()).find();
-        }
-        return used;
-    }
+    static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
     private static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {

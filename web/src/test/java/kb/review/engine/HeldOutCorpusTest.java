@@ -250,6 +250,43 @@ class HeldOutCorpusTest {
         });
     }
 
+    /**
+     * Prints a round's active findings on edits of existing files (partial hunks) and on new files, overall and per
+     * language; the shape is the "kind" column of {@code dir}'s SOURCES.md. Rounds 8 and 9 share this.
+     */
+    static void printShapeSplit(List<Case> cases, Path dir, String round) throws IOException {
+        Map<String, String> kinds = kinds(dir);
+        StringBuilder out = new StringBuilder("\n## Held-out corpus: " + round
+                + ", active findings by shape of the change\n\n");
+        out.append("| shape    | key      |  TP |  FN |  FP |   R  |   P  | cases |\n|---|---|---|---|---|---|---|---|\n");
+        Map<String, Predicate<Case>> shapes = Map.of(
+                "edit", c -> kinds.getOrDefault(c.name(), "").contains("partial"),
+                "new", c -> !kinds.getOrDefault(c.name(), "").contains("partial"));
+        for (String shape : List.of("edit", "new")) {
+            List<Case> subset = cases.stream().filter(shapes.get(shape)).toList();
+            Score s = score(subset, f -> !f.suppressed());
+            for (String key : List.of("overall", "go", "java")) {
+                Tally t = s.get(key);
+                long n = subset.stream().filter(c -> key.equals("overall") || c.language().equals(key)).count();
+                out.append(String.format(Locale.ROOT, "| %-8s | %-8s | %3d | %3d | %3d | %4.2f | %4.2f | %5d |%n", shape,
+                        key, t.truePositives, t.falseNegatives, t.falsePositives, t.recall(), t.precision(), n));
+            }
+        }
+        System.out.println(out);
+    }
+
+    /** Case name to the "kind" column of {@code dir}'s SOURCES.md (partial, new, rename, +test, crlf, ...). */
+    static Map<String, String> kinds(Path dir) throws IOException {
+        Map<String, String> kinds = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
+            String[] cells = line.split(" \\| ");
+            if (line.startsWith("| go-") || line.startsWith("| java-")) {
+                kinds.put(cells[0].substring(2).trim(), cells[2].trim());
+            }
+        }
+        return kinds;
+    }
+
     /** At least {@code minimum} cases, each with a public source, a parsed file, and expectations unless clean. */
     static void checkCases(List<Case> cases, int minimum) {
         assertTrue(cases.size() >= minimum, "corpus size " + cases.size());

@@ -1,0 +1,103 @@
+package kb.review.analysis;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+import kb.review.diff.TreeSitter;
+
+/**
+ * Go, for {@link PerCall}: which peer a client construction connects to. A client value that stands for one peer
+ * (its receiver's address, its receiver's configuration) builds its connection again on every call; a function
+ * that dials the address its caller gives it does not.
+ */
+final class DialTargets {
+
+    private static final Pattern CONTEXT_ARG = PerCall.CONTEXT_ARG;
+
+    private final byte[] src;
+
+    DialTargets(byte[] src) {
+        this.src = src;
+    }
+
+    private String text(SyntaxNode n) {
+        return Timeouts.text(src, n);
+    }
+
+    /**
+     * True when the call's first argument is a field of the enclosing Go method's receiver ({@code p.Addr}): the
+     * client value stands for one peer and dials it again on every call, where a probe dialling the target it is
+     * given, or a function dialling its parameter, does not.
+     */
+    boolean dialsOwnPeer(SyntaxNode call) {
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
+                "function_declaration"));
+        if (args == null || args.isNull() || args.getNamedChildCount() == 0 || method == null
+                || !method.getType().equals("method_declaration")) {
+            return false;
+        }
+        SyntaxNode receiver = method.getChildByFieldName("receiver");
+        if (receiver == null || receiver.isNull() || receiver.getNamedChildCount() == 0) {
+            return false;
+        }
+        SyntaxNode name = receiver.getNamedChild(0).getChildByFieldName("name");
+        String first = text(args.getNamedChild(0));
+        if (CONTEXT_ARG.matcher(first).matches() && args.getNamedChildCount() > 1) {
+            first = text(args.getNamedChild(1)); // DialContext(ctx, addr, ...)
+        }
+        // a plain field path (p.Addr, p.cfg.Target), not an element of a list of peers (p.targets[i]) or a call
+        return name != null && !name.isNull()
+                && first.matches(Pattern.quote(text(name)) + "(\\s*\\.\\s*[\\p{L}_][\\w]*)+");
+    }
+
+    /**
+     * {@code peer: receiver-config}: the call is in a Go method that takes a parameter besides a context (it serves a
+     * request) and its arguments read the receiver ({@code p.cfg.Brokers}, {@code h.cfg.URI}) but none of the
+     * method's other parameters and no element of a list: the client value builds its own configured client again on
+     * every request. A function dialling the address it is given, or a method without parameters (a lifecycle step),
+     * is not reported.
+     */
+    boolean servesFromConfig(SyntaxNode call) {
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
+                "function_declaration"));
+        if (args == null || args.isNull() || method == null || !method.getType().equals("method_declaration")) {
+            return false;
+        }
+        SyntaxNode receiver = method.getChildByFieldName("receiver");
+        SyntaxNode params = method.getChildByFieldName("parameters");
+        if (receiver == null || receiver.isNull() || receiver.getNamedChildCount() == 0 || params == null
+                || params.isNull()) {
+            return false;
+        }
+        SyntaxNode recv = receiver.getNamedChild(0).getChildByFieldName("name");
+        if (recv == null || recv.isNull()) {
+            return false;
+        }
+        String a = text(args);
+        if (!Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.").matcher(a).find()
+                || Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.[\\w.]*\\[").matcher(a).find()) {
+            return false;
+        }
+        boolean request = false;
+        for (int i = 0; i < params.getNamedChildCount(); i++) {
+            SyntaxNode decl = params.getNamedChild(i);
+            for (int j = 0; j < decl.getNamedChildCount(); j++) {
+                SyntaxNode id = decl.getNamedChild(j);
+                if (!id.getType().equals("identifier")) {
+                    continue;
+                }
+                String name = text(id);
+                if (CONTEXT_ARG.matcher(name).matches()) {
+                    continue;
+                }
+                request = true;
+                if (Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(a).find()) {
+                    return false; // it connects where the caller says
+                }
+            }
+        }
+        return request;
+    }
+}
