@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Go library models added in round 10 by popularity (content/rules/models/go-libraries-3.yaml, and the widened
- * go-redis PubSub entry of go-libraries.yaml): connections a listener accepts (RES-01), dials and clients that wait
- * without limit (TMO-01), and shared clients built on a per-request path (RES-04). One family per test pair: the defect
- * the library's documentation warns about next to the look-alike real code writes when it honours the duty. The
- * fixtures are written for these tests; {@code file} puts "package svc" and a blank line first, so a body's line n is
- * the file's line n + 2.
+ * go-redis PubSub entry of go-libraries.yaml): connections a listener accepts, embedded databases and goroutine pools
+ * (RES-01), dials and clients that wait without limit (TMO-01), and shared clients built on a per-request path
+ * (RES-04). One family per test pair: the defect the library's documentation warns about next to the look-alike real
+ * code writes when it honours the duty. The fixtures are written for these tests; {@code file} puts "package svc" and
+ * a blank line first, so a body's line n is the file's line n + 2.
  */
 class GoLibraryModelsRound10Test {
 
@@ -132,6 +132,60 @@ class GoLibraryModelsRound10Test {
                 """;
         assertEquals(List.of("10:go-resource-not-closed"), item(file("bus/shard.go", body.formatted("")), "RES-01"));
         assertEquals(List.of(), item(file("bus/shard.go", body.formatted("\tdefer sub.Close()\n")), "RES-01"));
+    }
+
+    // --- RES-01: an embedded database opened and left locked on a setup error; a goroutine pool never released
+
+    private static final String BOLT_OPEN = """
+            import (
+            	"time"
+
+            	bolt "go.etcd.io/bbolt"
+            )
+
+            func OpenIndex(path string) (*Index, error) {
+            	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+            	if err != nil {
+            		return nil, err
+            	}
+            	if err := db.Update(createBuckets); err != nil {
+            %s		return nil, err
+            	}
+            	return &Index{db: db}, nil
+            }
+            """;
+
+    @Test
+    void a_bolt_database_left_open_when_its_setup_fails_is_reported() {
+        assertEquals(List.of("10:go-resource-not-closed"),
+                item(file("index/open.go", BOLT_OPEN.formatted("")), "RES-01"));
+    }
+
+    @Test
+    void a_bolt_database_closed_when_its_setup_fails_is_clean() {
+        assertEquals(List.of(), item(file("index/open.go", BOLT_OPEN.formatted("\t\tdb.Close()\n")), "RES-01"));
+    }
+
+    @Test
+    void a_goroutine_pool_made_per_call_is_reported_unless_released() {
+        String body = """
+                import "github.com/panjf2000/ants/v2"
+
+                func resizeAll(images []Image) error {
+                	pool, err := ants.NewPool(8)
+                	if err != nil {
+                		return err
+                	}
+                %s	for _, img := range images {
+                		if err := pool.Submit(img.resize); err != nil {
+                			return err
+                		}
+                	}
+                	return nil
+                }
+                """;
+        assertEquals(List.of("6:go-resource-not-closed"), item(file("img/resize.go", body.formatted("")), "RES-01"));
+        assertEquals(List.of(), item(file("img/resize.go", body.formatted("\tdefer pool.Release()\n")), "RES-01"));
     }
 
     // --- RES-04: clients built from the receiver's configuration on every request
