@@ -166,6 +166,32 @@ class GoLibraryModelsRound10Test {
         assertEquals(List.of(), item(file("index/open.go", BOLT_OPEN.formatted("\t\tdb.Close()\n")), "RES-01"));
     }
 
+    /** A second error kept apart from an outer one by a short prefix (derr, ierr): still the open's error result. */
+    private static final String PREFIXED_ERROR = """
+            import bolt "go.etcd.io/bbolt"
+
+            func bucketNames(path string) (names []string, err error) {
+            	db, derr := bolt.Open(path, 0o600, nil)
+            	if derr != nil {
+            		return nil, derr
+            	}
+            %s	err = db.View(collectNames(&names))
+            	return names, err
+            }
+            """;
+
+    @Test
+    void an_open_checked_through_a_prefixed_error_name_and_closed_by_defer_is_clean() {
+        assertEquals(List.of(), item(file("index/names.go", PREFIXED_ERROR.formatted("\tdefer db.Close()\n")),
+                "RES-01"));
+    }
+
+    @Test
+    void an_open_checked_through_a_prefixed_error_name_and_never_closed_is_still_reported() {
+        assertEquals(List.of("6:go-resource-not-closed"),
+                item(file("index/names.go", PREFIXED_ERROR.formatted("")), "RES-01"));
+    }
+
     @Test
     void a_goroutine_pool_made_per_call_is_reported_unless_released() {
         String body = """
