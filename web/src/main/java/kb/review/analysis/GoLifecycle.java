@@ -20,8 +20,12 @@ import kb.review.diff.SyntaxNode;
  */
 public final class GoLifecycle implements Lifecycle.Facts {
 
-    /** An error result: err, errs, e, and the prefixed names real code gives it (forwardErr, dialErr, readError). */
-    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?");
+    /**
+     * An error result: err, errs, e, the prefixed names real code gives it (forwardErr, dialErr, readError), and the
+     * one- or two-letter prefixes that keep a second error apart from an outer err (derr, ierr, cerr, v2err); a longer
+     * lower-case prefix (stderr) is not an error name.
+     */
+    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?|[a-z][a-z0-9]?err");
 
     private final byte[] src;
     private final List<Model> models;
