@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The intraprocedural control-flow graph of one function: one node per simple statement or condition, edges labelled
@@ -26,22 +27,40 @@ public final class Cfg {
     /** How an edge is taken: in sequence, on a true or false condition, or by an exception. */
     public enum Edge { NORMAL, TRUE, FALSE, EXCEPTION }
 
-    /** A statement or condition; {@code ast} is the parser's node, for the fact extractors. */
+    /**
+     * A statement or condition; {@code ast} is the parser's node, for the fact extractors. Its text is what the
+     * analyses match names in: given, or printed when first read ({@link #text()}).
+     */
     public static final class Node {
         public final int id;
         public final Kind kind;
         public final int line;
-        public final String text;
         public final Object ast;
+        private String text;
+        private Supplier<String> printer;
         final List<Edge> edges = new ArrayList<>();
         final List<Node> targets = new ArrayList<>();
 
-        Node(int id, Kind kind, int line, String text, Object ast) {
+        Node(int id, Kind kind, int line, String text, Supplier<String> printer, Object ast) {
             this.id = id;
             this.kind = kind;
             this.line = line;
             this.text = text;
+            this.printer = printer;
             this.ast = ast;
+        }
+
+        /**
+         * The statement's text. A Java statement is printed by JavaParser's printer, the largest cost of building a
+         * graph, and a path search reads only the nodes it reaches from an acquisition, so it is printed here, once,
+         * on the first read. (A graph is built and searched by one thread.)
+         */
+        public String text() {
+            if (text == null) {
+                text = printer.get();
+                printer = null;
+            }
+            return text;
         }
 
         public int successorCount() {
@@ -80,7 +99,14 @@ public final class Cfg {
     }
 
     Node add(Kind kind, int line, String text, Object ast) {
-        Node n = new Node(nodes.size(), kind, line, text, ast);
+        Node n = new Node(nodes.size(), kind, line, text, null, ast);
+        nodes.add(n);
+        return n;
+    }
+
+    /** A node whose text is printed when first read ({@link Node#text()}). */
+    Node add(Kind kind, int line, Supplier<String> printer, Object ast) {
+        Node n = new Node(nodes.size(), kind, line, null, printer, ast);
         nodes.add(n);
         return n;
     }

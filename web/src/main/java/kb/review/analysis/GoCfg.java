@@ -295,7 +295,7 @@ public final class GoCfg {
                     cur = stmt(part, cur);
                 }
             }
-            boolean fallsThrough = !cur.isEmpty() && cur.get(cur.size() - 1).from().text.equals("fallthrough");
+            boolean fallsThrough = !cur.isEmpty() && cur.get(cur.size() - 1).from().text().equals("fallthrough");
             if (fallsThrough) {
                 fall = cur;
             } else {

@@ -243,10 +243,10 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return Effect.NONE;
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
-        if (a.var().indexOf('.') > 0 && releasedByMethod(n.text, a)) {
+        if (a.var().indexOf('.') > 0 && releasedByMethod(n.text(), a)) {
             return Effect.RELEASE;
         }
-        String text = n.text;
+        String text = n.text();
         if (text.contains(a.var() + ".(")) {
             // conn.(io.WriteCloser) is the same value: returning or storing the assertion hands the value on
             text = Pattern.compile("(?<![\\w.])" + Pattern.quote(a.var()) + "\\.\\([^()]*\\)").matcher(text)
@@ -369,12 +369,12 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     @Override
     public Effect heldEffect(Node n, Acquisition a, String holder) {
-        if (n.kind == Kind.STMT && n.text.startsWith("go ")
-                && Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?!\\w)").matcher(n.text).find()) {
+        if (n.kind == Kind.STMT && n.text().startsWith("go ")
+                && Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?!\\w)").matcher(n.text()).find()) {
             return Effect.ESCAPE; // a goroutine that runs on the wrapper (go s.serve()) owns it from here
         }
         if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
-                && startsOwner(n.text, holder)) {
+                && startsOwner(n.text(), holder)) {
             return Effect.ESCAPE;
         }
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
@@ -382,7 +382,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     @Override
     public String unseen(Node n, Acquisition a) {
-        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;
+        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text(), a, summaries) : null;
     }
 
     @Override
@@ -395,12 +395,12 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         SyntaxNode left = s.getChildByFieldName("left");
-        String lhs = left == null || left.isNull() ? n.text : GoCfg.text(src, left);
+        String lhs = left == null || left.isNull() ? n.text() : GoCfg.text(src, left);
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
     }
 
     @Override
     public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
-        return Guards.deadEdge(branch.text, a, errorLive, "nil");
+        return Guards.deadEdge(branch.text(), a, errorLive, "nil");
     }
 }

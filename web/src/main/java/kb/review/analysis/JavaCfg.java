@@ -1,13 +1,16 @@
 package kb.review.analysis;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -25,6 +28,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
@@ -177,13 +181,34 @@ public final class JavaCfg {
 
     private Node node(Kind kind, com.github.javaparser.ast.Node at, String text, List<Pending> in) {
         Node n = cfg.add(kind, line(at), text, at);
+        return connected(kind, at, n, in, () -> MAY_THROW.matcher(text).find());
+    }
+
+    /**
+     * A node for {@code at} whose text is {@code at} printed, when an analysis first reads it ({@link Node#text()}).
+     * Whether it may throw is whether that text calls or constructs something ({@link #MAY_THROW}): a statement that
+     * holds a call or a {@code new} prints one, so only a statement without them is printed to look.
+     */
+    private Node printed(Kind kind, com.github.javaparser.ast.Node at, List<Pending> in) {
+        Node n = cfg.add(kind, line(at), () -> Printed.of(at), at);
+        return connected(kind, at, n, in, () -> at.findFirst(com.github.javaparser.ast.Node.class,
+                JavaCfg::callsOrBuilds).isPresent() || MAY_THROW.matcher(n.text()).find());
+    }
+
+    private Node connected(Kind kind, com.github.javaparser.ast.Node at, Node n, List<Pending> in,
+                           BooleanSupplier mayThrow) {
         cfg.connect(in, n);
         // conditions are comparisons and getters; an exception there is a bug of its own, not a path to report
-        if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && MAY_THROW.matcher(text).find()
+        if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && mayThrow.getAsBoolean()
                 && !quietCall(at)) {
             raise(n);
         }
         return n;
+    }
+
+    private static boolean callsOrBuilds(com.github.javaparser.ast.Node x) {
+        return x instanceof MethodCallExpr || x instanceof ObjectCreationExpr || x instanceof ArrayCreationExpr
+                || x instanceof ExplicitConstructorInvocationStmt;
     }
 
     /** True when {@code at} is a statement that only calls a method known not to throw. */
@@ -226,7 +251,7 @@ public final class JavaCfg {
      */
     private boolean escapes(Try t, Node n) {
         for (String declared : thrown) {
-            if (declared.equals("RuntimeException") && (callbacks == null || !callbacks.matcher(n.text).find())) {
+            if (declared.equals("RuntimeException") && (callbacks == null || !callbacks.matcher(n.text()).find())) {
                 continue;
             }
             if (t.caught.stream().flatMap(List::stream).noneMatch(c -> CheckedExceptions.takes(c, declared))) {
@@ -296,14 +321,14 @@ public final class JavaCfg {
             return out;
         }
         if (s instanceof IfStmt i) {
-            Node branch = node(Kind.BRANCH, i.getCondition(), i.getCondition().toString(), in);
+            Node branch = printed(Kind.BRANCH, i.getCondition(), in);
             List<Pending> out = stmt(i.getThenStmt(), via(branch, Edge.TRUE), null);
             out.addAll(i.getElseStmt().map(e -> stmt(e, via(branch, Edge.FALSE), null))
                     .orElseGet(() -> via(branch, Edge.FALSE)));
             return out;
         }
         if (s instanceof WhileStmt w) {
-            Node head = node(Kind.LOOP, w.getCondition(), w.getCondition().toString(), in);
+            Node head = printed(Kind.LOOP, w.getCondition(), in);
             boolean forever = w.getCondition().isBooleanLiteralExpr()
                     && w.getCondition().asBooleanLiteralExpr().getValue();
             return loop(head, w.getBody(), label, forever ? new ArrayList<>() : via(head, Edge.FALSE), head);
@@ -316,7 +341,7 @@ public final class JavaCfg {
             List<Pending> end = stmt(d.getBody(), via(start, Edge.NORMAL), null);
             frames.remove(frames.size() - 1);
             end.addAll(f.continues);
-            Node cond = node(Kind.BRANCH, d.getCondition(), d.getCondition().toString(), end);
+            Node cond = printed(Kind.BRANCH, d.getCondition(), end);
             Cfg.link(cond, Edge.TRUE, start);
             List<Pending> out = via(cond, Edge.FALSE);
             out.addAll(f.breaks);
@@ -324,7 +349,7 @@ public final class JavaCfg {
         }
         if (s instanceof ForStmt fs) {
             for (var init : fs.getInitialization()) {
-                in = via(node(Kind.STMT, init, init.toString(), in), Edge.NORMAL);
+                in = via(printed(Kind.STMT, init, in), Edge.NORMAL);
             }
             String cond = fs.getCompare().map(Object::toString).orElse("for");
             Node head = node(Kind.LOOP, fs, cond, in);
@@ -347,12 +372,12 @@ public final class JavaCfg {
             return jump(s, in);
         }
         if (s instanceof ReturnStmt r) {
-            Node n = node(Kind.RETURN, r, r.toString(), in);
+            Node n = printed(Kind.RETURN, r, in);
             cfg.connect(throughFinally(via(n, Edge.NORMAL), 0), cfg.exit);
             return new ArrayList<>();
         }
         if (s instanceof ThrowStmt t) {
-            Node n = node(Kind.THROW, t, t.toString(), in);
+            Node n = printed(Kind.THROW, t, in);
             raise(n);
             return new ArrayList<>();
         }
@@ -366,16 +391,24 @@ public final class JavaCfg {
         if (s.isEmptyStmt()) {
             return in;
         }
-        String text = s.toString();
-        Kind kind = s instanceof ExpressionStmt && HALT.matcher(text).find() ? Kind.HALT : Kind.STMT;
-        Node n = node(kind, s, text, in);
+        Kind kind = s instanceof ExpressionStmt && halts(s) ? Kind.HALT : Kind.STMT;
+        Node n = printed(kind, s, in);
         return kind == Kind.HALT ? new ArrayList<>() : via(n, Edge.NORMAL);
+    }
+
+    /**
+     * True when the statement starts with a call that ends the process ({@link #HALT}); printed only when it calls a
+     * method of that name.
+     */
+    private static boolean halts(Statement s) {
+        return s.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals("exit")
+                || c.getNameAsString().equals("halt")).isPresent() && HALT.matcher(Printed.of(s)).find();
     }
 
     private List<Pending> loop(Node head, Statement body, String label, List<Pending> exits, Node cont) {
         Jumpable f = new Jumpable(label, true);
         frames.add(f);
-        List<Pending> end = stmt(body, via(head, head.text.equals("for") ? Edge.NORMAL : Edge.TRUE), null);
+        List<Pending> end = stmt(body, via(head, head.text().equals("for") ? Edge.NORMAL : Edge.TRUE), null);
         frames.remove(frames.size() - 1);
         end.addAll(f.continues);
         cfg.connect(end, cont);
@@ -417,7 +450,7 @@ public final class JavaCfg {
         boolean isBreak = s instanceof BreakStmt;
         String label = isBreak ? ((BreakStmt) s).getLabel().map(Object::toString).orElse(null)
                 : ((ContinueStmt) s).getLabel().map(Object::toString).orElse(null);
-        Node j = cfg.add(Kind.JUMP, line(s), s.toString(), s);
+        Node j = cfg.add(Kind.JUMP, line(s), () -> Printed.of(s), s);
         cfg.connect(in, j);
         for (int i = frames.size() - 1; i >= 0; i--) {
             if (frames.get(i) instanceof Jumpable f
@@ -434,7 +467,7 @@ public final class JavaCfg {
         List<Node> catchNodes = new ArrayList<>();
         List<List<String>> caught = new ArrayList<>();
         for (CatchClause c : t.getCatchClauses()) {
-            catchNodes.add(cfg.add(Kind.STMT, line(c), "catch (" + c.getParameter() + ")", c));
+            catchNodes.add(cfg.add(Kind.STMT, line(c), () -> "catch (" + c.getParameter() + ")", c));
             Type type = c.getParameter().getType();
             caught.add((type instanceof UnionType u ? u.getElements().stream().map(Object::toString).toList()
                     : List.of(type.asString())).stream().map(CheckedExceptions::simple).toList());
@@ -444,7 +477,7 @@ public final class JavaCfg {
         frames.add(frame);
         // the catches of a try-with-resources also receive what opening a resource throws
         for (var r : t.getResources()) {
-            in = via(node(Kind.STMT, r, r.toString(), in), Edge.NORMAL);
+            in = via(printed(Kind.STMT, r, in), Edge.NORMAL);
         }
         List<Pending> ends = stmt(t.getTryBlock(), in, null);
         frames.remove(frames.size() - 1);

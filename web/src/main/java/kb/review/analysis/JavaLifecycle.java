@@ -132,7 +132,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         }
         if (n.ast instanceof com.github.javaparser.ast.Node ast && ast.getParentNode()
                 .filter(p -> p instanceof TryStmt).isPresent()) {
-            if (n.text.strip().equals(a.var())) {
+            if (n.text().strip().equals(a.var())) {
                 return Effect.RELEASE; // try (existing) { ... } closes it
             }
             for (ObjectCreationExpr w : ast.findAll(ObjectCreationExpr.class)) {
@@ -142,20 +142,20 @@ public final class JavaLifecycle implements Lifecycle.Facts {
                 }
             }
         }
-        if (n.text.startsWith("catch (") || n.text.equals("finally")) {
+        if (n.text().startsWith("catch (") || n.text().equals("finally")) {
             return Effect.NONE;
         }
         if (acquisitions.kept(a)) {
-            String text = n.text.replace("this." + a.var(), a.var());
+            String text = n.text().replace("this." + a.var(), a.var());
             if (JavaConstructors.closesItself(text)) {
                 return Effect.RELEASE; // the failing constructor closes what it built so far
             }
             return Uses.effect(text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
         }
-        if (acquisitions.releasedWithOwner(a, n.text)) {
+        if (acquisitions.releasedWithOwner(a, n.text())) {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
-        Effect e = Uses.effect(n.text, a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
+        Effect e = Uses.effect(n.text(), a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
         if (e == Effect.NONE && n.kind == Kind.RETURN && a.model().kind().equals("resource")
                 && n.ast instanceof ReturnStmt r && acquisitions.wrapped().handedOver(r, a.var(),
                 acquisitions.matcher().types().get(a.var()))) {
@@ -237,7 +237,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public String unseen(Node n, Acquisition a) {
-        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text, a, summaries) : null;
+        return effect(n, a) == Effect.UNSEEN ? Uses.unseenHelper(n.text(), a, summaries) : null;
     }
 
     @Override
@@ -247,11 +247,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
 
     @Override
     public Edge deadEdge(Node branch, Acquisition a, boolean errorLive) {
-        Edge dead = Guards.deadEdge(branch.text, a, false, "null");
+        Edge dead = Guards.deadEdge(branch.text(), a, false, "null");
         String owner = acquisitions.ownerCandidate(a);
         if (dead == null && owner != null) {
             // where the owner is null, nothing was taken from it: if (s != null) { s.close(); }
-            Edge ownerDead = Guards.deadEdge(branch.text, new Acquisition(a.at(), owner, null, a.model(), a.sure()),
+            Edge ownerDead = Guards.deadEdge(branch.text(), new Acquisition(a.at(), owner, null, a.model(), a.sure()),
                     false, "null");
             dead = ownerDead != null && acquisitions.ownerCounts(a) ? ownerDead : null;
         }

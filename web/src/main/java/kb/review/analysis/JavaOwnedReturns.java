@@ -82,10 +82,11 @@ final class JavaOwnedReturns {
         if (scope == null || scope.isThisExpr()) {
             return methods.get(call.getNameAsString() + "#" + call.getArguments().size());
         }
-        if (!scope.isNameExpr() || !Character.isUpperCase(scope.toString().charAt(0))) {
+        String owner = scope.isNameExpr() ? Printed.of(scope) : null;
+        if (owner == null || !Character.isUpperCase(owner.charAt(0))) {
             return null;
         }
-        for (Summaries.Function f : summaries.declarations(scope + "." + call.getNameAsString())) {
+        for (Summaries.Function f : summaries.declarations(owner + "." + call.getNameAsString())) {
             if (f.params().size() != call.getArguments().size() || f.variadic()) {
                 continue;
             }

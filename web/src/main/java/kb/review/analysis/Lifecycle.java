@@ -290,7 +290,7 @@ public final class Lifecycle {
 
     /** How the path leaves a condition: a branch of an if or loop, or the case a switch or select takes. */
     private static String branchStep(Node n, Edge e, Node next) {
-        String cond = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
+        String cond = n.text().length() > 60 ? n.text().substring(0, 57) + "..." : n.text();
         int cases = 0;
         for (int i = 0; i < n.successorCount(); i++) {
             cases += n.edge(i) == Edge.TRUE ? 1 : 0;

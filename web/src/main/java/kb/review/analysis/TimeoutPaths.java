@@ -105,8 +105,8 @@ final class TimeoutPaths {
         Cfg.Node start = null;
         Pattern mention = Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder) + "(?![\\w$])");
         for (Cfg.Node n : cfg.nodes()) {
-            if (n.kind != Cfg.Kind.ENTRY && n.kind != Cfg.Kind.EXIT && n.line <= line && mention.matcher(n.text).find()
-                    && (start == null || n.line >= start.line)) {
+            if (n.kind != Cfg.Kind.ENTRY && n.kind != Cfg.Kind.EXIT && n.line <= line
+                    && mention.matcher(n.text()).find() && (start == null || n.line >= start.line)) {
                 start = n;
             }
         }
@@ -130,12 +130,12 @@ final class TimeoutPaths {
             if (n.kind == Cfg.Kind.EXIT || n.kind == Cfg.Kind.HALT) {
                 continue;
             }
-            int mask = s[1] | bits(setter.matcher(n.text), m);
+            int mask = s[1] | bits(setter.matcher(n.text()), m);
             boolean done = m.all() ? mask == all : mask != 0;
             boolean statement = n.kind != Cfg.Kind.BRANCH && n.kind != Cfg.Kind.LOOP;
-            if (!done && statement && uses(n.text, mention, setter, builder, m.configures())) {
+            if (!done && statement && uses(n.text(), mention, setter, builder, m.configures())) {
                 boolean returned = n.kind == Cfg.Kind.RETURN && Pattern.compile("(?<![\\w.$])"
-                        + Pattern.quote(holder) + "(?![\\w$.(\\[])").matcher(n.text).find();
+                        + Pattern.quote(holder) + "(?![\\w$.(\\[])").matcher(n.text()).find();
                 return new Unset(n.line, returned ? "returns it" : "uses it");
             }
             if (done) {

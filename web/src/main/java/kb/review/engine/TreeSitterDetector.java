@@ -50,12 +50,15 @@ final class TreeSitterDetector {
         List<Hit> hits = new ArrayList<>();
         byte[] src = file.utf8();
         Set<String> seen = new HashSet<>();
+        // whether a rule applies depends on the path only: asked once per rule, not once per match (each asks the
+        // rule's path globs, regular expressions, again)
+        Map<Rule, Boolean> applies = new java.util.IdentityHashMap<>();
         try (TSQueryCursor cursor = new TSQueryCursor()) {
             cursor.exec(set.query, tree.getRootNode(), file.text());
             TSQueryMatch match = new TSQueryMatch();
             while (cursor.nextMatch(match)) {
                 Rule rule = set.rule(match.getPatternIndex());
-                if (!rule.appliesTo(file.path())) {
+                if (!applies.computeIfAbsent(rule, r -> r.appliesTo(file.path()))) {
                     continue;
                 }
                 Rule.QueryMatcher q = (Rule.QueryMatcher) rule.matcher();
