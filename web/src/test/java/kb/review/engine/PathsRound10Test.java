@@ -159,4 +159,57 @@ class PathsRound10Test {
                 """;
         assertEquals(List.of(), findings("core/entry.go", body, "MEM-02"));
     }
+
+    // --- confidence: a name match no longer lowers a finding; a helper the review could not see still does
+
+    private static final String ADVISORY = """
+            import (
+            	"fmt"
+            	"io"
+            	"net/http"
+            )
+
+            func (f *Fetcher) Advisory(req *http.Request) ([]byte, error) {
+            	resp, err := f.client.Do(req)
+            	if err != nil {
+            		return nil, err
+            	}
+            %s
+            }
+            """;
+
+    private static List<Finding> res02(String body) {
+        return TestRules.reviewDiff(GoRound8ClassesTest.file("fetch/fetcher.go", body)).active().stream()
+                .filter(f -> f.item().equals("RES-02")).toList();
+    }
+
+    @Test
+    void a_response_of_a_client_whose_type_the_diff_does_not_show_is_a_high_finding_that_says_it_matched_a_name() {
+        List<Finding> found = res02(ADVISORY.formatted("""
+                	if resp.StatusCode != http.StatusOK {
+                		return nil, fmt.Errorf("status %s", resp.Status)
+                	}
+                	defer resp.Body.Close()
+                	return io.ReadAll(resp.Body)"""));
+        assertEquals(List.of(10), found.stream().map(Finding::line).toList(), found.toString());
+        assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
+        assertEquals(Hit.BY_NAME, found.get(0).note());
+    }
+
+    @Test
+    void the_same_response_closed_before_the_status_check_is_clean() {
+        assertEquals(List.of(), res02(ADVISORY.formatted("""
+                	defer resp.Body.Close()
+                	if resp.StatusCode != http.StatusOK {
+                		return nil, fmt.Errorf("status %s", resp.Status)
+                	}
+                	return io.ReadAll(resp.Body)""")));
+    }
+
+    @Test
+    void a_response_handed_to_a_helper_the_review_cannot_see_stays_low_and_undecided() {
+        List<Finding> found = res02(ADVISORY.replace("\t\"fmt\"\n", "").formatted("\treturn decodeAll(resp)"));
+        assertEquals(List.of("9:LOW:true"), found.stream().map(f -> f.line() + ":" + f.confidence() + ":" + f.undecided())
+                .toList(), found.toString());
+    }
 }
