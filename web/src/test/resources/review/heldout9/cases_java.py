@@ -1179,11 +1179,11 @@ public class TaskRunner {
 
     public void runAll(List<Task> tasks) {
         for (Task task : tasks) {
-            Thread worker = new Thread(() -> { //@~CONC-01
+            Thread worker = new Thread(() -> { //@CONC-01
                 task.run();
                 tracker.onTaskCompletion(task);
             }, "task-" + task.getId());
-            worker.start(); //@CONC-01
+            worker.start(); //@~CONC-01
         }
     }
 }

@@ -12,7 +12,8 @@ import kb.format.ChecklistItem.Severity;
  * @param column      1-based column, or 1 when only the line is known
  * @param code        the line's code, trimmed (empty when the line is not visible)
  * @param confidence  LOW when the detector could not see all the code it needs (paste mode)
- * @param note        why confidence is low, or null
+ * @param note        what the detector could not see, or null: why confidence is low when it is (a reason that no
+ *                    longer lowers confidence, see {@code Hit.calibrated}, keeps its note on a high finding)
  * @param origin      {@code kb} for the built-in detectors, otherwise the importing analyser's name
  * @param suppression the {@code kb:ignore} comment that silences this finding, or null
  * @param flow        for findings about a path (a leak), its steps from the acquisition to the exit; else empty

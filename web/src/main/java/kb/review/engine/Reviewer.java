@@ -260,7 +260,8 @@ public final class Reviewer {
         }
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Hit h : hits) {
+        for (Hit raw : hits) {
+            Hit h = raw.calibrated(file.language());
             if (seen.add(h.rule().id() + ":" + h.line())) {
                 out.add(new Finding(h.rule().id(), h.rule().item(), h.rule().severity(), file.path(), h.line(),
                         h.column(), file.line(h.line()).strip(), h.rule().message(), h.confidence(), h.note(), "kb",

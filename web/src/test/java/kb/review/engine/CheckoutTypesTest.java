@@ -117,8 +117,9 @@ class CheckoutTypesTest {
                 }
                 """);
         List<Finding> found = review(changed, true);
-        // stmt is matched by its name only, so at low confidence; other is neither typed nor named like a statement
+        // stmt is matched by its name only (the note says so; a name match no longer lowers confidence, see
+        // Hit.calibrated); other is neither typed nor named like a statement
         assertEquals(List.of(7), found.stream().map(Finding::line).toList(), found.toString());
-        assertEquals(Finding.Confidence.LOW, found.get(0).confidence());
+        assertEquals(Hit.BY_NAME, found.get(0).note());
     }
 }
