@@ -206,4 +206,40 @@ class StructRound10Test {
         assertEquals("{11, 12, 14}", change.newCodeLines().toString());
         assertEquals("{11, 12, 13, 14}", change.addedLines().toString());
     }
+
+    // a handle lent to a callback: what the callback makes from it is closed with it
+
+    private static final String NAMES = """
+            package acme;
+
+            class Names {
+                List<String> of(Jdbi jdbi, String team) {
+                    return jdbi.withHandle(h -> {
+                        List<String> names = CHAIN.collect(Collectors.toList());
+                        return names;
+                    });
+                }
+            }
+            """;
+
+    private static final String JDBI_CHAIN =
+            "h.createQuery(\"SELECT name FROM members WHERE team = :team\").bind(\"team\", team).mapTo(String.class)"
+                    + ".stream()";
+
+    private static List<String> inFile(String code, String item) {
+        return TestRules.reviewDiff(LifecycleRulesTest.newFile("src/main/java/acme/Names.java", code)).active()
+                .stream().filter(f -> f.item().equals(item)).map(f -> f.line() + ":" + f.item()).sorted().toList();
+    }
+
+    @Test
+    void a_stream_made_from_the_callbacks_handle_is_closed_with_it_and_one_from_elsewhere_is_not() {
+        assertEquals(List.of(), inFile(NAMES.replace("CHAIN", JDBI_CHAIN), "RES-01"));
+        // the same query on a handle the method was given, inside some other lambda: nothing closes the stream
+        assertEquals(List.of("6:RES-01"), inFile(NAMES.replace("CHAIN", JDBI_CHAIN)
+                .replace("Jdbi jdbi", "Handle h").replace("jdbi.withHandle(h -> {", "java.util.Optional.of(h).map(x -> {"),
+                "RES-01"));
+        // Spring's queryForStream inside the callback holds a connection of its own
+        assertEquals(List.of("6:RES-01"), inFile(NAMES.replace("CHAIN",
+                "jdbcTemplate.queryForStream(\"SELECT name FROM members\", (rs, i) -> rs.getString(1))"), "RES-01"));
+    }
 }
