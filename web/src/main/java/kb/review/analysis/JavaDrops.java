@@ -47,6 +47,9 @@ final class JavaDrops {
         own(ast, ast, created, calls);
         created.addAll(calls);
         for (Expression e : created) {
+            if (HandleCallbacks.lent(e)) {
+                continue; // made from a handle the callback's lender closes, with all it made
+            }
             // a stream pipeline keeps the source open until its terminal operation: follow it up
             Expression used = e;
             while (used.getParentNode().orElse(null) instanceof MethodCallExpr up && up.getScope().isPresent()

@@ -35,6 +35,25 @@ public record ChangedFile(String path, String oldPath, Change change, boolean bi
         return set;
     }
 
+    /**
+     * New-file line numbers of the added lines that bring new code: the added lines less those that only lay out again
+     * code the same block removes ({@link Reformatting}: the same tokens in the same order, re-indented or wrapped).
+     * The review reads the others as context; counts shown to the user stay {@link #addedLines()}.
+     */
+    public BitSet newCodeLines() {
+        BitSet set = addedLines();
+        reformatted().keySet().forEach(set::clear);
+        return set;
+    }
+
+    /**
+     * The added lines that only reformat removed code ({@link Reformatting}), each with the old-side line where its
+     * code starts: a finding there is the old code's, found again.
+     */
+    public java.util.Map<Integer, Integer> reformatted() {
+        return Reformatting.lines(hunks);
+    }
+
     /** New-file line numbers shown in the diff: added lines and context lines. */
     public BitSet diffLines() {
         BitSet set = new BitSet();

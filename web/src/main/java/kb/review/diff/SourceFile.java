@@ -40,7 +40,7 @@ public final class SourceFile {
         this.lines = lines;
         this.known = known;
         this.complete = complete;
-        this.added = change.addedLines();
+        this.added = change.newCodeLines();
         this.inDiff = change.diffLines();
     }
 
@@ -163,11 +163,15 @@ public final class SourceFile {
      * inside a function opens it: in Go with the function's first line as git printed it after the hunk's {@code @@},
      * in Java (for a run that closes blocks it never opened, a {@code catch} whose {@code try} is above) with a method
      * of its own and the blocks it closes. A hunk cut out of a loop still parses as a loop, and a Go function's
-     * parameters are known. {@link #line} never shows these lines.
+     * parameters are known. In Java the gap keeps open the classes whose members the next run shows
+     * ({@link JavaGaps}). {@link #line} never shows these lines.
      */
     public String text() {
         if (text == null) {
             String[] filled = complete ? lines : gapsFilled();
+            if (!complete && change.language() == Language.JAVA) {
+                filled = JavaGaps.keepTypesOpen(filled, known, this::section);
+            }
             StringBuilder sb = new StringBuilder();
             for (int i = 1; i < filled.length; i++) {
                 if (filled[i] != null) {

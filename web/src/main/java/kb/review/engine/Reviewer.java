@@ -183,10 +183,19 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 budget.merge(key(f), 1, Integer::sum);
             }
+            Set<String> old = new HashSet<>();
             for (Finding f : detect(before, helpers, trees).findings()) {
                 budget.merge(key(f), -1, Integer::sum);
+                old.add(f.rule() + '@' + f.line());
             }
+            // a line the change only lays out again (re-wrapped, re-indented) is the old line's code: a finding there
+            // that the old file had on the line the code came from is not the change's
+            Map<Integer, Integer> origin = after.change().reformatted();
             for (Finding f : candidates) {
+                Integer from = origin.get(f.line());
+                if (from != null && old.contains(f.rule() + '@' + from)) {
+                    continue;
+                }
                 if (budget.getOrDefault(key(f), 0) > 0) {
                     budget.merge(key(f), -1, Integer::sum);
                     out.add(f);
@@ -196,10 +205,15 @@ public final class Reviewer {
         return out;
     }
 
-    /** A finding's identity across the change: its rule and the text of its line, not the line's number. */
+    /**
+     * A finding's identity across the change: its rule and the code of its line without white space, not the line's
+     * number (a line the change only re-indents or re-spaces is the same code).
+     */
     private static String key(Finding f) {
-        return f.rule() + '\u0000' + (f.code() == null ? "" : f.code().strip());
+        return f.rule() + '\u0000' + (f.code() == null ? "" : WHITE.matcher(f.code()).replaceAll(""));
     }
+
+    private static final java.util.regex.Pattern WHITE = java.util.regex.Pattern.compile("\\s+");
 
     /**
      * A leak whose acquisition the diff only shows as context, but whose leaking exit the change adds: an early

@@ -1,0 +1,172 @@
+package kb.review.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The added lines of a change that only reformat code the change removes: re-indented, wrapped or joined, a brace
+ * moved to the line above, with the same tokens in the same order. Such a line brings no new code, so the review
+ * reads it as context; a reformatting commit (a formatter run over the project) would otherwise present every line it
+ * touches as new, and the review would report the old code again.
+ *
+ * <p>The unit is a block of changed lines (the removed and added lines between two context lines). Its removed and
+ * added lines are split into tokens (words, numbers, string and character literals, each other character on its own;
+ * white space separates tokens and is not one), and the two token sequences are aligned by their longest common
+ * subsequence. An added line is reformatted when every one of its tokens is aligned with a removed token and no removed
+ * token between those is left out; a line that also changes a token (a renamed call, a new argument, an edited comment) stays added, as does a line of a block
+ * that removes nothing. A block too large to align (more than {@link #MAX_CELLS} cells once the common start and end
+ * are set aside) aligns only that common start and end.
+ */
+final class Reformatting {
+
+    /** The largest table the alignment builds for one block (rows times columns of the part that differs). */
+    static final int MAX_CELLS = 1_000_000;
+
+    private Reformatting() {
+    }
+
+    /**
+     * The added lines of {@code hunks} that only reformat removed code, each (new-side number) with the old-side number
+     * of the removed line its first token comes from.
+     */
+    static java.util.Map<Integer, Integer> lines(List<Hunk> hunks) {
+        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (Hunk h : hunks) {
+            List<DiffLine> block = new ArrayList<>();
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.CONTEXT) {
+                    block(block, out);
+                    block.clear();
+                } else {
+                    block.add(l);
+                }
+            }
+            block(block, out);
+        }
+        return out;
+    }
+
+    private static void block(List<DiffLine> block, java.util.Map<Integer, Integer> out) {
+        List<String> removed = new ArrayList<>();
+        List<Integer> removedLine = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<Integer> addedLine = new ArrayList<>();
+        for (DiffLine l : block) {
+            List<String> tokens = tokens(l.text());
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                removed.addAll(tokens);
+                for (int i = 0; i < tokens.size(); i++) {
+                    removedLine.add(l.oldLine());
+                }
+            } else {
+                added.addAll(tokens);
+                for (int i = 0; i < tokens.size(); i++) {
+                    addedLine.add(l.newLine());
+                }
+            }
+        }
+        if (removed.isEmpty() || added.isEmpty()) {
+            return;
+        }
+        int[] to = align(removed, added);
+        boolean[] used = new boolean[removed.size()];
+        for (int r : to) {
+            if (r >= 0) {
+                used[r] = true;
+            }
+        }
+        // a line is reformatted when it has tokens, all of them are aligned, and the removed tokens between the first
+        // and the last it is aligned with are all aligned too (a dropped argument is a change, not a new layout)
+        for (int i = 0; i < added.size(); ) {
+            int line = addedLine.get(i);
+            int j = i;
+            boolean same = true;
+            while (j < added.size() && addedLine.get(j) == line) {
+                same &= to[j] >= 0;
+                j++;
+            }
+            for (int r = same ? to[i] : 0; same && r <= to[j - 1]; r++) {
+                same = used[r];
+            }
+            if (same) {
+                out.put(line, removedLine.get(to[i]));
+            }
+            i = j;
+        }
+    }
+
+    /**
+     * For each token of {@code added}, the index of the token of {@code removed} the longest common subsequence aligns
+     * it with, or -1.
+     */
+    static int[] align(List<String> removed, List<String> added) {
+        int n = removed.size();
+        int m = added.size();
+        int[] to = new int[m];
+        java.util.Arrays.fill(to, -1);
+        int start = 0;
+        while (start < n && start < m && removed.get(start).equals(added.get(start))) {
+            to[start] = start;
+            start++;
+        }
+        int endR = n;
+        int endA = m;
+        while (endR > start && endA > start && removed.get(endR - 1).equals(added.get(endA - 1))) {
+            to[--endA] = --endR;
+        }
+        int rows = endR - start;
+        int cols = endA - start;
+        if (rows == 0 || cols == 0 || (long) rows * cols > MAX_CELLS) {
+            return to;
+        }
+        // lcs[i][j]: the longest common subsequence of removed[start+i..endR) and added[start+j..endA)
+        int[][] lcs = new int[rows + 1][cols + 1];
+        for (int i = rows - 1; i >= 0; i--) {
+            for (int j = cols - 1; j >= 0; j--) {
+                lcs[i][j] = removed.get(start + i).equals(added.get(start + j)) ? lcs[i + 1][j + 1] + 1
+                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        for (int i = 0, j = 0; i < rows && j < cols; ) {
+            if (removed.get(start + i).equals(added.get(start + j))) {
+                to[start + j] = start + i;
+                i++;
+                j++;
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return to;
+    }
+
+    /** The tokens of a line: words and numbers, quoted literals whole, any other non-blank character alone. */
+    static List<String> tokens(String line) {
+        List<String> out = new ArrayList<>();
+        int n = line.length();
+        for (int i = 0; i < n; ) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isJavaIdentifierPart(c)) {
+                int s = i;
+                while (i < n && Character.isJavaIdentifierPart(line.charAt(i))) {
+                    i++;
+                }
+                out.add(line.substring(s, i));
+            } else if (c == '"' || c == '\'' || c == '`') {
+                int s = i++;
+                while (i < n && line.charAt(i) != c) {
+                    i += line.charAt(i) == '\\' && c != '`' ? 2 : 1;
+                }
+                i = Math.min(i + 1, n);
+                out.add(line.substring(s, i));
+            } else {
+                out.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return out;
+    }
+}
