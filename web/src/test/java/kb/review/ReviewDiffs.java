@@ -49,6 +49,27 @@ final class ReviewDiffs {
              	}
             """;
 
+    /**
+     * A hunk in the middle of a Java method that opens a file stream and reads from it: RES-01, at low confidence, since
+     * the hunk does not show the rest of the method (a Java method's hidden part still lowers confidence; a Go
+     * function's no longer does, by the evidence in web/src/test/bench/realfixes/README.md, "Confidence by reason").
+     */
+    static final String LEAK_IN_JAVA_HUNK = """
+            diff --git a/src/main/java/app/Sync.java b/src/main/java/app/Sync.java
+            index 1111111..2222222 100644
+            --- a/src/main/java/app/Sync.java
+            +++ b/src/main/java/app/Sync.java
+            @@ -40,6 +40,8 @@ public class Sync {
+                     long start = System.nanoTime();
+                     log.debug("sync");
+                     int count = 0;
+            +        InputStream in = new FileInputStream(path);
+            +        count += in.read();
+                     if (count < 0) {
+                         return;
+                     }
+            """;
+
     /** A go.mod change: DEP-01 (a blocker item) goes to the manual checklist, no detector finding. */
     static final String GO_MOD = """
             diff --git a/go.mod b/go.mod

@@ -160,13 +160,24 @@ class ReviewPagesTest {
 
     @Test
     void a_finding_whose_function_the_hunk_does_not_show_is_marked_low_confidence_with_the_reason() {
-        Document doc = page(created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_IN_HUNK))));
-        Element row = doc.selectFirst("tr.finding[data-item=RES-02]");
+        Document doc = page(created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_IN_JAVA_HUNK))));
+        Element row = doc.selectFirst("tr.finding[data-item=RES-01]");
         assertNotNull(row, doc.select("#findings").outerHtml());
         assertTrue(row.hasClass("low-confidence"), row.outerHtml());
         Element low = row.selectFirst(".confidence-low");
         assertTrue(low.text().startsWith("low confidence "), low.text());
         assertTrue(low.text().length() > "low confidence ".length() + 5, "the reason is shown: " + low.text());
+    }
+
+    @Test
+    void a_go_finding_whose_function_the_hunk_does_not_show_stays_high_and_still_says_what_was_not_seen() {
+        Document doc = page(created(submit(editor, Map.of("diff", ReviewDiffs.LEAK_IN_HUNK))));
+        Element row = doc.selectFirst("tr.finding[data-item=RES-02]");
+        assertNotNull(row, doc.select("#findings").outerHtml());
+        assertFalse(row.hasClass("low-confidence"), row.outerHtml());
+        Element note = row.selectFirst(".finding-note");
+        assertNotNull(note, row.outerHtml());
+        assertTrue(note.text().contains("only part of the enclosing function"), note.text());
     }
 
     @Test

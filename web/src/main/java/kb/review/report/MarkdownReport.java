@@ -119,6 +119,9 @@ public final class MarkdownReport {
         md.append(text(f.message()));
         if (f.confidence() == Finding.Confidence.LOW) {
             md.append(" _Low confidence: ").append(text(f.note())).append("._");
+        } else if (f.note() != null && !f.note().isBlank()) {
+            // a reason that no longer lowers confidence (Hit.calibrated) is still what the review could not see
+            md.append(" _Note: ").append(text(f.note())).append("._");
         }
         md.append('\n');
         if (!f.flow().isEmpty()) {

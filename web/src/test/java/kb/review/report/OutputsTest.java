@@ -90,6 +90,45 @@ class OutputsTest {
     }
 
     @Test
+    void markdown_says_what_the_review_could_not_see_on_a_high_finding_and_calls_a_low_one_low() {
+        // a Go hunk from the middle of a function: the hidden part no longer lowers the finding (Hit.calibrated)
+        Review goHunk = TestRules.reviewDiff("""
+                diff --git a/client/sync.go b/client/sync.go
+                --- a/client/sync.go
+                +++ b/client/sync.go
+                @@ -40,4 +40,6 @@ func Sync(url string) error {
+                 	count := 0
+                +	resp, err := http.Get(url)
+                +	_ = resp
+                 	if err != nil {
+                 		return err
+                 	}
+                """);
+        String md = MarkdownReport.render(new ReportContext(goHunk, TestRules.book().catalog(), "https://kb.example.com/",
+                Severity.BLOCKER));
+        assertTrue(md.contains("_Note: the diff shows only part of the enclosing function._"), md);
+        assertFalse(md.contains("Low confidence"), md);
+
+        // the same in a Java method's hunk still lowers it
+        Review javaHunk = TestRules.reviewDiff("""
+                diff --git a/src/main/java/app/Sync.java b/src/main/java/app/Sync.java
+                --- a/src/main/java/app/Sync.java
+                +++ b/src/main/java/app/Sync.java
+                @@ -40,4 +40,6 @@ public class Sync {
+                         int count = 0;
+                +        InputStream in = new FileInputStream(path);
+                +        count += in.read();
+                         if (count < 0) {
+                             return;
+                         }
+                """);
+        String low = MarkdownReport.render(new ReportContext(javaHunk, TestRules.book().catalog(),
+                "https://kb.example.com/", Severity.BLOCKER));
+        assertTrue(low.contains("_Low confidence: the diff shows only part of the enclosing function._"), low);
+        assertFalse(low.contains("_Note:"), low);
+    }
+
+    @Test
     void a_saved_verdict_its_reasons_and_manual_marks_are_rendered_by_sarif_markdown_and_json() throws IOException {
         ReportContext plain = context();
         assertFalse(plain.review().manual().isEmpty(), "the change must raise a manual check to mark");
