@@ -38,11 +38,14 @@ class HeldOutRound10CorpusTest {
     // below target) and 20/20 = 1.00 (floor 0.95: one false positive in 20 findings is within the target, so
     // the floor leaves room for it, as rounds 8 and 9 do). High-confidence only: overall 39/77 = 0.51 and 39/40 = 0.975
     // (Go 22/39 = 0.56 and 0.96; Java 17/38 = 0.45 and 1.00).
-    static final double RECALL_FLOOR = 0.60;
+    // Run 2 (not blind; DEP-02's SnakeYAML and XStream rules, models for Pulsar, WatchService, Go decompressors and
+    // the Docker client): overall 61/77 = 0.792 (floor 0.75) and 61/62 = 0.984; Go 33/39 = 0.846 (floor 0.80) and
+    // 33/34 = 0.971; Java 28/38 = 0.737 (floor 0.70) and 28/28 = 1.00. Precision floors unchanged.
+    static final double RECALL_FLOOR = 0.75;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.50, 0.95});
+            "go", new double[] {0.80, 0.95},
+            "java", new double[] {0.70, 0.95});
 
     static List<Case> cases;
 
