@@ -20,16 +20,22 @@ final class Uses {
 
     private static final Pattern BLANK = Pattern.compile("^_\\s*=\\s*");
 
-    static Effect effect(String text, Acquisition a, Summaries summaries, boolean condition) {
+    static Effect effect(String statement, Acquisition a, Summaries summaries, boolean condition) {
         Model m = a.model();
-        if (!text.contains(a.var())) {
+        if (!statement.contains(a.var())) {
             return Effect.NONE; // every release and every hand-over names the variable
+        }
+        // a release names the value in code (a keyed one may name its key in a literal); a hand-over names it in code
+        // only: the word in a message or a comment of an early return returns nothing
+        if (m.releasePattern(a.var()).matcher(CodeText.withoutComments(statement)).find()) {
+            return Effect.RELEASE;
+        }
+        String text = CodeText.code(statement);
+        if (!text.contains(a.var())) {
+            return Effect.NONE;
         }
         if (BLANK.matcher(text).find() && text.substring(text.indexOf('=') + 1).strip().equals(a.var())) {
             return Effect.NONE; // '_ = v' only silences the unused-variable error; nothing takes the value over
-        }
-        if (m.releasePattern(a.var()).matcher(text).find()) {
-            return Effect.RELEASE;
         }
         if (condition) {
             return Effect.NONE;
@@ -107,7 +113,8 @@ final class Uses {
      * that is neither a model's borrower or logger nor a helper in the change or the checkout; null when there is
      * none, or when a helper the review sees ends it.
      */
-    static String unseenHelper(String text, Acquisition a, Summaries summaries) {
+    static String unseenHelper(String statement, Acquisition a, Summaries summaries) {
+        String text = CodeText.code(statement);
         if (a.model().escapes()) {
             return goUnseen(text, a, summaries);
         }
