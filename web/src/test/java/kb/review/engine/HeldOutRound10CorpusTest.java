@@ -41,11 +41,16 @@ class HeldOutRound10CorpusTest {
     // Run 2 (not blind; DEP-02's SnakeYAML and XStream rules, models for Pulsar, WatchService, Go decompressors and
     // the Docker client): overall 61/77 = 0.792 (floor 0.75) and 61/62 = 0.984; Go 33/39 = 0.846 (floor 0.80) and
     // 33/34 = 0.971; Java 28/38 = 0.737 (floor 0.70) and 28/28 = 1.00. Precision floors unchanged.
-    static final double RECALL_FLOOR = 0.75;
+    // Before run 2, still blind: the session's six branches that never read this round merged (models by popularity,
+    // confidence by reason, structural precision, speed, class splits): overall 52/77 = 0.68 and 52/53 = 0.98; Go
+    // 30/39 = 0.77 and 0.97; Java 22/38 = 0.58 and 1.00; high confidence 52/77 = 0.68 (run 1: 0.51).
+    // Run 3 (not blind; every branch of the session merged): overall 62/77 = 0.805 (floor 0.80) and 62/63 = 0.98; Go
+    // 33/39 = 0.846 (floor 0.80) and 33/34 = 0.97; Java 29/38 = 0.763 (floor 0.75) and 29/29 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
             "go", new double[] {0.80, 0.95},
-            "java", new double[] {0.70, 0.95});
+            "java", new double[] {0.75, 0.95});
 
     static List<Case> cases;
 

@@ -41,11 +41,14 @@ class HeldOutRound9CorpusTest {
     // 0.80), 79/80 = 0.99 (0.95); Go 34/44 = 0.77 (floor 0.75) and 34/35 = 0.97 (0.95); Java 45/53 = 0.849 (floor 0.80)
     // and 45/45 = 1.00 (floor 0.95: one false positive in 45 findings is within the target, so the floor
     // leaves room for it, as round 8's does).
-    static final double RECALL_FLOOR = 0.80;
+    // Run 6 (the next session's branches: models by popularity, confidence by reason, wrapped-then-dropped errors,
+    // values used after a pool Put, java-33's label moved to the thread's construction): overall 85/97 = 0.876 (floor
+    // 0.85) and 85/85 = 1.00; Go 38/44 = 0.864 (floor 0.85) and 1.00; Java 47/53 = 0.887 (floor 0.85) and 1.00.
+    static final double RECALL_FLOOR = 0.85;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.80, 0.95});
+            "go", new double[] {0.85, 0.95},
+            "java", new double[] {0.85, 0.95});
 
     static List<Case> cases;
 
