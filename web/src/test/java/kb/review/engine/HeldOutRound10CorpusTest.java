@@ -1,16 +1,10 @@
 package kb.review.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import kb.review.engine.HeldOutCorpusTest.Case;
-import kb.review.engine.HeldOutCorpusTest.Score;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,40 +61,7 @@ class HeldOutRound10CorpusTest {
     @Test
     void the_review_keeps_its_measured_recall_and_precision_on_a_tenth_corpus_shaped_like_new_users_pull_requests()
             throws IOException {
-        printShapeSplit();
+        HeldOutCorpusTest.printShapeSplit(cases, DIR, "round 10");
         HeldOutCorpusTest.scoreRound(cases, "round 10", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
-    }
-
-    /** Active findings on edits of existing files (partial hunks) and on new files, overall and per language. */
-    static void printShapeSplit() throws IOException {
-        Map<String, String> kinds = kinds();
-        StringBuilder out = new StringBuilder("\n## Held-out corpus: round 10, active findings by shape of the change\n\n");
-        out.append("| shape    | key      |  TP |  FN |  FP |   R  |   P  | cases |\n|---|---|---|---|---|---|---|---|\n");
-        Map<String, Predicate<Case>> shapes = Map.of(
-                "edit", c -> kinds.getOrDefault(c.name(), "").contains("partial"),
-                "new", c -> !kinds.getOrDefault(c.name(), "").contains("partial"));
-        for (String shape : List.of("edit", "new")) {
-            List<Case> subset = cases.stream().filter(shapes.get(shape)).toList();
-            Score s = HeldOutCorpusTest.score(subset, f -> !f.suppressed());
-            for (String key : List.of("overall", "go", "java")) {
-                HeldOutCorpusTest.Tally t = s.get(key);
-                long n = subset.stream().filter(c -> key.equals("overall") || c.language().equals(key)).count();
-                out.append(String.format(Locale.ROOT, "| %-8s | %-8s | %3d | %3d | %3d | %4.2f | %4.2f | %5d |%n", shape,
-                        key, t.truePositives, t.falseNegatives, t.falsePositives, t.recall(), t.precision(), n));
-            }
-        }
-        System.out.println(out);
-    }
-
-    /** Case name to the "kind" column of SOURCES.md (partial, new, rename, +test, crlf, ...). */
-    static Map<String, String> kinds() throws IOException {
-        Map<String, String> kinds = new HashMap<>();
-        for (String line : Files.readAllLines(DIR.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
-            String[] cells = line.split(" \\| ");
-            if (line.startsWith("| go-") || line.startsWith("| java-")) {
-                kinds.put(cells[0].substring(2).trim(), cells[2].trim());
-            }
-        }
-        return kinds;
     }
 }
