@@ -107,6 +107,26 @@ final class LoopPacing {
     /** A receive from a timer or a ticker: {@code <-time.After(d)}, {@code <-time.Tick(d)}, {@code <-timer.C}. */
     private static final Pattern TIMER_RECEIVE = Pattern.compile("<-\\s*(?:time\\.(?:After|Tick)\\s*\\("
             + "|[\\w.]*(?:[Tt]imer|[Tt]icker|[Tt]ick|[Bb]ackoff)\\w*\\.C\\b)");
+    /** A receive from the channel of a variable, {@code <-t.C}, whatever the variable is called. */
+    private static final Pattern CHANNEL_FIELD_RECEIVE = Pattern.compile("<-\\s*(\\w+)\\.C\\b");
+
+    /**
+     * True when {@code comm} receives from a timer or a ticker: by the shapes of {@link #TIMER_RECEIVE}, or from the
+     * channel of a variable the file makes with {@code time.NewTimer} or {@code time.NewTicker} ({@code t :=
+     * time.NewTimer(backoff)} ... {@code case <-t.C:}): a timer is one by how it is made, not by its name.
+     */
+    private static boolean receivesFromTimer(String comm, byte[] src) {
+        if (TIMER_RECEIVE.matcher(comm).find()) {
+            return true;
+        }
+        var m = CHANNEL_FIELD_RECEIVE.matcher(comm);
+        if (!m.find()) {
+            return false;
+        }
+        Pattern made = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s*:?=\\s*time\\.New(?:Timer|Ticker)\\s*\\(");
+        return made.matcher(new String(src, java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
     /**
      * A statement that leaves the loop from a select case (a bare {@code break} only leaves the select), matched at
      * the statement's start only: an {@code if} whose body returns, or a closure that exits, leaves on one branch at
@@ -131,7 +151,7 @@ final class LoopPacing {
                 }
                 case "communication_case" -> {
                     SyntaxNode comm = c.getChildByFieldName("communication");
-                    if (comm != null && !comm.isNull() && TIMER_RECEIVE.matcher(LogTraffic.text(src, comm)).find()) {
+                    if (comm != null && !comm.isNull() && receivesFromTimer(LogTraffic.text(src, comm), src)) {
                         timer = true;
                     } else if (!leaves(c, comm, src)) {
                         return false;

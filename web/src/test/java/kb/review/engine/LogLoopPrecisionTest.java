@@ -278,6 +278,37 @@ class LogLoopPrecisionTest {
         assertEquals(List.of("9"), logLines("probe/watch.go", GO_TIMER_LOOP.replace("CASE",
                 "case <-time.After(interval):\n\t\tdefault:")));
     }
+    private static final String GO_BACKOFF_LOOP = """
+            package probe
+
+            func dial(ctx context.Context, addr string) (net.Conn, error) {
+            	backoff := time.Second
+            	for {
+            		conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+            		if err == nil {
+            			return conn, nil
+            		}
+            		log.Printf("dial %s failed, retrying in %s: %v", addr, backoff, err)
+            		MAKE
+            		select {
+            		case <-ctx.Done():
+            			return nil, ctx.Err()
+            		case <-t.C:
+            		}
+            		backoff = min(2*backoff, time.Minute)
+            	}
+            }
+            """;
+
+    @Test
+    void a_go_loop_that_waits_on_a_timer_whatever_its_name_logs_once_per_interval() {
+        // a timer is one by how it is made: t := time.NewTimer(backoff) ... case <-t.C
+        assertEquals(List.of(), logLines("probe/dial.go", GO_BACKOFF_LOOP.replace("MAKE", "t := time.NewTimer(backoff)")));
+        assertEquals(List.of(), logLines("probe/dial.go", GO_BACKOFF_LOOP.replace("MAKE", "t := time.NewTicker(backoff)")));
+        // the same receive from a value that is not a timer (a work queue with a channel field): a line per message
+        assertEquals(List.of("10"), logLines("probe/dial.go", GO_BACKOFF_LOOP.replace("MAKE", "t := newQueue(addr)")));
+    }
+
     @Test
     void a_case_whose_last_statement_returns_only_inside_an_if_does_not_leave_the_loop() {
         // the last statement is an if whose body returns: on the other branch the turn goes on with the work it took
