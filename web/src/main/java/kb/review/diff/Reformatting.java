@@ -1,7 +1,10 @@
 package kb.review.diff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The added lines of a change that only reformat code the change removes: re-indented, wrapped or joined, a brace
@@ -13,9 +16,9 @@ import java.util.List;
  * added lines are split into tokens (words, numbers, string and character literals, each other character on its own;
  * white space separates tokens and is not one), and the two token sequences are aligned by their longest common
  * subsequence. An added line is reformatted when every one of its tokens is aligned with a removed token and no removed
- * token between those is left out; a line that also changes a token (a renamed call, a new argument, an edited comment) stays added, as does a line of a block
- * that removes nothing. A block too large to align (more than {@link #MAX_CELLS} cells once the common start and end
- * are set aside) aligns only that common start and end.
+ * token between those is left out; a line that also changes a token (a renamed call, a new argument, an edited
+ * comment) stays added, as does a line of a block that removes nothing. A block too large to align (more than
+ * {@link #MAX_CELLS} cells once the common start and end are set aside) aligns only that common start and end.
  */
 final class Reformatting {
 
@@ -29,8 +32,8 @@ final class Reformatting {
      * The added lines of {@code hunks} that only reformat removed code, each (new-side number) with the old-side number
      * of the removed line its first token comes from.
      */
-    static java.util.Map<Integer, Integer> lines(List<Hunk> hunks) {
-        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+    static Map<Integer, Integer> lines(List<Hunk> hunks) {
+        Map<Integer, Integer> out = new TreeMap<>();
         for (Hunk h : hunks) {
             List<DiffLine> block = new ArrayList<>();
             for (DiffLine l : h.lines()) {
@@ -46,7 +49,7 @@ final class Reformatting {
         return out;
     }
 
-    private static void block(List<DiffLine> block, java.util.Map<Integer, Integer> out) {
+    private static void block(List<DiffLine> block, Map<Integer, Integer> out) {
         List<String> removed = new ArrayList<>();
         List<Integer> removedLine = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -103,7 +106,7 @@ final class Reformatting {
         int n = removed.size();
         int m = added.size();
         int[] to = new int[m];
-        java.util.Arrays.fill(to, -1);
+        Arrays.fill(to, -1);
         int start = 0;
         while (start < n && start < m && removed.get(start).equals(added.get(start))) {
             to[start] = start;

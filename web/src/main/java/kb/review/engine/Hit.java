@@ -24,11 +24,11 @@ record Hit(Rule rule, int line, int column, Finding.Confidence confidence, Strin
      * sets 4 and 5 (real commits) together: a name match was right 25 times and wrong twice (Go and Java); in Go, a
      * function the diff shows only in part 32 times and 16 times (0.67, against 0.40 for Go's high findings on the two
      * sets, whose false ones are the same classes: examples, test harnesses, bounded loops), and a goroutine on a
-     * function whose body is not in the diff 3 times (and once accepted) and never wrongly. A team gating on high findings lost those true findings
-     * and gained no precision. Still lowering: a part of a Java method (3 right, 5 wrong), a task whose callee is
-     * hidden (2 and 3), a release the change moved or an acquisition outside the hunks (0 and 4), and a value handed to
-     * a helper the review could not see (undecided: no gate fails on it). A hit whose function is partial and whose
-     * match is by name says only "partial", so Go lifts the two together.
+     * function whose body is not in the diff 3 times (and once accepted) and never wrongly. A team gating on high
+     * findings lost those true findings and gained no precision. Still lowering: a part of a Java method (3 right, 5
+     * wrong), a task whose callee is hidden (2 and 3), a release the change moved or an acquisition outside the hunks
+     * (0 and 4), and a value handed to a helper the review could not see (undecided: no gate fails on it). A hit whose
+     * function is partial and whose match is by name says only "partial", so Go lifts the two together.
      */
     private static final Map<Language, List<String>> NOT_LOWERING = Map.of(
             Language.GO, List.of(BY_NAME, PARTIAL_FUNCTION, "is not in the diff: it may recover"),
