@@ -89,7 +89,7 @@ public final class Callers {
             byte[] src = e.getValue().getBytes(StandardCharsets.UTF_8);
             try (TSTree tree = TreeSitter.parse(lang, e.getValue())) {
                 SyntaxNode root = SyntaxNode.of(tree, TreeSitter.grammar(lang), src);
-                PerCall sites = new PerCall(src, go);
+                OneTimeContexts sites = new OneTimeContexts(src, go);
                 for (SyntaxNode call : sites.calls(root)) {
                     String callee = sites.callee(call);
                     boolean matches = !go ? callee.equals(name)

@@ -24,19 +24,17 @@ public final class PerCall {
     public record Spot(int line, int column, String model, List<Lifecycle.Step> steps) {
     }
 
-    private static final Set<String> NAMED = Set.of("function_declaration", "method_declaration",
+    static final Set<String> NAMED = Set.of("function_declaration", "method_declaration",
             "constructor_declaration");
-    private static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
+    static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
             "do_statement");
     static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
-    private static final Pattern PROVIDER = Pattern.compile("@(Bean|Provides|Produces|PostConstruct|Singleton)\\b");
-    private static final Pattern ONCE_CALL = Pattern.compile("(?i)(once\\w*\\s*\\.\\s*Do|computeIfAbsent|"
-            + "memoize\\w*|Suppliers\\s*\\.\\s*memoize\\w*)$");
 
     private final byte[] src;
     private final boolean go;
     private final Timeouts helper;
     private final DialTargets peers;
+    private final OneTimeContexts once;
     private List<SyntaxNode> calls;
     private Callers callers = Callers.NONE;
     private Summaries summaries;
@@ -48,6 +46,7 @@ public final class PerCall {
         this.go = go;
         this.helper = new Timeouts(src, go);
         this.peers = new DialTargets(src);
+        this.once = new OneTimeContexts(src, go);
     }
 
     /** Every construction of the given built-once entries that runs per call, callers looked for in this file. */
@@ -196,7 +195,7 @@ public final class PerCall {
                 loop = true;
             }
             if (t.equals("func_literal") || t.equals("lambda_expression")) {
-                if (runOnce(p)) {
+                if (once.runOnce(p)) {
                     return null;
                 }
                 continue;
@@ -208,7 +207,7 @@ public final class PerCall {
                 if (loop) {
                     return "inside a loop: once per iteration";
                 }
-                if (oneTime(p) || go && new RunsUntilStopped(src).runsUntilStopped(p, top)) {
+                if (once.oneTime(p) || go && new RunsUntilStopped(src).runsUntilStopped(p, top)) {
                     return null;
                 }
                 String name = text(p.getChildByFieldName("name"));
@@ -259,57 +258,6 @@ public final class PerCall {
     private static final Set<String> LITERAL_PARTS = Set.of("keyed_element", "literal_element", "literal_value",
             "composite_literal", "unary_expression");
 
-    /** A function literal or lambda handed to sync.Once.Do, computeIfAbsent or a memoizer runs once. */
-    private boolean runOnce(SyntaxNode literal) {
-        SyntaxNode args = literal.getParent();
-        if (!args.getType().equals("argument_list")) {
-            return false;
-        }
-        SyntaxNode call = args.getParent();
-        SyntaxNode fn = call.getChildByFieldName(go ? "function" : "name");
-        String callee = go ? text(fn) : text(call.getChildByFieldName("object")) + "." + text(fn);
-        return ONCE_CALL.matcher(callee).find();
-    }
-
-    /** main or init (Go), a constructor, a provider method or a static main (Java). */
-    private boolean oneTime(SyntaxNode function) {
-        String t = function.getType();
-        if (t.equals("constructor_declaration") || !go && cutConstructor(function)) {
-            return true;
-        }
-        if (t.equals("function_declaration")) {
-            String name = text(function.getChildByFieldName("name"));
-            return name.equals("main") || name.equals("init");
-        }
-        if (!go) {
-            boolean main = text(function.getChildByFieldName("name")).equals("main");
-            for (int i = 0; i < function.getNamedChildCount(); i++) {
-                SyntaxNode c = function.getNamedChild(i);
-                // a provider, or a program's static main: both run once
-                if (c.getType().equals("modifiers") && (PROVIDER.matcher(text(c)).find()
-                        || main && text(c).matches("(?s).*\\bstatic\\b.*"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Java, in a pasted diff: a constructor whose class the fragment does not hold. When the hunk that shows the class
-     * header ends, the blocks it leaves open are closed, so a constructor in a later hunk is read at the top level,
-     * where tree-sitter takes {@code public PathChildrenCache(CuratorFramework client) {} } for a method whose type is
-     * the class's name and whose name is missing. Such a declaration, with a capitalised type, is a constructor.
-     */
-    private boolean cutConstructor(SyntaxNode function) {
-        if (!function.getType().equals("method_declaration") || !text(function.getChildByFieldName("name")).isEmpty()) {
-            return false;
-        }
-        String type = text(function.getChildByFieldName("type"));
-        return type.matches("[A-Z][\\w$]*") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(type) + "\\s*\\(")
-                .matcher(text(function)).find();
-    }
-
     /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
     private String providedPerCall(SyntaxNode top) {
         SyntaxNode p = top.getParent();
@@ -320,11 +268,11 @@ public final class PerCall {
                 || holder != null && !holder.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder)
                 + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
                 + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
-        if (!returned || !NAMED.contains(fn.getType()) || oneTime(fn)) {
+        if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn)) {
             return null;
         }
         String name = text(fn.getChildByFieldName("name"));
-        int line = Providers.perCallUse(this, Timeouts.root(top), name, fn);
+        int line = Providers.perCallUse(once, Timeouts.root(top), name, fn);
         return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
                 + ": a new one for every request";
     }
@@ -361,15 +309,15 @@ public final class PerCall {
         if (field == null || !field.matches("[\\p{L}_][\\w]*")) {
             return null;
         }
-        for (SyntaxNode c : calls(Timeouts.root(top))) {
+        for (SyntaxNode c : once.calls(Timeouts.root(top))) {
             SyntaxNode fn = c.getChildByFieldName("function");
             if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")
                     || !text(fn.getChildByFieldName("field")).equals(field)) {
                 continue;
             }
             SyntaxNode caller = TreeSitter.enclosing(c, Set.of("function_declaration", "method_declaration"));
-            if (caller == null || oneTime(caller) || text(caller.getChildByFieldName("name")).startsWith("New")
-                    || oneTimeCall(c)) {
+            if (caller == null || once.oneTime(caller) || text(caller.getChildByFieldName("name")).startsWith("New")
+                    || once.oneTimeCall(c)) {
                 continue;
             }
             return "in the function literal kept in the field `" + field + "` (line "
@@ -445,63 +393,19 @@ public final class PerCall {
             return checkout;
         }
         if (calls == null) {
-            calls = calls(Timeouts.root(self));
+            calls = once.calls(Timeouts.root(self));
         }
         int seen = 0;
         for (SyntaxNode c : calls) {
-            String callee = callee(c);
+            String callee = once.callee(c);
             if (!callee.equals(name) && !callee.endsWith("." + name)) {
                 continue;
             }
             seen++;
-            if (!oneTimeCall(c)) {
+            if (!once.oneTimeCall(c)) {
                 return false;
             }
         }
         return seen > 0;
-    }
-
-    /** The calls under {@code root}. */
-    List<SyntaxNode> calls(SyntaxNode root) {
-        List<SyntaxNode> out = new ArrayList<>();
-        collectCalls(root, out);
-        return out;
-    }
-
-    /** A call's callee as written: {@code pkg.Name} or {@code x.m} in Go, the method's simple name in Java. */
-    String callee(SyntaxNode call) {
-        return text(call.getChildByFieldName(go ? "function" : "name"));
-    }
-
-    /** True when the call is in a one-time context: main/init, a constructor, a provider, an initialiser, a once. */
-    boolean oneTimeCall(SyntaxNode c) {
-        for (SyntaxNode p = c.getParent(); !p.isNull(); p = p.getParent()) {
-            String t = p.getType();
-            if (LOOPS.contains(t)) {
-                return false;
-            }
-            if (t.equals("func_literal") || t.equals("lambda_expression")) {
-                if (runOnce(p)) {
-                    return true;
-                }
-                continue;
-            }
-            if (t.equals("field_declaration") || t.equals("static_initializer")) {
-                return true;
-            }
-            if (NAMED.contains(t)) {
-                return oneTime(p);
-            }
-        }
-        return false;
-    }
-
-    private static void collectCalls(SyntaxNode n, List<SyntaxNode> out) {
-        if (n.getType().equals("call_expression") || n.getType().equals("method_invocation")) {
-            out.add(n);
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            collectCalls(n.getNamedChild(i), out);
-        }
     }
 }

@@ -15,7 +15,7 @@ final class Providers {
     }
 
     /** The line of such a per-call use of provider {@code name} in this file, or -1. */
-    static int perCallUse(PerCall sites, SyntaxNode root, String name, SyntaxNode provider) {
+    static int perCallUse(OneTimeContexts sites, SyntaxNode root, String name, SyntaxNode provider) {
         for (SyntaxNode call : sites.calls(root)) {
             String callee = sites.callee(call);
             SyntaxNode object = call.getType().equals("method_invocation") ? call.getChildByFieldName("object") : null;
@@ -32,7 +32,7 @@ final class Providers {
     }
 
     /** {@code c, err := provider()} and then {@code s.conn = c}, a struct field, or {@code return c}: kept. */
-    private static boolean localKept(SyntaxNode declaration, PerCall sites) {
+    private static boolean localKept(SyntaxNode declaration, OneTimeContexts sites) {
         SyntaxNode left = declaration.getChildByFieldName("left");
         if (left == null || left.isNull() || left.getNamedChildCount() == 0) {
             return false;
@@ -48,7 +48,7 @@ final class Providers {
     }
 
     /** {@code DataSource ds = dataSource();} and then {@code this.ds = ds} or {@code return ds}: kept. */
-    private static boolean javaLocalKept(SyntaxNode declarator, PerCall sites) {
+    private static boolean javaLocalKept(SyntaxNode declarator, OneTimeContexts sites) {
         String v = java.util.regex.Pattern.quote(sites.text(declarator.getChildByFieldName("name")));
         String body = sites.text(Timeouts.function(declarator));
         return java.util.regex.Pattern.compile("\\.\\w+\\s*=\\s*" + v + "\\s*;|\\breturn\\s+" + v + "\\s*;")
@@ -56,7 +56,7 @@ final class Providers {
                 || KeptByReturn.wrappedInReturned(body, sites.text(declarator.getChildByFieldName("name")));
     }
 
-    private static boolean declaredLocally(SyntaxNode at, String name, PerCall sites) {
+    private static boolean declaredLocally(SyntaxNode at, String name, OneTimeContexts sites) {
         String body = sites.text(Timeouts.function(at));
         return java.util.regex.Pattern.compile("[\\w>\\]]\\s+" + java.util.regex.Pattern.quote(name) + "\\s*[=;:,)]")
                 .matcher(body).find();
@@ -67,7 +67,7 @@ final class Providers {
     }
 
     /** The caller stores the result in a field, a map or a struct, or returns it on: a cache or another provider. */
-    private static boolean keptByCaller(SyntaxNode call, PerCall sites) {
+    private static boolean keptByCaller(SyntaxNode call, OneTimeContexts sites) {
         SyntaxNode prev = call;
         for (SyntaxNode p = call.getParent(); !p.isNull(); prev = p, p = p.getParent()) {
             switch (p.getType()) {

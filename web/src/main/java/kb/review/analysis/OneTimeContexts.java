@@ -1,0 +1,129 @@
+package kb.review.analysis;
+
+import static kb.review.analysis.PerCall.LOOPS;
+import static kb.review.analysis.PerCall.NAMED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Whether code runs once (Go and Java, on the tree-sitter tree): {@code main}/{@code init}, a constructor (also one a
+ * pasted hunk cuts from its class), a provider method, a static or field initialiser, or a function literal run by
+ * {@code sync.Once.Do}, {@code computeIfAbsent} or a memoizer; and the calls of a file, with their callees, to ask
+ * that of each call site. What {@link PerCall} and {@link Providers} decide "per call" against.
+ */
+final class OneTimeContexts {
+
+    private static final Pattern PROVIDER = Pattern.compile("@(Bean|Provides|Produces|PostConstruct|Singleton)\\b");
+    private static final Pattern ONCE_CALL = Pattern.compile("(?i)(once\\w*\\s*\\.\\s*Do|computeIfAbsent|"
+            + "memoize\\w*|Suppliers\\s*\\.\\s*memoize\\w*)$");
+
+    private final byte[] src;
+    private final boolean go;
+
+    OneTimeContexts(byte[] src, boolean go) {
+        this.src = src;
+        this.go = go;
+    }
+
+    String text(SyntaxNode n) {
+        return Timeouts.text(src, n);
+    }
+
+    /** A function literal or lambda handed to sync.Once.Do, computeIfAbsent or a memoizer runs once. */
+    boolean runOnce(SyntaxNode literal) {
+        SyntaxNode args = literal.getParent();
+        if (!args.getType().equals("argument_list")) {
+            return false;
+        }
+        SyntaxNode call = args.getParent();
+        SyntaxNode fn = call.getChildByFieldName(go ? "function" : "name");
+        String callee = go ? text(fn) : text(call.getChildByFieldName("object")) + "." + text(fn);
+        return ONCE_CALL.matcher(callee).find();
+    }
+
+    /** main or init (Go), a constructor, a provider method or a static main (Java). */
+    boolean oneTime(SyntaxNode function) {
+        String t = function.getType();
+        if (t.equals("constructor_declaration") || !go && cutConstructor(function)) {
+            return true;
+        }
+        if (t.equals("function_declaration")) {
+            String name = text(function.getChildByFieldName("name"));
+            return name.equals("main") || name.equals("init");
+        }
+        if (!go) {
+            boolean main = text(function.getChildByFieldName("name")).equals("main");
+            for (int i = 0; i < function.getNamedChildCount(); i++) {
+                SyntaxNode c = function.getNamedChild(i);
+                // a provider, or a program's static main: both run once
+                if (c.getType().equals("modifiers") && (PROVIDER.matcher(text(c)).find()
+                        || main && text(c).matches("(?s).*\\bstatic\\b.*"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Java, in a pasted diff: a constructor whose class the fragment does not hold. When the hunk that shows the class
+     * header ends, the blocks it leaves open are closed, so a constructor in a later hunk is read at the top level,
+     * where tree-sitter takes {@code public PathChildrenCache(CuratorFramework client) {} } for a method whose type is
+     * the class's name and whose name is missing. Such a declaration, with a capitalised type, is a constructor.
+     */
+    private boolean cutConstructor(SyntaxNode function) {
+        if (!function.getType().equals("method_declaration") || !text(function.getChildByFieldName("name")).isEmpty()) {
+            return false;
+        }
+        String type = text(function.getChildByFieldName("type"));
+        return type.matches("[A-Z][\\w$]*") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(type) + "\\s*\\(")
+                .matcher(text(function)).find();
+    }
+
+    /** The calls under {@code root}. */
+    List<SyntaxNode> calls(SyntaxNode root) {
+        List<SyntaxNode> out = new ArrayList<>();
+        collectCalls(root, out);
+        return out;
+    }
+
+    /** A call's callee as written: {@code pkg.Name} or {@code x.m} in Go, the method's simple name in Java. */
+    String callee(SyntaxNode call) {
+        return text(call.getChildByFieldName(go ? "function" : "name"));
+    }
+
+    /** True when the call is in a one-time context: main/init, a constructor, a provider, an initialiser, a once. */
+    boolean oneTimeCall(SyntaxNode c) {
+        for (SyntaxNode p = c.getParent(); !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (LOOPS.contains(t)) {
+                return false;
+            }
+            if (t.equals("func_literal") || t.equals("lambda_expression")) {
+                if (runOnce(p)) {
+                    return true;
+                }
+                continue;
+            }
+            if (t.equals("field_declaration") || t.equals("static_initializer")) {
+                return true;
+            }
+            if (NAMED.contains(t)) {
+                return oneTime(p);
+            }
+        }
+        return false;
+    }
+
+    private static void collectCalls(SyntaxNode n, List<SyntaxNode> out) {
+        if (n.getType().equals("call_expression") || n.getType().equals("method_invocation")) {
+            out.add(n);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            collectCalls(n.getNamedChild(i), out);
+        }
+    }
+}
