@@ -141,19 +141,32 @@ final class Occurrences {
         IDS.put(needle, indexable ? NEEDLES.size() - 1 : -1);
     }
 
-    /** The automaton over every needle registered so far, rebuilt only when some were added since the last build. */
+    /**
+     * The automaton over the needles registered so far. It is rebuilt when enough were added since the last build (a
+     * quarter more, or a first batch), or when a few stayed behind for a while; until then a new needle is answered
+     * by {@code contains}. A cold review registers most needles in its first files: rebuilding for each of the later
+     * ones would cost more than it saves.
+     */
     private static Automaton current() {
         Automaton a = automaton;
-        if (a.count == indexed) {
+        int behind = indexed - a.count;
+        if (behind == 0 || behind < Math.max(FIRST_BATCH, a.count / 4) && ASKED_BEHIND.incrementAndGet() < PATIENCE) {
             return a;
         }
         synchronized (Occurrences.class) {
             if (automaton.count != NEEDLES.size()) {
                 automaton = Automaton.build(List.copyOf(NEEDLES));
+                ASKED_BEHIND.set(0);
             }
             return automaton;
         }
     }
+
+    private static final int FIRST_BATCH = 32;
+    /** How many times a text may be asked about while the automaton lacks a few needles, before it is rebuilt. */
+    private static final int PATIENCE = 256;
+    private static final java.util.concurrent.atomic.AtomicInteger ASKED_BEHIND =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** What one text holds: the needles numbered below {@code automaton.count} that occur in it. */
     private record Slot(WeakReference<String> text, Automaton automaton, long[] found) {

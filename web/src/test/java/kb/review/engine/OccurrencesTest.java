@@ -89,6 +89,21 @@ class OccurrencesTest {
         long[] found = a.scan("xxabxx");
         assertEquals(0b0011L, found[0]);
         assertEquals(0b1111L, a.scan("zabcz")[0]);
-        assertEquals(0L, a.scan("acb".replace("b", "d"))[0] & 0b0011L);
+        assertEquals(0L, a.scan("acd")[0] & 0b0011L);
+    }
+
+    @Test
+    void the_automaton_itself_agrees_with_contains_on_needles_that_overlap() {
+        // the index may answer a few new needles by contains until it rebuilds: here the automaton answers alone
+        List<String> needles = List.of("he", "she", "his", "hers", "usher", "resp.body.close(", "body", "http.get(", "r",
+                "sheh", "http.post(", "rz", "e.c", "(");
+        Occurrences.Automaton a = Occurrences.Automaton.build(needles);
+        for (String text : List.of("ushers say: defer resp.body.close() after http.get(", "his hers", "",
+                "grüße.close() → naïve.open()", "rzsheh(")) {
+            long[] found = a.scan(text);
+            for (int i = 0; i < needles.size(); i++) {
+                assertEquals(text.contains(needles.get(i)), (found[0] & (1L << i)) != 0, text + " / " + needles.get(i));
+            }
+        }
     }
 }
