@@ -349,14 +349,17 @@ final class AnalysisDetector {
         return mayAppear(q.call() != null ? q.call() : q.newType() != null ? q.newType() : q.cast(), lowerText);
     }
 
-    /** The same test for any pattern matched against code text (a callee, a type). */
+    /**
+     * The same test for any pattern matched against code text (a callee, a type). Asked for every model entry of
+     * every file: the words are looked up in one reading of the text (see {@link Occurrences}).
+     */
     static boolean mayAppear(Pattern p, String lowerText) {
         List<String> words = p == null ? null : words(p);
         if (words == null) {
             return true;
         }
         for (String word : words) {
-            if (word.isEmpty() || lowerText.contains(word)) {
+            if (word.isEmpty() || Occurrences.contains(lowerText, word)) {
                 return true;
             }
         }

@@ -49,8 +49,24 @@ final class Needles {
         return n.isEmpty() ? null : n;
     }
 
-    /** True when {@code lowerText} (the text in lower case, {@link Locale#ROOT}) may hold a match. */
+    /**
+     * True when {@code lowerText} (the text in lower case, {@link Locale#ROOT}) may hold a match; the needles are
+     * looked up in one reading of the text (see {@link Occurrences}).
+     */
     static boolean mayMatch(List<String> needles, String lowerText) {
+        if (needles == null) {
+            return true;
+        }
+        for (String n : needles) {
+            if (Occurrences.contains(lowerText, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same test on a text kept by its caller (see {@link Occurrences.Text}). */
+    static boolean mayMatch(List<String> needles, Occurrences.Text lowerText) {
         if (needles == null) {
             return true;
         }

@@ -287,8 +287,9 @@ public final class Reviewer {
 
     private List<ManualCheck> manual(List<SourceFile> files) {
         Map<String, ManualCheck> out = new LinkedHashMap<>();
-        // the added text of each file in lower case, made once: most trigger regexes are skipped by a substring test
-        Map<SourceFile, String> lowered = new java.util.IdentityHashMap<>();
+        // the added text of each file in lower case, made once and read once for every trigger's needles: most
+        // trigger regexes are skipped by a substring test
+        Map<SourceFile, Occurrences.Text> lowered = new java.util.IdentityHashMap<>();
         for (ManualTrigger t : book.triggers()) {
             if (out.containsKey(t.item())) {
                 continue;
@@ -307,7 +308,7 @@ public final class Reviewer {
         return new ArrayList<>(out.values());
     }
 
-    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, String> lowered) {
+    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, Occurrences.Text> lowered) {
         if (t.paths().stream().anyMatch(g -> g.matches(f.path()))) {
             return f.path() + " changed";
         }
@@ -315,7 +316,8 @@ public final class Reviewer {
             return null;
         }
         SourceFile.AddedText added = f.addedText();
-        String lower = lowered.computeIfAbsent(f, x -> added.text().toLowerCase(java.util.Locale.ROOT));
+        Occurrences.Text lower = lowered.computeIfAbsent(f,
+                x -> new Occurrences.Text(added.text().toLowerCase(java.util.Locale.ROOT)));
         for (Pattern p : t.addedLines()) {
             if (!Needles.mayMatch(needles.get(p), lower)) {
                 continue;
