@@ -10,6 +10,47 @@ final class GoRuns {
     private GoRuns() {
     }
 
+    /**
+     * The opener of the innermost block a run of Go lines starts in, when the run shows that block's cases: a run cut
+     * out of a {@code select} or a {@code switch} (it starts inside a case, or with one) has {@code case} and
+     * {@code default:} lines at the indentation of the brace that closes the block. {@code select {} when one of them
+     * receives or sends on a channel, {@code switch {} otherwise, empty when the run shows no case of that block (a
+     * plain block then does). Without it the cases sit in a bare block, which does not parse.
+     */
+    static String caseBlockOpener(String run) {
+        String[] lines = run.split("\n");
+        int depth = 0;
+        int close = -1;
+        for (int i = 0; i < lines.length && close < 0; i++) {
+            Braces b = Braces.of(lines[i]);
+            if (depth - b.closedFirst() < 0) {
+                close = i;
+            }
+            depth += b.open() - b.closedFirst();
+        }
+        if (close < 0 || !lines[close].stripLeading().startsWith("}")) {
+            return "";
+        }
+        String indent = lines[close].substring(0, lines[close].length() - lines[close].stripLeading().length());
+        boolean cases = false;
+        for (int i = 0; i < close; i++) {
+            String l = lines[i].replace("\r", "");
+            if (!l.startsWith(indent) || l.length() == indent.length() || Character.isWhitespace(l.charAt(indent.length()))) {
+                continue;
+            }
+            String code = l.substring(indent.length());
+            if (GO_COMMUNICATION_CASE.matcher(code).lookingAt()) {
+                return "select {";
+            }
+            cases |= code.startsWith("case ") || code.startsWith("default:");
+        }
+        return cases ? "switch {" : "";
+    }
+
+    /** A select's case: a receive ({@code case <-ch:}, {@code case v, ok := <-ch:}) or a send ({@code case ch <- v:}). */
+    private static final java.util.regex.Pattern GO_COMMUNICATION_CASE = java.util.regex.Pattern.compile(
+            "case\\s+(?:<-|[\\w, ]+:?=\\s*<-|[\\w.\\[\\]]+\\s*<-)");
+
     /** True when a run of Go lines opens a top-level grouped declaration ({@code import (}) and never closes it. */
     static boolean opensGoGroup(String run) {
         boolean open = false;

@@ -239,6 +239,15 @@ public final class SourceFile {
                 out[from - 1] = header + braces.reopen();
                 wrappers = 1;
             }
+            if (go && !header.isEmpty() && out[from - 1] != null && braces.closedFirst() > 0
+                    && out[from - 1].startsWith(header) && out[from - 1].length() > header.length()
+                    && out[from - 1].endsWith("{")) {
+                // the innermost block reopened is the run's select or switch when the run shows its cases
+                String opener = GoRuns.caseBlockOpener(run.toString());
+                if (!opener.isEmpty()) {
+                    out[from - 1] = out[from - 1].substring(0, out[from - 1].length() - 1) + opener;
+                }
+            }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)
             int close = braces.open() + wrappers;
             // Go: a hunk that ends inside a grouped declaration (`import (` with the imports it adds, and the next
@@ -281,11 +290,36 @@ public final class SourceFile {
                 }
             }
             if (close < 0) {
-                return "";
+                // the parameters themselves are cut: git's line stopped inside them, or the signature goes on over
+                // several lines (`func (s *Store) Query(` then one parameter a line). Keep the parameters up to the
+                // last whole one (a name and its type, ended by a comma) and close the list there, so the run is still
+                // a function's body and the parameters git did print (a context, a request) are known. A cut receiver
+                // says nothing useful.
+                return g == groups - 1 ? section.substring(0, lastWholeParameter(section, open)) + ") {" : "";
             }
             i = close + 1;
         }
         return section.substring(0, i) + " {";
+    }
+
+    /**
+     * The end of the last parameter of a cut list that opens at {@code open}: the offset of its last comma outside
+     * nested brackets (the comma itself is left out), or just after the opening parenthesis when no parameter is whole.
+     */
+    private static int lastWholeParameter(String section, int open) {
+        int end = open + 1;
+        int depth = 0;
+        for (int j = open + 1; j < section.length(); j++) {
+            char c = section.charAt(j);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                end = j;
+            }
+        }
+        return end;
     }
 
     /** A Java member's first line that starts with its type ({@code List<Path> jars() throws IOException {}). */
