@@ -1416,7 +1416,7 @@ func cmdOutput(cmd *exec.Cmd, combined bool) ([]byte, error) {
     if err := cmd.Run(); err != nil {
         return nil, fmt.Errorf("%s did not terminate successfully: %w: %s", cmd.Args[0], err, b.String())
     }
-    return b.Bytes(), nil
+    return b.Bytes(), nil //@~MEM-02
 }
 '''))])
 
