@@ -887,31 +887,43 @@ class GoLibraryModelsRound11Test {
                 item(file("sync/controller.go", LOGR_LOOP.formatted("")), "LOG-01"));
     }
 
-    // --- LOG-01: go-kit leveled logging on every turn
-    private static final String GOKIT_LOOP = """
+    // --- RES-01: a go-nsq consumer whose command loop returns once the consumer's StopChan is closed (it has stopped
+    // by then) is clean; the same loop with an early return on a connect error before it is not
+
+    private static final String NSQ_RUN = """
             import (
-            	"github.com/go-kit/log"
-            	"github.com/go-kit/log/level"
+            	"github.com/nsqio/go-nsq"
             )
 
-            func flushAll(logger log.Logger, queues []string, flush func(string) int) {
-            	for _, q := range queues {
-            		n := flush(q)
-            %s		_ = n
+            func run(topic, channel string, lookupds []string, h nsq.Handler, term <-chan struct{}) error {
+            	consumer, err := nsq.NewConsumer(topic, channel, nsq.NewConfig())
+            	if err != nil {
+            		return err
+            	}
+            	consumer.AddHandler(h)
+            	if err := consumer.ConnectToNSQLookupds(lookupds); err != nil {
+            %s		return err
+            	}
+            	for {
+            		select {
+            		case <-consumer.StopChan:
+            			return nil
+            		case <-term:
+            			consumer.Stop()
+            		}
             	}
             }
             """;
 
     @Test
-    void gokit_loop_defect_is_reported() {
-        assertEquals(List.of("11:go-log-in-loop"),
-                item(file("sync/kit.go", GOKIT_LOOP.formatted("\t\tlevel.Info(logger).Log(\"msg\", \"flushed\", \"queue\", q, \"n\", n)\n")), "LOG-01"));
+    void a_consumer_dropped_on_a_connect_error_is_reported() {
+        assertEquals(List.of("8:go-resource-not-closed"),
+                item(file("relay/run.go", NSQ_RUN.formatted("")), "RES-01"));
     }
 
     @Test
-    void gokit_loop_look_alike_is_clean() {
-        assertEquals(List.of(),
-                item(file("sync/kit.go", GOKIT_LOOP.formatted("")), "LOG-01"));
+    void a_consumer_whose_loop_returns_once_its_stop_channel_closes_is_clean() {
+        assertEquals(List.of(), item(file("relay/run.go", NSQ_RUN.formatted("\t\tconsumer.Stop()\n")), "RES-01"));
     }
 
     // --- RES-04: a Temporal client dialled from the receiver's configuration on every request, next to one dialled
