@@ -353,7 +353,7 @@ class GoRound3ClassesTest {
             \treturn os.Open(filepath.Join(a.dir, "archive.tar"))
             }
 
-            func Entries(a *Archive, zf *zip.File) error {
+            func Entries(a *Archive, v *vault.Vault) error {
             \tr, err := %s.Open()
             \tif err != nil {
             \t\treturn err
@@ -366,7 +366,9 @@ class GoRound3ClassesTest {
     @Test
     void only_a_method_of_the_receivers_declared_type_hands_over_what_it_returns() {
         assertEquals(List.of("10:RES-01"), items("store/archive.go", SAME_NAME.formatted("a")));
-        assertEquals(List.of(), items("store/archive.go", SAME_NAME.formatted("zf")));
+        // an unrelated type's Open (a project's own vault; a *zip.File's Open is a modelled acquisition since
+        // go-libraries-5.yaml, whose entry reader is the caller's to close)
+        assertEquals(List.of(), items("store/archive.go", SAME_NAME.formatted("v")));
     }
 
     @Test
