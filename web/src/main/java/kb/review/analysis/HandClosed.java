@@ -131,18 +131,26 @@ public final class HandClosed {
     }
 
     /**
-     * True for an in-memory stream: of such a type, or built around one ({@code new PrintWriter(stringWriter)}, with
-     * {@code locals} the names of the method's in-memory locals): closing it frees nothing.
+     * True for an in-memory stream: of such a type, or made around one ({@code new PrintWriter(stringWriter)},
+     * {@code factory.createGenerator(stringWriter)}; {@code locals} names the method's in-memory locals): closing it
+     * frees nothing.
      */
     private static boolean inMemory(String type, Expression init, java.util.Set<String> locals) {
         if (IN_MEMORY.matcher(type).find()) {
             return true;
         }
-        if (!(unwrap(init) instanceof ObjectCreationExpr created)) {
+        List<Expression> args;
+        if (unwrap(init) instanceof ObjectCreationExpr created) {
+            if (IN_MEMORY.matcher(created.getType().getNameAsString()).find()) {
+                return true;
+            }
+            args = created.getArguments();
+        } else if (unwrap(init) instanceof MethodCallExpr call) {
+            args = call.getArguments(); // jsonFactory.createGenerator(stringWriter) writes into memory too
+        } else {
             return false;
         }
-        return IN_MEMORY.matcher(created.getType().getNameAsString()).find()
-                || created.getArguments().stream().map(HandClosed::unwrap).anyMatch(a ->
+        return args.stream().map(HandClosed::unwrap).anyMatch(a ->
                 a instanceof ObjectCreationExpr o && IN_MEMORY.matcher(o.getType().getNameAsString()).find()
                         || a instanceof NameExpr n && locals.contains(n.getNameAsString()));
     }

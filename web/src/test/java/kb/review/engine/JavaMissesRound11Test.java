@@ -113,6 +113,14 @@ class JavaMissesRound11Test {
                         return text.toString();
                     }
 
+                    String render(GeneratorFactory factory, Object value) throws Exception {
+                        StringWriter text = new StringWriter();
+                        Generator gen = factory.createGenerator(text);
+                        gen.write(value);
+                        gen.close();
+                        return text.toString();
+                    }
+
                     void maybe(Handles handles, boolean owned) throws Exception {
                         Handle h = handles.get();
                         h.touch();
