@@ -170,7 +170,7 @@ class JavaMissesRound11Test {
                     }
                 }
                 """);
-        assertEquals(List.of("20:RES-01"), items(diff));
+        assertEquals(List.of("19:RES-01"), items(diff));
     }
 
     @Test
