@@ -40,6 +40,11 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         if (models.isEmpty()) {
             return out;
         }
+        // locals closed by hand are recognised by that close, not by a call the library models name
+        boolean byHand = HandClosed.wanted(models);
+        if (byHand) {
+            models = models.stream().filter(m -> !m.id().equals(HandClosed.ID)).toList();
+        }
         JavaAcquisitions acquisitions = new JavaAcquisitions(root, models, summaries);
         JavaLifecycle facts = new JavaLifecycle(acquisitions);
         JavaDrops drops = new JavaDrops(acquisitions);
@@ -57,6 +62,9 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (acquisitions.mayAcquire(l)) {
                 graphs.add(JavaCfg.build(l, summaries::neverThrows));
             }
+        }
+        if (byHand) {
+            handClosed(root, acquisitions, facts, callables, out);
         }
         for (Cfg cfg : graphs) {
             Map<String, Acquisition> leaking = new HashMap<>();
@@ -105,6 +113,41 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             }
         }
         return out;
+    }
+
+    /**
+     * The leaks of locals the method closes by hand ({@link HandClosed}), on the graphs already built where the
+     * method also acquires something a model knows; a local a model tracks is left to it.
+     */
+    private static void handClosed(com.github.javaparser.ast.Node root, JavaAcquisitions acquisitions,
+                                   JavaLifecycle facts, Map<Cfg, CallableDeclaration<?>> built,
+                                   List<Lifecycle.Found> out) {
+        Map<com.github.javaparser.ast.Node, Cfg> graphs = new java.util.IdentityHashMap<>();
+        built.forEach((g, c) -> graphs.put(c, g));
+        List<com.github.javaparser.ast.Node> callables = new ArrayList<>(root.findAll(CallableDeclaration.class));
+        callables.addAll(root.findAll(LambdaExpr.class));
+        for (com.github.javaparser.ast.Node c : callables) {
+            if (!HandClosed.mayClose(c)) {
+                continue;
+            }
+            Cfg cfg = graphs.get(c);
+            if (cfg == null) {
+                cfg = c instanceof CallableDeclaration<?> cd ? JavaCfg.build(cd, facts.summaries::neverThrows)
+                        : JavaCfg.build((LambdaExpr) c, facts.summaries::neverThrows);
+            }
+            if (cfg == null) {
+                continue;
+            }
+            for (Acquisition a : HandClosed.acquisitions(c, cfg, HandClosed.MODEL)) {
+                if (acquisitions.acquire(a.at()).stream().anyMatch(o -> o.var().equals(a.var()))) {
+                    continue;
+                }
+                Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
+                if (leak != null) {
+                    out.add(new Lifecycle.Found(leak, false));
+                }
+            }
+        }
     }
 
     /** {@code a}, acquired at the node of {@code other} built from the same statement. */

@@ -176,6 +176,7 @@ public final class Models {
         List<GoSpawns.Spawn> spawns = new ArrayList<>();
         List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
+        ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
@@ -191,6 +192,7 @@ public final class Models {
         if (!errors.isEmpty()) {
             throw new ModelFileException(errors);
         }
+        resources.add(HandClosed.MODEL); // the engine's own: a local the method closes by hand
         Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
         quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);

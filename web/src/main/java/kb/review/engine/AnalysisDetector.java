@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import kb.review.analysis.GoLifecycle;
+import kb.review.analysis.HandClosed;
 import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
 import kb.review.analysis.Model;
@@ -268,7 +269,8 @@ final class AnalysisDetector {
         List<List<String>> helpers = new ArrayList<>();
         // (a Java 'returns' entry names no call: DeclaredReturns decides whether the file may make one)
         boolean java = file.language() == Language.JAVA;
-        wanted.removeIf(m -> m.acquires().stream().noneMatch(q -> !(java && q.returns() != null)
+        wanted.removeIf(m -> !(java && HandClosed.mayAppear(m, file.lowerText()))
+                && m.acquires().stream().noneMatch(q -> !(java && q.returns() != null)
                         && mayAppear(q, file.lowerText()))
                 && !RepositoryStreams.mayAppear(m, file.lowerText())
                 && !(file.language() == Language.JAVA && DeclaredReturns.mayAppear(m, file.lowerText(), summaries,

@@ -71,6 +71,7 @@ public final class Reviewer {
         List<SourceFile> files = (includeTests ? changed
                 : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList())
                 .stream().filter(f -> !GeneratedCode.isForeign(f)).toList();
+        // kb:ignore RES-01 -- closed outside finally on purpose (below); the trees' cleaners free them otherwise
         Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
         Review review = review(mode, changed, files, context, checkout, imported, filter, trees);
         // not in a finally: after an exception another file's task (FileWork) may still be walking its tree, and freeing
