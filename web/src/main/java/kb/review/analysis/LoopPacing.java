@@ -96,8 +96,10 @@ final class LoopPacing {
     /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
     private static boolean waits(SyntaxNode st, byte[] src) {
         return switch (st.getType()) {
-            case "expression_statement", "call_expression", "receive_statement" ->
-                    SECONDS_WAIT.matcher(LogTraffic.text(src, st)).find();
+            case "expression_statement", "call_expression", "receive_statement" -> {
+                String text = LogTraffic.text(src, st);
+                yield SECONDS_WAIT.matcher(text).find() || receivesFromMadeTimer(text.strip(), src);
+            }
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
             case "select_statement" -> waitsOnTimer(st, src);
             default -> false;
@@ -125,6 +127,18 @@ final class LoopPacing {
         }
         Pattern made = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s*:?=\\s*time\\.New(?:Timer|Ticker)\\s*\\(");
         return made.matcher(new String(src, java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
+    /**
+     * A statement that only waits for a timer or a ticker the file makes ({@code <-wait.C} after {@code wait :=
+     * time.NewTicker(retryWait)}): the same wait as a sleep of the timer's interval, which the author chose as the
+     * pace of the retry, as in a {@code select} on it. A receive from {@code time.After} or {@code time.Tick} is left to
+     * {@link #SECONDS_WAIT}, which sees its duration.
+     */
+    private static boolean receivesFromMadeTimer(String statement, byte[] src) {
+        var m = CHANNEL_FIELD_RECEIVE.matcher(statement);
+        return statement.startsWith("<-") && m.lookingAt() && m.end() == statement.length()
+                && receivesFromTimer(statement, src);
     }
 
     /**

@@ -309,6 +309,37 @@ class LogLoopPrecisionTest {
         assertEquals(List.of("10"), logLines("probe/dial.go", GO_BACKOFF_LOOP.replace("MAKE", "t := newQueue(addr)")));
     }
 
+    private static final String GO_RETRY_WAIT = """
+            package probe
+
+            func fetch(ctx context.Context, c *Client, id string) (*Item, error) {
+            	for {
+            		it, err := c.get(ctx, id)
+            		if err == nil {
+            			return it, nil
+            		}
+            		if ctx.Err() != nil {
+            			return nil, ctx.Err()
+            		}
+            		MAKE
+            		logrus.WithError(err).Warnf("retrying %s", id)
+            		WAIT
+            	}
+            }
+            """;
+
+    @Test
+    void a_go_retry_loop_that_waits_on_a_timer_it_made_outside_a_select_logs_once_per_interval() {
+        // a bare receive from the channel of a ticker or timer made in the file is the retry's pause, like a sleep
+        assertEquals(List.of(), logLines("probe/fetch.go", GO_RETRY_WAIT.replace("MAKE", "pause := time.NewTicker(retryEvery)")
+                .replace("WAIT", "<-pause.C")));
+        assertEquals(List.of(), logLines("probe/fetch.go", GO_RETRY_WAIT.replace("MAKE", "pause := time.NewTimer(retryEvery)")
+                .replace("WAIT", "<-pause.C")));
+        // the same receive from a value that is not a timer (a queue's channel) paces nothing: a line per failure
+        assertEquals(List.of("13"), logLines("probe/fetch.go", GO_RETRY_WAIT.replace("MAKE", "pause := newQueue(id)")
+                .replace("WAIT", "<-pause.C")));
+    }
+
     @Test
     void a_case_whose_last_statement_returns_only_inside_an_if_does_not_leave_the_loop() {
         // the last statement is an if whose body returns: on the other branch the turn goes on with the work it took
