@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * clickhouse-go's pool return; seven findings, none true). One call into anything else, or a body the review cannot
  * see, keeps the finding.
  */
-public final class IdleGoroutines {
+final class IdleGoroutines {
 
     private IdleGoroutines() {
     }
@@ -44,12 +44,12 @@ public final class IdleGoroutines {
      * True when the block {@code body} (braces included, as the parser gives a function's or literal's body) holds
      * at least one statement and every statement is one of the class comment's.
      */
-    public static boolean runsNoProgramCode(String body, Summaries summaries) {
+    static boolean runsNoProgramCode(String body, Summaries summaries) {
         return idle(body, summaries, 3);
     }
 
     /** True when {@code go callee(...)} runs a function of the program whose every declaration is idle. */
-    public static boolean calleeRunsNoProgramCode(String callee, Summaries summaries) {
+    static boolean calleeRunsNoProgramCode(String callee, Summaries summaries) {
         List<Summaries.Function> declared = summaries.declarations(callee);
         return !declared.isEmpty() && declared.stream().allMatch(f -> idle(f.body(), summaries, 2));
     }
