@@ -327,4 +327,48 @@ class PrecisionSet7ClassesTest {
         assertEquals(List.of("6:CONC-01"), only(items("a/ServerCommand.java", AWAITER.replace("AFTER",
                 "Reports.write(server);")), "CONC-01"));
     }
+
+    // RES-01 (Java), CH: a lazy getter that keeps the connection it opened in a field lends the object's connection;
+    // getConn().commit() opens nothing. A getter that opens a fresh connection on every call leaks one there.
+
+    private static final String EXECUTOR = """
+            package a;
+
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class BatchExecutor implements AutoCloseable {
+                private final DataSource dataSource;
+                private Connection conn;
+
+                BatchExecutor(DataSource dataSource) {
+                    this.dataSource = dataSource;
+                }
+
+                Connection getConn() throws SQLException {
+                    BODY
+                }
+
+                void commit() throws SQLException {
+                    getConn().commit();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    if (conn != null) {
+                        conn.close();
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_lazy_getter_of_the_objects_connection_lends_it() {
+        assertEquals(List.of(), only(items("a/BatchExecutor.java", EXECUTOR.replace("BODY",
+                "if (conn == null) {\n            conn = dataSource.getConnection();\n        }\n        return conn;")),
+                "RES-01"));
+        assertEquals(List.of("21:RES-01"), only(items("a/BatchExecutor.java", EXECUTOR.replace("BODY",
+                "Connection fresh = dataSource.getConnection();\n        return fresh;")), "RES-01"));
+    }
 }
