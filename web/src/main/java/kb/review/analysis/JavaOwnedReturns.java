@@ -154,8 +154,16 @@ final class JavaOwnedReturns {
         if (!e.isNameExpr() || depth > 0) {
             return null;
         }
-        // a local assigned an acquisition in this body and returned
+        // a local assigned an acquisition in this body and returned; a name the body does not declare (nor its
+        // method's parameters) is a field: a lazy getter that keeps what it opened in one (conn = ds.getConnection();
+        // return conn;) lends the object's resource, which the object closes, and its callers own nothing
         String name = e.toString();
+        boolean local = body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+                || body.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> c
+                && c.getParameterByName(name).isPresent()).isPresent();
+        if (!local) {
+            return null;
+        }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
             if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
                 Owned o = value(v.getInitializer().get(), body, depth + 1);

@@ -152,13 +152,17 @@ public final class Shapes {
                 continue;
             }
             if (fn.getType().equals("func_literal")) {
+                SyntaxNode body = fn.getChildByFieldName("body");
                 if (!bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))
-                        && !ProcessExits.runsOneCallAndExits(fn, src)) {
+                        && !ProcessExits.runsOneCallAndExits(fn, src)
+                        && !(body != null && !body.isNull()
+                        && IdleGoroutines.runsNoProgramCode(text(src, body), summaries))) {
                     out.add(at(g, true, null));
                 }
             } else {
                 String callee = text(src, fn);
-                if (summaries.knows(callee) && !summaries.recovers(callee)) {
+                if (summaries.knows(callee) && !summaries.recovers(callee)
+                        && !IdleGoroutines.calleeRunsNoProgramCode(callee, summaries)) {
                     out.add(at(g, true, null));
                 } else if (!summaries.knows(callee) && OWN_ROUTINE.matcher(callee).matches()) {
                     // the package's own function or method (`go worker(ch)`, `go sw.recvRoutine(p)`), body unseen:
