@@ -535,7 +535,7 @@ type SlidingWindow struct {
 func New(window, granularity time.Duration) *SlidingWindow {
     sw := &SlidingWindow{slots: make([]int64, int(window/granularity)), stopCh: make(chan struct{})}
     ticker := time.NewTicker(granularity) //@RES-01
-    go func() {
+    go func() { //@~CONC-01
         for {
             select {
             case <-ticker.C:
@@ -573,7 +573,7 @@ type SlidingWindow struct {
 // New starts a window that advances every granularity.
 func New(window, granularity time.Duration) *SlidingWindow {
     sw := &SlidingWindow{slots: make([]int64, int(window/granularity)), stopCh: make(chan struct{})}
-    go sw.run(granularity)
+    go sw.run(granularity) //@~CONC-01
     return sw
 }
 
@@ -780,7 +780,7 @@ func (g *Group) Go(f func() error) {
         return
     }
     g.wg.Add(1)
-    go func() {
+    go func() { //@~CONC-01
         defer g.wg.Done()
         defer g.sem.Release(1)
         g.add(f())
@@ -884,7 +884,7 @@ func (r *runner) Run() error {
     }
     r.cmd = cmd
     r.exited = make(chan error, 1)
-    go func() { r.exited <- cmd.Wait() }()
+    go func() { r.exited <- cmd.Wait() }() //@~CONC-01
     return nil
 }
 

@@ -502,6 +502,7 @@ final class CallbackClient {
 
 case('java-16-vector-client-creates-default-client-per-request', GH + 'weaviate/java-client/issues/92',
      'a vector-database client creates HttpClients.createDefault() in every request method and closes it afterwards, so no connection is ever reused and sockets pile up in TIME_WAIT',
+     accept=[(src('io.weaviate.client.base.http.impl', 'CommonsHttpClientImpl'), 19, 'TMO-01')],
      files=[f(src('io.weaviate.client.base.http.impl', 'CommonsHttpClientImpl'), new=java('io.weaviate.client.base.http.impl', ['java.io.IOException', 'org.apache.http.client.methods.CloseableHttpResponse', 'org.apache.http.client.methods.HttpGet', 'org.apache.http.impl.client.CloseableHttpClient', 'org.apache.http.impl.client.HttpClients', 'org.apache.http.util.EntityUtils'], r'''
 public class CommonsHttpClientImpl implements HttpClient {
     private final java.util.Map<String, String> headers;
@@ -816,7 +817,7 @@ public class TenantFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         String tenant = ((HttpServletRequest) request).getHeader("X-Tenant-ID");
-        TenantContext.setCurrentTenant(tenant == null ? "public" : tenant);
+        TenantContext.setCurrentTenant(tenant == null ? "public" : tenant); //@~CONC-04
         chain.doFilter(request, response);
     }
 }
@@ -1192,7 +1193,7 @@ public class SessionCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommitter.class);
 
     public void commit(Connection con, SessionData session) throws SQLException {
-        con.setAutoCommit(false);
+        con.setAutoCommit(false); //@~TX-01
         try {
             session.writeAttributes(con);
             con.commit();
@@ -1321,7 +1322,7 @@ public class UpgradeAssetEntry {
     }
 
     public void upgrade() {
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection.createStatement()) { //@~TMO-01
             s.executeUpdate("ALTER TABLE AssetEntry RENAME COLUMN classUuid TO externalReferenceCode");
         } catch (SQLException e) { //@ERR-01
             e.printStackTrace();
@@ -1381,9 +1382,9 @@ CRLF_DAO = r'''
 +|
 +|    public int countForUser(String userId) throws SQLException {
 +|        Connection c = dataSource.getConnection(); //@RES-01
-+|        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM upload_token WHERE user_id = ?");
++|        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM upload_token WHERE user_id = ?"); //@~TMO-01
 +|        ps.setString(1, userId);
-+|        ResultSet rs = ps.executeQuery();
++|        ResultSet rs = ps.executeQuery(); //@~RES-01
 +|        rs.next();
 +|        int count = rs.getInt(1);
 +|        c.close();

@@ -38,6 +38,8 @@ def main():
     rows = []
     for c in cases:
         diff, marks = gen.render(c)
+        # An accepted item on a line that already carries a marker is given at case level (one marker per line).
+        marks = marks + [(p, n, i, True) for p, n, i in c.get('accept', ())]
         visible = gen.visible_lines(diff)
         for path, line, items, accepted in marks:
             if line not in visible.get(path, ()):
