@@ -447,4 +447,86 @@ class Round11ClassesTest {
                 """);
         assertEquals(List.of(), items(diff).stream().filter(s -> s.endsWith("ERR-01")).toList());
     }
+
+    @Test
+    void go_a_flush_in_a_loop_whose_next_write_checks_the_sticky_error_is_clean() {
+        String diff = newFile("relay/echo.go", """
+                package relay
+
+                import (
+                	"bufio"
+                	"net"
+                )
+
+                func echo(conn net.Conn, lines []string) error {
+                	w := bufio.NewWriter(conn)
+                	for _, l := range lines {
+                		if _, err := w.WriteString(l + "\\n"); err != nil {
+                			return err
+                		}
+                		w.Flush()
+                	}
+                	return w.Flush()
+                }
+                """);
+        assertEquals(List.of(), items(diff).stream().filter(s -> s.endsWith("ERR-01")).toList());
+    }
+
+    // --- class 7: a retry loop that sleeps through the request's context (CONC-05) ---
+
+    @Test
+    void a_retry_loop_sleeping_in_a_function_given_the_request_is_reported() {
+        String diff = newFile("client/retry.go", """
+                package client
+
+                import (
+                	"net/http"
+                	"time"
+                )
+
+                func (c *Retrier) Send(req *http.Request) (*http.Response, error) {
+                	var last error
+                	for i := 0; i < c.attempts; i++ {
+                		resp, err := c.hc.Do(req)
+                		if err == nil {
+                			return resp, nil
+                		}
+                		last = err
+                		time.Sleep(c.pause(i))
+                	}
+                	return nil, last
+                }
+                """);
+        assertEquals(List.of("16:CONC-05"), items(diff));
+    }
+
+    @Test
+    void a_retry_loop_that_waits_on_the_requests_context_is_clean() {
+        String diff = newFile("client/retry2.go", """
+                package client
+
+                import (
+                	"net/http"
+                	"time"
+                )
+
+                func (c *Retrier) Send2(req *http.Request) (*http.Response, error) {
+                	var last error
+                	for i := 0; i < c.attempts; i++ {
+                		resp, err := c.hc.Do(req)
+                		if err == nil {
+                			return resp, nil
+                		}
+                		last = err
+                		select {
+                		case <-req.Context().Done():
+                			return nil, req.Context().Err()
+                		case <-time.After(c.pause(i)):
+                		}
+                	}
+                	return nil, last
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
