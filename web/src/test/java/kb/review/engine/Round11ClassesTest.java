@@ -529,4 +529,73 @@ class Round11ClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- class 8: errgroup workers started from a request handler (CONC-01) ---
+
+    @Test
+    void errgroup_workers_started_from_a_handler_without_recover_are_reported() {
+        String diff = newFile("api/batch.go", """
+                package api
+
+                import (
+                	"net/http"
+
+                	"golang.org/x/sync/errgroup"
+                )
+
+                func (s *Server) Refresh(w http.ResponseWriter, r *http.Request) {
+                	g, ctx := errgroup.WithContext(r.Context())
+                	for _, id := range s.ids {
+                		g.Go(func() error {
+                			return s.refreshOne(ctx, id)
+                		})
+                	}
+                	if err := g.Wait(); err != nil {
+                		http.Error(w, err.Error(), http.StatusBadGateway)
+                	}
+                }
+                """);
+        assertEquals(List.of("12:CONC-01"), items(diff));
+    }
+
+    @Test
+    void errgroup_workers_that_recover_or_that_a_command_starts_are_clean() {
+        String diff = newFile("api/batch2.go", """
+                package api
+
+                import (
+                	"context"
+                	"fmt"
+                	"net/http"
+
+                	"golang.org/x/sync/errgroup"
+                )
+
+                func (s *Server) Refresh2(w http.ResponseWriter, r *http.Request) {
+                	g, ctx := errgroup.WithContext(r.Context())
+                	for _, id := range s.ids {
+                		g.Go(func() (err error) {
+                			defer func() {
+                				if p := recover(); p != nil {
+                					err = fmt.Errorf("panic: %v", p)
+                				}
+                			}()
+                			return s.refreshOne(ctx, id)
+                		})
+                	}
+                	if err := g.Wait(); err != nil {
+                		http.Error(w, err.Error(), http.StatusBadGateway)
+                	}
+                }
+
+                func RunAll(ctx context.Context, jobs []func(context.Context) error) error {
+                	g, gctx := errgroup.WithContext(ctx)
+                	for _, j := range jobs {
+                		g.Go(func() error { return j(gctx) })
+                	}
+                	return g.Wait()
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
 }
