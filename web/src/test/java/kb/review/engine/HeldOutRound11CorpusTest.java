@@ -34,12 +34,12 @@ class HeldOutRound11CorpusTest {
     // Run 2 (same review, accept lines added): recall unchanged; precision overall 60/61 = 0.984 (floor 0.95), Go 31/31 =
     // 1.00 (floor 0.95), Java 29/30 = 0.967 (floor 0.95). Recall floors from run 1: overall 0.70, Go 0.75, Java 0.60.
     // Run 3 (not blind: the review after branch r11's changes for the classes of run 1's misses, RESULTS.md): overall
-    // recall 71/85 = 0.835 (floor 0.80), precision 71/73 = 0.973 (floor 0.95); Go 35/40 = 0.875 (0.85) and 35/36 = 0.972
+    // recall 72/85 = 0.847 (floor 0.80), precision 72/73 = 0.986 (floor 0.95); Go 36/40 = 0.90 (0.90) and 36/36 = 1.00
     // (0.95); Java 36/45 = 0.80 (0.80) and 36/37 = 0.973 (0.95). The floors below are run 3's, rounded down to 0.05.
     static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.85, 0.95},
+            "go", new double[] {0.90, 0.95},
             "java", new double[] {0.80, 0.95});
 
     static List<Case> cases;
