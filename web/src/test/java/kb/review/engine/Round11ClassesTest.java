@@ -29,8 +29,8 @@ class Round11ClassesTest {
                 import java.io.ByteArrayOutputStream;
                 import java.io.IOException;
                 import java.io.InputStream;
-                import java.util.zip.DeflaterOutputStream;
                 import java.util.zip.GZIPInputStream;
+                import java.util.zip.GZIPOutputStream;
                 import java.util.zip.ZipEntry;
                 import java.util.zip.ZipInputStream;
 
@@ -51,7 +51,7 @@ class Round11ClassesTest {
 
                     byte[] pack(byte[] raw) throws IOException {
                         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-                        DeflaterOutputStream out = new DeflaterOutputStream(sink);
+                        GZIPOutputStream out = new GZIPOutputStream(sink);
                         out.write(raw);
                         out.finish();
                         return sink.toByteArray();
