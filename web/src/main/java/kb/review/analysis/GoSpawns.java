@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
 import kb.review.diff.SyntaxNode;
+import kb.review.diff.TreeSitter;
 
 /**
  * Go library calls that run a function they are given on a goroutine of their own, like a {@code go} statement:
@@ -16,15 +17,17 @@ import kb.review.diff.SyntaxNode;
  * the process unless the function recovers or the scheduler was built with a recovering wrapper
  * ({@code cron.New(cron.WithChain(cron.Recover(logger)))}). Read from the {@code spawns:} entries of the Go model
  * files: {@code call} (the callee), {@code built-by} (the scheduler's constructor: only a scheduler built in the same
- * file, with no call to a model recoverer among its arguments, is known to run jobs bare).
+ * file, with no call to a model recoverer among its arguments, is known to run jobs bare) and, optionally,
+ * {@code caller-params} (a regex the parameter list of the function making the spawning call must match: errgroup's
+ * {@code Go} counts only in a request handler, whose recovery does not reach the goroutines it starts).
  */
 public final class GoSpawns {
 
     /** One entry: a call that runs its last function argument on its own goroutine, and its scheduler's constructor. */
-    public record Spawn(Pattern call, Pattern builtBy) {
+    public record Spawn(Pattern call, Pattern builtBy, Pattern callerParams) {
     }
 
-    private static final Set<String> KEYS = Set.of("call", "built-by");
+    private static final Set<String> KEYS = Set.of("call", "built-by", "caller-params");
 
     private GoSpawns() {
     }
@@ -43,10 +46,11 @@ public final class GoSpawns {
             }
             Pattern call = Models.regex(y, m, "call");
             Pattern builtBy = Models.regex(y, m, "built-by");
+            Pattern callerParams = m.containsKey("caller-params") ? Models.regex(y, m, "caller-params") : null;
             if (!m.containsKey("call") || !m.containsKey("built-by")) {
                 y.error(n, "a spawns entry needs 'call' and 'built-by'");
-            } else if (call != null && builtBy != null) {
-                out.add(new Spawn(call, builtBy));
+            } else if (call != null && builtBy != null && (callerParams != null || !m.containsKey("caller-params"))) {
+                out.add(new Spawn(call, builtBy, callerParams));
             }
         }
     }
@@ -77,7 +81,7 @@ public final class GoSpawns {
                 continue; // built elsewhere (its wrappers unseen), or some scheduler here recovers: not known to be bare
             }
             for (SyntaxNode c : calls) {
-                if (!s.call().matcher(callee(c, src)).find()) {
+                if (!s.call().matcher(callee(c, src)).find() || !callerMatches(s, c, src)) {
                     continue;
                 }
                 SyntaxNode args = c.getChildByFieldName("arguments");
@@ -95,6 +99,16 @@ public final class GoSpawns {
             }
         }
         return out;
+    }
+
+    /** True when the entry names no caller, or the named function making the call declares matching parameters. */
+    private static boolean callerMatches(Spawn s, SyntaxNode call, byte[] src) {
+        if (s.callerParams() == null) {
+            return true;
+        }
+        SyntaxNode fn = TreeSitter.enclosing(call, Set.of("function_declaration", "method_declaration"));
+        SyntaxNode params = fn == null ? null : fn.getChildByFieldName("parameters");
+        return params != null && !params.isNull() && s.callerParams().matcher(text(src, params)).find();
     }
 
     /** True when a call to a model recoverer ({@code cron.Recover(l)}) sits among the arguments. */
