@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -376,7 +374,7 @@ public abstract class DerivedTables implements WriteHooks.Listener {
 
     /** An empty map of deltas by key (a list of column values), in key order: see {@link #moveTotals}. */
     protected static Map<List<Object>, Long> deltas() {
-        return new TreeMap<>(DerivedTables::compare);
+        return Totals.deltas();
     }
 
     /**
@@ -385,41 +383,7 @@ public abstract class DerivedTables implements WriteHooks.Listener {
      * other updater inserts the same key meanwhile.
      */
     protected static void moveTotals(Handle h, String table, List<String> columns, Map<List<Object>, Long> deltas) {
-        StringBuilder where = new StringBuilder();
-        for (String c : columns) {
-            where.append(where.length() == 0 ? " WHERE " : " AND ").append(c).append(" = :").append(c);
-        }
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ", n) VALUES (:"
-                + String.join(", :", columns) + ", :d)";
-        boolean emptied = false;
-        for (Map.Entry<List<Object>, Long> e : deltas.entrySet()) {
-            if (e.getValue() == 0) {
-                continue;
-            }
-            Map<String, Object> binds = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                binds.put(columns.get(i), e.getKey().get(i));
-            }
-            int rows = h.createUpdate("UPDATE " + table + " SET n = n + :d" + where).bindMap(binds).bind("d", e.getValue()).execute();
-            if (rows == 0) {
-                h.createUpdate(insert).bindMap(binds).bind("d", e.getValue()).execute();
-            }
-            emptied |= e.getValue() < 0;
-        }
-        if (emptied) {
-            h.execute("DELETE FROM " + table + " WHERE n <= 0");
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(List<Object> a, List<Object> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+        Totals.move(h, table, columns, deltas);
     }
 
     private static long head(Handle h) {

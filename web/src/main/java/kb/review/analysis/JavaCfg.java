@@ -1,16 +1,16 @@
 package kb.review.analysis;
 
+import static kb.review.analysis.ThrowingStatements.CALLBACK_TYPE;
+import static kb.review.analysis.ThrowingStatements.MAY_THROW;
+import static kb.review.analysis.ThrowingStatements.halts;
+
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -45,14 +45,11 @@ import kb.review.analysis.Cfg.Pending;
  */
 public final class JavaCfg {
 
-    private static final Pattern MAY_THROW = Pattern.compile("[\\w>\\]]\\s*\\(|\\bnew\\s");
-    private static final Pattern HALT = Pattern.compile("^(System\\.exit|Runtime\\.getRuntime\\(\\)\\.halt)\\s*\\(");
-
     private final Cfg cfg;
     private final List<Frame> frames = new ArrayList<>();
-    private final Predicate<String> quiet;
+    private final ThrowingStatements throwing;
 
-    private abstract static class Frame {
+    abstract static class Frame {
         final String label;
 
         Frame(String label) {
@@ -71,7 +68,7 @@ public final class JavaCfg {
         }
     }
 
-    private static final class Try extends Frame {
+    static final class Try extends Frame {
         final List<Node> catches;
         final BlockStmt fin;
         /** The simple names of the types each catch takes (a multi-catch has several). */
@@ -86,19 +83,9 @@ public final class JavaCfg {
         }
     }
 
-    /**
-     * Calls of the method's callback parameters ({@code body.apply(conn)}): the statements an unchecked exception is
-     * followed out of when {@code thrown} names RuntimeException ({@link #buildWithUnchecked}); null otherwise.
-     */
-    private Pattern callbacks;
-
-    /** The simple names of the checked exceptions the method declares it throws; empty for a lambda. */
-    private final List<String> thrown;
-
     private JavaCfg(String name, int line, int endLine, Predicate<String> quiet, List<String> thrown) {
         this.cfg = new Cfg(name, line, endLine);
-        this.quiet = quiet;
-        this.thrown = thrown;
+        this.throwing = new ThrowingStatements(quiet, thrown);
     }
 
     /** The graph of a method or constructor with a body; null when it has none. */
@@ -142,13 +129,6 @@ public final class JavaCfg {
         return cfg;
     }
 
-    /**
-     * The types of a parameter that is code the caller hands in (a callback, a unit of work): what it throws is
-     * the caller's business logic, unchecked exceptions included.
-     */
-    private static final Pattern CALLBACK_TYPE = Pattern.compile(
-            "(Function|Consumer|Supplier|Callable|Runnable|Callback|Action|Work|Handler|Task|Operation|Block)$");
-
     /** The graph of a lambda; an expression lambda is one statement. */
     public static Cfg build(LambdaExpr lambda, Predicate<String> quiet) {
         return build("lambda", lambda, lambda.getBody(), quiet, List.of());
@@ -163,7 +143,7 @@ public final class JavaCfg {
                              Predicate<String> quiet, List<String> thrown, Pattern callbacks) {
         JavaCfg b = new JavaCfg(name, line(owner), owner.getEnd().map(p -> p.line).orElse(line(owner)), quiet,
                 thrown);
-        b.callbacks = callbacks;
+        b.throwing.callbacks = callbacks;
         List<Pending> out = b.stmt(body, via(b.cfg.entry, Edge.NORMAL), null);
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
@@ -186,13 +166,14 @@ public final class JavaCfg {
 
     /**
      * A node for {@code at} whose text is {@code at} printed, when an analysis first reads it ({@link Node#text()}).
-     * Whether it may throw is whether that text calls or constructs something ({@link #MAY_THROW}): a statement that
-     * holds a call or a {@code new} prints one, so only a statement without them is printed to look.
+     * Whether it may throw is whether that text calls or constructs something
+     * ({@link ThrowingStatements#MAY_THROW}): a statement that holds a call or a {@code new} prints one, so only a
+     * statement without them is printed to look.
      */
     private Node printed(Kind kind, com.github.javaparser.ast.Node at, List<Pending> in) {
         Node n = cfg.add(kind, line(at), () -> Printed.of(at), at);
         return connected(kind, at, n, in, () -> at.findFirst(com.github.javaparser.ast.Node.class,
-                JavaCfg::callsOrBuilds).isPresent() || MAY_THROW.matcher(n.text()).find());
+                ThrowingStatements::callsOrBuilds).isPresent() || MAY_THROW.matcher(n.text()).find());
     }
 
     private Node connected(Kind kind, com.github.javaparser.ast.Node at, Node n, List<Pending> in,
@@ -200,25 +181,10 @@ public final class JavaCfg {
         cfg.connect(in, n);
         // conditions are comparisons and getters; an exception there is a bug of its own, not a path to report
         if (kind != Kind.THROW && kind != Kind.BRANCH && kind != Kind.LOOP && mayThrow.getAsBoolean()
-                && !quietCall(at)) {
+                && !throwing.quietCall(at)) {
             raise(n);
         }
         return n;
-    }
-
-    private static boolean callsOrBuilds(com.github.javaparser.ast.Node x) {
-        return x instanceof MethodCallExpr || x instanceof ObjectCreationExpr || x instanceof ArrayCreationExpr
-                || x instanceof ExplicitConstructorInvocationStmt;
-    }
-
-    /** True when {@code at} is a statement that only calls a method known not to throw. */
-    private boolean quietCall(com.github.javaparser.ast.Node at) {
-        if (!(at instanceof ExpressionStmt es) || !(es.getExpression() instanceof MethodCallExpr call)
-                || call.getArguments().stream().anyMatch(x -> x.isLambdaExpr() || x.isMethodReferenceExpr())) {
-            return false; // timer.record(() -> work()) runs the code it is given, which may throw
-        }
-        String scope = call.getScope().map(Printed::of).orElse("");
-        return quiet.test(scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString());
     }
 
     /** Connects an exception leaving {@code n} to the handler that receives it. */
@@ -227,7 +193,7 @@ public final class JavaCfg {
             if (frames.get(i) instanceof Try t) {
                 if (!t.catches.isEmpty()) {
                     t.catches.forEach(c -> Cfg.link(n, Edge.EXCEPTION, c));
-                    if (!escapes(t, n)) {
+                    if (!throwing.escapes(t, n)) {
                         return;
                     }
                     // a checked exception the method declares and no catch takes leaves through the finally
@@ -242,23 +208,6 @@ public final class JavaCfg {
             }
         }
         Cfg.link(n, Edge.EXCEPTION, cfg.exit);
-    }
-
-    /**
-     * True when a checked exception the method declares is taken by none of the try's catches: {@code catch
-     * (RuntimeException e)} in a method that {@code throws Exception} or {@code SQLException}, {@code catch
-     * (IOException e)} in one that throws {@code SQLException}. Types the review cannot place are taken as caught.
-     */
-    private boolean escapes(Try t, Node n) {
-        for (String declared : thrown) {
-            if (declared.equals("RuntimeException") && (callbacks == null || !callbacks.matcher(n.text()).find())) {
-                continue;
-            }
-            if (t.caught.stream().flatMap(List::stream).noneMatch(c -> CheckedExceptions.takes(c, declared))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -394,15 +343,6 @@ public final class JavaCfg {
         Kind kind = s instanceof ExpressionStmt && halts(s) ? Kind.HALT : Kind.STMT;
         Node n = printed(kind, s, in);
         return kind == Kind.HALT ? new ArrayList<>() : via(n, Edge.NORMAL);
-    }
-
-    /**
-     * True when the statement starts with a call that ends the process ({@link #HALT}); printed only when it calls a
-     * method of that name.
-     */
-    private static boolean halts(Statement s) {
-        return s.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals("exit")
-                || c.getNameAsString().equals("halt")).isPresent() && HALT.matcher(Printed.of(s)).find();
     }
 
     private List<Pending> loop(Node head, Statement body, String label, List<Pending> exits, Node cont) {

@@ -99,7 +99,7 @@ public final class PerCall {
     }
 
     private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
-        Timeouts.Built b = Timeouts.match(n, src, pools);
+        TimeoutBuilds.Built b = TimeoutBuilds.match(n, src, pools);
         if (b == null && !go) {
             b = storedBuilder(n, pools);
         }
@@ -136,7 +136,7 @@ public final class PerCall {
      * builder type the models list as a construction ({@code OkHttpClient.Builder}): each {@code build()} makes a
      * new client, so the builder kept for later is built per call where a {@code new} would be. Null otherwise.
      */
-    private Timeouts.Built storedBuilder(SyntaxNode n, List<TimeoutModel> pools) {
+    private TimeoutBuilds.Built storedBuilder(SyntaxNode n, List<TimeoutModel> pools) {
         if (!n.getType().equals("method_invocation") || !text(n.getChildByFieldName("name")).equals("build")) {
             return null;
         }
@@ -154,7 +154,7 @@ public final class PerCall {
         for (TimeoutModel m : pools) {
             for (TimeoutModel.Build b : m.builds()) {
                 if (b.via() == TimeoutModel.Via.NEW && type.endsWith("Builder") && b.pattern().matcher(type).find()) {
-                    return new Timeouts.Built(m, b);
+                    return new TimeoutBuilds.Built(m, b);
                 }
             }
         }

@@ -314,7 +314,7 @@ public final class Shapes {
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
-                        && (!conditional || LogTraffic.walksInput(p, src));
+                        && (!conditional || InputLoops.walksInput(p, src));
             }
             child = p;
             p = p.getParent();

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import kb.review.analysis.Callees.Context;
+import kb.review.analysis.Callees.Target;
 
 /**
  * What the functions visible to the review do, computed once per function and used where they are called: which
@@ -43,22 +45,9 @@ public final class Summaries {
         }
     }
 
-    /** The file calls are read in: its path and text, its declared types, and how it qualifies a type name. */
-    private record Context(String path, String text, Map<String, String> types, UnaryOperator<String> qualify) {
-
-        boolean go() {
-            return path != null && path.endsWith(".go");
-        }
-    }
-
-    /** A callee resolved to its declarations; {@code key} names it for the caches. */
-    private record Target(String key, List<Function> functions) {
-    }
-
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
     private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\w]*");
 
     private final Map<String, List<Function>> byName;
     /** Java methods declared without a body (interfaces, abstract classes), by name: only their return types count. */
@@ -70,6 +59,7 @@ public final class Summaries {
     private final Checkout checkout;
     private final CheckoutHelpers helpers;
     private final Context context;
+    private final Callees callees;
 
     public Summaries(List<Function> functions, Models models) {
         this(functions, models, Checkout.NONE);
@@ -89,6 +79,7 @@ public final class Summaries {
         this.recovers = new ConcurrentHashMap<>();
         this.keeps = new ConcurrentHashMap<>();
         this.context = null;
+        this.callees = new Callees(byName, helpers);
     }
 
     private Summaries(Summaries shared, Context context) {
@@ -101,6 +92,7 @@ public final class Summaries {
         this.recovers = shared.recovers;
         this.keeps = shared.keeps;
         this.context = context;
+        this.callees = shared.callees;
     }
 
     /** The view from the file at {@code path}: its calls resolve through its imports and package. */
@@ -152,7 +144,7 @@ public final class Summaries {
 
     /** True when the review can see what {@code callee} does: it is in the change or found in the checkout. */
     public boolean knows(String callee) {
-        return target(callee, context) != null;
+        return callees.target(callee, context) != null;
     }
 
     /** The functions named {@code name} in the change (and beside it in repo mode); empty when none. */
@@ -185,111 +177,8 @@ public final class Summaries {
 
     /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
     public List<Function> declarations(String callee) {
-        Target t = target(callee, context);
+        Target t = callees.target(callee, context);
         return t == null ? List.of() : t.functions();
-    }
-
-    /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
-    private Target target(String callee, Context ctx) {
-        try {
-            return lookup(callee, ctx);
-        } catch (RuntimeException unresolved) {
-            return null;
-        }
-    }
-
-    private Target lookup(String callee, Context ctx) {
-        String simple = simpleName(callee);
-        int dot = callee.lastIndexOf('.');
-        String qualifier = dot < 0 ? null : callee.substring(0, dot);
-        boolean go = ctx != null && ctx.go();
-        if (go && qualifier != null && WORD.matcher(qualifier).matches()) {
-            // pkg.F(x): the imported package's function, whatever the change declares under that name
-            String folder = helpers.goImports(ctx.path(), ctx.text()).get(qualifier);
-            if (folder != null) {
-                return found("go:" + folder + "." + simple, helpers.declared(folder, true, null, simple));
-            }
-        }
-        List<Function> visible = byName.get(simple);
-        if (visible != null && go && qualifier != null && WORD.matcher(qualifier).matches()
-                && !ctx.types().containsKey(qualifier) && importsPackage(ctx.text(), qualifier)) {
-            // pkg.F is a function of package pkg, not any visible F of another package
-            String pkg = qualifier;
-            visible = visible.stream().filter(f -> f.owner() == null && f.file() != null
-                    && simpleName(f.file().replaceAll("/[^/]*$", "").replace('/', '.')).equals(pkg)).toList();
-            visible = visible.isEmpty() ? null : visible;
-        }
-        if (visible != null && !go && ctx != null && ctx.path() != null && visible.size() > 1
-                && (qualifier == null || qualifier.equals("this"))) {
-            // Java: a method called without a receiver (or on this) is first the class's own; another file's method
-            // of the same name (a test's override of it, another class's doWork) is not what this call runs
-            String here = ctx.path();
-            List<Function> own = visible.stream().filter(f -> here.equals(f.file())).toList();
-            if (!own.isEmpty() && own.size() < visible.size()) {
-                return new Target("visible:" + here + ":" + simple, own);
-            }
-        }
-        if (visible != null) {
-            return new Target("visible:" + simple, visible);
-        }
-        if (ctx == null || helpers == CheckoutHelpers.NONE) {
-            return null;
-        }
-        if (go) {
-            String folder = ctx.path().lastIndexOf('/') < 0 ? "" : ctx.path().substring(0, ctx.path().lastIndexOf('/'));
-            if (qualifier == null) {
-                return found("go:" + folder + "." + simple, helpers.declared(folder, true, null, simple));
-            }
-            String type = ctx.types().get(simpleName(qualifier));
-            if (type == null) {
-                return null;
-            }
-            type = type.replaceFirst("^\\*+", "").replaceAll("\\[.*", "").strip();
-            int tdot = type.lastIndexOf('.');
-            if (tdot > 0) {
-                folder = helpers.goImports(ctx.path(), ctx.text()).get(type.substring(0, tdot));
-            }
-            String owner = type.substring(tdot + 1);
-            return folder == null ? null : found("go:" + folder + "." + owner + "." + simple,
-                    helpers.declared(folder, true, owner, simple));
-        }
-        if (ctx.path() == null) {
-            return null;
-        }
-        if (qualifier == null) {
-            // a method of the class itself is in the change; else one statically imported or inherited
-            qualifier = JavaOwners.unqualified(ctx.text(), simple);
-            if (qualifier == null) {
-                return null;
-            }
-        }
-        String last = simpleName(qualifier);
-        if (last.isEmpty()) {
-            return null;
-        }
-        String type = Character.isUpperCase(last.charAt(0)) ? qualifier : ctx.types().get(last);
-        if (type == null) {
-            return null;
-        }
-        type = type.replaceAll("<.*", "").strip();
-        String qualified = ctx.qualify() == null || type.contains(".") ? null : ctx.qualify().apply(type);
-        String file = helpers.javaFile(ctx.path(), ctx.text(), qualified != null ? qualified : type);
-        if (file == null && qualified != null) {
-            file = helpers.javaFile(ctx.path(), ctx.text(), type);
-        }
-        String owner = simpleName(type);
-        return file == null ? null : found("java:" + file + "." + owner + "." + simple,
-                helpers.declared(file, false, owner, simple));
-    }
-
-    /** True when a Go file's text imports a package named {@code name} (by the path's last element or an alias). */
-    private static boolean importsPackage(String text, String name) {
-        return text != null && Pattern.compile("(?m)^\\s*(?:import\\s+)?(?:" + Pattern.quote(name)
-                + "\\s+\"[^\"]*\"|\"(?:[^\"]*/)?" + Pattern.quote(name) + "(?:/v\\d+)?\")").matcher(text).find();
-    }
-
-    private static Target found(String key, List<Function> functions) {
-        return functions.isEmpty() ? null : new Target(key, functions);
     }
 
     /** The context of a function's own file, to resolve the calls in its body. */
@@ -305,7 +194,7 @@ public final class Summaries {
      * it, ends it, or hands it to another function that does), for the models of {@code language}.
      */
     public boolean releasesArgument(String callee, int arg, String language) {
-        Target t = target(callee, context);
+        Target t = callees.target(callee, context);
         return t != null && releasesArgument(t, arg, language, 3);
     }
 
@@ -352,7 +241,7 @@ public final class Summaries {
                 String a = args[i].strip();
                 if (a.equals(p) || a.startsWith(p + ".")) {
                     home = home == null ? home(f) : home;
-                    Target next = target(m.group(1), home);
+                    Target next = callees.target(m.group(1), home);
                     if (next != null && releasesArgument(next, i, language, depth - 1)) {
                         return true;
                     }
@@ -369,7 +258,7 @@ public final class Summaries {
      * borrower.
      */
     public boolean keepsArgument(String callee, int arg) {
-        Target t = target(callee, context);
+        Target t = callees.target(callee, context);
         if (t == null) {
             return false;
         }
@@ -405,7 +294,7 @@ public final class Summaries {
 
     /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */
     public boolean recovers(String callee) {
-        Target t = target(callee, context);
+        Target t = callees.target(callee, context);
         return t != null && recovers(t, 3);
     }
 
@@ -424,7 +313,7 @@ public final class Summaries {
         var m = DEFERRED.matcher(f.body());
         while (m.find()) {
             String callee = m.group(1);
-            Target next = isModelRecoverer(callee) ? null : target(callee, home(f));
+            Target next = isModelRecoverer(callee) ? null : callees.target(callee, home(f));
             if (isModelRecoverer(callee) || next != null && recovers(next, depth - 1)) {
                 return true;
             }
@@ -449,7 +338,7 @@ public final class Summaries {
 
     /** True when the function's body catches Exception, RuntimeException or Throwable and does not rethrow (Java). */
     public boolean catchesAll(String callee) {
-        Target t = target(callee, context);
+        Target t = callees.target(callee, context);
         return t != null && t.functions().stream().allMatch(f -> CatchAlls.swallows(f.body()));
     }
 }

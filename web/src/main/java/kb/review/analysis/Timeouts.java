@@ -1,10 +1,13 @@
 package kb.review.analysis;
 
+import static kb.review.analysis.TimeoutBuilds.match;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.analysis.TimeoutBuilds.Built;
 import kb.review.diff.SyntaxNode;
 
 /**
@@ -50,64 +53,6 @@ public final class Timeouts {
     private static boolean same(SyntaxNode a, SyntaxNode b) {
         return a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte()
                 && a.getType().equals(b.getType());
-    }
-
-    /** A construction a model describes: the entry and the way it matched. */
-    record Built(TimeoutModel model, TimeoutModel.Build build) {
-    }
-
-    /** The model entry whose construction {@code n} is, or null: a call, a constructor, a literal or a name. */
-    static Built match(SyntaxNode n, byte[] src, List<TimeoutModel> models) {
-        TimeoutModel.Via via = switch (n.getType()) {
-            case "call_expression", "method_invocation" -> TimeoutModel.Via.CALL;
-            case "object_creation_expression" -> TimeoutModel.Via.NEW;
-            case "composite_literal" -> TimeoutModel.Via.LITERAL;
-            case "selector_expression", "field_access" -> TimeoutModel.Via.NAME;
-            default -> null;
-        };
-        if (via == null || !uses(models, via)) {
-            return null; // most nodes: no text is cut out for them
-        }
-        String key;
-        SyntaxNode args = null;
-        switch (n.getType()) {
-            case "call_expression" -> {
-                key = text(src, n.getChildByFieldName("function"));
-                args = n.getChildByFieldName("arguments");
-            }
-            case "method_invocation" -> {
-                SyntaxNode object = n.getChildByFieldName("object");
-                key = (object.isNull() ? "" : text(src, object) + ".") + text(src, n.getChildByFieldName("name"));
-                args = n.getChildByFieldName("arguments");
-            }
-            case "object_creation_expression" -> {
-                key = text(src, n.getChildByFieldName("type")).replaceAll("<.*", "");
-                args = n.getChildByFieldName("arguments");
-            }
-            case "composite_literal" -> key = text(src, n.getChildByFieldName("type"));
-            default -> key = text(src, n);
-        }
-        String argText = args == null || args.isNull() ? "" : text(src, args);
-        for (TimeoutModel m : models) {
-            for (TimeoutModel.Build b : m.builds()) {
-                if (b.via() == via && b.pattern().matcher(key).find()
-                        && (b.args() == null || b.args().matcher(argText).find())) {
-                    return new Built(m, b);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean uses(List<TimeoutModel> models, TimeoutModel.Via via) {
-        for (TimeoutModel m : models) {
-            for (TimeoutModel.Build b : m.builds()) {
-                if (b.via() == via) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static String text(byte[] src, SyntaxNode n) {
