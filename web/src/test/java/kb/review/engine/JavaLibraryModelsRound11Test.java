@@ -582,9 +582,35 @@ class JavaLibraryModelsRound11Test {
                         }
                     }
 
+                    public TarArchiveEntry firstEntry(InputStream upload) throws IOException {
+                        TarArchiveInputStream in = new TarArchiveInputStream(upload);
+                        return in.getNextTarEntry();
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void a_jar_stream_over_a_callers_stream_left_open_is_reported_like_a_zip_stream() {
+        // a JarInputStream is a ZipInputStream: it owns an Inflater that only close ends, whatever it reads from
+        assertEquals(List.of("10:RES-01"), items("src/main/java/a/Manifests.java", """
+                package a;
+
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.util.jar.JarInputStream;
+                import java.util.jar.Manifest;
+
+                public class Manifests {
                     public Manifest manifestOf(InputStream upload) throws IOException {
                         JarInputStream in = new JarInputStream(upload);
                         return in.getManifest();
+                    }
+
+                    public Manifest closedManifestOf(InputStream upload) throws IOException {
+                        try (JarInputStream in = new JarInputStream(upload)) {
+                            return in.getManifest();
+                        }
                     }
                 }
                 """));
