@@ -16,8 +16,10 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Node;
 import kb.review.analysis.Lifecycle.Acquisition;
@@ -60,51 +62,35 @@ public final class HandClosed {
         return models.stream().anyMatch(m -> m.id().equals(ID) && m.language().equals("java"));
     }
 
-    /** True when the callable closes some local by hand, so that its graph is worth building. */
-    static boolean mayClose(com.github.javaparser.ast.Node callable) {
-        return !candidates(callable).isEmpty();
-    }
-
     /**
-     * The acquisitions of {@code cfg} (the graph of {@code callable}): one per local declared from a call or a
-     * constructor and closed by hand later in the same block, at the node of its declaration.
+     * The declarations of the callable's hand-closed locals: one per local declared from a call or a constructor and
+     * closed by hand later in the same block. None means the callable's graph is not worth building for this.
      */
-    static List<Acquisition> acquisitions(com.github.javaparser.ast.Node callable, Cfg cfg, Model model) {
-        List<Acquisition> out = new ArrayList<>();
-        for (ExpressionStmt declaration : candidates(callable)) {
-            VariableDeclarator vd = ((VariableDeclarationExpr) declaration.getExpression()).getVariable(0);
-            for (Node n : cfg.nodes()) {
-                if (n.ast == declaration && n.kind == Cfg.Kind.STMT) {
-                    out.add(new Acquisition(n, vd.getNameAsString(), null, model, false));
-                    break;
-                }
+    static List<ExpressionStmt> candidates(com.github.javaparser.ast.Node callable) {
+        List<ExpressionStmt> out = new ArrayList<>();
+        List<ExpressionStmt> closes = new ArrayList<>();
+        for (ExpressionStmt close : callable.findAll(ExpressionStmt.class)) {
+            if (close.getExpression() instanceof MethodCallExpr call && call.getNameAsString().equals("close")
+                    && call.getArguments().isEmpty() && call.getScope().orElse(null) instanceof NameExpr
+                    && owner(close) == callable && !handled(close, callable)) {
+                closes.add(close);
             }
         }
-        return out;
-    }
-
-    /** The declarations of the callable's hand-closed locals. */
-    private static List<ExpressionStmt> candidates(com.github.javaparser.ast.Node callable) {
-        List<ExpressionStmt> out = new ArrayList<>();
-        if (!CLOSE.matcher(callable.toString()).find()) {
+        if (closes.isEmpty()) {
             return out;
         }
         Map<String, List<VariableDeclarator>> declared = new HashMap<>();
-        java.util.Set<String> inMemory = new java.util.HashSet<>();
+        Set<String> inMemory = new HashSet<>();
         for (VariableDeclarator vd : callable.findAll(VariableDeclarator.class)) {
             if (owner(vd) == callable && vd.getParentNode().orElse(null) instanceof VariableDeclarationExpr) {
                 declared.computeIfAbsent(vd.getNameAsString(), k -> new ArrayList<>()).add(vd);
-                if (inMemory(vd.getTypeAsString(), vd.getInitializer().orElse(null), java.util.Set.of())) {
+                if (inMemory(vd.getTypeAsString(), vd.getInitializer().orElse(null), Set.of())) {
                     inMemory.add(vd.getNameAsString());
                 }
             }
         }
-        for (ExpressionStmt close : callable.findAll(ExpressionStmt.class)) {
-            if (!(close.getExpression() instanceof MethodCallExpr call) || !call.getNameAsString().equals("close")
-                    || !call.getArguments().isEmpty() || !(call.getScope().orElse(null) instanceof NameExpr scope)
-                    || owner(close) != callable || handled(close, callable)) {
-                continue;
-            }
+        for (ExpressionStmt close : closes) {
+            NameExpr scope = (NameExpr) ((MethodCallExpr) close.getExpression()).getScope().get();
             List<VariableDeclarator> same = declared.get(scope.getNameAsString());
             if (same == null || same.size() != 1) {
                 continue; // a parameter, a field, or a name declared twice: not this shape
@@ -123,8 +109,23 @@ public final class HandClosed {
         return out;
     }
 
+    /** The acquisitions of {@code cfg} for the {@link #candidates} of its callable, at the nodes of the declarations. */
+    static List<Acquisition> acquisitions(List<ExpressionStmt> candidates, Cfg cfg, Model model) {
+        List<Acquisition> out = new ArrayList<>();
+        for (ExpressionStmt declaration : candidates) {
+            VariableDeclarator vd = ((VariableDeclarationExpr) declaration.getExpression()).getVariable(0);
+            for (Node n : cfg.nodes()) {
+                if (n.ast == declaration && n.kind == Cfg.Kind.STMT) {
+                    out.add(new Acquisition(n, vd.getNameAsString(), null, model, false));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** True when the local is made by a call or a constructor, and is not an in-memory stream. */
-    private static boolean acquiring(VariableDeclarator vd, java.util.Set<String> inMemory) {
+    private static boolean acquiring(VariableDeclarator vd, Set<String> inMemory) {
         Expression init = unwrap(vd.getInitializer().orElse(null));
         return (init instanceof ObjectCreationExpr || init instanceof MethodCallExpr)
                 && !inMemory(vd.getTypeAsString(), init, inMemory);
@@ -135,7 +136,7 @@ public final class HandClosed {
      * {@code factory.createGenerator(stringWriter)}; {@code locals} names the method's in-memory locals): closing it
      * frees nothing.
      */
-    private static boolean inMemory(String type, Expression init, java.util.Set<String> locals) {
+    private static boolean inMemory(String type, Expression init, Set<String> locals) {
         if (IN_MEMORY.matcher(type).find()) {
             return true;
         }

@@ -128,7 +128,8 @@ public final class JavaLifecycle implements Lifecycle.Facts {
         List<com.github.javaparser.ast.Node> callables = new ArrayList<>(root.findAll(CallableDeclaration.class));
         callables.addAll(root.findAll(LambdaExpr.class));
         for (com.github.javaparser.ast.Node c : callables) {
-            if (!HandClosed.mayClose(c)) {
+            List<com.github.javaparser.ast.stmt.ExpressionStmt> candidates = HandClosed.candidates(c);
+            if (candidates.isEmpty()) {
                 continue;
             }
             Cfg cfg = graphs.get(c);
@@ -139,7 +140,7 @@ public final class JavaLifecycle implements Lifecycle.Facts {
             if (cfg == null) {
                 continue;
             }
-            for (Acquisition a : HandClosed.acquisitions(c, cfg, HandClosed.MODEL)) {
+            for (Acquisition a : HandClosed.acquisitions(candidates, cfg, HandClosed.MODEL)) {
                 if (acquisitions.acquire(a.at()).stream().anyMatch(o -> o.var().equals(a.var()))) {
                     continue;
                 }

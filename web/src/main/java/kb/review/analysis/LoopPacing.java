@@ -137,7 +137,7 @@ final class LoopPacing {
      */
     private static boolean receivesFromMadeTimer(String statement, byte[] src) {
         var m = CHANNEL_FIELD_RECEIVE.matcher(statement);
-        return statement.startsWith("<-") && m.lookingAt() && m.end() == statement.length()
+        return m.lookingAt() && m.end() == statement.length()
                 && receivesFromTimer(statement, src);
     }
 

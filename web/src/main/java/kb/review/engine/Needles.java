@@ -54,28 +54,16 @@ final class Needles {
      * looked up in one reading of the text (see {@link Occurrences}).
      */
     static boolean mayMatch(List<String> needles, String lowerText) {
-        if (needles == null) {
-            return true;
-        }
-        for (String n : needles) {
-            if (Occurrences.contains(lowerText, n)) {
-                return true;
-            }
-        }
-        return false;
+        return mayMatch(needles, n -> Occurrences.contains(lowerText, n));
     }
 
     /** The same test on a text kept by its caller (see {@link Occurrences.Text}). */
     static boolean mayMatch(List<String> needles, Occurrences.Text lowerText) {
-        if (needles == null) {
-            return true;
-        }
-        for (String n : needles) {
-            if (lowerText.contains(n)) {
-                return true;
-            }
-        }
-        return false;
+        return mayMatch(needles, lowerText::contains);
+    }
+
+    private static boolean mayMatch(List<String> needles, java.util.function.Predicate<String> contains) {
+        return needles == null || needles.stream().anyMatch(contains);
     }
 
     /** Something this reading does not handle. */
