@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Node;
-import kb.review.analysis.JavaCfg.Try;
+import kb.review.analysis.JavaCfgFrames.Try;
 
 /**
  * What {@link JavaCfg} asks of a Java statement before it draws the edges out of it: whether it may throw (it calls or
