@@ -1,5 +1,9 @@
 package kb.review.engine;
 
+import static kb.review.engine.TextPrefilter.helperMayAcquire;
+import static kb.review.engine.TextPrefilter.mayAppear;
+import static kb.review.engine.TextPrefilter.staticHelpers;
+
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.diff.TreeSitter;
@@ -309,94 +313,6 @@ final class AnalysisDetector {
         }
         return hits;
     }
-
-    private static final Pattern STATIC_CALL = Pattern.compile("\\b[A-Z]\\w*\\s*\\.\\s*(\\w+)\\s*\\(");
-
-    /**
-     * The bodies (lower-cased) of the methods seen in the change that the file calls on a class
-     * ({@code Db.open(url)}) and that return something.
-     */
-    private static List<String> staticHelpers(String text, Summaries summaries) {
-        List<String> out = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
-        Matcher mc = STATIC_CALL.matcher(text);
-        while (mc.find()) {
-            if (names.add(mc.group(1))) {
-                for (Summaries.Function f : summaries.visible(mc.group(1))) {
-                    if (f.owner() != null && f.body().contains("return")) {
-                        out.add(f.body().toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** True when one of those helper bodies may make a call of {@code m}: it may hand its caller one to close. */
-    private static boolean helperMayAcquire(Model m, List<String> bodies) {
-        for (String body : bodies) {
-            if (m.acquires().stream().anyMatch(q -> q.returns() == null && mayAppear(q, body))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * False only when the file's text cannot hold a call or constructor this entry matches: each needle of its
-     * pattern is cut to its longest identifier run, since a printed callee ({@code a.b}) may be spread over spaces
-     * and lines in the source, but an identifier is written whole.
-     */
-    static boolean mayAppear(Model.Acquire q, String lowerText) {
-        return mayAppear(q.call() != null ? q.call() : q.newType() != null ? q.newType() : q.cast(), lowerText);
-    }
-
-    /**
-     * The same test for any pattern matched against code text (a callee, a type). Asked for every model entry of
-     * every file: the words are looked up in one reading of the text (see {@link Occurrences}).
-     */
-    static boolean mayAppear(Pattern p, String lowerText) {
-        List<String> words = p == null ? null : words(p);
-        if (words == null) {
-            return true;
-        }
-        for (String word : words) {
-            if (word.isEmpty() || Occurrences.contains(lowerText, word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Per pattern, the longest identifier run of each of its needles (empty: the pattern has none). Asked for every
-     * model entry of every file: splitting the needles with a regex each time cost more than the search itself.
-     */
-    private static final java.util.Map<Pattern, List<String>> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The words of {@code p}'s needles, or null when it has none and must be taken as present. */
-    private static List<String> words(Pattern p) {
-        List<String> words = WORDS.get(p);
-        if (words == null) {
-            if (WORDS.size() > 10_000) {
-                WORDS.clear(); // patterns come from the rule book; the bound only guards against misuse
-            }
-            List<String> needles = Needles.cached(p);
-            List<String> found = new ArrayList<>();
-            for (String n : needles == null ? List.<String>of() : needles) {
-                String word = "";
-                for (String part : IDENTIFIER_GAP.split(n)) {
-                    word = part.length() > word.length() ? part : word;
-                }
-                found.add(word);
-            }
-            words = List.copyOf(found);
-            WORDS.put(p, words);
-        }
-        return words.isEmpty() ? null : words;
-    }
-
-    private static final Pattern IDENTIFIER_GAP = Pattern.compile("[^a-z0-9_$]+");
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
