@@ -1,12 +1,13 @@
 package kb.review.analysis;
 
-import com.github.javaparser.ast.body.CallableDeclaration;
+import static kb.review.analysis.OwnerReleases.owner;
+import static kb.review.analysis.OwnerReleases.ownerRelease;
+
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -37,17 +38,8 @@ final class JavaAcquisitions {
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     /** Acquisitions made by a call on a local ({@code in = resp.body()}), with that call's text. */
     private final Map<Acquisition, String> derivedFrom = new IdentityHashMap<>();
-    /**
-     * For models with release templates naming the owner ({@code {r}.close()}), the pattern of those releases for the
-     * local the acquiring call was made on: closing a JDBC connection closes the statements made from it.
-     */
-    private final Map<Acquisition, Owner> owners = new IdentityHashMap<>();
-    /**
-     * Whether the owner's release counts for an acquisition ({@link #handledItself}): it prints the whole function,
-     * so it is decided the first time a path meets the owner's release or a check of the owner, not for every
-     * statement taken from a connection.
-     */
-    private final Map<Acquisition, Boolean> handled = new IdentityHashMap<>();
+    /** The locals acquisitions were taken from, whose release ends them too (a connection, its statements). */
+    private final OwnerReleases owners = new OwnerReleases();
     /**
      * Acquisitions a constructor stores in a field of the object it builds: the object owns them once the constructor
      * returns, so only an exception out of the constructor (with no catch closing them) leaks them.
@@ -104,33 +96,21 @@ final class JavaAcquisitions {
         return kept.contains(a);
     }
 
-    /** The local an acquisition was taken from, the pattern of the releases of it that end the acquisition too. */
-    private record Owner(String name, java.util.regex.Pattern release, Model model) {
-    }
-
     /** True when {@code text} releases the local {@code a} was taken from and that ends {@code a} ({@code c.close()}). */
     boolean releasedWithOwner(Acquisition a, String text) {
-        Owner o = owners.get(a);
-        return o != null && o.release().matcher(text).find() && counts(a, o);
+        return owners.releasedWithOwner(a, text);
     }
 
     /** The local {@code a} was taken from, whatever its release does to {@code a}; or null. */
     String ownerCandidate(Acquisition a) {
-        Owner o = owners.get(a);
-        return o == null ? null : o.name();
+        return owners.ownerCandidate(a);
     }
 
     /** True when the release of the local {@code a} was taken from ends {@code a} too. */
     boolean ownerCounts(Acquisition a) {
-        Owner o = owners.get(a);
-        return o != null && counts(a, o);
+        return owners.ownerCounts(a);
     }
 
-    private boolean counts(Acquisition a, Owner o) {
-        return handled.computeIfAbsent(a, x -> handledItself(x.at(), x.var(), o.model()));
-    }
-
-    /** Which model entries expressions match. */
     /** Resources the file's returns hand over wrapped in another resource ({@link WrappedReturns}). */
     WrappedReturns wrapped() {
         if (wrapped == null) {
@@ -141,6 +121,7 @@ final class JavaAcquisitions {
 
     private WrappedReturns wrapped;
 
+    /** Which model entries expressions match. */
     JavaMatches matcher() {
         return matcher;
     }
@@ -354,7 +335,7 @@ final class JavaAcquisitions {
                     String owner = q.tracksReceiver() ? null : owner(e);
                     java.util.regex.Pattern released = owner == null ? null : ownerRelease(m, owner);
                     if (released != null) {
-                        owners.put(a, new Owner(owner, released, m));
+                        owners.taken(a, owner, released, m);
                     }
                 }
                 return;
@@ -367,53 +348,4 @@ final class JavaAcquisitions {
             }
         }
     }
-
-    /**
-     * The local the value was taken from: the receiver of the acquiring call ({@code c} in {@code c.prepareStatement(q)}),
-     * or of the call a wrapper is built around ({@code s} in {@code new DataInputStream(s.getInputStream())}); or null.
-     */
-    static String owner(Expression e) {
-        while (e instanceof ObjectCreationExpr oc && oc.getArguments().isNonEmpty()) {
-            e = oc.getArgument(0);
-        }
-        if (e instanceof MethodCallExpr call && call.getScope().filter(Expression::isNameExpr).isPresent()
-                && !Character.isUpperCase(Printed.of(call.getScope().get()).charAt(0))) {
-            return Printed.of(call.getScope().get()); // a variable, not a class (Files.newInputStream)
-        }
-        return null;
-    }
-
-    private final Map<com.github.javaparser.ast.Node, String> bodies = new IdentityHashMap<>();
-
-    /**
-     * True when the function closes {@code v} itself somewhere, or keeps it (returns it, stores it in a field): then
-     * a path on which it closes the owner instead (the connection, in the catch of a failing constructor) ends the
-     * value too. A function that never closes the statement and relies on the connection's close on every path is
-     * still reported: that is the habit the rule is about.
-     */
-    private boolean handledItself(Node n, String v, Model m) {
-        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)) {
-            return false;
-        }
-        com.github.javaparser.ast.Node callable = ast.findAncestor(n2 -> n2 instanceof CallableDeclaration<?>
-                || n2 instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
-        if (callable == null) {
-            return false;
-        }
-        String body = bodies.computeIfAbsent(callable, Object::toString);
-        return m.releasePattern(v).matcher(body).find() || ArgumentUse.keeps(body, v);
-    }
-
-    /** The release templates of {@code m} that name the owner ({@code {r}}), as a pattern for {@code owner}; or null. */
-    static java.util.regex.Pattern ownerRelease(Model m, String owner) {
-        List<String> parts = new ArrayList<>();
-        for (String t : m.releases()) {
-            if (t.contains("{r}")) {
-                parts.add(Model.template(t.replace("{r}", "{v}"), owner));
-            }
-        }
-        return parts.isEmpty() ? null : java.util.regex.Pattern.compile(String.join("|", parts));
-    }
-
-
 }

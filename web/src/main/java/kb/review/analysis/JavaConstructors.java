@@ -95,9 +95,9 @@ final class JavaConstructors {
         Pattern release = a.model().releasePattern(a.var());
         Pattern handed = Pattern.compile("[(,]\\s*(this\\.)?" + f + "\\s*[,)]|\\breturn\\s+(this\\.)?" + f
                 + "\\s*;|=\\s*(this\\.)?" + f + "\\s*;");
-        String owner = JavaAcquisitions.owner(unwrapped(as.getValue()));
+        String owner = OwnerReleases.owner(unwrapped(as.getValue()));
         Pattern ownerRelease = owner == null || takenFromOutside(c, owner) && !isField(type, owner) ? null
-                : JavaAcquisitions.ownerRelease(a.model(), owner);
+                : OwnerReleases.ownerRelease(a.model(), owner);
         for (var member : type.getMembers()) {
             if (member == c || !(member instanceof CallableDeclaration<?>)) {
                 continue;
