@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
-import kb.review.diff.TreeSitter;
 
 /**
  * The "built per call" analysis (Go and Java, on the tree-sitter tree): a client or pool the models list as built
@@ -16,7 +15,8 @@ import kb.review.diff.TreeSitter;
  * a package-level declaration, or a function literal run by {@code sync.Once.Do} or {@code computeIfAbsent}; or the
  * value is kept beyond the call (stored in a field, a package variable or a struct, or returned: a factory, whose
  * caller decides how often it runs); or every caller of the enclosing function visible in the file is itself one-time.
- * A construction inside a loop is per iteration even in a one-time function, unless the value is kept.
+ * A construction inside a loop is per iteration even in a one-time function, unless the value is kept. Whether it
+ * is kept, and by what, is read by {@link KeptValues}.
  */
 public final class PerCall {
 
@@ -35,6 +35,7 @@ public final class PerCall {
     private final Timeouts helper;
     private final DialTargets peers;
     private final OneTimeContexts once;
+    private final KeptValues values;
     private List<SyntaxNode> calls;
     private Callers callers = Callers.NONE;
     private Summaries summaries;
@@ -47,6 +48,7 @@ public final class PerCall {
         this.helper = new Timeouts(src, go);
         this.peers = new DialTargets(src);
         this.once = new OneTimeContexts(src, go);
+        this.values = new KeptValues(src, go, helper, once);
     }
 
     /** Every construction of the given built-once entries that runs per call, callers looked for in this file. */
@@ -176,9 +178,9 @@ public final class PerCall {
         if (field != null) {
             return PerCallOwners.field(field, top, src, summaries);
         }
-        if (kept(top, model)) {
-            String stored = go ? storedFactory(top) : null;
-            return stored != null ? stored : providedPerCall(top);
+        if (values.kept(top, model)) {
+            String stored = go ? values.storedFactory(top) : null;
+            return stored != null ? stored : values.providedPerCall(top);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
@@ -257,127 +259,6 @@ public final class PerCall {
 
     private static final Set<String> LITERAL_PARTS = Set.of("keyed_element", "literal_element", "literal_value",
             "composite_literal", "unary_expression");
-
-    /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
-    private String providedPerCall(SyntaxNode top) {
-        SyntaxNode p = top.getParent();
-        String holder = helper.holder(top);
-        SyntaxNode fn = Timeouts.function(top);
-        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
-                && p.getParent().getType().equals("return_statement")
-                || holder != null && !holder.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder)
-                + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
-                + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
-        if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn)) {
-            return null;
-        }
-        String name = text(fn.getChildByFieldName("name"));
-        int line = Providers.perCallUse(once, Timeouts.root(top), name, fn);
-        return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
-                + ": a new one for every request";
-    }
-
-    /**
-     * Go: the value is returned by a function literal kept in a struct field ({@code client: func() *http.Client {
-     * return &http.Client{...} }}, or {@code s.newClient = func() ...}) that code of the file calls per request
-     * ({@code t.client().Get(u)} in a method that is not one-time): the literal is a factory, and each call of the
-     * field builds a new client. A literal nothing visible calls, or calls only from one-time code, is left as kept.
-     * Null when it is not such a factory.
-     */
-    private String storedFactory(SyntaxNode top) {
-        SyntaxNode p = top.getParent();
-        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
-                && p.getParent().getType().equals("return_statement");
-        SyntaxNode literal = Timeouts.function(top);
-        if (!returned || !literal.getType().equals("func_literal")) {
-            return null;
-        }
-        String field = null;
-        SyntaxNode holder = literal.getParent();
-        if (holder.getType().equals("literal_element") && holder.getParent().getType().equals("keyed_element")) {
-            SyntaxNode keyed = holder.getParent();
-            SyntaxNode key = keyed.getNamedChildCount() == 2 ? keyed.getNamedChild(0) : null;
-            field = key == null || key == holder ? null : text(key).strip();
-        } else if (holder.getType().equals("expression_list")
-                && holder.getParent().getType().equals("assignment_statement")) {
-            SyntaxNode left = holder.getParent().getChildByFieldName("left");
-            if (left != null && !left.isNull() && left.getNamedChildCount() == 1
-                    && left.getNamedChild(0).getType().equals("selector_expression")) {
-                field = text(left.getNamedChild(0).getChildByFieldName("field"));
-            }
-        }
-        if (field == null || !field.matches("[\\p{L}_][\\w]*")) {
-            return null;
-        }
-        for (SyntaxNode c : once.calls(Timeouts.root(top))) {
-            SyntaxNode fn = c.getChildByFieldName("function");
-            if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")
-                    || !text(fn.getChildByFieldName("field")).equals(field)) {
-                continue;
-            }
-            SyntaxNode caller = TreeSitter.enclosing(c, Set.of("function_declaration", "method_declaration"));
-            if (caller == null || once.oneTime(caller) || text(caller.getChildByFieldName("name")).startsWith("New")
-                    || once.oneTimeCall(c)) {
-                continue;
-            }
-            return "in the function literal kept in the field `" + field + "` (line "
-                    + (literal.getStartPoint().getRow() + 1) + "), which " + text(caller.getChildByFieldName("name"))
-                    + " calls at line " + (c.getStartPoint().getRow() + 1) + ": a new one on every call";
-        }
-        return null;
-    }
-
-    /** The value outlives the call: returned, or held by a field, a package variable or a struct. */
-    private boolean kept(SyntaxNode top, TimeoutModel model) {
-        SyntaxNode p = top.getParent();
-        String pt = p.getType();
-        if (pt.equals("return_statement") || pt.equals("expression_list")
-                && p.getParent().getType().equals("return_statement") || pt.equals("keyed_element")
-                || pt.equals("literal_element") || pt.equals("send_statement")) {
-            return true;
-        }
-        String holder = helper.holder(top);
-        if (holder == null) {
-            return false;
-        }
-        if (holder.contains(".") || holder.contains("[")) {
-            return true; // a field, a map entry
-        }
-        SyntaxNode function = Timeouts.function(top);
-        if (function.getParent().isNull()) {
-            return true; // declared at package or class level
-        }
-        String v = Pattern.quote(holder);
-        // a builder's product is the value: 'return b.build()' returns what 'b' builds
-        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
-                java.util.regex.Matcher.quoteReplacement(holder));
-        if (!declaredIn(body, v)) {
-            return true; // assigned to a field or package variable declared elsewhere
-        }
-        // copied from the local into a field or package variable declared elsewhere ('pool = executor;')
-        java.util.regex.Matcher copy = Pattern.compile("(?<![\\w.$])([\\w$]+)\\s*=\\s*" + v + "\\s*;").matcher(body);
-        while (copy.find()) {
-            if (!declaredIn(body, Pattern.quote(copy.group(1)))) {
-                return true;
-            }
-        }
-        if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
-            return true;
-        }
-        return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
-                + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
-                + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
-                + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
-    }
-
-    private boolean declaredIn(String body, String v) {
-        if (go) {
-            return Pattern.compile("(?<![\\w.])" + v + "\\s*(,\\s*[\\w]+\\s*)*:=|\\bvar\\s+" + v
-                    + "\\b|[(,]\\s*" + v + "(\\s*,\\s*\\w+)*\\s+[*\\[\\]\\w.]+\\s*[,)]"
-                    + "|,\\s*" + v + "\\s*:=").matcher(body).find();
-        }
-        return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
-    }
 
     /**
      * True when the function is called, and every call is itself in a one-time context: anywhere in the checkout

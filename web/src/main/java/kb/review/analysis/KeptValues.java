@@ -1,0 +1,154 @@
+package kb.review.analysis;
+
+import static kb.review.analysis.PerCall.NAMED;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+import kb.review.diff.TreeSitter;
+
+/**
+ * For the built-per-call analysis ({@link PerCall}): whether a client or pool built in a function outlives the call
+ * (returned, or held by a field, a package variable, a struct or a channel), and, when it does, whether what keeps
+ * it is itself a factory that per-call code calls (a provider, a function literal kept in a field). Apart from the
+ * walk that finds constructions because these are readings of one function's text, each a regex over its body.
+ */
+final class KeptValues {
+
+    private final byte[] src;
+    private final boolean go;
+    private final Timeouts helper;
+    private final OneTimeContexts once;
+
+    KeptValues(byte[] src, boolean go, Timeouts helper, OneTimeContexts once) {
+        this.src = src;
+        this.go = go;
+        this.helper = helper;
+        this.once = once;
+    }
+
+    private String text(SyntaxNode n) {
+        return Timeouts.text(src, n);
+    }
+
+    /** The value outlives the call: returned, or held by a field, a package variable or a struct. */
+    boolean kept(SyntaxNode top, TimeoutModel model) {
+        SyntaxNode p = top.getParent();
+        String pt = p.getType();
+        if (pt.equals("return_statement") || pt.equals("expression_list")
+                && p.getParent().getType().equals("return_statement") || pt.equals("keyed_element")
+                || pt.equals("literal_element") || pt.equals("send_statement")) {
+            return true;
+        }
+        String holder = helper.holder(top);
+        if (holder == null) {
+            return false;
+        }
+        if (holder.contains(".") || holder.contains("[")) {
+            return true; // a field, a map entry
+        }
+        SyntaxNode function = Timeouts.function(top);
+        if (function.getParent().isNull()) {
+            return true; // declared at package or class level
+        }
+        String v = Pattern.quote(holder);
+        // a builder's product is the value: 'return b.build()' returns what 'b' builds
+        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
+                java.util.regex.Matcher.quoteReplacement(holder));
+        if (!declaredIn(body, v)) {
+            return true; // assigned to a field or package variable declared elsewhere
+        }
+        // copied from the local into a field or package variable declared elsewhere ('pool = executor;')
+        java.util.regex.Matcher copy = Pattern.compile("(?<![\\w.$])([\\w$]+)\\s*=\\s*" + v + "\\s*;").matcher(body);
+        while (copy.find()) {
+            if (!declaredIn(body, Pattern.quote(copy.group(1)))) {
+                return true;
+            }
+        }
+        if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
+            return true;
+        }
+        return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
+                + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
+                + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
+                + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
+    }
+
+    private boolean declaredIn(String body, String v) {
+        if (go) {
+            return Pattern.compile("(?<![\\w.])" + v + "\\s*(,\\s*[\\w]+\\s*)*:=|\\bvar\\s+" + v
+                    + "\\b|[(,]\\s*" + v + "(\\s*,\\s*\\w+)*\\s+[*\\[\\]\\w.]+\\s*[,)]"
+                    + "|,\\s*" + v + "\\s*:=").matcher(body).find();
+        }
+        return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
+    }
+
+    /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
+    String providedPerCall(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        String holder = helper.holder(top);
+        SyntaxNode fn = Timeouts.function(top);
+        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
+                && p.getParent().getType().equals("return_statement")
+                || holder != null && !holder.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder)
+                + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
+                + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
+        if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn)) {
+            return null;
+        }
+        String name = text(fn.getChildByFieldName("name"));
+        int line = Providers.perCallUse(once, Timeouts.root(top), name, fn);
+        return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
+                + ": a new one for every request";
+    }
+
+    /**
+     * Go: the value is returned by a function literal kept in a struct field ({@code client: func() *http.Client {
+     * return &http.Client{...} }}, or {@code s.newClient = func() ...}) that code of the file calls per request
+     * ({@code t.client().Get(u)} in a method that is not one-time): the literal is a factory, and each call of the
+     * field builds a new client. A literal nothing visible calls, or calls only from one-time code, is left as kept.
+     * Null when it is not such a factory.
+     */
+    String storedFactory(SyntaxNode top) {
+        SyntaxNode p = top.getParent();
+        boolean returned = p.getType().equals("return_statement") || p.getType().equals("expression_list")
+                && p.getParent().getType().equals("return_statement");
+        SyntaxNode literal = Timeouts.function(top);
+        if (!returned || !literal.getType().equals("func_literal")) {
+            return null;
+        }
+        String field = null;
+        SyntaxNode holder = literal.getParent();
+        if (holder.getType().equals("literal_element") && holder.getParent().getType().equals("keyed_element")) {
+            SyntaxNode keyed = holder.getParent();
+            SyntaxNode key = keyed.getNamedChildCount() == 2 ? keyed.getNamedChild(0) : null;
+            field = key == null || key == holder ? null : text(key).strip();
+        } else if (holder.getType().equals("expression_list")
+                && holder.getParent().getType().equals("assignment_statement")) {
+            SyntaxNode left = holder.getParent().getChildByFieldName("left");
+            if (left != null && !left.isNull() && left.getNamedChildCount() == 1
+                    && left.getNamedChild(0).getType().equals("selector_expression")) {
+                field = text(left.getNamedChild(0).getChildByFieldName("field"));
+            }
+        }
+        if (field == null || !field.matches("[\\p{L}_][\\w]*")) {
+            return null;
+        }
+        for (SyntaxNode c : once.calls(Timeouts.root(top))) {
+            SyntaxNode fn = c.getChildByFieldName("function");
+            if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")
+                    || !text(fn.getChildByFieldName("field")).equals(field)) {
+                continue;
+            }
+            SyntaxNode caller = TreeSitter.enclosing(c, Set.of("function_declaration", "method_declaration"));
+            if (caller == null || once.oneTime(caller) || text(caller.getChildByFieldName("name")).startsWith("New")
+                    || once.oneTimeCall(c)) {
+                continue;
+            }
+            return "in the function literal kept in the field `" + field + "` (line "
+                    + (literal.getStartPoint().getRow() + 1) + "), which " + text(caller.getChildByFieldName("name"))
+                    + " calls at line " + (c.getStartPoint().getRow() + 1) + ": a new one on every call";
+        }
+        return null;
+    }
+}
