@@ -64,7 +64,7 @@ abstract class JavaCfgFrames {
         this.throwing = throwing;
     }
 
-    /** The paths out of {@code s}, entered from {@code in}; {@code label} names it when it is a labelled loop or switch. */
+    /** The paths out of {@code s} entered from {@code in}; {@code label} names a labelled loop or switch. */
     abstract List<Pending> stmt(Statement s, List<Pending> in, String label);
 
     static int line(com.github.javaparser.ast.Node n) {
