@@ -25,7 +25,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
      * one- or two-letter prefixes that keep a second error apart from an outer err (derr, ierr, cerr, v2err); a longer
      * lower-case prefix (stderr) is not an error name.
      */
-    private static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?|[a-z][a-z0-9]?err");
+    static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?|[a-z][a-z0-9]?err");
 
     private final byte[] src;
     private final List<Model> models;
@@ -33,6 +33,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
     private final Map<String, String> types;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     private final GoOwnedResults owned;
+    private final GoWrappers wrappers;
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
@@ -40,6 +41,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
         this.summaries = summaries;
         this.types = types;
         this.owned = new GoOwnedResults(models, summaries, types);
+        this.wrappers = new GoWrappers(src, summaries);
     }
 
     /** Every leak of the given models in the file's functions. */
@@ -289,59 +291,9 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return false;
     }
 
-    /**
-     * Constructors by name whose result wraps what they are given: New.../Wrap.../Make..., and the session types of
-     * TLS and stream multiplexers that are built around a connection ({@code tls.Client}, {@code yamux.Server}).
-     */
-    private static final Pattern CONSTRUCTOR = Pattern.compile("(New|new|Wrap|wrap|Make|make)\\w*|Client|Server");
-
     @Override
     public String movedTo(Node n, Acquisition a) {
-        Model m = a.model();
-        if (n.kind != Kind.STMT || !(n.ast instanceof SyntaxNode s) || !s.getType().equals("short_var_declaration")
-                || !m.kind().equals("resource") || !m.escapes() || !m.show(a.var()).equals(a.var())) {
-            return null;
-        }
-        SyntaxNode left = s.getChildByFieldName("left");
-        SyntaxNode right = s.getChildByFieldName("right");
-        if (left == null || left.isNull() || right == null || right.isNull() || right.getNamedChildCount() != 1
-                || left.getNamedChildCount() > 2) {
-            return null;
-        }
-        String holder = GoCfg.text(src, left.getNamedChild(0));
-        if (!left.getNamedChild(0).getType().equals("identifier") || holder.equals("_")
-                || ERR_NAME.matcher(holder).matches()) {
-            return null;
-        }
-        if (left.getNamedChildCount() == 2) {
-            String second = GoCfg.text(src, left.getNamedChild(1));
-            if (!second.equals("_") && !ERR_NAME.matcher(second).matches()) {
-                return null; // a second result that is not an error may be what keeps the value
-            }
-        }
-        SyntaxNode value = right.getNamedChild(0);
-        if (value.getType().equals("unary_expression") && value.getNamedChildCount() == 1) {
-            value = value.getNamedChild(0); // &Port{f: f}
-        }
-        if (value.getType().equals("composite_literal")) {
-            return holder; // a struct built here around the value: it lives in the struct, still in this function
-        }
-        if (!value.getType().equals("call_expression")) {
-            return null;
-        }
-        SyntaxNode fn = value.getChildByFieldName("function");
-        if (fn == null || fn.isNull()) {
-            return null;
-        }
-        String callee = GoCfg.text(src, fn);
-        String simple = Summaries.simpleName(callee);
-        if (summaries.knows(callee)) {
-            // a visible constructor that keeps its argument (the only way a visible call escapes the value)
-            return holder;
-        }
-        // By name only for a package's constructor (tls.Client, yamux.Server, bufio.NewReader): a helper of this
-        // package the review cannot see may keep the value for good, and is taken as a hand-over (GoUnseenHelpersTest)
-        return callee.contains(".") && CONSTRUCTOR.matcher(simple).matches() ? holder : null;
+        return wrappers.movedTo(n, a);
     }
 
     private final Map<Acquisition, Boolean> deferredClosures = new HashMap<>();
@@ -351,22 +303,6 @@ public final class GoLifecycle implements Lifecycle.Facts {
         return deferredClosures.computeIfAbsent(a, x -> DeferredClosures.closureDeferredBefore(cfg, x));
     }
 
-    /**
-     * True when the statement is a bare method call on the wrapper ({@code srv.Start()}, its result unused) that may
-     * hand the wrapper to something longer-lived: the review cannot see the method, or sees it start a goroutine.
-     * A call whose error is checked ({@code if err := c.handshake(); err != nil}) is a step that can fail, not this.
-     */
-    private boolean startsOwner(String text, String holder) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(holder) + "\\.(\\w+)\\s*\\(").matcher(text);
-        if (!m.find()) {
-            return false;
-        }
-        List<Summaries.Function> fs = summaries.declarations(holder + "." + m.group(1));
-        return fs.isEmpty() || fs.stream().anyMatch(f -> GO_STATEMENT.matcher(f.body()).find());
-    }
-
-    private static final Pattern GO_STATEMENT = Pattern.compile("(?m)^\\s*go\\s");
-
     @Override
     public Effect heldEffect(Node n, Acquisition a, String holder) {
         if (n.kind == Kind.STMT && n.text().startsWith("go ")
@@ -374,7 +310,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return Effect.ESCAPE; // a goroutine that runs on the wrapper (go s.serve()) owns it from here
         }
         if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
-                && startsOwner(n.text(), holder)) {
+                && wrappers.startsOwner(n.text(), holder)) {
             return Effect.ESCAPE;
         }
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
