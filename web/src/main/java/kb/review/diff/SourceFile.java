@@ -168,9 +168,10 @@ public final class SourceFile {
      */
     public String text() {
         if (text == null) {
-            String[] filled = complete ? lines : gapsFilled();
+            HunkGaps gaps = new HunkGaps(change, lines, known);
+            String[] filled = complete ? lines : gaps.gapsFilled();
             if (!complete && change.language() == Language.JAVA) {
-                filled = JavaGaps.keepTypesOpen(filled, known, this::section);
+                filled = JavaGaps.keepTypesOpen(filled, known, gaps::section);
             }
             StringBuilder sb = new StringBuilder();
             for (int i = 1; i < filled.length; i++) {
@@ -182,83 +183,6 @@ public final class SourceFile {
             text = sb.toString();
         }
         return text;
-    }
-
-    /** The lines with the gaps filled as {@link #text()} says; a gap of one line serves the run before it. */
-    private String[] gapsFilled() {
-        String[] out = java.util.Arrays.copyOf(lines, lines.length + 1);
-        boolean go = change.language() == Language.GO;
-        for (int from = known.nextSetBit(1); from >= 0; ) {
-            int to = known.nextClearBit(from) - 1;
-            StringBuilder run = new StringBuilder();
-            String first = null;
-            for (int l = from; l <= to; l++) {
-                run.append(lines[l]).append('\n');
-                if (first == null && !lines[l].isBlank()) {
-                    first = lines[l].strip();
-                }
-            }
-            Braces braces = Braces.of(run.toString());
-            // Go: the function git named; Java, for a run that closes blocks it never opened (a catch whose try is
-            // above the hunk): a method of a class of its own, so that the run parses as statements
-            String header = go && first != null && !GO_TOP_LEVEL.matcher(first).lookingAt()
-                    ? goHeader(section(from))
-                    : change.language() == Language.JAVA && braces.closedFirst() > 0 && first != null
-                    && !JAVA_MEMBER.matcher(first).lookingAt() ? JAVA_HEADER : "";
-            if (go && header.isEmpty() && first != null && !GO_TOP_LEVEL.matcher(first).lookingAt()) {
-                header = GoRuns.endsGoStruct(run.toString()) ? "type KbHunk struct {"
-                        : GoRuns.goHandlerHeader(run.toString());
-            }
-            int wrappers = 0;
-            if (go && from > 1 && out[from - 1] == null && first != null
-                    && GoRuns.GO_IMPORT_SPEC.matcher(first).matches() && GoRuns.closesGoGroup(run.toString())) {
-                // the run starts inside the import block (an import added among others): reopen it
-                out[from - 1] = "import (";
-            }
-            String members = header.equals(JAVA_HEADER) && from > 1 && out[from - 1] == null
-                    ? membersAfterCloses(run.toString(), braces) : null;
-            if (members != null) {
-                // the run ends a method and goes on with members (a method added at the end of a class): the
-                // braces it closes first close the header's method, those it closes last the header's classes
-                out[from - 1] = members;
-                wrappers = braces.closedFirst() == Braces.leadingCloses(run.toString()) ? 1 : 0;
-            } else if (from > 1 && out[from - 1] == null && header.equals(JAVA_HEADER)) {
-                // the outermost block the run closes first is its method when members or nothing follow it
-                List<String> followers = braces.followers();
-                String last = followers.get(followers.size() - 1);
-                boolean method = last.isEmpty() || JAVA_MEMBER.matcher(last).matches();
-                out[from - 1] = header + braces.reopen(method ? followers.size() - 1 : followers.size());
-                wrappers = method ? 1 : 2;
-            } else if (from > 1 && out[from - 1] == null && go && !header.isEmpty() && braces.closedFirst() > 0
-                    && GoRuns.closesAtColumnZero(run.toString(), braces.closedFirst())) {
-                // the run ends the function git named (gofmt puts its closing brace alone at column 0) and goes on at
-                // the top level: that brace closes the header, so the functions after it are not nested in it
-                out[from - 1] = header + braces.reopen(braces.closedFirst() - 1);
-                wrappers = 0;
-            } else if (from > 1 && out[from - 1] == null && !header.isEmpty()) {
-                out[from - 1] = header + braces.reopen();
-                wrappers = 1;
-            }
-            if (go && !header.isEmpty() && out[from - 1] != null && braces.closedFirst() > 0
-                    && out[from - 1].startsWith(header) && out[from - 1].length() > header.length()
-                    && out[from - 1].endsWith("{")) {
-                // the innermost block reopened is the run's select or switch when the run shows its cases
-                String opener = GoRuns.caseBlockOpener(run.toString());
-                if (!opener.isEmpty()) {
-                    out[from - 1] = out[from - 1].substring(0, out[from - 1].length() - 1) + opener;
-                }
-            }
-            // the header's blocks (the ones it opened for the run's first closers the run closes itself)
-            int close = braces.open() + wrappers;
-            // Go: a hunk that ends inside a grouped declaration (`import (` with the imports it adds, and the next
-            // hunk shows a function) leaves the group open, and the parser would read every later hunk inside it
-            String group = go && header.isEmpty() && GoRuns.opensGoGroup(run.toString()) ? ")" : "";
-            if ((close > 0 || !group.isEmpty()) && out[to + 1] == null) {
-                out[to + 1] = "}".repeat(close) + group;
-            }
-            from = known.nextSetBit(to + 1);
-        }
-        return out[lines.length] == null ? java.util.Arrays.copyOf(out, lines.length) : out;
     }
 
     /**
@@ -320,56 +244,6 @@ public final class SourceFile {
             }
         }
         return end;
-    }
-
-    /** A Java member's first line that starts with its type ({@code List<Path> jars() throws IOException {}). */
-    private static final java.util.regex.Pattern JAVA_METHOD = java.util.regex.Pattern.compile(
-            "(?!(return|throw|new|else|case|yield)\\b)[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\([^;=]*$");
-
-    /**
-     * The header for a run that closes the end of a method and then declares members, or null when the run does not
-     * have that shape: a method for the braces it closes first, a class for each brace it closes after the members.
-     */
-    private static String membersAfterCloses(String run, Braces braces) {
-        int leading = Braces.leadingCloses(run);
-        int trailing = braces.closedFirst() - leading;
-        if (leading == 0 || trailing < 0) {
-            return null;
-        }
-        String[] lines = run.split("\n");
-        for (int i = Braces.afterLeadingCloses(run); i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (!JAVA_MEMBER.matcher(line).lookingAt() && !JAVA_METHOD.matcher(line).lookingAt()) {
-                return null;
-            }
-            return "class KbHunk{".repeat(Math.max(trailing, 1) - 1) + JAVA_HEADER + "{".repeat(leading - 1);
-        }
-        return null;
-    }
-
-    /** The class and method a Java run that starts inside a method is put in, for the parser. */
-    private static final String JAVA_HEADER = "class KbHunk{void kbHunk(){";
-
-    /** A line that starts a Java member or type: a run from there that closes a block closes its class. */
-    private static final java.util.regex.Pattern JAVA_MEMBER = java.util.regex.Pattern.compile(
-            "@\\w+|(public|protected|private|static|final|abstract|synchronized|default|native|class|interface|enum"
-                    + "|record|void|package|import)\\b|/\\*\\*");
-
-    /** A line that a Go file can hold outside any function. */
-    private static final java.util.regex.Pattern GO_TOP_LEVEL = java.util.regex.Pattern.compile(
-            "(func|package|import|type|var|const)\\b|//|/\\*|\\)");
-
-    /** What git printed after the {@code @@} of the hunk that shows {@code line}; empty when none. */
-    private String section(int line) {
-        for (Hunk h : change.hunks()) {
-            if (line >= h.newStart() && line < h.newStart() + Math.max(1, h.newCount())) {
-                return h.section();
-            }
-        }
-        return "";
     }
 
     /** {@link #text()} in lower case ({@code Locale.ROOT}), for cheap substring tests before running regexes. */
