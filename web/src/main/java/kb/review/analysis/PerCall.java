@@ -40,6 +40,8 @@ public final class PerCall {
     private Summaries summaries;
     private String path = "";
     private java.util.Map<String, String> clients = java.util.Map.of();
+    /** How deep {@link #kept} follows a value into the literals that hold it. */
+    private int literalDepth;
 
     PerCall(byte[] src, boolean go) {
         this.src = src;
@@ -364,9 +366,26 @@ public final class PerCall {
         if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
             return true;
         }
+        String intoLiteral = "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]";
+        if (go && literalDepth < 4) {
+            // Go: written into a struct held by a local, the value is kept exactly when that struct is (a struct
+            // handed straight to a call may be kept by the callee, as before)
+            List<SyntaxNode> literals = LiteralHolders.of(function, holder, src);
+            if (!literals.isEmpty()) {
+                literalDepth++;
+                try {
+                    if (literals.stream().anyMatch(l -> helper.holder(l) == null || kept(l, model))) {
+                        return true;
+                    }
+                } finally {
+                    literalDepth--;
+                }
+                intoLiteral = "";
+            }
+        }
         return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
                 + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
-                + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
+                + intoLiteral
                 + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
     }
 
