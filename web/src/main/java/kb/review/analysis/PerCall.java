@@ -106,7 +106,8 @@ public final class PerCall {
             b = storedBuilder(n, pools);
         }
         if (b != null) {
-            boolean peerOk = b.build().configuredPeer() ? peers.servesFromConfig(n)
+            boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
+                    : b.build().configuredPeer() ? peers.servesFromConfig(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             String why = peerOk ? perCall(n, b.model()) : null;
             if (why != null) {
@@ -385,6 +386,7 @@ public final class PerCall {
         }
         return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
                 + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
+                + "|\\]\\s*=\\s*&?" + v + "(?![\\w$(.])" // a map or slice entry: a cache by key
                 + intoLiteral
                 + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
     }
