@@ -275,4 +275,63 @@ class GoMissesRound12Test {
                 	f.Fetch(context.Background(), "http://localhost")
                 """)));
     }
+
+    // --- class 6: a Kubernetes clientset built inside an HTTP handler ---
+
+    private static String nodes(String signature, String build) {
+        return newFile("fleet/nodes.go", """
+                package fleet
+
+                import (
+                	"net/http"
+
+                	"github.com/gin-gonic/gin"
+                	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+                	"k8s.io/client-go/kubernetes"
+                )
+
+                """ + signature + """
+                	cfg, err := a.restConfig(cluster)
+                	if err != nil {
+                		return err
+                	}
+                """ + build + """
+                	if err != nil {
+                		return err
+                	}
+                	list, err := cs.CoreV1().Nodes().List(ctx, metav1.ListOptions{})
+                	if err != nil {
+                		return err
+                	}
+                	return show(list)
+                }
+                """);
+    }
+
+    @Test
+    void a_clientset_built_in_a_request_handler_is_reported() {
+        assertEquals(List.of("17:RES-04"), items(nodes("""
+                func (a *API) Nodes(c *gin.Context) error {
+                	ctx, cluster := c.Request.Context(), c.Param("cluster")
+                """, """
+                	cs, err := kubernetes.NewForConfig(cfg)
+                """)));
+    }
+
+    @Test
+    void a_clientset_built_by_a_command_or_cached_by_the_handler_stays_silent() {
+        assertEquals(List.of(), items(nodes("""
+                func (a *API) runNodes(ctx context.Context, cluster string) error {
+                	_ = http.StatusOK
+                """, """
+                	cs, err := kubernetes.NewForConfig(cfg)
+                """)));
+        assertEquals(List.of(), items(nodes("""
+                func (a *API) Nodes(c *gin.Context) error {
+                	ctx, cluster := c.Request.Context(), c.Param("cluster")
+                """, """
+                	cs, err := kubernetes.NewForConfig(cfg)
+                	a.clientsets[cluster] = cs
+                """)));
+    }
 }
