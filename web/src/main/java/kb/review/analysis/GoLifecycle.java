@@ -106,8 +106,10 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         String t = n.getType();
-        if (t.equals("short_var_declaration") || t.equals("assignment_statement") || t.equals("expression_statement")) {
-            SyntaxNode right = t.equals("expression_statement") ? n : n.getChildByFieldName("right");
+        if (t.equals("short_var_declaration") || t.equals("assignment_statement") || t.equals("expression_statement")
+                || t.equals("return_statement") && n.getNamedChildCount() == 1) {
+            SyntaxNode right = t.equals("expression_statement") ? n
+                    : t.equals("return_statement") ? n.getNamedChild(0) : n.getChildByFieldName("right");
             if (right != null && !right.isNull() && right.getNamedChildCount() == 1
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 SyntaxNode fn = right.getNamedChild(0).getChildByFieldName("function");
@@ -158,6 +160,13 @@ public final class GoLifecycle implements Lifecycle.Facts {
         } else if (n.kind == Kind.STMT && n.ast instanceof SyntaxNode s && s.getType().equals("expression_statement")
                 && s.getNamedChildCount() == 1 && s.getNamedChild(0).getType().equals("call_expression")) {
             match(n, s.getNamedChild(0), List.of(), out); // only a duty on the receiver can start here
+        } else if (n.kind == Kind.RETURN && n.ast instanceof SyntaxNode s && s.getNamedChildCount() == 1
+                && s.getNamedChild(0).getType().equals("expression_list")
+                && s.getNamedChild(0).getNamedChildCount() == 1
+                && s.getNamedChild(0).getNamedChild(0).getType().equals("call_expression")) {
+            // 'return cmd.Start()': a duty on the receiver starts here and the function ends at once; only the
+            // call's result is handed back, the receiver goes nowhere
+            match(n, s.getNamedChild(0).getNamedChild(0), List.of(), out);
         }
         return out;
     }
@@ -180,8 +189,15 @@ public final class GoLifecycle implements Lifecycle.Facts {
                 if (sure != null && q.tracksReceiver() && callee.lastIndexOf('.') > 0) {
                     // the duty is on the receiver (a BEGIN run on a connection), held by this function even when the
                     // connection is a field: it must end the transaction it began
+                    String receiver = callee.substring(0, callee.lastIndexOf('.'));
+                    if (KeptReceivers.before(call, receiver, src)) {
+                        return; // stored in a struct before it started: its owner waits (a supervisor's Stop)
+                    }
+                    if (n.kind == Kind.RETURN && m.kind().equals("transaction")) {
+                        return; // 'return conn.Exec("BEGIN")': a helper that begins for its caller
+                    }
                     String last = names.isEmpty() ? "" : names.get(names.size() - 1);
-                    out.add(new Acquisition(n, callee.substring(0, callee.lastIndexOf('.')),
+                    out.add(new Acquisition(n, receiver,
                             ERR_NAME.matcher(last).matches() ? last : null, m, sure && q.sure()));
                     return;
                 }

@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import static kb.review.analysis.PerCall.NAMED;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -19,6 +20,8 @@ final class KeptValues {
     private final boolean go;
     private final Timeouts helper;
     private final OneTimeContexts once;
+    /** How deep {@link #kept} follows a value into the literals that hold it. */
+    private int literalDepth;
 
     KeptValues(byte[] src, boolean go, Timeouts helper, OneTimeContexts once) {
         this.src = src;
@@ -68,9 +71,27 @@ final class KeptValues {
         if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
             return true;
         }
+        String intoLiteral = "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]";
+        if (go && literalDepth < 4) {
+            // Go: written into a struct held by a local, the value is kept exactly when that struct is (a struct
+            // handed straight to a call may be kept by the callee, as before)
+            List<SyntaxNode> literals = LiteralHolders.of(function, holder, src);
+            if (!literals.isEmpty()) {
+                literalDepth++;
+                try {
+                    if (literals.stream().anyMatch(l -> helper.holder(l) == null || kept(l, model))) {
+                        return true;
+                    }
+                } finally {
+                    literalDepth--;
+                }
+                intoLiteral = "";
+            }
+        }
         return Pattern.compile((go ? "(?m)\\breturn\\b[^\\n;]*(?<![\\w.$])" + v + "(?![\\w$.(\\[])|" : "")
                 + "[\\w\\])]\\s*\\.\\s*[\\w$]+\\s*=\\s*&?" + v + "(?![\\w$(.])"
-                + "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]"
+                + "|\\]\\s*=\\s*&?" + v + "(?![\\w$(.])" // a map or slice entry: a cache by key
+                + intoLiteral
                 + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
     }
 

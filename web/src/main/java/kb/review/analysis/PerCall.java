@@ -106,7 +106,8 @@ public final class PerCall {
             b = storedBuilder(n, pools);
         }
         if (b != null) {
-            boolean peerOk = b.build().configuredPeer() ? peers.servesFromConfig(n)
+            boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
+                    : b.build().configuredPeer() ? peers.servesFromConfig(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             String why = peerOk ? perCall(n, b.model()) : null;
             if (why != null) {

@@ -58,9 +58,16 @@ public record TimeoutModel(String id, String language, String shows, List<Build>
      *                  from its receiver's configuration, with none of its parameters in the arguments: a function
      *                  that connects to the address it is given (a probe, a one-shot command) decides nothing about
      *                  how often it runs, and a method without parameters is a lifecycle step (Run, Start, Open)
+     * @param inHandler built-once only ({@code peer: request-handler}): the construction counts only in a Go function
+     *                  that serves an HTTP request (it takes the request or a web framework's context), which runs per
+     *                  request whatever its arguments say; a command or a controller's start-up builds it once
      */
     public record Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer,
-                        boolean configuredPeer) {
+                        boolean configuredPeer, boolean inHandler) {
+
+        public Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer, boolean configuredPeer) {
+            this(via, pattern, args, safe, fixedPeer, configuredPeer, false);
+        }
 
         public Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer) {
             this(via, pattern, args, safe, fixedPeer, false);

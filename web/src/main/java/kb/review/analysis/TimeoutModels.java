@@ -121,11 +121,12 @@ final class TimeoutModels {
         }
         String peer = m.containsKey("peer") ? y.string(m, "peer", b, true) : null;
         if (peer != null && (!peer.equals("receiver-field") && !peer.equals("receiver-config")
-                || !"go".equals(language))) {
-            y.error(m.get("peer"), "peer must be receiver-field or receiver-config, in a Go file, got '" + peer + "'");
+                && !peer.equals("request-handler") || !"go".equals(language))) {
+            y.error(m.get("peer"), "peer must be receiver-field, receiver-config or request-handler, in a Go file, got '"
+                    + peer + "'");
         }
         return new TimeoutModel.Build(TimeoutModel.Via.valueOf(via.toUpperCase(java.util.Locale.ROOT)), p,
                 Models.regex(y, m, "args"), "safe".equals(defaults), "receiver-field".equals(peer),
-                "receiver-config".equals(peer));
+                "receiver-config".equals(peer), "request-handler".equals(peer));
     }
 }

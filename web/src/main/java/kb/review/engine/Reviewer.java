@@ -225,7 +225,7 @@ public final class Reviewer {
         if (filter != DiffFilter.ADDED || file == null || f.flow().isEmpty() || !file.inDiff(f.line())) {
             return false;
         }
-        return file.added(f.flow().get(f.flow().size() - 1).line());
+        return file.added(f.flow().get(f.flow().size() - 1).line()) || AddedBranchExits.through(file, f);
     }
 
     /**

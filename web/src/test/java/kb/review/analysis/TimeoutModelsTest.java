@@ -82,7 +82,7 @@ class TimeoutModelsTest {
         assertTrue(all.contains("rules/models/java-x.yaml:14: 'defaults: safe' needs a 'timeout' list and a"
                 + " 'disabled' pattern"), all);
         assertTrue(all.contains("rules/models/java-x.yaml:19: unknown key 'colour'"), all);
-        assertTrue(all.contains("rules/models/java-x.yaml:24: peer must be receiver-field or receiver-config, in a Go file"), all);
+        assertTrue(all.contains("rules/models/java-x.yaml:24: peer must be receiver-field, receiver-config or request-handler, in a Go file"), all);
         assertTrue(all.contains("rules/models/java-x.yaml:25: '(' is not a valid regex"), all);
     }
 }

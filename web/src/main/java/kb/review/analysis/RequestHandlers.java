@@ -1,0 +1,32 @@
+package kb.review.analysis;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+import kb.review.diff.TreeSitter;
+
+/**
+ * Go functions that serve one HTTP request: their parameters hold the request or a web framework's request context
+ * ({@code http.ResponseWriter}, {@code *http.Request}, echo's {@code echo.Context}, gin's {@code *gin.Context},
+ * fiber's {@code *fiber.Ctx}). Whatever else they do, they run once per request, so a client they build and drop is
+ * built per request; a command, a controller's set-up or a test builds it once.
+ */
+final class RequestHandlers {
+
+    private static final Pattern REQUEST = Pattern.compile(
+            "\\bhttp\\.ResponseWriter\\b|\\*http\\.Request\\b|\\becho\\.Context\\b|\\*gin\\.Context\\b|\\*?fiber\\.Ctx\\b");
+    private static final Set<String> FUNCTIONS = Set.of("function_declaration", "method_declaration", "func_literal");
+
+    private RequestHandlers() {
+    }
+
+    /** True when the function (or function literal) around {@code n} takes an HTTP request. */
+    static boolean serves(SyntaxNode n, byte[] src) {
+        SyntaxNode fn = TreeSitter.enclosing(n, FUNCTIONS);
+        if (fn == null) {
+            return false;
+        }
+        SyntaxNode params = fn.getChildByFieldName("parameters");
+        return params != null && !params.isNull() && REQUEST.matcher(Timeouts.text(src, params)).find();
+    }
+}
