@@ -74,7 +74,7 @@ class JavaMissesRound12Test {
     }
 
     @Test
-    void a_release_after_the_last_use_a_retain_for_the_task_and_a_fresh_value_are_clean() {
+    void a_release_after_the_last_use_a_retain_for_the_task_a_fresh_value_and_a_message_naming_it_are_clean() {
         String diff = newFile("src/main/java/a/SafeBuffers.java", """
                 package a;
 
@@ -121,6 +121,15 @@ class JavaMissesRound12Test {
                         scratch = alloc.buffer(64);
                         scratch.writeInt(1);
                         store.put("k", scratch);
+                    }
+
+                    void bound(ByteBuf inflated, long limit) {
+                        if (inflated.readableBytes() > limit) {
+                            inflated.release();
+                            // the inflated buffer is gone; only the message below still speaks of it
+                            throw new IllegalStateException("inflated body exceeds " + limit + " bytes");
+                        }
+                        store.put("body", inflated);
                     }
 
                     void notify(Semaphore permits, Runnable done) {
