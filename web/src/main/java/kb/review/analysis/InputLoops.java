@@ -23,7 +23,42 @@ final class InputLoops {
             + "(is)?_?(running|stopped|stopping|closed|closing|shutdown|shuttingdown|alive|active|interrupted"
             + "|terminated|done|cancell?ed)\\s*(\\(\\s*\\))?$|isInterrupted\\s*\\(|\\bctx\\.Err\\(\\)\\s*==\\s*nil");
 
+    /**
+     * A failure of the item's own data, not of the machinery around it: validation, parsing, format, conversion,
+     * mapping or decoding ({@code ValidationException}, {@code NumberFormatException}, {@code JsonParseException},
+     * {@code ConstraintViolationException}, {@code DateTimeParseException}).
+     */
+    private static final Pattern DATA_FAILURE = Pattern.compile("\\b\\w*(?:Validation|Constraint|Parse|Parsing"
+            + "|Format|Conversion|Convert|Mapping|Malformed|Invalid|Deserializ|Decod|Unmarshal|Json|Xml|Csv|Schema)"
+            + "\\w*(?:Exception|Error)\\b");
+
+    /**
+     * An error-level line: a bad input then floods the error log, which people are paged on. A warning per skipped
+     * item (a malformed header among a response's few, a scheme that does not apply) is the usual way to skip one.
+     */
+    private static final Pattern ERROR_LEVEL = Pattern.compile("\\.(?:error|severe|fatal)\\s*\\(");
+
     private InputLoops() {
+    }
+
+    /**
+     * True when {@code clause}, a Java catch inside a loop, takes a failure of the item's data ({@link #DATA_FAILURE})
+     * and logs it at error level ({@link #ERROR_LEVEL}):
+     * one bad input (a file of malformed records) makes it run on every turn, so a log there repeats with the input
+     * as one in the loop's body does. A catch of I/O or of everything stays the failure path it usually is.
+     */
+    static boolean rejectsItems(SyntaxNode clause, byte[] src) {
+        SyntaxNode body = clause.getChildByFieldName("body");
+        if (body == null || body.isNull() || !ERROR_LEVEL.matcher(text(src, body)).find()) {
+            return false;
+        }
+        for (int i = 0; i < clause.getNamedChildCount(); i++) {
+            SyntaxNode c = clause.getNamedChild(i);
+            if (c.getType().equals("catch_formal_parameter")) {
+                return DATA_FAILURE.matcher(text(src, c)).find();
+            }
+        }
+        return false;
     }
 
     /**

@@ -247,8 +247,12 @@ final class JavaAcquisitions {
                     kept.addAll(added);
                 }
             } else if (e instanceof MethodCallExpr call) {
-                match(n, call, null, null, out);
-                Model holder = out.isEmpty() ? ThreadStates.holderSet(call, summaries, threadLocal()) : null;
+                // a holder in view is judged by its own setter and clearing method: its class name alone
+                // (TenantHolder.set(t)) would also meet the thread-local model, whose only release is remove()
+                Model holder = ThreadStates.holderSet(call, summaries, threadLocal());
+                if (holder == null) {
+                    match(n, call, null, null, out);
+                }
                 if (holder != null) {
                     out.add(new Acquisition(n, call.getScope().get().toString(), null, holder, true));
                 } else if (out.isEmpty()) {

@@ -143,6 +143,11 @@ public record Model(String id, String language, String kind, String shows, Strin
         return p;
     }
 
+    /** True when {@code code} releases variable {@code v} by one of the model's templates. */
+    public boolean releasedIn(String code, String v) {
+        return releasePattern(v).matcher(code).find();
+    }
+
     private Pattern compileRelease(String v) {
         StringBuilder sb = new StringBuilder();
         for (String t : releases) {

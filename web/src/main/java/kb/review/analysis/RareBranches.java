@@ -68,14 +68,15 @@ final class RareBranches {
     }
 
     /**
-     * True when {@code child} is the part of {@code p} that runs only on an error: a Java catch block, the branch of
+     * True when {@code child} is the part of {@code p} that runs only on an error: a Java catch block (not one of
+     * the item's bad data, {@link InputLoops#rejectsItems}, which a loop over input counts as a branch), the branch of
      * an {@code if} whose condition tests an error or failure ({@code err != nil}, {@code r.isError()},
      * {@code errors.Is(err, x)}), the else of a Go {@code err == nil} test, or the else of a success test
      * ({@code r.passed()}; the then branch of {@code !r.passed()}).
      */
     static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src) {
         if (p.getType().equals("catch_clause")) {
-            return true;
+            return !InputLoops.rejectsItems(p, src); // a catch of bad data runs per item of a bad input
         }
         if (!p.getType().equals("if_statement")) {
             return false;

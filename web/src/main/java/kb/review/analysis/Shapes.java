@@ -280,7 +280,7 @@ public final class Shapes {
         boolean conditional = false;
         while (p != null && !p.isNull()) {
             String t = p.getType();
-            conditional |= t.equals("if_statement") && !isField(p, "condition", child);
+            conditional |= t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause");
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 return true; // a lambda given to forEach runs once per element
             }

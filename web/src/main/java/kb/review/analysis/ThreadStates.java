@@ -216,6 +216,20 @@ final class ThreadStates {
     /** A setter named after per-thread state: {@code setThreadLocals}, {@code setCurrentTenant}, {@code bindCurrent}. */
     private static final Pattern THREAD_SETTER = Pattern.compile("^(set|bind|push)\\w*(ThreadLocal|Current)\\w*$");
     private static final Pattern ANY_SETTER = Pattern.compile("^(set|bind|push)\\w*$");
+    /**
+     * A context class that keeps its current instance per thread behind a static setter named after itself
+     * ({@code RequestContext.setRequestContext(ctx)}, {@code BroadleafRequestContext.setBroadleafRequestContext}):
+     * the setter's name says it stores an instance of its own class for later static reads, which per request is a
+     * thread-local. Only in a method given a request, an exchange or a chain to pass it on: a worker thread of its
+     * own that overwrites its context on every turn pins nothing another request could see.
+     */
+    private static final Pattern OWN_CONTEXT = Pattern.compile("[a-z]Context$");
+    /**
+     * What makes a method a step of a request's handling (its header may be cut off by the hunk): a parameter typed
+     * as the request, its exchange or the chain, or a request or chain passed on in its body.
+     */
+    private static final Pattern REQUEST_STEP = Pattern.compile("\\b\\w*(?:Request|Exchange|Chain|Invocation)\\s+\\w+\\s*[,)]"
+            + "|\\b(?:chain|filterChain)\\s*\\.\\s*\\w+\\s*\\(|[(,]\\s*(?:request|req|exchange)\\s*[,)]");
 
     /**
      * The duty a static setter of a project's own per-thread holder starts when the review cannot see the holder (its
@@ -234,8 +248,12 @@ final class ThreadStates {
         }
         String name = call.getNameAsString();
         String holder = Printed.of(scope);
+        boolean ownInstance = OWN_CONTEXT.matcher(holder).find() && name.equals("set" + holder)
+                && call.findAncestor(CallableDeclaration.class).filter(c -> REQUEST_STEP.matcher(c.toString()).find())
+                        .isPresent();
         if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty()
-                || !(THREAD_SETTER.matcher(name).matches()
+                || call.getArgument(0).isNullLiteralExpr()
+                || !(THREAD_SETTER.matcher(name).matches() || ownInstance
                 || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches())
                 || !summaries.members(holder, name).isEmpty()) {
             return null;
@@ -244,6 +262,7 @@ final class ThreadStates {
         for (String c : CLEARING) {
             releases.add("{v}." + c + "{*}()");
         }
+        releases.add("{v}." + name + "(null)"); // the setter given null: a clear, if a poor one
         return new Model(threadLocal.id(), "java", "thread-local", "{v} (set by " + name + ")", threadLocal.verb(),
                 threadLocal.acquires(), releases, threadLocal.borrows(), false,
                 threadLocal.source() + "#" + holder + "." + name);

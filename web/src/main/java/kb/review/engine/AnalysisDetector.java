@@ -305,7 +305,8 @@ final class AnalysisDetector {
                             && unit.cutOff(f.leak().acquisition().at().line)) {
                         continue;
                     }
-                    if (whole || !untouched.get(f.leak().acquisition().at().line)) {
+                    if (whole || !untouched.get(f.leak().acquisition().at().line)
+                            || CommentOnlyEdits.releaseAdded(file, f.leak().acquisition())) {
                         add(hits, rules, f, whole);
                     }
                 }

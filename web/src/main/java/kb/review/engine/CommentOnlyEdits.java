@@ -48,6 +48,22 @@ final class CommentOnlyEdits {
     }
 
     /**
+     * True when a line the change adds releases the value {@code a} holds ({@code Context.setContext(null)} after
+     * the call that may throw): the change works on that value's release, so a path that skips it is the change's
+     * business even where the acquiring line itself only lost a comment.
+     */
+    static boolean releaseAdded(SourceFile file, kb.review.analysis.Lifecycle.Acquisition a) {
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED && a.model().releasedIn(l.text(), a.var())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The line without its comments ({@code //} to the end, {@code /* ... *}{@code /} inside) and without white
      * space; string, rune and raw-string literals are kept whole, so a {@code //} in a URL stays code.
      */
