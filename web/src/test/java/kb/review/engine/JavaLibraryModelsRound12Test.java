@@ -117,7 +117,7 @@ class JavaLibraryModelsRound12Test {
             import javax.imageio.stream.ImageOutputStream;
 
             public class Thumbnails {
-                public void save(BufferedImage image, File target) throws IOException {
+                public void save(BufferedImage image, File targetFile) throws IOException {
             %s
                 }
             }
@@ -126,12 +126,12 @@ class JavaLibraryModelsRound12Test {
     @Test
     void image_output_stream_left_open_is_reported_and_try_with_resources_is_clean() {
         pair("src/main/java/a/Thumbnails.java", IMAGE_STREAM.formatted("""
-                        ImageOutputStream out = ImageIO.createImageOutputStream(target);
+                        ImageOutputStream out = ImageIO.createImageOutputStream(targetFile);
                         if (!ImageIO.write(image, "png", out)) {
                             throw new IOException("no PNG writer");
                         }"""),
                 IMAGE_STREAM.formatted("""
-                        try (ImageOutputStream out = ImageIO.createImageOutputStream(target)) {
+                        try (ImageOutputStream out = ImageIO.createImageOutputStream(targetFile)) {
                             if (!ImageIO.write(image, "png", out)) {
                                 throw new IOException("no PNG writer");
                             }
