@@ -114,6 +114,7 @@ class JavaLibraryModelsRound12Test {
             import java.io.File;
             import java.io.IOException;
             import javax.imageio.ImageIO;
+            import javax.imageio.stream.FileImageOutputStream;
             import javax.imageio.stream.ImageOutputStream;
 
             public class Thumbnails {
@@ -126,17 +127,17 @@ class JavaLibraryModelsRound12Test {
     @Test
     void image_output_stream_left_open_is_reported_and_try_with_resources_is_clean() {
         pair("src/main/java/a/Thumbnails.java", IMAGE_STREAM.formatted("""
-                        ImageOutputStream out = ImageIO.createImageOutputStream(targetFile);
+                        ImageOutputStream out = new FileImageOutputStream(targetFile);
                         if (!ImageIO.write(image, "png", out)) {
                             throw new IOException("no PNG writer");
                         }"""),
                 IMAGE_STREAM.formatted("""
-                        try (ImageOutputStream out = ImageIO.createImageOutputStream(targetFile)) {
+                        try (ImageOutputStream out = new FileImageOutputStream(targetFile)) {
                             if (!ImageIO.write(image, "png", out)) {
                                 throw new IOException("no PNG writer");
                             }
                         }"""),
-                "RES-01", "createImageOutputStream");
+                "RES-01", "new FileImageOutputStream");
     }
 
     private static final String IMAGE_WRITER = """
