@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -161,7 +162,7 @@ final class JavaOwnedReturns {
         boolean local = body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
                 || body.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> c
                 && c.getParameterByName(name).isPresent()).isPresent();
-        if (!local) {
+        if (!local || keptInField(name, body)) {
             return null;
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
@@ -181,5 +182,20 @@ final class JavaOwnedReturns {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the body also stores local {@code name} in a field ({@code this.session = session}): a caching getter
+     * that opens a new value only when the cached one is gone lends the object's resource, as a getter returning the
+     * field does, and the object's close ends it.
+     */
+    private static boolean keptInField(String name, BlockStmt body) {
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            if (a.getValue().isNameExpr() && a.getValue().toString().equals(name)
+                    && a.getTarget() instanceof FieldAccessExpr f && f.getScope().isThisExpr()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
