@@ -186,6 +186,7 @@ public final class SourceFile {
 
     /** The lines with the gaps filled as {@link #text()} says; a gap of one line serves the run before it. */
     private String[] gapsFilled() {
+        String[] lines = CommentCuts.blankTails(this.lines, known);
         String[] out = java.util.Arrays.copyOf(lines, lines.length + 1);
         boolean go = change.language() == Language.GO;
         for (int from = known.nextSetBit(1); from >= 0; ) {

@@ -1,0 +1,60 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of FALSE findings left on the projects' own code of held-out precision sets 4 to 7
+ * (web/src/test/bench/realfixes/precision-judgments-{4,5,6,7}.tsv), each pinned next to the defect of the same shape,
+ * which must still be found. The code is written for this test, in the shape of the judged code; findings are compared
+ * as "line:item".
+ */
+class PrecisionSets4to7ClassesTest {
+
+    private static List<String> items(String diff, String item) {
+        return TestRules.reviewDiff(diff).active().stream().filter(f -> f.item().equals(item))
+                .map(f -> f.line() + ":" + f.item()).sorted().toList();
+    }
+
+    // Q (set 6): a hunk that starts inside the Javadoc above the class. The comment's tail, read as code, broke the
+    // class header, the field lost its declared type and a flag named "...Currently..." was taken for a thread-local
+    // by its name. The same diff whose field is a ThreadLocal still reports the set that is never removed.
+
+    private static final String JAVADOC_CUT = """
+            diff --git a/src/main/java/acme/feed/Feed.java b/src/main/java/acme/feed/Feed.java
+            --- a/src/main/java/acme/feed/Feed.java
+            +++ b/src/main/java/acme/feed/Feed.java
+            @@ -12,5 +12,6 @@
+             import acme.rx.Stream;
+            +import java.util.concurrent.atomic.AtomicBoolean;
+             
+             /**
+              * A feed that shares one upstream subscription between its observers.
+              *
+            @@ -20,10 +21,13 @@ import acme.rx.Stream;
+              * @param <T> what the feed emits
+              */
+             public abstract class Feed<T> extends Source<T> {
+            -    private Stream<T> upstream;
+            +    private final Stream<T> shared;
+            +    private final TYPE listenerCurrentlyAttached = new TYPE();
+             
+                 protected Feed(Stream<T> upstream) {
+            -        this.upstream = upstream;
+            +        this.shared = upstream.onAttach(() -> {
+            +            listenerCurrentlyAttached.set(Boolean.TRUE);
+            +        }).share();
+                 }
+             
+                 public Stream<T> observe() {
+            """;
+
+    @Test
+    void a_hunk_that_starts_inside_the_class_javadoc_keeps_the_fields_declared_types() {
+        assertEquals(List.of(), items(JAVADOC_CUT.replace("TYPE", "AtomicBoolean"), "CONC-04"));
+        assertEquals(List.of("29:CONC-04"),
+                items(JAVADOC_CUT.replace("TYPE", "ThreadLocal<Boolean>"), "CONC-04"));
+    }
+}
