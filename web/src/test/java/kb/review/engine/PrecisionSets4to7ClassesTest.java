@@ -57,4 +57,39 @@ class PrecisionSets4to7ClassesTest {
         assertEquals(List.of("29:CONC-04"),
                 items(JAVADOC_CUT.replace("TYPE", "ThreadLocal<Boolean>"), "CONC-04"));
     }
+
+    // BQ (sets 5 and 6): a dialer without a Timeout whose DialContext gets a context the function bounds itself with
+    // the configured timeout. The same dial with the caller's bare context has no bound the code shows.
+
+    private static final String BOUNDED_DIAL = """
+            package relay
+
+            import (
+            	"context"
+            	"net"
+            )
+
+            func (c *Client) connect(ctx context.Context) (net.Conn, error) {
+            	dialCtx := ctx
+            	if c.cfg.ConnectTimeout > 0 {
+            		var cancel context.CancelFunc
+            		BOUND
+            		defer cancel()
+            	}
+            	d := net.Dialer{KeepAlive: c.cfg.KeepAlive}
+            	return d.DialContext(dialCtx, "tcp", c.cfg.Addr)
+            }
+            """;
+
+    @Test
+    void a_dial_whose_context_the_function_bounds_with_the_configured_timeout_has_its_timeout() {
+        assertEquals(List.of(), only(GoMissedClassesTest.items("relay/client.go", BOUNDED_DIAL.replace("BOUND",
+                "dialCtx, cancel = context.WithTimeout(ctx, c.cfg.ConnectTimeout)")), "TMO-01"));
+        assertEquals(List.of("15:TMO-01"), only(GoMissedClassesTest.items("relay/client.go", BOUNDED_DIAL.replace(
+                "BOUND", "_, cancel = context.WithCancel(ctx)")), "TMO-01"));
+    }
+
+    private static List<String> only(List<String> found, String item) {
+        return found.stream().filter(s -> s.endsWith(":" + item)).toList();
+    }
 }
