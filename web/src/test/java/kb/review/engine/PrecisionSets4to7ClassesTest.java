@@ -89,6 +89,36 @@ class PrecisionSets4to7ClassesTest {
                 "BOUND", "_, cancel = context.WithCancel(ctx)")), "TMO-01"));
     }
 
+    // BW (set 7): MDC.put in a hunk that starts inside main, below its hidden signature, while the method launches the
+    // embedded applications. The same hunk whose method hands the work to a request handler leaves the value on a
+    // pooled thread and stays reported.
+
+    private static final String LAUNCH = """
+            diff --git a/src/main/java/acme/boot/Launcher.java b/src/main/java/acme/boot/Launcher.java
+            --- a/src/main/java/acme/boot/Launcher.java
+            +++ b/src/main/java/acme/boot/Launcher.java
+            @@ -30,6 +30,9 @@ public class Launcher {
+                 LOG.info("launching");
+             
+            +    MDC.put("phase", "[starting:core] ");
+                 ConfigurableApplicationContext core = START_CORE;
+            +    MDC.put("phase", "[starting:admin] ");
+            +    log.info("admin starting");
+                 LOG.info("core {}", core.getId());
+               }
+             
+            """;
+
+    @Test
+    void mdc_put_in_a_method_that_launches_the_application_is_start_up_state() {
+        assertEquals(List.of(), items(LAUNCH.replace("START_CORE",
+                "new SpringApplicationBuilder(CoreApp.class).web(WebApplicationType.NONE).run(args)"), "CONC-04"));
+        assertEquals(List.of(), items(LAUNCH.replace("START_CORE", "SpringApplication.run(CoreApp.class, args)"),
+                "CONC-04"));
+        assertEquals(List.of("32:CONC-04", "34:CONC-04"), items(LAUNCH.replace("START_CORE",
+                "registry.handle(request).run(args)"), "CONC-04"));
+    }
+
     private static List<String> only(List<String> found, String item) {
         return found.stream().filter(s -> s.endsWith(":" + item)).toList();
     }
