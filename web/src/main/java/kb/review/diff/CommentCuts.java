@@ -16,27 +16,23 @@ public final class CommentCuts {
     private CommentCuts() {
     }
 
-    /** {@code lines} with the comment tail at the start of each run of {@code known} lines blanked (a copy if any). */
+    /**
+     * {@code lines} with the comment tail at the start of a run of {@code known} lines blanked (a copy if any), unless
+     * an earlier run left that comment open: the gap then continues it, as a Go package comment shown in pieces.
+     */
     static String[] blankTails(String[] lines, BitSet known) {
         String[] out = lines;
+        boolean open = false;
         for (int from = known.nextSetBit(1); from >= 0 && from < lines.length; ) {
             int to = Math.min(known.nextClearBit(from), lines.length) - 1;
-            int end = tailEnd(l -> lines[l], from, to);
+            int end = open ? 0 : tailEnd(l -> lines[l], from, to);
             if (end > 0) {
                 out = out == lines ? lines.clone() : out;
                 for (int l = from; l <= end; l++) {
                     out[l] = withoutTail(lines[l], l == end);
                 }
             }
-            int[] open = openAtEnd(out, Math.max(from, end + 1), to);
-            if (open != null) {
-                // the run ends inside a comment (the Javadoc of what the next hunk shows): the gap would not end it
-                out = out == lines ? lines.clone() : out;
-                out[open[0]] = out[open[0]].substring(0, open[1]);
-                for (int l = open[0] + 1; l <= to; l++) {
-                    out[l] = "";
-                }
-            }
+            open = openAfter(out, Math.max(from, end + 1), to, open);
             from = known.nextSetBit(to + 1);
         }
         return out;
@@ -68,26 +64,25 @@ public final class CommentCuts {
         return 0;
     }
 
-    /** Line and column of the block comment left open at the end of lines {@code from..to}, or null. */
-    private static int[] openAtEnd(String[] lines, int from, int to) {
-        int[] open = null;
+    /** Whether a block comment is open after lines {@code from..to}, given whether one was open before them. */
+    private static boolean openAfter(String[] lines, int from, int to, boolean open) {
         for (int l = from; l <= to; l++) {
             String t = lines[l];
             for (int i = 0; i < t.length(); i++) {
                 char c = t.charAt(i);
-                if (open != null) {
+                if (open) {
                     if (t.startsWith("*/", i)) {
-                        open = null;
+                        open = false;
                         i++;
                     }
-                } else if (c == '"' || c == '\'') {
+                } else if (c == '"' || c == '\'' || c == '`') {
                     for (i++; i < t.length() && t.charAt(i) != c; i++) {
                         i += t.charAt(i) == '\\' ? 1 : 0;
                     }
                 } else if (t.startsWith("//", i)) {
                     break;
                 } else if (t.startsWith("/*", i)) {
-                    open = new int[] {l, i};
+                    open = true;
                     i++;
                 }
             }

@@ -58,6 +58,30 @@ class PrecisionSets4to7ClassesTest {
                 items(JAVADOC_CUT.replace("TYPE", "ThreadLocal<Boolean>"), "CONC-04"));
     }
 
+    // The same cut the other way: a package comment shown in pieces. The first hunk opens it, a later hunk shows an
+    // example inside it; that example is prose, not code to review.
+
+    private static final String PACKAGE_DOC = """
+            diff --git a/doc.go b/doc.go
+            --- a/doc.go
+            +++ b/doc.go
+            @@ -1,3 +1,3 @@
+             /*
+            -Package store keeps rows.
+            +Package store keeps rows in Postgres.
+             
+            @@ -20,3 +20,3 @@ For example:
+             
+            -	rows, err := db.Query("select name from users")
+            +	rows, err := db.Query("select name from users where age = $1", age)
+             	for rows.Next() {
+            """;
+
+    @Test
+    void an_example_inside_a_package_comment_shown_in_pieces_is_not_code() {
+        assertEquals(List.of(), items(PACKAGE_DOC, "RES-01"));
+    }
+
     // BQ (sets 5 and 6): a dialer without a Timeout whose DialContext gets a context the function bounds itself with
     // the configured timeout. The same dial with the caller's bare context has no bound the code shows.
 
