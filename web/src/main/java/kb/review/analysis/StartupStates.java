@@ -30,8 +30,9 @@ import kb.review.analysis.Lifecycle.Acquisition;
  * pooled thread can mistake for its own. CONC-04's risk is a value of one request (a user, a tenant, a trace id)
  * left on a pool thread for the next request, and the class loader it pins. Three shapes carry none of that:
  * <ul>
- * <li>a set in {@code static void main(String[])}: the main thread belongs to no pool and runs no one else's work
- * (Apollo's assembly tags its start-up log lines with MDC while four embedded applications start);</li>
+ * <li>a set in {@code static void main(String[])}, or in a method that launches the application (Spring's, Micronaut's
+ * or Quarkus's {@code run}): the main thread belongs to no pool and runs no one else's work (Apollo's assembly tags
+ * its start-up log lines with MDC while four embedded applications start);</li>
  * <li>a selector whose value is a choice between the object's own long-lived fields, or the constructor's default
  * for an instance holder: every thread holds one of the same few objects, overwritten before each use (Dropwizard's
  * read/write session factory);</li>
@@ -51,6 +52,10 @@ final class StartupStates {
 
     private static final Set<String> SETTERS = Set.of("set", "put");
 
+    /** The receiver of an application launcher's {@code run}: the class or a builder chain that starts with one. */
+    private static final Pattern LAUNCHER = Pattern.compile(
+            "^(?:SpringApplication|Micronaut|Quarkus)$|^new\\s+(?:SpringApplicationBuilder|SpringApplication)\\b");
+
     /** True when the set at {@code a} holds nothing of a request (see the class comment). */
     static boolean notPerRequest(Acquisition a) {
         Node at = a.at().ast instanceof Node n ? n : null;
@@ -66,7 +71,7 @@ final class StartupStates {
         if (own == null || at.findAncestor(LambdaExpr.class).filter(l -> own.isAncestorOf(l)).isPresent()) {
             return false; // a task's lambda runs on a pool thread whatever method made it
         }
-        if (own instanceof MethodDeclaration md && isMain(md)) {
+        if (own instanceof MethodDeclaration md && isMain(md) || launches(own)) {
             return true;
         }
         Expression value = set.getArgument(set.getArguments().size() - 1);
@@ -101,6 +106,16 @@ final class StartupStates {
         String holder = set.getScope().map(s -> s instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
                 ? f.getNameAsString() : s instanceof NameExpr n ? n.getNameAsString() : null).orElse(null);
         return holder != null && type.getFieldByName(holder).filter(f -> !f.isStatic()).isPresent();
+    }
+
+    /**
+     * True when the method itself boots an application ({@code SpringApplication.run(...)}, a
+     * {@code SpringApplicationBuilder}'s {@code run}, Micronaut's or Quarkus's {@code run}): that is {@code main}'s work,
+     * done once on the launching thread, even where the diff's hunk starts inside the method and hides its signature.
+     */
+    private static boolean launches(Node own) {
+        return own.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("run")
+                && c.getScope().filter(s -> LAUNCHER.matcher(s.toString()).find()).isPresent());
     }
 
     private static boolean isMain(MethodDeclaration md) {

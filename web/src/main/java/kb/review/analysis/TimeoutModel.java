@@ -23,14 +23,17 @@ import java.util.regex.Pattern;
  * @param localUse a pattern of a call made right on the construction (its name and arguments,
  *                 {@code DialContext(ctx, "unix", path)}) that reaches no network peer, so the object needs no timeout;
  *                 or null
+ * @param contextBound a pattern of the object's methods that take a context first ({@code DialContext}): a call whose
+ *                 context the enclosing function bounds ({@code context.WithTimeout}, {@code context.WithDeadline})
+ *                 has its timeout; or null
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
-                           String source, Pattern localUse) {
+                           String source, Pattern localUse, Pattern contextBound) {
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures, String source) {
-        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null);
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null, null);
     }
 
     /** How the object is made. */

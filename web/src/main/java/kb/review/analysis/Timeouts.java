@@ -80,6 +80,8 @@ public final class Timeouts {
         boolean handedOver;
         /** A call on the construction that reaches no network peer (a dial of a unix socket). */
         boolean local;
+        /** A call on the construction under a context the function bounds ({@link TimeoutModel#contextBound}). */
+        boolean bounded;
 
         Seen(int n) {
             set = new boolean[n];
@@ -110,7 +112,7 @@ public final class Timeouts {
                 handedOver(holder, scope, from, m, seen);
             }
         }
-        if (seen.local) {
+        if (seen.local || seen.bounded) {
             return null;
         }
         boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
@@ -304,7 +306,23 @@ public final class Timeouts {
                 value = close >= 0 ? value.substring(0, close) : value;
             }
             mark(m, x.group(1), value, seen);
+            if (m.contextBound() != null && m.contextBound().matcher(x.group(1)).matches()
+                    && boundedContext(value, scope)) {
+                seen.bounded = true;
+            }
         }
+    }
+
+    /**
+     * True when the first argument of a call ({@code dctx, network, addr}) is a context the function bounds itself:
+     * assigned from {@code context.WithTimeout} or {@code context.WithDeadline} somewhere in it (also under an
+     * {@code if timeout > 0}: without one the caller's context is the bound the configuration asked for).
+     */
+    private boolean boundedContext(String arguments, SyntaxNode function) {
+        String ctx = arguments.split(",", 2)[0].strip();
+        return function.getParent() != null && !function.getParent().isNull() && ctx.matches("[\\w$]+") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(ctx)
+                + "\\s*(?:,\\s*[\\w$]+\\s*)*:?=\\s*context\\.With(?:Timeout|Deadline)\\s*\\(")
+                .matcher(text(function)).find();
     }
 
     private static Pattern setter(String holder) {

@@ -22,7 +22,7 @@ final class HunkGaps {
     /** The gaps of {@code lines}, of which only those in {@code known} are shown by the diff of {@code change}. */
     HunkGaps(ChangedFile change, String[] lines, BitSet known) {
         this.change = change;
-        this.lines = lines;
+        this.lines = CommentCuts.blankTails(lines, known); // a hunk that starts inside a comment
         this.known = known;
     }
 

@@ -1,6 +1,7 @@
 package kb.review.engine;
 
 import kb.review.diff.Braces;
+import kb.review.diff.CommentCuts;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Rule;
 import com.github.javaparser.JavaParser;
@@ -151,8 +152,10 @@ final class JavaVisitors {
     private static void regionUnits(SourceFile file, TSTree tree, int from, int to, List<Unit> units) {
         StringBuilder body = new StringBuilder();
         String first = null;
+        // a region that starts inside a Javadoc (git's context above a class or method) parses from the comment's end
+        int tail = CommentCuts.tailEnd(file::line, from, to);
         for (int l = from; l <= to; l++) {
-            String line = file.line(l);
+            String line = l <= tail ? CommentCuts.withoutTail(file.line(l), l == tail) : file.line(l);
             if (first == null && !line.isBlank()) {
                 first = line.strip();
             }
