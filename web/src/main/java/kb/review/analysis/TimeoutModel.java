@@ -23,14 +23,16 @@ import java.util.regex.Pattern;
  * @param localUse a pattern of a call made right on the construction (its name and arguments,
  *                 {@code DialContext(ctx, "unix", path)}) that reaches no network peer, so the object needs no timeout;
  *                 or null
+ * @param localFile a pattern of the file's text that says every such object in the file talks to no network peer
+ *                 (the JDBC URL or driver of an embedded, in-process database), so none needs a timeout; or null
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
-                           String source, Pattern localUse) {
+                           String source, Pattern localUse, Pattern localFile) {
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures, String source) {
-        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null);
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null, null);
     }
 
     /** How the object is made. */

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
-            "uses", "configures", "local-use");
+            "uses", "configures", "local-use", "local-file");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
             "peer");
 
@@ -50,7 +50,8 @@ final class TimeoutModels {
             }
             out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false), builds,
                     timeout, "all".equals(needs), disabled, y.strings(m, "uses"), y.strings(m, "configures"),
-                    file + ":" + YamlTree.line(n), Models.regex(y, m, "local-use")));
+                    file + ":" + YamlTree.line(n), Models.regex(y, m, "local-use"),
+                    Models.regex(y, m, "local-file")));
         }
     }
 
