@@ -198,4 +198,24 @@ class PrecisionSet8ClassesTest {
         assertEquals(List.of("5:ERR-01"), go(UPLOAD.replace("RETURN", "return up.id, nil"), "ERR-01"));
         assertEquals(List.of("5:ERR-01"), go(UPLOAD.replace("RETURN", "s.retry(up)"), "ERR-01"));
     }
+    // MEM-01, DC: C memory handed back to C.free through unsafe.Pointer, the cgo idiom; a Go buffer handed to C is
+    // still reported.
+
+    private static final String CGO = """
+            package rdma
+
+            func (c *conn) open(host string, buf []byte) {
+            \tchost := C.CString(host)
+            \tLINE
+            \tc.ctx = C.rdma_open(chost)
+            }
+            """;
+
+    @Test
+    void c_memory_handed_back_to_c_free_is_not_unsafe_memory_use() {
+        assertEquals(List.of(), go(CGO.replace("LINE", "defer C.free(unsafe.Pointer(chost))"), "MEM-01"));
+        assertEquals(List.of(), go(CGO.replace("LINE", "C.free(unsafe.Pointer(c.ctx))"), "MEM-01"));
+        assertEquals(List.of("5:MEM-01"), go(CGO.replace("LINE",
+                "C.rdma_send(c.ctx, unsafe.Pointer(&buf[0]), C.size_t(len(buf)))"), "MEM-01"));
+    }
 }
