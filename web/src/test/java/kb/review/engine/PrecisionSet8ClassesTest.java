@@ -218,4 +218,46 @@ class PrecisionSet8ClassesTest {
         assertEquals(List.of("5:MEM-01"), go(CGO.replace("LINE",
                 "C.rdma_send(c.ctx, unsafe.Pointer(&buf[0]), C.size_t(len(buf)))"), "MEM-01"));
     }
+    // RES-01, AK: a change that deletes a whole early-exit branch, its close and its return included: the path that
+    // close served is gone. A close deleted from a branch the change keeps is still a release lost.
+
+    private static final String BRANCH = """
+            diff --git a/cache/file.go b/cache/file.go
+            --- a/cache/file.go
+            +++ b/cache/file.go
+            @@ -40,12 +40,7 @@ func (c *Cache) open(name string, min int64) (io.ReadCloser, error) {
+             \tsize := fi.Size()
+            -\tif size <= min {
+            -\t\t_ = f.Close()
+            -\t\treturn nil, errors.Errorf("%s is truncated", name)
+            -\t}
+            -
+             \tif size > c.limit {
+             \t\t_ = f.Close()
+             \t\treturn nil, errors.Errorf("%s is too large", name)
+             \t}
+             \treturn f, nil
+             }
+            """;
+
+    @Test
+    void a_close_deleted_with_the_whole_early_exit_branch_it_served_is_no_leak() {
+        assertEquals(List.of(), GoRound8ClassesTest.item(BRANCH, "RES-01"));
+    }
+
+    @Test
+    void a_close_deleted_from_a_branch_the_change_keeps_is_still_reported() {
+        String kept = BRANCH.replace("""
+                -\tif size <= min {
+                -\t\t_ = f.Close()
+                -\t\treturn nil, errors.Errorf("%s is truncated", name)
+                -\t}
+                """, """
+                 \tif size <= min {
+                -\t\t_ = f.Close()
+                 \t\treturn nil, errors.Errorf("%s is truncated", name)
+                 \t}
+                """).replace("@@ -40,12 +40,7 @@", "@@ -40,12 +40,10 @@");
+        assertEquals(List.of("42:removed-release"), GoRound8ClassesTest.item(kept, "RES-01"));
+    }
 }
