@@ -15,7 +15,6 @@ final class ClassicTryCut {
     /** How far above the assignment the {@code try {} and the declaration may be. */
     private static final int ABOVE = 6;
     private static final Pattern TRY = Pattern.compile("^\\s*try\\s*\\{\\s*$");
-    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
 
     private ClassicTryCut() {
     }
@@ -29,7 +28,7 @@ final class ClassicTryCut {
                 + "\\s*=\\s*null\\s*;\\s*$");
         int at = line - 1;
         while (at >= line - ABOVE && file.known(at) && !TRY.matcher(file.line(at)).matches()) {
-            if (braces(file.line(at)) != 0) {
+            if (DeletedExitBranches.braces(file.line(at)) != 0) {
                 return false; // a block opens or closes between the try and the assignment
             }
             at--;
@@ -49,20 +48,11 @@ final class ClassicTryCut {
             if (!file.known(l)) {
                 return true; // the hunk stops inside the try
             }
-            depth += braces(file.line(l));
+            depth += DeletedExitBranches.braces(file.line(l));
             if (depth <= 0) {
                 return false; // the try's end is shown: its handlers decide
             }
         }
         return !file.complete(); // the diff ends inside the try
-    }
-
-    private static int braces(String line) {
-        String code = STRING.matcher(line).replaceAll("\"\"");
-        int n = 0;
-        for (int i = 0; i < code.length(); i++) {
-            n += code.charAt(i) == '{' ? 1 : code.charAt(i) == '}' ? -1 : 0;
-        }
-        return n;
     }
 }

@@ -40,8 +40,8 @@ final class DeletedExitBranches {
         return false;
     }
 
-    /** Opening minus closing braces of a line, strings and comments left out. */
-    private static int braces(String line) {
+    /** Opening minus closing braces of a line, strings and line comments left out (Go and Java). */
+    static int braces(String line) {
         String code = STRING.matcher(line).replaceAll("\"\"").replaceAll("//.*", "");
         int n = 0;
         for (int i = 0; i < code.length(); i++) {
