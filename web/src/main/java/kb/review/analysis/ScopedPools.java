@@ -6,15 +6,14 @@ import kb.review.diff.SyntaxNode;
 /**
  * A Java thread pool built for one call and shut down by that call: declared as a try-with-resources resource (an
  * {@code ExecutorService} is AutoCloseable from JDK 19, closing waits for its tasks) or shut down in a
- * {@code finally} block, or by a statement of its own once the call has waited for its tasks (a latch, invokeAll).
- * Its threads end with the call, so it is a scoped fork/join, not a pool leaked per call.
+ * {@code finally} block. Its threads end with the call, so it is a scoped fork/join, not a pool leaked per call.
  */
 final class ScopedPools {
 
     private ScopedPools() {
     }
 
-    /** True when {@code top}, built by {@code Executors}, is a try resource or {@code holder} is shut down by the call. */
+    /** True when {@code top}, built by {@code Executors}, is a try resource or {@code holder} is shut down in finally. */
     static boolean shutDownByTheCall(SyntaxNode top, String holder, String functionText, byte[] src) {
         if (!text(top, src).startsWith("Executors.")) {
             return false;
@@ -27,9 +26,7 @@ final class ScopedPools {
                 break;
             }
         }
-        return shutDownInFinally(holder, functionText) || holder != null && Pattern.compile("(?m)^\\s*"
-                + Pattern.quote(holder) + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(\\s*\\)\\s*;")
-                .matcher(functionText).find();
+        return shutDownInFinally(holder, functionText);
     }
 
     /** True when the local {@code holder} is shut down or closed in a {@code finally} block of the function. */

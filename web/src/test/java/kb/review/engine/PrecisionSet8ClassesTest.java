@@ -64,43 +64,6 @@ class PrecisionSet8ClassesTest {
         }
     }
 
-    // RES-04, CN: a pool made by one call for that call's own list of tasks, which waits for them and shuts the pool
-    // down as a statement of its own (not only in a finally): its threads end with the call, a scoped fork/join, not
-    // a client kept per call. (CONC-02 stays: by the item's text its queue is unbounded, as JavaRound9ClassesTest pins.)
-
-    private static final String FORK = """
-            package a;
-
-            class Store {
-                void indexAll(List<Item> items, int workers) throws InterruptedException {
-                    CountDownLatch done = new CountDownLatch(items.size());
-                    ExecutorService pool = Executors.newFixedThreadPool(workers);
-                    items.forEach(item -> pool.submit(() -> {
-                        try {
-                            index(item);
-                        } finally {
-                            done.countDown();
-                        }
-                    }));
-                    done.await();
-                    END
-                }
-            }
-            """;
-
-    @Test
-    void a_pool_made_and_shut_down_by_one_call_for_its_own_tasks_is_not_a_client_per_call() {
-        assertEquals(List.of(), java(FORK.replace("END", "pool.shutdown();"), "RES-04"));
-        assertEquals(List.of(), java(FORK.replace("END", "pool.shutdownNow();"), "RES-04"));
-    }
-
-    @Test
-    void a_pool_the_call_never_shuts_down_is_still_a_pool_per_call() {
-        assertEquals(List.of("6:RES-04"), java(FORK.replace("END", ""), "RES-04"));
-        // another pool's shutdown is not this one's
-        assertEquals(List.of("6:RES-04"), java(FORK.replace("END", "other.shutdown();"), "RES-04"));
-    }
-
     // ERR-01, BO: a '_' that takes a value which is not an error: an accessor called for its effect, an in-process
     // cache's Remove (a bool). A remote cache given a context returns an error, which stays reported.
 
