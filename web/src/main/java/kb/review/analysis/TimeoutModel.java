@@ -26,14 +26,17 @@ import java.util.regex.Pattern;
  * @param contextBound a pattern of the object's methods that take a context first ({@code DialContext}): a call whose
  *                 context the enclosing function bounds ({@code context.WithTimeout}, {@code context.WithDeadline})
  *                 has its timeout; or null
+ * @param localFile a pattern of the file's text that says every such object in the file talks to no network peer
+ *                 (the JDBC URL or driver of an embedded, in-process database), so none needs a timeout; or null
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
-                           String source, Pattern localUse, Pattern contextBound) {
+                           String source, Pattern localUse, Pattern contextBound,
+                           Pattern localFile) {
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures, String source) {
-        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null, null);
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, null, null, null);
     }
 
     /** How the object is made. */

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
-            "uses", "configures", "local-use", "context-bound");
+            "uses", "configures", "local-use", "context-bound", "local-file");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
             "peer");
 
@@ -51,7 +51,7 @@ final class TimeoutModels {
             out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false), builds,
                     timeout, "all".equals(needs), disabled, y.strings(m, "uses"), y.strings(m, "configures"),
                     file + ":" + YamlTree.line(n), Models.regex(y, m, "local-use"),
-                    Models.regex(y, m, "context-bound")));
+                    Models.regex(y, m, "context-bound"), Models.regex(y, m, "local-file")));
         }
     }
 

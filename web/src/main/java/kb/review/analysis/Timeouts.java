@@ -40,6 +40,11 @@ public final class Timeouts {
     /** Every construction in the tree that the models say needs a timeout and that gets none. */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> models) {
         List<Spot> out = new ArrayList<>();
+        if (models.stream().anyMatch(m -> m.localFile() != null)) {
+            String file = new String(src, StandardCharsets.UTF_8);
+            models = models.stream().filter(m -> m.localFile() == null || !m.localFile().matcher(file).find())
+                    .toList();
+        }
         if (!models.isEmpty()) {
             new Timeouts(src, go).walk(root, models, out);
         }

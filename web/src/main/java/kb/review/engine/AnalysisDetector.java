@@ -305,6 +305,10 @@ final class AnalysisDetector {
                             && unit.cutOff(f.leak().acquisition().at().line)) {
                         continue;
                     }
+                    if (!whole && ClassicTryCut.cut(file, f.leak().acquisition().at().line,
+                            f.leak().acquisition().var())) {
+                        continue;
+                    }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
                             || CommentOnlyEdits.releaseAdded(file, f.leak().acquisition())) {
                         add(hits, rules, f, whole);

@@ -130,6 +130,7 @@ final class RemovedReleases {
                             && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                     if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
                             && !insideDeletedMethod(lines, i)
+                            && !DeletedExitBranches.inside(lines, i)
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
