@@ -1215,3 +1215,11 @@ case('go-ok-29-mailbox-rename-checks-commit', GH + 'wso2/carbon-consent-manageme
 # The round keeps 60 Go cases: these near-repeats of a template were written first and left out (numbers as written).
 CASES[:] = keep(CASES, {'bad': {'04', '05', '08', '12', '16', '19', '23', '25', '28', '31'},
                         'ok': {'02', '04', '07', '09', '17', '20', '26', '27', '29'}}, 'go')
+
+# Run 2 (CORRECTIONS.md): an item the code really has and the case did not label, added after the blind run 1 as an
+# accepted item; no case code or expectation changed.
+ACCEPT = {
+    'go-16-code-generator-defers-file-close-in-loop': [('unpack/unpack.go', 22, 'RES-03')],
+}
+for c in CASES:
+    c['accept'] = c.get('accept', []) + ACCEPT.get(c['name'], [])
