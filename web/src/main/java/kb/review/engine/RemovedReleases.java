@@ -2,8 +2,10 @@ package kb.review.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -113,7 +115,7 @@ final class RemovedReleases {
                             break;
                         }
                     }
-                    int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(lines, i, value, item);
+                    int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, h, i, value, item);
                     // a checkout's whole file shows the acquisition however far above the hunk it is
                     int above = acquired > 0 ? 0
                             : DeletedReleaseAcquisitions.acquisitionInFile(file, next, value, item);
@@ -129,7 +131,7 @@ final class RemovedReleases {
                     boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                             && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                     if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
-                            && !insideDeletedMethod(lines, i)
+                            && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -308,6 +310,23 @@ final class RemovedReleases {
         return false;
     }
 
+    /**
+     * The deleted method that held the release is a framework callback ({@code @Override} on the deleted run) that
+     * cleared a per-thread value the kept code still sets: the interceptor's {@code afterCompletion} after its
+     * {@code preHandle}. Deleting the callback deletes the only clearing; the framework calls nothing else.
+     */
+    private static boolean callbackClearing(List<DiffLine> lines, int at, String item) {
+        if (!item.equals("CONC-04")) {
+            return false;
+        }
+        for (int j = at; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            if (lines.get(j).text().strip().startsWith("@Override")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first line of the new file after the deletion (the line the deleted code stood before). */
     private static int nextNewLine(List<DiffLine> lines, int removed) {
         for (int j = removed + 1; j < lines.size(); j++) {
@@ -368,7 +387,12 @@ final class RemovedReleases {
             return false;
         }
         Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)?(?::=|=[^=])");
-        return removed.stream().anyMatch(t -> assigned.matcher(t).find())
-                || added.stream().anyMatch(t -> assigned.matcher(t).find());
+        // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
+        Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        return removed.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)))
+                || added.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)));
     }
 }
