@@ -98,7 +98,7 @@ final class DeletedReleaseAcquisitions {
                 }
                 if (header(file, l.text())) {
                     boolean same = file.language() == Language.GO ? l.text().strip().equals(hunk.section())
-                            : indent(l.text()) < indent(lines.get(removed).text());
+                            : RemovedReleases.indent(l.text()) < RemovedReleases.indent(lines.get(removed).text());
                     return same ? found : 0;
                 }
             }
@@ -120,13 +120,6 @@ final class DeletedReleaseAcquisitions {
         return false;
     }
 
-    private static int indent(String line) {
-        int width = 0;
-        for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
-            width += line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width;
-    }
 
     /** How far above a deletion a whole file is searched for its value's acquisition. */
     private static final int FUNCTION_LINES = 400;
@@ -157,13 +150,16 @@ final class DeletedReleaseAcquisitions {
         return 0;
     }
 
-    /** A line's code: without a trailing line comment (one not inside a string literal) and without spacing. */
+    /**
+     * A line's code: without a trailing line comment (one not inside a string literal) or trailing spacing. The
+     * indentation stays: a line moved into or out of a block is a rewritten control flow, not a comment edit.
+     */
     static String code(String line) {
         int cut = line.lastIndexOf("//");
         if (cut >= 0 && line.substring(cut).indexOf('"') < 0 && line.substring(0, cut).chars().filter(c -> c == '"')
                 .count() % 2 == 0) {
             line = line.substring(0, cut);
         }
-        return line.replaceAll("\\s+", "");
+        return line.stripTrailing();
     }
 }

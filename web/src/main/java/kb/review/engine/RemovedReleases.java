@@ -273,7 +273,7 @@ final class RemovedReleases {
     }
 
     /** The width of a line's indentation, a tab counted as four columns. */
-    private static int indent(String line) {
+    static int indent(String line) {
         int width = 0;
         for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
             width += line.charAt(i) == '\t' ? 4 : 1;

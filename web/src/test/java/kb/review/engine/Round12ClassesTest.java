@@ -272,6 +272,43 @@ class Round12ClassesTest {
         assertEquals(List.of(), items(diff));
     }
 
+    @Test
+    void a_deadline_setter_whose_check_is_dropped_is_best_effort_and_clean() {
+        String diff = edit("wire/frame.go",
+                hunk(50, 50, "func (c *Conn) writeFrame(p []byte) error {", """
+                        -	if err := c.nc.SetWriteDeadline(time.Now().Add(c.timeout)); err != nil {
+                        -		return err
+                        -	}
+                        +	c.nc.SetWriteDeadline(time.Now().Add(c.timeout))
+                         	_, err := c.nc.Write(p)
+                         	return err
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_change_that_takes_the_checks_off_many_calls_at_once_is_a_sweep_and_clean() {
+        String diff = edit("wire/codec.go",
+                hunk(70, 70, "func (c *Codec) reset(n int) error {", """
+                        -	if err := c.setLimit(n); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setLimit(n)
+                        -	if err := c.setOffset(0); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setOffset(0)
+                        -	if err := c.setWindow(n / 2); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setWindow(n / 2)
+                         	return nil
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
     // --- class 5: a commit's failure caught as SQLException and only logged, the connection declared above (TX-02) ---
 
     @Test
