@@ -60,7 +60,29 @@ public final class CallerTimeouts {
                     && !HTTP_SEND.matcher(file).find();
         }
         return returned && built.getType().equals("object_creation_expression") && noArguments(built, src)
-                && !model.timeout().isEmpty() && model.timeout().stream().allMatch(p -> p.pattern().startsWith("set"));
+                && !model.timeout().isEmpty() && model.timeout().stream().allMatch(p -> p.pattern().startsWith("set"))
+                && !containerFactory(function, src);
+    }
+
+    /** A bean factory's annotation: what it returns goes to the container, whose users call no setter on it. */
+    private static final Pattern BEAN = Pattern.compile("@(?:[\\w.]+\\.)?(?:Bean|Produces)\\b");
+
+    /**
+     * The method is a Spring {@code @Bean} or a CDI {@code @Produces} factory: the object it returns is registered as
+     * built and injected wherever it is asked for, so no caller is left to set its timeouts (a default
+     * {@code RestTemplate} bean waits forever in every class that injects it).
+     */
+    private static boolean containerFactory(SyntaxNode function, byte[] src) {
+        if (function == null || function.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < function.getNamedChildCount(); i++) {
+            SyntaxNode c = function.getNamedChild(i);
+            if (c.getType().equals("modifiers")) {
+                return BEAN.matcher(text(src, c)).find();
+            }
+        }
+        return false;
     }
 
     /** The outermost construction (a call chain or a {@code new}) that starts at the row and column. */

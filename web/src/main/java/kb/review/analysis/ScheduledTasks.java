@@ -151,8 +151,8 @@ final class ScheduledTasks {
      * executor.scheduleWithFixedDelay(task, ...)}): judged like {@code new PushTask(...)} when it is initialised by a
      * constructor of a named class, like the task itself when it is initialised by a lambda, an anonymous class or a
      * method reference (code often names its task before scheduling it), or by the class it is declared with when the
-     * review sees that class's {@code run()}. A variable of an interface type given no such value (a {@code Runnable}
-     * parameter) is left alone: its code is the caller's.
+     * review sees that class's {@code run()}. A local or field of an interface type given no such value is left alone;
+     * a {@code Runnable} parameter is judged by {@link #parameterTask}.
      */
     private static Spot held(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, SyntaxNode root) {
         String name = text(src, task);
@@ -161,7 +161,7 @@ final class ScheduledTasks {
             declarator = field(root, name, src);
         }
         if (declarator == null) {
-            return null;
+            return parameterTask(call, name, src);
         }
         SyntaxNode value = declarator.getChildByFieldName("value");
         String kind = value == null || value.isNull() ? "" : value.getType();
@@ -179,6 +179,48 @@ final class ScheduledTasks {
         String declared = type == null || type.isNull() ? "" : text(src, type).replaceAll("<.*", "").strip();
         boolean seen = !summaries.members(declared, "run").isEmpty() || !summaries.members(declared, "call").isEmpty();
         return seen ? named(call, value, src, summaries, true, root, declared) : null;
+    }
+
+    private static final Pattern TASK_TYPE = Pattern.compile("^(?:final\\s+)?(?:java\\.lang\\.)?(?:Runnable|Callable)\\b");
+    private static final Pattern FORWARDER = Pattern.compile("^schedule\\w*$");
+
+    /**
+     * A {@code Runnable} or {@code Callable} parameter scheduled as it is: the task is the caller's code, which the
+     * review does not see, and the scheduling method is the one place a guard around every caller's task can go (a
+     * periodic run that throws is cancelled for good, whoever wrote it). Reported at low confidence. A method that
+     * only forwards a schedule (an executor decorator's {@code scheduleAtFixedRate(Runnable command, ...)}, an
+     * {@code @Override}) is left alone: its own caller is the one scheduling.
+     */
+    private static Spot parameterTask(SyntaxNode call, String name, byte[] src) {
+        SyntaxNode function = Timeouts.function(call);
+        if (function == null || function.isNull() || !function.getType().equals("method_declaration")) {
+            return null;
+        }
+        SyntaxNode method = function.getChildByFieldName("name");
+        if (method == null || method.isNull() || FORWARDER.matcher(text(src, method)).matches()) {
+            return null;
+        }
+        SyntaxNode params = function.getChildByFieldName("parameters");
+        for (int i = 0; params != null && !params.isNull() && i < params.getNamedChildCount(); i++) {
+            SyntaxNode p = params.getNamedChild(i);
+            SyntaxNode n = p.getChildByFieldName("name");
+            SyntaxNode type = p.getChildByFieldName("type");
+            if (n != null && !n.isNull() && text(src, n).equals(name) && type != null && !type.isNull()
+                    && TASK_TYPE.matcher(text(src, type)).find()) {
+                return overrides(function, src) ? null : at(call, false, "the task is the parameter `" + name
+                        + "`: its code is the caller's, which the review does not see; a guard here covers every caller");
+            }
+        }
+        return null;
+    }
+
+    private static boolean overrides(SyntaxNode function, byte[] src) {
+        for (int i = 0; i < function.getNamedChildCount(); i++) {
+            if (function.getNamedChild(i).getType().equals("modifiers")) {
+                return text(src, function.getNamedChild(i)).contains("@Override");
+            }
+        }
+        return false;
     }
 
     /** The declarator of local {@code name} in {@code function} before {@code before}, or null. */

@@ -3,6 +3,7 @@ package kb.review.engine;
 import java.util.List;
 import java.util.regex.Pattern;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 
@@ -45,14 +46,80 @@ final class DeletedReleaseAcquisitions {
         return 0;
     }
 
-    /** A line that acquires {@code value}: an assignment to it, or for a thread-local a set on it. */
+    /**
+     * A line that acquires {@code value}: an assignment to it, for a thread-local a set on it, and for a JDBC
+     * transaction the {@code setAutoCommit(false)} that begins it (nearer the rollback than the connection's
+     * assignment, and the line a transaction finding stands on).
+     */
     private static Pattern acquires(String value, String item) {
         String v = Pattern.quote(value);
+        String assigned = "(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)";
         return item.equals("CONC-04")
                 ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
                         + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
-                : Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
+                : item.equals("TX-01")
+                ? Pattern.compile("(?<![\\w.])" + v + "\\.setAutoCommit\\(\\s*false\\s*\\)|" + assigned)
+                : Pattern.compile(assigned);
     }
+
+    /** How many unseen lines between two hunks still read as one function's body (no method fits in fewer). */
+    private static final int GAP_LINES = 20;
+
+    /**
+     * The acquisition of a deleted release's value in the same function, above the deletion: in its hunk, or when
+     * the hunk does not show the function's header, in an earlier hunk of the same function (a diff that edits the
+     * acquisition's line apart from the deleted release shows them in two hunks). An earlier hunk belongs to the same
+     * function when it shows that function's header and git names it as the section of the deletion's hunk (Go, whose
+     * declarations start at the margin), or for Java (whose sections name the class) when it shows a method header
+     * indented less than the deletion and fewer than {@link #GAP_LINES} unseen lines separate the hunks. 0 otherwise.
+     */
+    static int acquisitionAbove(SourceFile file, Hunk hunk, int removed, String value, String item) {
+        List<DiffLine> lines = hunk.lines();
+        int inHunk = acquisitionInHunk(lines, removed, value, item);
+        if (inHunk > 0 || value.isEmpty() || headerAbove(lines, removed)) {
+            return inHunk;
+        }
+        Pattern acquires = acquires(value, item);
+        List<Hunk> hunks = file.change().hunks();
+        int index = hunks.indexOf(hunk);
+        for (int k = index - 1, next = index; k >= 0; next = k, k--) {
+            Hunk h = hunks.get(k);
+            if (hunks.get(next).newStart() - (h.newStart() + h.newCount()) > GAP_LINES) {
+                return 0;
+            }
+            int found = 0;
+            for (int j = h.lines().size() - 1; j >= 0; j--) {
+                DiffLine l = h.lines().get(j);
+                if (l.kind() == DiffLine.Kind.REMOVED) {
+                    continue;
+                }
+                if (found == 0 && acquires.matcher(l.text()).find()) {
+                    found = l.newLine();
+                }
+                if (header(file, l.text())) {
+                    boolean same = file.language() == Language.GO ? l.text().strip().equals(hunk.section())
+                            : RemovedReleases.indent(l.text()) < RemovedReleases.indent(lines.get(removed).text());
+                    return same ? found : 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean header(SourceFile file, String text) {
+        return file.language() == Language.GO ? GO_DECLARATION.matcher(text).find() : HEADER.matcher(text).find();
+    }
+
+    /** A header of a function or method above the deletion in its own hunk: the function starts there. */
+    private static boolean headerAbove(List<DiffLine> lines, int removed) {
+        for (int j = removed - 1; j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && HEADER.matcher(lines.get(j).text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     /** How far above a deletion a whole file is searched for its value's acquisition. */
     private static final int FUNCTION_LINES = 400;
@@ -81,5 +148,18 @@ final class DeletedReleaseAcquisitions {
             }
         }
         return 0;
+    }
+
+    /**
+     * A line's code: without a trailing line comment (one not inside a string literal) or trailing spacing. The
+     * indentation stays: a line moved into or out of a block is a rewritten control flow, not a comment edit.
+     */
+    static String code(String line) {
+        int cut = line.lastIndexOf("//");
+        if (cut >= 0 && line.substring(cut).indexOf('"') < 0 && line.substring(0, cut).chars().filter(c -> c == '"')
+                .count() % 2 == 0) {
+            line = line.substring(0, cut);
+        }
+        return line.stripTrailing();
     }
 }

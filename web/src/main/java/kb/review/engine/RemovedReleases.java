@@ -2,8 +2,10 @@ package kb.review.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -113,7 +115,7 @@ final class RemovedReleases {
                             break;
                         }
                     }
-                    int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(lines, i, value, item);
+                    int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, h, i, value, item);
                     // a checkout's whole file shows the acquisition however far above the hunk it is
                     int above = acquired > 0 ? 0
                             : DeletedReleaseAcquisitions.acquisitionInFile(file, next, value, item);
@@ -129,7 +131,7 @@ final class RemovedReleases {
                     boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                             && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                     if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
-                            && !insideDeletedMethod(lines, i)
+                            && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                             && !DeletedExitBranches.inside(lines, i)
                             && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                             && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
@@ -272,7 +274,7 @@ final class RemovedReleases {
     }
 
     /** The width of a line's indentation, a tab counted as four columns. */
-    private static int indent(String line) {
+    static int indent(String line) {
         int width = 0;
         for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
             width += line.charAt(i) == '\t' ? 4 : 1;
@@ -303,6 +305,23 @@ final class RemovedReleases {
     private static boolean insideDeletedMethod(List<DiffLine> lines, int at) {
         for (int j = at; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
             if (HEADER.matcher(lines.get(j).text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The deleted method that held the release is a framework callback ({@code @Override} on the deleted run) that
+     * cleared a per-thread value the kept code still sets: the interceptor's {@code afterCompletion} after its
+     * {@code preHandle}. Deleting the callback deletes the only clearing; the framework calls nothing else.
+     */
+    private static boolean callbackClearing(List<DiffLine> lines, int at, String item) {
+        if (!item.equals("CONC-04")) {
+            return false;
+        }
+        for (int j = at; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            if (lines.get(j).text().strip().startsWith("@Override")) {
                 return true;
             }
         }
@@ -369,7 +388,12 @@ final class RemovedReleases {
             return false;
         }
         Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)?(?::=|=[^=])");
-        return removed.stream().anyMatch(t -> assigned.matcher(t).find())
-                || added.stream().anyMatch(t -> assigned.matcher(t).find());
+        // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
+        Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        return removed.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)))
+                || added.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)));
     }
 }

@@ -144,6 +144,12 @@ public final class Reviewer {
                 try {
                     kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path()))
                             .toList(), book.catalog(), allAdded));
+                    List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
+                    drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
+                    // a line another rule already reports says it once (a dropped Commit error is TX-02's)
+                    drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
+                            && k.line() == d.line()));
+                    kept.addAll(drops);
                 } catch (StackOverflowError tooDeep) {
                     shallow.add(f.path());
                 }

@@ -30,11 +30,14 @@ class HeldOutRound12CorpusTest {
     // Run 2 (same review, 16 accept lines for label errors of the corpus, heldout12/CORRECTIONS.md; no case code
     // changed): recall unchanged; precision overall 65/66 = 0.985, Go 31/31 = 1.00, Java 34/35 = 0.971.
     // Recall floors from run 1, precision floors from run 2 (the test runs with the accept lines).
-    static final double RECALL_FLOOR = 0.75;
+    // Run 3 (not blind: the review after branch r12's changes for the classes of run 1's misses, RESULTS.md): overall
+    // recall 78/82 = 0.951 (floor 0.95), precision 78/78 = 1.00 (0.95); Go 36/40 = 0.90 (0.90) and 36/36 = 1.00
+    // (0.95); Java 42/42 = 1.00 (0.95, as a precision of 1.00) and 42/42 = 1.00 (0.95). The floors below are run 3's.
+    static final double RECALL_FLOOR = 0.95;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.80, 0.95});
+            "go", new double[] {0.90, 0.95},
+            "java", new double[] {0.95, 0.95});
 
     static List<Case> cases;
 

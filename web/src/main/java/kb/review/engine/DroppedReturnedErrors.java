@@ -1,0 +1,99 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Go change that stops handing on the error of a call it keeps: {@code return s.f.Close()} or
+ * {@code if err := w.Flush(); err != nil {} rewritten as the bare statement {@code s.f.Close()}. The call's result
+ * was an error the function returned; the change now drops it, so a failed write-back or flush reads as success.
+ * Reported at the bare call the change adds; silent when the change keeps the result ({@code err = ...},
+ * {@code _ = ...}, logged), since those lines are not bare statements, for a check that only logged or panicked, and
+ * for a change that drops more than {@link #SWEEP} checks in one file.
+ */
+final class DroppedReturnedErrors {
+
+    static final String RULE = "dropped-returned-error";
+
+    /** A returned call, or the call an error check runs. Group 1 is the call. */
+    private static final Pattern HANDED_ON = Pattern.compile(
+            "^\\s*(?:return\\s+|if\\s+\\w+\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
+
+    /**
+     * Calls whose error ERR-01 counts as best effort (the rejects of go-error-assigned-to-blank): a deadline setter,
+     * whose failure the guarded read or write reports; a half close or a close with an error; a file removed on the
+     * way out. Dropping their check is not losing a failure.
+     */
+    private static final Pattern BEST_EFFORT = Pattern.compile(
+            "\\.Set(?:Read|Write)?Deadline\\s*\\(|\\.(?:CloseWithError|CloseRead|CloseWrite)\\s*\\(|\\bos\\.Remove(?:All)?\\s*\\(");
+
+    private DroppedReturnedErrors() {
+    }
+
+    /** The return an error check's block starts with: the error is handed on, not only logged or panicked on. */
+    private static final Pattern RETURNS_ERROR = Pattern.compile("^\\s*return\\b.*\\berr\\b");
+    /** More drops than this in one file are a sweep (a lint's checks reverted), decided for every call at once. */
+    private static final int SWEEP = 2;
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (file.language() != Language.GO) {
+            return List.of();
+        }
+        Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        int drops = 0;
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = HANDED_ON.matcher(lines.get(i).text());
+                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !m.find() || !handsOn(lines, i)) {
+                    continue;
+                }
+                String call = m.group(1).strip();
+                int bare = bareCallInBlock(lines, i, call);
+                drops += bare > 0 ? 1 : 0;
+                if (bare > 0 && !BEST_EFFORT.matcher(call).find()) {
+                    out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+                            "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
+                                    + "`: its error, handed on before, is now dropped.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+            }
+        }
+        // a change that takes the checks off many calls at once (a revert of an errcheck sweep) says its author
+        // judged those calls unable to fail; one dropped check among kept ones is the slip this rule is for
+        return drops > SWEEP ? List.of() : out;
+    }
+
+    /** A returned call, or an error check whose block (deleted too) starts by returning the error. */
+    private static boolean handsOn(List<DiffLine> lines, int at) {
+        if (lines.get(at).text().strip().startsWith("return")) {
+            return true;
+        }
+        return at + 1 < lines.size() && lines.get(at + 1).kind() == DiffLine.Kind.REMOVED
+                && RETURNS_ERROR.matcher(lines.get(at + 1).text()).find();
+    }
+
+    /** The new line of the same call as a bare statement among the added lines of the block around {@code at}. */
+    private static int bareCallInBlock(List<DiffLine> lines, int at, String call) {
+        int from = at;
+        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
+            from--;
+        }
+        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.ADDED && l.text().strip().equals(call)) {
+                return l.newLine();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Go change that deletes the panic recovery of a goroutine it keeps: the {@code defer} that recovered inside the
+ * goroutine's body ({@code defer g.recoverInto()}, {@code defer func() { if p := recover(); ... }()}), or the
+ * recovering wrapper a launch went through ({@code g.Go(safe(func() error {...}))} turned into
+ * {@code g.Go(func() error {...})}). A worker pool written without recovery is a design choice the review leaves to
+ * the request-handler rule; taking the recovery away is the change's own act, and the goroutine it leaves is reported
+ * at its launch. Silent when the change adds a recover anywhere (moved to a helper, another file), and when the
+ * goroutine goes with it.
+ */
+final class RemovedRecovers {
+
+    static final String RULE = "removed-recover";
+
+    /** A recover, or a deferred call to a recovering helper. */
+    private static final Pattern RECOVER = Pattern.compile(
+            "\\brecover\\(\\)|^\\s*defer\\s+[\\w.]*(?:[rR]ecover\\w*|HandleCrash|[hH]andlePanic\\w*)\\(");
+    /** A deferred recovery: the call itself, or the deferred closure that holds the recover. */
+    private static final Pattern DEFERRED = Pattern.compile("^\\s*defer\\s");
+    /** A goroutine launched in the line: {@code go func(}, an errgroup's or a group library's {@code .Go(func(}. */
+    private static final Pattern LAUNCH = Pattern.compile("(?:^\\s*go\\s+|\\.Go\\(\\s*)(\\w+\\()?func\\s*\\(");
+
+    private RemovedRecovers() {
+    }
+
+    /** @param allAdded every added line of the whole diff: a recover added anywhere may be the same one, moved */
+    static List<Finding> find(SourceFile file, Catalog catalog, List<String> allAdded) {
+        if (file.language() != Language.GO || file.change().hunks().isEmpty()
+                || allAdded.stream().anyMatch(a -> RECOVER.matcher(a).find())) {
+            return List.of();
+        }
+        List<Integer> launches = new ArrayList<>();
+        boolean deletesRecover = false;
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine l = lines.get(i);
+                if (l.kind() != DiffLine.Kind.REMOVED) {
+                    continue;
+                }
+                if (RECOVER.matcher(l.text()).find()) {
+                    deletesRecover = true;
+                    int launch = DEFERRED.matcher(deferredHead(lines, i)).find() ? launchAbove(lines, i) : 0;
+                    if (launch > 0 && !launches.contains(launch)) {
+                        launches.add(launch);
+                    }
+                }
+                int unwrapped = unwrappedLaunch(lines, i);
+                if (unwrapped > 0 && !launches.contains(unwrapped)) {
+                    launches.add(-unwrapped); // kept only if the file deletes a recover too (the wrapper's body)
+                }
+            }
+        }
+        Severity severity = catalog.item("CONC-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        for (int at : launches) {
+            if (at < 0 && !deletesRecover) {
+                continue;
+            }
+            int line = Math.abs(at);
+            out.add(new Finding(RULE, "CONC-01", severity, file.path(), line, 1, file.line(line).strip(),
+                    "The change deletes the panic recovery of the goroutine started here and adds none elsewhere: a "
+                            + "panic in it now crashes the whole process.",
+                    Finding.Confidence.LOW, "the review follows the deleted recover, not the goroutine", "kb", null));
+        }
+        return out;
+    }
+
+    /** The deleted line, or the deleted {@code defer func() {} that opens the closure holding it. */
+    private static String deferredHead(List<DiffLine> lines, int at) {
+        for (int j = at; j >= 0 && j >= at - 3 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            if (DEFERRED.matcher(lines.get(j).text()).find()) {
+                return lines.get(j).text();
+            }
+        }
+        return "";
+    }
+
+    /** The kept launch whose body held the deleted defer: the nearest launch above it, before any declaration. */
+    private static int launchAbove(List<DiffLine> lines, int at) {
+        for (int j = at - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (LAUNCH.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+            if (RemovedReleases.GO_DECLARATION.matcher(l.text()).find()) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A deleted launch through a wrapper ({@code g.Go(safe(func() error {}) whose block adds the same launch without
+     * it: the new line, or 0.
+     */
+    private static int unwrappedLaunch(List<DiffLine> lines, int at) {
+        Matcher m = LAUNCH.matcher(lines.get(at).text());
+        if (!m.find() || m.group(1) == null) {
+            return 0;
+        }
+        for (int j = at + 1; j < lines.size() && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j++) {
+            Matcher n = LAUNCH.matcher(lines.get(j).text());
+            if (lines.get(j).kind() == DiffLine.Kind.ADDED && n.find() && n.group(1) == null) {
+                return lines.get(j).newLine();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,565 @@
+package kb.review.engine;
+
+import static kb.review.engine.LifecycleRulesTest.newFile;
+import static kb.review.engine.Round5ClassesTest.items;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of code the round-12 held-out corpus showed the review missing, built for the family each stands for: edits
+ * that take away a release, a recovery or an error path (a release deleted in a later hunk than its acquisition, a
+ * framework callback that cleared a thread-local deleted whole, a goroutine's recover deleted or unwrapped, a
+ * returned error turned into a bare call, a commit's catch turned into a log line), and new code that drops a failure
+ * or a bound (an encoding's error discarded before its bytes are written, a close failure only printed, a default
+ * RestTemplate registered as a bean, a caller's task scheduled unguarded, resources consumed in a loop but closed
+ * after it). Each defect sits next to the look-alike the same rule must stay silent on; the fixtures are written for
+ * these tests, not taken from the corpus. Findings are compared as "line:item".
+ */
+class Round12ClassesTest {
+
+    /** A modified file's diff: {@code hunks} are whole hunks, each with its own {@code @@} header. */
+    private static String edit(String path, String... hunks) {
+        return "diff --git a/" + path + " b/" + path + "\n--- a/" + path + "\n+++ b/" + path + "\n"
+                + String.join("", hunks);
+    }
+
+    /** One hunk starting at {@code oldStart}/{@code newStart}, git's section after the second {@code @@}. */
+    private static String hunk(int oldStart, int newStart, String section, String body) {
+        int old = 0;
+        int now = 0;
+        for (String l : body.split("\n")) {
+            old += l.startsWith("+") ? 0 : 1;
+            now += l.startsWith("-") ? 0 : 1;
+        }
+        return "@@ -" + oldStart + "," + old + " +" + newStart + "," + now + " @@ " + section + "\n" + body
+                + (body.endsWith("\n") ? "" : "\n");
+    }
+
+    // --- class 1: a release deleted in a later hunk than the acquisition the change also touches (RES-01, TX-01) ---
+
+    @Test
+    void a_close_deleted_below_an_acquisition_whose_comment_the_change_edits_is_reported_at_the_acquisition() {
+        String diff = edit("store/index.go",
+                hunk(8, 8, "import (", """
+                         
+                         // Keys lists the keys of one shard.
+                         func (s *Store) Keys(shard string) ([]string, error) {
+                        -	f, err := os.Open(s.path(shard)) // read-only
+                        +	f, err := os.Open(s.path(shard))
+                         	if err != nil {
+                         		return nil, err
+                         	}
+                        """),
+                hunk(20, 20, "func (s *Store) Keys(shard string) ([]string, error) {", """
+                         		keys = append(keys, sc.Text())
+                         	}
+                        -	if err := f.Close(); err != nil {
+                        -		return nil, err
+                        -	}
+                         	return keys, sc.Err()
+                         }
+                        """));
+        assertEquals(List.of("11:RES-01"), items(diff));
+    }
+
+    @Test
+    void the_same_close_moved_into_a_defer_below_the_acquisition_is_clean() {
+        String diff = edit("store/index.go",
+                hunk(8, 8, "import (", """
+                         
+                         // Keys lists the keys of one shard.
+                         func (s *Store) Keys(shard string) ([]string, error) {
+                        -	f, err := os.Open(s.path(shard)) // read-only
+                        +	f, err := os.Open(s.path(shard))
+                         	if err != nil {
+                         		return nil, err
+                         	}
+                        +	defer f.Close()
+                        """),
+                hunk(20, 21, "func (s *Store) Keys(shard string) ([]string, error) {", """
+                         		keys = append(keys, sc.Text())
+                         	}
+                        -	if err := f.Close(); err != nil {
+                        -		return nil, err
+                        -	}
+                         	return keys, sc.Err()
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_rollback_deleted_in_a_later_hunk_is_reported_where_the_manual_transaction_begins() {
+        String diff = edit("src/main/java/a/Ledger.java",
+                hunk(12, 12, "public class Ledger {", """
+                         
+                             public void transfer(long from, long to, long cents) throws SQLException {
+                                 try (Connection con = pool.getConnection()) {
+                                     con.setAutoCommit(false);
+                        -            try {
+                                         debit(con, from, cents);
+                                         credit(con, to, cents);
+                        """),
+                hunk(22, 21, "public class Ledger {", """
+                                         con.commit();
+                        -            } catch (SQLException e) {
+                        -                con.rollback();
+                        -                throw e;
+                        -            }
+                                 }
+                             }
+                        """));
+        assertEquals(List.of("15:TX-01"), items(diff));
+    }
+
+    @Test
+    void a_rollback_the_change_puts_back_in_a_wider_catch_is_clean() {
+        String diff = edit("src/main/java/a/Ledger.java",
+                hunk(12, 12, "public class Ledger {", """
+                         
+                             public void transfer(long from, long to, long cents) throws SQLException {
+                                 try (Connection con = pool.getConnection()) {
+                                     con.setAutoCommit(false);
+                                     try {
+                                         debit(con, from, cents);
+                                         credit(con, to, cents);
+                        """),
+                hunk(22, 22, "public class Ledger {", """
+                                         con.commit();
+                        -            } catch (SQLException e) {
+                        -                con.rollback();
+                        +            } catch (SQLException | RuntimeException e) {
+                        +                con.rollback();
+                                         throw e;
+                                     }
+                                 }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 2: a framework callback that cleared a thread-local, deleted whole (CONC-04) ---
+
+    @Test
+    void deleting_the_callback_that_removed_a_thread_local_the_kept_code_sets_is_reported_at_the_set() {
+        String diff = edit("src/main/java/a/LocaleInterceptor.java",
+                hunk(9, 9, "public class LocaleInterceptor implements HandlerInterceptor {", """
+                             @Override
+                             public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object h) {
+                                 RequestLocale.set(req.getLocale());
+                                 return true;
+                             }
+                        -
+                        -    @Override
+                        -    public void afterCompletion(HttpServletRequest req, HttpServletResponse res, Object h, Exception e) {
+                        -        RequestLocale.remove();
+                        -    }
+                         }
+                        """));
+        assertEquals(List.of("11:CONC-04"), items(diff));
+    }
+
+    @Test
+    void deleting_the_callback_together_with_the_set_it_cleared_is_clean() {
+        String diff = edit("src/main/java/a/LocaleInterceptor.java",
+                hunk(9, 9, "public class LocaleInterceptor implements HandlerInterceptor {", """
+                             @Override
+                             public boolean preHandle(HttpServletRequest req, HttpServletResponse res, Object h) {
+                        -        RequestLocale.set(req.getLocale());
+                                 return true;
+                             }
+                        -
+                        -    @Override
+                        -    public void afterCompletion(HttpServletRequest req, HttpServletResponse res, Object h, Exception e) {
+                        -        RequestLocale.remove();
+                        -    }
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 3: an edit that takes the panic recovery away from a goroutine it keeps (CONC-01) ---
+
+    @Test
+    void a_deleted_deferred_recover_and_an_unwrapped_launch_are_reported_at_the_goroutines() {
+        String diff = edit("pool/pool.go",
+                hunk(20, 20, "func (p *Pool) Start(n int) {", """
+                         	for i := 0; i < n; i++ {
+                         		p.wg.Add(1)
+                         		go func(id int) {
+                         			defer p.wg.Done()
+                        -			defer p.recoverWorker(id)
+                         			p.loop(id)
+                         		}(i)
+                         	}
+                        """),
+                hunk(40, 39, "func (p *Pool) Flush() {", """
+                        -	go withRecovery(func() {
+                        +	go func() {
+                         		p.flushAll()
+                        -	})
+                        +	}()
+                         }
+                        -
+                        -func withRecovery(fn func()) {
+                        -	defer func() {
+                        -		if r := recover(); r != nil {
+                        -			log.Printf("flush panicked: %v", r)
+                        -		}
+                        -	}()
+                        -	fn()
+                        -}
+                        """));
+        assertEquals(List.of("22:CONC-01", "39:CONC-01"), items(diff));
+    }
+
+    @Test
+    void recovery_moved_into_a_helper_the_change_adds_is_clean() {
+        String diff = edit("pool/pool.go",
+                hunk(20, 20, "func (p *Pool) Start(n int) {", """
+                         	for i := 0; i < n; i++ {
+                         		p.wg.Add(1)
+                         		go func(id int) {
+                         			defer p.wg.Done()
+                        -			defer p.recoverWorker(id)
+                        +			defer p.onPanic(id)
+                         			p.loop(id)
+                         		}(i)
+                         	}
+                         }
+                        +
+                        +func (p *Pool) onPanic(id int) {
+                        +	if r := recover(); r != nil {
+                        +		p.log.Printf("worker %d panicked: %v", id, r)
+                        +	}
+                        +}
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 4: an edit that turns a returned error into a bare call (ERR-01) ---
+
+    @Test
+    void a_returned_flush_error_turned_into_a_bare_call_is_reported() {
+        String diff = edit("export/csv.go",
+                hunk(30, 30, "func (e *Exporter) Finish() error {", """
+                         	if err := e.w.Write(e.footer()); err != nil {
+                         		return err
+                         	}
+                        -	return e.buf.Flush()
+                        +	e.buf.Flush()
+                        +	return nil
+                         }
+                        """));
+        assertEquals(List.of("33:ERR-01"), items(diff));
+    }
+
+    @Test
+    void the_same_error_wrapped_instead_of_returned_as_is_is_clean() {
+        String diff = edit("export/csv.go",
+                hunk(30, 30, "func (e *Exporter) Finish() error {", """
+                         	if err := e.w.Write(e.footer()); err != nil {
+                         		return err
+                         	}
+                        -	return e.buf.Flush()
+                        +	if err := e.buf.Flush(); err != nil {
+                        +		return fmt.Errorf("flush export: %w", err)
+                        +	}
+                        +	return nil
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_deadline_setter_whose_check_is_dropped_is_best_effort_and_clean() {
+        String diff = edit("wire/frame.go",
+                hunk(50, 50, "func (c *Conn) writeFrame(p []byte) error {", """
+                        -	if err := c.nc.SetWriteDeadline(time.Now().Add(c.timeout)); err != nil {
+                        -		return err
+                        -	}
+                        +	c.nc.SetWriteDeadline(time.Now().Add(c.timeout))
+                         	_, err := c.nc.Write(p)
+                         	return err
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_change_that_takes_the_checks_off_many_calls_at_once_is_a_sweep_and_clean() {
+        String diff = edit("wire/codec.go",
+                hunk(70, 70, "func (c *Codec) reset(n int) error {", """
+                        -	if err := c.setLimit(n); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setLimit(n)
+                        -	if err := c.setOffset(0); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setOffset(0)
+                        -	if err := c.setWindow(n / 2); err != nil {
+                        -		return err
+                        -	}
+                        +	c.setWindow(n / 2)
+                         	return nil
+                         }
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 5: a commit's failure caught as SQLException and only logged, the connection declared above (TX-02) ---
+
+    @Test
+    void a_commit_catch_edited_into_a_log_line_is_reported_though_the_connection_is_out_of_sight() {
+        String diff = edit("src/main/java/a/Outbox.java",
+                hunk(31, 31, "public class Outbox {", """
+                                 try {
+                                     link.commit();
+                                 } catch (SQLException e) {
+                        -            link.rollback();
+                        -            throw e;
+                        +            log.error("outbox commit failed", e);
+                                 }
+                                 return published;
+                        """));
+        assertEquals(List.of("33:TX-02", "34:TX-01"), items(diff));
+    }
+
+    @Test
+    void the_same_catch_edited_to_wrap_and_rethrow_is_clean() {
+        String diff = edit("src/main/java/a/Outbox.java",
+                hunk(31, 31, "public class Outbox {", """
+                                 try {
+                                     link.commit();
+                                 } catch (SQLException e) {
+                                     link.rollback();
+                        -            throw e;
+                        +            throw new OutboxException("outbox commit failed", e);
+                                 }
+                                 return published;
+                        """));
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 6: an encoding's error discarded and its bytes written (ERR-01) ---
+
+    @Test
+    void encoded_bytes_written_after_the_error_was_discarded_are_reported() {
+        String diff = newFile("state/save.go", """
+                package state
+
+                import (
+                	"net/http"
+
+                	"gopkg.in/yaml.v3"
+                )
+
+                func Publish(w http.ResponseWriter, s Snapshot) {
+                	body, _ := yaml.Marshal(s)
+                	w.Header().Set("Content-Type", "application/yaml")
+                	w.Write(body)
+                }
+
+                type Snapshot struct{ Extra map[string]any }
+                """);
+        assertEquals(List.of("10:ERR-01"), items(diff));
+    }
+
+    @Test
+    void encoded_bytes_only_logged_are_clean() {
+        String diff = newFile("state/trace.go", """
+                package state
+
+                import (
+                	"encoding/json"
+                	"log"
+                )
+
+                func Trace(s Snapshot) {
+                	b, _ := json.Marshal(s)
+                	log.Printf("snapshot %s", b)
+                }
+
+                type Snapshot struct{ Extra map[string]any }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 7: a close failure only printed (ERR-01) ---
+
+    @Test
+    void a_close_whose_failure_is_only_printed_is_reported() {
+        String diff = newFile("src/main/java/a/Spool.java", """
+                package a;
+
+                import java.io.IOException;
+                import java.nio.channels.FileChannel;
+
+                class Spool {
+                    void release(FileChannel channel) {
+                        try {
+                            channel.close();
+                        } catch (IOException e) {
+                            e.printStackTrace();
+                        }
+                    }
+
+                    void drop(FileChannel channel) {
+                        try {
+                            channel.close();
+                        } catch (IOException e) {
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("10:ERR-01"), items(diff));
+    }
+
+    // --- class 8: a default RestTemplate registered as a bean (TMO-01) ---
+
+    @Test
+    void a_bean_factory_returning_a_default_rest_template_is_reported_and_a_plain_factory_is_not() {
+        String diff = newFile("src/main/java/a/Clients.java", """
+                package a;
+
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.web.client.RestTemplate;
+
+                public class Clients {
+
+                    @Bean
+                    RestTemplate billingTemplate() {
+                        return new RestTemplate();
+                    }
+
+                    RestTemplate unconfigured() {
+                        return new RestTemplate();
+                    }
+                }
+                """);
+        assertEquals(List.of("10:TMO-01"), items(diff));
+    }
+
+    // --- class 9: a caller's Runnable scheduled periodically without a guard (CONC-07) ---
+
+    @Test
+    void a_runnable_parameter_scheduled_as_it_is_is_reported() {
+        String diff = newFile("src/main/java/a/Heartbeat.java", """
+                package a;
+
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Heartbeat {
+                    private final ScheduledExecutorService timer;
+
+                    Heartbeat(ScheduledExecutorService timer) {
+                        this.timer = timer;
+                    }
+
+                    void every(Runnable beat, long seconds) {
+                        timer.scheduleAtFixedRate(beat, seconds, seconds, TimeUnit.SECONDS);
+                    }
+                }
+                """);
+        assertEquals(List.of("14:CONC-07"), items(diff));
+    }
+
+    @Test
+    void a_guarded_wrap_of_the_parameter_and_a_forwarding_executor_are_clean() {
+        String diff = newFile("src/main/java/a/SafeHeartbeat.java", """
+                package a;
+
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.ScheduledFuture;
+                import java.util.concurrent.TimeUnit;
+
+                class SafeHeartbeat {
+                    private final ScheduledExecutorService timer;
+
+                    SafeHeartbeat(ScheduledExecutorService timer) {
+                        this.timer = timer;
+                    }
+
+                    void every(Runnable beat, long seconds) {
+                        timer.scheduleAtFixedRate(() -> {
+                            try {
+                                beat.run();
+                            } catch (RuntimeException e) {
+                                System.getLogger("beat").log(System.Logger.Level.WARNING, "beat failed", e);
+                            }
+                        }, seconds, seconds, TimeUnit.SECONDS);
+                    }
+
+                    ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long delay, long period, TimeUnit unit) {
+                        return timer.scheduleAtFixedRate(command, delay, period, unit);
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 10: resources consumed in a loop but closed only after it (RES-03) ---
+
+    @Test
+    void streams_read_in_the_turn_and_collected_for_a_close_after_the_loop_are_reported() {
+        String diff = newFile("src/main/java/a/Digests.java", """
+                package a;
+
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.util.ArrayDeque;
+                import java.util.Deque;
+                import java.util.List;
+
+                class Digests {
+                    int total(List<String> names) throws IOException {
+                        Deque<InputStream> open = new ArrayDeque<>();
+                        int size = 0;
+                        try {
+                            for (String name : names) {
+                                InputStream in = new FileInputStream(name);
+                                open.push(in);
+                                size += in.readAllBytes().length;
+                            }
+                        } finally {
+                            for (InputStream in : open) {
+                                in.close();
+                            }
+                        }
+                        return size;
+                    }
+                }
+                """);
+        assertEquals(List.of("16:RES-01", "16:RES-03"), items(diff));
+    }
+
+    @Test
+    void readers_opened_in_a_loop_to_be_merged_after_it_are_not_this_class() {
+        String diff = newFile("src/main/java/a/Merge.java", """
+                package a;
+
+                import java.io.BufferedReader;
+                import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Merge {
+                    List<BufferedReader> open(List<Path> runs) throws IOException {
+                        List<BufferedReader> readers = new ArrayList<>();
+                        for (Path run : runs) {
+                            BufferedReader r = Files.newBufferedReader(run);
+                            readers.add(r);
+                        }
+                        return readers;
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff).stream().filter(i -> i.endsWith("RES-03")).toList());
+    }
+}
