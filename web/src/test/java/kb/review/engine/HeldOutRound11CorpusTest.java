@@ -35,12 +35,15 @@ class HeldOutRound11CorpusTest {
     // 1.00 (floor 0.95), Java 29/30 = 0.967 (floor 0.95). Recall floors from run 1: overall 0.70, Go 0.75, Java 0.60.
     // Run 3 (not blind: the review after branch r11's changes for the classes of run 1's misses, RESULTS.md): overall
     // recall 72/85 = 0.847 (floor 0.80), precision 72/73 = 0.986 (floor 0.95); Go 36/40 = 0.90 (0.90) and 36/36 = 1.00
-    // (0.95); Java 36/45 = 0.80 (0.80) and 36/37 = 0.973 (0.95). The floors below are run 3's, rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.80;
+    // (0.95); Java 36/45 = 0.80 (0.80) and 36/37 = 0.973 (0.95).
+    // Run 4 (fourteenth session, not blind: branches on the recurring Go and Java misses of all rounds, and the
+    // round-12 branch): overall 79/85 = 0.929 (floor 0.90) and 79/80 = 0.988; Go 40/40 = 1.00 (0.95) and 1.00; Java
+    // 39/45 = 0.867 (0.85) and 39/40 = 0.975. The floors below are run 4's, rounded down to 0.05 (1.00 to 0.95).
+    static final double RECALL_FLOOR = 0.90;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.90, 0.95},
-            "java", new double[] {0.80, 0.95});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.85, 0.95});
 
     static List<Case> cases;
 
