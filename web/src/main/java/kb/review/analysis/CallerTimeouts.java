@@ -1,6 +1,7 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
+import static kb.review.diff.SyntaxNode.text;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -135,9 +136,5 @@ public final class CallerTimeouts {
         SyntaxNode args = creation.getChildByFieldName("arguments");
         return args != null && !args.isNull() && text(src, args).replaceAll("\\s", "").equals("()")
                 && creation.getChildByFieldName("body").isNull();
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

@@ -42,7 +42,7 @@ public final class ContextDrops {
     }
 
     private String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /** @param ctx how the caller's context is reached here ({@code ctx}, {@code r.Context()}), or null */

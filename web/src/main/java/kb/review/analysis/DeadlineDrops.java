@@ -53,7 +53,7 @@ public final class DeadlineDrops {
     }
 
     private String text(SyntaxNode n) {
-        return n == null || n.isNull() ? "" : Timeouts.text(src, n);
+        return n == null || n.isNull() ? "" : SyntaxNode.text(src, n);
     }
 
     private void walk(SyntaxNode n, List<ContextDrops.Spot> out) {
@@ -204,14 +204,14 @@ public final class DeadlineDrops {
         if (t.equals("formal_parameter") || t.equals("spread_parameter")) {
             SyntaxNode name = n.getChildByFieldName("name");
             if (name != null && !name.isNull()) {
-                out.put(Timeouts.text(src, name), bare(Timeouts.text(src, n.getChildByFieldName("type"))));
+                out.put(SyntaxNode.text(src, name), bare(SyntaxNode.text(src, n.getChildByFieldName("type"))));
             }
         } else if (t.equals("local_variable_declaration") || t.equals("field_declaration")) {
-            String type = bare(Timeouts.text(src, n.getChildByFieldName("type")));
+            String type = bare(SyntaxNode.text(src, n.getChildByFieldName("type")));
             for (int i = 0; i < n.getNamedChildCount(); i++) {
                 SyntaxNode d = n.getNamedChild(i);
                 if (d.getType().equals("variable_declarator") && !type.equals("var")) {
-                    out.put(Timeouts.text(src, d.getChildByFieldName("name")), type);
+                    out.put(SyntaxNode.text(src, d.getChildByFieldName("name")), type);
                 }
             }
         }

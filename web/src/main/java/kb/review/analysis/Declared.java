@@ -22,7 +22,7 @@ final class Declared {
         String field = null;
         for (SyntaxNode d : found) {
             SyntaxNode n = d.getChildByFieldName("name");
-            if (n == null || n.isNull() || !Timeouts.text(src, n).equals(name)) {
+            if (n == null || n.isNull() || !SyntaxNode.text(src, n).equals(name)) {
                 continue;
             }
             SyntaxNode owner = d.getType().equals("formal_parameter") ? d : d.getParent();
@@ -30,7 +30,7 @@ final class Declared {
             if (type == null || type.isNull()) {
                 continue;
             }
-            String t = Timeouts.text(src, type).replaceAll("<.*", "").strip();
+            String t = SyntaxNode.text(src, type).replaceAll("<.*", "").strip();
             if (owner.getType().equals("field_declaration")) {
                 field = t;
             } else if (d.getStartByte() < before && encloses(Timeouts.function(d), before)) {

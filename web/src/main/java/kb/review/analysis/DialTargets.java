@@ -21,7 +21,7 @@ final class DialTargets {
     }
 
     private String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class Discards {
     }
 
     private String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /** Functions of the file that return an error and whose body makes a modelled call. */

@@ -1,6 +1,7 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
+import static kb.review.diff.SyntaxNode.text;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -97,10 +98,6 @@ public final class GoCfg {
         }
         b.cfg.connect(out, b.cfg.exit);
         return b.cfg;
-    }
-
-    static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
     static int line(SyntaxNode n) {

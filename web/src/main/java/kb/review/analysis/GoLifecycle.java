@@ -114,7 +114,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 SyntaxNode fn = right.getNamedChild(0).getChildByFieldName("function");
                 if (fn != null && !fn.isNull()) {
-                    String callee = GoCfg.text(src, fn);
+                    String callee = SyntaxNode.text(src, fn);
                     for (Model m : models) {
                         for (Model.Acquire q : m.acquires()) {
                             if (q.call() != null && q.call().matcher(callee).find()) {
@@ -153,7 +153,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     && right.getNamedChild(0).getType().equals("call_expression")) {
                 List<String> names = new ArrayList<>();
                 for (int i = 0; i < left.getNamedChildCount(); i++) {
-                    names.add(GoCfg.text(src, left.getNamedChild(i)));
+                    names.add(SyntaxNode.text(src, left.getNamedChild(i)));
                 }
                 match(n, right.getNamedChild(0), names, out);
             }
@@ -177,8 +177,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
         if (fn == null || fn.isNull()) {
             return;
         }
-        String callee = GoCfg.text(src, fn);
-        String argText = args == null || args.isNull() ? "" : GoCfg.text(src, args);
+        String callee = SyntaxNode.text(src, fn);
+        String argText = args == null || args.isNull() ? "" : SyntaxNode.text(src, args);
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
                 if (q.call() == null || !q.call().matcher(callee).find()
@@ -347,7 +347,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return false;
         }
         SyntaxNode left = s.getChildByFieldName("left");
-        String lhs = left == null || left.isNull() ? n.text() : GoCfg.text(src, left);
+        String lhs = left == null || left.isNull() ? n.text() : SyntaxNode.text(src, left);
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
     }
 

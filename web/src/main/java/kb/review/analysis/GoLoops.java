@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import static kb.review.diff.SyntaxNode.text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -94,9 +96,5 @@ final class GoLoops {
         }
         String head = new String(src, 0, Math.min(src.length, 4096), StandardCharsets.UTF_8);
         return MAIN.matcher(head).find() || COMMAND.matcher(head).find();
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
+import static kb.review.diff.SyntaxNode.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,9 +122,5 @@ public final class GoSpawns {
     private static String callee(SyntaxNode c, byte[] src) {
         SyntaxNode fn = c.getChildByFieldName("function");
         return fn == null || fn.isNull() ? "" : text(src, fn);
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

@@ -42,11 +42,11 @@ final class GoTypes {
             case "parameter_declaration", "field_declaration", "var_spec" -> {
                 SyntaxNode type = n.getChildByFieldName("type");
                 if (type != null && !type.isNull()) {
-                    String ty = GoCfg.text(src, type).replace("*", "");
+                    String ty = SyntaxNode.text(src, type).replace("*", "");
                     for (int i = 0; i < n.getNamedChildCount(); i++) {
                         SyntaxNode c = n.getNamedChild(i);
                         if (c.getType().equals("identifier") || c.getType().equals("field_identifier")) {
-                            out.put(GoCfg.text(src, c), ty);
+                            out.put(SyntaxNode.text(src, c), ty);
                         }
                     }
                 }
@@ -63,11 +63,11 @@ final class GoTypes {
                     if (v.getType().equals("composite_literal")) {
                         SyntaxNode type = v.getChildByFieldName("type");
                         if (type != null && !type.isNull()) {
-                            out.put(GoCfg.text(src, left.getNamedChild(0)), GoCfg.text(src, type));
+                            out.put(SyntaxNode.text(src, left.getNamedChild(0)), SyntaxNode.text(src, type));
                         }
-                    } else if (v.getType().equals("identifier") && out.containsKey(GoCfg.text(src, v))) {
+                    } else if (v.getType().equals("identifier") && out.containsKey(SyntaxNode.text(src, v))) {
                         // a copy of a declared value (`c := *client` to change one field of a shared client)
-                        out.put(GoCfg.text(src, left.getNamedChild(0)), out.get(GoCfg.text(src, v)));
+                        out.put(SyntaxNode.text(src, left.getNamedChild(0)), out.get(SyntaxNode.text(src, v)));
                     }
                 }
             }

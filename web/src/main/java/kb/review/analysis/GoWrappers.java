@@ -46,13 +46,13 @@ final class GoWrappers {
                 || left.getNamedChildCount() > 2) {
             return null;
         }
-        String holder = GoCfg.text(src, left.getNamedChild(0));
+        String holder = SyntaxNode.text(src, left.getNamedChild(0));
         if (!left.getNamedChild(0).getType().equals("identifier") || holder.equals("_")
                 || ERR_NAME.matcher(holder).matches()) {
             return null;
         }
         if (left.getNamedChildCount() == 2) {
-            String second = GoCfg.text(src, left.getNamedChild(1));
+            String second = SyntaxNode.text(src, left.getNamedChild(1));
             if (!second.equals("_") && !ERR_NAME.matcher(second).matches()) {
                 return null; // a second result that is not an error may be what keeps the value
             }
@@ -71,7 +71,7 @@ final class GoWrappers {
         if (fn == null || fn.isNull()) {
             return null;
         }
-        String callee = GoCfg.text(src, fn);
+        String callee = SyntaxNode.text(src, fn);
         String simple = Summaries.simpleName(callee);
         if (summaries.knows(callee)) {
             // a visible constructor that keeps its argument (the only way a visible call escapes the value)

@@ -2,7 +2,7 @@ package kb.review.analysis;
 
 import static kb.review.analysis.LogTraffic.child;
 import static kb.review.analysis.LogTraffic.identifiers;
-import static kb.review.analysis.LogTraffic.text;
+import static kb.review.diff.SyntaxNode.text;
 import static kb.review.analysis.LogTraffic.unwrap;
 
 import java.util.HashSet;

@@ -31,7 +31,7 @@ final class KeptValues {
     }
 
     private String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /** The value outlives the call: returned, or held by a field, a package variable or a struct. */

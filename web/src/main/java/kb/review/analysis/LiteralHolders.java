@@ -26,7 +26,7 @@ final class LiteralHolders {
     }
 
     private static void collect(SyntaxNode n, String name, byte[] src, List<SyntaxNode> out) {
-        if (n.getType().equals("identifier") && Timeouts.text(src, n).equals(name)
+        if (n.getType().equals("identifier") && SyntaxNode.text(src, n).equals(name)
                 && n.getParent().getType().equals("literal_element") && valueOfElement(n.getParent())) {
             SyntaxNode top = n.getParent();
             for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {

@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import static kb.review.diff.SyntaxNode.text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -256,9 +258,5 @@ final class LogTraffic {
             }
         }
         return false;
-    }
-
-    static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import static kb.review.diff.SyntaxNode.text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -148,9 +150,5 @@ final class LoopGuards {
             }
         }
         return false;
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

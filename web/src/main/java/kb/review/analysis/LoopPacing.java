@@ -82,7 +82,7 @@ final class LoopPacing {
         if (clause != null) {
             cond = clause.getChildByFieldName("condition");
         }
-        if (cond != null && !cond.isNull() && SECONDS_WAIT.matcher(LogTraffic.text(src, cond)).find()) {
+        if (cond != null && !cond.isNull() && SECONDS_WAIT.matcher(SyntaxNode.text(src, cond)).find()) {
             return true;
         }
         for (SyntaxNode st : LogTraffic.bodyStatements(loop)) {
@@ -97,7 +97,7 @@ final class LoopPacing {
     private static boolean waits(SyntaxNode st, byte[] src) {
         return switch (st.getType()) {
             case "expression_statement", "call_expression", "receive_statement" -> {
-                String text = LogTraffic.text(src, st);
+                String text = SyntaxNode.text(src, st);
                 yield SECONDS_WAIT.matcher(text).find() || receivesFromMadeTimer(text.strip(), src);
             }
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
@@ -165,7 +165,7 @@ final class LoopPacing {
                 }
                 case "communication_case" -> {
                     SyntaxNode comm = c.getChildByFieldName("communication");
-                    if (comm != null && !comm.isNull() && receivesFromTimer(LogTraffic.text(src, comm), src)) {
+                    if (comm != null && !comm.isNull() && receivesFromTimer(SyntaxNode.text(src, comm), src)) {
                         timer = true;
                     } else if (!leaves(c, comm, src)) {
                         return false;
@@ -191,7 +191,7 @@ final class LoopPacing {
             }
             last = st;
         }
-        return last != null && LEAVES_LOOP.matcher(LogTraffic.text(src, last).strip()).lookingAt();
+        return last != null && LEAVES_LOOP.matcher(SyntaxNode.text(src, last).strip()).lookingAt();
     }
 
     /** Whether {@code test} holds for one of the statements of a try's body. */
@@ -268,12 +268,12 @@ final class LoopPacing {
         String out;
         if (go) {
             SyntaxNode fn = call.getChildByFieldName("function");
-            out = fn == null || fn.isNull() ? "" : LogTraffic.text(src, fn);
+            out = fn == null || fn.isNull() ? "" : SyntaxNode.text(src, fn);
         } else {
             SyntaxNode obj = call.getChildByFieldName("object");
             SyntaxNode name = call.getChildByFieldName("name");
-            out = (obj == null || obj.isNull() ? "" : LogTraffic.text(src, obj) + ".")
-                    + (name == null || name.isNull() ? "" : LogTraffic.text(src, name));
+            out = (obj == null || obj.isNull() ? "" : SyntaxNode.text(src, obj) + ".")
+                    + (name == null || name.isNull() ? "" : SyntaxNode.text(src, name));
         }
         return out.replaceAll("\\s+", "");
     }

@@ -29,7 +29,7 @@ final class OneTimeContexts {
     }
 
     String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /** A function literal or lambda handed to sync.Once.Do, computeIfAbsent or a memoizer runs once. */

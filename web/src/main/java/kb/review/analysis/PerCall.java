@@ -165,7 +165,7 @@ public final class PerCall {
     }
 
     String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */

@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -62,9 +61,9 @@ final class PerCallOwners {
         return why(text(src, owner.getChildByFieldName("name")), name, text(src, owner), summaries);
     }
 
+    /** {@link SyntaxNode#text}, but null for an absent node: the callers here test for null, not for "". */
     private static String text(byte[] src, SyntaxNode n) {
-        return n == null || n.isNull() ? null
-                : new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+        return n == null || n.isNull() ? null : SyntaxNode.text(src, n);
     }
 
     /**

@@ -1,6 +1,7 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
+import static kb.review.diff.SyntaxNode.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -91,9 +92,5 @@ final class ProcessExits {
                     .matcher(tested).find();
         }
         return onResult && ENDS_PROCESS.matcher(text(src, branch)).find();
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package kb.review.analysis;
 
-import static kb.review.analysis.LogTraffic.text;
+import static kb.review.diff.SyntaxNode.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

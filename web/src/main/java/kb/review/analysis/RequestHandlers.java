@@ -27,6 +27,6 @@ final class RequestHandlers {
             return false;
         }
         SyntaxNode params = fn.getChildByFieldName("parameters");
-        return params != null && !params.isNull() && REQUEST.matcher(Timeouts.text(src, params)).find();
+        return params != null && !params.isNull() && REQUEST.matcher(SyntaxNode.text(src, params)).find();
     }
 }

@@ -29,7 +29,7 @@ final class ReturnedOwners {
 
     private static boolean scan(SyntaxNode n, String holder, List<String> users, byte[] src, boolean inReturn) {
         boolean ret = inReturn || n.getType().equals("return_statement");
-        if (ret && n.getType().equals("identifier") && Timeouts.text(src, n).equals(holder)) {
+        if (ret && n.getType().equals("identifier") && SyntaxNode.text(src, n).equals(holder)) {
             return keeps(n, users, src);
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
@@ -72,7 +72,7 @@ final class ReturnedOwners {
                 case "argument_list" -> {
                     SyntaxNode call = p.getParent();
                     if (call.getType().equals("method_invocation")
-                            && users.contains(Timeouts.text(src, call.getChildByFieldName("name")))) {
+                            && users.contains(SyntaxNode.text(src, call.getChildByFieldName("name")))) {
                         return false; // a borrower: a stub made on the channel does not own it
                     }
                     SyntaxNode above = call.getParent();
@@ -92,7 +92,7 @@ final class ReturnedOwners {
     /** The {@code build()} call that ends the builder chain starting at {@code call}, or null when there is none. */
     private static SyntaxNode builtFrom(SyntaxNode call, byte[] src) {
         for (SyntaxNode c = call; ; c = c.getParent()) {
-            if (Timeouts.text(src, c.getChildByFieldName("name")).equals("build")) {
+            if (SyntaxNode.text(src, c.getChildByFieldName("name")).equals("build")) {
                 return c;
             }
             SyntaxNode up = c.getParent();

@@ -20,7 +20,7 @@ final class RunsUntilStopped {
     }
 
     private String text(SyntaxNode n) {
-        return Timeouts.text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     /**

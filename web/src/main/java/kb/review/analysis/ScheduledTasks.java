@@ -1,6 +1,7 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
+import static kb.review.diff.SyntaxNode.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -316,10 +317,6 @@ final class ScheduledTasks {
         String on = object == null || object.isNull() ? "" : text(src, object).strip();
         return on.isEmpty() || on.equals("this") || !on.matches("[\\w$.]+") ? text(src, name)
                 : on + "." + text(src, name);
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
     private static Spot at(SyntaxNode n, boolean sure, String note) {

@@ -15,7 +15,7 @@ final class ScopedPools {
 
     /** True when {@code top}, built by {@code Executors}, is a try resource or {@code holder} is shut down in finally. */
     static boolean shutDownByTheCall(SyntaxNode top, String holder, String functionText, byte[] src) {
-        if (!text(top, src).startsWith("Executors.")) {
+        if (!SyntaxNode.text(src, top).startsWith("Executors.")) {
             return false;
         }
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
@@ -33,10 +33,5 @@ final class ScopedPools {
     static boolean shutDownInFinally(String holder, String functionText) {
         return holder != null && Pattern.compile("\\bfinally\\s*\\{[^}]*(?<![\\w.$])" + Pattern.quote(holder)
                 + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(").matcher(functionText).find();
-    }
-
-    private static String text(SyntaxNode n, byte[] src) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(),
-                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import static kb.review.diff.SyntaxNode.text;
+
 import static kb.review.analysis.RareBranches.onFailurePath;
 import static kb.review.analysis.RareBranches.underDebugGuard;
 
@@ -37,10 +39,6 @@ public final class Shapes {
             "constructor_declaration", "class_body", "static_initializer");
 
     private Shapes() {
-    }
-
-    private static String text(byte[] src, SyntaxNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
     private static Spot at(SyntaxNode n, boolean sure, String note) {

@@ -1,6 +1,6 @@
 package kb.review.analysis;
 
-import static kb.review.analysis.Timeouts.text;
+import static kb.review.diff.SyntaxNode.text;
 
 import java.util.List;
 import kb.review.diff.SyntaxNode;

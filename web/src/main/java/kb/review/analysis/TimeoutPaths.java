@@ -193,7 +193,7 @@ final class TimeoutPaths {
         if (!t.equals("method_declaration") && !t.equals("constructor_declaration")) {
             return null;
         }
-        String text = Timeouts.text(src, function);
+        String text = SyntaxNode.text(src, function);
         String unit = "\n".repeat(function.getStartPoint().getRow()) + "class KbTimeouts{" + text + "}";
         var parsed = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false)).parse(unit);

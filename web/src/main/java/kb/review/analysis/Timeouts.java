@@ -52,17 +52,12 @@ public final class Timeouts {
     }
 
     private String text(SyntaxNode n) {
-        return text(src, n);
+        return SyntaxNode.text(src, n);
     }
 
     private static boolean same(SyntaxNode a, SyntaxNode b) {
         return a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte()
                 && a.getType().equals(b.getType());
-    }
-
-    static String text(byte[] src, SyntaxNode n) {
-        return n.isNull() ? "" : new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(),
-                StandardCharsets.UTF_8);
     }
 
     private void walk(SyntaxNode n, List<TimeoutModel> models, List<Spot> out) {

@@ -36,7 +36,7 @@ final class WiderScopeRelease {
                 root = root.getParent();
             }
         }
-        return m.releasePattern(var).matcher(GoCfg.text(src, root)).find();
+        return m.releasePattern(var).matcher(SyntaxNode.text(src, root)).find();
     }
 
     private static SyntaxNode enclosingFunction(SyntaxNode n) {
@@ -67,7 +67,7 @@ final class WiderScopeRelease {
         if (t.equals("var_spec") || t.equals("const_spec")) {
             for (int i = 0; i < n.getNamedChildCount(); i++) {
                 SyntaxNode c = n.getNamedChild(i);
-                if (c.getType().equals("identifier") && GoCfg.text(src, c).equals(var)) {
+                if (c.getType().equals("identifier") && SyntaxNode.text(src, c).equals(var)) {
                     return true;
                 }
             }
@@ -87,7 +87,7 @@ final class WiderScopeRelease {
     }
 
     private boolean mentionsName(SyntaxNode n, String var) {
-        if (n.getType().equals("identifier") && GoCfg.text(src, n).equals(var)) {
+        if (n.getType().equals("identifier") && SyntaxNode.text(src, n).equals(var)) {
             return true;
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {

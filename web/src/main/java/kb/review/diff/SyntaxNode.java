@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +74,14 @@ public final class SyntaxNode {
     private SyntaxNode[] children = NONE;
     private SyntaxNode[] namedChildren = NONE;
     private String[] fields;
+
+    /**
+     * The source text {@code n} spans in {@code utf8}, the bytes its tree was parsed from; "" for {@link #NULL}, which
+     * spans no bytes. One helper for every analysis, which each used to carry a copy of it.
+     */
+    public static String text(byte[] utf8, SyntaxNode n) {
+        return new String(utf8, n.startByte, n.endByte - n.startByte, StandardCharsets.UTF_8);
+    }
 
     private SyntaxNode(Lines lines, String type, boolean named, int startByte, int endByte, SyntaxNode parent) {
         this.lines = lines;
