@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kb.review.diff.SyntaxNode;
+import kb.review.diff.TopLevelCommas;
 
 /**
  * Go calls whose error is thrown away (the TX-02 analyses): a call the models list under {@code returns-error}, or a
@@ -64,7 +65,7 @@ public final class Discards {
             if (r.endsWith("error")) {
                 Known inside = firstCall(n.getChildByFieldName("body"));
                 if (inside != null) {
-                    int results = topLevelCommas(r) + 1;
+                    int results = TopLevelCommas.in(r).length + 1;
                     helpers.put(text(n.getChildByFieldName("name")), new Known(inside.model(), results,
                             inside.sure(), "declared in this file to return " + results + " result(s), the last an"
                             + " error, and calling " + inside.via()));
@@ -74,21 +75,6 @@ public final class Discards {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             helpers(n.getNamedChild(i));
         }
-    }
-
-    private static int topLevelCommas(String s) {
-        int depth = 0;
-        int n = 0;
-        for (char c : s.toCharArray()) {
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private Known firstCall(SyntaxNode n) {

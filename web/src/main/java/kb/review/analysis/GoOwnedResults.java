@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.TopLevelCommas;
 
 /**
  * Go helpers that hand their caller an owned resource: a function the review can see (in the change or the checkout)
@@ -172,18 +173,10 @@ final class GoOwnedResults {
     /** The comma-separated parts of {@code s} outside brackets, parentheses and braces, each stripped. */
     static List<String> splitTopLevel(String s) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
         int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(s.substring(from, i).strip());
-                from = i + 1;
-            }
+        for (int comma : TopLevelCommas.in(s)) {
+            out.add(s.substring(from, comma).strip());
+            from = comma + 1;
         }
         String last = s.substring(from).strip();
         if (!last.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.Lifecycle.Acquisition;
 import kb.review.analysis.Lifecycle.Effect;
+import kb.review.diff.TopLevelCommas;
 
 /**
  * What a statement's text does with a tracked value, the same for Go and Java once the graph has isolated the
@@ -255,19 +256,7 @@ final class Uses {
     }
 
     private static int argIndex(String text, int open, int at) {
-        int depth = 0;
-        int index = 0;
-        for (int i = open + 1; i < at; i++) {
-            char ch = text.charAt(i);
-            if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                index++;
-            }
-        }
-        return index;
+        return TopLevelCommas.in(text, open + 1, at).length;
     }
 
     /** True when the name at {@code at} is on the left of an assignment (it is being overwritten, not handed on). */

@@ -231,19 +231,8 @@ public final class SourceFile {
      * nested brackets (the comma itself is left out), or just after the opening parenthesis when no parameter is whole.
      */
     private static int lastWholeParameter(String section, int open) {
-        int end = open + 1;
-        int depth = 0;
-        for (int j = open + 1; j < section.length(); j++) {
-            char c = section.charAt(j);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                end = j;
-            }
-        }
-        return end;
+        int[] commas = TopLevelCommas.in(section, open + 1, section.length());
+        return commas.length == 0 ? open + 1 : commas[commas.length - 1];
     }
 
     /** {@link #text()} in lower case ({@code Locale.ROOT}), for cheap substring tests before running regexes. */
