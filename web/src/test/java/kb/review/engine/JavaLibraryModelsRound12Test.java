@@ -13,17 +13,18 @@ import org.junit.jupiter.api.Test;
  * writes when it honours the duty; the fixtures are written for these tests from each library's API. The release of
  * each defect is not a plain {@code close()} after the work (the engine's own closed-by-hand check would find that
  * without a model): the value is never released, or released by the library's own verb (quit, dispose, shutdown,
- * release) on the normal way only. A finding is expected on the line that acquires the value.
+ * release) on the normal way only. A finding is expected on the line that acquires the value. The clients built per
+ * call and the helper-opened sessions are in {@link JavaLibraryModelsRound12ClientsTest}.
  */
 class JavaLibraryModelsRound12Test {
 
-    private static List<String> items(String path, String source) {
+    static List<String> items(String path, String source) {
         return TestRules.reviewDiff(JavaModelsRound7Test.newFile(path, source)).active().stream()
                 .filter(f -> f.item().startsWith("RES-"))
                 .map(f -> f.line() + ":" + f.item()).sorted().toList();
     }
 
-    private static int lineOf(String source, String needle) {
+    static int lineOf(String source, String needle) {
         String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].contains(needle)) {
@@ -34,7 +35,7 @@ class JavaLibraryModelsRound12Test {
     }
 
     /** The defect is reported under {@code item} at the lines holding {@code acquires}; the look-alike is clean. */
-    private static void pair(String path, String defect, String clean, String item, String... acquires) {
+    static void pair(String path, String defect, String clean, String item, String... acquires) {
         assertEquals(java.util.Arrays.stream(acquires).map(a -> lineOf(defect, a) + ":" + item).sorted().toList(),
                 items(path, defect));
         assertEquals(List.of(), items(path, clean));
@@ -356,151 +357,5 @@ class JavaLibraryModelsRound12Test {
         pair("src/main/java/a/Exclusive.java", FILE_LOCK.formatted("        job.run();\n        lock.release();"),
                 FILE_LOCK.formatted("        try {\n            job.run();\n        } finally {\n            lock.release();\n        }"),
                 "RES-01", "channel.lock()");
-    }
-
-    private static final String GRAPH_COUNT = """
-            package a;
-
-            import org.neo4j.driver.AuthTokens;
-            import org.neo4j.driver.Driver;
-            import org.neo4j.driver.GraphDatabase;
-            import org.neo4j.driver.Session;
-
-            public class NodeCount {
-            %s
-                public long count() {
-                    try (Session session = driver().session()) {
-                        return session.run("MATCH (n) RETURN count(n)").single().get(0).asLong();
-                    }
-                }
-            }
-            """;
-
-    @Test
-    void neo4j_driver_built_per_call_is_reported_and_one_built_by_the_constructor_is_clean() {
-        String perCall = """
-                    private final String uri;
-
-                    public NodeCount(String uri) {
-                        this.uri = uri;
-                    }
-
-                    private Driver driver() {
-                        Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", "secret"));
-                        driver.verifyConnectivity();
-                        return driver;
-                    }
-                """;
-        String once = """
-                    private final Driver driver;
-
-                    public NodeCount(String uri) {
-                        this.driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", "secret"));
-                    }
-
-                    private Driver driver() {
-                        return driver;
-                    }
-                """;
-        String defect = GRAPH_COUNT.formatted(perCall);
-        assertEquals(List.of(lineOf(defect, "GraphDatabase.driver(") + ":RES-04"), items("src/main/java/a/NodeCount.java", defect));
-        assertEquals(List.of(), items("src/main/java/a/NodeCount.java", GRAPH_COUNT.formatted(once)));
-    }
-
-    private static final String COSMOS = """
-            package a;
-
-            import com.azure.cosmos.CosmosClient;
-            import com.azure.cosmos.CosmosClientBuilder;
-            import com.azure.cosmos.models.CosmosItemResponse;
-
-            public class Profiles {
-                private final String endpoint;
-                private final String key;
-            %s
-            }
-            """;
-
-    @Test
-    void cosmos_client_built_per_request_is_reported_and_one_built_by_the_constructor_is_clean() {
-        String perCall = """
-
-                    public Profiles(String endpoint, String key) {
-                        this.endpoint = endpoint;
-                        this.key = key;
-                    }
-
-                    public Object find(String id) {
-                        try (CosmosClient client = new CosmosClientBuilder().endpoint(endpoint).key(key).buildClient()) {
-                            CosmosItemResponse<Object> item = client.getDatabase("app").getContainer("profiles")
-                                    .readItem(id, new com.azure.cosmos.models.PartitionKey(id), Object.class);
-                            return item.getItem();
-                        }
-                    }
-                """;
-        String once = """
-                    private final CosmosClient client;
-
-                    public Profiles(String endpoint, String key) {
-                        this.endpoint = endpoint;
-                        this.key = key;
-                        this.client = new CosmosClientBuilder().endpoint(endpoint).key(key).buildClient();
-                    }
-
-                    public Object find(String id) {
-                        CosmosItemResponse<Object> item = client.getDatabase("app").getContainer("profiles")
-                                .readItem(id, new com.azure.cosmos.models.PartitionKey(id), Object.class);
-                        return item.getItem();
-                    }
-                """;
-        String defect = COSMOS.formatted(perCall);
-        assertEquals(List.of(lineOf(defect, "new CosmosClientBuilder") + ":RES-04"), items("src/main/java/a/Profiles.java", defect));
-        assertEquals(List.of(), items("src/main/java/a/Profiles.java", COSMOS.formatted(once)));
-    }
-
-    private static final String SSHJ = """
-            package a;
-
-            import java.io.IOException;
-            import net.schmizz.sshj.SSHClient;
-            import net.schmizz.sshj.connection.channel.direct.Session;
-
-            public class Remote {
-                private final SSHClient ssh;
-                private Session session;
-
-                public Remote(SSHClient ssh) {
-                    this.ssh = ssh;
-                }
-
-                public String uptime() throws IOException {
-                    Session s = session();
-                    Session.Command command = s.exec("uptime");
-                    try {
-                        return new String(command.getInputStream().readAllBytes());
-                    } finally {
-                        command.close();
-                    }
-                }
-
-                private Session session() throws IOException {
-            %s
-                }
-            }
-            """;
-
-    @Test
-    void sshj_session_opened_by_a_helper_per_call_is_reported_and_a_caching_getter_is_clean() {
-        // a helper returning a fresh session hands it to its caller, who never closes it; a getter that keeps the
-        // session it opens in a field lends the object's session (the object's close ends it)
-        pair("src/main/java/a/Remote.java", SSHJ.formatted("        return ssh.startSession();"),
-                SSHJ.formatted("""
-                                Session s = this.session;
-                                if (s == null || !s.isOpen()) {
-                                    s = ssh.startSession();
-                                    this.session = s;
-                                }
-                                return s;"""),
-                "RES-01", "Session s = session();");
     }
 }
