@@ -157,16 +157,9 @@ public final class DiffParser {
     }
 
     private static List<String> lines(byte[] buf, int start, int end) {
-        List<String> out = new ArrayList<>();
-        int s = start;
-        for (int i = start; i < end; i++) {
-            if (buf[i] == '\n') {
-                out.add(new String(buf, s, i - s, StandardCharsets.UTF_8));
-                s = i + 1;
-            }
-        }
-        if (s < end) {
-            out.add(new String(buf, s, end - s, StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>(List.of(DiffEncoding.decode(buf, start, end).split("\n", -1)));
+        if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1); // the hunk's last line ends in a newline
         }
         return out;
     }

@@ -120,4 +120,18 @@ class PastedDiffShapesTest {
         assertEquals("a.go", f.path());
         assertEquals("var cache = 1", f.hunks().get(0).lines().get(1).text());
     }
+
+    @Test
+    void lines_of_a_file_kept_in_latin_1_keep_their_letters_beside_utf_8_lines() throws DiffFormatException {
+        byte[] latin1 = "+// r\u00e9sum\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] utf8 = "+// caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
+        diff.writeBytes("diff --git a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n@@ -1 +1,3 @@\n package store\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        diff.writeBytes(latin1);
+        diff.writeBytes(utf8);
+        List<DiffLine> lines = DiffParser.parse(diff.toByteArray()).get(0).hunks().get(0).lines();
+        assertEquals(List.of("package store", "// r\u00e9sum\u00e9", "// caf\u00e9"),
+                lines.stream().map(DiffLine::text).toList());
+    }
 }
