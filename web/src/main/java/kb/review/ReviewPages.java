@@ -85,7 +85,9 @@ final class ReviewPages {
                     Access.user(ctx)).row().id();
             ctx.redirect("/reviews/" + id, HttpStatus.SEE_OTHER);
         } catch (DiffFormatException e) {
-            reject(ctx, f, 400, "This is not a diff we can read: " + e.getMessage() + ".", e.line());
+            String why = e.getMessage();
+            reject(ctx, f, 400, "This is not a diff we can read: " + why + (why.matches(".*[.?!]$") ? "" : "."),
+                    e.line());
         } catch (SavedReviews.RejectedDiff e) {
             reject(ctx, f, e.status(), e.getMessage(), null);
         } catch (IOException | RuleFileException e) {

@@ -126,4 +126,16 @@ class PathOutputsTest {
         assertEquals("x%23y%3Fz/%5Bq%5D.go", SarifReport.uri("x#y?z/[q].go"));
         assertEquals("src/Main.java", SarifReport.uri("src/Main.java"));
     }
+
+    @Test
+    void junit_xml_stays_well_formed_when_the_code_of_a_finding_holds_control_characters() throws Exception {
+        // a form feed is whitespace to Java and Go compilers, and old sources keep page breaks
+        String withControls = LEAK.replace("resp, err := c.Get(url)", "resp, err := c.Get(url) // \f\u0007 page");
+        Review r = TestRules.reviewDiff(LifecycleRulesTest.newFile("api/fetch.go", withControls));
+        String xml = JunitReport.render(context(r));
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String failure = doc.getElementsByTagName("failure").item(0).getTextContent();
+        assertTrue(failure.contains("c.Get(url) // \uFFFD\uFFFD page"), failure);
+    }
 }
