@@ -1,8 +1,8 @@
 package kb.review;
 
+import kb.review.diff.DiffEncoding;
 import kb.review.diff.DiffFormatException;
 import kb.review.rules.RuleFileException;
-import kb.system.Utf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -81,7 +81,8 @@ final class ReviewApi {
         }
         switch (type) {
             case "text/x-diff", "text/x-patch", "text/plain" -> {
-                return new SavedReviews.Draft(utf8(ctx.bodyAsBytes()), null, null, null, null);
+                // a diff's lines are in the encodings of the files it changes: a Latin-1 file's lines are read as such
+                return new SavedReviews.Draft(DiffEncoding.decode(ctx.bodyAsBytes()), null, null, null, null);
             }
             case "application/json" -> {
                 JsonNode body = json(ctx);
@@ -137,10 +138,6 @@ final class ReviewApi {
             throw new HttpResponseException(400, "Field '" + field + "' must be a string");
         }
         return v.asText();
-    }
-
-    private static String utf8(byte[] bytes) {
-        return Utf8.decode(bytes).orElseThrow(() -> new HttpResponseException(400, "The diff is not valid UTF-8 text"));
     }
 
     private static void error(Context ctx, int status, String message, Integer line) {

@@ -2,11 +2,11 @@ package kb.review;
 
 import kb.review.engine.GeneratedCode;
 import kb.review.engine.Review;
+import kb.review.diff.DiffEncoding;
 import kb.review.diff.DiffFormatException;
 import kb.review.engine.Finding;
 import kb.review.engine.ManualCheck;
 import kb.review.rules.RuleFileException;
-import kb.system.Utf8;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -71,12 +71,7 @@ final class ReviewPages {
                         + " bytes; at most " + SavedReviews.MAX_DIFF_BYTES + " are accepted.", null);
                 return;
             }
-            String text = read(upload);
-            if (text == null) {
-                reject(ctx, f, 400, "The uploaded file '" + upload.filename() + "' is not UTF-8 text.", null);
-                return;
-            }
-            f = f.withDiff(text);
+            f = f.withDiff(read(upload));
         }
         Integer pr;
         try {
@@ -90,7 +85,9 @@ final class ReviewPages {
                     Access.user(ctx)).row().id();
             ctx.redirect("/reviews/" + id, HttpStatus.SEE_OTHER);
         } catch (DiffFormatException e) {
-            reject(ctx, f, 400, "This is not a diff we can read: " + e.getMessage() + ".", e.line());
+            String why = e.getMessage();
+            reject(ctx, f, 400, "This is not a diff we can read: " + why + (why.matches(".*[.?!]$") ? "" : "."),
+                    e.line());
         } catch (SavedReviews.RejectedDiff e) {
             reject(ctx, f, e.status(), e.getMessage(), null);
         } catch (IOException | RuleFileException e) {
@@ -222,9 +219,13 @@ final class ReviewPages {
         return m;
     }
 
-    /** The file as text, or {@code null} when it is not valid UTF-8. */
+    /** The file as text: UTF-8, and Latin-1 for the lines of a file kept in that encoding ({@link DiffEncoding}). */
     private static String read(UploadedFile upload) {
-        return Utf8.decode(upload).orElse(null);
+        try (java.io.InputStream in = upload.content()) {
+            return DiffEncoding.decode(in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code ?page=N} (1-based); 1 when missing or not a positive number. */

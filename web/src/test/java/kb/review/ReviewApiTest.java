@@ -153,4 +153,21 @@ class ReviewApiTest {
         assertEquals(404, r.statusCode());
         assertEquals(404, json(r).path("status").asInt());
     }
+
+    @Test
+    void a_diff_of_a_latin_1_file_is_reviewed_with_its_letters_and_a_trailing_blank_line_is_not_a_hunk_line()
+            throws Exception {
+        // git diffs bytes: a source file kept in Latin-1 gives lines that are not UTF-8
+        String diff = ReviewDiffs.LEAK_NEW_FILE.replace("+// done", "+// r\u00e9sum\u00e9 done") + "\n";
+        HttpResponse<String> r = app.send(HttpRequest.newBuilder(URI.create(app.base + "/api/reviews"))
+                .header("Authorization", "Bearer " + editorToken).header("Content-Type", "text/x-diff")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(diff.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .build());
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode created = json(r);
+        assertTrue(created.path("findings").findValuesAsText("item").contains("RES-02"), r.body());
+        HttpResponse<String> md = app.send(HttpRequest.newBuilder(URI.create(app.base + "/reviews/"
+                + created.path("id").asLong())).GET().build());
+        assertTrue(md.body().contains("résumé done"), "the saved diff keeps the file's letters");
+    }
 }

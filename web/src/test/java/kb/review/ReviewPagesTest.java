@@ -192,6 +192,22 @@ class ReviewPagesTest {
     }
 
     @Test
+    void commits_pasted_one_after_another_are_refused_at_the_second_header_and_the_text_is_kept() {
+        String fix = "diff --git a/client/fetch.go b/client/fetch.go\n--- a/client/fetch.go\n+++ b/client/fetch.go\n"
+                + "@@ -12,2 +12,2 @@\n-\n+// closed by the caller\n // done\n";
+        String series = "From 1 Mon Sep 17 00:00:00 2001\nSubject: [PATCH 1/2] fetch\n\n" + ReviewDiffs.LEAK_NEW_FILE
+                + "-- \n2.43.0\n\nFrom 2 Mon Sep 17 00:00:00 2001\nSubject: [PATCH 2/2] note\n\n" + fix;
+        HttpResponse<String> r = submit(editor, Map.of("diff", series, "title", "two commits"));
+        assertEquals(400, r.statusCode(), r.body());
+        Document doc = Jsoup.parse(r.body());
+        String error = doc.selectFirst("#review-error").text();
+        assertTrue(error.contains("'client/fetch.go' is changed again here after line 4")
+                && error.contains("Line 29 of your diff: diff --git a/client/fetch.go b/client/fetch.go"), error);
+        assertEquals(series, textarea(doc));
+        assertEquals("two commits", doc.selectFirst("input[name=title]").val());
+    }
+
+    @Test
     void an_empty_diff_is_refused_with_a_message_and_nothing_is_saved() {
         int before = new SavedReviews(app.services.db().jdbi(), TestApp.CONTENT).newest(1000).size();
         HttpResponse<String> r = submit(editor, Map.of("diff", "  \n", "repository", "acme/api"));

@@ -32,31 +32,49 @@ public final class DiffParser {
      *                             no file header at all
      */
     public static List<ChangedFile> parse(byte[] diff) throws DiffFormatException {
-        byte[] buf = normaliseLineEnds(stripBom(diff));
+        byte[] buf = TerminalColours.strip(normaliseLineEnds(stripBom(diff)));
         if (new String(buf, StandardCharsets.UTF_8).isBlank()) {
             return List.of();
         }
         Patch patch = new Patch();
         patch.parse(buf, 0, buf.length);
         for (FormatError e : patch.getErrors()) {
-            throw new DiffFormatException(lineOf(buf, e.getOffset()), e.getMessage() + ": " + e.getLineText().strip());
+            // JGit only warns about a line after a complete hunk (a blank line at the end of a paste, a Markdown
+            // fence, the next commit's header in git log -p): readHunk holds each hunk to its own counts
+            if (e.getSeverity() == FormatError.Severity.ERROR) {
+                throw new DiffFormatException(lineOf(buf, e.getOffset()), errorText(e));
+            }
         }
         if (patch.getFiles().isEmpty()) {
             throw new DiffFormatException(firstNonBlankLine(buf),
                     "not a unified diff: no 'diff --git' or '---'/'+++' file header found");
         }
+        List<FileNames.Paths> names = FileNames.of(buf, patch.getFiles());
         List<ChangedFile> files = new ArrayList<>();
-        for (FileHeader f : patch.getFiles()) {
-            files.add(toChangedFile(buf, f));
+        for (int i = 0; i < patch.getFiles().size(); i++) {
+            files.add(toChangedFile(buf, patch.getFiles().get(i), names.get(i)));
         }
+        PatchSeries.refuseRepeatedFiles(files, patch.getFiles().stream().map(f -> lineOf(buf, f.getStartOffset()))
+                .toList());
         return files;
+    }
+
+    /** JGit's message, or what a cut-off paste means in the user's words. */
+    private static String errorText(FormatError e) {
+        String line = e.getLineText().strip();
+        if (e.getMessage().startsWith("Truncated hunk")) {
+            return "the hunk '" + line + "' ends before the lines its @@ line counts (" + e.getMessage()
+                    .replaceFirst("^Truncated hunk, ", "").replace(" is missing", " missing") + "): was the diff cut off when it was copied?";
+        }
+        return e.getMessage() + ": " + line;
     }
 
     public static List<ChangedFile> parse(String diff) throws DiffFormatException {
         return parse(diff.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ChangedFile toChangedFile(byte[] buf, FileHeader f) throws DiffFormatException {
+    private static ChangedFile toChangedFile(byte[] buf, FileHeader f, FileNames.Paths names)
+            throws DiffFormatException {
         if (f instanceof CombinedFileHeader) {
             // git show of a merge commit: each line carries one column per parent, so no single "added" side exists
             throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "a combined diff of a merge commit "
@@ -70,8 +88,8 @@ public final class DiffParser {
             case COPY -> ChangedFile.Change.COPIED;
             case MODIFY -> ChangedFile.Change.MODIFIED;
         };
-        String newPath = cleanPath(f.getNewPath());
-        String oldPath = cleanPath(f.getOldPath());
+        String newPath = cleanPath(names.newPath());
+        String oldPath = cleanPath(names.oldPath());
         String path = change == ChangedFile.Change.DELETED || newPath == null ? oldPath : newPath;
         if (path == null) {
             throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "file header names no path");
@@ -107,10 +125,26 @@ public final class DiffParser {
         List<DiffLine> out = new ArrayList<>();
         int oldLine = oldStart;
         int newLine = newStart;
+        int oldLeft = oldCount;
+        int newLeft = newCount;
         for (int i = 1; i < raw.size(); i++) {
             String line = raw.get(i);
             char marker = line.isEmpty() ? ' ' : line.charAt(0);
             String text = line.isEmpty() ? "" : stripCr(line.substring(1));
+            if (oldLeft == 0 && newLeft == 0 && (line.isBlank() || marker == '\\')) {
+                continue; // blank lines after a complete hunk: the end of a paste, or between two files
+            }
+            boolean fits = switch (marker) {
+                case '+' -> newLeft-- > 0;
+                case '-' -> oldLeft-- > 0;
+                case ' ' -> oldLeft-- > 0 & newLeft-- > 0;
+                default -> true;
+            };
+            if (!fits) {
+                throw new DiffFormatException(headerLine + i, "this line is one more than the hunk at line "
+                        + headerLine + " counts ('" + raw.get(0).strip() + "'): was the diff edited by hand? Correct"
+                        + " the counts in its @@ line");
+            }
             switch (marker) {
                 case '+' -> out.add(new DiffLine(DiffLine.Kind.ADDED, 0, newLine++, text));
                 case '-' -> out.add(new DiffLine(DiffLine.Kind.REMOVED, oldLine++, 0, text));
@@ -123,16 +157,9 @@ public final class DiffParser {
     }
 
     private static List<String> lines(byte[] buf, int start, int end) {
-        List<String> out = new ArrayList<>();
-        int s = start;
-        for (int i = start; i < end; i++) {
-            if (buf[i] == '\n') {
-                out.add(new String(buf, s, i - s, StandardCharsets.UTF_8));
-                s = i + 1;
-            }
-        }
-        if (s < end) {
-            out.add(new String(buf, s, end - s, StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>(List.of(DiffEncoding.decode(buf, start, end).split("\n", -1)));
+        if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1); // the hunk's last line ends in a newline
         }
         return out;
     }

@@ -50,9 +50,27 @@ public final class SarifImport {
     public static Result read(List<Path> files, RuleBook book, Path repoRoot) throws IOException {
         Result all = Result.none();
         for (Path p : files) {
-            all = all.plus(parse(Files.readString(p, StandardCharsets.UTF_8), p.toString(), book, repoRoot));
+            if (!Files.isRegularFile(p)) {
+                throw new IOException(p + ": no such file (--import names another analyser's SARIF log)");
+            }
+            all = all.plus(parse(text(Files.readAllBytes(p)), p.toString(), book, repoRoot));
         }
         return all;
+    }
+
+    /**
+     * A SARIF file's text: UTF-8 without its byte-order mark, or UTF-16 when it starts with that mark, as Windows
+     * tools (PowerShell's redirection) write it.
+     */
+    static String text(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        String s = new String(b, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     static Result parse(String json, String name, RuleBook book, Path repoRoot) throws IOException {

@@ -30,9 +30,13 @@ public final class Baseline {
      * @throws IOException when the file cannot be read or is not SARIF (the message names the file)
      */
     public static Baseline read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file (--baseline names an earlier run's SARIF output)");
+        }
         JsonNode root;
         try {
-            root = SarifReport.JSON.readTree(Files.readString(file));
+            // bytes, not a string: Jackson reads a byte-order mark and UTF-16, as Windows tools write SARIF
+            root = SarifReport.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IOException(file + ": not a SARIF file: " + e.getMessage(), e);
         }

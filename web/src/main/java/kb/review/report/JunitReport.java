@@ -40,14 +40,14 @@ public final class JunitReport {
             for (Finding f : all) {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testcase");
-                x.writeAttribute("classname", f.path());
-                x.writeAttribute("name", f.item() + " " + f.rule() + " at line " + f.line());
+                x.writeAttribute("classname", xml(f.path()));
+                x.writeAttribute("name", xml(f.item() + " " + f.rule() + " at line " + f.line()));
                 x.writeStartElement(f.suppressed() ? "skipped" : "failure");
-                x.writeAttribute("message", f.message());
+                x.writeAttribute("message", xml(f.message()));
                 if (!f.suppressed()) {
                     x.writeAttribute("type", ReportContext.label(f.severity()));
-                    x.writeCharacters(f.path() + ":" + f.line() + ": " + f.code() + "\n" + ctx.title(f.item())
-                            + " " + ctx.itemUrl(f.item()));
+                    x.writeCharacters(xml(f.path() + ":" + f.line() + ": " + f.code() + "\n" + ctx.title(f.item())
+                            + " " + ctx.itemUrl(f.item())));
                 }
                 x.writeEndElement();
                 x.writeEndElement();
@@ -55,7 +55,7 @@ public final class JunitReport {
             for (Review.ReviewedFile f : clean) {
                 x.writeCharacters("\n  ");
                 x.writeEmptyElement("testcase");
-                x.writeAttribute("classname", f.path());
+                x.writeAttribute("classname", xml(f.path()));
                 x.writeAttribute("name", "no findings");
             }
             x.writeCharacters("\n");
@@ -66,5 +66,26 @@ public final class JunitReport {
             throw new IllegalStateException("JUnit XML could not be written", e);
         }
         return out + "\n";
+    }
+
+    /**
+     * Text XML 1.0 can hold: the control characters a source line may carry (a form feed in old Java code, a bell in a
+     * string) and lone surrogates become U+FFFD. The writer copies them as they are, and CI servers refused the whole
+     * report as not well-formed.
+     */
+    static String xml(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(s.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800 || c >= 0xE000 && c < 0xFFFE) {
+                out.append(c);
+            } else {
+                out.append('\uFFFD');
+            }
+        }
+        return out.toString();
     }
 }

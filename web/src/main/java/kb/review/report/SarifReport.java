@@ -144,13 +144,28 @@ public final class SarifReport {
         ctx.incidents(f.item()).forEach(i -> incidents.add(i.id()));
     }
 
-    /** A repository path as a relative URI reference: spaces and other unsafe characters percent-encoded. */
+    /** The characters RFC 3986 allows in a path segment as they are: unreserved, sub-delims, ':' and '@'. */
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:@";
+
+    /**
+     * A repository path as a relative URI reference (RFC 3986): every other byte of its UTF-8 form percent-encoded
+     * (spaces, '%', '#', non-ASCII letters), and a colon in the first segment too, which would otherwise read as a
+     * scheme ({@code a:b.go}).
+     */
     static String uri(String path) {
-        try {
-            return new java.net.URI(null, null, path, null).getRawPath();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("path cannot be written as a URI: " + path, e);
+        StringBuilder out = new StringBuilder();
+        boolean firstSegment = true;
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            firstSegment &= c != '/';
+            boolean plain = c < 0x80 && (Character.isLetterOrDigit(c) || c == '/' || PATH_SAFE.indexOf(c) >= 0);
+            if (plain && !(firstSegment && c == ':')) {
+                out.append(c);
+            } else {
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
         }
+        return out.toString();
     }
 
     static String level(Severity s) {

@@ -71,4 +71,24 @@ class SarifImportTest {
         IOException notSarif = assertThrows(IOException.class, () -> parse("{\"version\": \"2.1.0\"}"));
         assertEquals("lint.sarif: not a SARIF log (no 'runs' array)", notSarif.getMessage());
     }
+
+    @Test
+    void a_log_written_with_a_byte_order_mark_or_in_utf_16_is_read_and_a_missing_one_is_named(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String log = "{\"runs\": [{\"tool\": {\"driver\": {\"name\": \"PMD\"}}, \"results\": [{\"ruleId\": "
+                + "\"CloseResource\", \"message\": {\"text\": \"café\"}, \"locations\": [{\"physicalLocation\": "
+                + "{\"artifactLocation\": {\"uri\": \"src/A.java\"}, \"region\": {\"startLine\": 3}}}]}]}]}";
+        Path bom = dir.resolve("bom.sarif");
+        java.nio.file.Files.write(bom, ("\uFEFF" + log).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path utf16 = dir.resolve("utf16.sarif");
+        java.nio.file.Files.write(utf16, ("\uFEFF" + log).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        for (Path p : List.of(bom, utf16)) {
+            SarifImport.Result r = SarifImport.read(List.of(p), TestRules.book(), dir);
+            assertEquals(List.of("RES-01"), r.findings().stream().map(Finding::item).toList(), p.toString());
+            assertTrue(r.findings().get(0).message().contains("café"), r.findings().get(0).message());
+        }
+        IOException missing = assertThrows(IOException.class,
+                () -> SarifImport.read(List.of(dir.resolve("pmd.sarif")), TestRules.book(), dir));
+        assertTrue(missing.getMessage().contains("pmd.sarif: no such file"), missing.getMessage());
+    }
 }

@@ -98,4 +98,44 @@ class PathOutputsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> Baseline.read(bad));
         assertTrue(e.getMessage().contains("old.sarif"), e.getMessage());
     }
+
+    @Test
+    void baselines_written_with_a_byte_order_mark_or_in_utf_16_are_read_and_a_missing_one_is_named(@TempDir Path dir)
+            throws Exception {
+        Review r = TestRules.reviewDiff(LifecycleRulesTest.newFile("api/fetch.go", LEAK));
+        String sarif = SarifReport.render(context(r));
+        Path bom = dir.resolve("bom.sarif");
+        Files.write(bom, ("\uFEFF" + sarif).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path utf16 = dir.resolve("utf16.sarif");
+        Files.write(utf16, ("\uFEFF" + sarif).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        for (Path p : List.of(bom, utf16)) {
+            int[] hidden = {0};
+            Baseline.read(p).apply(r, hidden);
+            assertEquals(r.findings().size(), hidden[0], p + " hides every finding of the run that wrote it");
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> Baseline.read(dir.resolve("nowhere.sarif")));
+        assertTrue(e.getMessage().contains("nowhere.sarif: no such file"), e.getMessage());
+    }
+
+    @Test
+    void sarif_uris_are_rfc_3986_references_for_any_path_git_allows() {
+        assertEquals("my%20dir/caf%C3%A9%20100%25.go", SarifReport.uri("my dir/café 100%.go"));
+        assertEquals("a%3Ab.go", SarifReport.uri("a:b.go"), "a colon in the first segment is not a scheme");
+        assertEquals("pkg/a:b,c.go", SarifReport.uri("pkg/a:b,c.go"));
+        assertEquals("x%23y%3Fz/%5Bq%5D.go", SarifReport.uri("x#y?z/[q].go"));
+        assertEquals("src/Main.java", SarifReport.uri("src/Main.java"));
+    }
+
+    @Test
+    void junit_xml_stays_well_formed_when_the_code_of_a_finding_holds_control_characters() throws Exception {
+        // a form feed is whitespace to Java and Go compilers, and old sources keep page breaks
+        String withControls = LEAK.replace("resp, err := c.Get(url)", "resp, err := c.Get(url) // \f\u0007 page");
+        Review r = TestRules.reviewDiff(LifecycleRulesTest.newFile("api/fetch.go", withControls));
+        String xml = JunitReport.render(context(r));
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String failure = doc.getElementsByTagName("failure").item(0).getTextContent();
+        assertTrue(failure.contains("c.Get(url) // \uFFFD\uFFFD page"), failure);
+    }
 }
