@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
  * loop over input that the review took for rare. A comparison of the item's field with a literal
  * ({@code if o.Qty <= 0}) is a test of the item's data, not a sampling bound; a failure branch that counts the items
  * it skips ({@code rejected++}) expects many of them; the error of a check of the loop's own item
- * ({@code if err := validate(o); err != nil}) is the same test as {@code if !valid(o)}. Each defect is paired with the
- * look-alike the rule must stay silent on. The fixtures are written for these tests. Findings are "line:item".
+ * ({@code if err := validate(o); err != nil}) is the same test as {@code if !valid(o)}. And a helper instead of an
+ * inline construction (round 5): a function of another file of the change that builds a new HTTP transport and
+ * returns it, called by a handler on every request. Each defect is paired with the look-alike the rule must stay
+ * silent on. The fixtures are written for these tests. Findings are "line:item".
  */
 class GoMissesRound13Test {
 
@@ -148,5 +150,86 @@ class GoMissesRound13Test {
     void a_failed_write_of_the_reading_or_a_check_of_something_else_stays_a_failure_path() {
         assertEquals(List.of(), review("ingest/keep.go", ingest("s.db.Insert(r)")));
         assertEquals(List.of(), review("ingest/keep.go", ingest("s.checkQuota()")));
+    }
+
+    // --- class 4: a helper of another file that builds a new transport, called per request ---
+
+    private static String helper(String body) {
+        return newFile("internal/netx/clients.go", """
+                package netx
+
+                import (
+                	"net/http"
+                	"time"
+                )
+
+                func MirrorClient(timeout time.Duration) *http.Client {
+                """ + body + """
+                }
+                """);
+    }
+
+    private static final String FRESH = """
+            	return &http.Client{
+            		Timeout:   timeout,
+            		Transport: &http.Transport{MaxIdleConnsPerHost: 8},
+            	}
+            """;
+
+    private static String handler(String fields, String use) {
+        return newFile("internal/mirror/push.go", """
+                package mirror
+
+                import (
+                	"net/http"
+
+                	"example.com/app/internal/netx"
+                )
+
+                type Pusher struct {
+                	target string
+                FIELDS}
+
+                func (p *Pusher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+                USE	resp, err := client.Post(p.target, "application/octet-stream", r.Body)
+                	if err != nil {
+                		http.Error(w, err.Error(), http.StatusBadGateway)
+                		return
+                	}
+                	resp.Body.Close()
+                	w.WriteHeader(http.StatusNoContent)
+                }
+                """.replace("FIELDS", fields).replace("USE", use));
+    }
+
+    @Test
+    void a_handler_that_asks_the_helper_for_a_client_on_every_request_is_reported_at_the_call() {
+        assertEquals(List.of("14:RES-04"), items(helper(FRESH)
+                + handler("", "\tclient := netx.MirrorClient(30 * time.Second)\n")));
+    }
+
+    @Test
+    void a_client_asked_for_once_and_kept_or_a_helper_that_caches_its_client_stays_silent() {
+        assertEquals(List.of(), items(helper(FRESH) + handler("\tclient *http.Client\n", """
+                	client := p.client
+                """) + newFile("internal/mirror/new.go", """
+                package mirror
+
+                import (
+                	"time"
+
+                	"example.com/app/internal/netx"
+                )
+
+                func NewPusher(target string) *Pusher {
+                	return &Pusher{target: target, client: netx.MirrorClient(30 * time.Second)}
+                }
+                """)));
+        assertEquals(List.of(), items(helper("""
+                	mirrorOnce.Do(func() {
+                		mirror = &http.Client{Timeout: timeout, Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+                	})
+                	return mirror
+                """) + handler("", "\tclient := netx.MirrorClient(30 * time.Second)\n")));
     }
 }
