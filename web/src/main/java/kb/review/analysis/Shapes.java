@@ -297,7 +297,7 @@ public final class Shapes {
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (onFailurePath(p, child, src, go)) {
+            if (onFailurePath(p, child, src, go, n)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }

@@ -14,16 +14,18 @@ import kb.review.diff.SyntaxNode;
  * tally of its failed items expects many of them, and the count is the summary LOG-01 asks for, so the line per item
  * beside it is the flood.</li>
  * <li>The error of a check of the loop's own item ({@code if err := validate(ev); err != nil},
- * {@code v.check(ev)}, {@code parse(line)}): the item's data is bad, which is the same test as {@code if !valid(ev)},
+ * {@code v.check(ev)}): the item's data is bad, which is the same test as {@code if !valid(ev)},
  * only spelled as an error. One bad producer makes it run on every turn, the checklist's own bad example. A failure of
  * the machinery an item is sent through ({@code c.Push(it)}) stays the failure path it usually is.</li>
  * </ul>
  */
 final class SkippedItems {
 
-    /** A call that judges its argument's data: validation, checking, parsing, decoding, conversion. */
-    private static final Pattern CHECKS = Pattern.compile("(?i)^(validate|valid|check|verify|parse|decode|unmarshal"
-            + "|convert|sanitize|normali[sz]e)[A-Z_]?\\w*$");
+    /**
+     * A call that judges its argument by a policy (validate, check, verify): a bad producer fails it on every item.
+     * Decoding and parsing are left out: their failure is mostly stored data gone bad (a snapshot entry), rare.
+     */
+    private static final Pattern CHECKS = Pattern.compile("(?i)^(validate|valid|check|verify|sanitize)[A-Z_]?\\w*$");
     private static final Pattern NOT_NIL = Pattern.compile("^([A-Za-z_]\\w*)\\s*!=\\s*nil$");
 
     private SkippedItems() {
@@ -31,9 +33,17 @@ final class SkippedItems {
 
     /**
      * True when {@code branch}, the failure branch of the Go {@code if} {@code stmt}, counts the item it fails on, or
-     * when the error {@code stmt} tests comes from a check of the item of the loop around it.
+     * when the error {@code stmt} tests comes from a check of the item of the loop around it; and {@code log} is not
+     * behind a further test inside the branch (the first failure of a batch only, {@code if firstErr == nil}).
      */
-    static boolean perItem(SyntaxNode stmt, SyntaxNode branch, byte[] src) {
+    static boolean perItem(SyntaxNode stmt, SyntaxNode branch, SyntaxNode log, byte[] src) {
+        for (SyntaxNode p = log.getParent(); p != null && !p.isNull() && p.getStartByte() >= branch.getStartByte()
+                && p.getEndByte() <= branch.getEndByte() && !(p.getStartByte() == branch.getStartByte()
+                && p.getEndByte() == branch.getEndByte()); p = p.getParent()) {
+            if (p.getType().equals("if_statement") || p.getType().equals("expression_switch_statement")) {
+                return false;
+            }
+        }
         return counts(branch) || checksItem(stmt, src);
     }
 

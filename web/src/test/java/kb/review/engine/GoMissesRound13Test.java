@@ -112,6 +112,12 @@ class GoMissesRound13Test {
                 			if f.dropped <= 5 {
                 				f.log.Warn("frame dropped", zap.Error(err))
                 			}""")));
+        assertEquals(List.of(), review("relay/forward.go", relay("""
+                			f.dropped++
+                			if first == nil {
+                				first = err
+                				f.log.Warn("first frame dropped", zap.Error(err))
+                			}""")));
     }
 
     // --- class 3: the error of a check of the loop's own item ---
@@ -150,6 +156,7 @@ class GoMissesRound13Test {
     void a_failed_write_of_the_reading_or_a_check_of_something_else_stays_a_failure_path() {
         assertEquals(List.of(), review("ingest/keep.go", ingest("s.db.Insert(r)")));
         assertEquals(List.of(), review("ingest/keep.go", ingest("s.checkQuota()")));
+        assertEquals(List.of(), review("ingest/keep.go", ingest("s.decodeReading(r)")));
     }
 
     // --- class 4: a helper of another file that builds a new transport, called per request ---
