@@ -3,6 +3,7 @@ package kb.review.analysis;
 import static kb.review.diff.SyntaxNode.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -16,9 +17,9 @@ final class LoopGuards {
 
     /** A count compared with a bound: a literal or a constant (upper-case) name, on either side. */
     private static final Pattern BOUNDED = Pattern.compile(
-            "^\\+*\\-*[A-Za-z_][\\w.]*(\\+\\+|--)?\\s*(<|<=)\\s*(\\d+|[A-Z][A-Z0-9_]*|\\w+\\.[A-Z][A-Z0-9_]*)$"
-                    + "|^(\\d+|[A-Z][A-Z0-9_]*)\\s*(>|>=)\\s*\\+*\\-*[A-Za-z_][\\w.]*(\\+\\+|--)?$"
-                    + "|%\\s*(\\d+|[A-Z][A-Z0-9_]*)\\s*==\\s*0$");
+            "^\\+*\\-*([A-Za-z_][\\w.]*)(?:\\+\\+|--)?\\s*(?:<|<=)\\s*(?:\\d+|[A-Z][A-Z0-9_]*|\\w+\\.[A-Z][A-Z0-9_]*)$"
+                    + "|^(?:\\d+|[A-Z][A-Z0-9_]*)\\s*(?:>|>=)\\s*\\+*\\-*([A-Za-z_][\\w.]*)(?:\\+\\+|--)?$"
+                    + "|%\\s*(?:\\d+|[A-Z][A-Z0-9_]*)\\s*==\\s*0$");
 
     private LoopGuards() {
     }
@@ -36,8 +37,13 @@ final class LoopGuards {
         return n.equals("forEach") || n.equals("forEachOrdered");
     }
 
-    /** True when {@code child} is the then branch of an {@code if} {@code p} whose condition bounds a count. */
-    static boolean sampled(SyntaxNode p, SyntaxNode child, byte[] src) {
+    /**
+     * True when {@code child} is the then branch of an {@code if} {@code p} whose condition bounds a count. In Go the
+     * name compared must count: stepped in the test or anywhere in its function ({@code logged++},
+     * {@code n += 1}), or a loop's index ({@code for i := range}); a field of the item compared with a literal
+     * ({@code if p.Price <= 0}) is a test of the item's data, whose log repeats with every bad item.
+     */
+    static boolean sampled(SyntaxNode p, SyntaxNode child, byte[] src, boolean go) {
         if (!p.getType().equals("if_statement")) {
             return false;
         }
@@ -51,7 +57,24 @@ final class LoopGuards {
         while (test.startsWith("(") && test.endsWith(")")) {
             test = test.substring(1, test.length() - 1).strip();
         }
-        return BOUNDED.matcher(test).find();
+        Matcher m = BOUNDED.matcher(test);
+        if (!m.find()) {
+            return false;
+        }
+        String counted = m.group(1) != null ? m.group(1) : m.group(2);
+        return !go || counted == null || steps(p, counted, src);
+    }
+
+    /** True when {@code name} is stepped in the function around {@code n}, or is the key of a range loop there. */
+    private static boolean steps(SyntaxNode n, String name, byte[] src) {
+        SyntaxNode f = n;
+        while (f.getParent() != null && !f.getParent().isNull() && !f.getType().equals("function_declaration")
+                && !f.getType().equals("method_declaration") && !f.getType().equals("func_literal")) {
+            f = f.getParent();
+        }
+        String q = Pattern.quote(name);
+        return Pattern.compile("(?<![\\w.])" + q + "\\s*(\\+\\+|--|[-+]=|=\\s*" + q + "\\s*\\+)"
+                + "|\\bfor\\s+" + q + "\\s*(,\\s*\\w+\\s*)?:?=\\s*range\\b").matcher(text(src, f)).find();
     }
 
     /**

@@ -41,6 +41,7 @@ public final class PerCall {
     private Summaries summaries;
     private String path = "";
     private java.util.Map<String, String> clients = java.util.Map.of();
+    private java.util.Map<String, GoFactories.Factory> factories = java.util.Map.of();
 
     PerCall(byte[] src, boolean go) {
         this.src = src;
@@ -80,12 +81,23 @@ public final class PerCall {
      */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
                                  String path, Summaries summaries, List<TimeoutModel> clientModels) {
+        return run(root, src, go, pools, callers, path, summaries, clientModels, java.util.Map.of());
+    }
+
+    /**
+     * The same, also reporting a Go call of one of {@code factories} (functions of the change in other files that
+     * build a new value of a model per call, see {@link GoFactories}) where it is made per call.
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path, Summaries summaries, List<TimeoutModel> clientModels,
+                                 java.util.Map<String, GoFactories.Factory> factories) {
         List<Spot> out = new ArrayList<>();
         java.util.Map<String, String> clients = go || summaries == null || clientModels.isEmpty() ? java.util.Map.of()
                 : ClientClasses.madeIn(new String(src, StandardCharsets.UTF_8), clientModels, summaries);
-        if (!pools.isEmpty() || !clients.isEmpty()) {
+        if (!pools.isEmpty() || !clients.isEmpty() || !factories.isEmpty()) {
             PerCall p = new PerCall(src, go);
             p.clients = clients;
+            p.factories = factories;
             p.summaries = summaries;
             p.callers = callers;
             p.path = path;
@@ -104,6 +116,17 @@ public final class PerCall {
         TimeoutBuilds.Built b = TimeoutBuilds.match(n, src, pools);
         if (b == null && !go) {
             b = storedBuilder(n, pools);
+        }
+        GoFactories.Factory made = b == null ? factory(n) : null;
+        if (made != null) {
+            String why = perCall(n, made.model());
+            if (why != null) {
+                int line = n.getStartPoint().getRow() + 1;
+                out.add(new Spot(line, n.getStartPoint().getColumn() + 1, made.model().id(), List.of(
+                        new Lifecycle.Step(line, made.model().shows() + " is built anew by " + made.name() + " ("
+                                + made.file() + ") on this call, " + why))));
+            }
+            return;
         }
         if (b != null) {
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
@@ -162,6 +185,16 @@ public final class PerCall {
             }
         }
         return null;
+    }
+
+    /** The factory a Go call names (by its function's name, bare or qualified by a package), or null. */
+    private GoFactories.Factory factory(SyntaxNode n) {
+        if (factories.isEmpty() || !n.getType().equals("call_expression")) {
+            return null;
+        }
+        String callee = text(n.getChildByFieldName("function"));
+        GoFactories.Factory f = factories.get(callee.substring(callee.lastIndexOf('.') + 1));
+        return f != null && (callee.equals(f.name()) || callee.matches("[a-z]\\w*\\." + f.name())) ? f : null;
     }
 
     String text(SyntaxNode n) {

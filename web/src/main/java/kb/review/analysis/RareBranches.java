@@ -72,9 +72,10 @@ final class RareBranches {
      * the item's bad data, {@link InputLoops#rejectsItems}, which a loop over input counts as a branch), the branch of
      * an {@code if} whose condition tests an error or failure ({@code err != nil}, {@code r.isError()},
      * {@code errors.Is(err, x)}), the else of a Go {@code err == nil} test, or the else of a success test
-     * ({@code r.passed()}; the then branch of {@code !r.passed()}).
+     * ({@code r.passed()}; the then branch of {@code !r.passed()}). A Go branch that is one item's outcome (counted,
+     * or a rejected check of the item: {@link SkippedItems}) is not one for {@code log}, the call logged there.
      */
-    static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src) {
+    static boolean onFailurePath(SyntaxNode p, SyntaxNode child, byte[] src, boolean go, SyntaxNode log) {
         if (p.getType().equals("catch_clause")) {
             return !InputLoops.rejectsItems(p, src); // a catch of bad data runs per item of a bad input
         }
@@ -94,7 +95,7 @@ final class RareBranches {
         boolean elseFails = failure ? EQUALS_NIL.matcher(test).find() : !test.startsWith("!");
         SyntaxNode branch = p.getChildByFieldName(elseFails ? "alternative" : "consequence");
         return branch != null && !branch.isNull() && branch.getStartByte() <= child.getStartByte()
-                && child.getEndByte() <= branch.getEndByte();
+                && child.getEndByte() <= branch.getEndByte() && !(go && log != null && SkippedItems.perItem(p, branch, log, src));
     }
 
     private static boolean hasWord(String condition, Set<String> words) {

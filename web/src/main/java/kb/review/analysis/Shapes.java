@@ -293,11 +293,11 @@ public final class Shapes {
                     continue;
                 }
             }
-            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src)
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src, go)
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (onFailurePath(p, child, src)) {
+            if (onFailurePath(p, child, src, go, n)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }

@@ -11,6 +11,7 @@ import kb.review.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
 import kb.review.analysis.HandClosed;
 import kb.review.analysis.JavaLifecycle;
@@ -241,9 +242,14 @@ final class AnalysisDetector {
         // Java: a class of the change whose constructor builds one of the rule's clients, made here per call
         List<TimeoutModel> clients = file.language() == Language.GO ? List.of()
                 : all.stream().filter(m -> resources(r).contains(m.id())).toList();
-        if (!wanted.isEmpty() || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
-            for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted, summaries.callers(), file.path(), summaries, clients)) {
+        // Go: a function of another file of the change that builds one of the rule's pools anew and returns it
+        java.util.Map<String, GoFactories.Factory> factories = file.language() != Language.GO
+                ? java.util.Map.of() : GoFactories.calledFrom(file.text(), file.path(), summaries,
+                all.stream().filter(m -> resources(r).contains(m.id())).toList());
+        if (!wanted.isEmpty() || !factories.isEmpty()
+                || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
+            for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
+                    summaries.callers(), file.path(), summaries, clients, factories)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }
