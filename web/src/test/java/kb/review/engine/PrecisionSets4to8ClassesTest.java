@@ -93,4 +93,45 @@ class PrecisionSets4to8ClassesTest {
             assertEquals(List.of("4:CONC-01"), go(DRAIN.replace("BODY", body), "CONC-01"), body);
         }
     }
+
+    // TMO-01, R: the statement's query timeout is set a few lines below its creation, after a branch that only clamps
+    // the value; the catch of the set-up closes the statement when anything fails. A close waits on nothing, so the
+    // catch is no use of the statement without its timeout. A timeout set on one branch only still leaves the query
+    // after it without one.
+
+    private static final String STATEMENT = """
+            package a;
+
+            class Registry {
+                ResultSet query(String url, String sql, int timeoutMs) throws SQLException {
+                    Connection connection = null;
+                    Statement statement = null;
+                    try {
+                        connection = DriverManager.getConnection(url);
+                        statement = connection.createStatement();
+                        int seconds = timeoutMs / 1000;
+                        SETTER
+                        statement.setMaxRows(1000);
+                        return statement.executeQuery(sql);
+                    } catch (SQLException e) {
+                        if (statement != null) {
+                            statement.close();
+                        }
+                        throw e;
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_failed_set_up_that_closes_the_statement_is_no_use_before_its_timeout() {
+        assertEquals(List.of(), java(STATEMENT.replace("SETTER", "seconds = seconds <= 0 ? 1 : seconds;\n"
+                + "            statement.setQueryTimeout(seconds);"), "TMO-01"));
+    }
+
+    @Test
+    void a_timeout_set_on_one_branch_only_is_still_reported() {
+        assertEquals(List.of("9:TMO-01"), java(STATEMENT.replace("SETTER", "if (seconds > 0) {\n"
+                + "                statement.setQueryTimeout(seconds);\n            }"), "TMO-01"));
+    }
 }
