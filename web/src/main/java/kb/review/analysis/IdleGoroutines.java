@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * <li>it puts a value back into a pool ({@code pool.Put(w)} of a library's pool);</li>
  * <li>it runs a library's server ({@code srv.ListenAndServe()}): net/http recovers each handler's panic itself, as
  * {@code go srv.Serve(l)}, already left alone, does;</li>
+ * <li>it drains a channel and drops what it receives, until the channel closes ({@code for range c.Messages() {}})
+ * or until a done channel fires ({@code for { select { case <-hb: case <-ctx.Done(): return } }}): a library that
+ * must not block on an unread channel, fed by this goroutine's receives alone;</li>
  * <li>it calls the program's own functions whose bodies (visible in the change or checkout) are all of the above.</li>
  * </ul>
  * Judged on the seventh held-out precision set (AH: gocraft/work's stop, join, start and web UI goroutines,
@@ -37,6 +40,15 @@ final class IdleGoroutines {
     private static final Pattern LIBRARY = Pattern.compile(
             "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\.(?:Put|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS))"
                     + "\\(\\s*[\\w.,\\s\"]*\\)");
+    private static final String CHANNEL = "<-\\s*[\\w.\\[\\]]+(?:\\(\\s*\\))?";
+    /**
+     * A whole body that only drains: a range over a channel with an empty body, or a loop of a select whose every case
+     * only receives (and returns, or does nothing). The received values are dropped, so no program code runs.
+     */
+    private static final Pattern DRAIN = Pattern.compile(
+            "for\\s+(?:_\\s*=\\s*)?range\\s+[\\w.\\[\\]]+(?:\\(\\s*\\))?\\s*\\{\\s*}"
+                    + "|for\\s*\\{\\s*select\\s*\\{(?:\\s*case\\s+(?:_\\s*=\\s*)?" + CHANNEL
+                    + "\\s*:\\s*(?:return\\s*)?)+}\\s*}");
     /** A call of the program's own function with plain arguments; group 1 is the callee. */
     private static final Pattern OWN_CALL = Pattern.compile("([\\w.]+)\\(\\s*[\\w.,\\s]*\\)");
 
@@ -59,6 +71,9 @@ final class IdleGoroutines {
         int close = body == null ? -1 : body.lastIndexOf('}');
         if (open < 0 || close <= open) {
             return false;
+        }
+        if (DRAIN.matcher(body.substring(open + 1, close).replaceAll("//[^\\n]*", "").strip()).matches()) {
+            return true;
         }
         boolean any = false;
         for (String statement : body.substring(open + 1, close).split("[;\\n]")) {

@@ -271,6 +271,23 @@ public final class Shapes {
         return out;
     }
 
+    /**
+     * True when the whole loop runs under a debug-level test ({@code if (log.isDebugEnabled()) { for (Header h : ...)
+     * log.debug(...) }}): a per-item dump that costs one flag test when the level is off, as the guard inside the loop
+     * does.
+     */
+    private static boolean debugOnly(SyntaxNode loop, byte[] src, Set<String> boundaries) {
+        SyntaxNode child = loop;
+        for (SyntaxNode p = loop.getParent(); p != null && !p.isNull() && !boundaries.contains(p.getType());
+             p = p.getParent()) {
+            if (underDebugGuard(p, child, src)) {
+                return true;
+            }
+            child = p;
+        }
+        return false;
+    }
+
     private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries,
                                   java.util.BitSet known, boolean go, List<Pattern> roundTrips) {
         SyntaxNode p = n.getParent();
@@ -314,7 +331,7 @@ public final class Shapes {
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
-                        && (!conditional || InputLoops.walksInput(p, src));
+                        && (!conditional || InputLoops.walksInput(p, src)) && !debugOnly(p, src, boundaries);
             }
             child = p;
             p = p.getParent();

@@ -168,8 +168,12 @@ final class TimeoutPaths {
 
     /**
      * The statement names the holder other than to configure it ({@code c.Field = v}, {@code c.setX(v)}; on a builder
-     * every call but {@code build()}).
+     * every call but {@code build()}) or to close it: a close releases the object and waits on nothing, so the clean-up
+     * of a failed set-up ({@code catch (SQLException e) { if (st != null) st.close(); throw e; }}) reached before the
+     * setter is no use without a timeout.
      */
+    private static final Pattern CLOSE = Pattern.compile("(?:close|Close)\\(\\s*\\)\\s*;?\\s*");
+
     private static boolean uses(String text, Pattern mention, Pattern setter, boolean builder, List<String> preparing) {
         StringBuilder rest = new StringBuilder();
         Matcher x = setter.matcher(text);
@@ -177,7 +181,8 @@ final class TimeoutPaths {
         while (x.find()) {
             boolean configures = x.group(2).startsWith("=") || x.group(1).startsWith("set")
                     || x.group(1).startsWith("Set") || builder && !x.group(1).equals("build")
-                    || preparing.contains(x.group(1));
+                    || preparing.contains(x.group(1))
+                    || CLOSE.matcher(x.group(1) + x.group(2) + x.group(3)).matches();
             if (configures) {
                 rest.append(text, at, x.start());
                 at = x.end();
