@@ -82,12 +82,7 @@ final class DroppedReturnedErrors {
 
     /** The new line of the same call as a bare statement among the added lines of the block around {@code at}. */
     private static int bareCallInBlock(List<DiffLine> lines, int at, String call) {
-        int from = at;
-        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
-            from--;
-        }
-        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-            DiffLine l = lines.get(j);
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
             if (l.kind() == DiffLine.Kind.ADDED && l.text().strip().equals(call)) {
                 return l.newLine();
             }

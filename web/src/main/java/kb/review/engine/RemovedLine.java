@@ -25,6 +25,22 @@ record RemovedLine(Hunk hunk, int index) {
         return out;
     }
 
+    /**
+     * The run of changed lines (deleted and added, between two context lines) around {@code lines.get(at)}, that line
+     * included: where an edit in place shows its old and its new side.
+     */
+    static List<DiffLine> changedBlock(List<DiffLine> lines, int at) {
+        int from = at;
+        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
+            from--;
+        }
+        int to = at + 1;
+        while (to < lines.size() && lines.get(to).kind() != DiffLine.Kind.CONTEXT) {
+            to++;
+        }
+        return lines.subList(from, to);
+    }
+
     List<DiffLine> lines() {
         return hunk.lines();
     }

@@ -249,13 +249,9 @@ final class RemovedReleases {
     private static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
         DiffLine.Kind other = lines.get(at).kind() == DiffLine.Kind.REMOVED ? DiffLine.Kind.ADDED
                 : DiffLine.Kind.REMOVED;
-        int from = at;
-        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
-            from--;
-        }
-        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-            if (lines.get(j).kind() == other) {
-                Matcher m = r.pattern().matcher(lines.get(j).text());
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            if (l.kind() == other) {
+                Matcher m = r.pattern().matcher(l.text());
                 if (m.find() && m.group(1).equals(value)) {
                     return true;
                 }
