@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import static kb.review.diff.SyntaxNode.text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,9 +149,5 @@ public final class Declarations {
 
     private static boolean absent(TSNode n) {
         return n == null || n.isNull();
-    }
-
-    private static String text(byte[] src, TSNode n) {
-        return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 }

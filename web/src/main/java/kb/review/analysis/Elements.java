@@ -1,8 +1,8 @@
 package kb.review.analysis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
 import org.treesitter.TSNode;
 
 /**
@@ -22,8 +22,7 @@ final class Elements {
             if (c.getType().equals("variable_declarator")) {
                 TSNode name = c.getChildByFieldName("name");
                 return name == null || name.isNull() ? null
-                        : new String(src, name.getStartByte(), name.getEndByte() - name.getStartByte(),
-                                StandardCharsets.UTF_8);
+                        : SyntaxNode.text(src, name);
             }
         }
         return null;

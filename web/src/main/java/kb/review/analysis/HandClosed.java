@@ -1,9 +1,9 @@
 package kb.review.analysis;
 
+import static kb.review.analysis.JavaExpressions.unwrap;
+
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -151,16 +151,9 @@ public final class HandClosed {
         } else {
             return false;
         }
-        return args.stream().map(HandClosed::unwrap).anyMatch(a ->
+        return args.stream().map(JavaExpressions::unwrap).anyMatch(a ->
                 a instanceof ObjectCreationExpr o && IN_MEMORY.matcher(o.getType().getNameAsString()).find()
                         || a instanceof NameExpr n && locals.contains(n.getNameAsString()));
-    }
-
-    private static Expression unwrap(Expression e) {
-        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
-            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
-        }
-        return e;
     }
 
     private static final Pattern GETTER = Pattern.compile("^get[A-Z_]");

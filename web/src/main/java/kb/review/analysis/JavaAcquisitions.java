@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import static kb.review.analysis.JavaExpressions.unwrap;
 import static kb.review.analysis.OwnerReleases.owner;
 import static kb.review.analysis.OwnerReleases.ownerRelease;
 
@@ -288,13 +289,6 @@ final class JavaAcquisitions {
             }
         }
         return false;
-    }
-
-    private static Expression unwrap(Expression e) {
-        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
-            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
-        }
-        return e;
     }
 
     /** What {@code e} acquires itself, by the resource models' entries (not the receiver-tracking ones); or null. */

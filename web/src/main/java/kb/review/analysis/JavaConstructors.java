@@ -95,7 +95,7 @@ final class JavaConstructors {
         Pattern release = a.model().releasePattern(a.var());
         Pattern handed = Pattern.compile("[(,]\\s*(this\\.)?" + f + "\\s*[,)]|\\breturn\\s+(this\\.)?" + f
                 + "\\s*;|=\\s*(this\\.)?" + f + "\\s*;");
-        String owner = OwnerReleases.owner(unwrapped(as.getValue()));
+        String owner = OwnerReleases.owner(JavaExpressions.unwrap(as.getValue()));
         Pattern ownerRelease = owner == null || takenFromOutside(c, owner) && !isField(type, owner) ? null
                 : OwnerReleases.ownerRelease(a.model(), owner);
         for (var member : type.getMembers()) {
@@ -118,14 +118,5 @@ final class JavaConstructors {
     private static boolean isField(TypeDeclaration<?> type, String name) {
         return type.getFields().stream().anyMatch(fd -> fd.getVariables().stream()
                 .anyMatch(v -> v.getNameAsString().equals(name)));
-    }
-
-    private static Expression unwrapped(Expression e) {
-        while (e instanceof com.github.javaparser.ast.expr.CastExpr
-                || e instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
-            e = e instanceof com.github.javaparser.ast.expr.CastExpr x ? x.getExpression()
-                    : ((com.github.javaparser.ast.expr.EnclosedExpr) e).getInner();
-        }
-        return e;
     }
 }

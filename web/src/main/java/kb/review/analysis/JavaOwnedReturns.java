@@ -8,9 +8,7 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -137,9 +135,7 @@ final class JavaOwnedReturns {
     }
 
     private Owned value(Expression e, BlockStmt body, int depth) {
-        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
-            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
-        }
+        e = JavaExpressions.unwrap(e);
         if (e instanceof ConditionalExpr c) {
             Owned o = value(c.getThenExpr(), body, depth);
             return o != null ? o : value(c.getElseExpr(), body, depth);

@@ -83,6 +83,11 @@ public final class SyntaxNode {
         return new String(utf8, n.startByte, n.endByte - n.startByte, StandardCharsets.UTF_8);
     }
 
+    /** The same for a node of the native tree, for the few readers that walk it before or without the copy. */
+    public static String text(byte[] utf8, TSNode n) {
+        return new String(utf8, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+    }
+
     private SyntaxNode(Lines lines, String type, boolean named, int startByte, int endByte, SyntaxNode parent) {
         this.lines = lines;
         this.type = type;

@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
-import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -50,22 +49,21 @@ final class DroppedReturnedErrors {
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         int drops = 0;
-        for (Hunk h : file.change().hunks()) {
-            List<DiffLine> lines = h.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = HANDED_ON.matcher(lines.get(i).text());
-                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !m.find() || !handsOn(lines, i)) {
-                    continue;
-                }
-                String call = m.group(1).strip();
-                int bare = bareCallInBlock(lines, i, call);
-                drops += bare > 0 ? 1 : 0;
-                if (bare > 0 && !BEST_EFFORT.matcher(call).find()) {
-                    out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
-                            "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
-                                    + "`: its error, handed on before, is now dropped.",
-                            Finding.Confidence.HIGH, null, "kb", null));
-                }
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            List<DiffLine> lines = removed.lines();
+            int i = removed.index();
+            Matcher m = HANDED_ON.matcher(lines.get(i).text());
+            if (!m.find() || !handsOn(lines, i)) {
+                continue;
+            }
+            String call = m.group(1).strip();
+            int bare = bareCallInBlock(lines, i, call);
+            drops += bare > 0 ? 1 : 0;
+            if (bare > 0 && !BEST_EFFORT.matcher(call).find()) {
+                out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+                        "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
+                                + "`: its error, handed on before, is now dropped.",
+                        Finding.Confidence.HIGH, null, "kb", null));
             }
         }
         // a change that takes the checks off many calls at once (a revert of an errcheck sweep) says its author
@@ -84,12 +82,7 @@ final class DroppedReturnedErrors {
 
     /** The new line of the same call as a bare statement among the added lines of the block around {@code at}. */
     private static int bareCallInBlock(List<DiffLine> lines, int at, String call) {
-        int from = at;
-        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
-            from--;
-        }
-        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-            DiffLine l = lines.get(j);
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
             if (l.kind() == DiffLine.Kind.ADDED && l.text().strip().equals(call)) {
                 return l.newLine();
             }

@@ -1,5 +1,7 @@
 package kb.review.engine;
 
+import static kb.review.engine.RemovedReleases.indent;
+
 import java.util.List;
 import java.util.regex.Pattern;
 import kb.review.diff.DiffLine;
@@ -155,13 +157,4 @@ final class GoReleases {
 
     private static final Pattern FATAL = Pattern.compile("^\\s*(?:[\\w.]+\\.Fatal\\w*|os\\.Exit)\\(");
     private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|break\\b|continue\\b|goto\\b)");
-
-    /** The width of a line's indentation, a tab counted as four columns. */
-    private static int indent(String line) {
-        int width = 0;
-        for (int i = 0; i < line.length() && Character.isWhitespace(line.charAt(i)); i++) {
-            width += line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width;
-    }
 }

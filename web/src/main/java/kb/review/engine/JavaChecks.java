@@ -7,8 +7,6 @@ import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kb.review.analysis.JavaExpressions;
 
 /** The whole-method Java checks behind the {@code visitor:} rules. */
 final class JavaChecks {
@@ -73,7 +72,7 @@ final class JavaChecks {
     static List<Report> closeableOutsideTryWithResources(Node root, boolean wholeFile) {
         List<Report> out = new ArrayList<>();
         for (VariableDeclarator vd : root.findAll(VariableDeclarator.class)) {
-            Optional<Expression> init = vd.getInitializer().map(JavaChecks::unwrap);
+            Optional<Expression> init = vd.getInitializer().map(JavaExpressions::unwrap);
             if (init.isEmpty() || !opensResource(init.get()) || isTryResource(vd)
                     || vd.getParentNode().filter(p -> p instanceof FieldDeclaration).isPresent()) {
                 continue;
@@ -142,13 +141,6 @@ final class JavaChecks {
         return s.substring(s.lastIndexOf('.') + 1);
     }
 
-    private static Expression unwrap(Expression e) {
-        while (e instanceof CastExpr || e instanceof EnclosedExpr) {
-            e = e instanceof CastExpr c ? c.getExpression() : ((EnclosedExpr) e).getInner();
-        }
-        return e;
-    }
-
     private static boolean opensResource(Expression e) {
         if (e instanceof ObjectCreationExpr oc) {
             String type = oc.getType().getNameAsString();
@@ -203,7 +195,7 @@ final class JavaChecks {
     /** Ownership leaves the method: returned, stored in a field, or wrapped by another object. */
     private static boolean handedOver(Node body, String name) {
         for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
-            Expression e = r.getExpression().map(JavaChecks::unwrap).orElse(null);
+            Expression e = r.getExpression().map(JavaExpressions::unwrap).orElse(null);
             if (isName(e, name) || e instanceof ObjectCreationExpr oc
                     && oc.getArguments().stream().anyMatch(a -> isName(a, name))) {
                 return true;

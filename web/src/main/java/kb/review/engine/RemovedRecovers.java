@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
-import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -43,24 +42,19 @@ final class RemovedRecovers {
         }
         List<Integer> launches = new ArrayList<>();
         boolean deletesRecover = false;
-        for (Hunk h : file.change().hunks()) {
-            List<DiffLine> lines = h.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                DiffLine l = lines.get(i);
-                if (l.kind() != DiffLine.Kind.REMOVED) {
-                    continue;
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            List<DiffLine> lines = removed.lines();
+            int i = removed.index();
+            if (RECOVER.matcher(removed.line().text()).find()) {
+                deletesRecover = true;
+                int launch = DEFERRED.matcher(deferredHead(lines, i)).find() ? launchAbove(lines, i) : 0;
+                if (launch > 0 && !launches.contains(launch)) {
+                    launches.add(launch);
                 }
-                if (RECOVER.matcher(l.text()).find()) {
-                    deletesRecover = true;
-                    int launch = DEFERRED.matcher(deferredHead(lines, i)).find() ? launchAbove(lines, i) : 0;
-                    if (launch > 0 && !launches.contains(launch)) {
-                        launches.add(launch);
-                    }
-                }
-                int unwrapped = unwrappedLaunch(lines, i);
-                if (unwrapped > 0 && !launches.contains(unwrapped)) {
-                    launches.add(-unwrapped); // kept only if the file deletes a recover too (the wrapper's body)
-                }
+            }
+            int unwrapped = unwrappedLaunch(lines, i);
+            if (unwrapped > 0 && !launches.contains(unwrapped)) {
+                launches.add(-unwrapped); // kept only if the file deletes a recover too (the wrapper's body)
             }
         }
         Severity severity = catalog.item("CONC-01").map(Catalog.Item::severity).orElse(Severity.WARNING);

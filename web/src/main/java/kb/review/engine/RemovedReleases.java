@@ -79,82 +79,73 @@ final class RemovedReleases {
         // a Go release names a local or a field of the function it stood in: only that file can put it back (a
         // `defer rows.Close()` added in another file's function closes another `rows`)
         List<String> added = language == Language.GO ? addedIn(file) : allAdded;
-        List<String> removed = new ArrayList<>();
-        for (Hunk h : file.change().hunks()) {
-            for (DiffLine l : h.lines()) {
-                if (l.kind() == DiffLine.Kind.REMOVED) {
-                    removed.add(l.text());
-                }
-            }
-        }
+        List<RemovedLine> deletions = RemovedLine.of(file);
+        List<String> removed = deletions.stream().map(d -> d.line().text()).toList();
         List<Finding> out = new ArrayList<>();
-        for (Hunk h : file.change().hunks()) {
+        for (RemovedLine deleted : deletions) {
+            Hunk h = deleted.hunk();
             List<DiffLine> lines = h.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                DiffLine l = lines.get(i);
-                if (l.kind() != DiffLine.Kind.REMOVED) {
+            int i = deleted.index();
+            DiffLine l = deleted.line();
+            for (Release r : RELEASES) {
+                String item = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
+                Matcher m = r.pattern().matcher(l.text());
+                if (item == null || !m.find()) {
                     continue;
                 }
-                for (Release r : RELEASES) {
-                    String item = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
-                    Matcher m = r.pattern().matcher(l.text());
-                    if (item == null || !m.find()) {
-                        continue;
-                    }
-                    String value = m.group(1);
-                    if (item.equals("CONC-04") && !threadLocal(value, file)) {
-                        continue;
-                    }
-                    int next = nextNewLine(lines, i);
-                    if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
-                            && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
-                            && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
-                        Finding moved = movedPastExit(file, h, value, r, next, item, l, catalog);
-                        if (moved != null) {
-                            out.add(moved);
-                            break;
-                        }
-                    }
-                    int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, h, i, value, item);
-                    // a checkout's whole file shows the acquisition however far above the hunk it is
-                    int above = acquired > 0 ? 0
-                            : DeletedReleaseAcquisitions.acquisitionInFile(file, next, value, item);
-                    int checked = acquired > 0 || above > 0 || language != Language.GO ? 0
-                            : GoReleases.checkAbove(lines, i, h);
-                    // Go: the value is overwritten right below the deleted close; only the same close puts it back
-                    int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
-                    int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
-                            : checked > 0 ? checked : next;
-                    boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
-                            : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
-                            || language == Language.GO && GoReleases.endedOtherwise(value, added);
-                    boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
-                            && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
-                    if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
-                            && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
-                            && !DeletedExitBranches.inside(lines, i)
-                            && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
-                            && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
-                        Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
-                        String message = value.isEmpty()
-                                ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
-                                        + "else in the change: the callers can no longer tell the thread was interrupted."
-                                : overwritten > 0 ? "The change deletes `" + l.text().strip() + "`, and line "
-                                        + overwritten + " then overwrites `" + value + "`: the value it held can no "
-                                        + "longer be closed by anything."
-                                : "The change deletes `" + l.text().strip() + "` and nothing else in the change "
-                                        + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
-                                        : checked > 0 ? "acquired just above this error check"
-                                        : "acquired outside the hunks") + "): unless that moved where the change does "
-                                        + "not show, `" + value + "` is no longer released on this path.";
-                        out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
-                                Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
-                                : above > 0 ? "the change deletes the release at line " + next + "; the review follows "
-                                        + "the deleted release, not the value"
-                                : "the acquisition is outside the diff's hunks", "kb", null));
-                    }
-                    break;
+                String value = m.group(1);
+                if (item.equals("CONC-04") && !threadLocal(value, file)) {
+                    continue;
                 }
+                int next = nextNewLine(lines, i);
+                if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
+                        && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
+                        && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
+                    Finding moved = movedPastExit(file, h, value, r, next, item, l, catalog);
+                    if (moved != null) {
+                        out.add(moved);
+                        break;
+                    }
+                }
+                int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, h, i, value, item);
+                // a checkout's whole file shows the acquisition however far above the hunk it is
+                int above = acquired > 0 ? 0
+                        : DeletedReleaseAcquisitions.acquisitionInFile(file, next, value, item);
+                int checked = acquired > 0 || above > 0 || language != Language.GO ? 0
+                        : GoReleases.checkAbove(lines, i, h);
+                // Go: the value is overwritten right below the deleted close; only the same close puts it back
+                int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
+                int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
+                        : checked > 0 ? checked : next;
+                boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
+                        : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
+                        || language == Language.GO && GoReleases.endedOtherwise(value, added);
+                boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
+                        && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
+                if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
+                        && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
+                        && !DeletedExitBranches.inside(lines, i)
+                        && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
+                        && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
+                    Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                    String message = value.isEmpty()
+                            ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
+                                    + "else in the change: the callers can no longer tell the thread was interrupted."
+                            : overwritten > 0 ? "The change deletes `" + l.text().strip() + "`, and line "
+                                    + overwritten + " then overwrites `" + value + "`: the value it held can no "
+                                    + "longer be closed by anything."
+                            : "The change deletes `" + l.text().strip() + "` and nothing else in the change "
+                                    + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
+                                    : checked > 0 ? "acquired just above this error check"
+                                    : "acquired outside the hunks") + "): unless that moved where the change does "
+                                    + "not show, `" + value + "` is no longer released on this path.";
+                    out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
+                            Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
+                            : above > 0 ? "the change deletes the release at line " + next + "; the review follows "
+                                    + "the deleted release, not the value"
+                            : "the acquisition is outside the diff's hunks", "kb", null));
+                }
+                break;
             }
         }
         return out;
@@ -258,13 +249,9 @@ final class RemovedReleases {
     private static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
         DiffLine.Kind other = lines.get(at).kind() == DiffLine.Kind.REMOVED ? DiffLine.Kind.ADDED
                 : DiffLine.Kind.REMOVED;
-        int from = at;
-        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
-            from--;
-        }
-        for (int j = from; j < lines.size() && (j <= at || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-            if (lines.get(j).kind() == other) {
-                Matcher m = r.pattern().matcher(lines.get(j).text());
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            if (l.kind() == other) {
+                Matcher m = r.pattern().matcher(l.text());
                 if (m.find() && m.group(1).equals(value)) {
                     return true;
                 }

@@ -2,10 +2,10 @@ package kb.review.engine;
 
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
+import kb.review.diff.SyntaxNode;
 import kb.review.diff.TreeSitter;
 import kb.review.rules.QuerySet;
 import kb.review.rules.Rule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -338,7 +338,7 @@ final class TreeSitterDetector {
         }
 
         private String of(TSNode n) {
-            return new String(src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
+            return SyntaxNode.text(src, n);
         }
     }
 }
