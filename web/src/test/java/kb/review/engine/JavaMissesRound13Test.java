@@ -154,7 +154,7 @@ class JavaMissesRound13Test {
     }
 
     @Test
-    void a_polled_future_whose_result_is_read_observed_handed_on_or_whose_task_logs_its_failure_is_clean() {
+    void a_polled_future_whose_result_is_read_observed_handed_on_cancelled_or_whose_task_logs_its_failure_is_clean() {
         String diff = newFile("src/main/java/a/Jobs.java", """
                 package a;
 
@@ -169,6 +169,7 @@ class JavaMissesRound13Test {
                     private CompletableFuture<Void> sync;
                     private Future<?> sweep;
                     private Future<?> ticker;
+                    private Future<?> retry;
 
                     Jobs(ExecutorService pool) {
                         this.pool = pool;
@@ -187,6 +188,16 @@ class JavaMissesRound13Test {
                         });
                         ticker = pool.submit(store::tick);
                         registry.track(ticker);
+                    }
+
+                    void later(Runnable task, java.util.concurrent.ScheduledExecutorService timer) {
+                        retry = timer.schedule(task, 5, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+
+                    void calm() {
+                        if (retry != null && !retry.isDone()) {
+                            retry.cancel(false);
+                        }
                     }
 
                     Report latest() throws InterruptedException, ExecutionException {
@@ -227,5 +238,140 @@ class JavaMissesRound13Test {
                 }
                 """);
         assertEquals(List.of(), items(diff));
+    }
+
+    // --- a factory in one class that another class of the change calls per request (RES-04) ---
+
+    private static final String CLIENTS = newFile("src/main/java/a/TenantClients.java", """
+            package a;
+
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+            import org.apache.hc.client5.http.impl.classic.HttpClients;
+            import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+
+            class TenantClients {
+                CloseableHttpClient forTenant(Tenant tenant) {
+                    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+                    pool.setMaxTotal(tenant.connections());
+                    return HttpClients.custom()
+                            .setConnectionManager(pool)
+                            .setUserAgent(tenant.agent())
+                            .build();
+                }
+            }
+            """);
+
+    @Test
+    void a_factory_whose_client_a_request_method_of_another_class_makes_and_drops_is_reported_at_its_pool() {
+        String diff = CLIENTS + newFile("src/main/java/a/InvoiceFetcher.java", """
+                package a;
+
+                import org.apache.hc.client5.http.classic.methods.HttpGet;
+                import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+                class InvoiceFetcher {
+                    private final TenantClients clients;
+
+                    InvoiceFetcher(TenantClients clients) {
+                        this.clients = clients;
+                    }
+
+                    Invoice fetch(Tenant tenant, String id) throws Exception {
+                        CloseableHttpClient http = clients.forTenant(tenant);
+                        return http.execute(new HttpGet(tenant.base() + "/invoices/" + id), Invoice::parse);
+                    }
+                }
+                """);
+        assertEquals(List.of("9:RES-04"), items(diff));
+    }
+
+    @Test
+    void a_factory_whose_callers_keep_close_or_hand_on_the_client_is_clean() {
+        String diff = CLIENTS + newFile("src/main/java/a/TenantGateway.java", """
+                package a;
+
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import org.apache.hc.client5.http.classic.methods.HttpGet;
+                import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+                class TenantGateway {
+                    private final TenantClients clients;
+                    private final Map<String, CloseableHttpClient> byTenant = new ConcurrentHashMap<>();
+                    private CloseableHttpClient admin;
+
+                    TenantGateway(TenantClients clients, Tenant operator) {
+                        this.clients = clients;
+                        CloseableHttpClient first = clients.forTenant(operator);
+                        admin = first;
+                    }
+
+                    String ping(Tenant tenant) throws Exception {
+                        try (CloseableHttpClient http = clients.forTenant(tenant)) {
+                            return http.execute(new HttpGet(tenant.base() + "/ping"), r -> "ok");
+                        }
+                    }
+
+                    CloseableHttpClient cached(Tenant tenant) {
+                        return byTenant.computeIfAbsent(tenant.id(), k -> clients.forTenant(tenant));
+                    }
+
+                    CloseableHttpClient fresh(Tenant tenant) {
+                        CloseableHttpClient http = clients.forTenant(tenant);
+                        return http;
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_dropped_result_of_a_same_named_method_of_another_class_is_not_the_factorys() {
+        String diff = CLIENTS + newFile("src/main/java/a/Quotas.java", """
+                package a;
+
+                class Quotas {
+                    Quota forTenant(Tenant tenant) {
+                        return new Quota(tenant.plan());
+                    }
+                }
+                """) + newFile("src/main/java/a/Admission.java", """
+                package a;
+
+                class Admission {
+                    private final Quotas quotas;
+
+                    Admission(Quotas quotas) {
+                        this.quotas = quotas;
+                    }
+
+                    boolean admit(Tenant tenant, Usage usage) {
+                        Quota quota = quotas.forTenant(tenant);
+                        return quota.remaining(usage) > 0;
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_connection_manager_and_the_client_built_on_it_per_call_are_one_finding_at_the_manager() {
+        String diff = newFile("src/main/java/a/Notifier.java", """
+                package a;
+
+                import org.apache.http.client.methods.HttpPost;
+                import org.apache.http.impl.client.CloseableHttpClient;
+                import org.apache.http.impl.client.HttpClients;
+                import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+
+                class Notifier {
+                    void send(String url, Event event) throws Exception {
+                        PoolingHttpClientConnectionManager cm = new PoolingHttpClientConnectionManager();
+                        CloseableHttpClient http = HttpClients.custom().setConnectionManager(cm).build();
+                        http.execute(new HttpPost(url + "/" + event.id())).close();
+                    }
+                }
+                """);
+        assertEquals(List.of("10:RES-04"), items(diff));
     }
 }
