@@ -41,7 +41,12 @@ public final class PerCall {
     private Summaries summaries;
     private String path = "";
     private java.util.Map<String, String> clients = java.util.Map.of();
+    /** Go: functions of the change in other files that build a new value of a model per call. */
     private java.util.Map<String, GoFactories.Factory> factories = java.util.Map.of();
+    /** Java factory methods already reported for a caller elsewhere: one finding per factory. */
+    private final Set<Integer> reportedFactories = new java.util.HashSet<>();
+    /** Per-call constructions reported so far: the start of their function and their holder's name. */
+    private final List<String[]> reported = new ArrayList<>();
 
     PerCall(byte[] src, boolean go) {
         this.src = src;
@@ -133,7 +138,8 @@ public final class PerCall {
                     : b.build().configuredPeer() ? peers.servesFromConfig(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             String why = peerOk ? perCall(n, b.model()) : null;
-            if (why != null) {
+            SyntaxNode chain = helper.chain(n, null, null);
+            if (why != null && (go || !wrapsReported(chain))) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
                         new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
@@ -214,7 +220,8 @@ public final class PerCall {
         }
         if (values.kept(top, model)) {
             String stored = go ? values.storedFactory(top) : null;
-            return stored != null ? stored : values.providedPerCall(top);
+            String provided = stored != null ? stored : values.providedPerCall(top);
+            return provided != null || go ? provided : factoryCalledElsewhere(top, model);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
@@ -254,6 +261,51 @@ public final class PerCall {
             }
         }
         return null; // package level
+    }
+
+    /**
+     * Java: true when the construction is built on a value already reported in the same function ({@code
+     * HttpClients.custom().setConnectionManager(manager).build()} after the per-call {@code manager}): one pool and
+     * the client over it are one finding, at the pool. Remembers this construction's holder otherwise.
+     */
+    private boolean wrapsReported(SyntaxNode chain) {
+        int fn = Timeouts.function(chain).getStartByte();
+        String body = text(chain);
+        for (String[] r : reported) {
+            if (r[0].equals(String.valueOf(fn)) && Pattern.compile("(?<![\\w$.])" + Pattern.quote(r[1])
+                    + "(?![\\w$(])").matcher(body).find()) {
+                return true;
+            }
+        }
+        String holder = helper.holder(chain);
+        if (holder != null) {
+            reported.add(new String[] {String.valueOf(fn), holder});
+        }
+        return false;
+    }
+
+    /**
+     * Java: the value leaves its method by a return (itself, or what it was handed to) and a method of another class
+     * of the change calls that factory per call (see {@link FactoryCallers}); one finding per factory, at its first
+     * construction. Null otherwise.
+     */
+    private String factoryCalledElsewhere(SyntaxNode top, TimeoutModel model) {
+        SyntaxNode fn = Timeouts.function(top);
+        String holder = helper.holder(top);
+        boolean returned = holder == null ? top.getParent().getType().equals("return_statement")
+                : !holder.contains(".") && ReturnedOwners.returnsOwner(fn, holder, model.uses(), src)
+                && !Pattern.compile("[.\\]]\\w*\\s*=\\s*" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
+        if (!returned || !fn.getType().equals("method_declaration") || once.oneTime(fn)
+                || !reportedFactories.add(fn.getStartByte())) {
+            return null;
+        }
+        SyntaxNode type = kb.review.diff.TreeSitter.enclosing(fn, Set.of("class_declaration"));
+        String why = type == null ? null : FactoryCallers.perCallElsewhere(fn, text(fn.getChildByFieldName("name")),
+                text(type.getChildByFieldName("name")), summaries);
+        if (why == null) {
+            reportedFactories.remove(fn.getStartByte());
+        }
+        return why;
     }
 
     /**

@@ -1,0 +1,133 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java change that empties a catch it keeps: the statements that logged, rethrew or handled the exception are
+ * deleted and the catch is left with an empty body ({@code catch (TransportException ignored) { }}). A catch written
+ * empty with a name that says so is the author's stated choice, and {@code java-swallowed-catch} leaves it alone;
+ * taking the handling out of a catch that had it is the change's own act, and the failure it reported now
+ * disappears. Reported at the catch the change leaves empty. Silent when the new body holds a comment (the word of
+ * why), when the deleted statements are added back elsewhere in the change (moved, not dropped), when the old body
+ * only printed, for a try that only closes something (closing quietly), for {@code InterruptedException} (CONC-05's),
+ * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
+ */
+final class EmptiedCatches {
+
+    static final String RULE = "emptied-catch";
+
+    private static final Pattern CATCH = Pattern.compile(
+            "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+[\\w$]+\\s*\\)\\s*\\{\\s*$");
+    private static final Pattern CLOSER = Pattern.compile("^\\s*\\}");
+    /** A statement of the old body that only printed: the catch swallowed before the change as well. */
+    private static final Pattern PRINT_ONLY = Pattern.compile(
+            "^\\s*(?:\\w+\\.printStackTrace\\(\\)|System\\.(?:out|err)\\.print\\w*\\([^;]*\\))\\s*;\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*(?://|/\\*|\\*)");
+    private static final Pattern CLOSE_ONLY = Pattern.compile("^\\s*(?:this\\.)?[\\w.]+\\.close\\s*\\(\\s*\\)\\s*;\\s*$");
+    private static final int SWEEP = 2;
+
+    private EmptiedCatches() {
+    }
+
+    /** @param allAdded every added line of the whole diff: a deleted statement added back anywhere was moved */
+    static List<Finding> find(SourceFile file, Catalog catalog, List<String> allAdded) {
+        if (file.language() != Language.JAVA) {
+            return List.of();
+        }
+        Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        java.util.Set<String> added = new java.util.HashSet<>();
+        allAdded.forEach(a -> added.add(a.strip()));
+        List<Finding> out = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine header = lines.get(i);
+                if (header.kind() == DiffLine.Kind.REMOVED || !CATCH.matcher(header.text()).find()
+                        || header.text().contains("InterruptedException")) {
+                    continue;
+                }
+                int closer = nextKept(lines, i);
+                if (closer < 0 || !CLOSER.matcher(lines.get(closer).text()).find()
+                        || !handlingDeleted(lines, i, closer, added) || closesOnly(lines, i)) {
+                    continue;
+                }
+                out.add(new Finding(RULE, "ERR-01", severity, file.path(), header.newLine(), 1,
+                        header.text().strip(), "The change empties this catch: the failure it logged or handled "
+                        + "before now disappears without a trace. Keep the log (or the handling), or say in a "
+                        + "comment why this failure may go.", Finding.Confidence.HIGH, null, "kb", null));
+            }
+        }
+        return out.size() > SWEEP ? List.of() : out;
+    }
+
+    /** The index of the next line of the new file after {@code at} (context or added, not blank), or -1. */
+    private static int nextKept(List<DiffLine> lines, int at) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when the old body of this catch held a statement the change deletes and does not add back: the deleted
+     * lines between the kept header and its closer, or, for a header the change rewrote, the deleted lines of the
+     * run of changes that ends in it, from a deleted catch header on.
+     */
+    private static boolean handlingDeleted(List<DiffLine> lines, int header, int closer, java.util.Set<String> added) {
+        int from = header + 1;
+        if (lines.get(header).kind() == DiffLine.Kind.ADDED) {
+            int start = header;
+            while (start > 0 && lines.get(start - 1).kind() != DiffLine.Kind.CONTEXT) {
+                start--;
+            }
+            int oldHeader = -1;
+            for (int j = start; j < header; j++) {
+                if (lines.get(j).kind() == DiffLine.Kind.REMOVED && CATCH.matcher(lines.get(j).text()).find()) {
+                    oldHeader = j;
+                }
+            }
+            if (oldHeader < 0) {
+                return false;
+            }
+            from = oldHeader + 1;
+        }
+        boolean deleted = false;
+        for (int j = from; j < closer; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (l.kind() != DiffLine.Kind.REMOVED || j == header || t.isBlank() || COMMENT.matcher(t).find()
+                    || CATCH.matcher(t).find()) {
+                continue;
+            }
+            if (PRINT_ONLY.matcher(t).find() || added.contains(t.strip())) {
+                return false;
+            }
+            deleted = true;
+        }
+        return deleted;
+    }
+
+    /** The try this catch belongs to holds one statement, a close: closing quietly, as java-swallowed-catch lets go. */
+    private static boolean closesOnly(List<DiffLine> lines, int header) {
+        List<String> before = new ArrayList<>();
+        for (int j = header - 1; j >= 0 && before.size() < 2; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
+                before.add(l.text());
+            }
+        }
+        return lines.get(header).text().strip().startsWith("}") && before.size() == 2
+                && CLOSE_ONLY.matcher(before.get(0)).find() && before.get(1).strip().endsWith("try {");
+    }
+}
