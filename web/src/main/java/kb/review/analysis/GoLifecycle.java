@@ -26,6 +26,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
      * lower-case prefix (stderr) is not an error name.
      */
     static final Pattern ERR_NAME = Pattern.compile("err\\w*|e|[a-z]\\w*Err(or)?|[a-z][a-z0-9]?err");
+    private static final Pattern COMMA_OK = Pattern.compile("ok|\\w*Ok|found|exists|loaded");
 
     private final byte[] src;
     private final List<Model> models;
@@ -196,9 +197,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     if (n.kind == Kind.RETURN && m.kind().equals("transaction")) {
                         return; // 'return conn.Exec("BEGIN")': a helper that begins for its caller
                     }
-                    String last = names.isEmpty() ? "" : names.get(names.size() - 1);
-                    out.add(new Acquisition(n, receiver,
-                            ERR_NAME.matcher(last).matches() ? last : null, m, sure && q.sure()));
+                    out.add(new Acquisition(n, receiver, errorResult(names, -1), m, sure && q.sure()));
                     return;
                 }
                 if (sure == null || q.tracksReceiver() || q.result() >= names.size()) {
@@ -212,10 +211,7 @@ public final class GoLifecycle implements Lifecycle.Facts {
                         && new WiderScopeRelease(src).releasedInWiderScope(st, var, m)) {
                     continue; // a package variable or one captured from the enclosing function: that scope ends it
                 }
-                String last = names.get(names.size() - 1);
-                String err = names.size() > 1 && q.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
-                        ? last : null;
-                out.add(new Acquisition(n, var, err, m, sure && q.sure()));
+                out.add(new Acquisition(n, var, errorResult(names, q.result()), m, sure && q.sure()));
                 return;
             }
         }
@@ -226,12 +222,25 @@ public final class GoLifecycle implements Lifecycle.Facts {
         if (o != null && o.result() < names.size()) {
             String var = names.get(o.result());
             if (!var.contains(".") && !var.contains("[")) {
-                String last = names.get(names.size() - 1);
-                String err = names.size() > 1 && o.result() != names.size() - 1 && ERR_NAME.matcher(last).matches()
-                        ? last : null;
-                out.add(new Acquisition(n, var, err, o.model(), true));
+                out.add(new Acquisition(n, var, errorResult(names, o.result()), o.model(), true));
             }
         }
+    }
+
+    /**
+     * The variable holding an acquisition's error, or null: Go returns the error last whatever the author names it
+     * ({@code f, failure := os.Open(p)}), so the last of two or more names is it unless it is the value acquired
+     * ({@code result}), blank, or a comma-ok flag. A lone name is an error only by its name ({@code err := c.Begin()}).
+     */
+    static String errorResult(List<String> names, int result) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        String last = names.get(names.size() - 1);
+        if (names.size() == 1) {
+            return result < 0 && ERR_NAME.matcher(last).matches() ? last : null;
+        }
+        return result == names.size() - 1 || last.equals("_") || COMMA_OK.matcher(last).matches() ? null : last;
     }
 
     /** True (sure) or false (by name) when the receiver fits the entry, null when it does not. */

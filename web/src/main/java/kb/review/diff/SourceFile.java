@@ -24,6 +24,8 @@ public final class SourceFile {
     private AddedText addedText;
     /** The same file before the change (whole, or the old side of the hunks); null when it is not known. */
     private SourceFile before;
+    /** The lines as written where {@link QualifiedNames} changed them for the rules (Java only; usually empty). */
+    private final java.util.Map<Integer, String> written = new java.util.HashMap<>();
 
     /** The added lines joined with newlines, searched by multi-line patterns in one pass per pattern. */
     public record AddedText(String text, int[] starts, int[] lines) {
@@ -63,7 +65,7 @@ public final class SourceFile {
             }
         }
         boolean whole = change.change() == ChangedFile.Change.ADDED && known.cardinality() == max;
-        return new SourceFile(change, lines, known, whole);
+        return new SourceFile(change, lines, known, whole).simpleNames();
     }
 
     /** The whole post-change file text, as read from a checkout. */
@@ -75,7 +77,22 @@ public final class SourceFile {
             lines[i + 1] = split.get(i);
             known.set(i + 1);
         }
-        return new SourceFile(change, lines, known, true);
+        return new SourceFile(change, lines, known, true).simpleNames();
+    }
+
+    /** Java lines with their package-qualified type names cut to simple names; the written text kept for display. */
+    private SourceFile simpleNames() {
+        if (change.language() != Language.JAVA) {
+            return this;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String simple = QualifiedNames.simple(lines[i]);
+            if (simple != lines[i]) {
+                written.put(i, lines[i]);
+                lines[i] = simple;
+            }
+        }
+        return this;
     }
 
     /**
@@ -143,6 +160,11 @@ public final class SourceFile {
     /** The line's text, or an empty string when the line is outside the file or not shown in the diff. */
     public String line(int line) {
         return known(line) ? lines[line] : "";
+    }
+
+    /** The line as the author wrote it ({@link #line} is what the rules read), for showing in a finding. */
+    public String written(int line) {
+        return written.getOrDefault(line, line(line));
     }
 
     public boolean added(int line) {

@@ -117,7 +117,7 @@ public final class Reviewer {
                 continue;
             }
             SourceFile file = byPath.get(f.path());
-            String code = file == null ? f.code() : file.line(f.line()).strip();
+            String code = file == null ? f.code() : file.written(f.line()).strip();
             findings.add(new Finding(f.rule(), f.item(), f.severity(), f.path(), f.line(), f.column(), code,
                     f.message(), f.confidence(), f.note(), f.origin(), null));
         }
@@ -286,7 +286,7 @@ public final class Reviewer {
             Hit h = raw.calibrated(file.language());
             if (seen.add(h.rule().id() + ":" + h.line())) {
                 out.add(new Finding(h.rule().id(), h.rule().item(), h.rule().severity(), file.path(), h.line(),
-                        h.column(), file.line(h.line()).strip(), h.rule().message(), h.confidence(), h.note(), "kb",
+                        h.column(), file.written(h.line()).strip(), h.rule().message(), h.confidence(), h.note(), "kb",
                         null, h.flow()));
             }
         }
