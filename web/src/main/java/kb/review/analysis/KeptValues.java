@@ -68,7 +68,8 @@ final class KeptValues {
                 return true;
             }
         }
-        if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)) {
+        if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)
+                || go && GoReturnedOwners.handsBack(function, holder, src)) {
             return true;
         }
         String intoLiteral = "|[\\w$]+\\s*:\\s*&?" + v + "\\s*[,}\\n]";
