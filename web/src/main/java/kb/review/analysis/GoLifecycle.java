@@ -56,7 +56,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     /**
      * Every leak of the given models in the file's functions, of which only the lines {@code shown} accepts are in
-     * the diff: a function whose closing brace is not among them is cut by the hunk ({@link Lifecycle.Facts#endUnseen}).
+     * the diff: a function whose closing brace is not among them is cut by the hunk
+     * ({@link Lifecycle.Facts#endUnseen}).
      */
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
                                             IntPredicate shown) {
