@@ -2,8 +2,11 @@ package kb.review.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
@@ -35,6 +38,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
     private final GoOwnedResults owned;
     private final GoWrappers wrappers;
+    /** The functions cut by the hunk that may hand what they open back in their results ({@link GoCutEnds}). */
+    private final Set<Cfg> cutReturningValues = new HashSet<>();
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
@@ -47,6 +52,16 @@ public final class GoLifecycle implements Lifecycle.Facts {
 
     /** Every leak of the given models in the file's functions. */
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries) {
+        return run(root, src, models, summaries, line -> true);
+    }
+
+    /**
+     * Every leak of the given models in the file's functions, of which only the lines {@code shown} accepts are in
+     * the diff: a function whose closing brace is not among them is cut by the hunk
+     * ({@link Lifecycle.Facts#endUnseen}).
+     */
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
+                                            IntPredicate shown) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
@@ -59,7 +74,11 @@ public final class GoLifecycle implements Lifecycle.Facts {
         for (SyntaxNode f : functions) {
             // most functions acquire nothing the models know: skip building their graphs
             if (facts.mayAcquire(f.getChildByFieldName("body"))) {
-                graphs.add(GoCfg.build(f, src));
+                Cfg cfg = GoCfg.build(f, src);
+                graphs.add(cfg);
+                if (!shown.test(cfg.exit.line) && GoCutEnds.mayReturnTheValue(f, src)) {
+                    facts.cutReturningValues.add(cfg);
+                }
             }
         }
         if (facts.mayAcquire(root)) {
@@ -314,6 +333,11 @@ public final class GoLifecycle implements Lifecycle.Facts {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean endUnseen(Cfg cfg) {
+        return cutReturningValues.contains(cfg);
     }
 
     @Override

@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
  * or until a done channel fires ({@code for { select { case <-hb: case <-ctx.Done(): return } }}): a library that
  * must not block on an unread channel, fed by this goroutine's receives alone;</li>
  * <li>it calls the program's own functions whose bodies (visible in the change or checkout) are all of the above.</li>
+ * <li>it does the above inside a {@code select} over receives and sends, or a loop over a channel
+ * ({@code for v := range ap.Errors() { out <- v }}), or cancels a context with its local cancel function
+ * ({@code case <-quit: cancel()}): a watcher that ties one context or channel to another.</li>
  * </ul>
  * Judged on the seventh held-out precision set (AH: gocraft/work's stop, join, start and web UI goroutines,
- * clickhouse-go's pool return; seven findings, none true). One call into anything else, or a body the review cannot
- * see, keeps the finding.
+ * clickhouse-go's pool return; seven findings, none true) and on the ninth (AH: a partition's cancel watcher, a
+ * producer's error and success forwarders, a connection-closed signal). One call into anything else, or a body the
+ * review cannot see, keeps the finding.
  */
 final class IdleGoroutines {
 
@@ -34,7 +38,16 @@ final class IdleGoroutines {
             "(?:defer\\s+)?(?:close\\(\\s*[\\w.\\[\\]]+\\s*\\)|[\\w.\\[\\]]+\\.(?:Wait|Done)\\(\\s*\\))");
     private static final Pattern RECEIVE = Pattern.compile("(?:_\\s*=\\s*)?<-\\s*[\\w.\\[\\]]+(?:\\(\\s*\\))?");
     private static final Pattern SIGNAL = Pattern.compile(
-            "[\\w.\\[\\]]+\\s*<-\\s*(?:struct\\s*\\{\\s*}\\s*\\{\\s*}|true|false|nil|\\d+|[\\w.]+)");
+            "[\\w.\\[\\]]+\\s*<-\\s*(?:struct\\s*\\{\\s*}\\s*\\{\\s*}|&?[\\w.]+\\s*\\{\\s*}" // an empty value
+                    + "|true|false|nil|\\d+|[\\w.]+)");
+    /** The frame of a select or of a loop over a channel: its opening, cases and closing braces carry no work. */
+    private static final Pattern FRAME = Pattern.compile("select\\s*\\{|for\\s*\\{"
+            + "|for\\s+(?:\\w+(?:\\s*,\\s*\\w+)?\\s*:=\\s*)?range\\s+[\\w.]+(?:\\(\\s*\\))?\\s*\\{"
+            + "|}|default\\s*:|break");
+    /** A case of a select: what follows 'case' is a receive (possibly assigned) or a send. */
+    private static final Pattern CASE = Pattern.compile("case\\s+(?:\\w+(?:\\s*,\\s*\\w+)?\\s*:?=\\s*)?(.+?)\\s*:");
+    /** A context's cancel function, called bare: a local from context.WithCancel or WithTimeout, which cannot panic. */
+    private static final Pattern CANCEL = Pattern.compile("(?:cancel\\w*|\\w+Cancel)\\(\\s*\\)");
     private static final Pattern SPAWN = Pattern.compile("go\\s+[\\w.]+\\([^()]*\\)");
     /** A library pool's put or a library server's run; the callee (group 1) must be unknown to the summaries. */
     private static final Pattern LIBRARY = Pattern.compile(
@@ -76,6 +89,8 @@ final class IdleGoroutines {
             return true;
         }
         boolean any = false;
+        boolean framed = false;
+        boolean spawns = false;
         for (String statement : body.substring(open + 1, close).split("[;\\n]")) {
             String st = statement.replaceFirst("//.*", "").strip();
             if (st.isEmpty() || st.equals("return")) {
@@ -84,26 +99,36 @@ final class IdleGoroutines {
             if (!idleStatement(st, summaries, depth)) {
                 return false;
             }
+            framed |= FRAME.matcher(st).matches();
+            spawns |= SPAWN.matcher(st).matches();
             any = true;
         }
-        return any;
+        // a loop or select that starts goroutines is a dispatcher (an accept loop handing each connection to a
+        // handler): it runs for the component's life, and set 6 judged it the component's own work
+        return any && !(framed && spawns);
     }
 
     private static boolean idleStatement(String st, Summaries summaries, int depth) {
         if (WAIT_OR_CLOSE.matcher(st).matches() || RECEIVE.matcher(st).matches() || SIGNAL.matcher(st).matches()
-                || SPAWN.matcher(st).matches()) {
+                || SPAWN.matcher(st).matches() || FRAME.matcher(st).matches()) {
             return true;
+        }
+        var selected = CASE.matcher(st);
+        if (selected.matches()) {
+            return RECEIVE.matcher(selected.group(1)).matches() || SIGNAL.matcher(selected.group(1)).matches();
         }
         var lib = LIBRARY.matcher(st);
         if (lib.matches() && !summaries.knows(lib.group(1))) {
             return true;
         }
         var own = OWN_CALL.matcher(st);
-        if (own.matches() && depth > 0) {
-            List<Summaries.Function> declared = summaries.declarations(own.group(1));
-            return !declared.isEmpty()
-                    && declared.stream().allMatch(f -> idle(f.body(), summaries, depth - 1));
+        if (!own.matches()) {
+            return false;
         }
-        return false;
+        List<Summaries.Function> declared = summaries.declarations(own.group(1));
+        if (declared.isEmpty()) {
+            return CANCEL.matcher(st).matches();
+        }
+        return depth > 0 && declared.stream().allMatch(f -> idle(f.body(), summaries, depth - 1));
     }
 }

@@ -84,6 +84,16 @@ public final class Lifecycle {
             return false;
         }
 
+        /**
+         * True when the function's end is not shown (a pasted hunk stops inside it and its closing brace is put back
+         * by the parser) and what it does next may hand the value on: a path that falls off that end has only reached
+         * where the diff stops (the struct returned around the value is out of sight). Returns, throws and exceptions
+         * before the cut still count.
+         */
+        default boolean endUnseen(Cfg cfg) {
+            return false;
+        }
+
         /** What {@code n} does to {@code a} as held by the wrapper {@code holder} that {@link #movedTo} named. */
         default Effect heldEffect(Node n, Acquisition a, String holder) {
             return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
@@ -195,8 +205,10 @@ public final class Lifecycle {
         Map<State, State> parent = new HashMap<>();
         Map<State, Edge> via = new HashMap<>();
         Node start = a.at();
+        // a resource may leave in what the function returns; a transaction or a context is the function's to end
+        boolean cut = a.model().kind().equals("resource") && facts.endUnseen(cfg);
         for (int i = 0; i < start.successorCount(); i++) {
-            if (start.edge(i) != Edge.EXCEPTION) {
+            if (start.edge(i) != Edge.EXCEPTION && !(cut && offTheCut(cfg, start, i))) {
                 State s = new State(start.successor(i), a.errorVar() != null, List.of());
                 if (parent.putIfAbsent(s, s) == null) {
                     via.put(s, start.edge(i));
@@ -269,6 +281,9 @@ public final class Lifecycle {
                 if (n.edge(i) == Edge.EXCEPTION && (quiet == null ? quiet = facts.quiet(n, a) : quiet)) {
                     continue;
                 }
+                if (cut && offTheCut(cfg, n, i)) {
+                    continue; // falls off where the hunk stops: not a way out of the function (Facts#endUnseen)
+                }
                 State next = new State(n.successor(i), live, holders);
                 if (!parent.containsKey(next)) {
                     parent.put(next, s);
@@ -278,6 +293,11 @@ public final class Lifecycle {
             }
         }
         return null;
+    }
+
+    /** True when successor {@code i} of {@code n} falls off the function's end (no return, throw or exception). */
+    private static boolean offTheCut(Cfg cfg, Node n, int i) {
+        return n.successor(i) == cfg.exit && Cfg.how(n, n.edge(i)).equals("end");
     }
 
     /** The acquisition as held under another name: the wrapper a statement moved it into. */

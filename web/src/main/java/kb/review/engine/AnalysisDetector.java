@@ -293,7 +293,8 @@ final class AnalysisDetector {
         // a partial function's leak found on a line whose code the change left alone (only its comment changed)
         java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
-            for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries)) {
+            for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
+                    file.complete() ? line -> true : file::known)) {
                 boolean whole = file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line);
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {

@@ -71,6 +71,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
             case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
             case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
+            case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
             default -> line;
         };
     }

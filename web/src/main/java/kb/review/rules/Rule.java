@@ -45,6 +45,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * the callee is not visible or is a method (a method's name alone does not tell which type's it is).
          */
         public static final String CALLEE_RESULTS = "callee-results";
+        /**
+         * The line a hunk removes whose code the matched line repeats, only its comments changed (a lint marker added
+         * to an old line); empty when the line's code is new. A reject on it keeps a rule about new code to new code.
+         */
+        public static final String UNCHANGED_CODE = "unchanged-code";
     }
 
     /**
