@@ -8,12 +8,19 @@ import kb.review.diff.SyntaxNode;
 /**
  * Declared types in a Go file, by name: parameters, struct fields, {@code var} declarations and variables
  * initialised from a composite literal ({@code c := &http.Client{...}}). Names are not scoped: the last
- * declaration wins, which is enough to tell an {@code *http.Client} from a {@code *redis.Client}.
+ * declaration wins, which is enough to tell an {@code *http.Client} from a {@code *redis.Client}. A variable
+ * initialised by a standard constructor whose one result has a fixed type ({@code exec.Command}) has that type, so a
+ * model keyed on the type does not depend on the variable's name.
  */
 final class GoTypes {
 
     private GoTypes() {
     }
+
+    /** Standard-library functions with one result, by the type (pointer star dropped) of what they return. */
+    private static final Map<String, String> CONSTRUCTED = Map.of(
+            "exec.Command", "exec.Cmd",
+            "exec.CommandContext", "exec.Cmd");
 
     /** The last file's answer, per thread: the rules of one file ask for the same tree several times in a row. */
     private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
@@ -65,6 +72,10 @@ final class GoTypes {
                         if (type != null && !type.isNull()) {
                             out.put(SyntaxNode.text(src, left.getNamedChild(0)), SyntaxNode.text(src, type));
                         }
+                    } else if (v.getType().equals("call_expression")
+                            && CONSTRUCTED.containsKey(SyntaxNode.text(src, v.getChildByFieldName("function")))) {
+                        out.put(SyntaxNode.text(src, left.getNamedChild(0)),
+                                CONSTRUCTED.get(SyntaxNode.text(src, v.getChildByFieldName("function"))));
                     } else if (v.getType().equals("identifier") && out.containsKey(SyntaxNode.text(src, v))) {
                         // a copy of a declared value (`c := *client` to change one field of a shared client)
                         out.put(SyntaxNode.text(src, left.getNamedChild(0)), out.get(SyntaxNode.text(src, v)));

@@ -29,6 +29,7 @@ final class TreeSitterDetector {
     static final String HELPERS = Rule.QueryMatcher.HELPERS;
     static final String UNSEEN = Rule.QueryMatcher.UNSEEN;
     static final String TASK = Rule.QueryMatcher.TASK;
+    static final String BETWEEN = Rule.QueryMatcher.BETWEEN;
     /** A call as written, qualified ({@code ThreadUtils.checkInterrupted(e)}), its arguments without parentheses. */
     private static final Pattern CALL_TEXT = Pattern.compile(
             "(?<![\\w$.])((?:[\\p{L}_$][\\w$]*\\s*\\.\\s*)*[\\p{L}_$][\\w$]*)\\s*\\(([^()]*)\\)");
@@ -172,6 +173,7 @@ final class TreeSitterDetector {
                         : in.startsWith(HELPERS) ? helpers(in.substring(HELPERS.length()))
                         : in.startsWith(UNSEEN) ? unseen(in.substring(UNSEEN.length()))
                         : in.startsWith(TASK) ? task(in.substring(TASK.length()))
+                        : in.startsWith(BETWEEN) ? between(caps.get(in.substring(BETWEEN.length())))
                         : caps.containsKey(in) ? of(caps.get(in)) : "";
             };
         }
@@ -335,6 +337,13 @@ final class TreeSitterDetector {
             }
             m.appendTail(sb);
             return sb.toString();
+        }
+
+        /** The source from the end of {@code n} to the start of the reported node; empty when it does not precede it. */
+        private String between(TSNode n) {
+            int from = n == null ? -1 : n.getEndByte();
+            int to = at.getStartByte();
+            return from < 0 || from > to ? "" : new String(src, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         private String of(TSNode n) {

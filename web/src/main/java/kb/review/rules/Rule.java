@@ -79,6 +79,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * whose body catches Exception or Throwable; else empty.
          */
         public static final String TASK = "task:";
+        /**
+         * A condition's {@code in:} prefix: the source between the end of a capture and the start of the reported
+         * node (the statements, comments and blank lines that separate an acquisition from a later sibling).
+         */
+        public static final String BETWEEN = "between:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
@@ -142,8 +147,9 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      *
      * @param in    a capture name, {@code line} (the reported line), {@code scope} (the enclosing function),
      *              {@code file}, {@code ancestor:NODE_TYPE}, {@code helpers:CAPTURE} (the capture and the bodies of
-     *              the functions it calls that the review can see), {@code unseen:CAPTURE} or {@code task:CAPTURE}
-     *              (see {@link QueryMatcher#UNSEEN}, {@link QueryMatcher#TASK})
+     *              the functions it calls that the review can see), {@code unseen:CAPTURE}, {@code task:CAPTURE} or
+     *              {@code between:CAPTURE} (see {@link QueryMatcher#UNSEEN}, {@link QueryMatcher#TASK},
+     *              {@link QueryMatcher#BETWEEN})
      * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
      */
     public record Condition(String in, String regex) {
