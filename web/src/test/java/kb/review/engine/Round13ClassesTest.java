@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
  * The classes behind round 13's blind misses, most of them edits: a JDBC connection taken from a data source reached
  * through a getter, or straight from a {@code java.sql.Driver}; an edit that unwraps the hand-off of a fresh resource
  * from the try/catch that closed it on failure; a Go {@code defer} at the top of a function turned into a plain close
- * below lines the diff does not show; a {@code defer} added in a loop whose header is above the hunk. Each defect is
- * paired with the look-alike the same rule must stay silent on. The fixtures are written for these tests. Findings
- * are "line:item".
+ * below lines the diff does not show; a {@code defer} added in a loop whose header is above the hunk; a Bytes() view of
+ * a pooled buffer used after the buffer went back; foreign memory viewed through a pointer to a huge array. Each
+ * defect is paired with the look-alike the same rule must stay silent on. The fixtures are written for these tests.
+ * Findings are "line:item".
  */
 class Round13ClassesTest {
 
@@ -262,5 +263,70 @@ class Round13ClassesTest {
                  }
                 """);
         assertEquals(List.of(), items(diff));
+    }
+
+    // --- class 5: Go, a Bytes() view of a pooled buffer kept in a local and used after the buffer went back ---
+
+    private static String frame(String view) {
+        return newFile("wire/frame.go", """
+                package wire
+
+                import (
+                	"bytes"
+                	"sync"
+                )
+
+                var frames = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+                // Frame prefixes the payload with its length.
+                func Frame(payload []byte) []byte {
+                	b := frames.Get().(*bytes.Buffer)
+                	b.Reset()
+                	b.WriteByte(byte(len(payload)))
+                	b.Write(payload)
+                """ + view + """
+                	frames.Put(b)
+                	return framed
+                }
+                """);
+    }
+
+    @Test
+    void a_view_of_the_pooled_buffer_returned_after_the_put_is_reported_at_the_put() {
+        assertEquals(List.of("17:MEM-02"), items(frame("\tframed := b.Bytes()\n")));
+    }
+
+    @Test
+    void a_copy_of_the_pooled_buffer_returned_after_the_put_stays_silent() {
+        assertEquals(List.of(), items(frame("\tframed := bytes.Clone(b.Bytes())\n")));
+    }
+
+    // --- class 6: Go, foreign memory viewed through a conversion to a pointer to a huge array ---
+
+    private static String samples(String body) {
+        return newFile("audio/samples.go", """
+                package audio
+
+                // #include "decoder.h"
+                import "C"
+
+                import "unsafe"
+
+                // Samples returns the decoded samples of the frame.
+                func Samples(frame *C.struct_frame) []int16 {
+                	var data unsafe.Pointer = frame.data
+                	n := int(frame.count)
+                """ + body + "}\n");
+    }
+
+    @Test
+    void a_huge_array_view_of_c_memory_is_reported() {
+        assertEquals(List.of("12:MEM-01"), items(samples("\treturn (*[1 << 28]int16)(data)[:n:n]\n")));
+    }
+
+    @Test
+    void a_copy_made_by_the_c_side_into_go_memory_stays_silent() {
+        assertEquals(List.of(), items(samples(
+                "\tout := make([]int16, n)\n\tC.copy_samples(frame, (*C.short)(&out[0]))\n\treturn out\n")));
     }
 }
