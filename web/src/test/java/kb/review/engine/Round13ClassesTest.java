@@ -68,6 +68,19 @@ class Round13ClassesTest {
                 """)));
     }
 
+    @Test
+    void a_bare_assignment_inside_a_try_whose_declaration_and_finally_the_diff_does_not_show_stays_silent() {
+        // the classic pre-Java-7 idiom cut by the hunk: declared null above the try (unseen), closed in its finally
+        assertEquals(List.of(), items(hunk("src/main/java/a/LockScanner.java", 70, 70, """
+                             long started = System.nanoTime();
+                             try {
+                -                conn = template.getDataSource().getConnection(); // pooled
+                +                conn = template.getDataSource().getConnection();
+                                 conn.setAutoCommit(false);
+                                 lock = conn.prepareStatement("SELECT * FROM scan_lock FOR UPDATE");
+                """)));
+    }
+
     private static String probe(String body) {
         return newFile("src/main/java/a/Probe.java", """
                 package a;
