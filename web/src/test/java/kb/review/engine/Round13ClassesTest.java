@@ -126,41 +126,34 @@ class Round13ClassesTest {
 
     // --- class 2: an edit unwraps a hand-off from the try/catch that closed the fresh resource on failure ---
 
-    private static String channels(String change) {
+    /** The guard the edits delete: the fresh channel closed when wrapping it fails. */
+    private static final String GUARDED_WRAP = """
+            -        try {
+            -            return new FramedChannel(ch, maxFrame);
+            -        } catch (IOException | RuntimeException e) {
+            -            ch.close();
+            -            throw e;
+            -        }
+            """;
+
+    private static String channels(String returned, String kept) {
         return hunk("src/main/java/a/Channels.java", 20, 20, """
-                     /** A framed channel to the host; the caller closes it. */
-                     public FramedChannel open(SocketAddress host) throws IOException {
+                     /** A channel to the host; the caller closes it. */
+                     public RETURNED open(SocketAddress host) throws IOException {
                          SocketChannel ch = SocketChannel.open(host);
-                """ + change + """
+                """.replace("RETURNED", returned) + GUARDED_WRAP + "+        return " + kept + ";\n" + """
                      }
                 """);
     }
 
     @Test
     void an_edit_that_keeps_the_wrapping_but_deletes_its_close_on_failure_is_reported_at_the_acquisition() {
-        assertEquals(List.of("22:RES-01"), items(channels("""
-                -        try {
-                -            return new FramedChannel(ch, maxFrame);
-                -        } catch (IOException | RuntimeException e) {
-                -            ch.close();
-                -            throw e;
-                -        }
-                +        return new FramedChannel(ch, maxFrame);
-                """)));
+        assertEquals(List.of("22:RES-01"), items(channels("FramedChannel", "new FramedChannel(ch, maxFrame)")));
     }
 
     @Test
     void an_edit_that_drops_the_wrapping_with_its_guard_and_hands_the_channel_itself_over_stays_silent() {
-        assertEquals(List.of(), items(channels("""
-                -        try {
-                -            return new FramedChannel(ch, maxFrame);
-                -        } catch (IOException | RuntimeException e) {
-                -            ch.close();
-                -            throw e;
-                -        }
-                +        return FramedChannel.unframed(ch);
-                """).replace("public FramedChannel open", "public SocketChannel open")
-                .replace("FramedChannel.unframed(ch)", "ch")));
+        assertEquals(List.of(), items(channels("SocketChannel", "ch")));
     }
 
     // --- class 3: Go, a deferred close turned into a close below lines the diff does not show ---
