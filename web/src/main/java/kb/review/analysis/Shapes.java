@@ -76,6 +76,18 @@ public final class Shapes {
         return out;
     }
 
+    /** As {@link #defersInLoops(SyntaxNode, byte[])}, with the defers of a diff in loops whose header it hides. */
+    public static List<Spot> defersInLoops(SyntaxNode root, byte[] src, kb.review.diff.SourceFile file) {
+        List<Spot> out = new ArrayList<>(defersInLoops(root, src));
+        for (int line : HiddenLoopDefers.lines(file)) {
+            if (out.stream().noneMatch(s -> s.line() == line)) {
+                int column = file.line(line).indexOf("defer") + 1;
+                out.add(new Spot(line, column, false, "the loop's header is above the hunk"));
+            }
+        }
+        return out;
+    }
+
     private static final byte[] DEFER_BYTES = "defer".getBytes(StandardCharsets.US_ASCII);
 
     /** True when the source bytes of {@code n} hold {@code word}. */

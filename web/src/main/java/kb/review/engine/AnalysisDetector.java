@@ -83,8 +83,8 @@ final class AnalysisDetector {
                         models.loggers(), models.roundTrips(file.language().key()), file.path(),
                         file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
-                        && lower.contains("defer") && LOOP_KEYWORD.matcher(lower).find()
-                        ? Shapes.defersInLoops(root.get(), file.utf8()) : List.of();
+                        && lower.contains("defer") && (LOOP_KEYWORD.matcher(lower).find() || lower.contains("continue"))
+                        ? Shapes.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();

@@ -36,15 +36,24 @@ final class ClassicTryCut {
         if (!file.known(at) || !TRY.matcher(file.line(at)).matches()) {
             return false;
         }
+        // the declaration in view, or lines above the try the diff does not show: a bare assignment inside the try
+        // names a local declared before it, and the unseen lines are where it was (set 4's xxl-job scheduler)
+        Pattern declaredOtherwise = Pattern.compile("^\\s*(?:final\\s+)?[\\w.<>\\[\\]?, ]+\\s+" + Pattern.quote(var)
+                + "\\s*[;=].*");
         boolean isDeclared = false;
-        for (int l = at - 1; l >= at - ABOVE && file.known(l) && !isDeclared; l--) {
+        int l = at - 1;
+        for (; l >= at - ABOVE && file.known(l) && !isDeclared; l--) {
             isDeclared = declared.matcher(file.line(l)).matches();
+            if (!isDeclared && (declaredOtherwise.matcher(file.line(l)).matches()
+                    || RemovedReleases.HEADER.matcher(file.line(l)).find())) {
+                return false; // declared with a value or without one, or the method's start in view: not the idiom
+            }
         }
-        if (!isDeclared) {
+        if (!isDeclared && (l < at - ABOVE || file.known(l))) {
             return false;
         }
         int depth = 1;
-        for (int l = line; l <= file.lineCount(); l++) {
+        for (l = line; l <= file.lineCount(); l++) {
             if (!file.known(l)) {
                 return true; // the hunk stops inside the try
             }

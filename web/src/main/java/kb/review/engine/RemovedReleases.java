@@ -27,7 +27,7 @@ final class RemovedReleases {
     static final String RULE = "removed-release";
 
     /** A release and the item it keeps. Group 1 is the released value (empty for the interrupt). */
-    private record Release(Pattern pattern, String goItem, String javaItem, String what) {
+    record Release(Pattern pattern, String goItem, String javaItem, String what) {
     }
 
     private static final List<Release> RELEASES = List.of(
@@ -101,7 +101,7 @@ final class RemovedReleases {
                 if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
                         && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
                         && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
-                    Finding moved = movedPastExit(file, h, value, r, next, item, l, catalog);
+                    Finding moved = MovedPastExits.find(file, h, i, value, r, next, item, catalog);
                     if (moved != null) {
                         out.add(moved);
                         break;
@@ -117,14 +117,15 @@ final class RemovedReleases {
                 int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
                 int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
                         : checked > 0 ? checked : next;
+                boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
-                        : putBack(value, r, added, language == Language.JAVA) || rewrittenInHunk(r, lines)
+                        : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
                         || language == Language.GO && GoReleases.endedOtherwise(value, added);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
-                        && !DeletedExitBranches.inside(lines, i)
+                        && (unwrapped || !DeletedExitBranches.inside(lines, i))
                         && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
                     Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -171,63 +172,6 @@ final class RemovedReleases {
         return false;
     }
 
-    /** A return, a panic or a throw, as the first word of a line. */
-    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s)");
-    /** A line that starts a closure, a try or a finally: an exit after it may not leave the function. */
-    private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|\\btry\\b|\\bfinally\\b|->\\s*\\{");
-
-    /**
-     * A release the change moves further down the same function, past a return: the paths that leave by that return
-     * no longer release the value (a {@code defer resp.Body.Close()} moved below the error check of reading the
-     * body). Null when the release is not added back below an exit of the same function.
-     *
-     * @param at the new-file line the release stood before
-     */
-    private static Finding movedPastExit(SourceFile file, Hunk from, String value, Release r, int at, String item,
-                                         DiffLine removed, Catalog catalog) {
-        String deleted = removed.text().strip();
-        for (Hunk h : file.change().hunks()) {
-            // a later hunk of the same function: git names the function each hunk starts in
-            boolean same = h == from || !from.section().isEmpty() && from.section().equals(h.section());
-            if (!same || h.newStart() + h.newCount() <= at) {
-                continue;
-            }
-            for (int k = 0; k < h.lines().size(); k++) {
-                DiffLine l = h.lines().get(k);
-                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= at) {
-                    continue;
-                }
-                Matcher m = r.pattern().matcher(l.text());
-                if (!m.find() || !m.group(1).equals(value)) {
-                    continue;
-                }
-                if (indent(l.text()) > indent(removed.text()) || pairedInBlock(h.lines(), k, r, value)) {
-                    return null; // into a branch (taken on some paths only), or rewritten where it stands
-                }
-                for (int line = at; line < l.newLine(); line++) {
-                    if (NESTED.matcher(file.line(line)).find() || HEADER.matcher(file.line(line)).find()) {
-                        return null; // into a finally, or past a closure or another function
-                    }
-                }
-                for (int line = at; line < l.newLine(); line++) {
-                    if (EXIT.matcher(file.line(line)).find()) {
-                        Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
-                        String message = "The change moves `" + deleted + "` from line " + at + " down to line "
-                                + l.newLine() + ", below the exit at line " + line + ": every path that leaves there "
-                                + "no longer " + r.what() + " `" + value + "`.";
-                        return new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
-                                Finding.Confidence.LOW, "the review follows the moved release, not the value", "kb",
-                                null, List.of(new Finding.Step(at, "`" + deleted + "` stood here"),
-                                        new Finding.Step(line, "leaves here without it: the change moved it to line "
-                                                + l.newLine())));
-                    }
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
     /**
      * The run of deleted lines above the release also deletes the line that opened its block: the change rewrote the
      * control flow around the release (an {@code if (!closed)} turned into an early return), not moved the release.
@@ -246,7 +190,7 @@ final class RemovedReleases {
      * release of the same value on its other side: a release rewritten in place ({@code conn.Close()} to
      * {@code _ = conn.Close()}).
      */
-    private static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
+    static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
         DiffLine.Kind other = lines.get(at).kind() == DiffLine.Kind.REMOVED ? DiffLine.Kind.ADDED
                 : DiffLine.Kind.REMOVED;
         for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
@@ -343,8 +287,8 @@ final class RemovedReleases {
         return out;
     }
 
-    /** The change adds a release of the same value (moved into a defer, a finally or a helper), or hands it on. */
-    private static boolean putBack(String value, Release r, List<String> added, boolean java) {
+    /** The change adds a release of the same value (in a defer, a finally or a helper), or hands it on (unless unwrapped). */
+    private static boolean putBack(String value, Release r, List<String> added, boolean java, boolean unwrapped) {
         // compiled once per deleted release, not once per added line: a large diff has thousands of them
         Pattern named = value.isEmpty() ? null
                 : Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
@@ -362,7 +306,7 @@ final class RemovedReleases {
             }
             if (named != null && named.matcher(a).find()
                     && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
-                    || a.contains("return ") && (!java || returned.matcher(a).find()))) {
+                    || a.contains("return ") && !unwrapped && (!java || returned.matcher(a).find()))) {
                 return true;
             }
         }

@@ -30,11 +30,15 @@ class HeldOutRound13CorpusTest {
     // Run 2 (same review, 2 accept lines for label errors of the corpus, heldout13/CORRECTIONS.md; no case code
     // changed): recall unchanged; precision 71/71 = 1.00 overall, Go 37/37, Java 34/34.
     // Recall floors from run 1, precision floors from run 2 (the test runs with the accept lines).
-    static final double RECALL_FLOOR = 0.85;
+    // Run 3 (not blind: the review after branch r13's changes for the classes of run 1's misses, RESULTS.md): overall
+    // recall 78/82 = 0.951 (floor 0.95), precision 78/78 = 1.00 (0.95); Go 41/42 = 0.976 (0.95) and 41/41 = 1.00
+    // (0.95); Java 37/40 = 0.925 (0.90) and 37/37 = 1.00 (0.95). Edits of existing files: recall 27/28 = 0.96. The
+    // floors below are run 3's.
+    static final double RECALL_FLOOR = 0.95;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.85, 0.95},
-            "java", new double[] {0.85, 0.95});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.90, 0.95});
 
     static List<Case> cases;
 

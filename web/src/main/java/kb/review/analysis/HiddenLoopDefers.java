@@ -1,0 +1,99 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.review.diff.SourceFile;
+
+/**
+ * Go defers in a loop whose header the diff does not show. An edit that inlines a per-entry helper into the body of
+ * {@code for { hdr, err := tr.Next() ... }} shows the body from its middle: the loop's header is above the hunk, so
+ * the control-flow graph of the fragment has no cycle through the new {@code defer}. The hunk still tells: above the
+ * defer, in the same block or one nested in it, stands a {@code continue} with no loop header of its own in view, so
+ * a loop the diff hides encloses both. A defer in a turn that always leaves by a return of the same block is not on a
+ * cycle, as in {@link Shapes#defersInLoops}.
+ */
+final class HiddenLoopDefers {
+
+    private static final Pattern DEFER = Pattern.compile("^\\s*defer\\s");
+    private static final Pattern CONTINUE = Pattern.compile("^\\s*continue\\b");
+    private static final Pattern LOOP = Pattern.compile("^\\s*for\\b");
+    private static final Pattern FUNCTION = Pattern.compile("\\bfunc\\b");
+    private static final Pattern RETURN = Pattern.compile("^\\s*return\\b");
+
+    private HiddenLoopDefers() {
+    }
+
+    /** The lines of defers a diff shows inside a loop whose header it hides (none for a whole file). */
+    static List<Integer> lines(SourceFile file) {
+        List<Integer> out = new ArrayList<>();
+        if (file.complete()) {
+            return out;
+        }
+        for (int d = 1; d <= file.lineCount(); d++) {
+            if (file.known(d) && DEFER.matcher(file.line(d)).find() && continuedAbove(file, d) && !leavesBelow(file, d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when, walking up from the defer through the lines the diff shows, a {@code continue} stands in the
+     * defer's block or a block nested in it, no loop header of that nesting is in view, and no header of a function
+     * or of a loop around the defer is reached first (those the graph sees).
+     */
+    private static boolean continuedAbove(SourceFile file, int d) {
+        int block = indent(file.line(d));
+        int pending = -1; // the indentation of the nearest continue not yet owned by a loop in view
+        for (int j = d - 1; j >= 1 && file.known(j); j--) {
+            String text = file.line(j);
+            if (text.isBlank()) {
+                continue;
+            }
+            int width = indent(text);
+            if (width < block) {
+                if (LOOP.matcher(text).find() || FUNCTION.matcher(text).find()) {
+                    return false; // a loop the graph sees, or the function's own start
+                }
+                block = width; // an if, a case or an else around the defer: its loop is further out
+                continue;
+            }
+            if (CONTINUE.matcher(text).find()) {
+                pending = pending < 0 ? width : Math.min(pending, width);
+            } else if (pending >= 0 && width < pending && LOOP.matcher(text).find()) {
+                pending = -1; // that continue belonged to a nested loop in view
+            } else if (FUNCTION.matcher(text).find() && width < Math.max(pending, 0)) {
+                pending = -1; // or to a loop in a function literal
+            }
+        }
+        return pending >= 0;
+    }
+
+    /** True when a statement of the defer's own block below it returns: the turn never comes round again. */
+    private static boolean leavesBelow(SourceFile file, int d) {
+        int block = indent(file.line(d));
+        for (int j = d + 1; j <= file.lineCount() && file.known(j); j++) {
+            String text = file.line(j);
+            if (text.isBlank()) {
+                continue;
+            }
+            int width = indent(text);
+            if (width < block) {
+                return false;
+            }
+            if (width == block && RETURN.matcher(text).find()) {
+                return true;
+            }
+        }
+        return true; // the block's end is not in view: it may return, so the defer is left alone
+    }
+
+    private static int indent(String line) {
+        int width = 0;
+        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+            width += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return width;
+    }
+}

@@ -1,0 +1,128 @@
+package kb.review.engine;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * For {@link RemovedReleases}: a release the change moves further down the same function, past a way out. Two shapes:
+ * <ul>
+ * <li>past a return the diff shows (a {@code defer resp.Body.Close()} moved below the error check of reading the body):
+ * the paths that leave by that return no longer release the value;</li>
+ * <li>Go: a {@code defer} at the top of a function that returns errors, turned into a plain close below lines the diff
+ * does not show (a {@code defer rows.Close()} replaced by {@code rows.Close()} after the row loop). The defer ran on
+ * every exit; the plain close runs only on the path that reaches it, and the hidden lines between are where such a
+ * function returns its errors (a failed scan, a failed write). A defer inside a loop turned into a close at the end of
+ * the turn is the fix RES-03 asks for, not this: only a defer in the function's own body counts.</li>
+ * </ul>
+ */
+final class MovedPastExits {
+
+    /** A return, a panic or a throw, as the first word of a line. */
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s)");
+    /** A line that starts a closure, a try or a finally: an exit after it may not leave the function. */
+    private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|\\btry\\b|\\bfinally\\b|->\\s*\\{");
+    /** A Go function's header up to its parameters: {@code func (s *Store) Load(} or {@code func Load(}. */
+    private static final Pattern GO_FUNCTION = Pattern.compile("^func\\s*(?:\\([^)]*\\)\\s*)?\\w+\\s*\\(");
+    private static final Pattern ERROR_RESULT = Pattern.compile("\\)\\s*\\(?[^()]*\\berror\\b[^()]*\\)?\\s*\\{?\\s*$");
+
+    private MovedPastExits() {
+    }
+
+    /**
+     * The finding for a release deleted at {@code removedAt} of {@code from} and added back lower in the same
+     * function past a way out, or null when it is not.
+     *
+     * @param at the new-file line the release stood before
+     */
+    static Finding find(SourceFile file, Hunk from, int removedAt, String value, RemovedReleases.Release r, int at,
+                        String item, Catalog catalog) {
+        DiffLine removed = from.lines().get(removedAt);
+        String deleted = removed.text().strip();
+        String header = header(from, removedAt);
+        String function = goFunction(header);
+        for (Hunk h : file.change().hunks()) {
+            // a later hunk of the same function: git names the function each hunk starts in, or, for Go, the
+            // function whose header the deletion's hunk shows above it
+            boolean same = h == from || !from.section().isEmpty() && from.section().equals(h.section())
+                    || !function.isEmpty() && function.equals(goFunction(h.section()));
+            if (!same || h.newStart() + h.newCount() <= at) {
+                continue;
+            }
+            for (int k = 0; k < h.lines().size(); k++) {
+                DiffLine l = h.lines().get(k);
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= at) {
+                    continue;
+                }
+                Matcher m = r.pattern().matcher(l.text());
+                if (!m.find() || !m.group(1).equals(value)) {
+                    continue;
+                }
+                if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(removed.text())
+                        || RemovedReleases.pairedInBlock(h.lines(), k, r, value)) {
+                    return null; // into a branch (taken on some paths only), or rewritten where it stands
+                }
+                for (int line = at; line < l.newLine(); line++) {
+                    if (NESTED.matcher(file.line(line)).find() || RemovedReleases.HEADER.matcher(file.line(line)).find()) {
+                        return null; // into a finally, or past a closure or another function
+                    }
+                }
+                for (int line = at; line < l.newLine(); line++) {
+                    if (EXIT.matcher(file.line(line)).find()) {
+                        String message = "The change moves `" + deleted + "` from line " + at + " down to line "
+                                + l.newLine() + ", below the exit at line " + line + ": every path that leaves there "
+                                + "no longer " + r.what() + " `" + value + "`.";
+                        return finding(file, item, at, message, catalog, List.of(
+                                new Finding.Step(at, "`" + deleted + "` stood here"),
+                                new Finding.Step(line, "leaves here without it: the change moved it to line "
+                                        + l.newLine())));
+                    }
+                }
+                if (deleted.startsWith("defer ") && !function.isEmpty() && ERROR_RESULT.matcher(header).find()
+                        && RemovedReleases.indent(removed.text()) == RemovedReleases.indent(header) + 4
+                        && !file.allKnown(at, l.newLine() - 1)) {
+                    int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(from.lines(), removedAt, value, item);
+                    int where = acquired > 0 ? acquired : at;
+                    String message = "The change replaces `" + deleted + "` with a close at line " + l.newLine()
+                            + ", below lines the diff does not show: the deferred close ran on every exit of the "
+                            + "function, the new one only on the path that reaches line " + l.newLine() + ". An error "
+                            + "return among the lines between now leaves `" + value + "` open.";
+                    return finding(file, item, where, message, catalog, List.of(
+                            new Finding.Step(at, "`" + deleted + "` stood here"),
+                            new Finding.Step(l.newLine(), "closed here, on the path that reaches this line only")));
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(SourceFile file, String item, int at, String message, Catalog catalog,
+                                   List<Finding.Step> steps) {
+        Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+        return new Finding(RemovedReleases.RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
+                Finding.Confidence.LOW, "the review follows the moved release, not the value", "kb", null, steps);
+    }
+
+    /** The header of the function the deleted line stands in: shown above it in the hunk, else git's section. */
+    private static String header(Hunk hunk, int removedAt) {
+        for (int j = removedAt - 1; j >= 0; j--) {
+            DiffLine l = hunk.lines().get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && RemovedReleases.HEADER.matcher(l.text()).find()) {
+                return l.text();
+            }
+        }
+        return hunk.section();
+    }
+
+    /** A Go function header's name part ({@code func (s *Store) Load(}), or empty. */
+    private static String goFunction(String header) {
+        Matcher m = GO_FUNCTION.matcher(header.strip());
+        return m.find() ? m.group().replaceAll("\\s+", " ") : "";
+    }
+}
