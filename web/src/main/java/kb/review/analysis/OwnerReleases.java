@@ -97,8 +97,7 @@ final class OwnerReleases {
         if (callable == null) {
             return false;
         }
-        // printed with its comments: a release named in one ("// conn.close() is done by the pool") releases nothing
-        String body = bodies.computeIfAbsent(callable, c -> CodeText.withoutComments(c.toString()));
+        String body = bodies.computeIfAbsent(callable, Object::toString);
         return m.releasePattern(v).matcher(body).find() || ArgumentUse.keeps(body, v);
     }
 
