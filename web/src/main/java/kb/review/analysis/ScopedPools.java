@@ -29,9 +29,12 @@ final class ScopedPools {
         return shutDownInFinally(holder, functionText);
     }
 
-    /** True when the local {@code holder} is shut down or closed in a {@code finally} block of the function. */
+    /**
+     * True when the local {@code holder} is shut down or closed in a {@code finally} block of the function; a close
+     * written in a comment or a message, or a brace inside a literal, is not code.
+     */
     static boolean shutDownInFinally(String holder, String functionText) {
         return holder != null && Pattern.compile("\\bfinally\\s*\\{[^}]*(?<![\\w.$])" + Pattern.quote(holder)
-                + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(").matcher(functionText).find();
+                + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(").matcher(CodeText.code(functionText)).find();
     }
 }

@@ -217,9 +217,10 @@ public final class Summaries {
             String p = f.params().get(at);
             String element = f.variadic() && at == f.params().size() - 1 ? Elements.loopVariable(f.body(), p) : null;
             boolean any = false;
+            String code = CodeText.withoutComments(f.body()); // a release in a comment is none
             for (Model m : models.resources(language)) {
-                if (m.releasePattern(p).matcher(f.body()).find()
-                        || element != null && m.releasePattern(element).matcher(f.body()).find()) {
+                if (m.releasePattern(p).matcher(code).find()
+                        || element != null && m.releasePattern(element).matcher(code).find()) {
                     any = true;
                     break;
                 }

@@ -60,7 +60,7 @@ final class TimeoutPaths {
 
     /** The code from the construction to its (last needed) setter neither branches nor names the holder otherwise. */
     private static boolean straightLine(byte[] src, int from, int to, String holder, TimeoutModel m, int bits) {
-        String code = new String(src, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+        String code = CodeText.code(new String(src, from, Math.max(0, to - from), StandardCharsets.UTF_8));
         Matcher x = Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))")
                 .matcher(code);
         int end = -1;
@@ -103,10 +103,11 @@ final class TimeoutPaths {
             return null;
         }
         Cfg.Node start = null;
+        String[] code = new String[cfg.nodes().size()]; // each statement's text without literals, blanked once
         Pattern mention = Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder) + "(?![\\w$])");
         for (Cfg.Node n : cfg.nodes()) {
             if (n.kind != Cfg.Kind.ENTRY && n.kind != Cfg.Kind.EXIT && n.line <= line
-                    && mention.matcher(n.text()).find() && (start == null || n.line >= start.line)) {
+                    && mention.matcher(code(n, code)).find() && (start == null || n.line >= start.line)) {
                 start = n;
             }
         }
@@ -133,9 +134,9 @@ final class TimeoutPaths {
             int mask = s[1] | bits(setter.matcher(n.text()), m);
             boolean done = m.all() ? mask == all : mask != 0;
             boolean statement = n.kind != Cfg.Kind.BRANCH && n.kind != Cfg.Kind.LOOP;
-            if (!done && statement && uses(n.text(), mention, setter, builder, m.configures())) {
+            if (!done && statement && uses(code(n, code), mention, setter, builder, m.configures())) {
                 boolean returned = n.kind == Cfg.Kind.RETURN && Pattern.compile("(?<![\\w.$])"
-                        + Pattern.quote(holder) + "(?![\\w$.(\\[])").matcher(n.text()).find();
+                        + Pattern.quote(holder) + "(?![\\w$.(\\[])").matcher(code(n, code)).find();
                 return new Unset(n.line, returned ? "returns it" : "uses it");
             }
             if (done) {
@@ -146,6 +147,18 @@ final class TimeoutPaths {
             }
         }
         return null;
+    }
+
+    /**
+     * The node's text with its literals and comments blanked, kept in {@code code} by node id: a log message that names
+     * the holder ({@code log.error("close statement failed", e)}) is no use of it. The setters' values are read from
+     * the text as written ({@link #bits}), where a literal can be the value.
+     */
+    private static String code(Cfg.Node n, String[] code) {
+        if (code[n.id] == null) {
+            code[n.id] = CodeText.code(n.text());
+        }
+        return code[n.id];
     }
 
     /** The timeout entries a statement sets on the holder, as bits; a value that switches it off sets none. */
