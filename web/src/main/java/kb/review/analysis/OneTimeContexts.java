@@ -55,6 +55,9 @@ final class OneTimeContexts {
             return name.equals("main") || name.equals("init");
         }
         if (!go) {
+            if (containerInit(function)) {
+                return true;
+            }
             boolean main = text(function.getChildByFieldName("name")).equals("main");
             for (int i = 0; i < function.getNamedChildCount(); i++) {
                 SyntaxNode c = function.getNamedChild(i);
@@ -66,6 +69,22 @@ final class OneTimeContexts {
             }
         }
         return false;
+    }
+
+    /**
+     * Java: a method a container calls once per component by contract, whatever its annotations: Spring's
+     * {@code InitializingBean.afterPropertiesSet()}, and a servlet's or filter's {@code init(ServletConfig)} /
+     * {@code init(FilterConfig)}. What it builds belongs to the component, as in a constructor.
+     */
+    private boolean containerInit(SyntaxNode function) {
+        if (!function.getType().equals("method_declaration")) {
+            return false;
+        }
+        String name = text(function.getChildByFieldName("name"));
+        String params = text(function.getChildByFieldName("parameters")).replaceAll("\\s+", " ");
+        return name.equals("afterPropertiesSet") && params.equals("()")
+                || name.equals("init") && params.matches(
+                        "\\(\\s*(?:final )?(?:[\\w.]+\\.)?(?:ServletConfig|FilterConfig) \\w+\\s*\\)");
     }
 
     /**
