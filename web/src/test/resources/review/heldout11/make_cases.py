@@ -29,11 +29,16 @@ cases_java = load('heldout11_cases_java', os.path.join(HERE, 'cases_java.py'))
 
 
 def main():
-    cases = cases_go.CASES + cases_java.CASES
+    write(HERE, cases_go.CASES, cases_java.CASES)
+
+
+def write(here, go_cases, java_cases):
+    """Writes one diff per case and SOURCES.md (SOURCES_HEAD.md plus a table) into `here`; later rounds call it too."""
+    cases = go_cases + java_cases
     names = [c['name'] for c in cases]
     if len(names) != len(set(names)):
         raise SystemExit('duplicate case names')
-    for stale in glob.glob(os.path.join(HERE, '*.diff')):
+    for stale in glob.glob(os.path.join(here, '*.diff')):
         os.remove(stale)
     rows = []
     for c in cases:
@@ -50,18 +55,18 @@ def main():
         head = ['# case: ' + c['desc'], '# source: ' + c['source']]
         head += ['# expect: %s:%d:%s' % (p, n, i) for p, n, i, a in marks if not a]
         head += ['# accept: %s:%d:%s' % (p, n, i) for p, n, i, a in marks if a]
-        with open(os.path.join(HERE, c['name'] + '.diff'), 'w', newline='') as out:
+        with open(os.path.join(here, c['name'] + '.diff'), 'w', newline='') as out:
             out.write('\n'.join(head) + '\n' + diff)
         labels = ', '.join('%s:%d %s' % (os.path.basename(p), n, i) for p, n, i, a in expected) or 'nothing (clean)'
         rows.append('| %s | %s | %s | %s | %s |' % (c['name'], c['source'], gen.kind(c), c['desc'].replace('|', '/'), labels))
-    with open(os.path.join(HERE, 'SOURCES_HEAD.md')) as fh:
+    with open(os.path.join(here, 'SOURCES_HEAD.md')) as fh:
         text = fh.read().rstrip('\n')
-    with open(os.path.join(HERE, 'SOURCES.md'), 'w') as out:
+    with open(os.path.join(here, 'SOURCES.md'), 'w') as out:
         out.write(text + '\n\n| case | source | kind | what the change does | expected |\n|---|---|---|---|---|\n')
         out.write('\n'.join(rows) + '\n')
     defects = sum('-ok-' not in n for n in names)
     print('%d cases (%d Go, %d Java): %d defect cases, %d clean; %d expectations' % (
-        len(cases), len(cases_go.CASES), len(cases_java.CASES), defects, len(cases) - defects,
+        len(cases), len(go_cases), len(java_cases), defects, len(cases) - defects,
         sum(len([m for m in gen.render(c)[1] if not m[3]]) for c in cases)))
 
 

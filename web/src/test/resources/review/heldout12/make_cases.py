@@ -6,8 +6,8 @@ The cases are in cases_go.py and cases_java.py (templates written once with `B|`
 arguably applies too); common12.py holds this round's helpers. Nothing is copied from earlier rounds: this script loads
 round 11's make_cases.py as a module, which loads round 10's and round 9's generators (`render`: a throw-away git
 repository and `git diff --cached -M`, so every case is a real git diff with three lines of context, renames and CRLF
-included; `visible_lines`; `kind`) and puts round 8's cases_common.py and round 11's common11.py on the path. The loop
-below is round 11's, with this round's names.
+included; `visible_lines`; `kind`) and puts round 8's cases_common.py and round 11's common11.py on the path. Cases are
+written by round 11's `write`.
 Run: python3 make_cases.py   (rewrites *.diff and SOURCES.md in this directory)
 """
 import glob, importlib.util, os, sys
@@ -35,39 +35,7 @@ def main():
     # the change that breaks the clean code and the fix that repairs the broken one.
     for lang in (cases_go.CASES, cases_java.CASES):
         common12.pair_as_edits(lang, gen.render, gen.visible_lines, 5)
-    cases = cases_go.CASES + cases_java.CASES
-    names = [c['name'] for c in cases]
-    if len(names) != len(set(names)):
-        raise SystemExit('duplicate case names')
-    for stale in glob.glob(os.path.join(HERE, '*.diff')):
-        os.remove(stale)
-    rows = []
-    for c in cases:
-        diff, marks = gen.render(c)
-        marks = marks + [(p, n, i, True) for p, n, i in c.get('accept', ())]
-        visible = gen.visible_lines(diff)
-        for path, line, items, accepted in marks:
-            if line not in visible.get(path, ()):
-                raise SystemExit('%s: %s:%d lies outside every hunk' % (c['name'], path, line))
-        expected = [m for m in marks if not m[3]]
-        if ('-ok-' in c['name']) == bool(expected):
-            raise SystemExit(c['name'] + ': a clean case expects nothing and a defect case something')
-        head = ['# case: ' + c['desc'], '# source: ' + c['source']]
-        head += ['# expect: %s:%d:%s' % (p, n, i) for p, n, i, a in marks if not a]
-        head += ['# accept: %s:%d:%s' % (p, n, i) for p, n, i, a in marks if a]
-        with open(os.path.join(HERE, c['name'] + '.diff'), 'w', newline='') as out:
-            out.write('\n'.join(head) + '\n' + diff)
-        labels = ', '.join('%s:%d %s' % (os.path.basename(p), n, i) for p, n, i, a in expected) or 'nothing (clean)'
-        rows.append('| %s | %s | %s | %s | %s |' % (c['name'], c['source'], gen.kind(c), c['desc'].replace('|', '/'), labels))
-    with open(os.path.join(HERE, 'SOURCES_HEAD.md')) as fh:
-        text = fh.read().rstrip('\n')
-    with open(os.path.join(HERE, 'SOURCES.md'), 'w') as out:
-        out.write(text + '\n\n| case | source | kind | what the change does | expected |\n|---|---|---|---|---|\n')
-        out.write('\n'.join(rows) + '\n')
-    defects = sum('-ok-' not in n for n in names)
-    print('%d cases (%d Go, %d Java): %d defect cases, %d clean; %d expectations' % (
-        len(cases), len(cases_go.CASES), len(cases_java.CASES), defects, len(cases) - defects,
-        sum(len([m for m in gen.render(c)[1] if not m[3]]) for c in cases)))
+    h11.write(HERE, cases_go.CASES, cases_java.CASES)
 
 
 if __name__ == '__main__':
