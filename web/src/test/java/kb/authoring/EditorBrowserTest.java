@@ -60,7 +60,7 @@ class EditorBrowserTest {
         WebElement text = browser.findElement(By.id("text"));
         text.clear();
         text.sendKeys(withError);
-        browser.findElement(By.cssSelector("button[value=save]")).click();
+        submit("save");
 
         WebElement problem = waitFor(By.cssSelector("#problems li.problem"));
         assertEquals("4", problem.getAttribute("data-line"));
@@ -76,7 +76,7 @@ class EditorBrowserTest {
         String fixed = withError.replace("severity: P9", "severity: P2");
         assertEquals(fixed, value());
 
-        browser.findElement(By.cssSelector("button[value=preview]")).click();
+        submit("preview");
         WebElement preview = waitFor(By.cssSelector("#preview article.incident h1"));
         assertEquals("P2 Written in a browser ✓", preview.getText());
         assertEquals(fixed, value(), "the text stays in the editor under the preview");
@@ -87,7 +87,7 @@ class EditorBrowserTest {
         browser.get(app.base + "/");
         browser.findElement(By.cssSelector("header.top form[action='/logout'] button")).click();
         browser.switchTo().window(editorTab);
-        browser.findElement(By.cssSelector("button[value=save]")).click();
+        submit("save");
         WebElement notice = waitFor(By.cssSelector("#notice.notice-session"));
         assertTrue(notice.getText().contains("sign in in another tab"), notice.getText());
         assertEquals(fixed, value(), "nothing typed is lost");
@@ -116,6 +116,17 @@ class EditorBrowserTest {
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("header.top .who")));
+    }
+
+    /**
+     * Clicks a submit button of the editor and waits until the server's page has replaced the editor's. The page
+     * sends only after fetching a fresh CSRF token, and its live preview may already have put the same problems or
+     * preview into the old page: without this wait, a lookup can find them there and go stale when the answer lands.
+     */
+    private static void submit(String button) {
+        WebElement editor = browser.findElement(By.id("text"));
+        browser.findElement(By.cssSelector("button[value=" + button + "]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(editor));
     }
 
     private static WebElement waitFor(By by) {
