@@ -38,11 +38,12 @@ public final class GoFactories {
         }
         summaries.all().forEach(f -> {
             if (f.file() == null || f.file().equals(path) || f.owner() != null && !f.owner().isEmpty()
-                    || !text.contains(f.name() + "(") || out.containsKey(f.name())) {
+                    || out.containsKey(f.name())) {
                 return;
             }
-            TimeoutModel m = returnedNew(f.body(), pools);
-            if (m != null) {
+            // a body is read once per review (most build nothing); after that the file's text only for those that do
+            TimeoutModel m = summaries.builtAnew(f, pools, () -> text.contains(f.name() + "("));
+            if (m != null && text.contains(f.name() + "(")) {
                 out.put(f.name(), new Factory(f.name(), f.file(), m));
             }
         });

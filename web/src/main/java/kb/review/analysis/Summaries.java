@@ -56,6 +56,8 @@ public final class Summaries {
     private final Map<String, Boolean> releases;
     private final Map<String, Boolean> recovers;
     private final Map<String, Boolean> keeps;
+    /** {@link GoFactories#returnedNew} by body and pool models, known so far (see {@link #builtAnew}). */
+    private final Map<List<Object>, java.util.Optional<TimeoutModel>> builtAnew;
     private final Checkout checkout;
     private final CheckoutHelpers helpers;
     private final Context context;
@@ -78,6 +80,7 @@ public final class Summaries {
         this.releases = new ConcurrentHashMap<>();
         this.recovers = new ConcurrentHashMap<>();
         this.keeps = new ConcurrentHashMap<>();
+        this.builtAnew = new ConcurrentHashMap<>();
         this.context = null;
         this.callees = new Callees(byName, helpers);
     }
@@ -91,6 +94,7 @@ public final class Summaries {
         this.releases = shared.releases;
         this.recovers = shared.recovers;
         this.keeps = shared.keeps;
+        this.builtAnew = shared.builtAnew;
         this.context = context;
         this.callees = shared.callees;
     }
@@ -173,6 +177,25 @@ public final class Summaries {
     /** Every function and method of the change (and beside it in repo mode). */
     public java.util.stream.Stream<Function> all() {
         return byName.values().stream().flatMap(List::stream);
+    }
+
+    /**
+     * The model of a value {@code f} builds anew and returns on every call, among {@code pools}
+     * ({@link GoFactories#returnedNew}), remembered for the whole review: every Go file of the change asks it of the
+     * same functions. Null when there is none, and when it is not known yet and {@code wanted} says false (the body
+     * is then not read, as before the answer was remembered).
+     */
+    TimeoutModel builtAnew(Function f, List<TimeoutModel> pools, java.util.function.BooleanSupplier wanted) {
+        List<Object> key = List.of(f.body(), pools);
+        java.util.Optional<TimeoutModel> known = builtAnew.get(key);
+        if (known == null) {
+            if (!wanted.getAsBoolean()) {
+                return null;
+            }
+            known = builtAnew.computeIfAbsent(key,
+                    k -> java.util.Optional.ofNullable(GoFactories.returnedNew(f.body(), pools)));
+        }
+        return known.orElse(null);
     }
 
     /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */

@@ -38,11 +38,12 @@ public final class DiffParser {
         }
         Patch patch = new Patch();
         patch.parse(buf, 0, buf.length);
+        LineNumbers lineOf = new LineNumbers(buf);
         for (FormatError e : patch.getErrors()) {
             // JGit only warns about a line after a complete hunk (a blank line at the end of a paste, a Markdown
             // fence, the next commit's header in git log -p): readHunk holds each hunk to its own counts
             if (e.getSeverity() == FormatError.Severity.ERROR) {
-                throw new DiffFormatException(lineOf(buf, e.getOffset()), errorText(e));
+                throw new DiffFormatException(lineOf.at(e.getOffset()), errorText(e));
             }
         }
         if (patch.getFiles().isEmpty()) {
@@ -52,9 +53,9 @@ public final class DiffParser {
         List<FileNames.Paths> names = FileNames.of(buf, patch.getFiles());
         List<ChangedFile> files = new ArrayList<>();
         for (int i = 0; i < patch.getFiles().size(); i++) {
-            files.add(toChangedFile(buf, patch.getFiles().get(i), names.get(i)));
+            files.add(toChangedFile(buf, lineOf, patch.getFiles().get(i), names.get(i)));
         }
-        PatchSeries.refuseRepeatedFiles(files, patch.getFiles().stream().map(f -> lineOf(buf, f.getStartOffset()))
+        PatchSeries.refuseRepeatedFiles(files, patch.getFiles().stream().map(f -> lineOf.at(f.getStartOffset()))
                 .toList());
         return files;
     }
@@ -73,11 +74,11 @@ public final class DiffParser {
         return parse(diff.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ChangedFile toChangedFile(byte[] buf, FileHeader f, FileNames.Paths names)
+    private static ChangedFile toChangedFile(byte[] buf, LineNumbers lineOf, FileHeader f, FileNames.Paths names)
             throws DiffFormatException {
         if (f instanceof CombinedFileHeader) {
             // git show of a merge commit: each line carries one column per parent, so no single "added" side exists
-            throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "a combined diff of a merge commit "
+            throw new DiffFormatException(lineOf.at(f.getStartOffset()), "a combined diff of a merge commit "
                     + "('diff --cc') has no single old side to review against; review the merge against one parent "
                     + "instead (git diff <merge>^1 <merge>)");
         }
@@ -92,13 +93,13 @@ public final class DiffParser {
         String oldPath = cleanPath(names.oldPath());
         String path = change == ChangedFile.Change.DELETED || newPath == null ? oldPath : newPath;
         if (path == null) {
-            throw new DiffFormatException(lineOf(buf, f.getStartOffset()), "file header names no path");
+            throw new DiffFormatException(lineOf.at(f.getStartOffset()), "file header names no path");
         }
         boolean binary = f.getPatchType() != FileHeader.PatchType.UNIFIED;
         List<Hunk> hunks = new ArrayList<>();
         if (!binary) {
             for (HunkHeader h : f.getHunks()) {
-                hunks.add(readHunk(buf, h));
+                hunks.add(readHunk(buf, lineOf, h));
             }
         }
         return new ChangedFile(path, oldPath == null ? path : oldPath, change, binary, hunks);
@@ -111,9 +112,9 @@ public final class DiffParser {
         return p.replace('\\', '/');
     }
 
-    private static Hunk readHunk(byte[] buf, HunkHeader h) throws DiffFormatException {
+    private static Hunk readHunk(byte[] buf, LineNumbers lineOf, HunkHeader h) throws DiffFormatException {
         List<String> raw = lines(buf, h.getStartOffset(), h.getEndOffset());
-        int headerLine = lineOf(buf, h.getStartOffset());
+        int headerLine = lineOf.at(h.getStartOffset());
         Matcher m = HUNK_HEADER.matcher(raw.get(0));
         if (!m.matches()) {
             throw new DiffFormatException(headerLine, "malformed hunk header '" + raw.get(0) + "'");
@@ -168,14 +169,43 @@ public final class DiffParser {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    static int lineOf(byte[] buf, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < buf.length; i++) {
-            if (buf[i] == '\n') {
-                line++;
+    /**
+     * The line number (from 1) of a byte offset into the diff, from the offsets of its line breaks found once: every
+     * hunk and file header asks, and counting from the start each time made a large diff quadratic.
+     */
+    static final class LineNumbers {
+        private final int[] breaks;
+        private final int size;
+
+        LineNumbers(byte[] buf) {
+            int[] found = new int[64];
+            int n = 0;
+            for (int i = 0; i < buf.length; i++) {
+                if (buf[i] == '\n') {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i;
+                }
             }
+            this.breaks = found;
+            this.size = n;
         }
-        return line;
+
+        /** 1 plus the number of line breaks before {@code offset} (offsets past the end count them all). */
+        int at(int offset) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (breaks[mid] < offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo + 1;
+        }
     }
 
     private static int firstNonBlankLine(byte[] buf) {

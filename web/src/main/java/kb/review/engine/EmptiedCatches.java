@@ -38,13 +38,11 @@ final class EmptiedCatches {
     }
 
     /** @param allAdded every added line of the whole diff: a deleted statement added back anywhere was moved */
-    static List<Finding> find(SourceFile file, Catalog catalog, List<String> allAdded) {
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
         if (file.language() != Language.JAVA) {
             return List.of();
         }
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-        java.util.Set<String> added = new java.util.HashSet<>();
-        allAdded.forEach(a -> added.add(a.strip()));
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
@@ -56,7 +54,7 @@ final class EmptiedCatches {
                 }
                 int closer = nextKept(lines, i);
                 if (closer < 0 || !CLOSER.matcher(lines.get(closer).text()).find()
-                        || !handlingDeleted(lines, i, closer, added) || closesOnly(lines, i)) {
+                        || !handlingDeleted(lines, i, closer, allAdded) || closesOnly(lines, i)) {
                     continue;
                 }
                 out.add(new Finding(RULE, "ERR-01", severity, file.path(), header.newLine(), 1,
@@ -84,7 +82,7 @@ final class EmptiedCatches {
      * lines between the kept header and its closer, or, for a header the change rewrote, the deleted lines of the
      * run of changes that ends in it, from a deleted catch header on.
      */
-    private static boolean handlingDeleted(List<DiffLine> lines, int header, int closer, java.util.Set<String> added) {
+    private static boolean handlingDeleted(List<DiffLine> lines, int header, int closer, AddedLines added) {
         int from = header + 1;
         if (lines.get(header).kind() == DiffLine.Kind.ADDED) {
             int start = header;
@@ -110,7 +108,7 @@ final class EmptiedCatches {
                     || CATCH.matcher(t).find()) {
                 continue;
             }
-            if (PRINT_ONLY.matcher(t).find() || added.contains(t.strip())) {
+            if (PRINT_ONLY.matcher(t).find() || added.stripped().contains(t.strip())) {
                 return false;
             }
             deleted = true;

@@ -35,14 +35,18 @@ final class RemovedRecovers {
     }
 
     /** @param allAdded every added line of the whole diff: a recover added anywhere may be the same one, moved */
-    static List<Finding> find(SourceFile file, Catalog catalog, List<String> allAdded) {
-        if (file.language() != Language.GO || file.change().hunks().isEmpty()
-                || allAdded.stream().anyMatch(a -> RECOVER.matcher(a).find())) {
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        if (file.language() != Language.GO || file.change().hunks().isEmpty()) {
+            return List.of();
+        }
+        // a file that deletes nothing has nothing to report: only one that does reads the whole diff's added lines
+        List<RemovedLine> deletions = RemovedLine.of(file);
+        if (deletions.isEmpty() || allAdded.anyFinds(RECOVER)) {
             return List.of();
         }
         List<Integer> launches = new ArrayList<>();
         boolean deletesRecover = false;
-        for (RemovedLine removed : RemovedLine.of(file)) {
+        for (RemovedLine removed : deletions) {
             List<DiffLine> lines = removed.lines();
             int i = removed.index();
             if (RECOVER.matcher(removed.line().text()).find()) {

@@ -136,14 +136,12 @@ public final class Reviewer {
             }
         }
         kept.addAll(brokenByRemovals(unchanged, byPath, helpers, trees));
-        List<String> allAdded = changed.stream().flatMap(f -> f.change().hunks().stream())
-                .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == kb.review.diff.DiffLine.Kind.ADDED)
-                .map(kb.review.diff.DiffLine::text).toList();
+        AddedLines allAdded = new AddedLines(changed);
         for (SourceFile f : files) {
             if (filter != DiffFilter.NOFILTER && !f.change().binary() && !shallow.contains(f.path())) {
                 try {
                     kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path()))
-                            .toList(), book.catalog(), allAdded));
+                            .toList(), book.catalog(), allAdded.all()));
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));

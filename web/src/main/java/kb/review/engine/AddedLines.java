@@ -1,0 +1,48 @@
+package kb.review.engine;
+
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.DiffLine;
+import kb.review.diff.SourceFile;
+
+/**
+ * The lines a whole diff adds, in the diff's order, as the rules that read deletions ask of them: a deleted release,
+ * recovery or handling that the change adds back anywhere was moved, not dropped. Each file of the review asks the
+ * same questions of the same lines, so an answer is worked out on first use and kept for the review. Not
+ * thread-safe: the deletion rules run one file after another.
+ */
+final class AddedLines {
+
+    private final List<String> lines;
+    private final Map<Pattern, Boolean> found = new IdentityHashMap<>();
+    private Set<String> stripped;
+
+    AddedLines(List<SourceFile> files) {
+        this.lines = files.stream().flatMap(f -> f.change().hunks().stream())
+                .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == DiffLine.Kind.ADDED)
+                .map(DiffLine::text).toList();
+    }
+
+    /** Every added line's text. */
+    List<String> all() {
+        return lines;
+    }
+
+    /** True when {@code p} is found in some added line. */
+    boolean anyFinds(Pattern p) {
+        return found.computeIfAbsent(p, k -> lines.stream().anyMatch(a -> k.matcher(a).find()));
+    }
+
+    /** The added lines without their leading and trailing white space. */
+    Set<String> stripped() {
+        if (stripped == null) {
+            stripped = new HashSet<>();
+            lines.forEach(a -> stripped.add(a.strip()));
+        }
+        return stripped;
+    }
+}
