@@ -362,7 +362,25 @@ public final class Summaries {
 
     /** True when the function's body catches Exception, RuntimeException or Throwable and does not rethrow (Java). */
     public boolean catchesAll(String callee) {
+        return catchesAll(callee, -1);
+    }
+
+    /**
+     * The same for a call with {@code arity} arguments: declarations of that name that cannot take that many (an
+     * overload, {@code send()} beside {@code send(id, emitter)}) are not the callee. When none can, or the arity is
+     * unknown (-1), every declaration of the name must catch everything.
+     */
+    public boolean catchesAll(String callee, int arity) {
         Target t = callees.target(callee, context);
-        return t != null && t.functions().stream().allMatch(f -> CatchAlls.swallows(f.body()));
+        if (t == null) {
+            return false;
+        }
+        List<Function> fs = t.functions();
+        if (arity >= 0) {
+            List<Function> fit = fs.stream().filter(f -> f.variadic() ? f.params().size() - 1 <= arity
+                    : f.params().size() == arity).toList();
+            fs = fit.isEmpty() ? fs : fit;
+        }
+        return fs.stream().allMatch(f -> CatchAlls.swallows(f.body()));
     }
 }

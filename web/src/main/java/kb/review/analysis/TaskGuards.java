@@ -24,6 +24,10 @@ public final class TaskGuards {
             + "(?:@\\w+\\s+)*(?:public\\s+)?(?:final\\s+)?[\\w$.]+\\s*(?:<[^{}]*>)?\\s+(?:run|call)\\s*\\(\\s*\\)\\s*"
             + "(?:throws\\s+[\\w$.,\\s]+)?\\{\\s*" + CALL + "\\s*;\\s*" + LITERAL_RETURN + "}\\s*}$");
 
+    /** The opening parenthesis of the task's one call: after a lambda's arrow or a run()/call() body's brace. */
+    private static final Pattern CALL_AT = Pattern.compile("(?:->\\s*\\{?|\\)\\s*(?:throws\\s+[\\w$.,\\s]+)?\\{)\\s*"
+            + "(?:this\\s*\\.\\s*)?[\\w$]+(?:\\s*\\.\\s*[\\w$]+)*\\s*\\(");
+
     private TaskGuards() {
     }
 
@@ -50,9 +54,52 @@ public final class TaskGuards {
      * the rule's to judge (CONC-06 asks that it also logs what it caught, a stricter test than a summary's).
      */
     public static boolean guarded(String task, Summaries summaries) {
+        if (WholeTaskGuards.guarded(task)) {
+            return true;
+        }
         String only = onlyCall(task);
         return only != null && summaries.knows(only)
-                && (summaries.catchesAll(only) || ScheduledTasks.guardCut(only, summaries));
+                && (summaries.catchesAll(only, onlyCallArity(task)) || ScheduledTasks.guardCut(only, summaries));
+    }
+
+    /**
+     * The number of arguments of the one call the task makes ({@code () -> send(id, emitter)}: 2), or -1 when the task
+     * is a method reference (its arity is the functional interface's, which the text does not say) or does other work.
+     */
+    static int onlyCallArity(String task) {
+        String t = CatchAlls.withoutComments(task).strip();
+        if (REFERENCE.matcher(t).matches() || onlyCall(task) == null) {
+            return -1;
+        }
+        Matcher m = CALL_AT.matcher(t);
+        if (!m.find()) {
+            return -1;
+        }
+        int depth = 0;
+        int commas = 0;
+        boolean any = false;
+        for (int i = m.end(); i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '"' || c == '\'') {
+                for (i++; i < t.length() && t.charAt(i) != c; i++) {
+                    if (t.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+                any = true;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth-- == 0) {
+                    return any ? commas + 1 : 0;
+                }
+            } else if (c == ',' && depth == 0) {
+                commas++;
+            } else if (!Character.isWhitespace(c)) {
+                any = true;
+            }
+        }
+        return -1;
     }
 
     private static String squeeze(String callee) {
