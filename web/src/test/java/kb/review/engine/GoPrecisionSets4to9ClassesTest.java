@@ -146,4 +146,66 @@ class GoPrecisionSets4to9ClassesTest {
                 """);
         assertEquals(List.of("4:go-error-assigned-to-blank"), item(abort, "ERR-01"));
     }
+
+    // --- LOG-01 O: a line per retry, paced by the back-off that follows it --------------------------------------------
+    // LOG-01 is about lines that repeat with the traffic. A retry loop that logs a failed attempt and then waits its
+    // back-off before the next one writes a line per back-off interval, however much traffic there is: the rate limit
+    // the item asks for. The same line in a retry that does not wait (it spins) or waits a few milliseconds repeats as
+    // fast as the failure does.
+
+    private static final String RESTART = """
+            func (c *Consumer) Run(ctx context.Context) error {
+            	var backoff time.Duration
+            	retries := 0
+            	for {
+            		if err := c.start(ctx); err != nil {
+            			backoff = nextBackoff(backoff, retries)
+            			retries++
+            			c.log.Printf("starting the consumer failed, retrying in %s: %v", backoff, err)
+            			WAIT
+            			continue
+            		}
+            		retries = 0
+            		<-c.recreate
+            	}
+            }
+            """;
+
+    @Test
+    void a_failed_start_logged_before_waiting_its_back_off_is_one_line_per_interval() {
+        String wait = "select {\n\t\t\tcase <-ctx.Done():\n\t\t\t\treturn ctx.Err()\n"
+                + "\t\t\tcase <-time.After(backoff):\n\t\t\t}";
+        assertEquals(List.of(), item(file("consume/restart.go", RESTART.replace("WAIT", wait)), "LOG-01"));
+    }
+
+    @Test
+    void a_failed_start_logged_by_a_retry_that_does_not_wait_is_still_reported() {
+        assertEquals(List.of("10:go-log-in-loop"),
+                item(file("consume/restart.go", RESTART.replace("WAIT", "c.metrics.failed.Inc()")), "LOG-01"));
+    }
+
+    private static final String RECONNECT = """
+            func (h *Handler) reconnect() {
+            	for {
+            		delay := h.backoff.Next()
+            		h.log.Printf("reconnecting to the coordinator in %s", delay)
+            		SLEEP
+            		if err := h.connect(); err == nil {
+            			return
+            		}
+            	}
+            }
+            """;
+
+    @Test
+    void a_reconnect_loop_that_sleeps_its_back_off_every_turn_is_paced() {
+        assertEquals(List.of(), item(file("txn/reconnect.go", RECONNECT.replace("SLEEP", "time.Sleep(delay)")),
+                "LOG-01"));
+    }
+
+    @Test
+    void a_reconnect_loop_that_pauses_a_few_milliseconds_is_still_reported() {
+        assertEquals(List.of("6:go-log-in-loop"), item(file("txn/reconnect.go",
+                RECONNECT.replace("SLEEP", "time.Sleep(10 * time.Millisecond)")), "LOG-01"));
+    }
 }
