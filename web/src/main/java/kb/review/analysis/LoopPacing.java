@@ -93,12 +93,20 @@ final class LoopPacing {
         return false;
     }
 
+    /**
+     * A Go sleep or timer wait whose duration the author named a back-off or a delay ({@code time.Sleep(backoff)},
+     * {@code time.Sleep(delayReconnectTime)}): a retry pace chosen on purpose, which grows or is configured, not a spin.
+     */
+    private static final Pattern BACKOFF_WAIT = Pattern.compile("\\btime\\.(?:Sleep|After)\\s*\\(\\s*(?:\\w+\\.)*\\w*"
+            + "(?i:backoff|delay)\\w*\\s*\\)");
+
     /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
     private static boolean waits(SyntaxNode st, byte[] src) {
         return switch (st.getType()) {
             case "expression_statement", "call_expression", "receive_statement" -> {
                 String text = SyntaxNode.text(src, st);
-                yield SECONDS_WAIT.matcher(text).find() || receivesFromMadeTimer(text.strip(), src);
+                yield SECONDS_WAIT.matcher(text).find() || BACKOFF_WAIT.matcher(text).find()
+                        || receivesFromMadeTimer(text.strip(), src);
             }
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
             case "select_statement" -> waitsOnTimer(st, src);
@@ -192,6 +200,48 @@ final class LoopPacing {
             last = st;
         }
         return last != null && LEAVES_LOOP.matcher(SyntaxNode.text(src, last).strip()).lookingAt();
+    }
+
+    /** A statement that ends the turn or the loop before anything after it runs. */
+    private static final Pattern LEAVES = Pattern.compile("\\b(?:continue|return|break|goto)\\b|\\bos\\.Exit\\s*\\(|\\bpanic\\s*\\(");
+
+    /**
+     * True when the turn that writes {@code log} (a call in the body of the Go {@code loop}) waits after it, on the
+     * same path, as {@link #waits} reads a wait: a statement after the one holding the log in one of the blocks
+     * between the log and the loop's body ({@code log.Error(...)} then {@code select { case <-ctx.Done(): return
+     * ctx.Err(); case <-time.After(backoff): }} in the error branch, then {@code continue}). Each such line is one per
+     * back-off interval, the pace LOG-01 asks for. Scanning a block stops at a statement that can leave the turn
+     * first (a {@code continue}, a {@code return} under an {@code if}); a wait inside a closure is not the loop's.
+     */
+    static boolean waitsAfter(SyntaxNode loop, SyntaxNode log, byte[] src) {
+        SyntaxNode body = loop.getChildByFieldName("body");
+        if (body == null || body.isNull()) {
+            return false;
+        }
+        SyntaxNode child = log;
+        for (SyntaxNode p = log.getParent(); p != null && !p.isNull(); child = p, p = p.getParent()) {
+            if (p.getType().equals("func_literal")) {
+                return false;
+            }
+            if (p.getType().equals("block") || p.getType().equals("statement_list")) {
+                for (int i = 0; i < p.getNamedChildCount(); i++) {
+                    SyntaxNode st = p.getNamedChild(i);
+                    if (st.getStartByte() < child.getEndByte() || st.getType().endsWith("comment")) {
+                        continue;
+                    }
+                    if (waits(st, src)) {
+                        return true;
+                    }
+                    if (LEAVES.matcher(CodeText.code(SyntaxNode.text(src, st))).find()) {
+                        break;
+                    }
+                }
+            }
+            if (p.getStartByte() == body.getStartByte() && p.getEndByte() == body.getEndByte()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code test} holds for one of the statements of a try's body. */

@@ -342,6 +342,7 @@ public final class Shapes {
                         && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
+                        && !(go && LoopPacing.waitsAfter(p, n, src))
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
                         && (!conditional || InputLoops.walksInput(p, src)) && !debugOnly(p, src, boundaries);
             }
