@@ -225,4 +225,62 @@ class RoleNotNameTest {
         assertEquals(leak, item(commented, "RES-01"));
         assertEquals(List.of(), item(file("beat/beat.go", TICKER.replace("STOP", "ticker.Stop()")), "RES-01"));
     }
+
+    // --- CONC-07: a periodic loop whose turn returns the error of its run stops every later tick (checklist: one
+    // failed run must not end the schedule); the error is the value the if's initializer got from the run and
+    // hands back, whatever it is called. A nil test of another value that returns nothing of it is no error check.
+
+    private static final String SWEEP = """
+            import (
+            	"context"
+            	"time"
+            )
+
+            func (w *Sweeper) Run(ctx context.Context) error {
+            	ticker := time.NewTicker(w.every)
+            	defer ticker.Stop()
+            	for {
+            		select {
+            		case <-ctx.Done():
+            			return ctx.Err()
+            		case <-ticker.C:
+            			CHECK
+            		}
+            	}
+            }
+            """;
+
+    @Test
+    void a_tick_that_returns_its_runs_error_is_found_whatever_the_error_is_called() {
+        String returns = SWEEP.replace("CHECK", "if failure := w.sweep(ctx); failure != nil {\n"
+                + "\t\t\t\treturn failure\n\t\t\t}");
+        assertEquals(1, item(file("gc/sweep.go", returns), "CONC-07").size());
+        String stops = SWEEP.replace("CHECK", "if next := w.queue.Peek(); next != nil {\n"
+                + "\t\t\t\treturn nil\n\t\t\t}");
+        assertEquals(List.of(), item(file("gc/sweep.go", stops), "CONC-07"));
+    }
+
+    // --- TMO-02: a downstream call given a context the function derived from its own (checklist: every downstream
+    // call takes the caller's context) keeps it, whatever the derived context is called; a fresh root does not
+
+    private static final String PURGE = """
+            import (
+            	"context"
+
+            	"github.com/jackc/pgx/v5"
+            )
+
+            func Purge(parent context.Context, tx pgx.Tx, id int64) error {
+            	reqCtx := context.WithValue(parent, traceKey{}, id)
+            	_, err := tx.Exec(CTX, "DELETE FROM tags WHERE item = $1", id)
+            	return err
+            }
+            """;
+
+    @Test
+    void a_call_given_a_derived_context_keeps_the_callers_context_and_a_fresh_root_drops_it() {
+        assertEquals(List.of(), item(file("repo/purge.go", PURGE.replace("CTX", "reqCtx")), "TMO-02"));
+        List<String> dropped = item(file("repo/purge.go", PURGE.replace("CTX", "context.Background()")), "TMO-02");
+        assertEquals(1, dropped.size(), dropped.toString());
+    }
 }
