@@ -174,6 +174,23 @@ public final class ContextDrops {
         return null;
     }
 
+    /**
+     * True when an argument is a name declared or derived as a {@code context.Context} in the file: whatever it is
+     * called, it carries a context, and a fresh root context it may come from is reported where it is made.
+     */
+    private boolean givenAContext(SyntaxNode args) {
+        if (args == null || args.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < args.getNamedChildCount(); i++) {
+            SyntaxNode a = args.getNamedChild(i);
+            if (a.getType().equals("identifier") && "context.Context".equals(types.get(text(a)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
@@ -185,6 +202,9 @@ public final class ContextDrops {
         if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(
                 text(call.getChildByFieldName("arguments"))).find()) {
             return; // the call is given the caller's context (pgx's Exec(ctx, ...), a driver's own API)
+        }
+        if (givenAContext(call.getChildByFieldName("arguments"))) {
+            return; // a context derived in the function (reqCtx := context.WithValue(ctx, ...)), known by its type
         }
         for (ContextModel m : models) {
             for (ContextModel.Call c : m.calls()) {

@@ -24,7 +24,8 @@ final class DeferredClosures {
     static boolean closureDeferredBefore(Cfg cfg, Acquisition a) {
         for (Node d : cfg.nodes()) {
             if (d.kind != Kind.DEFER || d == a.at() || !DEFERRED_CLOSURE.matcher(d.text()).find()
-                    || !a.model().releasePattern(a.var()).matcher(d.text()).find()) {
+                    || !a.model().releasePattern(a.var()).matcher(a.model().keyed() ? CodeText.withoutComments(d.text())
+                            : CodeText.code(d.text())).find()) {
                 continue;
             }
             java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>();

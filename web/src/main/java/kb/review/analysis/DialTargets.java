@@ -12,7 +12,6 @@ import kb.review.diff.TreeSitter;
  */
 final class DialTargets {
 
-    private static final Pattern CONTEXT_ARG = PerCall.CONTEXT_ARG;
 
     private final byte[] src;
 
@@ -43,7 +42,7 @@ final class DialTargets {
         }
         SyntaxNode name = receiver.getNamedChild(0).getChildByFieldName("name");
         String first = text(args.getNamedChild(0));
-        if (CONTEXT_ARG.matcher(first).matches() && args.getNamedChildCount() > 1) {
+        if (PerCall.context(first, GoTypes.of(args, src).get(first)) && args.getNamedChildCount() > 1) {
             first = text(args.getNamedChild(1)); // DialContext(ctx, addr, ...)
         }
         // a plain field path (p.Addr, p.cfg.Target), not an element of a list of peers (p.targets[i]) or a call
@@ -89,7 +88,8 @@ final class DialTargets {
                     continue;
                 }
                 String name = text(id);
-                if (CONTEXT_ARG.matcher(name).matches()) {
+                SyntaxNode type = decl.getChildByFieldName("type");
+                if (PerCall.context(name, type == null || type.isNull() ? null : text(type))) {
                     continue;
                 }
                 request = true;

@@ -198,7 +198,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
             return;
         }
         String callee = SyntaxNode.text(src, fn);
-        String argText = args == null || args.isNull() ? "" : SyntaxNode.text(src, args);
+        String argText = args == null || args.isNull() ? ""
+                : GoTypes.contextsAsCtx(SyntaxNode.text(src, args), types);
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
                 if (q.call() == null || !q.call().matcher(callee).find()

@@ -10,7 +10,8 @@ import kb.review.diff.SyntaxNode;
  * initialised from a composite literal ({@code c := &http.Client{...}}). Names are not scoped: the last
  * declaration wins, which is enough to tell an {@code *http.Client} from a {@code *redis.Client}. A variable
  * initialised by a standard constructor whose one result has a fixed type ({@code exec.Command}) has that type, so a
- * model keyed on the type does not depend on the variable's name.
+ * model keyed on the type does not depend on the variable's name; so has the result of a call whose results are
+ * fixed by convention or by the API ({@link #results}).
  */
 final class GoTypes {
 
@@ -43,6 +44,69 @@ final class GoTypes {
         return shared;
     }
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*(?![\\w(])");
+
+    /**
+     * {@code arguments} with every name whose declared type is {@code context.Context} written {@code ctx}: the
+     * library models say "a context comes first" as {@code ctx}, the way the packages' documentation writes it, and
+     * a context called {@code parent} or {@code c} is the same context. Other text is kept as it is.
+     */
+    static String contextsAsCtx(String arguments, Map<String, String> types) {
+        if (arguments.isEmpty() || types.isEmpty() || !types.containsValue("context.Context")) {
+            return arguments;
+        }
+        java.util.regex.Matcher m = NAME.matcher(arguments);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, "context.Context".equals(types.get(m.group())) ? "ctx"
+                    : java.util.regex.Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The declared types of the Go file that holds {@code n}. */
+    static Map<String, String> of(SyntaxNode n, byte[] src) {
+        SyntaxNode root = n;
+        while (root.getParent() != null && !root.getParent().isNull()) {
+            root = root.getParent();
+        }
+        return declared(root, src);
+    }
+
+    /** Methods that begin a transaction on a database or connection and return it with an error. */
+    private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile("^(Begin|BeginTx|Beginx|BeginTxx)$");
+    /** Context derivations of the context package: the first result is a context, whatever its name. */
+    private static final java.util.regex.Pattern DERIVE = java.util.regex.Pattern.compile(
+            "^context\\.With(Cancel|CancelCause|Timeout|TimeoutCause|Deadline|DeadlineCause|Value|outCancel)$");
+
+    /**
+     * The first name of a two-value assignment from one call, by how it was obtained, not by what it is called: the
+     * first result of a {@code Begin}/{@code BeginTx} on a database or connection is a transaction, of a
+     * {@code context.With...} a context. A blank {@code _} is no name.
+     */
+    private static void results(SyntaxNode left, SyntaxNode call, byte[] src, Map<String, String> out) {
+        if (!call.getType().equals("call_expression")) {
+            return;
+        }
+        String first = SyntaxNode.text(src, left.getNamedChild(0));
+        SyntaxNode fn = call.getChildByFieldName("function");
+        String function = fn == null || fn.isNull() ? "" : SyntaxNode.text(src, fn).replaceAll("\\s+", "");
+        String method = function.substring(function.lastIndexOf('.') + 1);
+        if (first.equals("_") || left.getNamedChildCount() != 2) {
+            return;
+        }
+        if (DERIVE.matcher(function).matches()) {
+            out.put(first, "context.Context");
+        } else if (BEGIN.matcher(method).matches() && function.contains(".")) {
+            String receiver = function.substring(0, function.lastIndexOf('.'));
+            String type = out.get(receiver.substring(receiver.lastIndexOf('.') + 1));
+            if (type == null || type.matches(".*(^|\\.)(DB|Conn)$")) {
+                out.put(first, method.equals("Beginx") || method.equals("BeginTxx") ? "sqlx.Tx" : "sql.Tx");
+            }
+        }
+    }
+
     private static void walk(SyntaxNode n, byte[] src, Map<String, String> out) {
         String t = n.getType();
         switch (t) {
@@ -62,6 +126,9 @@ final class GoTypes {
                 SyntaxNode left = n.getChildByFieldName("left");
                 SyntaxNode right = n.getChildByFieldName("right");
                 if (left != null && right != null && !left.isNull() && !right.isNull()
+                        && left.getNamedChildCount() > 1 && right.getNamedChildCount() == 1) {
+                    results(left, right.getNamedChild(0), src, out);
+                } else if (left != null && right != null && !left.isNull() && !right.isNull()
                         && left.getNamedChildCount() == 1 && right.getNamedChildCount() == 1) {
                     SyntaxNode v = right.getNamedChild(0);
                     if (v.getType().equals("unary_expression") && v.getNamedChildCount() == 1) {
@@ -72,6 +139,9 @@ final class GoTypes {
                         if (type != null && !type.isNull()) {
                             out.put(SyntaxNode.text(src, left.getNamedChild(0)), SyntaxNode.text(src, type));
                         }
+                    } else if (v.getType().equals("call_expression")
+                            && SyntaxNode.text(src, v.getChildByFieldName("function")).equals("context.WithValue")) {
+                        out.put(SyntaxNode.text(src, left.getNamedChild(0)), "context.Context");
                     } else if (v.getType().equals("call_expression")
                             && CONSTRUCTED.containsKey(SyntaxNode.text(src, v.getChildByFieldName("function")))) {
                         out.put(SyntaxNode.text(src, left.getNamedChild(0)),

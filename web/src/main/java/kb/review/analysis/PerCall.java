@@ -30,6 +30,15 @@ public final class PerCall {
             "do_statement");
     static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
 
+    /**
+     * True when a Go name is a context: declared {@code context.Context} whatever it is called, or named like one
+     * (what the name alone said before types were read; a framework's request context stays a request).
+     */
+    static boolean context(String name, String declaredType) {
+        return declaredType != null && declaredType.strip().equals("context.Context")
+                || CONTEXT_ARG.matcher(name).matches();
+    }
+
     private final byte[] src;
     private final boolean go;
     private final Timeouts helper;

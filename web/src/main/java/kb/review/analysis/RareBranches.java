@@ -87,7 +87,7 @@ final class RareBranches {
             return false;
         }
         String test = unparenthesized(text(src, cond));
-        boolean failure = hasWord(test, FAILURE_WORDS);
+        boolean failure = hasWord(test, FAILURE_WORDS) || ErrorValues.testsOne(test, p, src, go);
         if (!failure && !hasWord(test, SUCCESS_WORDS)) {
             return false;
         }

@@ -9,7 +9,6 @@ import kb.review.diff.SyntaxNode;
  */
 final class RunsUntilStopped {
 
-    private static final Pattern CONTEXT_ARG = PerCall.CONTEXT_ARG;
     private static final Pattern STOP_WAIT = Pattern.compile(
             "<-\\s*[\\w.]*(?:ctx|Ctx|context|done|Done|stop|Stop|quit|Quit)\\w*(?:\\(\\s*\\))?");
 
@@ -59,7 +58,7 @@ final class RunsUntilStopped {
             }
             for (int j = 0; j < decl.getNamedChildCount(); j++) {
                 SyntaxNode id = decl.getNamedChild(j);
-                if (id.getType().equals("identifier") && !CONTEXT_ARG.matcher(text(id)).matches()) {
+                if (id.getType().equals("identifier") && !PerCall.context(text(id), t)) {
                     return false;
                 }
             }

@@ -51,6 +51,9 @@ final class TimeoutBuilds {
             default -> key = text(src, n);
         }
         String argText = args == null || args.isNull() ? "" : text(src, args);
+        if (n.getType().equals("call_expression") && !argText.isEmpty()) {
+            argText = GoTypes.contextsAsCtx(argText, GoTypes.of(n, src));
+        }
         for (TimeoutModel m : models) {
             for (TimeoutModel.Build b : m.builds()) {
                 if (b.via() == via && b.pattern().matcher(key).find()

@@ -36,7 +36,10 @@ final class WiderScopeRelease {
                 root = root.getParent();
             }
         }
-        return m.releasePattern(var).matcher(SyntaxNode.text(src, root)).find();
+        String text = SyntaxNode.text(src, root);
+        // a release written in a comment or a message ("t.Stop() is left to Close") releases nothing; a keyed
+        // template keeps its literal key (MDC.remove("user"))
+        return m.releasePattern(var).matcher(m.keyed() ? CodeText.withoutComments(text) : CodeText.code(text)).find();
     }
 
     private static SyntaxNode enclosingFunction(SyntaxNode n) {

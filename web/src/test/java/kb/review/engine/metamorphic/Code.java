@@ -46,6 +46,43 @@ final class Code {
         return out.toString();
     }
 
+    /**
+     * {@code text} with {@code at} replaced by {@code to} outside string, char and raw literals and comments; a line
+     * that is a comment as a whole is kept as it is.
+     */
+    static String replaceInCode(String text, Pattern at, String to) {
+        if (comment(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        char quote = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : 0;
+            if (quote != 0) {
+                if (c == '\\' && quote != '`') {
+                    i++;
+                } else if (c == quote || c == 0) {
+                    quote = 0;
+                    out.append(text, from, Math.min(i + 1, text.length()));
+                    from = i + 1;
+                }
+                continue;
+            }
+            boolean lineComment = c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/';
+            if (c == 0 || lineComment || c == '"' || c == '\'' || c == '`') {
+                out.append(at.matcher(text.substring(from, i)).replaceAll(to));
+                from = i;
+                if (lineComment || c == 0) {
+                    out.append(text.substring(i));
+                    return out.toString();
+                }
+                quote = c;
+            }
+        }
+        return out.toString();
+    }
+
     static int braces(String text) {
         String s = strip(text);
         int n = 0;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,16 @@ final class Renames {
     }
 
     private static boolean rename(Patch patch, Predicate<String> wanted) {
+        int[] n = {0};
+        return rename(patch, (name, go) -> wanted.test(name) ? "q" + (++n[0]) + "v" : null, false);
+    }
+
+    /**
+     * Renames each free name to what {@code fresh} gives it (null: kept), skipping a new name the code already uses.
+     * With {@code codeOnly}, string literals and comments keep their text: a message that says {@code err} after
+     * {@code err} became {@code cause} is what a careful author leaves, and the review must not read it as code.
+     */
+    static boolean rename(Patch patch, BiFunction<String, Boolean, String> fresh, boolean codeOnly) {
         boolean changed = false;
         for (boolean go : new boolean[] {true, false}) {
             List<Row> rows = new ArrayList<>();
@@ -71,18 +82,18 @@ final class Renames {
             Set<String> names = go ? goNames(rows) : javaNames(rows);
             Set<String> used = new TreeSet<>();
             rows.forEach(r -> WORD.matcher(r.text).results().forEach(m -> used.add(m.group())));
-            int n = 0;
             for (String name : names) {
-                if (!wanted.test(name) || !free(name, rows, go)) {
+                String to = fresh.apply(name, go);
+                while (to != null && to.startsWith("q") && used.contains(to)) {
+                    to = fresh.apply(name, go);
+                }
+                if (to == null || used.contains(to) || !free(name, rows, go)) {
                     continue;
                 }
-                String fresh;
-                do {
-                    fresh = "q" + (++n) + "v";
-                } while (used.contains(fresh));
+                used.add(to);
                 Pattern at = Pattern.compile("(?<![\\w.])" + name + "\\b|(?<=\\bthis\\.)" + name + "\\b");
                 for (Row r : rows) {
-                    r.text = at.matcher(r.text).replaceAll(fresh);
+                    r.text = codeOnly ? Code.replaceInCode(r.text, at, to) : at.matcher(r.text).replaceAll(to);
                 }
                 changed = true;
             }

@@ -39,6 +39,10 @@ interface Transform {
         return List.of(
                 of("rename", Renames::locals),
                 of("rename-err-ctx", Renames::conventional),
+                of("rename-short", (p, t) -> RoleNames.rename(p, RoleNames.SHORT)),
+                of("rename-long", (p, t) -> RoleNames.rename(p, RoleNames.LONG)),
+                of("rename-role", (p, t) -> RoleNames.rename(p, RoleNames.ROLE)),
+                of("go-ctx-derived", RoleNames::derivedContext),
                 of("indent", Layout::indent),
                 of("crlf", Layout::crlf),
                 of("comments", Layout::comments),
