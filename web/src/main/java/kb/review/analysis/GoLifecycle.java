@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
     private final GoWrappers wrappers;
     /** The functions cut by the hunk that may hand what they open back in their results ({@link GoCutEnds}). */
     private final Set<Cfg> cutReturningValues = new HashSet<>();
+    /** (line, variable): an acquisition the change added, which no code it left alone held before. */
+    private BiPredicate<Integer, String> added = (line, var) -> false;
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
@@ -62,12 +65,22 @@ public final class GoLifecycle implements Lifecycle.Facts {
      */
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
                                             IntPredicate shown) {
+        return run(root, src, models, summaries, shown, (line, var) -> false);
+    }
+
+    /**
+     * As {@link #run(SyntaxNode, byte[], List, Summaries, IntPredicate)}; a value {@code added} names (its line and
+     * variable) was brought in by the change, so a path past the hunk's end is not taken to hand it on.
+     */
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
+                                            IntPredicate shown, BiPredicate<Integer, String> added) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
         }
         Map<String, String> types = GoTypes.declared(root, src);
         GoLifecycle facts = new GoLifecycle(src, models, summaries.typed(types, null), types);
+        facts.added = added;
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
@@ -102,7 +115,8 @@ public final class GoLifecycle implements Lifecycle.Facts {
                     }
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
                     if (leak != null) {
-                        out.add(new Lifecycle.Found(leak, a.sure()));
+                        out.add(new Lifecycle.Found(leak, a.sure(), facts.cutReturningValues.contains(cfg)
+                                && !facts.endUnseen(cfg, a)));
                     }
                 }
             }
@@ -339,6 +353,11 @@ public final class GoLifecycle implements Lifecycle.Facts {
     @Override
     public boolean endUnseen(Cfg cfg) {
         return cutReturningValues.contains(cfg);
+    }
+
+    @Override
+    public boolean endUnseen(Cfg cfg, Acquisition a) {
+        return endUnseen(cfg) && !added.test(a.at().line, a.var());
     }
 
     @Override

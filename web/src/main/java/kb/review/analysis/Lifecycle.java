@@ -94,6 +94,14 @@ public final class Lifecycle {
             return false;
         }
 
+        /**
+         * {@link #endUnseen(Cfg)} for one value: false for a value the change itself brought in, which code below
+         * the hunk, left alone by the change, cannot hand on or release.
+         */
+        default boolean endUnseen(Cfg cfg, Acquisition a) {
+            return endUnseen(cfg);
+        }
+
         /** What {@code n} does to {@code a} as held by the wrapper {@code holder} that {@link #movedTo} named. */
         default Effect heldEffect(Node n, Acquisition a, String holder) {
             return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
@@ -134,7 +142,14 @@ public final class Lifecycle {
     private static final String END = "reaches the end of ";
 
     /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
-    public record Found(Leak leak, boolean sure) {
+    /**
+     * A leak found, with whether its model matched a declared type ({@code sure}) and whether its function's end is
+     * below the hunk ({@code pastCut}): the path leaves where the diff stops, not where the function does.
+     */
+    public record Found(Leak leak, boolean sure, boolean pastCut) {
+        public Found(Leak leak, boolean sure) {
+            this(leak, sure, false);
+        }
     }
 
     /**
@@ -206,7 +221,7 @@ public final class Lifecycle {
         Map<State, Edge> via = new HashMap<>();
         Node start = a.at();
         // a resource may leave in what the function returns; a transaction or a context is the function's to end
-        boolean cut = a.model().kind().equals("resource") && facts.endUnseen(cfg);
+        boolean cut = a.model().kind().equals("resource") && facts.endUnseen(cfg, a);
         for (int i = 0; i < start.successorCount(); i++) {
             if (start.edge(i) != Edge.EXCEPTION && !(cut && offTheCut(cfg, start, i))) {
                 State s = new State(start.successor(i), a.errorVar() != null, List.of());

@@ -294,9 +294,9 @@ final class AnalysisDetector {
         java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
-                    file.complete() ? line -> true : file::known)) {
-                boolean whole = file.complete()
-                        || functionVisible(file, root.get(), f.leak().acquisition().at().line);
+                    file.complete() ? line -> true : file::known, AddedAcquisitions.of(file))) {
+                boolean whole = !f.pastCut() && (file.complete()
+                        || functionVisible(file, root.get(), f.leak().acquisition().at().line));
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                     add(hits, rules, f, whole);
                 }
@@ -346,7 +346,7 @@ final class AnalysisDetector {
             boolean sure = whole && f.sure() && leak.unseen() == null;
             // a value handed to a helper the review cannot see is undecided, whether or not its function is whole
             String note = sure ? null : leak.unseen() != null ? Hit.unseen(leak.unseen())
-                    : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
+                    : f.pastCut() ? Hit.RELEASE_BELOW : !whole ? Hit.PARTIAL_FUNCTION : Hit.BY_NAME;
             hits.add(new Hit(r, leak.acquisition().at().line, 1,
                     sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW, note, flow));
         }

@@ -16,6 +16,11 @@ record Hit(Rule rule, int line, int column, Finding.Confidence confidence, Strin
 
     static final String PARTIAL_FUNCTION = "the diff shows only part of the enclosing function";
     static final String PARTIAL_FILE = "the diff shows only part of the file";
+    /**
+     * A value the change brings in whose function goes on below the hunk: the release it needs, if any, would be
+     * there, unseen. Stays low in every language: the review did not see the release missing, only not present.
+     */
+    static final String RELEASE_BELOW = "the function goes on below the diff, where its release would have to be";
 
     /**
      * Reasons that no longer lower a finding's confidence, per language. A detector still says why it was unsure; a

@@ -57,7 +57,12 @@ interface Transform {
                 of("reorder", Shapes::reorder),
                 of("move", Shapes::move),
                 of("edit-context", Shapes::editContext),
-                of("edit-hunks", Shapes::editHunks));
+                of("edit-hunks", Shapes::editHunks),
+                of("edit-pair", Pairs::edit),
+                of("edit-line", Edits::line),
+                of("edit-far-head", Edits::farFromHead),
+                of("edit-cut-after", Edits::cutAfter),
+                of("edit-two-hunks", Edits::twoHunks));
     }
 
     static Transform named(String name) {
