@@ -214,6 +214,34 @@ class PrecisionSet10ClassesTest {
         assertEquals(List.of(path + ":8:CONC-01"), found(production, "CONC-01"));
     }
 
+    // EG (DEP-02): a serializer library's builder method named enableDefaultTyping, declared with the caller's
+    // validator as its parameter. The declaration enables nothing: default typing is on only for a caller that calls
+    // it, with the validator it chooses (the typing the body then sets is judged by its own rule). A call of Jackson's
+    // ObjectMapper.enableDefaultTyping is the deliberate enabling DEP-02 asks to flag, and stays reported.
+
+    private static final String BUILDER = """
+            diff --git a/src/main/java/com/acme/codec/JsonCodec.java b/src/main/java/com/acme/codec/JsonCodec.java
+            --- a/src/main/java/com/acme/codec/JsonCodec.java
+            +++ b/src/main/java/com/acme/codec/JsonCodec.java
+            @@ -80,3 +80,8 @@ public class JsonCodec {
+                 public static final class Builder {
+            +        public Builder enableDefaultTyping(PolymorphicTypeValidator typeValidator) {
+            +            Assert.notNull(typeValidator, "validator must not be null");
+            +            this.typeValidator = typeValidator;
+            +            return this;
+            +        }
+                     private PolymorphicTypeValidator typeValidator;
+                 }
+            """;
+
+    @Test
+    void a_declared_opt_in_builder_method_is_no_enabling_a_call_of_the_mappers_method_is() {
+        assertEquals(List.of(), found(BUILDER, "DEP-02"));
+        String call = BUILDER.replace("public Builder enableDefaultTyping(PolymorphicTypeValidator typeValidator) {",
+                "public Builder typing(ObjectMapper mapper) { mapper.enableDefaultTyping();");
+        assertEquals(List.of("src/main/java/com/acme/codec/JsonCodec.java:81:DEP-02"), found(call, "DEP-02"));
+    }
+
     @Test
     void the_folder_names_of_test_support_and_their_production_look_alikes() {
         for (String path : List.of("internal/testutils/listener.go", "pkg/testutil/db.go", "internal/test/helpers.go",
