@@ -209,8 +209,8 @@ public final class SavedReviews {
                 .map(m -> new ManualCheck(m.checklistId(), m.prompt(), m.reason())).toList();
         List<ChangedFile> changes = changes(row.get().diff());
         Review review = new Review(row.get().mode(), files, findings, manual, row.get().unmappedImports(),
-                changes.stream().map(ChangedFile::path).filter(TestCode::isTest).toList(),
-                changes.stream().filter(c -> !TestCode.isTest(c.path()))
+                changes.stream().filter(c -> TestCode.isTest(SourceFile.fromDiff(c))).map(ChangedFile::path).toList(),
+                changes.stream().filter(c -> !TestCode.isTest(SourceFile.fromDiff(c)))
                         .filter(c -> GeneratedCode.isForeign(SourceFile.fromDiff(c))).map(ChangedFile::path)
                         .toList());
         Map<String, ReviewDao.MarkRow> marks = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ public final class Reviewer {
                          SarifImport.Result imported, DiffFilter filter) {
         // test files stay visible as helpers' homes, but nothing is reported in them
         List<SourceFile> files = (includeTests ? changed
-                : changed.stream().filter(f -> !TestCode.isTest(f.path())).toList())
+                : changed.stream().filter(f -> !TestCode.isTest(f)).toList())
                 .stream().filter(f -> !GeneratedCode.isForeign(f)).toList();
         // kb:ignore RES-01 -- closed outside finally on purpose (below); the trees' cleaners free them otherwise
         Trees trees = new Trees(files.stream().filter(Reviewer::detected).toList());
@@ -87,7 +87,7 @@ public final class Reviewer {
 
     private Review review(String mode, List<SourceFile> changed, List<SourceFile> files, List<SourceFile> context,
                           Checkout checkout, SarifImport.Result imported, DiffFilter filter, Trees trees) {
-        List<String> tests = changed.stream().filter(f -> !includeTests && TestCode.isTest(f.path()))
+        List<String> tests = changed.stream().filter(f -> !includeTests && TestCode.isTest(f))
                 .map(SourceFile::path).toList();
         Set<String> reviewedPaths = new HashSet<>();
         files.forEach(f -> reviewedPaths.add(f.path()));

@@ -1,6 +1,9 @@
 package kb.review.engine;
 
 import java.util.regex.Pattern;
+import kb.review.diff.Hunk;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
 
 /**
  * Which changed files are test code. The checklist is drawn from production incidents: a goroutine without a
@@ -11,6 +14,18 @@ import java.util.regex.Pattern;
 public final class TestCode {
 
     /**
+     * Folders named as test support (set 10: 16 of its 74 false findings in test-support code outside test files):
+     * a module or package called {@code test} or {@code tests}, one whose name has {@code test} or {@code tests} as a
+     * word joined by a hyphen, an underscore or a dot ({@code jetcache-test}, {@code test-common}, {@code
+     * integration_tests}), and the usual names of Go helper packages ({@code testutil(s)}, {@code testhelper(s)},
+     * {@code testsupport}, {@code testfixtures}, {@code testkit}). {@code testing} is not among them: as a word it
+     * names a product's feature as often as its tests ({@code ab-testing}, {@code loadtesting}), and Go's own test
+     * support is told by the files' code instead (see {@link #isTest(SourceFile)}).
+     */
+    private static final String TEST_SUPPORT_FOLDER =
+            "tests?|[\\w.]+[-_.]tests?|tests?[-_.][\\w.-]+|test(?:util|helper|support|fixture)s?|testkit";
+
+    /**
      * Folders of test harnesses that no service runs: end-to-end suites ({@code e2e/}), test-suite modules
      * ({@code testsuite}, {@code testsuite-http}, ...) and microbenchmarks ({@code microbench/}, {@code benchmarks/}).
      * On the third held-out precision set these were 22 of the 160 false findings in the projects' own code (a
@@ -19,7 +34,7 @@ public final class TestCode {
      * example is copied by every reader, and real fixes land there (gosoline's examples, a provider's generator).
      */
     private static final Pattern NOT_SHIPPED = Pattern.compile(
-            "e2e|testsuite(?:-[\\w-]+)?|microbench(?:mark)?s?|benchmarks?");
+            "e2e|testsuite(?:-[\\w-]+)?|microbench(?:mark)?s?|benchmarks?|" + TEST_SUPPORT_FOLDER);
 
     /**
      * Go's {@code _test.go} files and {@code testdata} folders; Maven and Gradle test source sets
@@ -46,6 +61,59 @@ public final class TestCode {
         return TEST.matcher(path).matches()
                 || TEST_CLASS.matcher(path).matches() && !path.startsWith("src/main/") && !path.contains("/src/main/")
                 || inNotShippedFolder(path);
+    }
+
+    /**
+     * True for a changed file of test code: by its path as above, or by what its code shows (the lines the change
+     * shows and the function names git prints in its hunk headers):
+     * <ul>
+     *   <li>a Go file that declares a parameter, field or variable of a test handle's type ({@code t *testing.T},
+     *       {@code tb testing.TB}, {@code *testing.B}, {@code *testing.F}, {@code *testing.M}). Only the {@code go
+     *       test} runner makes such a value, so code that takes one runs under it: a shared test suite such as a
+     *       driver's conformance tests, or helpers a package exports for its users' tests. Importing {@code testing}
+     *       is not enough: production code calls {@code testing.Testing()} to ask whether it runs under a test.</li>
+     *   <li>a Java file that imports JUnit or TestNG: a main source set that compiles against a test framework is a
+     *       test-support artifact (a shared abstract test, a JUnit extension or rule).</li>
+     * </ul>
+     * Set 10 had 74 false findings in such code (57 of them in one Go driver test suite, every one of whose files
+     * takes a {@code *testing.T}); none of sets 7 to 10's true findings is in a file these signals pick.
+     */
+    public static boolean isTest(SourceFile file) {
+        if (isTest(file.path())) {
+            return true;
+        }
+        Language language = file.language();
+        if (language != Language.GO && language != Language.JAVA) {
+            return false;
+        }
+        Pattern signal = language == Language.GO ? GO_TEST_HANDLE : JAVA_TEST_IMPORT;
+        String needle = language == Language.GO ? "testing." : "import";
+        for (Hunk h : file.change().hunks()) {
+            if (h.section().contains(needle) && signal.matcher(code(h.section())).find()) {
+                return true;
+            }
+        }
+        for (int n = 1; n <= file.lineCount(); n++) {
+            if (file.known(n)) {
+                String line = file.written(n);
+                if (line.contains(needle) && signal.matcher(code(line)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A name followed by a test handle's type: a parameter, a field or a variable declared with that type. */
+    private static final Pattern GO_TEST_HANDLE = Pattern.compile(
+            "\\b\\w+\\s+(?:\\*testing\\.(?:T|B|F|M)|testing\\.TB)\\s*(?:[,)=;]|$)");
+    private static final Pattern JAVA_TEST_IMPORT = Pattern.compile(
+            "^\\s*import\\s+(?:static\\s+)?(?:org\\.junit|junit\\.framework|org\\.testng)\\.");
+
+    /** The line without a trailing {@code //} comment (a handle's type named in prose is no declaration). */
+    private static String code(String line) {
+        int comment = line.indexOf("//");
+        return comment < 0 ? line : line.substring(0, comment);
     }
 
     private static boolean inNotShippedFolder(String path) {
