@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * lines of context, others carry renames, CRLF, test, build and generated files. Loading is round 6's (each diff reaches
  * the review with its line ends intact); matching and the three views are those of {@link HeldOutCorpusTest}; the
  * figures are also split by the shape of the change.
+ * Floors: run 3, not blind (after the round was read, branch r14).
  */
 class HeldOutRound14CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout14");
@@ -29,11 +30,13 @@ class HeldOutRound14CorpusTest {
     // (below target) and 29/30 = 0.967; Java 34/40 = 0.850 and 34/37 = 0.919. High-confidence only: overall
     // 58/80 = 0.725 and 58/61 = 0.951. Edits of existing files: recall 21/29 = 0.72, precision 21/23 = 0.91.
     // Run 2 (same review, one accept line for a label the corpus missed, RESULTS.md; no case code or expectation
-    // changed): recall unchanged; precision 63/66 = 0.955 overall, Java 34/36 = 0.944. The floors stay run 1's.
-    static final double RECALL_FLOOR = 0.75;
-    static final double PRECISION_FLOOR = 0.90;
+    // changed): recall unchanged; precision 63/66 = 0.955 overall, Java 34/36 = 0.944.
+    // Run 3, not blind (branch r14, after reading the round; CONC-03 errgroup/WaitGroup tasks): overall 64/80 = 0.80
+    // and 64/67 = 0.955; Go 30/40 = 0.75 and 30/31 = 0.968; Java unchanged. The floors are run 3's, rounded down.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.70, 0.95},
+            "go", new double[] {0.75, 0.95},
             "java", new double[] {0.85, 0.90});
 
     static List<Case> cases;
