@@ -141,7 +141,6 @@ public final class Lifecycle {
 
     private static final String END = "reaches the end of ";
 
-    /** A leak with how sure the acquisition's match was (false: the model matched a name, not a type). */
     /**
      * A leak found, with whether its model matched a declared type ({@code sure}) and whether its function's end is
      * below the hunk ({@code pastCut}): the path leaves where the diff stops, not where the function does.
