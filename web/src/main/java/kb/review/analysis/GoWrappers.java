@@ -1,6 +1,6 @@
 package kb.review.analysis;
 
-import static kb.review.analysis.GoLifecycle.ERR_NAME;
+import static kb.review.analysis.GoAcquisitions.ERR_NAME;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,7 +33,7 @@ final class GoWrappers {
      */
     private static final Pattern CONSTRUCTOR = Pattern.compile("(New|new|Wrap|wrap|Make|make)\\w*|Client|Server");
 
-    /** What {@link Lifecycle.Facts#movedTo} asks: the wrapper that takes {@code a} over at {@code n}, or null. */
+    /** What {@link LifecycleFacts#movedTo} asks: the wrapper that takes {@code a} over at {@code n}, or null. */
     String movedTo(Node n, Acquisition a) {
         Model m = a.model();
         if (n.kind != Kind.STMT || !(n.ast instanceof SyntaxNode s) || !s.getType().equals("short_var_declaration")

@@ -11,7 +11,8 @@ import kb.review.diff.SourceFile;
  * the control-flow graph of the fragment has no cycle through the new {@code defer}. The hunk still tells: above the
  * defer, in the same block or one nested in it, stands a {@code continue} with no loop header of its own in view, so
  * a loop the diff hides encloses both. A defer in a turn that always leaves by a return of the same block is not on a
- * cycle, as in {@link Shapes#defersInLoops}.
+ * cycle, as in {@link Shapes#defersInLoops}. When the block's end is below the hunk, the continue still proves the
+ * loop; only the rest of the turn is out of view, and the finding says so.
  */
 final class HiddenLoopDefers {
 
@@ -24,15 +25,26 @@ final class HiddenLoopDefers {
     private HiddenLoopDefers() {
     }
 
-    /** The lines of defers a diff shows inside a loop whose header it hides (none for a whole file). */
-    static List<Integer> lines(SourceFile file) {
-        List<Integer> out = new ArrayList<>();
+    /**
+     * A defer in a loop whose header the diff hides; {@code turnShown} false when the defer's block goes on below the
+     * hunk, so whether the turn always returns (and the defer then runs once) is not in view.
+     */
+    record Spot(int line, boolean turnShown) {
+    }
+
+    /** The defers a diff shows inside a loop whose header it hides (none for a whole file). */
+    static List<Spot> lines(SourceFile file) {
+        List<Spot> out = new ArrayList<>();
         if (file.complete()) {
             return out;
         }
         for (int d = 1; d <= file.lineCount(); d++) {
-            if (file.known(d) && DEFER.matcher(file.line(d)).find() && continuedAbove(file, d) && !leavesBelow(file, d)) {
-                out.add(d);
+            if (file.known(d) && DEFER.matcher(file.line(d)).find()
+                    && (continuedAbove(file, d) || continuedBelow(file, d))) {
+                Boolean leaves = leavesBelow(file, d);
+                if (!Boolean.TRUE.equals(leaves)) {
+                    out.add(new Spot(d, leaves != null));
+                }
             }
         }
         return out;
@@ -70,8 +82,41 @@ final class HiddenLoopDefers {
         return pending >= 0;
     }
 
-    /** True when a statement of the defer's own block below it returns: the turn never comes round again. */
-    private static boolean leavesBelow(SourceFile file, int d) {
+    /**
+     * True when, walking down from the defer through the lines the diff shows and before its block ends, a
+     * {@code continue} stands in the defer's block or a block nested in it with no loop header or function literal
+     * of that nesting in view: the next turn of a loop around the defer starts there.
+     */
+    private static boolean continuedBelow(SourceFile file, int d) {
+        int block = indent(file.line(d));
+        List<int[]> open = new ArrayList<>(); // {width, 1 when a loop or function literal opens there}
+        for (int j = d + 1; j <= file.lineCount() && file.known(j); j++) {
+            String text = file.line(j);
+            if (text.isBlank()) {
+                continue;
+            }
+            int width = indent(text);
+            if (width < block) {
+                return false;
+            }
+            open.removeIf(o -> o[0] >= width);
+            if (CONTINUE.matcher(text).find()) {
+                if (open.stream().noneMatch(o -> o[1] == 1)) {
+                    return true;
+                }
+            } else if (text.strip().endsWith("{")) {
+                open.add(new int[] {width, LOOP.matcher(text).find() || FUNCTION.matcher(text).find() ? 1 : 0});
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a statement of the defer's own block below it returns (the turn never comes round again), false when
+     * the diff shows the block ending without one, null when the block's end is below the hunk: what the rest of the
+     * turn does is not in view.
+     */
+    private static Boolean leavesBelow(SourceFile file, int d) {
         int block = indent(file.line(d));
         for (int j = d + 1; j <= file.lineCount() && file.known(j); j++) {
             String text = file.line(j);
@@ -86,7 +131,7 @@ final class HiddenLoopDefers {
                 return true;
             }
         }
-        return true; // the block's end is not in view: it may return, so the defer is left alone
+        return null;
     }
 
     private static int indent(String line) {

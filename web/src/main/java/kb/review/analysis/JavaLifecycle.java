@@ -23,7 +23,7 @@ import kb.review.analysis.Lifecycle.Effect;
  * exception edges; and what is used up or dropped without ever being stored ({@link JavaDrops}). This class is the
  * path search's view of a statement: what it does to one acquisition (releases, overwrites, hands over, uses).
  */
-public final class JavaLifecycle implements Lifecycle.Facts {
+public final class JavaLifecycle implements LifecycleFacts {
 
     private final JavaAcquisitions acquisitions;
     private final Summaries summaries;

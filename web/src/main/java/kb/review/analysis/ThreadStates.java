@@ -135,7 +135,7 @@ final class ThreadStates {
                 && (key.isEmpty() || m.getArguments().isNonEmpty() && m.getArgument(0).toString().equals(key)));
     }
 
-    /** Calls that end another value's duty: cleanup steps, treated as not throwing (see {@link Lifecycle.Facts#quiet}). */
+    /** Calls that end another value's duty: cleanup steps, treated as not throwing (see {@link LifecycleFacts#quiet}). */
     private static final Set<String> CLEANUP = Set.of("close", "closeQuietly", "closeSilently", "release", "remove",
             "clear", "rollback", "shutdown", "shutdownNow", "disconnect", "destroy", "dispose", "unlock");
 

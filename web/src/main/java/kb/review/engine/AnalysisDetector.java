@@ -108,8 +108,10 @@ final class AnalysisDetector {
             };
             for (Shapes.Spot s : spots) {
                 boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
+                // a note that must keep the finding low (Hit.calibrated lifts a partial function in Go) stays
+                boolean keepsNote = whole || Shapes.TURN_BELOW.equals(s.note());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
-                        : Finding.Confidence.LOW, whole ? s.note() : Hit.PARTIAL_FUNCTION));
+                        : Finding.Confidence.LOW, keepsNote ? s.note() : Hit.PARTIAL_FUNCTION));
             }
         }
         hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));

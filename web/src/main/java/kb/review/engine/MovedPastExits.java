@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
+import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
@@ -77,7 +78,8 @@ final class MovedPastExits {
                         String message = "The change moves `" + deleted + "` from line " + at + " down to line "
                                 + l.newLine() + ", below the exit at line " + line + ": every path that leaves there "
                                 + "no longer " + r.what() + " `" + value + "`.";
-                        return finding(file, item, at, message, catalog, List.of(
+                        return finding(file, item, acquiredAt(file, from, removedAt, value, item, at), message,
+                                catalog, List.of(
                                 new Finding.Step(at, "`" + deleted + "` stood here"),
                                 new Finding.Step(line, "leaves here without it: the change moved it to line "
                                         + l.newLine())));
@@ -86,8 +88,7 @@ final class MovedPastExits {
                 if (deleted.startsWith("defer ") && !function.isEmpty() && ERROR_RESULT.matcher(header).find()
                         && RemovedReleases.indent(removed.text()) == RemovedReleases.indent(header) + 4
                         && !file.allKnown(at, l.newLine() - 1)) {
-                    int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(from.lines(), removedAt, value, item);
-                    int where = acquired > 0 ? acquired : at;
+                    int where = acquiredAt(file, from, removedAt, value, item, at);
                     String message = "The change replaces `" + deleted + "` with a close at line " + l.newLine()
                             + ", below lines the diff does not show: the deferred close ran on every exit of the "
                             + "function, the new one only on the path that reaches line " + l.newLine() + ". An error "
@@ -100,6 +101,23 @@ final class MovedPastExits {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the finding stands: the value's acquisition when the hunk shows it, else (Go) the {@code if} of the error
+     * check the deleted defer followed when the hunk shows it, since it checks the statement just above it
+     * ({@link GoReleases#checkAbove}), else {@code at}, the line the release stood before. A leak finding stands where
+     * the lifecycle starts, and this is the nearest line the diff shows of it; the steps still name where the release
+     * stood and where it went. When the check's {@code if} is above the hunk too, nothing shown is nearer the
+     * acquisition than the release's own line.
+     */
+    private static int acquiredAt(SourceFile file, Hunk from, int removedAt, String value, String item, int at) {
+        int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(from.lines(), removedAt, value, item);
+        if (acquired > 0) {
+            return acquired;
+        }
+        int checked = file.language() == Language.GO ? GoReleases.checkAbove(from.lines(), removedAt, from) : 0;
+        return checked > 0 && file.line(checked).strip().startsWith("if ") ? checked : at;
     }
 
     private static Finding finding(SourceFile file, String item, int at, String message, Catalog catalog,

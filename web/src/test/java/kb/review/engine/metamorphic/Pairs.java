@@ -27,8 +27,6 @@ import kb.review.engine.metamorphic.Patch.Row;
  */
 final class Pairs {
     private static final Pattern SOURCE = Pattern.compile("(?m)^# source: (\\S+)");
-    /** Rounds 1 to 13: the rounds this harness reads (a later round is blind while it is written). */
-    private static final String ROUNDS = "heldout([2-9]|1[0-3])?";
 
     /** A case as read for pairing: its round, name, public source and diff. */
     record Known(String round, String name, String source, String diff) {
@@ -125,7 +123,8 @@ final class Pairs {
         bySignature = new HashMap<>();
         List<Known> all = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Survival.RESOURCES)) {
-            for (Path round : dirs.filter(d -> d.getFileName().toString().matches(ROUNDS)).sorted().toList()) {
+            List<Path> rounds = dirs.filter(d -> d.getFileName().toString().matches(Survival.READABLE)).sorted().toList();
+            for (Path round : rounds) {
                 try (Stream<Path> files = Files.list(round)) {
                     for (Path diff : files.filter(p -> p.toString().endsWith(".diff")).sorted().toList()) {
                         String text = Files.readString(diff, StandardCharsets.UTF_8);

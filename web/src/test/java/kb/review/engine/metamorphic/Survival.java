@@ -24,6 +24,11 @@ import kb.review.engine.metamorphic.Patch.FilePatch;
 final class Survival {
     static final Path RESOURCES = Path.of("web", "src", "test", "resources", "review");
     static final int SLACK = 2;
+    /**
+     * Rounds 1 to 14: the rounds this harness reads. A later round is blind while it is written, and running the
+     * harness must not print its findings; widen this once the round is read.
+     */
+    static final String READABLE = "heldout([2-9]|1[0-4])?";
 
     record Expect(String path, int line, List<String> items) {
         boolean covers(String p, int l, String item) {
@@ -62,7 +67,7 @@ final class Survival {
         List<Case> out = new ArrayList<>();
         List<Path> rounds;
         try (Stream<Path> dirs = Files.list(RESOURCES)) {
-            String only = System.getProperty("metamorphic.rounds", "heldout\\d*");
+            String only = System.getProperty("metamorphic.rounds", READABLE);
             rounds = dirs.filter(d -> d.getFileName().toString().matches(only)).sorted().toList();
         }
         for (Path round : rounds) {
