@@ -145,6 +145,7 @@ public final class Reviewer {
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
                     drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
                     drops.addAll(RemovedLimits.find(f, book.catalog(), allAdded));
+                    drops.addAll(RemovedLocks.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
