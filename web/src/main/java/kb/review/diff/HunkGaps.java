@@ -87,7 +87,12 @@ final class HunkGaps {
                 // the innermost block reopened is the run's select or switch when the run shows its cases
                 String opener = GoRuns.caseBlockOpener(run.toString());
                 if (!opener.isEmpty()) {
-                    out[from - 1] = out[from - 1].substring(0, out[from - 1].length() - 1) + opener;
+                    String before = out[from - 1].substring(0, out[from - 1].length() - 1);
+                    // a ticking select that is the last statement of its block: that block is its loop
+                    boolean loop = opener.startsWith("select") && before.length() > header.length()
+                            && before.endsWith("{") && GoCutBlocks.selectEndsLoop(run.toString());
+                    out[from - 1] = (loop ? before.substring(0, before.length() - 1) + "for {" : before) + opener
+                            + GoCutBlocks.caseBefore(run.toString());
                 }
             }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)
@@ -96,7 +101,9 @@ final class HunkGaps {
             // hunk shows a function) leaves the group open, and the parser would read every later hunk inside it
             String group = go && header.isEmpty() && GoRuns.opensGoGroup(run.toString()) ? ")" : "";
             if ((close > 0 || !group.isEmpty()) && out[to + 1] == null) {
-                out[to + 1] = "}".repeat(close) + group;
+                // Go: a literal the run leaves open is closed with its call's parentheses (see GoCutBlocks)
+                out[to + 1] = (go ? GoCutBlocks.closers(run.toString(), braces.open()) : "}".repeat(braces.open()))
+                        + "}".repeat(wrappers) + group;
             }
             from = known.nextSetBit(to + 1);
         }

@@ -157,4 +157,15 @@ final class GoReleases {
 
     private static final Pattern FATAL = Pattern.compile("^\\s*(?:[\\w.]+\\.Fatal\\w*|os\\.Exit)\\(");
     private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|break\\b|continue\\b|goto\\b)");
+    /**
+     * True when {@code value}, whose body a deleted line closed, is the request a server handler was given, not a
+     * response of an outbound call: the file declares it {@code *http.Request}, or hands it on to the next handler
+     * ({@code next.ServeHTTP(w, r)}, {@code next(w, r)}) as a middleware does. HTTP-01 says that body is the server's,
+     * which closes it after the handler, so deleting a handler's close of it leaks nothing (RES-02 is about responses).
+     */
+    static boolean serverRequest(String value, String fileText) {
+        String v = Pattern.quote(value);
+        return Pattern.compile("(?<![\\w.])" + v + "\\s+\\*http\\.Request\\b|\\.ServeHTTP\\(\\s*\\w+\\s*,\\s*" + v
+                + "\\s*\\)|\\bnext\\w*\\(\\s*\\w+\\s*,\\s*" + v + "\\s*\\)").matcher(fileText).find();
+    }
 }

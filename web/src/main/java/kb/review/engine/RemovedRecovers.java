@@ -24,7 +24,7 @@ final class RemovedRecovers {
     static final String RULE = "removed-recover";
 
     /** A recover, or a deferred call to a recovering helper. */
-    private static final Pattern RECOVER = Pattern.compile(
+    static final Pattern RECOVER = Pattern.compile(
             "\\brecover\\(\\)|^\\s*defer\\s+[\\w.]*(?:[rR]ecover\\w*|HandleCrash|[hH]andlePanic\\w*)\\(");
     /** A deferred recovery: the call itself, or the deferred closure that holds the recover. */
     private static final Pattern DEFERRED = Pattern.compile("^\\s*defer\\s");

@@ -97,6 +97,10 @@ final class RemovedReleases {
                 if (item.equals("CONC-04") && !threadLocal(value, file)) {
                     continue;
                 }
+                if (r.pattern() == GoReleases.BODY && language == Language.GO
+                        && GoReleases.serverRequest(value, file.text())) {
+                    break; // a handler's request body is the server's to close (HTTP-01), not a response's
+                }
                 int next = nextNewLine(lines, i);
                 if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
                         && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)

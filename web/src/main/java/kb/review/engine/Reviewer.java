@@ -143,6 +143,9 @@ public final class Reviewer {
                     kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path()))
                             .toList(), book.catalog(), allAdded.all()));
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
+                    drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
+                    drops.addAll(RemovedLimits.find(f, book.catalog(), allAdded));
+                    drops.addAll(RemovedLocks.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
