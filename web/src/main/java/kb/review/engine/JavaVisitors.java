@@ -35,7 +35,8 @@ final class JavaVisitors {
             "closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources,
             "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
             "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
-            "formatter-field-shared-by-tasks", SharedFormatters::check);
+            "formatter-field-shared-by-tasks", SharedFormatters::check,
+            "conditional-update-count-ignored", ConditionalUpdates::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same
