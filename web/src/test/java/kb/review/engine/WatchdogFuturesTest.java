@@ -81,6 +81,14 @@ class WatchdogFuturesTest {
     }
 
     @Test
+    void futures_cancelled_in_place_are_not_a_watchdog() {
+        String body = """
+                        List.of(job).forEach(f -> f.cancel(true));
+                        return null;""";
+        assertEquals(List.of(), item(body, "TMO-03"));
+    }
+
+    @Test
     void an_unbounded_get_without_a_watchdog_is_still_found() {
         assertEquals(List.of("16:java-deadline-not-propagated"), item("        return job.get();", "TMO-02"));
     }
