@@ -136,7 +136,8 @@ public final class DeadlineDrops {
                 continue;
             }
             Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), named, known);
-            if (sure == null || c.bounded() != null && bounded(call, receiver, body, c.bounded())) {
+            if (sure == null || c.bounded() != null && bounded(call, receiver, body, c.bounded())
+                    || watched(receiver, body)) {
                 continue;
             }
             String name = callee.substring(callee.lastIndexOf('.') + 1);
@@ -181,6 +182,16 @@ public final class DeadlineDrops {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the method schedules a watchdog that cancels {@code receiver} ({@code timer.schedule(() ->
+     * f.cancel(true), deadlineMs, MILLISECONDS)}): a cancelled future's wait returns at once, so the watchdog's delay
+     * bounds it. Whether the watchdog itself is cancelled afterwards is TMO-03's question, not this one's.
+     */
+    private static boolean watched(String receiver, String body) {
+        return receiver.matches("[\\w$]+") && Pattern.compile("\\b(?:schedule|newTimeout)\\s*\\([^;]*?(?<![\\w.$])"
+                + Pattern.quote(receiver) + "\\s*\\.\\s*cancel\\s*\\(").matcher(body).find();
     }
 
     /** A lambda or method reference given to an operation that runs it before returning. */

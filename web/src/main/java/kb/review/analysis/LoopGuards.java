@@ -3,6 +3,8 @@ package kb.review.analysis;
 import static kb.review.diff.SyntaxNode.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -53,16 +55,61 @@ final class LoopGuards {
                 || child.getStartByte() < then.getStartByte() || child.getEndByte() > then.getEndByte()) {
             return false;
         }
-        String test = text(src, cond).strip();
-        while (test.startsWith("(") && test.endsWith(")")) {
+        // the branch runs only when every operand of a top-level && holds: one counter bound among them bounds it
+        // (`if (!store.save(r) && rejected++ < 5)` logs the first five rejections)
+        for (String operand : conjuncts(text(src, cond))) {
+            Matcher m = BOUNDED.matcher(operand);
+            if (m.find()) {
+                String counted = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!go || counted == null || steps(p, counted, src)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The operands of a condition's top-level {@code &&}, each without its enclosing parentheses. */
+    static List<String> conjuncts(String condition) {
+        String test = unwrap(condition);
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < test.length(); i++) {
+            char c = test.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (depth == 0 && c == '|' && i + 1 < test.length() && test.charAt(i + 1) == '|') {
+                return List.of(test); // an || at the top: no operand bounds the branch alone
+            } else if (depth == 0 && c == '&' && i + 1 < test.length() && test.charAt(i + 1) == '&') {
+                out.add(unwrap(test.substring(from, i)));
+                from = i + 2;
+                i++;
+            }
+        }
+        out.add(unwrap(test.substring(from)));
+        return out;
+    }
+
+    private static String unwrap(String test) {
+        test = test.strip();
+        while (test.startsWith("(") && test.endsWith(")") && balanced(test.substring(1, test.length() - 1))) {
             test = test.substring(1, test.length() - 1).strip();
         }
-        Matcher m = BOUNDED.matcher(test);
-        if (!m.find()) {
-            return false;
+        return test;
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
         }
-        String counted = m.group(1) != null ? m.group(1) : m.group(2);
-        return !go || counted == null || steps(p, counted, src);
+        return depth == 0;
     }
 
     /** True when {@code name} is stepped in the function around {@code n}, or is the key of a range loop there. */

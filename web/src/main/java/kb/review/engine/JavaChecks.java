@@ -65,6 +65,8 @@ final class JavaChecks {
             case "closeable-outside-try-with-resources" -> MAY_OPEN.matcher(text).find();
             case "jdbc-transaction-not-ended" -> text.contains("setAutoCommit");
             case "threadlocal-without-finally-remove" -> text.contains(".set(") || text.contains("MDC.put");
+            case "formatter-field-shared-by-tasks" -> SharedFormatters.mayApply(text);
+            case "conditional-update-count-ignored" -> ConditionalUpdates.mayApply(text);
             default -> true;
         };
     }

@@ -34,7 +34,9 @@ final class JavaVisitors {
     static final Map<String, Check> CHECKS = Map.of(
             "closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources,
             "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
-            "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove);
+            "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
+            "formatter-field-shared-by-tasks", SharedFormatters::check,
+            "conditional-update-count-ignored", ConditionalUpdates::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same
