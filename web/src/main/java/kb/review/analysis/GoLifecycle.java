@@ -351,6 +351,11 @@ public final class GoLifecycle implements Lifecycle.Facts {
     }
 
     @Override
+    public boolean refilledSlot(Acquisition a) {
+        return CancelSlots.refilledSlot(a, src);
+    }
+
+    @Override
     public boolean endUnseen(Cfg cfg) {
         return cutReturningValues.contains(cfg);
     }

@@ -84,6 +84,11 @@ public final class Lifecycle {
             return false;
         }
 
+        /** True when coming back to {@code a}'s acquisition on a later turn refills a slot, no leak ({@link CancelSlots}). */
+        default boolean refilledSlot(Acquisition a) {
+            return false;
+        }
+
         /**
          * True when the function's end is not shown (a pasted hunk stops inside it and its closing brace is put back
          * by the parser) and what it does next may hand the value on: a path that falls off that end has only reached
@@ -238,6 +243,9 @@ public final class Lifecycle {
                 continue;
             }
             if (n == cfg.exit && s.holders().isEmpty() && facts.releasedAtExit(cfg, a)) {
+                continue;
+            }
+            if (n == start && facts.refilledSlot(a)) {
                 continue;
             }
             if (n == cfg.exit || n == start) {
