@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
  * leadership without a loss between would take, an order of events the code does not decide. The same loop whose
  * exit returns without calling the slot leaks the last context, and stays reported; so does a retry loop that
  * assigns a cancel to a variable declared without a function and cancels only on success.
+ *
+ * <p>BV, a single-thread executor whose only work is one loop until stopped (CONC-02; sets 7, 8 and 10: Apollo's audit
+ * drain and history clean-up, HertzBeat's dispatcher, SeaTunnel's event forwarder): the executor is made when its
+ * owner starts and given one task, a {@code while (!stopped)} loop, inline or as {@code this::dispatchLoop}. The item
+ * is about work waiting in an unbounded queue ("every waiting task keeps its arguments, buffers and stack alive"); the
+ * one thread belongs to the loop until stop, so nothing waits in the queue. The same executor given a task per
+ * message stays reported, as the item's own bad example is.
  */
 class PrecisionSets7to10ClassesTest {
 
@@ -74,6 +81,95 @@ class PrecisionSets7to10ClassesTest {
     void the_same_slot_left_uncalled_when_the_loop_returns_is_reported() {
         String leaks = LEADER_LOOP.replace("\t\t\tcancelStart(context.Cause(ctx))\n", "");
         assertEquals(List.of("queue/leader.go:15:TMO-03"), found(newGoFile("queue/leader.go", leaks), "TMO-03"));
+    }
+
+    private static String newJavaFile(String path, String code) {
+        return newGoFile(path, code);
+    }
+
+    private static final String AUDIT = """
+            package com.example.audit;
+
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.atomic.AtomicBoolean;
+
+            public class AuditWriter {
+                private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>(1000);
+                private final AtomicBoolean stopped = new AtomicBoolean();
+                private final ExecutorService drain = Executors.newSingleThreadExecutor();
+
+                public AuditWriter(AuditStore store) {
+                    drain.submit(() -> {
+                        while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+                            try {
+                                store.write(pending.take());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    });
+                }
+
+                public boolean record(String entry) {
+                    return pending.offer(entry);
+                }
+
+                public void stop() {
+                    stopped.set(true);
+                    if (drain != null) {
+                        drain.shutdownNow();
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_single_thread_executor_whose_only_task_is_a_loop_until_stopped_is_not_reported() {
+        assertEquals(List.of(), found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", AUDIT),
+                "CONC-02"));
+        String byReference = AUDIT.replace("""
+                        drain.submit(() -> {
+                            while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+                                try {
+                                    store.write(pending.take());
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        });
+                    }
+                """, """
+                        this.store = store;
+                        drain.execute(this::drainLoop);
+                    }
+
+                    private void drainLoop() {
+                        try {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                store.write(pending.take());
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                """).replace("    private final AtomicBoolean stopped", "    private AuditStore store;\n    private final AtomicBoolean stopped");
+        assertEquals(List.of(), found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", byReference),
+                "CONC-02"));
+    }
+
+    @Test
+    void the_same_executor_given_a_task_per_entry_is_reported() {
+        String perEntry = AUDIT.replace("        return pending.offer(entry);",
+                "        drain.submit(() -> store.write(entry));\n        return true;")
+                .replace("    private final AtomicBoolean stopped", "    private AuditStore store;\n    private final AtomicBoolean stopped");
+        assertEquals(List.of("src/main/java/com/example/audit/AuditWriter.java:12:CONC-02"),
+                found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", perEntry), "CONC-02"));
+        String drainsOnce = AUDIT.replace("while (!stopped.get() && !Thread.currentThread().isInterrupted())",
+                "while (!pending.isEmpty())");
+        assertEquals(List.of("src/main/java/com/example/audit/AuditWriter.java:11:CONC-02"),
+                found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", drainsOnce), "CONC-02"));
     }
 
     @Test
