@@ -24,7 +24,7 @@ final class CancelSlots {
     private CancelSlots() {
     }
 
-    /** True when {@code a} is a cancel assigned with {@code =} in a loop to a slot declared before it holding a function. */
+    /** True when {@code a} is a cancel put with {@code =}, in a loop, into a slot declared above it with a function. */
     static boolean refilledSlot(Acquisition a, byte[] src) {
         if (!a.model().kind().equals("cancel") || !(a.at().ast instanceof SyntaxNode s)
                 || !s.getType().equals("assignment_statement")) {

@@ -84,7 +84,7 @@ public final class Lifecycle {
             return false;
         }
 
-        /** True when coming back to {@code a}'s acquisition on a later turn refills a slot, no leak ({@link CancelSlots}). */
+        /** True when reaching {@code a}'s acquisition again refills a slot: no leak ({@link CancelSlots}). */
         default boolean refilledSlot(Acquisition a) {
             return false;
         }

@@ -22,14 +22,14 @@ import kb.review.diff.SourceFile;
 /**
  * A single-thread executor whose whole work is one loop that runs until the program stops it: a drain, clean-up,
  * dispatch or event-forwarding loop submitted once when its owner starts ({@code auditExecutor.submit(() -> { while
- * (!stopped.get()) { ... } })}, {@code dispatcher.execute(this::dispatchLoop)}). Judged false on the seventh, eighth and
- * tenth held-out precision sets (BV: Apollo's audit and history clean-up, HertzBeat's dispatcher, SeaTunnel's event
- * forwarder). CONC-02 is about work waiting in an unbounded queue ("every waiting task keeps its arguments, buffers and
- * stack alive"); the one thread of such an executor is taken by the loop until stop, so nothing is ever queued behind
- * it, and a task that was would not run before stop either, which no author relies on. The same factory fed per
- * message or per tick ({@code executor.submit(() -> process(m))}), fed from a loop, given more than one task, given a
- * loop that ends with its data ({@code while (it.hasNext())}), or handed to other code (returned, passed on) stays
- * reported, as does a fixed or cached pool.
+ * (!stopped.get()) { ... } })}, {@code dispatcher.execute(this::dispatchLoop)}). Judged false on the seventh, eighth
+ * and tenth held-out precision sets (BV: Apollo's audit and history clean-up, HertzBeat's dispatcher, SeaTunnel's
+ * event forwarder). CONC-02 is about work waiting in an unbounded queue ("every waiting task keeps its arguments,
+ * buffers and stack alive"); the one thread of such an executor is taken by the loop until stop, so nothing is ever
+ * queued behind it, and a task that was would not run before stop either, which no author relies on. The same factory
+ * fed per message or per tick ({@code executor.submit(() -> process(m))}), fed from a loop, given more than one task,
+ * given a loop that ends with its data ({@code while (it.hasNext())}), or handed to other code (returned, passed on)
+ * stays reported, as does a fixed or cached pool.
  */
 public final class LoopOnlyExecutors {
 

@@ -87,6 +87,12 @@ class PrecisionSets7to10ClassesTest {
         return newGoFile(path, code);
     }
 
+    /** The audit writer with a store field, for the variants that call it outside the constructor. */
+    private static String withStoreField(String code) {
+        return code.replace("    private final AtomicBoolean stopped",
+                "    private AuditStore store;\n    private final AtomicBoolean stopped");
+    }
+
     private static final String AUDIT = """
             package com.example.audit;
 
@@ -154,16 +160,16 @@ class PrecisionSets7to10ClassesTest {
                             Thread.currentThread().interrupt();
                         }
                     }
-                """).replace("    private final AtomicBoolean stopped", "    private AuditStore store;\n    private final AtomicBoolean stopped");
+                """);
+        byReference = withStoreField(byReference);
         assertEquals(List.of(), found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", byReference),
                 "CONC-02"));
     }
 
     @Test
     void the_same_executor_given_a_task_per_entry_is_reported() {
-        String perEntry = AUDIT.replace("        return pending.offer(entry);",
-                "        drain.submit(() -> store.write(entry));\n        return true;")
-                .replace("    private final AtomicBoolean stopped", "    private AuditStore store;\n    private final AtomicBoolean stopped");
+        String perEntry = withStoreField(AUDIT.replace("        return pending.offer(entry);",
+                "        drain.submit(() -> store.write(entry));\n        return true;"));
         assertEquals(List.of("src/main/java/com/example/audit/AuditWriter.java:12:CONC-02"),
                 found(newJavaFile("src/main/java/com/example/audit/AuditWriter.java", perEntry), "CONC-02"));
         String drainsOnce = AUDIT.replace("while (!stopped.get() && !Thread.currentThread().isInterrupted())",
