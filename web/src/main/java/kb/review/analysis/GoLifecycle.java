@@ -182,6 +182,11 @@ public final class GoLifecycle implements LifecycleFacts {
     }
 
     @Override
+    public boolean refilledSlot(Acquisition a) {
+        return CancelSlots.refilledSlot(a, src);
+    }
+
+    @Override
     public boolean endUnseen(Cfg cfg) {
         return cutReturningValues.contains(cfg);
     }

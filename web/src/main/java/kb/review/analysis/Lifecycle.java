@@ -128,6 +128,9 @@ public final class Lifecycle {
             if (n == cfg.exit && s.holders().isEmpty() && facts.releasedAtExit(cfg, a)) {
                 continue;
             }
+            if (n == start && facts.refilledSlot(a)) {
+                continue;
+            }
             if (n == cfg.exit || n == start) {
                 return leak(cfg, a, s, parent, via, facts, later);
             }

@@ -60,6 +60,11 @@ public interface LifecycleFacts {
         return false;
     }
 
+    /** True when reaching {@code a}'s acquisition again refills a slot: no leak ({@link CancelSlots}). */
+    default boolean refilledSlot(Acquisition a) {
+        return false;
+    }
+
     /**
      * True when the function's end is not shown (a pasted hunk stops inside it and its closing brace is put back
      * by the parser) and what it does next may hand the value on: a path that falls off that end has only reached

@@ -72,6 +72,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
             case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
+            case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
             default -> line;
         };
     }

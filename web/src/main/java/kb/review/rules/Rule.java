@@ -50,6 +50,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * to an old line); empty when the line's code is new. A reject on it keeps a rule about new code to new code.
          */
         public static final String UNCHANGED_CODE = "unchanged-code";
+        /**
+         * Java: {@code one-loop-until-stopped} when the line makes a single-thread executor whose only work in the file
+         * is one task looping until stopped (see {@code analysis/LoopOnlyExecutors}); empty otherwise.
+         */
+        public static final String EXECUTOR_WORK = "executor-work";
     }
 
     /**
