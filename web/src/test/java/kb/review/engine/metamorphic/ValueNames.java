@@ -67,7 +67,7 @@ final class ValueNames {
 
     /**
      * After each whole statement that declares a value, a comment naming that value's release calls and the error
-     * check: text a reader skips and a name-reading rule takes for code.
+     * check, and a blank line: text a reader skips and a name-reading rule takes for code.
      */
     static boolean mentionComment(Patch patch, List<Transform.Target> targets) {
         return mention(patch, (f, name) -> "// note: " + calls(f, name));
@@ -111,9 +111,12 @@ final class ValueNames {
                     if (name == null) {
                         continue;
                     }
+                    // then a blank line, as the comments transform does: a comment right above a statement reads
+                    // as the author's reason for it (a discarded error), which is no mention but a judgment
+                    rows.add(i + 1, r.made(r.kind, ""));
                     rows.add(i + 1, r.made(r.kind, Layout.indentOf(r.text) + text.of(f, name)));
-                    i++;
-                    end++;
+                    i += 2;
+                    end += 2;
                     changed = true;
                 }
             }

@@ -69,7 +69,7 @@ class ValueNamesTest {
         assertTrue(ValueNames.mentionComment(p, List.of()));
         String out = p.render();
         assertTrue(out.contains("// resp is the answer\n+\t// note: defer resp.Close(); resp.Body.Close();"), out);
-        assertTrue(out.contains("@@ -0,0 +1,15 @@"), out);
+        assertTrue(out.contains("@@ -0,0 +1,16 @@"), out);
 
         Patch j = Patch.parse(JAVA);
         assertTrue(ValueNames.mentionLiteral(j, List.of()));
