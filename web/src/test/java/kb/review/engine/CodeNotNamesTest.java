@@ -4,9 +4,12 @@ import static kb.review.engine.GoRound8ClassesTest.file;
 import static kb.review.engine.GoRound8ClassesTest.item;
 import static kb.review.engine.RoleNotNameTest.java;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kb.review.analysis.GoErrors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,5 +132,43 @@ class CodeNotNamesTest {
         assertEquals(List.of(), item(file("store/move.go",
                 GORM.replace("COMMIT", "if failure := session.Commit().Error; failure != nil {\n\t\treturn failure\n\t}")),
                 "TX-02"));
+    }
+
+    // --- The error of a Go call known by what the code does with it (a wrapper's second result, a configuring
+    // call's only result, a deleted defer's check: GoWrappers, Timeouts, GoReleases): the check that hands it back,
+    // wraps it or stops on it makes it an error; a nil test that hands back a value is no error check
+
+    @Test
+    void an_error_is_known_by_the_check_that_hands_it_on_whatever_its_name() {
+        assertTrue(GoErrors.holdsError("cause", "func Open(p string) (*R, error) {\n\tr, cause := wrap(f)\n"
+                + "\tif cause != nil {\n\t\treturn nil, cause\n\t}\n"));
+        assertTrue(GoErrors.holdsError("failure", "func Serve() error {\n\tfailure := limit(srv)\n"
+                + "\tif failure != nil {\n\t\treturn failure\n\t}\n"));
+        assertTrue(GoErrors.holdsError("problem", "func Run() {\n\tif problem != nil {\n\t\tlog.Fatal(problem)\n"));
+        // the look-alikes: a cached value handed back when present, a nil test named only in a message
+        assertFalse(GoErrors.holdsError("cfg", "func Load() *Config {\n\tif cfg != nil {\n\t\treturn cfg\n\t}\n"));
+        assertFalse(GoErrors.holdsError("closer", "func Open() (*R, func()) {\n\tr, closer := wrap(f)\n"
+                + "\tlog.Print(\"if closer != nil { return nil, closer }\")\n\treturn r, closer\n"));
+    }
+
+    private static final String SERVER = """
+            import (
+            	"log"
+            	"net/http"
+            )
+
+            func Serve(h http.Handler) error {
+            	srv := &http.Server{Addr: ":8080", Handler: h}
+            	CALL
+            	return srv.ListenAndServe()
+            }
+            """;
+
+    @Test
+    void a_server_handed_to_a_call_that_only_returns_an_error_is_configured_there_whatever_the_error_is_called() {
+        String configured = SERVER.replace("CALL", "failure := applyLimits(srv)\n\tif failure != nil {\n\t\treturn failure\n\t}");
+        assertEquals(List.of(), item(file("web/serve.go", configured), "TMO-01"));
+        String described = SERVER.replace("CALL", "label := describe(srv)\n\tlog.Print(label)");
+        assertNotEquals(List.of(), item(file("web/serve.go", described), "TMO-01"));
     }
 }
