@@ -98,7 +98,8 @@ final class ClientClasses {
      * ({@code checks.add(hc)}, {@code map.put(k, hc)}) that keeps it for later.
      */
     static boolean closedHere(SyntaxNode made, String holder, byte[] src) {
-        String fn = SyntaxNode.text(src, Timeouts.function(made));
+        // code only: a message or a comment that names the value keeps, returns or closes nothing
+        String fn = CodeText.code(SyntaxNode.text(src, Timeouts.function(made)));
         String before = new String(src, 0, made.getStartByte(), java.nio.charset.StandardCharsets.UTF_8);
         Matcher local = LOCAL.matcher(before.substring(Math.max(0, before.length() - 200)));
         String v = holder != null ? holder : local.find() ? local.group(1) : null;
@@ -121,6 +122,6 @@ final class ClientClasses {
         }
         return holder != null && !holder.contains(".") && Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder)
                 + "\\s*\\.\\s*(shutdown|shutdownNow|close|stop)\\s*\\(")
-                .matcher(SyntaxNode.text(src, Timeouts.function(made))).find();
+                .matcher(CodeText.code(SyntaxNode.text(src, Timeouts.function(made)))).find();
     }
 }

@@ -8,13 +8,13 @@ package kb.review.analysis;
  * {@code //} and block comments, double-quoted strings with backslash escapes, single-quoted characters (runes), Go's
  * back-quoted raw strings and Java's triple-quoted text blocks.
  */
-final class CodeText {
+public final class CodeText {
 
     private CodeText() {
     }
 
     /** {@code text} with comments and the contents of string and character literals blanked. */
-    static String code(String text) {
+    public static String code(String text) {
         return blank(text, true);
     }
 

@@ -107,6 +107,38 @@ final class GoTypes {
         }
     }
 
+    /**
+     * A single-result {@code Begin}/{@code BeginTx} is gorm's: it hands back the transaction as a {@code *gorm.DB}
+     * (database/sql's returns an error as well). Taken when the receiver is declared {@code *gorm.DB}, or is of no
+     * known type and the file reads the result's {@code .Error}, gorm's way of reporting a failed Begin; a receiver
+     * of another known type (xorm's session returns only an error) is not.
+     */
+    private static boolean gormBegin(SyntaxNode call, byte[] src, Map<String, String> out) {
+        SyntaxNode fn = call.getChildByFieldName("function");
+        if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")) {
+            return false;
+        }
+        String function = SyntaxNode.text(src, fn).replaceAll("\\s+", "");
+        String method = function.substring(function.lastIndexOf('.') + 1);
+        if (!method.equals("Begin") && !method.equals("BeginTx")) {
+            return false;
+        }
+        SyntaxNode operand = fn.getChildByFieldName("operand");
+        String receiver = operand == null || operand.isNull() ? "" : SyntaxNode.text(src, operand);
+        String type = out.get(receiver.substring(receiver.lastIndexOf('.') + 1));
+        if (type != null) {
+            return type.equals("gorm.DB");
+        }
+        SyntaxNode stmt = call.getParent() == null ? null : call.getParent().getParent();
+        SyntaxNode left = stmt == null || stmt.isNull() ? null : stmt.getChildByFieldName("left");
+        if (left == null || left.isNull()) {
+            return false;
+        }
+        String name = java.util.regex.Pattern.quote(SyntaxNode.text(src, left.getNamedChild(0)));
+        return java.util.regex.Pattern.compile("(?<![\\w.])" + name + "\\.Error\\b")
+                .matcher(CodeText.code(new String(src, java.nio.charset.StandardCharsets.UTF_8))).find();
+    }
+
     private static void walk(SyntaxNode n, byte[] src, Map<String, String> out) {
         String t = n.getType();
         switch (t) {
@@ -146,6 +178,9 @@ final class GoTypes {
                             && CONSTRUCTED.containsKey(SyntaxNode.text(src, v.getChildByFieldName("function")))) {
                         out.put(SyntaxNode.text(src, left.getNamedChild(0)),
                                 CONSTRUCTED.get(SyntaxNode.text(src, v.getChildByFieldName("function"))));
+                    } else if (v.getType().equals("call_expression") && gormBegin(v, src, out)) {
+                        // gorm's Begin: one result, the transaction, with its error in .Error
+                        out.put(SyntaxNode.text(src, left.getNamedChild(0)), "gorm.DB");
                     } else if (v.getType().equals("identifier") && out.containsKey(SyntaxNode.text(src, v))) {
                         // a copy of a declared value (`c := *client` to change one field of a shared client)
                         out.put(SyntaxNode.text(src, left.getNamedChild(0)), out.get(SyntaxNode.text(src, v)));

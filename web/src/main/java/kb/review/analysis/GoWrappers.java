@@ -53,8 +53,10 @@ final class GoWrappers {
         }
         if (left.getNamedChildCount() == 2) {
             String second = SyntaxNode.text(src, left.getNamedChild(1));
-            if (!second.equals("_") && !ERR_NAME.matcher(second).matches()) {
-                return null; // a second result that is not an error may be what keeps the value
+            // a second result that is not an error may be what keeps the value; an error is known by its name or by
+            // the check that hands it on (`w, cause := wrap(f); if cause != nil { return nil, cause }`)
+            if (!second.equals("_") && !GoErrors.holdsError(second, function(s))) {
+                return null;
             }
         }
         SyntaxNode value = right.getNamedChild(0);
@@ -80,6 +82,16 @@ final class GoWrappers {
         // By name only for a package's constructor (tls.Client, yamux.Server, bufio.NewReader): a helper of this
         // package the review cannot see may keep the value for good, and is taken as a hand-over (GoUnseenHelpersTest)
         return callee.contains(".") && CONSTRUCTOR.matcher(simple).matches() ? holder : null;
+    }
+
+    /** The text of the function that holds {@code n}, or the statement's own text at package level. */
+    private String function(SyntaxNode n) {
+        SyntaxNode fn = n;
+        while (fn.getParent() != null && !fn.getParent().isNull() && !fn.getType().equals("function_declaration")
+                && !fn.getType().equals("method_declaration") && !fn.getType().equals("func_literal")) {
+            fn = fn.getParent();
+        }
+        return SyntaxNode.text(src, fn);
     }
 
     /**

@@ -79,7 +79,8 @@ abstract class JavaCfgFrames {
 
     Node node(Kind kind, com.github.javaparser.ast.Node at, String text, List<Pending> in) {
         Node n = cfg.add(kind, line(at), text, at);
-        return connected(kind, at, n, in, () -> MAY_THROW.matcher(text).find());
+        // code only: a literal that reads "conn.close()" calls nothing and cannot throw
+        return connected(kind, at, n, in, () -> MAY_THROW.matcher(CodeText.code(text)).find());
     }
 
     /**
@@ -91,7 +92,7 @@ abstract class JavaCfgFrames {
     Node printed(Kind kind, com.github.javaparser.ast.Node at, List<Pending> in) {
         Node n = cfg.add(kind, line(at), () -> Printed.of(at), at);
         return connected(kind, at, n, in, () -> at.findFirst(com.github.javaparser.ast.Node.class,
-                ThrowingStatements::callsOrBuilds).isPresent() || MAY_THROW.matcher(n.text()).find());
+                ThrowingStatements::callsOrBuilds).isPresent() || MAY_THROW.matcher(CodeText.code(n.text())).find());
     }
 
     Node connected(Kind kind, com.github.javaparser.ast.Node at, Node n, List<Pending> in,

@@ -31,8 +31,9 @@ final class KeptReceivers {
         if (fn.isNull()) {
             return false;
         }
-        String before = new String(src, fn.getStartByte(), call.getStartByte() - fn.getStartByte(),
-                StandardCharsets.UTF_8);
+        // code only: a message or a comment that says "p.cmd = cmd" keeps nothing
+        String before = CodeText.code(new String(src, fn.getStartByte(), call.getStartByte() - fn.getStartByte(),
+                StandardCharsets.UTF_8));
         String v = Pattern.quote(var);
         return Pattern.compile("[\\w)\\]]\\.\\w+\\s*=\\s*&?" + v + "(?![\\w.(])|\\w\\s*:\\s*&?" + v
                 + "\\s*[,}\\n]|\\bappend\\([^)]*(?<![\\w.])" + v + "\\s*[,)]").matcher(before).find();

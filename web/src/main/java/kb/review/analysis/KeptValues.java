@@ -56,7 +56,8 @@ final class KeptValues {
         }
         String v = Pattern.quote(holder);
         // a builder's product is the value: 'return b.build()' returns what 'b' builds
-        String body = text(function).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
+        // code only: a log line or a comment that names the value ("pool = executor;") neither declares nor keeps it
+        String body = CodeText.code(text(function)).replaceAll("(?<![\\w.$])" + v + "\\s*\\.\\s*build\\s*\\(\\s*\\)",
                 java.util.regex.Matcher.quoteReplacement(holder));
         if (!declaredIn(body, v)) {
             return true; // assigned to a field or package variable declared elsewhere

@@ -99,7 +99,9 @@ final class PerCallOwners {
      * field or a collection, not closed or shut down by the method, not made inside a lambda (a
      * {@code computeIfAbsent} cache makes one per key, once).
      */
-    private static boolean throwaway(String body, int at) {
+    private static boolean throwaway(String written, int at) {
+        // code only (offsets kept): a log line or a comment that says "pool.shutdown()" shuts nothing down
+        String body = CodeText.code(written);
         int start = Math.max(body.lastIndexOf(';', at), Math.max(body.lastIndexOf('{', at), body.lastIndexOf('}', at)));
         String before = body.substring(start + 1, at);
         if (before.contains("->") || before.contains("return")) {

@@ -27,7 +27,7 @@ public final class Timeouts {
     public record Spot(int line, int column, String model, List<Lifecycle.Step> steps) {
     }
 
-    private static final Pattern ERR_ONLY = Pattern.compile("(_|err\\w*)(\\s*,\\s*(_|err\\w*))*");
+    private static final Pattern NAMES = Pattern.compile("\\w+(\\s*,\\s*\\w+)*");
 
     private final byte[] src;
     private final boolean go;
@@ -366,8 +366,15 @@ public final class Timeouts {
         if (p.getType().equals("expression_list")) {
             SyntaxNode stmt = p.getParent();
             SyntaxNode left = stmt.getChildByFieldName("left");
-            return (stmt.getType().equals("short_var_declaration") || stmt.getType().equals("assignment_statement"))
-                    && !left.isNull() && ERR_ONLY.matcher(text(left)).matches();
+            if (!(stmt.getType().equals("short_var_declaration") || stmt.getType().equals("assignment_statement"))
+                    || left.isNull() || !NAMES.matcher(text(left)).matches()) {
+                return false;
+            }
+            // only an error comes back (`err := http2.ConfigureServer(srv, nil)`): an error by its name or by the
+            // check that hands it on, whatever it is called
+            String body = text(function(call));
+            return java.util.Arrays.stream(text(left).split("\\s*,\\s*"))
+                    .allMatch(name -> name.equals("_") || GoErrors.holdsError(name, body));
         }
         return false;
     }

@@ -28,10 +28,10 @@ final class Uses {
         }
         // a release names the value in code (a keyed one may name its key in a literal); a hand-over names it in code
         // only: the word in a message or a comment of an early return returns nothing
-        if (m.releasePattern(a.var()).matcher(CodeText.withoutComments(statement)).find()) {
+        String text = CodeText.code(statement);
+        if (releasedInCode(m.releasePattern(a.var()), CodeText.withoutComments(statement), text)) {
             return Effect.RELEASE;
         }
-        String text = CodeText.code(statement);
         if (!text.contains(a.var())) {
             return Effect.NONE;
         }
@@ -53,6 +53,25 @@ final class Uses {
             e = handedOn(text, shown, a, summaries);
         }
         return e == Effect.ESCAPE && goUnseen(text, a, summaries) != null ? Effect.UNSEEN : e;
+    }
+
+    /**
+     * True when a release template matches where the statement is code: the match may take a literal key in
+     * ({@code MDC.remove("user")}), but it must not start inside a string ({@code log.debug("st.close() skipped")}),
+     * which releases nothing. {@code code} is {@code kept} with its literals blanked, offsets unchanged.
+     */
+    private static boolean releasedInCode(Pattern release, String kept, String code) {
+        Matcher r = release.matcher(kept);
+        while (r.find()) {
+            int at = r.start();
+            while (at < r.end() && Character.isWhitespace(kept.charAt(at))) {
+                at++;
+            }
+            if (at == r.end() || code.charAt(at) == kept.charAt(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Go statement that is only a call, or keeps nothing of it but an error: {@code f(x)}, {@code err := f(x)}. */

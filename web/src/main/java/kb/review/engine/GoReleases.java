@@ -4,6 +4,7 @@ import static kb.review.engine.RemovedReleases.indent;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import kb.review.analysis.GoErrors;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
 
@@ -33,8 +34,8 @@ final class GoReleases {
     /** A rollback anywhere in the line, with no argument or with a context (pgx). Group 1 is the transaction. */
     static final Pattern ROLLBACK = Pattern.compile(CODE + "([A-Za-z_]\\w*)\\.Rollback\\((?:[^()]|\\([^()]*\\))*\\)");
 
-    /** The error check Go writes right below an acquisition: {@code if err != nil {}, {@code if dialErr != nil {}. */
-    private static final Pattern ERROR_CHECK = Pattern.compile("^\\s*if\\s+\\w*(?:err|Err)\\w*\\s*!=\\s*nil\\s*\\{\\s*$");
+    /** The nil test Go writes right below an acquisition: {@code if err != nil {}, {@code if failure != nil {}. */
+    private static final Pattern ERROR_CHECK = Pattern.compile("^\\s*if\\s+(\\w+)\\s*!=\\s*nil\\s*\\{\\s*$");
 
     private GoReleases() {
     }
@@ -94,10 +95,29 @@ final class GoReleases {
                 closedBlock = true;
                 continue;
             }
-            return ERROR_CHECK.matcher(l.text()).find() ? l.newLine() : 0;
+            return errorCheck(lines, j, removed) ? l.newLine() : 0;
         }
         // the check's block reaches above the hunk: its first line is the nearest one shown to the acquisition
         return closedBlock && hunk.section().startsWith("func") ? hunk.newStart() : 0;
+    }
+
+    /**
+     * True when line {@code at} is an acquisition's error check: a nil test of an error, known by its name or by what
+     * the block does with it (hands it back, wraps it, stops on it: {@link GoErrors}), the block's lines being those
+     * shown up to the deleted release. A nil test of another value ({@code if cfg != nil}) is not.
+     */
+    private static boolean errorCheck(List<DiffLine> lines, int at, int release) {
+        java.util.regex.Matcher m = ERROR_CHECK.matcher(lines.get(at).text());
+        if (!m.find()) {
+            return false;
+        }
+        StringBuilder block = new StringBuilder();
+        for (int k = at; k < release; k++) {
+            if (lines.get(k).kind() != DiffLine.Kind.REMOVED) {
+                block.append(lines.get(k).text()).append('\n');
+            }
+        }
+        return GoErrors.holdsError(m.group(1), block.toString());
     }
 
     /**

@@ -343,7 +343,9 @@ final class TreeSitterDetector {
         private String between(TSNode n) {
             int from = n == null ? -1 : n.getEndByte();
             int to = at.getStartByte();
-            return from < 0 || from > to ? "" : new String(src, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+            // code only: a comment or a message between them that says "err" reads nothing
+            return from < 0 || from > to ? "" : kb.review.analysis.CodeText.code(
+                    new String(src, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
         }
 
         private String of(TSNode n) {
