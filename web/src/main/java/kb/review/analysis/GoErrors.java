@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code error}, or tested against nil by an {@code if} whose block hands it on ({@code return nil, cause},
  * {@code return fmt.Errorf("...: %w", cause)}, {@code panic(cause)}, {@code log.Fatal(cause)}, or a bare
  * {@code return cause} in a function whose last result is an {@code error}). The conventional
- * names ({@link GoLifecycle#ERR_NAME}) still count. The code given is blanked of literals and comments by the
+ * names ({@link GoAcquisitions#ERR_NAME}) still count. The code given is blanked of literals and comments by the
  * caller or here, so {@code "err != nil"} in a message tests nothing.
  */
 public final class GoErrors {
@@ -20,7 +20,7 @@ public final class GoErrors {
         if (name.equals("_") || name.isEmpty()) {
             return false;
         }
-        if (GoLifecycle.ERR_NAME.matcher(name).matches()) {
+        if (GoAcquisitions.ERR_NAME.matcher(name).matches()) {
             return true;
         }
         String text = CodeText.code(code);
