@@ -1596,3 +1596,13 @@ go-ok-00-nuclio-deploy-all-limited-and-checked
 '''.split())
 CASES[:] = [c for c in CASES if c['name'] not in DROPPED]
 numbered(CASES, 'go')
+
+# Added after run 1 (see RESULTS.md): a finding of run 1 on a defect the case's code really has and its label did not
+# name. The case's code and expectations are unchanged; the finding is then neither right nor wrong.
+ACCEPT_AFTER_RUN_1 = {
+    # NewTelemetryClient is given ctx and dials with context.Background: the caller's deadline is dropped (TMO-02).
+    'go-34-capsule8-blocking-dial-without-deadline': [('pkg/client/telemetry.go', 15, 'TMO-02')],
+}
+for c in CASES:
+    if c['name'] in ACCEPT_AFTER_RUN_1:
+        c['accept'] = c.get('accept', []) + ACCEPT_AFTER_RUN_1[c['name']]

@@ -1702,3 +1702,19 @@ java-ok-00-arcadedb-leader-forwarder-shared-client-with-timeouts
 '''.split())
 CASES[:] = [c for c in CASES if c['name'] not in DROPPED]
 numbered(CASES, 'java')
+
+# Added after run 1 (see RESULTS.md): findings of run 1 on defects the case's code really has and its label did not
+# name. The cases' code and expectations are unchanged; such a finding is then neither right nor wrong.
+UPLOADER = 'src/main/java/org/kontalk/upload/HttpUploader.java'
+ACCEPT_AFTER_RUN_1 = {
+    # The unclosed response stream is an unclosed resource too (RES-01 beside the labelled RES-02).
+    'java-07-kontalk-upload-response-stream-not-closed': [(UPLOADER, 38, 'RES-01')],
+    # getConnection() sits outside the try: a failing setAutoCommit(false) skips the close in finally (RES-01).
+    'java-12-ultm-unit-of-work-rolls-back-only-sql-errors': [('src/main/java/ultm/TxManager.java', 21, 'RES-01')],
+    # Besides the client without a connect timeout, the request itself has no timeout (a second TMO-01 line).
+    'java-39-arcadedb-leader-forwarder-client-without-timeouts': [
+        ('src/main/java/com/arcadedb/server/ha/LeaderForwarder.java', 21, 'TMO-01')],
+}
+for c in CASES:
+    if c['name'] in ACCEPT_AFTER_RUN_1:
+        c['accept'] = c.get('accept', []) + ACCEPT_AFTER_RUN_1[c['name']]
