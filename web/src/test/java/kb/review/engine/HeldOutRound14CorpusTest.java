@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * lines of context, others carry renames, CRLF, test, build and generated files. Loading is round 6's (each diff reaches
  * the review with its line ends intact); matching and the three views are those of {@link HeldOutCorpusTest}; the
  * figures are also split by the shape of the change.
- * Floors: run 3, not blind (after the round was read, branch r14).
+ * Floors: run 4, not blind (after the round was read and its misses fixed, branches r14go and r14java).
  */
 class HeldOutRound14CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout14");
@@ -32,12 +32,16 @@ class HeldOutRound14CorpusTest {
     // Run 2 (same review, one accept line for a label the corpus missed, RESULTS.md; no case code or expectation
     // changed): recall unchanged; precision 63/66 = 0.955 overall, Java 34/36 = 0.944.
     // Run 3, not blind (branch r14, after reading the round; CONC-03 errgroup/WaitGroup tasks): overall 64/80 = 0.80
-    // and 64/67 = 0.955; Go 30/40 = 0.75 and 30/31 = 0.968; Java unchanged. The floors are run 3's, rounded down.
-    static final double RECALL_FLOOR = 0.80;
+    // and 64/67 = 0.955; Go 30/40 = 0.75 and 30/31 = 0.968; Java unchanged.
+    // Run 4, not blind (branches r14go and r14java merged with the session's other branches, main after 30f14fda):
+    // overall 77/80 = 0.96 and 77/77 = 1.00; Go 38/40 = 0.95 and 38/38; Java 39/40 = 0.98 and 39/39. These figures
+    // were reached by fixing this round's own misses, so they say the classes now hold, not how a new round reads
+    // (round 15 does that). The floors are run 4's, rounded down (a precision of 1.00 gets 0.95).
+    static final double RECALL_FLOOR = 0.95;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.95},
-            "java", new double[] {0.85, 0.90});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.95, 0.95});
 
     static List<Case> cases;
 
