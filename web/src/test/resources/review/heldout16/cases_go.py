@@ -1194,3 +1194,12 @@ cases_of(case, GH + 'cosmos/relayer/pull/656', 'relayer/relay_packets.go',
 
 
 numbered(CASES, 'go')
+
+# Added after run 1 (RESULTS.md): findings of the blind run that name a defect the case's code really has and its
+# label missed. They become `# accept:` lines; no case code and no expectation changed.
+ACCEPT_AFTER_RUN_1 = {
+    'go-23-delstack-one-goroutine-per-stack': [('internal/operation/stack.go', 17, 'CONC-01')],
+    'go-33-go-threads-push-dials-new-conn-per-log': [('net/client.go', 25, 'RES-01')],
+}
+for c in CASES:
+    c['accept'] = ACCEPT_AFTER_RUN_1.get(c['name'], [])

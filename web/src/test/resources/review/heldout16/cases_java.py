@@ -1268,3 +1268,12 @@ cases_of(case, GH + 'mapbox/node-zipfile/issues/19', src('com.example.uploads', 
 
 
 numbered(CASES, 'java')
+
+# Added after run 1 (RESULTS.md): findings of the blind run that name a defect the case's code really has and its
+# label missed. They become `# accept:` lines; no case code and no expectation changed.
+ACCEPT_AFTER_RUN_1 = {
+    'java-02-jooqx-stock-transfer-logs-failed-commit': [
+        ('src/main/java/com/example/inventory/StockTransfers.java', 27, 'TX-01')],
+}
+for c in CASES:
+    c['accept'] = ACCEPT_AFTER_RUN_1.get(c['name'], [])
