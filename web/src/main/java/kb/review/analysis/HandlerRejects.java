@@ -16,8 +16,11 @@ import kb.review.diff.SyntaxNode;
  */
 final class HandlerRejects {
 
-    /** A function of the handler's package, or a method on its receiver or a field of it: {@code normalize}, {@code h.check}. */
-    private static final Pattern OWN_CALLEE = Pattern.compile("^[a-z_]\\w*$|^[a-z_]\\w*\\.(?:[a-z_]\\w*\\.)?[a-z]\\w*$");
+    /**
+     * A function of the handler's package, or an unexported method called on a name ({@code normalize},
+     * {@code h.check}); a method of a value the receiver holds ({@code h.store.save}) is a dependency the item goes to.
+     */
+    private static final Pattern OWN_CALLEE = Pattern.compile("^[a-z_]\\w*$|^[a-z_]\\w*\\.[a-z]\\w*$");
 
     private HandlerRejects() {
     }

@@ -71,4 +71,9 @@ class GoHandlerItemRejectLogTest {
     void a_failure_of_another_packages_value_is_clean() {
         assertEquals(List.of(), log01(HTTP, "h.sink.Publish(ev)", "continue"));
     }
+
+    @Test
+    void a_failure_of_a_dependency_the_handler_holds_is_clean() {
+        assertEquals(List.of(), log01(HTTP, "h.store.save(ev)", "continue"));
+    }
 }
