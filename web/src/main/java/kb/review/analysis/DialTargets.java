@@ -58,7 +58,8 @@ final class DialTargets {
      * is not reported.
      */
     boolean servesFromConfig(SyntaxNode call) {
-        SyntaxNode args = call.getChildByFieldName("arguments");
+        // a struct literal's fields are its arguments (&http.Client{Timeout: l.timeout})
+        SyntaxNode args = call.getChildByFieldName(call.getType().equals("composite_literal") ? "body" : "arguments");
         SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",
                 "function_declaration"));
         if (args == null || args.isNull() || method == null || !method.getType().equals("method_declaration")) {

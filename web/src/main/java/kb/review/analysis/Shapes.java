@@ -283,6 +283,7 @@ public final class Shapes {
                     || !inLoop(c, src, loops, boundaries, known, go, roundTrips)
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
+                    || go && ToolProgress.progressLine(callee, path)
                     || LoopGuards.inLifecycleFunction(c, src)) {
                 continue;
             }

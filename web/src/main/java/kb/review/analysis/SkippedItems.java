@@ -44,7 +44,7 @@ final class SkippedItems {
                 return false;
             }
         }
-        return counts(branch) || checksItem(stmt, src);
+        return counts(branch) || checksItem(stmt, src) || HandlerRejects.skipsItem(stmt, branch, src);
     }
 
     /** A statement of the branch itself (not a nested block) that adds to a tally. */
@@ -68,26 +68,32 @@ final class SkippedItems {
     }
 
     private static boolean checksItem(SyntaxNode stmt, byte[] src) {
+        String callee = itemCallee(stmt, src);
+        return callee != null && CHECKS.matcher(callee.substring(callee.lastIndexOf('.') + 1)).matches();
+    }
+
+    /**
+     * The callee of the call whose error the Go {@code if} {@code stmt} tests ({@code err != nil}) when that call is
+     * given the item of the range loop around it ({@code normalize(ev)}, {@code v.check(ctx, ev)}); null otherwise.
+     */
+    static String itemCallee(SyntaxNode stmt, byte[] src) {
         SyntaxNode cond = stmt.getChildByFieldName("condition");
         var m = cond == null || cond.isNull() ? null : NOT_NIL.matcher(text(src, cond).strip());
         if (m == null || !m.matches()) {
-            return false;
+            return null;
         }
         SyntaxNode call = assignedCall(stmt, m.group(1), src);
         SyntaxNode item = loopItem(stmt, src);
         if (call == null || item == null) {
-            return false;
+            return null;
         }
         SyntaxNode fn = call.getChildByFieldName("function");
         SyntaxNode args = call.getChildByFieldName("arguments");
         if (fn == null || fn.isNull() || args == null || args.isNull()) {
-            return false;
+            return null;
         }
-        String callee = text(src, fn);
-        String name = callee.substring(callee.lastIndexOf('.') + 1);
-        return CHECKS.matcher(name).matches()
-                && Pattern.compile("(?<![\\w.])" + Pattern.quote(text(src, item)) + "\\b").matcher(text(src, args))
-                .find();
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(text(src, item)) + "\\b").matcher(text(src, args)).find()
+                ? text(src, fn) : null;
     }
 
     /**

@@ -28,7 +28,7 @@ final class Survival {
      * Rounds 1 to 14: the rounds this harness reads. A later round is blind while it is written, and running the
      * harness must not print its findings; widen this once the round is read.
      */
-    static final String READABLE = "heldout([2-9]|1[0-4])?";
+    static final String READABLE = "heldout([2-9]|1[0-5])?";
 
     record Expect(String path, int line, List<String> items) {
         boolean covers(String p, int l, String item) {
