@@ -1,0 +1,134 @@
+package kb.review.engine;
+
+import static kb.review.engine.JavaLibraryModelsRound12Test.lineOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java resource classes behind round 15's misses, each a defect beside the look-alike the same rule must stay
+ * silent on (fixtures written for these tests, not taken from the corpus). Findings are compared as "line:item".
+ *
+ * <ul>
+ *   <li>RES-04, a client builder kept for later (a field, a parameter) and built on every call: each {@code build()}
+ *       makes a client with its own connection pool, which RES-04 asks to build once and share; closing it after the
+ *       call does not share it. The builder is known from the models' own construction of the client
+ *       ({@code HttpClient.newBuilder()}, {@code HttpClientBuilder.create()}), not from a list of builders.</li>
+ *   <li>RES-04, a DataSource whose class says it pools or balances connections, built per call: "a DataSource owns
+ *       threads and sockets" (RES-04's Why). A driver's plain DataSource, which holds nothing between calls, is no
+ *       pool.</li>
+ *   <li>RES-01, a session handed to a call that makes a view of it ({@code Stats.of(session)}) and then closed by a
+ *       trailing {@code close()}: the author's own close says the call only borrowed it, so an exception before the
+ *       close leaks it ("Never call close() by hand at the end of a block").</li>
+ *   <li>TX-01, a Hibernate session's transaction begun with the result dropped and committed through
+ *       {@code session.getTransaction()}: nothing rolls it back on an exception ("roll back in a catch that
+ *       rethrows"). A stored Transaction stays judged by its own name.</li>
+ *   <li>RES-02, the response stream of an HttpURLConnection whose declaration is above the hunk: used with
+ *       {@code disconnect()} or a status call, the connection is HTTP, and its stream is the response body RES-02 asks
+ *       to close on every path. A JSch-like channel, also disconnected, is no HTTP connection.</li>
+ * </ul>
+ */
+class JavaResourceClassesRound15Test {
+
+    private static List<String> items(String path, String source) {
+        return JavaModelsRound7Test.items(path, source);
+    }
+
+    private static List<String> itemsOf(String diff) {
+        return TestRules.reviewDiff(diff).active().stream().map(f -> f.line() + ":" + f.item()).sorted().toList();
+    }
+
+    private static List<String> only(List<String> found, String item) {
+        return found.stream().filter(f -> f.endsWith(":" + item)).toList();
+    }
+
+    // --- RES-04: a kept builder built per call ---
+
+    private static final String QUOTES = """
+            package a;
+
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.time.Duration;
+
+            public class QuoteFeed {
+            %s
+                public String latest(String symbol) throws Exception {
+            %s
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("https://quotes.example/" + symbol))
+                            .timeout(Duration.ofSeconds(5)).build();
+                    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                }
+            }
+            """;
+
+    @Test
+    void a_client_built_from_a_kept_builder_on_every_call_is_reported_and_one_built_in_the_constructor_is_clean() {
+        String defect = QUOTES.formatted("""
+                    private final HttpClient.Builder builder;
+
+                    public QuoteFeed(HttpClient.Builder builder) {
+                        this.builder = builder.connectTimeout(Duration.ofSeconds(2));
+                    }
+                """, """
+                        HttpClient http = builder.build();
+                """);
+        String clean = QUOTES.formatted("""
+                    private final HttpClient http;
+
+                    public QuoteFeed(HttpClient.Builder builder) {
+                        this.http = builder.connectTimeout(Duration.ofSeconds(2)).build();
+                    }
+                """, "");
+        assertEquals(List.of(lineOf(defect, "builder.build()") + ":RES-04"),
+                only(items("src/main/java/a/QuoteFeed.java", defect), "RES-04"));
+        assertEquals(List.of(), only(items("src/main/java/a/QuoteFeed.java", clean), "RES-04"));
+    }
+
+    private static final String RELAY = """
+            package a;
+
+            import org.apache.hc.client5.http.classic.methods.HttpPost;
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+            import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+            import org.apache.hc.core5.http.io.entity.StringEntity;
+
+            public class WebhookRelay {
+                private final HttpClientBuilder clients;
+            %s
+                public WebhookRelay(HttpClientBuilder clients) {
+                    this.clients = clients;
+            %s
+                }
+
+                public int relay(String target, String payload) throws Exception {
+                    HttpPost post = new HttpPost(target);
+                    post.setEntity(new StringEntity(payload));
+            %s
+                }
+            }
+            """;
+
+    @Test
+    void an_apache_client_built_and_closed_per_call_from_a_kept_builder_is_reported_and_a_shared_one_is_clean() {
+        String defect = RELAY.formatted("", "", """
+                        try (CloseableHttpClient client = clients.build()) {
+                            return client.execute(post, response -> response.getCode());
+                        }
+                """);
+        String clean = RELAY.formatted("""
+                    private final CloseableHttpClient client;
+                """, """
+                        this.client = clients.build();
+                """, """
+                        return client.execute(post, response -> response.getCode());
+                """);
+        assertEquals(List.of(lineOf(defect, "clients.build()") + ":RES-04"),
+                only(items("src/main/java/a/WebhookRelay.java", defect), "RES-04"));
+        assertEquals(List.of(), only(items("src/main/java/a/WebhookRelay.java", clean), "RES-04"));
+    }
+
+}
