@@ -131,4 +131,43 @@ class JavaResourceClassesRound15Test {
         assertEquals(List.of(), only(items("src/main/java/a/WebhookRelay.java", clean), "RES-04"));
     }
 
+    // --- RES-04: a pooling DataSource built per call ---
+
+    private static final String AUDIT = """
+            package a;
+
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import javax.sql.DataSource;
+            import org.mariadb.jdbc.MariaDbDataSource;
+            import org.mariadb.jdbc.MariaDbPoolDataSource;
+
+            public class AuditTrail {
+                private final String url;
+
+                public AuditTrail(String url) {
+                    this.url = url;
+                }
+
+                public void record(String who, String what) throws Exception {
+                    DataSource ds = %s;
+                    try (Connection c = ds.getConnection();
+                         PreparedStatement ps = c.prepareStatement("INSERT INTO audit(who, what) VALUES (?, ?)")) {
+                        ps.setString(1, who);
+                        ps.setString(2, what);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_pooling_data_source_built_per_call_is_reported_and_a_plain_driver_data_source_is_not() {
+        String defect = AUDIT.formatted("new MariaDbPoolDataSource(url)");
+        String clean = AUDIT.formatted("new MariaDbDataSource(url)");
+        assertEquals(List.of(lineOf(defect, "new MariaDbPoolDataSource") + ":RES-04"),
+                only(items("src/main/java/a/AuditTrail.java", defect), "RES-04"));
+        assertEquals(List.of(), only(items("src/main/java/a/AuditTrail.java", clean), "RES-04"));
+    }
+
 }
