@@ -170,4 +170,45 @@ class JavaResourceClassesRound15Test {
         assertEquals(List.of(), only(items("src/main/java/a/AuditTrail.java", clean), "RES-04"));
     }
 
+    // --- RES-01: a session lent to a view, closed by hand at the end ---
+
+    private static final String ARCHIVE = """
+            package a;
+
+            import org.hibernate.Session;
+            import org.hibernate.SessionFactory;
+
+            public class Archiver {
+                private final SessionFactory sessionFactory;
+
+                public Archiver(SessionFactory sessionFactory) {
+                    this.sessionFactory = sessionFactory;
+                }
+
+                public long archived() {
+            %s
+                }
+            }
+            """;
+
+    @Test
+    void a_session_lent_to_a_view_and_closed_by_hand_is_reported_and_one_in_try_with_resources_is_clean() {
+        String defect = ARCHIVE.formatted("""
+                        Session session = sessionFactory.openSession();
+                        ArchiveView view = ArchiveView.over(session);
+                        long n = view.count();
+                        session.close();
+                        return n;
+                """);
+        String clean = ARCHIVE.formatted("""
+                        try (Session session = sessionFactory.openSession()) {
+                            ArchiveView view = ArchiveView.over(session);
+                            return view.count();
+                        }
+                """);
+        assertEquals(List.of(lineOf(defect, "openSession()") + ":RES-01"),
+                only(items("src/main/java/a/Archiver.java", defect), "RES-01"));
+        assertEquals(List.of(), only(items("src/main/java/a/Archiver.java", clean), "RES-01"));
+    }
+
 }
