@@ -211,4 +211,61 @@ class JavaResourceClassesRound15Test {
         assertEquals(List.of(), only(items("src/main/java/a/Archiver.java", clean), "RES-01"));
     }
 
+    // --- TX-01: a session's own transaction, the result of beginTransaction dropped ---
+
+    private static final String LEDGER = """
+            package a;
+
+            import org.hibernate.Session;
+            import org.hibernate.SessionFactory;
+            import org.hibernate.Transaction;
+
+            public class Ledger {
+                private final SessionFactory sessionFactory;
+
+                public Ledger(SessionFactory sessionFactory) {
+                    this.sessionFactory = sessionFactory;
+                }
+
+                public void post(Entry entry) {
+                    try (Session session = sessionFactory.openSession()) {
+            %s
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_session_transaction_committed_without_a_rollback_path_is_reported_and_the_guarded_forms_are_clean() {
+        String defect = LEDGER.formatted("""
+                            session.beginTransaction();
+                            session.persist(entry);
+                            session.getTransaction().commit();
+                """);
+        String guarded = LEDGER.formatted("""
+                            session.beginTransaction();
+                            try {
+                                session.persist(entry);
+                                session.getTransaction().commit();
+                            } catch (RuntimeException e) {
+                                session.getTransaction().rollback();
+                                throw e;
+                            }
+                """);
+        String stored = LEDGER.formatted("""
+                            Transaction tx = session.beginTransaction();
+                            try {
+                                session.persist(entry);
+                                tx.commit();
+                            } catch (RuntimeException e) {
+                                tx.rollback();
+                                throw e;
+                            }
+                """);
+        assertEquals(List.of(lineOf(defect, "beginTransaction()") + ":TX-01"),
+                only(items("src/main/java/a/Ledger.java", defect), "TX-01"));
+        assertEquals(List.of(), only(items("src/main/java/a/Ledger.java", guarded), "TX-01"));
+        assertEquals(List.of(), only(items("src/main/java/a/Ledger.java", stored), "TX-01"));
+    }
+
 }
