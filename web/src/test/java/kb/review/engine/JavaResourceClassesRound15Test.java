@@ -268,4 +268,36 @@ class JavaResourceClassesRound15Test {
         assertEquals(List.of(), only(items("src/main/java/a/Ledger.java", stored), "TX-01"));
     }
 
+    // --- RES-02: an HttpURLConnection's body, the connection declared above the hunk ---
+
+    private static String download(String name, String body) {
+        String hunk = "             if (code >= 400) {\n"
+                + "                 throw new IOException(\"download failed: HTTP \" + code);\n"
+                + "             }\n"
+                + body + "\n"
+                + "         } finally {\n"
+                + "             " + name + ".disconnect();\n"
+                + "         }\n"
+                + "     }\n";
+        return Round12ClassesTest.edit("src/main/java/a/Download.java",
+                Round12ClassesTest.hunk(40, 40, "public class Download {", hunk));
+    }
+
+    @Test
+    void an_http_connection_body_read_without_close_is_an_http_body_leak_and_a_closed_one_is_clean() {
+        String defect = download("conn", """
+                +            InputStream in = conn.getInputStream();
+                +            return in.readAllBytes();""");
+        String clean = download("conn", """
+                +            try (InputStream in = conn.getInputStream()) {
+                +                return in.readAllBytes();
+                +            }""");
+        String channel = download("channel", """
+                +            InputStream in = channel.getInputStream();
+                +            return in.readAllBytes();""");
+        assertEquals(List.of("43:RES-02"), only(itemsOf(defect), "RES-02"));
+        assertEquals(List.of(), only(itemsOf(defect), "RES-01"));
+        assertEquals(List.of(), itemsOf(clean).stream().filter(f -> f.contains(":RES-0")).toList());
+        assertEquals(List.of(), only(itemsOf(channel), "RES-02"));
+    }
 }
