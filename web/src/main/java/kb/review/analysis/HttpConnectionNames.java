@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Java: names whose declaration the review cannot see (a modified file's hunk starts below it) that the code uses as
  * a {@code java.net.HttpURLConnection}: it reads a stream from the name ({@code getInputStream}, {@code
- * getErrorStream}) and calls a method that, among the JDK's connections, only the HTTP one has ({@code
- * getResponseCode}, {@code setRequestMethod}...), or, named as a connection, is {@code disconnect()}ed (a plain
+ * getErrorStream}) and calls a method that, among the JDK's connections and processes, only the HTTP connection has
+ * ({@code getResponseCode}, {@code setRequestMethod}...; not {@code getErrorStream}, which a {@code Process} has too),
+ * or, named as a connection, is {@code disconnect()}ed (a plain
  * {@code URLConnection} has no {@code disconnect}). The stream of such a connection is an HTTP response body (RES-02),
  * not a file or process stream. A {@code disconnect} alone on another name (a JSch channel, an FTP or MQTT client) says
  * nothing.
@@ -22,7 +23,7 @@ final class HttpConnectionNames {
     static final String TYPE = "java.net.HttpURLConnection";
 
     private static final Set<String> HTTP_ONLY = Set.of("getResponseCode", "getResponseMessage", "setRequestMethod",
-            "setInstanceFollowRedirects", "setChunkedStreamingMode", "setFixedLengthStreamingMode", "getErrorStream");
+            "setInstanceFollowRedirects", "setChunkedStreamingMode", "setFixedLengthStreamingMode");
 
     private static final Set<String> STREAMS = Set.of("getInputStream", "getErrorStream");
 

@@ -247,7 +247,8 @@ public final class JavaLifecycle implements LifecycleFacts {
         }
         MethodCallExpr call = LendingCalls.of(es.getExpression());
         if (call == null
-                || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))) {
+                || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))
+                || !LendingCalls.keptResultClosedAfter(es, a.model().releasePattern(a.var()))) {
             return false;
         }
         com.github.javaparser.ast.Node callable = es.findAncestor(p -> p instanceof CallableDeclaration<?>
