@@ -318,7 +318,7 @@ final class JavaAcquisitions {
                         ? var == null || !(e instanceof MethodCallExpr c) ? null
                         : DeclaredReturns.matches(q, c, localType, summaries, matcher.types())
                         : matcher.matches(q, e);
-                if (sure == null) {
+                if (sure == null || DroppedResults.givesWay(q, var)) {
                     continue;
                 }
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)

@@ -235,15 +235,20 @@ public final class JavaLifecycle implements LifecycleFacts {
      * True when the statement at {@code n} only calls a method with the resource as a direct argument
      * ({@code marshaller.marshal(report, out);}) and the method it stands in closes that resource itself: its author
      * keeps the duty, so the callee only borrowed it and the close after the call is still owed on every path
-     * (an exception out of the call skips a close written after it). A constructor, a return or an assignment still
-     * hands the value on, and so does a call when the method closes the value only in a catch.
+     * (an exception out of the call skips a close written after it). The same holds for a local declared or assigned
+     * from such a call (a view over the value, {@link LendingCalls}). A constructor or a return still hands the value
+     * on, and so does a call when the method closes the value only in a catch.
      */
     private boolean lentToCall(Node n, Acquisition a) {
         // a normal-paths-only value (a Netty buffer) released on one branch and passed on (ctx.write) on another is
         // handed over by the call: the lend this looks for only matters on the exception paths such a model skips
-        if (!a.model().kind().equals("resource") || a.model().normalPathsOnly() || !(n.ast instanceof ExpressionStmt es)
-                || !(es.getExpression() instanceof MethodCallExpr call)
-                || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))) {
+        if (!a.model().kind().equals("resource") || a.model().normalPathsOnly() || !(n.ast instanceof ExpressionStmt es)) {
+            return false;
+        }
+        MethodCallExpr call = LendingCalls.of(es.getExpression());
+        if (call == null
+                || call.getArguments().stream().noneMatch(x -> x.isNameExpr() && x.toString().equals(a.var()))
+                || !LendingCalls.keptResultClosedAfter(es, a.model().releasePattern(a.var()))) {
             return false;
         }
         com.github.javaparser.ast.Node callable = es.findAncestor(p -> p instanceof CallableDeclaration<?>

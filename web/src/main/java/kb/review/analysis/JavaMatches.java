@@ -69,6 +69,7 @@ final class JavaMatches {
         for (Parameter p : parameters) {
             out.put(p.getNameAsString(), p.getType().asString());
         }
+        HttpConnectionNames.infer(root, out);
         return out;
     }
 

@@ -177,8 +177,9 @@ public final class PerCall {
 
     /**
      * {@code builder.readTimeout(t).build()} where {@code builder} is a field, parameter or local declared with a
-     * builder type the models list as a construction ({@code OkHttpClient.Builder}): each {@code build()} makes a
-     * new client, so the builder kept for later is built per call where a {@code new} would be. Null otherwise.
+     * builder type the models list as a construction ({@code OkHttpClient.Builder}) or hand out from a factory
+     * ({@code HttpClientBuilder.create()}, see {@link BuilderTypes}): each {@code build()} makes a new client, so the
+     * builder kept for later is built per call where a {@code new} would be. Null otherwise.
      */
     private TimeoutBuilds.Built storedBuilder(SyntaxNode n, List<TimeoutModel> pools) {
         if (!n.getType().equals("method_invocation") || !text(n.getChildByFieldName("name")).equals("build")) {
@@ -197,7 +198,7 @@ public final class PerCall {
         }
         for (TimeoutModel m : pools) {
             for (TimeoutModel.Build b : m.builds()) {
-                if (b.via() == TimeoutModel.Via.NEW && type.endsWith("Builder") && b.pattern().matcher(type).find()) {
+                if (BuilderTypes.makes(type, b)) {
                     return new TimeoutBuilds.Built(m, b);
                 }
             }
