@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
  * <li>CONC-02, a pool's work queue handed to the {@code ThreadPoolExecutor} constructor without a bound, on whatever
  * line the call wraps it. The item: "every pool has a fixed maximum of workers <em>and</em> a bounded queue", and "a
  * huge bound is an unbounded queue that fails later". Clean: a queue with a small capacity, a SynchronousQueue.</li>
+ * <li>TMO-03, a watchdog that fails the work by completing its future exceptionally (or aborts the request) rather than
+ * cancelling it: the item's Java analogue is "a scheduled timeout or watchdog task that is never cancelled once the
+ * work has finished", whatever the task does to the work. Clean: the watchdog cancelled when the work completes.</li>
  * </ul>
  * The fixtures are written for these tests. Findings are compared as "line:rule".
  */
@@ -64,5 +67,63 @@ class Round15JavaPoolClassesTest {
         String named = POOLS.replace("return new", "BlockingQueue<Runnable> work = new LinkedBlockingQueue<>(256);\n"
                 + "        return new").replace("QUEUE", "work");
         assertEquals(List.of(), item("src/main/java/com/example/ingest/Pools.java", named, "CONC-02"));
+    }
+
+    // --- TMO-03: a watchdog that fails the work's future instead of cancelling it ---
+
+    private static final String QUOTES = """
+            package com.example.quotes;
+
+            import java.util.concurrent.*;
+
+            final class QuoteClient {
+                private final ScheduledExecutorService timer;
+                private final Transport transport;
+
+                QuoteClient(ScheduledExecutorService timer, Transport transport) {
+                    this.timer = timer;
+                    this.transport = transport;
+                }
+
+                CompletableFuture<Quote> quote(String symbol, long limitMs) {
+                    CompletableFuture<Quote> pending = transport.send(symbol);
+                    ScheduledFuture<?> deadline = timer.schedule(
+                            () -> pending.completeExceptionally(new TimeoutException(symbol)), limitMs, TimeUnit.MILLISECONDS);
+            AFTER
+                    return pending;
+                }
+            }
+            """;
+
+    @Test
+    void a_deadline_that_fails_the_future_and_is_never_cancelled_is_found() {
+        assertEquals(List.of("16:java-watchdog-future-not-cancelled"),
+                item("src/main/java/com/example/quotes/QuoteClient.java", QUOTES.replace("AFTER\n", ""), "TMO-03"));
+    }
+
+    @Test
+    void a_dropped_deadline_that_aborts_the_request_is_found() {
+        String code = QUOTES.replace("""
+                        ScheduledFuture<?> deadline = timer.schedule(
+                                () -> pending.completeExceptionally(new TimeoutException(symbol)), limitMs, TimeUnit.MILLISECONDS);
+                """, """
+                        Request request = transport.request(symbol);
+                        timer.schedule(() -> request.abort(), limitMs, TimeUnit.MILLISECONDS);
+                """).replace("AFTER\n", "");
+        assertEquals(List.of("17:java-watchdog-future-dropped"),
+                item("src/main/java/com/example/quotes/QuoteClient.java", code, "TMO-03"));
+    }
+
+    @Test
+    void the_deadline_cancelled_when_the_future_completes_is_clean() {
+        String code = QUOTES.replace("AFTER", "        pending.whenComplete((quote, error) -> deadline.cancel(false));");
+        assertEquals(List.of(), item("src/main/java/com/example/quotes/QuoteClient.java", code, "TMO-03"));
+    }
+
+    @Test
+    void a_scheduled_task_that_completes_a_future_normally_is_not_a_watchdog() {
+        String code = QUOTES.replace("pending.completeExceptionally(new TimeoutException(symbol))",
+                "pending.complete(Quote.stale(symbol))").replace("AFTER\n", "");
+        assertEquals(List.of(), item("src/main/java/com/example/quotes/QuoteClient.java", code, "TMO-03"));
     }
 }
