@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * <li>TMO-03, a watchdog that fails the work by completing its future exceptionally (or aborts the request) rather than
  * cancelling it: the item's Java analogue is "a scheduled timeout or watchdog task that is never cancelled once the
  * work has finished", whatever the task does to the work. Clean: the watchdog cancelled when the work completes.</li>
+ * <li>CONC-07, a guard that catches {@code RuntimeException | Error} (all a {@code Runnable} can throw) and rethrows
+ * only a {@code VirtualMachineError}, as the item's own guard does ("only VirtualMachineError goes through"): it keeps
+ * the schedule alive. A guard that rethrows every failure is still no guard.</li>
  * </ul>
  * The fixtures are written for these tests. Findings are compared as "line:rule".
  */
@@ -125,5 +128,51 @@ class Round15JavaPoolClassesTest {
         String code = QUOTES.replace("pending.completeExceptionally(new TimeoutException(symbol))",
                 "pending.complete(Quote.stale(symbol))").replace("AFTER\n", "");
         assertEquals(List.of(), item("src/main/java/com/example/quotes/QuoteClient.java", code, "TMO-03"));
+    }
+
+    // --- CONC-07: a guard of RuntimeException | Error that lets only VirtualMachineError through ---
+
+    private static final String COMPACTOR = """
+            package com.example.store;
+
+            import java.util.concurrent.*;
+
+            final class Compactor {
+                private final ScheduledExecutorService scheduler;
+                private final Segments segments;
+
+                Compactor(ScheduledExecutorService scheduler, Segments segments) {
+                    this.scheduler = scheduler;
+                    this.segments = segments;
+                }
+
+                void start() {
+                    scheduler.scheduleWithFixedDelay(this::compactOnce, 1, 1, TimeUnit.MINUTES);
+                }
+
+                private void compactOnce() {
+                    try {
+                        segments.compact();
+                    } catch (RuntimeException | Error e) {
+                        if (e instanceof VirtualMachineError fatal) {
+                            throw fatal;
+                        }
+                        FAILED
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_guard_that_rethrows_only_vm_errors_keeps_the_schedule_alive() {
+        assertEquals(List.of(), item("src/main/java/com/example/store/Compactor.java",
+                COMPACTOR.replace("FAILED", "System.getLogger(\"compactor\").log(System.Logger.Level.ERROR, \"failed\", e);"),
+                "CONC-07"));
+    }
+
+    @Test
+    void a_guard_that_rethrows_every_failure_is_still_found() {
+        assertEquals(List.of("15:java-scheduled-task-without-catch"), item("src/main/java/com/example/store/Compactor.java",
+                COMPACTOR.replace("FAILED", "throw new IllegalStateException(\"compaction failed\", e);"), "CONC-07"));
     }
 }
