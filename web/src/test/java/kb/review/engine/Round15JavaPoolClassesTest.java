@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * <li>TMO-03, a watchdog that fails the work by completing its future exceptionally (or aborts the request) rather than
  * cancelling it: the item's Java analogue is "a scheduled timeout or watchdog task that is never cancelled once the
  * work has finished", whatever the task does to the work. Clean: the watchdog cancelled when the work completes.</li>
+ * <li>TMO-02, a timed {@code get} on submitted work whose TimeoutException catch does not cancel it while a catch of
+ * another failure does: the item's "do not just stop waiting" is about the timeout's path. Clean: the cancel in the
+ * timeout's catch or in a finally.</li>
  * <li>CONC-07, a guard that catches {@code RuntimeException | Error} (all a {@code Runnable} can throw) and rethrows
  * only a {@code VirtualMachineError}, as the item's own guard does ("only VirtualMachineError goes through"): it keeps
  * the schedule alive. A guard that rethrows every failure is still no guard.</li>
@@ -128,6 +131,54 @@ class Round15JavaPoolClassesTest {
         String code = QUOTES.replace("pending.completeExceptionally(new TimeoutException(symbol))",
                 "pending.complete(Quote.stale(symbol))").replace("AFTER\n", "");
         assertEquals(List.of(), item("src/main/java/com/example/quotes/QuoteClient.java", code, "TMO-03"));
+    }
+
+    // --- TMO-02: the timed-out work is cancelled, but only in the catch of another failure ---
+
+    private static final String WAITER = """
+            package com.example.export;
+
+            import java.util.concurrent.*;
+
+            final class ExportWaiter {
+                private final ExecutorService pool;
+
+                ExportWaiter(ExecutorService pool) {
+                    this.pool = pool;
+                }
+
+                boolean exportWithin(Runnable export, long seconds) {
+                    Future<?> job = pool.submit(export);
+                    try {
+                        job.get(seconds, TimeUnit.SECONDS);
+                        return true;
+                    } catch (TimeoutException e) {
+            ON_TIMEOUT
+                        return false;
+                    } catch (ExecutionException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        job.cancel(true);
+                        return false;
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_timeout_whose_catch_leaves_the_work_running_is_found_though_another_catch_cancels_it() {
+        assertEquals(List.of("15:java-timed-out-work-cancelled-elsewhere"), item(
+                "src/main/java/com/example/export/ExportWaiter.java", WAITER.replace("ON_TIMEOUT\n", ""), "TMO-02"));
+    }
+
+    @Test
+    void the_work_cancelled_in_the_timeout_catch_or_in_finally_is_clean() {
+        assertEquals(List.of(), item("src/main/java/com/example/export/ExportWaiter.java",
+                WAITER.replace("ON_TIMEOUT", "            job.cancel(true);"), "TMO-02"));
+        String fin = WAITER.replace("ON_TIMEOUT\n", "").replace("        }\n    }\n}\n",
+                "        } finally {\n            job.cancel(true);\n        }\n    }\n}\n");
+        assertEquals(List.of(), item("src/main/java/com/example/export/ExportWaiter.java", fin, "TMO-02"));
     }
 
     // --- CONC-07: a guard of RuntimeException | Error that lets only VirtualMachineError through ---
