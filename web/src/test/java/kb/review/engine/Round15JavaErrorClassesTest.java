@@ -1,5 +1,7 @@
 package kb.review.engine;
 
+import static kb.review.engine.Round12ClassesTest.edit;
+import static kb.review.engine.Round12ClassesTest.hunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * "not acquired" or "no rows written". Clean: the failure rethrown or wrapped, a success path that only says
  * {@code true} (then false is the failure's own answer), a parse failure falling back to a default, an absent value
  * for optional data, a probe whose answer is whether the call worked, a catch that says why in a comment.</li>
+ * <li>TX-02, an edit that turns a checked row count into a bare {@code executeUpdate();}: "ignoring the row count
+ * that executeUpdate returns when exactly one row must change". The deleted check is the code's own word that the
+ * count mattered. Clean: the count kept in a variable and still checked.</li>
  * </ul>
  * The fixtures are written for these tests. Findings are compared as "line:rule".
  */
@@ -120,5 +125,50 @@ class Round15JavaErrorClassesTest {
         String probe = leases("boolean", "            return c.isValid(2);", "catch (SQLException e) {\n"
                 + "            return false;\n        }").replace("claim(String lease, String owner)", "isReachable()");
         assertEquals(List.of(), item(PATH, probe, "ERR-01"));
+    }
+
+    // --- TX-02: an edit drops the check of an update's row count and keeps the bare call ---
+
+    private static final String WRITER = "src/main/java/com/example/stock/StockWriter.java";
+
+    @Test
+    void a_checked_row_count_turned_into_a_bare_update_is_found() {
+        String diff = edit(WRITER, hunk(30, 30, "void reserve(Item item, int expected) throws SQLException {", """
+                             st.setInt(1, expected - item.quantity());
+                             st.setLong(2, item.sku());
+                             st.setInt(3, expected);
+                        -    if (st.executeUpdate() == 0) {
+                        -        throw new StaleStockException(item.sku(), expected);
+                        -    }
+                        +    st.executeUpdate();
+                         }
+                         """));
+        assertEquals(List.of("33:dropped-row-count"), GoRound8ClassesTest.item(diff, "TX-02"));
+    }
+
+    @Test
+    void a_count_returned_by_a_template_and_dropped_is_found() {
+        String diff = edit(WRITER, hunk(41, 41, "boolean release(long sku, String holder) {", """
+                         boolean release(long sku, String holder) {
+                        -    return jdbc.update(RELEASE, sku, holder) == 1;
+                        +    jdbc.update(RELEASE, sku, holder);
+                        +    return true;
+                         }
+                         """));
+        assertEquals(List.of("42:dropped-row-count"), GoRound8ClassesTest.item(diff, "TX-02"));
+    }
+
+    @Test
+    void the_count_kept_and_checked_is_clean() {
+        String diff = edit(WRITER, hunk(30, 30, "void reserve(Item item, int expected) throws SQLException {", """
+                             st.setInt(3, expected);
+                        -    if (st.executeUpdate() == 0) {
+                        +    int changed = st.executeUpdate();
+                        +    if (changed != 1) {
+                                 throw new StaleStockException(item.sku(), expected);
+                             }
+                         }
+                         """));
+        assertEquals(List.of(), GoRound8ClassesTest.item(diff, "TX-02"));
     }
 }
