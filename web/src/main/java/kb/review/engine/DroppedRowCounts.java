@@ -25,9 +25,14 @@ final class DroppedRowCounts {
 
     static final String RULE = "dropped-row-count";
 
-    /** An update call with its arguments (one level of nested parentheses). Group 1 is the call. */
+    /**
+     * An update call with its arguments (one level of nested parentheses): JDBC's executeUpdate on any statement, and
+     * {@code update} only on a receiver named for JDBC (a JdbcTemplate, a JdbcClient), since a cache's or a map's
+     * update returns no row count. Group 1 is the call.
+     */
     private static final Pattern UPDATE = Pattern.compile(
-            "((?:this\\.)?[\\w$]+(?:\\.[\\w$]+)*\\.(?:executeUpdate|executeLargeUpdate|update)\\s*\\("
+            "((?:this\\.)?(?:[\\w$]+(?:\\.[\\w$]+)*\\.(?:executeUpdate|executeLargeUpdate)"
+                    + "|(?:[\\w$]+\\.)*(?i:[\\w$]*(?:jdbc|template)[\\w$]*)\\.update)\\s*\\("
                     + "(?:[^()]|\\([^()]*\\))*\\))");
     /** The count used: compared, returned, or kept in a variable. */
     private static final Pattern USED = Pattern.compile(

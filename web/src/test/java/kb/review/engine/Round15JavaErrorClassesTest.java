@@ -171,4 +171,17 @@ class Round15JavaErrorClassesTest {
                          """));
         assertEquals(List.of(), GoRound8ClassesTest.item(diff, "TX-02"));
     }
+
+    @Test
+    void an_update_that_returns_no_row_count_is_not_a_dropped_check() {
+        String diff = edit(WRITER, hunk(50, 50, "void touch(long sku) {", """
+                         void touch(long sku) {
+                        -    if (recent.update(sku, Instant.now()) == null) {
+                        -        misses.increment();
+                        -    }
+                        +    recent.update(sku, Instant.now());
+                         }
+                         """));
+        assertEquals(List.of(), GoRound8ClassesTest.item(diff, "TX-02"));
+    }
 }
