@@ -16,8 +16,9 @@ import kb.review.diff.SourceFile;
  * widely used library's documented API), never from a project's names.
  * <ul>
  * <li>{@value #COLLECTOR}: Prometheus's {@code Register(c)} of a collector the file builds with a
- * {@code prometheus.New...} constructor. The client library documents its only errors as an invalid or duplicate
- * collector, a mistake of the program's own metric definitions that the same binary makes at every start.</li>
+ * {@code prometheus.New...} constructor, or on a registry (one the file makes or declares, or one the file registers
+ * such a collector with). The client library documents its only errors as an invalid or duplicate collector, a mistake
+ * of the program's own metric definitions that the same binary makes at every start.</li>
  * <li>{@value #INIT_REGISTRATION}: a {@code Register...} call in a package's {@code func init()}, which runs before
  * {@code main} reads any configuration: it can only add to a table of the process (a plugin, a codec, an API server
  * by name), whose one failure is a duplicate name.</li>
@@ -42,9 +43,12 @@ public final class GoDiscards {
 
     /** {@code _ = } and the call that follows, to the end of the line. */
     private static final Pattern DISCARD = Pattern.compile("^\\s*_\\s*=\\s*(.+?)\\s*$");
-    /** A {@code Register} on a package, a name or a registry getter; group 1 is its argument list. */
+    /**
+     * A {@code Register} on a package, a name or a registry getter: group 1 is what it is called on
+     * ({@code GetRegistry()}), group 2 its argument list.
+     */
     private static final Pattern REGISTER = Pattern.compile(
-            "^(?:[\\w.]+(?:\\(\\s*\\))?\\.)?Register\\((.*)\\)$");
+            "^(?:([\\w.]+(?:\\(\\s*\\))?)\\.)?Register\\((.*)\\)$");
     private static final String PROMETHEUS_COLLECTOR = "(?:prometheus|collectors)\\.New(?:\\w*Collector|(?:Counter|Gauge"
             + "|Histogram|Summary|Untyped)(?:Vec|Func)?)\\s*\\(";
     /** The last name of a call's function: {@code auth.RegisterUserServer(} gives {@code RegisterUserServer}. */
@@ -71,7 +75,7 @@ public final class GoDiscards {
         int top = enclosingFunction(lines, lineNo);
         Set<String> out = new LinkedHashSet<>();
         Matcher reg = REGISTER.matcher(call);
-        if (reg.find() && collector(file.text(), reg.group(1).strip())) {
+        if (reg.find() && (collector(file.text(), reg.group(2).strip()) || registry(file.text(), reg.group(1)))) {
             out.add(COLLECTOR);
         }
         if (top > 0) {
@@ -104,6 +108,34 @@ public final class GoDiscards {
         }
         return argument.matches("[\\p{L}_][\\w.]*") && Pattern.compile("(?<![\\w.])" + Pattern.quote(argument)
                 + "\\s*(?:[\\w.*\\[\\]]+\\s*)?:?=\\s*" + PROMETHEUS_COLLECTOR).matcher(text).find();
+    }
+
+    /**
+     * What {@code Register} is called on is a Prometheus registry: the client package itself, a name the file makes
+     * with {@code prometheus.NewRegistry()} or declares as a {@code *prometheus.Registry} or {@code Registerer}, or
+     * the receiver of another {@code Register} of the file whose argument is a collector (the same getter
+     * registering the collectors of one file, some built in a part the diff does not show).
+     */
+    private static boolean registry(String text, String on) {
+        if (on == null) {
+            return false;
+        }
+        if (on.equals("prometheus")) {
+            return true;
+        }
+        String q = Pattern.quote(on);
+        if (Pattern.compile("(?<![\\w.])" + q + "\\s*(?::?=\\s*prometheus\\.New(?:Pedantic)?Registry\\s*\\("
+                + "|\\s+(?:\\*\\s*prometheus\\.Registry|prometheus\\.Registerer)\\b)").matcher(text).find()) {
+            return true;
+        }
+        Matcher other = Pattern.compile("(?m)^\\s*(?:_\\s*=\\s*)?(?<![\\w.])" + q + "\\.Register\\(\\s*(.+?)\\s*\\)\\s*$")
+                .matcher(text);
+        while (other.find()) {
+            if (collector(text, other.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -66,6 +66,22 @@ class PrecisionSet11ErrClassesTest {
     }
 
     @Test
+    void the_other_collectors_of_a_registry_the_file_registers_a_collector_with_are_not_reported() {
+        String code = """
+                package metrics
+
+                import "github.com/prometheus/client_golang/prometheus"
+
+                func registerConfigMetrics() {
+                \tgroupTotal = prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "group_total"}, []string{"ns"})
+                \t_ = GetRegistry().Register(groupTotal)
+                \t_ = GetRegistry().Register(fileTotal)
+                }
+                """;
+        assertEquals(List.of(), found("metrics/config.go", code));
+    }
+
+    @Test
     void registering_a_service_with_a_registry_at_serving_time_is_reported() {
         String code = """
                 package server
