@@ -82,7 +82,7 @@ public final class GoDiscards {
             String above = String.join("\n", lines.subList(top - 1, Math.min(lineNo - 1, lines.size())));
             Matcher callee = CALLEE.matcher(call);
             if (lines.get(top - 1).matches("^func\\s+init\\s*\\(\\s*\\)\\s*\\{.*")
-                    && callee.find() && callee.group(1).startsWith("Register")) {
+                    && callee.find() && callee.group(1).startsWith("Register") && packageFunction(file, call)) {
                 out.add(INIT_REGISTRATION);
             }
             if (writesResponse(call, above)) {
@@ -136,6 +136,27 @@ public final class GoDiscards {
             }
         }
         return false;
+    }
+
+    /**
+     * The call is of a package's function, not of a value's method: unqualified ({@code RegisterCodec(c)}), or on a
+     * name the file imports; in a file the diff shows only in part (its imports may be outside the hunks), on a name
+     * the visible code never declares or assigns. A method of a variable ({@code registry.Register(fd)}, the variable
+     * declared elsewhere in the package) may do anything, and stays reported.
+     */
+    private static boolean packageFunction(SourceFile file, String call) {
+        Matcher q = Pattern.compile("^([\\p{L}_]\\w*)\\.[\\p{L}_]\\w*\\s*\\(").matcher(call);
+        if (!q.find()) {
+            return call.matches("^[\\p{L}_]\\w*\\s*\\(.*");
+        }
+        String name = Pattern.quote(q.group(1));
+        String text = file.text();
+        if (Pattern.compile("(?m)^\\s*(?:import\\s+)?(?:" + name + "\\s+\"[^\"]*\"|\"(?:[^\"]*/)?" + name
+                + "(?:/v\\d+)?\")").matcher(text).find()) {
+            return true;
+        }
+        return !file.complete() && !Pattern.compile("(?<![\\w.])" + name + "\\s*(?:,[^=\\n]*)?(?::=|=(?!=))|\\bvar\\s+"
+                + name + "\\b").matcher(text).find();
     }
 
     /**

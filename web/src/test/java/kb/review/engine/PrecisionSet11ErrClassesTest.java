@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * library's {@code Register} fails only for an invalid or duplicate collector, and a registration in {@code init} runs
  * before any configuration is read, adding to a table of the process where only a duplicate name fails. Both are the
  * program's own definitions, the same at every start; nothing is carried on with a nil value. A {@code Register} of a
- * service with a remote registry, in a method that runs at serving time, stays reported.</li>
+ * service with a remote registry, in a method that runs at serving time, stays reported, and so does a method of a
+ * package variable called in {@code init} ({@code registry.Register(fd)}), which may do anything.</li>
  * <li>FK, writing the HTTP response on a writer the handler declares ({@code *restful.Response},
  * {@code http.ResponseWriter}): the write fails only when the client has gone, and the request it could fail is over.
  * A handler that drops the error of its own work before answering stays reported.</li>
@@ -106,6 +107,18 @@ class PrecisionSet11ErrClassesTest {
                 }
                 """;
         assertEquals(List.of(), found("auth/defaultauth/default.go", code));
+    }
+
+    @Test
+    void a_method_of_a_package_variable_called_in_init_is_reported() {
+        String code = """
+                package authpb
+
+                func init() {
+                \t_ = registry.Register(fileDescriptor)
+                }
+                """;
+        assertEquals(List.of("api/authpb/auth.go:4"), found("api/authpb/auth.go", code));
     }
 
     @Test
