@@ -55,6 +55,13 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * is one task looping until stopped (see {@code analysis/LoopOnlyExecutors}); empty otherwise.
          */
         public static final String EXECUTOR_WORK = "executor-work";
+        /**
+         * Go: for a {@code _ = call(...)} line, what the code in sight shows about the dropped error, one word a line
+         * (see {@code analysis/GoDiscards}: a Prometheus collector registered, a registration in {@code init}, a
+         * write of the HTTP response, a function documented as ignoring errors, a function value without an error
+         * result); empty otherwise.
+         */
+        public static final String DISCARD = "discard";
     }
 
     /**
