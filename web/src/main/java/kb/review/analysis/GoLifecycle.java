@@ -30,6 +30,8 @@ public final class GoLifecycle implements LifecycleFacts {
     private final GoWrappers wrappers;
     /** The functions cut by the hunk that may hand what they open back in their results ({@link GoCutEnds}). */
     private final Set<Cfg> cutReturningValues = new HashSet<>();
+    /** Every function whose closing brace the diff does not show. */
+    private final Set<Cfg> cut = new HashSet<>();
     /** (line, variable): an acquisition the change added, which no code it left alone held before. */
     private final BiPredicate<Integer, String> added;
 
@@ -77,6 +79,9 @@ public final class GoLifecycle implements LifecycleFacts {
             if (facts.acquisitions.mayAcquire(f.getChildByFieldName("body"))) {
                 Cfg cfg = GoCfg.build(f, src);
                 graphs.add(cfg);
+                if (!shown.test(cfg.exit.line)) {
+                    facts.cut.add(cfg);
+                }
                 if (!shown.test(cfg.exit.line) && GoCutEnds.mayReturnTheValue(f, src)) {
                     facts.cutReturningValues.add(cfg);
                 }
@@ -184,6 +189,11 @@ public final class GoLifecycle implements LifecycleFacts {
     @Override
     public boolean refilledSlot(Acquisition a) {
         return CancelSlots.refilledSlot(a, src);
+    }
+
+    @Override
+    public boolean endedBelowCut(Cfg cfg, Acquisition a) {
+        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added);
     }
 
     @Override
