@@ -23,6 +23,13 @@ import org.junit.jupiter.api.Test;
  * that return the transaction wrapped there): the path the review reported only reached where the diff stops, in code
  * the change left alone. TX-01 asks that every path out of the function end the transaction; paths out shown in the
  * hunk still count, and a transaction the change begins anew (nothing below knew of it) is still followed off the cut.
+ *
+ * <p>EI, a segment lock taken from a call with two results and locked before its deferred Unlock (RES-01's
+ * defer-before-check rule; polaris's segment map: {@code lock, slot := s.segment(k); lock.Lock(); defer
+ * lock.Unlock()}): the rule guards against deferring a method of a value whose error is unchecked, which "panics or
+ * hides the error"; here the second result is the map slot, not an error, and the Lock right before the defer already
+ * used the lock. A file opened with its error unchecked and closed by a defer stays reported, and so does an Unlock
+ * deferred on a lock nobody locked in between.
  */
 class PrecisionSet11ClassesTest {
 
@@ -162,5 +169,61 @@ class PrecisionSet11ClassesTest {
                  \t}
                 """;
         assertEquals(List.of("store/limits.go:43:TX-01"), found(shown, "TX-01"));
+    }
+
+    private static final String SEGMENTS = """
+            package utils
+
+            import "sync"
+
+            func (s *SegmentMap[K, V]) Put(k K, v V) {
+            \tlock, slot := s.segment(k)
+            \tlock.Lock()
+            \tdefer lock.Unlock()
+            \tslot[k] = v
+            }
+
+            func (s *SegmentMap[K, V]) Get(k K) (V, bool) {
+            \tlock, slot := s.segment(k)
+            \tlock.RLock()
+            \tdefer lock.RUnlock()
+            \tv, ok := slot[k]
+            \treturn v, ok
+            }
+            """;
+
+    @Test
+    void a_segment_lock_locked_before_its_deferred_unlock_is_not_reported() {
+        assertEquals(List.of(), found(newGoFile("common/utils/map.go", SEGMENTS), "RES-01"));
+    }
+
+    @Test
+    void a_deferred_close_or_unlock_before_the_error_check_is_still_reported() {
+        String unchecked = """
+                package utils
+
+                import "os"
+
+                func readAll(p string) ([]byte, error) {
+                \tf, err := os.Open(p)
+                \tdefer f.Close()
+                \tif err != nil {
+                \t\treturn nil, err
+                \t}
+                \treturn io.ReadAll(f)
+                }
+
+                func (s *Locks) With(k string, fn func()) error {
+                \tmu, err := s.lookup(k)
+                \tdefer mu.Unlock()
+                \tif err != nil {
+                \t\treturn err
+                \t}
+                \tfn()
+                \treturn nil
+                }
+                """;
+        assertEquals(List.of("common/utils/files.go:16:RES-01", "common/utils/files.go:7:RES-01"),
+                found(newGoFile("common/utils/files.go", unchecked), "RES-01"));
     }
 }
