@@ -34,6 +34,8 @@ public final class GoLifecycle implements LifecycleFacts {
     private final Set<Cfg> cut = new HashSet<>();
     /** (line, variable): an acquisition the change added, which no code it left alone held before. */
     private final BiPredicate<Integer, String> added;
+    /** The change's deleted lines, one per line ({@link CutTransactions}); empty for a whole file. */
+    private String removed = "";
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types,
                         BiPredicate<Integer, String> added) {
@@ -65,12 +67,22 @@ public final class GoLifecycle implements LifecycleFacts {
      */
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
                                             IntPredicate shown, BiPredicate<Integer, String> added) {
+        return run(root, src, models, summaries, shown, added, "");
+    }
+
+    /**
+     * As {@link #run(SyntaxNode, byte[], List, Summaries, IntPredicate, BiPredicate)}; {@code removed} holds the
+     * change's deleted lines, which tell whether it took away the end of a transaction below the hunk.
+     */
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
+                                            IntPredicate shown, BiPredicate<Integer, String> added, String removed) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
         }
         Map<String, String> types = GoTypes.declared(root, src);
         GoLifecycle facts = new GoLifecycle(src, models, summaries.typed(types, null), types, added);
+        facts.removed = removed;
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
@@ -193,7 +205,7 @@ public final class GoLifecycle implements LifecycleFacts {
 
     @Override
     public boolean endedBelowCut(Cfg cfg, Acquisition a) {
-        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added);
+        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, removed);
     }
 
     @Override

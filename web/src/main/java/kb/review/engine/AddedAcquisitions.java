@@ -23,6 +23,16 @@ final class AddedAcquisitions {
         if (file.complete()) {
             return (line, var) -> false;
         }
+        String old = removedLines(file);
+        return (line, var) -> file.added(line) && !var.isEmpty()
+                && !Pattern.compile("\\b" + Pattern.quote(var) + "\\b").matcher(old).find();
+    }
+
+    /** The lines the change deletes from the file, one per line; empty for a whole file. */
+    static String removedLines(SourceFile file) {
+        if (file.complete()) {
+            return "";
+        }
         StringBuilder removed = new StringBuilder();
         for (Hunk h : file.change().hunks()) {
             for (DiffLine l : h.lines()) {
@@ -31,8 +41,6 @@ final class AddedAcquisitions {
                 }
             }
         }
-        String old = removed.toString();
-        return (line, var) -> file.added(line) && !var.isEmpty()
-                && !Pattern.compile("\\b" + Pattern.quote(var) + "\\b").matcher(old).find();
+        return removed.toString();
     }
 }

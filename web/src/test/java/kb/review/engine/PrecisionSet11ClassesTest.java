@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * (TX-01; polaris's store functions, whose {@code defer tx.Rollback()} is the line below the hunk, and two factories
  * that return the transaction wrapped there): the path the review reported only reached where the diff stops, in code
  * the change left alone. TX-01 asks that every path out of the function end the transaction; paths out shown in the
- * hunk still count, and a transaction the change begins anew (nothing below knew of it) is still followed off the cut.
+ * hunk still count, and a transaction the change begins anew (nothing below knew of it), or whose rollback the change
+ * deletes, is still followed off the cut.
  *
  * <p>EI, a segment lock taken from a call with two results and locked before its deferred Unlock (RES-01's
  * defer-before-check rule; polaris's segment map: {@code lock, slot := s.segment(k); lock.Lock(); defer
@@ -169,6 +170,23 @@ class PrecisionSet11ClassesTest {
                  \t}
                 """;
         assertEquals(List.of("store/limits.go:43:TX-01"), found(shown, "TX-01"));
+        String rollbackDeleted = """
+                diff --git a/store/limits.go b/store/limits.go
+                index 1111111..2222222 100644
+                --- a/store/limits.go
+                +++ b/store/limits.go
+                @@ -42,9 +42,8 @@ func limitToText(l *Limit) string {
+                 func (s *limitStore) deleteLimit(l *Limit) error {
+                 \ttx, err := s.master.Begin()
+                 \tif err != nil {
+                 \t\treturn err
+                 \t}
+                -\tdefer tx.Rollback()
+                 \tif err := bumpRevision(tx, l.ServiceID); err != nil {
+                 \t\treturn err
+                 \t}
+                """;
+        assertEquals(List.of("store/limits.go:43:TX-01"), found(rollbackDeleted, "TX-01"));
     }
 
     private static final String SEGMENTS = """

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
  * walk stopped at the lambda before it saw the test above it), and a Go logging package's own level test
  * {@code log.DebugEnabled()} around the line in a loop (polaris's event hub and store). Without the test, the same
  * lambda and the same loop stay reported. The code is written for this test.
+ *
+ * <p>BF (LOG-01): one line per batch of a loop that stops on the first short batch (polaris's clean-up jobs:
+ * {@code n, err := store.CleanDeleted(timeout, batchSize); log.Infof("cleaned %d", n); if n < batchSize { break }}).
+ * LOG-01 asks for "one summary line per batch": that is the line, and the loop walks no collection. A loop over items
+ * that logs each, and the same batch loop whose exit tests something the log does not show, stay reported.
  */
 class PrecisionSet11LogClassesTest {
 
@@ -96,5 +101,46 @@ class PrecisionSet11LogClassesTest {
     void the_same_line_under_a_test_of_the_event_is_still_reported() {
         assertEquals(List.of("common/eventhub/subscription.go:17"),
                 found(newGoFile("common/eventhub/subscription.go", hub("event != nil"))));
+    }
+
+    private static String cleaner(String exit) {
+        return """
+                package job
+
+                import (
+                \t"time"
+
+                \t"example.com/polar/common/log"
+                )
+
+                func cleanDeleted(timeout time.Duration, store Store, ids []string) {
+                \tbatchSize := uint32(100)
+                \tfor {
+                \t\tcount, err := store.BatchCleanDeleted(timeout, batchSize)
+                \t\tif err != nil {
+                \t\t\tlog.Errorf("clean deleted: %%v", err)
+                \t\t\tbreak
+                \t\t}
+                \t\tlog.Infof("cleaned %%d deleted rows", count)
+                \t\t%s
+                \t}
+                \tfor _, id := range ids {
+                \t\tstore.Forget(id)
+                \t\tlog.Infof("forgot %%s", id)
+                \t}
+                }
+                """.formatted(exit);
+    }
+
+    @Test
+    void one_line_per_batch_of_a_loop_that_stops_on_a_short_batch_is_not_reported() {
+        assertEquals(List.of("job/clean.go:22"),
+                found(newGoFile("job/clean.go", cleaner("if count < batchSize { break }"))));
+    }
+
+    @Test
+    void the_batch_loop_whose_exit_tests_something_else_is_still_reported() {
+        assertEquals(List.of("job/clean.go:17", "job/clean.go:22"),
+                found(newGoFile("job/clean.go", cleaner("if store.Closed() { break }"))));
     }
 }
