@@ -27,7 +27,7 @@ final class CutTransactions {
     /**
      * True when paths of {@code a} that fall off its function's end are not followed: a transaction, its function's
      * closing brace not shown ({@code cut}), begun on a line the change did not add fresh ({@code added} false), and
-     * whose end no line of {@code removed} (the change's deleted lines) makes.
+     * whose end no line of {@code removed} (the change's deleted lines inside its function) makes.
      */
     static boolean endedBelowCut(Acquisition a, boolean cut, BiPredicate<Integer, String> added, String removed) {
         return cut && a.model().kind().equals("transaction") && !a.var().isEmpty()

@@ -30,17 +30,28 @@ final class AddedAcquisitions {
 
     /** The lines the change deletes from the file, one per line; empty for a whole file. */
     static String removedLines(SourceFile file) {
+        return String.join("", removedByLine(file).values());
+    }
+
+    /**
+     * The lines the change deletes, keyed by the new file's line they stood before (the next line the new side
+     * shows), each entry one or more lines; empty for a whole file.
+     */
+    static java.util.NavigableMap<Integer, String> removedByLine(SourceFile file) {
+        java.util.TreeMap<Integer, String> out = new java.util.TreeMap<>();
         if (file.complete()) {
-            return "";
+            return out;
         }
-        StringBuilder removed = new StringBuilder();
         for (Hunk h : file.change().hunks()) {
+            int next = h.newStart();
             for (DiffLine l : h.lines()) {
                 if (l.kind() == DiffLine.Kind.REMOVED) {
-                    removed.append(l.text()).append('\n');
+                    out.merge(next, l.text() + "\n", String::concat);
+                } else {
+                    next = l.newLine() + 1;
                 }
             }
         }
-        return removed.toString();
+        return out;
     }
 }
