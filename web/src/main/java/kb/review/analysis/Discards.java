@@ -158,7 +158,8 @@ public final class Discards {
                     && left.getNamedChildCount() > 0
                     && text(left.getNamedChild(left.getNamedChildCount() - 1)).equals("_")) {
                 Known k = known(right.getNamedChild(0));
-                if (k != null && k.results() == left.getNamedChildCount()) {
+                if (k != null && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
+                        text(right.getNamedChild(0).getChildByFieldName("function")), types)) {
                     out.add(spot(n, k, true, "the error of " + k.via() + " is assigned to `_`"));
                 }
             }

@@ -30,8 +30,14 @@ public final class GoLifecycle implements LifecycleFacts {
     private final GoWrappers wrappers;
     /** The functions cut by the hunk that may hand what they open back in their results ({@link GoCutEnds}). */
     private final Set<Cfg> cutReturningValues = new HashSet<>();
+    /** Every function whose closing brace the diff does not show. */
+    private final Set<Cfg> cut = new HashSet<>();
     /** (line, variable): an acquisition the change added, which no code it left alone held before. */
     private final BiPredicate<Integer, String> added;
+    /** The change's deleted lines by the new line they stood before ({@link CutTransactions}); empty: a whole file. */
+    private java.util.NavigableMap<Integer, String> removed = new java.util.TreeMap<>();
+    /** The first line of each function's graph, for the deleted lines inside it. */
+    private final Map<Cfg, Integer> firstLine = new HashMap<>();
 
     private GoLifecycle(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types,
                         BiPredicate<Integer, String> added) {
@@ -63,12 +69,24 @@ public final class GoLifecycle implements LifecycleFacts {
      */
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
                                             IntPredicate shown, BiPredicate<Integer, String> added) {
+        return run(root, src, models, summaries, shown, added, new java.util.TreeMap<>());
+    }
+
+    /**
+     * As {@link #run(SyntaxNode, byte[], List, Summaries, IntPredicate, BiPredicate)}; {@code removed} holds the
+     * change's deleted lines (keyed by the new line they stood before), which tell whether it took away the end of
+     * a transaction below the hunk.
+     */
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
+                                            IntPredicate shown, BiPredicate<Integer, String> added,
+                                            java.util.NavigableMap<Integer, String> removed) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
         }
         Map<String, String> types = GoTypes.declared(root, src);
         GoLifecycle facts = new GoLifecycle(src, models, summaries.typed(types, null), types, added);
+        facts.removed = removed;
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
@@ -77,6 +95,10 @@ public final class GoLifecycle implements LifecycleFacts {
             if (facts.acquisitions.mayAcquire(f.getChildByFieldName("body"))) {
                 Cfg cfg = GoCfg.build(f, src);
                 graphs.add(cfg);
+                if (!shown.test(cfg.exit.line)) {
+                    facts.cut.add(cfg);
+                    facts.firstLine.put(cfg, f.getStartPoint().getRow() + 1);
+                }
                 if (!shown.test(cfg.exit.line) && GoCutEnds.mayReturnTheValue(f, src)) {
                     facts.cutReturningValues.add(cfg);
                 }
@@ -184,6 +206,14 @@ public final class GoLifecycle implements LifecycleFacts {
     @Override
     public boolean refilledSlot(Acquisition a) {
         return CancelSlots.refilledSlot(a, src);
+    }
+
+    @Override
+    public boolean endedBelowCut(Cfg cfg, Acquisition a) {
+        Integer first = firstLine.get(cfg);
+        String inside = first == null ? "" : String.join("", removed.subMap(first, true, cfg.exit.line + 1, true)
+                .values());
+        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, inside);
     }
 
     @Override

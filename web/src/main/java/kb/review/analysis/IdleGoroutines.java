@@ -15,14 +15,17 @@ import java.util.regex.Pattern;
  * starts, if it needs a recover;</li>
  * <li>it puts a value back into a pool ({@code pool.Put(w)} of a library's pool);</li>
  * <li>it runs a library's server ({@code srv.ListenAndServe()}): net/http recovers each handler's panic itself, as
- * {@code go srv.Serve(l)}, already left alone, does;</li>
+ * {@code go srv.Serve(l)}, already left alone, does; or it stops one ({@code _ = srv.Shutdown(context.Background())},
+ * gRPC's {@code GracefulStop()}), which waits for the server's own goroutines (set 11, AH: open-im-server's
+ * websocket and RPC shutdown watchers);</li>
  * <li>it drains a channel and drops what it receives, until the channel closes ({@code for range c.Messages() {}})
  * or until a done channel fires ({@code for { select { case <-hb: case <-ctx.Done(): return } }}): a library that
  * must not block on an unread channel, fed by this goroutine's receives alone;</li>
  * <li>it calls the program's own functions whose bodies (visible in the change or checkout) are all of the above.</li>
  * <li>it does the above inside a {@code select} over receives and sends, or a loop over a channel
  * ({@code for v := range ap.Errors() { out <- v }}), or cancels a context with its local cancel function
- * ({@code case <-quit: cancel()}): a watcher that ties one context or channel to another.</li>
+ * ({@code case <-quit: cancel()}, or {@code defer cancel()} after a wait): a watcher that ties one context or channel
+ * to another.</li>
  * </ul>
  * Judged on the seventh held-out precision set (AH: gocraft/work's stop, join, start and web UI goroutines,
  * clickhouse-go's pool return; seven findings, none true) and on the ninth (AH: a partition's cancel watcher, a
@@ -51,8 +54,10 @@ final class IdleGoroutines {
     private static final Pattern SPAWN = Pattern.compile("go\\s+[\\w.]+\\([^()]*\\)");
     /** A library pool's put or a library server's run; the callee (group 1) must be unknown to the summaries. */
     private static final Pattern LIBRARY = Pattern.compile(
-            "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\.(?:Put|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS))"
-                    + "\\(\\s*[\\w.,\\s\"]*\\)");
+            "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\.(?:Put|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS"
+                    + "|Shutdown|GracefulStop))\\((?:[\\w.,\\s\"]|context\\.(?:Background|TODO)\\(\\))*\\)");
+    /** A context's cancel function deferred bare ({@code defer cancel()}), as {@link #CANCEL} called. */
+    private static final Pattern DEFERRED_CANCEL = Pattern.compile("defer\\s+((?:cancel\\w*|\\w+Cancel))\\(\\s*\\)");
     private static final String CHANNEL = "<-\\s*[\\w.\\[\\]]+(?:\\(\\s*\\))?";
     /**
      * A whole body that only drains: a range over a channel with an empty body, or a loop of a select whose every case
@@ -116,6 +121,10 @@ final class IdleGoroutines {
         var selected = CASE.matcher(st);
         if (selected.matches()) {
             return RECEIVE.matcher(selected.group(1)).matches() || SIGNAL.matcher(selected.group(1)).matches();
+        }
+        var deferred = DEFERRED_CANCEL.matcher(st);
+        if (deferred.matches()) {
+            return summaries.declarations(deferred.group(1)).isEmpty();
         }
         var lib = LIBRARY.matcher(st);
         if (lib.matches() && !summaries.knows(lib.group(1))) {

@@ -107,8 +107,9 @@ public final class Lifecycle {
         Map<State, State> parent = new HashMap<>();
         Map<State, Edge> via = new HashMap<>();
         Node start = a.at();
-        // a resource may leave in what the function returns; a transaction or a context is the function's to end
-        boolean cut = a.model().kind().equals("resource") && facts.endUnseen(cfg, a);
+        // a resource may leave in what the function returns; a transaction or a context is the function's to end,
+        // in code below the hunk when the change only rewrote its Begin (CutTransactions)
+        boolean cut = a.model().kind().equals("resource") && facts.endUnseen(cfg, a) || facts.endedBelowCut(cfg, a);
         for (int i = 0; i < start.successorCount(); i++) {
             if (start.edge(i) != Edge.EXCEPTION && !(cut && offTheCut(cfg, start, i))) {
                 State s = new State(start.successor(i), a.errorVar() != null, List.of());

@@ -83,6 +83,14 @@ public interface LifecycleFacts {
         return endUnseen(cfg);
     }
 
+    /**
+     * True when paths of {@code a} that fall off the end of a function cut by the hunk are not followed, whatever
+     * {@code a}'s kind: a transaction the change did not begin anew ({@link CutTransactions}).
+     */
+    default boolean endedBelowCut(Cfg cfg, Acquisition a) {
+        return false;
+    }
+
     /** What {@code n} does to {@code a} as held by the wrapper {@code holder} that {@link #movedTo} named. */
     default Effect heldEffect(Node n, Acquisition a, String holder) {
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));

@@ -28,10 +28,13 @@ final class RareBranches {
     private static final Pattern CAMEL = Pattern.compile("_+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final Pattern EQUALS_NIL = Pattern.compile("==\\s*nil\\b");
 
-    /** A level test for debug or trace output: slf4j/log4j/commons {@code isDebugEnabled}, JUL, logr and glog {@code V(n)}, zap. */
+    /**
+     * A level test for debug or trace output: slf4j/log4j/commons {@code isDebugEnabled}, JUL, logr and glog
+     * {@code V(n)}, zap, and a Go logging package's own {@code log.DebugEnabled()}.
+     */
     private static final Pattern DEBUG_GUARD = Pattern.compile("\\bis(Trace|Debug|Fine|Finer|Finest)Enabled\\s*\\("
             + "|\\bisLoggable\\s*\\(\\s*(Level\\.)?(FINE|FINER|FINEST|DEBUG|TRACE)\\b|\\bV\\(\\s*[1-9]\\d*\\s*\\)"
-            + "|\\bEnabled\\s*\\([^)]*(Debug|Trace)");
+            + "|\\bEnabled\\s*\\([^)]*(Debug|Trace)|\\b(Debug|Trace)Enabled\\s*\\(\\s*\\)");
 
     /** True when {@code child} is in the then-branch of an if that tests for a debug or trace level. */
     static boolean underDebugGuard(SyntaxNode p, SyntaxNode child, byte[] src) {

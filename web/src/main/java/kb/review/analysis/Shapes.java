@@ -318,12 +318,13 @@ public final class Shapes {
             String t = p.getType();
             conditional |= t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause");
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
-                return true; // a lambda given to forEach runs once per element
+                // a lambda given to forEach runs once per element, unless a debug-level test holds the whole call
+                return !GuardedCallbacks.underDebugGuard(p, src, false);
             }
             if (t.equals("func_literal")) {
                 GoLoops.Literal kind = GoLoops.literal(p, src);
                 if (kind == GoLoops.Literal.PER_ITEM) {
-                    return true; // a WalkDir or Range callback runs once per item
+                    return !GuardedCallbacks.underDebugGuard(p, src, true); // a WalkDir or Range callback, per item
                 }
                 if (kind == GoLoops.Literal.PER_ITERATION) {
                     child = p; // go func(){...}() or g.Go(...) in a loop: the loop around it counts
@@ -353,6 +354,7 @@ public final class Shapes {
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
                         && !(go && LoopPacing.waitsAfter(p, n, src))
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
+                        && !(go && BatchLoops.perBatch(p, n, src))
                         && (!conditional || InputLoops.walksInput(p, src)) && !debugOnly(p, src, boundaries);
             }
             child = p;

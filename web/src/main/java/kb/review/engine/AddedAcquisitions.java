@@ -23,16 +23,35 @@ final class AddedAcquisitions {
         if (file.complete()) {
             return (line, var) -> false;
         }
-        StringBuilder removed = new StringBuilder();
+        String old = removedLines(file);
+        return (line, var) -> file.added(line) && !var.isEmpty()
+                && !Pattern.compile("\\b" + Pattern.quote(var) + "\\b").matcher(old).find();
+    }
+
+    /** The lines the change deletes from the file, one per line; empty for a whole file. */
+    static String removedLines(SourceFile file) {
+        return String.join("", removedByLine(file).values());
+    }
+
+    /**
+     * The lines the change deletes, keyed by the new file's line they stood before (the next line the new side
+     * shows), each entry one or more lines; empty for a whole file.
+     */
+    static java.util.NavigableMap<Integer, String> removedByLine(SourceFile file) {
+        java.util.TreeMap<Integer, String> out = new java.util.TreeMap<>();
+        if (file.complete()) {
+            return out;
+        }
         for (Hunk h : file.change().hunks()) {
+            int next = h.newStart();
             for (DiffLine l : h.lines()) {
                 if (l.kind() == DiffLine.Kind.REMOVED) {
-                    removed.append(l.text()).append('\n');
+                    out.merge(next, l.text() + "\n", String::concat);
+                } else {
+                    next = l.newLine() + 1;
                 }
             }
         }
-        String old = removed.toString();
-        return (line, var) -> file.added(line) && !var.isEmpty()
-                && !Pattern.compile("\\b" + Pattern.quote(var) + "\\b").matcher(old).find();
+        return out;
     }
 }

@@ -296,7 +296,8 @@ final class AnalysisDetector {
         java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
-                    file.complete() ? line -> true : file::known, AddedAcquisitions.of(file))) {
+                    file.complete() ? line -> true : file::known, AddedAcquisitions.of(file),
+                    AddedAcquisitions.removedByLine(file))) {
                 boolean whole = !f.pastCut() && (file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line));
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {
