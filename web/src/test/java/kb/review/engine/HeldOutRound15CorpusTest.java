@@ -33,11 +33,14 @@ class HeldOutRound15CorpusTest {
     // Run 2 (same review, four accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
     // changed): recall unchanged; precision 55/57 = 0.965 overall, Go 29/30 = 0.967, Java 26/27 = 0.963.
     // The floors are run 1's, rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.65;
-    static final double PRECISION_FLOOR = 0.90;
+    // Run 3, not blind (branches r15go, r15javares, r15javaerr merged after reading this round's misses): overall
+    // 74/80 = 0.93 and 74/74; Go 37/40 and Java 37/40 = 0.93, precision 1.00. These say the fixed classes hold, not
+    // how a new round reads (round 16 does that). Floors are run 3's rounded down to 0.05 (1.00 gets 0.95).
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.70, 0.90},
-            "java", new double[] {0.65, 0.85});
+            "go", new double[] {0.90, 0.95},
+            "java", new double[] {0.90, 0.95});
 
     static List<Case> cases;
 
