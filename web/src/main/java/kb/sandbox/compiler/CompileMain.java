@@ -98,8 +98,11 @@ public final class CompileMain {
             }
         }
         recycle(warm, spares);
+        // The parent admits at most `workers` requests at once (CompileService.inService), and start-up queues
+        // workers - 1 warm-ups: twice the workers is room for both. Past it the executor refuses, the read loop dies
+        // and the parent restarts this process, which is better than a queue that grows without a limit.
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+                new LinkedBlockingQueue<>(2 * workers), r -> {
                     // kb:ignore CONC-01 -- the default handler prints to this process's stderr, which the parent logs; the pool replaces a worker that dies
                     Thread t = new Thread(null, r, "kb-compile", WORKER_STACK);
                     t.setDaemon(true);
