@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import java.nio.charset.StandardCharsets;
@@ -212,9 +211,8 @@ final class TimeoutPaths {
             return null;
         }
         String text = SyntaxNode.text(src, function);
-        String unit = "\n".repeat(function.getStartPoint().getRow()) + "class KbTimeouts{" + text + "}";
-        var parsed = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                .setAttributeComments(false)).parse(unit);
+        var parsed = JavaLines.parse(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                .setAttributeComments(false), function.getStartPoint().getRow() + 1, "class KbTimeouts{" + text + "}");
         return parsed.getResult().flatMap(cu -> cu.findFirst(CallableDeclaration.class)).map(JavaCfg::build)
                 .orElse(null);
     }

@@ -1,10 +1,10 @@
 package kb.review.engine;
 
+import kb.review.analysis.JavaLines;
 import kb.review.diff.Braces;
 import kb.review.diff.CommentCuts;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Rule;
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
@@ -166,7 +166,6 @@ final class JavaVisitors {
         if (first == null) {
             return;
         }
-        String pad = "\n".repeat(from - 1);
         // a hunk of git's usual three lines of context starts and ends inside blocks: close what it leaves open,
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
         Braces braces = Braces.of(body.toString());
@@ -182,9 +181,9 @@ final class JavaVisitors {
                 continue; // a file or a list of members cannot start by closing a block
             }
             Optional<CompilationUnit> cu = switch (attempt) {
-                case 0 -> parse(pad + body + close);
-                case 1 -> parse(pad + CLASS_OPEN + body + close + "}");
-                default -> parse(pad + METHOD_OPEN + reopen + body + close + "}}");
+                case 0 -> parse(from, body + close);
+                case 1 -> parse(from, CLASS_OPEN + body + close + "}");
+                default -> parse(from, METHOD_OPEN + reopen + body + close + "}}");
             };
             if (cu.isPresent()) {
                 int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length()
@@ -195,7 +194,7 @@ final class JavaVisitors {
                 return;
             }
         }
-        Optional<CompilationUnit> members = membersAfterCloses(pad, body.toString(), braces);
+        Optional<CompilationUnit> members = membersAfterCloses(from, body.toString(), braces);
         if (members.isPresent()) {
             units.add(new Unit(members.get(), from, membersShift(body.toString(), braces), false, true, cutLine));
             return;
@@ -217,13 +216,13 @@ final class JavaVisitors {
      * Read it as members: the braces it closes first end a method that the prefix opens, and those it closes at the
      * end close classes the prefix opens too. Empty when the piece does not have that shape or does not parse.
      */
-    private static Optional<CompilationUnit> membersAfterCloses(String pad, String body, Braces braces) {
+    private static Optional<CompilationUnit> membersAfterCloses(int from, String body, Braces braces) {
         String prefix = membersPrefix(body, braces);
         if (prefix == null) {
             return Optional.empty();
         }
         int trailing = braces.closedFirst() - Braces.leadingCloses(body);
-        return parse(pad + prefix + body + "}".repeat(braces.open()) + (trailing == 0 ? "}" : ""));
+        return parse(from, prefix + body + "}".repeat(braces.open()) + (trailing == 0 ? "}" : ""));
     }
 
     private static int membersShift(String body, Braces braces) {
@@ -284,11 +283,11 @@ final class JavaVisitors {
             String type = child.getType();
             if ((type.equals("method_declaration") || type.equals("constructor_declaration"))
                     && start >= from && end <= to && !child.hasError()) {
-                StringBuilder text = new StringBuilder("\n".repeat(start - 1)).append(CLASS_OPEN);
+                StringBuilder text = new StringBuilder(CLASS_OPEN);
                 for (int l = start; l <= end; l++) {
                     text.append(file.line(l)).append('\n');
                 }
-                parse(text + "}").ifPresent(cu -> units.add(new Unit(cu, start, CLASS_OPEN.length(), false,
+                parse(start, text + "}").ifPresent(cu -> units.add(new Unit(cu, start, CLASS_OPEN.length(), false,
                         true)));
             } else {
                 completeMethods(child, file, from, to, units);
@@ -302,10 +301,18 @@ final class JavaVisitors {
      * javac would reject anyway; the review looks at code, it does not compile it.
      */
     private static Optional<CompilationUnit> parse(String text) {
+        return parse(1, text);
+    }
+
+    /**
+     * Parses a piece whose first line is line {@code firstLine} of the file, its nodes on the file's lines
+     * ({@link JavaLines}: without a newline written per line skipped).
+     */
+    private static Optional<CompilationUnit> parse(int firstLine, String text) {
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false);
-        ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
+        ParseResult<CompilationUnit> r = JavaLines.parse(config, firstLine, text);
         return r.isSuccessful() ? r.getResult() : Optional.empty();
     }
 }
