@@ -30,6 +30,25 @@ cases_go = load('heldout17_cases_go', os.path.join(HERE, 'cases_go.py'))
 cases_java = load('heldout17_cases_java', os.path.join(HERE, 'cases_java.py'))
 
 
+# Label errors of this corpus found after run 1 (RESULTS.md): a finding of the review on a line whose code really has
+# that defect, which the case did not label. Each becomes an `# accept:` header line; no case code and no expectation
+# changes.
+ACCEPT = {
+    'go-26-contextcheck-propagate-sleeps-after-push': ['internal/rollout/checker.go:19:CONC-05'],
+}
+
+
+def add_accepts():
+    for name, specs in ACCEPT.items():
+        path = os.path.join(HERE, name + '.diff')
+        with open(path, encoding='utf-8', newline='') as fh:
+            text = fh.read()
+        head, sep, body = text.partition('diff --git ')
+        head += ''.join('# accept: %s\n' % spec for spec in specs)
+        with open(path, 'w', encoding='utf-8', newline='') as fh:
+            fh.write(head + sep + body)
+
+
 def main():
     for old in glob.glob(os.path.join(HERE, '*.diff')):
         os.remove(old)
@@ -38,6 +57,7 @@ def main():
     for lang in (cases_go.CASES, cases_java.CASES):
         h16.h15.h14.unmark_old_versions(lang)
     h16.h15.h14.h13.h12.h11.write(HERE, cases_go.CASES, cases_java.CASES)
+    add_accepts()
 
 
 if __name__ == '__main__':
