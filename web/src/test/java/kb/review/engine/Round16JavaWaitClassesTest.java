@@ -104,4 +104,83 @@ class Round16JavaWaitClassesTest {
         String code = FEED.replace("BOUND", "Duration.between(Instant.now(), deadline)");
         assertEquals(List.of(), item(FEEDS, code, "TMO-02"));
     }
+
+    // --- CONC-06: an edit keeps an asynchronous call and drops what observed its future ---
+
+    private static final String RELAY = "src/main/java/com/example/relay/ReceiptRelay.java";
+
+    @Test
+    void an_observing_chain_deleted_from_a_kept_call_is_found() {
+        String diff = edit(RELAY, hunk(30, 30, "public final class ReceiptRelay {", """
+                     void onReceipt(Receipt receipt) {
+                         store.remember(receipt);
+                    -    broker.forward(receipt.topic(), receipt)
+                    -            .exceptionally(failure -> {
+                    -                failed.increment();
+                    -                return null;
+                    -            });
+                    +    broker.forward(receipt.topic(), receipt);
+                     }
+                     """));
+        assertEquals(List.of("32:dropped-future-observer"), GoRound8ClassesTest.item(diff, "CONC-06"));
+    }
+
+    @Test
+    void a_kept_call_still_observed_is_clean() {
+        String diff = edit(RELAY, hunk(30, 30, "public final class ReceiptRelay {", """
+                     void onReceipt(Receipt receipt) {
+                         store.remember(receipt);
+                    -    broker.forward(receipt.topic(), receipt)
+                    -            .exceptionally(failure -> {
+                    -                failed.increment();
+                    -                return null;
+                    -            });
+                    +    broker.forward(receipt.topic(), receipt).exceptionally(this::countFailure);
+                     }
+                     """));
+        assertEquals(List.of(), GoRound8ClassesTest.item(diff, "CONC-06"));
+    }
+
+    private static final String OUTBOX = "src/main/java/com/example/relay/Outbox.java";
+
+    /** An outbox whose send returns a future; CALL is how flush uses it. */
+    private static final String SENDER = """
+            package com.example.relay;
+
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+
+            final class Outbox {
+                private final Broker broker;
+
+                Outbox(Broker broker) {
+                    this.broker = broker;
+                }
+
+                CompletableFuture<Void> send(Receipt receipt) {
+                    return broker.forward(receipt.topic(), receipt);
+                }
+
+                void flush(List<Receipt> pending) {
+                    for (Receipt r : pending) {
+                        CALL
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void a_call_dropping_the_future_its_declaration_returns_is_found() {
+        String code = SENDER.replace("CALL", "send(r);");
+        assertEquals(List.of("19:java-declared-future-dropped"), item(OUTBOX, code, "CONC-06"));
+    }
+
+    @Test
+    void the_same_call_observed_or_a_void_overload_is_clean() {
+        String observed = SENDER.replace("CALL", "send(r).whenComplete((ok, failure) -> count(failure));");
+        assertEquals(List.of(), item(OUTBOX, observed, "CONC-06"));
+        String overload = SENDER.replace("CALL", "send(r);").replace("    void flush(",
+                "    void send(Receipt receipt, boolean urgent) {\n        broker.forwardNow(receipt);\n    }\n\n    void flush(");
+        assertEquals(List.of(), item(OUTBOX, overload, "CONC-06"));
+    }
 }
