@@ -183,4 +183,77 @@ class Round16JavaWaitClassesTest {
                 "    void send(Receipt receipt, boolean urgent) {\n        broker.forwardNow(receipt);\n    }\n\n    void flush(");
         assertEquals(List.of(), item(OUTBOX, overload, "CONC-06"));
     }
+
+    // --- TMO-01: a query layer built without its query timeout ---
+
+    private static final String LEDGER = "src/main/java/com/example/ledger/LedgerQueries.java";
+
+    /** A query class: BUILD makes its query layer. */
+    private static final String LAYER = """
+            package com.example.ledger;
+
+            import javax.sql.DataSource;
+            import org.jooq.DSLContext;
+            import org.jooq.SQLDialect;
+            import org.jooq.conf.Settings;
+            import org.jooq.impl.DSL;
+
+            final class LedgerQueries {
+                private final DSLContext db;
+
+                LedgerQueries(DataSource pool) {
+                    this.db = BUILD;
+                }
+
+                int entries(long account) {
+                    return db.fetchCount(DSL.table("entry"), DSL.field("account").eq(account));
+                }
+            }
+            """;
+
+    @Test
+    void a_jooq_context_over_a_pool_without_settings_is_found() {
+        String code = LAYER.replace("BUILD", "DSL.using(pool, SQLDialect.POSTGRES)");
+        assertEquals(List.of("13:java-query-layer-no-timeout"), item(LEDGER, code, "TMO-01"));
+    }
+
+    @Test
+    void a_jooq_context_with_a_query_timeout_setting_is_clean() {
+        String code = LAYER.replace("BUILD",
+                "DSL.using(pool, SQLDialect.POSTGRES, new Settings().withQueryTimeout(10))");
+        assertEquals(List.of(), item(LEDGER, code, "TMO-01"));
+    }
+
+    private static final String TEMPLATE = """
+            package com.example.ledger;
+
+            import javax.sql.DataSource;
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            final class LedgerTotals {
+                private final JdbcTemplate jdbc;
+
+                LedgerTotals(DataSource pool) {
+                    this.jdbc = new JdbcTemplate(pool);
+                    SETUP
+                }
+
+                long total(long account) {
+                    return jdbc.queryForObject("SELECT SUM(amount) FROM entry WHERE account = ?", Long.class, account);
+                }
+            }
+            """;
+
+    @Test
+    void a_hand_built_jdbc_template_without_a_query_timeout_is_found() {
+        String code = TEMPLATE.replace("SETUP", "jdbc.setFetchSize(500);");
+        assertEquals(List.of("10:java-query-layer-no-timeout"),
+                item("src/main/java/com/example/ledger/LedgerTotals.java", code, "TMO-01"));
+    }
+
+    @Test
+    void a_jdbc_template_given_a_query_timeout_is_clean() {
+        String code = TEMPLATE.replace("SETUP", "jdbc.setQueryTimeout(15);");
+        assertEquals(List.of(), item("src/main/java/com/example/ledger/LedgerTotals.java", code, "TMO-01"));
+    }
 }
