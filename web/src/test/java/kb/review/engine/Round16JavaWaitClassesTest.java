@@ -15,10 +15,8 @@ import org.junit.jupiter.api.Test;
  * underlying work, do not just stop waiting". Clean: the cancel moved to a {@code finally}.</li>
  * <li>TMO-02, a method given the caller's deadline ({@code Instant}) that bounds a call with a fixed timeout: "turn
  * the <em>remaining</em> time into each call's timeout". Clean: {@code Duration.between(now, deadline)}.</li>
- * <li>CONC-06, an edit that keeps an asynchronous call and drops the chain that observed its future; and a call that
- * drops the future its declaration in the file returns (a domain method, not an executor's {@code submit}). "A
- * CompletableFuture that completes exceptionally without a handler is just as silent." Clean: still observed, or a
- * non-future overload of the name.</li>
+ * <li>CONC-06, an edit that keeps an asynchronous call and drops the chain that observed its future: "A
+ * CompletableFuture that completes exceptionally without a handler is just as silent." Clean: still observed.</li>
  * <li>TMO-01, query layers built without their query timeout (jOOQ {@code DSL.using(dataSource, dialect)}, a
  * hand-built {@code JdbcTemplate}): "every statement a deadline (setQueryTimeout)". Clean: jOOQ
  * {@code Settings.withQueryTimeout}, {@code setQueryTimeout}.</li>
@@ -139,49 +137,6 @@ class Round16JavaWaitClassesTest {
                      }
                      """));
         assertEquals(List.of(), GoRound8ClassesTest.item(diff, "CONC-06"));
-    }
-
-    private static final String OUTBOX = "src/main/java/com/example/relay/Outbox.java";
-
-    /** An outbox whose send returns a future; CALL is how flush uses it. */
-    private static final String SENDER = """
-            package com.example.relay;
-
-            import java.util.List;
-            import java.util.concurrent.CompletableFuture;
-
-            final class Outbox {
-                private final Broker broker;
-
-                Outbox(Broker broker) {
-                    this.broker = broker;
-                }
-
-                CompletableFuture<Void> send(Receipt receipt) {
-                    return broker.forward(receipt.topic(), receipt);
-                }
-
-                void flush(List<Receipt> pending) {
-                    for (Receipt r : pending) {
-                        CALL
-                    }
-                }
-            }
-            """;
-
-    @Test
-    void a_call_dropping_the_future_its_declaration_returns_is_found() {
-        String code = SENDER.replace("CALL", "send(r);");
-        assertEquals(List.of("19:java-declared-future-dropped"), item(OUTBOX, code, "CONC-06"));
-    }
-
-    @Test
-    void the_same_call_observed_or_a_void_overload_is_clean() {
-        String observed = SENDER.replace("CALL", "send(r).whenComplete((ok, failure) -> count(failure));");
-        assertEquals(List.of(), item(OUTBOX, observed, "CONC-06"));
-        String overload = SENDER.replace("CALL", "send(r);").replace("    void flush(",
-                "    void send(Receipt receipt, boolean urgent) {\n        broker.forwardNow(receipt);\n    }\n\n    void flush(");
-        assertEquals(List.of(), item(OUTBOX, overload, "CONC-06"));
     }
 
     // --- TMO-01: a query layer built without its query timeout ---
