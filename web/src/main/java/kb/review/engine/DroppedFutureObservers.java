@@ -1,0 +1,89 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java change that keeps an asynchronous call but drops what observed its future: {@code publisher.send(msg)
+ * .orTimeout(...).whenComplete((r, failure) -> ...)} rewritten as the bare statement {@code publisher.send(msg);}.
+ * The deleted chain is the code's own word that the call returns a {@code CompletableFuture} (or another
+ * {@code CompletionStage}): only those have {@code whenComplete}, {@code exceptionally}, {@code orTimeout} and the
+ * {@code then...} stages. The call's declaration is usually out of sight (a domain method of another class), so the
+ * rule for dropped futures, which knows futures by the name of the call ({@code submit}, {@code supplyAsync}), cannot
+ * tell; the edit can. CONC-06: "A CompletableFuture that completes exceptionally without a handler is just as
+ * silent." Reported at the bare call the change adds; silent when the call's result is still used (assigned,
+ * returned, chained: that is no bare statement) and when the deleted call was a bare statement itself.
+ */
+final class DroppedFutureObservers {
+
+    static final String RULE = "dropped-future-observer";
+
+    /**
+     * A call on a receiver with its arguments (two levels of nested parentheses), followed by a method only a
+     * completion stage has. Group 1 is the call.
+     */
+    private static final Pattern OBSERVED = Pattern.compile(
+            "((?:this\\.)?[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\("
+                    + "(?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\))\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
+                    + "|orTimeout|completeOnTimeout|then(?:Accept|Apply|Run|Compose|Combine)\\w*"
+                    + "|toCompletableFuture)\\s*\\(");
+
+    private DroppedFutureObservers() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (file.language() != Language.JAVA) {
+            return List.of();
+        }
+        Severity severity = catalog.item("CONC-06").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        Set<Integer> reported = new LinkedHashSet<>();
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            List<DiffLine> block = RemovedLine.changedBlock(removed.lines(), removed.index());
+            // one pass per block: at its first deleted line
+            if (block.stream().filter(l -> l.kind() == DiffLine.Kind.REMOVED).findFirst().orElse(null)
+                    != removed.line()) {
+                continue;
+            }
+            StringBuilder old = new StringBuilder();
+            for (DiffLine l : block) {
+                if (l.kind() == DiffLine.Kind.REMOVED) {
+                    old.append(l.text().strip()).append(' ');
+                }
+            }
+            Matcher m = OBSERVED.matcher(old);
+            while (m.find()) {
+                int bare = bareCall(block, m.group(1));
+                if (bare > 0 && reported.add(bare)) {
+                    out.add(new Finding(RULE, "CONC-06", severity, file.path(), bare, 1, file.line(bare).strip(),
+                            "The change keeps `" + m.group(1).replaceAll("\\s+", " ").strip() + "` but drops what "
+                                    + "observed the future it returns: if the call fails, the exception stays in "
+                                    + "the future and nobody sees it. Keep a handler (whenComplete or exceptionally "
+                                    + "that logs and counts), or return the future to a caller that does.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The added line of the block that runs {@code call} as a bare statement; 0 when there is none. */
+    private static int bareCall(List<DiffLine> block, String call) {
+        String wanted = call.replaceAll("\\s+", "") + ";";
+        for (DiffLine l : block) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.text().replaceAll("\\s+", "").equals(wanted)) {
+                return l.newLine();
+            }
+        }
+        return 0;
+    }
+}
