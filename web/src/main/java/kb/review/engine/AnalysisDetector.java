@@ -11,6 +11,7 @@ import kb.review.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kb.review.analysis.CollectedCloses;
 import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
 import kb.review.analysis.HandClosed;
@@ -340,8 +341,12 @@ final class AnalysisDetector {
 
     private static void add(List<Hit> hits, List<Rule> rules, Lifecycle.Found f, boolean whole) {
         Lifecycle.Leak leak = f.leak();
+        // a Java value collected in its loop for a close after the batch is RES-03's shape: its lifecycle rule takes
+        // those leaks, and only those (CollectedCloses); RES-01's rules take the rest
+        boolean collected = leak.acquisition().at().ast instanceof com.github.javaparser.ast.Node
+                && CollectedCloses.closedAfterLoop(leak.acquisition());
         for (Rule r : rules) {
-            if (!resources(r).contains(leak.acquisition().model().id())) {
+            if (!resources(r).contains(leak.acquisition().model().id()) || r.item().equals("RES-03") != collected) {
                 continue;
             }
             List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))

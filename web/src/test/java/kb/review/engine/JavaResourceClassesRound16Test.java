@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
  *       whose contract is to swallow the close's failure cannot skip the next close, so both resources are closed on
  *       every path, which is all RES-01 asks. A helper whose name promises nothing ({@code cleanup(rs)}) may throw
  *       and skip the statement's close: still a leak.</li>
+ *   <li>RES-03, resources opened in a loop and added to a local collection closed only after it: the checklist's own
+ *       Java Bad shape for RES-03 ("collects resources in a list 'to close at the end'"), reported as RES-03 and not
+ *       as RES-01. A collection read after the loop (a merge that primes its readers) keeps them on purpose.</li>
  * </ul>
  */
 class JavaResourceClassesRound16Test {
@@ -90,5 +93,59 @@ class JavaResourceClassesRound16Test {
         String defect = LEDGER.formatted("closeResultSet").replace("closeResultSet(rows);", "");
         assertEquals(List.of(lineOf(defect, "rows = st.executeQuery()") + ":RES-01"),
                 only(items("src/main/java/a/LedgerDao.java", defect), "RES-01"));
+    }
+
+    // --- RES-03: resources collected in the loop, closed after it ---
+
+    private static final String DIGESTS = """
+            package a;
+
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.zip.CRC32;
+
+            public class Digests {
+                public long crc(List<String> files) throws IOException {
+                    List<InputStream> streams = new ArrayList<>();
+                    CRC32 crc = new CRC32();
+                    try {
+                        for (String f : files) {
+                            InputStream in = new FileInputStream(f);
+                            streams.add(in);
+                            crc.update(in.readAllBytes());
+                        }
+                    } finally {
+                        %s
+                    }
+                    return crc.getValue();
+                }
+            }
+            """;
+
+    @Test
+    void streams_collected_in_the_loop_and_closed_after_it_are_res03_and_not_res01() {
+        String defect = DIGESTS.formatted("for (InputStream s : streams) { s.close(); }");
+        assertEquals(List.of(lineOf(defect, "new FileInputStream(f)") + ":RES-03"),
+                only(items("src/main/java/a/Digests.java", defect), "RES-03"));
+        assertEquals(List.of(), only(items("src/main/java/a/Digests.java", defect), "RES-01"));
+        String lambda = DIGESTS.formatted("streams.forEach(s -> { try { s.close(); } catch (IOException e) { } });");
+        assertEquals(List.of(lineOf(lambda, "new FileInputStream(f)") + ":RES-03"),
+                only(items("src/main/java/a/Digests.java", lambda), "RES-03"));
+    }
+
+    @Test
+    void a_collection_read_after_the_loop_keeps_its_streams_on_purpose_and_is_not_res03() {
+        String merge = DIGESTS.formatted("""
+                for (InputStream s : streams) { crc.update(s.read()); }
+                            for (InputStream s : streams) { s.close(); }""");
+        assertEquals(List.of(), only(items("src/main/java/a/Digests.java", merge), "RES-03"));
+        String perTurn = DIGESTS.formatted("").replace("InputStream in = new FileInputStream(f);",
+                "try (InputStream in = new FileInputStream(f)) {").replace("streams.add(in);", "")
+                .replace("crc.update(in.readAllBytes());", "crc.update(in.readAllBytes()); }");
+        assertEquals(List.of(), only(items("src/main/java/a/Digests.java", perTurn), "RES-03"));
+        assertEquals(List.of(), only(items("src/main/java/a/Digests.java", perTurn), "RES-01"));
     }
 }
