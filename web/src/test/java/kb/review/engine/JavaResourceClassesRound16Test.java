@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  *   <li>RES-03, resources opened in a loop and added to a local collection closed only after it: the checklist's own
  *       Java Bad shape for RES-03 ("collects resources in a list 'to close at the end'"), reported as RES-03 and not
  *       as RES-01. A collection read after the loop (a merge that primes its readers) keeps them on purpose.</li>
+ *   <li>RES-01, an edit that takes a resource out of its try-with-resources and keeps the statements using it: they
+ *       borrowed it (the try closed it after them), so now nothing closes it. An edit that also closes it, or
+ *       returns it, moved the duty on purpose.</li>
  * </ul>
  */
 class JavaResourceClassesRound16Test {
@@ -147,5 +150,52 @@ class JavaResourceClassesRound16Test {
                 .replace("crc.update(in.readAllBytes());", "crc.update(in.readAllBytes()); }");
         assertEquals(List.of(), only(items("src/main/java/a/Digests.java", perTurn), "RES-03"));
         assertEquals(List.of(), only(items("src/main/java/a/Digests.java", perTurn), "RES-01"));
+    }
+
+    // --- RES-01: a resource taken out of its try-with-resources ---
+
+    @Test
+    void an_edit_that_unwraps_a_try_with_resources_and_keeps_its_uses_leaks_the_resource() {
+        String defect = edit("src/main/java/a/Thumbnails.java", 20, """
+                         for (Path image : images) {
+                -            try (InputStream in = Files.newInputStream(image)) {
+                -                sizes.put(image, measure(in));
+                -            }
+                +            InputStream in = Files.newInputStream(image);
+                +            sizes.put(image, measure(in));
+                         }
+                         return sizes;
+                """);
+        assertEquals(List.of("21:RES-01"), only(itemsOf(defect), "RES-01"));
+    }
+
+    @Test
+    void an_edit_that_unwraps_the_try_but_closes_or_returns_the_resource_moved_its_close_on_purpose() {
+        String closed = edit("src/main/java/a/Thumbnails.java", 20, """
+                         for (Path image : images) {
+                -            try (InputStream in = Files.newInputStream(image)) {
+                -                sizes.put(image, measure(in));
+                -            }
+                +            InputStream in = Files.newInputStream(image);
+                +            try {
+                +                sizes.put(image, measure(in));
+                +            } finally {
+                +                in.close();
+                +            }
+                         }
+                         return sizes;
+                """);
+        assertEquals(List.of(), only(itemsOf(closed), "RES-01"));
+        String inMemory = edit("src/main/java/a/Thumbnails.java", 20, """
+                         for (Path image : images) {
+                -            try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                -                sizes.put(image, render(image, out));
+                -            }
+                +            ByteArrayOutputStream out = new ByteArrayOutputStream();
+                +            sizes.put(image, render(image, out));
+                         }
+                         return sizes;
+                """);
+        assertEquals(List.of(), only(itemsOf(inMemory), "RES-01"));
     }
 }
