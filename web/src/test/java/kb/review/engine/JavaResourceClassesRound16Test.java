@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  *   <li>RES-01, an edit that takes a resource out of its try-with-resources and keeps the statements using it: they
  *       borrowed it (the try closed it after them), so now nothing closes it. An edit that also closes it, or
  *       returns it, moved the duty on purpose.</li>
+ *   <li>CONC-03, an edit that replaces computeIfAbsent on a map field with get, a null test and put: the item's Bad
+ *       example, undoing its "make compound operations a single atomic call". A map local to the call is not
+ *       shared.</li>
  * </ul>
  */
 class JavaResourceClassesRound16Test {
@@ -197,5 +200,53 @@ class JavaResourceClassesRound16Test {
                          return sizes;
                 """);
         assertEquals(List.of(), only(itemsOf(inMemory), "RES-01"));
+    }
+
+    // --- CONC-03: computeIfAbsent replaced by get, test and put ---
+
+    private static final String QUOTAS_BEFORE = """
+                 Quota quotaOf(String tenant) {
+            -        return quotas.computeIfAbsent(tenant, store::loadQuota);
+            """;
+
+    @Test
+    void an_edit_that_replaces_compute_if_absent_on_a_map_field_with_get_test_put_is_conc03() {
+        String defect = edit("src/main/java/a/QuotaService.java", 30, QUOTAS_BEFORE + """
+                +        Quota quota = quotas.get(tenant);
+                +        if (quota == null) {
+                +            quota = store.loadQuota(tenant);
+                +            quotas.put(tenant, quota);
+                +        }
+                +        return quota;
+                     }
+                """);
+        assertEquals(List.of("31:CONC-03"), only(itemsOf(defect), "CONC-03"));
+    }
+
+    @Test
+    void the_same_get_test_put_on_a_map_local_to_the_call_or_under_a_lock_is_not_shared_state() {
+        String local = edit("src/main/java/a/QuotaService.java", 30, QUOTAS_BEFORE + """
+                +        Map<String, Quota> quotas = new HashMap<>(defaults);
+                +        Quota quota = quotas.get(tenant);
+                +        if (quota == null) {
+                +            quota = store.loadQuota(tenant);
+                +            quotas.put(tenant, quota);
+                +        }
+                +        return quota;
+                     }
+                """);
+        assertEquals(List.of(), only(itemsOf(local), "CONC-03"));
+        String locked = edit("src/main/java/a/QuotaService.java", 30, QUOTAS_BEFORE + """
+                +        synchronized (quotas) {
+                +            Quota quota = quotas.get(tenant);
+                +            if (quota == null) {
+                +                quota = store.loadQuota(tenant);
+                +                quotas.put(tenant, quota);
+                +            }
+                +            return quota;
+                +        }
+                     }
+                """);
+        assertEquals(List.of(), only(itemsOf(locked), "CONC-03"));
     }
 }
