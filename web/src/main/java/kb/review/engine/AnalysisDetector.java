@@ -78,7 +78,9 @@ final class AnalysisDetector {
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
                         || lower.contains(".schedule(new "))
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
-                case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
+                // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> (LOOP_KEYWORD.matcher(lower).find()
+                        || file.language() == Language.JAVA && lower.contains("continue"))
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers(), models.roundTrips(file.language().key()), file.path(),

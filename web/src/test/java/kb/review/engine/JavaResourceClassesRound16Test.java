@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  *   <li>CONC-03, an edit that replaces computeIfAbsent on a map field with get, a null test and put: the item's Bad
  *       example, undoing its "make compound operations a single atomic call". A map local to the call is not
  *       shared.</li>
+ *   <li>LOG-01, an edit inside a loop (its header above the hunk) that logs in a branch counting the item it skips
+ *       and continuing: one line per skipped element beside the tally that should be the summary. A sampled line
+ *       (the first few only) is what the item prescribes.</li>
  * </ul>
  */
 class JavaResourceClassesRound16Test {
@@ -248,5 +251,32 @@ class JavaResourceClassesRound16Test {
                      }
                 """);
         assertEquals(List.of(), only(itemsOf(locked), "CONC-03"));
+    }
+
+    // --- LOG-01: a counted skip in a loop whose header is above the hunk ---
+
+    private static final String SKIP = """
+                             Route route = router.match(message);
+                             if (route == null) {
+                                 dropped++;
+            %s
+                                 continue;
+                             }
+                             delivered++;
+            """;
+
+    @Test
+    void a_line_per_counted_skip_inside_a_loop_above_the_hunk_is_log01_and_a_sampled_one_is_not() {
+        String defect = edit("src/main/java/a/Dispatcher.java", 40, SKIP.formatted(
+                "+                    log.warn(\"no route for \" + message);"));
+        assertEquals(List.of("43:LOG-01"), only(itemsOf(defect), "LOG-01"));
+        String sampled = edit("src/main/java/a/Dispatcher.java", 40, SKIP.formatted("""
+                +                    if (dropped <= 3) {
+                +                        log.warn("no route for message {}", message.id());
+                +                    }"""));
+        assertEquals(List.of(), only(itemsOf(sampled), "LOG-01"));
+        String uncounted = edit("src/main/java/a/Dispatcher.java", 40, SKIP.replaceAll(" *dropped\\+\\+;\n", "")
+                .formatted("+                    log.warn(\"no route for \" + message);"));
+        assertEquals(List.of(), only(itemsOf(uncounted), "LOG-01"));
     }
 }
