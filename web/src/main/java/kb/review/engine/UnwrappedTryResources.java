@@ -32,10 +32,26 @@ final class UnwrappedTryResources {
     private static final Pattern IN_MEMORY = Pattern.compile(
             "\\b(?:ByteArray(?:Input|Output)Stream|String(?:Reader|Writer)|CharArray(?:Reader|Writer)|StringBuilderWriter)\\b");
 
+    /**
+     * A decorator over a stream the method holds in a variable ({@code new BufferedReader(isr)}): closing it only
+     * closes that stream, whose own owner (the method that opened it, or a loan such as {@code openStream(callback)}
+     * that hands it in) is followed where it is acquired. Compression streams are not here: they own a native codec.
+     */
+    private static final Pattern DECORATOR = Pattern.compile("^new\\s+(?:Buffered|InputStream|OutputStream|Data|Object"
+            + "|Print|Pushback|LineNumber|Filter|Checked|Digest|Cipher)\\w*(?:Reader|Writer|Stream)\\s*\\(\\s*"
+            + "[A-Za-z_]\\w*\\s*[,)]");
+
     private UnwrappedTryResources() {
     }
 
-    static List<Finding> find(SourceFile file, Catalog catalog) {
+    /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
+    private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
+
+    /**
+     * @param others the findings already kept for the file: a leak another rule reports within two lines of the
+     *               declaration is that rule's to report
+     */
+    static List<Finding> find(SourceFile file, Catalog catalog, List<Finding> others) {
         if (file.language() != Language.JAVA || file.change().hunks().isEmpty()) {
             return List.of();
         }
@@ -44,7 +60,8 @@ final class UnwrappedTryResources {
             List<DiffLine> lines = h.lines();
             for (DiffLine removed : lines) {
                 Matcher m = removed.kind() == DiffLine.Kind.REMOVED ? HEADER.matcher(removed.text()) : null;
-                if (m == null || !m.find() || IN_MEMORY.matcher(m.group(1) + " " + m.group(3)).find()) {
+                if (m == null || !m.find() || IN_MEMORY.matcher(m.group(1) + " " + m.group(3)).find()
+                        || DECORATOR.matcher(m.group(3)).find()) {
                     continue;
                 }
                 String var = m.group(2);
@@ -52,9 +69,12 @@ final class UnwrappedTryResources {
                         + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(m.group(3)) + "\\s*;\\s*$");
                 DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
                         && declared.matcher(l.text()).find()).findFirst().orElse(null);
-                if (declaration != null && usesUnchanged(file, var, declaration)) {
-                    Severity severity = catalog.item("RES-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RemovedReleases.RULE, "RES-01", severity, file.path(),
+                String item = RESPONSE.matcher(m.group(1)).find() ? "RES-02" : "RES-01";
+                if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
+                        f.path().equals(file.path()) && f.item().startsWith("RES-0")
+                                && Math.abs(f.line() - declaration.newLine()) <= 2)) {
+                    Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                    out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
                             declaration.newLine(), 1, declaration.text().strip(),
                             "The change takes `" + var + "` out of its try-with-resources and keeps the statements "
                                     + "that use it: they only borrowed it before (the try closed it after them), and "

@@ -176,7 +176,7 @@ class JavaResourceClassesRound16Test {
     }
 
     @Test
-    void an_edit_that_unwraps_the_try_but_closes_or_returns_the_resource_moved_its_close_on_purpose() {
+    void an_edit_that_unwraps_the_try_but_closes_it_or_only_decorates_a_stream_held_elsewhere_is_not_a_leak() {
         String closed = edit("src/main/java/a/Thumbnails.java", 20, """
                          for (Path image : images) {
                 -            try (InputStream in = Files.newInputStream(image)) {
@@ -203,6 +203,17 @@ class JavaResourceClassesRound16Test {
                          return sizes;
                 """);
         assertEquals(List.of(), only(itemsOf(inMemory), "RES-01"));
+        String lent = edit("src/main/java/a/Thumbnails.java", 20, """
+                         for (Path image : images) {
+                -            try (BufferedInputStream in = new BufferedInputStream(raw)) {
+                -                sizes.put(image, measure(in));
+                -            }
+                +            BufferedInputStream in = new BufferedInputStream(raw);
+                +            sizes.put(image, measure(in));
+                         }
+                         return sizes;
+                """);
+        assertEquals(List.of(), only(itemsOf(lent), "RES-01"));
     }
 
     // --- CONC-03: computeIfAbsent replaced by get, test and put ---
