@@ -92,6 +92,9 @@ public final class JavaLifecycle implements LifecycleFacts {
                     if (leak == null && acquisitions.kept(a)) {
                         leak = JavaConstructors.neverReleased(a); // the object's close() forgets the field
                     }
+                    if (leak == null && a.model().kind().equals("resource")) {
+                        leak = CollectedCloses.leak(a); // collected for a close after its loop (RES-03)
+                    }
                     if (leak != null) {
                         (acquisitions.derivedFrom(a) != null ? derived : out).add(new Lifecycle.Found(leak, a.sure()));
                         leaking.put(a.model().show(a.var()).replace(" ", ""), a);

@@ -11,6 +11,7 @@ import kb.review.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kb.review.analysis.CollectedCloses;
 import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
 import kb.review.analysis.HandClosed;
@@ -77,7 +78,9 @@ final class AnalysisDetector {
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
                         || lower.contains(".schedule(new "))
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
-                case Rule.AnalysisMatcher.LOG_IN_LOOP -> LOOP_KEYWORD.matcher(lower).find()
+                // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> (LOOP_KEYWORD.matcher(lower).find()
+                        || file.language() == Language.JAVA && lower.contains("continue"))
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers(), models.roundTrips(file.language().key()), file.path(),
@@ -340,8 +343,12 @@ final class AnalysisDetector {
 
     private static void add(List<Hit> hits, List<Rule> rules, Lifecycle.Found f, boolean whole) {
         Lifecycle.Leak leak = f.leak();
+        // a Java value collected in its loop for a close after the batch is RES-03's shape: its lifecycle rule takes
+        // those leaks, and only those (CollectedCloses); RES-01's rules take the rest
+        boolean collected = leak.acquisition().at().ast instanceof com.github.javaparser.ast.Node
+                && CollectedCloses.closedAfterLoop(leak.acquisition());
         for (Rule r : rules) {
-            if (!resources(r).contains(leak.acquisition().model().id())) {
+            if (!resources(r).contains(leak.acquisition().model().id()) || r.item().equals("RES-03") != collected) {
                 continue;
             }
             List<Finding.Step> flow = leak.steps().stream().map(s -> new Finding.Step(s.line(), s.message()))

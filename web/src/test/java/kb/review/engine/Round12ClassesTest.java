@@ -261,7 +261,10 @@ class Round12ClassesTest {
                     }
                 }
                 """);
-        assertEquals(List.of("16:RES-01", "16:RES-03"), items(diff));
+        // RES-03 only (changed on branch javares): the checklist files this very shape, resources collected in the
+        // loop and closed in a finally after it, under RES-03's Bad example, and each one here is closed on every
+        // path, so RES-01 does not apply by its text (heldout16/RESULTS.md, "Run 3", correction)
+        assertEquals(List.of("16:RES-03"), items(diff));
     }
 
     @Test
