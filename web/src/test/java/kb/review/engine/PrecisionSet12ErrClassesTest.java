@@ -117,4 +117,25 @@ class PrecisionSet12ErrClassesTest {
                 """;
         assertEquals(List.of("cmd/copy.go:17"), found("cmd/copy.go", code));
     }
+
+    @Test
+    void marshalling_a_map_of_strings_is_not_reported_but_a_value_of_a_type_out_of_sight_is() {
+        String code = """
+                package oauth
+
+                import (
+                \t"encoding/json"
+                \t"net/http"
+                )
+
+                func writeFailure(w http.ResponseWriter, reason string, claims Claims) {
+                \tbody := map[string]string{"error": "exchange_failed", "error_description": reason}
+                \tenc, _ := json.Marshal(body)
+                \t_, _ = w.Write(enc)
+                \traw, _ := json.Marshal(claims)
+                \t_, _ = w.Write(raw)
+                }
+                """;
+        assertEquals(List.of("oauth/failure.go:12"), found("oauth/failure.go", code));
+    }
 }
