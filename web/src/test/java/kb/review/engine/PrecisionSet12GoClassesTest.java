@@ -1,0 +1,93 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Go false classes of the twelfth precision set outside ERR-01 (web/src/test/bench/realfixes/precision-judgments-12.tsv,
+ * read after it was judged blind), each next to the true shape of the same item, which must still be found. The code
+ * is written for this test in the shape of the judged code.
+ *
+ * <ul>
+ * <li>AV (TMO-01), {@code http.DefaultClient} sending a request the function bounds itself: TMO-01 asks that no call
+ * wait on another service without limit, and a request whose context comes from {@code context.WithTimeout} is
+ * cancelled at that deadline, as {@code net/http} documents, whatever the client's own {@code Timeout}. The same
+ * client on the caller's context ({@code r.Context()}), which carries no deadline the code shows, stays reported.</li>
+ * </ul>
+ */
+class PrecisionSet12GoClassesTest {
+
+    private static List<String> found(String item, String path, String code) {
+        return TestRules.reviewDiff(PrecisionSet12ErrClassesTest.newFile(path, code)).active().stream()
+                .filter(f -> f.item().equals(item)).map(f -> f.path() + ":" + f.line()).sorted().toList();
+    }
+
+    @Test
+    void the_default_client_sending_a_request_with_a_deadline_of_the_function_is_not_reported() {
+        String code = """
+                package gateway
+
+                import (
+                \t"context"
+                \t"io"
+                \t"net/http"
+                \t"strings"
+                \t"time"
+                )
+
+                func forwardToken(w http.ResponseWriter, r *http.Request, tokenURL string) {
+                \tctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
+                \tdefer cancel()
+                \treq, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader("x"))
+                \tif err != nil {
+                \t\treturn
+                \t}
+                \tresp, err := http.DefaultClient.Do(req)
+                \tif err != nil {
+                \t\treturn
+                \t}
+                \tdefer resp.Body.Close()
+                \t_, _ = io.Copy(w, resp.Body)
+                }
+
+                func metadata(ctx context.Context, url string) (*Doc, error) {
+                \tfetchCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+                \tdefer cancel()
+                \treturn fetchDoc(fetchCtx, http.DefaultClient, url)
+                }
+                """;
+        assertEquals(List.of(), found("TMO-01", "gateway/token.go", code));
+    }
+
+    @Test
+    void the_default_client_on_the_callers_context_is_still_reported() {
+        String code = """
+                package gateway
+
+                import (
+                \t"context"
+                \t"net/http"
+                \t"time"
+                )
+
+                func discover(ctx context.Context, url string) (*http.Response, error) {
+                \treq, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+                \tif err != nil {
+                \t\treturn nil, err
+                \t}
+                \treturn http.DefaultClient.Do(req)
+                }
+
+                func metadata(ctx context.Context, url string) (*Doc, error) {
+                \tpingCtx, cancel := context.WithTimeout(ctx, time.Second)
+                \tdefer cancel()
+                \t_ = ping(pingCtx)
+                \treturn fetchDoc(ctx, http.DefaultClient, url)
+                }
+                """;
+        assertEquals(List.of("gateway/discover.go:14", "gateway/discover.go:21"),
+                found("TMO-01", "gateway/discover.go", code));
+    }
+}
