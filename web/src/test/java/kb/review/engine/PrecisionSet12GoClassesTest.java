@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
  * wait on another service without limit, and a request whose context comes from {@code context.WithTimeout} is
  * cancelled at that deadline, as {@code net/http} documents, whatever the client's own {@code Timeout}. The same
  * client on the caller's context ({@code r.Context()}), which carries no deadline the code shows, stays reported.</li>
+ * <li>GF (TMO-02), an empty context made in a cleanup closure only for the unlock it hands back to the caller: the
+ * unlock must run after the caller's context is cancelled (a cancelled request would otherwise keep the lock held for
+ * every later caller), as the cleanup in {@code defer} that the rule already leaves alone. An empty context in the
+ * same closure used for other work (a query) stays reported.</li>
  * </ul>
  */
 class PrecisionSet12GoClassesTest {
@@ -89,5 +93,64 @@ class PrecisionSet12GoClassesTest {
                 """;
         assertEquals(List.of("gateway/discover.go:14", "gateway/discover.go:21"),
                 found("TMO-01", "gateway/discover.go", code));
+    }
+
+    @Test
+    void an_empty_context_made_only_for_the_unlock_of_a_cleanup_closure_is_not_reported() {
+        String code = """
+                package migrate
+
+                import (
+                \t"context"
+                \t"database/sql"
+                )
+
+                func (p *Provider) open(ctx context.Context) (*sql.Conn, func() error, error) {
+                \tconn, err := p.db.Conn(ctx)
+                \tif err != nil {
+                \t\treturn nil, nil, err
+                \t}
+                \tif err := p.locker.SessionLock(ctx, conn); err != nil {
+                \t\treturn nil, nil, err
+                \t}
+                \tcleanup := func() error {
+                \t\tdetached := context.Background()
+                \t\tif err := p.locker.SessionUnlock(detached, conn); err != nil {
+                \t\t\treturn err
+                \t\t}
+                \t\treturn conn.Close()
+                \t}
+                \treturn conn, cleanup, nil
+                }
+                """;
+        assertEquals(List.of(), found("TMO-02", "migrate/open.go", code));
+    }
+
+    @Test
+    void an_empty_context_in_a_closure_that_also_queries_is_still_reported() {
+        String code = """
+                package migrate
+
+                import (
+                \t"context"
+                \t"database/sql"
+                )
+
+                func (p *Provider) open(ctx context.Context) (*sql.Conn, func() error, error) {
+                \tconn, err := p.db.Conn(ctx)
+                \tif err != nil {
+                \t\treturn nil, nil, err
+                \t}
+                \tcleanup := func() error {
+                \t\tdetached := context.Background()
+                \t\tif _, err := conn.ExecContext(detached, "DELETE FROM leases"); err != nil {
+                \t\t\treturn err
+                \t\t}
+                \t\treturn p.locker.SessionUnlock(detached, conn)
+                \t}
+                \treturn conn, cleanup, nil
+                }
+                """;
+        assertEquals(List.of("migrate/open.go:14"), found("TMO-02", "migrate/open.go", code));
     }
 }
