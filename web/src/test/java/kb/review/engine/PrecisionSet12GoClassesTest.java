@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * unlock must run after the caller's context is cancelled (a cancelled request would otherwise keep the lock held for
  * every later caller), as the cleanup in {@code defer} that the rule already leaves alone. An empty context in the
  * same closure used for other work (a query) stays reported.</li>
+ * <li>GG (RES-04, TX-02), a function its author marks {@code //nolint:unused}: the linter found no caller, so the pool
+ * it opens per call is never opened; RES-04 speaks of a constructor "in a function that runs per call". The same
+ * function without the mark stays reported.</li>
  * </ul>
  */
 class PrecisionSet12GoClassesTest {
@@ -152,5 +155,37 @@ class PrecisionSet12GoClassesTest {
                 }
                 """;
         assertEquals(List.of("migrate/open.go:14"), found("TMO-02", "migrate/open.go", code));
+    }
+
+    private static final String CONNECT = """
+            package spanner
+
+            import (
+            \t"database/sql"
+            \t"fmt"
+            )
+
+            %s
+            func connect(project, instance, database string) error {
+            \tdsn := fmt.Sprintf("projects/%%s/instances/%%s/databases/%%s", project, instance, database)
+            \tdb, err := sql.Open("spanner", dsn)
+            \tif err != nil {
+            \t\treturn err
+            \t}
+            \tdefer db.Close()
+            \treturn db.Ping()
+            }
+            """;
+
+    @Test
+    void a_function_marked_unused_for_the_linter_is_not_reviewed_for_run_time_items() {
+        String code = CONNECT.formatted("//nolint:unused // kept for a later driver");
+        assertEquals(List.of(), found("RES-04", "spanner/connect.go", code));
+    }
+
+    @Test
+    void the_same_function_without_the_mark_is_still_reported() {
+        String code = CONNECT.formatted("// connect opens the database once per call.");
+        assertEquals(List.of("spanner/connect.go:11"), found("RES-04", "spanner/connect.go", code));
     }
 }
