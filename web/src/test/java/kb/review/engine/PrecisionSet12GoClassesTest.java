@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * <li>GG (RES-04, TX-02), a function its author marks {@code //nolint:unused}: the linter found no caller, so the pool
  * it opens per call is never opened; RES-04 speaks of a constructor "in a function that runs per call". The same
  * function without the mark stays reported.</li>
+ * <li>BF (LOG-01), one line of counts per page of a cursor scan ({@code SCAN cursor ... COUNT n}, then
+ * {@code cursor = next} and a stop on a zero cursor): LOG-01 asks for "one summary line per batch", and a page is the
+ * batch. A line in the same loop that serialises every key and value of the page pays for each element whatever the
+ * level, and stays reported.</li>
  * </ul>
  */
 class PrecisionSet12GoClassesTest {
@@ -187,5 +191,47 @@ class PrecisionSet12GoClassesTest {
     void the_same_function_without_the_mark_is_still_reported() {
         String code = CONNECT.formatted("// connect opens the database once per call.");
         assertEquals(List.of("spanner/connect.go:11"), found("RES-04", "spanner/connect.go", code));
+    }
+
+    private static final String SCAN = """
+            package store
+
+            import (
+            \t"context"
+
+            \t"github.com/redis/go-redis/v9"
+            \t"example.com/app/logger"
+            )
+
+            func scanAll(ctx context.Context, rdb *redis.Client, prefix string, count int64) []any {
+            \tvar cursor uint64
+            \tout := []any{}
+            \tfor {
+            \t\tkeys, next, err := rdb.Scan(ctx, cursor, prefix+"*", count).Result()
+            \t\tlogger.Debugf("SCAN %%d MATCH %%s COUNT %%d: next %%d, %%d keys", cursor, prefix+"*", count, next, len(keys))
+            \t\tif err != nil {
+            \t\t\treturn out
+            \t\t}
+            \t\tvalues, _ := rdb.MGet(ctx, keys...).Result()
+            \t\t%s
+            \t\tout = append(out, values...)
+            \t\tcursor = next
+            \t\tif next == 0 {
+            \t\t\tbreak
+            \t\t}
+            \t}
+            \treturn out
+            }
+            """;
+
+    @Test
+    void one_line_of_counts_per_page_of_a_cursor_scan_is_not_reported() {
+        assertEquals(List.of(), found("LOG-01", "store/scan.go", SCAN.formatted("")));
+    }
+
+    @Test
+    void a_line_that_serialises_every_value_of_the_page_is_still_reported() {
+        String dump = "logger.Debugf(\"values: %s\", marshal(values))";
+        assertEquals(List.of("store/scan.go:20"), found("LOG-01", "store/scan.go", SCAN.formatted(dump)));
     }
 }
