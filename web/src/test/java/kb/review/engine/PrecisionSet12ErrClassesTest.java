@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * <li>DO, {@code json.Marshal} of a {@code map[string]string}: encoding/json fails only for values it cannot encode
  * (channels, functions, cycles, a failing Marshaler), and a map of strings to strings is none of them. Marshalling a
  * value of a type declared out of sight stays reported.</li>
+ * <li>DG, {@code strconv.ParseBool} of an environment switch read bare or through a getter defaulting to
+ * {@code "false"}: unset, empty and malformed all fail to false, the default the code gives the switch, so the failure
+ * is the answer (the fall-back the item counts as handling). A boolean read from a request body's field, whose
+ * malformed value decides what is stored, stays reported.</li>
  * </ul>
  */
 class PrecisionSet12ErrClassesTest {
@@ -137,5 +141,31 @@ class PrecisionSet12ErrClassesTest {
                 }
                 """;
         assertEquals(List.of("oauth/failure.go:12"), found("oauth/failure.go", code));
+    }
+
+    @Test
+    void parsing_an_environment_switch_that_defaults_to_false_is_not_reported_but_a_stored_flag_is() {
+        String code = """
+                package main
+
+                import (
+                \t"os"
+                \t"strconv"
+                )
+
+                func loadEnv() *config {
+                \tnoColor, _ := strconv.ParseBool(envOr("NO_COLOR", "false"))
+                \tif v, _ := strconv.ParseBool(os.Getenv("APP_NO_POLLER")); !v {
+                \t\tusePoller()
+                \t}
+                \treturn &config{noColor: noColor}
+                }
+
+                func saveColumn(col map[string]string, store *Store) error {
+                \tnullable, _ := strconv.ParseBool(col["nullable"])
+                \treturn store.Alter(col["name"], nullable)
+                }
+                """;
+        assertEquals(List.of("main/env.go:17"), found("main/env.go", code));
     }
 }
