@@ -139,6 +139,12 @@ class PrecisionSet12ErrClassesTest {
                 \traw, _ := json.Marshal(claims)
                 \t_, _ = w.Write(raw)
                 }
+
+                func writeJSON(w http.ResponseWriter, status int, body map[string]string) {
+                \tenc, _ := json.Marshal(body)
+                \tw.WriteHeader(status)
+                \t_, _ = w.Write(enc)
+                }
                 """;
         assertEquals(List.of("oauth/failure.go:12"), found("oauth/failure.go", code));
     }
