@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * {@code cursor = next} and a stop on a zero cursor): LOG-01 asks for "one summary line per batch", and a page is the
  * batch. A line in the same loop that serialises every key and value of the page pays for each element whatever the
  * level, and stays reported.</li>
+ * <li>GA (MEM-01), {@code uintptr} used only as the type of a size product ({@code used += ElemSize *
+ * uintptr(n)}): no pointer is converted or moved on the line, so there is no unsafe memory use to review. A line that
+ * offsets a pointer by such a product stays reported.</li>
  * </ul>
  */
 class PrecisionSet12GoClassesTest {
@@ -233,5 +236,27 @@ class PrecisionSet12GoClassesTest {
     void a_line_that_serialises_every_value_of_the_page_is_still_reported() {
         String dump = "logger.Debugf(\"values: %s\", marshal(values))";
         assertEquals(List.of("store/scan.go:20"), found("LOG-01", "store/scan.go", SCAN.formatted(dump)));
+    }
+
+    @Test
+    void uintptr_as_the_type_of_a_size_product_is_not_reported_but_a_pointer_offset_by_it_is() {
+        String code = """
+                package page
+
+                import "unsafe"
+
+                const elemSize = 16
+
+                func (p *page) used() uintptr {
+                \tvar used uintptr
+                \tused += elemSize * uintptr(p.count-1)
+                \treturn used
+                }
+
+                func (p *page) elem(i int) unsafe.Pointer {
+                \treturn unsafe.Add(unsafe.Pointer(p), elemSize*uintptr(i))
+                }
+                """;
+        assertEquals(List.of("page/page.go:14"), found("MEM-01", "page/page.go", code));
     }
 }
