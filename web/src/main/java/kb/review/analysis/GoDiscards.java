@@ -95,6 +95,7 @@ public final class GoDiscards {
                 out.add(NO_ERROR_RESULT);
             }
         }
+        out.addAll(GoSettledDiscards.describe(file.text(), lines, lineNo, call, top));
         return String.join("\n", out);
     }
 

@@ -355,7 +355,7 @@ public final class Shapes {
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
                         && !(go && LoopPacing.waitsAfter(p, n, src))
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
-                        && !(go && BatchLoops.perBatch(p, n, src))
+                        && !(go && (BatchLoops.perBatch(p, n, src) || CursorPages.perPage(p, n, src)))
                         && (!conditional || InputLoops.walksInput(p, src)) && !debugOnly(p, src, boundaries);
             }
             child = p;

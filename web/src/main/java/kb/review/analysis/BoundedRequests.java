@@ -1,0 +1,85 @@
+package kb.review.analysis;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Go: a use of a client without a timeout of its own ({@code http.DefaultClient}) whose one request the enclosing
+ * function bounds with a deadline it makes itself (precision set 12, class AV). TMO-01 asks that no call to another
+ * service wait without limit; a request built on a context from {@code context.WithTimeout} or
+ * {@code context.WithDeadline} is cancelled at that deadline whatever the client's own {@code Timeout}, which is what
+ * {@code net/http} documents for a request's context. Two shapes:
+ * <ul>
+ * <li>{@code resp, err := http.DefaultClient.Do(req)} where the function built {@code req} with such a context as
+ * its first argument ({@code http.NewRequestWithContext(ctx, ...)}, or a helper given {@code ctx} first) or switched it
+ * to one ({@code req = req.WithContext(ctx)});</li>
+ * <li>the client handed to a call whose first argument is such a context ({@code fetch(fetchCtx, http.DefaultClient,
+ * url)}): the callee sends with the context it is given.</li>
+ * </ul>
+ * A request on the caller's context ({@code r.Context()}, a {@code ctx} parameter) has no deadline the code shows and
+ * stays reported, as does the context bounded only for some other call.
+ */
+final class BoundedRequests {
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}_]\\w*");
+
+    private BoundedRequests() {
+    }
+
+    /** True when the use of the client at {@code used} sends a request the enclosing function bounds, as above. */
+    static boolean bounded(SyntaxNode used, byte[] src) {
+        SyntaxNode function = Timeouts.function(used);
+        if (function == null || function.isNull()) {
+            return false;
+        }
+        String body = SyntaxNode.text(src, function);
+        SyntaxNode p = used.getParent();
+        if (p == null || p.isNull()) {
+            return false;
+        }
+        if (p.getType().equals("selector_expression") && same(p.getChildByFieldName("operand"), used)
+                && p.getParent().getType().equals("call_expression")
+                && SyntaxNode.text(src, p.getChildByFieldName("field")).equals("Do")) {
+            String req = first(p.getParent().getChildByFieldName("arguments"), src);
+            return req != null && NAME.matcher(req).matches() && requestBounded(req, body);
+        }
+        if (p.getType().equals("argument_list") && p.getParent().getType().equals("call_expression")) {
+            String ctx = first(p, src);
+            return ctx != null && !ctx.equals(SyntaxNode.text(src, used)) && NAME.matcher(ctx).matches()
+                    && deadline(ctx, body);
+        }
+        return false;
+    }
+
+    /** The request is built with, or switched to, a context the function bounds. */
+    private static boolean requestBounded(String req, String body) {
+        Matcher built = Pattern.compile("(?<![\\w.])" + Pattern.quote(req)
+                + "\\s*(?:,\\s*\\w+\\s*)*:?=\\s*[\\w.]+\\s*\\(\\s*(\\w+)\\s*,|(?<![\\w.])" + Pattern.quote(req)
+                + "\\s*=\\s*" + Pattern.quote(req) + "\\.WithContext\\(\\s*(\\w+)\\s*\\)").matcher(body);
+        while (built.find()) {
+            String ctx = built.group(1) != null ? built.group(1) : built.group(2);
+            if (deadline(ctx, body)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name is assigned from {@code context.WithTimeout} or {@code context.WithDeadline} in the function. */
+    private static boolean deadline(String ctx, String body) {
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(ctx)
+                + "\\s*(?:,\\s*\\w+\\s*)*:?=\\s*context\\.With(?:Timeout|Deadline)\\s*\\(").matcher(body).find();
+    }
+
+    private static String first(SyntaxNode args, byte[] src) {
+        if (args == null || args.isNull() || args.getNamedChildCount() == 0) {
+            return null;
+        }
+        return SyntaxNode.text(src, args.getNamedChild(0)).strip();
+    }
+
+    private static boolean same(SyntaxNode a, SyntaxNode b) {
+        return a != null && !a.isNull() && a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte();
+    }
+}
