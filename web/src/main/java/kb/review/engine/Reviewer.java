@@ -149,6 +149,7 @@ public final class Reviewer {
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
+                    drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line()));
