@@ -89,6 +89,30 @@ class GoSilentRecoverTest {
                 .filter(f -> f.endsWith(":go-recovered-panic-dropped")).toList());
     }
 
+    /** A recover around only a wait: no program code runs for it to swallow. */
+    @Test
+    void a_recover_around_only_a_wait_is_left_alone() {
+        String diff = GoNewFileDiffs.newFile("run/spawn.go", """
+                package run
+
+                import "os/exec"
+
+                func Spawn(bin string) error {
+                	c := exec.Command(bin)
+                	if err := c.Start(); err != nil {
+                		return err
+                	}
+                	go func() {
+                		defer func() { recover() }()
+                		_ = c.Wait() // reap the child; its exit status is not needed
+                	}()
+                	return nil
+                }
+                """);
+        assertEquals(List.of(), GoRound8ClassesTest.item(diff, "ERR-01").stream()
+                .filter(f -> f.endsWith(":go-recovered-panic-dropped")).toList());
+    }
+
     @Test
     void a_recover_turned_into_the_functions_error_is_clean() {
         String diff = GoNewFileDiffs.newFile("notify/send.go", """
