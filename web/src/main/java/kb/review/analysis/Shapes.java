@@ -171,17 +171,18 @@ public final class Shapes {
             if (fn == null || fn.isNull()) {
                 continue;
             }
-            if (fn.getType().equals("func_literal")) {
-                SyntaxNode body = fn.getChildByFieldName("body");
-                if (!bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))
-                        && !ProcessExits.runsOneCallAndExits(fn, src)
-                        && !(body != null && !body.isNull()
-                        && IdleGoroutines.runsNoProgramCode(text(src, body), summaries))) {
+            // a local name that holds a literal (`run := func(i int) {...}` then `go run(i)`) is judged as that literal
+            SyntaxNode literal = fn.getType().equals("func_literal") ? fn
+                    : GoGuardedBodies.localLiteral(g, text(src, fn), src);
+            if (literal != null) {
+                if (literalUnguarded(literal, src, summaries)) {
                     out.add(at(g, true, null));
                 }
+            } else if (recoversByText(g, text(src, fn), src)) {
+                continue; // the local literal, in another hunk of the same function, visibly recovers
             } else {
                 String callee = text(src, fn);
-                if (summaries.knows(callee) && !summaries.recovers(callee)
+                if (summaries.knows(callee) && !summaries.guarded(callee)
                         && !IdleGoroutines.calleeRunsNoProgramCode(callee, summaries)) {
                     out.add(at(g, true, null));
                 } else if (!summaries.knows(callee) && OWN_ROUTINE.matcher(callee).matches()) {
@@ -193,6 +194,27 @@ public final class Shapes {
         }
         out.addAll(GoSpawns.withoutRecover(root, src, spawns, summaries));
         return out;
+    }
+
+    /**
+     * True when a goroutine's function literal can let a panic escape: it recovers nothing itself, is not a fan-in
+     * closer, not one call before an exit, runs the program's code, and does not run it all inside functions that
+     * recover ({@link GoGuardedBodies}).
+     */
+    private static boolean literalUnguarded(SyntaxNode fn, byte[] src, Summaries summaries) {
+        SyntaxNode body = fn.getChildByFieldName("body");
+        boolean hasBody = body != null && !body.isNull();
+        return !bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))
+                && !ProcessExits.runsOneCallAndExits(fn, src)
+                && !(hasBody && IdleGoroutines.runsNoProgramCode(text(src, body), summaries))
+                && !(hasBody && GoGuardedBodies.runsOnlyGuardedWork(text(src, body), summaries::guarded));
+    }
+
+    /** True when a local literal of that name, above the launch in the file's visible text, calls recover(). */
+    private static boolean recoversByText(SyntaxNode g, String name, byte[] src) {
+        String literal = GoGuardedBodies.localLiteralText(new String(src, StandardCharsets.UTF_8), name,
+                g.getStartPoint().getRow());
+        return literal != null && RECOVER.matcher(literal).find();
     }
 
     /** One statement of a fan-in closer: a wait, a done, a close of a channel, deferred or not. */

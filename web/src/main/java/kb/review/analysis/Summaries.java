@@ -345,6 +345,26 @@ public final class Summaries {
         return false;
     }
 
+    /**
+     * True when the function's own panics cannot escape it: it recovers, or its body runs the program's code only
+     * through calls to functions that are guarded in turn ({@link GoGuardedBodies}). Not a recoverer for a
+     * {@code defer}: a recover works only when the deferred function calls it itself.
+     */
+    public boolean guarded(String callee) {
+        Target t = callees.target(callee, context);
+        return t != null && guarded(t, 3);
+    }
+
+    private boolean guarded(Target t, int depth) {
+        return recovers(t, 3) || depth > 0 && !t.functions().isEmpty() && t.functions().stream()
+                .allMatch(f -> GoGuardedBodies.defersUnseenRecoverer(f.body(),
+                        c -> isModelRecoverer(c) || callees.target(c, home(f)) != null)
+                        || GoGuardedBodies.runsOnlyGuardedWork(f.body(), c -> {
+                    Target next = callees.target(c, home(f));
+                    return next != null && guarded(next, depth - 1);
+                }));
+    }
+
     /** True when a library model names {@code callee} as a function that recovers. */
     public boolean isModelRecoverer(String callee) {
         return models.recovers().stream().anyMatch(p -> p.matcher(callee).find());

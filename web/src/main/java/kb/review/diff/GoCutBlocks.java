@@ -85,6 +85,7 @@ final class GoCutBlocks {
     static boolean selectEndsLoop(String run) {
         String[] lines = run.split("\n");
         boolean tick = false;
+        boolean ticker = false;
         int depth = 0;
         for (int i = 0; i < lines.length; i++) {
             Braces b = Braces.of(lines[i]);
@@ -92,12 +93,36 @@ final class GoCutBlocks {
                 for (int j = i + 1; j < lines.length; j++) {
                     String next = lines[j].strip();
                     if (!next.isEmpty()) {
-                        return tick && next.equals("}");
+                        return tick && (next.equals("}") || ticker && closesAround(lines, j));
                     }
                 }
                 return false;
             }
-            tick |= depth == 0 && TICK_CASE.matcher(lines[i]).find();
+            boolean tickHere = depth == 0 && TICK_CASE.matcher(lines[i]).find();
+            tick |= tickHere;
+            ticker |= tickHere && TICKER_CASE.matcher(lines[i]).find();
+            depth += b.open() - b.closedFirst();
+        }
+        return false;
+    }
+
+    /** A case on a ticker's channel by its name ({@code ticker.C}, {@code p.tick.C}) or on {@code time.Tick(d)}. */
+    private static final Pattern TICKER_CASE = Pattern.compile(
+            "<-\\s*(?:[\\w.\\[\\]]*(?i:tick)\\w*\\.C|time\\.Tick\\()");
+
+    /**
+     * True when the lines from {@code from} on (the statements after the select) close the select's block: a
+     * ticker's channel is read again and again by design, so the block around a select on it that runs more work
+     * after the select (`select { ... case <-ticker.C: }` then `if err := run(ctx); err != nil { ... }`) is its loop
+     * as well (round 16's go-25). A timer's or a `time.After` case read once is left to the last-statement rule.
+     */
+    private static boolean closesAround(String[] lines, int from) {
+        int depth = 0;
+        for (int j = from; j < lines.length; j++) {
+            Braces b = Braces.of(lines[j]);
+            if (depth - b.closedFirst() < 0) {
+                return true;
+            }
             depth += b.open() - b.closedFirst();
         }
         return false;
