@@ -297,7 +297,7 @@ final class AnalysisDetector {
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
                     file.complete() ? line -> true : file::known, AddedAcquisitions.of(file),
-                    AddedAcquisitions.removedByLine(file))) {
+                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 boolean whole = !f.pastCut() && (file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line));
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {
