@@ -171,6 +171,11 @@ public final class GoLifecycle implements LifecycleFacts {
             return Effect.NONE;
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
+        String companion = acquisitions.companion(a);
+        if (companion != null && !condition && Pattern.compile("(?<![\\w.])" + Pattern.quote(companion)
+                + "\\s*\\(").matcher(CodeText.code(n.text())).find()) {
+            return Effect.RELEASE; // the helper's own release, handed back with the value (ReleaseCompanions)
+        }
         if (a.var().indexOf('.') > 0 && releasedByMethod(n.text(), a)) {
             return Effect.RELEASE;
         }
