@@ -18,12 +18,14 @@ import kb.review.analysis.Lifecycle.Acquisition;
  * before the cut still are. Not covered, and still followed off the cut: a value the change brings in fresh, one
  * whose old line got it from a call no model acquires with (a cache's accessor: the code below was written for a
  * borrowed value and has no close), and one whose release the change deletes inside the function. This is what
- * {@link CutTransactions} does for transactions, with the old line read instead of the variable's name alone.
+ * {@link CutTransactions} does for transactions, with the old line read instead of the variable's name alone. Nor is
+ * a rewrite that renames what the statement assigns (the eighth set's telegraf socket writer: {@code c, err =} became
+ * {@code c, sockErr =} with the error checks moved, and a return below the hunk leaks the connection).
  */
 final class RewrittenAcquisitions {
 
     private static final Pattern ASSIGN = Pattern.compile(
-            "(?m)^\\s*(?:var\\s+)?([\\p{L}_][\\w]*(?:\\s*,\\s*[\\p{L}_][\\w]*)*)\\s*:?=\\s*&?([\\p{L}_][\\w.]*)\\s*\\(");
+            "(?m)^\\s*(?:var\\s+)?([\\p{L}_][\\w]*(?:\\s*,\\s*[\\p{L}_][\\w]*)*)\\s*(:?=)\\s*&?([\\p{L}_][\\w.]*)\\s*\\(");
 
     private RewrittenAcquisitions() {
     }
@@ -58,24 +60,28 @@ final class RewrittenAcquisitions {
         return run.isEmpty() ? null : String.join("", run.values());
     }
 
-    /** True when a deleted line assigned the variable from the same callee or from a call of the same model. */
+    /**
+     * True when a deleted line made the same assignment (the same names on the left, {@code :=} or {@code =} alike)
+     * from the same callee or from a call of the same model: only the call changed. A rewrite that renames what the
+     * statement assigns ({@code c, err = net.Dial(...)} becoming {@code c, dialErr = net.Dial(...)}, its error now
+     * checked further down) restructures the code around the value, and the code below may have changed with it.
+     */
     private static boolean acquiredBefore(Acquisition a, String old) {
         Matcher now = ASSIGN.matcher(a.at().text());
-        String callee = now.find() ? now.group(2) : null;
+        if (!now.find()) {
+            return false;
+        }
+        String names = now.group(1).replaceAll("\\s+", "");
         Matcher m = ASSIGN.matcher(old);
         while (m.find()) {
-            boolean same = false;
-            for (String name : m.group(1).split("\\s*,\\s*")) {
-                same |= name.strip().equals(a.var());
-            }
-            if (!same) {
+            if (!m.group(1).replaceAll("\\s+", "").equals(names) || !m.group(2).equals(now.group(2))) {
                 continue;
             }
-            if (m.group(2).equals(callee)) {
+            if (m.group(3).equals(now.group(3))) {
                 return true;
             }
             for (Model.Acquire q : a.model().acquires()) {
-                if (q.call() != null && !q.tracksReceiver() && q.call().matcher(m.group(2)).find()) {
+                if (q.call() != null && !q.tracksReceiver() && q.call().matcher(m.group(3)).find()) {
                     return true;
                 }
             }

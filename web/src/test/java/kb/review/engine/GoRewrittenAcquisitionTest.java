@@ -93,11 +93,32 @@ class GoRewrittenAcquisitionTest {
              	buf := make([]byte, 512)
             """;
 
+    /** The statement renames its error and the checks move: a restructuring, not an edit of the call alone. */
+    private static final String RENAMED_ERROR = """
+            diff --git a/cmd/store/dump.go b/cmd/store/dump.go
+            --- a/cmd/store/dump.go
+            +++ b/cmd/store/dump.go
+            @@ -40,9 +40,9 @@ func (c *dumpCommand) Run(args ...string) error {
+             	}
+             
+             	// Open the archive read-only.
+            -	f, err := os.OpenFile(path, os.O_RDONLY, 0644)
+            -	if err != nil {
+            -		return err
+            +	f, openErr := os.OpenFile(path, os.O_RDONLY, 0600)
+            +	if openErr != nil {
+            +		return openErr
+             	}
+             	c.log("dumping", path)
+             	c.dumps++
+            """;
+
     @Test
     void an_open_the_change_only_rewrote_keeps_the_close_below_the_hunk() {
         assertEquals(List.of(), found(REWRITTEN_OPEN));
         assertEquals(List.of("43:go-resource-not-closed"), found(REWRITTEN_OPEN_THEN_RETURN));
         assertEquals(List.of("32:go-resource-not-closed"), found(BORROWED_BECOMES_DIALED));
         assertEquals(List.of("43:go-resource-not-closed"), found(REWRITTEN_OPEN_CLOSE_DELETED));
+        assertEquals(List.of("43:go-resource-not-closed"), found(RENAMED_ERROR));
     }
 }
