@@ -251,7 +251,8 @@ final class AnalysisDetector {
         if (!wanted.isEmpty() || !factories.isEmpty()
                 || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
-                    summaries.callers(), file.path(), summaries, clients, factories)) {
+                    summaries.callers(), file.path(), summaries, clients, factories,
+                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
  * call is a review finding"; its Good example opens the pool once and keeps it in the store's struct. The look-alikes
  * are those: a constructor that returns the engine (its caller decides how often), one stored in a field, one built in
  * {@code main}.
+ *
+ * <p>And a gRPC client dialled on a line that replaces one taking the same variable from the method's receiver (a
+ * cache of connections per peer): the old code shared a connection per peer, the change builds one per call. The
+ * models spare a dial to a caller-given target (a probe or a fan-out dials where it is told), which a replaced shared
+ * accessor shows this is not; a dial that replaces another dial is still spared.
  */
 class GoPoolBuiltPerCallTest {
 
@@ -110,5 +115,29 @@ class GoPoolBuiltPerCallTest {
     void an_orm_engine_opened_in_a_request_method_is_a_pool_per_call() {
         assertEquals(List.of("16:go-client-per-call", "22:go-client-per-call"), found(ENGINES_PER_CALL));
         assertEquals(List.of(), found(ENGINES_OPENED_ONCE));
+    }
+
+    private static final String SHARED_CONN_REPLACED = """
+            diff --git a/relay/forward.go b/relay/forward.go
+            --- a/relay/forward.go
+            +++ b/relay/forward.go
+            @@ -40,6 +40,6 @@ func (r *Relay) Forward(ctx context.Context, target string, m *Message) error {
+             	ctx, cancel := context.WithTimeout(ctx, r.timeout)
+             	defer cancel()
+            -	cc, err := r.pool.Get(target)
+            +	cc, err := grpc.NewClient(target, grpc.WithTransportCredentials(r.creds))
+             	if err != nil {
+             		return err
+             	}
+            """;
+
+    /** The old line dialled the target too: a per-target dial whose close the function keeps below. */
+    private static final String DIAL_REPLACED = SHARED_CONN_REPLACED.replace(
+            "-\tcc, err := r.pool.Get(target)", "-\tcc, err := grpc.Dial(target, grpc.WithInsecure())");
+
+    @Test
+    void a_shared_connection_replaced_by_a_dial_per_call_is_a_client_per_call() {
+        assertEquals(List.of("42:go-client-per-call"), found(SHARED_CONN_REPLACED));
+        assertEquals(List.of(), found(DIAL_REPLACED));
     }
 }
