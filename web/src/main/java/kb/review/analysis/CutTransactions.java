@@ -35,7 +35,7 @@ final class CutTransactions {
     }
 
     /** True when a deleted line of the change ends {@code a}'s variable by one of its model's releases. */
-    private static boolean endRemoved(Acquisition a, String removed) {
+    static boolean endRemoved(Acquisition a, String removed) {
         for (String release : a.model().releases()) {
             String call = release.replace("{v}", a.var());
             int open = call.indexOf('(');

@@ -32,6 +32,8 @@ final class GoAcquisitions {
     private final Map<String, String> types;
     private final GoOwnedResults owned;
     private final Map<Node, List<Acquisition>> acquisitions = new HashMap<>();
+    /** The variable holding the function that releases an acquisition handed back with it ({@link ReleaseCompanions}). */
+    private final Map<Acquisition, String> companions = new HashMap<>();
 
     GoAcquisitions(byte[] src, List<Model> models, Summaries summaries, Map<String, String> types) {
         this.src = src;
@@ -76,6 +78,11 @@ final class GoAcquisitions {
             }
         }
         return false;
+    }
+
+    /** The variable holding the function that releases {@code a}, handed back with it by a helper; null if none. */
+    String companion(Acquisition a) {
+        return companions.get(a);
     }
 
     /** The acquisitions at {@code n}, found once per node: the fixpoint asks again on every pass. */
@@ -162,7 +169,12 @@ final class GoAcquisitions {
         if (o != null && o.result() < names.size()) {
             String var = names.get(o.result());
             if (!var.contains(".") && !var.contains("[")) {
-                out.add(new Acquisition(n, var, errorResult(names, o.result()), o.model(), true));
+                Acquisition a = new Acquisition(n, var, errorResult(names, o.result()), o.model(), true);
+                out.add(a);
+                int c = owned.companion(callee, o);
+                if (c >= 0 && c < names.size() && !names.get(c).equals("_")) {
+                    companions.put(a, names.get(c));
+                }
             }
         }
     }

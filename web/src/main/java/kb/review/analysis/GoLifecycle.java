@@ -36,6 +36,8 @@ public final class GoLifecycle implements LifecycleFacts {
     private final BiPredicate<Integer, String> added;
     /** The change's deleted lines by the new line they stood before ({@link CutTransactions}); empty: a whole file. */
     private java.util.NavigableMap<Integer, String> removed = new java.util.TreeMap<>();
+    /** Which lines of the new side the change added ({@link RewrittenAcquisitions}); none in a whole file. */
+    private IntPredicate addedLine = line -> false;
     /** The first line of each function's graph, for the deleted lines inside it. */
     private final Map<Cfg, Integer> firstLine = new HashMap<>();
 
@@ -80,6 +82,17 @@ public final class GoLifecycle implements LifecycleFacts {
     public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
                                             IntPredicate shown, BiPredicate<Integer, String> added,
                                             java.util.NavigableMap<Integer, String> removed) {
+        return run(root, src, models, summaries, shown, added, removed, line -> false);
+    }
+
+    /**
+     * As {@link #run(SyntaxNode, byte[], List, Summaries, IntPredicate, BiPredicate, java.util.NavigableMap)};
+     * {@code addedLine} tells the change's added lines, so that a resource whose acquisition the change only
+     * rewrote is known ({@link RewrittenAcquisitions}).
+     */
+    public static List<Lifecycle.Found> run(SyntaxNode root, byte[] src, List<Model> models, Summaries summaries,
+                                            IntPredicate shown, BiPredicate<Integer, String> added,
+                                            java.util.NavigableMap<Integer, String> removed, IntPredicate addedLine) {
         List<Lifecycle.Found> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
@@ -87,6 +100,7 @@ public final class GoLifecycle implements LifecycleFacts {
         Map<String, String> types = GoTypes.declared(root, src);
         GoLifecycle facts = new GoLifecycle(src, models, summaries.typed(types, null), types, added);
         facts.removed = removed;
+        facts.addedLine = addedLine;
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
         List<Cfg> graphs = new ArrayList<>();
@@ -157,6 +171,11 @@ public final class GoLifecycle implements LifecycleFacts {
             return Effect.NONE;
         }
         boolean condition = n.kind == Kind.BRANCH || n.kind == Kind.LOOP;
+        String companion = acquisitions.companion(a);
+        if (companion != null && !condition && Pattern.compile("(?<![\\w.])" + Pattern.quote(companion)
+                + "\\s*\\(").matcher(CodeText.code(n.text())).find()) {
+            return Effect.RELEASE; // the helper's own release, handed back with the value (ReleaseCompanions)
+        }
         if (a.var().indexOf('.') > 0 && releasedByMethod(n.text(), a)) {
             return Effect.RELEASE;
         }
@@ -213,7 +232,8 @@ public final class GoLifecycle implements LifecycleFacts {
         Integer first = firstLine.get(cfg);
         String inside = first == null ? "" : String.join("", removed.subMap(first, true, cfg.exit.line + 1, true)
                 .values());
-        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, inside);
+        return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, inside)
+                || RewrittenAcquisitions.endedBelowCut(a, cut.contains(cfg), removed, addedLine, inside);
     }
 
     @Override

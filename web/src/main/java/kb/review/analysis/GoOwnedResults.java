@@ -48,6 +48,25 @@ final class GoOwnedResults {
         return o == NONE ? null : o;
     }
 
+    /**
+     * The index of the result of {@code callee} that releases what it hands back ({@link ReleaseCompanions}), or -1;
+     * every declaration the call may reach must agree.
+     */
+    int companion(String callee, Owned o) {
+        int common = -2;
+        for (Summaries.Function f : summaries.declarations(callee)) {
+            if (!declares(f, callee)) {
+                continue;
+            }
+            int c = ReleaseCompanions.index(f, o.result(), o.model());
+            if (c < 0 || common != -2 && common != c) {
+                return -1;
+            }
+            common = c;
+        }
+        return common < 0 ? -1 : common;
+    }
+
     private Owned compute(String callee) {
         List<Summaries.Function> fs = summaries.declarations(callee).stream().filter(f -> declares(f, callee)).toList();
         if (fs.isEmpty()) {

@@ -54,6 +54,8 @@ public final class PerCall {
     private java.util.Map<String, GoFactories.Factory> factories = java.util.Map.of();
     /** Java factory methods already reported for a caller elsewhere: one finding per factory. */
     private final Set<Integer> reportedFactories = new java.util.HashSet<>();
+    /** Go: what the change's deleted lines held (a shared client replaced by a new one), or null. */
+    private SharedBeforeEdit edits;
     /** Per-call constructions reported so far: the start of their function and their holder's name. */
     private final List<String[]> reported = new ArrayList<>();
 
@@ -105,6 +107,20 @@ public final class PerCall {
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
                                  String path, Summaries summaries, List<TimeoutModel> clientModels,
                                  java.util.Map<String, GoFactories.Factory> factories) {
+        return run(root, src, go, pools, callers, path, summaries, clientModels, factories,
+                new java.util.TreeMap<>(), line -> false);
+    }
+
+    /**
+     * The same, with the change's deleted lines ({@code removed}, keyed by the new line they stood before) and its
+     * added lines: a Go client built where the old line took the same variable from the method's receiver is per
+     * call whatever peer it dials ({@link SharedBeforeEdit}).
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path, Summaries summaries, List<TimeoutModel> clientModels,
+                                 java.util.Map<String, GoFactories.Factory> factories,
+                                 java.util.NavigableMap<Integer, String> removed,
+                                 java.util.function.IntPredicate addedLine) {
         List<Spot> out = new ArrayList<>();
         java.util.Map<String, String> clients = go || summaries == null || clientModels.isEmpty() ? java.util.Map.of()
                 : ClientClasses.madeIn(new String(src, StandardCharsets.UTF_8), clientModels, summaries);
@@ -115,6 +131,7 @@ public final class PerCall {
             p.summaries = summaries;
             p.callers = callers;
             p.path = path;
+            p.edits = go ? new SharedBeforeEdit(src, removed, addedLine) : null;
             p.walk(root, pools, out);
         }
         return out;
@@ -146,6 +163,9 @@ public final class PerCall {
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
                     : b.build().configuredPeer() ? peers.servesFromConfig(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
+            if (!peerOk && edits != null) {
+                peerOk = edits.replacesShared(n, helper.holder(helper.chain(n, null, null)));
+            }
             String why = peerOk ? perCall(n, b.model()) : null;
             SyntaxNode chain = helper.chain(n, null, null);
             if (why != null && (go || !wrapsReported(chain))) {

@@ -254,7 +254,8 @@ final class AnalysisDetector {
         if (!wanted.isEmpty() || !factories.isEmpty()
                 || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
-                    summaries.callers(), file.path(), summaries, clients, factories)) {
+                    summaries.callers(), file.path(), summaries, clients, factories,
+                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
                         s.steps());
             }
@@ -300,7 +301,7 @@ final class AnalysisDetector {
         if (file.language() == Language.GO) {
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
                     file.complete() ? line -> true : file::known, AddedAcquisitions.of(file),
-                    AddedAcquisitions.removedByLine(file))) {
+                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 boolean whole = !f.pastCut() && (file.complete()
                         || functionVisible(file, root.get(), f.leak().acquisition().at().line));
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {

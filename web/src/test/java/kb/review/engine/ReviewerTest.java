@@ -76,7 +76,7 @@ class ReviewerTest {
                 --- a/api/status.go
                 +++ b/api/status.go
                 @@ -6,4 +6,4 @@ func Status(url string) int {
-                -	resp, err := http.Get(url + "/")
+                -	resp, err := fetch(url)
                 +	resp, err := http.Get(url)
                  	if err != nil {
                  		return 0
@@ -109,7 +109,7 @@ class ReviewerTest {
                 --- a/api/status.go
                 +++ b/api/status.go
                 @@ -6,2 +6,2 @@ func Status(url string) int {
-                -	resp, err := http.Get(url + "/")
+                -	resp, err := fetch(url)
                 +	resp, err := http.Get(url)
                  	if err != nil {
                 """;
