@@ -3,6 +3,7 @@ package kb.system;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private volatile Jdbi jdbi;
+
+    /** The ceiling on any one statement the app sends through Jdbi (TMO-01). */
+    static final int QUERY_TIMEOUT_SECONDS = 30;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -68,6 +72,9 @@ public final class Database implements AutoCloseable {
                 j = jdbi;
                 if (j == null) {
                     j = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+                    // no statement may hold a pooled connection without limit (a lock wait on PostgreSQL, a runaway
+                    // plan); backups, which take as long as the store is large, use a connection of their own
+                    j.getConfig(SqlStatements.class).setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                     jdbi = j;
                 }
             }
