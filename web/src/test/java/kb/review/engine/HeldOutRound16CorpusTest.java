@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * a renamed class, tests beside the change, generated files and two-file changes. Loading is round 6's (each diff
  * reaches the review with its line ends intact); matching and the three views are those of {@link HeldOutCorpusTest};
  * the figures are also split by the shape of the change.
- * Floors: run 1's measured values (the blind run), rounded down to 0.05.
+ * Floors: run 3's measured values (the round's misses fixed), rounded down to 0.05.
  */
 class HeldOutRound16CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout16");
@@ -32,12 +32,15 @@ class HeldOutRound16CorpusTest {
     // precision 44/48 = 0.92; new files 16/21 = 0.76 and 16/22 = 0.73.
     // Run 2 (same review, three accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
     // changed): recall unchanged; precision 60/67 = 0.896 overall, Go 32/37 = 0.865, Java 28/30 = 0.933.
-    // The floors are run 1's, rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.75;
-    static final double PRECISION_FLOOR = 0.85;
+    // Run 3, not blind (branches gores, goconc, javares, javaerr and prec12misc merged after reading this round's
+    // misses): overall 79/80 = 0.99 and 79/82 = 0.96; Go 39/40 and 39/40 = 0.98; Java 40/40 = 1.00 and 40/42 = 0.95.
+    // These say the fixed classes hold, not how a new round reads (round 17 does that). Floors are run 3's rounded
+    // down to 0.05 (1.00 gets 0.95).
+    static final double RECALL_FLOOR = 0.95;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.80, 0.80},
-            "java", new double[] {0.70, 0.90});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.95, 0.95});
 
     static List<Case> cases;
 
