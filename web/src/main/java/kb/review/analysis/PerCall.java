@@ -163,11 +163,11 @@ public final class PerCall {
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
                     : b.build().configuredPeer() ? peers.servesFromConfig(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
+            SyntaxNode chain = helper.chain(n, null, null);
             if (!peerOk && edits != null) {
-                peerOk = edits.replacesShared(n, helper.holder(helper.chain(n, null, null)));
+                peerOk = edits.replacesShared(n, helper.holder(chain));
             }
             String why = peerOk ? perCall(n, b.model()) : null;
-            SyntaxNode chain = helper.chain(n, null, null);
             if (why != null && (go || !wrapsReported(chain))) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
