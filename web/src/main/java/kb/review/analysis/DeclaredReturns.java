@@ -89,7 +89,7 @@ public final class DeclaredReturns {
             if (q.localType() && mentioned.test(q.returns())) {
                 return true;
             }
-            if (summaries.anyBodiless() && summaries.allBodiless().anyMatch(f -> typeMatches(q.returns(), f.results())
+            if (summaries.allBodiless().anyMatch(f -> typeMatches(q.returns(), f.results())
                     && lowerText.contains(f.name().toLowerCase(java.util.Locale.ROOT) + "("))) {
                 return true;
             }

@@ -68,53 +68,17 @@ public final class PerCall {
         this.values = new KeptValues(src, go, helper, once);
     }
 
-    /** Every construction of the given built-once entries that runs per call, callers looked for in this file. */
-    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools) {
-        return run(root, src, go, pools, Callers.NONE, "");
-    }
-
     /**
-     * The same, with the callers of the enclosing function looked for in the whole checkout ({@code callers}) when
-     * it has one; {@code path} is the file's path in it.
-     */
-    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
-                                 String path) {
-        return run(root, src, go, pools, callers, path, null);
-    }
-
-    /**
-     * The same, with the functions of the change ({@code summaries}, may be null): a Java pool in a field initialiser
-     * is per call when the change makes its owner per call (see {@link PerCallOwners}).
-     */
-    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
-                                 String path, Summaries summaries) {
-        return run(root, src, go, pools, callers, path, summaries, List.of());
-    }
-
-    /**
-     * The same, also reporting a Java class of the change made per call whose constructor builds one of
-     * {@code clientModels} (see {@link ClientClasses}); those need not appear in this file.
-     */
-    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
-                                 String path, Summaries summaries, List<TimeoutModel> clientModels) {
-        return run(root, src, go, pools, callers, path, summaries, clientModels, java.util.Map.of());
-    }
-
-    /**
-     * The same, also reporting a Go call of one of {@code factories} (functions of the change in other files that
-     * build a new value of a model per call, see {@link GoFactories}) where it is made per call.
-     */
-    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
-                                 String path, Summaries summaries, List<TimeoutModel> clientModels,
-                                 java.util.Map<String, GoFactories.Factory> factories) {
-        return run(root, src, go, pools, callers, path, summaries, clientModels, factories,
-                new java.util.TreeMap<>(), line -> false);
-    }
-
-    /**
-     * The same, with the change's deleted lines ({@code removed}, keyed by the new line they stood before) and its
-     * added lines: a Go client built where the old line took the same variable from the method's receiver is per
-     * call whatever peer it dials ({@link SharedBeforeEdit}).
+     * Every construction of the given built-once entries ({@code pools}) that runs per call. The callers of the
+     * enclosing function are looked for in the whole checkout ({@code callers}, {@link Callers#NONE} without one;
+     * {@code path} is the file's path in it). With the functions of the change ({@code summaries}, may be null), a
+     * Java pool in a field initialiser is per call when the change makes its owner per call ({@link PerCallOwners}),
+     * and a Java class of the change made per call whose constructor builds one of {@code clientModels} is reported
+     * ({@link ClientClasses}). A Go call of one of {@code factories} (functions of the change in other files that
+     * build a new value of a model per call, {@link GoFactories}) is reported where it is made per call. The change's
+     * deleted lines ({@code removed}, keyed by the new line they stood before) and its added lines tell a Go client
+     * built where the old line took the same variable from the method's receiver: per call whatever peer it dials
+     * ({@link SharedBeforeEdit}).
      */
     public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
                                  String path, Summaries summaries, List<TimeoutModel> clientModels,

@@ -77,7 +77,7 @@ final class ScheduledTasks {
         if (!summaries.knows(target)) {
             return at(call, false, HIDDEN);
         }
-        return summaries.catchesAll(target) || guardCut(target, summaries) ? null : at(call, true, null);
+        return summaries.catchesAll(target, -1) || guardCut(target, summaries) ? null : at(call, true, null);
     }
 
     private static SyntaxNode classBody(SyntaxNode creation) {
@@ -103,7 +103,7 @@ final class ScheduledTasks {
             return at(call, true, null);
         }
         return !summaries.knows(only) ? at(call, false, HIDDEN)
-                : summaries.catchesAll(only) || guardCut(only, summaries) ? null : at(call, true, null);
+                : summaries.catchesAll(only, -1) || guardCut(only, summaries) ? null : at(call, true, null);
     }
 
     /**
@@ -139,7 +139,7 @@ final class ScheduledTasks {
             }
             var only = ONLY_CALL.matcher(f.body().strip());
             if (only.find() && summaries.knows(only.group(1))
-                    && (summaries.catchesAll(only.group(1)) || guardCut(only.group(1), summaries))) {
+                    && (summaries.catchesAll(only.group(1), -1) || guardCut(only.group(1), summaries))) {
                 continue;
             }
             return at(call, true, null);

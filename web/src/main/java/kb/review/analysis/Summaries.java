@@ -164,11 +164,6 @@ public final class Summaries {
         return bodiless.getOrDefault(name, List.of());
     }
 
-    /** True when the change declares some method without a body. */
-    boolean anyBodiless() {
-        return !bodiless.isEmpty();
-    }
-
     /** The bodiless methods of the change (see {@link #bodiless}). */
     java.util.stream.Stream<Function> allBodiless() {
         return bodiless.values().stream().flatMap(List::stream);
@@ -380,13 +375,9 @@ public final class Summaries {
         return models.neverThrows().stream().anyMatch(p -> p.matcher(callee).find());
     }
 
-    /** True when the function's body catches Exception, RuntimeException or Throwable and does not rethrow (Java). */
-    public boolean catchesAll(String callee) {
-        return catchesAll(callee, -1);
-    }
-
     /**
-     * The same for a call with {@code arity} arguments: declarations of that name that cannot take that many (an
+     * True when the function's body catches Exception, RuntimeException or Throwable and does not rethrow (Java), for
+     * a call with {@code arity} arguments: declarations of that name that cannot take that many (an
      * overload, {@code send()} beside {@code send(id, emitter)}) are not the callee. When none can, or the arity is
      * unknown (-1), every declaration of the name must catch everything.
      */
