@@ -159,7 +159,9 @@ public final class Discards {
                     && text(left.getNamedChild(left.getNamedChildCount() - 1)).equals("_")) {
                 Known k = known(right.getNamedChild(0));
                 if (k != null && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
-                        text(right.getNamedChild(0).getChildByFieldName("function")), types)) {
+                        text(right.getNamedChild(0).getChildByFieldName("function")), types)
+                        && !SettledRowsCloses.settled(n, text(right.getNamedChild(0).getChildByFieldName("function")),
+                        types, src)) {
                     out.add(spot(n, k, true, "the error of " + k.via() + " is assigned to `_`"));
                 }
             }

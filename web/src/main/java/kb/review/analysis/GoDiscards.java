@@ -96,6 +96,7 @@ public final class GoDiscards {
             }
         }
         out.addAll(GoSettledDiscards.describe(file.text(), lines, lineNo, call, top));
+        out.addAll(GoInfallibleDiscards.describe(file, lineNo, call, top));
         return String.join("\n", out);
     }
 

@@ -145,7 +145,29 @@ public final class GoLifecycle implements LifecycleFacts {
                 }
             }
         }
+        if (GoHandClosed.wanted(models)) {
+            facts.handClosed(functions, shown, out);
+        }
         return out;
+    }
+
+    /** The leaks of locals a whole function closes by hand ({@link GoHandClosed}) that no model tracks. */
+    private void handClosed(List<SyntaxNode> functions, IntPredicate shown, List<Lifecycle.Found> out) {
+        for (SyntaxNode f : functions) {
+            List<SyntaxNode> candidates = GoHandClosed.candidates(f, src);
+            Cfg cfg = candidates.isEmpty() ? null : GoCfg.build(f, src);
+            if (cfg == null || !shown.test(cfg.exit.line)) {
+                continue;
+            }
+            for (Acquisition a : GoHandClosed.acquisitions(candidates, cfg, src)) {
+                if (acquisitions.at(a.at()).stream().noneMatch(o -> o.var().equals(a.var()))) {
+                    Lifecycle.Leak leak = Lifecycle.check(cfg, a, this);
+                    if (leak != null) {
+                        out.add(new Lifecycle.Found(leak, false));
+                    }
+                }
+            }
+        }
     }
 
     static void collect(SyntaxNode n, List<SyntaxNode> out) {

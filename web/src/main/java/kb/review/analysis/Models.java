@@ -177,6 +177,7 @@ public final class Models {
         List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
+        ids.add("go:resource:" + GoHandClosed.ID);
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
@@ -193,6 +194,7 @@ public final class Models {
             throw new ModelFileException(errors);
         }
         resources.add(HandClosed.MODEL); // the engine's own: a local the method closes by hand
+        resources.add(GoHandClosed.MODEL);
         Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
         quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);

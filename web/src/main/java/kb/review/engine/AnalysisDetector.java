@@ -286,6 +286,7 @@ final class AnalysisDetector {
         // (a Java 'returns' entry names no call: DeclaredReturns decides whether the file may make one)
         boolean java = file.language() == Language.JAVA;
         wanted.removeIf(m -> !(java && HandClosed.mayAppear(m, file.lowerText()))
+                && !(!java && kb.review.analysis.GoHandClosed.mayAppear(m, file.lowerText()))
                 && m.acquires().stream().noneMatch(q -> !(java && q.returns() != null)
                         && mayAppear(q, file.lowerText()))
                 && !RepositoryStreams.mayAppear(m, file.lowerText())

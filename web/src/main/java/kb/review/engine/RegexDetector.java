@@ -70,6 +70,8 @@ final class RegexDetector {
             case "file" -> file.text();
             case Rule.RegexMatcher.COMMENT_ABOVE -> commentAbove(file, lineNo);
             case Rule.RegexMatcher.LINES_BELOW -> linesBelow(file, lineNo);
+            case Rule.RegexMatcher.BRANCH_LINES_BELOW ->
+                    kb.review.analysis.GoDiscardPaths.onFailurePath(file, lineNo, linesBelow(file, lineNo));
             case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
             case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);

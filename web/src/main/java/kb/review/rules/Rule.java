@@ -39,6 +39,13 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         /** The matched line itself, stripped, followed by {@link #LINES_BELOW}: a regex can relate the two. */
         public static final String LINE_AND_BELOW = "line-and-below";
         /**
+         * {@link #LINES_BELOW} when the matched line is inside a branch or a nested block of its function, or is
+         * followed by a return of an error built in place; empty when it is a statement of a top-level function's
+         * own body followed by a return of an error variable (see {@code analysis/GoDiscardPaths}), a return reached
+         * on success as well as on failure.
+         */
+        public static final String BRANCH_LINES_BELOW = "branch-lines-below";
+        /**
          * Go: the declared results of the function the line calls (its first call, when that call is the rest of the
          * line), one line per declaration the review can see (in the change, beside it, or in the checkout), as
          * written ({@code error}, {@code (*Handler, error)}); {@code -} for a declaration without results. Empty when
