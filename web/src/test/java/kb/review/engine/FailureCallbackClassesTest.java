@@ -131,4 +131,33 @@ class FailureCallbackClassesTest {
                 """;
         assertEquals(List.of("8:" + RULE, "12:" + RULE), errors(code));
     }
+
+    @Test
+    void a_fallback_explained_by_a_comment_above_it_or_recorded_on_the_trace_is_clean() {
+        assertEquals(List.of(), errors(CLIENT.replace("CALLBACK", """
+                // the level is advisory: the order page shows "unknown" when the stock service is down
+                                .recover(failure -> Future.succeededFuture(0))""")));
+        assertEquals(List.of(), errors(CLIENT.replace("CALLBACK", """
+                .recover(failure -> {
+                                span.log("stock unknown, answering 0");
+                                return Future.succeededFuture(0);
+                            })""")));
+    }
+
+    @Test
+    void a_quiet_close_whose_failure_is_absorbed_is_clean() {
+        String code = """
+                package com.example.stock;
+
+                import io.r2dbc.spi.Connection;
+                import reactor.core.publisher.Mono;
+
+                final class Quietly {
+                    void release(Connection connection) {
+                        Mono.from(connection.close()).onErrorResume(e -> Mono.empty()).block();
+                    }
+                }
+                """;
+        assertEquals(List.of(), errors(code));
+    }
 }

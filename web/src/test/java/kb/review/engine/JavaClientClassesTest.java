@@ -102,6 +102,15 @@ class JavaClientClassesTest {
         assertEquals(List.of(), item("StockLookup", VERTX.replace("TIMEOUT", ".timeout(2_000)"), "TMO-01"));
     }
 
+    @Test
+    void a_spring_reactive_web_client_whose_get_takes_no_target_is_not_a_vertx_request() {
+        String code = VERTX.replace("import io.vertx.ext.web.client.WebClient;",
+                "import org.springframework.web.reactive.function.client.WebClient;")
+                .replace("return web.get(\"/stock/\" + sku)\n                TIMEOUT.send()",
+                        "return web.get().uri(\"/stock/\" + sku)\n                .retrieve()");
+        assertEquals(List.of(), item("StockLookup", code, "TMO-01"));
+    }
+
     private static final String APACHE = """
             package com.example.orders;
 
