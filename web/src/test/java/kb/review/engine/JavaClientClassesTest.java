@@ -14,10 +14,6 @@ import org.junit.jupiter.api.Test;
  * item: "set connect and overall request timeouts on every client". Clean: the same chain with both timeouts.</li>
  * <li>TMO-01, a Vert.x {@code WebClient} request sent without {@code timeout(ms)}: Vert.x waits for the answer without
  * limit. Clean: the request with its timeout; a {@code get} on something that is not a declared {@code WebClient}.</li>
- * <li>TMO-01, Apache HttpClient built with a connection manager and no default {@code RequestConfig}: the wait for a
- * pooled connection is unbounded (HttpClient 4) or left to a library default (5), where the item asks for values
- * "from the caller's budget, not from a library default". Clean: a default request config, or a file that gives a
- * RequestConfig per request.</li>
  * <li>RES-04, Vert.x clients (a {@code Redis} client, a {@code WebClient}) and Spring's {@code new RestTemplateBuilder()}
  * built on every call or every reconnect attempt: each owns a connection pool. The item: "a constructor of a pool or
  * client inside ... a function that runs per call is a review finding". Clean: built once in the constructor and
@@ -109,45 +105,6 @@ class JavaClientClassesTest {
                 .replace("return web.get(\"/stock/\" + sku)\n                TIMEOUT.send()",
                         "return web.get().uri(\"/stock/\" + sku)\n                .retrieve()");
         assertEquals(List.of(), item("StockLookup", code, "TMO-01"));
-    }
-
-    private static final String APACHE = """
-            package com.example.orders;
-
-            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-            import org.apache.hc.client5.http.impl.classic.HttpClients;
-            import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-
-            public final class LabelPrinter {
-                private final CloseableHttpClient http;
-
-                public LabelPrinter(PoolingHttpClientConnectionManager pool) {
-                    this.http = HttpClients.custom()
-                            .setConnectionManager(pool)
-                            CONFIG.build();
-                }
-            }
-            """;
-
-    @Test
-    void an_apache_client_with_a_pool_and_no_request_config_is_found() {
-        assertEquals(List.of("11:java-http-library-no-timeout"),
-                item("LabelPrinter", APACHE.replace("CONFIG", ""), "TMO-01"));
-    }
-
-    @Test
-    void an_apache_client_with_a_default_or_per_request_config_is_clean() {
-        assertEquals(List.of(), item("LabelPrinter", APACHE.replace("CONFIG",
-                ".setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(1))"
-                        + ".setResponseTimeout(Timeout.ofSeconds(10)).build())"), "TMO-01"));
-        String perRequest = APACHE.replace("CONFIG", "").replace("    }\n}", """
-                    }
-
-                    void print(HttpPost post) {
-                        post.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(3)).build());
-                    }
-                }""");
-        assertEquals(List.of(), item("LabelPrinter", perRequest, "TMO-01"));
     }
 
     private static final String REDIS = """
