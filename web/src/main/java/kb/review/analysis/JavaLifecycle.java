@@ -89,6 +89,9 @@ public final class JavaLifecycle implements LifecycleFacts {
                     } else {
                         leak = Lifecycle.check(cfg, a, facts);
                     }
+                    if (leak != null && AsyncReleases.inCompletionHandler(a)) {
+                        leak = null; // ended by the handler that runs when the work it started completes
+                    }
                     if (leak == null && acquisitions.kept(a)) {
                         leak = JavaConstructors.neverReleased(a); // the object's close() forgets the field
                     }

@@ -57,12 +57,53 @@ final class TimeoutBuilds {
         for (TimeoutModel m : models) {
             for (TimeoutModel.Build b : m.builds()) {
                 if (b.via() == via && b.pattern().matcher(key).find()
-                        && (b.args() == null || b.args().matcher(argText).find())) {
+                        && (b.args() == null || b.args().matcher(argText).find())
+                        && (b.receiverType() == null || receiverTyped(n, src, b))) {
                     return new Built(m, b);
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * True when the receiver of the Java call {@code n} is a name ({@code client}, {@code this.client}) whose declared
+     * type matches the entry's {@code receiver-type}; false for any other receiver (a call's result, an undeclared name).
+     */
+    private static boolean receiverTyped(SyntaxNode n, byte[] src, TimeoutModel.Build b) {
+        if (!n.getType().equals("method_invocation")) {
+            return false;
+        }
+        SyntaxNode object = n.getChildByFieldName("object");
+        while (!object.isNull() && object.getType().equals("method_invocation")) {
+            object = object.getChildByFieldName("object"); // builder.rootUri(u).build(): the builder at the root
+        }
+        if (object.isNull()) {
+            return false;
+        }
+        String name = text(src, object).replaceFirst("^this\\s*\\.\\s*", "");
+        if (!name.matches("[\\w$]+")) {
+            return false;
+        }
+        String type = Declared.type(Timeouts.root(n), src, name, n.getStartByte());
+        return type != null && b.receiverType().matcher(type).find();
+    }
+
+    /**
+     * The calls made on a typed builder below its {@code build()} ({@code builder.setConnectTimeout(d).build()}), as
+     * pairs of method name and argument node, innermost last; empty for other constructions, whose configuring calls
+     * sit above them in the chain.
+     */
+    static List<SyntaxNode[]> below(SyntaxNode built, TimeoutModel.Build b) {
+        List<SyntaxNode[]> out = new java.util.ArrayList<>();
+        if (b.receiverType() == null || !built.getType().equals("method_invocation")) {
+            return out;
+        }
+        for (SyntaxNode o = built.getChildByFieldName("object"); !o.isNull() && o.getType().equals("method_invocation");
+             o = o.getChildByFieldName("object")) {
+            out.add(new SyntaxNode[] {o.getChildByFieldName("name"), o.getChildByFieldName("arguments")});
+        }
+        return out;
     }
 
     private static boolean uses(List<TimeoutModel> models, TimeoutModel.Via via) {

@@ -67,9 +67,18 @@ public record TimeoutModel(String id, String language, String shows, List<Build>
      * @param inHandler built-once only ({@code peer: request-handler}): the construction counts only in a Go function
      *                  that serves an HTTP request (it takes the request or a web framework's context), which runs per
      *                  request whatever its arguments say; a command or a controller's start-up builds it once
+     * @param receiverType Java calls only: a pattern the declared type of the call's receiver must match (a local,
+     *                  parameter or field of the file, generic arguments left out), or null; a receiver whose type the
+     *                  file does not declare never matches ({@code builder.build()} on an injected
+     *                  {@code RestTemplateBuilder}, {@code client.get(path)} on a Vert.x {@code WebClient})
      */
     public record Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer,
-                        boolean configuredPeer, boolean inHandler) {
+                        boolean configuredPeer, boolean inHandler, Pattern receiverType) {
+
+        public Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer,
+                     boolean configuredPeer, boolean inHandler) {
+            this(via, pattern, args, safe, fixedPeer, configuredPeer, inHandler, null);
+        }
 
         public Build(Via via, Pattern pattern, Pattern args, boolean safe, boolean fixedPeer, boolean configuredPeer) {
             this(via, pattern, args, safe, fixedPeer, configuredPeer, false);

@@ -17,7 +17,7 @@ final class TimeoutModels {
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
             "uses", "configures", "local-use", "context-bound", "local-file");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
-            "peer");
+            "peer", "receiver-type");
 
     private TimeoutModels() {
     }
@@ -126,8 +126,11 @@ final class TimeoutModels {
             y.error(m.get("peer"), "peer must be receiver-field, receiver-config or request-handler, in a Go file, got '"
                     + peer + "'");
         }
+        if (m.containsKey("receiver-type") && !(via.equals("call") && "java".equals(language))) {
+            y.error(m.get("receiver-type"), "'receiver-type' is for Java 'call' entries only");
+        }
         return new TimeoutModel.Build(TimeoutModel.Via.valueOf(via.toUpperCase(java.util.Locale.ROOT)), p,
                 Models.regex(y, m, "args"), "safe".equals(defaults), "receiver-field".equals(peer),
-                "receiver-config".equals(peer), "request-handler".equals(peer));
+                "receiver-config".equals(peer), "request-handler".equals(peer), Models.regex(y, m, "receiver-type"));
     }
 }

@@ -103,6 +103,9 @@ public final class Timeouts {
             literalKeys(built.getChildByFieldName("body"), m, seen);
         }
         SyntaxNode top = chain(built, m, seen);
+        for (SyntaxNode[] call : TimeoutBuilds.below(built, b)) {
+            mark(m, text(call[0]), arguments(call[1]), seen);
+        }
         String holder = b.via() == TimeoutModel.Via.NAME ? text(built) : holder(top);
         boolean[] initial = seen.set.clone();
         boolean wide = holder == null || b.via() == TimeoutModel.Via.NAME || holder.contains(".")
