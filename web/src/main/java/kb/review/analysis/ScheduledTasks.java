@@ -74,8 +74,8 @@ final class ScheduledTasks {
         if (!on.equals("this") && !on.equals("super") && on.matches("[\\w$.]+")) {
             target = on + "." + target; // Type::m or field::m: resolved through that type, not this class
         }
-        if (!summaries.knows(target)) {
-            return at(call, false, HIDDEN);
+        if (!summaries.knows(target) || CutReferences.bodyCut(target, summaries)) {
+            return CutReferences.namedGuarded(target) ? null : at(call, false, HIDDEN);
         }
         return summaries.catchesAll(target) || guardCut(target, summaries) ? null : at(call, true, null);
     }
