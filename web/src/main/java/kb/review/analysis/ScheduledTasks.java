@@ -75,7 +75,9 @@ final class ScheduledTasks {
             target = on + "." + target; // Type::m or field::m: resolved through that type, not this class
         }
         if (!summaries.knows(target) || CutReferences.bodyCut(target, summaries)) {
-            return CutReferences.namedGuarded(target) ? null : at(call, false, HIDDEN);
+            // a cut body keeps its old reading (no catch in sight) unless its name says it guards itself
+            return CutReferences.namedGuarded(target) ? null
+                    : summaries.knows(target) ? at(call, true, null) : at(call, false, HIDDEN);
         }
         return summaries.catchesAll(target) || guardCut(target, summaries) ? null : at(call, true, null);
     }
