@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * must leave alone. Findings are compared as "line:item".
  * <ul>
  * <li><b>A rollback done by a helper handed the transaction (TX-01).</b> {@code rollbackQuietly(conn, e)},
- * {@code JdbcUtils.rollback(conn)}, {@code safeRollback(tx)}: the item asks for a rollback on every failing path, and
- * a helper named for it that is given the connection is that rollback by its author's word when its body is out of
+ * {@code JdbcUtils.rollback(conn)}, {@code rollbackAndCloseQuietly(conn)}: the item asks for a rollback on every
+ * failing path, and a helper named for it that is given the connection is that rollback by its author's word when its body is out of
  * sight. Read as an unknown call it made the old code look unsure, so an edit that deleted the catch around it looked
  * like no change at all; now the deletion is the change's finding, and the catch itself is clean.</li>
  * </ul>
