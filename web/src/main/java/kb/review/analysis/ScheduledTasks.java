@@ -74,8 +74,10 @@ final class ScheduledTasks {
         if (!on.equals("this") && !on.equals("super") && on.matches("[\\w$.]+")) {
             target = on + "." + target; // Type::m or field::m: resolved through that type, not this class
         }
-        if (!summaries.knows(target)) {
-            return at(call, false, HIDDEN);
+        if (!summaries.knows(target) || CutReferences.bodyCut(target, summaries)) {
+            // a cut body keeps its old reading (no catch in sight) unless its name says it guards itself
+            return CutReferences.namedGuarded(target) ? null
+                    : summaries.knows(target) ? at(call, true, null) : at(call, false, HIDDEN);
         }
         return summaries.catchesAll(target, -1) || guardCut(target, summaries) ? null : at(call, true, null);
     }

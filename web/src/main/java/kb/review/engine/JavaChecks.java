@@ -67,6 +67,7 @@ final class JavaChecks {
             case "threadlocal-without-finally-remove" -> text.contains(".set(") || text.contains("MDC.put");
             case "formatter-field-shared-by-tasks" -> SharedFormatters.mayApply(text);
             case "conditional-update-count-ignored" -> ConditionalUpdates.mayApply(text);
+            case "plain-collection-of-shared-object" -> SharedCollections.mayApply(text);
             default -> true;
         };
     }

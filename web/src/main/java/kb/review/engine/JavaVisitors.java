@@ -36,7 +36,8 @@ final class JavaVisitors {
             "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
             "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
             "formatter-field-shared-by-tasks", SharedFormatters::check,
-            "conditional-update-count-ignored", ConditionalUpdates::check);
+            "conditional-update-count-ignored", ConditionalUpdates::check,
+            "plain-collection-of-shared-object", SharedCollections::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same

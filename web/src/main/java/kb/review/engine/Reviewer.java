@@ -209,6 +209,10 @@ public final class Reviewer {
             // that the old file had on the line the code came from is not the change's
             Map<Integer, Integer> origin = after.change().reformatted();
             for (Finding f : candidates) {
+                if (OpenedTries.keeps(after, f.item(), f.line())) {
+                    out.add(f); // re-indented into a try the change wrote without the rollback
+                    continue;
+                }
                 Integer from = origin.get(f.line());
                 if (from != null && old.contains(f.rule() + '@' + from)) {
                     continue;

@@ -1,0 +1,236 @@
+package kb.review.engine;
+
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * CONC-03 for a collection of {@code java.util} that is not thread-safe ({@code HashMap}, {@code ArrayList},
+ * {@code HashSet}, ...) held in a field of an object that several threads use at once, and written by its methods
+ * without a lock. The item: "server code runs every handler on many threads at once, so any object reachable from two
+ * of them is shared whether the author meant it or not". What the review can see says the object is shared:
+ * <ul>
+ * <li>the class is a container singleton or a servlet ({@code @Component}, {@code @Service}, {@code @Controller},
+ * {@code @RestController}, {@code @Repository}, {@code @Singleton}, {@code @ApplicationScoped}, {@code @WebServlet},
+ * a subclass of {@code HttpServlet}): one instance serves every request. Reported at the field: its type is the
+ * defect, whichever method writes it. Writes while the container builds the object (constructors, setters,
+ * {@code @PostConstruct}, {@code @Autowired} or {@code @Inject} methods, {@code afterPropertiesSet}) do not count, and
+ * a bean of a narrower scope ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
+ * <li>the writing method's own comment says it runs on several threads ("called on the event loop threads", "from
+ * any thread", "concurrently"): the author's word about the method. Reported at the write.</li>
+ * </ul>
+ * A write in a synchronized method, in a {@code synchronized} block, or in a method that takes a {@code Lock} is
+ * guarded and does not count.
+ */
+final class SharedCollections {
+
+    private static final Set<String> UNSAFE = Set.of("HashMap", "LinkedHashMap", "TreeMap", "WeakHashMap",
+            "IdentityHashMap", "EnumMap", "HashSet", "LinkedHashSet", "TreeSet", "ArrayList", "LinkedList",
+            "ArrayDeque", "PriorityQueue");
+    private static final Set<String> WRITES = Set.of("put", "putAll", "putIfAbsent", "remove", "removeIf",
+            "removeAll", "retainAll", "clear", "add", "addAll", "addFirst", "addLast", "offer", "offerFirst",
+            "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "compute", "computeIfAbsent",
+            "computeIfPresent", "merge", "replace", "replaceAll", "set", "sort");
+    private static final Set<String> SHARED_CLASS = Set.of("Component", "Service", "Controller", "RestController",
+            "Repository", "Singleton", "ApplicationScoped", "WebServlet", "WebFilter");
+    private static final Set<String> BUILDING = Set.of("PostConstruct", "Autowired", "Inject", "Bean");
+    private static final Pattern NARROW_SCOPE = Pattern.compile(
+            "(?i)prototype|request|session|thread|SCOPE_(?:PROTOTYPE|REQUEST|SESSION)");
+    private static final Pattern SERVLET = Pattern.compile("^(?:Http|Generic)Servlet$");
+    /** A method's comment that says the method runs on several threads at once. */
+    private static final Pattern MANY_THREADS = Pattern.compile(
+            "(?i)\\b(?:called|invoked|runs?|executed|used)\\b[^.]{0,60}\\b(?:on|from|by)\\b[^.]{0,40}\\bthreads\\b"
+                    + "|\\b(?:from|on) (?:any|several|multiple|many|different) threads?\\b|\\bconcurrently\\b");
+    /** A comment that confines the method to one thread, or denies the concurrency. */
+    private static final Pattern ONE_THREAD = Pattern.compile(
+            "(?i)\\bnot\\b[^.]{0,30}\\bconcurrently\\b|\\b(?:single|one|same|owning|owner) thread\\b|\\bconfined\\b");
+    private static final int DEPTH = 4;
+    private static final Pattern MAY_APPLY = Pattern.compile(
+            "\\bnew\\s+(?:HashMap|LinkedHashMap|TreeMap|WeakHashMap|IdentityHashMap|EnumMap|HashSet|LinkedHashSet"
+                    + "|TreeSet|ArrayList|LinkedList|ArrayDeque|PriorityQueue)\\b");
+
+    private SharedCollections() {
+    }
+
+    /** A cheap text test: an unsafe collection is built and something may say the object is shared. */
+    static boolean mayApply(String text) {
+        return MAY_APPLY.matcher(text).find() && (text.contains("@") || text.contains("Servlet")
+                || text.contains("thread") || text.contains("concurrent"));
+    }
+
+    static List<JavaChecks.Report> check(Node root, boolean wholeFile) {
+        List<JavaChecks.Report> out = new ArrayList<>();
+        for (ClassOrInterfaceDeclaration type : root.findAll(ClassOrInterfaceDeclaration.class)) {
+            if (type.isInterface()) {
+                continue;
+            }
+            Map<String, FieldDeclaration> fields = unsafeFields(type);
+            if (fields.isEmpty()) {
+                continue;
+            }
+            boolean sharedClass = sharedClass(type);
+            for (Map.Entry<String, FieldDeclaration> f : fields.entrySet()) {
+                List<MethodCallExpr> writes = unguardedWrites(type, f.getKey());
+                if (sharedClass && writes.stream().anyMatch(w -> !building(w))) {
+                    out.add(JavaChecks.Report.at(f.getValue(), false));
+                    continue;
+                }
+                writes.stream().filter(w -> !building(w) && saysManyThreads(w)).findFirst()
+                        .ifPresent(w -> out.add(JavaChecks.Report.at(w, false)));
+            }
+        }
+        return out;
+    }
+
+    /** The class's own fields built as an unsafe collection, at their declaration or in a constructor. */
+    private static Map<String, FieldDeclaration> unsafeFields(ClassOrInterfaceDeclaration type) {
+        Map<String, FieldDeclaration> out = new LinkedHashMap<>();
+        for (FieldDeclaration field : type.getFields()) {
+            for (VariableDeclarator v : field.getVariables()) {
+                boolean built = v.getInitializer().map(SharedCollections::unsafe).orElse(false)
+                        || type.getConstructors().stream().anyMatch(c -> c.findAll(
+                        com.github.javaparser.ast.expr.AssignExpr.class).stream().anyMatch(a ->
+                        names(a.getTarget(), v.getNameAsString()) && unsafe(a.getValue())));
+                if (built) {
+                    out.put(v.getNameAsString(), field);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean unsafe(Expression e) {
+        return e instanceof ObjectCreationExpr o && UNSAFE.contains(o.getType().getNameAsString());
+    }
+
+    private static boolean sharedClass(ClassOrInterfaceDeclaration type) {
+        boolean narrow = type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Scope")
+                && (a.getNameAsString().matches("(Request|Session|Thread)Scope")
+                || NARROW_SCOPE.matcher(a.toString()).find()));
+        if (narrow) {
+            return false;
+        }
+        return type.getAnnotations().stream().map(AnnotationExpr::getNameAsString).anyMatch(SHARED_CLASS::contains)
+                || type.getExtendedTypes().stream().map(ClassOrInterfaceType::getNameAsString)
+                .anyMatch(n -> SERVLET.matcher(n).find());
+    }
+
+    /** Mutating calls on the field ({@code f.put(...)}, {@code this.f.add(...)}) outside any lock, in this class. */
+    private static List<MethodCallExpr> unguardedWrites(ClassOrInterfaceDeclaration type, String field) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
+            if (!WRITES.contains(call.getNameAsString()) || call.getScope().filter(s -> names(s, field)).isEmpty()) {
+                continue;
+            }
+            Optional<CallableDeclaration> owner = call.findAncestor(CallableDeclaration.class);
+            if (owner.isEmpty() || owner.get().findAncestor(ClassOrInterfaceDeclaration.class).orElse(null) != type
+                    || guarded(call, owner.get()) || onlyCalledGuarded(type, owner.get(), DEPTH)) {
+                continue;
+            }
+            out.add(call);
+        }
+        return out;
+    }
+
+    private static boolean names(Expression e, String field) {
+        return e instanceof NameExpr n && n.getNameAsString().equals(field)
+                || e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr
+                && fa.getNameAsString().equals(field);
+    }
+
+    private static boolean guarded(Node call, CallableDeclaration<?> owner) {
+        if (owner instanceof MethodDeclaration m && m.isSynchronized()
+                || call.findAncestor(SynchronizedStmt.class).isPresent()) {
+            return true;
+        }
+        // a Lock taken in the method (lock.lock(), rw.writeLock().lock(), tryLock)
+        return owner.findAll(MethodCallExpr.class).stream()
+                .anyMatch(c -> c.getNameAsString().equals("lock") || c.getNameAsString().equals("tryLock")
+                        || c.getNameAsString().equals("lockInterruptibly"));
+    }
+
+    /**
+     * True when {@code method} is a private helper of the class whose every call in the class is itself guarded, or is
+     * made while the object is built (a scan filled under double-checked locking, a loader called from the
+     * constructor): the write inside it is as guarded as its callers. A method never called in sight is not.
+     */
+    private static boolean onlyCalledGuarded(ClassOrInterfaceDeclaration type, CallableDeclaration<?> method,
+                                             int depth) {
+        if (depth == 0 || !(method instanceof MethodDeclaration m) || !m.isPrivate()) {
+            return false;
+        }
+        List<MethodCallExpr> calls = type.findAll(MethodCallExpr.class, c -> c.getNameAsString()
+                .equals(m.getNameAsString()) && c.getArguments().size() == m.getParameters().size()
+                && c.getScope().map(sc -> sc instanceof ThisExpr).orElse(true));
+        if (calls.isEmpty()) {
+            return false;
+        }
+        for (MethodCallExpr c : calls) {
+            CallableDeclaration<?> caller = c.findAncestor(CallableDeclaration.class).orElse(null);
+            if (caller == null || caller == method) {
+                continue; // recursion adds no caller of its own
+            }
+            if (!guarded(c, caller) && !building(c) && !onlyCalledGuarded(type, caller, depth - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A write made while the object is built: a constructor, an initializer, a setter or an injection method. */
+    private static boolean building(MethodCallExpr write) {
+        if (write.findAncestor(InitializerDeclaration.class).isPresent()) {
+            return true;
+        }
+        CallableDeclaration<?> owner = write.findAncestor(CallableDeclaration.class).orElse(null);
+        if (owner == null || owner instanceof ConstructorDeclaration) {
+            return true;
+        }
+        NodeList<AnnotationExpr> annotations = owner.getAnnotations();
+        if (annotations.stream().map(AnnotationExpr::getNameAsString).anyMatch(BUILDING::contains)) {
+            return true;
+        }
+        String name = owner.getNameAsString();
+        return name.equals("afterPropertiesSet") || name.matches("set[A-Z]\\w*") && owner.getParameters().size() == 1;
+    }
+
+    /** True when the comment right above the write's method says it runs on several threads. */
+    private static boolean saysManyThreads(MethodCallExpr write) {
+        CallableDeclaration<?> owner = write.findAncestor(CallableDeclaration.class).orElse(null);
+        if (owner == null || owner.getTokenRange().isEmpty()) {
+            return false;
+        }
+        StringBuilder comment = new StringBuilder();
+        Optional<JavaToken> t = owner.getTokenRange().get().getBegin().getPreviousToken();
+        while (t.isPresent() && (t.get().getCategory().isWhitespace() || t.get().getCategory().isComment())) {
+            if (t.get().getCategory().isComment()) {
+                comment.insert(0, t.get().getText() + "\n");
+            }
+            t = t.get().getPreviousToken();
+        }
+        return MANY_THREADS.matcher(comment).find() && !ONE_THREAD.matcher(comment).find();
+    }
+}
