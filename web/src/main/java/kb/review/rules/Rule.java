@@ -69,7 +69,9 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
      * {@code reportAt}, when not null, moves the report up to the nearest ancestor of that node type, through function
      * literals but not past a declared function: a loop in a goroutine's body is reported at its {@code go} line,
-     * where a reader (and the checklist's line convention) looks for the goroutine's defects.
+     * where a reader (and the checklist's line convention) looks for the goroutine's defects. A {@code go_statement}
+     * whose literal recovers (a {@code recover()} or a deferred helper named for it) is not a move target: it has no
+     * defect of its own, and the report stays on the reported capture's line.
      */
     public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
                                List<String> inside,
