@@ -96,12 +96,16 @@ final class IdleGoroutines {
         boolean any = false;
         boolean framed = false;
         boolean spawns = false;
-        for (String statement : body.substring(open + 1, close).split("[;\\n]")) {
+        String[] statements = body.substring(open + 1, close).split("[;\\n]");
+        boolean serves = java.util.Arrays.stream(statements)
+                .anyMatch(x -> WatcherStatements.runsLibraryServer(x.strip(), summaries));
+        for (String statement : statements) {
             String st = statement.replaceFirst("//.*", "").strip();
             if (st.isEmpty() || st.equals("return")) {
                 continue;
             }
-            if (!idleStatement(st, summaries, depth)) {
+            if (!idleStatement(st, summaries, depth)
+                    && !(serves && WatcherStatements.reportsServerExit(st, summaries))) {
                 return false;
             }
             framed |= FRAME.matcher(st).matches();
@@ -130,7 +134,10 @@ final class IdleGoroutines {
         if (lib.matches() && !summaries.knows(lib.group(1))) {
             return true;
         }
-        var own = OWN_CALL.matcher(st);
+        if (WatcherStatements.waitsForSignal(st) || WatcherStatements.runsLibraryServer(st, summaries)) {
+            return true;
+        }
+        var own = OWN_CALL.matcher(WatcherStatements.plainErrors(st));
         if (!own.matches()) {
             return false;
         }

@@ -80,7 +80,8 @@ final class GoCutBlocks {
     /**
      * True when a run that starts in the cases of a select shows a case receiving from a ticker's or timer's channel,
      * and the line after the select's closing brace closes another block: the select is the last statement of that
-     * block, which is then the loop it ticks in.
+     * block, which is then the loop it ticks in. A run that ends with the select's brace and shows a ticker's case by
+     * its name ({@code case <-ticker.C:}) is taken as that loop's too.
      */
     static boolean selectEndsLoop(String run) {
         String[] lines = run.split("\n");
@@ -96,7 +97,9 @@ final class GoCutBlocks {
                         return tick && (next.equals("}") || ticker && closesAround(lines, j));
                     }
                 }
-                return false;
+                // the run ends with the select (git's three lines of context stop there): a select on a ticker's
+                // channel by its name is read again and again by design, so the block around it is its loop
+                return ticker;
             }
             boolean tickHere = depth == 0 && TICK_CASE.matcher(lines[i]).find();
             tick |= tickHere;

@@ -91,8 +91,13 @@ final class HunkGaps {
                     // a ticking select that is the last statement of its block: that block is its loop
                     boolean loop = opener.startsWith("select") && before.length() > header.length()
                             && before.endsWith("{") && GoCutBlocks.selectEndsLoop(run.toString());
-                    out[from - 1] = (loop ? before.substring(0, before.length() - 1) + "for {" : before) + opener
-                            + GoCutBlocks.caseBefore(run.toString());
+                    // the run closes the select and stops (GoCutBlocks.selectEndsLoop): its loop is opened too, and
+                    // closed after the run with the function
+                    boolean unseenLoop = !loop && opener.startsWith("select") && before.equals(header)
+                            && GoCutBlocks.selectEndsLoop(run.toString());
+                    out[from - 1] = (loop ? before.substring(0, before.length() - 1) + "for {"
+                            : unseenLoop ? before + "for {" : before) + opener + GoCutBlocks.caseBefore(run.toString());
+                    wrappers += unseenLoop ? 1 : 0;
                 }
             }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)

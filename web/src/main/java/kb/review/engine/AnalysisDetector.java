@@ -14,6 +14,7 @@ import java.util.Set;
 import kb.review.analysis.CollectedCloses;
 import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
+import kb.review.analysis.GuardedFields;
 import kb.review.analysis.HandClosed;
 import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
@@ -88,6 +89,8 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (LOOP_KEYWORD.matcher(lower).find() || lower.contains("continue"))
                         ? Shapes.defersInLoops(root.get(), file.utf8(), file) : List.of();
+                case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
+                        ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();

@@ -42,7 +42,8 @@ final class RemovedLocks {
                 continue;
             }
             String owner = Pattern.quote(m.group(1));
-            Pattern relock = Pattern.compile("^\\s*" + owner + "(?:\\.\\w+)*\\.Lock\\(\\)");
+            // a finer lock counts too: one per element of a field (`d.shards[i].mu.Lock()`) that the change adds
+            Pattern relock = Pattern.compile("^\\s*" + owner + "(?:\\.\\w+|\\[[^\\]\\n]*\\])*\\.Lock\\(\\)");
             boolean relocked = file.change().hunks().stream().flatMap(h -> h.lines().stream())
                     .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && relock.matcher(l.text()).find());
             // the lock moved to the callers: the method is renamed for it (`addRemoteLocked`) or says so

@@ -41,6 +41,9 @@ final class TreeSitterDetector {
             "(?<![\\w$.])((?:[\\p{L}_$][\\w$]*\\s*\\.\\s*)*[\\p{L}_$][\\w$]*)\\s*\\(");
     private static final Set<String> DECLARATIONS = Set.of("method_declaration", "function_declaration");
     private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A goroutine literal that recovers, by itself or through a deferred helper named for it (see Shapes). */
+    private static final Pattern GUARDED_GOROUTINE = Pattern.compile(
+            "\\brecover\\s*\\(\\s*\\)|\\bdefer\\s+[\\w.]*(?i:recover|rescue|guard|safe|crash|panic)\\w*\\s*\\(");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
     private TreeSitterDetector() {
@@ -72,6 +75,10 @@ final class TreeSitterDetector {
                     continue;
                 }
                 TSNode shown = q.reportAt() == null ? at : enclosing(at, q.reportAt());
+                if (shown != at && shown.getType().equals("go_statement")
+                        && GUARDED_GOROUTINE.matcher(SyntaxNode.text(src, shown)).find()) {
+                    shown = at; // a goroutine that recovers has no defect of its own to name at its go line
+                }
                 int line = shown.getStartPoint().getRow() + 1;
                 String key = rule.id() + ":" + line;
                 if (!seen.contains(key) && accept(file, src, q, caps, at, summaries)) {

@@ -76,7 +76,9 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      * {@code outside} list node types of which some ancestor (below the enclosing function) must or must not be.
      * {@code reportAt}, when not null, moves the report up to the nearest ancestor of that node type, through function
      * literals but not past a declared function: a loop in a goroutine's body is reported at its {@code go} line,
-     * where a reader (and the checklist's line convention) looks for the goroutine's defects.
+     * where a reader (and the checklist's line convention) looks for the goroutine's defects. A {@code go_statement}
+     * whose literal recovers (a {@code recover()} or a deferred helper named for it) is not a move target: it has no
+     * defect of its own, and the report stays on the reported capture's line.
      */
     public record QueryMatcher(Language language, String text, org.treesitter.TSQuery query, String report,
                                List<String> inside,
@@ -148,8 +150,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * Java method given a deadline or timeout makes a call that waits without a bound.
          */
         public static final String CONTEXT_DROPPED = "context-dropped";
+        /** A Go map field written by a method that takes no lock while another method of its type locks around it. */
+        public static final String GUARDED_FIELD = "guarded-field-unlocked";
         /** Every analysis name, with the languages it applies to. */
-        public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.Map.of(
+        public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.stream.Stream.of(
+                java.util.Map.of(
                 RESOURCE_LIFECYCLE, Set.of(Language.GO, Language.JAVA),
                 NEEDS_TIMEOUT, Set.of(Language.GO, Language.JAVA),
                 BUILT_PER_CALL, Set.of(Language.GO, Language.JAVA),
@@ -159,7 +164,12 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 GOROUTINE_RECOVER, Set.of(Language.GO),
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),
-                DEFER_IN_LOOP, Set.of(Language.GO));
+                DEFER_IN_LOOP, Set.of(Language.GO)),
+                // Map.of takes ten pairs: later analyses join from here
+                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO)))
+                .flatMap(m -> m.entrySet().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue));
     }
 
     /**

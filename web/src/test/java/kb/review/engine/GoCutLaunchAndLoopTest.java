@@ -76,7 +76,7 @@ class GoCutLaunchAndLoopTest {
 
     @Test
     void a_cut_ticker_loop_that_returns_on_the_first_failed_run_is_found() {
-        assertEquals(List.of("42:go-periodic-loop-returns-on-error"),
+        assertEquals(List.of("43:go-periodic-loop-returns-on-error"),
                 GoRound8ClassesTest.item(pruner("\t\t\t\treturn fmt.Errorf(\"prune: %w\", err)"), "CONC-07"));
     }
 

@@ -229,7 +229,7 @@ class GoPrecisionSet5ClassesTest {
                 	}
                 }
                 """);
-        assertEquals(List.of("7:go-periodic-loop-returns-on-error"), item(diff, "CONC-07"));
+        assertEquals(List.of("8:go-periodic-loop-returns-on-error"), item(diff, "CONC-07"));
         // a peer handed in, but the failing call is the service's own work, not a write to the peer
         String other = file("stats/push.go", """
                 func push(conn *websocket.Conn, store *Store, period time.Duration) {
@@ -243,7 +243,7 @@ class GoPrecisionSet5ClassesTest {
                 	}
                 }
                 """);
-        assertEquals(List.of("7:go-periodic-loop-returns-on-error"), item(other, "CONC-07"));
+        assertEquals(List.of("8:go-periodic-loop-returns-on-error"), item(other, "CONC-07"));
     }
     // --- RES-01 BR: an extra early close of a struct-owned connection, dropped -------------------------------
 

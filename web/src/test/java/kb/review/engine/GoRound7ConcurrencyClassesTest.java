@@ -67,7 +67,7 @@ class GoRound7ConcurrencyClassesTest {
     @Test
     void a_ticker_loop_that_returns_on_a_failed_run_is_reported() {
         String diff = file("gc/sweep.go", TICKER_SELECT.formatted("\t\t\t\treturn fmt.Errorf(\"sweep: %w\", err)"));
-        assertEquals(List.of("11:go-periodic-loop-returns-on-error"), of(diff, "go-periodic-loop-returns-on-error"));
+        assertEquals(List.of("12:go-periodic-loop-returns-on-error"), of(diff, "go-periodic-loop-returns-on-error"));
         String range = file("gc/sweep.go", """
                 func (s *Sweeper) loop(ctx context.Context) {
                 \tfor range time.Tick(s.every) {
@@ -77,7 +77,7 @@ class GoRound7ConcurrencyClassesTest {
                 \t}
                 }
                 """);
-        assertEquals(List.of("5:go-periodic-loop-returns-on-error"), of(range, "go-periodic-loop-returns-on-error"));
+        assertEquals(List.of("6:go-periodic-loop-returns-on-error"), of(range, "go-periodic-loop-returns-on-error"));
         // the loop in a goroutine's body: reported at the go line, where the goroutine (and CONC-01's finding) is
         String spawned = file("gc/sweep.go", """
                 func (s *Sweeper) Start() {

@@ -55,7 +55,7 @@ class GoTickerWorkAfterSelectTest {
 
     @Test
     void work_after_the_ticker_select_that_returns_on_its_first_failure_is_found() {
-        assertEquals(List.of("23:go-periodic-loop-returns-on-error"), GoRound8ClassesTest.item(
+        assertEquals(List.of("25:go-periodic-loop-returns-on-error"), GoRound8ClassesTest.item(
                 sweeper("+\t\t\tslog.Error(\"sweep failed\", \"err\", err)\n+\t\t\treturn"), "CONC-07"));
     }
 
@@ -87,7 +87,7 @@ class GoTickerWorkAfterSelectTest {
 
     @Test
     void an_edit_that_makes_the_cut_loop_return_on_a_failed_run_is_found() {
-        assertEquals(List.of("32:go-periodic-loop-returns-on-error"), GoRound8ClassesTest.item(
+        assertEquals(List.of("34:go-periodic-loop-returns-on-error"), GoRound8ClassesTest.item(
                 compactorEdit("+\t\t\tc.log.Errorf(\"compaction failed: %v\", err)\n+\t\t\treturn"), "CONC-07"));
     }
 

@@ -1,0 +1,181 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.review.diff.SourceFile;
+
+/**
+ * Go map fields that one method of a type writes or reads under the type's lock and another method writes with no
+ * lock at all. The lock is the author's own statement that goroutines share the map; CONC-03 says a plain map written
+ * from several goroutines without its mutex is a crash ("concurrent map writes"), so the unguarded write is the defect.
+ *
+ * <p>Read from the file's text as gofmt lays it out (a declaration starts at {@code func} in column one and ends at the
+ * first {@code }} in column one). Only methods the diff shows whole are judged. A writer is left alone when it takes
+ * any lock, when its name or doc comment says the caller holds the lock ({@code addLocked}), when it decodes or fills
+ * a value nobody else holds yet ({@code UnmarshalYAML}, {@code Decode...}), and, when it is unexported, unless some
+ * caller in sight holds no lock and is not a constructor ({@code New...}, {@code init}): a helper whose every caller
+ * locks first is guarded by them, and one with no caller in sight is not judged.
+ */
+public final class GuardedFields {
+
+    /** A method: receiver name, {@code *} or not, receiver type, method name. */
+    private static final Pattern METHOD = Pattern.compile(
+            "^func \\((\\w+) (\\*?)(\\w+)(?:\\[[^\\]]*\\])?\\) (\\w+)\\s*(?:\\[[^\\]]*\\])?\\(");
+    private static final Pattern FUNCTION = Pattern.compile("^func (\\w+)\\s*(?:\\[[^\\]]*\\])?\\(");
+    private static final Pattern LOCKS = Pattern.compile("\\.(?:R?Lock|TryR?Lock)\\(\\)");
+    private static final Pattern HELD = Pattern.compile("(?i)locked$");
+    private static final Pattern SAYS_HELD = Pattern.compile("(?i)\\b(?:lock|mutex|mu)\\b");
+    /** Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it. */
+    private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|init\\w*)$");
+    private static final Pattern CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main)$");
+
+    private GuardedFields() {
+    }
+
+    /** One function or method as the file lays it out; {@code recv} is null for a plain function. */
+    private record Fn(String recv, boolean pointer, String type, String name, int start, int end, boolean whole,
+                      String body) {
+        boolean locks() {
+            return LOCKS.matcher(body).find();
+        }
+    }
+
+    /** The unguarded writes, each at its line; empty when the file shows no type whose map is locked anywhere. */
+    public static List<Shapes.Spot> find(SourceFile file) {
+        List<Fn> fns = functions(file);
+        Map<String, Set<String>> guarded = new HashMap<>();
+        for (Fn f : fns) {
+            if (f.recv() == null || !f.locks()) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(?<![\\w.])" + f.recv() + "\\.(\\w+)\\[|\\bdelete\\(\\s*" + f.recv()
+                    + "\\.(\\w+)\\s*,|\\brange\\s+" + f.recv() + "\\.(\\w+)\\b").matcher(f.body());
+            while (m.find()) {
+                String field = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                guarded.computeIfAbsent(f.type(), k -> new HashSet<>()).add(field);
+            }
+        }
+        List<Shapes.Spot> out = new ArrayList<>();
+        for (Fn f : fns) {
+            Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
+            if (fields == null || !f.pointer() || !f.whole() || f.locks() || HELD.matcher(f.name()).find()
+                    || BUILDS.matcher(f.name()).matches() || SAYS_HELD.matcher(doc(file, f.start())).find()) {
+                continue;
+            }
+            int line = firstWrite(file, f, fields, file.text());
+            if (line > 0 && calledUnlocked(f, fns)) {
+                out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), true, null));
+            }
+        }
+        return out;
+    }
+
+    /** The first line of {@code f} that writes one of {@code fields} as a map; 0 when none does. */
+    private static int firstWrite(SourceFile file, Fn f, Set<String> fields, String source) {
+        String names = String.join("|", fields.stream().filter(x -> isMap(x, source)).sorted().toList());
+        if (names.isEmpty()) {
+            return 0;
+        }
+        Pattern write = Pattern.compile("^\\s*" + f.recv() + "\\.(?:" + names
+                + ")\\[[^\\n]*\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)|\\bdelete\\(\\s*" + f.recv() + "\\.(?:" + names
+                + ")\\s*,");
+        for (int i = f.start() + 1; i <= f.end(); i++) {
+            if (write.matcher(file.line(i)).find()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether the file shows {@code field} as a map: declared, made, or given to delete. */
+    private static boolean isMap(String field, String text) {
+        return Pattern.compile("(?m)^\\s*" + field + "\\s+map\\[|\\bdelete\\(\\s*\\w+\\." + field + "\\s*,|\\."
+                + field + "\\s*=\\s*(?:make\\(\\s*)?map\\[|\\b" + field + ":\\s*(?:make\\(\\s*)?map\\[").matcher(text)
+                .find();
+    }
+
+    /**
+     * Whether the method can run without the lock: it is exported (anyone may call it), or a caller in sight takes no
+     * lock and builds nothing.
+     */
+    private static boolean calledUnlocked(Fn f, List<Fn> fns) {
+        if (Character.isUpperCase(f.name().charAt(0))) {
+            return true;
+        }
+        Pattern call = Pattern.compile("\\." + f.name() + "\\(");
+        for (Fn caller : fns) {
+            if (caller == f || !call.matcher(caller.body()).find()) {
+                continue;
+            }
+            boolean builds = caller.recv() == null ? CONSTRUCTOR.matcher(caller.name()).matches()
+                    : BUILDS.matcher(caller.name()).matches();
+            if (!caller.locks() && !builds && !HELD.matcher(caller.name()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The comment lines right above line {@code start}, joined. */
+    private static String doc(SourceFile file, int start) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = start - 1; i >= 1 && file.line(i).startsWith("//"); i--) {
+            sb.append(file.line(i)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The file's top-level functions and methods, each from its {@code func} line to its closing brace. */
+    private static List<Fn> functions(SourceFile file) {
+        List<Fn> out = new ArrayList<>();
+        int n = file.lineCount();
+        for (int i = 1; i <= n; i++) {
+            String head = file.line(i);
+            if (!head.startsWith("func ")) {
+                continue;
+            }
+            int end = i;
+            if (!head.stripTrailing().endsWith("}")) {
+                end = -1;
+                for (int j = i + 1; j <= n && end < 0; j++) {
+                    String l = file.line(j);
+                    if (l.startsWith("}")) {
+                        end = j;
+                    } else if (l.startsWith("func ")) {
+                        end = j - 1;
+                    }
+                }
+                end = end < 0 ? n : end;
+            }
+            StringBuilder body = new StringBuilder();
+            for (int j = i; j <= end; j++) {
+                body.append(file.line(j)).append('\n');
+            }
+            boolean whole = file.allKnown(i, end) && file.line(end).startsWith("}") || end == i;
+            Matcher m = METHOD.matcher(head);
+            if (m.find()) {
+                out.add(new Fn(m.group(1), !m.group(2).isEmpty(), m.group(3), m.group(4), i, end, whole,
+                        body.toString()));
+            } else {
+                Matcher f = FUNCTION.matcher(head);
+                out.add(new Fn(null, false, null, f.find() ? f.group(1) : "", i, end, whole, body.toString()));
+            }
+            i = end;
+        }
+        return out;
+    }
+}
