@@ -339,7 +339,9 @@ public final class Shapes {
         boolean conditional = false;
         while (p != null && !p.isNull()) {
             String t = p.getType();
-            conditional |= t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause");
+            boolean counted = !go && CountedFailures.counts(p, child, src); // a tallied branch runs per element
+            conditional |= (t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause"))
+                    && !counted;
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 // a lambda given to forEach runs once per element, unless a debug-level test holds the whole call
                 return !GuardedCallbacks.underDebugGuard(p, src, false);
@@ -359,7 +361,7 @@ public final class Shapes {
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (onFailurePath(p, child, src, go, n)) {
+            if (!counted && onFailurePath(p, child, src, go, n)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }
