@@ -307,7 +307,7 @@ public final class Shapes {
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)
-                    || LoopGuards.inLifecycleFunction(c, src)) {
+                    || LoopGuards.inLifecycleFunction(c, src) || OneShotPasses.inMigration(c, src, path)) {
                 continue;
             }
             out.add(at(c, true, null));
