@@ -304,10 +304,11 @@ public final class Shapes {
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
                     || !inLoop(c, src, loops, boundaries, known, go, roundTrips)
                     && !(!go && known != null && CountedSkips.inHiddenLoop(c, src)) // a loop above the hunk
+                    && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)
-                    || LoopGuards.inLifecycleFunction(c, src)) {
+                    || LoopGuards.inLifecycleFunction(c, src) || OneShotPasses.inMigration(c, src, path)) {
                 continue;
             }
             out.add(at(c, true, null));
@@ -339,7 +340,9 @@ public final class Shapes {
         boolean conditional = false;
         while (p != null && !p.isNull()) {
             String t = p.getType();
-            conditional |= t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause");
+            boolean counted = !go && CountedFailures.counts(p, child, src); // a tallied branch runs per element
+            conditional |= (t.equals("if_statement") && !isField(p, "condition", child) || t.equals("catch_clause"))
+                    && !counted;
             if (t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
                 // a lambda given to forEach runs once per element, unless a debug-level test holds the whole call
                 return !GuardedCallbacks.underDebugGuard(p, src, false);
@@ -359,7 +362,7 @@ public final class Shapes {
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (onFailurePath(p, child, src, go, n)) {
+            if (!counted && onFailurePath(p, child, src, go, n)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }
