@@ -137,8 +137,7 @@ public record Model(String id, String language, String kind, String shows, Strin
             if (RELEASES.size() > 50_000) {
                 RELEASES.clear(); // bounded: names come from reviewed code
             }
-            p = compileRelease(v);
-            RELEASES.put(key, p);
+            p = RELEASES.computeIfAbsent(key, k -> compileRelease(v));
         }
         return p;
     }

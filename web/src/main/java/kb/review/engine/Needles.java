@@ -42,9 +42,10 @@ final class Needles {
             if (CACHE.size() > 10_000) {
                 CACHE.clear();
             }
-            List<String> found = of(p);
-            n = found == null ? List.of() : found;
-            CACHE.put(p, n);
+            n = CACHE.computeIfAbsent(p, k -> {
+                List<String> found = of(k);
+                return found == null ? List.of() : found;
+            });
         }
         return n.isEmpty() ? null : n;
     }

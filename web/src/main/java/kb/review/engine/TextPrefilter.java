@@ -58,19 +58,23 @@ final class TextPrefilter {
             if (WORDS.size() > 10_000) {
                 WORDS.clear(); // patterns come from the rule book; the bound only guards against misuse
             }
-            List<String> needles = Needles.cached(p);
-            List<String> found = new ArrayList<>();
-            for (String n : needles == null ? List.<String>of() : needles) {
-                String word = "";
-                for (String part : IDENTIFIER_GAP.split(n)) {
-                    word = part.length() > word.length() ? part : word;
-                }
-                found.add(word);
-            }
-            words = List.copyOf(found);
-            WORDS.put(p, words);
+            words = WORDS.computeIfAbsent(p, TextPrefilter::longestWords);
         }
         return words.isEmpty() ? null : words;
+    }
+
+    /** The longest identifier run of each needle of {@code p} (empty when it has none). */
+    private static List<String> longestWords(Pattern p) {
+        List<String> needles = Needles.cached(p);
+        List<String> found = new ArrayList<>();
+        for (String n : needles == null ? List.<String>of() : needles) {
+            String word = "";
+            for (String part : IDENTIFIER_GAP.split(n)) {
+                word = part.length() > word.length() ? part : word;
+            }
+            found.add(word);
+        }
+        return List.copyOf(found);
     }
 
     private static final Pattern IDENTIFIER_GAP = Pattern.compile("[^a-z0-9_$]+");
