@@ -146,13 +146,9 @@ public final class Shapes {
      * Go statements whose function cannot recover from a panic: a literal whose body neither calls recover() nor
      * defers a function that does (a visible helper, a model recoverer, or, when the helper is not visible, one
      * named like a recoverer), or a named function visible to the review that does not. A named function that is
-     * not visible is not reported.
+     * not visible is not reported. The jobs handed to the models' spawning calls ({@link GoSpawns}) that cannot
+     * recover are reported too.
      */
-    public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries) {
-        return goroutinesWithoutRecover(root, src, summaries, List.of());
-    }
-
-    /** The same, and the jobs handed to the models' spawning calls ({@link GoSpawns}) that cannot recover either. */
     public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries,
                                                       List<GoSpawns.Spawn> spawns) {
         List<SyntaxNode> gos = new ArrayList<>();
@@ -271,13 +267,9 @@ public final class Shapes {
         walk(n, type, out);
     }
 
-    /** Logging calls (callee matching a model logger) inside a loop of the same function. */
-    public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers) {
-        return logsInLoops(root, src, go, loggers, List.of(), "", null);
-    }
-
     /**
-     * Logging calls inside loops whose iterations repeat with the traffic. {@code path} is the file's (a Go
+     * Logging calls (callee matching a model logger) inside loops of the same function whose iterations repeat
+     * with the traffic. {@code path} is the file's (a Go
      * {@code cmd/} package is a command); {@code known} the lines the diff shows (null: all), since a loop opened in
      * one hunk may have closed in a gap before a log of the next. {@code roundTrips} are the language's callees that
      * send a request and wait for its answer (a loop paced by one is not hot: {@link LoopPacing}).
