@@ -225,14 +225,13 @@ final class ActionController {
         return pages.get(filter, drafts, today, version, () -> query.find(filter, drafts, today, version));
     }
 
-    /** The facet counts (a few small summary-table reads), read again only when the summary moved or on a new day. */
+    /**
+     * The facet counts (a few small summary-table reads), read again only when the summary moved or on a new day;
+     * requests that find them stale at once wait for one read instead of each reading and overwriting the other.
+     */
     private ActionQuery.Facets facets(boolean drafts, LocalDate today, long version) {
-        CachedFacets c = facetCache.get(drafts);
-        if (c == null || c.version() != version || !c.today().equals(today)) {
-            c = new CachedFacets(version, today, query.facets(drafts, today, version));
-            facetCache.put(drafts, c);
-        }
-        return c.facets();
+        return facetCache.compute(drafts, (key, c) -> c == null || c.version() != version || !c.today().equals(today)
+                ? new CachedFacets(version, today, query.facets(drafts, today, version)) : c).facets();
     }
 
     /** Per "incident/position" of the prevent items on the page, the detector that enforces the item they name. */

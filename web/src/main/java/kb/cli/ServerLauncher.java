@@ -50,6 +50,7 @@ public final class ServerLauncher {
         try {
             archive = self.get().archive();
         } catch (IOException e) {
+            System.err.println("could not place the class-data archive (" + e.getMessage() + "); serving in this JVM");
             return Optional.empty();
         }
         Optional<List<String>> command;

@@ -160,7 +160,7 @@ final class Cgroups {
             } finally {
                 Files.deleteIfExists(probe);
             }
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | SecurityException e) { // kb:ignore ERR-01 -- a probe: a group that cannot be made is the answer "not usable"
             return Optional.empty();
         }
     }

@@ -203,7 +203,7 @@ final class ChildProcess implements WarmPool.Child {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) { // kb:ignore ERR-01 -- -1 is the documented "unknown" (the process may have ended)
             return -1;
         }
         return -1;

