@@ -18,6 +18,9 @@ public final class GoLocals {
     private static final Pattern SIGNATURE = Pattern.compile("\\bfunc\\b([^{]*)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern VAR = Pattern.compile("\\b(?:var|const)\\s+(\\w+(?:\\s*,\\s*\\w+)*)");
+    private static final Pattern FUNC_LINE = Pattern.compile("^func\\b");
+    private static final Pattern VAR_BLOCK = Pattern.compile("^\\s*(?:var|const)\\s*\\(\\s*$");
+    private static final Pattern BLOCK_NAMES = Pattern.compile("^\\s*(\\w+(?:\\s*,\\s*\\w+)*)\\b");
     private static final Pattern LEADING_KEYWORD = Pattern.compile(
             "^(?:(?:if|for|switch|case|select|else|go|defer|return)\\s+)+");
 
@@ -37,8 +40,36 @@ public final class GoLocals {
     /** The names declared by the given lines of one function (its signature line first). */
     public static Set<String> declared(List<String> lines) {
         Set<String> out = new HashSet<>();
+        boolean signature = false;
+        boolean varBlock = false;
         for (String line : lines) {
             String code = stripComment(line);
+            if (varBlock) {
+                // a line of `var ( a, b T; c = v )` inside the function: the names before the type or the `=`
+                if (code.strip().startsWith(")")) {
+                    varBlock = false;
+                } else {
+                    Matcher names = BLOCK_NAMES.matcher(code);
+                    if (names.find()) {
+                        for (String name : names.group(1).split(",")) {
+                            out.add(name.strip());
+                        }
+                    }
+                }
+                continue;
+            }
+            if (VAR_BLOCK.matcher(code).find()) {
+                varBlock = true;
+                continue;
+            }
+            if (signature || FUNC_LINE.matcher(code).find()) {
+                // a signature gofmt wrapped over several lines: every word up to the body's brace
+                Matcher w = WORD.matcher(code.contains("{") ? code.substring(0, code.indexOf('{')) : code);
+                while (w.find()) {
+                    out.add(w.group());
+                }
+                signature = !code.stripTrailing().endsWith("{");
+            }
             Matcher sig = SIGNATURE.matcher(code);
             while (sig.find()) {
                 Matcher w = WORD.matcher(sig.group(1));

