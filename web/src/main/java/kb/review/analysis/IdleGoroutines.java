@@ -98,7 +98,8 @@ final class IdleGoroutines {
         boolean spawns = false;
         String[] statements = body.substring(open + 1, close).split("[;\\n]");
         boolean serves = java.util.Arrays.stream(statements)
-                .anyMatch(x -> WatcherStatements.runsLibraryServer(x.strip(), summaries));
+                .anyMatch(x -> WatcherStatements.runsLibraryServer(x.strip(), summaries)
+                        || WatcherStatements.stopsLibraryServer(x.replaceFirst("//.*", "").strip(), summaries));
         for (String statement : statements) {
             String st = statement.replaceFirst("//.*", "").strip();
             if (st.isEmpty() || st.equals("return")) {

@@ -40,6 +40,17 @@ final class WatcherStatements {
     private static final Pattern LOG_LINE = Pattern.compile("([\\w.]+\\.(?:Error|Errorf|Warn|Warnf|Info|Infof|Print|Printf"
             + "|Println))\\(\\s*(?:\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+|,|\\s)*\\)");
 
+    /** A library server stopped: gRPC's GracefulStop, net/http's Shutdown; group 1 is the callee. */
+    private static final Pattern STOP = Pattern.compile("(?:(?:_|err)\\s*:?=\\s*)?([\\w.]+\\.(?:GracefulStop|Shutdown))"
+            + "\\((?:[\\w.,\\s]|context\\.(?:Background|TODO)\\(\\))*\\)");
+    private static final String PLAIN_ARGS = "(?:\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+|,|\\s)*";
+    /**
+     * A log line built as a chain with plain values, as zerolog writes it ({@code log.Info().Str("k", v).Msg("...")}):
+     * group 1 is the level call that starts the chain.
+     */
+    private static final Pattern CHAINED_LOG_LINE = Pattern.compile("([\\w.]+\\.(?:Error|Warn|Info|Debug|Trace))\\(\\s*\\)"
+            + "(?:\\.\\w+\\(" + PLAIN_ARGS + "\\))*\\.(?:Msg|Msgf|Send)\\(" + PLAIN_ARGS + "\\)");
+
     /** True for a statement of a signal watcher that needs no look at the program's code. */
     static boolean waitsForSignal(String st) {
         return MAKE_CHANNEL.matcher(st).matches() || NOTIFY.matcher(st).matches() || RECEIVED.matcher(st).matches();
@@ -51,10 +62,23 @@ final class WatcherStatements {
         return m.matches() && !summaries.knows(m.group(1));
     }
 
+    /**
+     * True for a library server stopped in place ({@code srv.GracefulStop()}, {@code _ = srv.Shutdown(ctx)}): a
+     * shutdown watcher (set 14, DM: woodpecker's gRPC watcher) may report around it as a runner reports its exit.
+     */
+    static boolean stopsLibraryServer(String st, Summaries summaries) {
+        var m = STOP.matcher(st);
+        return m.matches() && !summaries.knows(m.group(1));
+    }
+
     /** True for a statement of a server runner's exit report: its error check, a library log line. */
     static boolean reportsServerExit(String st, Summaries summaries) {
         if (SERVE_ERROR_CHECK.matcher(st).matches()) {
             return true;
+        }
+        var chained = CHAINED_LOG_LINE.matcher(st);
+        if (chained.matches()) {
+            return !summaries.knows(chained.group(1));
         }
         var m = LOG_LINE.matcher(st);
         return m.matches() && !summaries.knows(m.group(1));

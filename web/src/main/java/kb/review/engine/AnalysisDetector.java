@@ -15,6 +15,7 @@ import kb.review.analysis.CollectedCloses;
 import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
 import kb.review.analysis.GuardedFields;
+import kb.review.analysis.SharedPackageMaps;
 import kb.review.analysis.HandClosed;
 import kb.review.analysis.JavaLifecycle;
 import kb.review.analysis.Lifecycle;
@@ -93,6 +94,8 @@ final class AnalysisDetector {
                         ? Shapes.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
+                case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO
+                        ? SharedPackageMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();

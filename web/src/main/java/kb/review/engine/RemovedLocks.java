@@ -15,7 +15,9 @@ import kb.review.rules.Catalog;
  * guarded: {@code hm.hosts[ip] = h} of a field of the same value, below the deleted lock in the same function. The
  * lock was the code's own statement that goroutines share that map; CONC-03 says a plain map written from several
  * goroutines without a mutex is a crash ("concurrent map writes"). Reported at the first such write, at low
- * confidence (the review follows the deleted lock, not the callers). Silent when the change takes a lock of the same
+ * confidence (the review follows the deleted lock, not the callers). The same holds for a package-level map or slice
+ * written below the deleted lock ({@code hits[k]++}, {@code delete(m, k)}, {@code s = append(s, v)}; see
+ * {@link RemovedLockScope}), whether the lock was a package-level mutex or a field. Silent when the change takes a lock of the same
  * value anywhere in the file (moved, or a finer lock), and when no write of a field of that value follows.
  */
 final class RemovedLocks {
@@ -53,9 +55,11 @@ final class RemovedLocks {
             if (relocked || callerHolds) {
                 continue;
             }
-            Pattern write = Pattern.compile("^\\s*" + owner + "(?:\\.\\w+)+\\[[^\\]]+\\]\\s*=[^=]|^\\s*delete\\(\\s*"
-                    + owner + "(?:\\.\\w+)+\\s*,");
+            Pattern write = Pattern.compile("^\\s*" + owner + "(?:\\.\\w+)+\\[[^\\]]+\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)"
+                    + "|^\\s*delete\\(\\s*" + owner + "(?:\\.\\w+)+\\s*,|^\\s*(" + owner
+                    + "(?:\\.\\w+)+)\\s*=\\s*append\\(\\s*\\1\\s*,");
             List<DiffLine> lines = removed.lines();
+            RemovedLockScope scope = RemovedLockScope.of(file, removed);
             for (int j = removed.index() + 1; j < lines.size(); j++) {
                 DiffLine l = lines.get(j);
                 if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -64,7 +68,7 @@ final class RemovedLocks {
                 if (FUNCTION_END.matcher(l.text()).find()) {
                     break;
                 }
-                if (write.matcher(l.text()).find()) {
+                if (write.matcher(l.text()).find() || scope.writesShared(lines, j)) {
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
                             "The change deletes the lock that guarded this map write: goroutines that call this "

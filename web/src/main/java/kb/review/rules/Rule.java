@@ -152,6 +152,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String CONTEXT_DROPPED = "context-dropped";
         /** A Go map field written by a method that takes no lock while another method of its type locks around it. */
         public static final String GUARDED_FIELD = "guarded-field-unlocked";
+        /** A Go package-level map or slice written with no lock by a function that serves requests or a goroutine. */
+        public static final String SHARED_PACKAGE_MAP = "package-map-written-concurrently";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.stream.Stream.of(
                 java.util.Map.of(
@@ -166,7 +168,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),
                 DEFER_IN_LOOP, Set.of(Language.GO)),
                 // Map.of takes ten pairs: later analyses join from here
-                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO)))
+                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO)))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
