@@ -171,7 +171,7 @@ final class JavaVisitors {
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
         Braces braces = Braces.of(body.toString());
         String close = "}".repeat(braces.open());
-        String reopen = braces.reopen();
+        String reopen = CutLambdas.reopen(body.toString(), braces);
         // where a piece of members is cut, the methods before the last one it leaves open are still whole
         int cutLine = braces.open() == 0 ? Integer.MAX_VALUE
                 : from + (int) body.chars().limit(braces.firstUnclosed()).filter(c -> c == '\n').count();
