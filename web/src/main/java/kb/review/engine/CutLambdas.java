@@ -9,6 +9,8 @@ import kb.review.diff.Braces;
  * parse, so the whole hunk was lost to the analyses (a task whose per-thread state is cleared outside finally, a
  * resource opened in a callback). Here a block whose closing brace is followed by {@code )} or {@code ,} is reopened as
  * a lambda argument of a call ({@code kbHunkCall(() -> {}), which the rest of the line then closes as written.
+ * Likewise a hunk whose trailing context ends with the next member's annotations ({@code }}, a blank line,
+ * {@code @Override}) but not its header is read up to the method's closing brace.
  */
 final class CutLambdas {
 
@@ -82,6 +84,25 @@ final class CutLambdas {
             }
         }
         return out;
+    }
+
+    /** An annotation line or a blank one: what git's trailing context shows of the next member before its header. */
+    private static final java.util.regex.Pattern DANGLING = java.util.regex.Pattern.compile(
+            "\\s*(?:@[\\w.]+(?:\\([^()]*\\))?\\s*)*");
+
+    /**
+     * The last line of a region to parse when the region ends with the next member's annotations but not its header
+     * ({@code }}, a blank, {@code @Override}): the line before them, so that the method above parses whole; -1 when
+     * the region does not end that way.
+     */
+    static int beforeDanglingHeader(java.util.function.IntFunction<String> line, int from, int to) {
+        int l = to;
+        boolean annotation = false;
+        while (l > from && DANGLING.matcher(line.apply(l)).matches()) {
+            annotation |= line.apply(l).strip().startsWith("@");
+            l--;
+        }
+        return annotation && l < to && line.apply(l).strip().endsWith("}") ? l : -1;
     }
 
     private static int literalEnd(String code, int start, char quote) {

@@ -200,6 +200,11 @@ final class JavaVisitors {
             units.add(new Unit(members.get(), from, membersShift(body.toString(), braces), false, true, cutLine));
             return;
         }
+        int kept = CutLambdas.beforeDanglingHeader(file::line, from, to);
+        if (kept >= from && kept < to) {
+            regionUnits(file, tree, from, kept, units); // the next member's annotations, cut before its header
+            return;
+        }
         int end = lastStatementEnd(file, from, to);
         if (end > from && end < to && opensParentheses(file, end + 1, to)) {
             // git's trailing context often stops inside a call written over several lines (`new Server(` then one

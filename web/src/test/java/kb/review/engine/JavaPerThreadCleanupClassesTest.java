@@ -136,6 +136,31 @@ class JavaPerThreadCleanupClassesTest {
     }
 
     @Test
+    void an_edit_of_the_holder_pair_whose_context_ends_at_the_next_members_annotation_is_found() {
+        String hunk = """
+                         var wrapped = new AuditedRequest(req);
+                         AuditTrail.setActor(wrapped.getRemoteUser());
+                -        try {
+                -            chain.doFilter(wrapped, res);
+                -        } finally {
+                -            AuditTrail.reset();
+                -        }
+                +        chain.doFilter(wrapped, res);
+                +        AuditTrail.reset();
+                     }
+
+                     @Override""";
+        assertEquals(List.of("31:CONC-04"), conc04(Round12ClassesTest.edit("src/main/java/com/example/web/Audit.java",
+                Round12ClassesTest.hunk(30, 30, "public final class Audit implements Filter {", hunk))));
+        assertEquals(List.of(), conc04(Round12ClassesTest.edit("src/main/java/com/example/web/Audit.java",
+                Round12ClassesTest.hunk(30, 30, "public final class Audit implements Filter {", hunk
+                        .replace("-        try {", "+        try {").replace("-            chain", "+            chain")
+                        .replace("-        } finally {", "+        } finally {").replace("-            AuditTrail", "+            AuditTrail")
+                        .replace("-        }\n", "+        }\n").replace("+        chain.doFilter(wrapped, res);\n", "")
+                        .replace("+        AuditTrail.reset();\n", "")))));
+    }
+
+    @Test
     void the_holder_cleared_in_finally_and_a_setter_never_cleared_are_clean() {
         assertEquals(List.of(), filter("""
                 RequestScope.set(req, res);
