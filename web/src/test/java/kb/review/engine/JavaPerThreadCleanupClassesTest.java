@@ -180,4 +180,24 @@ class JavaPerThreadCleanupClassesTest {
                             Tenancy.unbindTenant();
                         }"""));
     }
+
+    /** A constructor cut by the hunk that puts an MDC entry; the class header is what git printed after the @@. */
+    private static String scopeConstructor(String header) {
+        return Round12ClassesTest.edit("src/main/java/com/example/jobs/RunScope.java", Round12ClassesTest.hunk(20, 20,
+                header, """
+                         this.started = clock.instant();
+                         this.run = run;
+                -        MDC.put("run", valueOf(run));
+                +        MDC.put("run", String.valueOf(run));
+                     }
+
+                     @Override"""));
+    }
+
+    @Test
+    void a_cut_set_in_a_closeable_scope_class_is_its_close_methods_and_elsewhere_it_is_found() {
+        assertEquals(List.of(), conc04(scopeConstructor("public final class RunScope implements AutoCloseable {")));
+        assertEquals(List.of(), conc04(scopeConstructor("class RunScope extends Scope implements java.io.Closeable {")));
+        assertEquals(List.of("22:CONC-04"), conc04(scopeConstructor("public final class RunScope extends Scope {")));
+    }
 }
