@@ -254,7 +254,8 @@ final class ThreadStates {
         if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty()
                 || call.getArgument(0).isNullLiteralExpr()
                 || !(THREAD_SETTER.matcher(name).matches() || ownInstance
-                || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches())
+                || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches()
+                || ANY_SETTER.matcher(name).matches() && HolderPairs.clearedBelow(call, holder))
                 || !summaries.members(holder, name).isEmpty()) {
             return null;
         }

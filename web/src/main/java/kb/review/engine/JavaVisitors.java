@@ -171,7 +171,7 @@ final class JavaVisitors {
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
         Braces braces = Braces.of(body.toString());
         String close = "}".repeat(braces.open());
-        String reopen = braces.reopen();
+        String reopen = CutLambdas.reopen(body.toString(), braces);
         // where a piece of members is cut, the methods before the last one it leaves open are still whole
         int cutLine = braces.open() == 0 ? Integer.MAX_VALUE
                 : from + (int) body.chars().limit(braces.firstUnclosed()).filter(c -> c == '\n').count();
@@ -198,6 +198,11 @@ final class JavaVisitors {
         Optional<CompilationUnit> members = membersAfterCloses(from, body.toString(), braces);
         if (members.isPresent()) {
             units.add(new Unit(members.get(), from, membersShift(body.toString(), braces), false, true, cutLine));
+            return;
+        }
+        int kept = CutLambdas.beforeDanglingHeader(file::line, from, to);
+        if (kept >= from && kept < to) {
+            regionUnits(file, tree, from, kept, units); // the next member's annotations, cut before its header
             return;
         }
         int end = lastStatementEnd(file, from, to);
