@@ -300,7 +300,7 @@ public final class Shapes {
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)
-                    || LoopGuards.inLifecycleFunction(c, src) || OneShotPasses.inMigration(c, src, path)) {
+                    || LoopGuards.inLifecycleFunction(c, src) || LogLoopExemptions.exempt(c, src, path, go)) {
                 continue;
             }
             out.add(at(c, true, null));
