@@ -296,11 +296,12 @@ public final class Shapes {
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
                     || !inLoop(c, src, loops, boundaries, known, go, roundTrips)
                     && !(!go && known != null && CountedSkips.inHiddenLoop(c, src)) // a loop above the hunk
+                    && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)
-                    || LoopGuards.inLifecycleFunction(c, src) || OneShotPasses.inMigration(c, src, path)) {
+                    || LoopGuards.inLifecycleFunction(c, src) || LogLoopExemptions.exempt(c, src, path, go)) {
                 continue;
             }
             out.add(at(c, true, null));

@@ -82,7 +82,7 @@ final class AnalysisDetector {
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
                 // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> (LOOP_KEYWORD.matcher(lower).find()
-                        || file.language() == Language.JAVA && lower.contains("continue")
+                        || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
                         || file.language() == Language.GO && !file.complete()
                         && (lower.contains("++") || lower.contains("+="))) // GoTalliedBlocks
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))

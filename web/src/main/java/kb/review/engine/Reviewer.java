@@ -147,6 +147,7 @@ public final class Reviewer {
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
                     drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
                     drops.addAll(RemovedLimits.find(f, book.catalog(), allAdded));
+                    drops.addAll(RemovedLogLimits.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(RemovedLocks.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));

@@ -37,7 +37,11 @@ final class RuleLoader {
     static final String EXAMPLE_PROGRAMS = "example-programs";
     static final List<String> EXAMPLE_PROGRAM_GLOBS = List.of("**/samples/**", "**/examples/**", "**/_examples/**",
             "**/demo/**", "**/demos/**", "**/*-sample/**", "**/*-samples/**", "**/*-demo/**", "**/*-demos/**",
-            "**/*-example/**", "**/*-examples/**", "**/example/**/*.go", "**/sample/**/*.go");
+            "**/*-example/**", "**/*-examples/**", "**/example/**/*.go", "**/sample/**/*.go",
+            // a documentation module's compiled sources (spring's docs/src/main/java/sample), and sample or demo modules
+            // named by prefix (sample-app/, demo-server/, example-client/); see content/rules/README.md
+            "**/docs/src/**", "**/sample-*/**", "**/samples-*/**", "**/demo-*/**", "**/example-*/**",
+            "**/examples-*/**");
     private static final Set<String> CONDITION_KEYS = Set.of("in", "regex");
     private static final Set<String> MANUAL_KEYS = Set.of("prompt", "paths", "added-lines");
     private static final Set<String> IMPORT_KEYS = Set.of("tool", "rule", "message", "item");

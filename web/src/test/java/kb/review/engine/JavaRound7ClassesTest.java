@@ -217,6 +217,7 @@ class JavaRound7ClassesTest {
 
     // --- LOG-01: the level read once before the loop, the per-item debug line under that flag ---
 
+    /** (A concatenated debug line since session 22: a parameterised one per element is clean anywhere, class AY.) */
     private static String discovery(String flag) {
         return hunk("src/main/java/a/Discovery.java", 10, 10, """
                      int discover(List<Entry> entries, Journal journal) {
@@ -226,7 +227,7 @@ class JavaRound7ClassesTest {
                              if (journal.isChanged(e)) {
                                  changed++;
                 +                if (trace) {
-                +                    log.debug("changed {} etag={}", e.path(), e.etag());
+                +                    log.debug("changed " + e.path() + " etag=" + e.etag());
                 +                }
                              }
                          }

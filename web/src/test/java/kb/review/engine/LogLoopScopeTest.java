@@ -44,7 +44,9 @@ class LogLoopScopeTest {
     @Test
     void java_lifecycle_methods_are_not_floods_debug_lines_and_paced_loops_are() {
         assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "info", "")));
-        assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "debug", "")));
+        // a parameterised debug line per element costs one level test when debug is off: class AY, what LOG-01 asks
+        // for (DebugDetailLogLoopTest, session 22; this line expected a finding before)
+        assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("handle", "debug", "")));
         assertEquals(List.of("6"), logLines("src/main/java/a/Orders.java", java("handle", "warn", "Thread.sleep(50);")));
         assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("shutdown", "info", "")));
         assertEquals(List.of(), logLines("src/main/java/a/Orders.java", java("initCaches", "info", "")));

@@ -30,6 +30,7 @@ class PrecisionSet11LogClassesTest {
         return newGoFile(path, code);
     }
 
+    /** (Debug lines joined with '+' since session 22: a parameterised one per element is clean anywhere, class AY.) */
     private static String ackDump(String guard) {
         return """
                 package org.example.mirror;
@@ -45,8 +46,8 @@ class PrecisionSet11LogClassesTest {
                         if (%s) {
                             pending.forEach((queue, count) -> logger.warn("queue {} still has {} acks", queue, count));
                             retries.forEach((queue, records) -> {
-                                logger.debug("records on queue {}:", queue);
-                                records.forEach((id, body) -> logger.debug("record {}", id));
+                                logger.debug("records on queue " + queue + ":");
+                                records.forEach((id, body) -> logger.debug("record " + id));
                             });
                         }
                     }

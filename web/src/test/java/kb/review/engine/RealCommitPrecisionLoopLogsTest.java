@@ -94,13 +94,14 @@ class RealCommitPrecisionLoopLogsTest {
 
     @Test
     void a_qualified_stop_runs_once_a_per_call_method_does_not() {
+        // (an info line since session 22: a parameterised debug line per element is clean anywhere, class AY)
         String code = """
                 package a;
 
                 class Workers {
                     void METHOD() {
                         for (SendWorker sw : senders.values()) {
-                            LOG.debug("finishing {}", sw);
+                            LOG.info("finishing {}", sw);
                             sw.finish();
                         }
                     }

@@ -1,0 +1,86 @@
+package kb.review.analysis;
+
+import static kb.review.diff.SyntaxNode.text;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Log lines in a loop that LOG-01 does not ask to change, read from the call itself. A Java debug or trace line
+ * (SLF4J, Log4j 2, commons-logging, JBoss; JUL's fine, finer, finest) whose message is a string literal and whose
+ * arguments are values already at hand costs the logger's level test per element when the level is off: "Per-element
+ * detail goes to debug level, guarded so it costs nothing when off". The precision sets judge it false every time
+ * (class AY). A message joined with {@code +}, built with {@code String.format}, or an argument that serialises or
+ * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
+ * on every element whatever the level, and stays reported. Go's debug calls are left to the loop pass: their
+ * arguments are boxed per call, and the sets judge a per-frame Go debug line true.
+ */
+final class LogLoopExemptions {
+
+    private static final Set<String> DETAIL_LEVELS = Set.of("debug", "trace", "fine", "finer", "finest");
+    private static final Pattern EAGER = Pattern.compile(
+            "(?:\\.\\s*|\\b)(?:to(?!(?:Hex|Octal|Binary|Unsigned)String)\\w+String|toJson\\w*|writeValueAs(?:String|Bytes)"
+                    + "|serialize\\w*|toPrettyString|prettyPrint\\w*|format(?:ted)?)\\s*\\(|\\bString\\s*\\.\\s*join\\s*\\("
+                    + "|\\bArrays\\s*\\.\\s*(?:deepT|t)oString\\s*\\(|\\bCollectors\\s*\\.\\s*joining\\s*\\(");
+
+    private LogLoopExemptions() {
+    }
+
+    /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
+    static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
+        return !go && cheapDetail(call, src) || OneShotPasses.inMigration(call, src, path);
+    }
+
+    /** True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off. */
+    static boolean cheapDetail(SyntaxNode call, byte[] src) {
+        SyntaxNode name = call.getChildByFieldName("name");
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0
+                || !DETAIL_LEVELS.contains(text(src, name))) {
+            return false;
+        }
+        if (!args.getNamedChild(0).getType().equals("string_literal")) {
+            return false;
+        }
+        for (int i = 0; i < args.getNamedChildCount(); i++) {
+            if (eager(args.getNamedChild(i), src)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An argument that builds a string: a {@code +} joining anything, or a call that formats or serialises. */
+    private static boolean eager(SyntaxNode arg, byte[] src) {
+        if (arg.getType().equals("lambda_expression") || arg.getType().equals("method_reference")) {
+            return false; // a supplier runs only when the line is written
+        }
+        if (arg.getType().equals("binary_expression")) {
+            SyntaxNode op = arg.getChildByFieldName("operator");
+            if (op != null && !op.isNull() && text(src, op).equals("+")) {
+                return true;
+            }
+        }
+        return EAGER.matcher(text(src, arg)).find() || containsConcatenation(arg, src);
+    }
+
+    private static boolean containsConcatenation(SyntaxNode n, byte[] src) {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            if (c.getType().equals("lambda_expression")) {
+                continue;
+            }
+            if (c.getType().equals("binary_expression") && text(src, c).contains("\"")) {
+                SyntaxNode op = c.getChildByFieldName("operator");
+                if (op != null && !op.isNull() && text(src, op).equals("+")) {
+                    return true;
+                }
+            }
+            if (containsConcatenation(c, src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

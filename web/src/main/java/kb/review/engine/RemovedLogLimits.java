@@ -1,0 +1,151 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * An edit that takes away the limit around a log line in a loop and writes the line on every turn: a sampler's or rate
+ * limiter's wrapper deleted ({@code progress.Do(func() { logger.Info(...) })} of {@code rate.Sometimes}, {@code if
+ * limiter.Allow() {...}}, Guava's {@code if (limiter.tryAcquire())}, a counter sample {@code if (n % 1000 == 0)}, a
+ * time check {@code if (now - lastLog > INTERVAL)}, a {@code once.Do}) with the line it held, and a line of the same
+ * logger added in the same place without one. LOG-01 asks that repeated lines be "sampled or rate-limited"; the
+ * deleted limit says the author knew the line repeats, and the loop around the new line (its header found above it by
+ * indentation, in the hunk or an earlier hunk of the same function) says it now repeats once per turn. Reported at
+ * the added line. Silent when the added lines bring a limit back, when the new line is outside the loop (a summary
+ * after it), or when the deleted block held no line of that logger.
+ */
+final class RemovedLogLimits {
+
+    static final String RULE = "log-limit-removed";
+
+    private static final Pattern LIMIT = Pattern.compile(
+            "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
+                    + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
+                    + "|\\btime\\.Since\\s*\\(|currentTimeMillis\\s*\\(\\s*\\)\\s*-|nanoTime\\s*\\(\\s*\\)\\s*-");
+    /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
+    private static final Pattern CALLEE = Pattern.compile("^\\s*([A-Za-z_][\\w.]*(?:\\([^()]*\\)\\.[A-Za-z_][\\w.]*)*)\\s*\\(");
+    private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
+    /** A Go function, or a Java method or constructor header: a type then a name that are not keywords, then '('. */
+    private static final Pattern FUNCTION = Pattern.compile(
+            "^func\\b|^\\s*(?:(?:public|protected|private|static|final|synchronized|abstract|default)\\s+)*"
+                    + "(?:<[^>]*>\\s*)?(?!(?:if|for|while|switch|catch|return|new|else|throw|do|try|synchronized)\\b)"
+                    + "[\\w.<>\\[\\]?,]+\\s+(?!(?:if|for|while|switch|catch|new|instanceof)\\b)\\w+\\s*\\([^;]*$"
+                    + "|^\\s*(?:public|protected|private)\\s+\\w+\\s*\\([^;]*$");
+
+    private RemovedLogLimits() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, List<Pattern> loggers) {
+        List<Finding> out = new ArrayList<>();
+        List<Hunk> hunks = file.change().hunks();
+        for (int h = 0; h < hunks.size(); h++) {
+            List<DiffLine> lines = hunks.get(h).lines();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).kind() != DiffLine.Kind.ADDED || (i > 0 && lines.get(i - 1).kind() == DiffLine.Kind.ADDED
+                        && sameStatement(lines.get(i - 1).text()))) {
+                    continue;
+                }
+                String logger = logger(lines.get(i).text(), loggers);
+                if (logger == null) {
+                    continue;
+                }
+                List<DiffLine> block = RemovedLine.changedBlock(lines, i);
+                if (limitRemoved(block, logger, loggers) && !limitAdded(block) && inLoop(hunks, h, i)) {
+                    Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                    DiffLine l = lines.get(i);
+                    out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                            "The change deletes the sample or rate limit around this log line and writes it on every "
+                                    + "turn of the loop: the limit was there because the line repeats. Keep it sampled "
+                                    + "or rate-limited, or count and write one summary line after the loop.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The receiver of the logger call on {@code text}, or null when the line is not one. */
+    private static String logger(String text, List<Pattern> loggers) {
+        Matcher m = CALLEE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String callee = m.group(1);
+        if (callee.startsWith("fmt.") || callee.startsWith("System.") || loggers.stream().noneMatch(p -> p.matcher(callee).find())) {
+            return null;
+        }
+        int dot = callee.lastIndexOf('.');
+        return dot < 0 ? callee : callee.substring(0, dot);
+    }
+
+    /** The block deletes a limit and a call of the same logger. */
+    private static boolean limitRemoved(List<DiffLine> block, String logger, List<Pattern> loggers) {
+        boolean limit = false;
+        boolean log = false;
+        for (DiffLine l : block) {
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                limit |= LIMIT.matcher(l.text()).find();
+                log |= logger.equals(logger(l.text(), loggers));
+            }
+        }
+        return limit && log;
+    }
+
+    private static boolean limitAdded(List<DiffLine> block) {
+        return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && LIMIT.matcher(l.text()).find());
+    }
+
+    /** A loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header. */
+    private static boolean inLoop(List<Hunk> hunks, int h, int i) {
+        int indent = indent(hunks.get(h).lines().get(i).text());
+        for (int k = h; k >= 0; k--) {
+            List<DiffLine> lines = hunks.get(k).lines();
+            for (int j = (k == h ? i - 1 : lines.size() - 1); j >= 0; j--) {
+                DiffLine l = lines.get(j);
+                if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                    continue;
+                }
+                int in = indent(l.text());
+                if (in >= indent) {
+                    continue;
+                }
+                if (LOOP.matcher(l.text()).find()) {
+                    return true;
+                }
+                if (FUNCTION.matcher(l.text()).find() || in == 0) {
+                    return false;
+                }
+                indent = in;
+            }
+        }
+        return false;
+    }
+
+    /** True when a line continues onto the next one (an open argument list): the next line is not a new call. */
+    private static boolean sameStatement(String text) {
+        String t = text.strip();
+        return t.endsWith(",") || t.endsWith("(") || t.endsWith("+");
+    }
+
+    private static int indent(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t') {
+                n += 4;
+            } else if (c == ' ') {
+                n++;
+            } else {
+                break;
+            }
+        }
+        return n;
+    }
+}
