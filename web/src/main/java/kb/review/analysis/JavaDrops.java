@@ -89,8 +89,9 @@ final class JavaDrops {
                 }
                 for (Model.Acquire q : RepositoryStreams.in(e).acquires(m, e, models)) {
                     // a stream taken from an owner (a socket, a process) is released with its owner
-                    if (q.tracksReceiver() || q.receiver() != null || q.receiverType() != null) {
-                        continue;
+                    if (q.tracksReceiver() || (q.receiver() != null || q.receiverType() != null)
+                            && !LentConnections.lent(m)) {
+                        continue; // (a pool's connection is lent, never closed with the pool: LentConnections)
                     }
                     Boolean sure = q == RepositoryStreams.ACQUIRE ? Boolean.TRUE : acquisitions.matcher().matches(q, e);
                     if (sure == null) {

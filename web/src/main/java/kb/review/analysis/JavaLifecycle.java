@@ -212,7 +212,8 @@ public final class JavaLifecycle implements LifecycleFacts {
                 acquisitions.matcher().types().get(a.var()))) {
             return Effect.ESCAPE; // a helper the review sees builds the resource the method returns around it
         }
-        return e == Effect.ESCAPE && (lentToCall(n, a) || intoStreamWithoutOnClose(n, a)) ? Effect.NONE : e;
+        return e == Effect.ESCAPE && (lentToCall(n, a) || intoStreamWithoutOnClose(n, a)
+                || WrappedThenClosed.lent(n, a, !acquisitions.acquire(n).isEmpty())) ? Effect.NONE : e;
     }
 
     /**

@@ -206,9 +206,11 @@ final class JavaVisitors {
             return;
         }
         int end = lastStatementEnd(file, from, to);
-        if (end > from && end < to && opensParentheses(file, end + 1, to)) {
+        if (end > from && end < to && (opensParentheses(file, end + 1, to)
+                || TrailingAnnotations.only(file::line, end + 1, to))) {
             // git's trailing context often stops inside a call written over several lines (`new Server(` then one
-            // argument per line): the statement it cuts is not code the review can read, what comes before it is
+            // argument per line): the statement it cuts is not code the review can read, what comes before it is;
+            // so is an annotation of the next member, alone at the end
             regionUnits(file, tree, from, end, units);
         } else if (tree != null) {
             completeMethods(tree.getRootNode(), file, from, to, units);

@@ -1,0 +1,115 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java change that only deletes the timeout of a call it keeps: a builder step ({@code .queryTimeout(s)},
+ * {@code .setConnectTimeout(ms)}, {@code .connectTimeout(d)}, {@code .timeout(d)}) taken out of a chain whose other
+ * lines stay, or a setter statement ({@code ps.setQueryTimeout(5);}, {@code conn.setReadTimeout(ms);}) taken out from
+ * between lines that stay. TMO-01 asks for connect and request timeouts on every client and a deadline on every
+ * statement; the construction or the query itself is usually unchanged context, which the rules that read a whole
+ * construction judge as untouched code (or cannot see whole), while the deleted line is the code's own word that the
+ * call had a bound and now has none. Reported at the head of the chain (or the line below a deleted statement).
+ * Silent when the deleted lines do anything else (a rewrite, not a dropped timeout), when the timeout was off anyway
+ * ({@code 0}, {@code Duration.ZERO}, {@code -1}), for idle, keep-alive, eviction and shutdown timeouts (they bound no
+ * wait of the caller), and when the change sets a timeout anywhere else (an added line of any file naming one).
+ */
+final class DeletedTimeoutSetters {
+
+    static final String RULE = "deleted-timeout-setter";
+
+    /** A timeout step or setter call; group 1 is the method's name. */
+    private static final Pattern SETTER = Pattern.compile(
+            "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout)"
+                    + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
+    private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
+            + "|Lease|Validation|Without|Disable|No[A-Z]");
+    private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
+    private static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline");
+
+    private DeletedTimeoutSetters() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        if (file.language() != Language.JAVA
+                || allAdded.all().stream().anyMatch(a -> MENTIONS_TIMEOUT.matcher(a).find())) {
+            return List.of();
+        }
+        Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        List<Integer> reported = new ArrayList<>();
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            Matcher m = SETTER.matcher(removed.line().text());
+            if (!m.find() || NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()) {
+                continue;
+            }
+            List<DiffLine> lines = removed.lines();
+            int from = removed.index();
+            while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
+                from--;
+            }
+            int to = removed.index();
+            while (to + 1 < lines.size() && lines.get(to + 1).kind() == DiffLine.Kind.REMOVED) {
+                to++;
+            }
+            if (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
+                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT || !onlyTimeouts(lines, from, to)) {
+                continue; // a rewrite, or a deletion at the edge of what the hunk shows
+            }
+            boolean step = removed.line().text().strip().startsWith(".");
+            int line = step ? chainHead(lines, from - 1) : lines.get(to + 1).newLine();
+            if (line <= 0 || reported.contains(line)) {
+                continue;
+            }
+            reported.add(line);
+            out.add(new Finding(RULE, "TMO-01", severity, file.path(), line, 1, file.line(line).strip(),
+                    "The change deletes `" + removed.line().text().strip() + "` and keeps the call it bounded: a "
+                            + "peer or a database that stops answering now holds the caller (its thread and its "
+                            + "pooled connection) without limit. Keep a timeout on this call, or say where it moved.",
+                    Finding.Confidence.HIGH, null, "kb", null));
+        }
+        return out;
+    }
+
+    /** True when every deleted line of {@code from..to} is a timeout step or setter, or a comment. */
+    private static boolean onlyTimeouts(List<DiffLine> lines, int from, int to) {
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text();
+            Matcher m = SETTER.matcher(t);
+            if (!COMMENT.matcher(t).matches() && !(m.find() && !NOT_A_WAIT.matcher(m.group(1)).find())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The new line of the chain's head above {@code at}: the nearest line, going up through kept lines, that does not
+     * start with a dot (a step). 0 when the hunk does not show it or a statement ends first.
+     */
+    private static int chainHead(List<DiffLine> lines, int at) {
+        for (int j = at; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || COMMENT.matcher(l.text()).matches()) {
+                continue;
+            }
+            String t = l.text().strip();
+            if (j < at && (t.endsWith(";") || t.endsWith("}") || t.endsWith("{"))) {
+                return 0;
+            }
+            if (!t.startsWith(".")) {
+                return l.newLine();
+            }
+        }
+        return 0;
+    }
+}
