@@ -194,7 +194,8 @@ public final class ContextDrops {
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
-        if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)) {
+        if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
+                || AttachedContexts.attached(call, callee, root, src)) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does

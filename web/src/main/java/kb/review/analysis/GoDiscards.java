@@ -99,6 +99,7 @@ public final class GoDiscards {
         out.addAll(GoSettledDiscards.describe(file.text(), lines, lineNo, call, top));
         out.addAll(GoInfallibleDiscards.describe(file, lineNo, call, top));
         out.addAll(GoLostWrites.describe(file, lineNo, line));
+        out.addAll(GoRecordedErrors.describe(file, call));
         return String.join("\n", out);
     }
 
