@@ -74,6 +74,9 @@ final class GoLostWrites {
             return out;
         }
         String call = b.group(1);
+        if (onErrorPath(file, lineNo, line)) {
+            return out; // a clean-up on the way out of a failure: the failure is the news, the clean-up best effort
+        }
         List<String> lines = Arrays.asList(file.text().split("\n", -1));
         String function = function(lines, lineNo);
         String text = file.text();
@@ -125,9 +128,13 @@ final class GoLostWrites {
         String name = m.group(1);
         String q = Pattern.quote(name.substring(name.lastIndexOf('.') + 1));
         String made = "(?<![\\w.])" + (name.contains(".") ? "(?:\\w+\\.)?" : "") + q;
-        boolean writer = Pattern.compile(made + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(?:" + BUFFERING + "|" + WRITE_FILE + ")")
-                .matcher(function).find()
+        boolean buffering = Pattern.compile(made + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(?:" + BUFFERING + ")").matcher(function).find()
                 || Pattern.compile("(?:\\bvar\\s+|[(,]\\s*)" + q + "\\s+(?:" + BUFFERING_TYPE + ")").matcher(function).find();
+        // a file opened for writing counts when the function writes to it (a lock or marker file loses nothing)
+        boolean written = Pattern.compile(made + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(?:" + WRITE_FILE + ")").matcher(function).find()
+                && Pattern.compile("(?<![\\w.])" + q + "\\.(?:Write\\w*|ReadFrom)\\s*\\(|\\b(?:\\w*Write\\w*|\\w*Copy\\w*|Fprint\\w*"
+                + "|New\\w*(?:Writer|Encoder)\\w*)\\s*\\(\\s*&?" + q + "\\s*[,)]").matcher(function).find();
+        boolean writer = buffering || written;
         if (!writer) {
             return false;
         }
@@ -175,6 +182,30 @@ final class GoLostWrites {
             }
         }
         return false;
+    }
+
+    private static final Pattern ERROR_BRANCH = Pattern.compile(
+            "^\\s*(?:\\}\\s*else\\s+)?if\\b.*(?<![\\w.])(?:err\\w*|\\w*Err)\\s*!=\\s*nil\\s*(?:&&[^{]*)?\\{\\s*$");
+
+    /** The line sits directly in an {@code if err != nil} block (the nearest less indented line above opens it). */
+    private static boolean onErrorPath(SourceFile file, int lineNo, String line) {
+        int indent = indent(line);
+        for (int l = lineNo - 1; l >= 1 && file.known(l); l--) {
+            String above = file.line(l);
+            if (above.isBlank() || indent(above) >= indent) {
+                continue;
+            }
+            return ERROR_BRANCH.matcher(above).find();
+        }
+        return false;
+    }
+
+    private static int indent(String line) {
+        int width = 0;
+        for (int i = 0; i < line.length() && (line.charAt(i) == '\t' || line.charAt(i) == ' '); i++) {
+            width += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return width;
     }
 
     /** The text of the top-level function around {@code lineNo} (its {@code func} line to its closing brace). */

@@ -200,6 +200,30 @@ class GoLostWritesTest {
                 \treturn zw.Close()
                 }
 
+                func lock(dir string) (*os.File, error) {
+                \tf, err := os.OpenFile(filepath.Join(dir, "LOCK"), os.O_CREATE|os.O_RDWR, 0o600)
+                \tif err != nil {
+                \t\treturn nil, err
+                \t}
+                \tif err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+                \t\t_ = f.Close()
+                \t\tif errors.Is(err, syscall.EWOULDBLOCK) {
+                \t\t\treturn nil, errBusy
+                \t\t}
+                \t\treturn nil, err
+                \t}
+                \treturn f, nil
+                }
+
+                func probe(dir string) bool {
+                \tf, err := os.Create(filepath.Join(dir, ".probe"))
+                \tif err != nil {
+                \t\treturn false
+                \t}
+                \t_ = f.Close()
+                \treturn true
+                }
+
                 func (a *Audit) Seen(ctx context.Context, id int64) {
                 \t// a last-seen stamp: the next request writes it again
                 \t_, _ = a.db.ExecContext(ctx, seenSQL, id)
