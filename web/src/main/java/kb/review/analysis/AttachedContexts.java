@@ -20,6 +20,7 @@ import kb.review.diff.SyntaxNode;
  */
 final class AttachedContexts {
 
+    private static final Pattern RECEIVER_SESSION = Pattern.compile("\\.(?:WithContext|Session)\\s*\\(");
     private static final Pattern ATTACH = Pattern.compile("\\.(?:WithContext|SetContext|Clone)$");
 
     private AttachedContexts() {
@@ -27,7 +28,31 @@ final class AttachedContexts {
 
     /** True when the call's context is attached as described above; {@code root} is the caller's context name. */
     static boolean attached(SyntaxNode call, String callee, String root, byte[] src) {
-        return inChain(call, src) || throughVariable(call, src) || twin(call, callee, root, src);
+        // a chain that took the context before this call (`db.WithContext(ctx).Transaction(fn)`)
+        return RECEIVER_SESSION.matcher(callee).find() || inChain(call, src) || throughVariable(call, src)
+                || twin(call, callee, root, src)
+                || sessionHandle(call, callee, src);
+    }
+
+    /**
+     * A gorm call on a transaction's handle: a parameter of an enclosing function literal (the Transaction callback's
+     * {@code tx}) or a name the function assigns from Begin, WithContext or Session. The handle carries the context of
+     * the session it came from, judged where that session starts (typed gorm entry of models/go-handles-21.yaml).
+     */
+    private static boolean sessionHandle(SyntaxNode call, String callee, byte[] src) {
+        int dot = callee.indexOf('.');
+        if (dot <= 0 || !callee.substring(0, dot).matches("[\\p{L}_]\\w*")) {
+            return false;
+        }
+        String v = Pattern.quote(callee.substring(0, dot));
+        for (SyntaxNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("func_literal") && Pattern.compile("(?<![\\w.])" + v + "\\s+\\*?\\s*gorm\\.DB\\b")
+                    .matcher(SyntaxNode.text(src, p.getChildByFieldName("parameters"))).find()) {
+                return true;
+            }
+        }
+        return Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)?:?=[^\\n]*\\.(?:Begin|WithContext|Session)\\s*\\(")
+                .matcher(function(call, src, false)).find();
     }
 
     private static boolean inChain(SyntaxNode call, byte[] src) {

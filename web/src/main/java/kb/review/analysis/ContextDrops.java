@@ -213,7 +213,8 @@ public final class ContextDrops {
                     continue;
                 }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
-                if (sure == null) {
+                if (sure == null || c.args() != null
+                        && !c.args().matcher(text(call.getChildByFieldName("arguments"))).find()) {
                     continue;
                 }
                 String name = callee.substring(callee.lastIndexOf('.') + 1);
