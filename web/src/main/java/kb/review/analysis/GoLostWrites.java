@@ -45,6 +45,8 @@ final class GoLostWrites {
     /** SQL text that changes data or schema, as a string literal. */
     private static final Pattern WRITE_SQL = Pattern.compile(
             "[\"`]\\s*(?i:insert|update|delete|replace|merge|upsert|create|drop|alter|truncate)\\b");
+    /** A statement that rolls back, as a string literal. */
+    private static final Pattern ROLLBACK_SQL = Pattern.compile("[\"`]\\s*(?i:rollback|abort)\\b");
     /** A database handle type as Go code declares it. */
     private static final String DB_TYPE = "\\*?\\s*(?:sql\\.(?:DB|Tx|Conn|Stmt)|sqlx\\.(?:DB|Tx|Conn)|pgxpool\\.(?:Pool|Conn)"
             + "|pgx\\.(?:Tx|Conn)|gorm\\.DB|bun\\.(?:DB|Tx)|pg\\.(?:DB|Tx))\\b";
@@ -103,6 +105,9 @@ final class GoLostWrites {
     }
 
     private static boolean databaseExec(String method, String call, String receiver, String function, String text) {
+        if (ROLLBACK_SQL.matcher(call).find()) {
+            return false; // a ROLLBACK sent by hand is tx.Rollback(): the clean-up whose error the idiom drops
+        }
         if (CONTEXT_EXEC.matcher(method).matches()) {
             return true;
         }

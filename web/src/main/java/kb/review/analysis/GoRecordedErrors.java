@@ -15,7 +15,7 @@ import kb.review.diff.SourceFile;
  * the {@code *gin.Error} they appended to the context). The error is the one the code is already handling, and it is
  * now on the context, where gin's error middleware reports it.</li>
  * <li>{@value #NIL_ONLY}: a function of the file (called by its bare name) that declares an error result but whose every
- * {@code return} hands back nil in that place, a best-effort helper (closing what a failed merge made) that dropped
+ * {@code return} hands back nil in that place and that does other work (not a stub), a best-effort helper (closing what a failed merge made) that dropped
  * its own errors already: nothing can come back at this call.</li>
  * </ul>
  */
@@ -65,6 +65,11 @@ final class GoRecordedErrors {
         String body = text.substring(start, end);
         if (body.contains("\n\n\n") || body.contains("func(")) {
             return false; // a gap the diff does not show, or a literal whose returns are its own
+        }
+        // a helper that does work and drops its own errors, not a stub whose whole body is `return nil` (a placeholder
+        // that will fail once it is written)
+        if (!Pattern.compile("(?m)^\\s*(?!return\\b|//|\\}|\\{)\\S").matcher(body).find()) {
+            return false;
         }
         Matcher ret = Pattern.compile("(?m)^\\s*return\\b([^\\n]*)$").matcher(body);
         int returns = 0;

@@ -224,6 +224,24 @@ class GoLostWritesTest {
                 \treturn true
                 }
 
+                func (a *Audit) Pinned(ctx context.Context, conn *sql.Conn) error {
+                \tif _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+                \t\treturn err
+                \t}
+                \tdone := false
+                \tdefer func() {
+                \t\tif !done {
+                \t\t\t_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+                \t\t}
+                \t}()
+                \tif _, err := conn.ExecContext(ctx, pinSQL); err != nil {
+                \t\treturn err
+                \t}
+                \t_, err := conn.ExecContext(ctx, "COMMIT")
+                \tdone = err == nil
+                \treturn err
+                }
+
                 func (a *Audit) Seen(ctx context.Context, id int64) {
                 \t// a last-seen stamp: the next request writes it again
                 \t_, _ = a.db.ExecContext(ctx, seenSQL, id)
