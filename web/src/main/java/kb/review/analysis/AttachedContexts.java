@@ -29,7 +29,9 @@ final class AttachedContexts {
     /** True when the call's context is attached as described above; {@code root} is the caller's context name. */
     static boolean attached(SyntaxNode call, String callee, String root, byte[] src) {
         // a chain that took the context before this call (`db.WithContext(ctx).Transaction(fn)`)
+        // or whose handle was made by a call given the caller's context (`d.sessions.New(ctx).Transaction(fn)`)
         return RECEIVER_SESSION.matcher(callee).find() || inChain(call, src) || throughVariable(call, src)
+                || Pattern.compile("\\(\\s*(?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]").matcher(callee).find()
                 || twin(call, callee, root, src)
                 || sessionHandle(call, callee, src);
     }

@@ -99,6 +99,12 @@ class GoGormTypedHandlesTest {
                 \treturn tx.Commit().Error
                 }
 
+                func (r *Repo) Drop(ctx context.Context, id int64) error {
+                \treturn r.sessions.New(ctx).Transaction(func(tx *gorm.DB) error {
+                \t\treturn tx.Where("id = ?", id).Delete(&Cart{}).Error
+                \t})
+                }
+
                 func migrate(gdb *gorm.DB) error {
                 \treturn gdb.Where("legacy = ?", true).Delete(&Cart{}).Error
                 }
