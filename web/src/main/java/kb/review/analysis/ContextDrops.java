@@ -194,7 +194,8 @@ public final class ContextDrops {
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
-        if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)) {
+        if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
+                || AttachedContexts.attached(call, callee, root, src)) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
@@ -212,7 +213,8 @@ public final class ContextDrops {
                     continue;
                 }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
-                if (sure == null) {
+                if (sure == null || c.args() != null
+                        && !c.args().matcher(text(call.getChildByFieldName("arguments"))).find()) {
                     continue;
                 }
                 String name = callee.substring(callee.lastIndexOf('.') + 1);

@@ -161,7 +161,8 @@ public final class Discards {
                 if (k != null && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
                         text(right.getNamedChild(0).getChildByFieldName("function")), types)
                         && !SettledRowsCloses.settled(n, text(right.getNamedChild(0).getChildByFieldName("function")),
-                        types, src)) {
+                        types, src)
+                        && !CancelledCloses.onCancel(n, text(right.getNamedChild(0).getChildByFieldName("function")), src)) {
                     out.add(spot(n, k, true, "the error of " + k.via() + " is assigned to `_`"));
                 }
             }

@@ -67,7 +67,8 @@ public final class GoDiscards {
     public static String describe(SourceFile file, int lineNo, String line) {
         Matcher d = DISCARD.matcher(line);
         if (file.language() != Language.GO || !d.find()) {
-            return "";
+            // `_, _ = db.ExecContext(...)`: only the lost-write words apply (see GoLostWrites)
+            return file.language() == Language.GO ? String.join("\n", GoLostWrites.describe(file, lineNo, line)) : "";
         }
         String call = d.group(1).replaceFirst("\\s*//.*$", "");
         // the text at true line numbers: line l is lines[l - 1]
@@ -97,6 +98,8 @@ public final class GoDiscards {
         }
         out.addAll(GoSettledDiscards.describe(file.text(), lines, lineNo, call, top));
         out.addAll(GoInfallibleDiscards.describe(file, lineNo, call, top));
+        out.addAll(GoLostWrites.describe(file, lineNo, line));
+        out.addAll(GoRecordedErrors.describe(file, call));
         return String.join("\n", out);
     }
 

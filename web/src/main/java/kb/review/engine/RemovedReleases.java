@@ -38,6 +38,8 @@ final class RemovedReleases {
             new Release(GoReleases.CLOSE, "RES-01", null, "closes"),
             // Go: also `_ = tx.Rollback()`, and pgx's rollback that takes a context (`tx.Rollback(ctx)`)
             new Release(GoReleases.ROLLBACK, "TX-01", null, "rolls back"),
+            // Go: a deferred helper handed a transaction begun above (`defer rollback.Tx(ctx, tx)`), TxHelperReleases
+            new Release(TxHelperReleases.DEFERRED, "TX-01", null, "ends"),
             new Release(Pattern.compile("^\\s*(?:defer\\s+)?(cancel\\w*|\\w*[cC]ancel)\\(\\)\\s*$"), "TMO-03", null,
                     "calls"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
@@ -95,6 +97,9 @@ final class RemovedReleases {
                 }
                 String value = m.group(1);
                 if (item.equals("CONC-04") && !threadLocal(value, file)) {
+                    continue;
+                }
+                if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
                     continue;
                 }
                 if (r.pattern() == GoReleases.BODY && language == Language.GO
