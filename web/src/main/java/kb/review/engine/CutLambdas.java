@@ -86,10 +86,6 @@ final class CutLambdas {
         return out;
     }
 
-    /** An annotation line or a blank one: what git's trailing context shows of the next member before its header. */
-    private static final java.util.regex.Pattern DANGLING = java.util.regex.Pattern.compile(
-            "\\s*(?:@[\\w.]+(?:\\([^()]*\\))?\\s*)*");
-
     /**
      * The last line of a region to parse when the region ends with the next member's annotations but not its header
      * ({@code }}, a blank, {@code @Override}): the line before them, so that the method above parses whole; -1 when
@@ -98,7 +94,7 @@ final class CutLambdas {
     static int beforeDanglingHeader(java.util.function.IntFunction<String> line, int from, int to) {
         int l = to;
         boolean annotation = false;
-        while (l > from && DANGLING.matcher(line.apply(l)).matches()) {
+        while (l > from && TrailingAnnotations.annotationsOnly(line.apply(l))) { // the next member's annotations
             annotation |= line.apply(l).strip().startsWith("@");
             l--;
         }

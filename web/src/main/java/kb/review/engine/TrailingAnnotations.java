@@ -19,6 +19,11 @@ final class TrailingAnnotations {
     private TrailingAnnotations() {
     }
 
+    /** Whether one line holds only annotations (with their arguments), or nothing, or a line comment. */
+    static boolean annotationsOnly(String line) {
+        return ANNOTATIONS_ONLY.matcher(line).matches();
+    }
+
     /**
      * True when lines {@code from}..{@code to} (the lines after the piece's last statement) hold at least one
      * annotation and nothing else but blank lines and line comments.
@@ -27,7 +32,7 @@ final class TrailingAnnotations {
         boolean any = false;
         for (int l = from; l <= to; l++) {
             String s = line.apply(l);
-            if (!ANNOTATIONS_ONLY.matcher(s).matches()) {
+            if (!annotationsOnly(s)) {
                 return false;
             }
             any |= s.strip().startsWith("@");
