@@ -45,6 +45,11 @@ final class RemovedLogLimits {
     static List<Finding> find(SourceFile file, Catalog catalog, List<Pattern> loggers) {
         List<Finding> out = new ArrayList<>();
         List<Hunk> hunks = file.change().hunks();
+        // a finding needs a deleted line that limits: most changes delete none, and then no added line is looked at
+        if (hunks.stream().flatMap(k -> k.lines().stream()).noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED
+                && LIMIT.matcher(l.text()).find())) {
+            return out;
+        }
         for (int h = 0; h < hunks.size(); h++) {
             List<DiffLine> lines = hunks.get(h).lines();
             for (int i = 0; i < lines.size(); i++) {

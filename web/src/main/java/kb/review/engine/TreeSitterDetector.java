@@ -40,7 +40,6 @@ final class TreeSitterDetector {
     private static final Pattern QUALIFIED = Pattern.compile(
             "(?<![\\w$.])((?:[\\p{L}_$][\\w$]*\\s*\\.\\s*)*[\\p{L}_$][\\w$]*)\\s*\\(");
     private static final Set<String> DECLARATIONS = Set.of("method_declaration", "function_declaration");
-    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
     /** A goroutine literal that recovers, by itself or through a deferred helper named for it (see Shapes). */
     private static final Pattern GUARDED_GOROUTINE = Pattern.compile(
             "\\brecover\\s*\\(\\s*\\)|\\bdefer\\s+[\\w.]*(?i:recover|rescue|guard|safe|crash|panic)\\w*\\s*\\(");
@@ -57,6 +56,7 @@ final class TreeSitterDetector {
         // whether a rule applies depends on the path only: asked once per rule, not once per match (each asks the
         // rule's path globs, regular expressions, again)
         Map<Rule, Boolean> applies = new java.util.IdentityHashMap<>();
+        Map<Long, String> scopes = new HashMap<>();
         try (TSQueryCursor cursor = new TSQueryCursor()) {
             cursor.exec(set.query, tree.getRootNode(), file.text());
             TSQueryMatch match = new TSQueryMatch();
@@ -81,7 +81,7 @@ final class TreeSitterDetector {
                 }
                 int line = shown.getStartPoint().getRow() + 1;
                 String key = rule.id() + ":" + line;
-                if (!seen.contains(key) && accept(file, src, q, caps, at, summaries)) {
+                if (!seen.contains(key) && accept(file, src, q, caps, at, summaries, scopes)) {
                     seen.add(key);
                     hits.add(hit(file, rule, shown, line));
                 }
@@ -109,7 +109,7 @@ final class TreeSitterDetector {
     }
 
     private static boolean accept(SourceFile file, byte[] src, Rule.QueryMatcher q, Map<String, TSNode> caps,
-                                  TSNode at, Summaries summaries) {
+                                  TSNode at, Summaries summaries, Map<Long, String> scopes) {
         Set<String> boundaries = TreeSitter.boundaryTypes(q.language());
         if (!q.inside().isEmpty() && !hasAncestor(at, q.inside(), boundaries)) {
             return false;
@@ -117,7 +117,7 @@ final class TreeSitterDetector {
         if (!q.outside().isEmpty() && hasAncestor(at, q.outside(), boundaries)) {
             return false;
         }
-        Texts texts = new Texts(file, src, caps, at, q.language(), summaries);
+        Texts texts = new Texts(file, src, caps, at, q.language(), summaries, scopes);
         for (Rule.Condition c : q.require()) {
             if (!texts.find(c)) {
                 return false;
@@ -159,12 +159,26 @@ final class TreeSitterDetector {
 
     /** The texts conditions search, computed on demand. */
     private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language,
-                         Summaries shared) {
+                         Summaries shared, Map<Long, String> scopes) {
 
         boolean find(Rule.Condition c) {
-            Pattern p = c.regex().indexOf('{') < 0 ? COMPILED.computeIfAbsent(c.regex(), Pattern::compile)
-                    : Pattern.compile(expand(c.regex()));
-            return p.matcher(text(c.in())).find();
+            // needles first: in the file once (kept in lower case) when the text searched is a piece of it, else in
+            // the text itself; then the regex, tried only where its leading capture occurs when it has one
+            boolean inFile = ConditionPatterns.withinFile(c.in(), caps.keySet());
+            if (inFile && !ConditionPatterns.mayMatch(c.regex(), file.text(), file.lowerText())) {
+                return false;
+            }
+            String text = text(c.in());
+            if (!inFile && !ConditionPatterns.mayMatch(c.regex(), text, null)) {
+                return false;
+            }
+            if (c.regex().indexOf('{') < 0) {
+                return ConditionPatterns.compiled(c.regex()).matcher(text).find();
+            }
+            String lead = ConditionPatterns.lead(c.regex());
+            TSNode leading = lead == null ? null : caps.get(lead);
+            return ConditionPatterns.find(ConditionPatterns.compiled(expand(c.regex())), text,
+                    leading == null ? null : of(leading));
         }
 
         private String text(String in) {
@@ -174,7 +188,8 @@ final class TreeSitterDetector {
                 case "scope" -> {
                     TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
                     // outside any function: nothing in a whole file, but in a fragment the header may be unseen
-                    yield scope != null ? of(scope) : file.complete() ? "" : file.text();
+                    yield scope != null ? scopes.computeIfAbsent((long) scope.getStartByte() << 32 | scope.getEndByte(),
+                            k -> of(scope)) : file.complete() ? "" : file.text();
                 }
                 default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))
                         : in.startsWith(HELPERS) ? helpers(in.substring(HELPERS.length()))
