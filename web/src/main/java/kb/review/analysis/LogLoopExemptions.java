@@ -15,6 +15,7 @@ import kb.review.diff.SyntaxNode;
  * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
  * on every element whatever the level, and stays reported. Go's debug calls are left to the loop pass: their
  * arguments are boxed per call, and the sets judge a per-frame Go debug line true.
+ * Start-up code: {@link StartupHooks}.
  */
 final class LogLoopExemptions {
 
@@ -29,7 +30,8 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return !go && cheapDetail(call, src) || OneShotPasses.inMigration(call, src, path);
+        return !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
+                || OneShotPasses.inMigration(call, src, path);
     }
 
     /** True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off. */
