@@ -14,7 +14,8 @@ import kb.review.diff.SyntaxNode;
  * (class AY). A message joined with {@code +}, built with {@code String.format}, or an argument that serialises or
  * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
  * on every element whatever the level, and stays reported. Go's debug calls are left to the loop pass: their
- * arguments are boxed per call, and the sets judge a per-frame Go debug line true.
+ * arguments are boxed per call, and the sets judge a per-frame Go debug line true; the exception is a levelled event
+ * chain that builds nothing when off ({@link GoLevelledEvents}). Start-up code: {@link StartupHooks}.
  */
 final class LogLoopExemptions {
 
@@ -29,7 +30,14 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return !go && cheapDetail(call, src) || OneShotPasses.inMigration(call, src, path);
+        return go && GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
+                || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
+                || OneShotPasses.inMigration(call, src, path);
+    }
+
+    private static String goCallee(SyntaxNode call, byte[] src) {
+        SyntaxNode fn = call.getChildByFieldName("function");
+        return fn == null || fn.isNull() ? "" : text(src, fn);
     }
 
     /** True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off. */

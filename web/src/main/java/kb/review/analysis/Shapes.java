@@ -298,6 +298,7 @@ public final class Shapes {
                     && !(!go && known != null && CountedSkips.inHiddenLoop(c, src)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
+                    && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)

@@ -84,7 +84,8 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> (LOOP_KEYWORD.matcher(lower).find()
                         || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
                         || file.language() == Language.GO && !file.complete()
-                        && (lower.contains("++") || lower.contains("+="))) // GoTalliedBlocks
+                        && (lower.contains("++") || lower.contains("+=") // GoTalliedBlocks
+                        || lower.contains("<-"))) // GoChannelLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers(), models.roundTrips(file.language().key()), file.path(),

@@ -128,7 +128,8 @@ final class RuleLoader {
         Severity severity = severity(y, m, item, node);
         List<Glob> paths = y.strings(m, "paths").stream().map(Glob::of).toList();
         List<Glob> exclude = y.strings(m, "exclude").stream()
-                .flatMap(g -> g.equals(EXAMPLE_PROGRAMS) ? EXAMPLE_PROGRAM_GLOBS.stream() : java.util.stream.Stream.of(g))
+                .flatMap(g -> g.equals(EXAMPLE_PROGRAMS) ? EXAMPLE_PROGRAM_GLOBS.stream()
+                        : g.equals(ToolingPaths.NAME) ? ToolingPaths.GLOBS.stream() : java.util.stream.Stream.of(g))
                 .map(Glob::of).toList();
         int kinds = (m.containsKey("regex") ? 1 : 0) + (m.containsKey("tree-sitter") ? 1 : 0)
                 + (m.containsKey("visitor") ? 1 : 0) + (m.containsKey("analysis") ? 1 : 0);
