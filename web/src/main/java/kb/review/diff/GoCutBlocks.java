@@ -84,7 +84,7 @@ final class GoCutBlocks {
      * its name ({@code case <-ticker.C:}) is taken as that loop's too. When the select is {@code nested} in a block of
      * the function (not its body: the run closes that block, then the function), a case on any timer channel
      * ({@code case <-t.C:}, whatever the ticker is called) followed by more work and a bare {@code }} closing that
-     * block reads the same: a block that waits for a tick and then works is its loop; a literal's {@code }()} or an
+     * block, and then nothing but the function's end, reads the same: a block that waits for a tick and then works is its loop; a literal's {@code }()} or an
      * {@code } else} is not taken as one.
      */
     static boolean selectEndsLoop(String run, boolean nested) {
@@ -128,11 +128,25 @@ final class GoCutBlocks {
         for (int j = from; j < lines.length; j++) {
             Braces b = Braces.of(lines[j]);
             if (depth - b.closedFirst() < 0) {
-                return !bareClose || lines[j].strip().equals("}");
+                return !bareClose || lines[j].strip().equals("}") && endsFunction(lines, j + 1);
             }
             depth += b.open() - b.closedFirst();
         }
         return false;
+    }
+
+    /**
+     * True when nothing but the function's closing brace (gofmt's, at column 0) follows line {@code from - 1}: a loop
+     * that only a return leaves is its function's last statement, since code after a {@code for {}} without a break is
+     * unreachable; a block followed by more statements ({@code return nil}) was a single wait.
+     */
+    private static boolean endsFunction(String[] lines, int from) {
+        for (int j = from; j < lines.length; j++) {
+            if (!lines[j].isBlank()) {
+                return lines[j].stripTrailing().equals("}");
+            }
+        }
+        return true;
     }
 
     /**

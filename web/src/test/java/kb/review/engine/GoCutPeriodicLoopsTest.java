@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Clean look-alikes: the failed run is logged and the loop continues; the loop ends only on the context's error; a
  * one-shot wait in a goroutine literal ({@code }()} closes it, not a loop); a per-run guard whose {@code return} ends
- * the run; a select at the function's own level that waits once before the work.
+ * the run; a select at the function's own level that waits once before the work; a block that waits and works and is
+ * followed by more statements of the function (code after a {@code for {}} that only a return leaves would be
+ * unreachable, so such a block is a single wait).
  */
 class GoCutPeriodicLoopsTest {
 
@@ -229,6 +231,27 @@ class GoCutPeriodicLoopsTest {
                 +	}
                 +	return nil
                  }
+                """;
+        assertEquals(List.of(), conc07(diff));
+    }
+
+    @Test
+    void a_cut_wait_in_a_block_followed_by_more_statements_of_the_function_is_not_reported() {
+        String diff = """
+                diff --git a/index/open.go b/index/open.go
+                index 1111111..2222222 100644
+                --- a/index/open.go
+                +++ b/index/open.go
+                @@ -52,6 +52,8 @@ func (ix *Index) open(ctx context.Context) error {
+                 		case <-settle.C:
+                 		}
+                -		ix.load(ctx)
+                +		if err := ix.load(ctx); err != nil {
+                +			return err
+                +		}
+                 	}
+                 	ix.ready.Store(true)
+                 	return nil
                 """;
         assertEquals(List.of(), conc07(diff));
     }
