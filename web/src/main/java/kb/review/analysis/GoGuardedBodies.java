@@ -26,7 +26,8 @@ public final class GoGuardedBodies {
     /** Lines that only open or close a block, wait, or end the loop: no program code runs in them. */
     private static final Pattern STRUCTURE = Pattern.compile(
             "^(?:\\}|\\}\\(\\)|for\\s*\\{|for\\s+(?:[\\w, ]+:?=\\s*)?range\\s+[\\w.]+\\s*\\{|select\\s*\\{"
-                    + "|case\\s+<-\\s*[\\w.]+(?:\\.Done\\(\\))?\\s*:|default\\s*:|return|continue|break"
+                    + "|case\\s+(?:\\w+(?:\\s*,\\s*\\w+)?\\s*:?=\\s*)?<-\\s*[\\w.]+(?:\\.Done\\(\\))?\\s*:"
+                    + "|default\\s*:|return|continue|break"
                     + "|defer\\s+func\\s*\\(\\s*\\)\\s*\\{)$");
     /** A wait, a slot taken or given back, a group marked done, a lock released, a channel closed, a plain sleep. */
     private static final Pattern WAITS = Pattern.compile(

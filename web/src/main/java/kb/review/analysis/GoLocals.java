@@ -102,6 +102,9 @@ public final class GoLocals {
 
     /** The name a line writes as a whole unqualified variable ({@link #BARE_WRITE}); null when it writes none. */
     public static String bareWrite(String line) {
+        if (line.indexOf('[') < 0 && !line.contains("delete(") && !line.contains("append(")) {
+            return null; // the constant pre-check: every write shape has one of these
+        }
         Matcher m = BARE_WRITE.matcher(line);
         if (!m.find()) {
             return null;

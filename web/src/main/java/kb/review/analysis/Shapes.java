@@ -244,6 +244,10 @@ public final class Shapes {
     }
 
     static boolean bodyRecovers(String body, Summaries summaries) {
+        return InlineGuards.recovers(body, level -> levelRecovers(level, summaries)); // a per-run guard: own level
+    }
+
+    private static boolean levelRecovers(String body, Summaries summaries) {
         if (RECOVER.matcher(body).find()) {
             return true;
         }

@@ -36,6 +36,12 @@ public final class SharedPackageMaps {
     private static final Pattern ALIAS = Pattern.compile("^\\s*(\\w+)\\s*:?=\\s*([A-Za-z_]\\w*)\\s*$");
     private static final Pattern ASSIGNED = Pattern.compile("^\\s*(\\w+)\\s*:?=[^=]");
     private static final Set<String> NOT_VARIABLES = Set.of("nil", "true", "false", "iota");
+    private static final Pattern MAIN_PACKAGE = Pattern.compile("(?m)^package main\\b");
+    /** A function type among the parameters: its own parameters are a callback's, not the function's. */
+    private static final Pattern FUNC_TYPE = Pattern.compile("\\bfunc\\s*\\([^()]*\\)");
+    /** The substrings a concurrent function needs in sight (a request type, a goroutine): the constant pre-check. */
+    private static final List<String> CONCURRENT_HINTS = List.of("context.Context", "http.", "gin.Context",
+            "echo.Context", "fiber.Ctx", "fasthttp.RequestCtx", "go func", ".Go(");
 
     private SharedPackageMaps() {
     }
@@ -43,11 +49,16 @@ public final class SharedPackageMaps {
     /** The first unguarded write of a package-level map or slice in each concurrent function the diff shows whole. */
     public static List<Shapes.Spot> find(SourceFile file) {
         List<Shapes.Spot> out = new ArrayList<>();
-        if (file.path().endsWith("_test.go") || Pattern.compile("(?m)^package main\\b").matcher(file.text()).find()) {
+        String text = file.text();
+        if (file.path().endsWith("_test.go") || CONCURRENT_HINTS.stream().noneMatch(text::contains)
+                || MAIN_PACKAGE.matcher(text).find()) {
             return out;
         }
         int n = file.lineCount();
         for (int i = 1; i <= n; i++) {
+            if (!file.line(i).startsWith("func")) {
+                continue;
+            }
             Matcher f = FUNC.matcher(file.line(i));
             if (!f.find() || !file.known(i)) {
                 continue;
@@ -70,10 +81,18 @@ public final class SharedPackageMaps {
                 lines.add(file.line(k));
             }
             String body = String.join("\n", lines);
-            String signature = String.join(" ", lines.subList(0, open - i + 1));
+            // a context among a callback's parameters (`newDriver func(ctx context.Context) (D, error)`) is the
+            // callback's: the function that takes it serves no request (set 15, JP: a registry's Register)
+            String signature = FUNC_TYPE.matcher(String.join(" ", lines.subList(0, open - i + 1)).substring(4))
+                    .replaceAll("");
+            boolean serves = REQUEST_PARAM.matcher(signature).find();
+            if (!serves && !body.contains("go func") && !body.contains(".Go(")) {
+                i = end; // nothing in it runs on many goroutines: no write of it can race
+                continue;
+            }
             if (!SKIPPED.matcher(name).matches() && !HELD.matcher(name).find() && !LOCKS.matcher(body).find()
                     && !SAYS_HELD.matcher(doc(file, i)).find()) {
-                int line = firstWrite(file, i, open, end, REQUEST_PARAM.matcher(signature).find());
+                int line = firstWrite(file, i, open, end, serves);
                 if (line > 0) {
                     out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), false, null));
                 }
@@ -90,24 +109,31 @@ public final class SharedPackageMaps {
         for (int k = start; k <= end; k++) {
             whole.add(file.line(k));
         }
-        Set<String> locals = GoLocals.declared(whole);
+        // the locals are read only once a write runs concurrently: most functions write no map
+        Set<String> locals = null;
         java.util.Map<String, String> aliases = new java.util.HashMap<>();
         for (int k = open + 1; k < end; k++) {
             String text = file.line(k);
             String name = GoLocals.bareWrite(text);
-            if (name != null) {
-                boolean shared = !locals.contains(name) || aliases.containsKey(name);
+            if (name != null && !NOT_VARIABLES.contains(name)) {
                 String where = enclosing(file, open, k);
                 boolean concurrent = serves ? !"callback".equals(where) : "goroutine".equals(where);
-                if (shared && concurrent && !NOT_VARIABLES.contains(name)) {
-                    return k;
+                if (concurrent) {
+                    locals = locals == null ? GoLocals.declared(whole) : locals;
+                    String target = aliases.get(name);
+                    if (!locals.contains(name) || target != null && !locals.contains(target)) {
+                        return k;
+                    }
                 }
             }
             // a local pointed at a package-level value writes that value (`data = defaults`); any other assignment
-            // to the local points it elsewhere
+            // to the local points it elsewhere (a local pointed at another local is told apart at the write)
+            if (text.indexOf('=') < 0) {
+                continue;
+            }
             Matcher a = ALIAS.matcher(text);
             Matcher assigned = ASSIGNED.matcher(text);
-            if (a.find() && !NOT_VARIABLES.contains(a.group(2)) && !locals.contains(a.group(2))) {
+            if (a.find() && !NOT_VARIABLES.contains(a.group(2))) {
                 aliases.put(a.group(1), a.group(2));
             } else if (assigned.find()) {
                 aliases.remove(assigned.group(1));

@@ -323,13 +323,14 @@ public final class Summaries {
             return known;
         }
         boolean r = depth > 0 && t.functions().stream()
-                .allMatch(f -> RECOVER.matcher(f.body()).find() || deferredRecoverer(f, depth));
+                .allMatch(f -> InlineGuards.recovers(f.body(), // a per-run guard covers its literal only
+                        level -> RECOVER.matcher(level).find() || deferredRecoverer(level, f, depth)));
         recovers.putIfAbsent(t.key(), r);
         return r;
     }
 
-    private boolean deferredRecoverer(Function f, int depth) {
-        var m = DEFERRED.matcher(f.body());
+    private boolean deferredRecoverer(String body, Function f, int depth) {
+        var m = DEFERRED.matcher(body);
         while (m.find()) {
             String callee = m.group(1);
             Target next = isModelRecoverer(callee) ? null : callees.target(callee, home(f));

@@ -81,9 +81,13 @@ final class GoCutBlocks {
      * True when a run that starts in the cases of a select shows a case receiving from a ticker's or timer's channel,
      * and the line after the select's closing brace closes another block: the select is the last statement of that
      * block, which is then the loop it ticks in. A run that ends with the select's brace and shows a ticker's case by
-     * its name ({@code case <-ticker.C:}) is taken as that loop's too.
+     * its name ({@code case <-ticker.C:}) is taken as that loop's too. When the select is {@code nested} in a block of
+     * the function (not its body: the run closes that block, then the function), a case on any timer channel
+     * ({@code case <-t.C:}, whatever the ticker is called) followed by more work and a bare {@code }} closing that
+     * block, and then nothing but the function's end, reads the same: a block that waits for a tick and then works is its loop; a literal's {@code }()} or an
+     * {@code } else} is not taken as one.
      */
-    static boolean selectEndsLoop(String run) {
+    static boolean selectEndsLoop(String run, boolean nested) {
         String[] lines = run.split("\n");
         boolean tick = false;
         boolean ticker = false;
@@ -94,7 +98,7 @@ final class GoCutBlocks {
                 for (int j = i + 1; j < lines.length; j++) {
                     String next = lines[j].strip();
                     if (!next.isEmpty()) {
-                        return tick && (next.equals("}") || ticker && closesAround(lines, j));
+                        return tick && (next.equals("}") || (ticker || nested) && closesAround(lines, j, !ticker));
                     }
                 }
                 // the run ends with the select (git's three lines of context stop there): a select on a ticker's
@@ -119,16 +123,30 @@ final class GoCutBlocks {
      * after the select (`select { ... case <-ticker.C: }` then `if err := run(ctx); err != nil { ... }`) is its loop
      * as well (round 16's go-25). A timer's or a `time.After` case read once is left to the last-statement rule.
      */
-    private static boolean closesAround(String[] lines, int from) {
+    private static boolean closesAround(String[] lines, int from, boolean bareClose) {
         int depth = 0;
         for (int j = from; j < lines.length; j++) {
             Braces b = Braces.of(lines[j]);
             if (depth - b.closedFirst() < 0) {
-                return true;
+                return !bareClose || lines[j].strip().equals("}") && endsFunction(lines, j + 1);
             }
             depth += b.open() - b.closedFirst();
         }
         return false;
+    }
+
+    /**
+     * True when nothing but the function's closing brace (gofmt's, at column 0) follows line {@code from - 1}: a loop
+     * that only a return leaves is its function's last statement, since code after a {@code for {}} without a break is
+     * unreachable; a block followed by more statements ({@code return nil}) was a single wait.
+     */
+    private static boolean endsFunction(String[] lines, int from) {
+        for (int j = from; j < lines.length; j++) {
+            if (!lines[j].isBlank()) {
+                return lines[j].stripTrailing().equals("}");
+            }
+        }
+        return true;
     }
 
     /**

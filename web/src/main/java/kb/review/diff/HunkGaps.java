@@ -90,11 +90,11 @@ final class HunkGaps {
                     String before = out[from - 1].substring(0, out[from - 1].length() - 1);
                     // a ticking select that is the last statement of its block: that block is its loop
                     boolean loop = opener.startsWith("select") && before.length() > header.length()
-                            && before.endsWith("{") && GoCutBlocks.selectEndsLoop(run.toString());
+                            && before.endsWith("{") && GoCutBlocks.selectEndsLoop(run.toString(), true);
                     // the run closes the select and stops (GoCutBlocks.selectEndsLoop): its loop is opened too, and
                     // closed after the run with the function
                     boolean unseenLoop = !loop && opener.startsWith("select") && before.equals(header)
-                            && GoCutBlocks.selectEndsLoop(run.toString());
+                            && GoCutBlocks.selectEndsLoop(run.toString(), false);
                     out[from - 1] = (loop ? before.substring(0, before.length() - 1) + "for {"
                             : unseenLoop ? before + "for {" : before) + opener + GoCutBlocks.caseBefore(run.toString());
                     wrappers += unseenLoop ? 1 : 0;

@@ -60,6 +60,7 @@ final class RemovedLocks {
                     + "(?:\\.\\w+)+)\\s*=\\s*append\\(\\s*\\1\\s*,");
             List<DiffLine> lines = removed.lines();
             RemovedLockScope scope = RemovedLockScope.of(file, removed);
+            Pattern held = HeldLocks.of(owner);
             for (int j = removed.index() + 1; j < lines.size(); j++) {
                 DiffLine l = lines.get(j);
                 if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -69,6 +70,9 @@ final class RemovedLocks {
                     break;
                 }
                 if (write.matcher(l.text()).find() || scope.writesShared(lines, j)) {
+                    if (HeldLocks.heldAt(file, l.newLine(), held)) {
+                        continue; // the surviving function still locks around this write
+                    }
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
                             "The change deletes the lock that guarded this map write: goroutines that call this "
