@@ -38,6 +38,8 @@ final class GoLostWrites {
 
     /** {@code _ =} or {@code _, _ =} and the call after it: group 1 is the call's text. */
     private static final Pattern BLANK = Pattern.compile("^\\s*_\\s*(?:,\\s*_\\s*)?=\\s*(.+?)\\s*(?://.*)?$");
+    /** A Close or Flush called as a bare statement, its only result never looked at: group 1 is the call. */
+    private static final Pattern BARE = Pattern.compile("^\\s*([\\p{L}_][\\w.]*\\.(?:Close|Flush)\\s*\\(\\s*\\))\\s*(?://.*)?$");
     /** The callee of a call: group 1 the receiver chain (may be empty), group 2 the method. */
     private static final Pattern CALLEE = Pattern.compile("^(?:([\\p{L}_][\\w.]*)\\.)?([\\p{L}_]\\w*)\\s*\\(");
     private static final Pattern CONTEXT_EXEC = Pattern.compile("^(?:ExecContext|NamedExecContext|MustExecContext)$");
@@ -72,10 +74,13 @@ final class GoLostWrites {
     static List<String> describe(SourceFile file, int lineNo, String line) {
         List<String> out = new ArrayList<>();
         Matcher b = BLANK.matcher(line);
-        if (file.language() != Language.GO || !b.find()) {
+        Matcher bare = BARE.matcher(line);
+        boolean blank = b.find();
+        if (file.language() != Language.GO || !blank && !bare.find()) {
             return out;
         }
-        String call = b.group(1);
+        // a bare `w.Close()` statement drops the error as surely as `_ = w.Close()` (round 19, go-27)
+        String call = blank ? b.group(1) : bare.group(1);
         if (onErrorPath(file, lineNo, line)) {
             return out; // a clean-up on the way out of a failure: the failure is the news, the clean-up best effort
         }
