@@ -76,6 +76,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
             case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
             case Rule.RegexMatcher.DISCARD -> kb.review.analysis.GoDiscards.describe(file, lineNo, line);
+            case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);
             default -> line;
         };
     }

@@ -69,6 +69,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * result); empty otherwise.
          */
         public static final String DISCARD = "discard";
+        /**
+         * The matched line, the lines its changed block removes, a line {@code --} and the block's other added lines
+         * (see {@code engine/ReplacedLines}); empty when the line replaced nothing.
+         */
+        public static final String REPLACED_LINES = "replaced-lines";
     }
 
     /**
