@@ -96,7 +96,7 @@ final class GoLostWrites {
             if (pair && databaseExec(method, call, last, function, text)) {
                 out.add(DATABASE_WRITE);
             }
-            if (!pair && flushingClose(call, function)) {
+            if (!pair && flushingClose(call, function) && !(!blank && stickyFlush(method, receiver, function))) {
                 out.add(FLUSHING_CLOSE);
             }
             if (checkDeleted(file, lineNo, receiver.isEmpty() ? method : receiver + "." + method)) {
@@ -163,6 +163,17 @@ final class GoLostWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * A bare {@code Flush} of a writer whose writes the function checks ({@code if _, err := w.WriteString(s); err !=
+     * nil}): bufio and the compressors keep their first error and return it from every later write, so a failed
+     * flush in a loop of checked writes is reported by the next one (the same "error read later" as
+     * GoInfallibleDiscards).
+     */
+    private static boolean stickyFlush(String method, String receiver, String function) {
+        return method.equals("Flush") && !receiver.isEmpty() && Pattern.compile("\\berr\\w*\\s*:?=\\s*(?<![\\w.])"
+                + Pattern.quote(receiver) + "\\.Write\\w*\\s*\\(").matcher(function).find();
     }
 
     /**

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * {@code _}. For a file opened for writing and written, or a writer that buffers (gzip, zip, bufio), the error of that
  * call is the last write's: the caller is told the data was saved when it was not. Look-alikes that stay quiet: a file
  * opened for reading, a writer whose Sync or Flush is checked, a close on a path that already returns an error, a
- * close whose comment says why, a close whose error the function returns.
+ * close whose comment says why, a close whose error the function returns, and a bare Flush between checked writes of
+ * the same writer (bufio and the compressors return a failed flush's error from the next write).
  */
 class GoWriterClosesTest {
 
@@ -148,6 +149,28 @@ class GoWriterClosesTest {
                 \t\treturn err
                 \t}
                 \treturn zw.Close()
+                }
+
+                func stream(dst io.Writer, events <-chan []byte) error {
+                	zw := gzip.NewWriter(dst)
+                	for ev := range events {
+                		if _, err := zw.Write(ev); err != nil {
+                			return err
+                		}
+                		zw.Flush()
+                	}
+                	return zw.Close()
+                }
+
+                func echo(peer net.Conn, lines []string) error {
+                	bw := bufio.NewWriter(peer)
+                	for _, l := range lines {
+                		if _, err := bw.WriteString(l); err != nil {
+                			return err
+                		}
+                		bw.Flush()
+                	}
+                	return nil
                 }
 
                 func trace(path string, line string) {
