@@ -96,7 +96,8 @@ final class GoLostWrites {
             if (pair && databaseExec(method, call, last, function, text)) {
                 out.add(DATABASE_WRITE);
             }
-            if (!pair && flushingClose(call, function) && !(!blank && stickyFlush(method, receiver, function))) {
+            // a bare statement on a buffering writer is go-output-error-dropped's (with its in-memory and loop rules)
+            if (!pair && flushingClose(call, function, !blank) && !(!blank && stickyFlush(method, receiver, function))) {
                 out.add(FLUSHING_CLOSE);
             }
             if (checkDeleted(file, lineNo, receiver.isEmpty() ? method : receiver + "." + method)) {
@@ -130,7 +131,7 @@ final class GoLostWrites {
      * A close or flush of a buffering writer or a file opened for writing, made or declared in the function (or
      * declared in the file), whose Close, Flush or Sync the function does not check anywhere else.
      */
-    private static boolean flushingClose(String call, String function) {
+    private static boolean flushingClose(String call, String function, boolean filesOnly) {
         Matcher m = CLOSE_OR_FLUSH.matcher(call);
         if (!m.find()) {
             return false;
@@ -144,7 +145,7 @@ final class GoLostWrites {
         boolean written = Pattern.compile(made + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(?:" + WRITE_FILE + ")").matcher(function).find()
                 && Pattern.compile("(?<![\\w.])" + q + "\\.(?:Write\\w*|ReadFrom)\\s*\\(|\\b(?:\\w*Write\\w*|\\w*Copy\\w*|Fprint\\w*"
                 + "|New\\w*(?:Writer|Encoder)\\w*)\\s*\\(\\s*&?" + q + "\\s*[,)]").matcher(function).find();
-        boolean writer = buffering || written;
+        boolean writer = buffering && !filesOnly || written;
         if (!writer) {
             return false;
         }
