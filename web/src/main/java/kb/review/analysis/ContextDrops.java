@@ -195,7 +195,7 @@ public final class ContextDrops {
         String callee = text(call.getChildByFieldName("function"));
         String root = ctx.replace(".Context()", "");
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
-                || AttachedContexts.attached(call, callee, root, src)) {
+                || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does

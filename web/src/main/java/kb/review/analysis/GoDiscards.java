@@ -100,6 +100,7 @@ public final class GoDiscards {
         out.addAll(GoInfallibleDiscards.describe(file, lineNo, call, top));
         out.addAll(GoLostWrites.describe(file, lineNo, line));
         out.addAll(GoRecordedErrors.describe(file, call));
+        out.addAll(GoValueDiscards.describe(lines, lineNo, call, file.text()));
         return String.join("\n", out);
     }
 

@@ -38,6 +38,8 @@ final class GoLostWrites {
 
     /** {@code _ =} or {@code _, _ =} and the call after it: group 1 is the call's text. */
     private static final Pattern BLANK = Pattern.compile("^\\s*_\\s*(?:,\\s*_\\s*)?=\\s*(.+?)\\s*(?://.*)?$");
+    /** A Close or Flush called as a bare statement, its only result never looked at: group 1 is the call. */
+    private static final Pattern BARE = Pattern.compile("^\\s*([\\p{L}_][\\w.]*\\.(?:Close|Flush)\\s*\\(\\s*\\))\\s*(?://.*)?$");
     /** The callee of a call: group 1 the receiver chain (may be empty), group 2 the method. */
     private static final Pattern CALLEE = Pattern.compile("^(?:([\\p{L}_][\\w.]*)\\.)?([\\p{L}_]\\w*)\\s*\\(");
     private static final Pattern CONTEXT_EXEC = Pattern.compile("^(?:ExecContext|NamedExecContext|MustExecContext)$");
@@ -72,10 +74,13 @@ final class GoLostWrites {
     static List<String> describe(SourceFile file, int lineNo, String line) {
         List<String> out = new ArrayList<>();
         Matcher b = BLANK.matcher(line);
-        if (file.language() != Language.GO || !b.find()) {
+        Matcher bare = BARE.matcher(line);
+        boolean blank = b.find();
+        if (file.language() != Language.GO || !blank && !bare.find()) {
             return out;
         }
-        String call = b.group(1);
+        // a bare `w.Close()` statement drops the error as surely as `_ = w.Close()` (round 19, go-27)
+        String call = blank ? b.group(1) : bare.group(1);
         if (onErrorPath(file, lineNo, line)) {
             return out; // a clean-up on the way out of a failure: the failure is the news, the clean-up best effort
         }
@@ -91,7 +96,8 @@ final class GoLostWrites {
             if (pair && databaseExec(method, call, last, function, text)) {
                 out.add(DATABASE_WRITE);
             }
-            if (!pair && flushingClose(call, function)) {
+            // a bare statement on a buffering writer is go-output-error-dropped's (with its in-memory and loop rules)
+            if (!pair && flushingClose(call, function, !blank) && !(!blank && stickyFlush(method, receiver, function))) {
                 out.add(FLUSHING_CLOSE);
             }
             if (checkDeleted(file, lineNo, receiver.isEmpty() ? method : receiver + "." + method)) {
@@ -125,7 +131,7 @@ final class GoLostWrites {
      * A close or flush of a buffering writer or a file opened for writing, made or declared in the function (or
      * declared in the file), whose Close, Flush or Sync the function does not check anywhere else.
      */
-    private static boolean flushingClose(String call, String function) {
+    private static boolean flushingClose(String call, String function, boolean filesOnly) {
         Matcher m = CLOSE_OR_FLUSH.matcher(call);
         if (!m.find()) {
             return false;
@@ -139,7 +145,7 @@ final class GoLostWrites {
         boolean written = Pattern.compile(made + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(?:" + WRITE_FILE + ")").matcher(function).find()
                 && Pattern.compile("(?<![\\w.])" + q + "\\.(?:Write\\w*|ReadFrom)\\s*\\(|\\b(?:\\w*Write\\w*|\\w*Copy\\w*|Fprint\\w*"
                 + "|New\\w*(?:Writer|Encoder)\\w*)\\s*\\(\\s*&?" + q + "\\s*[,)]").matcher(function).find();
-        boolean writer = buffering || written;
+        boolean writer = buffering && !filesOnly || written;
         if (!writer) {
             return false;
         }
@@ -158,6 +164,17 @@ final class GoLostWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * A bare {@code Flush} of a writer whose writes the function checks ({@code if _, err := w.WriteString(s); err !=
+     * nil}): bufio and the compressors keep their first error and return it from every later write, so a failed
+     * flush in a loop of checked writes is reported by the next one (the same "error read later" as
+     * GoInfallibleDiscards).
+     */
+    private static boolean stickyFlush(String method, String receiver, String function) {
+        return method.equals("Flush") && !receiver.isEmpty() && Pattern.compile("\\berr\\w*\\s*:?=\\s*(?<![\\w.])"
+                + Pattern.quote(receiver) + "\\.Write\\w*\\s*\\(").matcher(function).find();
     }
 
     /**

@@ -76,6 +76,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
             case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
             case Rule.RegexMatcher.DISCARD -> kb.review.analysis.GoDiscards.describe(file, lineNo, line);
+            case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);
             default -> line;
         };
     }
@@ -116,7 +117,7 @@ final class RegexDetector {
      * type's method of the same name, so in Go only the package's own functions ({@code register(...)}) and those of
      * a package the file imports ({@code pkg.Register(...)}) are looked up, never methods.
      */
-    private static String calleeResults(SourceFile file, String line, Summaries helpers) {
+    static String calleeResults(SourceFile file, String line, Summaries helpers) {
         Matcher call = CALL.matcher(line);
         if (helpers == null || !call.find() || file.language() != Language.GO) {
             return "";

@@ -196,6 +196,8 @@ final class TreeSitterDetector {
                         : in.startsWith(UNSEEN) ? unseen(in.substring(UNSEEN.length()))
                         : in.startsWith(TASK) ? task(in.substring(TASK.length()))
                         : in.startsWith(BETWEEN) ? between(caps.get(in.substring(BETWEEN.length())))
+                        : in.startsWith(Rule.QueryMatcher.RESULTS) && caps.containsKey(in.substring(Rule.QueryMatcher.RESULTS.length()))
+                        ? RegexDetector.calleeResults(file, of(caps.get(in.substring(Rule.QueryMatcher.RESULTS.length()))), shared)
                         : caps.containsKey(in) ? of(caps.get(in)) : "";
             };
         }

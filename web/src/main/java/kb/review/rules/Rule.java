@@ -69,6 +69,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * result); empty otherwise.
          */
         public static final String DISCARD = "discard";
+        /**
+         * The matched line, the lines its changed block removes, a line {@code --} and the block's other added lines
+         * (see {@code engine/ReplacedLines}); empty when the line replaced nothing.
+         */
+        public static final String REPLACED_LINES = "replaced-lines";
     }
 
     /**
@@ -105,6 +110,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * node (the statements, comments and blank lines that separate an acquisition from a later sibling).
          */
         public static final String BETWEEN = "between:";
+        /**
+         * Prefix of a condition's {@code in:} (Go): the declared results of the function the capture's statement calls
+         * first, as the {@code callee-results} condition of regex rules gives them (package functions only).
+         */
+        public static final String RESULTS = "results:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */

@@ -200,7 +200,7 @@ final class RuleLoader {
             Set<String> where = Set.of("line", "file", Rule.RegexMatcher.COMMENT_ABOVE,
                     Rule.RegexMatcher.LINES_BELOW, Rule.RegexMatcher.LINE_AND_BELOW, Rule.RegexMatcher.CALLEE_RESULTS,
                     Rule.RegexMatcher.UNCHANGED_CODE, Rule.RegexMatcher.EXECUTOR_WORK, Rule.RegexMatcher.DISCARD,
-                    Rule.RegexMatcher.BRANCH_LINES_BELOW);
+                    Rule.RegexMatcher.BRANCH_LINES_BELOW, Rule.RegexMatcher.REPLACED_LINES);
             List<Rule.Condition> require = conditions(y, m, "require", where, Set.of());
             List<Rule.Condition> reject = conditions(y, m, "reject", where, Set.of());
             for (String k : List.of("report", "report-at", "inside", "outside")) {
@@ -318,7 +318,7 @@ final class RuleLoader {
                     && in.length() > Rule.QueryMatcher.ANCESTOR.length();
             boolean helpers = in != null && where.contains("scope") && java.util.stream.Stream.of(
                     Rule.QueryMatcher.HELPERS, Rule.QueryMatcher.UNSEEN, Rule.QueryMatcher.TASK,
-                    Rule.QueryMatcher.BETWEEN)
+                    Rule.QueryMatcher.BETWEEN, Rule.QueryMatcher.RESULTS)
                     .anyMatch(prefix -> in.startsWith(prefix) && captures.contains(in.substring(prefix.length())));
             if (in != null && !where.contains(in) && !ancestor && !helpers) {
                 y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)

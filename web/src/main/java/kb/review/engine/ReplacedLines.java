@@ -1,0 +1,92 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.SourceFile;
+
+/**
+ * What an added line of a diff replaced: the removed lines of its changed block (the run of added and removed lines
+ * between two context lines), for the {@code replaced-lines} condition of regex rules. A rule can then ask what the
+ * old code did that the new line no longer does (a context handed to a call through an option or a builder method,
+ * dropped by the edit). The text is the matched line (stripped), then each removed line of the block (stripped), then
+ * a line {@code --}, then the block's other added lines (stripped); empty when the line is not an added line of a
+ * block that removes something (every line of a new file).
+ *
+ * <p>Computed once per file (the last file asked about is kept), so a rule tried on every line pays a map lookup.
+ */
+final class ReplacedLines {
+
+    private static final Object LOCK = new Object();
+    private static SourceFile lastFile;
+    private static Map<Integer, Block> lastBlocks;
+
+    /** A changed block: its removed lines (each ending in a newline), its added lines and their numbers. */
+    private record Block(String removed, List<String> added, List<Integer> numbers) {
+    }
+
+    private ReplacedLines() {
+    }
+
+    static String of(SourceFile file, int lineNo, String line) {
+        if (file.complete()) {
+            return "";
+        }
+        Map<Integer, Block> blocks;
+        synchronized (LOCK) {
+            if (lastFile != file) {
+                lastBlocks = blocks(file);
+                lastFile = file;
+            }
+            blocks = lastBlocks;
+        }
+        Block b = blocks.get(lineNo);
+        if (b == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(line.strip()).append('\n').append(b.removed).append("--\n");
+        for (int k = 0; k < b.added.size(); k++) {
+            if (b.numbers.get(k) != lineNo) {
+                out.append(b.added.get(k)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** For each added line of a block that removes lines: the block's removed lines and its added lines. */
+    private static Map<Integer, Block> blocks(SourceFile file) {
+        Map<Integer, Block> out = new HashMap<>();
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            int i = 0;
+            while (i < lines.size()) {
+                if (lines.get(i).kind() == DiffLine.Kind.CONTEXT) {
+                    i++;
+                    continue;
+                }
+                StringBuilder removed = new StringBuilder();
+                List<String> added = new ArrayList<>();
+                List<Integer> addedLines = new ArrayList<>();
+                for (; i < lines.size() && lines.get(i).kind() != DiffLine.Kind.CONTEXT; i++) {
+                    DiffLine l = lines.get(i);
+                    if (l.kind() == DiffLine.Kind.REMOVED) {
+                        removed.append(l.text().strip()).append('\n');
+                    } else if (l.kind() == DiffLine.Kind.ADDED) {
+                        added.add(l.text().strip());
+                        addedLines.add(l.newLine());
+                    }
+                }
+                if (!removed.isEmpty()) {
+                    Block block = new Block(removed.toString(), added, addedLines);
+                    for (int n : addedLines) {
+                        out.put(n, block);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
