@@ -27,9 +27,10 @@ import kb.review.rules.Catalog;
  *
  * <p>Which calls: unqualified or {@code this.} calls of a method this file declares, and calls on a receiver this
  * file declares with the type of another changed file's class that declares the method. Silent when the same name is
- * also declared with another return type (an overload that may be the one called), when the statement chains
- * anything after the call, and for a call in a test file. One reading of the file's text, and only for files that
- * mention a future type.</p>
+ * also declared with another return type in any changed file (an overload or a superclass's method that may be the
+ * one called), when the method's own body attaches a failure handler (onFailure, exceptionally, whenComplete,
+ * doOnError...: it observes itself), when the statement chains anything after the call, and for a call in a test
+ * file. One reading of each file's text that mentions a future type, and of the files that name a method found.</p>
  */
 final class OwnFutureDrops {
 
@@ -69,9 +70,28 @@ final class OwnFutureDrops {
             Matcher n = CLASS_NAME.matcher(f.path());
             Set<String> names = futureMethods(f.text());
             if (n.find() && !names.isEmpty()) {
-                out.put(n.group(1), names);
+                out.put(n.group(1), new HashSet<>(names));
             }
         }
+        if (out.isEmpty()) {
+            return out;
+        }
+        // a name another changed file declares with another type (a superclass's void send) may be the one called
+        Set<String> wanted = new HashSet<>();
+        out.values().forEach(wanted::addAll);
+        Set<String> other = new HashSet<>();
+        for (SourceFile f : files) {
+            if (f.language() == Language.JAVA && wanted.stream().anyMatch(f.text()::contains)) {
+                Matcher m = DECLARED.matcher(f.text());
+                while (m.find()) {
+                    if (!NOT_TYPES.contains(m.group(1)) && !FUTURE_TYPE.matcher(m.group(1)).matches()) {
+                        other.add(m.group(2));
+                    }
+                }
+            }
+        }
+        out.values().forEach(v -> v.removeAll(other));
+        out.values().removeIf(Set::isEmpty);
         return out;
     }
 
@@ -83,12 +103,33 @@ final class OwnFutureDrops {
         Set<String> other = new HashSet<>();
         Matcher m = DECLARED.matcher(text);
         while (m.find()) {
-            if (!NOT_TYPES.contains(m.group(1))) {
-                (FUTURE_TYPE.matcher(m.group(1)).matches() ? future : other).add(m.group(2));
+            if (NOT_TYPES.contains(m.group(1))) {
+                continue;
             }
+            boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
+            if (isFuture && text.charAt(m.end() - 1) == '{' && OBSERVES.matcher(body(text, m.end() - 1)).find()) {
+                continue; // the method observes its own failure (logs or completes on it): dropping it loses nothing
+            }
+            (isFuture ? future : other).add(m.group(2));
         }
         future.removeAll(other);
         return future;
+    }
+
+    /** A handler of the stage's failure attached inside the method's own body. */
+    private static final Pattern OBSERVES = Pattern.compile("\\.\\s*(?:onFailure|onComplete|exceptionally\\w*|"
+            + "whenComplete\\w*|handle\\w*|doOnError|onErrorResume|onErrorReturn|recover|otherwise)\\s*\\(");
+
+    private static String body(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0) {
+                return text.substring(open, i);
+            }
+        }
+        return text.substring(open);
     }
 
     private static boolean mentionsFuture(String text) {

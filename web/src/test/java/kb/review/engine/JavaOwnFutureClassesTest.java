@@ -167,6 +167,11 @@ class JavaOwnFutureClassesTest {
                 "    public void reindexAsync(String tenant, boolean quiet) {\n    }\n\n"
                         + "    private void rebuild(String tenant) {");
         assertEquals(List.of(), conc06("src/main/java/com/example/search/Indexer.java", overload));
+        String observed = INDEXER.replace("CALL", "reindexAsync(tenant);").replace(
+                "return CompletableFuture.runAsync(() -> rebuild(tenant), pool);",
+                "return CompletableFuture.runAsync(() -> rebuild(tenant), pool)\n"
+                        + "                .whenComplete((ok, e) -> report(tenant, e));");
+        assertEquals(List.of(), conc06("src/main/java/com/example/search/Indexer.java", observed));
         String other = """
                 package com.example.search;
 
