@@ -108,7 +108,8 @@ final class OwnFutureDrops {
             }
             boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
             if (isFuture && text.charAt(m.end() - 1) == '{' && OBSERVES.matcher(body(text, m.end() - 1)).find()) {
-                continue; // the method observes its own failure (logs or completes on it): dropping it loses nothing
+                other.add(m.group(2)); // observes its own failure; an overload may delegate to it
+                continue;
             }
             (isFuture ? future : other).add(m.group(2));
         }
