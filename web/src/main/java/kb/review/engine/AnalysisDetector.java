@@ -333,9 +333,10 @@ final class AnalysisDetector {
                             f.leak().acquisition().var())) {
                         continue;
                     }
-                    if (!whole && f.leak().acquisition().model().kind().equals("thread-local")
-                            && CloseableScopes.inCloseableClass(file, f.leak().acquisition().at().line)) {
-                        continue; // a scope class's set, paired by its close() out of sight
+                    if (f.leak().acquisition().model().kind().equals("thread-local")
+                            && (!whole && CloseableScopes.inCloseableClass(file, f.leak().acquisition().at().line)
+                            || SetterHelpers.ownedByCallers(file, f.leak().acquisition().at().line))) {
+                        continue; // a scope class's set paired by its close(), or a setter whose callers restore
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
                             || CommentOnlyEdits.releaseAdded(file, f.leak().acquisition())) {

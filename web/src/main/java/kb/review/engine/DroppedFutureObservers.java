@@ -28,11 +28,11 @@ final class DroppedFutureObservers {
     static final String RULE = "dropped-future-observer";
 
     /**
-     * A call on a receiver with its arguments (two levels of nested parentheses), followed by a method only a
-     * completion stage has. Group 1 is the call.
+     * A call, on a receiver or of the class's own method ({@code run(task).whenComplete(...)}), with its arguments
+     * (two levels of nested parentheses), followed by a method only a completion stage has. Group 1 is the call.
      */
     private static final Pattern OBSERVED = Pattern.compile(
-            "((?:this\\.)?[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\("
+            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)*[A-Za-z_$][\\w$]*\\s*\\("
                     + "(?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\))\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
                     + "|orTimeout|completeOnTimeout|then(?:Accept|Apply|Run|Compose|Combine)\\w*"
                     + "|toCompletableFuture)\\s*\\(");

@@ -15,9 +15,13 @@ import kb.review.rules.Catalog;
  * deleted and the catch is left with an empty body ({@code catch (TransportException ignored) { }}). A catch written
  * empty with a name that says so is the author's stated choice, and {@code java-swallowed-catch} leaves it alone;
  * taking the handling out of a catch that had it is the change's own act, and the failure it reported now
- * disappears. Reported at the catch the change leaves empty. Silent when the new body holds a comment (the word of
- * why), when the deleted statements are added back elsewhere in the change (moved, not dropped), when the old body
- * only printed, for a try that only closes something (closing quietly), for {@code InterruptedException} (CONC-05's),
+ * disappears. Reported at the catch the change leaves empty, or holding only a comment: a failure absorbed on
+ * purpose must still be logged and counted (the item's "so it is seen"), and a comment is seen by nobody at run time.
+ * A comment under a parameter renamed {@code ignored} (or expected, unused...), or in place of a debug or trace
+ * line only, is the author's stated choice about a failure that was already unseen. Silent when the new body holds
+ * any statement, when the deleted statements are added back elsewhere in the change
+ * (moved, not dropped), when the old body only printed, for a try that only closes something (closing quietly), for
+ * {@code InterruptedException} (CONC-05's),
  * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
  */
 final class EmptiedCatches {
@@ -33,6 +37,21 @@ final class EmptiedCatches {
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://|/\\*|\\*)");
     private static final Pattern CLOSE_ONLY = Pattern.compile("^\\s*(?:this\\.)?[\\w.]+\\.close\\s*\\(\\s*\\)\\s*;\\s*$");
     private static final int SWEEP = 2;
+    /** A parameter named to say the failure is dropped on purpose, with the reason in the comment. */
+    private static final Pattern IGNORED = Pattern.compile(
+            "\\s(?:ignored|ignore|expected|unused|suppressed)\\s*\\)");
+    private static final Pattern QUIET_LOG = Pattern.compile(
+            "^\\s*\\w*(?:log|LOG|Log|logger|LOGGER)\\w*\\s*\\.\\s*(?:debug|trace|fine|finer|finest)\\w*\\s*\\(");
+    private static final String EMPTIED = "The change empties this catch: the failure it logged or handled before "
+            + "now disappears without a trace. Keep the log (or the handling), or say in a comment why this failure "
+            + "may go.";
+    /**
+     * A comment where the handling was: the author absorbs the failure on purpose, which ERR-01 allows only "logged
+     * with context and counted, so it is seen"; the comment is read by the next maintainer, never by whoever runs it.
+     */
+    private static final String COMMENTED = "The change replaces what this catch did (rethrow, log or handling) with "
+            + "a comment: the failure is now absorbed on purpose but without a trace, and the caller carries on with "
+            + "a partial result. Keep the rethrow, or log the failure with context and count it so it is seen.";
 
     private EmptiedCatches() {
     }
@@ -53,14 +72,19 @@ final class EmptiedCatches {
                     continue;
                 }
                 int closer = nextKept(lines, i);
+                boolean commented = false;
+                while (closer >= 0 && COMMENT.matcher(lines.get(closer).text()).find()) {
+                    commented = true;
+                    closer = nextKept(lines, closer);
+                }
                 if (closer < 0 || !CLOSER.matcher(lines.get(closer).text()).find()
-                        || !handlingDeleted(lines, i, closer, allAdded) || closesOnly(lines, i)) {
+                        || !handlingDeleted(lines, i, closer, allAdded) || closesOnly(lines, i)
+                        || commented && (IGNORED.matcher(header.text()).find() || quietOnly(lines, i, closer))) {
                     continue;
                 }
                 out.add(new Finding(RULE, "ERR-01", severity, file.path(), header.newLine(), 1,
-                        header.text().strip(), "The change empties this catch: the failure it logged or handled "
-                        + "before now disappears without a trace. Keep the log (or the handling), or say in a "
-                        + "comment why this failure may go.", Finding.Confidence.HIGH, null, "kb", null));
+                        header.text().strip(), commented ? COMMENTED : EMPTIED, Finding.Confidence.HIGH, null, "kb",
+                        null));
             }
         }
         return out.size() > SWEEP ? List.of() : out;
@@ -114,6 +138,29 @@ final class EmptiedCatches {
             deleted = true;
         }
         return deleted;
+    }
+
+    /**
+     * Every statement the change deletes from the catch only logged at debug or trace: the failure was already unseen
+     * in production, so a comment that says why loses nothing.
+     */
+    private static boolean quietOnly(List<DiffLine> lines, int header, int closer) {
+        boolean any = false;
+        int from = header;
+        while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
+            from--; // a header the change rewrote: the old body's lines come before it
+        }
+        for (int j = from; j < closer; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED && !l.text().isBlank() && !COMMENT.matcher(l.text()).find()
+                    && !CATCH.matcher(l.text()).find()) {
+                if (!QUIET_LOG.matcher(l.text()).find()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** The try this catch belongs to holds one statement, a close: closing quietly, as java-swallowed-catch lets go. */

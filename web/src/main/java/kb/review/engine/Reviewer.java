@@ -139,6 +139,7 @@ public final class Reviewer {
         }
         kept.addAll(brokenByRemovals(unchanged, byPath, helpers, trees));
         AddedLines allAdded = new AddedLines(changed);
+        Map<String, Set<String>> ownFutures = OwnFutureDrops.declared(files);
         for (SourceFile f : files) {
             if (filter != DiffFilter.NOFILTER && !f.change().binary() && !shallow.contains(f.path())) {
                 try {
@@ -152,9 +153,15 @@ public final class Reviewer {
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
+                    drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
+                    for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
+                        if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {
+                            drops.add(own);
+                        }
+                    }
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
