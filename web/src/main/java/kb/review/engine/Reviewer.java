@@ -114,6 +114,7 @@ public final class Reviewer {
         }
         // a function its author marks unused for the linter never runs (set 12, GG)
         findings.removeIf(f -> UnusedFunctions.contains(byPath.get(f.path()), f.line()));
+        BackstopDuplicates.drop(findings);
         for (Finding f : imported.findings()) {
             if (tests.contains(f.path())) {
                 continue;
