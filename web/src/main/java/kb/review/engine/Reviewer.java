@@ -155,6 +155,7 @@ public final class Reviewer {
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
