@@ -208,7 +208,7 @@ class JavaChainedFileStreamsTest {
 
                 class Index {
                     List<String> read(Path folder, Path list) throws IOException {
-                        List<String> names = new ArrayList<>(Files.readAllLines(list));
+                        List<String> names = new ArrayList<>(Files.readAllLines(list).stream().map(String::strip).toList());
                         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
                             for (Path p : ds) {
                                 names.add(p.getFileName().toString());
