@@ -61,9 +61,9 @@ final class StrippedTimeouts {
             if (!hasBound(old)) {
                 continue;
             }
-            for (String stripped : strippings(old)) {
-                DiffLine now = replacement(r, stripped);
-                if (now != null && out.stream().noneMatch(f -> f.line() == now.newLine())) {
+            for (String[] cut : strippings(old)) {
+                DiffLine now = replacement(r, cut[0]);
+                if (now != null && !moved(cut[1], file, now) && out.stream().noneMatch(f -> f.line() == now.newLine())) {
                     out.add(new Finding(RULE, "TMO-01", severity, file.path(), now.newLine(), 1, now.text().strip(),
                             "The change keeps this call but takes its bound off (`" + old.strip() + "` before): a peer "
                                     + "that stops answering now holds the caller, its thread and its connection "
@@ -83,15 +83,16 @@ final class StrippedTimeouts {
                 || line.contains(".waitFor(") || line.contains(".blockingAwait(");
     }
 
-    /** The deleted line without each bound it carries, one candidate per bound, whitespace removed. */
-    private static List<String> strippings(String line) {
-        List<String> out = new ArrayList<>();
+    /** The deleted line without each bound it carries (whitespace removed), with the bound's arguments. */
+    private static List<String[]> strippings(String line) {
+        List<String[]> out = new ArrayList<>();
         Matcher link = LINK.matcher(line);
         while (link.find()) {
             int close = closing(line, link.end() - 1);
             if (close > 0 && !NOT_A_WAIT.matcher(link.group(1)).find()
                     && !OFF.matcher(line.substring(link.end(), close)).matches()) {
-                out.add(squeeze(line.substring(0, link.start()) + line.substring(close + 1)));
+                out.add(new String[] {squeeze(line.substring(0, link.start()) + line.substring(close + 1)),
+                        line.substring(link.end(), close)});
             }
         }
         Matcher wait = WAIT.matcher(line);
@@ -99,7 +100,7 @@ final class StrippedTimeouts {
             int close = closing(line, wait.end() - 1);
             String args = close > 0 ? line.substring(wait.end(), close) : "";
             if (close > 0 && !args.isBlank() && !OFF.matcher(args).matches() && bounding(wait.group(1), args)) {
-                out.add(squeeze(line.substring(0, wait.end()) + line.substring(close)));
+                out.add(new String[] {squeeze(line.substring(0, wait.end()) + line.substring(close)), args});
             }
         }
         return out;
@@ -118,6 +119,53 @@ final class StrippedTimeouts {
             return unit || MILLIS.matcher(args).matches();
         }
         return unit || args.contains("Duration") || BOUND_NAME.matcher(args).matches();
+    }
+
+    /**
+     * True when a variable the bound was made of ({@code budget} in {@code get(budget.toMillis(), MILLISECONDS)})
+     * appears on another added line of the file: the bound moved (into a watchdog that cancels the work, a
+     * {@code timeout} link on the line above) rather than went away.
+     */
+    private static boolean moved(String args, SourceFile file, DiffLine now) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(args.charAt(i - 1))
+                    && args.charAt(i - 1) != '.')) {
+                int end = i;
+                while (end < args.length() && Character.isJavaIdentifierPart(args.charAt(end))) {
+                    end++;
+                }
+                if (Character.isLowerCase(c) && end - i > 1) {
+                    names.add(args.substring(i, end));
+                }
+                i = end;
+            }
+        }
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (var h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED && l != now
+                        && names.stream().anyMatch(n -> mentions(l.text(), n))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code text} holds {@code name} as a whole identifier. */
+    private static boolean mentions(String text, String name) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The added line of the same changed block that reads as {@code stripped}, or null. */

@@ -102,6 +102,18 @@ class JavaStrippedTimeoutsTest {
     }
 
     @Test
+    void a_bound_moved_into_a_watchdog_that_cancels_the_work_is_not_reported() {
+        assertEquals(List.of(), tmo01(edit("src/main/java/acme/search/Fanout.java", 21, """
+                         Future<Hits> pending = searchPool.submit(() -> index.search(q));
+                +        ScheduledFuture<?> stop = timers.schedule(() -> pending.cancel(true), searchMillis, TimeUnit.MILLISECONDS);
+                         try {
+                -            return pending.get(searchMillis, TimeUnit.MILLISECONDS);
+                +            return pending.get();
+                         } catch (CancellationException e) {
+                """)));
+    }
+
+    @Test
     void a_rewritten_call_and_a_map_get_are_not_reported() {
         assertEquals(List.of(), tmo01(edit("src/main/java/acme/search/Fanout.java", 21, """
                          CompletableFuture<Hits> pending = index.searchAsync(q);
