@@ -183,8 +183,9 @@ final class Uses {
                 }
             } else {
                 String callee = c.group(2).replaceAll("<.*", "");
-                if (!isKeyword(callee) && summaries.knows(callee) && summaries.releasesArgument(callee,
-                        argIndex(text, open, use.start()), a.model().language())) {
+                int arg = argIndex(text, open, use.start());
+                if (!isKeyword(callee) && summaries.knows(callee) && summaries.releasesArgument(callee, arg,
+                        a.model().language()) && !OtherDutyReleases.only(summaries, callee, arg, a.model())) {
                     return true;
                 }
             }
@@ -227,7 +228,8 @@ final class Uses {
             }
             if (summaries.knows(callee)) {
                 int arg = argIndex(text, open, at);
-                if (summaries.releasesArgument(callee, arg, a.model().language())) {
+                if (summaries.releasesArgument(callee, arg, a.model().language())
+                        && !OtherDutyReleases.only(summaries, callee, arg, a.model())) {
                     return Effect.RELEASE;
                 }
                 if (summaries.keepsArgument(callee, arg)) {

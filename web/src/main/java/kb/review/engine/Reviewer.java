@@ -114,6 +114,7 @@ public final class Reviewer {
         }
         // a function its author marks unused for the linter never runs (set 12, GG)
         findings.removeIf(f -> UnusedFunctions.contains(byPath.get(f.path()), f.line()));
+        BackstopDuplicates.drop(findings);
         for (Finding f : imported.findings()) {
             if (tests.contains(f.path())) {
                 continue;
@@ -156,6 +157,7 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
                     for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
                         if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {

@@ -1,0 +1,39 @@
+package kb.review.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules written as backstops for what the resource analysis cannot see whole (a Files stream used up in a chain inside
+ * an edit hunk, where the method around it is cut off) say nothing where another rule already reports the same item
+ * on the same line: one finding per defect. Linear in the findings of the review.
+ */
+final class BackstopDuplicates {
+
+    /** The backstop rules, by id. */
+    private static final Set<String> BACKSTOPS = Set.of("java-files-stream-used-up-in-a-chain");
+
+    private BackstopDuplicates() {
+    }
+
+    /** Removes from {@code findings} each backstop finding whose path, line and item another finding already has. */
+    static void drop(List<Finding> findings) {
+        Set<String> others = new HashSet<>();
+        boolean any = false;
+        for (Finding f : findings) {
+            if (BACKSTOPS.contains(f.rule())) {
+                any = true;
+            } else {
+                others.add(key(f));
+            }
+        }
+        if (any) {
+            findings.removeIf(f -> BACKSTOPS.contains(f.rule()) && others.contains(key(f)));
+        }
+    }
+
+    private static String key(Finding f) {
+        return f.path() + ":" + f.line() + ":" + f.item();
+    }
+}

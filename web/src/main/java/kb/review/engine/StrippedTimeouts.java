@@ -1,0 +1,198 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java edit that rewrites a line only to take the bound off the call it keeps: a deadline or timeout link cut out of
+ * the chain ({@code stub.withDeadlineAfter(d, unit).get(req)} becoming {@code stub.get(req)}, a Reactor
+ * {@code .timeout(d)}, a future's {@code .orTimeout(...)}), or the bound emptied out of a blocking wait
+ * ({@code mono.block(Duration.ofSeconds(5))} becoming {@code mono.block()}, {@code future.get(2, SECONDS)} becoming
+ * {@code future.get()}, the same for {@code blockFirst}, {@code blockLast}, {@code await}, {@code join} and
+ * {@code waitFor}). TMO-01 asks for a deadline on every RPC and a timeout on every outbound call; the old line is the
+ * code's own word that this one had a bound, and the new line is the old one less the bound, so the wait is now
+ * unlimited. {@link DeletedTimeoutSetters} reads whole deleted lines; this reads a line edited in place.
+ * Silent when the old line stripped of the bound differs in anything else from the new one (a rewrite), when the
+ * bound was off anyway ({@code 0}, {@code Duration.ZERO}), for idle and keep-alive timeouts, and when an added line of
+ * the change names a timeout or deadline (the bound moved). Cost: one {@code contains} pre-check per deleted line; the
+ * patterns run only on deleted lines that name a timeout, a deadline or a wait with arguments.
+ */
+final class StrippedTimeouts {
+
+    static final String RULE = "stripped-timeout";
+
+    /** A chain link that bounds the call: {@code .withDeadlineAfter(...)}, {@code .timeout(...)}, {@code .orTimeout(...)}. */
+    private static final Pattern LINK = Pattern.compile(
+            "\\.\\s*((?:with)?Deadline(?:After)?|withDeadline(?:After)?|timeout|orTimeout|completeOnTimeout"
+                    + "|with[A-Z]\\w*Timeout)\\s*\\(");
+    /** A blocking wait given a bound as its arguments. */
+    private static final Pattern WAIT = Pattern.compile(
+            "\\.\\s*(block|blockFirst|blockLast|blockOptional|get|await|join|waitFor|blockingAwait)\\s*\\(");
+    private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace");
+    private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO)\\s*(?:,.*)?$");
+    private static final Pattern MENTIONS = Pattern.compile("(?i)timeout|deadline");
+    private static final Pattern UNIT_ARG = Pattern.compile(".*,\\s*(?:[A-Z][A-Z_]+|\\w*[uU]nit)\\s*");
+    private static final Pattern MILLIS = Pattern.compile("\\s*\\d+[lL]?\\s*|.*(?i:millis|timeout|ms\\b).*");
+    private static final Pattern BOUND_NAME = Pattern.compile(".*(?i:timeout|deadline|wait|limit|budget).*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private StrippedTimeouts() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        if (file.language() != Language.JAVA) {
+            return List.of();
+        }
+        List<RemovedLine> removed = RemovedLine.of(file);
+        if (removed.isEmpty() || allAdded.all().stream().anyMatch(a -> MENTIONS.matcher(a).find())) {
+            return List.of();
+        }
+        Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : removed) {
+            String old = r.line().text();
+            if (!hasBound(old)) {
+                continue;
+            }
+            for (String[] cut : strippings(old)) {
+                DiffLine now = replacement(r, cut[0]);
+                if (now != null && !moved(cut[1], file, now) && out.stream().noneMatch(f -> f.line() == now.newLine())) {
+                    out.add(new Finding(RULE, "TMO-01", severity, file.path(), now.newLine(), 1, now.text().strip(),
+                            "The change keeps this call but takes its bound off (`" + old.strip() + "` before): a peer "
+                                    + "that stops answering now holds the caller, its thread and its connection "
+                                    + "without limit. Keep a deadline or timeout on the call, or say where it moved.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The cheap pre-check: the deleted line names a timeout or deadline, or passes arguments to a wait. */
+    private static boolean hasBound(String line) {
+        return line.contains("imeout") || line.contains("eadline") || line.contains(".block")
+                || line.contains(".get(") || line.contains(".await(") || line.contains(".join(")
+                || line.contains(".waitFor(") || line.contains(".blockingAwait(");
+    }
+
+    /** The deleted line without each bound it carries (whitespace removed), with the bound's arguments. */
+    private static List<String[]> strippings(String line) {
+        List<String[]> out = new ArrayList<>();
+        Matcher link = LINK.matcher(line);
+        while (link.find()) {
+            int close = closing(line, link.end() - 1);
+            if (close > 0 && !NOT_A_WAIT.matcher(link.group(1)).find()
+                    && !OFF.matcher(line.substring(link.end(), close)).matches()) {
+                out.add(new String[] {squeeze(line.substring(0, link.start()) + line.substring(close + 1)),
+                        line.substring(link.end(), close)});
+            }
+        }
+        Matcher wait = WAIT.matcher(line);
+        while (wait.find()) {
+            int close = closing(line, wait.end() - 1);
+            String args = close > 0 ? line.substring(wait.end(), close) : "";
+            if (close > 0 && !args.isBlank() && !OFF.matcher(args).matches() && bounding(wait.group(1), args)) {
+                out.add(new String[] {squeeze(line.substring(0, wait.end()) + line.substring(close)), args});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code args} of the wait {@code name} read as a bound: a {@code Duration}, a time unit, or a name or
+     * number for a bound. A {@code get(key)} of a map or {@code join(", ")} of strings is no wait.
+     */
+    private static boolean bounding(String name, String args) {
+        boolean unit = args.contains("TimeUnit.") || UNIT_ARG.matcher(args).matches();
+        if (name.equals("get") || name.equals("await") || name.equals("waitFor")) {
+            return unit;
+        }
+        if (name.equals("join")) {
+            return unit || MILLIS.matcher(args).matches();
+        }
+        return unit || args.contains("Duration") || BOUND_NAME.matcher(args).matches();
+    }
+
+    /**
+     * True when a variable the bound was made of ({@code budget} in {@code get(budget.toMillis(), MILLISECONDS)})
+     * appears on another added line of the file: the bound moved (into a watchdog that cancels the work, a
+     * {@code timeout} link on the line above) rather than went away.
+     */
+    private static boolean moved(String args, SourceFile file, DiffLine now) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(args.charAt(i - 1))
+                    && args.charAt(i - 1) != '.')) {
+                int end = i;
+                while (end < args.length() && Character.isJavaIdentifierPart(args.charAt(end))) {
+                    end++;
+                }
+                if (Character.isLowerCase(c) && end - i > 1) {
+                    names.add(args.substring(i, end));
+                }
+                i = end;
+            }
+        }
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (var h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED && l != now
+                        && names.stream().anyMatch(n -> mentions(l.text(), n))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code text} holds {@code name} as a whole identifier. */
+    private static boolean mentions(String text, String name) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The added line of the same changed block that reads as {@code stripped}, or null. */
+    private static DiffLine replacement(RemovedLine r, String stripped) {
+        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && squeeze(l.text()).equals(stripped)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1 when the line ends first. */
+    private static int closing(String line, int open) {
+        int depth = 0;
+        for (int i = open; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String squeeze(String s) {
+        return SPACE.matcher(s).replaceAll("");
+    }
+}
