@@ -110,48 +110,49 @@ final class ConditionPatterns {
         return m.group(1);
     }
 
-    /** The index of the {@code )} closing the group opened at {@code open}, or -1. */
+    /** The index of the {@code )} closing the group opened at {@code open}; -1 when there is none or it is unclear. */
     private static int groupEnd(String t, int open) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = open; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            if (ch == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = ch != ']';
-            } else if (ch == '[') {
-                inClass = true;
-            } else if (ch == '(') {
-                depth++;
-            } else if (ch == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return scan(t, open, false);
     }
 
-    /** Whether {@code t} has a {@code |} outside every group and class. */
+    /** Whether {@code t} has a {@code |} outside every group and class, or may have (a nesting this scan does not read). */
     private static boolean topLevelBar(String t) {
+        return scan(t, 0, true) != -1;
+    }
+
+    /**
+     * Walks {@code t} from {@code from}, past escapes and character classes: with {@code bar}, the index of the first
+     * {@code |} outside every group; without, that of the {@code )} closing the group opened at {@code from}; -1 when
+     * there is none. A class inside a class, an intersection or a quoted {@code \Q} span is not read: -2.
+     */
+    private static int scan(String t, int from, boolean bar) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = 0; i < t.length(); i++) {
+        for (int i = from; i < t.length(); i++) {
             char ch = t.charAt(i);
             if (ch == '\\') {
+                if (i + 1 < t.length() && t.charAt(i + 1) == 'Q') {
+                    return -2;
+                }
                 i++;
             } else if (inClass) {
+                if (ch == '[' || (ch == '&' && i + 1 < t.length() && t.charAt(i + 1) == '&')) {
+                    return -2;
+                }
                 inClass = ch != ']';
             } else if (ch == '[') {
                 inClass = true;
             } else if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
-                depth--;
-            } else if (ch == '|' && depth == 0) {
-                return true;
+                if (--depth == 0 && !bar) {
+                    return i;
+                }
+            } else if (ch == '|' && depth == 0 && bar) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**

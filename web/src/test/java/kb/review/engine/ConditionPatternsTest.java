@@ -50,6 +50,9 @@ class ConditionPatternsTest {
         "(?:{v})\\.close => NONE",
         "defer\\s+{v}\\.Close => NONE",
         "\\bx\\b => NONE",
+        "{v}\\Q)\\E\\.x => NONE",
+        "{v}[a[b]]\\.x => NONE",
+        "{v}[\\w&&[^_]]\\.x => NONE",
     })
     void leadIsThePlaceholderEveryMatchStartsWith(String template, String lead) {
         assertEquals(lead, ConditionPatterns.lead(template), template);
