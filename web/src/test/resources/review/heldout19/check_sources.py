@@ -27,14 +27,15 @@ def read_list(path):
         return {line.strip().lower() for line in fh if line.strip()}
 
 
-def main(*lists):
+def main(*lists, here=None, covered='rounds 1-18, the precision sets 1-14 or set 15'):
+    """Checks the cases in ``here`` (this round's directory unless a later round's check passes its own)."""
     used = set()
     for path in lists:
         if not os.path.exists(path):
             print('list %s does not exist (yet): skipped' % path)
             continue
         used |= read_list(path)
-    diffs = sorted(glob.glob(os.path.join(HERE, '*.diff')))
+    diffs = sorted(glob.glob(os.path.join(here or HERE, '*.diff')))
     repos, clashes = set(), []
     for diff in diffs:
         with open(diff, encoding='utf-8') as fh:
@@ -45,8 +46,8 @@ def main(*lists):
             clashes.append('%s  %s' % (os.path.basename(diff), repo))
     for clash in clashes:
         print(clash)
-    print('%d cases, %d distinct source repositories, %d sourced from a repository of rounds 1-18, the precision sets '
-          '1-14 or set 15 (lists of %d repositories) or named in PRECISION' % (len(diffs), len(repos), len(clashes), len(used)))
+    print('%d cases, %d distinct source repositories, %d sourced from a repository of %s (lists of %d repositories) or '
+          'named in PRECISION' % (len(diffs), len(repos), len(clashes), covered, len(used)))
     return 1 if clashes else 0
 
 
