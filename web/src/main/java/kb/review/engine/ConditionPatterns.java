@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
  * condition be answered "no" without running its regex.
  *
  * <p>A condition may name a capture ({@code {f}}): its regex then exists only once the capture's text is known, and
- * used to be compiled anew at every match, then run over a whole file or function. Two things keep that cheap: the
+ * used to be compiled anew at every match, then run over a whole file or function. Three things keep that cheap: the
  * needles of the <em>template</em> (its literal parts, read by {@link Needles} with each placeholder standing for an
  * unknown word character) are looked up first, so a file without {@code isDone} never runs the future rule's regex;
- * and the expanded patterns are remembered in a bounded map, since the same local names recur across a file's
- * matches. Only the speed depends on this class, never a result: needles are texts that every match contains.
+ * the expanded patterns are remembered in a bounded map, since the same local names recur across a file's matches;
+ * and a regex that must open with its capture is tried only where that capture's text occurs ({@link #lead}). Only
+ * the speed depends on this class, never a result: needles are texts that every match contains.
  */
 final class ConditionPatterns {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
+    private static final Pattern PLACEHOLDER = kb.review.rules.Rule.Condition.PLACEHOLDER;
 
     /** Below this length the regex is cheaper than lower-casing the text to look for needles. */
     private static final int SHORT_TEXT = 400;

@@ -43,7 +43,6 @@ final class TreeSitterDetector {
     /** A goroutine literal that recovers, by itself or through a deferred helper named for it (see Shapes). */
     private static final Pattern GUARDED_GOROUTINE = Pattern.compile(
             "\\brecover\\s*\\(\\s*\\)|\\bdefer\\s+[\\w.]*(?i:recover|rescue|guard|safe|crash|panic)\\w*\\s*\\(");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
 
     private TreeSitterDetector() {
     }
@@ -353,7 +352,7 @@ final class TreeSitterDetector {
         }
 
         private String expand(String regex) {
-            Matcher m = PLACEHOLDER.matcher(regex);
+            Matcher m = Rule.Condition.PLACEHOLDER.matcher(regex);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 TSNode n = caps.get(m.group(1));

@@ -195,6 +195,10 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
      * @param regex may hold {@code {capture}} placeholders, replaced by the quoted text of that capture
      */
     public record Condition(String in, String regex) {
+
+        /** A {@code {capture}} placeholder in {@link #regex}: the loader checks its names, the detector expands them. */
+        public static final java.util.regex.Pattern PLACEHOLDER =
+                java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
     }
 
     public boolean appliesTo(String path) {

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The regular expressions of rule files: compiled once at load, each error reported at its YAML line. */
 final class RulePatterns {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
+    private static final Pattern PLACEHOLDER = Rule.Condition.PLACEHOLDER;
 
     private RulePatterns() {
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConditionPatternsTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_-]*)}");
+    private static final Pattern PLACEHOLDER = Rule.Condition.PLACEHOLDER;
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", nullValues = "NONE", value = {
