@@ -30,6 +30,8 @@ class HeldOutRound21CorpusTest {
     // Go 32/40 = 0.800 (below target) and 32/36 = 0.889 (below target); Java 32/40 = 0.800 (below target) and
     // 32/36 = 0.889 (below target). High-confidence only: overall 57/80 = 0.713 and 57/62 = 0.919. Edits of existing
     // files: recall 39/49 = 0.80, precision 39/44 = 0.89; new files 25/31 = 0.81 and 25/28 = 0.89.
+    // Run 2 (same review, six accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
+    // changed): recall unchanged; precision 64/66 = 0.970 overall, Go 32/32 = 1.000, Java 32/34 = 0.941.
     // The floors are run 1's, rounded down to 0.05.
     static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.85;
