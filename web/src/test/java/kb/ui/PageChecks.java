@@ -60,13 +60,23 @@ final class PageChecks {
                 """);
     }
 
+    /** axe-core's rules whose outcome depends on colours, the only ones a change of colour scheme can change. */
+    static final List<String> COLOUR_RULES = List.of("color-contrast", "link-in-text-block");
+
     /** axe-core's serious and critical violations as {@code rule: target html}, none when the page is clean. */
-    @SuppressWarnings("unchecked")
     List<String> seriousViolations() {
+        return seriousViolations(List.of());
+    }
+
+    /** As {@link #seriousViolations()}, running only {@code rules} (every rule when empty). */
+    @SuppressWarnings("unchecked")
+    List<String> seriousViolations(List<String> rules) {
         js(AXE);
         Object result = browser.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+                var done = arguments[arguments.length - 1], rules = arguments[0];
+                var options = { resultTypes: ['violations'] };
+                if (rules.length) { options.runOnly = { type: 'rule', values: rules }; }
+                axe.run(document, options).then(function (r) {
                   var out = [];
                   r.violations.forEach(function (v) {
                     if (v.impact !== 'serious' && v.impact !== 'critical') { return; }
@@ -75,7 +85,7 @@ final class PageChecks {
                   });
                   done(out);
                 }, function (e) { done(['axe failed: ' + e]); });
-                """);
+                """, rules);
         return (List<String>) result;
     }
 

@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every kind of page in headless Chromium on the bundled content: at phone, tablet and desktop widths nothing
  * scrolls sideways; axe-core finds no serious or critical violation in the light or the dark scheme; no page
  * loads more than 150 KB of CSS and JavaScript (decoded, as the browser runs it; mermaid excepted), and code is
- * still highlighted. Screenshots land in {@code target/screenshots/}.
+ * still highlighted. With {@code -Dkb.screenshots=true} screenshots land in {@code target/screenshots/}.
  */
 class PagesBrowserTest {
 
@@ -34,6 +37,7 @@ class PagesBrowserTest {
     }
 
     static final int[] WIDTHS = {390, 768, 1366};
+    static final int DESKTOP = 1366;
     static final long BUDGET = 150 * 1024;
 
     static TestApp app;
@@ -73,21 +77,60 @@ class PagesBrowserTest {
         }
     }
 
+    /**
+     * What one pass over every page at one viewport and colour scheme found. Each test below reads the passes it
+     * needs, and a pass runs once for all of them: a page is loaded once per width and scheme, not once per check.
+     */
+    record Pass(Map<String, List<String>> overflow, Map<String, List<String>> violations, Map<String, List<Long>> bytes) {
+    }
+
+    private static final Map<String, Pass> PASSES = new HashMap<>();
+
+    /**
+     * Loads every page at {@code width} in the light or dark scheme and checks it for sideways scrolling; at the
+     * desktop width also runs axe-core (in the dark scheme only its colour rules: nothing else depends on the
+     * scheme) and, in the light scheme, measures the CSS and JavaScript. Screenshots only with -Dkb.screenshots.
+     */
+    static synchronized Pass pass(int width, boolean dark) {
+        return PASSES.computeIfAbsent(width + (dark ? "-dark" : "-light"), key -> {
+            checks.viewport(width, dark);
+            Map<String, List<String>> overflow = new LinkedHashMap<>();
+            Map<String, List<String>> violations = new LinkedHashMap<>();
+            Map<String, List<Long>> bytes = new LinkedHashMap<>();
+            for (Page p : pages) {
+                open(p);
+                overflow.put(p.name(), checks.overflow());
+                if (width == DESKTOP) {
+                    violations.put(p.name(), dark ? checks.seriousViolations(PageChecks.COLOUR_RULES) : checks.seriousViolations());
+                    if (!dark) {
+                        bytes.put(p.name(), checks.scriptAndStyleBytes());
+                    }
+                }
+                if (Boolean.getBoolean("kb.screenshots")) {
+                    checks.screenshot(p.name() + "-" + key);
+                }
+            }
+            checks.viewport(DESKTOP, false);
+            return new Pass(overflow, violations, bytes);
+        });
+    }
+
     @Test
     void no_page_scrolls_sideways_at_phone_tablet_or_desktop_width() {
         List<String> failures = new ArrayList<>();
         for (int width : WIDTHS) {
-            checks.viewport(width, false);
-            for (Page p : pages) {
-                open(p);
-                List<String> wide = checks.overflow();
+            pass(width, false).overflow().forEach((page, wide) -> {
                 if (!wide.isEmpty()) {
-                    failures.add(p.name() + " at " + width + " px: " + wide);
+                    failures.add(page + " at " + width + " px: " + wide);
                 }
-                checks.screenshot(p.name() + "-" + width);
-            }
+            });
         }
-        checks.viewport(1366, false);
+        pass(DESKTOP, true).overflow().forEach((page, wide) -> {
+            if (!wide.isEmpty()) {
+                failures.add(page + " at " + DESKTOP + " px (dark): " + wide);
+            }
+        });
+        assertEquals(pages.size(), pass(WIDTHS[0], false).overflow().size(), "every page was checked");
         assertEquals(List.of(), failures);
     }
 
@@ -95,40 +138,33 @@ class PagesBrowserTest {
     void axe_finds_no_serious_or_critical_violation_in_light_or_dark_mode() {
         List<String> failures = new ArrayList<>();
         for (boolean dark : new boolean[] {false, true}) {
-            checks.viewport(1366, dark);
-            for (Page p : pages) {
-                open(p);
-                checks.seriousViolations().forEach(v -> failures.add(p.name() + (dark ? " (dark): " : ": ") + v));
-                if (dark) {
-                    checks.screenshot(p.name() + "-dark");
-                }
-            }
+            Map<String, List<String>> found = pass(DESKTOP, dark).violations();
+            assertEquals(pages.size(), found.size(), "axe ran on every page" + (dark ? " (dark)" : ""));
+            found.forEach((page, vs) -> vs.forEach(v -> failures.add(page + (dark ? " (dark): " : ": ") + v)));
         }
-        checks.viewport(1366, false);
         assertEquals(List.of(), failures);
     }
 
     @Test
     void no_page_loads_more_than_150_kb_of_css_and_javascript_as_the_browser_decodes_it() {
-        checks.viewport(1366, false);
         List<String> over = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
-        for (Page p : pages) {
-            open(p);
-            List<Long> bytes = checks.scriptAndStyleBytes();
-            figures.append(String.format("%-12s %6d B transferred, %6d B decoded%n", p.name(), bytes.get(0), bytes.get(1)));
-            assertTrue(bytes.get(1) > 0, p.name() + " loaded no CSS at all: the measurement is broken");
+        Map<String, List<Long>> measured = pass(DESKTOP, false).bytes();
+        assertEquals(pages.size(), measured.size(), "every page was measured");
+        measured.forEach((page, bytes) -> {
+            figures.append(String.format("%-12s %6d B transferred, %6d B decoded%n", page, bytes.get(0), bytes.get(1)));
+            assertTrue(bytes.get(1) > 0, page + " loaded no CSS at all: the measurement is broken");
             if (bytes.get(1) > BUDGET) {
-                over.add(p.name() + ": " + bytes.get(1) + " B");
+                over.add(page + ": " + bytes.get(1) + " B");
             }
-        }
+        });
         System.out.print("CSS+JS per page (mermaid excluded)\n" + figures);
         assertEquals(List.of(), over);
     }
 
     @Test
     void code_is_highlighted_with_the_core_and_only_the_grammars_the_page_names() {
-        checks.viewport(1366, false);
+        checks.viewport(DESKTOP, false);
         open(pages.get(2));
         for (String lang : List.of("java", "go")) {
             Long keywords = (Long) checks.js("return document.querySelectorAll('pre > code.language-" + lang
@@ -144,7 +180,7 @@ class PagesBrowserTest {
 
     @Test
     void a_block_in_a_language_highlight_js_does_not_know_stays_plain_and_readable() {
-        checks.viewport(1366, false);
+        checks.viewport(DESKTOP, false);
         open(pages.get(2));
         checks.js("""
                 var pre = document.createElement('pre'), code = document.createElement('code');
@@ -160,7 +196,9 @@ class PagesBrowserTest {
     }
 
     private static void open(Page p) {
-        browser.get(app.base + "/health");
+        if (!browser.getCurrentUrl().startsWith(app.base)) {
+            browser.get(app.base + "/health"); // cookies can be set only on the app's own origin
+        }
         browser.manage().deleteAllCookies();
         if (p.signedIn()) {
             browser.manage().addCookie(new Cookie("kb_session", admin.cookie()));
