@@ -442,4 +442,70 @@ class GoConsumeLoopExitsTest {
                 """;
         assertEquals(List.of(), conc07(diff));
     }
+
+    @Test
+    void a_break_out_of_an_inner_paging_loop_in_a_ticker_case_is_clean() {
+        String diff = """
+                diff --git a/queue/reclaim.go b/queue/reclaim.go
+                new file mode 100644
+                --- /dev/null
+                +++ b/queue/reclaim.go
+                @@ -0,0 +1,22 @@
+                +package queue
+                +
+                +func (c *Consumer) reclaim() {
+                +	t := time.NewTicker(c.every)
+                +	for {
+                +		select {
+                +		case <-c.stop:
+                +			return
+                +		case <-t.C:
+                +			for {
+                +				page, err := c.store.XPending(c.stream, c.cursor)
+                +				if err != nil {
+                +					c.log.Warn("pending", "err", err)
+                +					break
+                +				}
+                +				if !c.claim(page) {
+                +					break
+                +				}
+                +			}
+                +		}
+                +	}
+                +}
+                """;
+        assertEquals(List.of(), conc07(diff));
+    }
+
+    @Test
+    void a_receive_loop_over_a_session_the_function_opened_and_closes_is_clean() {
+        String diff = """
+                diff --git a/bus/session.go b/bus/session.go
+                new file mode 100644
+                --- /dev/null
+                +++ b/bus/session.go
+                @@ -0,0 +1,20 @@
+                +package bus
+                +
+                +import "context"
+                +
+                +func (c *Consumer) serveSession(ctx context.Context, s *Session) {
+                +	defer func() {
+                +		_ = s.Close(ctx)
+                +	}()
+                +	for {
+                +		batch, err := s.ReceiveMessages(ctx, c.max)
+                +		if err != nil {
+                +			c.log.Error("session receive", "err", err)
+                +			return
+                +		}
+                +		for _, m := range batch {
+                +			c.handle(ctx, s, m)
+                +		}
+                +	}
+                +}
+                +
+                """;
+        assertEquals(List.of(), conc07(diff));
+    }
 }
