@@ -77,6 +77,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
             case Rule.RegexMatcher.DISCARD -> kb.review.analysis.GoDiscards.describe(file, lineNo, line);
             case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);
+            case Rule.RegexMatcher.LOOP_EXIT -> GoLoopExits.describe(file, lineNo, line);
             default -> line;
         };
     }

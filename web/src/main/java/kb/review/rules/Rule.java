@@ -74,6 +74,13 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * (see {@code engine/ReplacedLines}); empty when the line replaced nothing.
          */
         public static final String REPLACED_LINES = "replaced-lines";
+        /**
+         * Go: for a line that leaves a block ({@code return}, {@code break}), the way out it makes of the loop around it
+         * (see {@code engine/GoLoopExits}): the blocks that enclose it as the diff shows them, innermost first, how many
+         * more the hunk cuts off above, the function, the lines of it in sight above the exit and the lines the edit
+         * removed around it; empty when the line stands in its function's own body.
+         */
+        public static final String LOOP_EXIT = "loop-exit";
     }
 
     /**

@@ -200,7 +200,8 @@ final class RuleLoader {
             Set<String> where = Set.of("line", "file", Rule.RegexMatcher.COMMENT_ABOVE,
                     Rule.RegexMatcher.LINES_BELOW, Rule.RegexMatcher.LINE_AND_BELOW, Rule.RegexMatcher.CALLEE_RESULTS,
                     Rule.RegexMatcher.UNCHANGED_CODE, Rule.RegexMatcher.EXECUTOR_WORK, Rule.RegexMatcher.DISCARD,
-                    Rule.RegexMatcher.BRANCH_LINES_BELOW, Rule.RegexMatcher.REPLACED_LINES);
+                    Rule.RegexMatcher.BRANCH_LINES_BELOW, Rule.RegexMatcher.REPLACED_LINES,
+                    Rule.RegexMatcher.LOOP_EXIT);
             List<Rule.Condition> require = conditions(y, m, "require", where, Set.of());
             List<Rule.Condition> reject = conditions(y, m, "reject", where, Set.of());
             for (String k : List.of("report", "report-at", "inside", "outside")) {
