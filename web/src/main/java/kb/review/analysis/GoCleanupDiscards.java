@@ -16,7 +16,7 @@ import kb.review.diff.SourceFile;
  * goroutine started by the deferred function counts). The function's result is decided before the defer runs; a
  * leftover temporary branch or an exit status of a process being killed changes nothing the caller can act on.</li>
  * <li>{@value #SECOND_ERROR}: the same kind of clean-up step inside {@code if err != nil { ... }}, whose block hands
- * that error to a call or returns it: the first error is what the path reports, and the clean-up's own error would
+ * that error to a call (a handler, a log line): the first error is what the path reports, and the clean-up's own error would
  * only come second (the "cleanup on the way out" reject of the rule, for blocks that report the error through a
  * handler and a bare return instead of returning it).</li>
  * <li>{@value #NODE_CODEC}: {@code Encode} or {@code Decode} on a {@code yaml.Node} the code declares: the node is an
@@ -115,14 +115,16 @@ public final class GoCleanupDiscards {
 
     /**
      * The block opened at {@code opener} is {@code if err != nil {}} and, besides the discard, hands that error to a
-     * call or returns it.
+     * call.
      */
     private static boolean reportsFirstError(SourceFile file, int opener, int lineNo) {
         Matcher test = ERR_TEST.matcher(file.line(opener));
         if (!test.find()) {
             return false;
         }
-        Pattern uses = Pattern.compile("(?:\\(|,\\s*|\\breturn\\s+(?:.*,\\s*)?)" + Pattern.quote(test.group(1)) + "\\b(?!\\s*[!=]=)");
+        // handed to a call (a handler, a log line): a block that only returns it is the rule's own "cleanup on the way
+        // out" reject, which also asks that no other work follows the discard
+        Pattern uses = Pattern.compile("(?:\\(|,\\s*)" + Pattern.quote(test.group(1)) + "\\b(?!\\s*[!=]=)");
         int depth = 0;
         for (int l = opener + 1; file.known(l) && l < opener + 40; l++) {
             String text = file.line(l);
