@@ -101,6 +101,7 @@ public final class GoDiscards {
         out.addAll(GoLostWrites.describe(file, lineNo, line));
         out.addAll(GoRecordedErrors.describe(file, call));
         out.addAll(GoValueDiscards.describe(lines, lineNo, call, file.text()));
+        out.addAll(GoCleanupDiscards.describe(file, lineNo, call));
         return String.join("\n", out);
     }
 

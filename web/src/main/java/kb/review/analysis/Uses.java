@@ -113,6 +113,9 @@ final class Uses {
                 if (returned && (open != text.indexOf('(') || WRAPPER.matcher(Summaries.simpleName(callee)).find())) {
                     continue; // returned inside another value, or by a constructor that may keep it: handed on
                 }
+                if (returned && valueResult(text, open)) {
+                    continue; // `return wrap(resp), nil`: a value built from it goes to the caller (round 20, go-21)
+                }
                 if (!isKeyword(callee) && !borrowed(callee, m) && !summaries.isLogger(callee)
                         && !summaries.isCallback(callee) && !summaries.knows(callee)) {
                     return callee;
@@ -260,6 +263,26 @@ final class Uses {
     }
 
     /** The offset of the '(' of the innermost call around {@code at}, or -1. */
+    /**
+     * The call opened at {@code open} is a result of a return that has more results after it ({@code return
+     * build(resp), nil}): the call gives a value, not the error, so what it builds from its argument is the caller's.
+     */
+    private static boolean valueResult(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                depth--;
+                if (depth == 0) {
+                    return text.substring(i + 1).stripLeading().startsWith(",");
+                }
+            }
+        }
+        return false;
+    }
+
     private static int enclosingParen(String text, int at) {
         int depth = 0;
         for (int i = at - 1; i >= 0; i--) {
