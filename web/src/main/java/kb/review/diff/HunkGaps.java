@@ -100,12 +100,12 @@ public final class HunkGaps {
                     wrappers += unseenLoop ? 1 : 0;
                 }
             }
-            int deficit = change.language() == Language.JAVA && from > 1 ? openCallsBefore(run.toString()) : 0;
-            if (deficit > 0 && (out[from - 1] == null || out[from - 1].startsWith(JAVA_HEADER))) {
+            boolean cut = change.language() == Language.JAVA && from > 1 && !cutPrefix(run.toString()).isEmpty();
+            if (cut && (out[from - 1] == null || out[from - 1].startsWith(JAVA_HEADER))) {
                 // the run starts inside a statement whose start is above the hunk (git's context begins on the last
                 // arguments of a call, `new Pair("id", key))));`): the calls it closes are opened in the gap, so the
                 // statement parses as one and the statements after it are not lost in a parse error
-                out[from - 1] = (out[from - 1] == null ? "" : out[from - 1]) + CUT_CALL.repeat(deficit);
+                out[from - 1] = (out[from - 1] == null ? "" : out[from - 1]) + cutPrefix(run.toString());
             }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)
             int close = braces.open() + wrappers;
@@ -152,6 +152,18 @@ public final class HunkGaps {
 
     /** What the gap opens for each call a run closes before its first statement ends (see {@link #openCallsBefore}). */
     public static final String CUT_CALL = "kbCut(";
+
+    /**
+     * The calls to open before a run (see {@link #openCallsBefore}), followed by a name when the run's first line
+     * goes on with a method of a chain or an operand ({@code .build();}, {@code + suffix);}) of a statement above
+     * the hunk: what the gap puts before the run so that its first statement parses.
+     */
+    public static String cutPrefix(String run) {
+        String lead = run.stripLeading();
+        boolean operand = lead.startsWith(".") && !lead.startsWith("...")
+                || lead.startsWith("+") && !lead.startsWith("++") || lead.startsWith("&&") || lead.startsWith("||");
+        return CUT_CALL.repeat(openCallsBefore(run)) + (operand ? "kbCut" : "");
+    }
 
     /**
      * How many parentheses a Java run closes that it never opened before its first statement ends with {@code ;}: the

@@ -178,8 +178,7 @@ final class JavaVisitors {
         int shape = FILE_START.matcher(first).lookingAt() ? 0 : MEMBER_START.matcher(first).lookingAt() ? 1 : 2;
         // git's leading context often starts on the last arguments of a call whose first line is above the hunk
         // (`new Pair("id", key))));`): the calls it closes are opened before it, so it parses as one statement
-        String cut = kb.review.diff.HunkGaps.CUT_CALL.repeat(kb.review.diff.HunkGaps.openCallsBefore(
-                body.toString()));
+        String cut = kb.review.diff.HunkGaps.cutPrefix(body.toString());
         for (int i = 0; i < 3; i++) {
             int attempt = (shape + i) % 3;
             if (attempt != 2 && braces.closedFirst() > 0) {
