@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the run closes). Apart from {@link SourceFile}, which answers what the diff shows, because this is the one place
  * that invents lines; the shapes of runs it reads are in {@link GoRuns}, {@link Braces} and {@link JavaGaps}.
  */
-final class HunkGaps {
+public final class HunkGaps {
 
     private final ChangedFile change;
     private final String[] lines;
@@ -100,6 +100,13 @@ final class HunkGaps {
                     wrappers += unseenLoop ? 1 : 0;
                 }
             }
+            boolean cut = change.language() == Language.JAVA && from > 1 && !cutPrefix(run.toString()).isEmpty();
+            if (cut && (out[from - 1] == null || out[from - 1].startsWith(JAVA_HEADER))) {
+                // the run starts inside a statement whose start is above the hunk (git's context begins on the last
+                // arguments of a call, `new Pair("id", key))));`): the calls it closes are opened in the gap, so the
+                // statement parses as one and the statements after it are not lost in a parse error
+                out[from - 1] = (out[from - 1] == null ? "" : out[from - 1]) + cutPrefix(run.toString());
+            }
             // the header's blocks (the ones it opened for the run's first closers the run closes itself)
             int close = braces.open() + wrappers;
             // Go: a hunk that ends inside a grouped declaration (`import (` with the imports it adds, and the next
@@ -141,6 +148,58 @@ final class HunkGaps {
             return "class KbHunk{".repeat(Math.max(trailing, 1) - 1) + JAVA_HEADER + "{".repeat(leading - 1);
         }
         return null;
+    }
+
+    /** What the gap opens for each call a run closes before its first statement ends (see {@link #openCallsBefore}). */
+    public static final String CUT_CALL = "kbCut(";
+
+    /**
+     * The calls to open before a run (see {@link #openCallsBefore}), followed by a name when the run's first line
+     * goes on with a method of a chain or an operand ({@code .build();}, {@code + suffix);}) of a statement above
+     * the hunk: what the gap puts before the run so that its first statement parses.
+     */
+    public static String cutPrefix(String run) {
+        String lead = run.stripLeading();
+        boolean operand = lead.startsWith(".") && !lead.startsWith("...")
+                || lead.startsWith("+") && !lead.startsWith("++") || lead.startsWith("&&") || lead.startsWith("||");
+        return CUT_CALL.repeat(openCallsBefore(run)) + (operand ? "kbCut" : "");
+    }
+
+    /**
+     * How many parentheses a Java run closes that it never opened before its first statement ends with {@code ;}: the
+     * run starts on the continuation lines of a call whose first line is above the hunk. Zero when a brace comes first
+     * (a block or a lambda body is cut, which the braces' own repair handles) or the first statement closes nothing it
+     * did not open. Strings, characters and comments are skipped.
+     */
+    public static int openCallsBefore(String run) {
+        int depth = 0;
+        int lowest = 0;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < run.length() && run.charAt(j) != c && run.charAt(j) != '\n') {
+                    j += run.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j;
+            } else if (c == '/' && i + 1 < run.length() && run.charAt(i + 1) == '/') {
+                int j = run.indexOf('\n', i);
+                i = j < 0 ? run.length() : j;
+            } else if (c == '/' && i + 1 < run.length() && run.charAt(i + 1) == '*') {
+                int j = run.indexOf("*/", i + 2);
+                i = j < 0 ? run.length() : j + 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                lowest = Math.min(lowest, depth);
+            } else if (c == '{' || c == '}') {
+                return 0;
+            } else if (c == ';') {
+                return depth == lowest ? -lowest : 0;
+            }
+        }
+        return 0;
     }
 
     /** The class and method a Java run that starts inside a method is put in, for the parser. */

@@ -333,6 +333,9 @@ final class AnalysisDetector {
                             f.leak().acquisition().var())) {
                         continue;
                     }
+                    if (TransactionWrappers.endedByOwnClose(f.leak().acquisition())) {
+                        continue; // a unit-of-work class: its close() ends the transaction it began (callers close it)
+                    }
                     if (f.leak().acquisition().model().kind().equals("thread-local")
                             && (!whole && CloseableScopes.inCloseableClass(file, f.leak().acquisition().at().line)
                             || SetterHelpers.ownedByCallers(file, f.leak().acquisition().at().line))) {

@@ -176,6 +176,9 @@ final class JavaVisitors {
         int cutLine = braces.open() == 0 ? Integer.MAX_VALUE
                 : from + (int) body.chars().limit(braces.firstUnclosed()).filter(c -> c == '\n').count();
         int shape = FILE_START.matcher(first).lookingAt() ? 0 : MEMBER_START.matcher(first).lookingAt() ? 1 : 2;
+        // git's leading context often starts on the last arguments of a call whose first line is above the hunk
+        // (`new Pair("id", key))));`): the calls it closes are opened before it, so it parses as one statement
+        String cut = kb.review.diff.HunkGaps.cutPrefix(body.toString());
         for (int i = 0; i < 3; i++) {
             int attempt = (shape + i) % 3;
             if (attempt != 2 && braces.closedFirst() > 0) {
@@ -184,11 +187,11 @@ final class JavaVisitors {
             Optional<CompilationUnit> cu = switch (attempt) {
                 case 0 -> parse(from, body + close);
                 case 1 -> parse(from, CLASS_OPEN + body + close + "}");
-                default -> parse(from, METHOD_OPEN + reopen + body + close + "}}");
+                default -> parse(from, METHOD_OPEN + reopen + cut + body + close + "}}");
             };
             if (cu.isPresent()) {
                 int shift = attempt == 0 ? 0 : attempt == 1 ? CLASS_OPEN.length()
-                        : METHOD_OPEN.length() + reopen.length();
+                        : METHOD_OPEN.length() + reopen.length() + cut.length();
                 // a method whose end the hunk cuts off is not whole: what reaches the cut is not an exit
                 units.add(new Unit(cu.get(), from, shift, false, attempt != 2, cutLine,
                         attempt == 2 && (braces.open() > 0 || braces.closedFirst() == 0)));

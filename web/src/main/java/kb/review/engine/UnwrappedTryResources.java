@@ -14,7 +14,10 @@ import kb.review.rules.Catalog;
 /**
  * A Java edit that takes a resource out of its try-with-resources and keeps everything else: the header {@code try
  * (ZipFile zip = new ZipFile(f)) {} is deleted and the same declaration is added as a plain local, {@code ZipFile zip =
- * new ZipFile(f);}, with the statements that used it kept as they were (only their indentation changes). The header was
+ * new ZipFile(f);}, with the statements that used it kept as they were (only their indentation changes). A header of
+ * several resources (one a line, as formatters write them) counts for each: the one taken out is reported whether the
+ * others stay in a new header or move out too. A transaction taken out (a {@code Transaction} or a {@code begin...}
+ * call: its close rolled back what was not committed) is TX-01's; a response, RES-02's. The header was
  * the close, and RES-01 asks for exactly it ("acquire every AutoCloseable in a try-with-resources header"): those
  * statements borrowed the value before the change (the try closed it after them), so they borrow it now, and nothing
  * closes it any more. The lifecycle pass cannot tell this when a statement hands the value to a helper the hunk does not
@@ -26,9 +29,6 @@ import kb.review.rules.Catalog;
  */
 final class UnwrappedTryResources {
 
-    /** A one-resource try header: group 1 the type, 2 the variable, 3 the initialiser. */
-    private static final Pattern HEADER = Pattern.compile(
-            "^\\s*try\\s*\\(\\s*(?:final\\s+)?([\\w.$<>\\[\\], ?]+?)\\s+(\\w+)\\s*=\\s*(.+?)\\s*\\)\\s*\\{\\s*$");
     private static final Pattern IN_MEMORY = Pattern.compile(
             "\\b(?:ByteArray(?:Input|Output)Stream|String(?:Reader|Writer)|CharArray(?:Reader|Writer)|StringBuilderWriter)\\b");
 
@@ -47,6 +47,15 @@ final class UnwrappedTryResources {
     /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
     private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
 
+    /** A resource that is a transaction: closing it rolls back what was not committed (TX-01's duty). */
+    private static final Pattern TRANSACTION = Pattern.compile("(?:^|\\.)\\w*(?:Transaction|Tx)(?:<.*>)?$");
+    private static final Pattern BEGINS = Pattern.compile("\\.\\s*(?:begin\\w*|start\\w*Transaction)\\s*\\(");
+
+    /** One resource of a try header: group 1 the type, 2 the variable, 3 the initialiser. */
+    private static final Pattern RESOURCE = Pattern.compile(
+            "^\\s*(?:final\\s+)?([\\w.$<>\\[\\], ?]+?)\\s+(\\w+)\\s*=\\s*(.+?)\\s*$", Pattern.DOTALL);
+    private static final Pattern TRY_OPEN = Pattern.compile("^\\s*(?:}\\s*)?try\\s*\\(");
+
     /**
      * @param others the findings already kept for the file: a leak another rule reports within two lines of the
      *               declaration is that rule's to report
@@ -58,31 +67,108 @@ final class UnwrappedTryResources {
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
-            for (DiffLine removed : lines) {
-                Matcher m = removed.kind() == DiffLine.Kind.REMOVED ? HEADER.matcher(removed.text()) : null;
-                if (m == null || !m.find() || IN_MEMORY.matcher(m.group(1) + " " + m.group(3)).find()
-                        || DECORATOR.matcher(m.group(3)).find()) {
-                    continue;
-                }
-                String var = m.group(2);
-                Pattern declared = Pattern.compile("^\\s*(?:final\\s+)?(?:" + Pattern.quote(m.group(1))
-                        + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(m.group(3)) + "\\s*;\\s*$");
-                DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
-                        && declared.matcher(l.text()).find()).findFirst().orElse(null);
-                String item = RESPONSE.matcher(m.group(1)).find() ? "RES-02" : "RES-01";
-                if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
-                        f.path().equals(file.path()) && f.item().startsWith("RES-0")
-                                && Math.abs(f.line() - declaration.newLine()) <= 2)) {
-                    Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
-                            declaration.newLine(), 1, declaration.text().strip(),
-                            "The change takes `" + var + "` out of its try-with-resources and keeps the statements "
-                                    + "that use it: they only borrowed it before (the try closed it after them), and "
-                                    + "now nothing closes it, on any path. Keep it in the try (...) header.",
-                            Finding.Confidence.LOW, "the review follows the deleted try-with-resources header", "kb",
-                            null));
+            for (int i = 0; i < lines.size(); i++) {
+                List<String[]> resources = lines.get(i).kind() == DiffLine.Kind.REMOVED
+                        ? header(lines, i, DiffLine.Kind.REMOVED) : List.of();
+                for (String[] r : resources) {
+                    if (IN_MEMORY.matcher(r[0] + " " + r[2]).find() || DECORATOR.matcher(r[2]).find()) {
+                        continue;
+                    }
+                    String var = r[1];
+                    Pattern declared = Pattern.compile("^\\s*(?:final\\s+)?(?:" + Pattern.quote(r[0])
+                            + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(r[2]) + "\\s*;\\s*$");
+                    DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
+                            && declared.matcher(l.text()).find()).findFirst().orElse(null);
+                    String item = RESPONSE.matcher(r[0]).find() ? "RES-02"
+                            : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
+                    if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
+                            f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
+                                    && Math.abs(f.line() - declaration.newLine()) <= 2)) {
+                        Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                        String duty = item.equals("TX-01") ? "nothing rolls it back when a statement fails (closing "
+                                + "it did), on any path" : "nothing closes it, on any path";
+                        out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
+                                declaration.newLine(), 1, declaration.text().strip(),
+                                "The change takes `" + var + "` out of its try-with-resources and keeps the "
+                                        + "statements that use it: they only borrowed it before (the try closed it "
+                                        + "after them), and now " + duty + ". Keep it in the try (...) header.",
+                                Finding.Confidence.LOW, "the review follows the deleted try-with-resources header",
+                                "kb", null));
+                    }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The resources (type, variable, initialiser) of the try-with-resources header that starts at {@code lines[at]}
+     * and goes on over lines of the same {@code kind} (one resource a line is common), or none: not a header, or one
+     * that does not end within those lines.
+     */
+    private static List<String[]> header(List<DiffLine> lines, int at, DiffLine.Kind kind) {
+        String first = lines.get(at).text();
+        if (!TRY_OPEN.matcher(first).find()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder();
+        for (int j = at; j < lines.size() && j < at + 8 && lines.get(j).kind() == kind; j++) {
+            text.append(lines.get(j).text()).append('\n');
+            int open = text.indexOf("(");
+            int depth = 0;
+            for (int k = open; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (c == '"') {
+                    int e = text.indexOf("\"", k + 1);
+                    while (e > 0 && text.charAt(e - 1) == '\\') {
+                        e = text.indexOf("\"", e + 1);
+                    }
+                    if (e < 0) {
+                        break;
+                    }
+                    k = e;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    if (!text.substring(k + 1).strip().startsWith("{")) {
+                        return List.of();
+                    }
+                    List<String[]> out = new ArrayList<>();
+                    for (String part : resources(text.substring(open + 1, k))) {
+                        Matcher m = RESOURCE.matcher(part.replace('\n', ' '));
+                        if (m.find()) {
+                            out.add(new String[] {m.group(1), m.group(2), m.group(3).strip()});
+                        }
+                    }
+                    return out;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The parts of a resource list between its top-level semicolons. */
+    private static String resource(String[] r) {
+        return (r[0] + " " + r[1] + "=" + r[2]).replaceAll("\\s+", "");
+    }
+
+    private static List<String> resources(String list) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                out.add(list.substring(from, i));
+                from = i + 1;
+            }
+        }
+        if (!list.substring(from).isBlank()) {
+            out.add(list.substring(from));
         }
         return out;
     }
@@ -95,8 +181,30 @@ final class UnwrappedTryResources {
         Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
         List<String> removed = file.change().hunks().stream().flatMap(h -> h.lines().stream())
                 .filter(l -> l.kind() == DiffLine.Kind.REMOVED).map(l -> l.text().strip()).toList();
-        return file.change().hunks().stream().flatMap(h -> h.lines().stream())
-                .filter(l -> l.kind() == DiffLine.Kind.ADDED && l != declaration && named.matcher(l.text()).find())
-                .allMatch(l -> removed.contains(l.text().strip()));
+        // the resources of the deleted headers: an added header that keeps some of them (the others taken out of
+        // it, `try (Transaction tx = session.beginTransaction())` left of a two-resource header) does nothing new
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Hunk h : file.change().hunks()) {
+            for (int i = 0; i < h.lines().size(); i++) {
+                if (h.lines().get(i).kind() == DiffLine.Kind.REMOVED) {
+                    header(h.lines(), i, DiffLine.Kind.REMOVED).forEach(r -> kept.add(resource(r)));
+                }
+            }
+        }
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine l = lines.get(i);
+                if (l.kind() != DiffLine.Kind.ADDED || l == declaration || !named.matcher(l.text()).find()
+                        || removed.contains(l.text().strip())) {
+                    continue;
+                }
+                List<String[]> again = header(lines, i, DiffLine.Kind.ADDED);
+                if (again.isEmpty() || !again.stream().allMatch(r -> kept.contains(resource(r)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
