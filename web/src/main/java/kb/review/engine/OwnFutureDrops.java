@@ -101,25 +101,59 @@ final class OwnFutureDrops {
         }
         Set<String> future = new HashSet<>();
         Set<String> other = new HashSet<>();
+        Map<String, String> bodies = new HashMap<>();
         Matcher m = DECLARED.matcher(text);
         while (m.find()) {
             if (NOT_TYPES.contains(m.group(1))) {
                 continue;
             }
             boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
-            if (isFuture && text.charAt(m.end() - 1) == '{' && OBSERVES.matcher(body(text, m.end() - 1)).find()) {
+            String body = isFuture && text.charAt(m.end() - 1) == '{' ? body(text, m.end() - 1) : "";
+            if (!body.isEmpty() && OBSERVES.matcher(body).find()) {
                 other.add(m.group(2)); // observes its own failure; an overload may delegate to it
                 continue;
             }
+            if (isFuture && !body.isEmpty()) {
+                bodies.merge(m.group(2), body, (a, b) -> a + "\n" + b);
+            }
             (isFuture ? future : other).add(m.group(2));
+        }
+        // a method whose returned future is the one of a method that observes its own failure (a wrapper that adds a
+        // span or checks arguments, then `return sendAsync(...)` or `return client.connect().map(...)` on an observed
+        // call of this file) observes it too, through as many wrappers as the file has
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, String> e : bodies.entrySet()) {
+                if (!other.contains(e.getKey()) && returnsObserved(e.getValue(), other)) {
+                    other.add(e.getKey());
+                    grew = true;
+                }
+            }
         }
         future.removeAll(other);
         return future;
     }
 
+    /** A return statement of {@code body} whose value starts with a call of one of {@code observed}. */
+    private static boolean returnsObserved(String body, Set<String> observed) {
+        Matcher r = RETURNED_CALL.matcher(body);
+        while (r.find()) {
+            if (observed.contains(r.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The method called first in a return statement's value: {@code return this.sendAsync(} gives sendAsync. */
+    private static final Pattern RETURNED_CALL = Pattern.compile(
+            "\\breturn\\s+(?:this\\s*\\.\\s*)?([a-z_$][\\w$]*)\\s*\\(");
+
     /** A handler of the stage's failure attached inside the method's own body. */
     private static final Pattern OBSERVES = Pattern.compile("\\.\\s*(?:onFailure|onComplete|exceptionally\\w*|"
-            + "whenComplete\\w*|handle\\w*|doOnError|onErrorResume|onErrorReturn|recover|otherwise)\\s*\\(");
+            + "whenComplete\\w*|handle\\w*|doOnError|onErrorResume|onErrorReturn|onErrorContinue|onErrorComplete|"
+            + "recover\\w*|otherwise|addCallback|addListener|catching\\w*|ifFailed|onItemOrFailure)\\s*\\(");
 
     private static String body(String text, int open) {
         int depth = 0;
