@@ -68,7 +68,7 @@ final class OwnFutureDrops {
                 continue;
             }
             Matcher n = CLASS_NAME.matcher(f.path());
-            Set<String> names = futureMethods(f.text());
+            Set<String> names = futureMethods(f.text(), f);
             if (n.find() && !names.isEmpty()) {
                 out.put(n.group(1), new HashSet<>(names));
             }
@@ -95,7 +95,7 @@ final class OwnFutureDrops {
         return out;
     }
 
-    private static Set<String> futureMethods(String text) {
+    private static Set<String> futureMethods(String text, SourceFile file) {
         if (!mentionsFuture(text)) {
             return Set.of();
         }
@@ -109,8 +109,10 @@ final class OwnFutureDrops {
             }
             boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
             String body = isFuture && text.charAt(m.end() - 1) == '{' ? body(text, m.end() - 1) : "";
-            if (!body.isEmpty() && OBSERVES.matcher(body).find()) {
-                other.add(m.group(2)); // observes its own failure; an overload may delegate to it
+            if (!body.isEmpty() && (OBSERVES.matcher(body).find() || !shown(text, m.end() - 1, body, file))) {
+                // observes its own failure (an overload may delegate to it), or the diff cuts its body, which may
+                // observe it below the hunk: the review cannot say the failure goes unseen
+                other.add(m.group(2));
                 continue;
             }
             if (isFuture && !body.isEmpty()) {
@@ -133,6 +135,22 @@ final class OwnFutureDrops {
         }
         future.removeAll(other);
         return future;
+    }
+
+    /** Every line of the body opened at {@code open} is in the diff (always, for a whole file). */
+    private static boolean shown(String text, int open, String body, SourceFile file) {
+        if (file.complete()) {
+            return true;
+        }
+        int first = 1;
+        for (int i = 0; i < open; i++) {
+            first += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        int last = first;
+        for (int i = 0; i < body.length(); i++) {
+            last += body.charAt(i) == '\n' ? 1 : 0;
+        }
+        return file.allKnown(first, last);
     }
 
     /** A return statement of {@code body} whose value starts with a call of one of {@code observed}. */

@@ -267,4 +267,39 @@ class JavaObservedFutureChainClassesTest {
                 """;
         assertEquals(List.of(), conc06("src/main/java/com/example/quotes/Quotes.java", guava));
     }
+    /** A change of Sender.java in two hunks: the first shows {@code callee}'s lines, the second adds a bare call. */
+    private static String twoHunks(String callee, int calleeRows) {
+        String path = "src/main/java/com/example/telemetry/Sender.java";
+        return "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path + "\n+++ b/"
+                + path + "\n@@ -40," + calleeRows + " +40," + calleeRows + " @@ class Sender {\n" + callee
+                + "@@ -120,3 +120,4 @@ class Sender {\n"
+                + "     void fireAndForget(String topic, Buffer payload) {\n"
+                + "+        sendAndWait(topic, payload);\n"
+                + "     }\n"
+                + " \n";
+    }
+
+    @Test
+    void a_callee_whose_body_the_diff_cuts_may_observe_below_the_hunk_and_is_not_reported() {
+        String cut = """
+                     protected Future<Void> sendAndWait(String topic, Buffer payload) {
+                         Objects.requireNonNull(topic);
+                         if (stopped) {
+                             return Future.failedFuture(new IllegalStateException("stopped"));
+                         }
+                """;
+        assertEquals(List.of(), JavaEdits.item(twoHunks(cut, 5), "CONC-06"));
+    }
+
+    @Test
+    void a_callee_whose_whole_body_the_diff_shows_without_a_handler_is_found() {
+        String whole = """
+                     protected Future<Void> sendAndWait(String topic, Buffer payload) {
+                         Objects.requireNonNull(topic);
+                         return producer.send(topic, payload).mapEmpty();
+                     }
+                     private boolean stopped;
+                """;
+        assertEquals(List.of("121:" + OwnFutureDrops.RULE), JavaEdits.item(twoHunks(whole, 5), "CONC-06"));
+    }
 }
