@@ -102,6 +102,7 @@ final class OwnFutureDrops {
         Set<String> future = new HashSet<>();
         Set<String> other = new HashSet<>();
         Map<String, String> bodies = new HashMap<>();
+        int[] cursor = {0, 1}; // an offset already counted and its line, so lines are counted once over the text
         Matcher m = DECLARED.matcher(text);
         while (m.find()) {
             if (NOT_TYPES.contains(m.group(1))) {
@@ -109,7 +110,7 @@ final class OwnFutureDrops {
             }
             boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
             String body = isFuture && text.charAt(m.end() - 1) == '{' ? body(text, m.end() - 1) : "";
-            if (!body.isEmpty() && (OBSERVES.matcher(body).find() || !shown(text, m.end() - 1, body, file))) {
+            if (!body.isEmpty() && (OBSERVES.matcher(body).find() || !shown(text, m.end() - 1, body, file, cursor))) {
                 // observes its own failure (an overload may delegate to it), or the diff cuts its body, which may
                 // observe it below the hunk: the review cannot say the failure goes unseen
                 other.add(m.group(2));
@@ -138,14 +139,15 @@ final class OwnFutureDrops {
     }
 
     /** Every line of the body opened at {@code open} is in the diff (always, for a whole file). */
-    private static boolean shown(String text, int open, String body, SourceFile file) {
+    private static boolean shown(String text, int open, String body, SourceFile file, int[] cursor) {
         if (file.complete()) {
             return true;
         }
-        int first = 1;
-        for (int i = 0; i < open; i++) {
-            first += text.charAt(i) == '\n' ? 1 : 0;
+        for (int i = cursor[0]; i < open; i++) {
+            cursor[1] += text.charAt(i) == '\n' ? 1 : 0;
         }
+        cursor[0] = Math.max(cursor[0], open);
+        int first = cursor[1];
         int last = first;
         for (int i = 0; i < body.length(); i++) {
             last += body.charAt(i) == '\n' ? 1 : 0;
