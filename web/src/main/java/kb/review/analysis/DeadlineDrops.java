@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -137,7 +138,7 @@ public final class DeadlineDrops {
             }
             Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), named, known);
             if (sure == null || c.bounded() != null && bounded(call, receiver, body, c.bounded())
-                    || watched(receiver, body)) {
+                    || watched(receiver, body) || settled(name(callee), receiver, body)) {
                 continue;
             }
             String name = callee.substring(callee.lastIndexOf('.') + 1);
@@ -192,6 +193,50 @@ public final class DeadlineDrops {
     private static boolean watched(String receiver, String body) {
         return receiver.matches("[\\w$]+") && Pattern.compile("\\b(?:schedule|newTimeout)\\s*\\([^;]*?(?<![\\w.$])"
                 + Pattern.quote(receiver) + "\\s*\\.\\s*cancel\\s*\\(").matcher(body).find();
+    }
+
+    private static String name(String callee) {
+        return callee.substring(callee.lastIndexOf('.') + 1);
+    }
+
+    /** Cheap words without which no future of the method can be known to be complete. */
+    private static final Pattern SETTLING = Pattern.compile("\\.\\s*(?:poll|take|isDone|invokeAll|allOf|"
+            + "isCompletedExceptionally|state|resultNow)\\s*\\(");
+
+    /**
+     * True when {@code receiver}'s {@code get()} or {@code join()} cannot block because the future is complete by the
+     * time it is read: it came from a completion service's {@code poll(...)} or {@code take()} (which hand out only
+     * finished tasks; a {@code poll} with a bound is the wait the deadline governs), the method asks it
+     * {@code isDone()} (or its state) before reading it, it is an element of what {@code invokeAll} returned (every
+     * task has finished or was cancelled when it returns), or the method joins {@code allOf(...)} of the futures first.
+     * TMO-02 is about a wait that can outlive the caller; a read of a settled future waits for nothing.
+     */
+    private static boolean settled(String method, String receiver, String body) {
+        if (!(method.equals("get") || method.equals("join")) || !receiver.matches("[\\w$]+")
+                || !SETTLING.matcher(body).find()) {
+            return false;
+        }
+        String r = Pattern.quote(receiver);
+        return Pattern.compile("(?<![\\w.$])" + r + "\\s*=\\s*[\\w$.]+\\s*\\.\\s*(?:poll|take)\\s*\\("
+                        + "|(?<![\\w.$])" + r + "\\s*\\.\\s*(?:isDone|isCompletedExceptionally|state|resultNow)\\s*\\("
+                        + "|\\bfor\\s*\\([^:;()]*(?<![\\w$])" + r + "\\s*:\\s*[\\w$.]*\\.\\s*invokeAll\\s*\\(")
+                .matcher(body).find()
+                || forEachOverInvokeAll(r, body)
+                || Pattern.compile("\\ballOf\\s*\\([^;]*\\)\\s*(?:\\.\\s*(?:orTimeout|completeOnTimeout)\\s*\\([^;]*\\)\\s*)?"
+                        + "\\.\\s*(?:join|get)\\s*\\(").matcher(body).find();
+    }
+
+    /** {@code for (Future<T> f : done)} over a list that {@code done = pool.invokeAll(...)} filled. */
+    private static boolean forEachOverInvokeAll(String quoted, String body) {
+        Matcher m = Pattern.compile("\\bfor\\s*\\([^:;()]*(?<![\\w$])" + quoted + "\\s*:\\s*([\\w$]+)\\s*\\)")
+                .matcher(body);
+        while (m.find()) {
+            if (Pattern.compile("(?<![\\w.$])" + Pattern.quote(m.group(1))
+                    + "\\s*=\\s*[\\w$.]+\\s*\\.\\s*invokeAll\\s*\\(").matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lambda or method reference given to an operation that runs it before returning. */

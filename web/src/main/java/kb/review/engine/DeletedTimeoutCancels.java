@@ -25,12 +25,19 @@ final class DeletedTimeoutCancels {
 
     static final String RULE = "deleted-timeout-cancel";
 
-    /** A cancel as a statement; group 1 is the future. */
+    /**
+     * A cancel as a statement; group 1 is the future: a name, or an element read from where the futures are kept
+     * ({@code e.getValue()} of a map entry, {@code futures.get(i)}, {@code pending.get(node)}), as the timed wait
+     * reads it.
+     */
     private static final Pattern CANCEL = Pattern.compile(
-            "^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.\\s*cancel\\s*\\(\\s*(?:true|false)?\\s*\\)\\s*;");
+            "^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*(?:\\s*\\.\\s*(?:getValue|get|getFuture|future)\\s*\\([^()]*\\))?)"
+                    + "\\s*\\.\\s*cancel\\s*\\(\\s*(?:true|false)?\\s*\\)\\s*;");
     /** A catch that takes the timeout (alone, in a multi-catch, or qualified), or a finally. */
     private static final Pattern TIMEOUT_EXIT = Pattern.compile(
             "\\bcatch\\s*\\([^)]*\\bTimeoutException\\b|\\bfinally\\s*\\{");
+    /** Parentheses two deep: {@code Math.max(0, left.toMillis())} as a timeout argument. */
+    private static final String NESTED = "\\((?:[^()]|\\([^()]*\\))*\\)";
     private static final Pattern ANY_EXIT = Pattern.compile("\\bcatch\\s*\\(|\\bfinally\\s*\\{");
     private static final Pattern TRY = Pattern.compile("^\\s*(?:\\}\\s*)?try\\s*(?:\\([^;]*\\)\\s*)?\\{");
 
@@ -48,7 +55,7 @@ final class DeletedTimeoutCancels {
             if (!m.find()) {
                 continue;
             }
-            String future = m.group(1);
+            String future = m.group(1).replaceAll("\\s+", "");
             List<DiffLine> lines = removed.lines();
             int exit = exitAbove(lines, removed.index());
             if (exit < 0 || lines.get(exit).kind() == DiffLine.Kind.REMOVED
@@ -56,7 +63,7 @@ final class DeletedTimeoutCancels {
                 continue;
             }
             int wait = timedWaitAbove(lines, exit, future);
-            Pattern cancelled = Pattern.compile("(?<![\\w.$])" + Pattern.quote(future) + "\\s*\\.\\s*cancel\\s*\\(");
+            Pattern cancelled = Pattern.compile("(?<![\\w.$])" + spaced(future) + "\\s*\\.\\s*cancel\\s*\\(");
             Pattern completable = Pattern.compile("\\bCompletableFuture\\s*<[^;]*>\\s+" + Pattern.quote(future)
                     + "\\b");
             if (wait <= 0 || cancelledInNewSide(lines, cancelled)
@@ -71,6 +78,15 @@ final class DeletedTimeoutCancels {
                     Finding.Confidence.HIGH, null, "kb", null));
         }
         return out;
+    }
+
+    /** A pattern for the future's text (no blanks) that allows blanks around its dots and parentheses. */
+    private static String spaced(String future) {
+        StringBuilder out = new StringBuilder();
+        for (String part : future.split("(?=[.()])|(?<=[.()])")) {
+            out.append(part.isEmpty() ? "" : Pattern.quote(part)).append("\\s*");
+        }
+        return out.toString();
     }
 
     /** The index of the nearest catch or finally header above {@code at} in the hunk; -1 when there is none. */
@@ -89,8 +105,8 @@ final class DeletedTimeoutCancels {
      * one, or the wait is deleted.
      */
     private static int timedWaitAbove(List<DiffLine> lines, int exit, String future) {
-        Pattern timed = Pattern.compile("(?<![\\w.$])" + Pattern.quote(future)
-                + "\\s*\\.\\s*get\\s*\\((?:[^(),]|\\([^()]*\\))+,(?:[^()]|\\([^()]*\\))+\\)");
+        Pattern timed = Pattern.compile("(?<![\\w.$])" + spaced(future)
+                + "\\s*\\.\\s*get\\s*\\((?:[^(),]|" + NESTED + ")+,(?:[^()]|" + NESTED + ")+\\)");
         for (int j = exit - 1; j >= 0; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED && timed.matcher(l.text()).find()) {

@@ -68,7 +68,7 @@ final class OwnFutureDrops {
                 continue;
             }
             Matcher n = CLASS_NAME.matcher(f.path());
-            Set<String> names = futureMethods(f.text());
+            Set<String> names = futureMethods(f.text(), f);
             if (n.find() && !names.isEmpty()) {
                 out.put(n.group(1), new HashSet<>(names));
             }
@@ -95,31 +95,85 @@ final class OwnFutureDrops {
         return out;
     }
 
-    private static Set<String> futureMethods(String text) {
+    private static Set<String> futureMethods(String text, SourceFile file) {
         if (!mentionsFuture(text)) {
             return Set.of();
         }
         Set<String> future = new HashSet<>();
         Set<String> other = new HashSet<>();
+        Map<String, String> bodies = new HashMap<>();
+        int[] cursor = {0, 1}; // an offset already counted and its line, so lines are counted once over the text
         Matcher m = DECLARED.matcher(text);
         while (m.find()) {
             if (NOT_TYPES.contains(m.group(1))) {
                 continue;
             }
             boolean isFuture = FUTURE_TYPE.matcher(m.group(1)).matches();
-            if (isFuture && text.charAt(m.end() - 1) == '{' && OBSERVES.matcher(body(text, m.end() - 1)).find()) {
-                other.add(m.group(2)); // observes its own failure; an overload may delegate to it
+            String body = isFuture && text.charAt(m.end() - 1) == '{' ? body(text, m.end() - 1) : "";
+            if (!body.isEmpty() && (OBSERVES.matcher(body).find() || !shown(text, m.end() - 1, body, file, cursor))) {
+                // observes its own failure (an overload may delegate to it), or the diff cuts its body, which may
+                // observe it below the hunk: the review cannot say the failure goes unseen
+                other.add(m.group(2));
                 continue;
             }
+            if (isFuture && !body.isEmpty()) {
+                bodies.merge(m.group(2), body, (a, b) -> a + "\n" + b);
+            }
             (isFuture ? future : other).add(m.group(2));
+        }
+        // a method whose returned future is the one of a method that observes its own failure (a wrapper that adds a
+        // span or checks arguments, then `return sendAsync(...)` or `return client.connect().map(...)` on an observed
+        // call of this file) observes it too, through as many wrappers as the file has
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, String> e : bodies.entrySet()) {
+                if (!other.contains(e.getKey()) && returnsObserved(e.getValue(), other)) {
+                    other.add(e.getKey());
+                    grew = true;
+                }
+            }
         }
         future.removeAll(other);
         return future;
     }
 
+    /** Every line of the body opened at {@code open} is in the diff (always, for a whole file). */
+    private static boolean shown(String text, int open, String body, SourceFile file, int[] cursor) {
+        if (file.complete()) {
+            return true;
+        }
+        for (int i = cursor[0]; i < open; i++) {
+            cursor[1] += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        cursor[0] = Math.max(cursor[0], open);
+        int first = cursor[1];
+        int last = first;
+        for (int i = 0; i < body.length(); i++) {
+            last += body.charAt(i) == '\n' ? 1 : 0;
+        }
+        return file.allKnown(first, last);
+    }
+
+    /** A return statement of {@code body} whose value starts with a call of one of {@code observed}. */
+    private static boolean returnsObserved(String body, Set<String> observed) {
+        Matcher r = RETURNED_CALL.matcher(body);
+        while (r.find()) {
+            if (observed.contains(r.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The method called first in a return statement's value: {@code return this.sendAsync(} gives sendAsync. */
+    private static final Pattern RETURNED_CALL = Pattern.compile(
+            "\\breturn\\s+(?:this\\s*\\.\\s*)?([a-z_$][\\w$]*)\\s*\\(");
+
     /** A handler of the stage's failure attached inside the method's own body. */
     private static final Pattern OBSERVES = Pattern.compile("\\.\\s*(?:onFailure|onComplete|exceptionally\\w*|"
-            + "whenComplete\\w*|handle\\w*|doOnError|onErrorResume|onErrorReturn|recover|otherwise)\\s*\\(");
+            + "whenComplete\\w*|handle\\w*|doOnError|onErrorResume|onErrorReturn|onErrorContinue|onErrorComplete|"
+            + "recover\\w*|otherwise|addCallback|addListener|catching\\w*|ifFailed|onItemOrFailure)\\s*\\(");
 
     private static String body(String text, int open) {
         int depth = 0;
