@@ -61,7 +61,8 @@ final class LoopPacing {
             }
             Pattern call = one.get(0);
             if (call.matcher("").find() || EVERY_CALLEE.stream().allMatch(c -> call.matcher(c).find())) {
-                y.error(item, key + " pattern '" + s.getValue() + "' matches every callee: name the client's calls");
+                y.error(item, (key.equals("round-trips") ? "round-trip" : "poll") + " pattern '" + s.getValue()
+                        + "' matches every callee: name the client's calls");
                 continue;
             }
             out.add(new RoundTrip(language, call, name + ":" + YamlTree.line(item)));
