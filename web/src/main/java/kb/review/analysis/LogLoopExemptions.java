@@ -20,6 +20,10 @@ import kb.review.diff.SyntaxNode;
 final class LogLoopExemptions {
 
     private static final Set<String> DETAIL_LEVELS = Set.of("debug", "trace", "fine", "finer", "finest");
+    /** JBoss Logging's detail calls that format (printf or MessageFormat style) only when the level is on. */
+    private static final Set<String> LAZY_FORMATS = Set.of("debugf", "tracef", "debugv", "tracev");
+    /** The level argument of {@code log(Level, ...)} at debug or below: {@code System.Logger.Level.TRACE}, {@code FINE}. */
+    private static final Pattern LEVEL_ARGUMENT = Pattern.compile("(?:^|\\.)(?:DEBUG|TRACE|FINE|FINER|FINEST)$");
     private static final Pattern EAGER = Pattern.compile(
             "(?:\\.\\s*|\\b)(?:to(?!(?:Hex|Octal|Binary|Unsigned)String)\\w+String|toJson\\w*|writeValueAs(?:String|Bytes)"
                     + "|serialize\\w*|toPrettyString|prettyPrint\\w*|format(?:ted)?)\\s*\\(|\\bString\\s*\\.\\s*join\\s*\\("
@@ -40,23 +44,45 @@ final class LogLoopExemptions {
         return fn == null || fn.isNull() ? "" : text(src, fn);
     }
 
-    /** True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off. */
+    /**
+     * True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off:
+     * the level is debug or trace (a method named for it, JBoss's {@code debugf}/{@code tracef}/{@code debugv} that
+     * format only when enabled, or {@code log(Level.DEBUG, ...)} of {@code System.Logger} and JUL, the level an
+     * argument), and the message is a literal with cheap arguments or a supplier ({@code () -> ...}, a method
+     * reference: Spring's {@code LogAccessor}, Log4j 2, JUL and {@code System.Logger} build it only when enabled).
+     */
     static boolean cheapDetail(SyntaxNode call, byte[] src) {
         SyntaxNode name = call.getChildByFieldName("name");
         SyntaxNode args = call.getChildByFieldName("arguments");
-        if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0
-                || !DETAIL_LEVELS.contains(text(src, name))) {
+        if (name == null || name.isNull() || args == null || args.isNull() || args.getNamedChildCount() == 0) {
             return false;
         }
-        if (!args.getNamedChild(0).getType().equals("string_literal")) {
+        String method = text(src, name);
+        int message = 0;
+        if (method.equals("log") && args.getNamedChildCount() > 1
+                && LEVEL_ARGUMENT.matcher(text(src, args.getNamedChild(0))).find()) {
+            message = 1; // System.Logger and JUL: log(Level.TRACE, msg, args...)
+        } else if (!DETAIL_LEVELS.contains(method) && !LAZY_FORMATS.contains(method)) {
             return false;
         }
-        for (int i = 0; i < args.getNamedChildCount(); i++) {
+        SyntaxNode first = args.getNamedChild(message);
+        if (supplier(first) || !first.getType().equals("string_literal") && message + 1 < args.getNamedChildCount()
+                && supplier(args.getNamedChild(message + 1))) {
+            return true; // debug(() -> ...), debug(ex, () -> ...), log(Level.DEBUG, () -> ...)
+        }
+        if (!first.getType().equals("string_literal")) {
+            return false;
+        }
+        for (int i = message; i < args.getNamedChildCount(); i++) {
             if (eager(args.getNamedChild(i), src)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean supplier(SyntaxNode arg) {
+        return arg.getType().equals("lambda_expression") || arg.getType().equals("method_reference");
     }
 
     /** An argument that builds a string: a {@code +} joining anything, or a call that formats or serialises. */

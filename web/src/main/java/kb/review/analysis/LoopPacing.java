@@ -35,17 +35,23 @@ final class LoopPacing {
      * loop for a paced one and silence LOG-01).
      */
     static void read(YamlTree y, String name, String language, Map<String, Node> top, List<RoundTrip> out) {
-        Node list = top.get("round-trips");
+        read(y, name, language, top, "round-trips", out);
+    }
+
+    /** The same for another key of callee patterns ({@code polls:}, see {@link PollLoops}). */
+    static void read(YamlTree y, String name, String language, Map<String, Node> top, String key,
+                     List<RoundTrip> out) {
+        Node list = top.get(key);
         if (list == null) {
             return;
         }
         if (!(list instanceof SequenceNode seq)) {
-            y.error(list, "'round-trips' must be a list of callee patterns");
+            y.error(list, "'" + key + "' must be a list of callee patterns");
             return;
         }
         for (Node item : seq.getValue()) {
             if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
-                y.error(item, "'round-trips' entries must be non-empty callee patterns");
+                y.error(item, "'" + key + "' entries must be non-empty callee patterns");
                 continue;
             }
             List<Pattern> one = new ArrayList<>(1);
@@ -55,7 +61,8 @@ final class LoopPacing {
             }
             Pattern call = one.get(0);
             if (call.matcher("").find() || EVERY_CALLEE.stream().allMatch(c -> call.matcher(c).find())) {
-                y.error(item, "round-trip pattern '" + s.getValue() + "' matches every callee: name the client's calls");
+                y.error(item, (key.equals("round-trips") ? "round-trip" : "poll") + " pattern '" + s.getValue()
+                        + "' matches every callee: name the client's calls");
                 continue;
             }
             out.add(new RoundTrip(language, call, name + ":" + YamlTree.line(item)));

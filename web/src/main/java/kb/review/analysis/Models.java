@@ -24,7 +24,7 @@ public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
-            "context-variants", "spawns", "round-trips");
+            "context-variants", "spawns", "round-trips", "polls");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library", "exception-paths");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
@@ -41,6 +41,7 @@ public final class Models {
     private List<Pattern> neverThrows = List.of();
     private List<GoSpawns.Spawn> spawns = List.of();
     private List<LoopPacing.RoundTrip> roundTrips = List.of();
+    private List<LoopPacing.RoundTrip> polls = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -132,6 +133,11 @@ public final class Models {
         return roundTrips.stream().filter(r -> r.language().equals(language)).map(LoopPacing.RoundTrip::call).toList();
     }
 
+    /** Callee patterns of calls that take the next batch from a broker or queue, for one language: {@link PollLoops}. */
+    public List<Pattern> polls(String language) {
+        return polls.stream().filter(r -> r.language().equals(language)).map(LoopPacing.RoundTrip::call).toList();
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -175,6 +181,7 @@ public final class Models {
         List<ContextModel> variants = new ArrayList<>();
         List<GoSpawns.Spawn> spawns = new ArrayList<>();
         List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
+        List<LoopPacing.RoundTrip> polls = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
         ids.add("go:resource:" + GoHandClosed.ID);
@@ -184,7 +191,7 @@ public final class Models {
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
                 readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
-                        errorModels, variants, spawns, roundTrips);
+                        errorModels, variants, spawns, roundTrips, polls);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -200,6 +207,7 @@ public final class Models {
         out.neverThrows = List.copyOf(quiet);
         out.spawns = List.copyOf(spawns);
         out.roundTrips = List.copyOf(roundTrips);
+        out.polls = List.copyOf(polls);
         return out;
     }
 
@@ -207,7 +215,7 @@ public final class Models {
                                  List<List<Pattern>> callees, Set<String> ids, List<TimeoutModel> timeouts,
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
                                  List<ContextModel> variants, List<GoSpawns.Spawn> spawns,
-                                 List<LoopPacing.RoundTrip> roundTrips) {
+                                 List<LoopPacing.RoundTrip> roundTrips, List<LoopPacing.RoundTrip> polls) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -232,6 +240,7 @@ public final class Models {
         ErrorModels.readVariants(y, name, language, top, variants, ids);
         GoSpawns.read(y, language, top, spawns);
         LoopPacing.read(y, name, language, top, roundTrips);
+        LoopPacing.read(y, name, language, top, "polls", polls);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {

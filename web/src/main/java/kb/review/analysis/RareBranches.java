@@ -33,7 +33,7 @@ final class RareBranches {
      * {@code V(n)}, zap, and a Go logging package's own {@code log.DebugEnabled()}.
      */
     private static final Pattern DEBUG_GUARD = Pattern.compile("\\bis(Trace|Debug|Fine|Finer|Finest)Enabled\\s*\\("
-            + "|\\bisLoggable\\s*\\(\\s*(Level\\.)?(FINE|FINER|FINEST|DEBUG|TRACE)\\b|\\bV\\(\\s*[1-9]\\d*\\s*\\)"
+            + "|\\bisLoggable\\s*\\(\\s*(?:[\\w.]*\\.)?(FINE|FINER|FINEST|DEBUG|TRACE)\\b|\\bV\\(\\s*[1-9]\\d*\\s*\\)"
             + "|\\bEnabled\\s*\\([^)]*(Debug|Trace)|\\b(Debug|Trace)Enabled\\s*\\(\\s*\\)");
 
     /** True when {@code child} is in the then-branch of an if that tests for a debug or trace level. */
@@ -47,11 +47,36 @@ final class RareBranches {
             return false;
         }
         String test = unparenthesized(text(src, cond));
-        return (DEBUG_GUARD.matcher(test).find() || hoistedGuard(test, p, src)) && !test.startsWith("!")
+        return (DEBUG_GUARD.matcher(test).find() || hoistedGuard(test, p, src) || debugSwitch(test, p, src))
+                && !test.startsWith("!")
                 && then.getStartByte() <= child.getStartByte() && child.getEndByte() <= then.getEndByte();
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
+
+    private static boolean assignedAbove(String name, SyntaxNode p, byte[] src) {
+        String before = new String(src, 0, p.getStartByte(), StandardCharsets.UTF_8);
+        return Pattern.compile("\\b" + name + "\\s*:?=(?!=)").matcher(before).find();
+    }
+    /** A name or getter chain whose last part says debug or trace: {@code config().debugMode()}, {@code DEBUG}. */
+    private static final Pattern SWITCH = Pattern.compile(
+            "(?:[\\w$]+(?:\\(\\))?\\.)*[\\w$]*(?i:debug|trace)[\\w$]*(?:\\(\\))?");
+
+    /**
+     * True when a {@code &&} part of the test is the project's own debug switch ({@code if (settings.isDebug())},
+     * {@code if (config().debugMode() && SPAWN_DEBUG)}): output meant for debugging, off where services run, which is
+     * what LOG-01 asks of per-element detail. The same reading as LOG-02's guards. A local assigned in sight is read
+     * by its value instead ({@link #hoistedGuard}): {@code boolean trace = journal.isVerbose()} tests no level.
+     */
+    private static boolean debugSwitch(String test, SyntaxNode p, byte[] src) {
+        for (String part : test.split("&&")) {
+            String t = unparenthesized(part);
+            if (SWITCH.matcher(t).matches() && !(NAME.matcher(t).matches() && assignedAbove(t, p, src))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * True when the test is a local whose last assignment above it is a level test ({@code boolean trace =

@@ -279,7 +279,8 @@ public final class Shapes {
      * send a request and wait for its answer (a loop paced by one is not hot: {@link LoopPacing}).
      */
     public static List<Spot> logsInLoops(SyntaxNode root, byte[] src, boolean go, List<Pattern> loggers,
-                                         List<Pattern> roundTrips, String path, java.util.BitSet known) {
+                                         List<Pattern> roundTrips, List<Pattern> polls, String path,
+                                         java.util.BitSet known) {
         List<SyntaxNode> calls = new ArrayList<>();
         walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
@@ -303,6 +304,7 @@ public final class Shapes {
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
+                    && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && ToolProgress.progressLine(callee, path)

@@ -88,7 +88,8 @@ final class AnalysisDetector {
                         || lower.contains("<-"))) // GoChannelLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
-                        models.loggers(), models.roundTrips(file.language().key()), file.path(),
+                        models.loggers(), models.roundTrips(file.language().key()),
+                        models.polls(file.language().key()), file.path(),
                         file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (LOOP_KEYWORD.matcher(lower).find() || lower.contains("continue"))

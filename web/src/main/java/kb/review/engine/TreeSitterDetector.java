@@ -195,6 +195,9 @@ final class TreeSitterDetector {
                         : in.startsWith(UNSEEN) ? unseen(in.substring(UNSEEN.length()))
                         : in.startsWith(TASK) ? task(in.substring(TASK.length()))
                         : in.startsWith(BETWEEN) ? between(caps.get(in.substring(BETWEEN.length())))
+                        : in.startsWith(Rule.QueryMatcher.GUARDS) && caps.containsKey(in.substring(Rule.QueryMatcher.GUARDS.length()))
+                        ? LevelGuards.of(file, src, caps.get(in.substring(Rule.QueryMatcher.GUARDS.length())),
+                        TreeSitter.boundaryTypes(language))
                         : in.startsWith(Rule.QueryMatcher.RESULTS) && caps.containsKey(in.substring(Rule.QueryMatcher.RESULTS.length()))
                         ? RegexDetector.calleeResults(file, of(caps.get(in.substring(Rule.QueryMatcher.RESULTS.length()))), shared)
                         : caps.containsKey(in) ? of(caps.get(in)) : "";

@@ -122,6 +122,12 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * first, as the {@code callee-results} condition of regex rules gives them (package functions only).
          */
         public static final String RESULTS = "results:";
+        /**
+         * A condition's {@code in:} prefix: the conditions that hold wherever the capture runs in its function, one
+         * conjunct a line (enclosing ifs, negated early exits before it, if lines shown above a broken fragment);
+         * see {@code LevelGuards}.
+         */
+        public static final String GUARDS = "guards:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */
