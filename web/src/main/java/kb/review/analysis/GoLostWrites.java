@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
+import kb.review.diff.CodeText;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 
@@ -211,23 +212,15 @@ final class GoLostWrites {
 
     /** The line sits directly in an {@code if err != nil} block (the nearest less indented line above opens it). */
     private static boolean onErrorPath(SourceFile file, int lineNo, String line) {
-        int indent = indent(line);
+        int indent = CodeText.indent(line);
         for (int l = lineNo - 1; l >= 1 && file.known(l); l--) {
             String above = file.line(l);
-            if (above.isBlank() || indent(above) >= indent) {
+            if (above.isBlank() || CodeText.indent(above) >= indent) {
                 continue;
             }
             return ERROR_BRANCH.matcher(above).find();
         }
         return false;
-    }
-
-    private static int indent(String line) {
-        int width = 0;
-        for (int i = 0; i < line.length() && (line.charAt(i) == '\t' || line.charAt(i) == ' '); i++) {
-            width += line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width;
     }
 
     /** The text of the top-level function around {@code lineNo} (its {@code func} line to its closing brace). */

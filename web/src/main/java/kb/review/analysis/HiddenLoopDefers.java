@@ -3,6 +3,7 @@ package kb.review.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import kb.review.diff.CodeText;
 import kb.review.diff.SourceFile;
 
 /**
@@ -56,14 +57,14 @@ final class HiddenLoopDefers {
      * or of a loop around the defer is reached first (those the graph sees).
      */
     private static boolean continuedAbove(SourceFile file, int d) {
-        int block = indent(file.line(d));
+        int block = CodeText.indent(file.line(d));
         int pending = -1; // the indentation of the nearest continue not yet owned by a loop in view
         for (int j = d - 1; j >= 1 && file.known(j); j--) {
             String text = file.line(j);
             if (text.isBlank()) {
                 continue;
             }
-            int width = indent(text);
+            int width = CodeText.indent(text);
             if (width < block) {
                 if (LOOP.matcher(text).find() || FUNCTION.matcher(text).find()) {
                     return false; // a loop the graph sees, or the function's own start
@@ -88,14 +89,14 @@ final class HiddenLoopDefers {
      * of that nesting in view: the next turn of a loop around the defer starts there.
      */
     private static boolean continuedBelow(SourceFile file, int d) {
-        int block = indent(file.line(d));
+        int block = CodeText.indent(file.line(d));
         List<int[]> open = new ArrayList<>(); // {width, 1 when a loop or function literal opens there}
         for (int j = d + 1; j <= file.lineCount() && file.known(j); j++) {
             String text = file.line(j);
             if (text.isBlank()) {
                 continue;
             }
-            int width = indent(text);
+            int width = CodeText.indent(text);
             if (width < block) {
                 return false;
             }
@@ -117,13 +118,13 @@ final class HiddenLoopDefers {
      * turn does is not in view.
      */
     private static Boolean leavesBelow(SourceFile file, int d) {
-        int block = indent(file.line(d));
+        int block = CodeText.indent(file.line(d));
         for (int j = d + 1; j <= file.lineCount() && file.known(j); j++) {
             String text = file.line(j);
             if (text.isBlank()) {
                 continue;
             }
-            int width = indent(text);
+            int width = CodeText.indent(text);
             if (width < block) {
                 return false;
             }
@@ -132,13 +133,5 @@ final class HiddenLoopDefers {
             }
         }
         return null;
-    }
-
-    private static int indent(String line) {
-        int width = 0;
-        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
-            width += line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width;
     }
 }

@@ -3,7 +3,7 @@ package kb.review.analysis;
 import static kb.review.analysis.LogTraffic.child;
 import static kb.review.analysis.LogTraffic.identifiers;
 import static kb.review.diff.SyntaxNode.text;
-import static kb.review.analysis.LogTraffic.unwrap;
+import static kb.review.diff.CodeText.unwrap;
 
 import java.util.HashSet;
 import java.util.Set;

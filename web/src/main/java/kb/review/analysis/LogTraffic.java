@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.CodeText;
 import kb.review.diff.SyntaxNode;
 
 /**
@@ -207,9 +208,9 @@ final class LogTraffic {
         } else {
             return false;
         }
-        cond = unwrap(cond);
+        cond = CodeText.unwrap(cond);
         for (String part : cond.split("&&")) {
-            Matcher m = SMALL_BOUND.matcher(unwrap(part));
+            Matcher m = SMALL_BOUND.matcher(CodeText.unwrap(part));
             if (m.find()) {
                 String bound = m.group(3);
                 if (!NUMBER.matcher(bound).matches() || bound.length() <= 2 && Integer.parseInt(bound) <= 16) {
@@ -236,27 +237,5 @@ final class LogTraffic {
             }
         }
         return null;
-    }
-
-    /** The text without parentheses around all of it ({@code (a) && (b)} keeps its own). */
-    static String unwrap(String s) {
-        String t = s.strip();
-        while (t.startsWith("(") && t.endsWith(")") && closes(t)) {
-            t = t.substring(1, t.length() - 1).strip();
-        }
-        return t;
-    }
-
-    /** True when the first parenthesis of {@code t} closes at its last character. */
-    private static boolean closes(String t) {
-        int depth = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0) {
-                return i == t.length() - 1;
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.CodeText;
 import kb.review.diff.SyntaxNode;
 
 /**
@@ -78,10 +79,10 @@ final class PollLoops {
         if (row >= lines.length) {
             return false;
         }
-        int depth = indent(lines[row]);
+        int depth = CodeText.indent(lines[row]);
         // the if that opens the line's block
         int at = previous(lines, known, row);
-        while (at >= 0 && indent(lines[at]) >= depth) {
+        while (at >= 0 && CodeText.indent(lines[at]) >= depth) {
             at = previous(lines, known, at);
         }
         if (at < 0) {
@@ -92,7 +93,7 @@ final class PollLoops {
             return false;
         }
         String value = emptied(test.group(1));
-        int branch = indent(lines[at]);
+        int branch = CodeText.indent(lines[at]);
         if (value == null || !idleBranch(lines, known, at, branch)) {
             return false;
         }
@@ -100,8 +101,8 @@ final class PollLoops {
         boolean polled = false;
         boolean assigned = false;
         int up = previous(lines, known, at);
-        for (; up >= 0 && indent(lines[up]) >= branch; up = previous(lines, known, up)) {
-            if (indent(lines[up]) == branch && assignment(lines[up], value) != null) {
+        for (; up >= 0 && CodeText.indent(lines[up]) >= branch; up = previous(lines, known, up)) {
+            if (CodeText.indent(lines[up]) == branch && assignment(lines[up], value) != null) {
                 assigned = true;
                 if (assignsFromPoll(lines[up], value, polls)) {
                     if (LONG_POLL.matcher(lines[up]).find()) {
@@ -151,13 +152,13 @@ final class PollLoops {
             if (text.isBlank()) {
                 continue;
             }
-            if (indent(text) <= branch) {
+            if (CodeText.indent(text) <= branch) {
                 return goesRound;
             }
             if (SLOWS.matcher(text).find()) {
                 return false;
             }
-            goesRound |= CONTINUE.matcher(text).matches() && indent(text) == indent(lines[at + 1]);
+            goesRound |= CONTINUE.matcher(text).matches() && CodeText.indent(text) == CodeText.indent(lines[at + 1]);
         }
         return false;
     }
@@ -195,20 +196,5 @@ final class PollLoops {
             }
         }
         return -1;
-    }
-
-    private static int indent(String line) {
-        int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                n++;
-            } else if (c == '\t') {
-                n += 4;
-            } else {
-                break;
-            }
-        }
-        return n;
     }
 }

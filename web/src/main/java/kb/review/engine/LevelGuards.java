@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.CodeText;
 import kb.review.diff.SourceFile;
 import kb.review.diff.SyntaxNode;
 import org.treesitter.TSNode;
@@ -85,7 +86,7 @@ final class LevelGuards {
             TSNode then = s.getChildByFieldName("consequence");
             if (valid(cond) && valid(then) && exits(then)) {
                 // not (a || b) is (not a) and (not b)
-                for (String part : split(unwrap(SyntaxNode.text(src, cond)), "||")) {
+                for (String part : split(CodeText.unwrap(SyntaxNode.text(src, cond)), "||")) {
                     out.add(negate(part));
                 }
             }
@@ -105,13 +106,13 @@ final class LevelGuards {
 
     /** The conditions of the if lines the diff shows above {@code line} that open a block holding it. */
     private static void shownIfLines(SourceFile file, int line, List<String> out) {
-        int indent = indent(file.line(line));
+        int indent = CodeText.indent(file.line(line));
         for (int n = line - 1; n >= 1 && file.known(n) && indent > 0; n--) {
             String text = file.line(n);
             if (text.isBlank() || text.strip().startsWith("//") || text.strip().startsWith("*")) {
                 continue;
             }
-            int in = indent(text);
+            int in = CodeText.indent(text);
             if (in >= indent) {
                 continue;
             }
@@ -125,31 +126,16 @@ final class LevelGuards {
         }
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                n++;
-            } else if (c == '\t') {
-                n += 4;
-            } else {
-                break;
-            }
-        }
-        return n;
-    }
-
     private static void conjuncts(String condition, List<String> out) {
-        for (String part : split(unwrap(condition), "&&")) {
-            out.add(unwrap(part));
+        for (String part : split(CodeText.unwrap(condition), "&&")) {
+            out.add(CodeText.unwrap(part));
         }
     }
 
     private static String negate(String term) {
-        String t = unwrap(term);
+        String t = CodeText.unwrap(term);
         if (t.startsWith("!") && !t.startsWith("!=")) {
-            String rest = unwrap(t.substring(1));
+            String rest = CodeText.unwrap(t.substring(1));
             if (split(rest, "&&").size() == 1 && split(rest, "||").size() == 1) {
                 return rest;
             }
@@ -185,27 +171,6 @@ final class LevelGuards {
         }
         parts.add(s.substring(from).strip());
         return parts;
-    }
-
-    /** The text without parentheses around all of it. */
-    private static String unwrap(String s) {
-        String t = s.strip();
-        while (t.startsWith("(") && t.endsWith(")") && closesAtEnd(t)) {
-            t = t.substring(1, t.length() - 1).strip();
-        }
-        return t;
-    }
-
-    private static boolean closesAtEnd(String t) {
-        int depth = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0) {
-                return i == t.length() - 1;
-            }
-        }
-        return false;
     }
 
     private static boolean valid(TSNode n) {

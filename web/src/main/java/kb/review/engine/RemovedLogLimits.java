@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
+import kb.review.diff.CodeText;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
@@ -109,7 +110,7 @@ final class RemovedLogLimits {
 
     /** A loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header. */
     private static boolean inLoop(List<Hunk> hunks, int h, int i) {
-        int indent = indent(hunks.get(h).lines().get(i).text());
+        int indent = CodeText.indent(hunks.get(h).lines().get(i).text());
         for (int k = h; k >= 0; k--) {
             List<DiffLine> lines = hunks.get(k).lines();
             for (int j = (k == h ? i - 1 : lines.size() - 1); j >= 0; j--) {
@@ -117,7 +118,7 @@ final class RemovedLogLimits {
                 if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
                     continue;
                 }
-                int in = indent(l.text());
+                int in = CodeText.indent(l.text());
                 if (in >= indent) {
                     continue;
                 }
@@ -137,20 +138,5 @@ final class RemovedLogLimits {
     private static boolean sameStatement(String text) {
         String t = text.strip();
         return t.endsWith(",") || t.endsWith("(") || t.endsWith("+");
-    }
-
-    private static int indent(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\t') {
-                n += 4;
-            } else if (c == ' ') {
-                n++;
-            } else {
-                break;
-            }
-        }
-        return n;
     }
 }
