@@ -30,6 +30,9 @@ class HeldOutRound22CorpusTest {
     // Go 31/40 = 0.775 (below target) and 31/34 = 0.912; Java 26/40 = 0.650 (below target) and 26/32 = 0.813 (below
     // target). High-confidence only: overall 51/80 = 0.638 and 51/55 = 0.927. Edits of existing files: recall
     // 32/48 = 0.67, precision 32/39 = 0.82; new files 25/32 = 0.78 and 25/27 = 0.93.
+    // Run 2 (same review, six accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
+    // changed): recall unchanged; precision 57/60 = 0.950 overall, Go 31/32 = 0.969, Java 26/28 = 0.929.
+    // The floors are run 1's, rounded down to 0.05.
     static final double RECALL_FLOOR = 0.70;
     static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
