@@ -211,4 +211,22 @@ class JavaBroadCatchDefaultClassesTest {
                 """;
         assertEquals(List.of(), err(code));
     }
+
+    @Test
+    void a_one_statement_try_without_outside_work_in_a_method_that_does_file_work_is_clean() {
+        String code = """
+                class Folders {
+                    void open(Path path) throws IOException {
+                        Path root;
+                        try {
+                            root = Paths.get(rootFolder).toAbsolutePath().normalize();
+                        } catch (Exception e) {
+                            root = null;
+                        }
+                        Files.setPosixFilePermissions(path, PERMS);
+                    }
+                }
+                """;
+        assertEquals(List.of(), err(code));
+    }
 }
