@@ -104,8 +104,12 @@ final class ScheduledTasks {
         if (only == null) {
             return at(call, true, null);
         }
-        return !summaries.knows(only) ? at(call, false, HIDDEN)
-                : summaries.catchesAll(only, -1) || guardCut(only, summaries) ? null : at(call, true, null);
+        if (!summaries.knows(only)) {
+            // a method out of sight whose name says it guards its own work (`() -> runGuarded(job)`, the guard
+            // declared in the class outside the hunk): read as the method reference to it is (CutReferences)
+            return CutReferences.namedGuarded(only) ? null : at(call, false, HIDDEN);
+        }
+        return summaries.catchesAll(only, -1) || guardCut(only, summaries) ? null : at(call, true, null);
     }
 
     /**

@@ -52,7 +52,7 @@ final class ReplacedAtomicMapCalls {
                 }
                 String map = Pattern.quote(m.group(1).replaceFirst("^this\\.", ""));
                 String key = Pattern.quote(m.group(2));
-                DiffLine get = checkThenPut(lines, map, key);
+                DiffLine get = checkThenPut(lines, map, key); // the put of the sequence
                 if (get != null && !confined(lines, map)) {
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     out.add(new Finding(RULE, "CONC-03", severity, file.path(), get.newLine(), 1, get.text().strip(),
@@ -70,8 +70,8 @@ final class ReplacedAtomicMapCalls {
     }
 
     /**
-     * The added {@code v = map.get(key)} line followed, in the added lines below it, by a test of {@code v} against
-     * null and a {@code map.put(key, ...)}; null when the hunk adds no such sequence.
+     * The added {@code map.put(key, ...)} line of an added {@code v = map.get(key)} followed, in the added lines below
+     * it, by a test of {@code v} against null and that put; null when the hunk adds no such sequence.
      */
     private static DiffLine checkThenPut(List<DiffLine> lines, String map, String key) {
         Pattern get = Pattern.compile("(?<![\\w.$])(\\w+)\\s*=\\s*(?:this\\.)?" + map + "\\s*\\.\\s*get\\s*\\(\\s*"
@@ -93,7 +93,9 @@ final class ReplacedAtomicMapCalls {
                 }
                 tested |= test.matcher(below.text()).find();
                 if (tested && put.matcher(below.text()).find()) {
-                    return l;
+                    // reported at the put: the write that may overwrite another thread's value is the act of
+                    // check-then-act, and the line CONC-03 asks to make atomic (round 21's java-14)
+                    return below;
                 }
             }
         }

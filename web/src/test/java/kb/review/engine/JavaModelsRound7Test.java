@@ -48,7 +48,7 @@ class JavaModelsRound7Test {
                         KafkaProducer<String, String> producer = new KafkaProducer<>(props);
                         try {
                             for (String e : events) {
-                                producer.send(new ProducerRecord<>("audit", e));
+                                producer.send(new ProducerRecord<>("audit", e), this::sent); // a callback: RES-04 only
                             }
                         } finally {
                             producer.close();
@@ -77,7 +77,7 @@ class JavaModelsRound7Test {
 
                     public void publish(List<String> events) {
                         for (String e : events) {
-                            producer.send(new ProducerRecord<>("audit", e));
+                            producer.send(new ProducerRecord<>("audit", e), this::sent); // a callback: RES-04 only
                         }
                     }
 

@@ -234,7 +234,8 @@ class JavaResourceClassesRound16Test {
                 +        return quota;
                      }
                 """);
-        assertEquals(List.of("31:CONC-03"), only(itemsOf(defect), "CONC-03"));
+        // at the put (session 25): the write is the act of check-then-act, where CONC-03 asks for the atomic call
+        assertEquals(List.of("34:CONC-03"), only(itemsOf(defect), "CONC-03"));
     }
 
     @Test
