@@ -224,10 +224,9 @@ public final class PerCall {
                 text(Timeouts.function(top)), src)) {
             return null;
         }
-        if (!go && !model.uses().isEmpty() && ScopedPools.shutDownInFinally(helper.holder(top),
-                text(Timeouts.function(top)))) {
-            return null; // a gRPC channel for one call, shut down by it: the entry's comment, round 6's look-alike
-        }
+        // a gRPC channel (or any client) built for one call and shut down by it is still one per call: RES-04's text
+        // ("a constructor of a pool or client inside ... a function that runs per call is a review finding"), no
+        // connection is reused; only Executors' scoped pools above are left alone (session 25)
         boolean loop = false;
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
             String t = p.getType();
