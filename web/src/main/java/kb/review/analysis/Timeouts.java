@@ -139,6 +139,11 @@ public final class Timeouts {
                 : function(top), wide ? root(top).getStartByte() : top.getEndByte(), m)) {
             return null;
         }
+        if (!ok && !go && holder != null && !wide && b.via() == TimeoutModel.Via.NEW
+                && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder) + "\\s*;").matcher(text(function(top))).find()
+                && configuredByHelper(root(top), function(top), b, m)) {
+            return null;
+        }
         if (ok || seen.handedOver || holder == null && !text(top).contains("uild")
                 && TimeoutPaths.returnedToSet(top, m)) {
             return null;
@@ -358,6 +363,46 @@ public final class Timeouts {
             after = stop < 0 ? code.length() : stop;
         }
         return uses > 0;
+    }
+
+    /**
+     * Java: another method of the file takes a parameter of a type this entry builds ({@code FTPClient client}) and
+     * calls one of the entry's timeout setters on it: a factory that returns the object unconfigured hands it to
+     * that configuring step (set 17, class JT: a client factory whose configure method sets the timeouts).
+     */
+    private boolean configuredByHelper(SyntaxNode root, SyntaxNode own, TimeoutModel.Build b, TimeoutModel m) {
+        java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            SyntaxNode n = work.pop();
+            if (n.getType().equals("method_declaration") && !same(n, own)) {
+                SyntaxNode params = n.getChildByFieldName("parameters");
+                SyntaxNode body = n.getChildByFieldName("body");
+                for (int i = 0; params != null && !params.isNull() && body != null && !body.isNull()
+                        && i < params.getNamedChildCount(); i++) {
+                    SyntaxNode param = params.getNamedChild(i);
+                    SyntaxNode type = param.getChildByFieldName("type");
+                    SyntaxNode name = param.getChildByFieldName("name");
+                    if (type == null || type.isNull() || name == null || name.isNull()
+                            || !b.pattern().matcher(text(type).replaceAll("<.*", "").replaceAll(".*\\.", "")).find()) {
+                        continue;
+                    }
+                    Matcher x = setter(text(name)).matcher(CodeText.code(text(body)));
+                    while (x.find()) {
+                        for (Pattern t : m.timeout()) {
+                            if (t.matcher(x.group(1)).matches()) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            for (int i = 0; i < n.getNamedChildCount(); i++) {
+                work.push(n.getNamedChild(i));
+            }
+        }
+        return false;
     }
 
     /** The value a configuration test asks about: {@code E != null}, {@code E > 0}, {@code !isEmpty(E)}... */

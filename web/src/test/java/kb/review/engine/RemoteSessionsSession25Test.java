@@ -535,29 +535,6 @@ class RemoteSessionsSession25Test {
     }
 
     @Test
-    void a_jedis_connection_per_call() {
-        assertEquals(List.of("13:RES-04"), items("src/main/java/game/score/Leaderboard.java", """
-            package game.score;
-
-            import redis.clients.jedis.Jedis;
-
-            public class Leaderboard {
-                private final String host;
-
-                public Leaderboard(String host) {
-                    this.host = host;
-                }
-
-                public void add(String player, double score) {
-                    try (Jedis jedis = new Jedis(host, 6379)) {
-                        jedis.zadd("board", score, player);
-                    }
-                }
-            }
-            """));
-    }
-
-    @Test
     void a_grpc_channel_per_call_shut_down_in_finally() {
         assertEquals(List.of("15:RES-04"), items("src/main/java/ship/rates/QuoteGateway.java", """
             package ship.rates;
@@ -863,4 +840,50 @@ class RemoteSessionsSession25Test {
             """));
     }
 
+    private static final String FTP_FACTORY = """
+            package edi.transfer;
+
+            import org.apache.commons.net.ftp.FTPClient;
+            import org.apache.commons.net.ftp.FTPSClient;
+
+            public class Clients {
+                public FTPClient open(Settings settings) throws Exception {
+                    FTPClient client = create(settings.secure());
+                    CONFIGURE
+                    client.connect(settings.host());
+                    return client;
+                }
+
+                private static FTPClient create(boolean secure) {
+                    if (!secure) {
+                        return new FTPClient();
+                    }
+                    FTPSClient client = new FTPSClient(true);
+                    client.setEndpointCheckingEnabled(true);
+                    return client;
+                }
+            HELPER
+            }
+            """;
+
+    @Test
+    void a_factory_whose_client_a_configure_method_of_the_file_gives_timeouts_is_clean() {
+        assertEquals(List.of(), items("src/main/java/edi/transfer/Clients.java", FTP_FACTORY
+                .replace("CONFIGURE", "configure(client, settings);")
+                .replace("HELPER", """
+                    private static void configure(FTPClient c, Settings settings) {
+                        Integer t = settings.timeoutMillis();
+                        if (t != null) {
+                            c.setConnectTimeout(t);
+                            c.setDefaultTimeout(t);
+                        }
+                    }
+                """)));
+    }
+
+    @Test
+    void a_factory_whose_client_nothing_in_the_file_gives_timeouts_is_reported() {
+        assertEquals(List.of("18:TMO-01"), items("src/main/java/edi/transfer/Clients.java", FTP_FACTORY
+                .replace("CONFIGURE", "client.setControlEncoding(\"UTF-8\");").replace("HELPER", "")));
+    }
 }
