@@ -52,6 +52,14 @@ final class Guards {
         if (nil.equals("nil") && c.equals(v + ".Error == nil")) {
             return Edge.FALSE;
         }
+        // a session or client asked whether it is connected (Commons Net, JSch, sshj, JavaMail): on the false edge
+        // its connect never succeeded or it was already dropped, and nothing is held
+        if (c.equals(v + ".isConnected()") || c.equals(v + " != " + nil + " && " + v + ".isConnected()")) {
+            return Edge.FALSE;
+        }
+        if (c.equals("!" + v + ".isConnected()")) {
+            return Edge.TRUE;
+        }
         // a JPA/Hibernate transaction asked whether it is still active: on the false edge there is nothing to end
         if (c.equals(v + ".isActive()")) {
             return Edge.FALSE;

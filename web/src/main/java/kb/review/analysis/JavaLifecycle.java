@@ -285,11 +285,47 @@ public final class JavaLifecycle implements LifecycleFacts {
         if (n.kind != Kind.THROW && a.model().normalPathsOnly()) {
             return true; // the model asks for the release on normal ways out only
         }
+        if (n.kind != Kind.THROW && a.model().heldFrom() != null && n.line <= connectedAt(a)) {
+            return true; // not connected yet (or its connect failed): nothing is held on this exception path
+        }
         if (n.kind != Kind.THROW && acquisitions.wrapped().factoryOf(a,
                 acquisitions.matcher().types().get(a.var()))) {
             return true; // a factory building the resource it returns around this one: judged on normal paths
         }
         return ThreadStates.quiet(n, a, acquisitions.acquire(n));
+    }
+
+    /** First line of a connecting call per acquisition ({@link Model#heldFrom}). */
+    private final Map<Acquisition, Integer> connected = new HashMap<>();
+
+    /**
+     * The line of the first call of one of the model's connecting methods on the acquired variable at or after the
+     * acquisition, in the method that acquires it; {@code Integer.MAX_VALUE} when the method makes none (a factory
+     * that configures it and returns it unconnected); -1 when the method cannot be read.
+     */
+    private int connectedAt(Acquisition a) {
+        return connected.computeIfAbsent(a, k -> {
+            if (!(a.at().ast instanceof com.github.javaparser.ast.Node at)) {
+                return -1;
+            }
+            com.github.javaparser.ast.Node callable = at.findAncestor(p -> p instanceof CallableDeclaration<?>
+                    || p instanceof LambdaExpr, com.github.javaparser.ast.Node.class).orElse(null);
+            if (callable == null) {
+                return -1;
+            }
+            int first = Integer.MAX_VALUE;
+            for (MethodCallExpr c : callable.findAll(MethodCallExpr.class)) {
+                String scope = c.getScope().map(Object::toString).orElse("");
+                int line = c.getBegin().map(b -> b.line).orElse(-1);
+                if ((scope.equals(a.var()) || scope.equals("this." + a.var())) && line >= a.at().line
+                        && a.model().heldFrom().matcher(c.getNameAsString()).find()) {
+                    first = Math.min(first, line);
+                }
+            }
+            // never connected here: the method builds or configures it and hands it on unconnected (a factory), so no
+            // exception path of this method holds a connection
+            return first;
+        });
     }
 
     @Override

@@ -19,10 +19,20 @@ import java.util.regex.Pattern;
  * @param normalPathsOnly true when only the normal ways out (a return, the end, an explicit throw) must release: an
  *                 exception out of a call is not followed ({@code exception-paths: 'false'}, for values whose
  *                 library recovers them when an exception ends the work, such as Netty's leak-detected buffers)
+ * @param heldFrom  the value's methods that open its connection ({@code held-from: '^connect$'}), or null: a session
+ *                 or client object that holds nothing until it connects (a JSch session from {@code getSession}, a
+ *                 new {@code FTPClient}) leaks nothing through an exception thrown before that call returns (its own
+ *                 failure included: the library drops the half-open socket), so those exception paths are not followed
  */
 public record Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
                     List<String> releases, List<String> borrows, boolean escapes, String source,
-                    boolean normalPathsOnly) {
+                    boolean normalPathsOnly, Pattern heldFrom) {
+
+    public Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
+                 List<String> releases, List<String> borrows, boolean escapes, String source,
+                 boolean normalPathsOnly) {
+        this(id, language, kind, shows, verb, acquires, releases, borrows, escapes, source, normalPathsOnly, null);
+    }
 
     public Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
                  List<String> releases, List<String> borrows, boolean escapes, String source) {
@@ -114,7 +124,7 @@ public record Model(String id, String language, String kind, String shows, Strin
         String k = key.strip();
         return new Model(id, language, kind, shows.replace("{k}", k), verb, acquires,
                 releases.stream().map(t -> t.replace("{k}", k)).toList(), borrows, escapes, source + "[" + k + "]",
-                normalPathsOnly);
+                normalPathsOnly, heldFrom);
     }
 
     /** True for a model {@link #forKey} bound to one key. */

@@ -26,7 +26,7 @@ public final class Models {
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
             "context-variants", "spawns", "round-trips", "polls");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
-            "borrow", "escapes", "library", "exception-paths");
+            "borrow", "escapes", "library", "exception-paths", "held-from");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
             "result", "track", "confidence", "returns", "local-type", "cast", "in-method");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
@@ -283,8 +283,13 @@ public final class Models {
             if ("false".equals(exceptionPaths) && !"java".equals(language)) {
                 y.error(m.get("exception-paths"), "exception-paths is for Java models (Go has no exception edges)");
             }
+            Pattern heldFrom = regex(y, m, "held-from");
+            if (heldFrom != null && !"java".equals(language)) {
+                y.error(m.get("held-from"), "held-from is for Java models (Go has no exception edges)");
+            }
             resources.add(new Model(id, language, kind, shows, verb, acquires, releases, y.strings(m, "borrow"),
-                    !"false".equals(escapes), name + ":" + YamlTree.line(n), "false".equals(exceptionPaths)));
+                    !"false".equals(escapes), name + ":" + YamlTree.line(n), "false".equals(exceptionPaths),
+                    heldFrom));
         }
     }
 

@@ -204,6 +204,10 @@ public final class PerCall {
         return SyntaxNode.text(src, n);
     }
 
+    /** A JDK thread pool made by hand: scoped to a call when the call shuts it down in finally. */
+    private static final java.util.regex.Pattern THREAD_POOL = java.util.regex.Pattern.compile(
+            "^new\\s+(?:java\\.util\\.concurrent\\.)?(?:Scheduled)?(?:ThreadPoolExecutor|ForkJoinPool)\\b");
+
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built, TimeoutModel model) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
@@ -224,10 +228,13 @@ public final class PerCall {
                 text(Timeouts.function(top)), src)) {
             return null;
         }
-        if (!go && !model.uses().isEmpty() && ScopedPools.shutDownInFinally(helper.holder(top),
+        if (!go && THREAD_POOL.matcher(text(top)).find() && ScopedPools.shutDownInFinally(helper.holder(top),
                 text(Timeouts.function(top)))) {
-            return null; // a gRPC channel for one call, shut down by it: the entry's comment, round 6's look-alike
+            return null; // a thread pool for one call's fork/join, shut down by it
         }
+        // a gRPC channel (or any other client) built for one call and shut down by it is still one per call: RES-04's
+        // text ("a constructor of a pool or client inside ... a function that runs per call is a review finding"), no
+        // connection is reused; only thread pools scoped to the call are left alone (session 25)
         boolean loop = false;
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
             String t = p.getType();

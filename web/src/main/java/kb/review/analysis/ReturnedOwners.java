@@ -75,6 +75,9 @@ final class ReturnedOwners {
                             && users.contains(SyntaxNode.text(src, call.getChildByFieldName("name")))) {
                         return false; // a borrower: a stub made on the channel does not own it
                     }
+                    if (call.getType().equals("method_invocation") && borrowingMethod(call, p, cur, src)) {
+                        return false; // a method of this file that only uses its parameter for the call
+                    }
                     SyntaxNode above = call.getParent();
                     if (call.getType().equals("object_creation_expression") && above.getType().equals("method_invocation")
                             && same(above.getChildByFieldName("object"), call)) {
@@ -87,6 +90,74 @@ final class ReturnedOwners {
                 }
             }
         }
+    }
+
+    /**
+     * True when {@code call} ({@code get(http, uri, type)}, {@code this.send(client, r)}) names a method declared in
+     * the same file with as many parameters, and that method neither returns the parameter the value is passed as nor
+     * stores it nor hands it to a constructor: a private helper that sends one request through the client borrows it,
+     * and what the return statement returns is the helper's result (round 20 java-26).
+     */
+    private static boolean borrowingMethod(SyntaxNode call, SyntaxNode args, SyntaxNode arg, byte[] src) {
+        SyntaxNode object = call.getChildByFieldName("object");
+        if (object != null && !object.isNull() && !SyntaxNode.text(src, object).equals("this")) {
+            return false;
+        }
+        int index = -1;
+        for (int i = 0; i < args.getNamedChildCount(); i++) {
+            if (same(args.getNamedChild(i), arg)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return false;
+        }
+        String name = SyntaxNode.text(src, call.getChildByFieldName("name"));
+        SyntaxNode root = call;
+        while (!root.getParent().isNull()) {
+            root = root.getParent();
+        }
+        SyntaxNode declared = declaration(root, name, args.getNamedChildCount(), src);
+        if (declared == null) {
+            return false;
+        }
+        SyntaxNode params = declared.getChildByFieldName("parameters");
+        SyntaxNode param = params.getNamedChild(index);
+        SyntaxNode pname = param.getChildByFieldName("name");
+        SyntaxNode body = declared.getChildByFieldName("body");
+        if (pname == null || pname.isNull() || body == null || body.isNull()) {
+            return false;
+        }
+        String v = java.util.regex.Pattern.quote(SyntaxNode.text(src, pname));
+        String code = CodeText.code(SyntaxNode.text(src, body));
+        return !java.util.regex.Pattern.compile("\\breturn\\s+[^;]*(?<![\\w.$])" + v + "(?![\\w$])(?!\\s*\\.)"
+                + "|=\\s*" + v + "\\s*;|\\bnew\\s+[\\w.<>]+\\s*\\([^;]*(?<![\\w.$])" + v + "(?![\\w$])")
+                .matcher(code).find();
+    }
+
+    /** The one method declaration of {@code name} with {@code arity} parameters in the file, or null. */
+    private static SyntaxNode declaration(SyntaxNode n, String name, int arity, byte[] src) {
+        SyntaxNode found = null;
+        java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
+        work.push(n);
+        while (!work.isEmpty()) {
+            SyntaxNode x = work.pop();
+            if (x.getType().equals("method_declaration")) {
+                SyntaxNode nm = x.getChildByFieldName("name");
+                SyntaxNode ps = x.getChildByFieldName("parameters");
+                if (nm != null && !nm.isNull() && SyntaxNode.text(src, nm).equals(name) && ps != null && !ps.isNull()
+                        && ps.getNamedChildCount() == arity) {
+                    if (found != null) {
+                        return null; // overloads of the same arity: not sure which one is called
+                    }
+                    found = x;
+                }
+            }
+            for (int i = 0; i < x.getNamedChildCount(); i++) {
+                work.push(x.getNamedChild(i));
+            }
+        }
+        return found;
     }
 
     /** The {@code build()} call that ends the builder chain starting at {@code call}, or null when there is none. */

@@ -28,11 +28,21 @@ import java.util.regex.Pattern;
  *                 has its timeout; or null
  * @param localFile a pattern of the file's text that says every such object in the file talks to no network peer
  *                 (the JDBC URL or driver of an embedded, in-process database), so none needs a timeout; or null
+ * @param perUse   Java: name patterns of calls that give one query made from the object its own timeout (jOOQ's
+ *                 {@code .queryTimeout(n)} on a query chain): when every statement of the file that uses the object's
+ *                 holder carries one, the object needs none; empty when the library has no such call
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
                            String source, Pattern localUse, Pattern contextBound,
-                           Pattern localFile) {
+                           Pattern localFile, List<Pattern> perUse) {
+
+    public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                        boolean all, Pattern disabled, List<String> uses, List<String> configures,
+                        String source, Pattern localUse, Pattern contextBound, Pattern localFile) {
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, localUse, contextBound,
+                localFile, List.of());
+    }
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures, String source) {

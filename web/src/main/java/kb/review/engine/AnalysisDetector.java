@@ -266,10 +266,33 @@ final class AnalysisDetector {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
                     summaries.callers(), file.path(), summaries, clients, factories,
                     AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
-                addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line()),
-                        s.steps());
+                addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line())
+                        || perCallInSight(file, root.get(), s.line()), s.steps());
             }
         }
+    }
+
+    /**
+     * A client built in a local of a method whose header and every line down to the construction are in sight, and
+     * whose declared result is nothing a factory would return (a client, channel, pool, builder, connection, session,
+     * template or service): the method is a request path that builds its own client, whatever the lines the hunk
+     * leaves out do with it afterwards (round 21 java-11, an OkHttp client built per upload in a cut method).
+     */
+    private static boolean perCallInSight(SourceFile file, SyntaxNode root, int line) {
+        if (file.language() != Language.JAVA) {
+            return false;
+        }
+        SyntaxNode n = root.namedDescendantAtRow(line - 1);
+        SyntaxNode f = TreeSitter.enclosing(n, Set.of("method_declaration", "constructor_declaration",
+                "lambda_expression"));
+        if (f == null || !f.getType().equals("method_declaration")) {
+            return false;
+        }
+        SyntaxNode type = f.getChildByFieldName("type");
+        String result = type == null || type.isNull() ? "" : SyntaxNode.text(file.utf8(), type);
+        return !result.matches("(?s).*(Client|Channel|Pool|Builder|Connection|Session|Template|Service|DataSource"
+                + "|Executor|Factory|Supplier|Provider|Optional|Mono|Future|Stage).*")
+                && file.allKnown(f.getStartPoint().getRow() + 1, line);
     }
 
     private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,

@@ -109,7 +109,9 @@ class JavaLibraryModelsRound9SpansAndProcessesTest {
 
     @Test
     void java_jsch_session_defect_is_reported() {
-        assertEquals(List.of("11:RES-01", "14:RES-01"), items("src/main/java/app/Remote.java", J_JSCH_SESSION.formatted("        {", "        }\n        session.disconnect();")));
+        // session 25: the channel (line 14) is disconnected on the statement after its connect(5000) returns, and a
+        // JSch channel holds nothing before that connect (held-from), so only the session leaks
+        assertEquals(List.of("11:RES-01"), items("src/main/java/app/Remote.java", J_JSCH_SESSION.formatted("        {", "        }\n        session.disconnect();")));
     }
 
     @Test
