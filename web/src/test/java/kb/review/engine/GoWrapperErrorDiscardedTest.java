@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A function with an error result that ends by discarding the error of the call it exists to make (ERR-01's
  * {@code go-wrapper-error-discarded}; round 21's go-16 stands for the class, none of its code is here): {@code _ =
- * x.Rollback(ctx); return nil}. Variants differ in library (pgx, database/sql, bufio, a file, gzip, sqlx) and in what
+ * x.Rollback(ctx); return nil}. Variants differ in library (pgx, database/sql, bufio, a file, a multipart upload, a badger write batch) and in what
  * comes before the two statements (a lock, a log line). Look-alikes that stay quiet: the deferred rollback after a
  * commit, a rollback on an error path that returns the first error, the call's error returned, a function without an
  * error result, and a discard with a comment of why.
@@ -50,18 +50,17 @@ class GoWrapperErrorDiscardedTest {
                 \treturn nil
                 }
 
-                func (a *Archive) Finish() (int64, error) {
-                \t_ = a.gz.Close()
+                func (a *Archive) Finish(ctx context.Context) (int64, error) {
+                \t_ = a.upload.Abort(ctx)
                 \treturn a.n, nil
                 }
 
-                func (m *Migrator) Apply(ctx context.Context, stmt string) error {
-                \t_, _ = m.db.ExecContext(ctx, stmt)
-                \t_ = m.db.Exec(stmt)
+                func (b *Batch) Commit() error {
+                \t_ = b.wb.Flush()
                 \treturn nil
                 }
                 """;
-        assertEquals(List.of("11:" + RULE, "16:" + RULE, "22:" + RULE, "27:" + RULE, "33:" + RULE, "4:" + RULE),
+        assertEquals(List.of("11:" + RULE, "16:" + RULE, "22:" + RULE, "27:" + RULE, "32:" + RULE, "4:" + RULE),
                 found("wrap/wrap.go", code));
     }
 
