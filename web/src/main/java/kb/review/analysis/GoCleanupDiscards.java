@@ -21,6 +21,13 @@ import kb.review.diff.SourceFile;
  * handler and a bare return instead of returning it).</li>
  * <li>{@value #NODE_CODEC}: {@code Encode} or {@code Decode} on a {@code yaml.Node} the code declares: the node is an
  * already parsed document, and moving it to or from a Go value of the shape YAML gave it does not read any input.</li>
+ * <li>{@value #ENDS_ERRORLESS}: a step that ends something (its last name says close, stop, shut down, disconnect,
+ * terminate, tear down or release, anywhere in it: {@code interruptReadAndClose}) as the last work of a function that
+ * declares no error result, followed only by fields set to nil, unlocks, log lines, other such steps and closing
+ * braces (session 25, set 17's class C: a control connection closed when a newer login replaces it, a controller
+ * stopped while the service shuts down). The function has no caller to tell and nothing left to do; what it gives up
+ * is being let go. A step that saves or sends, one followed by more work, and one in a function that returns an error
+ * stay reported.</li>
  * </ul>
  */
 public final class GoCleanupDiscards {
@@ -28,6 +35,17 @@ public final class GoCleanupDiscards {
     public static final String DEFERRED_CLEANUP = "deferred-cleanup";
     public static final String SECOND_ERROR = "second-error";
     public static final String NODE_CODEC = "codes-parsed-node";
+    public static final String ENDS_ERRORLESS = "ends-errorless-function";
+
+    /** The last name of the callee says it ends something, anywhere in it. */
+    private static final Pattern ENDING = Pattern.compile("(?i)close|stop|shutdown|disconnect|terminate|teardown|release");
+    /** A function header on one line, whose results (if any) name no error. */
+    private static final Pattern HEADER = Pattern.compile("^func\\s.*\\{\\s*$");
+    private static final Pattern ERROR_WORD = Pattern.compile("\\berror\\b");
+    /** What may follow the step before the function's end: nothing that works on. */
+    private static final Pattern TAIL = Pattern.compile("^(?:|\\}|//.*|[\\w.\\[\\]]+\\s*=\\s*nil|[\\w.]+\\.R?Unlock\\(\\)"
+            + "|_\\s*=\\s*[\\w.]+\\.\\w*(?i:close|stop|shutdown|disconnect|terminate|teardown|release)\\w*\\([^()]*\\)"
+            + "|[\\w.]+\\.(?:Info|Debug|Warn|Trace|Print)\\w*\\(.*\\))$");
 
     /** The last name of the callee says it ends or undoes something. */
     private static final Pattern CLEANUP = Pattern.compile("(?i)^(?:delete|remove|prune|purge|clean|cleanup|unlink"
@@ -57,6 +75,9 @@ public final class GoCleanupDiscards {
                 out.add(SECOND_ERROR);
             }
         }
+        if (callee.find(0) && ENDING.matcher(callee.group(1)).find() && endsErrorlessFunction(file, lineNo)) {
+            out.add(ENDS_ERRORLESS);
+        }
         Matcher node = NODE_CALL.matcher(call);
         if (node.find() && Pattern.compile("(?<![\\w.])" + Pattern.quote(node.group(1))
                 + "\\s*(?::=\\s*&?\\s*yaml\\.Node\\s*\\{|\\s+\\*?yaml\\.Node\\b)|\\bvar\\s+" + Pattern.quote(node.group(1))
@@ -64,6 +85,37 @@ public final class GoCleanupDiscards {
             out.add(NODE_CODEC);
         }
         return out;
+    }
+
+    /**
+     * The line is followed, up to the enclosing function's closing brace (at the start of a line), only by lines that do
+     * no more work, and the function's header, on one line in sight, declares no error result.
+     */
+    private static boolean endsErrorlessFunction(SourceFile file, int lineNo) {
+        int end = -1;
+        for (int l = lineNo + 1; l <= lineNo + 8 && file.known(l); l++) {
+            String text = file.line(l);
+            if (text.startsWith("}")) {
+                end = l;
+                break;
+            }
+            if (!TAIL.matcher(text.strip()).matches()) {
+                return false;
+            }
+        }
+        if (end < 0) {
+            return false;
+        }
+        for (int l = lineNo - 1; l >= 1 && file.known(l) && l > lineNo - 200; l--) {
+            String text = file.line(l);
+            if (text.startsWith("}")) {
+                return false;
+            }
+            if (text.startsWith("func ")) {
+                return HEADER.matcher(text).find() && !ERROR_WORD.matcher(text).find();
+            }
+        }
+        return false;
     }
 
     /** A callback literal that starts on the call's line ends a thing: a clean-up call within its next few lines. */

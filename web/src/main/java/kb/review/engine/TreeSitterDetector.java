@@ -184,6 +184,9 @@ final class TreeSitterDetector {
             return switch (in) {
                 case "line" -> file.line(at.getStartPoint().getRow() + 1);
                 case "file" -> file.text();
+                // what the matched line's changed block removed (see ReplacedLines): the old form of an edited line
+                case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, at.getStartPoint().getRow() + 1,
+                        file.line(at.getStartPoint().getRow() + 1));
                 case "scope" -> {
                     TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
                     // outside any function: nothing in a whole file, but in a fragment the header may be unseen

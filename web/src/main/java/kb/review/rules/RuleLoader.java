@@ -294,7 +294,7 @@ final class RuleLoader {
                     "the query has no capture @" + report + " to report at; captures: " + captures);
         }
         Set<String> where = new HashSet<>(captures);
-        where.addAll(Set.of("line", "scope", "file"));
+        where.addAll(Set.of("line", "scope", "file", Rule.RegexMatcher.REPLACED_LINES));
         String reportAt = m.containsKey("report-at") ? y.string(m, "report-at", node, true) : null;
         if (reportAt != null && !reportAt.matches("[a-z_]+")) {
             y.error(m.get("report-at"), "report-at must name a syntax node type (lower-case letters and '_', such as "
