@@ -15,13 +15,18 @@ import kb.review.diff.SyntaxNode;
  * remote service), and when that is down every element fails, on every run. A warning per failed element is then one
  * line per element per run, the flood LOG-01 names ("a flood when the upstream breaks").
  *
- * <p>Which loops count (the drivers that make a line hot): a loop that walks input (a parameter, a service loop:
- * {@link InputLoops#walksInput}), or any loop whose branch keeps a tally of its failures ({@code failed++}): the tally
- * says the author expects many, and it is the summary the item asks for, written beside the line per element. Left
- * out, as the precision sets judge them: debug and trace lines; a failure of the element's own data (parse, decode,
+ * <p>Which branches count: one that keeps a tally of its failures ({@code failed++}), in any loop, also one over the
+ * code's own state (a cache, a registry, a pending list: {@link InputLoops#walksInput} asks for a parameter). The tally
+ * says the author expects many failures, and it is the summary the item asks for, written beside the line per element.
+ * A failure branch without a tally stays the rare path it usually is (the corpus' go-34 and java-34: one line per
+ * item a push or a send refuses), and a tallied branch in a loop over input was reported before. Left out, as the
+ * precision sets judge them: debug and trace lines; a failure of the element's own data (parse, decode,
  * validate: a defect report about the input, bounded by its defects, class J); calls that end or release something
- * (close, stop, unregister: shutdown and clean-up walks of a few owned things); loops the other passes already judge
- * bounded or paced (a small fixed bound, a wait per turn, a start-up hook).
+ * (close, stop, unregister: shutdown and clean-up walks of a few owned things); the element's own processing rather
+ * than a hand-off (a method of the element itself, {@code entry.getInputStream()}; a bare function or a method of the
+ * code's own receiver, {@code srv.serve(ctx, pkt)}, {@code process(x)}; a handler: set 17's packet loop and lease
+ * load, judged as per-request and start-up lines); loops the other passes already judge bounded or paced (a small
+ * fixed bound, a wait per turn, a start-up hook).
  */
 final class FailingElements {
 
@@ -36,6 +41,9 @@ final class FailingElements {
     /** A callee that reads or judges the element's own data (its failure is a defect of that element). */
     private static final Pattern DATA_CHECK = Pattern.compile("(?i)(?:^|\\.)\\w*(?:parse|decode|unmarshal|atoi|atof"
             + "|validate|valid|verify|check|convert|format|compile|deserializ|read(?:Value|Tree))\\w*$");
+    /** The element's own processing: a handler or step of this code, not a call to something shared. */
+    private static final Pattern HANDLER = Pattern.compile(
+            "^(?:[Hh]andle|[Ss]erve|[Pp]rocess|[Dd]ispatch|on)(?:[A-Z_0-9]\\w*)?$");
     private static final Pattern DATA_FAILURE = Pattern.compile("\\b\\w*(?:Validation|Constraint|Parse|Parsing"
             + "|Format|Conversion|Malformed|Invalid|Deserializ|Decod|Unmarshal|Json|Xml|Csv|Schema|Syntax|Interrupted)"
             + "\\w*(?:Exception|Error)\\b");
@@ -45,8 +53,8 @@ final class FailingElements {
 
     /**
      * True when {@code p} (holding {@code child}, on the way up from the log call {@code log} named {@code callee})
-     * is the failure branch of a call given an element of the loop {@code loop}, and that loop repeats the branch per
-     * element (it walks input, or the branch counts its failures: {@code counted}).
+     * is the failure branch of a call that hands an element of the loop around it to another value, and the branch
+     * counts its failures.
      */
     static boolean repeats(SyntaxNode p, SyntaxNode child, SyntaxNode log, String callee, byte[] src, boolean go) {
         if (!SERVICE_LEVEL.matcher(callee).find()) {
@@ -76,14 +84,15 @@ final class FailingElements {
                 return false;
             }
             String failing = SkippedItems.failingCall(p, elements, src);
-            if (failing == null || RELEASE.matcher(failing).find() || DATA_CHECK.matcher(failing).find()) {
+            if (failing == null || RELEASE.matcher(failing).find() || DATA_CHECK.matcher(failing).find()
+                    || HANDLER.matcher(failing.substring(failing.lastIndexOf('.') + 1)).find()) {
                 return false;
             }
             counted = SkippedItems.counts(branch);
         } else {
             return false;
         }
-        return counted || InputLoops.walksInput(loop, src);
+        return counted;
     }
 
     private static SyntaxNode enclosingLoop(SyntaxNode n, boolean go) {
@@ -186,18 +195,20 @@ final class FailingElements {
      * {@code names}.
      */
     private static boolean callsWith(SyntaxNode n, Set<String> names, byte[] src, boolean go) {
-        if (n.getType().equals("method_invocation") || n.getType().equals("object_creation_expression")) {
+        if (n.getType().equals("method_invocation")) {
             SyntaxNode name = n.getChildByFieldName("name");
             String method = name == null || name.isNull() ? "" : text(src, name);
-            if (!RELEASE.matcher(method).find() && !DATA_CHECK.matcher(method).find()) {
+            SyntaxNode obj = n.getChildByFieldName("object");
+            String on = obj == null || obj.isNull() ? "" : text(src, obj);
+            // handed to another value: not a method of the element itself (entry.getInputStream()), not one of this
+            // class (process(x), this.handle(x): the element's own processing), not a handler
+            boolean other = !on.isEmpty() && !on.equals("this") && !names.contains(on);
+            if (other && !RELEASE.matcher(method).find() && !DATA_CHECK.matcher(method).find()
+                    && !HANDLER.matcher(method).find()) {
                 Set<String> used = new HashSet<>();
                 SyntaxNode args = n.getChildByFieldName("arguments");
-                SyntaxNode obj = n.getChildByFieldName("object");
                 if (args != null && !args.isNull()) {
                     LogTraffic.identifiers(args, src, used);
-                }
-                if (obj != null && !obj.isNull()) {
-                    LogTraffic.identifiers(obj, src, used);
                 }
                 used.retainAll(names);
                 if (!used.isEmpty()) {

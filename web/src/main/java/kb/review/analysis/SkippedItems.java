@@ -115,14 +115,38 @@ final class SkippedItems {
         if (fn == null || fn.isNull() || args == null || args.isNull()) {
             return null;
         }
+        // a call on another value (a store, a client, a package), not a bare function, not a method of the element
+        // itself, nor one of the function's own receiver (the element's own processing: srv.serve(pkt))
+        SyntaxNode operand = fn.getType().equals("selector_expression") ? fn.getChildByFieldName("operand") : null;
+        if (operand == null || operand.isNull()) {
+            return null;
+        }
+        String on = text(src, operand);
+        if (names.contains(on) || on.equals(receiver(stmt, src))) {
+            return null;
+        }
         java.util.Set<String> used = new java.util.HashSet<>();
         LogTraffic.identifiers(args, src, used);
-        SyntaxNode operand = fn.getChildByFieldName("operand");
-        if (operand != null && !operand.isNull()) {
-            LogTraffic.identifiers(operand, src, used);
-        }
         used.retainAll(names);
         return used.isEmpty() ? null : text(src, fn);
+    }
+
+    /** The receiver's name of the Go method around {@code n}, or null. */
+    private static String receiver(SyntaxNode n, byte[] src) {
+        for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("func_literal") || p.getType().equals("function_declaration")) {
+                return null;
+            }
+            if (p.getType().equals("method_declaration")) {
+                SyntaxNode r = p.getChildByFieldName("receiver");
+                java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+                if (r != null && !r.isNull()) {
+                    LogTraffic.identifiers(r, src, ids);
+                }
+                return ids.isEmpty() ? null : ids.iterator().next();
+            }
+        }
+        return null;
     }
 
     /**

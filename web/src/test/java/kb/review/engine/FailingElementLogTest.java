@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * LOG-01's class of a warning per element whose call to a shared dependency failed (round 21's go-35 and java-25):
  * a loop hands each element to a store, database or remote service, and the failure branch (Go's {@code if err !=
  * nil} of that call, Java's {@code catch} around it) writes a line at a level services run with. When the dependency
- * is down every element fails, on every run: one line per element per run. The loop repeats it when it walks input (a
- * parameter) or when the branch keeps a tally of its failures (the author expects many). Loggers: zerolog, zap, slog,
+ * is down every element fails, on every run: one line per element per run. The branch keeps a tally of its failures
+ * (the author expects many), and the loop may walk the code's own state (a cache, a pending list). Loggers: zerolog, zap, slog,
  * logrus, hclog, klog, charmbracelet; SLF4J, Log4j 2, JUL, System.Logger, commons-logging, JBoss, Flogger, Spring's
  * LogAccessor. The clean look-alikes: a tally with one summary after the loop, debug level, a capped or sampled line,
  * a close or clean-up walk, a failure of the element's own data (a parse), a walk of a few owned listeners, a branch
@@ -44,11 +44,12 @@ class FailingElementLogTest {
             	}
             }
             """,
-            // zap, a loop over a parameter, no tally
+            // zap, a tally kept in a field
             """
             func (s *Pusher) PushAll(ctx context.Context, ids []string) {
             	for _, id := range ids {
             		if err := s.remote.Push(ctx, id); err != nil {
+            			s.failed++
             			s.logger.Warn("push failed", zap.String("id", id), zap.Error(err))
             		}
             	}
@@ -62,6 +63,7 @@ class FailingElementLogTest {
             		bal, err := db.Balance(ctx, key)
             		if err != nil {
             			slog.Warn("balance lookup failed", "account", key, "err", err)
+            			skipped += 1
             			continue
             		}
             		a.apply(bal)
@@ -80,12 +82,13 @@ class FailingElementLogTest {
             	}
             }
             """,
-            // klog, a parameter
+            // klog, a counting loop over a parameter
             """
             func syncPods(ctx context.Context, api PodAPI, pods []Pod) {
             	for i := range pods {
             		if _, err := api.Update(ctx, pods[i]); err != nil {
             			klog.Warningf("update of pod %s failed: %v", pods[i].Name, err)
+            			errs++
             		}
             	}
             }
@@ -129,6 +132,7 @@ class FailingElementLogTest {
             func (s *Pusher) PushAll(ctx context.Context, ids []string) {
             	for _, id := range ids {
             		if err := s.remote.Push(ctx, id); err != nil {
+            			s.failed++
             			s.logger.Debug("push failed", zap.String("id", id), zap.Error(err))
             		}
             	}
@@ -171,6 +175,16 @@ class FailingElementLogTest {
             	return nil
             }
             """,
+            // no tally: a refused push is the rare failure path (the corpus' go-34)
+            """
+            func (s *Pusher) PushAll(ctx context.Context, ids []string) {
+            	for _, id := range ids {
+            		if err := s.remote.Push(ctx, id); err != nil {
+            			s.logger.Warn("push failed", zap.String("id", id), zap.Error(err))
+            		}
+            	}
+            }
+            """,
             // a few owned hooks, no tally, not input
             """
             func (r *Registry) notify(ctx context.Context, ev Event) {
@@ -198,6 +212,7 @@ class FailingElementLogTest {
                         try {
                             gateway.charge(o);
                         } catch (IOException e) {
+                            failed++;
                             LOG.warn("charge failed for {}", o.id(), e);
                         }
                     }
@@ -210,6 +225,7 @@ class FailingElementLogTest {
                         try {
                             index.add(doc.id(), doc.body());
                         } catch (Exception e) {
+                            failed++;
                             logger.error("could not index {}", doc.id(), e);
                         }
                     }
@@ -222,6 +238,7 @@ class FailingElementLogTest {
                         try {
                             transport.send(ids.get(i));
                         } catch (IOException e) {
+                            failed++;
                             LOGGER.log(Level.WARNING, "send failed", e);
                         }
                     }
@@ -235,6 +252,7 @@ class FailingElementLogTest {
                         try {
                             replica.copy(k);
                         } catch (RuntimeException e) {
+                            failed++;
                             log.log(System.Logger.Level.WARNING, "copy of {0} failed", k);
                         }
                     }
@@ -247,6 +265,7 @@ class FailingElementLogTest {
                         try {
                             broker.publish(m);
                         } catch (JMSException e) {
+                            failed++;
                             log.warnf(e, "publish of %s failed", m.getId());
                         }
                     }
@@ -259,6 +278,7 @@ class FailingElementLogTest {
                         try {
                             sink.write(r);
                         } catch (IOException e) {
+                            failed++;
                             logger.atWarning().withCause(e).log("export of %s failed", r.key());
                         }
                     }
@@ -271,6 +291,7 @@ class FailingElementLogTest {
                         try {
                             client.reload(t);
                         } catch (RestClientException e) {
+                            failed++;
                             logger.warn(e, () -> "reload of " + t + " failed");
                         }
                     }
@@ -305,6 +326,7 @@ class FailingElementLogTest {
                         try {
                             gateway.charge(o);
                         } catch (IOException e) {
+                            failed++;
                             LOG.debug("charge failed for {}", o.id(), e);
                         }
                     }
@@ -317,6 +339,7 @@ class FailingElementLogTest {
                         try {
                             sink.write(r);
                         } catch (IOException e) {
+                            failed++;
                             logger.atWarning().atMostEvery(1, TimeUnit.MINUTES).withCause(e).log("export failed");
                         }
                     }
@@ -357,6 +380,18 @@ class FailingElementLogTest {
                             values.add(Integer.parseInt(s));
                         } catch (NumberFormatException e) {
                             LOG.warn("not a number: {}", s);
+                        }
+                    }
+                }
+            """,
+            // no tally: one refused charge is the rare failure path (the corpus' java-34)
+            """
+                void chargeAll(List<Order> orders) {
+                    for (Order o : orders) {
+                        try {
+                            gateway.charge(o);
+                        } catch (IOException e) {
+                            LOG.warn("charge failed for {}", o.id(), e);
                         }
                     }
                 }
