@@ -88,6 +88,9 @@ final class GoLevelledEvents {
                     + "|^level\\.Debug\\([^()]*\\)\\.Log$");
     private static final Pattern VERBOSITY = Pattern.compile("(?:^|\\.)V$");
     private static final Pattern VERBOSE_LEVEL = Pattern.compile("\\(\\s*(?:[1-9]\\d*|[\\w.]*(?i:debug|trace|verbose)\\w*)\\s*\\)");
+    /** A call in the arguments whose name says it builds text: a project's marshal, dump or encode helper. */
+    private static final Pattern BUILDS = Pattern.compile(
+            "(?i)\\b\\w*(?:marshal|json|serializ|dump|sprint|join|encode|tostring|pretty)\\w*\\s*\\(");
     private static final Pattern STRINGER = Pattern.compile("\\.String\\(\\s*\\)");
     private static final Pattern DATA_PATH = Pattern.compile("(?i)frame|packet|block|chunk|segment|datagram|\\bbuf\\b");
 
@@ -103,7 +106,7 @@ final class GoLevelledEvents {
         }
         SyntaxNode args = call.getChildByFieldName("arguments");
         String text = args == null || args.isNull() ? "" : withoutLiterals(args, src);
-        if (EAGER.matcher(text).find() || STRINGER.matcher(text).find()) {
+        if (EAGER.matcher(text).find() || STRINGER.matcher(text).find() || BUILDS.matcher(text).find()) {
             return false;
         }
         for (SyntaxNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
