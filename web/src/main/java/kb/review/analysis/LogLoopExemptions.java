@@ -13,9 +13,9 @@ import kb.review.diff.SyntaxNode;
  * detail goes to debug level, guarded so it costs nothing when off". The precision sets judge it false every time
  * (class AY). A message joined with {@code +}, built with {@code String.format}, or an argument that serialises or
  * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
- * on every element whatever the level, and stays reported. Go's debug calls are left to the loop pass: their
- * arguments are boxed per call, and the sets judge a per-frame Go debug line true; the exception is a levelled event
- * chain that builds nothing when off ({@link GoLevelledEvents}). Start-up code: {@link StartupHooks}.
+ * on every element whatever the level, and stays reported. Go's debug calls read the same way
+ * ({@link GoLevelledEvents}): a levelled event chain that builds nothing when off, or a debug call whose logger
+ * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks}.
  */
 final class LogLoopExemptions {
 
@@ -34,10 +34,41 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return go && GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
+        return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
+                || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
                 || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
                 || OneShotPasses.inMigration(call, src, path);
     }
+
+    /**
+     * A logger call whose chain samples or rate-limits itself: Flogger's {@code atMostEvery(1, MINUTES)},
+     * {@code every(100)} and {@code onAverageEvery(n)}, zerolog's {@code Sample(...)} (a {@code BasicSampler} or
+     * {@code BurstSampler}). The line is the sampled one LOG-01 asks for.
+     */
+    private static boolean sampledChain(SyntaxNode call, byte[] src, boolean go) {
+        // the whole chain the call is a link of: walk up while it is the receiver of a further link
+        SyntaxNode top = call;
+        for (SyntaxNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (!t.equals("selector_expression") && !t.equals("call_expression") && !t.equals("method_invocation")
+                    && !t.equals("field_access")) {
+                break;
+            }
+            top = p;
+        }
+        return SAMPLED.matcher(text(src, top)).find();
+    }
+
+    /**
+     * A Go call that is an argument of another call: zap's field constructors ({@code zap.Error(err)},
+     * {@code zap.String(...)}) read like logger calls by name, but a line is written by the call they are given to.
+     */
+    private static boolean fieldArgument(SyntaxNode call) {
+        SyntaxNode p = call.getParent();
+        return p != null && !p.isNull() && p.getType().equals("argument_list");
+    }
+
+    private static final Pattern SAMPLED = Pattern.compile("\\.(?:atMostEvery|every|onAverageEvery|Sample)\\s*\\(");
 
     private static String goCallee(SyntaxNode call, byte[] src) {
         SyntaxNode fn = call.getChildByFieldName("function");

@@ -69,6 +69,34 @@ final class LoopGuards {
         return false;
     }
 
+    private static final Pattern NEGATED_FLAG = Pattern.compile("^!\\s*([A-Za-z_][\\w.]*)$");
+
+    /**
+     * True when {@code child} is the then branch of an {@code if} {@code p} that runs once: one conjunct of its test
+     * is a negated flag ({@code !warned}) that the branch itself sets ({@code warned = true}), the "warn once per
+     * loop" fix. Later turns skip the branch, so the line is written once per walk, not per element.
+     */
+    static boolean latched(SyntaxNode p, SyntaxNode child, byte[] src) {
+        if (!p.getType().equals("if_statement")) {
+            return false;
+        }
+        SyntaxNode cond = p.getChildByFieldName("condition");
+        SyntaxNode then = p.getChildByFieldName("consequence");
+        if (cond == null || cond.isNull() || then == null || then.isNull()
+                || child.getStartByte() < then.getStartByte() || child.getEndByte() > then.getEndByte()) {
+            return false;
+        }
+        String body = text(src, then);
+        for (String operand : conjuncts(text(src, cond))) {
+            Matcher m = NEGATED_FLAG.matcher(operand.strip());
+            if (m.matches() && Pattern.compile("(?<![\\w.])" + Pattern.quote(m.group(1)) + "\\s*=\\s*true\\b")
+                    .matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The operands of a condition's top-level {@code &&}, each without its enclosing parentheses. */
     static List<String> conjuncts(String condition) {
         String test = unwrap(condition);

@@ -299,7 +299,7 @@ public final class Shapes {
                         + (name == null || name.isNull() ? "" : text(src, name));
             }
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
-                    || !inLoop(c, src, loops, boundaries, known, go, roundTrips)
+                    || !inLoop(c, callee, src, loops, boundaries, known, go, roundTrips)
                     && !(!go && known != null && CountedSkips.inHiddenLoop(c, src)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
@@ -333,11 +333,13 @@ public final class Shapes {
         return false;
     }
 
-    private static boolean inLoop(SyntaxNode n, byte[] src, Set<String> loops, Set<String> boundaries,
-                                  java.util.BitSet known, boolean go, List<Pattern> roundTrips) {
+    private static boolean inLoop(SyntaxNode n, String callee, byte[] src, Set<String> loops,
+                                  Set<String> boundaries, java.util.BitSet known, boolean go,
+                                  List<Pattern> roundTrips) {
         SyntaxNode p = n.getParent();
         SyntaxNode child = n;
         boolean conditional = false;
+        boolean failingElement = false; // the failure branch of a call per element, repeated per element
         while (p != null && !p.isNull()) {
             String t = p.getType();
             boolean counted = !go && CountedFailures.counts(p, child, src); // a tallied branch runs per element
@@ -358,11 +360,16 @@ public final class Shapes {
                     continue;
                 }
             }
-            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src, go)
+            if (boundaries.contains(t) || LoopGuards.sampled(p, child, src, go) || LoopGuards.latched(p, child, src)
                     || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
                 return false;
             }
-            if (!counted && onFailurePath(p, child, src, go, n)) {
+            if (!failingElement && (t.equals("catch_clause") || t.equals("if_statement"))
+                    && FailingElements.repeats(p, child, n, callee, src, go)) {
+                // a warning per element whose call to a shared store or service failed: every element fails when
+                // that is down (round 21's go-35, java-25)
+                failingElement = true;
+            } else if (!counted && onFailurePath(p, child, src, go, n)) {
                 // a catch block or the error branch of an if runs when an item fails, not on every iteration
                 return false;
             }
@@ -381,7 +388,8 @@ public final class Shapes {
                         && !(go && LoopPacing.waitsAfter(p, n, src))
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
                         && !(go && (BatchLoops.perBatch(p, n, src) || CursorPages.perPage(p, n, src)))
-                        && (!conditional || InputLoops.walksInput(p, src)) && !debugOnly(p, src, boundaries);
+                        && (!conditional || failingElement || InputLoops.walksInput(p, src))
+                        && !debugOnly(p, src, boundaries);
             }
             child = p;
             p = p.getParent();

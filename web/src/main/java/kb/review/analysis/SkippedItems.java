@@ -48,7 +48,7 @@ final class SkippedItems {
     }
 
     /** A statement of the branch itself (not a nested block) that adds to a tally. */
-    private static boolean counts(SyntaxNode branch) {
+    static boolean counts(SyntaxNode branch) {
         for (int i = 0; i < branch.getNamedChildCount(); i++) {
             SyntaxNode s = branch.getNamedChild(i);
             if (s.getType().equals("statement_list")) {
@@ -94,6 +94,59 @@ final class SkippedItems {
         }
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(text(src, item)) + "\\b").matcher(text(src, args)).find()
                 ? text(src, fn) : null;
+    }
+
+    /**
+     * The callee of the call whose error the Go {@code if} {@code stmt} tests ({@code err != nil}) when its receiver or
+     * arguments name one of {@code names} (the names that change per turn of the loop around it); null otherwise.
+     */
+    static String failingCall(SyntaxNode stmt, java.util.Set<String> names, byte[] src) {
+        SyntaxNode cond = stmt.getChildByFieldName("condition");
+        var m = cond == null || cond.isNull() ? null : NOT_NIL.matcher(text(src, cond).strip());
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        SyntaxNode call = assignedCall(stmt, m.group(1), src);
+        if (call == null) {
+            return null;
+        }
+        SyntaxNode fn = call.getChildByFieldName("function");
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        if (fn == null || fn.isNull() || args == null || args.isNull()) {
+            return null;
+        }
+        // a call on another value (a store, a client, a package), not a bare function, not a method of the element
+        // itself, nor one of the function's own receiver (the element's own processing: srv.serve(pkt))
+        SyntaxNode operand = fn.getType().equals("selector_expression") ? fn.getChildByFieldName("operand") : null;
+        if (operand == null || operand.isNull()) {
+            return null;
+        }
+        String on = text(src, operand);
+        if (names.contains(on) || on.equals(receiver(stmt, src))) {
+            return null;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        LogTraffic.identifiers(args, src, used);
+        used.retainAll(names);
+        return used.isEmpty() ? null : text(src, fn);
+    }
+
+    /** The receiver's name of the Go method around {@code n}, or null. */
+    private static String receiver(SyntaxNode n, byte[] src) {
+        for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("func_literal") || p.getType().equals("function_declaration")) {
+                return null;
+            }
+            if (p.getType().equals("method_declaration")) {
+                SyntaxNode r = p.getChildByFieldName("receiver");
+                java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+                if (r != null && !r.isNull()) {
+                    LogTraffic.identifiers(r, src, ids);
+                }
+                return ids.isEmpty() ? null : ids.iterator().next();
+            }
+        }
+        return null;
     }
 
     /**

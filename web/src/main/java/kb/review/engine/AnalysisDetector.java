@@ -120,7 +120,9 @@ final class AnalysisDetector {
                 }
             };
             for (Shapes.Spot s : spots) {
-                boolean whole = file.complete() || functionVisible(file, root.get(), s.line());
+                boolean whole = file.complete() || functionVisible(file, root.get(), s.line())
+                        || a.equals(Rule.AnalysisMatcher.LOG_IN_LOOP) && s.note() == null
+                        && loopShownToCall(file, root.get(), s.line(), s.column());
                 // a note that must keep the finding low (Hit.calibrated lifts a partial function in Go) stays
                 boolean keepsNote = whole || Shapes.TURN_BELOW.equals(s.note());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
@@ -406,6 +408,65 @@ final class AnalysisDetector {
     }
 
     /** True when the whole function around {@code line} is visible in the diff. */
+    /**
+     * True when the log call at {@code line} is a statement of its loop's own body (no branch between them) and the
+     * diff shows every line from the loop's header to the call: the line runs on every turn whatever the part of the
+     * function the hunk leaves out (round 20's java-39, a line per interpreted instruction, was low for that part).
+     */
+    private static boolean loopShownToCall(SourceFile file, SyntaxNode root, int line, int column) {
+        SyntaxNode n = root.namedDescendantAtRow(line - 1);
+        if (n == null) {
+            return false;
+        }
+        // the statement at the spot: the expression statement that starts on the line (the node found may be the
+        // block that holds the line's indentation, or a node inside the statement)
+        SyntaxNode stmt = statementAt(n, line - 1);
+        if (stmt == null) {
+            SyntaxNode up = n;
+            while (up != null && !up.isNull() && !up.getType().equals("expression_statement")) {
+                up = up.getParent();
+            }
+            stmt = up == null || up.isNull() || up.getStartPoint().getRow() != line - 1 ? null : up;
+        }
+        if (stmt == null) {
+            return false;
+        }
+        for (SyntaxNode p = stmt.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            switch (p.getType()) {
+                case "block", "statement_list" -> {
+                }
+                case "for_statement", "enhanced_for_statement", "while_statement", "do_statement" -> {
+                    return file.allKnown(p.getStartPoint().getRow() + 1, line);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The expression statement under {@code n} that starts on {@code row}, or null. */
+    private static SyntaxNode statementAt(SyntaxNode n, int row) {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            if (c.getStartPoint().getRow() > row) {
+                break;
+            }
+            if (c.getEndPoint().getRow() < row) {
+                continue;
+            }
+            if (c.getType().equals("expression_statement") && c.getStartPoint().getRow() == row) {
+                return c;
+            }
+            SyntaxNode inner = statementAt(c, row);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
     private static boolean functionVisible(SourceFile file, SyntaxNode root, int line) {
         SyntaxNode n = root.namedDescendantAtRow(line - 1);
         SyntaxNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",

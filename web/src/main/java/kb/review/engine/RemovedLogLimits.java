@@ -29,7 +29,17 @@ final class RemovedLogLimits {
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
-                    + "|\\btime\\.Since\\s*\\(|currentTimeMillis\\s*\\(\\s*\\)\\s*-|nanoTime\\s*\\(\\s*\\)\\s*-");
+                    + "|\\btime\\.Since\\s*\\(|currentTimeMillis\\s*\\(\\s*\\)\\s*-|nanoTime\\s*\\(\\s*\\)\\s*-"
+                    + "|" + CountCap.SOURCE);
+
+    /**
+     * A cap on a count: {@code if (failed <= 5) {}}, {@code if warned < maxWarnings {}}. The first N occurrences are
+     * logged; the counter named is the line's own tally (see {@link #countedBeside}).
+     */
+    private static final class CountCap {
+        static final String SOURCE = "\\bif\\s*\\(?\\s*([A-Za-z_][\\w.]*)\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)\\s*\\)?\\s*\\{";
+        static final Pattern PATTERN = Pattern.compile(SOURCE);
+    }
     /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
     private static final Pattern CALLEE = Pattern.compile("^\\s*([A-Za-z_][\\w.]*(?:\\([^()]*\\)\\.[A-Za-z_][\\w.]*)*)\\s*\\(");
     private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
@@ -63,7 +73,8 @@ final class RemovedLogLimits {
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
-                if (limitRemoved(block, logger, loggers) && !limitAdded(block) && inLoop(hunks, h, i)) {
+                if (limitRemoved(block, logger, loggers) && !limitAdded(block)
+                        && (inLoop(hunks, h, i) || countedBeside(lines, block, i))) {
                     Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     DiffLine l = lines.get(i);
                     out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
@@ -129,6 +140,28 @@ final class RemovedLogLimits {
                     return false;
                 }
                 indent = in;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the deleted limit capped a count ({@link CountCap}) that a line kept above the new log line steps
+     * ({@code failed++;}, {@code failed += 1}): the count of the line's own occurrences, which says it repeats, whether
+     * or not the loop's header is in the hunk (round 21's java-25: a retry per row, its header above the hunk).
+     */
+    private static boolean countedBeside(List<DiffLine> lines, List<DiffLine> block, int i) {
+        for (DiffLine l : block) {
+            Matcher m = l.kind() == DiffLine.Kind.REMOVED ? CountCap.PATTERN.matcher(l.text()) : null;
+            if (m == null || !m.find()) {
+                continue;
+            }
+            Pattern step = Pattern.compile("^\\s*" + Pattern.quote(m.group(1)) + "\\s*(?:\\+\\+|\\+=\\s*1)\\s*;?\\s*$");
+            for (int j = i - 1; j >= 0 && j >= i - 6; j--) {
+                DiffLine above = lines.get(j);
+                if (above.kind() != DiffLine.Kind.REMOVED && step.matcher(above.text()).find()) {
+                    return true;
+                }
             }
         }
         return false;

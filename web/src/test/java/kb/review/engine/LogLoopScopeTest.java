@@ -71,7 +71,9 @@ class LogLoopScopeTest {
     @Test
     void go_constructors_are_not_floods_debug_lines_and_paced_loops_are() {
         assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Printf", "")));
-        assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Debugf", "")));
+        // a lazy Debugf per element is LOG-01's own remedy (session 25: set 17 judged all ten such Go lines false, as
+        // sets 12 to 16 did; GoLevelChainLogTest); this line expected a finding before
+        assertEquals(List.of(), logLines("orders/handle.go", go("handle", "Debugf", "")));
         assertEquals(List.of("5"), logLines("orders/handle.go", go("handle", "Printf", "time.Sleep(50 * time.Millisecond)")));
         assertEquals(List.of(), logLines("orders/handle.go", go("NewIndex", "Printf", "")));
         assertEquals(List.of(), logLines("orders/handle.go", go("Shutdown", "Printf", "")));
