@@ -176,7 +176,7 @@ public final class Shapes {
                 }
             } else if (recoversByText(g, text(src, fn), src)) {
                 continue; // the local literal, in another hunk of the same function, visibly recovers
-            } else if (TeardownGoroutines.teardownCallee(text(src, fn))) {
+            } else if (!summaries.knows(text(src, fn)) && TeardownGoroutines.teardownCallee(text(src, fn))) {
                 continue; // go conn.Close(), go p.closeConn(c): a close run off the caller's path (set 17, AH)
             } else {
                 String callee = text(src, fn);

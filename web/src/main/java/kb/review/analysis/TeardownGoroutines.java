@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * <li>Beside those, a log line or an error check's opening: never enough alone (frp's admin server goroutine, its
  * hunk cut after the log line that opens it, runs the server below).</li>
  * </ul>
+ * A teardown the review can see (declared in the change) is judged by its body instead, as any other call: a stop
+ * that flushes first runs the program's work (set 7's stop helpers).
  * A named function launched by itself is one of these when its name is a teardown verb ({@code go conn.Close()},
  * {@code go p.closeConn(c)}, {@code go m.GracefulClose(d)}): the goroutine exists so the caller does not wait for the
  * close. A name that goes on past the verb ({@code CloseProxy}, a plugin notification over HTTP in frp) is work.
@@ -34,10 +36,10 @@ final class TeardownGoroutines {
     private static final String ARGS = "\\((?:[^()]|\\([^()]*\\))*\\)";
     private static final Pattern TEARDOWN_NAME = Pattern.compile(VERB);
     private static final Pattern TEARDOWN = Pattern.compile(
-            "(?:(?:_|err)\\s*:?=\\s*)?[\\w.\\[\\]]+\\." + VERB + ARGS);
+            "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\." + VERB + ")" + ARGS);
     /** The first half of {@code if err := x.Close(); err != nil {}}, as a statement split at ';' gives it. */
     private static final Pattern CHECKED_TEARDOWN = Pattern.compile(
-            "if\\s+(?:_\\s*,\\s*)?err\\s*:?=\\s*[\\w.\\[\\]]+\\." + VERB + ARGS);
+            "if\\s+(?:_\\s*,\\s*)?err\\s*:?=\\s*([\\w.\\[\\]]+\\." + VERB + ")" + ARGS);
     /** Its second half, or a plain error check. */
     private static final Pattern ERROR_CHECK = Pattern.compile("(?:if\\s+)?err\\s*!=\\s*nil\\s*\\{");
     private static final Pattern WAIT = Pattern.compile(
@@ -53,8 +55,14 @@ final class TeardownGoroutines {
 
     /** True for one statement (split at line breaks and ';', comments gone) of a wait-and-teardown goroutine. */
     static boolean statement(String st, Summaries summaries) {
-        if (TEARDOWN.matcher(st).matches() || CHECKED_TEARDOWN.matcher(st).matches() || WAIT.matcher(st).matches()
-                || SEND_WAIT.matcher(st).matches() || DISCARD.matcher(st).matches()) {
+        for (Pattern p : new Pattern[] {TEARDOWN, CHECKED_TEARDOWN}) {
+            var m = p.matcher(st);
+            if (m.matches()) {
+                // a teardown the review can see is judged by its body (a stop that flushes first runs work)
+                return !summaries.knows(m.group(1));
+            }
+        }
+        if (WAIT.matcher(st).matches() || SEND_WAIT.matcher(st).matches() || DISCARD.matcher(st).matches()) {
             return true;
         }
         var removed = REMOVE.matcher(st);
