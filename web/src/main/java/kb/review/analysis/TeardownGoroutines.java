@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * <li>A wait for a process, a client or a control to end, its result handed back on a channel:
  * {@code done <- cmd.Wait()}, {@code errc <- client.Wait()}, {@code ctl.WaitClosed()}.</li>
  * <li>A drain of a stream into nothing: {@code io.Copy(io.Discard, body)}.</li>
- * <li>After such a wait, a library's removal of the ended thing from its registry ({@code m.Del(id, ctl)}) when the
- * review cannot see the callee (a visible one is judged by its body).</li>
  * <li>Beside those, a log line or an error check's opening: never enough alone (frp's admin server goroutine, its
  * hunk cut after the log line that opens it, runs the server below).</li>
  * </ul>
@@ -48,8 +46,6 @@ final class TeardownGoroutines {
             "[\\w.\\[\\]]+\\s*<-\\s*[\\w.\\[\\]]+\\.[Ww]ait\\w*\\(\\s*\\)");
     private static final Pattern DISCARD = Pattern.compile(
             "(?:_\\s*,\\s*(?:_|err)\\s*:?=\\s*)?io\\.Copy\\(\\s*(?:io|ioutil)\\.Discard\\s*,\\s*[\\w.]+\\s*\\)");
-    private static final Pattern REMOVE = Pattern.compile(
-            "([\\w.]+\\.(?:Del|Delete|Remove|Unregister|Forget)\\w*)\\(\\s*[\\w.,\\s]*\\)");
     private static final Pattern LOG = Pattern.compile(
             "[\\w.]+\\.(?:Debug|Info|Warn|Warning|Error|Print|Trace|Log)\\w*\\((?:[^()]|\\([^()]*\\))*\\)");
 
@@ -65,8 +61,7 @@ final class TeardownGoroutines {
         if (WAIT.matcher(st).matches() || SEND_WAIT.matcher(st).matches() || DISCARD.matcher(st).matches()) {
             return true;
         }
-        var removed = REMOVE.matcher(st);
-        return removed.matches() && !summaries.knows(removed.group(1));
+        return false;
     }
 
     /**

@@ -108,23 +108,6 @@ class GoWaitAndTeardownGoroutinesTest {
         assertEquals(List.of(), conc01(newFile("relay/watch.go", src)));
     }
 
-    @Test
-    void a_wait_for_a_control_to_close_then_its_removal_is_clean() {
-        String src = """
-                package broker
-
-                func (b *Broker) register(id string, c *Control) {
-                	c.Start()
-                	go func() {
-                		// block until the control ends
-                		c.WaitClosed()
-                		b.controls.Del(id, c)
-                	}()
-                }
-                """;
-        assertEquals(List.of(), conc01(newFile("broker/register.go", src)));
-    }
-
     // --- clean: the receiver's own method recovers (DZ)
 
     @Test
