@@ -68,6 +68,20 @@ final class Callees {
                     && simpleName(f.file().replaceAll("/[^/]*$", "").replace('/', '.')).equals(pkg)).toList();
             visible = visible.isEmpty() ? null : visible;
         }
+        if (visible != null && go && visible.size() > 1 && qualifier != null && WORD.matcher(qualifier).matches()) {
+            // recv.m(...) on a name whose type the file declares (a method's receiver, a parameter, a field): that
+            // type's own m, not another type's m that a hunk of the change happens to show (set 17, DZ: two types'
+            // handleEvents, one recovering in its first line, the other cut by its hunk)
+            String type = ctx.types().get(qualifier);
+            if (type != null) {
+                String bare = type.replaceFirst("^\\*+", "").replaceAll("\\[.*", "").strip();
+                String owner = bare.substring(bare.lastIndexOf('.') + 1);
+                List<Function> own = visible.stream().filter(f -> owner.equals(f.owner())).toList();
+                if (!own.isEmpty()) {
+                    return new Target("visible:" + owner + "." + simple, own);
+                }
+            }
+        }
         if (visible != null && !go && ctx != null && ctx.path() != null && visible.size() > 1
                 && (qualifier == null || qualifier.equals("this"))) {
             // Java: a method called without a receiver (or on this) is first the class's own; another file's method

@@ -102,8 +102,8 @@ final class IdleGoroutines {
                         || WatcherStatements.stopsLibraryServer(x.replaceFirst("//.*", "").strip(), summaries));
         for (String statement : statements) {
             String st = statement.replaceFirst("//.*", "").strip();
-            if (st.isEmpty() || st.equals("return")) {
-                continue;
+            if (st.isEmpty() || st.equals("return") || TeardownGoroutines.beside(st)) {
+                continue; // a log line or an error check counts for nothing alone (TeardownGoroutines)
             }
             if (!idleStatement(st, summaries, depth)
                     && !(serves && WatcherStatements.reportsServerExit(st, summaries))) {
@@ -137,6 +137,9 @@ final class IdleGoroutines {
         }
         if (WatcherStatements.waitsForSignal(st) || WatcherStatements.runsLibraryServer(st, summaries)) {
             return true;
+        }
+        if (TeardownGoroutines.statement(st, summaries)) {
+            return true; // a wait, a teardown of one thing, a drain, a log line (set 17, AH)
         }
         var own = OWN_CALL.matcher(WatcherStatements.plainErrors(st));
         if (!own.matches()) {

@@ -176,6 +176,8 @@ public final class Shapes {
                 }
             } else if (recoversByText(g, text(src, fn), src)) {
                 continue; // the local literal, in another hunk of the same function, visibly recovers
+            } else if (!summaries.knows(text(src, fn)) && TeardownGoroutines.teardownCallee(text(src, fn))) {
+                continue; // go conn.Close(), go p.closeConn(c): a close run off the caller's path (set 17, AH)
             } else {
                 String callee = text(src, fn);
                 if (summaries.knows(callee) && !summaries.guarded(callee)

@@ -148,7 +148,11 @@ public final class Reviewer {
                             .toList(), book.catalog(), allAdded.all()));
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
                     drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
-                    drops.addAll(RemovedLimits.find(f, book.catalog(), allAdded));
+                    List<Finding> limits = RemovedLimits.find(f, book.catalog(), allAdded);
+                    // a deleted limit names the cause of the fan-out: it takes the place of the fan-out rule's finding
+                    kept.removeIf(k -> k.rule().equals("go-goroutine-per-range-element") && limits.stream()
+                            .anyMatch(l -> l.path().equals(k.path()) && l.line() == k.line()));
+                    drops.addAll(limits);
                     drops.addAll(RemovedLogLimits.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(RemovedLocks.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));

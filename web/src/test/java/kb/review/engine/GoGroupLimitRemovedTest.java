@@ -45,6 +45,8 @@ class GoGroupLimitRemovedTest {
 
     @Test
     void a_limit_of_another_group_is_not_this_loop_s() {
-        assertEquals(List.of(), GoRound8ClassesTest.item(edit("-\tuploads.SetLimit(2)"), "CONC-02"));
+        // this rule stays quiet; the loop, left with no limit at all, is the fan-out rule's (go-goroutine-per-range-element)
+        assertEquals(List.of(), GoRound8ClassesTest.item(edit("-\tuploads.SetLimit(2)"), "CONC-02").stream()
+                .filter(f -> f.endsWith(":group-limit-removed")).toList());
     }
 }
