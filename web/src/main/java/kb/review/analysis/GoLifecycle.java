@@ -290,6 +290,10 @@ public final class GoLifecycle implements LifecycleFacts {
                 && wrappers.startsOwner(n.text(), holder)) {
             return Effect.ESCAPE;
         }
+        if (!a.model().show(holder).equals(holder) && (n.kind == Kind.STMT || n.kind == Kind.DEFER) && Pattern.compile(
+                "(?<![\\w.])" + Pattern.quote(holder) + "\\.Close\\(\\s*\\)").matcher(CodeText.code(n.text())).find()) {
+            return Effect.RELEASE; // a local naming the body itself (GoWrappers#alias), closed under that name
+        }
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
     }
 
