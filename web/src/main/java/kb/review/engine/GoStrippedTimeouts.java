@@ -103,7 +103,11 @@ final class GoStrippedTimeouts {
     /** The deleted line without the arguments that bound it (each alone, then all), whitespace removed. */
     static List<String> strippings(String line) {
         List<String> out = new ArrayList<>();
-        for (int open = line.indexOf('('); open >= 0; open = line.indexOf('(', open + 1)) {
+        for (int open = 0; open < line.length(); open++) {
+            char o = line.charAt(open);
+            if (o != '(' && o != '{') {
+                continue;
+            }
             int close = closing(line, open);
             if (close < 0) {
                 continue;
@@ -165,7 +169,7 @@ final class GoStrippedTimeouts {
         return line.substring(0, open + 1) + kept + line.substring(close);
     }
 
-    /** The top-level arguments of the call whose parentheses are at {@code open} and {@code close}. */
+    /** The top-level arguments (or literal elements) of the call whose parentheses are at {@code open} and {@code close}. */
     private static List<int[]> arguments(String line, int open, int close) {
         List<int[]> out = new ArrayList<>();
         int depth = 0;
@@ -217,13 +221,16 @@ final class GoStrippedTimeouts {
         return null;
     }
 
+    /** The index of the parenthesis or brace closing the one at {@code open}, or -1 when the line ends first. */
     private static int closing(String line, int open) {
+        char o = line.charAt(open);
+        char e = o == '(' ? ')' : '}';
         int depth = 0;
         for (int i = open; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '(') {
+            if (c == o) {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
+            } else if (c == e && --depth == 0) {
                 return i;
             }
         }
