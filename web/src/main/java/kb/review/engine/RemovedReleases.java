@@ -165,8 +165,8 @@ final class RemovedReleases {
     /**
      * Go: the changed block around the deleted release adds the same statement on a renamed value, the same field
      * reached another way ({@code ctl.conn.Close()} becoming {@code ctl.sessionCtx.Conn.Close()}; precision set 17,
-     * BU): the release stays where it was, on the value's new name. The new name must keep the old one's root object or
-     * its last field (compared without case), so that a close of some other value does not pass for it.
+     * BU): the release stays where it was, on the value's new name. The new name must end in the old one's last name
+     * (compared without case), so that a close of some other value ({@code s.log} for {@code s.conn}) does not pass.
      */
     static boolean renamedInBlock(List<DiffLine> lines, int at, Release r, String value) {
         String old = lines.get(at).text().strip();
@@ -176,7 +176,6 @@ final class RemovedReleases {
         }
         String before = old.substring(0, from);
         String after = old.substring(from + value.length());
-        String root = value.contains(".") ? value.substring(0, value.indexOf('.')) : value;
         String last = value.substring(value.lastIndexOf('.') + 1);
         for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
             String t = l.text().strip();
@@ -190,7 +189,7 @@ final class RemovedReleases {
             }
             String nowRoot = now.contains(".") ? now.substring(0, now.indexOf('.')) : now;
             String nowLast = now.substring(now.lastIndexOf('.') + 1);
-            if (nowRoot.equals(root) || nowLast.equalsIgnoreCase(last)) {
+            if (nowLast.equalsIgnoreCase(last) && !nowRoot.isEmpty()) {
                 return true;
             }
         }
