@@ -290,7 +290,8 @@ public final class GoLifecycle implements LifecycleFacts {
                 && wrappers.startsOwner(n.text(), holder)) {
             return Effect.ESCAPE;
         }
-        if (!a.model().show(holder).equals(holder) && (n.kind == Kind.STMT || n.kind == Kind.DEFER) && Pattern.compile(
+        if ((n.kind == Kind.STMT || n.kind == Kind.DEFER) && n.text().contains(holder + ".Close")
+                && !a.model().show(holder).equals(holder) && Pattern.compile(
                 "(?<![\\w.])" + Pattern.quote(holder) + "\\.Close\\(\\s*\\)").matcher(CodeText.code(n.text())).find()) {
             return Effect.RELEASE; // a local naming the body itself (GoWrappers#alias), closed under that name
         }
