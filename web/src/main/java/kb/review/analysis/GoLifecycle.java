@@ -290,6 +290,11 @@ public final class GoLifecycle implements LifecycleFacts {
                 && wrappers.startsOwner(n.text(), holder)) {
             return Effect.ESCAPE;
         }
+        if ((n.kind == Kind.STMT || n.kind == Kind.DEFER) && n.text().contains(holder + ".Close")
+                && !a.model().show(holder).equals(holder) && Pattern.compile(
+                "(?<![\\w.])" + Pattern.quote(holder) + "\\.Close\\(\\s*\\)").matcher(CodeText.code(n.text())).find()) {
+            return Effect.RELEASE; // a local naming the body itself (GoWrappers#alias), closed under that name
+        }
         return effect(n, new Acquisition(a.at(), holder, null, a.model(), a.sure()));
     }
 

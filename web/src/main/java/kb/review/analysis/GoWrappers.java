@@ -36,6 +36,10 @@ final class GoWrappers {
     /** What {@link LifecycleFacts#movedTo} asks: the wrapper that takes {@code a} over at {@code n}, or null. */
     String movedTo(Node n, Acquisition a) {
         Model m = a.model();
+        String alias = alias(n, a);
+        if (alias != null) {
+            return alias;
+        }
         if (n.kind != Kind.STMT || !(n.ast instanceof SyntaxNode s) || !s.getType().equals("short_var_declaration")
                 || !m.kind().equals("resource") || !m.escapes() || !m.show(a.var()).equals(a.var())) {
             return null;
@@ -82,6 +86,49 @@ final class GoWrappers {
         // By name only for a package's constructor (tls.Client, yamux.Server, bufio.NewReader): a helper of this
         // package the review cannot see may keep the value for good, and is taken as a hand-over (GoUnseenHelpersTest)
         return callee.contains(".") && CONSTRUCTOR.matcher(simple).matches() ? holder : null;
+    }
+
+    /**
+     * A local that only names the tracked value again ({@code var body io.Reader = resp.Body}, {@code r := resp.Body},
+     * {@code f2 := f}): the same value under a second name, followed as a holder so that a path which returns early
+     * after it still leaks, and closing or handing on either name ends the duty. Null for anything else.
+     */
+    private String alias(Node n, Acquisition a) {
+        Model m = a.model();
+        if (n.kind != Kind.STMT || !(n.ast instanceof SyntaxNode s) || !m.kind().equals("resource")) {
+            return null;
+        }
+        SyntaxNode left;
+        SyntaxNode right;
+        if (s.getType().equals("short_var_declaration")) {
+            left = s.getChildByFieldName("left");
+            right = s.getChildByFieldName("right");
+        } else if (s.getType().equals("var_declaration") && s.getNamedChildCount() == 1
+                && s.getNamedChild(0).getType().equals("var_spec")) {
+            SyntaxNode spec = s.getNamedChild(0);
+            left = spec;
+            right = spec.getChildByFieldName("value");
+            if (spec.getChildByFieldName("name") == null || spec.getChildByFieldName("name").isNull()) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        if (left == null || left.isNull() || right == null || right.isNull() || right.getNamedChildCount() != 1) {
+            return null;
+        }
+        SyntaxNode name = left.getType().equals("var_spec") ? left.getChildByFieldName("name") : left.getNamedChild(0);
+        if (left.getType().equals("expression_list") && left.getNamedChildCount() != 1
+                || !name.getType().equals("identifier")) {
+            return null;
+        }
+        String holder = SyntaxNode.text(src, name);
+        String value = SyntaxNode.text(src, right.getNamedChild(0)).strip();
+        if (holder.equals("_") || holder.equals(a.var())
+                || !value.equals(a.var()) && !value.equals(m.show(a.var()))) {
+            return null;
+        }
+        return holder;
     }
 
     /** The text of the function that holds {@code n}, or the statement's own text at package level. */

@@ -129,7 +129,8 @@ final class RemovedReleases {
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
-                        || language == Language.GO && GoReleases.endedOtherwise(value, added);
+                        || language == Language.GO && GoReleases.endedOtherwise(value, added)
+                        || language == Language.GO && renamedInBlock(lines, i, r, value);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
@@ -160,6 +161,42 @@ final class RemovedReleases {
         }
         return out;
     }
+
+    /**
+     * Go: the changed block around the deleted release adds the same statement on a renamed value, the same field
+     * reached another way ({@code ctl.conn.Close()} becoming {@code ctl.sessionCtx.Conn.Close()}; precision set 17,
+     * BU): the release stays where it was, on the value's new name. The new name must end in the old one's last name
+     * (compared without case), so that a close of some other value ({@code s.log} for {@code s.conn}) does not pass.
+     */
+    static boolean renamedInBlock(List<DiffLine> lines, int at, Release r, String value) {
+        String old = lines.get(at).text().strip();
+        int from = old.indexOf(value);
+        if (from < 0 || value.isEmpty()) {
+            return false;
+        }
+        String before = old.substring(0, from);
+        String after = old.substring(from + value.length());
+        String last = value.substring(value.lastIndexOf('.') + 1);
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            String t = l.text().strip();
+            if (l.kind() != DiffLine.Kind.ADDED || !t.startsWith(before) || !t.endsWith(after)
+                    || t.length() <= before.length() + after.length()) {
+                continue;
+            }
+            String now = t.substring(before.length(), t.length() - after.length());
+            if (now.equals(value) || !NAME_PATH.matcher(now).matches()) {
+                continue;
+            }
+            String nowRoot = now.contains(".") ? now.substring(0, now.indexOf('.')) : now;
+            String nowLast = now.substring(now.lastIndexOf('.') + 1);
+            if (nowLast.equalsIgnoreCase(last) && !nowRoot.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*");
 
     /** The head of a catch clause that names InterruptedException (alone or in a multi-catch). */
     private static final Pattern INTERRUPT_CATCH = Pattern.compile("\\bcatch\\s*\\([^)]*\\bInterruptedException\\b");

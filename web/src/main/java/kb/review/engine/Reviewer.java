@@ -162,6 +162,7 @@ public final class Reviewer {
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
+                    drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
                     for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
                         if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {

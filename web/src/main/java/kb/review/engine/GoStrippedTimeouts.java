@@ -1,0 +1,243 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Go edit that keeps a dial or a client but takes its bound off, the Go side of {@link StrippedTimeouts}: a
+ * functional option or argument that names a timeout or deadline cut out of the call it keeps
+ * ({@code pkg.Dial(addr, pw, pkg.DialTimeout(d))} becoming {@code pkg.Dial(addr, pw)}, {@code grpc.WithTimeout},
+ * {@code nats.Timeout}, {@code ldap.DialWithDialer(&net.Dialer{Timeout: d})}, a {@code timeout} parameter), a
+ * {@code DialTimeout(network, addr, d)} turned into the {@code Dial(network, addr)} that has no bound, or a
+ * timeout field ({@code DialTimeout: d,}, {@code HandshakeTimeout: d,}) deleted from a literal whose other lines stay.
+ * TMO-01 asks for a timeout on every outbound connection; the deleted line is the code's own word that this one had
+ * one. Silent when the bound was off anyway ({@code 0}), for idle, keep-alive and shutdown timeouts (they bound no
+ * wait of the caller), when the old line differs from the new one in anything else, in tests, and when an added line
+ * of the change names a timeout or a deadline (the bound moved). Cost: a {@code contains} per deleted line.
+ */
+final class GoStrippedTimeouts {
+
+    static final String RULE = "go-stripped-timeout";
+
+    private static final Pattern MENTIONS = Pattern.compile("(?i)timeout|deadline");
+    private static final Pattern NOT_A_WAIT = Pattern.compile(
+            "(?i)idle|keep-?alive|linger|evict|shutdown|grace|ttl|lease|expir|retention|cache|interval|backoff");
+    private static final Pattern OFF = Pattern.compile("^\\s*(?:\\w+\\.)*\\w*\\(?\\s*0+\\s*\\)?\\s*$");
+    /** A field of a literal set to a timeout: {@code DialTimeout: 5 * time.Second,}. Group 1 the field, 2 its value. */
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s*([A-Z]\\w*(?:Timeout|Deadline))\\s*:\\s*(.+?)\\s*,?\\s*(?://.*)?$");
+    /**
+     * A statement or chain step that sets a timeout or deadline ({@code conn.SetReadDeadline(t)}, {@code .SetTimeout(d)}).
+     * Group 1 the method, 2 its argument.
+     */
+    private static final Pattern SETTER = Pattern.compile(
+            "^\\s*(?:[\\w.]+(?:\\(\\))?)?\\.(Set\\w*(?:Timeout|Deadline))\\((.+)\\)\\.?\\s*(?://.*)?$");
+    /** A dial with a timeout twin: group 1 the callee up to the name, the name ends in Timeout. */
+    private static final Pattern DIAL_TIMEOUT = Pattern.compile("((?:[\\w.]+\\.)?Dial\\w*?)Timeout\\s*\\(");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private GoStrippedTimeouts() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        if (file.language() != Language.GO || file.path().endsWith("_test.go")) {
+            return List.of();
+        }
+        List<RemovedLine> removed = RemovedLine.of(file);
+        if (removed.isEmpty()) {
+            return List.of();
+        }
+        List<RemovedLine> bounded = new ArrayList<>();
+        for (RemovedLine r : removed) {
+            String t = r.line().text();
+            if ((t.contains("imeout") || t.contains("eadline")) && !t.strip().startsWith("//")) {
+                bounded.add(r);
+            }
+        }
+        if (bounded.isEmpty() || allAdded.all().stream().anyMatch(a -> MENTIONS.matcher(a).find())) {
+            return List.of();
+        }
+        Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : bounded) {
+            String old = r.line().text();
+            DiffLine now = null;
+            String what = null;
+            for (String stripped : strippings(old)) {
+                now = replacement(r, stripped);
+                if (now != null) {
+                    what = "keeps this call but takes its bound off (`" + old.strip() + "` before)";
+                    break;
+                }
+            }
+            if (now == null) {
+                Matcher f = FIELD.matcher(old);
+                if (!f.matches()) {
+                    f = SETTER.matcher(old);
+                }
+                if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
+                        && !f.group(2).contains("time.Time{}") && onlyDeletions(r)) {
+                    now = nextLine(r);
+                    what = "deletes `" + old.strip() + "` from the settings it keeps";
+                }
+            }
+            DiffLine at = now;
+            if (at != null && out.stream().noneMatch(x -> x.line() == at.newLine())) {
+                out.add(new Finding(RULE, "TMO-01", severity, file.path(), at.newLine(), 1, at.text().strip(),
+                        "The change " + what + ": a peer that does not answer now holds the dial or the call, and "
+                                + "the caller, without limit. Keep a timeout or deadline on the connection, or say "
+                                + "where it moved.",
+                        Finding.Confidence.HIGH, null, "kb", null));
+            }
+        }
+        return out;
+    }
+
+    /** The deleted line without the arguments that bound it (each alone, then all), whitespace removed. */
+    static List<String> strippings(String line) {
+        List<String> out = new ArrayList<>();
+        for (int open = 0; open < line.length(); open++) {
+            char o = line.charAt(open);
+            if (o != '(' && o != '{') {
+                continue;
+            }
+            int close = closing(line, open);
+            if (close < 0) {
+                continue;
+            }
+            List<int[]> args = arguments(line, open, close);
+            List<int[]> bounds = new ArrayList<>();
+            for (int[] a : args) {
+                String arg = line.substring(a[0], a[1]);
+                if (MENTIONS.matcher(arg).find() && !idleOnly(arg) && !OFF.matcher(
+                        arg.replaceAll("^.*\\(", "").replace(")", "")).matches()) {
+                    bounds.add(a);
+                }
+            }
+            if (bounds.isEmpty()) {
+                continue;
+            }
+            for (int[] b : bounds) {
+                out.add(squeeze(without(line, open, close, args, List.of(b))));
+            }
+            if (bounds.size() > 1) {
+                out.add(squeeze(without(line, open, close, args, bounds)));
+            }
+        }
+        Matcher d = DIAL_TIMEOUT.matcher(line);
+        if (d.find()) {
+            int open = d.end() - 1;
+            int close = closing(line, open);
+            List<int[]> args = close < 0 ? List.of() : arguments(line, open, close);
+            if (args.size() >= 2) {
+                String kept = line.substring(0, d.start()) + d.group(1) + "(" + line.substring(open + 1,
+                        args.get(args.size() - 2)[1]) + line.substring(close);
+                out.add(squeeze(kept));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern BOUND_WORD = Pattern.compile("\\w*(?i:timeout|deadline)\\w*");
+
+    /** True when every word of {@code arg} that names a timeout names one that bounds no wait (an idle timeout). */
+    private static boolean idleOnly(String arg) {
+        Matcher m = BOUND_WORD.matcher(arg);
+        while (m.find()) {
+            if (!NOT_A_WAIT.matcher(m.group()).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The line with the arguments {@code drop} (of the call at {@code open}..{@code close}) left out. */
+    private static String without(String line, int open, int close, List<int[]> args, List<int[]> drop) {
+        StringBuilder kept = new StringBuilder();
+        for (int[] a : args) {
+            if (!drop.contains(a)) {
+                kept.append(kept.length() == 0 ? "" : ",").append(line, a[0], a[1]);
+            }
+        }
+        return line.substring(0, open + 1) + kept + line.substring(close);
+    }
+
+    /** The top-level arguments (or literal elements) of the call whose parentheses are at {@code open} and {@code close}. */
+    private static List<int[]> arguments(String line, int open, int close) {
+        List<int[]> out = new ArrayList<>();
+        int depth = 0;
+        int from = open + 1;
+        for (int i = open + 1; i < close; i++) {
+            char c = line.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == '"' || c == '`') {
+                int end = line.indexOf(c, i + 1);
+                i = end < 0 ? close : end;
+            } else if (c == ',' && depth == 0) {
+                out.add(new int[] {from, i});
+                from = i + 1;
+            }
+        }
+        if (!line.substring(from, close).isBlank()) {
+            out.add(new int[] {from, close});
+        }
+        return out;
+    }
+
+    /** True when the changed block around the deleted line deletes only (a field taken out, nothing put in). */
+    private static boolean onlyDeletions(RemovedLine r) {
+        return RemovedLine.changedBlock(r.lines(), r.index()).stream()
+                .allMatch(l -> l.kind() == DiffLine.Kind.REMOVED && !l.text().contains("{") && !l.text().contains("}"));
+    }
+
+    /** The first line of the new side after the deleted one. */
+    private static DiffLine nextLine(RemovedLine r) {
+        for (int i = r.index() + 1; i < r.lines().size(); i++) {
+            DiffLine l = r.lines().get(i);
+            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The added line of the same changed block that reads as {@code stripped}, or null. */
+    private static DiffLine replacement(RemovedLine r, String stripped) {
+        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && squeeze(l.text()).equals(stripped)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The index of the parenthesis or brace closing the one at {@code open}, or -1 when the line ends first. */
+    private static int closing(String line, int open) {
+        char o = line.charAt(open);
+        char e = o == '(' ? ')' : '}';
+        int depth = 0;
+        for (int i = open; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == o) {
+                depth++;
+            } else if (c == e && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String squeeze(String s) {
+        return SPACE.matcher(s).replaceAll("");
+    }
+}
