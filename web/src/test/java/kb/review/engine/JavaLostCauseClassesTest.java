@@ -187,4 +187,70 @@ class JavaLostCauseClassesTest {
                 """;
         assertEquals(List.of(), err(code));
     }
+
+    // Set 18's KM (judged on the merge of session 25): bad input answered as bad input keeps no cause.
+
+    @Test
+    void an_api_parameter_that_does_not_parse_answered_as_an_illegal_parameter_is_clean() {
+        String code = """
+                class Settings {
+                    Mode mode(Params params) throws ApiError {
+                        try {
+                            return Mode.valueOf(params.text("mode"));
+                        } catch (Exception e) {
+                            throw new ApiError(ApiError.Kind.ILLEGAL_PARAMETER, "mode");
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of(), err(code));
+    }
+
+    @Test
+    void an_upload_over_its_size_limit_answered_with_an_error_page_is_clean() {
+        String code = """
+                class Uploads {
+                    List<Part> parts(Request request) throws Redirect {
+                        try {
+                            return parser.parse(request);
+                        } catch (FileSizeLimitExceededException tooBig) {
+                            throw new Redirect("upload too large: " + tooBig.getMessage(), errorPage);
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of(), err(code));
+    }
+
+    @Test
+    void a_malformed_escape_past_the_end_of_the_array_is_clean() {
+        String code = """
+                class Escapes {
+                    byte[] decode(byte[] in) throws DecodeError {
+                        try {
+                            return unescape(in);
+                        } catch (ArrayIndexOutOfBoundsException e) {
+                            throw new DecodeError("truncated escape: " + e.getMessage());
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of(), err(code));
+    }
+
+    @Test
+    void a_server_failure_answered_as_an_internal_error_without_cause_is_still_found() {
+        String code = """
+                class Accounts {
+                    Account create(NewAccount request) throws ApiError {
+                        try {
+                            return registry.register(request);
+                        } catch (RegistryException e) {
+                            throw new ApiError(ApiError.Kind.INTERNAL_ERROR, "could not create the account");
+                        }
+                    }
+                }
+                """;
+        assertEquals(JavaS25Cases.at(code, "throw new ApiError", RULE), err(code));
+    }
 }
