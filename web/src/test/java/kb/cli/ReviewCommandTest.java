@@ -235,7 +235,7 @@ class ReviewCommandTest {
                 +++ b/pkg/a.go
                 @@ -1,1 +1,2 @@
                  package pkg
-                +var p = uintptr(0)
+                +var p = uintptr(unsafe.Pointer(&x))
                 """);
         Path sarif = tmp.resolve("gosec.sarif");
         Files.writeString(sarif, """
