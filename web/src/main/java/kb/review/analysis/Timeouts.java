@@ -451,10 +451,7 @@ public final class Timeouts {
                 if (!same(p.getChildByFieldName("consequence"), child)) {
                     return false;
                 }
-                String cond = text(p.getChildByFieldName("condition")).strip();
-                while (cond.startsWith("(") && cond.endsWith(")")) {
-                    cond = cond.substring(1, cond.length() - 1).strip();
-                }
+                String cond = kb.review.diff.CodeText.unwrap(text(p.getChildByFieldName("condition")));
                 String v = value.replaceAll("\\s+", "");
                 for (Pattern test : CONFIG_TESTS) {
                     Matcher x = test.matcher(cond.replaceAll("\\s+", " ").strip());

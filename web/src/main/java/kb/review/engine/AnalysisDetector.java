@@ -120,9 +120,9 @@ final class AnalysisDetector {
                 }
             };
             for (Shapes.Spot s : spots) {
-                boolean whole = file.complete() || functionVisible(file, root.get(), s.line())
+                boolean whole = file.complete() || Sight.functionVisible(file, root.get(), s.line())
                         || a.equals(Rule.AnalysisMatcher.LOG_IN_LOOP) && s.note() == null
-                        && loopShownToCall(file, root.get(), s.line(), s.column());
+                        && Sight.loopShownToCall(file, root.get(), s.line(), s.column());
                 // a note that must keep the finding low (Hit.calibrated lifts a partial function in Go) stays
                 boolean keepsNote = whole || Shapes.TURN_BELOW.equals(s.note());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
@@ -157,7 +157,7 @@ final class AnalysisDetector {
                     SyntaxNode f = TreeSitter.enclosing(root.get().namedDescendantAtRow(s.line() - 1),
                             Set.of("function_declaration", "method_declaration", "constructor_declaration"));
                     return f == null || !file.known(f.getStartPoint().getRow() + 1)
-                            || functionVisible(file, root.get(), s.line());
+                            || Sight.functionVisible(file, root.get(), s.line());
                 }, steps);
             }
         }
@@ -226,8 +226,8 @@ final class AnalysisDetector {
             if (s.blank() != blank) {
                 continue;
             }
-            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
-                    s.steps());
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(),
+                    () -> Sight.functionVisible(file, root.get(), s.line()), s.steps());
         }
     }
 
@@ -246,8 +246,8 @@ final class AnalysisDetector {
         }
         for (ContextDrops.Spot s : go ? ContextDrops.run(root.get(), file.utf8(),
                 wanted) : DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
-            addSpot(file, r, hits, s.line(), s.column(), s.sure(), () -> functionVisible(file, root.get(), s.line()),
-                    s.steps());
+            addSpot(file, r, hits, s.line(), s.column(), s.sure(),
+                    () -> Sight.functionVisible(file, root.get(), s.line()), s.steps());
         }
     }
 
@@ -268,33 +268,11 @@ final class AnalysisDetector {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
                     summaries.callers(), file.path(), summaries, clients, factories,
                     AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
-                addSpot(file, r, hits, s.line(), s.column(), true, () -> functionVisible(file, root.get(), s.line())
-                        || perCallInSight(file, root.get(), s.line()), s.steps());
+                addSpot(file, r, hits, s.line(), s.column(), true,
+                        () -> Sight.functionVisible(file, root.get(), s.line())
+                                || Sight.perCallInSight(file, root.get(), s.line()), s.steps());
             }
         }
-    }
-
-    /**
-     * A client built in a local of a method whose header and every line down to the construction are in sight, and
-     * whose declared result is nothing a factory would return (a client, channel, pool, builder, connection, session,
-     * template or service): the method is a request path that builds its own client, whatever the lines the hunk
-     * leaves out do with it afterwards (round 21 java-11, an OkHttp client built per upload in a cut method).
-     */
-    private static boolean perCallInSight(SourceFile file, SyntaxNode root, int line) {
-        if (file.language() != Language.JAVA) {
-            return false;
-        }
-        SyntaxNode n = root.namedDescendantAtRow(line - 1);
-        SyntaxNode f = TreeSitter.enclosing(n, Set.of("method_declaration", "constructor_declaration",
-                "lambda_expression"));
-        if (f == null || !f.getType().equals("method_declaration")) {
-            return false;
-        }
-        SyntaxNode type = f.getChildByFieldName("type");
-        String result = type == null || type.isNull() ? "" : SyntaxNode.text(file.utf8(), type);
-        return !result.matches("(?s).*(Client|Channel|Pool|Builder|Connection|Session|Template|Service|DataSource"
-                + "|Executor|Factory|Supplier|Provider|Optional|Mono|Future|Stage).*")
-                && file.allKnown(f.getStartPoint().getRow() + 1, line);
     }
 
     private static List<Hit> lifecycle(SourceFile file, Supplier<SyntaxNode> root, JavaVisitors.Units units,
@@ -339,7 +317,7 @@ final class AnalysisDetector {
                     file.complete() ? line -> true : file::known, AddedAcquisitions.of(file),
                     AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 boolean whole = !f.pastCut() && (file.complete()
-                        || functionVisible(file, root.get(), f.leak().acquisition().at().line));
+                        || Sight.functionVisible(file, root.get(), f.leak().acquisition().at().line));
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                     add(hits, rules, f, whole);
                 }
@@ -407,70 +385,4 @@ final class AnalysisDetector {
         }
     }
 
-    /** True when the whole function around {@code line} is visible in the diff. */
-    /**
-     * True when the log call at {@code line} is a statement of its loop's own body (no branch between them) and the
-     * diff shows every line from the loop's header to the call: the line runs on every turn whatever the part of the
-     * function the hunk leaves out (round 20's java-39, a line per interpreted instruction, was low for that part).
-     */
-    private static boolean loopShownToCall(SourceFile file, SyntaxNode root, int line, int column) {
-        SyntaxNode n = root.namedDescendantAtRow(line - 1);
-        if (n == null) {
-            return false;
-        }
-        // the statement at the spot: the expression statement that starts on the line (the node found may be the
-        // block that holds the line's indentation, or a node inside the statement)
-        SyntaxNode stmt = statementAt(n, line - 1);
-        if (stmt == null) {
-            SyntaxNode up = n;
-            while (up != null && !up.isNull() && !up.getType().equals("expression_statement")) {
-                up = up.getParent();
-            }
-            stmt = up == null || up.isNull() || up.getStartPoint().getRow() != line - 1 ? null : up;
-        }
-        if (stmt == null) {
-            return false;
-        }
-        for (SyntaxNode p = stmt.getParent(); p != null && !p.isNull(); p = p.getParent()) {
-            switch (p.getType()) {
-                case "block", "statement_list" -> {
-                }
-                case "for_statement", "enhanced_for_statement", "while_statement", "do_statement" -> {
-                    return file.allKnown(p.getStartPoint().getRow() + 1, line);
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The expression statement under {@code n} that starts on {@code row}, or null. */
-    private static SyntaxNode statementAt(SyntaxNode n, int row) {
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            SyntaxNode c = n.getNamedChild(i);
-            if (c.getStartPoint().getRow() > row) {
-                break;
-            }
-            if (c.getEndPoint().getRow() < row) {
-                continue;
-            }
-            if (c.getType().equals("expression_statement") && c.getStartPoint().getRow() == row) {
-                return c;
-            }
-            SyntaxNode inner = statementAt(c, row);
-            if (inner != null) {
-                return inner;
-            }
-        }
-        return null;
-    }
-
-    private static boolean functionVisible(SourceFile file, SyntaxNode root, int line) {
-        SyntaxNode n = root.namedDescendantAtRow(line - 1);
-        SyntaxNode f = TreeSitter.enclosing(n, Set.of("function_declaration", "method_declaration",
-                "constructor_declaration"));
-        return f != null && file.allKnown(f.getStartPoint().getRow() + 1, f.getEndPoint().getRow() + 1);
-    }
 }
