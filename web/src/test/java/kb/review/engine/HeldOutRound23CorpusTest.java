@@ -30,6 +30,11 @@ class HeldOutRound23CorpusTest {
     // Go 24/40 = 0.600 (below target) and 24/30 = 0.800 (below target); Java 28/40 = 0.700 (below target) and
     // 28/34 = 0.824 (below target). High-confidence only: overall 40/80 = 0.500 and 40/49 = 0.816. Edits of existing
     // files: recall 44/68 = 0.65, precision 44/55 = 0.80; new files 8/12 = 0.67 and 8/9 = 0.89.
+    // Run 2 (same review, seven accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
+    // changed): recall unchanged; precision 52/57 = 0.912 overall, Go 24/27 = 0.889, Java 28/30 = 0.933.
+    // Two Java defect cases (java-34, java-40) carry a writing error that leaves their labelled line unreachable
+    // (RESULTS.md); they stay in the corpus and in these figures.
+    // The floors are run 1's, rounded down to 0.05.
     static final double RECALL_FLOOR = 0.65;
     static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
