@@ -19,7 +19,8 @@ import kb.review.diff.SourceFile;
  * literal in sight whose every {@code return} ends in {@code nil}. The walkers of {@code go/ast}-like trees
  * (goldmark's {@code ast.Walk}), chi's {@code chi.Walk} and the standard library's {@code filepath.Walk},
  * {@code filepath.WalkDir} and {@code fs.WalkDir} (which hand even the root's error to the callback) return only
- * what the callback returns; an errgroup's {@code Wait} returns only what a {@code Go} or {@code TryGo} function
+ * what the callback returns, and so does a {@code Walk...}, {@code ForEach...}, {@code Each...} or {@code Visit...}
+ * method handed nothing but the literal (an iteration of a structure in memory); an errgroup's {@code Wait} returns only what a {@code Go} or {@code TryGo} function
  * returned, so every such function of the group in the enclosing function must be a literal of that kind.</li>
  * <li>{@value #STICKY_ERROR}: a write on an {@code encoding/csv} writer whose error the function reads later with
  * {@code w.Error()}, or on a {@code bufio} writer whose later {@code Flush} is checked. Both keep the first error and
@@ -36,6 +37,14 @@ final class GoInfallibleDiscards {
     private static final Pattern WRITE_BYTE = Pattern.compile("^([\\p{L}_][\\w.]*)\\.WriteByte\\s*\\(");
     /** The library walkers whose only error is their callback's. */
     private static final Pattern WALKER = Pattern.compile("^(?:ast|chi|filepath|fs)\\.Walk(?:Dir)?\\s*\\(");
+    /**
+     * A walk or for-each method whose one argument is a function literal ({@code node.ForEachFile(func(f *File) error
+     * {}, {@code tree.Walk(func(n *Node) error {}}): with no context, root path or client handed in, it iterates a
+     * structure already in memory, and its only error is the one the callback returns (session 26, set 18's BG: a
+     * file tree's ForEachFile whose callback returns nil).
+     */
+    private static final Pattern OWN_ITERATION = Pattern.compile(
+            "^[\\p{L}_][\\w.]*(?:\\(\\s*\\))?\\.(?:Walk|ForEach|Each|Visit)\\w*\\s*\\(\\s*func\\s*\\(");
     private static final Pattern GROUP_WAIT = Pattern.compile("^([\\p{L}_]\\w*)\\.Wait\\s*\\(\\s*\\)$");
     private static final Pattern WRITER_CALL = Pattern.compile("^([\\p{L}_]\\w*)\\.Write\\w*\\s*\\(");
 
@@ -56,7 +65,8 @@ final class GoInfallibleDiscards {
         if (memoryWrite(call, function, text)) {
             out.add(MEMORY_WRITE);
         }
-        if (WALKER.matcher(call).find() && callbacksReturnNil(file, lineNo, lineNo, true)) {
+        if ((WALKER.matcher(call).find() || OWN_ITERATION.matcher(call).find() && literalIsWholeArgument(file, lineNo))
+                && callbacksReturnNil(file, lineNo, lineNo, true)) {
             out.add(NIL_CALLBACKS);
         } else if (groupReturnsNil(file, top, lineNo, call, function)) {
             out.add(NIL_CALLBACKS);
@@ -123,6 +133,16 @@ final class GoInfallibleDiscards {
             }
         }
         return returns > 0 && any;
+    }
+
+    /** The call on {@code lineNo} ends where its function literal does: its last line is {@code })} alone. */
+    private static boolean literalIsWholeArgument(SourceFile file, int lineNo) {
+        String call = callText(file, lineNo);
+        if (call == null) {
+            return false;
+        }
+        String[] lines = call.strip().split("\n");
+        return lines.length > 1 && lines[lines.length - 1].strip().replaceFirst("\\s*//.*$", "").equals("})");
     }
 
     /**

@@ -22,9 +22,12 @@ final class DroppedReturnedErrors {
 
     static final String RULE = "dropped-returned-error";
 
-    /** A returned call, or the call an error check runs. Group 1 is the call. */
+    /**
+     * A returned call, or the call an error check runs, also one whose other results go to names or to '_' before the
+     * error ({@code if _, err := c.text.Cmd("QUIT"); err != nil}). Group 1 is the call.
+     */
     private static final Pattern HANDED_ON = Pattern.compile(
-            "^\\s*(?:return\\s+|if\\s+\\w+\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
+            "^\\s*(?:return\\s+|if\\s+(?:\\w+\\s*,\\s*)*\\w+\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
 
     /**
      * Calls whose error ERR-01 counts as best effort (the rejects of go-error-assigned-to-blank): a deadline setter,

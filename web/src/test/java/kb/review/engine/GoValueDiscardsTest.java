@@ -99,7 +99,7 @@ class GoValueDiscardsTest {
 
                 func start(c *Client, it *Pager, ctx context.Context) {
                 \t_ = Validate(&Config{Port: 80})
-                \t_ = os.Setenv("MODE", "fast")
+                \t_ = os.Chdir("/srv/boot")
                 \t_ = it.Next(ctx)
                 \t_ = c.Publish("jobs", "start")
                 }
