@@ -21,7 +21,7 @@ class GoGoroutinePerConnectionTest {
 
     @Test
     void a_method_value_per_accepted_connection_is_found() {
-        assertEquals(List.of("11:go-goroutine-per-accepted-connection"), conc02("relay/server.go", """
+        assertEquals(List.of("12:go-goroutine-per-accepted-connection"), conc02("relay/server.go", """
                 package relay
 
                 import "net"
@@ -41,7 +41,7 @@ class GoGoroutinePerConnectionTest {
 
     @Test
     void a_literal_given_the_tcp_connection_is_found() {
-        assertEquals(List.of("12:go-goroutine-per-accepted-connection"), conc02("metrics/ingest.go", """
+        assertEquals(List.of("13:go-goroutine-per-accepted-connection"), conc02("metrics/ingest.go", """
                 package metrics
 
                 import "net"
@@ -65,7 +65,7 @@ class GoGoroutinePerConnectionTest {
 
     @Test
     void a_literal_that_closes_over_the_unix_connection_is_found() {
-        assertEquals(List.of("10:go-goroutine-per-accepted-connection"), conc02("agent/control.go", """
+        assertEquals(List.of("12:go-goroutine-per-accepted-connection"), conc02("agent/control.go", """
                 package agent
 
                 import "net"
@@ -88,7 +88,7 @@ class GoGoroutinePerConnectionTest {
 
     @Test
     void a_tls_accept_loop_handing_the_conn_to_a_package_function_is_found() {
-        assertEquals(List.of("10:go-goroutine-per-accepted-connection"), conc02("gateway/tls.go", """
+        assertEquals(List.of("14:go-goroutine-per-accepted-connection"), conc02("gateway/tls.go", """
                 package gateway
 
                 import (
@@ -110,7 +110,7 @@ class GoGoroutinePerConnectionTest {
 
     @Test
     void a_goroutine_per_connection_of_an_ssh_style_server_is_found() {
-        assertEquals(List.of("13:go-goroutine-per-accepted-connection"), conc02("shell/listen.go", """
+        assertEquals(List.of("15:go-goroutine-per-accepted-connection"), conc02("shell/listen.go", """
                 package shell
 
                 import (

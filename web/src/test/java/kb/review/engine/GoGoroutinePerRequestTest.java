@@ -21,7 +21,7 @@ class GoGoroutinePerRequestTest {
 
     @Test
     void a_method_value_on_a_store_started_per_request_is_found() {
-        assertEquals(List.of("15:go-goroutine-per-request"), conc02("tracker/announce.go", """
+        assertEquals(List.of("14:go-goroutine-per-request"), conc02("tracker/announce.go", """
                 package tracker
 
                 import (
@@ -43,7 +43,7 @@ class GoGoroutinePerRequestTest {
 
     @Test
     void a_literal_goroutine_in_a_plain_handler_function_is_found() {
-        assertEquals(List.of("8:go-goroutine-per-request"), conc02("audit/hook.go", """
+        assertEquals(List.of("7:go-goroutine-per-request"), conc02("audit/hook.go", """
                 package audit
 
                 import "net/http"
