@@ -38,6 +38,18 @@ final class Callees {
         this.helpers = helpers;
     }
 
+    /** True when {@code name}'s declared type (as the file gives it) is an interface the visible code declares. */
+    private static boolean declaredInterface(Context ctx, String name) {
+        String type = ctx.types().get(name);
+        if (type == null || ctx.text() == null) {
+            return false;
+        }
+        String bare = type.replaceFirst("^\\*+", "").replaceAll("\\[.*", "").strip();
+        String owner = bare.substring(bare.lastIndexOf('.') + 1);
+        return !owner.isEmpty() && Pattern.compile("(?m)^\\s*(?:type\\s+)?" + Pattern.quote(owner)
+                + "(?:\\[[^\\]]*\\])?\\s+interface\\s*\\{").matcher(ctx.text()).find();
+    }
+
     /** The callee's declarations, or null when unknown; never fails (a lookup that breaks is an unknown helper). */
     Target target(String callee, Context ctx) {
         try {
@@ -81,6 +93,13 @@ final class Callees {
                     return new Target("visible:" + owner + "." + simple, own);
                 }
             }
+        }
+        if (visible != null && go && qualifier != null && WORD.matcher(qualifier).matches()
+                && declaredInterface(ctx, qualifier)) {
+            // recv.Close() on a name the file declares with an interface type (a pool's `c Conn`): the call runs
+            // whatever implements it, not the one visible method of that name on some other type (set 17, AH: a
+            // pool's `go p.close(c)` judged by the pool's own Close instead of the connection's)
+            visible = null;
         }
         if (visible != null && !go && ctx != null && ctx.path() != null && visible.size() > 1
                 && (qualifier == null || qualifier.equals("this"))) {

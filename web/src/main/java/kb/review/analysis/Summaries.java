@@ -322,9 +322,9 @@ public final class Summaries {
         if (known != null) {
             return known;
         }
-        boolean r = depth > 0 && t.functions().stream()
-                .allMatch(f -> InlineGuards.recovers(f.body(), // a per-run guard covers its literal only
-                        level -> RECOVER.matcher(level).find() || deferredRecoverer(level, f, depth)));
+        java.util.function.Predicate<Function> recoversIn = f -> InlineGuards.recovers(f.body(), // a per-run guard covers its literal only
+                level -> RECOVER.matcher(level).find() || deferredRecoverer(level, f, depth));
+        boolean r = depth > 0 && allParts(t.functions(), recoversIn, recoversIn);
         recovers.putIfAbsent(t.key(), r);
         return r;
     }
@@ -352,13 +352,37 @@ public final class Summaries {
     }
 
     private boolean guarded(Target t, int depth) {
-        return recovers(t, 3) || depth > 0 && !t.functions().isEmpty() && t.functions().stream()
-                .allMatch(f -> GoGuardedBodies.defersUnseenRecoverer(f.body(),
-                        c -> isModelRecoverer(c) || callees.target(c, home(f)) != null)
-                        || GoGuardedBodies.runsOnlyGuardedWork(f.body(), c -> {
+        if (recovers(t, 3)) {
+            return true;
+        }
+        if (depth <= 0 || t.functions().isEmpty()) {
+            return false;
+        }
+        java.util.function.Predicate<Function> defers = f -> GoGuardedBodies.defersUnseenRecoverer(f.body(),
+                c -> isModelRecoverer(c) || callees.target(c, home(f)) != null);
+        return allParts(t.functions(), defers, f -> defers.test(f) || GoGuardedBodies.runsOnlyGuardedWork(f.body(),
+                c -> {
                     Target next = callees.target(c, home(f));
                     return next != null && guarded(next, depth - 1);
                 }));
+    }
+
+    /**
+     * True when every function of the target is guarded, where the parts of one function count as one: a diff that
+     * shows a Go function in several runs (its first lines in one hunk, the rest in later hunks whose header names it
+     * again) gives one declaration per run, all in the same file, of the same receiver type and name, which Go allows
+     * only once. A recover deferred in one part ({@code anyPart}) guards the whole body; a guard that reads the work
+     * ({@code eachPart}: only guarded calls) must hold in every part. Set 17's and 18's DZ: `defer
+     * slogutil.RecoverAndLog(ctx, l)` at the top of a goroutine's method whose loop a later hunk edits.
+     */
+    private static boolean allParts(List<Function> functions, java.util.function.Predicate<Function> anyPart,
+                                    java.util.function.Predicate<Function> eachPart) {
+        Map<String, List<Function>> byFunction = new java.util.LinkedHashMap<>();
+        for (Function f : functions) {
+            byFunction.computeIfAbsent(f.file() + "|" + f.owner() + "|" + f.name(), k -> new ArrayList<>()).add(f);
+        }
+        return byFunction.values().stream().allMatch(parts -> parts.stream().anyMatch(anyPart)
+                || parts.stream().allMatch(eachPart));
     }
 
     /** True when a library model names {@code callee} as a function that recovers. */
