@@ -212,9 +212,9 @@ final class GoStrippedTimeouts {
 
     /**
      * For a bare {@code Timeout:} field (a name many settings structs use for things that are not a connection's
-     * bound): the dial or connect call within three lines below the literal's closing brace that the hunk shows, or,
-     * when the literal's own line shows it is a client's, dialer's or connection's settings, the line after the
-     * deletion; null otherwise.
+     * bound): when the literal's own line shows it is a client's, dialer's or connection's settings, that line;
+     * else the dial or connect call within three lines below the literal's closing brace that the hunk shows; null
+     * otherwise.
      */
     private static DiffLine connectionBelow(RemovedLine r) {
         List<DiffLine> lines = r.lines();
@@ -227,8 +227,8 @@ final class GoStrippedTimeouts {
             String t = l.text();
             depth += count(t, '}') - count(t, '{');
             if (depth < 0) {
-                if (CLIENT_LITERAL.matcher(t).find()) {
-                    return nextLine(r);
+                if (CLIENT_LITERAL.matcher(t).find() && l.newLine() > 0) {
+                    return l; // the literal's own line, where a library model of the type reports too
                 }
                 break;
             }
