@@ -31,11 +31,22 @@ import java.util.regex.Pattern;
  * @param perUse   Java: name patterns of calls that give one query made from the object its own timeout (jOOQ's
  *                 {@code .queryTimeout(n)} on a query chain): when every statement of the file that uses the object's
  *                 holder carries one, the object needs none; empty when the library has no such call
+ * @param unreadBy Go: callee patterns that take the object and never read its timeout fields (x/crypto/ssh's
+ *                 {@code NewClientConn} runs the handshake on a connection the caller dialled; only {@code ssh.Dial}
+ *                 reads {@code ClientConfig.Timeout}): a local handed only to such calls needs no timeout there
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
                            String source, Pattern localUse, Pattern contextBound,
-                           Pattern localFile, List<Pattern> perUse) {
+                           Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy) {
+
+    public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                        boolean all, Pattern disabled, List<String> uses, List<String> configures,
+                        String source, Pattern localUse, Pattern contextBound,
+                        Pattern localFile, List<Pattern> perUse) {
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, localUse, contextBound,
+                localFile, perUse, List.of());
+    }
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures,

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
-            "uses", "configures", "local-use", "context-bound", "local-file", "per-use");
+            "uses", "configures", "local-use", "context-bound", "local-file", "per-use", "unread-by");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
             "peer", "receiver-type");
 
@@ -51,14 +51,15 @@ final class TimeoutModels {
             out.add(new TimeoutModel(y.string(m, "id", n, false), language, y.string(m, "shows", n, false), builds,
                     timeout, "all".equals(needs), disabled, y.strings(m, "uses"), y.strings(m, "configures"),
                     file + ":" + YamlTree.line(n), Models.regex(y, m, "local-use"),
-                    Models.regex(y, m, "context-bound"), Models.regex(y, m, "local-file"), perUse(y, m)));
+                    Models.regex(y, m, "context-bound"), Models.regex(y, m, "local-file"), perUse(y, m, "per-use"),
+                    perUse(y, m, "unread-by")));
         }
     }
 
-    private static List<Pattern> perUse(YamlTree y, Map<String, Node> m) {
+    private static List<Pattern> perUse(YamlTree y, Map<String, Node> m, String key) {
         List<Pattern> out = new ArrayList<>();
-        for (String t : y.strings(m, "per-use")) {
-            Models.addPattern(y, m.get("per-use"), t, out);
+        for (String t : y.strings(m, key)) {
+            Models.addPattern(y, m.get(key), t, out);
         }
         return out;
     }

@@ -127,6 +127,10 @@ public final class Timeouts {
         if (seen.local || seen.bounded) {
             return null;
         }
+        if (go && holder != null && !wide && !m.unreadBy().isEmpty() && onlyUnreadBy(holder, function(top),
+                top.getEndByte(), m)) {
+            return null; // handed only to calls that never read the timeout field (round 22, go-09)
+        }
         boolean ok = b.safe() ? !seen.disabled : satisfied(m, seen);
         // a local's later setter counts only on the paths through it (not for the 'safe' defaults: only a 0 is wrong)
         Spot partial = ok && !wide && !b.safe() && !seen.handedOver
@@ -558,5 +562,41 @@ public final class Timeouts {
                     .allMatch(name -> name.equals("_") || GoErrors.holdsError(name, body));
         }
         return false;
+    }
+
+    /**
+     * Go: true when the local {@code holder} appears after {@code from} in {@code fn} at least once and only as an
+     * argument of calls whose callee matches the model's {@code unread-by} (a config handed to
+     * {@code ssh.NewClientConn}, which never reads its {@code Timeout}).
+     */
+    private boolean onlyUnreadBy(String holder, SyntaxNode fn, int from, TimeoutModel m) {
+        int[] counts = new int[2];
+        countUses(holder, fn, from, m, counts, false);
+        return counts[0] > 0 && counts[0] == counts[1];
+    }
+
+    private void countUses(String holder, SyntaxNode n, int from, TimeoutModel m, int[] counts, boolean inUnread) {
+        if (n.getEndByte() <= from) {
+            return;
+        }
+        String t = n.getType();
+        if (t.equals("identifier") && n.getStartByte() >= from && text(n).equals(holder)) {
+            counts[0]++;
+            if (inUnread) {
+                counts[1]++;
+            }
+            return;
+        }
+        boolean unread = inUnread;
+        if (t.equals("call_expression")) {
+            SyntaxNode fn = n.getChildByFieldName("function");
+            String callee = fn == null || fn.isNull() ? "" : text(fn);
+            unread = m.unreadBy().stream().anyMatch(p -> p.matcher(callee).find());
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            boolean arg = unread && t.equals("call_expression") && "argument_list".equals(c.getType());
+            countUses(holder, c, from, m, counts, t.equals("call_expression") ? arg : unread);
+        }
     }
 }

@@ -32,7 +32,15 @@ final class GoStrippedTimeouts {
     private static final Pattern OFF = Pattern.compile("^\\s*(?:\\w+\\.)*\\w*\\(?\\s*0+\\s*\\)?\\s*$");
     /** A field of a literal set to a timeout: {@code DialTimeout: 5 * time.Second,}. Group 1 the field, 2 its value. */
     private static final Pattern FIELD = Pattern.compile(
-            "^\\s*([A-Z]\\w*(?:Timeout|Deadline))\\s*:\\s*(.+?)\\s*,?\\s*(?://.*)?$");
+            "^\\s*((?:[A-Z]\\w*)?(?:Timeout|Deadline))\\s*:\\s*(.+?)\\s*,?\\s*(?://.*)?$");
+    /**
+     * A dial or connect call ({@code ssh.Dial("tcp", addr, cfg)}, {@code ldap.DialURL}, {@code pgx.ConnectConfig}):
+     * a bare {@code Timeout:} field is a connection's bound only when such a call takes the literal right below it.
+     */
+    private static final Pattern DIAL_CALL = Pattern.compile("\\b(?:\\w+\\.)*\\w*(?:Dial|Connect)\\w*\\s*\\(");
+    /** The opening line of a literal of a package's client, dialer or connection settings type (ssh.ClientConfig). */
+    private static final Pattern CLIENT_LITERAL = Pattern.compile(
+            "\\b[a-z]\\w*\\.\\w*(?:Client|Dialer|Conn)\\w*\\s*\\{\\s*$");
     /**
      * A statement or chain step that sets a timeout or deadline ({@code conn.SetReadDeadline(t)}, {@code .SetTimeout(d)}).
      * Group 1 the method, 2 its argument.
@@ -84,7 +92,9 @@ final class GoStrippedTimeouts {
                 }
                 if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
                         && !f.group(2).contains("time.Time{}") && onlyDeletions(r)) {
-                    now = nextLine(r);
+                    boolean bare = f.pattern() == FIELD
+                            && (f.group(1).equals("Timeout") || f.group(1).equals("Deadline"));
+                    now = bare ? connectionBelow(r) : nextLine(r);
                     what = "deletes `" + old.strip() + "` from the settings it keeps";
                 }
             }
@@ -198,6 +208,60 @@ final class GoStrippedTimeouts {
     private static boolean onlyDeletions(RemovedLine r) {
         return RemovedLine.changedBlock(r.lines(), r.index()).stream()
                 .allMatch(l -> l.kind() == DiffLine.Kind.REMOVED && !l.text().contains("{") && !l.text().contains("}"));
+    }
+
+    /**
+     * For a bare {@code Timeout:} field (a name many settings structs use for things that are not a connection's
+     * bound): when the literal's own line shows it is a client's, dialer's or connection's settings, that line;
+     * else the dial or connect call within three lines below the literal's closing brace that the hunk shows; null
+     * otherwise.
+     */
+    private static DiffLine connectionBelow(RemovedLine r) {
+        List<DiffLine> lines = r.lines();
+        int depth = 0;
+        for (int i = r.index() - 1; i >= 0; i--) {
+            DiffLine l = lines.get(i);
+            if (l.kind() == DiffLine.Kind.ADDED) {
+                continue;
+            }
+            String t = l.text();
+            depth += count(t, '}') - count(t, '{');
+            if (depth < 0) {
+                if (CLIENT_LITERAL.matcher(t).find() && l.newLine() > 0) {
+                    return l; // the literal's own line, where a library model of the type reports too
+                }
+                break;
+            }
+        }
+        depth = 0;
+        int after = -1;
+        for (int i = r.index() + 1; i < lines.size(); i++) {
+            DiffLine l = lines.get(i);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.newLine() <= 0) {
+                continue;
+            }
+            String t = l.text();
+            if (after < 0) {
+                depth += count(t, '{') - count(t, '}');
+                if (depth < 0) {
+                    after = 0;
+                }
+            } else if (++after > 3) {
+                return null;
+            }
+            if (after >= 0 && DIAL_CALL.matcher(t).find()) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == c ? 1 : 0;
+        }
+        return n;
     }
 
     /** The first line of the new side after the deleted one. */

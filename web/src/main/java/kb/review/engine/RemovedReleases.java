@@ -57,6 +57,10 @@ final class RemovedReleases {
             new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)(?:\\(\\))?\\.(?:clear|clearAll|clearMap|unset)"
                     + "\\(\\)\\s*;"), null, "CONC-04", "clears"));
 
+    /** A Go {@code defer v.Close()} (or {@code defer v.Body.Close()}) statement alone on its line. */
+    private static final Pattern DEFERRED_CLOSE = Pattern.compile(
+            "^\\s*defer\\s+[A-Za-z_]\\w*(?:\\.Body)?\\.Close\\(\\)\\s*(?://.*)?$");
+
     private RemovedReleases() {
     }
 
@@ -150,8 +154,14 @@ final class RemovedReleases {
                                     : checked > 0 ? "acquired just above this error check"
                                     : "acquired outside the hunks") + "): unless that moved where the change does "
                                     + "not show, `" + value + "` is no longer released on this path.";
+                    // Go: the deleted release is the `defer v.Close()` written right under the acquisition and its
+                    // error check, both shown in the hunk: Go code closes such a value nowhere else, so what the diff
+                    // leaves unseen below cannot hold its release (round 22, go-07)
+                    boolean paired = language == Language.GO && acquired > 0 && next > acquired
+                            && next - acquired <= 5 && DEFERRED_CLOSE.matcher(l.text()).find();
                     out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
-                            Finding.Confidence.LOW, acquired > 0 ? "the diff shows only part of the function"
+                            paired ? Finding.Confidence.HIGH : Finding.Confidence.LOW, paired ? null
+                            : acquired > 0 ? "the diff shows only part of the function"
                             : above > 0 ? "the change deletes the release at line " + next + "; the review follows "
                                     + "the deleted release, not the value"
                             : "the acquisition is outside the diff's hunks", "kb", null));
