@@ -254,6 +254,28 @@ class JavaLostFailureEditsTest {
         assertEquals(List.of(), edit(body));
     }
 
+    @Test
+    void a_last_argument_that_is_a_page_not_a_cause_is_left_alone() {
+        String body = """
+                -            throw new RedirectException("upload refused", errorPage);
+                +            throw new RedirectException("upload refused: too large", nextPage);
+                         }
+                """;
+        assertEquals(List.of(), edit(body));
+    }
+
+    @Test
+    void a_failure_logged_with_its_stack_right_above_the_rethrow_is_left_alone() {
+        String body = """
+                         } catch (final StoreException storeErr) {
+                             LOG.error("could not save the entry", storeErr);
+                -            throw new ServletException("could not save the entry", storeErr);
+                +            throw new ServletException("could not save the entry");
+                         }
+                """;
+        assertEquals(List.of(), edit(body));
+    }
+
     // --- java-throw-replaced-by-print-and-default ---
 
     @Test
