@@ -13,6 +13,8 @@ final class BackstopDuplicates {
 
     /** The backstop rules, by id. */
     private static final Set<String> BACKSTOPS = Set.of("java-files-stream-used-up-in-a-chain",
+            // ERR-01's reading of an edit that takes the cause out of a rethrow, behind java-rethrow-drops-cause
+            "java-edit-drops-rethrow-cause",
             // CONC-07's loop exits read from indentation, behind the tree-sitter rule for the periodic loops it sees
             "go-consume-loop-gives-up-on-error");
 
