@@ -217,4 +217,105 @@ class JavaSocketConnectSession26Test {
                 }
                 """));
     }
+
+    // --- a bare JSch connect on a field whose declaration is out of sight: its type is read from the assignment the
+    // hunk shows (a factory named for its product, or a cast); with neither visible the type is unknown and nothing
+    // is reported ---
+
+    private static List<String> hunkTimeouts(String body) {
+        return TestRules.reviewDiff(Round5ClassesTest.hunk("src/main/java/ops/Remote.java", 40, 40, body)).active()
+                .stream().filter(f -> f.item().equals("TMO-01")).map(f -> f.line() + ":" + f.item()).distinct()
+                .sorted().toList();
+    }
+
+    @Test
+    void a_session_field_assigned_from_get_session_then_connected_bare() {
+        assertEquals(List.of("42:TMO-01"), hunkTimeouts("""
+                         session = jsch.getSession(user, host, 22);
+                         session.setPassword(secret);
+                -        session.connect(connectMillis);
+                +        session.connect();
+                         openShell();
+                """));
+    }
+
+    @Test
+    void a_this_qualified_session_from_a_differently_named_factory_receiver() {
+        assertEquals(List.of("42:TMO-01"), hunkTimeouts("""
+                         this.tunnel = sshLib.getSession(account, bastion);
+                +        this.tunnel.setConfig("StrictHostKeyChecking", "yes");
+                +        this.tunnel.connect();
+                         forwardPorts();
+                """));
+    }
+
+    @Test
+    void an_sftp_channel_field_from_a_cast_then_connected_bare() {
+        assertEquals(List.of("41:TMO-01"), hunkTimeouts("""
+                         sftp = (ChannelSftp) sess.openChannel("sftp");
+                -        sftp.connect(5_000);
+                +        sftp.connect();
+                         sftp.cd(remoteDir);
+                """));
+    }
+
+    @Test
+    void an_exec_channel_field_from_a_cast_inside_a_try() {
+        assertEquals(List.of("43:TMO-01"), hunkTimeouts("""
+                         try {
+                             runner = (ChannelExec) link.openChannel("exec");
+                +            runner.setCommand(script);
+                +            runner.connect();
+                         } catch (JSchException e) {
+                """));
+    }
+
+    @Test
+    void a_shell_channel_from_an_uncast_open_channel_is_a_channel() {
+        assertEquals(List.of("42:TMO-01"), hunkTimeouts("""
+                         console = remote.openChannel("shell");
+                         console.setInputStream(keys);
+                +        console.connect();
+                         pump(console);
+                """));
+    }
+
+    @Test
+    void a_session_field_given_set_timeout_before_the_bare_connect_is_clean() {
+        assertEquals(List.of(), hunkTimeouts("""
+                         session = jsch.getSession(user, host, 22);
+                +        session.setTimeout(connectMillis);
+                         session.setPassword(secret);
+                +        session.connect();
+                """));
+    }
+
+    @Test
+    void a_field_from_a_pool_connection_getter_is_not_a_jsch_session() {
+        assertEquals(List.of(), hunkTimeouts("""
+                         link = pool.getConnection();
+                -        link.connect(timeout);
+                +        link.connect();
+                         link.send(frame);
+                """));
+    }
+
+    @Test
+    void a_field_with_no_visible_declaration_or_assignment_is_not_reported() {
+        assertEquals(List.of(), hunkTimeouts("""
+                         ensureOpen();
+                -        session.connect(connectMillis);
+                +        session.connect();
+                         openShell();
+                """));
+    }
+
+    @Test
+    void a_comparison_is_not_an_assignment() {
+        assertEquals(List.of(), hunkTimeouts("""
+                         if (conn == pool.getSession()) {
+                +            conn.connect();
+                         }
+                """));
+    }
 }
