@@ -200,6 +200,28 @@ class JavaSocketConnectSession26Test {
     }
 
     @Test
+    void a_connect_to_this_machine_is_answered_at_once_and_is_clean() {
+        assertEquals(List.of(), timeouts("src/main/java/ops/LocalAgent.java", """
+                package ops;
+
+                import java.io.IOException;
+                import java.net.InetAddress;
+                import java.net.Socket;
+
+                final class LocalAgent {
+                    static void ping(int port) throws IOException {
+                        try (Socket a = new Socket("localhost", port); Socket b = new Socket("127.0.0.1", port);
+                             Socket c = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                            a.setSoTimeout(500);
+                            b.setSoTimeout(500);
+                            c.setSoTimeout(500);
+                        }
+                    }
+                }
+                """));
+    }
+
+    @Test
     void a_server_socket_with_a_backlog_is_not_a_connect() {
         assertEquals(List.of(), timeouts("src/main/java/feed/Acceptor.java", """
                 package feed;
