@@ -86,7 +86,30 @@ final class TimeoutBuilds {
             return false;
         }
         String type = Declared.type(Timeouts.root(n), src, name, n.getStartByte());
+        if (type == null) {
+            type = assignedType(src, name, n.getStartByte());
+        }
         return type != null && b.receiverType().matcher(type).find();
+    }
+
+    /**
+     * The type of {@code name} read from its last assignment above {@code before} when its declaration is not in
+     * sight (a field declared outside the hunk): a cast ({@code (ChannelExec) s.openChannel(..)}), a constructor
+     * ({@code new Session(..)}), or a factory named for what it makes ({@code jsch.getSession(..)}, {@code
+     * openChannel}, {@code createClient}: the type after get/open/create/new). Null when no such assignment is
+     * visible: the receiver's type is then unknown and the entry does not match.
+     */
+    static String assignedType(byte[] src, String name, int before) {
+        String text = new String(src, 0, Math.min(before, src.length), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w$.])(?:this\\s*\\.\\s*)?"
+                + java.util.regex.Pattern.quote(name) + "\\s*(?<![=!<>+\\-*/&|^%])=(?!=)\\s*"
+                + "(?:\\(\\s*([\\w.]+)\\s*\\)\\s*[\\w$]|new\\s+([\\w.]+)"
+                + "|[\\w$.]+\\s*\\.\\s*(?:get|open|create|new)([A-Z][\\w$]*)\\s*\\()").matcher(text);
+        String type = null;
+        while (m.find()) {
+            type = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        }
+        return type;
     }
 
     /**
