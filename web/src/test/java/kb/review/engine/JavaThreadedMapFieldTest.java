@@ -96,18 +96,6 @@ class JavaThreadedMapFieldTest {
                 "+    private final Map<Class<?>, RowMapper<?>> mappers = new HashMap<>();",
                 "    private final JdbcTemplate jdbc;",
                 ""));
-        assertEquals(List.of("5:CONC-03"), JavaMissedClassesTest.items("src/main/java/q/Tally.java", """
-                package q;
-
-                /** Counts the rows that every worker thread of the import writes. */
-                public class Tally {
-                    private final Map<String, Integer> rows = new HashMap<>();
-
-                    void add(String table, int n) {
-                        rows.merge(table, n, Integer::sum);
-                    }
-                }
-                """).stream().filter(x -> x.endsWith("CONC-03")).toList());
     }
 
     @Test
