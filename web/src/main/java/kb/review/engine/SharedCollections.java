@@ -68,9 +68,34 @@ final class SharedCollections {
     private static final Pattern ONE_THREAD = Pattern.compile(
             "(?i)\\bnot\\b[^.]{0,30}\\bconcurrently\\b|\\b(?:single|one|same|owning|owner) thread\\b|\\bconfined\\b");
     private static final int DEPTH = 4;
+    private static final Set<String> MAPS = Set.of("HashMap", "LinkedHashMap", "TreeMap", "WeakHashMap",
+            "IdentityHashMap");
+    /** Values made for concurrent updates: a map of them is updated by several threads too. */
+    private static final Pattern ATOMIC_VALUE = Pattern.compile(
+            "\\b(?:Atomic(?:Integer|Long|Double|Boolean|Reference)|LongAdder|DoubleAdder|LongAccumulator)\\b");
+    /** A field type that exists only for threads: a concurrent collection, an atomic, a lock, an executor. */
+    private static final Pattern CONCURRENT_TYPE = Pattern.compile(
+            "\\b(?:Concurrent\\w*|CopyOnWrite\\w*|Atomic\\w+|LongAdder|DoubleAdder|ThreadLocal|\\w*BlockingQueue"
+                    + "|ReentrantLock|ReentrantReadWriteLock|ReadWriteLock|StampedLock|Semaphore|CountDownLatch"
+                    + "|ExecutorService|ScheduledExecutorService|Executor|ScheduledThreadPoolExecutor"
+                    + "|ThreadPoolExecutor)\\b");
+    /** One instance serves every request: a DAO, a repository, a service, a controller, a servlet, a registry. */
+    private static final Pattern SERVER_NAME = Pattern.compile(
+            "(?:Dao|DAO|Repository|Service|ServiceImpl|Controller|Servlet|Registry)$");
+    /** An object made for one use or one thread, or a test. */
+    private static final Pattern NOT_SHARED_NAME = Pattern.compile(
+            "(?:Builder|Request|Response|Dto|DTO|Visitor|Parser|Test|Tests|IT)$");
+    /** A class comment that says several threads call the object. */
+    private static final Pattern CLASS_MANY_THREADS = Pattern.compile(
+            "(?i)\\b(?:every|all|many|several|multiple|any|different|concurrent|worker|client|listener|request"
+                    + "|handler|pool)\\s+(?:\\w+\\s+)?threads?\\b|\\bconcurrently\\b");
     private static final Pattern MAY_APPLY = Pattern.compile(
             "\\bnew\\s+(?:HashMap|LinkedHashMap|TreeMap|WeakHashMap|IdentityHashMap|EnumMap|HashSet|LinkedHashSet"
                     + "|TreeSet|ArrayList|LinkedList|ArrayDeque|PriorityQueue)\\b");
+
+    private static final Pattern MAY_THREADS = Pattern.compile(
+            "Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b|Repository\\b|Service"
+                    + "|Controller\\b|Registry\\b|[Tt]hread");
 
     private SharedCollections() {
     }
@@ -78,7 +103,7 @@ final class SharedCollections {
     /** A cheap text test: an unsafe collection is built and something may say the object is shared. */
     static boolean mayApply(String text) {
         return MAY_APPLY.matcher(text).find() && (text.contains("@") || text.contains("Servlet")
-                || text.contains("thread") || text.contains("concurrent"));
+                || text.contains("thread") || text.contains("concurrent") || MAY_THREADS.matcher(text).find());
     }
 
     static List<JavaChecks.Report> check(Node root, boolean wholeFile) {
@@ -98,11 +123,66 @@ final class SharedCollections {
                     out.add(JavaChecks.Report.at(f.getValue(), false));
                     continue;
                 }
-                writes.stream().filter(w -> !building(w) && saysManyThreads(w)).findFirst()
-                        .ifPresent(w -> out.add(JavaChecks.Report.at(w, false)));
+                Optional<MethodCallExpr> said = writes.stream().filter(w -> !building(w) && saysManyThreads(w))
+                        .findFirst();
+                if (said.isPresent()) {
+                    out.add(JavaChecks.Report.at(said.get(), false));
+                    continue;
+                }
+                threadedMapField(type, f.getKey(), f.getValue(), writes, wholeFile).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /**
+     * A plain map built at its field's declaration in a class whose visible code says threads use it at once: its
+     * values are atomic counters, a sibling field is a concurrent type (a concurrent map, an atomic, an adder, a
+     * {@code ThreadLocal}, a lock, an executor) or {@code volatile}, the class's comment says threads call it, or the
+     * class is named as a server component (a DAO, repository, service, controller, servlet, registry). Reported at the
+     * field when a visible write outside construction takes no lock, or, in a piece of the file, when no write is in
+     * sight (a guess). Left alone: a map written only while the object is built or only under a lock, a
+     * request-scoped class, a builder, a request or response object, a visitor, a parser, a test.
+     */
+    private static Optional<JavaChecks.Report> threadedMapField(ClassOrInterfaceDeclaration type, String name,
+                                                                FieldDeclaration field, List<MethodCallExpr> unguarded,
+                                                                boolean wholeFile) {
+        VariableDeclarator v = field.getVariables().stream().filter(x -> x.getNameAsString().equals(name))
+                .findFirst().orElse(null);
+        if (v == null || v.getInitializer().filter(e -> e instanceof ObjectCreationExpr o
+                && MAPS.contains(o.getType().getNameAsString())).isEmpty()
+                || narrowScope(type)
+                || NOT_SHARED_NAME.matcher(type.getNameAsString()).find()
+                || !(ATOMIC_VALUE.matcher(v.getType().toString()).find() || threadedClass(type, field))) {
+            return Optional.empty();
+        }
+        if (unguarded.stream().anyMatch(w -> !building(w))) {
+            return Optional.of(JavaChecks.Report.at(field, false));
+        }
+        boolean anyWrite = type.findAll(MethodCallExpr.class).stream().anyMatch(c -> WRITES.contains(
+                c.getNameAsString()) && c.getScope().filter(sc -> names(sc, name)).isPresent());
+        return wholeFile || anyWrite ? Optional.empty() : Optional.of(JavaChecks.Report.at(field, true));
+    }
+
+    private static boolean threadedClass(ClassOrInterfaceDeclaration type, FieldDeclaration self) {
+        for (FieldDeclaration other : type.getFields()) {
+            if (other != self && (other.isVolatile() || other.getVariables().stream().anyMatch(x ->
+                    CONCURRENT_TYPE.matcher(x.getType().toString()).find()
+                            || x.getInitializer().filter(e -> CONCURRENT_TYPE.matcher(e.toString()).find())
+                            .isPresent()))) {
+                return true;
+            }
+        }
+        String comment = type.getComment().map(c -> c.getContent()).orElse("");
+        return SERVER_NAME.matcher(type.getNameAsString()).find()
+                || CLASS_MANY_THREADS.matcher(comment).find() && !ONE_THREAD.matcher(comment).find()
+                && !comment.matches("(?is).*\\bnot\\s+thread-?safe.*");
+    }
+
+    private static boolean narrowScope(ClassOrInterfaceDeclaration type) {
+        return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Scope")
+                && (a.getNameAsString().matches("(Request|Session|Thread)Scope")
+                || NARROW_SCOPE.matcher(a.toString()).find()));
     }
 
     /** The class's own fields built as an unsafe collection, at their declaration or in a constructor. */
