@@ -40,6 +40,11 @@ final class RemovedLogLimits {
         static final String SOURCE = "\\bif\\s*\\(?\\s*([A-Za-z_][\\w.]*)\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)\\s*\\)?\\s*\\{";
         static final Pattern PATTERN = Pattern.compile(SOURCE);
     }
+    /** A limit that only a repeated line has (see {@link #repeatLimitRemoved}). */
+    private static final Pattern REPEAT_LIMIT = Pattern.compile(
+            "\\bSometimes\\b|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\(|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]"
+                    + "|%\\s*[\\w.]+\\s*==\\s*0|" + CountCap.SOURCE);
+    private static final Pattern LEAVES = Pattern.compile("^\\s*(?:break|return)\\b");
     /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
     private static final Pattern CALLEE = Pattern.compile("^\\s*([A-Za-z_][\\w.]*(?:\\([^()]*\\)\\.[A-Za-z_][\\w.]*)*)\\s*\\(");
     private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
@@ -73,8 +78,9 @@ final class RemovedLogLimits {
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
-                if (limitRemoved(block, logger, loggers) && !limitAdded(block)
-                        && (inLoop(hunks, h, i) || countedBeside(lines, block, i))) {
+                Boolean loop = limitRemoved(block, logger, loggers) && !limitAdded(block) ? inLoop(hunks, h, i) : Boolean.FALSE;
+                if ((Boolean.TRUE.equals(loop) || loop == null && repeatLimitRemoved(block)
+                        || Boolean.FALSE.equals(loop) && countedBeside(lines, block, i)) && !leavesAfter(lines, i)) {
                     Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     DiffLine l = lines.get(i);
                     out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
@@ -119,8 +125,12 @@ final class RemovedLogLimits {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && LIMIT.matcher(l.text()).find());
     }
 
-    /** A loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header. */
-    private static boolean inLoop(List<Hunk> hunks, int h, int i) {
+    /**
+     * Whether a loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header:
+     * true, false (the function's header or the top level comes first), or null when the hunks shown run out first
+     * (git's context starts inside a block whose header is above it).
+     */
+    private static Boolean inLoop(List<Hunk> hunks, int h, int i) {
         int indent = CodeText.indent(hunks.get(h).lines().get(i).text());
         for (int k = h; k >= 0; k--) {
             List<DiffLine> lines = hunks.get(k).lines();
@@ -141,6 +151,41 @@ final class RemovedLogLimits {
                 }
                 indent = in;
             }
+            if (k > 0) {
+                return false; // an earlier hunk is another place of the file: only the line's own hunk runs out
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when the deleted limit is one that only a repeated line has: a counter sampled by modulo, a sampler or rate
+     * limiter, a cap on a count of occurrences. Such a limit says the line runs again and again (a loop, a retry, a
+     * callback per message) even where the hunk starts below the loop's header (round 22's go-36: {@code if attempt
+     * == 1 || attempt%20 == 0} around a retry loop's warning, deleted, the warning written on every attempt). A
+     * {@code once.Do} or a time check alone is not read this way without the loop in sight.
+     */
+    private static boolean repeatLimitRemoved(List<DiffLine> block) {
+        return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && REPEAT_LIMIT.matcher(l.text()).find());
+    }
+
+    /**
+     * True when the statement after the new line {@code i} leaves the loop ({@code break}, {@code return}): the line
+     * is written once, on the way out, whatever limit the loop's other lines keep (set 18's KJ: a "stopped" line just
+     * before the loop's break, the periodic line keeping its counter sample in the rewritten loop).
+     */
+    private static boolean leavesAfter(List<DiffLine> lines, int i) {
+        String previous = lines.get(i).text();
+        for (int j = i + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (sameStatement(previous)) {
+                previous = l.text(); // the new line's own arguments, on the lines below it
+                continue;
+            }
+            return LEAVES.matcher(l.text()).find();
         }
         return false;
     }
