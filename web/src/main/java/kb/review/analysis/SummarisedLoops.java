@@ -56,9 +56,16 @@ final class SummarisedLoops {
             if (LOOPS.contains(p.getType())) {
                 return summarised(p, src, go);
             }
+            SyntaxNode cond = p.getType().equals("if_statement") ? p.getChildByFieldName("condition") : null;
+            if (cond != null && !cond.isNull() && CAPPED.matcher(text(src, cond)).find()) {
+                return false; // the branch itself caps the count it logs (failed++ < LOGGED): the Good shape
+            }
         }
         return false;
     }
+
+    /** A count stepped and compared in one test: {@code failed++ < 3}, {@code ++warned <= MAX}. */
+    private static final Pattern CAPPED = Pattern.compile("(?:\\+\\+\\s*[\\w.]+|[\\w.]+\\s*\\+\\+)\\s*<=?");
 
     private static boolean summarised(SyntaxNode loop, byte[] src, boolean go) {
         SyntaxNode block = loop.getParent();

@@ -368,4 +368,19 @@ class FailureSummaryLogTest {
                 "             sink.write(c);",
                 "         }")));
     }
+
+    @Test
+    void a_summary_line_whose_cost_argument_changes_clock_is_no_deleted_limit() {
+        // set 17's BF: the deleted line names time.Since as the summary's cost, an argument, not a test around it
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("metrics/server.go", 70,
+                "\tfor {",
+                "\t\tselect {",
+                "\t\tcase <-ticker.C():",
+                "\t\t\tstart := m.clock.Now()",
+                "\t\t\tn, total := m.sweep(7 * 24 * time.Hour)",
+                "-\t\t\tlog.Debugf(\"swept %d of %d entries in %v\", n, total, time.Since(start))",
+                "+\t\t\tlog.Debugf(\"swept %d of %d entries in %v\", n, total, m.clock.Since(start))",
+                "\t\tcase <-stop:",
+                "\t\t\treturn")));
+    }
 }
