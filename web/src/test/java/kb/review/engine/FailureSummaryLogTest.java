@@ -338,10 +338,20 @@ class FailureSummaryLogTest {
     }
 
     @Test
-    void a_deleted_time_check_or_once_below_a_hidden_header_stays_clean() {
-        // neither says the line repeats without the loop in sight: a once.Do runs once, a time check may guard a
-        // line of a handler that the change now writes once per call
+    void a_deleted_time_check_below_a_hidden_header_stays_clean_and_a_deleted_once_is_found() {
+        // a time check may guard a line of a handler that the change now writes once per call: without the loop in
+        // sight it says nothing of repetition
         assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("link/dialer.go", 20,
+                "\t\tconn, err := d.dial(ctx, dest)",
+                "\t\tif err != nil {",
+                "-\t\t\tif time.Since(d.lastWarn) > time.Minute {",
+                "-\t\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "-\t\t\t}",
+                "+\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "\t\t\treturn nil, err",
+                "\t\t}")));
+        // a once.Do is a once-only test like a warned flag: deleted, the line is written on every call
+        assertEquals(List.of("22"), log01(ContinuedLoopLogTest.edit("link/dialer.go", 20,
                 "\t\tconn, err := d.dial(ctx, dest)",
                 "\t\tif err != nil {",
                 "-\t\t\twarnOnce.Do(func() {",
@@ -382,5 +392,72 @@ class FailureSummaryLogTest {
                 "+\t\t\tlog.Debugf(\"swept %d of %d entries in %v\", n, total, m.clock.Since(start))",
                 "\t\tcase <-stop:",
                 "\t\t\treturn")));
+    }
+
+    // --- a deleted once-only test, a set of values already reported, a count cap in a handler (real fixes reversed)
+
+    @Test
+    void a_java_warn_once_flag_deleted_around_a_persistence_failure_is_found() {
+        assertEquals(List.of("52"), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/store/Recorder.java", 50,
+                "         } catch (StoreException e) {",
+                "             if (isDiskFull(e)) {",
+                "-                if (warnDiskFull) {",
+                "-                    warnDiskFull = false;",
+                "-                    LOG.warn(\"cannot record the exchange, the disk is full\", e);",
+                "-                }",
+                "+                LOG.warn(\"cannot record the exchange, the disk is full\", e);",
+                "             } else {",
+                "                 LOG.error(\"cannot record the exchange\", e);",
+                "             }",
+                "         }")));
+    }
+
+    @Test
+    void a_java_set_of_reported_values_deleted_around_a_warning_is_found() {
+        assertEquals(List.of("21"), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (REPORTED_CHARSETS.add(charset)) {",
+                "-                logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "-            }",
+                "+            logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "         }")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "-\t\tif s.loggedRejects < s.cfg.maxLoggedRejects {",
+            "-\t\tif !s.warnedOnce {",
+            "-\t\tif _, seen := reportedPeers.LoadOrStore(peer, true); !seen {",
+    })
+    void a_go_handlers_deleted_cap_once_flag_or_seen_set_is_found(String limit) {
+        String diff = ContinuedLoopLogTest.edit("smtp/session.go", 130,
+                "\tif err := s.checkRecipient(to); err != nil {",
+                limit,
+                "-\t\t\ts.log.Error(\"recipient rejected\", err, \"rcpt\", to)",
+                "-\t\t}",
+                "+\t\ts.log.Error(\"recipient rejected\", err, \"rcpt\", to)",
+                "\t\treturn wrap(err)",
+                "\t}");
+        assertEquals(List.of("131"), log01(diff));
+    }
+
+    @Test
+    void a_once_only_test_kept_or_a_flag_that_is_no_log_limit_stays_clean() {
+        // the limit moves into the new line's own test: nothing is deleted without a limit coming back
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (REPORTED_CHARSETS.add(charset)) {",
+                "+            if (REPORTED_CHARSETS.add(charset.toLowerCase(Locale.ROOT))) {",
+                "                 logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "             }",
+                "         }")));
+        // a deleted test of a feature flag is not a limit on the line
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (strictMode) {",
+                "-                logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "-            }",
+                "+            logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "         }")));
     }
 }
