@@ -302,7 +302,7 @@ public final class Shapes {
             }
             if (!logger.computeIfAbsent(callee, x -> loggers.stream().anyMatch(p -> p.matcher(x).find()))
                     || !inLoop(c, callee, src, loops, boundaries, known, go, roundTrips)
-                    && !(!go && known != null && CountedSkips.inHiddenLoop(c, src)) // a loop above the hunk
+                    && !(known != null && CountedSkips.inHiddenLoop(c, src, go)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
@@ -372,8 +372,12 @@ public final class Shapes {
                 // that is down (round 21's go-35, java-25)
                 failingElement = true;
             } else if (!counted && onFailurePath(p, child, src, go, n)) {
-                // a catch block or the error branch of an if runs when an item fails, not on every iteration
-                return false;
+                // a catch block or the error branch of an if runs when an item fails, not on every iteration, unless
+                // the code counts its failures and sums them up after the loop (the summary says they are many)
+                if (!SummarisedLoops.around(p, callee, src, go)) {
+                    return false;
+                }
+                failingElement = true;
             }
             if (underDebugGuard(p, child, src)) {
                 // if (log.isDebugEnabled()) costs a flag test per iteration where services run: what LOG-01 asks for

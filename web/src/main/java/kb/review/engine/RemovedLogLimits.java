@@ -26,11 +26,20 @@ final class RemovedLogLimits {
 
     static final String RULE = "log-limit-removed";
 
+    /**
+     * A once-only test ({@code if (warnDbFull) { warnDbFull = false; ... }}, {@code if !warned {}}, {@code
+     * warnOnce.Do(func() {...})}) or a set of values
+     * already reported ({@code if (WARNED_TYPES.add(type))}, {@code seen.LoadOrStore(k, true)}): the line is written
+     * once, or once per distinct value, and deleting the test writes it every time.
+     */
+    private static final String ONCE = "\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:warn|logged|reported|notified|once)\\w*"
+            + "\\s*\\)?\\s*\\{|\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:seen|warned|logged|reported|known|distinct)\\w*\\s*\\.\\s*add\\s*\\("
+            + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\(";
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
                     + "|\\btime\\.Since\\s*\\(|currentTimeMillis\\s*\\(\\s*\\)\\s*-|nanoTime\\s*\\(\\s*\\)\\s*-"
-                    + "|" + CountCap.SOURCE);
+                    + "|" + CountCap.SOURCE + "|" + ONCE);
 
     /**
      * A cap on a count: {@code if (failed <= 5) {}}, {@code if warned < maxWarnings {}}. The first N occurrences are
@@ -40,6 +49,15 @@ final class RemovedLogLimits {
         static final String SOURCE = "\\bif\\s*\\(?\\s*([A-Za-z_][\\w.]*)\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)\\s*\\)?\\s*\\{";
         static final Pattern PATTERN = Pattern.compile(SOURCE);
     }
+    /** A limit that only a repeated line has (see {@link #repeatLimitRemoved}). */
+    private static final Pattern REPEAT_LIMIT = Pattern.compile(
+            "\\bSometimes\\b|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\(|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]"
+                    + "|%\\s*[\\w.]+\\s*==\\s*0|" + CountCap.SOURCE + "|" + ONCE);
+    /** A logger whose name says it drops repeats: hugo's {@code DistinctWarnLog}, a {@code rateLimitedLog}. */
+    private static final Pattern LIMITING_LOGGER = Pattern.compile(
+            "(?i)(?:distinct|once|ratelimit|throttl|sampled|dedup)[\\w.]*\\.(?:print|warn|error|info|log|msg)\\w*$");
+    /** A statement that leaves the loop around it; a {@code return} leaves the function, which a handler's does too. */
+    private static final Pattern LEAVES = Pattern.compile("^\\s*break\\b");
     /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
     private static final Pattern CALLEE = Pattern.compile("^\\s*([A-Za-z_][\\w.]*(?:\\([^()]*\\)\\.[A-Za-z_][\\w.]*)*)\\s*\\(");
     private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
@@ -73,19 +91,26 @@ final class RemovedLogLimits {
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
-                if (limitRemoved(block, logger, loggers) && !limitAdded(block)
-                        && (inLoop(hunks, h, i) || countedBeside(lines, block, i))) {
+                if (limitRemoved(block, logger, loggers) && !limitAdded(block) && !leavesAfter(lines, i)
+                        && (repeatLimitRemoved(block, loggers) || Boolean.TRUE.equals(inLoop(hunks, h, i))
+                        || countedBeside(lines, block, i))) {
                     Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     DiffLine l = lines.get(i);
                     out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
-                            "The change deletes the sample or rate limit around this log line and writes it on every "
-                                    + "turn of the loop: the limit was there because the line repeats. Keep it sampled "
-                                    + "or rate-limited, or count and write one summary line after the loop.",
+                            "The change deletes the sample, rate limit or once-only test around this log line and "
+                                    + "writes it every time: the limit was there because the line repeats. Keep it "
+                                    + "sampled or rate-limited, or count and write one summary line.",
                             Finding.Confidence.HIGH, null, "kb", null));
                 }
             }
         }
         return out;
+    }
+
+    /** The callee of a call statement on {@code text} ({@code helpers.DistinctWarnLog.Printf}), or null. */
+    private static String callee(String text) {
+        Matcher m = CALLEE.matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The receiver of the logger call on {@code text}, or null when the line is not one. */
@@ -108,8 +133,15 @@ final class RemovedLogLimits {
         boolean log = false;
         for (DiffLine l : block) {
             if (l.kind() == DiffLine.Kind.REMOVED) {
-                limit |= LIMIT.matcher(l.text()).find();
-                log |= logger.equals(logger(l.text(), loggers));
+                String was = logger(l.text(), loggers);
+                // a limit is a test around the line, not an argument of a log call ({@code time.Since(start)} in a
+                // summary's cost: set 17's BF)
+                limit |= was == null && LIMIT.matcher(l.text()).find();
+                log |= logger.equals(was);
+                String callee = callee(l.text());
+                if (callee != null && LIMITING_LOGGER.matcher(callee).find() && !LIMITING_LOGGER.matcher(logger).find()) {
+                    limit = log = true; // a deduplicating or rate-limited logger swapped for a plain one
+                }
             }
         }
         return limit && log;
@@ -119,8 +151,12 @@ final class RemovedLogLimits {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && LIMIT.matcher(l.text()).find());
     }
 
-    /** A loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header. */
-    private static boolean inLoop(List<Hunk> hunks, int h, int i) {
+    /**
+     * Whether a loop header encloses line {@code i} of hunk {@code h} by indentation, before its function's header:
+     * true, false (the function's header or the top level comes first), or null when the hunks shown run out first
+     * (git's context starts inside a block whose header is above it).
+     */
+    private static Boolean inLoop(List<Hunk> hunks, int h, int i) {
         int indent = CodeText.indent(hunks.get(h).lines().get(i).text());
         for (int k = h; k >= 0; k--) {
             List<DiffLine> lines = hunks.get(k).lines();
@@ -141,6 +177,39 @@ final class RemovedLogLimits {
                 }
                 indent = in;
             }
+        }
+        return null;
+    }
+
+    /**
+     * True when the deleted limit is one that only a repeated line has: a counter sampled by modulo, a sampler or rate
+     * limiter, a cap on a count of occurrences. Such a limit says the line runs again and again (a loop, a retry, a
+     * callback per message) even where the hunk starts below the loop's header (round 22's go-36: {@code if attempt
+     * == 1 || attempt%20 == 0} around a retry loop's warning, deleted, the warning written on every attempt). A
+     * {@code once.Do} or a time check alone is not read this way without the loop in sight.
+     */
+    private static boolean repeatLimitRemoved(List<DiffLine> block, List<Pattern> loggers) {
+        return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && (REPEAT_LIMIT.matcher(l.text()).find()
+                || LIMITING_LOGGER.matcher(String.valueOf(callee(l.text()))).find()));
+    }
+
+    /**
+     * True when the statement after the new line {@code i} leaves the loop ({@code break}): the line
+     * is written once, on the way out, whatever limit the loop's other lines keep (set 18's KJ: a "stopped" line just
+     * before the loop's break, the periodic line keeping its counter sample in the rewritten loop).
+     */
+    private static boolean leavesAfter(List<DiffLine> lines, int i) {
+        String previous = lines.get(i).text();
+        for (int j = i + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (sameStatement(previous)) {
+                previous = l.text(); // the new line's own arguments, on the lines below it
+                continue;
+            }
+            return LEAVES.matcher(l.text()).find();
         }
         return false;
     }

@@ -1,0 +1,463 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Session 26's LOG-01 classes of a warning per failed element (round 22's misses go-21, go-25, go-36 and java-25, and
+ * shapes of the same classes in other loggers), and the look-alikes that stay clean:
+ *
+ * <ul>
+ * <li>a failure branch inside a loop whose outcomes the code sums up after the loop (a tally or list set up just
+ * before it, named by a log line just after it): the author counts failures because they come in numbers, so the
+ * line per failed element beside the summary is the flood;</li>
+ * <li>Go's counted skip in an edit whose hunk starts inside the loop ({@code if err != nil { unreadable++;
+ * klog.Warningf(...); continue }}), which Java already had;</li>
+ * <li>a deleted sample or rate limit whose kind only a repeated line has (a counter modulo N, a limiter, a cap on
+ * a count), where the loop's header is above the hunk; and the line written just before the loop's {@code break},
+ * which runs once whatever limit was around it before.</li>
+ * </ul>
+ * The marked line ({@code // <- flood}) is where the finding must be; a clean case has no LOG-01 finding at all.
+ */
+class FailureSummaryLogTest {
+
+    private static final String MARK = "// <- flood";
+
+    private static List<String> log01(String diff) {
+        return GoRound8ClassesTest.item(diff, "LOG-01").stream().map(s -> s.substring(0, s.indexOf(':'))).toList();
+    }
+
+    private static String marked(String code) {
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(MARK)) {
+                return String.valueOf(i + 1);
+            }
+        }
+        throw new IllegalArgumentException("no marked line");
+    }
+
+    private static String goFile(String body) {
+        return "package store\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\n" + body;
+    }
+
+    private static String javaFile(String body) {
+        return "package org.acme.sync;\n\nimport java.util.*;\n\n" + body;
+    }
+
+    // --- a failure branch in a loop the code sums up after it
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // slog-style key-values on a field logger, the success count summed up after the loop
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) {
+            	pushed := 0
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			e.logger.Warn("batch not pushed", "batch", b.ID, "err", err) // <- flood
+            			continue
+            		}
+            		pushed++
+            	}
+            	e.logger.Info("push done", "pushed", pushed, "total", len(batches))
+            }
+            """,
+            // zap sugared, a list of failed keys reported after the loop
+            """
+            func (c *Cache) warm(ctx context.Context, keys []string) {
+            	var failed []string
+            	for _, k := range keys {
+            		v, err := c.backend.Get(ctx, k)
+            		if err != nil {
+            			c.log.Errorw("warm-up read failed", "key", k, "error", err) // <- flood
+            			failed = append(failed, k)
+            			continue
+            		}
+            		c.put(k, v)
+            	}
+            	if len(failed) > 0 {
+            		c.log.Warnw("cache warm-up incomplete", "failed", len(failed))
+            	}
+            }
+            """,
+            // logrus, a counter declared with var, summary through Infof
+            """
+            func (s *Syncer) mirror(ctx context.Context, objs []Object) error {
+            	var copied int
+            	for _, o := range objs {
+            		if err := s.dst.Put(ctx, o); err != nil {
+            			s.log.WithError(err).Errorf("copy of %s failed", o.Key) // <- flood
+            		} else {
+            			copied++
+            		}
+            	}
+            	s.log.Infof("mirrored %d of %d objects", copied, len(objs))
+            	return nil
+            }
+            """,
+            })
+    void a_go_warning_per_failed_element_beside_the_loops_own_summary_is_found(String body) {
+        String code = goFile(body);
+        assertEquals(List.of(marked(code)), log01(LifecycleRulesTest.newFile("store/push.go", code)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // SLF4J in a multi-catch, failures listed for the summary line
+            """
+            public class Importer {
+                private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
+                private final Store store;
+                Importer(Store store) { this.store = store; }
+                public void importAll(List<Record> records) {
+                    List<String> rejected = new ArrayList<>();
+                    for (Record r : records) {
+                        try {
+                            store.save(r);
+                        } catch (StoreException | java.io.IOException e) {
+                            LOG.warn("record {} not imported: {}", r.id(), e.getMessage()); // <- flood
+                            rejected.add(r.id());
+                        }
+                    }
+                    if (!rejected.isEmpty()) {
+                        LOG.warn("{} records not imported", rejected.size());
+                    }
+                }
+            }
+            """,
+            // Log4j 2, an int counter of successes summed up
+            """
+            public class Notifier {
+                private static final org.apache.logging.log4j.Logger logger =
+                        org.apache.logging.log4j.LogManager.getLogger(Notifier.class);
+                private final Gateway gateway;
+                Notifier(Gateway gateway) { this.gateway = gateway; }
+                public void notifyAll(List<Subscriber> subscribers, Event ev) {
+                    int delivered = 0;
+                    for (Subscriber s : subscribers) {
+                        try {
+                            gateway.deliver(s.endpoint(), ev);
+                            delivered++;
+                        } catch (GatewayException e) {
+                            logger.error("delivery to {} failed", s.endpoint(), e); // <- flood
+                        }
+                    }
+                    logger.info("event {} delivered to {} of {}", ev.id(), delivered, subscribers.size());
+                }
+            }
+            """,
+            })
+    void a_java_warning_per_failed_element_beside_the_loops_own_summary_is_found(String body) {
+        String code = javaFile(body);
+        assertEquals(List.of(marked(code)), log01(LifecycleRulesTest.newFile("src/main/java/org/acme/sync/A.java", code)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the failure line is a debug line: per-element detail where the item puts it
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) {
+            	pushed := 0
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			e.logger.Debug("batch not pushed", "batch", b.ID, "err", err)
+            			continue
+            		}
+            		pushed++
+            	}
+            	e.logger.Info("push done", "pushed", pushed)
+            }
+            """,
+            // no summary after the loop: the failure branch stays the rare path
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) error {
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			e.logger.Warn("batch not pushed", "batch", b.ID, "err", err)
+            			return err
+            		}
+            	}
+            	return nil
+            }
+            """,
+            // the line after the loop names only the input's size, nothing counted
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) {
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			e.logger.Warn("batch not pushed", "batch", b.ID, "err", err)
+            			continue
+            		}
+            	}
+            	e.logger.Info("push pass over", "batches", len(batches))
+            }
+            """,
+            // the warning is capped to the first few, the count summed up: the checklist's Good shape
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) {
+            	failed := 0
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			failed++
+            			if failed <= 3 {
+            				e.logger.Warn("batch not pushed", "batch", b.ID, "err", err)
+            			}
+            			continue
+            		}
+            	}
+            	e.logger.Info("push done", "failed", failed, "total", len(batches))
+            }
+            """,
+            })
+    void go_look_alikes_stay_clean(String body) {
+        assertEquals(List.of(), log01(LifecycleRulesTest.newFile("store/push.go", goFile(body))));
+    }
+
+    @Test
+    void a_java_failure_line_whose_loop_ends_in_a_summary_of_the_input_only_stays_clean() {
+        String code = javaFile("""
+                public class Importer {
+                    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
+                    private final Store store;
+                    Importer(Store store) { this.store = store; }
+                    public void importAll(List<Record> records) {
+                        for (Record r : records) {
+                            try {
+                                store.save(r);
+                            } catch (StoreException e) {
+                                LOG.warn("record {} not imported", r.id(), e);
+                            }
+                        }
+                        LOG.info("import pass over {} records", records.size());
+                    }
+                }
+                """);
+        assertEquals(List.of(), log01(LifecycleRulesTest.newFile("src/main/java/org/acme/sync/A.java", code)));
+    }
+
+    // --- Go's counted skip, the loop's header above the hunk
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\t\t\tklog.Warningf(\"cannot read counters of %s: %v\", dev, err)",
+            "\t\t\tlog.Printf(\"cannot read counters of %s: %v\", dev, err)",
+            "\t\t\tc.logger.Warn(\"cannot read counters\", \"device\", dev, \"err\", err)",
+            "\t\t\tc.log.WithField(\"device\", dev).WithError(err).Warn(\"cannot read counters\")",
+            "\t\t\tzap.L().Warn(\"cannot read counters\", zap.String(\"device\", dev), zap.Error(err))",
+    })
+    void a_go_line_in_a_counted_skip_below_a_hidden_loop_header_is_found(String line) {
+        String diff = ContinuedLoopLogTest.edit("collect/devices.go", 40,
+                "\t\tst, err := readCounters(filepath.Join(c.root, dev, \"stat\"))",
+                "\t\tif err != nil {",
+                "\t\t\tskipped++",
+                "+" + line,
+                "\t\t\tcontinue",
+                "\t\t}",
+                "\t\tout[dev] = st");
+        assertEquals(List.of("43"), log01(diff));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a debug line: Go's loggers format it only when debug is on
+            "\t\t\tc.logger.Debug(\"cannot read counters\", \"device\", dev, \"err\", err)",
+            // klog's verbose level
+            "\t\t\tklog.V(4).Infof(\"cannot read counters of %s: %v\", dev, err)",
+    })
+    void a_go_detail_line_in_a_counted_skip_stays_clean(String line) {
+        String diff = ContinuedLoopLogTest.edit("collect/devices.go", 40,
+                "\t\tst, err := readCounters(filepath.Join(c.root, dev, \"stat\"))",
+                "\t\tif err != nil {",
+                "\t\t\tskipped++",
+                "+" + line,
+                "\t\t\tcontinue",
+                "\t\t}",
+                "\t\tout[dev] = st");
+        assertEquals(List.of(), log01(diff));
+    }
+
+    @Test
+    void a_go_skip_that_counts_nothing_or_leaves_by_a_label_stays_clean() {
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("collect/devices.go", 40,
+                "\t\tst, err := readCounters(filepath.Join(c.root, dev, \"stat\"))",
+                "\t\tif err != nil {",
+                "+\t\t\tklog.Warningf(\"cannot read counters of %s: %v\", dev, err)",
+                "\t\t\treturn nil, err",
+                "\t\t}",
+                "\t\tout[dev] = st")));
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("collect/devices.go", 40,
+                "\t\tst, err := readCounters(filepath.Join(c.root, dev, \"stat\"))",
+                "\t\tif err != nil {",
+                "\t\t\tskipped++",
+                "+\t\t\tklog.Warningf(\"cannot read counters of %s: %v\", dev, err)",
+                "\t\t\tcontinue outer",
+                "\t\t}",
+                "\t\tout[dev] = st")));
+    }
+
+    // --- a deleted limit that only a repeated line has, the loop's header above the hunk
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "-\t\tif attempt == 1 || attempt%20 == 0 {",
+            "-\t\tif dialLimiter.Allow() {",
+            "-\t\tif failures <= maxLoggedFailures {",
+            "-\t\tif warnSampler.Sample() {",
+    })
+    void a_go_warning_whose_repeat_limit_is_deleted_below_a_hidden_loop_header_is_found(String limit) {
+        String diff = ContinuedLoopLogTest.edit("link/dialer.go", 20,
+                "\t\tconn, err := d.dial(ctx, dest)",
+                "\t\tif err == nil {",
+                "\t\t\treturn conn, nil",
+                "\t\t}",
+                limit,
+                "-\t\t\td.log.WithError(err).Warnf(\"dial to %s failing\", dest)",
+                "-\t\t}",
+                "+\t\td.log.WithError(err).Warnf(\"dial to %s failed\", dest)",
+                "\t\tselect {",
+                "\t\tcase <-ctx.Done():",
+                "\t\t\treturn nil, ctx.Err()");
+        assertEquals(List.of("24"), log01(diff));
+    }
+
+    @Test
+    void a_java_warning_whose_rate_limiter_is_deleted_below_a_hidden_loop_header_is_found() {
+        String diff = ContinuedLoopLogTest.edit("src/main/java/org/acme/Poller.java", 50,
+                "            } catch (IOException e) {",
+                "-                if (warnLimiter.tryAcquire()) {",
+                "-                    log.warn(\"poll of {} failed\", source, e);",
+                "-                }",
+                "+                log.warn(\"poll of {} failed\", source, e);",
+                "             }");
+        assertEquals(List.of("51"), log01(diff));
+    }
+
+    @Test
+    void a_deleted_time_check_below_a_hidden_header_stays_clean_and_a_deleted_once_is_found() {
+        // a time check may guard a line of a handler that the change now writes once per call: without the loop in
+        // sight it says nothing of repetition
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("link/dialer.go", 20,
+                "\t\tconn, err := d.dial(ctx, dest)",
+                "\t\tif err != nil {",
+                "-\t\t\tif time.Since(d.lastWarn) > time.Minute {",
+                "-\t\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "-\t\t\t}",
+                "+\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "\t\t\treturn nil, err",
+                "\t\t}")));
+        // a once.Do is a once-only test like a warned flag: deleted, the line is written on every call
+        assertEquals(List.of("22"), log01(ContinuedLoopLogTest.edit("link/dialer.go", 20,
+                "\t\tconn, err := d.dial(ctx, dest)",
+                "\t\tif err != nil {",
+                "-\t\t\twarnOnce.Do(func() {",
+                "-\t\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "-\t\t\t})",
+                "+\t\t\td.log.Warnf(\"dial to %s failed\", dest)",
+                "\t\t\treturn nil, err",
+                "\t\t}")));
+    }
+
+    @Test
+    void a_line_written_just_before_the_loops_break_stays_clean_whatever_limit_was_around_it() {
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/Pump.java", 30,
+                "         long counter = 0;",
+                "         while (true) {",
+                "             Chunk c = queue.poll(1, TimeUnit.SECONDS);",
+                "             if (c == null || c.isLast()) {",
+                "-                if (++counter % 1000 == 0) {",
+                "-                    log.debug(\"pump stopped after {} chunks\", counter);",
+                "-                }",
+                "+                log.debug(\"pump stopped after {} chunks\", counter);",
+                "                 break;",
+                "             }",
+                "             sink.write(c);",
+                "         }")));
+    }
+
+    @Test
+    void a_summary_line_whose_cost_argument_changes_clock_is_no_deleted_limit() {
+        // set 17's BF: the deleted line names time.Since as the summary's cost, an argument, not a test around it
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("metrics/server.go", 70,
+                "\tfor {",
+                "\t\tselect {",
+                "\t\tcase <-ticker.C():",
+                "\t\t\tstart := m.clock.Now()",
+                "\t\t\tn, total := m.sweep(7 * 24 * time.Hour)",
+                "-\t\t\tlog.Debugf(\"swept %d of %d entries in %v\", n, total, time.Since(start))",
+                "+\t\t\tlog.Debugf(\"swept %d of %d entries in %v\", n, total, m.clock.Since(start))",
+                "\t\tcase <-stop:",
+                "\t\t\treturn")));
+    }
+
+    // --- a deleted once-only test, a set of values already reported, a count cap in a handler (real fixes reversed)
+
+    @Test
+    void a_java_warn_once_flag_deleted_around_a_persistence_failure_is_found() {
+        assertEquals(List.of("52"), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/store/Recorder.java", 50,
+                "         } catch (StoreException e) {",
+                "             if (isDiskFull(e)) {",
+                "-                if (warnDiskFull) {",
+                "-                    warnDiskFull = false;",
+                "-                    LOG.warn(\"cannot record the exchange, the disk is full\", e);",
+                "-                }",
+                "+                LOG.warn(\"cannot record the exchange, the disk is full\", e);",
+                "             } else {",
+                "                 LOG.error(\"cannot record the exchange\", e);",
+                "             }",
+                "         }")));
+    }
+
+    @Test
+    void a_java_set_of_reported_values_deleted_around_a_warning_is_found() {
+        assertEquals(List.of("21"), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (REPORTED_CHARSETS.add(charset)) {",
+                "-                logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "-            }",
+                "+            logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "         }")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "-\t\tif s.loggedRejects < s.cfg.maxLoggedRejects {",
+            "-\t\tif !s.warnedOnce {",
+            "-\t\tif _, seen := reportedPeers.LoadOrStore(peer, true); !seen {",
+    })
+    void a_go_handlers_deleted_cap_once_flag_or_seen_set_is_found(String limit) {
+        String diff = ContinuedLoopLogTest.edit("smtp/session.go", 130,
+                "\tif err := s.checkRecipient(to); err != nil {",
+                limit,
+                "-\t\t\ts.log.Error(\"recipient rejected\", err, \"rcpt\", to)",
+                "-\t\t}",
+                "+\t\ts.log.Error(\"recipient rejected\", err, \"rcpt\", to)",
+                "\t\treturn wrap(err)",
+                "\t}");
+        assertEquals(List.of("131"), log01(diff));
+    }
+
+    @Test
+    void a_once_only_test_kept_or_a_flag_that_is_no_log_limit_stays_clean() {
+        // the limit moves into the new line's own test: nothing is deleted without a limit coming back
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (REPORTED_CHARSETS.add(charset)) {",
+                "+            if (REPORTED_CHARSETS.add(charset.toLowerCase(Locale.ROOT))) {",
+                "                 logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "             }",
+                "         }")));
+        // a deleted test of a feature flag is not a limit on the line
+        assertEquals(List.of(), log01(ContinuedLoopLogTest.edit("src/main/java/org/acme/http/Body.java", 20,
+                "         if (charset != null && !Charset.isSupported(charset)) {",
+                "-            if (strictMode) {",
+                "-                logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "-            }",
+                "+            logger.warn(\"unsupported charset {} in {}\", charset, contentType);",
+                "         }")));
+    }
+}
