@@ -52,13 +52,28 @@ final class SummarisedLoops {
         if (DETAIL_LEVEL.matcher(callee).find()) {
             return false;
         }
+        Set<String> capped = new HashSet<>();
         for (SyntaxNode p = from; p != null && !p.isNull() && !BOUNDARIES.contains(p.getType()); p = p.getParent()) {
             if (LOOPS.contains(p.getType())) {
+                String body = text(src, p);
+                for (String v : capped) {
+                    if (Pattern.compile("(?<![\\w.])" + Pattern.quote(v) + "\\s*(?:\\+\\+|\\+=\\s*1\\b)|\\+\\+\\s*"
+                            + Pattern.quote(v) + "\\b").matcher(body).find()) {
+                        return false; // the tally stepped in the loop caps the lines (failed++; if failed <= max)
+                    }
+                }
                 return summarised(p, src, go);
             }
             SyntaxNode cond = p.getType().equals("if_statement") ? p.getChildByFieldName("condition") : null;
-            if (cond != null && !cond.isNull() && CAPPED.matcher(text(src, cond)).find()) {
-                return false; // the branch itself caps the count it logs (failed++ < LOGGED): the Good shape
+            if (cond != null && !cond.isNull()) {
+                String c = text(src, cond);
+                if (CAPPED.matcher(c).find()) {
+                    return false; // the branch itself caps the count it logs (failed++ < LOGGED): the Good shape
+                }
+                Matcher cap = CAP.matcher(c);
+                while (cap.find()) {
+                    capped.add(cap.group(1));
+                }
             }
         }
         return false;
@@ -66,6 +81,43 @@ final class SummarisedLoops {
 
     /** A count stepped and compared in one test: {@code failed++ < 3}, {@code ++warned <= MAX}. */
     private static final Pattern CAPPED = Pattern.compile("(?:\\+\\+\\s*[\\w.]+|[\\w.]+\\s*\\+\\+)\\s*<=?");
+    /**
+     * A count compared with a cap ({@code failed <= maxLogged}, {@code warned < 5}, {@code n <= MAX_REPORTED}): a cap
+     * when the loop steps that count.
+     */
+    private static final Pattern CAP = Pattern.compile(
+            "(?<![\\w.])([A-Za-z_][\\w.]*)\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)\\b");
+
+    /**
+     * The loop's text with its nested loops and function literals blanked out: what runs once per turn of this loop
+     * (set 18's round-6 look-alike: a count of directories removed in an inner loop, summed up after the loop over
+     * roots, says nothing of how often the outer loop's failure line runs).
+     */
+    private static String ownText(SyntaxNode loop, byte[] src) {
+        StringBuilder out = new StringBuilder(text(src, loop));
+        int base = loop.getStartByte();
+        java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
+        for (int i = 0; i < loop.getNamedChildCount(); i++) {
+            work.push(loop.getNamedChild(i));
+        }
+        byte[] whole = text(src, loop).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean ascii = whole.length == out.length();
+        while (!work.isEmpty()) {
+            SyntaxNode n = work.pop();
+            if (LOOPS.contains(n.getType()) || BOUNDARIES.contains(n.getType())) {
+                if (ascii) {
+                    for (int b = n.getStartByte() - base; b < n.getEndByte() - base && b < out.length(); b++) {
+                        out.setCharAt(b, ' ');
+                    }
+                }
+                continue;
+            }
+            for (int i = 0; i < n.getNamedChildCount(); i++) {
+                work.push(n.getNamedChild(i));
+            }
+        }
+        return out.toString();
+    }
 
     private static boolean summarised(SyntaxNode loop, byte[] src, boolean go) {
         SyntaxNode block = loop.getParent();
@@ -91,8 +143,13 @@ final class SummarisedLoops {
                 tallies.add(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
+        String own = ownText(loop, src);
+        tallies.removeIf(v -> !Pattern.compile("(?<![\\w.])" + Pattern.quote(v) + "\\s*(?:\\+\\+|[-+]=)|\\+\\+\\s*"
+                + Pattern.quote(v) + "\\b|(?<![\\w.])" + Pattern.quote(v) + "\\s*=\\s*append\\s*\\(\\s*" + Pattern.quote(v)
+                + "\\b|(?<![\\w.])" + Pattern.quote(v) + "\\s*\\.\\s*(?:add\\w*|put\\w*|inc\\w*|\\w*[Ii]ncrement\\w*|append"
+                + "|push|offer)\\s*\\(").matcher(own).find());
         if (tallies.isEmpty()) {
-            return false;
+            return false; // nothing this loop's own turns step is summed up (a tally of an inner loop's work)
         }
         for (int i = at + 1; i < Math.min(block.getNamedChildCount(), at + 4); i++) {
             String t = text(src, block.getNamedChild(i));

