@@ -52,6 +52,38 @@ final class BoundedRequests {
         return false;
     }
 
+    /**
+     * True when a client the function builds into the local {@code holder} is used only to send requests the function
+     * bounds ({@code resp, err := client.Do(req)} with {@code req} built on a context from {@code context.WithTimeout}):
+     * the local is declared or assigned, and every other mention of it is such a {@code Do}. A client returned, stored,
+     * handed to a call or used with {@code Get}/{@code Post} (which take no context) stays reported (set 19, AV: a
+     * client built per source with its timeout moved onto the request's context).
+     */
+    static boolean onlyBoundedSends(String holder, SyntaxNode function, byte[] src) {
+        if (function == null || function.isNull() || !NAME.matcher(holder).matches()) {
+            return false;
+        }
+        String body = SyntaxNode.text(src, function);
+        Matcher mention = Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?![\\w])").matcher(body);
+        Pattern assigned = Pattern.compile("^\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
+        Pattern send = Pattern.compile("^\\.Do\\(\\s*(\\w+)\\s*\\)");
+        int sends = 0;
+        while (mention.find()) {
+            String after = body.substring(mention.end(), Math.min(body.length(), mention.end() + 120));
+            String before = body.substring(Math.max(0, mention.start() - 8), mention.start());
+            Matcher d = send.matcher(after);
+            if (d.find()) {
+                if (!requestBounded(d.group(1), body)) {
+                    return false;
+                }
+                sends++;
+            } else if (!assigned.matcher(after).find() && !before.matches("(?s).*\\bvar\\s+$")) {
+                return false;
+            }
+        }
+        return sends > 0;
+    }
+
     /** The request is built with, or switched to, a context the function bounds. */
     private static boolean requestBounded(String req, String body) {
         Matcher built = Pattern.compile("(?<![\\w.])" + Pattern.quote(req)

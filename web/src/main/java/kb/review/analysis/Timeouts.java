@@ -127,6 +127,9 @@ public final class Timeouts {
         if (seen.local || seen.bounded) {
             return null;
         }
+        if (go && holder != null && !wide && BoundedRequests.onlyBoundedSends(holder, function(top), src)) {
+            return null; // every request sent through the local carries a deadline the function sets (set 19, AV)
+        }
         if (go && holder != null && !wide && !m.unreadBy().isEmpty() && onlyUnreadBy(holder, function(top),
                 top.getEndByte(), m)) {
             return null; // handed only to calls that never read the timeout field (round 22, go-09)
