@@ -71,6 +71,10 @@ final class Reformatting {
         if (removed.isEmpty() || added.isEmpty()) {
             return;
         }
+        if (differing(removed, added) > MAX_CELLS) {
+            wholeLines(block, out);
+            return;
+        }
         int[] to = align(removed, added);
         boolean[] used = new boolean[removed.size()];
         for (int r : to) {
@@ -95,6 +99,58 @@ final class Reformatting {
                 out.put(line, removedLine.get(to[i]));
             }
             i = j;
+        }
+    }
+
+    /** The cells of the table {@link #align} would build: the token counts once the common start and end are set aside. */
+    private static long differing(List<String> removed, List<String> added) {
+        int n = removed.size();
+        int m = added.size();
+        int start = 0;
+        while (start < n && start < m && removed.get(start).equals(added.get(start))) {
+            start++;
+        }
+        int endR = n;
+        int endA = m;
+        while (endR > start && endA > start && removed.get(endR - 1).equals(added.get(endA - 1))) {
+            endR--;
+            endA--;
+        }
+        return (long) (endR - start) * (endA - start);
+    }
+
+    /**
+     * A block too large to align token by token (a formatter run over a whole file, one hunk of hundreds of lines):
+     * its lines are aligned whole instead, each keyed by its tokens, and an added line aligned with a removed line of
+     * the same tokens is reformatted. Joined or wrapped lines are not found this way, only re-indented or re-spaced
+     * ones; a block of more than {@link #MAX_CELLS} line pairs is left as it is.
+     */
+    private static void wholeLines(List<DiffLine> block, Map<Integer, Integer> out) {
+        List<String> removed = new ArrayList<>();
+        List<Integer> removedLine = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<Integer> addedLine = new ArrayList<>();
+        for (DiffLine l : block) {
+            String key = String.join(" ", tokens(l.text()));
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                removed.add(key);
+                removedLine.add(l.oldLine());
+            } else {
+                added.add(key);
+                addedLine.add(l.newLine());
+            }
+        }
+        if ((long) removed.size() * added.size() > MAX_CELLS) {
+            return;
+        }
+        int[] to = align(removed, added);
+        for (int j = 0; j < to.length; j++) {
+            if (to[j] >= 0) {
+                out.put(addedLine.get(j), removedLine.get(to[j]));
+            }
         }
     }
 

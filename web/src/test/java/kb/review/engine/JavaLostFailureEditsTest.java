@@ -361,6 +361,35 @@ class JavaLostFailureEditsTest {
     }
 
     @Test
+    void a_reformatted_block_whose_print_and_return_were_there_before_is_left_alone() {
+        // set 19's LA: a block re-indented whole with a line added, a throw elsewhere in it; the printing catch is the
+        // same on both sides
+        String body = """
+                -\t\tif (host == null) {
+                -\t\t\tthrow new IllegalStateException("no host");
+                -\t\t}
+                -\t\ttry {
+                -\t\t\tsession.connect();
+                -\t\t} catch (JSchException e) {
+                -\t\t\te.printStackTrace();
+                -\t\t\treturn null;
+                -\t\t}
+                +            LOG.debug("opening a session to {}", host);
+                +            if (host == null) {
+                +                throw new IllegalStateException("no host");
+                +            }
+                +            try {
+                +                session.connect();
+                +            } catch (JSchException e) {
+                +                e.printStackTrace();
+                +                return null;
+                +            }
+                         }
+                """;
+        assertEquals(List.of(), edit(body));
+    }
+
+    @Test
     void a_throw_replaced_by_a_returned_failure_value_is_left_alone() {
         String body = """
                 -            throw new NetconfException("connect to " + host, e);
