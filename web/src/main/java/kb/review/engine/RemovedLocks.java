@@ -19,10 +19,15 @@ import kb.review.rules.Catalog;
  * written below the deleted lock ({@code hits[k]++}, {@code delete(m, k)}, {@code s = append(s, v)}; see
  * {@link RemovedLockScope}), whether the lock was a package-level mutex or a field. Silent when the change takes a lock of the same
  * value anywhere in the file (moved, or a finer lock), and when no write of a field of that value follows.
+ *
+ * <p>A deleted lock (or read lock) whose unlock is deleted with it, the lines it guarded kept, is reported too at the
+ * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}): a socket written by one
+ * writer at a time, a package map ranged while handlers register into it (round 23's go-05 and go-07).
  */
 final class RemovedLocks {
 
     static final String RULE = "map-lock-removed";
+    static final String GUARD_RULE = "lock-removed";
 
     /** A deleted write lock; group 1 the value that owns it (the receiver for an embedded mutex). */
     private static final Pattern LOCK = Pattern.compile("^\\s*(\\w+)(?:\\.\\w+)*\\.Lock\\(\\)\\s*$");
@@ -41,6 +46,11 @@ final class RemovedLocks {
         for (RemovedLine removed : RemovedLine.of(file)) {
             Matcher m = LOCK.matcher(removed.line().text());
             if (!m.find()) {
+                Matcher read = ANY_LOCK.matcher(removed.line().text());
+                Finding f = read.find() ? guardedStatement(file, catalog, removed, read.group(1).split("\\.")[0]) : null;
+                if (f != null) {
+                    out.add(f); // a read lock: what it guarded is read, not written, so only the kept statement counts
+                }
                 continue;
             }
             String owner = Pattern.quote(m.group(1));
@@ -61,6 +71,7 @@ final class RemovedLocks {
             List<DiffLine> lines = removed.lines();
             RemovedLockScope scope = RemovedLockScope.of(file, removed);
             Pattern held = HeldLocks.of(owner);
+            boolean reported = false;
             for (int j = removed.index() + 1; j < lines.size(); j++) {
                 DiffLine l = lines.get(j);
                 if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -80,10 +91,104 @@ final class RemovedLocks {
                                     + "crash the process. Keep the lock around the write.",
                             Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb",
                             null));
+                    reported = true;
                     break;
+                }
+            }
+            if (!reported) {
+                Finding f = guardedStatement(file, catalog, removed, m.group(1));
+                if (f != null) {
+                    out.add(f);
                 }
             }
         }
         return out;
+    }
+
+    /** A deleted lock or read lock, the mutex's expression in group 1 ({@code c.writeMu}, {@code wsClientsMu}). */
+    private static final Pattern ANY_LOCK = Pattern.compile("^\\s*([\\w.]+)\\.R?Lock\\(\\)\\s*(?://.*)?$");
+    /** Lines that are no statement the lock guarded: a closing brace, a blank return, a comment. */
+    private static final Pattern NOT_GUARDED = Pattern.compile("^\\s*(?:}\\s*|return\\s*(?:nil|err|false|true)?\\s*|//.*)?$");
+    /** Another way of sharing that the change may have put in the lock's place. */
+    private static final Pattern OTHER_SYNC = Pattern.compile("\\batomic\\.|sync\\.Map\\b|\\.(?:Load|Store|CompareAndSwap|Add)\\(");
+
+    /**
+     * A deleted lock whose unlock is deleted with it ({@code c.writeMu.Lock(); defer c.writeMu.Unlock()}, or the
+     * {@code Unlock()} after the guarded lines), the lines it guarded kept: the first kept statement it guarded that
+     * uses the lock's owner ({@code return c.conn.WriteMessage(t, data)} under {@code c.writeMu}), or any statement when
+     * the mutex is a package variable ({@code for id, c := range wsClients} under {@code wsClientsMu.RLock()}). The lock
+     * was the code's own word that goroutines share what it guards (a socket's one writer, a map ranged while others
+     * register); without it the kept lines race them. Low confidence, as for the map writes above. Silent when the
+     * change locks the same mutex again anywhere in the file, says its callers hold the lock, or brings in atomics or
+     * a sync.Map in the same function.
+     */
+    private static Finding guardedStatement(SourceFile file, Catalog catalog, RemovedLine removed, String owner) {
+        Matcher any = ANY_LOCK.matcher(removed.line().text());
+        if (!any.find()) {
+            return null;
+        }
+        String mutex = any.group(1);
+        Pattern unlock = Pattern.compile("^\\s*(defer\\s+)?" + Pattern.quote(mutex) + "\\.R?Unlock\\(\\)\\s*(?://.*)?$");
+        Pattern relock = Pattern.compile("^\\s*(?:defer\\s+)?" + Pattern.quote(mutex) + "\\.R?Lock\\(\\)");
+        if (file.change().hunks().stream().flatMap(h -> h.lines().stream()).anyMatch(l ->
+                l.kind() != DiffLine.Kind.REMOVED && relock.matcher(l.text()).find())) {
+            return null; // the lock is still taken somewhere of the file in sight: moved, not deleted
+        }
+        if (HELD_BY_CALLER.matcher(removed.hunk().section()).find()) {
+            return null;
+        }
+        List<DiffLine> lines = removed.lines();
+        boolean packageMutex = !mutex.contains(".");
+        int end = -1;
+        boolean deferred = false;
+        for (int j = removed.index() + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && FUNCTION_END.matcher(l.text()).find()) {
+                break;
+            }
+            Matcher u = unlock.matcher(l.text());
+            if (u.find()) {
+                if (l.kind() != DiffLine.Kind.REMOVED) {
+                    return null; // the unlock stays: the edit is not the lock's removal
+                }
+                deferred = u.group(1) != null;
+                end = j;
+                if (!deferred) {
+                    break;
+                }
+            }
+        }
+        if (end < 0) {
+            return null; // the deleted lock's unlock is not in sight
+        }
+        int from = deferred ? end + 1 : removed.index() + 1;
+        int to = deferred ? lines.size() : end;
+        for (int j = from; j < to; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (FUNCTION_END.matcher(l.text()).find()) {
+                break;
+            }
+            if (l.kind() == DiffLine.Kind.ADDED && (OTHER_SYNC.matcher(l.text()).find()
+                    || HELD_BY_CALLER.matcher(l.text()).find())) {
+                return null;
+            }
+            if (NOT_GUARDED.matcher(l.text()).matches()) {
+                continue;
+            }
+            if (!packageMutex && !Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.").matcher(l.text()).find()) {
+                continue;
+            }
+            Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
+            return new Finding(GUARD_RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                    "The change deletes the lock (and its unlock) around this statement: " + mutex + " was the "
+                            + "code's own word that goroutines share what it guards, and other paths that still "
+                            + "take it no longer exclude this one. Keep the lock, or say in the function's name or "
+                            + "comment that its callers hold it.",
+                    Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb", null);
+        }
+        return null;
     }
 }
