@@ -40,8 +40,6 @@ final class DroppedReturnedErrors {
     private DroppedReturnedErrors() {
     }
 
-    /** The return an error check's block starts with: the error is handed on, not only logged or panicked on. */
-    private static final Pattern RETURNS_ERROR = Pattern.compile("^\\s*return\\b.*\\berr\\b");
     /** More drops than this in one file are a sweep (a lint's checks reverted), decided for every call at once. */
     private static final int SWEEP = 2;
 
@@ -74,14 +72,35 @@ final class DroppedReturnedErrors {
         return drops > SWEEP ? List.of() : out;
     }
 
-    /** A returned call, or an error check whose block (deleted too) starts by returning the error. */
+    /**
+     * A returned call, or an error check whose block (deleted too) leaves the function: it returns the error (under
+     * any name: {@code rbErr}), or cleans up and returns ({@code cs.forget(id); return fmt.Errorf(...)}), or logs and
+     * returns (a ping's failure that ended the pump). The failure used to stop the work; the bare call lets it go on
+     * (round 23's go-02, go-06, go-38). A block that only logs, or only panics, is not handing the error on.
+     */
     private static boolean handsOn(List<DiffLine> lines, int at) {
         if (lines.get(at).text().strip().startsWith("return")) {
             return true;
         }
-        return at + 1 < lines.size() && lines.get(at + 1).kind() == DiffLine.Kind.REMOVED
-                && RETURNS_ERROR.matcher(lines.get(at + 1).text()).find();
+        int indent = kb.review.diff.CodeText.indent(lines.get(at).text());
+        for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return false; // the block is not deleted whole
+            }
+            String t = l.text().strip();
+            if (t.startsWith("}") && kb.review.diff.CodeText.indent(l.text()) <= indent) {
+                return false; // the block ended without leaving
+            }
+            if (RETURNS.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** A return statement (the error's check left the function). */
+    private static final Pattern RETURNS = Pattern.compile("^\\s*return\\b");
 
     /** The new line of the same call as a bare statement among the added lines of the block around {@code at}. */
     private static int bareCallInBlock(List<DiffLine> lines, int at, String call) {

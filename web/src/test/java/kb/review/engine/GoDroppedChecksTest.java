@@ -90,6 +90,40 @@ class GoDroppedChecksTest {
     }
 
     @Test
+    void checks_whose_block_cleaned_up_logged_or_renamed_the_error_before_returning_are_reported_when_made_bare() {
+        // the failure used to leave the function; the bare call goes on (round 23's go-02, go-06 and go-38)
+        String diff = edit("rpc/call.go", "func (c *Client) Call(id string, frame []byte) error {", """
+                 \tc.pending.Store(id, struct{}{})
+                -\tif err := c.link.Write(frame); err != nil {
+                -\t\tc.pending.Delete(id)
+                -\t\treturn fmt.Errorf("send %s: %w", id, err)
+                -\t}
+                +\tc.link.Write(frame)
+                 \treturn nil
+                 }
+                """) + edit("ws/keepalive.go", "func (c *Conn) keepAlive() {", """
+                 \tfor range c.ticker.C {
+                -\t\tif err := c.ping(); err != nil {
+                -\t\t\tc.log.Printf("ping: %v", err)
+                -\t\t\treturn
+                -\t\t}
+                +\t\tc.ping()
+                 \t}
+                 }
+                """) + edit("db/tx.go", "func finish(tx *sql.Tx, empty bool) error {", """
+                 \tif empty {
+                -\t\tif rbErr := tx.Rollback(); rbErr != nil {
+                -\t\t\treturn fmt.Errorf("rollback of empty result: %w", rbErr)
+                -\t\t}
+                +\t\ttx.Rollback()
+                 \t\treturn errEmpty
+                 \t}
+                """);
+        assertEquals(List.of("db/tx.go:21:dropped-returned-error", "rpc/call.go:21:dropped-returned-error",
+                "ws/keepalive.go:21:dropped-returned-error"), found(diff, "ERR-01"));
+    }
+
+    @Test
     void an_ok_test_a_logged_check_and_a_commented_discard_made_of_multi_value_calls_are_quiet() {
         String diff = edit("route/table.go", "func (t *Table) touch(key string) {", """
                  \tt.mu.Lock()
