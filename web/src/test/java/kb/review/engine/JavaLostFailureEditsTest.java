@@ -201,6 +201,41 @@ class JavaLostFailureEditsTest {
     }
 
     @Test
+    void a_cause_joined_into_the_message_instead_of_attached_is_found() {
+        // round 23's java-10: the caught exception is only concatenated, so its text survives and its stack does not
+        String body = """
+                                 .orElseThrow();
+                -            throw new StoreException("read of " + file, failure);
+                +            throw new StoreException("read of " + file + " [" + failure + ']');
+                         }
+                """;
+        assertEquals(at(body, "\" [\" + failure", CAUSE_EDIT), edit(body));
+    }
+
+    @Test
+    void a_catch_in_sight_whose_rethrow_only_concatenates_the_exception_is_found_and_one_that_attaches_it_is_not() {
+        String code = """
+                class Meta {
+                    Object read(java.io.File metaFile) throws StoreException {
+                        try (java.io.ObjectInputStream in = open(metaFile)) {
+                            return in.readObject();
+                        } catch (java.io.IOException | ClassNotFoundException e) {
+                            throw new StoreException("cannot read " + metaFile + " [" + e + ']');
+                        }
+                    }
+                    Object readKept(java.io.File metaFile) throws StoreException {
+                        try (java.io.ObjectInputStream in = open(metaFile)) {
+                            return in.readObject();
+                        } catch (java.io.IOException | ClassNotFoundException e) {
+                            throw new StoreException("cannot read " + metaFile + " [" + e + ']', e);
+                        }
+                    }
+                }
+                """;
+        assertEquals(JavaS25Cases.at(code, "\" [\" + e + ']');", "java-rethrow-drops-cause"), whole(code));
+    }
+
+    @Test
     void a_cause_swapped_for_a_new_error_code_is_found() {
         String body = """
                                  conn.rollback();
