@@ -39,6 +39,14 @@ final class RemovedLocks {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog) {
+        return find(file, catalog, null, List.of(file));
+    }
+
+    /**
+     * As above; {@code added} holds the change's added lines in every file (a lock added anywhere, see below), and
+     * {@code change} its files (a mutex declaration deleted in another file of the type).
+     */
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines added, List<SourceFile> change) {
         if (file.language() != Language.GO || file.change().hunks().isEmpty()) {
             return List.of();
         }
@@ -47,7 +55,9 @@ final class RemovedLocks {
             Matcher m = LOCK.matcher(removed.line().text());
             if (!m.find()) {
                 Matcher read = ANY_LOCK.matcher(removed.line().text());
-                Finding f = read.find() ? guardedStatement(file, catalog, removed, read.group(1).split("\\.")[0]) : null;
+                Finding f = read.find() ? guardedStatement(file, catalog, removed, read.group(1).split("\\.")[0], added,
+                        change)
+                        : null;
                 if (f != null) {
                     out.add(f); // a read lock: what it guarded is read, not written, so only the kept statement counts
                 }
@@ -96,7 +106,7 @@ final class RemovedLocks {
                 }
             }
             if (!reported) {
-                Finding f = guardedStatement(file, catalog, removed, m.group(1));
+                Finding f = guardedStatement(file, catalog, removed, m.group(1), added, change);
                 if (f != null) {
                     out.add(f);
                 }
@@ -109,20 +119,26 @@ final class RemovedLocks {
     private static final Pattern ANY_LOCK = Pattern.compile("^\\s*([\\w.]+)\\.R?Lock\\(\\)\\s*(?://.*)?$");
     /** Lines that are no statement the lock guarded: a closing brace, a blank return, a comment. */
     private static final Pattern NOT_GUARDED = Pattern.compile("^\\s*(?:}\\s*|return\\s*(?:nil|err|false|true)?\\s*|//.*)?$");
+    /** The end of a Go function or of a declaration of the file's top level, deleted or not. */
+    private static final Pattern DECLARATION_END = Pattern.compile("^(?:}|func\\b|type\\b|var\\b|const\\b)");
+    /** A lock taken: any mutex, any receiver. */
+    private static final Pattern ADDED_LOCK = Pattern.compile("\\.R?Lock\\(\\)");
     /** Another way of sharing that the change may have put in the lock's place. */
     private static final Pattern OTHER_SYNC = Pattern.compile("\\batomic\\.|sync\\.Map\\b|\\.(?:Load|Store|CompareAndSwap|Add)\\(");
 
     /**
      * A deleted lock whose unlock is deleted with it ({@code c.writeMu.Lock(); defer c.writeMu.Unlock()}, or the
      * {@code Unlock()} after the guarded lines), the lines it guarded kept: the first kept statement it guarded that
-     * uses the lock's owner ({@code return c.conn.WriteMessage(t, data)} under {@code c.writeMu}), or any statement when
-     * the mutex is a package variable ({@code for id, c := range wsClients} under {@code wsClientsMu.RLock()}). The lock
+     * uses a field of the lock's owner ({@code return c.conn.WriteMessage(t, data)} under {@code c.writeMu}), or, for a
+     * package mutex, the variable it is named for ({@code for id, c := range wsClients} under {@code wsClientsMu}). The lock
      * was the code's own word that goroutines share what it guards (a socket's one writer, a map ranged while others
      * register); without it the kept lines race them. Low confidence, as for the map writes above. Silent when the
-     * change locks the same mutex again anywhere in the file, says its callers hold the lock, or brings in atomics or
-     * a sync.Map in the same function.
+     * change takes any lock anywhere (the locking moved: into a helper, into another file's method), deletes the mutex
+     * itself (the type shares its state some other way), says its callers hold the lock, or brings in atomics or a
+     * sync.Map; and when the kept line only calls a method of the owner, which may lock for itself.
      */
-    private static Finding guardedStatement(SourceFile file, Catalog catalog, RemovedLine removed, String owner) {
+    private static Finding guardedStatement(SourceFile file, Catalog catalog, RemovedLine removed, String owner,
+                                            AddedLines added, List<SourceFile> change) {
         Matcher any = ANY_LOCK.matcher(removed.line().text());
         if (!any.find()) {
             return null;
@@ -137,13 +153,22 @@ final class RemovedLocks {
         if (HELD_BY_CALLER.matcher(removed.hunk().section()).find()) {
             return null;
         }
+        if (added != null && added.anyFinds(ADDED_LOCK)) {
+            return null; // the change takes a lock somewhere: the locking moved (into a helper, another file's method)
+        }
+        String name = mutex.substring(mutex.lastIndexOf('.') + 1);
+        Pattern declared = Pattern.compile("^\\s*(?:var\\s+)?" + Pattern.quote(name) + "\\s+\\*?sync\\.(?:RW)?Mutex\\b");
+        if (change.stream().flatMap(f -> f.change().hunks().stream()).flatMap(h -> h.lines().stream()).anyMatch(l ->
+                l.kind() == DiffLine.Kind.REMOVED && declared.matcher(l.text()).find())) {
+            return null; // the mutex itself is deleted: the type shares its state some other way now
+        }
         List<DiffLine> lines = removed.lines();
         boolean packageMutex = !mutex.contains(".");
         int end = -1;
         boolean deferred = false;
         for (int j = removed.index() + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
-            if (l.kind() != DiffLine.Kind.REMOVED && FUNCTION_END.matcher(l.text()).find()) {
+            if (DECLARATION_END.matcher(l.text()).find()) {
                 break;
             }
             Matcher u = unlock.matcher(l.text());
@@ -161,6 +186,10 @@ final class RemovedLocks {
         if (end < 0) {
             return null; // the deleted lock's unlock is not in sight
         }
+        String base = mutex.replaceFirst("(?i)_?(?:mutex|mtx|mu|lock)$", "");
+        Pattern guarded = base.isEmpty() || base.equals(mutex) ? null
+                : Pattern.compile("(?<![\\w.])" + Pattern.quote(base) + "(?!\\w)");
+        Pattern redeclared = Pattern.compile("(?<![\\w.])" + Pattern.quote(base) + "\\s*:=|\\bvar\\s+" + Pattern.quote(base) + "\\b");
         int from = deferred ? end + 1 : removed.index() + 1;
         int to = deferred ? lines.size() : end;
         for (int j = from; j < to; j++) {
@@ -168,7 +197,7 @@ final class RemovedLocks {
             if (l.kind() == DiffLine.Kind.REMOVED) {
                 continue;
             }
-            if (FUNCTION_END.matcher(l.text()).find()) {
+            if (DECLARATION_END.matcher(l.text()).find()) {
                 break;
             }
             if (l.kind() == DiffLine.Kind.ADDED && (OTHER_SYNC.matcher(l.text()).find()
@@ -178,7 +207,17 @@ final class RemovedLocks {
             if (NOT_GUARDED.matcher(l.text()).matches()) {
                 continue;
             }
-            if (!packageMutex && !Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.").matcher(l.text()).find()) {
+            if (ANY_LOCK.matcher(l.text()).find()) {
+                return null; // another lock taken here: the section is guarded some other way
+            }
+            // a package mutex guards the variable it is named for (wsClientsMu, wsClients), not declared anew here
+            if (packageMutex && (guarded == null || !guarded.matcher(l.text()).find() || lines.stream().anyMatch(x ->
+                    x.kind() != DiffLine.Kind.REMOVED && redeclared.matcher(x.text()).find()))) {
+                continue;
+            }
+            // a field of the owner used (c.conn.WriteMessage, c.items[k]), not a method of the owner, which may lock
+            if (!packageMutex && !Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.\\w+(?!\\w|\\s*\\()")
+                    .matcher(l.text()).find()) {
                 continue;
             }
             Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
