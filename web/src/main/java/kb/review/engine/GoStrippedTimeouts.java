@@ -34,6 +34,13 @@ final class GoStrippedTimeouts {
     private static final Pattern FIELD = Pattern.compile(
             "^\\s*((?:[A-Z]\\w*)?(?:Timeout|Deadline))\\s*:\\s*(.+?)\\s*,?\\s*(?://.*)?$");
     /**
+     * A field that sets how to dial, with a timeout in its value ({@code Dial: amqp.DefaultDial(c.dialTimeout),},
+     * {@code DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext,}): deleted, the settings fall back to a
+     * dial without that bound (round 23's go-16). Group 1 the field, 2 its value.
+     */
+    private static final Pattern DIAL_FIELD = Pattern.compile(
+            "^\\s*((?:[A-Z]\\w*)?Dial\\w*)\\s*:\\s*(.*(?i:timeout|deadline).*?)\\s*,?\\s*(?://.*)?$");
+    /**
      * A dial or connect call ({@code ssh.Dial("tcp", addr, cfg)}, {@code ldap.DialURL}, {@code pgx.ConnectConfig}):
      * a bare {@code Timeout:} field is a connection's bound only when such a call takes the literal right below it.
      */
@@ -96,6 +103,12 @@ final class GoStrippedTimeouts {
                             && (f.group(1).equals("Timeout") || f.group(1).equals("Deadline"));
                     now = bare ? connectionBelow(r) : nextLine(r);
                     what = "deletes `" + old.strip() + "` from the settings it keeps";
+                } else {
+                    Matcher c = DIAL_FIELD.matcher(old);
+                    if (c.matches() && !NOT_A_WAIT.matcher(c.group(2)).find() && onlyDeletions(r)) {
+                        now = connectionBelow(r); // the dial the settings are handed to, as for a bare Timeout
+                        what = "deletes `" + old.strip() + "` (a dial bounded by a timeout) from the settings it keeps";
+                    }
                 }
             }
             DiffLine at = now;
