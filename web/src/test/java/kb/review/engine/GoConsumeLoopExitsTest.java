@@ -248,6 +248,52 @@ class GoConsumeLoopExitsTest {
     // --- clean look-alikes
 
     @Test
+    void a_heartbeat_loop_whose_edit_turns_the_failed_calls_continue_into_a_return_is_found() {
+        // round 23's go-22: no back-off was removed, but the loop used to go on after a failure and now stops
+        String diff = """
+                diff --git a/agent/beat.go b/agent/beat.go
+                index 1111111..2222222 100644
+                --- a/agent/beat.go
+                +++ b/agent/beat.go
+                @@ -30,8 +30,8 @@ func (a *Agent) heartbeatLoop(ctx context.Context) {
+                 		cancel()
+                 		if err != nil {
+                 			a.misses.Inc()
+                -			a.log.Printf("beat of %s failed: %v", a.id, err)
+                -			continue
+                +			a.log.Printf("beat of %s failed, giving up: %v", a.id, err)
+                +			return
+                 		}
+                 	}
+                 }
+                """;
+        assertEquals(List.of("34:" + RULE), conc07(diff));
+    }
+
+    @Test
+    void a_validation_loop_that_now_fails_fast_in_a_function_not_named_for_a_loop_is_clean() {
+        // the same edit in a one-shot pass over a finite list: failing fast is a choice, not a schedule that stops
+        String diff = """
+                diff --git a/config/check.go b/config/check.go
+                index 1111111..2222222 100644
+                --- a/config/check.go
+                +++ b/config/check.go
+                @@ -30,8 +30,8 @@ func validateRoutes(routes []Route) error {
+                 		err := r.validate()
+                 		if err != nil {
+                 			invalid++
+                -			log.Printf("route %s skipped: %v", r.Name, err)
+                -			continue
+                +			log.Printf("route %s invalid: %v", r.Name, err)
+                +			return
+                 		}
+                 	}
+                 }
+                """;
+        assertEquals(List.of(), conc07(diff));
+    }
+
+    @Test
     void a_read_loop_that_backs_off_and_goes_on_and_returns_only_on_its_context_is_clean() {
         String diff = """
                 diff --git a/ingest/orders.go b/ingest/orders.go
