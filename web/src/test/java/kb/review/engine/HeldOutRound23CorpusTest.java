@@ -38,13 +38,13 @@ class HeldOutRound23CorpusTest {
     // and 0.90, Java 0.75 and 0.94). Then the lead read the misses and false positives and fixed classes (a deleted lock
     // around kept lines, a deleted check whose block returned, a caught exception only joined into a message, a dial
     // field with its timeout deleted, a heartbeat loop's continue turned into a return, ticker loops through a
-    // recovering helper): 65/80 = 0.81, 65/67 = 0.97 (Go 34/40 = 0.85 and 1.00, Java 31/40 = 0.78 and 31/33 = 0.94),
-    // no longer blind. The floors are those figures rounded down to 0.05.
+    // recovering helper, a concurrent collection swapped for a plain one): 67/80 = 0.84, 67/69 = 0.97 (Go 34/40 = 0.85
+    // and 1.00, Java 33/40 = 0.83 and 33/35 = 0.94), no longer blind. The floors are those figures rounded down to 0.05.
     static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
             "go", new double[] {0.85, 0.95},
-            "java", new double[] {0.75, 0.90});
+            "java", new double[] {0.80, 0.90});
 
     static List<Case> cases;
 

@@ -1,0 +1,98 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java edit that keeps a statement but swaps the concurrent collection it builds for a plain one: {@code new
+ * ConcurrentHashMap<>()} becoming {@code new HashMap<>()}, a {@code CopyOnWriteArrayList} an {@code ArrayList}, a
+ * {@code Collections.synchronizedMap(new HashMap<>())} its bare map. The deleted type was the code's own word that
+ * threads share the collection (CONC-03: "shared mutable state gets a lock, an atomic or a concurrent collection");
+ * after the change their writes and reads race (round 23's java-19 and java-23, a field filled from event and
+ * completion threads). Reported at the added line, at low confidence: the review sees the swap, not the threads.
+ *
+ * <p>Silent when the added line differs from the deleted one in anything but the collection's type (another field, a
+ * local now), when the change brings a lock, {@code synchronized} or another concurrent type into the file's added
+ * lines, and when the statement builds a local variable (confined to one call).
+ */
+final class ReplacedConcurrentCollections {
+
+    static final String RULE = "concurrent-collection-replaced";
+
+    /** A concurrent or synchronized collection built: group 1 the construction, to be swapped for a placeholder. */
+    private static final Pattern CONCURRENT = Pattern.compile(
+            "(Collections\\s*\\.\\s*synchronized\\w*\\s*\\(\\s*new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\([^()]*\\)\\s*\\)"
+                    + "|new\\s+(?:java\\.util\\.concurrent\\.)?(?:ConcurrentHashMap|ConcurrentSkipListMap|ConcurrentSkipListSet"
+                    + "|CopyOnWriteArrayList|CopyOnWriteArraySet|ConcurrentLinkedQueue|ConcurrentLinkedDeque"
+                    + "|LinkedBlockingQueue|LinkedBlockingDeque|ArrayBlockingQueue)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\))");
+    /** A plain collection built: group 1 the construction. */
+    private static final Pattern PLAIN = Pattern.compile(
+            "(new\\s+(?:java\\.util\\.)?(?:HashMap|LinkedHashMap|TreeMap|ArrayList|LinkedList|HashSet|LinkedHashSet|TreeSet"
+                    + "|ArrayDeque|PriorityQueue)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\))");
+    /** Another guard the change may bring instead. */
+    private static final Pattern GUARD = Pattern.compile(
+            "\\bsynchronized\\b|\\.\\s*(?:lock|readLock|writeLock)\\s*\\(|ReentrantLock|Concurrent\\w+|CopyOnWrite\\w+"
+                    + "|Collections\\s*\\.\\s*synchronized|Atomic\\w+|ThreadLocal");
+    /** A field's declaration: modifiers that only a field has, or a declaration at a class's member indentation. */
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s*(?:@\\w+\\s+)*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)+[\\w.<>\\[\\], ?]+\\s+\\w+\\s*="
+                    + "|^\\s*(?:this\\.)?\\w+\\s*=\\s*");
+
+    private ReplacedConcurrentCollections() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (file.language() != Language.JAVA || file.change().hunks().isEmpty()) {
+            return List.of();
+        }
+        List<RemovedLine> removed = RemovedLine.of(file);
+        if (removed.stream().noneMatch(r -> CONCURRENT.matcher(r.line().text()).find())) {
+            return List.of();
+        }
+        boolean guarded = file.change().hunks().stream().flatMap(h -> h.lines().stream())
+                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && GUARD.matcher(l.text()).find());
+        if (guarded) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : removed) {
+            String old = r.line().text();
+            Matcher c = CONCURRENT.matcher(old);
+            if (!c.find() || !FIELD.matcher(old).find()) {
+                continue;
+            }
+            String before = squeeze(old.substring(0, c.start()) + "#" + old.substring(c.end()));
+            for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                    continue;
+                }
+                Matcher p = PLAIN.matcher(l.text());
+                if (!p.find() || !squeeze(l.text().substring(0, p.start()) + "#" + l.text().substring(p.end()))
+                        .equals(before)) {
+                    continue;
+                }
+                Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change swaps the concurrent collection built here for a plain one: the deleted type "
+                                + "was the code's own word that threads share it, and their writes and reads now race "
+                                + "(lost entries, a corrupted map, ConcurrentModificationException). Keep the "
+                                + "concurrent type, or guard every use with one lock.",
+                        Finding.Confidence.LOW, "the review sees the swap, not the threads", "kb", null));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The text without white space. */
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+}
