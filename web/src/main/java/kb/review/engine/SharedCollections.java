@@ -168,7 +168,7 @@ final class SharedCollections {
         for (FieldDeclaration other : type.getFields()) {
             if (other != self && (other.isVolatile() || other.getVariables().stream().anyMatch(x ->
                     CONCURRENT_TYPE.matcher(x.getType().toString()).find()
-                            || x.getInitializer().filter(e -> CONCURRENT_TYPE.matcher(e.toString()).find())
+                            || x.getInitializer().filter(e -> CONCURRENT_TYPE.matcher(codeOf(e)).find())
                             .isPresent()))) {
                 return true;
             }
@@ -177,6 +177,17 @@ final class SharedCollections {
         return SERVER_NAME.matcher(type.getNameAsString()).find()
                 || CLASS_MANY_THREADS.matcher(comment).find() && !ONE_THREAD.matcher(comment).find()
                 && !comment.matches("(?is).*\\bnot\\s+thread-?safe.*");
+    }
+
+    /**
+     * An initializer's code without its string literals: a text block that holds Java source for another program (a
+     * warm-up snippet naming {@code ConcurrentHashMap}) says nothing of this class's threads.
+     */
+    private static String codeOf(com.github.javaparser.ast.expr.Expression e) {
+        if (e.isStringLiteralExpr() || e.isTextBlockLiteralExpr()) {
+            return "";
+        }
+        return e.toString().replaceAll("\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
     }
 
     private static boolean narrowScope(ClassOrInterfaceDeclaration type) {
@@ -294,7 +305,23 @@ final class SharedCollections {
             return true;
         }
         String name = owner.getNameAsString();
-        return name.equals("afterPropertiesSet") || name.matches("set[A-Z]\\w*") && owner.getParameters().size() == 1;
+        return name.equals("afterPropertiesSet") || name.matches("set[A-Z]\\w*") && owner.getParameters().size() == 1
+                || fluent(owner);
+    }
+
+    /**
+     * A configuration step written fluently: a method of the class that returns the class's own type and ends with
+     * {@code return this;} ({@code health.section("sandbox", supplier)} while the app is wired), like a setter.
+     */
+    private static boolean fluent(CallableDeclaration<?> owner) {
+        if (!(owner instanceof com.github.javaparser.ast.body.MethodDeclaration m) || m.getBody().isEmpty()) {
+            return false;
+        }
+        NodeList<com.github.javaparser.ast.stmt.Statement> body = m.getBody().get().getStatements();
+        String type = m.findAncestor(ClassOrInterfaceDeclaration.class).map(ClassOrInterfaceDeclaration::getNameAsString)
+                .orElse("");
+        return !body.isEmpty() && body.getLast().get().toString().strip().equals("return this;")
+                && m.getType().asString().replaceAll("<.*", "").equals(type);
     }
 
     /** True when the comment right above the write's method says it runs on several threads. */

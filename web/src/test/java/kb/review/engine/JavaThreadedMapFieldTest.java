@@ -146,5 +146,39 @@ class JavaThreadedMapFieldTest {
                 "public class Shapes {",
                 "+    private final Map<String, Shape> byName = new HashMap<>();",
                 ""));
+        // a sibling text block that holds another program's source (a warm-up snippet) names concurrent types as text
+        assertEquals(List.of(), edit("src/main/java/q/Runner.java",
+                "final class Runner {",
+                "    private static final String WARM_UP = \"\"\"",
+                "            var m = new ConcurrentHashMap<String, Integer>();",
+                "            \"\"\";",
+                "+    private final Map<String, Integer> starts = new HashMap<>();",
+                "",
+                "    void eval(String id, int at) {",
+                "        starts.put(id, at);",
+                "    }",
+                ""));
+        // a server component whose map is filled by a fluent configuration step while the app is wired
+        assertEquals(List.of(), edit("src/main/java/q/HealthController.java",
+                "public final class HealthController {",
+                "+    private final Map<String, Supplier<Object>> sections = new LinkedHashMap<>();",
+                "",
+                "    public HealthController section(String name, Supplier<Object> supplier) {",
+                "        sections.put(name, supplier);",
+                "        return this;",
+                "    }",
+                ""));
+    }
+
+    @Test
+    void a_server_components_map_written_by_a_method_that_is_no_configuration_step_stays_shared() {
+        assertEquals(List.of("21:CONC-03"), edit("src/main/java/q/SessionController.java",
+                "public final class SessionController {",
+                "+    private final Map<String, Session> open = new HashMap<>();",
+                "",
+                "    public void login(String id, Session s) {",
+                "        open.put(id, s);",
+                "    }",
+                ""));
     }
 }
