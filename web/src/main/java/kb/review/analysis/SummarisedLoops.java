@@ -94,29 +94,23 @@ final class SummarisedLoops {
      * roots, says nothing of how often the outer loop's failure line runs).
      */
     private static String ownText(SyntaxNode loop, byte[] src) {
-        StringBuilder out = new StringBuilder(text(src, loop));
         int base = loop.getStartByte();
+        byte[] own = java.util.Arrays.copyOfRange(src, base, loop.getEndByte());
         java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
         for (int i = 0; i < loop.getNamedChildCount(); i++) {
             work.push(loop.getNamedChild(i));
         }
-        byte[] whole = text(src, loop).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        boolean ascii = whole.length == out.length();
         while (!work.isEmpty()) {
             SyntaxNode n = work.pop();
             if (LOOPS.contains(n.getType()) || BOUNDARIES.contains(n.getType())) {
-                if (ascii) {
-                    for (int b = n.getStartByte() - base; b < n.getEndByte() - base && b < out.length(); b++) {
-                        out.setCharAt(b, ' ');
-                    }
-                }
+                java.util.Arrays.fill(own, n.getStartByte() - base, n.getEndByte() - base, (byte) ' ');
                 continue;
             }
             for (int i = 0; i < n.getNamedChildCount(); i++) {
                 work.push(n.getNamedChild(i));
             }
         }
-        return out.toString();
+        return new String(own, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean summarised(SyntaxNode loop, byte[] src, boolean go) {

@@ -104,6 +104,15 @@ final class Reformatting {
 
     /** The cells of the table {@link #align} would build: the token counts once the common start and end are set aside. */
     private static long differing(List<String> removed, List<String> added) {
+        int[] b = bounds(removed, added);
+        return (long) (b[1] - b[0]) * (b[2] - b[0]);
+    }
+
+    /**
+     * The common start and end of two token lists: {start, end of removed, end of added}, where the tokens before
+     * start and from each end on are equal pairwise.
+     */
+    private static int[] bounds(List<String> removed, List<String> added) {
         int n = removed.size();
         int m = added.size();
         int start = 0;
@@ -116,7 +125,7 @@ final class Reformatting {
             endR--;
             endA--;
         }
-        return (long) (endR - start) * (endA - start);
+        return new int[] {start, endR, endA};
     }
 
     /**
@@ -159,19 +168,18 @@ final class Reformatting {
      * it with, or -1.
      */
     static int[] align(List<String> removed, List<String> added) {
-        int n = removed.size();
         int m = added.size();
         int[] to = new int[m];
         Arrays.fill(to, -1);
-        int start = 0;
-        while (start < n && start < m && removed.get(start).equals(added.get(start))) {
-            to[start] = start;
-            start++;
+        int[] b = bounds(removed, added);
+        int start = b[0];
+        int endR = b[1];
+        int endA = b[2];
+        for (int i = 0; i < start; i++) {
+            to[i] = i;
         }
-        int endR = n;
-        int endA = m;
-        while (endR > start && endA > start && removed.get(endR - 1).equals(added.get(endA - 1))) {
-            to[--endA] = --endR;
+        for (int k = 0; k < m - endA; k++) {
+            to[endA + k] = endR + k;
         }
         int rows = endR - start;
         int cols = endA - start;

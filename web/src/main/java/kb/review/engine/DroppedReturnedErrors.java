@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
+import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
@@ -82,14 +83,14 @@ final class DroppedReturnedErrors {
         if (lines.get(at).text().strip().startsWith("return")) {
             return true;
         }
-        int indent = kb.review.diff.CodeText.indent(lines.get(at).text());
+        int indent = CodeText.indent(lines.get(at).text());
         for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED) {
                 return false; // the block is not deleted whole
             }
             String t = l.text().strip();
-            if (t.startsWith("}") && kb.review.diff.CodeText.indent(l.text()) <= indent) {
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
                 return false; // the block ended without leaving
             }
             if (RETURNS.matcher(l.text()).find()) {

@@ -38,13 +38,9 @@ final class RemovedLocks {
     private RemovedLocks() {
     }
 
-    static List<Finding> find(SourceFile file, Catalog catalog) {
-        return find(file, catalog, null, List.of(file));
-    }
-
     /**
-     * As above; {@code added} holds the change's added lines in every file (a lock added anywhere, see below), and
-     * {@code change} its files (a mutex declaration deleted in another file of the type).
+     * The findings of {@code file}; {@code added} holds the change's added lines in every file (a lock added anywhere,
+     * see below), and {@code change} its files (a mutex declaration deleted in another file of the type).
      */
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines added, List<SourceFile> change) {
         if (file.language() != Language.GO || file.change().hunks().isEmpty()) {
@@ -153,7 +149,7 @@ final class RemovedLocks {
         if (HELD_BY_CALLER.matcher(removed.hunk().section()).find()) {
             return null;
         }
-        if (added != null && added.anyFinds(ADDED_LOCK)) {
+        if (added.anyFinds(ADDED_LOCK)) {
             return null; // the change takes a lock somewhere: the locking moved (into a helper, another file's method)
         }
         String name = mutex.substring(mutex.lastIndexOf('.') + 1);
@@ -190,6 +186,8 @@ final class RemovedLocks {
         Pattern guarded = base.isEmpty() || base.equals(mutex) ? null
                 : Pattern.compile("(?<![\\w.])" + Pattern.quote(base) + "(?!\\w)");
         Pattern redeclared = Pattern.compile("(?<![\\w.])" + Pattern.quote(base) + "\\s*:=|\\bvar\\s+" + Pattern.quote(base) + "\\b");
+        boolean local = lines.stream().anyMatch(x -> x.kind() != DiffLine.Kind.REMOVED && redeclared.matcher(x.text()).find());
+        Pattern field = Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.\\w+(?!\\w|\\s*\\()");
         int from = deferred ? end + 1 : removed.index() + 1;
         int to = deferred ? lines.size() : end;
         for (int j = from; j < to; j++) {
@@ -211,13 +209,11 @@ final class RemovedLocks {
                 return null; // another lock taken here: the section is guarded some other way
             }
             // a package mutex guards the variable it is named for (wsClientsMu, wsClients), not declared anew here
-            if (packageMutex && (guarded == null || !guarded.matcher(l.text()).find() || lines.stream().anyMatch(x ->
-                    x.kind() != DiffLine.Kind.REMOVED && redeclared.matcher(x.text()).find()))) {
+            if (packageMutex && (guarded == null || local || !guarded.matcher(l.text()).find())) {
                 continue;
             }
             // a field of the owner used (c.conn.WriteMessage, c.items[k]), not a method of the owner, which may lock
-            if (!packageMutex && !Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.\\w+(?!\\w|\\s*\\()")
-                    .matcher(l.text()).find()) {
+            if (!packageMutex && !field.matcher(l.text()).find()) {
                 continue;
             }
             Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
