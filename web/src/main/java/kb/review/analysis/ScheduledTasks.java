@@ -107,10 +107,31 @@ final class ScheduledTasks {
         if (!summaries.knows(only)) {
             // a method out of sight whose name says it guards its own work (`() -> runGuarded(job)`, the guard
             // declared in the class outside the hunk): read as the method reference to it is (CutReferences)
-            return CutReferences.namedGuarded(only) ? null : at(call, false, HIDDEN);
+            return CutReferences.namedGuarded(only) ? null : at(call, collaborator(only), collaborator(only) ? null : HIDDEN);
         }
         return summaries.catchesAll(only, -1) || guardCut(only, summaries) ? null : at(call, true, null);
     }
+
+    /**
+     * {@code store.save}: the lambda's only call is a method of another object held in a field or a local, not a method
+     * of this class. Whatever that method does, it is the collaborator's work (a save, a send, a refresh), not a guard
+     * written for this task: the guard a periodic task needs would be in the lambda or in a helper of this class, and
+     * neither is there, so the finding is sure even though the method is out of sight (session 27, round 23's java-26:
+     * `() -> store.save(Map.copyOf(pollution))`). A receiver named like a guard (`guard.run(job)`, `safely.call(...)`)
+     * or a type (a static helper) stays at low confidence.
+     */
+    private static boolean collaborator(String only) {
+        int dot = only.indexOf('.');
+        if (dot <= 0 || only.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        String on = only.substring(0, dot);
+        return Character.isLowerCase(on.charAt(0)) && !on.equals("super")
+                && !GUARD_NAMED.matcher(on).find() && !GUARD_NAMED.matcher(only.substring(dot + 1)).find();
+    }
+
+    private static final Pattern GUARD_NAMED =
+            Pattern.compile("(?i)guard|safe|quiet|catch|protect|resilien|retr(?:y|ie)|supervis|wrap|decorat|executor|runner|scheduler");
 
     /**
      * {@code new Poller(...)}: the class's run() or call(). Given to {@code schedule}, only on a receiver named like a
