@@ -17,8 +17,8 @@ import kb.review.rules.Catalog;
  * again and again (per item, per request, per retry), so the line after its wait is written once per paced operation,
  * whatever loop, goroutine or caller repeats it; git's context often starts below that loop's header. The sampled or
  * rate-limited form LOG-01 asks for is a limit on the line itself ({@code if limiter.Allow()}), which is not a wait and
- * is not matched. Silent when the line is in the wait's own error branch (written once, on the way out) or when an
- * added line limits it.
+ * is not matched. Silent when the line is in the wait's own error branch (written once, on the way out), when a
+ * limit stands between the wait and the line, and for debug and trace lines.
  */
 final class PacedLogLines {
 
@@ -29,6 +29,11 @@ final class PacedLogLines {
             "(?:\\b[\\w.]*(?i:limiter|ratelimit|throttle|pacer|bucket)\\w*|\\brl)\\s*\\.\\s*(?:Wait|WaitN|Take|acquire)\\s*\\(");
     private static final Pattern LIMIT = Pattern.compile(
             "\\.(?:Allow|AllowN|tryAcquire)\\s*\\(|\\bSometimes\\b|(?i:once)\\w*\\.Do\\s*\\(|%\\s*[\\w.]+\\s*==\\s*0");
+    /**
+     * A debug or trace call: off where the traffic is, so it floods nothing (set 18: jabref's trace lines of the time
+     * each fetcher waited for its API's limiter).
+     */
+    private static final Pattern DETAIL = Pattern.compile("\\.(?i:debug|trace|fine|finer|finest)(?:f|w|ln|Context)?\\s*\\(");
     /** How far above the line the wait may be: the wait's own statement and its error branch. */
     private static final int REACH = 6;
 
@@ -49,7 +54,7 @@ final class PacedLogLines {
                         && RemovedLogLimits.sameStatement(lines.get(i - 1).text()))) {
                     continue;
                 }
-                if (afterWait(lines, i)) {
+                if (afterWait(lines, i) && !DETAIL.matcher(l.text()).find()) {
                     Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
                             "This line follows the rate limiter's wait, so it is written once for every paced "
