@@ -34,7 +34,10 @@ final class RemovedLogLimits {
      */
     private static final String ONCE = "\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:warn|logged|reported|notified|once)\\w*"
             + "\\s*\\)?\\s*\\{|\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:seen|warned|logged|reported|known|distinct)\\w*\\s*\\.\\s*add\\s*\\("
-            + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\(";
+            + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\("
+            // an atomic flag set on the first time ({@code if warned.CompareAndSwap(false, true) {}}, Java's
+            // {@code compareAndSet(false, true)})
+            + "|\\.(?:CompareAndSwap|compareAndSet)\\s*\\(\\s*false\\s*,\\s*true\\s*\\)";
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"

@@ -31,4 +31,14 @@ class LogRepeatEvidenceTest {
     void printing_in_a_function_that_returns_the_exit_status_is_no_log_flood() {
         ClassDiffs25.check("log-exit-status-output", Set.of("LOG-01"));
     }
+
+    /**
+     * Session 27's breadth pass: shapes of real logging fixes in repositories no round used (README, logs27): a
+     * first-time flag removed from a per-request warning, a give-up line turned into one per attempt, a transfer
+     * summary traded for a warning per bundle, eager debug arguments and concatenations, a debug switch removed.
+     */
+    @Test
+    void the_breadth_pass_shapes_are_reported_and_their_look_alikes_are_not() {
+        ClassDiffs25.check("log-breadth27", Set.of("LOG-01", "LOG-02"));
+    }
 }
