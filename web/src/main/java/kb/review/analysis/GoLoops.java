@@ -97,4 +97,45 @@ final class GoLoops {
         String head = new String(src, 0, Math.min(src.length, 4096), StandardCharsets.UTF_8);
         return MAIN.matcher(head).find() || COMMAND.matcher(head).find();
     }
+    /** A return statement and the rest of its line. */
+    private static final Pattern RETURN = Pattern.compile("(?m)^\\s*return\\b(.*)$");
+
+    /**
+     * True when a {@code fmt.Print*} call is in a function that returns the process's exit status: declared to return
+     * {@code int} and every {@code return} gives an integer literal ({@code func cliSensorsPrint() int {... return 1
+     * ... return 0}}). Such a function is a subcommand that main hands
+     * to {@code os.Exit}: what it prints is the answer the user ran it for, once, not a service's log (set 19's KP, on
+     * a file whose package line and imports the diff does not show).
+     */
+    static boolean exitStatusOutput(SyntaxNode call, String callee, byte[] src) {
+        if (!callee.startsWith("fmt.Print")) {
+            return false;
+        }
+        // read as text by column (gofmt puts a function's header and closing brace at column 0): a tree broken by
+        // the hunks glued above it can put the call inside an earlier function's node
+        String before = new String(src, 0, call.getStartByte(), StandardCharsets.UTF_8);
+        int start = before.lastIndexOf("\nfunc ");
+        int end = new String(src, StandardCharsets.UTF_8).indexOf("\n}", before.length());
+        if (start < 0 || end < 0) {
+            return false;
+        }
+        String function = new String(src, StandardCharsets.UTF_8).substring(start + 1, end);
+        return EXIT_STATUS_HEADER.matcher(function).lookingAt() && onlyStatuses(function);
+    }
+
+    /** A Go function header that returns a bare {@code int}. */
+    private static final Pattern EXIT_STATUS_HEADER = Pattern.compile("func\\s+\\w+\\s*\\([^)]*\\)\\s*int\\s*\\{");
+
+    /** True when {@code body} has a {@code return} and every one gives an integer literal. */
+    private static boolean onlyStatuses(String body) {
+        boolean status = false;
+        java.util.regex.Matcher m = RETURN.matcher(body);
+        while (m.find()) {
+            if (!m.group(1).replaceAll("//.*", "").strip().matches("\\d+")) {
+                return false;
+            }
+            status = true;
+        }
+        return status;
+    }
 }

@@ -309,6 +309,7 @@ public final class Shapes {
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || go && GoLoops.programOutput(callee, path, src)
+                    || go && GoLoops.exitStatusOutput(c, callee, src)
                     || go && ToolProgress.progressLine(callee, path)
                     || LoopGuards.inLifecycleFunction(c, src) || LogLoopExemptions.exempt(c, src, path, go)) {
                 continue;

@@ -34,7 +34,10 @@ final class RemovedLogLimits {
      */
     private static final String ONCE = "\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:warn|logged|reported|notified|once)\\w*"
             + "\\s*\\)?\\s*\\{|\\bif\\s*\\(?\\s*!?\\s*[\\w.]*(?i:seen|warned|logged|reported|known|distinct)\\w*\\s*\\.\\s*add\\s*\\("
-            + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\(";
+            + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\("
+            // an atomic flag set on the first time ({@code if warned.CompareAndSwap(false, true) {}}, Java's
+            // {@code compareAndSet(false, true)})
+            + "|\\.(?:CompareAndSwap|compareAndSet)\\s*\\(\\s*false\\s*,\\s*true\\s*\\)";
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
@@ -68,16 +71,26 @@ final class RemovedLogLimits {
     private static final Pattern REPEAT_LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\(|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]"
                     + "|%\\s*[\\w.]+\\s*==\\s*0|" + ONCE + "|" + CountCap.LOGGING);
-    /** A logger whose name says it drops repeats: hugo's {@code DistinctWarnLog}, a {@code rateLimitedLog}. */
+    /**
+     * A logger whose name says it drops repeats: hugo's {@code DistinctWarnLog}, a {@code rateLimitedLog}; or a
+     * project's own helper whose name joins a log verb and the limit ({@code m.warnOnce(method, ...)}, {@code
+     * logThrottled}, {@code errorSampled}, {@code warnRateLimited}), called in place of the logger.
+     */
     private static final Pattern LIMITING_LOGGER = Pattern.compile(
-            "(?i)(?:distinct|once|ratelimit|throttl|sampled|dedup)[\\w.]*\\.(?:print|warn|error|info|log|msg)\\w*$");
+            "(?i)(?:distinct|once|ratelimit|throttl|sampled|dedup)[\\w.]*\\.(?:print|warn|error|info|log|msg)\\w*$"
+                    + "|(?:^|\\.)(?:log|warn|warning|error|info|debug|print|report)\\w*?"
+                    + "(?:once|throttled|sampled|ratelimited|deduped|distinct)(?:per\\w*)?$");
+    /** A limiting helper called as a statement: the deleted line that makes a change worth reading here. */
+    private static final Pattern LIMITING_CALL = Pattern.compile(
+            "(?i)^\\s*(?:[\\w.]+\\.)?(?:log|warn|warning|error|info|debug|print|report)\\w*?"
+                    + "(?:once|throttled|sampled|ratelimited|deduped|distinct)(?:per\\w*)?\\s*\\(");
     /** A statement that leaves the loop around it; a {@code return} leaves the function, which a handler's does too. */
     private static final Pattern LEAVES = Pattern.compile("^\\s*break\\b");
     /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
     private static final Pattern CALLEE = Pattern.compile("^\\s*([A-Za-z_][\\w.]*(?:\\([^()]*\\)\\.[A-Za-z_][\\w.]*)*)\\s*\\(");
-    private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
+    static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
     /** A Go function, or a Java method or constructor header: a type then a name that are not keywords, then '('. */
-    private static final Pattern FUNCTION = Pattern.compile(
+    static final Pattern FUNCTION = Pattern.compile(
             "^func\\b|^\\s*(?:(?:public|protected|private|static|final|synchronized|abstract|default)\\s+)*"
                     + "(?:<[^>]*>\\s*)?(?!(?:if|for|while|switch|catch|return|new|else|throw|do|try|synchronized)\\b)"
                     + "[\\w.<>\\[\\]?,]+\\s+(?!(?:if|for|while|switch|catch|new|instanceof)\\b)\\w+\\s*\\([^;]*$"
@@ -91,7 +104,7 @@ final class RemovedLogLimits {
         List<Hunk> hunks = file.change().hunks();
         // a finding needs a deleted line that limits: most changes delete none, and then no added line is looked at
         if (hunks.stream().flatMap(k -> k.lines().stream()).noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED
-                && LIMIT.matcher(l.text()).find())) {
+                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()))) {
             return out;
         }
         for (int h = 0; h < hunks.size(); h++) {
@@ -129,7 +142,7 @@ final class RemovedLogLimits {
     }
 
     /** The receiver of the logger call on {@code text}, or null when the line is not one. */
-    private static String logger(String text, List<Pattern> loggers) {
+    static String logger(String text, List<Pattern> loggers) {
         Matcher m = CALLEE.matcher(text);
         if (!m.find()) {
             return null;
@@ -163,7 +176,8 @@ final class RemovedLogLimits {
     }
 
     private static boolean limitAdded(List<DiffLine> block) {
-        return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && LIMIT.matcher(l.text()).find());
+        return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
+                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()));
     }
 
     /**
@@ -253,7 +267,7 @@ final class RemovedLogLimits {
     }
 
     /** True when a line continues onto the next one (an open argument list): the next line is not a new call. */
-    private static boolean sameStatement(String text) {
+    static boolean sameStatement(String text) {
         String t = text.strip();
         return t.endsWith(",") || t.endsWith("(") || t.endsWith("+");
     }

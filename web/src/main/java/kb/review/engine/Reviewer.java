@@ -154,6 +154,8 @@ public final class Reviewer {
                             .anyMatch(l -> l.path().equals(k.path()) && l.line() == k.line()));
                     drops.addAll(limits);
                     drops.addAll(RemovedLogLimits.find(f, book.catalog(), book.models().loggers()));
+                    drops.addAll(ReplacedLogSummaries.find(f, book.catalog(), book.models().loggers()));
+                    drops.addAll(PacedLogLines.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(RemovedLocks.find(f, book.catalog(), allAdded, files));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
