@@ -26,9 +26,14 @@ final class LiteralHolders {
     }
 
     private static void collect(SyntaxNode n, String name, byte[] src, List<SyntaxNode> out) {
-        if (n.getType().equals("identifier") && SyntaxNode.text(src, n).equals(name)
-                && n.getParent().getType().equals("literal_element") && valueOfElement(n.getParent())) {
-            SyntaxNode top = n.getParent();
+        // the value itself, its address or (a pool embedded by value: `&PGDatabase{*db}`; set 19, AQ) its pointee
+        SyntaxNode element = !n.getType().equals("identifier") ? n
+                : n.getParent().getType().equals("unary_expression")
+                && SyntaxNode.text(src, n.getParent()).matches("[*&]\\s*\\w+") ? n.getParent().getParent()
+                : n.getParent();
+        if (element != n && SyntaxNode.text(src, n).equals(name)
+                && element.getType().equals("literal_element") && valueOfElement(element)) {
+            SyntaxNode top = element;
             for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
                 String t = p.getType();
                 if (t.equals("composite_literal")

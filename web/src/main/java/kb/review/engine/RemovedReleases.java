@@ -374,7 +374,9 @@ final class RemovedReleases {
         if (value.isEmpty()) {
             return false;
         }
-        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)?(?::=|=[^=])");
+        // the value may stand anywhere in a tuple assignment: a CLI's helper hands back its context, client,
+        // connection and cancel in one (`ctx, client, conn, cancel, err := newClient()`; precision set 19, BU)
+        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
         // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
         Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
         Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());

@@ -195,12 +195,14 @@ public final class Reviewer {
                 }
             }
         }
-        kept.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+        // a dialer literal without its timeout is reported at the dial below it that nothing else bounds
+        List<Finding> placed = new ArrayList<>(DialSites.relocate(kept, byPath));
+        placed.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),
                 f.change().oldPath(), f.change().change(), f.language(), f.change().addedLineCount(),
                 f.change().binary(), f.complete(), !shallow.contains(f.path()))).toList();
-        return new Review(mode, reviewed, kept, manual(files), imported.unmapped(), tests, foreign);
+        return new Review(mode, reviewed, placed, manual(files), imported.unmapped(), tests, foreign);
     }
 
     /**
