@@ -95,8 +95,9 @@ final class RemovedLocks {
                             "The change deletes the lock that guarded this map write: goroutines that call this "
                                     + "method at once now write the plain map together, and concurrent map writes "
                                     + "crash the process. Keep the lock around the write.",
-                            Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb",
-                            null));
+                            confidence(file, removed, removed.line().text().strip()
+                                    .replaceFirst("\\.Lock\\(\\)$", "")), "the review follows the deleted lock, not the "
+                                    + "callers", "kb", null));
                     reported = true;
                     break;
                 }
@@ -109,6 +110,60 @@ final class RemovedLocks {
             }
         }
         return out;
+    }
+
+    /** A function named for a loop a goroutine runs, or for serving requests: {@code readLoop}, {@code handleConn}. */
+    private static final Pattern CONCURRENT_NAME = Pattern.compile(
+            "^func\\s+(?:\\([^)]*\\)\\s*)?\\w*(?:[Ll]oop|[Hh]andle|[Ss]erve|[Ww]orker|[Pp]ump|[Ww]atch|[Cc]onsume|[Pp]oll|[Ll]isten)"
+                    + "\\w*\\s*\\(|\\bhttp\\.ResponseWriter\\b");
+
+    /**
+     * High when the evidence that goroutines meet at the deleted lock is in sight: the function it was deleted from is
+     * named for a goroutine's loop or for serving requests (or takes an {@code http.ResponseWriter}), or another function
+     * the file shows still takes the same mutex ({@code cs.mu.Lock()} in a sibling method). Low otherwise: then the
+     * review follows the deleted lock alone.
+     */
+    private static Finding.Confidence confidence(SourceFile file, RemovedLine removed, String mutex) {
+        List<DiffLine> lines = removed.lines();
+        String header = removed.hunk().section();
+        int pos = 0;
+        for (int j = removed.index(); j >= 0 && pos == 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                pos = l.newLine();
+            }
+        }
+        for (int j = removed.index(); j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && lines.get(j).text().startsWith("func ")) {
+                header = lines.get(j).text();
+                break;
+            }
+        }
+        if (header != null && CONCURRENT_NAME.matcher(header.strip()).find()) {
+            return Finding.Confidence.HIGH;
+        }
+        int dot = mutex.indexOf('.');
+        if (dot < 0 || pos == 0) {
+            return Finding.Confidence.LOW; // a package mutex or an embedded one: its users are not told apart here
+        }
+        Pattern same = Pattern.compile("(?<![\\w.])\\w+" + Pattern.quote(mutex.substring(dot)) + "\\.R?Lock\\(\\)");
+        for (int n = 1; n <= file.lineCount(); n++) {
+            if (file.known(n) && same.matcher(file.line(n)).find() && functionBetween(file, Math.min(n, pos),
+                    Math.max(n, pos))) {
+                return Finding.Confidence.HIGH; // another function of the file still takes the same mutex
+            }
+        }
+        return Finding.Confidence.LOW;
+    }
+
+    /** Whether a function starts, in the file's known text, after line {@code from} and at or before {@code to}. */
+    private static boolean functionBetween(SourceFile file, int from, int to) {
+        for (int n = from + 1; n <= to; n++) {
+            if (file.known(n) && file.line(n).startsWith("func ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A deleted lock or read lock, the mutex's expression in group 1 ({@code c.writeMu}, {@code wsClientsMu}). */
@@ -222,7 +277,8 @@ final class RemovedLocks {
                             + "code's own word that goroutines share what it guards, and other paths that still "
                             + "take it no longer exclude this one. Keep the lock, or say in the function's name or "
                             + "comment that its callers hold it.",
-                    Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb", null);
+                    confidence(file, removed, mutex), "the review follows the deleted lock, not the callers", "kb",
+                    null);
         }
         return null;
     }
