@@ -120,8 +120,8 @@ public final class GuardedFields {
         }
         Pattern call = Pattern.compile("\\." + f.name() + "\\(");
         // started with go, or called from a callback literal the caller hands on (it runs later, off the lock)
-        Pattern started = Pattern.compile("(?m)^\\s*go\\s+[\\w.]*\\." + f.name() + "\\(|\\bfunc\\s*\\([^)]*\\)[^{\\n]*\\{[^}\\n]*\\."
-                + f.name() + "\\(");
+        Pattern started = Pattern.compile("(?m)^\\s*go\\s+[\\w.]*\\." + f.name()
+                + "\\(|\\bfunc\\s*\\([^)]*\\)[^{\\n]*\\{[^}\\n]*\\." + f.name() + "\\(");
         boolean seen = false;
         for (Fn caller : fns) {
             if (caller == f || !call.matcher(caller.body()).find()) {

@@ -62,8 +62,8 @@ final class ProcessExits {
             for (String signal : notify.group(2).split(",")) {
                 ending &= ENDING_SIGNAL.matcher(signal).matches();
             }
-            if (ending && Pattern.compile("\\brange\\s+" + channel + "\\b|<-\\s*" + channel + "\\b").matcher(body)
-                    .find()) {
+            Pattern receives = Pattern.compile("\\brange\\s+" + channel + "\\b|<-\\s*" + channel + "\\b");
+            if (ending && receives.matcher(body).find()) {
                 return true;
             }
         }

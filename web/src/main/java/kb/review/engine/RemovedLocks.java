@@ -14,15 +14,18 @@ import kb.review.rules.Catalog;
  * A Go change that deletes the lock a method took ({@code hm.Lock()}, {@code s.mu.Lock()}) and keeps the map writes it
  * guarded: {@code hm.hosts[ip] = h} of a field of the same value, below the deleted lock in the same function. The
  * lock was the code's own statement that goroutines share that map; CONC-03 says a plain map written from several
- * goroutines without a mutex is a crash ("concurrent map writes"). Reported at the first such write, at low
- * confidence (the review follows the deleted lock, not the callers). The same holds for a package-level map or slice
+ * goroutines without a mutex is a crash ("concurrent map writes"). Reported at the first such write: at high
+ * confidence when the diff shows where goroutines meet (the function is a loop, a watch or a handler by its name, or
+ * another function in sight still takes the same mutex; see {@link #confidence}), at low confidence otherwise (the
+ * review follows the deleted lock, not the callers). The same holds for a package-level map or slice
  * written below the deleted lock ({@code hits[k]++}, {@code delete(m, k)}, {@code s = append(s, v)}; see
  * {@link RemovedLockScope}), whether the lock was a package-level mutex or a field. Silent when the change takes a lock of the same
  * value anywhere in the file (moved, or a finer lock), and when no write of a field of that value follows.
  *
  * <p>A deleted lock (or read lock) whose unlock is deleted with it, the lines it guarded kept, is reported too at the
- * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}): a socket written by one
- * writer at a time, a package map ranged while handlers register into it (round 23's go-05 and go-07).
+ * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}), with the same confidence:
+ * a socket written by one writer at a time, a package map ranged while handlers register into it (round 23's go-05
+ * and go-07).
  */
 final class RemovedLocks {
 
@@ -113,9 +116,9 @@ final class RemovedLocks {
     }
 
     /** A function named for a loop a goroutine runs, or for serving requests: {@code readLoop}, {@code handleConn}. */
-    private static final Pattern CONCURRENT_NAME = Pattern.compile(
-            "^func\\s+(?:\\([^)]*\\)\\s*)?\\w*(?:[Ll]oop|[Hh]andle|[Ss]erve|[Ww]orker|[Pp]ump|[Ww]atch|[Cc]onsume|[Pp]oll|[Ll]isten)"
-                    + "\\w*\\s*\\(|\\bhttp\\.ResponseWriter\\b");
+    private static final Pattern CONCURRENT_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(?:(?:loop|handle|serve"
+            + "|worker|pump|watch|consume|poll|listen)\\w*|\\w*(?:Loop|Handle|Serve|Worker|Pump|Watch|Consume|Poll|Listen)\\w*)"
+            + "\\s*\\(|\\bhttp\\.ResponseWriter\\b");
 
     /**
      * High when the evidence that goroutines meet at the deleted lock is in sight: the function it was deleted from is
@@ -183,7 +186,7 @@ final class RemovedLocks {
      * uses a field of the lock's owner ({@code return c.conn.WriteMessage(t, data)} under {@code c.writeMu}), or, for a
      * package mutex, the variable it is named for ({@code for id, c := range wsClients} under {@code wsClientsMu}). The lock
      * was the code's own word that goroutines share what it guards (a socket's one writer, a map ranged while others
-     * register); without it the kept lines race them. Low confidence, as for the map writes above. Silent when the
+     * register); without it the kept lines race them. Confidence as for the map writes above. Silent when the
      * change takes any lock anywhere (the locking moved: into a helper, into another file's method), deletes the mutex
      * itself (the type shares its state some other way), says its callers hold the lock, or brings in atomics or a
      * sync.Map; and when the kept line only calls a method of the owner, which may lock for itself.

@@ -152,4 +152,33 @@ class GoConcurrency27Test {
                  
                 """));
     }
+
+    /**
+     * Breadth pass: a WaitGroup's Add that opens the goroutine it counts (Wait may return first). Clean: Add before
+     * the go statement, a counted goroutine adding for its children inside a loop, an Add of another counter, an
+     * errgroup's Go.
+     */
+    @Test
+    void a_waitgroup_add_inside_the_goroutine_it_counts_is_reported() {
+        ClassDiffs25.check("conc06-waitgroup-add-inside", Set.of("CONC-06"));
+    }
+
+    /**
+     * Breadth pass: a result sent on an unbuffered channel that a select reads only until a timeout, a ticker or a
+     * cancelled context wins (the sender blocks forever). Clean: a buffer of one, a sender that selects on the
+     * context, a close instead of a send, a select with no way out but the result.
+     */
+    @Test
+    void a_result_send_with_no_reader_after_a_timeout_is_reported() {
+        ClassDiffs25.check("conc06-result-send-abandoned", Set.of("CONC-06"));
+    }
+
+    /**
+     * Breadth pass: a value-receiver method locks a copy of the mutex while it reads or ranges a map or slice that
+     * pointer methods write. Clean: a pointer receiver, a mutex held by pointer, a plain field read.
+     */
+    @Test
+    void a_value_receiver_reading_under_a_copied_lock_is_reported() {
+        ClassDiffs25.check("conc03-value-receiver-reads", Set.of("CONC-03"));
+    }
 }
