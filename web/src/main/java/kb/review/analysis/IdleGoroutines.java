@@ -61,7 +61,8 @@ final class IdleGoroutines {
     private static final Pattern COLLECT = Pattern.compile(
             "(\\w+)\\s*=\\s*append\\(\\s*\\1\\s*,\\s*[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*\\)|\\w+\\s*(?:\\+\\+|--)"
                     // the collector's own empty state: `var ids []int`, `n := 0`
-                    + "|var\\s+\\w+\\s+(?:\\[\\])?[\\w.*]+|\\w+\\s*:=\\s*(?:0|\\[\\][\\w.*]+\\s*\\{\\s*})");
+                    // (a slice or a count only: a WaitGroup or a client declared there starts work the body goes on to)
+                    + "|var\\s+\\w+\\s+(?:\\[\\][\\w.*]+|u?int(?:64|32)?)|\\w+\\s*:=\\s*(?:0|\\[\\][\\w.*]+\\s*\\{\\s*})");
     /** A library pool's put or a library server's run; the callee (group 1) must be unknown to the summaries. */
     private static final Pattern LIBRARY = Pattern.compile(
             "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\.(?:Put|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS"
