@@ -20,7 +20,11 @@ import kb.review.diff.SourceFile;
  * any lock, when its name or doc comment says the caller holds the lock ({@code addLocked}), when it decodes or fills
  * a value nobody else holds yet ({@code UnmarshalYAML}, {@code Decode...}), and, when it is unexported, unless some
  * caller in sight holds no lock and is not a constructor ({@code New...}, {@code init}): a helper whose every caller
- * locks first is guarded by them, and one with no caller in sight is not judged.
+ * locks first is guarded by them. An unexported writer with no caller in sight is judged only when it says it runs on
+ * a goroutine of its own: its doc comment says a goroutine, a callback or a handler calls it, or its body is a loop
+ * that waits in a {@code select} (a hub's or a room's run loop). A call of it started with {@code go} counts as a
+ * caller without the lock, whatever the starting function holds, and so does a call inside a callback literal the
+ * caller hands on ({@code run(id, func(ok bool) { b.finished(id, ok) })}): the callback runs later, off the lock.
  */
 public final class GuardedFields {
 
@@ -34,6 +38,11 @@ public final class GuardedFields {
     /** Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it. */
     private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|init\\w*)$");
     private static final Pattern CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main)$");
+    /** A doc comment that says the method runs on another goroutine than its type's locked methods. */
+    private static final Pattern SAYS_CONCURRENT = Pattern.compile(
+            "(?i)\\bgoroutines?\\b|\\bconcurrently\\b|\\bin the background\\b|\\bcallbacks?\\b|\\bhandlers?\\b");
+    /** A body that waits in a select inside a loop: the method is a goroutine's run loop. */
+    private static final Pattern RUN_LOOP = Pattern.compile("(?s)\\bfor\\b[^{\\n]*\\{.*\\bselect\\s*\\{");
 
     private GuardedFields() {
     }
@@ -69,7 +78,7 @@ public final class GuardedFields {
                 continue;
             }
             int line = firstWrite(file, f, fields, file.text());
-            if (line > 0 && calledUnlocked(f, fns)) {
+            if (line > 0 && calledUnlocked(f, fns, doc(file, f.start()))) {
                 out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), true, null));
             }
         }
@@ -101,17 +110,26 @@ public final class GuardedFields {
     }
 
     /**
-     * Whether the method can run without the lock: it is exported (anyone may call it), or a caller in sight takes no
-     * lock and builds nothing.
+     * Whether the method can run without the lock: it is exported (anyone may call it), a caller in sight takes no
+     * lock and builds nothing or starts it with {@code go}, or, with no caller in sight, its comment or its run loop
+     * says it runs on a goroutine of its own.
      */
-    private static boolean calledUnlocked(Fn f, List<Fn> fns) {
+    private static boolean calledUnlocked(Fn f, List<Fn> fns, String doc) {
         if (Character.isUpperCase(f.name().charAt(0))) {
             return true;
         }
         Pattern call = Pattern.compile("\\." + f.name() + "\\(");
+        // started with go, or called from a callback literal the caller hands on (it runs later, off the lock)
+        Pattern started = Pattern.compile("(?m)^\\s*go\\s+[\\w.]*\\." + f.name()
+                + "\\(|\\bfunc\\s*\\([^)]*\\)[^{\\n]*\\{[^}\\n]*\\." + f.name() + "\\(");
+        boolean seen = false;
         for (Fn caller : fns) {
             if (caller == f || !call.matcher(caller.body()).find()) {
                 continue;
+            }
+            seen = true;
+            if (started.matcher(caller.body()).find()) {
+                return true;
             }
             boolean builds = caller.recv() == null ? CONSTRUCTOR.matcher(caller.name()).matches()
                     : BUILDS.matcher(caller.name()).matches();
@@ -119,7 +137,7 @@ public final class GuardedFields {
                 return true;
             }
         }
-        return false;
+        return !seen && (SAYS_CONCURRENT.matcher(doc).find() || RUN_LOOP.matcher(f.body()).find());
     }
 
     /** The comment lines right above line {@code start}, joined. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * <li>it drains a channel and drops what it receives, until the channel closes ({@code for range c.Messages() {}})
  * or until a done channel fires ({@code for { select { case <-hb: case <-ctx.Done(): return } }}): a library that
  * must not block on an unread channel, fed by this goroutine's receives alone;</li>
+ * <li>it keeps what it receives in a slice or a counter of its own ({@code ids = append(ids, id)}): a collector;</li>
  * <li>it calls the program's own functions whose bodies (visible in the change or checkout) are all of the above.</li>
  * <li>it does the above inside a {@code select} over receives and sends, or a loop over a channel
  * ({@code for v := range ap.Errors() { out <- v }}), or cancels a context with its local cancel function
@@ -52,6 +53,16 @@ final class IdleGoroutines {
     /** A context's cancel function, called bare: a local from context.WithCancel or WithTimeout, which cannot panic. */
     private static final Pattern CANCEL = Pattern.compile("(?:cancel\\w*|\\w+Cancel)\\(\\s*\\)");
     private static final Pattern SPAWN = Pattern.compile("go\\s+[\\w.]+\\([^()]*\\)");
+    /**
+     * A received value kept in the goroutine's own slice or counter ({@code ids = append(ids, id)}, {@code n++}): a
+     * collector that gathers what workers report until a done channel fires (set 19's AH: shiori's failed ids).
+     * Appending plain values to a slice and counting cannot panic.
+     */
+    private static final Pattern COLLECT = Pattern.compile(
+            "(\\w+)\\s*=\\s*append\\(\\s*\\1\\s*,\\s*[\\w.]+(?:\\s*,\\s*[\\w.]+)*\\s*\\)|\\w+\\s*(?:\\+\\+|--)"
+                    // the collector's own empty state: `var ids []int`, `n := 0`
+                    // (a slice or a count only: a WaitGroup or a client declared there starts work the body goes on to)
+                    + "|var\\s+\\w+\\s+(?:\\[\\][\\w.*]+|u?int(?:64|32)?)|\\w+\\s*:=\\s*(?:0|\\[\\][\\w.*]+\\s*\\{\\s*})");
     /** A library pool's put or a library server's run; the callee (group 1) must be unknown to the summaries. */
     private static final Pattern LIBRARY = Pattern.compile(
             "(?:(?:_|err)\\s*:?=\\s*)?([\\w.\\[\\]]+\\.(?:Put|ListenAndServe|ListenAndServeTLS|Serve|ServeTLS"
@@ -120,7 +131,7 @@ final class IdleGoroutines {
 
     private static boolean idleStatement(String st, Summaries summaries, int depth) {
         if (WAIT_OR_CLOSE.matcher(st).matches() || RECEIVE.matcher(st).matches() || SIGNAL.matcher(st).matches()
-                || SPAWN.matcher(st).matches() || FRAME.matcher(st).matches()) {
+                || SPAWN.matcher(st).matches() || FRAME.matcher(st).matches() || COLLECT.matcher(st).matches()) {
             return true;
         }
         var selected = CASE.matcher(st);

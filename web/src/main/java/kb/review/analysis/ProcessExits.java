@@ -25,7 +25,49 @@ final class ProcessExits {
     private static final Pattern ENDS_PROCESS = Pattern.compile(
             "\\bos\\s*\\.\\s*Exit\\s*\\(|\\b\\w*(?i:log)\\w*\\s*\\.\\s*(Fatal|Fatalf|Fatalln)\\s*\\(");
 
+    /** A registration for signals; group 1 the channel, group 2 the signals. */
+    private static final Pattern NOTIFY = Pattern.compile("\\bsignal\\.Notify\\(\\s*(\\w+)\\s*,([^)]*)\\)");
+    /** A signal that asks the process to end. */
+    private static final Pattern ENDING_SIGNAL = Pattern.compile(
+            "\\s*(?:os\\.(?:Interrupt|Kill)|(?:syscall|unix)\\.(?:SIGINT|SIGTERM|SIGQUIT|SIGKILL))\\s*");
+
     private ProcessExits() {
+    }
+
+    /**
+     * True for a shutdown goroutine: it receives from a channel that the enclosing function registers with
+     * {@code signal.Notify} for ending signals only (interrupt, terminate, quit), and it ends the process. Its work is
+     * the process's end: a panic in the clean-up before the exit ends the same process, and a recover could only turn
+     * an exit into a process that runs on after it was told to stop (set 19's AH: sftpgo's interrupt handler). A
+     * channel registered for any other signal (a reload on SIGHUP) goes on serving after the handling and stays
+     * reported.
+     */
+    static boolean endsProcessOnSignal(SyntaxNode literal, byte[] src) {
+        String body = text(src, literal);
+        if (!ENDS_PROCESS.matcher(body).find()) {
+            return false;
+        }
+        SyntaxNode fn = literal.getParent();
+        while (fn != null && !fn.isNull() && !fn.getType().equals("function_declaration")
+                && !fn.getType().equals("method_declaration") && !fn.getType().equals("func_literal")) {
+            fn = fn.getParent();
+        }
+        if (fn == null || fn.isNull()) {
+            return false;
+        }
+        var notify = NOTIFY.matcher(text(src, fn));
+        while (notify.find()) {
+            String channel = Pattern.quote(notify.group(1));
+            boolean ending = !notify.group(2).isBlank();
+            for (String signal : notify.group(2).split(",")) {
+                ending &= ENDING_SIGNAL.matcher(signal).matches();
+            }
+            Pattern receives = Pattern.compile("\\brange\\s+" + channel + "\\b|<-\\s*" + channel + "\\b");
+            if (ending && receives.matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the goroutine's function literal runs one call and ends the process when that call fails. */

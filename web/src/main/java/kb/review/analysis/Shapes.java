@@ -203,7 +203,7 @@ public final class Shapes {
         SyntaxNode body = fn.getChildByFieldName("body");
         boolean hasBody = body != null && !body.isNull();
         return !bodyRecovers(text(src, fn), summaries) && !onlyWaitsAndCloses(text(src, fn))
-                && !ProcessExits.runsOneCallAndExits(fn, src)
+                && !ProcessExits.runsOneCallAndExits(fn, src) && !ProcessExits.endsProcessOnSignal(fn, src)
                 && !(hasBody && IdleGoroutines.runsNoProgramCode(text(src, body), summaries))
                 && !(hasBody && GoGuardedBodies.runsOnlyGuardedWork(text(src, body), summaries::guarded));
     }

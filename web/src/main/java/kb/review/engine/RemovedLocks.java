@@ -14,15 +14,18 @@ import kb.review.rules.Catalog;
  * A Go change that deletes the lock a method took ({@code hm.Lock()}, {@code s.mu.Lock()}) and keeps the map writes it
  * guarded: {@code hm.hosts[ip] = h} of a field of the same value, below the deleted lock in the same function. The
  * lock was the code's own statement that goroutines share that map; CONC-03 says a plain map written from several
- * goroutines without a mutex is a crash ("concurrent map writes"). Reported at the first such write, at low
- * confidence (the review follows the deleted lock, not the callers). The same holds for a package-level map or slice
+ * goroutines without a mutex is a crash ("concurrent map writes"). Reported at the first such write: at high
+ * confidence when the diff shows where goroutines meet (the function is a loop, a watch or a handler by its name, or
+ * another function in sight still takes the same mutex; see {@link #confidence}), at low confidence otherwise (the
+ * review follows the deleted lock, not the callers). The same holds for a package-level map or slice
  * written below the deleted lock ({@code hits[k]++}, {@code delete(m, k)}, {@code s = append(s, v)}; see
  * {@link RemovedLockScope}), whether the lock was a package-level mutex or a field. Silent when the change takes a lock of the same
  * value anywhere in the file (moved, or a finer lock), and when no write of a field of that value follows.
  *
  * <p>A deleted lock (or read lock) whose unlock is deleted with it, the lines it guarded kept, is reported too at the
- * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}): a socket written by one
- * writer at a time, a package map ranged while handlers register into it (round 23's go-05 and go-07).
+ * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}), with the same confidence:
+ * a socket written by one writer at a time, a package map ranged while handlers register into it (round 23's go-05
+ * and go-07).
  */
 final class RemovedLocks {
 
@@ -95,8 +98,9 @@ final class RemovedLocks {
                             "The change deletes the lock that guarded this map write: goroutines that call this "
                                     + "method at once now write the plain map together, and concurrent map writes "
                                     + "crash the process. Keep the lock around the write.",
-                            Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb",
-                            null));
+                            confidence(file, removed, removed.line().text().strip()
+                                    .replaceFirst("\\.Lock\\(\\)$", "")), "the review follows the deleted lock, not the "
+                                    + "callers", "kb", null));
                     reported = true;
                     break;
                 }
@@ -109,6 +113,60 @@ final class RemovedLocks {
             }
         }
         return out;
+    }
+
+    /** A function named for a loop a goroutine runs, or for serving requests: {@code readLoop}, {@code handleConn}. */
+    private static final Pattern CONCURRENT_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(?:(?:loop|handle|serve"
+            + "|worker|pump|watch|consume|poll|listen)\\w*|\\w*(?:Loop|Handle|Serve|Worker|Pump|Watch|Consume|Poll|Listen)\\w*)"
+            + "\\s*\\(|\\bhttp\\.ResponseWriter\\b");
+
+    /**
+     * High when the evidence that goroutines meet at the deleted lock is in sight: the function it was deleted from is
+     * named for a goroutine's loop or for serving requests (or takes an {@code http.ResponseWriter}), or another function
+     * the file shows still takes the same mutex ({@code cs.mu.Lock()} in a sibling method). Low otherwise: then the
+     * review follows the deleted lock alone.
+     */
+    private static Finding.Confidence confidence(SourceFile file, RemovedLine removed, String mutex) {
+        List<DiffLine> lines = removed.lines();
+        String header = removed.hunk().section();
+        int pos = 0;
+        for (int j = removed.index(); j >= 0 && pos == 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                pos = l.newLine();
+            }
+        }
+        for (int j = removed.index(); j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && lines.get(j).text().startsWith("func ")) {
+                header = lines.get(j).text();
+                break;
+            }
+        }
+        if (header != null && CONCURRENT_NAME.matcher(header.strip()).find()) {
+            return Finding.Confidence.HIGH;
+        }
+        int dot = mutex.indexOf('.');
+        if (dot < 0 || pos == 0) {
+            return Finding.Confidence.LOW; // a package mutex or an embedded one: its users are not told apart here
+        }
+        Pattern same = Pattern.compile("(?<![\\w.])\\w+" + Pattern.quote(mutex.substring(dot)) + "\\.R?Lock\\(\\)");
+        for (int n = 1; n <= file.lineCount(); n++) {
+            if (file.known(n) && same.matcher(file.line(n)).find() && functionBetween(file, Math.min(n, pos),
+                    Math.max(n, pos))) {
+                return Finding.Confidence.HIGH; // another function of the file still takes the same mutex
+            }
+        }
+        return Finding.Confidence.LOW;
+    }
+
+    /** Whether a function starts, in the file's known text, after line {@code from} and at or before {@code to}. */
+    private static boolean functionBetween(SourceFile file, int from, int to) {
+        for (int n = from + 1; n <= to; n++) {
+            if (file.known(n) && file.line(n).startsWith("func ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A deleted lock or read lock, the mutex's expression in group 1 ({@code c.writeMu}, {@code wsClientsMu}). */
@@ -128,7 +186,7 @@ final class RemovedLocks {
      * uses a field of the lock's owner ({@code return c.conn.WriteMessage(t, data)} under {@code c.writeMu}), or, for a
      * package mutex, the variable it is named for ({@code for id, c := range wsClients} under {@code wsClientsMu}). The lock
      * was the code's own word that goroutines share what it guards (a socket's one writer, a map ranged while others
-     * register); without it the kept lines race them. Low confidence, as for the map writes above. Silent when the
+     * register); without it the kept lines race them. Confidence as for the map writes above. Silent when the
      * change takes any lock anywhere (the locking moved: into a helper, into another file's method), deletes the mutex
      * itself (the type shares its state some other way), says its callers hold the lock, or brings in atomics or a
      * sync.Map; and when the kept line only calls a method of the owner, which may lock for itself.
@@ -222,7 +280,8 @@ final class RemovedLocks {
                             + "code's own word that goroutines share what it guards, and other paths that still "
                             + "take it no longer exclude this one. Keep the lock, or say in the function's name or "
                             + "comment that its callers hold it.",
-                    Finding.Confidence.LOW, "the review follows the deleted lock, not the callers", "kb", null);
+                    confidence(file, removed, mutex), "the review follows the deleted lock, not the callers", "kb",
+                    null);
         }
         return null;
     }

@@ -50,6 +50,25 @@ public final class TestCode {
     private static final Pattern TEST_CLASS = Pattern.compile(
             "(?:^|.*/)(?:[A-Z][A-Za-z0-9_]*(?:Test|Tests|IT|TestCase)|Test[A-Z][A-Za-z0-9_]*)\\.java");
 
+    /**
+     * Go packages named for the test support they are, as the standard library names its own ({@code httptest},
+     * {@code iotest}, {@code fstest}): a folder whose name is a word followed by {@code test} ({@code servertest},
+     * {@code pgtest}). English words that end so ({@code latest}, {@code manifest}, {@code digest}, {@code ingest}, a
+     * superlative) name the product's own packages and are left out. Set 19's AB: headscale's
+     * {@code hscontrol/servertest}.
+     */
+    private static final Pattern GO_TEST_PACKAGE = Pattern.compile("[a-z][a-z0-9]*test");
+    private static final Pattern ENGLISH_TEST = Pattern.compile(
+            "(?:la|at|con|pro|de|pre|cu|fas|grea|shor|smar|sof|ligh|brigh|tigh|hot|quie)test");
+    /**
+     * The integration-test suite of a Go repository, kept in a folder of its own at the root ({@code integration/}):
+     * harnesses that start the product in containers and drive it (set 19's AB: headscale's {@code integration/hsic}
+     * and {@code integration/k3sic}; fosite's {@code integration/clients}). Deeper, {@code integration} names a
+     * product's own integrations with other systems as often (miniflux's {@code internal/integration/apprise}) and
+     * is reviewed.
+     */
+    private static final Pattern GO_INTEGRATION_SUITE = Pattern.compile("integration/.+\\.go");
+
     private TestCode() {
     }
 
@@ -60,7 +79,24 @@ public final class TestCode {
         }
         return TEST.matcher(path).matches()
                 || TEST_CLASS.matcher(path).matches() && !path.startsWith("src/main/") && !path.contains("/src/main/")
-                || inNotShippedFolder(path);
+                || inNotShippedFolder(path) || goTestSupport(path);
+    }
+
+    /** A Go file of a test-support package by its folder's name, or of the repository's integration-test suite. */
+    private static boolean goTestSupport(String path) {
+        if (!path.endsWith(".go")) {
+            return false;
+        }
+        if (GO_INTEGRATION_SUITE.matcher(path).matches()) {
+            return true;
+        }
+        String[] folders = path.split("/");
+        for (int i = 0; i < folders.length - 1; i++) {
+            if (GO_TEST_PACKAGE.matcher(folders[i]).matches() && !ENGLISH_TEST.matcher(folders[i]).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

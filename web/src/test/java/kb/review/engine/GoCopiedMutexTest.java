@@ -56,7 +56,9 @@ class GoCopiedMutexTest {
 
     @Test
     void value_receivers_that_lock_a_copied_mutex_around_a_map_write_are_found() {
-        assertEquals(List.of("18:go-value-receiver-locks-copied-mutex"), of(prices("c priceCache")));
+        // the read in get races set's write as much (session 27: reads under a copied lock count too)
+        assertEquals(List.of("11:go-value-receiver-locks-copied-mutex", "18:go-value-receiver-locks-copied-mutex"),
+                of(prices("c priceCache")));
     }
 
     @Test

@@ -52,6 +52,25 @@ class TestCodeTest {
         }
     }
 
+    /**
+     * Go's own naming of test-support packages ({@code httptest}: a word followed by {@code test}) and a repository's
+     * integration-test suite at its root are test code; English words ending in {@code test}, a deeper
+     * {@code integration} folder (a product's integrations) and other languages' folders are not (set 19's AB).
+     */
+    @Test
+    void go_test_support_packages_and_the_root_integration_suite_are_test_code() {
+        for (String path : List.of("hscontrol/servertest/client.go", "internal/aghtest/upstream.go",
+                "pkg/store/pgtest/db.go", "internal/httpdtest/client.go", "integration/hsic/hsic.go",
+                "integration/helpers.go")) {
+            assertTrue(TestCode.isTest(path), path);
+        }
+        for (String path : List.of("internal/integration/apprise/apprise.go", "pkg/autodiscovery/integration/config.go",
+                "pkg/latest/version.go", "cmd/attest/main.go", "pkg/fastest/route.go", "internal/servertest.go",
+                "integration/src/main/java/com/acme/Bridge.java", "pkg/contest/result.go")) {
+            assertFalse(TestCode.isTest(path), path);
+        }
+    }
+
     private static final String GOROUTINES = """
             diff --git a/worker/pool.go b/worker/pool.go
             new file mode 100644
