@@ -19,13 +19,30 @@ import org.junit.jupiter.api.Test;
  * by is shown with no try opened on the way whose end is unseen, is reported at high confidence: nothing the hunk
  * leaves out can close it. A try opened after the value whose finally is below the hunk, a value assigned to a local
  * declared out of sight, and a path that only reaches the hunk's end stay low; a value closed in sight is clean.
- * Each {@code # expect:} line of review/classes25/res-partial-sighted names the finding and its confidence.
+ * Each {@code # expect:} line of review/classes25/res-partial-sighted (and res-unwrapped-whole) names the finding and
+ * its confidence.
  */
 class JavaSightedLeaksTest {
 
     @Test
     void a_leak_whose_path_is_all_in_sight_is_sure_and_one_an_unseen_finally_may_close_stays_low() throws IOException {
-        Path root = Path.of("web", "src", "test", "resources", "review", "classes25", "res-partial-sighted");
+        assertConfidence("res-partial-sighted", 10);
+    }
+
+    /**
+     * Round 23's java-03 and java-08: a resource taken out of its try-with-resources in a method the diff shows from
+     * its header to its closing brace, with no close of it there, is sure (the deleted header was its only close); the
+     * same edit in a method whose header is unseen stays low, and a close added by hand, an in-memory writer and a
+     * stream handed back to the caller are clean.
+     */
+    @Test
+    void a_resource_unwrapped_in_a_method_shown_whole_is_sure() throws IOException {
+        assertConfidence("res-unwrapped-whole", 9);
+    }
+
+    /** Each diff's {@code # expect: path:line:ITEM:CONFIDENCE} lines against the RES findings the review makes. */
+    private static void assertConfidence(String dir, int count) throws IOException {
+        Path root = Path.of("web", "src", "test", "resources", "review", "classes25", dir);
         TreeMap<String, List<String>> expected = new TreeMap<>();
         TreeMap<String, List<String>> found = new TreeMap<>();
         List<Path> diffs;
@@ -47,7 +64,7 @@ class JavaSightedLeaksTest {
                     .map(f -> f.path() + ":" + f.line() + ":" + f.item() + ":" + f.confidence())
                     .distinct().sorted().toList());
         }
-        assertEquals(10, diffs.size());
+        assertEquals(count, diffs.size());
         assertEquals(expected.toString().replace("], ", "],\n"), found.toString().replace("], ", "],\n"));
     }
 }
