@@ -347,7 +347,7 @@ final class AnalysisDetector {
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
                             || CommentOnlyEdits.releaseAdded(file, f.leak().acquisition())) {
-                        add(hits, rules, f, whole);
+                        add(hits, rules, f, whole || SightedLeaks.complete(file, f.leak()));
                     }
                 }
             }

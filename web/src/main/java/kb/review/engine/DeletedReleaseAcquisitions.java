@@ -102,6 +102,42 @@ final class DeletedReleaseAcquisitions {
                     return same ? found : 0;
                 }
             }
+            if (found > 0 && file.language() == Language.JAVA
+                    && hunks.get(next).newStart() - (h.newStart() + h.newCount()) <= SAME_BLOCK_GAP
+                    && nestedBetween(file, found, lines.get(removed).newLine() > 0 ? lines.get(removed).newLine()
+                    : nextKnown(lines, removed))) {
+                return found;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * How many unseen lines between two Java hunks a method boundary needs at least (a closing brace, a blank line and
+     * the next header): a gap shorter than that, with every shown line from the acquisition down to the deletion
+     * indented at least as deep as the acquisition, keeps them in one block (round 23's java-29: the transaction begun
+     * in one hunk and its rollback deleted in the next, three lines apart, no header in either).
+     */
+    private static final int SAME_BLOCK_GAP = 3;
+
+    /** True when every known line from {@code from} to before {@code to} is blank or indented at least as deep. */
+    private static boolean nestedBetween(SourceFile file, int from, int to) {
+        int depth = RemovedReleases.indent(file.line(from));
+        for (int n = from + 1; n < to; n++) {
+            String t = file.line(n);
+            if (file.known(n) && !t.isBlank() && RemovedReleases.indent(t) < depth) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** The new-file line of the first line at or after {@code i} that the new file has (0 when none). */
+    private static int nextKnown(List<DiffLine> lines, int i) {
+        for (int j = i; j < lines.size(); j++) {
+            if (lines.get(j).newLine() > 0) {
+                return lines.get(j).newLine();
+            }
         }
         return 0;
     }

@@ -85,6 +85,7 @@ final class UnwrappedTryResources {
                             f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
                                     && Math.abs(f.line() - declaration.newLine()) <= 2)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                        boolean sure = !item.equals("TX-01") && methodShownWithoutClose(file, declaration.newLine(), var);
                         String duty = item.equals("TX-01") ? "nothing rolls it back when a statement fails (closing "
                                 + "it did), on any path" : "nothing closes it, on any path";
                         out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
@@ -92,7 +93,8 @@ final class UnwrappedTryResources {
                                 "The change takes `" + var + "` out of its try-with-resources and keeps the "
                                         + "statements that use it: they only borrowed it before (the try closed it "
                                         + "after them), and now " + duty + ". Keep it in the try (...) header.",
-                                Finding.Confidence.LOW, "the review follows the deleted try-with-resources header",
+                                sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                                sure ? null : "the review follows the deleted try-with-resources header",
                                 "kb", null));
                     }
                 }
@@ -171,6 +173,42 @@ final class UnwrappedTryResources {
             out.add(list.substring(from));
         }
         return out;
+    }
+
+    /** A package-private method's header, which has no modifier for {@link RemovedReleases#HEADER} to see. */
+    private static final Pattern PLAIN_HEADER = Pattern.compile("^\\s*(?!(?:return|new|else|throw|if|for|while|switch"
+            + "|catch|try|do|synchronized)\\b)[\\w<>\\[\\],.?]+(?:\\s+[\\w<>\\[\\],.?]+)*\\s+\\w+\\s*\\([^;=]*\\)\\s*"
+            + "(?:throws\\s+[\\w., ]+)?\\{\\s*$");
+
+    /**
+     * True when the diff shows the whole method around {@code line}, from its header to its closing brace, and no line
+     * of it closes {@code var}: the deleted header was its only close, and nothing the diff leaves out can stand in
+     * for it (round 23's java-03, a downloaded stream read and dropped in a method shown whole).
+     */
+    static boolean methodShownWithoutClose(SourceFile file, int line, String var) {
+        int header = line - 1;
+        while (file.known(header) && !RemovedReleases.HEADER.matcher(file.line(header)).find()
+                && !PLAIN_HEADER.matcher(file.line(header)).find()) {
+            header--;
+        }
+        if (!file.known(header)) {
+            return false;
+        }
+        Pattern closes = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "\\s*\\.\\s*close\\s*\\(|close\\w*\\(\\s*"
+                + Pattern.quote(var) + "\\s*\\)");
+        int depth = 0;
+        boolean opened = false;
+        for (int l = header; file.known(l); l++) {
+            if (closes.matcher(file.line(l)).find()) {
+                return false;
+            }
+            depth += DeletedExitBranches.braces(file.line(l));
+            opened |= depth > 0;
+            if (opened && depth <= 0) {
+                return l > line;
+            }
+        }
+        return false;
     }
 
     /**
