@@ -53,8 +53,13 @@ final class AttachedContexts {
                 return true;
             }
         }
+        // most functions name none of the three: the pattern made for the name is then neither built nor run
+        String body = function(call, src, false);
+        if (!body.contains("Begin") && !body.contains("WithContext") && !body.contains("Session")) {
+            return false;
+        }
         return Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)?:?=[^\\n]*\\.(?:Begin|WithContext|Session)\\s*\\(")
-                .matcher(function(call, src, false)).find();
+                .matcher(body).find();
     }
 
     private static boolean inChain(SyntaxNode call, byte[] src) {

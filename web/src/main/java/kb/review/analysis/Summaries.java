@@ -57,7 +57,7 @@ public final class Summaries {
     private final Map<String, Boolean> recovers;
     private final Map<String, Boolean> keeps;
     /** {@link GoFactories#returnedNew} by body and pool models, known so far (see {@link #builtAnew}). */
-    private final Map<List<Object>, java.util.Optional<TimeoutModel>> builtAnew;
+    private final Map<BuiltKey, java.util.Optional<TimeoutModel>> builtAnew;
     private final Checkout checkout;
     private final CheckoutHelpers helpers;
     private final Context context;
@@ -180,8 +180,37 @@ public final class Summaries {
      * same functions. Null when there is none, and when it is not known yet and {@code wanted} says false (the body
      * is then not read, as before the answer was remembered).
      */
+    /**
+     * A body and the pool models it was read for. The models are compared as objects (the rule book's), not by value:
+     * hashing them by value, every function times every file, cost more than reading the bodies. The same models in
+     * a new list (each file filters them afresh) are the same key.
+     */
+    private record BuiltKey(String body, List<TimeoutModel> pools) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof BuiltKey k) || !body.equals(k.body) || pools.size() != k.pools.size()) {
+                return false;
+            }
+            for (int i = 0; i < pools.size(); i++) {
+                if (pools.get(i) != k.pools.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = body.hashCode();
+            for (TimeoutModel m : pools) {
+                h = 31 * h + System.identityHashCode(m);
+            }
+            return h;
+        }
+    }
+
     TimeoutModel builtAnew(Function f, List<TimeoutModel> pools, java.util.function.BooleanSupplier wanted) {
-        List<Object> key = List.of(f.body(), pools);
+        BuiltKey key = new BuiltKey(f.body(), pools);
         java.util.Optional<TimeoutModel> known = builtAnew.get(key);
         if (known == null) {
             if (!wanted.getAsBoolean()) {

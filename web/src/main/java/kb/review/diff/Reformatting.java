@@ -50,6 +50,11 @@ final class Reformatting {
     }
 
     private static void block(List<DiffLine> block, Map<Integer, Integer> out) {
+        // a block that only adds (a new file, a new method) or only removes reformats nothing: its tokens are not read
+        if (block.stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)
+                || block.stream().noneMatch(l -> l.kind() != DiffLine.Kind.REMOVED)) {
+            return;
+        }
         List<String> removed = new ArrayList<>();
         List<Integer> removedLine = new ArrayList<>();
         List<String> added = new ArrayList<>();

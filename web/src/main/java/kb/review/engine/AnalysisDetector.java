@@ -68,6 +68,10 @@ final class AnalysisDetector {
         Supplier<SyntaxNode> root = () -> copy[0] != null ? copy[0]
                 : (copy[0] = SyntaxNode.of(tree, TreeSitter.grammar(file.language()), file.utf8()));
         String lower = file.lowerText();
+        // whether the text names a loop, asked by several rules: read once per file
+        Boolean[] loop = new Boolean[1];
+        java.util.function.BooleanSupplier loops = () -> loop[0] != null ? loop[0]
+                : (loop[0] = LOOP_KEYWORD.matcher(lower).find());
         for (Rule r : rules) {
             String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
             List<Shapes.Spot> spots = switch (a) {
@@ -81,7 +85,7 @@ final class AnalysisDetector {
                         || lower.contains(".schedule(new "))
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
                 // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
-                case Rule.AnalysisMatcher.LOG_IN_LOOP -> (LOOP_KEYWORD.matcher(lower).find()
+                case Rule.AnalysisMatcher.LOG_IN_LOOP -> (loops.getAsBoolean()
                         || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
                         || file.language() == Language.GO && !file.complete()
                         && (lower.contains("++") || lower.contains("+=") // GoTalliedBlocks
@@ -92,7 +96,7 @@ final class AnalysisDetector {
                         models.polls(file.language().key()), file.path(),
                         file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
-                        && lower.contains("defer") && (LOOP_KEYWORD.matcher(lower).find() || lower.contains("continue"))
+                        && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue"))
                         ? Shapes.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
@@ -356,8 +360,8 @@ final class AnalysisDetector {
     }
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
-    private static final Pattern GO_KEYWORD = Pattern.compile("\\bgo\\b");
-    private static final Pattern LOOP_KEYWORD = Pattern.compile("\\b(for|while|do|foreach|foreachordered"
+    private static final Pattern GO_KEYWORD = Pattern.compile("(?=g)\\bgo\\b");
+    private static final Pattern LOOP_KEYWORD = Pattern.compile("(?=[fwdres])\\b(for|while|do|foreach|foreachordered"
             + "|walk|walkdir|range|each|slice|slicestable|sortfunc|sortstablefunc)\\b"); // Go per-item callbacks too
 
     private static Set<String> resources(Rule r) {

@@ -181,6 +181,10 @@ final class CorrelatedLoggerDrops {
      */
     static List<String> loggers(String line) {
         List<String> out = new ArrayList<>();
+        // both calls name a level (the kit's ends in Log): a line that names none, most of them, is not searched
+        if (LEVEL_WORDS.stream().noneMatch(line::contains)) {
+            return out;
+        }
         Matcher m = METHOD_CALL.matcher(line);
         while (m.find()) {
             out.add(m.group(1));
@@ -193,6 +197,8 @@ final class CorrelatedLoggerDrops {
     }
 
     private static final String LEVELS = "(?:Print|Info|Warn|Warning|Error|Fatal|Panic|Log)";
+    /** A text of each level, one of which every match of either call holds. */
+    private static final List<String> LEVEL_WORDS = List.of("Print", "Info", "Warn", "Error", "Fatal", "Panic", "Log");
     private static final Pattern METHOD_CALL = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*(?:\\.\\w+)*?)\\s*\\.\\s*"
             + LEVELS + "\\w*\\s*\\((?:\\s*[^)\\s]|\\s*\\)\\s*\\.\\s*(?:Msg|Err|Str|Int|Any|Interface|Fields)\\w*\\s*\\()");
     private static final Pattern GO_KIT_CALL = Pattern.compile(

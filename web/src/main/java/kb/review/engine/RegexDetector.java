@@ -24,13 +24,31 @@ final class RegexDetector {
         if (rules.isEmpty()) {
             return hits;
         }
+        // the same needles asked of each line: a line without any of a rule's needles cannot hold a match of its regex
+        // (only ASCII needles, which lower-casing a line or the match alone finds alike), and most lines hold none
+        List<List<String>> lineNeedles = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            List<String> n = Needles.cached(((Rule.RegexMatcher) rule.matcher()).pattern());
+            lineNeedles.add(n != null && n.stream().allMatch(RegexDetector::ascii) ? n : null);
+        }
         java.util.BitSet known = file.knownLines();
         for (int line = known.nextSetBit(0); line >= 0; line = known.nextSetBit(line + 1)) {
             String text = file.line(line);
             if (isComment(text)) {
                 continue;
             }
-            for (Rule rule : rules) {
+            String lower = null;
+            for (int i = 0; i < rules.size(); i++) {
+                Rule rule = rules.get(i);
+                List<String> needles = lineNeedles.get(i);
+                if (needles != null) {
+                    if (lower == null) {
+                        lower = text.toLowerCase(java.util.Locale.ROOT);
+                    }
+                    if (!holdsAny(lower, needles)) {
+                        continue;
+                    }
+                }
                 Rule.RegexMatcher r = (Rule.RegexMatcher) rule.matcher();
                 Matcher m = r.pattern().matcher(text);
                 if (m.find() && conditionsHold(file, line, text, r, helpers)) {
@@ -41,6 +59,19 @@ final class RegexDetector {
             }
         }
         return hits;
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    private static boolean holdsAny(String lowerLine, List<String> needles) {
+        for (String n : needles) {
+            if (lowerLine.contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean conditionsHold(SourceFile file, int lineNo, String line, Rule.RegexMatcher r,

@@ -90,12 +90,14 @@ final class SharedCollections {
             "(?i)\\b(?:every|all|many|several|multiple|any|different|concurrent|worker|client|listener|request"
                     + "|handler|pool)\\s+(?:\\w+\\s+)?threads?\\b|\\bconcurrently\\b");
     private static final Pattern MAY_APPLY = Pattern.compile(
-            "\\bnew\\s+(?:HashMap|LinkedHashMap|TreeMap|WeakHashMap|IdentityHashMap|EnumMap|HashSet|LinkedHashSet"
+            "(?=n)\\bnew\\s+(?:HashMap|LinkedHashMap|TreeMap|WeakHashMap|IdentityHashMap|EnumMap|HashSet|LinkedHashSet"
                     + "|TreeSet|ArrayList|LinkedList|ArrayDeque|PriorityQueue)\\b");
 
     private static final Pattern MAY_THREADS = Pattern.compile(
-            "Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b|Repository\\b|Service"
-                    + "|Controller\\b|Registry\\b|[Tt]hread");
+            // (each lookahead here names the first characters a match can start with: the regex then tries its
+            // alternatives, or its word boundary, only where one of them stands, which finds the same matches)
+            "(?=[CAEDRSLTtv])(?:Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b"
+                    + "|Repository\\b|Service|Controller\\b|Registry\\b|[Tt]hread)");
 
     private SharedCollections() {
     }

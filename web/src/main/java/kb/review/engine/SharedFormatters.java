@@ -45,7 +45,7 @@ final class SharedFormatters {
             "runAsync", "thenApplyAsync", "thenAcceptAsync", "thenRunAsync", "thenComposeAsync", "handleAsync",
             "whenCompleteAsync");
     private static final Pattern MAY_APPLY = Pattern.compile(
-            "\\b(?:SimpleDateFormat|DateFormat|DecimalFormat|NumberFormat|MessageFormat|ChoiceFormat)\\b");
+            "(?=[SDNMC])\\b(?:SimpleDateFormat|DateFormat|DecimalFormat|NumberFormat|MessageFormat|ChoiceFormat)\\b");
     private static final int DEPTH = 4;
 
     private SharedFormatters() {

@@ -79,7 +79,7 @@ final class TextPrefilter {
 
     private static final Pattern IDENTIFIER_GAP = Pattern.compile("[^a-z0-9_$]+");
 
-    private static final Pattern STATIC_CALL = Pattern.compile("\\b[A-Z]\\w*\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern STATIC_CALL = Pattern.compile("(?=[A-Z])\\b[A-Z]\\w*\\s*\\.\\s*(\\w+)\\s*\\(");
 
     /**
      * The bodies (lower-cased) of the methods seen in the change that the file calls on a class
