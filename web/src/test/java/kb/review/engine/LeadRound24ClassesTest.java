@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  *       MDCCloseable, a metric timer.</li>
  *   <li>ERR-01 {@code java-failure-handling-replaced-by-default}: a catch's rethrow or error line replaced by a bare
  *       default return. Clean: a log kept beside the default, a result built from the exception, a default before.</li>
+ *   <li>ERR-01 {@code go-error-check-removed}: a call whose error check the edit deletes, kept as a bare statement
+ *       (an encoder, a store flush, a connection write, a broker publish, a chmod). Clean: the check rewritten, the
+ *       error returned directly, another call.</li>
  * </ul>
  */
 class LeadRound24ClassesTest {
@@ -39,5 +42,10 @@ class LeadRound24ClassesTest {
     @Test
     void a_catch_whose_rethrow_became_a_default_answer_is_reported() {
         ClassDiffs25.check("err-failure-replaced-by-default", Set.of("ERR-01"));
+    }
+
+    @Test
+    void a_go_call_whose_error_check_the_edit_deletes_is_reported() {
+        ClassDiffs25.check("err-go-check-removed", Set.of("ERR-01"));
     }
 }
