@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * others carry CRLF, renamed files, tests beside the change, a generated mock and a generated protobuf enum, build files
  * and two-file changes. Loading is round 6's (each diff reaches the review with its line ends intact); matching and the
  * three views are those of {@link HeldOutCorpusTest}; the figures are also split by the shape of the change.
- * Floors: first run 1's measured values (the blind run); since session 26's reading of the round, its figures then.
+ * Floors: first run 1's measured values (the blind run); since sessions 26 and 27 read the round, their figures.
  */
 class HeldOutRound23CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout23");
@@ -39,12 +39,14 @@ class HeldOutRound23CorpusTest {
     // around kept lines, a deleted check whose block returned, a caught exception only joined into a message, a dial
     // field with its timeout deleted, a heartbeat loop's continue turned into a return, ticker loops through a
     // recovering helper, a concurrent collection swapped for a plain one): 67/80 = 0.84, 67/69 = 0.97 (Go 34/40 = 0.85
-    // and 1.00, Java 33/40 = 0.83 and 33/35 = 0.94), no longer blind. The floors are those figures rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.80;
+    // and 1.00, Java 33/40 = 0.83 and 33/35 = 0.94), no longer blind.
+    // Session 27 (its branches read this round): 75/80 = 0.94, 75/77 = 0.97 (Go 38/40 = 0.95 and 1.00, Java 37/40 =
+    // 0.93 and 37/39 = 0.95). The floors are those figures rounded down to 0.05.
+    static final double RECALL_FLOOR = 0.90;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.85, 0.95},
-            "java", new double[] {0.80, 0.90});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.90, 0.95});
 
     static List<Case> cases;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * others carry CRLF, renamed files, tests beside the change, a generated mock and a generated protobuf enum, build files
  * and two-file changes. Loading is round 6's (each diff reaches the review with its line ends intact); matching and the
  * three views are those of {@link HeldOutCorpusTest}; the figures are also split by the shape of the change.
- * Floors: run 1's measured values (the blind run), rounded down to 0.05.
+ * Floors: first run 1's measured values (the blind run); since session 27's lead read the round, its figures then.
  */
 class HeldOutRound24CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout24");
@@ -32,11 +32,15 @@ class HeldOutRound24CorpusTest {
     // files (renames included) 7/9 = 0.78 and 7/7 = 1.00.
     // Run 2 (same review, one accept line for a label the corpus placed three lines off, RESULTS.md; no case code or
     // expectation changed): recall unchanged; precision 60/61 = 0.984 overall, Go 32/32 = 1.000, Java 28/29 = 0.966.
-    static final double RECALL_FLOOR = 0.75;
+    // Session 27's merge of its six fixing branches, none of which had opened this round: 60/80 = 0.75, 60/61 = 0.98
+    // (Go 0.80 and 1.00, Java 0.70 and 0.97). Then the lead read the misses and fixed classes (RESULTS.md): 66/80 =
+    // 0.83, 66/67 = 0.99 (Go 35/40 = 0.88 and 1.00, Java 31/40 = 0.78 and 31/32 = 0.97), no longer blind. The floors
+    // are those figures rounded down to 0.05.
+    static final double RECALL_FLOOR = 0.80;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.80, 1.00},
-            "java", new double[] {0.70, 0.90});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.75, 0.95});
 
     static List<Case> cases;
 
