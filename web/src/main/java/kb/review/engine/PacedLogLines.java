@@ -3,7 +3,6 @@ package kb.review.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import kb.format.ChecklistItem.Severity;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -55,12 +54,11 @@ final class PacedLogLines {
                     continue;
                 }
                 if (afterWait(lines, i) && !DETAIL.matcher(l.text()).find()) {
-                    Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                    out.add(RemovedLogLimits.logLine(catalog, RULE, file, l,
                             "This line follows the rate limiter's wait, so it is written once for every paced "
                                     + "operation: the limiter is there because the operation repeats. Log the limit "
                                     + "once, sample the line, or count and write a summary.",
-                            Finding.Confidence.LOW, null, "kb", null));
+                            Finding.Confidence.LOW));
                 }
             }
         }

@@ -122,17 +122,23 @@ final class RemovedLogLimits {
                 if (limitRemoved(block, logger, loggers) && !limitAdded(block) && !leavesAfter(lines, i)
                         && (repeatLimitRemoved(block, loggers) || countedBeside(lines, block, i)
                         || Boolean.TRUE.equals(inLoop(hunks, h, i)))) {
-                    Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    DiffLine l = lines.get(i);
-                    out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                    out.add(logLine(catalog, RULE, file, lines.get(i),
                             "The change deletes the sample, rate limit or once-only test around this log line and "
                                     + "writes it every time: the limit was there because the line repeats. Keep it "
                                     + "sampled or rate-limited, or count and write one summary line.",
-                            Finding.Confidence.HIGH, null, "kb", null));
+                            Finding.Confidence.HIGH));
                 }
             }
         }
         return out;
+    }
+
+    /** A LOG-01 finding of {@code rule} on an added log line, at the item's severity (the repeat classes share it). */
+    static Finding logLine(Catalog catalog, String rule, SourceFile file, DiffLine l, String message,
+            Finding.Confidence confidence) {
+        Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        return new Finding(rule, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(), message, confidence,
+                null, "kb", null);
     }
 
     /** The callee of a call statement on {@code text} ({@code helpers.DistinctWarnLog.Printf}), or null. */

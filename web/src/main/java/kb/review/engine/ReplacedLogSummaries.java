@@ -3,7 +3,6 @@ package kb.review.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import kb.format.ChecklistItem.Severity;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -48,12 +47,11 @@ final class ReplacedLogSummaries {
                     continue;
                 }
                 if (summaryReplaced(lines, i, CodeText.indent(lines.get(loop).text()), logger, loggers)) {
-                    Severity severity = catalog.item("LOG-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RULE, "LOG-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                    out.add(RemovedLogLimits.logLine(catalog, RULE, file, l,
                             "The change deletes the summary line after this loop and writes a line for every element "
                                     + "instead: under load or on a large input this floods the log. Count inside the "
                                     + "loop and keep one summary line after it.",
-                            Finding.Confidence.HIGH, null, "kb", null));
+                            Finding.Confidence.HIGH));
                 }
             }
         }
