@@ -24,10 +24,6 @@ final class JavaDrops {
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
             "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
 
-    /** The summaries' words for a value no name holds: nothing after its statement can close it. */
-    static final String USED_UP = " in one expression and never closes it";
-    static final String DROPPED = " returns without closing it";
-
     private final JavaAcquisitions acquisitions;
     private final List<Model> models;
 
@@ -131,7 +127,7 @@ final class JavaDrops {
     private static void used(Node n, Expression e, MethodCallExpr pc, boolean receiver, Model m, boolean sure,
                              List<Lifecycle.Found> out) {
         String what = what(e);
-        String summary = (receiver ? "uses `" + what + "`" + USED_UP
+        String summary = (receiver ? "uses `" + what + "` in one expression and never closes it"
                 : "passes `" + what + "` to `" + pc.getNameAsString() + "`, which does not close it")
                 + " (line " + n.line + ")";
         Acquisition a = new Acquisition(n, what, null, m, sure);
@@ -192,7 +188,7 @@ final class JavaDrops {
     }
 
     private static void drop(Node n, String what, Model m, boolean sure, List<Lifecycle.Found> out) {
-        String summary = "drops what `" + what + "`" + DROPPED + " (line " + n.line + ")";
+        String summary = "drops what `" + what + "` returns without closing it (line " + n.line + ")";
         Acquisition a = new Acquisition(n, what, null, m, sure);
         out.add(new Lifecycle.Found(new Lifecycle.Leak(a, List.of(new Lifecycle.Step(n.line, summary)), summary),
                 sure));

@@ -59,14 +59,6 @@ public final class Lifecycle {
         public boolean atEnd() {
             return summary.startsWith(END);
         }
-
-        /**
-         * True when no name ever held the value (Java: opened and used up in one expression, or dropped by a call
-         * statement): nothing after that statement can close it, whatever the diff leaves out.
-         */
-        public boolean unnamed() {
-            return steps.size() == 1 && (summary.contains(JavaDrops.USED_UP) || summary.contains(JavaDrops.DROPPED));
-        }
     }
 
     static final String END = "reaches the end of ";

@@ -351,7 +351,7 @@ final class AnalysisDetector {
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
                             || CommentOnlyEdits.releaseAdded(file, f.leak().acquisition())) {
-                        add(hits, rules, f, whole || SightedLeaks.complete(file, f.leak()));
+                        add(hits, rules, f, whole);
                     }
                 }
             }

