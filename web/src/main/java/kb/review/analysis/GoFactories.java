@@ -1,8 +1,10 @@
 package kb.review.analysis;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +18,24 @@ import java.util.regex.Pattern;
  */
 public final class GoFactories {
 
-    /** A function that returns a new value of {@code model} on each call. */
-    public record Factory(String name, String file, TimeoutModel model) {
+    /**
+     * A function that returns a new value of {@code model} on each call, and how the calling file names it: bare when
+     * both files are one package (one folder), else qualified by one of {@code qualifiers}, the names under which the
+     * calling file imports the factory's package.
+     */
+    public record Factory(String name, String file, TimeoutModel model, boolean bare, Set<String> qualifiers) {
+
+        /** True when {@code callee}, as the calling file writes it, is a call of this factory. */
+        public boolean calledAs(String callee) {
+            int dot = callee.lastIndexOf('.');
+            return dot < 0 ? bare && callee.equals(name)
+                    : callee.substring(dot + 1).equals(name) && qualifiers.contains(callee.substring(0, dot));
+        }
     }
+
+    /** One import spec of a Go file: an optional name, then the quoted path. */
+    private static final Pattern IMPORT = Pattern.compile(
+            "(?m)^\\s*(?:import\\s*\\(?\\s*)?([\\w.]+\\s+)?\"([^\"\\s]+)\"[ \\t]*(?://.*)?$");
 
     private static final Pattern LITERAL = Pattern.compile("([\\w.]+)\\s*\\{");
     private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(");
@@ -44,9 +61,49 @@ public final class GoFactories {
             // a body is read once per review (most build nothing); after that the file's text only for those that do
             TimeoutModel m = summaries.builtAnew(f, pools, () -> text.contains(f.name() + "("));
             if (m != null && text.contains(f.name() + "(")) {
-                out.put(f.name(), new Factory(f.name(), f.file(), m));
+                String folder = folder(f.file());
+                out.put(f.name(), new Factory(f.name(), f.file(), m, folder.equals(folder(path)),
+                        qualifiers(text, folder)));
             }
         });
+        return out;
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * The names under which a file whose text is {@code text} reaches the package in {@code folder}: the name of each
+     * import whose path ends with the folder (or with its last element, the module's prefix being unknown), given or
+     * the path's last element; and the folder's last element, Go's usual package name, when the file imports nothing
+     * else under that name (a hunk far from the import block shows none). {@code errors.New} is never a call of a
+     * factory named {@code New} in a folder {@code internal/pool}: the file imports {@code errors} from elsewhere.
+     */
+    static Set<String> qualifiers(String text, String folder) {
+        String last = folder.substring(folder.lastIndexOf('/') + 1);
+        Set<String> out = new HashSet<>();
+        if (last.isEmpty()) {
+            return out;
+        }
+        boolean taken = false;
+        Matcher m = IMPORT.matcher(text);
+        while (m.find()) {
+            String path = m.group(2);
+            String given = m.group(1) == null ? null : m.group(1).strip();
+            String name = given != null ? given : path.substring(path.lastIndexOf('/') + 1);
+            boolean ours = path.equals(folder) || path.endsWith("/" + folder) || path.endsWith("/" + last)
+                    || path.equals(last);
+            if (ours && !name.equals("_") && !name.equals(".")) {
+                out.add(name);
+            } else if (name.equals(last)) {
+                taken = true;
+            }
+        }
+        if (!taken) {
+            out.add(last);
+        }
         return out;
     }
 

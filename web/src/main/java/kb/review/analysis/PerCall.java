@@ -190,14 +190,14 @@ public final class PerCall {
         return null;
     }
 
-    /** The factory a Go call names (by its function's name, bare or qualified by a package), or null. */
+    /** The factory a Go call names (bare from its own package, else qualified by the package's import), or null. */
     private GoFactories.Factory factory(SyntaxNode n) {
         if (factories.isEmpty() || !n.getType().equals("call_expression")) {
             return null;
         }
         String callee = text(n.getChildByFieldName("function"));
         GoFactories.Factory f = factories.get(callee.substring(callee.lastIndexOf('.') + 1));
-        return f != null && (callee.equals(f.name()) || callee.matches("[a-z]\\w*\\." + f.name())) ? f : null;
+        return f != null && f.calledAs(callee) ? f : null;
     }
 
     String text(SyntaxNode n) {
