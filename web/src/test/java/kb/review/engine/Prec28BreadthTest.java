@@ -1,0 +1,21 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 28 (prec28) breadth pass on CONC-01, TMO-01 and TMO-02: one defect per public fix thread of a repository no
+ * round or set had used (named in each diff's case line), with clean look-alikes (review/classes25/prec28-breadth-*).
+ */
+class Prec28BreadthTest {
+
+    @Test
+    void go_goroutines_without_recover_unbounded_dials_and_detached_contexts() {
+        ClassDiffs25.check("prec28-breadth-go", Set.of("CONC-01", "TMO-01", "TMO-02"));
+    }
+
+    @Test
+    void java_clients_and_sockets_without_timeouts() {
+        ClassDiffs25.check("prec28-breadth-java", Set.of("CONC-01", "TMO-01"));
+    }
+}
