@@ -41,7 +41,7 @@ public final class TestCode {
                     + "|microbench(?:mark)?s?|benchmarks?|" + TEST_SUPPORT_FOLDER);
 
     /**
-     * A Maven or Gradle module (the folder that holds {@code src/}) named for the tests it holds, one word ending in
+     * A Maven or Gradle module (a folder above {@code src/}) named for the tests it holds, one word ending in
      * {@code tests}: {@code systests}, {@code itests}, {@code perftests}, a conformance suite's {@code joramtests}
      * (set 20's AB: qpid-broker-j's system and JMS conformance test modules). A module is a build unit named for what
      * it is; a Go package named so ({@code e2etests/dump}, a product's dump command in round 4) is not a module and
@@ -171,6 +171,8 @@ public final class TestCode {
 
     private static boolean inNotShippedFolder(String path) {
         String[] folders = path.split("/");
+        // a Maven or Gradle layout: the test module sits somewhere above a src/ folder (systests/qpid-systests-jms/src)
+        boolean belowIsSourceRoot = path.contains("/src/");
         for (int i = 0; i < folders.length - 1; i++) {
             if (folders[i].equals("src") || folders[i].equals("java")) {
                 return false;
@@ -178,7 +180,7 @@ public final class TestCode {
             if (NOT_SHIPPED.matcher(folders[i]).matches()) {
                 return true;
             }
-            if (folders[i + 1].equals("src") && TEST_MODULE.matcher(folders[i]).matches()
+            if (belowIsSourceRoot && TEST_MODULE.matcher(folders[i]).matches()
                     && !ENGLISH_TESTS.matcher(folders[i]).matches()) {
                 return true;
             }

@@ -24,6 +24,7 @@ class Prec28TestBoundaryTest {
         for (String path : List.of("systests/src/main/java/org/acme/broker/QueueSmoke.java",
                 "joramtests/src/main/java/org/acme/jms/AdminAdapter.java",
                 "broker/itests/src/main/java/org/acme/it/Harness.java",
+                "systests/acme-systests-jms/src/main/java/org/acme/jms/JmsBase.java",
                 "acme-test-utils/src/main/java/org/acme/util/PortFinder.java",
                 "protocol-tests-amqp/src/main/java/org/acme/amqp/FrameDriver.java",
                 "acme-e2e-case/src/main/java/org/acme/e2e/LoginFlow.java",
