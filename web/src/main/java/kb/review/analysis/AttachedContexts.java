@@ -33,7 +33,24 @@ final class AttachedContexts {
         return RECEIVER_SESSION.matcher(callee).find() || inChain(call, src) || throughVariable(call, src)
                 || Pattern.compile("\\(\\s*(?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]").matcher(callee).find()
                 || twin(call, callee, root, src)
-                || sessionHandle(call, callee, src);
+                || sessionHandle(call, callee, src) || handleFromContext(call, callee, root, src);
+    }
+
+    /**
+     * A call on a handle the function made by a call it gave the caller's context ({@code db := r.DB(ctx)},
+     * {@code conn := s.store.Session(ctx)}, {@code q := repo.WithTx(ctx, tx)}): an accessor handed the context returns
+     * a handle bound to it (photoview's resolvers take {@code r.DB(ctx)}, which is {@code database.WithContext(ctx)};
+     * set 20's AO, 13 rows). The inline form ({@code r.DB(ctx).Transaction(fn)}) is read from the callee above; this is
+     * the same handle kept in a local. A handle made without the context ({@code db := r.DB()}) stays reported.
+     */
+    private static boolean handleFromContext(SyntaxNode call, String callee, String root, byte[] src) {
+        int dot = callee.indexOf('.');
+        if (dot <= 0 || !callee.substring(0, dot).matches("[\\p{L}_]\\w*")) {
+            return false;
+        }
+        String v = Pattern.quote(callee.substring(0, dot));
+        return Pattern.compile("(?<![\\w.])" + v + "(?:\\s+\\*?[\\w.]+)?\\s*(?:,\\s*\\w+\\s*)?:?=\\s*[\\p{L}_][\\w.]*\\s*\\((?:[^()\\n]*,\\s*)?"
+                + Pattern.quote(root) + "\\s*[,)]").matcher(function(call, src, false)).find();
     }
 
     /**

@@ -102,6 +102,60 @@ public final class TaskGuards {
         return -1;
     }
 
+    private static final Pattern NEW_OBJECT = Pattern.compile("^new\\s+(?:[\\w$]+\\s*\\.\\s*)*([A-Z][\\w$]*)\\s*(?:<[^(){}]*>)?\\s*\\([^{}]*\\)$");
+    private static final Pattern NAME = Pattern.compile("^(?:this\\s*\\.\\s*)?([a-z_$][\\w$]*)$");
+
+    /**
+     * The class of a {@code Runnable} object handed to a thread ({@code new Thread(worker, name)}): {@code this} is the
+     * enclosing class, {@code new Foo(...)} is {@code Foo}, and a field, parameter or local is the type the file
+     * declares it with ({@code private final AuditDispatcher dispatcher;}). Null for a lambda, a method reference or
+     * anything else (those are {@link #guarded}'s).
+     */
+    public static String runnableType(String task, String fileText, String enclosingClass) {
+        String t = CatchAlls.withoutComments(task).strip();
+        if (t.equals("this")) {
+            return enclosingClass;
+        }
+        Matcher m = NEW_OBJECT.matcher(t);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        m = NAME.matcher(t);
+        if (!m.matches() || fileText == null) {
+            return null;
+        }
+        Matcher d = Pattern.compile("(?:[\\w$]+\\s*\\.\\s*)*([A-Z][\\w$]*)\\s*(?:<[^;=(){}]*>)?\\s+"
+                + Pattern.quote(m.group(1)) + "\\s*[;=,)]").matcher(fileText);
+        String type = null;
+        while (d.find()) {
+            if (type != null && !type.equals(d.group(1))) {
+                return null; // two declarations of the name with different types: not told apart here
+            }
+            type = d.group(1);
+        }
+        return type == null || type.equals("Runnable") || type.equals("Thread") ? null : type;
+    }
+
+    /**
+     * True when the {@code run()} the review can see for {@code type} catches everything and does not rethrow
+     * ({@link Summaries#catchesAll}): the type's own {@code run()}; or, when the type declares none with a body (an
+     * interface that extends {@code Runnable}), the {@code run()} of its skeletal implementations named by the usual
+     * convention ({@code AbstractFoo}, {@code FooBase}, {@code BaseFoo}, {@code DefaultFoo}, {@code FooImpl}), every
+     * one of which must catch everything. Set 20's M: ranger's dispatcher and consumer threads, whose objects' type
+     * is an interface whose {@code AuditDispatcherBase.run} catches {@code Throwable}, logs it and shuts down.
+     */
+    public static boolean runGuarded(String type, Summaries summaries) {
+        java.util.List<Summaries.Function> runs = summaries.visible("run").stream()
+                .filter(f -> f.params().isEmpty() && f.body() != null && f.owner() != null).toList();
+        java.util.List<Summaries.Function> own = runs.stream().filter(f -> f.owner().equals(type)).toList();
+        if (own.isEmpty()) {
+            java.util.Set<String> skeletal = java.util.Set.of("Abstract" + type, type + "Base", "Base" + type,
+                    "Default" + type, type + "Impl");
+            own = runs.stream().filter(f -> skeletal.contains(f.owner())).toList();
+        }
+        return !own.isEmpty() && own.stream().allMatch(f -> CatchAlls.swallows(f.body()));
+    }
+
     private static String squeeze(String callee) {
         return callee.replaceAll("\\s+", "");
     }

@@ -17,16 +17,19 @@ public final class TestCode {
      * Folders named as test support (set 10: 16 of its 74 false findings in test-support code outside test files):
      * a module or package called {@code test} or {@code tests}, one whose name has {@code test} or {@code tests} as a
      * word joined by a hyphen, an underscore or a dot ({@code jetcache-test}, {@code test-common}, {@code
-     * integration_tests}), and the usual names of Go helper packages ({@code testutil(s)}, {@code testhelper(s)},
+     * integration_tests}) or between two words ({@code qpid-test-utils}, {@code protocol-tests-amqp}, set 20's AB), and
+     * the usual names of Go helper packages ({@code testutil(s)}, {@code testhelper(s)},
      * {@code testsupport}, {@code testfixtures}, {@code testkit}). {@code testing} is not among them: as a word it
      * names a product's feature as often as its tests ({@code ab-testing}, {@code loadtesting}), and Go's own test
      * support is told by the files' code instead (see {@link #isTest(SourceFile)}).
      */
     private static final String TEST_SUPPORT_FOLDER =
-            "tests?|[\\w.]+[-_.]tests?|tests?[-_.][\\w.-]+|test(?:util|helper|support|fixture)s?|testkit";
+            "tests?|[\\w.]+[-_.]tests?|tests?[-_.][\\w.-]+|[\\w.]+[-_.]tests?[-_.][\\w.-]+"
+                    + "|test(?:util|helper|support|fixture)s?|testkit";
 
     /**
-     * Folders of test harnesses that no service runs: end-to-end suites ({@code e2e/}), test-suite modules
+     * Folders of test harnesses that no service runs: end-to-end suites ({@code e2e/}, {@code streampark-e2e-case}),
+     * conformance and compatibility kits ({@code conformance/}, {@code tck/}), test-suite modules
      * ({@code testsuite}, {@code testsuite-http}, ...) and microbenchmarks ({@code microbench/}, {@code benchmarks/}).
      * On the third held-out precision set these were 22 of the 160 false findings in the projects' own code (a
      * go-redis e2e fault proxy, netty's microbench and testsuite modules). Only a folder above the source root counts
@@ -34,7 +37,18 @@ public final class TestCode {
      * example is copied by every reader, and real fixes land there (gosoline's examples, a provider's generator).
      */
     private static final Pattern NOT_SHIPPED = Pattern.compile(
-            "e2e|testsuite(?:-[\\w-]+)?|microbench(?:mark)?s?|benchmarks?|" + TEST_SUPPORT_FOLDER);
+            "e2e|[\\w.]+[-_.]e2e(?:[-_.][\\w.-]+)?|e2e[-_.][\\w.-]+|conformance|tck|testsuite(?:-[\\w-]+)?"
+                    + "|microbench(?:mark)?s?|benchmarks?|" + TEST_SUPPORT_FOLDER);
+
+    /**
+     * A Maven or Gradle module (a folder above {@code src/}) named for the tests it holds, one word ending in
+     * {@code tests}: {@code systests}, {@code itests}, {@code perftests}, a conformance suite's {@code joramtests}
+     * (set 20's AB: qpid-broker-j's system and JMS conformance test modules). A module is a build unit named for what
+     * it is; a Go package named so ({@code e2etests/dump}, a product's dump command in round 4) is not a module and
+     * stays reviewed, as do English words that end so ({@code contests}, {@code protests}).
+     */
+    private static final Pattern TEST_MODULE = Pattern.compile("[a-z][a-z0-9]*tests");
+    private static final Pattern ENGLISH_TESTS = Pattern.compile("(?:con|pro|at|de)tests");
 
     /**
      * Go's {@code _test.go} files and {@code testdata} folders; Maven and Gradle test source sets
@@ -122,6 +136,9 @@ public final class TestCode {
         if (language != Language.GO && language != Language.JAVA) {
             return false;
         }
+        if (language == Language.GO && BuildTags.onlyInTestBuilds(file)) {
+            return true;
+        }
         Pattern signal = language == Language.GO ? GO_TEST_HANDLE : JAVA_TEST_IMPORT;
         String needle = language == Language.GO ? "testing." : "import";
         for (Hunk h : file.change().hunks()) {
@@ -154,11 +171,17 @@ public final class TestCode {
 
     private static boolean inNotShippedFolder(String path) {
         String[] folders = path.split("/");
+        // a Maven or Gradle layout: the test module sits somewhere above a src/ folder (systests/qpid-systests-jms/src)
+        boolean belowIsSourceRoot = path.contains("/src/");
         for (int i = 0; i < folders.length - 1; i++) {
             if (folders[i].equals("src") || folders[i].equals("java")) {
                 return false;
             }
             if (NOT_SHIPPED.matcher(folders[i]).matches()) {
+                return true;
+            }
+            if (belowIsSourceRoot && TEST_MODULE.matcher(folders[i]).matches()
+                    && !ENGLISH_TESTS.matcher(folders[i]).matches()) {
                 return true;
             }
         }

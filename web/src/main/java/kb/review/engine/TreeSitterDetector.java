@@ -302,7 +302,23 @@ final class TreeSitterDetector {
             if (args == null || args.isNull() || args.getNamedChildCount() == 0) {
                 return "";
             }
-            return TaskGuards.guarded(of(args.getNamedChild(0)), summaries()) ? "catches-all" : "";
+            TSNode task = args.getNamedChild(0);
+            if (TaskGuards.guarded(of(task), summaries())) {
+                return "catches-all";
+            }
+            String type = TaskGuards.runnableType(of(task), file.text(), enclosingClass(n));
+            return type != null && TaskGuards.runGuarded(type, summaries()) ? "catches-all" : "";
+        }
+
+        /** The simple name of the class whose body holds {@code n}, or null. */
+        private String enclosingClass(TSNode n) {
+            for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+                if (p.getType().equals("class_declaration") || p.getType().equals("enum_declaration")) {
+                    TSNode name = p.getChildByFieldName("name");
+                    return name == null || name.isNull() ? null : of(name);
+                }
+            }
+            return null;
         }
 
         private Summaries summaries() {
