@@ -163,6 +163,7 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(DeletedQueueBounds.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
@@ -243,6 +244,10 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 if (OpenedTries.keeps(after, f.item(), f.line())) {
                     out.add(f); // re-indented into a try the change wrote without the rollback
+                    continue;
+                }
+                if (UnwrappedCleanups.keeps(after, f)) {
+                    out.add(f); // the clean-up taken out of its finally: every exception of the call now leaks
                     continue;
                 }
                 Integer from = origin.get(f.line());
