@@ -80,7 +80,8 @@ public final class GuardedFields {
         for (Fn f : fns) {
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
             Set<String> any = f.recv() == null ? null : locked.get(f.type());
-            if (fields == null && any != null && f.pointer() && f.whole() && !f.locks()
+            boolean mapWrite = fields != null && firstWrite(file, f, fields, file.text()) > 0;
+            if (!mapWrite && any != null && f.pointer() && f.whole() && !f.locks()
                     && !HELD.matcher(f.name()).find() && !BUILDS.matcher(f.name()).matches()
                     && !CONSTRUCTOR.matcher(f.name()).matches()) {
                 String doc = doc(file, f.start());
@@ -141,9 +142,10 @@ public final class GuardedFields {
         return out;
     }
 
-    /** The first line of {@code f} that assigns one of {@code fields} whole (not a map's element); 0 when none does. */
+    /** The first line of {@code f} that assigns one of {@code fields} whole (not an element); 0 when none does. */
     private static int firstSwap(SourceFile file, Fn f, Set<String> fields, String source) {
-        String names = String.join("|", fields.stream().filter(x -> !isMap(x, source)).sorted().toList());
+        // a map field counts too when it is replaced whole (`kd.active = make(map[string]int)` on a reconnect)
+        String names = String.join("|", fields.stream().sorted().toList());
         if (names.isEmpty()) {
             return 0;
         }

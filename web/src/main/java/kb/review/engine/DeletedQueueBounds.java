@@ -143,7 +143,7 @@ final class DeletedQueueBounds {
      */
     private static int construction(List<DiffLine> lines, int at, String receiver) {
         Pattern own = receiver == null ? null
-                : Pattern.compile("(?<![\\w.])" + Pattern.quote(receiver) + "\\s*=\\s*new\\s+\\w");
+                : Pattern.compile("(?:(?<![\\w.])|(?<=\\bthis\\.))" + Pattern.quote(receiver) + "\\s*=\\s*new\\s+\\w");
         for (int j = at; j >= 0; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -152,6 +152,10 @@ final class DeletedQueueBounds {
             String t = l.text();
             if (own != null ? own.matcher(t).find() : CONSTRUCTION.matcher(t).find()) {
                 return l.newLine();
+            }
+            if (own == null && !t.strip().startsWith(".") && !COMMENT.matcher(t).matches()) {
+                return t.strip().endsWith(";") || t.strip().endsWith("{") || t.strip().endsWith("}") ? 0
+                        : l.newLine(); // the head of the builder chain
             }
             if (own == null && t.strip().endsWith(";") && j < at) {
                 return 0; // the chain's statement ended above the step
