@@ -163,7 +163,11 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
-                    drops.addAll(DeletedQueueBounds.find(f, book.catalog(), allAdded));
+                    List<Finding> bounds = DeletedQueueBounds.find(f, book.catalog(), allAdded);
+                    // a deleted queue bound names the change's cause: it takes the place of the construction's finding
+                    kept.removeIf(k -> k.rule().equals("java-task-executor-without-queue-capacity") && bounds.stream()
+                            .anyMatch(b -> b.path().equals(k.path()) && b.line() == k.line()));
+                    drops.addAll(bounds);
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
