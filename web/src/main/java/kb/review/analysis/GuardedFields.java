@@ -41,6 +41,11 @@ public final class GuardedFields {
     /** A doc comment that says the method runs on another goroutine than its type's locked methods. */
     private static final Pattern SAYS_CONCURRENT = Pattern.compile(
             "(?i)\\bgoroutines?\\b|\\bconcurrently\\b|\\bin the background\\b|\\bcallbacks?\\b|\\bhandlers?\\b");
+    /** A doc comment that says another goroutine (a loop, a callback, the background) calls the method. */
+    private static final Pattern SAYS_CALLED_CONCURRENTLY = Pattern.compile(
+            "(?i)\\b(?:call(?:s|ed)?|runs?|invoked?|fired|used)\\b[^.\\n]*\\b(?:(?:own|another|other|separate|background)"
+                    + "\\s+goroutines?|goroutines|concurrently|in the background|from (?:a |the )?callbacks?)\\b"
+                    + "|\\bfrom (?:its own|another|a separate|a background|the \\w+) goroutine\\b");
     /** A body that waits in a select inside a loop: the method is a goroutine's run loop. */
     private static final Pattern RUN_LOOP = Pattern.compile("(?s)\\bfor\\b[^{\\n]*\\{.*\\bselect\\s*\\{");
 
@@ -70,9 +75,24 @@ public final class GuardedFields {
                 guarded.computeIfAbsent(f.type(), k -> new HashSet<>()).add(field);
             }
         }
+        Map<String, Set<String>> locked = lockedFields(fns);
         List<Shapes.Spot> out = new ArrayList<>();
         for (Fn f : fns) {
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
+            Set<String> any = f.recv() == null ? null : locked.get(f.type());
+            boolean mapWrite = fields != null && firstWrite(file, f, fields, file.text()) > 0;
+            if (!mapWrite && any != null && f.pointer() && f.whole() && !f.locks()
+                    && !HELD.matcher(f.name()).find() && !BUILDS.matcher(f.name()).matches()
+                    && !CONSTRUCTOR.matcher(f.name()).matches()) {
+                String doc = doc(file, f.start());
+                int line = SAYS_HELD.matcher(doc).find() ? 0 : firstSwap(file, f, any, file.text());
+                if (line > 0 && runsConcurrently(f, fns, doc)) {
+                    out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), true, "Here the field is not a map but "
+                            + "is swapped whole, on another goroutine than the locked methods that read it: they can "
+                            + "see a half-written interface or slice, or the old value after the swap."));
+                }
+                continue;
+            }
             if (fields == null || !f.pointer() || !f.whole() || f.locks() || HELD.matcher(f.name()).find()
                     || BUILDS.matcher(f.name()).matches() || SAYS_HELD.matcher(doc(file, f.start())).find()) {
                 continue;
@@ -100,6 +120,55 @@ public final class GuardedFields {
             }
         }
         return 0;
+    }
+
+    /**
+     * Fields of any kind that a locking method of each type reads or writes through its receiver (the mutex itself
+     * and method calls aside): session 28's class beside the maps, a field swapped by a method that runs on another
+     * goroutine while the locked methods read it (round 24's go-15, a client and its queue replaced unlocked).
+     */
+    private static Map<String, Set<String>> lockedFields(List<Fn> fns) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Fn f : fns) {
+            if (f.recv() == null || !f.locks()) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(?<![\\w.])" + f.recv() + "\\.(\\w+)\\b(?!\\s*\\()(?!\\.(?:R?Lock|R?Unlock|TryR?Lock)\\()")
+                    .matcher(f.body());
+            while (m.find()) {
+                out.computeIfAbsent(f.type(), k -> new HashSet<>()).add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** The first line of {@code f} that assigns one of {@code fields} whole (not an element); 0 when none does. */
+    private static int firstSwap(SourceFile file, Fn f, Set<String> fields, String source) {
+        // a map field counts too when it is replaced whole (`kd.active = make(map[string]int)` on a reconnect)
+        String names = String.join("|", fields.stream().sorted().toList());
+        if (names.isEmpty()) {
+            return 0;
+        }
+        Pattern write = Pattern.compile("^\\s*" + f.recv() + "\\.(?:" + names + ")\\s*(?:,\\s*[\\w.]+\\s*)*=(?!=)");
+        for (int i = f.start() + 1; i <= f.end(); i++) {
+            if (write.matcher(file.line(i)).find()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether a method that swaps a field runs beside the locked ones: its doc comment says another goroutine, a
+     * callback or a background loop calls it, its body is a run loop, or a caller in sight starts it with {@code go}.
+     * Being exported is not enough here: a setter called once while the value is built is the common case.
+     */
+    private static boolean runsConcurrently(Fn f, List<Fn> fns, String doc) {
+        if (SAYS_CALLED_CONCURRENTLY.matcher(doc).find() || RUN_LOOP.matcher(f.body()).find()) {
+            return true;
+        }
+        Pattern started = Pattern.compile("(?m)^\\s*go\\s+[\\w.]*\\." + f.name() + "\\(");
+        return fns.stream().anyMatch(c -> c != f && started.matcher(c.body()).find());
     }
 
     /** Whether the file shows {@code field} as a map: declared, made, or given to delete. */

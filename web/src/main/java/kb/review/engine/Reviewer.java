@@ -163,6 +163,11 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    List<Finding> bounds = DeletedQueueBounds.find(f, book.catalog(), allAdded);
+                    // a deleted queue bound names the change's cause: it takes the place of the construction's finding
+                    kept.removeIf(k -> k.rule().equals("java-task-executor-without-queue-capacity") && bounds.stream()
+                            .anyMatch(b -> b.path().equals(k.path()) && b.line() == k.line()));
+                    drops.addAll(bounds);
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
@@ -243,6 +248,10 @@ public final class Reviewer {
             for (Finding f : candidates) {
                 if (OpenedTries.keeps(after, f.item(), f.line())) {
                     out.add(f); // re-indented into a try the change wrote without the rollback
+                    continue;
+                }
+                if (UnwrappedCleanups.keeps(after, f)) {
+                    out.add(f); // the clean-up taken out of its finally: every exception of the call now leaks
                     continue;
                 }
                 Integer from = origin.get(f.line());
