@@ -138,6 +138,13 @@ final class ClosedOnlyOnSuccess {
     static int acquisition(SourceFile file, int tryLine, String var) {
         Pattern declared = Pattern.compile("^\\s*(?:final\\s+)?[\\w.$<>\\[\\], ?]+?\\s+" + Pattern.quote(var)
                 + "\\s*=\\s*[^;]*\\(");
+        // a local declared empty above the try (`InputStream in = null;`) is acquired by an assignment inside it
+        Pattern assigned = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*=\\s*[^;]*\\(");
+        for (int at = tryLine + 1; file.known(at) && at < tryLine + 40; at++) {
+            if (assigned.matcher(file.line(at)).find()) {
+                return at;
+            }
+        }
         for (int at = tryLine - 1; file.known(at); at--) {
             String text = file.line(at);
             if (declared.matcher(text).find()) {

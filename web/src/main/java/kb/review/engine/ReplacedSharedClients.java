@@ -12,8 +12,8 @@ import kb.review.rules.Catalog;
 
 /**
  * A Java edit that keeps a local's declaration in a method but changes where its client comes from: the deleted line
- * took it from something shared (a no-argument accessor such as {@code getClientInstance()} or {@code sharedPool()}, a
- * field, a holder's constant) and the added line builds one ({@code new} of a client, pool or connection type, a
+ * took it from something shared (a no-argument accessor such as {@code getClientInstance()} or {@code pool()} that
+ * is not itself a builder, a field, a holder's constant) and the added line builds one ({@code new} of a client, pool or connection type, a
  * builder's {@code build()}, or a call of the class's own method whose name says it builds, creates or opens a
  * client, pool or connection: {@code buildClient()}, {@code newConnectionPool(cfg)}). The models cannot see the
  * private factory's body when the diff leaves it out, but the swap says it: the value was shared before the change
@@ -35,8 +35,7 @@ final class ReplacedSharedClients {
             "^\\s*(?:final\\s+)?([A-Za-z_][\\w.]*(?:<[^;=()]*>)?)\\s+([a-z_]\\w*)\\s*=\\s*(.+?)\\s*;\\s*(?://.*)?$");
     /** A shared source: a no-argument accessor (maybe on a holder class or this), a field or a constant. */
     private static final Pattern SHARED = Pattern.compile("^(?:this\\s*\\.\\s*|[A-Z]\\w*\\s*\\.\\s*)?(?:"
-            + "(?:get|shared|default|common|global|current)\\w*\\s*\\(\\s*\\)|\\w*(?:Instance|INSTANCE)\\s*\\(\\s*\\)"
-            + "|[a-z_]\\w*|[A-Z][A-Z0-9_]+)$");
+            + "[a-z]\\w*\\s*\\(\\s*\\)|[a-z_]\\w*|[A-Z][A-Z0-9_]+)$");
     /** What builds one: a constructor, a builder finished by build(), or a factory method of the class itself. */
     private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\(|[\\w.]+\\s*\\.\\s*"
             + "(?:builder|newBuilder|standard|custom|create)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)$|(?:this\\s*\\.\\s*)?"
@@ -63,7 +62,8 @@ final class ReplacedSharedClients {
         List<Finding> out = new ArrayList<>();
         for (RemovedLine r : RemovedLine.of(file)) {
             Matcher old = LOCAL.matcher(r.line().text());
-            if (!old.find() || !SHARED.matcher(old.group(3).strip()).matches()) {
+            if (!old.find() || !SHARED.matcher(old.group(3).strip()).matches()
+                    || BUILDS.matcher(old.group(3).strip()).find()) {
                 continue;
             }
             for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {

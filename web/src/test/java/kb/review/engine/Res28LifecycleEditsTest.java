@@ -1,0 +1,42 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 28 (res28): three change-act classes of Java lifecycle edits, each with five defects of its own words and
+ * shapes and three or more clean look-alikes under {@code review/classes25/}.
+ */
+class Res28LifecycleEditsTest {
+
+    /**
+     * A shutdown (executor, Netty event loop group) deleted from the catch of a failed start or from the end of the
+     * work, the acquisition kept or only given other arguments: reported at the acquisition. Clean: the shutdown moved
+     * into finally, the group now taken from a shared owner, {@code shutdown} made {@code shutdownNow}, the executor
+     * put in a try-with-resources.
+     */
+    @Test
+    void shutdownDeletedFromAFailedStart() {
+        ClassDiffs25.check("res-shutdown-deleted-on-failure", Set.of("RES-01"));
+    }
+
+    /**
+     * A try-with-resources turned into a plain try that closes the value as its last statement, with catches that do
+     * not close it: reported where the value was acquired (a local, or a caller's local passed to the method).
+     * Clean: the close in finally, a catch that closes too, the header kept.
+     */
+    @Test
+    void resourceClosedOnlyWhenTheTrySucceeds() {
+        ClassDiffs25.check("res-closed-on-success", Set.of("RES-01"));
+    }
+
+    /**
+     * A local that took a client or pool from a shared accessor, field or holder now builds one per call (a private
+     * factory, a constructor, a builder). Clean: the swap in a constructor, the reverse swap (the fix), a factory that
+     * returns what it builds, a value that is no client, test sources.
+     */
+    @Test
+    void sharedClientSwappedForOneBuiltPerCall() {
+        ClassDiffs25.check("res04-shared-client-swapped", Set.of("RES-04"));
+    }
+}
