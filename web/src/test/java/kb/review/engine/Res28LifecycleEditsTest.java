@@ -39,4 +39,14 @@ class Res28LifecycleEditsTest {
     void sharedClientSwappedForOneBuiltPerCall() {
         ClassDiffs25.check("res04-shared-client-swapped", Set.of("RES-04"));
     }
+
+    /**
+     * Go: a value assigned to a named result and handed back by a bare {@code return} is the caller's (a pooled
+     * client wrapper's {@code (resp *http.Response, err error)}; set 20's T rows). Defects: a local that is no named
+     * result, left open before a bare return (a body read, rows counted or collected, a file sized, a probe response).
+     */
+    @Test
+    void goNamedResultReturnedByBareReturn() {
+        ClassDiffs25.check("res-go-named-result-returned", Set.of("RES-01", "RES-02"));
+    }
 }
