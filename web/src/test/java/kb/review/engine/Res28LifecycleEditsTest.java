@@ -49,4 +49,14 @@ class Res28LifecycleEditsTest {
     void goNamedResultReturnedByBareReturn() {
         ClassDiffs25.check("res-go-named-result-returned", Set.of("RES-01", "RES-02"));
     }
+
+    /**
+     * JAX-RS: {@code readEntity} of a whole value ({@code String}, {@code byte[]}) closes the response; a path that
+     * reads it so is released (set 20's LI rows). Defects: a branch that only logs the status, a read as an
+     * InputStream, a status or header only, a read on the success family alone.
+     */
+    @Test
+    void jaxRsEntityReadWholeClosesTheResponse() {
+        ClassDiffs25.check("res02-jaxrs-entity-read", Set.of("RES-02"));
+    }
 }
