@@ -59,4 +59,23 @@ class Res28LifecycleEditsTest {
     void jaxRsEntityReadWholeClosesTheResponse() {
         ClassDiffs25.check("res02-jaxrs-entity-read", Set.of("RES-02"));
     }
+
+    /**
+     * Breadth pass, Java (shapes of real fix threads, in new code): a server channel left open by a failed bind, a
+     * socket by a refused connect or a failed handshake, a selector closed only after a successful wait (also as edits
+     * that delete the closing catch or flatten the finally), an event loop group made for every connect.
+     */
+    @Test
+    void breadthJava() {
+        ClassDiffs25.check("res-breadth28-java", Set.of("RES-01", "RES-04"));
+    }
+
+    /**
+     * Breadth pass, Go: a retried response dropped without its body closed, a file opened only to stat it, every
+     * file of a walk opened and never closed.
+     */
+    @Test
+    void breadthGo() {
+        ClassDiffs25.check("res-breadth28-go", Set.of("RES-01", "RES-02"));
+    }
 }
