@@ -23,8 +23,8 @@ import kb.review.rules.Catalog;
  * <p>Silent in a constructor, a static initialiser, {@code main}, a provider or life-cycle method ({@code @Bean},
  * {@code @PostConstruct}, {@code @Provides}, {@code @Produces}, a test's set-up), in test sources, when the
  * value is then kept (stored in a field or returned: a factory, whose caller decides how often it runs), and when the
- * built thing is not a client (no client, pool, connection, channel, session, template, producer, consumer or
- * executor in the type or the builder's name).
+ * built thing is not a client (no client, pool, data source, managed channel, session factory, template, producer,
+ * executor or event loop group in the type or the builder's name).
  */
 final class ReplacedSharedClients {
 
@@ -41,8 +41,10 @@ final class ReplacedSharedClients {
             + "(?:builder|newBuilder|standard|custom|create)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)$|(?:this\\s*\\.\\s*)?"
             + "(?:build|create|new|make|open|init)[A-Z]\\w*\\s*\\()");
     /** The type or the builder's name says a client, a pool or a connection. */
-    private static final Pattern CLIENT = Pattern.compile("(?:Client|Pool|Connection|DataSource|Channel|Session|Template"
-            + "|Producer|Consumer|Executor|EventLoopGroup|AmazonS3|\\bS3\\b)");
+    // (not a bare Connection, Session or Consumer: a connection or a session per call is what a pool lends, and a
+    // java.util.function.Consumer is no client)
+    private static final Pattern CLIENT = Pattern.compile("(?:Client|Pool|DataSource|ManagedChannel|SessionFactory"
+            + "|Template|Producer|Executor|EventLoopGroup|AmazonS3|\\bS3\\b)");
     /** A one-time context above the line: a life-cycle annotation, a static initialiser, main or a set-up. */
     private static final Pattern ONE_TIME = Pattern.compile("@(?:Bean|PostConstruct|Provides|Produces|Singleton"
             + "|BeforeAll|BeforeEach|BeforeClass|Before|Inject)\\b|^\\s*static\\s*\\{|\\bvoid\\s+(?:main|init\\w*|setUp"
