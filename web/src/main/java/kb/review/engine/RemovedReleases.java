@@ -47,7 +47,8 @@ final class RemovedReleases {
                     "rolls back"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
-            new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.(?:shutdownGracefully|shutdownNow|shutdown)"
+            // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
+            new Release(Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully|shutdownNow|shutdown)"
                     + "\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;"), null, "RES-01", "shuts down"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),

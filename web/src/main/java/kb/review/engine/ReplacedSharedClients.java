@@ -64,8 +64,10 @@ final class ReplacedSharedClients {
         List<Finding> out = new ArrayList<>();
         for (RemovedLine r : RemovedLine.of(file)) {
             Matcher old = LOCAL.matcher(r.line().text());
+            // `Client client = null;` is no shared client: the value was made further down before the change too
             if (!old.find() || !SHARED.matcher(old.group(3).strip()).matches()
-                    || BUILDS.matcher(old.group(3).strip()).find()) {
+                    || BUILDS.matcher(old.group(3).strip()).find()
+                    || old.group(3).strip().matches("null|true|false|this")) {
                 continue;
             }
             for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {
