@@ -30,6 +30,14 @@ final class RemovedReleases {
     record Release(Pattern pattern, String goItem, String javaItem, String what) {
     }
 
+    /**
+     * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
+     * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
+     * java-24), so a deletion without the acquisition in sight says less than a deleted close.
+     */
+    private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
+            + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
+
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -48,8 +56,7 @@ final class RemovedReleases {
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
-            new Release(Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully|shutdownNow|shutdown)"
-                    + "\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;"), null, "RES-01", "shuts down"),
+            new Release(SHUTDOWN, null, "RES-01", "shuts down"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
                     null, "CONC-05", "restores"),
@@ -143,6 +150,7 @@ final class RemovedReleases {
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
+                        && !(r.pattern() == SHUTDOWN && acquired == 0 && above == 0)
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                         && (unwrapped || !DeletedExitBranches.inside(lines, i))
                         && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
