@@ -32,6 +32,10 @@ public final class GoLifecycle implements LifecycleFacts {
     private final Set<Cfg> cutReturningValues = new HashSet<>();
     /** Every function whose closing brace the diff does not show. */
     private final Set<Cfg> cut = new HashSet<>();
+    /** The named results of each function's graph ({@code (resp *http.Response, err error)}: resp and err). */
+    private final Map<Cfg, Set<String>> namedResults = new java.util.HashMap<>();
+    /** The named results of the function whose graph is being checked. */
+    private Set<String> named = Set.of();
     /** (line, variable): an acquisition the change added, which no code it left alone held before. */
     private final BiPredicate<Integer, String> added;
     /** The change's deleted lines by the new line they stood before ({@link CutTransactions}); empty: a whole file. */
@@ -109,6 +113,7 @@ public final class GoLifecycle implements LifecycleFacts {
             if (facts.acquisitions.mayAcquire(f.getChildByFieldName("body"))) {
                 Cfg cfg = GoCfg.build(f, src);
                 graphs.add(cfg);
+                facts.namedResults.put(cfg, namedResults(f, src));
                 if (!shown.test(cfg.exit.line)) {
                     facts.cut.add(cfg);
                     facts.firstLine.put(cfg, f.getStartPoint().getRow() + 1);
@@ -137,6 +142,7 @@ public final class GoLifecycle implements LifecycleFacts {
                                 "discards the value at line " + n.line + " without " + a.model().verb() + " it"), a.sure()));
                         continue;
                     }
+                    facts.named = facts.namedResults.getOrDefault(cfg, Set.of());
                     Lifecycle.Leak leak = Lifecycle.check(cfg, a, facts);
                     if (leak != null) {
                         out.add(new Lifecycle.Found(leak, a.sure(), facts.cutReturningValues.contains(cfg)
@@ -170,6 +176,28 @@ public final class GoLifecycle implements LifecycleFacts {
         }
     }
 
+    private static final Pattern BARE_RETURN = Pattern.compile("\\s*return\\s*;?\\s*");
+
+    /** The names of a Go function's named results, none when its results are unnamed. */
+    static Set<String> namedResults(SyntaxNode f, byte[] src) {
+        SyntaxNode result = f.getChildByFieldName("result");
+        if (result == null || !result.getType().equals("parameter_list")) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < result.getNamedChildCount(); i++) {
+            SyntaxNode p = result.getNamedChild(i);
+            for (int j = 0; j < p.getNamedChildCount(); j++) {
+                SyntaxNode c = p.getNamedChild(j);
+                if (c.getType().equals("identifier")) { // a type is a type_identifier, never an identifier
+                    out.add(new String(src, c.getStartByte(), c.getEndByte() - c.getStartByte(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
     static void collect(SyntaxNode n, List<SyntaxNode> out) {
         String t = n.getType();
         if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
@@ -188,6 +216,11 @@ public final class GoLifecycle implements LifecycleFacts {
                     return Effect.OVERWRITE;
                 }
             }
+        }
+        if (n.kind == Kind.RETURN && named.contains(a.var()) && BARE_RETURN.matcher(n.text()).matches()) {
+            // a bare return hands the named results to the caller: a response kept in `resp` of `(resp
+            // *http.Response, err error)` is the caller's to close, as with `return resp, err` (set 20, T)
+            return Effect.ESCAPE;
         }
         if (n.kind == Kind.ENTRY || n.kind == Kind.EXIT || n.kind == Kind.JUMP) {
             return Effect.NONE;

@@ -30,6 +30,14 @@ final class RemovedReleases {
     record Release(Pattern pattern, String goItem, String javaItem, String what) {
     }
 
+    /**
+     * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
+     * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
+     * java-24), so a deletion without the acquisition in sight says less than a deleted close.
+     */
+    private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
+            + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
+
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -45,6 +53,10 @@ final class RemovedReleases {
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.rollback\\(\\)\\s*;"), null, "TX-01",
                     "rolls back"),
+            // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
+            // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
+            // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
+            new Release(SHUTDOWN, null, "RES-01", "shuts down"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
                     null, "CONC-05", "restores"),
@@ -138,10 +150,13 @@ final class RemovedReleases {
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
+                        && !(r.pattern() == SHUTDOWN && acquired == 0 && above == 0)
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                         && (unwrapped || !DeletedExitBranches.inside(lines, i))
                         && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
-                        && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)) {
+                        && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
+                        // two deleted releases of one value (one in each catch) are one finding at its acquisition
+                        && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)) {
                     Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                     String message = value.isEmpty()
                             ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
@@ -380,9 +395,28 @@ final class RemovedReleases {
         // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
         Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
         Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        // an acquisition given other arguments only (`group = new NioEventLoopGroup()` becoming `new
+        // NioEventLoopGroup(2)`) is the same acquisition: the same value is still made by the same call
+        Set<String> removedCalls = removed.stream().filter(t -> assigned.matcher(t).find())
+                .map(RemovedReleases::callHead).filter(c -> c != null).collect(Collectors.toSet());
+        Set<String> addedCalls = added.stream().filter(t -> assigned.matcher(t).find())
+                .map(RemovedReleases::callHead).filter(c -> c != null).collect(Collectors.toSet());
         return removed.stream().anyMatch(t -> assigned.matcher(t).find()
-                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)))
+                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, addedCalls))
                 || added.stream().anyMatch(t -> assigned.matcher(t).find()
-                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)));
+                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, removedCalls));
+    }
+
+    /** The line's code up to its first call's opening parenthesis, without white space; null without a call. */
+    static String callHead(String line) {
+        String code = DeletedReleaseAcquisitions.code(line);
+        int open = code.indexOf('(');
+        return open <= 0 ? null : code.substring(0, open).replaceAll("\\s+", "");
+    }
+
+    /** The other side of the change makes the same assignment by the same call, with other arguments. */
+    private static boolean reArgued(String line, Set<String> otherSide) {
+        String head = callHead(line);
+        return head != null && head.contains("=") && otherSide.contains(head);
     }
 }

@@ -179,6 +179,8 @@ public final class Reviewer {
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
+                    drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
+                    drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)

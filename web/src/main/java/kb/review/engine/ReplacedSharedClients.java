@@ -1,0 +1,140 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java edit that keeps a local's declaration in a method but changes where its client comes from: the deleted line
+ * took it from something shared (a no-argument accessor such as {@code getClientInstance()} or {@code pool()} that
+ * is not itself a builder, a field, a holder's constant) and the added line builds one ({@code new} of a client, pool or connection type, a
+ * builder's {@code build()}, or a call of the class's own method whose name says it builds, creates or opens a
+ * client, pool or connection: {@code buildClient()}, {@code newConnectionPool(cfg)}). The models cannot see the
+ * private factory's body when the diff leaves it out, but the swap says it: the value was shared before the change
+ * and is made anew on every call of the method after it (RES-04, round 24's java-18: an S3 client built per format
+ * lookup). Reported at the added line, at low confidence: the review sees the swap, not how often the method runs.
+ *
+ * <p>Silent in a constructor, a static initialiser, {@code main}, a provider or life-cycle method ({@code @Bean},
+ * {@code @PostConstruct}, {@code @Provides}, {@code @Produces}, a test's set-up), in test sources, when the
+ * value is then kept (stored in a field or returned: a factory, whose caller decides how often it runs), and when the
+ * built thing is not a client (no client, pool, data source, managed channel, session factory, template, producer,
+ * executor or event loop group in the type or the builder's name).
+ */
+final class ReplacedSharedClients {
+
+    static final String RULE = "java-shared-client-replaced-by-new";
+
+    /** A local declared and initialised: group 1 the type, 2 the name, 3 the initialiser. */
+    private static final Pattern LOCAL = Pattern.compile(
+            "^\\s*(?:final\\s+)?([A-Za-z_][\\w.]*(?:<[^;=()]*>)?)\\s+([a-z_]\\w*)\\s*=\\s*(.+?)\\s*;\\s*(?://.*)?$");
+    /** A shared source: a no-argument accessor (maybe on a holder class or this), a field or a constant. */
+    private static final Pattern SHARED = Pattern.compile("^(?:this\\s*\\.\\s*|[A-Z]\\w*\\s*\\.\\s*)?(?:"
+            + "[a-z]\\w*\\s*\\(\\s*\\)|[a-z_]\\w*|[A-Z][A-Z0-9_]+)$");
+    /** What builds one: a constructor, a builder finished by build(), or a factory method of the class itself. */
+    private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\(|[\\w.]+\\s*\\.\\s*"
+            + "(?:builder|newBuilder|standard|custom|create)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)$|(?:this\\s*\\.\\s*)?"
+            + "(?:build|create|new|make|open|init)[A-Z]\\w*\\s*\\()");
+    /** The type or the builder's name says a client, a pool or a connection. */
+    // (not a bare Connection, Session or Consumer: a connection or a session per call is what a pool lends, and a
+    // java.util.function.Consumer is no client)
+    private static final Pattern CLIENT = Pattern.compile("(?:Client|Pool|DataSource|ManagedChannel|SessionFactory"
+            + "|Template|Producer|Executor|EventLoopGroup|AmazonS3|\\bS3\\b)");
+    /** A one-time context above the line: a life-cycle annotation, a static initialiser, main or a set-up. */
+    private static final Pattern ONE_TIME = Pattern.compile("@(?:Bean|PostConstruct|Provides|Produces|Singleton"
+            + "|BeforeAll|BeforeEach|BeforeClass|Before|Inject)\\b|^\\s*static\\s*\\{|\\bvoid\\s+(?:main|init\\w*|setUp"
+            + "|start|afterPropertiesSet|configure|open|initialize)\\s*\\(");
+    /** A constructor's header: a visibility, then a capitalised name and its parameters, no return type. */
+    private static final Pattern CONSTRUCTOR = Pattern.compile(
+            "^\\s*(?:public|protected|private)?\\s*[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{?\\s*$");
+
+    private ReplacedSharedClients() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (file.language() != Language.JAVA || file.change().hunks().isEmpty()
+                || file.path().matches("(?:.*/)?src/test/.*|.*Tests?\\.java$")) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : RemovedLine.of(file)) {
+            Matcher old = LOCAL.matcher(r.line().text());
+            // `Client client = null;` is no shared client: the value was made further down before the change too
+            if (!old.find() || !SHARED.matcher(old.group(3).strip()).matches()
+                    || BUILDS.matcher(old.group(3).strip()).find()
+                    || old.group(3).strip().matches("null|true|false|this")) {
+                continue;
+            }
+            for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                    continue;
+                }
+                Matcher now = LOCAL.matcher(l.text());
+                if (!now.find() || !now.group(1).equals(old.group(1)) || !now.group(2).equals(old.group(2))) {
+                    continue;
+                }
+                String init = now.group(3).strip();
+                if (!BUILDS.matcher(init).find() || !CLIENT.matcher(now.group(1) + " " + callee(init)).find()
+                        || oneTime(file, l.newLine()) || kept(file, l.newLine(), now.group(2))) {
+                    continue;
+                }
+                Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change builds `" + now.group(2) + "` here instead of taking the shared one (`"
+                                + old.group(3).strip() + "`): every call of this method now makes its own client "
+                                + "with its own connections and threads, and none is reused or closed. Keep taking "
+                                + "the shared client, or build it once (a field set in the constructor) and reuse it.",
+                        Finding.Confidence.LOW, "the review sees the swap, not how often the method runs", "kb", null));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The name the initialiser calls or constructs (the type after new, the factory method, the builder's class). */
+    private static String callee(String init) {
+        Matcher m = Pattern.compile("^(?:new\\s+)?(?:this\\s*\\.\\s*)?([\\w.]+)").matcher(init);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** The method around {@code line} runs once: a constructor, an initialiser, main, a provider or a set-up. */
+    private static boolean oneTime(SourceFile file, int line) {
+        for (int at = line - 1; file.known(at); at--) {
+            String text = file.line(at);
+            if (ONE_TIME.matcher(text).find() || CONSTRUCTOR.matcher(text).find()) {
+                return true;
+            }
+            if (RemovedReleases.HEADER.matcher(text).find()) {
+                // the header: an annotation on the lines just above it still counts
+                for (int up = at - 1; up >= at - 3 && file.known(up); up--) {
+                    if (ONE_TIME.matcher(file.line(up)).find()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The value is stored in a field or returned below, in the lines the diff shows of the same method. */
+    private static boolean kept(SourceFile file, int line, String var) {
+        Pattern keeps = Pattern.compile("(?:^\\s*return\\s+" + Pattern.quote(var) + "\\s*;|(?:this\\s*\\.\\s*\\w+|[a-z_]\\w*)"
+                + "\\s*=\\s*" + Pattern.quote(var) + "\\s*;)");
+        for (int at = line + 1; file.known(at); at++) {
+            String text = file.line(at);
+            if (keeps.matcher(text).find()) {
+                return true;
+            }
+            if (RemovedReleases.HEADER.matcher(text).find()) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
