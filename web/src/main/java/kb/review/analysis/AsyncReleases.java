@@ -38,7 +38,7 @@ final class AsyncReleases {
         if (method == null) {
             return false;
         }
-        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : JavaNodes.findAll(method, MethodCallExpr.class)) {
             if (!COMPLETION.contains(call.getNameAsString())) {
                 continue;
             }

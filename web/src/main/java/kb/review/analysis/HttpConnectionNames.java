@@ -35,7 +35,7 @@ final class HttpConnectionNames {
     /** Adds {@link #TYPE} to {@code types} for every undeclared name of {@code root} used as described above. */
     static void infer(com.github.javaparser.ast.Node root, Map<String, String> types) {
         Map<String, Set<String>> called = new HashMap<>();
-        for (MethodCallExpr c : root.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : JavaNodes.findAll(root, MethodCallExpr.class)) {
             c.getScope().filter(s -> s.isNameExpr()).ifPresent(s -> called
                     .computeIfAbsent(s.asNameExpr().getNameAsString(), k -> new HashSet<>()).add(c.getNameAsString()));
         }

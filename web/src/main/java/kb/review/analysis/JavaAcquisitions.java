@@ -140,19 +140,19 @@ final class JavaAcquisitions {
     boolean mayAcquire(com.github.javaparser.ast.Node n) {
         if (candidates == null) {
             candidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (ObjectCreationExpr e : root.findAll(ObjectCreationExpr.class)) {
+            for (ObjectCreationExpr e : JavaNodes.findAll(root, ObjectCreationExpr.class)) {
                 if (matcher.anyMatch(e)) {
                     withAncestors(e);
                 }
             }
             if (models.stream().anyMatch(m -> m.acquires().stream().anyMatch(q -> q.cast() != null))) {
-                for (CastExpr e : root.findAll(CastExpr.class)) {
+                for (CastExpr e : JavaNodes.findAll(root, CastExpr.class)) {
                     if (matcher.anyMatch(e)) {
                         withAncestors(e);
                     }
                 }
             }
-            for (MethodCallExpr e : root.findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr e : JavaNodes.findAll(root, MethodCallExpr.class)) {
                 if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
                         || byDeclaredReturn(e)
                         || owned.call(e, summaries) != null

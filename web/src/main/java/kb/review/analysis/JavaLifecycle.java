@@ -50,7 +50,7 @@ public final class JavaLifecycle implements LifecycleFacts {
         JavaDrops drops = new JavaDrops(acquisitions);
         List<Cfg> graphs = new ArrayList<>();
         Map<Cfg, CallableDeclaration<?>> callables = new java.util.IdentityHashMap<>();
-        for (CallableDeclaration<?> c : root.findAll(CallableDeclaration.class)) {
+        for (CallableDeclaration<?> c : JavaNodes.findAll(root, CallableDeclaration.class)) {
             // most methods acquire nothing the models know: skip building their graphs
             Cfg g = acquisitions.mayAcquire(c) ? JavaCfg.build(c, summaries::neverThrows) : null;
             if (g != null) {
@@ -58,7 +58,7 @@ public final class JavaLifecycle implements LifecycleFacts {
                 callables.put(g, c);
             }
         }
-        for (LambdaExpr l : root.findAll(LambdaExpr.class)) {
+        for (LambdaExpr l : JavaNodes.findAll(root, LambdaExpr.class)) {
             if (acquisitions.mayAcquire(l)) {
                 graphs.add(JavaCfg.build(l, summaries::neverThrows));
             }
@@ -131,8 +131,9 @@ public final class JavaLifecycle implements LifecycleFacts {
                                    List<Lifecycle.Found> out) {
         Map<com.github.javaparser.ast.Node, Cfg> graphs = new java.util.IdentityHashMap<>();
         built.forEach((g, c) -> graphs.put(c, g));
-        List<com.github.javaparser.ast.Node> callables = new ArrayList<>(root.findAll(CallableDeclaration.class));
-        callables.addAll(root.findAll(LambdaExpr.class));
+        List<com.github.javaparser.ast.Node> callables = new ArrayList<>(
+                JavaNodes.findAll(root, CallableDeclaration.class));
+        callables.addAll(JavaNodes.findAll(root, LambdaExpr.class));
         for (com.github.javaparser.ast.Node c : callables) {
             List<com.github.javaparser.ast.stmt.ExpressionStmt> candidates = HandClosed.candidates(c);
             if (candidates.isEmpty()) {
@@ -186,7 +187,7 @@ public final class JavaLifecycle implements LifecycleFacts {
             if (n.text().strip().equals(a.var())) {
                 return Effect.RELEASE; // try (existing) { ... } closes it
             }
-            for (ObjectCreationExpr w : ast.findAll(ObjectCreationExpr.class)) {
+            for (ObjectCreationExpr w : JavaNodes.findAll(ast, ObjectCreationExpr.class)) {
                 int arg = w.getArguments().indexOf(new com.github.javaparser.ast.expr.NameExpr(a.var()));
                 if (arg >= 0 && Wrappers.closeReleases(summaries, w.getType().getNameAsString(), arg, a.model())) {
                     return Effect.RELEASE; // try (var r = new AutoRollback(conn)): its close() ends it
@@ -266,7 +267,7 @@ public final class JavaLifecycle implements LifecycleFacts {
         }
         // a close in a catch only is the failure half of a hand-over (close if registering fails, else the
         // registry owns it): only a close on the normal path says the method kept the value
-        for (ExpressionStmt s : callable.findAll(ExpressionStmt.class)) {
+        for (ExpressionStmt s : JavaNodes.findAll(callable, ExpressionStmt.class)) {
             if (a.model().releasePattern(a.var()).matcher(s.toString()).find() && s.findAncestor(
                     com.github.javaparser.ast.stmt.CatchClause.class).filter(callable::isAncestorOf).isEmpty()) {
                 return true;
@@ -314,7 +315,7 @@ public final class JavaLifecycle implements LifecycleFacts {
                 return -1;
             }
             int first = Integer.MAX_VALUE;
-            for (MethodCallExpr c : callable.findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr c : JavaNodes.findAll(callable, MethodCallExpr.class)) {
                 String scope = c.getScope().map(Object::toString).orElse("");
                 int line = c.getBegin().map(b -> b.line).orElse(-1);
                 if ((scope.equals(a.var()) || scope.equals("this." + a.var())) && line >= a.at().line

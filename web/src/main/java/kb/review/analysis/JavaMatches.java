@@ -46,9 +46,9 @@ final class JavaMatches {
     private static Map<String, String> types(com.github.javaparser.ast.Node root, CheckoutTypes checkout) {
         Map<String, String> out = new HashMap<>();
         JavaTypeHints hints = new JavaTypeHints(checkout);
-        List<Parameter> parameters = root.findAll(Parameter.class);
+        List<Parameter> parameters = JavaNodes.findAll(root, Parameter.class);
         parameters.forEach(p -> hints.declare(p.getNameAsString(), p.getType()));
-        for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator v : JavaNodes.findAll(root, VariableDeclarator.class)) {
             if (!v.getType().isVarType() && !v.getType().asString().equals("var")) {
                 out.put(v.getNameAsString(), v.getType().asString());
                 hints.declare(v.getNameAsString(), v.getType());
@@ -149,7 +149,7 @@ final class JavaMatches {
             return false;
         }
         String p = name.getNameAsString();
-        return method.findAll(MethodCallExpr.class).stream().noneMatch(call -> call.getArguments().stream()
+        return JavaNodes.findAll(method, MethodCallExpr.class).stream().noneMatch(call -> call.getArguments().stream()
                 .anyMatch(a -> a.isNameExpr() && a.asNameExpr().getNameAsString().equals(p)));
     }
 

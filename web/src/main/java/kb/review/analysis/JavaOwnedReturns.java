@@ -50,7 +50,7 @@ final class JavaOwnedReturns {
      */
     JavaOwnedReturns(Node root, Function<Expression, Owned> acquires) {
         this.acquires = acquires;
-        List<MethodDeclaration> declared = root.findAll(MethodDeclaration.class);
+        List<MethodDeclaration> declared = JavaNodes.findAll(root, MethodDeclaration.class);
         // two rounds: a helper returning another helper's result (open() → connect()) in either order
         for (int round = 0; round < 2; round++) {
             for (MethodDeclaration m : declared) {
@@ -112,7 +112,7 @@ final class JavaOwnedReturns {
 
     /** The owned resource some {@code return} of {@code body} hands back, or null. */
     private Owned returned(BlockStmt body, Node owner) {
-        for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
+        for (ReturnStmt r : JavaNodes.findAll(body, ReturnStmt.class)) {
             if (r.getExpression().isEmpty() || !ownReturn(r, owner)) {
                 continue;
             }
@@ -155,13 +155,14 @@ final class JavaOwnedReturns {
         // method's parameters) is a field: a lazy getter that keeps what it opened in one (conn = ds.getConnection();
         // return conn;) lends the object's resource, which the object closes, and its callers own nothing
         String name = e.toString();
-        boolean local = body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+        boolean local = JavaNodes.findAll(body, VariableDeclarator.class).stream()
+                .anyMatch(v -> v.getNameAsString().equals(name))
                 || body.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> c
                 && c.getParameterByName(name).isPresent()).isPresent();
         if (!local || keptInField(name, body)) {
             return null;
         }
-        for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator v : JavaNodes.findAll(body, VariableDeclarator.class)) {
             if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
                 Owned o = value(v.getInitializer().get(), body, depth + 1);
                 if (o != null) {
@@ -169,7 +170,7 @@ final class JavaOwnedReturns {
                 }
             }
         }
-        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+        for (AssignExpr a : JavaNodes.findAll(body, AssignExpr.class)) {
             if (a.getTarget().isNameExpr() && a.getTarget().toString().equals(name)) {
                 Owned o = value(a.getValue(), body, depth + 1);
                 if (o != null) {
@@ -186,7 +187,7 @@ final class JavaOwnedReturns {
      * field does, and the object's close ends it.
      */
     private static boolean keptInField(String name, BlockStmt body) {
-        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+        for (AssignExpr a : JavaNodes.findAll(body, AssignExpr.class)) {
             if (a.getValue().isNameExpr() && a.getValue().toString().equals(name)
                     && a.getTarget() instanceof FieldAccessExpr f && f.getScope().isThisExpr()) {
                 return true;

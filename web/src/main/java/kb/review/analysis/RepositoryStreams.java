@@ -59,7 +59,7 @@ public final class RepositoryStreams {
     /** The Stream-returning methods of repository interfaces declared under {@code root}. */
     private static RepositoryStreams of(Node root) {
         Set<String> names = new HashSet<>();
-        for (ClassOrInterfaceDeclaration c : root.findAll(ClassOrInterfaceDeclaration.class)) {
+        for (ClassOrInterfaceDeclaration c : JavaNodes.findAll(root, ClassOrInterfaceDeclaration.class)) {
             if (!c.isInterface() || c.getExtendedTypes().stream()
                     .noneMatch(t -> t.getNameAsString().endsWith("Repository"))) {
                 continue;

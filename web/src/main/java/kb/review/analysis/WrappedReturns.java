@@ -57,7 +57,7 @@ final class WrappedReturns {
      * where the hunk shows no import to resolve it by: the wrapper stands in for the value (a decorator).
      */
     boolean handedOver(ReturnStmt r, String name, String type) {
-        return r.getExpression().isPresent() && r.getExpression().get().findAll(NameExpr.class).stream()
+        return r.getExpression().isPresent() && JavaNodes.findAll(r.getExpression().get(), NameExpr.class).stream()
                 .anyMatch(n -> n.getNameAsString().equals(name) && handedOver(n, type));
     }
 
@@ -79,7 +79,7 @@ final class WrappedReturns {
             return false;
         }
         return factories.computeIfAbsent(md, m -> new java.util.HashMap<>()).computeIfAbsent(a.var(),
-                v -> md.getBody().get().findAll(ReturnStmt.class).stream()
+                v -> JavaNodes.findAll(md.getBody().get(), ReturnStmt.class).stream()
                         .filter(r -> r.findAncestor(n -> n instanceof LambdaExpr || n instanceof CallableDeclaration<?>,
                                 Node.class).orElse(null) == md)
                         .anyMatch(r -> handedOver(r, v, type)));

@@ -1,8 +1,10 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.Language;
@@ -32,7 +34,7 @@ final class DialSites {
 
     static List<Finding> relocate(List<Finding> kept, Map<String, SourceFile> byPath) {
         List<Finding> out = new ArrayList<>();
-        List<String> moved = new ArrayList<>();
+        Set<String> moved = new HashSet<>();
         // the deleted field's finding first: when both stand on one literal, it says what the change took away
         List<Finding> ordered = new ArrayList<>(kept);
         ordered.sort(java.util.Comparator.comparing(f -> !f.rule().equals(RULES.get(0))));
@@ -45,10 +47,9 @@ final class DialSites {
                 continue;
             }
             String key = f.path() + ':' + dial;
-            if (moved.contains(key)) {
+            if (!moved.add(key)) {
                 continue; // the literal's other finding already speaks for this dial
             }
-            moved.add(key);
             out.add(new Finding(f.rule(), f.item(), f.severity(), f.path(), dial, 1, file.written(dial).strip(),
                     f.message() + " The dial at line " + dial + " gets a context without a deadline, so nothing "
                             + "else bounds it.", f.confidence(), f.note(), f.origin(), f.suppression(), f.flow()));

@@ -30,6 +30,39 @@ final class Needles {
         }
     }
 
+    /**
+     * A stricter reading for a regex that runs over a large text, such as a manual trigger over a file's added lines:
+     * texts in the regex's own case (only for a regex without case-insensitive flags), such that every match holds
+     * one text of each returned list. Each required part of the regex gives its own list (every match holds all of
+     * them), and a literal run joined to a following group of literal branches gives the joined texts ({@code
+     * context\.(?:Background|TODO)}: {@code context.Background} or {@code context.TODO}). Null when nothing is known.
+     */
+    static List<List<String>> required(Pattern p) {
+        if ((p.flags() & (Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.CANON_EQ
+                | Pattern.CASE_INSENSITIVE)) != 0) {
+            return null;
+        }
+        try {
+            Needles n = new Needles(p.pattern(), true);
+            List<Set<String>> parts = new ArrayList<>();
+            Set<String> one = n.alternation(parts);
+            if (n.pos != n.src.length() || one == null) {
+                return null;
+            }
+            if (parts.isEmpty()) {
+                parts.add(one); // several top-level branches: one of their texts is required
+            }
+            return parts.stream().map(List::copyOf).toList();
+        } catch (Unknown e) {
+            return null;
+        }
+    }
+
+    /** True when {@code text} holds one text of each list (null: unknown, so it may). */
+    static boolean mayMatchAll(List<List<String>> required, Occurrences.Text text) {
+        return required == null || required.stream().allMatch(any -> any.stream().anyMatch(text::contains));
+    }
+
     private static final java.util.Map<Pattern, List<String>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -75,50 +108,96 @@ final class Needles {
     }
 
     private final String src;
+    /** {@link #required}'s reading: texts in the regex's case, literal runs joined to literal groups. */
+    private final boolean exact;
     private int pos;
+    /** After {@link #sequence}: every match of the sequence is one of these texts (null: not known). */
+    private Set<String> whole;
 
     private Needles(String src) {
+        this(src, false);
+    }
+
+    private Needles(String src, boolean exact) {
         this.src = src;
+        this.exact = exact;
     }
 
     /** Branches separated by {@code |} up to {@code )} or the end: every branch must know its needles. */
     private Set<String> alternation() throws Unknown {
+        return alternation(null);
+    }
+
+    /**
+     * The same; with {@code parts}, the candidates of a lone branch (every one of them required) are added to it, and
+     * it stays empty when there are several branches.
+     */
+    private Set<String> alternation(List<Set<String>> parts) throws Unknown {
         Set<String> all = new LinkedHashSet<>();
+        Set<String> wholeAll = new LinkedHashSet<>();
+        List<Set<String>> first = null;
         boolean known = true;
+        boolean branches = false;
         while (true) {
-            Set<String> branch = sequence();
+            List<Set<String>> candidates = new ArrayList<>();
+            first = first == null ? candidates : first;
+            Set<String> branch = sequence(candidates);
             if (branch == null) {
                 known = false;
             } else {
                 all.addAll(branch);
             }
+            if (whole == null) {
+                wholeAll = null;
+            } else if (wholeAll != null) {
+                wholeAll.addAll(whole);
+            }
             if (pos < src.length() && src.charAt(pos) == '|') {
                 pos++;
+                branches = true;
                 continue;
+            }
+            whole = wholeAll;
+            if (parts != null && !branches) {
+                parts.addAll(first);
             }
             return known ? all : null;
         }
     }
 
-    /** Atoms in a row: the best needle set among its literal runs and its required groups. */
-    private Set<String> sequence() throws Unknown {
-        List<Set<String>> candidates = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
+    /** The most texts a joined run may stand for. */
+    private static final int MAX_JOINED = 16;
+
+    /**
+     * Atoms in a row: the best needle set among its literal runs and its required groups (all of them are added to
+     * {@code candidates}); sets {@link #whole}.
+     */
+    private Set<String> sequence(List<Set<String>> candidates) throws Unknown {
+        // the run so far: every match of it is one of these texts (in the exact reading, a run may be joined to a
+        // group of literal branches; otherwise it is one text)
+        Set<String> run = new LinkedHashSet<>(List.of(""));
+        boolean pure = true;
         while (pos < src.length() && src.charAt(pos) != '|' && src.charAt(pos) != ')') {
             Atom a = atom();
             int min = quantifierMin();
             if (a.literal != null && min == 1 && !quantified) {
-                run.append(a.literal);
+                run = joined(run, Set.of(a.literal));
                 continue;
             }
-            if (a.literal != null && min >= 1) {
-                run.append(a.literal); // at least once, and then the run cannot go on contiguously
+            if (exact && a.whole != null && min == 1 && !quantified && run.size() * a.whole.size() <= MAX_JOINED) {
+                run = joined(run, a.whole);
+                continue;
             }
-            flush(run, candidates);
+            pure = false;
+            if (a.literal != null && min >= 1) {
+                run = joined(run, Set.of(a.literal)); // at least once, and then the run cannot go on contiguously
+            }
+            run = flush(run, candidates);
             if (a.group != null && min >= 1) {
                 candidates.add(a.group);
             }
         }
+        whole = pure ? run : null;
         flush(run, candidates);
         Set<String> best = null;
         for (Set<String> c : candidates) {
@@ -129,11 +208,24 @@ final class Needles {
         return best;
     }
 
-    private static void flush(StringBuilder run, List<Set<String>> candidates) {
-        if (run.length() > 0) {
-            candidates.add(Set.of(run.toString().toLowerCase(Locale.ROOT)));
-            run.setLength(0);
+    private static Set<String> joined(Set<String> run, Set<String> next) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String r : run) {
+            for (String n : next) {
+                out.add(r + n);
+            }
         }
+        return out;
+    }
+
+    /** Adds the run to the candidates when it is not empty, and gives the empty run that follows it. */
+    private Set<String> flush(Set<String> run, List<Set<String>> candidates) {
+        if (!run.contains("")) {
+            Set<String> texts = new LinkedHashSet<>();
+            run.forEach(r -> texts.add(exact ? r : r.toLowerCase(Locale.ROOT)));
+            candidates.add(texts);
+        }
+        return new LinkedHashSet<>(List.of(""));
     }
 
     private static int shortest(Set<String> s) {
@@ -141,8 +233,12 @@ final class Needles {
     }
 
     /** One atom: a literal text, a group with its needles, or something that matches unknown text. */
-    private record Atom(String literal, Set<String> group) {
-        static final Atom OTHER = new Atom(null, null);
+    private record Atom(String literal, Set<String> group, Set<String> whole) {
+        static final Atom OTHER = new Atom(null, null, null);
+
+        Atom(String literal, Set<String> group) {
+            this(literal, group, null);
+        }
     }
 
     private boolean quantified;
@@ -228,8 +324,8 @@ final class Needles {
                     end++;
                 }
                 String flags = src.substring(pos, end);
-                if (end >= src.length() || flags.contains("x") || flags.contains("u")) {
-                    throw new Unknown();
+                if (end >= src.length() || flags.contains("x") || flags.contains("u") || exact) {
+                    throw new Unknown(); // the exact reading does not follow case flags
                 }
                 pos = end + 1;
                 if (src.charAt(end) == ')') {
@@ -241,11 +337,13 @@ final class Needles {
             }
         }
         Set<String> inner = alternation();
+        Set<String> innerWhole = whole;
         if (pos >= src.length() || src.charAt(pos) != ')') {
             throw new Unknown();
         }
         pos++;
-        return zeroWidth || inner == null ? Atom.OTHER : new Atom(null, inner);
+        return zeroWidth || inner == null ? Atom.OTHER
+                : new Atom(null, inner, innerWhole == null || innerWhole.contains("") ? null : innerWhole);
     }
 
     private void skipClass() throws Unknown {

@@ -29,6 +29,8 @@ public final class Reviewer {
     private final boolean includeTests;
     /** Per manual-trigger regex, texts one of which any match contains (null: unknown); see {@link Needles}. */
     private final Map<Pattern, List<String>> needles = new java.util.IdentityHashMap<>();
+    /** Per manual-trigger regex, {@link Needles#required} (null: unknown), read in the added text's own case. */
+    private final Map<Pattern, List<List<String>>> required = new java.util.IdentityHashMap<>();
 
     /** A reviewer that leaves test code out (see {@link TestCode}). */
     public Reviewer(RuleBook book) {
@@ -41,6 +43,7 @@ public final class Reviewer {
         this.includeTests = includeTests;
         for (ManualTrigger t : book.triggers()) {
             t.addedLines().forEach(p -> needles.put(p, Needles.of(p)));
+            t.addedLines().forEach(p -> required.put(p, Needles.required(p)));
         }
     }
 
@@ -354,6 +357,8 @@ public final class Reviewer {
         // the added text of each file in lower case, made once and read once for every trigger's needles: most
         // trigger regexes are skipped by a substring test
         Map<SourceFile, Occurrences.Text> lowered = new java.util.IdentityHashMap<>();
+        // and as written, for the needles that keep their case (a trigger's needle must be there in both)
+        Map<SourceFile, Occurrences.Text> written = new java.util.IdentityHashMap<>();
         for (ManualTrigger t : book.triggers()) {
             if (out.containsKey(t.item())) {
                 continue;
@@ -362,7 +367,7 @@ public final class Reviewer {
                 if (f.change().change() == ChangedFile.Change.DELETED) {
                     continue;
                 }
-                String reason = reason(t, f, lowered);
+                String reason = reason(t, f, lowered, written);
                 if (reason != null) {
                     out.put(t.item(), new ManualCheck(t.item(), t.prompt(), reason));
                     break;
@@ -372,7 +377,8 @@ public final class Reviewer {
         return new ArrayList<>(out.values());
     }
 
-    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, Occurrences.Text> lowered) {
+    private String reason(ManualTrigger t, SourceFile f, Map<SourceFile, Occurrences.Text> lowered,
+                          Map<SourceFile, Occurrences.Text> written) {
         if (t.paths().stream().anyMatch(g -> g.matches(f.path()))) {
             return f.path() + " changed";
         }
@@ -383,7 +389,8 @@ public final class Reviewer {
         Occurrences.Text lower = lowered.computeIfAbsent(f,
                 x -> new Occurrences.Text(added.text().toLowerCase(java.util.Locale.ROOT)));
         for (Pattern p : t.addedLines()) {
-            if (!Needles.mayMatch(needles.get(p), lower)) {
+            if (!Needles.mayMatch(needles.get(p), lower) || !Needles.mayMatchAll(required.get(p),
+                    written.computeIfAbsent(f, x -> new Occurrences.Text(added.text())))) {
                 continue;
             }
             var m = p.matcher(added.text());

@@ -48,6 +48,74 @@ class NeedlesTest {
         assertTrue(Needles.mayMatch(null, "anything"));
     }
 
+    @Test
+    void the_exact_reading_keeps_case_joins_literal_groups_and_requires_every_part() {
+        assertEquals(List.of(List.of("context.Background", "context.TODO"), List.of("(")),
+                Needles.required(Pattern.compile("\\bcontext\\.(?:Background|TODO)\\s*\\(")));
+        assertEquals(List.of(List.of("import"), List.of("\"C\"")),
+                Needles.required(Pattern.compile("^import\\s+\"C\"")), "both runs are required");
+        assertEquals(List.of(List.of("C."), List.of("(")), Needles.required(Pattern.compile("\\bC\\.\\w+\\(")));
+        assertEquals(List.of(List.of(".get(\"/", ".post(\"/")),
+                Needles.required(Pattern.compile("\\.(?:get|post)\\(\"/")), "the run goes on after the group");
+        assertEquals(List.of(List.of("containsKey", "putIfAbsent")),
+                Needles.required(Pattern.compile("\\bcontainsKey\\s*\\(|\\bputIfAbsent\\s*\\(")),
+                "several branches: one of their needles");
+        assertEquals(List.of(List.of("http."), List.of("Client", "NewRequest")),
+                Needles.required(Pattern.compile("\\bhttp\\.(?:Client|NewRequest\\w*)\\b")),
+                "a branch that is not one literal text is not joined");
+        assertEquals(List.of(List.of("a"), List.of("x", "y")), Needles.required(Pattern.compile("a(?:x|y)+")),
+                "a repeated group is not joined");
+        assertNull(Needles.required(Pattern.compile("(?i)log4j")), "case flags: no exact needles");
+        assertNull(Needles.required(Pattern.compile("log4j", Pattern.CASE_INSENSITIVE)));
+        assertNull(Needles.required(Pattern.compile("a(?i:b)c")));
+        assertNull(Needles.required(Pattern.compile("\\w+")));
+        List<List<String>> all = Needles.required(Pattern.compile("(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)"));
+        assertTrue(all.stream().allMatch(l -> l.size() <= 16), "joined texts stay bounded: " + all);
+    }
+
+    @Test
+    void a_text_must_hold_a_needle_of_every_part() {
+        List<List<String>> r = Needles.required(Pattern.compile("^import\\s+\"C\""));
+        assertTrue(Needles.mayMatchAll(r, new Occurrences.Text("package x\nimport \"C\"\n")));
+        assertEquals(false, Needles.mayMatchAll(r, new Occurrences.Text("package x\nimport \"fmt\"\n")));
+        assertEquals(false, Needles.mayMatchAll(Needles.required(Pattern.compile("\\bC\\.\\w+\\(")),
+                new Occurrences.Text("resp, err := c.Do(req)")), "the case counts");
+        assertTrue(Needles.mayMatchAll(null, new Occurrences.Text("anything")));
+    }
+
+    /**
+     * The same property for the exact reading, on the text as written: whenever a shipped regex finds a match, the
+     * text holds a needle of each of its parts.
+     */
+    @Test
+    void no_shipped_regex_matches_a_corpus_text_that_its_exact_needles_would_skip() throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("web/src/test/resources/review"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".diff") || f.toString().endsWith(".go")
+                    || f.toString().endsWith(".java")).toList()) {
+                texts.add(Files.readString(p));
+            }
+        }
+        List<Pattern> regexes = new ArrayList<>();
+        TestRules.book().triggers().forEach(t -> regexes.addAll(t.addedLines()));
+        TestRules.book().rules().stream().filter(r -> r.matcher() instanceof Rule.RegexMatcher)
+                .forEach(r -> regexes.add(((Rule.RegexMatcher) r.matcher()).pattern()));
+        int known = 0;
+        int matched = 0;
+        for (Pattern p : regexes) {
+            List<List<String>> required = Needles.required(p);
+            known += required == null ? 0 : 1;
+            for (String text : texts) {
+                if (p.matcher(text).find()) {
+                    matched++;
+                    assertTrue(Needles.mayMatchAll(required, new Occurrences.Text(text)),
+                            p + " matches a text without a needle of each of " + required);
+                }
+            }
+        }
+        assertTrue(known > 20 && matched > 20, known + " patterns read, " + matched + " matches");
+    }
+
     /**
      * The property that matters, on the shipped manual triggers, regex rules and every diff of both corpora: whenever a regex
      * finds a match, the text holds one of its needles.
