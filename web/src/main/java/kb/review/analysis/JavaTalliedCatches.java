@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.diff.CodeText;
 import kb.review.diff.SyntaxNode;
 
 /**
@@ -25,6 +26,8 @@ final class JavaTalliedCatches {
 
     private static final Pattern TALLY = Pattern.compile("^\\s*(?:\\+\\+\\s*([A-Za-z_]\\w*)|([A-Za-z_]\\w*)\\s*(?:\\+\\+|\\+=\\s*1\\b))\\s*;");
     private static final Pattern OPENER = Pattern.compile("^\\s*(?:}\\s*)?(?:catch\\s*\\(.*\\)|(?:else\\s+)?if\\s*\\(.*\\)|else)\\s*\\{\\s*$");
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "^\\s*}\\s*(?:else\\b.*|catch\\s*\\(.*\\)|finally)\\s*\\{\\s*$");
     private static final Pattern DETAIL = Pattern.compile("\\.\\s*(?:debug|trace|fine|finer|finest)\\s*\\(");
 
     private JavaTalliedCatches() {
@@ -40,7 +43,7 @@ final class JavaTalliedCatches {
         if (row >= lines.length || DETAIL.matcher(lines[row]).find()) {
             return false;
         }
-        int depth = kb.review.diff.CodeText.indent(lines[row]);
+        int depth = CodeText.indent(lines[row]);
         Set<String> tallies = new HashSet<>();
         // up: the block's own lines, then its opener (a catch or an if), then the rest of the shown run
         int at = row - 1;
@@ -50,7 +53,7 @@ final class JavaTalliedCatches {
             if (text.isBlank()) {
                 continue;
             }
-            int d = kb.review.diff.CodeText.indent(text);
+            int d = CodeText.indent(text);
             if (d == depth) {
                 tally(text, tallies);
             } else if (d < depth) {
@@ -64,9 +67,9 @@ final class JavaTalliedCatches {
         if (opener < 0) {
             return false;
         }
-        int outer = kb.review.diff.CodeText.indent(lines[opener]);
+        int outer = CodeText.indent(lines[opener]);
         for (at = opener - 1; at >= 0 && known.get(at + 1); at--) {
-            if (!lines[at].isBlank() && kb.review.diff.CodeText.indent(lines[at]) < outer) {
+            if (!lines[at].isBlank() && CodeText.indent(lines[at]) < outer) {
                 return false; // the loop, or the method, opens in sight
             }
         }
@@ -77,32 +80,41 @@ final class JavaTalliedCatches {
             if (text.isBlank()) {
                 continue;
             }
-            int d = kb.review.diff.CodeText.indent(text);
+            int d = CodeText.indent(text);
             if (d >= depth) {
                 tally(text, tallies);
                 continue;
             }
             break;
         }
+        // the statement's other branches (} else {, } catch (...) {, } finally {) close at the same indentation
+        while (next < lines.length && known.get(next + 1) && CodeText.indent(lines[next]) == outer
+                && CONTINUATION.matcher(lines[next]).matches()) {
+            next++;
+            while (next < lines.length && known.get(next + 1)
+                    && (lines[next].isBlank() || CodeText.indent(lines[next]) > outer)) {
+                next++;
+            }
+        }
         if (tallies.isEmpty() || next >= lines.length || !known.get(next + 1)
-                || kb.review.diff.CodeText.indent(lines[next]) != outer || !lines[next].strip().equals("}")) {
+                || CodeText.indent(lines[next]) != outer || !lines[next].strip().equals("}")) {
             return false;
         }
         int loopClose = next + 1;
         while (loopClose < lines.length && known.get(loopClose + 1) && lines[loopClose].isBlank()) {
             loopClose++;
         }
-        if (loopClose >= lines.length || !known.get(loopClose + 1) || kb.review.diff.CodeText.indent(lines[loopClose]) >= outer
+        if (loopClose >= lines.length || !known.get(loopClose + 1) || CodeText.indent(lines[loopClose]) >= outer
                 || !lines[loopClose].strip().equals("}")) {
             return false;
         }
-        int after = kb.review.diff.CodeText.indent(lines[loopClose]);
+        int after = CodeText.indent(lines[loopClose]);
         for (int n = loopClose + 1; n <= loopClose + 3 && n < lines.length && known.get(n + 1); n++) {
             String text = lines[n];
             if (text.isBlank()) {
                 continue;
             }
-            if (kb.review.diff.CodeText.indent(text) != after) {
+            if (CodeText.indent(text) != after) {
                 return false;
             }
             for (String v : tallies) {
