@@ -35,4 +35,14 @@ class LogHotPathsTest {
     void skips_of_other_hunks_and_command_line_loops_do_not_put_a_line_in_a_hot_loop() {
         ClassDiffs25.check("log-loop-bounds28", Set.of("LOG-01"));
     }
+
+    /**
+     * The breadth pass (README, logs28): real logging fixes of repositories no round used, each shape rewritten in new
+     * code: per-delivery lines of AMQP, MQTT, RabbitMQ, XMPP and JMS consumers, a line per fetched message, a debug
+     * line concatenated in a filter; their fixed forms (debug level, a once-per-subscription callback) are clean.
+     */
+    @Test
+    void the_breadth_pass_shapes_are_reported_and_their_fixes_are_not() {
+        ClassDiffs25.check("log-breadth28", Set.of("LOG-01", "LOG-02"));
+    }
 }
