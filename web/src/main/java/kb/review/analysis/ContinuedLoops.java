@@ -50,12 +50,24 @@ final class ContinuedLoops {
         return true;
     }
 
-    /** An earlier statement of {@code block} (a bare block, or an if without else) whose last statement is continue. */
+    /**
+     * An earlier statement of {@code block} (a bare block, or an if without else) whose last statement is continue,
+     * written at the line's own indentation. Pasted hunks are parsed as one text: a brace a gap hid leaves a loop body
+     * of an earlier hunk open, and a line of a later hunk, written at a shallower indentation after that loop has
+     * closed in the file, lands in the same block of the tree (set 20's LC: nutch's LinkRank and FileDumper, a skip in
+     * a reducer's loop and a line of the job's driver method eighty lines below). The if statements of one block of
+     * real code start at the column of its other statements; a skip whose if is above the hunk (only its
+     * {@code continue; }} shown) is read as before.
+     */
     private static boolean skipsBefore(SyntaxNode block, SyntaxNode statement) {
         for (int i = 0; i < block.getNamedChildCount(); i++) {
             SyntaxNode s = block.getNamedChild(i);
             if (s.getStartByte() >= statement.getStartByte()) {
                 return false;
+            }
+            if (s.getType().equals("if_statement")
+                    && s.getStartPoint().getColumn() != statement.getStartPoint().getColumn()) {
+                continue; // (a block the hunk gaps opened for a skip whose if is above the hunk has no column)
             }
             SyntaxNode body = s.getType().equals("if_statement") && nullOrMissing(s.getChildByFieldName("alternative"))
                     ? s.getChildByFieldName("consequence") : s;

@@ -305,6 +305,7 @@ public final class Shapes {
                     && !(known != null && CountedSkips.inHiddenLoop(c, src, go)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
+                    && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
@@ -392,6 +393,7 @@ public final class Shapes {
                         && child.getEndByte() <= body.getEndByte() && !LoopGuards.overFailures(p, src)
                         && shown(known, p.getStartPoint().getRow() + 1, n.getStartPoint().getRow() + 1)
                         && !LogTraffic.smallFixedBound(p, src) && !LoopPacing.pacedBySeconds(p, src)
+                        && !CommandLineLoops.overArguments(p, src, go)
                         && !(go && LoopPacing.waitsAfter(p, n, src))
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
                         && !(go && (BatchLoops.perBatch(p, n, src) || CursorPages.perPage(p, n, src)))

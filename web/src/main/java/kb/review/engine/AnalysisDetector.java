@@ -87,9 +87,9 @@ final class AnalysisDetector {
                 // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> (loops.getAsBoolean()
                         || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
+                        || !file.complete() && (lower.contains("++") || lower.contains("+=")) // *Tallied*
                         || file.language() == Language.GO && !file.complete()
-                        && (lower.contains("++") || lower.contains("+=") // GoTalliedBlocks
-                        || lower.contains("<-"))) // GoChannelLoops
+                        && lower.contains("<-")) // GoChannelLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers(), models.roundTrips(file.language().key()),
