@@ -16,12 +16,41 @@ import kb.review.rules.Catalog;
  * {@code if err := w.Flush(); err != nil {} rewritten as the bare statement {@code s.f.Close()}. The call's result
  * was an error the function returned; the change now drops it, so a failed write-back or flush reads as success.
  * Reported at the bare call the change adds; silent when the change keeps the result ({@code err = ...},
- * {@code _ = ...}, logged), since those lines are not bare statements, for a check that only logged or panicked, and
- * for a change that drops more than {@link #SWEEP} checks in one file.
+ * {@code _ = ...}, logged), since those lines are not bare statements, for a check that only panicked, and for a
+ * change that drops more than {@link #SWEEP} checks in one file.
+ *
+ * <p>A check that only logged is reported too ({@link #LOGGED_RULE}) when the call delivers the work's outcome: an
+ * encode, write, send, flush, publish or ack ({@code if err := json.NewEncoder(w).Encode(v); err != nil {
+ * log.Printf(...) }} made {@code json.NewEncoder(w).Encode(v)}, round 24's go-08). The log line was the only trace of
+ * a reply or a message that never left; without it the failure is invisible. A logged check of any other call (a
+ * protocol's goodbye, a lookup, a setter) is the author's to drop.
  */
 final class DroppedReturnedErrors {
 
     static final String RULE = "dropped-returned-error";
+
+    static final String LOGGED_RULE = "dropped-logged-output-error";
+
+    /**
+     * The name of a call whose error is the outcome of delivering something: encoding or writing it, sending,
+     * publishing, producing or pushing it, flushing or syncing a buffer, committing or acknowledging, uploading or
+     * storing. Matched against the name of the outermost call of the line ({@code Encode} in
+     * {@code json.NewEncoder(w).Encode(v)}).
+     */
+    private static final Pattern OUTCOME = Pattern.compile(
+            "^(?:Encode\\w*|Write\\w*|Fprint\\w*|Copy\\w*|Send\\w*|Publish\\w*|Produce\\w*|Push\\w*|Emit\\w*|Deliver\\w*"
+                    + "|Flush|Sync|Ack|Upload\\w*|Store|Save\\w*|Persist\\w*|Put\\w*|Render|Execute(?:Template)?)$");
+
+    /** A line that writes a log record (a logger, the standard log package, a level method). */
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^\\s*(?:[\\w.]*(?i:log|logger|slog|klog|glog|zap|logrus)\\w*(?:\\(\\))?\\.\\w+(?:\\([^()]*\\))?\\.?\\w*|fmt\\.Fprint\\w*\\(\\s*os\\.Stderr)\\s*\\(?");
+
+    /** A Go string literal (interpreted or raw on one line), blanked before a line's statements are read. */
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
+
+    /** A statement of a logged check's block that does more than log: it leaves, answers, records or retries. */
+    private static final Pattern ACTS = Pattern.compile(
+            "\\b(?:return|break|continue|goto|panic|os\\.Exit|http\\.Error|WriteHeader|Fatal\\w*)\\b|[\\w\\]]\\s*(?::=|=|\\+=|\\+\\+|--)");
 
     /**
      * A returned call, or the call an error check runs, also one whose other results go to names or to '_' before the
@@ -55,16 +84,29 @@ final class DroppedReturnedErrors {
             List<DiffLine> lines = removed.lines();
             int i = removed.index();
             Matcher m = HANDED_ON.matcher(lines.get(i).text());
-            if (!m.find() || !handsOn(lines, i)) {
+            if (!m.find()) {
+                continue;
+            }
+            boolean handsOn = handsOn(lines, i);
+            if (!handsOn && !logsOnly(lines, i)) {
                 continue;
             }
             String call = m.group(1).strip();
             int bare = bareCallInBlock(lines, i, call);
             drops += bare > 0 ? 1 : 0;
-            if (bare > 0 && !BEST_EFFORT.matcher(call).find()) {
+            if (bare == 0 || BEST_EFFORT.matcher(call).find()) {
+                continue;
+            }
+            if (handsOn) {
                 out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
                         "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
                                 + "`: its error, handed on before, is now dropped.",
+                        Finding.Confidence.HIGH, null, "kb", null));
+            } else if (OUTCOME.matcher(outerName(call)).matches()) {
+                out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+                        "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
+                                + " bare: what it delivers (a reply, a message, a write) can now fail without a trace."
+                                + " Keep the check and log the failure with context (or return it).",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -98,6 +140,49 @@ final class DroppedReturnedErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * An error check whose block (deleted too, up to its closing brace) only writes log lines: no return, no
+     * assignment, no retry, no answer to a client. The failure was recorded and nothing else.
+     */
+    private static boolean logsOnly(List<DiffLine> lines, int at) {
+        int indent = CodeText.indent(lines.get(at).text());
+        boolean logged = false;
+        for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return false;
+            }
+            String t = l.text().strip();
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return logged && t.equals("}");
+            }
+            if (ACTS.matcher(STRING.matcher(t).replaceAll("\"\"")).find()) {
+                return false;
+            }
+            logged |= LOG_LINE.matcher(t).find();
+        }
+        return false;
+    }
+
+    /** The name of the outermost call of {@code call}: {@code Encode} for {@code json.NewEncoder(w).Encode(v)}. */
+    static String outerName(String call) {
+        int depth = 0;
+        for (int k = call.length() - 1; k >= 0; k--) {
+            char c = call.charAt(k);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                int end = k;
+                int start = end;
+                while (start > 0 && Character.isJavaIdentifierPart(call.charAt(start - 1))) {
+                    start--;
+                }
+                return call.substring(start, end);
+            }
+        }
+        return "";
     }
 
     /** A return statement (the error's check left the function). */
