@@ -76,13 +76,16 @@ public final class GoFactories {
 
     /**
      * The names under which a file whose text is {@code text} reaches the package in {@code folder}: the name of each
-     * import whose path ends with the folder (or with its last element, the module's prefix being unknown), given or
+     * import whose path ends with the folder (or with its last two elements, the module's prefix being unknown), given or
      * the path's last element; and the folder's last element, Go's usual package name, when the file imports nothing
      * else under that name (a hunk far from the import block shows none). {@code errors.New} is never a call of a
      * factory named {@code New} in a folder {@code internal/pool}: the file imports {@code errors} from elsewhere.
      */
     static Set<String> qualifiers(String text, String folder) {
         String last = folder.substring(folder.lastIndexOf('/') + 1);
+        // the folder's last two elements: gorm.io/driver/postgres is not internal/database/postgres
+        int parent = folder.lastIndexOf('/', folder.length() - last.length() - 2);
+        String tail = folder.indexOf('/') < 0 ? last : folder.substring(parent + 1);
         Set<String> out = new HashSet<>();
         if (last.isEmpty()) {
             return out;
@@ -93,8 +96,8 @@ public final class GoFactories {
             String path = m.group(2);
             String given = m.group(1) == null ? null : m.group(1).strip();
             String name = given != null ? given : path.substring(path.lastIndexOf('/') + 1);
-            boolean ours = path.equals(folder) || path.endsWith("/" + folder) || path.endsWith("/" + last)
-                    || path.equals(last);
+            boolean ours = path.equals(folder) || path.endsWith("/" + folder) || path.endsWith("/" + tail)
+                    || path.equals(tail);
             if (ours && !name.equals("_") && !name.equals(".")) {
                 out.add(name);
             } else if (name.equals(last)) {

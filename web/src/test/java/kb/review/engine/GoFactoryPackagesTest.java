@@ -93,6 +93,10 @@ class GoFactoryPackagesTest {
         assertEquals(List.of(), found(factory("internal/database/postgres", "New")
                 + handler("internal/api/lookup.go", "\t\"example.com/app/internal/config/configfx\"\n",
                         "opt, err := configfx.New(), error(nil)")));
+        // a library package of the same last name (gorm's postgres dialector) is not the change's postgres folder
+        assertEquals(List.of(), found(factory("internal/database/postgres", "New")
+                + handler("internal/database/gorm.go", "\t\"gorm.io/driver/postgres\"\n",
+                        "client, err := postgres.New(s.timeout), error(nil)")));
         // a qualifier naming a package the hunk does not import is taken as Go's usual folder name only
         assertEquals(List.of(), found(factory("internal/database/postgres", "New")
                 + handler("internal/api/lookup.go", "", "client, err := mysql.New(s.timeout), error(nil)")));

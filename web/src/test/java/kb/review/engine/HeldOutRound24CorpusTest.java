@@ -35,12 +35,14 @@ class HeldOutRound24CorpusTest {
     // Session 27's merge of its six fixing branches, none of which had opened this round: 60/80 = 0.75, 60/61 = 0.98
     // (Go 0.80 and 1.00, Java 0.70 and 0.97). Then the lead read the misses and fixed classes (RESULTS.md): 64/80 =
     // 0.80, 64/65 = 0.98 (Go 34/40 = 0.85 and 1.00, Java 30/40 = 0.75 and 30/31 = 0.97), no longer blind. The floors
-    // are those figures rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.80;
+    // are those figures rounded down to 0.05. Session 28's four fixing branches read the round and found the rest
+    // but java-13 (its line): 79/80 = 0.99, 79/80 = 0.99 (Go 40/40 and 1.00, Java 39/40 = 0.98 and 0.98). The floors
+    // are one step of 0.05 below those figures, so that a single changed case does not fail the build.
+    static final double RECALL_FLOOR = 0.95;
     static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.85, 1.00},
-            "java", new double[] {0.75, 0.95});
+            "go", new double[] {0.95, 0.95},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 

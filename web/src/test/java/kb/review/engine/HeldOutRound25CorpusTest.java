@@ -33,11 +33,14 @@ class HeldOutRound25CorpusTest {
     // Run 2 (same review, four accept lines for labels the corpus missed, RESULTS.md; no case code or expectation
     // changed): recall unchanged; precision 64/66 = 0.970 overall, Go 30/32 = 0.938, Java 34/34 = 1.000; high-confidence
     // 55/57 = 0.965.
+    // Session 28's merge of its fixing branches, none of which had opened this round: 65/80 = 0.81, 65/67 = 0.97 (Go
+    // 30/40 = 0.75 and 30/32 = 0.94, Java 35/40 = 0.88 and 35/35 = 1.00). The precision floors move to those figures
+    // rounded down to 0.05; the recall floors stay at run 1's.
     static final double RECALL_FLOOR = 0.80;
-    static final double PRECISION_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.75, 0.85},
-            "java", new double[] {0.85, 0.90});
+            "go", new double[] {0.75, 0.90},
+            "java", new double[] {0.85, 0.95});
 
     static List<Case> cases;
 
