@@ -66,14 +66,24 @@ final class DeletedQueueBounds {
         boolean java = file.language() == Language.JAVA;
         String path = file.path().toLowerCase(Locale.ROOT);
         boolean settings = path.endsWith(".properties") || path.endsWith(".yml") || path.endsWith(".yaml");
-        if (!java && !settings || allAdded.all().stream().anyMatch(a -> SETS_QUEUE.matcher(a).find())) {
+        if (!java && !settings) {
             return List.of();
         }
         Severity severity = catalog.item("CONC-02").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         List<Integer> reported = new ArrayList<>();
+        Boolean queueSetElsewhere = null; // read from every added line of the change, once a bound was deleted here
         for (RemovedLine removed : RemovedLine.of(file)) {
             String text = removed.line().text();
+            if (!text.contains("ueueCapacity") && !text.contains("workQueue") && !text.contains("queue-capacity")) {
+                continue;
+            }
+            if (queueSetElsewhere == null) {
+                queueSetElsewhere = allAdded.all().stream().anyMatch(a -> SETS_QUEUE.matcher(a).find());
+            }
+            if (queueSetElsewhere) {
+                return List.of();
+            }
             String receiver = null;
             boolean step = false;
             if (java) {
