@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
  * <li>A fasthttp or Fiber handler that passes {@code context.Background()}/{@code TODO()} to a store or client call
  * where its request context is at hand (round 25's go-32; {@code go-context-not-propagated}). Clean: the request
  * context passed or derived, a background context in a goroutine the handler starts, a start-up function.</li>
+ * <li>A broker consumer or client of a library the models did not name (bsm/sarama-cluster, rocketmq-client-go,
+ * NATS Streaming) whose close was deleted from a failure branch after its constructor (round 25's go-11;
+ * {@code go-resource-not-closed} with the models of {@code go-consumers-29.yaml}). Clean: the fixes, edited elsewhere
+ * in the same function, and a consumer closed by a defer.</li>
  * </ul>
  */
 class Gorec29ClassesTest {
@@ -28,5 +32,10 @@ class Gorec29ClassesTest {
     @Test
     void a_framework_handler_calling_on_a_background_context_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("gorec29-tmo-framework-handler-background", Set.of("TMO-02"));
+    }
+
+    @Test
+    void a_consumer_left_open_on_a_failure_branch_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("gorec29-res-consumer-left-open", Set.of("RES-01"));
     }
 }
