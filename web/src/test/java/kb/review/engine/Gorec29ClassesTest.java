@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
  * NATS Streaming) whose close was deleted from a failure branch after its constructor (round 25's go-11;
  * {@code go-resource-not-closed} with the models of {@code go-consumers-29.yaml}). Clean: the fixes, edited elsewhere
  * in the same function, and a consumer closed by a defer.</li>
+ * <li>A deadline set on a connection before its read or write ({@code _ = conn.SetReadDeadline(...)} in a server's
+ * read loop, a websocket pump's write deadline, a TLS handshake's deadline) deleted, the read or write kept (round 25's
+ * go-28; {@code go-stripped-timeout}). Clean: a deadline cleared ({@code time.Time{}}) or set to now to wake a reader
+ * on close, and a deadline moved into a helper the change names.</li>
+ * <li>A wait that a stop or cancel could cut short (a select on a stop, done or context channel beside a timer or a
+ * ticker) replaced by a bare {@code time.Sleep} (round 25's go-12; {@code go-sleep-replaces-stoppable-wait}). Clean: a
+ * select that waited for a reply or a timeout, with no stop in it, replaced by a pause, and a short settle pause.</li>
+ * <li>A metric increment (a Prometheus counter, an atomic add, a field's {@code ++}) replaced by an info or warn line
+ * in the same block, through any logger (a zerolog chain, logrus, a project's logger field) (round 25's go-23;
+ * {@code go-metric-replaced-by-log-line}). Clean: the counter kept beside a sampled line, a debug line, a block that
+ * logged before (a rewording), a WaitGroup's Add replaced.</li>
  * </ul>
  */
 class Gorec29ClassesTest {
@@ -37,5 +48,20 @@ class Gorec29ClassesTest {
     @Test
     void a_consumer_left_open_on_a_failure_branch_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("gorec29-res-consumer-left-open", Set.of("RES-01"));
+    }
+
+    @Test
+    void a_deleted_connection_deadline_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("gorec29-tmo-conn-deadline-deleted", Set.of("TMO-01"));
+    }
+
+    @Test
+    void a_stoppable_wait_replaced_by_a_sleep_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("gorec29-conc-sleep-replaces-stoppable-wait", Set.of("CONC-05"));
+    }
+
+    @Test
+    void a_counter_replaced_by_a_log_line_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("gorec29-log-metric-replaced-by-line", Set.of("LOG-01"));
     }
 }
