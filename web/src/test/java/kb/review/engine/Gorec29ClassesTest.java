@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * in the same block, through any logger (a zerolog chain, logrus, a project's logger field) (round 25's go-23;
  * {@code go-metric-replaced-by-log-line}). Clean: the counter kept beside a sampled line, a debug line, a block that
  * logged before (a rewording), a WaitGroup's Add replaced.</li>
+ * <li>Breadth: fix shapes of public repositories written anew (the README's gorec29 section names them), each beside
+ * its fix: a cluster service's read deadline deleted before a length-prefixed read, a websocket transport's read
+ * deadline deleted before {@code NextReader}, a JetStream connector's reported ack check made bare.</li>
  * </ul>
  */
 class Gorec29ClassesTest {
@@ -63,5 +66,10 @@ class Gorec29ClassesTest {
     @Test
     void a_counter_replaced_by_a_log_line_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("gorec29-log-metric-replaced-by-line", Set.of("LOG-01"));
+    }
+
+    @Test
+    void go_fix_shapes_of_the_breadth_pass_are_reported_and_their_fixes_are_not() {
+        ClassDiffs25.check("gorec29-breadth-go", Set.of("TMO-01", "ERR-01"));
     }
 }
