@@ -170,6 +170,10 @@ public final class ContextDrops {
             if (REQUEST_TYPE.matcher(type).find()) {
                 return text(name) + ".Context()";
             }
+            String framework = FrameworkContexts.reach(type, text(name));
+            if (framework != null) {
+                return framework;
+            }
         }
         return null;
     }
@@ -193,13 +197,13 @@ public final class ContextDrops {
 
     private void check(SyntaxNode call, String ctx, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
-        String root = ctx.replace(".Context()", "");
+        String root = FrameworkContexts.root(ctx);
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
                 || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
-        String notAField = ctx.equals(root) ? "" : "(?!\\s*\\.(?!\\s*Context\\s*\\())";
+        String notAField = ctx.equals(root) ? "" : "(?!\\s*\\.(?!\\s*" + FrameworkContexts.ACCESSORS + "\\s*\\())";
         if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(
                 text(call.getChildByFieldName("arguments"))).find()) {
             return; // the call is given the caller's context (pgx's Exec(ctx, ...), a driver's own API)

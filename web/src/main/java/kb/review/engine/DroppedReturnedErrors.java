@@ -19,8 +19,11 @@ import kb.review.rules.Catalog;
  * {@code _ = ...}, logged), since those lines are not bare statements, for a check that only panicked, and for a
  * change that drops more than {@link #SWEEP} checks in one file.
  *
- * <p>A check that only logged is reported too ({@link #LOGGED_RULE}) when the call delivers the work's outcome: an
- * encode, write, send, flush, publish or ack ({@code if err := json.NewEncoder(w).Encode(v); err != nil {
+ * <p>A check that only logged, or otherwise only reported the failure (the error sent on a channel, handed to an
+ * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) when
+ * the call delivers the work's outcome: an encode, write, send, flush, publish, ack, nak or commit, or a package's
+ * own lower-case helper named so ({@code writeResponse}, round 25's go-29; {@code m.Ack()} whose check sent the error
+ * to a supervisor, go-25; {@code if err := json.NewEncoder(w).Encode(v); err != nil {
  * log.Printf(...) }} made {@code json.NewEncoder(w).Encode(v)}, round 24's go-08). The log line was the only trace of
  * a reply or a message that never left; without it the failure is invisible. A logged check of any other call (a
  * protocol's goodbye, a lookup, a setter) is the author's to drop.
@@ -39,18 +42,23 @@ final class DroppedReturnedErrors {
      */
     private static final Pattern OUTCOME = Pattern.compile(
             "^(?:Encode\\w*|Write\\w*|Fprint\\w*|Copy\\w*|Send\\w*|Publish\\w*|Produce\\w*|Push\\w*|Emit\\w*|Deliver\\w*"
-                    + "|Flush|Sync|Ack|Upload\\w*|Store|Save\\w*|Persist\\w*|Put\\w*|Render|Execute(?:Template)?)$");
+                    + "|Flush|Sync|Ack\\w*|Nak\\w*|Term(?:WithReason)?|InProgress|Commit\\w*|Reply\\w*|Respond\\w*|Upload\\w*|Store|Save\\w*"
+                    + "|Persist\\w*|Put\\w*|Render|Execute(?:Template)?)$");
 
-    /** A line that writes a log record (a logger, the standard log package, a level method). */
-    private static final Pattern LOG_LINE = Pattern.compile(
-            "^\\s*(?:[\\w.]*(?i:log|logger|slog|klog|glog|zap|logrus)\\w*(?:\\(\\))?\\.\\w+(?:\\([^()]*\\))?\\.?\\w*|fmt\\.Fprint\\w*\\(\\s*os\\.Stderr)\\s*\\(?");
+    /**
+     * An unexported helper of the change named for delivering the reply or a message ({@code writeResponse},
+     * {@code sendJSON}, {@code publishEvent}, {@code replyError}): the same outcome as the exported verbs, written
+     * lower-case as a package's own helper or method.
+     */
+    private static final Pattern OWN_OUTCOME = Pattern.compile(
+            "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|commit)[A-Z]\\w*$");
 
     /** A Go string literal (interpreted or raw on one line), blanked before a line's statements are read. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
 
     /** A statement of a logged check's block that does more than log: it leaves, answers, records or retries. */
     private static final Pattern ACTS = Pattern.compile(
-            "\\b(?:return|break|continue|goto|panic|os\\.Exit|http\\.Error|WriteHeader|Fatal\\w*)\\b|[\\w\\]]\\s*(?::=|=|\\+=|\\+\\+|--)");
+            "\\b(?:return|break|continue|goto|panic|os\\.Exit|Fatal\\w*)\\b|[\\w\\]]\\s*(?::=|=|\\+=|\\+\\+|--)");
 
     /**
      * A returned call, or the call an error check runs, also one whose other results go to names or to '_' before the
@@ -88,7 +96,7 @@ final class DroppedReturnedErrors {
                 continue;
             }
             boolean handsOn = handsOn(lines, i);
-            if (!handsOn && !logsOnly(lines, i)) {
+            if (!handsOn && !reportsOnly(lines, i)) {
                 continue;
             }
             String call = m.group(1).strip();
@@ -102,7 +110,7 @@ final class DroppedReturnedErrors {
                         "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
                                 + "`: its error, handed on before, is now dropped.",
                         Finding.Confidence.HIGH, null, "kb", null));
-            } else if (OUTCOME.matcher(outerName(call)).matches()) {
+            } else if (delivers(call)) {
                 out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
                         "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
                                 + " bare: what it delivers (a reply, a message, a write) can now fail without a trace."
@@ -143,12 +151,13 @@ final class DroppedReturnedErrors {
     }
 
     /**
-     * An error check whose block (deleted too, up to its closing brace) only writes log lines: no return, no
-     * assignment, no retry, no answer to a client. The failure was recorded and nothing else.
+     * An error check whose block (deleted too, up to its closing brace) only reports the failure ({@link
+     * ReportedFailures}: a log line, the error sent on a channel, an error callback, an error answer to the HTTP
+     * client): no return, no assignment, no retry. The failure was recorded and nothing else.
      */
-    private static boolean logsOnly(List<DiffLine> lines, int at) {
+    private static boolean reportsOnly(List<DiffLine> lines, int at) {
         int indent = CodeText.indent(lines.get(at).text());
-        boolean logged = false;
+        boolean reported = false;
         for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED) {
@@ -156,14 +165,23 @@ final class DroppedReturnedErrors {
             }
             String t = l.text().strip();
             if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
-                return logged && t.equals("}");
+                return reported && t.equals("}");
             }
-            if (ACTS.matcher(STRING.matcher(t).replaceAll("\"\"")).find()) {
+            if (!ReportedFailures.answers(t) && ACTS.matcher(STRING.matcher(t).replaceAll("\"\"")).find()) {
                 return false;
             }
-            logged |= LOG_LINE.matcher(t).find();
+            reported |= ReportedFailures.reports(t);
         }
         return false;
+    }
+
+    /**
+     * A call whose error is the outcome of delivering something: an exported delivering verb, or a package's own
+     * lower-case delivering helper ({@code writeResponse(w, r, out)}).
+     */
+    private static boolean delivers(String call) {
+        String name = outerName(call);
+        return OUTCOME.matcher(name).matches() || OWN_OUTCOME.matcher(name).matches();
     }
 
     /** The name of the outermost call of {@code call}: {@code Encode} for {@code json.NewEncoder(w).Encode(v)}. */

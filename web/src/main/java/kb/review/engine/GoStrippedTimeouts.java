@@ -49,11 +49,14 @@ final class GoStrippedTimeouts {
     private static final Pattern CLIENT_LITERAL = Pattern.compile(
             "\\b[a-z]\\w*\\.\\w*(?:Client|Dialer|Conn)\\w*\\s*\\{\\s*$");
     /**
-     * A statement or chain step that sets a timeout or deadline ({@code conn.SetReadDeadline(t)}, {@code .SetTimeout(d)}).
-     * Group 1 the method, 2 its argument.
+     * A statement or chain step that sets a timeout or deadline ({@code conn.SetReadDeadline(t)}, {@code .SetTimeout(d)}),
+     * also with its error discarded or kept ({@code _ = conn.SetReadDeadline(t)}, {@code err = c.SetDeadline(t)}: the
+     * best-effort form of a server's per-read deadline, round 25's go-28). Group 1 the method, 2 its argument.
      */
     private static final Pattern SETTER = Pattern.compile(
-            "^\\s*(?:[\\w.]+(?:\\(\\))?)?\\.(Set\\w*(?:Timeout|Deadline))\\((.+)\\)\\.?\\s*(?://.*)?$");
+            "^\\s*(?:(?:_|\\w+)\\s*:?=\\s*)?(?:[\\w.]+(?:\\(\\))?)?\\.(Set\\w*(?:Timeout|Deadline))\\((.+)\\)\\.?\\s*(?://.*)?$");
+    /** A deadline of now: the idiom that wakes a blocked reader or writer on close, not a bound of its wait. */
+    private static final Pattern NOW = Pattern.compile("^\\s*time\\.Now\\(\\)\\s*$");
     /** A dial with a timeout twin: group 1 the callee up to the name, the name ends in Timeout. */
     private static final Pattern DIAL_TIMEOUT = Pattern.compile("((?:[\\w.]+\\.)?Dial\\w*?)Timeout\\s*\\(");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -98,7 +101,8 @@ final class GoStrippedTimeouts {
                     f = SETTER.matcher(old);
                 }
                 if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
-                        && !f.group(2).contains("time.Time{}") && onlyDeletions(r)) {
+                        && !f.group(2).contains("time.Time{}") && !NOW.matcher(f.group(2)).matches()
+                        && onlyDeletions(r)) {
                     boolean bare = f.pattern() == FIELD
                             && (f.group(1).equals("Timeout") || f.group(1).equals("Deadline"));
                     now = bare ? connectionBelow(r) : nextLine(r);
