@@ -101,12 +101,12 @@ final class IdleGoroutines {
         if (open < 0 || close <= open) {
             return false;
         }
+        body = LaunchingGoroutines.foldSpawnedLiterals(body);
+        close = body.lastIndexOf('}');
         if (DRAIN.matcher(body.substring(open + 1, close).replaceAll("//[^\\n]*", "").strip()).matches()) {
             return true;
         }
         boolean any = false;
-        boolean framed = false;
-        boolean spawns = false;
         String[] statements = body.substring(open + 1, close).split("[;\\n]");
         boolean serves = java.util.Arrays.stream(statements)
                 .anyMatch(x -> WatcherStatements.runsLibraryServer(x.strip(), summaries)
@@ -120,13 +120,12 @@ final class IdleGoroutines {
                     && !(serves && WatcherStatements.reportsServerExit(st, summaries))) {
                 return false;
             }
-            framed |= FRAME.matcher(st).matches();
-            spawns |= SPAWN.matcher(st).matches();
             any = true;
         }
-        // a loop or select that starts goroutines is a dispatcher (an accept loop handing each connection to a
-        // handler): it runs for the component's life, and set 6 judged it the component's own work
-        return any && !(framed && spawns);
+        // a loop that starts goroutines is a dispatcher (an accept loop handing each connection to a handler): it
+        // runs for the component's life, and set 6 judged it the component's own work; a launcher that waits once
+        // (a select for ready) and then starts its workers is not one (set 21, AH: LaunchingGoroutines)
+        return any && !LaunchingGoroutines.spawnsInLoop(body);
     }
 
     private static boolean idleStatement(String st, Summaries summaries, int depth) {
@@ -148,6 +147,9 @@ final class IdleGoroutines {
         }
         if (WatcherStatements.waitsForSignal(st) || WatcherStatements.runsLibraryServer(st, summaries)) {
             return true;
+        }
+        if (LaunchingGoroutines.setup(st)) {
+            return true; // its own context or ticker (set 21, AH)
         }
         if (TeardownGoroutines.statement(st, summaries)) {
             return true; // a wait, a teardown of one thing, a drain, a log line (set 17, AH)
