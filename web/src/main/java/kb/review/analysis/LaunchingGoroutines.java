@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,89 @@ final class LaunchingGoroutines {
     private static final Pattern GO_LITERAL = Pattern.compile("\\bgo\\s+func\\s*\\(");
     private static final Pattern LOOP = Pattern.compile("\\bfor\\b[^{};]*(?:;[^{};]*){0,2}\\{");
     private static final Pattern SPAWN_LINE = Pattern.compile("(?m)^\\s*go\\s+[\\w.]+");
+
+    /**
+     * A permit taken on the context ({@code if err := w.sem.Acquire(ctx, 1)}, split at ';' from its check; a weighted
+     * semaphore fails only when the context is done) or a return of nothing but the context's end
+     * ({@code return ctx.Err()}, {@code return err}, {@code return nil}).
+     */
+    private static final Pattern CONTEXT_EXIT = Pattern.compile(
+            "if\\s+err\\s*:?=\\s*[\\w.]+\\.Acquire\\(\\s*\\w+\\s*,\\s*\\w+\\s*\\)"
+                    + "|return\\s+(?:nil|err|\\w+\\.Err\\(\\s*\\))");
+    /** A statement that hands a function literal, as its last argument, to a call: group 1 the callee. */
+    private static final Pattern HANDOFF = Pattern.compile(
+            "(?m)^[ \\t]*(?:_\\s*=\\s*|(?:err|\\w+Err)\\s*:?=\\s*)?([\\p{L}_][\\w.]*)"
+                    + "\\((?:[^()\\n]*?,\\s*)?func\\s*\\(");
+
+    /** True for a permit taken on the goroutine's context, or a return of its end. */
+    static boolean contextExit(String st) {
+        return CONTEXT_EXIT.matcher(st).matches();
+    }
+
+    /**
+     * The body with each call that hands a function literal to a worker pool of the program replaced by
+     * {@code go spawned()}: {@code _ = c.nodes.Run(ctx, func(n Node) {...})}, where every visible declaration of
+     * {@code Run} calls its last parameter (the callback) only on goroutines it starts, and otherwise only receives,
+     * takes permits and starts them (set 21's AH: a DHT crawler's channel workers). The callback runs on the pool's
+     * goroutines, reported where the pool starts them; the goroutine that calls {@code Run} runs none of it.
+     */
+    static String foldPoolHandoffs(String body, Summaries summaries, int depth) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher m = HANDOFF.matcher(body);
+        while (m.find(from)) {
+            int open = body.indexOf('{', m.end());
+            int close = open < 0 ? -1 : matching(body, open, '{', '}');
+            int end = close < 0 ? -1 : skipSpaces(body, close + 1);
+            if (end < 0 || end >= body.length() || body.charAt(end) != ')' || !handsOffToPool(m.group(1), summaries,
+                    depth)) {
+                out.append(body, from, m.end());
+                from = m.end();
+                continue;
+            }
+            int indent = m.start();
+            while (indent < body.length() && (body.charAt(indent) == ' ' || body.charAt(indent) == '\t'
+                    || body.charAt(indent) == '\n')) {
+                indent++;
+            }
+            out.append(body, from, indent).append("go spawned()");
+            from = end + 1;
+        }
+        return out.append(body.substring(from)).toString();
+    }
+
+    /**
+     * True when {@code callee} resolves to functions of the program that each call their last parameter only inside
+     * goroutines they start ({@code go func() { defer release(); f(next) }()}, {@code go f(next)}), and whose bodies,
+     * those goroutines folded away, are idle even with a loop that starts them.
+     */
+    static boolean handsOffToPool(String callee, Summaries summaries, int depth) {
+        List<Summaries.Function> declared = summaries.declarations(callee);
+        if (declared.isEmpty()) {
+            return false;
+        }
+        for (Summaries.Function f : declared) {
+            if (f.params().isEmpty() || f.body() == null) {
+                return false;
+            }
+            String callback = Pattern.quote(f.params().get(f.params().size() - 1));
+            Pattern called = Pattern.compile("(?<![\\w.])" + callback + "\\s*\\(");
+            String folded = foldSpawnedLiterals(f.body())
+                    .replaceAll("(?m)^\\s*go\\s+" + callback + "\\s*\\(", "go spawned(");
+            if (!called.matcher(f.body()).find() || called.matcher(folded).find()
+                    || !IdleGoroutines.idle(f.body(), summaries, depth, true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
 
     /** True for a statement that makes the goroutine's own context, ticker or timer, or stops its ticker. */
     static boolean setup(String st) {

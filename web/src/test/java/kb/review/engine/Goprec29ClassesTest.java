@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
  * <li>CONC-01, a goroutine that only launches others and waits (AH): a component's start that
  * makes its context, starts its workers and waits for stop. Still reported: a loop that starts a goroutine per
  * received value (a dispatcher), a launcher that runs the program's code first.</li>
+ * <li>CONC-01, a goroutine that only hands its callback to a worker pool of the program that runs it on goroutines it
+ * starts (AH: a crawler's channel workers). Still reported: a pool that runs the callback inline, a goroutine that
+ * does the program's work besides the handoff.</li>
  * <li>ERR-01, the dropped error of a callee that can fail only with the caller's context (LP): a channel worker's
  * {@code Run(ctx, f)} that returns {@code ctx.Err()} or a semaphore's {@code Acquire(ctx, 1)} failure. Still
  * reported: a callee that also fails when its input closes, returns a flush failure or a rate limiter's wait.</li>
@@ -40,5 +43,10 @@ class Goprec29ClassesTest {
     @Test
     void a_fresh_context_whose_comment_says_why_is_clean_and_one_without_a_reason_is_reported() {
         ClassDiffs25.check("goprec29-detached-context-commented", Set.of("TMO-02"));
+    }
+
+    @Test
+    void a_goroutine_that_hands_its_callback_to_a_pool_is_clean_and_one_that_runs_it_is_reported() {
+        ClassDiffs25.check("goprec29-pool-handoffs", Set.of("CONC-01"));
     }
 }
