@@ -70,8 +70,8 @@ final class LaunchingGoroutines {
             int open = body.indexOf('{', m.end());
             int close = open < 0 ? -1 : matching(body, open, '{', '}');
             int end = close < 0 ? -1 : skipSpaces(body, close + 1);
-            if (end < 0 || end >= body.length() || body.charAt(end) != ')' || !handsOffToPool(m.group(1), summaries,
-                    depth)) {
+            if (end < 0 || end >= body.length() || body.charAt(end) != ')' || !handsOffToPool(m.group(1),
+                    arguments(body, m.end(1), end), summaries, depth)) {
                 out.append(body, from, m.end());
                 from = m.end();
                 continue;
@@ -92,8 +92,11 @@ final class LaunchingGoroutines {
      * goroutines they start ({@code go func() { defer release(); f(next) }()}, {@code go f(next)}), and whose bodies,
      * those goroutines folded away, are idle even with a loop that starts them.
      */
-    static boolean handsOffToPool(String callee, Summaries summaries, int depth) {
-        List<Summaries.Function> declared = summaries.declarations(callee);
+    static boolean handsOffToPool(String callee, int arity, Summaries summaries, int depth) {
+        // of the declarations by that name, those taking as many arguments (a generated mock's one-argument Run of
+        // another type is not the pool's)
+        List<Summaries.Function> declared = summaries.declarations(callee).stream()
+                .filter(f -> f.params().size() == arity).toList();
         if (declared.isEmpty()) {
             return false;
         }
@@ -111,6 +114,23 @@ final class LaunchingGoroutines {
             }
         }
         return true;
+    }
+
+    /** How many top-level arguments the call whose parentheses open at {@code open} and close at {@code close} has. */
+    private static int arguments(String s, int open, int close) {
+        int depth = 0;
+        int count = 1;
+        for (int i = open + 1; i < close; i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int skipSpaces(String s, int i) {
