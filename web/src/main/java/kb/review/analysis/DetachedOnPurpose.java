@@ -10,8 +10,8 @@ import kb.review.diff.SyntaxNode;
  * the parent is already cancelled, AdGuard Home's TLS reload that bounds itself). TMO-02 asks that the caller's
  * deadline reach the work unless there is a reason not to; a comment right above the call, or above the statements
  * that make it, naming the context and the reason (it must survive, be detached, outlive or be independent of the
- * parent, the parent is already cancelled, "even if" it is) is that reason, written where the reader sees it. A comment
- * that names no reason, or none at all, keeps the finding.
+ * parent, the parent is or may be cancelled already, "even if" it is) is that reason, written where the reader sees
+ * it. A comment that names no reason, or none at all, keeps the finding.
  */
 final class DetachedOnPurpose {
 
@@ -23,7 +23,8 @@ final class DetachedOnPurpose {
     private static final Pattern CONTEXT = Pattern.compile("(?i)\\b(?:context|ctx)\\w*");
     private static final Pattern REASON = Pattern.compile("(?i)\\bdetach\\w*|\\bsurviv\\w*|\\boutliv\\w*"
             + "|\\bindependent(?:ly)?\\s+of\\b|\\bregardless\\s+of\\b|\\beven\\s+(?:if|when|though|after)\\b"
-            + "|\\balready\\s+(?:been\\s+)?cancel+ed\\b|\\bnolint:\\s*contextcheck\\b|\\bon\\s+purpose\\b"
+            + "|\\b(?:already|is|are|be|been|being|gets?|got)\\s+(?:already\\s+)?cancel+ed\\b"
+            + "|\\bnolint:\\s*contextcheck\\b|\\bon\\s+purpose\\b"
             + "|\\bintentional(?:ly)?\\b|\\bdeliberate(?:ly)?\\b|\\bbecause\\b");
     private static final Pattern COMMENT = Pattern.compile("^\\s*//(.*)$");
     private static final Pattern TRAILING = Pattern.compile("//(.*)$");

@@ -119,6 +119,8 @@ final class IdleGoroutines {
             return true;
         }
         boolean any = false;
+        boolean setup = false;
+        boolean spawns = false;
         String[] statements = body.substring(open + 1, close).split("[;\\n]");
         boolean serves = java.util.Arrays.stream(statements)
                 .anyMatch(x -> WatcherStatements.runsLibraryServer(x.strip(), summaries)
@@ -132,7 +134,12 @@ final class IdleGoroutines {
                     && !(serves && WatcherStatements.reportsServerExit(st, summaries))) {
                 return false;
             }
+            setup |= LaunchingGoroutines.setup(st);
+            spawns |= SPAWN.matcher(st).matches();
             any = true;
+        }
+        if (setup && !spawns) {
+            return false; // a context made for work the body does not show (a hunk cut below it): only a launcher's
         }
         // a loop that starts goroutines is a dispatcher (an accept loop handing each connection to a handler): it
         // runs for the component's life, and set 6 judged it the component's own work; a launcher that waits once
@@ -161,7 +168,7 @@ final class IdleGoroutines {
             return true;
         }
         if (LaunchingGoroutines.setup(st) || LaunchingGoroutines.contextExit(st)) {
-            return true; // its own context or ticker, a permit on it, its end (set 21, AH)
+            return true; // its own context, a permit on it, its end (set 21, AH)
         }
         if (TeardownGoroutines.statement(st, summaries)) {
             return true; // a wait, a teardown of one thing, a drain, a log line (set 17, AH)

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
  * <li>TMO-02, a fresh {@code context.Background()} with a comment above that names the context and says why (AE: it
  * must survive the parent's cancellation, the parent is already cancelled). Still reported: a comment that gives no
  * reason.</li>
+ * <li>Breadth (CONC-01): fix shapes of public repositories written anew, each beside its fix: a goroutine per
+ * bidder of an auction (prebid-server PR 628), a rate limiter's renewal ticker (octollm PR 75), a session handler per
+ * accepted connection (modelcontextprotocol/go-sdk issue 958). They run the program's code, unlike a launcher.
+ * TMO-02: a lookup under a fresh context with no reason given (letsencrypt/boulder PR 8635), beside a release under a
+ * fresh context whose comment says the parent may already be cancelled (keboola/keboola-as-code PR 2114).</li>
  * </ul>
  */
 class Goprec29ClassesTest {
@@ -48,5 +53,15 @@ class Goprec29ClassesTest {
     @Test
     void a_goroutine_that_hands_its_callback_to_a_pool_is_clean_and_one_that_runs_it_is_reported() {
         ClassDiffs25.check("goprec29-pool-handoffs", Set.of("CONC-01"));
+    }
+
+    @Test
+    void goroutines_of_the_breadth_pass_that_run_work_are_reported_and_their_fixes_are_not() {
+        ClassDiffs25.check("goprec29-breadth-conc", Set.of("CONC-01"));
+    }
+
+    @Test
+    void fresh_contexts_of_the_breadth_pass_without_a_reason_are_reported_and_a_commented_one_is_not() {
+        ClassDiffs25.check("goprec29-breadth-tmo", Set.of("TMO-02"));
     }
 }
