@@ -199,7 +199,9 @@ public final class ContextDrops {
         String callee = text(call.getChildByFieldName("function"));
         String root = FrameworkContexts.root(ctx);
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
-                || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)) {
+                || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)
+                || EMPTY_CONTEXT.matcher(callee.replaceAll("\\s+", "")).matches()
+                && DetachedOnPurpose.commented(call, src)) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does

@@ -102,6 +102,7 @@ public final class GoDiscards {
         out.addAll(GoRecordedErrors.describe(file, call));
         out.addAll(GoValueDiscards.describe(lines, lineNo, call, file.text()));
         out.addAll(GoCleanupDiscards.describe(file, lineNo, call));
+        out.addAll(GoProgressDiscards.describe(call, file.text()));
         return String.join("\n", out);
     }
 

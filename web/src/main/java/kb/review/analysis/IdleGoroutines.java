@@ -96,16 +96,30 @@ final class IdleGoroutines {
     }
 
     private static boolean idle(String body, Summaries summaries, int depth) {
+        return idle(body, summaries, depth, false);
+    }
+
+    /**
+     * True when {@code body} holds only the class comment's statements; with {@code pool}, a loop that starts
+     * goroutines is allowed too: the body of a worker pool that runs its caller's callback only on the goroutines it
+     * starts ({@link LaunchingGoroutines#handsOffToPool}).
+     */
+    static boolean idle(String body, Summaries summaries, int depth, boolean pool) {
         int open = body == null ? -1 : body.indexOf('{');
         int close = body == null ? -1 : body.lastIndexOf('}');
         if (open < 0 || close <= open) {
             return false;
         }
+        body = LaunchingGoroutines.foldSpawnedLiterals(body);
+        if (depth > 0) {
+            body = LaunchingGoroutines.foldPoolHandoffs(body, summaries, depth - 1);
+        }
+        close = body.lastIndexOf('}');
         if (DRAIN.matcher(body.substring(open + 1, close).replaceAll("//[^\\n]*", "").strip()).matches()) {
             return true;
         }
         boolean any = false;
-        boolean framed = false;
+        boolean setup = false;
         boolean spawns = false;
         String[] statements = body.substring(open + 1, close).split("[;\\n]");
         boolean serves = java.util.Arrays.stream(statements)
@@ -120,13 +134,17 @@ final class IdleGoroutines {
                     && !(serves && WatcherStatements.reportsServerExit(st, summaries))) {
                 return false;
             }
-            framed |= FRAME.matcher(st).matches();
+            setup |= LaunchingGoroutines.setup(st);
             spawns |= SPAWN.matcher(st).matches();
             any = true;
         }
-        // a loop or select that starts goroutines is a dispatcher (an accept loop handing each connection to a
-        // handler): it runs for the component's life, and set 6 judged it the component's own work
-        return any && !(framed && spawns);
+        if (setup && !spawns) {
+            return false; // a context made for work the body does not show (a hunk cut below it): only a launcher's
+        }
+        // a loop that starts goroutines is a dispatcher (an accept loop handing each connection to a handler): it
+        // runs for the component's life, and set 6 judged it the component's own work; a launcher that waits once
+        // (a select for ready) and then starts its workers is not one (set 21, AH: LaunchingGoroutines)
+        return any && (pool || !LaunchingGoroutines.spawnsInLoop(body));
     }
 
     private static boolean idleStatement(String st, Summaries summaries, int depth) {
@@ -148,6 +166,9 @@ final class IdleGoroutines {
         }
         if (WatcherStatements.waitsForSignal(st) || WatcherStatements.runsLibraryServer(st, summaries)) {
             return true;
+        }
+        if (LaunchingGoroutines.setup(st) || LaunchingGoroutines.contextExit(st)) {
+            return true; // its own context, a permit on it, its end (set 21, AH)
         }
         if (TeardownGoroutines.statement(st, summaries)) {
             return true; // a wait, a teardown of one thing, a drain, a log line (set 17, AH)

@@ -106,11 +106,18 @@ final class RegexDetector {
             case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
             case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
-            case Rule.RegexMatcher.DISCARD -> kb.review.analysis.GoDiscards.describe(file, lineNo, line);
+            case Rule.RegexMatcher.DISCARD -> joined(kb.review.analysis.GoDiscards.describe(file, lineNo, line),
+                    kb.review.analysis.GoContextOnlyErrors.describe(file, lineNo, line, helpers));
             case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);
             case Rule.RegexMatcher.LOOP_EXIT -> GoLoopExits.describe(file, lineNo, line);
             default -> line;
         };
+    }
+
+    /** The discard words of {@code GoDiscards} and those that need the visible functions, one a line. */
+    private static String joined(String words, java.util.List<String> more) {
+        return more.isEmpty() ? words : words.isEmpty() ? String.join("\n", more)
+                : words + "\n" + String.join("\n", more);
     }
 
     /** The comment lines right above {@code lineNo} (none when the line above is code, blank or not shown). */
