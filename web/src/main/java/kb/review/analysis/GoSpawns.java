@@ -92,7 +92,8 @@ public final class GoSpawns {
                 SyntaxNode fn = args.getNamedChild(args.getNamedChildCount() - 1);
                 String text = text(src, fn);
                 SyntaxNode body = fn.getType().equals("func_literal") ? fn.getChildByFieldName("body") : null;
-                boolean recovers = fn.getType().equals("func_literal") ? Shapes.bodyRecovers(text, summaries)
+                boolean recovers = fn.getType().equals("func_literal")
+                        ? UnrecoveredGoroutines.bodyRecovers(text, summaries)
                         // a callback that only tears one thing down or signals runs none of the program's work
                         || body != null && !body.isNull() && IdleGoroutines.runsNoProgramCode(text(src, body), summaries)
                         : !summaries.knows(text) || summaries.recovers(text);

@@ -12,7 +12,7 @@ import kb.review.diff.SourceFile;
  * the control-flow graph of the fragment has no cycle through the new {@code defer}. The hunk still tells: above the
  * defer, in the same block or one nested in it, stands a {@code continue} with no loop header of its own in view, so
  * a loop the diff hides encloses both. A defer in a turn that always leaves by a return of the same block is not on a
- * cycle, as in {@link Shapes#defersInLoops}. When the block's end is below the hunk, the continue still proves the
+ * cycle, as in {@link LoopDefers#defersInLoops}. When the block's end is below the hunk, the continue still proves the
  * loop; only the rest of the turn is out of view, and the finding says so.
  */
 final class HiddenLoopDefers {

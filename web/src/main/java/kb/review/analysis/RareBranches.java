@@ -11,7 +11,7 @@ import kb.review.diff.SyntaxNode;
 /**
  * The branches of a loop body that do not run on every iteration where services run: the failure path of one item
  * (a catch, the error branch of an if, the else of a success test) and the then of a debug- or trace-level test. A
- * log call there is not the per-iteration logging {@link Shapes#logsInLoops} reports. Apart from the loop walk
+ * log call there is not the per-iteration logging {@link LoopLogs#logsInLoops} reports. Apart from the loop walk
  * because these are tables of words and condition readings, grown one idiom at a time.
  */
 final class RareBranches {

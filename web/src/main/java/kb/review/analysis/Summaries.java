@@ -1,7 +1,6 @@
 package kb.review.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,7 @@ import kb.review.analysis.Callees.Target;
  * the view of one file ({@link #in}), with its declared types ({@link #typed}). A call found nowhere is an unknown
  * helper.
  */
-public final class Summaries {
+public final class Summaries extends VisibleFunctions {
 
     /**
      * A function seen in the change or the checkout.
@@ -49,19 +48,11 @@ public final class Summaries {
     private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
 
-    private final Map<String, List<Function>> byName;
-    /** Java methods declared without a body (interfaces, abstract classes), by name: only their return types count. */
-    private final Map<String, List<Function>> bodiless;
-    private final Models models;
     private final Map<String, Boolean> releases;
     private final Map<String, Boolean> recovers;
     private final Map<String, Boolean> keeps;
     /** {@link GoFactories#returnedNew} by body and pool models, known so far (see {@link #builtAnew}). */
     private final Map<BuiltKey, java.util.Optional<TimeoutModel>> builtAnew;
-    private final Checkout checkout;
-    private final CheckoutHelpers helpers;
-    private final Context context;
-    private final Callees callees;
 
     public Summaries(List<Function> functions, Models models) {
         this(functions, models, Checkout.NONE);
@@ -69,34 +60,19 @@ public final class Summaries {
 
     /** The same, with what the review can learn from the checkout the functions come from. */
     public Summaries(List<Function> functions, Models models, Checkout checkout) {
-        this.byName = new HashMap<>();
-        this.bodiless = new HashMap<>();
-        for (Function f : functions) {
-            (f.body() == null ? bodiless : byName).computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-        }
-        this.models = models;
-        this.checkout = checkout;
-        this.helpers = checkout == Checkout.NONE ? CheckoutHelpers.NONE : new CheckoutHelpers(checkout.callers());
+        super(functions, models, checkout);
         this.releases = new ConcurrentHashMap<>();
         this.recovers = new ConcurrentHashMap<>();
         this.keeps = new ConcurrentHashMap<>();
         this.builtAnew = new ConcurrentHashMap<>();
-        this.context = null;
-        this.callees = new Callees(byName, helpers);
     }
 
     private Summaries(Summaries shared, Context context) {
-        this.byName = shared.byName;
-        this.bodiless = shared.bodiless;
-        this.models = shared.models;
-        this.checkout = shared.checkout;
-        this.helpers = shared.helpers;
+        super(shared, context);
         this.releases = shared.releases;
         this.recovers = shared.recovers;
         this.keeps = shared.keeps;
         this.builtAnew = shared.builtAnew;
-        this.context = context;
-        this.callees = shared.callees;
     }
 
     /** The view from the file at {@code path}: its calls resolve through its imports and package. */
@@ -114,16 +90,6 @@ public final class Summaries {
         return new Summaries(this, c);
     }
 
-    /** The Java types this review can resolve (the JDK's alone without a checkout). */
-    CheckoutTypes types() {
-        return checkout.types();
-    }
-
-    /** Who calls a function across the checkout ({@link Callers#NONE} without one). */
-    public Callers callers() {
-        return checkout.callers();
-    }
-
     public static Summaries none(Models models) {
         return new Summaries(List.of(), models);
     }
@@ -132,46 +98,6 @@ public final class Summaries {
     public static String simpleName(String callee) {
         int dot = callee.lastIndexOf('.');
         return dot < 0 ? callee : callee.substring(dot + 1);
-    }
-
-    /**
-     * True when {@code callee} is a Go variable or parameter of a function type ({@code fn func(*sql.Tx) error}):
-     * a callback handed the value to work with, whose caller keeps the duty of ending it.
-     */
-    boolean isCallback(String callee) {
-        if (context == null || callee.contains(".")) {
-            return false;
-        }
-        String type = context.types().get(callee);
-        return type != null && type.startsWith("func");
-    }
-
-    /** True when the review can see what {@code callee} does: it is in the change or found in the checkout. */
-    public boolean knows(String callee) {
-        return callees.target(callee, context) != null;
-    }
-
-    /** The functions named {@code name} in the change (and beside it in repo mode); empty when none. */
-    public List<Function> visible(String name) {
-        return byName.getOrDefault(name, List.of());
-    }
-
-    /**
-     * The Java methods named {@code name} that the change declares without a body (a mapper's or a repository's
-     * query, a factory interface's open); their {@code results} hold the declared return type. Empty when none.
-     */
-    public List<Function> bodiless(String name) {
-        return bodiless.getOrDefault(name, List.of());
-    }
-
-    /** The bodiless methods of the change (see {@link #bodiless}). */
-    java.util.stream.Stream<Function> allBodiless() {
-        return bodiless.values().stream().flatMap(List::stream);
-    }
-
-    /** Every function and method of the change (and beside it in repo mode). */
-    public java.util.stream.Stream<Function> all() {
-        return byName.values().stream().flatMap(List::stream);
     }
 
     /**
@@ -220,20 +146,6 @@ public final class Summaries {
                     k -> java.util.Optional.ofNullable(GoFactories.returnedNew(f.body(), pools)));
         }
         return known.orElse(null);
-    }
-
-    /** The declarations {@code callee} resolves to (in the change, beside it or in the checkout); empty when unknown. */
-    public List<Function> declarations(String callee) {
-        Target t = callees.target(callee, context);
-        return t == null ? List.of() : t.functions();
-    }
-
-    /** The context of a function's own file, to resolve the calls in its body. */
-    private Context home(Function f) {
-        if (f.file() == null) {
-            return context;
-        }
-        return new Context(f.file(), helpers.text(f.file()), Map.of(), null);
     }
 
     /**
@@ -318,26 +230,6 @@ public final class Summaries {
                 && ArgumentUse.keeps(f.body(), f.params().get(arg)));
         keeps.putIfAbsent(t.key() + "#" + arg, r);
         return r;
-    }
-
-    /**
-     * The Java methods named {@code name} (a constructor: {@code "new Type"}) of class {@code type} that the review can
-     * see: in the change, else in the class's file in the checkout; empty when none is.
-     */
-    List<Function> members(String type, String name) {
-        String owner = simpleName(type.replaceAll("<.*", "").strip());
-        List<Function> visible = byName.getOrDefault(name, List.of()).stream()
-                .filter(f -> owner.equals(f.owner())).toList();
-        if (!visible.isEmpty() || context == null || context.path() == null || context.go()
-                || helpers == CheckoutHelpers.NONE) {
-            return visible;
-        }
-        try {
-            String file = helpers.javaFile(context.path(), context.text(), type);
-            return file == null ? List.of() : helpers.declared(file, false, owner, name);
-        } catch (RuntimeException unresolved) {
-            return List.of();
-        }
     }
 
     /** True when the function recovers from a panic: calls recover(), or a model or visible recoverer. */

@@ -5,7 +5,6 @@ import static kb.review.analysis.TimeoutBuilds.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.TimeoutBuilds.Built;
 import kb.review.diff.SyntaxNode;
@@ -21,20 +20,19 @@ import kb.review.diff.SyntaxNode;
  * when a field or package variable holds the value). For a local, a setter counts only on the paths that pass it
  * ({@link TimeoutPaths}): a use reached on a path that skips it is reported.
  */
-public final class Timeouts {
+public final class Timeouts extends TimeoutReading {
 
     /** One construction without a timeout. */
     public record Spot(int line, int column, String model, List<Lifecycle.Step> steps) {
     }
 
-    private static final Pattern NAMES = Pattern.compile("\\w+(\\s*,\\s*\\w+)*");
-
-    private final byte[] src;
-    private final boolean go;
+    private final TimeoutSetters setters;
+    private final TimeoutHandOvers handOvers;
 
     Timeouts(byte[] src, boolean go) {
-        this.src = src;
-        this.go = go;
+        super(src, go);
+        this.setters = new TimeoutSetters(src, go);
+        this.handOvers = new TimeoutHandOvers(src, go);
     }
 
     /** Every construction in the tree that the models say needs a timeout and that gets none. */
@@ -51,15 +49,6 @@ public final class Timeouts {
         return out;
     }
 
-    private String text(SyntaxNode n) {
-        return SyntaxNode.text(src, n);
-    }
-
-    private static boolean same(SyntaxNode a, SyntaxNode b) {
-        return a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte()
-                && a.getType().equals(b.getType());
-    }
-
     private void walk(SyntaxNode n, List<TimeoutModel> models, List<Spot> out) {
         Built built = match(n, src, models);
         if (built != null) {
@@ -70,21 +59,6 @@ public final class Timeouts {
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), models, out);
-        }
-    }
-
-    /** What has been seen of the timeouts of one construction. */
-    private static final class Seen {
-        final boolean[] set;
-        boolean disabled;
-        boolean handedOver;
-        /** A call on the construction that reaches no network peer (a dial of a unix socket). */
-        boolean local;
-        /** A call on the construction under a context the function bounds ({@link TimeoutModel#contextBound}). */
-        boolean bounded;
-
-        Seen(int n) {
-            set = new boolean[n];
         }
     }
 
@@ -113,16 +87,16 @@ public final class Timeouts {
         if (holder != null) {
             SyntaxNode scope = wide ? root(top) : function(top);
             int from = wide ? scope.getStartByte() : top.getEndByte();
-            laterSetters(holder, scope, from, m, seen);
+            setters.laterSetters(holder, scope, from, m, seen);
             if (!wide || b.via() != TimeoutModel.Via.NAME) {
-                handedOver(holder, scope, from, m, seen);
+                handOvers.handedOver(holder, scope, from, m, seen);
             }
         }
         if (holder == null && !go && b.receiverType() != null) {
-            earlierSetters(built, m, seen);
+            setters.earlierSetters(built, m, seen);
         }
         if (holder != null && !wide && !go) {
-            configuredSetters(function(top), holder, m, initial);
+            setters.configuredSetters(function(top), holder, m, initial);
         }
         if (seen.local || seen.bounded) {
             return null;
@@ -130,7 +104,7 @@ public final class Timeouts {
         if (go && holder != null && !wide && BoundedRequests.onlyBoundedSends(holder, function(top), src)) {
             return null; // every request sent through the local carries a deadline the function sets (set 19, AV)
         }
-        if (go && holder != null && !wide && !m.unreadBy().isEmpty() && onlyUnreadBy(holder, function(top),
+        if (go && holder != null && !wide && !m.unreadBy().isEmpty() && handOvers.onlyUnreadBy(holder, function(top),
                 top.getEndByte(), m)) {
             return null; // handed only to calls that never read the timeout field (round 22, go-09)
         }
@@ -142,13 +116,13 @@ public final class Timeouts {
         if (partial != null) {
             return partial;
         }
-        if (!ok && holder != null && !go && !m.perUse().isEmpty() && everyUseBounded(holder, wide ? root(top)
+        if (!ok && holder != null && !go && !m.perUse().isEmpty() && setters.everyUseBounded(holder, wide ? root(top)
                 : function(top), wide ? root(top).getStartByte() : top.getEndByte(), m)) {
             return null;
         }
         if (!ok && !go && holder != null && !wide && b.via() == TimeoutModel.Via.NEW
                 && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder) + "\\s*;").matcher(text(function(top))).find()
-                && configuredByHelper(root(top), function(top), b, m)) {
+                && setters.configuredByHelper(root(top), function(top), b, m)) {
             return null;
         }
         if (ok || seen.handedOver || holder == null && !text(top).contains("uild")
@@ -175,24 +149,6 @@ public final class Timeouts {
             all &= s;
         }
         return m.all() ? all : any;
-    }
-
-    private void mark(TimeoutModel m, String name, String value, Seen seen) {
-        if (m == null) {
-            return; // only climbing the chain
-        }
-        if (m.localUse() != null && m.localUse().matcher(name + "(" + value + ")").find()) {
-            seen.local = true;
-        }
-        for (int i = 0; i < m.timeout().size(); i++) {
-            if (m.timeout().get(i).matcher(name).matches()) {
-                if (m.disabled() != null && m.disabled().matcher(value.strip()).find()) {
-                    seen.disabled = true;
-                } else {
-                    seen.set[i] = true;
-                }
-            }
-        }
     }
 
     /** The keys of a Go struct literal: {@code Timeout: 5 * time.Second}. */
@@ -241,14 +197,6 @@ public final class Timeouts {
                 return cur;
             }
         }
-    }
-
-    private String arguments(SyntaxNode args) {
-        if (args == null || args.isNull()) {
-            return "";
-        }
-        String a = text(args).strip();
-        return a.startsWith("(") && a.endsWith(")") ? a.substring(1, a.length() - 1) : a;
     }
 
     /** The name of the variable or field the chain's value is assigned to, or null when nothing names it. */
@@ -315,291 +263,5 @@ public final class Timeouts {
 
     private static boolean declaredOutsideFunction(SyntaxNode n) {
         return function(n).getParent().isNull();
-    }
-
-    /**
-     * A Java call on an object the function already holds, kept as a statement ({@code session.connect();}): the
-     * call is what waits, and the object's own setters called earlier in the function ({@code
-     * session.setTimeout(ms)}) are its timeout.
-     */
-    private void earlierSetters(SyntaxNode built, TimeoutModel m, Seen seen) {
-        SyntaxNode object = built.getChildByFieldName("object");
-        if (!built.getType().equals("method_invocation") || object == null || object.isNull()
-                || !object.getType().equals("identifier")) {
-            return;
-        }
-        SyntaxNode scope = function(built);
-        if (scope.getStartByte() >= built.getStartByte()) {
-            return;
-        }
-        laterSetters(text(object), scope, scope.getStartByte(), m, seen, built.getStartByte());
-    }
-
-    private void laterSetters(String holder, SyntaxNode scope, int from, TimeoutModel m, Seen seen) {
-        laterSetters(holder, scope, from, m, seen, scope.getEndByte());
-    }
-
-    /**
-     * Every statement after {@code from} that makes a call on {@code holder} ({@code db.select(...)...}, also through
-     * {@code this.}) carries one of the model's per-query timeout calls ({@code .queryTimeout(5)}), and there is at
-     * least one: each query sets its own bound, so the object built without one is not what waits.
-     */
-    private boolean everyUseBounded(String holder, SyntaxNode scope, int from, TimeoutModel m) {
-        int end = scope.getEndByte();
-        if (from >= end) {
-            return false;
-        }
-        String name = holder.substring(holder.lastIndexOf('.') + 1);
-        String code = CodeText.code(new String(src, from, end - from, StandardCharsets.UTF_8));
-        Matcher use = Pattern.compile("(?<![\\w$])(?:this\\s*\\.\\s*)?" + Pattern.quote(name) + "\\s*\\.\\s*[\\w$]+\\s*\\(")
-                .matcher(code);
-        Pattern bound = Pattern.compile("\\.\\s*(" + String.join("|", m.perUse().stream().map(Pattern::pattern).toList())
-                + ")\\s*\\(\\s*(?!0\\s*\\))");
-        int uses = 0;
-        int after = 0;
-        while (use.find()) {
-            if (use.start() < after) {
-                continue;
-            }
-            int stop = code.indexOf(';', use.end());
-            String statement = code.substring(use.start(), stop < 0 ? code.length() : stop);
-            if (!bound.matcher(statement).find()) {
-                return false;
-            }
-            uses++;
-            after = stop < 0 ? code.length() : stop;
-        }
-        return uses > 0;
-    }
-
-    /**
-     * Java: another method of the file takes a parameter of a type this entry builds ({@code FTPClient client}) and
-     * calls one of the entry's timeout setters on it: a factory that returns the object unconfigured hands it to
-     * that configuring step (set 17, class JT: a client factory whose configure method sets the timeouts).
-     */
-    private boolean configuredByHelper(SyntaxNode root, SyntaxNode own, TimeoutModel.Build b, TimeoutModel m) {
-        java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
-        work.push(root);
-        while (!work.isEmpty()) {
-            SyntaxNode n = work.pop();
-            if (n.getType().equals("method_declaration") && !same(n, own)) {
-                SyntaxNode params = n.getChildByFieldName("parameters");
-                SyntaxNode body = n.getChildByFieldName("body");
-                for (int i = 0; params != null && !params.isNull() && body != null && !body.isNull()
-                        && i < params.getNamedChildCount(); i++) {
-                    SyntaxNode param = params.getNamedChild(i);
-                    SyntaxNode type = param.getChildByFieldName("type");
-                    SyntaxNode name = param.getChildByFieldName("name");
-                    if (type == null || type.isNull() || name == null || name.isNull()
-                            || !b.pattern().matcher(text(type).replaceAll("<.*", "").replaceAll(".*\\.", "")).find()) {
-                        continue;
-                    }
-                    Matcher x = setter(text(name)).matcher(CodeText.code(text(body)));
-                    while (x.find()) {
-                        for (Pattern t : m.timeout()) {
-                            if (t.matcher(x.group(1)).matches()) {
-                                return true;
-                            }
-                        }
-                    }
-                }
-                continue;
-            }
-            for (int i = 0; i < n.getNamedChildCount(); i++) {
-                work.push(n.getNamedChild(i));
-            }
-        }
-        return false;
-    }
-
-    /** The value a configuration test asks about: {@code E != null}, {@code E > 0}, {@code !isEmpty(E)}... */
-    private static final List<Pattern> CONFIG_TESTS = List.of(
-            Pattern.compile("^(.+?)\\s*(?:!=\\s*null|>\\s*0[lL]?|>=\\s*1[lL]?|!=\\s*0[lL]?)$"),
-            Pattern.compile("^null\\s*!=\\s*(.+)$"),
-            Pattern.compile("^!\\s*[\\w.]*(?:isEmpty|isBlank|isNull)\\((.+)\\)$"),
-            Pattern.compile("^[\\w.]*(?:isNotEmpty|isNotBlank|nonNull|hasText|hasLength)\\((.+)\\)$"),
-            Pattern.compile("^(.+)\\.isPresent\\(\\)$"));
-
-    /**
-     * Java: a timeout setter on the local {@code holder} under an {@code if} that only asks whether the value it is
-     * given is configured ({@code if (t != null) c.setConnectTimeout(t)}, {@code if (s.getReadTimeout() > 0)
-     * b.setResponseTimeout(ofMillis(s.getReadTimeout()))}) counts on every path: when the test fails no timeout was
-     * configured, and the library's own default is what the configuration chose (set 17, class JT). Marks those
-     * entries in {@code initial}.
-     */
-    private void configuredSetters(SyntaxNode function, String holder, TimeoutModel m, boolean[] initial) {
-        java.util.ArrayDeque<SyntaxNode> work = new java.util.ArrayDeque<>();
-        work.push(function);
-        while (!work.isEmpty()) {
-            SyntaxNode n = work.pop();
-            if (n.getType().equals("method_invocation") && holder.equals(text(n.getChildByFieldName("object")))) {
-                String name = text(n.getChildByFieldName("name"));
-                String value = arguments(n.getChildByFieldName("arguments"));
-                for (int i = 0; i < m.timeout().size(); i++) {
-                    if (!initial[i] && m.timeout().get(i).matcher(name).matches()
-                            && (m.disabled() == null || !m.disabled().matcher(value.strip()).find())
-                            && configuredTest(n, value)) {
-                        initial[i] = true;
-                    }
-                }
-            }
-            for (int i = 0; i < n.getNamedChildCount(); i++) {
-                work.push(n.getNamedChild(i));
-            }
-        }
-    }
-
-    /** The nearest {@code if} above the setter has it in its then-branch and tests only the setter's value. */
-    private boolean configuredTest(SyntaxNode setter, String value) {
-        SyntaxNode child = setter;
-        for (SyntaxNode p = setter.getParent(); !p.isNull(); child = p, p = p.getParent()) {
-            String t = p.getType();
-            if (t.equals("if_statement")) {
-                if (!same(p.getChildByFieldName("consequence"), child)) {
-                    return false;
-                }
-                String cond = kb.review.diff.CodeText.unwrap(text(p.getChildByFieldName("condition")));
-                String v = value.replaceAll("\\s+", "");
-                for (Pattern test : CONFIG_TESTS) {
-                    Matcher x = test.matcher(cond.replaceAll("\\s+", " ").strip());
-                    if (x.matches()) {
-                        String e = x.group(1).replaceAll("\\s+", "");
-                        return e.matches("[\\w$.()]+") && !e.matches("\\d+") && v.contains(e);
-                    }
-                }
-                return false;
-            }
-            if (t.equals("method_declaration") || t.equals("constructor_declaration") || t.equals("lambda_expression")
-                    || t.equals("for_statement") || t.equals("enhanced_for_statement") || t.equals("while_statement")
-                    || t.equals("try_statement") || t.equals("switch_expression")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** {@code v.Timeout = d}, {@code v.setReadTimeout(ms)} and {@code v.SetTimeout(d)} after the construction. */
-    private void laterSetters(String holder, SyntaxNode scope, int from, TimeoutModel m, Seen seen, int end) {
-        if (from >= end) {
-            return;
-        }
-        String code = new String(src, from, end - from, StandardCharsets.UTF_8);
-        Matcher x = setter(holder).matcher(code);
-        while (x.find()) {
-            int valueStart = x.end();
-            int eol = code.indexOf('\n', valueStart);
-            String value = code.substring(valueStart, eol < 0 ? code.length() : eol);
-            if (x.group(2).startsWith("(")) {
-                int close = value.lastIndexOf(')');
-                value = close >= 0 ? value.substring(0, close) : value;
-            }
-            mark(m, x.group(1), value, seen);
-            if (m.contextBound() != null && m.contextBound().matcher(x.group(1)).matches()
-                    && boundedContext(value, scope)) {
-                seen.bounded = true;
-            }
-        }
-    }
-
-    /**
-     * True when the first argument of a call ({@code dctx, network, addr}) is a context the function bounds itself:
-     * assigned from {@code context.WithTimeout} or {@code context.WithDeadline} somewhere in it (also under an
-     * {@code if timeout > 0}: without one the caller's context is the bound the configuration asked for).
-     */
-    private boolean boundedContext(String arguments, SyntaxNode function) {
-        String ctx = arguments.split(",", 2)[0].strip();
-        return function.getParent() != null && !function.getParent().isNull() && ctx.matches("[\\w$]+") && Pattern.compile("(?<![\\w$.])" + Pattern.quote(ctx)
-                + "\\s*(?:,\\s*[\\w$]+\\s*)*:?=\\s*context\\.With(?:Timeout|Deadline)\\s*\\(")
-                .matcher(text(function)).find();
-    }
-
-    private static Pattern setter(String holder) {
-        String name = holder.contains(".") ? holder.substring(holder.lastIndexOf('.') + 1) : holder;
-        String before = holder.contains(".") ? "(?<![\\w$])" : "(?<![\\w.$])";
-        return Pattern.compile(before + Pattern.quote(name) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))");
-    }
-
-    /** A later call statement that takes the value as an argument and keeps no result but an error: a configurer. */
-    private void handedOver(String holder, SyntaxNode n, int from, TimeoutModel m, Seen seen) {
-        if (seen.handedOver || n.getEndByte() <= from) {
-            return;
-        }
-        String t = n.getType();
-        if ((t.equals("call_expression") || t.equals("method_invocation")) && n.getStartByte() >= from) {
-            SyntaxNode args = n.getChildByFieldName("arguments");
-            for (int i = 0; args != null && i < args.getNamedChildCount(); i++) {
-                String a = text(args.getNamedChild(i)).replaceFirst("^&\\s*", "");
-                if (a.equals(holder) && configures(n, m)) {
-                    seen.handedOver = true;
-                    return;
-                }
-            }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            handedOver(holder, n.getNamedChild(i), from, m, seen);
-        }
-    }
-
-    private boolean configures(SyntaxNode call, TimeoutModel m) {
-        SyntaxNode fn = call.getChildByFieldName(go ? "function" : "name");
-        String callee = fn.isNull() ? "" : text(fn);
-        String simple = callee.substring(callee.lastIndexOf('.') + 1);
-        if (m.uses().contains(simple) || simple.startsWith("New") || simple.startsWith("new")) {
-            return false; // used, or wrapped by a new object that keeps it as it is
-        }
-        SyntaxNode p = call.getParent();
-        if (p.getType().equals("expression_statement")) {
-            return true;
-        }
-        if (p.getType().equals("expression_list")) {
-            SyntaxNode stmt = p.getParent();
-            SyntaxNode left = stmt.getChildByFieldName("left");
-            if (!(stmt.getType().equals("short_var_declaration") || stmt.getType().equals("assignment_statement"))
-                    || left.isNull() || !NAMES.matcher(text(left)).matches()) {
-                return false;
-            }
-            // only an error comes back (`err := http2.ConfigureServer(srv, nil)`): an error by its name or by the
-            // check that hands it on, whatever it is called
-            String body = text(function(call));
-            return java.util.Arrays.stream(text(left).split("\\s*,\\s*"))
-                    .allMatch(name -> name.equals("_") || GoErrors.holdsError(name, body));
-        }
-        return false;
-    }
-
-    /**
-     * Go: true when the local {@code holder} appears after {@code from} in {@code fn} at least once and only as an
-     * argument of calls whose callee matches the model's {@code unread-by} (a config handed to
-     * {@code ssh.NewClientConn}, which never reads its {@code Timeout}).
-     */
-    private boolean onlyUnreadBy(String holder, SyntaxNode fn, int from, TimeoutModel m) {
-        int[] counts = new int[2];
-        countUses(holder, fn, from, m, counts, false);
-        return counts[0] > 0 && counts[0] == counts[1];
-    }
-
-    private void countUses(String holder, SyntaxNode n, int from, TimeoutModel m, int[] counts, boolean inUnread) {
-        if (n.getEndByte() <= from) {
-            return;
-        }
-        String t = n.getType();
-        if (t.equals("identifier") && n.getStartByte() >= from && text(n).equals(holder)) {
-            counts[0]++;
-            if (inUnread) {
-                counts[1]++;
-            }
-            return;
-        }
-        boolean unread = inUnread;
-        if (t.equals("call_expression")) {
-            SyntaxNode fn = n.getChildByFieldName("function");
-            String callee = fn == null || fn.isNull() ? "" : text(fn);
-            unread = m.unreadBy().stream().anyMatch(p -> p.matcher(callee).find());
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            SyntaxNode c = n.getNamedChild(i);
-            boolean arg = unread && t.equals("call_expression") && "argument_list".equals(c.getType());
-            countUses(holder, c, from, m, counts, t.equals("call_expression") ? arg : unread);
-        }
     }
 }

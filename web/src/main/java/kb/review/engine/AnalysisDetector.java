@@ -23,7 +23,10 @@ import kb.review.analysis.Model;
 import kb.review.analysis.Models;
 import kb.review.analysis.DeclaredReturns;
 import kb.review.analysis.RepositoryStreams;
+import kb.review.analysis.LoopDefers;
+import kb.review.analysis.LoopLogs;
 import kb.review.analysis.Shapes;
+import kb.review.analysis.UnrecoveredGoroutines;
 import kb.review.analysis.Summaries;
 import kb.review.analysis.ThreadLocalNames;
 import kb.review.diff.SyntaxNode;
@@ -78,7 +81,8 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.GOROUTINE_RECOVER -> file.language() == Language.GO
                         && (GO_KEYWORD.matcher(lower).find()
                         || models.spawns().stream().anyMatch(s -> mayAppear(s.builtBy(), lower)))
-                        ? Shapes.goroutinesWithoutRecover(root.get(), file.utf8(), summaries, models.spawns())
+                        ? UnrecoveredGoroutines.goroutinesWithoutRecover(root.get(), file.utf8(), summaries,
+                                models.spawns())
                         : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
@@ -91,13 +95,13 @@ final class AnalysisDetector {
                         || file.language() == Language.GO && !file.complete()
                         && lower.contains("<-")) // GoChannelLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
-                        ? Shapes.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
+                        ? LoopLogs.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
                         models.loggers(), models.roundTrips(file.language().key()),
                         models.polls(file.language().key()), file.path(),
                         file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue"))
-                        ? Shapes.defersInLoops(root.get(), file.utf8(), file) : List.of();
+                        ? LoopDefers.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO
@@ -128,7 +132,7 @@ final class AnalysisDetector {
                         || a.equals(Rule.AnalysisMatcher.LOG_IN_LOOP) && s.note() == null
                         && Sight.loopShownToCall(file, root.get(), s.line(), s.column());
                 // a note that must keep the finding low (Hit.calibrated lifts a partial function in Go) stays
-                boolean keepsNote = whole || Shapes.TURN_BELOW.equals(s.note());
+                boolean keepsNote = whole || LoopDefers.TURN_BELOW.equals(s.note());
                 hits.add(new Hit(r, s.line(), s.column(), whole && s.sure() ? Finding.Confidence.HIGH
                         : Finding.Confidence.LOW, keepsNote ? s.note() : Hit.PARTIAL_FUNCTION));
             }

@@ -65,7 +65,7 @@ final class MovedPastExits {
                     continue;
                 }
                 if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(removed.text())
-                        || RemovedReleases.pairedInBlock(h.lines(), k, r, value)) {
+                        || DeletedReleaseBlocks.pairedInBlock(h.lines(), k, r, value)) {
                     return null; // into a branch (taken on some paths only), or rewritten where it stands
                 }
                 for (int line = at; line < l.newLine(); line++) {

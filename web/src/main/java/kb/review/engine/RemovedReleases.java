@@ -1,11 +1,21 @@
 package kb.review.engine;
 
+import static kb.review.engine.DeletedReleaseBlocks.callbackClearing;
+import static kb.review.engine.DeletedReleaseBlocks.insideDeletedInterruptCatch;
+import static kb.review.engine.DeletedReleaseBlocks.insideDeletedMethod;
+import static kb.review.engine.DeletedReleaseBlocks.nextNewLine;
+import static kb.review.engine.DeletedReleaseBlocks.opensBlockBefore;
+import static kb.review.engine.DeletedReleaseBlocks.pairedInBlock;
+import static kb.review.engine.DeletedReleaseBlocks.renamedInBlock;
+import static kb.review.engine.ReleasesPutBack.acquiredInChange;
+import static kb.review.engine.ReleasesPutBack.addedIn;
+import static kb.review.engine.ReleasesPutBack.putBack;
+import static kb.review.engine.ReleasesPutBack.rewrittenInHunk;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -187,94 +197,6 @@ final class RemovedReleases {
         return out;
     }
 
-    /**
-     * Go: the changed block around the deleted release adds the same statement on a renamed value, the same field
-     * reached another way ({@code ctl.conn.Close()} becoming {@code ctl.sessionCtx.Conn.Close()}; precision set 17,
-     * BU): the release stays where it was, on the value's new name. The new name must end in the old one's last name
-     * (compared without case), so that a close of some other value ({@code s.log} for {@code s.conn}) does not pass.
-     */
-    static boolean renamedInBlock(List<DiffLine> lines, int at, Release r, String value) {
-        String old = lines.get(at).text().strip();
-        int from = old.indexOf(value);
-        if (from < 0 || value.isEmpty()) {
-            return false;
-        }
-        String before = old.substring(0, from);
-        String after = old.substring(from + value.length());
-        String last = value.substring(value.lastIndexOf('.') + 1);
-        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
-            String t = l.text().strip();
-            if (l.kind() != DiffLine.Kind.ADDED || !t.startsWith(before) || !t.endsWith(after)
-                    || t.length() <= before.length() + after.length()) {
-                continue;
-            }
-            String now = t.substring(before.length(), t.length() - after.length());
-            if (now.equals(value) || !NAME_PATH.matcher(now).matches()) {
-                continue;
-            }
-            String nowRoot = now.contains(".") ? now.substring(0, now.indexOf('.')) : now;
-            String nowLast = now.substring(now.lastIndexOf('.') + 1);
-            if (nowLast.equalsIgnoreCase(last) && !nowRoot.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*");
-
-    /** The head of a catch clause that names InterruptedException (alone or in a multi-catch). */
-    private static final Pattern INTERRUPT_CATCH = Pattern.compile("\\bcatch\\s*\\([^)]*\\bInterruptedException\\b");
-    private static final Pattern CATCH = Pattern.compile("\\bcatch\\s*\\(");
-
-    /**
-     * True when the deleted interrupt restore sits in a {@code catch (InterruptedException e)} the change deletes too
-     * (a try around a call that no longer throws it, unwrapped; found on zuul's removal of {@code throws Exception}).
-     * The compiler then vouches for the rest: nothing in the try throws it any more, or the method declares it, or
-     * another catch that the diff shows takes it. The nearest catch above the line in the hunk decides.
-     */
-    private static boolean insideDeletedInterruptCatch(List<DiffLine> lines, int i) {
-        for (int j = i - 1; j >= 0; j--) {
-            DiffLine l = lines.get(j);
-            if (CATCH.matcher(l.text()).find()) {
-                return l.kind() == DiffLine.Kind.REMOVED && INTERRUPT_CATCH.matcher(l.text()).find();
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The run of deleted lines above the release also deletes the line that opened its block: the change rewrote the
-     * control flow around the release (an {@code if (!closed)} turned into an early return), not moved the release.
-     */
-    private static boolean opensBlockBefore(List<DiffLine> lines, int at) {
-        for (int j = at - 1; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
-            if (lines.get(j).text().strip().endsWith("{")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The block of changed lines (deleted and added, between two context lines) around {@code at} holds the same
-     * release of the same value on its other side: a release rewritten in place ({@code conn.Close()} to
-     * {@code _ = conn.Close()}).
-     */
-    static boolean pairedInBlock(List<DiffLine> lines, int at, Release r, String value) {
-        DiffLine.Kind other = lines.get(at).kind() == DiffLine.Kind.REMOVED ? DiffLine.Kind.ADDED
-                : DiffLine.Kind.REMOVED;
-        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
-            if (l.kind() == other) {
-                Matcher m = r.pattern().matcher(l.text());
-                if (m.find() && m.group(1).equals(value)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The width of a line's indentation, a tab counted as four columns. */
     static int indent(String line) {
         int width = 0;
@@ -297,126 +219,4 @@ final class RemovedReleases {
 
     /** A Go function or method declaration. */
     static final Pattern GO_DECLARATION = Pattern.compile("^func\\b");
-
-    /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
-    private static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {
-        return lines.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && r.pattern().matcher(l.text()).find());
-    }
-
-    /** The run of deleted lines around the release also deletes the header of its function or method. */
-    private static boolean insideDeletedMethod(List<DiffLine> lines, int at) {
-        for (int j = at; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
-            if (HEADER.matcher(lines.get(j).text()).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The deleted method that held the release is a framework callback ({@code @Override} on the deleted run) that
-     * cleared a per-thread value the kept code still sets: the interceptor's {@code afterCompletion} after its
-     * {@code preHandle}. Deleting the callback deletes the only clearing; the framework calls nothing else.
-     */
-    private static boolean callbackClearing(List<DiffLine> lines, int at, String item) {
-        if (!item.equals("CONC-04")) {
-            return false;
-        }
-        for (int j = at; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
-            if (lines.get(j).text().strip().startsWith("@Override")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The first line of the new file after the deletion (the line the deleted code stood before). */
-    private static int nextNewLine(List<DiffLine> lines, int removed) {
-        for (int j = removed + 1; j < lines.size(); j++) {
-            if (lines.get(j).kind() != DiffLine.Kind.REMOVED) {
-                return lines.get(j).newLine();
-            }
-        }
-        for (int j = removed - 1; j >= 0; j--) {
-            if (lines.get(j).kind() != DiffLine.Kind.REMOVED) {
-                return lines.get(j).newLine();
-            }
-        }
-        return 0;
-    }
-
-    /** The added lines of one file's hunks. */
-    private static List<String> addedIn(SourceFile file) {
-        List<String> out = new ArrayList<>();
-        for (Hunk h : file.change().hunks()) {
-            for (DiffLine l : h.lines()) {
-                if (l.kind() == DiffLine.Kind.ADDED) {
-                    out.add(l.text());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The change adds a release of the same value (in a defer, a finally or a helper), or hands it on (unless unwrapped). */
-    private static boolean putBack(String value, Release r, List<String> added, boolean java, boolean unwrapped) {
-        // compiled once per deleted release, not once per added line: a large diff has thousands of them
-        Pattern named = value.isEmpty() ? null
-                : Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
-        // Java: a stream given to a method whose result is returned (`return DigestUtils.md5Hex(in)`) is read there,
-        // not handed to the caller; only the value itself, or a wrapper built around it, is
-        Pattern returned = value.isEmpty() ? null : Pattern.compile("\\breturn\\s+(?:new\\s+[\\w.<>]+\\s*\\(\\s*)?"
-                + Pattern.quote(value) + "(?![\\w.(])");
-        // a per-thread context now reset another way (MDC.clear() replaced by MDC.remove(key), unset() by remove())
-        Pattern reset = value.isEmpty() || !"CONC-04".equals(r.javaItem()) ? null : Pattern.compile("(?<![\\w])"
-                + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove|clear\\w*|unset|putCloseable)\\s*\\(");
-        for (String a : added) {
-            if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))
-                    || reset != null && reset.matcher(a).find()) {
-                return true;
-            }
-            if (named != null && named.matcher(a).find()
-                    && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
-                    || a.contains("return ") && !unwrapped && (!java || returned.matcher(a).find()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The value's acquisition is rewritten by the change too: the code was replaced, not its release dropped. */
-    private static boolean acquiredInChange(String value, List<String> removed, List<String> added) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        // the value may stand anywhere in a tuple assignment: a CLI's helper hands back its context, client,
-        // connection and cancel in one (`ctx, client, conn, cancel, err := newClient()`; precision set 19, BU)
-        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
-        // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
-        Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
-        Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
-        // an acquisition given other arguments only (`group = new NioEventLoopGroup()` becoming `new
-        // NioEventLoopGroup(2)`) is the same acquisition: the same value is still made by the same call
-        Set<String> removedCalls = removed.stream().filter(t -> assigned.matcher(t).find())
-                .map(RemovedReleases::callHead).filter(c -> c != null).collect(Collectors.toSet());
-        Set<String> addedCalls = added.stream().filter(t -> assigned.matcher(t).find())
-                .map(RemovedReleases::callHead).filter(c -> c != null).collect(Collectors.toSet());
-        return removed.stream().anyMatch(t -> assigned.matcher(t).find()
-                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, addedCalls))
-                || added.stream().anyMatch(t -> assigned.matcher(t).find()
-                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, removedCalls));
-    }
-
-    /** The line's code up to its first call's opening parenthesis, without white space; null without a call. */
-    static String callHead(String line) {
-        String code = DeletedReleaseAcquisitions.code(line);
-        int open = code.indexOf('(');
-        return open <= 0 ? null : code.substring(0, open).replaceAll("\\s+", "");
-    }
-
-    /** The other side of the change makes the same assignment by the same call, with other arguments. */
-    private static boolean reArgued(String line, Set<String> otherSide) {
-        String head = callHead(line);
-        return head != null && head.contains("=") && otherSide.contains(head);
-    }
 }

@@ -1,0 +1,102 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.SourceFile;
+import kb.review.engine.RemovedReleases.Release;
+
+/**
+ * Whether the change still releases a value whose release it deletes, for {@link RemovedReleases}: the same release
+ * added elsewhere (a defer, a finally, a helper given the value, a value handed on), or the value's acquisition
+ * rewritten too, so that the code was replaced rather than its release dropped.
+ */
+final class ReleasesPutBack {
+
+    private ReleasesPutBack() {
+    }
+
+    /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
+    static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {
+        return lines.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && r.pattern().matcher(l.text()).find());
+    }
+
+    /** The added lines of one file's hunks. */
+    static List<String> addedIn(SourceFile file) {
+        List<String> out = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED) {
+                    out.add(l.text());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The change adds a release of the same value (in a defer, a finally or a helper), or hands it on (unless unwrapped). */
+    static boolean putBack(String value, Release r, List<String> added, boolean java, boolean unwrapped) {
+        // compiled once per deleted release, not once per added line: a large diff has thousands of them
+        Pattern named = value.isEmpty() ? null
+                : Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
+        // Java: a stream given to a method whose result is returned (`return DigestUtils.md5Hex(in)`) is read there,
+        // not handed to the caller; only the value itself, or a wrapper built around it, is
+        Pattern returned = value.isEmpty() ? null : Pattern.compile("\\breturn\\s+(?:new\\s+[\\w.<>]+\\s*\\(\\s*)?"
+                + Pattern.quote(value) + "(?![\\w.(])");
+        // a per-thread context now reset another way (MDC.clear() replaced by MDC.remove(key), unset() by remove())
+        Pattern reset = value.isEmpty() || !"CONC-04".equals(r.javaItem()) ? null : Pattern.compile("(?<![\\w])"
+                + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove|clear\\w*|unset|putCloseable)\\s*\\(");
+        for (String a : added) {
+            if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))
+                    || reset != null && reset.matcher(a).find()) {
+                return true;
+            }
+            if (named != null && named.matcher(a).find()
+                    && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
+                    || a.contains("return ") && !unwrapped && (!java || returned.matcher(a).find()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value's acquisition is rewritten by the change too: the code was replaced, not its release dropped. */
+    static boolean acquiredInChange(String value, List<String> removed, List<String> added) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        // the value may stand anywhere in a tuple assignment: a CLI's helper hands back its context, client,
+        // connection and cancel in one (`ctx, client, conn, cancel, err := newClient()`; precision set 19, BU)
+        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
+        // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
+        Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        // an acquisition given other arguments only (`group = new NioEventLoopGroup()` becoming `new
+        // NioEventLoopGroup(2)`) is the same acquisition: the same value is still made by the same call
+        Set<String> removedCalls = removed.stream().filter(t -> assigned.matcher(t).find())
+                .map(ReleasesPutBack::callHead).filter(c -> c != null).collect(Collectors.toSet());
+        Set<String> addedCalls = added.stream().filter(t -> assigned.matcher(t).find())
+                .map(ReleasesPutBack::callHead).filter(c -> c != null).collect(Collectors.toSet());
+        return removed.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !addedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, addedCalls))
+                || added.stream().anyMatch(t -> assigned.matcher(t).find()
+                && !removedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, removedCalls));
+    }
+
+    /** The line's code up to its first call's opening parenthesis, without white space; null without a call. */
+    static String callHead(String line) {
+        String code = DeletedReleaseAcquisitions.code(line);
+        int open = code.indexOf('(');
+        return open <= 0 ? null : code.substring(0, open).replaceAll("\\s+", "");
+    }
+
+    /** The other side of the change makes the same assignment by the same call, with other arguments. */
+    private static boolean reArgued(String line, Set<String> otherSide) {
+        String head = callHead(line);
+        return head != null && head.contains("=") && otherSide.contains(head);
+    }
+}
