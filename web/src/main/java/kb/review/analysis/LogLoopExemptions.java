@@ -16,6 +16,8 @@ import kb.review.diff.SyntaxNode;
  * on every element whatever the level, and stays reported. Go's debug calls read the same way
  * ({@link GoLevelledEvents}): a levelled event chain that builds nothing when off, or a debug call whose logger
  * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks}.
+ * A branch that hands its anomaly on (a failure recorded for the caller, a switch's unmatched default):
+ * {@link AnomalyBranches}.
  */
 final class LogLoopExemptions {
 
@@ -37,7 +39,7 @@ final class LogLoopExemptions {
         return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
                 || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
                 || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
-                || OneShotPasses.inMigration(call, src, path);
+                || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go);
     }
 
     /**
