@@ -17,7 +17,8 @@ import kb.review.diff.SyntaxNode;
  * ({@link GoLevelledEvents}): a levelled event chain that builds nothing when off, or a debug call whose logger
  * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks}.
  * A branch that hands its anomaly on (a failure recorded for the caller, a switch's unmatched default):
- * {@link AnomalyBranches}.
+ * {@link AnomalyBranches}. A listing whose lines are the point (a dump method, a configuration's keys):
+ * {@link ListingLoops}.
  */
 final class LogLoopExemptions {
 
@@ -39,7 +40,8 @@ final class LogLoopExemptions {
         return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
                 || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
                 || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
-                || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go);
+                || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go)
+                || ListingLoops.inDumpMethod(call, src) || ListingLoops.overConfigurationKeys(call, src);
     }
 
     /**
