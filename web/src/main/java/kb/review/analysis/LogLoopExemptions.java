@@ -15,7 +15,8 @@ import kb.review.diff.SyntaxNode;
  * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
  * on every element whatever the level, and stays reported. Go's debug calls read the same way
  * ({@link GoLevelledEvents}): a levelled event chain that builds nothing when off, or a debug call whose logger
- * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks}.
+ * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks},
+ * and private helpers only start-up code calls: {@link StartupHelpers}.
  * A branch that hands its anomaly on (a failure recorded for the caller, a switch's unmatched default):
  * {@link AnomalyBranches}. A listing whose lines are the point (a dump method, a configuration's keys):
  * {@link ListingLoops}.
@@ -39,7 +40,7 @@ final class LogLoopExemptions {
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
         return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
                 || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
-                || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
+                || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src) || StartupHelpers.onlyAtStartup(call, src))
                 || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go)
                 || ListingLoops.inDumpMethod(call, src) || ListingLoops.overConfigurationKeys(call, src);
     }
