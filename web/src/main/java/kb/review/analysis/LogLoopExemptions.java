@@ -19,7 +19,7 @@ import kb.review.diff.SyntaxNode;
  * and private helpers only start-up code calls: {@link StartupHelpers}.
  * A branch that hands its anomaly on (a failure recorded for the caller, a switch's unmatched default):
  * {@link AnomalyBranches}. A listing whose lines are the point (a dump method, a configuration's keys):
- * {@link ListingLoops}.
+ * {@link ListingLoops}. A Go context builder ({@code WithFields}) writes no line: {@link GoLogBuilders}.
  */
 final class LogLoopExemptions {
 
@@ -38,7 +38,7 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
+        return sampledChain(call, src, go) || go && fieldArgument(call) || go && GoLogBuilders.buildsOnly(goCallee(call, src)) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
                 || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
                 || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src) || StartupHelpers.onlyAtStartup(call, src))
                 || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go)
