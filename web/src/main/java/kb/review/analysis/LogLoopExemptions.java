@@ -75,10 +75,18 @@ final class LogLoopExemptions {
 
     private static final Pattern SAMPLED = Pattern.compile("\\.(?:atMostEvery|every|onAverageEvery|Sample)\\s*\\(");
 
+    /**
+     * The Go call's function text, a chain broken over lines joined again ({@code logrus.WithField("k", v).} and
+     * {@code Debug} on the next line read as {@code logrus.WithField("k", v).Debug}), so the level of its writing link
+     * is read as on one line.
+     */
     private static String goCallee(SyntaxNode call, byte[] src) {
         SyntaxNode fn = call.getChildByFieldName("function");
-        return fn == null || fn.isNull() ? "" : text(src, fn);
+        return fn == null || fn.isNull() ? "" : BROKEN_LINK.matcher(text(src, fn)).replaceAll(".");
     }
+
+    /** A selector's dot followed by a line break and indentation. */
+    private static final Pattern BROKEN_LINK = Pattern.compile("\\.\\s*\\n\\s*");
 
     /**
      * True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off:
