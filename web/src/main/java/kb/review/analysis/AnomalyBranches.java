@@ -15,8 +15,9 @@ import kb.review.diff.SyntaxNode;
  *   {@code errs = append(errs, err)}), a response's failure entry ({@code addPurgeBatchFailure(response, ...)}),
  *   a client exception collecting the request's invalid parts ({@code scce.addException(...)}). The loop walks one
  *   request's or one upload's entries and every bad entry is answered to the caller; the line is a copy of that
- *   answer, bounded by the request. A counter ({@code failed++}) is no such record: a tally summed after the loop
- *   is the reading of {@code SummarisedLoops}, and stays reported.</li>
+ *   answer, bounded by the request. A counter ({@code failed++}, {@code metrics.recordFailure()}, any recording call
+ *   with no argument) is no such record: a tally summed after the loop is the reading of {@code SummarisedLoops},
+ *   and stays reported.</li>
  *   <li>{@link #unmatchedDefault}: the {@code default} of a {@code switch} in the loop that only logs (and leaves the
  *   switch or the turn): the branch for a value none of the cases names, an operator or type the code does not
  *   support, not the loop's work. A Go {@code select}'s default is the loop's idle turn and is not this.</li>
@@ -41,6 +42,11 @@ final class AnomalyBranches {
     /** Go: a failure slice or joined error grown in the branch ({@code errs = append(errs, err)}). */
     private static final Pattern GO_APPENDS_FAILURE = Pattern.compile(
             "^[\\w.]*" + FAILURE + "\\w*\\s*=\\s*(?:append|errors\\.Join|multierr(?:or)?\\.Append)\\s*\\(");
+    /** A call on a metrics object: it counts the failure, it does not hand the element on. */
+    private static final Pattern METRIC = Pattern.compile(
+            "^[\\w$.()]*?(?i:metric|meter|counter|stats|statistic|histogram|gauge|telemetry)\\w*(?:\\(\\))?\\.");
+    /** A call with no argument ({@code recordFailure()}): nothing of the element is recorded. */
+    private static final Pattern NO_ARGUMENT = Pattern.compile("^[\\w$.()]*\\w\\s*\\(\\s*\\)\\s*;?$");
     /** A statement that only leaves the switch or the turn. */
     private static final Pattern LEAVES = Pattern.compile("^(?:break|continue|return)\\b[^;{}]*;?$");
 
@@ -89,6 +95,9 @@ final class AnomalyBranches {
                 continue;
             }
             String t = text(src, s).strip();
+            if (METRIC.matcher(t).find() || NO_ARGUMENT.matcher(t).find()) {
+                continue; // a counter of failures (metrics.recordFailure()): a tally, not the element's record
+            }
             if (ADDS_TO_FAILURES.matcher(t).find() || RECORDS_FAILURE.matcher(t).find()
                     || go && GO_APPENDS_FAILURE.matcher(t).find()) {
                 return true;
