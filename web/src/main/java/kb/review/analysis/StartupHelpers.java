@@ -35,9 +35,7 @@ final class StartupHelpers {
         while (root.getParent() != null && !root.getParent().isNull()) {
             root = root.getParent();
         }
-        List<SyntaxNode> invocations = new ArrayList<>();
-        walk(root, invocations);
-        return startupOnly(method, invocations, src, DEPTH);
+        return startupOnly(method, invocations(root), src, DEPTH);
     }
 
     private static boolean startupOnly(SyntaxNode method, List<SyntaxNode> invocations, byte[] src, int depth) {
@@ -115,6 +113,22 @@ final class StartupHelpers {
             }
         }
         return false;
+    }
+
+    /** The file's last tree and its calls, per thread: a file with many lines in loops walks its tree once. */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+    private static List<SyntaxNode> invocations(SyntaxNode root) {
+        Object[] last = LAST.get();
+        if (last != null && last[0] == root) {
+            @SuppressWarnings("unchecked")
+            List<SyntaxNode> cached = (List<SyntaxNode>) last[1];
+            return cached;
+        }
+        List<SyntaxNode> out = new ArrayList<>();
+        walk(root, out);
+        LAST.set(new Object[] {root, out});
+        return out;
     }
 
     private static void walk(SyntaxNode n, List<SyntaxNode> out) {
