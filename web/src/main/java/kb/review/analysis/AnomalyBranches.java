@@ -15,7 +15,8 @@ import kb.review.diff.SyntaxNode;
  *   {@code errs = append(errs, err)}), a response's failure entry ({@code addPurgeBatchFailure(response, ...)}),
  *   a client exception collecting the request's invalid parts ({@code scce.addException(...)}). The loop walks one
  *   request's or one upload's entries and every bad entry is answered to the caller; the line is a copy of that
- *   answer, bounded by the request. A counter ({@code failed++}, {@code metrics.recordFailure()}, any recording call
+ *   answer, bounded by the request. A list or slice local to the function is no such record either: it is the
+ *   tally behind a summary line after the loop (session 26's class, {@code FailureSummaryLogTest}). A counter ({@code failed++}, {@code metrics.recordFailure()}, any recording call
  *   with no argument) is no such record: a tally summed after the loop is the reading of {@code SummarisedLoops},
  *   and stays reported.</li>
  *   <li>{@link #unmatchedDefault}: the {@code default} of a {@code switch} in the loop that only logs (and leaves the
@@ -98,8 +99,63 @@ final class AnomalyBranches {
             if (METRIC.matcher(t).find() || NO_ARGUMENT.matcher(t).find()) {
                 continue; // a counter of failures (metrics.recordFailure()): a tally, not the element's record
             }
-            if (ADDS_TO_FAILURES.matcher(t).find() || RECORDS_FAILURE.matcher(t).find()
-                    || go && GO_APPENDS_FAILURE.matcher(t).find()) {
+            if ((ADDS_TO_FAILURES.matcher(t).find() || RECORDS_FAILURE.matcher(t).find()
+                    || go && GO_APPENDS_FAILURE.matcher(t).find()) && !intoLocal(t, branch, src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The identifier a recording statement starts with: the collection, the receiver or the recording method. */
+    private static final Pattern ROOT = Pattern.compile("^(?:this\\.)?([\\w$]+)");
+
+    /**
+     * True when the recording statement {@code t} writes into a variable declared in the function around
+     * {@code branch} (a local list or slice): a tally the function keeps for itself, which session 26's class reads as
+     * the count behind a summary line after the loop ({@code rejected.add(id)} then {@code LOG.warn("{} records not
+     * imported", rejected.size())}), and the line per element beside it as the flood. A parameter's collection, a
+     * response's, or a call named for recording hands the failure to the caller.
+     */
+    private static boolean intoLocal(String t, SyntaxNode branch, byte[] src) {
+        var m = ROOT.matcher(t);
+        if (!m.find()) {
+            return false;
+        }
+        String root = m.group(1);
+        for (SyntaxNode p = branch.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (BOUNDARIES.contains(p.getType()) && !p.getType().equals("class_body")) {
+                SyntaxNode body = p.getChildByFieldName("body");
+                return body != null && !body.isNull() && declares(body, root, src);
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code n} declares a local named {@code name} (Java or Go), outside nested functions. */
+    private static boolean declares(SyntaxNode n, String name, byte[] src) {
+        switch (n.getType()) {
+            case "variable_declarator", "var_spec" -> {
+                SyntaxNode id = n.getChildByFieldName("name");
+                if (id != null && !id.isNull() && text(src, id).equals(name)) {
+                    return true;
+                }
+            }
+            case "short_var_declaration" -> {
+                SyntaxNode left = n.getChildByFieldName("left");
+                if (left != null && !left.isNull()
+                        && java.util.Arrays.asList(text(src, left).split("\\s*,\\s*")).contains(name)) {
+                    return true;
+                }
+            }
+            case "func_literal", "lambda_expression", "class_body" -> {
+                return false;
+            }
+            default -> {
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (declares(n.getNamedChild(i), name, src)) {
                 return true;
             }
         }
