@@ -15,7 +15,11 @@ import kb.review.diff.SyntaxNode;
  * joins a value ({@code toJson}, {@code writeValueAsString}, {@code String.join}, {@code Arrays.toString}) is computed
  * on every element whatever the level, and stays reported. Go's debug calls read the same way
  * ({@link GoLevelledEvents}): a levelled event chain that builds nothing when off, or a debug call whose logger
- * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks}.
+ * formats only when the level is on, outside the data path (a per-frame debug line the sets judged true). Start-up code: {@link StartupHooks},
+ * and private helpers only start-up code calls: {@link StartupHelpers}.
+ * A branch that hands its anomaly on (a failure recorded for the caller, a switch's unmatched default):
+ * {@link AnomalyBranches}. A listing whose lines are the point (a dump method, a configuration's keys):
+ * {@link ListingLoops}. A Go context builder ({@code WithFields}) writes no line: {@link GoLogBuilders}.
  */
 final class LogLoopExemptions {
 
@@ -34,10 +38,11 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return sampledChain(call, src, go) || go && fieldArgument(call) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
+        return sampledChain(call, src, go) || go && fieldArgument(call) || go && GoLogBuilders.buildsOnly(goCallee(call, src)) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
                 || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
-                || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src))
-                || OneShotPasses.inMigration(call, src, path);
+                || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src) || StartupHelpers.onlyAtStartup(call, src))
+                || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go)
+                || ListingLoops.inDumpMethod(call, src) || ListingLoops.overConfigurationKeys(call, src);
     }
 
     /**
@@ -70,10 +75,18 @@ final class LogLoopExemptions {
 
     private static final Pattern SAMPLED = Pattern.compile("\\.(?:atMostEvery|every|onAverageEvery|Sample)\\s*\\(");
 
+    /**
+     * The Go call's function text, a chain broken over lines joined again ({@code logrus.WithField("k", v).} and
+     * {@code Debug} on the next line read as {@code logrus.WithField("k", v).Debug}), so the level of its writing link
+     * is read as on one line.
+     */
     private static String goCallee(SyntaxNode call, byte[] src) {
         SyntaxNode fn = call.getChildByFieldName("function");
-        return fn == null || fn.isNull() ? "" : text(src, fn);
+        return fn == null || fn.isNull() ? "" : BROKEN_LINK.matcher(text(src, fn)).replaceAll(".");
     }
+
+    /** A selector's dot followed by a line break and indentation. */
+    private static final Pattern BROKEN_LINK = Pattern.compile("\\.\\s*\\n\\s*");
 
     /**
      * True when the Java call {@code call} is a debug-level line that costs nothing per element when debug is off:

@@ -17,6 +17,10 @@ import kb.review.rules.Catalog;
  * the new line now repeats once per element. Silent when the change adds a line of that logger after the loop again
  * (the summary moved or reworded), when the new line leaves the loop ({@code break}, {@code return} below it), and
  * when the deleted line is inside the loop too. Reported at the added line.
+ *
+ * <p>Silent too when the added line is one the change deletes elsewhere in the file, word for word (blanks aside): a
+ * reformat or a moved block re-adds the loop's old lines, and a line that was already written per element is not one
+ * the change traded its summary for (set 21's checkstyle reformats of atlas, classes J, O, AP and AY; session 29).
  */
 final class ReplacedLogSummaries {
 
@@ -30,6 +34,7 @@ final class ReplacedLogSummaries {
 
     static List<Finding> find(SourceFile file, Catalog catalog, List<Pattern> loggers) {
         List<Finding> out = new ArrayList<>();
+        java.util.Set<String> deleted = null; // the file's deleted lines, blanks removed: read once, when needed
         for (Hunk hunk : file.change().hunks()) {
             List<DiffLine> lines = hunk.lines();
             if (lines.stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED && RemovedLogLimits.logger(l.text(), loggers) != null)) {
@@ -45,6 +50,12 @@ final class ReplacedLogSummaries {
                 int loop = logger == null ? -1 : loopHeader(lines, i);
                 if (loop < 0 || leavesAfter(lines, i)) {
                     continue;
+                }
+                if (deleted == null) {
+                    deleted = deletedLines(file);
+                }
+                if (deleted.contains(squeeze(l.text()))) {
+                    continue; // the line was already there: moved or reformatted, not traded for a summary
                 }
                 if (summaryReplaced(lines, i, CodeText.indent(lines.get(loop).text()), logger, loggers)) {
                     out.add(RemovedLogLimits.logLine(catalog, RULE, file, l,
@@ -110,6 +121,25 @@ final class ReplacedLogSummaries {
             }
         }
         return deleted;
+    }
+
+    /** Every deleted line of the file's hunks, without its blanks. */
+    private static java.util.Set<String> deletedLines(SourceFile file) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED && !l.text().isBlank()) {
+                    out.add(squeeze(l.text()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+    private static String squeeze(String line) {
+        return BLANKS.matcher(line).replaceAll("");
     }
 
     /** The same logger object, whatever fields or level chain follow ({@code log.WithField(...)} and {@code log}). */
