@@ -30,7 +30,7 @@ final class DeletedTimeoutSetters {
     /** A timeout step or setter call; group 1 is the method's name. */
     private static final Pattern SETTER = Pattern.compile(
             "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
-                    + "|(?:set)?[mM]axTime(?:MS)?)"
+                    + "|(?:set)?[mM]axTime(?:MS|Msec)?)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
     private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
             + "|Lease|Validation|Without|Disable|No[A-Z]");

@@ -33,7 +33,7 @@ final class StrippedTimeouts {
     /** A chain link that bounds the call: {@code .withDeadlineAfter(...)}, {@code .timeout(...)}, {@code .orTimeout(...)}. */
     private static final Pattern LINK = Pattern.compile(
             "\\.\\s*((?:with)?Deadline(?:After)?|withDeadline(?:After)?|timeout|orTimeout|completeOnTimeout"
-                    + "|with[A-Z]\\w*Timeout|maxTime(?:MS)?)\\s*\\(");
+                    + "|with[A-Z]\\w*Timeout|maxTime(?:MS|Msec)?)\\s*\\(");
     /** A blocking wait given a bound as its arguments. */
     private static final Pattern WAIT = Pattern.compile(
             "\\.\\s*(block|blockFirst|blockLast|blockOptional|get|await|join|waitFor|blockingAwait)\\s*\\(");
