@@ -12,9 +12,10 @@ import kb.review.rules.Catalog;
 
 /**
  * A Java change that only deletes the timeout of a call it keeps: a builder step ({@code .queryTimeout(s)},
- * {@code .setConnectTimeout(ms)}, {@code .connectTimeout(d)}, {@code .timeout(d)}) taken out of a chain whose other
- * lines stay, or a setter statement ({@code ps.setQueryTimeout(5);}, {@code conn.setReadTimeout(ms);}) taken out from
- * between lines that stay. TMO-01 asks for connect and request timeouts on every client and a deadline on every
+ * {@code .setConnectTimeout(ms)}, {@code .connectTimeout(d)}, {@code .timeout(d)}, a MongoDB query's
+ * {@code .maxTime(d, unit)} or {@code .maxTimeMS(ms)}) taken out of a chain whose other lines stay, or a setter
+ * statement ({@code ps.setQueryTimeout(5);}, {@code conn.setReadTimeout(ms);}) taken out from between lines that stay.
+ * TMO-01 asks for connect and request timeouts on every client and a deadline on every
  * statement; the construction or the query itself is usually unchanged context, which the rules that read a whole
  * construction judge as untouched code (or cannot see whole), while the deleted line is the code's own word that the
  * call had a bound and now has none. Reported at the head of the chain (or the line below a deleted statement).
@@ -28,13 +29,14 @@ final class DeletedTimeoutSetters {
 
     /** A timeout step or setter call; group 1 is the method's name. */
     private static final Pattern SETTER = Pattern.compile(
-            "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout)"
+            "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
+                    + "|(?:set)?[mM]axTime(?:MS|Msec)?)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
     private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
             + "|Lease|Validation|Without|Disable|No[A-Z]");
     private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
-    private static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline");
+    private static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline|maxTime");
 
     private DeletedTimeoutSetters() {
     }

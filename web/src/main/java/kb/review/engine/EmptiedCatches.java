@@ -20,9 +20,14 @@ import kb.review.rules.Catalog;
  * A comment under a parameter renamed {@code ignored} (or expected, unused...), or in place of a debug or trace
  * line only, is the author's stated choice about a failure that was already unseen. Silent when the new body holds
  * any statement, when the deleted statements are added back elsewhere in the change
- * (moved, not dropped), when the old body only printed, for a try that only closes something (closing quietly), for
- * {@code InterruptedException} (CONC-05's),
+ * (moved, not dropped), when the old body only printed, for {@code InterruptedException} (CONC-05's),
  * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
+ *
+ * <p>A try that only closes something is closing quietly, which reviewers accept when the change says so: a comment
+ * in the emptied catch, a parameter renamed {@code ignored}, or a deleted line that only logged at debug or trace
+ * (the failure was unseen before). Deleting the warning or the rethrow of a failed close and leaving {@code catch
+ * (Exception e) { }} is reported: the close of a subscription, a channel or a writer can be the step that failed
+ * (a stuck cancel, a write-back lost), and the change takes away the only trace of it (round 25's java-33).
  */
 final class EmptiedCatches {
 
@@ -78,7 +83,9 @@ final class EmptiedCatches {
                     closer = nextKept(lines, closer);
                 }
                 if (closer < 0 || !CLOSER.matcher(lines.get(closer).text()).find()
-                        || !handlingDeleted(lines, i, closer, allAdded) || closesOnly(lines, i)
+                        || !handlingDeleted(lines, i, closer, allAdded)
+                        || closesOnly(lines, i) && (commented || IGNORED.matcher(header.text()).find()
+                                || quietOnly(lines, i, closer))
                         || commented && (IGNORED.matcher(header.text()).find() || quietOnly(lines, i, closer))) {
                     continue;
                 }
@@ -163,7 +170,7 @@ final class EmptiedCatches {
         return any;
     }
 
-    /** The try this catch belongs to holds one statement, a close: closing quietly, as java-swallowed-catch lets go. */
+    /** The try this catch belongs to holds one statement, a close: closing quietly, when the change says so. */
     private static boolean closesOnly(List<DiffLine> lines, int header) {
         List<String> before = new ArrayList<>();
         for (int j = header - 1; j >= 0 && before.size() < 2; j--) {

@@ -159,7 +159,12 @@ final class RemovedReleases {
                         || language == Language.GO && renamedInBlock(lines, i, r, value);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
+                // a Java HTTP response's close: RES-02, sure when a retry loop overwrites the response
+                DeletedResponseCloses.Verdict response = language == Language.JAVA && "RES-01".equals(item)
+                        ? DeletedResponseCloses.judge(file, lines, i, acquired, value) : null;
                 if (at > 0 && !kept && !owned && !acquiredInChange(value, removed, added)
+                        && (response == null || others.stream().noneMatch(f -> f.item().equals(response.item())
+                                && Math.abs(f.line() - at) <= 15 && !DeletedResponseCloses.surer(response, f)))
                         && !(r.pattern() == SHUTDOWN && acquired == 0 && above == 0)
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                         && (unwrapped || !DeletedExitBranches.inside(lines, i))
@@ -184,8 +189,13 @@ final class RemovedReleases {
                     // leaves unseen below cannot hold its release (round 22, go-07)
                     boolean paired = language == Language.GO && acquired > 0 && next > acquired
                             && next - acquired <= 5 && DEFERRED_CLOSE.matcher(l.text()).find();
-                    out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,
-                            paired ? Finding.Confidence.HIGH : Finding.Confidence.LOW, paired ? null
+                    if (response != null) {
+                        severity = catalog.item(response.item()).map(Catalog.Item::severity).orElse(severity);
+                        paired = response.confidence() == Finding.Confidence.HIGH;
+                    }
+                    out.add(new Finding(RULE, response != null ? response.item() : item, severity, file.path(), at, 1,
+                            file.line(at).strip(), message, paired ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                            paired ? null
                             : acquired > 0 ? "the diff shows only part of the function"
                             : above > 0 ? "the change deletes the release at line " + next + "; the review follows "
                                     + "the deleted release, not the value"

@@ -143,8 +143,10 @@ public final class Reviewer {
         for (SourceFile f : files) {
             if (filter != DiffFilter.NOFILTER && !f.change().binary() && !shallow.contains(f.path())) {
                 try {
-                    kept.addAll(RemovedReleases.find(f, kept.stream().filter(k -> k.path().equals(f.path()))
-                            .toList(), book.catalog(), allAdded.all()));
+                    List<Finding> releases = RemovedReleases.find(f, kept.stream()
+                            .filter(k -> k.path().equals(f.path())).toList(), book.catalog(), allAdded.all());
+                    DeletedResponseCloses.supersede(kept, releases);
+                    kept.addAll(releases);
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
                     drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
                     List<Finding> limits = RemovedLimits.find(f, book.catalog(), allAdded);

@@ -13,10 +13,12 @@ import kb.review.rules.Catalog;
 /**
  * A Java edit that rewrites a line only to take the bound off the call it keeps: a deadline or timeout link cut out of
  * the chain ({@code stub.withDeadlineAfter(d, unit).get(req)} becoming {@code stub.get(req)}, a Reactor
- * {@code .timeout(d)}, a future's {@code .orTimeout(...)}), or the bound emptied out of a blocking wait
- * ({@code mono.block(Duration.ofSeconds(5))} becoming {@code mono.block()}, {@code future.get(2, SECONDS)} becoming
- * {@code future.get()}, the same for {@code blockFirst}, {@code blockLast}, {@code await}, {@code join} and
- * {@code waitFor}). TMO-01 asks for a deadline on every RPC and a timeout on every outbound call; the old line is the
+ * {@code .timeout(d)}, a future's {@code .orTimeout(...)}, a MongoDB query's server-side limit
+ * {@code .maxTime(d, unit)} or {@code .maxTimeMS(ms)}, which ends a slow find or aggregate and frees the caller), or
+ * the bound emptied out of a blocking wait ({@code mono.block(Duration.ofSeconds(5))} becoming {@code mono.block()},
+ * {@code future.get(2, SECONDS)} becoming {@code future.get()}, the same for {@code blockFirst}, {@code blockLast},
+ * {@code await}, {@code join} and {@code waitFor}). TMO-01 asks for a deadline on every RPC and a timeout on every
+ * outbound call; the old line is the
  * code's own word that this one had a bound, and the new line is the old one less the bound, so the wait is now
  * unlimited. {@link DeletedTimeoutSetters} reads whole deleted lines; this reads a line edited in place.
  * Silent when the old line stripped of the bound differs in anything else from the new one (a rewrite), when the
@@ -31,13 +33,13 @@ final class StrippedTimeouts {
     /** A chain link that bounds the call: {@code .withDeadlineAfter(...)}, {@code .timeout(...)}, {@code .orTimeout(...)}. */
     private static final Pattern LINK = Pattern.compile(
             "\\.\\s*((?:with)?Deadline(?:After)?|withDeadline(?:After)?|timeout|orTimeout|completeOnTimeout"
-                    + "|with[A-Z]\\w*Timeout)\\s*\\(");
+                    + "|with[A-Z]\\w*Timeout|maxTime(?:MS|Msec)?)\\s*\\(");
     /** A blocking wait given a bound as its arguments. */
     private static final Pattern WAIT = Pattern.compile(
             "\\.\\s*(block|blockFirst|blockLast|blockOptional|get|await|join|waitFor|blockingAwait)\\s*\\(");
     private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace");
     private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO)\\s*(?:,.*)?$");
-    private static final Pattern MENTIONS = Pattern.compile("(?i)timeout|deadline");
+    private static final Pattern MENTIONS = Pattern.compile("(?i)timeout|deadline|maxTime");
     private static final Pattern UNIT_ARG = Pattern.compile(".*,\\s*(?:[A-Z][A-Z_]+|\\w*[uU]nit)\\s*");
     private static final Pattern MILLIS = Pattern.compile("\\s*\\d+[lL]?\\s*|.*(?i:millis|timeout|ms\\b).*");
     private static final Pattern BOUND_NAME = Pattern.compile(".*(?i:timeout|deadline|wait|limit|budget).*");
@@ -78,7 +80,8 @@ final class StrippedTimeouts {
 
     /** The cheap pre-check: the deleted line names a timeout or deadline, or passes arguments to a wait. */
     private static boolean hasBound(String line) {
-        return line.contains("imeout") || line.contains("eadline") || line.contains(".block")
+        return line.contains("imeout") || line.contains("eadline") || line.contains("maxTime")
+                || line.contains(".block")
                 || line.contains(".get(") || line.contains(".await(") || line.contains(".join(")
                 || line.contains(".waitFor(") || line.contains(".blockingAwait(");
     }
