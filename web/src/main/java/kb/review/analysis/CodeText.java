@@ -26,6 +26,24 @@ public final class CodeText {
         return blank(text, false);
     }
 
+    /**
+     * The index of the bracket that closes the one at {@code open} ({@code in} and {@code out} are the pair, such as
+     * {@code '{'} and {@code '}'}), or -1 when {@code s} ends first. Brackets inside literals count: blank them with
+     * {@link #code} first where that matters.
+     */
+    static int closing(String s, int open, char in, char out) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == in) {
+                depth++;
+            } else if (c == out && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String blank(String text, boolean literals) {
         if (text.indexOf('"') < 0 && text.indexOf('\'') < 0 && text.indexOf('`') < 0 && text.indexOf('/') < 0) {
             return text;

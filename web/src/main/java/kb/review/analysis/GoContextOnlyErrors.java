@@ -111,7 +111,7 @@ public final class GoContextOnlyErrors {
         Matcher m = LITERAL.matcher(body);
         while (m.find(from)) {
             int open = body.indexOf('{', m.end());
-            int close = open < 0 ? -1 : closing(body, open, '{', '}');
+            int close = open < 0 ? -1 : CodeText.closing(body, open, '{', '}');
             if (close < 0) {
                 break;
             }
@@ -132,7 +132,7 @@ public final class GoContextOnlyErrors {
             text.append('\n').append(file.line(l));
         }
         String s = text.toString();
-        int close = closing(s, 0, '(', ')');
+        int close = CodeText.closing(s, 0, '(', ')');
         if (close < 0) {
             return null;
         }
@@ -155,18 +155,5 @@ public final class GoContextOnlyErrors {
             out.add(last);
         }
         return out;
-    }
-
-    private static int closing(String s, int open, char in, char out) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == in) {
-                depth++;
-            } else if (c == out && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -70,7 +70,7 @@ final class LaunchingGoroutines {
         Matcher m = HANDOFF.matcher(body);
         while (m.find(from)) {
             int open = body.indexOf('{', m.end());
-            int close = open < 0 ? -1 : matching(body, open, '{', '}');
+            int close = open < 0 ? -1 : CodeText.closing(body, open, '{', '}');
             int end = close < 0 ? -1 : skipSpaces(body, close + 1);
             if (end < 0 || end >= body.length() || body.charAt(end) != ')' || !handsOffToPool(m.group(1),
                     arguments(body, m.end(1), end), summaries, depth)) {
@@ -157,7 +157,7 @@ final class LaunchingGoroutines {
         Matcher m = GO_LITERAL.matcher(body);
         while (m.find(from)) {
             int open = body.indexOf('{', m.end());
-            int close = open < 0 ? -1 : matching(body, open, '{', '}');
+            int close = open < 0 ? -1 : CodeText.closing(body, open, '{', '}');
             if (close < 0) {
                 break;
             }
@@ -165,7 +165,7 @@ final class LaunchingGoroutines {
             while (after < body.length() && body.charAt(after) == ' ') {
                 after++;
             }
-            int end = after < body.length() && body.charAt(after) == '(' ? matching(body, after, '(', ')') : -1;
+            int end = after < body.length() && body.charAt(after) == '(' ? CodeText.closing(body, after, '(', ')') : -1;
             if (end < 0) {
                 break;
             }
@@ -180,25 +180,11 @@ final class LaunchingGoroutines {
         Matcher m = LOOP.matcher(body);
         while (m.find()) {
             int open = m.end() - 1;
-            int close = matching(body, open, '{', '}');
+            int close = CodeText.closing(body, open, '{', '}');
             if (close > open && SPAWN_LINE.matcher(body.substring(open + 1, close)).find()) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The index of the bracket closing the one at {@code open}, or -1. */
-    private static int matching(String s, int open, char in, char out) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == in) {
-                depth++;
-            } else if (c == out && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
