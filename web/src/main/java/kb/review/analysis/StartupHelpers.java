@@ -115,19 +115,24 @@ final class StartupHelpers {
         return false;
     }
 
-    /** The file's last tree and its calls, per thread: a file with many lines in loops walks its tree once. */
-    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+    /**
+     * The calls of the tree last asked about: a file with many lines in loops walks its tree once. One entry for the
+     * whole process, not one per thread: a thread reviewing another file replaces it (and walks again), and at most
+     * one tree stays reachable from here once the reviews end.
+     */
+    private record Calls(SyntaxNode root, List<SyntaxNode> invocations) {
+    }
+
+    private static volatile Calls last;
 
     private static List<SyntaxNode> invocations(SyntaxNode root) {
-        Object[] last = LAST.get();
-        if (last != null && last[0] == root) {
-            @SuppressWarnings("unchecked")
-            List<SyntaxNode> cached = (List<SyntaxNode>) last[1];
-            return cached;
+        Calls cached = last;
+        if (cached != null && cached.root() == root) {
+            return cached.invocations();
         }
         List<SyntaxNode> out = new ArrayList<>();
         walk(root, out);
-        LAST.set(new Object[] {root, out});
+        last = new Calls(root, List.copyOf(out));
         return out;
     }
 
