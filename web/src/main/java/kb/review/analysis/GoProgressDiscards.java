@@ -20,7 +20,9 @@ final class GoProgressDiscards {
     private static final Pattern DRAW = Pattern.compile(
             "^([\\p{L}_]\\w*)\\.(?:Add|Add64|Set|Set64|Finish|Exit|Clear|RenderBlank|Describe|ChangeMax|ChangeMax64)"
                     + "\\s*\\(");
-    private static final String BUILT = "\\s*:?=\\s*progressbar\\.(?:Default\\w*|New\\w*)\\s*\\(";
+    /** A bar built by the library: group 1 the name it is assigned to. */
+    private static final Pattern BUILT = Pattern.compile(
+            "(?<![\\w.])([\\p{L}_]\\w*)\\s*:?=\\s*progressbar\\.(?:Default\\w*|New\\w*)\\s*\\(");
 
     private GoProgressDiscards() {
     }
@@ -31,7 +33,12 @@ final class GoProgressDiscards {
         if (!m.find() || !text.contains("progressbar.")) {
             return List.of();
         }
-        boolean built = Pattern.compile("(?<![\\w.])" + Pattern.quote(m.group(1)) + BUILT).matcher(text).find();
-        return built ? List.of(WORD) : List.of();
+        Matcher b = BUILT.matcher(text);
+        while (b.find()) {
+            if (b.group(1).equals(m.group(1))) {
+                return List.of(WORD);
+            }
+        }
+        return List.of();
     }
 }

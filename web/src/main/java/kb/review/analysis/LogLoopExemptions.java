@@ -38,11 +38,16 @@ final class LogLoopExemptions {
 
     /** True when the log call {@code call} in a loop is one of the kinds the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, String path, boolean go) {
-        return sampledChain(call, src, go) || go && fieldArgument(call) || go && GoLogBuilders.buildsOnly(goCallee(call, src)) || go && (GoLevelledEvents.disabledDetail(call, goCallee(call, src), src)
-                || GoLevelledEvents.lazyDetail(call, goCallee(call, src), src))
+        return sampledChain(call, src, go) || go && (fieldArgument(call) || goDetail(call, goCallee(call, src), src))
                 || !go && (cheapDetail(call, src) || StartupHooks.runsOnce(call, src) || StartupHelpers.onlyAtStartup(call, src))
                 || OneShotPasses.inMigration(call, src, path) || AnomalyBranches.exempt(call, src, go)
                 || ListingLoops.inDumpMethod(call, src) || ListingLoops.overConfigurationKeys(call, src);
+    }
+
+    /** A Go line that only builds a logger, or whose detail costs nothing when its level is off. */
+    private static boolean goDetail(SyntaxNode call, String callee, byte[] src) {
+        return GoLogBuilders.buildsOnly(callee) || GoLevelledEvents.disabledDetail(call, callee, src)
+                || GoLevelledEvents.lazyDetail(call, callee, src);
     }
 
     /**

@@ -13,9 +13,18 @@ import java.util.regex.Pattern;
  */
 final class ReportedFailures {
 
+    /**
+     * A logger's name as a word: the standard and popular packages ({@code log}, {@code slog}, {@code klog},
+     * {@code zap}, {@code logrus}, {@code zerolog}), a variable or field named for one ({@code logger}, {@code l},
+     * {@code lg}, {@code logCtx}, {@code auditLogger}). A name that only contains the letters ({@code catalog},
+     * {@code login}, {@code blog}) is not a logger.
+     */
+    private static final String LOGGER = "(?:(?:[skgz]|zero)?log(?:ger|ging|rus)?|zap|lg?)(?:\\d|[A-Z_]\\w*)?"
+            + "|\\w*(?:Log|Logger|LOG|LOGGER)\\d*";
+
     /** A line that writes a log record (a logger, the standard log package, a level method). */
     private static final Pattern LOG_LINE = Pattern.compile(
-            "^\\s*(?:[\\w.]*(?i:log|logger|slog|klog|glog|zap|logrus)\\w*(?:\\(\\))?\\.\\w+(?:\\([^()]*\\))?\\.?\\w*"
+            "^\\s*(?:(?:[\\w.]*\\.)?(?:" + LOGGER + ")(?:\\(\\))?\\.\\w+(?:\\([^()]*\\))?\\.?\\w*"
                     + "|fmt\\.Fprint\\w*\\(\\s*os\\.Stderr)\\s*\\(?");
 
     /** The error, or an error wrapping it, sent on a channel. */
