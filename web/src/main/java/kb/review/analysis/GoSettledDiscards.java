@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * whose struct (in the file) embeds {@code *log.Logger}: the only error is the writer's, for the line a logger is
  * writing. There is nowhere left to report it, and {@code log.Printf} drops the same error.</li>
  * <li>{@value #DEFINED_FLAG}: cobra's or pflag's {@code Mark...(name)} ({@code MarkFlagRequired},
- * {@code MarkHidden}, {@code MarkDeprecated}), or cobra's {@code RegisterFlagCompletionFunc(name, fn)}, of a flag whose
+ * {@code MarkFlagFilename(name, exts...)}, {@code MarkHidden}, {@code MarkDeprecated}), cobra's
+ * {@code RegisterFlagCompletionFunc(name, fn)}, or viper's {@code BindPFlag(key, flags.Lookup(name))} (whose one
+ * failure is the nil flag an unknown name looks up), of a flag whose
  * name the file defines above it as a literal
  * ({@code fs.StringVarP(&o.out, "output", ...)}): the one documented failure is "no such flag", which the definition
  * in sight rules out; only a typo could bring it back, and the first run would show it.</li>
@@ -30,12 +32,14 @@ final class GoSettledDiscards {
     private static final Pattern OUTPUT = Pattern.compile("^([\\p{L}_][\\w.]*)\\.Output\\s*\\(\\s*([^,()]+?)\\s*,");
     /**
      * {@code Mark...(…, "name")}, or cobra's {@code RegisterFlagCompletionFunc("name", fn)}, whose failures are "no such
-     * flag" and "a completion is registered already" (session 26, set 18's DO): the flag's name in group 1, 2 or 3.
+     * flag" and "a completion is registered already" (session 26, set 18's DO): the flag's name in group 1, 2, 3 or 4.
      */
     private static final Pattern MARK = Pattern.compile(
-            "^(?:[\\w.]+(?:\\(\\s*\\))?\\.)?Mark(?:Persistent)?Flag\\w*\\s*\\((?:[^,()\"]+,\\s*)?\"([^\"]+)\"\\s*\\)"
+            "^(?:[\\w.]+(?:\\(\\s*\\))?\\.)?Mark(?:Persistent)?Flag\\w*\\s*\\((?:[^,()\"]+,\\s*)?\"([^\"]+)\"\\s*[,)]"
                     + "|^[\\w.]+(?:\\(\\s*\\))?\\.Mark(?:Hidden|Deprecated|ShorthandDeprecated)\\s*\\(\\s*\"([^\"]+)\"\\s*,?"
-                    + "|^[\\w.]+(?:\\(\\s*\\))?\\.RegisterFlagCompletionFunc\\s*\\(\\s*\"([^\"]+)\"\\s*,");
+                    + "|^[\\w.]+(?:\\(\\s*\\))?\\.RegisterFlagCompletionFunc\\s*\\(\\s*\"([^\"]+)\"\\s*,"
+                    + "|^[\\w.]+(?:\\(\\s*\\))?\\.BindPFlag\\s*\\(\\s*\"[^\"]*\"\\s*,\\s*[\\w.]+(?:\\(\\s*\\))?\\.Lookup\\s*\\("
+                    + "\\s*\"([^\"]+)\"\\s*\\)\\s*\\)");
     /** A method declaration's receiver: group 1 its name, group 2 its type. */
     private static final Pattern RECEIVER = Pattern.compile("^func\\s*\\(\\s*(\\w+)\\s+\\*?\\s*(\\w+)\\s*\\)");
 
@@ -55,12 +59,14 @@ final class GoSettledDiscards {
         }
         Matcher m = MARK.matcher(call);
         if (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : m.group(4);
             String above = String.join("\n", lines.subList(0, Math.max(0, Math.min(lineNo - 1, lines.size()))));
-            // a definition: a call with the literal that is not itself a mark or a registration (a second
-            // registration of one name is the other failure, not a definition)
-            if (Pattern.compile("(?m)^(?![^\\n]*\\.(?:RegisterFlagCompletionFunc|Mark\\w*)\\s*\\()[^\\n]*\\.\\w+\\s*\\([^\\n]*\""
-                    + Pattern.quote(name) + "\"").matcher(above).find()) {
+            // a definition: the literal as an argument (first on its line when the call is broken over lines) of a
+            // call that is not itself a mark, a registration or a binding (a second registration of one name is the
+            // other failure, not a definition)
+            if (Pattern.compile("(?m)^(?![^\\n]*\\.(?:RegisterFlagCompletionFunc|Mark\\w*|BindPFlag)\\s*\\()"
+                    + "(?:[^\\n]*[(,])?\\s*\"" + Pattern.quote(name) + "\"\\s*,").matcher(above).find()) {
                 out.add(DEFINED_FLAG);
             }
         }
