@@ -201,7 +201,7 @@ public final class ContextDrops {
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
                 || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)
                 || EMPTY_CONTEXT.matcher(callee.replaceAll("\\s+", "")).matches()
-                && DetachedOnPurpose.commented(call, src)) {
+                && (DetachedOnPurpose.commented(call, src) || OutputContexts.onlyForOutput(call, src))) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
