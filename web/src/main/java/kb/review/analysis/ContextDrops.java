@@ -26,17 +26,19 @@ public final class ContextDrops {
     private final byte[] src;
     private final List<ContextModel> models;
     private final Map<String, String> types;
+    private final FreshRoots roots;
 
-    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types) {
+    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types, FreshRoots roots) {
         this.src = src;
         this.models = models;
         this.types = types;
+        this.roots = roots;
     }
 
     public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
         List<Spot> out = new ArrayList<>();
         if (!models.isEmpty()) {
-            new ContextDrops(src, models, GoTypes.declared(root, src)).walk(root, null, out);
+            new ContextDrops(src, models, GoTypes.declared(root, src), new FreshRoots(root, src)).walk(root, null, out);
         }
         return out;
     }
@@ -231,6 +233,14 @@ public final class ContextDrops {
                                 + use))));
                 return;
             }
+        }
+        // a project's own fresh root context (session 30): a constructor of another package, or a helper of this
+        // file that builds its result from context.Background()
+        if (roots.fresh(call, callee.replaceAll("\\s+", ""))) {
+            int line = call.getStartPoint().getRow() + 1;
+            out.add(new Spot(line, call.getStartPoint().getColumn() + 1, "fresh-root", true, List.of(
+                    new Lifecycle.Step(line, "`" + callee + "` makes a fresh context in place of the caller's `" + ctx
+                            + "`: pass " + ctx + " (or a context derived from it)"))));
         }
     }
 }

@@ -164,6 +164,7 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(DeletedSpawnGuards.find(f, book.catalog()));
                     List<Finding> bounds = DeletedQueueBounds.find(f, book.catalog(), allAdded);
                     // a deleted queue bound names the change's cause: it takes the place of the construction's finding
                     kept.removeIf(k -> k.rule().equals("java-task-executor-without-queue-capacity") && bounds.stream()
