@@ -38,7 +38,8 @@ public final class ContextDrops {
     public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
         List<Spot> out = new ArrayList<>();
         if (!models.isEmpty()) {
-            new ContextDrops(src, models, GoTypes.declared(root, src), new FreshRoots(root, src)).walk(root, null, out);
+            Map<String, String> types = GoTypes.declared(root, src);
+            new ContextDrops(src, models, types, new FreshRoots(root, src, types)).walk(root, null, out);
         }
         return out;
     }

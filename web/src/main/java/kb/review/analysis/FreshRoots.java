@@ -28,10 +28,14 @@ final class FreshRoots {
 
     private final byte[] src;
     private final Set<String> imports = new HashSet<>();
+    private boolean importsShown;
+    private final java.util.Map<String, String> types;
     private final Set<String> rootFunctions = new HashSet<>();
+    private final Set<String> rootMethods = new HashSet<>();
 
-    FreshRoots(SyntaxNode root, byte[] src) {
+    FreshRoots(SyntaxNode root, byte[] src, java.util.Map<String, String> types) {
         this.src = src;
+        this.types = types;
         collect(root);
     }
 
@@ -42,20 +46,21 @@ final class FreshRoots {
     private void collect(SyntaxNode n) {
         String t = n.getType();
         if (t.equals("import_spec")) {
+            importsShown = true;
             SyntaxNode name = n.getChildByFieldName("name");
             String path = text(n.getChildByFieldName("path")).replace("\"", "");
             imports.add(name != null && !name.isNull() ? text(name) : path.substring(path.lastIndexOf('/') + 1));
             return;
         }
-        if (t.equals("function_declaration")) {
+        if (t.equals("function_declaration") || t.equals("method_declaration")) {
             SyntaxNode params = n.getChildByFieldName("parameters");
             String result = text(n.getChildByFieldName("result")).strip();
             SyntaxNode body = n.getChildByFieldName("body");
             String name = text(n.getChildByFieldName("name"));
             // a helper that returns a context it built from an empty root, given none to derive from
             if (RESULT_CONTEXT.matcher(result).find() && !text(params).contains("context.Context")
-                    && ROOT_CALL.matcher(text(body)).find()) {
-                rootFunctions.add(name);
+                    && onlyRoots(text(body))) {
+                (t.equals("function_declaration") ? rootFunctions : rootMethods).add(name);
             }
             return;
         }
@@ -64,15 +69,63 @@ final class FreshRoots {
         }
     }
 
+    private static final Pattern RETURN = Pattern.compile("(?m)^\\s*return\\b([^\\n]*)$");
+
+    /**
+     * True when the body has a return and each returns a context built from an empty root: the call itself
+     * ({@code return context.WithTimeout(context.Background(), d)}) or names that a line of the body assigns from
+     * one ({@code ctx, cancel := context.WithCancel(context.TODO())}). A body that may return a context it was given
+     * or keeps ({@code return s.ctx}) is not a fresh root.
+     */
+    private static boolean onlyRoots(String body) {
+        var m = RETURN.matcher(body);
+        boolean any = false;
+        while (m.find()) {
+            String value = m.group(1).strip();
+            if (ROOT_CALL.matcher(value).find()) {
+                any = true;
+                continue;
+            }
+            String first = value.split("[,\\s]", 2)[0];
+            if (!first.matches("[A-Za-z_]\\w*") || !Pattern.compile("(?m)^\\s*(?:[\\w\\s,]*[\\s,])?" + Pattern.quote(first)
+                    + "\\b[\\w\\s,]*:?=[^\\n]*\\bcontext\\s*\\.\\s*(?:Background|TODO)\\s*\\(").matcher(body).find()) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * Whether {@code name} names an imported package: one the file's import block lists, or, when the hunk does not
+     * show the block, a lower-case name the visible code does not declare (no parameter, field, var or := of it).
+     */
+    private boolean aPackage(String name) {
+        if (imports.contains(name)) {
+            return true;
+        }
+        if (importsShown && !imports.isEmpty() || types.containsKey(name) || !Character.isLowerCase(name.charAt(0))) {
+            return false;
+        }
+        String q = Pattern.quote(name);
+        return !Pattern.compile("(?<![\\w.])" + q + "\\s*(?:,\\s*[\\w\\s,]*)?:=|,\\s*" + q
+                + "\\s*(?:,[\\w\\s,]*)?:=|\\bvar\\s+" + q + "\\b|\\brange\\b[^\\n]*\\b" + q + "\\b")
+                .matcher(new String(src, java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
     /** Whether {@code call} (whose callee text is {@code callee}) makes a fresh root context, as described above. */
     boolean fresh(SyntaxNode call, String callee) {
         if (rootFunctions.contains(callee)) {
             return true;
         }
         int dot = callee.indexOf('.');
-        if (dot <= 0 || callee.indexOf('.', dot + 1) >= 0 || !imports.contains(callee.substring(0, dot))
+        if (dot > 0 && rootMethods.contains(callee.substring(callee.lastIndexOf('.') + 1))) {
+            return true; // a method of this file that returns a context built from an empty root
+        }
+        if (dot <= 0 || callee.indexOf('.', dot + 1) >= 0
                 || !CONTEXT_NAME.matcher(callee.substring(dot + 1)).matches()
-                || !text(call.getChildByFieldName("arguments")).replaceAll("\\s+", "").equals("()")) {
+                || !text(call.getChildByFieldName("arguments")).replaceAll("\\s+", "").equals("()")
+                || !aPackage(callee.substring(0, dot))) {
             return false;
         }
         SyntaxNode parent = call.getParent();

@@ -40,7 +40,7 @@ final class DeletedSpawnGuards {
     private static final Pattern GUARD = Pattern.compile(
             "\\.(?:LoadOrStore|LoadAndStore|CompareAndSwap\\w*|TryLock|Swap)\\s*\\(|\\bif\\s+_\\s*,\\s*\\w+\\s*:?=\\s*[\\w.]+"
                     + "(?:\\[[^\\]]+\\]|\\.Load\\s*\\([^)]*\\))\\s*;|\\.Do\\s*\\(\\s*func|\\bif\\s+!?[\\w.]*(?i:started|running"
-                    + "|watching|active|inflight|pending|busy)\\w*(?:\\.Load\\(\\))?\\s*(?:\\{|&&|\\|\\|)");
+                    + "|watching|active|inflight|pending|busy)\\w*(?:\\[[^\\]]*\\]|\\.Load\\(\\))?\\s*(?:\\{|&&|\\|\\|)");
     /** What a guard's block may hold besides the test: its way out, a release, a log, a store of the key. */
     private static final Pattern GUARD_BODY = Pattern.compile(
             "^\\s*(?:return\\b.*|continue|break|\\}|\\}\\s*else\\s*\\{|\\{|//.*|defer\\s.*|[\\w.]+\\.(?:Store|Unlock|Lock"
@@ -79,7 +79,7 @@ final class DeletedSpawnGuards {
             }
             reported.add(launch);
             out.add(new Finding(RULE, "CONC-02", severity, file.path(), launch, 1, file.line(launch).strip(),
-                    "The change deletes " + kind + " that stood before this `go` statement and keeps the launch: "
+                    "The change deletes the bound that stood before this `go` statement (" + kind + ") and keeps the launch: "
                             + "nothing bounds how many of these goroutines run now, so every call (or every item) "
                             + "starts one more. Take the slot (or test the guard) before `go`, as the old code did.",
                     Finding.Confidence.HIGH, null, "kb", null));
@@ -101,7 +101,7 @@ final class DeletedSpawnGuards {
                 return null;
             }
         }
-        return slot && !guard ? "the slot taken" : guard ? "the guard" : null;
+        return slot && !guard ? "a semaphore slot taken before the launch" : guard ? "a once-per-key guard" : null;
     }
 
     /**
