@@ -21,7 +21,7 @@ import kb.review.diff.SyntaxNode;
  */
 final class FreshRoots {
 
-    private static final Pattern CONTEXT_NAME = Pattern.compile("^(?:New|Empty|Background|Root|Fresh|Default)?\\w*(?:Context|Ctx)$");
+    private static final Pattern CONTEXT_NAME = Pattern.compile("^\\w*(?:Context|Ctx)$");
     private static final Pattern CONTEXT_VAR = Pattern.compile("(?i)^\\w*ctx\\w*$|^\\w*context$");
     private static final Pattern ROOT_CALL = Pattern.compile("\\bcontext\\s*\\.\\s*(?:Background|TODO)\\s*\\(");
     private static final Pattern RESULT_CONTEXT = Pattern.compile("^\\(?\\s*(?:\\w+\\s+)?context\\.Context\\b");
@@ -87,8 +87,9 @@ final class FreshRoots {
                 continue;
             }
             String first = value.split("[,\\s]", 2)[0];
-            if (!first.matches("[A-Za-z_]\\w*") || !Pattern.compile("(?m)^\\s*(?:[\\w\\s,]*[\\s,])?" + Pattern.quote(first)
-                    + "\\b[\\w\\s,]*:?=[^\\n]*\\bcontext\\s*\\.\\s*(?:Background|TODO)\\s*\\(").matcher(body).find()) {
+            if (!first.matches("[A-Za-z_]\\w*") || !Pattern.compile("(?m)^\\s*(?:[\\w\\s,]*[\\s,])?"
+                    + Pattern.quote(first) + "\\b[\\w\\s,]*:?=[^\\n]*\\bcontext\\s*\\.\\s*(?:Background|TODO)\\s*\\(")
+                    .matcher(body).find()) {
                 return false;
             }
             any = true;

@@ -35,17 +35,20 @@ final class DeletedSpawnGuards {
             "^\\s*[\\w.\\[\\]]+\\s*<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}\\s*$"
                     + "|^\\s*[\\w.]*(?i:sem|slot|token|limit|throttl)\\w*\\s*<-\\s*\\S+\\s*$"
                     + "|^\\s*(?:if\\s+)?(?:(?:err|_)\\s*:?=\\s*)?[\\w.]+\\.(?:Acquire|TryAcquire)\\s*\\("
-                    + "|^\\s*(?:if\\s+)?(?:(?:err|_)\\s*:?=\\s*)?[\\w.]*(?i:limit|sem|throttl|slot|token|pool)\\w*\\.Wait\\s*\\(");
+                    + "|^\\s*(?:if\\s+)?(?:(?:err|_)\\s*:?=\\s*)?[\\w.]*(?i:limit|sem|throttl|slot|token|pool)\\w*"
+                    + "\\.Wait\\s*\\(");
     /** A guard that returns (or skips) when the work already runs. */
     private static final Pattern GUARD = Pattern.compile(
-            "\\.(?:LoadOrStore|LoadAndStore|CompareAndSwap\\w*|TryLock|Swap)\\s*\\(|\\bif\\s+_\\s*,\\s*\\w+\\s*:?=\\s*[\\w.]+"
-                    + "(?:\\[[^\\]]+\\]|\\.Load\\s*\\([^)]*\\))\\s*;|\\.Do\\s*\\(\\s*func|\\bif\\s+!?[\\w.]*(?i:started|running"
-                    + "|watching|active|inflight|pending|busy)\\w*(?:\\[[^\\]]*\\]|\\.Load\\(\\))?\\s*(?:\\{|&&|\\|\\|)");
+            "\\.(?:LoadOrStore|LoadAndStore|CompareAndSwap\\w*|TryLock|Swap)\\s*\\("
+                    + "|\\bif\\s+_\\s*,\\s*\\w+\\s*:?=\\s*[\\w.]+(?:\\[[^\\]]+\\]|\\.Load\\s*\\([^)]*\\))\\s*;"
+                    + "|\\.Do\\s*\\(\\s*func"
+                    + "|\\bif\\s+!?[\\w.]*(?i:started|running|watching|active|inflight|pending|busy)\\w*"
+                    + "(?:\\[[^\\]]*\\]|\\.Load\\(\\))?\\s*(?:\\{|&&|\\|\\|)");
     /** What a guard's block may hold besides the test: its way out, a release, a log, a store of the key. */
     private static final Pattern GUARD_BODY = Pattern.compile(
-            "^\\s*(?:return\\b.*|continue|break|\\}|\\}\\s*else\\s*\\{|\\{|//.*|defer\\s.*|[\\w.]+\\.(?:Store|Unlock|Lock"
-                    + "|Release|Debug\\w*|Info\\w*|Trace\\w*|V\\(\\d+\\)\\.Info\\w*)\\s*\\(.*|[\\w.]+\\[[^\\]]+\\]\\s*=\\s*.+"
-                    + "|[\\w.]+\\s*=\\s*true|<-\\s*[\\w.]+|)\\s*$");
+            "^\\s*(?:return\\b.*|continue|break|\\}|\\}\\s*else\\s*\\{|\\{|//.*|defer\\s.*"
+                    + "|[\\w.]+\\.(?:Store|Unlock|Lock|Release|Debug\\w*|Info\\w*|Trace\\w*|V\\(\\d+\\)\\.Info\\w*)\\s*\\(.*"
+                    + "|[\\w.]+\\[[^\\]]+\\]\\s*=\\s*.+|[\\w.]+\\s*=\\s*true|<-\\s*[\\w.]+|)\\s*$");
     private static final Pattern GO = Pattern.compile("^\\s*go\\s+\\S");
 
     private DeletedSpawnGuards() {
@@ -79,7 +82,8 @@ final class DeletedSpawnGuards {
             }
             reported.add(launch);
             out.add(new Finding(RULE, "CONC-02", severity, file.path(), launch, 1, file.line(launch).strip(),
-                    "The change deletes the bound that stood before this `go` statement (" + kind + ") and keeps the launch: "
+                    "The change deletes the bound that stood before this `go` statement (" + kind
+                            + ") and keeps the launch: "
                             + "nothing bounds how many of these goroutines run now, so every call (or every item) "
                             + "starts one more. Take the slot (or test the guard) before `go`, as the old code did.",
                     Finding.Confidence.HIGH, null, "kb", null));
