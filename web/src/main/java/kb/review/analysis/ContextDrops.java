@@ -67,6 +67,30 @@ public final class ContextDrops {
         }
     }
 
+    /**
+     * True when {@code exec.Command}'s result is kept in a name that the enclosing function only starts
+     * ({@code cmd.Start()}) and never waits for ({@code Wait}, {@code Run}, {@code Output}, {@code CombinedOutput}): a
+     * daemon or helper process launched to outlive the call, which {@code CommandContext} would kill when the caller's
+     * context ends (the copilot SDK's CLI process, github/copilot-sdk#668).
+     */
+    private boolean outlives(SyntaxNode call) {
+        SyntaxNode list = call.getParent();
+        SyntaxNode holder = list == null || list.isNull() ? null : list.getParent();
+        if (holder == null || holder.isNull() || !(holder.getType().equals("short_var_declaration")
+                || holder.getType().equals("assignment_statement"))) {
+            return false;
+        }
+        String name = text(holder.getChildByFieldName("left")).strip();
+        if (!name.matches("[A-Za-z_][\\w.]*")) {
+            return false;
+        }
+        String body = enclosingFunction(holder);
+        String q = Pattern.quote(name);
+        return Pattern.compile("(?<![\\w.])" + q + "\\.Start\\s*\\(").matcher(body).find()
+                && !Pattern.compile("(?<![\\w.])" + q + "\\.(?:Wait|Run|Output|CombinedOutput)\\s*\\(")
+                .matcher(body).find();
+    }
+
     private static final Pattern IS_NIL = Pattern.compile("^\\(?\\s*(\\w+)\\s*==\\s*nil\\s*\\)?$");
 
     /**
@@ -220,6 +244,9 @@ public final class ContextDrops {
             for (ContextModel.Call c : m.calls()) {
                 if (!c.call().matcher(callee).find()) {
                     continue;
+                }
+                if (callee.equals("exec.Command") && outlives(call)) {
+                    return; // a process launched to outlive the call: its context would kill it
                 }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
                 if (sure == null || c.args() != null
