@@ -49,7 +49,7 @@ final class HiddenLoopDefers {
                 // a continue below the defer starts the next turn after it ran, whatever the turn's last statement
                 // does (a retry loop that defers the body's close, then continues on a conflict: session 30)
                 if (below || !Boolean.TRUE.equals(leaves)) {
-                    out.add(new Spot(d, below || leaves != null));
+                    out.add(new Spot(d, leaves != null));
                 }
             }
         }
