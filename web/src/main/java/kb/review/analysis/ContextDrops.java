@@ -26,17 +26,20 @@ public final class ContextDrops {
     private final byte[] src;
     private final List<ContextModel> models;
     private final Map<String, String> types;
+    private final FreshRoots roots;
 
-    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types) {
+    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types, FreshRoots roots) {
         this.src = src;
         this.models = models;
         this.types = types;
+        this.roots = roots;
     }
 
     public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
         List<Spot> out = new ArrayList<>();
         if (!models.isEmpty()) {
-            new ContextDrops(src, models, GoTypes.declared(root, src)).walk(root, null, out);
+            Map<String, String> types = GoTypes.declared(root, src);
+            new ContextDrops(src, models, types, new FreshRoots(root, src, types)).walk(root, null, out);
         }
         return out;
     }
@@ -62,6 +65,30 @@ public final class ContextDrops {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), ctx, out);
         }
+    }
+
+    /**
+     * True when {@code exec.Command}'s result is kept in a name that the enclosing function only starts
+     * ({@code cmd.Start()}) and never waits for ({@code Wait}, {@code Run}, {@code Output}, {@code CombinedOutput}): a
+     * daemon or helper process launched to outlive the call, which {@code CommandContext} would kill when the caller's
+     * context ends (the copilot SDK's CLI process, github/copilot-sdk#668).
+     */
+    private boolean outlives(SyntaxNode call) {
+        SyntaxNode list = call.getParent();
+        SyntaxNode holder = list == null || list.isNull() ? null : list.getParent();
+        if (holder == null || holder.isNull() || !(holder.getType().equals("short_var_declaration")
+                || holder.getType().equals("assignment_statement"))) {
+            return false;
+        }
+        String name = text(holder.getChildByFieldName("left")).strip();
+        if (!name.matches("[A-Za-z_][\\w.]*")) {
+            return false;
+        }
+        String body = enclosingFunction(holder);
+        String q = Pattern.quote(name);
+        return Pattern.compile("(?<![\\w.])" + q + "\\.Start\\s*\\(").matcher(body).find()
+                && !Pattern.compile("(?<![\\w.])" + q + "\\.(?:Wait|Run|Output|CombinedOutput)\\s*\\(")
+                .matcher(body).find();
     }
 
     private static final Pattern IS_NIL = Pattern.compile("^\\(?\\s*(\\w+)\\s*==\\s*nil\\s*\\)?$");
@@ -218,6 +245,9 @@ public final class ContextDrops {
                 if (!c.call().matcher(callee).find()) {
                     continue;
                 }
+                if (callee.equals("exec.Command") && outlives(call)) {
+                    return; // a process launched to outlive the call: its context would kill it
+                }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
                 if (sure == null || c.args() != null
                         && !c.args().matcher(text(call.getChildByFieldName("arguments"))).find()) {
@@ -231,6 +261,14 @@ public final class ContextDrops {
                                 + use))));
                 return;
             }
+        }
+        // a project's own fresh root context (session 30): a constructor of another package, or a helper of this
+        // file that builds its result from context.Background()
+        if (roots.fresh(call, callee.replaceAll("\\s+", ""))) {
+            int line = call.getStartPoint().getRow() + 1;
+            out.add(new Spot(line, call.getStartPoint().getColumn() + 1, "fresh-root", true, List.of(
+                    new Lifecycle.Step(line, "`" + callee + "` makes a fresh context in place of the caller's `" + ctx
+                            + "`: pass " + ctx + " (or a context derived from it)"))));
         }
     }
 }

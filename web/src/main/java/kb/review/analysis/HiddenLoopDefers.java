@@ -40,10 +40,15 @@ final class HiddenLoopDefers {
             return out;
         }
         for (int d = 1; d <= file.lineCount(); d++) {
-            if (file.known(d) && DEFER.matcher(file.line(d)).find()
-                    && (continuedAbove(file, d) || continuedBelow(file, d))) {
+            if (file.known(d) && DEFER.matcher(file.line(d)).find()) {
+                boolean below = continuedBelow(file, d);
+                if (!below && !continuedAbove(file, d)) {
+                    continue;
+                }
                 Boolean leaves = leavesBelow(file, d);
-                if (!Boolean.TRUE.equals(leaves)) {
+                // a continue below the defer starts the next turn after it ran, whatever the turn's last statement
+                // does (a retry loop that defers the body's close, then continues on a conflict: session 30)
+                if (below || !Boolean.TRUE.equals(leaves)) {
                     out.add(new Spot(d, leaves != null));
                 }
             }

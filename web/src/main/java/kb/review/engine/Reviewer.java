@@ -164,6 +164,11 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
+                    // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
+                    kept.removeIf(k -> k.rule().equals("go-slot-taken-inside-goroutine") && spawns.stream().anyMatch(
+                            b -> b.path().equals(k.path()) && k.line() > b.line() && k.line() - b.line() <= 8));
+                    drops.addAll(spawns);
                     List<Finding> bounds = DeletedQueueBounds.find(f, book.catalog(), allAdded);
                     // a deleted queue bound names the change's cause: it takes the place of the construction's finding
                     kept.removeIf(k -> k.rule().equals("java-task-executor-without-queue-capacity") && bounds.stream()

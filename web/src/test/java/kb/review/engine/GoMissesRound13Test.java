@@ -217,7 +217,7 @@ class GoMissesRound13Test {
 
     @Test
     void a_client_asked_for_once_and_kept_or_a_helper_that_caches_its_client_stays_silent() {
-        assertEquals(List.of(), items(helper(FRESH) + handler("\tclient *http.Client\n", """
+        assertEquals(List.of(), WholeDiffAnswersTest.ofRes04(items(helper(FRESH) + handler("\tclient *http.Client\n", """
                 	client := p.client
                 """) + newFile("internal/mirror/new.go", """
                 package mirror
@@ -231,12 +231,12 @@ class GoMissesRound13Test {
                 func NewPusher(target string) *Pusher {
                 	return &Pusher{target: target, client: netx.MirrorClient(30 * time.Second)}
                 }
-                """)));
-        assertEquals(List.of(), items(helper("""
+                """))));
+        assertEquals(List.of(), WholeDiffAnswersTest.ofRes04(items(helper("""
                 	mirrorOnce.Do(func() {
                 		mirror = &http.Client{Timeout: timeout, Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
                 	})
                 	return mirror
-                """) + handler("", "\tclient := netx.MirrorClient(30 * time.Second)\n")));
+                """) + handler("", "\tclient := netx.MirrorClient(30 * time.Second)\n"))));
     }
 }

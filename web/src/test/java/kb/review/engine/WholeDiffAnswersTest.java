@@ -152,19 +152,28 @@ class WholeDiffAnswersTest {
                 """.replace("USE", use));
     }
 
+    /**
+     * The RES-04 findings only: the fixture's handler posts with {@code client.Post} while {@code r.Context()} is in
+     * scope, which TMO-02 reports as well since session 30 (models/go-context-twins-30.yaml); a true finding of
+     * another item on a line written for this one.
+     */
+    static List<String> ofRes04(List<String> items) {
+        return items.stream().filter(i -> i.endsWith(":RES-04")).toList();
+    }
+
     @Test
     void every_handler_that_asks_another_files_helper_for_a_new_client_per_request_is_reported() {
         String perRequest = "\tclient := netx.MirrorClient(30 * time.Second)\n";
-        assertEquals(List.of("15:RES-04", "15:RES-04"), items(HELPER + handler("internal/mirror/push.go", perRequest)
-                + handler("internal/mirror/pull.go", perRequest)));
+        assertEquals(List.of("15:RES-04", "15:RES-04"), ofRes04(items(HELPER
+                + handler("internal/mirror/push.go", perRequest) + handler("internal/mirror/pull.go", perRequest))));
     }
 
     @Test
     void a_handler_that_keeps_its_client_stays_silent_beside_one_that_asks_per_request() {
-        assertEquals(List.of("15:RES-04"), items(HELPER
+        assertEquals(List.of("15:RES-04"), ofRes04(items(HELPER
                 + handler("internal/mirror/push.go", "\tclient := netx.MirrorClient(30 * time.Second)\n")
-                + handler("internal/mirror/pull.go", "\tclient := p.client\n")));
-        assertEquals(List.of(), items(handler("internal/mirror/pull.go", "\tclient := p.client\n") + HELPER));
+                + handler("internal/mirror/pull.go", "\tclient := p.client\n"))));
+        assertEquals(List.of(), ofRes04(items(handler("internal/mirror/pull.go", "\tclient := p.client\n") + HELPER)));
     }
 
     @Test
