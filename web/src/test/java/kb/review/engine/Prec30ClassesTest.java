@@ -1,0 +1,22 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 30 (prec30): separators of items that were almost never right on real commits, each with defect variants
+ * and clean look-alikes under {@code review/classes25/prec30-*}.
+ */
+class Prec30ClassesTest {
+
+    /**
+     * CONC-04: per-thread state (ThreadLocal, MDC key, MDC map, log4j ThreadContext) set in or right before a try whose
+     * finally writes it back with a value (the previous one, a root label, remove-or-restore) is restored on every
+     * path. Defects: a finally that writes null, one that writes another key, a restore after the call, a clear only
+     * after a normal return.
+     */
+    @Test
+    void threadStateRestoredInFinally() {
+        ClassDiffs25.check("prec30-threadlocal-restored-in-finally", Set.of("CONC-04"));
+    }
+}
