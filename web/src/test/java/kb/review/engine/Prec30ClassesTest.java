@@ -19,4 +19,14 @@ class Prec30ClassesTest {
     void threadStateRestoredInFinally() {
         ClassDiffs25.check("prec30-threadlocal-restored-in-finally", Set.of("CONC-04"));
     }
+
+    /**
+     * LOG-01, Go: a loop whose every turn blocks in a select that only drops what it receives (a timer, a trigger, a
+     * wake or reload signal) or leaves the loop logs once per wake-up, not per element. Defects: a case that binds each
+     * message, an event case beside a wake signal, a select with a default (no wait), a send case per record.
+     */
+    @Test
+    void goSignalDrivenLoop() {
+        ClassDiffs25.check("prec30-go-signal-loop-lines", Set.of("LOG-01"));
+    }
 }
