@@ -29,4 +29,14 @@ class Prec30ClassesTest {
     void goSignalDrivenLoop() {
         ClassDiffs25.check("prec30-go-signal-loop-lines", Set.of("LOG-01"));
     }
+
+    /**
+     * LOG-01, Java: a CDI portable extension's observer of a container lifecycle event (after bean discovery, process
+     * annotated type, after deployment validation) runs at deployment, so its loops walk what was deployed. Defects:
+     * observers of the application's own events (one per order, one per payment, even named {@code ProcessPayment}).
+     */
+    @Test
+    void cdiExtensionEventsRunAtDeployment() {
+        ClassDiffs25.check("prec30-cdi-extension-events", Set.of("LOG-01"));
+    }
 }
