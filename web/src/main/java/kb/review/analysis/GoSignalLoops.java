@@ -19,10 +19,10 @@ final class GoSignalLoops {
     }
 
     /**
-     * True when {@code select} has no default and every case is a dropped receive or, by {@code leaves} (the case
-     * and its communication), leaves the loop.
+     * True when {@code select} has no default, one case at least is a dropped receive, and every other case is one
+     * too or, by {@code waitsOrLeaves} (the case and its communication), waits on a timer or leaves the loop.
      */
-    static boolean onlySignals(SyntaxNode select, BiPredicate<SyntaxNode, SyntaxNode> leaves) {
+    static boolean onlySignals(SyntaxNode select, byte[] src, BiPredicate<SyntaxNode, SyntaxNode> waitsOrLeaves) {
         boolean signal = false;
         for (int i = 0; i < select.getNamedChildCount(); i++) {
             SyntaxNode c = select.getNamedChild(i);
@@ -32,9 +32,9 @@ final class GoSignalLoops {
                 }
                 case "communication_case" -> {
                     SyntaxNode comm = c.getChildByFieldName("communication");
-                    if (comm != null && !comm.isNull() && droppedReceive(comm)) {
+                    if (comm != null && !comm.isNull() && droppedReceive(comm, src)) {
                         signal = true;
-                    } else if (!leaves.test(c, comm)) {
+                    } else if (!waitsOrLeaves.test(c, comm)) {
                         return false;
                     }
                 }
@@ -45,14 +45,21 @@ final class GoSignalLoops {
         return signal;
     }
 
-    /** A receive whose value nobody keeps: {@code <-ch} with no left-hand side. */
-    private static boolean droppedReceive(SyntaxNode comm) {
+    /**
+     * A receive whose value nobody keeps: {@code <-ch} with no left-hand side. Not a receive from a {@code .C} field:
+     * that is the shape of a timer's or ticker's channel, which {@link LoopPacing} judges by how the value is made; a
+     * {@code .C} of anything else (a queue's delivery channel) hands over an item per receive.
+     */
+    private static boolean droppedReceive(SyntaxNode comm, byte[] src) {
         if (!comm.getType().equals("receive_statement")) {
             return false;
         }
         SyntaxNode left = comm.getChildByFieldName("left");
-        return left == null || left.isNull();
+        return (left == null || left.isNull()) && !CHANNEL_FIELD.matcher(SyntaxNode.text(src, comm)).find();
     }
+
+    private static final java.util.regex.Pattern CHANNEL_FIELD =
+            java.util.regex.Pattern.compile("<-\\s*[\\w.]+\\.C\\s*$");
 
     /**
      * True when {@code ifStatement} has an else and both branches hold, as a statement of their own block, one that
