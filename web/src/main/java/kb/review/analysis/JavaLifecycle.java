@@ -73,8 +73,8 @@ public final class JavaLifecycle implements LifecycleFacts {
             for (Node n : cfg.nodes()) {
                 for (Acquisition a : acquisitions.acquire(n)) {
                     if (a.model().kind().equals("thread-local")
-                            && (ThreadStates.restores(a) || ThreadStates.releasedElsewhere(root, a)
-                            || StartupStates.notPerRequest(a))) {
+                            && (ThreadStates.restores(a) || FinallyRestores.restored(a)
+                            || ThreadStates.releasedElsewhere(root, a) || StartupStates.notPerRequest(a))) {
                         continue;
                     }
                     Lifecycle.Leak leak;

@@ -116,7 +116,10 @@ final class LoopPacing {
                         || receivesFromMadeTimer(text.strip(), src);
             }
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
-            case "select_statement" -> waitsOnTimer(st, src);
+            case "select_statement" -> waitsOnTimer(st, src)
+                    || GoSignalLoops.onlySignals(st, src, (c, comm) -> leaves(c, comm, src) || comm != null
+                            && !comm.isNull() && receivesFromTimer(SyntaxNode.text(src, comm), src));
+            case "if_statement" -> GoSignalLoops.bothBranchesWait(st, s -> waits(s, src));
             default -> false;
         };
     }

@@ -23,7 +23,13 @@ final class StartupHooks {
             "@(?:[\\w.]+\\.)?(?:PostConstruct|PreDestroy|Activate|Deactivate|Initialized|Destroyed)\\b"
                     + "|\\b(?:BundleContext|BundleEvent|ServletContextEvent|ApplicationArguments|StartupEvent"
                     + "|ShutdownEvent|Application(?:Ready|Started|Prepared)Event|Context(?:Refreshed|Closed|Started)Event)"
-                    + "\\b|\\bafterPropertiesSet\\s*\\(\\s*\\)");
+                    + "\\b|\\bafterPropertiesSet\\s*\\(\\s*\\)"
+                    // a CDI portable extension's container events: fired while the application deploys (once per
+                    // deployment, or once per discovered type or bean), never per request
+                    + "|@Observes\\s+(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*(?:final\\s+)?(?:[\\w.]+\\.)?(?:(?:Before|After)"
+                    + "(?:BeanDiscovery|TypeDiscovery|DeploymentValidation|Shutdown)|Process(?:AnnotatedType"
+                    + "|InjectionTarget|InjectionPoint|Bean|ManagedBean|SessionBean|ProducerMethod|ProducerField"
+                    + "|SyntheticBean|ObserverMethod|BeanAttributes|Producer))\\b");
     /** A call whose lambda argument runs later or elsewhere: schedulers, executors, futures, listeners, streams. */
     private static final Pattern DEFERS = Pattern.compile(
             "schedule\\w*|submit|execute|runAsync|supplyAsync|then\\w*|whenComplete\\w*|handle\\w*|exceptionally"
