@@ -11,8 +11,8 @@ import kb.review.diff.SourceFile;
  * <li>a release of the value is shown below lines the diff leaves out ({@code connection.rollback();} after a gap
  * that holds the {@code } catch (SQLException e) {} around it): the hidden, unchanged lines put that release on
  * the failure paths or not, and the analysis, which sees the release outside any catch or finally, cannot tell;</li>
- * <li>a path that reaches where the hunk stops, for a value whose acquiring line only replaced one that acquired the
- * same variable ({@code -Response response = perRequest.newCall(r).execute();} / {@code +Response response =
+ * <li>a path that reaches where the hunk stops (or any path, when the acquiring line is the only edit of its stretch),
+ * for a value whose acquiring line only replaced one that acquired the same variable ({@code -Response response = perRequest.newCall(r).execute();} / {@code +Response response =
  * client.newCall(r).execute();}): the code below the cut, left alone by the change, handed on or closed that
  * variable before and does so still (the Go side's {@code RewrittenAcquisitions}).</li>
  * </ul>
@@ -32,7 +32,7 @@ final class CutJavaViews {
         if (file.complete() || a.var() == null || a.var().isEmpty()) {
             return false;
         }
-        return releaseBelowGap(file, a) || leak.atEnd() && rewritten(file, a);
+        return releaseBelowGap(file, a) || rewritten(file, a) && (leak.atEnd() || onlyEdit(file, a.at().line));
     }
 
     private static boolean releaseBelowGap(SourceFile file, Lifecycle.Acquisition a) {
@@ -46,6 +46,21 @@ final class CutJavaViews {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the acquiring line is the only edit of its stretch of shown lines: every path of the value below it,
+     * exceptions included, is the old code's, which the change left as it was.
+     */
+    private static boolean onlyEdit(SourceFile file, int line) {
+        java.util.NavigableMap<Integer, String> removed = AddedAcquisitions.removedByLine(file);
+        int l = line + 1;
+        for (; l <= file.lineCount() && file.known(l); l++) {
+            if (file.added(l)) {
+                return false;
+            }
+        }
+        return removed.subMap(line + 2, true, l, true).isEmpty();
     }
 
     private static boolean rewritten(SourceFile file, Lifecycle.Acquisition a) {
