@@ -345,7 +345,8 @@ final class AnalysisDetector {
                             f.leak().acquisition().var())) {
                         continue;
                     }
-                    if (!whole && CutJavaViews.undecided(file, f.leak())) {
+                    if (!whole && CutJavaViews.undecided(file, f.leak(),
+                            unit.cutOff(f.leak().acquisition().at().line))) {
                         continue; // decided by lines of the method the diff does not show (session 30)
                     }
                     if (TransactionWrappers.endedByOwnClose(f.leak().acquisition())) {

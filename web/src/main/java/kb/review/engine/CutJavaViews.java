@@ -26,13 +26,17 @@ final class CutJavaViews {
     private CutJavaViews() {
     }
 
-    /** True when the finding's path depends on lines of its method that the diff does not show. */
-    static boolean undecided(SourceFile file, Lifecycle.Leak leak) {
+    /**
+     * True when the finding's path depends on lines of its method that the diff does not show; {@code cutOff}: the
+     * hunk stops before the method's end (a method shown to its end is judged by what it shows).
+     */
+    static boolean undecided(SourceFile file, Lifecycle.Leak leak, boolean cutOff) {
         Lifecycle.Acquisition a = leak.acquisition();
         if (file.complete() || a.var() == null || a.var().isEmpty()) {
             return false;
         }
-        return releaseBelowGap(file, a) || rewritten(file, a) && (leak.atEnd() || onlyEdit(file, a.at().line));
+        return releaseBelowGap(file, a)
+                || rewritten(file, a) && (leak.atEnd() || cutOff && onlyEdit(file, a.at().line));
     }
 
     private static boolean releaseBelowGap(SourceFile file, Lifecycle.Acquisition a) {
@@ -49,27 +53,32 @@ final class CutJavaViews {
     }
 
     /**
-     * True when the acquiring line is the only edit of its stretch of shown lines: every path of the value below it,
-     * exceptions included, is the old code's, which the change left as it was.
+     * True when the acquiring line is the only edit of the lines below it that its method may reach ({@link #REACH}):
+     * every path of the value, exceptions included, is the old code's, which the change left as it was.
      */
     private static boolean onlyEdit(SourceFile file, int line) {
-        java.util.NavigableMap<Integer, String> removed = AddedAcquisitions.removedByLine(file);
-        int l = line + 1;
-        for (; l <= file.lineCount() && file.known(l); l++) {
-            if (file.added(l)) {
+        int last = Math.min(file.lineCount(), line + REACH);
+        for (int l = line + 1; l <= last; l++) {
+            if (file.known(l) && file.added(l)) {
                 return false;
             }
         }
-        return removed.subMap(line + 2, true, l, true).isEmpty();
+        return AddedAcquisitions.removedByLine(file).subMap(line + 2, true, last, true).isEmpty();
     }
 
     private static boolean rewritten(SourceFile file, Lifecycle.Acquisition a) {
         int line = a.at().line;
-        if (!file.added(line)) {
+        // a declaration (`Response response = ...`): a bare assignment to a local declared above is the classic
+        // try/finally idiom's shape, which ClassicTryCut judges by its own reading
+        if (!file.added(line) || !Pattern.compile("[\\w>\\]]\\s+" + Pattern.quote(a.var()) + "\\s*=[^=]")
+                .matcher(file.line(line)).find()) {
             return false;
         }
         String removed = String.join("", AddedAcquisitions.removedByLine(file).subMap(line - 2, true, line + 1, true)
                 .values());
-        return Pattern.compile("(?<![\\w.$])" + Pattern.quote(a.var()) + "\\s*=[^=]").matcher(removed).find();
+        // the old line acquired the same variable, and not as a try-with-resources resource: moving a value out of
+        // its try (round 26's java-09) changes who closes it, which is the change's own business
+        return Pattern.compile("(?<![\\w.$])" + Pattern.quote(a.var()) + "\\s*=[^=]").matcher(removed).find()
+                && !Pattern.compile("\\btry\\s*\\(").matcher(removed).find();
     }
 }
