@@ -187,6 +187,9 @@ public final class JavaLifecycle implements LifecycleFacts {
             if (n.text().strip().equals(a.var())) {
                 return Effect.RELEASE; // try (existing) { ... } closes it
             }
+            if (TryResourceReleases.closes(ast, a)) {
+                return Effect.RELEASE; // try (ResponseBody b = response.body()): closing b is a release of the model
+            }
             for (ObjectCreationExpr w : JavaNodes.findAll(ast, ObjectCreationExpr.class)) {
                 int arg = w.getArguments().indexOf(new com.github.javaparser.ast.expr.NameExpr(a.var()));
                 if (arg >= 0 && Wrappers.closeReleases(summaries, w.getType().getNameAsString(), arg, a.model())) {

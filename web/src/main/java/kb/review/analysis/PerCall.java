@@ -215,11 +215,14 @@ public final class PerCall {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
         }
-        SyntaxNode field = go ? null : PerCallOwners.initialised(top);
+        // Java: a call of the chain that uses the object (`new HikariDataSource(cfg).getConnection()`) yields another
+        // value; the pool itself is dropped there, whatever becomes of that value (session 30)
+        boolean usedUp = !go && UsedUp.inChain(built, top, model.uses(), src);
+        SyntaxNode field = go || usedUp ? null : PerCallOwners.initialised(top);
         if (field != null) {
             return PerCallOwners.field(field, top, src, summaries);
         }
-        if (values.kept(top, model)) {
+        if (!usedUp && values.kept(top, model)) {
             String stored = go ? values.storedFactory(top) : null;
             String provided = stored != null ? stored : values.providedPerCall(top);
             return provided != null || go ? provided : factoryCalledElsewhere(top, model);

@@ -345,6 +345,10 @@ final class AnalysisDetector {
                             f.leak().acquisition().var())) {
                         continue;
                     }
+                    if (!whole && CutJavaViews.undecided(file, f.leak(),
+                            unit.cutOff(f.leak().acquisition().at().line))) {
+                        continue; // decided by lines of the method the diff does not show (session 30)
+                    }
                     if (TransactionWrappers.endedByOwnClose(f.leak().acquisition())) {
                         continue; // a unit-of-work class: its close() ends the transaction it began (callers close it)
                     }
