@@ -31,7 +31,7 @@ func latestRelease(ctx context.Context, repo string) (string, error) {
     if err != nil {
         return "", err
     }
-02|    resp, err := client.Do(req)
+0|    resp, err := client.Do(req)
 1|    resp, err := client.Do(req) //@RES-02
 2|    resp, err := (&http.Client{}).Do(req) //@TMO-01
     if err != nil {
@@ -152,7 +152,7 @@ PUBLISHER = r'''
 // PostDeployment starts publishing and answers at once with the local id of the deployment.
 func (h *PostDeploymentHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
     name := mux.Vars(req)["name"]
-02|    acct, err := h.accounts.Verify(req.Context(), name)
+0|    acct, err := h.accounts.Verify(req.Context(), name)
 1|    acct, err := h.accounts.Verify(req.Context(), name)
 2|    acct, err := h.accounts.Verify(context.Background(), name) //@TMO-02
     if err != nil {
@@ -380,7 +380,7 @@ func (d *DockerDaemon) refreshContainers(ctx context.Context) error {
 
 // Kill stops one container and refreshes the list.
 func (d *DockerDaemon) Kill(ctx context.Context, id string) error {
-02|    if err := d.client.ContainerKill(ctx, id, "SIGKILL"); err != nil {
+0|    if err := d.client.ContainerKill(ctx, id, "SIGKILL"); err != nil {
 1|    if err := d.client.ContainerKill(ctx, id, "SIGKILL"); err != nil {
 2|    if err := d.client.ContainerKill(context.Background(), id, "SIGKILL"); err != nil { //@TMO-02
         return fmt.Errorf("kill %s: %w", id, err)
@@ -448,7 +448,7 @@ func DownloadMedia(r *http.Request, rctx rcontext.RequestContext) interface{} {
 2|        rctx.Log.Error("open media for thumbnail head: ", err)
         return InternalServerError("could not read media")
     }
-02|    return &DownloadResponse{Stream: file, Filename: mediaID}
+0|    return &DownloadResponse{Stream: file, Filename: mediaID}
 1|    return &DownloadResponse{Stream: file, Filename: mediaID}
 2|    head := make([]byte, 512)
 2|    n, _ := file.Read(head)
@@ -700,10 +700,10 @@ type Client struct {
 }
 
 func NewClient(ctx context.Context, cfg *Config) (*Client, error) {
-02|    dialer := websocket.Dialer{HandshakeTimeout: 10 * time.Second}
-02|    dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-02|    defer cancel()
-02|    conn, _, err := dialer.DialContext(dctx, cfg.URL, cfg.header())
+0|    dialer := websocket.Dialer{HandshakeTimeout: 10 * time.Second}
+0|    dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+0|    defer cancel()
+0|    conn, _, err := dialer.DialContext(dctx, cfg.URL, cfg.header())
 1|    dialer := websocket.Dialer{HandshakeTimeout: 10 * time.Second}
 1|    dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 1|    defer cancel()
@@ -758,9 +758,9 @@ func (ms *SQLStorage) SetStatQueue(sq *StatQueue) (err error) {
 
 // RemStatQueue deletes one queue and forgets it in the cache.
 func (ms *SQLStorage) RemStatQueue(tenant, id string) error {
-02|    if err := ms.db.Where("tenant = ? AND id = ?", tenant, id).Delete(&StatQueueRow{}).Error; err != nil {
-02|        return err
-02|    }
+0|    if err := ms.db.Where("tenant = ? AND id = ?", tenant, id).Delete(&StatQueueRow{}).Error; err != nil {
+0|        return err
+0|    }
 1|    if err := ms.db.Where("tenant = ? AND id = ?", tenant, id).Delete(&StatQueueRow{}).Error; err != nil {
 1|        return err
 1|    }

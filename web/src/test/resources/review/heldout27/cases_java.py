@@ -594,8 +594,8 @@ public class OfficeConnection {
 
     public Socket connect() throws IOException {
         Socket socket = new Socket();
-02|        socket.connect(address, timeoutMillis);
-02|        socket.setSoTimeout(timeoutMillis);
+0|        socket.connect(address, timeoutMillis);
+0|        socket.setSoTimeout(timeoutMillis);
 1|        socket.connect(address, timeoutMillis);
 1|        socket.setSoTimeout(timeoutMillis);
 2|        socket.connect(address); //@TMO-01

@@ -25,13 +25,23 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound27CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout27");
 
-    // Floors: see heldout27/RESULTS.md. Run 1 is the first and blind measurement; until it is written down the floors
-    // are zero.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout27/RESULTS.md. Run 1 is the first and blind measurement (review at 55b0f77d, this branch's
+    // point on main, unchanged; cases committed in 34e744f4 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 54/80 = 0.675 (below target), precision 54/63 = 0.857 (below target);
+    // Go 24/40 = 0.600 and 24/28 = 0.857; Java 30/40 = 0.750 and 30/35 = 0.857 (all below target). High-confidence
+    // only: overall 35/80 = 0.438 and 35/40 = 0.875. Edits of existing files: recall 47/72 = 0.65, precision
+    // 47/52 = 0.90; new files (renames included) 7/8 = 0.88 and 7/11 = 0.64.
+    // Run 2 (same review, six accept lines for defects the cases carry and did not label; no case code or expectation
+    // changed): recall unchanged; precision 54/56 = 0.964 overall, Go 24/24 = 1.000, Java 30/32 = 0.938.
+    // Run 3 (same review, seven case-writing slips corrected, RESULTS.md; the corpus as it now stands): recall
+    // 56/80 = 0.700, precision 56/58 = 0.966; Go 25/40 = 0.625 and 25/25 = 1.000; Java 31/40 = 0.775 and 31/33 = 0.939.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.60, 0.85},
+            "java", new double[] {0.75, 0.85});
 
     // The three cases of the speedtest-go template change a production file, speedtest/data_manager.go, and the review
     // saw no file in them (RESULTS.md, run 1): a miss of the review, not of the corpus. They stay in the corpus and
