@@ -93,16 +93,14 @@ public final class TestCode {
         }
         return TEST.matcher(path).matches()
                 || TEST_CLASS.matcher(path).matches() && !path.startsWith("src/main/") && !path.contains("/src/main/")
-                || inNotShippedFolder(path) || goTestSupport(path);
+                || inNotShippedFolder(path) || path.endsWith(".go") && GO_INTEGRATION_SUITE.matcher(path).matches()
+                || goTestPackage(path);
     }
 
-    /** A Go file of a test-support package by its folder's name, or of the repository's integration-test suite. */
-    private static boolean goTestSupport(String path) {
+    /** A Go file of a test-support package by its folder's name ({@code httptest}, {@code servertest}). */
+    private static boolean goTestPackage(String path) {
         if (!path.endsWith(".go")) {
             return false;
-        }
-        if (GO_INTEGRATION_SUITE.matcher(path).matches()) {
-            return true;
         }
         String[] folders = path.split("/");
         for (int i = 0; i < folders.length - 1; i++) {
@@ -129,7 +127,8 @@ public final class TestCode {
      * takes a {@code *testing.T}); none of sets 7 to 10's true findings is in a file these signals pick.
      */
     public static boolean isTest(SourceFile file) {
-        if (isTest(file.path())) {
+        String path = file.path();
+        if (isTest(path) && !(onlyByGoPackageName(path) && ShownImports.of(file).withoutTestSupport())) {
             return true;
         }
         Language language = file.language();
@@ -155,6 +154,17 @@ public final class TestCode {
             }
         }
         return false;
+    }
+
+    /**
+     * True when only the folder's name makes {@code path} test code: a Go package named like {@code httptest}. Such a
+     * name is also a product's ({@code speedtest/} of a speed-test client, {@code loadtest/} of a load generator, round
+     * 27's speedtest-go), so the file's imports decide when the change shows them: test support imports
+     * {@code testing} or a test library, a product's package does not.
+     */
+    private static boolean onlyByGoPackageName(String path) {
+        return goTestPackage(path) && !TEST.matcher(path).matches() && !inNotShippedFolder(path)
+                && !GO_INTEGRATION_SUITE.matcher(path).matches();
     }
 
     /** A name followed by a test handle's type: a parameter, a field or a variable declared with that type. */
