@@ -8,8 +8,9 @@ import kb.review.diff.SyntaxNode;
 import kb.review.diff.TopLevelCommas;
 
 /**
- * Go calls whose error is thrown away (the TX-02 analyses): a call the models list under {@code returns-error}, or a
- * function declared in the file that returns an error and makes such a call, whose error result is assigned to
+ * Go calls whose error is thrown away (the TX-02 analyses, and ERR-01's errcheck): a call the models list under
+ * {@code returns-error}, or a function declared in the file that returns an error and makes such a call (any such
+ * function, for a model marked {@code declared}, less the callees its {@code except} names), whose error result is assigned to
  * {@code _} ({@code res, _ := db.Exec(...)}) or whose results are dropped by calling it as a statement
  * ({@code tx.Commit()}). A {@code defer} or {@code go} statement is neither: {@code defer tx.Rollback()} after a
  * commit is the idiom. The number of results comes from the model or the helper's declaration, so an assignment
@@ -64,11 +65,16 @@ public final class Discards {
             String r = text(result).replaceAll("^\\(|\\)$", "").strip();
             if (r.endsWith("error")) {
                 Known inside = firstCall(n.getChildByFieldName("body"));
+                ErrorModel own = models.stream().filter(ErrorModel::declared).findFirst().orElse(null);
+                if (inside == null && own != null) {
+                    // errcheck of the file's own functions: a method is known by its name only, so it is a guess
+                    inside = new Known(own, 0, t.equals("function_declaration"), "");
+                }
                 if (inside != null) {
                     int results = TopLevelCommas.in(r).length + 1;
                     helpers.put(text(n.getChildByFieldName("name")), new Known(inside.model(), results,
                             inside.sure(), "declared in this file to return " + results + " result(s), the last an"
-                            + " error, and calling " + inside.via()));
+                            + " error" + (inside.results() == 0 ? "" : ", and calling " + inside.via())));
                 }
             }
         }
@@ -119,7 +125,12 @@ public final class Discards {
         }
         String callee = text(call.getChildByFieldName("function"));
         Known h = helpers.get(callee.substring(callee.lastIndexOf('.') + 1));
-        return h == null ? null : new Known(h.model(), h.results(), h.sure(), "`" + callee + "`, " + h.via());
+        if (h != null && h.model().except() != null && h.model().except().matcher(callee).find()) {
+            return null;
+        }
+        // a declared function met by its name: sure only when called as this package's function, not on a value
+        boolean sure = h != null && h.sure() && !(h.model().declared() && callee.contains("."));
+        return h == null ? null : new Known(h.model(), h.results(), sure, "`" + callee + "`, " + h.via());
     }
 
     /** True (sure) or false (by name) when the receiver fits, null when it does not. */
