@@ -24,15 +24,22 @@ public final class GoUnreadErrors {
     private static final Pattern ERR_NAME = Pattern.compile("^(?:err\\w*|\\w+Err)$");
 
     private final byte[] src;
+    private final java.util.function.BiPredicate<Integer, Integer> known;
 
-    private GoUnreadErrors(byte[] src) {
+    private GoUnreadErrors(byte[] src, java.util.function.BiPredicate<Integer, Integer> known) {
         this.src = src;
+        this.known = known;
     }
 
-    /** Every assignment of an error value that no statement reads. */
-    public static List<Shapes.Spot> find(SyntaxNode root, byte[] src) {
+    /**
+     * Every assignment of an error value that no statement reads. {@code known} says whether the lines between two
+     * line numbers are all in sight (a diff shows only its hunks: a read outside them is not seen, so only a walk the
+     * change shows whole is trusted).
+     */
+    public static List<Shapes.Spot> find(SyntaxNode root, byte[] src,
+                                         java.util.function.BiPredicate<Integer, Integer> known) {
         List<Shapes.Spot> out = new ArrayList<>();
-        new GoUnreadErrors(src).functions(root, out);
+        new GoUnreadErrors(src, known).functions(root, out);
         return out;
     }
 
@@ -119,9 +126,10 @@ public final class GoUnreadErrors {
                 }
             }
             for (String v : assignedFromCall(s)) {
-                if (declared.contains(v) && ERR_NAME.matcher(v).matches() && !captured(body, v)
-                        && unread(stmts, i + 1, v)) {
-                    int line = s.getStartPoint().getRow() + 1;
+                int line = s.getStartPoint().getRow() + 1;
+                int end = declared.contains(v) && ERR_NAME.matcher(v).matches() && !captured(body, v)
+                        ? unread(stmts, i + 1, v, block.getEndPoint().getRow() + 1) : -1;
+                if (end > 0 && known.test(line, end)) {
                     out.add(new Shapes.Spot(line, s.getStartPoint().getColumn() + 1, true, null));
                 }
             }
@@ -221,34 +229,35 @@ public final class GoUnreadErrors {
      * True when, from statement {@code from} of the declaring list, the value of {@code v} is overwritten or dies
      * before any statement reads it.
      */
-    private boolean unread(List<SyntaxNode> stmts, int from, String v) {
+    private int unread(List<SyntaxNode> stmts, int from, String v, int blockEnd) {
         for (int i = from; i < stmts.size(); i++) {
             SyntaxNode s = stmts.get(i);
+            int at = s.getEndPoint().getRow() + 1;
             String t = s.getType();
             if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
                 boolean writes = assignedNames(s).contains(v);
                 SyntaxNode op = s.getChildByFieldName("operator");
                 boolean plain = t.equals("short_var_declaration") || op != null && text(op).equals("=");
                 if (reads(s.getChildByFieldName("right"), v) || !plain && writes) {
-                    return false;
+                    return -1;
                 }
                 if (writes) {
-                    return true;
+                    return at;
                 }
                 continue;
             }
             if (t.equals("return_statement")) {
-                return !reads(s, v);
+                return reads(s, v) ? -1 : at;
             }
             if (t.equals("labeled_statement") || t.equals("fallthrough_statement")) {
-                return false;
+                return -1;
             }
             if (reads(s, v) || writesInside(s, v)) {
-                return false;
+                return -1;
             }
         }
         // the end of the list that declares it: the variable goes out of scope (or the function falls off its end)
-        return true;
+        return blockEnd;
     }
 
     private List<String> assignedNames(SyntaxNode s) {

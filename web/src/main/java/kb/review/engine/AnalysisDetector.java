@@ -107,7 +107,7 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO
                         ? SharedPackageMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.UNREAD_ERROR -> file.language() == Language.GO && lower.contains("err")
-                        ? kb.review.analysis.GoUnreadErrors.find(root.get(), file.utf8()) : List.of();
+                        ? kb.review.analysis.GoUnreadErrors.find(root.get(), file.utf8(), file::allKnown) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();
