@@ -30,6 +30,10 @@ public final class Discards {
     private record Known(ErrorModel model, int results, boolean sure, String via) {
     }
 
+    /** An error branch that logs first: {@code if err := ...; err != nil {} then a logger's or log's call. */
+    private static final java.util.regex.Pattern LOGS_OWN = java.util.regex.Pattern.compile(
+            "\\berr\\s*!=\\s*nil\\s*\\{\\s*\\n\\s*[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog)\\w*(?:\\(\\))?\\.\\w+\\(");
+
     private final byte[] src;
     private final List<ErrorModel> models;
     private final Map<String, String> types;
@@ -80,6 +84,10 @@ public final class Discards {
                     helpers.put(text(n.getChildByFieldName("name")), new Known(inside.model(), results,
                             inside.sure(), "declared in this file to return " + results + " result(s), the last an"
                             + " error, and calling " + inside.via()));
+                } else if (ownModel != null && LOGS_OWN.matcher(text(n.getChildByFieldName("body"))).find()) {
+                    // a function that logs its failure itself before returning it (set 20's nezha send helper): a
+                    // caller that drops the error loses no trace of it
+                    plain.add(key);
                 } else if (ownModel != null) {
                     // errcheck of the file's own functions: a method is known by its name only, so it is a guess
                     own.put(key, new Known(ownModel, results, true, "declared in this"

@@ -129,7 +129,8 @@ public final class GoUnreadErrors {
                 int line = s.getStartPoint().getRow() + 1;
                 int end = declared.contains(v) && ERR_NAME.matcher(v).matches() && !captured(body, v)
                         ? unread(stmts, i + 1, v, block.getEndPoint().getRow() + 1) : -1;
-                if (end > 0 && known.test(line, end)) {
+                // the line after the deciding statement too: a statement cut off by the hunk's end parses as ended
+                if (end > 0 && known.test(line, end + 1)) {
                     out.add(new Shapes.Spot(line, s.getStartPoint().getColumn() + 1, true, null));
                 }
             }
@@ -256,8 +257,9 @@ public final class GoUnreadErrors {
                 return -1;
             }
         }
-        // the end of the list that declares it: the variable goes out of scope (or the function falls off its end)
-        return blockEnd;
+        // the end of the list that declares it: the variable goes out of scope (or the function falls off its end);
+        // the closing brace is the line after (the caller asks for the deciding line and the one after it)
+        return blockEnd - 1;
     }
 
     private List<String> assignedNames(SyntaxNode s) {

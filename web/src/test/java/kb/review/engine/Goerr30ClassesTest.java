@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
  * <li>A call whose last result is an error made as a bare statement ({@code go-error-result-unchecked}, errcheck with
  * the library models of {@code go-errcheck-30.yaml} and the file's own functions): {@code rows.Err()}, a clientset's
  * {@code UpdateStatus}, controller-runtime's status writer, {@code os.MkdirAll}, {@code json.Unmarshal}, an own
- * persist helper. Clean: the fixes, prints and in-memory writes, own close/remove helpers on the way out.</li>
+ * persist helper, an own method on its receiver. Clean: the fixes, prints and in-memory writes, own close/remove
+ * helpers on the way out, a same-name method of another type.</li>
+ * <li>A failure swallowed in its error branch ({@code go-error-branch-swallows-failure}) of a function with an error
+ * result: a status update logged at {@code klog.V(4)}, a read error turned into a nil payload, a save logged with
+ * logrus before {@code return nil}. Clean: the fix, a branch whose comment says why, a clean-up's failure, a loop's
+ * per-item skip, a parse fall-back, an {@code os.IsNotExist} check.</li>
  * </ul>
  */
 class Goerr30ClassesTest {
@@ -27,5 +32,10 @@ class Goerr30ClassesTest {
     @Test
     void a_bare_call_dropping_an_error_result_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("goerr30-unchecked-call", Set.of("ERR-01"));
+    }
+
+    @Test
+    void a_failure_swallowed_in_its_error_branch_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("goerr30-swallowed-branch", Set.of("ERR-01"));
     }
 }

@@ -1,0 +1,214 @@
+package kb.review.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+import kb.review.diff.SyntaxNode;
+
+/**
+ * Go failures swallowed in their error branch (ERR-01's {@code go-error-branch-swallows-failure}): in a function that
+ * has an error result, {@code if err != nil { ... }} (or {@code if v, err := f(); err != nil}) whose branch only logs
+ * (at any level: {@code klog.V(4).Infof}, {@code logger.Debug}) or only gives other names a zero value
+ * ({@code payload = nil}), and then falls through, while nothing after it reads {@code err}: the function goes on and
+ * its caller is told the work was done (a status write lost, an unreadable body signed as empty).
+ *
+ * <p>Left alone, each a separator read in real code: a branch with a comment (the author says why); a branch inside a
+ * loop (a per-item policy, {@code go-loop-failures-only-logged}'s); a failed clean-up (the call closes, removes, stops,
+ * cancels or releases: best effort on the way out) or a failed parse of input (a fall-back to a default); any other
+ * statement in the branch (a return, a send, a store of the error, a metric, a retry); a condition other than a plain
+ * {@code != nil} ({@code errors.Is}, {@code os.IsNotExist}: a failure the code expects).
+ */
+public final class GoSwallowedErrors {
+
+    private static final Pattern ERR_NAME = Pattern.compile("^(?:err\\w*|\\w+Err)$");
+    /** A log call: a logger's method, klog's verbosity chain, the standard library's log and fmt prints. */
+    private static final Pattern LOG_CALL = Pattern.compile(
+            "^(?:[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog|sugar)\\w*(?:\\(\\))?(?:\\.V\\(\\s*\\w+\\s*\\))?"
+                    + "(?:\\.\\w+\\([^()]*\\))*\\.\\w+|fmt\\.(?:Print\\w*|Fprint\\w*)|[\\w.]*\\.(?:Printf|Println|Debugf?"
+                    + "|Debugw|Infof?|Infow|Warnf?|Warningf?|Warnw|Errorf?|Errorw|Tracef?|V\\(\\s*\\w+\\s*\\)\\.\\w+))$");
+    /** A zero value: nil, an empty literal, 0, false, an empty composite. */
+    private static final Pattern ZERO = Pattern.compile("^(?:nil|\"\"|``|0|0\\.0|false|\\w+(?:\\.\\w+)?\\{\\}|\\[\\]\\w+\\{\\})$");
+    /** The call that failed ends or clears something, or parses input: its failure is best effort or a fall-back. */
+    private static final Pattern BEST_EFFORT = Pattern.compile(
+            "(?i)(?:^|\\.)(?:close\\w*|remove\\w*|delete\\w*|stop\\w*|cancel\\w*|release\\w*|unlock\\w*|shutdown|kill\\w*"
+                    + "|cleanup\\w*|rollback\\w*|unsubscribe|disconnect|drain|abort\\w*|unmount|detach|parse\\w*"
+                    + "|atoi|unmarshal\\w*|decode\\w*|unquote|marshal\\w*|setenv|unsetenv|chmod|chown)$");
+
+    private final byte[] src;
+    private final BiPredicate<Integer, Integer> known;
+
+    private GoSwallowedErrors(byte[] src, BiPredicate<Integer, Integer> known) {
+        this.src = src;
+        this.known = known;
+    }
+
+    /** Every swallowing branch, at its first statement. */
+    public static List<Shapes.Spot> find(SyntaxNode root, byte[] src, BiPredicate<Integer, Integer> known) {
+        List<Shapes.Spot> out = new ArrayList<>();
+        new GoSwallowedErrors(src, known).functions(root, out);
+        return out;
+    }
+
+    private String text(SyntaxNode n) {
+        return SyntaxNode.text(src, n);
+    }
+
+    private void functions(SyntaxNode n, List<Shapes.Spot> out) {
+        String t = n.getType();
+        if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+            SyntaxNode result = n.getChildByFieldName("result");
+            SyntaxNode body = n.getChildByFieldName("body");
+            String r = result == null || result.isNull() ? "" : text(result).replaceAll("^\\(|\\)$", "").strip();
+            if (r.matches("(?s).*\\berror$") && body != null && !body.isNull()
+                    && text(body).matches("(?s).*\\breturn\\s+(?:[^\\n]*,\\s*)?nil\\s*\\n.*")) {
+                block(body, body, out);
+            }
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            functions(n.getNamedChild(i), out);
+        }
+    }
+
+    /** The statements of one block, then the blocks below that are not a loop's or another function's. */
+    private void block(SyntaxNode block, SyntaxNode fn, List<Shapes.Spot> out) {
+        List<SyntaxNode> stmts = statements(block);
+        for (int i = 0; i < stmts.size(); i++) {
+            SyntaxNode s = stmts.get(i);
+            if (s.getType().equals("if_statement")) {
+                check(s, i == 0 ? null : stmts.get(i - 1), stmts.subList(i + 1, stmts.size()), block, block == fn,
+                        out);
+            }
+        }
+        nested(block, fn, out);
+    }
+
+    private void nested(SyntaxNode n, SyntaxNode fn, List<Shapes.Spot> out) {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            String t = c.getType();
+            if (t.equals("func_literal") || t.equals("for_statement")) {
+                continue;
+            }
+            if (t.equals("block")) {
+                block(c, fn, out);
+            } else {
+                nested(c, fn, out);
+            }
+        }
+    }
+
+    private static List<SyntaxNode> statements(SyntaxNode block) {
+        SyntaxNode list = block;
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            if (block.getNamedChild(i).getType().equals("statement_list")) {
+                list = block.getNamedChild(i);
+            }
+        }
+        List<SyntaxNode> out = new ArrayList<>();
+        for (int i = 0; i < list.getNamedChildCount(); i++) {
+            out.add(list.getNamedChild(i));
+        }
+        return out;
+    }
+
+    private void check(SyntaxNode ifs, SyntaxNode before, List<SyntaxNode> after, SyntaxNode block, boolean top,
+                       List<Shapes.Spot> out) {
+        SyntaxNode cond = ifs.getChildByFieldName("condition");
+        SyntaxNode body = ifs.getChildByFieldName("consequence");
+        if (cond == null || cond.isNull() || body == null || body.isNull()
+                || !cond.getType().equals("binary_expression")) {
+            return;
+        }
+        java.util.regex.Matcher m = Pattern.compile("^(\\w+)\\s*!=\\s*nil$").matcher(text(cond).strip());
+        if (!m.find() || !ERR_NAME.matcher(m.group(1)).matches()) {
+            return;
+        }
+        String e = m.group(1);
+        SyntaxNode init = ifs.getChildByFieldName("initializer");
+        String call = producer(init != null && !init.isNull() ? init : before, e);
+        if (call == null || BEST_EFFORT.matcher(call).find()) {
+            return;
+        }
+        List<SyntaxNode> branch = statements(body);
+        if (branch.isEmpty() || !branch.stream().allMatch(this::swallows)
+                || branch.stream().noneMatch(s -> s.getType().equals("expression_statement"))
+                && branch.stream().noneMatch(s -> s.getType().equals("assignment_statement"))) {
+            return;
+        }
+        // the error lives on after the branch (the initializer's err dies with the if); an err of an outer block,
+        // assigned in a nested one, may be read after it: only one declared here is followed to its end
+        boolean outer = init == null || init.isNull();
+        if (outer && !top && !before.getType().equals("short_var_declaration")) {
+            return;
+        }
+        for (SyntaxNode s : after) {
+            if (outer && mentions(s, e) || s.getType().equals("labeled_statement")) {
+                return;
+            }
+        }
+        int first = branch.get(0).getStartPoint().getRow() + 1;
+        if (!known.test(ifs.getStartPoint().getRow() + 1, block.getEndPoint().getRow() + 1)) {
+            return;
+        }
+        out.add(new Shapes.Spot(first, branch.get(0).getStartPoint().getColumn() + 1, true, null));
+    }
+
+    /** The callee whose error {@code e} holds: the call assigned to it by {@code s}, or null. */
+    private String producer(SyntaxNode s, String e) {
+        if (s == null || s.isNull()) {
+            return null;
+        }
+        String t = s.getType();
+        if (!t.equals("short_var_declaration") && !t.equals("assignment_statement")) {
+            return null;
+        }
+        SyntaxNode left = s.getChildByFieldName("left");
+        SyntaxNode right = s.getChildByFieldName("right");
+        if (left == null || right == null || right.getNamedChildCount() != 1
+                || !right.getNamedChild(0).getType().equals("call_expression")
+                || !text(left.getNamedChild(left.getNamedChildCount() - 1)).equals(e)) {
+            return null;
+        }
+        return text(right.getNamedChild(0).getChildByFieldName("function"));
+    }
+
+    /** A statement of the branch that neither leaves nor hands the failure on: a log call, a zero value given. */
+    private boolean swallows(SyntaxNode s) {
+        String t = s.getType();
+        if (t.equals("expression_statement")) {
+            SyntaxNode c = s.getNamedChildCount() == 1 ? s.getNamedChild(0) : null;
+            return c != null && c.getType().equals("call_expression")
+                    && LOG_CALL.matcher(text(c.getChildByFieldName("function")).replaceAll("\\s+", "")).matches();
+        }
+        if (t.equals("assignment_statement")) {
+            SyntaxNode op = s.getChildByFieldName("operator");
+            SyntaxNode left = s.getChildByFieldName("left");
+            SyntaxNode right = s.getChildByFieldName("right");
+            if (op == null || !text(op).equals("=") || left.getNamedChildCount() != right.getNamedChildCount()) {
+                return false;
+            }
+            for (int i = 0; i < left.getNamedChildCount(); i++) {
+                if (!left.getNamedChild(i).getType().equals("identifier")
+                        || ERR_NAME.matcher(text(left.getNamedChild(i))).matches()
+                        || !ZERO.matcher(text(right.getNamedChild(i)).strip()).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean mentions(SyntaxNode n, String v) {
+        if (n.getType().equals("identifier")) {
+            return text(n).equals(v);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (mentions(n.getNamedChild(i), v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
