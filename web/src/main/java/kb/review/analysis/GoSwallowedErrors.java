@@ -17,7 +17,9 @@ import kb.review.diff.SyntaxNode;
  * loop (a per-item policy, {@code go-loop-failures-only-logged}'s); a failed clean-up (the call closes, removes, stops,
  * cancels or releases: best effort on the way out) or a failed parse of input (a fall-back to a default); any other
  * statement in the branch (a return, a send, a store of the error, a metric, a retry); a condition other than a plain
- * {@code != nil} ({@code errors.Is}, {@code os.IsNotExist}: a failure the code expects).
+ * {@code != nil} ({@code errors.Is}, {@code os.IsNotExist}: a failure the code expects); an {@code else} that uses the
+ * result (the fall-back decided in place); a comment right above the check; a check followed by a return of another
+ * error (a step on a failing path); a failed call that is bookkeeping rather than the work ({@link #WORK}).
  */
 public final class GoSwallowedErrors {
 
@@ -32,8 +34,20 @@ public final class GoSwallowedErrors {
     /** The call that failed ends or clears something, or parses input: its failure is best effort or a fall-back. */
     private static final Pattern BEST_EFFORT = Pattern.compile(
             "(?i)(?:^|\\.)(?:close\\w*|remove\\w*|delete\\w*|stop\\w*|cancel\\w*|release\\w*|unlock\\w*|shutdown|kill\\w*"
-                    + "|cleanup\\w*|rollback\\w*|unsubscribe|disconnect|drain|abort\\w*|unmount|detach|parse\\w*"
+                    + "|cleanup\\w*|rollback\\w*|unsubscribe|disconnect|drain|abort\\w*|unmount|detach|logout|restore\\w*|revert\\w*|drop\\w*|prune\\w*|parse\\w*"
                     + "|atoi|unmarshal\\w*|decode\\w*|unquote|marshal\\w*|setenv|unsetenv|chmod|chown)$");
+
+    /**
+     * The failed call does the function's work: it writes or sends state (an update, a save, a status, a publish, a
+     * commit), starts or serves, or reads the input the function goes on with. Bookkeeping beside the work (marking,
+     * counting, a transaction of housekeeping) is left to the author (set 20's incus prune and nezha's mark, both
+     * logged on purpose).
+     */
+    private static final Pattern WORK = Pattern.compile(
+            "(?i)(?:^|\\.)(?:update\\w*|save\\w*|set\\w*|store\\w*|write\\w*|send\\w*|publish\\w*|produce\\w*"
+                    + "|commit\\w*|put\\w*|apply\\w*|patch\\w*|create\\w*|insert\\w*|upsert\\w*|persist\\w*"
+                    + "|register\\w*|enable\\w*|serve\\w*|listen\\w*|start\\w*|read\\w*|load\\w*|sync\\w*|flush"
+                    + "|ack\\w*|deliver\\w*|upload\\w*|copy\\w*|exec\\w*|do|post\\w*|replicate\\w*)$");
 
     private final byte[] src;
     private final BiPredicate<Integer, Integer> known;
@@ -60,8 +74,7 @@ public final class GoSwallowedErrors {
             SyntaxNode result = n.getChildByFieldName("result");
             SyntaxNode body = n.getChildByFieldName("body");
             String r = result == null || result.isNull() ? "" : text(result).replaceAll("^\\(|\\)$", "").strip();
-            if (r.matches("(?s).*\\berror$") && body != null && !body.isNull()
-                    && text(body).matches("(?s).*\\breturn\\s+(?:[^\\n]*,\\s*)?nil\\s*\\n.*")) {
+            if (r.matches("(?s).*\\berror$") && body != null && !body.isNull()) {
                 block(body, body, out);
             }
         }
@@ -76,8 +89,7 @@ public final class GoSwallowedErrors {
         for (int i = 0; i < stmts.size(); i++) {
             SyntaxNode s = stmts.get(i);
             if (s.getType().equals("if_statement")) {
-                check(s, i == 0 ? null : stmts.get(i - 1), stmts.subList(i + 1, stmts.size()), block, block == fn,
-                        out);
+                check(s, producing(stmts, i), stmts.subList(i + 1, stmts.size()), block, block == fn, out);
             }
         }
         nested(block, fn, out);
@@ -116,8 +128,11 @@ public final class GoSwallowedErrors {
                        List<Shapes.Spot> out) {
         SyntaxNode cond = ifs.getChildByFieldName("condition");
         SyntaxNode body = ifs.getChildByFieldName("consequence");
-        if (cond == null || cond.isNull() || body == null || body.isNull()
-                || !cond.getType().equals("binary_expression")) {
+        SyntaxNode alt = ifs.getChildByFieldName("alternative");
+        // an else that uses the result on success is the fall-back decided in place (the value stays unset);
+        // a comment right above the check says why, as inside it
+        if (cond == null || cond.isNull() || body == null || body.isNull() || alt != null && !alt.isNull()
+                || !cond.getType().equals("binary_expression") || commentAbove(ifs)) {
             return;
         }
         java.util.regex.Matcher m = Pattern.compile("^(\\w+)\\s*!=\\s*nil$").matcher(text(cond).strip());
@@ -127,7 +142,7 @@ public final class GoSwallowedErrors {
         String e = m.group(1);
         SyntaxNode init = ifs.getChildByFieldName("initializer");
         String call = producer(init != null && !init.isNull() ? init : before, e);
-        if (call == null || BEST_EFFORT.matcher(call).find()) {
+        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find()) {
             return;
         }
         List<SyntaxNode> branch = statements(body);
@@ -136,22 +151,88 @@ public final class GoSwallowedErrors {
                 && branch.stream().noneMatch(s -> s.getType().equals("assignment_statement"))) {
             return;
         }
-        // the error lives on after the branch (the initializer's err dies with the if); an err of an outer block,
+        // a step on a path that already fails (the next statement returns another error): best effort on the way out
+        if (!after.isEmpty() && after.get(0).getType().equals("return_statement")
+                && !text(after.get(0)).matches("(?s)return(?:\\s+(?:[^\n]*,\\s*)?nil)?\\s*")) {
+            return;
+        }
+        // the error lives on after the branch (the initializer's err dies with the if) until a statement assigns it
+        // without reading it (`sig, err := sign(payload)`); an err of an outer block,
         // assigned in a nested one, may be read after it: only one declared here is followed to its end
         boolean outer = init == null || init.isNull();
         if (outer && !top && !before.getType().equals("short_var_declaration")) {
             return;
         }
+        int until = block.getEndPoint().getRow() + 1;
         for (SyntaxNode s : after) {
+            if (outer && overwrites(s, e)) {
+                until = s.getEndPoint().getRow() + 1;
+                break;
+            }
             if (outer && mentions(s, e) || s.getType().equals("labeled_statement")) {
                 return;
             }
         }
         int first = branch.get(0).getStartPoint().getRow() + 1;
-        if (!known.test(ifs.getStartPoint().getRow() + 1, block.getEndPoint().getRow() + 1)) {
+        if (!known.test(before == null ? ifs.getStartPoint().getRow() + 1 : before.getStartPoint().getRow() + 1,
+                until)) {
             return;
         }
         out.add(new Shapes.Spot(first, branch.get(0).getStartPoint().getColumn() + 1, true, null));
+    }
+
+    private boolean commentAbove(SyntaxNode n) {
+        SyntaxNode prev = n.getParent() == null ? null : previousNamed(n);
+        return prev != null && prev.getType().equals("comment")
+                && prev.getEndPoint().getRow() + 1 == n.getStartPoint().getRow();
+    }
+
+    private static SyntaxNode previousNamed(SyntaxNode n) {
+        SyntaxNode parent = n.getParent();
+        SyntaxNode prev = null;
+        for (int i = 0; i < parent.getNamedChildCount(); i++) {
+            SyntaxNode c = parent.getNamedChild(i);
+            if (c.getStartByte() == n.getStartByte()) {
+                return prev;
+            }
+            prev = c;
+        }
+        return null;
+    }
+
+    /**
+     * The statement before {@code stmts[i]} that last assigns the checked error, past statements that do not name it
+     * (a close between the read and its check); the one right before when none does.
+     */
+    private SyntaxNode producing(List<SyntaxNode> stmts, int i) {
+        SyntaxNode ifs = stmts.get(i);
+        SyntaxNode cond = ifs.getChildByFieldName("condition");
+        String e = cond == null || cond.isNull() ? "" : text(cond).replaceFirst("\\s*!=.*$", "").strip();
+        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+            SyntaxNode s = stmts.get(j);
+            if (!e.isEmpty() && mentions(s, e)) {
+                return s;
+            }
+        }
+        return i == 0 ? null : stmts.get(i - 1);
+    }
+
+    /** An assignment that gives {@code e} a new value without reading it. */
+    private boolean overwrites(SyntaxNode s, String e) {
+        String t = s.getType();
+        if (!t.equals("short_var_declaration") && !t.equals("assignment_statement")) {
+            return false;
+        }
+        SyntaxNode op = s.getChildByFieldName("operator");
+        if (t.equals("assignment_statement") && (op == null || op.isNull() || !text(op).equals("="))) {
+            return false;
+        }
+        SyntaxNode left = s.getChildByFieldName("left");
+        boolean target = false;
+        for (int i = 0; i < left.getNamedChildCount(); i++) {
+            target |= text(left.getNamedChild(i)).equals(e);
+        }
+        return target && !mentions(s.getChildByFieldName("right"), e);
     }
 
     /** The callee whose error {@code e} holds: the call assigned to it by {@code s}, or null. */

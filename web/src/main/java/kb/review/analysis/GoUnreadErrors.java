@@ -25,6 +25,8 @@ public final class GoUnreadErrors {
 
     private final byte[] src;
     private final java.util.function.BiPredicate<Integer, Integer> known;
+    /** The results of the function being walked that a bare return hands on (read by every {@code return}). */
+    private List<String> handedOn = List.of();
 
     private GoUnreadErrors(byte[] src, java.util.function.BiPredicate<Integer, Integer> known) {
         this.src = src;
@@ -56,9 +58,12 @@ public final class GoUnreadErrors {
                 names(n.getChildByFieldName("parameters"), outer);
                 SyntaxNode result = n.getChildByFieldName("result");
                 boolean bareReturn = hasBareReturn(body);
+                List<String> results = new ArrayList<>();
+                names(result, results);
                 if (!bareReturn) {
-                    names(result, outer);
+                    outer.addAll(results);
                 }
+                handedOn = bareReturn ? results : List.of();
                 list(body, body, outer, out);
             }
         }
@@ -127,8 +132,11 @@ public final class GoUnreadErrors {
             }
             for (String v : assignedFromCall(s)) {
                 int line = s.getStartPoint().getRow() + 1;
-                int end = declared.contains(v) && ERR_NAME.matcher(v).matches() && !captured(body, v)
-                        ? unread(stmts, i + 1, v, block.getEndPoint().getRow() + 1) : -1;
+                // a variable of an outer block dies here only by an overwrite or a return (past the block's end it
+                // may be read); one declared in this block also at the block's end
+                boolean here = declared.contains(v);
+                int end = ERR_NAME.matcher(v).matches() && !handedOn.contains(v) && !captured(body, v)
+                        ? unread(stmts, i + 1, v, here ? block.getEndPoint().getRow() + 1 : -1) : -1;
                 // the line after the deciding statement too: a statement cut off by the hunk's end parses as ended
                 if (end > 0 && known.test(line, end + 1)) {
                     out.add(new Shapes.Spot(line, s.getStartPoint().getColumn() + 1, true, null));
@@ -259,7 +267,7 @@ public final class GoUnreadErrors {
         }
         // the end of the list that declares it: the variable goes out of scope (or the function falls off its end);
         // the closing brace is the line after (the caller asks for the deciding line and the one after it)
-        return blockEnd - 1;
+        return blockEnd < 0 ? -1 : blockEnd - 1;
     }
 
     private List<String> assignedNames(SyntaxNode s) {
