@@ -49,18 +49,54 @@ public final class GoSwallowedErrors {
                     + "|register\\w*|enable\\w*|serve\\w*|listen\\w*|start\\w*|read\\w*|load\\w*|sync\\w*|flush"
                     + "|ack\\w*|deliver\\w*|upload\\w*|copy\\w*|exec\\w*|do|post\\w*|replicate\\w*)$");
 
+    /** A deleted statement that handed an error on: a return of an error value, a wrap or a new error. */
+    private static final Pattern PROPAGATED = Pattern.compile(
+            "^\\s*return\\b.*(?:\\berr\\w*\\b|\\w+Err\\b|Errorf\\(|Wrap\\w*\\(|New\\w*\\()");
+    /** A log call at error level: the failure is reported as one, not tolerated as a warning or a note. */
+    private static final Pattern ERROR_LEVEL = Pattern.compile("(?i)\\.(?:error|errorf|errorw|errorln|errorcontext)$");
+
     private final byte[] src;
     private final BiPredicate<Integer, Integer> known;
+    private final java.util.BitSet replaced;
 
-    private GoSwallowedErrors(byte[] src, BiPredicate<Integer, Integer> known) {
+    private GoSwallowedErrors(byte[] src, BiPredicate<Integer, Integer> known, java.util.BitSet replaced) {
         this.src = src;
         this.known = known;
+        this.replaced = replaced;
     }
 
-    /** Every swallowing branch, at its first statement. */
-    public static List<Shapes.Spot> find(SyntaxNode root, byte[] src, BiPredicate<Integer, Integer> known) {
+    /** Every swallowing branch of {@code file}, at its first statement. */
+    public static List<Shapes.Spot> find(SyntaxNode root, kb.review.diff.SourceFile file) {
         List<Shapes.Spot> out = new ArrayList<>();
-        new GoSwallowedErrors(src, known).functions(root, out);
+        new GoSwallowedErrors(file.utf8(), file::allKnown, replacedReturns(file)).functions(root, out);
+        return out;
+    }
+
+    /**
+     * The added lines of a run of changed lines that deletes a statement handing an error on: where the change
+     * replaced {@code return fmt.Errorf(...)} by something else.
+     */
+    static java.util.BitSet replacedReturns(kb.review.diff.SourceFile file) {
+        java.util.BitSet out = new java.util.BitSet();
+        for (kb.review.diff.Hunk h : file.change().hunks()) {
+            List<kb.review.diff.DiffLine> lines = h.lines();
+            int from = 0;
+            while (from < lines.size()) {
+                int to = from;
+                boolean propagated = false;
+                while (to < lines.size() && lines.get(to).kind() != kb.review.diff.DiffLine.Kind.CONTEXT) {
+                    propagated |= lines.get(to).kind() == kb.review.diff.DiffLine.Kind.REMOVED
+                            && PROPAGATED.matcher(lines.get(to).text()).find();
+                    to++;
+                }
+                for (int i = from; propagated && i < to; i++) {
+                    if (lines.get(i).kind() == kb.review.diff.DiffLine.Kind.ADDED) {
+                        out.set(lines.get(i).newLine());
+                    }
+                }
+                from = Math.max(to, from + 1);
+            }
+        }
         return out;
     }
 
@@ -174,6 +210,23 @@ public final class GoSwallowedErrors {
             }
         }
         int first = branch.get(0).getStartPoint().getRow() + 1;
+        // the change replaced a propagation here, or the branch itself calls it an error yet goes on; a warning or a
+        // note that was written so (not a deleted return) is the author's tolerated failure (set 20's and 22's
+        // DDNS, metrics, EXIF and cache lines)
+        boolean wasReturned = false;
+        boolean errorLevel = false;
+        for (SyntaxNode b : branch) {
+            for (int l = b.getStartPoint().getRow() + 1; l <= b.getEndPoint().getRow() + 1; l++) {
+                wasReturned |= replaced.get(l);
+            }
+            if (b.getType().equals("expression_statement")) {
+                errorLevel |= ERROR_LEVEL.matcher(text(b.getNamedChild(0).getChildByFieldName("function"))
+                        .replaceAll("\\s+", "")).find();
+            }
+        }
+        if (!wasReturned && !errorLevel) {
+            return;
+        }
         if (!known.test(before == null ? ifs.getStartPoint().getRow() + 1 : before.getStartPoint().getRow() + 1,
                 until)) {
             return;
@@ -223,8 +276,8 @@ public final class GoSwallowedErrors {
         if (!t.equals("short_var_declaration") && !t.equals("assignment_statement")) {
             return false;
         }
-        SyntaxNode op = s.getChildByFieldName("operator");
-        if (t.equals("assignment_statement") && (op == null || op.isNull() || !text(op).equals("="))) {
+        String op = operator(s);
+        if (t.equals("assignment_statement") && !op.equals("=")) {
             return false;
         }
         SyntaxNode left = s.getChildByFieldName("left");
@@ -263,10 +316,10 @@ public final class GoSwallowedErrors {
                     && LOG_CALL.matcher(text(c.getChildByFieldName("function")).replaceAll("\\s+", "")).matches();
         }
         if (t.equals("assignment_statement")) {
-            SyntaxNode op = s.getChildByFieldName("operator");
+            String op = operator(s);
             SyntaxNode left = s.getChildByFieldName("left");
             SyntaxNode right = s.getChildByFieldName("right");
-            if (op == null || !text(op).equals("=") || left.getNamedChildCount() != right.getNamedChildCount()) {
+            if (!op.equals("=") || left.getNamedChildCount() != right.getNamedChildCount()) {
                 return false;
             }
             for (int i = 0; i < left.getNamedChildCount(); i++) {
@@ -291,5 +344,16 @@ public final class GoSwallowedErrors {
             }
         }
         return false;
+    }
+
+    /** An assignment's operator ({@code =}, {@code +=}, {@code :=}): the text between its two sides. */
+    private String operator(SyntaxNode s) {
+        SyntaxNode left = s.getChildByFieldName("left");
+        SyntaxNode right = s.getChildByFieldName("right");
+        if (left == null || left.isNull() || right == null || right.isNull()) {
+            return "";
+        }
+        return new String(src, left.getEndByte(), right.getStartByte() - left.getEndByte(),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 }

@@ -27,6 +27,8 @@ public final class GoUnreadErrors {
     private final java.util.function.BiPredicate<Integer, Integer> known;
     /** The results of the function being walked that a bare return hands on (read by every {@code return}). */
     private List<String> handedOn = List.of();
+    /** Every name the function being walked declares (parameters, results, locals; not its closures'). */
+    private final java.util.Set<String> locals = new java.util.HashSet<>();
 
     private GoUnreadErrors(byte[] src, java.util.function.BiPredicate<Integer, Integer> known) {
         this.src = src;
@@ -64,11 +66,26 @@ public final class GoUnreadErrors {
                     outer.addAll(results);
                 }
                 handedOn = bareReturn ? results : List.of();
+                locals.clear();
+                locals.addAll(outer);
+                locals.addAll(results);
+                declaredIn(body);
                 list(body, body, outer, out);
             }
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             functions(n.getNamedChild(i), out);
+        }
+    }
+
+    /** Adds the names declared anywhere in {@code n}, not inside function literals, to {@link #locals}. */
+    private void declaredIn(SyntaxNode n) {
+        if (n.getType().equals("func_literal")) {
+            return;
+        }
+        locals.addAll(declaredBy(n));
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            declaredIn(n.getNamedChild(i));
         }
     }
 
@@ -135,7 +152,9 @@ public final class GoUnreadErrors {
                 // a variable of an outer block dies here only by an overwrite or a return (past the block's end it
                 // may be read); one declared in this block also at the block's end
                 boolean here = declared.contains(v);
+                // a name the function does not declare belongs to an enclosing one (a closure's capture): not followed
                 int end = ERR_NAME.matcher(v).matches() && !handedOn.contains(v) && !captured(body, v)
+                        && locals.contains(v)
                         ? unread(stmts, i + 1, v, here ? block.getEndPoint().getRow() + 1 : -1) : -1;
                 // the line after the deciding statement too: a statement cut off by the hunk's end parses as ended
                 if (end > 0 && known.test(line, end + 1)) {
@@ -188,13 +207,14 @@ public final class GoUnreadErrors {
         if (!t.equals("short_var_declaration") && !t.equals("assignment_statement")) {
             return List.of();
         }
-        SyntaxNode op = s.getChildByFieldName("operator");
-        if (op != null && !op.isNull() && !text(op).equals("=")) {
+        String op = operator(s);
+        if (!op.equals("=") && !op.equals(":=")) {
             return List.of();
         }
         SyntaxNode right = s.getChildByFieldName("right");
         if (right == null || right.isNull() || right.getNamedChildCount() != 1
-                || !right.getNamedChild(0).getType().equals("call_expression")) {
+                || !right.getNamedChild(0).getType().equals("call_expression")
+                || text(right.getNamedChild(0).getChildByFieldName("function")).equals("append")) {
             return List.of();
         }
         SyntaxNode left = s.getChildByFieldName("left");
@@ -245,8 +265,8 @@ public final class GoUnreadErrors {
             String t = s.getType();
             if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
                 boolean writes = assignedNames(s).contains(v);
-                SyntaxNode op = s.getChildByFieldName("operator");
-                boolean plain = t.equals("short_var_declaration") || op != null && text(op).equals("=");
+                String op = operator(s);
+                boolean plain = t.equals("short_var_declaration") || op.equals("=");
                 if (reads(s.getChildByFieldName("right"), v) || !plain && writes) {
                     return -1;
                 }
@@ -298,8 +318,8 @@ public final class GoUnreadErrors {
             return reads(init.getChildByFieldName("right"), v);
         }
         if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
-            SyntaxNode op = n.getChildByFieldName("operator");
-            boolean plain = t.equals("short_var_declaration") || op != null && text(op).equals("=");
+            String op = operator(n);
+            boolean plain = t.equals("short_var_declaration") || op.equals("=");
             return reads(n.getChildByFieldName("right"), v) || !plain && assignedNames(n).contains(v)
                     || nonNameTarget(n.getChildByFieldName("left"), v);
         }
@@ -354,5 +374,16 @@ public final class GoUnreadErrors {
             }
         }
         return false;
+    }
+
+    /** An assignment's operator ({@code =}, {@code +=}, {@code :=}): the text between its two sides. */
+    private String operator(SyntaxNode s) {
+        SyntaxNode left = s.getChildByFieldName("left");
+        SyntaxNode right = s.getChildByFieldName("right");
+        if (left == null || left.isNull() || right == null || right.isNull()) {
+            return "";
+        }
+        return new String(src, left.getEndByte(), right.getStartByte() - left.getEndByte(),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 }

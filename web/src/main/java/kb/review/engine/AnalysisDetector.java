@@ -109,7 +109,7 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.UNREAD_ERROR -> file.language() == Language.GO && lower.contains("err")
                         ? kb.review.analysis.GoUnreadErrors.find(root.get(), file.utf8(), file::allKnown) : List.of();
                 case Rule.AnalysisMatcher.SWALLOWED_ERROR -> file.language() == Language.GO && lower.contains("!= nil")
-                        ? kb.review.analysis.GoSwallowedErrors.find(root.get(), file.utf8(), file::allKnown) : List.of();
+                        ? kb.review.analysis.GoSwallowedErrors.find(root.get(), file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();
