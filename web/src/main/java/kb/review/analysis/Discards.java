@@ -8,8 +8,9 @@ import kb.review.diff.SyntaxNode;
 import kb.review.diff.TopLevelCommas;
 
 /**
- * Go calls whose error is thrown away (the TX-02 analyses): a call the models list under {@code returns-error}, or a
- * function declared in the file that returns an error and makes such a call, whose error result is assigned to
+ * Go calls whose error is thrown away (the TX-02 analyses, and ERR-01's errcheck): a call the models list under
+ * {@code returns-error}, or a function declared in the file that returns an error and makes such a call (any such
+ * function, for a model marked {@code declared}, less the callees its {@code except} names), whose error result is assigned to
  * {@code _} ({@code res, _ := db.Exec(...)}) or whose results are dropped by calling it as a statement
  * ({@code tx.Commit()}). A {@code defer} or {@code go} statement is neither: {@code defer tx.Rollback()} after a
  * commit is the idiom. The number of results comes from the model or the helper's declaration, so an assignment
@@ -29,10 +30,22 @@ public final class Discards {
     private record Known(ErrorModel model, int results, boolean sure, String via) {
     }
 
+    /** An error branch that logs first: {@code if err := ...; err != nil {} then a logger's or log's call. */
+    private static final java.util.regex.Pattern LOGS_OWN = java.util.regex.Pattern.compile(
+            "\\berr\\s*!=\\s*nil\\s*\\{\\s*\\n\\s*[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog)\\w*(?:\\(\\))?\\.\\w+\\(");
+
     private final byte[] src;
     private final List<ErrorModel> models;
     private final Map<String, String> types;
     private final Map<String, Known> helpers = new HashMap<>();
+    /**
+     * The file's own functions with an error as last result, for a {@code declared} model: a function by its name, a
+     * method by {@code .name}; a name the file also declares without an error result is ambiguous and left out.
+     */
+    private final Map<String, Known> own = new HashMap<>();
+    private final java.util.Set<String> plain = new java.util.HashSet<>();
+    /** The receiver type of each own method ({@code .name} to {@code Server}, pointer star dropped). */
+    private final Map<String, String> receivers = new HashMap<>();
 
     private Discards(byte[] src, List<ErrorModel> models, Map<String, String> types) {
         this.src = src;
@@ -62,19 +75,42 @@ public final class Discards {
         if (t.equals("function_declaration") || t.equals("method_declaration")) {
             SyntaxNode result = n.getChildByFieldName("result");
             String r = text(result).replaceAll("^\\(|\\)$", "").strip();
+            String key = (t.equals("method_declaration") ? "." : "") + text(n.getChildByFieldName("name"));
+            ErrorModel ownModel = models.stream().filter(ErrorModel::declared).findFirst().orElse(null);
             if (r.endsWith("error")) {
                 Known inside = firstCall(n.getChildByFieldName("body"));
+                int results = TopLevelCommas.in(r).length + 1;
                 if (inside != null) {
-                    int results = TopLevelCommas.in(r).length + 1;
                     helpers.put(text(n.getChildByFieldName("name")), new Known(inside.model(), results,
                             inside.sure(), "declared in this file to return " + results + " result(s), the last an"
                             + " error, and calling " + inside.via()));
+                } else if (ownModel != null && LOGS_OWN.matcher(text(n.getChildByFieldName("body"))).find()) {
+                    // a function that logs its failure itself before returning it (set 20's nezha send helper): a
+                    // caller that drops the error loses no trace of it
+                    plain.add(key);
+                } else if (ownModel != null) {
+                    // errcheck of the file's own functions: a method is known by its name only, so it is a guess
+                    own.put(key, new Known(ownModel, results, true, "declared in this"
+                            + " file to return " + results + " result(s), the last an error"));
+                    if (t.equals("method_declaration")) {
+                        receivers.merge(key, receiverType(n), (a, b) -> a.equals(b) ? a : "");
+                    }
                 }
+            } else if (ownModel != null) {
+                plain.add(key);
             }
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             helpers(n.getNamedChild(i));
         }
+    }
+
+    /** The type of a method's receiver, pointer star and type arguments dropped. */
+    private String receiverType(SyntaxNode method) {
+        SyntaxNode r = method.getChildByFieldName("receiver");
+        String text = r == null || r.isNull() ? "" : text(r).replaceAll("^\\(|\\)$", "").strip();
+        String[] parts = text.split("\\s+");
+        return parts[parts.length - 1].replaceFirst("^\\*", "").replaceFirst("\\[.*$", "");
     }
 
     private Known firstCall(SyntaxNode n) {
@@ -118,7 +154,26 @@ public final class Discards {
             return k;
         }
         String callee = text(call.getChildByFieldName("function"));
-        Known h = helpers.get(callee.substring(callee.lastIndexOf('.') + 1));
+        String name = callee.substring(callee.lastIndexOf('.') + 1);
+        Known h = helpers.get(name);
+        if (h == null) {
+            String key = (callee.contains(".") ? "." : "") + name;
+            h = plain.contains(key) ? null : own.get(key);
+            // a method is taken only when called on a name of its receiver's type (`s.persist(p)` in a method of
+            // the same *Server): a method name alone would take other types' methods of that name, in other files
+            if (h != null && callee.contains(".")) {
+                String operand = callee.substring(0, callee.lastIndexOf('.'));
+                String type = types.get(operand);
+                String want = receivers.getOrDefault(key, "");
+                if (!operand.matches("\\w+") || type == null || want.isEmpty()
+                        || !type.replaceFirst("^\\*", "").equals(want)) {
+                    h = null;
+                }
+            }
+        }
+        if (h != null && h.model().except() != null && h.model().except().matcher(callee).find()) {
+            return null;
+        }
         return h == null ? null : new Known(h.model(), h.results(), h.sure(), "`" + callee + "`, " + h.via());
     }
 
@@ -148,7 +203,7 @@ public final class Discards {
         if (t.equals("expression_statement") && n.getNamedChildCount() == 1
                 && n.getNamedChild(0).getType().equals("call_expression")) {
             Known k = known(n.getNamedChild(0));
-            if (k != null) {
+            if (k != null && !(k.model().declared() && saysWhy(n))) {
                 out.add(spot(n, k, false, "the result of " + k.via() + " is dropped, its error unchecked"));
             }
         } else if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
@@ -170,6 +225,34 @@ public final class Discards {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), out);
         }
+    }
+
+    /**
+     * A comment after the statement on its line ({@code //nolint:errcheck}, {@code // best effort}) or on the line
+     * above it: the item's own way out, saying why the error may go.
+     */
+    private boolean saysWhy(SyntaxNode statement) {
+        int end = statement.getEndByte();
+        int eol = end;
+        while (eol < src.length && src[eol] != '\n') {
+            eol++;
+        }
+        if (new String(src, end, eol - end, java.nio.charset.StandardCharsets.UTF_8).contains("//")) {
+            return true;
+        }
+        // or a comment line right above it
+        int start = statement.getStartByte();
+        int bol = start;
+        while (bol > 0 && src[bol - 1] != '\n') {
+            bol--;
+        }
+        int prev = Math.max(0, bol - 1);
+        int pbol = prev;
+        while (pbol > 0 && src[pbol - 1] != '\n') {
+            pbol--;
+        }
+        return bol > 0 && new String(src, pbol, prev - pbol, java.nio.charset.StandardCharsets.UTF_8).strip()
+                .startsWith("//");
     }
 
     private static Spot spot(SyntaxNode at, Known k, boolean blank, String message) {

@@ -11,8 +11,17 @@ import java.util.regex.Pattern;
  * @param shows  how a message names the calls, e.g. {@code database call}
  * @param calls  the calls
  * @param source {@code file:line} of the definition
+ * @param declared true when every function the file declares with an error as its last result is taken too (an
+ *                 errcheck of the change's own functions), not only those that make a modelled call
+ * @param except   callees never taken, whatever they return (errcheck's exclusions: a print, an in-memory write, a
+ *                 close or removal on the way out); null when none
  */
-public record ErrorModel(String id, String language, String shows, List<Call> calls, String source) {
+public record ErrorModel(String id, String language, String shows, List<Call> calls, String source,
+                         boolean declared, Pattern except) {
+
+    public ErrorModel(String id, String language, String shows, List<Call> calls, String source) {
+        this(id, language, shows, calls, source, false, null);
+    }
 
     /**
      * One call: a callee pattern, the number of results (the error is the last), and optional receiver narrowing as

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ErrorModels {
 
-    private static final Set<String> KEYS = Set.of("id", "shows", "calls");
+    private static final Set<String> KEYS = Set.of("id", "shows", "calls", "declared", "except");
     private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
     private static final Set<String> VARIANT_KEYS = Set.of("id", "given", "calls");
     private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver", "args",
@@ -119,7 +119,12 @@ final class ErrorModels {
             if (calls.isEmpty()) {
                 y.error(n, "a returns-error entry needs at least one call");
             }
-            out.add(new ErrorModel(id, language, shows, calls, file + ":" + YamlTree.line(n)));
+            String declared = m.containsKey("declared") ? y.string(m, "declared", n, true) : "false";
+            if (declared != null && !declared.matches("true|false")) {
+                y.error(m.get("declared"), "declared must be true or false, got '" + declared + "'");
+            }
+            out.add(new ErrorModel(id, language, shows, calls, file + ":" + YamlTree.line(n), "true".equals(declared),
+                    m.containsKey("except") ? Models.regex(y, m, "except") : null));
         }
     }
 }

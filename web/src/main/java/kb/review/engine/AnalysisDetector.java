@@ -106,6 +106,10 @@ final class AnalysisDetector {
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO
                         ? SharedPackageMaps.find(file) : List.of();
+                case Rule.AnalysisMatcher.UNREAD_ERROR -> file.language() == Language.GO && lower.contains("err")
+                        ? kb.review.analysis.GoUnreadErrors.find(root.get(), file.utf8(), file::allKnown) : List.of();
+                case Rule.AnalysisMatcher.SWALLOWED_ERROR -> file.language() == Language.GO && lower.contains("!= nil")
+                        ? kb.review.analysis.GoSwallowedErrors.find(root.get(), file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
                     timeouts(file, root, r, models, hits, summaries);
                     yield List.of();
@@ -226,8 +230,8 @@ final class AnalysisDetector {
         List<ErrorModel> wanted = models.errors().stream()
                 .filter(m -> m.language().equals("go") && resources(r).contains(m.id())).toList();
         if (wanted.isEmpty() || file.language() != Language.GO
-                || wanted.stream().flatMap(m -> m.calls().stream()).noneMatch(c -> mayAppear(c.call(),
-                file.lowerText()))) {
+                || wanted.stream().noneMatch(ErrorModel::declared) && wanted.stream().flatMap(m -> m.calls()
+                .stream()).noneMatch(c -> mayAppear(c.call(), file.lowerText()))) {
             return;
         }
         for (Discards.Spot s : Discards.run(root.get(), file.utf8(), wanted)) {

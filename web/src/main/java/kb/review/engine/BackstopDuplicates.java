@@ -16,7 +16,9 @@ final class BackstopDuplicates {
             // ERR-01's reading of an edit that takes the cause out of a rethrow, behind java-rethrow-drops-cause
             "java-edit-drops-rethrow-cause",
             // CONC-07's loop exits read from indentation, behind the tree-sitter rule for the periodic loops it sees
-            "go-consume-loop-gives-up-on-error");
+            "go-consume-loop-gives-up-on-error",
+            // session 30's general Go ERR-01 passes, behind every shape rule that already names the line
+            "go-error-result-unchecked", "go-error-value-never-read", "go-error-branch-swallows-failure");
 
     private BackstopDuplicates() {
     }

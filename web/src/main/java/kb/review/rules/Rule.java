@@ -177,6 +177,10 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String GUARDED_FIELD = "guarded-field-unlocked";
         /** A Go package-level map or slice written with no lock by a function that serves requests or a goroutine. */
         public static final String SHARED_PACKAGE_MAP = "package-map-written-concurrently";
+        /** A Go error value a call gives that no statement reads before it is overwritten or dies (ineffassign). */
+        public static final String UNREAD_ERROR = "error-never-read";
+        /** A Go error branch that only logs or zeroes values and falls through, in a function with an error result. */
+        public static final String SWALLOWED_ERROR = "error-branch-swallowed";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.stream.Stream.of(
                 java.util.Map.of(
@@ -191,7 +195,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),
                 DEFER_IN_LOOP, Set.of(Language.GO)),
                 // Map.of takes ten pairs: later analyses join from here
-                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO)))
+                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO),
+                        UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO)))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
