@@ -21,7 +21,7 @@ class PrecisionRound9Test {
             	var err error
             	BODY
             	n.steps++
-            	return resp, nil
+            	return resp, err
             }
             """;
 
