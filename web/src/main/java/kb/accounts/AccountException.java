@@ -6,4 +6,9 @@ public class AccountException extends RuntimeException {
     public AccountException(String message) {
         super(message);
     }
+
+    /** The same, keeping the failure underneath as the cause. */
+    public AccountException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

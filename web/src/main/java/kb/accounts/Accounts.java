@@ -100,7 +100,7 @@ public final class Accounts {
             try {
                 Passwords.checkPolicy(given);
             } catch (AccountException e) {
-                throw new AccountException("KB_ADMIN_PASSWORD: " + e.getMessage());
+                throw new AccountException("KB_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
         }
         try {

@@ -41,6 +41,11 @@ public final class Backups {
         public BackupException(String message) {
             super(message);
         }
+
+        /** The same, keeping the failure underneath as the cause (its stack is what a bug report needs). */
+        public BackupException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private Backups() {
@@ -67,12 +72,13 @@ public final class Backups {
             st.setString(1, file.toString());
             st.execute();
         } catch (SQLException e) {
-            throw new BackupException("cannot back up " + StartReport.database(config.dbUrl()) + ": " + e.getMessage());
+            throw new BackupException("cannot back up " + StartReport.database(config.dbUrl()) + ": " + e.getMessage(),
+                    e);
         }
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new BackupException("the backup " + file + " was not written: " + e.getMessage());
+            throw new BackupException("the backup " + file + " was not written: " + e.getMessage(), e);
         }
     }
 
@@ -130,7 +136,7 @@ public final class Backups {
                 }
             }
         } catch (IOException e) {
-            throw new BackupException("cannot read the backup " + backup + ": " + e.getMessage());
+            throw new BackupException("cannot read the backup " + backup + ": " + e.getMessage(), e);
         }
         throw new BackupException(backup + " holds no H2 database (no *.mv.db entry); is it a file made by 'backup'?");
     }
@@ -147,7 +153,7 @@ public final class Backups {
         } catch (OverlappingFileLockException e) {
             return true;
         } catch (IOException e) {
-            throw new BackupException("cannot open " + dbFile + ": " + e.getMessage());
+            throw new BackupException("cannot open " + dbFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -176,7 +182,7 @@ public final class Backups {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new BackupException("cannot move " + from + " to " + to + ": " + e.getMessage());
+            throw new BackupException("cannot move " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
 }

@@ -213,7 +213,7 @@ final class CompileService implements AutoCloseable {
                 ready.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 kill("not ready in time");
-                throw new IOException("the compile service did not become ready: " + describe());
+                throw new IOException("the compile service did not become ready: " + describe(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill("interrupted");

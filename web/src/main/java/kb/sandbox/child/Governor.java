@@ -103,7 +103,7 @@ public final class Governor extends Thread {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // f[0] is field 3 (state): utime is field 14, stime 15, num_threads 20.
             return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[17])};
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) { // kb:ignore ERR-01 -- null is the documented "unreadable": the JVM's counters take over
             return null;
         }
     }

@@ -67,7 +67,7 @@ public final class Wire {
         try {
             length = data.readInt();
         } catch (EOFException e) {
-            throw new IOException("stream ended inside a frame header");
+            throw new IOException("stream ended inside a frame header", e);
         }
         if (length < 0 || length > MAX_PAYLOAD) {
             throw new IOException("frame length out of range: " + length);
