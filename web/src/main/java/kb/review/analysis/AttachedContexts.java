@@ -49,7 +49,7 @@ final class AttachedContexts {
             return false;
         }
         String v = Pattern.quote(callee.substring(0, dot));
-        return Pattern.compile("(?<![\\w.])" + v + "(?:\\s+\\*?[\\w.]+)?\\s*(?:,\\s*\\w+\\s*)?:?=\\s*[\\p{L}_][\\w.]*\\s*\\((?:[^()\\n]*,\\s*)?"
+        return Regexes.compiled("(?<![\\w.])" + v + "(?:\\s+\\*?[\\w.]+)?\\s*(?:,\\s*\\w+\\s*)?:?=\\s*[\\p{L}_][\\w.]*\\s*\\((?:[^()\\n]*,\\s*)?"
                 + Pattern.quote(root) + "\\s*[,)]").matcher(function(call, src, false)).find();
     }
 
@@ -65,7 +65,7 @@ final class AttachedContexts {
         }
         String v = Pattern.quote(callee.substring(0, dot));
         for (SyntaxNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
-            if (p.getType().equals("func_literal") && Pattern.compile("(?<![\\w.])" + v + "\\s+\\*?\\s*gorm\\.DB\\b")
+            if (p.getType().equals("func_literal") && Regexes.compiled("(?<![\\w.])" + v + "\\s+\\*?\\s*gorm\\.DB\\b")
                     .matcher(SyntaxNode.text(src, p.getChildByFieldName("parameters"))).find()) {
                 return true;
             }
@@ -75,7 +75,7 @@ final class AttachedContexts {
         if (!body.contains("Begin") && !body.contains("WithContext") && !body.contains("Session")) {
             return false;
         }
-        return Pattern.compile("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)?:?=[^\\n]*\\.(?:Begin|WithContext|Session)\\s*\\(")
+        return Regexes.compiled("(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)?:?=[^\\n]*\\.(?:Begin|WithContext|Session)\\s*\\(")
                 .matcher(body).find();
     }
 
@@ -116,7 +116,7 @@ final class AttachedContexts {
         if (!v.matches("[\\p{L}_]\\w*")) {
             return false;
         }
-        return Pattern.compile("(?<![\\w.])" + Pattern.quote(v) + "\\s*\\.\\s*(?:WithContext|SetContext|Clone)\\s*\\(")
+        return Regexes.compiled("(?<![\\w.])" + Pattern.quote(v) + "\\s*\\.\\s*(?:WithContext|SetContext|Clone)\\s*\\(")
                 .matcher(function(call, src, true)).find();
     }
 

@@ -130,7 +130,7 @@ public final class ContextDrops {
      * (CK: websocket's connection timeout loop, three findings, none true).
      */
     private boolean deadlineSentinel(SyntaxNode call, String callee) {
-        if (!EMPTY_CONTEXT.matcher(callee.replaceAll("\\s+", "")).matches()) {
+        if (!EMPTY_CONTEXT.matcher(Regexes.withoutSpace(callee)).matches()) {
             return false;
         }
         SyntaxNode list = call.getParent();
@@ -227,13 +227,13 @@ public final class ContextDrops {
         String root = FrameworkContexts.root(ctx);
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
                 || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)
-                || EMPTY_CONTEXT.matcher(callee.replaceAll("\\s+", "")).matches()
+                || EMPTY_CONTEXT.matcher(Regexes.withoutSpace(callee)).matches()
                 && (DetachedOnPurpose.commented(call, src) || OutputContexts.onlyForOutput(call, src))) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does
         String notAField = ctx.equals(root) ? "" : "(?!\\s*\\.(?!\\s*" + FrameworkContexts.ACCESSORS + "\\s*\\())";
-        if (Pattern.compile("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(
+        if (Regexes.compiled("(?<![\\w.])" + Pattern.quote(root) + "(?!\\w)" + notAField).matcher(
                 text(call.getChildByFieldName("arguments"))).find()) {
             return; // the call is given the caller's context (pgx's Exec(ctx, ...), a driver's own API)
         }
@@ -264,7 +264,7 @@ public final class ContextDrops {
         }
         // a project's own fresh root context (session 30): a constructor of another package, or a helper of this
         // file that builds its result from context.Background()
-        if (roots.fresh(call, callee.replaceAll("\\s+", ""))) {
+        if (roots.fresh(call, Regexes.withoutSpace(callee))) {
             int line = call.getStartPoint().getRow() + 1;
             out.add(new Spot(line, call.getStartPoint().getColumn() + 1, "fresh-root", true, List.of(
                     new Lifecycle.Step(line, "`" + callee + "` makes a fresh context in place of the caller's `" + ctx

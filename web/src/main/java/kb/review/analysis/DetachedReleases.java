@@ -28,7 +28,7 @@ final class DetachedReleases {
 
     /** True when {@code call} ({@code context.Background()}) is made only for release calls, as above. */
     static boolean onlyForRelease(SyntaxNode call, byte[] src) {
-        if (!EMPTY.matcher(SyntaxNode.text(src, call.getChildByFieldName("function")).replaceAll("\\s+", ""))
+        if (!EMPTY.matcher(Regexes.withoutSpace(SyntaxNode.text(src, call.getChildByFieldName("function"))))
                 .matches()) {
             return false;
         }

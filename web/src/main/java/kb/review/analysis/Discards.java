@@ -74,7 +74,7 @@ public final class Discards {
         String t = n.getType();
         if (t.equals("function_declaration") || t.equals("method_declaration")) {
             SyntaxNode result = n.getChildByFieldName("result");
-            String r = text(result).replaceAll("^\\(|\\)$", "").strip();
+            String r = unparenthesised(text(result));
             String key = (t.equals("method_declaration") ? "." : "") + text(n.getChildByFieldName("name"));
             ErrorModel ownModel = models.stream().filter(ErrorModel::declared).findFirst().orElse(null);
             if (r.endsWith("error")) {
@@ -259,5 +259,12 @@ public final class Discards {
         int line = at.getStartPoint().getRow() + 1;
         return new Spot(line, at.getStartPoint().getColumn() + 1, k.model().id(), blank, k.sure(),
                 List.of(new Lifecycle.Step(line, message)));
+    }
+
+    /** {@code text} without one opening parenthesis at its start and one closing at its end, stripped. */
+    private static String unparenthesised(String text) {
+        int from = text.startsWith("(") ? 1 : 0;
+        int to = text.length() > from && text.endsWith(")") ? text.length() - 1 : text.length();
+        return text.substring(from, to).strip();
     }
 }

@@ -33,8 +33,11 @@ final class FrameworkContexts {
         return null;
     }
 
+    private static final java.util.regex.Pattern ACCESSOR_CALL = java.util.regex.Pattern.compile(
+            "\\.\\s*" + ACCESSORS + "\\(\\)$");
+
     /** The parameter's name in {@code ctx} ({@code c} for {@code c.UserContext()}, {@code r} for {@code r.Context()}). */
     static String root(String ctx) {
-        return ctx.replaceFirst("\\.\\s*" + ACCESSORS + "\\(\\)$", "");
+        return ACCESSOR_CALL.matcher(ctx).replaceFirst("");
     }
 }

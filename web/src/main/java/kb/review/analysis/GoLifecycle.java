@@ -347,7 +347,7 @@ public final class GoLifecycle implements LifecycleFacts {
         }
         SyntaxNode left = s.getChildByFieldName("left");
         String lhs = left == null || left.isNull() ? n.text() : SyntaxNode.text(src, left);
-        return Pattern.compile("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
+        return Regexes.compiled("(?<![\\w.])" + Pattern.quote(a.errorVar()) + "(?!\\w)").matcher(lhs).find();
     }
 
     @Override

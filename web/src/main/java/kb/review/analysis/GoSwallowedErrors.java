@@ -24,6 +24,11 @@ import kb.review.diff.SyntaxNode;
 public final class GoSwallowedErrors {
 
     private static final Pattern ERR_NAME = Pattern.compile("^(?:err\\w*|\\w+Err)$");
+    /** A result list whose last result is an error: {@code error}, {@code (int, error)}, {@code (n int, err error)}. */
+    private static final Pattern RETURNS_ERROR = Pattern.compile("\\berror\\s*\\)?\\s*$");
+    private static final Pattern NOT_NIL = Pattern.compile("^(\\w+)\\s*!=\\s*nil$");
+    /** {@code return}, {@code return nil} or {@code return x, nil}: a path that does not fail. */
+    private static final Pattern NIL_RETURN = Pattern.compile("(?s)return(?:\\s+(?:[^\n]*,\\s*)?nil)?\\s*");
     /** A log call: a logger's method, klog's verbosity chain, the standard library's log and fmt prints. */
     private static final Pattern LOG_CALL = Pattern.compile(
             "^(?:[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog|sugar)\\w*(?:\\(\\))?(?:\\.V\\(\\s*\\w+\\s*\\))?"
@@ -109,8 +114,8 @@ public final class GoSwallowedErrors {
         if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
             SyntaxNode result = n.getChildByFieldName("result");
             SyntaxNode body = n.getChildByFieldName("body");
-            String r = result == null || result.isNull() ? "" : text(result).replaceAll("^\\(|\\)$", "").strip();
-            if (r.matches("(?s).*\\berror$") && body != null && !body.isNull()) {
+            if (result != null && !result.isNull() && RETURNS_ERROR.matcher(text(result)).find() && body != null
+                    && !body.isNull()) {
                 block(body, body, out);
             }
         }
@@ -171,7 +176,7 @@ public final class GoSwallowedErrors {
                 || !cond.getType().equals("binary_expression") || commentAbove(ifs)) {
             return;
         }
-        java.util.regex.Matcher m = Pattern.compile("^(\\w+)\\s*!=\\s*nil$").matcher(text(cond).strip());
+        java.util.regex.Matcher m = NOT_NIL.matcher(text(cond).strip());
         if (!m.find() || !ERR_NAME.matcher(m.group(1)).matches()) {
             return;
         }
@@ -189,7 +194,7 @@ public final class GoSwallowedErrors {
         }
         // a step on a path that already fails (the next statement returns another error): best effort on the way out
         if (!after.isEmpty() && after.get(0).getType().equals("return_statement")
-                && !text(after.get(0)).matches("(?s)return(?:\\s+(?:[^\n]*,\\s*)?nil)?\\s*")) {
+                && !NIL_RETURN.matcher(text(after.get(0))).matches()) {
             return;
         }
         // the error lives on after the branch (the initializer's err dies with the if) until a statement assigns it
@@ -260,7 +265,8 @@ public final class GoSwallowedErrors {
     private SyntaxNode producing(List<SyntaxNode> stmts, int i) {
         SyntaxNode ifs = stmts.get(i);
         SyntaxNode cond = ifs.getChildByFieldName("condition");
-        String e = cond == null || cond.isNull() ? "" : text(cond).replaceFirst("\\s*!=.*$", "").strip();
+        String c = cond == null || cond.isNull() ? "" : text(cond);
+        String e = (c.indexOf("!=") < 0 ? c : c.substring(0, c.indexOf("!="))).strip();
         for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
             SyntaxNode s = stmts.get(j);
             if (!e.isEmpty() && mentions(s, e)) {

@@ -44,26 +44,39 @@ final class TimeoutBuilds {
                 args = n.getChildByFieldName("arguments");
             }
             case "object_creation_expression" -> {
-                key = text(src, n.getChildByFieldName("type")).replaceAll("<.*", "");
+                key = text(src, n.getChildByFieldName("type"));
+                key = key.indexOf('<') < 0 ? key : key.substring(0, key.indexOf('<'));
                 args = n.getChildByFieldName("arguments");
             }
             case "composite_literal" -> key = text(src, n.getChildByFieldName("type"));
             default -> key = text(src, n);
         }
-        String argText = args == null || args.isNull() ? "" : text(src, args);
-        if (n.getType().equals("call_expression") && !argText.isEmpty()) {
-            argText = GoTypes.contextsAsCtx(argText, GoTypes.of(n, src));
-        }
+        // the arguments (with the function's contexts named ctx, which reads its declarations) are cut out only for
+        // an entry whose callee or type matched: most calls match none
+        String argText = null;
         for (TimeoutModel m : models) {
             for (TimeoutModel.Build b : m.builds()) {
-                if (b.via() == via && b.pattern().matcher(key).find()
-                        && (b.args() == null || b.args().matcher(argText).find())
+                if (b.via() != via || !b.pattern().matcher(key).find()) {
+                    continue;
+                }
+                if (b.args() != null && argText == null) {
+                    argText = arguments(n, src, args);
+                }
+                if ((b.args() == null || b.args().matcher(argText).find())
                         && (b.receiverType() == null || receiverTyped(n, src, b))) {
                     return new Built(m, b);
                 }
             }
         }
         return null;
+    }
+
+    private static String arguments(SyntaxNode n, byte[] src, SyntaxNode args) {
+        String argText = args == null || args.isNull() ? "" : text(src, args);
+        if (n.getType().equals("call_expression") && !argText.isEmpty()) {
+            argText = GoTypes.contextsAsCtx(argText, GoTypes.of(n, src));
+        }
+        return argText;
     }
 
     /**

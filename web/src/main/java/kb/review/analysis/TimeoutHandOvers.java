@@ -26,7 +26,8 @@ final class TimeoutHandOvers extends TimeoutReading {
         if ((t.equals("call_expression") || t.equals("method_invocation")) && n.getStartByte() >= from) {
             SyntaxNode args = n.getChildByFieldName("arguments");
             for (int i = 0; args != null && i < args.getNamedChildCount(); i++) {
-                String a = text(args.getNamedChild(i)).replaceFirst("^&\\s*", "");
+                String a = text(args.getNamedChild(i));
+                a = a.startsWith("&") ? a.substring(1).stripLeading() : a;
                 if (a.equals(holder) && configures(n, m)) {
                     seen.handedOver = true;
                     return;

@@ -79,9 +79,9 @@ final class TimeoutPaths {
             return false;
         }
         String before = code.substring(0, end);
-        return !BRANCHING.matcher(before).find() && !Pattern.compile("(?<![\\w.$])" + Pattern.quote(holder)
-                + "(?![\\w$])").matcher(before.replaceAll("(?<![\\w.$])" + Pattern.quote(holder)
-                + "\\s*\\.\\s*(set\\w+|Set\\w+)\\s*\\(", "")).find();
+        return !BRANCHING.matcher(before).find() && !Regexes.compiled("(?<![\\w.$])" + Pattern.quote(holder)
+                + "(?![\\w$])").matcher(Regexes.compiled("(?<![\\w.$])" + Pattern.quote(holder)
+                + "\\s*\\.\\s*(set\\w+|Set\\w+)\\s*\\(").matcher(before).replaceAll("")).find();
     }
 
     /**

@@ -218,6 +218,6 @@ final class TimeoutSetters extends TimeoutReading {
     private static Pattern setter(String holder) {
         String name = holder.contains(".") ? holder.substring(holder.lastIndexOf('.') + 1) : holder;
         String before = holder.contains(".") ? "(?<![\\w$])" : "(?<![\\w.$])";
-        return Pattern.compile(before + Pattern.quote(name) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))");
+        return Regexes.compiled(before + Pattern.quote(name) + "\\s*\\.\\s*([\\w$]+)\\s*(\\(|=(?!=))");
     }
 }

@@ -127,7 +127,7 @@ final class Uses {
 
     /** Where {@code held} appears as a whole name (not a field or method of something else). */
     private static Matcher mentions(String held, String text) {
-        return Pattern.compile("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
+        return Regexes.compiled("(?<![\\w.$])" + Pattern.quote(held) + "(?![\\w$.(\\[])").matcher(text);
     }
 
     /**

@@ -26,24 +26,14 @@ final class ConditionPatterns {
     /** Below this length the regex is cheaper than lower-casing the text to look for needles. */
     private static final int SHORT_TEXT = 400;
 
-    private static final int BOUND = 2_000;
-
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> NEEDLES = new ConcurrentHashMap<>();
 
     private ConditionPatterns() {
     }
 
-    /** {@code regex} compiled, remembered (the map is emptied if it ever passes a bound: expanded regexes vary). */
+    /** {@code regex} compiled, remembered (see {@link kb.review.analysis.Regexes}: expanded regexes vary). */
     static Pattern compiled(String regex) {
-        Pattern p = PATTERNS.get(regex);
-        if (p == null) {
-            if (PATTERNS.size() > BOUND) {
-                PATTERNS.clear();
-            }
-            p = PATTERNS.computeIfAbsent(regex, Pattern::compile);
-        }
-        return p;
+        return kb.review.analysis.Regexes.compiled(regex);
     }
 
     /**

@@ -35,8 +35,9 @@ final class FileDetector {
         List<Rule> query = new ArrayList<>();
         List<Rule> visitor = new ArrayList<>();
         List<Rule> analysis = new ArrayList<>();
+        java.util.Map<String, Boolean> globs = new java.util.HashMap<>();
         for (Rule r : book.rules()) {
-            if (r.appliesTo(file.path())) {
+            if (r.appliesTo(file.path(), globs)) {
                 List<Rule> bucket = r.matcher() instanceof Rule.RegexMatcher ? regex
                         : r.matcher() instanceof Rule.QueryMatcher ? query
                         : r.matcher() instanceof Rule.AnalysisMatcher ? analysis : visitor;

@@ -55,13 +55,14 @@ final class TreeSitterDetector {
         // whether a rule applies depends on the path only: asked once per rule, not once per match (each asks the
         // rule's path globs, regular expressions, again)
         Map<Rule, Boolean> applies = new java.util.IdentityHashMap<>();
-        Map<Long, String> scopes = new HashMap<>();
+        Map<String, Boolean> globs = new HashMap<>();
+        Memo memo = new Memo(new HashMap<>(), new HashMap<>());
         try (TSQueryCursor cursor = new TSQueryCursor()) {
             cursor.exec(set.query, tree.getRootNode(), file.text());
             TSQueryMatch match = new TSQueryMatch();
             while (cursor.nextMatch(match)) {
                 Rule rule = set.rule(match.getPatternIndex());
-                if (!applies.computeIfAbsent(rule, r -> r.appliesTo(file.path()))) {
+                if (!applies.computeIfAbsent(rule, r -> r.appliesTo(file.path(), globs))) {
                     continue;
                 }
                 Rule.QueryMatcher q = (Rule.QueryMatcher) rule.matcher();
@@ -80,7 +81,7 @@ final class TreeSitterDetector {
                 }
                 int line = shown.getStartPoint().getRow() + 1;
                 String key = rule.id() + ":" + line;
-                if (!seen.contains(key) && accept(file, src, q, caps, at, summaries, scopes)) {
+                if (!seen.contains(key) && accept(file, src, q, caps, at, summaries, memo)) {
                     seen.add(key);
                     hits.add(hit(file, rule, shown, line));
                 }
@@ -108,7 +109,7 @@ final class TreeSitterDetector {
     }
 
     private static boolean accept(SourceFile file, byte[] src, Rule.QueryMatcher q, Map<String, TSNode> caps,
-                                  TSNode at, Summaries summaries, Map<Long, String> scopes) {
+                                  TSNode at, Summaries summaries, Memo memo) {
         Set<String> boundaries = TreeSitter.boundaryTypes(q.language());
         if (!q.inside().isEmpty() && !hasAncestor(at, q.inside(), boundaries)) {
             return false;
@@ -116,7 +117,7 @@ final class TreeSitterDetector {
         if (!q.outside().isEmpty() && hasAncestor(at, q.outside(), boundaries)) {
             return false;
         }
-        Texts texts = new Texts(file, src, caps, at, q.language(), summaries, scopes);
+        Texts texts = new Texts(file, src, caps, at, q.language(), summaries, memo);
         for (Rule.Condition c : q.require()) {
             if (!texts.find(c)) {
                 return false;
@@ -156,15 +157,23 @@ final class TreeSitterDetector {
                 : new Hit(rule, line, column, Finding.Confidence.LOW, Hit.PARTIAL_FUNCTION);
     }
 
+    /**
+     * What the matches of one file share: the text of each scope, and whether the file holds a condition's needles
+     * (the same answer for every match of the file, asked once per condition).
+     */
+    private record Memo(Map<Long, String> scopes, Map<String, Boolean> inFile) {
+    }
+
     /** The texts conditions search, computed on demand. */
     private record Texts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode at, Language language,
-                         Summaries shared, Map<Long, String> scopes) {
+                         Summaries shared, Memo memo) {
 
         boolean find(Rule.Condition c) {
             // needles first: in the file once (kept in lower case) when the text searched is a piece of it, else in
             // the text itself; then the regex, tried only where its leading capture occurs when it has one
             boolean inFile = ConditionPatterns.withinFile(c.in(), caps.keySet());
-            if (inFile && !ConditionPatterns.mayMatch(c.regex(), file.text(), file.lowerText())) {
+            if (inFile && !memo.inFile().computeIfAbsent(c.regex(),
+                    r -> ConditionPatterns.mayMatch(r, file.text(), file.lowerText()))) {
                 return false;
             }
             String text = text(c.in());
@@ -190,7 +199,8 @@ final class TreeSitterDetector {
                 case "scope" -> {
                     TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
                     // outside any function: nothing in a whole file, but in a fragment the header may be unseen
-                    yield scope != null ? scopes.computeIfAbsent((long) scope.getStartByte() << 32 | scope.getEndByte(),
+                    yield scope != null ? memo.scopes().computeIfAbsent(
+                            (long) scope.getStartByte() << 32 | scope.getEndByte(),
                             k -> of(scope)) : file.complete() ? "" : file.text();
                 }
                 default -> in.startsWith(ANCESTOR) ? ancestor(in.substring(ANCESTOR.length()))

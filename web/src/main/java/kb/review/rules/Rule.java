@@ -220,12 +220,25 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
     }
 
     public boolean appliesTo(String path) {
+        return appliesTo(path, new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #appliesTo(String)} with each glob's answer for {@code path} kept in {@code seen} (by the glob's text; one
+     * map per path): the rules of a book mostly exclude the same few dozen folders, asked once per file, not per rule.
+     */
+    public boolean appliesTo(String path, java.util.Map<String, Boolean> seen) {
         if (!languages.contains(Language.of(path))) {
             return false;
         }
-        if (!paths.isEmpty() && paths.stream().noneMatch(g -> g.matches(path))) {
+        if (!paths.isEmpty() && paths.stream().noneMatch(g -> seen.computeIfAbsent(g.text(), t -> g.matches(path)))) {
             return false;
         }
-        return exclude.stream().noneMatch(g -> g.matches(path));
+        for (Glob g : exclude) {
+            if (seen.computeIfAbsent(g.text(), t -> g.matches(path))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
