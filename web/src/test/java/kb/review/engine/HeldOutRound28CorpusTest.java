@@ -23,12 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound28CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout28");
 
-    // Floors: see heldout28/RESULTS.md. Run 1 is the first and blind measurement; until it has run the floors are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout28/RESULTS.md. Run 1 is the first and blind measurement (review at cf3e1cef, this branch's
+    // point on main, unchanged; cases committed in 6951bc2a before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 55/80 = 0.688 (below target), precision 55/57 = 0.965; Go 28/40 = 0.700
+    // and 28/29 = 0.966; Java 27/40 = 0.675 and 27/28 = 0.964 (recall below target in both). High-confidence only:
+    // overall 44/80 = 0.550 and 44/46 = 0.957. Edits of existing files: recall 49/72 = 0.68, precision 49/51 = 0.96;
+    // new files (renames included) 6/8 = 0.75 and 6/6 = 1.00.
+    // Run 2 (same review, two accept lines for defects the cases carry and did not label; no case code or expectation
+    // changed): recall unchanged; precision 55/55 = 1.000 overall and in each language.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.95},
+            "java", new double[] {0.65, 0.95});
 
     static List<Case> cases;
 
