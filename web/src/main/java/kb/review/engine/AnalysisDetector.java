@@ -363,6 +363,9 @@ final class AnalysisDetector {
                             unit.cutOff(f.leak().acquisition().at().line))) {
                         continue; // decided by lines of the method the diff does not show (session 30)
                     }
+                    if (kb.review.analysis.StatementScopedResults.closedWithStatement(f.leak().acquisition())) {
+                        continue; // closed with its statement, which a try-with-resources closes (session 31, DE)
+                    }
                     if (TransactionWrappers.endedByOwnClose(f.leak().acquisition())) {
                         continue; // a unit-of-work class: its close() ends the transaction it began (callers close it)
                     }

@@ -31,4 +31,14 @@ class Prec31ClassesTest {
     void requestsCarryTheirOwnDeadline() {
         ClassDiffs25.check("prec31-request-deadline-client", Set.of("TMO-01"));
     }
+
+    /**
+     * RES-01 (Java): a ResultSet taken from a statement that an enclosing try-with-resources declares, in the try's
+     * block with no loop between, is closed with the statement ({@link kb.review.analysis.StatementScopedResults}).
+     * Defects: a result set per loop pass closed once after the loop, a statement left to its connection.
+     */
+    @Test
+    void resultSetClosedWithItsStatement() {
+        ClassDiffs25.check("prec31-result-set-closed-with-statement", Set.of("RES-01"));
+    }
 }
