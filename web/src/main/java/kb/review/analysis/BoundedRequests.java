@@ -20,7 +20,7 @@ import kb.review.diff.SyntaxNode;
  * A request on the caller's context ({@code r.Context()}, a {@code ctx} parameter) has no deadline the code shows and
  * stays reported, as does the context bounded only for some other call.
  */
-final class BoundedRequests {
+public final class BoundedRequests {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}_]\\w*");
 
@@ -63,7 +63,54 @@ final class BoundedRequests {
         if (function == null || function.isNull() || !NAME.matcher(holder).matches()) {
             return false;
         }
+        return boundedSends(holder, SyntaxNode.text(src, function)) > 0;
+    }
+
+    /**
+     * {@link #onlyBoundedSends} for a function the diff cuts (its end is not shown, session 31's AV rows of set 19: a
+     * Docker client built per source, its request built on a five-second context, the send below the hunk): the
+     * local client built at {@code line} is only declared, assigned or sent through with bounded requests in sight,
+     * and every request the function builds in sight ({@code http.NewRequestWithContext}, {@code http.NewRequest})
+     * is bounded, at least one. The sends below the cut can only be of those requests or of ones the review cannot
+     * see; a request built in sight on the caller's context, on {@code Background()} or without one keeps the finding.
+     */
+    public static boolean boundedBeforeCut(SyntaxNode root, byte[] src, int line) {
+        SyntaxNode at = root.namedDescendantAtRow(line - 1);
+        SyntaxNode function = at == null || at.isNull() ? null : Timeouts.function(at);
+        if (function == null || function.isNull() || function.getParent().isNull()) {
+            return false;
+        }
         String body = SyntaxNode.text(src, function);
+        if (!body.contains("context.With")) {
+            return false;
+        }
+        int start = function.getStartPoint().getRow();
+        String[] lines = body.split("\n", -1);
+        int row = line - 1 - start;
+        Matcher local = row >= 0 && row < lines.length ? LOCAL_CLIENT.matcher(lines[row]) : null;
+        if (local == null || !local.find() || boundedSends(local.group(1), body) < 0) {
+            return false;
+        }
+        Matcher built = REQUEST.matcher(body);
+        int requests = 0;
+        while (built.find()) {
+            if (!requestBounded(built.group(1), body)) {
+                return false;
+            }
+            requests++;
+        }
+        return requests > 0;
+    }
+
+    /** The client held by a plain local: {@code client := &http.Client{...}}, {@code client = &http.Client{}}. */
+    private static final Pattern LOCAL_CLIENT = Pattern.compile(
+            "^\\s*(?:var\\s+)?([\\p{L}_]\\w*)\\s*(?:\\*?http\\.Client\\s*)?:?=\\s*&?http\\.Client\\s*\\{");
+    /** A request the function builds: {@code req, err := http.NewRequestWithContext(...)} or {@code http.NewRequest}. */
+    private static final Pattern REQUEST = Pattern.compile(
+            "(?<![\\w.])([\\p{L}_]\\w*)\\s*,\\s*\\w+\\s*:?=\\s*http\\.NewRequest(?:WithContext)?\\s*\\(");
+
+    /** The number of bounded sends through {@code holder} in {@code body}, or -1 when it is used in any other way. */
+    private static int boundedSends(String holder, String body) {
         Matcher mention = Pattern.compile("(?<![\\w.])" + Pattern.quote(holder) + "(?![\\w])").matcher(body);
         Pattern assigned = Pattern.compile("^\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)");
         Pattern send = Pattern.compile("^\\.Do\\(\\s*(\\w+)\\s*\\)");
@@ -74,14 +121,14 @@ final class BoundedRequests {
             Matcher d = send.matcher(after);
             if (d.find()) {
                 if (!requestBounded(d.group(1), body)) {
-                    return false;
+                    return -1;
                 }
                 sends++;
             } else if (!assigned.matcher(after).find() && !before.matches("(?s).*\\bvar\\s+$")) {
-                return false;
+                return -1;
             }
         }
-        return sends > 0;
+        return sends;
     }
 
     /** The request is built with, or switched to, a context the function bounds. */

@@ -157,6 +157,11 @@ final class AnalysisDetector {
                         summaries))) {
                     continue; // set per request, by the caller, or per WebSocket (set 4, class AV)
                 }
+                if (file.language() == Language.GO && s.model().equals("http-client") && !file.complete()
+                        && !Sight.functionVisible(file, root.get(), s.line())
+                        && kb.review.analysis.BoundedRequests.boundedBeforeCut(root.get(), file.utf8(), s.line())) {
+                    continue; // every request built in sight carries a deadline made there (session 31, class AV)
+                }
                 // a field or package variable is decided by its own line; a local needs its whole function. Code
                 // outside any function the diff shows (a hunk inside one, under the header git printed) is judged by
                 // what it shows, as it was before that header was put back
@@ -325,11 +330,16 @@ final class AnalysisDetector {
         // a partial function's leak found on a line whose code the change left alone (only its comment changed)
         java.util.BitSet untouched = CommentOnlyEdits.of(file);
         if (file.language() == Language.GO) {
+            java.util.function.BiPredicate<Integer, String> fresh = AddedAcquisitions.of(file);
             for (Lifecycle.Found f : GoLifecycle.run(root.get(), file.utf8(), wanted, summaries,
-                    file.complete() ? line -> true : file::known, AddedAcquisitions.of(file),
+                    file.complete() ? line -> true : file::known, fresh,
                     AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
                 boolean whole = !f.pastCut() && (file.complete()
                         || Sight.functionVisible(file, root.get(), f.leak().acquisition().at().line));
+                Lifecycle.Acquisition acq = f.leak().acquisition();
+                if (HiddenReleaseSlots.hidden(file, acq.at().line, fresh.test(acq.at().line, acq.var()))) {
+                    continue; // its release slot is unchanged code the diff leaves out (session 31, class W)
+                }
                 if (whole || !untouched.get(f.leak().acquisition().at().line)) {
                     add(hits, rules, f, whole);
                 }
@@ -352,6 +362,9 @@ final class AnalysisDetector {
                     if (!whole && CutJavaViews.undecided(file, f.leak(),
                             unit.cutOff(f.leak().acquisition().at().line))) {
                         continue; // decided by lines of the method the diff does not show (session 30)
+                    }
+                    if (kb.review.analysis.StatementScopedResults.closedWithStatement(f.leak().acquisition())) {
+                        continue; // closed with its statement, which a try-with-resources closes (session 31, DE)
                     }
                     if (TransactionWrappers.endedByOwnClose(f.leak().acquisition())) {
                         continue; // a unit-of-work class: its close() ends the transaction it began (callers close it)
