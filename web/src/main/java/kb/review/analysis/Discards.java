@@ -119,7 +119,7 @@ public final class Discards {
         }
         if (n.getType().equals("call_expression")) {
             Known k = modelled(n);
-            if (k != null) {
+            if (k != null && k.model().helpers()) {
                 return k;
             }
         }

@@ -25,7 +25,7 @@ public final class GoSwallowedErrors {
 
     private static final Pattern ERR_NAME = Pattern.compile("^(?:err\\w*|\\w+Err)$");
     /** A log call: a logger's method, klog's verbosity chain, the standard library's log and fmt prints. */
-    private static final Pattern LOG_CALL = Pattern.compile(
+    static final Pattern LOG_CALL = Pattern.compile(
             "^(?:[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog|sugar)\\w*(?:\\(\\))?(?:\\.V\\(\\s*\\w+\\s*\\))?"
                     + "(?:\\.\\w+\\([^()]*\\))*\\.\\w+|fmt\\.(?:Print\\w*|Fprint\\w*)|[\\w.]*\\.(?:Printf|Println|Debugf?"
                     + "|Debugw|Infof?|Infow|Warnf?|Warningf?|Warnw|Errorf?|Errorw|Tracef?|V\\(\\s*\\w+\\s*\\)\\.\\w+))$");
@@ -177,11 +177,14 @@ public final class GoSwallowedErrors {
         }
         String e = m.group(1);
         SyntaxNode init = ifs.getChildByFieldName("initializer");
-        String call = producer(init != null && !init.isNull() ? init : before, e);
-        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find()) {
+        SyntaxNode producing = init != null && !init.isNull() ? init : before;
+        String call = producer(producing, e);
+        List<SyntaxNode> branch = statements(body);
+        // a failed query whose own answer the branch zeroes (`exists = false`) is the failure read as absence
+        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find()
+                && !GoErrorsAsAnswers.zeroesAnswer(producing, branch, src)) {
             return;
         }
-        List<SyntaxNode> branch = statements(body);
         if (branch.isEmpty() || !branch.stream().allMatch(this::swallows)
                 || branch.stream().noneMatch(s -> s.getType().equals("expression_statement"))
                 && branch.stream().noneMatch(s -> s.getType().equals("assignment_statement"))) {
