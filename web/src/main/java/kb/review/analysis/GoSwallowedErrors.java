@@ -181,8 +181,8 @@ public final class GoSwallowedErrors {
         String call = producer(producing, e);
         List<SyntaxNode> branch = statements(body);
         // a failed query whose own answer the branch zeroes (`exists = false`) is the failure read as absence
-        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find()
-                && !GoErrorsAsAnswers.zeroesAnswer(producing, branch, src)) {
+        boolean zeroed = GoErrorsAsAnswers.zeroesAnswer(producing, branch, src);
+        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find() && !zeroed) {
             return;
         }
         if (branch.isEmpty() || !branch.stream().allMatch(this::swallows)
@@ -229,6 +229,11 @@ public final class GoSwallowedErrors {
         }
         if (!wasReturned && !errorLevel) {
             return;
+        }
+        // an answer zeroed where the change deleted the propagation is judged by the lines shown down to the branch's
+        // end (a hunk cut below it, round 27's copy loop): the failure became the answer there, whatever follows
+        if (zeroed && wasReturned) {
+            until = ifs.getEndPoint().getRow() + 1;
         }
         if (!known.test(before == null ? ifs.getStartPoint().getRow() + 1 : before.getStartPoint().getRow() + 1,
                 until)) {
