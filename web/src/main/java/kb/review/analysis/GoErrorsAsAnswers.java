@@ -114,7 +114,7 @@ public final class GoErrorsAsAnswers {
         }
         List<SyntaxNode> branch = named(body);
         if (branch.isEmpty() || !branch.get(branch.size() - 1).getType().equals("return_statement")
-                || branch.stream().anyMatch(s -> s.getType().equals("comment")) || commentAbove(ifs)) {
+                || hasComment(body) || commentAbove(ifs)) {
             return;
         }
         for (SyntaxNode s : branch.subList(0, branch.size() - 1)) {
@@ -159,6 +159,17 @@ public final class GoErrorsAsAnswers {
             return;
         }
         out.add(new Shapes.Spot(line, ret.getStartPoint().getColumn() + 1, true, null));
+    }
+
+    /** A comment anywhere in the branch ({@code // log disabled}): the author says why the failure is an answer. */
+    private static boolean hasComment(SyntaxNode n) {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            if (c.getType().equals("comment") || hasComment(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A log call statement (any logger, any level, fmt prints). */

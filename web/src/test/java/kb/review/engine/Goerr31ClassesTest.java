@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * check zeroed ({@code found = false}) before an upload, a failed HEAD answered "present". Clean: the fixes naming
  * the absence ({@code IsNotFound}, {@code fs.ErrNotExist}, {@code sql.ErrNoRows}), optional data answered with nil, a
  * parse default, a comment that says why, a function named for its fall-back.</li>
+ * <li>LOG-02 beside them: a printf-style debug or trace call ({@code Debugf}, {@code Tracef}) handed a message already
+ * formatted by {@code fmt.Sprintf}/{@code Sprint} ({@code go-log-debug-sprintf}). Clean: the lazy form, the eager form
+ * under a level test.</li>
  * </ul>
  */
 class Goerr31ClassesTest {
@@ -31,5 +34,10 @@ class Goerr31ClassesTest {
     @Test
     void a_failure_answered_as_an_ordinary_value_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("goerr31-error-as-answer", Set.of("ERR-01"));
+    }
+
+    @Test
+    void a_debugf_handed_a_formatted_message_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("goerr31-debugf-sprintf", Set.of("LOG-02"));
     }
 }
