@@ -119,7 +119,7 @@ public final class Discards {
         }
         if (n.getType().equals("call_expression")) {
             Known k = modelled(n);
-            if (k != null) {
+            if (k != null && k.model().helpers()) {
                 return k;
             }
         }
@@ -219,6 +219,15 @@ public final class Discards {
                         types, src)
                         && !CancelledCloses.onCancel(n, text(right.getNamedChild(0).getChildByFieldName("function")), src)) {
                     out.add(spot(n, k, true, "the error of " + k.via() + " is assigned to `_`"));
+                }
+            } else if (left.getNamedChildCount() == 1 && right.getNamedChildCount() == 1
+                    && right.getNamedChild(0).getType().equals("call_expression")) {
+                // a value that carries its error (no helpers: a model of such calls) kept and never asked for it
+                Known k = modelled(right.getNamedChild(0));
+                if (k != null && !k.model().helpers()
+                        && GoCarriedValues.neverAsked(n, text(left.getNamedChild(0)), src)) {
+                    out.add(spot(n, k, false, "the value of " + k.via() + " carries its error, and no later"
+                            + " statement asks it (`.Error`, `.Err()`)"));
                 }
             }
         }

@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  *                 errcheck of the change's own functions), not only those that make a modelled call
  * @param except   callees never taken, whatever they return (errcheck's exclusions: a print, an in-memory write, a
  *                 close or removal on the way out); null when none
+ * @param helpers  true when a function of the file that returns an error and makes one of the calls is taken as one
+ *                 of them (false for a model of calls whose value carries the error: the helper returns a plain error,
+ *                 which errcheck's own-function pass already judges)
  */
 public record ErrorModel(String id, String language, String shows, List<Call> calls, String source,
-                         boolean declared, Pattern except) {
+                         boolean declared, Pattern except, boolean helpers) {
 
     public ErrorModel(String id, String language, String shows, List<Call> calls, String source) {
-        this(id, language, shows, calls, source, false, null);
+        this(id, language, shows, calls, source, false, null, true);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ErrorModels {
 
-    private static final Set<String> KEYS = Set.of("id", "shows", "calls", "declared", "except");
+    private static final Set<String> KEYS = Set.of("id", "shows", "calls", "declared", "except", "helpers");
     private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
     private static final Set<String> VARIANT_KEYS = Set.of("id", "given", "calls");
     private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver", "args",
@@ -123,8 +123,12 @@ final class ErrorModels {
             if (declared != null && !declared.matches("true|false")) {
                 y.error(m.get("declared"), "declared must be true or false, got '" + declared + "'");
             }
+            String helpers = m.containsKey("helpers") ? y.string(m, "helpers", n, true) : "true";
+            if (helpers != null && !helpers.matches("true|false")) {
+                y.error(m.get("helpers"), "helpers must be true or false, got '" + helpers + "'");
+            }
             out.add(new ErrorModel(id, language, shows, calls, file + ":" + YamlTree.line(n), "true".equals(declared),
-                    m.containsKey("except") ? Models.regex(y, m, "except") : null));
+                    m.containsKey("except") ? Models.regex(y, m, "except") : null, !"false".equals(helpers)));
         }
     }
 }

@@ -30,7 +30,7 @@ public final class GoSwallowedErrors {
     /** {@code return}, {@code return nil} or {@code return x, nil}: a path that does not fail. */
     private static final Pattern NIL_RETURN = Pattern.compile("(?s)return(?:\\s+(?:[^\n]*,\\s*)?nil)?\\s*");
     /** A log call: a logger's method, klog's verbosity chain, the standard library's log and fmt prints. */
-    private static final Pattern LOG_CALL = Pattern.compile(
+    static final Pattern LOG_CALL = Pattern.compile(
             "^(?:[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog|sugar)\\w*(?:\\(\\))?(?:\\.V\\(\\s*\\w+\\s*\\))?"
                     + "(?:\\.\\w+\\([^()]*\\))*\\.\\w+|fmt\\.(?:Print\\w*|Fprint\\w*)|[\\w.]*\\.(?:Printf|Println|Debugf?"
                     + "|Debugw|Infof?|Infow|Warnf?|Warningf?|Warnw|Errorf?|Errorw|Tracef?|V\\(\\s*\\w+\\s*\\)\\.\\w+))$");
@@ -182,11 +182,14 @@ public final class GoSwallowedErrors {
         }
         String e = m.group(1);
         SyntaxNode init = ifs.getChildByFieldName("initializer");
-        String call = producer(init != null && !init.isNull() ? init : before, e);
-        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find()) {
+        SyntaxNode producing = init != null && !init.isNull() ? init : before;
+        String call = producer(producing, e);
+        List<SyntaxNode> branch = statements(body);
+        // a failed query whose own answer the branch zeroes (`exists = false`) is the failure read as absence
+        boolean zeroed = GoErrorsAsAnswers.zeroesAnswer(producing, branch, src);
+        if (call == null || BEST_EFFORT.matcher(call).find() || !WORK.matcher(call).find() && !zeroed) {
             return;
         }
-        List<SyntaxNode> branch = statements(body);
         if (branch.isEmpty() || !branch.stream().allMatch(this::swallows)
                 || branch.stream().noneMatch(s -> s.getType().equals("expression_statement"))
                 && branch.stream().noneMatch(s -> s.getType().equals("assignment_statement"))) {
@@ -231,6 +234,11 @@ public final class GoSwallowedErrors {
         }
         if (!wasReturned && !errorLevel) {
             return;
+        }
+        // an answer zeroed where the change deleted the propagation is judged by the lines shown down to the branch's
+        // end (a hunk cut below it, round 27's copy loop): the failure became the answer there, whatever follows
+        if (zeroed && wasReturned) {
+            until = ifs.getEndPoint().getRow() + 1;
         }
         if (!known.test(before == null ? ifs.getStartPoint().getRow() + 1 : before.getStartPoint().getRow() + 1,
                 until)) {

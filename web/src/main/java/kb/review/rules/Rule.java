@@ -181,6 +181,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String UNREAD_ERROR = "error-never-read";
         /** A Go error branch that only logs or zeroes values and falls through, in a function with an error result. */
         public static final String SWALLOWED_ERROR = "error-branch-swallowed";
+        /** A Go error branch that answers the failure with a zero value and a nil error (`return false, nil`). */
+        public static final String ERROR_AS_ANSWER = "error-answered-as-value";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.stream.Stream.of(
                 java.util.Map.of(
@@ -196,7 +198,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 DEFER_IN_LOOP, Set.of(Language.GO)),
                 // Map.of takes ten pairs: later analyses join from here
                 java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO),
-                        UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO)))
+                        UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO),
+                        ERROR_AS_ANSWER, Set.of(Language.GO)))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
