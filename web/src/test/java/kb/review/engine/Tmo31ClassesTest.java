@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
  * connect ({@code java-connects-31.yaml}, TMO-01). Clean: {@code connect(address, timeout)}, a non-blocking channel
  * driven by a selector, the loopback address and Unix-domain sockets, a decorator forwarding its caller's
  * {@code connect(endpoint)} to its delegate ({@code TimeoutForwards}).</li>
+ * <li>An authenticated OpenStack provider client (gophercloud {@code openstack.AuthenticatedClient}, its context form,
+ * gophercloud/utils {@code clientconfig.AuthenticatedClient}/{@code NewServiceClient}) built in a request method of
+ * the receiver from its own settings: a Keystone token and an HTTP client per call ({@code go-clients-31.yaml},
+ * RES-04). Clean: authenticated once in a constructor and kept, a service client made per call from the kept
+ * provider (it shares the provider's client and token), a client per signed-in user's own credentials.</li>
  * </ul>
  */
 class Tmo31ClassesTest {
@@ -21,5 +26,10 @@ class Tmo31ClassesTest {
     @Test
     void a_socket_connect_without_a_connect_timeout_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("tmo31-socket-connect-without-timeout", Set.of("TMO-01"));
+    }
+
+    @Test
+    void an_openstack_provider_authenticated_per_request_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("tmo31-res04-openstack-provider", Set.of("RES-04"));
     }
 }
