@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * the receiver from its own settings: a Keystone token and an HTTP client per call ({@code go-clients-31.yaml},
  * RES-04). Clean: authenticated once in a constructor and kept, a service client made per call from the kept
  * provider (it shares the provider's client and token), a client per signed-in user's own credentials.</li>
+ * <li>A JavaMail session (or a Spring {@code JavaMailSenderImpl}) built from properties the code assembles, naming the
+ * mail host (SMTP, IMAP, POP3), with no timeout property: every JavaMail timeout defaults to infinite (TMO-01, rule
+ * {@code java-mail-session-no-timeout}). Clean: the timeouts set with the other properties, properties taken whole
+ * from configuration, a relay on localhost.</li>
  * </ul>
  */
 class Tmo31ClassesTest {
@@ -31,5 +35,10 @@ class Tmo31ClassesTest {
     @Test
     void an_openstack_provider_authenticated_per_request_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("tmo31-res04-openstack-provider", Set.of("RES-04"));
+    }
+
+    @Test
+    void a_mail_session_without_timeouts_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("tmo31-mail-session-without-timeout", Set.of("TMO-01"));
     }
 }
