@@ -68,6 +68,9 @@ public final class Timeouts extends TimeoutReading {
         if (go && b.via() == TimeoutModel.Via.NAME && BoundedRequests.bounded(built, src)) {
             return null; // the one request sent through it carries a deadline the function sets (set 12, AV)
         }
+        if (m.fixed() && TimeoutForwards.forwards(built, src)) {
+            return null; // a wrapper's same-named method passing its caller's arguments on: the caller's choice
+        }
         if (m.fixed()) {
             return new Spot(line, column, m.id(), List.of(new Lifecycle.Step(line, "`" + text(built).split("\\(")[0]
                     + "` uses " + m.shows() + ", which has no timeout and cannot be given one here")));
