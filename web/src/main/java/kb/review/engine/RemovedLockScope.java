@@ -26,7 +26,7 @@ import kb.review.diff.SourceFile;
  * its deleted unlock to a name the visible lines do not declare (a worker's {@code counts[lang][line] = x}): the pair
  * was the code's own word that the name is shared, and only a declaration the diff shows says otherwise.
  */
-record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDeleted) {
+record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDeleted, int lock, SourceFile file) {
 
     private static final Pattern FUNC = Pattern.compile("^func\\b");
     /** A package-level map or slice as gofmt writes it: {@code var name = map...} or a line of a {@code var (} block. */
@@ -42,6 +42,8 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
                     + "|^\\s*(([A-Za-z_]\\w*)(?:\\.\\w+)+)\\s*=\\s*append\\(\\s*\\3\\s*,");
     /** A goroutine started from a literal: {@code go func(job *Job) {}, {@code g.Go(func() error {}. */
     private static final Pattern GOROUTINE_LITERAL = Pattern.compile("(?:^|[\\s;])go\\s+func\\s*\\(|\\.Go\\(\\s*func\\s*\\(");
+    /** A deleted line that closes a block or opens a function literal. */
+    private static final Pattern BLOCK_EDGE = Pattern.compile("^\\s*}|\\bfunc\\s*\\(");
     /** The opening of a goroutine body that signals a WaitGroup when it ends. */
     private static final Pattern DONE_DEFERRED = Pattern.compile("^\\s*defer\\s+[\\w.]+\\.Done\\(\\)");
 
@@ -76,7 +78,7 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
                 }
             }
         }
-        return new RemovedLockScope(signature, vars, pair);
+        return new RemovedLockScope(signature, vars, pair, removed.index(), file);
     }
 
     /** Whether line {@code j} writes a package-level map or slice (a name its function does not declare). */
@@ -103,7 +105,48 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
             return false; // declared in the function (or inside the goroutine): its own, not shared
         }
         // inside a goroutine, a name from outside it is shared with the goroutine's starter and its siblings
-        return literal >= 0 || signature >= 0 || packageVars.contains(name) || pairDeleted;
+        return literal >= 0 || signature >= 0 || packageVars.contains(name) || pairDeleted && guardedBy(lines, j)
+                && !localElsewhere(name);
+    }
+
+    /**
+     * Whether line {@code j} was under the deleted lock itself: no deleted line between the two closes a block or
+     * starts a function literal (a lock deleted with the helper closure that held it guarded that closure's lines,
+     * not what follows), and the hunk deletes no goroutine launch (work made sequential needs no lock).
+     */
+    private boolean guardedBy(List<DiffLine> lines, int j) {
+        for (int k = lock + 1; k < j; k++) {
+            DiffLine l = lines.get(k);
+            if (l.kind() == DiffLine.Kind.REMOVED && BLOCK_EDGE.matcher(l.text()).find()) {
+                return false;
+            }
+        }
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.REMOVED && GOROUTINE_LITERAL.matcher(l.text()).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a line the change keeps or adds, in any hunk of the file, declares the name inside a goroutine literal:
+     * the map moved into the one goroutine that uses it (declared in an earlier hunk than the deleted lock's).
+     */
+    private boolean localElsewhere(String name) {
+        Pattern local = Pattern.compile("^\\s+(?:" + Pattern.quote(name) + "(?:\\s*,\\s*\\w+)*\\s*:=|var\\s+"
+                + Pattern.quote(name) + "\\b)");
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> ls = h.lines();
+            for (int k = 0; k < ls.size(); k++) {
+                DiffLine l = ls.get(k);
+                if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(name) && local.matcher(l.text()).find()
+                        && goroutineLiteral(ls, k) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
