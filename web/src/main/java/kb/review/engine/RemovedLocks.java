@@ -117,7 +117,8 @@ final class RemovedLocks {
 
     /** A function named for a loop a goroutine runs, or for serving requests: {@code readLoop}, {@code handleConn}. */
     private static final Pattern CONCURRENT_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(?:(?:loop|handle|serve"
-            + "|worker|pump|watch|consume|poll|listen)\\w*|\\w*(?:Loop|Handle|Serve|Worker|Pump|Watch|Consume|Poll|Listen)\\w*)"
+            + "|worker|pump|watch|consume|poll|listen)\\w*|on[A-Z]\\w*"
+            + "|\\w*(?:Loop|Handle|Serve|Worker|Pump|Watch|Consume|Poll|Listen)\\w*)"
             + "\\s*\\(|\\bhttp\\.ResponseWriter\\b");
 
     /**
@@ -142,8 +143,9 @@ final class RemovedLocks {
                 break;
             }
         }
-        if (header != null && CONCURRENT_NAME.matcher(header.strip()).find()) {
-            return Finding.Confidence.HIGH;
+        if (header != null && CONCURRENT_NAME.matcher(header.strip()).find()
+                || RemovedLockScope.onGoroutine(lines, removed.index())) {
+            return Finding.Confidence.HIGH; // or deleted inside a goroutine's body (conc31): goroutines meet there
         }
         int dot = mutex.indexOf('.');
         if (dot < 0 || pos == 0) {

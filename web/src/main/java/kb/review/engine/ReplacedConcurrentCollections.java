@@ -18,6 +18,12 @@ import kb.review.rules.Catalog;
  * after the change their writes and reads race (round 23's java-19 and java-23, a field filled from event and
  * completion threads). Reported at the added line, at low confidence: the review sees the swap, not the threads.
  *
+ * <p>Session 31 (conc31): also the factories real code builds concurrent collections with ({@code
+ * ConcurrentHashMap.newKeySet()}, {@code Collections.newSetFromMap(new ConcurrentHashMap<>())}, Guava's {@code
+ * Sets.newConcurrentHashSet()} and kin) swapped for a plain one (Guava's {@code Sets.newHashSet()} too), a declared
+ * {@code ConcurrentMap} swapped for {@code Map} on the same line, and high confidence when the file shows the other
+ * threads (a Runnable or Thread class, a pool, async or scheduled work, a volatile flag).
+ *
  * <p>Silent when the added line differs from the deleted one in anything but the collection's type (another field, a
  * local now), when the change brings a lock, {@code synchronized} or another concurrent type into the file's added
  * lines, and when the statement builds a local variable (confined to one call).
@@ -29,13 +35,30 @@ final class ReplacedConcurrentCollections {
     /** A concurrent or synchronized collection built: group 1 the construction, to be swapped for a placeholder. */
     private static final Pattern CONCURRENT = Pattern.compile(
             "(Collections\\s*\\.\\s*synchronized\\w*\\s*\\(\\s*new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\([^()]*\\)\\s*\\)"
+                    + "|Collections\\s*\\.\\s*newSetFromMap\\s*\\(\\s*new\\s+(?:java\\.util\\.concurrent\\.)?Concurrent\\w*Map"
+                    + "(?:<[^()]*>)?\\s*\\([^()]*\\)\\s*\\)"
                     + "|new\\s+(?:java\\.util\\.concurrent\\.)?(?:ConcurrentHashMap|ConcurrentSkipListMap|ConcurrentSkipListSet"
                     + "|CopyOnWriteArrayList|CopyOnWriteArraySet|ConcurrentLinkedQueue|ConcurrentLinkedDeque"
-                    + "|LinkedBlockingQueue|LinkedBlockingDeque|ArrayBlockingQueue)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\))");
+                    + "|LinkedBlockingQueue|LinkedBlockingDeque|ArrayBlockingQueue)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\)"
+                    // session 31 (conc31): the factories real code builds them with (a key set of a concurrent map,
+                    // Guava's Sets/Maps/Lists/Queues); not Vector or Hashtable, whose swap is a routine modernisation
+                    + "|(?:java\\.util\\.concurrent\\.)?ConcurrentHashMap\\s*\\.\\s*(?:<[^()]*>\\s*)?newKeySet\\s*\\([^()]*\\)"
+                    + "|\\b(?:Sets\\s*\\.\\s*(?:<[^()]*>\\s*)?newConcurrentHashSet|Maps\\s*\\.\\s*(?:<[^()]*>\\s*)?newConcurrentMap"
+                    + "|Lists\\s*\\.\\s*(?:<[^()]*>\\s*)?newCopyOnWriteArrayList|Sets\\s*\\.\\s*(?:<[^()]*>\\s*)?newCopyOnWriteArraySet"
+                    + "|Queues\\s*\\.\\s*(?:<[^()]*>\\s*)?newConcurrentLinkedQueue)\\s*\\(\\s*\\))");
     /** A plain collection built: group 1 the construction. */
     private static final Pattern PLAIN = Pattern.compile(
             "(new\\s+(?:java\\.util\\.)?(?:HashMap|LinkedHashMap|TreeMap|ArrayList|LinkedList|HashSet|LinkedHashSet|TreeSet"
-                    + "|ArrayDeque|PriorityQueue)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\))");
+                    + "|ArrayDeque|PriorityQueue|IdentityHashMap|WeakHashMap)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\)"
+                    + "|\\b(?:Sets\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Linked)?HashSet|Maps\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Linked)?HashMap"
+                    + "|Lists\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Array|Linked)List)\\s*\\(\\s*\\))");
+    /** The declared interface of a concurrent collection, read as its plain parent when the two lines are compared. */
+    private static final Pattern CONCURRENT_TYPE = Pattern.compile("\\bConcurrent(Map|NavigableMap)\\b|\\bBlocking(Queue|Deque)\\b");
+    /** What the file shows of other threads: a task or thread class, a pool, async or scheduled work, a volatile flag. */
+    private static final Pattern THREADED = Pattern.compile(
+            "\\b(?:implements|extends)\\s+(?:[\\w.<>, ]+,\\s*)?(?:Runnable|Callable|Thread|TimerTask)\\b|\\bnew\\s+Thread\\s*\\("
+                    + "|\\bExecutors?\\w*\\b|\\.\\s*(?:schedule\\w*|runAsync|supplyAsync)\\s*\\("
+                    + "|@(?:Async|Scheduled)\\b|\\bvolatile\\s|\\.parallelStream\\s*\\(");
     /** Another guard the change may bring instead. */
     private static final Pattern GUARD = Pattern.compile(
             "\\bsynchronized\\b|\\.\\s*(?:lock|readLock|writeLock)\\s*\\(|ReentrantLock|Concurrent\\w+|CopyOnWrite\\w+"
@@ -68,14 +91,14 @@ final class ReplacedConcurrentCollections {
             if (!c.find() || !FIELD.matcher(old).find()) {
                 continue;
             }
-            String before = squeeze(old.substring(0, c.start()) + "#" + old.substring(c.end()));
+            String before = plainTypes(squeeze(old.substring(0, c.start()) + "#" + old.substring(c.end())));
             for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
                 if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
                     continue;
                 }
                 Matcher p = PLAIN.matcher(l.text());
-                if (!p.find() || !squeeze(l.text().substring(0, p.start()) + "#" + l.text().substring(p.end()))
-                        .equals(before)) {
+                if (!p.find() || !plainTypes(squeeze(l.text().substring(0, p.start()) + "#"
+                        + l.text().substring(p.end()))).equals(before)) {
                     continue;
                 }
                 Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -84,11 +107,31 @@ final class ReplacedConcurrentCollections {
                                 + "was the code's own word that threads share it, and their writes and reads now race "
                                 + "(lost entries, a corrupted map, ConcurrentModificationException). Keep the "
                                 + "concurrent type, or guard every use with one lock.",
-                        Finding.Confidence.LOW, "the review sees the swap, not the threads", "kb", null));
+                        threaded(file) ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
+                        "the review sees the swap, not the threads", "kb", null));
                 break;
             }
         }
         return out;
+    }
+
+    /** The declared type of a concurrent collection read as its plain parent ({@code ConcurrentMap} as {@code Map}). */
+    private static String plainTypes(String s) {
+        return CONCURRENT_TYPE.matcher(s).replaceAll("$1$2");
+    }
+
+    /**
+     * Whether the file's known text shows other threads (session 31): the class is a task or a thread, or runs a pool,
+     * async or scheduled work, a parallel stream, or keeps a volatile flag. Then the swap is reported at high
+     * confidence: the threads that the deleted type served are in sight.
+     */
+    private static boolean threaded(SourceFile file) {
+        for (int n = 1; n <= file.lineCount(); n++) {
+            if (file.known(n) && THREADED.matcher(file.line(n)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text without white space. */

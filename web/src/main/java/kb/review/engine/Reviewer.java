@@ -174,6 +174,7 @@ public final class Reviewer {
                     kept.removeIf(k -> k.rule().equals("java-task-executor-without-queue-capacity") && bounds.stream()
                             .anyMatch(b -> b.path().equals(k.path()) && b.line() == k.line()));
                     drops.addAll(bounds);
+                    drops.addAll(DroppedQueueBounds.find(f, book.catalog()));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));

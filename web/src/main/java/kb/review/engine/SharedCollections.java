@@ -115,8 +115,8 @@ final class SharedCollections {
                 continue;
             }
             Map<String, FieldDeclaration> fields = unsafeFields(type);
-            if (fields.isEmpty()) {
-                continue;
+            if (fields.isEmpty() || ConfinedTypes.commandLine(type)) {
+                continue; // or a command-line program's one thread (session 31)
             }
             boolean sharedClass = sharedClass(type);
             for (Map.Entry<String, FieldDeclaration> f : fields.entrySet()) {
@@ -308,7 +308,7 @@ final class SharedCollections {
         }
         String name = owner.getNameAsString();
         return name.equals("afterPropertiesSet") || name.matches("set[A-Z]\\w*") && owner.getParameters().size() == 1
-                || fluent(owner);
+                || fluent(owner) || ConfinedTypes.lifecycle(owner);
     }
 
     /**
