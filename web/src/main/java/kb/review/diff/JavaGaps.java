@@ -43,9 +43,13 @@ final class JavaGaps {
             if (!hunkLine && l > 1 && known.get(l - 1)) {
                 // the gap line just after a run: its leading braces close what the run left open
                 String f = out[l] == null ? "" : out[l];
+                // (a block handed to a call closes with the call: `});`, one closer; see HunkGaps.javaClosers)
+                List<String> closers = new ArrayList<>();
+                Matcher m = CLOSER.matcher(f);
                 int lead = 0;
-                while (lead < f.length() && f.charAt(lead) == '}') {
-                    lead++;
+                while (m.find(lead) && m.start() == lead) {
+                    closers.add(m.group());
+                    lead = m.end();
                 }
                 String rest = f.substring(lead);
                 int next = known.nextSetBit(l + 1);
@@ -59,7 +63,8 @@ final class JavaGaps {
                 } else if (header && keep > 0) {
                     out[next - 1] = inside(out[next - 1], keep);
                 }
-                String now = "}".repeat(closes) + rest;
+                String now = String.join("", closers.subList(0, Math.min(closes, closers.size())))
+                        + "}".repeat(Math.max(closes - closers.size(), 0)) + rest;
                 if (!now.equals(f)) {
                     changed = true;
                     out[l] = now.isEmpty() ? null : now;
@@ -95,6 +100,9 @@ final class JavaGaps {
         }
         return out;
     }
+
+    /** One closer of the gap filler: a brace, and the call it was an argument of. */
+    private static final Pattern CLOSER = Pattern.compile("\\}(?:\\)+;)?");
 
     /** The class the gap filler opens around a run that starts inside a method. */
     private static final String KB_CLASS = "class KbHunk{";
