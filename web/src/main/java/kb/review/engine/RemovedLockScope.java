@@ -45,6 +45,9 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
     /** A deleted line that closes a block or opens a function literal. */
     private static final Pattern BLOCK_EDGE = Pattern.compile("^\\s*}|\\bfunc\\s*\\(");
     /** The opening of a goroutine body that signals a WaitGroup when it ends. */
+    /** A line that starts or joins goroutines: a go statement, an errgroup's Go, a WaitGroup and its Done. */
+    private static final Pattern GOROUTINE_SIGN = Pattern.compile(
+            "(?:^|[\\s;])go\\s+[\\w.(]|\\.Go\\(|\\bDone\\(\\)|\\bWaitGroup\\b|\\berrgroup\\b");
     private static final Pattern DONE_DEFERRED = Pattern.compile("^\\s*defer\\s+[\\w.]+\\.Done\\(\\)");
 
     static RemovedLockScope of(SourceFile file, RemovedLine removed) {
@@ -101,12 +104,47 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
                 body.add(lines.get(k).text());
             }
         }
-        if (GoLocals.declared(body).contains(name)) {
+        if (GoLocals.declared(body).contains(name) || literal < 0 && declaredInEarlierHunk(lines, name)) {
             return false; // declared in the function (or inside the goroutine): its own, not shared
         }
         // inside a goroutine, a name from outside it is shared with the goroutine's starter and its siblings
         return literal >= 0 || signature >= 0 || packageVars.contains(name) || pairDeleted && guardedBy(lines, j)
                 && !localElsewhere(name);
+    }
+
+    /**
+     * Whether an earlier hunk of the file declares {@code name} (with {@code :=} or {@code var}) in the function this
+     * hunk continues: the hunk's header names the same function as the earlier lines do. A map the function builds
+     * for itself above the hunk, filled where the lock was (the writes moved off the shared map, which is updated
+     * once under the lock below), is not shared (precision set 24, pdfcpu's font metrics).
+     */
+    private boolean declaredInEarlierHunk(List<DiffLine> lines, String name) {
+        String function = null;
+        List<String> body = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            if (h.lines() == lines) {
+                lines.stream().filter(l -> l.kind() != DiffLine.Kind.REMOVED).forEach(l -> body.add(l.text()));
+                // a local the function shares with goroutines it starts (a WaitGroup, a go statement in sight) is
+                // shared all the same
+                return function != null && function.equals(h.section()) && GoLocals.declared(body).contains(name)
+                        && body.stream().noneMatch(t -> GOROUTINE_SIGN.matcher(t).find());
+            }
+            if (!h.section().equals(function)) {
+                function = h.section();
+                body.clear();
+            }
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED) {
+                    continue;
+                }
+                if (FUNC.matcher(l.text()).find()) {
+                    function = l.text().strip();
+                    body.clear();
+                }
+                body.add(l.text());
+            }
+        }
+        return false;
     }
 
     /**

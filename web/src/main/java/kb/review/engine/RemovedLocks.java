@@ -90,8 +90,8 @@ final class RemovedLocks {
                     break;
                 }
                 if (write.matcher(l.text()).find() || scope.writesShared(lines, j)) {
-                    if (HeldLocks.heldAt(file, l.newLine(), held)) {
-                        continue; // the surviving function still locks around this write
+                    if (HeldLocks.heldAt(file, l.newLine(), held) || HeldLocks.heldAt(file, l.newLine(), HELD_ANY)) {
+                        continue; // the surviving function still locks around this write (its mutex maybe renamed)
                     }
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
@@ -114,6 +114,9 @@ final class RemovedLocks {
         }
         return out;
     }
+
+    /** A lock of any mutex the new code takes and has not released above a write (see {@link HeldLocks}). */
+    private static final Pattern HELD_ANY = HeldLocks.of("[\\p{L}_]\\w*");
 
     /** A function named for a loop a goroutine runs, or for serving requests: {@code readLoop}, {@code handleConn}. */
     private static final Pattern CONCURRENT_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(?:(?:loop|handle|serve"
