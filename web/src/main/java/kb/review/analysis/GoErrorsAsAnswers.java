@@ -41,6 +41,8 @@ public final class GoErrorsAsAnswers {
             "(?i)(?:^|\\.)(?:exists?\\w*|has\\w*|is[A-Z]\\w*|get\\w*|find\\w*|lookup\\w*|l?stat|fetch\\w*|load\\w*"
                     + "|read\\w*|query\\w*|list\\w*|head\\w*|describe\\w*|contains\\w*|count\\w*|search\\w*)$");
     /** A function whose name asks for the fall-back. */
+    /** A result list whose last result is an error ({@code error}, {@code int, error}, {@code ok bool, err error}). */
+    private static final Pattern LAST_IS_ERROR = Pattern.compile("(?s).*\\berror");
     private static final Pattern FALLBACK = Pattern.compile(
             "^(?:try[A-Z_]\\w*|maybe[A-Z_]\\w*|\\w*(?:OrDefault|OrNil|OrZero|OrEmpty|IfExists|Quietly|BestEffort))$");
 
@@ -65,9 +67,8 @@ public final class GoErrorsAsAnswers {
         return SyntaxNode.text(src, n);
     }
 
-    private void functions(SyntaxNode n, List<Shapes.Spot> out) {
-        String t = n.getType();
-        if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+    private void functions(SyntaxNode root, List<Shapes.Spot> out) {
+        GoFunctions.each(root, n -> {
             SyntaxNode result = n.getChildByFieldName("result");
             SyntaxNode body = n.getChildByFieldName("body");
             SyntaxNode name = n.getChildByFieldName("name");
@@ -75,15 +76,12 @@ public final class GoErrorsAsAnswers {
             boolean list = r.startsWith("(");
             r = list ? r.substring(1, r.length() - 1).strip() : r;
             boolean fallback = name != null && !name.isNull() && FALLBACK.matcher(text(name)).matches();
-            if (r.matches("(?s).*\\berror$") && body != null && !body.isNull() && !fallback) {
+            if (LAST_IS_ERROR.matcher(r).matches() && body != null && !body.isNull() && !fallback) {
                 int results = kb.review.diff.TopLevelCommas.in(r).length + 1;
                 // named results (`(ok bool, err error)`) count by their names; a bare return is not read here
                 ifs(body, results, out);
             }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            functions(n.getNamedChild(i), out);
-        }
+        });
     }
 
     /** The if statements of a function body, not those of the function literals inside it (read on their own). */

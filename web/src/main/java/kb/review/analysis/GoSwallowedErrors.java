@@ -109,19 +109,15 @@ public final class GoSwallowedErrors {
         return SyntaxNode.text(src, n);
     }
 
-    private void functions(SyntaxNode n, List<Shapes.Spot> out) {
-        String t = n.getType();
-        if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+    private void functions(SyntaxNode root, List<Shapes.Spot> out) {
+        GoFunctions.each(root, n -> {
             SyntaxNode result = n.getChildByFieldName("result");
             SyntaxNode body = n.getChildByFieldName("body");
             if (result != null && !result.isNull() && RETURNS_ERROR.matcher(text(result)).find() && body != null
                     && !body.isNull()) {
                 block(body, body, out);
             }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            functions(n.getNamedChild(i), out);
-        }
+        });
     }
 
     /** The statements of one block, then the blocks below that are not a loop's or another function's. */

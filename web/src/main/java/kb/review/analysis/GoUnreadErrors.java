@@ -51,9 +51,8 @@ public final class GoUnreadErrors {
         return SyntaxNode.text(src, n);
     }
 
-    private void functions(SyntaxNode n, List<Shapes.Spot> out) {
-        String t = n.getType();
-        if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+    private void functions(SyntaxNode root, List<Shapes.Spot> out) {
+        GoFunctions.each(root, n -> {
             SyntaxNode body = n.getChildByFieldName("body");
             if (body != null && !body.isNull() && !text(body).contains("goto ")) {
                 List<String> outer = new ArrayList<>();
@@ -72,10 +71,7 @@ public final class GoUnreadErrors {
                 declaredIn(body);
                 list(body, body, outer, out);
             }
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            functions(n.getNamedChild(i), out);
-        }
+        });
     }
 
     /** Adds the names declared anywhere in {@code n}, not inside function literals, to {@link #locals}. */
