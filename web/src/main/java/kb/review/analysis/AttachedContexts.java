@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import java.lang.ref.WeakReference;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -31,7 +32,7 @@ final class AttachedContexts {
         // a chain that took the context before this call (`db.WithContext(ctx).Transaction(fn)`)
         // or whose handle was made by a call given the caller's context (`d.sessions.New(ctx).Transaction(fn)`)
         return RECEIVER_SESSION.matcher(callee).find() || inChain(call, src) || throughVariable(call, src)
-                || Pattern.compile("\\(\\s*(?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]").matcher(callee).find()
+                || Regexes.compiled("\\(\\s*(?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]").matcher(callee).find()
                 || twin(call, callee, root, src)
                 || sessionHandle(call, callee, src) || handleFromContext(call, callee, root, src);
     }
@@ -132,7 +133,7 @@ final class AttachedContexts {
                     return false;
                 }
                 String body = SyntaxNode.text(src, p.getChildByFieldName("body"));
-                return Pattern.compile("[\\p{L}_][\\w.]*\\((?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]")
+                return Regexes.compiled("[\\p{L}_][\\w.]*\\((?:[^()]*,\\s*)?" + Pattern.quote(root) + "\\s*[,)]")
                         .matcher(body).find();
             }
         }
@@ -143,9 +144,29 @@ final class AttachedContexts {
         for (SyntaxNode p = n; p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (t.equals("function_declaration") || t.equals("method_declaration") || literals && t.equals("func_literal")) {
-                return SyntaxNode.text(src, p);
+                return text(p, src);
             }
         }
         return "";
     }
+
+    /**
+     * The text of a function, kept for the next question about the same function on this thread: the checks above
+     * read the enclosing function of each call, and the calls of one function come one after another.
+     */
+    private static String text(SyntaxNode function, byte[] src) {
+        LastFunction last = LAST_FUNCTION.get();
+        if (last == null || last.function.get() != function || last.src.get() != src) {
+            last = new LastFunction(new WeakReference<>(function), new WeakReference<>(src),
+                    SyntaxNode.text(src, function));
+            LAST_FUNCTION.set(last);
+        }
+        return last.text;
+    }
+
+    /** The last function read on this thread, held weakly (a reviewed file's tree is not kept alive by it). */
+    private record LastFunction(WeakReference<SyntaxNode> function, WeakReference<byte[]> src, String text) {
+    }
+
+    private static final ThreadLocal<LastFunction> LAST_FUNCTION = new ThreadLocal<>();
 }
