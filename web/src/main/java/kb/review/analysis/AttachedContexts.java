@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import java.lang.ref.WeakReference;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -144,29 +143,9 @@ final class AttachedContexts {
         for (SyntaxNode p = n; p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (t.equals("function_declaration") || t.equals("method_declaration") || literals && t.equals("func_literal")) {
-                return text(p, src);
+                return SyntaxNode.text(src, p);
             }
         }
         return "";
     }
-
-    /**
-     * The text of a function, kept for the next question about the same function on this thread: the checks above
-     * read the enclosing function of each call, and the calls of one function come one after another.
-     */
-    private static String text(SyntaxNode function, byte[] src) {
-        LastFunction last = LAST_FUNCTION.get();
-        if (last == null || last.function.get() != function || last.src.get() != src) {
-            last = new LastFunction(new WeakReference<>(function), new WeakReference<>(src),
-                    SyntaxNode.text(src, function));
-            LAST_FUNCTION.set(last);
-        }
-        return last.text;
-    }
-
-    /** The last function read on this thread, held weakly (a reviewed file's tree is not kept alive by it). */
-    private record LastFunction(WeakReference<SyntaxNode> function, WeakReference<byte[]> src, String text) {
-    }
-
-    private static final ThreadLocal<LastFunction> LAST_FUNCTION = new ThreadLocal<>();
 }
