@@ -110,7 +110,7 @@ public final class GoErrorsAsAnswers {
         if (!m.find() || !ERR_NAME.matcher(m.group(1)).matches()) {
             return;
         }
-        List<SyntaxNode> branch = named(body);
+        List<SyntaxNode> branch = GoSwallowedErrors.statements(body);
         if (branch.isEmpty() || !branch.get(branch.size() - 1).getType().equals("return_statement")
                 || hasComment(body) || commentAbove(ifs)) {
             return;
@@ -123,7 +123,8 @@ public final class GoErrorsAsAnswers {
         SyntaxNode ret = branch.get(branch.size() - 1);
         SyntaxNode returned = ret.getNamedChildCount() == 1 ? ret.getNamedChild(0) : null;
         List<SyntaxNode> values = returned == null ? List.of()
-                : returned.getType().equals("expression_list") ? named(returned) : List.of(returned);
+                : returned.getType().equals("expression_list") ? GoSwallowedErrors.statements(returned)
+                : List.of(returned);
         if (values.size() != results || !text(values.get(results - 1)).strip().equals("nil")) {
             return;
         }
@@ -177,21 +178,7 @@ public final class GoErrorsAsAnswers {
             return false;
         }
         return GoSwallowedErrors.LOG_CALL.matcher(
-                text(s.getNamedChild(0).getChildByFieldName("function")).replaceAll("\\s+", "")).matches();
-    }
-
-    private static List<SyntaxNode> named(SyntaxNode n) {
-        SyntaxNode list = n;
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (n.getNamedChild(i).getType().equals("statement_list")) {
-                list = n.getNamedChild(i);
-            }
-        }
-        List<SyntaxNode> out = new ArrayList<>();
-        for (int i = 0; i < list.getNamedChildCount(); i++) {
-            out.add(list.getNamedChild(i));
-        }
-        return out;
+                Regexes.withoutSpace(text(s.getNamedChild(0).getChildByFieldName("function")))).matches();
     }
 
     private boolean commentAbove(SyntaxNode n) {

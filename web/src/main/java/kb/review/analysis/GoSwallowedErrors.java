@@ -147,7 +147,11 @@ public final class GoSwallowedErrors {
         }
     }
 
-    private static List<SyntaxNode> statements(SyntaxNode block) {
+    /**
+     * The statements of a block (or the named children of a node without a statement list: an expression list's
+     * expressions).
+     */
+    static List<SyntaxNode> statements(SyntaxNode block) {
         SyntaxNode list = block;
         for (int i = 0; i < block.getNamedChildCount(); i++) {
             if (block.getNamedChild(i).getType().equals("statement_list")) {
