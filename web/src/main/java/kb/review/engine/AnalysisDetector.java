@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import kb.review.analysis.CollectedCloses;
-import kb.review.analysis.GoFactories;
 import kb.review.analysis.GoLifecycle;
 import kb.review.analysis.GuardedFields;
 import kb.review.analysis.SharedPackageMaps;
@@ -31,7 +30,6 @@ import kb.review.analysis.Summaries;
 import kb.review.analysis.ThreadLocalNames;
 import kb.review.diff.SyntaxNode;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSTree;
 import kb.review.analysis.ContextDrops;
@@ -39,10 +37,6 @@ import kb.review.analysis.ContextModel;
 import kb.review.analysis.DeadlineDrops;
 import kb.review.analysis.Discards;
 import kb.review.analysis.ErrorModel;
-import kb.review.analysis.PerCall;
-import kb.review.analysis.CallerTimeouts;
-import kb.review.analysis.TimeoutModel;
-import kb.review.analysis.Timeouts;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -113,7 +107,7 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.ERROR_AS_ANSWER -> file.language() == Language.GO && lower.contains(", nil")
                         && lower.contains("!= nil") ? kb.review.analysis.GoErrorsAsAnswers.find(root.get(), file) : List.of();
                 case Rule.AnalysisMatcher.NEEDS_TIMEOUT -> {
-                    timeouts(file, root, r, models, hits, summaries);
+                    ConstructionPasses.timeouts(file, root, r, models, hits, summaries);
                     yield List.of();
                 }
                 case Rule.AnalysisMatcher.ERROR_TO_BLANK, Rule.AnalysisMatcher.ERROR_UNCHECKED -> {
@@ -125,7 +119,7 @@ final class AnalysisDetector {
                     yield List.of();
                 }
                 case Rule.AnalysisMatcher.BUILT_PER_CALL -> {
-                    perCall(file, root, r, models, hits, summaries);
+                    ConstructionPasses.perCall(file, root, r, models, hits, summaries);
                     yield List.of();
                 }
                 default -> {
@@ -147,81 +141,8 @@ final class AnalysisDetector {
         return hits;
     }
 
-    /** One needs-timeout rule: its models' constructions that get no timeout, each with the step that says why. */
-    private static void timeouts(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
-                                 Summaries summaries) {
-        List<TimeoutModel> wanted = constructions(file, r, models.timeouts(file.language().key()));
-        if (!wanted.isEmpty()) {
-            for (Timeouts.Spot s : Timeouts.run(root.get(), file.utf8(),
-                    file.language() == Language.GO, wanted)) {
-                if (file.language() == Language.JAVA && wanted.stream().anyMatch(m -> m.id().equals(s.model())
-                        && CallerTimeouts.setElsewhere(root.get(), file.utf8(), file.path(), s.line(), s.column(), m,
-                        summaries))) {
-                    continue; // set per request, by the caller, or per WebSocket (set 4, class AV)
-                }
-                if (file.language() == Language.GO && s.model().equals("http-client") && !file.complete()
-                        && !Sight.functionVisible(file, root.get(), s.line())
-                        && kb.review.analysis.BoundedRequests.boundedBeforeCut(root.get(), file.utf8(), s.line())) {
-                    continue; // every request built in sight carries a deadline made there (session 31, class AV)
-                }
-                // a field or package variable is decided by its own line; a local needs its whole function. Code
-                // outside any function the diff shows (a hunk inside one, under the header git printed) is judged by
-                // what it shows, as it was before that header was put back
-                int setter = file.added(s.line()) ? 0 : addedSetter(file, root.get(), s, wanted);
-                int line = setter > 0 ? setter : s.line();
-                List<Lifecycle.Step> steps = setter <= 0 ? s.steps() : java.util.stream.Stream.concat(
-                        s.steps().stream(), java.util.stream.Stream.of(new Lifecycle.Step(setter,
-                                "the change sets a timeout here, and the object still lacks one it needs"))).toList();
-                addSpot(file, r, hits, line, setter > 0 ? 1 : s.column(), true, () -> {
-                    SyntaxNode f = TreeSitter.enclosing(root.get().namedDescendantAtRow(s.line() - 1),
-                            Set.of("function_declaration", "method_declaration", "constructor_declaration"));
-                    return f == null || !file.known(f.getStartPoint().getRow() + 1)
-                            || Sight.functionVisible(file, root.get(), s.line());
-                }, steps);
-            }
-        }
-    }
-
-    /** The entries the rule names whose constructions the file's text can hold. */
-    private static List<TimeoutModel> constructions(SourceFile file, Rule r,
-                                                                      List<TimeoutModel> all) {
-        return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
-                .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
-    }
-
-    private static final Pattern SETTER_CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
-
-    /**
-     * The first added line below an unchanged construction, in its function, that calls one of its model's timeout
-     * setters; 0 when none. A change that gives an existing client one timeout (a connect timeout) and not the other
-     * it needs (a read timeout) is reviewed where it touches the client: the construction itself is context (a
-     * renamed or moved file keeps most of its lines), and a finding there would be filtered as unchanged code.
-     */
-    private static int addedSetter(SourceFile file, SyntaxNode root, Timeouts.Spot s, List<TimeoutModel> models) {
-        TimeoutModel m = models.stream().filter(x -> x.id().equals(s.model())).findFirst().orElse(null);
-        SyntaxNode f = TreeSitter.enclosing(root.namedDescendantAtRow(s.line() - 1),
-                Set.of("function_declaration", "method_declaration", "constructor_declaration", "func_literal",
-                        "lambda_expression"));
-        if (m == null || m.timeout().isEmpty() || f == null) {
-            return 0;
-        }
-        for (int l = s.line() + 1; l <= f.getEndPoint().getRow() + 1; l++) {
-            if (!file.added(l)) {
-                continue;
-            }
-            Matcher c = SETTER_CALL.matcher(file.line(l));
-            while (c.find()) {
-                String name = c.group(1);
-                if (m.timeout().stream().anyMatch(p -> p.matcher(name).find())) {
-                    return l;
-                }
-            }
-        }
-        return 0;
-    }
-
     /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
-    private static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
+    static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
                                 BooleanSupplier visible,
                                 List<Lifecycle.Step> steps) {
         boolean whole = file.complete() || visible.getAsBoolean();
@@ -267,30 +188,6 @@ final class AnalysisDetector {
                 wanted) : DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
             addSpot(file, r, hits, s.line(), s.column(), s.sure(),
                     () -> Sight.functionVisible(file, root.get(), s.line()), s.steps());
-        }
-    }
-
-    /** One built-per-call rule: its models' clients and pools built on a per-call path. */
-    private static void perCall(SourceFile file, Supplier<SyntaxNode> root, Rule r, Models models, List<Hit> hits,
-                                Summaries summaries) {
-        List<TimeoutModel> all = models.pools(file.language().key());
-        List<TimeoutModel> wanted = constructions(file, r, all);
-        // Java: a class of the change whose constructor builds one of the rule's clients, made here per call
-        List<TimeoutModel> clients = file.language() == Language.GO ? List.of()
-                : all.stream().filter(m -> resources(r).contains(m.id())).toList();
-        // Go: a function of another file of the change that builds one of the rule's pools anew and returns it
-        java.util.Map<String, GoFactories.Factory> factories = file.language() != Language.GO
-                ? java.util.Map.of() : GoFactories.calledFrom(file.text(), file.path(), summaries,
-                all.stream().filter(m -> resources(r).contains(m.id())).toList());
-        if (!wanted.isEmpty() || !factories.isEmpty()
-                || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
-            for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
-                    summaries.callers(), file.path(), summaries, clients, factories,
-                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
-                addSpot(file, r, hits, s.line(), s.column(), true,
-                        () -> Sight.functionVisible(file, root.get(), s.line())
-                                || Sight.perCallInSight(file, root.get(), s.line()), s.steps());
-            }
         }
     }
 
@@ -391,7 +288,7 @@ final class AnalysisDetector {
     private static final Pattern LOOP_KEYWORD = Pattern.compile("(?=[fwdres])\\b(for|while|do|foreach|foreachordered"
             + "|walk|walkdir|range|each|slice|slicestable|sortfunc|sortstablefunc)\\b"); // Go per-item callbacks too
 
-    private static Set<String> resources(Rule r) {
+    static Set<String> resources(Rule r) {
         return ((Rule.AnalysisMatcher) r.matcher()).resources();
     }
 
