@@ -23,13 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound29CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout29");
 
-    // Floors: zero until run 1 (the first and blind measurement) has been read; then run 1's figures rounded down to
-    // 0.05 (heldout29/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout29/RESULTS.md. Run 1 is the first and blind measurement (review at 4cdd7c69, this branch's
+    // point on main, unchanged; cases committed in aa8525c4 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/35 = 0.971; Go 18/20 = 0.900 and
+    // 18/18 = 1.000; Java 16/20 = 0.800 (below target) and 16/17 = 0.941. High-confidence only: overall 24/40 = 0.600
+    // and 24/24 = 1.000. Edits of existing files: recall 28/32 = 0.88, precision 28/29 = 0.97; new files (renames
+    // included) 6/8 = 0.75 and 6/6 = 1.00.
+    // Run 2 (same review, one accept line for a defect a case carries and did not label; no case code or expectation
+    // changed): recall unchanged; precision 34/34 = 1.000 overall and in each language.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 1.00},
+            "java", new double[] {0.80, 0.90});
 
     static List<Case> cases;
 
