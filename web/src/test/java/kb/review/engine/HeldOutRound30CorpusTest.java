@@ -23,13 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound30CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout30");
 
-    // Floors: see heldout30/RESULTS.md. Zero until run 1 (the first and blind measurement) has been read; then run 1's
-    // measured values rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout30/RESULTS.md. Run 1 is the first and blind measurement (review at 4cdd7c69, this branch's
+    // point on main, unchanged; cases committed in 108b0fe4 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/39 = 0.718; Go 13/20 = 0.650 and
+    // 13/20 = 0.650; Java 15/20 = 0.750 and 15/19 = 0.789 (all below target). High-confidence only: overall
+    // 21/40 = 0.525 and 21/30 = 0.700. Edits of existing files: recall 21/32 = 0.66, precision 21/26 = 0.81; new files
+    // (renames included) 7/8 = 0.88 and 7/13 = 0.54.
+    // Run 2 (same review, three accept lines for defects the cases carry and did not label, or labelled on another
+    // line; no case code or expectation changed): recall unchanged; precision 28/36 = 0.778 overall, Go 13/20 = 0.650,
+    // Java 15/16 = 0.938.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.70;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.65},
+            "java", new double[] {0.75, 0.75});
 
     static List<Case> cases;
 
