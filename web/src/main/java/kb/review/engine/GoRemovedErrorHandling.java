@@ -81,7 +81,9 @@ final class GoRemovedErrorHandling {
             }
             Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !lines.get(i).text().contains("err")) {
+                String text = lines.get(i).text();
+                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !text.contains("err") || !text.contains("(")
+                        && !text.contains("return") && !text.contains("<-")) {
                     continue;
                 }
                 Finding b = blankOrBare(file, lines, i, allAdded, severity);

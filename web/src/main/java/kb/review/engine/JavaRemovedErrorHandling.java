@@ -78,6 +78,9 @@ final class JavaRemovedErrorHandling {
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
+            if (!deletesHandling(lines)) {
+                continue;
+            }
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine header = lines.get(i);
                 if (header.kind() == DiffLine.Kind.REMOVED || !header.text().contains("catch")) {
@@ -182,6 +185,16 @@ final class JavaRemovedErrorHandling {
                     && GoRemovedErrorHandling.mentions(MEMBER.matcher(s).replaceAll(""), name);
         }
         return null;
+    }
+
+    /** True when the hunk deletes a line that can be a catch's handling (a throw, or a call): else nothing to read. */
+    private static boolean deletesHandling(List<DiffLine> lines) {
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.REMOVED && (l.text().contains("throw") || l.text().contains("("))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for a kept header whose catch's only change is deletions: the removed throw was the handling. */
