@@ -29,8 +29,10 @@ import kb.review.rules.Catalog;
  * deleted branch that only logged, an error still used by the new branch (recorded, returned in another form,
  * assigned to be returned later), a comment among the added lines of the branch (a stated choice), a condition that
  * is not a plain {@code err != nil} (a not-found test: {@code errors.Is}, {@code os.IsNotExist}), the best-effort calls
- * ERR-01 lets go (deadline setters, half closes, removals), and a change that does this more than {@link RemovedErrorHandling}'s sweep
- * times in one file (a deliberate policy change, not a slip).
+ * ERR-01 lets go (deadline setters, half closes, removals), a skip of an error kept in an outer variable (a retry),
+ * a log line above debug that hands the error itself (a fall-back said out loud), a callee or a function whose own
+ * declaration loses its error result in the change, and a diff that does this in more places than
+ * {@link RemovedErrorHandling}'s sweep allows (a deliberate policy change, not a slip).
  */
 final class GoRemovedErrorHandling {
 

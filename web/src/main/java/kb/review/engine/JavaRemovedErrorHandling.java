@@ -27,7 +27,8 @@ import kb.review.rules.Catalog;
  * exception in anything but a log line (returns a result built from it, records it), a comment among the added lines
  * (the author states why), an emptied catch ({@link EmptiedCatches}'s), a catch of an interruption (CONC-05's), of a
  * not-found failure or of a value's parse (an answer of absence or a fall-back), a deleted handling that was itself
- * only a log line, and a change that does this to more than {@link RemovedErrorHandling}'s sweep catches of one file (a deliberate policy).
+ * only a log line, and a diff that does this in more places than {@link RemovedErrorHandling}'s sweep allows (a
+ * deliberate policy).
  */
 final class JavaRemovedErrorHandling {
 
