@@ -49,11 +49,14 @@ final class JavaRemovedErrorHandling {
                     + "(?:atLevel\\([^)]*\\)\\.|at\\w+\\(\\)\\.)?\\w+\\s*\\(|(?:Log|Timber|Slog)\\s*\\.\\s*\\w+\\s*\\(|"
                     + "\\w+\\s*\\.\\s*printStackTrace\\s*\\(\\s*\\)|System\\s*\\.\\s*(?:err|out)\\s*\\.\\s*print)");
 
-    /** A return of nothing or of a default: a literal, an empty value, a new empty object, a name (field or local). */
+    /**
+     * A return of nothing or of a default: a literal, an empty value, a new empty object, a constant. A field or a local
+     * (the last value read well, kept for this) is a fall-back the author chose (javaerr31's ok-3).
+     */
     private static final Pattern DEFAULT_RETURN = Pattern.compile(
             "^return(?:\\s+(?:\\(\\s*[\\w.]+\\s*\\)\\s*)?(?:null|false|true|-?\\d+[LlDdFf]?|\"\"|[\\w.]*(?:EMPTY\\w*|NONE|"
                     + "DEFAULT\\w*|UNKNOWN)|[\\w.]*\\.(?:empty\\w*|none|of|emptyList|emptyMap|emptySet)\\(\\s*\\)|"
-                    + "new\\s+[\\w.]+(?:<[^<>;]*>)?\\(\\s*\\)|(?:this\\.)?\\w+))?\\s*;$");
+                    + "new\\s+[\\w.]+(?:<[^<>;]*>)?\\(\\s*\\)|[\\w.]*\\b[A-Z][A-Z0-9_]+))?\\s*;$");
 
     private static final Pattern THROW = Pattern.compile("^throw\\b");
 

@@ -21,6 +21,8 @@ final class RemovedErrorHandling {
 
     private static final int SWEEP = 3;
 
+    private static final int NEAR = 3;
+
     private static final Object LOCK = new Object();
     private static List<SourceFile> lastFiles;
     private static Map<SourceFile, List<Finding>> lastFindings;
@@ -30,10 +32,12 @@ final class RemovedErrorHandling {
 
     /**
      * @param files every file of the diff (the sweep is counted over them)
-     * @param drops the findings of the other deletion rules for this file so far (one finding per line)
+     * @param drops the findings of the other deletion rules for this file so far
+     * @param kept  the findings of the rules: an ERR-01 finding of either within {@link #NEAR} lines is the same
+     *              catch or branch said once (a default return reported at the return, this pass at the catch)
      */
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded, List<Finding> drops,
-                              List<SourceFile> files) {
+                              List<SourceFile> files, List<Finding> kept) {
         Map<SourceFile, List<Finding>> byFile;
         synchronized (LOCK) {
             if (lastFiles != files) {
@@ -43,8 +47,14 @@ final class RemovedErrorHandling {
             byFile = lastFindings;
         }
         List<Finding> out = new ArrayList<>(byFile.getOrDefault(file, List.of()));
-        out.removeIf(r -> drops.stream().anyMatch(d -> d.path().equals(r.path()) && d.line() == r.line()));
+        out.removeIf(r -> drops.stream().anyMatch(d -> same(d, r)) || kept.stream().anyMatch(k -> same(k, r)));
         return out;
+    }
+
+    /** Another rule's finding on the same line, or an ERR-01 finding near it (the same catch or branch). */
+    private static boolean same(Finding other, Finding mine) {
+        return other.path().equals(mine.path()) && (other.line() == mine.line()
+                || other.item().equals(mine.item()) && Math.abs(other.line() - mine.line()) <= NEAR);
     }
 
     private static Map<SourceFile, List<Finding>> all(List<SourceFile> files, Catalog catalog, AddedLines allAdded) {
