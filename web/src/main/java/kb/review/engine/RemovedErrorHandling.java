@@ -19,7 +19,7 @@ import kb.review.rules.Catalog;
  */
 final class RemovedErrorHandling {
 
-    private static final int SWEEP = 3;
+    private static final int SWEEP = 2;
 
     private static final int NEAR = 3;
 
