@@ -190,6 +190,7 @@ public final class Reviewer {
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
+                    drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line()));
