@@ -188,6 +188,8 @@ public final class Reviewer {
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
+                    drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
+                    drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
