@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
  * Android cursor, a pooled JDBC connection, file and archive streams; a {@code return} or a {@code throw}), also when
  * the diff cuts the method before the {@code finally} ({@link ExitsBeforeTry}, RES-01). Clean: the value closed
  * before the new exit, a null check of the value itself, the check written before the acquisition.</li>
+ * <li>A call on the object's own client replaced by the same call on a client built in the method (Go
+ * {@code &http.Client{...}}, JDK {@code HttpClient}, OkHttp; {@link SharedClientCallsReplaced}, RES-04). Clean: a
+ * client built in a constructor, one built and returned to a caller that keeps it, a request rebuilt per call with
+ * the shared client still sending it.</li>
+ * <li>JAX-RS clients without timeouts: {@code ClientBuilder.newClient()} (a field initialiser too), a
+ * {@code ClientBuilder.newBuilder()} or RESTEasy builder that sets none ({@code java-jaxrs-32.yaml}, TMO-01). Clean:
+ * both timeouts set on the builder, a client from a configuration.</li>
+ * <li>The caller's context argument ({@code ctx}, {@code r.Context()}, a request's context field) replaced by
+ * {@code context.Background()}/{@code TODO()} in the same call ({@link ReplacedContextArguments}, TMO-02). Clean: a
+ * fresh context in a {@code defer} or a {@code go} statement, a bounded child of the caller's context.</li>
  * </ul>
  */
 class Res32ClassesTest {
@@ -29,5 +39,20 @@ class Res32ClassesTest {
     @Test
     void an_exit_written_above_the_try_that_releases_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res32-exit-before-try", Set.of("RES-01"));
+    }
+
+    @Test
+    void a_call_on_the_held_client_moved_to_a_client_built_per_call_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res32-res04-field-client-replaced", Set.of("RES-04"));
+    }
+
+    @Test
+    void a_jaxrs_client_without_timeouts_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res32-tmo01-jaxrs-client", Set.of("TMO-01"));
+    }
+
+    @Test
+    void a_context_argument_replaced_by_a_fresh_one_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res32-tmo02-context-argument-replaced", Set.of("TMO-02"));
     }
 }
