@@ -32,6 +32,12 @@ final class ReplacedContextArguments {
     /** The caller's context as an argument. */
     private static final Pattern CALLER = Pattern.compile(
             "^(?:\\w+(?:\\(\\s*\\))?\\.)*(?:ctx\\w*|\\w*Ctx|Context(?:\\(\\s*\\))?)$");
+    /**
+     * A logging call: a logger reads its context for values (a trace id), not to stop, so a fresh one there loses no
+     * deadline (set 24's goatcounter, {@code log.Errorf(context.Background(), ...)}).
+     */
+    private static final Pattern LOGGER = Pattern.compile("(?:^|\\.)(?:Debug|Info|Warn|Warning|Error|Fatal|Trace|"
+            + "Print|Log|Panic)\\w*$|(?i)(?:^|\\.)(?:z?log|logger|slog)\\.\\w+$");
     private static final Pattern FRESH = Pattern.compile("^context\\.(?:Background|TODO)\\(\\s*\\)$");
     private static final Pattern DETACHED = Pattern.compile("^\\s*(?:go|defer)\\s|(?i)//.*\\b(?:detach|background|"
             + "outliv|shutdown|clean ?up|after the request)");
@@ -52,7 +58,8 @@ final class ReplacedContextArguments {
             }
             for (Matcher was = CALL.matcher(old); was.find(); ) {
                 String callee = was.group(1);
-                if (!CALLER.matcher(was.group(2).strip()).matches() || callee.startsWith("context.")) {
+                if (!CALLER.matcher(was.group(2).strip()).matches() || callee.startsWith("context.")
+                        || LOGGER.matcher(callee).find()) {
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
  * Android cursor, a pooled JDBC connection, file and archive streams; a {@code return} or a {@code throw}), also when
  * the diff cuts the method before the {@code finally} ({@link ExitsBeforeTry}, RES-01). Clean: the value closed
  * before the new exit, a null check of the value itself, the check written before the acquisition.</li>
+ * <li>A JDBC connection taken in a plain {@code try}/{@code catch} and handed to a helper that makes a statement on it
+ * ({@code PreparedStatement ps = query.prepare(conn)}): the helper borrows it, so the connection still leaks on every
+ * path ({@code Uses}, RES-01). Clean: the connection closed in {@code finally}, a connection handed to an object the
+ * method returns.</li>
  * <li>A call on the object's own client replaced by the same call on a client built in the method (Go
  * {@code &http.Client{...}}, JDK {@code HttpClient}, OkHttp; {@link SharedClientCallsReplaced}, RES-04). Clean: a
  * client built in a constructor, one built and returned to a caller that keeps it, a request rebuilt per call with
@@ -39,6 +43,11 @@ class Res32ClassesTest {
     @Test
     void an_exit_written_above_the_try_that_releases_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res32-exit-before-try", Set.of("RES-01"));
+    }
+
+    @Test
+    void a_connection_lent_to_a_statement_helper_and_never_closed_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res32-connection-statement-helper", Set.of("RES-01"));
     }
 
     @Test
