@@ -229,6 +229,9 @@ final class Uses {
             if (isKeyword(callee) || borrowed(callee, a.model()) || summaries.isCallback(callee)) {
                 continue; // a callback parameter works inside the caller's duty: if err := fn(tx); err != nil
             }
+            if (STATEMENT_LOCAL.matcher(text).find() && "java".equals(a.model().language())) {
+                continue; // a helper that makes a JDBC statement on the value (`ps = sql.prepare(conn)`) borrows it
+            }
             if (summaries.knows(callee)) {
                 int arg = argIndex(text, open, at);
                 if (summaries.releasesArgument(callee, arg, a.model().language())
@@ -244,6 +247,14 @@ final class Uses {
         }
         return Effect.NONE;
     }
+
+    /**
+     * Java: the call's result is stored in a local declared as a JDBC statement. A statement made on a connection by a
+     * helper ({@code PreparedStatement ps = selector.prepare(conn)}) needs the connection open and never closes it
+     * (closing a statement leaves its connection alone), so handing the connection to that helper moves no duty.
+     */
+    private static final Pattern STATEMENT_LOCAL = Pattern.compile(
+            "^\\s*(?:final\\s+)?(?:java\\.sql\\.)?(?:Prepared|Callable)?Statement\\s+\\w+\\s*=");
 
     private static boolean isKeyword(String callee) {
         return switch (callee) {

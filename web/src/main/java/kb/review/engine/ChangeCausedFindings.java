@@ -66,6 +66,10 @@ final class ChangeCausedFindings {
                     out.add(f); // the clean-up taken out of its finally: every exception of the call now leaks
                     continue;
                 }
+                if (ExitsBeforeTry.keeps(after, f)) {
+                    out.add(f); // a new exit above the try that releases: the old side's leak is the cut's artefact
+                    continue;
+                }
                 Integer from = origin.get(f.line());
                 if (from != null && old.contains(f.rule() + '@' + from)) {
                     continue;

@@ -164,6 +164,7 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
                     List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
                     // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
                     kept.removeIf(k -> k.rule().equals("go-slot-taken-inside-goroutine") && spawns.stream().anyMatch(
@@ -187,6 +188,8 @@ public final class Reviewer {
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
+                    drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
+                    drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
