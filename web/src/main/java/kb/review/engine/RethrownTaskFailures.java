@@ -65,6 +65,12 @@ final class RethrownTaskFailures {
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern CATCH_ALL = Pattern.compile(
             "\\bcatch\\s*\\(\\s*(?:final\\s+)?(?:java\\.lang\\.)?(?:Exception|Throwable|RuntimeException)\\s+\\w+\\s*\\)");
+    /**
+     * A hunk inside a class that is a thread's body ({@code implements Runnable}, {@code extends Thread}): its
+     * {@code run()} is usually started once on its own thread (a consumer, a simulator loop), whose end is the thread's,
+     * not a cancelled schedule; with no scheduler in sight the review leaves it (set 21, streampipes' MQTT consumer).
+     */
+    private static final Pattern THREAD_BODY = Pattern.compile("\\bimplements\\s+[^{]*\\bRunnable\\b|\\bextends\\s+Thread\\b");
     private static final int REACH = 400;
     /** The name given to a lambda or anonymous task written inside the schedule call itself. */
     private static final String SCHEDULED_LAMBDA = "<scheduled>";
@@ -73,6 +79,10 @@ final class RethrownTaskFailures {
             + "this method runs as a periodic task (scheduleAtFixedRate, scheduleWithFixedDelay, a Timer), the first "
             + "failed run cancels every later run, silently. Log (and count) the failure and return, or keep a "
             + "catch-all at the task's boundary.";
+
+    private static final String NARROWED = "The change narrows the catch-all of a scheduled task: any other failure "
+            + "(a RuntimeException, an Error) now leaves the task, and the first one cancels every later run, silently. "
+            + "Keep a catch of Exception (or Throwable) at the task's boundary, after the narrower catch.";
 
     private RethrownTaskFailures() {
     }
@@ -86,6 +96,12 @@ final class RethrownTaskFailures {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
+                if (l.kind() == DiffLine.Kind.ADDED && l.text().contains("catch")) {
+                    Finding f = narrowed(file, h, i, catalog);
+                    if (f != null) {
+                        out.add(f);
+                    }
+                }
                 if (l.kind() != DiffLine.Kind.ADDED || !l.text().contains("throw")) {
                     continue;
                 }
@@ -110,7 +126,8 @@ final class RethrownTaskFailures {
         Method m = methodAbove(file, lines.get(header).newLine(), h.section());
         boolean sure;
         if (m == null) {
-            if (!UNCHECKED.matcher(thrown).find() || returnsValueInSight(lines)) {
+            if (!UNCHECKED.matcher(thrown).find() || returnsValueInSight(lines)
+                    || h.section() != null && THREAD_BODY.matcher(h.section()).find()) {
                 return null;
             }
             sure = false;
@@ -119,6 +136,9 @@ final class RethrownTaskFailures {
                 return null;
             }
             sure = m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name()) || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find();
+            if (!sure && m.name().equals("run")) {
+                return null; // a Runnable's or a Thread's body: started once on its thread, unless a scheduler is in sight
+            }
             if (!sure && file.complete() && m.modifiers().contains("private")) {
                 return null; // the whole file is in sight and nothing in it runs this method on a schedule
             }
@@ -128,6 +148,39 @@ final class RethrownTaskFailures {
         return new Finding(RULE, "CONC-07", severity, file.path(), l.newLine(), 1, l.text().strip(), MESSAGE,
                 sure ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
                 sure ? null : "the review does not see what runs this method; it reads the method's shape", "kb", null);
+    }
+
+    /**
+     * A catch-all the change narrows ({@code catch (Exception e)} to {@code catch (IOException e)}) in a method the
+     * file in sight schedules: every other failure now leaves the task and ends the schedule, though the new catch
+     * still logs. Reported at the new catch, and only with the scheduler in sight: narrowing a catch-all is otherwise
+     * what ERR-01 asks for.
+     */
+    private static Finding narrowed(SourceFile file, Hunk h, int at, Catalog catalog) {
+        List<DiffLine> lines = h.lines();
+        String header = code(lines.get(at).text());
+        if (!CATCH_OPEN.matcher(header).find() || CATCH_ALL.matcher(header).find()) {
+            return null;
+        }
+        boolean wasAll = false;
+        for (int j = at - 1; j >= 0 && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j--) {
+            wasAll |= lines.get(j).kind() == DiffLine.Kind.REMOVED && CATCH_ALL.matcher(lines.get(j).text()).find();
+        }
+        for (int j = at + 1; j < lines.size() && j <= at + 12; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && CATCH_ALL.matcher(l.text()).find()
+                    || l.kind() == DiffLine.Kind.ADDED && THROW.matcher(l.text()).find()) {
+                return null; // a catch-all kept below the narrower catch, or a rethrow in it (reported there)
+            }
+        }
+        Method m = wasAll ? methodAbove(file, lines.get(at).newLine(), h.section()) : null;
+        if (m == null || !m.taskShaped() || !(m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name())
+                || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find())) {
+            return null;
+        }
+        Severity severity = catalog.item("CONC-07").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        return new Finding(RULE, "CONC-07", severity, file.path(), lines.get(at).newLine(), 1, header.strip(),
+                NARROWED, Finding.Confidence.HIGH, null, "kb", null);
     }
 
     /** The index of the catch header whose block holds line {@code at} directly (new side), or -1. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * every later one (CONC-07; {@code task-failure-rethrown}, {@link RethrownTaskFailures}). High when the file in
  * sight schedules the method (a method reference, the scheduled lambda itself, a {@code Runnable} field, a
  * {@code TimerTask}'s run()), low when the scheduler is out of sight, including a hunk that cuts the method's header
- * off. Clean: a method with an argument and a result, a lifecycle start, a catch that threw already, a value
+ * off. A catch-all narrowed (the log kept) is reported only with the scheduler in sight. Clean: a method with an argument and a result, a lifecycle start, a catch that threw already, a value
  * returned in sight, a project exception of unknown kind, a Spring {@code @Scheduled} method, a helper whose caller
  * in sight catches everything.</li>
  * <li>An unconditional info line in a method a library calls once per high-frequency event: a Bukkit move,
@@ -50,6 +50,7 @@ class Log32ClassesTest {
         assertEquals(List.of("HIGH"), found(TASK, "d4-runnable-field-scheduled.diff"));
         assertEquals(List.of("HIGH"), found(TASK, "d5-scheduled-lambda-rethrows.diff"));
         assertEquals(List.of("LOW"), found(TASK, "d6-checked-catch-now-throws-header-cut.diff"));
+        assertEquals(List.of("HIGH"), found(TASK, "d7-catch-all-narrowed-scheduled.diff"));
     }
 
     private static List<String> found(String dir, String name) throws IOException {
