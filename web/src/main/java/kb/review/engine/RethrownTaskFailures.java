@@ -15,7 +15,8 @@ import kb.review.rules.Catalog;
  * A Java change that takes away the guard that kept a periodic task alive: a catch whose body only logged (and went
  * on) now throws, in a method shaped like a task body (no parameters, returns nothing, declares nothing), so the
  * failure it absorbed now leaves the method. When the method runs on a {@code scheduleAtFixedRate} or
- * {@code scheduleWithFixedDelay} (or a {@code Timer}), the first failed run cancels every later one, silently (CONC-07).
+ * {@code scheduleWithFixedDelay} (or a {@code Timer}), the first failed run cancels every later one, silently
+ * (CONC-07).
  * The scheduler is usually out of the diff's sight: the hunk narrows a catch inside {@code poll()} or {@code tick()}
  * and the {@code schedule...(this::poll, ...)} call sits elsewhere in the class. Reported at the added {@code throw}:
  * high when the file in sight hands this method to a scheduler (a method reference, a lambda that calls it, a
@@ -49,7 +50,8 @@ final class RethrownTaskFailures {
             + "onDisable|test\\w*)$");
     /**
      * A method that runs once, or whose runner survives a throw: Spring's scheduler logs and suppresses what a
-     * repeating {@code @Scheduled} method throws (its default error handler for repeating tasks), so the next run comes.
+     * repeating {@code @Scheduled} method throws (its default error handler for repeating tasks), so the next run
+     * comes.
      */
     private static final Pattern ONCE_ANNOTATION = Pattern.compile("@(?:PostConstruct|PreDestroy|Test|Before\\w*|"
             + "After\\w*|Scheduled)\\b");
@@ -64,13 +66,16 @@ final class RethrownTaskFailures {
     private static final Pattern TIMER_TASK = Pattern.compile("\\bextends\\s+(?:java\\.util\\.)?TimerTask\\b");
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern CATCH_ALL = Pattern.compile(
-            "\\bcatch\\s*\\(\\s*(?:final\\s+)?(?:java\\.lang\\.)?(?:Exception|Throwable|RuntimeException)\\s+\\w+\\s*\\)");
+            "\\bcatch\\s*\\(\\s*(?:final\\s+)?(?:java\\.lang\\.)?(?:Exception|Throwable|RuntimeException)"
+            + "\\s+\\w+\\s*\\)");
     /**
      * A hunk inside a class that is a thread's body ({@code implements Runnable}, {@code extends Thread}): its
-     * {@code run()} is usually started once on its own thread (a consumer, a simulator loop), whose end is the thread's,
-     * not a cancelled schedule; with no scheduler in sight the review leaves it (set 21, streampipes' MQTT consumer).
+     * {@code run()} is usually started once on its own thread (a consumer, a simulator loop), whose end is the
+     * thread's, not a cancelled schedule; with no scheduler in sight the review leaves it (set 21, streampipes' MQTT
+     * consumer).
      */
-    private static final Pattern THREAD_BODY = Pattern.compile("\\bimplements\\s+[^{]*\\bRunnable\\b|\\bextends\\s+Thread\\b");
+    private static final Pattern THREAD_BODY =
+            Pattern.compile("\\bimplements\\s+[^{]*\\bRunnable\\b|\\bextends\\s+Thread\\b");
     private static final int REACH = 400;
     /** The name given to a lambda or anonymous task written inside the schedule call itself. */
     private static final String SCHEDULED_LAMBDA = "<scheduled>";
@@ -81,7 +86,8 @@ final class RethrownTaskFailures {
             + "catch-all at the task's boundary.";
 
     private static final String NARROWED = "The change narrows the catch-all of a scheduled task: any other failure "
-            + "(a RuntimeException, an Error) now leaves the task, and the first one cancels every later run, silently. "
+            + "(a RuntimeException, an Error) now leaves the task, and the first one cancels every later run, "
+            + "silently. "
             + "Keep a catch of Exception (or Throwable) at the task's boundary, after the narrower catch.";
 
     private RethrownTaskFailures() {
@@ -135,9 +141,10 @@ final class RethrownTaskFailures {
             if (!m.taskShaped() || guardedCaller(file, m.name())) {
                 return null;
             }
-            sure = m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name()) || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find();
+            sure = m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name())
+                    || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find();
             if (!sure && m.name().equals("run")) {
-                return null; // a Runnable's or a Thread's body: started once on its thread, unless a scheduler is in sight
+                return null; // a Runnable's or a Thread's body: started once on its thread (no scheduler in sight)
             }
             if (!sure && file.complete() && m.modifiers().contains("private")) {
                 return null; // the whole file is in sight and nothing in it runs this method on a schedule
@@ -356,8 +363,8 @@ final class RethrownTaskFailures {
     }
 
     /**
-     * The nesting depth above {@code s}, read upwards from {@code depth} below it: the line's braces from its end to its
-     * start, so {@code } catch (E e) {} opens the catch before it closes the try. Negative when the line opens a
+     * The nesting depth above {@code s}, read upwards from {@code depth} below it: the line's braces from its end to
+     * its start, so {@code } catch (E e) {} opens the catch before it closes the try. Negative when the line opens a
      * block that encloses the lines below it.
      */
     private static int depthAbove(String s, int depth) {

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * every later one (CONC-07; {@code task-failure-rethrown}, {@link RethrownTaskFailures}). High when the file in
  * sight schedules the method (a method reference, the scheduled lambda itself, a {@code Runnable} field, a
  * {@code TimerTask}'s run()), low when the scheduler is out of sight, including a hunk that cuts the method's header
- * off. A catch-all narrowed (the log kept) is reported only with the scheduler in sight. Clean: a method with an argument and a result, a lifecycle start, a catch that threw already, a value
- * returned in sight, a project exception of unknown kind, a Spring {@code @Scheduled} method, a helper whose caller
- * in sight catches everything.</li>
+ * off. A catch-all narrowed (the log kept) is reported only with the scheduler in sight. Clean: a method with an
+ * argument and a result, a lifecycle start, a catch that threw already, a value returned in sight, a project
+ * exception of unknown kind, a Spring {@code @Scheduled} method, a helper whose caller in sight catches everything,
+ * a catch-all narrowed with no scheduler in sight or kept below the narrower catch, a Runnable's thread body.</li>
  * <li>An unconditional info line in a method a library calls once per high-frequency event: a Bukkit move,
  * interaction or packet handler, Netty's channelRead (LOG-01; {@code java-log-per-message-callback}, extended).
  * Clean: a reworded line, a failure branch, a debug line, a rare event, the route registration, and the per-request
