@@ -76,6 +76,7 @@ final class RethrownTaskFailures {
      */
     private static final Pattern THREAD_BODY =
             Pattern.compile("\\bimplements\\s+[^{]*\\bRunnable\\b|\\bextends\\s+Thread\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int REACH = 400;
     /** The name given to a lambda or anonymous task written inside the schedule call itself. */
     private static final String SCHEDULED_LAMBDA = "<scheduled>";
@@ -126,7 +127,7 @@ final class RethrownTaskFailures {
     private static Finding judge(SourceFile file, Hunk h, int at, String thrown, Catalog catalog) {
         List<DiffLine> lines = h.lines();
         int header = catchAbove(lines, at);
-        if (header < 0 || !onlyLoggedBefore(lines, header, at)) {
+        if (header < 0 || rewritten(lines, at) || !onlyLoggedBefore(lines, header, at)) {
             return null;
         }
         Method m = methodAbove(file, lines.get(header).newLine(), h.section());
@@ -169,9 +170,16 @@ final class RethrownTaskFailures {
         if (!CATCH_OPEN.matcher(header).find() || CATCH_ALL.matcher(header).find()) {
             return null;
         }
+        // the nearest deleted catch above, a few lines up in the same changed block, is the one this catch replaces
         boolean wasAll = false;
-        for (int j = at - 1; j >= 0 && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j--) {
-            wasAll |= lines.get(j).kind() == DiffLine.Kind.REMOVED && CATCH_ALL.matcher(lines.get(j).text()).find();
+        for (int j = at - 1; j >= 0 && j >= at - 8 && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j--) {
+            if (lines.get(j).kind() == DiffLine.Kind.REMOVED && CATCH_OPEN.matcher(code(lines.get(j).text())).find()) {
+                wasAll = CATCH_ALL.matcher(lines.get(j).text()).find();
+                break;
+            }
+        }
+        if (!wasAll || rewritten(lines, at)) {
+            return null;
         }
         for (int j = at + 1; j < lines.size() && j <= at + 12; j++) {
             DiffLine l = lines.get(j);
@@ -180,7 +188,7 @@ final class RethrownTaskFailures {
                 return null; // a catch-all kept below the narrower catch, or a rethrow in it (reported there)
             }
         }
-        Method m = wasAll ? methodAbove(file, lines.get(at).newLine(), h.section()) : null;
+        Method m = methodAbove(file, lines.get(at).newLine(), h.section());
         if (m == null || !m.taskShaped() || !(m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name())
                 || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find())) {
             return null;
@@ -188,6 +196,20 @@ final class RethrownTaskFailures {
         Severity severity = catalog.item("CONC-07").map(Catalog.Item::severity).orElse(Severity.WARNING);
         return new Finding(RULE, "CONC-07", severity, file.path(), lines.get(at).newLine(), 1, header.strip(),
                 NARROWED, Finding.Confidence.HIGH, null, "kb", null);
+    }
+
+    /**
+     * True when the changed block around the added line {@code at} deletes the same line (whitespace aside): the
+     * line was there before, and the block is a reformatted or moved copy (a whole file re-indented), not this edit.
+     */
+    private static boolean rewritten(List<DiffLine> lines, int at) {
+        String same = WHITESPACE.matcher(lines.get(at).text()).replaceAll("");
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            if (l.kind() == DiffLine.Kind.REMOVED && WHITESPACE.matcher(l.text()).replaceAll("").equals(same)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the catch header whose block holds line {@code at} directly (new side), or -1. */
