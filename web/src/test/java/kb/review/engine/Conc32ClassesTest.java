@@ -11,13 +11,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <ul>
  * <li>CONC-03, a Go lock the type embeds ({@code r.RLock()} on the receiver) deleted with its unlock around a read or
  * a walk of the receiver's fields, in an edit or in a renamed file ({@code engine/RemovedLocks});</li>
+ * <li>CONC-02, a thread or goroutine started per task where the change deleted the task's hand-off to a pool (an
+ * executor's execute/submit, a Go pool's Submit, a send on the workers' channel), or in the branch where a bounded
+ * pool refused the task (a RejectedExecutionException catch or handler, an overload error, a select's default)
+ * ({@code engine/PerTaskLaunches});</li>
  * </ul>
  */
 class Conc32ClassesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "conc32-go-embedded-lock-deleted, CONC-03"})
+            "conc32-go-embedded-lock-deleted, CONC-03",
+            "conc32-thread-per-task, CONC-02"})
     void each_class_diff_gets_exactly_its_expected_findings(String folder, String item) {
         ClassDiffs25.check(folder, Set.of(item));
     }
