@@ -37,25 +37,29 @@ final class PerTaskLaunches {
 
     /** A deleted hand-off of a task to a pool (Java executors, Go pools) or to a work channel. */
     private static final Pattern HAND_OFF = Pattern.compile(
-            "(?:^|[\\s(=])[\\w.()\\[\\]]*?(?i:executor|pool|exec|service|workers?|threads?|scheduler|runner)\\w*\\s*\\.\\s*"
+            "(?:^|[\\s(=])[\\w.()\\[\\]]*?(?i:executor|pool|exec|service|workers?|threads?|scheduler|runner)"
+                    + "\\w*\\s*\\.\\s*"
                     + "(?:execute|submit|Submit\\w*|Invoke|Execute|Schedule|Dispatch|Enqueue)\\s*\\(");
     /** A deleted send on a channel (Go); group 1 the value sent, which the launch that replaces it must use. */
     private static final Pattern SEND = Pattern.compile("^\\s*[\\w.\\[\\]]+\\s*<-\\s*(\\w+)\\s*$");
     /** A Java thread made (and started on the same line, or below). */
-    private static final Pattern JAVA_THREAD = Pattern.compile("\\bnew\\s+Thread\\s*\\(|\\.newThread\\s*\\(|\\bThread\\s*\\.\\s*ofPlatform\\s*\\(");
+    private static final Pattern JAVA_THREAD = Pattern.compile(
+            "\\bnew\\s+Thread\\s*\\(|\\.newThread\\s*\\(|\\bThread\\s*\\.\\s*ofPlatform\\s*\\(");
     private static final Pattern JAVA_START = Pattern.compile("\\.start\\s*\\(\\s*\\)|\\.start\\s*\\(\\s*\\w");
     /** A Go go statement. */
     private static final Pattern GO_LAUNCH = Pattern.compile("^\\s*go\\s+[\\w.(]");
     /** The branch where the pool refused the task. */
     private static final Pattern JAVA_REFUSED = Pattern.compile(
             "\\bcatch\\s*\\([^)]*\\bRejectedExecutionException\\b|\\bvoid\\s+rejectedExecution\\s*\\(");
-    private static final Pattern GO_REFUSED = Pattern.compile("^\\s*(?:}\\s*else\\s+)?if\\b.*?(?:==\\s*|errors\\.Is\\(\\s*\\w+\\s*,\\s*)"
-            + "[\\w.]*Err\\w*(?i:overload|full|busy|exhaust|capacity|limit|toomany|rejected|saturat|queue|nofree|noworker)");
+    private static final Pattern GO_REFUSED = Pattern.compile(
+            "^\\s*(?:}\\s*else\\s+)?if\\b.*?(?:==\\s*|errors\\.Is\\(\\s*\\w+\\s*,\\s*)[\\w.]*Err\\w*"
+                    + "(?i:overload|full|busy|exhaust|capacity|limit|toomany|rejected|saturat|queue|nofree|noworker)");
     private static final Pattern GO_DEFAULT = Pattern.compile("^\\s*default\\s*:");
     private static final Pattern GO_SEND_CASE = Pattern.compile("^\\s*case\\s+[\\w.\\[\\]]+\\s*<-\\s*\\S");
     /** A bound the launch takes itself. */
     private static final Pattern OWN_BOUND = Pattern.compile(
-            "\\.(?:Try)?Acquire\\s*\\(|\\.SetLimit\\s*\\(|<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}|\\.tryAcquire\\s*\\(|\\.acquire\\s*\\(");
+            "\\.(?:Try)?Acquire\\s*\\(|\\.SetLimit\\s*\\(|<-\\s*struct\\s*\\{\\s*\\}\\s*\\{\\s*\\}|\\.tryAcquire\\s*\\("
+                    + "|\\.acquire\\s*\\(");
 
     private PerTaskLaunches() {
     }

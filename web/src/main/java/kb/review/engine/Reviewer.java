@@ -158,6 +158,7 @@ public final class Reviewer {
                     drops.addAll(ReplacedLogSummaries.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(PacedLogLines.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(RemovedLocks.find(f, book.catalog(), allAdded, files));
+                    drops.addAll(DeletedCopies.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
