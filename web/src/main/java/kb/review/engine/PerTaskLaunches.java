@@ -37,9 +37,12 @@ final class PerTaskLaunches {
 
     /** A deleted hand-off of a task to a pool (Java executors, Go pools) or to a work channel. */
     private static final Pattern HAND_OFF = Pattern.compile(
-            "(?:^|[\\s(=])[\\w.()\\[\\]]*?(?i:executor|pool|exec|service|workers?|threads?|scheduler|runner)"
-                    + "\\w*\\s*\\.\\s*"
+            "(?:^|[\\s(=])[\\w.()\\[\\]]*?(\\w*(?i:executor|pool|exec|service|workers?|threads?|scheduler|runner)"
+                    + "\\w*)\\s*\\.\\s*"
                     + "(?:execute|submit|Submit\\w*|Invoke|Execute|Schedule|Dispatch|Enqueue)\\s*\\(");
+    /** A pool made on the spot: {@code var executor = Executors.newSingleThreadExecutor();}. */
+    private static final Pattern MADE_HERE = Pattern.compile(
+            "\\s*=\\s*(?:Executors\\s*\\.|new\\s+\\w*(?:Executor|Pool)\\w*\\s*[(<])");
     /** A deleted send on a channel (Go); group 1 the value sent, which the launch that replaces it must use. */
     private static final Pattern SEND = Pattern.compile("^\\s*[\\w.\\[\\]]+\\s*<-\\s*(\\w+)\\s*$");
     /** A Java thread made (and started on the same line, or below). */
@@ -125,7 +128,8 @@ final class PerTaskLaunches {
             if (l.kind() != DiffLine.Kind.REMOVED) {
                 continue;
             }
-            if (HAND_OFF.matcher(l.text()).find()) {
+            Matcher handOff = HAND_OFF.matcher(l.text());
+            if (handOff.find() && !madeInHunk(lines, handOff.group(1))) {
                 return true;
             }
             Matcher send = SEND.matcher(l.text());
@@ -196,6 +200,23 @@ final class PerTaskLaunches {
     private static boolean boundNear(SourceFile file, int line) {
         for (int n = Math.max(1, line - 8); n <= line; n++) {
             if (file.known(n) && OWN_BOUND.matcher(file.line(n)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the hunk's old side makes the pool it handed the task to ({@code var executor = Executors.new...()}): a
+     * pool made per call had a thread per call already, so a thread in its place adds none (set 21's streampipes
+     * schema guess, a single-thread executor made and shut down in the method).
+     */
+    private static boolean madeInHunk(List<DiffLine> lines, String pool) {
+        for (DiffLine l : lines) {
+            String t = l.text();
+            int at = t.indexOf(pool);
+            if (l.kind() != DiffLine.Kind.ADDED && at >= 0 && mentions(t, pool)
+                    && MADE_HERE.matcher(t.substring(at + pool.length())).lookingAt()) {
                 return true;
             }
         }

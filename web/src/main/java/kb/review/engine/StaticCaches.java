@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * Real fixes that made such a cache concurrent (session 32's breadth pass, classes25/conc32-java-static-cache): a
  * handler's static URL map, a mod loader's static memoizer, a factory's static cache map, a schema cache's state.
  * Reported at the field. Left alone: a write under a lock or in a synchronized method, a fill in a static
- * initializer or constructor, a map the class wraps ({@code Collections.synchronizedMap}) or reads only, a
- * command-line program's one thread, and a test or benchmark class.
+ * initializer or constructor, a registry's writer (a method named register, init, load, setup, install or
+ * define: entries registered at start-up; set 18's vendored WebDAV report types), a map only read after it is built,
+ * a command-line program's one thread, and a test or benchmark class.
  */
 final class StaticCaches {
 
@@ -43,6 +44,8 @@ final class StaticCaches {
     private static final Set<String> LOOKUPS = Set.of("get", "containsKey", "contains", "getOrDefault");
     private static final Set<String> PUTS = Set.of("put", "add");
     private static final Pattern NOT_SHARED_NAME = Pattern.compile("(?:Test|Tests|IT|Benchmark|Main|Mojo)$");
+    /** A registry's writer: the class's entries are registered (at start-up), not filled on a miss while serving. */
+    private static final Pattern REGISTERS = Pattern.compile("^(?:register|init|load|setup|install|define)");
 
     private StaticCaches() {
     }
@@ -91,7 +94,8 @@ final class StaticCaches {
             if (!(owner instanceof MethodDeclaration method) || owner instanceof ConstructorDeclaration
                     || call.findAncestor(InitializerDeclaration.class).isPresent()
                     || method.isSynchronized() || call.findAncestor(SynchronizedStmt.class).isPresent()
-                    || takesLock(method) || ConfinedTypes.lifecycle(method)) {
+                    || takesLock(method) || ConfinedTypes.lifecycle(method)
+                    || REGISTERS.matcher(method.getNameAsString()).find()) {
                 continue;
             }
             if (FILLS.contains(m) || looksUpFirst(method, name, call)) {
