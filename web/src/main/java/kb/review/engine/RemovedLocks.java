@@ -282,9 +282,10 @@ final class RemovedLocks {
         Pattern field = Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.\\w+(?!\\w|\\s*\\()");
         int from = deferred ? end + 1 : removed.index() + 1;
         int to = deferred ? lines.size() : end;
-        if (!deferred) {
+        if (!deferred && !packageMutex) {
             // the guarded lines deleted with the pair and written again just below it, outside any lock (session 32:
-            // `c.RLock(); f, ok := c.frames[pc]; c.RUnlock()` becoming the bare read)
+            // `c.RLock(); f, ok := c.frames[pc]; c.RUnlock()` becoming the bare read); a receiver's fields only, a
+            // package map's replacement is often another kind of map (`seen.Delete(id)` on a sync.Map)
             while (to + 1 < lines.size() && lines.get(to + 1).kind() == DiffLine.Kind.ADDED) {
                 to++;
             }
