@@ -105,6 +105,9 @@ final class DeletedCopies {
 
     /** The map a deleted or added line copies, or null. */
     private static String copySource(String text, boolean go) {
+        if (!(text.contains("opy") || text.contains("lone") || text.contains("Map") || text.contains("putAll"))) {
+            return null; // no copy's word on the line: skip the regular expressions
+        }
         if (go) {
             Matcher m = GO_CLONE.matcher(text);
             if (m.find()) {
@@ -125,6 +128,9 @@ final class DeletedCopies {
 
     /** Go: a deleted {@code for k, v := range src {} whose next deleted line is {@code dst[k] = v}: src, or null. */
     private static String rangeCopy(String text, DiffLine next) {
+        if (!text.contains("range")) {
+            return null;
+        }
         Matcher m = GO_RANGE.matcher(text);
         if (!m.find() || next.kind() != DiffLine.Kind.REMOVED) {
             return null;
