@@ -68,6 +68,7 @@ final class JavaChecks {
             case "formatter-field-shared-by-tasks" -> SharedFormatters.mayApply(text);
             case "conditional-update-count-ignored" -> ConditionalUpdates.mayApply(text);
             case "plain-collection-of-shared-object" -> SharedCollections.mayApply(text);
+            case "static-cache-plain-map" -> StaticCaches.mayApply(text);
             default -> true;
         };
     }

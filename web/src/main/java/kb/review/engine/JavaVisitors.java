@@ -37,7 +37,8 @@ final class JavaVisitors {
             "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
             "formatter-field-shared-by-tasks", SharedFormatters::check,
             "conditional-update-count-ignored", ConditionalUpdates::check,
-            "plain-collection-of-shared-object", SharedCollections::check);
+            "plain-collection-of-shared-object", SharedCollections::check,
+            "static-cache-plain-map", StaticCaches::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same

@@ -164,6 +164,33 @@ final class RemovedLocks {
         return Finding.Confidence.LOW;
     }
 
+    /** A method's receiver name: {@code func (r *appsRepository) FindByName(}, group 1. */
+    private static final Pattern RECEIVER = Pattern.compile("^func\\s*\\(\\s*(\\w+)\\s+\\*?[\\w.\\[\\]]+\\s*\\)");
+
+    /**
+     * The receiver of the method the deleted line belongs to: from its signature in the hunk above the line, or from
+     * the hunk's header when the signature is above the hunk; null for a plain function or when neither is in sight.
+     */
+    static String receiver(RemovedLine removed) {
+        List<DiffLine> lines = removed.lines();
+        for (int j = removed.index() - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (l.text().startsWith("func")) {
+                Matcher m = RECEIVER.matcher(l.text());
+                return m.find() ? m.group(1) : null;
+            }
+            if (l.text().startsWith("}")) {
+                return null;
+            }
+        }
+        String header = removed.hunk().section();
+        Matcher m = header == null ? null : RECEIVER.matcher(header.strip());
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
     /** Whether a function starts, in the file's known text, after line {@code from} and at or before {@code to}. */
     private static boolean functionBetween(SourceFile file, int from, int to) {
         for (int n = from + 1; n <= to; n++) {
@@ -222,7 +249,9 @@ final class RemovedLocks {
             return null; // the mutex itself is deleted: the type shares its state some other way now
         }
         List<DiffLine> lines = removed.lines();
-        boolean packageMutex = !mutex.contains(".");
+        // a bare name that is the method's receiver is a mutex the type embeds (`r.RLock()`): it guards the
+        // receiver's fields, as `r.mu` would (session 32), not a package variable named after it
+        boolean packageMutex = !mutex.contains(".") && !mutex.equals(receiver(removed));
         int end = -1;
         boolean deferred = false;
         for (int j = removed.index() + 1; j < lines.size(); j++) {
@@ -253,6 +282,15 @@ final class RemovedLocks {
         Pattern field = Pattern.compile("(?<![\\w.])" + Pattern.quote(owner) + "\\.\\w+(?!\\w|\\s*\\()");
         int from = deferred ? end + 1 : removed.index() + 1;
         int to = deferred ? lines.size() : end;
+        if (!deferred && !packageMutex) {
+            // the guarded lines deleted with the pair and written again just below it, outside any lock (session 32:
+            // `c.RLock(); f, ok := c.frames[pc]; c.RUnlock()` becoming the bare read); a receiver's fields only, a
+            // package map's replacement is often another kind of map (`seen.Delete(id)` on a sync.Map)
+            while (to + 1 < lines.size() && lines.get(to + 1).kind() == DiffLine.Kind.ADDED) {
+                to++;
+            }
+            to++;
+        }
         for (int j = from; j < to; j++) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED) {
@@ -281,7 +319,8 @@ final class RemovedLocks {
             }
             Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
             return new Finding(GUARD_RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
-                    "The change deletes the lock (and its unlock) around this statement: " + mutex + " was the "
+                    "The change deletes the lock (and its unlock) around this statement: " + (packageMutex
+                            || mutex.contains(".") ? mutex : "the mutex " + mutex + " embeds") + " was the "
                             + "code's own word that goroutines share what it guards, and other paths that still "
                             + "take it no longer exclude this one. Keep the lock, or say in the function's name or "
                             + "comment that its callers hold it.",

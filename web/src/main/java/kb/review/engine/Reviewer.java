@@ -158,6 +158,7 @@ public final class Reviewer {
                     drops.addAll(ReplacedLogSummaries.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(PacedLogLines.find(f, book.catalog(), book.models().loggers()));
                     drops.addAll(RemovedLocks.find(f, book.catalog(), allAdded, files));
+                    drops.addAll(DeletedCopies.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
@@ -206,7 +207,10 @@ public final class Reviewer {
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
                     // bound it lost (the launch existed before, behind the bound), so it is named instead of CONC-01's
                     // finding on the same go line (round 20's go-15, whose started method recovers out of sight)
-                    for (Finding h : RemovedHandOffs.find(f, book.catalog(), allAdded)) {
+                    // (session 32: so is a thread or goroutine per task where a pool took it or refused it)
+                    List<Finding> perTask = new ArrayList<>(RemovedHandOffs.find(f, book.catalog(), allAdded));
+                    perTask.addAll(PerTaskLaunches.find(f, book.catalog()));
+                    for (Finding h : perTask) {
                         kept.removeIf(k -> k.path().equals(h.path()) && k.line() == h.line()
                                 && k.item().equals("CONC-01"));
                         if (kept.stream().noneMatch(k -> k.path().equals(h.path()) && k.line() == h.line())) {
