@@ -320,6 +320,18 @@ final class RethrownTaskFailures {
     }
 
     /** True when a schedule call in the text runs {@code name}: by reference, by a lambda, or through a variable. */
+    /**
+     * True when {@code schedule}, another finding of the file, is on a schedule call that hands the scheduler the
+     * task whose catch {@code rethrown} reports: the two name one defect, and the schedule call's finding says it.
+     */
+    static boolean sameTask(SourceFile file, Finding rethrown, Finding schedule) {
+        if (!file.known(schedule.line()) || !SCHEDULE.matcher(file.line(schedule.line())).find()) {
+            return false;
+        }
+        Method m = methodAbove(file, rethrown.line(), null);
+        return m != null && scheduled(file.line(schedule.line()), m.name());
+    }
+
     static boolean scheduled(String text, String name) {
         if (!text.contains("schedule")) {
             return false;

@@ -163,9 +163,11 @@ public final class Reviewer {
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a rethrow that ends a schedule names the cause: it takes the place of the task rule's finding
-                    List<Finding> rethrown = RethrownTaskFailures.find(f, book.catalog());
+                    List<Finding> rethrown = new ArrayList<>(RethrownTaskFailures.find(f, book.catalog()));
                     kept.removeIf(k -> k.item().equals("CONC-07") && rethrown.stream()
                             .anyMatch(r -> r.path().equals(k.path()) && r.line() == k.line()));
+                    rethrown.removeIf(r -> kept.stream().anyMatch(k -> k.item().equals("CONC-07")
+                            && k.path().equals(r.path()) && RethrownTaskFailures.sameTask(f, r, k)));
                     drops.addAll(rethrown);
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));

@@ -112,10 +112,14 @@ class CutGoHunksTest {
              		var pods Informer
             """;
 
-    /** The same call in a function that is given no context: there is nothing to propagate. */
+    /**
+     * The same call in a function that is given no context: there is nothing to propagate (the old line had no
+     * caller's context to pass either, only another root context).
+     */
     private static final String BACKGROUND_WITHOUT_CTX = DROPS_CTX_UNDER_HEADER
             .replace("func (w *Watcher) Run(ctx context.Context, out chan<- []Event) {",
                     "func (w *Watcher) Run(stop <-chan struct{}, out chan<- []Event) {")
+            .replace("-\t\t\tnodes = w.nodeInformer(ctx)\n", "-\t\t\tnodes = w.nodeInformer(context.TODO())\n")
             .replace("go nodes.Run(ctx.Done())", "go nodes.Run(stop)");
 
     @Test

@@ -19,7 +19,8 @@ class JavaLibraryModelsRound10ClientsTest {
 
     @Test
     void jaxrs_client_per_call_is_reported() {
-        assertEquals(List.of("8:RES-04"), items("src/main/java/a/StatusProbe.java", """
+        // the default client has no timeouts either (TMO-01, java-jaxrs-32.yaml)
+        assertEquals(List.of("8:RES-04", "8:TMO-01"), items("src/main/java/a/StatusProbe.java", """
                 package a;
 
                 import jakarta.ws.rs.client.Client;
@@ -43,11 +44,13 @@ class JavaLibraryModelsRound10ClientsTest {
         assertEquals(List.of(), items("src/main/java/a/StatusProbe.java", """
                 package a;
 
+                import java.util.concurrent.TimeUnit;
                 import jakarta.ws.rs.client.Client;
                 import jakarta.ws.rs.client.ClientBuilder;
 
                 public class StatusProbe {
-                    private final Client client = ClientBuilder.newClient();
+                    private final Client client = ClientBuilder.newBuilder()
+                            .connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS).build();
 
                     public String status(String baseUrl) {
                         return client.target(baseUrl).path("status").request().get(String.class);
