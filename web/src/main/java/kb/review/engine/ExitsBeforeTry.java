@@ -21,6 +21,8 @@ import kb.review.diff.SourceFile;
 final class ExitsBeforeTry {
 
     private static final Pattern TRY = Pattern.compile("^\\s*try\\s*\\{");
+    /** An exit written as one: a return, a throw, or a jump out of the loop the acquisition is in. */
+    private static final Pattern JUMP = Pattern.compile("\\b(?:return|throw|continue|break)\\b");
     /** Lines read after the exit before the try must show up: the guard of an early exit is short. */
     private static final int REACH = 12;
 
@@ -35,8 +37,9 @@ final class ExitsBeforeTry {
         }
         int acquired = flow.get(0).line();
         int exit = flow.get(flow.size() - 1).line();
-        if (!after.known(acquired) || !after.known(exit) || exit <= acquired || !after.added(exit)) {
-            return false;
+        if (!after.known(acquired) || !after.known(exit) || exit <= acquired || !after.added(exit)
+                || !JUMP.matcher(after.line(exit)).find()) {
+            return false; // (a call that may throw is no exit the change wrote: every statement has that path)
         }
         String value = name(flow.get(0).message());
         if (value == null) {
