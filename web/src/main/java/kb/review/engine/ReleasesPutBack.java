@@ -38,6 +38,9 @@ final class ReleasesPutBack {
         return out;
     }
 
+    /** The end of a try-with-resources header: its closing parenthesis before the block's brace. */
+    private static final Pattern TRY_HEADER_END = Pattern.compile("\\)\\s*\\{");
+
     /** The change adds a release of the same value (in a defer, a finally or a helper), or hands it on (unless unwrapped). */
     static boolean putBack(String value, Release r, List<String> added, boolean java, boolean unwrapped) {
         // compiled once per deleted release, not once per added line: a large diff has thousands of them
@@ -50,13 +53,18 @@ final class ReleasesPutBack {
         // a per-thread context now reset another way (MDC.clear() replaced by MDC.remove(key), unset() by remove())
         Pattern reset = value.isEmpty() || !"CONC-04".equals(r.javaItem()) ? null : Pattern.compile("(?<![\\w])"
                 + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove|clear\\w*|unset|putCloseable)\\s*\\(");
+        // Java: a try-with-resources header written over several lines declares its later resources on lines of
+        // their own (`try (InputStream in = ...;` then `OutputStream out = ...) {`): those lines are in the header too
+        boolean header = false;
         for (String a : added) {
+            boolean inHeader = header || a.contains("try (");
+            header = java && inHeader && !TRY_HEADER_END.matcher(a).find();
             if (r.pattern().matcher(a).find() && (value.isEmpty() || a.contains(value))
                     || reset != null && reset.matcher(a).find()) {
                 return true;
             }
             if (named != null && named.matcher(a).find()
-                    && (a.contains("try (") || a.contains("defer ") || a.contains("close") || a.contains("Close")
+                    && (inHeader || a.contains("defer ") || a.contains("close") || a.contains("Close")
                     || a.contains("return ") && !unwrapped && (!java || returned.matcher(a).find()))) {
                 return true;
             }
