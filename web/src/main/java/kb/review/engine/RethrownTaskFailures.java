@@ -61,8 +61,6 @@ final class RethrownTaskFailures {
             + "NullPointerException|IndexOutOfBoundsException|NoSuchElementException|ArithmeticException|"
             + "ClassCastException|ConcurrentModificationException|SecurityException|DateTimeException|"
             + "CompletionException|UndeclaredThrowableException|Unchecked\\w*Exception|\\w*DataAccessException)$");
-    private static final Pattern SCHEDULE = Pattern.compile("\\.schedule(?:AtFixedRate|WithFixedDelay)?\\s*\\(");
-    private static final Pattern FIRST_ARG = Pattern.compile("\\A\\s*(\\w+)\\s*,");
     private static final Pattern TIMER_TASK = Pattern.compile("\\bextends\\s+(?:java\\.util\\.)?TimerTask\\b");
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern CATCH_ALL = Pattern.compile(
@@ -142,7 +140,7 @@ final class RethrownTaskFailures {
             if (!m.taskShaped() || guardedCaller(file, m.name())) {
                 return null;
             }
-            sure = m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name())
+            sure = m.name().equals(SCHEDULED_LAMBDA) || ScheduledCalls.runs(file.text(), m.name())
                     || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find();
             if (!sure && m.name().equals("run")) {
                 return null; // a Runnable's or a Thread's body: started once on its thread (no scheduler in sight)
@@ -189,7 +187,8 @@ final class RethrownTaskFailures {
             }
         }
         Method m = methodAbove(file, lines.get(at).newLine(), h.section());
-        if (m == null || !m.taskShaped() || !(m.name().equals(SCHEDULED_LAMBDA) || scheduled(file.text(), m.name())
+        if (m == null || !m.taskShaped() || !(m.name().equals(SCHEDULED_LAMBDA)
+                || ScheduledCalls.runs(file.text(), m.name())
                 || m.name().equals("run") && TIMER_TASK.matcher(file.text()).find())) {
             return null;
         }
@@ -298,7 +297,7 @@ final class RethrownTaskFailures {
                             || n > 2 && file.known(n - 2) && ONCE_ANNOTATION.matcher(file.line(n - 2)).find();
                     return new Method(m.group(1), m.group(2).strip(), m.group(3), m.group(4), m.group(5), once);
                 }
-                if (SCHEDULE.matcher(s).find()) {
+                if (ScheduledCalls.SCHEDULE.matcher(s).find()) {
                     return new Method("", "void", SCHEDULED_LAMBDA, "", null, false); // the scheduled lambda itself
                 }
                 if (s.contains("class ") || s.contains("interface ") || s.contains("enum ")) {
@@ -319,41 +318,16 @@ final class RethrownTaskFailures {
                 ? new Method(m.group(1), m.group(2).strip(), m.group(3), m.group(4), m.group(5), false) : null;
     }
 
-    /** True when a schedule call in the text runs {@code name}: by reference, by a lambda, or through a variable. */
     /**
      * True when {@code schedule}, another finding of the file, is on a schedule call that hands the scheduler the
      * task whose catch {@code rethrown} reports: the two name one defect, and the schedule call's finding says it.
      */
     static boolean sameTask(SourceFile file, Finding rethrown, Finding schedule) {
-        if (!file.known(schedule.line()) || !SCHEDULE.matcher(file.line(schedule.line())).find()) {
+        if (!file.known(schedule.line()) || !ScheduledCalls.SCHEDULE.matcher(file.line(schedule.line())).find()) {
             return false;
         }
         Method m = methodAbove(file, rethrown.line(), null);
-        return m != null && scheduled(file.line(schedule.line()), m.name());
-    }
-
-    static boolean scheduled(String text, String name) {
-        if (!text.contains("schedule")) {
-            return false;
-        }
-        Pattern mention = Pattern.compile("::\\s*" + Pattern.quote(name) + "\\b|\\b" + Pattern.quote(name) + "\\s*\\(");
-        Matcher s = SCHEDULE.matcher(text);
-        while (s.find()) {
-            String args = text.substring(s.end(), Math.min(text.length(), statementEnd(text, s.end())));
-            if (mention.matcher(args).find()) {
-                return true;
-            }
-            Matcher v = FIRST_ARG.matcher(args);
-            if (v.find()) {
-                Matcher value = Pattern.compile("\\b" + Pattern.quote(v.group(1)) + "\\s*=\\s*([^;]+);").matcher(text);
-                while (value.find()) {
-                    if (mention.matcher(value.group(1)).find()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return m != null && ScheduledCalls.runs(file.line(schedule.line()), m.name());
     }
 
     /**
@@ -373,11 +347,6 @@ final class RethrownTaskFailures {
             }
         }
         return false;
-    }
-
-    private static int statementEnd(String text, int from) {
-        int semi = text.indexOf(';', from);
-        return semi < 0 ? text.length() : semi;
     }
 
     private static boolean returnsValueInSight(List<DiffLine> lines) {
