@@ -23,12 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound31CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout31");
 
-    // Floors: see heldout31/RESULTS.md. Run 1 is the first and blind measurement; until it is read the floors are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout31/RESULTS.md. Run 1 is the first and blind measurement (review at f38757d7, this branch's
+    // point on main, unchanged; cases committed in 1a7f0436 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/32 = 0.938; Go 13/20 = 0.650 and
+    // 13/13 = 1.000; Java 17/20 = 0.850 and 17/19 = 0.895. High-confidence only: overall 25/40 = 0.625 and
+    // 25/27 = 0.926. Edits of existing files: recall 24/32 = 0.75, precision 24/25 = 0.96; new files (renames included)
+    // 6/8 = 0.75 and 6/7 = 0.86.
+    // Run 2 (same review, two accept lines for defects the cases carry and did not label, or labelled on another line
+    // as well; no case code or expectation changed): recall unchanged; precision 30/30 = 1.000 overall, Go and Java
+    // 1.000.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 1.00},
+            "java", new double[] {0.85, 0.85});
 
     static List<Case> cases;
 
