@@ -23,13 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound32CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout32");
 
-    // Floors: see heldout32/RESULTS.md. Set to 0 for the blind run 1; set to run 1's figures rounded down to 0.05
-    // after it.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout32/RESULTS.md. Run 1 is the first and blind measurement (review at f38757d7, this branch's
+    // point on main, unchanged; cases committed in 9f43dff4 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/44 = 0.773; Go 16/20 = 0.800 and
+    // 16/22 = 0.727; Java 18/20 = 0.900 and 18/22 = 0.818 (precision below target). High-confidence only: overall
+    // 28/40 = 0.700 and 28/38 = 0.737. Edits of existing files: recall 28/32 = 0.88, precision 28/28 = 1.00; new files
+    // (renames included) 6/8 = 0.75 and 6/16 = 0.38.
+    // Run 2 (same review, one accept line for a defect found on the scheduling line rather than the labelled throw;
+    // no case code or expectation changed): recall unchanged; precision 34/43 = 0.791 overall, Java 18/21 = 0.857.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.75;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.70},
+            "java", new double[] {0.90, 0.80});
 
     static List<Case> cases;
 
