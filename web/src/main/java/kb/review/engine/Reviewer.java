@@ -166,8 +166,7 @@ public final class Reviewer {
                     List<Finding> rethrown = new ArrayList<>(RethrownTaskFailures.find(f, book.catalog()));
                     kept.removeIf(k -> k.item().equals("CONC-07") && rethrown.stream()
                             .anyMatch(r -> r.path().equals(k.path()) && r.line() == k.line()));
-                    rethrown.removeIf(r -> kept.stream().anyMatch(k -> k.item().equals("CONC-07")
-                            && k.path().equals(r.path()) && RethrownTaskFailures.sameTask(f, r, k)));
+                    ScheduledFailurePairs.settle(f, kept, rethrown); // one defect, named on the line the change wrote
                     drops.addAll(rethrown);
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
