@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * {@code java-log-per-message-callback}, extended, with Android's {@code Log.i}/{@code Log.w}). Clean: a debug line, a
  * failure branch, one summary line per batch, a connection or join event (rare by its name), an HTTP handler named
  * for an event (the per-request class, not landed), Spring's application-ready and context-refreshed events.</li>
+ * <li>Android's {@code Log} and Timber at info and above as loggers of the loop rules (a model in
+ * {@code content/rules/models/java-android-logging-33.yaml}): a {@code Log.i} per cursor row is reported, a
+ * {@code Log.d} per row with one summary after the loop is not.</li>
  * </ul>
  */
 class Log33ClassesTest {
