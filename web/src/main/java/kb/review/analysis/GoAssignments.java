@@ -73,6 +73,25 @@ final class GoAssignments {
         return APPENDED_ONCE;
     }
 
+    /** Whether the line at {@code offset} of a whole file sits in a {@code for} loop of its function. */
+    static boolean inLoop(String file, int offset) {
+        int start = file.lastIndexOf('\n', offset) + 1;
+        int end = file.indexOf('\n', offset);
+        List<String> above = file.substring(0, end < 0 ? file.length() : end).lines().toList();
+        int indent = indent(file.substring(start));
+        for (int i = above.size() - 2; i >= 0 && indent > 0; i--) {
+            String line = above.get(i);
+            if (line.isBlank() || indent(line) >= indent) {
+                continue;
+            }
+            indent = indent(line);
+            if (LOOP.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value a package-level {@code var} of the file is given, or null. */
     static String packageValue(String file, String name) {
         Matcher m = TOP_VAR.matcher(file);

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * <li>{@code configured}: a field the configuration file fills (a struct tag of yaml, toml, mapstructure, koanf,
  * hcl or env).</li>
  * </ul>
- * The same reading applies through one local copy or a method of the file that returns the collection ({@code
- * b.subscribers(evt.Type)} returning a copy of {@code b.handlers[eventType]}). A parameter of the function is not
- * followed: its caller decides, and the launch stays reported.
+ * The same reading applies through a local copy, a method of the file that returns the collection ({@code
+ * b.subscribers(evt.Type)} returning a copy of {@code b.handlers[eventType]}) and a parameter every caller in the
+ * file fills from such an origin (a widget's configured sub-requests handed to its fetch function). A parameter no
+ * caller of the file shows is not followed: the launch stays reported.
  */
 public final class GoRangeOrigins {
 
@@ -43,7 +44,7 @@ public final class GoRangeOrigins {
     private static final Pattern FIELD = Pattern.compile(
             "(?m)^\\s*(\\w+(?:\\s*,\\s*\\w+)*)\\s+((?:\\[\\d*\\]|map\\[[^\\]\\n]*\\]|\\*|chan\\s+)*)"
                     + "(func\\b[^`\\n]*|[\\w.]+)(?:\\[[^\\]\\n]*\\])?\\s*(`[^`\\n]*`)?[ \\t]*(?://[^\\n]*)?$");
-    private static final Pattern CONFIG_TAG = Pattern.compile("\\b(?:yaml|toml|mapstructure|koanf|hcl|env|ini):\"");
+    private static final Pattern CONFIG_TAG = Pattern.compile("\\b(?:yaml|toml|mapstructure|koanf|hcl|env|ini):\"(?!-\")");
     /** A named type declared as a function or an interface: group 1 its name, 2 the kind. */
     private static final Pattern KINDED_TYPE = Pattern.compile(
             "(?m)^(?:type\\s+|\\t)(\\w+)(?:\\[[^\\]\\n]*\\])?\\s+(func|interface)\\b");
@@ -119,6 +120,9 @@ public final class GoRangeOrigins {
 
     /** A field: filled from the configuration, or a registry of code (a function or interface type, only appended). */
     private static String field(String file, String field, String elementType) {
+        if (GoRegistries.writtenOut(file, field)) {
+            return FIXED;
+        }
         Matcher m = FIELD.matcher(file);
         while (m.find()) {
             if (!List.of(m.group(1).split("\\s*,\\s*")).contains(field) || m.group(2).isEmpty()) {
@@ -177,7 +181,19 @@ public final class GoRangeOrigins {
         if (values == null || values.isEmpty()) {
             // a package-level variable of this file, written out as a literal
             String value = GoAssignments.packageValue(file, name);
-            return value != null && LITERAL.matcher(value).find() ? FIXED : "";
+            if (value != null) {
+                return LITERAL.matcher(value).find() ? FIXED : "";
+            }
+            // a parameter: what every caller of the file hands in
+            String found = "";
+            for (GoCallerArguments.Argument a : GoCallerArguments.of(file, scope, name)) {
+                String o = origin(file, a.caller(), a.value(), elementType, depth + 1);
+                if (o.isEmpty()) {
+                    return "";
+                }
+                found = found.isEmpty() || found.equals(FIXED) ? o : found;
+            }
+            return found;
         }
         String found = "";
         for (String value : values) {

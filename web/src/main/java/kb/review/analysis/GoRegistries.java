@@ -19,7 +19,35 @@ final class GoRegistries {
     private static final Pattern FILLER = Pattern.compile(
             "\\A(?:nil|\\w+|make\\([^()]*\\)|(?:\\[\\]|map\\[[^\\]]*\\])[\\w.*\\[\\]]*\\{\\s*\\})\\z");
 
+    /** A composite literal written out: {@code []validator{...}}, {@code T{...}}, {@code &T{...}}. */
+    private static final Pattern WRITTEN = Pattern.compile(
+            "\\A(?:(?:\\[\\d*\\]|map\\[[^\\]\\n]*\\])[\\w.*\\[\\]]*\\{|append\\(\\s*[\\w.]+\\s*,\\s*&?[\\w.]+\\{)");
+
     private GoRegistries() {
+    }
+
+    /**
+     * A field every write of which is a list the code writes out or an append of one literal element ({@code a.v =
+     * []validator{...}}, then {@code a.v = append(a.v, validator{...})} when a setting is on), none of them repeated
+     * by a loop: as many elements as the code has literals.
+     */
+    static boolean writtenOut(String file, String field) {
+        if (!file.contains(field)) {
+            return false;
+        }
+        boolean written = false;
+        Matcher m = WRITE.matcher(file);
+        while (m.find()) {
+            if (!m.group(1).equals(field)) {
+                continue;
+            }
+            if (WRITTEN.matcher(m.group(2)).find() && !GoAssignments.inLoop(file, m.start())) {
+                written = true;
+            } else if (!FILLER.matcher(m.group(2)).matches() || m.group(2).matches("\\w+") && !m.group(2).equals("nil")) {
+                return false;
+            }
+        }
+        return written;
     }
 
     static boolean onlyRegistered(String file, String field) {
