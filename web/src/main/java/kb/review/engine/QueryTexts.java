@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.analysis.GoRangeOrigins;
 import kb.review.analysis.Regexes;
 import kb.review.analysis.Summaries;
 import kb.review.analysis.TaskGuards;
@@ -94,8 +95,19 @@ record QueryTexts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode 
                     TreeSitter.boundaryTypes(language))
                     : in.startsWith(Rule.QueryMatcher.RESULTS) && caps.containsKey(in.substring(Rule.QueryMatcher.RESULTS.length()))
                     ? RegexDetector.calleeResults(file, of(caps.get(in.substring(Rule.QueryMatcher.RESULTS.length()))), shared)
+                    : in.startsWith(Rule.QueryMatcher.ORIGIN) ? origin(caps.get(in.substring(Rule.QueryMatcher.ORIGIN.length())))
                     : caps.containsKey(in) ? of(caps.get(in)) : "";
         };
+    }
+
+    /** The program-bounded origin of a range loop's collection (see {@link GoRangeOrigins}), else empty. */
+    private String origin(TSNode collection) {
+        TSNode item = caps.get("item");
+        if (collection == null || item == null) {
+            return "";
+        }
+        TSNode scope = TreeSitter.enclosing(at, TreeSitter.scopeTypes(language));
+        return GoRangeOrigins.of(file.text(), scope == null ? file.text() : of(scope), of(collection), of(item), of(at));
     }
 
     /**

@@ -128,6 +128,12 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * see {@code LevelGuards}.
          */
         public static final String GUARDS = "guards:";
+        /**
+         * A condition's {@code in:} prefix (Go) for a range loop's collection: the program-bounded origin of the
+         * collection ({@code behaviour}, {@code fixed} or {@code configured}), else empty; the loop's element is
+         * the capture {@code item} and the launch the reported node (see {@code GoRangeOrigins}).
+         */
+        public static final String ORIGIN = "origin:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */

@@ -319,11 +319,12 @@ final class RuleLoader {
                     && in.length() > Rule.QueryMatcher.ANCESTOR.length();
             boolean helpers = in != null && where.contains("scope") && java.util.stream.Stream.of(
                     Rule.QueryMatcher.HELPERS, Rule.QueryMatcher.UNSEEN, Rule.QueryMatcher.TASK,
-                    Rule.QueryMatcher.BETWEEN, Rule.QueryMatcher.RESULTS, Rule.QueryMatcher.GUARDS)
+                    Rule.QueryMatcher.BETWEEN, Rule.QueryMatcher.RESULTS, Rule.QueryMatcher.GUARDS,
+                    Rule.QueryMatcher.ORIGIN)
                     .anyMatch(prefix -> in.startsWith(prefix) && captures.contains(in.substring(prefix.length())));
             if (in != null && !where.contains(in) && !ancestor && !helpers) {
                 y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)
-                        + (where.contains("scope") ? ", ancestor:NODE_TYPE, helpers:CAPTURE, unseen:CAPTURE, task:CAPTURE, between:CAPTURE or guards:CAPTURE"
+                        + (where.contains("scope") ? ", ancestor:NODE_TYPE, helpers:CAPTURE, unseen:CAPTURE, task:CAPTURE, between:CAPTURE, guards:CAPTURE or origin:CAPTURE"
                         : ""));
             }
             if (regex != null && RulePatterns.compile(y, c.get("regex"), regex, captures) != null && in != null) {
