@@ -48,6 +48,13 @@ final class RemovedReleases {
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
+    /** A key of a logging context removed: group 1 the context class. */
+    static final Pattern LOGGING_KEY_REMOVE = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*(MDC|ThreadContext|NDC|LogContext)"
+            + "\\s*\\.\\s*(?:remove|removeAll)\\s*\\((?!\\s*\\))[^;]*\\)\\s*;");
+    /** A per-thread context holder reset by a verb of its own: group 1 the holder class. */
+    static final Pattern HOLDER_RESET = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*([A-Z]\\w*(?:ContextHolder|Holder))"
+            + "\\s*\\.\\s*(?:reset|clear)\\w+\\s*\\(\\s*\\)\\s*;");
+
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -77,7 +84,14 @@ final class RemovedReleases {
             // a whole per-thread context cleared at once: MDC.clear(), ThreadContext.clearAll(), a framework's
             // RequestContext.getCurrentContext().unset(); a lower-case receiver (a cache, a list) is left out below
             new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)(?:\\(\\))?\\.(?:clear|clearAll|clearMap|unset)"
-                    + "\\(\\)\\s*;"), null, "CONC-04", "clears"));
+                    + "\\(\\)\\s*;"), null, "CONC-04", "clears"),
+            // session 33 (conc33): one key of a logging context removed (`MDC.remove("computation")`, Log4j 2's
+            // `ThreadContext.remove(KEY)` or `removeAll(keys)`), the per-key release of java-libraries.yaml's
+            // logging-context; and a context holder reset by its own verb (Spring's
+            // `SecurityContextHolder.clearContext()`, `LocaleContextHolder.resetLocaleContext()`,
+            // `RequestContextHolder.resetRequestAttributes()`)
+            new Release(LOGGING_KEY_REMOVE, null, "CONC-04", "removes a key of"),
+            new Release(HOLDER_RESET, null, "CONC-04", "resets"));
 
     /** A Go {@code defer v.Close()} (or {@code defer v.Body.Close()}) statement alone on its line. */
     private static final Pattern DEFERRED_CLOSE = Pattern.compile(
