@@ -64,6 +64,10 @@ final class ConcurrentRoles {
             if (d.kind() == DiffLine.Kind.REMOVED || t.isBlank()) {
                 continue;
             }
+            if (DECLARATION.matcher(t).find()) {
+                header = t; // its parameters and receiver are judged below
+                break;
+            }
             if (literal == null && declares.matcher(t).find()) {
                 declaredInside = true;
             }
@@ -73,10 +77,6 @@ final class ConcurrentRoles {
                 continue;
             }
             level = indent;
-            if (DECLARATION.matcher(t).find()) {
-                header = t;
-                break;
-            }
             if (literal == null && LITERAL.matcher(t).find()) {
                 literal = t;
                 if (declaredInside) {

@@ -136,7 +136,7 @@ final class RemovedReleases {
                     continue;
                 }
                 String value = m.group(1);
-                if (item.equals("CONC-04") && !threadLocal(value, file)) {
+                if (item.equals("CONC-04") && (!threadLocal(value, file) || contextDropped(value, removed, added))) {
                     continue;
                 }
                 if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
@@ -236,6 +236,16 @@ final class RemovedReleases {
         return Character.isUpperCase(value.charAt(0)) || THREAD_LOCAL_NAME.matcher(value).find()
                 || kb.review.analysis.ThreadLocalNames.names(file.text(), before == null ? null : before.text())
                 .contains(value);
+    }
+
+    /**
+     * The change deletes a put or set on the per-thread context and adds none: the code stopped using the context,
+     * and its reset went with it (conc33's clean look-alike ok3).
+     */
+    private static boolean contextDropped(String value, List<String> removed, List<String> added) {
+        Pattern sets = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*\\.\\s*(?:put|set)\\w*\\s*\\(");
+        return removed.stream().anyMatch(t -> sets.matcher(t).find())
+                && added.stream().noneMatch(t -> sets.matcher(t).find());
     }
 
     /** The names the JDK thread-local model takes without a declared type (see java-jdk.yaml). */

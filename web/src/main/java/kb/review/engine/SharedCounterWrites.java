@@ -93,8 +93,8 @@ final class SharedCounterWrites {
                 Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
                 out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
                         "`" + target + "` " + (op.equals("=") ? "is stored" : "is updated") + " with a plain "
-                                + "read-modify-write, but " + e.why() + ": two at once lose updates (and Go's race "
-                                + "detector reports it). Use an atomic (" + (go ? "atomic.AddInt64 or an atomic.Int64 "
+                                + "read-modify-write, but " + e.why() + ": two at once lose updates" + (go ? " (and Go's race "
+                                + "detector reports it)" : "") + ". Use an atomic (" + (go ? "atomic.AddInt64 or an atomic.Int64 "
                                 + "field" : "AtomicLong, LongAdder") + ") or take the lock that guards the value.",
                         e.high() ? Finding.Confidence.HIGH : Finding.Confidence.LOW,
                         e.high() ? null : "the review sees the role of the code, not the callers that share it",
