@@ -39,7 +39,24 @@ final class ConcurrentRoles {
     private static final Pattern HANDLER = Pattern.compile(
             "\\bhttp\\.ResponseWriter\\b|\\*gin\\.Context\\b|\\becho\\.Context\\b|\\*fiber\\.Ctx\\b|\\*fasthttp\\.RequestCtx\\b");
 
+    /** Words without which no role below can hold in a hunk (read before any per-line work). */
+    private static final Pattern HINTS = Pattern.compile("func\\s*\\(|WaitGroup|\\.Done\\(\\)|ResponseWriter|gin\\.Context"
+            + "|echo\\.Context|fiber\\.Ctx|RequestCtx");
+
     private ConcurrentRoles() {
+    }
+
+    /** The hunk (or its section) shows something a role needs: a literal, a WaitGroup, a handler's parameters. */
+    static boolean hinted(Hunk h) {
+        if (h.section() != null && (HINTS.matcher(h.section()).find() || PARALLEL.matcher(h.section()).find())) {
+            return true;
+        }
+        for (DiffLine d : h.lines()) {
+            if (d.kind() != DiffLine.Kind.REMOVED && HINTS.matcher(d.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

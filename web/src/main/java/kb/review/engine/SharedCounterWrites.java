@@ -50,6 +50,9 @@ final class SharedCounterWrites {
             "\\.(?:R?Lock|TryLock|lock|lockInterruptibly)\\s*\\(\\s*\\)|\\bsynchronized\\b|\\bLocked\\s*\\(");
     /** A deleted statement that was one call ({@code recordOp(e.Op)}, {@code s.incr()}, {@code atomic.Add...}). */
     private static final Pattern CALL_STATEMENT = Pattern.compile("^\\s*[A-Za-z_][\\w.]*\\s*\\(.*\\)\\s*;?\\s*$");
+    /** A deleted line worth reading as the synchronised update a write replaced (cheap test before any pattern). */
+    private static final Pattern REPLACED_HINT = Pattern.compile(
+            "(?i)atomic|\\.(?:add|store|swap|inc|bump|record|count|decrement)|andget|getand");
     private static final Pattern HELPER_NAME = Pattern.compile("(?i)^(?:inc|incr|increment|add|bump|record|count)\\w*");
 
     private SharedCounterWrites() {
@@ -65,6 +68,14 @@ final class SharedCounterWrites {
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
+            boolean replacing = false; // a deleted line that could be an atomic update or an increment helper
+            boolean hinted = go && ConcurrentRoles.hinted(h);
+            for (DiffLine d : lines) {
+                replacing |= d.kind() == DiffLine.Kind.REMOVED && REPLACED_HINT.matcher(d.text()).find();
+            }
+            if (!replacing && !hinted) {
+                continue;
+            }
             Set<String> reported = new HashSet<>();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
@@ -79,14 +90,14 @@ final class SharedCounterWrites {
                 String target = go || m.group(1) != null ? m.group(1) : m.group(4);
                 String op = go || m.group(2) != null ? m.group(2) : m.group(3);
                 String root = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
-                if (reported.contains(root) || locked(lines, i)) {
+                if (reported.contains(root) || op.equals("=") && !replacing) {
                     continue;
                 }
-                Evidence e = replacedAtomic(lines, i, target, go, op);
-                if (e == null && go && !op.equals("=")) {
+                Evidence e = replacing ? replacedAtomic(lines, i, target, go, op) : null;
+                if (e == null && hinted && !op.equals("=")) {
                     e = ConcurrentRoles.role(h, i, root, target.contains("."));
                 }
-                if (e == null) {
+                if (e == null || locked(lines, i)) {
                     continue;
                 }
                 reported.add(root);
