@@ -88,8 +88,10 @@ final class ConcurrentRoles {
             if (literal == null && declares.matcher(t).find()) {
                 declaredInside = true;
             }
-            worker |= WAIT_GROUP.matcher(t).find();
             int indent = RemovedReleases.indent(t);
+            // the worker's own `defer wg.Done()`, at the level of the code around the write: not one inside a
+            // goroutine the function started above (the function itself then waits for them and runs alone)
+            worker |= indent <= level && WAIT_GROUP.matcher(t).find() && !t.contains("go func");
             if (indent >= level) {
                 continue;
             }
