@@ -132,7 +132,8 @@ final class ConcurrentRoles {
             return new SharedCounterWrites.Evidence("it runs in a worker that reports to a sync.WaitGroup, one of "
                     + "several goroutines that write it at once", replaces);
         }
-        if (literal == null && HANDLER.matcher(header).find() && (ofReceiver || !sectionOnly || replaces)) {
+        // the handler's header in sight: its locals and any lock taken at its top are in sight too
+        if (literal == null && !sectionOnly && HANDLER.matcher(header).find()) {
             return new SharedCounterWrites.Evidence("it runs in an HTTP handler, and the server runs every request "
                     + "on a goroutine of its own", replaces);
         }

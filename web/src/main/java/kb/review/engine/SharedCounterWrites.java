@@ -3,6 +3,7 @@ package kb.review.engine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,9 @@ final class SharedCounterWrites {
     /** A deleted line worth reading as the synchronised update a write replaced (cheap test before any pattern). */
     private static final Pattern REPLACED_HINT = Pattern.compile(
             "(?i)atomic|\\.(?:add|store|swap|inc|bump|record|count|decrement)|andget|getand");
+    /** A deleted call that updated something shared: an increment, record or add helper, an atomic, a lock. */
+    private static final Pattern UPDATE_CALL = Pattern.compile(
+            "(?i)^\\s*(?:[\\w.]*\\.)?\\w*(?:inc|add|record|count|bump|track|observe|mark|atomic|lock)\\w*\\s*\\(");
     private static final Pattern HELPER_NAME = Pattern.compile("(?i)^(?:inc|incr|increment|add|bump|record|count)\\w*");
 
     private SharedCounterWrites() {
@@ -138,6 +142,9 @@ final class SharedCounterWrites {
                 continue;
             }
             String text = d.text();
+            if (!sameFunction(lines, j, added, go)) {
+                continue; // a deleted function's update beside a new function's write (generated code, a rewrite)
+            }
             Matcher a = atomic.matcher(text);
             if (a.find() && (go ? !op.equals("=") || text.contains("Store") || text.contains("Swap")
                     : !op.equals("="))) {
@@ -150,6 +157,26 @@ final class SharedCounterWrites {
                     return new Evidence("the change replaces `" + text.strip() + "`, the helper that updates it, "
                             + "with it", false);
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The deleted line (old side) and the added line (new side) stand in the same function: the first function header
+     * above each on its own side of the hunk is the same line, or neither side shows one.
+     */
+    private static boolean sameFunction(List<DiffLine> lines, int removed, int added, boolean go) {
+        return Objects.equals(headerAbove(lines, removed, DiffLine.Kind.ADDED, go),
+                headerAbove(lines, added, DiffLine.Kind.REMOVED, go));
+    }
+
+    private static String headerAbove(List<DiffLine> lines, int from, DiffLine.Kind otherSide, boolean go) {
+        for (int j = from - 1; j >= 0; j--) {
+            DiffLine d = lines.get(j);
+            if (d.kind() != otherSide && (go ? d.text().startsWith("func ") || d.text().startsWith("func(")
+                    : RemovedReleases.HEADER.matcher(d.text()).find())) {
+                return d.text().strip();
             }
         }
         return null;
@@ -177,12 +204,12 @@ final class SharedCounterWrites {
         return false;
     }
 
-    /** The deleted statement of the hunk next to the write that the write replaces (within three lines). */
+    /** A deleted update call of the hunk next to the write, which the write replaces (within three lines). */
     static boolean replacesCall(List<DiffLine> lines, int added) {
         for (int j = Math.max(0, added - 3); j < Math.min(lines.size(), added + 3); j++) {
             DiffLine d = lines.get(j);
             if (d.kind() == DiffLine.Kind.REMOVED && CALL_STATEMENT.matcher(d.text()).find()
-                    && !d.text().contains("log") && !d.text().contains("Log")) {
+                    && UPDATE_CALL.matcher(d.text()).find()) {
                 return true;
             }
         }
