@@ -70,6 +70,9 @@ final class ConcurrentRoles {
         Pattern declares = Pattern.compile("^\\s*(?:[\\w.]+\\s*,\\s*)*" + Pattern.quote(root)
                 + "\\s*(?:,\\s*[\\w.]+\\s*)*:=|\\bvar\\s+" + Pattern.quote(root) + "\\b|\\bfor\\s+(?:\\w+\\s*,\\s*)?"
                 + Pattern.quote(root) + "\\b[^{]*\\brange\\b|[(,]\\s*" + Pattern.quote(root) + "\\s+[\\w*\\[\\].]");
+        // a name in a `var ( ... )` block: `s = size(x)` or `s int64`
+        Pattern blockDeclares = Pattern.compile("^\\s*" + Pattern.quote(root) + "(?:\\s*,\\s*\\w+)*\\s*(?:[\\w.*\\[\\]]+\\s*)?"
+                + "(?:=(?!=)|$)");
         int level = RemovedReleases.indent(lines.get(at).text());
         String literal = null;
         String header = null;
@@ -85,7 +88,8 @@ final class ConcurrentRoles {
                 header = t; // its parameters and receiver are judged below
                 break;
             }
-            if (literal == null && declares.matcher(t).find()) {
+            if (literal == null && (declares.matcher(t).find()
+                    || blockDeclares.matcher(t).find() && inVarBlock(lines, j))) {
                 declaredInside = true;
             }
             int indent = RemovedReleases.indent(t);
@@ -138,6 +142,23 @@ final class ConcurrentRoles {
                     + "on a goroutine of its own", replaces);
         }
         return null;
+    }
+
+    /** The line stands in a {@code var ( ... )} block opened a few lines above it. */
+    private static boolean inVarBlock(List<DiffLine> lines, int at) {
+        for (int j = at - 1; j >= 0 && j >= at - 12; j--) {
+            String t = lines.get(j).text().strip();
+            if (lines.get(j).kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (t.equals("var (")) {
+                return true;
+            }
+            if (t.equals(")") || t.endsWith("{") || t.endsWith("}")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Below the write, the first line that closes an enclosing block closes a function literal ({@code })}). */
