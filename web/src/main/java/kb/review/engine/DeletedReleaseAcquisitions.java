@@ -55,7 +55,7 @@ final class DeletedReleaseAcquisitions {
         String v = Pattern.quote(value);
         String assigned = "(?<![\\w.])" + v + "\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)";
         return item.equals("CONC-04")
-                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*set\\w*\\s*\\((?!\\s*null\\s*\\))"
+                ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*(?:set\\w*|put|putAll)\\s*\\((?!\\s*null\\s*\\))"
                         + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
                 : item.equals("TX-01")
                 ? Pattern.compile("(?<![\\w.])" + v + "\\.setAutoCommit\\(\\s*false\\s*\\)|" + assigned)

@@ -52,7 +52,7 @@ final class ReleasesPutBack {
                 + Pattern.quote(value) + "(?![\\w.(])");
         // a per-thread context now reset another way (MDC.clear() replaced by MDC.remove(key), unset() by remove())
         Pattern reset = value.isEmpty() || !"CONC-04".equals(r.javaItem()) ? null : Pattern.compile("(?<![\\w])"
-                + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove|clear\\w*|unset|putCloseable)\\s*\\(");
+                + Pattern.quote(value) + "(?:\\(\\))?\\s*\\.\\s*(?:remove\\w*|clear\\w*|reset\\w*|unset|putCloseable)\\s*\\(");
         // Java: a try-with-resources header written over several lines declares its later resources on lines of
         // their own (`try (InputStream in = ...;` then `OutputStream out = ...) {`): those lines are in the header too
         boolean header = false;

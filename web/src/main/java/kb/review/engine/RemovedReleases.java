@@ -48,6 +48,13 @@ final class RemovedReleases {
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
+    /** A key of a logging context removed: group 1 the context class. */
+    static final Pattern LOGGING_KEY_REMOVE = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*(MDC|ThreadContext|NDC|LogContext)"
+            + "\\s*\\.\\s*(?:remove|removeAll)\\s*\\((?!\\s*\\))[^;]*\\)\\s*;");
+    /** A per-thread context holder reset by a verb of its own: group 1 the holder class. */
+    static final Pattern HOLDER_RESET = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*([A-Z]\\w*(?:ContextHolder|Holder))"
+            + "\\s*\\.\\s*(?:reset|clear)\\w+\\s*\\(\\s*\\)\\s*;");
+
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -77,7 +84,14 @@ final class RemovedReleases {
             // a whole per-thread context cleared at once: MDC.clear(), ThreadContext.clearAll(), a framework's
             // RequestContext.getCurrentContext().unset(); a lower-case receiver (a cache, a list) is left out below
             new Release(Pattern.compile("^\\s*(?:[\\w.]+\\.)?([A-Za-z_]\\w*)(?:\\(\\))?\\.(?:clear|clearAll|clearMap|unset)"
-                    + "\\(\\)\\s*;"), null, "CONC-04", "clears"));
+                    + "\\(\\)\\s*;"), null, "CONC-04", "clears"),
+            // session 33 (conc33): one key of a logging context removed (`MDC.remove("computation")`, Log4j 2's
+            // `ThreadContext.remove(KEY)` or `removeAll(keys)`), the per-key release of java-libraries.yaml's
+            // logging-context; and a context holder reset by its own verb (Spring's
+            // `SecurityContextHolder.clearContext()`, `LocaleContextHolder.resetLocaleContext()`,
+            // `RequestContextHolder.resetRequestAttributes()`)
+            new Release(LOGGING_KEY_REMOVE, null, "CONC-04", "removes a key of"),
+            new Release(HOLDER_RESET, null, "CONC-04", "resets"));
 
     /** A Go {@code defer v.Close()} (or {@code defer v.Body.Close()}) statement alone on its line. */
     private static final Pattern DEFERRED_CLOSE = Pattern.compile(
@@ -122,7 +136,7 @@ final class RemovedReleases {
                     continue;
                 }
                 String value = m.group(1);
-                if (item.equals("CONC-04") && !threadLocal(value, file)) {
+                if (item.equals("CONC-04") && (!threadLocal(value, file) || contextDropped(value, removed, added))) {
                     continue;
                 }
                 if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
@@ -222,6 +236,16 @@ final class RemovedReleases {
         return Character.isUpperCase(value.charAt(0)) || THREAD_LOCAL_NAME.matcher(value).find()
                 || kb.review.analysis.ThreadLocalNames.names(file.text(), before == null ? null : before.text())
                 .contains(value);
+    }
+
+    /**
+     * The change deletes a put or set on the per-thread context and adds none: the code stopped using the context,
+     * and its reset went with it (conc33's clean look-alike ok3).
+     */
+    private static boolean contextDropped(String value, List<String> removed, List<String> added) {
+        Pattern sets = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*\\.\\s*(?:put|set)\\w*\\s*\\(");
+        return removed.stream().anyMatch(t -> sets.matcher(t).find())
+                && added.stream().noneMatch(t -> sets.matcher(t).find());
     }
 
     /** The names the JDK thread-local model takes without a declared type (see java-jdk.yaml). */

@@ -193,6 +193,7 @@ public final class Reviewer {
                     }
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
+                    drops.addAll(SharedCounterWrites.find(f, book.catalog()));
                     drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
