@@ -249,14 +249,15 @@ public final class GoLoggedFailureUses {
         return target && (right == null || right.isNull() || !mentions(right, v));
     }
 
-    /** {@code s} is an {@code if} (or a {@code switch}) whose condition names {@code v}: the code tests it. */
+    /** {@code s} is an {@code if} (or a {@code switch}) whose condition tests {@code v} itself (nil, length). */
     private boolean guards(SyntaxNode s, String v) {
         String t = s.getType();
         if (!t.equals("if_statement") && !t.equals("expression_switch_statement")) {
             return false;
         }
         SyntaxNode c = s.getChildByFieldName(t.equals("if_statement") ? "condition" : "value");
-        return c != null && !c.isNull() && mentions(c, v);
+        // a condition that reads a field of the value (`stock.Available < qty`) is a use, not a test of it
+        return c != null && !c.isNull() && mentions(c, v) && !readsThrough(c, v);
     }
 
     /**
