@@ -28,8 +28,11 @@ public final class GoLoggedFailureUses {
 
     private static final Pattern ERR_NAME = Pattern.compile("^(?:err\\w*|\\w+Err|e)$");
     private static final Pattern NOT_NIL = Pattern.compile("^(\\w+)\\s*!=\\s*nil$");
-    /** A log call that ends the process or panics: the branch does not fall through. */
-    private static final Pattern ENDS = Pattern.compile("(?i)(?:fatal|panic|exit)\\w*$");
+    /**
+     * A log call that ends the process or panics, anywhere in its chain (zerolog's {@code log.Fatal().Err(err).Msg}):
+     * the branch does not fall through.
+     */
+    private static final Pattern ENDS = Pattern.compile("(?i)(?:^|\\.)(?:fatal|panic|exit)\\w*(?:\\(|$)");
     /** An argument list holding no other: emptied, innermost first, to read a call chain's names. */
     private static final Pattern INNER_ARGS = Pattern.compile("\\([^()]*\\)");
     /** A statement that handed an error on: a return of an error value, a wrap or a new error. */
