@@ -33,6 +33,13 @@ public final class GoLoggedFailureUses {
      * the branch does not fall through.
      */
     private static final Pattern ENDS = Pattern.compile("(?i)(?:^|\\.)(?:fatal|panic|exit)\\w*(?:\\(|$)");
+    /** An error branch whose first line does not leave: the only branches this pass can report. */
+    private static final Pattern FALLS_ON = Pattern.compile(
+            "!=\\s*nil\\s*\\{[ \\t]*\\r?\\n[ \\t]*(?!return\\b|continue\\b|break\\b|panic\\(|\\})\\S");
+    /** Statements that hold blocks: the only nodes the walk goes down. */
+    private static final Set<String> NESTS = Set.of("block", "statement_list", "if_statement", "for_statement",
+            "expression_switch_statement", "type_switch_statement", "select_statement", "expression_case",
+            "default_case", "type_case", "communication_case", "labeled_statement");
     /** An argument list holding no other: emptied, innermost first, to read a call chain's names. */
     private static final Pattern INNER_ARGS = Pattern.compile("\\([^()]*\\)");
     /** A statement that handed an error on: a return of an error value, a wrap or a new error. */
@@ -74,7 +81,8 @@ public final class GoLoggedFailureUses {
 
     /** Every failed call whose value a statement below its logging-only branch uses, at the call's line. */
     public static List<Shapes.Spot> find(SyntaxNode root, kb.review.diff.SourceFile file) {
-        if (file.path().endsWith("_test.go")) {
+        // a file whose every error branch starts by leaving (return, continue, break, panic) has none to read
+        if (file.path().endsWith("_test.go") || !FALLS_ON.matcher(file.text()).find()) {
             return List.of();
         }
         List<Shapes.Spot> out = new ArrayList<>();
@@ -104,8 +112,8 @@ public final class GoLoggedFailureUses {
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             SyntaxNode c = n.getNamedChild(i);
-            if (!c.getType().equals("func_literal")) {
-                blocks(c, fn, out);
+            if (NESTS.contains(c.getType())) {
+                blocks(c, fn, out); // function literals are walked as functions of their own (GoFunctions)
             }
         }
     }
