@@ -74,21 +74,34 @@ final class DeletedModelReleases {
                 continue;
             }
             Matcher m = RELEASE.matcher(text);
-            if (!m.find() || ELSEWHERE.matcher(m.group(2)).matches()) {
+            // a release that hands the value to its owner (`txManager.rollback(status)`): ArgumentReleases
+            ArgumentReleases.Hit arg = ArgumentReleases.of(resources, text);
+            if (arg == null && (!m.find() || ELSEWHERE.matcher(m.group(2)).matches())) {
                 continue;
             }
-            String value = m.group(1);
-            List<Named> named = releasing(resources, m.group(2));
+            String value = arg != null ? arg.value() : m.group(1);
+            List<Named> named = arg != null ? arg.models().stream().map(x -> new Named(x, arg.method())).toList()
+                    : releasing(resources, m.group(2));
             List<DiffLine> lines = deleted.hunk().lines();
             if (named.isEmpty() || DeletedReleaseBlocks.insideDeletedMethod(lines, deleted.index())) {
                 continue;
             }
             int below = firstNewBelow(deleted.hunk(), deleted.index(), file);
-            Acquisition a = acquisition(file, below - 1, value, go);
-            if (a == null) {
+            Acquisition near = acquisition(file, below - 1, value, go);
+            // an argument-form release: its acquisition may stand in an earlier hunk of the same method
+            int above = near != null || arg == null ? 0 : DeletedReleaseAcquisitions.acquisitionAbove(file,
+                    deleted.hunk(), deleted.index(), value, "RES-01");
+            Acquisition seen = above > 0 ? acquisition(file, above, value, go) : near;
+            // out of view, a release through the very owner the model acquires from (`txManager.rollback(tx)`): the
+            // deletion is the evidence, reported below it as RemovedReleases reports `x.rollback()`
+            boolean unseen = seen == null && arg != null && below > 0 && arg.ownerAcquires()
+                    && ArgumentReleases.notReassigned(value, file);
+            if (seen == null && !unseen) {
                 continue;
             }
-            Named hit = named.stream().filter(n -> acquires(n.model(), a, value, go)).findFirst().orElse(null);
+            Acquisition a = unseen ? new Acquisition(below, arg.owner(), "", 0) : seen;
+            Named hit = named.stream().filter(n -> unseen || acquires(n.model(), a, value, go)).findFirst()
+                    .orElse(null);
             if (hit == null || releasedAgain(hit.model(), value, added, file, below) || handedOn(value, added)) {
                 continue;
             }
@@ -108,8 +121,10 @@ final class DeletedModelReleases {
             // such a value nowhere else
             boolean paired = go && text.stripLeading().startsWith("defer ") && below - at <= 6;
             Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+            String from = unseen ? ", acquired from `" + a.callee() + "` outside the hunks"
+                    : ", acquired here by `" + a.callee() + "`";
             String message = "The change deletes `" + text.strip() + "` and nothing else in the change releases `"
-                    + value + "` (" + hit.model().show(value) + ", acquired here by `" + a.callee() + "`): `" + value
+                    + value + "` (" + hit.model().show(value) + from + "): `" + value
                     + "` is no longer released on this path (" + (hit.model().verb() == null ? "closing"
                     : hit.model().verb()) + " it is what the model " + hit.model().source() + " asks).";
             out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,

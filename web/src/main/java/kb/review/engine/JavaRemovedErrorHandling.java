@@ -145,7 +145,10 @@ final class JavaRemovedErrorHandling {
                 continue;
             }
             if (statement.isEmpty() && t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
-                if (!handled || kept == 0 || causeLogged || firstAdded == 0 && lines.get(at).kind() != DiffLine.Kind.ADDED
+                // a warning with its cause is no fall-back when the code below reads what the try assigns
+                boolean fallBack = causeLogged
+                        && !CatchFallThroughs.readsTryValue(file, lines.get(at).newLine(), l.newLine());
+                if (!handled || kept == 0 || fallBack || firstAdded == 0 && lines.get(at).kind() != DiffLine.Kind.ADDED
                         && !throwDeleted(lines, at, j)) {
                     return null;
                 }
