@@ -182,6 +182,7 @@ final class JavaAcquisitions {
         } else {
             return false;
         }
+        localType = DeclaredReturns.localEvidence(e, localType, summaries, matcher.types(), owned.declared());
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
                 if (q.returns() != null && DeclaredReturns.matches(q, e, localType, summaries, matcher.types()) != null) {
@@ -316,7 +317,8 @@ final class JavaAcquisitions {
             for (Model.Acquire q : m.acquires()) {
                 Boolean sure = q.expressionOnly() ? null : q.returns() != null
                         ? var == null || !(e instanceof MethodCallExpr c) ? null
-                        : DeclaredReturns.matches(q, c, localType, summaries, matcher.types())
+                        : DeclaredReturns.matches(q, c, DeclaredReturns.localEvidence(c, localType, summaries,
+                        matcher.types(), owned.declared()), summaries, matcher.types())
                         : matcher.matches(q, e);
                 if (sure == null || DroppedResults.givesWay(q, var)) {
                     continue;
