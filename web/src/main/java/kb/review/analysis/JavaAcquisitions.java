@@ -214,6 +214,12 @@ final class JavaAcquisitions {
             }
         }
         String simple = DeclaredReturns.erasure(localType);
+        // a type of that name the change (or the checkout beside it) declares is the project's own, whatever the
+        // library calls its type (a graph driver's own ResultSet class, not JDBC's)
+        if (projectTypes.computeIfAbsent(simple, t -> summaries.all().anyMatch(f -> t.equals(f.owner())
+                || f.file() != null && (f.file().endsWith("/" + t + ".java") || f.file().equals(t + ".java"))))) {
+            return null;
+        }
         if (imports.isEmpty() || simple.contains(".")) {
             return localType;
         }
@@ -231,6 +237,9 @@ final class JavaAcquisitions {
     /** A type import (not a static one) of the file's text: the imported name, {@code .*} kept. */
     private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
             "(?m)^\\s*import\\s+(?!static\\b)([\\w.]+(?:\\.\\*)?)\\s*;");
+
+    /** Simple type names asked about, and whether the code in view declares a type of that name. */
+    private final Map<String, Boolean> projectTypes = new HashMap<>();
 
     /** The file's type imports, read on first need. */
     private List<String> imports;

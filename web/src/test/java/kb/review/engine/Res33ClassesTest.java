@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@code analysis/HiddenLoopDefers});</li>
  * <li>RES-01, a JDBC statement or result set stored in a local of that type from a project helper whose body is out of
  * sight ({@code returns} / {@code local-type} entries of {@code java-jdk.yaml}, {@code DeclaredReturns.localEvidence});
- * a cached statement read out of a container, or from a helper in view that lends a field, is not one;</li>
+ * a cached statement read out of a container, from a helper in view that lends a field, or a type the imports give
+ * from another package or the change declares itself, is not one;</li>
  * <li>RES-02 and RES-01 of {@code removed-release}: a deleted release put back on another name of the same value
  * ({@code last = resp}, {@code InputStream counted = raw}) is a move ({@code engine/ReleaseAliases}); a release of an
  * unrelated value, or an alias nothing closes, is not.</li>
