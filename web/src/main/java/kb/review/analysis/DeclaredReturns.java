@@ -79,6 +79,14 @@ public final class DeclaredReturns {
         if (receiverType != null && CONTAINER.matcher(erasure(receiverType)).find()) {
             return null;
         }
+        // a helper handed the caller's connection makes the value on it (Statements.update(c, sql, args)): closing
+        // that connection ends it, and the lifecycle follows the connection (res32's lent connections)
+        for (com.github.javaparser.ast.expr.Expression arg : call.getArguments()) {
+            String argType = arg.isNameExpr() ? types.get(arg.toString()) : null;
+            if (argType != null && erasure(argType).endsWith("Connection")) {
+                return null;
+            }
+        }
         return JavaOwnedReturns.bodyInView(call, summaries, fileMethods) ? null : localType;
     }
 
