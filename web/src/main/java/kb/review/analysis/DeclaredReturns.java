@@ -60,13 +60,62 @@ public final class DeclaredReturns {
         return q.receiverMatch(receiver, receiverType);
     }
 
+    /**
+     * The declared type of the local a call is stored in, as evidence of what the call returns, or null when it is
+     * none: when the called helper's body is in view (that body says whether it opens what it returns or lends a field
+     * of its object), or when the call takes a value out of a container ({@code statements.get(sql)}, a cache's
+     * {@code computeIfAbsent}, an iterator's {@code next()}): the container holds it, the call opened nothing.
+     */
+    static String localEvidence(MethodCallExpr call, String localType, Summaries summaries, Map<String, String> types,
+                                java.util.Set<String> fileMethods) {
+        if (localType == null) {
+            return null;
+        }
+        if (CONTAINER_READ.matcher(call.getNameAsString()).matches()) {
+            return null;
+        }
+        String receiver = call.getScope().map(s -> Summaries.simpleName(Printed.of(s))).orElse("");
+        String receiverType = receiver.isEmpty() ? null : types.get(receiver);
+        if (receiverType != null && CONTAINER.matcher(erasure(receiverType)).find()) {
+            return null;
+        }
+        // a helper handed the caller's connection makes the value on it (Statements.update(c, sql, args)): closing
+        // that connection ends it, and the lifecycle follows the connection (res32's lent connections)
+        for (com.github.javaparser.ast.expr.Expression arg : call.getArguments()) {
+            String argType = arg.isNameExpr() ? types.get(arg.toString()) : null;
+            if (argType != null && erasure(argType).endsWith("Connection")) {
+                return null;
+            }
+        }
+        return JavaOwnedReturns.bodyInView(call, summaries, fileMethods) ? null : localType;
+    }
+
+    /** Calls that read a value out of a container, an optional, a future, a queue or an iterator. */
+    private static final Pattern CONTAINER_READ = Pattern.compile("get|getOrDefault|computeIfAbsent|"
+            + "computeIfPresent|compute|merge|remove|poll|pollFirst|pollLast|peek|take|pop|element|next|previous|"
+            + "orElse|orElseGet|orElseThrow|join|getNow|getFirst|getLast|firstElement|lastElement|elementAt|"
+            + "getIfPresent|getValue|borrowObject");
+
+    /** JDK and common container types: what a call on one returns, it held. */
+    private static final Pattern CONTAINER = Pattern.compile("(Map|List|Set|Collection|Queue|Deque|Optional|"
+            + "Iterator|Iterable|Future|Cache|Stack|Vector|Pool|Entry)$");
+
     /** True when {@code type} as written ({@code Cursor<Order>}, {@code java.io.InputStream}) matches {@code p}. */
     static boolean typeMatches(Pattern p, String type) {
         if (type == null) {
             return false;
         }
         String t = erasure(type);
-        return !t.isEmpty() && !t.equals("var") && p.matcher(t).find();
+        if (t.isEmpty() || t.equals("var")) {
+            return false;
+        }
+        String simple = t.substring(t.lastIndexOf('.') + 1);
+        if (!p.pattern().contains("\\.")) {
+            return p.matcher(simple).find(); // a pattern of simple names
+        }
+        // a package the file's imports leave unknown ("?." from JavaAcquisitions): only a pattern that takes any
+        // package takes it, not one naming the package (JDBC's ResultSet, not a Cassandra driver's)
+        return t.startsWith("?.") ? p.matcher("zz.unknown." + simple).find() : p.matcher(t).find();
     }
 
     /** The type without type arguments, array brackets or annotations: {@code List<String>} gives {@code List}. */

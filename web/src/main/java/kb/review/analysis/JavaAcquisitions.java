@@ -182,6 +182,7 @@ final class JavaAcquisitions {
         } else {
             return false;
         }
+        localType = DeclaredReturns.localEvidence(e, imported(localType), summaries, matcher.types(), owned.declared());
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
                 if (q.returns() != null && DeclaredReturns.matches(q, e, localType, summaries, matcher.types()) != null) {
@@ -191,6 +192,57 @@ final class JavaAcquisitions {
         }
         return false;
     }
+
+    /**
+     * A local's declared type as the file's imports name it: qualified by an import of that simple name
+     * ({@code com.datastax.driver.core.ResultSet} is not JDBC's); as written when the file shows no import or imports a
+     * whole package; prefixed {@code ?.} when the file shows imports and none gives the name (its package is unknown:
+     * the file's own, or an import out of view), which only a type pattern taking any package meets
+     * ({@link DeclaredReturns#typeMatches}).
+     */
+    private String imported(String localType) {
+        if (localType == null) {
+            return null;
+        }
+        if (imports == null) {
+            // the file's text, not the parsed unit: a pasted hunk is parsed without the imports it shows
+            String text = summaries.context == null ? null : summaries.context.text();
+            imports = new ArrayList<>();
+            java.util.regex.Matcher m = IMPORT.matcher(text == null ? "" : text);
+            while (m.find()) {
+                imports.add(m.group(1));
+            }
+        }
+        String simple = DeclaredReturns.erasure(localType);
+        // a type of that name the change (or the checkout beside it) declares is the project's own, whatever the
+        // library calls its type (a graph driver's own ResultSet class, not JDBC's)
+        if (projectTypes.computeIfAbsent(simple, t -> summaries.all().anyMatch(f -> t.equals(f.owner())
+                || f.file() != null && (f.file().endsWith("/" + t + ".java") || f.file().equals(t + ".java"))))) {
+            return null;
+        }
+        if (imports.isEmpty() || simple.contains(".")) {
+            return localType;
+        }
+        boolean wildcard = false;
+        for (String i : imports) {
+            if (i.endsWith(".*")) {
+                wildcard = true;
+            } else if (i.endsWith("." + simple)) {
+                return i;
+            }
+        }
+        return wildcard ? localType : "?." + localType;
+    }
+
+    /** A type import (not a static one) of the file's text: the imported name, {@code .*} kept. */
+    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*import\\s+(?!static\\b)([\\w.]+(?:\\.\\*)?)\\s*;");
+
+    /** Simple type names asked about, and whether the code in view declares a type of that name. */
+    private final Map<String, Boolean> projectTypes = new HashMap<>();
+
+    /** The file's type imports, read on first need. */
+    private List<String> imports;
 
     private void withAncestors(com.github.javaparser.ast.Node e) {
         // a node already in the set has its ancestors there too
@@ -316,7 +368,8 @@ final class JavaAcquisitions {
             for (Model.Acquire q : m.acquires()) {
                 Boolean sure = q.expressionOnly() ? null : q.returns() != null
                         ? var == null || !(e instanceof MethodCallExpr c) ? null
-                        : DeclaredReturns.matches(q, c, localType, summaries, matcher.types())
+                        : DeclaredReturns.matches(q, c, DeclaredReturns.localEvidence(c, imported(localType), summaries,
+                        matcher.types(), owned.declared()), summaries, matcher.types())
                         : matcher.matches(q, e);
                 if (sure == null || DroppedResults.givesWay(q, var)) {
                     continue;

@@ -42,6 +42,8 @@ final class JavaOwnedReturns {
     private static final Map<String, Optional<BlockStmt>> BODIES = new ConcurrentHashMap<>();
 
     private final Map<String, Owned> methods = new HashMap<>();
+    /** The names of the file's methods with a body, whatever they return. */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
     private final Function<Expression, Owned> acquires;
 
     /**
@@ -50,10 +52,15 @@ final class JavaOwnedReturns {
      */
     JavaOwnedReturns(Node root, Function<Expression, Owned> acquires) {
         this.acquires = acquires;
-        List<MethodDeclaration> declared = JavaNodes.findAll(root, MethodDeclaration.class);
+        List<MethodDeclaration> declarations = JavaNodes.findAll(root, MethodDeclaration.class);
+        for (MethodDeclaration m : declarations) {
+            if (m.getBody().isPresent()) {
+                declared.add(m.getNameAsString());
+            }
+        }
         // two rounds: a helper returning another helper's result (open() → connect()) in either order
         for (int round = 0; round < 2; round++) {
-            for (MethodDeclaration m : declared) {
+            for (MethodDeclaration m : declarations) {
                 String key = m.getNameAsString() + "#" + m.getParameters().size();
                 if (methods.containsKey(key) || m.getType().isVoidType() || m.getType().isPrimitiveType()
                         || m.getBody().isEmpty()) {
@@ -79,7 +86,8 @@ final class JavaOwnedReturns {
     Owned call(MethodCallExpr call, Summaries summaries) {
         Expression scope = call.getScope().orElse(null);
         if (scope == null || scope.isThisExpr()) {
-            return methods.get(call.getNameAsString() + "#" + call.getArguments().size());
+            Owned own = methods.get(call.getNameAsString() + "#" + call.getArguments().size());
+            return own != null || declared.contains(call.getNameAsString()) ? own : inherited(call, summaries);
         }
         String owner = scope.isNameExpr() ? Printed.of(scope) : null;
         if (owner == null || !Character.isUpperCase(owner.charAt(0))) {
@@ -96,6 +104,47 @@ final class JavaOwnedReturns {
             }
         }
         return null;
+    }
+
+    /**
+     * What an unqualified helper the file does not declare hands back (a superclass's {@code prepare(sql)}, seen in
+     * the checkout or another changed file): every visible declaration of that name and arity with a body must return
+     * the same owned resource, since the name alone does not tell which class's method the call reaches.
+     */
+    private Owned inherited(MethodCallExpr call, Summaries summaries) {
+        Owned found = null;
+        for (Summaries.Function f : summaries.declarations(call.getNameAsString())) {
+            if (f.params().size() != call.getArguments().size() || f.variadic() || f.body() == null) {
+                continue;
+            }
+            BlockStmt body = body(f.body());
+            Owned o = body == null ? null : returned(body, body);
+            if (o == null) {
+                return null;
+            }
+            found = found == null ? o : found;
+        }
+        return found;
+    }
+
+    /**
+     * True when the helper {@code call} reaches has a body the review can see (in the file, beside it or in the
+     * checkout), by name and arity: what it returns is then judged by that body, not by the type the caller declares.
+     */
+    static boolean bodyInView(MethodCallExpr call, Summaries summaries, java.util.Set<String> fileMethods) {
+        Expression scope = call.getScope().orElse(null);
+        if ((scope == null || scope.isThisExpr()) && fileMethods.contains(call.getNameAsString())) {
+            return true;
+        }
+        String callee = scope == null || scope.isThisExpr() ? call.getNameAsString()
+                : Printed.of(scope) + "." + call.getNameAsString();
+        return summaries.declarations(callee).stream().anyMatch(f -> f.body() != null
+                && (f.params().size() == call.getArguments().size() || f.variadic()));
+    }
+
+    /** The names of the methods the file declares with a body. */
+    java.util.Set<String> declared() {
+        return declared;
     }
 
     private static BlockStmt body(String text) {

@@ -169,6 +169,7 @@ final class RemovedReleases {
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
+                        || ReleaseAliases.putBack(value, r, added, file, language == Language.JAVA, unwrapped)
                         || language == Language.GO && GoReleases.endedOtherwise(value, added)
                         || language == Language.GO && renamedInBlock(lines, i, r, value);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
