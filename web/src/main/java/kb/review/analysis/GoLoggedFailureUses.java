@@ -352,14 +352,6 @@ public final class GoLoggedFailureUses {
     }
 
     private boolean mentions(SyntaxNode n, String v) {
-        if (n.getType().equals("identifier")) {
-            return text(n).equals(v);
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (mentions(n.getNamedChild(i), v)) {
-                return true;
-            }
-        }
-        return false;
+        return SyntaxNode.mentions(src, n, v);
     }
 }

@@ -349,15 +349,7 @@ public final class GoSwallowedErrors {
     }
 
     private boolean mentions(SyntaxNode n, String v) {
-        if (n.getType().equals("identifier")) {
-            return text(n).equals(v);
-        }
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-            if (mentions(n.getNamedChild(i), v)) {
-                return true;
-            }
-        }
-        return false;
+        return SyntaxNode.mentions(src, n, v);
     }
 
     /** An assignment's operator ({@code =}, {@code +=}, {@code :=}): the text between its two sides. */

@@ -83,6 +83,19 @@ public final class SyntaxNode {
         return new String(utf8, n.startByte, n.endByte - n.startByte, StandardCharsets.UTF_8);
     }
 
+    /** True when an identifier spelled {@code name} stands anywhere in {@code n}'s subtree. */
+    public static boolean mentions(byte[] utf8, SyntaxNode n, String name) {
+        if (n.getType().equals("identifier")) {
+            return text(utf8, n).equals(name);
+        }
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            if (mentions(utf8, n.getNamedChild(i), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The same for a node of the native tree, for the few readers that walk it before or without the copy. */
     public static String text(byte[] utf8, TSNode n) {
         return new String(utf8, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
