@@ -154,6 +154,9 @@ final class Callees {
             return null;
         }
         type = type.replaceAll("<.*", "").strip();
+        if (type.isEmpty()) {
+            return null; // a generic method's type parameter list, no type name
+        }
         String qualified = ctx.qualify() == null || type.contains(".") ? null : ctx.qualify().apply(type);
         String file = helpers.javaFile(ctx.path(), ctx.text(), qualified != null ? qualified : type);
         if (file == null && qualified != null) {

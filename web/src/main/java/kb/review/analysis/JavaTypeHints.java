@@ -76,11 +76,14 @@ final class JavaTypeHints {
      * the checkout's types), or null when it cannot be told.
      */
     String qualify(String simple, com.github.javaparser.ast.Node where) {
+        if (simple == null || simple.isBlank()) {
+            return null; // JavaParser asserts a type's name is not empty: nothing to qualify
+        }
         long start = CheckoutTypes.cpuNow();
         try {
             ResolvedType t = facade().convert(new ClassOrInterfaceType(null, simple), where);
             return t.isReferenceType() ? t.asReferenceType().getQualifiedName() : null;
-        } catch (RuntimeException | StackOverflowError unsolved) {
+        } catch (RuntimeException | StackOverflowError | AssertionError unsolved) {
             return null; // not a type the solver can find: the file's imports decide
         } finally {
             checkout.spend(CheckoutTypes.cpuNow() - start);
