@@ -25,7 +25,8 @@ final class FileDetector {
     /**
      * One file's findings, and whether its syntax rules and analyses ran to the end: a file nested deeper than the
      * review's stack carries (hostile input; see {@link FileWork}) keeps its line rules' findings and those of the
-     * stages that finished, and is reported as not analysed rather than ending the review.
+     * stages that finished, and is reported as not analysed rather than ending the review; so is a file one of the
+     * parsers or analyses fails on (see {@link StageFailures}).
      */
     record Detected(List<Finding> findings, boolean analysed) {
     }
@@ -63,6 +64,9 @@ final class FileDetector {
                     hits.addAll(AnalysisDetector.run(file, tree, units, analysis, book.models(), helpers));
                 }
             } catch (StackOverflowError tooDeep) {
+                analysed = false;
+            } catch (RuntimeException failed) {
+                StageFailures.absorb(failed, file.path());
                 analysed = false;
             } finally {
                 trees.done(file);

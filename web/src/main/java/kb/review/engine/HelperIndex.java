@@ -40,6 +40,10 @@ final class HelperIndex {
             return declared;
         } catch (StackOverflowError tooDeep) {
             return List.of();
+        } catch (RuntimeException failed) {
+            // the file's own detection meets the same failure and reports it as not analysed
+            StageFailures.absorb(failed, f.path());
+            return List.of();
         }
     }
 }

@@ -56,9 +56,12 @@ public record Review(String mode, List<ReviewedFile> files, List<Finding> findin
         this(mode, files, findings, manual, unmappedImports, List.of(), List.of());
     }
 
-    /** What a report says of a file the syntax rules and analyses could not walk (see {@link ReviewedFile}). */
-    public static final String NOT_ANALYSED = "nests too deeply for the syntax rules and analyses: only its line "
-            + "rules ran";
+    /**
+     * What a report says of a file the syntax rules and analyses could not walk (see {@link ReviewedFile}): one
+     * nested deeper than the review's stack carries, or one a parser or analysis failed on (logged with its cause).
+     */
+    public static final String NOT_ANALYSED = "could not be walked by the syntax rules and analyses (nested too "
+            + "deeply, or a parser failed on it): only its line rules ran";
 
     /** The reviewed files that only the line rules ran on. */
     public List<String> notAnalysed() {

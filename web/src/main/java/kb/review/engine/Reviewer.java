@@ -221,6 +221,9 @@ public final class Reviewer {
                     }
                 } catch (StackOverflowError tooDeep) {
                     shallow.add(f.path());
+                } catch (RuntimeException failed) {
+                    StageFailures.absorb(failed, f.path());
+                    shallow.add(f.path());
                 }
             }
         }
