@@ -137,7 +137,7 @@ public final class Discards {
         String callee = text(call.getChildByFieldName("function"));
         for (ErrorModel m : models) {
             for (ErrorModel.Call c : m.calls()) {
-                if (c.call().matcher(callee).find()) {
+                if (Finds.in(c.call(), callee)) {
                     Boolean sure = receiverMatches(c.receiverType(), c.receiver(), callee, types);
                     if (sure != null) {
                         return new Known(m, c.results(), sure, "`" + callee + "`");

@@ -59,7 +59,7 @@ final class GoAcquisitions {
                     String callee = SyntaxNode.text(src, fn);
                     for (Model m : models) {
                         for (Model.Acquire q : m.acquires()) {
-                            if (q.call() != null && q.call().matcher(callee).find()) {
+                            if (q.call() != null && Finds.in(q.call(), callee)) {
                                 return true;
                             }
                         }
@@ -129,7 +129,7 @@ final class GoAcquisitions {
                 : GoTypes.contextsAsCtx(SyntaxNode.text(src, args), types);
         for (Model m : models) {
             for (Model.Acquire q : m.acquires()) {
-                if (q.call() == null || !q.call().matcher(callee).find()
+                if (q.call() == null || !Finds.in(q.call(), callee)
                         || q.args() != null && !q.args().matcher(argText).find()) {
                     continue;
                 }

@@ -88,7 +88,7 @@ final class JavaMatches {
     /** True (sure), false (by name) or null (no match) for expression {@code e} against one acquire entry. */
     Boolean matches(Model.Acquire q, Expression e) {
         if (e instanceof ObjectCreationExpr oc) {
-            if (q.newType() == null || !q.newType().matcher(oc.getType().getNameAsString()).matches()) {
+            if (q.newType() == null || !Finds.whole(q.newType(), oc.getType().getNameAsString())) {
                 return null;
             }
             if ((q.args() != null || q.argType() != null) && StreamOwners.ownedByTryResource(oc)) {
@@ -112,7 +112,7 @@ final class JavaMatches {
         }
         String scope = call.getScope().map(this::print).orElse("");
         String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
-        if (!q.call().matcher(callee).find()
+        if (!Finds.in(q.call(), callee)
                 || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()
                 || StreamOwners.ownedByTryResource(call)) {
             return null;

@@ -318,7 +318,7 @@ public final class Summaries extends VisibleFunctions {
 
     /** True when the models say a call to {@code callee} cannot throw (a logger, a metric). */
     boolean neverThrows(String callee) {
-        return models.neverThrows().stream().anyMatch(p -> p.matcher(callee).find());
+        return models.neverThrows().stream().anyMatch(p -> Finds.in(p, callee));
     }
 
     /**

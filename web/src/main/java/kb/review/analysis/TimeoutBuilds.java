@@ -56,7 +56,7 @@ final class TimeoutBuilds {
         String argText = null;
         for (TimeoutModel m : models) {
             for (TimeoutModel.Build b : m.builds()) {
-                if (b.via() != via || !b.pattern().matcher(key).find()) {
+                if (b.via() != via || !Finds.in(b.pattern(), key)) {
                     continue;
                 }
                 if (b.args() != null && argText == null) {

@@ -79,7 +79,7 @@ final class DeletedQueueBounds {
                 continue;
             }
             if (queueSetElsewhere == null) {
-                queueSetElsewhere = allAdded.all().stream().anyMatch(a -> SETS_QUEUE.matcher(a).find());
+                queueSetElsewhere = allAdded.anyFinds(SETS_QUEUE);
             }
             if (queueSetElsewhere) {
                 return List.of();

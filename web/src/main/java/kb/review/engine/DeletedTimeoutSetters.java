@@ -43,7 +43,7 @@ final class DeletedTimeoutSetters {
 
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
         if (file.language() != Language.JAVA
-                || allAdded.all().stream().anyMatch(a -> MENTIONS_TIMEOUT.matcher(a).find())) {
+                || allAdded.anyFinds(MENTIONS_TIMEOUT)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);

@@ -79,7 +79,7 @@ final class GoStrippedTimeouts {
                 bounded.add(r);
             }
         }
-        if (bounded.isEmpty() || allAdded.all().stream().anyMatch(a -> MENTIONS.matcher(a).find())) {
+        if (bounded.isEmpty() || allAdded.anyFinds(MENTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);

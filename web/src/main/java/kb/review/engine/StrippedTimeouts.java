@@ -53,7 +53,7 @@ final class StrippedTimeouts {
             return List.of();
         }
         List<RemovedLine> removed = RemovedLine.of(file);
-        if (removed.isEmpty() || allAdded.all().stream().anyMatch(a -> MENTIONS.matcher(a).find())) {
+        if (removed.isEmpty() || allAdded.anyFinds(MENTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
