@@ -23,12 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound33CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout33");
 
-    // Floors: see heldout33/RESULTS.md. Run 1 is the first and blind measurement; until it has run the floors are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout33/RESULTS.md. Run 1 is the first and blind measurement (review at 93241843, this branch's
+    // point on main, unchanged; cases committed in d6181c42 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/36 = 0.861; Go 15/20 = 0.750 and
+    // 15/15 = 1.000; Java 16/20 = 0.800 and 16/21 = 0.762 (recall below target in both languages, precision below
+    // it in Java). High-confidence only: overall 25/40 = 0.625 and 25/28 = 0.893. Edits of existing files: recall
+    // 24/32 = 0.75, precision 24/26 = 0.92; new files (renames included) 7/8 = 0.88 and 7/10 = 0.70.
+    // Run 2 (same review, five accept lines for real defects of the case code the labels missed: an unbounded cached
+    // pool in three scheduler cases, a dropped connect timeout, a reader leak read as RES-01; no case code or
+    // expectation changed): recall unchanged; precision 31/31 = 1.00 overall, Java 16/16.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.80, 0.75});
 
     static List<Case> cases;
 
