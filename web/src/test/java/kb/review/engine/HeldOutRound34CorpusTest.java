@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound34CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout34");
 
-    // Floors: 0 until run 1, the first and blind measurement, has run; then run 1's figures rounded down to 0.05
-    // (see heldout34/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout34/RESULTS.md. Run 1 is the first and blind measurement (review at 93241843, this branch's
+    // point on main, unchanged; cases committed in 18e24d34 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/39 = 0.846; Go 17/20 = 0.850 and
+    // 17/18 = 0.944; Java 16/20 = 0.800 and 16/21 = 0.762 (recall and precision below target). High-confidence only:
+    // overall 25/40 = 0.625 and 25/30 = 0.833. Edits of existing files: recall 28/32 = 0.88, precision 28/31 = 0.90;
+    // new files (renames included) 5/8 = 0.63 and 5/8 = 0.63.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.90},
+            "java", new double[] {0.80, 0.75});
 
     static List<Case> cases;
 
