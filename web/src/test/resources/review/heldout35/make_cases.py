@@ -35,8 +35,11 @@ cases_java = load('heldout35_cases_java', os.path.join(HERE, 'cases_java.py'))
 
 # Label errors of this corpus found after run 1 (RESULTS.md): a finding of the review on a line whose code really has
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
-# expectation changes. Filled in after run 1 only.
-ACCEPT = {}
+# expectation changes. Filled in after run 1 only (RESULTS.md, "False positives"), for run 2.
+ACCEPT = {
+    # the per-call client is built in the helper the call invokes; the review flags the helper's transport line
+    'go-19-anax-new-exchange-helper-client-per-call': ['cli/cliutils/exchange.go:21:RES-04'],
+}
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.
 MOVED = {
