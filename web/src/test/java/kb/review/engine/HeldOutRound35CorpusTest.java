@@ -23,12 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound35CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout35");
 
-    // Floors: see heldout35/RESULTS.md. Set at 0 until run 1, the first and blind measurement.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout35/RESULTS.md. Run 1 is the first and blind measurement (review at 93241843, this branch's
+    // point on main, unchanged; cases committed in 14c0bf42 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/35 = 0.829; Go 14/20 = 0.700 and
+    // 14/17 = 0.824; Java 15/20 = 0.750 and 15/18 = 0.833 (recall and precision below target). High-confidence only:
+    // overall 23/40 = 0.575 and 23/29 = 0.793. Edits of existing files: recall 21/30 = 0.70, precision 21/22 = 0.95;
+    // new files (renames included) 8/10 = 0.80 and 8/13 = 0.62.
+    // Run 2 (same review, one accept line for a per-call client found in the helper that builds it rather than at the
+    // call; no case code or expectation changed): recall unchanged; precision 29/34 = 0.853 overall, Go 14/16 = 0.875.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.80},
+            "java", new double[] {0.75, 0.80});
 
     static List<Case> cases;
 
