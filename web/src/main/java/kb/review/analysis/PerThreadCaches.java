@@ -42,7 +42,8 @@ final class PerThreadCaches {
                 return false;
             }
             if (p instanceof IfStmt i && i.getThenStmt().isAncestorOf(at) && nullTest(i.getCondition(), local, value, p)) {
-                return !fromParameters(i.getThenStmt(), p);
+                Expression fill = filling(i.getThenStmt(), value);
+                return fill != null && !fromCaller(fill, p);
             }
         }
         return false;
@@ -91,20 +92,43 @@ final class PerThreadCaches {
     }
 
     /**
-     * True when the block that fills the value names a parameter of its method: the value is then the caller's (a
-     * request's tenant set when the thread has none), not a per-thread instance built from the object's own state.
+     * What builds the value the set stores: the set's own argument when it is a creation or a call, or the value the
+     * tested local is given inside the guarded block ({@code t = new T(model)}); null for anything else (a value that
+     * was there before the test, such as the request's tenant read above it, is no per-thread instance).
      */
-    private static boolean fromParameters(Node filling, Node within) {
+    private static Expression filling(Node then, Expression value) {
+        if (value.isObjectCreationExpr() || value.isMethodCallExpr()) {
+            return value;
+        }
+        if (!(value instanceof NameExpr v)) {
+            return null;
+        }
+        for (AssignExpr x : then.findAll(AssignExpr.class)) {
+            if (x.getTarget().toString().equals(v.getNameAsString())
+                    && (x.getValue().isObjectCreationExpr() || x.getValue().isMethodCallExpr())) {
+                return x.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when the building expression names a parameter or a local of its method: the value is then the caller's
+     * or the request's, not a per-thread instance built from the object's own state (fields, constants).
+     */
+    private static boolean fromCaller(Expression fill, Node within) {
         CallableDeclaration<?> method = within.findAncestor(CallableDeclaration.class).orElse(null);
         if (method == null) {
             return false;
         }
-        java.util.Set<String> params = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (com.github.javaparser.ast.body.Parameter x : method.getParameters()) {
-            params.add(x.getNameAsString());
+            names.add(x.getNameAsString());
         }
-        return !params.isEmpty() && filling.findAll(NameExpr.class).stream()
-                .anyMatch(n -> params.contains(n.getNameAsString()));
+        for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
+            names.add(d.getNameAsString());
+        }
+        return fill.findAll(NameExpr.class).stream().anyMatch(n -> names.contains(n.getNameAsString()));
     }
 
     private static boolean isGet(Expression e, String local) {
