@@ -22,13 +22,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@code engine/DeclaredOtherwise}), a configuration holder, a "current" value in preferences, a JavaFX property
  * ({@code analysis/CurrentValues}, {@code java-jdk.yaml}). The same shapes with the caller's value, a shown finally
  * without the remove, a thread-local declared in view, or a holder of the current user stay reported.
+ * <p>And for {@code go-shadowed-error-lost} (ERR-01): a shadowed err whose failure branch returns an error (or a
+ * result) of its own, or after whose block the outer err is written again or never read, loses nothing; a naked
+ * return in the failure branch, or a break before the outer err is returned, still loses the failure.
  */
-class Noise34ThreadLocalTest {
+class Noise34RulesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "noise34-thread-local-evidence, CONC-04"})
-    void each_class_diff_gets_exactly_its_expected_findings(String folder, String item) throws IOException {
+            "noise34-thread-local-evidence, CONC-04, java-threadlocal-without-finally-remove",
+            "noise34-go-shadowed-error, ERR-01, go-shadowed-error-lost"})
+    void each_class_diff_gets_exactly_its_expected_findings(String folder, String item, String rule)
+            throws IOException {
         Path root = Path.of("web", "src", "test", "resources", "review", "classes25", folder);
         TreeMap<String, List<String>> expected = new TreeMap<>();
         TreeMap<String, List<String>> found = new TreeMap<>();
@@ -46,7 +51,7 @@ class Noise34ThreadLocalTest {
             }
             expected.put(p.getFileName().toString(), want);
             found.put(p.getFileName().toString(), TestRules.reviewDiff(text).active().stream()
-                    .filter(f -> f.item().startsWith(item))
+                    .filter(f -> f.item().startsWith(item) && f.rule().equals(rule))
                     .map(f -> f.path() + ":" + f.line() + ":" + f.item()).distinct().sorted().toList());
         }
         assertEquals(expected.toString().replace("], ", "],\n"), found.toString().replace("], ", "],\n"));
