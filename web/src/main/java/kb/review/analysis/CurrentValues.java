@@ -24,7 +24,8 @@ final class CurrentValues {
 
     private static final Pattern PROCESS_WIDE = Pattern.compile(
             "(Config|Configuration|Configs|Settings|Setting|Preferences|Prefs|Properties|Options|Registry"
-                    + "|ApplicationContext|AppContext|SpringContext|BeanFactory|Storage|Store)(Holder|Utils?|Helper)?$");
+                    + "|ApplicationContext|AppContext|SpringContext|BeanFactory|Storage|Store)"
+                    + "(Holder|Utils?|Helper)?$");
 
     private CurrentValues() {
     }

@@ -41,7 +41,8 @@ final class PerThreadCaches {
             if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
                 return false;
             }
-            if (p instanceof IfStmt i && i.getThenStmt().isAncestorOf(at) && nullTest(i.getCondition(), local, value, p)) {
+            if (p instanceof IfStmt i && i.getThenStmt().isAncestorOf(at)
+                    && nullTest(i.getCondition(), local, value, p)) {
                 Expression fill = filling(i.getThenStmt(), value);
                 return fill != null && !fromCaller(fill, p);
             }

@@ -252,7 +252,8 @@ final class ThreadStates {
         boolean ownInstance = OWN_CONTEXT.matcher(holder).find() && name.equals("set" + holder)
                 && call.findAncestor(CallableDeclaration.class).filter(c -> REQUEST_STEP.matcher(c.toString()).find())
                         .isPresent();
-        if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty() || CurrentValues.processWide(holder)
+        if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty()
+                || CurrentValues.processWide(holder)
                 || call.getArgument(0).isNullLiteralExpr()
                 || !(THREAD_SETTER.matcher(name).matches() || ownInstance
                 || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches()
