@@ -74,7 +74,8 @@ public final class JavaLifecycle implements LifecycleFacts {
                 for (Acquisition a : acquisitions.acquire(n)) {
                     if (a.model().kind().equals("thread-local")
                             && (ThreadStates.restores(a) || FinallyRestores.restored(a)
-                            || ThreadStates.releasedElsewhere(root, a) || StartupStates.notPerRequest(a))) {
+                            || ThreadStates.releasedElsewhere(root, a) || StartupStates.notPerRequest(a)
+                            || PerThreadCaches.lazilyFilled(a))) {
                         continue;
                     }
                     Lifecycle.Leak leak;

@@ -214,7 +214,8 @@ final class ThreadStates {
     /** A class named as a per-thread holder: {@code SecurityContextHolder}, {@code TenantThreadLocal}, {@code ThreadContext}. */
     private static final Pattern HOLDER_CLASS = Pattern.compile("(Holder|ThreadLocals?|ThreadContext)$");
     /** A setter named after per-thread state: {@code setThreadLocals}, {@code setCurrentTenant}, {@code bindCurrent}. */
-    private static final Pattern THREAD_SETTER = Pattern.compile("^(set|bind|push)\\w*(ThreadLocal|Current)\\w*$");
+    private static final Pattern THREAD_SETTER = Pattern.compile("^(set|bind|push)\\w*(ThreadLocal|Current(?![a-z])"
+            + "(?!" + CurrentValues.WORDS + "(?![a-z])))\\w*$");
     private static final Pattern ANY_SETTER = Pattern.compile("^(set|bind|push)\\w*$");
     /**
      * A context class that keeps its current instance per thread behind a static setter named after itself
@@ -252,6 +253,7 @@ final class ThreadStates {
                 && call.findAncestor(CallableDeclaration.class).filter(c -> REQUEST_STEP.matcher(c.toString()).find())
                         .isPresent();
         if (!Character.isUpperCase(holder.charAt(0)) || call.getArguments().isEmpty()
+                || CurrentValues.processWide(holder)
                 || call.getArgument(0).isNullLiteralExpr()
                 || !(THREAD_SETTER.matcher(name).matches() || ownInstance
                 || HOLDER_CLASS.matcher(holder).find() && ANY_SETTER.matcher(name).matches()

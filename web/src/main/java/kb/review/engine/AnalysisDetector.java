@@ -274,7 +274,9 @@ final class AnalysisDetector {
                     }
                     if (f.leak().acquisition().model().kind().equals("thread-local")
                             && (!whole && CloseableScopes.inCloseableClass(file, f.leak().acquisition().at().line)
-                            || SetterHelpers.ownedByCallers(file, f.leak().acquisition().at().line))) {
+                            || SetterHelpers.ownedByCallers(file, f.leak().acquisition().at().line)
+                            || !whole && CutTryHandlers.cut(file, f.leak().acquisition().at().line)
+                            || DeclaredOtherwise.notThreadLocal(file, f.leak().acquisition().var()))) {
                         continue; // a scope class's set paired by its close(), or a setter whose callers restore
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
