@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
  * ({@code tgbotapi.Update}, a game's position update: {@code go-log-per-event-handler}, extended). Clean: a writer
  * whose purpose is the log, the line at debug, a failure branch, a configuration update (once per change), and one
  * summary line on Close.</li>
+ * <li>The loops that are not hot (LOG-01, {@code java-log-in-loop}): a Java wait loop whose every turn sleeps a
+ * duration the author named as the pace of a wait or a retry ({@code Thread.sleep(backoffMs)}, a registry poll
+ * constant, {@code TimeUnit.MILLISECONDS.sleep(retryInterval.toMillis())}) logs once per wait, not per element.
+ * Still reported: a per-record loop that pauses a small literal, and a loop whose named back-off runs only on a failure
+ * branch.</li>
  * </ul>
  */
 class Log34ClassesTest {
@@ -22,5 +27,10 @@ class Log34ClassesTest {
     @Test
     void a_line_per_chunk_or_per_update_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("log34-per-chunk-and-update-calls", Set.of("LOG-01"));
+    }
+
+    @Test
+    void a_wait_loop_paced_by_a_named_sleep_is_not_hot_and_its_look_alikes_still_are() {
+        ClassDiffs25.check("log34-wait-loop-named-sleep", Set.of("LOG-01"));
     }
 }
