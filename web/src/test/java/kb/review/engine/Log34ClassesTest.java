@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * constant, {@code TimeUnit.MILLISECONDS.sleep(retryInterval.toMillis())}) logs once per wait, not per element.
  * Still reported: a per-record loop that pauses a small literal, and a loop whose named back-off runs only on a failure
  * branch.</li>
+ * <li>A command-line tool's progress lines (LOG-01, {@code java-log-in-loop}): a logger line per item in a Java file
+ * of a {@code cli}, {@code cmdline} or {@code commandline} package is the command's output. Still reported: the same
+ * line in a server's package.</li>
  * </ul>
  */
 class Log34ClassesTest {
@@ -32,5 +35,10 @@ class Log34ClassesTest {
     @Test
     void a_wait_loop_paced_by_a_named_sleep_is_not_hot_and_its_look_alikes_still_are() {
         ClassDiffs25.check("log34-wait-loop-named-sleep", Set.of("LOG-01"));
+    }
+
+    @Test
+    void a_command_line_tools_progress_lines_are_not_hot_and_a_services_are() {
+        ClassDiffs25.check("log34-command-line-progress", Set.of("LOG-01"));
     }
 }
