@@ -216,6 +216,18 @@ final class LoopGuards {
         return false;
     }
 
+    /**
+     * (session 34) A Java source folder of a command-line tool by its package: {@code .../cli/...} (atlas's
+     * trino-extractor), {@code .../cmdline/...} (opennlp's tools), {@code .../commandline/...}. A logger line per item
+     * there is the command's progress output, read by the operator who runs it once (class IM of the precision sets),
+     * as {@link #javaConsoleTool} reads its {@code System.out} lines.
+     */
+    private static final Pattern COMMAND_LINE_PACKAGE = Pattern.compile("(?:^|/)(?:cli|cmdline|commandline)/");
+
+    static boolean inCommandLinePackage(String path) {
+        return path != null && COMMAND_LINE_PACKAGE.matcher(path).find();
+    }
+
     /** A class that is a command of a command-line tool by its name ({@code ExportTopicCommand}, {@code AdminCli}). */
     private static final Pattern COMMAND_CLASS = Pattern.compile("\\w*(Command|Cmd|Cli|Tool)");
     private static final Pattern COMMAND_FILE = Pattern.compile("(Command|Cmd|Cli|Tool)\\.java$");

@@ -64,6 +64,7 @@ public final class LoopLogs {
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
+                    || !go && LoopGuards.inCommandLinePackage(path) // a command's progress output
                     || go && GoLoops.programOutput(callee, path, src)
                     || go && GoLoops.exitStatusOutput(c, callee, src)
                     || go && ToolProgress.progressLine(callee, path)

@@ -107,12 +107,25 @@ final class LoopPacing {
     private static final Pattern BACKOFF_WAIT = Pattern.compile("\\btime\\.(?:Sleep|After)\\s*\\(\\s*(?:\\w+\\.)*\\w*"
             + "(?i:backoff|delay)\\w*\\s*\\)");
 
+    /**
+     * (session 34) A Java sleep whose duration the author named as the pace of a wait or a retry: {@code
+     * Thread.sleep(sleep)} after a back-off grows it, {@code ThreadUtils.sleep(SLEEP_TIME_MILLIS)}, {@code
+     * timer.sleep(SERVER_READY_WAIT_TIME_MS)}, {@code Thread.sleep(props.getHeartbeatRefreshInterval().toMillis())},
+     * {@code TimeUnit.MILLISECONDS.sleep(retryDelay)}, Guava's {@code sleepUninterruptibly(pollInterval, ...)}. A loop
+     * that sleeps so on every turn is a wait for something to become ready (a topic, a registry node, the server),
+     * logged once per wait: class O of the precision sets (streampark, ranger, atlas). A bare small literal is left to
+     * {@link #SECONDS_WAIT}: a 50 ms spin with a warning per turn is a flood.
+     */
+    private static final Pattern NAMED_JAVA_SLEEP = Pattern.compile("(?:^|[\\s.])(?:sleep|sleepUninterruptibly)\\s*\\("
+            + "\\s*[\\w.()]*(?i:sleep|wait|interval|delay|backoff|back_off|retry|heartbeat|period|pause|poll|every)[\\w.()]*\\s*[,)]");
+
     /** A statement that waits a second or more whatever happens: a call statement, or a try whose body is one. */
     private static boolean waits(SyntaxNode st, byte[] src) {
         return switch (st.getType()) {
             case "expression_statement", "call_expression", "receive_statement" -> {
                 String text = SyntaxNode.text(src, st);
                 yield SECONDS_WAIT.matcher(text).find() || BACKOFF_WAIT.matcher(text).find()
+                        || NAMED_JAVA_SLEEP.matcher(text).find()
                         || receivesFromMadeTimer(text.strip(), src);
             }
             case "try_statement" -> inTryBody(st, s -> waits(s, src));
