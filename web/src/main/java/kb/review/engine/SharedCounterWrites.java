@@ -136,7 +136,7 @@ final class SharedCounterWrites {
                 : Pattern.compile("(?<![\\w.])(?:this\\.)?" + t + JAVA_ATOMIC_CALL.pattern());
         int dot = target.lastIndexOf('.');
         String field = dot < 0 ? null : target.substring(dot + 1).replace("_", "").toLowerCase();
-        if (field != null && field.length() > 4 && field.endsWith("s")) {
+        if (field != null && field.length() > 3 && field.endsWith("s")) {
             field = field.substring(0, field.length() - 1); // a map or list of counts named in the plural: unlocks
         }
         String root = dot < 0 ? null : target.substring(0, dot);
