@@ -105,7 +105,8 @@ final class RegexDetector {
                     kb.review.analysis.GoDiscardPaths.onFailurePath(file, lineNo, linesBelow(file, lineNo));
             case Rule.RegexMatcher.LINE_AND_BELOW -> line.strip() + "\n" + linesBelow(file, lineNo);
             case Rule.RegexMatcher.UNCHANGED_CODE -> CommentOnlyEdits.of(file).get(lineNo) ? line : "";
-            case Rule.RegexMatcher.EXECUTOR_WORK -> kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line);
+            case Rule.RegexMatcher.EXECUTOR_WORK -> joined(kb.review.analysis.LoopOnlyExecutors.describe(file, lineNo, line),
+                    java.util.List.of(kb.review.analysis.BoundedExecutorWork.describe(file, lineNo, line)));
             case Rule.RegexMatcher.DISCARD -> joined(kb.review.analysis.GoDiscards.describe(file, lineNo, line),
                     kb.review.analysis.GoContextOnlyErrors.describe(file, lineNo, line, helpers));
             case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);

@@ -40,7 +40,7 @@ final class SharedCounterWrites {
 
     /** An added plain write: group 1 the target, group 2 the operator. */
     private static final Pattern GO_WRITE = Pattern.compile(
-            "^\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(\\+\\+|--|[-+|&^]=|=(?!=))");
+            "^\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:\\[[^\\]\\n]*\\])?\\s*(\\+\\+|--|[-+|&^]=|=(?!=))");
     private static final Pattern JAVA_WRITE = Pattern.compile(
             "^\\s*(?:this\\.)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(\\+\\+|--|[-+]=)\\s*[^;]*;\\s*$"
                     + "|^\\s*(\\+\\+|--)\\s*(?:this\\.)?([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*;\\s*$");
@@ -125,7 +125,8 @@ final class SharedCounterWrites {
 
     /**
      * A deleted atomic operation on the same target near the added write, or (low) a deleted increment helper called
-     * on the same root whose name names the field.
+     * on the same root whose name names the field (its singular for a plural field, {@code stats.recordUnlock(id)} for
+     * {@code stats.unlocks[id]++}; an element of a map or slice field counts as the field).
      */
     private static Evidence replacedAtomic(List<DiffLine> lines, int added, String target, boolean go, String op) {
         String t = Pattern.quote(target);
@@ -135,6 +136,9 @@ final class SharedCounterWrites {
                 : Pattern.compile("(?<![\\w.])(?:this\\.)?" + t + JAVA_ATOMIC_CALL.pattern());
         int dot = target.lastIndexOf('.');
         String field = dot < 0 ? null : target.substring(dot + 1).replace("_", "").toLowerCase();
+        if (field != null && field.length() > 3 && field.endsWith("s")) {
+            field = field.substring(0, field.length() - 1); // a map or list of counts named in the plural: unlocks
+        }
         String root = dot < 0 ? null : target.substring(0, dot);
         for (int j = Math.max(0, added - 8); j < Math.min(lines.size(), added + 8); j++) {
             DiffLine d = lines.get(j);
