@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
  * project's wrapper type ({@code go-release-verbs-34.yaml}, RES-01): never released on an early return, a deleted
  * deferred release, a snapshot never released. Clean: a deferred release, a package-level constructor over an
  * in-memory iterator, an iterator handed to the caller.</li>
+ * <li>A Java resource the method opened into a local and then wrapped by a decorator whose close closes it
+ * ({@code Channels.newWriter/newReader}, {@code new OutputStreamWriter(fos)}, {@code new DataInputStream(in)},
+ * {@code new Scanner(raw)}, a decorator over such a decorator), with neither closed: the duty moves to the decorator
+ * ({@code wraps: true} in {@code java-jdk.yaml}, {@code WrappedAcquisitions}, RES-01). Clean: the decorator in
+ * try-with-resources, the inner local in try-with-resources, the decorator returned, the inner closed by its own
+ * name in a finally, a decorator over a parameter.</li>
  * </ul>
  */
 class Res34ClassesTest {
@@ -20,5 +26,10 @@ class Res34ClassesTest {
     @Test
     void a_store_iterator_or_snapshot_left_unreleased_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res34-go-store-iterators", Set.of("RES-01"));
+    }
+
+    @Test
+    void a_resource_wrapped_by_a_decorator_with_neither_closed_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res34-java-wrapped-resources", Set.of("RES-01"));
     }
 }
