@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
  * ({@code wraps: true} in {@code java-jdk.yaml}, {@code WrappedAcquisitions}, RES-01). Clean: the decorator in
  * try-with-resources, the inner local in try-with-resources, the decorator returned, the inner closed by its own
  * name in a finally, a decorator over a parameter.</li>
+ * <li>A Go {@code defer} in a loop body whose header the diff does not show, known by what the body does each turn:
+ * below the defer, in its own block (or case clause), {@code xs = append(xs, x)} grows a slice the lines in view
+ * never declare ({@code CollectedTurnDefers}, beside {@code HiddenLoopDefers}' continue and break; RES-03
+ * {@code go-defer-in-loop}). Clean: the file closed in the turn, the copy moved into a helper with its own defer, a
+ * handler's case clause that appends to a field of its receiver.</li>
  * </ul>
  */
 class Res34ClassesTest {
@@ -31,5 +36,10 @@ class Res34ClassesTest {
     @Test
     void a_resource_wrapped_by_a_decorator_with_neither_closed_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res34-java-wrapped-resources", Set.of("RES-01"));
+    }
+
+    @Test
+    void a_defer_in_a_collecting_loop_body_out_of_sight_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res34-go-defers-in-hidden-loops", Set.of("RES-03"));
     }
 }
