@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
  * never declare ({@code CollectedTurnDefers}, beside {@code HiddenLoopDefers}' continue and break; RES-03
  * {@code go-defer-in-loop}). Clean: the file closed in the turn, the copy moved into a helper with its own defer, a
  * handler's case clause that appends to a field of its receiver.</li>
+ * <li>Spring's programmatic transaction ({@code transactionManager.getTransaction(def)}) left open on a failure path:
+ * a catch that rethrows without the rollback, a rollback for runtime failures only while the body throws a checked
+ * exception (TX-01 {@code java-transaction-not-ended}). Clean: a catch of every failure that rolls back, a multi-catch
+ * that covers the checked one, a finally that rolls back {@code if (!status.isCompleted())} (the status's own
+ * completion test, read by {@code Guards} as the JPA {@code isActive()} is).</li>
  * </ul>
  */
 class Res34ClassesTest {
@@ -41,5 +46,10 @@ class Res34ClassesTest {
     @Test
     void a_defer_in_a_collecting_loop_body_out_of_sight_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res34-go-defers-in-hidden-loops", Set.of("RES-03"));
+    }
+
+    @Test
+    void a_programmatic_transaction_left_open_on_a_failure_path_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res34-java-programmatic-transactions", Set.of("TX-01"));
     }
 }
