@@ -67,6 +67,14 @@ final class Guards {
         if (c.equals("!" + v + ".isActive()")) {
             return Edge.TRUE;
         }
+        // Spring's TransactionStatus asked whether a commit or rollback already completed it (a finally's
+        // `if (!status.isCompleted()) txManager.rollback(status)`): on the true edge there is nothing to end
+        if (c.equals(v + ".isCompleted()")) {
+            return Edge.TRUE;
+        }
+        if (c.equals("!" + v + ".isCompleted()")) {
+            return Edge.FALSE;
+        }
         return null;
     }
 

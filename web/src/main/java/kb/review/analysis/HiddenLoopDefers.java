@@ -52,7 +52,7 @@ final class HiddenLoopDefers {
             if (file.known(d) && DEFER.matcher(file.line(d)).find()) {
                 boolean inCase = inCaseClause(file, d);
                 Boolean below = continuedBelow(file, d, inCase);
-                if (below == null && !continuedAbove(file, d, inCase)) {
+                if (below == null && !continuedAbove(file, d, inCase) && !CollectedTurnDefers.collects(file, d)) {
                     continue;
                 }
                 Boolean leaves = leavesBelow(file, d);

@@ -95,7 +95,8 @@ final class JavaMatches {
                 return null; // the socket or connection closed by the enclosing try releases what this wraps
             }
             boolean any = q.args() == null && q.argType() == null;
-            boolean wraps = q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find();
+            boolean wraps = q.args() != null && q.args().matcher(arguments(oc, oc.getArguments())).find()
+                    || q.wraps() && WrappedAcquisitions.wrapsAcquiredLocal(this, oc, oc.getArguments());
             if (wraps && !wrapsAcquired(oc)) {
                 return null; // a wrapper over a stream its owner keeps (a socket's, a servlet request's)
             }
@@ -114,6 +115,7 @@ final class JavaMatches {
         String callee = scope.isEmpty() ? call.getNameAsString() : scope + "." + call.getNameAsString();
         if (!Finds.in(q.call(), callee)
                 || q.args() != null && !q.args().matcher(arguments(call, call.getArguments())).find()
+                && !(q.wraps() && WrappedAcquisitions.wrapsAcquiredLocal(this, call, call.getArguments()))
                 || StreamOwners.ownedByTryResource(call)) {
             return null;
         }

@@ -62,10 +62,20 @@ public record Model(String id, String language, String kind, String shows, Strin
      *                (ByteBuf) msg;}): the method's caller handed it over, and the cast says what it is
      * @param inMethod Java, with {@code cast}: a pattern on the name of the method whose parameter is cast
      *                ({@code channelRead})
+     * @param wraps   Java: the entry is a decorator whose close closes what it wraps ({@code Channels.newWriter(ch)},
+     *                {@code new BufferedWriter(w)}): it acquires too when its first argument is a local the method
+     *                itself acquired and does not release ({@link WrappedAcquisitions})
      */
     public record Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                           int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,
-                          Pattern returns, boolean localType, Pattern cast, Pattern inMethod) {
+                          Pattern returns, boolean localType, Pattern cast, Pattern inMethod, boolean wraps) {
+
+        public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
+                       int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,
+                       Pattern returns, boolean localType, Pattern cast, Pattern inMethod) {
+            this(call, newType, receiver, receiverType, args, result, track, sure, expressionOnly, argType, returns,
+                    localType, cast, inMethod, false);
+        }
 
         public Acquire(Pattern call, Pattern newType, Pattern receiver, Pattern receiverType, Pattern args,
                        int result, boolean track, boolean sure, boolean expressionOnly, Pattern argType,

@@ -28,7 +28,7 @@ public final class Models {
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library", "exception-paths", "held-from");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
-            "result", "track", "confidence", "returns", "local-type", "cast", "in-method");
+            "result", "track", "confidence", "returns", "local-type", "cast", "in-method", "wraps");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
 
     private final List<Model> resources;
@@ -332,7 +332,8 @@ public final class Models {
         return new Model.Acquire(regex(y, m, "call"), regex(y, m, "new"), regex(y, m, "receiver"),
                 regex(y, m, "receiver-type"), regex(y, m, "args"), result, "receiver".equals(track),
                 !"low".equals(confidence), "expression".equals(track), regex(y, m, "arg-type"), regex(y, m, "returns"),
-                "true".equals(localType), regex(y, m, "cast"), regex(y, m, "in-method"));
+                "true".equals(localType), regex(y, m, "cast"), regex(y, m, "in-method"),
+                m.containsKey("wraps") && "true".equals(y.string(m, "wraps", a, true)));
     }
 
     static Pattern regex(YamlTree y, Map<String, Node> m, String key) {
