@@ -41,6 +41,8 @@ final class GoLostWrites {
     private static final Pattern BLANK = Pattern.compile("^\\s*_\\s*(?:,\\s*_\\s*)?=\\s*(.+?)\\s*(?://.*)?$");
     /** A Close or Flush called as a bare statement, its only result never looked at: group 1 is the call. */
     private static final Pattern BARE = Pattern.compile("^\\s*([\\p{L}_][\\w.]*\\.(?:Close|Flush)\\s*\\(\\s*\\))\\s*(?://.*)?$");
+    /** A Close deferred bare, its error dropped when it runs after the result is fixed: group 1 is the call. */
+    private static final Pattern DEFERRED = Pattern.compile("^\\s*defer\\s+([\\p{L}_][\\w.]*\\.Close\\s*\\(\\s*\\))\\s*(?://.*)?$");
     /** The callee of a call: group 1 the receiver chain (may be empty), group 2 the method. */
     private static final Pattern CALLEE = Pattern.compile("^(?:([\\p{L}_][\\w.]*)\\.)?([\\p{L}_]\\w*)\\s*\\(");
     private static final Pattern CONTEXT_EXEC = Pattern.compile("^(?:ExecContext|NamedExecContext|MustExecContext)$");
@@ -77,6 +79,9 @@ final class GoLostWrites {
         Matcher b = BLANK.matcher(line);
         Matcher bare = BARE.matcher(line);
         boolean blank = b.find();
+        if (file.language() == Language.GO && !blank && line.contains("defer")) {
+            return GoDeferredCloses.describe(file, lineNo, line, DEFERRED);
+        }
         if (file.language() != Language.GO || !blank && !bare.find()) {
             return out;
         }
@@ -132,7 +137,7 @@ final class GoLostWrites {
      * A close or flush of a buffering writer or a file opened for writing, made or declared in the function (or
      * declared in the file), whose Close, Flush or Sync the function does not check anywhere else.
      */
-    private static boolean flushingClose(String call, String function, boolean filesOnly) {
+    static boolean flushingClose(String call, String function, boolean filesOnly) {
         Matcher m = CLOSE_OR_FLUSH.matcher(call);
         if (!m.find()) {
             return false;
@@ -152,7 +157,7 @@ final class GoLostWrites {
         }
         // settled elsewhere: the function checks (assigns, tests or returns the error of) a Close, Flush or Sync of
         // this writer, or of a writer built over it (a file's bufio or zip writer)
-        String settle = "(?:\\berr\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?|errors\\.Join\\([^\\n]*)";
+        String settle = "(?:\\b\\w*(?i:err)\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?|errors\\.Join\\([^\\n]*)";
         if (Pattern.compile(settle + made + "\\.(?:Close|Flush|Sync)\\s*\\(\\s*\\)").matcher(function).find()) {
             return false;
         }
@@ -182,8 +187,11 @@ final class GoLostWrites {
      * The changed block of the hunk that adds {@code lineNo} deletes a line that checked the error of the same callee:
      * assigned to an error variable (in an {@code if} or not) or returned.
      */
-    private static boolean checkDeleted(SourceFile file, int lineNo, String callee) {
-        Pattern checked = Pattern.compile("(?:\\berr\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?)" + Pattern.quote(callee)
+    static boolean checkDeleted(SourceFile file, int lineNo, String callee) {
+        // a Close, Flush or Sync returns only its error: any name bound to it (`cerr`, `r`) or a join of it is a check
+        String bound = callee.matches(".*\\.(?:Close|Flush|Sync)$")
+                ? "\\b\\w+\\s*:?=\\s*|(?:errors\\.Join|multierr\\.(?:Append|Combine))\\([^\\n]*?" : "\\b\\w*(?i:err)\\w*\\s*:?=\\s*";
+        Pattern checked = Pattern.compile("(?:" + bound + "|\\breturn\\s+(?:[^\\n]*,\\s*)?)(?<![\\w.])" + Pattern.quote(callee)
                 + "\\s*\\(");
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
@@ -224,7 +232,7 @@ final class GoLostWrites {
     }
 
     /** The text of the top-level function around {@code lineNo} (its {@code func} line to its closing brace). */
-    private static String function(List<String> lines, int lineNo) {
+    static String function(List<String> lines, int lineNo) {
         int top = 0;
         for (int l = Math.min(lineNo, lines.size()); l >= 1; l--) {
             String text = lines.get(l - 1);
