@@ -15,7 +15,8 @@ import kb.review.diff.SourceFile;
  * <ul>
  * <li>{@value GoLostWrites#FLUSHING_CLOSE}: the file is opened for writing in the function ({@code os.Create},
  * {@code os.CreateTemp}, {@code os.OpenFile} with a write flag) and written ({@code f.Write}, {@code io.Copy(f, r)},
- * an encoder or writer built over it), and the function checks no Close, Flush or Sync of it elsewhere (the idiom
+ * an encoder or writer built over it), the function has an error result to tell its caller (a best-effort function
+ * without one drops its open and write errors too), and it checks no Close, Flush or Sync of it elsewhere (the idiom
  * of a deferred safety-net close after a checked one stays quiet). Buffering writers (gzip, zip, bufio) are
  * {@code go-deferred-output-error-dropped}'s; files opened for reading lose nothing.</li>
  * <li>{@value GoLostWrites#CHECK_DELETED}: the change deletes a check of the same close ({@code defer func() { if
@@ -24,6 +25,9 @@ import kb.review.diff.SourceFile;
  * </ul>
  */
 final class GoDeferredCloses {
+
+    /** An error among a function header's results: {@code ) error {}, {@code (n int, err error) {}. */
+    private static final Pattern ERROR_RESULT = Pattern.compile("\\)\\s*(?:error|\\([^()]*\\berror\\s*\\))\\s*$");
 
     private GoDeferredCloses() {
     }
@@ -36,10 +40,14 @@ final class GoDeferredCloses {
         }
         String call = d.group(1).replaceAll("\\s+", "");
         String function = GoLostWrites.function(Arrays.asList(file.text().split("\n", -1)), lineNo);
-        if (GoLostWrites.flushingClose(call, function, true)) {
+        // only where a caller can be told: a function without an error result (a best-effort append of a warning
+        // line that drops its open and write errors too) has nobody to report the close to
+        int body = function.indexOf("{\n");
+        boolean reports = body > 0 && ERROR_RESULT.matcher(function.substring(0, body)).find();
+        if (reports && GoLostWrites.flushingClose(call, function, true)) {
             out.add(GoLostWrites.FLUSHING_CLOSE);
         }
-        if (GoLostWrites.checkDeleted(file, lineNo, call.substring(0, call.indexOf('(')))) {
+        if (GoLostWrites.checkDeleted(file, lineNo, call.substring(0, call.indexOf('(')), true)) {
             out.add(GoLostWrites.CHECK_DELETED);
         }
         return out;

@@ -157,7 +157,7 @@ final class GoLostWrites {
         }
         // settled elsewhere: the function checks (assigns, tests or returns the error of) a Close, Flush or Sync of
         // this writer, or of a writer built over it (a file's bufio or zip writer)
-        String settle = "(?:\\b\\w*(?i:err)\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?|errors\\.Join\\([^\\n]*)";
+        String settle = "(?:\\berr\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?|errors\\.Join\\([^\\n]*)";
         if (Pattern.compile(settle + made + "\\.(?:Close|Flush|Sync)\\s*\\(\\s*\\)").matcher(function).find()) {
             return false;
         }
@@ -183,16 +183,28 @@ final class GoLostWrites {
                 + Pattern.quote(receiver) + "\\.Write\\w*\\s*\\(").matcher(function).find();
     }
 
+    /** A deleted line that hands a close error on: to the error result, a join, or a return. */
+    private static final Pattern HANDED_ON = Pattern.compile(
+            "(?<![\\w.])err\\s*=(?!=)|errors\\.Join\\(|multierr\\.(?:Append|Combine)\\(|\\breturn\\s+\\S");
+
     /**
      * The changed block of the hunk that adds {@code lineNo} deletes a line that checked the error of the same callee:
      * assigned to an error variable (in an {@code if} or not) or returned.
      */
     static boolean checkDeleted(SourceFile file, int lineNo, String callee) {
-        // a Close, Flush or Sync returns only its error: any name bound to it (`cerr`, `r`) or a join of it is a check
-        String bound = callee.matches(".*\\.(?:Close|Flush|Sync)$")
-                ? "\\b\\w+\\s*:?=\\s*|(?:errors\\.Join|multierr\\.(?:Append|Combine))\\([^\\n]*?" : "\\b\\w*(?i:err)\\w*\\s*:?=\\s*";
-        Pattern checked = Pattern.compile("(?:" + bound + "|\\breturn\\s+(?:[^\\n]*,\\s*)?)(?<![\\w.])" + Pattern.quote(callee)
-                + "\\s*\\(");
+        return checkDeleted(file, lineNo, callee, false);
+    }
+
+    /**
+     * As above; {@code anyName} (a deferred close, session 34) also takes the close bound to any name ({@code cerr :=
+     * f.Close()}, {@code r := f.Close()}) or joined, when the deleted lines hand that error on (to {@code err}, a join,
+     * a return): a deleted check that only printed the close error lost it already.
+     */
+    static boolean checkDeleted(SourceFile file, int lineNo, String callee, boolean anyName) {
+        String bound = anyName ? "\\b\\w+\\s*:?=\\s*|(?:errors\\.Join|multierr\\.(?:Append|Combine))\\([^\\n]*?"
+                : "\\berr\\w*\\s*:?=\\s*";
+        Pattern checked = Pattern.compile("(?:" + bound + "|\\breturn\\s+(?:[^\\n]*,\\s*)?)(?<![\\w.])"
+                + Pattern.quote(callee) + "\\s*\\(");
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -204,12 +216,16 @@ final class GoLostWrites {
                 while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
                     from--;
                 }
+                boolean found = false;
+                boolean handed = !anyName;
                 for (int j = from; j < lines.size() && (j <= i || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-                    if (lines.get(j).kind() == DiffLine.Kind.REMOVED && checked.matcher(lines.get(j).text()).find()) {
-                        return true;
+                    if (lines.get(j).kind() == DiffLine.Kind.REMOVED) {
+                        String t = lines.get(j).text();
+                        found |= checked.matcher(t).find();
+                        handed |= HANDED_ON.matcher(t).find();
                     }
                 }
-                return false;
+                return found && handed;
             }
         }
         return false;
