@@ -26,8 +26,8 @@ import kb.review.diff.SourceFile;
  */
 final class GoDeferredCloses {
 
-    /** An error among a function header's results: {@code ) error {}, {@code (n int, err error) {}. */
-    private static final Pattern ERROR_RESULT = Pattern.compile("\\)\\s*(?:error|\\([^()]*\\berror\\s*\\))\\s*$");
+    /** A one-line function header in sight that names no error: {@code func Add(source, message string) {}. */
+    private static final Pattern NO_ERROR_HEADER = Pattern.compile("^func\\b(?!.*\\berror\\b).*\\{\\s*$");
 
     private GoDeferredCloses() {
     }
@@ -42,8 +42,8 @@ final class GoDeferredCloses {
         String function = GoLostWrites.function(Arrays.asList(file.text().split("\n", -1)), lineNo);
         // only where a caller can be told: a function without an error result (a best-effort append of a warning
         // line that drops its open and write errors too) has nobody to report the close to
-        int body = function.indexOf("{\n");
-        boolean reports = body > 0 && ERROR_RESULT.matcher(function.substring(0, body)).find();
+        String header = function.isEmpty() ? "" : function.substring(0, Math.max(0, function.indexOf('\n')));
+        boolean reports = !NO_ERROR_HEADER.matcher(header).find();
         if (reports && GoLostWrites.flushingClose(call, function, true)) {
             out.add(GoLostWrites.FLUSHING_CLOSE);
         }
