@@ -44,6 +44,12 @@ final class GoDeferredCloses {
         // line that drops its open and write errors too) has nobody to report the close to
         String header = function.isEmpty() ? "" : function.substring(0, Math.max(0, function.indexOf('\n')));
         boolean reports = !NO_ERROR_HEADER.matcher(header).find();
+        // a statement of the function's own body (one in a loop or a function literal closes per turn: RES-03's
+        // ground), on a file no buffering writer is built over (that writer's Flush or Close carries the last write
+        // and is go-deferred-output-error-dropped's or checked in sight)
+        String name = call.substring(0, call.indexOf(".Close"));
+        reports &= line.startsWith("\tdefer") && !Pattern.compile("(?<![\\w.])\\w+\\s*:?=\\s*(?:" + GoLostWrites.BUFFERING
+                + ")\\s*&?" + Pattern.quote(name) + "\\s*[,)]").matcher(function).find();
         if (reports && GoLostWrites.flushingClose(call, function, true)) {
             out.add(GoLostWrites.FLUSHING_CLOSE);
         }

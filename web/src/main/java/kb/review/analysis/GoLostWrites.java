@@ -61,7 +61,7 @@ final class GoLostWrites {
                     + "|Delete|Exec|FirstOrCreate)\\s*\\(.*\\)\\.Error$");
     private static final Pattern CLOSE_OR_FLUSH = Pattern.compile("^([\\p{L}_][\\w.]*)\\.(Close|Flush)\\s*\\(\\s*\\)$");
     /** Constructors of writers that hold bytes until Flush or Close. */
-    private static final String BUFFERING = "(?:zip|tar|gzip|zlib|flate|lzw|bzip2|zstd|lz4|xz|snappy|s2|brotli|pgzip)"
+    static final String BUFFERING = "(?:zip|tar|gzip|zlib|flate|lzw|bzip2|zstd|lz4|xz|snappy|s2|brotli|pgzip)"
             + "\\.New(?:Buffered)?Writer\\w*\\s*\\(|bufio\\.NewWriter(?:Size)?\\s*\\(|(?:base64|base32|ascii85)"
             + "\\.NewEncoder\\s*\\(";
     private static final String BUFFERING_TYPE = "\\*?\\s*(?:zip|tar|gzip|zlib|flate|zstd|lz4|bufio|pgzip)\\.(?:Writer|Encoder)"
