@@ -15,7 +15,9 @@ import kb.review.diff.SourceFile;
  * stops or releases; or a callback given to the call does) inside a deferred function literal, at any depth (a
  * goroutine started by the deferred function counts). The function's result is decided before the defer runs; a
  * leftover temporary branch or an exit status of a process being killed changes nothing the caller can act on.</li>
- * <li>{@value #SECOND_ERROR}: the same kind of clean-up step inside {@code if err != nil { ... }}, whose block hands
+ * <li>{@value #SECOND_ERROR}: the same kind of clean-up step (session 34: also a message handed back to its broker
+ * on failure, JetStream's {@code Nak}/{@code Term}, AMQP's {@code Nack}/{@code Reject}, a {@code Requeue}: the broker
+ * redelivers or drops it after the ack wait whatever the call returns) inside {@code if err != nil { ... }}, whose block hands
  * that error to a call (a handler, a log line): the first error is what the path reports, and the clean-up's own error would
  * only come second (the "cleanup on the way out" reject of the rule, for blocks that report the error through a
  * handler and a bare return instead of returning it).</li>
@@ -50,7 +52,7 @@ public final class GoCleanupDiscards {
     /** The last name of the callee says it ends or undoes something. */
     private static final Pattern CLEANUP = Pattern.compile("(?i)^(?:delete|remove|prune|purge|clean|cleanup|unlink"
             + "|kill|signal|wait|stop|shutdown|terminate|destroy|dispose|teardown|abort|cancel|rollback|release|drain"
-            + "|discard|drop|unlock|disconnect|close)\\w*$");
+            + "|discard|drop|unlock|disconnect|close|nak|nack|term|reject|requeue)\\w*$");
     private static final Pattern CALLEE = Pattern.compile("^(?:[\\w.\\[\\]]+\\.)?(\\w+)\\s*\\(");
     private static final Pattern CALL_IN_TEXT = Pattern.compile("(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
     private static final Pattern DEFER_LITERAL = Pattern.compile("^\\s*defer\\s+func\\s*\\(");

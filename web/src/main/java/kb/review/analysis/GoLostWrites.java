@@ -41,6 +41,8 @@ final class GoLostWrites {
     private static final Pattern BLANK = Pattern.compile("^\\s*_\\s*(?:,\\s*_\\s*)?=\\s*(.+?)\\s*(?://.*)?$");
     /** A Close or Flush called as a bare statement, its only result never looked at: group 1 is the call. */
     private static final Pattern BARE = Pattern.compile("^\\s*([\\p{L}_][\\w.]*\\.(?:Close|Flush)\\s*\\(\\s*\\))\\s*(?://.*)?$");
+    /** A Close deferred bare, its error dropped when it runs after the result is fixed: group 1 is the call. */
+    private static final Pattern DEFERRED = Pattern.compile("^\\s*defer\\s+([\\p{L}_][\\w.]*\\.Close\\s*\\(\\s*\\))\\s*(?://.*)?$");
     /** The callee of a call: group 1 the receiver chain (may be empty), group 2 the method. */
     private static final Pattern CALLEE = Pattern.compile("^(?:([\\p{L}_][\\w.]*)\\.)?([\\p{L}_]\\w*)\\s*\\(");
     private static final Pattern CONTEXT_EXEC = Pattern.compile("^(?:ExecContext|NamedExecContext|MustExecContext)$");
@@ -59,7 +61,7 @@ final class GoLostWrites {
                     + "|Delete|Exec|FirstOrCreate)\\s*\\(.*\\)\\.Error$");
     private static final Pattern CLOSE_OR_FLUSH = Pattern.compile("^([\\p{L}_][\\w.]*)\\.(Close|Flush)\\s*\\(\\s*\\)$");
     /** Constructors of writers that hold bytes until Flush or Close. */
-    private static final String BUFFERING = "(?:zip|tar|gzip|zlib|flate|lzw|bzip2|zstd|lz4|xz|snappy|s2|brotli|pgzip)"
+    static final String BUFFERING = "(?:zip|tar|gzip|zlib|flate|lzw|bzip2|zstd|lz4|xz|snappy|s2|brotli|pgzip)"
             + "\\.New(?:Buffered)?Writer\\w*\\s*\\(|bufio\\.NewWriter(?:Size)?\\s*\\(|(?:base64|base32|ascii85)"
             + "\\.NewEncoder\\s*\\(";
     private static final String BUFFERING_TYPE = "\\*?\\s*(?:zip|tar|gzip|zlib|flate|zstd|lz4|bufio|pgzip)\\.(?:Writer|Encoder)"
@@ -77,6 +79,9 @@ final class GoLostWrites {
         Matcher b = BLANK.matcher(line);
         Matcher bare = BARE.matcher(line);
         boolean blank = b.find();
+        if (file.language() == Language.GO && !blank && line.contains("defer")) {
+            return GoDeferredCloses.describe(file, lineNo, line, DEFERRED);
+        }
         if (file.language() != Language.GO || !blank && !bare.find()) {
             return out;
         }
@@ -132,7 +137,7 @@ final class GoLostWrites {
      * A close or flush of a buffering writer or a file opened for writing, made or declared in the function (or
      * declared in the file), whose Close, Flush or Sync the function does not check anywhere else.
      */
-    private static boolean flushingClose(String call, String function, boolean filesOnly) {
+    static boolean flushingClose(String call, String function, boolean filesOnly) {
         Matcher m = CLOSE_OR_FLUSH.matcher(call);
         if (!m.find()) {
             return false;
@@ -178,13 +183,28 @@ final class GoLostWrites {
                 + Pattern.quote(receiver) + "\\.Write\\w*\\s*\\(").matcher(function).find();
     }
 
+    /** A deleted line that hands a close error on: to the error result, a join, or a return. */
+    private static final Pattern HANDED_ON = Pattern.compile(
+            "(?<![\\w.])err\\s*=(?!=)|errors\\.Join\\(|multierr\\.(?:Append|Combine)\\(|\\breturn\\s+\\S");
+
     /**
      * The changed block of the hunk that adds {@code lineNo} deletes a line that checked the error of the same callee:
      * assigned to an error variable (in an {@code if} or not) or returned.
      */
-    private static boolean checkDeleted(SourceFile file, int lineNo, String callee) {
-        Pattern checked = Pattern.compile("(?:\\berr\\w*\\s*:?=\\s*|\\breturn\\s+(?:[^\\n]*,\\s*)?)" + Pattern.quote(callee)
-                + "\\s*\\(");
+    static boolean checkDeleted(SourceFile file, int lineNo, String callee) {
+        return checkDeleted(file, lineNo, callee, false);
+    }
+
+    /**
+     * As above; {@code anyName} (a deferred close, session 34) also takes the close bound to any name ({@code cerr :=
+     * f.Close()}, {@code r := f.Close()}) or joined, when the deleted lines hand that error on (to {@code err}, a join,
+     * a return): a deleted check that only printed the close error lost it already.
+     */
+    static boolean checkDeleted(SourceFile file, int lineNo, String callee, boolean anyName) {
+        String bound = anyName ? "\\b\\w+\\s*:?=\\s*|(?:errors\\.Join|multierr\\.(?:Append|Combine))\\([^\\n]*?"
+                : "\\berr\\w*\\s*:?=\\s*";
+        Pattern checked = Pattern.compile("(?:" + bound + "|\\breturn\\s+(?:[^\\n]*,\\s*)?)(?<![\\w.])"
+                + Pattern.quote(callee) + "\\s*\\(");
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -196,12 +216,16 @@ final class GoLostWrites {
                 while (from > 0 && lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT) {
                     from--;
                 }
+                boolean found = false;
+                boolean handed = !anyName;
                 for (int j = from; j < lines.size() && (j <= i || lines.get(j).kind() != DiffLine.Kind.CONTEXT); j++) {
-                    if (lines.get(j).kind() == DiffLine.Kind.REMOVED && checked.matcher(lines.get(j).text()).find()) {
-                        return true;
+                    if (lines.get(j).kind() == DiffLine.Kind.REMOVED) {
+                        String t = lines.get(j).text();
+                        found |= checked.matcher(t).find();
+                        handed |= HANDED_ON.matcher(t).find();
                     }
                 }
-                return false;
+                return found && handed;
             }
         }
         return false;
@@ -224,7 +248,7 @@ final class GoLostWrites {
     }
 
     /** The text of the top-level function around {@code lineNo} (its {@code func} line to its closing brace). */
-    private static String function(List<String> lines, int lineNo) {
+    static String function(List<String> lines, int lineNo) {
         int top = 0;
         for (int l = Math.min(lineNo, lines.size()); l >= 1; l--) {
             String text = lines.get(l - 1);

@@ -64,6 +64,13 @@ final class GoRemovedErrorHandling {
 
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
 
+    /**
+     * A rollback or abort of the step's transaction as a statement ({@code tx.Rollback()}, {@code _ = tx.Rollback(ctx)}):
+     * the branch undoes the step's writes, so the failure is one of the unit of work itself (session 34, err34).
+     */
+    private static final Pattern ROLLBACK = Pattern.compile(
+            "^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Rollback|Abort)\\w*\\(\\s*(?:ctx\\w*|context\\.\\w+\\(\\s*\\))?\\s*\\)$");
+
     private GoRemovedErrorHandling() {
     }
 
@@ -155,6 +162,8 @@ final class GoRemovedErrorHandling {
         int firstAdded = 0;
         boolean gaveUp = false;
         boolean local = declaredHere(lines, header, name);
+        boolean rolledBack = false;
+        boolean saidOutLoud = false;
         for (int j = header + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
@@ -162,7 +171,7 @@ final class GoRemovedErrorHandling {
             }
             String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
             if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
-                return firstAdded == 0 ? null : new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), firstAdded,
+                return firstAdded == 0 || saidOutLoud && !rolledBack ? null : new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), firstAdded,
                         1, file.line(firstAdded).strip(), "The change takes `" + lines.get(at).text().strip()
                                 + "` out of this error branch and leaves it " + (gaveUp ? "skipping the failure or"
                                 + " answering it with a nil error" : "only logging and carrying on")
@@ -182,10 +191,13 @@ final class GoRemovedErrorHandling {
                     return null;
                 }
                 gaveUp = true;
+            } else if (ROLLBACK.matcher(t).find()) {
+                rolledBack = true; // the step's writes undone: its failure is the unit of work's, not a side matter
             } else if (!LOG.matcher(t).find()) {
                 return null; // the branch does something else with the failure (retries, records, cleans up)
             } else if (mentions(t, name) && !QUIET.matcher(t).find()) {
-                return null; // the failure logged with its error above debug: a fall-back said out loud (FM)
+                saidOutLoud = true; // logged with its error above debug: a fall-back said out loud (FM), unless
+                // the branch rolled the step back: a failed transactional step skipped (err34, round 32's go-14)
             }
             if (l.kind() == DiffLine.Kind.ADDED && firstAdded == 0) {
                 firstAdded = l.newLine();

@@ -18,7 +18,8 @@ import kb.review.rules.Catalog;
  * records it ({@code future.completeExceptionally(e)}, {@code errors.add(e)}); the catch the change leaves only logs
  * (at any level, through any API: SLF4J, java.util.logging's {@code log(Level.X, ...)}, JBoss {@code debugf}, Log4j,
  * Android, {@code System.err}, a printed stack trace, with or without the exception) and/or returns a default
- * ({@code null}, {@code false}, {@code Optional.empty()}, an empty collection, a constant or a field) or nothing. The
+ * ({@code null}, {@code false}, {@code Optional.empty()}, an empty collection, a constant or a field), assigns such a
+ * default to a local or a field ({@code state = new JSONObject();}), or does nothing. The
  * caller that was told the work failed now carries on as if it had worked. The deleted handling is the evidence: no
  * knowledge of the logger or of the method's contract is needed.
  *
@@ -53,10 +54,16 @@ final class JavaRemovedErrorHandling {
      * A return of nothing or of a default: a literal, an empty value, a new empty object, a constant. A field or a local
      * (the last value read well, kept for this) is a fall-back the author chose (javaerr31's ok-3).
      */
-    private static final Pattern DEFAULT_RETURN = Pattern.compile(
-            "^return(?:\\s+(?:\\(\\s*[\\w.]+\\s*\\)\\s*)?(?:null|false|true|-?\\d+[LlDdFf]?|\"\"|[\\w.]*(?:EMPTY\\w*|NONE|"
-                    + "DEFAULT\\w*|UNKNOWN)|[\\w.]*\\.(?:empty\\w*|none|of|emptyList|emptyMap|emptySet)\\(\\s*\\)|"
-                    + "new\\s+[\\w.]+(?:<[^<>;]*>)?\\(\\s*\\)|[\\w.]*\\b[A-Z][A-Z0-9_]+))?\\s*;$");
+    private static final String DEFAULT_VALUE = "(?:\\(\\s*[\\w.]+\\s*\\)\\s*)?(?:null|false|true|-?\\d+[LlDdFf]?|\"\"|[\\w.]*(?:EMPTY\\w*|NONE|"
+            + "DEFAULT\\w*|UNKNOWN)|[\\w.]*\\.(?:empty\\w*|none|of|emptyList|emptyMap|emptySet)\\(\\s*\\)|"
+            + "new\\s+[\\w.]+(?:<[^<>;]*>)?\\(\\s*\\)|[\\w.]*\\b[A-Z][A-Z0-9_]+)";
+    private static final Pattern DEFAULT_RETURN = Pattern.compile("^return(?:\\s+" + DEFAULT_VALUE + ")?\\s*;$");
+    /**
+     * The same default put in a local or a field the code reads on ({@code state = new JSONObject();}, {@code
+     * this.props = new Properties();}): the failure becomes an empty value below the catch (session 34, err34).
+     */
+    private static final Pattern DEFAULT_ASSIGN = Pattern.compile(
+            "^(?:this\\.)?[\\w$]+\\s*=\\s*" + DEFAULT_VALUE + "\\s*;$");
 
     private static final Pattern THROW = Pattern.compile("^throw\\b");
 
@@ -182,7 +189,8 @@ final class JavaRemovedErrorHandling {
             statement.setLength(0);
             kept++;
             boolean log = LOG.matcher(s).find();
-            if (THROW.matcher(s).find() || !log && (!DEFAULT_RETURN.matcher(s).matches()
+            boolean byDefault = DEFAULT_RETURN.matcher(s).matches() || DEFAULT_ASSIGN.matcher(s).matches();
+            if (THROW.matcher(s).find() || !log && (!byDefault
                     || GoRemovedErrorHandling.mentions(s, name))) {
                 return null;
             }
