@@ -77,20 +77,21 @@ final class CutTries {
 
     /**
      * True when {@code ast} lies in the block of a try-with-resources that declares or names {@code owner} as a
-     * resource ({@code try (Connection c = ds.getConnection()) { Statement s = c.createStatement(); ... }}): every way
-     * out of that block closes the owner, and with it what was taken from it (set 19, DE).
+     * resource ({@code try (Connection c = ds.getConnection()) { Statement s = c.createStatement(); ... }}), or of a
+     * try whose finally closes the owner: every way out of that block closes the owner, and with it what was taken
+     * from it (set 19, DE).
      */
     static boolean insideOwnersTry(Object ast, String owner) {
         return ast instanceof Node node && owner != null && ownersTry(node, owner) != null;
     }
 
-    /** True when {@code a} and {@code b} lie in the block of the same try-with-resources of {@code owner}. */
+    /** True when {@code b} lies in the try statement (of {@code owner}) in whose block {@code a} lies. */
     static boolean sameOwnersTry(Object a, Object b, String owner) {
         if (!(a instanceof Node na) || !(b instanceof Node nb) || owner == null) {
             return false;
         }
         TryStmt t = ownersTry(na, owner);
-        return t != null && t.getTryBlock().isAncestorOf(nb);
+        return t != null && t.isAncestorOf(nb); // its block, catches or finally: all end in the owner's close
     }
 
     private static TryStmt ownersTry(Node node, String owner) {
@@ -98,6 +99,10 @@ final class CutTries {
         for (Node p = node.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
             if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
                 return null;
+            }
+            if (p instanceof TryStmt t && child == t.getTryBlock() && t.getFinallyBlock().isPresent()
+                    && closesInFinally(t.getFinallyBlock().get(), owner)) {
+                return t; // finally { if (conn != null) conn.close(); }: every way out closes the owner
             }
             if (p instanceof TryStmt t && child == t.getTryBlock() && !t.getResources().isEmpty()) {
                 java.util.Set<String> resources = new java.util.HashSet<>();
@@ -114,6 +119,14 @@ final class CutTries {
             }
         }
         return null;
+    }
+
+    /** True when the finally block calls {@code owner.close()} (under a null check or its own try, as usual). */
+    private static boolean closesInFinally(BlockStmt fin, String owner) {
+        return fin.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream().anyMatch(m ->
+                m.getNameAsString().equals("close") && m.getArguments().isEmpty()
+                        && m.getScope().filter(sc -> sc instanceof NameExpr n && n.getNameAsString().equals(owner))
+                        .isPresent());
     }
 
     /**
