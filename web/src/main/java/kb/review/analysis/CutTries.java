@@ -100,20 +100,9 @@ final class CutTries {
             if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
                 return null;
             }
-            if (p instanceof TryStmt t && child == t.getTryBlock() && t.getFinallyBlock().isPresent()
-                    && closesInFinally(t.getFinallyBlock().get(), owner)) {
-                return t; // finally { if (conn != null) conn.close(); }: every way out closes the owner
-            }
-            if (p instanceof TryStmt t && child == t.getTryBlock() && !t.getResources().isEmpty()) {
-                java.util.Set<String> resources = new java.util.HashSet<>();
-                for (var r : t.getResources()) {
-                    if (r instanceof VariableDeclarationExpr d) {
-                        d.getVariables().forEach(v -> resources.add(v.getNameAsString()));
-                    } else if (r instanceof NameExpr n) {
-                        resources.add(n.getNameAsString());
-                    }
-                }
-                if (resources.contains(owner) || madeFrom(t.getTryBlock(), owner, resources)) {
+            if (p instanceof TryStmt t && child == t.getTryBlock()) {
+                java.util.Set<String> closed = closedOnExit(t);
+                if (closed.contains(owner) || !closed.isEmpty() && madeFrom(t.getTryBlock(), owner, closed)) {
                     return t;
                 }
             }
@@ -121,12 +110,27 @@ final class CutTries {
         return null;
     }
 
-    /** True when the finally block calls {@code owner.close()} (under a null check or its own try, as usual). */
-    private static boolean closesInFinally(BlockStmt fin, String owner) {
-        return fin.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream().anyMatch(m ->
-                m.getNameAsString().equals("close") && m.getArguments().isEmpty()
-                        && m.getScope().filter(sc -> sc instanceof NameExpr n && n.getNameAsString().equals(owner))
-                        .isPresent());
+    /**
+     * The locals every way out of the try closes: its resources, and what its finally closes
+     * ({@code finally { if (conn != null) conn.close(); }}, under a null check or its own try, as usual).
+     */
+    private static java.util.Set<String> closedOnExit(TryStmt t) {
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        for (var r : t.getResources()) {
+            if (r instanceof VariableDeclarationExpr d) {
+                d.getVariables().forEach(v -> closed.add(v.getNameAsString()));
+            } else if (r instanceof NameExpr n) {
+                closed.add(n.getNameAsString());
+            }
+        }
+        t.getFinallyBlock().ifPresent(fin -> fin.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)
+                .forEach(m -> {
+                    if (m.getNameAsString().equals("close") && m.getArguments().isEmpty()
+                            && m.getScope().orElse(null) instanceof NameExpr n) {
+                        closed.add(n.getNameAsString());
+                    }
+                }));
+        return closed;
     }
 
     /**
