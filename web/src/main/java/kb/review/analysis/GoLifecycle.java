@@ -42,8 +42,6 @@ public final class GoLifecycle implements LifecycleFacts {
     private java.util.NavigableMap<Integer, String> removed = new java.util.TreeMap<>();
     /** Which lines of the new side the change added ({@link RewrittenAcquisitions}); none in a whole file. */
     private IntPredicate addedLine = line -> false;
-    /** The functions the diff shows in more than one hunk. */
-    private GoContinuedHunks continued;
     /** The first line of each function's graph, for the deleted lines inside it. */
     private final Map<Cfg, Integer> firstLine = new HashMap<>();
 
@@ -109,7 +107,6 @@ public final class GoLifecycle implements LifecycleFacts {
         facts.addedLine = addedLine;
         List<SyntaxNode> functions = new ArrayList<>();
         collect(root, functions);
-        facts.continued = new GoContinuedHunks(functions, src);
         List<Cfg> graphs = new ArrayList<>();
         for (SyntaxNode f : functions) {
             // most functions acquire nothing the models know: skip building their graphs
@@ -291,8 +288,7 @@ public final class GoLifecycle implements LifecycleFacts {
         String inside = first == null ? "" : String.join("", removed.subMap(first, true, cfg.exit.line + 1, true)
                 .values());
         return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, inside)
-                || RewrittenAcquisitions.endedBelowCut(a, cut.contains(cfg), removed, addedLine, inside)
-                || first != null && continued.releasedInLaterPart(first, cfg.exit.line, a); // GoContinuedHunks
+                || RewrittenAcquisitions.endedBelowCut(a, cut.contains(cfg), removed, addedLine, inside);
     }
 
     @Override
