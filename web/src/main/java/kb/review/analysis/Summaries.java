@@ -46,12 +46,6 @@ public final class Summaries extends VisibleFunctions {
 
     private static final Pattern RECOVER = Pattern.compile("\\brecover\\s*\\(\\s*\\)");
     private static final Pattern CALL = Pattern.compile("([\\w.]+)\\s*\\(([^()]*)\\)");
-    /**
-     * A helper named for closing what it is given ({@code closeFile}, {@code closeQuietly}, {@code safeClose},
-     * {@code deferredClose}, {@code CloseAndReport}, {@code Closef}; not {@code closed} or {@code closest}): handed
-     * on to one the review cannot see, by a helper it can, the value is closed there.
-     */
-    private static final Pattern CLOSER_NAME = Pattern.compile("(?:\\w*[a-z0-9_])?[cC]lose(?:[A-Z_]\\w*|f)?");
     private static final Pattern DEFERRED = Pattern.compile("\\bdefer\\s+([\\w.]+)\\s*\\(");
 
     private final Map<String, Boolean> releases;
@@ -208,9 +202,8 @@ public final class Summaries extends VisibleFunctions {
                 if (a.equals(p) || a.startsWith(p + ".")) {
                     home = home == null ? home(f) : home;
                     Target next = callees.target(m.group(1), home);
-                    if (next != null ? releasesArgument(next, i, language, depth - 1)
-                            : CLOSER_NAME.matcher(simpleName(m.group(1))).matches()) {
-                        return true; // a closer the review cannot see (closeFile(f, ctx) in another file)
+                    if (next != null && releasesArgument(next, i, language, depth - 1)) {
+                        return true;
                     }
                 }
             }
