@@ -31,25 +31,4 @@ class Rel34OwnershipClassesTest {
     void a_statement_made_inside_its_owners_try_with_resources_is_not_reported() {
         ClassDiffs25.check("rel34-java-owner-try-closes", Set.of("RES-01"));
     }
-
-    /**
-     * Go: a helper the review can see (often called from a deferred closure) hands the file on to a closer it cannot
-     * see, named for closing ({@code closeFile}, {@code safeClose}, {@code closeQuietly}). Still found: a helper that
-     * only reads the file, and a closing helper called after an error return that skips it.
-     */
-    @Test
-    void a_file_closed_through_a_helper_that_calls_an_unseen_closer_is_not_reported() {
-        ClassDiffs25.check("rel34-go-closed-through-helper", Set.of("RES-01"));
-    }
-
-    /**
-     * Go: a function the diff shows in two hunks (the gap filler closes it where the first hunk stops and reopens it
-     * under git's header for the next): a value opened in the first part is released in the later part (a deferred
-     * close or cleanup closure), so falling off the first part's end is no leak. Still found: a later part that only
-     * reads the value.
-     */
-    @Test
-    void a_value_released_in_a_later_hunk_of_the_same_function_is_not_reported() {
-        ClassDiffs25.check("rel34-go-close-in-later-hunk", Set.of("RES-01"));
-    }
 }
