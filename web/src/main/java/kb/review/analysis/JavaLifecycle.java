@@ -282,7 +282,9 @@ public final class JavaLifecycle implements LifecycleFacts {
 
     @Override
     public boolean keptOnNormalExit(Acquisition a) {
-        return acquisitions.kept(a);
+        // a try whose finally is below the hunk (CutTries): every normal way out passes that finally
+        return acquisitions.kept(a) || CutTries.leavesThroughCut(a.at().ast)
+                || CutTries.insideOwnersTry(a.at().ast, acquisitions.ownerCandidate(a));
     }
 
     @Override
@@ -296,6 +298,10 @@ public final class JavaLifecycle implements LifecycleFacts {
         if (n.kind != Kind.THROW && acquisitions.wrapped().factoryOf(a,
                 acquisitions.matcher().types().get(a.var()))) {
             return true; // a factory building the resource it returns around this one: judged on normal paths
+        }
+        if (CutTries.handledBelowCut(n.ast) || CutTries.sameOwnersTry(a.at().ast,
+                n.ast, acquisitions.ownerCandidate(a))) {
+            return true; // a finally below the hunk, or the try-with-resources of its owner, is the way out
         }
         return ThreadStates.quiet(n, a, acquisitions.acquire(n));
     }
