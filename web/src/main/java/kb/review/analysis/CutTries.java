@@ -4,9 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 
@@ -17,7 +18,8 @@ import com.github.javaparser.ast.stmt.TryStmt;
  * the usual shape of that code ({@code Connection c = null; try { c = open(); ... } finally { close(c); }}) is that
  * the finally closes what the try opened. An exception thrown inside such a try therefore goes to code the review
  * cannot read: the path is not a leak the review can show (sets 19-23, W: the close in a finally below the hunk).
- * A try that shows its handlers is left to the graph, which follows its edges.
+ * A try that shows its handlers is left to the graph, which follows its edges. Only the idiom counts: a local
+ * declared {@code = null} above the cut try (older classes report the other shapes: PrecisionSet8, Life30, Res32).
  */
 final class CutTries {
 
@@ -25,35 +27,52 @@ final class CutTries {
     }
 
     /**
-     * True when an exception out of {@code ast} goes to the handlers of a try the hunk cuts: the statement lies in the
-     * block of such a try, and whatever tries inside it do, the exception ends in its hidden catch or finally.
+     * True when an exception out of {@code ast} goes to the handlers of the cut try that holds the acquisition
+     * {@code acq} of {@code var} in the classic idiom ({@link #idiomTry}).
      */
-    static boolean handledBelowCut(Object ast) {
-        return ast instanceof Node node && cutTryAround(node) != null;
+    static boolean handledBelowCut(Object ast, Object acq, String var) {
+        TryStmt t = idiomTry(acq, var);
+        return t != null && ast instanceof Node node && t.getTryBlock().isAncestorOf(node);
+    }
+
+    /** True when every way out of the function from the acquisition {@code acq} passes the cut try's handlers. */
+    static boolean leavesThroughCut(Object acq, String var) {
+        return idiomTry(acq, var) != null;
     }
 
     /**
-     * True when every way out of the function from the statement {@code ast} passes the handlers of a try the hunk
-     * cuts: the statement is in the block of such a try, or it is the statement right before one in the same block
-     * ({@code Connection c = open(); try { ... }}: the idiom whose finally closes it).
+     * The cut try that holds {@code acq} when {@code var} is declared {@code = null} above it: the classic
+     * {@code X v = null; try { v = open(); ... } finally { close(v); }}, whose local lives outside the try for the
+     * finally below the hunk. Without that declaration the older classes still report the path (PrecisionSet8,
+     * Life30 partial method views).
      */
-    static boolean leavesThroughCut(Object ast) {
-        if (!(ast instanceof Node node)) {
-            return false;
+    private static TryStmt idiomTry(Object acq, String var) {
+        if (!(acq instanceof Node node) || var == null) {
+            return null;
         }
-        if (cutTryAround(node) != null) {
-            return true;
+        TryStmt t = cutTryAround(node);
+        if (t == null) {
+            return null;
         }
-        Node stmt = node;
-        while (stmt != null && !(stmt instanceof Statement)) {
-            stmt = stmt.getParentNode().orElse(null);
+        Node child = t;
+        for (Node p = t.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
+                return null;
+            }
+            if (p instanceof BlockStmt block) {
+                for (Statement s : block.getStatements()) {
+                    if (s == child) {
+                        break;
+                    }
+                    if (s instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr d
+                            && d.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(var)
+                            && v.getInitializer().orElse(null) instanceof NullLiteralExpr)) {
+                        return t;
+                    }
+                }
+            }
         }
-        if (stmt != null && stmt.getParentNode().orElse(null) instanceof BlockStmt block) {
-            int at = block.getStatements().indexOf(stmt);
-            return at >= 0 && at + 1 < block.getStatements().size()
-                    && block.getStatement(at + 1) instanceof TryStmt t && cut(t);
-        }
-        return false;
+        return null;
     }
 
     /** The innermost try whose block holds {@code node} and which the hunk cuts, or null. */
@@ -76,10 +95,11 @@ final class CutTries {
     }
 
     /**
-     * True when {@code ast} lies in the block of a try-with-resources that declares or names {@code owner} as a
-     * resource ({@code try (Connection c = ds.getConnection()) { Statement s = c.createStatement(); ... }}), or of a
-     * try whose finally closes the owner: every way out of that block closes the owner, and with it what was taken
-     * from it (set 19, DE).
+     * True when {@code ast} lies in the block of a try-with-resources that declares {@code owner}, a JDBC statement,
+     * as a resource ({@code try (PreparedStatement ps = c.prepareStatement(q)) { ResultSet rs = ps.executeQuery(); }}):
+     * closing a statement closes its current result set. Narrowed at the merge: a statement left to its connection
+     * (JavaSessionsSession24, Prec31) and a result set left to a statement closed in a finally (JavaRound3) are still
+     * reported.
      */
     static boolean insideOwnersTry(Object ast, String owner) {
         return ast instanceof Node node && owner != null && ownersTry(node, owner) != null;
@@ -100,49 +120,22 @@ final class CutTries {
             if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
                 return null;
             }
-            if (p instanceof TryStmt t && child == t.getTryBlock()) {
-                java.util.Set<String> closed = closedOnExit(t);
-                if (closed.contains(owner) || !closed.isEmpty() && madeFrom(t.getTryBlock(), owner, closed)) {
-                    return t;
-                }
+            if (p instanceof TryStmt t && child == t.getTryBlock() && statementResource(t, owner)) {
+                return t;
             }
         }
         return null;
     }
 
-    /**
-     * The locals every way out of the try closes: its resources, and what its finally closes
-     * ({@code finally { if (conn != null) conn.close(); }}, under a null check or its own try, as usual).
-     */
-    private static java.util.Set<String> closedOnExit(TryStmt t) {
-        java.util.Set<String> closed = new java.util.HashSet<>();
+    /** True when the try declares {@code owner} as a resource of a JDBC statement type. */
+    private static boolean statementResource(TryStmt t, String owner) {
         for (var r : t.getResources()) {
             if (r instanceof VariableDeclarationExpr d) {
-                d.getVariables().forEach(v -> closed.add(v.getNameAsString()));
-            } else if (r instanceof NameExpr n) {
-                closed.add(n.getNameAsString());
-            }
-        }
-        t.getFinallyBlock().ifPresent(fin -> fin.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)
-                .forEach(m -> {
-                    if (m.getNameAsString().equals("close") && m.getArguments().isEmpty()
-                            && m.getScope().orElse(null) instanceof NameExpr n) {
-                        closed.add(n.getNameAsString());
+                for (VariableDeclarator v : d.getVariables()) {
+                    if (v.getNameAsString().equals(owner) && v.getTypeAsString().endsWith("Statement")) {
+                        return true;
                     }
-                }));
-        return closed;
-    }
-
-    /**
-     * True when {@code owner} is a local of {@code block} taken from one of {@code resources}
-     * ({@code PreparedStatement ps = conn.prepareStatement(q)} in the try of {@code conn}): closing the resource
-     * closes it, and with it what was taken from it in turn (its result set).
-     */
-    private static boolean madeFrom(BlockStmt block, String owner, java.util.Set<String> resources) {
-        for (VariableDeclarator v : block.findAll(VariableDeclarator.class)) {
-            if (v.getNameAsString().equals(owner) && v.getInitializer().isPresent()) {
-                String from = OwnerReleases.owner(JavaExpressions.unwrap(v.getInitializer().get()));
-                return from != null && resources.contains(from);
+                }
             }
         }
         return false;

@@ -283,7 +283,7 @@ public final class JavaLifecycle implements LifecycleFacts {
     @Override
     public boolean keptOnNormalExit(Acquisition a) {
         // a try whose finally is below the hunk (CutTries): every normal way out passes that finally
-        return acquisitions.kept(a) || CutTries.leavesThroughCut(a.at().ast)
+        return acquisitions.kept(a) || CutTries.leavesThroughCut(a.at().ast, a.var())
                 || CutTries.insideOwnersTry(a.at().ast, acquisitions.ownerCandidate(a));
     }
 
@@ -299,7 +299,7 @@ public final class JavaLifecycle implements LifecycleFacts {
                 acquisitions.matcher().types().get(a.var()))) {
             return true; // a factory building the resource it returns around this one: judged on normal paths
         }
-        if (CutTries.handledBelowCut(n.ast) || CutTries.sameOwnersTry(a.at().ast,
+        if (CutTries.handledBelowCut(n.ast, a.at().ast, a.var()) || CutTries.sameOwnersTry(a.at().ast,
                 n.ast, acquisitions.ownerCandidate(a))) {
             return true; // a finally below the hunk, or the try-with-resources of its owner, is the way out
         }

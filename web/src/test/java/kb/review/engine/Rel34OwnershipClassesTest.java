@@ -22,10 +22,11 @@ class Rel34OwnershipClassesTest {
     }
 
     /**
-     * Java: a JDBC statement or result set made inside the try-with-resources of the connection or statement it was
-     * taken from: every way out of that try closes the owner, and with it what was made from it (JDBC: closing a
-     * statement closes its result set, closing a connection releases its statements). Still found: a statement of a
-     * connection closed by hand, and a file stream opened inside a connection's try (not the connection's).
+     * Java: a JDBC result set made inside the try-with-resources of the statement it was taken from: every way out
+     * of that try closes the statement, and with it its current result set. Narrowed at the merge: a statement left
+     * to its connection (try-with-resources or finally) is still reported, as the older classes hold (JavaSessions,
+     * Prec31, JavaSessionsSession24). Still found: a statement of a connection closed by hand, and a file stream
+     * opened inside a connection's try.
      */
     @Test
     void a_statement_made_inside_its_owners_try_with_resources_is_not_reported() {
