@@ -277,7 +277,8 @@ final class AnalysisDetector {
                             && (!whole && CloseableScopes.inCloseableClass(file, f.leak().acquisition().at().line)
                             || SetterHelpers.ownedByCallers(file, f.leak().acquisition().at().line)
                             || !whole && CutTryHandlers.cut(file, f.leak().acquisition().at().line)
-                            || DeclaredOtherwise.notThreadLocal(file, f.leak().acquisition().var()))) {
+                            || DeclaredOtherwise.notThreadLocal(file, f.leak().acquisition().var(),
+                                    f.leak().acquisition().at().line))) {
                         continue; // a scope class's set paired by its close(), or a setter whose callers restore
                     }
                     if (whole || !untouched.get(f.leak().acquisition().at().line)
