@@ -71,7 +71,7 @@ public final class BoundedExecutorWork {
                 && !isField(code, method, pool);
         if (local) {
             String body = code.substring(method[0], method[1]);
-            return perCall(body, pool, before) ? PER_CALL : "";
+            return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
         }
         return startUpOnly(code, pool, size) ? START_UP : "";
     }
@@ -112,6 +112,23 @@ public final class BoundedExecutorWork {
     }
 
     private static final Pattern ASYNC = Pattern.compile("\\b\\w+Async\\s*$");
+    /** A pool size read from the work: a collection's size, an array's length, a page-size getter. */
+    private static final Pattern WORK_SIZE = Pattern.compile("\\.\\s*size\\s*\\(\\s*\\)|\\.\\s*length\\b"
+            + "|\\bget(?!\\w*(?:Thread|Pool|Worker|Core))\\w*Size\\s*\\(\\s*\\)");
+
+    /**
+     * True when a per-call pool's size is the call's work, so its queue holds nothing past it: a cached pool (no
+     * queue), a fixed pool sized from the work ({@code min(ids.size(), 8)}, a page size) or fed by a counted loop to its
+     * own size. A pool of a fixed count of threads (2, the processors) fed a whole collection queues the rest, and a
+     * pool made per call for one task is a thread per call: those stay reported (round 13's java-14, round 9's
+     * per-call lookup).
+     */
+    private static boolean sizedToWork(String factory, String size, String body) {
+        if (factory.contains("newCachedThreadPool")) {
+            return true;
+        }
+        return size != null && (WORK_SIZE.matcher(size).find() || countedBy(body, size));
+    }
 
     /** The text before the unmatched parenthesis around {@code pos}: the name of the call it is an argument of. */
     private static String callBefore(String body, int pos) {
@@ -148,6 +165,9 @@ public final class BoundedExecutorWork {
             if (nested(code, method[0], use.start())) {
                 return false; // a lambda or an anonymous class: it runs later, maybe again and again
             }
+            if (LOOPING_TASK.matcher(callText(code, code.indexOf('(', use.end() - 1))).find()) {
+                return false; // a task that loops: LoopOnlyExecutors judges it (one loop until stopped or not)
+            }
             String methodName = nameOf(code, method[0]);
             if (!START_NAME.matcher(methodName).matches() && !constructor(code, methodName)
                     && !(size != null && countedBy(code.substring(method[0], use.start()), size))) {
@@ -156,6 +176,21 @@ public final class BoundedExecutorWork {
         }
         return submits > 0 && !Pattern.compile("(?:\\breturn\\s+|[(,]\\s*)(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
                 + "\\s*[;,)]").matcher(code).find();
+    }
+
+    private static final Pattern LOOPING_TASK = Pattern.compile("\\b(?:while\\s*\\(|do\\s*\\{)");
+
+    /** The text of the call whose parenthesis opens at {@code open}, up to its closing parenthesis. */
+    private static String callText(String code, int open) {
+        int depth = 0;
+        for (int i = Math.max(0, open); i < code.length(); i++) {
+            char c = code.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0) {
+                return code.substring(open, i + 1);
+            }
+        }
+        return "";
     }
 
     /** True when the position sits in a lambda or an anonymous class's body inside the method opening at {@code from}. */
