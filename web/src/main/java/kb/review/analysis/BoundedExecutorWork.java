@@ -10,8 +10,11 @@ import kb.review.diff.SourceFile;
  * <ul>
  * <li>{@link #PER_CALL}: a pool made in a local of one method (a declaration or a try-with-resources resource) that
  * the same method shuts down or closes and neither returns nor stores: its queue holds only the tasks of this call,
- * over data the call already holds (a page of lookups, one probe per server, the registered catalogs). A pool fed
- * from a {@code while}/{@code do} loop (lines of a stream, messages of a socket) stays reported.</li>
+ * over data the call already holds (a page of lookups, one probe per server, the registered catalogs). Only when its
+ * size follows that work: a cached pool, a fixed pool sized from a collection's size, an array's length or a page
+ * size, or one fed by a counted loop to its own size (a pool of two or of the processor count per call is a thread
+ * per call, and stays reported, as rounds 9 and 13 expect). A pool fed from a {@code while}/{@code do} loop (lines
+ * of a stream, messages of a socket) stays reported.</li>
  * <li>{@link #START_UP}: a pool whose every submit in the file happens while its owner starts (in a constructor, a
  * {@code start*}/{@code init*}/{@code open}/{@code setUp}-like method, or a counted loop whose bound is the pool's own
  * size: as many long-running workers as threads), never inside a {@code while}/{@code do} loop: the tasks are a
