@@ -24,13 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound36CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout36");
 
-    // Floors: see heldout36/RESULTS.md. Zero until run 1, the first and blind measurement, has been read; then set to
-    // run 1's measured values rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout36/RESULTS.md. Run 1 is the first and blind measurement (review at a3e4e3b7, this branch's
+    // point on main, unchanged; cases committed in bb3546f2 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/37 = 0.892; Go 18/20 = 0.900 and
+    // 18/19 = 0.947; Java 15/20 = 0.750 and 15/18 = 0.833 (overall recall and precision just below target, Java below
+    // both). High-confidence only: overall 29/40 = 0.725 and 29/29 = 1.00. Edits of existing files: recall
+    // 24/30 = 0.80, precision 24/28 = 0.86; new files (renames and the generated file included) 9/10 = 0.90 and
+    // 9/9 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.75, 0.80});
 
     static List<Case> cases;
 
