@@ -23,12 +23,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound37CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout37");
 
-    // Floors: at 0 until run 1, the first and blind measurement, sets them (heldout37/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout37/RESULTS.md. Run 1 is the first and blind measurement (review at a3e4e3b7, this branch's
+    // point on main, unchanged; cases committed in 6fecb026 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/36 = 0.917; Go 16/20 = 0.800 and
+    // 16/16 = 1.000; Java 17/20 = 0.850 and 17/20 = 0.850 (recall below target overall and in Go, Java precision below
+    // target). High-confidence only: overall 26/40 = 0.650 and 26/29 = 0.897. Edits of existing files: recall
+    // 25/30 = 0.83, precision 25/25 = 1.00; new files (renames and the generated client included) 8/10 = 0.80 and
+    // 8/11 = 0.73. No label error was found, so there is no run 2.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.85, 0.85});
 
     static List<Case> cases;
 
