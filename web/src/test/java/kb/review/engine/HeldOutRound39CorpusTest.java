@@ -23,12 +23,23 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound39CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout39");
 
-    // Floors: see heldout39/RESULTS.md. Zero until run 1, the first and blind measurement, sets them.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout39/RESULTS.md. Run 1 is the first and blind measurement (review at a3e4e3b7, this branch's
+    // point on main, unchanged; cases committed in f8a7d857 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/33 = 0.909; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 13/20 = 0.650 and 13/16 = 0.813 (recall below target overall and in Java, Java precision
+    // below target). High-confidence only: overall 21/40 = 0.525 and 21/23 = 0.913. Edits of existing files: recall
+    // 25/32 = 0.78, precision 25/26 = 0.96; new files (renames included) 5/8 = 0.63 and 5/7 = 0.71.
+    // Run 2 (same review, two accept lines for defects the cases carry and the review found where the label is not:
+    // an InterruptedException swallowed by the same empty catch as the labelled ERR-01, and a removed rollback found
+    // at the removal rather than at setAutoCommit; no case code or expectation changed): recall unchanged; precision
+    // 30/31 = 0.968 overall, Java 13/14 = 0.929.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.65, 0.80});
 
     static List<Case> cases;
 
