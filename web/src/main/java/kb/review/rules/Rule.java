@@ -141,7 +141,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         /** The visitors the engine has; the engine checks at start that it implements exactly these. */
         public static final Set<String> NAMES = Set.of("closeable-outside-try-with-resources",
                 "jdbc-transaction-not-ended", "threadlocal-without-finally-remove", "formatter-field-shared-by-tasks",
-                "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map");
+                "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map",
+                "lazy-singleton-unsynchronized");
     }
 
     /**
