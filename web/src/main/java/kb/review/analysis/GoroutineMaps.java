@@ -101,7 +101,11 @@ public final class GoroutineMaps {
             }
         }
         List<Shapes.Spot> out = new ArrayList<>();
-        for (Fn w : reached) {
+        // one finding per map: the first write in the file's order (a second writer of the same map is the same race)
+        Set<String> reported = new HashSet<>();
+        List<Fn> writers = new ArrayList<>(reached);
+        writers.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        for (Fn w : writers) {
             if (guarded.contains(w) || !w.whole()) {
                 continue;
             }
@@ -112,13 +116,14 @@ public final class GoroutineMaps {
                     continue;
                 }
                 String field = m.group(1) != null ? m.group(1) : m.group(2);
-                if (isMap(field, text) && readElsewhere(fns, reached, w.type(), field)) {
+                if (isMap(field, text) && !reported.contains(w.type() + "." + field)
+                        && readElsewhere(fns, reached, w.type(), field)) {
+                    reported.add(w.type() + "." + field);
                     out.add(new Shapes.Spot(i, 1 + indent(file.line(i)), true, null));
                     break;
                 }
             }
         }
-        out.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return out;
     }
 
