@@ -36,12 +36,17 @@ import java.util.regex.Pattern;
  * not repeated inside (the check-then-lock shape, where both threads pass the test before either takes the lock), or
  * the test is repeated inside but the field, declared in sight, is not {@code volatile} (double-checked locking that
  * can publish a half-built object). Left alone: a test inside the lock, a synchronized accessor, a command-line
- * program's class, tests. The finding is sure when the field holds the class's own type (a singleton); a lazily
- * built value of another type (a parser, a client) is reported as a guess.
+ * program's class, tests, a desktop user interface's class (its event thread). The finding is sure when the field
+ * holds the class's own type (a singleton); a lazily built value of another type (a parser, a client) is reported as
+ * a guess.
  */
 final class LazySingletons {
 
     private static final Pattern NOT_SHARED_NAME = Pattern.compile("(?:Test|Tests|IT|Benchmark|Mojo)$");
+    /** A desktop user interface's package or toolkit: its singletons are made and used on the one event thread. */
+    private static final Pattern UI_PACKAGE = Pattern.compile("(?:^|\\.)(?:ui|gui|swing|swt|javafx|fx)(?:\\.|$)");
+    private static final Pattern UI_IMPORT = Pattern.compile(
+            "^(?:org\\.eclipse\\.swt|javax\\.swing|javafx|java\\.awt)\\.");
 
     private LazySingletons() {
     }
@@ -53,6 +58,9 @@ final class LazySingletons {
 
     static List<JavaChecks.Report> check(Node root, boolean wholeFile) {
         List<JavaChecks.Report> out = new ArrayList<>();
+        if (eventThreadOnly(root)) {
+            return out;
+        }
         for (MethodDeclaration method : root.findAll(MethodDeclaration.class)) {
             if (!method.isStatic() || method.isSynchronized() || method.getType().isVoidType()
                     || method.getBody().isEmpty() || takesLock(method)) {
@@ -86,6 +94,18 @@ final class LazySingletons {
             }
         }
         return out;
+    }
+
+    /**
+     * A class of a desktop user interface (its package has a {@code ui}/{@code gui}/{@code swing}/{@code swt}/{@code fx}
+     * segment, or it imports SWT, Swing, JavaFX or AWT): the toolkit runs it on its one event thread (set 17's Apache
+     * Hop GUI plugins).
+     */
+    private static boolean eventThreadOnly(Node root) {
+        return root.findCompilationUnit().map(cu -> cu.getPackageDeclaration()
+                .map(p -> UI_PACKAGE.matcher(p.getNameAsString()).find()).orElse(false)
+                || cu.getImports().stream().anyMatch(i -> UI_IMPORT.matcher(i.getNameAsString()).find()))
+                .orElse(false);
     }
 
     /** {@code F == null} or {@code null == F} for a bare name or a qualified field; null otherwise. */
