@@ -36,13 +36,17 @@ import java.util.regex.Pattern;
  * not repeated inside (the check-then-lock shape, where both threads pass the test before either takes the lock), or
  * the test is repeated inside but the field, declared in sight, is not {@code volatile} (double-checked locking that
  * can publish a half-built object). Left alone: a test inside the lock, a synchronized accessor, a command-line
- * program's class, tests, a desktop user interface's class (its event thread). The finding is sure when the field
- * holds the class's own type (a singleton); a lazily built value of another type (a parser, a client) is reported as
- * a guess.
+ * program's class, tests, an accessor named for start-up ({@code init}, {@code setup}, {@code register}: set 24's
+ * termux managers built in the application's {@code onCreate}), a desktop user interface's class (its event
+ * thread). The finding is sure when the field holds the class's own type (a singleton); a lazily built value of
+ * another type (a parser, a client) is reported as a guess.
  */
 final class LazySingletons {
 
     private static final Pattern NOT_SHARED_NAME = Pattern.compile("(?:Test|Tests|IT|Benchmark|Mojo)$");
+    /** An accessor the program calls once while it starts (an application's onCreate, a registry's init). */
+    private static final Pattern START_UP = Pattern.compile(
+            "^(?:init|initialize|setup|setUp|install|register|bootstrap)\\w*$");
     /** A desktop user interface's package or toolkit: its singletons are made and used on the one event thread. */
     private static final Pattern UI_PACKAGE = Pattern.compile("(?:^|\\.)(?:ui|gui|swing|swt|javafx|fx)(?:\\.|$)");
     private static final Pattern UI_IMPORT = Pattern.compile(
@@ -63,7 +67,8 @@ final class LazySingletons {
         }
         for (MethodDeclaration method : root.findAll(MethodDeclaration.class)) {
             if (!method.isStatic() || method.isSynchronized() || method.getType().isVoidType()
-                    || method.getBody().isEmpty() || takesLock(method)) {
+                    || method.getBody().isEmpty() || takesLock(method)
+                    || START_UP.matcher(method.getNameAsString()).matches()) {
                 continue;
             }
             Optional<ClassOrInterfaceDeclaration> type = method.findAncestor(ClassOrInterfaceDeclaration.class);
@@ -97,8 +102,8 @@ final class LazySingletons {
     }
 
     /**
-     * A class of a desktop user interface (its package has a {@code ui}/{@code gui}/{@code swing}/{@code swt}/{@code fx}
-     * segment, or it imports SWT, Swing, JavaFX or AWT): the toolkit runs it on its one event thread (set 17's Apache
+     * A class of a desktop user interface (its package has a {@code ui}, {@code gui}, {@code swing}, {@code swt} or
+     * {@code fx} segment, or it imports SWT, Swing, JavaFX or AWT): the toolkit runs it on its one event thread (set 17's Apache
      * Hop GUI plugins).
      */
     private static boolean eventThreadOnly(Node root) {
