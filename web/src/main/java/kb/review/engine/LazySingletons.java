@@ -103,8 +103,8 @@ final class LazySingletons {
 
     /**
      * A class of a desktop user interface (its package has a {@code ui}, {@code gui}, {@code swing}, {@code swt} or
-     * {@code fx} segment, or it imports SWT, Swing, JavaFX or AWT): the toolkit runs it on its one event thread (set 17's Apache
-     * Hop GUI plugins).
+     * {@code fx} segment, or it imports SWT, Swing, JavaFX or AWT): the toolkit runs it on its one event thread (set
+     * 17's Apache Hop GUI plugins).
      */
     private static boolean eventThreadOnly(Node root) {
         return root.findCompilationUnit().map(cu -> cu.getPackageDeclaration()
