@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
 final class LazySingletons {
 
     private static final Pattern NOT_SHARED_NAME = Pattern.compile("(?:Test|Tests|IT|Benchmark|Mojo)$");
+    private static final Pattern FACTORY = Pattern.compile("^(?:new|create|build|open|connect|make)");
     /** An accessor the program calls once while it starts (an application's onCreate, a registry's init). */
     private static final Pattern START_UP = Pattern.compile(
             "^(?:init|initialize|setup|setUp|install|register|bootstrap)\\w*$");
@@ -139,11 +141,21 @@ final class LazySingletons {
     private static AssignExpr assignment(IfStmt test, String field) {
         for (AssignExpr a : test.getThenStmt().findAll(AssignExpr.class)) {
             if (a.getOperator() == AssignExpr.Operator.ASSIGN && field.equals(name(a.getTarget()))
-                    && !(a.getValue() instanceof NullLiteralExpr)) {
+                    && builds(a.getValue())) {
                 return a;
             }
         }
         return null;
+    }
+
+    /**
+     * A value built by the assignment: {@code new X(...)} or a factory call ({@code create}, {@code build},
+     * {@code newX}, {@code open}, {@code connect}). A lookup that hands back an object that already exists
+     * ({@code loader.getExtension(X.class)}, set 18's zaproxy) stores the same reference on every thread that races.
+     */
+    private static boolean builds(Expression value) {
+        return value instanceof ObjectCreationExpr
+                || value instanceof MethodCallExpr call && FACTORY.matcher(call.getNameAsString()).find();
     }
 
     private static SynchronizedStmt enclosingLock(Node n, MethodDeclaration method) {
