@@ -100,6 +100,8 @@ final class AnalysisDetector {
                         ? LoopDefers.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
+                case Rule.AnalysisMatcher.GOROUTINE_MAP -> file.language() == Language.GO && lower.contains("go ")
+                        ? kb.review.analysis.GoroutineMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO
                         ? SharedPackageMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.UNREAD_ERROR -> file.language() == Language.GO && lower.contains("err")

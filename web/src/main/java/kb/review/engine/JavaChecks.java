@@ -69,6 +69,7 @@ final class JavaChecks {
             case "conditional-update-count-ignored" -> ConditionalUpdates.mayApply(text);
             case "plain-collection-of-shared-object" -> SharedCollections.mayApply(text);
             case "static-cache-plain-map" -> StaticCaches.mayApply(text);
+            case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
             default -> true;
         };
     }

@@ -38,7 +38,8 @@ final class JavaVisitors {
             "formatter-field-shared-by-tasks", SharedFormatters::check,
             "conditional-update-count-ignored", ConditionalUpdates::check,
             "plain-collection-of-shared-object", SharedCollections::check,
-            "static-cache-plain-map", StaticCaches::check);
+            "static-cache-plain-map", StaticCaches::check,
+            "lazy-singleton-unsynchronized", LazySingletons::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same

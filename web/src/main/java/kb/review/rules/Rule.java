@@ -141,7 +141,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         /** The visitors the engine has; the engine checks at start that it implements exactly these. */
         public static final Set<String> NAMES = Set.of("closeable-outside-try-with-resources",
                 "jdbc-transaction-not-ended", "threadlocal-without-finally-remove", "formatter-field-shared-by-tasks",
-                "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map");
+                "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map",
+                "lazy-singleton-unsynchronized");
     }
 
     /**
@@ -181,6 +182,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String CONTEXT_DROPPED = "context-dropped";
         /** A Go map field written by a method that takes no lock while another method of its type locks around it. */
         public static final String GUARDED_FIELD = "guarded-field-unlocked";
+        /** A Go map field written by a goroutine the file starts while an exported method reads it, no lock on either. */
+        public static final String GOROUTINE_MAP = "goroutine-map-read-elsewhere";
         /** A Go package-level map or slice written with no lock by a function that serves requests or a goroutine. */
         public static final String SHARED_PACKAGE_MAP = "package-map-written-concurrently";
         /** A Go error value a call gives that no statement reads before it is overwritten or dies (ineffassign). */
@@ -207,7 +210,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 // Map.of takes ten pairs: later analyses join from here
                 java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO),
                         UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO),
-                        ERROR_AS_ANSWER, Set.of(Language.GO), LOGGED_FAILURE_USED, Set.of(Language.GO)))
+                        ERROR_AS_ANSWER, Set.of(Language.GO), LOGGED_FAILURE_USED, Set.of(Language.GO),
+                        GOROUTINE_MAP, Set.of(Language.GO)))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
