@@ -57,6 +57,14 @@ public final class RaisedLogLevels {
                     + "|\\b(?:HttpServletRequest|ServletRequest|ServerWebExchange|ServerHttpRequest|ServerRequest"
                     + "|ChannelHandlerContext|ContainerRequestContext|HttpExchange|RoutingContext|ConsumerRecords?"
                     + "|HttpServerRequest)\\b");
+    /** The most lines a changed block may remove, or add beside the line, and still be a change of level. */
+    private static final int MAX_SWAP = 4;
+    private static final Pattern FAILED_RETURN = Pattern.compile("Errorf\\(|errors\\.New\\(|\\bErr[A-Z]\\w*|\\.Wrap\\w*\\(");
+    /** A callback that a handler's library makes once per connection or per failure, not per request. */
+    private static final Pattern ONCE_PER_CHANNEL = Pattern.compile(
+            "\\b(?:exceptionCaught|channel(?:Active|Inactive|Registered|Unregistered)|handler(?:Added|Removed)"
+                    + "|userEventTriggered|on(?:Error|Close|Closed|Open|Opened|Start|Stop|Complete|Subscribe|Connect\\w*"
+                    + "|Disconnect\\w*))\\s*\\(|\\bThrowable\\b");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> JAVA_LOOPS = Set.of("for_statement", "enhanced_for_statement",
             "while_statement", "do_statement");
@@ -87,11 +95,14 @@ public final class RaisedLogLevels {
                 continue;
             }
             String removed = block.substring(first + 1, cut + 1);
+            if (lines(removed) > MAX_SWAP || lines(block.substring(cut + 4)) > MAX_SWAP) {
+                continue; // a rewrite of the block, not a line whose level changed
+            }
             String last = recv.substring(recv.lastIndexOf('.') + 1).replace("()", "");
             if (!calls(QUIET, removed, last) || calls(LOUD, removed, last)) {
                 continue;
             }
-            if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src)) {
+            if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src) || reportsFailure(c, src, go)) {
                 continue;
             }
             if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()) {
@@ -99,6 +110,40 @@ public final class RaisedLogLevels {
             }
         }
         return out;
+    }
+
+    private static int lines(String text) {
+        int n = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The line's own block ends by failing after it (a Java throw, a Go panic, a Go return of a made or wrapped error): the raised
+     * line is the report of that failure, once per failed call.
+     */
+    private static boolean reportsFailure(SyntaxNode c, byte[] src, boolean go) {
+        SyntaxNode statement = c.getParent();
+        if (statement == null || statement.isNull()) {
+            return false;
+        }
+        SyntaxNode block = statement.getParent();
+        if (block == null || block.isNull()) {
+            return false;
+        }
+        boolean after = false;
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            SyntaxNode s = block.getNamedChild(i);
+            if (s.getStartByte() == statement.getStartByte()) {
+                after = true;
+            } else if (after && (s.getType().equals("throw_statement") || go && s.getType().equals("return_statement")
+                    && FAILED_RETURN.matcher(text(src, s)).find() || go && text(src, s).startsWith("panic("))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text} calls {@code pattern}'s level on a receiver whose last name is {@code receiver}. */
@@ -193,6 +238,9 @@ public final class RaisedLogLevels {
                 int end = body == null || body.isNull() ? p.getEndByte() : body.getStartByte();
                 String signature = new String(src, p.getStartByte(), end - p.getStartByte(),
                         java.nio.charset.StandardCharsets.UTF_8);
+                if (ONCE_PER_CHANNEL.matcher(signature).find()) {
+                    return false; // a failure or lifecycle callback of the connection: once per channel
+                }
                 if ((go ? GO_HANDLER : JAVA_HANDLER).matcher(signature).find()) {
                     return true;
                 }
