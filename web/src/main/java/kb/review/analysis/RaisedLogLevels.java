@@ -121,8 +121,8 @@ public final class RaisedLogLevels {
     }
 
     /**
-     * The line's own block ends by failing after it (a Java throw, a Go panic, a Go return of a made or wrapped error): the raised
-     * line is the report of that failure, once per failed call.
+     * The line's own block ends by failing after it (a Java throw, a Go panic, a Go return of a made or wrapped
+     * error): the raised line is the report of that failure, once per failed call.
      */
     private static boolean reportsFailure(SyntaxNode c, byte[] src, boolean go) {
         SyntaxNode statement = c.getParent();
