@@ -59,6 +59,8 @@ public final class RaisedLogLevels {
                     + "|HttpServerRequest)\\b");
     /** The most lines a changed block may remove, or add beside the line, and still be a change of level. */
     private static final int MAX_SWAP = 4;
+    /** The first string literal of a call's arguments, long enough to name its message. */
+    private static final Pattern LITERAL = Pattern.compile("\"[^\"\\n]{6,}\"");
     private static final Pattern FAILED_RETURN = Pattern.compile("Errorf\\(|errors\\.New\\(|\\bErr[A-Z]\\w*|\\.Wrap\\w*\\(");
     /** A callback that a handler's library makes once per connection or per failure, not per request. */
     private static final Pattern ONCE_PER_CHANNEL = Pattern.compile(
@@ -77,12 +79,14 @@ public final class RaisedLogLevels {
     /**
      * The raised lines of a changed file. {@code replaced} gives, for a line number, what its changed block removed
      * ({@code engine/ReplacedLines}: the line, the removed lines, {@code --}, the other added lines; empty when the
-     * line replaced nothing).
+     * line replaced nothing); {@code removedInFile} every removed line of the file (asked only for a raised line).
      */
-    public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, IntFunction<String> replaced) {
+    public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, IntFunction<String> replaced,
+                                  java.util.function.Supplier<String> removedInFile) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
+        String[] fileRemoved = new String[1]; // the file's removed lines, read once when a raised line needs them
         for (SyntaxNode c : calls) {
             String recv = raisedReceiver(c, src, go);
             if (recv == null) {
@@ -102,7 +106,9 @@ public final class RaisedLogLevels {
             if (!calls(QUIET, removed, last) || calls(LOUD, removed, last)) {
                 continue;
             }
-            if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src) || reportsFailure(c, src, go)) {
+            if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src) || reportsFailure(c, src, go)
+                    || moved(c, src, fileRemoved[0] != null ? fileRemoved[0]
+                    : (fileRemoved[0] = removedInFile.get()))) {
                 continue;
             }
             if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()) {
@@ -125,21 +131,48 @@ public final class RaisedLogLevels {
      * error): the raised line is the report of that failure, once per failed call.
      */
     private static boolean reportsFailure(SyntaxNode c, byte[] src, boolean go) {
-        SyntaxNode statement = c.getParent();
-        if (statement == null || statement.isNull()) {
+        SyntaxNode child = c;
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull() && !FUNCTIONS.contains(p.getType());
+             p = p.getParent()) {
+            if (p.getType().equals("block") || p.getType().equals("statement_list")) {
+                boolean after = false;
+                for (int i = 0; i < p.getNamedChildCount(); i++) {
+                    SyntaxNode s = p.getNamedChild(i);
+                    if (s.getStartByte() == child.getStartByte()) {
+                        after = true;
+                    } else if (after && fails(s, src, go)) {
+                        return true;
+                    }
+                }
+            }
+            child = p;
+        }
+        return false;
+    }
+
+    private static boolean fails(SyntaxNode s, byte[] src, boolean go) {
+        return s.getType().equals("throw_statement") || go && s.getType().equals("return_statement")
+                && FAILED_RETURN.matcher(text(src, s)).find() || go && text(src, s).startsWith("panic(");
+    }
+
+    /**
+     * The line's message stood in a removed line of the file at a level other than debug or trace: the edit moved
+     * the line (or reworded it), it did not raise it.
+     */
+    private static boolean moved(SyntaxNode c, byte[] src, String removedInFile) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        if (args == null || args.isNull() || removedInFile.isEmpty()) {
             return false;
         }
-        SyntaxNode block = statement.getParent();
-        if (block == null || block.isNull()) {
+        Matcher m = LITERAL.matcher(text(src, args));
+        if (!m.find()) {
             return false;
         }
-        boolean after = false;
-        for (int i = 0; i < block.getNamedChildCount(); i++) {
-            SyntaxNode s = block.getNamedChild(i);
-            if (s.getStartByte() == statement.getStartByte()) {
-                after = true;
-            } else if (after && (s.getType().equals("throw_statement") || go && s.getType().equals("return_statement")
-                    && FAILED_RETURN.matcher(text(src, s)).find() || go && text(src, s).startsWith("panic("))) {
+        String literal = m.group();
+        for (int at = removedInFile.indexOf(literal); at >= 0; at = removedInFile.indexOf(literal, at + 1)) {
+            int from = removedInFile.lastIndexOf('\n', at) + 1;
+            int to = removedInFile.indexOf('\n', at);
+            if (!QUIET.matcher(removedInFile.substring(from, to < 0 ? removedInFile.length() : to)).find()) {
                 return true;
             }
         }

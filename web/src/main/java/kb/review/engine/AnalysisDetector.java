@@ -98,7 +98,8 @@ final class AnalysisDetector {
                         && (lower.contains("info") || lower.contains("warn") || lower.contains("notice")
                         || lower.contains("print")) && lower.contains("log")
                         ? kb.review.analysis.RaisedLogLevels.find(root.get(), file.utf8(),
-                        file.language() == Language.GO, n -> ReplacedLines.of(file, n, "")) : List.of();
+                        file.language() == Language.GO, n -> ReplacedLines.of(file, n, ""),
+                        () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
                         || lower.contains("break") || lower.contains("append(")) // a hunk inside a loop
