@@ -93,6 +93,13 @@ final class AnalysisDetector {
                         models.loggers(), models.roundTrips(file.language().key()),
                         models.polls(file.language().key()), file.path(),
                         file.complete() ? null : file.knownLines()) : List.of();
+                // (session 35) only an edit has a level it raised from; its removed lines name the quiet level
+                case Rule.AnalysisMatcher.LOG_LEVEL_RAISED -> !file.complete()
+                        && (lower.contains("info") || lower.contains("warn") || lower.contains("notice")
+                        || lower.contains("print")) && lower.contains("log")
+                        ? kb.review.analysis.RaisedLogLevels.find(root.get(), file.utf8(),
+                        file.language() == Language.GO, n -> ReplacedLines.of(file, n, ""),
+                        () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
                         || lower.contains("break") || lower.contains("append(")) // a hunk inside a loop

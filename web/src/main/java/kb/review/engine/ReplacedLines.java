@@ -56,6 +56,19 @@ final class ReplacedLines {
         return out.toString();
     }
 
+    /** (session 35) Every removed line of the file, stripped, one a line. */
+    static String removedIn(SourceFile file) {
+        StringBuilder out = new StringBuilder();
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED) {
+                    out.append(l.text().strip()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** For each added line of a block that removes lines: the block's removed lines and its added lines. */
     private static Map<Integer, Block> blocks(SourceFile file) {
         Map<Integer, Block> out = new HashMap<>();

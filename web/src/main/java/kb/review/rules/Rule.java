@@ -158,6 +158,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String TASK_CATCHES_ALL = "task-catches-all";
         /** A call the models name as logging inside a loop body. */
         public static final String LOG_IN_LOOP = "log-in-loop";
+        /** (session 35) A debug or trace line raised to info or warn on a per-call path: {@code RaisedLogLevels}. */
+        public static final String LOG_LEVEL_RAISED = "log-level-raised";
         /** A Go defer that can run again before the function returns: it lies on a cycle of the graph. */
         public static final String DEFER_IN_LOOP = "defer-in-loop";
         /**
@@ -212,6 +214,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO),
                         ERROR_AS_ANSWER, Set.of(Language.GO), LOGGED_FAILURE_USED, Set.of(Language.GO),
                         GOROUTINE_MAP, Set.of(Language.GO)))
+
+                        LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA)))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
