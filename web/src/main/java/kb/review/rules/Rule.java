@@ -209,13 +209,16 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 TASK_CATCHES_ALL, Set.of(Language.JAVA),
                 LOG_IN_LOOP, Set.of(Language.GO, Language.JAVA),
                 DEFER_IN_LOOP, Set.of(Language.GO)),
-                // Map.of takes ten pairs: later analyses join from here
-                java.util.Map.of(GUARDED_FIELD, Set.of(Language.GO), SHARED_PACKAGE_MAP, Set.of(Language.GO),
-                        UNREAD_ERROR, Set.of(Language.GO), SWALLOWED_ERROR, Set.of(Language.GO),
-                        ERROR_AS_ANSWER, Set.of(Language.GO), LOGGED_FAILURE_USED, Set.of(Language.GO),
-                        GOROUTINE_MAP, Set.of(Language.GO)))
-
-                        LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA)))
+                // Map.of takes ten pairs: later analyses join here, one entry per line (no limit, easy merges)
+                java.util.Map.ofEntries(
+                        java.util.Map.entry(GUARDED_FIELD, Set.of(Language.GO)),
+                        java.util.Map.entry(SHARED_PACKAGE_MAP, Set.of(Language.GO)),
+                        java.util.Map.entry(UNREAD_ERROR, Set.of(Language.GO)),
+                        java.util.Map.entry(SWALLOWED_ERROR, Set.of(Language.GO)),
+                        java.util.Map.entry(ERROR_AS_ANSWER, Set.of(Language.GO)),
+                        java.util.Map.entry(LOGGED_FAILURE_USED, Set.of(Language.GO)),
+                        java.util.Map.entry(GOROUTINE_MAP, Set.of(Language.GO)),
+                        java.util.Map.entry(LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA))))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
