@@ -39,7 +39,8 @@ public final class BoundedExecutorWork {
             "(?s)(?:^|[;{}])\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:(?:public|protected|private|static|final|synchronized"
                     + "|abstract|native|default)\\s+)*(?:<[^>]*>\\s*)?(?:[\\w.<>\\[\\],?\\s]+\\s+)?([\\p{L}_]\\w*)\\s*"
                     + "\\([^;{}]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?$");
-    private static final Pattern CONTROL = Pattern.compile("\\b(?:if|for|while|switch|catch|synchronized|try|do|else|"
+    // a synchronized block opens with `synchronized (`; the modifier of a synchronized method is no control (session 35)
+    private static final Pattern CONTROL = Pattern.compile("\\b(?:if|for|while|switch|catch|synchronized(?=\\s*\\()|try|do|else|"
             + "return|new)\\b[^;{}]*$");
     private static final Pattern START_NAME = Pattern.compile(
             "(?i)start\\w*|init\\w*|boot\\w*|setup|open|launch\\w*|on(?:start|enable|init)\\w*|afterPropertiesSet"
@@ -76,7 +77,8 @@ public final class BoundedExecutorWork {
             String body = code.substring(method[0], method[1]);
             return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
         }
-        return startUpOnly(code, pool, size) ? START_UP : "";
+        return startUpOnly(code, pool, size) ? START_UP
+                : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED : ""; // session 35 (noise35)
     }
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */
@@ -264,7 +266,7 @@ public final class BoundedExecutorWork {
     }
 
     /** [start, end, 1] of the body of the method around {@code pos} (braces included), or null. */
-    private static int[] enclosingMethod(String code, int pos) {
+    static int[] enclosingMethod(String code, int pos) {
         int depth = 0;
         for (int i = pos; i >= 0; i--) {
             char c = code.charAt(i);

@@ -96,6 +96,8 @@ record QueryTexts(SourceFile file, byte[] src, Map<String, TSNode> caps, TSNode 
                     : in.startsWith(Rule.QueryMatcher.RESULTS) && caps.containsKey(in.substring(Rule.QueryMatcher.RESULTS.length()))
                     ? RegexDetector.calleeResults(file, of(caps.get(in.substring(Rule.QueryMatcher.RESULTS.length()))), shared)
                     : in.startsWith(Rule.QueryMatcher.ORIGIN) ? origin(caps.get(in.substring(Rule.QueryMatcher.ORIGIN.length())))
+                    : in.startsWith(Rule.QueryMatcher.DIGITS) && caps.containsKey(in.substring(Rule.QueryMatcher.DIGITS.length()))
+                    ? DigitCaptures.of(of(caps.get(in.substring(Rule.QueryMatcher.DIGITS.length()))), text("scope"), file.text())
                     : caps.containsKey(in) ? of(caps.get(in)) : "";
         };
     }

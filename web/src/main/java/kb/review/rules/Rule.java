@@ -134,6 +134,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * the capture {@code item} and the launch the reported node (see {@code GoRangeOrigins}).
          */
         public static final String ORIGIN = "origin:";
+        /**
+         * A condition's {@code in:} prefix (Go) for a conversion statement: {@code digits} when its text is a match of
+         * a visible digits-only regular expression or group (see {@code engine/DigitCaptures}), else empty.
+         */
+        public static final String DIGITS = "digits:";
     }
 
     /** A named JavaParser visitor (see {@code JavaVisitors}). */

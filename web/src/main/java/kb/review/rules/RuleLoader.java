@@ -320,7 +320,7 @@ final class RuleLoader {
             boolean helpers = in != null && where.contains("scope") && java.util.stream.Stream.of(
                     Rule.QueryMatcher.HELPERS, Rule.QueryMatcher.UNSEEN, Rule.QueryMatcher.TASK,
                     Rule.QueryMatcher.BETWEEN, Rule.QueryMatcher.RESULTS, Rule.QueryMatcher.GUARDS,
-                    Rule.QueryMatcher.ORIGIN)
+                    Rule.QueryMatcher.ORIGIN, Rule.QueryMatcher.DIGITS)
                     .anyMatch(prefix -> in.startsWith(prefix) && captures.contains(in.substring(prefix.length())));
             if (in != null && !where.contains(in) && !ancestor && !helpers) {
                 y.error(c.get("in"), "'in: " + in + "' must be one of " + new java.util.TreeSet<>(where)
