@@ -139,6 +139,9 @@ public final class Discards {
             for (ErrorModel.Call c : m.calls()) {
                 if (Finds.in(c.call(), callee)) {
                     Boolean sure = receiverMatches(c.receiverType(), c.receiver(), callee, types);
+                    if (sure != null && (c.args() != null || c.argType() != null || c.arg() != null)) {
+                        sure = ErrorCallArgs.fit(c, call, src, types, sure);
+                    }
                     if (sure != null) {
                         return new Known(m, c.results(), sure, "`" + callee + "`");
                     }
