@@ -216,7 +216,10 @@ public final class Discards {
                     && left.getNamedChildCount() > 0
                     && text(left.getNamedChild(left.getNamedChildCount() - 1)).equals("_")) {
                 Known k = known(right.getNamedChild(0));
-                if (k != null && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
+                // an entry of own functions only takes a value kept beside the blank error (`ok, _ := has(p)`): the
+                // bare `_ = f()` is go-error-assigned-to-blank's, with its ways out
+                boolean keeps = !ownOnly(k) || left.getNamedChildCount() > 1 && !saysWhy(n);
+                if (k != null && keeps && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
                         text(right.getNamedChild(0).getChildByFieldName("function")), types)
                         && !SettledRowsCloses.settled(n, text(right.getNamedChild(0).getChildByFieldName("function")),
                         types, src)
@@ -237,6 +240,11 @@ public final class Discards {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), out);
         }
+    }
+
+    /** True for a call known through an entry that lists no library call, only the file's own functions. */
+    private static boolean ownOnly(Known k) {
+        return k != null && k.model().declared() && k.model().calls().isEmpty();
     }
 
     /**

@@ -118,10 +118,11 @@ final class ErrorModels {
                             Models.regex(y, cm, "arg-type"), Models.regex(y, cm, "arg")));
                 }
             }
-            if (calls.isEmpty()) {
-                y.error(n, "a returns-error entry needs at least one call");
-            }
             String declared = m.containsKey("declared") ? y.string(m, "declared", n, true) : "false";
+            if (calls.isEmpty() && !"true".equals(declared)) {
+                // an entry of the file's own functions only (`declared: true`) may list no library call
+                y.error(n, "a returns-error entry needs at least one call, or 'declared: true'");
+            }
             if (declared != null && !declared.matches("true|false")) {
                 y.error(m.get("declared"), "declared must be true or false, got '" + declared + "'");
             }
