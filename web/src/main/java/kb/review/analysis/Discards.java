@@ -77,7 +77,8 @@ public final class Discards {
             String r = unparenthesised(text(result));
             String key = (t.equals("method_declaration") ? "." : "") + text(n.getChildByFieldName("name"));
             ErrorModel ownModel = models.stream().filter(ErrorModel::declared).findFirst().orElse(null);
-            if (r.endsWith("error")) {
+            // the last result is an error, not a slice or map of errors (frp's `(int64, int64, []error)`)
+            if (OwnBlankScope.lastResultIsError(r)) {
                 Known inside = firstCall(n.getChildByFieldName("body"));
                 int results = TopLevelCommas.in(r).length + 1;
                 if (inside != null) {
@@ -219,7 +220,7 @@ public final class Discards {
                 Known k = known(right.getNamedChild(0));
                 // an entry of own functions only takes a value kept beside the blank error (`ok, _ := has(p)`): the
                 // bare `_ = f()` is go-error-assigned-to-blank's, with its ways out
-                boolean keeps = !ownOnly(k) || left.getNamedChildCount() > 1 && !saysWhy(n);
+                boolean keeps = !ownOnly(k) || !saysWhy(n) && OwnBlankScope.fits(n, src);
                 if (k != null && keeps && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
                         text(right.getNamedChild(0).getChildByFieldName("function")), types)
                         && !SettledRowsCloses.settled(n, text(right.getNamedChild(0).getChildByFieldName("function")),
