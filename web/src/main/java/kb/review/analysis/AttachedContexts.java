@@ -116,8 +116,15 @@ final class AttachedContexts {
         if (!v.matches("[\\p{L}_]\\w*")) {
             return false;
         }
-        return Regexes.compiled("(?<![\\w.])" + Pattern.quote(v) + "\\s*\\.\\s*(?:WithContext|SetContext|Clone)\\s*\\(")
-                .matcher(function(call, src, true)).find();
+        String body = function(call, src, true);
+        java.util.regex.Matcher m = Regexes.compiled("(?<![\\w.])" + Pattern.quote(v)
+                + "\\s*\\.\\s*(?:WithContext|SetContext|Clone)\\s*\\(").matcher(body);
+        while (m.find()) {
+            if (!DiscardedCopies.bareStatement(body, m.start(), m.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean twin(SyntaxNode call, String callee, String root, byte[] src) {

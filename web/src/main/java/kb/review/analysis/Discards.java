@@ -77,7 +77,8 @@ public final class Discards {
             String r = unparenthesised(text(result));
             String key = (t.equals("method_declaration") ? "." : "") + text(n.getChildByFieldName("name"));
             ErrorModel ownModel = models.stream().filter(ErrorModel::declared).findFirst().orElse(null);
-            if (r.endsWith("error")) {
+            // the last result is an error, not a slice or map of errors (frp's `(int64, int64, []error)`)
+            if (OwnBlankScope.lastResultIsError(r)) {
                 Known inside = firstCall(n.getChildByFieldName("body"));
                 int results = TopLevelCommas.in(r).length + 1;
                 if (inside != null) {
@@ -139,6 +140,9 @@ public final class Discards {
             for (ErrorModel.Call c : m.calls()) {
                 if (Finds.in(c.call(), callee)) {
                     Boolean sure = receiverMatches(c.receiverType(), c.receiver(), callee, types);
+                    if (sure != null && (c.args() != null || c.argType() != null || c.arg() != null)) {
+                        sure = ErrorCallArgs.fit(c, call, src, types, sure);
+                    }
                     if (sure != null) {
                         return new Known(m, c.results(), sure, "`" + callee + "`");
                     }
@@ -203,7 +207,8 @@ public final class Discards {
         if (t.equals("expression_statement") && n.getNamedChildCount() == 1
                 && n.getNamedChild(0).getType().equals("call_expression")) {
             Known k = known(n.getNamedChild(0));
-            if (k != null && !(k.model().declared() && saysWhy(n))) {
+            // a comment of why (`//nolint:errcheck`, `// best effort`) is the item's own way out, for every entry
+            if (k != null && !saysWhy(n)) {
                 out.add(spot(n, k, false, "the result of " + k.via() + " is dropped, its error unchecked"));
             }
         } else if (t.equals("short_var_declaration") || t.equals("assignment_statement")) {
@@ -213,7 +218,10 @@ public final class Discards {
                     && left.getNamedChildCount() > 0
                     && text(left.getNamedChild(left.getNamedChildCount() - 1)).equals("_")) {
                 Known k = known(right.getNamedChild(0));
-                if (k != null && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
+                // an entry of own functions only takes a value kept beside the blank error (`ok, _ := has(p)`): the
+                // bare `_ = f()` is go-error-assigned-to-blank's, with its ways out
+                boolean keeps = !ownOnly(k) || !saysWhy(n) && OwnBlankScope.fits(n, src);
+                if (k != null && keeps && k.results() == left.getNamedChildCount() && !DeferredHandleCloses.deferredClose(n,
                         text(right.getNamedChild(0).getChildByFieldName("function")), types)
                         && !SettledRowsCloses.settled(n, text(right.getNamedChild(0).getChildByFieldName("function")),
                         types, src)
@@ -234,6 +242,11 @@ public final class Discards {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), out);
         }
+    }
+
+    /** True for a call known through an entry that lists no library call, only the file's own functions. */
+    private static boolean ownOnly(Known k) {
+        return k != null && k.model().declared() && k.model().calls().isEmpty();
     }
 
     /**

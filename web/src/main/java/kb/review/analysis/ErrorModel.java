@@ -28,8 +28,16 @@ public record ErrorModel(String id, String language, String shows, List<Call> ca
 
     /**
      * One call: a callee pattern, the number of results (the error is the last), and optional receiver narrowing as
-     * in the resource models (a declared type is sure, a name alone is a guess).
+     * in the resource models (a declared type is sure, a name alone is a guess). {@code args} is a regex the argument
+     * list (with its parentheses) must match; {@code argType} and {@code arg} narrow the first argument as
+     * {@code receiverType} and {@code receiver} narrow the receiver ({@code io.Copy(f, rc)} into a file, not a
+     * connection); each null when not given.
      */
-    public record Call(Pattern call, int results, Pattern receiverType, Pattern receiver) {
+    public record Call(Pattern call, int results, Pattern receiverType, Pattern receiver, Pattern args,
+                       Pattern argType, Pattern arg) {
+
+        public Call(Pattern call, int results, Pattern receiverType, Pattern receiver) {
+            this(call, results, receiverType, receiver, null, null, null);
+        }
     }
 }

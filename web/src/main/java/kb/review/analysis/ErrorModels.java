@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ErrorModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "calls", "declared", "except", "helpers");
-    private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver");
+    private static final Set<String> CALL_KEYS = Set.of("call", "results", "receiver-type", "receiver", "args",
+            "arg-type", "arg");
     private static final Set<String> VARIANT_KEYS = Set.of("id", "given", "calls");
     private static final Set<String> VARIANT_CALL_KEYS = Set.of("call", "use", "receiver-type", "receiver", "args",
             "bounded");
@@ -113,13 +114,15 @@ final class ErrorModels {
                 }
                 if (results != null) {
                     calls.add(new ErrorModel.Call(call, Integer.parseInt(results), Models.regex(y, cm, "receiver-type"),
-                            Models.regex(y, cm, "receiver")));
+                            Models.regex(y, cm, "receiver"), Models.regex(y, cm, "args"),
+                            Models.regex(y, cm, "arg-type"), Models.regex(y, cm, "arg")));
                 }
             }
-            if (calls.isEmpty()) {
-                y.error(n, "a returns-error entry needs at least one call");
-            }
             String declared = m.containsKey("declared") ? y.string(m, "declared", n, true) : "false";
+            if (calls.isEmpty() && !"true".equals(declared)) {
+                // an entry of the file's own functions only (`declared: true`) may list no library call
+                y.error(n, "a returns-error entry needs at least one call, or 'declared: true'");
+            }
             if (declared != null && !declared.matches("true|false")) {
                 y.error(m.get("declared"), "declared must be true or false, got '" + declared + "'");
             }

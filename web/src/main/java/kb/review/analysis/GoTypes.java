@@ -83,7 +83,7 @@ final class GoTypes {
     /**
      * The first name of a two-value assignment from one call, by how it was obtained, not by what it is called: the
      * first result of a {@code Begin}/{@code BeginTx} on a database or connection is a transaction, of a
-     * {@code context.With...} a context. A blank {@code _} is no name.
+     * {@code context.With...} a context, of {@code os.Create}/{@code OpenFile} a file. A blank {@code _} is no name.
      */
     private static void results(SyntaxNode left, SyntaxNode call, byte[] src, Map<String, String> out) {
         if (!call.getType().equals("call_expression")) {
@@ -98,6 +98,8 @@ final class GoTypes {
         }
         if (DERIVE.matcher(function).matches()) {
             out.put(first, "context.Context");
+        } else if (OPENS_FILE.matcher(function).matches()) {
+            out.put(first, "os.File");
         } else if (BEGIN.matcher(method).matches() && function.contains(".")) {
             String receiver = function.substring(0, function.lastIndexOf('.'));
             String type = out.get(receiver.substring(receiver.lastIndexOf('.') + 1));
@@ -106,6 +108,10 @@ final class GoTypes {
             }
         }
     }
+
+    /** Functions whose first of two results is an {@code *os.File}. */
+    private static final java.util.regex.Pattern OPENS_FILE = java.util.regex.Pattern.compile(
+            "^(?:os\\.(?:Create|CreateTemp|Open|OpenFile)|ioutil\\.TempFile)$");
 
     /**
      * A single-result {@code Begin}/{@code BeginTx} is gorm's: it hands back the transaction as a {@code *gorm.DB}
