@@ -95,8 +95,8 @@ final class AnalysisDetector {
                         file.complete() ? null : file.knownLines()) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
-                        || lower.contains("break") || lower.contains("append(")) // a hunk inside a loop
-                        // body: HiddenLoopDefers, CollectedTurnDefers
+                        || lower.contains("break") || lower.contains("append(") // a hunk inside a loop
+                        || !file.complete() && file.change().removesLines()) // body: HiddenLoopDefers, CollectedTurnDefers, ReplacedTurnCloses
                         ? LoopDefers.defersInLoops(root.get(), file.utf8(), file) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
