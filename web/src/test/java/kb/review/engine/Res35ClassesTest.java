@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
  * {@code go-defer-in-loop}). Clean: the body of a function literal (its end in view), an {@code if} with an
  * {@code else}, a handler literal whose returns do not match the factory the header names, a turn that always
  * returns.</li>
+ * <li>A client or pool built by a helper of the same file (a package function, a provider method of the receiver, a
+ * Java private builder method) that per-call code calls: reported at the call, where the per-call client is made
+ * ({@code PerCall}, {@code KeptValues.providedPerCall}; RES-04 {@code go-client-per-call}, {@code java-client-per-call}).
+ * Clean: the helper called once to initialise a package-level variable (now one-time in {@code OneTimeContexts}), in a
+ * constructor that keeps the client in a field, in {@code main}.</li>
  * </ul>
  */
 class Res35ClassesTest {
@@ -21,5 +26,10 @@ class Res35ClassesTest {
     @Test
     void a_defer_replacing_a_per_turn_release_out_of_sight_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res35-go-defers-replacing-turn-releases", Set.of("RES-03"));
+    }
+
+    @Test
+    void a_client_built_through_a_helper_on_every_call_is_reported_at_the_call_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res35-clients-built-by-helpers", Set.of("RES-04"));
     }
 }
