@@ -98,6 +98,9 @@ final class AnalysisDetector {
                         || lower.contains("break") || lower.contains("append(") // a hunk inside a loop
                         || !file.complete() && file.change().removesLines()) // body: HiddenLoopDefers, CollectedTurnDefers, ReplacedTurnCloses
                         ? LoopDefers.defersInLoops(root.get(), file.utf8(), file) : List.of();
+                case Rule.AnalysisMatcher.TRY_DISMANTLED -> file.language() == Language.JAVA && !file.complete()
+                        && file.change().removesLines() ? kb.review.analysis.DismantledTries.find(file,
+                        r.item().equals("RES-02")) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
  * ({@code PerCall}, {@code KeptValues.providedPerCall}; RES-04 {@code go-client-per-call}, {@code java-client-per-call}).
  * Clean: the helper called once to initialise a package-level variable (now one-time in {@code OneTimeContexts}), in a
  * constructor that keeps the client in a field, in {@code main}.</li>
+ * <li>A Java resource the change takes out of the try-with-resources that closed it and acquires again with no try
+ * and no close in view, whatever the acquiring call is called (a same-file wrapper, an unmodelled library): held by a
+ * local, or opened inline as a constructor argument ({@code DismantledTries}; RES-02
+ * {@code java-response-taken-out-of-try} for HTTP answers, RES-01 {@code java-resource-taken-out-of-try}). Clean: the
+ * resources merged into one header, a stream handed back inside a new owner, a finally that closes it, a field that
+ * keeps it.</li>
  * </ul>
  */
 class Res35ClassesTest {
@@ -31,5 +37,10 @@ class Res35ClassesTest {
     @Test
     void a_client_built_through_a_helper_on_every_call_is_reported_at_the_call_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res35-clients-built-by-helpers", Set.of("RES-04"));
+    }
+
+    @Test
+    void a_resource_taken_out_of_its_try_with_resources_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("res35-java-resources-taken-out-of-try", Set.of("RES-01", "RES-02"));
     }
 }
