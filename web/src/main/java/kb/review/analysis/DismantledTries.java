@@ -20,12 +20,12 @@ import kb.review.diff.SourceFile;
  * acquisition; this reads the change.
  *
  * <p>An HTTP response or a connection's answer stream ({@code Response}, {@code HttpResponse}, {@code
- * CloseableHttpResponse}, {@code getInputStream()} of a connection) is RES-02's, reported on the line that holds the
+ * CloseableHttpResponse}, {@code getInputStream()} of a connection, named as one) is RES-02's, reported on the line that holds the
  * response or the connection's stream; anything else is RES-01's, on the acquiring line.
  *
  * <p>Not this: the value acquired again in a try-with-resources header (a renamed or merged try), closed by name in the
  * lines in view ({@code x.close()}, {@code closeQuietly(x)}, {@code IOUtils.closeQuietly}), returned or stored in a
- * field (its owner closes it), or wrapped into a holder that the added lines close or put in a try header.
+ * field (its owner closes it), added to a collection (closed after a batch: RES-03's {@code CollectedCloses}), or wrapped into a holder that the added lines close or put in a try header.
  */
 public final class DismantledTries {
 
@@ -37,7 +37,8 @@ public final class DismantledTries {
     /** An HTTP response by its declared type, or a connection's answer stream. */
     private static final Pattern RESPONSE_TYPE = Pattern.compile(
             "^(?:[\\w.]*\\.)?(?:Closeable|Classic)?(?:Http)?Response(?:Body)?(?:<.*>)?$");
-    private static final Pattern CONNECTION_STREAM = Pattern.compile("\\.get(?:Input|Error)Stream\\(\\)");
+    private static final Pattern CONNECTION_STREAM = Pattern.compile(
+            "(?i)\\b\\w*(?:conn|http)\\w*\\s*\\.\\s*get(?:Input|Error)Stream\\(\\)");
     /** The innermost call of an initialiser with no arguments or simple ones: {@code url.openStream()}. */
     private static final Pattern INNER_CALL = Pattern.compile("[\\w.]+\\.\\w+\\([\\w.\", ]*\\)");
 
@@ -188,7 +189,7 @@ public final class DismantledTries {
         Pattern closes = Pattern.compile("(?<![\\w.])" + Pattern.quote(holder)
                 + "\\s*\\.\\s*(?:close|disconnect|release)\\s*\\(|[cC]lose\\w*\\s*\\(\\s*" + Pattern.quote(holder)
                 + "\\s*\\)|\\breturn\\s+(?:new\\s[^;]*\\b)?" + Pattern.quote(holder) + "(?![\\w.])|\\.\\w+\\s*=\\s*" + Pattern.quote(holder)
-                + "\\s*;");
+                + "\\s*;|\\.(?:add|put|offer|push|addLast)\\s*\\([^;]*\\b" + Pattern.quote(holder) + "\\s*\\)");
         for (DiffLine l : h.lines()) {
             if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(holder) && closes.matcher(l.text()).find()) {
                 return true;

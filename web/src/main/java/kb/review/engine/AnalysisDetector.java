@@ -149,6 +149,17 @@ final class AnalysisDetector {
         return hits;
     }
 
+    /** A resource taken out of its try that another rule of the item reports on the same line: theirs. */
+    static void dropDismantledTwins(List<Hit> hits) {
+        hits.removeIf(h -> dismantled(h) && hits.stream().anyMatch(o -> !dismantled(o) && o.line() == h.line()
+                && o.rule().item().equals(h.rule().item())));
+    }
+
+    private static boolean dismantled(Hit h) {
+        return h.rule().matcher() instanceof Rule.AnalysisMatcher m
+                && m.analysis().equals(Rule.AnalysisMatcher.TRY_DISMANTLED);
+    }
+
     /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */
     static void addSpot(SourceFile file, Rule r, List<Hit> hits, int line, int column, boolean sureMatch,
                                 BooleanSupplier visible,
