@@ -43,6 +43,9 @@ public final class DismantledTries {
     private static final Pattern INNER_CALL = Pattern.compile("[\\w.]+\\.\\w+\\([\\w.\", ]*\\)");
 
     private static final Pattern WHITE = Pattern.compile("\\s+");
+    private static final Pattern LINE_COMMENT = Pattern.compile("//[^\\n]*");
+    /** The opening call of an initialiser: {@code doRequest(}, {@code new BufferedReader(}, {@code url.openStream(}. */
+    private static final Pattern HEAD = Pattern.compile("(?:new\\s+)?[\\w.]+\\s*\\(");
 
     private DismantledTries() {
     }
@@ -74,8 +77,9 @@ public final class DismantledTries {
     }
 
     /** The {type, name, initialiser} of each resource of each try-with-resources header in {@code text}. */
-    static List<String[]> headers(String text) {
+    static List<String[]> headers(String withComments) {
         List<String[]> out = new ArrayList<>();
+        String text = LINE_COMMENT.matcher(withComments).replaceAll("");
         Matcher t = TRY.matcher(text);
         while (t.find()) {
             int open = t.end() - 1;
@@ -117,13 +121,17 @@ public final class DismantledTries {
                 }
             }
         }
+        List<String> owners = new ArrayList<>();
         if (TRY.matcher(added).find()) {
             for (String[] r : headers(added.toString())) {
                 if (r[1].equals(name) || call != null && r[2].contains(call)) {
                     return null; // taken into a try header again (a renamed, merged or moved try)
                 }
+                owners.add(r[1]);
             }
         }
+        Matcher headCall = HEAD.matcher(init);
+        String head = headCall.lookingAt() ? WHITE.matcher(headCall.group()).replaceAll("") : null;
         Pattern assigned = Pattern.compile("(?:^|[\\s(])" + Pattern.quote(name) + "\\s*=[^=]");
         int at = -1;
         String holder = name;
@@ -136,6 +144,9 @@ public final class DismantledTries {
                 continue;
             }
             if (assigned.matcher(text).find()) {
+                if (head != null && !statement(file, l.newLine()).contains(head)) {
+                    return null; // the name now holds another value (a kept handle from an accessor, say)
+                }
                 at = l.newLine();
                 break;
             }
@@ -149,8 +160,14 @@ public final class DismantledTries {
                 break;
             }
         }
-        if (at < 0 || closedInView(file, h, holder)) {
+        if (at < 0 || closedInView(file, holder)) {
             return null;
+        }
+        String statement = statement(file, at);
+        for (String owner : owners) {
+            if (Pattern.compile("\\b" + Pattern.quote(owner) + "\\b").matcher(statement).find()) {
+                return null; // handed to a resource manager the new try closes (TemporaryResources, a Closer)
+            }
         }
         boolean response = RESPONSE_TYPE.matcher(type).find() || CONNECTION_STREAM.matcher(init).find();
         if (response != responses) {
@@ -179,10 +196,10 @@ public final class DismantledTries {
     private static final Pattern LOCAL = Pattern.compile("^\\s*(?:final\\s+)?[\\w.<>\\[\\], ]+\\s+(\\w+)\\s*=[^=]");
 
     /**
-     * True when the kept or added lines of the hunk close {@code holder} by name, hand it to a close helper, return
+     * True when the kept or added lines of the change close {@code holder} by name, hand it to a close helper, return
      * it or store it in a field; or when there is no holder to close (an inline argument) and nothing closes it.
      */
-    private static boolean closedInView(SourceFile file, Hunk h, String holder) {
+    private static boolean closedInView(SourceFile file, String holder) {
         if (holder == null) {
             return false;
         }
@@ -190,11 +207,26 @@ public final class DismantledTries {
                 + "\\s*\\.\\s*(?:close|disconnect|release)\\s*\\(|[cC]lose\\w*\\s*\\(\\s*" + Pattern.quote(holder)
                 + "\\s*\\)|\\breturn\\s+(?:new\\s[^;]*\\b)?" + Pattern.quote(holder) + "(?![\\w.])|\\.\\w+\\s*=\\s*" + Pattern.quote(holder)
                 + "\\s*;|\\.(?:add|put|offer|push|addLast)\\s*\\([^;]*\\b" + Pattern.quote(holder) + "\\s*\\)");
-        for (DiffLine l : h.lines()) {
-            if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(holder) && closes.matcher(l.text()).find()) {
-                return true;
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(holder)
+                        && closes.matcher(l.text()).find()) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The text of the statement starting at {@code line}, up to three lines, without white space. */
+    private static String statement(SourceFile file, int line) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = line; j <= Math.min(file.lineCount(), line + 2) && file.known(j); j++) {
+            sb.append(file.line(j));
+            if (file.line(j).contains(";")) {
+                break;
+            }
+        }
+        return WHITE.matcher(sb).replaceAll("");
     }
 }
