@@ -21,7 +21,8 @@ import kb.review.diff.SourceFile;
  * ({@code })}, {@code }()}, {@code },}), an {@code if} with an {@code else}, or a case clause (the next line at a smaller
  * indentation is a case label); a block whose {@code return}s give another number of results than the function the
  * {@code @@} header names (a handler literal inside a factory: the block is the literal's body); a defer at the
- * function's own level (one tab). A turn that always returns below the defer runs it once: {@link HiddenLoopDefers}
+ * function's own level (one tab); a value acquired in view from the function's parameters only ({@code os.Create(path)}:
+ * one per call). A turn that always returns below the defer runs it once: {@link HiddenLoopDefers}
  * drops those as it does for its other proofs.
  */
 final class ReplacedTurnCloses {
@@ -61,8 +62,39 @@ final class ReplacedTurnCloses {
             return false;
         }
         int results = results(hunk.section());
-        return results < 0 || returnsAgree(file, d, block, results);
+        return (results < 0 || returnsAgree(file, d, block, results)) && !openedFromParameters(file, d, block,
+                receiver, hunk.section());
     }
+
+    /**
+     * True when the value is acquired in view from the function's own parameters only ({@code os.Create(path)} in
+     * {@code func (r *Reporter) write(path string, ...)}): one value per call, not one per element of a loop.
+     */
+    private static boolean openedFromParameters(SourceFile file, int d, int block, String receiver, String section) {
+        int open = section.indexOf('(', section.startsWith("func (") ? section.indexOf(')') + 1 : 0);
+        if (receiver.isEmpty() || open < 0) {
+            return false;
+        }
+        int close = close(section, open);
+        String params = close < 0 ? section.substring(open) : section.substring(open, close);
+        for (int j = d - 1; j >= 1 && file.known(j) && CodeText.indent(file.line(j)) >= block; j--) {
+            Matcher m = ACQUIRED.matcher(file.line(j));
+            if (m.find() && m.group(1).equals(receiver)) {
+                String[] args = m.group(2).split(",");
+                for (String a : args) {
+                    String arg = a.strip();
+                    if (!arg.matches("[A-Za-z_]\\w*") || !Pattern.compile("\\b" + arg + "\\b").matcher(params).find()) {
+                        return false;
+                    }
+                }
+                return !m.group(2).isBlank();
+            }
+        }
+        return false;
+    }
+
+    /** {@code f, err := os.Create(path)}: the value and the arguments of the call that makes it. */
+    private static final Pattern ACQUIRED = Pattern.compile("^\\s*(\\w+)\\s*(?:,\\s*\\w+\\s*)*:?=\\s*[\\w.]+\\(([^()]*)\\)\\s*$");
 
     private static Hunk hunkOf(SourceFile file, int d) {
         for (Hunk h : file.change().hunks()) {

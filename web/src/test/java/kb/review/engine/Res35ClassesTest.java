@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
  * {@code else}, a handler literal whose returns do not match the factory the header names, a turn that always
  * returns.</li>
  * <li>A client or pool built by a helper of the same file (a package function, a provider method of the receiver, a
- * Java private builder method) that per-call code calls: reported at the call, where the per-call client is made
- * ({@code PerCall}, {@code KeptValues.providedPerCall}; RES-04 {@code go-client-per-call}, {@code java-client-per-call}).
+ * Java private builder method) that per-call code calls: reported at the helper's construction, whose step names
+ * the call ({@code PerCall}, {@code KeptValues.providedPerCall}: a Go helper returning a client literal over its local
+ * transport is one now; RES-04 {@code go-client-per-call}, {@code java-client-per-call}).
  * Clean: the helper called once to initialise a package-level variable (now one-time in {@code OneTimeContexts}), in a
  * constructor that keeps the client in a field, in {@code main}.</li>
  * <li>A Java resource the change takes out of the try-with-resources that closed it and acquires again with no try
  * and no close in view, whatever the acquiring call is called (a same-file wrapper, an unmodelled library): held by a
- * local, or opened inline as a constructor argument ({@code DismantledTries}; RES-02
- * {@code java-response-taken-out-of-try} for HTTP answers, RES-01 {@code java-resource-taken-out-of-try}). Clean: the
+ * local ({@code DismantledTries}; RES-02 {@code java-response-taken-out-of-try}, HTTP answers only). Clean: the
  * resources merged into one header, a stream handed back inside a new owner, a finally that closes it, a field that
  * keeps it.</li>
  * </ul>
@@ -35,7 +35,7 @@ class Res35ClassesTest {
     }
 
     @Test
-    void a_client_built_through_a_helper_on_every_call_is_reported_at_the_call_and_its_look_alikes_are_not() {
+    void a_client_built_through_a_helper_on_every_call_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("res35-clients-built-by-helpers", Set.of("RES-04"));
     }
 
