@@ -52,7 +52,8 @@ final class HiddenLoopDefers {
             if (file.known(d) && DEFER.matcher(file.line(d)).find()) {
                 boolean inCase = inCaseClause(file, d);
                 Boolean below = continuedBelow(file, d, inCase);
-                if (below == null && !continuedAbove(file, d, inCase) && !CollectedTurnDefers.collects(file, d)) {
+                if (below == null && !continuedAbove(file, d, inCase) && !CollectedTurnDefers.collects(file, d)
+                        && !ReplacedTurnCloses.replaces(file, d)) {
                     continue;
                 }
                 Boolean leaves = leavesBelow(file, d);

@@ -106,8 +106,12 @@ final class KeptValues {
         return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
     }
 
+    /** The line of the per-call use the last {@link #providedPerCall} found, or -1. */
+    int lastPerCallUse = -1;
+
     /** A value returned (not stored) by a provider that per-call code in this file calls: see {@link Providers}. */
     String providedPerCall(SyntaxNode top) {
+        lastPerCallUse = -1;
         SyntaxNode p = top.getParent();
         String holder = helper.holder(top);
         SyntaxNode fn = Timeouts.function(top);
@@ -115,12 +119,18 @@ final class KeptValues {
                 && p.getParent().getType().equals("return_statement")
                 || holder != null && !holder.contains(".") && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder)
                 + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
-                + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
+                + Pattern.quote(holder) + "\\b|:\\s*&?" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find()
+                // Go: a local written into the literal the return hands back (`tr := &http.Transport{...}` then
+                // `return &http.Client{Transport: tr}, nil`): the client returned owns it (session 35, res35)
+                || go && holder != null && !holder.contains(".") && Pattern.compile("(?m)\\breturn\\b[^\\n]*:\\s*&?"
+                + Pattern.quote(holder) + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
+                + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
         if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn)) {
             return null;
         }
         String name = text(fn.getChildByFieldName("name"));
         int line = Providers.perCallUse(once, Timeouts.root(top), name, fn);
+        lastPerCallUse = line;
         return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
                 + ": a new one for every request";
     }

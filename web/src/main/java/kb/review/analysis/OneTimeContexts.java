@@ -130,6 +130,10 @@ final class OneTimeContexts {
             if (t.equals("field_declaration") || t.equals("static_initializer")) {
                 return true;
             }
+            // Go: a package-level var's initialiser runs once, when the package is initialised
+            if (t.equals("var_declaration") && p.getParent().getType().equals("source_file")) {
+                return true;
+            }
             if (NAMED.contains(t)) {
                 return oneTime(p);
             }

@@ -56,6 +56,11 @@ public final class PerCall {
     private final Set<Integer> reportedFactories = new java.util.HashSet<>();
     /** Go: what the change's deleted lines held (a shared client replaced by a new one), or null. */
     private SharedBeforeEdit edits;
+    /**
+     * Whether a provider's per-call use is reported at the call rather than at the construction: off, since older
+     * class tests and judged rows hold the construction's line (session 35 measured the move; see res35's README).
+     */
+    private static final boolean REPORT_AT_USE = false;
     /** Per-call constructions reported so far: the start of their function and their holder's name. */
     private final List<String[]> reported = new ArrayList<>();
 
@@ -131,8 +136,19 @@ public final class PerCall {
             if (!peerOk && edits != null) {
                 peerOk = edits.replacesShared(n, helper.holder(chain));
             }
+            values.lastPerCallUse = -1;
             String why = peerOk ? perCall(n, b.model()) : null;
-            if (why != null && (go || !wrapsReported(chain))) {
+            int use = values.lastPerCallUse;
+            if (why != null && use > 0 && REPORT_AT_USE) {
+                // a provider called per call: the call is the per-call client (session 35, res35); the construction
+                // is the second step, where ConstructionPasses reports it when the change left the call alone
+                int line = n.getStartPoint().getRow() + 1;
+                if (out.stream().noneMatch(o -> o.line() == use)) {
+                    out.add(new Spot(use, 1, b.model().id(), List.of(
+                            new Lifecycle.Step(use, "this call builds a new client through the provider"),
+                            new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
+                }
+            } else if (why != null && (go || !wrapsReported(chain))) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
                         new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));

@@ -102,9 +102,12 @@ final class AnalysisDetector {
                         () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
-                        || lower.contains("break") || lower.contains("append(")) // a hunk inside a loop
-                        // body: HiddenLoopDefers, CollectedTurnDefers
+                        || lower.contains("break") || lower.contains("append(") // a hunk inside a loop
+                        || !file.complete() && file.change().removesLines()) // body: HiddenLoopDefers, CollectedTurnDefers, ReplacedTurnCloses
                         ? LoopDefers.defersInLoops(root.get(), file.utf8(), file) : List.of();
+                case Rule.AnalysisMatcher.TRY_DISMANTLED -> file.language() == Language.JAVA && !file.complete()
+                        && file.change().removesLines() ? kb.review.analysis.DismantledTries.find(file,
+                        r.item().equals("RES-02")) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.GOROUTINE_MAP -> file.language() == Language.GO && lower.contains("go ")
@@ -153,6 +156,17 @@ final class AnalysisDetector {
         }
         hits.addAll(lifecycle(file, root, units, lifecycle, models, summaries));
         return hits;
+    }
+
+    /** A resource taken out of its try that another rule of the item reports on the same line: theirs. */
+    static void dropDismantledTwins(List<Hit> hits) {
+        hits.removeIf(h -> dismantled(h) && hits.stream().anyMatch(o -> !dismantled(o) && o.line() == h.line()
+                && o.rule().item().equals(h.rule().item())));
+    }
+
+    private static boolean dismantled(Hit h) {
+        return h.rule().matcher() instanceof Rule.AnalysisMatcher m
+                && m.analysis().equals(Rule.AnalysisMatcher.TRY_DISMANTLED);
     }
 
     /** A spot of one of the analyses as a hit: low confidence when the function is partial or the match by name. */

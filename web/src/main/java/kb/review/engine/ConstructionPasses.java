@@ -126,9 +126,12 @@ final class ConstructionPasses {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
                     summaries.callers(), file.path(), summaries, clients, factories,
                     AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
-                addSpot(file, r, hits, s.line(), s.column(), true,
-                        () -> Sight.functionVisible(file, root.get(), s.line())
-                                || Sight.perCallInSight(file, root.get(), s.line()), s.steps());
+                // a provider's per-call use stands first; a change that did not touch it is reported at the build
+                int line = s.steps().size() > 1 && !file.added(s.line()) && file.added(s.steps().get(1).line())
+                        ? s.steps().get(1).line() : s.line();
+                addSpot(file, r, hits, line, line == s.line() ? s.column() : 1, true,
+                        () -> Sight.functionVisible(file, root.get(), line)
+                                || Sight.perCallInSight(file, root.get(), line), s.steps());
             }
         }
     }

@@ -72,6 +72,7 @@ final class FileDetector {
                 trees.done(file);
             }
         }
+        AnalysisDetector.dropDismantledTwins(hits);
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Hit raw : hits) {
