@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * of the same file whose own {@code try} catches everything ({@code tick()} calling {@code tickSafely(timer)} for each
  * timer). One level of same-file summary: every call of the body is either such a helper (called, or passed as a
  * method reference) or bookkeeping on a collection or iterator ({@code hasNext}, {@code next}, {@code remove}, ...),
- * a log line, or a clock read. The element's own work runs inside the helper's guard, so a failure stops there and
+ * a log line, a clock read or an accessor ({@code id()}, {@code getName()}). The element's own work runs inside the helper's guard, so a failure stops there and
  * the schedule goes on. A body with any other call (the element's {@code tick()} itself, a save, a send) or with no
  * guarded helper at all is not guarded this way.
  */
@@ -22,7 +22,8 @@ public final class DelegatedGuards {
     private static final Pattern PLUMBING = Pattern.compile("^(?:iterator|hasNext|next|remove|removeIf|size|isEmpty|"
             + "contains|containsKey|keySet|values|entrySet|getKey|getValue|clear|add|addAll|put|putIfAbsent|poll|"
             + "peek|offer|forEach|stream|filter|toList|currentTimeMillis|nanoTime|now|copyOf|of|min|max|abs|"
-            + "requireNonNull|isCancelled|isDone|ArrayList|HashMap|HashSet|LinkedHashMap|ArrayDeque|LinkedList)$");
+            + "requireNonNull|isCancelled|isDone|ArrayList|HashMap|HashSet|LinkedHashMap|ArrayDeque|LinkedList|"
+            + "get[A-Z]\\w*|is[A-Z]\\w*|has[A-Z]\\w*|id|name|key|equals|hashCode|toString)$");
     /** A log call: the receiver names a logger. */
     private static final Pattern LOG_RECEIVER = Pattern.compile("\\b\\w*(?:log|LOG|Log|logger|LOGGER)\\w*\\s*\\.\\s*$");
 
