@@ -45,6 +45,12 @@ final class UnguardedTaskCalls {
     /** A call that runs someone else's work: a task, a callback, a listener, an element's step. */
     private static final Pattern CALLBACK = Pattern.compile("\\.\\s*(?:run|call|accept|apply|execute|tick|update|"
             + "handle|invoke|fire|process|perform|on[A-Z]\\w*)\\s*\\(|\\.\\s*get\\s*\\(\\s*\\)");
+    /** The same without a bare {@code get()}: in a new task body that is mostly a counter's or a reference's read. */
+    private static final Pattern ELEMENT_CALLBACK = Pattern.compile("\\.\\s*(?:run|call|accept|apply|execute|tick|"
+            + "update|handle|invoke|fire|process|perform|on[A-Z]\\w*)\\s*\\(");
+    /** A line that continues the statement above it (an operand, an argument, a chained call). */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(?:[-+*/%&|?:,.]|\\)|\\w+\\s*\\)|\"[^\"]*\"\\s*[+,)])");
+    private static final Pattern STATEMENT_END = Pattern.compile("[;{}]\\s*(?://.*)?$");
     private static final Pattern LOOP = Pattern.compile("^\\s*(?:for|while|do)\\b");
     /** Names of periodic work, on the method, the hunk's section or the class. */
     private static final Pattern PERIODIC = Pattern.compile("(?i)tick|heartbeat|timer|periodic|schedul|cron|poll|"
@@ -284,7 +290,9 @@ final class UnguardedTaskCalls {
             if (x.find()) {
                 elements.add(x.group(1));
             }
-            if (n > header && file.added(n) && !LOG.matcher(s).find() && (CALLBACK.matcher(s).find()
+            boolean starts = n > header && !CONTINUATION.matcher(s).find() && file.known(n - 1)
+                    && STATEMENT_END.matcher(file.line(n - 1)).find();
+            if (starts && file.added(n) && !LOG.matcher(s).find() && (ELEMENT_CALLBACK.matcher(s).find()
                     || elementWork(s, elements))) {
                 return new Finding(RULE, "CONC-07", severity, file.path(), n, 1, s.strip(), BARE,
                         schedule.confidence(), schedule.note(), "kb", null);
