@@ -79,7 +79,8 @@ final class ScheduledTasks {
             return CutReferences.namedGuarded(target) ? null
                     : summaries.knows(target) ? at(call, true, null) : at(call, false, HIDDEN);
         }
-        return summaries.catchesAll(target, -1) || guardCut(target, summaries) ? null : at(call, true, null);
+        return summaries.catchesAll(target, -1) || guardCut(target, summaries)
+                || DelegatedGuards.guarded(target, summaries) ? null : at(call, true, null);
     }
 
     private static SyntaxNode classBody(SyntaxNode creation) {
@@ -109,7 +110,8 @@ final class ScheduledTasks {
             // declared in the class outside the hunk): read as the method reference to it is (CutReferences)
             return CutReferences.namedGuarded(only) ? null : at(call, collaborator(only), collaborator(only) ? null : HIDDEN);
         }
-        return summaries.catchesAll(only, -1) || guardCut(only, summaries) ? null : at(call, true, null);
+        return summaries.catchesAll(only, -1) || guardCut(only, summaries)
+                || DelegatedGuards.guarded(only, summaries) ? null : at(call, true, null);
     }
 
     /**

@@ -77,7 +77,7 @@ final class RethrownTaskFailures {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int REACH = 400;
     /** The name given to a lambda or anonymous task written inside the schedule call itself. */
-    private static final String SCHEDULED_LAMBDA = "<scheduled>";
+    static final String SCHEDULED_LAMBDA = "<scheduled>";
 
     private static final String MESSAGE = "The change makes this catch throw where it only logged and went on: if "
             + "this method runs as a periodic task (scheduleAtFixedRate, scheduleWithFixedDelay, a Timer), the first "
@@ -281,7 +281,7 @@ final class RethrownTaskFailures {
      * on the way is looked through (its throw leaves the method too), except one given to a scheduler, whose name is
      * then the task's.
      */
-    private static Method methodAbove(SourceFile file, int row, String section) {
+    static Method methodAbove(SourceFile file, int row, String section) {
         int depth = 0;
         for (int n = row - 1; n >= 1 && n >= row - REACH; n--) {
             if (!file.known(n)) {

@@ -1,0 +1,135 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A Java change that deletes the uncaught-exception handler of a thread it keeps: {@code t.setUncaughtExceptionHandler(h)}
+ * on a thread the hunk still creates or starts (a watcher {@code new Thread(loop, name)}, the thread a
+ * {@code ThreadFactory} returns), or {@code .setUncaughtExceptionHandler(h)} / {@code .uncaughtExceptionHandler(h)} on
+ * a thread builder or a factory builder ({@code ThreadFactoryBuilder}, {@code Thread.ofPlatform()}). The thread is
+ * built out of the line the thread rule reads (a named {@code Runnable}, a factory's parameter), and the thread rule
+ * only reads added lines: taking the handler away is the change's own act, and the thread it leaves dies silently on
+ * its first exception (CONC-01). Reported at the thread's creation (or its chain's first line) when the hunk shows
+ * it, else at the line that follows the deletion. Silent when the diff adds a handler anywhere (moved to a helper),
+ * when the deleted line comes back re-indented, and in test code.
+ */
+final class RemovedThreadHandlers {
+
+    static final String RULE = "thread-handler-removed";
+
+    private static final Pattern SET_ON = Pattern.compile("(?:^|[^\\w.])(\\w+)\\s*\\.\\s*setUncaughtExceptionHandler\\s*\\(");
+    private static final Pattern CHAINED = Pattern.compile("^\\s*\\.\\s*(?:set)?[uU]ncaughtExceptionHandler\\s*\\(");
+    private static final Pattern HANDLER = Pattern.compile("[uU]ncaughtExceptionHandler\\s*\\(");
+    /** The start of a thread builder's chain, or a thread created or handed out. */
+    private static final Pattern CHAIN_START = Pattern.compile("\\bnew\\s+ThreadFactoryBuilder\\b|\\bThread\\s*\\.\\s*"
+            + "of(?:Platform|Virtual)\\s*\\(|\\bnew\\s+\\w*Thread\\w*Builder\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int REACH = 25;
+
+    private RemovedThreadHandlers() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        String path = file.path().toLowerCase(Locale.ROOT);
+        if (file.language() != Language.JAVA || path.contains("/test/") || path.contains("/androidtest/")) {
+            return List.of();
+        }
+        Severity severity = catalog.item("CONC-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            List<DiffLine> lines = removed.hunk().lines();
+            int at = removed.index();
+            String t = lines.get(at).text();
+            if (!t.contains("ncaughtExceptionHandler") || t.contains("setDefaultUncaughtExceptionHandler")) {
+                continue;
+            }
+            Matcher on = SET_ON.matcher(t);
+            boolean chained = CHAINED.matcher(t).find();
+            if (!on.find() && !chained || readded(lines, at) || allAdded.anyFinds(HANDLER)) {
+                continue;
+            }
+            int made = chained ? chainStart(lines, at) : creation(lines, at, on.group(1));
+            if (made <= 0 && !chained && !stillUsed(lines, at, on.group(1))) {
+                continue; // the thread went with its handler
+            }
+            int report = made > 0 ? made : nextKept(lines, at);
+            if (report <= 0 || !file.known(report) || out.stream().anyMatch(o -> o.line() == report)) {
+                continue;
+            }
+            out.add(new Finding(RULE, "CONC-01", severity, file.path(), report, 1, file.line(report).strip(),
+                    "The change deletes this thread's uncaught-exception handler and keeps the thread: an exception "
+                            + "now kills it silently and its work stops with nobody told. Keep a handler that logs "
+                            + "(or catch and log in the task's body).",
+                    Finding.Confidence.HIGH, null, "kb", null));
+        }
+        return out;
+    }
+
+    /** True when the deleted line comes back in the same changed block (re-indented or moved a line). */
+    private static boolean readded(List<DiffLine> lines, int at) {
+        String same = WHITESPACE.matcher(lines.get(at).text()).replaceAll("");
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            if (l.kind() == DiffLine.Kind.ADDED && WHITESPACE.matcher(l.text()).replaceAll("").equals(same)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The new line number of the kept line above that creates or assigns {@code var}, or -1. */
+    private static int creation(List<DiffLine> lines, int at, String var) {
+        Pattern made = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "\\s*=\\s*(?!null\\b)[^=]");
+        for (int j = at - 1; j >= 0 && j >= at - REACH; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(var) && made.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return -1;
+    }
+
+    /** The first line of the builder chain the deleted call was part of, or -1. */
+    private static int chainStart(List<DiffLine> lines, int at) {
+        for (int j = at - 1; j >= 0 && j >= at - REACH; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && CHAIN_START.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+            if (l.kind() != DiffLine.Kind.REMOVED && l.text().strip().endsWith(";")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** True when a kept line below still starts or uses the thread {@code var}. */
+    private static boolean stillUsed(List<DiffLine> lines, int at, String var) {
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "\\s*\\.\\s*(?:start|setDaemon|setName)\\s*\\(|"
+                + "return\\s+" + Pattern.quote(var) + "\\s*;");
+        for (int j = at + 1; j < lines.size() && j <= at + REACH; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && use.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int nextKept(List<DiffLine> lines, int at) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED) {
+                return lines.get(j).newLine();
+            }
+        }
+        return -1;
+    }
+}
