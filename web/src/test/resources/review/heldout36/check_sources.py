@@ -14,60 +14,19 @@ reported too). Last, round 29's
 `check_defect_texts` is run again over this round's templates (through make_cases.py): no defect version may keep the
 clean version's replacement line (round 27's lesson).
 Run: python3 check_sources.py /tmp/s35/used-repos.txt /tmp/s35/breadth-repos.txt /tmp/s35/round37-repos.txt
+The checks themselves are `check_sources` of `../heldoutlib.py`, shared by every round from 36 on.
 Prints each case whose source repository is on one of those lists, then the counts; exits 1 when there is any.
 """
-import glob, importlib.util, os, re, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location('check_sources_30', os.path.join(HERE, '..', 'heldout30', 'check_sources.py'))
-check30 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(check30)
-check19 = check30.check19
-
-
-def names_used(*lists):
-    """Repository names (after the slash) of the lists and of every earlier round's sources."""
-    names, full = set(), set()
-    for path in lists:
-        if os.path.exists(path):
-            with open(path) as fh:
-                for line in fh:
-                    if '/' in line:
-                        full.add(line.strip().lower())
-                        names.add(line.strip().lower().split('/', 1)[1])
-    for sources in glob.glob(os.path.join(HERE, '..', 'heldout*', 'SOURCES*.md')):
-        if os.path.samefile(os.path.dirname(sources), HERE):
-            continue
-        with open(sources) as fh:
-            for m in re.finditer(r'github\.com/([\w.-]+)/([\w.-]+)/', fh.read()):
-                full.add(('%s/%s' % (m.group(1), m.group(2))).lower())
-                names.add(m.group(2).lower())
-    return names, full
+sys.path.insert(0, os.path.dirname(HERE))
+import heldoutlib  # noqa: E402  (the checks the rounds share, one folder up)
 
 
 def main(*lists):
-    status = check19.main(*lists, here=HERE,
-                          covered='rounds 1-35 and 37, the precision sets, the breadth passes or this session\'s breadth reading')
-    names, full = names_used(*lists)
-    clashes = set()
-    for diff in sorted(glob.glob(os.path.join(HERE, '*.diff'))):
-        with open(diff, encoding='utf-8') as fh:
-            source = next(line for line in fh if line.startswith('# source: '))
-        m = re.match(r'# source: https://github\.com/([^/]+)/([^/\s]+)/', source)
-        repo, name = ('%s/%s' % (m.group(1), m.group(2))).lower(), m.group(2).lower()
-        if repo in full or name in names:
-            clashes.add(repo)
-    for repo in sorted(clashes):
-        print('repository used before (by owner/name or by name, any owner): %s' % repo)
-    print('%d source repositories used before by owner/name or by name' % len(clashes))
-    spec = importlib.util.spec_from_file_location('heldout36_make_cases', os.path.join(HERE, 'make_cases.py'))
-    make = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make)
-    kept = make.check_defect_texts() + make.h28.check_templates(make.cases_go.TEMPLATES + make.cases_java.TEMPLATES)
-    for problem in kept:
-        print('defect keeps the clean replacement: %s' % problem)
-    print('%d defect versions keep a clean replacement line' % len(kept))
-    return 1 if status or clashes or kept else 0
+    make = heldoutlib.load('heldout36_make_cases', os.path.join(HERE, 'make_cases.py'))
+    return heldoutlib.check_sources(HERE, lists, 'rounds 1-35 and 37, the precision sets, the breadth passes or this session\'s breadth reading', make)
 
 
 if __name__ == '__main__':
