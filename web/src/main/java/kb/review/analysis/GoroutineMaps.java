@@ -28,8 +28,6 @@ import kb.review.diff.SourceFile;
  */
 public final class GoroutineMaps {
 
-    private static final Pattern METHOD = Pattern.compile(
-            "^func \\((\\w+) \\*?(\\w+)(?:\\[[^\\]]*\\])?\\) (\\w+)\\s*(?:\\[[^\\]]*\\])?\\(");
     private static final Pattern LOCKS = Pattern.compile("\\.(?:R?Lock|TryR?Lock)\\(\\)");
     private static final Pattern GO_CALL = Pattern.compile("(?m)^\\s*go\\s+\\w+\\.(\\w+)\\(");
     private static final Pattern GO_LITERAL = Pattern.compile("(?m)^(\\s*)go\\s+func\\s*\\(");
@@ -119,7 +117,7 @@ public final class GoroutineMaps {
                 if (isMap(field, text) && !reported.contains(w.type() + "." + field)
                         && readElsewhere(fns, reached, w.type(), field)) {
                     reported.add(w.type() + "." + field);
-                    out.add(new Shapes.Spot(i, 1 + indent(file.line(i)), true, null));
+                    out.add(new Shapes.Spot(i, 1 + GoFuncs.indent(file.line(i)), true, null));
                     break;
                 }
             }
@@ -158,47 +156,13 @@ public final class GoroutineMaps {
         return body.substring(from, close < 0 ? body.length() : close);
     }
 
-    private static int indent(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The file's methods, each from its {@code func} line to its closing brace (plain functions as receiverless). */
+    /** The file's functions and methods (plain functions with a receiver and type that match nothing). */
     private static List<Fn> methods(SourceFile file) {
         List<Fn> out = new ArrayList<>();
-        int n = file.lineCount();
-        for (int i = 1; i <= n; i++) {
-            String head = file.line(i);
-            if (!head.startsWith("func ")) {
-                continue;
-            }
-            int end = -1;
-            for (int j = i + 1; j <= n && end < 0; j++) {
-                String l = file.line(j);
-                if (l.startsWith("}")) {
-                    end = j;
-                } else if (l.startsWith("func ")) {
-                    end = j - 1;
-                }
-            }
-            end = end < 0 ? n : end;
-            StringBuilder body = new StringBuilder();
-            for (int j = i; j <= end; j++) {
-                body.append(file.line(j)).append('\n');
-            }
-            boolean whole = file.allKnown(i, end) && file.line(end).startsWith("}");
-            Matcher m = METHOD.matcher(head);
-            if (m.find()) {
-                out.add(new Fn(m.group(1), m.group(2), m.group(3), i, end, whole, body.toString()));
-            } else {
-                // a plain function: it may start the goroutine, it reads and writes no receiver
-                out.add(new Fn("\u0000", "\u0000", head.replaceFirst("^func (\\w+).*", "$1"), i, end, false,
-                        body.toString()));
-            }
-            i = end;
+        for (GoFuncs.Fn f : GoFuncs.of(file)) {
+            // a plain function may start the goroutine; it reads and writes no receiver
+            out.add(f.recv() == null ? new Fn("\u0000", "\u0000", f.name(), f.start(), f.end(), false, f.body())
+                    : new Fn(f.recv(), f.type(), f.name(), f.start(), f.end(), f.whole(), f.body()));
         }
         return out;
     }

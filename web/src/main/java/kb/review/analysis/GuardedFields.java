@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kb.review.analysis.GoFuncs.Fn;
 import kb.review.diff.SourceFile;
 
 /**
@@ -28,11 +29,6 @@ import kb.review.diff.SourceFile;
  */
 public final class GuardedFields {
 
-    /** A method: receiver name, {@code *} or not, receiver type, method name. */
-    private static final Pattern METHOD = Pattern.compile(
-            "^func \\((\\w+) (\\*?)(\\w+)(?:\\[[^\\]]*\\])?\\) (\\w+)\\s*(?:\\[[^\\]]*\\])?\\(");
-    private static final Pattern FUNCTION = Pattern.compile("^func (\\w+)\\s*(?:\\[[^\\]]*\\])?\\(");
-    private static final Pattern LOCKS = Pattern.compile("\\.(?:R?Lock|TryR?Lock)\\(\\)");
     private static final Pattern HELD = Pattern.compile("(?i)locked$");
     private static final Pattern SAYS_HELD = Pattern.compile("(?i)\\b(?:lock|mutex|mu)\\b");
     /** Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it. */
@@ -52,17 +48,9 @@ public final class GuardedFields {
     private GuardedFields() {
     }
 
-    /** One function or method as the file lays it out; {@code recv} is null for a plain function. */
-    private record Fn(String recv, boolean pointer, String type, String name, int start, int end, boolean whole,
-                      String body) {
-        boolean locks() {
-            return LOCKS.matcher(body).find();
-        }
-    }
-
     /** The unguarded writes, each at its line; empty when the file shows no type whose map is locked anywhere. */
     public static List<Shapes.Spot> find(SourceFile file) {
-        List<Fn> fns = functions(file);
+        List<Fn> fns = GoFuncs.of(file);
         Map<String, Set<String>> guarded = new HashMap<>();
         for (Fn f : fns) {
             if (f.recv() == null || !f.locks()) {
@@ -87,9 +75,10 @@ public final class GuardedFields {
                 String doc = doc(file, f.start());
                 int line = SAYS_HELD.matcher(doc).find() ? 0 : firstSwap(file, f, any, file.text());
                 if (line > 0 && runsConcurrently(f, fns, doc)) {
-                    out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), true, "Here the field is not a map but "
-                            + "is swapped whole, on another goroutine than the locked methods that read it: they can "
-                            + "see a half-written interface or slice, or the old value after the swap."));
+                    out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true,
+                            "Here the field is not a map but is swapped whole, on another goroutine than the locked "
+                            + "methods that read it: they can see a half-written interface or slice, or the old value "
+                            + "after the swap."));
                 }
                 continue;
             }
@@ -99,7 +88,7 @@ public final class GuardedFields {
             }
             int line = firstWrite(file, f, fields, file.text());
             if (line > 0 && calledUnlocked(f, fns, doc(file, f.start()))) {
-                out.add(new Shapes.Spot(line, 1 + indent(file.line(line)), true, null));
+                out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, null));
             }
         }
         return out;
@@ -216,53 +205,5 @@ public final class GuardedFields {
             sb.append(file.line(i)).append('\n');
         }
         return sb.toString();
-    }
-
-    private static int indent(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The file's top-level functions and methods, each from its {@code func} line to its closing brace. */
-    private static List<Fn> functions(SourceFile file) {
-        List<Fn> out = new ArrayList<>();
-        int n = file.lineCount();
-        for (int i = 1; i <= n; i++) {
-            String head = file.line(i);
-            if (!head.startsWith("func ")) {
-                continue;
-            }
-            int end = i;
-            if (!head.stripTrailing().endsWith("}")) {
-                end = -1;
-                for (int j = i + 1; j <= n && end < 0; j++) {
-                    String l = file.line(j);
-                    if (l.startsWith("}")) {
-                        end = j;
-                    } else if (l.startsWith("func ")) {
-                        end = j - 1;
-                    }
-                }
-                end = end < 0 ? n : end;
-            }
-            StringBuilder body = new StringBuilder();
-            for (int j = i; j <= end; j++) {
-                body.append(file.line(j)).append('\n');
-            }
-            boolean whole = file.allKnown(i, end) && file.line(end).startsWith("}") || end == i;
-            Matcher m = METHOD.matcher(head);
-            if (m.find()) {
-                out.add(new Fn(m.group(1), !m.group(2).isEmpty(), m.group(3), m.group(4), i, end, whole,
-                        body.toString()));
-            } else {
-                Matcher f = FUNCTION.matcher(head);
-                out.add(new Fn(null, false, null, f.find() ? f.group(1) : "", i, end, whole, body.toString()));
-            }
-            i = end;
-        }
-        return out;
     }
 }
