@@ -1,6 +1,7 @@
 """What every held-out round from 36 on shares: writing its diffs and checking its sources.
 
-A round's folder keeps only what is its own: `cases_go.py` and `cases_java.py` (the templates), and in `make_cases.py`
+A round's folder keeps only what is its own: `cases_go.py` and `cases_java.py` (the templates, written with
+`Templates`, `go_version(s)` and `java_version(s)` below), and in `make_cases.py`
 its MOVED lines (round 29's check_defect_texts) and ACCEPT lines (label gaps accepted after run 1). Its
 `make_cases.py` calls `generate` and its `check_sources.py` calls `check_sources`, so a fix to either lands once.
 Rounds up to 35 keep their own copies (each loads an earlier round's generator); they write the same bytes.
@@ -118,3 +119,31 @@ def check_sources(here, lists, covered, make):
         print('defect keeps the clean replacement: %s' % problem)
     print('%d defect versions keep a clean replacement line' % len(kept))
     return 1 if status or clashes or kept else 0
+
+
+class Templates(list):
+    """A round's templates in the order written, (name, text) pairs; `template` adds one and hands its text back."""
+
+    def template(self, name, text):
+        self.append((name, text))
+        return text
+
+
+def go_version(pkg, imports, header=''):
+    """A Go template's body to a function of the version: the file as `go` lays it out with that version's lines."""
+    return lambda body: (lambda v: common16.go(pkg, imports, common16.variant(body, v), header))
+
+
+def go_versions(pkg, imports_of, header=''):
+    """Like go_version, but the import block depends on the version (`imports_of[v]`), as goimports would leave it."""
+    return lambda body: (lambda v: common16.go(pkg, imports_of[v], common16.variant(body, v), header))
+
+
+def java_version(pkg, imports):
+    """A Java template's body to a function of the version, imports sorted and once each."""
+    return lambda body: (lambda v: common16.java(pkg, sorted(set(imports)), common16.variant(body, v)))
+
+
+def java_versions(pkg, imports_of):
+    """Like java_version, but the imports depend on the version (`imports_of[v]`), as an IDE would leave them."""
+    return lambda body: (lambda v: common16.java(pkg, sorted(set(imports_of[v])), common16.variant(body, v)))

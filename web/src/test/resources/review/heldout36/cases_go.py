@@ -4,25 +4,14 @@ look-alike (round 15's common15.variant, through round 16's common16). A case is
 clean file into a defect, the fix that turns the first defect into the clean file, or a move (round 16's
 common16.cases_of). Names carry `00`: they are numbered in order at the end."""
 from common16 import make_case, go, f, cases_of, variant
+import heldoutlib  # the shared template helpers (make_cases.py put its folder on the path)
 
 CASES = []
 case = make_case(CASES)
 GH = 'https://github.com/'
-TEMPLATES = []
-
-
-def G(pkg, imports, header=''):
-    return lambda body: (lambda v: go(pkg, imports, variant(body, v), header))
-
-
-def GV(pkg, imports_of, header=''):
-    """Like G, but the import block depends on the version (`imports_of[v]`), as goimports would leave it."""
-    return lambda body: (lambda v: go(pkg, imports_of[v], variant(body, v), header))
-
-
-def template(name, text):
-    TEMPLATES.append((name, text))
-    return text
+TEMPLATES = heldoutlib.Templates()
+template = TEMPLATES.template
+G, GV = heldoutlib.go_version, heldoutlib.go_versions
 
 
 # ---------------------------------------------------------------- CONC-01 / ERR-01: Kafka partition client (libkafka)

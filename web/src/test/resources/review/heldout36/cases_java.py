@@ -3,26 +3,15 @@ cases_go.py: `1|`/`2|` lines and `//@{N}ITEM` markers belong to a defect version
 Every HTTP client sets its timeouts unless the case is about exactly that (TMO-01 reads both ways, as in rounds 13 to
 35)."""
 from common16 import make_case, java, src, f, cases_of, variant
+import heldoutlib  # the shared template helpers (make_cases.py put its folder on the path)
 
 CASES = []
 case = make_case(CASES)
 GH = 'https://github.com/'
 SLF4J = ['org.slf4j.Logger', 'org.slf4j.LoggerFactory']
-TEMPLATES = []
-
-
-def J(pkg, imports):
-    return lambda body: (lambda v: java(pkg, sorted(set(imports)), variant(body, v)))
-
-
-def JV(pkg, imports_of):
-    """Like J, but the imports depend on the version (`imports_of[v]`), as an IDE would leave them."""
-    return lambda body: (lambda v: java(pkg, sorted(set(imports_of[v])), variant(body, v)))
-
-
-def template(name, text):
-    TEMPLATES.append((name, text))
-    return text
+TEMPLATES = heldoutlib.Templates()
+template = TEMPLATES.template
+J, JV = heldoutlib.java_version, heldoutlib.java_versions
 
 
 # ---------------------------------------------------------------- RES-01 / ERR-01: Jenkins pipeline step (pipeline-utility-steps)
