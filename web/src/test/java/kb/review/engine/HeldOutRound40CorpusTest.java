@@ -23,13 +23,24 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound40CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout40");
 
-    // Floors: see heldout40/RESULTS.md. Set to 0 for run 1, the first and blind measurement; set to run 1's figures
-    // rounded down to 0.05 after it.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout40/RESULTS.md. Run 1 is the first and blind measurement (review at 0b696d8e, this branch's
+    // point on main, unchanged; cases committed in c5ed3535 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/37 = 0.757; Go 15/20 = 0.750 and
+    // 15/23 = 0.652; Java 13/20 = 0.650 and 13/14 = 0.929 (recall below target overall and in both languages,
+    // precision below target overall and in Go). High-confidence only: overall 18/40 = 0.450 and 18/20 = 0.900.
+    // Edits of existing files: recall 24/32 = 0.75, precision 24/32 = 0.75; new files (renames included) 4/8 = 0.50
+    // and 4/5 = 0.80.
+    // Run 2 (same review, seven accept lines in four Go cases for defects the cases carry on lines their labels do
+    // not name: the labelled moved close found at the line it left, a context dropped with the labelled default
+    // client, a second leaking return and four further returns without rollback; no case code or expectation
+    // changed): recall unchanged; precision 28/30 = 0.933 overall, Go 15/16 = 0.938.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.75;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.65},
+            "java", new double[] {0.65, 0.90});
 
     static List<Case> cases;
 
