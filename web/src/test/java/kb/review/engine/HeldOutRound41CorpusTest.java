@@ -23,13 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound41CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout41");
 
-    // Floors: see heldout41/RESULTS.md. Before run 1 every floor is 0: the cases are committed before the review
-    // runs on them, and run 1's figures, rounded down to 0.05, replace these zeros afterwards.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout41/RESULTS.md. Run 1 is the first and blind measurement (review at 0b696d8e, this branch's
+    // point on main, unchanged; cases committed in 9765f9bd before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/35 = 0.914; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 15/20 = 0.750 and 15/18 = 0.833 (recall below target overall and in Java, Java precision
+    // below target). High-confidence only: overall 22/40 = 0.550 and 22/24 = 0.917. Edits of existing files: recall
+    // 24/32 = 0.75, precision 24/27 = 0.89; new files (renames included) 8/8 and 8/8.
+    // Run 2 (same review, one accept line for the labelled unguarded TimerTask found at its scheduleAtFixedRate three
+    // lines above the label; no case code or expectation changed): recall unchanged; precision 32/34 = 0.941 overall,
+    // Java 15/17 = 0.882.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.75, 0.80});
 
     static List<Case> cases;
 
