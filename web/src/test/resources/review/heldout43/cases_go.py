@@ -349,7 +349,7 @@ cases_of(case, GH + 'square/certigo/pull/324', 'lib/issuers.go',
               'stop a download that hangs', 'edit'),
              (0, 'go-ok-00-certigo-issuers-body-closed-context-passed',
               'clean: every answer\'s body closed on each path, each request built with the caller\'s context',
-              'edit'),
+              'fix'),
          ])
 
 
@@ -555,7 +555,7 @@ cases_of(case, GH + 'multica-ai/multica/pull/4324', 'server/internal/daemon/daem
               'heartbeat leaves its timer and context behind', 'edit'),
              (0, 'go-ok-00-multica-daemon-loops-recovered-heartbeat-cancelled',
               'clean: every loop started through safeGo, each heartbeat context cancelled right after the call',
-              'edit'),
+              'fix'),
          ])
 
 
@@ -643,7 +643,8 @@ cases_of(case, GH + 'stackrox/stackrox/pull/22001', 'central/complianceoperator/
               'error, so a scan whose report never gets queued leaves no trace', 'rename'),
              (0, 'go-ok-00-stackrox-moved-scan-watcher-cancelled-push-checked',
               'clean: the move alone; the context cancelled when run returns, every push checked', 'rename'),
-         ], rename_from='central/complianceoperator/v2/report/watcher/watcher.go')
+         ], rename_from='central/complianceoperator/v2/report/watcher/watcher.go',
+         rename_old=lambda t: t.replace('newScanWatcher', 'newWatcher'))
 
 
 # ---------------------------------------------------------------- TX-02 / TX-01: transaction retry helper of a database driver kit (cockroach-go)
@@ -791,5 +792,5 @@ cases_of(case, GH + 'prometheus/statsd_exporter/issues/384', 'pkg/listener/udp.g
               'an edit hands every UDP packet to a goroutine of its own, so a burst of packets starts as many '
               'goroutines as it has packets with nothing to bound them', 'edit'),
              (0, 'go-ok-00-statsd-udp-listener-inline-quiet-packets',
-              'clean: packets handled in the read loop, no log line per StatsD line', 'edit'),
+              'clean: packets handled in the read loop, no log line per StatsD line', 'fix'),
          ])

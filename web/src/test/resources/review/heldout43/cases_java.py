@@ -231,7 +231,7 @@ cases_of(case, GH + 'diennea/herddb/pull/501', 'herddb-core/' + src('herddb.serv
               'an edit logs a duplicate key, a common answer under load, at SEVERE with a concatenated message, so '
               'the string is built and written for every such statement', 'edit'),
              (0, 'java-ok-00-herddb-peer-quiet-statements-duplicate-key-fine',
-              'clean: no line per statement, a duplicate key logged at FINE with parameters', 'edit'),
+              'clean: no line per statement, a duplicate key logged at FINE with parameters', 'fix'),
          ])
 
 
@@ -767,5 +767,5 @@ cases_of(case, GH + 'carnellj/spmia-chapter5/issues/4', 'licensing-service/' + s
               'an edit concatenates the correlation id into the per-request debug line, so the string is built on '
               'every request with debug off', 'edit'),
              (0, 'java-ok-00-spmia-user-context-filter-context-cleared-parameterised-debug',
-              'clean: the context cleared in a finally after the chain, the debug line parameterised', 'edit'),
+              'clean: the context cleared in a finally after the chain, the debug line parameterised', 'fix'),
          ])
