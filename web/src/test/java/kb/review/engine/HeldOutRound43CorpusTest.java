@@ -24,14 +24,21 @@ class HeldOutRound43CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout43");
 
     // Floors: see heldout43/RESULTS.md. Run 1 is the first and blind measurement (review at 0b696d8e, this branch's
-    // point on main, unchanged). Until run 1 the floors are 0; afterwards every floor is run 1's measured value rounded
-    // down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is a
-    // finding for the team, not hidden by a lower target.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // point on main, unchanged; cases committed in 011e1d8a and c32c7b3d before the run, the second only turning five
+    // empty clean diffs into fixes after a run stopped at the corpus check, its output deleted unread). Every floor is
+    // run 1's measured value rounded down to 0.05, a regression floor only: a figure below the targets (recall
+    // 0.85, precision 0.90) is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/35 = 0.829; Go 14/20 = 0.700 and
+    // 14/14 = 1.000; Java 15/20 = 0.750 and 15/21 = 0.714 (recall below target overall and in both languages,
+    // precision below target overall and in Java: all 6 false positives are one JDBC query-timeout rule on one new
+    // file, the clean look-alike included). High-confidence only: overall 21/40 = 0.525 and 21/27 = 0.778. Edits of
+    // existing files: recall 21/30 = 0.70, precision 21/21 = 1.00; new files (renames included) 8/10 = 0.80 and
+    // 8/14 = 0.57. No run 2 (no false positive is an unlabelled defect of a case).
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.75, 0.70});
 
     static List<Case> cases;
 
