@@ -23,12 +23,23 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound42CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout42");
 
-    // Floors: see heldout42/RESULTS.md. Zero until run 1, the first and blind measurement, has been read.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout42/RESULTS.md. Run 1 is the first and blind measurement (review at 0b696d8e, this branch's
+    // point on main, unchanged; cases committed in ce4405d2 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/36 = 0.861; Go 15/20 = 0.750 and
+    // 15/18 = 0.833; Java 16/20 = 0.800 and 16/18 = 0.889 (recall and precision below target overall and in both
+    // languages). High-confidence only: overall 21/40 = 0.525 and 21/25 = 0.840. Edits of existing files: recall
+    // 25/32 = 0.78, precision 25/28 = 0.89; new files (renames included) 6/8 = 0.75 and 6/8 = 0.75.
+    // Run 2 (same review, two accept lines for defects the cases carry and the review found where the label is not:
+    // a second defer in the same loop as the labelled one, a socket's missing read timeout found at new Socket() three
+    // lines above the labelled connect; no case code or expectation changed): recall unchanged; precision
+    // 31/34 = 0.912 overall, Go 15/17 = 0.882, Java 16/17 = 0.941.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.80},
+            "java", new double[] {0.80, 0.85});
 
     static List<Case> cases;
 
