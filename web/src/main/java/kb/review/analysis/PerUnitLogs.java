@@ -55,14 +55,25 @@ public final class PerUnitLogs {
     /** A unit of traffic named in a function's name or a parameter's (or Go result's) type. */
     private static final String UNIT = "(?:Event|Message|Msg|Packet|Pkt|Frame|Record|Chunk|Datagram|Delivery|Envelope)";
     /** The unit named by a function's name alone: singular (a plural name reads a batch), and not Record (a verb too). */
+    /** Java: a Message or Msg is as often a business document taken once per request (log33's ok-12): not a unit. */
+    private static final String JAVA_UNIT = "(?:Event|Packet|Pkt|Frame|Record|Chunk|Datagram|Delivery|Envelope)";
+    private static final Pattern JAVA_UNIT_IN_NAME = Pattern.compile(
+            "(?:Event|Packet|Pkt|Frame|Chunk|Datagram|Delivery|Envelope)(?:[A-Z]\\w*)?$");
+    /** A request handler's parameters: one line per request is the access log, read by its rate (session 32). */
+    private static final Pattern REQUEST = Pattern.compile("http\\.ResponseWriter|\\*http\\.Request\\b|\\*gin\\.Context"
+            + "|echo\\.Context|\\*fiber\\.Ctx|\\*fasthttp\\.RequestCtx|\\b(?:HttpServletRequest|ServletRequest"
+            + "|ServerWebExchange|ServerHttpRequest|ServerRequest|HttpExchange|RoutingContext|HttpServerRequest)\\b");
+    /** A Go logger picked at a quiet level: {@code log.DEBUG.Printf}, {@code l.V(2).Info}, {@code log.Debug().Msg}. */
+    private static final Pattern QUIET_RECV = Pattern.compile(
+            "\\.(?:Debug|Trace)\\(|\\bV\\(\\s*[1-9]|(?:^|\\.)(?:DEBUG|TRACE|Debug|Trace)$");
     private static final Pattern UNIT_IN_NAME = Pattern.compile(
             "(?:Event|Message|Msg|Packet|Pkt|Frame|Chunk|Datagram|Delivery|Envelope)(?:[A-Z]\\w*)?$");
     private static final Pattern GO_UNIT_PARAM = Pattern.compile(
-            "(?:^\\(|,)\\s*(?<name>\\w+)\\s+(?:\\[\\])?\\*?(?:\\w+\\.)?\\w*" + UNIT + "(?:In|Out)?\\s*[,)]");
+            "(?:^\\(|,)\\s*(?<name>\\w+)\\s+\\*?(?:\\w+\\.)?\\w*" + UNIT + "(?:In|Out)?\\s*[,)]");
     private static final Pattern GO_UNIT_RESULT = Pattern.compile("\\)\\s*\\(?\\s*(?:\\[\\])?\\*?(?:\\w+\\.)?\\w*"
             + UNIT + "\\b");
     private static final Pattern JAVA_UNIT_PARAM = Pattern.compile(
-            "[(,]\\s*(?:final\\s+)?(?:@\\w+\\s+)?[\\w.]*(?:" + UNIT + "|HttpContent|HttpObject|ConsumerRecords?)"
+            "[(,]\\s*(?:final\\s+)?(?:@\\w+\\s+)?[\\w.]*(?:" + JAVA_UNIT + "|HttpContent|HttpObject|ConsumerRecords?)"
                     + "(?:<[^()]*>)?\\s+(?<name>\\w+)\\s*[,)]");
     /** A unit that comes once per session, per change of state or per configuration: not traffic. */
     private static final Pattern RARE_UNIT = Pattern.compile(
@@ -113,7 +124,7 @@ public final class PerUnitLogs {
             if (unit == null || level == 1 && !dumps(c, src, unit)) {
                 continue;
             }
-            if (RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
+            if (inBranch(c) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
                     || LoopGuards.inLifecycleFunction(c, src) || !go && LoopGuards.inJavaMain(c, src)
                     || reworded(c, src, go, replaced.apply(c.getStartPoint().getRow() + 1))) {
                 continue;
@@ -160,6 +171,20 @@ public final class PerUnitLogs {
         return false;
     }
 
+    /** In an if of its function (a rejected or failed unit's branch, log33's ok-2 and ok-10: the loop rules'). */
+    private static boolean inBranch(SyntaxNode c) {
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("if_statement")) {
+                return true;
+            }
+            if (FUNCTIONS.contains(t)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** 2: info or above on a logger; 1: a Go debug line; 0: not a log line this pass reads. */
     private static int level(SyntaxNode c, byte[] src, boolean go) {
         if (go) {
@@ -170,7 +195,7 @@ public final class PerUnitLogs {
             String f = text(src, fn);
             Matcher m = GO_LOUD.matcher(f);
             if (m.matches()) {
-                return LOGGER.matcher(m.group("recv")).find() ? 2 : 0;
+                return !LOGGER.matcher(m.group("recv")).find() ? 0 : QUIET_RECV.matcher(m.group("recv")).find() ? 1 : 2;
             }
             m = GO_DEBUG.matcher(f);
             return m.matches() && LOGGER.matcher(m.group("recv")).find() ? 1 : 0;
@@ -216,11 +241,17 @@ public final class PerUnitLogs {
                     || RARE_UNIT.matcher(sig).find() || RARE_UNIT.matcher(name).find()) {
                 return null;
             }
+            if (REQUEST.matcher(sig).find()) {
+                return null;
+            }
             Matcher m = (go ? GO_UNIT_PARAM : JAVA_UNIT_PARAM).matcher(paramText);
             if (m.find()) {
                 return m.group("name");
             }
-            if (UNIT_IN_NAME.matcher(name).find() || TAKES_UNIT.matcher(name).find()
+            if (REQUEST.matcher(sig).find()) {
+                return null;
+            }
+            if ((go ? UNIT_IN_NAME : JAVA_UNIT_IN_NAME).matcher(name).find() || TAKES_UNIT.matcher(name).find()
                     || go && GO_UNIT_RESULT.matcher(sig).find()) {
                 return "";
             }
