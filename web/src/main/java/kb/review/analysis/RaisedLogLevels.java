@@ -36,7 +36,7 @@ public final class RaisedLogLevels {
     /** The quiet levels of every library: slf4j/log4j/JUL, zap/logrus/slog/go-logging/klog's verbosity. */
     private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:debug|trace|fine|finer|finest"
             + "|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\(");
-    private static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:info|warn|warning|Info\\w*"
+    static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:info|warn|warning|Info\\w*"
             + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(");
     private static final Pattern LEVEL_TEST = Pattern.compile(
             "\\bis(?:Debug|Trace)Enabled\\s*\\(|\\bIsLevelEnabled\\([^)]*(?:Debug|Trace)|\\bEnabled\\([^)]*(?:Debug|Trace)"
@@ -130,7 +130,7 @@ public final class RaisedLogLevels {
      * The line's own block ends by failing after it (a Java throw, a Go panic, a Go return of a made or wrapped
      * error): the raised line is the report of that failure, once per failed call.
      */
-    private static boolean reportsFailure(SyntaxNode c, byte[] src, boolean go) {
+    static boolean reportsFailure(SyntaxNode c, byte[] src, boolean go) {
         SyntaxNode child = c;
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull() && !FUNCTIONS.contains(p.getType());
              p = p.getParent()) {
@@ -159,7 +159,7 @@ public final class RaisedLogLevels {
      * The line's message stood in a removed line of the file at a level other than debug or trace: the edit moved
      * the line (or reworded it), it did not raise it.
      */
-    private static boolean moved(SyntaxNode c, byte[] src, String removedInFile) {
+    static boolean moved(SyntaxNode c, byte[] src, String removedInFile) {
         SyntaxNode args = c.getChildByFieldName("arguments");
         if (args == null || args.isNull() || removedInFile.isEmpty()) {
             return false;
@@ -180,7 +180,7 @@ public final class RaisedLogLevels {
     }
 
     /** Whether {@code text} calls {@code pattern}'s level on a receiver whose last name is {@code receiver}. */
-    private static boolean calls(Pattern pattern, String text, String receiver) {
+    static boolean calls(Pattern pattern, String text, String receiver) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             if (m.group(1).equals(receiver)) {
@@ -211,7 +211,7 @@ public final class RaisedLogLevels {
     }
 
     /** On a failure path, under a debug test, sampled or latched: the raised line does not repeat per call. */
-    private static boolean quietedHere(SyntaxNode c, byte[] src, boolean go) {
+    static boolean quietedHere(SyntaxNode c, byte[] src, boolean go) {
         SyntaxNode child = c;
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             if (FUNCTIONS.contains(p.getType()) && !(p.getType().equals("func_literal")

@@ -100,6 +100,11 @@ final class AnalysisDetector {
                         ? kb.review.analysis.RaisedLogLevels.find(root.get(), file.utf8(),
                         file.language() == Language.GO, n -> ReplacedLines.of(file, n, ""),
                         () -> ReplacedLines.removedIn(file)) : List.of();
+                // (session 36) an added line whose function's role runs it per event, message, chunk or poll
+                case Rule.AnalysisMatcher.LOG_PER_UNIT -> !file.complete() && lower.contains("log")
+                        ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
+                        file.language() == Language.GO, file::added, n -> ReplacedLines.of(file, n, ""),
+                        () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
                         || lower.contains("break") || lower.contains("append(") // a hunk inside a loop

@@ -165,6 +165,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String LOG_IN_LOOP = "log-in-loop";
         /** (session 35) A debug or trace line raised to info or warn on a per-call path: {@code RaisedLogLevels}. */
         public static final String LOG_LEVEL_RAISED = "log-level-raised";
+        /** (session 36) An added info line in a function whose role runs it per event or poll: {@code PerUnitLogs}. */
+        public static final String LOG_PER_UNIT = "log-per-unit";
         /** A Go defer that can run again before the function returns: it lies on a cycle of the graph. */
         public static final String DEFER_IN_LOOP = "defer-in-loop";
         /**
@@ -226,6 +228,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         java.util.Map.entry(LOGGED_FAILURE_USED, Set.of(Language.GO)),
                         java.util.Map.entry(GOROUTINE_MAP, Set.of(Language.GO)),
                         java.util.Map.entry(LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA)),
+                        java.util.Map.entry(LOG_PER_UNIT, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(TRY_DISMANTLED, Set.of(Language.JAVA))))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
