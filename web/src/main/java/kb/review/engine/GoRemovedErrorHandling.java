@@ -114,7 +114,7 @@ final class GoRemovedErrorHandling {
             return null;
         }
         String name = old.names.get(old.errorAt);
-        int check = old.checked ? at : nextRemoved(lines, at);
+        int check = old.checked ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked && !isCheckOf(lines.get(check).text(), name)
                 || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee).find()
                 || redeclaredWithoutError(old.callee, allAdded)) {
@@ -312,6 +312,42 @@ final class GoRemovedErrorHandling {
         }
         return -1;
     }
+
+    /**
+     * The deleted check of {@code name} below the deleted binding at {@code at}: the next line, or a few lines on past
+     * statements the change keeps or adds that do not touch the error (session 36, err36: a `f.Close()`, a `defer
+     * cancel()` or an unlock between the call and its check, as in `syms, err := parse(r)`, `f.Close()`, `if err !=
+     * nil`). A line that mentions the name, or a line of an outer block, ends the search. -1 when there is none.
+     */
+    private static int removedCheck(List<DiffLine> lines, int at, String name) {
+        int next = nextRemoved(lines, at);
+        if (next >= 0) {
+            return next;
+        }
+        int indent = CodeText.indent(lines.get(at).text());
+        int seen = 0;
+        for (int j = at + 1; j < lines.size() && seen < GAP; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (t.isBlank()) {
+                continue;
+            }
+            if (CodeText.indent(t) < indent) {
+                return -1;
+            }
+            if (l.kind() == DiffLine.Kind.REMOVED && isCheckOf(t, name)) {
+                return CodeText.indent(t) == indent ? j : -1;
+            }
+            if (mentions(STRING.matcher(t).replaceAll("\"\""), name)) {
+                return -1;
+            }
+            seen++;
+        }
+        return -1;
+    }
+
+    /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
+    private static final int GAP = 4;
 
     private static boolean isCheckOf(String line, String name) {
         Matcher m = NIL_CHECK.matcher(line);
