@@ -130,8 +130,13 @@ final class GoRemovedErrorHandling {
             }
             boolean dropped = now.names.isEmpty() || now.names.size() == old.names.size()
                     && now.names.get(old.errorAt).equals("_");
-            if (dropped) {
+            // (err36) or kept in an error name the next lines overwrite before reading it (`_, err = tx.Exec(a)`)
+            boolean overwritten = !dropped && now.names.size() == old.names.size()
+                    && ERR_NAME.matcher(now.names.get(old.errorAt)).matches()
+                    && OverwrittenErrors.overwrittenFirst(lines, lines.indexOf(l), now.names.get(old.errorAt));
+            if (dropped || overwritten) {
                 String how = now.names.isEmpty() ? "the bare call `" + l.text().strip() + "`"
+                        : overwritten ? "`" + l.text().strip() + "`, its error overwritten below before any check"
                         : "`" + l.text().strip() + "`, its error position `_`";
                 return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
                         "The change replaces the checked call `" + lines.get(at).text().strip() + "` by " + how
