@@ -2,6 +2,7 @@ package kb.review.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
@@ -20,7 +21,7 @@ import kb.review.rules.Catalog;
  * A comment under a parameter renamed {@code ignored} (or expected, unused...), or in place of a debug or trace
  * line only, is the author's stated choice about a failure that was already unseen. Silent when the new body holds
  * any statement, when the deleted statements are added back elsewhere in the change
- * (moved, not dropped), when the old body only printed, for {@code InterruptedException} (CONC-05's),
+ * (moved, not dropped), when the old body only printed, for a catch of {@code InterruptedException} alone (CONC-05's),
  * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
  *
  * <p>A try that only closes something is closing quietly, which reviewers accept when the change says so: a comment
@@ -72,8 +73,8 @@ final class EmptiedCatches {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine header = lines.get(i);
-                if (header.kind() == DiffLine.Kind.REMOVED || !CATCH.matcher(header.text()).find()
-                        || header.text().contains("InterruptedException")) {
+                Matcher catchOf = CATCH.matcher(header.text());
+                if (header.kind() == DiffLine.Kind.REMOVED || !catchOf.find() || onlyInterrupts(catchOf.group(1))) {
                     continue;
                 }
                 int closer = nextKept(lines, i);
@@ -95,6 +96,30 @@ final class EmptiedCatches {
             }
         }
         return out.size() > SWEEP ? List.of() : out;
+    }
+
+    /**
+     * Every type the catch names is an interruption (CONC-05's alone). A multi-catch that also names a failure of the
+     * work ({@code BKException | InterruptedException}, {@code IOException | InterruptedException}) loses that failure
+     * too when emptied: two defects on one line, CONC-05's and this (session 36, err36).
+     */
+    static boolean onlyInterrupts(String types) {
+        for (String t : types.split("\\|")) {
+            if (!t.strip().endsWith("InterruptedException")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True for this rule's finding on the line of a CONC-05 finding when the catch is a multi-catch naming the
+     * interrupt beside another type: the work's failure is the other defect, kept. A broad catch ({@code catch
+     * (Exception e)} around a sleep) is CONC-05's alone, as before (set 21's atlas retry loop, moved code).
+     */
+    static boolean besideInterrupt(Finding mine, Finding other) {
+        return mine.rule().equals(RULE) && other.item().equals("CONC-05") && mine.code().contains("|")
+                && mine.code().contains("InterruptedException");
     }
 
     /** The index of the next line of the new file after {@code at} (context or added, not blank), or -1. */

@@ -114,7 +114,7 @@ final class GoRemovedErrorHandling {
             return null;
         }
         String name = old.names.get(old.errorAt);
-        int check = old.checked ? at : nextRemoved(lines, at);
+        int check = old.checked ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked && !isCheckOf(lines.get(check).text(), name)
                 || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee).find()
                 || redeclaredWithoutError(old.callee, allAdded)) {
@@ -130,8 +130,13 @@ final class GoRemovedErrorHandling {
             }
             boolean dropped = now.names.isEmpty() || now.names.size() == old.names.size()
                     && now.names.get(old.errorAt).equals("_");
-            if (dropped) {
+            // (err36) or kept in an error name the next lines overwrite before reading it (`_, err = tx.Exec(a)`)
+            boolean overwritten = !dropped && now.names.size() == old.names.size()
+                    && ERR_NAME.matcher(now.names.get(old.errorAt)).matches()
+                    && OverwrittenErrors.overwrittenFirst(lines, lines.indexOf(l), now.names.get(old.errorAt));
+            if (dropped || overwritten) {
                 String how = now.names.isEmpty() ? "the bare call `" + l.text().strip() + "`"
+                        : overwritten ? "`" + l.text().strip() + "`, its error overwritten below before any check"
                         : "`" + l.text().strip() + "`, its error position `_`";
                 return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
                         "The change replaces the checked call `" + lines.get(at).text().strip() + "` by " + how
@@ -312,6 +317,42 @@ final class GoRemovedErrorHandling {
         }
         return -1;
     }
+
+    /**
+     * The deleted check of {@code name} below the deleted binding at {@code at}: the next line, or a few lines on past
+     * statements the change keeps or adds that do not touch the error (session 36, err36: a `f.Close()`, a `defer
+     * cancel()` or an unlock between the call and its check, as in `syms, err := parse(r)`, `f.Close()`, `if err !=
+     * nil`). A line that mentions the name, or a line of an outer block, ends the search. -1 when there is none.
+     */
+    private static int removedCheck(List<DiffLine> lines, int at, String name) {
+        int next = nextRemoved(lines, at);
+        if (next >= 0) {
+            return next;
+        }
+        int indent = CodeText.indent(lines.get(at).text());
+        int seen = 0;
+        for (int j = at + 1; j < lines.size() && seen < GAP; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (t.isBlank()) {
+                continue;
+            }
+            if (CodeText.indent(t) < indent) {
+                return -1;
+            }
+            if (l.kind() == DiffLine.Kind.REMOVED && isCheckOf(t, name)) {
+                return CodeText.indent(t) == indent ? j : -1;
+            }
+            if (mentions(STRING.matcher(t).replaceAll("\"\""), name)) {
+                return -1;
+            }
+            seen++;
+        }
+        return -1;
+    }
+
+    /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
+    private static final int GAP = 4;
 
     private static boolean isCheckOf(String line, String name) {
         Matcher m = NIL_CHECK.matcher(line);

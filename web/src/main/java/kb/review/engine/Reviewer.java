@@ -206,7 +206,7 @@ public final class Reviewer {
                     drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
-                            && k.line() == d.line()));
+                            && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
                     // bound it lost (the launch existed before, behind the bound), so it is named instead of CONC-01's
