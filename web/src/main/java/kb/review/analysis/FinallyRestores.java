@@ -17,7 +17,8 @@ import kb.review.analysis.Lifecycle.Acquisition;
  * with a value ({@code CURRENT.set(previous)}, {@code MDC.put(k, ROOT)}, or {@code remove()} on one branch and
  * {@code set(previous)} on the other). The thread then leaves with what the method found, or with a fixed baseline,
  * on every path, which is what removing in finally is for. A finally that writes {@code null} is no restore: the
- * entry stays in the thread's map (a poor clear, still reported).
+ * entry stays in the thread's map (a poor clear, still reported). The finally may also call a visible helper of the
+ * file that clears or writes back the same state ({@link RestoreHelpers}).
  */
 final class FinallyRestores {
 
@@ -38,7 +39,7 @@ final class FinallyRestores {
             return false;
         }
         for (MethodCallExpr m : t.getFinallyBlock().get().findAll(MethodCallExpr.class)) {
-            if (writesBack(m, set)) {
+            if (writesBack(m, set) || RestoreHelpers.restoresThrough(m, set, a)) {
                 return true;
             }
         }

@@ -1,0 +1,33 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 36 (jprec36): Java precision on new files, each class with defect variants and clean look-alikes under
+ * {@code review/classes25/jprec36-*}.
+ */
+class Jprec36ClassesTest {
+
+    /**
+     * CONC-04: per-thread state (an MDC key or map, a ThreadLocal, log4j ThreadContext) whose finally calls a helper of
+     * the file that removes, clears or puts back the same state (keyed helpers read with the caller's key), and the
+     * write-back inside such a helper, are restored. Defects: the helper called after the work instead of in finally,
+     * a helper that restores another thread-local, a keyed helper given another key.
+     */
+    @Test
+    void contextRestoredByHelper() {
+        ClassDiffs25.check("jprec36-context-restored-by-helper", Set.of("CONC-04"));
+    }
+
+    /**
+     * CONC-06: a submit that cannot be an executor's (three or more arguments; or a receiver the file declares with a
+     * project type that names no executor, given no lambda, method reference, built object or task-named value) is a
+     * client's own verb and returns no future. Defects: an ExecutorService given a lambda, a project dispatcher given
+     * a lambda, the two-argument submit of a Runnable and its result.
+     */
+    @Test
+    void submitNotAnExecutor() {
+        ClassDiffs25.check("jprec36-submit-not-an-executor", Set.of("CONC-06"));
+    }
+}
