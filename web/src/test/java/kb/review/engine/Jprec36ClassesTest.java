@@ -30,4 +30,15 @@ class Jprec36ClassesTest {
     void submitNotAnExecutor() {
         ClassDiffs25.check("jprec36-submit-not-an-executor", Set.of("CONC-06"));
     }
+
+    /**
+     * RES-02 (any lifecycle rule): a resource assigned by plain name to a field that another hunk of the file declares
+     * (with a modifier only a field takes), in an edit whose hunks are read one by one, belongs to the object as it
+     * does in a view of the whole class. Defects: the response declared as a local that shadows the field, a response
+     * assigned to a local the method declares first.
+     */
+    @Test
+    void responseKeptInField() {
+        ClassDiffs25.check("jprec36-response-kept-in-field", Set.of("RES-02"));
+    }
 }
