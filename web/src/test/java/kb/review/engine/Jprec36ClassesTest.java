@@ -41,4 +41,15 @@ class Jprec36ClassesTest {
     void responseKeptInField() {
         ClassDiffs25.check("jprec36-response-kept-in-field", Set.of("RES-02"));
     }
+
+    /**
+     * CONC-04: a set followed by up to three storing steps (a setter on another object given names, literals or
+     * constants: a request attribute, a response header, a span attribute) and then a try whose finally removes the
+     * state unconditionally is guarded as if the try came right after the set. Defects: a finally that removes only
+     * under a condition, a try with no finally.
+     */
+    @Test
+    void contextSetBeforeStoringSteps() {
+        ClassDiffs25.check("jprec36-context-set-before-storing-steps", Set.of("CONC-04"));
+    }
 }
