@@ -6,9 +6,11 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
+import java.util.regex.Pattern;
 import kb.review.analysis.Lifecycle.Acquisition;
 
 /**
@@ -17,7 +19,8 @@ import kb.review.analysis.Lifecycle.Acquisition;
  * with a value ({@code CURRENT.set(previous)}, {@code MDC.put(k, ROOT)}, or {@code remove()} on one branch and
  * {@code set(previous)} on the other). The thread then leaves with what the method found, or with a fixed baseline,
  * on every path, which is what removing in finally is for. A finally that writes {@code null} is no restore: the
- * entry stays in the thread's map (a poor clear, still reported).
+ * entry stays in the thread's map (a poor clear, still reported). The finally may also call a visible helper of the
+ * file that clears or writes back the same state ({@link RestoreHelpers}).
  */
 final class FinallyRestores {
 
@@ -38,7 +41,8 @@ final class FinallyRestores {
             return false;
         }
         for (MethodCallExpr m : t.getFinallyBlock().get().findAll(MethodCallExpr.class)) {
-            if (writesBack(m, set)) {
+            if (writesBack(m, set) || RestoreHelpers.restoresThrough(m, set, a)
+                    || unconditional(m, t) && a.model().releasedIn(m.toString(), a.var())) {
                 return true;
             }
         }
@@ -67,11 +71,37 @@ final class FinallyRestores {
         }
         if (at.getParentNode().orElse(null) instanceof BlockStmt block && at instanceof Statement st) {
             int i = block.getStatements().indexOf(st);
-            if (i >= 0 && i + 1 < block.getStatements().size() && block.getStatement(i + 1) instanceof TryStmt t) {
+            // session 36 (jprec36): a few storing steps may stand between the set and the try (the request id also
+            // put in a request attribute and a response header: `req.setAttribute(K, id); res.setHeader(H, id);`)
+            int j = i + 1;
+            while (i >= 0 && j < block.getStatements().size() && j <= i + STEPS
+                    && storingStep(block.getStatement(j))) {
+                j++;
+            }
+            if (i >= 0 && j < block.getStatements().size() && block.getStatement(j) instanceof TryStmt t) {
                 return t;
             }
         }
         return null;
+    }
+
+    /** How many storing steps may stand between a set and its try. */
+    private static final int STEPS = 3;
+    /** A setter of a value on another object: a request attribute, a response header, a map entry, a span tag. */
+    private static final Pattern STORE = Pattern.compile("^(?:set|add|put)(?:[A-Z]\\w*)?$");
+
+    /** True for a statement that is only a setter call on a receiver, given names, literals or constants. */
+    private static boolean storingStep(Statement st) {
+        return st instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr m
+                && m.getScope().isPresent() && STORE.matcher(m.getNameAsString()).matches()
+                && m.getArguments().stream()
+                        .allMatch(x -> x.isNameExpr() || x.isLiteralExpr() || x.isFieldAccessExpr());
+    }
+
+    /** True when the call {@code m} is a whole statement of the finally block of {@code t}, under no condition. */
+    private static boolean unconditional(MethodCallExpr m, TryStmt t) {
+        return m.getParentNode().orElse(null) instanceof ExpressionStmt es
+                && es.getParentNode().orElse(null) == t.getFinallyBlock().orElse(null);
     }
 
     /** True when {@code m} writes the state {@code set} wrote (same receiver, method and key) with a value. */

@@ -74,6 +74,7 @@ public final class JavaLifecycle implements LifecycleFacts {
                 for (Acquisition a : acquisitions.acquire(n)) {
                     if (a.model().kind().equals("thread-local")
                             && (ThreadStates.restores(a) || FinallyRestores.restored(a)
+                            || RestoreHelpers.restoringHalf(a)
                             || ThreadStates.releasedElsewhere(root, a) || StartupStates.notPerRequest(a)
                             || PerThreadCaches.lazilyFilled(a))) {
                         continue;

@@ -298,6 +298,9 @@ final class AnalysisDetector {
                             unit.cutOff(f.leak().acquisition().at().line))) {
                         continue; // decided by lines of the method the diff does not show (session 30)
                     }
+                    if (!whole && FieldStoredValues.storedInField(file, f.leak().acquisition())) {
+                        continue; // stored in a field another hunk declares: the object's (session 36, jprec36)
+                    }
                     if (kb.review.analysis.StatementScopedResults.closedWithStatement(f.leak().acquisition())) {
                         continue; // closed with its statement, which a try-with-resources closes (session 31, DE)
                     }
