@@ -82,7 +82,7 @@ public final class ContextDrops {
             ctx = own != null ? own : ctx;
         } else if (t.equals("call_expression") && ctx != null) {
             check(n, ctx, false, out);
-        } else if (t.equals("call_expression") && helper != null) {
+        } else if (t.equals("call_expression") && helper != null && listed(n)) {
             String inherited = callerContext(helper);
             if (inherited != null) {
                 check(n, inherited, true, out);
@@ -91,6 +91,19 @@ public final class ContextDrops {
         for (int i = 0; i < n.getNamedChildCount(); i++) {
             walk(n.getNamedChild(i), ctx, helper, out);
         }
+    }
+
+    /** True when a model lists the call (cheap: the callee's text against each entry's pattern). */
+    private boolean listed(SyntaxNode call) {
+        String callee = text(call.getChildByFieldName("function"));
+        for (ContextModel m : models) {
+            for (ContextModel.Call c : m.calls()) {
+                if (c.call().matcher(callee).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The context of the callers that alone reach a helper without one (see {@link ContextReach}), or null. */
