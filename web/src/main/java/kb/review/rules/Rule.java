@@ -74,7 +74,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * (see {@code engine/ReplacedLines}); empty when the line replaced nothing.
          */
         public static final String REPLACED_LINES = "replaced-lines";
-        /** Every line the edit removed from the file, stripped, one a line (session 36). */
+        /** The lines the edit removed in the matched line's hunk, stripped, one a line (session 36). */
         public static final String REMOVED_LINES = "removed-lines";
         /**
          * Go: for a line that leaves a block ({@code return}, {@code break}), the way out it makes of the loop around it
