@@ -27,19 +27,36 @@ public final class ContextDrops {
     private final List<ContextModel> models;
     private final Map<String, String> types;
     private final FreshRoots roots;
+    private final SyntaxNode root;
+    /** The lines the edit removed (session 36): a twin the old code called is evidence that the twin exists. */
+    private final java.util.function.Supplier<String> removed;
+    private String removedText;
+    private String fileText;
+    private ContextReach reach;
+    private final Map<Integer, String> reached = new java.util.HashMap<>();
 
-    private ContextDrops(byte[] src, List<ContextModel> models, Map<String, String> types, FreshRoots roots) {
+    private ContextDrops(SyntaxNode root, byte[] src, List<ContextModel> models, Map<String, String> types,
+                         FreshRoots roots, java.util.function.Supplier<String> removed) {
+        this.root = root;
         this.src = src;
         this.models = models;
         this.types = types;
         this.roots = roots;
+        this.removed = removed;
     }
 
     public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
+        return run(root, src, models, () -> "");
+    }
+
+    /** @param removed the lines the edit removed from the file, one a line */
+    public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models,
+                                 java.util.function.Supplier<String> removed) {
         List<Spot> out = new ArrayList<>();
         if (!models.isEmpty()) {
             Map<String, String> types = GoTypes.declared(root, src);
-            new ContextDrops(src, models, types, new FreshRoots(root, src, types)).walk(root, null, out);
+            new ContextDrops(root, src, models, types, new FreshRoots(root, src, types), removed)
+                    .walk(root, null, null, out);
         }
         return out;
     }
@@ -48,23 +65,130 @@ public final class ContextDrops {
         return SyntaxNode.text(src, n);
     }
 
-    /** @param ctx how the caller's context is reached here ({@code ctx}, {@code r.Context()}), or null */
-    private void walk(SyntaxNode n, String ctx, List<Spot> out) {
+    /**
+     * @param ctx    how the caller's context is reached here ({@code ctx}, {@code r.Context()}), or null
+     * @param helper the declared function without a context this node is in, or null
+     */
+    private void walk(SyntaxNode n, String ctx, SyntaxNode helper, List<Spot> out) {
         String t = n.getType();
         if (t.equals("go_statement") || t.equals("defer_statement")) {
             return;
         }
         if (t.equals("function_declaration") || t.equals("method_declaration")) {
             ctx = context(n.getChildByFieldName("parameters"));
+            helper = ctx == null ? n : null;
         } else if (t.equals("func_literal")) {
             String own = context(n.getChildByFieldName("parameters"));
             ctx = own != null ? own : ctx;
         } else if (t.equals("call_expression") && ctx != null) {
-            check(n, ctx, out);
+            check(n, ctx, false, out);
+        } else if (t.equals("call_expression") && helper != null && listed(n)) {
+            String inherited = callerContext(helper);
+            if (inherited != null) {
+                check(n, inherited, true, out);
+            }
         }
         for (int i = 0; i < n.getNamedChildCount(); i++) {
-            walk(n.getNamedChild(i), ctx, out);
+            walk(n.getNamedChild(i), ctx, helper, out);
         }
+    }
+
+    /** True when a model lists the call (cheap: the callee's text against each entry's pattern). */
+    private boolean listed(SyntaxNode call) {
+        String callee = text(call.getChildByFieldName("function"));
+        for (ContextModel m : models) {
+            for (ContextModel.Call c : m.calls()) {
+                if (c.call().matcher(callee).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The context of the callers that alone reach a helper without one (see {@link ContextReach}), or null. */
+    private String callerContext(SyntaxNode helper) {
+        return reached.computeIfAbsent(helper.getStartByte(), k -> {
+            if (reach == null) {
+                reach = ContextReach.of(root, src, this::context);
+            }
+            String c = reach.callerContext(helper);
+            return c == null ? "" : c;
+        }).transform(c -> c.isEmpty() ? null : c);
+    }
+
+    private String removedText() {
+        if (removedText == null) {
+            removedText = removed.get();
+        }
+        return removedText;
+    }
+
+    private String fileText() {
+        if (fileText == null) {
+            fileText = new String(src, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return fileText;
+    }
+
+    /**
+     * True when the code in sight or the lines the edit removed call {@code callee}'s context-taking twin on the same
+     * receiver ({@code s.DB.SelectContext(} beside {@code s.DB.Select(}, {@code svc.GetObjectWithContext(} beside
+     * {@code svc.GetObject(}): the receiver's type has the twin, whatever library it is. With {@code anyReceiver}, the
+     * twin of the method's name on any receiver ({@code exec.CommandContext(} beside {@code exec.Command(}).
+     */
+    private boolean twinInSight(String callee, boolean anyReceiver) {
+        String c = Regexes.withoutSpace(callee);
+        int dot = c.lastIndexOf('.');
+        if (dot <= 0 || !c.substring(dot + 1).matches("[A-Z]\\w*")) {
+            return false;
+        }
+        String name = c.substring(dot + 1);
+        String recv = anyReceiver ? null : c.substring(0, dot);
+        for (String suffix : List.of("Context(", "WithContext(")) {
+            String twin = name + suffix;
+            for (String text : List.of(fileText(), removedText())) {
+                for (int at = text.indexOf(twin); at >= 0; at = text.indexOf(twin, at + 1)) {
+                    if (at > 0 && text.charAt(at - 1) == '.' && (recv == null || sameReceiver(text, at - 1, recv))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the text right before the dot at {@code dot} is {@code recv}, spaces aside, as a whole name. */
+    private static boolean sameReceiver(String text, int dot, String recv) {
+        int i = dot - 1;
+        int j = recv.length() - 1;
+        while (j >= 0 && i >= 0) {
+            char a = text.charAt(i);
+            if (Character.isWhitespace(a)) {
+                i--;
+                continue;
+            }
+            if (a != recv.charAt(j)) {
+                return false;
+            }
+            i--;
+            j--;
+        }
+        return j < 0 && (i < 0 || !(Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '.'));
+    }
+
+    /** True when the call sits in the twin's own implementation ({@code func (c *conn) PrepareContext(...)}). */
+    private boolean inTwinItself(SyntaxNode call, String callee) {
+        String name = callee.substring(callee.lastIndexOf('.') + 1).strip();
+        for (SyntaxNode p = call; p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("function_declaration") || p.getType().equals("method_declaration")) {
+                SyntaxNode fn = p.getChildByFieldName("name");
+                String own = fn == null || fn.isNull() ? "" : text(fn);
+                return own.equals(name + "Context") || own.equals(name + "WithContext") || own.equals(name);
+            }
+        }
+        return false;
     }
 
     /**
@@ -222,8 +346,13 @@ public final class ContextDrops {
         return false;
     }
 
-    private void check(SyntaxNode call, String ctx, List<Spot> out) {
+    /** @param inherited the context is the caller's of a helper that takes none (see {@link ContextReach}) */
+    private void check(SyntaxNode call, String ctx, boolean inherited, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
+        if (inherited && (EMPTY_CONTEXT.matcher(Regexes.withoutSpace(callee)).matches()
+                || !twinInSight(callee, true) && !removedText().contains("context.Context"))) {
+            return; // a helper's own root context, or no sign in sight that a context was there to pass
+        }
         String root = FrameworkContexts.root(ctx);
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
                 || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)
@@ -249,6 +378,12 @@ public final class ContextDrops {
                     return; // a process launched to outlive the call: its context would kill it
                 }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
+                if (sure == null && twinInSight(callee, false)) {
+                    sure = Boolean.TRUE; // the type is out of sight, but the same receiver calls the twin
+                }
+                if (inherited && sure != Boolean.TRUE) {
+                    return;
+                }
                 if (sure == null || c.args() != null
                         && !c.args().matcher(text(call.getChildByFieldName("arguments"))).find()) {
                     continue;
@@ -257,10 +392,26 @@ public final class ContextDrops {
                 String use = c.use().replace("{name}", name).replace("{ctx}", ctx);
                 int line = call.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, call.getStartPoint().getColumn() + 1, m.id(), sure, List.of(
-                        new Lifecycle.Step(line, "`" + callee + "` drops the caller's context `" + ctx + "`: use "
-                                + use))));
+                        new Lifecycle.Step(line, "`" + callee + "` drops the caller's context `" + ctx + "`"
+                                + (inherited ? " (this function takes none, and every caller in the file has it)"
+                                : "") + ": use " + use))));
                 return;
             }
+        }
+        if (inherited) {
+            return;
+        }
+        // any library (session 36): the same receiver calls the method's context-taking twin in sight or in the lines
+        // the edit removed, so the twin exists on this receiver's type (sqlx's SelectContext, aws-sdk-go's
+        // GetObjectWithContext, a driver's QueryContext)
+        if (twinInSight(callee, false) && !inTwinItself(call, callee)) {
+            int line = call.getStartPoint().getRow() + 1;
+            String name = Regexes.withoutSpace(callee);
+            out.add(new Spot(line, call.getStartPoint().getColumn() + 1, "twin-in-sight", true, List.of(
+                    new Lifecycle.Step(line, "`" + callee + "` drops the caller's context `" + ctx + "`, and the"
+                            + " same receiver has a context-taking twin: use " + name + "Context(" + ctx
+                            + ", ...) (or its WithContext form)"))));
+            return;
         }
         // a project's own fresh root context (session 30): a constructor of another package, or a helper of this
         // file that builds its result from context.Background()

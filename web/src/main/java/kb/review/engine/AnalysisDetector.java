@@ -218,7 +218,7 @@ final class AnalysisDetector {
             return;
         }
         for (ContextDrops.Spot s : go ? ContextDrops.run(root.get(), file.utf8(),
-                wanted) : DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
+                wanted, () -> ReplacedLines.removedIn(file)) : DeadlineDrops.run(root.get(), file.utf8(), wanted)) {
             addSpot(file, r, hits, s.line(), s.column(), s.sure(),
                     () -> Sight.functionVisible(file, root.get(), s.line()), s.steps());
         }

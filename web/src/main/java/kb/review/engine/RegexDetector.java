@@ -110,6 +110,7 @@ final class RegexDetector {
             case Rule.RegexMatcher.DISCARD -> joined(kb.review.analysis.GoDiscards.describe(file, lineNo, line),
                     kb.review.analysis.GoContextOnlyErrors.describe(file, lineNo, line, helpers));
             case Rule.RegexMatcher.REPLACED_LINES -> ReplacedLines.of(file, lineNo, line);
+            case Rule.RegexMatcher.REMOVED_LINES -> ReplacedLines.removedInHunkOf(file, lineNo);
             case Rule.RegexMatcher.LOOP_EXIT -> GoLoopExits.describe(file, lineNo, line);
             default -> line;
         };

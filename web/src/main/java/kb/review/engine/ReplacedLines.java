@@ -69,6 +69,22 @@ final class ReplacedLines {
         return out.toString();
     }
 
+    /** The lines the edit removed in the hunk that shows new line {@code lineNo}, stripped, one a line. */
+    static String removedInHunkOf(SourceFile file, int lineNo) {
+        StringBuilder out = new StringBuilder();
+        for (Hunk h : file.change().hunks()) {
+            if (lineNo < h.newStart() || lineNo >= h.newStart() + h.newCount()) {
+                continue;
+            }
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED) {
+                    out.append(l.text().strip()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** For each added line of a block that removes lines: the block's removed lines and its added lines. */
     private static Map<Integer, Block> blocks(SourceFile file) {
         Map<Integer, Block> out = new HashMap<>();

@@ -74,6 +74,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
          * (see {@code engine/ReplacedLines}); empty when the line replaced nothing.
          */
         public static final String REPLACED_LINES = "replaced-lines";
+        /** The lines the edit removed in the matched line's hunk, stripped, one a line (session 36). */
+        public static final String REMOVED_LINES = "removed-lines";
         /**
          * Go: for a line that leaves a block ({@code return}, {@code break}), the way out it makes of the loop around it
          * (see {@code engine/GoLoopExits}): the blocks that enclose it as the diff shows them, innermost first, how many

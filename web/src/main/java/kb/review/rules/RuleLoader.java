@@ -201,7 +201,7 @@ final class RuleLoader {
                     Rule.RegexMatcher.LINES_BELOW, Rule.RegexMatcher.LINE_AND_BELOW, Rule.RegexMatcher.CALLEE_RESULTS,
                     Rule.RegexMatcher.UNCHANGED_CODE, Rule.RegexMatcher.EXECUTOR_WORK, Rule.RegexMatcher.DISCARD,
                     Rule.RegexMatcher.BRANCH_LINES_BELOW, Rule.RegexMatcher.REPLACED_LINES,
-                    Rule.RegexMatcher.LOOP_EXIT);
+                    Rule.RegexMatcher.LOOP_EXIT, Rule.RegexMatcher.REMOVED_LINES);
             List<Rule.Condition> require = conditions(y, m, "require", where, Set.of());
             List<Rule.Condition> reject = conditions(y, m, "reject", where, Set.of());
             for (String k : List.of("report", "report-at", "inside", "outside")) {
