@@ -20,7 +20,10 @@ final class BackstopDuplicates {
             // session 30's general Go ERR-01 passes, behind every shape rule that already names the line
             "go-error-result-unchecked", "go-error-value-never-read", "go-error-branch-swallows-failure",
             // session 35's blank error of an own function, behind the shape rules of `v, _ :=` (a read verb's value)
-            "go-own-error-assigned-to-blank");
+            "go-own-error-assigned-to-blank",
+            // session 36's removed rollback read from the removed lines, behind the transaction rules that see the
+            // transaction's paths whole and name the same begin line
+            "java-transaction-rollback-removed", "go-transaction-rollback-removed");
 
     private BackstopDuplicates() {
     }
