@@ -71,7 +71,7 @@ public final class RemovedGuards {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
-                if (l.kind() != DiffLine.Kind.REMOVED || !lock.matcher(l.text()).find()) {
+                if (l.kind() != DiffLine.Kind.REMOVED || !lock.matcher(l.text()).find() || kept(lines, l.text())) {
                     continue;
                 }
                 int anchor = 0;
@@ -93,16 +93,26 @@ public final class RemovedGuards {
         Map<String, Boolean> guarded = new LinkedHashMap<>();
         for (int[] r : removedLocks) {
             Span s = Span.at(oldSpans, r[0]);
-            if (s == null) {
-                continue;
-            }
             String text = old.line(r[0]);
+            Matcher monitor = MONITOR.matcher(text);
+            if (s == null || !go && monitor.find() && redeclared(file, monitor.group(1))) {
+                continue; // the monitor is a collection whose type the change replaces: its own methods now lock
+            }
             boolean modifier = text.contains("synchronized") && !text.trim().startsWith("synchronized");
             int from = modifier ? s.start : r[0];
             int end = s.end;
-            for (int i = r[0] + 1; i <= s.end && !text.contains("synchronized"); i++) {
+            // the lock holds to its unlock, or to the end of the block it was taken in (a deferred unlock in a
+            // closure, a synchronized block); the modifier holds for the whole method
+            int depth = modifier ? 1 : 0;
+            for (int i = modifier ? s.start + 1 : r[0]; i <= s.end; i++) {
                 String l = old.line(i);
-                if (go ? GO_UNLOCK.matcher(l).find() : JAVA_UNLOCK.matcher(l).find()) {
+                if (i > r[0] && !text.contains("synchronized")
+                        && (go ? GO_UNLOCK.matcher(l).find() : JAVA_UNLOCK.matcher(l).find())) {
+                    end = i;
+                    break;
+                }
+                depth += braces(l);
+                if (depth < 0 || i > r[0] && depth == 0 && l.strip().startsWith("}") && text.strip().endsWith("{")) {
                     end = i;
                     break;
                 }
@@ -136,14 +146,27 @@ public final class RemovedGuards {
                     || CONFINED.matcher(doc(file, s.start)).find() || lockedCallers(s, spans, go)) {
                 continue;
             }
+            java.util.ArrayDeque<Boolean> blocks = new java.util.ArrayDeque<>(); // true: a callback's body
             for (int i = s.start + 1; i <= s.end; i++) {
-                if (!file.added(i) && (go || !lostLock.contains(s)) || go && lostLock.contains(s)) {
+                boolean inCallback = blocks.contains(Boolean.TRUE);
+                String text = file.line(i);
+                int delta = braces(text);
+                for (int k = 0; k < -delta && !blocks.isEmpty(); k++) {
+                    blocks.pop();
+                }
+                for (int k = 0; k < delta; k++) {
+                    blocks.push(CALLBACK.matcher(text).find());
+                }
+                // a write inside a lambda, an anonymous class or a func literal handed on runs where the callee
+                // runs it, which may hold the lock the change moved there
+                if (inCallback || !file.added(i) && (go || !lostLock.contains(s)) || go && lostLock.contains(s)) {
                     continue;
                 }
                 Map<String, Boolean> written = new LinkedHashMap<>();
                 write(file.line(i), go, s.body, written);
                 String hit = written.keySet().stream().filter(n -> guarded.containsKey(n)
-                        && (!go || guarded.get(n).equals(written.get(n))) && (go || !threadSafe(file.text(), n)))
+                        && (!go || guarded.get(n).equals(written.get(n)))
+                        && (go || !threadSafe(file.text(), n) && !threadSafe(old.text(), n)))
                         .findFirst().orElse(null);
                 if (hit != null) {
                     boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body.contains(hit));
@@ -155,6 +178,55 @@ public final class RemovedGuards {
             }
         }
         return out;
+    }
+
+    /** Opening minus closing braces of a line, string and char literals and line comments left out. */
+    private static int braces(String line) {
+        int n = 0;
+        boolean str = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (str) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    str = false;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                str = true;
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                break;
+            } else if (c == '{') {
+                n++;
+            } else if (c == '}') {
+                n--;
+            }
+        }
+        return n;
+    }
+
+    /** A line that opens the body of a callback: a lambda, an anonymous class, a Go func literal. */
+    private static final Pattern CALLBACK = Pattern.compile("->\\s*\\{|\\bnew\\s+[\\w.<>]+\\s*\\([^;]*\\)\\s*\\{|(?<!go )\\bfunc\\s*\\(");
+
+    private static final Pattern HEAD_NAME = Pattern.compile("(\\w+)\\s*\\(");
+
+    /**
+     * Whether the hunk adds the removed lock line back (re-indented, or a head rewritten with its synchronized
+     * modifier kept): the lock is not taken away.
+     */
+    private static boolean kept(List<DiffLine> lines, String removed) {
+        String lock = removed.strip();
+        Matcher name = HEAD_NAME.matcher(lock);
+        String head = lock.contains("synchronized") && !lock.startsWith("synchronized") && name.find() ? name.group(1) : null;
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.ADDED && (l.text().strip().equals(lock) || head != null
+                    && l.text().contains("synchronized") && l.text().contains(head + "("))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the names {@code line} writes (not locals of {@code body}) to {@code into}, with whether Go reached them through a selector. */
@@ -184,9 +256,19 @@ public final class RemovedGuards {
         into.putIfAbsent(name, Boolean.TRUE);
     }
 
+    private static final Pattern MONITOR = Pattern.compile("^\\s*synchronized\\s*\\(\\s*(?:this\\.)?(\\w+)\\s*\\)");
+
+    /** Java: whether the change removes a declaration of the field {@code name} (its type replaced). */
+    private static boolean redeclared(SourceFile file, String name) {
+        Pattern decl = Pattern.compile("^\\s+(?:(?:private|protected|public|static|final|volatile|transient)\\s+)*[\\w.<>\\[\\], ?]+\\s+"
+                + name + "\\s*[=;]");
+        return file.change().hunks().stream().flatMap(h -> h.lines().stream())
+                .anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && decl.matcher(l.text()).find());
+    }
+
     /** Java: whether the file declares or makes {@code name} a thread-safe type (its writes need no lock). */
     private static boolean threadSafe(String text, String name) {
-        return Pattern.compile("(?:Concurrent\\w*|Atomic\\w*|CopyOnWrite\\w*|Blocking(?:Queue|Deque)|LongAdder"
+        return Pattern.compile("(?:Concurrent\\w*|Atomic\\w*|CopyOnWrite\\w*|Blocking(?:Queue|Deque)|LongAdder|Vector|Hashtable"
                 + "|Collections\\.synchronized\\w*)\\b[^;\\n]*?\\b" + name + "\\s*[=;]|\\b" + name + "\\s*=\\s*(?:new\\s+"
                 + "(?:Concurrent|Atomic|CopyOnWrite|LinkedBlocking|ArrayBlocking)|Collections\\.synchronized)|volatile\\b[^;\\n]*\\b"
                 + name + "\\s*[=;]").matcher(text).find();
@@ -244,6 +326,8 @@ public final class RemovedGuards {
         private static final Pattern JAVA_HEAD = Pattern.compile(
                 "^(\\s+)(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|static|final|synchronized|abstract"
                         + "|native|default)\\s+)*(?:<[^>]+>\\s+)?(?:([\\w.<>\\[\\], ?]+)\\s+)?(\\w+)\\s*\\([^;]*$");
+        /** A head with an access modifier and no return type: a constructor (its class line may be out of view). */
+        private static final Pattern ACCESS = Pattern.compile("^\\s+(?:public|protected|private)\\s+\\w+\\s*\\(");
         private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:class|enum|record)\\s+(\\w+)");
 
         static List<Span> of(SourceFile file, boolean go) {
@@ -251,13 +335,16 @@ public final class RemovedGuards {
             if (go) {
                 for (GoFuncs.Fn f : GoFuncs.of(file)) {
                     int end = f.start();
-                    while (end < f.end() && file.known(end + 1)) {
-                        end++; // a function cut by a gap ends where the text does (the next hunk is another's)
+                    // a function whose closing brace is not in view ends where its text does (the next hunk's lines
+                    // belong to a function whose head is above that hunk)
+                    boolean closed = file.line(f.end()).startsWith("}") || f.end() == f.start();
+                    while (end < f.end() && (closed || file.known(end + 1))) {
+                        end++;
                     }
                     out.add(new Span(f.name(), f.start(), end, end == f.end() ? f.body() : text(file, f.start(), end),
                             false));
                 }
-                return runs(file, out);
+                return runs(file, out, go);
             }
             Set<String> classes = new HashSet<>();
             int n = file.lineCount();
@@ -270,7 +357,7 @@ public final class RemovedGuards {
                 Matcher m = JAVA_HEAD.matcher(head);
                 if (!m.find() || JAVA_KEYWORDS.matcher(m.group(3)).matches() || m.group(2) != null
                         && JAVA_KEYWORDS.matcher(m.group(2).trim()).matches() || head.contains("=")
-                        || m.group(2) == null && !classes.contains(m.group(3))) {
+                        || m.group(2) == null && !classes.contains(m.group(3)) && !ACCESS.matcher(head).find()) {
                     continue;
                 }
                 String close = m.group(1) + "}";
@@ -291,7 +378,7 @@ public final class RemovedGuards {
                 out.add(new Span(m.group(3), i, end, body.toString(), m.group(2) == null));
                 i = end;
             }
-            return runs(file, out);
+            return runs(file, out, go);
         }
 
         private static final Pattern SECTION_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)|(\\w+)\\s*\\(");
@@ -300,7 +387,7 @@ public final class RemovedGuards {
          * Adds, for each hunk whose lines no span covers (its function's head is above the hunk), the hunk's new lines
          * as a span named after the function git printed in its header.
          */
-        private static List<Span> runs(SourceFile file, List<Span> spans) {
+        private static List<Span> runs(SourceFile file, List<Span> spans, boolean go) {
             List<Span> out = new ArrayList<>(spans);
             for (kb.review.diff.Hunk h : file.change().hunks()) {
                 int from = h.newStart();
@@ -308,7 +395,8 @@ public final class RemovedGuards {
                 while (from <= to && at(spans, from) == null && file.known(from) && !file.line(from).startsWith("}")) {
                     from++;
                 }
-                if (from == h.newStart() || h.newCount() == 0) {
+                // a Java hunk's header names the class more often than the method: then the method is unknown
+                if (from == h.newStart() || h.newCount() == 0 || !go && JAVA_CLASS.matcher(h.section()).find()) {
                     continue;
                 }
                 Matcher m = SECTION_NAME.matcher(h.section());
