@@ -115,6 +115,8 @@ final class AnalysisDetector {
                         r.item().equals("RES-02")) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
+                case Rule.AnalysisMatcher.LOCK_REMOVED -> !file.complete() || file.before() != null
+                        ? kb.review.analysis.RemovedGuards.find(file) : List.of();
                 case Rule.AnalysisMatcher.GOROUTINE_MAP -> file.language() == Language.GO && lower.contains("go ")
                         ? kb.review.analysis.GoroutineMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO

@@ -71,7 +71,9 @@ final class RemovedLocks {
             boolean callerHolds = file.change().hunks().stream().anyMatch(h -> HELD_BY_CALLER.matcher(h.section())
                     .find() || h.lines().stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED
                     && HELD_BY_CALLER.matcher(l.text()).find()));
-            if (relocked || callerHolds) {
+            // (session 36) the change says the type is now confined to one goroutine ("not safe for concurrent use")
+            boolean confined = kb.review.analysis.RemovedGuards.CONFINED.matcher(file.addedText().text()).find();
+            if (relocked || callerHolds || confined) {
                 continue;
             }
             Pattern write = Pattern.compile("^\\s*" + owner + "(?:\\.\\w+)+\\[[^\\]]+\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)"
