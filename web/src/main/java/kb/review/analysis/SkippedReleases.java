@@ -112,7 +112,10 @@ public final class SkippedReleases {
             String x = m.group(1) != null ? m.group(1) : m.group(3);
             boolean body = m.group(2) != null;
             if (skips(lines, cond, e, r, x, go) && response(x, body, go) == responses) {
-                return at(lines.get(e), "a way out the change added before " + x + "'s release below");
+                // on the acquisition when it is in view (where the lifecycle pass and reviewers put the leak), else
+                // on the new exit
+                int acq = acquisition(lines, cond, x);
+                return at(lines.get(acq >= 0 ? acq : e), "a way out the change added before " + x + "'s release below");
             }
             return null;
         }
@@ -249,7 +252,19 @@ public final class SkippedReleases {
         if (response(x, body, go) != responses) {
             return null;
         }
-        return at(lines.get(i), "the change narrowed the guard around " + x + "'s release");
+        int acq = acquisition(lines, i, x);
+        return at(lines.get(acq >= 0 ? acq : i), "the change narrowed the guard around " + x + "'s release");
+    }
+
+    /** The last line above {@code below} that assigns {@code x}, or -1. */
+    private static int acquisition(List<DiffLine> lines, int below, String x) {
+        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(x) + "\\s*(?:,\\s*\\w+\\s*)?:?=[^=]");
+        for (int j = below - 1; j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && assigned.matcher(lines.get(j).text()).find()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static boolean response(String x, boolean body, boolean go) {
