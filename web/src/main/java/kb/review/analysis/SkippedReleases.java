@@ -26,7 +26,7 @@ import kb.review.diff.SourceFile;
  * Not this: the exit's branch releases the value itself; the condition is the value's own null or error check (the
  * acquisition failed: there is nothing to close); the release is in a {@code finally} or a {@code defer} above the
  * {@code if}; the value is (re)assigned between the {@code if} and the release; the narrowed block's release is seen
- * after the block too; the value is a try-with-resources resource.
+ * after the block too; the value is a try-with-resources resource; Go's builtin {@code close(ch)} of a channel.
  */
 public final class SkippedReleases {
 
@@ -34,7 +34,8 @@ public final class SkippedReleases {
     private static final Pattern IF = Pattern.compile("^\\s*(?:}\\s*else\\s+)?if\\b");
     /** A release statement of a value: Java {@code x.close();}, Go {@code defer x.Close()}, {@code x.Body.Close()}. */
     private static final Pattern RELEASE = Pattern.compile("^\\s*(?:defer\\s+)?(?:(\\w+)(\\.Body)?\\s*\\.\\s*"
-            + "(?:close|Close|release|disconnect)\\s*\\(\\s*\\)|(?:[\\w.]+\\.)?close(?:Quietly|Cursor|Silently)?\\s*\\("
+            + "(?:close|Close|release|disconnect)\\s*\\(\\s*\\)"
+            + "|(?:[\\w.]+\\.close(?:Quietly|Cursor|Silently)?|close(?:Quietly|Cursor|Silently))\\s*\\("
             + "\\s*(\\w+)\\s*\\))\\s*;?\\s*(?://.*)?$");
     /** The removed guard: the value's null check alone. */
     private static final Pattern NULL_GUARD = Pattern.compile(
