@@ -115,7 +115,7 @@ public final class SkippedReleases {
             if (skips(lines, cond, e, r, x, go) && response(x, body, go) == responses) {
                 // on the acquisition when it is in view (where the lifecycle pass and reviewers put the leak), else
                 // on the new exit
-                int acq = acquisition(lines, cond, x);
+                int acq = go ? acquisition(lines, cond, x) : -1; // a Java context line's spot is dropped downstream
                 return at(lines.get(acq >= 0 ? acq : e), "a way out the change added before " + x + "'s release below");
             }
             return null;
