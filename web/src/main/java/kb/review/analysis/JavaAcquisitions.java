@@ -54,6 +54,8 @@ final class JavaAcquisitions {
     private final Map<Node, List<Acquisition>> storedFromOwner = new HashMap<>();
     /** The methods whose callers own what they return (a resource they acquired). */
     private final JavaOwnedReturns owned;
+    /** The declared types of the locals calls are stored in, as the file's imports name them. */
+    private final DeclaredLocals locals;
     private final com.github.javaparser.ast.Node root;
     /**
      * The calls and constructors of the file that may acquire something and every node above them, found on the first
@@ -71,6 +73,7 @@ final class JavaAcquisitions {
         // a helper's class is looked up (on demand) by the name the solver gives its simple name in this file
         this.summaries = summaries.typed(matcher.types(), t -> hints.qualify(t, root));
         this.owned = new JavaOwnedReturns(root, this::directly);
+        this.locals = new DeclaredLocals(models, this.summaries, matcher.types(), owned.declared());
     }
 
     /** The helper summaries, with this file's declared types. */
@@ -154,7 +157,7 @@ final class JavaAcquisitions {
             }
             for (MethodCallExpr e : JavaNodes.findAll(root, MethodCallExpr.class)) {
                 if (matcher.anyMatch(e) || RepositoryStreams.in(e).acquired(e, models) != null
-                        || byDeclaredReturn(e)
+                        || locals.byDeclaredReturn(e)
                         || owned.call(e, summaries) != null
                         || ThreadStates.holderSet(e, summaries, threadLocal()) != null
                         || ThreadStates.namedHolderSet(e, summaries, threadLocal()) != null) {
@@ -164,85 +167,6 @@ final class JavaAcquisitions {
         }
         return candidates.contains(n);
     }
-
-    /** True when the call, stored in a local, meets a {@code returns} entry of the models ({@link DeclaredReturns}). */
-    private boolean byDeclaredReturn(MethodCallExpr e) {
-        if (models.stream().allMatch(m -> m.acquires().stream().allMatch(q -> q.returns() == null))) {
-            return false;
-        }
-        com.github.javaparser.ast.Node p = e.getParentNode().orElse(null);
-        while (p instanceof CastExpr || p instanceof EnclosedExpr) {
-            p = p.getParentNode().orElse(null);
-        }
-        String localType;
-        if (p instanceof VariableDeclarator vd) {
-            localType = vd.getTypeAsString();
-        } else if (p instanceof AssignExpr as && as.getTarget().isNameExpr()) {
-            localType = matcher.types().get(as.getTarget().toString());
-        } else {
-            return false;
-        }
-        localType = DeclaredReturns.localEvidence(e, imported(localType), summaries, matcher.types(), owned.declared());
-        for (Model m : models) {
-            for (Model.Acquire q : m.acquires()) {
-                if (q.returns() != null && DeclaredReturns.matches(q, e, localType, summaries, matcher.types()) != null) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A local's declared type as the file's imports name it: qualified by an import of that simple name
-     * ({@code com.datastax.driver.core.ResultSet} is not JDBC's); as written when the file shows no import or imports a
-     * whole package; prefixed {@code ?.} when the file shows imports and none gives the name (its package is unknown:
-     * the file's own, or an import out of view), which only a type pattern taking any package meets
-     * ({@link DeclaredReturns#typeMatches}).
-     */
-    private String imported(String localType) {
-        if (localType == null) {
-            return null;
-        }
-        if (imports == null) {
-            // the file's text, not the parsed unit: a pasted hunk is parsed without the imports it shows
-            String text = summaries.context == null ? null : summaries.context.text();
-            imports = new ArrayList<>();
-            java.util.regex.Matcher m = IMPORT.matcher(text == null ? "" : text);
-            while (m.find()) {
-                imports.add(m.group(1));
-            }
-        }
-        String simple = DeclaredReturns.erasure(localType);
-        // a type of that name the change (or the checkout beside it) declares is the project's own, whatever the
-        // library calls its type (a graph driver's own ResultSet class, not JDBC's)
-        if (projectTypes.computeIfAbsent(simple, t -> summaries.all().anyMatch(f -> t.equals(f.owner())
-                || f.file() != null && (f.file().endsWith("/" + t + ".java") || f.file().equals(t + ".java"))))) {
-            return null;
-        }
-        if (imports.isEmpty() || simple.contains(".")) {
-            return localType;
-        }
-        boolean wildcard = false;
-        for (String i : imports) {
-            if (i.endsWith(".*")) {
-                wildcard = true;
-            } else if (i.endsWith("." + simple)) {
-                return i;
-            }
-        }
-        return wildcard ? localType : "?." + localType;
-    }
-
-    /** A type import (not a static one) of the file's text: the imported name, {@code .*} kept. */
-    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
-            "(?m)^\\s*import\\s+(?!static\\b)([\\w.]+(?:\\.\\*)?)\\s*;");
-
-    /** Simple type names asked about, and whether the code in view declares a type of that name. */
-    private final Map<String, Boolean> projectTypes = new HashMap<>();
-
-    /** The file's type imports, read on first need. */
-    private List<String> imports;
 
     private void withAncestors(com.github.javaparser.ast.Node e) {
         // a node already in the set has its ancestors there too
@@ -368,8 +292,7 @@ final class JavaAcquisitions {
             for (Model.Acquire q : m.acquires()) {
                 Boolean sure = q.expressionOnly() ? null : q.returns() != null
                         ? var == null || !(e instanceof MethodCallExpr c) ? null
-                        : DeclaredReturns.matches(q, c, DeclaredReturns.localEvidence(c, imported(localType), summaries,
-                        matcher.types(), owned.declared()), summaries, matcher.types())
+                        : DeclaredReturns.matches(q, c, locals.evidence(c, localType), summaries, matcher.types())
                         : matcher.matches(q, e);
                 if (sure == null || DroppedResults.givesWay(q, var)) {
                     continue;

@@ -135,10 +135,53 @@ final class OneTimeContexts {
                 return true;
             }
             if (NAMED.contains(t)) {
-                return oneTime(p);
+                return oneTime(p) || go && constructorKeeps(c, p);
             }
         }
         return false;
+    }
+
+    /** A Go constructor's name: {@code NewOidcAuthSetter}, {@code newStore}. */
+    private static final Pattern CONSTRUCTOR = Pattern.compile("^[Nn]ew(?:[A-Z_]\\w*)?$");
+    /** The local or field a call's result is assigned to: {@code client, err = helper(...)}, {@code s.c = helper()}. */
+    private static final Pattern TARGET = Pattern.compile("^\\s*([\\w.]+)\\s*(?:,\\s*\\w+\\s*)?:?=");
+
+    /**
+     * Go (session 36, res36): a call in a constructor ({@code New...}) whose result the constructor keeps in a field of
+     * what it builds: assigned to a field ({@code s.client = helper()}), or to a local that a keyed element of a
+     * literal or a field assignment takes ({@code httpClient: httpClient}). The value lives as long as the object
+     * built once; whether that object is per call is the constructor's callers' question, not the helper's (frp's
+     * OIDC client, set 17's AQ row).
+     */
+    private boolean constructorKeeps(SyntaxNode call, SyntaxNode function) {
+        if (!CONSTRUCTOR.matcher(text(function.getChildByFieldName("name"))).matches()) {
+            return false;
+        }
+        SyntaxNode stmt = call.getParent();
+        while (!stmt.isNull() && !stmt.getType().equals("assignment_statement")
+                && !stmt.getType().equals("short_var_declaration") && !stmt.getType().equals("keyed_element")) {
+            if (stmt.getType().equals("block") || NAMED.contains(stmt.getType())) {
+                return false;
+            }
+            stmt = stmt.getParent();
+        }
+        if (stmt.isNull()) {
+            return false;
+        }
+        if (stmt.getType().equals("keyed_element")) {
+            return true; // Client{http: helper()} in the constructor's literal
+        }
+        java.util.regex.Matcher m = TARGET.matcher(text(stmt));
+        if (!m.find()) {
+            return false;
+        }
+        String target = m.group(1);
+        if (target.contains(".")) {
+            return true;
+        }
+        String body = text(function);
+        return Pattern.compile("(?:\\b\\w+\\s*:\\s*&?|\\.\\w+\\s*=\\s*&?)" + Pattern.quote(target) + "\\s*[,}\\n]")
+                .matcher(body).find();
     }
 
     private static void collectCalls(SyntaxNode n, List<SyntaxNode> out) {

@@ -50,10 +50,8 @@ public final class PerCall {
     private Summaries summaries;
     private String path = "";
     private java.util.Map<String, String> clients = java.util.Map.of();
-    /** Go: functions of the change in other files that build a new value of a model per call. */
-    private java.util.Map<String, GoFactories.Factory> factories = java.util.Map.of();
-    /** Java factory methods already reported for a caller elsewhere: one finding per factory. */
-    private final Set<Integer> reportedFactories = new java.util.HashSet<>();
+    /** Clients built by helpers: Go factories of other files, Java factory methods called per call elsewhere. */
+    private HelperClients helpers;
     /** Go: what the change's deleted lines held (a shared client replaced by a new one), or null. */
     private SharedBeforeEdit edits;
     /**
@@ -96,8 +94,8 @@ public final class PerCall {
         if (!pools.isEmpty() || !clients.isEmpty() || !factories.isEmpty()) {
             PerCall p = new PerCall(src, go);
             p.clients = clients;
-            p.factories = factories;
             p.summaries = summaries;
+            p.helpers = new HelperClients(src, factories, summaries, p.helper, p.once);
             p.callers = callers;
             p.path = path;
             p.edits = go ? new SharedBeforeEdit(src, removed, addedLine) : null;
@@ -117,7 +115,7 @@ public final class PerCall {
         if (b == null && !go) {
             b = storedBuilder(n, pools);
         }
-        GoFactories.Factory made = b == null ? factory(n) : null;
+        GoFactories.Factory made = b == null ? helpers.factory(n) : null;
         if (made != null) {
             String why = perCall(n, made.model());
             if (why != null) {
@@ -206,16 +204,6 @@ public final class PerCall {
         return null;
     }
 
-    /** The factory a Go call names (bare from its own package, else qualified by the package's import), or null. */
-    private GoFactories.Factory factory(SyntaxNode n) {
-        if (factories.isEmpty() || !n.getType().equals("call_expression")) {
-            return null;
-        }
-        String callee = text(n.getChildByFieldName("function"));
-        GoFactories.Factory f = factories.get(callee.substring(callee.lastIndexOf('.') + 1));
-        return f != null && f.calledAs(callee) ? f : null;
-    }
-
     String text(SyntaxNode n) {
         return SyntaxNode.text(src, n);
     }
@@ -241,7 +229,7 @@ public final class PerCall {
         if (!usedUp && values.kept(top, model)) {
             String stored = go ? values.storedFactory(top) : null;
             String provided = stored != null ? stored : values.providedPerCall(top);
-            return provided != null || go ? provided : factoryCalledElsewhere(top, model);
+            return provided != null || go ? provided : helpers.factoryCalledElsewhere(top, model);
         }
         if (!go && ScopedPools.shutDownByTheCall(top, helper.holder(top),
                 text(Timeouts.function(top)), src)) {
@@ -305,30 +293,6 @@ public final class PerCall {
             reported.add(new String[] {String.valueOf(fn), holder});
         }
         return false;
-    }
-
-    /**
-     * Java: the value leaves its method by a return (itself, or what it was handed to) and a method of another class
-     * of the change calls that factory per call (see {@link FactoryCallers}); one finding per factory, at its first
-     * construction. Null otherwise.
-     */
-    private String factoryCalledElsewhere(SyntaxNode top, TimeoutModel model) {
-        SyntaxNode fn = Timeouts.function(top);
-        String holder = helper.holder(top);
-        boolean returned = holder == null ? top.getParent().getType().equals("return_statement")
-                : !holder.contains(".") && ReturnedOwners.returnsOwner(fn, holder, model.uses(), src)
-                && !Pattern.compile("[.\\]]\\w*\\s*=\\s*" + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
-        if (!returned || !fn.getType().equals("method_declaration") || once.oneTime(fn)
-                || !reportedFactories.add(fn.getStartByte())) {
-            return null;
-        }
-        SyntaxNode type = kb.review.diff.TreeSitter.enclosing(fn, Set.of("class_declaration"));
-        String why = type == null ? null : FactoryCallers.perCallElsewhere(fn, text(fn.getChildByFieldName("name")),
-                text(type.getChildByFieldName("name")), summaries);
-        if (why == null) {
-            reportedFactories.remove(fn.getStartByte());
-        }
-        return why;
     }
 
     /**

@@ -113,6 +113,9 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.TRY_DISMANTLED -> file.language() == Language.JAVA && !file.complete()
                         && file.change().removesLines() ? kb.review.analysis.DismantledTries.find(file,
                         r.item().equals("RES-02")) : List.of();
+                case Rule.AnalysisMatcher.RELEASE_SKIPPED -> !file.complete() && (lower.contains("close") || lower.contains("&&"))
+                        ? kb.review.analysis.SkippedReleases.find(file, file.language() == Language.GO,
+                        r.item().equals("RES-02")) : List.of();
                 case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.LOCK_REMOVED -> !file.complete() || file.before() != null

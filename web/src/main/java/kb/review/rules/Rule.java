@@ -209,6 +209,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String TRY_DISMANTLED = "try-resource-dismantled";
         /** Shared state the old code wrote under a lock the change removes, written with no lock after it (s36). */
         public static final String LOCK_REMOVED = "lock-removed-write";
+        /** A release an edit leaves on one branch: an exit added above it, or its block's guard narrowed (res36). */
+        public static final String RELEASE_SKIPPED = "release-skipped-by-edit";
         /** Every analysis name, with the languages it applies to. */
         public static final java.util.Map<String, Set<Language>> ANALYSES = java.util.stream.Stream.of(
                 java.util.Map.of(
@@ -234,7 +236,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         java.util.Map.entry(LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(LOG_PER_UNIT, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(TRY_DISMANTLED, Set.of(Language.JAVA)),
-                        java.util.Map.entry(LOCK_REMOVED, Set.of(Language.GO, Language.JAVA))))
+                        java.util.Map.entry(LOCK_REMOVED, Set.of(Language.GO, Language.JAVA)),
+                        java.util.Map.entry(RELEASE_SKIPPED, Set.of(Language.GO, Language.JAVA))))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
                         java.util.Map.Entry::getValue));
