@@ -137,6 +137,10 @@ public final class ContextDrops {
      * {@code svc.GetObject(}): the receiver's type has the twin, whatever library it is. With {@code anyReceiver}, the
      * twin of the method's name on any receiver ({@code exec.CommandContext(} beside {@code exec.Command(}).
      */
+    /** Log calls by level: their context-taking twins do not bound any work. */
+    private static final Pattern LOG_LEVELS =
+            Pattern.compile("(?:Debug|Info|Warn|Warning|Error|Log|Print)f?");
+
     private boolean twinInSight(String callee, boolean anyReceiver) {
         String c = Regexes.withoutSpace(callee);
         int dot = c.lastIndexOf('.');
@@ -144,6 +148,11 @@ public final class ContextDrops {
             return false;
         }
         String name = c.substring(dot + 1);
+        // a logger's context form (slog's ErrorContext, InfoContext) carries values for the record, not a deadline
+        // the downstream work would keep (round 15's cachew: `s.log.Error` beside `s.log.ErrorContext(ctx, ...)`)
+        if (LOG_LEVELS.matcher(name).matches()) {
+            return false;
+        }
         String recv = anyReceiver ? null : c.substring(0, dot);
         for (String suffix : List.of("Context(", "WithContext(")) {
             String twin = name + suffix;

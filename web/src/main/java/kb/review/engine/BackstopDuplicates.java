@@ -21,26 +21,51 @@ final class BackstopDuplicates {
             "go-error-result-unchecked", "go-error-value-never-read", "go-error-branch-swallows-failure",
             // session 35's blank error of an own function, behind the shape rules of `v, _ :=` (a read verb's value)
             "go-own-error-assigned-to-blank",
-            // session 36's removed rollback read from the removed lines, behind the transaction rules that see the
-            // transaction's paths whole and name the same begin line
-            "java-transaction-rollback-removed", "go-transaction-rollback-removed");
+            // session 36's per-unit role of a log line, behind the loop and callback rules that name the same line
+            "go-log-per-unit-role", "java-log-per-unit-role");
+
+    /**
+     * Rules that name the change's cause where a general rule names only its effect: settled on the review's last
+     * list (after the diff filter, since their line is often an unchanged one), each takes the place of another
+     * rule's finding of the same item on the same line. Session 36's rollback the edit removed, against the
+     * transaction rules that report the begin line of a transaction not ended on every path.
+     */
+    private static final Set<String> CAUSES = Set.of("java-transaction-rollback-removed",
+            "go-transaction-rollback-removed");
 
     private BackstopDuplicates() {
     }
 
     /** Removes from {@code findings} each backstop finding whose path, line and item another finding already has. */
     static void drop(List<Finding> findings) {
+        drop(findings, BACKSTOPS);
+    }
+
+    /** Removes from {@code findings} each finding whose path, line and item a {@link #CAUSES} finding has. */
+    static void supersede(List<Finding> findings) {
+        Set<String> causes = new HashSet<>();
+        for (Finding f : findings) {
+            if (CAUSES.contains(f.rule())) {
+                causes.add(key(f));
+            }
+        }
+        if (!causes.isEmpty()) {
+            findings.removeIf(f -> !CAUSES.contains(f.rule()) && causes.contains(key(f)));
+        }
+    }
+
+    private static void drop(List<Finding> findings, Set<String> backstops) {
         Set<String> others = new HashSet<>();
         boolean any = false;
         for (Finding f : findings) {
-            if (BACKSTOPS.contains(f.rule())) {
+            if (backstops.contains(f.rule())) {
                 any = true;
             } else {
                 others.add(key(f));
             }
         }
         if (any) {
-            findings.removeIf(f -> BACKSTOPS.contains(f.rule()) && others.contains(key(f)));
+            findings.removeIf(f -> backstops.contains(f.rule()) && others.contains(key(f)));
         }
     }
 

@@ -63,8 +63,10 @@ final class ReleasesPutBack {
                     || reset != null && reset.matcher(a).find()) {
                 return true;
             }
+            // a rollback handed to a helper named for it (`rollbackQuietly(conn, e)`, `JdbcUtils.rollback(conn)`)
             if (named != null && named.matcher(a).find()
                     && (inHeader || a.contains("defer ") || a.contains("close") || a.contains("Close")
+                    || a.contains("ollback") && ("TX-01".equals(r.javaItem()) || "TX-01".equals(r.goItem()))
                     || a.contains("return ") && !unwrapped && (!java || returned.matcher(a).find()))) {
                 return true;
             }
