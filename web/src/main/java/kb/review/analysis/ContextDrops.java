@@ -28,10 +28,8 @@ public final class ContextDrops {
     private final Map<String, String> types;
     private final FreshRoots roots;
     private final SyntaxNode root;
-    /** The lines the edit removed (session 36): a twin the old code called is evidence that the twin exists. */
-    private final java.util.function.Supplier<String> removed;
-    private String removedText;
-    private String fileText;
+    /** The context-taking twins the code in sight or the removed lines call (session 36). */
+    private final ContextTwins twins;
     private ContextReach reach;
     private final Map<Integer, String> reached = new java.util.HashMap<>();
 
@@ -42,7 +40,7 @@ public final class ContextDrops {
         this.models = models;
         this.types = types;
         this.roots = roots;
-        this.removed = removed;
+        this.twins = new ContextTwins(src, removed);
     }
 
     public static List<Spot> run(SyntaxNode root, byte[] src, List<ContextModel> models) {
@@ -115,89 +113,6 @@ public final class ContextDrops {
             String c = reach.callerContext(helper);
             return c == null ? "" : c;
         }).transform(c -> c.isEmpty() ? null : c);
-    }
-
-    private String removedText() {
-        if (removedText == null) {
-            removedText = removed.get();
-        }
-        return removedText;
-    }
-
-    private String fileText() {
-        if (fileText == null) {
-            fileText = new String(src, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return fileText;
-    }
-
-    /**
-     * True when the code in sight or the lines the edit removed call {@code callee}'s context-taking twin on the same
-     * receiver ({@code s.DB.SelectContext(} beside {@code s.DB.Select(}, {@code svc.GetObjectWithContext(} beside
-     * {@code svc.GetObject(}): the receiver's type has the twin, whatever library it is. With {@code anyReceiver}, the
-     * twin of the method's name on any receiver ({@code exec.CommandContext(} beside {@code exec.Command(}).
-     */
-    /** Log calls by level: their context-taking twins do not bound any work. */
-    private static final Pattern LOG_LEVELS =
-            Pattern.compile("(?:Debug|Info|Warn|Warning|Error|Log|Print)f?");
-
-    private boolean twinInSight(String callee, boolean anyReceiver) {
-        String c = Regexes.withoutSpace(callee);
-        int dot = c.lastIndexOf('.');
-        if (dot <= 0 || !c.substring(dot + 1).matches("[A-Z]\\w*")) {
-            return false;
-        }
-        String name = c.substring(dot + 1);
-        // a logger's context form (slog's ErrorContext, InfoContext) carries values for the record, not a deadline
-        // the downstream work would keep (round 15's cachew: `s.log.Error` beside `s.log.ErrorContext(ctx, ...)`)
-        if (LOG_LEVELS.matcher(name).matches()) {
-            return false;
-        }
-        String recv = anyReceiver ? null : c.substring(0, dot);
-        for (String suffix : List.of("Context(", "WithContext(")) {
-            String twin = name + suffix;
-            for (String text : List.of(fileText(), removedText())) {
-                for (int at = text.indexOf(twin); at >= 0; at = text.indexOf(twin, at + 1)) {
-                    if (at > 0 && text.charAt(at - 1) == '.' && (recv == null || sameReceiver(text, at - 1, recv))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** True when the text right before the dot at {@code dot} is {@code recv}, spaces aside, as a whole name. */
-    private static boolean sameReceiver(String text, int dot, String recv) {
-        int i = dot - 1;
-        int j = recv.length() - 1;
-        while (j >= 0 && i >= 0) {
-            char a = text.charAt(i);
-            if (Character.isWhitespace(a)) {
-                i--;
-                continue;
-            }
-            if (a != recv.charAt(j)) {
-                return false;
-            }
-            i--;
-            j--;
-        }
-        return j < 0 && (i < 0 || !(Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-                || text.charAt(i) == '.'));
-    }
-
-    /** True when the call sits in the twin's own implementation ({@code func (c *conn) PrepareContext(...)}). */
-    private boolean inTwinItself(SyntaxNode call, String callee) {
-        String name = callee.substring(callee.lastIndexOf('.') + 1).strip();
-        for (SyntaxNode p = call; p != null && !p.isNull(); p = p.getParent()) {
-            if (p.getType().equals("function_declaration") || p.getType().equals("method_declaration")) {
-                SyntaxNode fn = p.getChildByFieldName("name");
-                String own = fn == null || fn.isNull() ? "" : text(fn);
-                return own.equals(name + "Context") || own.equals(name + "WithContext") || own.equals(name);
-            }
-        }
-        return false;
     }
 
     /**
@@ -359,7 +274,7 @@ public final class ContextDrops {
     private void check(SyntaxNode call, String ctx, boolean inherited, List<Spot> out) {
         String callee = text(call.getChildByFieldName("function"));
         if (inherited && (EMPTY_CONTEXT.matcher(Regexes.withoutSpace(callee)).matches()
-                || !twinInSight(callee, true) && !removedText().contains("context.Context"))) {
+                || !twins.inSight(callee, true) && !twins.removedText().contains("context.Context"))) {
             return; // a helper's own root context, or no sign in sight that a context was there to pass
         }
         String root = FrameworkContexts.root(ctx);
@@ -387,7 +302,7 @@ public final class ContextDrops {
                     return; // a process launched to outlive the call: its context would kill it
                 }
                 Boolean sure = Discards.receiverMatches(c.receiverType(), c.receiver(), callee, types);
-                if (sure == null && twinInSight(callee, false)) {
+                if (sure == null && twins.inSight(callee, false)) {
                     sure = Boolean.TRUE; // the type is out of sight, but the same receiver calls the twin
                 }
                 if (inherited && sure != Boolean.TRUE) {
@@ -413,7 +328,7 @@ public final class ContextDrops {
         // any library (session 36): the same receiver calls the method's context-taking twin in sight or in the lines
         // the edit removed, so the twin exists on this receiver's type (sqlx's SelectContext, aws-sdk-go's
         // GetObjectWithContext, a driver's QueryContext)
-        if (twinInSight(callee, false) && !inTwinItself(call, callee)) {
+        if (twins.inSight(callee, false) && !twins.inTwinItself(call, callee)) {
             int line = call.getStartPoint().getRow() + 1;
             String name = Regexes.withoutSpace(callee);
             out.add(new Spot(line, call.getStartPoint().getColumn() + 1, "twin-in-sight", true, List.of(
