@@ -24,13 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound44CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout44");
 
-    // Floors: none yet. They are set from run 1 (the first, blind measurement) in heldout44/RESULTS.md, each run 1's
-    // value rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout44/RESULTS.md. Run 1 is the first and blind measurement (review at 7a09b2ce, this branch's
+    // point on main, unchanged; cases committed in 49115658 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/40 = 0.725; Go 15/20 = 0.750 and
+    // 15/19 = 0.789; Java 14/20 = 0.700 and 14/21 = 0.667 (recall and precision below target overall and in both
+    // languages; 8 of the 11 false positives on new or renamed files). High-confidence only: 22/40 = 0.55 and
+    // 22/33 = 0.67. Run 2 adds two accept lines for label gaps (a per-record goroutine without recover, a discarded
+    // Beginx error read as ERR-01): precision 29/38 = 0.763, Go 15/17 = 0.882, recall unchanged.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.70;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.75},
+            "java", new double[] {0.70, 0.65});
 
     static List<Case> cases;
 
