@@ -23,12 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound45CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout45");
 
-    // Floors: 0 until run 1, the first and blind measurement, is read (see heldout45/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout45/RESULTS.md. Run 1 is the first and blind measurement (review at 7a09b2ce, this branch's
+    // point on main, unchanged; cases committed in e3d67c10 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 35/40 = 0.875, precision 35/40 = 0.875; Go 17/20 = 0.850 and
+    // 17/21 = 0.810; Java 18/20 = 0.900 and 18/19 = 0.947 (precision below target overall and in Go: three of the
+    // five false positives are goroutines started through a helper that recovers). High-confidence only: overall
+    // 27/40 = 0.675 and 27/32 = 0.844. Edits of existing files: 27/32 and 27/32; new and renamed files 8/8 and 8/8.
+    // Run 2 (one accept line: the per-datagram goroutine of go-10 has no recover either): precision 35/39 = 0.897,
+    // Go 17/20 = 0.850; recall unchanged.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.80},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
