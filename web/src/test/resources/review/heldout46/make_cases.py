@@ -20,6 +20,17 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # run 1: the row source's statements run without any query timeout (TMO-01, "every outbound call has a timeout"),
+    # in both defect versions and in the clean look-alike; the cases labelled only their resource and error defects
+    'java-13-tribuo-new-sql-row-source-connection-never-closed': [
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:34:TMO-01',
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:42:TMO-01'],
+    'java-14-tribuo-new-sql-row-source-column-failure-reads-as-no-columns': [
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:35:TMO-01',
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:44:TMO-01'],
+    'java-ok-07-tribuo-new-sql-row-source-resources-closed-failure-thrown': [
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:34:TMO-01',
+        'Data/src/main/java/org/tribuo/data/sql/SQLRowSource.java:43:TMO-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound46CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout46");
 
-    // Floors: see heldout46/RESULTS.md. Until run 1 is read they are 0 (the round is blind: nothing may tune it).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout46/RESULTS.md. Run 1 is the first and blind measurement (review at 7a09b2ce, this branch's
+    // point on main, unchanged; cases committed in 2f3f3384 before the run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/44 = 0.750; Go 16/20 = 0.800 and
+    // 16/17 = 0.941; Java 17/20 = 0.850 and 17/27 = 0.630 (six of the eleven false positives are one JDBC
+    // query-timeout rule on one new file, the clean look-alike included). High-confidence only: 25/40 = 0.625 and
+    // 25/32 = 0.781. Edits: 25/30 and 25/30; new and renamed files 8/10 and 8/14. Run 2 (six accept lines for those
+    // JDBC statements, judged true by TMO-01's title; no case code changed): precision 33/38 = 0.868, Java 17/21 = 0.810.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.75;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.90},
+            "java", new double[] {0.85, 0.60});
 
     static List<Case> cases;
 
