@@ -23,13 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound47CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout47");
 
-    // Floors: 0 until run 1 (the first and blind measurement) is read; then run 1's measured values rounded down to
-    // 0.05 (heldout47/RESULTS.md), a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout47/RESULTS.md. Run 1 is the first and blind measurement (review at 7a09b2ce, this branch's
+    // point on main, unchanged; cases committed in deaee965 before any run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/38 = 0.868; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 16/20 = 0.800 and 16/21 = 0.762 (recall below target overall and in Java; precision below
+    // target overall and in Java: two JDBC statements without a query timeout, a concatenated debug line in a bounded
+    // loop named LOG-01, an `exceptionally(failure -> null)` after handled failures, and one label gap). High-confidence
+    // only: overall 24/40 = 0.600 and 24/26 = 0.923. Edits of existing files: recall 26/32 = 0.81, precision
+    // 26/31 = 0.84; new and renamed files 7/8 = 0.88 and 7/7 = 1.00. Run 2 (one accept line for the result set the
+    // flattened RoseStacker load leaves open, line 40): precision 33/37 = 0.892 (Java 16/20 = 0.800), recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.80, 0.75});
 
     static List<Case> cases;
 
