@@ -108,7 +108,10 @@ final class StoreOperations {
             String t = p.getType();
             if (t.equals("class_declaration") || t.equals("enum_declaration") || t.equals("record_declaration")) {
                 SyntaxNode name = p.getChildByFieldName("name");
-                return name == null || name.isNull() ? null : text(src, name);
+                if (name == null || name.isNull() || text(src, name).equals("KbHunk")) {
+                    break; // the parser's stand-in for a class the hunk does not show (HunkGaps)
+                }
+                return text(src, name);
             }
             if (t.equals("object_creation_expression")) {
                 return null; // an anonymous class
