@@ -102,8 +102,11 @@ public final class PerUnitLogs {
     private PerUnitLogs() {
     }
 
-    /** The added log lines of a file that run once per unit of traffic by their function's role. */
-    public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, IntPredicate added,
+    /**
+     * The added log lines of a file that run once per unit of traffic by their function's role; {@code path} is the
+     * file's (a Java method whose class the hunk does not show belongs to the class the file is named after).
+     */
+    public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, String path, IntPredicate added,
                                   IntFunction<String> replaced, Supplier<String> removedInFile) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
@@ -121,10 +124,12 @@ public final class PerUnitLogs {
             if (unit == null) {
                 unit = received(c, src);
             }
+            boolean store = unit == null && StoreOperations.in(c, src, go, path); // a store's Put, Get, Increment...
+            unit = store ? "" : unit;
             if (unit == null || level == 1 && !dumps(c, src, unit)) {
                 continue;
             }
-            if (inBranch(c) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
+            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c)) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
                     || LoopGuards.inLifecycleFunction(c, src) || !go && LoopGuards.inJavaMain(c, src)
                     || reworded(c, src, go, replaced.apply(c.getStartPoint().getRow() + 1))) {
                 continue;

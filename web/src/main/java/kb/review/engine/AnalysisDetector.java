@@ -103,7 +103,7 @@ final class AnalysisDetector {
                 // (session 36) an added line whose function's role runs it per event, message, chunk or poll
                 case Rule.AnalysisMatcher.LOG_PER_UNIT -> !file.complete() && lower.contains("log")
                         ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
-                        file.language() == Language.GO, file::added, n -> ReplacedLines.of(file, n, ""),
+                        file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
                         () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
