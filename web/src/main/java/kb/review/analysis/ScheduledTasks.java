@@ -46,8 +46,10 @@ final class ScheduledTasks {
             String t = text(src, task);
             Spot spot = null;
             switch (task.getType()) {
-                case "method_reference" -> spot = periodic ? referenced(c, t, summaries) : null;
-                case "lambda_expression" -> spot = periodic ? inline(c, task, src, summaries) : null;
+                case "method_reference" -> spot = periodic ? referenced(c, t, summaries)
+                        : OneShotSchedules.selfRescheduled(c, task, src);
+                case "lambda_expression" -> spot = periodic ? inline(c, task, src, summaries)
+                        : OneShotSchedules.selfRescheduled(c, task, src);
                 case "object_creation_expression" -> {
                     SyntaxNode body = task.getChildByFieldName("type") == null ? null : classBody(task);
                     if (body != null) {
@@ -56,7 +58,8 @@ final class ScheduledTasks {
                         spot = named(c, task, src, summaries, periodic, root);
                     }
                 }
-                case "identifier" -> spot = periodic ? held(c, task, src, summaries, root) : null;
+                case "identifier" -> spot = periodic ? held(c, task, src, summaries, root)
+                        : OneShotSchedules.heldTimerTask(c, task, src, summaries, root);
                 default -> {
                 }
             }
@@ -83,7 +86,7 @@ final class ScheduledTasks {
                 || DelegatedGuards.guarded(target, summaries) ? null : at(call, true, null);
     }
 
-    private static SyntaxNode classBody(SyntaxNode creation) {
+    static SyntaxNode classBody(SyntaxNode creation) {
         for (int i = 0; i < creation.getNamedChildCount(); i++) {
             if (creation.getNamedChild(i).getType().equals("class_body")) {
                 return creation.getNamedChild(i);
@@ -93,7 +96,7 @@ final class ScheduledTasks {
     }
 
     /** A lambda or anonymous class: a catch-all in it, or it only calls a visible method that has one. */
-    private static Spot inline(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries) {
+    static Spot inline(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries) {
         String t = text(src, task);
         if (CatchAlls.swallows(t)) {
             return null;
@@ -140,8 +143,8 @@ final class ScheduledTasks {
      * timer or with a class declared in this file as extending TimerTask (an executor's one-shot schedule keeps the
      * exception in its future).
      */
-    private static Spot named(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, boolean periodic,
-                              SyntaxNode root) {
+    static Spot named(SyntaxNode call, SyntaxNode task, byte[] src, Summaries summaries, boolean periodic,
+                      SyntaxNode root) {
         SyntaxNode typeNode = task.getChildByFieldName("type");
         if (typeNode == null || typeNode.isNull()) {
             return null;
@@ -254,7 +257,7 @@ final class ScheduledTasks {
     }
 
     /** The declarator of local {@code name} in {@code function} before {@code before}, or null. */
-    private static SyntaxNode declarator(SyntaxNode function, String name, byte[] src, int before) {
+    static SyntaxNode declarator(SyntaxNode function, String name, byte[] src, int before) {
         List<SyntaxNode> locals = new ArrayList<>();
         Shapes.walkAll(function, "variable_declarator", locals);
         SyntaxNode out = null;
@@ -269,7 +272,7 @@ final class ScheduledTasks {
     }
 
     /** The declarator of field {@code name} declared in this file, or null (two fields of that name: null). */
-    private static SyntaxNode field(SyntaxNode root, String name, byte[] src) {
+    static SyntaxNode field(SyntaxNode root, String name, byte[] src) {
         List<SyntaxNode> fields = new ArrayList<>();
         Shapes.walkAll(root, "field_declaration", fields);
         SyntaxNode out = null;
@@ -320,7 +323,7 @@ final class ScheduledTasks {
     }
 
     /** The method a lambda does nothing but call ({@code () -> refresh()}), or null. */
-    private static String onlyCall(SyntaxNode lambda, byte[] src) {
+    static String onlyCall(SyntaxNode lambda, byte[] src) {
         if (!lambda.getType().equals("lambda_expression")) {
             return null;
         }
@@ -348,7 +351,7 @@ final class ScheduledTasks {
                 : on + "." + text(src, name);
     }
 
-    private static Spot at(SyntaxNode n, boolean sure, String note) {
+    static Spot at(SyntaxNode n, boolean sure, String note) {
         return new Spot(n.getStartPoint().getRow() + 1, n.getStartPoint().getColumn() + 1, sure, note);
     }
 }

@@ -29,7 +29,7 @@ public final class Shapes {
         }
     }
 
-    /** Periodic tasks that do not catch everything: see {@link ScheduledTasks}. */
+    /** Periodic tasks that do not catch everything: see {@link ScheduledTasks} and {@link OneShotSchedules}. */
     public static List<Spot> tasksWithoutCatch(SyntaxNode root, byte[] src, Summaries summaries) {
         return ScheduledTasks.withoutCatch(root, src, summaries);
     }

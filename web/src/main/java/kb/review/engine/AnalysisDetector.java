@@ -80,7 +80,7 @@ final class AnalysisDetector {
                         : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")
-                        || lower.contains(".schedule(new "))
+                        || lower.contains(".schedule(")) // one-shot: a held TimerTask, a task that reschedules itself
                         ? Shapes.tasksWithoutCatch(root.get(), file.utf8(), summaries) : List.of();
                 // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> (loops.getAsBoolean()

@@ -18,8 +18,9 @@ import kb.review.rules.Catalog;
  * with nothing around it that catches.
  * <ul>
  * <li>An edit that takes a catch-all away: a deleted {@code try} whose catch caught Exception, RuntimeException or
- * Throwable and only logged, its body kept as added lines with nothing catching around them (a scheduler's tick that
- * ran each due task in a guard, now {@code task.getRunnable().run();} bare). Reported at the first kept call, the
+ * Throwable and only logged, its body kept (as added lines, or untouched between the deleted try and catch) with
+ * nothing catching around it (a scheduler's tick that ran each due task in a guard, now
+ * {@code task.getRunnable().run();} bare). Reported at the first kept call, the
  * element's or callback's run first. High when the method runs on a scheduler the file shows, or the method, the
  * hunk's section or the class is named for periodic work (tick, timer, scheduler, heartbeat, poll); low when only a
  * callback run inside a loop says so; silent elsewhere, for one-time methods, and when the change keeps a catch-all
@@ -58,7 +59,8 @@ final class UnguardedTaskCalls {
     private static final Pattern CLASS = Pattern.compile("\\b(?:class|enum)\\s+(\\w+)");
     private static final Pattern ONCE = Pattern.compile("^(?:start\\w*|stop|init\\w*|open|close|shutdown|destroy|"
             + "dispose|main|configure|load|onEnable|onDisable|onCreate|test\\w*)$");
-    private static final Pattern TIMER_TASK = Pattern.compile("\\bextends\\s+(?:java\\.util\\.)?TimerTask\\b");
+    /** A TimerTask of the file, named or anonymous: its run() is the Timer's tick. */
+    private static final Pattern TIMER_TASK = Pattern.compile("\\b(?:extends|new)\\s+(?:java\\.util\\.)?TimerTask\\b");
     private static final Pattern REFERENCED = Pattern.compile("::\\s*(\\w+)|\\(\\s*\\)\\s*->\\s*(?:this\\.)?(\\w+)\\s*\\(");
     private static final Pattern FOR_EACH = Pattern.compile("\\bfor\\s*\\(\\s*(?:final\\s+)?[\\w<>?,.\\[\\]\\s]+?\\s+"
             + "(\\w+)\\s*:");
@@ -110,7 +112,7 @@ final class UnguardedTaskCalls {
         return out;
     }
 
-    /** The deleted catch-all at {@code at}: its try's body kept as added lines, nothing catching around them. */
+    /** The deleted catch-all at {@code at}: its try's body kept (added or untouched), nothing catching around it. */
     private static Finding unwrapped(SourceFile file, Hunk h, int at, Severity severity) {
         List<DiffLine> lines = h.lines();
         int from = at;
@@ -126,6 +128,20 @@ final class UnguardedTaskCalls {
             if (lines.get(j).kind() == DiffLine.Kind.REMOVED && TRY_OPEN.matcher(lines.get(j).text()).find()) {
                 tryAt = j;
                 break;
+            }
+        }
+        // the body kept as it stood, not re-indented (session 37): context lines between the deleted try and the
+        // deleted catch, nothing else changed between them
+        int keptFrom = -1;
+        if (tryAt < 0) {
+            int j = from - 1;
+            while (j >= 0 && lines.get(j).kind() == DiffLine.Kind.CONTEXT) {
+                j--;
+            }
+            if (j >= 0 && j < from - 1 && lines.get(j).kind() == DiffLine.Kind.REMOVED
+                    && TRY_OPEN.matcher(lines.get(j).text()).find()) {
+                tryAt = j;
+                keptFrom = j + 1;
             }
         }
         if (tryAt < 0) {
@@ -151,9 +167,11 @@ final class UnguardedTaskCalls {
         }
         DiffLine first = null;
         DiffLine callback = null;
-        for (int j = from; j < to; j++) {
+        for (int j = keptFrom < 0 ? from : keptFrom; j < to; j++) {
             DiffLine l = lines.get(j);
-            if (l.kind() == DiffLine.Kind.ADDED && body.contains(WHITESPACE.matcher(l.text()).replaceAll(""))) {
+            boolean kept = keptFrom >= 0 ? j < from && CALL.matcher(l.text()).find() && !LOG.matcher(l.text()).find()
+                    : l.kind() == DiffLine.Kind.ADDED && body.contains(WHITESPACE.matcher(l.text()).replaceAll(""));
+            if (kept) {
                 first = first == null ? l : first;
                 if (callback == null && CALLBACK.matcher(l.text()).find()) {
                     callback = l;
