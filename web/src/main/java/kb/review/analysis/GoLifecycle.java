@@ -288,7 +288,8 @@ public final class GoLifecycle implements LifecycleFacts {
         String inside = first == null ? "" : String.join("", removed.subMap(first, true, cfg.exit.line + 1, true)
                 .values());
         return CutTransactions.endedBelowCut(a, cut.contains(cfg), added, inside)
-                || RewrittenAcquisitions.endedBelowCut(a, cut.contains(cfg), removed, addedLine, inside);
+                || RewrittenAcquisitions.endedBelowCut(a, cut.contains(cfg), removed, addedLine, inside)
+                || CutCancels.endedBelowCut(a, cut.contains(cfg), added, inside);
     }
 
     @Override

@@ -34,11 +34,22 @@ import java.util.regex.Pattern;
  * @param unreadBy Go: callee patterns that take the object and never read its timeout fields (x/crypto/ssh's
  *                 {@code NewClientConn} runs the handshake on a connection the caller dialled; only {@code ssh.Dial}
  *                 reads {@code ClientConfig.Timeout}): a local handed only to such calls needs no timeout there
+ * @param configBound Java: the setters in {@code timeout} take a configuration object (a pooled connection manager,
+ *                 a request config); when that argument is built where the file shows it and nothing of its making
+ *                 matches this pattern, the setter gives no timeout ({@link ConfigArguments}); or null
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
                            String source, Pattern localUse, Pattern contextBound,
-                           Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy) {
+                           Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy, Pattern configBound) {
+
+    public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                        boolean all, Pattern disabled, List<String> uses, List<String> configures,
+                        String source, Pattern localUse, Pattern contextBound,
+                        Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy) {
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, localUse, contextBound,
+                localFile, perUse, unreadBy, null);
+    }
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures,

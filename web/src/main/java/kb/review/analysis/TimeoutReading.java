@@ -17,6 +17,16 @@ abstract class TimeoutReading {
         this.go = go;
     }
 
+    private String file;
+
+    /** The whole source as text, decoded once. */
+    String file() {
+        if (file == null) {
+            file = new String(src, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return file;
+    }
+
     String text(SyntaxNode n) {
         return SyntaxNode.text(src, n);
     }
@@ -50,6 +60,9 @@ abstract class TimeoutReading {
         }
         for (int i = 0; i < m.timeout().size(); i++) {
             if (m.timeout().get(i).matcher(name).matches()) {
+                if (!go && m.configBound() != null && ConfigArguments.hollow(file(), value, m.configBound())) {
+                    continue; // a configuration object built in sight with no timeout of its own
+                }
                 if (m.disabled() != null && m.disabled().matcher(value.strip()).find()) {
                     seen.disabled = true;
                 } else {

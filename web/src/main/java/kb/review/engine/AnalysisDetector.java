@@ -89,10 +89,10 @@ final class AnalysisDetector {
                         || file.language() == Language.GO && !file.complete()
                         && lower.contains("<-")) // GoChannelLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
-                        ? LoopLogs.logsInLoops(root.get(), file.utf8(), file.language() == Language.GO,
-                        models.loggers(), models.roundTrips(file.language().key()),
+                        ? RewrittenLoopLogs.drop(file, LoopLogs.logsInLoops(root.get(), file.utf8(),
+                        file.language() == Language.GO, models.loggers(), models.roundTrips(file.language().key()),
                         models.polls(file.language().key()), file.path(),
-                        file.complete() ? null : file.knownLines()) : List.of();
+                        file.complete() ? null : file.knownLines())) : List.of();
                 // (session 35) only an edit has a level it raised from; its removed lines name the quiet level
                 case Rule.AnalysisMatcher.LOG_LEVEL_RAISED -> !file.complete()
                         && (lower.contains("info") || lower.contains("warn") || lower.contains("notice")

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
+import kb.review.analysis.CutCancels;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
 import kb.review.diff.Language;
@@ -184,6 +185,9 @@ final class RemovedReleases {
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                         && (unwrapped || !DeletedExitBranches.inside(lines, i))
                         && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
+                        // Go: the release ran only on a recovered panic, in a recover branch the change deletes with
+                        // it (CONC-01's defect); the other paths are as they were (round 40's go-06)
+                        && !(language == Language.GO && CutCancels.panicOnly(deletedRunAbove(lines, i)))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
                         // two deleted releases of one value (one in each catch) are one finding at its acquisition
                         && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)) {
@@ -220,6 +224,19 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** The deleted lines right above {@code i} (the run it ends), in order, one a line. */
+    private static String deletedRunAbove(List<DiffLine> lines, int i) {
+        int from = i;
+        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
+            from--;
+        }
+        StringBuilder run = new StringBuilder();
+        for (int j = from; j < i; j++) {
+            run.append(lines.get(j).text()).append('\n');
+        }
+        return run.toString();
     }
 
     /** The width of a line's indentation, a tab counted as four columns. */

@@ -30,7 +30,7 @@ class ContainerInitTest {
 
                     public void METHOD {
                         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-                        pool.setMaxTotal(32);
+                        pool.setMaxTotal(32); pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(5000).build());
                         CloseableHttpClient http = HttpClients.custom().setConnectionManager(pool).build();
                         forwarder = new Forwarder(http);
                     }

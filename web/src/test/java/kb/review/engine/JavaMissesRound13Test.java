@@ -252,7 +252,7 @@ class JavaMissesRound13Test {
             class TenantClients {
                 CloseableHttpClient forTenant(Tenant tenant) {
                     PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-                    pool.setMaxTotal(tenant.connections());
+                    pool.setMaxTotal(tenant.connections()); pool.setDefaultSocketConfig(SOCKET_CONFIG);
                     return HttpClients.custom()
                             .setConnectionManager(pool)
                             .setUserAgent(tenant.agent())
@@ -366,7 +366,7 @@ class JavaMissesRound13Test {
 
                 class Notifier {
                     void send(String url, Event event) throws Exception {
-                        PoolingHttpClientConnectionManager cm = new PoolingHttpClientConnectionManager();
+                        PoolingHttpClientConnectionManager cm = new PoolingHttpClientConnectionManager(); cm.setDefaultSocketConfig(SOCKET);
                         CloseableHttpClient http = HttpClients.custom().setConnectionManager(cm).build();
                         http.execute(new HttpPost(url + "/" + event.id())).close();
                     }
