@@ -30,6 +30,8 @@ public final class GoCfg {
     private final Cfg cfg;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Map<String, Node> labels = new HashMap<>();
+    /** The lines a pasted diff shows (every line for a whole file): a block whose closing line is not among them is cut. */
+    private java.util.function.IntPredicate shown = line -> true;
     private final List<Object[]> gotos = new ArrayList<>();
     private String pendingLabel;
 
@@ -53,9 +55,18 @@ public final class GoCfg {
 
     /** The graph of a function_declaration, method_declaration or func_literal node. */
     public static Cfg build(SyntaxNode function, byte[] src) {
+        return build(function, src, line -> true);
+    }
+
+    /**
+     * As {@link #build(SyntaxNode, byte[])}, where only the lines {@code shown} accepts are in the diff: a loop whose
+     * closing brace is not shown (the gap filler closed it) does not go round from the last line the hunk shows.
+     */
+    public static Cfg build(SyntaxNode function, byte[] src, java.util.function.IntPredicate shown) {
         SyntaxNode nameNode = function.getChildByFieldName("name");
         String name = nameNode == null || nameNode.isNull() ? "func literal" : text(src, nameNode);
         GoCfg b = new GoCfg(src, name, line(function), function.getEndPoint().getRow() + 1);
+        b.shown = shown;
         SyntaxNode body = function.getChildByFieldName("body");
         List<Pending> out = List.of(new Pending(b.cfg.entry, Edge.NORMAL));
         if (body != null && !body.isNull()) {
@@ -80,6 +91,11 @@ public final class GoCfg {
      * top level), in order; null when there are none. Its end is the end of the visible code, not a real exit.
      */
     public static Cfg buildFragment(SyntaxNode root, byte[] src) {
+        return buildFragment(root, src, line -> true);
+    }
+
+    /** As {@link #buildFragment(SyntaxNode, byte[])}, knowing which lines the diff shows. */
+    public static Cfg buildFragment(SyntaxNode root, byte[] src, java.util.function.IntPredicate shown) {
         List<SyntaxNode> statements = new ArrayList<>();
         for (int i = 0; i < root.getNamedChildCount(); i++) {
             SyntaxNode c = root.getNamedChild(i);
@@ -92,6 +108,7 @@ public final class GoCfg {
         }
         GoCfg b = new GoCfg(src, "the visible code", line(statements.get(0)),
                 statements.get(statements.size() - 1).getEndPoint().getRow() + 1);
+        b.shown = shown;
         List<Pending> out = List.of(new Pending(b.cfg.entry, Edge.NORMAL));
         for (SyntaxNode st : statements) {
             out = b.stmt(st, out);
@@ -245,6 +262,12 @@ public final class GoCfg {
         List<Pending> end = body == null ? via(head, Edge.TRUE) : stmt(body, via(head, cond == null ? Edge.NORMAL
                 : Edge.TRUE));
         frames.pop();
+        if (body != null && !shown.test(body.getEndPoint().getRow() + 1)) {
+            // the hunk stops inside this loop: the last line shown is where the diff ends, not the end of a turn, so
+            // going on from there leaves the visible code (as a cut function's end does) instead of going round
+            cfg.connect(end, cfg.exit);
+            end = new ArrayList<>();
+        }
         end.addAll(f.continues);
         if (update != null) {
             Node u = node(Kind.STMT, update, text(src, update));

@@ -111,7 +111,7 @@ public final class GoLifecycle implements LifecycleFacts {
         for (SyntaxNode f : functions) {
             // most functions acquire nothing the models know: skip building their graphs
             if (facts.acquisitions.mayAcquire(f.getChildByFieldName("body"))) {
-                Cfg cfg = GoCfg.build(f, src);
+                Cfg cfg = GoCfg.build(f, src, shown);
                 graphs.add(cfg);
                 facts.namedResults.put(cfg, namedResults(f, src));
                 if (!shown.test(cfg.exit.line)) {
@@ -124,9 +124,12 @@ public final class GoLifecycle implements LifecycleFacts {
             }
         }
         if (facts.acquisitions.mayAcquire(root)) {
-            Cfg fragment = GoCfg.buildFragment(root, src);
+            Cfg fragment = GoCfg.buildFragment(root, src, shown);
             if (fragment != null) {
                 graphs.add(fragment);
+                // statements outside any visible function: their end is where the hunk stops, a cut like a function's
+                facts.cut.add(fragment);
+                facts.firstLine.put(fragment, fragment.entry.line);
             }
         }
         for (Cfg cfg : graphs) {

@@ -299,6 +299,9 @@ final class AnalysisDetector {
                     if (!whole && CutTryFinallies.endedBelowCut(file, f.leak().acquisition())) {
                         continue; // the cut try's finally, in a later hunk, ends the transaction (session 35)
                     }
+                    if (!whole && CutTryFinallies.leftToHandlersBelow(file, f.leak().acquisition())) {
+                        continue; // a begin the change left alone, its handlers below the hunk (session 37)
+                    }
                     if (!whole && CutJavaViews.undecided(file, f.leak(),
                             unit.cutOff(f.leak().acquisition().at().line))) {
                         continue; // decided by lines of the method the diff does not show (session 30)

@@ -71,4 +71,30 @@ final class CutTryFinallies {
         }
         return false;
     }
+
+    /**
+     * True when the transaction acquired by {@code acq} was begun on a line the change left alone, inside or right
+     * before a try whose handlers lie below the hunk ({@link CutTryHandlers}), and no line the change deletes ends it.
+     * The Java side of the Go rule for transactions in a cut function (analysis/CutTransactions): the catch that rolls
+     * back and rethrows, or the finally, is code the change did not touch and the review cannot read; an edit of
+     * something else in the method (round 42's java-14: only the connection's source changed) is not the place to
+     * report it. A begin the change wrote, or a rollback it deletes, is still followed to the cut (session 37, res37).
+     */
+    static boolean leftToHandlersBelow(SourceFile file, Lifecycle.Acquisition acq) {
+        String var = acq.var();
+        int line = acq.at().line;
+        if (file.complete() || var == null || var.isEmpty() || !acq.model().kind().equals("transaction")
+                || file.added(line) || !CutTryHandlers.cut(file, line)) {
+            return false;
+        }
+        String removed = String.join("", AddedAcquisitions.removedByLine(file).values()).replaceAll("\\s+", "");
+        for (String release : acq.model().releases()) {
+            String call = release.replace("{v}", var).replaceAll("\\s+", "");
+            int open = call.indexOf('(');
+            if (open > 0 && removed.contains(call.substring(0, open + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

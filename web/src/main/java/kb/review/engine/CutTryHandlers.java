@@ -14,7 +14,8 @@ import kb.review.diff.SourceFile;
  */
 final class CutTryHandlers {
 
-    private static final Pattern TRY = Pattern.compile("^\\s*(?:\\}\\s*)?try\\s*(?:\\([^)]*\\)\\s*)?\\{\\s*$");
+    // a try-with-resources whose resource comes from a call has parentheses inside its own (session 37)
+    private static final Pattern TRY = Pattern.compile("^\\s*(?:\\}\\s*)?try\\s*(?:\\(.*\\)\\s*)?\\{\\s*$");
     private static final Pattern HANDLER = Pattern.compile("^\\s*(?:\\}\\s*)?(catch|finally)\\b");
     private static final Pattern QUIET = Pattern.compile("^\\s*(?://.*|/?\\*.*|)$");
     /** How far above the set the try may open, in lines of its block. */
