@@ -162,6 +162,7 @@ public final class Reviewer {
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
+                    drops.addAll(SilencedCatches.find(f, book.catalog()));
                     // a rethrow that ends a schedule names the cause: it takes the place of the task rule's finding
                     List<Finding> rethrown = new ArrayList<>(RethrownTaskFailures.find(f, book.catalog()));
                     kept.removeIf(k -> k.item().equals("CONC-07") && rethrown.stream()
