@@ -19,8 +19,9 @@ import kb.review.rules.Catalog;
  * <ul>
  * <li>it prints the stack trace (or the message) to the console, whatever else it does: the failure never reaches
  * the application's log, where operators look ({@code e.printStackTrace(); retry(job);});</li>
- * <li>it logs only the exception's text and returns a value: the caller gets an ordinary answer and the log has a
- * message without its cause ({@code log.error("refresh failed: " + e.getMessage()); return "done";});</li>
+ * <li>it logs only the exception's text and returns a value (not a bare {@code return;} of a void method): the
+ * caller gets an ordinary answer and the log has a message without its cause ({@code log.error("refresh failed: "
+ * + e.getMessage()); return "done";});</li>
  * <li>it says nothing and answers a default ({@code catch (IOException e) { return null; }}): a failure now looks the
  * same as "nothing there".</li>
  * </ul>
@@ -31,7 +32,8 @@ import kb.review.rules.Catalog;
  * a try that only closes or releases something (closing quietly); a comment in the catch (the author says why); a
  * return of {@code false} or a negative number, which is the method telling its caller that the work failed (a
  * success flag: {@code boolean requestShutdown()}); generated code; a parameter named {@code ignored} (or expected,
- * unused...) on a catch the change writes new, unless it deletes a line of that catch that used the exception (the old code reported this failure); tests;
+ * unused...) on a catch the change writes new, unless it deletes a line of that catch that used the exception (the
+ * old code reported this failure); tests;
  * and a file where the change does this more than {@link #SWEEP} times (the project's own style, not a slip).
  */
 final class SilencedCatches {
@@ -44,8 +46,9 @@ final class SilencedCatches {
             "^(?:[\\w$]+\\s*\\.\\s*printStackTrace\\s*\\(\\s*\\)|System\\s*\\.\\s*(?:err|out)\\s*\\.\\s*print)");
     /** A try whose every statement closes, releases or ends something: its failure is not news to anyone. */
     private static final Pattern CLEANUP = Pattern.compile(
-            "^(?:if\\s*\\([^)]*\\)\\s*)?(?:this\\.)?[\\w.$]+\\s*\\.\\s*(?:close\\w*|release\\w*|shutdown\\w*|disconnect|"
-                    + "unlock|stop|destroy|delete\\w*|dispose|cancel|abort|rollback|closeQuietly)\\s*\\([^;]*\\)\\s*;$");
+            "^(?:if\\s*\\([^)]*\\)\\s*)?(?:this\\.)?[\\w.$]+\\s*\\.\\s*"
+                    + "(?:close\\w*|release\\w*|shutdown\\w*|disconnect|unlock|stop|destroy|delete\\w*|dispose|cancel|abort"
+                    + "|rollback|closeQuietly)\\s*\\([^;]*\\)\\s*;$");
     private static final Pattern IGNORED = Pattern.compile("^(?:ignored|ignore|expected|unused|suppressed|ignorable)$");
     /** A result that is itself the failure report: {@code false}, or a negative count or code. */
     private static final Pattern SENTINEL = Pattern.compile(
@@ -165,10 +168,10 @@ final class SilencedCatches {
         if (returned != null && SENTINEL.matcher(returned).matches() && !console) {
             return null; // the method answers the failure: false or a negative code is what its callers check
         }
-        if (logged && returned != null && !console) {
+        if (logged && returned != null && !console && !returned.equals("return;")) {
             return "logs only its message and returns `" + returned.replaceAll(";$", "") + "` as an ordinary answer";
         }
-        if (logged || console || returned == null || !silentDefault) {
+        if (logged || console || returned == null || returned.equals("return;") || !silentDefault) {
             return null;
         }
         if (IGNORED.matcher(name).matches() && !usedBefore) {
