@@ -68,7 +68,7 @@ final class JavaRemovedErrorHandling {
     static final Pattern THROW = Pattern.compile("^throw\\b");
 
     /** A log call at a level production does not keep: debug, trace, fine, Android's Log.d / Log.v. */
-    private static final Pattern QUIET = Pattern.compile(
+    static final Pattern QUIET = Pattern.compile(
             "^[\\w.()]*?\\.\\s*(?:debug|trace|fine|finer|finest)\\w*\\s*\\(|^(?:Log|Timber)\\.[dv]\\s*\\(|Level\\.(?:FINE|FINER|FINEST|DEBUG|TRACE)\\b");
 
     /** A member read of a name ({@code e.getMessage()}, {@code e.toString()}): only the text of the exception. */

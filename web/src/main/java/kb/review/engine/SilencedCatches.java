@@ -97,6 +97,7 @@ final class SilencedCatches {
         boolean usedBefore = rewrittenHeaderUsed(lines, at);
         boolean console = false;
         boolean logged = false;
+        boolean loud = false;
         boolean silentDefault = true;
         String returned = null;
         int statements = 0;
@@ -118,7 +119,8 @@ final class SilencedCatches {
                 if (!touched || statements == 0 || !statement.isEmpty()) {
                     return null;
                 }
-                return verdict(lines, at, name, usedBefore, console, logged, silentDefault, returned);
+                return verdict(lines, at, name, usedBefore, console, logged && loud, logged, silentDefault,
+                        returned);
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.contains("//")) {
                 return null; // the author says why the failure may go
@@ -145,6 +147,7 @@ final class SilencedCatches {
             console |= toConsole;
             boolean log = !toConsole && JavaRemovedErrorHandling.LOG.matcher(s).find();
             logged |= log;
+            loud |= log && !JavaRemovedErrorHandling.QUIET.matcher(s).find();
             if (s.startsWith("return")) {
                 returned = s;
             } else if (!toConsole && !log && !JavaRemovedErrorHandling.DEFAULT_ASSIGN.matcher(s).matches()) {
@@ -158,8 +161,12 @@ final class SilencedCatches {
     }
 
     private static String verdict(List<DiffLine> lines, int at, String name, boolean usedBefore, boolean console,
-                                  boolean logged, boolean silentDefault, String returned) {
-        if (onlyCleansUp(lines, at)) {
+                                  boolean loud, boolean logged, boolean silentDefault, String returned) {
+        // only where the change deletes a use of the exception from this catch (a log line with the cause, a throw, a
+        // record): a catch written new in that shape was mostly a chosen fall-back on set 17 (a parse answered by a
+        // default, a credential failure answered by a refusal, a CLI printing its usage error), 28 rows, nearly all
+        // false; the deleted line is the evidence that this failure used to be reported
+        if (!usedBefore || onlyCleansUp(lines, at)) {
             return null;
         }
         if (console && !logged) {
@@ -168,7 +175,9 @@ final class SilencedCatches {
         if (returned != null && SENTINEL.matcher(returned).matches() && !console) {
             return null; // the method answers the failure: false or a negative code is what its callers check
         }
-        if (logged && returned != null && !console && !returned.equals("return;")) {
+        // a log at a level production keeps, and a value that is not a field or local kept for this (the last good
+        // value, a fall-back the author chose)
+        if (loud && returned != null && !console && !returned.matches("return(?:\\s+(?:this\\.)?[\\w$]+)?\\s*;")) {
             return "logs only its message and returns `" + returned.replaceAll(";$", "") + "` as an ordinary answer";
         }
         if (logged || console || returned == null || returned.equals("return;") || !silentDefault) {
