@@ -36,16 +36,16 @@ final class JavaRemovedErrorHandling {
     static final String RULE = "java-catch-handling-replaced-by-log";
 
 
-    private static final Pattern CATCH = Pattern.compile(
+    static final Pattern CATCH = Pattern.compile(
             "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+([\\w$]+)\\s*\\)\\s*\\{\\s*$");
 
     /** Catches whose failure means absence, a bad value or an interruption: answering them with a default is a choice. */
-    private static final Pattern ANSWERABLE = Pattern.compile(
+    static final Pattern ANSWERABLE = Pattern.compile(
             "InterruptedException|NotFound\\w*|NoSuch\\w*|EmptyResult\\w*|NoResult\\w*|NumberFormatException"
                     + "|DateTimeParseException|UnsupportedEncodingException|CloneNotSupportedException");
 
     /** A log statement: a logger (field, getter or chain), Android's Log/Timber, a printed trace, a console print. */
-    private static final Pattern LOG = Pattern.compile(
+    static final Pattern LOG = Pattern.compile(
             "^(?:this\\.)?(?:[\\w.]*?(?:getLogger\\(\\)|\\b(?:(?:[a-z]\\w*)?(?:Log|Logger)\\d*|log|logger|[A-Z_]*LOG(?:GER)?[A-Z_]*)\\b)\\s*\\.\\s*"
                     + "(?:atLevel\\([^)]*\\)\\.|at\\w+\\(\\)\\.)?\\w+\\s*\\(|(?:Log|Timber|Slog)\\s*\\.\\s*\\w+\\s*\\(|"
                     + "\\w+\\s*\\.\\s*printStackTrace\\s*\\(\\s*\\)|System\\s*\\.\\s*(?:err|out)\\s*\\.\\s*print)");
@@ -57,27 +57,27 @@ final class JavaRemovedErrorHandling {
     private static final String DEFAULT_VALUE = "(?:\\(\\s*[\\w.]+\\s*\\)\\s*)?(?:null|false|true|-?\\d+[LlDdFf]?|\"\"|[\\w.]*(?:EMPTY\\w*|NONE|"
             + "DEFAULT\\w*|UNKNOWN)|[\\w.]*\\.(?:empty\\w*|none|of|emptyList|emptyMap|emptySet)\\(\\s*\\)|"
             + "new\\s+[\\w.]+(?:<[^<>;]*>)?\\(\\s*\\)|[\\w.]*\\b[A-Z][A-Z0-9_]+)";
-    private static final Pattern DEFAULT_RETURN = Pattern.compile("^return(?:\\s+" + DEFAULT_VALUE + ")?\\s*;$");
+    static final Pattern DEFAULT_RETURN = Pattern.compile("^return(?:\\s+" + DEFAULT_VALUE + ")?\\s*;$");
     /**
      * The same default put in a local or a field the code reads on ({@code state = new JSONObject();}, {@code
      * this.props = new Properties();}): the failure becomes an empty value below the catch (session 34, err34).
      */
-    private static final Pattern DEFAULT_ASSIGN = Pattern.compile(
+    static final Pattern DEFAULT_ASSIGN = Pattern.compile(
             "^(?:this\\.)?[\\w$]+\\s*=\\s*" + DEFAULT_VALUE + "\\s*;$");
 
-    private static final Pattern THROW = Pattern.compile("^throw\\b");
+    static final Pattern THROW = Pattern.compile("^throw\\b");
 
     /** A log call at a level production does not keep: debug, trace, fine, Android's Log.d / Log.v. */
-    private static final Pattern QUIET = Pattern.compile(
+    static final Pattern QUIET = Pattern.compile(
             "^[\\w.()]*?\\.\\s*(?:debug|trace|fine|finer|finest)\\w*\\s*\\(|^(?:Log|Timber)\\.[dv]\\s*\\(|Level\\.(?:FINE|FINER|FINEST|DEBUG|TRACE)\\b");
 
     /** A member read of a name ({@code e.getMessage()}, {@code e.toString()}): only the text of the exception. */
-    private static final Pattern MEMBER = Pattern.compile("\\b\\w+\\s*\\.\\s*(?:getMessage|getLocalizedMessage|toString|getClass)\\s*\\(\\s*\\)(?:\\.\\w+\\(\\s*\\))*");
+    static final Pattern MEMBER = Pattern.compile("\\b\\w+\\s*\\.\\s*(?:getMessage|getLocalizedMessage|toString|getClass)\\s*\\(\\s*\\)(?:\\.\\w+\\(\\s*\\))*");
 
     /** A statement that starts with a call (a chain of names and calls): {@code future.completeExceptionally(e)}. */
     private static final Pattern CALL = Pattern.compile("^(?:[\\w$]+(?:\\([^()]*\\))?\\s*\\.\\s*)*[\\w$]+\\s*\\(");
 
-    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private JavaRemovedErrorHandling() {
     }
