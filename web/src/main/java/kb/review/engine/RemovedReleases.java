@@ -46,6 +46,8 @@ final class RemovedReleases {
      * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
      * java-24), so a deletion without the acquisition in sight says less than a deleted close.
      */
+    /** A goroutine's function literal opening on this line ({@code go func() {}, {@code go func(c net.Conn) {}). */
+    private static final Pattern GO_FUNC_OPEN = Pattern.compile("\\bgo\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
@@ -185,9 +187,13 @@ final class RemovedReleases {
                         && !(insideDeletedMethod(lines, i) && !(acquired > 0 && callbackClearing(lines, i, item)))
                         && (unwrapped || !DeletedExitBranches.inside(lines, i))
                         && !(value.isEmpty() && insideDeletedInterruptCatch(lines, i))
-                        // Go: the release ran only on a recovered panic, in a recover branch the change deletes with
-                        // it (CONC-01's defect); the other paths are as they were (round 40's go-06)
-                        && !(language == Language.GO && CutCancels.panicOnly(deletedRunAbove(lines, i)))
+                        // Go: a release that ran only on a recovered panic, in a recover branch the change deletes
+                        // with it (CONC-01's defect), when the release is a cancel (the other paths are as they
+                        // were: round 40's go-06) or the branch was a goroutine's own (unrecovered, the panic ends
+                        // the process: nothing stays open). A rollback or close of an ordinary function's recover is
+                        // still lost: a panic a caller recovers leaves the transaction open (round 44's go-19)
+                        && !(language == Language.GO && (item.equals("TMO-03") || goroutineTop(lines, i))
+                                && CutCancels.panicOnly(deletedRunAbove(lines, i)))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
                         // two deleted releases of one value (one in each catch) are one finding at its acquisition
                         && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)) {
@@ -224,6 +230,15 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
+    private static boolean goroutineTop(List<DiffLine> lines, int i) {
+        int from = i;
+        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
+            from--;
+        }
+        return from > 0 && GO_FUNC_OPEN.matcher(lines.get(from - 1).text()).find();
     }
 
     /** The deleted lines right above {@code i} (the run it ends), in order, one a line. */

@@ -18,8 +18,15 @@ final class RewrittenLoopLogs {
     /** The first logger call of a line: receiver and method, e.g. {@code logger.debug(}. */
     private static final Pattern CALL = Pattern.compile("((?:[\\w$]+\\s*\\.\\s*)+)([\\w$]+)\\s*\\(");
 
-    /** A level test or any condition around the deleted call: the rewrite then changed when the line runs. */
-    private static final Pattern GUARD = Pattern.compile("\\bif\\s*\\(|\\bis\\w*(?:Enabled|Loggable)\\s*\\(");
+    /**
+     * A level test or any condition around the deleted call (Java's {@code if (}, Go's {@code if x == y {}), so the
+     * rewrite changed when the line runs; or a loop header among the deleted lines, so the loop itself was rewritten and
+     * the old call may have stood outside it (a summary line after the loop made a line per element). Read with the
+     * string literals emptied: a message's words are not code.
+     */
+    private static final Pattern GUARD = Pattern.compile(
+            "\\bif\\b|\\bis\\w*(?:Enabled|Loggable)\\s*\\(|\\b(?:for|while)\\b");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
     private static final Pattern LEVEL = Pattern.compile(
             "(?i)(?<![a-z])(trace|debug|info|warn|warning|error|severe|fine|finer|finest|config|notice|fatal)(?![a-z])");
 
@@ -46,8 +53,8 @@ final class RewrittenLoopLogs {
             return false;
         }
         String removed = replaced.substring(replaced.indexOf('\n') + 1, cut + 1);
-        if (GUARD.matcher(removed).find()) {
-            return false; // the old call stood under a level test or a condition the edit took away
+        if (GUARD.matcher(STRING.matcher(removed).replaceAll("\"\"")).find()) {
+            return false; // the old call stood under a condition the edit took away, or the loop was rewritten
         }
         String same = "(?<![\\w$.])" + Pattern.quote(now.group(1).replaceAll("\\s+", "")) + Pattern.quote(now.group(2))
                 + "\\s*\\(";
