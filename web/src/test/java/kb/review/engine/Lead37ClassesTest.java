@@ -7,19 +7,12 @@ import org.junit.jupiter.api.Test;
  * The merge of session 37 (lead): a release deleted with the recover branch it ran in. From an ordinary function the
  * panic reaches a caller that may recover it, so a rollback that ran only there is lost (TX-01); from the top of a
  * goroutine the unrecovered panic ends the process, so a close that ran only there is not a leak (CONC-01 reports the
- * missing recover). Diffs in {@code review/classes25/lead37-recover-branch-release}. And a loop's log line that
- * only rewrites the old call (not new logging) against one rewritten out of its condition or into a rewritten loop
- * ({@code lead37-rewritten-loop-line}).
+ * missing recover). Diffs in {@code review/classes25/lead37-recover-branch-release}.
  */
 class Lead37ClassesTest {
 
     @Test
     void a_release_lost_with_a_recover_branch_counts_only_where_the_panic_can_be_recovered_above() {
         ClassDiffs25.check("lead37-recover-branch-release", Set.of("TX-01", "RES-01"));
-    }
-
-    @Test
-    void a_loop_line_rewritten_in_place_is_not_new_logging_but_one_taken_out_of_its_condition_is() {
-        ClassDiffs25.check("lead37-rewritten-loop-line", Set.of("LOG-01"));
     }
 }
