@@ -95,6 +95,7 @@ final class SilencedCatches {
         int indent = CodeText.indent(lines.get(at).text());
         boolean touched = lines.get(at).kind() == DiffLine.Kind.ADDED;
         boolean usedBefore = rewrittenHeaderUsed(lines, at);
+        boolean oldClosed = false;
         boolean console = false;
         boolean logged = false;
         boolean loud = false;
@@ -107,7 +108,10 @@ final class SilencedCatches {
             String t = JavaRemovedErrorHandling.STRING.matcher(l.text()).replaceAll("\"\"").strip();
             if (l.kind() == DiffLine.Kind.REMOVED) {
                 touched = true;
-                usedBefore |= GoRemovedErrorHandling.mentions(JavaRemovedErrorHandling.MEMBER.matcher(t)
+                // a deleted brace at the catch's depth ended the old catch: what was deleted below it (a finally's
+                // own close-and-catch, set 19's OpenAs2 row) was another block's, not a use of this exception
+                oldClosed |= t.startsWith("}") && CodeText.indent(l.text()) <= indent;
+                usedBefore |= !oldClosed && GoRemovedErrorHandling.mentions(JavaRemovedErrorHandling.MEMBER.matcher(t)
                         .replaceAll(""), name) && !t.contains(name + ".printStackTrace");
                 continue;
             }
