@@ -234,19 +234,22 @@ final class RemovedReleases {
 
     /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
     private static boolean goroutineTop(List<DiffLine> lines, int i) {
+        int from = deletedRunStart(lines, i);
+        return from > 0 && GO_FUNC_OPEN.matcher(lines.get(from - 1).text()).find();
+    }
+
+    /** The index of the first line of the run of deleted lines that ends right above {@code i}. */
+    private static int deletedRunStart(List<DiffLine> lines, int i) {
         int from = i;
         while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
             from--;
         }
-        return from > 0 && GO_FUNC_OPEN.matcher(lines.get(from - 1).text()).find();
+        return from;
     }
 
     /** The deleted lines right above {@code i} (the run it ends), in order, one a line. */
     private static String deletedRunAbove(List<DiffLine> lines, int i) {
-        int from = i;
-        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
-            from--;
-        }
+        int from = deletedRunStart(lines, i);
         StringBuilder run = new StringBuilder();
         for (int j = from; j < i; j++) {
             run.append(lines.get(j).text()).append('\n');
