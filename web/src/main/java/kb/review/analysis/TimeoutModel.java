@@ -37,11 +37,23 @@ import java.util.regex.Pattern;
  * @param configBound Java: the setters in {@code timeout} take a configuration object (a pooled connection manager,
  *                 a request config); when that argument is built where the file shows it and nothing of its making
  *                 matches this pattern, the setter gives no timeout ({@link ConfigArguments}); or null
+ * @param convention a pattern of the file's text that shows the project bounding such objects one by one (another
+ *                 statement's {@code setQueryTimeout}); without it the bound, if any, lives out of sight (a pool's or
+ *                 a driver's setting in configuration) and the object is not judged; or null (always judged)
  */
 public record TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                            boolean all, Pattern disabled, List<String> uses, List<String> configures,
                            String source, Pattern localUse, Pattern contextBound,
-                           Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy, Pattern configBound) {
+                           Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy, Pattern configBound,
+                           Pattern convention) {
+
+    public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
+                        boolean all, Pattern disabled, List<String> uses, List<String> configures,
+                        String source, Pattern localUse, Pattern contextBound,
+                        Pattern localFile, List<Pattern> perUse, List<Pattern> unreadBy, Pattern configBound) {
+        this(id, language, shows, builds, timeout, all, disabled, uses, configures, source, localUse, contextBound,
+                localFile, perUse, unreadBy, configBound, null);
+    }
 
     public TimeoutModel(String id, String language, String shows, List<Build> builds, List<Pattern> timeout,
                         boolean all, Pattern disabled, List<String> uses, List<String> configures,

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TimeoutModels {
 
     private static final Set<String> KEYS = Set.of("id", "shows", "built-by", "timeout", "needs", "disabled",
-            "uses", "configures", "local-use", "context-bound", "local-file", "per-use", "unread-by",
+            "uses", "configures", "local-use", "context-bound", "local-file", "per-use", "unread-by", "convention",
             "config-bound");
     private static final Set<String> BUILD_KEYS = Set.of("call", "new", "literal", "name", "args", "defaults",
             "peer", "receiver-type");
@@ -53,7 +53,8 @@ final class TimeoutModels {
                     timeout, "all".equals(needs), disabled, y.strings(m, "uses"), y.strings(m, "configures"),
                     file + ":" + YamlTree.line(n), Models.regex(y, m, "local-use"),
                     Models.regex(y, m, "context-bound"), Models.regex(y, m, "local-file"), perUse(y, m, "per-use"),
-                    perUse(y, m, "unread-by"), Models.regex(y, m, "config-bound")));
+                    perUse(y, m, "unread-by"), Models.regex(y, m, "config-bound"),
+                    Models.regex(y, m, "convention")));
         }
     }
 

@@ -20,6 +20,7 @@ import kb.review.analysis.PerCall;
 import kb.review.analysis.Summaries;
 import kb.review.analysis.TimeoutModel;
 import kb.review.analysis.Timeouts;
+import kb.review.diff.DiffLine;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.diff.SyntaxNode;
@@ -71,11 +72,22 @@ final class ConstructionPasses {
         }
     }
 
-    /** The entries the rule names whose constructions the file's text can hold. */
+    /**
+     * The entries the rule names whose constructions the file's text can hold, less those whose convention
+     * ({@link TimeoutModel#convention()}) the file keeps nowhere: not in its text, and not in a line the change deletes
+     * (a change that drops the file's last query timeout breaks the convention it had).
+     */
     private static List<TimeoutModel> constructions(SourceFile file, Rule r,
                                                                       List<TimeoutModel> all) {
         return all.stream().filter(m -> resources(r).contains(m.id()) && m.builds().stream()
-                .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))).toList();
+                .anyMatch(b -> mayAppear(b.pattern(), file.lowerText()))
+                && (m.convention() == null || keeps(file, m.convention()))).toList();
+    }
+
+    private static boolean keeps(SourceFile file, Pattern convention) {
+        return convention.matcher(file.text()).find() || file.change().hunks().stream()
+                .flatMap(h -> h.lines().stream())
+                .anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && convention.matcher(l.text()).find());
     }
 
     private static final Pattern SETTER_CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
