@@ -23,13 +23,23 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound48CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout48");
 
-    // Floors: see heldout48/RESULTS.md. Run 1 is the first and blind measurement; until it is taken every floor is
-    // 0 (no figure of this round may tune anything).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout48/RESULTS.md. Run 1 is the first and blind measurement (review at 3335a598, this branch's
+    // point on main, unchanged; cases committed in 1e383408 before any run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/31 = 0.903; Go 14/20 = 0.700 and
+    // 14/15 = 0.933; Java 14/20 = 0.700 and 14/16 = 0.875 (recall below target overall and in both languages: TIME-01
+    // 0 of 4, LOG-01 0 of 2, TX-01 0 of 2; precision below target in Java: a JDBC statement without a query timeout,
+    // and one label gap; the Go false positive is the labelled TX-01 reported on its deletion line, outside the slack).
+    // High-confidence only: overall 20/40 = 0.500 and 20/22 = 0.909. Edits of existing files: recall 23/32 = 0.72,
+    // precision 23/25 = 0.92; new and renamed files 5/8 = 0.63 and 5/6 = 0.83. Run 2 (one accept line for the MDC put
+    // the new filter's second defect leaves outside its try, line 39): precision 28/30 = 0.933 (Java 14/15 = 0.933),
+    // recall unchanged.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.90},
+            "java", new double[] {0.70, 0.85});
 
     static List<Case> cases;
 
