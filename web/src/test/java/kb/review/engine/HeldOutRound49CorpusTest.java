@@ -23,13 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound49CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout49");
 
-    // Floors: see heldout49/RESULTS.md. Zero until run 1, the first and blind measurement, has been made; then run 1's
-    // measured values rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout49/RESULTS.md. Run 1 is the first and blind measurement (review at 3335a598, this branch's
+    // point on main, unchanged; cases committed in 4f8c89f6 before any run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/34 = 0.941; Go 16/20 = 0.800 and
+    // 16/16 = 1.000; Java 16/20 = 0.800 and 16/18 = 0.889 (recall below target overall and in both languages; precision
+    // below target in Java: one JDBC batch statement without a query timeout, on a defect case and its clean
+    // look-alike). High-confidence only: overall 22/40 = 0.550 and 22/24 = 0.917. Edits of existing files: recall
+    // 26/32 = 0.81, precision 26/28 = 0.93; new and renamed files 6/8 = 0.75 and 6/6 = 1.00. Run 2 (two accept lines
+    // for that statement's missing query timeout, TMO-01, judged a real defect the cases do not label): precision
+    // 32/32 = 1.000, recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.80, 0.85});
 
     static List<Case> cases;
 
