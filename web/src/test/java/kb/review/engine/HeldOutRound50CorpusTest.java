@@ -23,12 +23,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound50CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout50");
 
-    // Floors: see heldout50/RESULTS.md. Floors stay at 0 until run 1, the first and blind measurement, is recorded.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout50/RESULTS.md. Run 1 is the first and blind measurement (review at 3335a598, this branch's
+    // point on main, unchanged; cases committed in 906f5610 before any run). Every floor is run 1's measured value
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is a finding for the team, not hidden by a lower target.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/46 = 0.717; Go 16/20 = 0.800 and
+    // 16/20 = 0.800; Java 17/20 = 0.850 and 17/26 = 0.654 (recall below target overall and in Go; precision below
+    // target everywhere: eight `java-jdbc-no-query-timeout` rows on two JDBC templates, judged false and disputable, a
+    // bounded debug loop named LOG-01, a dropped BeginTx error named ERR-01, and three label gaps). High-confidence only:
+    // overall 22/40 = 0.550 and 22/35 = 0.629. Edits of existing files: recall 25/32 = 0.78, precision 25/29 = 0.86;
+    // new and renamed files 8/8 = 1.00 and 8/17 = 0.47. Run 2 (three accept lines for the batch sender's per-message
+    // goroutines without recover, CONC-01): precision 33/43 = 0.767 (Go 16/17 = 0.941), recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.70;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.80},
+            "java", new double[] {0.85, 0.65});
 
     static List<Case> cases;
 
