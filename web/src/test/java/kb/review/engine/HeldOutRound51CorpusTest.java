@@ -23,12 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound51CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout51");
 
-    // Floors: see heldout51/RESULTS.md. At 0 until run 1, the first and blind measurement, gives the figures.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout51/RESULTS.md. Run 1 is the first and blind measurement (review at 3335a598, this branch's
+    // base, unchanged), committed cases 39e7e2c6; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/33 = 0.939; Go 17/20 = 0.850 and
+    // 17/19 = 0.895; Java 14/20 = 0.700 and 14/14 = 1.000 (recall below target overall and in Java; precision below
+    // it in Go). High-confidence only: overall 23/40 = 0.575 and 23/25 = 0.920. Edits of existing files: recall
+    // 24/32 = 0.75, precision 24/25 = 0.96; new and renamed files 7/8 = 0.88 and 7/8 = 0.88. Run 2 (one accept line
+    // for the goroutine per event of hornet's moved delivery, which also runs without a recover, line 50): precision
+    // 31/32 = 0.969 (Go 17/18 = 0.944), recall unchanged.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.85},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
