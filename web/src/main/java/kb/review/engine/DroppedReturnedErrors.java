@@ -1,12 +1,15 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -35,23 +38,22 @@ final class DroppedReturnedErrors {
     static final String LOGGED_RULE = "dropped-logged-output-error";
 
     /**
-     * The name of a call whose error is the outcome of delivering something: encoding or writing it, sending,
-     * publishing, producing or pushing it, flushing or syncing a buffer, committing or acknowledging, uploading or
-     * storing. Matched against the name of the outermost call of the line ({@code Encode} in
-     * {@code json.NewEncoder(w).Encode(v)}).
+     * The calls whose logged check may go with the log line: prints and log writes, and the clean-up on the way out
+     * (close, stop, shutdown, remove, cancel, release, unlock, rollback, abort, kill, drain, disconnect, unsubscribe),
+     * whose failure only repeats or hides the one being handled: errcheck's and golangci-lint's usual exclusions. Any
+     * other call's logged failure (an ack, a save, a header sent, a write) was the only trace of work not done.
      */
-    private static final Pattern OUTCOME = Pattern.compile(
-            "^(?:Encode\\w*|Write\\w*|Fprint\\w*|Copy\\w*|Send\\w*|Publish\\w*|Produce\\w*|Push\\w*|Emit\\w*|Deliver\\w*"
-                    + "|Flush|Sync|Ack\\w*|Nak\\w*|Term(?:WithReason)?|InProgress|Commit\\w*|Reply\\w*|Respond\\w*|Upload\\w*|Store|Save\\w*"
-                    + "|Persist\\w*|Put\\w*|Render|Execute(?:Template)?)$");
+    private static final Pattern QUIET = Pattern.compile(
+            "(?i)(?:f?print\\w*|log\\w*|close\\w*|stop\\w*|shutdown\\w*|remove\\w*|cancel\\w*|release\\w*|unlock\\w*"
+                    + "|rollback\\w*|abort\\w*|kill\\w*|cleanup\\w*|clean|drain|disconnect\\w*|unsubscribe\\w*|unregister\\w*"
+                    + "|unwatch\\w*|set(?:read|write)?deadline)");
 
     /**
-     * An unexported helper of the change named for delivering the reply or a message ({@code writeResponse},
-     * {@code sendJSON}, {@code publishEvent}, {@code replyError}): the same outcome as the exported verbs, written
-     * lower-case as a package's own helper or method.
+     * A deleted check of a kept call: the line the call now stands on, the call, what the change took away (the
+     * check's first line), and whether the check handed the error on (returned or kept it) rather than only logging.
      */
-    private static final Pattern OWN_OUTCOME = Pattern.compile(
-            "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|commit)[A-Z]\\w*$");
+    record Drop(int line, String call, String was, boolean handsOn) {
+    }
 
     /** A Go string literal (interpreted or raw on one line), blanked before a line's statements are read. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
@@ -65,7 +67,8 @@ final class DroppedReturnedErrors {
      * error ({@code if _, err := c.text.Cmd("QUIT"); err != nil}). Group 1 is the call.
      */
     private static final Pattern HANDED_ON = Pattern.compile(
-            "^\\s*(?:return\\s+|if\\s+(?:\\w+\\s*,\\s*)*\\w+\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
+            "^\\s*(?:return\\s+|if\\s+(?:\\w+\\s*,\\s*)*(\\w+)\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*"
+                    + "(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
 
     /**
      * Calls whose error ERR-01 counts as best effort (the rejects of go-error-assigned-to-blank): a deadline setter,
@@ -87,34 +90,35 @@ final class DroppedReturnedErrors {
         }
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
         int drops = 0;
         for (RemovedLine removed : RemovedLine.of(file)) {
-            List<DiffLine> lines = removed.lines();
-            int i = removed.index();
-            Matcher m = HANDED_ON.matcher(lines.get(i).text());
-            if (!m.find()) {
+            Drop drop = inPlace(removed.lines(), removed.index());
+            if (drop == null) {
+                drop = CarriedErrorChecks.find(removed.lines(), removed.index());
+            }
+            if (drop == null) {
                 continue;
             }
-            boolean handsOn = handsOn(lines, i);
-            if (!handsOn && !reportsOnly(lines, i)) {
+            drops++;
+            String call = drop.call();
+            if (BEST_EFFORT.matcher(call).find() || declaredWithoutError(file, outerName(call))
+                    || !reported.add(drop.line())) {
                 continue;
             }
-            String call = m.group(1).strip();
-            int bare = bareCallInBlock(lines, i, call);
-            drops += bare > 0 ? 1 : 0;
-            if (bare == 0 || BEST_EFFORT.matcher(call).find()) {
-                continue;
-            }
-            if (handsOn) {
-                out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
-                        "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
-                                + "`: its error, handed on before, is now dropped.",
+            String code = file.line(drop.line()).strip();
+            if (DroppedBegins.begins(call)) {
+                out.add(DroppedBegins.finding(file, catalog, drop.line(), call, drop.was()));
+            } else if (drop.handsOn()) {
+                out.add(new Finding(RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
+                        "The change turns `" + drop.was() + "` into `" + code + "`: the error of `" + call
+                                + "`, handed on before, is now dropped.",
                         Finding.Confidence.HIGH, null, "kb", null));
-            } else if (delivers(call)) {
-                out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+            } else if (!QUIET.matcher(outerName(call)).matches()) {
+                out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
                         "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
-                                + " bare: what it delivers (a reply, a message, a write) can now fail without a trace."
-                                + " Keep the check and log the failure with context (or return it).",
+                                + " bare: its failure (a write, a message, an acknowledgement, a header not sent) now"
+                                + " leaves no trace. Keep the check and log the failure with context (or return it).",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -123,13 +127,44 @@ final class DroppedReturnedErrors {
         return drops > SWEEP ? List.of() : out;
     }
 
+    /** A check written around its call ({@code if err := c(); err != nil}) deleted, the call kept bare. */
+    private static Drop inPlace(List<DiffLine> lines, int i) {
+        Matcher m = HANDED_ON.matcher(lines.get(i).text());
+        if (!m.find()) {
+            return null;
+        }
+        boolean handsOn = handsOn(lines, i);
+        if (!handsOn && !reportsOnly(lines, i)) {
+            return null;
+        }
+        String call = m.group(2).strip();
+        int bare = bareCallInBlock(lines, i, call);
+        return bare == 0 ? null : new Drop(bare, call, lines.get(i).text().strip(), handsOn);
+    }
+
+    /**
+     * A function the change declares (on an added line of this file) with no error among its results: the change
+     * took the error out of the callee, so its callers' checks go with it and nothing is dropped.
+     */
+    private static boolean declaredWithoutError(SourceFile file, String name) {
+        Pattern declaration = Pattern.compile("^\\s*func\\s+(?:\\([^)]*\\)\\s*)?" + Pattern.quote(name) + "\\s*[(\\[]");
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED && declaration.matcher(l.text()).find()) {
+                    return !l.text().contains("error");
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * A returned call, or an error check whose block (deleted too) leaves the function: it returns the error (under
      * any name: {@code rbErr}), or cleans up and returns ({@code cs.forget(id); return fmt.Errorf(...)}), or logs and
      * returns (a ping's failure that ended the pump). The failure used to stop the work; the bare call lets it go on
      * (round 23's go-02, go-06, go-38). A block that only logs, or only panics, is not handing the error on.
      */
-    private static boolean handsOn(List<DiffLine> lines, int at) {
+    static boolean handsOn(List<DiffLine> lines, int at) {
         if (lines.get(at).text().strip().startsWith("return")) {
             return true;
         }
@@ -155,7 +190,7 @@ final class DroppedReturnedErrors {
      * ReportedFailures}: a log line, the error sent on a channel, an error callback, an error answer to the HTTP
      * client): no return, no assignment, no retry. The failure was recorded and nothing else.
      */
-    private static boolean reportsOnly(List<DiffLine> lines, int at) {
+    static boolean reportsOnly(List<DiffLine> lines, int at) {
         int indent = CodeText.indent(lines.get(at).text());
         boolean reported = false;
         for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
@@ -173,15 +208,6 @@ final class DroppedReturnedErrors {
             reported |= ReportedFailures.reports(t);
         }
         return false;
-    }
-
-    /**
-     * A call whose error is the outcome of delivering something: an exported delivering verb, or a package's own
-     * lower-case delivering helper ({@code writeResponse(w, r, out)}).
-     */
-    private static boolean delivers(String call) {
-        String name = outerName(call);
-        return OUTCOME.matcher(name).matches() || OWN_OUTCOME.matcher(name).matches();
     }
 
     /** The name of the outermost call of {@code call}: {@code Encode} for {@code json.NewEncoder(w).Encode(v)}. */
