@@ -23,13 +23,16 @@ import kb.review.rules.Catalog;
  * change that drops more than {@link #SWEEP} checks in one file.
  *
  * <p>A check that only logged, or otherwise only reported the failure (the error sent on a channel, handed to an
- * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) when
- * the call delivers the work's outcome: an encode, write, send, flush, publish, ack, nak or commit, or a package's
- * own lower-case helper named so ({@code writeResponse}, round 25's go-29; {@code m.Ack()} whose check sent the error
- * to a supervisor, go-25; {@code if err := json.NewEncoder(w).Encode(v); err != nil {
- * log.Printf(...) }} made {@code json.NewEncoder(w).Encode(v)}, round 24's go-08). The log line was the only trace of
- * a reply or a message that never left; without it the failure is invisible. A logged check of any other call (a
- * protocol's goodbye, a lookup, a setter) is the author's to drop.
+ * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) for
+ * any call but the ones errcheck's users exclude ({@link #QUIET}: prints, logs, the clean-up on the way out). The log
+ * line was the only trace of work not done: a reply or a message that never left ({@code json.NewEncoder(w).Encode(v)},
+ * round 24's go-08), an acknowledgement ({@code msg.ack(ctx)}, round 44's go-02), a header not set (gRPC's
+ * {@code SetHeader}, go-18), a registration. Session 38 (err38) widened this from a list of delivering verbs, which
+ * matched the samples' names and missed the next ones.
+ *
+ * <p>The check may also sit below the call's assignment, on the error the value carries ({@link CarriedErrorChecks}:
+ * gorm's {@code tx.Error}, a command's {@code Err()}). A deleted check of a transaction's Begin is TX-02's
+ * ({@link DroppedBegins}). A callee the change redeclares without an error result takes its callers' checks with it.
  */
 final class DroppedReturnedErrors {
 
