@@ -23,12 +23,14 @@ import kb.review.rules.Catalog;
  * change that drops more than {@link #SWEEP} checks in one file.
  *
  * <p>A check that only logged, or otherwise only reported the failure (the error sent on a channel, handed to an
- * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) for
- * any call but the ones errcheck's users exclude ({@link #QUIET}: prints, logs, the clean-up on the way out). The log
- * line was the only trace of work not done: a reply or a message that never left ({@code json.NewEncoder(w).Encode(v)},
- * round 24's go-08), an acknowledgement ({@code msg.ack(ctx)}, round 44's go-02), a header not set (gRPC's
- * {@code SetHeader}, go-18), a registration. Session 38 (err38) widened this from a list of delivering verbs, which
- * matched the samples' names and missed the next ones.
+ * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) when
+ * the call delivers the work's outcome: an encode, write, send, flush, publish, ack, nak or commit, or a package's
+ * own lower-case helper named so, with or without a suffix ({@code writeResponse}, round 25's go-29; {@code msg.ack(ctx)},
+ * round 44's go-02; {@code if err := json.NewEncoder(w).Encode(v); err != nil { log.Printf(...) }} made bare, round
+ * 24's go-08). The log line was the only trace of a reply or a message that never left. A logged check of any other
+ * call (a protocol's goodbye, a lookup, a setter) is the author's to drop: session 38 tried every call but errcheck's
+ * exclusions and the judged look-alikes of gorec29 and goerr30 (a lookup, a helper that delivers nothing, an FTP QUIT)
+ * said no.
  *
  * <p>The check may also sit below the call's assignment, on the error the value carries ({@link CarriedErrorChecks}:
  * gorm's {@code tx.Error}, a command's {@code Err()}). A deleted check of a transaction's Begin is TX-02's
@@ -41,15 +43,25 @@ final class DroppedReturnedErrors {
     static final String LOGGED_RULE = "dropped-logged-output-error";
 
     /**
-     * The calls whose logged check may go with the log line: prints and log writes, and the clean-up on the way out
-     * (close, stop, shutdown, remove, cancel, release, unlock, rollback, abort, kill, drain, disconnect, unsubscribe),
-     * whose failure only repeats or hides the one being handled: errcheck's and golangci-lint's usual exclusions. Any
-     * other call's logged failure (an ack, a save, a header sent, a write) was the only trace of work not done.
+     * The name of a call whose error is the outcome of delivering something: encoding or writing it, sending,
+     * publishing, producing or pushing it, flushing or syncing a buffer, committing or acknowledging, uploading or
+     * storing. Matched against the name of the outermost call of the line ({@code Encode} in
+     * {@code json.NewEncoder(w).Encode(v)}).
      */
-    private static final Pattern QUIET = Pattern.compile(
-            "(?i)(?:f?print\\w*|log\\w*|close\\w*|stop\\w*|shutdown\\w*|remove\\w*|cancel\\w*|release\\w*|unlock\\w*"
-                    + "|rollback\\w*|abort\\w*|kill\\w*|cleanup\\w*|clean|drain|disconnect\\w*|unsubscribe\\w*|unregister\\w*"
-                    + "|unwatch\\w*|set(?:read|write)?deadline)");
+    private static final Pattern OUTCOME = Pattern.compile(
+            "^(?:Encode\\w*|Write\\w*|Fprint\\w*|Copy\\w*|Send\\w*|Publish\\w*|Produce\\w*|Push\\w*|Emit\\w*|Deliver\\w*"
+                    + "|Flush|Sync|Ack\\w*|Nak\\w*|Term(?:WithReason)?|InProgress|Commit\\w*|Reply\\w*|Respond\\w*|Upload\\w*|Store|Save\\w*"
+                    + "|Persist\\w*|Put\\w*|Render|Execute(?:Template)?)$");
+
+    /**
+     * An unexported helper of the change named for delivering the reply or a message ({@code writeResponse},
+     * {@code sendJSON}, {@code publishEvent}, {@code replyError}), or named by the verb alone ({@code msg.ack(ctx)},
+     * round 44's go-02; {@code c.send(frame)}): the same outcome as the exported verbs, written lower-case as a
+     * package's own helper or method.
+     */
+    private static final Pattern OWN_OUTCOME = Pattern.compile(
+            "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|nak|commit|save|store"
+                    + "|persist|upload)(?:[A-Z]\\w*)?$");
 
     /**
      * A deleted check of a kept call: the line the call now stands on, the call, what the change took away (the
@@ -117,11 +129,11 @@ final class DroppedReturnedErrors {
                         "The change turns `" + drop.was() + "` into `" + code + "`: the error of `" + call
                                 + "`, handed on before, is now dropped.",
                         Finding.Confidence.HIGH, null, "kb", null));
-            } else if (!QUIET.matcher(outerName(call)).matches()) {
+            } else if (delivers(call)) {
                 out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
                         "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
-                                + " bare: its failure (a write, a message, an acknowledgement, a header not sent) now"
-                                + " leaves no trace. Keep the check and log the failure with context (or return it).",
+                                + " bare: what it delivers (a reply, a message, an acknowledgement, a write) can now fail"
+                                + " without a trace. Keep the check and log the failure with context (or return it).",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -211,6 +223,15 @@ final class DroppedReturnedErrors {
             reported |= ReportedFailures.reports(t);
         }
         return false;
+    }
+
+    /**
+     * A call whose error is the outcome of delivering something: an exported delivering verb, or a package's own
+     * lower-case delivering helper ({@code writeResponse(w, r, out)}, {@code m.ack(ctx)}).
+     */
+    private static boolean delivers(String call) {
+        String name = outerName(call);
+        return OUTCOME.matcher(name).matches() || OWN_OUTCOME.matcher(name).matches();
     }
 
     /** The name of the outermost call of {@code call}: {@code Encode} for {@code json.NewEncoder(w).Encode(v)}. */
