@@ -1,12 +1,15 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -22,11 +25,16 @@ import kb.review.rules.Catalog;
  * <p>A check that only logged, or otherwise only reported the failure (the error sent on a channel, handed to an
  * error callback, answered to the HTTP client: {@link ReportedFailures}), is reported too ({@link #LOGGED_RULE}) when
  * the call delivers the work's outcome: an encode, write, send, flush, publish, ack, nak or commit, or a package's
- * own lower-case helper named so ({@code writeResponse}, round 25's go-29; {@code m.Ack()} whose check sent the error
- * to a supervisor, go-25; {@code if err := json.NewEncoder(w).Encode(v); err != nil {
- * log.Printf(...) }} made {@code json.NewEncoder(w).Encode(v)}, round 24's go-08). The log line was the only trace of
- * a reply or a message that never left; without it the failure is invisible. A logged check of any other call (a
- * protocol's goodbye, a lookup, a setter) is the author's to drop.
+ * own lower-case helper named so, with or without a suffix ({@code writeResponse}, round 25's go-29; {@code msg.ack(ctx)},
+ * round 44's go-02; {@code if err := json.NewEncoder(w).Encode(v); err != nil { log.Printf(...) }} made bare, round
+ * 24's go-08). The log line was the only trace of a reply or a message that never left. A logged check of any other
+ * call (a protocol's goodbye, a lookup, a setter) is the author's to drop: session 38 tried every call but errcheck's
+ * exclusions and the judged look-alikes of gorec29 and goerr30 (a lookup, a helper that delivers nothing, an FTP QUIT)
+ * said no.
+ *
+ * <p>The check may also sit below the call's assignment, on the error the value carries ({@link CarriedErrorChecks}:
+ * gorm's {@code tx.Error}, a command's {@code Err()}). A deleted check of a transaction's Begin is TX-02's
+ * ({@link DroppedBegins}). A callee the change redeclares without an error result takes its callers' checks with it.
  */
 final class DroppedReturnedErrors {
 
@@ -47,11 +55,20 @@ final class DroppedReturnedErrors {
 
     /**
      * An unexported helper of the change named for delivering the reply or a message ({@code writeResponse},
-     * {@code sendJSON}, {@code publishEvent}, {@code replyError}): the same outcome as the exported verbs, written
-     * lower-case as a package's own helper or method.
+     * {@code sendJSON}, {@code publishEvent}, {@code replyError}), or named by the verb alone ({@code msg.ack(ctx)},
+     * round 44's go-02; {@code c.send(frame)}): the same outcome as the exported verbs, written lower-case as a
+     * package's own helper or method.
      */
     private static final Pattern OWN_OUTCOME = Pattern.compile(
-            "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|commit)[A-Z]\\w*$");
+            "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|nak|commit|save|store"
+                    + "|persist|upload)(?:[A-Z]\\w*)?$");
+
+    /**
+     * A deleted check of a kept call: the line the call now stands on, the call, what the change took away (the
+     * check's first line), and whether the check handed the error on (returned or kept it) rather than only logging.
+     */
+    record Drop(int line, String call, String was, boolean handsOn) {
+    }
 
     /** A Go string literal (interpreted or raw on one line), blanked before a line's statements are read. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
@@ -65,7 +82,8 @@ final class DroppedReturnedErrors {
      * error ({@code if _, err := c.text.Cmd("QUIT"); err != nil}). Group 1 is the call.
      */
     private static final Pattern HANDED_ON = Pattern.compile(
-            "^\\s*(?:return\\s+|if\\s+(?:\\w+\\s*,\\s*)*\\w+\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
+            "^\\s*(?:return\\s+|if\\s+(?:\\w+\\s*,\\s*)*(\\w+)\\s*:?=\\s*)([\\w.]+\\([^;]*\\))\\s*"
+                    + "(?:;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
 
     /**
      * Calls whose error ERR-01 counts as best effort (the rejects of go-error-assigned-to-blank): a deadline setter,
@@ -87,34 +105,35 @@ final class DroppedReturnedErrors {
         }
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
         int drops = 0;
         for (RemovedLine removed : RemovedLine.of(file)) {
-            List<DiffLine> lines = removed.lines();
-            int i = removed.index();
-            Matcher m = HANDED_ON.matcher(lines.get(i).text());
-            if (!m.find()) {
+            Drop drop = inPlace(removed.lines(), removed.index());
+            if (drop == null) {
+                drop = CarriedErrorChecks.find(removed.lines(), removed.index());
+            }
+            if (drop == null) {
                 continue;
             }
-            boolean handsOn = handsOn(lines, i);
-            if (!handsOn && !reportsOnly(lines, i)) {
+            drops++;
+            String call = drop.call();
+            if (BEST_EFFORT.matcher(call).find() || declaredWithoutError(file, outerName(call))
+                    || !reported.add(drop.line())) {
                 continue;
             }
-            String call = m.group(1).strip();
-            int bare = bareCallInBlock(lines, i, call);
-            drops += bare > 0 ? 1 : 0;
-            if (bare == 0 || BEST_EFFORT.matcher(call).find()) {
-                continue;
-            }
-            if (handsOn) {
-                out.add(new Finding(RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
-                        "The change turns `" + lines.get(i).text().strip() + "` into the bare call `" + call
-                                + "`: its error, handed on before, is now dropped.",
+            String code = file.line(drop.line()).strip();
+            if (DroppedBegins.begins(call)) {
+                out.add(DroppedBegins.finding(file, catalog, drop.line(), call, drop.was()));
+            } else if (drop.handsOn()) {
+                out.add(new Finding(RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
+                        "The change turns `" + drop.was() + "` into `" + code + "`: the error of `" + call
+                                + "`, handed on before, is now dropped.",
                         Finding.Confidence.HIGH, null, "kb", null));
             } else if (delivers(call)) {
-                out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+                out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
                         "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
-                                + " bare: what it delivers (a reply, a message, a write) can now fail without a trace."
-                                + " Keep the check and log the failure with context (or return it).",
+                                + " bare: what it delivers (a reply, a message, an acknowledgement, a write) can now fail"
+                                + " without a trace. Keep the check and log the failure with context (or return it).",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -123,13 +142,44 @@ final class DroppedReturnedErrors {
         return drops > SWEEP ? List.of() : out;
     }
 
+    /** A check written around its call ({@code if err := c(); err != nil}) deleted, the call kept bare. */
+    private static Drop inPlace(List<DiffLine> lines, int i) {
+        Matcher m = HANDED_ON.matcher(lines.get(i).text());
+        if (!m.find()) {
+            return null;
+        }
+        boolean handsOn = handsOn(lines, i);
+        if (!handsOn && !reportsOnly(lines, i)) {
+            return null;
+        }
+        String call = m.group(2).strip();
+        int bare = bareCallInBlock(lines, i, call);
+        return bare == 0 ? null : new Drop(bare, call, lines.get(i).text().strip(), handsOn);
+    }
+
+    /**
+     * A function the change declares (on an added line of this file) with no error among its results: the change
+     * took the error out of the callee, so its callers' checks go with it and nothing is dropped.
+     */
+    private static boolean declaredWithoutError(SourceFile file, String name) {
+        Pattern declaration = Pattern.compile("^\\s*func\\s+(?:\\([^)]*\\)\\s*)?" + Pattern.quote(name) + "\\s*[(\\[]");
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.ADDED && declaration.matcher(l.text()).find()) {
+                    return !l.text().contains("error");
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * A returned call, or an error check whose block (deleted too) leaves the function: it returns the error (under
      * any name: {@code rbErr}), or cleans up and returns ({@code cs.forget(id); return fmt.Errorf(...)}), or logs and
      * returns (a ping's failure that ended the pump). The failure used to stop the work; the bare call lets it go on
      * (round 23's go-02, go-06, go-38). A block that only logs, or only panics, is not handing the error on.
      */
-    private static boolean handsOn(List<DiffLine> lines, int at) {
+    static boolean handsOn(List<DiffLine> lines, int at) {
         if (lines.get(at).text().strip().startsWith("return")) {
             return true;
         }
@@ -155,7 +205,7 @@ final class DroppedReturnedErrors {
      * ReportedFailures}: a log line, the error sent on a channel, an error callback, an error answer to the HTTP
      * client): no return, no assignment, no retry. The failure was recorded and nothing else.
      */
-    private static boolean reportsOnly(List<DiffLine> lines, int at) {
+    static boolean reportsOnly(List<DiffLine> lines, int at) {
         int indent = CodeText.indent(lines.get(at).text());
         boolean reported = false;
         for (int j = at + 1; j < lines.size() && j <= at + 8; j++) {
@@ -177,7 +227,7 @@ final class DroppedReturnedErrors {
 
     /**
      * A call whose error is the outcome of delivering something: an exported delivering verb, or a package's own
-     * lower-case delivering helper ({@code writeResponse(w, r, out)}).
+     * lower-case delivering helper ({@code writeResponse(w, r, out)}, {@code m.ack(ctx)}).
      */
     private static boolean delivers(String call) {
         String name = outerName(call);

@@ -42,7 +42,7 @@ final class GoRemovedErrorHandling {
 
 
     /** A name that holds an error: err, rerr, writeErr, errClose, e. */
-    private static final Pattern ERR_NAME = Pattern.compile("^(?:\\w*[eE]rr\\w*|e)$");
+    static final Pattern ERR_NAME = Pattern.compile("^(?:\\w*[eE]rr\\w*|e)$");
 
     /** {@code if err != nil {} (also {@code if x, err := f(); err != nil {}): group 1 the name. */
     private static final Pattern NIL_CHECK = Pattern.compile("^\\s*(?:\\}\\s*else\\s+)?if\\s+(?:[^{]*;\\s*)?(\\w+)\\s*!=\\s*nil\\s*\\{\\s*$");
@@ -61,6 +61,13 @@ final class GoRemovedErrorHandling {
     /** Calls whose error ERR-01 counts as best effort (go-error-assigned-to-blank's rejects). */
     private static final Pattern BEST_EFFORT = Pattern.compile(
             "\\.Set(?:Read|Write)?Deadline$|\\.(?:CloseWithError|CloseRead|CloseWrite)$|\\bos\\.Remove(?:All)?$");
+
+    /**
+     * An assignment to a variable, a field or an element that outlives the branch ({@code errs = append(errs, ...)},
+     * {@code result = multierror.Append(result, err)}, {@code s.lastErr = err}): with the error on its right side, the
+     * failure is kept for the caller, as much handed on as by a return.
+     */
+    private static final Pattern KEEPS = Pattern.compile("^[\\w.\\[\\]]+\\s*\\+?=(?!=)");
 
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
 
@@ -95,7 +102,7 @@ final class GoRemovedErrorHandling {
                         && !text.contains("return") && !text.contains("<-")) {
                     continue;
                 }
-                Finding b = blankOrBare(file, lines, i, allAdded, severity);
+                Finding b = blankOrBare(file, lines, i, allAdded, catalog, severity);
                 Finding f = b != null ? b : branchGivesUp(file, lines, i, allAdded, severity);
                 if (f != null && out.stream().noneMatch(o -> o.line() == f.line())) {
                     out.add(f);
@@ -107,35 +114,39 @@ final class GoRemovedErrorHandling {
 
     /** The deleted binding of a call's error at {@code at}, checked and handled, made {@code _} or bare. */
     private static Finding blankOrBare(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
-                                       Severity severity) {
+                                       Catalog catalog, Severity severity) {
         String text = STRING.matcher(lines.get(at).text()).replaceAll("\"\"");
-        Binding old = Binding.parse(text);
-        if (old == null || old.errorAt < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
+        GoBinding old = GoBinding.parse(text);
+        if (old == null || old.errorAt() < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
             return null;
         }
-        String name = old.names.get(old.errorAt);
-        int check = old.checked ? at : removedCheck(lines, at, name);
-        if (check < 0 || !old.checked && !isCheckOf(lines.get(check).text(), name)
-                || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee).find()
-                || redeclaredWithoutError(old.callee, allAdded)) {
+        String name = old.names().get(old.errorAt());
+        int check = old.checked() ? at : removedCheck(lines, at, name);
+        if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
+                || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee()).find()
+                || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
         for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
             if (l.kind() != DiffLine.Kind.ADDED) {
                 continue;
             }
-            Binding now = Binding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
-            if (now == null || !now.callee.equals(old.callee) || now.checked) {
+            GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
+            if (now == null || !now.callee().equals(old.callee()) || now.checked()) {
                 continue;
             }
-            boolean dropped = now.names.isEmpty() || now.names.size() == old.names.size()
-                    && now.names.get(old.errorAt).equals("_");
+            boolean dropped = now.names().isEmpty() || now.names().size() == old.names().size()
+                    && now.names().get(old.errorAt()).equals("_");
             // (err36) or kept in an error name the next lines overwrite before reading it (`_, err = tx.Exec(a)`)
-            boolean overwritten = !dropped && now.names.size() == old.names.size()
-                    && ERR_NAME.matcher(now.names.get(old.errorAt)).matches()
-                    && OverwrittenErrors.overwrittenFirst(lines, lines.indexOf(l), now.names.get(old.errorAt));
+            boolean overwritten = !dropped && now.names().size() == old.names().size()
+                    && ERR_NAME.matcher(now.names().get(old.errorAt())).matches()
+                    && OverwrittenErrors.overwrittenFirst(lines, lines.indexOf(l), now.names().get(old.errorAt()));
+            if (dropped && DroppedBegins.begins(old.callee())) {
+                return DroppedBegins.finding(file, catalog, l.newLine(), old.callee() + "(...)",
+                        lines.get(at).text().strip()); // TX-02's: a transaction that may not have begun
+            }
             if (dropped || overwritten) {
-                String how = now.names.isEmpty() ? "the bare call `" + l.text().strip() + "`"
+                String how = now.names().isEmpty() ? "the bare call `" + l.text().strip() + "`"
                         : overwritten ? "`" + l.text().strip() + "`, its error overwritten below before any check"
                         : "`" + l.text().strip() + "`, its error position `_`";
                 return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
@@ -379,8 +390,9 @@ final class GoRemovedErrorHandling {
                 // the item, counted it) handled it
                 return reported && acted;
             }
-            if (t.startsWith("return ") && !t.endsWith(" nil") || t.startsWith("panic(")) {
-                return true;
+            if (t.startsWith("return ") && !t.endsWith(" nil") || t.startsWith("panic(") || KEEPS.matcher(t).find()
+                    && mentions(t.substring(t.indexOf('=')), name)) {
+                return true; // returned, or kept for the caller (`errs = append(errs, fmt.Errorf("%q: %w", n, err))`)
             }
             if (handsOn(t, name)) {
                 reported = true;
@@ -389,39 +401,5 @@ final class GoRemovedErrorHandling {
             }
         }
         return false;
-    }
-
-    /**
-     * A statement binding a call's results: {@code a, err := f(x)}, {@code _ = f(x)}, {@code if err := f(); err !=
-     * nil {}, or a bare call {@code f(x)} (no names). {@code callee} is the text before the outermost call's
-     * parenthesis; {@code errorAt} the position of an error name among the names, or -1.
-     */
-    private record Binding(List<String> names, String callee, int errorAt, boolean checked) {
-
-        private static final Pattern SHAPE = Pattern.compile(
-                "^\\s*(?:if\\s+)?(?:((?:[\\w.]+\\s*,\\s*)*[\\w.]+)\\s*:?=\\s*)?([\\w.]+(?:\\([^()]*\\)\\.[\\w.]+)*)\\((.*)\\)"
-                        + "\\s*(;\\s*\\w+\\s*!=\\s*nil\\s*\\{)?\\s*$");
-
-        static Binding parse(String line) {
-            if (!line.contains("(")) {
-                return null;
-            }
-            Matcher m = SHAPE.matcher(line);
-            if (!m.matches() || m.group(3).chars().filter(c -> c == '(').count()
-                    != m.group(3).chars().filter(c -> c == ')').count()) {
-                return null;
-            }
-            List<String> names = m.group(1) == null ? List.of() : List.of(m.group(1).split("\\s*,\\s*"));
-            if (names.isEmpty() && line.stripLeading().startsWith("if")) {
-                return null;
-            }
-            int errorAt = -1;
-            for (int k = 0; k < names.size(); k++) {
-                if (ERR_NAME.matcher(names.get(k)).matches()) {
-                    errorAt = k;
-                }
-            }
-            return new Binding(names, m.group(2), errorAt, m.group(4) != null);
-        }
     }
 }
