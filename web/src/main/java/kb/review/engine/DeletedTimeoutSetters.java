@@ -98,7 +98,7 @@ final class DeletedTimeoutSetters {
      * The new line of the chain's head above {@code at}: the nearest line, going up through kept lines, that does not
      * start with a dot (a step). 0 when the hunk does not show it or a statement ends first.
      */
-    private static int chainHead(List<DiffLine> lines, int at) {
+    static int chainHead(List<DiffLine> lines, int at) {
         for (int j = at; j >= 0; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED || COMMENT.matcher(l.text()).matches()) {

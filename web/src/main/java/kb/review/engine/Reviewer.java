@@ -191,6 +191,8 @@ public final class Reviewer {
                     drops.addAll(DroppedQueueBounds.find(f, book.catalog()));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
+                    drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
+                    drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
                     for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
                         if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {

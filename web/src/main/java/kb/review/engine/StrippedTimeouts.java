@@ -182,7 +182,7 @@ final class StrippedTimeouts {
     }
 
     /** The index of the parenthesis closing the one at {@code open}, or -1 when the line ends first. */
-    private static int closing(String line, int open) {
+    static int closing(String line, int open) {
         int depth = 0;
         for (int i = open; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -195,7 +195,7 @@ final class StrippedTimeouts {
         return -1;
     }
 
-    private static String squeeze(String s) {
+    static String squeeze(String s) {
         return SPACE.matcher(s).replaceAll("");
     }
 }

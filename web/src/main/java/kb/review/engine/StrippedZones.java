@@ -1,0 +1,228 @@
+package kb.review.engine;
+
+import static kb.review.engine.StrippedTimeouts.closing;
+import static kb.review.engine.StrippedTimeouts.squeeze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A change that takes the explicit zone off a time it keeps computing: TIME-01 asks that stored, compared and sent
+ * times carry their zone, and the deleted zone is the code's own word that this one did. Three shapes, one reading:
+ * <ul>
+ * <li>a Java statement {@code fmt.setTimeZone(utc);} (or a formatter chain's {@code .withZone(zone)} step) deleted
+ * from between lines that stay: the formatter now reads and writes the JVM's zone. Reported at the line that builds
+ * the formatter when the hunk shows it, else below the deletion;</li>
+ * <li>a Java line edited in place to drop a zone argument or link ({@code ZonedDateTime.now(zone)} becoming
+ * {@code ZonedDateTime.now()}, {@code Calendar.getInstance(utc)}, {@code .withZone(...)},
+ * {@code .withZoneSameInstant(...)}): the value is now in the server's zone;</li>
+ * <li>a Go line edited to drop {@code .UTC()} or {@code .In(loc)}, or {@code time.ParseInLocation(l, s, loc)} become
+ * {@code time.Parse(l, s)}, when the time then crosses a boundary the diff shows: stored in a field or a struct
+ * literal, formatted as text, or handed to a store call. A Go {@code time.Time} compares and subtracts the same in
+ * any zone, so a time only compared, or timed with {@code time.Since}, is not reported.</li>
+ * </ul>
+ * Silent when the zone given was the default anyway ({@code TimeZone.getDefault()}, {@code ZoneId.systemDefault()},
+ * {@code time.Local}), when the old line less the zone differs in anything else from the new one (a rewrite), and
+ * when an added line of the change names a zone (it moved).
+ */
+final class StrippedZones {
+
+    static final String RULE = "stripped-time-zone";
+
+    /** A deleted zone setter statement; group 1 the formatter, group 2 the zone. */
+    private static final Pattern SETTER = Pattern.compile(
+            "^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.\\s*setTimeZone\\s*\\((.+)\\)\\s*;\\s*(?://.*)?$");
+    /** A deleted chain step that gives a formatter its zone; group 1 the zone (empty for Joda's withZoneUTC()). */
+    private static final Pattern STEP = Pattern.compile(
+            "^\\s*\\.\\s*(?:withZone|withZoneUTC)\\s*\\((.*)\\)\\s*;?\\s*(?://.*)?$");
+    /** Java links and arguments that carry a zone. */
+    private static final Pattern JAVA_LINK = Pattern.compile(
+            "\\.\\s*(withZone|withZoneSameInstant|withZoneUTC|withTimeZone)\\s*\\(");
+    private static final Pattern JAVA_ARG = Pattern.compile(
+            "\\b(?:ZonedDateTime|OffsetDateTime|LocalDateTime|LocalDate|LocalTime|Calendar|GregorianCalendar|DateTime)"
+                    + "\\s*\\.\\s*(now|getInstance)\\s*\\(");
+    /** Go links that set a zone, and ParseInLocation. */
+    private static final Pattern GO_LINK = Pattern.compile("\\.\\s*(UTC|In)\\s*\\(");
+    private static final Pattern GO_PARSE_IN = Pattern.compile("\\btime\\.ParseInLocation\\s*\\(");
+    private static final Pattern DEFAULT_ZONE = Pattern.compile(
+            "getDefault\\(\\)|systemDefault\\(\\)|\\btime\\.Local\\b|^\\s*Local\\s*$|^\\s*$");
+    private static final Pattern ZONE_LIKE = Pattern.compile("(?i)zone|utc|gmt|offset|tz|loc");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
+    /** An added line that names a zone: the zone moved, it did not go. */
+    private static final Pattern NAMES_ZONE = Pattern.compile(
+            "(?i)time_?zone|ZoneId|ZoneOffset|withZone|\\.UTC\\(|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
+
+    /** A Go line that stores, formats or hands on the time it computes. */
+    private static final Pattern STORE_LINE = Pattern.compile(
+            "^[\\w.\\[\\]\"]+\\.\\w+\\s*=|^\\w+\\s*:\\s*\\S|\\b(?:Exec|Query|QueryRow|Insert|Create|Save|Update|Put|Set"
+                    + "|Store|Write|Encode)\\w*\\s*\\(|\\.Format\\s*\\(");
+
+    private StrippedZones() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        if (file.language() != Language.JAVA && file.language() != Language.GO) {
+            return List.of();
+        }
+        List<RemovedLine> removed = RemovedLine.of(file);
+        if (removed.isEmpty() || allAdded.anyFinds(NAMES_ZONE)) {
+            return List.of();
+        }
+        Severity severity = catalog.item("TIME-01").map(Catalog.Item::severity).orElse(Severity.ADVICE);
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : removed) {
+            String old = r.line().text();
+            if (!old.contains("one") && !old.contains("UTC") && !old.contains(".In(")
+                    && !old.contains("InLocation")) {
+                continue; // the cheap pre-check: no zone word on the deleted line
+            }
+            int line = file.language() == Language.JAVA ? deletedSetter(r) : 0;
+            if (line == 0) {
+                DiffLine now = stripped(r, file.language());
+                line = now == null || file.language() == Language.GO && !crosses(file, now) ? 0 : now.newLine();
+            }
+            final int at = line;
+            if (at > 0 && out.stream().noneMatch(f -> f.line() == at)) {
+                out.add(new Finding(RULE, "TIME-01", severity, file.path(), at, 1, file.line(at).strip(),
+                        "The change takes the explicit zone off this time (`" + old.strip() + "` before): it is now "
+                                + "read, written or computed in the zone of whatever host runs it, so a server or "
+                                + "device outside that zone stores, compares or sends it hours off. Keep the zone "
+                                + "(UTC or the zone the data belongs to), or say where it moved.",
+                        Finding.Confidence.HIGH, null, "kb", null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The line to report for a deleted zone setter or chain step between kept lines, 0 when {@code r} is none: the
+     * kept line above that builds the formatter, the chain's head, or the line below the deletion.
+     */
+    private static int deletedSetter(RemovedLine r) {
+        String text = r.line().text();
+        Matcher set = SETTER.matcher(text);
+        Matcher step = STEP.matcher(text);
+        String zone = set.matches() ? set.group(2) : step.matches() ? step.group(1) : null;
+        if (zone == null || !text.contains("withZoneUTC") && DEFAULT_ZONE.matcher(zone).find()) {
+            return 0;
+        }
+        List<DiffLine> lines = r.lines();
+        int from = r.index();
+        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
+            from--;
+        }
+        int to = r.index();
+        while (to + 1 < lines.size() && lines.get(to + 1).kind() == DiffLine.Kind.REMOVED) {
+            to++;
+        }
+        if (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
+                || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT) {
+            return 0; // a rewrite, or a deletion at the edge of what the hunk shows
+        }
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text();
+            if (!COMMENT.matcher(t).matches() && !SETTER.matcher(t).matches() && !STEP.matcher(t).matches()) {
+                return 0; // the deletion does more than drop a zone
+            }
+        }
+        if (step.matches()) {
+            return DeletedTimeoutSetters.chainHead(lines, from - 1);
+        }
+        Pattern built = Pattern.compile("\\b" + Pattern.quote(set.group(1)) + "\\s*=[^=]");
+        for (int j = from - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && built.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return lines.get(to + 1).newLine();
+    }
+
+    /** The added line of the same changed block that reads as the deleted one less a zone argument or link. */
+    private static DiffLine stripped(RemovedLine r, Language language) {
+        String old = r.line().text();
+        List<String> variants = new ArrayList<>();
+        if (language == Language.JAVA) {
+            cutLinks(old, JAVA_LINK, variants);
+            Matcher arg = JAVA_ARG.matcher(old);
+            while (arg.find()) {
+                int close = closing(old, arg.end() - 1);
+                String zone = close > 0 ? old.substring(arg.end(), close) : "";
+                if (close > 0 && zoneGiven(zone)) {
+                    variants.add(squeeze(old.substring(0, arg.end()) + old.substring(close)));
+                }
+            }
+        } else {
+            cutLinks(old, GO_LINK, variants);
+            Matcher parse = GO_PARSE_IN.matcher(old);
+            while (parse.find()) {
+                int close = closing(old, parse.end() - 1);
+                int comma = close > 0 ? old.lastIndexOf(',', close) : -1;
+                if (comma > parse.end() && zoneGiven(old.substring(comma + 1, close))) {
+                    variants.add(squeeze(old.substring(0, parse.start()) + "time.Parse("
+                            + old.substring(parse.end(), comma) + old.substring(close)));
+                }
+            }
+        }
+        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && variants.contains(squeeze(l.text()))) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Adds {@code line} less each zone link {@code links} finds whose argument is a zone other than the default. */
+    private static void cutLinks(String line, Pattern links, List<String> out) {
+        Matcher link = links.matcher(line);
+        while (link.find()) {
+            int close = closing(line, link.end() - 1);
+            if (close < 0) {
+                continue;
+            }
+            String zone = line.substring(link.end(), close);
+            boolean bare = link.group(1).equals("UTC") || link.group(1).equals("withZoneUTC");
+            if (bare ? zone.isBlank() : zoneGiven(zone)) {
+                out.add(squeeze(line.substring(0, link.start()) + line.substring(close + 1)));
+            }
+        }
+    }
+
+    private static boolean zoneGiven(String arg) {
+        return !DEFAULT_ZONE.matcher(arg).find() && ZONE_LIKE.matcher(arg).find() && !arg.contains("lock");
+    }
+
+    /**
+     * Go: true when the time the new line computes is stored, formatted or handed on where the diff shows it: the line
+     * itself stores it (a field, a struct literal's key, a call argument), or it assigns a local that a later visible
+     * line of the file stores or formats. A local only compared or subtracted is not.
+     */
+    private static boolean crosses(SourceFile file, DiffLine now) {
+        String t = now.text().strip();
+        Matcher local = Pattern.compile("^([A-Za-z_]\\w*)(?:\\s*,\\s*[A-Za-z_]\\w*)*\\s*:?=\\s*").matcher(t);
+        if (!local.find()) {
+            return STORE_LINE.matcher(t).find();
+        }
+        String v = Pattern.quote(local.group(1));
+        Pattern use = Pattern.compile("\\.\\w+\\s*=\\s*&?" + v + "\\b|^\\s*\\w+\\s*:\\s*&?" + v + "\\s*[,}]|\\b" + v
+                + "\\s*\\.\\s*(?:Format|String|MarshalJSON|AppendFormat)\\s*\\(|\\b(?:Exec|Query|QueryRow|Insert"
+                + "|Create|Save|Update|Put|Set|Store|Write|Encode)\\w*\\s*\\([^)]*\\b" + v + "\\b");
+        for (int n = now.newLine() + 1; n <= file.lineCount(); n++) {
+            String l = file.line(n);
+            if (l.startsWith("func ") || l.startsWith("}")) {
+                return false; // the function ends
+            }
+            if (use.matcher(l).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
