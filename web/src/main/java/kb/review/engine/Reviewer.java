@@ -172,9 +172,7 @@ public final class Reviewer {
                             .anyMatch(r -> r.path().equals(k.path()) && r.line() == k.line()));
                     ScheduledFailurePairs.settle(f, kept, rethrown); // one defect, named on the line the change wrote
                     drops.addAll(rethrown);
-                    List<Finding> bare = UnguardedTaskCalls.find(f, book.catalog(), kept); // the line a guard left bare
-                    ScheduledFailurePairs.settleUnguarded(f, kept, bare);
-                    drops.addAll(bare);
+                    drops.addAll(UnguardedTaskCalls.find(f, book.catalog(), kept)); // the line a guard left bare
                     drops.addAll(RemovedThreadHandlers.find(f, book.catalog(), allAdded));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));

@@ -44,44 +44,6 @@ final class ScheduledFailurePairs {
     }
 
     /**
-     * (session 38, conc38) The same pair when the change takes a catch-all away inside a task it did not schedule: the
-     * schedule call is unchanged code, and {@link UnguardedTaskCalls} names the call the deleted guard left bare (round
-     * 46's flush of a JDBC output format, the scheduler ticks of minestom and hivemq). That call is the change's line
-     * and the one its fix wraps, so the schedule call's finding on the same task is dropped from {@code kept}; a
-     * schedule call the change writes keeps its own finding (a new task is reported at both, see UnguardedTaskCalls).
-     */
-    static void settleUnguarded(SourceFile file, List<Finding> kept, List<Finding> unguarded) {
-        for (Finding u : unguarded) {
-            kept.removeIf(k -> k.item().equals("CONC-07") && k.path().equals(u.path()) && k.line() < u.line()
-                    && file.known(k.line()) && !file.added(k.line())
-                    && (RethrownTaskFailures.sameTask(file, u, k) || withinCall(file, k.line(), u.line())));
-        }
-    }
-
-    /**
-     * True when line {@code inner} lies inside the call that opens on line {@code call} (a task written inline as a
-     * lambda or an anonymous class): the parentheses opened on the call's line are not all closed before it. Lines the
-     * diff does not show end the walk.
-     */
-    private static boolean withinCall(SourceFile file, int call, int inner) {
-        int depth = 0;
-        for (int n = call; n < inner; n++) {
-            if (!file.known(n)) {
-                return false;
-            }
-            String text = kb.review.analysis.CodeText.code(file.line(n));
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            }
-            if (depth <= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * A schedule call's finding moved to the first {@code throw} the change writes in the task it schedules (a new
      * file, where no deleted line makes the rethrow a change of its own): that throw is what ends the schedule.
      */
