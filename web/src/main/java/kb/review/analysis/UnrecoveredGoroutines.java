@@ -8,6 +8,7 @@ import static kb.review.analysis.Shapes.walk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import kb.review.analysis.Shapes.Spot;
 import kb.review.diff.SyntaxNode;
@@ -28,11 +29,12 @@ public final class UnrecoveredGoroutines {
      * Go statements whose function cannot recover from a panic: a literal whose body neither calls recover() nor
      * defers a function that does (a visible helper, a model recoverer, or, when the helper is not visible, one
      * named like a recoverer), or a named function visible to the review that does not. A named function that is
-     * not visible is not reported. The jobs handed to the models' spawning calls ({@link GoSpawns}) that cannot
-     * recover are reported too.
+     * not visible is not reported. A launch the change rewrote to run its old function through a runner out of sight
+     * ({@link RewrappedLaunches}) is not reported either. The jobs handed to the models' spawning calls
+     * ({@link GoSpawns}) that cannot recover are reported too.
      */
     public static List<Spot> goroutinesWithoutRecover(SyntaxNode root, byte[] src, Summaries summaries,
-                                                      List<GoSpawns.Spawn> spawns) {
+                                                      List<GoSpawns.Spawn> spawns, IntFunction<String> removedBlock) {
         List<SyntaxNode> gos = new ArrayList<>();
         walk(root, "go_statement", gos);
         List<Spot> out = new ArrayList<>();
@@ -53,7 +55,11 @@ public final class UnrecoveredGoroutines {
             SyntaxNode literal = fn.getType().equals("func_literal") ? fn
                     : GoGuardedBodies.localLiteral(g, text(src, fn), src);
             if (literal != null) {
-                if (literalUnguarded(literal, src, summaries)) {
+                SyntaxNode body = literal.getChildByFieldName("body");
+                // (session 38) a literal that now runs the old launch's function through a runner is the rewrap too
+                if (literalUnguarded(literal, src, summaries) && !(literal == fn && body != null && !body.isNull()
+                        && RewrappedLaunches.wrapsRemovedLaunch("", text(src, body),
+                        removedBlock.apply(g.getStartPoint().getRow() + 1)))) {
                     out.add(at(g, true, null));
                 }
             } else if (recoversByText(g, text(src, fn), src)) {
@@ -65,7 +71,10 @@ public final class UnrecoveredGoroutines {
                 if (summaries.knows(callee) && !summaries.guarded(callee)
                         && !IdleGoroutines.calleeRunsNoProgramCode(callee, summaries)) {
                     out.add(at(g, true, null));
-                } else if (!summaries.knows(callee) && OWN_ROUTINE.matcher(callee).matches()) {
+                } else if (!summaries.knows(callee) && OWN_ROUTINE.matcher(callee).matches()
+                        && !RewrappedLaunches.wrapsRemovedLaunch(callee,
+                        text(src, call.getChildByFieldName("arguments")),
+                        removedBlock.apply(g.getStartPoint().getRow() + 1))) {
                     // the package's own function or method (`go worker(ch)`, `go sw.recvRoutine(p)`), body unseen:
                     // it may recover; a library's exported function (`go srv.Serve(l)`) is left alone
                     out.add(at(g, false, "the body of `" + callee + "` is not in the diff: it may recover"));

@@ -76,7 +76,7 @@ final class AnalysisDetector {
                         && (GO_KEYWORD.matcher(lower).find()
                         || models.spawns().stream().anyMatch(s -> mayAppear(s.builtBy(), lower)))
                         ? UnrecoveredGoroutines.goroutinesWithoutRecover(root.get(), file.utf8(), summaries,
-                                models.spawns())
+                                models.spawns(), n -> ReplacedLines.removedOf(file, n))
                         : List.of();
                 case Rule.AnalysisMatcher.TASK_CATCHES_ALL -> file.language() == Language.JAVA
                         && (lower.contains("scheduleatfixedrate") || lower.contains("schedulewithfixeddelay")

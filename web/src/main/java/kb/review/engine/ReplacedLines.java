@@ -56,6 +56,13 @@ final class ReplacedLines {
         return out.toString();
     }
 
+    /** (session 38) The removed lines of the changed block that adds line {@code lineNo}, stripped, one a line. */
+    static String removedOf(SourceFile file, int lineNo) {
+        String all = of(file, lineNo, "");
+        int end = all.indexOf("\n--\n"); // the text starts with the (empty) line itself and a newline
+        return end < 0 ? "" : all.substring(1, end + 1);
+    }
+
     /** (session 35) Every removed line of the file, stripped, one a line. */
     static String removedIn(SourceFile file) {
         StringBuilder out = new StringBuilder();
