@@ -299,6 +299,12 @@ final class JavaAcquisitions {
                 }
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
+                if (v != null && m.closedWithOwner() && !q.tracksReceiver() && owner(e) != null
+                        && Locals.declaredHere(e, owner(e))) {
+                    // a session or channel made on a connection the same method opens: the library closes it with
+                    // that connection, whose own duty (reported at its acquisition if it leaks) is the whole story
+                    return;
+                }
                 if (v != null) {
                     Acquisition a = new Acquisition(n, v, null, ThreadStates.bind(m, e), sure && q.sure());
                     out.add(a);

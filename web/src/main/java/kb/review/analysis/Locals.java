@@ -35,4 +35,17 @@ final class Locals {
         return ((TypeDeclaration<?>) type).getFields().stream()
                 .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
     }
+
+    /**
+     * True when {@code name} is a variable the method (or lambda) enclosing {@code at} declares in its body or its
+     * try resources: not a parameter, not a field. What such a local holds is opened and ended by the same call.
+     */
+    static boolean declaredHere(Node at, String name) {
+        Node callable = at.findAncestor(n -> n instanceof CallableDeclaration<?>
+                || n instanceof com.github.javaparser.ast.expr.LambdaExpr, Node.class).orElse(null);
+        return callable != null && callable.findAll(VariableDeclarator.class).stream()
+                .anyMatch(v -> v.getNameAsString().equals(name)
+                        && !(v.getParentNode().orElse(null) instanceof FieldDeclaration))
+                && callable.findAll(Parameter.class).stream().noneMatch(x -> x.getNameAsString().equals(name));
+    }
 }
