@@ -299,6 +299,13 @@ final class JavaAcquisitions {
                 }
                 String v = q.tracksReceiver() ? ((MethodCallExpr) e).getScope().map(Object::toString).orElse(null)
                         : var;
+                if (v != null && m.closedWithOwner() && !q.tracksReceiver() && owner(e) != null
+                        && Locals.declaredHere(e, owner(e)) && Locals.endedHere(e, owner(e), ownerRelease(m, owner(e)))) {
+                    // a session or channel made on a connection the same method opens and closes: the library
+                    // closes it with that connection, whose own duty (reported at its acquisition if it leaks) is
+                    // the whole story. A connection the method borrows and never ends leaves the child its own duty
+                    return;
+                }
                 if (v != null) {
                     Acquisition a = new Acquisition(n, v, null, ThreadStates.bind(m, e), sure && q.sure());
                     out.add(a);

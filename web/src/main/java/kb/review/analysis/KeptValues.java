@@ -51,8 +51,8 @@ final class KeptValues {
             return true; // a field, a map entry
         }
         SyntaxNode function = Timeouts.function(top);
-        if (function.getParent().isNull()) {
-            return true; // declared at package or class level
+        if (function.getParent().isNull() && (go || !CutMethodBodies.inCutBody(top, src))) {
+            return true; // declared at package or class level (not among a cut method's statements)
         }
         String v = Pattern.quote(holder);
         // a builder's product is the value: 'return b.build()' returns what 'b' builds

@@ -35,4 +35,37 @@ final class Locals {
         return ((TypeDeclaration<?>) type).getFields().stream()
                 .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
     }
+
+    /**
+     * True when {@code name} is a variable the method (or lambda) enclosing {@code at} declares in its body or its
+     * try resources: not a parameter, not a field. What such a local holds is opened and ended by the same call.
+     */
+    static boolean declaredHere(Node at, String name) {
+        Node callable = callable(at);
+        return callable != null && callable.findAll(VariableDeclarator.class).stream()
+                .anyMatch(v -> v.getNameAsString().equals(name)
+                        && !(v.getParentNode().orElse(null) instanceof FieldDeclaration))
+                && callable.findAll(Parameter.class).stream().noneMatch(x -> x.getNameAsString().equals(name));
+    }
+
+    /**
+     * True when the method enclosing {@code at} ends its local {@code name} itself: a try-with-resources resource, or
+     * a release {@code released} matches in its text ({@code connection.close()} in finally, a quiet helper).
+     */
+    static boolean endedHere(Node at, String name, java.util.regex.Pattern released) {
+        Node callable = callable(at);
+        if (callable == null) {
+            return false;
+        }
+        boolean resource = callable.findAll(com.github.javaparser.ast.stmt.TryStmt.class).stream()
+                .flatMap(t -> t.getResources().stream())
+                .anyMatch(r -> r.findAll(VariableDeclarator.class).stream()
+                        .anyMatch(v -> v.getNameAsString().equals(name)));
+        return resource || released != null && released.matcher(callable.toString()).find();
+    }
+
+    private static Node callable(Node at) {
+        return at.findAncestor(n -> n instanceof CallableDeclaration<?>
+                || n instanceof com.github.javaparser.ast.expr.LambdaExpr, Node.class).orElse(null);
+    }
 }

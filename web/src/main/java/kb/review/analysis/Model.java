@@ -23,10 +23,22 @@ import java.util.regex.Pattern;
  *                 or client object that holds nothing until it connects (a JSch session from {@code getSession}, a
  *                 new {@code FTPClient}) leaks nothing through an exception thrown before that call returns (its own
  *                 failure included: the library drops the half-open socket), so those exception paths are not followed
+ * @param closedWithOwner Java ({@code closed-with-owner: 'true'}): the library's contract says closing the local the
+ *                 value was made from ({@code {r}} in a release template) closes the value too, on every path and
+ *                 whether or not the function ever closes the value itself: a JMS session or an AMQP channel goes
+ *                 with its connection. Without it an owner's release counts only in a function that handles the value
+ *                 itself elsewhere (JDBC statements, whose pooled connections may outlive them)
  */
 public record Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
                     List<String> releases, List<String> borrows, boolean escapes, String source,
-                    boolean normalPathsOnly, Pattern heldFrom) {
+                    boolean normalPathsOnly, Pattern heldFrom, boolean closedWithOwner) {
+
+    public Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
+                 List<String> releases, List<String> borrows, boolean escapes, String source,
+                 boolean normalPathsOnly, Pattern heldFrom) {
+        this(id, language, kind, shows, verb, acquires, releases, borrows, escapes, source, normalPathsOnly, heldFrom,
+                false);
+    }
 
     public Model(String id, String language, String kind, String shows, String verb, List<Acquire> acquires,
                  List<String> releases, List<String> borrows, boolean escapes, String source,
@@ -134,7 +146,7 @@ public record Model(String id, String language, String kind, String shows, Strin
         String k = key.strip();
         return new Model(id, language, kind, shows.replace("{k}", k), verb, acquires,
                 releases.stream().map(t -> t.replace("{k}", k)).toList(), borrows, escapes, source + "[" + k + "]",
-                normalPathsOnly, heldFrom);
+                normalPathsOnly, heldFrom, closedWithOwner);
     }
 
     /** True for a model {@link #forKey} bound to one key. */

@@ -26,7 +26,7 @@ public final class Models {
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
             "context-variants", "spawns", "round-trips", "polls");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
-            "borrow", "escapes", "library", "exception-paths", "held-from");
+            "borrow", "escapes", "library", "exception-paths", "held-from", "closed-with-owner");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
             "result", "track", "confidence", "returns", "local-type", "cast", "in-method", "wraps");
     private static final Set<String> KINDS = Set.of("resource", "cancel", "transaction", "thread-local");
@@ -287,9 +287,16 @@ public final class Models {
             if (heldFrom != null && !"java".equals(language)) {
                 y.error(m.get("held-from"), "held-from is for Java models (Go has no exception edges)");
             }
+            String withOwner = m.containsKey("closed-with-owner") ? y.string(m, "closed-with-owner", n, true) : "false";
+            if (withOwner != null && !withOwner.equals("true") && !withOwner.equals("false")) {
+                y.error(m.get("closed-with-owner"), "closed-with-owner must be true or false");
+            }
+            if ("true".equals(withOwner) && (!"java".equals(language) || releases.stream().noneMatch(t -> t.contains("{r}")))) {
+                y.error(m.get("closed-with-owner"), "closed-with-owner is for Java models with a release template naming {r}");
+            }
             resources.add(new Model(id, language, kind, shows, verb, acquires, releases, y.strings(m, "borrow"),
                     !"false".equals(escapes), name + ":" + YamlTree.line(n), "false".equals(exceptionPaths),
-                    heldFrom));
+                    heldFrom, "true".equals(withOwner)));
         }
     }
 

@@ -64,6 +64,9 @@ final class OwnerReleases {
     }
 
     private boolean counts(Acquisition a, Owner o) {
+        if (o.model().closedWithOwner()) {
+            return true; // the library closes it with its owner, whatever the function does with it
+        }
         return handled.computeIfAbsent(a, x -> handledItself(x.at(), x.var(), o.model()));
     }
 

@@ -271,6 +271,11 @@ public final class PerCall {
                 return "in " + name + ", which runs per call, and is neither kept in a field nor returned";
             }
         }
+        if (!go && CutMethodBodies.inCutBody(top, src)) {
+            return loop ? "inside a loop: once per iteration"
+                    : "among the statements of a method the diff shows only in part, and is neither kept in a field"
+                    + " nor returned";
+        }
         return null; // package level
     }
 

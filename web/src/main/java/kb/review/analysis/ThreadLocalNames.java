@@ -55,7 +55,7 @@ public final class ThreadLocalNames {
                         q.returns(), q.localType(), q.cast(), q.inMethod()));
             }
             out.add(new Model(m.id(), m.language(), m.kind(), m.shows(), m.verb(), acquires, m.releases(),
-                    m.borrows(), m.escapes(), m.source(), m.normalPathsOnly(), m.heldFrom()));
+                    m.borrows(), m.escapes(), m.source(), m.normalPathsOnly(), m.heldFrom(), m.closedWithOwner()));
         }
         return out;
     }

@@ -177,8 +177,11 @@ public final class HunkGaps {
      */
     public static String cutPrefix(String run) {
         String lead = run.stripLeading();
+        // a ternary's branches (`? noBody()` / `: ofString(body));`, the condition above the hunk) go on an operand
+        // as a binary operator does
         boolean operand = lead.startsWith(".") && !lead.startsWith("...")
-                || lead.startsWith("+") && !lead.startsWith("++") || lead.startsWith("&&") || lead.startsWith("||");
+                || lead.startsWith("+") && !lead.startsWith("++") || lead.startsWith("&&") || lead.startsWith("||")
+                || lead.startsWith("?") || lead.startsWith(":") && !lead.startsWith("::");
         return CUT_CALL.repeat(openCallsBefore(run)) + (operand ? "kbCut" : "");
     }
 

@@ -73,6 +73,15 @@ final class RemovedReleases {
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.rollback\\(\\)\\s*;"), null, "TX-01",
                     "rolls back"),
+            // Java: a rollback handed the transaction's holder as its first argument (session 38, res38): a helper
+            // of the project or a library (`rollbackQuietly(conn, e)`, `JdbcUtils.rollback(conn)`,
+            // `DbUtils.rollbackAndCloseQuietly(conn)`, `DatabaseUtils.rollBack(connection)`, `safeRollback(tx)`) or
+            // a transaction manager given the status (`transactionManager.rollback(status)`); the value is the
+            // argument. `setRollbackOnly()` takes none and is left out, and so is a helper handed only the failure
+            // (`rollbackQuietly(e)`: a transaction object's own method, round 20's norm, whose value is not in view)
+            new Release(Pattern.compile("^\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:[a-z]\\w*R|r)oll[bB]ack\\w*\\(\\s*(?:this\\.)?"
+                    + "(?!(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)\\s*[,)])([a-z_]\\w*)\\s*[,)][^;]*;"),
+                    null, "TX-01", "rolls back"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)

@@ -151,7 +151,9 @@ class StructRound10Test {
                              refresh();
                          }
                 """;
-        assertEquals(List.of("41:RES-04"), items(diff, "RES-04"));
+        // the later hunk's pool is built in a method too, kept nowhere and never shut down: per call like the first
+        // (session 38: a construction among a cut method's statements is no longer taken for a field's initialiser)
+        assertEquals(List.of("41:RES-04", "73:RES-04"), items(diff, "RES-04"));
         assertEquals(List.of("41:CONC-02", "73:CONC-02"), items(diff, "CONC-02"));
     }
 
