@@ -82,26 +82,6 @@ final class DeletedTimeoutSetters {
         return out;
     }
 
-    /** The receiver of the deleted setter a finding of this class names ({@code connection} of its first line). */
-    private static final Pattern NAMED_RECEIVER = Pattern.compile("^The change deletes `(?:this\\.)?([A-Za-z_$][\\w$]*)"
-            + "\\s*\\.");
-
-    /**
-     * True when {@code d}, a finding of this class, and {@code k}, another TMO-01 finding, name one object: {@code k}
-     * reports the construction a few lines above whose value the deleted setter's receiver holds ({@code connection =
-     * (HttpURLConnection) url.openConnection();}, then {@code connection.setReadTimeout(ms)} deleted). The
-     * construction's finding already says that the object has no timeout (round 44's java-11).
-     */
-    static boolean sameObject(Finding d, Finding k) {
-        if (!k.item().equals("TMO-01") || k.rule().equals(RULE) || !k.path().equals(d.path())
-                || k.line() > d.line() || d.line() - k.line() > 12 || k.code() == null) {
-            return false;
-        }
-        Matcher m = NAMED_RECEIVER.matcher(d.message());
-        return m.find() && Pattern.compile("(?:^|[\\s.(])" + Pattern.quote(m.group(1)) + "\\s*:?=(?!=)")
-                .matcher(k.code()).find();
-    }
-
     /** True when every deleted line of {@code from..to} is a timeout step or setter, or a comment. */
     private static boolean onlyTimeouts(List<DiffLine> lines, int from, int to) {
         for (int j = from; j <= to; j++) {

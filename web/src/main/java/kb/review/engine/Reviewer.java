@@ -176,9 +176,7 @@ public final class Reviewer {
                     drops.addAll(RemovedThreadHandlers.find(f, book.catalog(), allAdded));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
-                    // a deleted setter of the object whose construction another TMO-01 rule reports: one defect
-                    drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded).stream()
-                            .filter(d -> kept.stream().noneMatch(k -> DeletedTimeoutSetters.sameObject(d, k))).toList());
+                    drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
                     List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
                     // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
