@@ -22,6 +22,10 @@ import kb.review.diff.SyntaxNode;
  *   <li>{@link #unmatchedDefault}: the {@code default} of a {@code switch} in the loop that only logs (and leaves the
  *   switch or the turn): the branch for a value none of the cases names, an operator or type the code does not
  *   support, not the loop's work. A Go {@code select}'s default is the loop's idle turn and is not this.</li>
+ *   <li>{@link #unmatchedType}: the same branch written as an {@code if}: the last {@code else} of a chain whose
+ *   every test is a type test of the element ({@code instanceof}), {@code if (!(m instanceof T))}, or Go's
+ *   {@code if !ok} after a type assertion, when the branch only logs (and leaves): a message of a kind the consumer
+ *   does not handle (session 38, log38).</li>
  * </ul>
  */
 final class AnomalyBranches {
@@ -56,7 +60,7 @@ final class AnomalyBranches {
 
     /** True when the log call {@code call} is in one of the two branches the class comment names. */
     static boolean exempt(SyntaxNode call, byte[] src, boolean go) {
-        return recordsFailure(call, src, go) || unmatchedDefault(call, src, go);
+        return recordsFailure(call, src, go) || unmatchedDefault(call, src, go) || unmatchedType(call, src, go);
     }
 
     /** The statement that holds {@code call} (its expression statement), or null. */
@@ -202,6 +206,91 @@ final class AnomalyBranches {
             }
         }
         return insideLoop(group, src);
+    }
+
+    /** A type test: Java's {@code instanceof}, or a Go type assertion's {@code ok} tested false. */
+    private static final Pattern TYPE_TEST = Pattern.compile("\\binstanceof\\b");
+    private static final Pattern NEGATED_TYPE_TEST = Pattern.compile("^!\\s*\\(.*\\binstanceof\\b[^&|]*\\)$");
+    private static final Pattern GO_ASSERTION = Pattern.compile("^[\\w, ]*\\bok\\s*:?=\\s*[\\w.\\[\\]()]+\\.\\((?!type\\))[^()]*\\)$");
+
+    /**
+     * True when the log statement is in a block, inside a loop, that an element of a type the code does not handle
+     * takes ({@link #exempt}'s third case), and every other statement of that block only leaves.
+     */
+    static boolean unmatchedType(SyntaxNode call, byte[] src, boolean go) {
+        SyntaxNode stmt = statement(call);
+        if (stmt == null) {
+            return false;
+        }
+        SyntaxNode list = stmt.getParent();
+        SyntaxNode block = list != null && !list.isNull() && list.getType().equals("statement_list")
+                ? list.getParent() : list;
+        if (block == null || block.isNull() || !block.getType().equals("block")) {
+            return false;
+        }
+        SyntaxNode branch = block.getParent();
+        if (branch == null || branch.isNull() || !branch.getType().equals("if_statement") || !insideLoop(branch, src)
+                || !onlyLeaves(list, stmt, src)) {
+            return false;
+        }
+        SyntaxNode consequence = branch.getChildByFieldName("consequence");
+        boolean inElse = consequence == null || consequence.isNull()
+                || consequence.getStartByte() != block.getStartByte();
+        if (!inElse) {
+            String test = kb.review.diff.CodeText.unwrap(text(src, branch.getChildByFieldName("condition")).strip());
+            if (go) {
+                SyntaxNode init = branch.getChildByFieldName("initializer");
+                if (init == null || init.isNull()) {
+                    init = previous(branch); // v, ok := x.(T) on the line above the if
+                }
+                return test.equals("!ok") && init != null && !init.isNull()
+                        && GO_ASSERTION.matcher(text(src, init).strip()).matches();
+            }
+            return NEGATED_TYPE_TEST.matcher(test).matches();
+        }
+        // the last else of an if / else-if chain: every test of the chain is a type test
+        for (SyntaxNode p = branch; p != null && !p.isNull() && p.getType().equals("if_statement"); ) {
+            SyntaxNode c = p.getChildByFieldName("condition");
+            if (c == null || c.isNull() || !TYPE_TEST.matcher(text(src, c)).find()
+                    || text(src, c).contains("||") || text(src, c).contains("&&")) {
+                return false;
+            }
+            SyntaxNode up = p.getParent();
+            p = up != null && !up.isNull() && up.getType().equals("if_statement")
+                    && up.getChildByFieldName("alternative") != null
+                    && same(up.getChildByFieldName("alternative"), p) ? up : null;
+        }
+        return !go;
+    }
+
+    private static boolean same(SyntaxNode a, SyntaxNode b) {
+        return !a.isNull() && a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte();
+    }
+
+    /** The named sibling before {@code n}, or null. */
+    private static SyntaxNode previous(SyntaxNode n) {
+        SyntaxNode p = n.getParent();
+        SyntaxNode before = null;
+        for (int i = 0; p != null && !p.isNull() && i < p.getNamedChildCount(); i++) {
+            SyntaxNode c = p.getNamedChild(i);
+            if (c.getStartByte() == n.getStartByte()) {
+                return before;
+            }
+            before = c;
+        }
+        return null;
+    }
+
+    /** True when every statement of {@code list} but {@code stmt} (and comments) only leaves. */
+    private static boolean onlyLeaves(SyntaxNode list, SyntaxNode stmt, byte[] src) {
+        for (int i = 0; i < list.getNamedChildCount(); i++) {
+            SyntaxNode s = list.getNamedChild(i);
+            if (s.getStartByte() != stmt.getStartByte() && !s.getType().endsWith("comment")
+                    && !LEAVES.matcher(text(src, s).strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a loop (or a lambda given to {@code forEach}) holds {@code n} within its function. */

@@ -163,6 +163,15 @@ public final class Timeouts extends TimeoutReading {
             SyntaxNode e = body.getNamedChild(i);
             if (e.getType().equals("keyed_element") && e.getNamedChildCount() == 2) {
                 mark(m, text(e.getNamedChild(0)), text(e.getNamedChild(1)), seen);
+                if (go) {
+                    // a part that bounds the wait itself: Transport.ResponseHeaderTimeout (session 38, log38)
+                    for (PartTimeouts.Key k : new PartTimeouts(src).keys(text(e.getNamedChild(0)),
+                            e.getNamedChild(1), body)) {
+                        if (m.disabled() == null || !m.disabled().matcher(k.value().strip()).find()) {
+                            mark(m, k.name(), k.value(), seen); // a part's 0 is its default, not a switch
+                        }
+                    }
+                }
             }
         }
     }

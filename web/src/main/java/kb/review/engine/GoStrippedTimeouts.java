@@ -21,6 +21,7 @@ import kb.review.rules.Catalog;
  * one. Silent when the bound was off anyway ({@code 0}), for idle, keep-alive and shutdown timeouts (they bound no
  * wait of the caller), when the old line differs from the new one in anything else, in tests, and when an added line
  * of the change names a timeout or a deadline (the bound moved). Cost: a {@code contains} per deleted line.
+ * A setter written as an {@code if} that checks its error is read by {@link GoDeadlines}.
  */
 final class GoStrippedTimeouts {
 
@@ -100,7 +101,13 @@ final class GoStrippedTimeouts {
                 if (!f.matches()) {
                     f = SETTER.matcher(old);
                 }
-                if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
+                Matcher g = GoDeadlines.CHECKED.matcher(old);
+                if (!f.matches() && g.matches() && !NOT_A_WAIT.matcher(g.group(1)).find()
+                        && !OFF.matcher(g.group(2)).matches() && !g.group(2).contains("time.Time{}")
+                        && !NOW.matcher(g.group(2)).matches() && GoDeadlines.onlyTheCheck(r)) {
+                    now = nextLine(r); // the setter with its error check (session 38, log38)
+                    what = "deletes `" + old.strip() + " ... }` and keeps the connection";
+                } else if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
                         && !f.group(2).contains("time.Time{}") && !NOW.matcher(f.group(2)).matches()
                         && onlyDeletions(r)) {
                     boolean bare = f.pattern() == FIELD

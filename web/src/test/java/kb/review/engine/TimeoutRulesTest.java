@@ -42,7 +42,8 @@ class TimeoutRulesTest {
                 """)).active().stream().filter(f -> f.rule().equals(CLIENT)).toList();
         assertEquals(1, found.size(), found.toString());
         assertEquals(4, found.get(0).line());
-        assertTrue(found.get(0).flowSummary().contains("no timeout is set (Timeout)"), found.get(0).flowSummary());
+        assertTrue(found.get(0).flowSummary().contains("no timeout is set (Timeout or Transport.ResponseHeaderTimeout)"),
+                found.get(0).flowSummary());
         assertEquals(Finding.Confidence.HIGH, found.get(0).confidence());
     }
 
