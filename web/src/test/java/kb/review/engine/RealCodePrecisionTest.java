@@ -75,8 +75,8 @@ class RealCodePrecisionTest {
 
     @Test
     void a_statement_executed_in_the_same_return_still_needs_its_timeout() {
-        List<String> found = items("src/main/java/a/Calls.java", FACTORY.formatted(
-                "return conn.prepareCall(sql).executeQuery() == null ? null : null;"));
+        List<String> found = items("src/main/java/a/Calls.java", JdbcConvention.kept(FACTORY.formatted(
+                "return conn.prepareCall(sql).executeQuery() == null ? null : null;")));
         assertEquals(true, found.contains("5:TMO-01"), found.toString());
     }
 
