@@ -45,6 +45,9 @@ final class UtcLiteralFormats {
                 continue;
             }
             String text = file.line(n);
+            if (RegexDetector.isComment(text)) {
+                continue; // a format written in a comment or Javadoc builds nothing
+            }
             if (!text.contains("SimpleDateFormat") && !text.contains("FastDateFormat")
                     && !text.contains("DateTimeFormat")) {
                 continue;
