@@ -41,6 +41,9 @@ final class RemovedReleases {
     record Release(Pattern pattern, String goItem, String javaItem, String what) {
     }
 
+    /** The names a catch gives its failure, as an argument of a rollback helper. */
+    private static final String FAILURE = "(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)";
+
     /**
      * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
      * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
@@ -79,8 +82,11 @@ final class RemovedReleases {
             // a transaction manager given the status (`transactionManager.rollback(status)`); the value is the
             // argument. `setRollbackOnly()` takes none and is left out, and so is a helper handed only the failure
             // (`rollbackQuietly(e)`: a transaction object's own method, round 20's norm, whose value is not in view)
+            // Only a helper handed one value (besides the failure or a message): `attemptRollback(typeDefs, mgmt)`
+            // names two, and which is the transaction the text cannot tell (set 21's atlas, whose change moved the
+            // rollback into the management object's close)
             new Release(Pattern.compile("^\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:[a-z]\\w*R|r)oll[bB]ack\\w*\\(\\s*(?:this\\.)?"
-                    + "(?!(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)\\s*[,)])([a-z_]\\w*)\\s*[,)][^;]*;"),
+                    + "(?!" + FAILURE + "\\s*[,)])([a-z_]\\w*)\\s*(?:,\\s*(?:" + FAILURE + "|\"[^\"]*\")\\s*)*\\)\\s*;"),
                     null, "TX-01", "rolls back"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
