@@ -23,13 +23,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound52CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout52");
 
-    // Floors: see heldout52/RESULTS.md. Set to 0 until run 1, the first and blind measurement, has been read; then run
-    // 1's figures rounded down to 0.05.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout52/RESULTS.md. Run 1 is the first and blind measurement (review at 421e9e49, this branch's
+    // base, unchanged), committed cases 69a8852d; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/34 = 0.971; Go 18/20 = 0.900 and
+    // 18/19 = 0.947; Java 15/20 = 0.750 and 15/15 = 1.000 (recall below target overall and in Java). High-confidence
+    // only: overall 26/40 = 0.650 and 26/27 = 0.963. Edits of existing files: recall 25/32 = 0.78, precision
+    // 25/26 = 0.96; new and renamed files 8/8 and 8/8. Run 2 (one accept line for froggit-go's client per call, which
+    // also has no timeout, line 34): precision 33/33 = 1.000 (Go 18/18), recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.75, 1.00});
 
     static List<Case> cases;
 
