@@ -23,14 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound53CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout53");
 
-    // Floors: see heldout53/RESULTS.md. Set to 0 until run 1, the first and blind measurement, has been made on the
-    // committed cases; then run 1's figures (active findings, any confidence) rounded down to 0.05, a regression floor
-    // only: a figure below the targets (recall 0.85, precision 0.90) is reported, not hidden.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout53/RESULTS.md. Run 1 is the first and blind measurement (review at 421e9e49, this branch's
+    // base, unchanged), committed cases a499e73c; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/32 = 0.969; Go 15/20 = 0.750 and
+    // 15/16 = 0.938; Java 16/20 = 0.800 and 16/16 = 1.000 (recall below target overall and in both languages).
+    // High-confidence only: overall 20/40 = 0.500 and 20/21 = 0.952. Edits of existing files: recall 27/32 = 0.84,
+    // precision 27/28 = 0.96; new and renamed files 4/8 = 0.50 and 4/4 = 1.00. Run 2 (one accept line: the ignored
+    // Exec of mymove's failed-status update, named TX-02 on the labelled ERR-01 line 52): precision 31/31 = 1.000
+    // (Go 15/15), recall unchanged.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.90},
+            "java", new double[] {0.80, 1.00});
 
     static List<Case> cases;
 
