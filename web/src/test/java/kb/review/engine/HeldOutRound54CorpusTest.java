@@ -23,13 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound54CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout54");
 
-    // Floors: see heldout54/RESULTS.md. Set to 0 until run 1, the first and blind measurement, is read; then they
-    // become run 1's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout54/RESULTS.md. Run 1 is the first and blind measurement (review at 421e9e49, this branch's
+    // base, unchanged), committed cases 6bc196e9; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 27/40 = 0.675, precision 27/30 = 0.900; Go 17/20 = 0.850 and
+    // 17/18 = 0.944; Java 10/20 = 0.500 and 10/12 = 0.833 (recall below target overall and in Java; precision below
+    // it in Java). High-confidence only: overall 18/40 = 0.450 and 18/19 = 0.947. Edits of existing files: recall
+    // 23/32 = 0.72, precision 23/25 = 0.92; new and renamed files 4/8 = 0.50 and 4/5 = 0.80. Run 2 (one accept line
+    // for the client sardine's existence check builds per call, which also has no timeouts, line 35): precision
+    // 27/29 = 0.931 (Java 10/11 = 0.909), recall unchanged.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.90},
+            "java", new double[] {0.50, 0.80});
 
     static List<Case> cases;
 
