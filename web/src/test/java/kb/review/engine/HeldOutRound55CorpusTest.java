@@ -23,13 +23,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound55CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout55");
 
-    // Floors: none until run 1 (the cases are committed before the review runs on them); then run 1's figures
-    // rounded down to 0.05, see heldout55/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout55/RESULTS.md. Run 1 is the first and blind measurement (review at 421e9e49, this branch's
+    // base, unchanged), committed cases 4de66dfb; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/51 = 0.667; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 17/20 = 0.850 and 17/34 = 0.500 (recall at target everywhere; precision below it overall
+    // and in Java). High-confidence only: overall 23/40 = 0.575 and 23/40 = 0.575. Edits of existing files: recall
+    // 27/32 = 0.84, precision 27/33 = 0.82; new and renamed files 7/8 = 0.88 and 7/18 = 0.39. Run 2 (eight accept
+    // lines, all in webpush-java's new push service: its unbounded fan-out pool, its client without timeouts and a
+    // warning per failed delivery in a loop): precision 34/43 = 0.791 (Java 17/26 = 0.654), recall unchanged.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.65;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.85, 0.50});
 
     static List<Case> cases;
 
