@@ -212,6 +212,24 @@ public final class ContextDrops {
         return false;
     }
 
+    /**
+     * True when the function waits for the caller's context to end before {@code call} ({@code <-ctx.Done()}, alone
+     * or as a select case): a context derived from it there would be over already, so the fresh one that bounds a
+     * graceful shutdown after it drops nothing (session 39; contextcheck's own false positive, its issue 2).
+     */
+    private boolean waitedOut(SyntaxNode call, String ctx) {
+        for (SyntaxNode p = call; p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")) {
+                String before = new String(src, p.getStartByte(), call.getStartByte() - p.getStartByte(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return Pattern.compile("<-\\s*" + Pattern.quote(ctx) + "\\s*\\.\\s*Done\\(\\s*\\)")
+                        .matcher(before).find();
+            }
+        }
+        return false;
+    }
+
     private String enclosingFunction(SyntaxNode n) {
         for (SyntaxNode p = n; p != null && !p.isNull(); p = p.getParent()) {
             if (p.getType().equals("function_declaration") || p.getType().equals("method_declaration")
@@ -281,7 +299,8 @@ public final class ContextDrops {
         if (nilGuard(call, root) || deadlineSentinel(call, callee) || DetachedReleases.onlyForRelease(call, src)
                 || AttachedContexts.attached(call, callee, root, src) || OutlivingContexts.kept(call, src)
                 || EMPTY_CONTEXT.matcher(Regexes.withoutSpace(callee)).matches()
-                && (DetachedOnPurpose.commented(call, src) || OutputContexts.onlyForOutput(call, src))) {
+                && (DetachedOnPurpose.commented(call, src) || OutputContexts.onlyForOutput(call, src)
+                || waitedOut(call, ctx))) {
             return;
         }
         // a request's fields (r.Method, r.URL.Path, r.Body) carry no context; the request itself or r.Context() does

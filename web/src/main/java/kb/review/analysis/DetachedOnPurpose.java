@@ -13,7 +13,7 @@ import kb.review.diff.SyntaxNode;
  * parent, the parent is or may be cancelled already, "even if" it is) is that reason, written where the reader sees
  * it. A comment that names no reason, or none at all, keeps the finding.
  */
-final class DetachedOnPurpose {
+public final class DetachedOnPurpose {
 
     private DetachedOnPurpose() {
     }
@@ -34,14 +34,17 @@ final class DetachedOnPurpose {
      * or on its line, names the context and says why it is fresh.
      */
     static boolean commented(SyntaxNode call, byte[] src) {
-        String[] lines = new String(src, StandardCharsets.UTF_8).split("\n", -1);
-        int row = call.getStartPoint().getRow();
+        return commented(new String(src, StandardCharsets.UTF_8).split("\n", -1), call.getStartPoint().getRow());
+    }
+
+    /** The same reading on a file's lines, for the fresh context made on line {@code row} (from 0). */
+    public static boolean commented(String[] lines, int row) {
         StringBuilder said = new StringBuilder();
         var own = TRAILING.matcher(row < lines.length ? lines[row] : "");
         if (own.find()) {
             said.append(own.group(1)).append('\n');
         }
-        for (int r = row - 1; r >= 0 && r >= row - REACH; r--) {
+        for (int r = Math.min(row, lines.length) - 1; r >= 0 && r >= row - REACH; r--) {
             String l = lines[r];
             if (l.startsWith("func ") || l.equals("}")) {
                 break; // the function's start, or another function's end

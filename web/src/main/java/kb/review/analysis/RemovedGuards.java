@@ -35,19 +35,11 @@ import kb.review.diff.SourceFile;
  */
 public final class RemovedGuards {
 
-    private static final Pattern GO_LOCK = Pattern.compile("\\.(?:R?Lock|TryR?Lock)\\(\\)");
-    private static final Pattern JAVA_LOCK = Pattern.compile(
+    static final Pattern GO_LOCK = Pattern.compile("\\.(?:R?Lock|TryR?Lock)\\(\\)");
+    static final Pattern JAVA_LOCK = Pattern.compile(
             "\\.(?:lock|lockInterruptibly|tryLock|writeLock|readLock)\\(\\)\\s*;|\\bsynchronized\\b|\\.(?:lock|tryLock)\\(");
     private static final Pattern GO_UNLOCK = Pattern.compile("^\\s*(?!defer\\b)[\\w.]*\\.R?Unlock\\(\\)");
     private static final Pattern JAVA_UNLOCK = Pattern.compile("\\.unlock\\(|\\.unlock(?:Write|Read)?\\(");
-    /** Go: a write through a selector or a package-level name; group 1 the path, group 2 the name. */
-    private static final Pattern GO_WRITE = Pattern.compile(
-            "^\\s*((?:\\w+\\.)*)(\\w+)(?:\\[[^\\n]*\\])?\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)|\\bdelete\\(\\s*((?:\\w+\\.)*)(\\w+)\\s*,");
-    /** Java: an assignment or increment of a name, or a mutating call on it; group 1 the name (or group 2). */
-    private static final Pattern JAVA_WRITE = Pattern.compile(
-            "^\\s*(?:this\\.)?(\\w+)(?:\\[[^\\]\\n]*\\])?\\s*(?:[-+*/|&^%]?=(?!=)|\\+\\+|--)|^\\s*(?:this\\.)?(\\w+)\\.(?:put"
-                    + "|putAll|add|addAll|remove|removeAll|removeIf|clear|offer|push|computeIfAbsent|computeIfPresent"
-                    + "|compute|merge|putIfAbsent|replace|retainAll|addFirst|addLast)\\(");
     /** An author's statement that the type or function is confined to one thread or that the caller holds the lock. */
     public static final Pattern CONFINED = Pattern.compile("(?i)not (?:safe for concurrent|thread[- ]safe|"
             + "goroutine[- ]safe|synchronized)|single[- ](?:goroutine|thread)|confined to|only (?:called|used|accessed) "
@@ -56,8 +48,6 @@ public final class RemovedGuards {
     private static final Pattern HELD_NAME = Pattern.compile("(?i)(?:locked|unsafe|nolock|0)$");
     private static final Pattern GO_CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main|Unmarshal\\w*|Decode\\w*)$");
     private static final Pattern RUN_LOOP = Pattern.compile("(?s)\\bfor\\b[^{\\n]*\\{.*\\bselect\\s*\\{");
-    private static final Pattern JAVA_KEYWORDS = Pattern.compile(
-            "^(?:if|for|while|switch|catch|return|new|else|do|try|synchronized|throw|case)$");
 
     private RemovedGuards() {
     }
@@ -71,7 +61,7 @@ public final class RemovedGuards {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
-                if (l.kind() != DiffLine.Kind.REMOVED || !lock.matcher(l.text()).find() || kept(lines, l.text())) {
+                if (l.kind() != DiffLine.Kind.REMOVED || !lock.matcher(l.text()).find() || GuardedNames.kept(lines, l.text())) {
                     continue;
                 }
                 int anchor = 0;
@@ -88,30 +78,30 @@ public final class RemovedGuards {
         if (old == null || CONFINED.matcher(file.addedText().text()).find()) {
             return List.of();
         }
-        List<Span> oldSpans = Span.of(old, go);
+        List<GuardSpan> oldSpans = GuardSpan.of(old, go);
         // the names the old code wrote under a lock the change removes, with whether they were selector paths (Go)
         Map<String, Boolean> guarded = new LinkedHashMap<>();
         for (int[] r : removedLocks) {
-            Span s = Span.at(oldSpans, r[0]);
+            GuardSpan s = GuardSpan.at(oldSpans, r[0]);
             String text = old.line(r[0]);
-            Matcher monitor = MONITOR.matcher(text);
-            if (s == null || !go && monitor.find() && redeclared(file, monitor.group(1))) {
+            Matcher monitor = GuardedNames.MONITOR.matcher(text);
+            if (s == null || !go && monitor.find() && GuardedNames.redeclared(file, monitor.group(1))) {
                 continue; // the monitor is a collection whose type the change replaces: its own methods now lock
             }
             boolean modifier = text.contains("synchronized") && !text.trim().startsWith("synchronized");
-            int from = modifier ? s.start : r[0];
-            int end = s.end;
+            int from = modifier ? s.start() : r[0];
+            int end = s.end();
             // the lock holds to its unlock, or to the end of the block it was taken in (a deferred unlock in a
             // closure, a synchronized block); the modifier holds for the whole method
             int depth = modifier ? 1 : 0;
-            for (int i = modifier ? s.start + 1 : r[0]; i <= s.end; i++) {
+            for (int i = modifier ? s.start() + 1 : r[0]; i <= s.end(); i++) {
                 String l = old.line(i);
                 if (i > r[0] && !text.contains("synchronized")
                         && (go ? GO_UNLOCK.matcher(l).find() : JAVA_UNLOCK.matcher(l).find())) {
                     end = i;
                     break;
                 }
-                depth += braces(l);
+                depth += GuardedNames.braces(l);
                 if (depth < 0 || i > r[0] && depth == 0 && l.strip().startsWith("}") && text.strip().endsWith("{")) {
                     end = i;
                     break;
@@ -122,35 +112,35 @@ public final class RemovedGuards {
                 if (lock.matcher(l).find() && !l.contains("synchronized")) {
                     continue;
                 }
-                write(l, go, s.body, guarded);
+                GuardedNames.write(l, go, s.body(), guarded);
             }
         }
         if (guarded.isEmpty()) {
             return List.of();
         }
-        List<Span> spans = Span.of(file, go);
-        Set<Span> lostLock = new HashSet<>();
+        List<GuardSpan> spans = GuardSpan.of(file, go);
+        Set<GuardSpan> lostLock = new HashSet<>();
         for (int[] r : removedLocks) {
-            Span s = Span.at(spans, r[1]);
-            Span was = Span.at(oldSpans, r[0]);
+            GuardSpan s = GuardSpan.at(spans, r[1]);
+            GuardSpan was = GuardSpan.at(oldSpans, r[0]);
             // a removed head (a synchronized modifier) lives on in the head that replaces it; a lock inside a body in
             // the body that follows it, not in the next function's head (the locked function was deleted whole)
-            if (s != null && was != null && (was.start == r[0] ? s.start == r[1] : s.start < r[1])) {
+            if (s != null && was != null && (was.start() == r[0] ? s.start() == r[1] : s.start() < r[1])) {
                 lostLock.add(s);
             }
         }
         List<Shapes.Spot> out = new ArrayList<>();
-        for (Span s : spans) {
-            if (s.locks(go) || HELD_NAME.matcher(s.name).find() || (go ? GO_CONSTRUCTOR.matcher(s.name).matches()
-                    : s.constructor) || RUN_LOOP.matcher(s.body).find()
-                    || CONFINED.matcher(doc(file, s.start)).find() || lockedCallers(s, spans, go)) {
+        for (GuardSpan s : spans) {
+            if (s.locks(go) || HELD_NAME.matcher(s.name()).find() || (go ? GO_CONSTRUCTOR.matcher(s.name()).matches()
+                    : s.constructor()) || RUN_LOOP.matcher(s.body()).find()
+                    || CONFINED.matcher(doc(file, s.start())).find() || lockedCallers(s, spans, go)) {
                 continue;
             }
             java.util.ArrayDeque<Boolean> blocks = new java.util.ArrayDeque<>(); // true: a callback's body
-            for (int i = s.start + 1; i <= s.end; i++) {
+            for (int i = s.start() + 1; i <= s.end(); i++) {
                 boolean inCallback = blocks.contains(Boolean.TRUE);
                 String text = file.line(i);
-                int delta = braces(text);
+                int delta = GuardedNames.braces(text);
                 for (int k = 0; k < -delta && !blocks.isEmpty(); k++) {
                     blocks.pop();
                 }
@@ -163,13 +153,13 @@ public final class RemovedGuards {
                     continue;
                 }
                 Map<String, Boolean> written = new LinkedHashMap<>();
-                write(file.line(i), go, s.body, written);
+                GuardedNames.write(file.line(i), go, s.body(), written);
                 String hit = written.keySet().stream().filter(n -> guarded.containsKey(n)
                         && (!go || guarded.get(n).equals(written.get(n)))
-                        && (go || !threadSafe(file.text(), n) && !threadSafe(old.text(), n)))
+                        && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n)))
                         .findFirst().orElse(null);
                 if (hit != null) {
-                    boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body.contains(hit));
+                    boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body().contains(hit));
                     out.add(new Shapes.Spot(i, 1 + GoFuncs.indent(file.line(i)), shared || go,
                             "Before this change a lock guarded `" + hit + "` here; the change removes it and nothing "
                             + "else guards the write."));
@@ -180,109 +170,19 @@ public final class RemovedGuards {
         return out;
     }
 
-    /** Opening minus closing braces of a line, string and char literals and line comments left out. */
-    private static int braces(String line) {
-        int n = 0;
-        boolean str = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (str) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    str = false;
-                }
-            } else if (c == '"' || c == '\'' || c == '`') {
-                str = true;
-                quote = c;
-            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-                break;
-            } else if (c == '{') {
-                n++;
-            } else if (c == '}') {
-                n--;
-            }
-        }
-        return n;
-    }
-
     /** A line that opens the body of a callback: a lambda, an anonymous class, a Go func literal. */
     private static final Pattern CALLBACK = Pattern.compile("->\\s*\\{|\\bnew\\s+[\\w.<>]+\\s*\\([^;]*\\)\\s*\\{|(?<!go )\\bfunc\\s*\\(");
 
-    private static final Pattern HEAD_NAME = Pattern.compile("(\\w+)\\s*\\(");
-
-    /**
-     * Whether the hunk adds the removed lock line back (re-indented, or a head rewritten with its synchronized
-     * modifier kept): the lock is not taken away.
-     */
-    private static boolean kept(List<DiffLine> lines, String removed) {
-        String lock = removed.strip();
-        Matcher name = HEAD_NAME.matcher(lock);
-        String head = lock.contains("synchronized") && !lock.startsWith("synchronized") && name.find() ? name.group(1) : null;
-        for (DiffLine l : lines) {
-            if (l.kind() == DiffLine.Kind.ADDED && (l.text().strip().equals(lock) || head != null
-                    && l.text().contains("synchronized") && l.text().contains(head + "("))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Adds the names {@code line} writes (not locals of {@code body}) to {@code into}, with whether Go reached them through a selector. */
-    private static void write(String line, boolean go, String body, Map<String, Boolean> into) {
-        Matcher m = (go ? GO_WRITE : JAVA_WRITE).matcher(line);
-        if (!m.find()) {
-            return;
-        }
-        if (go) {
-            String path = m.group(2) != null ? m.group(1) : m.group(3);
-            String name = m.group(2) != null ? m.group(2) : m.group(4);
-            String root = path.isEmpty() ? name : path.substring(0, path.indexOf('.'));
-            if (name.equals("_") || name.equals("err") || Pattern.compile("(?m)\\b" + root
-                    + "\\s*(?:,\\s*\\w+\\s*)*:=|\\bvar\\s+" + root + "\\b|,\\s*" + root + "\\s*:=|for\\s+(?:\\w+\\s*,\\s*)?"
-                    + root + "\\b" + (path.isEmpty() ? "|(?:\\(|,)\\s*" + root + "\\s+[\\w*\\[]" : ""))
-                    .matcher(body).find()) {
-                return; // a local (or, for a bare name, a parameter) of the function
-            }
-            into.putIfAbsent(name, !path.isEmpty());
-            return;
-        }
-        String name = m.group(1) != null ? m.group(1) : m.group(2);
-        if (Character.isUpperCase(name.charAt(0)) || Pattern.compile("(?:^|[;{(,]|\\n)\\s*(?:final\\s+)?(?!return\\b|throw\\b"
-                + "|new\\b|else\\b|case\\b)[\\w.]+(?:<[^;=()]*>)?(?:\\[\\])*\\s+" + name + "\\s*[=;:,)]").matcher(body).find()) {
-            return; // a local or parameter of the method (or a constant, a class)
-        }
-        into.putIfAbsent(name, Boolean.TRUE);
-    }
-
-    private static final Pattern MONITOR = Pattern.compile("^\\s*synchronized\\s*\\(\\s*(?:this\\.)?(\\w+)\\s*\\)");
-
-    /** Java: whether the change removes a declaration of the field {@code name} (its type replaced). */
-    private static boolean redeclared(SourceFile file, String name) {
-        Pattern decl = Pattern.compile("^\\s+(?:(?:private|protected|public|static|final|volatile|transient)\\s+)*[\\w.<>\\[\\], ?]+\\s+"
-                + name + "\\s*[=;]");
-        return file.change().hunks().stream().flatMap(h -> h.lines().stream())
-                .anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && decl.matcher(l.text()).find());
-    }
-
-    /** Java: whether the file declares or makes {@code name} a thread-safe type (its writes need no lock). */
-    private static boolean threadSafe(String text, String name) {
-        return Pattern.compile("(?:Concurrent\\w*|Atomic\\w*|CopyOnWrite\\w*|Blocking(?:Queue|Deque)|LongAdder|Vector|Hashtable"
-                + "|Collections\\.synchronized\\w*)\\b[^;\\n]*?\\b" + name + "\\s*[=;]|\\b" + name + "\\s*=\\s*(?:new\\s+"
-                + "(?:Concurrent|Atomic|CopyOnWrite|LinkedBlocking|ArrayBlocking)|Collections\\.synchronized)|volatile\\b[^;\\n]*\\b"
-                + name + "\\s*[=;]").matcher(text).find();
-    }
 
     /** Whether every caller of an unexported Go function in sight takes a lock (the lock moved to the caller). */
-    private static boolean lockedCallers(Span s, List<Span> spans, boolean go) {
-        if (s.name.isEmpty() || go && Character.isUpperCase(s.name.charAt(0)) || !go && !s.head().contains("private")) {
+    private static boolean lockedCallers(GuardSpan s, List<GuardSpan> spans, boolean go) {
+        if (s.name().isEmpty() || go && Character.isUpperCase(s.name().charAt(0)) || !go && !s.head().contains("private")) {
             return false;
         }
-        Pattern call = Pattern.compile("\\." + s.name + "\\(|(?<![\\w.])" + s.name + "\\(");
+        Pattern call = Pattern.compile("\\." + s.name() + "\\(|(?<![\\w.])" + s.name() + "\\(");
         boolean seen = false;
-        for (Span c : spans) {
-            if (c != s && call.matcher(c.body).find()) {
+        for (GuardSpan c : spans) {
+            if (c != s && call.matcher(c.body()).find()) {
                 seen = true;
                 if (!c.locks(go)) {
                     return false;
@@ -302,117 +202,4 @@ public final class RemovedGuards {
         return sb.toString();
     }
 
-    /** A function or method, its head line to its closing brace, read from the text. */
-    private record Span(String name, int start, int end, String body, boolean constructor) {
-
-        String head() {
-            int nl = body.indexOf('\n');
-            return nl < 0 ? body : body.substring(0, nl);
-        }
-
-        boolean locks(boolean go) {
-            return go ? GO_LOCK.matcher(body).find() : JAVA_LOCK.matcher(body).find();
-        }
-
-        static Span at(List<Span> spans, int line) {
-            for (Span s : spans) {
-                if (s.start <= line && line <= s.end) {
-                    return s;
-                }
-            }
-            return null;
-        }
-
-        private static final Pattern JAVA_HEAD = Pattern.compile(
-                "^(\\s+)(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|static|final|synchronized|abstract"
-                        + "|native|default)\\s+)*(?:<[^>]+>\\s+)?(?:([\\w.<>\\[\\], ?]+)\\s+)?(\\w+)\\s*\\([^;]*$");
-        /** A head with an access modifier and no return type: a constructor (its class line may be out of view). */
-        private static final Pattern ACCESS = Pattern.compile("^\\s+(?:public|protected|private)\\s+\\w+\\s*\\(");
-        private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:class|enum|record)\\s+(\\w+)");
-
-        static List<Span> of(SourceFile file, boolean go) {
-            List<Span> out = new ArrayList<>();
-            if (go) {
-                for (GoFuncs.Fn f : GoFuncs.of(file)) {
-                    int end = f.start();
-                    // a function whose closing brace is not in view ends where its text does (the next hunk's lines
-                    // belong to a function whose head is above that hunk)
-                    boolean closed = file.line(f.end()).startsWith("}") || f.end() == f.start();
-                    while (end < f.end() && (closed || file.known(end + 1))) {
-                        end++;
-                    }
-                    out.add(new Span(f.name(), f.start(), end, end == f.end() ? f.body() : text(file, f.start(), end),
-                            false));
-                }
-                return runs(file, out, go);
-            }
-            Set<String> classes = new HashSet<>();
-            int n = file.lineCount();
-            for (int i = 1; i <= n; i++) {
-                String head = file.line(i);
-                Matcher c = JAVA_CLASS.matcher(head);
-                if (c.find()) {
-                    classes.add(c.group(1));
-                }
-                Matcher m = JAVA_HEAD.matcher(head);
-                if (!m.find() || JAVA_KEYWORDS.matcher(m.group(3)).matches() || m.group(2) != null
-                        && JAVA_KEYWORDS.matcher(m.group(2).trim()).matches() || head.contains("=")
-                        || m.group(2) == null && !classes.contains(m.group(3)) && !ACCESS.matcher(head).find()) {
-                    continue;
-                }
-                String close = m.group(1) + "}";
-                int end = -1;
-                for (int j = i + 1; j <= n && end < 0; j++) {
-                    String l = file.line(j);
-                    if (l.equals(close) || l.startsWith(close) && l.substring(close.length()).isBlank()) {
-                        end = j;
-                    } else if (!l.isEmpty() && GoFuncs.indent(l) < m.group(1).length() && !l.isBlank()) {
-                        end = j - 1;
-                    }
-                }
-                end = end < 0 ? n : end;
-                StringBuilder body = new StringBuilder();
-                for (int j = i; j <= end; j++) {
-                    body.append(file.line(j)).append('\n');
-                }
-                out.add(new Span(m.group(3), i, end, body.toString(), m.group(2) == null));
-                i = end;
-            }
-            return runs(file, out, go);
-        }
-
-        private static final Pattern SECTION_NAME = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)|(\\w+)\\s*\\(");
-
-        /**
-         * Adds, for each hunk whose lines no span covers (its function's head is above the hunk), the hunk's new lines
-         * as a span named after the function git printed in its header.
-         */
-        private static List<Span> runs(SourceFile file, List<Span> spans, boolean go) {
-            List<Span> out = new ArrayList<>(spans);
-            for (kb.review.diff.Hunk h : file.change().hunks()) {
-                int from = h.newStart();
-                int to = h.newStart() + h.newCount() - 1;
-                while (from <= to && at(spans, from) == null && file.known(from) && !file.line(from).startsWith("}")) {
-                    from++;
-                }
-                // a Java hunk's header names the class more often than the method: then the method is unknown
-                if (from == h.newStart() || h.newCount() == 0 || !go && JAVA_CLASS.matcher(h.section()).find()) {
-                    continue;
-                }
-                Matcher m = SECTION_NAME.matcher(h.section());
-                String name = m.find() ? m.group(1) != null ? m.group(1) : m.group(2) : "";
-                out.add(new Span(name, h.newStart() - 1, from - 1,
-                        h.section() + "\n" + text(file, h.newStart(), from - 1), false));
-            }
-            return out;
-        }
-
-        private static String text(SourceFile file, int from, int to) {
-            StringBuilder body = new StringBuilder();
-            for (int j = from; j <= to; j++) {
-                body.append(file.line(j)).append('\n');
-            }
-            return body.toString();
-        }
-    }
 }

@@ -19,9 +19,18 @@ import kb.review.rules.Catalog;
  * {@code *http.Request}) carries its context as a field it does not know. The swap itself is the evidence here: the
  * deleted line shows the context the function had. Reported at the added call.
  *
- * <p>Silent when the call is started by {@code go} or {@code defer} (detaching work from a request that may already be
- * cancelled is often the point), and when the added line or the one above says why it detaches (a comment naming
- * detach, background, outlive, shutdown or cleanup).
+ * <p>Session 39 (conc39): the same swap in the parent of a derived context, {@code context.WithTimeout(ctx, d)} become
+ * {@code context.WithTimeout(context.Background(), d)} (also {@code WithCancel}, {@code WithDeadline}, {@code WithValue}
+ * and their {@code Cause} forms). Whatever the old parent was called ({@code ctx}, {@code stream.Context()} of a gRPC
+ * server stream, a framework's own context type), the compiler took it as a {@code context.Context}, so the deleted
+ * line proves the function had the caller's context; every call made on the derived context now outlives the caller.
+ *
+ * <p>Silent when the call is started by {@code go} or {@code defer}, or sits inside a {@code go func} literal
+ * (detaching work from a request that may already be cancelled is often the point); when the added line or the one
+ * above says why it detaches (a comment naming detach, background, outlive, shutdown or cleanup); when the function
+ * waits for the old context to end before the line ({@code <-ctx.Done()}: a context derived from it would be over
+ * already, the graceful-shutdown shape); and when the derived context only feeds a shutdown or release call in the
+ * lines below it ({@code srv.Shutdown(stopCtx)}).
  */
 final class ReplacedContextArguments {
 
@@ -39,6 +48,14 @@ final class ReplacedContextArguments {
     private static final Pattern LOGGER = Pattern.compile("(?:^|\\.)(?:Debug|Info|Warn|Warning|Error|Fatal|Trace|"
             + "Print|Log|Panic)\\w*$|(?i)(?:^|\\.)(?:z?log|logger|slog)\\.\\w+$");
     private static final Pattern FRESH = Pattern.compile("^context\\.(?:Background|TODO)\\(\\s*\\)$");
+    /** The context package's derivations: their first argument is the parent, a {@code context.Context} by type. */
+    private static final Pattern DERIVE = Pattern.compile(
+            "^context\\.With(?:Cancel|Timeout|Deadline|Value)(?:Cause)?$");
+    /** A line that opens a goroutine's function literal. */
+    private static final Pattern GO_LITERAL = Pattern.compile("^\\s*go\\s+func\\b");
+    /** A call that ends or releases something: a derived context that only feeds it is a cleanup budget. */
+    private static final Pattern RELEASE = Pattern.compile(
+            "\\.(?:Shutdown|GracefulStop|Stop|Close|Rollback|Release|Unlock|Drain|Flush)\\w*\\s*\\(");
     private static final Pattern DETACHED = Pattern.compile("^\\s*(?:go|defer)\\s|(?i)//.*\\b(?:detach|background|"
             + "outliv|shutdown|clean ?up|after the request)");
 
@@ -58,8 +75,10 @@ final class ReplacedContextArguments {
             }
             for (Matcher was = CALL.matcher(old); was.find(); ) {
                 String callee = was.group(1);
-                if (!CALLER.matcher(was.group(2).strip()).matches() || callee.startsWith("context.")
-                        || LOGGER.matcher(callee).find()) {
+                String parent = was.group(2).strip();
+                boolean derived = DERIVE.matcher(callee).matches() && !FRESH.matcher(parent).matches();
+                if (!derived && (!CALLER.matcher(parent).matches() || callee.startsWith("context.")
+                        || LOGGER.matcher(callee).find())) {
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());
@@ -73,7 +92,8 @@ final class ReplacedContextArguments {
                     for (Matcher now = CALL.matcher(l.text()); now.find(); ) {
                         int at = l.newLine();
                         if (now.group(1).equals(callee) && FRESH.matcher(now.group(2).strip()).matches()
-                                && out.stream().noneMatch(f -> f.line() == at)) {
+                                && out.stream().noneMatch(f -> f.line() == at)
+                                && !(derived && detachedHere(file, at, parent))) {
                             Severity severity = catalog.item("TMO-02").map(Catalog.Item::severity)
                                     .orElse(Severity.WARNING);
                             out.add(new Finding(RULE, "TMO-02", severity, file.path(), at, 1, file.line(at).strip(),
@@ -88,5 +108,60 @@ final class ReplacedContextArguments {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the derived context at line {@code at} is detached on purpose: it is made inside a {@code go func}
+     * literal, after the function waited for {@code parent} to end, or only for a shutdown or release call below it.
+     * Read from the new side's text, up to the head of the enclosing declaration (or the first line out of view).
+     */
+    private static boolean detachedHere(SourceFile file, int at, String parent) {
+        if (kb.review.analysis.DetachedOnPurpose.commented(file.text().split("\n", -1), at - 1)) {
+            return true; // a comment above says why the context is fresh
+        }
+        String p = Pattern.quote(parent);
+        Pattern over = Pattern.compile("<-\\s*" + p + "\\s*\\.\\s*Done\\(\\s*\\)|(?<![\\w.])" + p
+                + "\\s*\\.\\s*Err\\(\\s*\\)\\s*!=\\s*nil");
+        int indent = indent(file.line(at));
+        for (int i = at - 1; i >= 1 && file.known(i); i--) {
+            String l = file.line(i);
+            if (over.matcher(l).find()) {
+                return true;
+            }
+            if (!l.isBlank() && indent(l) < indent && l.stripTrailing().endsWith("{")) {
+                if (GO_LITERAL.matcher(l).find()) {
+                    return true;
+                }
+                indent = indent(l);
+            }
+            if (l.startsWith("func ")) {
+                break;
+            }
+        }
+        Matcher held = Pattern.compile("^\\s*(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=").matcher(file.line(at));
+        if (!held.find()) {
+            return false;
+        }
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(held.group(1)) + "(?!\\w)");
+        boolean used = false;
+        for (int i = at + 1; i <= Math.min(at + 8, file.lineCount()) && file.known(i); i++) {
+            String l = file.line(i);
+            if (use.matcher(l).find()) {
+                if (!RELEASE.matcher(l).find()) {
+                    return false;
+                }
+                used = true;
+            }
+        }
+        return used;
+    }
+
+    /** The width of a line's leading white space, a tab counted as four columns. */
+    private static int indent(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+            n += line.charAt(i) == '\t' ? 4 : 1;
+        }
+        return n;
     }
 }
