@@ -36,6 +36,9 @@ final class GoErrorBranchGivesUp {
     private static final Pattern ROLLBACK = Pattern.compile(
             "^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Rollback|Abort)\\w*\\(\\s*(?:ctx\\w*|context\\.\\w+\\(\\s*\\))?\\s*\\)$");
 
+    /** An assignment operator's {@code =}: not part of {@code ==}, {@code !=}, {@code <=} or {@code >=}. */
+    private static final Pattern ASSIGN = Pattern.compile("(?<![=!<>])=(?!=)");
+
     private GoErrorBranchGivesUp() {
     }
 
@@ -147,7 +150,10 @@ final class GoErrorBranchGivesUp {
                 continue;
             }
             String t = l.text();
-            int op = t.indexOf('=');
+            // the first assignment of the line, not a comparison (`if readErr == io.EOF {` above the nil check of a
+            // reader loop is no declaration; err39)
+            Matcher a = ASSIGN.matcher(t);
+            int op = a.find() ? a.start() : -1;
             if (op > 0 && mentions(t.substring(0, op), name)) {
                 return t.charAt(op - 1) == ':';
             }

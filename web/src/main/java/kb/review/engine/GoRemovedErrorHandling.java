@@ -76,8 +76,9 @@ final class GoRemovedErrorHandling {
             Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
             for (int i = 0; i < lines.size(); i++) {
                 String text = lines.get(i).text();
-                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !text.contains("err") || !text.contains("(")
-                        && !text.contains("return") && !text.contains("<-")) {
+                // an error named for its step (`mapErr`, `decodeErr`) as much as `err` itself (err39)
+                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !text.contains("err") && !text.contains("Err")
+                        || !text.contains("(") && !text.contains("return") && !text.contains("<-")) {
                     continue;
                 }
                 Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity);
