@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * change drops: the call made with {@code _} in that place, or the error branch left skipping (ERR-01,
  * {@code go-checked-error-now-dropped} and {@code go-error-branch-no-longer-returns}). Clean: the check moved into a
  * helper, a branch that warns with the error and keeps a cached value, a callee whose own error result goes.</li>
- * <li>Java: a catch that answers the failure as a success and says nothing: a 200 response (Spring, JAX-RS, a
+ * <li>Java: a catch the change edits to answer the failure as a success and say nothing: a 200 response (Spring, a
  * servlet status), a gRPC reply completed without an error, a queue delivery acknowledged; and a catch whose only log
  * line with the cause is deleted, leaving {@code return false} (ERR-01, {@code java-catch-failure-silenced}). Clean:
  * a catch that logs and counts, an answer whose body carries the failure, {@code onError} kept, an ack after a
