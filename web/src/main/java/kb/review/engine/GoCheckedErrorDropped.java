@@ -1,0 +1,185 @@
+package kb.review.engine;
+
+import static kb.review.engine.GoRemovedErrorHandling.BLANK_RULE;
+import static kb.review.engine.GoRemovedErrorHandling.ERR_NAME;
+import static kb.review.engine.GoRemovedErrorHandling.LOG;
+import static kb.review.engine.GoRemovedErrorHandling.STRING;
+import static kb.review.engine.GoRemovedErrorHandling.handsOn;
+import static kb.review.engine.GoRemovedErrorHandling.isCheckOf;
+import static kb.review.engine.GoRemovedErrorHandling.mentions;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.CodeText;
+import kb.review.diff.DiffLine;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * {@link GoRemovedErrorHandling}'s first form ({@code go-checked-error-now-dropped}): the deleted lines bound a call's
+ * error and checked it with a branch that handled it, and the added lines make the same call with that error as
+ * {@code _}, as a bare statement, or kept in a name the next lines overwrite before reading it.
+ */
+final class GoCheckedErrorDropped {
+
+    /** Calls whose error ERR-01 counts as best effort (go-error-assigned-to-blank's rejects). */
+    private static final Pattern BEST_EFFORT = Pattern.compile(
+            "\\.Set(?:Read|Write)?Deadline$|\\.(?:CloseWithError|CloseRead|CloseWrite)$|\\bos\\.Remove(?:All)?$");
+
+    /**
+     * An assignment to a variable, a field or an element that outlives the branch ({@code errs = append(errs, ...)},
+     * {@code result = multierror.Append(result, err)}, {@code s.lastErr = err}): with the error on its right side, the
+     * failure is kept for the caller, as much handed on as by a return.
+     */
+    private static final Pattern KEEPS = Pattern.compile("^[\\w.\\[\\]]+\\s*\\+?=(?!=)");
+
+    /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
+    private static final int GAP = 4;
+
+    private GoCheckedErrorDropped() {
+    }
+
+    /** The deleted binding of a call's error at {@code at}, checked and handled, made {@code _} or bare. */
+    static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
+                                       Catalog catalog, Severity severity) {
+        String text = STRING.matcher(lines.get(at).text()).replaceAll("\"\"");
+        GoBinding old = GoBinding.parse(text);
+        if (old == null || old.errorAt() < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
+            return null;
+        }
+        String name = old.names().get(old.errorAt());
+        int check = old.checked() ? at : removedCheck(lines, at, name);
+        if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
+                || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee()).find()
+                || redeclaredWithoutError(old.callee(), allAdded)) {
+            return null;
+        }
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            if (l.kind() != DiffLine.Kind.ADDED) {
+                continue;
+            }
+            GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
+            if (now == null || !now.callee().equals(old.callee()) || now.checked()) {
+                continue;
+            }
+            boolean dropped = now.names().isEmpty() || now.names().size() == old.names().size()
+                    && now.names().get(old.errorAt()).equals("_");
+            // (err36) or kept in an error name the next lines overwrite before reading it (`_, err = tx.Exec(a)`)
+            boolean overwritten = !dropped && now.names().size() == old.names().size()
+                    && ERR_NAME.matcher(now.names().get(old.errorAt())).matches()
+                    && OverwrittenErrors.overwrittenFirst(lines, lines.indexOf(l), now.names().get(old.errorAt()));
+            if (dropped && DroppedBegins.begins(old.callee())) {
+                return DroppedBegins.finding(file, catalog, l.newLine(), old.callee() + "(...)",
+                        lines.get(at).text().strip()); // TX-02's: a transaction that may not have begun
+            }
+            if (dropped || overwritten) {
+                String how = now.names().isEmpty() ? "the bare call `" + l.text().strip() + "`"
+                        : overwritten ? "`" + l.text().strip() + "`, its error overwritten below before any check"
+                        : "`" + l.text().strip() + "`, its error position `_`";
+                return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change replaces the checked call `" + lines.get(at).text().strip() + "` by " + how
+                                + ": the error the old code handled (returned or recorded) is now dropped, and the"
+                                + " work goes on with whatever the failed call left. Keep the check and return the"
+                                + " error wrapped with context.",
+                        Finding.Confidence.HIGH, null, "kb", null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when the change adds a declaration of the callee's function or method whose line has no error in it: the
+     * change took the error result away from the callee itself ({@code func (v *Values) reconcile() {}).
+     */
+    private static boolean redeclaredWithoutError(String callee, AddedLines allAdded) {
+        String name = callee.substring(callee.lastIndexOf('.') + 1) + "(";
+        for (String a : allAdded.all()) {
+            if (!a.startsWith("func ") || !a.contains(name) || a.contains("error")) {
+                continue;
+            }
+            int at = a.indexOf(name);
+            char before = a.charAt(at - 1);
+            if (before == ' ' || before == ')') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int nextRemoved(List<DiffLine> lines, int at) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            if (lines.get(j).text().isBlank()) {
+                continue;
+            }
+            return lines.get(j).kind() == DiffLine.Kind.REMOVED ? j : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * The deleted check of {@code name} below the deleted binding at {@code at}: the next line, or a few lines on past
+     * statements the change keeps or adds that do not touch the error (session 36, err36: a `f.Close()`, a `defer
+     * cancel()` or an unlock between the call and its check, as in `syms, err := parse(r)`, `f.Close()`, `if err !=
+     * nil`). A line that mentions the name, or a line of an outer block, ends the search. -1 when there is none.
+     */
+    private static int removedCheck(List<DiffLine> lines, int at, String name) {
+        int next = nextRemoved(lines, at);
+        if (next >= 0) {
+            return next;
+        }
+        int indent = CodeText.indent(lines.get(at).text());
+        int seen = 0;
+        for (int j = at + 1; j < lines.size() && seen < GAP; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (t.isBlank()) {
+                continue;
+            }
+            if (CodeText.indent(t) < indent) {
+                return -1;
+            }
+            if (l.kind() == DiffLine.Kind.REMOVED && isCheckOf(t, name)) {
+                return CodeText.indent(t) == indent ? j : -1;
+            }
+            if (mentions(STRING.matcher(t).replaceAll("\"\""), name)) {
+                return -1;
+            }
+            seen++;
+        }
+        return -1;
+    }
+
+    /**
+     * The deleted branch of the check at {@code check} (up to its closing brace, deleted too) handled the error: it
+     * returned, or handed the error to a call, a channel or a list. A branch that only logged is left alone.
+     */
+    private static boolean handledInBranch(List<DiffLine> lines, int check, String name) {
+        int indent = CodeText.indent(lines.get(check).text());
+        boolean reported = false;
+        boolean acted = false;
+        for (int j = check + 1; j < lines.size() && j <= check + 12; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return false;
+            }
+            String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                // a branch that only reported the failure (sent it, handed it to a tracker) of a call that delivers
+                // nothing is the author's to drop (gorec29's ok-1); one that also acted on it (reconnected, skipped
+                // the item, counted it) handled it
+                return reported && acted;
+            }
+            if (t.startsWith("return ") && !t.endsWith(" nil") || t.startsWith("panic(") || KEEPS.matcher(t).find()
+                    && mentions(t.substring(t.indexOf('=')), name)) {
+                return true; // returned, or kept for the caller (`errs = append(errs, fmt.Errorf("%q: %w", n, err))`)
+            }
+            if (handsOn(t, name)) {
+                reported = true;
+            } else if (!t.isEmpty() && !t.startsWith("//") && !LOG.matcher(t).find()) {
+                acted = true;
+            }
+        }
+        return false;
+    }
+}

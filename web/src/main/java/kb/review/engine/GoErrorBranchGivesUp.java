@@ -1,0 +1,163 @@
+package kb.review.engine;
+
+import static kb.review.engine.GoRemovedErrorHandling.BRANCH_RULE;
+import static kb.review.engine.GoRemovedErrorHandling.ERR_NAME;
+import static kb.review.engine.GoRemovedErrorHandling.LOG;
+import static kb.review.engine.GoRemovedErrorHandling.NIL_CHECK;
+import static kb.review.engine.GoRemovedErrorHandling.STRING;
+import static kb.review.engine.GoRemovedErrorHandling.handsOn;
+import static kb.review.engine.GoRemovedErrorHandling.mentions;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.CodeText;
+import kb.review.diff.DiffLine;
+import kb.review.diff.SourceFile;
+
+/**
+ * {@link GoRemovedErrorHandling}'s second form ({@code go-error-branch-no-longer-returns}): inside an
+ * {@code if err != nil {} the change keeps, a deleted line handed the error on, and the branch the change leaves only
+ * skips, answers a nil error, or logs and falls through.
+ */
+final class GoErrorBranchGivesUp {
+
+    /** A log call at a level production does not keep. */
+    private static final Pattern QUIET = Pattern.compile("\\.(?:Debug|Trace|V\\(\\s*[1-9]\\s*\\)\\.\\w+)\\w*\\s*\\(");
+
+    /** A statement of a new branch that gives up without the error: skip, leave the loop, answer nil. */
+    private static final Pattern GIVES_UP = Pattern.compile("^(?:continue|break)(?:\\s+\\w+)?$|^return\\s+(?:.*,\\s*)?nil$");
+
+    /**
+     * A rollback or abort of the step's transaction as a statement ({@code tx.Rollback()}, {@code _ = tx.Rollback(ctx)}):
+     * the branch undoes the step's writes, so the failure is one of the unit of work itself (session 34, err34).
+     */
+    private static final Pattern ROLLBACK = Pattern.compile(
+            "^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Rollback|Abort)\\w*\\(\\s*(?:ctx\\w*|context\\.\\w+\\(\\s*\\))?\\s*\\)$");
+
+    /** An assignment operator's {@code =}: not part of {@code ==}, {@code !=}, {@code <=} or {@code >=}. */
+    private static final Pattern ASSIGN = Pattern.compile("(?<![=!<>])=(?!=)");
+
+    private GoErrorBranchGivesUp() {
+    }
+
+    /** The deleted hand-on at {@code at} inside a kept {@code if err != nil {}, whose new branch gives up. */
+    static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
+                                         Severity severity) {
+        String removed = STRING.matcher(lines.get(at).text()).replaceAll("\"\"").strip();
+        int header = enclosingKept(lines, at);
+        if (header < 0) {
+            return null;
+        }
+        Matcher m = NIL_CHECK.matcher(lines.get(header).text());
+        if (!m.find() || !ERR_NAME.matcher(m.group(1)).matches() || !handsOn(removed, m.group(1))
+                || allAdded.stripped().contains(lines.get(at).text().strip())) {
+            return null;
+        }
+        String name = m.group(1);
+        int indent = CodeText.indent(lines.get(header).text());
+        int firstAdded = 0;
+        boolean gaveUp = false;
+        boolean local = declaredHere(lines, header, name);
+        boolean rolledBack = false;
+        boolean saidOutLoud = false;
+        for (int j = header + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return firstAdded == 0 || saidOutLoud && !rolledBack ? null : new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), firstAdded,
+                        1, file.line(firstAdded).strip(), "The change takes `" + lines.get(at).text().strip()
+                                + "` out of this error branch and leaves it " + (gaveUp ? "skipping the failure or"
+                                + " answering it with a nil error" : "only logging and carrying on")
+                                + ": the caller is no longer told the work failed. Return the error wrapped with"
+                                + " context (or record it and return it when the loop ends).",
+                        Finding.Confidence.HIGH, null, "kb", null);
+            }
+            if (t.startsWith("//") || t.startsWith("/*")) {
+                return null; // a comment in the branch: the author states why
+            }
+            if (GIVES_UP.matcher(t).matches()) {
+                // a skip of a failure kept in a variable of the enclosing scope (`leader, err = f()`) is a retry
+                // whose last error the loop's end returns; an answer with fewer results than the deleted return is
+                // a function whose error result the change took away (its own signature, rewritten)
+                if (!t.startsWith("return") && !local || t.startsWith("return")
+                        && values(t) < values(removed)) {
+                    return null;
+                }
+                gaveUp = true;
+            } else if (ROLLBACK.matcher(t).find()) {
+                rolledBack = true; // the step's writes undone: its failure is the unit of work's, not a side matter
+            } else if (!LOG.matcher(t).find()) {
+                return null; // the branch does something else with the failure (retries, records, cleans up)
+            } else if (mentions(t, name) && !QUIET.matcher(t).find()) {
+                saidOutLoud = true; // logged with its error above debug: a fall-back said out loud (FM), unless
+                // the branch rolled the step back: a failed transactional step skipped (err34, round 32's go-14)
+            }
+            if (l.kind() == DiffLine.Kind.ADDED && firstAdded == 0) {
+                firstAdded = l.newLine();
+            }
+        }
+        return null;
+    }
+
+    /** The nearest line above {@code at} of the new file (context) with a smaller indent: the branch's header. */
+    private static int enclosingKept(List<DiffLine> lines, int at) {
+        int indent = CodeText.indent(lines.get(at).text());
+        for (int j = at - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.text().isBlank() || l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (CodeText.indent(l.text()) < indent) {
+                return l.kind() == DiffLine.Kind.CONTEXT ? j : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The number of values of a return statement ({@code return a, b} is two, {@code return} none). */
+    private static int values(String ret) {
+        String v = ret.substring("return".length()).strip();
+        if (v.isEmpty()) {
+            return 0;
+        }
+        int depth = 0;
+        int n = 1;
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            depth += c == '(' || c == '{' || c == '[' ? 1 : c == ')' || c == '}' || c == ']' ? -1 : 0;
+            n += c == ',' && depth == 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * True when the error checked at {@code header} is declared there or by the nearest assignment above it with
+     * {@code :=} (a variable of the branch's own scope, lost when the loop goes on).
+     */
+    private static boolean declaredHere(List<DiffLine> lines, int header, String name) {
+        String h = lines.get(header).text();
+        if (h.contains(":=")) {
+            return true;
+        }
+        for (int j = header - 1; j >= 0 && j >= header - 6; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            String t = l.text();
+            // the first assignment of the line, not a comparison (`if readErr == io.EOF {` above the nil check of a
+            // reader loop is no declaration; err39)
+            Matcher a = ASSIGN.matcher(t);
+            int op = a.find() ? a.start() : -1;
+            if (op > 0 && mentions(t.substring(0, op), name)) {
+                return t.charAt(op - 1) == ':';
+            }
+        }
+        return false;
+    }
+}
