@@ -146,8 +146,9 @@ final class ZoneConventionBreaks {
             if (keyed || !target.matches("[A-Za-z_]\\w*")) {
                 return true; // a field or a literal's key: the value is kept
             }
-            if (localLeaves(file, lines.get(at).newLine(), target) || zoneDeletedHere(lines, at, target)) {
-                return true;
+            Boolean leaves = localLeaves(file, lines.get(at).newLine(), target);
+            if (leaves != null && (leaves || zoneDeletedHere(lines, at, target))) {
+                return true; // stored or formatted below, or the edit took its zone off; never a timed local
             }
         }
         return false;
@@ -163,10 +164,10 @@ final class ZoneConventionBreaks {
     }
 
     /**
-     * True when a later line of the function stores, sends or formats the local {@code v}, and none times or
-     * compares it (a local used both ways is left alone).
+     * Whether a later line of the function stores, sends or formats the local {@code v}; null when one times or
+     * compares it (a local used both ways is left alone, and so is a timed local whose zone the edit took off).
      */
-    private static boolean localLeaves(SourceFile file, int line, String v) {
+    private static Boolean localLeaves(SourceFile file, int line, String v) {
         String q = Pattern.quote(v);
         Pattern timed = Pattern.compile("\\b(?:Since|Until)\\(\\s*" + q + "\\b|\\b" + q + "\\s*\\.\\s*(?:Sub|Before"
                 + "|After|Equal|Compare|Unix\\w*|UTC|In)\\s*\\(|\\.(?:Sub|Before|After|Equal|Compare)\\(\\s*" + q + "\\b");
@@ -180,7 +181,7 @@ final class ZoneConventionBreaks {
                 break;
             }
             if (timed.matcher(l).find()) {
-                return false;
+                return null;
             }
             out |= leaves.matcher(l).find();
         }
