@@ -193,6 +193,11 @@ public final class Reviewer {
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
+                    for (Finding z : ZoneConventionBreaks.find(f, book.catalog())) {
+                        if (drops.stream().noneMatch(d -> d.line() == z.line() && d.path().equals(z.path()))) {
+                            drops.add(z); // a zone deleted in place or a 'Z' literal already names this line
+                        }
+                    }
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
                     for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
                         if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {
