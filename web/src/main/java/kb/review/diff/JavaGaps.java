@@ -33,16 +33,6 @@ final class JavaGaps {
      * open, and a closer after the last run for whatever is still open. The array may grow by one line.
      */
     static String[] keepTypesOpen(String[] filled, BitSet known, IntFunction<String> section) {
-        return keepTypesOpen(filled, known, section, java.util.Set.of());
-    }
-
-    /**
-     * The same, where {@code oldTypes} are the types the change's deleted lines declare: git prints a hunk's context
-     * from the file before the change, so in a file whose class the change renames (or moves to a file of its new
-     * name) the hunk header names the class by its old name, which is still the class the next run is inside.
-     */
-    static String[] keepTypesOpen(String[] filled, BitSet known, IntFunction<String> section,
-                                  java.util.Set<String> oldTypes) {
         String[] out = java.util.Arrays.copyOf(filled, filled.length + 1);
         int unit = indentUnit(filled, known);
         List<Frame> stack = new ArrayList<>();
@@ -64,12 +54,7 @@ final class JavaGaps {
                 String rest = f.substring(lead);
                 int next = known.nextSetBit(l + 1);
                 boolean header = !rest.isEmpty() || next > l + 1 && out[next - 1] != null && !known.get(next - 1);
-                // a filler that only opens the calls of a statement cut above the run (HunkGaps.cutPrefix), with no
-                // method around it: the run's statements cannot stand in a class body, so the class is not kept open
-                String head = !rest.isEmpty() ? rest : header ? out[next - 1] : "";
-                boolean bareStatements = header && head.startsWith(HunkGaps.CUT_CALL.substring(0, 5))
-                        && !head.contains(KB_METHOD);
-                int keep = next < 0 || bareStatements ? 0 : keep(stack, out, next, header, unit, section.apply(next), oldTypes);
+                int keep = next < 0 ? 0 : keep(stack, out, next, header, unit, section.apply(next));
                 int closes = Math.max(stack.size() - keep, 0);
                 // the next run's header (for a run that starts with the end of a method) need not wrap it in a class
                 // of its own when its real classes stay open
@@ -122,17 +107,13 @@ final class JavaGaps {
     /** The class the gap filler opens around a run that starts inside a method. */
     private static final String KB_CLASS = "class KbHunk{";
 
-    /** The method the gap filler opens around a run of statements. */
-    private static final String KB_METHOD = "void kbHunk(";
-
     /**
      * How many of the classes open at the bottom of {@code stack} the run starting at {@code next} is inside: the
      * indentation of its first line in units, when that line declares a member (or the run starts with the end of a
      * method and has a header of its own), at most the classes open, and none when the hunk's context names a type
      * that is not one of them.
      */
-    private static int keep(List<Frame> stack, String[] out, int next, boolean header, int unit, String context,
-                            java.util.Set<String> oldTypes) {
+    private static int keep(List<Frame> stack, String[] out, int next, boolean header, int unit, String context) {
         int types = 0;
         while (types < stack.size() && stack.get(types).type() != null) {
             types++;
@@ -170,7 +151,7 @@ final class JavaGaps {
         Matcher named = TYPE_DECLARATION.matcher(context);
         if (named.find()) {
             String name = named.group(2);
-            boolean ours = oldTypes.contains(name);
+            boolean ours = false;
             for (int i = 0; i < types; i++) {
                 ours |= name.equals(stack.get(i).type());
             }
@@ -295,22 +276,6 @@ final class JavaGaps {
     /** A type's declaration (not {@code Foo.class}): group 1 the kind, group 2 the name. */
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "(?<![\\w.$])(class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
-
-    /** The types declared on the deleted lines of a change: the names a hunk header may still use. */
-    static java.util.Set<String> deletedTypes(ChangedFile change) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (Hunk h : change.hunks()) {
-            for (DiffLine l : h.lines()) {
-                if (l.kind() == DiffLine.Kind.REMOVED) {
-                    Matcher m = TYPE_DECLARATION.matcher(l.text());
-                    if (m.find()) {
-                        out.add(m.group(2));
-                    }
-                }
-            }
-        }
-        return out;
-    }
 
     /** Statements that start like members. */
     private static final Pattern STATEMENT = Pattern.compile("(synchronized\\s*\\(|default\\s*:|default\\s*->)");

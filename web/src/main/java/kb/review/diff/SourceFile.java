@@ -193,7 +193,7 @@ public final class SourceFile {
             HunkGaps gaps = new HunkGaps(change, lines, known);
             String[] filled = complete ? lines : gaps.gapsFilled();
             if (!complete && change.language() == Language.JAVA) {
-                filled = JavaGaps.keepTypesOpen(filled, known, gaps::section, JavaGaps.deletedTypes(change));
+                filled = JavaGaps.keepTypesOpen(filled, known, gaps::section);
             }
             StringBuilder sb = new StringBuilder();
             for (int i = 1; i < filled.length; i++) {
