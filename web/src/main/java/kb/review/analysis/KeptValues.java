@@ -69,6 +69,9 @@ final class KeptValues {
                 return true;
             }
         }
+        if (go && !holder.contains(".") && capturedByReturnedLiteral(function, holder)) {
+            return true; // the function hands back a closure over the value: it is built once per closure made
+        }
         if (!go && ReturnedOwners.returnsOwner(function, holder, model.uses(), src)
                 || go && GoReturnedOwners.handsBack(function, holder, src)) {
             return true;
@@ -95,6 +98,42 @@ final class KeptValues {
                 + "|\\]\\s*=\\s*&?" + v + "(?![\\w$(.])" // a map or slice entry: a cache by key
                 + intoLiteral
                 + "|<-\\s*" + v + "(?![\\w$])").matcher(body).find();
+    }
+
+    /**
+     * Go: true when {@code function} returns a function literal that uses the local {@code holder}
+     * ({@code client := http.Client{...}} then {@code return func() (io.ReadCloser, error) { client.Get(uri) ... }}).
+     * The literal is what runs per call (a scrape, a request); the value it closes over is made once for each literal
+     * the function makes, as a returned value is made once for each caller's call, so whether that is per call is the
+     * caller's question. A literal that builds its own client inside is read on its own (the construction's function
+     * is then the literal, which returns nothing that closes over it).
+     */
+    private boolean capturedByReturnedLiteral(SyntaxNode n, String holder) {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+            SyntaxNode c = n.getNamedChild(i);
+            if (c.getType().equals("func_literal")) {
+                continue; // a literal's own returns are its own
+            }
+            if (c.getType().equals("return_statement")) {
+                SyntaxNode values = c.getNamedChildCount() == 0 ? null : c.getNamedChild(0);
+                if (values != null && values.getType().equals("expression_list")) {
+                    for (int j = 0; j < values.getNamedChildCount(); j++) {
+                        SyntaxNode v = values.getNamedChild(j);
+                        if (v.getType().equals("func_literal") && SyntaxNode.mentions(src, v, holder)) {
+                            return true;
+                        }
+                    }
+                } else if (values != null && values.getType().equals("func_literal")
+                        && SyntaxNode.mentions(src, values, holder)) {
+                    return true;
+                }
+                continue;
+            }
+            if (capturedByReturnedLiteral(c, holder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean declaredIn(String body, String v) {

@@ -339,6 +339,29 @@ public final class PerCall {
             "composite_literal", "unary_expression");
 
     /**
+     * Java: a call on a type other than the method's own class ({@code MediaType.get("application/json")} in a
+     * static initialiser, {@code Duration.of(...)}): a static method of that type that only shares the name, not a
+     * call of this method.
+     */
+    private boolean staticOfOtherType(SyntaxNode call, SyntaxNode self) {
+        SyntaxNode object = call.getChildByFieldName("object");
+        if (object == null || object.isNull() || !object.getType().equals("identifier")) {
+            return false;
+        }
+        String qualifier = text(object);
+        if (qualifier.isEmpty() || !Character.isUpperCase(qualifier.charAt(0))) {
+            return false;
+        }
+        for (SyntaxNode p = self.getParent(); !p.isNull(); p = p.getParent()) {
+            if (p.getType().endsWith("_declaration") && !p.getChildByFieldName("name").isNull()
+                    && text(p.getChildByFieldName("name")).equals(qualifier)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * True when the function is called, and every call is itself in a one-time context: anywhere in the checkout
      * when the review has one, otherwise in this file.
      */
@@ -357,7 +380,7 @@ public final class PerCall {
         int seen = 0;
         for (SyntaxNode c : calls) {
             String callee = once.callee(c);
-            if (!callee.equals(name) && !callee.endsWith("." + name)) {
+            if (!callee.equals(name) && !callee.endsWith("." + name) || !go && staticOfOtherType(c, self)) {
                 continue;
             }
             seen++;
