@@ -37,6 +37,35 @@ final class Locals {
     }
 
     /**
+     * True when {@code name}, assigned at {@code at} in a method whose head is in view, is declared by neither that
+     * method nor any method or lambda around it, nor as a field of the class in view: it is a field the diff does not
+     * show (inherited, or declared above the hunk), so what is stored there belongs to the object, as with
+     * {@link #isField}. Not inside the parser's stand-in method for a hunk that starts mid-method ({@code kbHunk}),
+     * where the name may be a local declared above the hunk.
+     */
+    static boolean fieldOutOfView(Node at, String name) {
+        boolean inMethod = false;
+        for (Node p = at.getParentNode().orElse(null); p != null && !(p instanceof TypeDeclaration<?>);
+                p = p.getParentNode().orElse(null)) {
+            if (p instanceof CallableDeclaration<?> c && c.getNameAsString().equals(STAND_IN)) {
+                return false;
+            }
+            if (p instanceof CallableDeclaration<?> || p instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+                inMethod |= p instanceof CallableDeclaration<?>;
+                if (p.findAll(Parameter.class).stream().anyMatch(x -> x.getNameAsString().equals(name))
+                        || p.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
+                        && !(v.getParentNode().orElse(null) instanceof FieldDeclaration))) {
+                    return false;
+                }
+            }
+        }
+        return inMethod;
+    }
+
+    /** The method the diff reader wraps a Java hunk in when the hunk starts inside a method body. */
+    private static final String STAND_IN = "kbHunk";
+
+    /**
      * True when {@code name} is a variable the method (or lambda) enclosing {@code at} declares in its body or its
      * try resources: not a parameter, not a field. What such a local holds is opened and ended by the same call.
      */
