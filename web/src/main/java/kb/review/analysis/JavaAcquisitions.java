@@ -200,7 +200,8 @@ final class JavaAcquisitions {
                 }
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getTarget().isNameExpr() && !Locals.isField(as, as.getTarget().toString())
-                    && !Locals.fieldOutOfView(as, as.getTarget().toString())) {
+                    && !Locals.fieldOutOfView(as, as.getTarget().toString(),
+                    summaries.context == null ? null : summaries.context.text())) {
                 match(n, unwrap(as.getValue()), as.getTarget().toString(),
                         matcher.types().get(as.getTarget().toString()), out);
             } else if (e instanceof AssignExpr as && as.getOperator() == AssignExpr.Operator.ASSIGN

@@ -40,14 +40,15 @@ final class Locals {
      * True when {@code name}, assigned at {@code at} in a method whose head is in view, is declared by neither that
      * method nor any method or lambda around it, nor as a field of the class in view: it is a field the diff does not
      * show (inherited, or declared above the hunk), so what is stored there belongs to the object, as with
-     * {@link #isField}. Not inside the parser's stand-in method for a hunk that starts mid-method ({@code kbHunk}),
-     * where the name may be a local declared above the hunk.
+     * {@link #isField}. Not inside the parsers' stand-in method for a hunk that starts mid-method ({@code kbSnippet},
+     * {@code kbHunk}), where the name may be a local declared above the hunk, nor where the text in view ends the value
+     * ({@code fileText}: null, unknown, keeps the old reading).
      */
-    static boolean fieldOutOfView(Node at, String name) {
+    static boolean fieldOutOfView(Node at, String name, String fileText) {
         boolean inMethod = false;
         for (Node p = at.getParentNode().orElse(null); p != null && !(p instanceof TypeDeclaration<?>);
                 p = p.getParentNode().orElse(null)) {
-            if (p instanceof CallableDeclaration<?> c && c.getNameAsString().equals(STAND_IN)) {
+            if (p instanceof CallableDeclaration<?> c && STAND_INS.contains(c.getNameAsString())) {
                 return false;
             }
             if (p instanceof CallableDeclaration<?> || p instanceof com.github.javaparser.ast.expr.LambdaExpr) {
@@ -59,11 +60,20 @@ final class Locals {
                 }
             }
         }
-        return inMethod;
+        if (!inMethod) {
+            return false;
+        }
+        // a method that ends the value itself treats it as its own, whatever holds it (a worker's run() that opens
+        // its consumer into a field and closes it at the end): its paths are followed as a local's. The file's text
+        // is asked, not the method's: a later hunk of the same method is parsed apart.
+        return fileText != null && !java.util.regex.Pattern.compile("(?<![\\w.])(?:this\\.)?"
+                + java.util.regex.Pattern.quote(name)
+                + "\\s*\\.\\s*(?:close|release|shutdown|shutdownNow|disconnect|dispose|destroy|stop)\\s*\\(")
+                .matcher(fileText).find();
     }
 
-    /** The method the diff reader wraps a Java hunk in when the hunk starts inside a method body. */
-    private static final String STAND_IN = "kbHunk";
+    /** The methods the diff readers wrap a Java hunk in when the hunk starts inside a method body. */
+    private static final java.util.Set<String> STAND_INS = java.util.Set.of("kbHunk", "kbSnippet");
 
     /**
      * True when {@code name} is a variable the method (or lambda) enclosing {@code at} declares in its body or its
