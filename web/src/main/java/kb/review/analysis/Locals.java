@@ -66,11 +66,22 @@ final class Locals {
         // a method that ends the value itself treats it as its own, whatever holds it (a worker's run() that opens
         // its consumer into a field and closes it at the end): its paths are followed as a local's. The file's text
         // is asked, not the method's: a later hunk of the same method is parsed apart.
-        return fileText != null && !java.util.regex.Pattern.compile("(?<![\\w.])(?:this\\.)?"
-                + java.util.regex.Pattern.quote(name)
-                + "\\s*\\.\\s*(?:close|release|shutdown|shutdownNow|disconnect|dispose|destroy|stop)\\s*\\(")
-                .matcher(fileText).find();
+        if (fileText == null) {
+            return false;
+        }
+        java.util.regex.Matcher ended = ENDED.matcher(fileText);
+        while (ended.find()) {
+            if (ended.group(1).equals(name)) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    /** A name (bare or after {@code this.}) whose value is closed, released or stopped; group 1 the name. */
+    private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(?:this\\.)?(\\w+)\\s*\\.\\s*(?:close|release|shutdown|shutdownNow|disconnect|dispose|destroy|stop)"
+                    + "\\s*\\(");
 
     /** The methods the diff readers wrap a Java hunk in when the hunk starts inside a method body. */
     private static final java.util.Set<String> STAND_INS = java.util.Set.of("kbHunk", "kbSnippet");

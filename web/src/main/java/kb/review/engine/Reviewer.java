@@ -83,6 +83,15 @@ public final class Reviewer {
         return !f.change().binary() && f.change().change() != ChangedFile.Change.DELETED;
     }
 
+    /** Adds each of {@code more} to {@code drops} unless a finding already there names the same line of its file. */
+    private static void addUnlessLineHeld(List<Finding> drops, List<Finding> more) {
+        for (Finding m : more) {
+            if (drops.stream().noneMatch(d -> d.line() == m.line() && d.path().equals(m.path()))) {
+                drops.add(m);
+            }
+        }
+    }
+
     private Review review(String mode, List<SourceFile> changed, List<SourceFile> files, List<SourceFile> context,
                           Checkout checkout, SarifImport.Result imported, DiffFilter filter, Trees trees) {
         List<String> tests = changed.stream().filter(f -> !includeTests && TestCode.isTest(f))
@@ -193,17 +202,10 @@ public final class Reviewer {
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
-                    for (Finding z : ZoneConventionBreaks.find(f, book.catalog())) {
-                        if (drops.stream().noneMatch(d -> d.line() == z.line() && d.path().equals(z.path()))) {
-                            drops.add(z); // a zone deleted in place or a 'Z' literal already names this line
-                        }
-                    }
+                    // a zone deleted in place or a 'Z' literal already names such a line
+                    addUnlessLineHeld(drops, ZoneConventionBreaks.find(f, book.catalog()));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));
-                    for (Finding own : OwnFutureDrops.find(f, book.catalog(), ownFutures)) {
-                        if (drops.stream().noneMatch(d -> d.line() == own.line() && d.path().equals(own.path()))) {
-                            drops.add(own);
-                        }
-                    }
+                    addUnlessLineHeld(drops, OwnFutureDrops.find(f, book.catalog(), ownFutures));
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));

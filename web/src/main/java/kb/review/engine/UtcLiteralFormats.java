@@ -28,8 +28,6 @@ final class UtcLiteralFormats {
     private static final Pattern BUILT = Pattern.compile(
             "(new\\s+SimpleDateFormat|FastDateFormat\\s*\\.\\s*getInstance|DateTimeFormat\\s*\\.\\s*forPattern)"
                     + "\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_$][\\w$.]*)");
-    private static final Pattern HELD_BY = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*=\\s*$");
-    private static final Pattern ZONE_ON_LINE = Pattern.compile("(?i)setTimeZone|withZone|TimeZone\\.|ZoneId|UTC");
 
     private UtcLiteralFormats() {
     }
@@ -54,13 +52,14 @@ final class UtcLiteralFormats {
             }
             Matcher m = BUILT.matcher(text);
             while (m.find()) {
-                String pattern = m.group(2).startsWith("\"") ? m.group(2) : constant(file, m.group(2));
+                String pattern = m.group(2).startsWith("\"") ? m.group(2)
+                        : FormatDeclarations.constant(file, m.group(2), FormatDeclarations.JAVA_STRING);
                 if (pattern == null || !pattern.contains("'Z'")
-                        || ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
+                        || FormatDeclarations.ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
                     continue;
                 }
-                Matcher held = HELD_BY.matcher(text.substring(0, m.start()));
-                if (held.find() && zoned(file, held.group(1))) {
+                Matcher held = FormatDeclarations.HELD_BY.matcher(text.substring(0, m.start()));
+                if (held.find() && FormatDeclarations.zoneSet(file, held.group(1), "setTimeZone|withZone\\w*")) {
                     continue;
                 }
                 out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(),
@@ -74,29 +73,5 @@ final class UtcLiteralFormats {
             }
         }
         return out;
-    }
-
-    /** The text of the string constant {@code name} as the visible file declares it, or null. */
-    private static String constant(SourceFile file, String name) {
-        String simple = name.substring(name.lastIndexOf('.') + 1);
-        Pattern declared = Pattern.compile("\\b" + Pattern.quote(simple) + "\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*;");
-        for (int n = 1; n <= file.lineCount(); n++) {
-            Matcher d = declared.matcher(file.line(n));
-            if (d.find()) {
-                return d.group(1);
-            }
-        }
-        return null;
-    }
-
-    /** True when a visible line gives the formatter held by {@code var} a zone. */
-    private static boolean zoned(SourceFile file, String var) {
-        Pattern set = Pattern.compile("\\b" + Pattern.quote(var) + "\\s*\\.\\s*(?:setTimeZone|withZone\\w*)\\s*\\(");
-        for (int n = 1; n <= file.lineCount(); n++) {
-            if (set.matcher(file.line(n)).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

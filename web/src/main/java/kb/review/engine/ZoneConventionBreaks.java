@@ -46,6 +46,8 @@ final class ZoneConventionBreaks {
     private static final Set<String> KEEPS_ZONE = Set.of("Add", "AddDate", "Truncate", "Round", "Format");
     private static final Pattern ASSIGNED = Pattern.compile("^\\s*([\\w.\\[\\]\"]+)\\s*(?::=|=)\\s*$");
     private static final Pattern KEYED = Pattern.compile("^\\s*\\w+\\s*:\\s*$");
+    /** One chained call after a clock read; group 1 its name. */
+    private static final Pattern STEP = Pattern.compile("\\.(\\w+)\\(");
     private static final Pattern REST = Pattern.compile("^\\s*[,;)}]?\\s*(?://.*)?$");
     /** Go layout constants that print no zone (http.TimeFormat writes "GMT" whatever the zone is). */
     private static final Set<String> ZONELESS_LAYOUTS = Set.of("time.DateTime", "time.DateOnly", "time.TimeOnly",
@@ -55,7 +57,6 @@ final class ZoneConventionBreaks {
     private static final Pattern JAVA_FORMAT = Pattern.compile(
             "(new\\s+SimpleDateFormat|FastDateFormat\\s*\\.\\s*getInstance)\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\""
                     + "|[A-Za-z_$][\\w$.]*)");
-    private static final Pattern ZONE_ON_LINE = Pattern.compile("(?i)setTimeZone|withZone|TimeZone\\.|ZoneId|UTC");
 
     private ZoneConventionBreaks() {
     }
@@ -119,7 +120,7 @@ final class ZoneConventionBreaks {
             String format = null;
             boolean ok = true;
             while (ok && end < t.length() && t.charAt(end) == '.') {
-                Matcher step = Pattern.compile("\\.(\\w+)\\(").matcher(t).region(end, t.length());
+                Matcher step = STEP.matcher(t).region(end, t.length());
                 int close = step.lookingAt() ? closing(t, step.end() - 1) : -1;
                 ok = close > 0 && KEEPS_ZONE.contains(step.group(1));
                 if (ok && step.group(1).equals("Format")) {
@@ -159,7 +160,8 @@ final class ZoneConventionBreaks {
         if (ZONELESS_LAYOUTS.contains(layout)) {
             return true;
         }
-        String text = layout.startsWith("\"") || layout.startsWith("`") ? layout : constant(file, layout);
+        String text = layout.startsWith("\"") || layout.startsWith("`") ? layout
+                : FormatDeclarations.constant(file, layout, FormatDeclarations.ANY_STRING);
         return text != null && (text.startsWith("\"") || text.startsWith("`")) && !GO_OFFSET.matcher(text).find();
     }
 
@@ -206,45 +208,21 @@ final class ZoneConventionBreaks {
         }
         Matcher m = JAVA_FORMAT.matcher(text);
         while (m.find()) {
-            String pattern = m.group(2).startsWith("\"") ? m.group(2) : constant(file, m.group(2));
-            if (pattern == null || ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
+            String pattern = m.group(2).startsWith("\"") ? m.group(2)
+                    : FormatDeclarations.constant(file, m.group(2), FormatDeclarations.ANY_STRING);
+            if (pattern == null || FormatDeclarations.ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
                 continue;
             }
             String fields = pattern.replaceAll("'[^']*'", "");
             if (!fields.matches("(?s).*[HhKk].*") || fields.matches("(?s).*[XxZzOV].*") || pattern.contains("'Z'")) {
                 continue; // a date alone, a pattern that prints its offset, or the 'Z' literal (UtcLiteralFormats)
             }
-            Matcher held = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*=\\s*$").matcher(text.substring(0, m.start()));
-            if (held.find() && zonedLater(file, held.group(1))) {
+            Matcher held = FormatDeclarations.HELD_BY.matcher(text.substring(0, m.start()));
+            if (held.find() && FormatDeclarations.zoneSet(file, held.group(1), "setTimeZone")) {
                 continue;
             }
             return true;
         }
         return false;
-    }
-
-    /** True when a visible line of the new file gives the formatter held by {@code var} a zone. */
-    private static boolean zonedLater(SourceFile file, String var) {
-        Pattern set = Pattern.compile("\\b" + Pattern.quote(var) + "\\s*\\.\\s*setTimeZone\\s*\\(");
-        for (int n = 1; n <= file.lineCount(); n++) {
-            if (set.matcher(file.line(n)).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The quoted text of the constant {@code name} as the visible file declares it, or null. */
-    static String constant(SourceFile file, String name) {
-        String simple = name.substring(name.lastIndexOf('.') + 1);
-        Pattern declared = Pattern.compile("\\b" + Pattern.quote(simple)
-                + "\\s*(?:string\\s*)?=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`)");
-        for (int n = 1; n <= file.lineCount(); n++) {
-            Matcher d = declared.matcher(file.line(n));
-            if (d.find()) {
-                return d.group(1);
-            }
-        }
-        return null;
     }
 }
