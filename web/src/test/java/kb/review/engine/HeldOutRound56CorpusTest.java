@@ -24,12 +24,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound56CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout56");
 
-    // Floors: see heldout56/RESULTS.md. At 0 until run 1, the first and blind measurement.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout56/RESULTS.md. Run 1 is the first and blind measurement (review at 227cf4b1, this branch's
+    // base, unchanged), committed cases b963e9d6; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/35 = 0.914; Go 15/20 = 0.750 and
+    // 15/16 = 0.938; Java 17/20 = 0.850 and 17/19 = 0.895 (recall below target overall and in Go; precision just
+    // below it in Java). High-confidence only: overall 24/40 = 0.600 and 24/25 = 0.960. Edits of existing files:
+    // recall 25/32 = 0.78, precision 25/28 = 0.89; new and renamed files 7/8 = 0.88 and 7/7 = 1.00. Run 2 (one accept
+    // line, jdbcx's query run in the resource header before its setQueryTimeout): precision 32/34 = 0.941 (Java
+    // 17/18 = 0.944), recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.90},
+            "java", new double[] {0.85, 0.85});
 
     static List<Case> cases;
 
