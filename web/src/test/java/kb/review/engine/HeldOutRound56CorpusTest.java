@@ -1,0 +1,62 @@
+package kb.review.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kb.review.engine.HeldOutCorpusTest.Case;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the review on the round-56 held-out corpus in {@code web/src/test/resources/review/heldout56}: 60 diffs
+ * (30 Go, 30 Java; 40 that introduce a defect with 40 expectations, 20 clean look-alikes written as real code is
+ * written) modelled on public fix threads from 20 repositories (end-user applications and services: chat bots, game
+ * servers and their plugins, web back ends, an ETL job, a viewer and an aggregator) that rounds 1 to 55, the precision
+ * sets, the breadth passes and this session's breadth reading did not use, written from the checklist item titles and
+ * committed before the review ran on them (see SOURCES.md and RESULTS.md there). Most cases edit an existing file with
+ * git's three lines of context (some in two hunks), others carry CRLF, renamed files and new files. Loading is round
+ * 6's (each diff reaches the review with its line ends intact); matching and the three views are those of
+ * {@link HeldOutCorpusTest}; the figures are also split by the shape of the change.
+ */
+class HeldOutRound56CorpusTest {
+    static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout56");
+
+    // Floors: see heldout56/RESULTS.md. Run 1 is the first and blind measurement (review at 227cf4b1, this branch's
+    // base, unchanged), committed cases b963e9d6; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/35 = 0.914; Go 15/20 = 0.750 and
+    // 15/16 = 0.938; Java 17/20 = 0.850 and 17/19 = 0.895 (recall below target overall and in Go; precision just
+    // below it in Java). High-confidence only: overall 24/40 = 0.600 and 24/25 = 0.960. Edits of existing files:
+    // recall 25/32 = 0.78, precision 25/28 = 0.89; new and renamed files 7/8 = 0.88 and 7/7 = 1.00. Run 2 (one accept
+    // line, jdbcx's query run in the resource header before its setQueryTimeout): precision 32/34 = 0.941 (Java
+    // 17/18 = 0.944), recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
+    static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
+            "go", new double[] {0.75, 0.90},
+            "java", new double[] {0.85, 0.85});
+
+    static List<Case> cases;
+
+    @BeforeAll
+    static void reviewEveryCase() throws IOException {
+        cases = HeldOutRound6CorpusTest.loadAll(DIR);
+    }
+
+    @Test
+    void every_case_names_its_public_source_and_reaches_the_review_as_a_parsed_file() {
+        assertEquals(60, cases.size(), "corpus size");
+        HeldOutCorpusTest.checkCases(cases, 60);
+    }
+
+    @Test
+    void the_review_keeps_its_measured_recall_and_precision_on_a_fifty_sixth_corpus_of_new_users_pull_requests()
+            throws IOException {
+        HeldOutCorpusTest.printShapeSplit(cases, DIR, "round 56");
+        HeldOutCorpusTest.scoreRound(cases, "round 56", RECALL_FLOOR, PRECISION_FLOOR, LANGUAGE_FLOORS);
+    }
+}
