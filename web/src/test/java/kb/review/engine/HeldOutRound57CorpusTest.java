@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound57CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout57");
 
-    // Floors: see heldout57/RESULTS.md. Run 1 is the first and blind measurement; the floors are set to run 1's figures
-    // (active findings, any confidence) rounded down to 0.05 after it, a regression floor only. Until run 1 they are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout57/RESULTS.md. Run 1 is the first and blind measurement (review at 227cf4b1, this branch's
+    // base, unchanged), committed cases 8c3bc6b5; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/35 = 0.886; Go 17/20 = 0.850 and
+    // 17/18 = 0.944; Java 14/20 = 0.700 and 14/17 = 0.824. High-confidence only: overall 22/40 = 0.55 and
+    // 22/24 = 0.92. Edits of existing files: recall 24/30 = 0.80, precision 24/28 = 0.86; new and renamed files 7/10 =
+    // 0.70 and 7/7 = 1.00. No accept line, no run 2 (none of the four false positives is an unlabelled real defect).
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.90},
+            "java", new double[] {0.70, 0.80});
 
     static List<Case> cases;
 
