@@ -23,12 +23,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound58CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout58");
 
-    // Floors: see heldout58/RESULTS.md. Set to 0 until run 1, the first and blind measurement.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout58/RESULTS.md. Run 1 is the first and blind measurement (review at 49a73f81, this branch's
+    // base, unchanged), committed cases c271f80d; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/38 = 0.816; Go 16/20 = 0.800 and
+    // 16/19 = 0.842; Java 15/20 = 0.750 and 15/19 = 0.789 (below both targets overall and in both languages).
+    // High-confidence only: overall 22/40 = 0.550 and 22/24 = 0.917. Edits of existing files: recall 24/32 = 0.75,
+    // precision 24/30 = 0.80; new and renamed files 7/8 = 0.88 and 7/8 = 0.88. Six of the seven false positives are a
+    // labelled defect reported on another line (four at a deleted release or setter); no label gap, so no run 2.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.80},
+            "java", new double[] {0.75, 0.75});
 
     static List<Case> cases;
 
