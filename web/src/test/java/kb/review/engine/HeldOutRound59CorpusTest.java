@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound59CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout59");
 
-    // Floors: see heldout59/RESULTS.md. At 0 until run 1, the first and blind measurement, is taken.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout59/RESULTS.md. Run 1 is the first and blind measurement (review at 49a73f81, this branch's
+    // base, unchanged), committed cases c24cc068; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/35 = 0.886; Go 16/20 = 0.800 and
+    // 16/16 = 1.000; Java 15/20 = 0.750 and 15/19 = 0.789 (recall below target everywhere; precision below it overall
+    // and in Java). High-confidence only: overall 24/40 = 0.600 and 24/26 = 0.923. Edits of existing files: recall
+    // 25/32 = 0.78, precision 25/27 = 0.93; new and renamed files 6/8 = 0.75 and 6/8 = 0.75. No accept lines, no run 2:
+    // two false positives are labelled defects named three lines from their labels, two one false reading.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.75, 0.75});
 
     static List<Case> cases;
 
