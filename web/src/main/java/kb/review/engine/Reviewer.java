@@ -157,6 +157,7 @@ public final class Reviewer {
                     DeletedResponseCloses.supersede(kept, releases);
                     kept.addAll(releases);
                     List<Finding> drops = new ArrayList<>(RemovedRecovers.find(f, book.catalog(), allAdded));
+                    drops.addAll(DeletedJobRecovers.find(f, book.catalog(), allAdded)); // a named job's recover
                     drops.addAll(ReplacedLaunches.find(f, book.catalog(), allAdded));
                     List<Finding> limits = RemovedLimits.find(f, book.catalog(), allAdded);
                     // a deleted limit names the cause of the fan-out: it takes the place of the fan-out rule's finding
