@@ -5,7 +5,8 @@ import kb.review.diff.SyntaxNode;
 
 /**
  * A log line on the main path of a loop body whose header the hunk does not show, known by the skip before it: an
- * earlier statement of the same block ends its branch with {@code continue} ({@code if (expired(t)) { dropped++;
+ * earlier statement of the same block (or, since session 40, one of the two right after it) ends its branch with
+ * {@code continue} ({@code if (expired(t)) { dropped++;
  * continue; }}, {@code if err != nil { continue }}). {@code continue} exists only in a loop, so the block is a loop
  * body, and a line after the skip runs once for every element that is not skipped: LOG-01's "once per element of a
  * loop". Git's three lines of context often start inside such a body, below the loop's header, where the log-in-loop
@@ -33,7 +34,7 @@ final class ContinuedLoops {
             return false;
         }
         SyntaxNode block = statement.getParent();
-        if (block == null || block.isNull() || !skipsBefore(block, statement)) {
+        if (block == null || block.isNull() || !skipsBeside(block, statement)) {
             return false;
         }
         SyntaxNode child = block;
@@ -59,10 +60,13 @@ final class ContinuedLoops {
      * real code start at the column of its other statements; a skip whose if is above the hunk (only its
      * {@code continue; }} shown) is read as before.
      */
-    private static boolean skipsBefore(SyntaxNode block, SyntaxNode statement) {
+    private static boolean skipsBeside(SyntaxNode block, SyntaxNode statement) {
         for (int i = 0; i < block.getNamedChildCount(); i++) {
             SyntaxNode s = block.getNamedChild(i);
-            if (s.getStartByte() >= statement.getStartByte()) {
+            if (s.getStartByte() == statement.getStartByte()) {
+                continue;
+            }
+            if (s.getStartByte() > statement.getStartByte() && !nextSkip(block, i, statement)) {
                 return false;
             }
             if (s.getType().equals("if_statement")
@@ -76,6 +80,22 @@ final class ContinuedLoops {
             }
         }
         return false;
+    }
+
+    /**
+     * (session 40, log40) A skip after the line counts when it is the statement right after it, or the one after
+     * that: the line runs on every element, the skipped ones too (gosip's transport layer: a received message logged,
+     * then {@code if err := validate(msg); err != nil { ...; continue }}). Further down the block, a continue is as
+     * likely to belong to a later hunk's loop that the pasted text merged into this block.
+     */
+    private static boolean nextSkip(SyntaxNode block, int i, SyntaxNode statement) {
+        int at = -1;
+        for (int j = 0; j < block.getNamedChildCount(); j++) {
+            if (block.getNamedChild(j).getStartByte() == statement.getStartByte()) {
+                at = j;
+            }
+        }
+        return at >= 0 && i - at <= 2;
     }
 
     private static boolean endsWithContinue(SyntaxNode body) {

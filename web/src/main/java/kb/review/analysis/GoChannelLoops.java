@@ -15,7 +15,7 @@ import kb.review.diff.SyntaxNode;
  * message. Moving one value per turn through a channel, with a way out when the context ends, is the shape of a
  * consumer or forwarding loop ({@code for { ... }}, {@code for msg := range ch}); a line there is written once per
  * message, LOG-01's "once per element of a loop". Git's three lines of context often start inside such a body, where
- * the log-in-loop pass finds no loop to walk up to ({@link ContinuedLoops} and {@link GoTalliedBlocks} read other
+ * the log-in-loop pass finds no loop to walk up to ({@link ContinuedLoops} and {@link TalliedBlocks} read other
  * signs of the same hidden loop).
  *
  * <p>Not this: a block whose opening line the hunk shows (the pass judges it from its header), a line at a function's

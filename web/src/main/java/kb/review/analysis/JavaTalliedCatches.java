@@ -16,7 +16,7 @@ import kb.review.diff.SyntaxNode;
  * the count after the loop is the loop's own bookkeeping, so the line in the counted branch runs once per failed
  * element: LOG-01's Bad example ("a flood when the upstream breaks") beside the count that would have been its summary.
  * Round 24's java-08 (a Kafka consumer's warning with the stack trace per failed record, inside the poll loop; git's
- * context starts inside the loop body). {@link GoTalliedBlocks} reads Go's form, {@link CountedSkips} a counted
+ * context starts inside the loop body). {@link TalliedBlocks} reads a counted block summed up after it, {@link CountedSkips} a counted
  * {@code continue}.
  *
  * <p>Not this: a loop header in sight (the log-in-loop pass judges it), a block that counts nothing, a count never read

@@ -59,7 +59,7 @@ public final class LoopLogs {
                     || !inLoop(c, callee, src, loops, boundaries, known, go, roundTrips)
                     && !(known != null && CountedSkips.inHiddenLoop(c, src, go)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
-                    && !(go && GoTalliedBlocks.inHiddenLoop(c, src, known))
+                    && !TalliedBlocks.inHiddenLoop(c, src, known, go) // a tally summed up after the block
                     && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop

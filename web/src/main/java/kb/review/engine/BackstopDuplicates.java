@@ -33,12 +33,32 @@ final class BackstopDuplicates {
     private static final Set<String> CAUSES = Set.of("java-transaction-rollback-removed",
             "go-transaction-rollback-removed");
 
+    /**
+     * (session 39) LOG-02's Java rules for a debug or trace call whose message is built whatever the level (a '+', a
+     * String.format, an eager serialising argument). On such a line in a loop, the loop reading of LOG-01 names the
+     * same defect a second time: a debug line is the detail LOG-01 itself sends to debug, and what it costs per element
+     * when debug is off is the eager message, which LOG-02's finding names with its fix (a parameterised line). Round
+     * 50's java-20 (a concatenated debug line per pending push message) was labelled LOG-02 alone, as rounds 6-20
+     * label every such line.
+     */
+    private static final Set<String> EAGER_DEBUG = Set.of("java-log-debug-concat", "java-log-level-argument-concat",
+            "java-log-marker-debug-concat", "java-log-debug-format", "java-log-debug-eager-argument");
+
     private BackstopDuplicates() {
     }
 
     /** Removes from {@code findings} each backstop finding whose path, line and item another finding already has. */
     static void drop(List<Finding> findings) {
         drop(findings, BACKSTOPS);
+        Set<String> eager = new HashSet<>();
+        for (Finding f : findings) {
+            if (EAGER_DEBUG.contains(f.rule())) {
+                eager.add(f.path() + ":" + f.line());
+            }
+        }
+        if (!eager.isEmpty()) {
+            findings.removeIf(f -> f.rule().equals("java-log-in-loop") && eager.contains(f.path() + ":" + f.line()));
+        }
     }
 
     /** Removes from {@code findings} each finding whose path, line and item a {@link #CAUSES} finding has. */

@@ -33,9 +33,10 @@ class DebugDetailLogLoopTest {
                 """.formatted(line);
     }
 
+    /** The line's LOG-01 and LOG-02 findings: a line is reported once, under the item that names its fix. */
     private static List<String> log01(String line) {
         return JavaMissedClassesTest.items("src/main/java/a/Routes.java", code(line)).stream()
-                .filter(s -> s.endsWith(":LOG-01")).toList();
+                .filter(s -> s.endsWith(":LOG-01") || s.endsWith(":LOG-02")).toList();
     }
 
     @ParameterizedTest
@@ -52,14 +53,26 @@ class DebugDetailLogLoopTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "log.info(\"adding route {}\", route.path());",
+            "LOG.warn(\"route {} replaced\", route.path());"})
+    void a_line_that_is_written_per_element_is_found(String line) {
+        assertEquals(List.of("8:LOG-01"), log01(line));
+    }
+
+    /**
+     * (session 40, log40) A debug line that builds its message per element is found once, under LOG-02: its cost when
+     * debug is off is the eager message, and LOG-02's finding names the fix (a parameterised line); a second LOG-01
+     * finding on the same line said nothing more (rounds 34 and 50 label such lines LOG-02, and the precision sets
+     * judged the LOG-01 row false for that reason: README "log39" and "log40").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
             "log.debug(\"adding route \" + route.path());",
             "log.debug(String.format(\"adding route %s\", route.path()));",
             "log.debug(\"adding route {}\", mapper.writeValueAsString(route));",
             "log.trace(\"adding routes {}\", String.join(\",\", route.aliases()));",
-            "log.info(\"adding route {}\", route.path());",
-            "logger.fine(\"route \" + route);",
-            "LOG.warn(\"route {} replaced\", route.path());"})
-    void a_line_that_is_built_or_written_per_element_is_found(String line) {
-        assertEquals(List.of("8:LOG-01"), log01(line));
+            "logger.fine(\"route \" + route);"})
+    void a_debug_line_built_per_element_is_found_once_under_LOG_02(String line) {
+        assertEquals(List.of("8:LOG-02"), log01(line));
     }
 }

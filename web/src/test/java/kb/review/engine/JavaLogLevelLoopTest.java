@@ -43,9 +43,10 @@ class JavaLogLevelLoopTest {
                 """.formatted(line);
     }
 
+    /** LOG-01 and LOG-02 findings: an eager debug line is reported once, under LOG-02 (session 40, log40). */
     private static List<String> log01(String line) {
         return JavaMissedClassesTest.items("src/main/java/a/Interpreter.java", java(line)).stream()
-                .filter(s -> s.endsWith(":LOG-01")).toList();
+                .filter(s -> s.endsWith(":LOG-01") || s.endsWith(":LOG-02")).toList();
     }
 
     @ParameterizedTest
