@@ -53,10 +53,11 @@ public final class HunkGaps {
                         : GoRuns.goHandlerHeader(run.toString());
             }
             int wrappers = 0;
-            // a gap of one line already holds the closers of the run before (two hunks seven lines apart, the second
-            // inside a function the first left open): the header goes on that line after them, or the run would
-            // parse at the top level and every statement in it would be lost to the rules
-            String carried = from > 1 && !header.isEmpty() ? out[from - 1] : null;
+            // Go: a gap of one line already holds the closers of the run before (two hunks seven lines apart, the
+            // second inside a function the first left open): the header goes on that line after them, or the run
+            // would parse at the top level and every statement in it would be lost to the rules. Not Java, whose
+            // header is a class and method of its own (round 47's members after it were read as statements)
+            String carried = go && from > 1 && !header.isEmpty() ? out[from - 1] : null;
             if (carried != null) {
                 out[from - 1] = null;
             }
@@ -126,7 +127,7 @@ public final class HunkGaps {
                         + "}".repeat(wrappers) + group;
             }
             if (carried != null) {
-                out[from - 1] = out[from - 1] == null ? carried : carried + (go ? ";" : " ") + out[from - 1];
+                out[from - 1] = out[from - 1] == null ? carried : carried + ";" + out[from - 1];
             }
             from = known.nextSetBit(to + 1);
         }
