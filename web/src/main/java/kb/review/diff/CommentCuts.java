@@ -20,7 +20,7 @@ public final class CommentCuts {
      * {@code lines} with the comment tail at the start of a run of {@code known} lines blanked (a copy if any), unless
      * an earlier run left that comment open: the gap then continues it, as a Go package comment shown in pieces.
      */
-    static String[] blankTails(String[] lines, BitSet known) {
+    static String[] blankTails(String[] lines, BitSet known, boolean java) {
         String[] out = lines;
         boolean open = false;
         for (int from = known.nextSetBit(1); from >= 0 && from < lines.length; ) {
@@ -32,10 +32,56 @@ public final class CommentCuts {
                     out[l] = withoutTail(lines[l], l == end);
                 }
             }
+            boolean wasOpen = open;
             open = openAfter(out, Math.max(from, end + 1), to, open);
-            from = known.nextSetBit(to + 1);
+            int next = known.nextSetBit(to + 1);
+            if (java && open && !wasOpen && next >= 0 && next < lines.length
+                    && !continues(lines, next, Math.min(known.nextClearBit(next), lines.length) - 1)) {
+                // Java: a hunk whose last context line opens a Javadoc ('/**' above the next member) and a next hunk
+                // that starts on code: the comment ended in the gap, so its opening is not code's business either
+                out = out == lines ? lines.clone() : out;
+                blankOpening(out, Math.max(from, end + 1), to);
+                open = false;
+            }
+            from = next;
         }
         return out;
+    }
+
+    /** Whether the run {@code from..to} can be inside a comment left open: it starts on a '*' line or ends one. */
+    private static boolean continues(String[] lines, int from, int to) {
+        int first = from;
+        while (first <= to && lines[first].isBlank()) {
+            first++;
+        }
+        if (first > to || lines[first].stripLeading().startsWith("*")) {
+            return true;
+        }
+        for (int l = first; l <= to; l++) {
+            int close = lines[l].indexOf("*/");
+            int opens = lines[l].indexOf("/*");
+            if (close >= 0 && (opens < 0 || close < opens)) {
+                return true;
+            }
+            if (opens >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Blanks the block comment left open at the end of lines {@code from..to}: its opening and what follows it. */
+    private static void blankOpening(String[] out, int from, int to) {
+        for (int l = to; l >= from; l--) {
+            int at = out[l].lastIndexOf("/*");
+            if (at >= 0 && out[l].indexOf("*/", at + 2) < 0) {
+                out[l] = out[l].substring(0, at);
+                for (int k = l + 1; k <= to; k++) {
+                    out[k] = "";
+                }
+                return;
+            }
+        }
     }
 
     /**

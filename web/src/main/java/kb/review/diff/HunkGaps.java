@@ -22,7 +22,8 @@ public final class HunkGaps {
     /** The gaps of {@code lines}, of which only those in {@code known} are shown by the diff of {@code change}. */
     HunkGaps(ChangedFile change, String[] lines, BitSet known) {
         this.change = change;
-        this.lines = CommentCuts.blankTails(lines, known); // a hunk that starts inside a comment
+        this.lines = CommentCuts.blankTails(lines, known, // a hunk that starts inside a comment
+                change.language() == Language.JAVA);
         this.known = known;
     }
 
@@ -52,6 +53,14 @@ public final class HunkGaps {
                         : GoRuns.goHandlerHeader(run.toString());
             }
             int wrappers = 0;
+            // Go: a gap of one line already holds the closers of the run before (two hunks seven lines apart, the
+            // second inside a function the first left open): the header goes on that line after them, or the run
+            // would parse at the top level and every statement in it would be lost to the rules. Not Java, whose
+            // header is a class and method of its own (round 47's members after it were read as statements)
+            String carried = go && from > 1 && !header.isEmpty() ? out[from - 1] : null;
+            if (carried != null) {
+                out[from - 1] = null;
+            }
             if (go && from > 1 && out[from - 1] == null && first != null
                     && GoRuns.GO_IMPORT_SPEC.matcher(first).matches() && GoRuns.closesGoGroup(run.toString())) {
                 // the run starts inside the import block (an import added among others): reopen it
@@ -116,6 +125,9 @@ public final class HunkGaps {
                 // Go: a literal the run leaves open is closed with its call's parentheses (see GoCutBlocks)
                 out[to + 1] = (go ? GoCutBlocks.closers(run.toString(), braces.open()) : javaClosers(run.toString(), braces))
                         + "}".repeat(wrappers) + group;
+            }
+            if (carried != null) {
+                out[from - 1] = out[from - 1] == null ? carried : carried + ";" + out[from - 1];
             }
             from = known.nextSetBit(to + 1);
         }
