@@ -217,6 +217,8 @@ public final class Reviewer {
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
+                    // a deleted check of a statement (`tx.ExecContext`) made bare is ERR-01's, in TX-02's place
+                    kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)));
