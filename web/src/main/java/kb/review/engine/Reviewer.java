@@ -175,6 +175,7 @@ public final class Reviewer {
                     drops.addAll(SilencedCatches.find(f, book.catalog()).stream().filter(s -> kept.stream().noneMatch(
                             k -> k.item().equals(s.item()) && k.path().equals(s.path())
                                     && Math.abs(k.line() - s.line()) <= 3)).toList());
+                    drops.addAll(AbsorbedDeclaredFailures.find(f, book.catalog())); // a dropped `throws`, absorbed
                     // a rethrow that ends a schedule names the cause: it takes the place of the task rule's finding
                     List<Finding> rethrown = new ArrayList<>(RethrownTaskFailures.find(f, book.catalog()));
                     kept.removeIf(k -> k.item().equals("CONC-07") && rethrown.stream()
