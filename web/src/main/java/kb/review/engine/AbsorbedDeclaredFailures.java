@@ -8,7 +8,6 @@ import kb.format.ChecklistItem.Severity;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
-import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
@@ -37,7 +36,8 @@ final class AbsorbedDeclaredFailures {
     private static final Pattern THROWS = Pattern.compile("\\)\\s*throws\\s+([\\w.$,\\s]+?)\\s*(?:\\{|$)");
 
     /** A declaration's end without a throws clause ({@code ...long reviewId) {}). */
-    private static final Pattern DECLARATION = Pattern.compile("^\\s*(?:[\\w<>\\[\\],.?\\s@]+\\s)?[\\w$]+\\s*\\(.*\\)\\s*(?:throws\\s+[\\w.$,\\s]+)?\\{?\\s*$");
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^\\s*(?:[\\w<>\\[\\],.?\\s@]+\\s)?[\\w$]+\\s*\\(.*\\)\\s*(?:throws\\s+[\\w.$,\\s]+)?\\{?\\s*$");
 
     /** A line that opens a statement's block, not a declaration ({@code for (...) {}, {@code } catch (X e) {}). */
     private static final Pattern CONTROL = Pattern.compile(
@@ -54,9 +54,7 @@ final class AbsorbedDeclaredFailures {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog) {
-        String path = file.path();
-        if (file.language() != Language.JAVA || path.contains("/src/test/")
-                || path.matches("(?i).*/(?:examples?|samples?|demos?)/.*")) {
+        if (!SilencedCatches.judged(file)) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
@@ -64,15 +62,8 @@ final class AbsorbedDeclaredFailures {
             List<DiffLine> lines = h.lines();
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine header = lines.get(i);
-                if (header.kind() != DiffLine.Kind.ADDED || !header.text().contains("catch")) {
-                    continue;
-                }
-                Matcher m = JavaRemovedErrorHandling.CATCH.matcher(header.text());
-                if (!m.find() || JavaRemovedErrorHandling.ANSWERABLE.matcher(m.group(1)).find()
-                        || m.group(1).contains("TimeoutException")) {
-                    continue;
-                }
-                String dropped = droppedDeclaration(lines, i, m.group(1));
+                Matcher m = header.kind() == DiffLine.Kind.ADDED ? SilencedCatches.failureCatch(header) : null;
+                String dropped = m == null ? null : droppedDeclaration(lines, i, m.group(1));
                 if (dropped != null && absorbs(lines, i) && !SilencedCatches.onlyCleansUp(lines, i)) {
                     out.add(finding(file, catalog, header.newLine(), dropped));
                 }

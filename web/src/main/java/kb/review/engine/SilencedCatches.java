@@ -95,10 +95,28 @@ final class SilencedCatches {
     private SilencedCatches() {
     }
 
-    static List<Finding> find(SourceFile file, Catalog catalog) {
+    /** True for a Java file these readings judge: not a test, an example or a demo. */
+    static boolean judged(SourceFile file) {
         String path = file.path();
-        if (file.language() != Language.JAVA || path.contains("/src/test/")
-                || path.matches("(?i).*/(?:examples?|samples?|demos?)/.*")) {
+        return file.language() == Language.JAVA && !path.contains("/src/test/")
+                && !path.matches("(?i).*/(?:examples?|samples?|demos?)/.*");
+    }
+
+    /**
+     * The catch header on {@code header} (groups: types, name), unless it catches a failure whose answer is absence, a
+     * bad value, an interruption or a timeout; null otherwise.
+     */
+    static Matcher failureCatch(DiffLine header) {
+        if (header.kind() == DiffLine.Kind.REMOVED || !header.text().contains("catch")) {
+            return null;
+        }
+        Matcher m = JavaRemovedErrorHandling.CATCH.matcher(header.text());
+        return m.find() && !JavaRemovedErrorHandling.ANSWERABLE.matcher(m.group(1)).find()
+                && !m.group(1).contains("TimeoutException") ? m : null;
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (!judged(file)) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
@@ -108,17 +126,10 @@ final class SilencedCatches {
                 continue; // generated code: nobody writes its catches
             }
             for (int i = 0; i < lines.size(); i++) {
-                DiffLine header = lines.get(i);
-                if (header.kind() == DiffLine.Kind.REMOVED || !header.text().contains("catch")) {
-                    continue;
-                }
-                Matcher m = JavaRemovedErrorHandling.CATCH.matcher(header.text());
-                if (m.find() && !JavaRemovedErrorHandling.ANSWERABLE.matcher(m.group(1)).find()
-                        && !m.group(1).contains("TimeoutException")) {
-                    String why = judge(lines, i, m.group(2), PEER_GONE.matcher(m.group(1)).find());
-                    if (why != null) {
-                        out.add(finding(file, catalog, header.newLine(), why));
-                    }
+                Matcher m = failureCatch(lines.get(i));
+                String why = m == null ? null : judge(lines, i, m.group(2), PEER_GONE.matcher(m.group(1)).find());
+                if (why != null) {
+                    out.add(finding(file, catalog, lines.get(i).newLine(), why));
                 }
             }
         }
