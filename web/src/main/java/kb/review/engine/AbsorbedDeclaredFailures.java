@@ -39,6 +39,8 @@ final class AbsorbedDeclaredFailures {
     private static final Pattern DECLARATION = Pattern.compile(
             "^\\s*(?:[\\w<>\\[\\],.?\\s@]+\\s)?[\\w$]+\\s*\\(.*\\)\\s*(?:throws\\s+[\\w.$,\\s]+)?\\{?\\s*$");
 
+    private static final Pattern NAME = Pattern.compile("([\\w$]+)\\s*\\(");
+
     /** A line that opens a statement's block, not a declaration ({@code for (...) {}, {@code } catch (X e) {}). */
     private static final Pattern CONTROL = Pattern.compile(
             "^\\s*(?:\\}\\s*)?(?:if|for|while|switch|catch|synchronized|try|else|do|return|new)\\b");
@@ -73,35 +75,45 @@ final class AbsorbedDeclaredFailures {
     }
 
     /**
-     * The caught type the change stops declaring: a deleted declaration above the catch (the nearest one, at a lower
-     * indent) throws one of {@code caught}, and its added replacement right below it no longer does. Null otherwise.
+     * The caught type the change stops declaring: the method around the catch in the new text (the nearest declaration
+     * above it at a lower indent) is a line the change writes, and a deleted declaration of the same method threw one of
+     * {@code caught}, which the new one no longer does. Null otherwise (a kept declaration, a file rewritten whole with
+     * the same declarations, a method that never declared it).
      */
     private static String droppedDeclaration(List<DiffLine> lines, int at, String caught) {
         int indent = CodeText.indent(lines.get(at).text());
         for (int j = at - 1; j >= 0; j--) {
             DiffLine l = lines.get(j);
             String text = l.text();
-            if (l.kind() == DiffLine.Kind.ADDED || text.isBlank() || CodeText.indent(text) >= indent
+            if (l.kind() == DiffLine.Kind.REMOVED || text.isBlank() || CodeText.indent(text) >= indent
                     || CONTROL.matcher(text).find() || text.strip().endsWith(";")) {
                 continue;
             }
-            Matcher t = THROWS.matcher(text);
-            boolean declares = t.find();
-            if (!declares && !DECLARATION.matcher(text).matches()) {
+            if (!THROWS.matcher(text).find() && !DECLARATION.matcher(text).matches()) {
                 continue;
             }
-            if (l.kind() == DiffLine.Kind.CONTEXT || !declares) {
-                return null; // the method's declaration is kept as it was, or never declared a failure
+            String name = methodName(text);
+            if (l.kind() == DiffLine.Kind.CONTEXT || name == null) {
+                return null; // the method's declaration is kept as it was
             }
-            String type = declaredAmong(t.group(1), caught);
-            String now = replacement(lines, j);
-            if (type == null || now == null) {
-                return null;
+            for (DiffLine old : lines) {
+                Matcher t = THROWS.matcher(old.text());
+                if (old.kind() != DiffLine.Kind.REMOVED || !name.equals(methodName(old.text())) || !t.find()) {
+                    continue;
+                }
+                String type = declaredAmong(t.group(1), caught);
+                Matcher n = THROWS.matcher(text);
+                return type == null || n.find() && declaredAmong(n.group(1), type) != null ? null : type;
             }
-            Matcher n = THROWS.matcher(now);
-            return n.find() && declaredAmong(n.group(1), type) != null ? null : type;
+            return null;
         }
         return null;
+    }
+
+    /** The name a declaration line declares (the identifier before its first parenthesis), or null. */
+    private static String methodName(String line) {
+        Matcher m = NAME.matcher(line);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The first simple name of {@code caught} (a multi-catch {@code A | B}) that {@code declared} lists. */
@@ -116,20 +128,6 @@ final class AbsorbedDeclaredFailures {
             s = s.substring(s.lastIndexOf('.') + 1);
             if (names.contains(s)) {
                 return s;
-            }
-        }
-        return null;
-    }
-
-    /** The added line that takes the place of the deleted declaration at {@code at} (the first added line below it). */
-    private static String replacement(List<DiffLine> lines, int at) {
-        for (int j = at + 1; j < lines.size(); j++) {
-            DiffLine l = lines.get(j);
-            if (l.kind() == DiffLine.Kind.ADDED) {
-                return l.text();
-            }
-            if (l.kind() == DiffLine.Kind.CONTEXT) {
-                return null;
             }
         }
         return null;

@@ -287,7 +287,9 @@ final class SilencedCatches {
         }
         String old = null;
         for (int j = from; j < at; j++) {
-            String t = lines.get(j).text();
+            // (err40) for the log line, a name inside the message text is not the exception (`"e:{}"`)
+            String t = logOnly ? JavaRemovedErrorHandling.STRING.matcher(lines.get(j).text()).replaceAll("\"\"")
+                    : lines.get(j).text();
             Matcher m = JavaRemovedErrorHandling.CATCH.matcher(t);
             if (m.find()) {
                 old = m.group(2);
