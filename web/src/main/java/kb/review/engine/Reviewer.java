@@ -172,10 +172,11 @@ public final class Reviewer {
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a catch another ERR-01 rule reports (at the catch or at its return) is said once, by that rule
-                    drops.addAll(SilencedCatches.find(f, book.catalog()).stream().filter(s -> kept.stream().noneMatch(
+                    List<Finding> catches = new ArrayList<>(SilencedCatches.find(f, book.catalog()));
+                    catches.addAll(AbsorbedDeclaredFailures.find(f, book.catalog())); // a dropped `throws`, absorbed
+                    drops.addAll(catches.stream().filter(s -> kept.stream().noneMatch(
                             k -> k.item().equals(s.item()) && k.path().equals(s.path())
                                     && Math.abs(k.line() - s.line()) <= 3)).toList());
-                    drops.addAll(AbsorbedDeclaredFailures.find(f, book.catalog())); // a dropped `throws`, absorbed
                     // a rethrow that ends a schedule names the cause: it takes the place of the task rule's finding
                     List<Finding> rethrown = new ArrayList<>(RethrownTaskFailures.find(f, book.catalog()));
                     kept.removeIf(k -> k.item().equals("CONC-07") && rethrown.stream()
