@@ -27,8 +27,10 @@ import kb.review.rules.Catalog;
  * the call delivers the work's outcome: an encode, write, send, flush, publish, ack, nak or commit, or a package's
  * own lower-case helper named so, with or without a suffix ({@code writeResponse}, round 25's go-29; {@code msg.ack(ctx)},
  * round 44's go-02; {@code if err := json.NewEncoder(w).Encode(v); err != nil { log.Printf(...) }} made bare, round
- * 24's go-08). The log line was the only trace of a reply or a message that never left. A logged check of any other
- * call (a protocol's goodbye, a lookup, a setter) is the author's to drop: session 38 tried every call but errcheck's
+ * 24's go-08). The log line was the only trace of a reply or a message that never left. The same for a call that writes
+ * state others read back ({@link #STATE_WRITE}: a result or status set in a store, a record updated; session 40),
+ * unless a comment at the bare call says why it may fail. A logged check of any other
+ * call (a protocol's goodbye, a lookup, a connection's setter) is the author's to drop: session 38 tried every call but errcheck's
  * exclusions and the judged look-alikes of gorec29 and goerr30 (a lookup, a helper that delivers nothing, an FTP QUIT)
  * said no.
  *
@@ -62,6 +64,19 @@ final class DroppedReturnedErrors {
     private static final Pattern OWN_OUTCOME = Pattern.compile(
             "^(?:encode|write|send|publish|produce|push|emit|deliver|reply|respond|render|flush|ack|nak|commit|save|store"
                     + "|persist|upload)(?:[A-Z]\\w*)?$");
+
+    /**
+     * The name of a call that writes state other code reads back (session 40, err40): sets a result, a status or a
+     * state in a store or backend ({@code backend.SetResult(id, msg)}, {@code jobs.SetStatus(ctx, id, failed)}),
+     * updates, inserts or upserts a record, records or marks an outcome, stores it, or queues work. Its failure leaves
+     * the store saying something else than what happened, and a deleted log line of its check was the only trace. Not
+     * the setters of a connection or a logger (deadlines, socket options, output, flags, prefix): those configure the
+     * value in hand and fail only for a closed or invalid handle, which the next read or write reports.
+     */
+    private static final Pattern STATE_WRITE = Pattern.compile(
+            "^(?:Set(?!(?:Read|Write)?Deadline|KeepAlive|NoDelay|Linger|ReadBuffer|WriteBuffer|Logger|Output|Flags"
+                    + "|Prefix|Level)[A-Z]\\w*|Update\\w*|Insert\\w*|Upsert\\w*|Record\\w*|Mark\\w*|Store\\w*|Enqueue\\w*"
+                    + "|(?:set|update|insert|upsert|record|mark|store|enqueue)[A-Z]\\w*)$");
 
     /**
      * A deleted check of a kept call: the line the call now stands on, the call, what the change took away (the
@@ -129,11 +144,12 @@ final class DroppedReturnedErrors {
                         "The change turns `" + drop.was() + "` into `" + code + "`: the error of `" + call
                                 + "`, handed on before, is now dropped.",
                         Finding.Confidence.HIGH, null, "kb", null));
-            } else if (delivers(call)) {
+            } else if (delivers(call) || STATE_WRITE.matcher(outerName(call)).matches()
+                    && !saysBestEffort(file, drop.line())) {
                 out.add(new Finding(LOGGED_RULE, "ERR-01", severity, file.path(), drop.line(), 1, code,
                         "The change deletes the check that logged the failure of `" + call + "` and keeps the call"
-                                + " bare: what it delivers (a reply, a message, an acknowledgement, a write) can now fail"
-                                + " without a trace. Keep the check and log the failure with context (or return it).",
+                                + " bare: what it delivers or writes (a reply, a message, an acknowledgement, a stored result or"
+                                + " status) can now fail without a trace. Keep the check and log the failure with context (or return it).",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -232,6 +248,15 @@ final class DroppedReturnedErrors {
     private static boolean delivers(String call) {
         String name = outerName(call);
         return OUTCOME.matcher(name).matches() || OWN_OUTCOME.matcher(name).matches();
+    }
+
+    /**
+     * True when the bare call carries its author's word that its failure may go: a comment at its end or on the line
+     * right above it ({@code // best effort: the next sweep sets it again}).
+     */
+    private static boolean saysBestEffort(SourceFile file, int line) {
+        return STRING.matcher(file.line(line)).replaceAll("\"\"").contains("//")
+                || line > 1 && file.line(line - 1).strip().startsWith("//");
     }
 
     /** The name of the outermost call of {@code call}: {@code Encode} for {@code json.NewEncoder(w).Encode(v)}. */

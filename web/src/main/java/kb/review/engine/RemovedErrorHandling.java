@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
@@ -47,8 +48,26 @@ final class RemovedErrorHandling {
             byFile = lastFindings;
         }
         List<Finding> out = new ArrayList<>(byFile.getOrDefault(file, List.of()));
-        out.removeIf(r -> drops.stream().anyMatch(d -> same(d, r)) || kept.stream().anyMatch(k -> same(k, r)));
+        out.removeIf(r -> drops.stream().anyMatch(d -> same(d, r))
+                || kept.stream().anyMatch(k -> same(k, r) && !supersedes(r, k)));
         return out;
+    }
+
+    /** A statement run on a database handle or transaction ({@code tx.ExecContext(ctx, q, ...)}). */
+    private static final Pattern STATEMENT = Pattern.compile("\\.(?:Exec|ExecContext|NamedExec\\w*|MustExec\\w*)\\s*\\(");
+
+    /**
+     * True when {@code mine}, a report of a deleted check ({@code if _, err := tx.ExecContext(...); err != nil} made
+     * the bare call, or its error overwritten: this pass's or {@link DroppedReturnedErrors}'), takes the place of
+     * TX-02's unchecked-database-call finding {@code other} on the same line (session 40, err40): the deleted check
+     * names the cause, a failed write that the old code handled, and the blind rounds 18, 26 and 53 file it under
+     * ERR-01 with TX-02 accepted. A Begin, Commit, Rollback or Close stays TX-02's.
+     */
+    static boolean supersedes(Finding mine, Finding other) {
+        return (mine.rule().equals(GoRemovedErrorHandling.BLANK_RULE)
+                || mine.rule().equals(DroppedReturnedErrors.RULE)) && other.item().equals("TX-02")
+                && other.rule().startsWith("go-db-error-") && other.path().equals(mine.path())
+                && other.line() == mine.line() && STATEMENT.matcher(mine.code()).find();
     }
 
     /** Another rule's finding on the same line, or an ERR-01 finding near it (the same catch or branch). */

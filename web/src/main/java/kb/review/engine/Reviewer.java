@@ -173,7 +173,9 @@ public final class Reviewer {
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a catch another ERR-01 rule reports (at the catch or at its return) is said once, by that rule
-                    drops.addAll(SilencedCatches.find(f, book.catalog()).stream().filter(s -> kept.stream().noneMatch(
+                    List<Finding> catches = new ArrayList<>(SilencedCatches.find(f, book.catalog()));
+                    catches.addAll(AbsorbedDeclaredFailures.find(f, book.catalog())); // a dropped `throws`, absorbed
+                    drops.addAll(catches.stream().filter(s -> kept.stream().noneMatch(
                             k -> k.item().equals(s.item()) && k.path().equals(s.path())
                                     && Math.abs(k.line() - s.line()) <= 3)).toList());
                     // a rethrow that ends a schedule names the cause: it takes the place of the task rule's finding
@@ -218,6 +220,8 @@ public final class Reviewer {
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
+                    // a deleted check of a statement (`tx.ExecContext`) made bare is ERR-01's, in TX-02's place
+                    kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)));

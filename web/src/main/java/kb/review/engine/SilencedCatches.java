@@ -35,6 +35,11 @@ import kb.review.rules.Catalog;
  * unused...) on a catch the change writes new, unless it deletes a line of that catch that used the exception (the
  * old code reported this failure); tests;
  * and a file where the change does this more than {@link #SWEEP} times (the project's own style, not a slip).
+ *
+ * <p>A fourth shape (session 40, err40): an existing catch whose log line with the cause the change deletes, leaving no
+ * log, no counter or status and no use of the exception, whatever it does instead (retries, goes on, answers an error
+ * that names no cause). Not for an exception that says the peer went away or the work was cancelled
+ * ({@link #PEER_GONE}), whose log lines authors delete as noise.
  */
 final class SilencedCatches {
 
@@ -70,15 +75,48 @@ final class SilencedCatches {
                     + "|\\b(?:promise|future|result\\w*)\\s*\\.\\s*(?:complete|tryComplete)\\s*\\(|\\bsucceededFuture\\s*\\(");
     /** A name in an answer that says it is a failure: {@code Result.error(...)}, {@code ErrorBody}, {@code FAILED}. */
     private static final Pattern CARRIES_FAILURE = Pattern.compile("(?i)err|fail|invalid|reject|denied");
+    /**
+     * A statement that counts or records the failure without the exception object: a metric or counter
+     * ({@code failures.incrementAndGet()}, {@code metrics.counter("x").increment()}, {@code meter.mark()}), a status or
+     * error field set ({@code status = Status.FAILED}). The catch then still leaves a trace of the failure.
+     */
+    private static final Pattern RECORDS = Pattern.compile(
+            "(?i)\\b\\w*(?:metric|counter|meter|stats?|failures?|errors?)\\w*\\s*(?:\\(\\))?\\s*\\.\\s*\\w*(?:inc|increment|mark|add|record|count)\\w*\\s*\\("
+                    + "|\\.\\s*(?:incrementAndGet|getAndIncrement|increment|inc|mark)\\s*\\(|(?:\\+\\+|--)\\s*;|\\b\\w*(?:status|state|error|failure)\\w*\\s*=[^=]");
+    /**
+     * An exception that says the peer went away or the work was called off (end of stream, a closed channel, a client
+     * that aborted, a cancellation): a log line of it is noise that authors delete on purpose, not a cause they lose.
+     */
+    private static final Pattern PEER_GONE = Pattern.compile(
+            "EOFException|ClosedChannelException|AsynchronousCloseException|CancellationException|ClientAbort\\w*"
+                    + "|BrokenPipe\\w*|EofException");
     private static final Pattern TRY = Pattern.compile("^(?:\\}\\s*)?try\\s*(?:\\([^{]*\\))?\\s*\\{$");
 
     private SilencedCatches() {
     }
 
-    static List<Finding> find(SourceFile file, Catalog catalog) {
+    /** True for a Java file these readings judge: not a test, an example or a demo. */
+    static boolean judged(SourceFile file) {
         String path = file.path();
-        if (file.language() != Language.JAVA || path.contains("/src/test/")
-                || path.matches("(?i).*/(?:examples?|samples?|demos?)/.*")) {
+        return file.language() == Language.JAVA && !path.contains("/src/test/")
+                && !path.matches("(?i).*/(?:examples?|samples?|demos?)/.*");
+    }
+
+    /**
+     * The catch header on {@code header} (groups: types, name), unless it catches a failure whose answer is absence, a
+     * bad value, an interruption or a timeout; null otherwise.
+     */
+    static Matcher failureCatch(DiffLine header) {
+        if (header.kind() == DiffLine.Kind.REMOVED || !header.text().contains("catch")) {
+            return null;
+        }
+        Matcher m = JavaRemovedErrorHandling.CATCH.matcher(header.text());
+        return m.find() && !JavaRemovedErrorHandling.ANSWERABLE.matcher(m.group(1)).find()
+                && !m.group(1).contains("TimeoutException") ? m : null;
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (!judged(file)) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
@@ -88,17 +126,10 @@ final class SilencedCatches {
                 continue; // generated code: nobody writes its catches
             }
             for (int i = 0; i < lines.size(); i++) {
-                DiffLine header = lines.get(i);
-                if (header.kind() == DiffLine.Kind.REMOVED || !header.text().contains("catch")) {
-                    continue;
-                }
-                Matcher m = JavaRemovedErrorHandling.CATCH.matcher(header.text());
-                if (m.find() && !JavaRemovedErrorHandling.ANSWERABLE.matcher(m.group(1)).find()
-                        && !m.group(1).contains("TimeoutException")) {
-                    String why = judge(lines, i, m.group(2));
-                    if (why != null) {
-                        out.add(finding(file, catalog, header.newLine(), why));
-                    }
+                Matcher m = failureCatch(lines.get(i));
+                String why = m == null ? null : judge(lines, i, m.group(2), PEER_GONE.matcher(m.group(1)).find());
+                if (why != null) {
+                    out.add(finding(file, catalog, lines.get(i).newLine(), why));
                 }
             }
         }
@@ -106,16 +137,19 @@ final class SilencedCatches {
     }
 
     /** What the catch at {@code at} does with the failure, when that is to silence it; null otherwise. */
-    private static String judge(List<DiffLine> lines, int at, String name) {
+    private static String judge(List<DiffLine> lines, int at, String name, boolean peerGone) {
         int indent = CodeText.indent(lines.get(at).text());
         boolean touched = lines.get(at).kind() == DiffLine.Kind.ADDED;
-        boolean usedBefore = rewrittenHeaderUsed(lines, at);
+        boolean usedBefore = rewrittenHeaderUsed(lines, at, false);
+        boolean counted = false;
         boolean oldClosed = false;
         boolean console = false;
         boolean logged = false;
         boolean loud = false;
         boolean silentDefault = true;
-        boolean causeLogDeleted = false;
+        // (err40) the old catch's log line with the cause may sit above a rewritten header (`catch (X e)` made
+        // `catch (X ignored)`, its log line deleted between them)
+        boolean causeLogDeleted = rewrittenHeaderUsed(lines, at, true);
         boolean onlyAnswers = true;
         String success = null;
         String returned = null;
@@ -150,7 +184,7 @@ final class SilencedCatches {
                     return "says nothing and answers `" + success.replaceAll(";$", "") + "`, a success";
                 }
                 return verdict(lines, at, name, usedBefore, console, logged && loud, logged, silentDefault,
-                        returned, causeLogDeleted && !logged);
+                        returned, causeLogDeleted && !logged && !counted && !peerGone);
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.contains("//")) {
                 return null; // the author says why the failure may go
@@ -175,6 +209,7 @@ final class SilencedCatches {
                 return null; // the exception itself goes somewhere: a cause logged, recorded, wrapped or returned
             }
             console |= toConsole;
+            counted |= RECORDS.matcher(s).find();
             boolean log = !toConsole && JavaRemovedErrorHandling.LOG.matcher(s).find();
             logged |= log;
             loud |= log && !JavaRemovedErrorHandling.QUIET.matcher(s).find();
@@ -220,6 +255,14 @@ final class SilencedCatches {
         if (loud && returned != null && !console && !returned.matches("return(?:\\s+(?:this\\.)?[\\w$]+)?\\s*;")) {
             return "logs only its message and returns `" + returned.replaceAll(";$", "") + "` as an ordinary answer";
         }
+        // (err40) the change deletes the log line that carried the cause and leaves no trace in its place, whatever the
+        // catch does instead: it retries (`pause();` in a receive loop), goes on, or answers an error that names no
+        // cause (`return JsonRpcResponse.error(id, INTERNAL_ERROR)`). The failure may repeat forever, or reach the
+        // caller as a bare "failed", and nobody can learn why. A counter or status it sets is a trace (not this)
+        if (causeLost && !console && (returned == null || returned.equals("return;") || !silentDefault)) {
+            return "no longer leaves a trace of the failure: the change deletes its log line with the cause and puts"
+                    + " nothing in its place";
+        }
         if (logged || console || returned == null || returned.equals("return;") || !silentDefault) {
             return null;
         }
@@ -231,9 +274,10 @@ final class SilencedCatches {
 
     /**
      * For a catch header the change writes in place of a deleted one ({@code catch (X e)} made {@code catch (X
-     * ignored)}): true when a deleted line of the old catch, right above, handed the old exception on whole.
+     * ignored)}): true when a deleted line of the old catch, right above, handed the old exception on whole (with
+     * {@code logOnly}: when that line was a log line).
      */
-    private static boolean rewrittenHeaderUsed(List<DiffLine> lines, int at) {
+    private static boolean rewrittenHeaderUsed(List<DiffLine> lines, int at, boolean logOnly) {
         if (lines.get(at).kind() != DiffLine.Kind.ADDED) {
             return false;
         }
@@ -243,12 +287,15 @@ final class SilencedCatches {
         }
         String old = null;
         for (int j = from; j < at; j++) {
-            String t = lines.get(j).text();
+            // (err40) for the log line, a name inside the message text is not the exception (`"e:{}"`)
+            String t = logOnly ? JavaRemovedErrorHandling.STRING.matcher(lines.get(j).text()).replaceAll("\"\"")
+                    : lines.get(j).text();
             Matcher m = JavaRemovedErrorHandling.CATCH.matcher(t);
             if (m.find()) {
                 old = m.group(2);
             } else if (old != null && GoRemovedErrorHandling.mentions(
-                    JavaRemovedErrorHandling.MEMBER.matcher(t).replaceAll(""), old)) {
+                    JavaRemovedErrorHandling.MEMBER.matcher(t).replaceAll(""), old)
+                    && (!logOnly || JavaRemovedErrorHandling.LOG.matcher(t.strip()).find())) {
                 return true;
             }
         }
@@ -256,7 +303,7 @@ final class SilencedCatches {
     }
 
     /** True when the try this catch closes holds only close or release calls (closing quietly). */
-    private static boolean onlyCleansUp(List<DiffLine> lines, int at) {
+    static boolean onlyCleansUp(List<DiffLine> lines, int at) {
         int indent = CodeText.indent(lines.get(at).text());
         int count = 0;
         for (int j = at - 1; j >= 0; j--) {

@@ -1,0 +1,174 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.CodeText;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A failure the callers used to get, absorbed by a catch the change writes (session 40, err40). The change deletes
+ * {@code throws X} from the method's declaration and adds a catch of X whose body tells no one: it is empty, holds
+ * only a comment, or only returns nothing or a default, or moves on ({@code continue}, {@code break}). Before the
+ * change a failed update, forward or receive reached a caller that could retry, roll back or answer an error; after
+ * it, the work is lost and the method reports success. A comment there speaks to the next reader, not to the
+ * operator; ERR-01 asks a failure absorbed on purpose to be logged with its cause and counted.
+ *
+ * <p>The deleted {@code throws} is the evidence that this failure mattered to someone: a catch written new without it
+ * is {@code java-swallowed-catch}'s and {@link SilencedCatches}' to judge. Left alone: a catch that throws, logs,
+ * counts, records or hands the exception on (any other statement); a comment that says the failure cannot happen
+ * (a checked exception of an in-memory stream); a catch of a failure whose answer is absence, a bad value, an
+ * interruption or a timeout; a try that only closes or releases; tests and examples; a file where the change does this
+ * more than {@link #SWEEP} times (a project's own decision to stop declaring a checked exception).
+ */
+final class AbsorbedDeclaredFailures {
+
+    static final String RULE = "java-declared-failure-absorbed";
+
+    private static final int SWEEP = 3;
+
+    /** A method's declaration (its end) with a throws clause: the names it declares are group 1. */
+    private static final Pattern THROWS = Pattern.compile("\\)\\s*throws\\s+([\\w.$,\\s]+?)\\s*(?:\\{|$)");
+
+    /** A declaration's end without a throws clause ({@code ...long reviewId) {}). */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^\\s*(?:[\\w<>\\[\\],.?\\s@]+\\s)?[\\w$]+\\s*\\(.*\\)\\s*(?:throws\\s+[\\w.$,\\s]+)?\\{?\\s*$");
+
+    private static final Pattern NAME = Pattern.compile("([\\w$]+)\\s*\\(");
+
+    /** A line that opens a statement's block, not a declaration ({@code for (...) {}, {@code } catch (X e) {}). */
+    private static final Pattern CONTROL = Pattern.compile(
+            "^\\s*(?:\\}\\s*)?(?:if|for|while|switch|catch|synchronized|try|else|do|return|new)\\b");
+
+    /** A comment that says the failure cannot occur here. */
+    private static final Pattern CANNOT_HAPPEN = Pattern.compile(
+            "(?i)can(?:'|no)?t\\s+(?:happen|occur|be thrown)|never\\s+(?:happens?|occurs?|thrown)|impossible|unreachable"
+                    + "|not\\s+(?:be\\s+)?thrown|won'?t\\s+happen|should\\s+not\\s+happen");
+
+    private static final Pattern MOVES_ON = Pattern.compile("^(?:continue|break)\\s*;$");
+
+    private AbsorbedDeclaredFailures() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (!SilencedCatches.judged(file)) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine header = lines.get(i);
+                Matcher m = header.kind() == DiffLine.Kind.ADDED ? SilencedCatches.failureCatch(header) : null;
+                String dropped = m == null ? null : droppedDeclaration(lines, i, m.group(1));
+                if (dropped != null && absorbs(lines, i) && !SilencedCatches.onlyCleansUp(lines, i)) {
+                    out.add(finding(file, catalog, header.newLine(), dropped));
+                }
+            }
+        }
+        return out.size() > SWEEP ? List.of() : out;
+    }
+
+    /**
+     * The caught type the change stops declaring: the method around the catch in the new text (the nearest declaration
+     * above it at a lower indent) is a line the change writes, and a deleted declaration of the same method threw one of
+     * {@code caught}, which the new one no longer does. Null otherwise (a kept declaration, a file rewritten whole with
+     * the same declarations, a method that never declared it).
+     */
+    private static String droppedDeclaration(List<DiffLine> lines, int at, String caught) {
+        int indent = CodeText.indent(lines.get(at).text());
+        for (int j = at - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            String text = l.text();
+            if (l.kind() == DiffLine.Kind.REMOVED || text.isBlank() || CodeText.indent(text) >= indent
+                    || CONTROL.matcher(text).find() || text.strip().endsWith(";")) {
+                continue;
+            }
+            if (!THROWS.matcher(text).find() && !DECLARATION.matcher(text).matches()) {
+                continue;
+            }
+            String name = methodName(text);
+            if (l.kind() == DiffLine.Kind.CONTEXT || name == null) {
+                return null; // the method's declaration is kept as it was
+            }
+            for (DiffLine old : lines) {
+                Matcher t = THROWS.matcher(old.text());
+                if (old.kind() != DiffLine.Kind.REMOVED || !name.equals(methodName(old.text())) || !t.find()) {
+                    continue;
+                }
+                String type = declaredAmong(t.group(1), caught);
+                Matcher n = THROWS.matcher(text);
+                return type == null || n.find() && declaredAmong(n.group(1), type) != null ? null : type;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** The name a declaration line declares (the identifier before its first parenthesis), or null. */
+    private static String methodName(String line) {
+        Matcher m = NAME.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The first simple name of {@code caught} (a multi-catch {@code A | B}) that {@code declared} lists. */
+    private static String declaredAmong(String declared, String caught) {
+        List<String> names = new ArrayList<>();
+        for (String d : declared.split(",")) {
+            String s = d.strip();
+            names.add(s.substring(s.lastIndexOf('.') + 1));
+        }
+        for (String c : caught.split("\\|")) {
+            String s = c.strip();
+            s = s.substring(s.lastIndexOf('.') + 1);
+            if (names.contains(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** True when the catch at {@code at}, whole in sight, only comments, returns nothing or a default, or moves on. */
+    private static boolean absorbs(List<DiffLine> lines, int at) {
+        int indent = CodeText.indent(lines.get(at).text());
+        for (int j = at + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            String t = l.text().strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return true;
+            }
+            if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")) {
+                if (CANNOT_HAPPEN.matcher(t).find()) {
+                    return false;
+                }
+                continue;
+            }
+            if (!JavaRemovedErrorHandling.DEFAULT_RETURN.matcher(t).matches() && !MOVES_ON.matcher(t).matches()) {
+                return false;
+            }
+        }
+        return false; // the catch runs past the hunk
+    }
+
+    private static Finding finding(SourceFile file, Catalog catalog, int line, String type) {
+        Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
+                "The change stops declaring `throws " + type + "` and absorbs it in this catch, which tells no one:"
+                        + " callers that used to learn of the failure (and retry, roll back or answer an error) now see"
+                        + " success, and no log line or counter records it. A comment explains it to the reader, not"
+                        + " to the operator. Keep the declaration, rethrow it wrapped, or log it with the cause and"
+                        + " count it.",
+                Finding.Confidence.HIGH, null, "kb", null);
+    }
+}
