@@ -7,9 +7,8 @@ import org.junit.jupiter.api.Test;
  * Classes of session 40 (branch time40), TIME-01, each in its own folder under {@code review/classes25/}:
  * <ul>
  * <li>{@code time40-protocol-zone-label}: a time written in a form whose zone a protocol fixes or whose text names
- * UTC, from a value or formatter in the host's zone ({@link UtcLiteralFormats} for Java HTTP-date patterns and
- * {@code 'GMT'}/{@code 'UTC'} literals, {@link ZoneLabelLayouts} for Go's {@code http.TimeFormat} and literal-zone
- * layouts);</li>
+ * UTC, from a formatter in the host's zone ({@link UtcLiteralFormats}: Java HTTP-date patterns and
+ * {@code 'GMT'}/{@code 'UTC'} literals; Go's layouts are only clean look-alikes here, the Go reading was withdrawn);</li>
  * <li>{@code time40-zone-taken-off}: an edit that takes the explicit zone off a time the function returns or reads
  * calendar fields from, or replaces the zone with the host's ({@link StrippedZones});</li>
  * <li>{@code time40-wall-clock-instant}: the host's wall clock converted to an instant as if it were UTC
