@@ -205,6 +205,7 @@ public final class Reviewer {
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
+                    addUnlessLineHeld(drops, WallClockInstants.find(f, book.catalog()));
                     // a zone deleted in place or a 'Z' literal already names such a line
                     addUnlessLineHeld(drops, ZoneConventionBreaks.find(f, book.catalog()));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));

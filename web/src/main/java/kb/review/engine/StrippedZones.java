@@ -57,8 +57,17 @@ final class StrippedZones {
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
     /** An added line that names a zone: the zone moved, it did not go. */
     private static final Pattern NAMES_ZONE = Pattern.compile(
-            "(?i)time_?zone|ZoneId|ZoneOffset|withZone|\\.UTC\\(|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
+            "(?i)time_?zone(?!\\.getDefault\\(\\))|ZoneId(?!\\.systemDefault\\(\\))|ZoneOffset|withZone|\\.UTC\\("
+                    + "|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
+    /** The whole of a zone expression that means the host's own zone. */
+    private static final Pattern HOST_ZONE = Pattern.compile(
+            "\\s*(?:time\\.Local|ZoneId\\.systemDefault\\(\\)|TimeZone\\.getDefault\\(\\))\\s*");
+    /** Go calls whose location argument decides the instant, not only how it prints. */
+    private static final Pattern GO_WALL_CLOCK = Pattern.compile("\\btime\\.(?:Date|ParseInLocation)\\s*\\(");
 
+    /** Go uses of a time whose result is the same in every zone. */
+    private static final Pattern ZONE_FREE = Pattern.compile(
+            "(?<!\\btime)\\.\\s*(?:Unix\\w*|Sub|Before|After|Equal|Compare|IsZero)\\s*\\(|\\b(?:Since|Until)\\s*\\(");
     /** A Go line that stores, formats or hands on the time it computes. */
     private static final Pattern STORE_LINE = Pattern.compile(
             "^[\\w.\\[\\]\"]+\\.\\w+\\s*=|^\\w+\\s*:\\s*\\S|\\b(?:Exec|Query|QueryRow|Insert|Create|Save|Update|Put|Set"
@@ -80,13 +89,17 @@ final class StrippedZones {
         for (RemovedLine r : removed) {
             String old = r.line().text();
             if (!old.contains("one") && !old.contains("UTC") && !old.contains(".In(")
-                    && !old.contains("InLocation")) {
+                    && !old.contains("InLocation") && !old.contains("loc") && !old.contains("Loc")) {
                 continue; // the cheap pre-check: no zone word on the deleted line
             }
             int line = file.language() == Language.JAVA ? deletedSetter(r) : 0;
             if (line == 0) {
                 DiffLine now = stripped(r, file.language());
-                line = now == null || file.language() == Language.GO && !crosses(file, now) ? 0 : now.newLine();
+                if (now == null) {
+                    now = hostZoned(r);
+                }
+                line = now == null || file.language() == Language.GO && !GO_WALL_CLOCK.matcher(now.text()).find()
+                        && !crosses(file, now) ? 0 : now.newLine();
             }
             final int at = line;
             if (at > 0 && out.stream().noneMatch(f -> f.line() == at)) {
@@ -179,6 +192,42 @@ final class StrippedZones {
         return null;
     }
 
+    /**
+     * The added line of the same changed block that reads as the deleted one with its explicit zone replaced by the
+     * host's ({@code time.UTC} or {@code loc} become {@code time.Local}, {@code ZoneOffset.UTC} becomes
+     * {@code ZoneId.systemDefault()}), or null. In Go such a replacement in {@code time.Date} or
+     * {@code time.ParseInLocation} moves the instant itself; elsewhere the time must still be seen to leave.
+     */
+    private static DiffLine hostZoned(RemovedLine r) {
+        String old = squeeze(r.line().text());
+        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+            if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                continue;
+            }
+            String now = squeeze(l.text());
+            int head = 0;
+            while (head < old.length() && head < now.length() && old.charAt(head) == now.charAt(head)) {
+                head++;
+            }
+            int tail = 0;
+            while (tail < old.length() - head && tail < now.length() - head
+                    && old.charAt(old.length() - 1 - tail) == now.charAt(now.length() - 1 - tail)) {
+                tail++;
+            }
+            // back to the start of the argument, so that "time.UTC" against "time.Local" compares whole names
+            while (head > 0 && (Character.isLetterOrDigit(old.charAt(head - 1)) || old.charAt(head - 1) == '.'
+                    || old.charAt(head - 1) == '_')) {
+                head--;
+            }
+            String was = old.substring(head, old.length() - tail);
+            String is = now.substring(head, now.length() - tail);
+            if (HOST_ZONE.matcher(is).matches() && zoneGiven(was) && was.matches("[\\w.()\"]+")) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** Adds {@code line} less each zone link {@code links} finds whose argument is a zone other than the default. */
     private static void cutLinks(String line, Pattern links, List<String> out) {
         Matcher link = links.matcher(line);
@@ -208,12 +257,14 @@ final class StrippedZones {
         String t = now.text().strip();
         Matcher local = Pattern.compile("^([A-Za-z_]\\w*)(?:\\s*,\\s*[A-Za-z_]\\w*)*\\s*:?=\\s*").matcher(t);
         if (!local.find()) {
-            return STORE_LINE.matcher(t).find();
+            // returned: the caller keeps it, unless what is returned is zone-free (Unix seconds, a duration, a test)
+            return t.startsWith("return ") && !ZONE_FREE.matcher(t).find() || STORE_LINE.matcher(t).find();
         }
         String v = Pattern.quote(local.group(1));
         Pattern use = Pattern.compile("\\.\\w+\\s*=\\s*&?" + v + "\\b|^\\s*\\w+\\s*:\\s*&?" + v + "\\s*[,}]|\\b" + v
                 + "\\s*\\.\\s*(?:Format|String|MarshalJSON|AppendFormat)\\s*\\(|\\b(?:Exec|Query|QueryRow|Insert"
-                + "|Create|Save|Update|Put|Set|Store|Write|Encode)\\w*\\s*\\([^)]*\\b" + v + "\\b");
+                + "|Create|Save|Update|Put|Set|Store|Write|Encode)\\w*\\s*\\([^)]*\\b" + v + "\\b|^\\s*return\\s+" + v
+                + "\\s*(?:,|$)|\\b" + v + "\\s*\\.\\s*(?:Year|Month|Day|Hour|Weekday|YearDay|Date|Clock|ISOWeek)\\(\\)");
         for (int n = now.newLine() + 1; n <= file.lineCount(); n++) {
             String l = file.line(n);
             if (l.startsWith("func ") || l.startsWith("}")) {

@@ -18,7 +18,10 @@ import kb.review.rules.Catalog;
  * formatting labels a local time as UTC: every value is off by the host's offset (TIME-01). A pattern with a real
  * zone field ({@code X}, {@code XXX}, unquoted {@code Z}) parses the offset from the text and is not reported, nor is
  * a formatter given a zone on its line or by a {@code setTimeZone}/{@code withZone} on the variable that holds it
- * anywhere in the visible file. The pattern may be a literal or a string constant of the file.
+ * anywhere in the visible file. The pattern may be a literal or a string constant of the file. The quoted literals
+ * {@code 'GMT'} and {@code 'UTC'} make the same claim; so does the HTTP-date shape ({@code EEE, dd MMM yyyy HH:mm:ss z},
+ * the cookie's {@code dd-MMM-yyyy}) with a text zone field, because the protocol fixes that zone to GMT: a formatter
+ * in the JVM's zone writes the local wall clock under the local zone's name.
  */
 final class UtcLiteralFormats {
 
@@ -28,6 +31,15 @@ final class UtcLiteralFormats {
     private static final Pattern BUILT = Pattern.compile(
             "(new\\s+SimpleDateFormat|FastDateFormat\\s*\\.\\s*getInstance|DateTimeFormat\\s*\\.\\s*forPattern)"
                     + "\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_$][\\w$.]*)");
+
+    /** A quoted literal that names UTC in the pattern's text. */
+    private static final Pattern UTC_LITERAL = Pattern.compile("'(?:Z|GMT|UTC)'");
+    /**
+     * The HTTP-date and cookie-date shapes (RFC 1123, RFC 850, Netscape cookies) with a text zone field: the
+     * protocol fixes their zone to GMT, so a formatter in the JVM's zone writes a wrong instant under a zone name.
+     */
+    private static final Pattern HTTP_DATE = Pattern.compile(
+            "\"E{1,4},\\s?d{1,2}[ -]MMM[ -]y{2,4}\\s+HH:mm:ss\\s+z{1,4}\"");
 
     private UtcLiteralFormats() {
     }
@@ -54,7 +66,10 @@ final class UtcLiteralFormats {
             while (m.find()) {
                 String pattern = m.group(2).startsWith("\"") ? m.group(2)
                         : FormatDeclarations.constant(file, m.group(2), FormatDeclarations.JAVA_STRING);
-                if (pattern == null || !pattern.contains("'Z'")
+                // Joda's formatter prints a DateTime in that value's own zone, so only its literal is a claim
+                boolean http = pattern != null && !m.group(1).startsWith("DateTimeFormat")
+                        && HTTP_DATE.matcher(pattern).matches();
+                if (pattern == null || !http && !UTC_LITERAL.matcher(pattern).find()
                         || FormatDeclarations.ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
                     continue;
                 }
@@ -62,16 +77,26 @@ final class UtcLiteralFormats {
                 if (held.find() && FormatDeclarations.zoneSet(file, held.group(1), "setTimeZone|withZone\\w*")) {
                     continue;
                 }
-                out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(),
-                        "This format's pattern writes the zone as the literal 'Z' (UTC) but the formatter gets no zone: "
-                                + "it parses and formats in the JVM's default zone, so every time it reads or writes "
-                                + "is off by the host's offset while its text claims UTC. Give it UTC "
-                                + "(setTimeZone(TimeZone.getTimeZone(\"UTC\")), withZoneUTC()), or use a zone field "
-                                + "(X) or java.time's Instant.",
+                out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(), http
+                        ? "This is the HTTP-date (or cookie-date) shape, whose zone the protocol fixes to GMT "
+                                + "(Expires, Last-Modified, Date, a cookie's expiry), but the formatter gets no zone: "
+                                + "it writes the JVM's local time under the local zone's name, which clients read "
+                                + "hours off or reject. Give it GMT (setTimeZone(TimeZone.getTimeZone(\"GMT\"))), or "
+                                + "use DateTimeFormatter.RFC_1123_DATE_TIME on a UTC value."
+                        : "This format's pattern writes the zone as a literal (" + literal(pattern) + ", UTC) but the "
+                                + "formatter gets no zone: it parses and formats in the JVM's default zone, so every "
+                                + "time it reads or writes is off by the host's offset while its text claims UTC. Give "
+                                + "it UTC (setTimeZone(TimeZone.getTimeZone(\"UTC\")), withZoneUTC()), or use a zone "
+                                + "field (X) or java.time's Instant.",
                         Finding.Confidence.HIGH, null, "kb", null));
                 break;
             }
         }
         return out;
+    }
+
+    private static String literal(String pattern) {
+        Matcher m = UTC_LITERAL.matcher(pattern);
+        return m.find() ? m.group() : "'Z'";
     }
 }
