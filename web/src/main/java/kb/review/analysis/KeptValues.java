@@ -142,8 +142,21 @@ final class KeptValues {
                     + "\\b|[(,]\\s*" + v + "(\\s*,\\s*\\w+)*\\s+[*\\[\\]\\w.]+\\s*[,)]"
                     + "|,\\s*" + v + "\\s*:=").matcher(body).find();
         }
-        return Pattern.compile("[\\w>\\]]\\s+" + v + "\\s*[=;:,)]").matcher(body).find();
+        // Java: a type (or its generic or array end) before the name; a statement keyword there is not a type:
+        // 'return client;' hands back a field, it declares nothing (a lazy getter that builds into a local builder,
+        // stores the product in a field and returns the field)
+        java.util.regex.Matcher d = Pattern.compile("([\\w$]+|[>\\]])\\s+" + v + "\\s*[=;:,)]").matcher(body);
+        while (d.find()) {
+            if (!STATEMENT_KEYWORDS.contains(d.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** Java keywords that may stand right before an expression: the name after them is used, not declared. */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of("return", "throw", "yield", "case", "assert", "else",
+            "new", "instanceof");
 
     /** The line of the per-call use the last {@link #providedPerCall} found, or -1. */
     int lastPerCallUse = -1;
@@ -164,7 +177,7 @@ final class KeptValues {
                 || go && holder != null && !holder.contains(".") && Pattern.compile("(?m)\\breturn\\b[^\\n]*:\\s*&?"
                 + Pattern.quote(holder) + "\\b").matcher(text(fn)).find() && !Pattern.compile("[.\\]]\\w*\\s*=\\s*&?"
                 + Pattern.quote(holder) + "\\b").matcher(text(fn)).find();
-        if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn)) {
+        if (!returned || !NAMED.contains(fn.getType()) || once.oneTime(fn) || lazilyBuilt(fn, holder)) {
             return null;
         }
         String name = text(fn.getChildByFieldName("name"));
@@ -172,6 +185,25 @@ final class KeptValues {
         lastPerCallUse = line;
         return line < 0 ? null : "in " + name + ", a provider that per-call code calls at line " + line
                 + ": a new one for every request";
+    }
+
+    /**
+     * A lazy getter: the value is stored in a field or package variable (not declared in the function) that the
+     * function tests against null or nil before building ({@code if (client == null) client = ...; return client;},
+     * {@code if (shared != null) return shared;}, double-checked locking). Its callers get the one value built by the
+     * first call, not a new one per call.
+     */
+    private boolean lazilyBuilt(SyntaxNode fn, String holder) {
+        if (holder == null) {
+            return false;
+        }
+        String body = CodeText.code(text(fn));
+        String h = Pattern.quote(holder);
+        if (declaredIn(body, h)) {
+            return false;
+        }
+        return Pattern.compile("(?<![\\w$.])(?:this\\.)?" + h + "\\s*[!=]=\\s*(?:null|nil)\\b"
+                + "|\\b(?:null|nil)\\s*[!=]=\\s*(?:this\\.)?" + h + "(?![\\w$])").matcher(body).find();
     }
 
     /**
