@@ -61,12 +61,17 @@ final class ContinuedLoops {
      * {@code continue; }} shown) is read as before.
      */
     private static boolean skipsBeside(SyntaxNode block, SyntaxNode statement) {
+        int at = indexOf(block, statement);
         for (int i = 0; i < block.getNamedChildCount(); i++) {
             SyntaxNode s = block.getNamedChild(i);
             if (s.getStartByte() == statement.getStartByte()) {
                 continue;
             }
-            if (s.getStartByte() > statement.getStartByte() && !nextSkip(block, i, statement)) {
+            // (session 40, log40) a skip after the line counts when it is the statement right after it, or the one
+            // after that: the line runs on every element, the skipped ones too (gosip's transport layer: a received
+            // message logged, then `if err := validate(msg); err != nil { ...; continue }`). Further down the block,
+            // a continue is as likely to belong to a later hunk's loop that the pasted text merged into this block
+            if (s.getStartByte() > statement.getStartByte() && !(at >= 0 && i - at <= 2)) {
                 return false;
             }
             if (s.getType().equals("if_statement")
@@ -82,20 +87,15 @@ final class ContinuedLoops {
         return false;
     }
 
-    /**
-     * (session 40, log40) A skip after the line counts when it is the statement right after it, or the one after
-     * that: the line runs on every element, the skipped ones too (gosip's transport layer: a received message logged,
-     * then {@code if err := validate(msg); err != nil { ...; continue }}). Further down the block, a continue is as
-     * likely to belong to a later hunk's loop that the pasted text merged into this block.
-     */
-    private static boolean nextSkip(SyntaxNode block, int i, SyntaxNode statement) {
+    /** The index among {@code block}'s named children of the one that starts where {@code statement} does, or -1. */
+    private static int indexOf(SyntaxNode block, SyntaxNode statement) {
         int at = -1;
         for (int j = 0; j < block.getNamedChildCount(); j++) {
             if (block.getNamedChild(j).getStartByte() == statement.getStartByte()) {
                 at = j;
             }
         }
-        return at >= 0 && i - at <= 2;
+        return at;
     }
 
     private static boolean endsWithContinue(SyntaxNode body) {
