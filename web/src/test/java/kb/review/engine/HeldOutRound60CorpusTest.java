@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound60CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout60");
 
-    // Floors: set after run 1 (see heldout60/RESULTS.md); 0 until the blind first run.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout60/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases 558bd102; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/35 = 0.829; Go 17/20 = 0.850 and
+    // 17/20 = 0.850; Java 12/20 = 0.600 and 12/15 = 0.800 (recall below target overall and in Java; precision below
+    // it everywhere). High-confidence only: overall 20/40 = 0.500 and 20/23 = 0.870. Edits of existing files: recall
+    // 24/32 = 0.75, precision 24/27 = 0.89; new and renamed files 5/8 = 0.63 and 5/8 = 0.63. No accept lines, no run 2:
+    // three false positives are labelled defects named three lines from their labels, three one false reading.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.85},
+            "java", new double[] {0.60, 0.80});
 
     static List<Case> cases;
 
