@@ -26,12 +26,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound61CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout61");
 
-    // Floors: see heldout61/RESULTS.md. Run 1 is the first and blind measurement; until it is taken the floors are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout61/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases a6d96549; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/35 = 0.886; Go 15/20 = 0.750 and
+    // 15/17 = 0.882; Java 16/20 = 0.800 and 16/18 = 0.889 (recall and precision below target everywhere).
+    // High-confidence only: overall 21/40 = 0.525 and 21/22 = 0.955. Edits of existing files: recall 20/28 = 0.71,
+    // precision 20/24 = 0.83; new and renamed files 11/12 = 0.92 and 11/11 = 1.00. One accept line (go-15: a real
+    // TMO-01 on the per-request client the case labels RES-04), so run 2: precision 31/34 = 0.912, Go 15/16 = 0.938;
+    // the other three false positives are labelled defects named at another line than their labels.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.85},
+            "java", new double[] {0.80, 0.85});
 
     static List<Case> cases;
 
