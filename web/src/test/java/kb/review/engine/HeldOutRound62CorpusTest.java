@@ -24,12 +24,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound62CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout62");
 
-    // Floors: see heldout62/RESULTS.md. Set at 0 until run 1, the first and blind measurement.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout62/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases 93473935; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/34 = 0.912; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 14/20 = 0.700 and 14/17 = 0.824 (recall below target overall and in Java; precision below
+    // it in Java). High-confidence only: overall 24/40 = 0.600 and 24/25 = 0.960. Edits of existing files: recall
+    // 24/32 = 0.75, precision 24/26 = 0.92; new and renamed files 7/8 = 0.88 and 7/8 = 0.88. One accept line (java-01:
+    // the new vault provider's HttpRequest without a timeout, a real defect the case left unlabelled), so a run 2:
+    // overall 31/40 and 31/33 = 0.939, Java 14/20 and 14/16 = 0.875. The two other false positives are labelled
+    // defects named three lines from their labels.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.70, 0.80});
 
     static List<Case> cases;
 
