@@ -24,12 +24,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound63CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout63");
 
-    // Floors: 0 until run 1, the first and blind measurement (see heldout63/RESULTS.md), sets them.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout63/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases 417b382e; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/34 = 1.000; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 17/20 = 0.850 and 17/17 = 1.000 (recall at target, precision above it, everywhere).
+    // High-confidence only: overall 17/40 = 0.425 and 17/17 = 1.000. Edits of existing files: recall 28/32 = 0.88,
+    // precision 28/28 = 1.00; new and renamed files 6/8 = 0.75 and 6/6 = 1.00. No false positive, so no accept lines
+    // and no run 2. One miss (go-13, TIME-01) is a case-writing error: Go's time.Parse of a zone-less layout already
+    // returns UTC, so that case holds no defect; it stays as committed and counts as a miss.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.85, 1.00});
 
     static List<Case> cases;
 
