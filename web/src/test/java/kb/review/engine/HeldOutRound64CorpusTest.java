@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound64CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout64");
 
-    // Floors: 0 until run 1 (see heldout64/RESULTS.md), the first and blind measurement of the cases as committed.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout64/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases 1121ece2; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/34 = 0.971; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 16/20 = 0.800 and 16/17 = 0.941 (recall below target overall and in Java). High-confidence
+    // only: overall 21/40 = 0.525 and 21/21 = 1.000. Edits of existing files: recall 27/32 = 0.84, precision
+    // 27/28 = 0.96; new and renamed files 6/8 = 0.75 and 6/6 = 1.00. No accept lines, no run 2: the one false
+    // positive is a labelled defect named three lines from its label.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.80, 0.90});
 
     static List<Case> cases;
 
