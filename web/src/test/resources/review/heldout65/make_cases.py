@@ -20,6 +20,13 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # the case's code drops `defer cancel()` too (a slip of the template, RESULTS.md): the lostcancel is really there
+    'go-17-pofwd-remote-connection-only-half-closed': ['tcp.go:14:TMO-03'],
+    # the reader never closed is the HTTP answer's body: the same line has RES-02's defect as well as RES-01's
+    'java-14-asciigenome-update-check-reader-never-closed': ['src/main/java/samTextViewer/Utils.java:26:RES-02'],
+    # `new Socket(host, port)` connects with no connect timeout, in every version of the file
+    'java-ok-01-korakaagaz-socket-in-try-with-resources': [
+        'src/main/java/infrastructure/networking/ClientSender.java:39:TMO-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -24,12 +24,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound65CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout65");
 
-    // Floors: 0 until run 1, the first and blind measurement, gives the figures (see heldout65/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout65/RESULTS.md. Run 1 is the first and blind measurement (review at 3423d8fc, this branch's
+    // base, unchanged), committed cases 02c52872; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/40 = 0.850; Go 18/20 = 0.900 and
+    // 18/20 = 0.900; Java 16/20 = 0.800 and 16/20 = 0.800 (precision below target overall and in Java, recall below
+    // it in Java). High-confidence only: overall 23/40 = 0.575 and 23/25 = 0.920. Edits of existing files: recall
+    // 27/32 = 0.84, precision 27/32 = 0.84; new and renamed files 7/8 = 0.88 and 7/8 = 0.88. Three accept lines (real
+    // defects the cases left unlabelled, one of them a template slip) for run 2: precision 34/36 = 0.944 overall,
+    // Go 18/19 = 0.947, Java 16/17 = 0.941, recall unchanged.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.80, 0.80});
 
     static List<Case> cases;
 
