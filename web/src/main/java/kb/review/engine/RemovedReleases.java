@@ -27,8 +27,10 @@ import kb.review.rules.Catalog;
 /**
  * A change that deletes a release whose value was acquired outside the hunks: from a pasted diff the analysis cannot
  * see the acquisition, so it cannot follow the value, but the deletion itself is the change's act. In a checkout's
- * whole file (repo mode) the finding stands on the acquisition, found above the deletion in the same function. Reported at low
- * confidence (it still counts toward the gate) on the first line after the deletion, naming the release, unless the
+ * whole file (repo mode) the finding stands on the acquisition, found above the deletion in the same function; in a
+ * diff, on the acquisition when the hunk shows it, else on the hunk's first line when the function starts above the
+ * hunk (the nearest line shown to an acquisition made above it), else on the first line after the deletion. Reported at
+ * low confidence (it still counts toward the gate), naming the release, unless the
  * change puts the same release back elsewhere (a {@code defer}, a try-with-resources, a helper given the value),
  * deletes the value's acquisition too, or another finding already speaks for that value nearby. A release put back
  * further down the same function, below an exit, is reported as moved past that exit.
@@ -182,8 +184,11 @@ final class RemovedReleases {
                         : GoReleases.checkAbove(lines, i, h);
                 // Go: the value is overwritten right below the deleted close; only the same close puts it back
                 int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
+                // the acquisition above the hunk: the finding stands at the hunk's top, the nearest line shown to it
+                int outside = acquired > 0 || above > 0 || checked > 0 || overwritten > 0 || file.complete() ? 0
+                        : DeletedReleaseAcquisitions.nearestShownAbove(h, i);
                 int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
-                        : checked > 0 ? checked : next;
+                        : checked > 0 ? checked : outside > 0 ? outside : next;
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
@@ -222,6 +227,7 @@ final class RemovedReleases {
                             : "The change deletes `" + l.text().strip() + "` and nothing else in the change "
                                     + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
                                     : checked > 0 ? "acquired just above this error check"
+                                    : outside > 0 ? "acquired above this hunk, whose first line this stands on"
                                     : "acquired outside the hunks") + "): unless that moved where the change does "
                                     + "not show, `" + value + "` is no longer released on this path.";
                     // Go: the deleted release is the `defer v.Close()` written right under the acquisition and its
