@@ -153,21 +153,30 @@ final class DeletedReleaseAcquisitions {
      * shows above the deletion acquires the value: the acquisition lies above the hunk, and the hunk's first line is
      * the nearest the diff shows to it. A finding stands where the lifecycle starts (the rounds' line convention, and
      * what a checkout's whole file gives); without the acquisition in view that is the top of the hunk, not the line
-     * below the deletion. 0 when a function's header shows above the deletion (the value is then a parameter or a
-     * field, acquired nowhere in this function) or when nothing shows above it.
+     * below the deletion. Only when the hunk opens for this deletion (git's lead-in context, no other change above
+     * it): a top further up belongs to another change or a wider context, and says nothing of the acquisition. 0 when
+     * a function's header shows above the deletion (the value is then a parameter or a field, acquired nowhere in
+     * this function) or when nothing shows above it.
      */
     static int nearestShownAbove(Hunk hunk, int removed) {
         List<DiffLine> lines = hunk.lines();
         if (headerAbove(lines, removed)) {
             return 0;
         }
-        for (int j = 0; j < removed; j++) {
-            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && lines.get(j).newLine() > 0) {
-                return lines.get(j).newLine();
-            }
+        int first = removed;
+        while (first > 0 && lines.get(first - 1).kind() == DiffLine.Kind.REMOVED) {
+            first--;
         }
-        return 0;
+        // the hunk opens for this deletion: only git's lead-in context above it, no other change
+        if (first == 0 || first > LEAD_IN || lines.subList(0, first).stream()
+                .anyMatch(l -> l.kind() != DiffLine.Kind.CONTEXT)) {
+            return 0;
+        }
+        return lines.get(0).newLine();
     }
+
+    /** Git's default context: the lines a hunk shows above its first change. */
+    private static final int LEAD_IN = 3;
 
     /** A header of a function or method above the deletion in its own hunk: the function starts there. */
     private static boolean headerAbove(List<DiffLine> lines, int removed) {

@@ -144,6 +144,7 @@ final class RemovedReleases {
         List<RemovedLine> deletions = RemovedLine.of(file);
         List<String> removed = deletions.stream().map(d -> d.line().text()).toList();
         List<Finding> out = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (RemovedLine deleted : deletions) {
             Hunk h = deleted.hunk();
             List<DiffLine> lines = h.lines();
@@ -185,8 +186,9 @@ final class RemovedReleases {
                 // Go: the value is overwritten right below the deleted close; only the same close puts it back
                 int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
                 // the acquisition above the hunk: the finding stands at the hunk's top, the nearest line shown to it
-                int outside = acquired > 0 || above > 0 || checked > 0 || overwritten > 0 || file.complete() ? 0
-                        : DeletedReleaseAcquisitions.nearestShownAbove(h, i);
+                // (a local's: a field's value, `r.listener` or `this.pool`, was acquired in another method)
+                int outside = acquired > 0 || above > 0 || checked > 0 || overwritten > 0 || file.complete()
+                        || fieldReleased(value, l.text()) ? 0 : DeletedReleaseAcquisitions.nearestShownAbove(h, i);
                 int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
                         : checked > 0 ? checked : outside > 0 ? outside : next;
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
@@ -215,8 +217,10 @@ final class RemovedReleases {
                         && !(language == Language.GO && (item.equals("TMO-03") || goroutineTop(lines, i))
                                 && CutCancels.panicOnly(deletedRunAbove(lines, i)))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
-                        // two deleted releases of one value (one in each catch) are one finding at its acquisition
-                        && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)) {
+                        // two deleted releases of one value (one in each catch) are one finding at its acquisition,
+                        // and so are two in one hunk (a close deleted from each early return below one dial)
+                        && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)
+                        && (value.isEmpty() || reported.add(h.newStart() + ":" + item + ":" + value))) {
                     Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                     String message = value.isEmpty()
                             ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
@@ -251,6 +255,12 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.shutdown()}). */
+    private static boolean fieldReleased(String value, String line) {
+        return value.contains(".") || !value.isEmpty() && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b")
+                .matcher(line).find();
     }
 
     /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
