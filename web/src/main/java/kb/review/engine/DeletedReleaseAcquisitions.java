@@ -47,9 +47,10 @@ final class DeletedReleaseAcquisitions {
     }
 
     /**
-     * A line that acquires {@code value}: an assignment to it, for a thread-local a set on it, and for a JDBC
-     * transaction the {@code setAutoCommit(false)} that begins it (nearer the rollback than the connection's
-     * assignment, and the line a transaction finding stands on).
+     * A line that acquires {@code value}: an assignment to it, for a thread-local a set on it, and for a transaction
+     * the call that begins it, JDBC's {@code setAutoCommit(false)} or a {@code begin()} on the value itself (JTA's
+     * {@code UserTransaction}, JPA's {@code EntityTransaction}): nearer the rollback than the value's assignment, and
+     * the line a transaction finding stands on.
      */
     private static Pattern acquires(String value, String item) {
         String v = Pattern.quote(value);
@@ -58,7 +59,8 @@ final class DeletedReleaseAcquisitions {
                 ? Pattern.compile("(?<![\\w.])" + v + "\\s*\\.\\s*(?:set\\w*|put|putAll)\\s*\\((?!\\s*null\\s*\\))"
                         + "|\\.set\\w*ThreadLocal\\w*\\s*\\(|\\w*ThreadLocal\\w*\\.set\\s*\\(")
                 : item.equals("TX-01")
-                ? Pattern.compile("(?<![\\w.])" + v + "\\.setAutoCommit\\(\\s*false\\s*\\)|" + assigned)
+                ? Pattern.compile("(?<![\\w.])" + v + "\\.setAutoCommit\\(\\s*false\\s*\\)|(?<![\\w.])" + v
+                        + "\\s*\\.\\s*begin\\w*\\s*\\(|" + assigned)
                 : Pattern.compile(assigned);
     }
 
@@ -145,6 +147,36 @@ final class DeletedReleaseAcquisitions {
     private static boolean header(SourceFile file, String text) {
         return file.language() == Language.GO ? GO_DECLARATION.matcher(text).find() : HEADER.matcher(text).find();
     }
+
+    /**
+     * The hunk's first shown line, when the deleted release's function starts above the hunk and nothing the hunk
+     * shows above the deletion acquires the value: the acquisition lies above the hunk, and the hunk's first line is
+     * the nearest the diff shows to it. A finding stands where the lifecycle starts (the rounds' line convention, and
+     * what a checkout's whole file gives); without the acquisition in view that is the top of the hunk, not the line
+     * below the deletion. Only when the hunk opens for this deletion (git's lead-in context, no other change above
+     * it): a top further up belongs to another change or a wider context, and says nothing of the acquisition. 0 when
+     * a function's header shows above the deletion (the value is then a parameter or a field, acquired nowhere in
+     * this function) or when nothing shows above it.
+     */
+    static int nearestShownAbove(Hunk hunk, int removed) {
+        List<DiffLine> lines = hunk.lines();
+        if (headerAbove(lines, removed)) {
+            return 0;
+        }
+        int first = removed;
+        while (first > 0 && lines.get(first - 1).kind() == DiffLine.Kind.REMOVED) {
+            first--;
+        }
+        // the hunk opens for this deletion: only git's lead-in context above it, no other change
+        if (first == 0 || first > LEAD_IN || lines.subList(0, first).stream()
+                .anyMatch(l -> l.kind() != DiffLine.Kind.CONTEXT)) {
+            return 0;
+        }
+        return lines.get(0).newLine();
+    }
+
+    /** Git's default context: the lines a hunk shows above its first change. */
+    private static final int LEAD_IN = 3;
 
     /** A header of a function or method above the deletion in its own hunk: the function starts there. */
     private static boolean headerAbove(List<DiffLine> lines, int removed) {

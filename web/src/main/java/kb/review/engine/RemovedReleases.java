@@ -27,8 +27,10 @@ import kb.review.rules.Catalog;
 /**
  * A change that deletes a release whose value was acquired outside the hunks: from a pasted diff the analysis cannot
  * see the acquisition, so it cannot follow the value, but the deletion itself is the change's act. In a checkout's
- * whole file (repo mode) the finding stands on the acquisition, found above the deletion in the same function. Reported at low
- * confidence (it still counts toward the gate) on the first line after the deletion, naming the release, unless the
+ * whole file (repo mode) the finding stands on the acquisition, found above the deletion in the same function; in a
+ * diff, on the acquisition when the hunk shows it, else on the hunk's first line when the function starts above the
+ * hunk (the nearest line shown to an acquisition made above it), else on the first line after the deletion. Reported at
+ * low confidence (it still counts toward the gate), naming the release, unless the
  * change puts the same release back elsewhere (a {@code defer}, a try-with-resources, a helper given the value),
  * deletes the value's acquisition too, or another finding already speaks for that value nearby. A release put back
  * further down the same function, below an exit, is reported as moved past that exit.
@@ -142,6 +144,7 @@ final class RemovedReleases {
         List<RemovedLine> deletions = RemovedLine.of(file);
         List<String> removed = deletions.stream().map(d -> d.line().text()).toList();
         List<Finding> out = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (RemovedLine deleted : deletions) {
             Hunk h = deleted.hunk();
             List<DiffLine> lines = h.lines();
@@ -182,8 +185,12 @@ final class RemovedReleases {
                         : GoReleases.checkAbove(lines, i, h);
                 // Go: the value is overwritten right below the deleted close; only the same close puts it back
                 int overwritten = language == Language.GO ? GoReleases.overwriteBelow(lines, i, value) : 0;
+                // the acquisition above the hunk: the finding stands at the hunk's top, the nearest line shown to it
+                // (a local's: a field's value, `r.listener` or `this.pool`, was acquired in another method)
+                int outside = acquired > 0 || above > 0 || checked > 0 || overwritten > 0 || file.complete()
+                        || fieldReleased(value, l.text()) ? 0 : DeletedReleaseAcquisitions.nearestShownAbove(h, i);
                 int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
-                        : checked > 0 ? checked : next;
+                        : checked > 0 ? checked : outside > 0 ? outside : next;
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
@@ -210,8 +217,10 @@ final class RemovedReleases {
                         && !(language == Language.GO && (item.equals("TMO-03") || goroutineTop(lines, i))
                                 && CutCancels.panicOnly(deletedRunAbove(lines, i)))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
-                        // two deleted releases of one value (one in each catch) are one finding at its acquisition
-                        && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)) {
+                        // two deleted releases of one value (one in each catch) are one finding at its acquisition,
+                        // and so are two in one hunk (a close deleted from each early return below one dial)
+                        && out.stream().noneMatch(f -> f.item().equals(item) && f.line() == at)
+                        && (value.isEmpty() || reported.add(h.newStart() + ":" + item + ":" + value))) {
                     Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                     String message = value.isEmpty()
                             ? "The change deletes `" + l.text().strip() + "` and restores the interrupt nowhere "
@@ -222,6 +231,7 @@ final class RemovedReleases {
                             : "The change deletes `" + l.text().strip() + "` and nothing else in the change "
                                     + r.what() + " `" + value + "` (" + (acquired > 0 || above > 0 ? "acquired here"
                                     : checked > 0 ? "acquired just above this error check"
+                                    : outside > 0 ? "acquired above this hunk, whose first line this stands on"
                                     : "acquired outside the hunks") + "): unless that moved where the change does "
                                     + "not show, `" + value + "` is no longer released on this path.";
                     // Go: the deleted release is the `defer v.Close()` written right under the acquisition and its
@@ -245,6 +255,12 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.shutdown()}). */
+    private static boolean fieldReleased(String value, String line) {
+        return value.contains(".") || !value.isEmpty() && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b")
+                .matcher(line).find();
     }
 
     /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */

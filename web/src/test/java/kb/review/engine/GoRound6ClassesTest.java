@@ -168,11 +168,12 @@ class GoRound6ClassesTest {
             """;
 
     @Test
-    void a_defer_deleted_after_other_work_is_reported_where_it_stood() {
-        assertEquals(List.of(55), found(DEFER_AFTER_OPTION, "RES-01").stream().map(Finding::line).toList());
+    void a_defer_deleted_after_other_work_is_reported_at_the_top_of_its_hunk() {
+        // the acquisition is above the hunk: the finding stands on the nearest line the diff shows to it (session 41)
+        assertEquals(List.of(52), found(DEFER_AFTER_OPTION, "RES-01").stream().map(Finding::line).toList());
         List<Finding> res = found(DEFER_AFTER_WORK, "RES-01");
-        assertEquals(List.of(54), res.stream().map(Finding::line).toList());
-        assertTrue(res.get(0).message().contains("acquired outside the hunks"), res.get(0).message());
+        assertEquals(List.of(51), res.stream().map(Finding::line).toList());
+        assertTrue(res.get(0).message().contains("acquired above this hunk"), res.get(0).message());
     }
 
     // --- a release put back in another file closes another value of the same name

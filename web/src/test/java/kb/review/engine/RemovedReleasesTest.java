@@ -122,12 +122,12 @@ class RemovedReleasesTest {
     }
 
     @Test
-    void deleting_a_close_whose_open_the_diff_does_not_show_is_a_low_confidence_finding_where_it_stood() {
+    void deleting_a_close_whose_open_the_diff_does_not_show_is_a_low_confidence_finding_at_the_top_of_its_hunk() {
         List<Finding> res = TestRules.reviewDiff(DELETES_CLOSE_FAR_FROM_OPEN).findings().stream()
                 .filter(f -> f.item().equals("RES-01")).toList();
         assertEquals(1, res.size(), res.toString());
         assertEquals(RemovedReleases.RULE, res.get(0).rule());
-        assertEquals(42, res.get(0).line());
+        assertEquals(40, res.get(0).line()); // the hunk's first line, nearest the open above it (session 41)
         assertEquals(Finding.Confidence.LOW, res.get(0).confidence());
         org.junit.jupiter.api.Assertions.assertTrue(res.get(0).message().contains("`file`"), res.get(0).message());
     }

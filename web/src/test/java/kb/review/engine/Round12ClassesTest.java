@@ -51,7 +51,7 @@ class Round12ClassesTest {
                                  }
                                  return published;
                         """));
-        assertEquals(List.of("33:TX-02", "34:TX-01"), items(diff));
+        assertEquals(List.of("31:TX-01", "33:TX-02"), items(diff));
     }
 
     @Test
