@@ -134,7 +134,7 @@ final class GoChannelLoops {
         return false;
     }
 
-    private static int tabs(String line) {
+    static int tabs(String line) {
         int n = 0;
         while (n < line.length() && line.charAt(n) == '\t') {
             n++;

@@ -40,7 +40,7 @@ final class GoReceiveCases {
             return false;
         }
         String[] lines = new String(src, StandardCharsets.UTF_8).split("\n", -1);
-        int depth = row < lines.length ? tabs(lines[row]) : 0;
+        int depth = row < lines.length ? GoChannelLoops.tabs(lines[row]) : 0;
         if (depth < 2) {
             return false;
         }
@@ -52,7 +52,7 @@ final class GoReceiveCases {
             if (t.isBlank()) {
                 continue;
             }
-            if (tabs(t) >= depth) {
+            if (GoChannelLoops.tabs(t) >= depth) {
                 if (t.strip().startsWith("for ")) {
                     return false; // a loop of the case's own: a continue may be its
                 }
@@ -60,7 +60,7 @@ final class GoReceiveCases {
                 continue;
             }
             m = RECEIVE_CASE.matcher(t);
-            caseRow = tabs(t) == depth - 1 && m.find() ? at : -1;
+            caseRow = GoChannelLoops.tabs(t) == depth - 1 && m.find() ? at : -1;
             break;
         }
         if (caseRow < 0 || RARE.matcher(m.group(1)).find() || RARE.matcher(m.group(2)).find()
@@ -73,7 +73,7 @@ final class GoReceiveCases {
             if (t.isEmpty()) {
                 continue;
             }
-            if (tabs(lines[next]) < depth) {
+            if (GoChannelLoops.tabs(lines[next]) < depth) {
                 break; // the case ended
             }
             if (t.startsWith("for ")) {
@@ -92,7 +92,7 @@ final class GoReceiveCases {
     private static boolean loopInSight(String[] lines, int caseRow, int depth, BitSet known) {
         for (int at = caseRow - 1; at >= 0 && known.get(at + 1); at--) {
             String t = lines[at];
-            if (!t.isBlank() && tabs(t) < depth - 1 && (t.strip().startsWith("for ") || t.strip().equals("for {"))) {
+            if (!t.isBlank() && GoChannelLoops.tabs(t) < depth - 1 && t.strip().startsWith("for ")) {
                 return true;
             }
             if (t.startsWith("func ")) {
@@ -100,13 +100,5 @@ final class GoReceiveCases {
             }
         }
         return false;
-    }
-
-    private static int tabs(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == '\t') {
-            n++;
-        }
-        return n;
     }
 }
