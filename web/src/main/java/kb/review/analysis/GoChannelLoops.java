@@ -96,7 +96,7 @@ final class GoChannelLoops {
     }
 
     /** True when {@code text} holds {@code name} as a whole identifier, not as a field ({@code x.name}). */
-    private static boolean names(String text, String name) {
+    static boolean names(String text, String name) {
         for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
             int end = i + name.length();
             boolean before = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)) && text.charAt(i - 1) != '.';
@@ -134,7 +134,7 @@ final class GoChannelLoops {
         return false;
     }
 
-    private static int tabs(String line) {
+    static int tabs(String line) {
         int n = 0;
         while (n < line.length() && line.charAt(n) == '\t') {
             n++;

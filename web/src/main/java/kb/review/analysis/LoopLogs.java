@@ -62,6 +62,7 @@ public final class LoopLogs {
                     && !TalliedBlocks.inHiddenLoop(c, src, known, go) // a tally summed up after the block
                     && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
+                    && !(go && GoReceiveCases.inHiddenLoop(c, src, known)) // a select case above the hunk
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || !go && LoopGuards.inCommandLinePackage(path) // a command's progress output
