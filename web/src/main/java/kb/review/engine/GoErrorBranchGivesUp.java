@@ -36,6 +36,15 @@ final class GoErrorBranchGivesUp {
     private static final Pattern ROLLBACK = Pattern.compile(
             "^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Rollback|Abort)\\w*\\(\\s*(?:ctx\\w*|context\\.\\w+\\(\\s*\\))?\\s*\\)$");
 
+    /**
+     * A statement that only resets or closes a value of the failed step ({@code r.conn = nil}, {@code ok = false},
+     * {@code conn.Close()}, {@code cancel()}): clean-up on the way out, which decides nothing about the failure, so it
+     * neither hands it on nor stands for handling it (session 41, err41).
+     */
+    private static final Pattern RESETS = Pattern.compile(
+            "^[\\w.]+\\s*=\\s*(?:nil|false|0|\"\"|[\\w.]+\\{\\s*\\})$"
+                    + "|^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Close|Stop|Reset)\\(\\s*\\)$|^cancel\\w*\\(\\s*\\)$");
+
     /** An assignment operator's {@code =}: not part of {@code ==}, {@code !=}, {@code <=} or {@code >=}. */
     private static final Pattern ASSIGN = Pattern.compile("(?<![=!<>])=(?!=)");
 
@@ -89,6 +98,8 @@ final class GoErrorBranchGivesUp {
                     return null;
                 }
                 gaveUp = true;
+            } else if (RESETS.matcher(t).matches() && !mentions(t, name)) {
+                continue; // clean-up of the failed step: the failure still goes nowhere
             } else if (ROLLBACK.matcher(t).find()) {
                 rolledBack = true; // the step's writes undone: its failure is the unit of work's, not a side matter
             } else if (!LOG.matcher(t).find()) {

@@ -40,6 +40,9 @@ import kb.review.rules.Catalog;
  * log, no counter or status and no use of the exception, whatever it does instead (retries, goes on, answers an error
  * that names no cause). Not for an exception that says the peer went away or the work was cancelled
  * ({@link #PEER_GONE}), whose log lines authors delete as noise.
+ *
+ * <p>A fifth (session 41, err41, {@link LostHandOffs}): an existing catch whose throw or hand-off of the exception the
+ * change deletes, leaving it going on with no log, no use of the exception and nothing recorded but a count.
  */
 final class SilencedCatches {
 
@@ -151,6 +154,8 @@ final class SilencedCatches {
         // `catch (X ignored)`, its log line deleted between them)
         boolean causeLogDeleted = rewrittenHeaderUsed(lines, at, true);
         boolean onlyAnswers = true;
+        boolean handOffDeleted = false; // (err41) a throw or a handler given the exception, deleted from the catch
+        boolean keepsTrace = false;
         String success = null;
         String returned = null;
         int statements = 0;
@@ -165,6 +170,7 @@ final class SilencedCatches {
                 oldClosed |= t.startsWith("}") && CodeText.indent(l.text()) <= indent;
                 usedBefore |= !oldClosed && GoRemovedErrorHandling.mentions(JavaRemovedErrorHandling.MEMBER.matcher(t)
                         .replaceAll(""), name) && !t.contains(name + ".printStackTrace");
+                handOffDeleted |= !oldClosed && LostHandOffs.handedOn(t, name);
                 causeLogDeleted |= !oldClosed && JavaRemovedErrorHandling.LOG.matcher(t).find()
                         && GoRemovedErrorHandling.mentions(JavaRemovedErrorHandling.MEMBER.matcher(t).replaceAll(""), name);
                 continue;
@@ -184,7 +190,8 @@ final class SilencedCatches {
                     return "says nothing and answers `" + success.replaceAll(";$", "") + "`, a success";
                 }
                 return verdict(lines, at, name, usedBefore, console, logged && loud, logged, silentDefault,
-                        returned, causeLogDeleted && !logged && !counted && !peerGone);
+                        returned, causeLogDeleted && !logged && !counted && !peerGone,
+                        handOffDeleted && !keepsTrace && !logged && !peerGone);
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.contains("//")) {
                 return null; // the author says why the failure may go
@@ -210,6 +217,7 @@ final class SilencedCatches {
             }
             console |= toConsole;
             counted |= RECORDS.matcher(s).find();
+            keepsTrace |= LostHandOffs.keepsTrace(s);
             boolean log = !toConsole && JavaRemovedErrorHandling.LOG.matcher(s).find();
             logged |= log;
             loud |= log && !JavaRemovedErrorHandling.QUIET.matcher(s).find();
@@ -234,7 +242,7 @@ final class SilencedCatches {
 
     private static String verdict(List<DiffLine> lines, int at, String name, boolean usedBefore, boolean console,
                                   boolean loud, boolean logged, boolean silentDefault, String returned,
-                                  boolean causeLost) {
+                                  boolean causeLost, boolean handOffLost) {
         // only where the change deletes a use of the exception from this catch (a log line with the cause, a throw, a
         // record): a catch written new in that shape was mostly a chosen fall-back on set 17 (a parse answered by a
         // default, a credential failure answered by a refusal, a CLI printing its usage error), 28 rows, nearly all
@@ -262,6 +270,9 @@ final class SilencedCatches {
         if (causeLost && !console && (returned == null || returned.equals("return;") || !silentDefault)) {
             return "no longer leaves a trace of the failure: the change deletes its log line with the cause and puts"
                     + " nothing in its place";
+        }
+        if (handOffLost && !console && (returned == null || !SENTINEL.matcher(returned).matches())) {
+            return LostHandOffs.WHY;
         }
         if (logged || console || returned == null || returned.equals("return;") || !silentDefault) {
             return null;
