@@ -74,9 +74,55 @@ final class TimeoutBuilds {
     private static String arguments(SyntaxNode n, byte[] src, SyntaxNode args) {
         String argText = args == null || args.isNull() ? "" : text(src, args);
         if (n.getType().equals("call_expression") && !argText.isEmpty()) {
-            argText = GoTypes.contextsAsCtx(argText, GoTypes.of(n, src));
+            argText = GoTypes.contextsAsCtx(argText, GoTypes.of(n, src)) + spreadOptions(n, src, argText);
         }
         return argText;
+    }
+
+    /** A Go call's last argument spread from a slice: {@code grpc.Dial(addr, opts...)}; group 1 the slice. */
+    private static final java.util.regex.Pattern SPREAD = java.util.regex.Pattern.compile(
+            "(?<![\\w.])([A-Za-z_]\\w*)\\s*\\.\\.\\.\\s*,?\\s*\\)\\s*$");
+
+    /**
+     * For a Go call whose options come spread from a local slice ({@code opts := []grpc.DialOption{grpc.WithBlock()}},
+     * {@code opts = append(opts, ...)}, then {@code grpc.DialContext(ctx, addr, opts...)}), the text of what the
+     * enclosing function puts in that slice above the call, after a space, so that an entry's {@code args} reads the
+     * options wherever they were assembled; empty for any other call.
+     */
+    private static String spreadOptions(SyntaxNode n, byte[] src, String argText) {
+        java.util.regex.Matcher s = SPREAD.matcher(argText);
+        if (!s.find()) {
+            return "";
+        }
+        SyntaxNode f = n.getParent();
+        while (f != null && !f.isNull() && !f.getType().equals("function_declaration")
+                && !f.getType().equals("method_declaration") && !f.getType().equals("func_literal")) {
+            f = f.getParent();
+        }
+        if (f == null || f.isNull()) {
+            return "";
+        }
+        String body = new String(src, f.getStartByte(), n.getStartByte() - f.getStartByte(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher put = java.util.regex.Pattern.compile("(?<![\\w.])" + s.group(1)
+                + "\\s*(?:\\[\\]\\s*[\\w.]+\\s*)?:?=(?!=)").matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (put.find()) {
+            int depth = 0;
+            int i = put.end();
+            for (; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '(' || c == '{' || c == '[') {
+                    depth++;
+                } else if (c == ')' || c == '}' || c == ']') {
+                    depth--;
+                } else if (c == '\n' && depth <= 0) {
+                    break;
+                }
+            }
+            out.append(' ').append(body, put.end(), i);
+        }
+        return out.toString();
     }
 
     /**

@@ -18,7 +18,8 @@ import kb.review.rules.Catalog;
  * TMO-01 asks for connect and request timeouts on every client and a deadline on every
  * statement; the construction or the query itself is usually unchanged context, which the rules that read a whole
  * construction judge as untouched code (or cannot see whole), while the deleted line is the code's own word that the
- * call had a bound and now has none. Reported at the head of the chain (or the line below a deleted statement).
+ * call had a bound and now has none. Reported at the head of the chain, or for a deleted statement at the kept line
+ * that builds its receiver (the line below the deletion when the hunk does not show it).
  * Silent when the deleted lines do anything else (a rewrite, not a dropped timeout), when the timeout was off anyway
  * ({@code 0}, {@code Duration.ZERO}, {@code -1}), for idle, keep-alive, eviction and shutdown timeouts (they bound no
  * wait of the caller), and when the change sets a timeout anywhere else (an added line of any file naming one).
@@ -32,6 +33,8 @@ final class DeletedTimeoutSetters {
             "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
                     + "|(?:set)?[mM]axTime(?:MS|Msec)?)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
+    /** The receiver of a setter statement ({@code this.conn.setReadTimeout(ms);}); group 1 its name. */
+    private static final Pattern RECEIVER = Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.");
     private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
             + "|Lease|Validation|Without|Disable|No[A-Z]");
     private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
@@ -68,7 +71,8 @@ final class DeletedTimeoutSetters {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
             boolean step = removed.line().text().strip().startsWith(".");
-            int line = step ? chainHead(lines, from - 1) : lines.get(to + 1).newLine();
+            int line = step ? chainHead(lines, from - 1) : builtAbove(lines, from, removed.line().text(),
+                    lines.get(to + 1).newLine());
             if (line <= 0 || reported.contains(line)) {
                 continue;
             }
@@ -80,6 +84,27 @@ final class DeletedTimeoutSetters {
                     Finding.Confidence.HIGH, null, "kb", null));
         }
         return out;
+    }
+
+    /**
+     * The kept line above {@code from} that builds the receiver of the deleted setter statement {@code setter}
+     * ({@code conn = (HttpURLConnection) url.openConnection();} for {@code conn.setReadTimeout(ms);}): the object that
+     * lost its bound, where the rules that read a whole construction report too. {@code below} (the line under the
+     * deletion) when the hunk does not show it.
+     */
+    private static int builtAbove(List<DiffLine> lines, int from, String setter, int below) {
+        Matcher r = RECEIVER.matcher(setter);
+        if (!r.find()) {
+            return below;
+        }
+        Pattern built = Pattern.compile("(?<![\\w$.])" + Pattern.quote(r.group(1)) + "\\s*=[^=]");
+        for (int j = from - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && built.matcher(l.text()).find() && l.newLine() > 0) {
+                return l.newLine();
+            }
+        }
+        return below;
     }
 
     /** True when every deleted line of {@code from..to} is a timeout step or setter, or a comment. */

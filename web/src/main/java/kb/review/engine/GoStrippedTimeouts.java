@@ -16,7 +16,8 @@ import kb.review.rules.Catalog;
  * ({@code pkg.Dial(addr, pw, pkg.DialTimeout(d))} becoming {@code pkg.Dial(addr, pw)}, {@code grpc.WithTimeout},
  * {@code nats.Timeout}, {@code ldap.DialWithDialer(&net.Dialer{Timeout: d})}, a {@code timeout} parameter), a
  * {@code DialTimeout(network, addr, d)} turned into the {@code Dial(network, addr)} that has no bound, or a
- * timeout field ({@code DialTimeout: d,}, {@code HandshakeTimeout: d,}) deleted from a literal whose other lines stay.
+ * timeout field ({@code DialTimeout: d,}, {@code HandshakeTimeout: d,}) deleted from a literal whose other lines stay,
+ * or its assignment statement ({@code cfg.Net.ReadTimeout = d}) deleted from between settings that stay.
  * TMO-01 asks for a timeout on every outbound connection; the deleted line is the code's own word that this one had
  * one. Silent when the bound was off anyway ({@code 0}), for idle, keep-alive and shutdown timeouts (they bound no
  * wait of the caller), when the old line differs from the new one in anything else, in tests, and when an added line
@@ -56,6 +57,19 @@ final class GoStrippedTimeouts {
      */
     private static final Pattern SETTER = Pattern.compile(
             "^\\s*(?:(?:_|\\w+)\\s*:?=\\s*)?(?:[\\w.]+(?:\\(\\))?)?\\.(Set\\w*(?:Timeout|Deadline))\\((.+)\\)\\.?\\s*(?://.*)?$");
+    /**
+     * A timeout field set by an assignment statement on settings built earlier ({@code cfg.Net.DialTimeout = d},
+     * {@code srv.ReadHeaderTimeout = d}, {@code client.Timeout = d}): the statement form of {@link #FIELD}, which
+     * Sarama's, net/http's and most drivers' configuration structs are written with. Group 1 the field, 2 the value.
+     */
+    private static final Pattern ASSIGNED = Pattern.compile(
+            "^\\s*[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*\\.((?:[A-Z]\\w*)?(?:Timeout|Deadline))\\s*=\\s*(.+?)\\s*(?://.*)?$");
+    /**
+     * A bare {@code x.Timeout = d} bounds a connection only when {@code x} names a client, dialer, transport or
+     * connection ({@code client.Timeout}, {@code cfg.Net.Dialer.Timeout}); a job's or a session's {@code Timeout} is not.
+     */
+    private static final Pattern CONNECTION_HOLDER = Pattern.compile(
+            "(?i)(?:client|cli|dialer|conn\\w*|transport|net)\\.(?:Timeout|Deadline)\\s*=");
     /** A deadline of now: the idiom that wakes a blocked reader or writer on close, not a bound of its wait. */
     private static final Pattern NOW = Pattern.compile("^\\s*time\\.Now\\(\\)\\s*$");
     /** A dial with a timeout twin: group 1 the callee up to the name, the name ends in Timeout. */
@@ -101,6 +115,9 @@ final class GoStrippedTimeouts {
                 if (!f.matches()) {
                     f = SETTER.matcher(old);
                 }
+                if (!f.matches()) {
+                    f = ASSIGNED.matcher(old);
+                }
                 Matcher g = GoDeadlines.CHECKED.matcher(old);
                 if (!f.matches() && g.matches() && !NOT_A_WAIT.matcher(g.group(1)).find()
                         && !OFF.matcher(g.group(2)).matches() && !g.group(2).contains("time.Time{}")
@@ -110,9 +127,11 @@ final class GoStrippedTimeouts {
                 } else if (f.matches() && !NOT_A_WAIT.matcher(f.group(1)).find() && !OFF.matcher(f.group(2)).matches()
                         && !f.group(2).contains("time.Time{}") && !NOW.matcher(f.group(2)).matches()
                         && onlyDeletions(r)) {
-                    boolean bare = f.pattern() == FIELD
-                            && (f.group(1).equals("Timeout") || f.group(1).equals("Deadline"));
-                    now = bare ? connectionBelow(r) : nextLine(r);
+                    boolean bare = f.group(1).equals("Timeout") || f.group(1).equals("Deadline");
+                    now = f.pattern() == FIELD && bare ? connectionBelow(r)
+                            : f.pattern() != ASSIGNED ? nextLine(r)
+                            : bare && !CONNECTION_HOLDER.matcher(old).find() ? null
+                            : builtAbove(r, old.strip().replaceFirst("[.\\s].*", ""));
                     what = "deletes `" + old.strip() + "` from the settings it keeps";
                 } else {
                     Matcher c = DIAL_FIELD.matcher(old);
@@ -297,6 +316,26 @@ final class GoStrippedTimeouts {
             }
         }
         return null;
+    }
+
+    /**
+     * For a deleted assignment on settings ({@code cfg.Net.ReadTimeout = d}): the kept line above that builds their
+     * root {@code name} ({@code cfg := sarama.NewConfig()}, {@code srv := &http.Server{...}}), where the settings
+     * that lost the bound are made and the rules that read a whole construction report too; the line below the
+     * deletion when the hunk does not show it.
+     */
+    private static DiffLine builtAbove(RemovedLine r, String name) {
+        Pattern built = Pattern.compile("^\\s*(?:var\\s+)?" + Pattern.quote(name) + "\\s*(?:,\\s*\\w+\\s*)?:?=[^=]");
+        for (int i = r.index() - 1; i >= 0; i--) {
+            DiffLine l = r.lines().get(i);
+            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && built.matcher(l.text()).find()) {
+                return l;
+            }
+            if (l.text().startsWith("func ")) {
+                break;
+            }
+        }
+        return nextLine(r);
     }
 
     /** The added line of the same changed block that reads as {@code stripped}, or null. */

@@ -206,6 +206,7 @@ public final class Reviewer {
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
                     addUnlessLineHeld(drops, WallClockInstants.find(f, book.catalog()));
+                    addUnlessLineHeld(drops, InstantsMadeWallClock.find(f, book.catalog(), allAdded));
                     // a zone deleted in place or a 'Z' literal already names such a line
                     addUnlessLineHeld(drops, ZoneConventionBreaks.find(f, book.catalog()));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));

@@ -59,6 +59,8 @@ final class StrippedZones {
     private static final Pattern NAMES_ZONE = Pattern.compile(
             "(?i)time_?zone(?!\\.getDefault\\(\\))|ZoneId(?!\\.systemDefault\\(\\))|ZoneOffset|withZone|\\.UTC\\("
                     + "|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
+    /** The words of a Go call that takes a location, dropped from a line whose location is the host's. */
+    private static final Pattern HOST_LOCATED = Pattern.compile("InLocation|\\.In\\(");
     /** The whole of a zone expression that means the host's own zone. */
     private static final Pattern HOST_ZONE = Pattern.compile(
             "\\s*(?:time\\.Local|ZoneId\\.systemDefault\\(\\)|TimeZone\\.getDefault\\(\\))\\s*");
@@ -81,7 +83,7 @@ final class StrippedZones {
             return List.of();
         }
         List<RemovedLine> removed = RemovedLine.of(file);
-        if (removed.isEmpty() || allAdded.anyFinds(NAMES_ZONE)) {
+        if (removed.isEmpty() || allAdded.all().stream().anyMatch(StrippedZones::namesZone)) {
             return List.of();
         }
         Severity severity = catalog.item("TIME-01").map(Catalog.Item::severity).orElse(Severity.ADVICE);
@@ -242,6 +244,17 @@ final class StrippedZones {
                 out.add(squeeze(line.substring(0, link.start()) + line.substring(close + 1)));
             }
         }
+    }
+
+    /**
+     * True when the added line names an explicit zone. A Go call given the host's zone ({@code
+     * time.ParseInLocation(l, s, time.Local)}, {@code t.In(time.Local)}) names none: it is the edit this reads, not a
+     * zone that moved.
+     */
+    private static boolean namesZone(String added) {
+        String t = added.contains("time.Local")
+                ? HOST_LOCATED.matcher(added.replace("time.Local", "")).replaceAll("") : added;
+        return NAMES_ZONE.matcher(t).find();
     }
 
     private static boolean zoneGiven(String arg) {
