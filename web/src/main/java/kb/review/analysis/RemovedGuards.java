@@ -156,7 +156,8 @@ public final class RemovedGuards {
                 GuardedNames.write(file.line(i), go, s.body(), written);
                 String hit = written.keySet().stream().filter(n -> guarded.containsKey(n)
                         && (!go || guarded.get(n).equals(written.get(n)))
-                        && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n)))
+                        && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n))
+                        && (!s.classHeaded() || GuardedNames.field(file.text(), n)))
                         .findFirst().orElse(null);
                 if (hit != null) {
                     boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body().contains(hit));
