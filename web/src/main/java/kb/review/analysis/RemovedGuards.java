@@ -107,7 +107,9 @@ public final class RemovedGuards {
                     break;
                 }
             }
-            for (int i = from + 1; i < end; i++) {
+            // (session 41) a span cut off by a gap ends on a body line, not on its closing brace: that line counts
+            int last = end == s.end() && !old.line(end).strip().startsWith("}") ? end : end - 1;
+            for (int i = from + 1; i <= last; i++) {
                 String l = old.line(i);
                 if (lock.matcher(l).find() && !l.contains("synchronized")) {
                     continue;
