@@ -16,6 +16,14 @@ record GuardSpan(String name, int start, int end, String body, boolean construct
         return nl < 0 ? body : body.substring(0, nl);
     }
 
+    /**
+     * (session 41) A Java span read from a hunk whose header names the class, not the method: the method's head, its
+     * locals declared above the hunk and its doc comment are out of sight.
+     */
+    boolean classHeaded() {
+        return name.isEmpty() && JAVA_CLASS.matcher(head()).find();
+    }
+
     boolean locks(boolean go) {
         return go ? RemovedGuards.GO_LOCK.matcher(body).find() : RemovedGuards.JAVA_LOCK.matcher(body).find();
     }
@@ -73,7 +81,9 @@ record GuardSpan(String name, int start, int end, String body, boolean construct
             int end = -1;
             for (int j = i + 1; j <= n && end < 0; j++) {
                 String l = file.line(j);
-                if (l.equals(close) || l.startsWith(close) && l.substring(close.length()).isBlank()) {
+                if (!file.known(j)) {
+                    end = j - 1; // (session 41) the text ends here: what follows the gap is another hunk's method
+                } else if (l.equals(close) || l.startsWith(close) && l.substring(close.length()).isBlank()) {
                     end = j;
                 } else if (!l.isEmpty() && GoFuncs.indent(l) < m.group(1).length() && !l.isBlank()) {
                     end = j - 1;
@@ -104,12 +114,14 @@ record GuardSpan(String name, int start, int end, String body, boolean construct
             while (from <= to && at(spans, from) == null && file.known(from) && !file.line(from).startsWith("}")) {
                 from++;
             }
-            // a Java hunk's header names the class more often than the method: then the method is unknown
-            if (from == h.newStart() || h.newCount() == 0 || !go && JAVA_CLASS.matcher(h.section()).find()) {
+            if (from == h.newStart() || h.newCount() == 0) {
                 continue;
             }
+            // a Java hunk's header names the class more often than the method: then the method is unknown, and the
+            // span is named by nothing (session 41: its body starts with the class line, see classHeaded)
             Matcher m = SECTION_NAME.matcher(h.section());
-            String name = m.find() ? m.group(1) != null ? m.group(1) : m.group(2) : "";
+            String name = !go && JAVA_CLASS.matcher(h.section()).find() ? ""
+                    : m.find() ? m.group(1) != null ? m.group(1) : m.group(2) : "";
             out.add(new GuardSpan(name, h.newStart() - 1, from - 1,
                     h.section() + "\n" + text(file, h.newStart(), from - 1), false));
         }

@@ -107,7 +107,9 @@ public final class RemovedGuards {
                     break;
                 }
             }
-            for (int i = from + 1; i < end; i++) {
+            // (session 41) a span cut off by a gap ends on a body line, not on its closing brace: that line counts
+            int last = end == s.end() && !old.line(end).strip().startsWith("}") ? end : end - 1;
+            for (int i = from + 1; i <= last; i++) {
                 String l = old.line(i);
                 if (lock.matcher(l).find() && !l.contains("synchronized")) {
                     continue;
@@ -156,7 +158,8 @@ public final class RemovedGuards {
                 GuardedNames.write(file.line(i), go, s.body(), written);
                 String hit = written.keySet().stream().filter(n -> guarded.containsKey(n)
                         && (!go || guarded.get(n).equals(written.get(n)))
-                        && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n)))
+                        && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n))
+                        && (!s.classHeaded() || GuardedNames.field(file.text(), n)))
                         .findFirst().orElse(null);
                 if (hit != null) {
                     boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body().contains(hit));

@@ -33,6 +33,7 @@ final class ReplacedAtomicMapCalls {
     private static final Pattern ATOMIC = Pattern.compile(
             "(?<![\\w.])((?:this\\.)?[a-zA-Z_]\\w*)\\s*\\.\\s*(?:computeIfAbsent|putIfAbsent|compute|merge)\\s*\\(\\s*"
                     + "([\\w.]+)\\s*,");
+    private static final Pattern FIELD = Pattern.compile("^\\s*(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:private|protected|public|static)\\b");
     private static final Pattern LOCKED = Pattern.compile("\\bsynchronized\\b|\\.\\s*lock(?:Interruptibly)?\\s*\\(\\s*\\)");
 
     private ReplacedAtomicMapCalls() {
@@ -71,21 +72,27 @@ final class ReplacedAtomicMapCalls {
 
     /**
      * The added {@code map.put(key, ...)} line of an added {@code v = map.get(key)} followed, in the added lines below
-     * it, by a test of {@code v} against null and that put; null when the hunk adds no such sequence.
+     * it, by a test of {@code v} against null and that put (or of an added test of the map itself, {@code
+     * !map.containsKey(key)} or {@code map.get(key) == null}, followed by the put); null when the hunk adds no such
+     * sequence.
      */
     private static DiffLine checkThenPut(List<DiffLine> lines, String map, String key) {
         Pattern get = Pattern.compile("(?<![\\w.$])(\\w+)\\s*=\\s*(?:this\\.)?" + map + "\\s*\\.\\s*get\\s*\\(\\s*"
                 + key + "\\s*\\)\\s*;");
         Pattern put = Pattern.compile("(?<![\\w.$])(?:this\\.)?" + map + "\\s*\\.\\s*put\\s*\\(\\s*" + key + "\\s*,");
+        // (session 41) or a test of the map itself: `if (!map.containsKey(key))`, `if (map.get(key) == null)`
+        Pattern asked = Pattern.compile("\\bif\\s*\\(\\s*(?:!\\s*(?:this\\.)?" + map + "\\s*\\.\\s*containsKey\\s*\\(\\s*" + key
+                + "\\s*\\)|(?:this\\.)?" + map + "\\s*\\.\\s*get\\s*\\(\\s*" + key + "\\s*\\)\\s*==\\s*null)\\s*\\)");
         for (int i = 0; i < lines.size(); i++) {
             DiffLine l = lines.get(i);
             Matcher g = l.kind() == DiffLine.Kind.ADDED ? get.matcher(l.text()) : null;
-            if (g == null || !g.find()) {
+            boolean askedHere = l.kind() == DiffLine.Kind.ADDED && asked.matcher(l.text()).find();
+            if (!askedHere && (g == null || !g.find())) {
                 continue;
             }
-            Pattern test = Pattern.compile("\\bif\\s*\\(\\s*(?:" + Pattern.quote(g.group(1)) + "\\s*==\\s*null|null\\s*==\\s*"
-                    + Pattern.quote(g.group(1)) + ")\\s*\\)");
-            boolean tested = false;
+            Pattern test = askedHere ? asked : Pattern.compile("\\bif\\s*\\(\\s*(?:" + Pattern.quote(g.group(1))
+                    + "\\s*==\\s*null|null\\s*==\\s*" + Pattern.quote(g.group(1)) + ")\\s*\\)");
+            boolean tested = askedHere;
             for (int j = i + 1; j < lines.size(); j++) {
                 DiffLine below = lines.get(j);
                 if (below.kind() != DiffLine.Kind.ADDED) {
@@ -105,7 +112,9 @@ final class ReplacedAtomicMapCalls {
     /** True when the hunk declares the map itself (a local or parameter), or takes a lock or synchronizes. */
     private static boolean confined(List<DiffLine> lines, String map) {
         Pattern declared = Pattern.compile("[\\w>\\]]\\s+" + map + "\\s*[=;,)]");
+        // (session 41) a field's declaration in the same hunk is no local: it has a modifier a local cannot have
         return lines.stream().filter(l -> l.kind() != DiffLine.Kind.REMOVED)
-                .anyMatch(l -> declared.matcher(l.text()).find() || LOCKED.matcher(l.text()).find());
+                .anyMatch(l -> declared.matcher(l.text()).find() && !FIELD.matcher(l.text()).find()
+                        || LOCKED.matcher(l.text()).find());
     }
 }
