@@ -34,10 +34,11 @@ final class SharedClientCallsReplaced {
             "(?<![\\w.])(this|[a-z]\\w{0,11})\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     /**
      * A call on a client named bare: a Java field or a Go package variable ({@code httpClient.send(}), or the object's
-     * getter of it ({@code httpClient().request(}); group 2 the name, 3 the method.
+     * getter of it ({@code httpClient().request(}), or one named just {@code client}; group 2 the name, 3 the
+     * method.
      */
     private static final Pattern BARE_CALL = Pattern.compile(
-            "(?<![\\w.])()([a-z]\\w*(?:[cC]lient|[hH]ttp|Pool|pool))(?:\\s*\\(\\s*\\))?\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+            "(?<![\\w.])()(client|[a-z]\\w*(?:[cC]lient|[hH]ttp|Pool|pool))(?:\\s*\\(\\s*\\))?\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     /**
      * A Java call whose name says it makes a client ({@code createHttpClient(config)}, {@code
      * vertx.createHttpClient(options)}, {@code buildClient()}, {@code ApiClients.newClient(url)}): a project factory
@@ -165,9 +166,13 @@ final class SharedClientCallsReplaced {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && use.matcher(l.text()).find());
     }
 
-    /** An added line stores or returns the built local: it is kept, not made per call. */
+    /**
+     * An added line stores or returns the built local: it is kept, not made per call. Returning what a call on it
+     * answers ({@code return http.request(ro)}) is a use, not a hand-over.
+     */
     private static boolean kept(SourceFile file, String local) {
-        Pattern keep = Pattern.compile("\\breturn\\s+(?:&?\\s*)?" + Pattern.quote(local) + "\\b|\\.\\s*\\w+\\s*=\\s*"
+        Pattern keep = Pattern.compile("\\breturn\\s+(?:&?\\s*)?" + Pattern.quote(local)
+                + "\\s*(?:[;,)]|$)|\\.\\s*\\w+\\s*=\\s*"
                 + Pattern.quote(local) + "\\s*(?:;|$)");
         for (Hunk h : file.change().hunks()) {
             for (DiffLine l : h.lines()) {
