@@ -109,7 +109,7 @@ final class SharedClientCallsReplaced {
                 if (oneTime(r.hunk(), r.index())) {
                     continue;
                 }
-                int at = built.newLine();
+                int at = firstPart(block, built, go);
                 if (out.stream().noneMatch(f -> f.line() == at)) {
                     Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     String holder = call.group(1).isEmpty() ? field : call.group(1) + "." + field;
@@ -157,6 +157,25 @@ final class SharedClientCallsReplaced {
             }
         }
         return -1;
+    }
+
+    /**
+     * The line where the new client's construction starts: an added line above it that builds a part the client is
+     * made from ({@code transport := &http.Transport{...}} named in {@code &http.Client{Transport: transport}}), else
+     * the client's own line. The defect is one construction, reported once where it begins.
+     */
+    private static int firstPart(List<DiffLine> block, DiffLine built, boolean go) {
+        for (DiffLine l : block) {
+            if (l == built) {
+                break;
+            }
+            Matcher part = (go ? GO_BUILT : JAVA_BUILT).matcher(l.text());
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && part.find()
+                    && Pattern.compile("\\b" + Pattern.quote(part.group(1)) + "\\b").matcher(built.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return built.newLine();
     }
 
     /** An added line of the block makes the deleted call's method on the built local. */
