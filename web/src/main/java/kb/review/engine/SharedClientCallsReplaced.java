@@ -32,17 +32,34 @@ final class SharedClientCallsReplaced {
     /** A call on a field: group 1 the holder ({@code p}, {@code this}), 2 the field, 3 the method. */
     private static final Pattern FIELD_CALL = Pattern.compile(
             "(?<![\\w.])(this|[a-z]\\w{0,11})\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
-    /** A Java call on a field named bare ({@code httpClient.send(}): group 2 the field, 3 the method. */
+    /**
+     * A call on a client named bare: a Java field or a Go package variable ({@code httpClient.send(}), or the object's
+     * getter of it ({@code httpClient().request(}), or one named just {@code client}; group 2 the name, 3 the
+     * method.
+     */
     private static final Pattern BARE_CALL = Pattern.compile(
-            "(?<![\\w.])()([a-z]\\w*(?:[cC]lient|[hH]ttp|Pool|pool))\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+            "(?<![\\w.])()(client|[a-z]\\w*(?:[cC]lient|[hH]ttp|Pool|pool))(?:\\s*\\(\\s*\\))?\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+    /**
+     * A Java call whose name says it makes a client ({@code createHttpClient(config)}, {@code
+     * vertx.createHttpClient(options)}, {@code buildClient()}, {@code ApiClients.newClient(url)}): a project factory
+     * or a library's, whatever it returns the caller owns a new one.
+     */
+    private static final String FACTORY = "(?:[\\w.]+\\s*\\.\\s*)?(?:create|new|build|make)\\w*Client\\s*\\(";
+    /** A Java client constructed inline, up to the opening bracket of its arguments. */
+    private static final Pattern JAVA_INLINE = Pattern.compile(
+            "(?<![\\w.])(?:new\\s+[\\w.]*Client\\s*(?:<[^>]*>)?\\s*\\(|" + FACTORY + ")");
+    /** A Go client constructed inline: a client literal in brackets, or a {@code New...Client(} call. */
+    private static final Pattern GO_INLINE = Pattern.compile(
+            "\\(\\s*&?\\s*[\\w.]*(?:Client|Transport)\\s*\\{|(?<![\\w.])[\\w.]+\\.New\\w*Client\\s*\\(");
     /** A Go local built as a client: group 1 the name, 2 the construction. */
     private static final Pattern GO_BUILT = Pattern.compile(
             "^\\s*([a-z]\\w*)\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
     /** A Java local built as a client: group 1 the name, 2 the construction. */
     private static final Pattern JAVA_BUILT = Pattern.compile(
-            "^\\s*(?:final\\s+)?(?:[\\w.<>]+\\s+)?([a-z]\\w*)\\s*=\\s*(new\\s+[\\w.]*(?:Client|RestTemplate)\\b.*"
+            "^\\s*(?:try\\s*\\(\\s*)?(?:final\\s+)?(?:[\\w.<>]+\\s+)?([a-z]\\w*)\\s*=\\s*(new\\s+[\\w.]*(?:Client|RestTemplate)\\b.*"
                     + "|(?:HttpClient|HttpClients|ClientBuilder|WebClient|HttpClientBuilder|RestClient)\\s*\\.\\s*"
-                    + "(?:newHttpClient|newBuilder|newClient|createDefault|createSystem|custom|create|builder)\\s*\\(.*)$");
+                    + "(?:newHttpClient|newBuilder|newClient|createDefault|createSystem|custom|create|builder)\\s*\\(.*"
+                    + "|" + FACTORY + ".*)$");
     /** Where a client built once belongs: a constructor, a start-up function, a Go factory. */
     private static final Pattern ONE_TIME = Pattern.compile("\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|init|main|"
             + "setup\\w*|Setup\\w*)\\s*\\(|\\bvoid\\s+(?:main|init\\w*|setUp|start|afterPropertiesSet)\\s*\\(|@(?:Bean|"
@@ -66,7 +83,7 @@ final class SharedClientCallsReplaced {
                 continue;
             }
             Matcher call = FIELD_CALL.matcher(text);
-            if (!call.find() && (go || !(call = BARE_CALL.matcher(text)).find())) {
+            if (!call.find() && !(call = BARE_CALL.matcher(text)).find()) {
                 continue;
             }
             String field = call.group(2);
@@ -77,19 +94,31 @@ final class SharedClientCallsReplaced {
                     continue;
                 }
                 Matcher b = (go ? GO_BUILT : JAVA_BUILT).matcher(built.text());
-                if (!b.find() || call.group(1).isEmpty() && b.group(1).equals(field) || !usedFor(block, b.group(1), method)
-                        || kept(file, b.group(1)) || oneTime(r.hunk(), r.index())) {
+                String local;
+                if (b.find()) {
+                    local = b.group(1);
+                    if (call.group(1).isEmpty() && local.equals(field) || !usedFor(block, local, method)
+                            || kept(file, local)) {
+                        continue;
+                    }
+                } else if (builtInline(built.text(), method, go)) {
+                    local = null; // the call is made on the construction itself, kept by nothing
+                } else {
                     continue;
                 }
-                int at = built.newLine();
+                if (oneTime(r.hunk(), r.index())) {
+                    continue;
+                }
+                int at = firstPart(block, built, go);
                 if (out.stream().noneMatch(f -> f.line() == at)) {
                     Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
                     String holder = call.group(1).isEmpty() ? field : call.group(1) + "." + field;
                     out.add(new Finding(RULE, "RES-04", severity, file.path(), at, 1, file.line(at).strip(),
                             "The change stops calling `" + method + "` on `" + holder + "`, the client the object "
-                                    + "holds, and builds `" + b.group(1) + "` here for the call instead: every call "
-                                    + "of this method now makes a new client with its own connections. Use the shared "
-                                    + "one (set its timeout where it is built).",
+                                    + "holds, and builds " + (local == null ? "a new one" : "`" + local + "`")
+                                    + " here for the call instead: every call of this method now makes a new client "
+                                    + "with its own connections. Use the shared one (set its timeout where it is "
+                                    + "built).",
                             Finding.Confidence.LOW, "the review sees the swap, not how often the method runs", "kb",
                             null));
                 }
@@ -99,6 +128,56 @@ final class SharedClientCallsReplaced {
         return out;
     }
 
+    /**
+     * The added line makes {@code method} on a client it constructs in the same expression, kept in no variable:
+     * {@code vertx.createHttpClient(options).request(ro)}, {@code new OkHttpClient().newCall(req)}, Go's {@code
+     * (&http.Client{Timeout: t}).Do(req)} or {@code pkg.NewClient(cfg).Send(m)}.
+     */
+    static boolean builtInline(String text, String method, boolean go) {
+        Matcher m = (go ? GO_INLINE : JAVA_INLINE).matcher(text);
+        Pattern then = Pattern.compile("^\\s*\\)?\\s*\\.\\s*" + Pattern.quote(method) + "\\s*\\(");
+        while (m.find()) {
+            char open = text.charAt(m.end() - 1);
+            int close = balanced(text, m.end() - 1, open, open == '{' ? '}' : ')');
+            if (close > 0 && then.matcher(text.substring(close + 1)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the bracket that closes the one at {@code open}, or -1 when the line does not close it. */
+    private static int balanced(String s, int open, char in, char out) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            depth += c == in ? 1 : c == out ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The line where the new client's construction starts: an added line above it that builds a part the client is
+     * made from ({@code transport := &http.Transport{...}} named in {@code &http.Client{Transport: transport}}), else
+     * the client's own line. The defect is one construction, reported once where it begins.
+     */
+    private static int firstPart(List<DiffLine> block, DiffLine built, boolean go) {
+        for (DiffLine l : block) {
+            if (l == built) {
+                break;
+            }
+            Matcher part = (go ? GO_BUILT : JAVA_BUILT).matcher(l.text());
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && part.find()
+                    && Pattern.compile("\\b" + Pattern.quote(part.group(1)) + "\\b").matcher(built.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return built.newLine();
+    }
+
     /** An added line of the block makes the deleted call's method on the built local. */
     private static boolean usedFor(List<DiffLine> block, String local, String method) {
         Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(local) + "\\s*\\.\\s*" + Pattern.quote(method)
@@ -106,9 +185,13 @@ final class SharedClientCallsReplaced {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && use.matcher(l.text()).find());
     }
 
-    /** An added line stores or returns the built local: it is kept, not made per call. */
+    /**
+     * An added line stores or returns the built local: it is kept, not made per call. Returning what a call on it
+     * answers ({@code return http.request(ro)}) is a use, not a hand-over.
+     */
     private static boolean kept(SourceFile file, String local) {
-        Pattern keep = Pattern.compile("\\breturn\\s+(?:&?\\s*)?" + Pattern.quote(local) + "\\b|\\.\\s*\\w+\\s*=\\s*"
+        Pattern keep = Pattern.compile("\\breturn\\s+(?:&?\\s*)?" + Pattern.quote(local)
+                + "\\s*(?:[;,)]|$)|\\.\\s*\\w+\\s*=\\s*"
                 + Pattern.quote(local) + "\\s*(?:;|$)");
         for (Hunk h : file.change().hunks()) {
             for (DiffLine l : h.lines()) {
