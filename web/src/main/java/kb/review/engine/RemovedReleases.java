@@ -13,7 +13,9 @@ import static kb.review.engine.ReleasesPutBack.putBack;
 import static kb.review.engine.ReleasesPutBack.rewrittenInHunk;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
@@ -144,7 +146,7 @@ final class RemovedReleases {
         List<RemovedLine> deletions = RemovedLine.of(file);
         List<String> removed = deletions.stream().map(d -> d.line().text()).toList();
         List<Finding> out = new ArrayList<>();
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (RemovedLine deleted : deletions) {
             Hunk h = deleted.hunk();
             List<DiffLine> lines = h.lines();
@@ -257,10 +259,10 @@ final class RemovedReleases {
         return out;
     }
 
-    /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.shutdown()}). */
+    /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.close()}). */
     private static boolean fieldReleased(String value, String line) {
-        return value.contains(".") || !value.isEmpty() && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b")
-                .matcher(line).find();
+        return value.contains(".") || !value.isEmpty()
+                && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b").matcher(line).find();
     }
 
     /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
