@@ -25,13 +25,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound66CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout66");
 
-    // Floors: none until run 1, the first and blind measurement of this corpus (heldout66/RESULTS.md); they are then
-    // set to run 1's figures rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout66/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases 187e898a; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 37/40 = 0.925, precision 37/42 = 0.881; Go 19/20 = 0.950 and
+    // 19/22 = 0.864; Java 18/20 = 0.900 and 18/20 = 0.900 (precision below target overall and in Go). High-confidence
+    // only: overall 24/40 = 0.600 and 24/29 = 0.828. Edits of existing files: recall 30/32 = 0.94, precision
+    // 30/30 = 1.00; new and renamed files 7/8 = 0.88 and 7/12 = 0.58. One accept line (a request without timeout the
+    // case left unlabelled) for run 2: precision 37/41 = 0.902 overall, Java 18/19 = 0.947, Go and recall unchanged.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.95, 0.85},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
