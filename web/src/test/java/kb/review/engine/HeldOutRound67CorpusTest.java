@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound67CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout67");
 
-    // Floors: set from run 1 (heldout67/RESULTS.md) once it has run; until then 0, so the first run is not tuned.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout67/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases c5651ba4; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 39/40 = 0.975, precision 39/41 = 0.951; Go 19/20 = 0.950 and
+    // 19/19 = 1.000; Java 20/20 = 1.000 and 20/22 = 0.909. High-confidence only: overall 29/40 = 0.725 and
+    // 29/30 = 0.967. Edits of existing files: recall 30/30, precision 30/31; new and renamed files 9/10 and 9/10. One
+    // accept line (a real defect the case left unlabelled) for run 2: precision 39/40 = 0.975 overall, Java
+    // 20/21 = 0.952, recall unchanged.
+    static final double RECALL_FLOOR = 0.95;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.95, 1.00},
+            "java", new double[] {1.00, 0.90});
 
     static List<Case> cases;
 
