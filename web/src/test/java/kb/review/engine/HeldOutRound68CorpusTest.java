@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
  * written) modelled on public fix threads from 20 repositories (storage and data systems: key-value and time-series
  * stores, object storage clients, backup and sync tools, a FUSE file system, database proxies and migration tools) that
  * rounds 1 to 67, the precision sets, the breadth passes and this session's breadth reading did not use, written
- * from the checklist item titles and committed before the review ran on them (see SOURCES.md and RESULTS.md there). Most cases edit an existing file with git's three lines of context (several in
- * two hunks), others carry CRLF, renamed files and new files. Loading is round 6's (each diff reaches the review with
- * its line ends intact); matching and the three views are those of {@link HeldOutCorpusTest}; the figures are also
- * split by the shape of the change.
+ * from the checklist item titles and committed before the review ran on them (see SOURCES.md and RESULTS.md there).
+ * Most cases edit an existing file with git's three lines of context (several in two hunks), others carry CRLF, renamed
+ * files and new files. Loading is round 6's (each diff reaches the review with its line ends intact); matching and the
+ * three views are those of {@link HeldOutCorpusTest}; the figures are also split by the shape of the change.
  */
 class HeldOutRound68CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout68");
