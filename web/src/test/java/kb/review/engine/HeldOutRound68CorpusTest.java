@@ -24,13 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound68CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout68");
 
-    // Floors: see heldout68/RESULTS.md. Set to 0 until run 1, the first and blind measurement, has been made; they are
-    // then run 1's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout68/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases 1de93c4e; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/37 = 0.892; Go 18/20 = 0.900 and
+    // 18/21 = 0.857; Java 15/20 = 0.750 and 15/16 = 0.938 (recall below target overall and in Java, precision below
+    // it overall and in Go). High-confidence only: overall 23/40 = 0.575 and 23/26 = 0.885. Edits of existing files:
+    // recall 25/30 = 0.83, precision 25/26 = 0.96; new and renamed files 8/10 = 0.80 and 8/11 = 0.73. No accept
+    // lines (none of the four false positives is a real defect the cases left unlabelled), so no run 2.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.85},
+            "java", new double[] {0.75, 0.90});
 
     static List<Case> cases;
 
