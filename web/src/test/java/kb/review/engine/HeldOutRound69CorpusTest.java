@@ -24,13 +24,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound69CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout69");
 
-    // Floors: see heldout69/RESULTS.md. Zero until run 1, the first and blind measurement of this round, has been
-    // read; then run 1's figures rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout69/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases 8517a922; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/33 = 0.939; Go 18/20 = 0.900 and
+    // 18/18 = 1.000; Java 13/20 = 0.650 and 13/15 = 0.867 (recall below target overall and in Java, precision below
+    // it in Java). High-confidence only: overall 22/40 = 0.550 and 22/22 = 1.000. Edits of existing files: recall
+    // 24/30 = 0.80, precision 24/26 = 0.92; new and renamed files 7/10 = 0.70 and 7/7 = 1.00. Both false positives
+    // are labelled defects named at a neighbouring line, so no accept line and no run 2.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 1.00},
+            "java", new double[] {0.65, 0.85});
 
     static List<Case> cases;
 
