@@ -24,13 +24,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound70CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout70");
 
-    // Floors: see heldout70/RESULTS.md. At 0 until run 1, the first and blind measurement, has been read; then run 1's
-    // figures rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout70/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases 1ab23e02; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/38 = 0.868; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 16/20 = 0.800 and 16/21 = 0.762 (recall below target overall and in Java, precision below
+    // it overall and in Java). High-confidence only: overall 23/40 = 0.575 and 23/26 = 0.885. Edits of existing
+    // files: recall 27/32 = 0.84, precision 27/29 = 0.93; new and renamed files 6/8 = 0.75 and 6/9 = 0.67. Two accept
+    // lines (real defects the cases left unlabelled) for run 2: precision 33/36 = 0.917 overall, Java 16/19 = 0.842,
+    // Go and recall unchanged.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.80, 0.75});
 
     static List<Case> cases;
 
