@@ -25,12 +25,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound71CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout71");
 
-    // Floors: none yet; set from run 1 (heldout71/RESULTS.md) once it has been measured.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout71/RESULTS.md. Run 1 is the first and blind measurement (review at e4744622, this branch's
+    // base, unchanged), committed cases 6a4933c8; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/34 = 0.941; Go 18/20 = 0.900 and
+    // 18/18 = 1.000; Java 14/20 = 0.700 and 14/16 = 0.875 (recall below target overall and in Java, precision below it
+    // in Java). High-confidence only: overall 22/40 = 0.550 and 22/23 = 0.957. Edits of existing files: recall
+    // 28/32 = 0.88, precision 28/29 = 0.97; new and renamed files 4/8 = 0.50 and 4/5 = 0.80. No accept lines: neither
+    // false positive is a real defect the cases left unlabelled, so there is no run 2.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 1.00},
+            "java", new double[] {0.70, 0.85});
 
     static List<Case> cases;
 
