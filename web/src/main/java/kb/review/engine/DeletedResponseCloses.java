@@ -59,9 +59,15 @@ final class DeletedResponseCloses {
     /**
      * The verdict for a Java {@code value.close()} deleted at {@code removed}, whose value is acquired at the new line
      * {@code acquired} of the same hunk; null when that line acquires no HTTP response (the removed release's RES-01).
+     * Without the acquisition in the hunk, the value's name decides (session 42: round 62's java-19, an OkHttp
+     * response closed in a deleted finally, its call above the hunk).
      */
     static Verdict judge(SourceFile file, List<DiffLine> lines, int removed, int acquired, String value) {
-        if (acquired <= 0 || !file.known(acquired) || !RESPONSE.matcher(file.line(acquired)).find()
+        if (acquired <= 0 || !file.known(acquired)) {
+            // the acquisition out of sight: a value named as responses are is one (`response`, `httpResponse`)
+            return HelperReleases.responseNamed(value) ? new Verdict("RES-02", Finding.Confidence.LOW) : null;
+        }
+        if (!RESPONSE.matcher(file.line(acquired)).find()
                 || !file.line(acquired).contains(value)) {
             return null;
         }

@@ -71,6 +71,10 @@ final class RemovedReleases {
             // f.Close(); ...`, `return f.Close()`) or joined into the function's (`errors.Join(err, m.dir.Close())`),
             // on a local or a field of one; a gRPC client stream's CloseSend ends it the same way
             new Release(GoReleases.CLOSE, "RES-01", null, "closes"),
+            // Go: a helper handed the value (`defer googleapi.CloseBody(res)`, `defer drainAndClose(resp.Body)`,
+            // `safeClose(conn)`), a response's or its body's RES-02 (session 42)
+            new Release(HelperReleases.GO_BODY, "RES-02", null, "releases the body of"),
+            new Release(HelperReleases.GO, "RES-01", null, "releases"),
             // Go: also `_ = tx.Rollback()`, and pgx's rollback that takes a context (`tx.Rollback(ctx)`)
             new Release(GoReleases.ROLLBACK, "TX-01", null, "rolls back"),
             // Go: a deferred helper handed a transaction begun above (`defer rollback.Tx(ctx, tx)`), TxHelperReleases
@@ -92,6 +96,10 @@ final class RemovedReleases {
             new Release(Pattern.compile("^\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:[a-z]\\w*R|r)oll[bB]ack\\w*\\(\\s*(?:this\\.)?"
                     + "(?!" + FAILURE + "\\s*[,)])([a-z_]\\w*)\\s*(?:,\\s*(?:" + FAILURE + "|\"[^\"]*\")\\s*)*\\)\\s*;"),
                     null, "TX-01", "rolls back"),
+            // Java: a helper handed the value (`IOUtils.closeQuietly(in)`, `closeCursor(cursor)`), and an HTTP
+            // entity consumed (`EntityUtils.consume(entity)`, RES-02's release in Apache HttpClient) (session 42)
+            new Release(HelperReleases.JAVA_ENTITY, null, "RES-02", "consumes"),
+            new Release(HelperReleases.JAVA, null, "RES-01", "closes"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
@@ -165,7 +173,7 @@ final class RemovedReleases {
                 if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
                     continue;
                 }
-                if (r.pattern() == GoReleases.BODY && language == Language.GO
+                if ((r.pattern() == GoReleases.BODY || r.pattern() == HelperReleases.GO_BODY) && language == Language.GO
                         && GoReleases.serverRequest(value, file.text())) {
                     break; // a handler's request body is the server's to close (HTTP-01), not a response's
                 }
