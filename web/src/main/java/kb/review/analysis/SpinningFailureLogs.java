@@ -34,15 +34,18 @@ public final class SpinningFailureLogs {
             "method_declaration");
     private static final Set<String> JAVA_LOOPS = Set.of("while_statement", "for_statement", "do_statement");
 
-    /** A log call by the receiver's name and a level that production writes (no debug, trace, fine). */
+    /**
+     * A log call by the receiver's name and a level that production writes (no debug, trace, fine). Standard output
+     * is left out: a command's prompt that asks again after a failed read of the terminal (set 24's pdfcpu
+     * {@code confirmed()}) prints to its user, not to a service's log.
+     */
     private static final Pattern JAVA_LOG = Pattern.compile(
             "(?i)^(?:[\\w$]+(?:\\(\\))?\\.)*[\\w$]*log\\w*(?:\\(\\))?\\.(?:info|warn|warning|error|severe|fatal|log|wtf|[iwe])$"
-            + "|^System\\.(?:err|out)\\.print(?:ln|f)?$|^[\\w$]+\\.printStackTrace$");
+            + "|^System\\.err\\.print(?:ln|f)?$|^[\\w$]+\\.printStackTrace$");
     private static final Pattern GO_LOG = Pattern.compile(
             "(?i)^(?:[\\w.]*\\.)?(?:log|logger|lg|l|lr|entry|zap|sugar|logrus|klog|glog|slog|\\w*logger)"
             + "(?:\\(\\))?(?:\\.\\w+\\([^()]*\\))*\\.(?:Print|Printf|Println|Info|Infof|Infow|Warn|Warnf|Warnw|Warning|Warningf"
-            + "|Error|Errorf|Errorw|Errorln|Msg|Msgf|Send)$"
-            + "|^fmt\\.(?:Print|Printf|Println)$");
+            + "|Error|Errorf|Errorw|Errorln|Msg|Msgf|Send)$");
     /** Java: the catch of a connection's or stream's failure (not a timeout: the read waited for it). */
     private static final Pattern IO_CATCH = Pattern.compile(
             "\\b\\w*(?:IO|Socket|Connect|Connection|Channel|Stream|EOF|Closed|Transport|Network)\\w*Exception\\b");
