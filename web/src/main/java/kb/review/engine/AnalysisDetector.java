@@ -105,6 +105,11 @@ final class AnalysisDetector {
                         ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
                         () -> ReplacedLines.removedIn(file)) : List.of();
+                // (session 42) a failure branch that only logs, in a loop that runs until stopped
+                case Rule.AnalysisMatcher.LOG_FAILURE_SPIN -> lower.contains("catch") || lower.contains("!= nil")
+                        ? kb.review.analysis.SpinningFailureLogs.find(root.get(), file.utf8(),
+                        file.language() == Language.GO, file::added, (a1, a2) -> ReplacedLines.removedWithin(file,
+                        a1, a2)) : List.of();
                 case Rule.AnalysisMatcher.DEFER_IN_LOOP -> file.language() == Language.GO
                         && lower.contains("defer") && (loops.getAsBoolean() || lower.contains("continue")
                         || lower.contains("break") || lower.contains("append(") // a hunk inside a loop

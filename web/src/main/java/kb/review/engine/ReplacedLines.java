@@ -92,6 +92,25 @@ final class ReplacedLines {
         return out.toString();
     }
 
+    /**
+     * (session 42) The lines the edit removed after new line {@code after} and up to new line {@code upTo} (a removed
+     * line stands before the next new line), stripped, one a line.
+     */
+    static String removedWithin(SourceFile file, int after, int upTo) {
+        StringBuilder out = new StringBuilder();
+        for (Hunk h : file.change().hunks()) {
+            int next = h.newStart();
+            for (DiffLine l : h.lines()) {
+                if (l.kind() != DiffLine.Kind.REMOVED) {
+                    next = l.newLine() + 1;
+                } else if (next > after && next <= upTo) {
+                    out.append(l.text().strip()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** For each added line of a block that removes lines: the block's removed lines and its added lines. */
     private static Map<Integer, Block> blocks(SourceFile file) {
         Map<Integer, Block> out = new HashMap<>();
