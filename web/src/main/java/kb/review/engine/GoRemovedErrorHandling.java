@@ -82,7 +82,7 @@ final class GoRemovedErrorHandling {
                     continue;
                 }
                 Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity);
-                Finding f = b != null ? b : GoErrorBranchGivesUp.find(file, lines, i, allAdded, severity);
+                Finding f = b != null ? b : GoErrorBranchGivesUp.find(file, lines, i, allAdded, severity, h.section());
                 if (f != null && out.stream().noneMatch(o -> o.line() == f.line())) {
                     out.add(f);
                 }
