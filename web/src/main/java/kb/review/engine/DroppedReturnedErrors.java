@@ -125,6 +125,9 @@ final class DroppedReturnedErrors {
         for (RemovedLine removed : RemovedLine.of(file)) {
             Drop drop = inPlace(removed.lines(), removed.index());
             if (drop == null) {
+                drop = keptThenReturned(removed.lines(), removed.index());
+            }
+            if (drop == null) {
                 drop = CarriedErrorChecks.find(removed.lines(), removed.index());
             }
             if (drop == null) {
@@ -133,6 +136,8 @@ final class DroppedReturnedErrors {
             drops++;
             String call = drop.call();
             if (BEST_EFFORT.matcher(call).find() || declaredWithoutError(file, outerName(call))
+                    || drop.was().startsWith("return") && GoEnclosingFunc.answersNoError(removed.lines(),
+                    removed.index(), removed.hunk().section())
                     || !reported.add(drop.line())) {
                 continue;
             }
@@ -172,6 +177,36 @@ final class DroppedReturnedErrors {
         int bare = bareCallInBlock(lines, i, call);
         return bare == 0 ? null : new Drop(bare, call, lines.get(i).text().strip(), handsOn);
     }
+
+    /**
+     * (err42) The call's error kept in one name and returned by the very next statement, both deleted ({@code c.err =
+     * enc.Encode(res)} then {@code return c.err}; {@code sendErr := stream.Send(m)} then {@code return sendErr}), the
+     * call kept bare: the same hand-on as {@code return enc.Encode(res)}, written in two lines.
+     */
+    private static Drop keptThenReturned(List<DiffLine> lines, int i) {
+        Matcher m = KEPT.matcher(STRING.matcher(lines.get(i).text()).replaceAll("\"\""));
+        if (!m.matches() || !GoRemovedErrorHandling.ERR_NAME.matcher(m.group(2)).matches() || m.group(2).equals("e")) {
+            return null;
+        }
+        for (int j = i + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.text().isBlank()) {
+                continue;
+            }
+            if (l.kind() != DiffLine.Kind.REMOVED
+                    || !l.text().strip().matches("return\\s+(?:.*,\\s*)?" + Pattern.quote(m.group(1)))) {
+                return null;
+            }
+            break;
+        }
+        String call = m.group(3).strip();
+        int bare = bareCallInBlock(lines, i, call);
+        return bare == 0 ? null : new Drop(bare, call, lines.get(i).text().strip(), true);
+    }
+
+    /** One name, an error by its name or its field's ({@code err}, {@code c.err}, {@code sendErr}), given a call. */
+    private static final Pattern KEPT = Pattern.compile(
+            "^\\s*((?:\\w+\\.)*(\\w+))\\s*:?=\\s*([\\w.]+(?:\\([^()]*\\)\\.[\\w.]+)*\\(.*\\))\\s*$");
 
     /**
      * A function the change declares (on an added line of this file) with no error among its results: the change

@@ -53,7 +53,7 @@ final class GoErrorBranchGivesUp {
 
     /** The deleted hand-on at {@code at} inside a kept {@code if err != nil {}, whose new branch gives up. */
     static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
-                                         Severity severity) {
+                                         Severity severity, String section) {
         String removed = STRING.matcher(lines.get(at).text()).replaceAll("\"\"").strip();
         int header = enclosingKept(lines, at);
         if (header < 0) {
@@ -89,11 +89,14 @@ final class GoErrorBranchGivesUp {
             if (t.startsWith("//") || t.startsWith("/*")) {
                 return null; // a comment in the branch: the author states why
             }
-            if (GIVES_UP.matcher(t).matches()) {
+            // (err42) a bare return out of a function that declares no results (a goroutine's loop, a run method)
+            // gives up too: the deleted hand-on was the failure's only way out, and nothing carries it now
+            if (GIVES_UP.matcher(t).matches() || t.equals("return") && !removed.startsWith("return")
+                    && GoEnclosingFunc.resultless(lines, header, section)) {
                 // a skip of a failure kept in a variable of the enclosing scope (`leader, err = f()`) is a retry
                 // whose last error the loop's end returns; an answer with fewer results than the deleted return is
                 // a function whose error result the change took away (its own signature, rewritten)
-                if (!t.startsWith("return") && !local || t.startsWith("return")
+                if (!t.startsWith("return") && !local || t.startsWith("return") && removed.startsWith("return")
                         && values(t) < values(removed)) {
                     return null;
                 }
@@ -110,6 +113,8 @@ final class GoErrorBranchGivesUp {
             }
             if (l.kind() == DiffLine.Kind.ADDED && firstAdded == 0) {
                 firstAdded = l.newLine();
+            } else if (firstAdded == 0 && gaveUp && j > at) {
+                firstAdded = l.newLine(); // (err42) nothing added: the kept exit below the deleted hand-on is the line
             }
         }
         return null;

@@ -34,7 +34,8 @@ import kb.review.rules.Catalog;
  * {@link RemovedErrorHandling}'s sweep allows (a deliberate policy change, not a slip).
  * <p>
  * This class walks the deleted lines and holds what both forms read (the names of errors, the nil check, log lines,
- * hand-ons); {@link GoCheckedErrorDropped} reads the first form and {@link GoErrorBranchGivesUp} the second.
+ * hand-ons); {@link GoCheckedErrorDropped} reads the first form and {@link GoErrorBranchGivesUp} the second. A third,
+ * {@link GoShadowedByEdit} (session 42), reads a deleted {@code err =} that the change makes a shadowing {@code :=}.
  */
 final class GoRemovedErrorHandling {
 
@@ -82,7 +83,10 @@ final class GoRemovedErrorHandling {
                     continue;
                 }
                 Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity);
-                Finding f = b != null ? b : GoErrorBranchGivesUp.find(file, lines, i, allAdded, severity);
+                if (b == null) {
+                    b = GoShadowedByEdit.find(file, lines, i, severity);
+                }
+                Finding f = b != null ? b : GoErrorBranchGivesUp.find(file, lines, i, allAdded, severity, h.section());
                 if (f != null && out.stream().noneMatch(o -> o.line() == f.line())) {
                     out.add(f);
                 }
