@@ -22,15 +22,18 @@ import kb.review.rules.Catalog;
  * the formatter when the hunk shows it, else below the deletion;</li>
  * <li>a Java line edited in place to drop a zone argument or link ({@code ZonedDateTime.now(zone)} becoming
  * {@code ZonedDateTime.now()}, {@code Calendar.getInstance(utc)}, {@code .withZone(...)},
- * {@code .withZoneSameInstant(...)}): the value is now in the server's zone;</li>
+ * {@code .withZoneSameInstant(...)}), or the calendar of a JDBC call ({@code setTimestamp(i, ts, utc)} becoming
+ * {@code setTimestamp(i, ts)}, which converts in the JVM's zone): the value is now in the server's zone;</li>
  * <li>a Go line edited to drop {@code .UTC()} or {@code .In(loc)}, or {@code time.ParseInLocation(l, s, loc)} become
  * {@code time.Parse(l, s)}, when the time then crosses a boundary the diff shows: stored in a field or a struct
- * literal, formatted as text, or handed to a store call. A Go {@code time.Time} compares and subtracts the same in
- * any zone, so a time only compared, or timed with {@code time.Since}, is not reported.</li>
+ * literal, formatted as text (on the line itself too, whatever the new layout), or handed to a store call. A Go
+ * {@code time.Time} compares and subtracts the same in any zone, so a time only compared, or timed with
+ * {@code time.Since}, is not reported. A parse that loses its location is reported without a use: the location
+ * decides the instant (and a zone abbreviation's meaning), not only how it prints.</li>
  * </ul>
  * Silent when the zone given was the default anyway ({@code TimeZone.getDefault()}, {@code ZoneId.systemDefault()},
  * {@code time.Local}), when the old line less the zone differs in anything else from the new one (a rewrite), and
- * when an added line of the change names a zone (it moved).
+ * when an added line of the change names a zone (it moved; an import, or the host's own zone, names none).
  */
 final class StrippedZones {
 
@@ -48,9 +51,24 @@ final class StrippedZones {
     private static final Pattern JAVA_ARG = Pattern.compile(
             "\\b(?:ZonedDateTime|OffsetDateTime|LocalDateTime|LocalDate|LocalTime|Calendar|GregorianCalendar|DateTime)"
                     + "\\s*\\.\\s*(now|getInstance)\\s*\\(");
+    /**
+     * A JDBC date-time setter or getter, whose last argument (when given) is the calendar that decides the zone the
+     * database's zoneless column is read and written in; group 1 says which.
+     */
+    private static final Pattern JDBC_CALENDAR = Pattern.compile("\\.\\s*(set|get)(?:Timestamp|Date|Time)\\s*\\(");
+    /** The first argument of a JDBC call: a parameter index or column label, not a value computed by a call. */
+    private static final Pattern JDBC_COLUMN = Pattern.compile(
+            "\\s*(?:\\d+|\"[^\"]*\"|(?:\\+\\+)?[A-Za-z_$][\\w$]*(?:\\+\\+|\\s*[+-]\\s*[\\w$]+)?)\\s*");
+    /** A calendar in the JVM's own zone: handing it over says nothing the two-argument call does not. */
+    private static final Pattern DEFAULT_CALENDAR = Pattern.compile(
+            "^\\s*(?:Calendar\\s*\\.\\s*getInstance|new\\s+GregorianCalendar)\\s*\\(\\s*\\)\\s*$");
     /** Go links that set a zone, and ParseInLocation. */
     private static final Pattern GO_LINK = Pattern.compile("\\.\\s*(UTC|In)\\s*\\(");
     private static final Pattern GO_PARSE_IN = Pattern.compile("\\btime\\.ParseInLocation\\s*\\(");
+    /** A Go Format call with a literal or named layout (in a squeezed line). */
+    private static final Pattern FORMAT_LAYOUT = Pattern.compile("\\.Format\\((?:\"[^\"]*\"|`[^`]*`|[\\w.]+)\\)");
+    /** A Go call that turns the time into text on the line itself. */
+    private static final Pattern FORMATS = Pattern.compile("\\.\\s*(?:Format|AppendFormat)\\s*\\(");
     private static final Pattern DEFAULT_ZONE = Pattern.compile(
             "getDefault\\(\\)|systemDefault\\(\\)|\\btime\\.Local\\b|^\\s*Local\\s*$|^\\s*$");
     private static final Pattern ZONE_LIKE = Pattern.compile("(?i)zone|utc|gmt|offset|tz|loc");
@@ -59,6 +77,10 @@ final class StrippedZones {
     private static final Pattern NAMES_ZONE = Pattern.compile(
             "(?i)time_?zone(?!\\.getDefault\\(\\))|ZoneId(?!\\.systemDefault\\(\\))|ZoneOffset|withZone|\\.UTC\\("
                     + "|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
+    /** A Java link or argument that gives the host's own zone: what it names is the default, not a zone that moved. */
+    private static final Pattern HOST_LINK = Pattern.compile("\\.\\s*(?:withZone|withZoneSameInstant|setTimeZone"
+            + "|atZone)\\s*\\(\\s*(?:ZoneId\\.systemDefault\\(\\)|TimeZone\\.getDefault\\(\\))\\s*\\)");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s");
     /** The words of a Go call that takes a location, dropped from a line whose location is the host's. */
     private static final Pattern HOST_LOCATED = Pattern.compile("InLocation|\\.In\\(");
     /** The whole of a zone expression that means the host's own zone. */
@@ -91,25 +113,32 @@ final class StrippedZones {
         for (RemovedLine r : removed) {
             String old = r.line().text();
             if (!old.contains("one") && !old.contains("UTC") && !old.contains(".In(")
-                    && !old.contains("InLocation") && !old.contains("loc") && !old.contains("Loc")) {
+                    && !old.contains("InLocation") && !old.contains("loc") && !old.contains("Loc")
+                    && !old.contains("Timestamp(") && !old.contains("Date(") && !old.contains("Time(")) {
                 continue; // the cheap pre-check: no zone word on the deleted line
             }
             int line = file.language() == Language.JAVA ? deletedSetter(r) : 0;
+            boolean parse = false;
             if (line == 0) {
                 DiffLine now = stripped(r, file.language());
                 if (now == null) {
                     now = hostZoned(r);
                 }
+                parse = now != null && GO_PARSE_IN.matcher(old).find() && !GO_PARSE_IN.matcher(now.text()).find();
                 line = now == null || file.language() == Language.GO && !GO_WALL_CLOCK.matcher(now.text()).find()
-                        && !crosses(file, now) ? 0 : now.newLine();
+                        && !parse && !crosses(file, now) ? 0 : now.newLine();
             }
             final int at = line;
             if (at > 0 && out.stream().noneMatch(f -> f.line() == at)) {
                 out.add(new Finding(RULE, "TIME-01", severity, file.path(), at, 1, file.line(at).strip(),
-                        "The change takes the explicit zone off this time (`" + old.strip() + "` before): it is now "
-                                + "read, written or computed in the zone of whatever host runs it, so a server or "
-                                + "device outside that zone stores, compares or sends it hours off. Keep the zone "
-                                + "(UTC or the zone the data belongs to), or say where it moved.",
+                        parse ? "The change parses this text without the zone the old line named (`" + old.strip()
+                                + "` before): time.Parse takes a text with no offset as UTC and a zone abbreviation "
+                                + "in the host's zone, so the instant now rests on a default, not on the zone the "
+                                + "text was written in. Keep ParseInLocation with the zone the data belongs to."
+                                : "The change takes the explicit zone off this time (`" + old.strip() + "` before): "
+                                + "it is now read, written or computed in the zone of whatever host runs it, so a "
+                                + "server or device outside that zone stores, compares or sends it hours off. Keep "
+                                + "the zone (UTC or the zone the data belongs to), or say where it moved.",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -174,6 +203,7 @@ final class StrippedZones {
                     variants.add(squeeze(old.substring(0, arg.end()) + old.substring(close)));
                 }
             }
+            cutCalendars(old, variants);
         } else {
             cutLinks(old, GO_LINK, variants);
             Matcher parse = GO_PARSE_IN.matcher(old);
@@ -186,12 +216,24 @@ final class StrippedZones {
                 }
             }
         }
+        List<String> blind = variants.stream().map(StrippedZones::layoutBlind).toList();
         for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
-            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && variants.contains(squeeze(l.text()))) {
+            String added = squeeze(l.text());
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && (variants.contains(added)
+                    || language == Language.GO && blind.contains(layoutBlind(added)))) {
                 return l;
             }
         }
         return null;
+    }
+
+    /**
+     * Go: the line with the layout of each {@code Format} call blanked. An edit that drops {@code .UTC()} and changes
+     * the layout in the same stroke ({@code .UTC().Format(time.RFC3339)} become {@code .Format("2006-01-02T15:04")})
+     * still takes the zone off the text it writes; the new layout only decides whether the offset shows.
+     */
+    private static String layoutBlind(String squeezed) {
+        return FORMAT_LAYOUT.matcher(squeezed).replaceAll(".Format(_)");
     }
 
     /**
@@ -221,6 +263,10 @@ final class StrippedZones {
                     || old.charAt(head - 1) == '_')) {
                 head--;
             }
+            // a common closing parenthesis belongs to the new call ("getTimeZone(\"UTC\")" against "getDefault()")
+            while (tail > 0 && opensMore(now.substring(head, now.length() - tail))) {
+                tail--;
+            }
             String was = old.substring(head, old.length() - tail);
             String is = now.substring(head, now.length() - tail);
             if (HOST_ZONE.matcher(is).matches() && zoneGiven(was) && was.matches("[\\w.()\"]+")) {
@@ -228,6 +274,42 @@ final class StrippedZones {
             }
         }
         return null;
+    }
+
+    /**
+     * Adds {@code line} less the calendar argument of each JDBC call that passes one ({@code setTimestamp(i, ts, cal)},
+     * {@code getTimestamp(col, cal)}): without it the driver converts in the JVM's zone. Whatever the calendar's name,
+     * the JDBC signature says what it is; a calendar of the default zone is no zone given.
+     */
+    private static void cutCalendars(String line, List<String> out) {
+        Matcher call = JDBC_CALENDAR.matcher(line);
+        while (call.find()) {
+            int close = closing(line, call.end() - 1);
+            if (close < 0) {
+                continue;
+            }
+            List<Integer> commas = new ArrayList<>();
+            int depth = 0;
+            for (int i = call.end(); i < close; i++) {
+                char c = line.charAt(i);
+                depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+                if (c == ',' && depth == 0) {
+                    commas.add(i);
+                }
+            }
+            int args = commas.size() + 1;
+            if (args == (call.group(1).equals("set") ? 3 : 2)
+                    && JDBC_COLUMN.matcher(line.substring(call.end(), commas.get(0))).matches()) {
+                int last = commas.get(commas.size() - 1);
+                if (!DEFAULT_CALENDAR.matcher(line.substring(last + 1, close)).matches()) {
+                    out.add(squeeze(line.substring(0, last) + line.substring(close)));
+                }
+            }
+        }
+    }
+
+    private static boolean opensMore(String s) {
+        return s.chars().filter(c -> c == '(').count() > s.chars().filter(c -> c == ')').count();
     }
 
     /** Adds {@code line} less each zone link {@code links} finds whose argument is a zone other than the default. */
@@ -247,14 +329,17 @@ final class StrippedZones {
     }
 
     /**
-     * True when the added line names an explicit zone. A Go call given the host's zone ({@code
-     * time.ParseInLocation(l, s, time.Local)}, {@code t.In(time.Local)}) names none: it is the edit this reads, not a
-     * zone that moved.
+     * True when the added line names an explicit zone. A call given the host's zone ({@code
+     * time.ParseInLocation(l, s, time.Local)}, {@code t.In(time.Local)}, {@code .withZone(ZoneId.systemDefault())})
+     * names none, nor does an import: it is the edit this reads, not a zone that moved.
      */
     private static boolean namesZone(String added) {
+        if (IMPORT.matcher(added).find()) {
+            return false; // an import names a type, not the zone of a value
+        }
         String t = added.contains("time.Local")
                 ? HOST_LOCATED.matcher(added.replace("time.Local", "")).replaceAll("") : added;
-        return NAMES_ZONE.matcher(t).find();
+        return NAMES_ZONE.matcher(HOST_LINK.matcher(t).replaceAll("")).find();
     }
 
     private static boolean zoneGiven(String arg) {
@@ -272,6 +357,9 @@ final class StrippedZones {
         if (!local.find()) {
             // returned: the caller keeps it, unless what is returned is zone-free (Unix seconds, a duration, a test)
             return t.startsWith("return ") && !ZONE_FREE.matcher(t).find() || STORE_LINE.matcher(t).find();
+        }
+        if (FORMATS.matcher(t.substring(local.end())).find()) {
+            return true; // the line itself writes the time as text, in whatever zone it now has
         }
         String v = Pattern.quote(local.group(1));
         Pattern use = Pattern.compile("\\.\\w+\\s*=\\s*&?" + v + "\\b|^\\s*\\w+\\s*:\\s*&?" + v + "\\s*[,}]|\\b" + v

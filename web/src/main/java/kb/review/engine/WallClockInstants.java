@@ -16,7 +16,9 @@ import kb.review.rules.Catalog;
  * instant under a fixed zone (TIME-01): {@code LocalDateTime.now().toInstant(ZoneOffset.UTC)},
  * {@code LocalDateTime.now().plusSeconds(n).toEpochSecond(ZoneOffset.UTC)}, {@code LocalDate.now().atStartOfDay(utc)},
  * or a time taken to the host's zone and stripped of it ({@code .atZone(ZoneId.systemDefault()).toLocalDate()}) then
- * given another. {@code now()} without an argument is the wall clock of the JVM's zone; declaring it UTC (or any fixed
+ * given another. The reading may be kept in a local first and converted by a later line of the method
+ * ({@code LocalDateTime at = LocalDateTime.now(); ... Date.from(at.toInstant(ZoneOffset.UTC))}); the report is at the
+ * reading. {@code now()} without an argument is the wall clock of the JVM's zone; declaring it UTC (or any fixed
  * zone) moves the instant by the host's offset, so an expiry, an epoch second or a stored instant is hours off on any
  * host not in that zone. Silent when the conversion zone is the host's own ({@code ZoneId.systemDefault()},
  * {@code OffsetDateTime.now().getOffset()}), when {@code now(...)} is given a zone or clock, and in comments.
@@ -38,6 +40,10 @@ final class WallClockInstants {
     private static final Pattern HOST_ZONE = Pattern.compile("systemDefault|getDefault|OffsetDateTime\\.now\\(\\)"
             + "|ZonedDateTime\\.now\\(\\)|getOffset\\(|getRules\\(");
 
+    /** The local a statement assigns, at the end of the text before the value: {@code LocalDateTime at = }. */
+    private static final Pattern ASSIGNS_LOCAL = Pattern.compile(
+            "^\\s*(?:final\\s+)?(?:(?:LocalDateTime|LocalDate|var)\\s+)?([a-z_$][\\w$]*)\\s*=\\s*$");
+
     private WallClockInstants() {
     }
 
@@ -56,6 +62,9 @@ final class WallClockInstants {
             Matcher start = HOST_WALL_CLOCK.matcher(statement);
             while (start.find()) {
                 String zone = fixedZoneOfChain(statement, start.end());
+                if (zone == null) {
+                    zone = fixedZoneOfLocal(file, n, statement, start);
+                }
                 if (zone != null) {
                     Severity severity = catalog.item("TIME-01").map(Catalog.Item::severity).orElse(Severity.ADVICE);
                     out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(),
@@ -79,6 +88,64 @@ final class WallClockInstants {
             s.append(file.line(k).strip());
         }
         return s.toString();
+    }
+
+    /**
+     * The fixed zone a later line of the same method converts the local with, when the statement keeps the wall clock
+     * in a local ({@code LocalDateTime issuedAt = LocalDateTime.now();}, wall-clock steps allowed) and that line
+     * turns the local into an instant ({@code issuedAt.plusSeconds(n).toInstant(ZoneOffset.UTC)},
+     * {@code OffsetDateTime.of(issuedAt, ZoneOffset.UTC)}); null otherwise.
+     */
+    private static String fixedZoneOfLocal(SourceFile file, int n, String statement, Matcher start) {
+        Matcher local = ASSIGNS_LOCAL.matcher(statement.substring(0, start.start()));
+        if (!local.find() || !wallStepsToEnd(statement, start.end())) {
+            return null;
+        }
+        String name = local.group(1);
+        Pattern use = Pattern.compile("\\b" + Pattern.quote(name) + "(?=\\s*\\.)");
+        Pattern of = Pattern.compile("\\b(?:OffsetDateTime|ZonedDateTime)\\s*\\.\\s*of\\s*\\(\\s*" + Pattern.quote(name)
+                + "\\s*,\\s*([^;]+?)\\s*\\)\\s*[;.)]");
+        int depth = 0;
+        for (int k = n + 1; k <= file.lineCount() && k <= n + 60; k++) {
+            String text = file.line(k);
+            for (char c : text.toCharArray()) {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            }
+            if (depth < 0) {
+                return null; // the method ends
+            }
+            Matcher m = use.matcher(text);
+            while (m.find()) {
+                String zone = fixedZoneOfChain(text, m.end());
+                if (zone != null) {
+                    return zone;
+                }
+            }
+            Matcher wrap = of.matcher(text);
+            if (wrap.find() && !HOST_ZONE.matcher(wrap.group(1)).find()) {
+                return wrap.group(1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** True when only wall-clock steps follow {@code from} up to the end of the statement. */
+    private static boolean wallStepsToEnd(String s, int from) {
+        int at = from;
+        while (true) {
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+            if (at >= s.length() || s.charAt(at) == ';') {
+                return true;
+            }
+            Matcher step = WALL_STEP.matcher(s).region(at, s.length());
+            int close = step.lookingAt() ? closing(s, step.end() - 1) : -1;
+            if (close < 0) {
+                return false;
+            }
+            at = close + 1;
+        }
     }
 
     /**
