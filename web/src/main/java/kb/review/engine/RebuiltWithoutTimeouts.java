@@ -63,15 +63,7 @@ final class RebuiltWithoutTimeouts {
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
-            List<DiffLine> lines = h.lines();
-            int i = 0;
-            while (i < lines.size()) {
-                if (lines.get(i).kind() == DiffLine.Kind.CONTEXT) {
-                    i++;
-                    continue;
-                }
-                List<DiffLine> block = RemovedLine.changedBlock(lines, i);
-                i += block.size();
+            for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
                 rebuilt(block).filter(line -> out.stream().noneMatch(f -> f.line() == line)).ifPresent(line ->
                         out.add(new Finding(RULE, "TMO-01", severity, file.path(), line, 1, file.line(line).strip(),
                                 "The change builds this again without the timeouts the old code gave it (its deleted "
