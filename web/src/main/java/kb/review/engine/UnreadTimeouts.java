@@ -36,7 +36,7 @@ final class UnreadTimeouts {
             "^(?:int|long|double|float|Integer|Long|Double|Float|Duration|java\\.time\\.Duration)$");
     /** What a body builds or opens that talks to a peer. */
     private static final Pattern REMOTE = Pattern.compile(
-            "(?i)client|builder|connect|connection|session|channel|socket|stub|transport|pool");
+            "(?i)client|connect|connection|session|channel|socket|stub|transport");
     /** Limits that bound no wait of the caller (an idle connection's life, a lease, a grace period). */
     private static final Pattern NOT_A_WAIT = Pattern.compile(
             "(?i)idle|keep_?alive|linger|evict|shutdown|close|grace|ttl|lease|validation|session");
@@ -45,9 +45,9 @@ final class UnreadTimeouts {
     private UnreadTimeouts() {
     }
 
-    /** A cheap text test: a parameter-like word naming a timeout. */
+    /** A cheap text test: a word naming a timeout or a deadline. */
     static boolean mayApply(String text) {
-        return text.contains("imeout");
+        return text.contains("imeout") || text.contains("IMEOUT") || text.contains("eadline");
     }
 
     static List<JavaChecks.Report> check(Node root, boolean wholeFile) {
