@@ -29,17 +29,17 @@ final class DeletedTimeoutSetters {
     static final String RULE = "deleted-timeout-setter";
 
     /** A timeout step or setter call; group 1 is the method's name. */
-    private static final Pattern SETTER = Pattern.compile(
+    static final Pattern SETTER = Pattern.compile(
             "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
                     + "|(?:set)?[mM]axTime(?:MS|Msec)?)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
     /** The receiver of a setter statement ({@code this.conn.setReadTimeout(ms);}); group 1 its name. */
     private static final Pattern RECEIVER = Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.");
-    private static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
+    static final Pattern NOT_A_WAIT = Pattern.compile("Idle|KeepAlive|Linger|Evict|Shutdown|Close|Grace|Ttl"
             + "|Lease|Validation|Without|Disable|No[A-Z]");
-    private static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
+    static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
-    private static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline|maxTime");
+    static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline|maxTime");
 
     private DeletedTimeoutSetters() {
     }

@@ -70,6 +70,7 @@ final class JavaChecks {
             case "plain-collection-of-shared-object" -> SharedCollections.mayApply(text);
             case "static-cache-plain-map" -> StaticCaches.mayApply(text);
             case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
+            case "timeout-parameter-never-read" -> UnreadTimeouts.mayApply(text);
             default -> true;
         };
     }

@@ -39,7 +39,8 @@ final class JavaVisitors {
             "conditional-update-count-ignored", ConditionalUpdates::check,
             "plain-collection-of-shared-object", SharedCollections::check,
             "static-cache-plain-map", StaticCaches::check,
-            "lazy-singleton-unsynchronized", LazySingletons::check);
+            "lazy-singleton-unsynchronized", LazySingletons::check,
+            "timeout-parameter-never-read", UnreadTimeouts::check);
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same

@@ -41,6 +41,20 @@ record RemovedLine(Hunk hunk, int index) {
         return lines.subList(from, to);
     }
 
+    /** The runs of changed lines of {@code hunk} (see {@link #changedBlock}), in order. */
+    static List<List<DiffLine>> changedBlocks(Hunk hunk) {
+        List<List<DiffLine>> out = new ArrayList<>();
+        List<DiffLine> lines = hunk.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() != DiffLine.Kind.CONTEXT) {
+                List<DiffLine> block = changedBlock(lines, i);
+                out.add(block);
+                i += block.size() - 1;
+            }
+        }
+        return out;
+    }
+
     List<DiffLine> lines() {
         return hunk.lines();
     }

@@ -189,6 +189,7 @@ public final class Reviewer {
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
                     List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
                     // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
