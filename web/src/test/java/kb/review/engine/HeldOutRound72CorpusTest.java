@@ -25,12 +25,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound72CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout72");
 
-    // Floors: none yet. Run 1 is the first and blind measurement; the floors are set from it afterwards (RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout72/RESULTS.md. Run 1 is the first and blind measurement (review at fe172a9b, this branch's
+    // base, unchanged), committed cases 60f4bda1; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/30 = 1.000; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 13/20 = 0.650 and 13/13 = 1.000 (recall below target overall and in Java). High-confidence
+    // only: overall 19/40 = 0.475 and 19/19 = 1.000. Edits of existing files: recall 23/32 = 0.72, precision
+    // 23/23 = 1.00; new and renamed files 7/8 = 0.88 and 7/7 = 1.00. No false positive, so no accept lines and no
+    // run 2.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.65, 1.00});
 
     static List<Case> cases;
 
