@@ -25,12 +25,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound73CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout73");
 
-    // Floors: 0 for run 1, the first and blind measurement; set from its figures after it (see heldout73/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout73/RESULTS.md. Run 1 is the first and blind measurement (review at fe172a9b, this branch's
+    // base, unchanged), committed cases a7b70e2c; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/30 = 1.000; Go 17/20 = 0.850 and
+    // 17/17 = 1.000; Java 13/20 = 0.650 and 13/13 = 1.000 (recall below target overall and in Java). High-confidence
+    // only: overall 23/40 = 0.575 and 23/23 = 1.000. Edits of existing files: recall 24/32 = 0.75, precision
+    // 24/24 = 1.00; new and renamed files 6/8 = 0.75 and 6/6 = 1.00. No accept lines: run 1 has no false positive,
+    // so there is no run 2.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.65, 1.00});
 
     static List<Case> cases;
 
