@@ -26,13 +26,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound74CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout74");
 
-    // Floors: zero for run 1, the blind measurement (see heldout74/RESULTS.md once it exists); they are set to the
-    // last run's figures rounded down to 0.05 afterwards, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout74/RESULTS.md. Run 1 is the first and blind measurement (review at fe172a9b, this branch's
+    // base, unchanged), committed cases a8db8fa4; run 2 adds two accept lines (a labelled defect named at another line
+    // of it, twice) and changes no case. The floors are run 2's figures (active findings, any confidence) rounded down
+    // to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90) is reported,
+    // not hidden.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/33 = 0.848; Go 13/20 = 0.650 and
+    // 13/15 = 0.867; Java 15/20 = 0.750 and 15/18 = 0.833 (both below target overall and in each language).
+    // Run 2: overall 28/40 = 0.700 and 28/31 = 0.903; Go 13/20 = 0.650 and 13/14 = 0.929; Java 15/20 = 0.750 and
+    // 15/17 = 0.882. High-confidence only (run 2): overall 25/40 = 0.625 and 25/27 = 0.926. Edits of existing files:
+    // recall 19/28 = 0.68, precision 19/19 = 1.00; new and renamed files 9/12 = 0.75 and 9/12 = 0.75.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.90},
+            "java", new double[] {0.75, 0.85});
 
     static List<Case> cases;
 
