@@ -20,6 +20,9 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # the edit that drops the watcher's recover also drops (a template slip: wrong version prefix) the closing of the
+    # tunnel service in closeLocked, whose next line clears the only reference: a real unlabelled leak
+    'go-07-radiance-server-watcher-without-recover': ['vpn/tunnel.go:44:RES-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -24,13 +24,18 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound75CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout75");
 
-    // Floors: 0 for run 1, the blind measurement (see heldout75/RESULTS.md once it exists); set to the last run's
-    // figures rounded down to 0.05 afterwards, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout75/RESULTS.md. Run 1 is the first and blind measurement (review at e9907075, this branch's
+    // base, unchanged), committed cases 7e9bf872: overall recall 30/40 = 0.750, precision 30/38 = 0.789; Go 16/20 =
+    // 0.800 and 16/22 = 0.727; Java 14/20 = 0.700 and 14/16 = 0.875. Run 2 adds one accept line (a real leak a case's
+    // edit makes and its label does not name): precision 30/37 = 0.811, Go 16/21 = 0.762, the rest unchanged.
+    // High-confidence only: 21/40 = 0.525 and 21/26 = 0.808. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only: figures below the targets (recall 0.85,
+    // precision 0.90) are reported, not hidden.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.75},
+            "java", new double[] {0.70, 0.85});
 
     static List<Case> cases;
 
