@@ -27,12 +27,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound76CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout76");
 
-    // Floors: 0 for run 1, the first and blind measurement; set to the last run's figures after it (RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout76/RESULTS.md. Run 1 is the first and blind measurement (review at e9907075, this branch's
+    // base, unchanged), committed cases 8323baa2; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85, precision 0.90)
+    // is reported, not hidden.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/31 = 0.935; Go 15/20 = 0.750 and
+    // 15/16 = 0.938; Java 14/20 = 0.700 and 14/15 = 0.933 (recall below target overall and in both languages,
+    // precision at or above it). High-confidence only: overall 16/40 = 0.400 and 16/17 = 0.941. Edits of existing
+    // files: recall 23/32 = 0.72, precision 23/24 = 0.96; new and renamed files 6/8 = 0.75 and 6/7 = 0.86. No accept
+    // lines: neither false positive is a real defect the cases left unlabelled, so there is no run 2.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.90},
+            "java", new double[] {0.70, 0.90});
 
     static List<Case> cases;
 
