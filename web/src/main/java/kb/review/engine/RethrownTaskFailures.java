@@ -361,11 +361,6 @@ final class RethrownTaskFailures {
         return -1;
     }
 
-    /** True when {@code header} opens a catch of Exception, Throwable or RuntimeException. */
-    static boolean catchesAll(String header) {
-        return CATCH_ALL.matcher(header).find();
-    }
-
     private static boolean returnsValueInSight(List<DiffLine> lines) {
         for (DiffLine l : lines) {
             if (VALUE_RETURN.matcher(l.text()).find()) {

@@ -72,16 +72,17 @@ final class ScheduledFailurePairs {
 
     /**
      * True when the added {@code throw} at {@code line}, rather than the schedule call, is the line to name: the
-     * rethrow of a catch-all (the task catches everything and throws it on anyway, and the fix edits that throw), or
-     * a throw the change puts into a block it kept (a catch that logged now throws: the throw is the change). A throw
-     * in a block the change writes too, out of a narrower catch ({@code catch (IOException e)} wrapped unchecked) or
-     * an if, is one of many ways out of a task that has no guard at all: the missing guard is the defect, named at
-     * the schedule call. Blind rounds 38, 46, 55, 61, 65, 66 and 71 label new pollers and refreshers of that shape at
-     * the call; rounds 31 and 32 label a kept catch's new throw and a catch-all's rethrow at the throw.
+     * rethrow of a catch-all, also one type of a multi-catch (the task catches everything and throws it on anyway,
+     * and the fix edits that throw), or a throw the change puts into a block it kept (a catch that logged now throws:
+     * the throw is the change). A throw in a block the change writes too, out of a narrower catch
+     * ({@code catch (IOException e)} wrapped unchecked) or an if, is one of many ways out of a task that has no guard
+     * at all: the missing guard is the defect, named at the schedule call. Blind rounds 38, 46, 55, 61, 65, 66 and 71
+     * label new pollers and refreshers of that shape at the call; rounds 31 and 32 label a kept catch's new throw and
+     * a catch-all's rethrow at the throw.
      */
     private static boolean namesTheDefect(SourceFile file, int line) {
         int header = RethrownTaskFailures.blockAbove(file, line);
-        return header > 0 && (!file.added(header) || RethrownTaskFailures.catchesAll(file.line(header)));
+        return header > 0 && (!file.added(header) || UnguardedTaskCalls.CATCH_ALL.matcher(file.line(header)).find());
     }
 
     private static Finding surer(Finding f) {

@@ -35,7 +35,8 @@ final class UnguardedTaskCalls {
 
     static final String RULE = "task-call-unguarded";
 
-    private static final Pattern CATCH_ALL = Pattern.compile(
+    /** A catch of Exception, Throwable or RuntimeException, alone or among the types of a multi-catch. */
+    static final Pattern CATCH_ALL = Pattern.compile(
             "\\bcatch\\s*\\(\\s*(?:final\\s+)?(?:[\\w.]+\\s*\\|\\s*)*(?:java\\.lang\\.)?(?:Exception|Throwable|"
             + "RuntimeException)(?:\\s*\\|\\s*[\\w.]+)*\\s+\\w+\\s*\\)");
     private static final Pattern TRY_OPEN = Pattern.compile("^\\s*try\\s*\\{\\s*$");
