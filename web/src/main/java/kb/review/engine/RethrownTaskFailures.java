@@ -349,6 +349,18 @@ final class RethrownTaskFailures {
         return false;
     }
 
+    /** The line that opens the block {@code line} sits in (a catch, an if, a method), or -1 when it is out of sight. */
+    static int blockAbove(SourceFile file, int line) {
+        int depth = 0;
+        for (int n = line - 1; n >= 1 && file.known(n); n--) {
+            depth = depthAbove(code(file.line(n)), depth);
+            if (depth < 0) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     private static boolean returnsValueInSight(List<DiffLine> lines) {
         for (DiffLine l : lines) {
             if (VALUE_RETURN.matcher(l.text()).find()) {
