@@ -23,6 +23,9 @@ import kb.review.rules.Catalog;
  * Silent when the deleted lines do anything else (a rewrite, not a dropped timeout), when the timeout was off anyway
  * ({@code 0}, {@code Duration.ZERO}, {@code -1}), for idle, keep-alive, eviction and shutdown timeouts (they bound no
  * wait of the caller), and when the change sets a timeout anywhere else (an added line of any file naming one).
+ * A client's socket options step ({@code .withSocketOptions(opts)}: the Datastax driver's, Lettuce's) is where its
+ * connect and read timeouts live, and counts as one. A chain whose timeout steps end it reads the same when the
+ * step above takes over the chain's closing text ({@link #endMoved}).
  */
 final class DeletedTimeoutSetters {
 
@@ -31,7 +34,7 @@ final class DeletedTimeoutSetters {
     /** A timeout step or setter call; group 1 is the method's name. */
     static final Pattern SETTER = Pattern.compile(
             "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
-                    + "|(?:set)?[mM]axTime(?:MS|Msec)?)"
+                    + "|(?:set)?[mM]axTime(?:MS|Msec)?|(?:with|set)?[sS]ocketOptions)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
     /** The receiver of a setter statement ({@code this.conn.setReadTimeout(ms);}); group 1 its name. */
     private static final Pattern RECEIVER = Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.");
@@ -40,13 +43,15 @@ final class DeletedTimeoutSetters {
     static final Pattern OFF = Pattern.compile("^\\s*(?:0+[lL]?|-1|Duration\\.ZERO|Timeout\\.DISABLED)\\s*$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
     static final Pattern MENTIONS_TIMEOUT = Pattern.compile("(?i)timeout|deadline|maxTime");
+    /** An added line that hands a client socket options: where its timeouts went. */
+    private static final Pattern MENTIONS_SOCKET_OPTIONS = Pattern.compile("(?i)socketOptions");
 
     private DeletedTimeoutSetters() {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
         if (file.language() != Language.JAVA
-                || allAdded.anyFinds(MENTIONS_TIMEOUT)) {
+                || allAdded.anyFinds(MENTIONS_TIMEOUT) || allAdded.anyFinds(MENTIONS_SOCKET_OPTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -66,11 +71,12 @@ final class DeletedTimeoutSetters {
             while (to + 1 < lines.size() && lines.get(to + 1).kind() == DiffLine.Kind.REMOVED) {
                 to++;
             }
-            if (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
-                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT || !onlyTimeouts(lines, from, to)) {
+            boolean endMoved = endMoved(lines, from, to);
+            if (!endMoved && (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
+                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT || !onlyTimeouts(lines, from, to))) {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
-            boolean step = removed.line().text().strip().startsWith(".");
+            boolean step = endMoved || removed.line().text().strip().startsWith(".");
             int line = step ? chainHead(lines, from - 1) : builtAbove(lines, from, removed.line().text(),
                     lines.get(to + 1).newLine());
             if (line <= 0 || reported.contains(line)) {
@@ -105,6 +111,30 @@ final class DeletedTimeoutSetters {
             }
         }
         return below;
+    }
+
+    /**
+     * True when the deleted run {@code from..to} is the tail of a chain whose timeout steps went and whose end moved
+     * up: the first deleted step comes back as the one added line below with the closing text the last deleted step had
+     * ({@code .setDefaultHost(h)} and {@code .setConnectTimeout(ms));} become {@code .setDefaultHost(h));}). The other
+     * deleted steps are timeouts of any kind (an idle timeout deleted with a connect timeout goes with it).
+     */
+    private static boolean endMoved(List<DiffLine> lines, int from, int to) {
+        if (from == 0 || from >= to || to + 2 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
+                || lines.get(to + 1).kind() != DiffLine.Kind.ADDED || lines.get(to + 2).kind() != DiffLine.Kind.CONTEXT
+                || SETTER.matcher(lines.get(from).text()).find()) {
+            return false;
+        }
+        for (int j = from + 1; j <= to; j++) {
+            if (!COMMENT.matcher(lines.get(j).text()).matches() && !SETTER.matcher(lines.get(j).text()).find()) {
+                return false;
+            }
+        }
+        String last = lines.get(to).text();
+        int open = last.indexOf('(');
+        int close = open < 0 ? -1 : StrippedTimeouts.closing(last, open);
+        return close > 0 && StrippedTimeouts.squeeze(lines.get(to + 1).text()).equals(
+                StrippedTimeouts.squeeze(lines.get(from).text().stripTrailing() + last.substring(close + 1).strip()));
     }
 
     /** True when every deleted line of {@code from..to} is a timeout step or setter, or a comment. */

@@ -206,6 +206,7 @@ public final class Reviewer {
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
+                    addUnlessLineHeld(drops, IgnoredLocations.find(f, book.catalog())); // a location held, unused
                     addUnlessLineHeld(drops, WallClockInstants.find(f, book.catalog()));
                     addUnlessLineHeld(drops, InstantsMadeWallClock.find(f, book.catalog(), allAdded));
                     // a zone deleted in place or a 'Z' literal already names such a line

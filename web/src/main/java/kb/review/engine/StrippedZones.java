@@ -4,11 +4,15 @@ import static kb.review.engine.StrippedTimeouts.closing;
 import static kb.review.engine.StrippedTimeouts.squeeze;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -72,6 +76,10 @@ final class StrippedZones {
     private static final Pattern DEFAULT_ZONE = Pattern.compile(
             "getDefault\\(\\)|systemDefault\\(\\)|\\btime\\.Local\\b|^\\s*Local\\s*$|^\\s*$");
     private static final Pattern ZONE_LIKE = Pattern.compile("(?i)zone|utc|gmt|offset|tz|loc");
+    /** A lock or clock, whose {@code loc} is no location. */
+    private static final Pattern LOCK = Pattern.compile("(?i)lock");
+    /** A conditional zone expression; groups 1 and 2 its branches. */
+    private static final Pattern CONDITIONAL = Pattern.compile("^[^?:]*\\?([^?:]*):([^?:]*)$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
     /** An added line that names a zone: the zone moved, it did not go. */
     private static final Pattern NAMES_ZONE = Pattern.compile(
@@ -105,7 +113,11 @@ final class StrippedZones {
             return List.of();
         }
         List<RemovedLine> removed = RemovedLine.of(file);
-        if (removed.isEmpty() || allAdded.all().stream().anyMatch(StrippedZones::namesZone)) {
+        if (removed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> kept = keptZoneWords(file);
+        if (allAdded.all().stream().anyMatch(a -> namesZone(a) && !kept.contains(a))) {
             return List.of();
         }
         Severity severity = catalog.item("TIME-01").map(Catalog.Item::severity).orElse(Severity.ADVICE);
@@ -154,7 +166,7 @@ final class StrippedZones {
         Matcher set = SETTER.matcher(text);
         Matcher step = STEP.matcher(text);
         String zone = set.matches() ? set.group(2) : step.matches() ? step.group(1) : null;
-        if (zone == null || !text.contains("withZoneUTC") && DEFAULT_ZONE.matcher(zone).find()) {
+        if (zone == null || !text.contains("withZoneUTC") && hostOnly(zone)) {
             return 0;
         }
         List<DiffLine> lines = r.lines();
@@ -342,8 +354,62 @@ final class StrippedZones {
         return NAMES_ZONE.matcher(HOST_LINK.matcher(t).replaceAll("")).find();
     }
 
+    /**
+     * True when {@code arg} names a zone other than the host's. A clock is no zone ({@code loc} is a Go location, but
+     * {@code clock} or {@code lock} is not), yet a clock given a zone ({@code clock.withZone(ZoneOffset.UTC)}) is one.
+     */
     private static boolean zoneGiven(String arg) {
-        return !DEFAULT_ZONE.matcher(arg).find() && ZONE_LIKE.matcher(arg).find() && !arg.contains("lock");
+        return !hostOnly(arg) && ZONE_LIKE.matcher(LOCK.matcher(arg).replaceAll("")).find();
+    }
+
+    /**
+     * True when every zone {@code zone} can be is the host's: the expression itself, or each branch of a conditional
+     * ({@code utc ? TimeZone.getTimeZone("UTC") : TimeZone.getDefault()} names UTC on one branch, so it is a zone
+     * given: a setting that chose UTC is lost with it).
+     */
+    private static boolean hostOnly(String zone) {
+        Matcher branches = CONDITIONAL.matcher(zone);
+        if (branches.matches()) {
+            return DEFAULT_ZONE.matcher(branches.group(1)).find() && DEFAULT_ZONE.matcher(branches.group(2)).find();
+        }
+        return DEFAULT_ZONE.matcher(zone).find();
+    }
+
+    /**
+     * The added lines of {@code file} whose zone words were already on a deleted line of their own changed block
+     * (other than a zone setter): a signature or a field renamed with the class ({@code public Helper(String zoneId)}
+     * become {@code public Parser(String zoneId)}) keeps the zone where it was; it does not say the zone moved.
+     */
+    private static Set<String> keptZoneWords(SourceFile file) {
+        Set<String> out = new HashSet<>();
+        for (Hunk h : file.change().hunks()) {
+            for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
+                List<List<String>> before = new ArrayList<>();
+                for (DiffLine l : block) {
+                    if (l.kind() == DiffLine.Kind.REMOVED && !SETTER.matcher(l.text()).matches()
+                            && !STEP.matcher(l.text()).matches()) {
+                        before.add(zoneWords(l.text()));
+                    }
+                }
+                for (DiffLine l : block) {
+                    List<String> words = l.kind() == DiffLine.Kind.ADDED ? zoneWords(l.text()) : List.of();
+                    if (!words.isEmpty() && before.contains(words)) {
+                        out.add(l.text());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The zone words {@link #NAMES_ZONE} finds on {@code line}, lower-cased, in order. */
+    private static List<String> zoneWords(String line) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NAMES_ZONE.matcher(line);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     /**
