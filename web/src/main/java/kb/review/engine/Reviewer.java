@@ -216,6 +216,7 @@ public final class Reviewer {
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
                     drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
+                    drops.addAll(DroppedThreadHops.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
