@@ -1,0 +1,25 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of session 43 (branch conc43), directory {@code review/classes25/conc43-shared-handoffs} with its SOURCES.md.
+ * <ul>
+ * <li>Writes to a collection taken out of the hop that ran them on the owner thread (Bukkit's {@code runTask}, a
+ * main-looper {@code post}, {@code runOnUiThread}): {@link DroppedThreadHops}. Clean: the hop moved to the caller, a
+ * local list, a map declared concurrent in sight, a hop around no collection write.</li>
+ * <li>A concurrent collection stored as a map's value ({@code computeIfAbsent(k, x -> new CopyOnWriteArraySet<>())},
+ * {@code putIfAbsent(k, ConcurrentHashMap.newKeySet())}) made plain: {@link ReplacedConcurrentCollections}. Clean: a
+ * local set of one call made plain.</li>
+ * <li>An atomic map call replaced by get, a null test joined to another condition, and put, reported at the test:
+ * {@link ReplacedAtomicMapCalls}.</li>
+ * </ul>
+ */
+class SharedHandoffs43ClassesTest {
+
+    @Test
+    void shared_collections_handed_to_other_threads_are_reported_and_their_look_alikes_are_not() {
+        ClassDiffs25.check("conc43-shared-handoffs", Set.of("CONC-03"));
+    }
+}
