@@ -217,8 +217,10 @@ public final class Reviewer {
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
-                    drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
+                    ReplacedConcurrentCollections.find(f, book.catalog())
+                            .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));
+                    drops.addAll(PromotedLocals.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));

@@ -79,9 +79,14 @@ final class SharedCollections {
                     + "|ReentrantLock|ReentrantReadWriteLock|ReadWriteLock|StampedLock|Semaphore|CountDownLatch"
                     + "|ExecutorService|ScheduledExecutorService|Executor|ScheduledThreadPoolExecutor"
                     + "|ThreadPoolExecutor)\\b");
-    /** One instance serves every request: a DAO, a repository, a service, a controller, a servlet, a registry. */
+    /**
+     * One instance serves every request: a DAO, a repository, a service, a controller, a servlet, a registry; and
+     * (session 43) an AOP advice or aspect or a call interceptor, or the base class they share, which the container or
+     * the client builds once and runs on every advised call, on the caller's thread (round 68's java-16).
+     */
     private static final Pattern SERVER_NAME = Pattern.compile(
-            "(?:Dao|DAO|Repository|Service|ServiceImpl|Controller|Servlet|Registry)$");
+            "(?:Dao|DAO|Repository|Service|ServiceImpl|Controller|Servlet|Registry"
+                    + "|(?:Advice|Aspect|Interceptor)(?:Base|Support)?)$");
     /** An object made for one use or one thread, or a test. */
     private static final Pattern NOT_SHARED_NAME = Pattern.compile(
             "(?:Builder|Request|Response|Dto|DTO|Visitor|Parser|Test|Tests|IT)$");
@@ -96,8 +101,8 @@ final class SharedCollections {
     private static final Pattern MAY_THREADS = Pattern.compile(
             // (each lookahead here names the first characters a match can start with: the regex then tries its
             // alternatives, or its word boundary, only where one of them stands, which finds the same matches)
-            "(?=[CAEDRSLTtv])(?:Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b"
-                    + "|Repository\\b|Service|Controller\\b|Registry\\b|[Tt]hread)");
+            "(?=[CAEDRSLTtvI])(?:Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b"
+                    + "|Repository\\b|Service|Controller\\b|Registry\\b|[Tt]hread|Advice|Aspect|Interceptor)");
 
     private SharedCollections() {
     }

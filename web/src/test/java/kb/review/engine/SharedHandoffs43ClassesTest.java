@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
  * local set of one call made plain.</li>
  * <li>An atomic map call replaced by get, a null test joined to another condition, and put, reported at the test:
  * {@link ReplacedAtomicMapCalls}.</li>
+ * <li>A per-call object (a connection, an HTTP context) made from a local into an instance field assigned per call:
+ * {@link PromotedLocals}. Clean: a value ({@code Duration}) made a field, a connection local renamed.</li>
+ * <li>A future the deleted line kept ({@code outstanding.add(publisher.publish(m))}, {@code scheduled =
+ * executor.schedule(...)}) whose call the change makes a bare statement: CONC-06 through
+ * {@link DroppedFutureObservers}. Clean: the future named in a local and still kept, a pending count made bare.</li>
  * </ul>
  */
 class SharedHandoffs43ClassesTest {
 
     @Test
-    void shared_collections_handed_to_other_threads_are_reported_and_their_look_alikes_are_not() {
-        ClassDiffs25.check("conc43-shared-handoffs", Set.of("CONC-03"));
+    void shared_collections_and_kept_futures_dropped_are_reported_and_their_look_alikes_are_not() {
+        ClassDiffs25.check("conc43-shared-handoffs", Set.of("CONC-03", "CONC-06"));
     }
 }
