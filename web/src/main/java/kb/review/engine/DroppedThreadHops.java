@@ -34,14 +34,15 @@ final class DroppedThreadHops {
     /** A hand-off to the thread that owns the state. */
     private static final Pattern HOP = Pattern.compile(
             "\\.\\s*(?:runTask|runTaskLater|scheduleSyncDelayedTask|callSyncMethod|runOnContext)\\s*\\("
-                    + "|\\brunOnUiThread\\s*\\(|\\b(?:SwingUtilities|EventQueue)\\s*\\.\\s*invoke(?:Later|AndWait)\\s*\\("
+                    + "|\\brunOnUiThread\\s*\\("
+                    + "|\\b(?:SwingUtilities|EventQueue)\\s*\\.\\s*invoke(?:Later|AndWait)\\s*\\("
                     + "|\\bPlatform\\s*\\.\\s*runLater\\s*\\("
-                    + "|(?:[mM]ain|\\bui|Ui|UI)\\w*(?:\\s*\\(\\s*\\))?\\s*\\)*\\s*\\.\\s*(?:post|postDelayed|execute)\\s*\\(");
+                    // a main-thread handler or executor: mainHandler.post(, getMainLooper()).post(, uiExecutor.execute(
+                    + "|(?:[mM]ain|\\bui|Ui|UI)\\w*(?:\\s*\\(\\s*\\))?\\s*\\)*\\s*\\."
+                    + "\\s*(?:post|postDelayed|execute)\\s*\\(");
     /** A statement that changes a collection; group 1 the collection's name. */
-    private static final Pattern WRITE = Pattern.compile(
-            "^\\s*(?:this\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\.\\s*(?:put|putAll|putIfAbsent|remove|removeIf|removeAll"
-                    + "|retainAll|clear|add|addAll|addFirst|addLast|offer|poll|push|pop|compute|computeIfAbsent"
-                    + "|computeIfPresent|merge|replace|replaceAll|set|sort)\\s*\\(");
+    private static final Pattern WRITE = Pattern.compile("^\\s*(?:this\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\.\\s*(?:"
+            + String.join("|", SharedCollections.WRITES) + ")\\s*\\(");
     /** The end of a hop's lambda or anonymous class. */
     private static final Pattern CLOSE = Pattern.compile("^\\s*}\\s*\\)");
     /** A local variable's declaration; group 1 its name. */

@@ -56,7 +56,8 @@ final class ReplacedAtomicMapCalls {
                 DiffLine check = checkThenPut(lines, map, key); // the test of the sequence
                 if (check != null && !confined(lines, map)) {
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), check.newLine(), 1, check.text().strip(),
+                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), check.newLine(), 1,
+                            check.text().strip(),
                             "The change replaces an atomic " + "call on `" + m.group(1) + "` with get, a test, then "
                                     + "put: each call is atomic but the pair is not, so two threads that miss at once "
                                     + "both build the value and both put it (one is lost, and anything it holds is "

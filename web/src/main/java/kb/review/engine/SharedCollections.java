@@ -36,9 +36,10 @@ import java.util.regex.Pattern;
  * <li>the class is a container singleton or a servlet ({@code @Component}, {@code @Service}, {@code @Controller},
  * {@code @RestController}, {@code @Repository}, {@code @Singleton}, {@code @ApplicationScoped}, {@code @WebServlet},
  * a subclass of {@code HttpServlet}): one instance serves every request. Reported at the field: its type is the
- * defect, whichever method writes it. Writes while the container builds the object (constructors, setters,
- * {@code @PostConstruct}, {@code @Autowired} or {@code @Inject} methods, {@code afterPropertiesSet}) do not count, and
- * a bean of a narrower scope ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
+ * defect, whichever method writes it (session 43: {@link SharedWriteAnchors} moves it to the write an edit adds).
+ * Writes while the container builds the object (constructors, setters, {@code @PostConstruct}, {@code @Autowired} or
+ * {@code @Inject} methods, {@code afterPropertiesSet}) do not count, and a bean of a narrower scope
+ * ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
  * <li>the writing method's own comment says it runs on several threads ("called on the event loop threads", "from
  * any thread", "concurrently"): the author's word about the method. Reported at the write.</li>
  * </ul>
@@ -50,7 +51,8 @@ final class SharedCollections {
     private static final Set<String> UNSAFE = Set.of("HashMap", "LinkedHashMap", "TreeMap", "WeakHashMap",
             "IdentityHashMap", "EnumMap", "HashSet", "LinkedHashSet", "TreeSet", "ArrayList", "LinkedList",
             "ArrayDeque", "PriorityQueue");
-    private static final Set<String> WRITES = Set.of("put", "putAll", "putIfAbsent", "remove", "removeIf",
+    /** The methods that change a {@code java.util} collection (read by the CONC-03 rules that find its writes). */
+    static final Set<String> WRITES = Set.of("put", "putAll", "putIfAbsent", "remove", "removeIf",
             "removeAll", "retainAll", "clear", "add", "addAll", "addFirst", "addLast", "offer", "offerFirst",
             "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "compute", "computeIfAbsent",
             "computeIfPresent", "merge", "replace", "replaceAll", "set", "sort");

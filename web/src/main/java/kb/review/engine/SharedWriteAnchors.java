@@ -30,9 +30,8 @@ final class SharedWriteAnchors {
             "^\\s*(?:@\\w+\\s+)*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)+"
                     + "[\\w.<>\\[\\], ?]+?\\s+(\\w+)\\s*=");
     /** A call that changes a collection; group 1 the receiver's name. */
-    private static final Pattern WRITE = Pattern.compile(
-            "(?<![\\w.])(?:this\\s*\\.\\s*)?(\\w+)\\s*\\.\\s*(?:put|putAll|putIfAbsent|remove|removeIf|clear|add|addAll"
-                    + "|merge|compute|computeIfAbsent|computeIfPresent|offer|push|replace)\\s*\\(");
+    private static final Pattern WRITE = Pattern.compile("(?<![\\w.])(?:this\\s*\\.\\s*)?(\\w+)\\s*\\.\\s*(?:"
+            + String.join("|", SharedCollections.WRITES) + ")\\s*\\(");
 
     private SharedWriteAnchors() {
     }
