@@ -38,7 +38,7 @@ final class DroppedThreadHops {
                     + "|\\b(?:SwingUtilities|EventQueue)\\s*\\.\\s*invoke(?:Later|AndWait)\\s*\\("
                     + "|\\bPlatform\\s*\\.\\s*runLater\\s*\\("
                     // a main-thread handler or executor: mainHandler.post(, getMainLooper()).post(, uiExecutor.execute(
-                    + "|(?:[mM]ain|\\bui|Ui|UI)\\w*(?:\\s*\\(\\s*\\))?\\s*\\)*\\s*\\."
+                    + "|(?:\\b[mM]ain|(?<=[a-z])Main|\\bui|(?<=[a-z])Ui|UI)\\w*(?:\\s*\\([^()]*\\))?\\s*\\)*\\s*\\."
                     + "\\s*(?:post|postDelayed|execute)\\s*\\(");
     /** A statement that changes a collection; group 1 the collection's name. */
     private static final Pattern WRITE = Pattern.compile("^\\s*(?:this\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\.\\s*(?:"
