@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
  * <li>A future the deleted line kept ({@code outstanding.add(publisher.publish(m))}, {@code scheduled =
  * executor.schedule(...)}) whose call the change makes a bare statement: CONC-06 through
  * {@link DroppedFutureObservers}. Clean: the future named in a local and still kept, a pending count made bare.</li>
+ * <li>A Go goroutine whose recovery the change deletes: its launch pointed past the recovering wrapper ({@code go
+ * s.exportRecovered(ctx, job)} made {@code go s.export(ctx, job)}), or the deferred recover of a literal handed to
+ * {@code go wait.Until(func() {...})}: CONC-01 through {@link RemovedRecovers}. Clean: the wrapper renamed with its
+ * recover.</li>
  * </ul>
  */
 class SharedHandoffs43ClassesTest {
 
     @Test
-    void shared_collections_and_kept_futures_dropped_are_reported_and_their_look_alikes_are_not() {
-        ClassDiffs25.check("conc43-shared-handoffs", Set.of("CONC-03", "CONC-06"));
+    void shared_state_kept_futures_and_recoveries_dropped_are_reported_and_their_look_alikes_are_not() {
+        ClassDiffs25.check("conc43-shared-handoffs", Set.of("CONC-01", "CONC-03", "CONC-06"));
     }
 }
