@@ -261,7 +261,7 @@ public final class Reviewer {
         // a dialer literal without its timeout is reported at the dial below it that nothing else bounds
         List<Finding> placed = new ArrayList<>(DialSites.relocate(kept, byPath));
         BackstopDuplicates.supersede(placed);
-        FilledMapFolds.fold(placed); // a map made plain and its atomic fill rewritten: one finding, at the put
+        FilledMapFolds.fold(placed, byPath); // a map made plain and its atomic fill rewritten: one finding, at the put
         placed.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),

@@ -1,5 +1,7 @@
 package kb.review.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +52,11 @@ final class SharedWriteAnchors {
             for (DiffLine l : h.lines()) {
                 if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && l.newLine() != f.line()
                         && writes(l.text(), d.group(1))) {
+                    List<Finding.Step> flow = new ArrayList<>(f.flow());
+                    flow.add(0, new Finding.Step(f.line(), "`" + d.group(1) + "` is declared here"));
+                    flow.add(new Finding.Step(l.newLine(), "written here, by whichever thread calls"));
                     return new Finding(f.rule(), f.item(), f.severity(), f.path(), l.newLine(), 1, l.text().strip(),
-                            f.message(), f.confidence(), f.note(), f.origin(), f.suppression(), f.flow());
+                            f.message(), f.confidence(), f.note(), f.origin(), f.suppression(), flow);
                 }
             }
         }
