@@ -37,6 +37,23 @@ final class DroppedFutureObservers {
                     + "|orTimeout|completeOnTimeout|then(?:Accept|Apply|Run|Compose|Combine)\\w*"
                     + "|toCompletableFuture)\\s*\\(");
 
+    /** A call on a receiver: group 1 the receiver and the method (up to the parenthesis), 2 the method. */
+    private static final Pattern RECEIVER_CALL = Pattern.compile(
+            "(?<![\\w$.])((?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)+([A-Za-z_$][\\w$]*))\\s*\\(");
+    /** A method asynchronous by its name: it returns a future. */
+    private static final Pattern ASYNC_NAME = Pattern.compile(
+            "\\w+Async|submit|schedule(?:AtFixedRate|WithFixedDelay)?|supplyAsync|runAsync");
+    /** The text before a call whose result is kept where futures are kept: a pending or futures name, assigned to or
+     * added to. */
+    private static final Pattern KEPT_AS_FUTURE = Pattern.compile(
+            "(?i)\\b(\\w*(?:pending|futures?|inflight|in_flight|outstanding)\\w*)\\s*(?:=|\\.\\s*(?:add|put|offer|push)"
+                    + "\\s*\\((?:[^(),]*,\\s*)?)\\s*$");
+    /** A name of a number kept about pending work ({@code pendingCount}, {@code outstandingBytes}), not of futures. */
+    private static final Pattern NUMBER_NAME = Pattern.compile("(?i).*(?:count|size|total|bytes|number|num)s?");
+    /** A cheap test on the deleted text: something in it may name a future. */
+    private static final Pattern MAY_KEEP = Pattern.compile(
+            "(?i)async|submit|schedule|pending|future|inflight|in_flight|outstanding");
+
     private DroppedFutureObservers() {
     }
 
@@ -60,6 +77,7 @@ final class DroppedFutureObservers {
                     old.append(l.text().strip()).append(' ');
                 }
             }
+            keptFutures(block, old.toString(), file, severity, reported, out);
             Matcher m = OBSERVED.matcher(old);
             while (m.find()) {
                 int bare = bareCall(block, m.group(1));
@@ -81,6 +99,52 @@ final class DroppedFutureObservers {
         String wanted = call.replaceAll("\\s+", "") + ";";
         for (DiffLine l : block) {
             if (l.kind() == DiffLine.Kind.ADDED && l.text().replaceAll("\\s+", "").equals(wanted)) {
+                return l.newLine();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The session-43 shape: each call of the deleted text whose result was used (not a statement of its own) and that
+     * the block's added lines make a bare statement, reported when the deleted text kept it as a future.
+     */
+    private static void keptFutures(List<DiffLine> block, String old, SourceFile file, Severity severity,
+                                    Set<Integer> reported, List<Finding> out) {
+        if (!MAY_KEEP.matcher(old).find()) {
+            return;
+        }
+        Matcher m = RECEIVER_CALL.matcher(old);
+        int from = 0;
+        while (from < old.length() && m.find(from)) {
+            from = m.start(2);
+            String before = old.substring(0, m.start()).stripTrailing();
+            if (before.isEmpty() || before.endsWith(";") || before.endsWith("{") || before.endsWith("}")) {
+                continue; // a statement of its own: its result was never kept
+            }
+            boolean async = ASYNC_NAME.matcher(m.group(2)).matches();
+            Matcher kept = KEPT_AS_FUTURE.matcher(before);
+            if (!async && !(kept.find() && !NUMBER_NAME.matcher(kept.group(1)).matches())) {
+                continue;
+            }
+            int bare = bareStatement(block, m.group(1).replaceAll("\\s+", "") + "(");
+            if (bare > 0 && reported.add(bare)) {
+                out.add(new Finding(RULE, "CONC-06", severity, file.path(), bare, 1, file.line(bare).strip(),
+                        "The change makes `" + m.group(1).replaceAll("\\s+", "") + "(...)` a bare statement: the "
+                                + "deleted line kept the future it returns, and that was how a flush, a check or a "
+                                + "cancel learned the call failed. Now the failure stays in a future nobody holds. "
+                                + "Keep the future and wait for it (or handle it) before the work counts as done.",
+                        Finding.Confidence.LOW, "the review reads the kept future, not the call's declaration", "kb",
+                        null));
+            }
+        }
+    }
+
+    /** The added line of the block that is a bare statement calling {@code head} ({@code recv.method(}); 0 if none. */
+    private static int bareStatement(List<DiffLine> block, String head) {
+        for (DiffLine l : block) {
+            String squeezed = l.text().replaceAll("\\s+", "");
+            if (l.kind() == DiffLine.Kind.ADDED && squeezed.startsWith(head) && squeezed.endsWith(");")) {
                 return l.newLine();
             }
         }

@@ -29,7 +29,15 @@ final class RemovedRecovers {
     /** A deferred recovery: the call itself, or the deferred closure that holds the recover. */
     private static final Pattern DEFERRED = Pattern.compile("^\\s*defer\\s");
     /** A goroutine launched in the line: {@code go func(}, an errgroup's or a group library's {@code .Go(func(}. */
-    private static final Pattern LAUNCH = Pattern.compile("(?:^\\s*go\\s+|\\.Go\\(\\s*)(\\w+\\()?func\\s*\\(");
+    private static final Pattern LAUNCH = Pattern.compile(
+            // (session 43) or a package's or receiver's call handed the literal (go wait.Until(func(), go
+            // wait.UntilWithContext(ctx, func(), or a plain call handed it after other arguments
+            "(?:^\\s*go\\s+(?:[\\w.]*\\.\\w+\\((?:[^()]*,\\s*)?|\\w+\\([^()]*,\\s*)?|\\.Go\\(\\s*)(\\w+\\()?"
+                    + "func\\s*\\(");
+    /** A goroutine launched on a named call: group 1 the receiver path, 2 the function, 3 the arguments. */
+    private static final Pattern NAMED_LAUNCH = Pattern.compile("^\\s*go\\s+((?:\\w+\\.)*)(\\w+)\\((.*)\\)\\s*$");
+    /** A function's declaration: group 1 its name. */
+    private static final Pattern FUNC = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)\\s*[\\[(]");
 
     private RemovedRecovers() {
     }
@@ -57,6 +65,9 @@ final class RemovedRecovers {
                 }
             }
             int unwrapped = unwrappedLaunch(lines, i);
+            if (unwrapped == 0) {
+                unwrapped = retargetedLaunch(lines, i, deletions);
+            }
             if (unwrapped > 0 && !launches.contains(unwrapped)) {
                 launches.add(-unwrapped); // kept only if the file deletes a recover too (the wrapper's body)
             }
@@ -119,5 +130,31 @@ final class RemovedRecovers {
             }
         }
         return 0;
+    }
+
+    /**
+     * Session 43 (conc43): a deleted launch of a named wrapper ({@code go d.judgeSafely(ctx, sub)}) whose block adds
+     * the launch of another function of the same receiver with the same arguments ({@code go d.judge(ctx, sub)}),
+     * while the change deletes the wrapper's declaration: the wrapper was the recovery (kept only if the file deletes a
+     * recover too), and the goroutine now runs without it (round 70's go-18). The new line, or 0.
+     */
+    private static int retargetedLaunch(List<DiffLine> lines, int at, List<RemovedLine> deletions) {
+        Matcher m = NAMED_LAUNCH.matcher(lines.get(at).text());
+        if (!m.find() || deletions.stream().noneMatch(r -> declares(r.line().text(), m.group(2)))) {
+            return 0;
+        }
+        for (int j = at + 1; j < lines.size() && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j++) {
+            Matcher n = NAMED_LAUNCH.matcher(lines.get(j).text());
+            if (lines.get(j).kind() == DiffLine.Kind.ADDED && n.find() && n.group(1).equals(m.group(1))
+                    && !n.group(2).equals(m.group(2)) && n.group(3).strip().equals(m.group(3).strip())) {
+                return lines.get(j).newLine();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean declares(String line, String name) {
+        Matcher f = FUNC.matcher(line);
+        return f.find() && f.group(1).equals(name);
     }
 }

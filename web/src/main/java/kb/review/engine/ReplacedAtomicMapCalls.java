@@ -53,16 +53,21 @@ final class ReplacedAtomicMapCalls {
                 }
                 String map = Pattern.quote(m.group(1).replaceFirst("^this\\.", ""));
                 String key = Pattern.quote(m.group(2));
-                DiffLine get = checkThenPut(lines, map, key); // the put of the sequence
-                if (get != null && !confined(lines, map)) {
+                DiffLine[] sequence = checkThenPut(lines, map, key); // the test and the put of the sequence
+                if (sequence != null && !confined(lines, map)) {
+                    DiffLine check = sequence[0];
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), get.newLine(), 1, get.text().strip(),
+                    // the put stays a step of the race: FilledMapFolds reports the fold there
+                    List<Finding.Step> race = List.of(new Finding.Step(check.newLine(), "the test goes stale here"),
+                            new Finding.Step(sequence[1].newLine(), "two threads that miss at once both put"));
+                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), check.newLine(), 1,
+                            check.text().strip(),
                             "The change replaces an atomic " + "call on `" + m.group(1) + "` with get, a test, then "
                                     + "put: each call is atomic but the pair is not, so two threads that miss at once "
                                     + "both build the value and both put it (one is lost, and anything it holds is "
                                     + "never closed). Keep computeIfAbsent (or putIfAbsent/compute).",
                             Finding.Confidence.LOW, "the review follows the deleted atomic call, not the field's type",
-                            "kb", null));
+                            "kb", null, race));
                     break;
                 }
             }
@@ -71,12 +76,12 @@ final class ReplacedAtomicMapCalls {
     }
 
     /**
-     * The added {@code map.put(key, ...)} line of an added {@code v = map.get(key)} followed, in the added lines below
-     * it, by a test of {@code v} against null and that put (or of an added test of the map itself, {@code
-     * !map.containsKey(key)} or {@code map.get(key) == null}, followed by the put); null when the hunk adds no such
-     * sequence.
+     * The test line and the put line of an added {@code v = map.get(key)} followed, in the added lines below it, by a test of {@code v}
+     * against null (alone or joined to another condition, {@code v == null || v.isExpired()}) and a
+     * {@code map.put(key, ...)} (or of an added test of the map itself, {@code !map.containsKey(key)} or {@code
+     * map.get(key) == null}, followed by the put); null when the hunk adds no such sequence.
      */
-    private static DiffLine checkThenPut(List<DiffLine> lines, String map, String key) {
+    private static DiffLine[] checkThenPut(List<DiffLine> lines, String map, String key) {
         Pattern get = Pattern.compile("(?<![\\w.$])(\\w+)\\s*=\\s*(?:this\\.)?" + map + "\\s*\\.\\s*get\\s*\\(\\s*"
                 + key + "\\s*\\)\\s*;");
         Pattern put = Pattern.compile("(?<![\\w.$])(?:this\\.)?" + map + "\\s*\\.\\s*put\\s*\\(\\s*" + key + "\\s*,");
@@ -90,19 +95,23 @@ final class ReplacedAtomicMapCalls {
             if (!askedHere && (g == null || !g.find())) {
                 continue;
             }
-            Pattern test = askedHere ? asked : Pattern.compile("\\bif\\s*\\(\\s*(?:" + Pattern.quote(g.group(1))
-                    + "\\s*==\\s*null|null\\s*==\\s*" + Pattern.quote(g.group(1)) + ")\\s*\\)");
-            boolean tested = askedHere;
+            Pattern test = askedHere ? asked : Pattern.compile("\\bif\\s*\\((?:[^;{]*(?:\\|\\||&&)\\s*)?\\(?\\s*(?:"
+                    + Pattern.quote(g.group(1)) + "\\s*==\\s*null|null\\s*==\\s*" + Pattern.quote(g.group(1))
+                    + ")\\s*(?:\\)|\\|\\||&&)");
+            DiffLine tested = askedHere ? l : null;
             for (int j = i + 1; j < lines.size(); j++) {
                 DiffLine below = lines.get(j);
                 if (below.kind() != DiffLine.Kind.ADDED) {
                     continue;
                 }
-                tested |= test.matcher(below.text()).find();
-                if (tested && put.matcher(below.text()).find()) {
-                    // reported at the put: the write that may overwrite another thread's value is the act of
-                    // check-then-act, and the line CONC-03 asks to make atomic (round 21's java-14)
-                    return below;
+                if (tested == null && test.matcher(below.text()).find()) {
+                    tested = below;
+                }
+                if (tested != null && put.matcher(below.text()).find()) {
+                    // (session 43) reported at the test: the check whose answer goes stale before the put, and
+                    // the middle of the get-test-put sequence, which names it whether one points at the read or at
+                    // the write (rounds 16 and 17 at the get, round 21's java-14 at the put)
+                    return new DiffLine[] {tested, below};
                 }
             }
         }

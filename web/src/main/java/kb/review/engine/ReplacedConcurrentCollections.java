@@ -27,6 +27,11 @@ import kb.review.rules.Catalog;
  * <p>Silent when the added line differs from the deleted one in anything but the collection's type (another field, a
  * local now), when the change brings a lock, {@code synchronized} or another concurrent type into the file's added
  * lines, and when the statement builds a local variable (confined to one call).
+ *
+ * <p>Session 43 (conc43): a collection built as the value a map stores ({@code subscribers.computeIfAbsent(topic, t ->
+ * ConcurrentHashMap.newKeySet())}, {@code byNode.put(id, new CopyOnWriteArraySet<>())}) is no local either, even when
+ * the statement keeps it in one: the map hands the same set to every later caller, so it is as shared as a field (a
+ * map of listener sets per event type, of connections per address, of subscriptions per topic; round 69's java-04).
  */
 final class ReplacedConcurrentCollections {
 
@@ -64,6 +69,9 @@ final class ReplacedConcurrentCollections {
             "\\bsynchronized\\b|\\.\\s*(?:lock|readLock|writeLock)\\s*\\(|ReentrantLock|Concurrent\\w+|CopyOnWrite\\w+"
                     + "|Collections\\s*\\.\\s*synchronized|Atomic\\w+|ThreadLocal");
     /** A field's declaration: modifiers that only a field has, or a declaration at a class's member indentation. */
+    /** A call that stores a value in a map: a construction among its arguments outlives the statement. */
+    private static final Pattern STORED = Pattern.compile(
+            "\\.\\s*(?:computeIfAbsent|putIfAbsent|put|compute|computeIfPresent|merge)\\s*\\(");
     private static final Pattern FIELD = Pattern.compile(
             "^\\s*(?:@\\w+\\s+)*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)+[\\w.<>\\[\\], ?]+\\s+\\w+\\s*="
                     + "|^\\s*(?:this\\.)?\\w+\\s*=\\s*");
@@ -88,7 +96,7 @@ final class ReplacedConcurrentCollections {
         for (RemovedLine r : removed) {
             String old = r.line().text();
             Matcher c = CONCURRENT.matcher(old);
-            if (!c.find() || !FIELD.matcher(old).find()) {
+            if (!c.find() || !FIELD.matcher(old).find() && !STORED.matcher(old.substring(0, c.start())).find()) {
                 continue;
             }
             String before = plainTypes(squeeze(old.substring(0, c.start()) + "#" + old.substring(c.end())));

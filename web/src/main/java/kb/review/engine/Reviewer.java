@@ -122,6 +122,8 @@ public final class Reviewer {
         // a function its author marks unused for the linter never runs (set 12, GG)
         findings.removeIf(f -> UnusedFunctions.contains(byPath.get(f.path()), f.line()));
         BackstopDuplicates.drop(findings);
+        // a shared collection's finding stands at the write the change adds, when it adds one (session 43)
+        findings.replaceAll(f -> SharedWriteAnchors.at(f, byPath.get(f.path())));
         for (Finding f : imported.findings()) {
             if (tests.contains(f.path())) {
                 continue;
@@ -216,7 +218,10 @@ public final class Reviewer {
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
-                    drops.addAll(ReplacedConcurrentCollections.find(f, book.catalog()));
+                    ReplacedConcurrentCollections.find(f, book.catalog())
+                            .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
+                    drops.addAll(DroppedThreadHops.find(f, book.catalog()));
+                    drops.addAll(PromotedLocals.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
@@ -257,7 +262,7 @@ public final class Reviewer {
         // a dialer literal without its timeout is reported at the dial below it that nothing else bounds
         List<Finding> placed = new ArrayList<>(DialSites.relocate(kept, byPath));
         BackstopDuplicates.supersede(placed);
-        FilledMapFolds.fold(placed); // a map made plain and its atomic fill rewritten: one finding, at the put
+        FilledMapFolds.fold(placed, byPath); // a map made plain and its atomic fill rewritten: one finding, at the put
         placed.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(Finding::rule));
         List<Review.ReviewedFile> reviewed = files.stream().map(f -> new Review.ReviewedFile(f.path(),

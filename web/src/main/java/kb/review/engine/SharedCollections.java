@@ -36,9 +36,10 @@ import java.util.regex.Pattern;
  * <li>the class is a container singleton or a servlet ({@code @Component}, {@code @Service}, {@code @Controller},
  * {@code @RestController}, {@code @Repository}, {@code @Singleton}, {@code @ApplicationScoped}, {@code @WebServlet},
  * a subclass of {@code HttpServlet}): one instance serves every request. Reported at the field: its type is the
- * defect, whichever method writes it. Writes while the container builds the object (constructors, setters,
- * {@code @PostConstruct}, {@code @Autowired} or {@code @Inject} methods, {@code afterPropertiesSet}) do not count, and
- * a bean of a narrower scope ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
+ * defect, whichever method writes it (session 43: {@link SharedWriteAnchors} moves it to the write an edit adds).
+ * Writes while the container builds the object (constructors, setters, {@code @PostConstruct}, {@code @Autowired} or
+ * {@code @Inject} methods, {@code afterPropertiesSet}) do not count, and a bean of a narrower scope
+ * ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
  * <li>the writing method's own comment says it runs on several threads ("called on the event loop threads", "from
  * any thread", "concurrently"): the author's word about the method. Reported at the write.</li>
  * </ul>
@@ -50,7 +51,8 @@ final class SharedCollections {
     private static final Set<String> UNSAFE = Set.of("HashMap", "LinkedHashMap", "TreeMap", "WeakHashMap",
             "IdentityHashMap", "EnumMap", "HashSet", "LinkedHashSet", "TreeSet", "ArrayList", "LinkedList",
             "ArrayDeque", "PriorityQueue");
-    private static final Set<String> WRITES = Set.of("put", "putAll", "putIfAbsent", "remove", "removeIf",
+    /** The methods that change a {@code java.util} collection (read by the CONC-03 rules that find its writes). */
+    static final Set<String> WRITES = Set.of("put", "putAll", "putIfAbsent", "remove", "removeIf",
             "removeAll", "retainAll", "clear", "add", "addAll", "addFirst", "addLast", "offer", "offerFirst",
             "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "compute", "computeIfAbsent",
             "computeIfPresent", "merge", "replace", "replaceAll", "set", "sort");
@@ -79,9 +81,14 @@ final class SharedCollections {
                     + "|ReentrantLock|ReentrantReadWriteLock|ReadWriteLock|StampedLock|Semaphore|CountDownLatch"
                     + "|ExecutorService|ScheduledExecutorService|Executor|ScheduledThreadPoolExecutor"
                     + "|ThreadPoolExecutor)\\b");
-    /** One instance serves every request: a DAO, a repository, a service, a controller, a servlet, a registry. */
+    /**
+     * One instance serves every request: a DAO, a repository, a service, a controller, a servlet, a registry; and
+     * (session 43) an AOP advice or aspect or a call interceptor, or the base class they share, which the container or
+     * the client builds once and runs on every advised call, on the caller's thread (round 68's java-16).
+     */
     private static final Pattern SERVER_NAME = Pattern.compile(
-            "(?:Dao|DAO|Repository|Service|ServiceImpl|Controller|Servlet|Registry)$");
+            "(?:Dao|DAO|Repository|Service|ServiceImpl|Controller|Servlet|Registry"
+                    + "|(?:Advice|Aspect|Interceptor)(?:Base|Support)?)$");
     /** An object made for one use or one thread, or a test. */
     private static final Pattern NOT_SHARED_NAME = Pattern.compile(
             "(?:Builder|Request|Response|Dto|DTO|Visitor|Parser|Test|Tests|IT)$");
@@ -96,8 +103,8 @@ final class SharedCollections {
     private static final Pattern MAY_THREADS = Pattern.compile(
             // (each lookahead here names the first characters a match can start with: the regex then tries its
             // alternatives, or its word boundary, only where one of them stands, which finds the same matches)
-            "(?=[CAEDRSLTtv])(?:Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b"
-                    + "|Repository\\b|Service|Controller\\b|Registry\\b|[Tt]hread)");
+            "(?=[CAEDRSLTtvI])(?:Concurrent|Atomic|Adder|ThreadLocal|volatile|Executor|Lock\\b|Dao\\b|DAO\\b"
+                    + "|Repository\\b|Service|Controller\\b|Registry\\b|[Tt]hread|Advice|Aspect|Interceptor)");
 
     private SharedCollections() {
     }

@@ -234,8 +234,9 @@ class JavaResourceClassesRound16Test {
                 +        return quota;
                      }
                 """);
-        // at the put (session 25): the write is the act of check-then-act, where CONC-03 asks for the atomic call
-        assertEquals(List.of("34:CONC-03"), only(itemsOf(defect), "CONC-03"));
+        // at the test (session 43; the put until then): the check whose answer goes stale, two lines from both the
+        // read and the write that fix threads name; the put stays the finding's last step
+        assertEquals(List.of("32:CONC-03"), only(itemsOf(defect), "CONC-03"));
     }
 
     @Test
