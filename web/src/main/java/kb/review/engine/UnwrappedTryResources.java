@@ -47,6 +47,54 @@ final class UnwrappedTryResources {
     /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
     private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
 
+    /** The body read from a value ({@code answer.body()}, {@code resp.getEntity().getContent()}): group 1 the value. */
+    private static final Pattern BODY_READ = Pattern.compile(
+            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|getBody|getEntity|getContent|readEntity)\\s*\\(");
+    private static final Pattern RESPONSE_NAME = Pattern.compile("(?i)^resp(?:onse)?\\w*$");
+
+    /**
+     * True when the resource is read from a response ({@code answer.body()}): whatever its declared type (an {@code
+     * InputStream}), closing it is what gives the response's connection back, RES-02's duty. A response by its name,
+     * or by the type a line of the hunk declares it with ({@code HttpResponse<InputStream> answer = ...}).
+     */
+    private static boolean responseBody(List<DiffLine> lines, String init) {
+        Matcher m = BODY_READ.matcher(init.strip());
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1);
+        if (RESPONSE_NAME.matcher(value).matches()) {
+            return true;
+        }
+        Pattern declared = Pattern.compile("\\w*Response(?:<[^=;]*>)?\\s+" + Pattern.quote(value) + "\\s*[=;,)]");
+        return lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED && declared.matcher(l.text()).find());
+    }
+
+    /**
+     * The added line that is a deleted statement of the try's body with the resource's initialiser written where its
+     * variable stood ({@code return parse(in);} become {@code return parse(url.openStream());}): the refactoring
+     * inlined the resource into the call that borrowed it and dropped the header that closed it. Null when no added
+     * line is that; a deleted statement that closed the value is no use to inline.
+     */
+    private static DiffLine inlined(List<DiffLine> lines, String var, String init) {
+        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
+        String value = init.strip();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (DiffLine l : lines) {
+            String t = l.text().strip();
+            if (l.kind() == DiffLine.Kind.REMOVED && !TRY_OPEN.matcher(t).find() && named.matcher(t).find()
+                    && !t.contains(".close(")) {
+                wanted.add(named.matcher(t).replaceAll(java.util.regex.Matcher.quoteReplacement(value)));
+            }
+        }
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && wanted.contains(l.text().strip())) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** A resource that is a transaction: closing it rolls back what was not committed (TX-01's duty). */
     private static final Pattern TRANSACTION = Pattern.compile("(?:^|\\.)\\w*(?:Transaction|Tx)(?:<.*>)?$");
     private static final Pattern BEGINS = Pattern.compile("\\.\\s*(?:begin\\w*|start\\w*Transaction)\\s*\\(");
@@ -79,8 +127,24 @@ final class UnwrappedTryResources {
                             + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(r[2]) + "\\s*;\\s*$");
                     DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
                             && declared.matcher(l.text()).find()).findFirst().orElse(null);
-                    String item = RESPONSE.matcher(r[0]).find() ? "RES-02"
+                    String item = RESPONSE.matcher(r[0]).find() || responseBody(lines, r[2]) ? "RES-02"
                             : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
+                    if (declaration == null && !item.equals("TX-01")) {
+                        DiffLine inlined = inlined(lines, var, r[2]);
+                        if (inlined != null && others.stream().noneMatch(f -> f.path().equals(file.path())
+                                && f.item().startsWith("RES-0") && Math.abs(f.line() - inlined.newLine()) <= 2)) {
+                            Severity severity = catalog.item(item).map(Catalog.Item::severity)
+                                    .orElse(Severity.WARNING);
+                            out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(), inlined.newLine(),
+                                    1, inlined.text().strip(), "The change takes `" + r[2].strip() + "` out of its "
+                                            + "try-with-resources and hands it straight to the statement that used `"
+                                            + var + "`: that statement only borrowed it before (the try closed it "
+                                            + "after it), and now nothing closes it, on any path. Keep it in the "
+                                            + "try (...) header.", Finding.Confidence.LOW,
+                                    "the review follows the deleted try-with-resources header", "kb", null));
+                        }
+                        continue;
+                    }
                     if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
                             f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
                                     && Math.abs(f.line() - declaration.newLine()) <= 2)) {
