@@ -24,8 +24,13 @@ import kb.review.rules.Catalog;
  * show ({@code names(zip)}), which it must take as a hand-over; the deleted header can.
  *
  * <p>Silent when an added statement does anything new with the value (closes it, returns it, stores it, passes it to
- * a new call: the change moved the duty on purpose), and for in-memory closeables whose close does nothing
+ * a new call: the change moved the duty on purpose; a {@code flush()} is nothing new, it releases nothing), and for
+ * in-memory closeables whose close does nothing
  * ({@code ByteArrayOutputStream}, {@code StringWriter}).
+ *
+ * <p>The same edit with the declaration gone: the initialiser written into the statement that used the variable
+ * ({@code return parse(in);} become {@code return parse(url.openStream());}, {@code walletIdOf(new ZipFile(file))}),
+ * that statement otherwise as it was. The call borrowed the value before and borrows it now; nothing closes it.
  */
 final class UnwrappedTryResources {
 
@@ -95,6 +100,55 @@ final class UnwrappedTryResources {
         return null;
     }
 
+    /** The variable an initialiser starts from ({@code ps} of {@code ps.executeQuery()}, {@code in} alone). */
+    private static final Pattern ROOT = Pattern.compile("^([a-z_]\\w*)\\s*(?:\\.|$)");
+
+    /**
+     * True when what the inlined initialiser is read from has an owner of its own the change keeps or reports: a
+     * resource of a deleted header too ({@code ps.executeQuery()} after {@code ps} left the same try; closing the
+     * statement closes its result set, one leak reported once, at the statement or its connection), or a value an
+     * added try-with-resources header holds ({@code response.body()} inside {@code try (Response response = ...)}:
+     * closing the response closes its body).
+     */
+    private static boolean ownedElsewhere(SourceFile file, String init) {
+        Matcher root = ROOT.matcher(init.strip());
+        if (!root.find()) {
+            return false;
+        }
+        String name = root.group(1);
+        for (Hunk h : file.change().hunks()) {
+            for (int i = 0; i < h.lines().size(); i++) {
+                DiffLine.Kind kind = h.lines().get(i).kind();
+                if (kind != DiffLine.Kind.CONTEXT && header(h.lines(), i, kind).stream()
+                        .anyMatch(r -> r[1].equals(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the leak is reported: the inlined statement, or, when the initialiser is a variable alone ({@code try
+     * (InputStream body = in)} made {@code return in.readAllBytes();}), the first line of the hunk above that names
+     * it: the value was acquired above, and that is the nearest the diff shows of it.
+     */
+    private static int inView(List<DiffLine> lines, DiffLine inlined, String init) {
+        if (!init.matches("[a-z_]\\w*")) {
+            return inlined.newLine();
+        }
+        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(init) + "(?![\\w$])");
+        for (DiffLine l : lines) {
+            if (l == inlined) {
+                break;
+            }
+            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && named.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return inlined.newLine();
+    }
+
     /** A resource that is a transaction: closing it rolls back what was not committed (TX-01's duty). */
     private static final Pattern TRANSACTION = Pattern.compile("(?:^|\\.)\\w*(?:Transaction|Tx)(?:<.*>)?$");
     private static final Pattern BEGINS = Pattern.compile("\\.\\s*(?:begin\\w*|start\\w*Transaction)\\s*\\(");
@@ -130,13 +184,14 @@ final class UnwrappedTryResources {
                     String item = RESPONSE.matcher(r[0]).find() || responseBody(lines, r[2]) ? "RES-02"
                             : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
                     if (declaration == null && !item.equals("TX-01")) {
-                        DiffLine inlined = inlined(lines, var, r[2]);
+                        DiffLine inlined = ownedElsewhere(file, r[2]) ? null : inlined(lines, var, r[2]);
+                        int at = inlined == null ? -1 : inView(lines, inlined, r[2].strip());
                         if (inlined != null && others.stream().noneMatch(f -> f.path().equals(file.path())
-                                && f.item().startsWith("RES-0") && Math.abs(f.line() - inlined.newLine()) <= 2)) {
+                                && f.item().startsWith("RES-0") && Math.abs(f.line() - at) <= 2)) {
                             Severity severity = catalog.item(item).map(Catalog.Item::severity)
                                     .orElse(Severity.WARNING);
-                            out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(), inlined.newLine(),
-                                    1, inlined.text().strip(), "The change takes `" + r[2].strip() + "` out of its "
+                            out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(), at,
+                                    1, file.line(at).strip(), "The change takes `" + r[2].strip() + "` out of its "
                                             + "try-with-resources and hands it straight to the statement that used `"
                                             + var + "`: that statement only borrowed it before (the try closed it "
                                             + "after it), and now nothing closes it, on any path. Keep it in the "
@@ -281,6 +336,8 @@ final class UnwrappedTryResources {
      */
     private static boolean usesUnchanged(SourceFile file, String var, DiffLine declaration) {
         Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
+        // a flush added where the try's close stood writes the buffer out and releases nothing: the file stays open
+        Pattern flush = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*flush\\s*\\(\\s*\\)\\s*;\\s*$");
         List<String> removed = file.change().hunks().stream().flatMap(h -> h.lines().stream())
                 .filter(l -> l.kind() == DiffLine.Kind.REMOVED).map(l -> l.text().strip()).toList();
         // the resources of the deleted headers: an added header that keeps some of them (the others taken out of
@@ -298,7 +355,7 @@ final class UnwrappedTryResources {
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
                 if (l.kind() != DiffLine.Kind.ADDED || l == declaration || !named.matcher(l.text()).find()
-                        || removed.contains(l.text().strip())) {
+                        || removed.contains(l.text().strip()) || flush.matcher(l.text()).matches()) {
                     continue;
                 }
                 List<String[]> again = header(lines, i, DiffLine.Kind.ADDED);
