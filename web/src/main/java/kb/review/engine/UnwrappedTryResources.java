@@ -24,8 +24,9 @@ import kb.review.rules.Catalog;
  * show ({@code names(zip)}), which it must take as a hand-over; the deleted header can.
  *
  * <p>Silent when an added statement does anything new with the value (closes it, returns it, stores it, passes it to
- * a new call: the change moved the duty on purpose; a {@code flush()} is nothing new, it releases nothing), and for
- * in-memory closeables whose close does nothing
+ * a new call: the change moved the duty on purpose; a {@code flush()} is nothing new, it releases nothing, and nor is
+ * a {@code close()} added as a plain statement when the hunk adds no {@code finally} or {@code catch}: it runs only
+ * when nothing before it threw), and for in-memory closeables whose close does nothing
  * ({@code ByteArrayOutputStream}, {@code StringWriter}).
  *
  * <p>The same edit with the declaration gone: the initialiser written into the statement that used the variable
@@ -99,6 +100,58 @@ final class UnwrappedTryResources {
         }
         return null;
     }
+
+    /**
+     * The added line that declares the header's resource again as a plain local, {@code ZipFile zip = new ZipFile(f);}
+     * (or with {@code var}), over as many lines as the header wrote it (a long SQL text on a line of its own), or null.
+     */
+    private static DiffLine declaration(List<DiffLine> lines, String[] r) {
+        String want = "(?:final )?(?:" + Pattern.quote(squeeze(r[0])) + "|var) " + Pattern.quote(r[1]) + " ?= ?"
+                + Pattern.quote(squeeze(r[2])) + " ?;";
+        Pattern declared = Pattern.compile("^" + want + "$");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() != DiffLine.Kind.ADDED || !lines.get(i).text().contains(r[1])) {
+                continue;
+            }
+            StringBuilder statement = new StringBuilder();
+            for (int j = i; j < lines.size() && j < i + 8 && lines.get(j).kind() == DiffLine.Kind.ADDED; j++) {
+                statement.append(lines.get(j).text()).append(' ');
+                if (lines.get(j).text().strip().endsWith(";")) {
+                    break;
+                }
+            }
+            if (declared.matcher(squeeze(statement.toString())).matches()) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The text with every run of white space one space, and none at the ends. */
+    private static String squeeze(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * True when the hunk adds {@code var.close();} as a plain statement and no {@code finally} or {@code catch}: the
+     * close by hand that stands where the header's close was runs only when nothing before it threw.
+     */
+    private static boolean closedByHand(Hunk h, String var) {
+        Pattern close = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*close\\s*\\(\\s*\\)\\s*;\\s*$");
+        boolean closes = false;
+        for (DiffLine l : h.lines()) {
+            if (l.kind() != DiffLine.Kind.ADDED) {
+                continue;
+            }
+            if (FINALLY_OR_CATCH.matcher(l.text()).find()) {
+                return false;
+            }
+            closes |= close.matcher(l.text()).matches();
+        }
+        return closes;
+    }
+
+    private static final Pattern FINALLY_OR_CATCH = Pattern.compile("\\bfinally\\b|\\bcatch\\s*\\(|\\btry\\s*[({]");
 
     /** The variable an initialiser starts from ({@code ps} of {@code ps.executeQuery()}, {@code in} alone). */
     private static final Pattern ROOT = Pattern.compile("^([a-z_]\\w*)\\s*(?:\\.|$)");
@@ -177,10 +230,7 @@ final class UnwrappedTryResources {
                         continue;
                     }
                     String var = r[1];
-                    Pattern declared = Pattern.compile("^\\s*(?:final\\s+)?(?:" + Pattern.quote(r[0])
-                            + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(r[2]) + "\\s*;\\s*$");
-                    DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
-                            && declared.matcher(l.text()).find()).findFirst().orElse(null);
+                    DiffLine declaration = declaration(lines, r);
                     String item = RESPONSE.matcher(r[0]).find() || responseBody(lines, r[2]) ? "RES-02"
                             : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
                     if (declaration == null && !item.equals("TX-01")) {
@@ -200,13 +250,15 @@ final class UnwrappedTryResources {
                         }
                         continue;
                     }
-                    if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
+                    boolean byHand = closedByHand(h, var);
+                    if (declaration != null && usesUnchanged(file, var, declaration, byHand) && others.stream().noneMatch(f ->
                             f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
                                     && Math.abs(f.line() - declaration.newLine()) <= 2)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         boolean sure = !item.equals("TX-01") && methodShownWithoutClose(file, declaration.newLine(), var);
                         String duty = item.equals("TX-01") ? "nothing rolls it back when a statement fails (closing "
-                                + "it did), on any path" : "nothing closes it, on any path";
+                                + "it did), on any path" : byHand ? "only the close added after them releases it: a "
+                                + "statement that throws skips it" : "nothing closes it, on any path";
                         out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
                                 declaration.newLine(), 1, declaration.text().strip(),
                                 "The change takes `" + var + "` out of its try-with-resources and keeps the "
@@ -334,10 +386,12 @@ final class UnwrappedTryResources {
      * True when every added line of the file that names {@code var}, except its declaration, is a deleted line of the
      * file re-added with the same code (re-indented): the change does nothing new with the value.
      */
-    private static boolean usesUnchanged(SourceFile file, String var, DiffLine declaration) {
+    private static boolean usesUnchanged(SourceFile file, String var, DiffLine declaration, boolean byHand) {
         Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
-        // a flush added where the try's close stood writes the buffer out and releases nothing: the file stays open
-        Pattern flush = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*flush\\s*\\(\\s*\\)\\s*;\\s*$");
+        // a flush added where the try's close stood writes the buffer out and releases nothing: the file stays open;
+        // a close by hand with no finally or catch around it runs only when every statement before it succeeded
+        Pattern flush = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*(?:flush" + (byHand ? "|close" : "")
+                + ")\\s*\\(\\s*\\)\\s*;\\s*$");
         List<String> removed = file.change().hunks().stream().flatMap(h -> h.lines().stream())
                 .filter(l -> l.kind() == DiffLine.Kind.REMOVED).map(l -> l.text().strip()).toList();
         // the resources of the deleted headers: an added header that keeps some of them (the others taken out of
