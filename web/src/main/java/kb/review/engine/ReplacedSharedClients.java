@@ -118,7 +118,8 @@ final class ReplacedSharedClients {
      * Go: the same swap ({@code client := provider.client} become {@code client, err := secrethub.NewClient(opts...)}):
      * a local taken from a field path, or an accessor on one, now made by a package's {@code New...} function whose
      * name says a client, pool or connection. Silent in a constructor function, {@code init}, {@code main} or a
-     * set-up, and when the value is returned or stored in a field below.
+     * set-up, when the constructor reads a parameter of the function (a client for what the caller asks: its
+     * region, its user's credentials), and when the value is returned or stored in a field below.
      */
     private static List<Finding> findGo(SourceFile file, Catalog catalog) {
         List<Finding> out = new ArrayList<>();
@@ -137,7 +138,7 @@ final class ReplacedSharedClients {
                 }
                 Matcher built = GO_BUILDS.matcher(now.group(2));
                 if (!built.find() || !GO_CLIENT.matcher(built.group(1) + " " + now.group(1) + " " + old.group(2)).find()
-                        || goOneTime(file, l.newLine())
+                        || goOneTime(file, l.newLine()) || readsParameter(file, l.newLine(), now.group(2))
                         || goKept(file, l.newLine(), now.group(1))) {
                     continue;
                 }
@@ -172,10 +173,45 @@ final class ReplacedSharedClients {
         return false;
     }
 
+    /** Go: a parameter named as a context, which carries a deadline, not a client's settings. */
+    private static final Pattern CONTEXT_NAME = Pattern.compile("(?i)\\w*ctx|\\w*context");
+
+    /** Go: a function header, group 1 its parameter list (the receiver's is skipped). */
+    private static final Pattern GO_PARAMETERS = Pattern.compile(
+            "^func\\s*(?:\\([^)]*\\)\\s*)?\\w+\\s*(?:\\[[^\\]]*\\]\\s*)?\\(([^)]*)\\)");
+
+    /**
+     * Go: the constructor's arguments read a parameter of the function around {@code line}, as far as the diff shows
+     * its header ({@code openstack.NewComputeV2(c.provider, gophercloud.EndpointOpts{Region: k.Spec.Region})} with
+     * {@code k} handed in): the client is made for what the caller asks (a region, a user's credentials), not the
+     * shared one built again, as {@code peer: receiver-config} leaves a literal reading the method's parameters.
+     */
+    private static boolean readsParameter(SourceFile file, int line, String construction) {
+        for (int at = line - 1; file.known(at); at--) {
+            Matcher header = GO_PARAMETERS.matcher(file.line(at));
+            if (file.line(at).startsWith("func")) {
+                if (!header.find()) {
+                    return false;
+                }
+                for (String part : header.group(1).split(",")) {
+                    String name = part.strip().split("\\s+")[0];
+                    if (name.matches("[a-z_]\\w*") && !CONTEXT_NAME.matcher(name).matches()
+                            && Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(construction)
+                            .find()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Go: the value is returned or stored in a field below, in the lines the diff shows of the same function. */
     private static boolean goKept(SourceFile file, int line, String var) {
-        Pattern keeps = Pattern.compile("^\\s*return\\s+(?:&\\s*)?" + Pattern.quote(var) + "\\s*(?:,|$)|[\\w.]+\\.\\w+\\s*=\\s*"
-                + Pattern.quote(var) + "\\s*$|\\w+\\s*:\\s*" + Pattern.quote(var) + "\\s*,?\\s*$");
+        String v = Pattern.quote(var);
+        Pattern keeps = Pattern.compile("^\\s*return\\s+(?:&\\s*)?" + v + "\\s*(?:,|$)|[\\w.]+\\.\\w+\\s*=\\s*" + v
+                + "\\s*$|\\w+\\s*:\\s*" + v + "\\s*,?\\s*$");
         for (int at = line + 1; file.known(at); at++) {
             String text = file.line(at);
             if (text.startsWith("func")) {

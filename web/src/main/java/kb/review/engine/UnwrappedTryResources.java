@@ -251,8 +251,9 @@ final class UnwrappedTryResources {
                         continue;
                     }
                     boolean byHand = closedByHand(h, var);
-                    if (declaration != null && usesUnchanged(file, var, declaration, byHand) && others.stream().noneMatch(f ->
-                            f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
+                    if (declaration != null && usesUnchanged(file, var, declaration, byHand)
+                            && others.stream().noneMatch(f -> f.path().equals(file.path())
+                                    && (f.item().startsWith("RES-0") || f.item().equals(item))
                                     && Math.abs(f.line() - declaration.newLine()) <= 2)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         boolean sure = !item.equals("TX-01") && methodShownWithoutClose(file, declaration.newLine(), var);
