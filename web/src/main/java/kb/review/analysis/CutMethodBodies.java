@@ -22,6 +22,14 @@ final class CutMethodBodies {
             "try_statement", "try_with_resources_statement", "throw_statement", "switch_expression",
             "synchronized_statement");
 
+    /**
+     * The start of a block statement. A hunk often ends inside one: a {@code try} whose catch is below the hunk's
+     * last line has no catch for the parser, which gives up on it as an error node; what it holds is still a run of
+     * a body's statements (round 71's java-08, a client built inside such a try).
+     */
+    private static final java.util.regex.Pattern BLOCK_STATEMENT = java.util.regex.Pattern.compile(
+            "(?:try|if|for|while|do|switch|synchronized)\\s*[({]");
+
     /** Lines between two statements of one hunk's run (a blank line or two of the method's own). */
     private static final int RUN_GAP = 3;
 
@@ -111,6 +119,9 @@ final class CutMethodBodies {
      * gap's own {@code kbCut(} the tail of an expression whose start is above it (a field's initialiser as well).
      */
     private static boolean statement(SyntaxNode n, byte[] src) {
+        if (n.getType().equals("ERROR")) {
+            return BLOCK_STATEMENT.matcher(SyntaxNode.text(src, n)).lookingAt();
+        }
         if (!n.getType().equals("expression_statement")) {
             return STATEMENTS.contains(n.getType());
         }

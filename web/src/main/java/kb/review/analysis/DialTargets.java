@@ -51,11 +51,59 @@ final class DialTargets {
     }
 
     /**
+     * True when the struct the method's receiver points to ({@code func (d *Dispatcher)}) declares, in this file, a
+     * field of the type the literal builds ({@code client *http.Client}): the receiver already holds the shared one,
+     * and the method builds a second one beside it on every call, whatever it configures it with.
+     */
+    private boolean receiverHolds(SyntaxNode literal, SyntaxNode receiverType) {
+        SyntaxNode built = literal.getChildByFieldName("type");
+        if (built == null || built.isNull() || receiverType == null || receiverType.isNull()) {
+            return false;
+        }
+        String owner = text(receiverType).replaceAll("^\\*\\s*", "").replaceAll("\\[.*$", "");
+        Pattern field = Pattern.compile("^\\*?\\s*" + Pattern.quote(text(built)) + "$");
+        SyntaxNode root = Timeouts.root(literal);
+        for (int i = 0; i < root.getNamedChildCount(); i++) {
+            SyntaxNode decl = root.getNamedChild(i);
+            if (!decl.getType().equals("type_declaration")) {
+                continue;
+            }
+            for (int j = 0; j < decl.getNamedChildCount(); j++) {
+                SyntaxNode spec = decl.getNamedChild(j);
+                SyntaxNode name = spec.getChildByFieldName("name");
+                SyntaxNode type = spec.getChildByFieldName("type");
+                if (name != null && !name.isNull() && text(name).equals(owner) && type != null && !type.isNull()
+                        && type.getType().equals("struct_type") && holdsField(type, field)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a field of the struct type (named or embedded) has a type {@code field} matches. */
+    private boolean holdsField(SyntaxNode struct, Pattern field) {
+        for (int i = 0; i < struct.getNamedChildCount(); i++) {
+            SyntaxNode list = struct.getNamedChild(i);
+            for (int j = 0; j < list.getNamedChildCount(); j++) {
+                SyntaxNode f = list.getNamedChild(j);
+                SyntaxNode type = f.getChildByFieldName("type");
+                if (f.getType().equals("field_declaration") && type != null && !type.isNull()
+                        && field.matcher(text(type).strip()).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@code peer: receiver-config}: the call is in a Go method that takes a parameter besides a context (it serves a
      * request) and its arguments read the receiver ({@code p.cfg.Brokers}, {@code h.cfg.URI}) but none of the
      * method's other parameters and no element of a list: the client value builds its own configured client again on
-     * every request. A function dialling the address it is given, or a method without parameters (a lifecycle step),
-     * is not reported.
+     * every request. So does a literal of a type the receiver's struct already holds a field of ({@link
+     * #receiverHolds}), whatever it reads. A function dialling the address it is given, or a method without parameters
+     * (a lifecycle step), is not reported.
      */
     boolean servesFromConfig(SyntaxNode call) {
         // a struct literal's fields are its arguments (&http.Client{Timeout: l.timeout})
@@ -76,8 +124,9 @@ final class DialTargets {
             return false;
         }
         String a = text(args);
-        if (!Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.").matcher(a).find()
-                || Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.[\\w.]*\\[").matcher(a).find()) {
+        boolean readsReceiver = Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.").matcher(a).find()
+                && !Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.[\\w.]*\\[").matcher(a).find();
+        if (!readsReceiver && !receiverHolds(call, receiver.getNamedChild(0).getChildByFieldName("type"))) {
             return false;
         }
         boolean request = false;

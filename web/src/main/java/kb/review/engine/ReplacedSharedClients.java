@@ -25,6 +25,9 @@ import kb.review.rules.Catalog;
  * value is then kept (stored in a field or returned: a factory, whose caller decides how often it runs), and when the
  * built thing is not a client (no client, pool, data source, managed channel, session factory, template, producer,
  * executor or event loop group in the type or the builder's name).
+ *
+ * <p>Go's swap is the same ({@link #findGo}): {@code client := provider.client} become {@code client, err :=
+ * secrethub.NewClient(opts...)} in a Terraform read function, a field's client given up for a package's constructor.
  */
 final class ReplacedSharedClients {
 
@@ -56,7 +59,22 @@ final class ReplacedSharedClients {
     private ReplacedSharedClients() {
     }
 
+    /** Go: a local assigned, maybe with an error beside it: group 1 the name, 2 the value. */
+    private static final Pattern GO_LOCAL = Pattern.compile(
+            "^\\s*([a-z_]\\w*)(?:\\s*,\\s*[a-z_]\\w*)?\\s*:?=\\s*(.+?)\\s*(?://.*)?$");
+    /** Go: a shared source, a field path ({@code provider.client}, {@code s.cfg.client}) or an accessor of one. */
+    private static final Pattern GO_SHARED = Pattern.compile(
+            "^[a-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+(?:\\s*\\(\\s*\\))?$");
+    /** Go: what builds a client: a constructor function of a package ({@code secrethub.NewClient(opts...)}). */
+    private static final Pattern GO_BUILDS = Pattern.compile("^&?\\s*([a-z]\\w*\\s*\\.\\s*New\\w*)\\s*\\(");
+    /** Go: a function that runs once, a constructor ({@code NewX}), {@code init}, {@code main} or a set-up. */
+    private static final Pattern GO_ONE_TIME = Pattern.compile(
+            "^\\s*func\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|new\\w*|init|main|[sS]etup\\w*|configure\\w*)\\s*\\(");
+
     static List<Finding> find(SourceFile file, Catalog catalog) {
+        if (file.language() == Language.GO && !file.path().endsWith("_test.go")) {
+            return findGo(file, catalog);
+        }
         if (file.language() != Language.JAVA || file.change().hunks().isEmpty()
                 || file.path().matches("(?:.*/)?src/test/.*|.*Tests?\\.java$")) {
             return List.of();
@@ -94,6 +112,116 @@ final class ReplacedSharedClients {
             }
         }
         return out;
+    }
+
+    /**
+     * Go: the same swap ({@code client := provider.client} become {@code client, err := secrethub.NewClient(opts...)}):
+     * a local taken from a field path, or an accessor on one, now made by a package's {@code New...} function whose
+     * name says a client, pool or connection. Silent in a constructor function, {@code init}, {@code main} or a
+     * set-up, when the constructor reads a parameter of the function (a client for what the caller asks: its
+     * region, its user's credentials), and when the value is returned or stored in a field below.
+     */
+    private static List<Finding> findGo(SourceFile file, Catalog catalog) {
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : RemovedLine.of(file)) {
+            Matcher old = GO_LOCAL.matcher(r.line().text());
+            if (!old.find() || !GO_SHARED.matcher(old.group(2)).matches()) {
+                continue;
+            }
+            for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                    continue;
+                }
+                Matcher now = GO_LOCAL.matcher(l.text());
+                if (!now.find() || !now.group(1).equals(old.group(1))) {
+                    continue;
+                }
+                Matcher built = GO_BUILDS.matcher(now.group(2));
+                if (!built.find() || !GO_CLIENT.matcher(built.group(1) + " " + now.group(1) + " " + old.group(2)).find()
+                        || goOneTime(file, l.newLine()) || readsParameter(file, l.newLine(), now.group(2))
+                        || goKept(file, l.newLine(), now.group(1))) {
+                    continue;
+                }
+                Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change builds `" + now.group(1) + "` here instead of taking the shared one (`"
+                                + old.group(2) + "`): every call of this function now makes its own client with its "
+                                + "own connections, and none is reused. Keep taking the shared client, or build it "
+                                + "once where the shared one is built.",
+                        Finding.Confidence.LOW, "the review sees the swap, not how often the function runs", "kb",
+                        null));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Go: the constructor's name, the local's or the field's says a client, pool or connection ({@code NewClient},
+     * {@code client := openstack.NewComputeV2(...)}, {@code producer}): a {@code bytes.NewBuffer} taking the place of a
+     * field's buffer is no client.
+     */
+    private static final Pattern GO_CLIENT = Pattern.compile("(?i)client|pool|conn|session|producer|consumer");
+
+    /** Go: the function around {@code line}, as far as the diff shows its header, runs once. */
+    private static boolean goOneTime(SourceFile file, int line) {
+        for (int at = line - 1; file.known(at); at--) {
+            if (file.line(at).startsWith("func")) {
+                return GO_ONE_TIME.matcher(file.line(at)).find();
+            }
+        }
+        return false;
+    }
+
+    /** Go: a parameter named as a context, which carries a deadline, not a client's settings. */
+    private static final Pattern CONTEXT_NAME = Pattern.compile("(?i)\\w*ctx|\\w*context");
+
+    /** Go: a function header, group 1 its parameter list (the receiver's is skipped). */
+    private static final Pattern GO_PARAMETERS = Pattern.compile(
+            "^func\\s*(?:\\([^)]*\\)\\s*)?\\w+\\s*(?:\\[[^\\]]*\\]\\s*)?\\(([^)]*)\\)");
+
+    /**
+     * Go: the constructor's arguments read a parameter of the function around {@code line}, as far as the diff shows
+     * its header ({@code openstack.NewComputeV2(c.provider, gophercloud.EndpointOpts{Region: k.Spec.Region})} with
+     * {@code k} handed in): the client is made for what the caller asks (a region, a user's credentials), not the
+     * shared one built again, as {@code peer: receiver-config} leaves a literal reading the method's parameters.
+     */
+    private static boolean readsParameter(SourceFile file, int line, String construction) {
+        for (int at = line - 1; file.known(at); at--) {
+            Matcher header = GO_PARAMETERS.matcher(file.line(at));
+            if (file.line(at).startsWith("func")) {
+                if (!header.find()) {
+                    return false;
+                }
+                for (String part : header.group(1).split(",")) {
+                    String name = part.strip().split("\\s+")[0];
+                    if (name.matches("[a-z_]\\w*") && !CONTEXT_NAME.matcher(name).matches()
+                            && Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(construction)
+                            .find()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Go: the value is returned or stored in a field below, in the lines the diff shows of the same function. */
+    private static boolean goKept(SourceFile file, int line, String var) {
+        String v = Pattern.quote(var);
+        Pattern keeps = Pattern.compile("^\\s*return\\s+(?:&\\s*)?" + v + "\\s*(?:,|$)|[\\w.]+\\.\\w+\\s*=\\s*" + v
+                + "\\s*$|\\w+\\s*:\\s*" + v + "\\s*,?\\s*$");
+        for (int at = line + 1; file.known(at); at++) {
+            String text = file.line(at);
+            if (text.startsWith("func")) {
+                return false;
+            }
+            if (keeps.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name the initialiser calls or constructs (the type after new, the factory method, the builder's class). */

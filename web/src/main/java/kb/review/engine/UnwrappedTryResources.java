@@ -24,8 +24,14 @@ import kb.review.rules.Catalog;
  * show ({@code names(zip)}), which it must take as a hand-over; the deleted header can.
  *
  * <p>Silent when an added statement does anything new with the value (closes it, returns it, stores it, passes it to
- * a new call: the change moved the duty on purpose), and for in-memory closeables whose close does nothing
+ * a new call: the change moved the duty on purpose; a {@code flush()} is nothing new, it releases nothing, and nor is
+ * a {@code close()} added as a plain statement when the hunk adds no {@code finally} or {@code catch}: it runs only
+ * when nothing before it threw), and for in-memory closeables whose close does nothing
  * ({@code ByteArrayOutputStream}, {@code StringWriter}).
+ *
+ * <p>The same edit with the declaration gone: the initialiser written into the statement that used the variable
+ * ({@code return parse(in);} become {@code return parse(url.openStream());}, {@code walletIdOf(new ZipFile(file))}),
+ * that statement otherwise as it was. The call borrowed the value before and borrows it now; nothing closes it.
  */
 final class UnwrappedTryResources {
 
@@ -46,6 +52,155 @@ final class UnwrappedTryResources {
 
     /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
     private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
+
+    /** The body read from a value ({@code answer.body()}, {@code resp.getEntity().getContent()}): group 1 the value. */
+    private static final Pattern BODY_READ = Pattern.compile(
+            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|getBody|getEntity|getContent|readEntity)\\s*\\(");
+    private static final Pattern RESPONSE_NAME = Pattern.compile("(?i)^resp(?:onse)?\\w*$");
+
+    /**
+     * True when the resource is read from a response ({@code answer.body()}): whatever its declared type (an {@code
+     * InputStream}), closing it is what gives the response's connection back, RES-02's duty. A response by its name,
+     * or by the type a line of the hunk declares it with ({@code HttpResponse<InputStream> answer = ...}).
+     */
+    private static boolean responseBody(List<DiffLine> lines, String init) {
+        Matcher m = BODY_READ.matcher(init.strip());
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1);
+        if (RESPONSE_NAME.matcher(value).matches()) {
+            return true;
+        }
+        Pattern declared = Pattern.compile("\\w*Response(?:<[^=;]*>)?\\s+" + Pattern.quote(value) + "\\s*[=;,)]");
+        return lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED && declared.matcher(l.text()).find());
+    }
+
+    /**
+     * The added line that is a deleted statement of the try's body with the resource's initialiser written where its
+     * variable stood ({@code return parse(in);} become {@code return parse(url.openStream());}): the refactoring
+     * inlined the resource into the call that borrowed it and dropped the header that closed it. Null when no added
+     * line is that; a deleted statement that closed the value is no use to inline.
+     */
+    private static DiffLine inlined(List<DiffLine> lines, String var, String init) {
+        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
+        String value = init.strip();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (DiffLine l : lines) {
+            String t = l.text().strip();
+            if (l.kind() == DiffLine.Kind.REMOVED && !TRY_OPEN.matcher(t).find() && named.matcher(t).find()
+                    && !t.contains(".close(")) {
+                wanted.add(named.matcher(t).replaceAll(java.util.regex.Matcher.quoteReplacement(value)));
+            }
+        }
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && wanted.contains(l.text().strip())) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The added line that declares the header's resource again as a plain local, {@code ZipFile zip = new ZipFile(f);}
+     * (or with {@code var}), over as many lines as the header wrote it (a long SQL text on a line of its own), or null.
+     */
+    private static DiffLine declaration(List<DiffLine> lines, String[] r) {
+        String want = "(?:final )?(?:" + Pattern.quote(squeeze(r[0])) + "|var) " + Pattern.quote(r[1]) + " ?= ?"
+                + Pattern.quote(squeeze(r[2])) + " ?;";
+        Pattern declared = Pattern.compile("^" + want + "$");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() != DiffLine.Kind.ADDED || !lines.get(i).text().contains(r[1])) {
+                continue;
+            }
+            StringBuilder statement = new StringBuilder();
+            for (int j = i; j < lines.size() && j < i + 8 && lines.get(j).kind() == DiffLine.Kind.ADDED; j++) {
+                statement.append(lines.get(j).text()).append(' ');
+                if (lines.get(j).text().strip().endsWith(";")) {
+                    break;
+                }
+            }
+            if (declared.matcher(squeeze(statement.toString())).matches()) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The text with every run of white space one space, and none at the ends. */
+    private static String squeeze(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * True when the hunk adds {@code var.close();} as a plain statement and no {@code finally} or {@code catch}: the
+     * close by hand that stands where the header's close was runs only when nothing before it threw.
+     */
+    private static boolean closedByHand(Hunk h, String var) {
+        Pattern close = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*close\\s*\\(\\s*\\)\\s*;\\s*$");
+        boolean closes = false;
+        for (DiffLine l : h.lines()) {
+            if (l.kind() != DiffLine.Kind.ADDED) {
+                continue;
+            }
+            if (FINALLY_OR_CATCH.matcher(l.text()).find()) {
+                return false;
+            }
+            closes |= close.matcher(l.text()).matches();
+        }
+        return closes;
+    }
+
+    private static final Pattern FINALLY_OR_CATCH = Pattern.compile("\\bfinally\\b|\\bcatch\\s*\\(|\\btry\\s*[({]");
+
+    /** The variable an initialiser starts from ({@code ps} of {@code ps.executeQuery()}, {@code in} alone). */
+    private static final Pattern ROOT = Pattern.compile("^([a-z_]\\w*)\\s*(?:\\.|$)");
+
+    /**
+     * True when what the inlined initialiser is read from has an owner of its own the change keeps or reports: a
+     * resource of a deleted header too ({@code ps.executeQuery()} after {@code ps} left the same try; closing the
+     * statement closes its result set, one leak reported once, at the statement or its connection), or a value an
+     * added try-with-resources header holds ({@code response.body()} inside {@code try (Response response = ...)}:
+     * closing the response closes its body).
+     */
+    private static boolean ownedElsewhere(SourceFile file, String init) {
+        Matcher root = ROOT.matcher(init.strip());
+        if (!root.find()) {
+            return false;
+        }
+        String name = root.group(1);
+        for (Hunk h : file.change().hunks()) {
+            for (int i = 0; i < h.lines().size(); i++) {
+                DiffLine.Kind kind = h.lines().get(i).kind();
+                if (kind != DiffLine.Kind.CONTEXT && header(h.lines(), i, kind).stream()
+                        .anyMatch(r -> r[1].equals(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the leak is reported: the inlined statement, or, when the initialiser is a variable alone ({@code try
+     * (InputStream body = in)} made {@code return in.readAllBytes();}), the first line of the hunk above that names
+     * it: the value was acquired above, and that is the nearest the diff shows of it.
+     */
+    private static int inView(List<DiffLine> lines, DiffLine inlined, String init) {
+        if (!init.matches("[a-z_]\\w*")) {
+            return inlined.newLine();
+        }
+        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(init) + "(?![\\w$])");
+        for (DiffLine l : lines) {
+            if (l == inlined) {
+                break;
+            }
+            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && named.matcher(l.text()).find()) {
+                return l.newLine();
+            }
+        }
+        return inlined.newLine();
+    }
 
     /** A resource that is a transaction: closing it rolls back what was not committed (TX-01's duty). */
     private static final Pattern TRANSACTION = Pattern.compile("(?:^|\\.)\\w*(?:Transaction|Tx)(?:<.*>)?$");
@@ -75,19 +230,36 @@ final class UnwrappedTryResources {
                         continue;
                     }
                     String var = r[1];
-                    Pattern declared = Pattern.compile("^\\s*(?:final\\s+)?(?:" + Pattern.quote(r[0])
-                            + "|var)\\s+" + Pattern.quote(var) + "\\s*=\\s*" + Pattern.quote(r[2]) + "\\s*;\\s*$");
-                    DiffLine declaration = lines.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED
-                            && declared.matcher(l.text()).find()).findFirst().orElse(null);
-                    String item = RESPONSE.matcher(r[0]).find() ? "RES-02"
+                    DiffLine declaration = declaration(lines, r);
+                    String item = RESPONSE.matcher(r[0]).find() || responseBody(lines, r[2]) ? "RES-02"
                             : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
-                    if (declaration != null && usesUnchanged(file, var, declaration) && others.stream().noneMatch(f ->
-                            f.path().equals(file.path()) && (f.item().startsWith("RES-0") || f.item().equals(item))
+                    if (declaration == null && !item.equals("TX-01")) {
+                        DiffLine inlined = ownedElsewhere(file, r[2]) ? null : inlined(lines, var, r[2]);
+                        int at = inlined == null ? -1 : inView(lines, inlined, r[2].strip());
+                        if (inlined != null && others.stream().noneMatch(f -> f.path().equals(file.path())
+                                && f.item().startsWith("RES-0") && Math.abs(f.line() - at) <= 2)) {
+                            Severity severity = catalog.item(item).map(Catalog.Item::severity)
+                                    .orElse(Severity.WARNING);
+                            out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(), at,
+                                    1, file.line(at).strip(), "The change takes `" + r[2].strip() + "` out of its "
+                                            + "try-with-resources and hands it straight to the statement that used `"
+                                            + var + "`: that statement only borrowed it before (the try closed it "
+                                            + "after it), and now nothing closes it, on any path. Keep it in the "
+                                            + "try (...) header.", Finding.Confidence.LOW,
+                                    "the review follows the deleted try-with-resources header", "kb", null));
+                        }
+                        continue;
+                    }
+                    boolean byHand = closedByHand(h, var);
+                    if (declaration != null && usesUnchanged(file, var, declaration, byHand)
+                            && others.stream().noneMatch(f -> f.path().equals(file.path())
+                                    && (f.item().startsWith("RES-0") || f.item().equals(item))
                                     && Math.abs(f.line() - declaration.newLine()) <= 2)) {
                         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
                         boolean sure = !item.equals("TX-01") && methodShownWithoutClose(file, declaration.newLine(), var);
                         String duty = item.equals("TX-01") ? "nothing rolls it back when a statement fails (closing "
-                                + "it did), on any path" : "nothing closes it, on any path";
+                                + "it did), on any path" : byHand ? "only the close added after them releases it: a "
+                                + "statement that throws skips it" : "nothing closes it, on any path";
                         out.add(new Finding(RemovedReleases.RULE, item, severity, file.path(),
                                 declaration.newLine(), 1, declaration.text().strip(),
                                 "The change takes `" + var + "` out of its try-with-resources and keeps the "
@@ -215,8 +387,12 @@ final class UnwrappedTryResources {
      * True when every added line of the file that names {@code var}, except its declaration, is a deleted line of the
      * file re-added with the same code (re-indented): the change does nothing new with the value.
      */
-    private static boolean usesUnchanged(SourceFile file, String var, DiffLine declaration) {
+    private static boolean usesUnchanged(SourceFile file, String var, DiffLine declaration, boolean byHand) {
         Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
+        // a flush added where the try's close stood writes the buffer out and releases nothing: the file stays open;
+        // a close by hand with no finally or catch around it runs only when every statement before it succeeded
+        Pattern flush = Pattern.compile("^\\s*" + Pattern.quote(var) + "\\s*\\.\\s*(?:flush" + (byHand ? "|close" : "")
+                + ")\\s*\\(\\s*\\)\\s*;\\s*$");
         List<String> removed = file.change().hunks().stream().flatMap(h -> h.lines().stream())
                 .filter(l -> l.kind() == DiffLine.Kind.REMOVED).map(l -> l.text().strip()).toList();
         // the resources of the deleted headers: an added header that keeps some of them (the others taken out of
@@ -234,7 +410,7 @@ final class UnwrappedTryResources {
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
                 if (l.kind() != DiffLine.Kind.ADDED || l == declaration || !named.matcher(l.text()).find()
-                        || removed.contains(l.text().strip())) {
+                        || removed.contains(l.text().strip()) || flush.matcher(l.text()).matches()) {
                     continue;
                 }
                 List<String[]> again = header(lines, i, DiffLine.Kind.ADDED);
