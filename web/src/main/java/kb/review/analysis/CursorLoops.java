@@ -52,7 +52,7 @@ final class CursorLoops {
             return false; // a whole file shows its loops
         }
         Lines lines = new Lines(src, log.getStartByte(), row);
-        int depth = indent(lines.text(row), go);
+        int depth = TalliedBlocks.indent(lines.text(row), go);
         int least = go ? 2 : 12; // Go: two tabs; Java: a class, a method and a block, four columns each
         if (depth < least) {
             return false;
@@ -65,7 +65,7 @@ final class CursorLoops {
         for (; at >= 0 && row - at <= REACH && known.get(at + 1); at--) {
             String text = lines.text(at);
             if (!text.isBlank()) {
-                body = Math.min(body, indent(text, go));
+                body = Math.min(body, TalliedBlocks.indent(text, go));
                 top = at;
             }
         }
@@ -74,7 +74,7 @@ final class CursorLoops {
         }
         boolean cursor = go ? closesIntoCursorCheck(lines, row, body, known, go)
                 : javaCursorBody(lines, top, row, body, known, go);
-        return cursor && perIteration(log, src, top);
+        return cursor && perIteration(log, src, top, go);
     }
 
     /** Go: below the line, the block at {@code body} closes and the next line checks a cursor's Err. */
@@ -84,7 +84,7 @@ final class CursorLoops {
             if (text.isBlank()) {
                 continue;
             }
-            int d = indent(text, go);
+            int d = TalliedBlocks.indent(text, go);
             if (d >= body) {
                 continue;
             }
@@ -97,7 +97,7 @@ final class CursorLoops {
                     continue;
                 }
                 Matcher m = GO_CURSOR_ERR.matcher(after.strip());
-                return indent(after, go) == d && m.find() && !CONTEXTS.contains(m.group(1));
+                return TalliedBlocks.indent(after, go) == d && m.find() && !CONTEXTS.contains(m.group(1));
             }
             return false;
         }
@@ -113,7 +113,7 @@ final class CursorLoops {
         boolean stored = false;
         for (int at = top; at < row; at++) {
             String text = lines.text(at);
-            if (indent(text, go) != body) {
+            if (TalliedBlocks.indent(text, go) != body) {
                 continue;
             }
             if (JAVA_NEXT.matcher(text).find()) {
@@ -124,10 +124,10 @@ final class CursorLoops {
         }
         for (int at = row + 1; read && !stored && at - row <= REACH && known.get(at + 1) && lines.exists(at); at++) {
             String text = lines.text(at);
-            if (!text.isBlank() && indent(text, go) < body) {
+            if (!text.isBlank() && TalliedBlocks.indent(text, go) < body) {
                 break;
             }
-            stored = indent(text, go) == body && JAVA_STORE.matcher(text).find();
+            stored = TalliedBlocks.indent(text, go) == body && JAVA_STORE.matcher(text).find();
         }
         return read && stored;
     }
@@ -136,8 +136,7 @@ final class CursorLoops {
      * The statements between the log and the hidden block (those starting on a shown row from {@code top} on) let
      * the line run per element: no failure branch, catch, debug or sample test, no exit after it, no callback.
      */
-    private static boolean perIteration(SyntaxNode log, byte[] src, int top) {
-        boolean go = log.getType().equals("call_expression");
+    private static boolean perIteration(SyntaxNode log, byte[] src, int top, boolean go) {
         SyntaxNode child = log;
         for (SyntaxNode p = log.getParent(); p != null && !p.isNull() && p.getStartPoint().getRow() >= top;
              p = p.getParent()) {
@@ -151,15 +150,6 @@ final class CursorLoops {
             child = p;
         }
         return true;
-    }
-
-    /** Go: leading tabs; Java: leading columns, a tab counted as four. */
-    private static int indent(String line, boolean go) {
-        int n = 0;
-        for (int i = 0; i < line.length() && (line.charAt(i) == '\t' || !go && line.charAt(i) == ' '); i++) {
-            n += go ? 1 : line.charAt(i) == '\t' ? 4 : 1;
-        }
-        return n;
     }
 
     /**
