@@ -26,7 +26,10 @@ import kb.review.diff.SyntaxNode;
  */
 final class CursorLoops {
 
-    /** Go: the check of a cursor's error after its loop, {@code if err := rows.Err(); err != nil} or {@code if rows.Err() != nil}. */
+    /**
+     * Go: the check of a cursor's error after its loop, {@code if err := rows.Err(); err != nil} or
+     * {@code if rows.Err() != nil}.
+     */
     private static final Pattern GO_CURSOR_ERR = Pattern.compile(
             "^if\\s+(?:\\w+\\s*:?=\\s*)?([A-Za-z_]\\w*)\\.Err\\(\\)\\s*(?:;|!=)");
     /** Go names of contexts, whose Err is not a cursor's. */
