@@ -60,6 +60,7 @@ public final class LoopLogs {
                     && !(known != null && CountedSkips.inHiddenLoop(c, src, go)) // a loop above the hunk
                     && !(known != null && ContinuedLoops.inHiddenLoop(c, src, go)) // after a skip, loop above
                     && !TalliedBlocks.inHiddenLoop(c, src, known, go) // a tally summed up after the block
+                    && !CursorLoops.inHiddenLoop(c, src, known, go) // a cursor's loop above the hunk
                     && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !(go && GoReceiveCases.inHiddenLoop(c, src, known)) // a select case above the hunk

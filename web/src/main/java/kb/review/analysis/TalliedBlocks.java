@@ -96,7 +96,7 @@ final class TalliedBlocks {
     }
 
     /** Go: leading tabs; Java: leading columns, a tab counted as four. */
-    private static int indent(String line, boolean go) {
+    static int indent(String line, boolean go) {
         int n = 0;
         int i = 0;
         for (; i < line.length() && (line.charAt(i) == '\t' || !go && line.charAt(i) == ' '); i++) {

@@ -87,7 +87,10 @@ final class AnalysisDetector {
                         || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
                         || !file.complete() && (lower.contains("++") || lower.contains("+=")) // *Tallied*
                         || file.language() == Language.GO && !file.complete()
-                        && lower.contains("<-")) // GoChannelLoops
+                        && lower.contains("<-") // GoChannelLoops
+                        || !file.complete() && (lower.contains(".err()") || lower.contains(".next()")
+                        || lower.contains(".getstring(") || lower.contains(".getint(")
+                        || lower.contains(".getlong("))) // CursorLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? RewrittenLoopLogs.drop(file, LoopLogs.logsInLoops(root.get(), file.utf8(),
                         file.language() == Language.GO, models.loggers(), models.roundTrips(file.language().key()),
