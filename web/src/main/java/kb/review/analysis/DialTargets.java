@@ -81,6 +81,27 @@ final class DialTargets {
         return false;
     }
 
+    /**
+     * True when the literal is the default of an {@code if x == nil} branch ({@code client := c.HTTPClient; if client
+     * == nil { client = &http.Client{...} }}): the held field is the client, and the literal only stands in when the
+     * caller gave none (a set's wails diff, 2026-12-06), not a second client beside it.
+     */
+    private boolean nilDefault(SyntaxNode literal) {
+        SyntaxNode branch = TreeSitter.enclosing(literal, Set.of("if_statement", "method_declaration"));
+        if (branch == null || !branch.getType().equals("if_statement")) {
+            return false;
+        }
+        SyntaxNode condition = branch.getChildByFieldName("condition");
+        SyntaxNode consequence = branch.getChildByFieldName("consequence");
+        return condition != null && !condition.isNull() && consequence != null && !consequence.isNull()
+                && NIL_TEST.matcher(text(condition).strip()).matches()
+                && literal.getStartByte() >= consequence.getStartByte()
+                && literal.getEndByte() <= consequence.getEndByte();
+    }
+
+    /** A test that a value is unset: {@code client == nil}, {@code c.HTTPClient == nil}. */
+    private static final Pattern NIL_TEST = Pattern.compile("[\\w.]+\\s*==\\s*nil");
+
     /** True when a field of the struct type (named or embedded) has a type {@code field} matches. */
     private boolean holdsField(SyntaxNode struct, Pattern field) {
         for (int i = 0; i < struct.getNamedChildCount(); i++) {
@@ -126,7 +147,8 @@ final class DialTargets {
         String a = text(args);
         boolean readsReceiver = Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.").matcher(a).find()
                 && !Pattern.compile("(?<![\\w.])" + Pattern.quote(text(recv)) + "\\s*\\.[\\w.]*\\[").matcher(a).find();
-        if (!readsReceiver && !receiverHolds(call, receiver.getNamedChild(0).getChildByFieldName("type"))) {
+        if (!readsReceiver && (!receiverHolds(call, receiver.getNamedChild(0).getChildByFieldName("type"))
+                || nilDefault(call))) {
             return false;
         }
         boolean request = false;

@@ -32,6 +32,7 @@ import kb.review.rules.Catalog;
 final class ReplacedSharedClients {
 
     static final String RULE = "java-shared-client-replaced-by-new";
+    static final String GO_RULE = "go-shared-client-replaced-by-new";
 
     /** A local declared and initialised: group 1 the type, 2 the name, 3 the initialiser. */
     private static final Pattern LOCAL = Pattern.compile(
@@ -125,7 +126,8 @@ final class ReplacedSharedClients {
         List<Finding> out = new ArrayList<>();
         for (RemovedLine r : RemovedLine.of(file)) {
             Matcher old = GO_LOCAL.matcher(r.line().text());
-            if (!old.find() || !GO_SHARED.matcher(old.group(2)).matches()) {
+            // `auth.NewAuthClient()` become `auth.NewAuthClient(log)` is the same construction with an argument more
+            if (!old.find() || !GO_SHARED.matcher(old.group(2)).matches() || GO_BUILDS.matcher(old.group(2)).find()) {
                 continue;
             }
             for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {
@@ -143,7 +145,7 @@ final class ReplacedSharedClients {
                     continue;
                 }
                 Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                out.add(new Finding(RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                out.add(new Finding(GO_RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
                         "The change builds `" + now.group(1) + "` here instead of taking the shared one (`"
                                 + old.group(2) + "`): every call of this function now makes its own client with its "
                                 + "own connections, and none is reused. Keep taking the shared client, or build it "
