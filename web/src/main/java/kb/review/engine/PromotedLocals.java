@@ -24,8 +24,9 @@ import kb.review.rules.Catalog;
  * singleton evaluator whose concurrent reports ran on, and closed, each other's connection).
  *
  * <p>Reported at the added assignment, at low confidence: the review sees the local become a field, not who shares the
- * object. Silent for a {@code static} field's twin the change does not declare in sight, and for types that are not
- * per-call objects.
+ * object. Silent for a {@code static} field's twin the change does not declare in sight, for types that are not
+ * per-call objects, and when the block also deletes an assignment of the field (it was a field before: a file whose
+ * indentation the change redoes deletes and adds every line).
  */
 final class PromotedLocals {
 
@@ -63,8 +64,9 @@ final class PromotedLocals {
                     if (d == null || !d.find() || !PER_CALL.matcher(d.group(1)).matches()) {
                         continue;
                     }
-                    DiffLine assigned = assignment(block, d.group(2));
-                    if (assigned == null) {
+                    DiffLine assigned = assignment(block, d.group(2), DiffLine.Kind.ADDED);
+                    // the field was assigned before the change too (a reformatted file deletes and adds it again)
+                    if (assigned == null || assignment(block, d.group(2), DiffLine.Kind.REMOVED) != null) {
                         continue;
                     }
                     if (fields == null) {
@@ -89,10 +91,10 @@ final class PromotedLocals {
         return out;
     }
 
-    /** The block's added assignment of {@code name} without a type, or null. */
-    private static DiffLine assignment(List<DiffLine> block, String name) {
+    /** The block's added (or deleted) assignment of {@code name} without a type, or null. */
+    private static DiffLine assignment(List<DiffLine> block, String name, DiffLine.Kind kind) {
         for (DiffLine l : block) {
-            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0) {
+            if (l.kind() == kind && (kind == DiffLine.Kind.REMOVED || l.newLine() > 0)) {
                 Matcher a = ASSIGNED.matcher(l.text());
                 if (a.find() && a.group(1).equals(name)) {
                     return l;
