@@ -139,9 +139,15 @@ final class ReplacedSharedClients {
                     continue;
                 }
                 Matcher built = GO_BUILDS.matcher(now.group(2));
-                if (!built.find() || !GO_CLIENT.matcher(built.group(1) + " " + now.group(1) + " " + old.group(2)).find()
+                if (!built.find()) {
+                    continue;
+                }
+                // a package's or receiver's name is no client (`client.NewGVR(...)` of k9s builds a resource name)
+                String named = built.group(1).replaceFirst(QUALIFIER, "") + " " + now.group(1) + " "
+                        + old.group(2).replaceFirst(QUALIFIER, "");
+                if (!GO_CLIENT.matcher(named).find()
                         || goOneTime(file, l.newLine()) || readsParameter(file, l.newLine(), now.group(2))
-                        || goKept(file, l.newLine(), now.group(1))) {
+                        || goKept(file, l.newLine(), now.group(1)) || closedBefore(file, l.newLine(), now.group(1))) {
                     continue;
                 }
                 Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -164,6 +170,8 @@ final class ReplacedSharedClients {
      * field's buffer is no client.
      */
     private static final Pattern GO_CLIENT = Pattern.compile("(?i)client|pool|conn|session|producer|consumer");
+    /** Go: a leading package or receiver name, {@code client.} of {@code client.NewGVR(...)} or {@code g.}. */
+    private static final String QUALIFIER = "^[a-z_]\\w*\\s*\\.\\s*";
 
     /** Go: the function around {@code line}, as far as the diff shows its header, runs once. */
     private static boolean goOneTime(SourceFile file, int line) {
@@ -220,6 +228,29 @@ final class ReplacedSharedClients {
                 return false;
             }
             if (keeps.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Go: a line the change did not write closes the local further down the function ({@code defer
+     * cowsqlClient.Close()} kept as it was): the function owned and closed the value before the change too, so what
+     * the deleted line called handed out a client of its own, not the shared one (incus' {@code g.getClient()}).
+     * Looks past the gaps between hunks, up to the next function header.
+     */
+    private static boolean closedBefore(SourceFile file, int line, String var) {
+        Pattern closes = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "\\s*\\.\\s*Close\\b");
+        for (int at = line + 1; at <= file.lineCount() && at <= line + 200; at++) {
+            if (!file.known(at)) {
+                continue;
+            }
+            String text = file.line(at);
+            if (text.startsWith("func")) {
+                return false;
+            }
+            if (!file.added(at) && closes.matcher(text).find()) {
                 return true;
             }
         }
