@@ -128,7 +128,7 @@ final class DroppedFutureObservers {
                 continue;
             }
             int bare = bareStatement(block, m.group(1).replaceAll("\\s+", "") + "(");
-            if (bare > 0 && reported.add(bare)) {
+            if (bare > 0 && !continues(file, bare) && reported.add(bare)) {
                 out.add(new Finding(RULE, "CONC-06", severity, file.path(), bare, 1, file.line(bare).strip(),
                         "The change makes `" + m.group(1).replaceAll("\\s+", "") + "(...)` a bare statement: the "
                                 + "deleted line kept the future it returns, and that was how a flush, a check or a "
@@ -138,6 +138,25 @@ final class DroppedFutureObservers {
                         null));
             }
         }
+    }
+
+    /** The end of a line whose statement goes on below it: an assignment, a lambda's arrow, an open argument list. */
+    private static final Pattern CONTINUED = Pattern.compile("(?:[=(,+?.]|->|&&|\\|\\|)\\s*$");
+
+    /**
+     * True when the line above {@code line} (past blanks and comments) leaves its statement open, so the call on
+     * {@code line} is the value of that statement (qpid's {@code CompletableFuture<Void> result =} broken before its
+     * {@code runAsync(...)}, a lambda {@code () ->} returning the future), not a statement of its own.
+     */
+    private static boolean continues(SourceFile file, int line) {
+        for (int at = line - 1; at > 0 && file.known(at); at--) {
+            String text = file.line(at).strip();
+            if (text.isEmpty() || text.startsWith("//") || text.startsWith("*") || text.startsWith("/*")) {
+                continue;
+            }
+            return CONTINUED.matcher(text.replaceFirst("\\s*//.*$", "")).find();
+        }
+        return false;
     }
 
     /** The added line of the block that is a bare statement calling {@code head} ({@code recv.method(}); 0 if none. */
