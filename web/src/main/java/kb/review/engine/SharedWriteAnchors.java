@@ -20,7 +20,9 @@ import kb.review.diff.SourceFile;
  * 68's java-16 and round 69's java-04 reported at the declaration, named at the write). Left at the declaration: a
  * change that adds no write, and a new file, whose whole text is the change and whose one unsafe line is the field's
  * type (round 17's java-18 and round 23's java-21, named at the field). The swap of a concurrent field for a plain
- * one ({@code concurrent-collection-replaced}) moves the same way, so one finding names the write.
+ * one ({@code concurrent-collection-replaced}) moves the same way, so one finding names the write. Only a
+ * declaration the change writes moves (a field it leaves as it was, or only re-spaces, is not this change's
+ * finding: the whole-set probe of the merge found untouched fields surfacing at a write the change adds).
  */
 final class SharedWriteAnchors {
 
@@ -45,7 +47,7 @@ final class SharedWriteAnchors {
             return f;
         }
         Matcher d = DECLARATION.matcher(file.line(f.line()));
-        if (!d.find()) {
+        if (!d.find() || !file.added(f.line()) || respaced(file, f.line())) {
             return f;
         }
         for (Hunk h : file.change().hunks()) {
@@ -61,6 +63,23 @@ final class SharedWriteAnchors {
             }
         }
         return f;
+    }
+
+    /**
+     * True when a deleted line of the declaration's hunk is the same text but for its spacing: the change only
+     * re-indents the field (atlas' re-spaced declaration beside a moved static method whose parameter shares the
+     * field's name), so no write of it is this change's.
+     */
+    private static boolean respaced(SourceFile file, int line) {
+        String squeezed = file.line(line).replaceAll("\\s+", "");
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED && l.text().replaceAll("\\s+", "").equals(squeezed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean writes(String text, String field) {
