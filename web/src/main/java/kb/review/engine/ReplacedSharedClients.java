@@ -175,12 +175,18 @@ final class ReplacedSharedClients {
 
     /** Go: the function around {@code line}, as far as the diff shows its header, runs once. */
     private static boolean goOneTime(SourceFile file, int line) {
+        String header = goHeaderAbove(file, line);
+        return header != null && GO_ONE_TIME.matcher(header).find();
+    }
+
+    /** Go: the header of the function around {@code line}, when the lines the diff shows above it reach it; or null. */
+    private static String goHeaderAbove(SourceFile file, int line) {
         for (int at = line - 1; file.known(at); at--) {
             if (file.line(at).startsWith("func")) {
-                return GO_ONE_TIME.matcher(file.line(at)).find();
+                return file.line(at);
             }
         }
-        return false;
+        return null;
     }
 
     /** Go: a parameter named as a context, which carries a deadline, not a client's settings. */
@@ -197,21 +203,16 @@ final class ReplacedSharedClients {
      * shared one built again, as {@code peer: receiver-config} leaves a literal reading the method's parameters.
      */
     private static boolean readsParameter(SourceFile file, int line, String construction) {
-        for (int at = line - 1; file.known(at); at--) {
-            Matcher header = GO_PARAMETERS.matcher(file.line(at));
-            if (file.line(at).startsWith("func")) {
-                if (!header.find()) {
-                    return false;
-                }
-                for (String part : header.group(1).split(",")) {
-                    String name = part.strip().split("\\s+")[0];
-                    if (name.matches("[a-z_]\\w*") && !CONTEXT_NAME.matcher(name).matches()
-                            && Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(construction)
-                            .find()) {
-                        return true;
-                    }
-                }
-                return false;
+        String func = goHeaderAbove(file, line);
+        Matcher header = GO_PARAMETERS.matcher(func == null ? "" : func);
+        if (!header.find()) {
+            return false;
+        }
+        for (String part : header.group(1).split(",")) {
+            String name = part.strip().split("\\s+")[0];
+            if (name.matches("[a-z_]\\w*") && !CONTEXT_NAME.matcher(name).matches()
+                    && Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?!\\w)").matcher(construction).find()) {
+                return true;
             }
         }
         return false;
