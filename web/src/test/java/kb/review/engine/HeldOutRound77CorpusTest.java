@@ -29,13 +29,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound77CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout77");
 
-    // Floors: see heldout77/RESULTS.md. Run 1 is the first and blind measurement; until it has run the floors are 0
-    // (committed with the cases, before the review ran on them).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout77/RESULTS.md. Run 1 is the first and blind measurement (review at f20e76ef, this branch's
+    // base, unchanged), committed cases 12f6f24c; run 2 adds two accept lines (real defects on labelled lines the
+    // cases left unlabelled: a dropped Commit error as ERR-01, an unclosed HTTP body as RES-02), no code or label
+    // changed. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression
+    // floor only: a figure below the targets (recall 0.85, precision 0.90) is reported, not hidden.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/35 = 0.914; Go 16/20 = 0.800 and
+    // 16/18 = 0.889; Java 16/20 = 0.800 and 16/17 = 0.941 (recall below target overall and in both languages,
+    // precision below it in Go by one finding). High-confidence only: overall 21/40 = 0.525 and 21/22 = 0.955. Edits
+    // of existing files: recall 24/32 = 0.75, precision 24/27 = 0.89; new and renamed files 8/8 and 8/8.
+    // Run 2: overall 32/40 = 0.800 and 32/33 = 0.970; Go 16/20 = 0.800 and 16/17 = 0.941; Java 16/20 = 0.800 and
+    // 16/16 = 1.000.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.90},
+            "java", new double[] {0.80, 1.00});
 
     static List<Case> cases;
 
