@@ -28,13 +28,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound78CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout78");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout78/RESULTS.md once it exists); set to the last
-    // run's figures rounded down to 0.05 after it, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout78/RESULTS.md. Run 1 is the first and blind measurement (review at f20e76ef, this branch's
+    // base, unchanged), committed cases 056227b9; the floors are run 1's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 35/40 = 0.875, precision 35/35 = 1.000; Go 18/20 = 0.900 and
+    // 18/18 = 1.000; Java 17/20 = 0.850 and 17/17 = 1.000 (recall and precision at or above issue 11's targets
+    // overall and in both languages). High-confidence only: overall 24/40 = 0.600 and 24/24 = 1.000. Edits of
+    // existing files: recall 30/34 = 0.88, precision 30/30 = 1.00; new and renamed files 5/6 = 0.83 and 5/5 = 1.00.
+    // No accept lines: run 1 has no false positive, so there is no run 2.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 1.00},
+            "java", new double[] {0.85, 1.00});
 
     static List<Case> cases;
 
