@@ -29,13 +29,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound79CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout79");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout79/RESULTS.md once it has run); they are set to
-    // the last run's figures rounded down to 0.05 afterwards, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout79/RESULTS.md. Run 1 is the first and blind measurement (review at f20e76ef, this branch's
+    // base, unchanged), committed cases 1d3d6034, floors 0. Run 1, active findings: overall recall 32/40 = 0.800,
+    // precision 32/34 = 0.941; Go 17/20 = 0.850 and 17/18 = 0.944; Java 15/20 = 0.750 and 15/16 = 0.938 (recall below
+    // target overall and in Java, precision at or above it). High-confidence only: overall 25/40 = 0.625 and 25/26 =
+    // 0.962. Edits of existing files: recall 25/32 = 0.78, precision 25/26 = 0.96; new and renamed files 7/8 = 0.88
+    // and 7/8 = 0.88. Both false positives are real defects the cases left unlabelled (two accept lines in
+    // make_cases.py); run 2, same review: overall 32/40 = 0.800 and 32/32 = 1.000; Go 17/20 and 17/17; Java 15/20 and
+    // 15/15. The floors are run 2's figures rounded down to 0.05, a regression floor only: a figure below the issue's
+    // targets (recall 0.85, precision 0.90) is reported, not hidden.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.75, 1.00});
 
     static List<Case> cases;
 
