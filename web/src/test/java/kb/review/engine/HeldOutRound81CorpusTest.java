@@ -28,13 +28,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound81CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout81");
 
-    // Floors: none for run 1, the first and blind measurement; after it they become run 1's figures (or run 2's, when
-    // accept lines are added) rounded down to 0.05, a regression floor only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout81/RESULTS.md. Run 1 is the first and blind measurement (review at f20e76ef, this branch's
+    // base, unchanged), committed cases 94031493; run 2 adds one accept line (a real CONC-07 defect the cases left
+    // unlabelled, three lines from its label) and changes no case code or label. The floors are run 2's figures
+    // (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 36/40 = 0.900, precision 36/40 = 0.900; Go 18/20 = 0.900 and 18/20 =
+    // 0.900; Java 18/20 = 0.900 and 18/20 = 0.900. High-confidence only: overall 26/40 = 0.650 and 26/30 = 0.867.
+    // Run 2: overall 36/40 = 0.900 and 36/39 = 0.923; Go 18/20 = 0.900 and 18/20 = 0.900; Java 18/20 = 0.900 and
+    // 18/19 = 0.947; high-confidence only 26/40 = 0.650 and 26/29 = 0.897. Edits of existing files: recall 27/30 =
+    // 0.90, precision 27/28 = 0.96; new and renamed files 9/10 = 0.90 and 9/11 = 0.82.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
