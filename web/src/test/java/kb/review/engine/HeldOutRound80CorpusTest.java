@@ -28,12 +28,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound80CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout80");
 
-    // Floors: 0 for run 1, the first and blind measurement; set from its figures afterwards (see heldout80/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout80/RESULTS.md. Run 1 is the first and blind measurement (review at f20e76ef, this branch's
+    // base, unchanged), committed cases 6f73d7cf; run 2 adds one accept line (a real CONC-03 on the declaration of the
+    // map whose write the case labelled) and changes no case. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only: a figure below the targets (recall 0.85,
+    // precision 0.90) is reported, not hidden.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/30 = 0.967; Go 15/20 = 0.750 and
+    // 15/15 = 1.000; Java 14/20 = 0.700 and 14/15 = 0.933. High-confidence only: overall 21/40 = 0.525 and
+    // 21/22 = 0.955. Edits of existing files: recall 21/28 = 0.75, precision 1.00; new and renamed files 8/12 = 0.67
+    // and 8/9 = 0.89. Run 2: precision 29/29, 15/15 and 14/14 = 1.000, recall unchanged. One Java miss
+    // (java-04, a derived OkHttp client per call) is a case-writing error: it shares the pool, so no defect.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
