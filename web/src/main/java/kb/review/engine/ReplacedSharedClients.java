@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -25,6 +26,10 @@ import kb.review.rules.Catalog;
  * value is then kept (stored in a field or returned: a factory, whose caller decides how often it runs), and when the
  * built thing is not a client (no client, pool, data source, managed channel, session factory, template, producer,
  * executor or event loop group in the type or the builder's name).
+ *
+ * <p>A local of a client type added with a factory method of the class whose name says it makes a client ({@code
+ * RestHighLevelClient client = createClient(conf);} in a bolt's per-tuple method) is the same defect with no shared
+ * one deleted: the factory's name says a new client, the method is not one-time and does not keep it.
  *
  * <p>Go's swap is the same ({@link #findGo}): {@code client := provider.client} become {@code client, err :=
  * secrethub.NewClient(opts...)} in a Terraform read function, a field's client given up for a package's constructor.
@@ -68,6 +73,15 @@ final class ReplacedSharedClients {
     /** A constructor's header: a visibility, then a capitalised name and its parameters, no return type. */
     private static final Pattern CONSTRUCTOR = Pattern.compile(
             "^\\s*(?:public|protected|private)?\\s*[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{?\\s*$");
+
+    /**
+     * A factory method of the class itself whose name says it makes a client, pool or connection ({@code
+     * createClient(conf)}, {@code this.buildPool()}): a local of a client type added with it, in a method that is not
+     * one-time and does not keep it, is a client per call even with no shared one deleted (a bolt's {@code
+     * execute(tuple)} calling the {@code createClient} its {@code prepare} used to call once).
+     */
+    private static final Pattern OWN_FACTORY = Pattern.compile(
+            "^(?:this\\s*\\.\\s*)?(?:create|build|new|open|make)\\w*(?:Client|Pool|DataSource)\\s*\\(");
 
     /** A resource of a try header, {@code try (Connection c = open(url)) {} or the first of several: group 1 it. */
     private static final Pattern TRY_RESOURCE = Pattern.compile("^\\s*try\\s*\\(\\s*(.+?)\\s*(?:\\)\\s*\\{|;)\\s*$");
@@ -133,6 +147,24 @@ final class ReplacedSharedClients {
                                 + "the shared client, or build it once (a field set in the constructor) and reuse it.",
                         Finding.Confidence.LOW, "the review sees the swap, not how often the method runs", "kb", null));
                 break;
+            }
+        }
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                Matcher now = l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 ? LOCAL.matcher(l.text()) : null;
+                if (now == null || !now.find() || !OWN_FACTORY.matcher(now.group(3)).find()
+                        || !CLIENT.matcher(now.group(1)).find() || oneTime(file, l.newLine())
+                        || kept(file, l.newLine(), now.group(2))
+                        || out.stream().anyMatch(f -> f.line() == l.newLine())) {
+                    continue;
+                }
+                Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change calls `" + callee(now.group(3)) + "` here, in a method that runs per call: "
+                                + "every call now makes its own `" + now.group(1) + "` with its own connections and "
+                                + "threads. Build the client once (where the object is set up) and reuse it.",
+                        Finding.Confidence.LOW, "the review sees the factory's name, not its body or how often the "
+                                + "method runs", "kb", null));
             }
         }
         return out;
