@@ -39,7 +39,8 @@ final class DroppedClientGuards {
      */
     private static final Pattern ASSIGNED = Pattern.compile("^\\s*(?:final\\s+)?(?:([A-Z][\\w.]*(?:<[^;=()]*>)?)\\s+)?"
             + "(?:this\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*=\\s*(new\\s+[\\w.]+|[A-Z][\\w.]*\\s*\\.\\s*(?:builder|newBuilder"
-            + "|create\\w*|new\\w*|open\\w*|connect)|(?:this\\s*\\.\\s*)?(?:create|build|new|open|make|connect)[A-Z]?\\w*)"
+            + "|create\\w*|new\\w*|open\\w*|connect)"
+            + "|(?:this\\s*\\.\\s*)?(?:create|build|new|open|make|connect)[A-Z]?\\w*)"
             + "\\s*\\(");
     /** The type, the name or the construction says a client, a connection or a pool. */
     private static final Pattern CLIENT = Pattern.compile("(?i)client|connection|pool|channel|producer|template"

@@ -55,8 +55,8 @@ final class ReplacedSharedClients {
     private static final Pattern SHARED = Pattern.compile("^(?:" + SHARED_ONE + "|[^?:]+\\?\\s*" + SHARED_ONE
             + "\\s*:\\s*" + SHARED_ONE + ")$");
     /** What builds one: a constructor, a builder finished by build(), or a factory method of the class itself. */
-    private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\(|DriverManager\\s*\\.\\s*"
-            + "getConnection\\s*\\(|[\\w.]+\\s*\\.\\s*"
+    private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\("
+            + "|DriverManager\\s*\\.\\s*getConnection\\s*\\(|[\\w.]+\\s*\\.\\s*"
             + "(?:builder|newBuilder|standard|custom|create)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)$|(?:this\\s*\\.\\s*)?"
             + "(?:build|create|new|make|open|init)[A-Z]\\w*\\s*\\()");
     /** The type or the builder's name says a client, a pool or a connection. */

@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
  * {@link SharedClientCallsReplaced}); the {@code == null} guard (a lazy field, a per-host cache) that built the client
  * once deleted ({@link DroppedClientGuards}). Clean: the guard dropped in a constructor, replaced by
  * {@code computeIfAbsent}, around a formatter; a connection borrowed from another pool; the choice moved into the
- * holder; a Go transport wrapped for tracing inside the client a factory returns.</li>
+ * holder; a Go transport wrapped for tracing inside the client a factory returns; a thread pool a scan makes and
+ * shuts down itself.</li>
+ * <li>A timeout taken off through a configuring callback (TMO-01, {@link DeletedTimeoutSetters}): Elasticsearch's
+ * {@code setRequestConfigCallback(rc -> rc.setConnectTimeout(ms)...)} deleted with the local holding its value. Clean:
+ * a credentials callback deleted; a Go struct's whole client field dropped for a shared bounded client
+ * ({@link GoStrippedTimeouts} reads no stripped bound there).</li>
  * </ul>
  */
 class Pool44ClassesTest {
@@ -20,5 +25,10 @@ class Pool44ClassesTest {
     @Test
     void a_shared_client_given_up_for_one_built_per_call_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("pool44-shared-clients", Set.of("RES-04"));
+    }
+
+    @Test
+    void a_timeout_callback_deleted_is_reported_and_a_client_field_dropped_whole_is_not() {
+        ClassDiffs25.check("pool44-timeouts", Set.of("TMO-01"));
     }
 }
