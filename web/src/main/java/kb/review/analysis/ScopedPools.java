@@ -6,19 +6,14 @@ import kb.review.diff.SyntaxNode;
 /**
  * A Java thread pool built for one call and shut down by that call: declared as a try-with-resources resource (an
  * {@code ExecutorService} is AutoCloseable from JDK 19, closing waits for its tasks) or shut down in a
- * {@code finally} block (an {@code Executors} pool: anywhere in the call). Its threads end with the call, so it is a
- * scoped fork/join, not a pool leaked per call.
+ * {@code finally} block. Its threads end with the call, so it is a scoped fork/join, not a pool leaked per call.
  */
 final class ScopedPools {
 
     private ScopedPools() {
     }
 
-    /**
-     * True when {@code top}, built by {@code Executors}, is a try resource or {@code holder} is shut down by the
-     * function, in a finally or on its way out: a pool the call makes for its own fork/join and ends. A shutdown that
-     * a failure skips leaks the threads of that call (RES-01's), not a pool kept per call (round 74's java-13).
-     */
+    /** True when {@code top}, built by {@code Executors}, is a try resource or {@code holder} is shut down in finally. */
     static boolean shutDownByTheCall(SyntaxNode top, String holder, String functionText, byte[] src) {
         if (!SyntaxNode.text(src, top).startsWith("Executors.")) {
             return false;
@@ -31,9 +26,7 @@ final class ScopedPools {
                 break;
             }
         }
-        return shutDownInFinally(holder, functionText) || holder != null && Pattern.compile("(?<![\\w.$])"
-                + Pattern.quote(holder) + "\\s*\\.\\s*(shutdown|shutdownNow|close)\\s*\\(")
-                .matcher(CodeText.code(functionText)).find();
+        return shutDownInFinally(holder, functionText);
     }
 
     /**

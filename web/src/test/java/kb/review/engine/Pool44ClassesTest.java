@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@link SharedClientCallsReplaced}); the {@code == null} guard (a lazy field, a per-host cache) that built the client
  * once deleted ({@link DroppedClientGuards}). Clean: the guard dropped in a constructor, replaced by
  * {@code computeIfAbsent}, around a formatter; a connection borrowed from another pool; the choice moved into the
- * holder; a Go transport wrapped for tracing inside the client a factory returns; a thread pool a scan makes and
- * shuts down itself.</li>
+ * holder; a Go transport wrapped for tracing inside the client a factory returns.</li>
  * <li>A timeout taken off through a configuring callback (TMO-01, {@link DeletedTimeoutSetters}): Elasticsearch's
  * {@code setRequestConfigCallback(rc -> rc.setConnectTimeout(ms)...)} deleted with the local holding its value. Clean:
  * a credentials callback deleted; a Go struct's whole client field dropped for a shared bounded client
