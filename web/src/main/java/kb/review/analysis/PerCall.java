@@ -302,11 +302,14 @@ public final class PerCall {
 
     /**
      * A value written inside a composite literal ({@code &http.Client{Transport: &http.Transport{...}}}) lives as long
-     * as that literal: whether it is kept is the outermost literal's question.
+     * as that literal: whether it is kept is the outermost literal's question. So does a value handed to a wrapper
+     * whose result the literal holds ({@code Transport: otelhttp.NewTransport(&http.Transport{...})}, an instrumented
+     * round tripper): the wrapper keeps what it wraps.
      */
     private static SyntaxNode outermostLiteral(SyntaxNode top) {
         SyntaxNode out = top;
-        for (SyntaxNode p = top.getParent(); !p.isNull() && LITERAL_PARTS.contains(p.getType()); p = p.getParent()) {
+        for (SyntaxNode p = top.getParent(); !p.isNull() && (LITERAL_PARTS.contains(p.getType()) || wrapsInto(p));
+             p = p.getParent()) {
             if (p.getType().equals("composite_literal")
                     || p.getType().equals("unary_expression") && out.getType().equals("composite_literal")) {
                 out = p;
@@ -333,6 +336,12 @@ public final class PerCall {
             cur = KeptByReturn.throughChoice(helper.chain(args.getParent(), null, null));
         }
         return cur;
+    }
+
+    /** Go: a call's arguments, or the call, whose result is an element of a composite literal. */
+    private static boolean wrapsInto(SyntaxNode p) {
+        SyntaxNode call = p.getType().equals("argument_list") ? p.getParent() : p;
+        return call.getType().equals("call_expression") && LITERAL_PARTS.contains(call.getParent().getType());
     }
 
     private static final Set<String> LITERAL_PARTS = Set.of("keyed_element", "literal_element", "literal_value",

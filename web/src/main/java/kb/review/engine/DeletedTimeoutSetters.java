@@ -46,6 +46,19 @@ final class DeletedTimeoutSetters {
     /** An added line that hands a client socket options: where its timeouts went. */
     private static final Pattern MENTIONS_SOCKET_OPTIONS = Pattern.compile("(?i)socketOptions");
 
+    /**
+     * A configuring callback's body that sets timeouts, alone on its line or with its setter: {@code config ->
+     * config.setConnectTimeout(ms).setSocketTimeout(ms));}. Group 1 the first timeout setter's name.
+     */
+    private static final Pattern CALLBACK_BODY = Pattern.compile(
+            "^\\s*(?:[\\w.]+\\s*\\.\\s*set\\w*Callback\\s*\\(\\s*)?\\(?\\s*\\w+\\s*\\)?\\s*->\\s*\\w+\\s*\\.\\s*"
+                    + "(set\\w*Timeout)\\s*\\(");
+    /** The opening line of a configuring callback whose body follows: {@code builder.setRequestConfigCallback(}. */
+    private static final Pattern CALLBACK_OPEN = Pattern.compile("^\\s*[\\w.]+\\s*\\.\\s*set\\w*Callback\\s*\\(\\s*$");
+    /** A local holding a timeout's value: {@code int socketTimeout = ConfUtils.getInt(conf, key, 30000);}. */
+    private static final Pattern TIMEOUT_LOCAL = Pattern.compile(
+            "^\\s*(?:final\\s+)?(?:int|long|Integer|Long|Duration)\\s+\\w*(?i:timeout)\\w*\\s*=.*;\\s*$");
+
     private DeletedTimeoutSetters() {
     }
 
@@ -59,7 +72,9 @@ final class DeletedTimeoutSetters {
         List<Integer> reported = new ArrayList<>();
         for (RemovedLine removed : RemovedLine.of(file)) {
             Matcher m = SETTER.matcher(removed.line().text());
-            if (!m.find() || NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()) {
+            Matcher c = CALLBACK_BODY.matcher(removed.line().text());
+            if (m.find() ? NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()
+                    : !c.find() || NOT_A_WAIT.matcher(c.group(1)).find()) {
                 continue;
             }
             List<DiffLine> lines = removed.lines();
@@ -77,8 +92,8 @@ final class DeletedTimeoutSetters {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
             boolean step = endMoved || removed.line().text().strip().startsWith(".");
-            int line = step ? chainHead(lines, from - 1) : builtAbove(lines, from, removed.line().text(),
-                    lines.get(to + 1).newLine());
+            String setter = m.find(0) ? removed.line().text() : statement(lines, from, to);
+            int line = step ? chainHead(lines, from - 1) : builtAbove(lines, from, setter, lines.get(to + 1).newLine());
             if (line <= 0 || reported.contains(line)) {
                 continue;
             }
@@ -137,16 +152,34 @@ final class DeletedTimeoutSetters {
                 StrippedTimeouts.squeeze(lines.get(from).text().stripTrailing() + last.substring(close + 1).strip()));
     }
 
-    /** True when every deleted line of {@code from..to} is a timeout step or setter, or a comment. */
+    /**
+     * True when every deleted line of {@code from..to} is a timeout step or setter, or a comment; or part of a
+     * configuring callback that sets timeouts ({@code builder.setRequestConfigCallback(} and {@code config ->
+     * config.setConnectTimeout(ms).setSocketTimeout(ms));}: Elasticsearch's and Apache HttpClient's builders take
+     * their timeouts so), or a local that holds a timeout's value for them ({@code int socketTimeout = ...;}).
+     */
     private static boolean onlyTimeouts(List<DiffLine> lines, int from, int to) {
         for (int j = from; j <= to; j++) {
             String t = lines.get(j).text();
             Matcher m = SETTER.matcher(t);
-            if (!COMMENT.matcher(t).matches() && !(m.find() && !NOT_A_WAIT.matcher(m.group(1)).find())) {
+            Matcher c = CALLBACK_BODY.matcher(t);
+            if (!COMMENT.matcher(t).matches() && !(m.find() && !NOT_A_WAIT.matcher(m.group(1)).find())
+                    && !(c.find() && !NOT_A_WAIT.matcher(c.group(1)).find())
+                    && !CALLBACK_OPEN.matcher(t).matches() && !TIMEOUT_LOCAL.matcher(t).matches()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The first deleted line of {@code from..to} that is no timeout local: the statement whose receiver lost it. */
+    private static String statement(List<DiffLine> lines, int from, int to) {
+        for (int j = from; j <= to; j++) {
+            if (!TIMEOUT_LOCAL.matcher(lines.get(j).text()).matches()) {
+                return lines.get(j).text();
+            }
+        }
+        return lines.get(to).text();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -26,6 +27,10 @@ import kb.review.rules.Catalog;
  * built thing is not a client (no client, pool, data source, managed channel, session factory, template, producer,
  * executor or event loop group in the type or the builder's name).
  *
+ * <p>A local of a client type added with a factory method of the class whose name says it makes a client ({@code
+ * RestHighLevelClient client = createClient(conf);} in a bolt's per-tuple method) is the same defect with no shared
+ * one deleted: the factory's name says a new client, the method is not one-time and does not keep it.
+ *
  * <p>Go's swap is the same ({@link #findGo}): {@code client := provider.client} become {@code client, err :=
  * secrethub.NewClient(opts...)} in a Terraform read function, a field's client given up for a package's constructor.
  */
@@ -37,17 +42,29 @@ final class ReplacedSharedClients {
     /** A local declared and initialised: group 1 the type, 2 the name, 3 the initialiser. */
     private static final Pattern LOCAL = Pattern.compile(
             "^\\s*(?:final\\s+)?([A-Za-z_][\\w.]*(?:<[^;=()]*>)?)\\s+([a-z_]\\w*)\\s*=\\s*(.+?)\\s*;\\s*(?://.*)?$");
-    /** A shared source: a no-argument accessor (maybe on a holder class or this), a field or a constant. */
-    private static final Pattern SHARED = Pattern.compile("^(?:this\\s*\\.\\s*|[A-Z]\\w*\\s*\\.\\s*)?(?:"
-            + "[a-z]\\w*\\s*\\(\\s*\\)|[a-z_]\\w*|[A-Z][A-Z0-9_]+)$");
+    /**
+     * A shared source: a no-argument accessor (maybe on a holder class, this or a field: a pool's {@code
+     * dataSource.getConnection()} lends a connection it keeps), a field or a constant.
+     */
+    private static final String SHARED_ONE = "(?:this\\s*\\.\\s*|[A-Z]\\w*\\s*\\.\\s*|[a-z]\\w*\\s*\\.\\s*)?(?:"
+            + "[a-z]\\w*\\s*\\(\\s*\\)|[a-z_]\\w*|[A-Z][A-Z0-9_]+)";
+    /**
+     * The shared source, or a choice between two ({@code skipSsl ? trustingRestTemplate : nonTrustingRestTemplate}:
+     * the object keeps one client per setting and the condition picks which).
+     */
+    private static final Pattern SHARED = Pattern.compile("^(?:" + SHARED_ONE + "|[^?:]+\\?\\s*" + SHARED_ONE
+            + "\\s*:\\s*" + SHARED_ONE + ")$");
     /** What builds one: a constructor, a builder finished by build(), or a factory method of the class itself. */
-    private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\(|[\\w.]+\\s*\\.\\s*"
+    private static final Pattern BUILDS = Pattern.compile("^(?:new\\s+[\\w.]+(?:<[^()]*>)?\\s*\\("
+            + "|DriverManager\\s*\\.\\s*getConnection\\s*\\(|[\\w.]+\\s*\\.\\s*"
             + "(?:builder|newBuilder|standard|custom|create)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)$|(?:this\\s*\\.\\s*)?"
             + "(?:build|create|new|make|open|init)[A-Z]\\w*\\s*\\()");
     /** The type or the builder's name says a client, a pool or a connection. */
     // (not a bare Connection, Session or Consumer: a connection or a session per call is what a pool lends, and a
     // java.util.function.Consumer is no client)
+    // (DriverManager's connection is opened for the caller alone, past any pool)
     private static final Pattern CLIENT = Pattern.compile("(?:Client|Pool|DataSource|ManagedChannel|SessionFactory"
+            + "|DriverManager"
             + "|Template|Producer|Executor|EventLoopGroup|AmazonS3|\\bS3\\b)");
     /** A one-time context above the line: a life-cycle annotation, a static initialiser, main or a set-up. */
     private static final Pattern ONE_TIME = Pattern.compile("@(?:Bean|PostConstruct|Provides|Produces|Singleton"
@@ -57,7 +74,27 @@ final class ReplacedSharedClients {
     private static final Pattern CONSTRUCTOR = Pattern.compile(
             "^\\s*(?:public|protected|private)?\\s*[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{?\\s*$");
 
+    /**
+     * A factory method of the class itself whose name says it makes a client, pool or connection ({@code
+     * createClient(conf)}, {@code this.buildPool()}): a local of a client type added with it, in a method that is not
+     * one-time and does not keep it, is a client per call even with no shared one deleted (a bolt's {@code
+     * execute(tuple)} calling the {@code createClient} its {@code prepare} used to call once).
+     */
+    private static final Pattern OWN_FACTORY = Pattern.compile(
+            "^(?:this\\s*\\.\\s*)?(?:create|build|new|open|make)\\w*(?:Client|Pool|DataSource)\\s*\\(");
+
+    /** A resource of a try header, {@code try (Connection c = open(url)) {} or the first of several: group 1 it. */
+    private static final Pattern TRY_RESOURCE = Pattern.compile("^\\s*try\\s*\\(\\s*(.+?)\\s*(?:\\)\\s*\\{|;)\\s*$");
+    /** An accessor whose name says it makes one each time ({@code factory.create()}): no shared source. */
+    private static final Pattern MAKES = Pattern.compile("\\.\\s*(?:create|build|new|open|connect|make)\\w*\\s*\\(");
+
     private ReplacedSharedClients() {
+    }
+
+    /** {@link #LOCAL} on a statement or on a try header's resource, which is a local as well. */
+    private static Matcher declared(String text) {
+        Matcher resource = TRY_RESOURCE.matcher(text);
+        return LOCAL.matcher(resource.find() ? resource.group(1) + ";" : text);
     }
 
     /** Go: a local assigned, maybe with an error beside it: group 1 the name, 2 the value. */
@@ -82,10 +119,10 @@ final class ReplacedSharedClients {
         }
         List<Finding> out = new ArrayList<>();
         for (RemovedLine r : RemovedLine.of(file)) {
-            Matcher old = LOCAL.matcher(r.line().text());
+            Matcher old = declared(r.line().text());
             // `Client client = null;` is no shared client: the value was made further down before the change too
             if (!old.find() || !SHARED.matcher(old.group(3).strip()).matches()
-                    || BUILDS.matcher(old.group(3).strip()).find()
+                    || BUILDS.matcher(old.group(3).strip()).find() || MAKES.matcher(old.group(3)).find()
                     || old.group(3).strip().matches("null|true|false|this")) {
                 continue;
             }
@@ -93,7 +130,7 @@ final class ReplacedSharedClients {
                 if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
                     continue;
                 }
-                Matcher now = LOCAL.matcher(l.text());
+                Matcher now = declared(l.text());
                 if (!now.find() || !now.group(1).equals(old.group(1)) || !now.group(2).equals(old.group(2))) {
                     continue;
                 }
@@ -110,6 +147,24 @@ final class ReplacedSharedClients {
                                 + "the shared client, or build it once (a field set in the constructor) and reuse it.",
                         Finding.Confidence.LOW, "the review sees the swap, not how often the method runs", "kb", null));
                 break;
+            }
+        }
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                Matcher now = l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 ? LOCAL.matcher(l.text()) : null;
+                if (now == null || !now.find() || !OWN_FACTORY.matcher(now.group(3)).find()
+                        || !CLIENT.matcher(now.group(1)).find() || oneTime(file, l.newLine())
+                        || kept(file, l.newLine(), now.group(2))
+                        || out.stream().anyMatch(f -> f.line() == l.newLine())) {
+                    continue;
+                }
+                Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "RES-04", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                        "The change calls `" + callee(now.group(3)) + "` here, in a method that runs per call: "
+                                + "every call now makes its own `" + now.group(1) + "` with its own connections and "
+                                + "threads. Build the client once (where the object is set up) and reuse it.",
+                        Finding.Confidence.LOW, "the review sees the factory's name, not its body or how often the "
+                                + "method runs", "kb", null));
             }
         }
         return out;

@@ -223,6 +223,7 @@ public final class Reviewer {
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));
                     drops.addAll(PromotedLocals.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
+                    drops.addAll(DroppedClientGuards.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));

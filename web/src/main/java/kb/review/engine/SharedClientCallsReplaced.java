@@ -34,11 +34,11 @@ final class SharedClientCallsReplaced {
             "(?<![\\w.])(this|[a-z]\\w{0,11})\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     /**
      * A call on a client named bare: a Java field or a Go package variable ({@code httpClient.send(}), or the object's
-     * getter of it ({@code httpClient().request(}), or one named just {@code client}; group 2 the name, 3 the
-     * method.
+     * getter of it ({@code httpClient().request(}), or one named just {@code client}, or a broker's or database's
+     * connection the object keeps ({@code connection.createChannel()}); group 2 the name, 3 the method.
      */
-    private static final Pattern BARE_CALL = Pattern.compile(
-            "(?<![\\w.])()(client|[a-z]\\w*(?:[cC]lient|[hH]ttp|Pool|pool))(?:\\s*\\(\\s*\\))?\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern BARE_CALL = Pattern.compile("(?<![\\w.])()(client|connection|[a-z]\\w*(?:[cC]lient"
+            + "|[hH]ttp|Pool|pool|Connection))(?:\\s*\\(\\s*\\))?\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     /**
      * A Java call whose name says it makes a client ({@code createHttpClient(config)}, {@code
      * vertx.createHttpClient(options)}, {@code buildClient()}, {@code ApiClients.newClient(url)}): a project factory
@@ -54,11 +54,17 @@ final class SharedClientCallsReplaced {
     /** A Go local built as a client: group 1 the name, 2 the construction. */
     private static final Pattern GO_BUILT = Pattern.compile(
             "^\\s*([a-z]\\w*)\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
-    /** A Java local built as a client: group 1 the name, 2 the construction. */
+    /**
+     * A Java local built as a client: group 1 the name, 2 the construction. A client type's own factory ({@code
+     * AdminClient.create(props)}, {@code S3Client.builder()}) and a connection a factory opens ({@code
+     * factory.newConnection()}, a JMS {@code createConnection()}) are new ones as much as {@code new} is.
+     */
     private static final Pattern JAVA_BUILT = Pattern.compile(
             "^\\s*(?:try\\s*\\(\\s*)?(?:final\\s+)?(?:[\\w.<>]+\\s+)?([a-z]\\w*)\\s*=\\s*(new\\s+[\\w.]*(?:Client|RestTemplate)\\b.*"
                     + "|(?:HttpClient|HttpClients|ClientBuilder|WebClient|HttpClientBuilder|RestClient)\\s*\\.\\s*"
                     + "(?:newHttpClient|newBuilder|newClient|createDefault|createSystem|custom|create|builder)\\s*\\(.*"
+                    + "|[A-Z]\\w*Client\\s*\\.\\s*(?:create|newClient|builder|newBuilder)\\s*\\(.*"
+                    + "|[\\w.]+\\s*\\.\\s*(?:new|create)\\w*Connection\\s*\\(.*"
                     + "|" + FACTORY + ".*)$");
     /** Where a client built once belongs: a constructor, a start-up function, a Go factory. */
     private static final Pattern ONE_TIME = Pattern.compile("\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|init|main|"
