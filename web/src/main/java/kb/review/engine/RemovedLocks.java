@@ -95,16 +95,11 @@ final class RemovedLocks {
                     if (HeldLocks.heldAt(file, l.newLine(), held) || HeldLocks.heldAt(file, l.newLine(), HELD_ANY)) {
                         continue; // the surviving function still locks around this write (its mutex maybe renamed)
                     }
-                    DiffLine at = firstAccess(lines, removed.index() + 1, j, l.text());
                     Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), at.newLine(), 1, at.text().strip(),
-                            (at == l ? "The change deletes the lock that guarded this map write: goroutines that "
-                                    + "call this method at once now write the plain map together, and concurrent map "
-                                    + "writes crash the process. Keep the lock around the write."
-                                    : "The change deletes the lock that guarded this read of a map and the write to it "
-                                    + "below: goroutines that call this method at once now read and write the plain "
-                                    + "map together (check-then-act on a map that changes under the check), and "
-                                    + "concurrent map access crashes the process. Keep the lock around both."),
+                    out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                            "The change deletes the lock that guarded this map write: goroutines that call this "
+                                    + "method at once now write the plain map together, and concurrent map writes "
+                                    + "crash the process. Keep the lock around the write.",
                             confidence(file, removed, removed.line().text().strip()
                                     .replaceFirst("\\.Lock\\(\\)$", "")), "the review follows the deleted lock, not the "
                                     + "callers", "kb", null));
@@ -120,41 +115,6 @@ final class RemovedLocks {
             }
         }
         return out;
-    }
-
-    /** The map or slice a write line writes: {@code c.items} of {@code c.items[k] = v} or {@code delete(c.items, k)}. */
-    private static final Pattern WRITTEN = Pattern.compile(
-            "^\\s*([\\w.]+)\\[|^\\s*delete\\(\\s*([\\w.]+)\\s*,|^\\s*([\\w.]+)\\s*=\\s*append\\(");
-
-    /**
-     * The first kept line between {@code from} and the write at {@code write} that reads the map the write writes
-     * ({@code crl, ok := CRLSet[url]} above {@code delete(CRLSet, url)}), else the write's own line (session 44). A
-     * lookup the write depends on is check-then-act: the race begins at the read, which can already crash beside
-     * another goroutine's write ("concurrent map read and map write"), so the finding stands where the guarded
-     * section starts using the map. Only a read that the write is nested under counts (the write in a block opened
-     * after it: {@code if ok && crl == nil { delete(...) }}), on the same goroutine (not one outside the callback
-     * literal that writes); a store at the lookup's own depth is unconditional and stands for itself.
-     */
-    private static DiffLine firstAccess(List<DiffLine> lines, int from, int write, String writeText) {
-        Matcher w = WRITTEN.matcher(writeText);
-        if (!w.find()) {
-            return lines.get(write);
-        }
-        String name = w.group(1) != null ? w.group(1) : w.group(2) != null ? w.group(2) : w.group(3);
-        Pattern read = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\s*\\[|\\brange\\s+"
-                + Pattern.quote(name) + "\\b");
-        int literal = RemovedLockScope.goroutineLiteral(lines, write);
-        int depth = RemovedReleases.indent(lines.get(write).text());
-        for (int k = from; k < write; k++) {
-            DiffLine l = lines.get(k);
-            // a read on another goroutine than the write (outside the callback that writes) is not the write's check,
-            // and a write at the read's own depth does not depend on it (a lookup, then an unconditional store)
-            if (l.kind() != DiffLine.Kind.REMOVED && l.text().contains(name) && read.matcher(l.text()).find()
-                    && RemovedLockScope.goroutineLiteral(lines, k) == literal && RemovedReleases.indent(l.text()) < depth) {
-                return l;
-            }
-        }
-        return lines.get(write);
     }
 
     /** A lock of any mutex the new code takes and has not released above a write (see {@link HeldLocks}). */

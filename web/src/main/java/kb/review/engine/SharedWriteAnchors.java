@@ -37,24 +37,12 @@ final class SharedWriteAnchors {
     private static final Pattern WRITE = Pattern.compile("(?<![\\w.])(?:this\\s*\\.\\s*)?(\\w+)\\s*\\.\\s*(?:"
             + String.join("|", SharedCollections.WRITES) + ")\\s*\\(");
 
-    /**
-     * Session 44: the rule that reports a static {@code java.text} formatter at its declaration. Every call of such a
-     * formatter writes its state (parse and format fill its one {@code Calendar}, a setter changes it for every
-     * thread), so the first call the change adds is where threads collide, as a collection's first write is (round
-     * 74's java-06, a shared formatter whose zone each call resets, named at that call).
-     */
-    private static final String FORMATTER_RULE = "java-shared-simpledateformat";
-    /** A call of a formatter that reads or changes its state; group 1 the receiver's name. */
-    private static final Pattern FORMATTER_USE = Pattern.compile("(?<![\\w.])(?:this\\s*\\.\\s*)?(\\w+)\\s*\\.\\s*"
-            + "(?:parse\\w*|format\\w*|set\\w+|applyPattern)\\s*\\(");
-
     private SharedWriteAnchors() {
     }
 
     /** The finding at the first write of its field that the change adds, or the finding itself. */
     static Finding at(Finding f, SourceFile file) {
-        boolean formatter = FORMATTER_RULE.equals(f.rule());
-        if (file == null || !FIELD_RULES.contains(f.rule()) && !formatter || f.line() < 1 || f.line() > file.lineCount()
+        if (file == null || !FIELD_RULES.contains(f.rule()) || f.line() < 1 || f.line() > file.lineCount()
                 || file.change().change() == ChangedFile.Change.ADDED) {
             return f;
         }
@@ -65,11 +53,10 @@ final class SharedWriteAnchors {
         for (Hunk h : file.change().hunks()) {
             for (DiffLine l : h.lines()) {
                 if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && l.newLine() != f.line()
-                        && writes(l.text(), d.group(1), formatter ? FORMATTER_USE : WRITE)) {
+                        && writes(l.text(), d.group(1))) {
                     List<Finding.Step> flow = new ArrayList<>(f.flow());
                     flow.add(0, new Finding.Step(f.line(), "`" + d.group(1) + "` is declared here"));
-                    flow.add(new Finding.Step(l.newLine(), formatter ? "used here, by whichever thread calls"
-                            : "written here, by whichever thread calls"));
+                    flow.add(new Finding.Step(l.newLine(), "written here, by whichever thread calls"));
                     return new Finding(f.rule(), f.item(), f.severity(), f.path(), l.newLine(), 1, l.text().strip(),
                             f.message(), f.confidence(), f.note(), f.origin(), f.suppression(), flow);
                 }
@@ -95,8 +82,8 @@ final class SharedWriteAnchors {
         return false;
     }
 
-    private static boolean writes(String text, String field, Pattern write) {
-        Matcher w = write.matcher(text);
+    private static boolean writes(String text, String field) {
+        Matcher w = WRITE.matcher(text);
         while (w.find()) {
             if (w.group(1).equals(field)) {
                 return true;
