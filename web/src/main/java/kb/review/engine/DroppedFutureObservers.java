@@ -27,13 +27,17 @@ final class DroppedFutureObservers {
 
     static final String RULE = "dropped-future-observer";
 
+    /** An argument list, two levels of nested parentheses deep. */
+    private static final String ARGS = "\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)";
     /**
      * A call, on a receiver or of the class's own method ({@code run(task).whenComplete(...)}), with its arguments
-     * (two levels of nested parentheses), followed by a method only a completion stage has. Group 1 is the call.
+     * (two levels of nested parentheses), followed by a method only a completion stage has. Group 1 is the call,
+     * with the calls of the chain it ends (session 44: {@code client.newCompleteCommand(key).send()}, a builder that
+     * sends, round 72's java-09 and the command clients of Zeebe, gRPC stubs and HTTP builders).
      */
     private static final Pattern OBSERVED = Pattern.compile(
-            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)*[A-Za-z_$][\\w$]*\\s*\\("
-                    + "(?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\))\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
+            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*(?:" + ARGS + ")?\\s*\\.\\s*)*[A-Za-z_$][\\w$]*\\s*" + ARGS
+                    + ")\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
                     + "|orTimeout|completeOnTimeout|then(?:Accept|Apply|Run|Compose|Combine)\\w*"
                     + "|toCompletableFuture)\\s*\\(");
 
