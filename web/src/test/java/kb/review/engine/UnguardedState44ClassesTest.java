@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * unconditional store keeps its finding at the store.</li>
  * <li>A local concurrent collection made plain while the block that declares it goes on to hand work to a pool:
  * {@link ReplacedConcurrentCollections}. Clean: a local filled by a plain loop.</li>
- * <li>A command built and sent in one chain whose completion handler the edit drops: CONC-06 through
- * {@link DroppedFutureObservers}. Clean: the chain's future returned to the caller.</li>
+ * <li>A command built and sent in one chain whose completion handler the edit drops, and a send that loses its
+ * completion callback argument: CONC-06 through {@link DroppedFutureObservers}. Clean: the future returned to the
+ * caller.</li>
  * <li>A goroutine started per frame a serving loop reads ({@code ReadFrame}, {@code ReadFromUDP}): CONC-02's
  * {@code go-goroutine-per-read-message}. Clean: a semaphore slot taken before the launch.</li>
  * </ul>
