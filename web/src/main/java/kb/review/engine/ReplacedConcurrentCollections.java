@@ -136,8 +136,8 @@ final class ReplacedConcurrentCollections {
      * Session 44: whether the block that declares a local at {@code line} goes on, in the lines the diff shows, to
      * hand work to other threads (a pool built or fed, a parallel stream, a thread). Such a local is no longer confined
      * to its call: the tasks the method starts fill it (round 74's java-14, a per-type tally every folder task updates;
-     * opencast/opencast#729 and wso2/config-mapper#6, a plain map filled from a parallel stream), and the concurrent
-     * type the change deleted was there for them.
+     * wso2/config-mapper#6, a plain map filled from a parallel stream), and the concurrent type the change deleted was
+     * there for them.
      */
     private static boolean threadsBelow(SourceFile file, int line) {
         String decl = file.line(line);
