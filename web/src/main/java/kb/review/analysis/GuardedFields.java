@@ -63,6 +63,8 @@ public final class GuardedFields {
                 guarded.computeIfAbsent(f.type(), k -> new HashSet<>()).add(field);
             }
         }
+        Map<String, Set<String>> declared = declaredGuards(file, fns);
+        declared.forEach(guarded::putIfAbsent);
         Map<String, Set<String>> locked = lockedFields(fns);
         List<Shapes.Spot> out = new ArrayList<>();
         for (Fn f : fns) {
@@ -88,7 +90,54 @@ public final class GuardedFields {
             }
             int line = firstWrite(file, f, fields, file.text());
             if (line > 0 && calledUnlocked(f, fns, doc(file, f.start()))) {
-                out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, null));
+                out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, declared.containsKey(f.type())
+                        ? "Here no method takes the lock at all: the type declares a mutex beside this map, and the "
+                        + "method writes the map without it." : null));
+            }
+        }
+        return out;
+    }
+
+    /** A struct's head, group 1 its name: {@code type bucketCounts struct {}. */
+    private static final Pattern STRUCT = Pattern.compile("^type (\\w+)(?:\\[[^\\]]*\\])? struct \\{\\s*$");
+    /** A mutex field of a struct, named or embedded: {@code mu sync.Mutex}, {@code sync.RWMutex}. */
+    private static final Pattern MUTEX_FIELD = Pattern.compile("^\\s+(?:\\w+\\s+)?\\*?sync\\.(?:RW)?Mutex\\b");
+    /** A map field of a struct: group 1 its name. */
+    private static final Pattern MAP_FIELD = Pattern.compile("^\\s+(\\w+)\\s+map\\[");
+
+    /**
+     * Session 44: the map fields of each struct the file declares beside a mutex that no method of the type takes.
+     * The mutex field is the author's statement that the value is shared between goroutines, and a plain map is
+     * what it can only have been there for; a method that writes the map with the mutex never taken is the crash of
+     * CONC-03 ("concurrent map writes"), the shape of real fixes that added the missing {@code Lock} to a counter or
+     * cache type (google/hashr#25, lyl41/expired_map#2). Only in a file the review sees whole (a new file, or the
+     * repository's text): elsewhere the methods that take the lock may be out of sight.
+     */
+    private static Map<String, Set<String>> declaredGuards(SourceFile file, List<Fn> fns) {
+        Map<String, Set<String>> out = new HashMap<>();
+        if (!file.complete()) {
+            return out;
+        }
+        for (int i = 1; i <= file.lineCount(); i++) {
+            Matcher head = STRUCT.matcher(file.line(i));
+            if (!head.find()) {
+                continue;
+            }
+            String type = head.group(1);
+            boolean mutex = false;
+            Set<String> maps = new HashSet<>();
+            int j = i + 1;
+            for (; j <= file.lineCount() && !file.line(j).startsWith("}"); j++) {
+                String l = file.line(j);
+                mutex |= MUTEX_FIELD.matcher(l).find();
+                Matcher m = MAP_FIELD.matcher(l);
+                if (m.find()) {
+                    maps.add(m.group(1));
+                }
+            }
+            i = j;
+            if (mutex && !maps.isEmpty() && fns.stream().noneMatch(f -> type.equals(f.type()) && f.locks())) {
+                out.put(type, maps);
             }
         }
         return out;

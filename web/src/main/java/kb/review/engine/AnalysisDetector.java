@@ -124,7 +124,8 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.RELEASE_SKIPPED -> !file.complete() && (lower.contains("close") || lower.contains("&&"))
                         ? kb.review.analysis.SkippedReleases.find(file, file.language() == Language.GO,
                         r.item().equals("RES-02")) : List.of();
-                case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && lower.contains("lock()")
+                case Rule.AnalysisMatcher.GUARDED_FIELD -> file.language() == Language.GO && (lower.contains("lock()")
+                        || lower.contains("sync.") && lower.contains("mutex")) // a mutex declared, maybe never taken
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.LOCK_REMOVED -> !file.complete() || file.before() != null
                         ? kb.review.analysis.RemovedGuards.find(file) : List.of();

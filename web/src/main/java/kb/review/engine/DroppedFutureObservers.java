@@ -27,15 +27,22 @@ final class DroppedFutureObservers {
 
     static final String RULE = "dropped-future-observer";
 
+    /** An argument list, two levels of nested parentheses deep. */
+    private static final String ARGS = "\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)";
     /**
      * A call, on a receiver or of the class's own method ({@code run(task).whenComplete(...)}), with its arguments
-     * (two levels of nested parentheses), followed by a method only a completion stage has. Group 1 is the call.
+     * (two levels of nested parentheses), followed by a method only a completion stage has. Group 1 is the call,
+     * with the calls of the chain it ends (the shortest chain an observer follows: {@code publish(a).orTimeout(..)
+     * .whenComplete(..)} names {@code publish(a)}) (session 44: {@code client.newCompleteCommand(key).send()}, a builder that
+     * sends, round 72's java-09 and the command clients of Zeebe, gRPC stubs and HTTP builders), and the observers
+     * of the other future types (Netty's and Guava's {@code addListener}, Spring's {@code addCallback}, Vert.x's
+     * {@code onComplete} and {@code onFailure}).
      */
     private static final Pattern OBSERVED = Pattern.compile(
-            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)*[A-Za-z_$][\\w$]*\\s*\\("
-                    + "(?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\))\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
+            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*(?:" + ARGS + ")?\\s*\\.\\s*)*?[A-Za-z_$][\\w$]*\\s*" + ARGS
+                    + ")\\s*\\.\\s*(?:whenComplete\\w*|exceptionally\\w*"
                     + "|orTimeout|completeOnTimeout|then(?:Accept|Apply|Run|Compose|Combine)\\w*"
-                    + "|toCompletableFuture)\\s*\\(");
+                    + "|toCompletableFuture|addListener|addCallback|onComplete|onFailure)\\s*\\(");
 
     /** A call on a receiver: group 1 the receiver and the method (up to the parenthesis), 2 the method. */
     private static final Pattern RECEIVER_CALL = Pattern.compile(
@@ -78,6 +85,7 @@ final class DroppedFutureObservers {
                 }
             }
             keptFutures(block, old.toString(), file, severity, reported, out);
+            droppedCallbacks(block, old.toString(), file, severity, reported, out);
             Matcher m = OBSERVED.matcher(old);
             while (m.find()) {
                 int bare = bareCall(block, m.group(1));
@@ -92,6 +100,52 @@ final class DroppedFutureObservers {
             }
         }
         return out;
+    }
+
+    /**
+     * A send whose last argument is its completion callback: a method reference or a two-parameter lambda (the
+     * result and the failure) handed to {@code send}, {@code publish}, {@code write} or an {@code ...Async} call.
+     * Group 1 the call up to its name, 2 the arguments before the callback.
+     */
+    private static final Pattern SENT_WITH_CALLBACK = Pattern.compile(
+            "((?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)+(?:send|publish|produce|write|deliver)\\w*|(?<![\\w$.])"
+                    + "(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)+\\w+Async)\\s*\\(((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*),\\s*"
+                    + "(?:(?:this|[A-Za-z_$][\\w$]*)\\s*::\\s*\\w+|\\(\\s*\\w+\\s*,\\s*\\w+\\s*\\)\\s*->)");
+
+    /**
+     * Session 44: a send that keeps its arguments but loses its completion callback ({@code producer.send(record,
+     * this::onCompletion)} becoming {@code producer.send(record)}, round 76's java-19): the callback was the only
+     * observer of the send's outcome, and the future the bare call returns is dropped too, so a rejected record is
+     * lost without a count or a log line. Reported at the added line that makes the call without the callback and
+     * without using its result (a statement, or a lambda's expression body).
+     */
+    private static void droppedCallbacks(List<DiffLine> block, String old, SourceFile file, Severity severity,
+                                         Set<Integer> reported, List<Finding> out) {
+        Matcher m = SENT_WITH_CALLBACK.matcher(old);
+        while (m.find()) {
+            String wanted = (m.group(1) + "(" + m.group(2) + ")").replaceAll("\\s+", "");
+            for (DiffLine l : block) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                    continue;
+                }
+                String squeezed = l.text().replaceAll("\\s+", "");
+                int at = squeezed.indexOf(wanted);
+                int end = at + wanted.length();
+                if (at < 0 || end >= squeezed.length() || squeezed.charAt(end) != ';' && squeezed.charAt(end) != ')'
+                        || at > 0 && !squeezed.startsWith("->", at - 2)) {
+                    continue; // not the call, or its result is used: kept, chained or returned
+                }
+                if (reported.add(l.newLine())) {
+                    out.add(new Finding(RULE, "CONC-06", severity, file.path(), l.newLine(), 1, l.text().strip(),
+                            "The change keeps `" + m.group(1).replaceAll("\\s+", "") + "(...)` but drops the callback "
+                                    + "that observed its outcome, and the future the call returns is not kept "
+                                    + "either: a send that fails is now lost without a log line or a count. Keep "
+                                    + "the callback, or handle the returned future.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+                break;
+            }
+        }
     }
 
     /** The added line of the block that runs {@code call} as a bare statement; 0 when there is none. */

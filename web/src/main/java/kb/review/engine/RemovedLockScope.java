@@ -40,8 +40,13 @@ record RemovedLockScope(int signature, Set<String> packageVars, boolean pairDele
             "^\\s*([A-Za-z_]\\w*)(?:\\.\\w+)+\\[[^\\n]*\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)"
                     + "|^\\s*delete\\(\\s*([A-Za-z_]\\w*)(?:\\.\\w+)+\\s*,"
                     + "|^\\s*(([A-Za-z_]\\w*)(?:\\.\\w+)+)\\s*=\\s*append\\(\\s*\\3\\s*,");
-    /** A goroutine started from a literal: {@code go func(job *Job) {}, {@code g.Go(func() error {}. */
-    private static final Pattern GOROUTINE_LITERAL = Pattern.compile("(?:^|[\\s;])go\\s+func\\s*\\(|\\.Go\\(\\s*func\\s*\\(");
+    /**
+     * A goroutine started from a literal: {@code go func(job *Job) {}, {@code g.Go(func() error {}, and (session 44)
+     * the callback of {@code time.AfterFunc(d, func() {}, which the runtime calls on a goroutine of its own when the
+     * timer fires: a debounce or expiry map the callback deletes from is written beside its starter's writes.
+     */
+    private static final Pattern GOROUTINE_LITERAL = Pattern.compile(
+            "(?:^|[\\s;])go\\s+func\\s*\\(|\\.Go\\(\\s*func\\s*\\(|\\bAfterFunc\\([^\\n]*\\bfunc\\s*\\(");
     /** A deleted line that closes a block or opens a function literal. */
     private static final Pattern BLOCK_EDGE = Pattern.compile("^\\s*}|\\bfunc\\s*\\(");
     /** The opening of a goroutine body that signals a WaitGroup when it ends. */

@@ -26,7 +26,8 @@ import kb.review.rules.Catalog;
  *
  * <p>Silent when the added line differs from the deleted one in anything but the collection's type (another field, a
  * local now), when the change brings a lock, {@code synchronized} or another concurrent type into the file's added
- * lines, and when the statement builds a local variable (confined to one call).
+ * lines, and when the statement builds a local variable (confined to one call) unless the block that declares it
+ * goes on to hand work to other threads (session 44, see {@link #threadsBelow}).
  *
  * <p>Session 43 (conc43): a collection built as the value a map stores ({@code subscribers.computeIfAbsent(topic, t ->
  * ConcurrentHashMap.newKeySet())}, {@code byNode.put(id, new CopyOnWriteArraySet<>())}) is no local either, even when
@@ -54,7 +55,7 @@ final class ReplacedConcurrentCollections {
     /** A plain collection built: group 1 the construction. */
     private static final Pattern PLAIN = Pattern.compile(
             "(new\\s+(?:java\\.util\\.)?(?:HashMap|LinkedHashMap|TreeMap|ArrayList|LinkedList|HashSet|LinkedHashSet|TreeSet"
-                    + "|ArrayDeque|PriorityQueue|IdentityHashMap|WeakHashMap)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\)"
+                    + "|ArrayDeque|PriorityQueue|IdentityHashMap|WeakHashMap|EnumMap)\\s*(?:<[^()]*>)?\\s*\\([^()]*\\)"
                     + "|\\b(?:Sets\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Linked)?HashSet|Maps\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Linked)?HashMap"
                     + "|Lists\\s*\\.\\s*(?:<[^()]*>\\s*)?new(?:Array|Linked)List)\\s*\\(\\s*\\))");
     /** The declared interface of a concurrent collection, read as its plain parent when the two lines are compared. */
@@ -96,9 +97,10 @@ final class ReplacedConcurrentCollections {
         for (RemovedLine r : removed) {
             String old = r.line().text();
             Matcher c = CONCURRENT.matcher(old);
-            if (!c.find() || !FIELD.matcher(old).find() && !STORED.matcher(old.substring(0, c.start())).find()) {
+            if (!c.find()) {
                 continue;
             }
+            boolean local = !FIELD.matcher(old).find() && !STORED.matcher(old.substring(0, c.start())).find();
             String before = plainTypes(squeeze(old.substring(0, c.start()) + "#" + old.substring(c.end())));
             for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
                 if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
@@ -106,7 +108,7 @@ final class ReplacedConcurrentCollections {
                 }
                 Matcher p = PLAIN.matcher(l.text());
                 if (!p.find() || !plainTypes(squeeze(l.text().substring(0, p.start()) + "#"
-                        + l.text().substring(p.end()))).equals(before)) {
+                        + l.text().substring(p.end()))).equals(before) || local && !threadsBelow(file, l.newLine())) {
                     continue;
                 }
                 Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -121,6 +123,35 @@ final class ReplacedConcurrentCollections {
             }
         }
         return out;
+    }
+
+    /** Work handed to other threads: a pool built or fed, a parallel stream, a thread, a fork-join fork. */
+    private static final Pattern HAND_OFF = Pattern.compile(
+            "\\bExecutors\\s*\\.\\s*new\\w*\\(|\\.\\s*(?:submit|execute|invokeAll|runAsync|supplyAsync|fork)\\s*\\("
+                    + "|\\.\\s*parallel(?:Stream)?\\s*\\(|\\bnew\\s+Thread\\s*\\(");
+    /** How far below a local's declaration the hand-off is looked for. */
+    private static final int LOCAL_REACH = 30;
+
+    /**
+     * Session 44: whether the block that declares a local at {@code line} goes on, in the lines the diff shows, to
+     * hand work to other threads (a pool built or fed, a parallel stream, a thread). Such a local is no longer confined
+     * to its call: the tasks the method starts fill it (round 74's java-14, a per-type tally every folder task updates;
+     * wso2/config-mapper#6, a plain map filled from a parallel stream), and the concurrent type the change deleted was
+     * there for them.
+     */
+    private static boolean threadsBelow(SourceFile file, int line) {
+        String decl = file.line(line);
+        int indent = decl.length() - decl.stripLeading().length();
+        for (int n = line + 1; n <= Math.min(file.lineCount(), line + LOCAL_REACH) && file.known(n); n++) {
+            String t = file.line(n);
+            if (!t.isBlank() && t.length() - t.stripLeading().length() < indent) {
+                return false; // the declaring block ends
+            }
+            if (HAND_OFF.matcher(t).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The declared type of a concurrent collection read as its plain parent ({@code ConcurrentMap} as {@code Map}). */
