@@ -55,6 +55,9 @@ final class RemovedReleases {
      */
     /** A goroutine's function literal opening on this line ({@code go func() {}, {@code go func(c net.Conn) {}). */
     private static final Pattern GO_FUNC_OPEN = Pattern.compile("\\bgo\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
+    /** A Java disconnect or release of a value: group 1 the value. */
+    private static final Pattern RELEASE_VERB = Pattern.compile(
+            "^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.(?:disconnect|release)\\(\\)\\s*;");
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
@@ -100,6 +103,10 @@ final class RemovedReleases {
             // entity consumed (`EntityUtils.consume(entity)`, RES-02's release in Apache HttpClient) (session 42)
             new Release(HelperReleases.JAVA_ENTITY, null, "RES-02", "consumes"),
             new Release(HelperReleases.JAVA, null, "RES-01", "closes"),
+            // Java: the other release verbs of a value, read as a deleted close is (session 44): a connection
+            // disconnected (`connection.disconnect()` of an HttpURLConnection, a JSch or D-Bus session), a pool's
+            // lease or a Netty reference-counted message released (`session.release()`, `request.release()`)
+            new Release(RELEASE_VERB, null, "RES-01", "releases"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
@@ -161,12 +168,14 @@ final class RemovedReleases {
             int i = deleted.index();
             DiffLine l = deleted.line();
             for (Release r : RELEASES) {
-                String item = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
+                String declared = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
                 Matcher m = r.pattern().matcher(l.text());
-                if (item == null || !m.find()) {
+                if (declared == null || !m.find()) {
                     continue;
                 }
                 String value = m.group(1);
+                // an HttpURLConnection's disconnect releases its response and socket: RES-02's
+                String item = r.pattern() == RELEASE_VERB && urlConnection(value, file) ? "RES-02" : declared;
                 if (item.equals("CONC-04") && (!threadLocal(value, file) || contextDropped(value, removed, added))) {
                     continue;
                 }
@@ -265,6 +274,17 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the lines in view declare or cast {@code value} as an {@code HttpURLConnection} (or its HTTPS kind), or
+     * call on it a method only a URL connection has (its declaration often stands above the hunk).
+     */
+    private static boolean urlConnection(String value, SourceFile file) {
+        String v = Pattern.quote(value);
+        return Pattern.compile("URLConnection\\s+" + v + "\\b|\\b" + v + "\\s*=\\s*\\(\\s*Https?URLConnection\\s*\\)"
+                + "|(?<![\\w.])" + v + "\\.(?:setRequestProperty|setRequestMethod|getResponseCode|getErrorStream"
+                + "|setDoOutput|setInstanceFollowRedirects)\\(").matcher(file.text()).find();
     }
 
     /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.close()}). */
