@@ -103,6 +103,107 @@ final class MovedPastExits {
         return null;
     }
 
+    /** A line that ends a try's body: its catch or its finally. */
+    private static final Pattern TRY_END = Pattern.compile("^\\s*}\\s*(?:catch\\s*\\(|finally\\s*\\{)");
+    private static final Pattern TRY_OPEN = Pattern.compile("^\\s*try\\b.*\\{\\s*$");
+    private static final Pattern FINALLY = Pattern.compile("^\\s*}\\s*finally\\s*\\{\\s*$");
+
+    /**
+     * Java: a release deleted from a {@code finally} and added back up in the body of its try ({@code pool.shutdown()}
+     * moved above the {@code catch}): the finally ran on every path, the try's last statements only when nothing before
+     * them threw, so every failure now leaves the value unreleased. The finding stands on the acquisition when the hunk
+     * shows it, else on the release's new line. Null when the release deleted is not in a finally the hunk shows, or
+     * the one added back is not in that try's own body (a branch of it, a catch, another method).
+     */
+    static Finding outOfFinally(SourceFile file, Hunk from, int removedAt, String value, RemovedReleases.Release r,
+                                String item, Catalog catalog) {
+        List<DiffLine> lines = from.lines();
+        int depth = RemovedReleases.indent(lines.get(removedAt).text());
+        int finallyAt = -1;
+        for (int j = removedAt - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (RemovedReleases.indent(l.text()) < depth) {
+                finallyAt = FINALLY.matcher(l.text()).find() ? j : -1;
+                break;
+            }
+        }
+        if (finallyAt < 0) {
+            return null;
+        }
+        int tryEnd = RemovedReleases.indent(lines.get(finallyAt).text());
+        for (int k = finallyAt - 1; k >= 0; k--) {
+            DiffLine l = lines.get(k);
+            if (RemovedReleases.HEADER.matcher(l.text()).find()) {
+                return null;
+            }
+            Matcher m = l.kind() == DiffLine.Kind.ADDED ? r.pattern().matcher(l.text()) : null;
+            if (m == null || !m.find() || !m.group(1).equals(value)
+                    || RemovedReleases.indent(l.text()) != tryEnd + 4 || !opensTryBody(lines, k, tryEnd)
+                    || !endsTryBody(lines, k, finallyAt, tryEnd)) {
+                continue;
+            }
+            if (releasedInCatch(lines, k, finallyAt, value)) {
+                return null; // the failure paths release it too: the catch that takes them does
+            }
+            String deleted = lines.get(removedAt).text().strip();
+            int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, from, removedAt, value, item);
+            String message = "The change moves `" + deleted + "` out of the finally into the try's body (line "
+                    + l.newLine() + "): it now runs only when nothing above it in the try throws, and every failure "
+                    + "leaves `" + value + "` unreleased.";
+            return finding(file, item, acquired > 0 ? acquired : l.newLine(), message, catalog, List.of(
+                    new Finding.Step(l.newLine(), "released here, on the path without a failure only")));
+        }
+        return null;
+    }
+
+    /** True when a line between the try's body and its finally (a catch) releases {@code value} by any verb. */
+    private static boolean releasedInCatch(List<DiffLine> lines, int k, int finallyAt, String value) {
+        Pattern released = Pattern.compile("(?<![\\w.])" + Pattern.quote(value)
+                + "\\s*\\.\\s*(?:close|shutdown\\w*|disconnect|release|rollback|abort)\\s*\\(");
+        for (int j = k + 1; j < finallyAt; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && released.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the first line above {@code k} at the try's own depth opens the try (not a catch: its body), or the
+     * hunk starts inside that block (the try above it, the case of a diff that shows the acquisition in a hunk of
+     * its own).
+     */
+    private static boolean opensTryBody(List<DiffLine> lines, int k, int tryEnd) {
+        for (int j = k - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (RemovedReleases.indent(l.text()) <= tryEnd) {
+                return TRY_OPEN.matcher(l.text()).find();
+            }
+        }
+        return true;
+    }
+
+    /** True when the first line below {@code k} at the try's own depth ends the try's body (its catch or finally). */
+    private static boolean endsTryBody(List<DiffLine> lines, int k, int finallyAt, int tryEnd) {
+        for (int j = k + 1; j <= finallyAt; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (RemovedReleases.indent(l.text()) <= tryEnd) {
+                return TRY_END.matcher(l.text()).find();
+            }
+        }
+        return false;
+    }
+
     /**
      * Where the finding stands: the value's acquisition when the hunk shows it, else (Go) the {@code if} of the error
      * check the deleted defer followed when the hunk shows it, since it checks the statement just above it

@@ -198,6 +198,9 @@ final class RemovedReleases {
                         && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
                         && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
                     Finding moved = MovedPastExits.find(file, h, i, value, r, next, item, catalog);
+                    if (moved == null && language == Language.JAVA) {
+                        moved = MovedPastExits.outOfFinally(file, h, i, value, r, item, catalog);
+                    }
                     if (moved != null) {
                         out.add(moved);
                         break;
