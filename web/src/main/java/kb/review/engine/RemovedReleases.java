@@ -58,7 +58,10 @@ final class RemovedReleases {
     /** A Go call of a cleanup function value, alone on its line: group 1 its name. */
     private static final Pattern GO_CLEANUP = Pattern.compile(
             "^\\s*(?:defer\\s+)?(cleanup\\w*|cleanUp\\w*|\\w+Cleanup|closer|close(?:Fn|Func))\\(\\)\\s*$");
-    /** A Java disconnect or release of a value: group 1 the value. */
+    /**
+     * A Java disconnect or release of a value: group 1 the value, {@code this} for an object's release of its own
+     * connection ({@code this.disconnect()} in the catch of a failed connect).
+     */
     private static final Pattern RELEASE_VERB = Pattern.compile(
             "^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.(?:disconnect|release)\\(\\)\\s*;");
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
  * a Go cleanup function handed back by the acquiring helper ({@code cleanup()}), a Java connection disconnected or a
  * lease or reference-counted message released ({@code connection.disconnect()}, {@code req.release()};
  * {@link RemovedReleases}): RES-01, or RES-02 for an HttpURLConnection. An acquisition rewritten to its variant that
- * takes more ({@code os.Open} become {@code os.OpenFile}) is still the acquisition. Clean: the release moved into a
- * deferred closure or a finally, the cleanup handed to {@code t.Cleanup}, the message fired down the pipeline, the
- * connection returned to the caller, the open replaced by {@code os.ReadFile}.</li>
+ * takes more ({@code os.Open} become {@code os.OpenFile}) is still the acquisition, and a Java release moved out of
+ * its finally up into the try's body ({@link MovedPastExits}) runs on the path without a failure only. Clean: the
+ * release moved into a deferred closure or a finally, the cleanup handed to {@code t.Cleanup}, the message fired down
+ * the pipeline, the connection returned to the caller, the open replaced by {@code os.ReadFile}, the release moved
+ * into the try's body with the catch releasing too.</li>
  * </ul>
  */
 class Res44ClassesTest {
