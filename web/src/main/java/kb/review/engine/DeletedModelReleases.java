@@ -96,12 +96,19 @@ final class DeletedModelReleases {
             // deletion is the evidence, reported below it as RemovedReleases reports `x.rollback()`
             boolean unseen = seen == null && arg != null && below > 0 && arg.ownerAcquires()
                     && ArgumentReleases.notReassigned(value, file);
-            if (seen == null && !unseen) {
+            // Go, acquired above the hunk: the deleted release is a defer right under the acquisition's error check
+            // (`conn, err := pool.Acquire(ctx)`, `if err != nil { return ... }`, `defer conn.Release()`), the idiom
+            // GoReleases.checkAbove reads; only a call that can fail made the value, so the deletion is the evidence
+            // and the finding stands on the check (a ticker or a timer is made without an error to check)
+            int checked = seen == null && !unseen && go && arg == null
+                    ? GoReleases.checkAbove(lines, deleted.index(), deleted.hunk()) : 0;
+            if (seen == null && !unseen && checked == 0) {
                 continue;
             }
-            Acquisition a = unseen ? new Acquisition(below, arg.owner(), "", 0) : seen;
-            Named hit = named.stream().filter(n -> unseen || acquires(n.model(), a, value, go)).findFirst()
-                    .orElse(null);
+            Acquisition a = unseen ? new Acquisition(below, arg.owner(), "", 0)
+                    : checked > 0 ? new Acquisition(checked, "", "", 0) : seen;
+            Named hit = named.stream().filter(n -> unseen || checked > 0 || acquires(n.model(), a, value, go))
+                    .findFirst().orElse(null);
             if (hit == null || releasedAgain(hit.model(), value, added, file, below) || handedOn(value, added)) {
                 continue;
             }
@@ -119,9 +126,10 @@ final class DeletedModelReleases {
             }
             // a Go deferred release written right under its acquisition: the code's own pairing, and Go code releases
             // such a value nowhere else
-            boolean paired = go && text.stripLeading().startsWith("defer ") && below - at <= 6;
+            boolean paired = go && checked == 0 && text.stripLeading().startsWith("defer ") && below - at <= 6;
             Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
             String from = unseen ? ", acquired from `" + a.callee() + "` outside the hunks"
+                    : checked > 0 ? ", acquired just above this error check"
                     : ", acquired here by `" + a.callee() + "`";
             String message = "The change deletes `" + text.strip() + "` and nothing else in the change releases `"
                     + value + "` (" + hit.model().show(value) + from + "): `" + value

@@ -11,7 +11,7 @@ import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
 
 /**
- * For {@link RemovedReleases}: a release the change moves further down the same function, past a way out. Two shapes:
+ * For {@link RemovedReleases}: a release the change moves where a way out skips it. Three shapes:
  * <ul>
  * <li>past a return the diff shows (a {@code defer resp.Body.Close()} moved below the error check of reading the body):
  * the paths that leave by that return no longer release the value;</li>
@@ -20,6 +20,8 @@ import kb.review.rules.Catalog;
  * every exit; the plain close runs only on the path that reaches it, and the hidden lines between are where such a
  * function returns its errors (a failed scan, a failed write). A defer inside a loop turned into a close at the end of
  * the turn is the fix RES-03 asks for, not this: only a defer in the function's own body counts.</li>
+ * <li>Java: a release moved out of its {@code finally} up into the try's body ({@link #outOfFinally}): a failure in
+ * the try now leaves by the catch or the throw without it.</li>
  * </ul>
  */
 final class MovedPastExits {
@@ -101,6 +103,90 @@ final class MovedPastExits {
             }
         }
         return null;
+    }
+
+    /** A line that ends a try's body: its catch or its finally. */
+    private static final Pattern TRY_END = Pattern.compile("^\\s*}\\s*(?:catch\\s*\\(|finally\\s*\\{)");
+    private static final Pattern TRY_OPEN = Pattern.compile("^\\s*try\\b.*\\{\\s*$");
+    private static final Pattern FINALLY = Pattern.compile("^\\s*}\\s*finally\\s*\\{\\s*$");
+
+    /**
+     * Java: a release deleted from a {@code finally} and added back up in the body of its try ({@code pool.shutdown()}
+     * moved above the {@code catch}): the finally ran on every path, the try's last statements only when nothing before
+     * them threw, so every failure now leaves the value unreleased. The finding stands on the acquisition when the diff
+     * shows it (in this hunk or an earlier one of the method), else on the release's new line. Null when the release deleted is not in a finally the hunk shows, or
+     * the one added back is not in that try's own body (a branch of it, a catch, another method).
+     */
+    static Finding outOfFinally(SourceFile file, Hunk from, int removedAt, String value, RemovedReleases.Release r,
+                                String item, Catalog catalog) {
+        List<DiffLine> lines = from.lines();
+        int finallyAt = atDepth(lines, removedAt - 1, -1, 0, RemovedReleases.indent(lines.get(removedAt).text()) - 1);
+        if (finallyAt < 0 || !FINALLY.matcher(lines.get(finallyAt).text()).find()) {
+            return null;
+        }
+        int tryEnd = RemovedReleases.indent(lines.get(finallyAt).text());
+        for (int k = finallyAt - 1; k >= 0; k--) {
+            DiffLine l = lines.get(k);
+            if (RemovedReleases.HEADER.matcher(l.text()).find()) {
+                return null;
+            }
+            Matcher m = l.kind() == DiffLine.Kind.ADDED ? r.pattern().matcher(l.text()) : null;
+            if (m == null || !m.find() || !m.group(1).equals(value)
+                    || RemovedReleases.indent(l.text()) != tryEnd + 4 || !inTryBody(lines, k, finallyAt, tryEnd)) {
+                continue;
+            }
+            if (releasedInCatch(lines, k, finallyAt, value)) {
+                return null; // the failure paths release it too: the catch that takes them does
+            }
+            String deleted = lines.get(removedAt).text().strip();
+            int acquired = DeletedReleaseAcquisitions.acquisitionAbove(file, from, removedAt, value, item);
+            String message = "The change moves `" + deleted + "` out of the finally into the try's body (line "
+                    + l.newLine() + "): it now runs only when nothing above it in the try throws, and every failure "
+                    + "leaves `" + value + "` unreleased.";
+            return finding(file, item, acquired > 0 ? acquired : l.newLine(), message, catalog, List.of(
+                    new Finding.Step(l.newLine(), "released here, on the path without a failure only")));
+        }
+        return null;
+    }
+
+    /** True when a line between the try's body and its finally (a catch) releases {@code value} by any verb. */
+    private static boolean releasedInCatch(List<DiffLine> lines, int k, int finallyAt, String value) {
+        Pattern released = Pattern.compile("(?<![\\w.])" + Pattern.quote(value)
+                + "\\s*\\.\\s*(?:close|shutdown\\w*|disconnect|release|rollback|abort)\\s*\\(");
+        for (int j = k + 1; j < finallyAt; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && released.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the release added at {@code k} stands in the try's own body: the first line above it at the try's
+     * depth opens the try (not a catch), or the hunk starts inside that block (the try above it, a diff that shows
+     * the acquisition in a hunk of its own); and the first line below it at that depth ends the body (its catch or
+     * its finally).
+     */
+    private static boolean inTryBody(List<DiffLine> lines, int k, int finallyAt, int tryEnd) {
+        int above = atDepth(lines, k - 1, -1, 0, tryEnd);
+        int below = atDepth(lines, k + 1, 1, finallyAt, tryEnd);
+        return (above < 0 || TRY_OPEN.matcher(lines.get(above).text()).find())
+                && below >= 0 && TRY_END.matcher(lines.get(below).text()).find();
+    }
+
+    /**
+     * The index of the first kept or added line from {@code from} towards {@code last} (by {@code step}) at most
+     * {@code depth} deep; -1 when there is none.
+     */
+    private static int atDepth(List<DiffLine> lines, int from, int step, int last, int depth) {
+        for (int j = from; step > 0 ? j <= last : j >= last; j += step) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && RemovedReleases.indent(l.text()) <= depth) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**

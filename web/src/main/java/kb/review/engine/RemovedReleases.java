@@ -55,6 +55,15 @@ final class RemovedReleases {
      */
     /** A goroutine's function literal opening on this line ({@code go func() {}, {@code go func(c net.Conn) {}). */
     private static final Pattern GO_FUNC_OPEN = Pattern.compile("\\bgo\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
+    /** A Go call of a cleanup function value, alone on its line: group 1 its name. */
+    private static final Pattern GO_CLEANUP = Pattern.compile(
+            "^\\s*(?:defer\\s+)?(cleanup\\w*|cleanUp\\w*|\\w+Cleanup|closer|close(?:Fn|Func))\\(\\)\\s*$");
+    /**
+     * A Java disconnect or release of a value: group 1 the value, {@code this} for an object's release of its own
+     * connection ({@code this.disconnect()} in the catch of a failed connect).
+     */
+    private static final Pattern RELEASE_VERB = Pattern.compile(
+            "^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.(?:disconnect|release)\\(\\)\\s*;");
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
@@ -81,6 +90,10 @@ final class RemovedReleases {
             new Release(TxHelperReleases.DEFERRED, "TX-01", null, "ends"),
             new Release(Pattern.compile("^\\s*(?:defer\\s+)?(cancel\\w*|\\w*[cC]ancel)\\(\\)\\s*$"), "TMO-03", null,
                     "calls"),
+            // Go: the cleanup function an acquiring helper hands back with its resource (`f, cleanup, err :=
+            // createTemp()`, `conn, closer := dial()`), called on a path: the file or connection is freed only by that
+            // call (session 44); a cleanup handed on in an added line (`t.Cleanup(cleanup)`) is someone else's
+            new Release(GO_CLEANUP, "RES-01", null, "calls"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.close\\(\\)\\s*;"), null, "RES-01", "closes"),
             new Release(Pattern.compile("^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.rollback\\(\\)\\s*;"), null, "TX-01",
                     "rolls back"),
@@ -100,6 +113,10 @@ final class RemovedReleases {
             // entity consumed (`EntityUtils.consume(entity)`, RES-02's release in Apache HttpClient) (session 42)
             new Release(HelperReleases.JAVA_ENTITY, null, "RES-02", "consumes"),
             new Release(HelperReleases.JAVA, null, "RES-01", "closes"),
+            // Java: the other release verbs of a value, read as a deleted close is (session 44): a connection
+            // disconnected (`connection.disconnect()` of an HttpURLConnection, a JSch or D-Bus session), a pool's
+            // lease or a Netty reference-counted message released (`session.release()`, `request.release()`)
+            new Release(RELEASE_VERB, null, "RES-01", "releases"),
             // Java: an executor or a Netty event loop group shut down (its threads are the resource): deleted from the
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
@@ -161,12 +178,14 @@ final class RemovedReleases {
             int i = deleted.index();
             DiffLine l = deleted.line();
             for (Release r : RELEASES) {
-                String item = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
+                String declared = language == Language.GO ? r.goItem() : language == Language.JAVA ? r.javaItem() : null;
                 Matcher m = r.pattern().matcher(l.text());
-                if (item == null || !m.find()) {
+                if (declared == null || !m.find()) {
                     continue;
                 }
                 String value = m.group(1);
+                // an HttpURLConnection's disconnect releases its response and socket: RES-02's
+                String item = r.pattern() == RELEASE_VERB && urlConnection(value, file) ? "RES-02" : declared;
                 if (item.equals("CONC-04") && (!threadLocal(value, file) || contextDropped(value, removed, added))) {
                     continue;
                 }
@@ -182,6 +201,9 @@ final class RemovedReleases {
                         && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
                         && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
                     Finding moved = MovedPastExits.find(file, h, i, value, r, next, item, catalog);
+                    if (moved == null && language == Language.JAVA) {
+                        moved = MovedPastExits.outOfFinally(file, h, i, value, r, item, catalog);
+                    }
                     if (moved != null) {
                         out.add(moved);
                         break;
@@ -199,14 +221,18 @@ final class RemovedReleases {
                 // (a local's: a field's value, `r.listener` or `this.pool`, was acquired in another method)
                 int outside = acquired > 0 || above > 0 || checked > 0 || overwritten > 0 || file.complete()
                         || fieldReleased(value, l.text()) ? 0 : DeletedReleaseAcquisitions.nearestShownAbove(h, i);
+                // Java: a try/finally unwrapped, the statement it guarded kept: the finding stands on that statement
+                int bare = outside > 0 && language == Language.JAVA
+                        ? UnwrappedHandOffs.unguardedBody(lines, i, value) : 0;
                 int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
-                        : checked > 0 ? checked : outside > 0 ? outside : next;
+                        : checked > 0 ? checked : bare > 0 ? bare : outside > 0 ? outside : next;
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
                         || ReleaseAliases.putBack(value, r, added, file, language == Language.JAVA, unwrapped)
                         || language == Language.GO && GoReleases.endedOtherwise(value, added)
-                        || language == Language.GO && renamedInBlock(lines, i, r, value);
+                        || language == Language.GO && renamedInBlock(lines, i, r, value)
+                        || (r.pattern() == GO_CLEANUP || r.pattern() == RELEASE_VERB) && handedOn(value, added);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 // a Java HTTP response's close: RES-02, sure when a retry loop overwrites the response
@@ -265,6 +291,28 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the lines in view declare or cast {@code value} as an {@code HttpURLConnection} (or its HTTPS kind), or
+     * call on it a method only a URL connection has (its declaration often stands above the hunk).
+     */
+    private static boolean urlConnection(String value, SourceFile file) {
+        String v = Pattern.quote(value);
+        return Pattern.compile("URLConnection\\s+" + v + "\\b|\\b" + v + "\\s*=\\s*\\(\\s*Https?URLConnection\\s*\\)"
+                + "|(?<![\\w.])" + v + "\\.(?:setRequestProperty|setRequestMethod|getResponseCode|getErrorStream"
+                + "|setDoOutput|setInstanceFollowRedirects)\\(").matcher(file.text()).find();
+    }
+
+    /**
+     * An added line passes {@code name} on, as an argument or a result: a Go cleanup function handed to its new owner
+     * uncalled ({@code t.Cleanup(cleanup)}), a Netty message fired down the pipeline ({@code ctx.fireChannelRead(msg)}),
+     * whose release is the receiver's then.
+     */
+    private static boolean handedOn(String name, List<String> added) {
+        Pattern on = Pattern.compile("(?:[(,]|\\breturn)\\s*" + Pattern.quote(name) + "\\s*[,)]|\\breturn\\b.*[\\s,]"
+                + Pattern.quote(name) + "\\s*(?:,|$)");
+        return added.stream().anyMatch(a -> a.contains(name) && on.matcher(a).find());
     }
 
     /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.close()}). */

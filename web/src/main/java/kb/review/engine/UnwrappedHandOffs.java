@@ -17,6 +17,7 @@ final class UnwrappedHandOffs {
 
     private static final Pattern CATCH = Pattern.compile("^\\s*}?\\s*catch\\s*\\(");
     private static final Pattern TRY = Pattern.compile("^\\s*try\\s*\\{\\s*$");
+    private static final Pattern FINALLY = Pattern.compile("^\\s*}?\\s*finally\\s*\\{\\s*$");
 
     private UnwrappedHandOffs() {
     }
@@ -58,6 +59,42 @@ final class UnwrappedHandOffs {
             }
         }
         return false;
+    }
+
+    /**
+     * The new-file line of the statement a deleted try/finally guarded, when the release deleted at {@code at} stands
+     * in that deleted {@code finally} and the change adds back a statement of the deleted try's body that names
+     * {@code value}, unchanged but for its indentation ({@code try { return c.getResponseCode(); } finally {
+     * c.disconnect(); }} become {@code return c.getResponseCode();}): that statement now runs unguarded, and the
+     * finding stands on it. 0 for anything else.
+     */
+    static int unguardedBody(List<DiffLine> lines, int at, String value) {
+        int finallyAt = -1;
+        for (int j = at - 1; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            if (FINALLY.matcher(lines.get(j).text()).find()) {
+                finallyAt = j;
+                break;
+            }
+        }
+        if (finallyAt < 0) {
+            return 0;
+        }
+        Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])");
+        for (int j = finallyAt - 1; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            String text = lines.get(j).text();
+            if (TRY.matcher(text).find()) {
+                return 0;
+            }
+            String statement = text.strip();
+            if (named.matcher(text).find()) {
+                for (DiffLine l : lines) {
+                    if (l.kind() == DiffLine.Kind.ADDED && l.text().strip().equals(statement)) {
+                        return l.newLine();
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private static boolean addedBack(List<DiffLine> lines, String statement) {
