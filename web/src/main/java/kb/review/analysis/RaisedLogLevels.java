@@ -67,6 +67,11 @@ public final class RaisedLogLevels {
             "\\b(?:exceptionCaught|channel(?:Active|Inactive|Registered|Unregistered)|handler(?:Added|Removed)"
                     + "|userEventTriggered|on(?:Error|Close|Closed|Open|Opened|Start|Stop|Complete|Subscribe|Connect\\w*"
                     + "|Disconnect\\w*))\\s*\\(|\\bThrowable\\b");
+    /** A count in the line (a summary), or a message naming a one-time change of the program's or a link's state. */
+    private static final Pattern ONCE_OR_COUNT = Pattern.compile("\\blen\\(|\\.(?:size|length|count|getCount)\\(\\)"
+            + "|\\.length\\b|(?i:\"[^\"]*\\b(?:start(?:ed|ing)?|stop(?:ped|ping)?|shut(?:ting)?\\s*down|listen(?:ing)?"
+            + "|initiali[sz]\\w*|(?:re)?connected|disconnected|config\\w*|version|ready|loaded|registered|enabled"
+            + "|disabled|migrat\\w*|elected|leader)\\b)");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> JAVA_LOOPS = Set.of("for_statement", "enhanced_for_statement",
             "while_statement", "do_statement");
@@ -111,11 +116,44 @@ public final class RaisedLogLevels {
                     : (fileRemoved[0] = removedInFile.get()))) {
                 continue;
             }
-            if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()) {
+            if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()
+                    || perCall(c, src)) {
                 out.add(Shapes.at(c, true, null));
             }
         }
         return out;
+    }
+
+    /**
+     * (session 44, log44) The raised line runs once per call of a function that is neither start-up nor a summary
+     * (a crawler's {@code CrawlURL(u)}, a worker's {@code pollSafely(worker)}): with no loop or handler in sight the
+     * old level is still the evidence, since a line kept at debug was the per-call detail of work done many times,
+     * and the fixes of the class lower exactly such per-poll and per-request lines. Not this: a line after a loop of
+     * its own function or one that counts (a size, a length: the summary LOG-01 asks for, which belongs at info), and
+     * a message that names a one-time change of state (started, listening, connected, configuration loaded).
+     */
+    private static boolean perCall(SyntaxNode c, byte[] src) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()) {
+            return false;
+        }
+        SyntaxNode child = c;
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull() && !FUNCTIONS.contains(p.getType());
+             p = p.getParent()) {
+            if (p.getType().equals("block") || p.getType().equals("statement_list")) {
+                for (int i = 0; i < p.getNamedChildCount(); i++) {
+                    SyntaxNode s = p.getNamedChild(i);
+                    if (s.getStartByte() >= child.getStartByte()) {
+                        break;
+                    }
+                    if (GO_LOOPS.contains(s.getType()) || JAVA_LOOPS.contains(s.getType())) {
+                        return false; // a line after the loop sums it up
+                    }
+                }
+            }
+            child = p;
+        }
+        return true;
     }
 
     private static int lines(String text) {
