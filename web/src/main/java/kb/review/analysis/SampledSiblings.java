@@ -11,7 +11,7 @@ import kb.review.diff.SyntaxNode;
  * and logs in its body. Such a progress line exists because the block runs once per element (a scanner's per-file
  * step, a pass over records), whether or not the loop or the recursion that drives it is in sight; an unsampled line
  * beside it is written for every element, the flood the sample was there to avoid (the fixes of the class move the
- * per-item line to debug and keep the periodic progress line: RedHatInsights/vmaas#499, onflow/flow-go#5122).
+ * per-item line to debug and keep the periodic progress line: RedHatInsights/vmaas#499, wiredtiger/wiredtiger#12875).
  *
  * <p>Not this: the line inside the sampled branch (that is the sample), a line in a nested block of its own (a
  * failure or rare branch), a modulo test that does not log (a batch flush).
@@ -19,7 +19,12 @@ import kb.review.diff.SyntaxNode;
 final class SampledSiblings {
 
     /** A counter tested against a step: {@code x % N == 0}, {@code 0 == x % N}. */
-    private static final Pattern MODULO_STEP = Pattern.compile("%\\s*[\\w.()]+\\s*==\\s*0\\b|\\b0\\s*==\\s*[\\w.()]+\\s*%");
+    private static final Pattern MODULO_STEP = Pattern.compile(
+            "%\\s*[\\w.()]+\\s*==\\s*0\\b|\\b0\\s*==\\s*[\\w.()]+\\s*%");
+
+    /** A log call at a level production writes, on a receiver named as a logger. */
+    private static final Pattern LOGS = Pattern.compile(
+            "(?i)\\b\\w*log\\w*(?:\\(\\))?\\.(?:info|warn|warning|notice|print)\\w*\\s*\\(");
 
     private SampledSiblings() {
     }
@@ -45,17 +50,10 @@ final class SampledSiblings {
             SyntaxNode cond = s.getChildByFieldName("condition");
             SyntaxNode body = s.getChildByFieldName("consequence");
             if (cond != null && !cond.isNull() && body != null && !body.isNull()
-                    && MODULO_STEP.matcher(text(src, cond)).find() && logs(text(src, body))) {
+                    && MODULO_STEP.matcher(text(src, cond)).find() && LOGS.matcher(text(src, body)).find()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static final Pattern LOGS = Pattern.compile(
-            "(?i)\\b\\w*log\\w*(?:\\(\\))?\\.(?:info|warn|warning|notice|print)\\w*\\s*\\(");
-
-    private static boolean logs(String body) {
-        return LOGS.matcher(body).find();
     }
 }
