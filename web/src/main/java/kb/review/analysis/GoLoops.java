@@ -25,6 +25,13 @@ final class GoLoops {
             "^(filepath|fs)\\.(Walk|WalkDir)$|^afero\\.Walk$|(^|\\.)(Range|ForEach|ForEachKey|Each|EachKey)$"
             + "|^sort\\.(Slice|SliceStable|Search)$|^slices\\.(SortFunc|SortStableFunc|IndexFunc|ContainsFunc"
             + "|DeleteFunc|BinarySearchFunc|CompactFunc|EqualFunc)$|^lo\\.(ForEach|Map|Filter|Reduce|GroupBy)$");
+    /**
+     * A project's collection helper by its name (SliceConvert, mapEntries, filterItems, forAll, eachRow): with a
+     * literal named for the collection's element, it calls it per element. A retry or a scope helper
+     * ({@code withRetry(ctx, attempts, func(attempt int))}) is not one, whatever its arguments are called.
+     */
+    private static final Pattern HELPER = Pattern.compile(
+            "(?i)map|convert|filter|each|apply|transform|collect|walk|visit|iter|slice|all|every|reduce|group|sort");
     /** Calls that start their function argument once per call, on a goroutine (errgroup, conc, sourcegraph pools). */
     private static final Pattern STARTS = Pattern.compile("\\.(Go|TryGo)$");
     /** Go's place for commands, and a tool named as a controller's command line (etcdctl, kubectl, istioctl). */
@@ -56,7 +63,8 @@ final class GoLoops {
             return Literal.OWN;
         }
         String callee = text(src, fn);
-        if (PER_ITEM.matcher(callee).find() || takesElementOf(lit, parent, src)) {
+        if (PER_ITEM.matcher(callee).find() || HELPER.matcher(callee.substring(callee.lastIndexOf('.') + 1)).find()
+                && takesElementOf(lit, parent, src)) {
             return Literal.PER_ITEM;
         }
         return STARTS.matcher(callee).find() ? Literal.PER_ITERATION : Literal.OWN;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * line, a crawler's per-URL line ({@code analysis/RaisedLogLevels}).</li>
  * <li>A Go literal handed to a project's own helper beside the collection it walks, named as that collection's
  * element ({@code mapEntries(entries, func(entry E) ...)}: {@code analysis/GoLoops}).</li>
- * <li>The endless loop of a function that starts a routine ({@code startRefreshRoutine}), no longer read as start-up
+ * <li>The endless loop of a function that starts a routine ({@code startConsumeLoop}), no longer read as start-up
  * work ({@code analysis/LoopGuards}).</li>
  * <li>A line beside the block's own sampled progress line ({@code if (n % STEP == 0) log...}):
  * {@code analysis/SampledSiblings}.</li>
