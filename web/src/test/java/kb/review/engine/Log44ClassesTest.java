@@ -18,11 +18,19 @@ import org.junit.jupiter.api.Test;
  * </ul>
  * Clean: a summary raised after its loop, a listening line raised, a retry helper's literal, a start function's loop
  * over the workers it starts, the per-record detail moved into the sampled branch.
+ * <p>TIME-01 ({@code review/classes25/log44-utc-writer-replaced/}): a line that wrote a time in UTC replaced in its
+ * block by a zoneless {@code SimpleDateFormat} or {@code FastDateFormat} ({@code engine/UtcLiteralFormats}). Clean:
+ * the replacement given UTC, a local display's formatter swapped.
  */
 class Log44ClassesTest {
 
     @Test
     void per_call_lines_with_the_loop_out_of_sight_are_reported_and_their_look_alikes_are_not() {
         ClassDiffs25.check("log44-per-call-lines", Set.of("LOG-01"));
+    }
+
+    @Test
+    void a_utc_writer_replaced_by_a_zoneless_format_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("log44-utc-writer-replaced", Set.of("TIME-01"));
     }
 }
