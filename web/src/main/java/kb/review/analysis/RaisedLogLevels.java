@@ -19,7 +19,8 @@ import kb.review.diff.SyntaxNode;
  * {@code continue} in an enclosing block when the loop is above the hunk, a forEach lambda, a Go per-item callback),
  * when its function has the role of a request or message handler (an HTTP handler or middleware, a servlet filter,
  * an interceptor, a Netty or broker callback), or when the old line stood under a level test (the author measured its
- * cost per call). Not this: a line on a failure path (a catch, an error branch: a raised warning there is the error
+ * cost per call); since session 44 also in any other function that is neither start-up nor a summary ({@link
+ * #perCall}). Not this: a line on a failure path (a catch, an error branch: a raised warning there is the error
  * report), under a debug test or a sampler, in a start-up or shutdown function, or a block that already wrote a line
  * at the raised level (a rewording, not a raise).
  */
