@@ -130,8 +130,9 @@ public final class RaisedLogLevels {
      * (a crawler's {@code CrawlURL(u)}, a worker's {@code pollSafely(worker)}): with no loop or handler in sight the
      * old level is still the evidence, since a line kept at debug was the per-call detail of work done many times,
      * and the fixes of the class lower exactly such per-poll and per-request lines. Not this: a line after a loop of
-     * its own function or one that counts (a size, a length: the summary LOG-01 asks for, which belongs at info), and
-     * a message that names a one-time change of state (started, listening, connected, configuration loaded).
+     * its own function or one that counts (a size, a length: the summary LOG-01 asks for, which belongs at info), a
+     * message that names a one-time change of state (started, listening, connected, configuration loaded), and a
+     * connection's failure or lifecycle callback (once per channel).
      */
     private static boolean perCall(SyntaxNode c, byte[] src) {
         SyntaxNode args = c.getChildByFieldName("arguments");
@@ -139,8 +140,8 @@ public final class RaisedLogLevels {
             return false;
         }
         SyntaxNode child = c;
-        for (SyntaxNode p = c.getParent(); p != null && !p.isNull() && !FUNCTIONS.contains(p.getType());
-             p = p.getParent()) {
+        SyntaxNode p = c.getParent();
+        for (; p != null && !p.isNull() && !FUNCTIONS.contains(p.getType()); p = p.getParent()) {
             if (p.getType().equals("block") || p.getType().equals("statement_list")) {
                 for (int i = 0; i < p.getNamedChildCount(); i++) {
                     SyntaxNode s = p.getNamedChild(i);
@@ -154,7 +155,9 @@ public final class RaisedLogLevels {
             }
             child = p;
         }
-        return true;
+        // a failure or lifecycle callback of a connection (exceptionCaught, onError, onClose): once per channel
+        return p == null || p.isNull() || p.getType().equals("class_body")
+                || !p.getType().equals("static_initializer") && !ONCE_PER_CHANNEL.matcher(signature(p, src)).find();
     }
 
     private static int lines(String text) {
@@ -300,16 +303,21 @@ public final class RaisedLogLevels {
         return false;
     }
 
+    /** A function's text up to its body: its annotations, modifiers, name and parameters. */
+    private static String signature(SyntaxNode function, byte[] src) {
+        SyntaxNode body = function.getChildByFieldName("body");
+        int end = body == null || body.isNull() ? function.getEndByte() : body.getStartByte();
+        return new String(src, function.getStartByte(), end - function.getStartByte(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The signature of the enclosing named function says it serves a request or a delivered message. */
     private static boolean handler(SyntaxNode c, byte[] src, boolean go) {
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")
                     || t.equals("constructor_declaration")) {
-                SyntaxNode body = p.getChildByFieldName("body");
-                int end = body == null || body.isNull() ? p.getEndByte() : body.getStartByte();
-                String signature = new String(src, p.getStartByte(), end - p.getStartByte(),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String signature = signature(p, src);
                 if (ONCE_PER_CHANNEL.matcher(signature).find()) {
                     return false; // a failure or lifecycle callback of the connection: once per channel
                 }
