@@ -25,6 +25,13 @@ final class GoLoops {
             "^(filepath|fs)\\.(Walk|WalkDir)$|^afero\\.Walk$|(^|\\.)(Range|ForEach|ForEachKey|Each|EachKey)$"
             + "|^sort\\.(Slice|SliceStable|Search)$|^slices\\.(SortFunc|SortStableFunc|IndexFunc|ContainsFunc"
             + "|DeleteFunc|BinarySearchFunc|CompactFunc|EqualFunc)$|^lo\\.(ForEach|Map|Filter|Reduce|GroupBy)$");
+    /**
+     * A project's collection helper by its name (SliceConvert, mapEntries, filterItems, forAll, eachRow): with a
+     * literal named for the collection's element, it calls it per element. A retry or a scope helper
+     * ({@code withRetry(ctx, attempts, func(attempt int))}) is not one, whatever its arguments are called.
+     */
+    private static final Pattern HELPER = Pattern.compile(
+            "(?i)map|convert|filter|each|apply|transform|collect|walk|visit|iter|slice|all|every|reduce|group|sort");
     /** Calls that start their function argument once per call, on a goroutine (errgroup, conc, sourcegraph pools). */
     private static final Pattern STARTS = Pattern.compile("\\.(Go|TryGo)$");
     /** Go's place for commands, and a tool named as a controller's command line (etcdctl, kubectl, istioctl). */
@@ -56,10 +63,49 @@ final class GoLoops {
             return Literal.OWN;
         }
         String callee = text(src, fn);
-        if (PER_ITEM.matcher(callee).find()) {
+        if (PER_ITEM.matcher(callee).find() || HELPER.matcher(callee.substring(callee.lastIndexOf('.') + 1)).find()
+                && takesElementOf(lit, parent, src)) {
             return Literal.PER_ITEM;
         }
         return STARTS.matcher(callee).find() ? Literal.PER_ITERATION : Literal.OWN;
+    }
+
+    /**
+     * (session 44, log44) The literal takes one element of a collection handed to the same call: its parameter is
+     * named as the singular of that argument ({@code utils.SliceConvert(objs, func(obj model.Obj) ...)},
+     * {@code mapEach(entries, func(entry E))}, after an index parameter too). A project's own map, filter or convert
+     * helper calls it once per element, as {@code lo.Map} does, whatever the helper is called.
+     */
+    private static boolean takesElementOf(SyntaxNode lit, SyntaxNode args, byte[] src) {
+        SyntaxNode params = lit.getChildByFieldName("parameters");
+        if (params == null || params.isNull()) {
+            return false;
+        }
+        for (int i = 0; i < params.getNamedChildCount() && i < 2; i++) {
+            SyntaxNode name = params.getNamedChild(i).getChildByFieldName("name");
+            String element = name == null || name.isNull() ? "" : text(src, name);
+            if (element.length() < 2 || element.equals("_")) {
+                continue;
+            }
+            for (int j = 0; j < args.getNamedChildCount(); j++) {
+                SyntaxNode a = args.getNamedChild(j);
+                if (a.getType().equals("identifier") || a.getType().equals("selector_expression")) {
+                    String t = text(src, a);
+                    String collection = t.substring(t.lastIndexOf('.') + 1);
+                    if (pluralOf(collection, element)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean pluralOf(String collection, String element) {
+        String c = collection.toLowerCase(java.util.Locale.ROOT);
+        String e = element.toLowerCase(java.util.Locale.ROOT);
+        return c.equals(e + "s") || c.equals(e + "es") || e.endsWith("y") && c.equals(e.substring(0, e.length() - 1)
+                + "ies");
     }
 
     /**

@@ -197,11 +197,15 @@ final class LoopGuards {
      * register or validate, are left out: a runtime reload every few seconds that logs every key is a flood.)
      */
     private static final Pattern LIFECYCLE = Pattern.compile(
-            "(?:start|stop|shutdown|halt|close|destroy|init|initialize|recover|setup|configure)(?:[A-Z]\\w*)?"
+            // (session 44, log44) but not a start of a routine or loop (startRenewalRoutine, startPollLoop): its
+            // loop is the routine that runs until stopped, once per tick or poll, not start-up work
+            "(?![Ss]tart\\w*(?:Routine|Loop|Goroutine|Poller|Ticker|Heartbeat)s?$)"
+                    + "(?:(?:start|stop|shutdown|halt|close|destroy|init|initialize|recover|setup|configure)"
+                    + "(?:[A-Z]\\w*)?"
                     + "|(?:Start|Stop|Shutdown|Halt|Close|Destroy|Init|Initialize|Recover|Setup|Configure|New)"
                     + "(?:[A-Z]\\w*)?|main"
                     // a qualified stop or start: softHalt, gracefulShutdown, doStart, forceStop
-                    + "|[a-z]+(?:Start|Stop|Shutdown|Halt|Destroy)(?:[A-Z]\\w*)?");
+                    + "|[a-z]+(?:Start|Stop|Shutdown|Halt|Destroy)(?:[A-Z]\\w*)?)");
 
     static boolean inLifecycleFunction(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {

@@ -64,6 +64,7 @@ public final class LoopLogs {
                     && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !(go && GoReceiveCases.inHiddenLoop(c, src, known)) // a select case above the hunk
+                    && !SampledSiblings.besideSample(c, src) // the block's own progress line samples it
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)
                     || !go && LoopGuards.inCommandLinePackage(path) // a command's progress output

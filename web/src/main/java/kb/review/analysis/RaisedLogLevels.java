@@ -19,7 +19,8 @@ import kb.review.diff.SyntaxNode;
  * {@code continue} in an enclosing block when the loop is above the hunk, a forEach lambda, a Go per-item callback),
  * when its function has the role of a request or message handler (an HTTP handler or middleware, a servlet filter,
  * an interceptor, a Netty or broker callback), or when the old line stood under a level test (the author measured its
- * cost per call). Not this: a line on a failure path (a catch, an error branch: a raised warning there is the error
+ * cost per call); since session 44 also in any other function that is neither start-up nor a summary ({@link
+ * #perCall}). Not this: a line on a failure path (a catch, an error branch: a raised warning there is the error
  * report), under a debug test or a sampler, in a start-up or shutdown function, or a block that already wrote a line
  * at the raised level (a rewording, not a raise).
  */
@@ -67,6 +68,11 @@ public final class RaisedLogLevels {
             "\\b(?:exceptionCaught|channel(?:Active|Inactive|Registered|Unregistered)|handler(?:Added|Removed)"
                     + "|userEventTriggered|on(?:Error|Close|Closed|Open|Opened|Start|Stop|Complete|Subscribe|Connect\\w*"
                     + "|Disconnect\\w*))\\s*\\(|\\bThrowable\\b");
+    /** A count in the line (a summary), or a message naming a one-time change of the program's or a link's state. */
+    private static final Pattern ONCE_OR_COUNT = Pattern.compile("\\blen\\(|\\.(?:size|length|count|getCount)\\(\\)"
+            + "|\\.length\\b|(?i:\"[^\"]*\\b(?:start(?:ed|ing)?|stop(?:ped|ping)?|shut(?:ting)?\\s*down|listen(?:ing)?"
+            + "|initiali[sz]\\w*|(?:re)?connected|disconnected|config\\w*|version|ready|loaded|registered|enabled"
+            + "|disabled|migrat\\w*|elected|leader)\\b)");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> JAVA_LOOPS = Set.of("for_statement", "enhanced_for_statement",
             "while_statement", "do_statement");
@@ -111,11 +117,47 @@ public final class RaisedLogLevels {
                     : (fileRemoved[0] = removedInFile.get()))) {
                 continue;
             }
-            if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()) {
+            if (inLoop(c, src, go) || handler(c, src, go) || LEVEL_TEST.matcher(removed).find()
+                    || perCall(c, src)) {
                 out.add(Shapes.at(c, true, null));
             }
         }
         return out;
+    }
+
+    /**
+     * (session 44, log44) The raised line runs once per call of a function that is neither start-up nor a summary
+     * (a crawler's {@code CrawlURL(u)}, a worker's {@code pollSafely(worker)}): with no loop or handler in sight the
+     * old level is still the evidence, since a line kept at debug was the per-call detail of work done many times,
+     * and the fixes of the class lower exactly such per-poll and per-request lines. Not this: a line after a loop of
+     * its own function or one that counts (a size, a length: the summary LOG-01 asks for, which belongs at info), a
+     * message that names a one-time change of state (started, listening, connected, configuration loaded), and a
+     * connection's failure or lifecycle callback (once per channel).
+     */
+    private static boolean perCall(SyntaxNode c, byte[] src) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()) {
+            return false;
+        }
+        SyntaxNode child = c;
+        SyntaxNode p = c.getParent();
+        for (; p != null && !p.isNull() && !FUNCTIONS.contains(p.getType()); p = p.getParent()) {
+            if (p.getType().equals("block") || p.getType().equals("statement_list")) {
+                for (int i = 0; i < p.getNamedChildCount(); i++) {
+                    SyntaxNode s = p.getNamedChild(i);
+                    if (s.getStartByte() >= child.getStartByte()) {
+                        break;
+                    }
+                    if (GO_LOOPS.contains(s.getType()) || JAVA_LOOPS.contains(s.getType())) {
+                        return false; // a line after the loop sums it up
+                    }
+                }
+            }
+            child = p;
+        }
+        // a failure or lifecycle callback of a connection (exceptionCaught, onError, onClose): once per channel
+        return p == null || p.isNull() || p.getType().equals("class_body")
+                || !p.getType().equals("static_initializer") && !ONCE_PER_CHANNEL.matcher(signature(p, src)).find();
     }
 
     private static int lines(String text) {
@@ -261,16 +303,21 @@ public final class RaisedLogLevels {
         return false;
     }
 
+    /** A function's text up to its body: its annotations, modifiers, name and parameters. */
+    private static String signature(SyntaxNode function, byte[] src) {
+        SyntaxNode body = function.getChildByFieldName("body");
+        int end = body == null || body.isNull() ? function.getEndByte() : body.getStartByte();
+        return new String(src, function.getStartByte(), end - function.getStartByte(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The signature of the enclosing named function says it serves a request or a delivered message. */
     private static boolean handler(SyntaxNode c, byte[] src, boolean go) {
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (t.equals("function_declaration") || t.equals("method_declaration") || t.equals("func_literal")
                     || t.equals("constructor_declaration")) {
-                SyntaxNode body = p.getChildByFieldName("body");
-                int end = body == null || body.isNull() ? p.getEndByte() : body.getStartByte();
-                String signature = new String(src, p.getStartByte(), end - p.getStartByte(),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String signature = signature(p, src);
                 if (ONCE_PER_CHANNEL.matcher(signature).find()) {
                     return false; // a failure or lifecycle callback of the connection: once per channel
                 }

@@ -85,6 +85,8 @@ final class AnalysisDetector {
                 // (a Java hunk that starts inside a loop shows only its continue: CountedSkips)
                 case Rule.AnalysisMatcher.LOG_IN_LOOP -> (loops.getAsBoolean()
                         || lower.contains("continue") // a hunk inside a loop body: CountedSkips, ContinuedLoops
+                        || file.language() == Language.GO && lower.contains("func(") // a helper's per-element literal
+                        || lower.contains("== 0") // a sampled progress line beside the log: SampledSiblings
                         || !file.complete() && (lower.contains("++") || lower.contains("+=")) // *Tallied*
                         || file.language() == Language.GO && !file.complete()
                         && lower.contains("<-") // GoChannelLoops

@@ -40,6 +40,17 @@ final class UtcLiteralFormats {
             "(new\\s+SimpleDateFormat|FastDateFormat\\s*\\.\\s*getInstance|DateTimeFormat\\s*\\.\\s*forPattern)"
                     + "\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_$][\\w$.]*)");
 
+    /**
+     * (session 44, log44) A removed line that wrote a time in UTC: java.time's ISO_INSTANT (an Instant always prints
+     * in UTC), a formatter or value put in UTC or GMT. A zoneless SimpleDateFormat or FastDateFormat that replaces it
+     * in the same block writes the host's wall clock where the text was UTC before: the "zone taken off" of TIME-01
+     * with the formatter swapped rather than its zone argument deleted. The fixes of the class give such a formatter
+     * UTC (yamcs/jsle#10's recorder file names, GluuFederation/oxCore#216's stored timestamps: README "log44").
+     */
+    private static final Pattern UTC_WRITER = Pattern.compile(
+            "\\bISO_INSTANT\\b|\\.(?:withZone|atZone|atOffset|withZoneSameInstant)\\(\\s*(?:ZoneOffset\\.UTC"
+                    + "|ZoneId\\.of\\(\\s*\"(?:UTC|GMT|Z)\"\\s*\\))"
+                    + "|TimeZone\\.getTimeZone\\(\\s*\"(?:UTC|GMT)\"\\s*\\)");
     /** A quoted literal that names UTC in the pattern's text. */
     private static final Pattern UTC_LITERAL = Pattern.compile("'(?:Z|GMT|UTC)'");
     /**
@@ -93,15 +104,27 @@ final class UtcLiteralFormats {
                 // Joda's formatter prints a DateTime in that value's own zone, so only its literal is a claim
                 boolean http = pattern != null && !m.group(1).startsWith("DateTimeFormat")
                         && HTTP_DATE.matcher(pattern).matches();
-                if (pattern == null || !http && !UTC_LITERAL.matcher(pattern).find()
-                        || FormatDeclarations.ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
+                if (FormatDeclarations.ZONE_ON_LINE.matcher(text.substring(m.end())).find()) {
+                    continue;
+                }
+                // (session 44, log44) a zoneless formatter that replaced a UTC one of the same block
+                boolean replacedUtc = (pattern == null || !http && !UTC_LITERAL.matcher(pattern).find())
+                        && !m.group(1).startsWith("DateTimeFormat")
+                        && UTC_WRITER.matcher(ReplacedLines.removedOf(file, n)).find();
+                if (!replacedUtc && (pattern == null || !http && !UTC_LITERAL.matcher(pattern).find())) {
                     continue;
                 }
                 Matcher held = FormatDeclarations.HELD_BY.matcher(text.substring(0, m.start()));
                 if (held.find() && FormatDeclarations.zoneSet(file, held.group(1), "setTimeZone|withZone\\w*")) {
                     continue;
                 }
-                out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(), http
+                out.add(new Finding(RULE, "TIME-01", severity, file.path(), n, 1, text.strip(), replacedUtc
+                        ? "This formatter replaces one that wrote the time in UTC, but it gets no zone: it writes the "
+                                + "JVM's local wall clock, so the same instant reads differently on hosts in other "
+                                + "zones and a reader that expects UTC is off by the host's offset. Keep the UTC form "
+                                + "(DateTimeFormatter.ISO_INSTANT on an Instant), or give this formatter UTC "
+                                + "(setTimeZone(TimeZone.getTimeZone(\"UTC\")))."
+                        : http
                         ? "This is the HTTP-date (or cookie-date) shape, whose zone the protocol fixes to GMT "
                                 + "(Expires, Last-Modified, Date, a cookie's expiry), but the formatter gets no zone: "
                                 + "it writes the JVM's local time under the local zone's name, which clients read "
