@@ -68,7 +68,9 @@ final class DeletedModelReleases {
         List<Model> resources = models.resources(go ? "go" : "java");
         List<String> added = go ? ReleasesPutBack.addedIn(file) : allAdded;
         List<Finding> out = new ArrayList<>();
-        for (RemovedLine deleted : RemovedLine.of(file)) {
+        List<RemovedLine> removedLines = RemovedLine.of(file);
+        List<String> removed = removedLines.stream().map(r -> r.line().text()).toList();
+        for (RemovedLine deleted : removedLines) {
             String text = deleted.line().text();
             if (text.indexOf('(') < 0 || text.indexOf('.') < 0) {
                 continue;
@@ -100,7 +102,10 @@ final class DeletedModelReleases {
             // (`conn, err := pool.Acquire(ctx)`, `if err != nil { return ... }`, `defer conn.Release()`), the idiom
             // GoReleases.checkAbove reads; only a call that can fail made the value, so the deletion is the evidence
             // and the finding stands on the check (a ticker or a timer is made without an error to check)
+            // (and not when the change deletes the acquisition too: a rewritten function whose value is gone, an
+            // error check above the defer being the new code's; precision set 21, imagor's example)
             int checked = seen == null && !unseen && go && arg == null
+                    && !ReleasesPutBack.acquiredInChange(value, removed, added)
                     ? GoReleases.checkAbove(lines, deleted.index(), deleted.hunk()) : 0;
             if (seen == null && !unseen && checked == 0) {
                 continue;
