@@ -34,6 +34,9 @@ final class GoCheckedErrorDropped {
      */
     private static final Pattern KEEPS = Pattern.compile("^[\\w.\\[\\]]+\\s*\\+?=(?!=)");
 
+    /** A log call at a level production does not keep: {@code log.Debugf}, {@code klog.V(4).Infof}. */
+    private static final Pattern QUIET_LOG = Pattern.compile("\\.(?:Debug|Trace)\\w*\\(|\\bV\\(\\d+\\)|LevelDebug");
+
     /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
     private static final int GAP = 4;
 
@@ -51,16 +54,31 @@ final class GoCheckedErrorDropped {
         String name = old.names().get(old.errorAt());
         int check = old.checked() ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
-                || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee()).find()
-                || redeclaredWithoutError(old.callee(), allAdded)) {
+                || BEST_EFFORT.matcher(old.callee()).find() || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
-        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+        boolean handled = handledInBranch(lines, check, name);
+        boolean logged = !handled && onlyLogged(lines, check, name);
+        if (!handled && !logged) {
+            return null;
+        }
+        List<DiffLine> block = RemovedLine.changedBlock(lines, at);
+        if (logged && block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && l.text().contains("//"))) {
+            return null; // the author says why the log goes
+        }
+        for (DiffLine l : block) {
             if (l.kind() != DiffLine.Kind.ADDED) {
                 continue;
             }
             GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
             if (now == null || !now.callee().equals(old.callee()) || now.checked()) {
+                continue;
+            }
+            if (logged) {
+                // (session 44) only the bare statement: `_` is Go's stated discard (errcheck's own answer)
+                if (now.names().isEmpty()) {
+                    return loggedMadeBare(file, lines.get(at).text().strip(), l, severity);
+                }
                 continue;
             }
             boolean dropped = now.names().isEmpty() || now.names().size() == old.names().size()
@@ -86,6 +104,43 @@ final class GoCheckedErrorDropped {
             }
         }
         return null;
+    }
+
+    private static Finding loggedMadeBare(SourceFile file, String checked, DiffLine bare, Severity severity) {
+        return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), bare.newLine(), 1, bare.text().strip(),
+                "The change replaces the checked call `" + checked + "` by the bare call `" + bare.text().strip()
+                        + "`: the old code at least logged the failure with its error, the new line drops it"
+                        + " without a trace, so a call that fails every time looks like one that works. Keep the"
+                        + " check (log or return the error), or discard it as `_ =` with a comment saying why.",
+                Finding.Confidence.LOW, null, "kb", null);
+    }
+
+    /**
+     * True when the deleted branch of the check at {@code check} did nothing but log the failure with the error
+     * itself, at a level production keeps, and closed (session 44): the log line was the failure's only trace, and
+     * a bare call in its place leaves none. Real regressions of this shape: a periodic scan, an actor interrupt, a
+     * flush whose failure the edit no longer logs (guardian360/InfoSec-Agent#23 and ginkida/gokin#6 show the fix:
+     * the log line put back).
+     */
+    private static boolean onlyLogged(List<DiffLine> lines, int check, String name) {
+        int indent = CodeText.indent(lines.get(check).text());
+        boolean logged = false;
+        for (int j = check + 1; j < lines.size() && j <= check + 6; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text().strip();
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return false;
+            }
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return logged;
+            }
+            String code = STRING.matcher(t).replaceAll("\"\"");
+            if (!LOG.matcher(code).find() || QUIET_LOG.matcher(code).find() || !mentions(code, name)) {
+                return false;
+            }
+            logged = true;
+        }
+        return false;
     }
 
     /**
