@@ -143,6 +143,11 @@ final class GoCheckedErrorDropped {
         return false;
     }
 
+    /** True for a callee whose error ERR-01 counts as best effort (a deadline setter, a half close, a removal). */
+    static boolean bestEffort(String callee) {
+        return BEST_EFFORT.matcher(callee).find();
+    }
+
     /**
      * True when the change adds a declaration of the callee's function or method whose line has no error in it: the
      * change took the error result away from the callee itself ({@code func (v *Values) reconcile() {}).

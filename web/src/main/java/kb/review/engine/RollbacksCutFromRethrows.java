@@ -38,6 +38,16 @@ final class RollbacksCutFromRethrows {
     /** A commit in the try: JTA's, JDBC's or a helper's ({@code txnMgr.commit()}, {@code commitTransaction(c)}). */
     private static final Pattern COMMIT = Pattern.compile("\\b(?:commit|commitTransaction)\\s*\\(");
 
+    /**
+     * A begin in sight ({@code setAutoCommit(false)}, {@code beginTransaction()}, {@code tx.begin()}): then the
+     * deletion is {@code java-transaction-rollback-removed}'s (TX-01.yaml), reported at the begin.
+     */
+    private static final Pattern BEGIN = Pattern.compile(
+            "\\.\\s*setAutoCommit\\s*\\(\\s*false\\s*\\)|\\.\\s*beginTransaction\\w*\\s*\\("
+            + "|\\.\\s*getTransaction\\s*\\(\\s*\\)\\s*\\.\\s*begin\\s*\\("
+            + "|\\b(?:tx|txn|transaction)\\s*\\.\\s*begin\\s*\\(\\s*\\)"
+            + "|(?i:transactionManager|txManager|tm)\\s*\\.\\s*getTransaction\\s*\\(");
+
     /** Any rollback the change adds: the deleted one moved. */
     private static final Pattern ANY_ROLLBACK = Pattern.compile("(?i)roll_?back");
 
@@ -57,7 +67,7 @@ final class RollbacksCutFromRethrows {
             }
             int indent = CodeText.indent(text);
             int header = keptCatch(lines, removed.index(), indent);
-            if (header < 0 || !stillThrows(lines, removed.index(), indent) || !commitsAbove(lines, header)
+            if (header < 0 || !stillThrows(lines, removed.index(), indent) || !commitsWithoutBegin(lines, header)
                     || allAdded.all().stream().anyMatch(a -> ANY_ROLLBACK.matcher(a).find())) {
                 continue;
             }
@@ -104,14 +114,18 @@ final class RollbacksCutFromRethrows {
         return false;
     }
 
-    /** True when the lines the change keeps above the catch, within the hunk, commit. */
-    private static boolean commitsAbove(List<DiffLine> lines, int header) {
+    /** True when the lines the change keeps above the catch, within the hunk, commit and do not begin. */
+    private static boolean commitsWithoutBegin(List<DiffLine> lines, int header) {
+        boolean commits = false;
         for (int j = header - 1; j >= 0; j--) {
             DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && BEGIN.matcher(l.text()).find()) {
+                return false;
+            }
             if (l.kind() != DiffLine.Kind.REMOVED && COMMIT.matcher(l.text()).find()) {
-                return true;
+                commits = true;
             }
         }
-        return false;
+        return commits;
     }
 }

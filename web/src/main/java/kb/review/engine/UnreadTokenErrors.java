@@ -38,7 +38,8 @@ final class UnreadTokenErrors {
     private static final Pattern BARE_WAIT = Pattern.compile("^\\s*(\\w+)\\.(?:Wait|WaitTimeout)\\([^()]*\\)\\s*$");
 
     /** A token bound from a client operation: group 1 its name. */
-    private static final Pattern BOUND = Pattern.compile("^\\s*(?:var\\s+)?(\\w+)\\s*:?=\\s*[\\w.]+\\." + OPERATION + "\\(");
+    private static final Pattern BOUND = Pattern.compile(
+            "^\\s*(?:var\\s+)?(\\w+)\\s*:?=\\s*[\\w.]+\\." + OPERATION + "\\(");
 
     /** How many statements below the wait are read for a use of the token, when the block does not end sooner. */
     private static final int LOOK = 3;
