@@ -122,6 +122,7 @@ final class JavaRemovedErrorHandling {
         String goneFirst = "";
         boolean goneContinues = false;
         boolean causeLogged = false;
+        boolean answersNull = false;
         String deleted = null;
         for (int j = at + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
@@ -153,7 +154,9 @@ final class JavaRemovedErrorHandling {
             }
             if (statement.isEmpty() && t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
                 // a warning with its cause is no fall-back when the code below reads what the try assigns
-                boolean fallBack = causeLogged
+                // (session 44) but not a deleted throw answered with null: the lookup then says "missing" for
+                // "could not look" (a DAO read that failed on the database makes the caller create a duplicate)
+                boolean fallBack = causeLogged && !answersNull
                         && !CatchFallThroughs.readsTryValue(file, lines.get(at).newLine(), l.newLine());
                 if (!handled || kept == 0 || fallBack || firstAdded == 0 && lines.get(at).kind() != DiffLine.Kind.ADDED
                         && !throwDeleted(lines, at, j)) {
@@ -196,6 +199,7 @@ final class JavaRemovedErrorHandling {
             }
             // a log line above debug level handed the exception itself (its stack, not only its message): a
             // fall-back the author logs with its cause, which earlier sets judged handled (the README's FM)
+            answersNull |= s.equals("return null;") && deleted != null && THROW.matcher(deleted).find();
             causeLogged |= log && !QUIET.matcher(s).find()
                     && GoRemovedErrorHandling.mentions(MEMBER.matcher(s).replaceAll(""), name);
         }

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * <li>A Java rollback deleted from a catch that still rethrows, below a commit in the try ({@code
  * rollback-cut-from-rethrowing-catch}). Clean: the rollback moved into a finally, an undo with no transaction in
  * sight, a catch whose throw goes too.</li>
+ * <li>A Java catch whose rethrow the change replaces by an error log with the cause and {@code return null}
+ * ({@code java-catch-handling-replaced-by-log}): a lookup that now says "missing" for "could not look". Clean: a
+ * bad value's parse answered null.</li>
  * </ul>
  */
 class DroppedFailures44ClassesTest {
@@ -35,6 +38,11 @@ class DroppedFailures44ClassesTest {
     @Test
     void a_token_waited_without_its_error_is_reported_and_its_look_alikes_are_not() {
         ClassDiffs25.check("err44-go-token-error-unread", Set.of("ERR-01"));
+    }
+
+    @Test
+    void a_rethrow_made_a_logged_null_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("err44-java-throw-made-logged-null", Set.of("ERR-01"));
     }
 
     @Test
