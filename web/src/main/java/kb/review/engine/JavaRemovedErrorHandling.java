@@ -44,9 +44,12 @@ final class JavaRemovedErrorHandling {
             "InterruptedException|NotFound\\w*|NoSuch\\w*|EmptyResult\\w*|NoResult\\w*|NumberFormatException"
                     + "|DateTimeParseException|UnsupportedEncodingException|CloneNotSupportedException");
 
-    /** A log statement: a logger (field, getter or chain), Android's Log/Timber, a printed trace, a console print. */
+    /**
+     * A log statement: a logger (field, getter or chain; also a field named with a leading underscore, {@code
+     * _logger}), Android's Log/Timber, a printed trace, a console print.
+     */
     static final Pattern LOG = Pattern.compile(
-            "^(?:this\\.)?(?:[\\w.]*?(?:getLogger\\(\\)|\\b(?:(?:[a-z]\\w*)?(?:Log|Logger)\\d*|log|logger|[A-Z_]*LOG(?:GER)?[A-Z_]*)\\b)\\s*\\.\\s*"
+            "^(?:this\\.)?(?:[\\w.]*?(?:getLogger\\(\\)|\\b_?(?:(?:[a-z]\\w*)?(?:Log|Logger)\\d*|log|logger|[A-Z_]*LOG(?:GER)?[A-Z_]*)\\b)\\s*\\.\\s*"
                     + "(?:atLevel\\([^)]*\\)\\.|at\\w+\\(\\)\\.)?\\w+\\s*\\(|(?:Log|Timber|Slog)\\s*\\.\\s*\\w+\\s*\\(|"
                     + "\\w+\\s*\\.\\s*printStackTrace\\s*\\(\\s*\\)|System\\s*\\.\\s*(?:err|out)\\s*\\.\\s*print)");
 
