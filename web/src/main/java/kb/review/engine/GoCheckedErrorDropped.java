@@ -19,7 +19,10 @@ import kb.review.rules.Catalog;
 /**
  * {@link GoRemovedErrorHandling}'s first form ({@code go-checked-error-now-dropped}): the deleted lines bound a call's
  * error and checked it with a branch that handled it, and the added lines make the same call with that error as
- * {@code _}, as a bare statement, or kept in a name the next lines overwrite before reading it.
+ * {@code _}, as a bare statement, or kept in a name the next lines overwrite before reading it. Session 44: a
+ * deleted branch that only logged the error (above debug level) counts too when the new line is the bare call and the
+ * change adds no comment there: the log line was the failure's only trace ({@code _} stays the author's stated
+ * discard).
  */
 final class GoCheckedErrorDropped {
 
@@ -54,7 +57,7 @@ final class GoCheckedErrorDropped {
         String name = old.names().get(old.errorAt());
         int check = old.checked() ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
-                || BEST_EFFORT.matcher(old.callee()).find() || redeclaredWithoutError(old.callee(), allAdded)) {
+                || bestEffort(old.callee()) || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
         boolean handled = handledInBranch(lines, check, name);
@@ -75,8 +78,10 @@ final class GoCheckedErrorDropped {
                 continue;
             }
             if (logged) {
-                // (session 44) only the bare statement: `_` is Go's stated discard (errcheck's own answer)
-                if (now.names().isEmpty()) {
+                // (session 44) only the bare statement: `_` is Go's stated discard (errcheck's own answer); not a
+                // Close (errcheck's default exclusion: a read-only file's close, err38's ok-1) and not the package's
+                // own function (the author knows whether it reports its own failures, gorec29's ok-2)
+                if (now.names().isEmpty() && now.callee().contains(".") && !now.callee().endsWith(".Close")) {
                     return loggedMadeBare(file, lines.get(at).text().strip(), l, severity);
                 }
                 continue;
@@ -106,6 +111,7 @@ final class GoCheckedErrorDropped {
         return null;
     }
 
+    /** The finding of a logged check made a bare call: LOW, as the old branch only reported the failure. */
     private static Finding loggedMadeBare(SourceFile file, String checked, DiffLine bare, Severity severity) {
         return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), bare.newLine(), 1, bare.text().strip(),
                 "The change replaces the checked call `" + checked + "` by the bare call `" + bare.text().strip()

@@ -27,9 +27,9 @@ final class RollbacksCutFromRethrows {
 
     static final String RULE = "rollback-cut-from-rethrowing-catch";
 
-    /** A rollback of the class's own, handed nothing or only the failure. */
+    /** A rollback of the class's own, handed nothing or only the failure (a value handed is RemovedReleases'). */
     private static final Pattern OWN_ROLLBACK = Pattern.compile(
-            "^\\s*(?:this\\.)?(?:[a-z]\\w*R|r)oll[bB]ack\\w*\\(\\s*(?:[a-z]\\w*)?\\s*\\)\\s*;\\s*$");
+            "^\\s*(?:this\\.)?(?:[a-z]\\w*R|r)oll[bB]ack\\w*\\(\\s*" + RemovedReleases.FAILURE + "?\\s*\\)\\s*;\\s*$");
 
     private static final Pattern CATCH = Pattern.compile("^\\s*\\}?\\s*catch\\s*\\(");
 
