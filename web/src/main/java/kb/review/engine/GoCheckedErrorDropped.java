@@ -40,6 +40,10 @@ final class GoCheckedErrorDropped {
     /** A log call at a level production does not keep: {@code log.Debugf}, {@code klog.V(4).Infof}. */
     private static final Pattern QUIET_LOG = Pattern.compile("\\.(?:Debug|Trace)\\w*\\(|\\bV\\(\\d+\\)|LevelDebug");
 
+    /** The name of a call that reads, loads or sets an option: its logged check may go (session 44). */
+    private static final Pattern READ_OR_SET = Pattern.compile(
+            "^(?i:set|get|load|preload|read|fetch|prefetch|lookup|warm|refresh|find|list)");
+
     /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
     private static final int GAP = 4;
 
@@ -81,7 +85,10 @@ final class GoCheckedErrorDropped {
                 // (session 44) only the bare statement: `_` is Go's stated discard (errcheck's own answer); not a
                 // Close (errcheck's default exclusion: a read-only file's close, err38's ok-1) and not the package's
                 // own function (the author knows whether it reports its own failures, gorec29's ok-2)
-                if (now.names().isEmpty() && now.callee().contains(".") && !now.callee().endsWith(".Close")) {
+                // and not a read or an option setter (a warm-up, a prefetch, a lookup, a keep-alive: err28's ok-1,
+                // err40's ok-2 and ok-4): a failed read is fetched again on use; what is left acts (scans, stops)
+                if (now.names().isEmpty() && now.callee().contains(".") && !now.callee().endsWith(".Close")
+                        && !READ_OR_SET.matcher(now.callee().substring(now.callee().lastIndexOf('.') + 1)).find()) {
                     return loggedMadeBare(file, lines.get(at).text().strip(), l, severity);
                 }
                 continue;
@@ -109,6 +116,11 @@ final class GoCheckedErrorDropped {
             }
         }
         return null;
+    }
+
+    /** True for a finding of {@link #loggedMadeBare}. */
+    static boolean loggedForm(Finding f) {
+        return f.rule().equals(BLANK_RULE) && f.confidence() == Finding.Confidence.LOW;
     }
 
     /** The finding of a logged check made a bare call: LOW, as the old branch only reported the failure. */

@@ -93,6 +93,10 @@ final class GoRemovedErrorHandling {
                 }
             }
         }
+        // (session 44) more than one logged check made bare in a file is a sweep of log lines, the author's choice
+        if (out.stream().filter(GoCheckedErrorDropped::loggedForm).count() > 1) {
+            out.removeIf(GoCheckedErrorDropped::loggedForm);
+        }
         return out;
     }
 
