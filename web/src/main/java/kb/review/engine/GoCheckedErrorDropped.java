@@ -40,6 +40,10 @@ final class GoCheckedErrorDropped {
     /** A log call at a level production does not keep: {@code log.Debugf}, {@code klog.V(4).Infof}. */
     private static final Pattern QUIET_LOG = Pattern.compile("\\.(?:Debug|Trace)\\w*\\(|\\bV\\(\\d+\\)|LevelDebug");
 
+    /** A function that ends a handle's life ({@code func (c *Client) Quit() error}): its calls are best effort. */
+    private static final Pattern TEARDOWN = Pattern.compile(
+            "\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:Quit|Close|Stop|Shutdown|Disconnect|Logout|Bye)\\w*\\s*\\(");
+
     /** The name of a call that reads, loads or sets an option: its logged check may go (session 44). */
     private static final Pattern READ_OR_SET = Pattern.compile(
             "^(?i:set|get|load|preload|read|fetch|prefetch|lookup|warm|refresh|find|list)");
@@ -52,7 +56,7 @@ final class GoCheckedErrorDropped {
 
     /** The deleted binding of a call's error at {@code at}, checked and handled, made {@code _} or bare. */
     static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
-                                       Catalog catalog, Severity severity) {
+                                       Catalog catalog, Severity severity, String section) {
         String text = STRING.matcher(lines.get(at).text()).replaceAll("\"\"");
         GoBinding old = GoBinding.parse(text);
         if (old == null || old.errorAt() < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
@@ -65,7 +69,8 @@ final class GoCheckedErrorDropped {
             return null;
         }
         boolean handled = handledInBranch(lines, check, name);
-        boolean logged = !handled && onlyLogged(lines, check, name);
+        // a logged check in a teardown (Quit, Close, Stop...) is a goodbye on a closing handle: best effort
+        boolean logged = !handled && !TEARDOWN.matcher(section).find() && onlyLogged(lines, check, name);
         if (!handled && !logged) {
             return null;
         }
@@ -87,8 +92,10 @@ final class GoCheckedErrorDropped {
                 // own function (the author knows whether it reports its own failures, gorec29's ok-2)
                 // and not a read or an option setter (a warm-up, a prefetch, a lookup, a keep-alive: err28's ok-1,
                 // err40's ok-2 and ok-4): a failed read is fetched again on use; what is left acts (scans, stops)
+                // and one bare call of that callee in the block: several are a sweep of log lines (err28's ok-2)
                 if (now.names().isEmpty() && now.callee().contains(".") && !now.callee().endsWith(".Close")
-                        && !READ_OR_SET.matcher(now.callee().substring(now.callee().lastIndexOf('.') + 1)).find()) {
+                        && !READ_OR_SET.matcher(now.callee().substring(now.callee().lastIndexOf('.') + 1)).find()
+                        && bareCalls(block, now.callee()) == 1) {
                     return loggedMadeBare(file, lines.get(at).text().strip(), l, severity);
                 }
                 continue;
@@ -116,6 +123,12 @@ final class GoCheckedErrorDropped {
             }
         }
         return null;
+    }
+
+    /** How many added lines of {@code block} call {@code callee} as a bare statement. */
+    private static long bareCalls(List<DiffLine> block, String callee) {
+        return block.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED).map(l -> GoBinding.parse(l.text()))
+                .filter(b -> b != null && b.names().isEmpty() && b.callee().equals(callee)).count();
     }
 
     /** True for a finding of {@link #loggedMadeBare}. */

@@ -83,7 +83,7 @@ final class GoRemovedErrorHandling {
                         || !text.contains("(") && !text.contains("return") && !text.contains("<-")) {
                     continue;
                 }
-                Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity);
+                Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity, h.section());
                 if (b == null) {
                     b = GoShadowedByEdit.find(file, lines, i, severity);
                 }
