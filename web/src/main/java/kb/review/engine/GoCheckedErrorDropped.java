@@ -19,7 +19,10 @@ import kb.review.rules.Catalog;
 /**
  * {@link GoRemovedErrorHandling}'s first form ({@code go-checked-error-now-dropped}): the deleted lines bound a call's
  * error and checked it with a branch that handled it, and the added lines make the same call with that error as
- * {@code _}, as a bare statement, or kept in a name the next lines overwrite before reading it.
+ * {@code _}, as a bare statement, or kept in a name the next lines overwrite before reading it. Session 44: a
+ * deleted branch that only logged the error (above debug level) counts too when the new line is the bare call and the
+ * change adds no comment there: the log line was the failure's only trace ({@code _} stays the author's stated
+ * discard).
  */
 final class GoCheckedErrorDropped {
 
@@ -34,6 +37,17 @@ final class GoCheckedErrorDropped {
      */
     private static final Pattern KEEPS = Pattern.compile("^[\\w.\\[\\]]+\\s*\\+?=(?!=)");
 
+    /** A log call at a level production does not keep: {@code log.Debugf}, {@code klog.V(4).Infof}. */
+    private static final Pattern QUIET_LOG = Pattern.compile("\\.(?:Debug|Trace)\\w*\\(|\\bV\\(\\d+\\)|LevelDebug");
+
+    /** A function that ends a handle's life ({@code func (c *Client) Quit() error}): its calls are best effort. */
+    private static final Pattern TEARDOWN = Pattern.compile(
+            "\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:Quit|Close|Stop|Shutdown|Disconnect|Logout|Bye)\\w*\\s*\\(");
+
+    /** The name of a call that reads, loads or sets an option: its logged check may go (session 44). */
+    private static final Pattern READ_OR_SET = Pattern.compile(
+            "^(?i:set|get|load|preload|read|fetch|prefetch|lookup|warm|refresh|find|list)");
+
     /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
     private static final int GAP = 4;
 
@@ -42,7 +56,7 @@ final class GoCheckedErrorDropped {
 
     /** The deleted binding of a call's error at {@code at}, checked and handled, made {@code _} or bare. */
     static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
-                                       Catalog catalog, Severity severity) {
+                                       Catalog catalog, Severity severity, String section) {
         String text = STRING.matcher(lines.get(at).text()).replaceAll("\"\"");
         GoBinding old = GoBinding.parse(text);
         if (old == null || old.errorAt() < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
@@ -51,16 +65,39 @@ final class GoCheckedErrorDropped {
         String name = old.names().get(old.errorAt());
         int check = old.checked() ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
-                || !handledInBranch(lines, check, name) || BEST_EFFORT.matcher(old.callee()).find()
-                || redeclaredWithoutError(old.callee(), allAdded)) {
+                || bestEffort(old.callee()) || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
-        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+        boolean handled = handledInBranch(lines, check, name);
+        // a logged check in a teardown (Quit, Close, Stop...) is a goodbye on a closing handle: best effort
+        boolean logged = !handled && !TEARDOWN.matcher(section).find() && onlyLogged(lines, check, name);
+        if (!handled && !logged) {
+            return null;
+        }
+        List<DiffLine> block = RemovedLine.changedBlock(lines, at);
+        if (logged && block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && l.text().contains("//"))) {
+            return null; // the author says why the log goes
+        }
+        for (DiffLine l : block) {
             if (l.kind() != DiffLine.Kind.ADDED) {
                 continue;
             }
             GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
             if (now == null || !now.callee().equals(old.callee()) || now.checked()) {
+                continue;
+            }
+            if (logged) {
+                // (session 44) only the bare statement: `_` is Go's stated discard (errcheck's own answer); not a
+                // Close (errcheck's default exclusion: a read-only file's close, err38's ok-1) and not the package's
+                // own function (the author knows whether it reports its own failures, gorec29's ok-2)
+                // and not a read or an option setter (a warm-up, a prefetch, a lookup, a keep-alive: err28's ok-1,
+                // err40's ok-2 and ok-4): a failed read is fetched again on use; what is left acts (scans, stops)
+                // and one bare call of that callee in the block: several are a sweep of log lines (err28's ok-2)
+                if (now.names().isEmpty() && now.callee().contains(".") && !now.callee().endsWith(".Close")
+                        && !READ_OR_SET.matcher(now.callee().substring(now.callee().lastIndexOf('.') + 1)).find()
+                        && bareCalls(block, now.callee()) == 1) {
+                    return loggedMadeBare(file, lines.get(at).text().strip(), l, severity);
+                }
                 continue;
             }
             boolean dropped = now.names().isEmpty() || now.names().size() == old.names().size()
@@ -86,6 +123,60 @@ final class GoCheckedErrorDropped {
             }
         }
         return null;
+    }
+
+    /** How many added lines of {@code block} call {@code callee} as a bare statement. */
+    private static long bareCalls(List<DiffLine> block, String callee) {
+        return block.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED).map(l -> GoBinding.parse(l.text()))
+                .filter(b -> b != null && b.names().isEmpty() && b.callee().equals(callee)).count();
+    }
+
+    /** True for a finding of {@link #loggedMadeBare}. */
+    static boolean loggedForm(Finding f) {
+        return f.rule().equals(BLANK_RULE) && f.confidence() == Finding.Confidence.LOW;
+    }
+
+    /** The finding of a logged check made a bare call: LOW, as the old branch only reported the failure. */
+    private static Finding loggedMadeBare(SourceFile file, String checked, DiffLine bare, Severity severity) {
+        return new Finding(BLANK_RULE, "ERR-01", severity, file.path(), bare.newLine(), 1, bare.text().strip(),
+                "The change replaces the checked call `" + checked + "` by the bare call `" + bare.text().strip()
+                        + "`: the old code at least logged the failure with its error, the new line drops it"
+                        + " without a trace, so a call that fails every time looks like one that works. Keep the"
+                        + " check (log or return the error), or discard it as `_ =` with a comment saying why.",
+                Finding.Confidence.LOW, null, "kb", null);
+    }
+
+    /**
+     * True when the deleted branch of the check at {@code check} did nothing but log the failure with the error
+     * itself, at a level production keeps, and closed (session 44): the log line was the failure's only trace, and
+     * a bare call in its place leaves none. Real regressions of this shape: a periodic scan, an actor interrupt, a
+     * flush whose failure the edit no longer logs (guardian360/InfoSec-Agent#23 and ginkida/gokin#6 show the fix:
+     * the log line put back).
+     */
+    private static boolean onlyLogged(List<DiffLine> lines, int check, String name) {
+        int indent = CodeText.indent(lines.get(check).text());
+        boolean logged = false;
+        for (int j = check + 1; j < lines.size() && j <= check + 6; j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text().strip();
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return false;
+            }
+            if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return logged;
+            }
+            String code = STRING.matcher(t).replaceAll("\"\"");
+            if (!LOG.matcher(code).find() || QUIET_LOG.matcher(code).find() || !mentions(code, name)) {
+                return false;
+            }
+            logged = true;
+        }
+        return false;
+    }
+
+    /** True for a callee whose error ERR-01 counts as best effort (a deadline setter, a half close, a removal). */
+    static boolean bestEffort(String callee) {
+        return BEST_EFFORT.matcher(callee).find();
     }
 
     /**

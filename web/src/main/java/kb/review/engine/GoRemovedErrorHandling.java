@@ -25,7 +25,8 @@ import kb.review.rules.Catalog;
  * {@code break}), answers a nil error ({@code return nil}, {@code return x, nil}) or logs and falls through.</li>
  * </ul>
  * Left alone (separators read from real refactorings): a check the change adds back anywhere in the diff (moved), a
- * deleted branch that only logged, an error still used by the new branch (recorded, returned in another form,
+ * deleted branch that only logged (unless the call is left bare, session 44: see {@link GoCheckedErrorDropped}), an
+ * error still used by the new branch (recorded, returned in another form,
  * assigned to be returned later), a comment among the added lines of the branch (a stated choice), a condition that
  * is not a plain {@code err != nil} (a not-found test: {@code errors.Is}, {@code os.IsNotExist}), the best-effort calls
  * ERR-01 lets go (deadline setters, half closes, removals), a skip of an error kept in an outer variable (a retry),
@@ -82,7 +83,7 @@ final class GoRemovedErrorHandling {
                         || !text.contains("(") && !text.contains("return") && !text.contains("<-")) {
                     continue;
                 }
-                Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity);
+                Finding b = GoCheckedErrorDropped.find(file, lines, i, allAdded, catalog, severity, h.section());
                 if (b == null) {
                     b = GoShadowedByEdit.find(file, lines, i, severity);
                 }
@@ -91,6 +92,10 @@ final class GoRemovedErrorHandling {
                     out.add(f);
                 }
             }
+        }
+        // (session 44) more than one logged check made bare in a file is a sweep of log lines, the author's choice
+        if (out.stream().filter(GoCheckedErrorDropped::loggedForm).count() > 1) {
+            out.removeIf(GoCheckedErrorDropped::loggedForm);
         }
         return out;
     }

@@ -44,9 +44,12 @@ final class JavaRemovedErrorHandling {
             "InterruptedException|NotFound\\w*|NoSuch\\w*|EmptyResult\\w*|NoResult\\w*|NumberFormatException"
                     + "|DateTimeParseException|UnsupportedEncodingException|CloneNotSupportedException");
 
-    /** A log statement: a logger (field, getter or chain), Android's Log/Timber, a printed trace, a console print. */
+    /**
+     * A log statement: a logger (field, getter or chain; also a field named with a leading underscore, {@code
+     * _logger}), Android's Log/Timber, a printed trace, a console print.
+     */
     static final Pattern LOG = Pattern.compile(
-            "^(?:this\\.)?(?:[\\w.]*?(?:getLogger\\(\\)|\\b(?:(?:[a-z]\\w*)?(?:Log|Logger)\\d*|log|logger|[A-Z_]*LOG(?:GER)?[A-Z_]*)\\b)\\s*\\.\\s*"
+            "^(?:this\\.)?(?:[\\w.]*?(?:getLogger\\(\\)|\\b_?(?:(?:[a-z]\\w*)?(?:Log|Logger)\\d*|log|logger|[A-Z_]*LOG(?:GER)?[A-Z_]*)\\b)\\s*\\.\\s*"
                     + "(?:atLevel\\([^)]*\\)\\.|at\\w+\\(\\)\\.)?\\w+\\s*\\(|(?:Log|Timber|Slog)\\s*\\.\\s*\\w+\\s*\\(|"
                     + "\\w+\\s*\\.\\s*printStackTrace\\s*\\(\\s*\\)|System\\s*\\.\\s*(?:err|out)\\s*\\.\\s*print)");
 
@@ -122,6 +125,7 @@ final class JavaRemovedErrorHandling {
         String goneFirst = "";
         boolean goneContinues = false;
         boolean causeLogged = false;
+        boolean answersNull = false;
         String deleted = null;
         for (int j = at + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
@@ -153,7 +157,9 @@ final class JavaRemovedErrorHandling {
             }
             if (statement.isEmpty() && t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
                 // a warning with its cause is no fall-back when the code below reads what the try assigns
-                boolean fallBack = causeLogged
+                // (session 44) but not a deleted throw answered with null: the lookup then says "missing" for
+                // "could not look" (a DAO read that failed on the database makes the caller create a duplicate)
+                boolean fallBack = causeLogged && !answersNull
                         && !CatchFallThroughs.readsTryValue(file, lines.get(at).newLine(), l.newLine());
                 if (!handled || kept == 0 || fallBack || firstAdded == 0 && lines.get(at).kind() != DiffLine.Kind.ADDED
                         && !throwDeleted(lines, at, j)) {
@@ -196,6 +202,7 @@ final class JavaRemovedErrorHandling {
             }
             // a log line above debug level handed the exception itself (its stack, not only its message): a
             // fall-back the author logs with its cause, which earlier sets judged handled (the README's FM)
+            answersNull |= s.equals("return null;") && deleted != null && THROW.matcher(deleted).find();
             causeLogged |= log && !QUIET.matcher(s).find()
                     && GoRemovedErrorHandling.mentions(MEMBER.matcher(s).replaceAll(""), name);
         }

@@ -46,7 +46,7 @@ final class RemovedReleases {
     }
 
     /** The names a catch gives its failure, as an argument of a rollback helper. */
-    private static final String FAILURE = "(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)";
+    static final String FAILURE = "(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)";
 
     /**
      * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,

@@ -173,6 +173,9 @@ public final class Reviewer {
                     drops.addAll(DeletedCopies.find(f, book.catalog()));
                     drops.addAll(DroppedReturnedErrors.find(f, book.catalog()));
                     drops.addAll(DroppedRowCounts.find(f, book.catalog()));
+                    drops.addAll(RollbacksCutFromRethrows.find(f, book.catalog(), allAdded));
+                    drops.addAll(UnreadTokenErrors.find(f, book.catalog()));
+                    drops.addAll(GoCheckedBesideDropped.find(f, book.catalog()));
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a catch another ERR-01 rule reports (at the catch or at its return) is said once, by that rule
                     List<Finding> catches = new ArrayList<>(SilencedCatches.find(f, book.catalog()));
