@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * its finally up into the try's body ({@link MovedPastExits}) runs on the path without a failure only. Clean: the
  * release moved into a deferred closure or a finally, the cleanup handed to {@code t.Cleanup}, the message fired down
  * the pipeline, the connection returned to the caller, the open replaced by {@code os.ReadFile}, the release moved
- * into the try's body with the catch releasing too.</li>
+ * into the try's body with the catch releasing too; and, from the whole-set probe at the merge, a cleanup re-signed
+ * with arguments and still called, a client handed back to the provider that lent it, an example rewritten so that
+ * the value whose shutdown it deletes is no longer made.</li>
  * </ul>
  */
 class Res44ClassesTest {
