@@ -71,8 +71,14 @@ public final class RaisedLogLevels {
     /** A count in the line (a summary), or a message naming a one-time change of the program's or a link's state. */
     private static final Pattern ONCE_OR_COUNT = Pattern.compile("\\blen\\(|\\.(?:size|length|count|getCount)\\(\\)"
             + "|\\.length\\b|(?i:\"[^\"]*\\b(?:start(?:ed|ing)?|stop(?:ped|ping)?|shut(?:ting)?\\s*down|listen(?:ing)?"
-            + "|initiali[sz]\\w*|(?:re)?connected|disconnected|config\\w*|version|ready|loaded|registered|enabled"
-            + "|disabled|migrat\\w*|elected|leader)\\b)");
+            + "|initiali[sz]\\w*|(?:re)?connected|disconnected|config\\w*|version|ready|(?:re)?loaded|registered"
+            + "|enabled|disabled|migrat\\w*|elected|leader)\\b)");
+    /**
+     * The call's text up to its arguments ends in a warning or error level ({@code LOG.warn}, {@code log.Errorf},
+     * zerolog's {@code log.Warn().Msg}).
+     */
+    private static final Pattern WARN_OR_WORSE = Pattern.compile("(?i)\\.\\s*(?:warn(?:ing)?|error|fatal|severe"
+            + "|crit(?:ical)?|panic)[fwlnc]?\\s*(?:\\(\\s*\\)\\s*\\.\\s*\\w+\\s*)?$");
     private static final Set<String> GO_LOOPS = Set.of("for_statement");
     private static final Set<String> JAVA_LOOPS = Set.of("for_statement", "enhanced_for_statement",
             "while_statement", "do_statement");
@@ -132,11 +138,16 @@ public final class RaisedLogLevels {
      * and the fixes of the class lower exactly such per-poll and per-request lines. Not this: a line after a loop of
      * its own function or one that counts (a size, a length: the summary LOG-01 asks for, which belongs at info), a
      * message that names a one-time change of state (started, listening, connected, configuration loaded), and a
-     * connection's failure or lifecycle callback (once per channel).
+     * connection's failure or lifecycle callback (once per channel), and a raise to warn or error: the author marks
+     * an exceptional condition (a user missing and created, a file change detected, nothing to replicate), which is
+     * what those levels are for, not routine per-call detail (the whole-set probe at the session-44 merge: ranger,
+     * zrepl, watchtower).
      */
     private static boolean perCall(SyntaxNode c, byte[] src) {
         SyntaxNode args = c.getChildByFieldName("arguments");
-        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()) {
+        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()
+                || WARN_OR_WORSE.matcher(new String(src, c.getStartByte(), args.getStartByte() - c.getStartByte(),
+                        java.nio.charset.StandardCharsets.UTF_8)).find()) {
             return false;
         }
         SyntaxNode child = c;

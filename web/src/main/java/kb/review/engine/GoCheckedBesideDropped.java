@@ -20,7 +20,9 @@ import kb.review.rules.Catalog;
  * flush that fails on this path is reported as done (the class of richhaase/agentic-code-reviewer#91 and
  * ginkida/gokin#6: close errors that go unnoticed). The same call text is required (callee and arguments), not only
  * the callee's name. Left alone: a line inside an {@code if err != nil} branch (best-effort cleanup on a path that
- * already fails, Go's deliberate ignore), and the calls ERR-01 counts as best effort.
+ * already fails, Go's deliberate ignore), the calls ERR-01 counts as best effort, and a drop the change only spells
+ * out ({@code f2.Close()} become {@code _ = f2.Close()}, a linter's fix: the error was dropped before; precision set
+ * 24, pdfcpu's cleanup branches).
  */
 final class GoCheckedBesideDropped {
 
@@ -37,11 +39,17 @@ final class GoCheckedBesideDropped {
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
             List<String> checked = new ArrayList<>();
+            List<String> droppedBefore = new ArrayList<>();
             for (DiffLine l : lines) {
                 if (l.kind() == DiffLine.Kind.CONTEXT && l.text().contains("!= nil")) {
                     GoBinding b = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
                     if (b != null && b.checked() && b.errorAt() >= 0) {
                         checked.add(call(l.text()));
+                    }
+                } else if (l.kind() == DiffLine.Kind.REMOVED && l.text().contains("(")) {
+                    GoBinding b = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
+                    if (b != null && !b.checked() && (b.names().isEmpty() || b.names().equals(List.of("_")))) {
+                        droppedBefore.add(call(l.text()));
                     }
                 }
             }
@@ -55,7 +63,8 @@ final class GoCheckedBesideDropped {
                 }
                 GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
                 if (now == null || now.checked() || !(now.names().isEmpty() || now.names().equals(List.of("_")))
-                        || !checked.contains(call(l.text())) || GoCheckedErrorDropped.bestEffort(now.callee())
+                        || !checked.contains(call(l.text())) || droppedBefore.contains(call(l.text()))
+                        || GoCheckedErrorDropped.bestEffort(now.callee())
                         || inErrorBranch(lines, i)) {
                     continue;
                 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * a debug-level log, a comment saying why, the check moved into a helper the change adds.</li>
  * <li>A Go call's error dropped ({@code _ =} or bare) by a line the change adds beside a kept check of the same call
  * ({@code go-checked-call-dropped-beside-check}). Clean: the same call discarded inside an {@code if err != nil}
- * branch (cleanup on a failing path), another value's close.</li>
+ * branch (cleanup on a failing path), another value's close, a bare close the change only spells out as
+ * {@code _ =}.</li>
  * <li>An MQTT client's token waited for and its {@code Error()} never read ({@code go-token-error-never-read}):
  * chained on the publish, or bound and waited with a bound while the lines below never mention it. Clean: the error
  * read after the wait, Paho's {@code t.Wait() && t.Error() != nil} idiom, a wait group and a token handed on.</li>

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * {@code analysis/SampledSiblings}.</li>
  * </ul>
  * Clean: a summary raised after its loop, a listening line raised, a retry helper's literal, a start function's loop
- * over the workers it starts, the per-record detail moved into the sampled branch.
+ * over the workers it starts, the per-record detail moved into the sampled branch, a line raised to warn for an
+ * anomaly, a "reloaded" line raised to info.
  * <p>TIME-01 ({@code review/classes25/log44-utc-writer-replaced/}): a line that wrote a time in UTC replaced in its
  * block by a zoneless {@code SimpleDateFormat} or {@code FastDateFormat} ({@code engine/UtcLiteralFormats}). Clean:
  * the replacement given UTC, a local display's formatter swapped.
