@@ -39,22 +39,25 @@ final class GoCheckedBesideDropped {
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
             List<String> checked = new ArrayList<>();
-            List<String> droppedBefore = new ArrayList<>();
             for (DiffLine l : lines) {
                 if (l.kind() == DiffLine.Kind.CONTEXT && l.text().contains("!= nil")) {
                     GoBinding b = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
                     if (b != null && b.checked() && b.errorAt() >= 0) {
                         checked.add(call(l.text()));
                     }
-                } else if (l.kind() == DiffLine.Kind.REMOVED && l.text().contains("(")) {
+                }
+            }
+            if (checked.isEmpty()) {
+                continue;
+            }
+            List<String> droppedBefore = new ArrayList<>();
+            for (DiffLine l : lines) {
+                if (l.kind() == DiffLine.Kind.REMOVED && l.text().contains("(")) {
                     GoBinding b = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
                     if (b != null && !b.checked() && (b.names().isEmpty() || b.names().equals(List.of("_")))) {
                         droppedBefore.add(call(l.text()));
                     }
                 }
-            }
-            if (checked.isEmpty()) {
-                continue;
             }
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);

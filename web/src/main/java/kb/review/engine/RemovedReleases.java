@@ -48,11 +48,6 @@ final class RemovedReleases {
     /** The names a catch gives its failure, as an argument of a rollback helper. */
     static final String FAILURE = "(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)";
 
-    /**
-     * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
-     * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
-     * java-24), so a deletion without the acquisition in sight says less than a deleted close.
-     */
     /** A goroutine's function literal opening on this line ({@code go func() {}, {@code go func(c net.Conn) {}). */
     private static final Pattern GO_FUNC_OPEN = Pattern.compile("\\bgo\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
     /** A Go call of a cleanup function value, alone on its line: group 1 its name. */
@@ -71,6 +66,11 @@ final class RemovedReleases {
      */
     private static final Pattern OWNER_RELEASE = Pattern.compile(
             "\\.\\s*(?:release|disconnect|close|return)[A-Z]\\w*\\s*\\(\\s*[^)\\s]");
+    /**
+     * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
+     * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
+     * java-24), so a deletion without the acquisition in sight says less than a deleted close.
+     */
     private static final Pattern SHUTDOWN = Pattern.compile("^\\s*(?:this\\.)?([a-z_]\\w*)\\.(?:shutdownGracefully"
             + "|shutdownNow|shutdown)\\(\\)\\s*(?:\\.\\s*\\w+\\(\\)\\s*)*;");
 
