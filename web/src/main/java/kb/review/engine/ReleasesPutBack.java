@@ -17,12 +17,35 @@ import kb.review.engine.RemovedReleases.Release;
  */
 final class ReleasesPutBack {
 
+    /**
+     * A Java value handed back to the owner that lent it, with an argument ({@code clientProvider.releaseClient(config)},
+     * {@code pool.returnObject(conn)}): added in the hunk of a deleted disconnect or release, the provider now takes the
+     * value back (precision set 21, streampipes' OPC UA adapter).
+     */
+    private static final Pattern OWNER_RELEASE = Pattern.compile(
+            "\\.\\s*(?:release|disconnect|close|return)[A-Z]\\w*\\s*\\(\\s*[^)\\s]");
+
     private ReleasesPutBack() {
     }
 
     /** The hunk adds a release of the same kind (a renamed field or variable closed instead). */
     static boolean rewrittenInHunk(Release r, List<DiffLine> lines) {
         return lines.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && r.pattern().matcher(l.text()).find());
+    }
+
+    /** The hunk adds a line that hands a value back to the owner that lent it ({@link #OWNER_RELEASE}). */
+    static boolean handedToOwner(List<DiffLine> lines) {
+        return lines.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && OWNER_RELEASE.matcher(l.text()).find());
+    }
+
+    /**
+     * True when an added line still calls the Go cleanup function {@code name}, with arguments now
+     * ({@code cleanupAlways()} become {@code cleanupAlways(ctx, l, pidFilePath)}: the change re-signed the function, it
+     * did not drop the call; precision set 17, AdGuardHome). Its declaration ({@code func name(}) is no call.
+     */
+    static boolean calledAgain(String name, List<String> added) {
+        Pattern call = Pattern.compile("(?<!func\\s)(?<![\\w.])" + Pattern.quote(name) + "\\s*\\(");
+        return added.stream().anyMatch(a -> a.contains(name) && call.matcher(a).find());
     }
 
     /** The added lines of one file's hunks. */

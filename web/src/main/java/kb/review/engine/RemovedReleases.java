@@ -60,13 +60,6 @@ final class RemovedReleases {
     private static final Pattern RELEASE_VERB = Pattern.compile(
             "^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\.(?:disconnect|release)\\(\\)\\s*;");
     /**
-     * A Java value handed back to the owner that lent it, with an argument ({@code clientProvider.releaseClient(config)},
-     * {@code pool.returnObject(conn)}): added in the hunk of a deleted disconnect or release, the provider now takes the
-     * value back (precision set 21, streampipes' OPC UA adapter).
-     */
-    private static final Pattern OWNER_RELEASE = Pattern.compile(
-            "\\.\\s*(?:release|disconnect|close|return)[A-Z]\\w*\\s*\\(\\s*[^)\\s]");
-    /**
      * A Java shutdown of a value. Reported only when the diff shows the value's acquisition: a shutdown is often a second,
      * hurrying call ({@code shutdownNow()} in an interrupt catch after a {@code shutdown()} above the hunk, round 24's
      * java-24), so a deletion without the acquisition in sight says less than a deleted close.
@@ -240,9 +233,8 @@ final class RemovedReleases {
                         || language == Language.GO && GoReleases.endedOtherwise(value, added)
                         || language == Language.GO && renamedInBlock(lines, i, r, value)
                         || (r.pattern() == GO_CLEANUP || r.pattern() == RELEASE_VERB) && handedOn(value, added)
-                        || r.pattern() == GO_CLEANUP && calledAgain(value, added)
-                        || r.pattern() == RELEASE_VERB && lines.stream().anyMatch(a -> a.kind() == DiffLine.Kind.ADDED
-                                && OWNER_RELEASE.matcher(a.text()).find());
+                        || r.pattern() == GO_CLEANUP && ReleasesPutBack.calledAgain(value, added)
+                        || r.pattern() == RELEASE_VERB && ReleasesPutBack.handedToOwner(lines);
                 boolean owned = language == Language.GO && acquired == 0 && above == 0 && overwritten == 0
                         && ReceiverOwnedFields.ownedByReceiver(h, lines, i, value);
                 // a Java HTTP response's close: RES-02, sure when a retry loop overwrites the response
@@ -323,16 +315,6 @@ final class RemovedReleases {
         Pattern on = Pattern.compile("(?:[(,]|\\breturn)\\s*" + Pattern.quote(name) + "\\s*[,)]|\\breturn\\b.*[\\s,]"
                 + Pattern.quote(name) + "\\s*(?:,|$)");
         return added.stream().anyMatch(a -> a.contains(name) && on.matcher(a).find());
-    }
-
-    /**
-     * True when an added line still calls the Go cleanup function {@code name}, with arguments now
-     * ({@code cleanupAlways()} become {@code cleanupAlways(ctx, l, pidFilePath)}: the change re-signed the function, it
-     * did not drop the call; precision set 17, AdGuardHome). Its declaration ({@code func name(}) is no call.
-     */
-    private static boolean calledAgain(String name, List<String> added) {
-        Pattern call = Pattern.compile("(?<!func\\s)(?<![\\w.])" + Pattern.quote(name) + "\\s*\\(");
-        return added.stream().anyMatch(a -> a.contains(name) && call.matcher(a).find());
     }
 
     /** True when the release reaches its value through an owner ({@code c.conn.Close()}, {@code this.pool.close()}). */
