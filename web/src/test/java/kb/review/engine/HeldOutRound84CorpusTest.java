@@ -29,12 +29,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound84CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout84");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout84/RESULTS.md once written).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout84/RESULTS.md. Run 1 is the first and blind measurement (review at 8fc887a0, this branch's
+    // base, unchanged), committed cases fe1329b7; run 2 adds one accept line (a real RES-02 defect on the line the
+    // cases labelled RES-01) and changes no case code or label. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 35/40 = 0.875, precision 35/36 = 0.972; Go 17/20 = 0.850 and 17/17 =
+    // 1.000; Java 18/20 = 0.900 and 18/19 = 0.947. High-confidence only: overall 26/40 = 0.650 and 26/26 = 1.000.
+    // Run 2: overall 35/40 = 0.875 and 35/35 = 1.000; Go 17/20 = 0.850 and 17/17 = 1.000; Java 18/20 = 0.900 and
+    // 18/18 = 1.000; high-confidence only 26/40 = 0.650 and 26/26 = 1.000. Edits of existing files: recall 27/30 =
+    // 0.90, precision 27/27 = 1.00; new and renamed files 8/10 = 0.80 and 8/8 = 1.00.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.90, 1.00});
 
     static List<Case> cases;
 
