@@ -28,12 +28,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound82CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout82");
 
-    // Floors: run 1 is the first and blind measurement; until it has run the floors are 0 (see heldout82/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout82/RESULTS.md. Run 1 is the first and blind measurement (review at 8fc887a0, this branch's
+    // base, unchanged), committed cases 6581bd7a; run 2 adds five accept lines (real defects the cases left unlabelled:
+    // an unlocked map read beside the labelled write, URLConnection and HttpClient built without timeouts, two of them
+    // on clean look-alikes) and changes no case code or label. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/40 = 0.850; Go 16/20 = 0.800 and 16/17 =
+    // 0.941; Java 18/20 = 0.900 and 18/23 = 0.783. High-confidence only: overall 24/40 = 0.600 and 24/27 = 0.889.
+    // Run 2: overall 34/40 = 0.850 and 34/35 = 0.971; Go 16/20 = 0.800 and 16/16 = 1.000; Java 18/20 = 0.900 and
+    // 18/19 = 0.947; high-confidence only 24/40 = 0.600 and 24/24 = 1.000. Edits of existing files: recall 25/28 =
+    // 0.89, precision 25/26 = 0.96; new and renamed files 9/12 = 0.75 and 9/9 = 1.00.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
