@@ -28,12 +28,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound83CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout83");
 
-    // Floors: run 1 is the first and blind measurement; the floors are 0 until it has run (see heldout83/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout83/RESULTS.md. Run 1 is the first and blind measurement (review at 8fc887a0, this branch's
+    // base, unchanged), committed cases ff9fdef3; run 2 adds accept lines for four real defects the cases left
+    // unlabelled (kserve's second unbounded goroutine start and goroutines without recover, an unbounded shared
+    // executor queue in a clean look-alike) and changes no case code or label. The floors are run 2's figures (active
+    // findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 36/40 = 0.900, precision 36/45 = 0.800; Go 18/20 = 0.900 and 18/21 =
+    // 0.857; Java 18/20 = 0.900 and 18/24 = 0.750. High-confidence only: overall 26/40 = 0.650 and 26/34 = 0.765.
+    // Run 2: overall 36/40 = 0.900 and 36/41 = 0.878; Go 18/20 = 0.900 and 18/18 = 1.000; Java 18/20 = 0.900 and
+    // 18/23 = 0.783; high-confidence only 26/40 = 0.650 and 26/30 = 0.867. Edits of existing files: recall 28/32 =
+    // 0.88, precision 28/30 = 0.93; new and renamed files 8/8 = 1.00 and 8/11 = 0.73.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 1.00},
+            "java", new double[] {0.90, 0.75});
 
     static List<Case> cases;
 
