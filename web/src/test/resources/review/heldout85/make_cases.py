@@ -20,6 +20,16 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # The per-request client the edit builds is HttpClient 5's default client: its connect timeout is three minutes,
+    # but its socket timeout defaults to disabled (SocketConfig's soTimeout, with no response timeout in RequestConfig),
+    # so the token request's read can wait without limit: a real TMO-01 defect on the changed line, beside the RES-04
+    # label on the same line.
+    'java-08-spring-zeebe-token-http-client-per-request': [
+        'camunda-sdk-java/java-common/src/main/java/io/camunda/common/auth/SaaSAuthentication.java:36:TMO-01'],
+    # The declaration the edit turns from ConcurrentHashMap into HashMap is the line that carries the CONC-03 defect
+    # labelled on the computeIfAbsent three lines below (the fix thread, apache/poi#709, changed that declaration).
+    'java-15-poi-cell-format-cache-plain-hash-map': [
+        'poi/src/main/java/org/apache/poi/ss/format/CellFormat.java:31:CONC-03'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

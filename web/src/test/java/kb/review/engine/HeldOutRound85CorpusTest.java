@@ -29,12 +29,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound85CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout85");
 
-    // Floors: run 1 is the first and blind measurement; the floors stay 0 until it is read (see heldout85/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout85/RESULTS.md. Run 1 is the first and blind measurement (review at 8fc887a0, this branch's
+    // base, unchanged), committed cases 74e17d8b; run 2 adds two accept lines (real TMO-01 and CONC-03 defects the
+    // cases left unlabelled, the second the labelled defect named three lines above its label) and changes no case
+    // code or label. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a
+    // regression floor only.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/35 = 0.943; Go 15/20 = 0.750 and 15/15 =
+    // 1.000; Java 18/20 = 0.900 and 18/20 = 0.900. High-confidence only: overall 24/40 = 0.600 and 24/26 = 0.923.
+    // Run 2: overall 33/40 = 0.825 and 33/33 = 1.000; Go 15/20 = 0.750 and 15/15 = 1.000; Java 18/20 = 0.900 and
+    // 18/18 = 1.000; high-confidence only 24/40 = 0.600 and 24/24 = 1.000. Edits of existing files: recall 26/32 =
+    // 0.81, precision 26/26 = 1.00; new and renamed files 7/8 = 0.88 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.90, 1.00});
 
     static List<Case> cases;
 
