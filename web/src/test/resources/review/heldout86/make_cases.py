@@ -20,6 +20,15 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # The edit removes the uncaught-exception handler, and with it the only close of the accepted socket on a failed
+    # processing: the socket accepted on this line is no longer released on that path, the RES-01 defect the case's
+    # own description names next to its CONC-01 label one line below.
+    'java-01-hapi-hl7v2-connection-thread-without-handler': [
+        'src/main/java/ca/uhn/hl7v2/app/ConnectionAcceptor.java:32:RES-01'],
+    # The per-request client the edit builds with HttpClients.createDefault() has no connect or socket timeout (the
+    # library's defaults wait without limit), a TMO-01 defect on the same line as the case's RES-04 label.
+    'java-19-lti-attendance-http-client-per-request': [
+        'src/main/java/edu/ksu/canvas/attendance/services/CanvasSectionClient.java:65:TMO-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound86CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout86");
 
-    // Floors: 0 for run 1, the first and blind measurement; set after it (see heldout86/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout86/RESULTS.md. Run 1 is the first and blind measurement (review at 8fc887a0, this branch's
+    // base, unchanged), committed cases 556bb5de; run 2 adds two accept lines (a socket no longer closed on a failed
+    // processing, a per-request HTTP client without timeouts: real defects the cases left unlabelled, Java, LOW) and
+    // changes no case code or label. The floors are run 2's figures (active findings, any confidence) rounded down to
+    // 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/36 = 0.889; Go 12/20 = 0.600 and 12/14 =
+    // 0.857; Java 20/20 = 1.000 and 20/22 = 0.909. High-confidence only: overall 23/40 = 0.575 and 23/25 = 0.920.
+    // Run 2: overall 32/40 = 0.800 and 32/34 = 0.941; Go 12/20 = 0.600 and 12/14 = 0.857; Java 20/20 = 1.000 and
+    // 20/20 = 1.000; high-confidence only 23/40 = 0.575 and 23/25 = 0.920. Edits of existing files: recall 26/30 =
+    // 0.87, precision 26/28 = 0.93; new and renamed files 6/10 = 0.60 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.60, 0.85},
+            "java", new double[] {1.00, 1.00});
 
     static List<Case> cases;
 
