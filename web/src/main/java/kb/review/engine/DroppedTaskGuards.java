@@ -120,7 +120,7 @@ final class DroppedTaskGuards {
      * launch is kept) some line of its body is kept: the work stays, only the guard goes.
      */
     private static boolean guardedWholly(List<DiffLine> lines, int tryAt, boolean launchKept) {
-        int indent = indent(lines.get(tryAt).text());
+        int indent = RemovedReleases.indent(lines.get(tryAt).text());
         boolean catchAll = false;
         boolean inCatchAll = false;
         boolean bodyKept = false;
@@ -128,12 +128,12 @@ final class DroppedTaskGuards {
             DiffLine l = lines.get(j);
             String t = l.text();
             boolean removed = l.kind() == DiffLine.Kind.REMOVED;
-            if (!removed && !t.isBlank() && indent(t) < indent) {
+            if (!removed && !t.isBlank() && RemovedReleases.indent(t) < indent) {
                 break; // the end of the task
             }
-            if (removed && indent(t) == indent && t.strip().startsWith("}") || CATCH.matcher(t).find()) {
+            if (removed && RemovedReleases.indent(t) == indent && t.strip().startsWith("}") || CATCH.matcher(t).find()) {
                 // a clause of the try opens or closes: only a catch-all's own lines are read for a rethrow
-                inCatchAll = removed && indent(t) == indent && UnguardedTaskCalls.CATCH_ALL.matcher(t).find();
+                inCatchAll = removed && RemovedReleases.indent(t) == indent && UnguardedTaskCalls.CATCH_ALL.matcher(t).find();
                 catchAll |= inCatchAll;
             } else if (inCatchAll && removed && THROW.matcher(t).find()) {
                 return false; // the old catch let the failure out anyway
@@ -146,12 +146,12 @@ final class DroppedTaskGuards {
 
     /** The new line of the last kept line of the task whose guard opened at {@code tryAt}. */
     private static int bodyEnd(List<DiffLine> lines, int tryAt) {
-        int indent = indent(lines.get(tryAt).text());
+        int indent = RemovedReleases.indent(lines.get(tryAt).text());
         int end = 0;
         for (int j = tryAt + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
-                if (indent(l.text()) < indent) {
+                if (RemovedReleases.indent(l.text()) < indent) {
                     return l.newLine();
                 }
                 end = l.newLine();
@@ -166,9 +166,9 @@ final class DroppedTaskGuards {
      */
     private static int relaunched(List<DiffLine> lines, int head, int tryAt, String call) {
         List<String> ran = new ArrayList<>();
-        int indent = indent(lines.get(tryAt).text());
+        int indent = RemovedReleases.indent(lines.get(tryAt).text());
         for (int j = tryAt + 1; j < lines.size() && lines.get(j).kind() == DiffLine.Kind.REMOVED
-                && !CATCH.matcher(lines.get(j).text()).find() && indent(lines.get(j).text()) > indent; j++) {
+                && !CATCH.matcher(lines.get(j).text()).find() && RemovedReleases.indent(lines.get(j).text()) > indent; j++) {
             Matcher r = RAN.matcher(lines.get(j).text());
             if (r.find()) {
                 ran.add(r.group(1) != null ? r.group(1) : r.group(2));
@@ -185,13 +185,5 @@ final class DroppedTaskGuards {
             }
         }
         return 0;
-    }
-
-    private static int indent(String text) {
-        int i = 0;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
     }
 }
