@@ -36,6 +36,8 @@ final class RemovedRecovers {
                     + "func\\s*\\(");
     /** A goroutine launched on a named call: group 1 the receiver path, 2 the function, 3 the arguments. */
     private static final Pattern NAMED_LAUNCH = Pattern.compile("^\\s*go\\s+((?:\\w+\\.)*)(\\w+)\\((.*)\\)\\s*$");
+    /** A statement that is one call ({@code t.Run()}, {@code p.tail(ctx, file)}). */
+    private static final Pattern STATEMENT_CALL = Pattern.compile("^\\s*(?:\\w+\\.)*\\w+\\([^()]*\\)\\s*$");
     /** A function's declaration: group 1 its name. */
     private static final Pattern FUNC = Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)\\s*[\\[(]");
 
@@ -143,14 +145,38 @@ final class RemovedRecovers {
         if (!m.find() || deletions.stream().noneMatch(r -> declares(r.line().text(), m.group(2)))) {
             return 0;
         }
+        List<String> wrapped = wrapperCalls(deletions, m.group(2));
         for (int j = at + 1; j < lines.size() && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j++) {
             Matcher n = NAMED_LAUNCH.matcher(lines.get(j).text());
-            if (lines.get(j).kind() == DiffLine.Kind.ADDED && n.find() && n.group(1).equals(m.group(1))
-                    && !n.group(2).equals(m.group(2)) && n.group(3).strip().equals(m.group(3).strip())) {
+            if (lines.get(j).kind() == DiffLine.Kind.ADDED && n.find() && !n.group(2).equals(m.group(2))
+                    && (n.group(1).equals(m.group(1)) && n.group(3).strip().equals(m.group(3).strip())
+                    || wrapped.contains(lines.get(j).text().strip().substring(2).strip()))) {
                 return lines.get(j).newLine();
             }
         }
         return 0;
+    }
+
+    /**
+     * Session 45 (conc45): the calls the deleted wrapper {@code name} made as whole statements ({@code t.Run()} in
+     * {@code func (p *PathWatcher) runTailer(t *Tailer) { defer ...recover...; t.Run() }}): a launch that now starts
+     * one of them directly ({@code go t.Run()}) runs the wrapped work without the wrapper's recovery, whatever the
+     * receiver and the arguments are renamed to (round 80's go-10).
+     */
+    private static List<String> wrapperCalls(List<RemovedLine> deletions, String name) {
+        List<String> calls = new ArrayList<>();
+        boolean in = false;
+        for (RemovedLine r : deletions) {
+            String t = r.line().text();
+            if (!in) {
+                in = declares(t, name);
+            } else if (t.startsWith("}")) {
+                break;
+            } else if (STATEMENT_CALL.matcher(t).matches()) {
+                calls.add(t.strip());
+            }
+        }
+        return calls;
     }
 
     private static boolean declares(String line, String name) {

@@ -191,6 +191,10 @@ public final class Reviewer {
                     drops.addAll(rethrown);
                     drops.addAll(UnguardedTaskCalls.find(f, book.catalog(), kept)); // the line a guard left bare
                     drops.addAll(RemovedThreadHandlers.find(f, book.catalog(), allAdded));
+                    // a task handed to a thread or a scheduler that lost the catch-all around its body (session 45)
+                    List<Finding> standing = new ArrayList<>(kept);
+                    standing.addAll(drops);
+                    drops.addAll(DroppedTaskGuards.find(f, book.catalog(), standing));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
