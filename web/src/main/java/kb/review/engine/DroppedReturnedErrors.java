@@ -34,6 +34,10 @@ import kb.review.rules.Catalog;
  * exclusions and the judged look-alikes of gorec29 and goerr30 (a lookup, a helper that delivers nothing, an FTP QUIT)
  * said no.
  *
+ * <p>(err45) A deleted check with an else branch whose statements the change adds back after the bare call is
+ * reported under {@link #LOGGED_RULE} whatever the callee is named: the work the old code did only on success now runs
+ * after a failure too ({@link #successRunsAfter}).
+ *
  * <p>The check may also sit below the call's assignment, on the error the value carries ({@link CarriedErrorChecks}:
  * gorm's {@code tx.Error}, a command's {@code Err()}). A deleted check of a transaction's Begin is TX-02's
  * ({@link DroppedBegins}). A callee the change redeclares without an error result takes its callers' checks with it.
