@@ -51,6 +51,9 @@ final class GoCheckedErrorDropped {
     /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
     private static final int GAP = 4;
 
+    /** The most continuation lines one wrapped log call of a deleted check is read over (err45). */
+    private static final int WRAPPED = 6;
+
     private GoCheckedErrorDropped() {
     }
 
@@ -156,7 +159,7 @@ final class GoCheckedErrorDropped {
     private static boolean onlyLogged(List<DiffLine> lines, int check, String name) {
         int indent = CodeText.indent(lines.get(check).text());
         boolean logged = false;
-        for (int j = check + 1; j < lines.size() && j <= check + 6; j++) {
+        for (int j = check + 1; j < lines.size() && j <= check + 6 + WRAPPED; j++) {
             DiffLine l = lines.get(j);
             String t = l.text().strip();
             if (l.kind() != DiffLine.Kind.REMOVED) {
@@ -166,7 +169,23 @@ final class GoCheckedErrorDropped {
                 return logged;
             }
             String code = STRING.matcher(t).replaceAll("\"\"");
-            if (!LOG.matcher(code).find() || QUIET_LOG.matcher(code).find() || !mentions(code, name)) {
+            if (!LOG.matcher(code).find() || QUIET_LOG.matcher(code).find()) {
+                return false;
+            }
+            // (err45) a log call wrapped over several lines (zap fields, slog attributes, a long format): its
+            // continuation lines, deleted with it, are the same statement, and the error may be named on any of them
+            boolean named = mentions(code, name);
+            int open = HiddenReleaseSlots.balance(t);
+            for (int k = j + 1; open > 0 && k < lines.size() && k <= j + WRAPPED; k++) {
+                DiffLine more = lines.get(k);
+                if (more.kind() != DiffLine.Kind.REMOVED) {
+                    return false;
+                }
+                open += HiddenReleaseSlots.balance(more.text());
+                named |= mentions(STRING.matcher(more.text()).replaceAll("\"\""), name);
+                j = k;
+            }
+            if (open > 0 || !named) {
                 return false;
             }
             logged = true;

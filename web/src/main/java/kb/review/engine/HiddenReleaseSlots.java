@@ -58,7 +58,11 @@ final class HiddenReleaseSlots {
         return -1;
     }
 
-    private static int balance(String s) {
+    /**
+     * The brackets a Go line opens minus those it closes (parentheses, braces, brackets), strings, runes and a
+     * trailing comment skipped: above zero, the statement goes on to the next line.
+     */
+    static int balance(String s) {
         int d = 0;
         boolean quoted = false;
         char q = 0;

@@ -176,6 +176,7 @@ public final class Reviewer {
                     drops.addAll(RollbacksCutFromRethrows.find(f, book.catalog(), allAdded));
                     drops.addAll(UnreadTokenErrors.find(f, book.catalog()));
                     drops.addAll(GoCheckedBesideDropped.find(f, book.catalog()));
+                    drops.addAll(GoStaleErrorReads.find(f, book.catalog())); // a check of err meant for a bare call
                     drops.addAll(EmptiedCatches.find(f, book.catalog(), allAdded));
                     // a catch another ERR-01 rule reports (at the catch or at its return) is said once, by that rule
                     List<Finding> catches = new ArrayList<>(SilencedCatches.find(f, book.catalog()));
