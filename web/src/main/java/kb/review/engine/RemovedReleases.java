@@ -7,6 +7,7 @@ import static kb.review.engine.DeletedReleaseBlocks.nextNewLine;
 import static kb.review.engine.DeletedReleaseBlocks.opensBlockBefore;
 import static kb.review.engine.DeletedReleaseBlocks.pairedInBlock;
 import static kb.review.engine.DeletedReleaseBlocks.renamedInBlock;
+import static kb.review.engine.DeletedReleaseBlocks.unconditionalBlock;
 import static kb.review.engine.ReleasesPutBack.acquiredInChange;
 import static kb.review.engine.ReleasesPutBack.addedIn;
 import static kb.review.engine.ReleasesPutBack.putBack;
@@ -198,7 +199,8 @@ final class RemovedReleases {
                 }
                 int next = nextNewLine(lines, i);
                 if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
-                        && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
+                        && Math.abs(f.line() - next) <= 15)
+                        && (!opensBlockBefore(lines, i) || unconditionalBlock(lines, i) >= 0)
                         && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
                     Finding moved = MovedPastExits.find(file, h, i, value, r, next, item, catalog);
                     if (moved == null && language == Language.JAVA) {
