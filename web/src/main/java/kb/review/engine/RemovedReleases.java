@@ -320,7 +320,7 @@ final class RemovedReleases {
     /**
      * The new line of the first line kept or added below the deleted release {@code at} when it acquires a resource
      * ({@link #ACQUIRED}): the release let the old one go before its replacement was made, the reconnect's order (a
-     * socket appender's reopen, a client's reconnect on a leader change; logfellow/logstash-logback-encoder#76,
+     * socket appender's reopen, a client's reconnect on a leader change; round 80's java-01, tinode/tindroid#52,
      * withlin/canal-go#85), else 0. Elsewhere a deleted own release may have moved into a method the diff does not
      * show. The finding stands on that acquisition, where the old resource is lost.
      */
