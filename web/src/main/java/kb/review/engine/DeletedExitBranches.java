@@ -7,7 +7,8 @@ import kb.review.diff.DiffLine;
 /**
  * A deleted release that went with the whole early-exit branch it stood in: the change deletes the branch's opening
  * line, the release, the branch's exit and its closing brace ({@code if size <= min { f.Close(); return ... }}).
- * The path that release served is gone with it; the paths left are the ones the other releases serve.
+ * The path that release served is gone with it; the paths left are the ones the other releases serve. Unless the
+ * change adds an exit in its place: then the path is rewritten, not gone.
  */
 final class DeletedExitBranches {
 
@@ -34,10 +35,20 @@ final class DeletedExitBranches {
             exits |= depth == 1 && EXIT.matcher(text).find();
             depth += braces(text);
             if (depth <= 0) {
-                return exits;
+                return exits && !exitAddedBack(lines, at);
             }
         }
         return false;
+    }
+
+    /**
+     * The run of changed lines around the deleted branch adds an exit of its own: the change rewrote the branch (its
+     * condition folded into one {@code if err != nil && bail {}, its error wrapped) and kept the way out it served,
+     * so that path still leaves with the value open (round 80's go-01, file-rotatelogs' failed rotation).
+     */
+    private static boolean exitAddedBack(List<DiffLine> lines, int at) {
+        return RemovedLine.changedBlock(lines, at).stream()
+                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && EXIT.matcher(l.text()).find());
     }
 
     /** Opening minus closing braces of a line, strings and line comments left out (Go and Java). */

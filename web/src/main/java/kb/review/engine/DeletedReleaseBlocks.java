@@ -88,6 +88,33 @@ final class DeletedReleaseBlocks {
     }
 
     /**
+     * A Go deferred closure opening its own line ({@code defer func() {}) or a Java finally ({@code } finally {}): a
+     * block that runs on every way out of the function or the try.
+     */
+    private static final Pattern UNCONDITIONAL = Pattern.compile(
+            "^\\s*(?:defer\\s+func\\s*\\(\\s*\\)|}?\\s*finally)\\s*\\{\\s*$");
+
+    /**
+     * The index of the deleted line that opens the block of the release deleted at {@code at} when that block ran on
+     * every way out: a deferred closure ({@code defer func() { if err := resp.Body.Close(); err != nil {...} }()}) or a
+     * finally, deleted with the release; -1 otherwise. Deleting such a block is not a rewrite of the control flow
+     * around the release (what {@link #opensBlockBefore} stands for) but the loss of the release's one unconditional
+     * place: when the change closes the value by hand lower down, the paths that leave before that line no longer
+     * close it (real fixes put it back: jacoco/jacoco#1244, trickstercache/trickster#34).
+     */
+    static int unconditionalBlock(List<DiffLine> lines, int at) {
+        int inner = 0; // blocks closed between the opener and the release (an if around the close)
+        for (int j = at - 1; j >= 0 && lines.get(j).kind() == DiffLine.Kind.REMOVED; j--) {
+            String text = lines.get(j).text();
+            if (inner == 0 && text.strip().endsWith("{")) {
+                return UNCONDITIONAL.matcher(text).find() ? j : -1;
+            }
+            inner -= DeletedExitBranches.braces(text);
+        }
+        return -1;
+    }
+
+    /**
      * The block of changed lines (deleted and added, between two context lines) around {@code at} holds the same
      * release of the same value on its other side: a release rewritten in place ({@code conn.Close()} to
      * {@code _ = conn.Close()}).

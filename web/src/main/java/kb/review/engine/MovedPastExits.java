@@ -47,6 +47,9 @@ final class MovedPastExits {
                         String item, Catalog catalog) {
         DiffLine removed = from.lines().get(removedAt);
         String deleted = removed.text().strip();
+        // a release deleted with the deferred closure it stood in: the closure's defer is what the change gave up
+        int opener = DeletedReleaseBlocks.unconditionalBlock(from.lines(), removedAt);
+        String opened = opener >= 0 ? from.lines().get(opener).text() : removed.text();
         String header = header(from, removedAt);
         String function = goFunction(header);
         for (Hunk h : file.change().hunks()) {
@@ -66,7 +69,7 @@ final class MovedPastExits {
                 if (!m.find() || !m.group(1).equals(value)) {
                     continue;
                 }
-                if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(removed.text())
+                if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(opened)
                         || DeletedReleaseBlocks.pairedInBlock(h.lines(), k, r, value)) {
                     return null; // into a branch (taken on some paths only), or rewritten where it stands
                 }
@@ -87,8 +90,8 @@ final class MovedPastExits {
                                         + l.newLine())));
                     }
                 }
-                if (deleted.startsWith("defer ") && !function.isEmpty() && ERROR_RESULT.matcher(header).find()
-                        && RemovedReleases.indent(removed.text()) == RemovedReleases.indent(header) + 4
+                if (opened.strip().startsWith("defer ") && !function.isEmpty() && ERROR_RESULT.matcher(header).find()
+                        && RemovedReleases.indent(opened) == RemovedReleases.indent(header) + 4
                         && !file.allKnown(at, l.newLine() - 1)) {
                     int where = acquiredAt(file, from, removedAt, value, item, at);
                     String message = "The change replaces `" + deleted + "` with a close at line " + l.newLine()
@@ -114,13 +117,18 @@ final class MovedPastExits {
      * Java: a release deleted from a {@code finally} and added back up in the body of its try ({@code pool.shutdown()}
      * moved above the {@code catch}): the finally ran on every path, the try's last statements only when nothing before
      * them threw, so every failure now leaves the value unreleased. The finding stands on the acquisition when the diff
-     * shows it (in this hunk or an earlier one of the method), else on the release's new line. Null when the release deleted is not in a finally the hunk shows, or
-     * the one added back is not in that try's own body (a branch of it, a catch, another method).
+     * shows it (in this hunk or an earlier one of the method), else on the top of a hunk that opens for the moved
+     * release ({@link DeletedReleaseAcquisitions#nearestShownAbove}), else on the release's new line. Null when the
+     * release deleted is not in a finally the hunk shows (kept, or deleted whole with it), or the one added back is not in that
+     * try's own body (a branch of it, a catch, another method).
      */
     static Finding outOfFinally(SourceFile file, Hunk from, int removedAt, String value, RemovedReleases.Release r,
                                 String item, Catalog catalog) {
         List<DiffLine> lines = from.lines();
-        int finallyAt = atDepth(lines, removedAt - 1, -1, 0, RemovedReleases.indent(lines.get(removedAt).text()) - 1);
+        // the finally kept with other statements in it, or deleted whole with the release
+        int opener = DeletedReleaseBlocks.unconditionalBlock(lines, removedAt);
+        int finallyAt = opener >= 0 ? opener
+                : atDepth(lines, removedAt - 1, -1, 0, RemovedReleases.indent(lines.get(removedAt).text()) - 1);
         if (finallyAt < 0 || !FINALLY.matcher(lines.get(finallyAt).text()).find()) {
             return null;
         }
@@ -143,7 +151,9 @@ final class MovedPastExits {
             String message = "The change moves `" + deleted + "` out of the finally into the try's body (line "
                     + l.newLine() + "): it now runs only when nothing above it in the try throws, and every failure "
                     + "leaves `" + value + "` unreleased.";
-            return finding(file, item, acquired > 0 ? acquired : l.newLine(), message, catalog, List.of(
+            // without the acquisition in view, the top of a hunk that opens for this change is the nearest line to it
+            int top = acquired > 0 ? 0 : DeletedReleaseAcquisitions.nearestShownAbove(from, k);
+            return finding(file, item, acquired > 0 ? acquired : top > 0 ? top : l.newLine(), message, catalog, List.of(
                     new Finding.Step(l.newLine(), "released here, on the path without a failure only")));
         }
         return null;

@@ -105,18 +105,24 @@ final class ReleasesPutBack {
         // the value may stand anywhere in a tuple assignment: a CLI's helper hands back its context, client,
         // connection and cancel in one (`ctx, client, conn, cancel, err := newClient()`; precision set 19, BU)
         Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
+        // a reset to nothing (`c.conn = nil` under the close it follows, `this.socket = null`) acquires nothing: a
+        // reconnect that deletes the close-and-reset of the old connection still dials a new one over it (round 60's
+        // go-15; withlin/canal-go#85)
+        Pattern cleared = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*=\\s*(?:nil|null)\\s*;?\\s*$");
+        List<String> before = removed.stream().filter(t -> !(t.contains(value) && cleared.matcher(t).find())).toList();
+        List<String> after = added.stream().filter(t -> !(t.contains(value) && cleared.matcher(t).find())).toList();
         // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition
-        Set<String> removedCode = removed.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
-        Set<String> addedCode = added.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        Set<String> removedCode = before.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
+        Set<String> addedCode = after.stream().map(DeletedReleaseAcquisitions::code).collect(Collectors.toSet());
         // an acquisition given other arguments only (`group = new NioEventLoopGroup()` becoming `new
         // NioEventLoopGroup(2)`) is the same acquisition: the same value is still made by the same call
-        Set<String> removedCalls = removed.stream().filter(t -> assigned.matcher(t).find())
+        Set<String> removedCalls = before.stream().filter(t -> assigned.matcher(t).find())
                 .map(ReleasesPutBack::callHead).filter(c -> c != null).collect(Collectors.toSet());
-        Set<String> addedCalls = added.stream().filter(t -> assigned.matcher(t).find())
+        Set<String> addedCalls = after.stream().filter(t -> assigned.matcher(t).find())
                 .map(ReleasesPutBack::callHead).filter(c -> c != null).collect(Collectors.toSet());
-        return removed.stream().anyMatch(t -> assigned.matcher(t).find()
+        return before.stream().anyMatch(t -> assigned.matcher(t).find()
                 && !addedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, addedCalls))
-                || added.stream().anyMatch(t -> assigned.matcher(t).find()
+                || after.stream().anyMatch(t -> assigned.matcher(t).find()
                 && !removedCode.contains(DeletedReleaseAcquisitions.code(t)) && !reArgued(t, removedCalls));
     }
 

@@ -7,6 +7,7 @@ import static kb.review.engine.DeletedReleaseBlocks.nextNewLine;
 import static kb.review.engine.DeletedReleaseBlocks.opensBlockBefore;
 import static kb.review.engine.DeletedReleaseBlocks.pairedInBlock;
 import static kb.review.engine.DeletedReleaseBlocks.renamedInBlock;
+import static kb.review.engine.DeletedReleaseBlocks.unconditionalBlock;
 import static kb.review.engine.ReleasesPutBack.acquiredInChange;
 import static kb.review.engine.ReleasesPutBack.addedIn;
 import static kb.review.engine.ReleasesPutBack.putBack;
@@ -74,6 +75,19 @@ final class RemovedReleases {
     static final Pattern HOLDER_RESET = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*([A-Z]\\w*(?:ContextHolder|Holder))"
             + "\\s*\\.\\s*(?:reset|clear)\\w+\\s*\\(\\s*\\)\\s*;");
 
+    /**
+     * A Java object's no-argument call of its own release ({@code closeSocket();}, {@code this.disconnect();},
+     * {@code releaseConnection();}): group 1 the method, which names the release since the value is a field it reads.
+     */
+    private static final Pattern SELF_RELEASE = Pattern.compile(
+            "^\\s*(?:this\\.)?((?:close|disconnect|release)(?:[A-Z]\\w*)?)\\(\\)\\s*;");
+    /**
+     * A new resource made on the line: assigned from a constructor or from a call that creates, opens, connects or
+     * dials ({@code Socket s = socketFactory.createSocket();}, {@code channel = connect(address);}).
+     */
+    private static final Pattern ACQUIRED = Pattern.compile(
+            "[^=!<>]=\\s*(?:new\\s+[A-Z]\\w*|(?:[\\w.]+\\.)?(?:create|open|connect|dial|new)\\w*)\\s*\\(");
+
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -121,6 +135,9 @@ final class RemovedReleases {
             // catch of a failed start, the group's threads outlive the failure (round 24's java-40, a bind that fails)
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
             new Release(SHUTDOWN, null, "RES-01", "shuts down"),
+            // Java: the object's own release of what it holds (`closeSocket()`, `disconnect()`), kept only where a new
+            // one is acquired right below (reacquired(...)): a reconnect that no longer lets the old one go
+            new Release(SELF_RELEASE, null, "RES-01", "calls"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
                     null, "CONC-05", "restores"),
@@ -192,13 +209,18 @@ final class RemovedReleases {
                 if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
                     continue;
                 }
+                int reacquiredAt = r.pattern() == SELF_RELEASE ? reacquired(lines, i) : 0;
+                if (r.pattern() == SELF_RELEASE && reacquiredAt == 0) {
+                    break;
+                }
                 if ((r.pattern() == GoReleases.BODY || r.pattern() == HelperReleases.GO_BODY) && language == Language.GO
                         && GoReleases.serverRequest(value, file.text())) {
                     break; // a handler's request body is the server's to close (HTTP-01), not a response's
                 }
                 int next = nextNewLine(lines, i);
                 if (next > 0 && !value.isEmpty() && others.stream().noneMatch(f -> f.item().equals(item)
-                        && Math.abs(f.line() - next) <= 15) && !opensBlockBefore(lines, i)
+                        && Math.abs(f.line() - next) <= 15)
+                        && (!opensBlockBefore(lines, i) || unconditionalBlock(lines, i) >= 0)
                         && !pairedInBlock(lines, i, r, value) && !acquiredInChange(value, removed, added)) {
                     Finding moved = MovedPastExits.find(file, h, i, value, r, next, item, catalog);
                     if (moved == null && language == Language.JAVA) {
@@ -224,8 +246,8 @@ final class RemovedReleases {
                 // Java: a try/finally unwrapped, the statement it guarded kept: the finding stands on that statement
                 int bare = outside > 0 && language == Language.JAVA
                         ? UnwrappedHandOffs.unguardedBody(lines, i, value) : 0;
-                int at = overwritten > 0 ? overwritten : acquired > 0 ? acquired : above > 0 ? above
-                        : checked > 0 ? checked : bare > 0 ? bare : outside > 0 ? outside : next;
+                int at = reacquiredAt > 0 ? reacquiredAt : overwritten > 0 ? overwritten : acquired > 0 ? acquired
+                        : above > 0 ? above : checked > 0 ? checked : bare > 0 ? bare : outside > 0 ? outside : next;
                 boolean unwrapped = language == Language.JAVA && UnwrappedHandOffs.unwrapped(lines, i, value);
                 boolean kept = overwritten > 0 ? GoReleases.releasedAgain(r.pattern(), value, added)
                         : putBack(value, r, added, language == Language.JAVA, unwrapped) || rewrittenInHunk(r, lines)
@@ -293,6 +315,23 @@ final class RemovedReleases {
             }
         }
         return out;
+    }
+
+    /**
+     * The new line of the first line kept or added below the deleted release {@code at} when it acquires a resource
+     * ({@link #ACQUIRED}): the release let the old one go before its replacement was made, the reconnect's order (a
+     * socket appender's reopen, a client's reconnect on a leader change; round 80's java-01, tinode/tindroid#52,
+     * withlin/canal-go#85), else 0. Elsewhere a deleted own release may have moved into a method the diff does not
+     * show. The finding stands on that acquisition, where the old resource is lost.
+     */
+    private static int reacquired(List<DiffLine> lines, int at) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
+                return ACQUIRED.matcher(l.text()).find() ? l.newLine() : 0;
+            }
+        }
+        return 0;
     }
 
     /**
