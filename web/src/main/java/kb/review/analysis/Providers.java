@@ -66,7 +66,10 @@ final class Providers {
         return n.getStartByte() >= ancestor.getStartByte() && n.getEndByte() <= ancestor.getEndByte();
     }
 
-    /** The caller stores the result in a field, a map or a struct, or returns it on: a cache or another provider. */
+    /**
+     * The caller stores the result in a field, a map or a struct kept itself, or returns it on: a cache or another
+     * provider.
+     */
     private static boolean keptByCaller(SyntaxNode call, OneTimeContexts sites) {
         SyntaxNode prev = call;
         for (SyntaxNode p = call.getParent(); !p.isNull(); prev = p, p = p.getParent()) {
@@ -79,7 +82,10 @@ final class Providers {
                         return false;
                     }
                 }
-                case "return_statement", "keyed_element", "literal_element", "send_statement" -> {
+                // (Go: an element of a struct literal, `&http.Client{Transport: newTransport()}`, lives as long as
+                // the literal, so the walk goes on to what holds the literal: PerCall's outermostLiteral reads a
+                // construction the same way; session 45, round 74's imgproxy)
+                case "return_statement", "send_statement" -> {
                     return true;
                 }
                 case "assignment_statement" -> {
