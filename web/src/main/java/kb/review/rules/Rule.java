@@ -275,11 +275,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         if (!languages.contains(Language.of(path))) {
             return false;
         }
-        if (!paths.isEmpty() && paths.stream().noneMatch(g -> seen.computeIfAbsent(g.key(), t -> g.matches(path)))) {
+        if (!paths.isEmpty() && paths.stream().noneMatch(g -> seen.computeIfAbsent(g.text(), t -> g.matches(path)))) {
             return false;
         }
         for (Glob g : exclude) {
-            if (seen.computeIfAbsent(g.key(), t -> g.matches(path))) {
+            if (seen.computeIfAbsent(g.text(), t -> g.matches(path))) {
                 return false;
             }
         }

@@ -32,8 +32,7 @@ final class RuleLoader {
      * every rule whose finding only matters under a service's load or lifetime (see the rules' README). Module
      * folders named as samples, demos or examples (okhttp's {@code samples/}, Sentinel's {@code sentinel-demo},
      * dubbo's {@code dubbo-demo}, Go's {@code _examples}); Go's singular {@code example/} and {@code sample/} folders
-     * (go-redis's tours) for Go files only, because Java's {@code com/example} is a package name real code uses. Matched
-     * against module folders only ({@link Glob#modules}): below a JVM source root the folders are a package.
+     * (go-redis's tours) for Go files only, because Java's {@code com/example} is a package name real code uses.
      */
     static final String EXAMPLE_PROGRAMS = "example-programs";
     static final List<String> EXAMPLE_PROGRAM_GLOBS = List.of("**/samples/**", "**/examples/**", "**/_examples/**",
@@ -129,10 +128,9 @@ final class RuleLoader {
         Severity severity = severity(y, m, item, node);
         List<Glob> paths = y.strings(m, "paths").stream().map(Glob::of).toList();
         List<Glob> exclude = y.strings(m, "exclude").stream()
-                .flatMap(g -> g.equals(EXAMPLE_PROGRAMS) ? EXAMPLE_PROGRAM_GLOBS.stream().map(Glob::modules)
-                        : (g.equals(ToolingPaths.NAME) ? ToolingPaths.GLOBS.stream() : java.util.stream.Stream.of(g))
-                        .map(Glob::of))
-                .toList();
+                .flatMap(g -> g.equals(EXAMPLE_PROGRAMS) ? EXAMPLE_PROGRAM_GLOBS.stream()
+                        : g.equals(ToolingPaths.NAME) ? ToolingPaths.GLOBS.stream() : java.util.stream.Stream.of(g))
+                .map(Glob::of).toList();
         int kinds = (m.containsKey("regex") ? 1 : 0) + (m.containsKey("tree-sitter") ? 1 : 0)
                 + (m.containsKey("visitor") ? 1 : 0) + (m.containsKey("analysis") ? 1 : 0);
         if (kinds != 1) {
