@@ -54,11 +54,6 @@ public final class PerCall {
     private HelperClients helpers;
     /** Go: what the change's deleted lines held (a shared client replaced by a new one), or null. */
     private SharedBeforeEdit edits;
-    /**
-     * Whether a provider's per-call use is reported at the call rather than at the construction: off, since older
-     * class tests and judged rows hold the construction's line (session 35 measured the move; see res35's README).
-     */
-    private static final boolean REPORT_AT_USE = false;
     /** Per-call constructions reported so far: the start of their function and their holder's name. */
     private final List<String[]> reported = new ArrayList<>();
 
@@ -137,9 +132,11 @@ public final class PerCall {
             values.lastPerCallUse = -1;
             String why = peerOk ? perCall(n, b.model()) : null;
             int use = values.lastPerCallUse;
-            if (why != null && use > 0 && REPORT_AT_USE) {
-                // a provider called per call: the call is the per-call client (session 35, res35); the construction
-                // is the second step, where ConstructionPasses reports it when the change left the call alone
+            if (why != null && use > 0) {
+                // a provider called per call: the call is the per-call client, where the change makes one per request
+                // (session 45: blind rounds 20, 35, 74 and 80 name the call, the provider's body builds once per
+                // call of it); the construction is the second step, where ConstructionPasses reports it when the
+                // change left the call alone
                 int line = n.getStartPoint().getRow() + 1;
                 if (out.stream().noneMatch(o -> o.line() == use)) {
                     out.add(new Spot(use, 1, b.model().id(), List.of(

@@ -47,26 +47,54 @@ final class Providers {
                 + "\\s*[,}\\n]|(?m)\\breturn\\s+(?:[\\w.&*]+\\s*,\\s*)*&?" + v + "\\s*(?:,|$)").matcher(sites.text(fn)).find();
     }
 
-    /** {@code DataSource ds = dataSource();} and then {@code this.ds = ds} or {@code return ds}: kept. */
-    private static boolean javaLocalKept(SyntaxNode declarator, OneTimeContexts sites) {
-        String v = java.util.regex.Pattern.quote(sites.text(declarator.getChildByFieldName("name")));
-        String body = sites.text(Timeouts.function(declarator));
-        return java.util.regex.Pattern.compile("\\.\\w+\\s*=\\s*" + v + "\\s*;|\\breturn\\s+" + v + "\\s*;")
-                .matcher(body).find()
-                || KeptByReturn.wrappedInReturned(body, sites.text(declarator.getChildByFieldName("name")));
+    /**
+     * {@code DataSource ds = dataSource();} and then {@code this.ds = ds}, {@code return ds}, or a copy into a name
+     * the method does not declare (a static field: {@code sClient = client;} in a double-checked getter): kept.
+     */
+    private static boolean javaLocalKept(String name, SyntaxNode function, OneTimeContexts sites) {
+        String v = java.util.regex.Pattern.quote(name);
+        String body = sites.text(function);
+        if (java.util.regex.Pattern.compile("\\.\\w+\\s*=\\s*" + v + "\\s*;|\\breturn\\s+" + v + "\\s*;")
+                .matcher(body).find() || KeptByReturn.wrappedInReturned(body, name)) {
+            return true;
+        }
+        java.util.regex.Matcher copy = java.util.regex.Pattern.compile("(?<![\\w.$])([\\w$]+)\\s*=\\s*" + v
+                + "\\s*;").matcher(body);
+        while (copy.find()) {
+            if (!declaredIn(body, copy.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean declaredLocally(SyntaxNode at, String name, OneTimeContexts sites) {
-        String body = sites.text(Timeouts.function(at));
-        return java.util.regex.Pattern.compile("[\\w>\\]]\\s+" + java.util.regex.Pattern.quote(name) + "\\s*[=;:,)]")
-                .matcher(body).find();
+        return declaredIn(sites.text(Timeouts.function(at)), name);
+    }
+
+    /**
+     * Java: the body declares {@code name} (a type, or a generic's or array's end, before it; not a statement keyword:
+     * {@code return client;} declares nothing).
+     */
+    private static boolean declaredIn(String body, String name) {
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("([\\w$]+|[>\\]])\\s+"
+                + java.util.regex.Pattern.quote(name) + "\\s*[=;:,)]").matcher(body);
+        while (d.find()) {
+            if (!KeptValues.STATEMENT_KEYWORDS.contains(d.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(SyntaxNode n, SyntaxNode ancestor) {
         return n.getStartByte() >= ancestor.getStartByte() && n.getEndByte() <= ancestor.getEndByte();
     }
 
-    /** The caller stores the result in a field, a map or a struct, or returns it on: a cache or another provider. */
+    /**
+     * The caller stores the result in a field, a map or a struct kept itself, or returns it on: a cache or another
+     * provider.
+     */
     private static boolean keptByCaller(SyntaxNode call, OneTimeContexts sites) {
         SyntaxNode prev = call;
         for (SyntaxNode p = call.getParent(); !p.isNull(); prev = p, p = p.getParent()) {
@@ -79,22 +107,33 @@ final class Providers {
                         return false;
                     }
                 }
-                case "return_statement", "keyed_element", "literal_element", "send_statement" -> {
+                // (Go: an element of a struct literal, `&http.Client{Transport: newTransport()}`, lives as long as
+                // the literal, so the walk goes on to what holds the literal: PerCall's outermostLiteral reads a
+                // construction the same way; session 45, round 74's imgproxy)
+                case "return_statement", "send_statement" -> {
                     return true;
                 }
-                case "assignment_statement" -> {
+                case "assignment_statement" -> { // Go: into a field or entry, or a package variable
                     SyntaxNode left = p.getChildByFieldName("left");
-                    return left != null && !left.isNull() && sites.text(left).matches("(?s).*[.\\[].*");
+                    if (left == null || left.isNull()) {
+                        return false;
+                    }
+                    String target = sites.text(left).strip();
+                    return target.matches("(?s).*[.\\[].*") || target.matches("[\\p{L}_]\\w*")
+                            && !KeptValues.goDeclaredIn(sites.text(Timeouts.function(p)),
+                            java.util.regex.Pattern.quote(target));
                 }
                 case "short_var_declaration" -> {
                     return localKept(p, sites);
                 }
                 case "assignment_expression" -> { // Java: into a field (this.ds = dataSource(), or a name not local)
                     String left = sites.text(p.getChildByFieldName("left"));
-                    return left.contains(".") || !declaredLocally(p, left, sites);
+                    return left.contains(".") || !declaredLocally(p, left, sites)
+                            || javaLocalKept(left, Timeouts.function(p), sites); // a local then kept
                 }
                 case "variable_declarator" -> { // Java: a field's initialiser, or a local then kept
-                    return p.getParent().getType().equals("field_declaration") || javaLocalKept(p, sites);
+                    return p.getParent().getType().equals("field_declaration") || javaLocalKept(
+                            sites.text(p.getChildByFieldName("name")), Timeouts.function(p), sites);
                 }
                 case "expression_statement", "block", "function_declaration", "method_declaration", "func_literal",
                      "lambda_expression", "constructor_declaration" -> {

@@ -31,9 +31,15 @@ final class DeletedTimeoutSetters {
 
     static final String RULE = "deleted-timeout-setter";
 
-    /** A timeout step or setter call; group 1 is the method's name. */
+    /**
+     * A timeout step or setter call; group 1 is the method's name. The receiver may reach the object that holds the
+     * timeout through no-argument getters ({@code client.getParams().setSoTimeout(ms)}, Commons HttpClient 3's
+     * {@code client.getHttpConnectionManager().getParams().setConnectionTimeout(ms)}, a factory's
+     * {@code getConfiguration()}): the setter configures the same client (session 45, round 79's hipchat notifier).
+     */
     static final Pattern SETTER = Pattern.compile(
-            "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?\\s*)?\\.\\s*((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
+            "^\\s*(?:(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\(\\))?(?:\\s*\\.\\s*get[A-Z]\\w*\\(\\s*\\))*\\s*)?\\.\\s*"
+                    + "((?:set)?[A-Za-z]*Timeout[A-Za-z]*|timeout"
                     + "|(?:set)?[mM]axTime(?:MS|Msec)?|(?:with|set)?[sS]ocketOptions)"
                     + "\\s*\\((.*)\\)\\s*[;)]?\\s*(?://.*)?$");
     /** The receiver of a setter statement ({@code this.conn.setReadTimeout(ms);}); group 1 its name. */

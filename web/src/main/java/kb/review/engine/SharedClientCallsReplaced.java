@@ -101,13 +101,14 @@ final class SharedClientCallsReplaced {
                 }
                 Matcher b = (go ? GO_BUILT : JAVA_BUILT).matcher(built.text());
                 String local;
-                if (b.find()) {
+                if (b.find() && usedFor(block, b.group(1), method)) {
                     local = b.group(1);
-                    if (call.group(1).isEmpty() && local.equals(field) || !usedFor(block, local, method)
-                            || kept(file, local)) {
+                    if (call.group(1).isEmpty() && local.equals(field) || kept(file, local)) {
                         continue;
                     }
                 } else if (builtInline(built.text(), method, go)) {
+                    // (also under a local that holds the call's answer, not the client: `int status =
+                    // newClient().executeMethod(post);`, session 45)
                     local = null; // the call is made on the construction itself, kept by nothing
                 } else {
                     continue;

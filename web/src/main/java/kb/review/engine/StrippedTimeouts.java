@@ -59,7 +59,10 @@ final class StrippedTimeouts {
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         for (RemovedLine r : removed) {
-            String old = r.line().text();
+            if (continues(r.lines(), r.index(), DiffLine.Kind.REMOVED)) {
+                continue; // read with the line that starts its statement
+            }
+            String old = statement(r.lines(), r.index(), DiffLine.Kind.REMOVED);
             if (!hasBound(old)) {
                 continue;
             }
@@ -67,7 +70,8 @@ final class StrippedTimeouts {
                 DiffLine now = replacement(r, cut[0]);
                 if (now != null && !moved(cut[1], file, now) && out.stream().noneMatch(f -> f.line() == now.newLine())) {
                     out.add(new Finding(RULE, "TMO-01", severity, file.path(), now.newLine(), 1, now.text().strip(),
-                            "The change keeps this call but takes its bound off (`" + old.strip() + "` before): a peer "
+                            "The change keeps this call but takes its bound off (`"
+                                    + SPACE.matcher(old.strip()).replaceAll(" ") + "` before): a peer "
                                     + "that stops answering now holds the caller, its thread and its connection "
                                     + "without limit. Keep a deadline or timeout on the call, or say where it moved.",
                             Finding.Confidence.HIGH, null, "kb", null));
@@ -171,14 +175,47 @@ final class StrippedTimeouts {
         return false;
     }
 
-    /** The added line of the same changed block that reads as {@code stripped}, or null. */
+    /**
+     * The added line of the same changed block whose statement reads as {@code stripped}, or null. Statements are
+     * compared whole: a chain the old side split over two lines ({@code ...toCompletableFuture()} then {@code .get(t,
+     * MILLISECONDS);}) and the new side wrote on one is the same call less its bound (session 45, round 77's DNS
+     * resolver).
+     */
     private static DiffLine replacement(RemovedLine r, String stripped) {
-        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
-            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && squeeze(l.text()).equals(stripped)) {
+        List<DiffLine> block = RemovedLine.changedBlock(r.lines(), r.index());
+        for (int i = 0; i < block.size(); i++) {
+            DiffLine l = block.get(i);
+            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && !continues(block, i, DiffLine.Kind.ADDED)
+                    && squeeze(statement(block, i, DiffLine.Kind.ADDED)).equals(stripped)) {
                 return l;
             }
         }
         return null;
+    }
+
+    /** How many lines of one kind a statement is read across. */
+    private static final int STATEMENT_LINES = 4;
+
+    /** True when the line at {@code at} continues a statement the line above it, of the same kind, left open. */
+    private static boolean continues(List<DiffLine> lines, int at, DiffLine.Kind kind) {
+        return at > 0 && lines.get(at - 1).kind() == kind && open(lines.get(at - 1).text());
+    }
+
+    /** The text of the statement that starts at {@code at}: the line and the lines of its kind that continue it. */
+    private static String statement(List<DiffLine> lines, int at, DiffLine.Kind kind) {
+        StringBuilder text = new StringBuilder(lines.get(at).text());
+        for (int i = at + 1; i < lines.size() && i - at < STATEMENT_LINES && open(lines.get(i - 1).text())
+                && lines.get(i).kind() == kind; i++) {
+            text.append(' ').append(lines.get(i).text());
+        }
+        return text.toString();
+    }
+
+    /** A line that leaves its statement open: it does not end with {@code ;}, a brace, or a comment. */
+    private static boolean open(String line) {
+        String t = line.strip();
+        return !t.isEmpty() && !t.endsWith(";") && !t.endsWith("{") && !t.endsWith("}") && !t.startsWith("//")
+                && !t.startsWith("*") && !t.startsWith("/*") && !t.startsWith("@");
     }
 
     /** The index of the parenthesis closing the one at {@code open}, or -1 when the line ends first. */

@@ -266,7 +266,8 @@ class JavaRound4ClassesTest {
 
     @Test
     void a_pool_built_by_a_factory_method_that_a_request_handler_calls_is_built_per_request() {
-        assertEquals(List.of("8:RES-04"), items("src/main/java/a/AuditServlet.java",
+        // at the call of the private provider (session 45: the blind rounds name the per-call call, not the build)
+        assertEquals(List.of("15:RES-04"), items("src/main/java/a/AuditServlet.java",
                 FACTORY.formatted("", "DataSource ds = pool();")));
         assertEquals(List.of(), items("src/main/java/a/AuditServlet.java", FACTORY.formatted("""
                 private DataSource ds;
