@@ -26,11 +26,17 @@ import kb.review.diff.SyntaxNode;
  */
 public final class RaisedLogLevels {
 
-    /** Go: the receiver, then the raised level as the method or as the link of a zerolog chain. */
+    /**
+     * Go: the receiver, then the raised level as the method or as the link of a zerolog chain; read on the call's
+     * {@link CodeText#spine}, so the receiver is any chain of names and calls ({@code log.FromCtx(ctx)}, {@code
+     * s.logger.WithError(err).WithField("k", v)}, {@code log.Ctx(ctx)}).
+     */
     private static final Pattern GO_CALL = Pattern.compile(
-            "^(?<recv>[\\w.]*?(?:\\([^()]*\\))?)\\.(?:(?<level>Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
+            "^(?<recv>(?:[\\w.]|\\(\\d*\\))*?)\\.(?:(?<level>Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
                     + "Warn|Warnf|Warnw|Warning|Warningf|Warnln|WarnContext|Print|Printf|Println)"
                     + "|(?<chain>Info|Warn)\\(\\)(?:\\.\\w+\\([^()]*\\))*\\.(?:Msg|Msgf|Send))$");
+    /** The last name of a Go call {@link #GO_CALL} can match: a level, or the end of a zerolog chain. */
+    private static final Pattern GO_LAST_LINK = Pattern.compile("^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Msg|Msgf|Send)$");
     private static final Pattern JAVA_LEVEL = Pattern.compile("^(?:info|warn|warning|notice|i|w)$");
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
@@ -115,7 +121,9 @@ public final class RaisedLogLevels {
                 continue; // a rewrite of the block, not a line whose level changed
             }
             String last = recv.substring(recv.lastIndexOf('.') + 1).replace("()", "");
-            if (!calls(QUIET, removed, last) || calls(LOUD, removed, last)) {
+            String removedSpine = CodeText.spine(removed);
+            if (!calls(QUIET, removed, last) && !calls(QUIET, removedSpine, last)
+                    || calls(LOUD, removed, last) || calls(LOUD, removedSpine, last)) {
                 continue;
             }
             if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src) || reportsFailure(c, src, go)
@@ -225,7 +233,8 @@ public final class RaisedLogLevels {
         for (int at = removedInFile.indexOf(literal); at >= 0; at = removedInFile.indexOf(literal, at + 1)) {
             int from = removedInFile.lastIndexOf('\n', at) + 1;
             int to = removedInFile.indexOf('\n', at);
-            if (!QUIET.matcher(removedInFile.substring(from, to < 0 ? removedInFile.length() : to)).find()) {
+            String line = removedInFile.substring(from, to < 0 ? removedInFile.length() : to);
+            if (!QUIET.matcher(line).find() && !QUIET.matcher(CodeText.spine(line)).find()) {
                 return true;
             }
         }
@@ -243,14 +252,22 @@ public final class RaisedLogLevels {
         return false;
     }
 
-    /** The receiver of a call at a raised level on something named as a logger, or null. */
+    /**
+     * The receiver of a call at a raised level on something named as a logger, or null; as its {@link
+     * CodeText#spine}: a logger reached through a call or a chain ({@code log.FromCtx(ctx)}, {@code
+     * log.WithFields(f)}, {@code plugin.getLogger()}, {@code LoggerFactory.getLogger(X.class)}) is still the logger.
+     */
     private static String raisedReceiver(SyntaxNode c, byte[] src, boolean go) {
         if (go) {
             SyntaxNode fn = c.getChildByFieldName("function");
             if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")) {
                 return null;
             }
-            Matcher m = GO_CALL.matcher(text(src, fn));
+            SyntaxNode field = fn.getChildByFieldName("field");
+            if (field == null || field.isNull() || !GO_LAST_LINK.matcher(text(src, field)).matches()) {
+                return null; // not a level nor the end of a zerolog chain: the spine is not worth reading
+            }
+            Matcher m = GO_CALL.matcher(CodeText.spine(text(src, fn)));
             return m.matches() && LOGGER.matcher(m.group("recv")).find() ? m.group("recv") : null;
         }
         SyntaxNode obj = c.getChildByFieldName("object");
@@ -259,7 +276,7 @@ public final class RaisedLogLevels {
                 || !JAVA_LEVEL.matcher(text(src, name)).matches()) {
             return null;
         }
-        String recv = text(src, obj);
+        String recv = CodeText.spine(text(src, obj));
         return LOGGER.matcher(recv).find() ? recv : null;
     }
 
