@@ -41,10 +41,18 @@ public final class RaisedLogLevels {
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
     /** The quiet levels of every library: slf4j/log4j/JUL, zap/logrus/slog/go-logging/klog's verbosity. */
-    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:debug|trace|fine|finer|finest"
-            + "|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\(");
-    static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:info|warn|warning|Info\\w*"
-            + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(");
+    /** (session 45) Also the level given as an argument: java.util.logging's and log4j's {@code log(Level.FINE, ...)}. */
+    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:debug|trace|fine|finer|finest"
+            + "|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\("
+            + "|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:FINE|FINER|FINEST|CONFIG|DEBUG|TRACE)\\b)");
+    static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:info|warn|warning|Info\\w*"
+            + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:INFO|WARNING|WARN)\\b)");
+    /**
+     * (session 45) A Java call that takes its level as its first argument ({@code logger.log(Level.INFO, ...)} of
+     * java.util.logging and log4j): the level named, to read a raise from {@code Level.FINE} as one from debug.
+     */
+    private static final Pattern ARGUMENT_LEVEL = Pattern.compile(
+            "^\\(\\s*(?:[\\w.]*\\.)?Level\\.(?<level>INFO|WARNING|WARN|SEVERE|ERROR)\\b");
     private static final Pattern LEVEL_TEST = Pattern.compile(
             "\\bis(?:Debug|Trace)Enabled\\s*\\(|\\bIsLevelEnabled\\([^)]*(?:Debug|Trace)|\\bEnabled\\([^)]*(?:Debug|Trace)"
                     + "|\\bisLoggable\\([^)]*(?:FINE|FINER|FINEST)|\\bV\\(\\s*[1-9]\\d*\\s*\\)\\s*\\{?$",
@@ -153,7 +161,12 @@ public final class RaisedLogLevels {
      */
     private static boolean perCall(SyntaxNode c, byte[] src) {
         SyntaxNode args = c.getChildByFieldName("arguments");
-        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()
+        if (args == null || args.isNull()) {
+            return false;
+        }
+        String argText = text(src, args);
+        Matcher level = ARGUMENT_LEVEL.matcher(argText);
+        if (ONCE_OR_COUNT.matcher(argText).find() || level.find() && !level.group("level").equals("INFO")
                 || WARN_OR_WORSE.matcher(new String(src, c.getStartByte(), args.getStartByte() - c.getStartByte(),
                         java.nio.charset.StandardCharsets.UTF_8)).find()) {
             return false;
@@ -273,11 +286,21 @@ public final class RaisedLogLevels {
         SyntaxNode obj = c.getChildByFieldName("object");
         SyntaxNode name = c.getChildByFieldName("name");
         if (obj == null || obj.isNull() || name == null || name.isNull()
-                || !JAVA_LEVEL.matcher(text(src, name)).matches()) {
+                || !JAVA_LEVEL.matcher(text(src, name)).matches() && !argumentLevel(c, src, name)) {
             return null;
         }
         String recv = CodeText.spine(text(src, obj));
         return LOGGER.matcher(recv).find() ? recv : null;
+    }
+
+    /** A Java {@code log(Level.INFO, ...)} or {@code log(Level.WARNING, ...)}: a raised level given as an argument. */
+    private static boolean argumentLevel(SyntaxNode c, byte[] src, SyntaxNode name) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        if (!text(src, name).equals("log") || args == null || args.isNull()) {
+            return false;
+        }
+        Matcher m = ARGUMENT_LEVEL.matcher(text(src, args));
+        return m.find() && !m.group("level").equals("SEVERE") && !m.group("level").equals("ERROR");
     }
 
     /** On a failure path, under a debug test, sampled or latched: the raised line does not repeat per call. */
