@@ -52,9 +52,9 @@ public final class CodeText {
      * (session 45, log45) A call chain's text reduced to its names, so that a logger reached through calls reads as
      * one receiver however its arguments are spelled: comments and spaces dropped, literals emptied, and every
      * argument list emptied but a bare number ({@code klog.V(2)} keeps its verbosity). {@code
-     * log.WithFields(log.Fields{"k": v}).Info} reads {@code log.WithFields().Info}, {@code log.FromCtx(ctx).Debugf("x %s",
-     * y)} reads {@code log.FromCtx().Debugf()}. Line breaks outside argument lists stay, so the text of several
-     * statements keeps one statement a line.
+     * log.WithFields(log.Fields{"k": v}).Info} reads {@code log.WithFields().Info}, {@code
+     * log.FromCtx(ctx).Debugf("x %s", y)} reads {@code log.FromCtx().Debugf()}. Line breaks outside argument lists
+     * stay, so the text of several statements keeps one statement a line.
      */
     public static String spine(String text) {
         String c = code(text);

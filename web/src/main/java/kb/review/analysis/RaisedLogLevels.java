@@ -36,14 +36,15 @@ public final class RaisedLogLevels {
                     + "Warn|Warnf|Warnw|Warning|Warningf|Warnln|WarnContext|Print|Printf|Println)"
                     + "|(?<chain>Info|Warn)\\(\\)(?:\\.\\w+\\([^()]*\\))*\\.(?:Msg|Msgf|Send))$");
     /** The last name of a Go call {@link #GO_CALL} can match: a level, or the end of a zerolog chain. */
-    private static final Pattern GO_LAST_LINK = Pattern.compile("^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Msg|Msgf|Send)$");
+    private static final Pattern GO_LAST_LINK = Pattern.compile(
+            "^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Msg|Msgf|Send)$");
     private static final Pattern JAVA_LEVEL = Pattern.compile("^(?:info|warn|warning|notice|i|w)$");
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
     /** The quiet levels of every library: slf4j/log4j/JUL, zap/logrus/slog/go-logging/klog's verbosity. */
-    /** (session 45) Also the level given as an argument: java.util.logging's and log4j's {@code log(Level.FINE, ...)}. */
-    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:debug|trace|fine|finer|finest"
-            + "|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\("
+    /** (session 45) Also the level given as an argument: java.util.logging's and log4j's {@code log(Level.FINE, x)}. */
+    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:debug|trace|fine|finer"
+            + "|finest|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\("
             + "|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:FINE|FINER|FINEST|CONFIG|DEBUG|TRACE)\\b)");
     static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:info|warn|warning|Info\\w*"
             + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:INFO|WARNING|WARN)\\b)");
