@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import java.util.regex.Pattern;
+
 /**
  * A statement's text with what is not code blanked out, so that a name the checks look for is found only where the
  * program uses it. {@code return nil, fmt.Errorf("resize udp buffer: %v", err)} does not return a listener named
@@ -9,6 +11,8 @@ package kb.review.analysis;
  * back-quoted raw strings and Java's triple-quoted text blocks.
  */
 public final class CodeText {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private CodeText() {
     }
@@ -42,6 +46,35 @@ public final class CodeText {
             }
         }
         return -1;
+    }
+
+    /**
+     * (session 45, log45) A call chain's text reduced to its names, so that a logger reached through calls reads as
+     * one receiver however its arguments are spelled: comments and spaces dropped, literals emptied, and every
+     * argument list emptied but a bare number ({@code klog.V(2)} keeps its verbosity). {@code
+     * log.WithFields(log.Fields{"k": v}).Info} reads {@code log.WithFields().Info}, {@code
+     * log.FromCtx(ctx).Debugf("x %s", y)} reads {@code log.FromCtx().Debugf()}. Line breaks outside argument lists
+     * stay, so the text of several statements keeps one statement a line.
+     */
+    public static String spine(String text) {
+        String c = code(text);
+        StringBuilder sb = new StringBuilder(Math.min(c.length(), 256));
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (ch == '(') {
+                int close = closing(c, i, '(', ')');
+                if (close < 0) {
+                    sb.append(ch);
+                    continue;
+                }
+                String inside = c.substring(i + 1, close).strip();
+                sb.append('(').append(NUMBER.matcher(inside).matches() ? inside : "").append(')');
+                i = close;
+            } else if (ch != ' ' && ch != '\t' && ch != '\r') {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     private static String blank(String text, boolean literals) {

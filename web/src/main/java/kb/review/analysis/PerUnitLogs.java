@@ -37,13 +37,17 @@ import kb.review.diff.SyntaxNode;
  */
 public final class PerUnitLogs {
 
+    /** Go: read on the call's {@link CodeText#spine}, so the receiver is any chain of names and calls. */
     private static final Pattern GO_LOUD = Pattern.compile(
-            "^(?<recv>[\\w.]*?(?:\\([^()]*\\))?)\\.(?:(?:Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
+            "^(?<recv>(?:[\\w.]|\\(\\d*\\))*?)\\.(?:(?:Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
                     + "Warn|Warnf|Warnw|Warning|Warningf|Warnln|WarnContext|Print|Printf|Println)"
                     + "|(?:Info|Warn)\\(\\)(?:\\.\\w+\\([^()]*\\))*\\.(?:Msg|Msgf|Send))$");
     private static final Pattern GO_DEBUG = Pattern.compile(
-            "^(?<recv>[\\w.]*?(?:\\([^()]*\\))?)\\.(?:Debug|Debugf|Debugw|Debugln|DebugContext"
+            "^(?<recv>(?:[\\w.]|\\(\\d*\\))*?)\\.(?:Debug|Debugf|Debugw|Debugln|DebugContext"
                     + "|Debug\\(\\)(?:\\.\\w+\\([^()]*\\))*\\.(?:Msg|Msgf|Send))$");
+    /** The last name of a Go call {@link #GO_LOUD} or {@link #GO_DEBUG} can match. */
+    private static final Pattern GO_LAST_LINK = Pattern.compile(
+            "^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Debug\\w*|Msg|Msgf|Send)$");
     private static final Pattern JAVA_LOUD = Pattern.compile("^(?:info|warn|warning|i|w)$");
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
@@ -155,13 +159,16 @@ public final class PerUnitLogs {
         if (cut < 0 || first < 0 || first >= cut) {
             return false;
         }
-        String recv = go ? text(src, c.getChildByFieldName("function")) : text(src, c.getChildByFieldName("object"));
-        int chain = recv.indexOf("().");
-        recv = chain > 0 && go ? recv.substring(0, chain) : recv;
-        int dot = recv.lastIndexOf('.');
-        String last = (dot >= 0 && go ? recv.substring(0, dot) : recv);
-        last = last.substring(last.lastIndexOf('.') + 1).replace("()", "");
-        return RaisedLogLevels.calls(RaisedLogLevels.LOUD, block.substring(first + 1, cut + 1), last);
+        String recv = CodeText.spine(text(src, c.getChildByFieldName(go ? "function" : "object")));
+        if (go) {
+            Matcher m = GO_LOUD.matcher(recv);
+            Matcher d = GO_DEBUG.matcher(recv);
+            recv = m.matches() ? m.group("recv") : d.matches() ? d.group("recv") : recv;
+        }
+        String last = recv.substring(recv.lastIndexOf('.') + 1).replace("()", "");
+        String removed = block.substring(first + 1, cut + 1);
+        return RaisedLogLevels.calls(RaisedLogLevels.LOUD, removed, last)
+                || RaisedLogLevels.calls(RaisedLogLevels.LOUD, CodeText.spine(removed), last);
     }
 
     /** The statement, as written, stands in a removed line of the file (a line moved into another function). */
@@ -197,7 +204,11 @@ public final class PerUnitLogs {
             if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")) {
                 return 0;
             }
-            String f = text(src, fn);
+            SyntaxNode field = fn.getChildByFieldName("field");
+            if (field == null || field.isNull() || !GO_LAST_LINK.matcher(text(src, field)).matches()) {
+                return 0; // not a level nor the end of a zerolog chain: the spine is not worth reading
+            }
+            String f = CodeText.spine(text(src, fn));
             Matcher m = GO_LOUD.matcher(f);
             if (m.matches()) {
                 return !LOGGER.matcher(m.group("recv")).find() ? 0 : QUIET_RECV.matcher(m.group("recv")).find() ? 1 : 2;
@@ -208,7 +219,8 @@ public final class PerUnitLogs {
         SyntaxNode obj = c.getChildByFieldName("object");
         SyntaxNode name = c.getChildByFieldName("name");
         return obj != null && !obj.isNull() && name != null && !name.isNull()
-                && JAVA_LOUD.matcher(text(src, name)).matches() && LOGGER.matcher(text(src, obj)).find() ? 2 : 0;
+                && JAVA_LOUD.matcher(text(src, name)).matches()
+                && LOGGER.matcher(CodeText.spine(text(src, obj))).find() ? 2 : 0;
     }
 
     /** The call is a statement of its own (not an argument, not a link inside a longer chain). */

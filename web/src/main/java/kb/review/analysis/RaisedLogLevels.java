@@ -26,19 +26,34 @@ import kb.review.diff.SyntaxNode;
  */
 public final class RaisedLogLevels {
 
-    /** Go: the receiver, then the raised level as the method or as the link of a zerolog chain. */
+    /**
+     * Go: the receiver, then the raised level as the method or as the link of a zerolog chain; read on the call's
+     * {@link CodeText#spine}, so the receiver is any chain of names and calls ({@code log.FromCtx(ctx)}, {@code
+     * s.logger.WithError(err).WithField("k", v)}, {@code log.Ctx(ctx)}).
+     */
     private static final Pattern GO_CALL = Pattern.compile(
-            "^(?<recv>[\\w.]*?(?:\\([^()]*\\))?)\\.(?:(?<level>Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
+            "^(?<recv>(?:[\\w.]|\\(\\d*\\))*?)\\.(?:(?<level>Info|Infof|Infow|Infoln|InfoContext|Notice|Noticef|"
                     + "Warn|Warnf|Warnw|Warning|Warningf|Warnln|WarnContext|Print|Printf|Println)"
                     + "|(?<chain>Info|Warn)\\(\\)(?:\\.\\w+\\([^()]*\\))*\\.(?:Msg|Msgf|Send))$");
+    /** The last name of a Go call {@link #GO_CALL} can match: a level, or the end of a zerolog chain. */
+    private static final Pattern GO_LAST_LINK = Pattern.compile(
+            "^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Msg|Msgf|Send)$");
     private static final Pattern JAVA_LEVEL = Pattern.compile("^(?:info|warn|warning|notice|i|w)$");
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
     /** The quiet levels of every library: slf4j/log4j/JUL, zap/logrus/slog/go-logging/klog's verbosity. */
-    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:debug|trace|fine|finer|finest"
-            + "|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\(");
-    static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:info|warn|warning|Info\\w*"
-            + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(");
+    /** (session 45) Also the level given as an argument: java.util.logging's and log4j's {@code log(Level.FINE, x)}. */
+    private static final Pattern QUIET = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:debug|trace|fine|finer"
+            + "|finest|Debug\\w*|Trace\\w*|V\\(\\s*[1-9]\\d*\\s*\\)\\.Info\\w*|d|v)\\s*\\("
+            + "|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:FINE|FINER|FINEST|CONFIG|DEBUG|TRACE)\\b)");
+    static final Pattern LOUD = Pattern.compile("(?<![\\w])(\\w+)(?:\\(\\))?\\.(?:(?:info|warn|warning|Info\\w*"
+            + "|Warn\\w*|Notice\\w*|Print\\w*)\\s*\\(|log\\s*\\(\\s*(?:[\\w.]*\\.)?Level\\.(?:INFO|WARNING|WARN)\\b)");
+    /**
+     * (session 45) A Java call that takes its level as its first argument ({@code logger.log(Level.INFO, ...)} of
+     * java.util.logging and log4j): the level named, to read a raise from {@code Level.FINE} as one from debug.
+     */
+    private static final Pattern ARGUMENT_LEVEL = Pattern.compile(
+            "^\\(\\s*(?:[\\w.]*\\.)?Level\\.(?<level>INFO|WARNING|WARN|SEVERE|ERROR)\\b");
     private static final Pattern LEVEL_TEST = Pattern.compile(
             "\\bis(?:Debug|Trace)Enabled\\s*\\(|\\bIsLevelEnabled\\([^)]*(?:Debug|Trace)|\\bEnabled\\([^)]*(?:Debug|Trace)"
                     + "|\\bisLoggable\\([^)]*(?:FINE|FINER|FINEST)|\\bV\\(\\s*[1-9]\\d*\\s*\\)\\s*\\{?$",
@@ -115,7 +130,9 @@ public final class RaisedLogLevels {
                 continue; // a rewrite of the block, not a line whose level changed
             }
             String last = recv.substring(recv.lastIndexOf('.') + 1).replace("()", "");
-            if (!calls(QUIET, removed, last) || calls(LOUD, removed, last)) {
+            String removedSpine = CodeText.spine(removed);
+            if (!calls(QUIET, removed, last) && !calls(QUIET, removedSpine, last)
+                    || calls(LOUD, removed, last) || calls(LOUD, removedSpine, last)) {
                 continue;
             }
             if (quietedHere(c, src, go) || LoopGuards.inLifecycleFunction(c, src) || reportsFailure(c, src, go)
@@ -145,7 +162,12 @@ public final class RaisedLogLevels {
      */
     private static boolean perCall(SyntaxNode c, byte[] src) {
         SyntaxNode args = c.getChildByFieldName("arguments");
-        if (args == null || args.isNull() || ONCE_OR_COUNT.matcher(text(src, args)).find()
+        if (args == null || args.isNull()) {
+            return false;
+        }
+        String argText = text(src, args);
+        Matcher level = ARGUMENT_LEVEL.matcher(argText);
+        if (ONCE_OR_COUNT.matcher(argText).find() || level.find() && !level.group("level").equals("INFO")
                 || WARN_OR_WORSE.matcher(new String(src, c.getStartByte(), args.getStartByte() - c.getStartByte(),
                         java.nio.charset.StandardCharsets.UTF_8)).find()) {
             return false;
@@ -225,7 +247,8 @@ public final class RaisedLogLevels {
         for (int at = removedInFile.indexOf(literal); at >= 0; at = removedInFile.indexOf(literal, at + 1)) {
             int from = removedInFile.lastIndexOf('\n', at) + 1;
             int to = removedInFile.indexOf('\n', at);
-            if (!QUIET.matcher(removedInFile.substring(from, to < 0 ? removedInFile.length() : to)).find()) {
+            String line = removedInFile.substring(from, to < 0 ? removedInFile.length() : to);
+            if (!QUIET.matcher(line).find() && !QUIET.matcher(CodeText.spine(line)).find()) {
                 return true;
             }
         }
@@ -243,24 +266,42 @@ public final class RaisedLogLevels {
         return false;
     }
 
-    /** The receiver of a call at a raised level on something named as a logger, or null. */
+    /**
+     * The receiver of a call at a raised level on something named as a logger, or null; as its {@link
+     * CodeText#spine}: a logger reached through a call or a chain ({@code log.FromCtx(ctx)}, {@code
+     * log.WithFields(f)}, {@code plugin.getLogger()}, {@code LoggerFactory.getLogger(X.class)}) is still the logger.
+     */
     private static String raisedReceiver(SyntaxNode c, byte[] src, boolean go) {
         if (go) {
             SyntaxNode fn = c.getChildByFieldName("function");
             if (fn == null || fn.isNull() || !fn.getType().equals("selector_expression")) {
                 return null;
             }
-            Matcher m = GO_CALL.matcher(text(src, fn));
+            SyntaxNode field = fn.getChildByFieldName("field");
+            if (field == null || field.isNull() || !GO_LAST_LINK.matcher(text(src, field)).matches()) {
+                return null; // not a level nor the end of a zerolog chain: the spine is not worth reading
+            }
+            Matcher m = GO_CALL.matcher(CodeText.spine(text(src, fn)));
             return m.matches() && LOGGER.matcher(m.group("recv")).find() ? m.group("recv") : null;
         }
         SyntaxNode obj = c.getChildByFieldName("object");
         SyntaxNode name = c.getChildByFieldName("name");
         if (obj == null || obj.isNull() || name == null || name.isNull()
-                || !JAVA_LEVEL.matcher(text(src, name)).matches()) {
+                || !JAVA_LEVEL.matcher(text(src, name)).matches() && !argumentLevel(c, src, name)) {
             return null;
         }
-        String recv = text(src, obj);
+        String recv = CodeText.spine(text(src, obj));
         return LOGGER.matcher(recv).find() ? recv : null;
+    }
+
+    /** A Java {@code log(Level.INFO, ...)} or {@code log(Level.WARNING, ...)}: a raised level given as an argument. */
+    private static boolean argumentLevel(SyntaxNode c, byte[] src, SyntaxNode name) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        if (!text(src, name).equals("log") || args == null || args.isNull()) {
+            return false;
+        }
+        Matcher m = ARGUMENT_LEVEL.matcher(text(src, args));
+        return m.find() && !m.group("level").equals("SEVERE") && !m.group("level").equals("ERROR");
     }
 
     /** On a failure path, under a debug test, sampled or latched: the raised line does not repeat per call. */
