@@ -75,19 +75,6 @@ final class RemovedReleases {
     static final Pattern HOLDER_RESET = Pattern.compile("^\\s*(?:[a-z][\\w]*\\.)*([A-Z]\\w*(?:ContextHolder|Holder))"
             + "\\s*\\.\\s*(?:reset|clear)\\w+\\s*\\(\\s*\\)\\s*;");
 
-    /**
-     * A Java object's no-argument call of its own release ({@code closeSocket();}, {@code this.disconnect();},
-     * {@code releaseConnection();}): group 1 the method, which names the release since the value is a field it reads.
-     */
-    private static final Pattern SELF_RELEASE = Pattern.compile(
-            "^\\s*(?:this\\.)?((?:close|disconnect|release)(?:[A-Z]\\w*)?)\\(\\)\\s*;");
-    /**
-     * A new resource made on the line: assigned from a constructor or from a call that creates, opens, connects or
-     * dials ({@code Socket s = socketFactory.createSocket();}, {@code channel = connect(address);}).
-     */
-    private static final Pattern ACQUIRED = Pattern.compile(
-            "[^=!<>]=\\s*(?:new\\s+[A-Z]\\w*|(?:[\\w.]+\\.)?(?:create|open|connect|dial|new)\\w*)\\s*\\(");
-
     private static final List<Release> RELEASES = List.of(
             new Release(GoReleases.BODY, "RES-02", null, "closes the body of"),
             // Go: a close anywhere in a statement, not only as one: its error kept (`err := db.Close()`, `if err :=
@@ -136,8 +123,8 @@ final class RemovedReleases {
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
             new Release(SHUTDOWN, null, "RES-01", "shuts down"),
             // Java: the object's own release of what it holds (`closeSocket()`, `disconnect()`), kept only where a new
-            // one is acquired right below (reacquired(...)): a reconnect that no longer lets the old one go
-            new Release(SELF_RELEASE, null, "RES-01", "calls"),
+            // one is acquired right below (OwnReleases.reacquired): a reconnect that no longer lets the old one go
+            new Release(OwnReleases.SELF_RELEASE, null, "RES-01", "calls"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
                     null, "CONC-05", "restores"),
@@ -209,8 +196,8 @@ final class RemovedReleases {
                 if (r.pattern() == TxHelperReleases.DEFERRED && !TxHelperReleases.deletedEnd(value, lines, i, added)) {
                     continue;
                 }
-                int reacquiredAt = r.pattern() == SELF_RELEASE ? reacquired(lines, i) : 0;
-                if (r.pattern() == SELF_RELEASE && reacquiredAt == 0) {
+                int reacquiredAt = r.pattern() == OwnReleases.SELF_RELEASE ? OwnReleases.reacquired(lines, i) : 0;
+                if (r.pattern() == OwnReleases.SELF_RELEASE && reacquiredAt == 0) {
                     break;
                 }
                 if ((r.pattern() == GoReleases.BODY || r.pattern() == HelperReleases.GO_BODY) && language == Language.GO
@@ -315,23 +302,6 @@ final class RemovedReleases {
             }
         }
         return out;
-    }
-
-    /**
-     * The new line of the first line kept or added below the deleted release {@code at} when it acquires a resource
-     * ({@link #ACQUIRED}): the release let the old one go before its replacement was made, the reconnect's order (a
-     * socket appender's reopen, a client's reconnect on a leader change; round 80's java-01, tinode/tindroid#52,
-     * withlin/canal-go#85), else 0. Elsewhere a deleted own release may have moved into a method the diff does not
-     * show. The finding stands on that acquisition, where the old resource is lost.
-     */
-    private static int reacquired(List<DiffLine> lines, int at) {
-        for (int j = at + 1; j < lines.size(); j++) {
-            DiffLine l = lines.get(j);
-            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
-                return ACQUIRED.matcher(l.text()).find() ? l.newLine() : 0;
-            }
-        }
-        return 0;
     }
 
     /**
