@@ -77,31 +77,6 @@ final class UnwrappedTryResources {
     }
 
     /**
-     * The added line that is a deleted statement of the try's body with the resource's initialiser written where its
-     * variable stood ({@code return parse(in);} become {@code return parse(url.openStream());}): the refactoring
-     * inlined the resource into the call that borrowed it and dropped the header that closed it. Null when no added
-     * line is that; a deleted statement that closed the value is no use to inline.
-     */
-    private static DiffLine inlined(List<DiffLine> lines, String var, String init) {
-        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])");
-        String value = init.strip();
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        for (DiffLine l : lines) {
-            String t = l.text().strip();
-            if (l.kind() == DiffLine.Kind.REMOVED && !TRY_OPEN.matcher(t).find() && named.matcher(t).find()
-                    && !t.contains(".close(")) {
-                wanted.add(named.matcher(t).replaceAll(java.util.regex.Matcher.quoteReplacement(value)));
-            }
-        }
-        for (DiffLine l : lines) {
-            if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && wanted.contains(l.text().strip())) {
-                return l;
-            }
-        }
-        return null;
-    }
-
-    /**
      * The added line that declares the header's resource again as a plain local, {@code ZipFile zip = new ZipFile(f);}
      * (or with {@code var}), over as many lines as the header wrote it (a long SQL text on a line of its own), or null.
      */
@@ -153,55 +128,6 @@ final class UnwrappedTryResources {
 
     private static final Pattern FINALLY_OR_CATCH = Pattern.compile("\\bfinally\\b|\\bcatch\\s*\\(|\\btry\\s*[({]");
 
-    /** The variable an initialiser starts from ({@code ps} of {@code ps.executeQuery()}, {@code in} alone). */
-    private static final Pattern ROOT = Pattern.compile("^([a-z_]\\w*)\\s*(?:\\.|$)");
-
-    /**
-     * True when what the inlined initialiser is read from has an owner of its own the change keeps or reports: a
-     * resource of a deleted header too ({@code ps.executeQuery()} after {@code ps} left the same try; closing the
-     * statement closes its result set, one leak reported once, at the statement or its connection), or a value an
-     * added try-with-resources header holds ({@code response.body()} inside {@code try (Response response = ...)}:
-     * closing the response closes its body).
-     */
-    private static boolean ownedElsewhere(SourceFile file, String init) {
-        Matcher root = ROOT.matcher(init.strip());
-        if (!root.find()) {
-            return false;
-        }
-        String name = root.group(1);
-        for (Hunk h : file.change().hunks()) {
-            for (int i = 0; i < h.lines().size(); i++) {
-                DiffLine.Kind kind = h.lines().get(i).kind();
-                if (kind != DiffLine.Kind.CONTEXT && header(h.lines(), i, kind).stream()
-                        .anyMatch(r -> r[1].equals(name))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Where the leak is reported: the inlined statement, or, when the initialiser is a variable alone ({@code try
-     * (InputStream body = in)} made {@code return in.readAllBytes();}), the first line of the hunk above that names
-     * it: the value was acquired above, and that is the nearest the diff shows of it.
-     */
-    private static int inView(List<DiffLine> lines, DiffLine inlined, String init) {
-        if (!init.matches("[a-z_]\\w*")) {
-            return inlined.newLine();
-        }
-        Pattern named = Pattern.compile("(?<![\\w.$])" + Pattern.quote(init) + "(?![\\w$])");
-        for (DiffLine l : lines) {
-            if (l == inlined) {
-                break;
-            }
-            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && named.matcher(l.text()).find()) {
-                return l.newLine();
-            }
-        }
-        return inlined.newLine();
-    }
-
     /** A resource that is a transaction: closing it rolls back what was not committed (TX-01's duty). */
     private static final Pattern TRANSACTION = Pattern.compile("(?:^|\\.)\\w*(?:Transaction|Tx)(?:<.*>)?$");
     private static final Pattern BEGINS = Pattern.compile("\\.\\s*(?:begin\\w*|start\\w*Transaction)\\s*\\(");
@@ -209,7 +135,7 @@ final class UnwrappedTryResources {
     /** One resource of a try header: group 1 the type, 2 the variable, 3 the initialiser. */
     private static final Pattern RESOURCE = Pattern.compile(
             "^\\s*(?:final\\s+)?([\\w.$<>\\[\\], ?]+?)\\s+(\\w+)\\s*=\\s*(.+?)\\s*$", Pattern.DOTALL);
-    private static final Pattern TRY_OPEN = Pattern.compile("^\\s*(?:}\\s*)?try\\s*\\(");
+    static final Pattern TRY_OPEN = Pattern.compile("^\\s*(?:}\\s*)?try\\s*\\(");
 
     /**
      * @param others the findings already kept for the file: a leak another rule reports within two lines of the
@@ -234,8 +160,9 @@ final class UnwrappedTryResources {
                     String item = RESPONSE.matcher(r[0]).find() || responseBody(lines, r[2]) ? "RES-02"
                             : TRANSACTION.matcher(r[0]).find() || BEGINS.matcher(r[2]).find() ? "TX-01" : "RES-01";
                     if (declaration == null && !item.equals("TX-01")) {
-                        DiffLine inlined = ownedElsewhere(file, r[2]) ? null : inlined(lines, var, r[2]);
-                        int at = inlined == null ? -1 : inView(lines, inlined, r[2].strip());
+                        DiffLine inlined = InlinedTryResources.ownedElsewhere(file, r[2]) ? null
+                                : InlinedTryResources.inlined(lines, var, r[2]);
+                        int at = inlined == null ? -1 : InlinedTryResources.inView(lines, inlined, r[2].strip());
                         if (inlined != null && others.stream().noneMatch(f -> f.path().equals(file.path())
                                 && f.item().startsWith("RES-0") && Math.abs(f.line() - at) <= 2)) {
                             Severity severity = catalog.item(item).map(Catalog.Item::severity)
@@ -280,7 +207,7 @@ final class UnwrappedTryResources {
      * and goes on over lines of the same {@code kind} (one resource a line is common), or none: not a header, or one
      * that does not end within those lines.
      */
-    private static List<String[]> header(List<DiffLine> lines, int at, DiffLine.Kind kind) {
+    static List<String[]> header(List<DiffLine> lines, int at, DiffLine.Kind kind) {
         String first = lines.get(at).text();
         if (!TRY_OPEN.matcher(first).find()) {
             return List.of();
