@@ -4,15 +4,12 @@ import static kb.review.engine.StrippedTimeouts.closing;
 import static kb.review.engine.StrippedTimeouts.squeeze;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
-import kb.review.diff.Hunk;
 import kb.review.diff.Language;
 import kb.review.diff.SourceFile;
 import kb.review.rules.Catalog;
@@ -44,10 +41,10 @@ final class StrippedZones {
     static final String RULE = "stripped-time-zone";
 
     /** A deleted zone setter statement; group 1 the formatter, group 2 the zone. */
-    private static final Pattern SETTER = Pattern.compile(
+    static final Pattern SETTER = Pattern.compile(
             "^\\s*(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*\\.\\s*setTimeZone\\s*\\((.+)\\)\\s*;\\s*(?://.*)?$");
     /** A deleted chain step that gives a formatter its zone; group 1 the zone (empty for Joda's withZoneUTC()). */
-    private static final Pattern STEP = Pattern.compile(
+    static final Pattern STEP = Pattern.compile(
             "^\\s*\\.\\s*(?:withZone|withZoneUTC)\\s*\\((.*)\\)\\s*;?\\s*(?://.*)?$");
     /** Java links and arguments that carry a zone. */
     private static final Pattern JAVA_LINK = Pattern.compile(
@@ -71,8 +68,6 @@ final class StrippedZones {
     private static final Pattern GO_PARSE_IN = Pattern.compile("\\btime\\.ParseInLocation\\s*\\(");
     /** A Go Format call with a literal or named layout (in a squeezed line). */
     private static final Pattern FORMAT_LAYOUT = Pattern.compile("\\.Format\\((?:\"[^\"]*\"|`[^`]*`|[\\w.]+)\\)");
-    /** A Go call that turns the time into text on the line itself. */
-    private static final Pattern FORMATS = Pattern.compile("\\.\\s*(?:Format|AppendFormat)\\s*\\(");
     private static final Pattern DEFAULT_ZONE = Pattern.compile(
             "getDefault\\(\\)|systemDefault\\(\\)|\\btime\\.Local\\b|^\\s*Local\\s*$|^\\s*$");
     private static final Pattern ZONE_LIKE = Pattern.compile("(?i)zone|utc|gmt|offset|tz|loc");
@@ -82,7 +77,7 @@ final class StrippedZones {
     private static final Pattern CONDITIONAL = Pattern.compile("^[^?:]*\\?([^?:]*):([^?:]*)$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://.*|/?\\*.*|\\*/)?$");
     /** An added line that names a zone: the zone moved, it did not go. */
-    private static final Pattern NAMES_ZONE = Pattern.compile(
+    static final Pattern NAMES_ZONE = Pattern.compile(
             "(?i)time_?zone(?!\\.getDefault\\(\\))|ZoneId(?!\\.systemDefault\\(\\))|ZoneOffset|withZone|\\.UTC\\("
                     + "|\\btime\\.UTC\\b|\\.In\\(|InLocation|DateTimeZone");
     /** A Java link or argument that gives the host's own zone: what it names is the default, not a zone that moved. */
@@ -97,14 +92,6 @@ final class StrippedZones {
     /** Go calls whose location argument decides the instant, not only how it prints. */
     private static final Pattern GO_WALL_CLOCK = Pattern.compile("\\btime\\.(?:Date|ParseInLocation)\\s*\\(");
 
-    /** Go uses of a time whose result is the same in every zone. */
-    private static final Pattern ZONE_FREE = Pattern.compile(
-            "(?<!\\btime)\\.\\s*(?:Unix\\w*|Sub|Before|After|Equal|Compare|IsZero)\\s*\\(|\\b(?:Since|Until)\\s*\\(");
-    /** A Go line that stores, formats or hands on the time it computes. */
-    private static final Pattern STORE_LINE = Pattern.compile(
-            "^[\\w.\\[\\]\"]+\\.\\w+\\s*=|^\\w+\\s*:\\s*\\S|\\b(?:Exec|Query|QueryRow|Insert|Create|Save|Update|Put|Set"
-                    + "|Store|Write|Encode)\\w*\\s*\\(|\\.Format\\s*\\(");
-
     private StrippedZones() {
     }
 
@@ -116,7 +103,7 @@ final class StrippedZones {
         if (removed.isEmpty()) {
             return List.of();
         }
-        Set<String> kept = keptZoneWords(file);
+        Set<String> kept = KeptZoneWords.of(file);
         if (allAdded.all().stream().anyMatch(a -> namesZone(a) && !kept.contains(a))) {
             return List.of();
         }
@@ -138,7 +125,7 @@ final class StrippedZones {
                 }
                 parse = now != null && GO_PARSE_IN.matcher(old).find() && !GO_PARSE_IN.matcher(now.text()).find();
                 line = now == null || file.language() == Language.GO && !GO_WALL_CLOCK.matcher(now.text()).find()
-                        && !parse && !crosses(file, now) ? 0 : now.newLine();
+                        && !parse && !GoZoneCrossings.crosses(file, now) ? 0 : now.newLine();
             }
             final int at = line;
             if (at > 0 && out.stream().noneMatch(f -> f.line() == at)) {
@@ -373,74 +360,5 @@ final class StrippedZones {
             return DEFAULT_ZONE.matcher(branches.group(1)).find() && DEFAULT_ZONE.matcher(branches.group(2)).find();
         }
         return DEFAULT_ZONE.matcher(zone).find();
-    }
-
-    /**
-     * The added lines of {@code file} whose zone words were already on a deleted line of their own changed block
-     * (other than a zone setter): a signature or a field renamed with the class ({@code public Helper(String zoneId)}
-     * become {@code public Parser(String zoneId)}) keeps the zone where it was; it does not say the zone moved.
-     */
-    private static Set<String> keptZoneWords(SourceFile file) {
-        Set<String> out = new HashSet<>();
-        for (Hunk h : file.change().hunks()) {
-            for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
-                List<List<String>> before = new ArrayList<>();
-                for (DiffLine l : block) {
-                    if (l.kind() == DiffLine.Kind.REMOVED && !SETTER.matcher(l.text()).matches()
-                            && !STEP.matcher(l.text()).matches()) {
-                        before.add(zoneWords(l.text()));
-                    }
-                }
-                for (DiffLine l : block) {
-                    List<String> words = l.kind() == DiffLine.Kind.ADDED ? zoneWords(l.text()) : List.of();
-                    if (!words.isEmpty() && before.contains(words)) {
-                        out.add(l.text());
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The zone words {@link #NAMES_ZONE} finds on {@code line}, lower-cased, in order. */
-    private static List<String> zoneWords(String line) {
-        List<String> out = new ArrayList<>();
-        Matcher m = NAMES_ZONE.matcher(line);
-        while (m.find()) {
-            out.add(m.group().toLowerCase(Locale.ROOT));
-        }
-        return out;
-    }
-
-    /**
-     * Go: true when the time the new line computes is stored, formatted or handed on where the diff shows it: the line
-     * itself stores it (a field, a struct literal's key, a call argument), or it assigns a local that a later visible
-     * line of the file stores or formats. A local only compared or subtracted is not.
-     */
-    private static boolean crosses(SourceFile file, DiffLine now) {
-        String t = now.text().strip();
-        Matcher local = Pattern.compile("^([A-Za-z_]\\w*)(?:\\s*,\\s*[A-Za-z_]\\w*)*\\s*:?=\\s*").matcher(t);
-        if (!local.find()) {
-            // returned: the caller keeps it, unless what is returned is zone-free (Unix seconds, a duration, a test)
-            return t.startsWith("return ") && !ZONE_FREE.matcher(t).find() || STORE_LINE.matcher(t).find();
-        }
-        if (FORMATS.matcher(t.substring(local.end())).find()) {
-            return true; // the line itself writes the time as text, in whatever zone it now has
-        }
-        String v = Pattern.quote(local.group(1));
-        Pattern use = Pattern.compile("\\.\\w+\\s*=\\s*&?" + v + "\\b|^\\s*\\w+\\s*:\\s*&?" + v + "\\s*[,}]|\\b" + v
-                + "\\s*\\.\\s*(?:Format|String|MarshalJSON|AppendFormat)\\s*\\(|\\b(?:Exec|Query|QueryRow|Insert"
-                + "|Create|Save|Update|Put|Set|Store|Write|Encode)\\w*\\s*\\([^)]*\\b" + v + "\\b|^\\s*return\\s+" + v
-                + "\\s*(?:,|$)|\\b" + v + "\\s*\\.\\s*(?:Year|Month|Day|Hour|Weekday|YearDay|Date|Clock|ISOWeek)\\(\\)");
-        for (int n = now.newLine() + 1; n <= file.lineCount(); n++) {
-            String l = file.line(n);
-            if (l.startsWith("func ") || l.startsWith("}")) {
-                return false; // the function ends
-            }
-            if (use.matcher(l).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
