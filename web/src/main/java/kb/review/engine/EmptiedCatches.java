@@ -164,9 +164,22 @@ final class EmptiedCatches {
             from = oldHeader + 1;
         }
         boolean deleted = false;
+        boolean opened = false;
         for (int j = from; j < closer; j++) {
             DiffLine l = lines.get(j);
             String t = l.text();
+            if (l.kind() != DiffLine.Kind.ADDED && j != header && !t.isBlank()) {
+                // the old body ends at its own closer, deleted or kept: what the run deletes below it (a reformatted
+                // file's next statements, OpenAs2App's Allman braces rewritten) was never the catch's
+                String s = t.strip();
+                if (s.startsWith("}") && !CATCH.matcher(t).find()) {
+                    break;
+                }
+                if (s.equals("{") && !opened) {
+                    opened = true; // an Allman catch's opening brace
+                    continue;
+                }
+            }
             if (l.kind() != DiffLine.Kind.REMOVED || j == header || t.isBlank() || COMMENT.matcher(t).find()
                     || CATCH.matcher(t).find()) {
                 continue;
