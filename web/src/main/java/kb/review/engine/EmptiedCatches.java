@@ -35,7 +35,7 @@ final class EmptiedCatches {
     static final String RULE = "emptied-catch";
 
     private static final Pattern CATCH = Pattern.compile(
-            "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+[\\w$]+\\s*\\)\\s*(\\{)?\\s*$");
+            "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+[\\w$]+\\s*\\)\\s*\\{\\s*$");
     private static final Pattern CLOSER = Pattern.compile("^\\s*\\}");
     /** A statement of the old body that only printed: the catch swallowed before the change as well. */
     private static final Pattern PRINT_ONLY = Pattern.compile(
@@ -78,13 +78,6 @@ final class EmptiedCatches {
                     continue;
                 }
                 int closer = nextKept(lines, i);
-                if (catchOf.group(2) == null) {
-                    // (err45) braces on lines of their own (Allman, as Eclipse projects write): the body opens below
-                    if (closer < 0 || !lines.get(closer).text().strip().equals("{")) {
-                        continue;
-                    }
-                    closer = nextKept(lines, closer);
-                }
                 boolean commented = false;
                 while (closer >= 0 && COMMENT.matcher(lines.get(closer).text()).find()) {
                     commented = true;
@@ -164,22 +157,9 @@ final class EmptiedCatches {
             from = oldHeader + 1;
         }
         boolean deleted = false;
-        boolean opened = false;
         for (int j = from; j < closer; j++) {
             DiffLine l = lines.get(j);
             String t = l.text();
-            if (l.kind() != DiffLine.Kind.ADDED && j != header && !t.isBlank()) {
-                // the old body ends at its own closer, deleted or kept: what the run deletes below it (a reformatted
-                // file's next statements, OpenAs2App's Allman braces rewritten) was never the catch's
-                String s = t.strip();
-                if (s.startsWith("}") && !CATCH.matcher(t).find()) {
-                    break;
-                }
-                if (s.equals("{") && !opened) {
-                    opened = true; // an Allman catch's opening brace
-                    continue;
-                }
-            }
             if (l.kind() != DiffLine.Kind.REMOVED || j == header || t.isBlank() || COMMENT.matcher(t).find()
                     || CATCH.matcher(t).find()) {
                 continue;
@@ -215,27 +195,16 @@ final class EmptiedCatches {
         return any;
     }
 
-    /**
-     * The try this catch belongs to holds one statement, a close: closing quietly, when the change says so. Braces
-     * on lines of their own (the try's closing one above the catch, its opening one below the {@code try}) are read
-     * through.
-     */
+    /** The try this catch belongs to holds one statement, a close: closing quietly, when the change says so. */
     private static boolean closesOnly(List<DiffLine> lines, int header) {
-        boolean closed = lines.get(header).text().strip().startsWith("}");
         List<String> before = new ArrayList<>();
         for (int j = header - 1; j >= 0 && before.size() < 2; j--) {
             DiffLine l = lines.get(j);
-            String t = l.text().strip();
-            if (l.kind() == DiffLine.Kind.REMOVED || t.isEmpty()) {
-                continue;
-            }
-            if (t.equals("}") && before.isEmpty() && !closed) {
-                closed = true;
-            } else if (!t.equals("{") || before.isEmpty()) {
-                before.add(t);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank()) {
+                before.add(l.text());
             }
         }
-        return closed && before.size() == 2 && CLOSE_ONLY.matcher(before.get(0)).find()
-                && (before.get(1).endsWith("try {") || before.get(1).equals("try"));
+        return lines.get(header).text().strip().startsWith("}") && before.size() == 2
+                && CLOSE_ONLY.matcher(before.get(0)).find() && before.get(1).strip().endsWith("try {");
     }
 }

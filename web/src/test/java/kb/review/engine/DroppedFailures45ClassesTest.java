@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
  * function).</li>
  * <li>A deleted check whose else-branch work the change now runs after the bare call, whatever the callee's name.</li>
  * <li>Encoded bytes whose error went to {@code _}, handed whole to any call (not only a write or a send).</li>
- * <li>A Java catch emptied in the brace-on-its-own-line layout.</li>
  * <li>A bare call after which {@code err}, proved nil by the check above, is tested as if the call had set it.</li>
  * </ul>
- * Clean: the bind checked, the check rewritten with the count still guarded, bytes only logged, a bookkeeping call
- * before the check of a fresh error, an Allman catch that still logs.
+ * Clean: the bind checked, the check rewritten with the count still guarded, bytes only logged, and a bookkeeping call
+ * before the check of a fresh error.
  */
 class DroppedFailures45ClassesTest {
 
