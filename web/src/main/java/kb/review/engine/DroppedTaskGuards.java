@@ -31,13 +31,12 @@ final class DroppedTaskGuards {
 
     static final String RULE = "task-guard-dropped";
 
-    /** A launch line whose task opens on it: group 1 the thread class or the call's name. */
-    private static final Pattern LAUNCH = Pattern.compile(
-            "(?:\\bnew\\s+(\\w*Thread)\\s*\\(|\\.\\s*(execute|schedule\\w*|start|startVirtualThread)\\s*\\()"
-                    + "[^;]*?(?:->\\s*\\{|new\\s+(?:Runnable|TimerTask|Thread)\\s*\\(\\s*\\)\\s*\\{)\\s*$");
-    /** The same launch with any task: group 1 the thread class, group 2 the call's name. */
+    /** A launch with any task: group 1 the thread class, group 2 the call's name. */
     private static final Pattern ANY_LAUNCH = Pattern.compile(
             "(?:\\bnew\\s+(\\w*Thread)\\s*\\(|\\.\\s*(execute|schedule\\w*|start|startVirtualThread)\\s*\\()");
+    /** A launch line whose task opens on it (a lambda's block, an anonymous task); groups as {@link #ANY_LAUNCH}. */
+    private static final Pattern LAUNCH = Pattern.compile(ANY_LAUNCH.pattern()
+            + "[^;]*?(?:->\\s*\\{|new\\s+(?:Runnable|TimerTask|Thread)\\s*\\(\\s*\\)\\s*\\{)\\s*$");
     /** An anonymous task's run method, between its launch and the deleted try. */
     private static final Pattern RUN_METHOD = Pattern.compile(
             "^\\s*(?:@Override\\s*)?(?:public\\s+)?(?:void\\s+run\\s*\\(\\s*\\)\\s*\\{)?\\s*$");
