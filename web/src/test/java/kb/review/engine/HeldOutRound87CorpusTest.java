@@ -29,12 +29,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound87CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout87");
 
-    // Floors: 0 for run 1, the first and blind measurement; set from the last run's figures afterwards (RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout87/RESULTS.md. Run 1 is the first and blind measurement (review at b637dab5, this branch's
+    // base, unchanged), committed cases 395c946b; no accept line followed (the three false positives, ERR-01 on the
+    // catch of a best-effort update check that logs and degrades, were judged review errors), so run 1 is the last
+    // run. The floors are its figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 39/40 = 0.975, precision 39/42 = 0.929; Go 19/20 = 0.950 and 19/19 =
+    // 1.000; Java 20/20 = 1.000 and 20/23 = 0.870. High-confidence only: overall 29/40 = 0.725 and 29/32 = 0.906.
+    // Edits of existing files: recall 28/28 = 1.00, precision 28/28 = 1.00; new and renamed files 11/12 = 0.92 and
+    // 11/14 = 0.79.
+    static final double RECALL_FLOOR = 0.95;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.95, 1.00},
+            "java", new double[] {1.00, 0.85});
 
     static List<Case> cases;
 
