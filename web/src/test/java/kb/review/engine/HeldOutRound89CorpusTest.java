@@ -30,13 +30,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound89CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout89");
 
-    // Floors: 0 for run 1, the first and blind measurement (committed with the cases); set after the last run from
-    // heldout89/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout89/RESULTS.md. Run 1 is the first and blind measurement (review at b637dab5, this branch's
+    // base, unchanged), committed cases efb47e93; run 2 adds one accept line (a dial that no longer takes the caller's
+    // context, Go, HIGH: a real defect the case left unlabelled) and changes no case code or label. The floors are
+    // run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/35 = 0.943; Go 18/20 = 0.900 and 18/20 =
+    // 0.900; Java 15/20 = 0.750 and 15/15 = 1.000. High-confidence only: overall 22/40 = 0.550 and 22/23 = 0.957.
+    // Run 2: overall 33/40 = 0.825 and 33/34 = 0.971; Go 18/20 = 0.900 and 18/19 = 0.947; Java 15/20 = 0.750 and
+    // 15/15 = 1.000; high-confidence only 22/40 = 0.550 and 22/22 = 1.000. Edits of existing files: recall 27/32 =
+    // 0.84, precision 27/28 = 0.96; new and renamed files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.75, 1.00});
 
     static List<Case> cases;
 
