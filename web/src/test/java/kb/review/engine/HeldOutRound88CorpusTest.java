@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound88CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout88");
 
-    // Floors: 0 for run 1, the first and blind measurement; set from the last run's figures afterwards (RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout88/RESULTS.md. Run 1 is the first and blind measurement (review at b637dab5, this branch's
+    // base, unchanged), committed cases c32606b9; run 2 adds four accept lines (a lint runner goroutine without a
+    // recover in all three versions of its template, Go, HIGH; a per-check JAX-RS client without timeouts, Java, LOW:
+    // real defects the cases left unlabelled) and changes no case code or label. The floors are run 2's figures
+    // (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 36/40 = 0.900, precision 36/46 = 0.783; Go 18/20 = 0.900 and 18/23 =
+    // 0.783; Java 18/20 = 0.900 and 18/23 = 0.783. High-confidence only: overall 25/40 = 0.625 and 25/33 = 0.758.
+    // Run 2: overall 36/40 = 0.900 and 36/42 = 0.857; Go 18/20 = 0.900 and 18/20 = 0.900; Java 18/20 = 0.900 and
+    // 18/22 = 0.818; high-confidence only 25/40 = 0.625 and 25/30 = 0.833. Edits of existing files: recall 23/26 =
+    // 0.88, precision 23/24 = 0.96; new and renamed files 13/14 = 0.93 and 13/18 = 0.72.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.90, 0.80});
 
     static List<Case> cases;
 
