@@ -29,12 +29,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound90CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout90");
 
-    // Floors: 0 for run 1, the blind measurement (see heldout90/RESULTS.md once written).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout90/RESULTS.md. Run 1 is the first and blind measurement (review at b637dab5, this branch's
+    // base, unchanged), committed cases 23492e47; its one false positive is a review error, so there is no accept line
+    // and no run 2. The floors are run 1's figures (active findings, any confidence) rounded down to 0.05, a
+    // regression floor only.
+    // Run 1, active findings: overall recall 34/40 = 0.850, precision 34/35 = 0.971; Go 16/20 = 0.800 and 16/16 =
+    // 1.000; Java 18/20 = 0.900 and 18/19 = 0.947. High-confidence only: overall 24/40 = 0.600 and 24/25 = 0.960.
+    // Edits of existing files: recall 27/32 = 0.84, precision 27/28 = 0.96; new and renamed files 7/8 = 0.88 and
+    // 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.85;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.90, 0.90});
 
     static List<Case> cases;
 
