@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound91CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout91");
 
-    // Floors: 0 for run 1, the first and blind measurement; see heldout91/RESULTS.md once it has run.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout91/RESULTS.md. Run 1 is the first and blind measurement (review at b637dab5, this branch's
+    // base, unchanged), committed cases edf48de1; run 2 adds four accept lines (an info line per rate-limited call of a
+    // SIP handler, LOG-01, Go; an unbounded single-thread executor in a new webhook sender, CONC-02, Java, in all three
+    // of its cases: real defects the cases left unlabelled, HIGH) and changes no case code or label. The floors are
+    // run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 36/40 = 0.900, precision 36/41 = 0.878; Go 18/20 = 0.900 and 18/20 =
+    // 0.900; Java 18/20 = 0.900 and 18/21 = 0.857. High-confidence only: overall 26/40 = 0.650 and 26/31 = 0.839.
+    // Run 2: overall 36/40 = 0.900 and 36/37 = 0.973; Go 18/20 = 0.900 and 18/19 = 0.947; Java 18/20 = 0.900 and
+    // 18/18 = 1.000; high-confidence only 26/40 = 0.650 and 26/27 = 0.963. Edits of existing files: recall 28/32 =
+    // 0.88, precision 28/29 = 0.97; new and renamed files 8/8 = 1.00 and 8/8 = 1.00.
+    static final double RECALL_FLOOR = 0.90;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.90, 0.90},
+            "java", new double[] {0.90, 1.00});
 
     static List<Case> cases;
 
