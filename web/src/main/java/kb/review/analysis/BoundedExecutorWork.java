@@ -78,7 +78,8 @@ public final class BoundedExecutorWork {
             return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
         }
         return startUpOnly(code, pool, size) ? START_UP
-                : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED : ""; // session 35 (noise35)
+                : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED // session 35 (noise35)
+                : AwaitedExecutorWork.awaited(code, pool, factory.group()) ? AwaitedExecutorWork.AWAITED : "";
     }
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */

@@ -44,6 +44,16 @@ final class BackstopDuplicates {
     private static final Set<String> EAGER_DEBUG = Set.of("java-log-debug-concat", "java-log-level-argument-concat",
             "java-log-marker-debug-concat", "java-log-debug-format", "java-log-debug-eager-argument");
 
+    /**
+     * (session 46, prec46) A pool made inside a method, per call, that RES-04's java-client-per-call already reports
+     * on the same line: the defect is the pool made per call (threads started per call and left behind), named with
+     * its fix (make it once and share it). CONC-02's java-unbounded-executor on that line names a queue that grows
+     * with load, which a pool fed only by one call's work does not have; the blind rounds label such pools RES-04
+     * (rounds 5, 8, 55, 81 and 83's pool per tile, per decision, per inference call).
+     */
+    private static final String PER_CALL_POOL = "java-client-per-call";
+    private static final String UNBOUNDED_POOL = "java-unbounded-executor";
+
     private BackstopDuplicates() {
     }
 
@@ -58,6 +68,15 @@ final class BackstopDuplicates {
         }
         if (!eager.isEmpty()) {
             findings.removeIf(f -> f.rule().equals("java-log-in-loop") && eager.contains(f.path() + ":" + f.line()));
+        }
+        Set<String> perCall = new HashSet<>();
+        for (Finding f : findings) {
+            if (PER_CALL_POOL.equals(f.rule())) {
+                perCall.add(f.path() + ":" + f.line());
+            }
+        }
+        if (!perCall.isEmpty()) {
+            findings.removeIf(f -> UNBOUNDED_POOL.equals(f.rule()) && perCall.contains(f.path() + ":" + f.line()));
         }
     }
 
