@@ -39,8 +39,7 @@ final class AwaitedExecutorWork {
         if (factory.contains("newCachedThreadPool")) {
             return false;
         }
-        Matcher use = Pattern.compile("(?<![\\w])(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
-                + "\\s*\\.\\s*(?:submit|execute|invokeAll|invokeAny)\\s*\\(").matcher(code);
+        Matcher use = BoundedExecutorWork.submissions(pool).matcher(code);
         int submits = 0;
         while (use.find()) {
             submits++;
@@ -54,28 +53,10 @@ final class AwaitedExecutorWork {
             String after = code.substring(use.end(), method[1]);
             boolean waits = WAIT.matcher(after).find() || GET.matcher(after).find()
                     && FUTURE.matcher(code.substring(method[0], method[1])).find();
-            if (!waits || lambdaAround(code, method[0], use.start())) {
+            if (!waits || BoundedExecutorWork.nested(code, method[0], use.start())) {
                 return false;
             }
         }
-        return submits > 0 && !Pattern.compile("(?:\\breturn\\s+|[(,]\\s*)(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
-                + "\\s*[;,)]").matcher(code).find();
-    }
-
-    /** True when the submission sits in a lambda's block inside the method: it runs later, unawaited by the method. */
-    private static boolean lambdaAround(String code, int from, int pos) {
-        int depth = 0;
-        for (int i = pos; i > from; i--) {
-            char c = code.charAt(i);
-            if (c == '}') {
-                depth++;
-            } else if (c == '{' && depth-- == 0) {
-                depth = 0;
-                if (code.substring(Math.max(from, i - 10), i).stripTrailing().endsWith("->")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return submits > 0 && !BoundedExecutorWork.handedOn(code, pool);
     }
 }
