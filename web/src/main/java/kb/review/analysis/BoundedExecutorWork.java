@@ -78,7 +78,8 @@ public final class BoundedExecutorWork {
             return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
         }
         return startUpOnly(code, pool, size) ? START_UP
-                : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED : ""; // session 35 (noise35)
+                : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED // session 35 (noise35)
+                : AwaitedExecutorWork.awaited(code, pool, factory.group()) ? AwaitedExecutorWork.AWAITED : "";
     }
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */
@@ -158,8 +159,7 @@ public final class BoundedExecutorWork {
 
     /** A field pool whose every submit is in a start-up method or a loop over its own size, none in an open loop. */
     private static boolean startUpOnly(String code, String pool, String size) {
-        Matcher use = Pattern.compile("(?<![\\w])(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
-                + "\\s*\\.\\s*(?:submit|execute|invokeAll|invokeAny)\\s*\\(").matcher(code);
+        Matcher use = submissions(pool).matcher(code);
         int submits = 0;
         while (use.find()) {
             submits++;
@@ -179,7 +179,18 @@ public final class BoundedExecutorWork {
                 return false;
             }
         }
-        return submits > 0 && !Pattern.compile("(?:\\breturn\\s+|[(,]\\s*)(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
+        return submits > 0 && !handedOn(code, pool);
+    }
+
+    /** The pool's submissions: {@code pool.submit(}, {@code this.pool.execute(}, {@code invokeAll}/{@code invokeAny}. */
+    static Pattern submissions(String pool) {
+        return Pattern.compile("(?<![\\w])(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
+                + "\\s*\\.\\s*(?:submit|execute|invokeAll|invokeAny)\\s*\\(");
+    }
+
+    /** True when the pool is handed to other code: returned, or passed as an argument. */
+    static boolean handedOn(String code, String pool) {
+        return Pattern.compile("(?:\\breturn\\s+|[(,]\\s*)(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
                 + "\\s*[;,)]").matcher(code).find();
     }
 
@@ -199,7 +210,7 @@ public final class BoundedExecutorWork {
     }
 
     /** True when the position sits in a lambda or an anonymous class's body inside the method opening at {@code from}. */
-    private static boolean nested(String code, int from, int pos) {
+    static boolean nested(String code, int from, int pos) {
         String statement = code.substring(Math.max(from, lastBoundary(code, pos) + 1), pos);
         if (statement.contains("->")) {
             return true;

@@ -51,8 +51,7 @@ final class PacedExecutorWork {
         if (!code.contains("return") && !code.contains("if")) {
             return false;
         }
-        Matcher use = Pattern.compile("(?<![\\w])(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
-                + "\\s*\\.\\s*(?:submit|execute|invokeAll|invokeAny)\\s*\\(").matcher(code);
+        Matcher use = BoundedExecutorWork.submissions(pool).matcher(code);
         int submits = 0;
         while (use.find()) {
             submits++;
@@ -66,8 +65,7 @@ final class PacedExecutorWork {
                 return false;
             }
         }
-        return submits > 0 && !Pattern.compile("(?:\\breturn\\s+|[(,]\\s*)(?:this\\s*\\.\\s*)?" + Pattern.quote(pool)
-                + "\\s*[;,)]").matcher(code).find();
+        return submits > 0 && !BoundedExecutorWork.handedOn(code, pool);
     }
 
     /**
