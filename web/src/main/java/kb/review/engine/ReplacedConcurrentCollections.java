@@ -112,8 +112,7 @@ final class ReplacedConcurrentCollections {
                     continue;
                 }
                 Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                int at = local ? l.newLine() : firstWrite(file, l.newLine(), l.text());
-                out.add(new Finding(RULE, "CONC-03", severity, file.path(), at, 1, file.line(at).strip(),
+                out.add(new Finding(RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),
                         "The change swaps the concurrent collection built here for a plain one: the deleted type "
                                 + "was the code's own word that threads share it, and their writes and reads now race "
                                 + "(lost entries, a corrupted map, ConcurrentModificationException). Keep the "
@@ -173,59 +172,6 @@ final class ReplacedConcurrentCollections {
         }
         return false;
     }
-
-    /** A field's name where its declaration assigns it: group 1. */
-    private static final Pattern DECLARED = Pattern.compile("(\\w+)\\s*=[^=]");
-    /** A type's head: group 1 its name. */
-    private static final Pattern TYPE_HEAD = Pattern.compile("\\b(?:class|enum)\\s+(\\w+)");
-    /** A member's head at the start of its line: a method, a constructor or an initializer block. */
-    private static final Pattern MEMBER_HEAD = Pattern.compile(
-            "^\\s*(?:(?:public|protected|private|static|final|synchronized|abstract|default|native)\\s+)*"
-                    + "(?:<[^>]*>\\s*)?(?:[\\w.<>\\[\\], ?]+\\s+)?(\\w+)\\s*\\([^;]*$|^\\s*static\\s*\\{");
-
-    /**
-     * Session 46: where the swapped field is first written by a method the diff shows (a {@code computeIfAbsent},
-     * {@code put}, {@code add} or {@code remove} on it, below the declaration, in no constructor or initializer);
-     * the declaration's line when the diff shows none. The write is where threads meet and where the corruption
-     * surfaces (criteo/garmadon#53's ConcurrentModificationException is thrown from HashMap.computeIfAbsent), and the
-     * line a reader of the change looks at to see the map is filled while the program serves.
-     */
-    private static int firstWrite(SourceFile file, int declaration, String text) {
-        Matcher d = DECLARED.matcher(text);
-        if (!d.find()) {
-            return declaration;
-        }
-        Pattern write = Pattern.compile("(?<![\\w.])(?:this\\.)?" + d.group(1) + "\\s*\\.\\s*" + WRITES);
-        String owner = null;
-        String member = null;
-        for (int n = 1; n <= file.lineCount(); n++) {
-            if (!file.known(n)) {
-                member = null; // a gap: the method the next shown lines belong to is not known
-                continue;
-            }
-            String t = file.line(n);
-            Matcher type = TYPE_HEAD.matcher(t);
-            if (owner == null && type.find()) {
-                owner = type.group(1);
-            }
-            Matcher head = MEMBER_HEAD.matcher(t);
-            if (head.find() && !t.contains("=") && (head.group(1) == null || !KEYWORDS.contains(head.group(1)))) {
-                member = head.group(1) == null ? "static" : head.group(1);
-            }
-            if (n > declaration && member != null && !member.equals(owner) && !member.equals("static")
-                    && write.matcher(t).find()) {
-                return n;
-            }
-        }
-        return declaration;
-    }
-
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("if", "for", "while", "switch", "catch",
-            "synchronized", "return", "new", "else", "try", "throw", "assert");
-
-    /** The calls that write a map, set, list or queue. */
-    private static final String WRITES = "(?:computeIfAbsent|computeIfPresent|compute|putIfAbsent|putAll|put|merge"
-            + "|add|addAll|offer|push|poll|pop|remove)\\s*\\(";
 
     /**
      * The text with generic type arguments taken out: a map whose values are locks or atomics ({@code Map<String,
