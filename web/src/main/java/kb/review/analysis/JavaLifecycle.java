@@ -212,7 +212,8 @@ public final class JavaLifecycle implements LifecycleFacts {
         if (acquisitions.releasedWithOwner(a, n.text())) {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
-        if (ThreadStates.selfInstalled(a.model()) && a.model().releasedIn(CodeText.withoutComments(n.text()), a.var())) {
+        if (ThreadStates.selfInstalled(a.model())
+                && a.model().releasedIn(CodeText.withoutComments(n.text()), a.var())) {
             return Effect.RELEASE; // AppContext.clearThread() ends what context.bindToThread() began
         }
         Effect e = Uses.effect(n.text(), a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);

@@ -89,7 +89,8 @@ final class ReplacedConcurrentCollections {
             return List.of();
         }
         boolean guarded = file.change().hunks().stream().flatMap(h -> h.lines().stream())
-                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && GUARD.matcher(withoutTypeArguments(l.text())).find());
+                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
+                        && GUARD.matcher(withoutTypeArguments(l.text())).find());
         if (guarded) {
             return List.of();
         }
@@ -173,12 +174,14 @@ final class ReplacedConcurrentCollections {
         return false;
     }
 
-    /**
-     * The text with generic type arguments taken out: a map whose values are locks or atomics ({@code Map<String,
-     * ReentrantLock>}, round 40's owner locks) is no guard the change brings, only what the plain map holds.
-     */
+    /** One innermost list of generic type arguments. */
     private static final Pattern TYPE_ARGUMENTS = Pattern.compile("<[^<>]*>");
 
+    /**
+     * Session 46: the text with generic type arguments taken out: a map whose values are locks or atomics
+     * ({@code Map<String, ReentrantLock>}, round 40's owner locks) is no guard the change brings, only what the plain
+     * map holds.
+     */
     private static String withoutTypeArguments(String s) {
         String prev;
         do {
