@@ -84,14 +84,17 @@ public final class GuardedFields {
                 }
                 continue;
             }
-            if (fields == null || !f.pointer() || !f.whole() || f.locks() || HELD.matcher(f.name()).find()
+            if (fields == null || !f.pointer() || f.locks() || HELD.matcher(f.name()).find()
                     || BUILDS.matcher(f.name()).matches() || SAYS_HELD.matcher(doc(file, f.start())).find()) {
                 continue;
             }
             int line = firstWrite(file, f, fields, file.text());
-            if (line > 0 && calledUnlocked(f, fns, doc(file, f.start()))) {
+            // session 46: a method cut off below the write is judged too when all of it down to the write is in view:
+            // a lock taken after the write does not guard it (round 62's moved tracker)
+            if (line > 0 && (f.whole() || file.allKnown(f.start(), line))
+                    && calledUnlocked(f, fns, doc(file, f.start()))) {
                 out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, declared.containsKey(f.type())
-                        ? "Here no method takes the lock at all: the type declares a mutex beside this map, and the "
+                        ? "Here no method in sight takes the lock: the type declares a mutex beside this map, and the "
                         + "method writes the map without it." : null));
             }
         }
@@ -110,15 +113,17 @@ public final class GuardedFields {
      * The mutex field is the author's statement that the value is shared between goroutines, and a plain map is
      * what it can only have been there for; a method that writes the map with the mutex never taken is the crash of
      * CONC-03 ("concurrent map writes"), the shape of real fixes that added the missing {@code Lock} to a counter or
-     * cache type (google/hashr#25, lyl41/expired_map#2). Only in a file the review sees whole (a new file, or the
-     * repository's text): elsewhere the methods that take the lock may be out of sight.
+     * cache type (google/hashr#25, lyl41/expired_map#2). Session 46: in a file the review sees in part too, when the
+     * struct's declaration is in sight: a method out of sight that takes the lock only says more plainly that the map
+     * is shared, and the writer is still judged by {@link #calledUnlocked} (exported, or said or seen to run on a
+     * goroutine of its own; round 62's tracker whose informer callback lost its lock in a move).
      */
     private static Map<String, Set<String>> declaredGuards(SourceFile file, List<Fn> fns) {
         Map<String, Set<String>> out = new HashMap<>();
-        if (!file.complete()) {
-            return out;
-        }
         for (int i = 1; i <= file.lineCount(); i++) {
+            if (!file.known(i)) {
+                continue;
+            }
             Matcher head = STRUCT.matcher(file.line(i));
             if (!head.find()) {
                 continue;
@@ -127,7 +132,7 @@ public final class GuardedFields {
             boolean mutex = false;
             Set<String> maps = new HashSet<>();
             int j = i + 1;
-            for (; j <= file.lineCount() && !file.line(j).startsWith("}"); j++) {
+            for (; j <= file.lineCount() && file.known(j) && !file.line(j).startsWith("}"); j++) {
                 String l = file.line(j);
                 mutex |= MUTEX_FIELD.matcher(l).find();
                 Matcher m = MAP_FIELD.matcher(l);

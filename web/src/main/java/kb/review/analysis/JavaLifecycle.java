@@ -212,6 +212,10 @@ public final class JavaLifecycle implements LifecycleFacts {
         if (acquisitions.releasedWithOwner(a, n.text())) {
             return Effect.RELEASE; // c.close() closes the statements made from c, and a statement its result sets
         }
+        if (ThreadStates.selfInstalled(a.model())
+                && a.model().releasedIn(CodeText.withoutComments(n.text()), a.var())) {
+            return Effect.RELEASE; // AppContext.clearThread() ends what context.bindToThread() began
+        }
         Effect e = Uses.effect(n.text(), a, summaries, n.kind == Kind.BRANCH || n.kind == Kind.LOOP);
         if (e == Effect.NONE && n.kind == Kind.RETURN && a.model().kind().equals("resource")
                 && n.ast instanceof ReturnStmt r && acquisitions.wrapped().handedOver(r, a.var(),

@@ -249,6 +249,12 @@ final class ThreadStates {
         }
         String name = call.getNameAsString();
         String holder = Printed.of(scope);
+        if (call.getArguments().isEmpty() && Character.isLowerCase(holder.charAt(0))
+                && SELF_INSTALL.matcher(name).matches()) {
+            return new Model(threadLocal.id(), "java", "thread-local", "{v} (set by " + name + ")", threadLocal.verb(),
+                    threadLocal.acquires(), SELF_RELEASES, threadLocal.borrows(), false,
+                    threadLocal.source() + "#" + name + SELF);
+        }
         boolean ownInstance = OWN_CONTEXT.matcher(holder).find() && name.equals("set" + holder)
                 && call.findAncestor(CallableDeclaration.class).filter(c -> REQUEST_STEP.matcher(c.toString()).find())
                         .isPresent();
@@ -270,6 +276,30 @@ final class ThreadStates {
                 threadLocal.acquires(), releases, threadLocal.borrows(), false,
                 threadLocal.source() + "#" + holder + "." + name);
     }
+
+    /**
+     * Session 46: a value that installs itself as the thread's current one, named for it and given nothing
+     * ({@code context.setAsThreadLocal()}, {@code session.bindToThread()}): a holder's setter seen from the value's
+     * side, whose thread-local is as much the pooled thread's after the request as a holder's (round 83's service
+     * context left on the thread by a filter; the class of Ahoo-Wang/CoSec#779 and ops4j/org.ops4j.pax.cdi#165:
+     * per-request state bound to the thread and never cleared). Ended by a clearing call named for the thread on the
+     * value or its class ({@code ServiceContext.clearAsThreadLocal()}, {@code session.unbindFromThread()}).
+     */
+    private static final Pattern SELF_INSTALL = Pattern.compile(
+            "^(?:set|bind|attach|install)(?:As|To|On)?(?:Current)?(?:ThreadLocal|Thread)s?$");
+    private static final String SELF = "@self";
+
+    /**
+     * True when {@code m} is a value's own install on the thread: its clearing call may name only the value's class
+     * ({@code AppContext.clearThread()}), not the variable the review follows.
+     */
+    static boolean selfInstalled(Model m) {
+        return m.source().endsWith(SELF);
+    }
+
+    private static final List<String> SELF_RELEASES = List.of("{*}.clear{*}Thread{*}()", "{*}.remove{*}Thread{*}()",
+            "{*}.unset{*}Thread{*}()", "{*}.reset{*}Thread{*}()", "{*}.unbind{*}Thread{*}()",
+            "{*}.detach{*}Thread{*}()");
 
     private static Optional<Node> outermostType(Node n) {
         Node found = null;

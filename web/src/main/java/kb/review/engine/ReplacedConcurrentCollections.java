@@ -89,7 +89,8 @@ final class ReplacedConcurrentCollections {
             return List.of();
         }
         boolean guarded = file.change().hunks().stream().flatMap(h -> h.lines().stream())
-                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && GUARD.matcher(l.text()).find());
+                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
+                        && GUARD.matcher(withoutTypeArguments(l.text())).find());
         if (guarded) {
             return List.of();
         }
@@ -171,6 +172,23 @@ final class ReplacedConcurrentCollections {
             }
         }
         return false;
+    }
+
+    /** One innermost list of generic type arguments. */
+    private static final Pattern TYPE_ARGUMENTS = Pattern.compile("<[^<>]*>");
+
+    /**
+     * Session 46: the text with generic type arguments taken out: a map whose values are locks or atomics
+     * ({@code Map<String, ReentrantLock>}, round 40's owner locks) is no guard the change brings, only what the plain
+     * map holds.
+     */
+    private static String withoutTypeArguments(String s) {
+        String prev;
+        do {
+            prev = s;
+            s = TYPE_ARGUMENTS.matcher(s).replaceAll("");
+        } while (!s.equals(prev));
+        return s;
     }
 
     /** The text without white space. */
