@@ -2,10 +2,7 @@ package kb.review.engine;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import kb.review.diff.SourceFile;
 
 /**
  * Rules written as backstops for what the resource analysis cannot see whole (a Files stream used up in a chain inside
@@ -47,29 +44,11 @@ final class BackstopDuplicates {
     private static final Set<String> EAGER_DEBUG = Set.of("java-log-debug-concat", "java-log-level-argument-concat",
             "java-log-marker-debug-concat", "java-log-debug-format", "java-log-debug-eager-argument");
 
-    /**
-     * (session 46, prec46) A pool made inside a method, per call, that RES-04's java-client-per-call already reports
-     * on the same line: the defect is the pool made per call (threads started per call and left behind), named with
-     * its fix (make it once and share it). CONC-02's java-unbounded-executor on that line names a queue that grows
-     * with load, which a pool fed only by one call's work does not have; the blind rounds label such pools RES-04
-     * (rounds 5, 8, 55, 81 and 83's pool per tile, per decision, per inference call). Not when the edit took a bound
-     * away in the pool's hunk (a bounded queue, a rejection policy, a ThreadPoolExecutor replaced by the factory): the
-     * lost bound is the change's defect, CONC-02's (round 46's java-09, a directory's entries queued whole).
-     */
-    private static final String PER_CALL_POOL = "java-client-per-call";
-    private static final String UNBOUNDED_POOL = "java-unbounded-executor";
-    private static final Pattern REMOVED_BOUND = Pattern.compile(
-            "ArrayBlockingQueue|new\\s+ThreadPoolExecutor\\b|\\w+Policy\\s*\\(|\\bSemaphore\\b|"
-                    + "LinkedBlockingQueue\\s*(?:<[^>]*>)?\\s*\\(\\s*[\\w.]");
-
     private BackstopDuplicates() {
     }
 
-    /**
-     * Removes from {@code findings} each backstop finding whose path, line and item another finding already has, and
-     * the other duplicates named above; {@code byPath} gives each finding's file.
-     */
-    static void drop(List<Finding> findings, Map<String, SourceFile> byPath) {
+    /** Removes from {@code findings} each backstop finding whose path, line and item another finding already has. */
+    static void drop(List<Finding> findings) {
         drop(findings, BACKSTOPS);
         Set<String> eager = new HashSet<>();
         for (Finding f : findings) {
@@ -80,21 +59,6 @@ final class BackstopDuplicates {
         if (!eager.isEmpty()) {
             findings.removeIf(f -> f.rule().equals("java-log-in-loop") && eager.contains(f.path() + ":" + f.line()));
         }
-        Set<String> perCall = new HashSet<>();
-        for (Finding f : findings) {
-            if (PER_CALL_POOL.equals(f.rule())) {
-                perCall.add(f.path() + ":" + f.line());
-            }
-        }
-        if (!perCall.isEmpty()) {
-            findings.removeIf(f -> UNBOUNDED_POOL.equals(f.rule()) && perCall.contains(f.path() + ":" + f.line())
-                    && !tookBoundAway(byPath.get(f.path()), f.line()));
-        }
-    }
-
-    /** True when the hunk of the line deletes a bound of a pool (its bounded queue, its rejection policy). */
-    private static boolean tookBoundAway(SourceFile file, int line) {
-        return file != null && REMOVED_BOUND.matcher(ReplacedLines.removedInHunkOf(file, line)).find();
     }
 
     /** Removes from {@code findings} each finding whose path, line and item a {@link #CAUSES} finding has. */

@@ -121,7 +121,7 @@ public final class Reviewer {
         }
         // a function its author marks unused for the linter never runs (set 12, GG)
         findings.removeIf(f -> UnusedFunctions.contains(byPath.get(f.path()), f.line()));
-        BackstopDuplicates.drop(findings, byPath);
+        BackstopDuplicates.drop(findings);
         // a shared collection's finding stands at the write the change adds, when it adds one (session 43)
         findings.replaceAll(f -> SharedWriteAnchors.at(f, byPath.get(f.path())));
         for (Finding f : imported.findings()) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
  * Classes of session 46 (branch prec46), the directory {@code review/classes25/prec46-pools-and-peer-loops/} with its
  * SOURCES.md.
  * <ul>
- * <li>A pool made per call that RES-04 reports is not also CONC-02's unbounded queue.</li>
  * <li>A shared fixed pool whose every submission its method awaits (futures, a latch) pushes back on its callers.</li>
  * <li>A loop that returns when a write to its own peer (a field's connection) fails ends with the peer.</li>
  * <li>A handler's launch rewritten bare keeps its fan-out; its defect is the lost recover.</li>
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PoolsAndPeerLoops46ClassesTest {
 
     @Test
-    void pools_per_call_awaited_pools_and_peer_loops_are_read_as_their_class_and_defects_stay() {
+    void awaited_pools_and_peer_loops_are_read_as_their_class_and_defects_stay() {
         ClassDiffs25.check("prec46-pools-and-peer-loops", Set.of("CONC-02", "CONC-07", "RES-04"));
     }
 }
