@@ -124,7 +124,8 @@ public final class PerUnitLogs {
             if (level == 0 || !statement(c)) {
                 continue;
             }
-            String unit = unitOfRole(c, src, go);
+            // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
+            String unit = go && level == 2 && RequestHandlers.perRequest(c, src) ? "" : unitOfRole(c, src, go);
             if (unit == null) {
                 unit = received(c, src);
             }
