@@ -125,7 +125,12 @@ public final class PerUnitLogs {
                 continue;
             }
             // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
-            String unit = go && level == 2 && RequestHandlers.perRequest(c, src) ? "" : unitOfRole(c, src, go);
+            boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
+            int row = c.getStartPoint().getRow() + 1;
+            if (request && RequestHandlers.existingLine(c, src, added, replaced.apply(row))) {
+                continue;
+            }
+            String unit = request ? "" : unitOfRole(c, src, go);
             if (unit == null) {
                 unit = received(c, src);
             }
