@@ -18,12 +18,11 @@ final class RequestHandlers {
     private static final Pattern REQUEST = Pattern.compile(
             "\\bhttp\\.ResponseWriter\\b|\\*http\\.Request\\b|\\becho\\.Context\\b|\\*gin\\.Context\\b|\\*?fiber\\.Ctx\\b");
     /**
-     * A gRPC method's signature, server or client side: {@code (ctx context.Context, req *pb.XRequest)}, then
-     * {@code (*pb.XResponse, error)}.
+     * A gRPC method's parameters, server or client side: {@code (ctx context.Context, req *pb.XRequest)}. Its results
+     * are not read: a hunk's heading gives only the parameters of the function it is in.
      */
     private static final Pattern RPC = Pattern.compile(
-            "^\\(\\s*\\w+\\s+context\\.Context\\s*,\\s*\\w+\\s+\\*\\w+\\.\\w+Req(?:uest)?\\s*\\)"
-            + "\\s*\\(\\s*\\*\\w+\\.\\w+(?:Response|Reply|Resp?)\\s*,\\s*error\\s*\\)");
+            "^\\(\\s*\\w+\\s+context\\.Context\\s*,\\s*\\w+\\s+\\*\\w+\\.\\w+Req(?:uest)?\\s*\\)");
     /** A handler that writes the access log, or one run per login, set-up or administrative change. */
     private static final Pattern RARE_OR_LOGGING = Pattern.compile(
             "(?i)log|access|audit|trac(?:e|ing)|debug|auth|sign|regist|token|oauth|pkce|passw|callback|install|setup"
@@ -50,8 +49,7 @@ final class RequestHandlers {
      * (session 46, log46) True when the function around the log call {@code n} runs once per request it serves or
      * sends, read from its signature alone: an HTTP handler, a middleware's inner handler literal or a router's match
      * (it takes an HTTP request or a framework's request context), or a gRPC method (a context and one
-     * {@code *pkg.XRequest} or {@code XReq} in, {@code *pkg.XResponse}, {@code Reply} or {@code Res} and an error
-     * out), on the server or the client side. A line at the top of such a function is written for every request: at
+     * {@code *pkg.XRequest} or {@code XReq} in), on the server or the client side. A line at the top of such a function is written for every request: at
      * the request rate, with no loop in sight. Not a function whose name or receiver says it writes the access log
      * itself (a logging middleware), nor an endpoint that runs once per login, set-up or administrative change (its
      * name or its file's says so: an admin dashboard's API, set 17's frp): the rare requests whose lines session 32
@@ -63,13 +61,11 @@ final class RequestHandlers {
             return false;
         }
         SyntaxNode params = fn.getChildByFieldName("parameters");
-        SyntaxNode body = fn.getChildByFieldName("body");
-        if (params == null || params.isNull() || body == null || body.isNull()) {
+        if (params == null || params.isNull()) {
             return false;
         }
-        String sig = new String(src, params.getStartByte(), body.getStartByte() - params.getStartByte(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        if (!REQUEST.matcher(SyntaxNode.text(src, params)).find() && !RPC.matcher(sig).find()) {
+        String sig = SyntaxNode.text(src, params);
+        if (!REQUEST.matcher(sig).find() && !RPC.matcher(sig).find()) {
             return false;
         }
         SyntaxNode name = fn.getChildByFieldName("name");
