@@ -27,6 +27,13 @@ final class RequestHandlers {
     private static final Pattern RARE_OR_LOGGING = Pattern.compile(
             "(?i)log|access|audit|trac(?:e|ing)|debug|auth|sign|regist|token|oauth|pkce|passw|callback|install|setup"
                     + "|config|setting|admin|dashboard|reload|restart|shutdown|init");
+    /**
+     * A method that changes the state of the service or of a peer (a daemon's {@code Up} or {@code Down}, a
+     * {@code Connect}): called once per operator action, not with traffic (set 17's netbird daemon, "up request
+     * received").
+     */
+    private static final Pattern STATE_CHANGE = Pattern.compile("^(?:Up|Down|Start|Stop|Connect|Disconnect|Enable"
+            + "|Disable|Pause|Resume|Join|Leave|Quit|Exit)(?:[A-Z0-9_]\\w*)?$");
     private static final Set<String> FUNCTIONS = Set.of("function_declaration", "method_declaration", "func_literal");
     /** A Go log line at a level production writes, on any logger. */
     private static final Pattern LOUD_LINE = Pattern.compile(
@@ -70,8 +77,11 @@ final class RequestHandlers {
         }
         SyntaxNode name = fn.getChildByFieldName("name");
         SyntaxNode recv = fn.getChildByFieldName("receiver");
-        String named = (name == null || name.isNull() ? "" : SyntaxNode.text(src, name))
-                + (recv == null || recv.isNull() ? "" : " " + SyntaxNode.text(src, recv));
+        String fnName = name == null || name.isNull() ? "" : SyntaxNode.text(src, name);
+        if (STATE_CHANGE.matcher(fnName).matches()) {
+            return false;
+        }
+        String named = fnName + (recv == null || recv.isNull() ? "" : " " + SyntaxNode.text(src, recv));
         String file = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         return !RARE_OR_LOGGING.matcher(named).find() && !RARE_OR_LOGGING.matcher(file).find();
     }
