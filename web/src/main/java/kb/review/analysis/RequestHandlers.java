@@ -56,11 +56,11 @@ final class RequestHandlers {
      * (session 46, log46) True when the function around the log call {@code n} runs once per request it serves or
      * sends, read from its signature alone: an HTTP handler, a middleware's inner handler literal or a router's match
      * (it takes an HTTP request or a framework's request context), or a gRPC method (a context and one
-     * {@code *pkg.XRequest} or {@code XReq} in), on the server or the client side. A line at the top of such a function is written for every request: at
-     * the request rate, with no loop in sight. Not a function whose name or receiver says it writes the access log
-     * itself (a logging middleware), nor an endpoint that runs once per login, set-up or administrative change (its
-     * name or its file's says so: an admin dashboard's API, set 17's frp): the rare requests whose lines session 32
-     * found deliberate.
+     * {@code *pkg.XRequest} or {@code XReq} in), on the server or the client side. A line at the top of such a
+     * function is written for every request: at the request rate, with no loop in sight. Not a function whose name
+     * or receiver says it writes the access log itself (a logging middleware), nor an endpoint that runs once per
+     * login, set-up or administrative change (its name or its file's says so: an admin dashboard's API, set 17's
+     * frp), nor a method that changes the service's state: the rare requests whose lines session 32 found deliberate.
      */
     static boolean perRequest(SyntaxNode n, byte[] src, String path) {
         SyntaxNode fn = TreeSitter.enclosing(n, FUNCTIONS);
