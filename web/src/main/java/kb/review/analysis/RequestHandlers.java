@@ -23,10 +23,14 @@ final class RequestHandlers {
      */
     private static final Pattern RPC = Pattern.compile(
             "^\\(\\s*\\w+\\s+context\\.Context\\s*,\\s*\\w+\\s+\\*\\w+\\.\\w+Req(?:uest)?\\s*\\)");
-    /** A handler that writes the access log, or one run per login, set-up or administrative change. */
+    /**
+     * A handler that writes the access log, or one run per login, set-up or administrative change, per health or
+     * readiness probe (the orchestrator's, at a fixed interval) or per webhook (one call per event of another system).
+     */
     private static final Pattern RARE_OR_LOGGING = Pattern.compile(
             "(?i)log|access|audit|trac(?:e|ing)|debug|auth|sign|regist|token|oauth|pkce|passw|callback|install|setup"
-                    + "|config|setting|admin|dashboard|reload|restart|shutdown|init");
+                    + "|config|setting|admin|dashboard|reload|restart|shutdown|init|health|readiness|readyz"
+                    + "|liveness|livez|alive|hook");
     /**
      * A method that changes the state of the service or of a peer (a daemon's {@code Up} or {@code Down}, a
      * {@code Connect}): called once per operator action, not with traffic (set 17's netbird daemon, "up request
@@ -59,8 +63,9 @@ final class RequestHandlers {
      * {@code *pkg.XRequest} or {@code XReq} in), on the server or the client side. A line at the top of such a
      * function is written for every request: at the request rate, with no loop in sight. Not a function whose name
      * or receiver says it writes the access log itself (a logging middleware), nor an endpoint that runs once per
-     * login, set-up or administrative change (its name or its file's says so: an admin dashboard's API, set 17's
-     * frp), nor a method that changes the service's state: the rare requests whose lines session 32 found deliberate.
+     * login, set-up or administrative change, health probe or webhook (its name, its route or its file's name says
+     * so: an admin dashboard's API, set 17's frp), nor a method that changes the service's state: the rare requests
+     * whose lines session 32 found deliberate.
      */
     static boolean perRequest(SyntaxNode n, byte[] src, String path) {
         SyntaxNode fn = TreeSitter.enclosing(n, FUNCTIONS);
@@ -81,9 +86,24 @@ final class RequestHandlers {
         if (STATE_CHANGE.matcher(fnName).matches()) {
             return false;
         }
-        String named = fnName + (recv == null || recv.isNull() ? "" : " " + SyntaxNode.text(src, recv));
+        String named = fnName + (recv == null || recv.isNull() ? "" : " " + SyntaxNode.text(src, recv))
+                + " " + route(fn, src);
         String file = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         return !RARE_OR_LOGGING.matcher(named).find() && !RARE_OR_LOGGING.matcher(file).find();
+    }
+
+    /**
+     * The route a handler literal is registered for: the string that opens the argument list the literal is in
+     * ({@code mux.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {...})}); "" otherwise.
+     */
+    private static String route(SyntaxNode fn, byte[] src) {
+        SyntaxNode args = fn.getParent();
+        if (!fn.getType().equals("func_literal") || args == null || args.isNull()
+                || !args.getType().equals("argument_list") || args.getNamedChildCount() < 2) {
+            return "";
+        }
+        SyntaxNode first = args.getNamedChild(0);
+        return first.getType().equals("interpreted_string_literal") ? SyntaxNode.text(src, first) : "";
     }
 
     /**
