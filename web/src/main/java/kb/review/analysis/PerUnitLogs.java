@@ -108,10 +108,12 @@ public final class PerUnitLogs {
 
     /**
      * The added log lines of a file that run once per unit of traffic by their function's role; {@code path} is the
-     * file's (a Java method whose class the hunk does not show belongs to the class the file is named after).
+     * file's (a Java method whose class the hunk does not show belongs to the class the file is named after);
+     * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46).
      */
     public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, String path, IntPredicate added,
-                                  IntFunction<String> replaced, Supplier<String> removedInFile) {
+                                  IntFunction<String> replaced, Supplier<String> removedInFile,
+                                  boolean newFile) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
@@ -124,7 +126,13 @@ public final class PerUnitLogs {
             if (level == 0 || !statement(c)) {
                 continue;
             }
-            String unit = unitOfRole(c, src, go);
+            // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
+            boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
+            int row = c.getStartPoint().getRow() + 1;
+            if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile) {
+                continue; // a new file's other roles are left out: its lines are all added, the role reading is narrow
+            }
+            String unit = request ? "" : unitOfRole(c, src, go);
             if (unit == null) {
                 unit = received(c, src);
             }

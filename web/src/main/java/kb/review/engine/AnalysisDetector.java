@@ -106,10 +106,11 @@ final class AnalysisDetector {
                         file.language() == Language.GO, n -> ReplacedLines.of(file, n, ""),
                         () -> ReplacedLines.removedIn(file)) : List.of();
                 // (session 36) an added line whose function's role runs it per event, message, chunk or poll
-                case Rule.AnalysisMatcher.LOG_PER_UNIT -> !file.complete() && lower.contains("log")
-                        ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
+                // (session 46) a new Go file too, for the lines of its request handlers alone
+                case Rule.AnalysisMatcher.LOG_PER_UNIT -> (!file.complete() || file.language() == Language.GO)
+                        && lower.contains("log") ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
-                        () -> ReplacedLines.removedIn(file)) : List.of();
+                        () -> ReplacedLines.removedIn(file), file.complete()) : List.of();
                 // (session 42) a failure branch that only logs, in a loop that runs until stopped
                 case Rule.AnalysisMatcher.LOG_FAILURE_SPIN -> lower.contains("catch") || lower.contains("!= nil")
                         ? kb.review.analysis.SpinningFailureLogs.find(root.get(), file.utf8(),
