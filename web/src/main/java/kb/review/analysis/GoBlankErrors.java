@@ -34,12 +34,15 @@ public final class GoBlankErrors {
                     + "|LookupEnv|Lookup)$");
 
     /**
-     * Families another rule or item reads with its own ways out: conversions and text decoders, encodings, receives
-     * (ERR-01's own narrower rules); contexts and their cancel (TMO-03), transactions begun (TX-01).
+     * Families another rule or item reads with its own ways out: conversions and text decoders, encodings, receives,
+     * the io reads ({@code n, _ := f.Read(head)}, {@code io.ReadAll}: go-read-error-discarded's, which lets a head
+     * sniffed or a body read for a message go) (ERR-01's own narrower rules); contexts and their cancel (TMO-03),
+     * transactions begun (TX-01).
      */
     private static final Pattern OWNED = Pattern.compile(
             "^(?:strconv|time|hex|base64|base32)\\.|^url\\.(?:Query|Path)Unescape$|(?:^|\\.)Marshal(?:Indent)?$"
                     + "|(?:^|\\.)(?:Recv\\w*|Receive\\w*|ReadMessage|NextMsg\\w*|ReadFrom\\w*)$"
+                    + "|(?:^|\\.)Read(?:Full|AtLeast|At|All|File|Byte|Rune|String|Bytes|Line)?$"
                     + "|^(?:context|errgroup|signal)\\.\\w+Context$|^context\\.With\\w+$|(?:^|\\.)Begin(?:Tx)?$");
 
     /**
@@ -67,23 +70,48 @@ public final class GoBlankErrors {
     private final byte[] src;
     private final Summaries summaries;
     private final java.util.function.IntPredicate added;
+    private final java.util.function.Supplier<String> removed;
+    private String removedText;
 
-    private GoBlankErrors(byte[] src, Summaries summaries, java.util.function.IntPredicate added) {
+    private GoBlankErrors(byte[] src, Summaries summaries, java.util.function.IntPredicate added,
+                          java.util.function.Supplier<String> removed) {
         this.src = src;
         this.summaries = summaries;
         this.added = added;
+        this.removed = removed;
     }
 
     /**
      * Every such statement the change adds ({@code added} tells a line of the new side), at its start; sure when the
-     * callee's declaration is in view.
+     * callee's declaration is in view. {@code removed} gives the lines the change deletes, one a line: a call whose
+     * error a deleted line already put in {@code _} is a drop the change moved or kept, not one it made (frp's proxy
+     * header moved, cadence's poller context changed only in its cancel).
      */
     public static List<Shapes.Spot> find(SyntaxNode root, byte[] src, Summaries summaries,
-                                         java.util.function.IntPredicate added) {
+                                         java.util.function.IntPredicate added,
+                                         java.util.function.Supplier<String> removed) {
         List<Shapes.Spot> out = new ArrayList<>();
-        new GoBlankErrors(src, summaries, added).walk(root, out);
+        new GoBlankErrors(src, summaries, added, removed).walk(root, out);
         return out;
     }
+
+    /** True when a deleted line calls {@code callee} with its last result put in {@code _} too. */
+    private boolean droppedBefore(String callee) {
+        if (removedText == null) {
+            removedText = removed.get();
+        }
+        int at = removedText.indexOf(callee + "(");
+        while (at >= 0) {
+            int bol = removedText.lastIndexOf('\n', at) + 1;
+            if (BLANK_LAST.matcher(removedText.substring(bol, at)).find()) {
+                return true;
+            }
+            at = removedText.indexOf(callee + "(", at + 1);
+        }
+        return false;
+    }
+
+    private static final Pattern BLANK_LAST = Pattern.compile(",\\s*_\\s*:?=\\s*$");
 
     private void walk(SyntaxNode n, List<Shapes.Spot> out) {
         String t = n.getType();
@@ -128,7 +156,7 @@ public final class GoBlankErrors {
                 || LOOKUP.matcher(callee).find())) {
             return null;
         }
-        if (Discards.saysWhy(s, src) || inErrorBranch(s) || handled(s, kept)) {
+        if (Discards.saysWhy(s, src) || inErrorBranch(s) || handled(s, kept) || droppedBefore(callee)) {
             return null;
         }
         return sure;
