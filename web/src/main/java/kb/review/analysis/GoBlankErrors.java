@@ -233,7 +233,7 @@ public final class GoBlankErrors {
                 }
             }
         }
-        if (tested.containsAll(kept)) {
+        if (tested.containsAll(kept) || onlyLogged(below, kept)) {
             return true;
         }
         SyntaxNode owner = block.getParent();
@@ -253,6 +253,33 @@ public final class GoBlankErrors {
             }
         }
         return false;
+    }
+
+    /** A line that is a log call: a logger's method, the standard library's log or fmt prints. */
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^\\s*(?:[\\w.]*(?i:log|logger|klog|glog|zap|logrus|slog)\\w*(?:\\(\\))?\\.\\w+"
+                    + "|fmt\\.(?:Print\\w*|Fprint\\w*))\\(");
+
+    /**
+     * True when the kept values are read below only in log lines: a debug dump of a request whose failure would only
+     * leave the line emptier (set 17, mediamtx's request logger), not a value the code goes on with.
+     */
+    private static boolean onlyLogged(String below, List<String> kept) {
+        boolean seen = false;
+        for (String line : below.split("\n")) {
+            java.util.regex.Matcher w = WORD.matcher(line);
+            boolean mentions = false;
+            while (w.find() && !mentions) {
+                mentions = kept.contains(w.group()) && (w.start() == 0 || line.charAt(w.start() - 1) != '.');
+            }
+            if (mentions) {
+                if (!LOG_LINE.matcher(line).find()) {
+                    return false;
+                }
+                seen = true;
+            }
+        }
+        return seen;
     }
 
     private String text(SyntaxNode n) {
