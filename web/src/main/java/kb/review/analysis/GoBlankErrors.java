@@ -103,13 +103,32 @@ public final class GoBlankErrors {
         int at = removedText.indexOf(callee + "(");
         while (at >= 0) {
             int bol = removedText.lastIndexOf('\n', at) + 1;
-            if (BLANK_LAST.matcher(removedText.substring(bol, at)).find()) {
+            String before = removedText.substring(bol, at);
+            if (BLANK_LAST.matcher(before).find() || ERR_LAST.matcher(before).find() && onlyLoggedBefore(bol)) {
                 return true;
             }
             at = removedText.indexOf(callee + "(", at + 1);
         }
         return false;
     }
+
+    /**
+     * True when every deleted line but the call's own (at {@code callLine}) is an error check, a log line or a closing
+     * brace: the old code only logged the failure, so it was already unseen by the caller (session 36's clean edit).
+     */
+    private boolean onlyLoggedBefore(int callLine) {
+        int i = 0;
+        for (String line : removedText.split("\n")) {
+            if (i != callLine && !line.isBlank() && !line.equals("}") && !ERR_CHECK.matcher(line).find()
+                    && !LOG_LINE.matcher(line).find()) {
+                return false;
+            }
+            i += line.length() + 1;
+        }
+        return true;
+    }
+
+    private static final Pattern ERR_LAST = Pattern.compile(",\\s*err\\w*\\s*:?=\\s*$");
 
     private static final Pattern BLANK_LAST = Pattern.compile(",\\s*_\\s*:?=\\s*$");
 
