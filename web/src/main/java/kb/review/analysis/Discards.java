@@ -254,6 +254,11 @@ public final class Discards {
      * above it: the item's own way out, saying why the error may go.
      */
     private boolean saysWhy(SyntaxNode statement) {
+        return saysWhy(statement, src);
+    }
+
+    /** {@link #saysWhy(SyntaxNode)} for a statement of {@code src}, shared with {@link GoBlankErrors}. */
+    static boolean saysWhy(SyntaxNode statement, byte[] src) {
         int end = statement.getEndByte();
         int eol = end;
         while (eol < src.length && src[eol] != '\n') {

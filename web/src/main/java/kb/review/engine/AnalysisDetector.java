@@ -140,6 +140,9 @@ final class AnalysisDetector {
                         ? kb.review.analysis.GoUnreadErrors.find(root.get(), file.utf8(), file::allKnown) : List.of();
                 case Rule.AnalysisMatcher.SWALLOWED_ERROR -> file.language() == Language.GO && lower.contains("!= nil")
                         ? kb.review.analysis.GoSwallowedErrors.find(root.get(), file) : List.of();
+                case Rule.AnalysisMatcher.ERROR_BLANK_KEPT -> file.language() == Language.GO && lower.contains(", _")
+                        ? kb.review.analysis.GoBlankErrors.find(root.get(), file.utf8(), summaries,
+                        file::added, () -> ReplacedLines.removedIn(file)) : List.of();
                 case Rule.AnalysisMatcher.LOGGED_FAILURE_USED -> file.language() == Language.GO
                         && lower.contains("!= nil") ? kb.review.analysis.GoLoggedFailureUses.find(root.get(), file)
                         : List.of();

@@ -189,6 +189,11 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         /** The same call made as a statement, its results (and so its error) dropped; defer and go are not. */
         public static final String ERROR_UNCHECKED = "error-unchecked";
         /**
+         * (session 46) A Go call's last result, its error by the callee's declaration or Go's convention, put in
+         * {@code _} beside a kept value: {@code GoBlankErrors}.
+         */
+        public static final String ERROR_BLANK_KEPT = "error-blank-value-kept";
+        /**
          * A Go function given the caller's context makes a downstream call that starts a fresh one or takes none; a
          * Java method given a deadline or timeout makes a call that waits without a bound.
          */
@@ -232,6 +237,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         java.util.Map.entry(SHARED_PACKAGE_MAP, Set.of(Language.GO)),
                         java.util.Map.entry(UNREAD_ERROR, Set.of(Language.GO)),
                         java.util.Map.entry(SWALLOWED_ERROR, Set.of(Language.GO)),
+                        java.util.Map.entry(ERROR_BLANK_KEPT, Set.of(Language.GO)),
                         java.util.Map.entry(ERROR_AS_ANSWER, Set.of(Language.GO)),
                         java.util.Map.entry(LOGGED_FAILURE_USED, Set.of(Language.GO)),
                         java.util.Map.entry(GOROUTINE_MAP, Set.of(Language.GO)),
