@@ -8,13 +8,17 @@ import kb.review.diff.TreeSitter;
 /**
  * Go functions that serve one HTTP request: their parameters hold the request or a web framework's request context
  * ({@code http.ResponseWriter}, {@code *http.Request}, echo's {@code echo.Context}, gin's {@code *gin.Context},
- * fiber's {@code *fiber.Ctx}). Whatever else they do, they run once per request, so a client they build and drop is
- * built per request; a command, a controller's set-up or a test builds it once.
+ * fiber's {@code *fiber.Ctx}, fasthttp's {@code *fasthttp.RequestCtx}, and any other framework's context taken by
+ * pointer: {@code *router.Context}, {@code *macaron.Context}, gitea's {@code *context.Context}; a standard
+ * {@code context.Context} is never a pointer, and urfave's {@code *cli.Context} and kong's {@code *kong.Context} are a
+ * command's, run once). Whatever else they do, they run once per request, so a client they build and drop is built per
+ * request; a command, a controller's set-up or a test builds it once.
  */
 final class RequestHandlers {
 
     private static final Pattern REQUEST = Pattern.compile(
-            "\\bhttp\\.ResponseWriter\\b|\\*http\\.Request\\b|\\becho\\.Context\\b|\\*gin\\.Context\\b|\\*?fiber\\.Ctx\\b");
+            "\\bhttp\\.ResponseWriter\\b|\\*http\\.Request\\b|\\becho\\.Context\\b|\\*?fiber\\.Ctx\\b"
+                    + "|\\*fasthttp\\.RequestCtx\\b|\\*(?!(?:cli|kong|build)\\.)\\w+\\.Context\\b");
     private static final Set<String> FUNCTIONS = Set.of("function_declaration", "method_declaration", "func_literal");
 
     private RequestHandlers() {
