@@ -122,8 +122,10 @@ public final class PerCall {
             return;
         }
         if (b != null) {
+            // a client the models take from the receiver's settings is per request too wherever a function serving
+            // an HTTP request builds it, whatever it reads (session 46: yarr's and faas-flow's handlers)
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
-                    : b.build().configuredPeer() ? peers.servesFromConfig(n)
+                    : b.build().configuredPeer() ? peers.servesFromConfig(n) || RequestHandlers.serves(n, src)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             SyntaxNode chain = helper.chain(n, null, null);
             if (!peerOk && edits != null) {
