@@ -122,10 +122,8 @@ public final class PerCall {
             return;
         }
         if (b != null) {
-            // a client the models take from the receiver's settings is per request too wherever a function serving
-            // an HTTP request builds it, whatever it reads (session 46: yarr's and faas-flow's handlers)
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
-                    : b.build().configuredPeer() ? peers.servesFromConfig(n) || RequestHandlers.serves(n, src)
+                    : b.build().configuredPeer() ? peers.servesFromConfig(n) && !edits.rebuiltInPlace(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             SyntaxNode chain = helper.chain(n, null, null);
             if (!peerOk && edits != null) {
@@ -150,10 +148,10 @@ public final class PerCall {
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
                         new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
             }
-            if (peerOk || !n.getType().equals("composite_literal")) {
+            if (peerOk || !go) {
                 return; // a builder chain is one construction
             }
-            // a struct literal that is not per call here may still hold one that is (a client's Transport literal)
+            // in Go, a literal or a call not per call here may hold one that is (a Transport literal in a client's)
         }
         if (!clients.isEmpty() && n.getType().equals("object_creation_expression")) {
             String inside = clients.get(ClientClasses.simple(text(n.getChildByFieldName("type"))));

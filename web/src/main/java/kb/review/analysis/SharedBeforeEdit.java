@@ -84,7 +84,7 @@ final class SharedBeforeEdit {
         if (head == null) {
             return false;
         }
-        Pattern declared = Pattern.compile("(?m)^[ \\t]*(?:var\\s+)?" + Pattern.quote(holder)
+        Pattern declared = Regexes.compiled("(?m)^[ \\t]*(?:var\\s+)?" + Pattern.quote(holder)
                 + "\\s*(?:[\\w.*\\[\\]]+\\s*)?=\\s*&?\\s*" + Pattern.quote(head) + "\\s*[({]");
         for (String old : removed.values()) {
             if (declared.matcher(old).find()) {
@@ -92,6 +92,20 @@ final class SharedBeforeEdit {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the deleted lines the added line of {@code built} replaces already made the same construction (the
+     * same callee or literal type): the edit changed its arguments, not how often it runs, so a construction the
+     * models read from the receiver's settings is left to the code that was there (set 17: netbird's reconnect loop
+     * given two more options for the management client it already built per attempt).
+     */
+    boolean rebuiltInPlace(SyntaxNode built) {
+        String head = head(built);
+        String old = head == null || removed.isEmpty() ? null
+                : RewrittenAcquisitions.replaced(built.getStartPoint().getRow() + 1, removed, addedLine);
+        return old != null && old.contains(head) && Regexes.compiled("(?<![\\w.])" + Pattern.quote(head)
+                + "\\s*[({]").matcher(old).find();
     }
 
     /** The type of a composite literal ({@code http.Client}) or the callee of a call ({@code redis.NewClient}). */
