@@ -148,10 +148,10 @@ public final class PerCall {
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, b.model().id(), List.of(
                         new Lifecycle.Step(line, b.model().shows() + " is built here " + why))));
             }
-            if (peerOk || !go) {
+            if (peerOk || !n.getType().equals("composite_literal")) {
                 return; // a builder chain is one construction
             }
-            // in Go, a literal or a call not per call here may hold one that is (a Transport literal in a client's)
+            // a struct literal that is not per call here may still hold one that is (a client's Transport literal)
         }
         if (!clients.isEmpty() && n.getType().equals("object_creation_expression")) {
             String inside = clients.get(ClientClasses.simple(text(n.getChildByFieldName("type"))));

@@ -19,6 +19,9 @@ final class RequestHandlers {
     private static final Pattern REQUEST = Pattern.compile(
             "\\bhttp\\.ResponseWriter\\b|\\*http\\.Request\\b|\\becho\\.Context\\b|\\*?fiber\\.Ctx\\b"
                     + "|\\*fasthttp\\.RequestCtx\\b|\\*(?!(?:cli|kong|build)\\.)\\w+\\.Context\\b");
+    private static final Pattern ANSWER = Pattern.compile(
+            "\\bhttp\\.ResponseWriter\\b|\\becho\\.Context\\b|\\*?fiber\\.Ctx\\b|\\*fasthttp\\.RequestCtx\\b"
+                    + "|\\*(?!(?:cli|kong|build)\\.)\\w+\\.Context\\b");
     private static final Set<String> FUNCTIONS = Set.of("function_declaration", "method_declaration", "func_literal");
 
     private RequestHandlers() {
@@ -26,11 +29,23 @@ final class RequestHandlers {
 
     /** True when the function (or function literal) around {@code n} takes an HTTP request. */
     static boolean serves(SyntaxNode n, byte[] src) {
+        return takes(n, src, REQUEST);
+    }
+
+    /**
+     * True when the function around {@code n} answers an HTTP request: it takes the response writer or a framework's
+     * request context, not only a {@code *http.Request}, which a client's helper takes too (the request it sends).
+     */
+    static boolean answers(SyntaxNode n, byte[] src) {
+        return takes(n, src, ANSWER);
+    }
+
+    private static boolean takes(SyntaxNode n, byte[] src, Pattern type) {
         SyntaxNode fn = TreeSitter.enclosing(n, FUNCTIONS);
         if (fn == null) {
             return false;
         }
         SyntaxNode params = fn.getChildByFieldName("parameters");
-        return params != null && !params.isNull() && REQUEST.matcher(SyntaxNode.text(src, params)).find();
+        return params != null && !params.isNull() && type.matcher(SyntaxNode.text(src, params)).find();
     }
 }

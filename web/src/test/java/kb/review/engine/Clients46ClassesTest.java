@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
  * <li>A Go client built per request (RES-04), read from the added code: an {@code http.Client} (or any client the
  * models take from the receiver's settings) built in a function that serves an HTTP request, whatever it reads (an
  * {@code http.Handler}, a route taking a framework's context by pointer); a package variable holding a client deleted
- * and rebuilt under its name in a function; a package's {@code New...Client} built in a request method from the
- * receiver's settings. Clean: the handler using a package client, a command-line action's client, an SDK client dialled
- * at the caller's address, one built by a constructor and kept, the shared variable moved into a struct.</li>
+ * and rebuilt under its name in a function. Clean: the handler using a package client, a command-line action's client,
+ * the shared variable moved into a struct built by the constructor.</li>
  * </ul>
  */
 class Clients46ClassesTest {
