@@ -124,9 +124,14 @@ final class DialTargets {
      * method's other parameters and no element of a list: the client value builds its own configured client again on
      * every request. So does a literal of a type the receiver's struct already holds a field of ({@link
      * #receiverHolds}), whatever it reads. A function dialling the address it is given, or a method without parameters
-     * (a lifecycle step), is not reported.
+     * (a lifecycle step), is not reported. Built in a function that answers an HTTP request
+     * ({@link RequestHandlers#answers}), it is per request whatever it reads (session 46: faas-flow#79, a client made
+     * in the handler for every message).
      */
     boolean servesFromConfig(SyntaxNode call) {
+        if (RequestHandlers.answers(call, src)) {
+            return true;
+        }
         // a struct literal's fields are its arguments (&http.Client{Timeout: l.timeout})
         SyntaxNode args = call.getChildByFieldName(call.getType().equals("composite_literal") ? "body" : "arguments");
         SyntaxNode method = TreeSitter.enclosing(call, Set.of("method_declaration", "func_literal",

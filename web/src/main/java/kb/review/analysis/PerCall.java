@@ -123,7 +123,7 @@ public final class PerCall {
         }
         if (b != null) {
             boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
-                    : b.build().configuredPeer() ? peers.servesFromConfig(n)
+                    : b.build().configuredPeer() ? peers.servesFromConfig(n) && !edits.rebuiltInPlace(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             SyntaxNode chain = helper.chain(n, null, null);
             if (!peerOk && edits != null) {

@@ -34,11 +34,15 @@ final class SharedBeforeEdit {
 
     /**
      * True when {@code built}, held by {@code holder}, is on an added line whose replaced lines assigned
-     * {@code holder} from the enclosing method's receiver.
+     * {@code holder} from the enclosing method's receiver, or when the change deleted a declaration of a variable of
+     * the same name holding the same construction ({@link #unsharesVariable}).
      */
     boolean replacesShared(SyntaxNode built, String holder) {
         if (holder == null || removed.isEmpty() || holder.contains(".")) {
             return false;
+        }
+        if (unsharesVariable(built, holder)) {
+            return true;
         }
         String old = RewrittenAcquisitions.replaced(built.getStartPoint().getRow() + 1, removed, addedLine);
         SyntaxNode method = TreeSitter.enclosing(built, Set.of("method_declaration", "function_declaration",
@@ -65,5 +69,53 @@ final class SharedBeforeEdit {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the change deleted a plain assignment (no {@code :=}) of a variable named {@code holder} to the same
+     * construction as {@code built} ({@code -var crawlClient = &http.Client{Timeout: 30 * time.Second}}, or the line
+     * inside a {@code var (...)} block), while the new code builds it under that name in a function: the package
+     * variable every call shared is gone and each call makes its own (session 46: the shape of the fixes read,
+     * faas-flow#79 and googet#130, undone). Anywhere in the file's deleted lines, not only the replaced ones: the
+     * declaration sat at the top of the file, far from the function that now builds the value.
+     */
+    private boolean unsharesVariable(SyntaxNode built, String holder) {
+        String head = head(built);
+        if (head == null) {
+            return false;
+        }
+        Pattern declared = Regexes.compiled("(?m)^[ \\t]*(?:var\\s+)?" + Pattern.quote(holder)
+                + "\\s*(?:[\\w.*\\[\\]]+\\s*)?=\\s*&?\\s*" + Pattern.quote(head) + "\\s*[({]");
+        for (String old : removed.values()) {
+            if (declared.matcher(old).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the deleted lines the added line of {@code built} replaces already made the same construction (the
+     * same callee or literal type): the edit changed its arguments, not how often it runs, so a construction the
+     * models read from the receiver's settings is left to the code that was there (set 17: netbird's reconnect loop
+     * given two more options for the management client it already built per attempt).
+     */
+    boolean rebuiltInPlace(SyntaxNode built) {
+        String head = head(built);
+        String old = head == null || removed.isEmpty() ? null
+                : RewrittenAcquisitions.replaced(built.getStartPoint().getRow() + 1, removed, addedLine);
+        return old != null && old.contains(head) && Regexes.compiled("(?<![\\w.])" + Pattern.quote(head)
+                + "\\s*[({]").matcher(old).find();
+    }
+
+    /** The type of a composite literal ({@code http.Client}) or the callee of a call ({@code redis.NewClient}). */
+    private String head(SyntaxNode built) {
+        SyntaxNode n = built;
+        if (n.getType().equals("unary_expression") && n.getNamedChildCount() == 1) {
+            n = n.getNamedChild(0);
+        }
+        SyntaxNode h = n.getType().equals("composite_literal") ? n.getChildByFieldName("type")
+                : n.getType().equals("call_expression") ? n.getChildByFieldName("function") : null;
+        return h == null || h.isNull() ? null : SyntaxNode.text(src, h);
     }
 }
