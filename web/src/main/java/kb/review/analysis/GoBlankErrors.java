@@ -34,6 +34,15 @@ public final class GoBlankErrors {
                     + "|LookupEnv|Lookup)$");
 
     /**
+     * A response written to the client: its error means the client left, which the handler cannot answer; Go's own
+     * servers and most handlers drop it (set 19's shiori {@code written, _ = w.Write(b)}). Read before the change's
+     * declarations, which match a method by its name only (the same diff's logging writer declares its own
+     * {@code Write}).
+     */
+    private static final Pattern RESPONSE_WRITE = Pattern.compile(
+            "^(?:w|rw|resp|res|writer)\\.Write(?:String)?$|^(?:fmt\\.Fprint\\w*|io\\.WriteString)$");
+
+    /**
      * Families another rule or item reads with its own ways out: conversions and text decoders, encodings, receives,
      * the io reads ({@code n, _ := f.Read(head)}, {@code io.ReadAll}: go-read-error-discarded's, which lets a head
      * sniffed or a body read for a message go) (ERR-01's own narrower rules); contexts and their cancel (TMO-03),
@@ -165,6 +174,9 @@ public final class GoBlankErrors {
         }
         String callee = text(right.getNamedChild(0).getChildByFieldName("function"));
         if (kept.isEmpty() || !callee.matches("[\\w.]+(?:\\(\\)\\.\\w+)*")) {
+            return null;
+        }
+        if (RESPONSE_WRITE.matcher(callee).find()) {
             return null;
         }
         Boolean sure = declaredError(callee, count);
