@@ -33,14 +33,22 @@ public final class GoBlankErrors {
                     + "|\\.(?:Deadline|Password|Date|Clock|ISOWeek|Zone|ZoneBounds|FieldByName|MethodByName"
                     + "|LookupEnv|Lookup)$");
 
+    /** Tree-sitter-go's node types of a literal argument. */
+    private static final Pattern LITERAL = Pattern.compile(
+            "interpreted_string_literal|raw_string_literal|int_literal|float_literal|rune_literal|true|false|nil");
+
     /**
      * A response written to the client: its error means the client left, which the handler cannot answer; Go's own
      * servers and most handlers drop it (set 19's shiori {@code written, _ = w.Write(b)}). Read before the change's
      * declarations, which match a method by its name only (the same diff's logging writer declares its own
-     * {@code Write}).
+     * {@code Write}). Also a Windows procedure or COM method called through syscall (below).
      */
     private static final Pattern RESPONSE_WRITE = Pattern.compile(
-            "^(?:w|rw|resp|res|writer)\\.Write(?:String)?$|^(?:fmt\\.Fprint\\w*|io\\.WriteString)$");
+            "^(?:w|rw|resp|res|writer)\\.Write(?:String)?$|^(?:fmt\\.Fprint\\w*|io\\.WriteString)$"
+                    // a Windows procedure or COM method called through syscall: its last result is the thread's
+                    // last error, set whether or not the call failed; the answer is the first result (an HRESULT),
+                    // so bindings drop the third (set 22's wails, 44 rows in one commit)
+                    + "|(?:^|\\.)(?:proc[A-Z]\\w*|[Vv]tbl(?:\\.\\w+)?)\\.Call$|^(?:syscall|windows)\\.Syscall\\w*$");
 
     /**
      * Families another rule or item reads with its own ways out: conversions and text decoders, encodings, receives,
@@ -176,7 +184,7 @@ public final class GoBlankErrors {
         if (kept.isEmpty() || !callee.matches("[\\w.]+(?:\\(\\)\\.\\w+)*")) {
             return null;
         }
-        if (RESPONSE_WRITE.matcher(callee).find()) {
+        if (RESPONSE_WRITE.matcher(callee).find() || literalsOnly(right.getNamedChild(0))) {
             return null;
         }
         Boolean sure = declaredError(callee, count);
@@ -191,6 +199,24 @@ public final class GoBlankErrors {
             return null;
         }
         return sure;
+    }
+
+    /**
+     * True when every argument of {@code call} is a literal ({@code url.Parse("https://github.com")},
+     * {@code regexp.Compile(`\\d+`)}): the call answers the same on every run, so its error is the author's to know
+     * once, not a failure the program must handle (set 23's glow).
+     */
+    private static boolean literalsOnly(SyntaxNode call) {
+        SyntaxNode args = call.getChildByFieldName("arguments");
+        if (args == null || args.isNull() || args.getNamedChildCount() == 0) {
+            return false;
+        }
+        for (int i = 0; i < args.getNamedChildCount(); i++) {
+            if (!LITERAL.matcher(args.getNamedChild(i).getType()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
