@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,24 +38,17 @@ final class AwaitedExecutorWork {
         if (factory.contains("newCachedThreadPool")) {
             return false;
         }
-        Matcher use = BoundedExecutorWork.submissions(pool).matcher(code);
-        int submits = 0;
-        while (use.find()) {
-            submits++;
-            int[] method = BoundedExecutorWork.enclosingMethod(code, use.start());
-            if (method == null || OPEN_LOOP.matcher(code.substring(method[0], use.start())).find()) {
+        return BoundedExecutorWork.everySubmission(code, pool, (use, method) -> {
+            if (OPEN_LOOP.matcher(code.substring(method[0], use.start())).find()) {
                 return false;
             }
             if (use.group().contains("invoke")) {
-                continue; // invokeAll and invokeAny block until their tasks are done
+                return true; // invokeAll and invokeAny block until their tasks are done
             }
             String after = code.substring(use.end(), method[1]);
             boolean waits = WAIT.matcher(after).find() || GET.matcher(after).find()
                     && FUTURE.matcher(code.substring(method[0], method[1])).find();
-            if (!waits || BoundedExecutorWork.nested(code, method[0], use.start())) {
-                return false;
-            }
-        }
-        return submits > 0 && !BoundedExecutorWork.handedOn(code, pool);
+            return waits && !BoundedExecutorWork.nested(code, method[0], use.start());
+        });
     }
 }

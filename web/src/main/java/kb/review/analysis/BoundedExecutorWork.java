@@ -1,5 +1,6 @@
 package kb.review.analysis;
 
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SourceFile;
@@ -176,6 +177,24 @@ public final class BoundedExecutorWork {
             String methodName = nameOf(code, method[0]);
             if (!START_NAME.matcher(methodName).matches() && !constructor(code, methodName)
                     && !(size != null && countedBy(code.substring(method[0], use.start()), size))) {
+                return false;
+            }
+        }
+        return submits > 0 && !handedOn(code, pool);
+    }
+
+    /**
+     * True when {@code code} submits to the pool at least once, every submission sits in a method and passes
+     * {@code check} (given the submission's match and the method's start and end), and the pool is not handed on: the
+     * frame of the paced and the awaited readings.
+     */
+    static boolean everySubmission(String code, String pool, BiPredicate<Matcher, int[]> check) {
+        Matcher use = submissions(pool).matcher(code);
+        int submits = 0;
+        while (use.find()) {
+            submits++;
+            int[] method = enclosingMethod(code, use.start());
+            if (method == null || !check.test(use, method)) {
                 return false;
             }
         }

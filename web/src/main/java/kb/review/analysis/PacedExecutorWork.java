@@ -51,21 +51,11 @@ final class PacedExecutorWork {
         if (!code.contains("return") && !code.contains("if")) {
             return false;
         }
-        Matcher use = BoundedExecutorWork.submissions(pool).matcher(code);
-        int submits = 0;
-        while (use.find()) {
-            submits++;
-            int[] method = BoundedExecutorWork.enclosingMethod(code, use.start());
-            if (method == null) {
-                return false;
-            }
+        return BoundedExecutorWork.everySubmission(code, pool, (use, method) -> {
             String head = code.substring(method[0], use.start());
             int guard = guardEnd(head);
-            if (guard < 0 || inLoopAfter(head, guard)) {
-                return false;
-            }
-        }
-        return submits > 0 && !BoundedExecutorWork.handedOn(code, pool);
+            return guard >= 0 && !inLoopAfter(head, guard);
+        });
     }
 
     /**
