@@ -1,7 +1,13 @@
 package kb.review.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -86,12 +92,12 @@ public final class GoBlankErrors {
 
     private final byte[] src;
     private final Summaries summaries;
-    private final java.util.function.IntPredicate added;
-    private final java.util.function.Supplier<String> removed;
+    private final IntPredicate added;
+    private final Supplier<String> removed;
     private String removedText;
 
-    private GoBlankErrors(byte[] src, Summaries summaries, java.util.function.IntPredicate added,
-                          java.util.function.Supplier<String> removed) {
+    private GoBlankErrors(byte[] src, Summaries summaries, IntPredicate added,
+                          Supplier<String> removed) {
         this.src = src;
         this.summaries = summaries;
         this.added = added;
@@ -105,8 +111,8 @@ public final class GoBlankErrors {
      * header moved, cadence's poller context changed only in its cancel).
      */
     public static List<Shapes.Spot> find(SyntaxNode root, byte[] src, Summaries summaries,
-                                         java.util.function.IntPredicate added,
-                                         java.util.function.Supplier<String> removed) {
+                                         IntPredicate added,
+                                         Supplier<String> removed) {
         List<Shapes.Spot> out = new ArrayList<>();
         new GoBlankErrors(src, summaries, added, removed).walk(root, out);
         return out;
@@ -145,6 +151,9 @@ public final class GoBlankErrors {
         return true;
     }
 
+    /** A callee named by a dotted path, chained calls without arguments allowed ({@code cfg.Store().Get}). */
+    private static final Pattern CALLEE = Pattern.compile("[\\w.]+(?:\\(\\)\\.\\w+)*");
+
     private static final Pattern ERR_LAST = Pattern.compile(",\\s*err\\w*\\s*:?=\\s*$");
 
     private static final Pattern BLANK_LAST = Pattern.compile(",\\s*_\\s*:?=\\s*$");
@@ -181,7 +190,7 @@ public final class GoBlankErrors {
             }
         }
         String callee = text(right.getNamedChild(0).getChildByFieldName("function"));
-        if (kept.isEmpty() || !callee.matches("[\\w.]+(?:\\(\\)\\.\\w+)*")) {
+        if (kept.isEmpty() || !CALLEE.matcher(callee).matches()) {
             return null;
         }
         if (RESPONSE_WRITE.matcher(callee).find() || literalsOnly(right.getNamedChild(0))) {
@@ -280,9 +289,9 @@ public final class GoBlankErrors {
             return false;
         }
         String below = new String(src, s.getEndByte(), block.getEndByte() - s.getEndByte(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        java.util.Set<String> tested = new java.util.HashSet<>();
-        java.util.regex.Matcher z = ZERO_TEST.matcher(below);
+                StandardCharsets.UTF_8);
+        Set<String> tested = new HashSet<>();
+        Matcher z = ZERO_TEST.matcher(below);
         while (z.find()) {
             for (int g = 1; g <= 3; g++) {
                 if (z.group(g) != null) {
@@ -300,9 +309,9 @@ public final class GoBlankErrors {
         if (owner == null || owner.isNull() || !owner.getType().equals("if_statement")) {
             return false;
         }
-        java.util.regex.Matcher r = ERROR_RETURN.matcher(below);
+        Matcher r = ERROR_RETURN.matcher(below);
         while (r.find()) {
-            java.util.regex.Matcher w = WORD.matcher(r.group());
+            Matcher w = WORD.matcher(r.group());
             while (w.find()) {
                 if (kept.contains(w.group())) {
                     return true;
@@ -324,7 +333,7 @@ public final class GoBlankErrors {
     private static boolean onlyLogged(String below, List<String> kept) {
         boolean seen = false;
         for (String line : below.split("\n")) {
-            java.util.regex.Matcher w = WORD.matcher(line);
+            Matcher w = WORD.matcher(line);
             boolean mentions = false;
             while (w.find() && !mentions) {
                 mentions = kept.contains(w.group()) && (w.start() == 0 || line.charAt(w.start() - 1) != '.');
