@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound92CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout92");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout92/RESULTS.md once written).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout92/RESULTS.md. Run 1 is the first and blind measurement (review at 817e31a7, this branch's
+    // base, unchanged), committed cases ca30a4cf; run 2 adds two accept lines (a goroutine without a recover that runs
+    // the reconciliation, CONC-01, Go, in the per-event defect and in the clean look-alike's workers: real defects the
+    // cases left unlabelled, HIGH) and changes no case code or label. The floors are run 2's figures (active findings,
+    // any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/35 = 0.857; Go 16/20 = 0.800 and 16/18 =
+    // 0.889; Java 14/20 = 0.700 and 14/17 = 0.824. High-confidence only: overall 17/40 = 0.425 and 17/21 = 0.810.
+    // Run 2: overall 30/40 = 0.750 and 30/33 = 0.909; Go 16/20 = 0.800 and 16/16 = 1.000; Java 14/20 = 0.700 and
+    // 14/17 = 0.824; high-confidence only 17/40 = 0.425 and 17/19 = 0.895. Edits of existing files: recall 23/32 =
+    // 0.72, precision 23/26 = 0.88; new and renamed files 7/8 = 0.88 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.70, 0.80});
 
     static List<Case> cases;
 
