@@ -31,12 +31,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound94CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout94");
 
-    // Floors: see heldout94/RESULTS.md. Run 1 is the first and blind measurement; the floors are 0 until it has run.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout94/RESULTS.md. Run 1 is the first and blind measurement (review at 817e31a7, this branch's
+    // base, unchanged), committed cases 257b624e; run 2 adds one accept line (the stored LocalDateTime.now() of a JWT
+    // key resolver, TIME-01, Java, HIGH: a real defect beside the labelled comparison) and changes no case code or
+    // label. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression
+    // floor only.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/35 = 0.914; Go 19/20 = 0.950 and 19/19 =
+    // 1.000; Java 13/20 = 0.650 and 13/16 = 0.812. High-confidence only: overall 25/40 = 0.625 and 25/26 = 0.962.
+    // Run 2: overall 32/40 = 0.800 and 32/34 = 0.941; Go 19/20 = 0.950 and 19/19 = 1.000; Java 13/20 = 0.650 and
+    // 13/15 = 0.867; high-confidence only 25/40 = 0.625 and 25/25 = 1.000. Edits of existing files: recall 26/34 =
+    // 0.76, precision 26/28 = 0.93; new and renamed files 6/6 = 1.00 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.95, 1.00},
+            "java", new double[] {0.65, 0.85});
 
     static List<Case> cases;
 
