@@ -20,6 +20,16 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # The edit deletes `ResponseHeaderTimeout: timeout,` from the probe transport as well as the client's overall
+    # timeout; the case labels only the client literal (line 35), but the transport on the line where the header
+    # timeout was (line 31) really no longer bounds the wait for a response's headers: a TMO-01 defect of its own on a
+    # line the case left unlabelled, four lines from the label.
+    'go-01-network-exporter-probe-client-without-timeout': ['pkg/http/http.go:31:TMO-01'],
+    # The defect reads the bulk response through `connection.getInputStream()` and never closes the stream on any
+    # path; the case labels the line RES-02 (an HTTP response body left open), and the same unclosed stream is a
+    # resource not closed on every path, the RES-01 defect, on the same line.
+    'java-14-es-reporter-bulk-response-not-closed': [
+        'src/main/java/org/elasticsearch/metrics/ElasticsearchReporter.java:66:RES-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.
