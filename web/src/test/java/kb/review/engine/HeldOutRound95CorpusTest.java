@@ -30,12 +30,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound95CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout95");
 
-    // Floors: 0 for run 1, the first and blind measurement; set from the last run's figures after it (RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout95/RESULTS.md. Run 1 is the first and blind measurement (review at 817e31a7, this branch's
+    // base, unchanged), committed cases cb52c1a9; run 2 adds one accept line (a RestTemplate built per call without
+    // timeouts, TMO-01, Java, HIGH: a real defect the case left unlabelled) and changes no case code or label. The
+    // floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 31/38 = 0.816, precision 31/38 = 0.816; Go 13/18 = 0.722 and 13/19 =
+    // 0.684; Java 18/20 = 0.900 and 18/19 = 0.947. High-confidence only: overall 24/38 = 0.632 and 24/31 = 0.774.
+    // Run 2: overall 31/38 = 0.816 and 31/37 = 0.838; Go 13/18 = 0.722 and 13/19 = 0.684; Java 18/20 = 0.900 and
+    // 18/18 = 1.000; high-confidence only 24/38 = 0.632 and 24/30 = 0.800. Edits of existing files: recall 24/30 =
+    // 0.80, precision 24/26 = 0.92; new and renamed files 7/8 = 0.88 and 7/11 = 0.64.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.65},
+            "java", new double[] {0.90, 1.00});
 
     static List<Case> cases;
 
