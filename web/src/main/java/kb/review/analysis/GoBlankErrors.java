@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -92,14 +93,17 @@ public final class GoBlankErrors {
 
     private final byte[] src;
     private final Summaries summaries;
+    /** The file's declared types by name ({@link GoTypes#declared}): a receiver's type picks its own method. */
+    private final Map<String, String> types;
     private final IntPredicate added;
     private final Supplier<String> removed;
     private String removedText;
 
-    private GoBlankErrors(byte[] src, Summaries summaries, IntPredicate added,
+    private GoBlankErrors(byte[] src, Summaries summaries, Map<String, String> types, IntPredicate added,
                           Supplier<String> removed) {
         this.src = src;
         this.summaries = summaries;
+        this.types = types;
         this.added = added;
         this.removed = removed;
     }
@@ -114,7 +118,8 @@ public final class GoBlankErrors {
                                          IntPredicate added,
                                          Supplier<String> removed) {
         List<Shapes.Spot> out = new ArrayList<>();
-        new GoBlankErrors(src, summaries, added, removed).walk(root, out);
+        Map<String, String> types = GoTypes.declared(root, src);
+        new GoBlankErrors(src, summaries.typed(types, null), types, added, removed).walk(root, out);
         return out;
     }
 
@@ -173,7 +178,12 @@ public final class GoBlankErrors {
         }
     }
 
-    /** True (declared) or false (by convention) when {@code s} drops a call's error beside a kept value; else null. */
+    /**
+     * True (declared) or false (by convention) when {@code s} drops a call's error beside a kept value; else null.
+     * By convention only when the result before the last is kept: a caller that drops the last two or more results
+     * of a callee it cannot see holds a tuple of values ({@code width, _, _ := term.GetSize(fd)}, {@code plain, _, _
+     * := extractColor(s, nil, nil)}, {@code _, _, w, _ := v.GetInnerRect()}), not a value and its error (sets 20-23).
+     */
     private Boolean dropped(SyntaxNode s) {
         SyntaxNode left = s.getChildByFieldName("left");
         SyntaxNode right = s.getChildByFieldName("right");
@@ -201,7 +211,7 @@ public final class GoBlankErrors {
             return null;
         }
         if (!sure && (NOT_ERROR.matcher(callee).find() || OWNED.matcher(callee).find()
-                || LOOKUP.matcher(callee).find())) {
+                || LOOKUP.matcher(callee).find() || text(left.getNamedChild(count - 2)).equals("_"))) {
             return null;
         }
         if (Discards.saysWhy(s, src) || inErrorBranch(s) || handled(s, kept) || droppedBefore(callee)) {
@@ -236,6 +246,19 @@ public final class GoBlankErrors {
         String name = callee.substring(callee.lastIndexOf('.') + 1);
         List<Summaries.Function> decls = summaries.declarations(callee).stream()
                 .filter(f -> f.file() == null || f.file().endsWith(".go")).toList();
+        String owner = callee.indexOf('.') < 0 ? null : receiverType(callee);
+        boolean byName = false;
+        if (callee.indexOf('.') < 0) {
+            // a plain call runs a function, never a method that happens to share its name
+            decls = decls.stream().filter(f -> f.owner() == null).toList();
+        } else if (owner != null) {
+            // the receiver's type is known: its own method, not another type's of the same name (set 23's nezha
+            // look-ups, wakapi's services); none of that type in sight is an unknown callee
+            decls = decls.stream().filter(f -> owner.equals(f.owner())).toList();
+        } else {
+            // a receiver of unknown type: a method of that name is a guess, as is the convention
+            byName = decls.stream().anyMatch(f -> f.owner() != null);
+        }
         if (decls.isEmpty()) {
             return OWNED.matcher(callee).find() || !WORK_VERB.matcher(name).find() ? null : Boolean.FALSE;
         }
@@ -247,7 +270,26 @@ public final class GoBlankErrors {
                 return null;
             }
         }
-        return Boolean.TRUE;
+        return byName ? Boolean.FALSE : Boolean.TRUE;
+    }
+
+    /**
+     * The type of the receiver {@code callee} is called on, as the file declares it (a parameter, a local built from
+     * a literal, a struct field: {@code s.store.Get} reads {@code store}'s type), pointer and package dropped; null
+     * for a package's function or a receiver whose type the file does not show.
+     */
+    private String receiverType(String callee) {
+        String qualifier = callee.substring(0, callee.lastIndexOf('.'));
+        if (qualifier.contains("(")) {
+            return null;
+        }
+        String type = types.get(qualifier.substring(qualifier.lastIndexOf('.') + 1));
+        if (type == null) {
+            return null;
+        }
+        String bare = type.replaceFirst("^[*\\s]+", "").replaceAll("\\[.*", "").strip();
+        bare = bare.substring(bare.lastIndexOf('.') + 1);
+        return bare.matches("[A-Za-z_]\\w*") ? bare : null;
     }
 
     /** Inside {@code if err != nil { ... }}: a second source tried after a failure (evcc's fall-back key). */

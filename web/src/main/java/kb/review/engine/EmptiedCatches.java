@@ -18,8 +18,11 @@ import kb.review.rules.Catalog;
  * taking the handling out of a catch that had it is the change's own act, and the failure it reported now
  * disappears. Reported at the catch the change leaves empty, or holding only a comment: a failure absorbed on
  * purpose must still be logged and counted (the item's "so it is seen"), and a comment is seen by nobody at run time.
- * A comment under a parameter renamed {@code ignored} (or expected, unused...), or in place of a debug or trace
- * line only, is the author's stated choice about a failure that was already unseen. Silent when the new body holds
+ * A comment in place of a debug or trace line only is the author's stated choice about a failure that was already
+ * unseen. A comment under a parameter renamed {@code ignored} (or expected, unused...) is reported as well (session
+ * 47, err47): the rename and the comment say the failure is dropped on purpose, and the deleted warning was the only
+ * record of it (rounds 62 and 89: a failed watch action and a failed agent request left to the next poll, unseen;
+ * corda#3774, a refactor that lost the catch's logger.error). Silent when the new body holds
  * any statement, when the deleted statements are added back elsewhere in the change
  * (moved, not dropped), when the old body only printed, for a catch of {@code InterruptedException} alone (CONC-05's),
  * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
@@ -36,6 +39,10 @@ final class EmptiedCatches {
 
     private static final Pattern CATCH = Pattern.compile(
             "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+[\\w$]+\\s*\\)\\s*\\{\\s*$");
+    /** The same header with its brace on the next line (Allman style, Eclipse projects' own: PortfolioPerformance). */
+    private static final Pattern CATCH_OPEN = Pattern.compile(
+            "^\\s*(?:\\}\\s*)?catch\\s*\\(\\s*(?:final\\s+)?([\\w.$|\\s]+?)\\s+[\\w$]+\\s*\\)\\s*$");
+    private static final Pattern BRACE = Pattern.compile("^\\s*\\{\\s*$");
     private static final Pattern CLOSER = Pattern.compile("^\\s*\\}");
     /** A statement of the old body that only printed: the catch swallowed before the change as well. */
     private static final Pattern PRINT_ONLY = Pattern.compile(
@@ -74,10 +81,18 @@ final class EmptiedCatches {
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine header = lines.get(i);
                 Matcher catchOf = CATCH.matcher(header.text());
-                if (header.kind() == DiffLine.Kind.REMOVED || !catchOf.find() || onlyInterrupts(catchOf.group(1))) {
+                int open = i; // the line of the body's opening brace
+                if (!catchOf.find()) {
+                    catchOf = CATCH_OPEN.matcher(header.text());
+                    open = catchOf.find() ? nextKept(lines, i) : -1;
+                    if (open < 0 || !BRACE.matcher(lines.get(open).text()).find()) {
+                        continue;
+                    }
+                }
+                if (header.kind() == DiffLine.Kind.REMOVED || onlyInterrupts(catchOf.group(1))) {
                     continue;
                 }
-                int closer = nextKept(lines, i);
+                int closer = nextKept(lines, open);
                 boolean commented = false;
                 while (closer >= 0 && COMMENT.matcher(lines.get(closer).text()).find()) {
                     commented = true;
@@ -87,7 +102,7 @@ final class EmptiedCatches {
                         || !handlingDeleted(lines, i, closer, allAdded)
                         || closesOnly(lines, i) && (commented || IGNORED.matcher(header.text()).find()
                                 || quietOnly(lines, i, closer))
-                        || commented && (IGNORED.matcher(header.text()).find() || quietOnly(lines, i, closer))) {
+                        || commented && quietOnly(lines, i, closer)) {
                     continue;
                 }
                 out.add(new Finding(RULE, "ERR-01", severity, file.path(), header.newLine(), 1,
