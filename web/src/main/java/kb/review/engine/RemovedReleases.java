@@ -123,7 +123,8 @@ final class RemovedReleases {
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
             new Release(SHUTDOWN, null, "RES-01", "shuts down"),
             // Java: the object's own release of what it holds (`closeSocket()`, `disconnect()`), kept only where a new
-            // one is acquired right below (OwnReleases.reacquired): a reconnect that no longer lets the old one go
+            // one is acquired right below (OwnReleases.reacquired): a reconnect that no longer lets the old one go;
+            // or in the catch of a failed connect that rethrows (OwnReleases.failedSetUp): the half-made one stays open
             new Release(OwnReleases.SELF_RELEASE, null, "RES-01", "calls"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
@@ -197,6 +198,9 @@ final class RemovedReleases {
                     continue;
                 }
                 int reacquiredAt = r.pattern() == OwnReleases.SELF_RELEASE ? OwnReleases.reacquired(lines, i) : 0;
+                if (r.pattern() == OwnReleases.SELF_RELEASE && reacquiredAt == 0) {
+                    reacquiredAt = OwnReleases.failedSetUp(lines, i);
+                }
                 if (r.pattern() == OwnReleases.SELF_RELEASE && reacquiredAt == 0) {
                     break;
                 }
@@ -332,10 +336,29 @@ final class RemovedReleases {
                 && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b").matcher(line).find();
     }
 
-    /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
+    /**
+     * True when the run of deleted lines that ends at {@code i} stands at the top level of a goroutine's function
+     * literal: the run opens with the {@code go func(...) {} line itself (the goroutine deleted whole: a recover wrapper
+     * around {@code p.handle(conn)} replaced by {@code go p.handle(conn)}), or the nearest line above the run that is
+     * indented less than its first line opens one (other statements of the goroutine, {@code defer wg.Done()}, may
+     * stand between: round 54's go-01, round 65's go-13).
+     */
     private static boolean goroutineTop(List<DiffLine> lines, int i) {
         int from = deletedRunStart(lines, i);
-        return from > 0 && GO_FUNC_OPEN.matcher(lines.get(from - 1).text()).find();
+        if (from == i) {
+            return false;
+        }
+        if (GO_FUNC_OPEN.matcher(lines.get(from).text()).find()) {
+            return true;
+        }
+        int level = indent(lines.get(from).text());
+        for (int j = from - 1; j >= 0; j--) {
+            String t = lines.get(j).text();
+            if (!t.isBlank() && indent(t) < level) {
+                return GO_FUNC_OPEN.matcher(t).find();
+            }
+        }
+        return false;
     }
 
     /** The index of the first line of the run of deleted lines that ends right above {@code i}. */
