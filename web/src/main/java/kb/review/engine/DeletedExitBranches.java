@@ -6,13 +6,19 @@ import kb.review.diff.DiffLine;
 
 /**
  * A deleted release that went with the whole early-exit branch it stood in: the change deletes the branch's opening
- * line, the release, the branch's exit and its closing brace ({@code if size <= min { f.Close(); return ... }}).
+ * line, the release, the branch's exit and its closing brace ({@code if size <= min { f.Close(); return ... }}, or a
+ * {@code select} whose {@code default:} closes and continues).
  * The path that release served is gone with it; the paths left are the ones the other releases serve. Unless the
  * change adds an exit in its place: then the path is rewritten, not gone.
  */
 final class DeletedExitBranches {
 
-    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s)");
+    /**
+     * A way out of the branch's path: a return, a panic, a throw, or a loop's {@code continue} (a listener's reject
+     * branch, {@code default: conn.Close(); continue}, deleted whole with a connection limit: every connection now
+     * goes on to the handler that closes it; round 89's go-04).
+     */
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s|continue\\b)");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
 
     private DeletedExitBranches() {

@@ -7,8 +7,9 @@ import kb.review.diff.DiffLine;
 /**
  * A Java object's release of what it holds, called on itself ({@code closeSocket();}, {@code disconnect();}), for
  * {@link RemovedReleases}: deleted right above the line that makes the replacement, it was a reconnect's "let the old
- * one go" (res45: a socket appender's reopen, a client's reconnect on a leader change). Anywhere else a deleted own
- * release may have moved into a method the diff does not show, so only the reconnect's order is read.
+ * one go" (res45: a socket appender's reopen, a client's reconnect on a leader change); deleted from the catch of a
+ * failed connect that rethrows, it was the failure path's clean-up (res47). Anywhere else a deleted own release may
+ * have moved into a method the diff does not show, so only those two orders are read.
  */
 final class OwnReleases {
 
@@ -44,5 +45,74 @@ final class OwnReleases {
             }
         }
         return 0;
+    }
+
+    /** A catch clause's header: {@code } catch (IOException e) {}. */
+    private static final Pattern CATCH = Pattern.compile("^\\s*}?\\s*catch\\s*\\([^)]*\\)\\s*\\{\\s*$");
+    /** A try block's opening line. */
+    private static final Pattern TRY = Pattern.compile("^\\s*try\\s*\\{\\s*$");
+    /** A statement that rethrows the failure out of the catch. */
+    private static final Pattern THROW = Pattern.compile("^\\s*throw\\s");
+    /**
+     * A call that opens what the object then holds: a connect or an open on a value or the object itself
+     * ({@code socket.connect(address, timeout)}, {@code channel = SocketChannel.open(address)}), or a new resource
+     * made ({@link #ACQUIRED}).
+     */
+    private static final Pattern SETS_UP = Pattern.compile("\\b(?:connect|open|bind|login)\\w*\\s*\\(");
+
+    /**
+     * The new line of the set-up call when the deleted own release {@code at} stood in the catch of that set-up and
+     * the catch rethrows below it, else 0: a failed connect now leaves the method by the throw with the half-made
+     * socket or channel still open, and the caller, told the connect failed, never closes what it did not get (a
+     * master that retries an unreachable device every few seconds leaks one socket a try: round 89's java-01;
+     * the JDK's own {@code Socket(host, port)} constructor closes the socket when its connect fails for that reason).
+     * The try must be in view (its lines above the catch, down to the hunk's top or the {@code try {}) and make a
+     * connect, open or new resource; the finding stands there, where the failure starts.
+     */
+    static int failedSetUp(List<DiffLine> lines, int at) {
+        int level = RemovedReleases.indent(lines.get(at).text());
+        int header = -1;
+        for (int j = at - 1; j >= 0; j--) {
+            String t = lines.get(j).text();
+            if (!t.isBlank() && RemovedReleases.indent(t) < level) {
+                header = CATCH.matcher(t).find() ? j : -1;
+                break;
+            }
+        }
+        if (header < 0 || !rethrows(lines, at, level)) {
+            return 0;
+        }
+        int catchLevel = RemovedReleases.indent(lines.get(header).text());
+        int setUp = 0;
+        for (int j = header - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (t.isBlank() || l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (RemovedReleases.indent(t) <= catchLevel) {
+                if (!TRY.matcher(t).find()) {
+                    return 0; // not the catch's own try block: another block closes above
+                }
+                break;
+            }
+            if (SETS_UP.matcher(t).find() || ACQUIRED.matcher(t).find()) {
+                setUp = l.newLine();
+            }
+        }
+        return setUp;
+    }
+
+    /** True when the first statement kept below the deleted line {@code at}, in its block, is a {@code throw}. */
+    private static boolean rethrows(List<DiffLine> lines, int at, int level) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            String t = l.text();
+            if (l.kind() == DiffLine.Kind.REMOVED || t.isBlank()) {
+                continue;
+            }
+            return RemovedReleases.indent(t) == level && THROW.matcher(t).find();
+        }
+        return false;
     }
 }

@@ -104,11 +104,15 @@ final class ReleasesPutBack {
         }
         // the value may stand anywhere in a tuple assignment: a CLI's helper hands back its context, client,
         // connection and cancel in one (`ctx, client, conn, cancel, err := newClient()`; precision set 19, BU)
-        Pattern assigned = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
+        // a Java field set through `this.` (`this.httpClient = HttpClients.custom()...build();` in the constructor)
+        // is the same value: a change that deletes that set-up and the close in close() replaced the field (a client
+        // made per call instead, RES-04's defect), it did not forget a release (rounds 75, 76 and 82)
+        String self = "(?:(?<![\\w.])this\\s*\\.\\s*|(?<![\\w.]))";
+        Pattern assigned = Pattern.compile(self + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*(?::=|=[^=])");
         // a reset to nothing (`c.conn = nil` under the close it follows, `this.socket = null`) acquires nothing: a
         // reconnect that deletes the close-and-reset of the old connection still dials a new one over it (round 60's
         // go-15; withlin/canal-go#85)
-        Pattern cleared = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*=\\s*(?:nil|null)\\s*;?\\s*$");
+        Pattern cleared = Pattern.compile(self + Pattern.quote(value) + "\\s*=\\s*(?:nil|null)\\s*;?\\s*$");
         List<String> before = removed.stream().filter(t -> !(t.contains(value) && cleared.matcher(t).find())).toList();
         List<String> after = added.stream().filter(t -> !(t.contains(value) && cleared.matcher(t).find())).toList();
         // a line deleted and added back with only its comment or spacing changed is not a rewritten acquisition

@@ -49,8 +49,6 @@ final class RemovedReleases {
     /** The names a catch gives its failure, as an argument of a rollback helper. */
     static final String FAILURE = "(?:e|ex|exc|t|th|err|error|cause|throwable|exception|failure)";
 
-    /** A goroutine's function literal opening on this line ({@code go func() {}, {@code go func(c net.Conn) {}). */
-    private static final Pattern GO_FUNC_OPEN = Pattern.compile("\\bgo\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
     /** A Go call of a cleanup function value, alone on its line: group 1 its name. */
     private static final Pattern GO_CLEANUP = Pattern.compile(
             "^\\s*(?:defer\\s+)?(cleanup\\w*|cleanUp\\w*|\\w+Cleanup|closer|close(?:Fn|Func))\\(\\)\\s*$");
@@ -123,7 +121,8 @@ final class RemovedReleases {
             // (a value, lower-case: `SchedulerUtil.shutdown()` is a class's static call, no value the method holds)
             new Release(SHUTDOWN, null, "RES-01", "shuts down"),
             // Java: the object's own release of what it holds (`closeSocket()`, `disconnect()`), kept only where a new
-            // one is acquired right below (OwnReleases.reacquired): a reconnect that no longer lets the old one go
+            // one is acquired right below (OwnReleases.reacquired): a reconnect that no longer lets the old one go;
+            // or in the catch of a failed connect that rethrows (OwnReleases.failedSetUp): the half-made one stays open
             new Release(OwnReleases.SELF_RELEASE, null, "RES-01", "calls"),
             // also through a static import of currentThread, and a Thread subclass interrupting itself
             new Release(Pattern.compile("^\\s*()(?:(?:Thread\\.)?currentThread\\(\\)\\.|this\\.)?interrupt\\(\\)\\s*;"),
@@ -198,6 +197,9 @@ final class RemovedReleases {
                 }
                 int reacquiredAt = r.pattern() == OwnReleases.SELF_RELEASE ? OwnReleases.reacquired(lines, i) : 0;
                 if (r.pattern() == OwnReleases.SELF_RELEASE && reacquiredAt == 0) {
+                    reacquiredAt = OwnReleases.failedSetUp(lines, i);
+                }
+                if (r.pattern() == OwnReleases.SELF_RELEASE && reacquiredAt == 0) {
                     break;
                 }
                 if ((r.pattern() == GoReleases.BODY || r.pattern() == HelperReleases.GO_BODY) && language == Language.GO
@@ -261,8 +263,8 @@ final class RemovedReleases {
                         // were: round 40's go-06) or the branch was a goroutine's own (unrecovered, the panic ends
                         // the process: nothing stays open). A rollback or close of an ordinary function's recover is
                         // still lost: a panic a caller recovers leaves the transaction open (round 44's go-19)
-                        && !(language == Language.GO && (item.equals("TMO-03") || goroutineTop(lines, i))
-                                && CutCancels.panicOnly(deletedRunAbove(lines, i)))
+                        && !(language == Language.GO && (item.equals("TMO-03") || DeletedRecovers.goroutineTop(lines, i))
+                                && CutCancels.panicOnly(DeletedRecovers.deletedRunAbove(lines, i)))
                         && others.stream().noneMatch(f -> f.item().equals(item) && Math.abs(f.line() - at) <= 15)
                         // two deleted releases of one value (one in each catch) are one finding at its acquisition,
                         // and so are two in one hunk (a close deleted from each early return below one dial)
@@ -330,31 +332,6 @@ final class RemovedReleases {
     private static boolean fieldReleased(String value, String line) {
         return value.contains(".") || !value.isEmpty()
                 && Pattern.compile("(?:\\bthis|\\w)\\s*\\.\\s*" + Pattern.quote(value) + "\\b").matcher(line).find();
-    }
-
-    /** True when the run of deleted lines that ends at {@code i} opens right below a {@code go func(...) {} line. */
-    private static boolean goroutineTop(List<DiffLine> lines, int i) {
-        int from = deletedRunStart(lines, i);
-        return from > 0 && GO_FUNC_OPEN.matcher(lines.get(from - 1).text()).find();
-    }
-
-    /** The index of the first line of the run of deleted lines that ends right above {@code i}. */
-    private static int deletedRunStart(List<DiffLine> lines, int i) {
-        int from = i;
-        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
-            from--;
-        }
-        return from;
-    }
-
-    /** The deleted lines right above {@code i} (the run it ends), in order, one a line. */
-    private static String deletedRunAbove(List<DiffLine> lines, int i) {
-        int from = deletedRunStart(lines, i);
-        StringBuilder run = new StringBuilder();
-        for (int j = from; j < i; j++) {
-            run.append(lines.get(j).text()).append('\n');
-        }
-        return run.toString();
     }
 
     /** The width of a line's indentation, a tab counted as four columns. */
