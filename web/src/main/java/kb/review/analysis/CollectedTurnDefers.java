@@ -63,11 +63,20 @@ final class CollectedTurnDefers {
 
     /** {@code name :=}, {@code name, x :=}, {@code var name} or a parameter-like {@code name []T} in a line in view. */
     private static boolean declaredInView(SourceFile file, String name) {
+        return declaredInView(name, file.lineCount(), file::known, file::line);
+    }
+
+    /**
+     * The same over any numbered lines ({@code 1..count}, those {@code known} shown): {@link GoCollectingTurns} reads
+     * the pasted text of a file's hunks.
+     */
+    static boolean declaredInView(String name, int count, java.util.function.IntPredicate known,
+                                  java.util.function.IntFunction<String> line) {
         Pattern declared = kb.review.analysis.Regexes.compiled("(?:^|[\\s,(])" + Pattern.quote(name)
                 + "\\s*(?:,\\s*\\w+\\s*)*:=|\\bvar\\s+" + Pattern.quote(name) + "\\b|[(,]\\s*" + Pattern.quote(name)
                 + "\\s+\\[\\]");
-        for (int j = 1; j <= file.lineCount(); j++) {
-            if (file.known(j) && file.line(j).contains(name) && declared.matcher(file.line(j)).find()) {
+        for (int j = 1; j <= count; j++) {
+            if (known.test(j) && line.apply(j).contains(name) && declared.matcher(line.apply(j)).find()) {
                 return true;
             }
         }

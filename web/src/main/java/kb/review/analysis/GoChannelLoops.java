@@ -119,7 +119,7 @@ final class GoChannelLoops {
     }
 
     /** True when the tree shows the line in a loop, a callback or a branch: the pass has judged it, or it is rarer. */
-    private static boolean enclosed(SyntaxNode log, byte[] src) {
+    static boolean enclosed(SyntaxNode log, byte[] src) {
         SyntaxNode child = log;
         for (SyntaxNode p = log.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             if (STOPS.contains(p.getType()) || LoopGuards.sampled(p, child, src, true)

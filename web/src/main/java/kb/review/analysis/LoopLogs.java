@@ -64,6 +64,7 @@ public final class LoopLogs {
                     && !(!go && JavaTalliedCatches.inHiddenLoop(c, src, known)) // a counted catch, loop above
                     && !(go && GoChannelLoops.inHiddenLoop(c, src, known)) // a message loop above the hunk
                     && !(go && GoReceiveCases.inHiddenLoop(c, src, known)) // a select case above the hunk
+                    && !(go && GoCollectingTurns.inHiddenLoop(c, src, known)) // collects, reads or fans out per turn
                     && !SampledSiblings.besideSample(c, src) // the block's own progress line samples it
                     && !PollLoops.idleLine(c, callee, src, known, polls) // the idle branch of a poll loop
                     || !go && callee.startsWith("System.") && LoopGuards.javaConsoleTool(c, src, path)

@@ -89,7 +89,10 @@ final class AnalysisDetector {
                         || lower.contains("== 0") // a sampled progress line beside the log: SampledSiblings
                         || !file.complete() && (lower.contains("++") || lower.contains("+=")) // *Tallied*
                         || file.language() == Language.GO && !file.complete()
-                        && lower.contains("<-") // GoChannelLoops
+                        && (lower.contains("<-") // GoChannelLoops
+                        || lower.contains("append(") || lower.contains(".read") || lower.contains(".recv")
+                        || lower.contains(".receive") || lower.contains(".next") || lower.contains(".accept")
+                        || lower.contains(".add(1)")) // GoCollectingTurns
                         || !file.complete() && (lower.contains(".err()") || lower.contains(".next()")
                         || lower.contains(".getstring(") || lower.contains(".getint(")
                         || lower.contains(".getlong("))) // CursorLoops
