@@ -212,6 +212,9 @@ public final class PerCall {
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built, TimeoutModel model) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
+        if (go && GoFactories.singleUse(text(top))) {
+            return null; // keep-alives off: single use by design, no idle pool left behind (session 47)
+        }
         if (!go) {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
