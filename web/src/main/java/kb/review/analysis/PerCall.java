@@ -28,16 +28,6 @@ public final class PerCall {
             "constructor_declaration");
     static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
             "do_statement");
-    static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
-
-    /**
-     * True when a Go name is a context: declared {@code context.Context} whatever it is called, or named like one
-     * (what the name alone said before types were read; a framework's request context stays a request).
-     */
-    static boolean context(String name, String declaredType) {
-        return declaredType != null && declaredType.strip().equals("context.Context")
-                || CONTEXT_ARG.matcher(name).matches();
-    }
 
     private final byte[] src;
     private final boolean go;
@@ -214,8 +204,7 @@ public final class PerCall {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
         if (go && GoFactories.singleUse(text(top))) {
             return null; // keep-alives off: single use by design, no idle pool left behind (session 47)
-        }
-        if (!go) {
+        } else if (!go) {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
         }
