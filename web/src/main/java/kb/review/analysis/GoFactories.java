@@ -98,24 +98,15 @@ public final class GoFactories {
     /** An {@code http.Client} literal with a transport of its own (not the shared default's). */
     private static final Pattern OWN_TRANSPORT = Pattern.compile(
             "\\bTransport\\s*:\\s*(?!http\\.DefaultTransport\\b)\\S");
-    /** A transport told to close each connection after its request: nothing is kept to reuse. */
-    private static final Pattern NO_KEEP_ALIVE = Pattern.compile("\\bDisableKeepAlives\\s*[:=]\\s*true\\b");
 
     /**
-     * True when the value a helper of the file builds owns a pool worth sharing: any model's construction but a
-     * client literal that leaves its transport to {@code http.DefaultTransport}, which every such client shares, and
-     * a transport with keep-alives off, a single-use client by design (gregito/vrviewer's and
-     * jwallet/gitlab-slack-notifier's {@code getClient()}).
+     * True when the value a helper of the file builds owns a pool: any model's construction but a client literal
+     * that leaves its transport to {@code http.DefaultTransport}, which every such client shares.
      */
     private static boolean ownPool(TimeoutModel m, String body) {
         boolean clientLiteral = m.builds().stream().allMatch(b -> b.via() == TimeoutModel.Via.LITERAL
                 && b.pattern().matcher("http.Client").find());
-        return (!clientLiteral || OWN_TRANSPORT.matcher(body).find()) && !singleUse(body);
-    }
-
-    /** True when {@code text} turns keep-alives off: its transport keeps no connection to reuse. */
-    static boolean singleUse(String text) {
-        return NO_KEEP_ALIVE.matcher(text).find();
+        return !clientLiteral || OWN_TRANSPORT.matcher(body).find();
     }
 
     /** True when the file calls {@code name} besides declaring it ({@code func name(}, {@code func (r T) name(}). */

@@ -163,6 +163,16 @@ final class OneTimeContexts {
     private static final Pattern TARGET = Pattern.compile("^\\s*([\\w.]+)\\s*(?:,\\s*\\w+\\s*)?:?=");
 
     /**
+     * Go: a function named as a constructor ({@code NewOidcAuthSetter}, {@code newStore}): a helper's client it asks
+     * for goes into the object it builds once (a field, a context its token source keeps), so the call is not per
+     * call of its own (session 47, set 17's frp row through the file's own helper).
+     */
+    boolean constructorNamed(SyntaxNode function) {
+        return go && function != null && !function.isNull() && NAMED.contains(function.getType())
+                && CONSTRUCTOR.matcher(text(function.getChildByFieldName("name"))).matches();
+    }
+
+    /**
      * Go (session 36, res36): a call in a constructor ({@code New...}) whose result the constructor keeps in a field of
      * what it builds: assigned to a field ({@code s.client = helper()}), or to a local that a keyed element of a
      * literal or a field assignment takes ({@code httpClient: httpClient}). The value lives as long as the object

@@ -102,7 +102,7 @@ public final class PerCall {
         }
         GoFactories.Factory made = b == null ? helpers.factory(n) : null;
         if (made != null) {
-            String why = perCall(n, made.model());
+            String why = once.constructorNamed(Timeouts.function(n)) ? null : perCall(n, made.model());
             if (why != null) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, made.model().id(), List.of(
@@ -202,9 +202,7 @@ public final class PerCall {
     /** Why the construction runs per call, or null when it is one-time or kept beyond the call. */
     private String perCall(SyntaxNode built, TimeoutModel model) {
         SyntaxNode top = outermostLiteral(helper.chain(built, null, null));
-        if (go && GoFactories.singleUse(text(top))) {
-            return null; // keep-alives off: single use by design, no idle pool left behind (session 47)
-        } else if (!go) {
+        if (!go) {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
         }
