@@ -42,7 +42,7 @@ final class DialTargets {
         }
         SyntaxNode name = receiver.getNamedChild(0).getChildByFieldName("name");
         String first = text(args.getNamedChild(0));
-        if (PerCall.context(first, GoTypes.of(args, src).get(first)) && args.getNamedChildCount() > 1) {
+        if (GoTypes.context(first, GoTypes.of(args, src).get(first)) && args.getNamedChildCount() > 1) {
             first = text(args.getNamedChild(1)); // DialContext(ctx, addr, ...)
         }
         // a plain field path (p.Addr, p.cfg.Target), not an element of a list of peers (p.targets[i]) or a call
@@ -166,7 +166,7 @@ final class DialTargets {
                 }
                 String name = text(id);
                 SyntaxNode type = decl.getChildByFieldName("type");
-                if (PerCall.context(name, type == null || type.isNull() ? null : text(type))) {
+                if (GoTypes.context(name, type == null || type.isNull() ? null : text(type))) {
                     continue;
                 }
                 request = true;

@@ -9,12 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Go functions of the change, in another file, that build a value the models list as built once (an
- * {@code http.Transport}, a {@code *sql.DB}) and hand a new one back on every call: {@code func Client(...) *http.Client
- * { return &http.Client{Transport: &http.Transport{...}} }}. A call of one is a construction where it is made, as
- * the literal would be there: in a handler it builds a new pool per request. Read from the function's text, as
- * {@link Summaries} keeps it; a function that stores what it builds (a field, a cache, a {@code sync.Once}) is not
- * one, and the file that declares it is judged by {@link PerCall} on its own lines.
+ * Go functions of the change that build a value the models list as built once (an {@code http.Transport}, a
+ * {@code *sql.DB}) and hand a new one back on every call: {@code func Client(...) *http.Client { return
+ * &http.Client{Transport: &http.Transport{...}} }}. A call of one is a construction where it is made, as the literal
+ * would be there: in a handler it builds a new pool per request. Read from the function's text, as {@link Summaries}
+ * keeps it; a function that stores what it builds (a field, a cache, a {@code sync.Once}) is not one.
+ * <p>
+ * Session 47: also the file's own helpers, functions and methods ({@code func (m *Merchant) newClient()}, {@code
+ * newRabbitClient(cfg)} called from {@code ServeHTTP}): the helper returns what it builds, so the helper's own lines
+ * are one-time to {@link PerCall} (kept by the return) and the per-call construction is the call in the handler. The
+ * real fixes read (dagger/dagger's defaultHTTPClient called per request, mendersoftware/deviceauth's per-request
+ * clients, SUSE/connect-ng's callHTTP) build the client in a helper and call it per request. An {@code http.Client}
+ * literal counts only with a transport of its own: without one it shares {@code http.DefaultTransport}'s pool.
  */
 public final class GoFactories {
 
@@ -23,11 +29,19 @@ public final class GoFactories {
      * both files are one package (one folder), else qualified by one of {@code qualifiers}, the names under which the
      * calling file imports the factory's package.
      */
-    public record Factory(String name, String file, TimeoutModel model, boolean bare, Set<String> qualifiers) {
+    public record Factory(String name, String file, TimeoutModel model, boolean bare, Set<String> qualifiers,
+                          boolean method) {
 
-        /** True when {@code callee}, as the calling file writes it, is a call of this factory. */
+        /**
+         * True when {@code callee}, as the calling file writes it, is a call of this factory; a method of the file's
+         * own is called on any receiver but a package the file imports ({@code qualifiers} are those then).
+         */
         public boolean calledAs(String callee) {
             int dot = callee.lastIndexOf('.');
+            if (method) {
+                return dot > 0 && callee.substring(dot + 1).equals(name)
+                        && !qualifiers.contains(callee.substring(0, dot));
+            }
             return dot < 0 ? bare && callee.equals(name)
                     : callee.substring(dot + 1).equals(name) && qualifiers.contains(callee.substring(0, dot));
         }
@@ -53,19 +67,71 @@ public final class GoFactories {
         if (pools.isEmpty()) {
             return out;
         }
+        Set<String> imported = new HashSet<>();
         summaries.all().forEach(f -> {
-            if (f.file() == null || f.file().equals(path) || f.owner() != null && !f.owner().isEmpty()
-                    || out.containsKey(f.name())) {
+            boolean own = path.equals(f.file());
+            boolean method = f.owner() != null && !f.owner().isEmpty();
+            if (f.file() == null || method && !own || out.containsKey(f.name())) {
                 return;
             }
+            java.util.function.BooleanSupplier called = own ? () -> calledHere(text, f.name())
+                    : () -> text.contains(f.name() + "(");
             // a body is read once per review (most build nothing); after that the file's text only for those that do
-            TimeoutModel m = summaries.builtAnew(f, pools, () -> text.contains(f.name() + "("));
-            if (m != null && text.contains(f.name() + "(")) {
+            TimeoutModel m = summaries.builtAnew(f, pools, called);
+            if (m == null || !called.getAsBoolean() || own && !ownPool(m, f.body())) {
+                return;
+            }
+            if (own) {
+                if (method && imported.isEmpty()) {
+                    imported.addAll(importNames(text));
+                }
+                out.put(f.name(), new Factory(f.name(), f.file(), m, true, method ? imported : Set.of(), method));
+            } else {
                 String folder = folder(f.file());
                 out.put(f.name(), new Factory(f.name(), f.file(), m, folder.equals(folder(path)),
-                        qualifiers(text, folder)));
+                        qualifiers(text, folder), false));
             }
         });
+        return out;
+    }
+
+    /** An {@code http.Client} literal with a transport of its own (not the shared default's). */
+    private static final Pattern OWN_TRANSPORT = Pattern.compile(
+            "\\bTransport\\s*:\\s*(?!http\\.DefaultTransport\\b)\\S");
+
+    /**
+     * True when the value a helper of the file builds owns a pool: any model's construction but a client literal
+     * that leaves its transport to {@code http.DefaultTransport}, which every such client shares.
+     */
+    private static boolean ownPool(TimeoutModel m, String body) {
+        boolean clientLiteral = m.builds().stream().allMatch(b -> b.via() == TimeoutModel.Via.LITERAL
+                && b.pattern().matcher("http.Client").find());
+        return !clientLiteral || OWN_TRANSPORT.matcher(body).find();
+    }
+
+    /** True when the file calls {@code name} besides declaring it ({@code func name(}, {@code func (r T) name(}). */
+    static boolean calledHere(String text, String name) {
+        String needle = name + "(";
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+                continue;
+            }
+            String before = text.substring(text.lastIndexOf('\n', i) + 1, i).strip();
+            if (!before.equals("func") && !(before.startsWith("func (") && before.endsWith(")"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names under which the file reaches the packages it imports: a receiver is none of them. */
+    private static Set<String> importNames(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = IMPORT.matcher(text);
+        while (m.find()) {
+            String p = m.group(2);
+            out.add(m.group(1) != null ? m.group(1).strip() : p.substring(p.lastIndexOf('/') + 1));
+        }
         return out;
     }
 

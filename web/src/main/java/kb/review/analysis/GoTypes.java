@@ -200,4 +200,17 @@ final class GoTypes {
             walk(n.getNamedChild(i), src, out);
         }
     }
+
+    private static final java.util.regex.Pattern CONTEXT_ARG = java.util.regex.Pattern.compile(
+            "(?i)\\w*ctx|\\w*context(\\(\\))?");
+
+    /**
+     * True when a Go name is a context: declared {@code context.Context} whatever it is called, or named like one
+     * (what the name alone said before types were read; a framework's request context stays a request). Moved here
+     * from {@code PerCall} unchanged (session 47).
+     */
+    static boolean context(String name, String declaredType) {
+        return declaredType != null && declaredType.strip().equals("context.Context")
+                || CONTEXT_ARG.matcher(name).matches();
+    }
 }

@@ -5,6 +5,7 @@ import static kb.review.analysis.PerCall.NAMED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -55,7 +56,7 @@ final class OneTimeContexts {
             return name.equals("main") || name.equals("init");
         }
         if (!go) {
-            if (containerInit(function)) {
+            if (containerInit(function) || lifecycleStart(function)) {
                 return true;
             }
             boolean main = text(function.getChildByFieldName("name")).equals("main");
@@ -69,6 +70,21 @@ final class OneTimeContexts {
             }
         }
         return false;
+    }
+
+    private static final Set<String> LIFECYCLE_STARTS = Set.of("start", "launch", "startUp", "startup", "initialize",
+            "bootstrap");
+
+    /**
+     * Java: a component's own start, a method without parameters named as the lifecycles name it (Guava's
+     * {@code Service.startUp()}, Spring's {@code Lifecycle.start()}, Vert.x's {@code Verticle.start()}, a language
+     * server's {@code launch()}): it runs once per component, so a pool it builds and hands on serves the component,
+     * as one built in the constructor does (session 47: round 88's launcher read as a pool per call).
+     */
+    private boolean lifecycleStart(SyntaxNode function) {
+        return function.getType().equals("method_declaration")
+                && LIFECYCLE_STARTS.contains(text(function.getChildByFieldName("name")))
+                && text(function.getChildByFieldName("parameters")).replaceAll("\\s+", "").equals("()");
     }
 
     /**
@@ -145,6 +161,16 @@ final class OneTimeContexts {
     private static final Pattern CONSTRUCTOR = Pattern.compile("^[Nn]ew(?:[A-Z_]\\w*)?$");
     /** The local or field a call's result is assigned to: {@code client, err = helper(...)}, {@code s.c = helper()}. */
     private static final Pattern TARGET = Pattern.compile("^\\s*([\\w.]+)\\s*(?:,\\s*\\w+\\s*)?:?=");
+
+    /**
+     * Go: a function named as a constructor ({@code NewOidcAuthSetter}, {@code newStore}): a helper's client it asks
+     * for goes into the object it builds once (a field, a context its token source keeps), so the call is not per
+     * call of its own (session 47, set 17's frp row through the file's own helper).
+     */
+    boolean constructorNamed(SyntaxNode function) {
+        return go && function != null && !function.isNull() && NAMED.contains(function.getType())
+                && CONSTRUCTOR.matcher(text(function.getChildByFieldName("name"))).matches();
+    }
 
     /**
      * Go (session 36, res36): a call in a constructor ({@code New...}) whose result the constructor keeps in a field of

@@ -28,16 +28,6 @@ public final class PerCall {
             "constructor_declaration");
     static final Set<String> LOOPS = Set.of("for_statement", "enhanced_for_statement", "while_statement",
             "do_statement");
-    static final Pattern CONTEXT_ARG = Pattern.compile("(?i)\\w*ctx|\\w*context(\\(\\))?");
-
-    /**
-     * True when a Go name is a context: declared {@code context.Context} whatever it is called, or named like one
-     * (what the name alone said before types were read; a framework's request context stays a request).
-     */
-    static boolean context(String name, String declaredType) {
-        return declaredType != null && declaredType.strip().equals("context.Context")
-                || CONTEXT_ARG.matcher(name).matches();
-    }
 
     private final byte[] src;
     private final boolean go;
@@ -112,7 +102,7 @@ public final class PerCall {
         }
         GoFactories.Factory made = b == null ? helpers.factory(n) : null;
         if (made != null) {
-            String why = perCall(n, made.model());
+            String why = once.constructorNamed(Timeouts.function(n)) ? null : perCall(n, made.model());
             if (why != null) {
                 int line = n.getStartPoint().getRow() + 1;
                 out.add(new Spot(line, n.getStartPoint().getColumn() + 1, made.model().id(), List.of(

@@ -7,7 +7,8 @@ import kb.review.diff.SyntaxNode;
  * error) { return grpc.NewClient(s.addr) }}, a Java {@code private DataSource dataSource()} that builds a
  * {@code HikariDataSource}): returning the value makes the function a factory, which is one-time only when its
  * callers are. A caller in the same file that runs per call and neither keeps the result in a field nor
- * returns it builds one per request.
+ * returns it builds one per request. A Go constructor ({@code New...}) is no such caller: what it asks for goes into
+ * the object it builds, even through a context its token source keeps (session 47).
  */
 final class Providers {
 
@@ -23,7 +24,8 @@ final class Providers {
                 continue; // Java: a method of another object, not this provider
             }
             if (!callee.equals(name) && !callee.endsWith("." + name) || inside(call, provider)
-                    || sites.oneTimeCall(call) || keptByCaller(call, sites)) {
+                    || sites.oneTimeCall(call) || keptByCaller(call, sites)
+                    || sites.constructorNamed(Timeouts.function(call))) {
                 continue;
             }
             return call.getStartPoint().getRow() + 1;

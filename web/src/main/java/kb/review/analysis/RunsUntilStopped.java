@@ -58,7 +58,7 @@ final class RunsUntilStopped {
             }
             for (int j = 0; j < decl.getNamedChildCount(); j++) {
                 SyntaxNode id = decl.getNamedChild(j);
-                if (id.getType().equals("identifier") && !PerCall.context(text(id), t)) {
+                if (id.getType().equals("identifier") && !GoTypes.context(text(id), t)) {
                     return false;
                 }
             }
