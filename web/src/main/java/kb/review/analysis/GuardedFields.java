@@ -66,6 +66,7 @@ public final class GuardedFields {
         Map<String, Set<String>> declared = declaredGuards(file, fns);
         declared.forEach(guarded::putIfAbsent);
         Map<String, Set<String>> locked = lockedFields(fns);
+        Map<String, Set<String>> heldMaps = LockStates.heldMaps(file, fns);
         List<Shapes.Spot> out = new ArrayList<>();
         for (Fn f : fns) {
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
@@ -84,9 +85,10 @@ public final class GuardedFields {
                 }
                 continue;
             }
-            if (fields != null && f.pointer() && f.locks() && !HELD.matcher(f.name()).find()
+            Set<String> held = f.recv() == null || !f.locks() ? null : heldMaps.get(f.type());
+            if (held != null && f.pointer() && !HELD.matcher(f.name()).find()
                     && !CONSTRUCTOR.matcher(f.name()).matches()) {
-                int line = writeOffLock(file, f, fields, file.text());
+                int line = LockStates.offLockWrite(file, f, held.stream().filter(x -> isMap(x, file.text())).toList());
                 if (line > 0) {
                     out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true,
                             "Here the method takes the lock for its other uses of the map but writes it after the "
@@ -156,66 +158,6 @@ public final class GuardedFields {
             }
         }
         return out;
-    }
-
-    /** A lock or unlock statement: group 1 {@code defer} when deferred, group 2 the call. */
-    private static final Pattern LOCK_CALL = Pattern.compile(
-            "^\\s*(defer\\s+)?[\\w.]*\\.(R?Lock|R?Unlock|TryR?Lock)\\(\\)");
-    /** A line that opens a func literal: what it writes runs where its callee runs it. */
-    private static final Pattern FUNC_LITERAL = Pattern.compile("\\bfunc\\s*\\(");
-
-    /**
-     * Session 47: the first added line of a method that takes a lock where it writes one of {@code fields} (a map the
-     * type's methods use under the lock, an element set or deleted) while it holds no lock, or only a read lock:
-     * the cache that reads under {@code RLock} and stores the loaded value after {@code RUnlock} (blnk#315,
-     * go-redis/redis#2420, and the fixes listed in the session's README section). The method's own lock says that
-     * goroutines share the map. The lock state is read in order of the lines: a lock holds to its unlock at the same
-     * depth or further out (an unlock inside a branch is the branch's early way out), a deferred unlock to the end,
-     * and writes inside a func literal are left alone (the callee may run them under its lock). 0 when none.
-     */
-    private static int writeOffLock(SourceFile file, Fn f, Set<String> fields, String source) {
-        if (!f.whole() || f.body().contains("TryLock") || f.body().contains("TryRLock")) {
-            return 0; // a lock taken in a condition is not read here
-        }
-        String maps = String.join("|", fields.stream().filter(x -> isMap(x, source)).sorted().toList());
-        if (maps.isEmpty()) {
-            return 0;
-        }
-        Pattern write = Pattern.compile("^\\s*" + f.recv() + "\\.(?:" + maps + ")\\[[^\\n]*\\]\\s*"
-                + "(?:[-+*/|&^]?=(?!=)|\\+\\+|--)|\\bdelete\\(\\s*" + f.recv() + "\\.(?:" + maps + ")\\s*,");
-        int depth = 0;
-        int lockDepth = -1; // depth of the lock held; -1 none
-        boolean writeHeld = false;
-        boolean deferred = false;
-        int literal = -1; // depth at which a func literal opened; -1 none
-        for (int i = f.start() + 1; i < f.end(); i++) {
-            String l = file.line(i);
-            Matcher lock = LOCK_CALL.matcher(l);
-            if (literal < 0 && lock.find() && !deferred) {
-                boolean unlock = lock.group(2).contains("Unlock");
-                if (lock.group(1) != null) {
-                    deferred = unlock;
-                } else if (!unlock) {
-                    if (lockDepth < 0 || depth <= lockDepth) {
-                        lockDepth = depth;
-                    }
-                    writeHeld |= !lock.group(2).contains("RLock");
-                } else if (lockDepth >= 0 && depth <= lockDepth) {
-                    lockDepth = -1;
-                    writeHeld = false;
-                }
-            } else if (literal < 0 && file.added(i) && (lockDepth < 0 || !writeHeld) && write.matcher(l).find()) {
-                return i;
-            }
-            if (literal < 0 && FUNC_LITERAL.matcher(l).find() && GuardedNames.braces(l) > 0) {
-                literal = depth;
-            }
-            depth += GuardedNames.braces(l);
-            if (literal >= 0 && depth <= literal) {
-                literal = -1;
-            }
-        }
-        return 0;
     }
 
     /** The first line of {@code f} that writes one of {@code fields} as a map; 0 when none does. */
