@@ -31,7 +31,8 @@ import kb.review.diff.SourceFile;
  *
  * <p>Session 47: in a Java hunk whose header names the class (the method's head and its locals out of sight), a name
  * counts when the file shows it as a field or when it is the monitor of a {@code synchronized (name)} block the change
- * deletes around its write (a local the hunk declares is never read as written): code locks on the object threads share, never on one it
+ * deletes around its write and the diff shows none of the class's fields (when it shows them and not this
+ * name, the name is a local declared above the hunk): code locks on the object threads share, never on one it
  * alone holds (round 53's congestion counters and round 91's reconnection attempts, their block deleted mid-method).
  *
  * <p>In Go, the function that lost its lock lines is {@code kb.review.engine.RemovedLocks}'s (rules
@@ -170,7 +171,7 @@ public final class RemovedGuards {
                         && (!go || guarded.get(n).equals(written.get(n)))
                         && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n))
                         && (!s.classHeaded() || GuardedNames.field(file.text(), n)
-                                || monitors.contains(n)))
+                                || monitors.contains(n) && !GuardedNames.showsFields(file.text())))
                         .findFirst().orElse(null);
                 if (hit != null) {
                     boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body().contains(hit));
