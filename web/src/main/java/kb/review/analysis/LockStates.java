@@ -30,7 +30,7 @@ final class LockStates {
     private static final int SKIP = -1;
     /** A lock or unlock statement: group 1 {@code defer} when deferred, group 2 the call. */
     private static final Pattern LOCK_CALL = Pattern.compile(
-            "^\\s*(defer\\s+)?[\\w.]*\\.(R?Lock|R?Unlock)\\(\\)\\s*$");
+            "^\\s*(defer\\s+)?[\\w.]*\\.(R?Lock|R?Unlock)\\(\\)\\s*(?://.*)?$");
     /** A line that opens a func literal. */
     private static final Pattern FUNC_LITERAL = Pattern.compile("\\bfunc\\s*\\(");
 
