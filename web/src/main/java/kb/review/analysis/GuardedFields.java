@@ -66,6 +66,7 @@ public final class GuardedFields {
         Map<String, Set<String>> declared = declaredGuards(file, fns);
         declared.forEach(guarded::putIfAbsent);
         Map<String, Set<String>> locked = lockedFields(fns);
+        Map<String, Set<String>> heldMaps = LockStates.heldMaps(file, fns);
         List<Shapes.Spot> out = new ArrayList<>();
         for (Fn f : fns) {
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
@@ -81,6 +82,17 @@ public final class GuardedFields {
                             "Here the field is not a map but is swapped whole, on another goroutine than the locked "
                             + "methods that read it: they can see a half-written interface or slice, or the old value "
                             + "after the swap."));
+                }
+                continue;
+            }
+            Set<String> held = f.recv() == null || !f.locks() ? null : heldMaps.get(f.type());
+            if (held != null && f.pointer() && !HELD.matcher(f.name()).find()
+                    && !CONSTRUCTOR.matcher(f.name()).matches()) {
+                int line = LockStates.offLockWrite(file, f, held.stream().filter(x -> isMap(x, file.text())).toList());
+                if (line > 0) {
+                    out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true,
+                            "Here the method takes the lock for its other uses of the map but writes it after the "
+                            + "unlock (or under the read lock only): two goroutines write the map at once."));
                 }
                 continue;
             }

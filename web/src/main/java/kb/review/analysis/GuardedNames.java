@@ -142,6 +142,16 @@ final class GuardedNames {
                 + "[\\w.<>\\[\\], ?]+\\s+" + name + "\\s*[=;]|\\bthis\\s*\\.\\s*" + name + "\\b").matcher(text).find();
     }
 
+    /** (session 47) Java: a field declaration with an access or static modifier, which no local can carry. */
+    private static final Pattern ANY_FIELD = Pattern.compile(
+            "(?m)^\\s+(?:@\\w+\\s+)*(?:(?:private|protected|public|static)\\s+)+(?:(?:final|volatile|transient)\\s+)*"
+                    + "[\\w.<>\\[\\], ?]+\\s+\\w+\\s*[=;]");
+
+    /** (session 47) Java: whether the text shows any field of a class (the class's field section is in sight). */
+    static boolean showsFields(String text) {
+        return ANY_FIELD.matcher(text).find();
+    }
+
     /** Java: whether the file declares or makes {@code name} a thread-safe type (its writes need no lock). */
     static boolean threadSafe(String text, String name) {
         return Pattern.compile("(?:Concurrent\\w*|Atomic\\w*|CopyOnWrite\\w*|Blocking(?:Queue|Deque)|LongAdder|Vector|Hashtable"

@@ -29,6 +29,12 @@ import kb.review.diff.SourceFile;
  * concurrent use (the author confined it to one thread), and a field the change makes atomic or concurrent (its writes
  * are then method calls, which the write patterns do not read).
  *
+ * <p>Session 47: in a Java hunk whose header names the class (the method's head and its locals out of sight), a name
+ * counts when the file shows it as a field or when it is the monitor of a {@code synchronized (name)} block the change
+ * deletes around its write and the diff shows none of the class's fields (when it shows them and not this
+ * name, the name is a local declared above the hunk): code locks on the object threads share, never on one it
+ * alone holds (round 53's congestion counters and round 91's reconnection attempts, their block deleted mid-method).
+ *
  * <p>In Go, the function that lost its lock lines is {@code kb.review.engine.RemovedLocks}'s (rules
  * {@code map-lock-removed} and {@code lock-removed}); this class adds, in Go, a write on an added line of another
  * function (the locked helper deleted and its write inlined), and in Java every shape.
@@ -81,12 +87,17 @@ public final class RemovedGuards {
         List<GuardSpan> oldSpans = GuardSpan.of(old, go);
         // the names the old code wrote under a lock the change removes, with whether they were selector paths (Go)
         Map<String, Boolean> guarded = new LinkedHashMap<>();
+        Set<String> monitors = new HashSet<>();
         for (int[] r : removedLocks) {
             GuardSpan s = GuardSpan.at(oldSpans, r[0]);
             String text = old.line(r[0]);
             Matcher monitor = GuardedNames.MONITOR.matcher(text);
-            if (s == null || !go && monitor.find() && GuardedNames.redeclared(file, monitor.group(1))) {
+            boolean onValue = !go && monitor.find();
+            if (s == null || onValue && GuardedNames.redeclared(file, monitor.group(1))) {
                 continue; // the monitor is a collection whose type the change replaces: its own methods now lock
+            }
+            if (onValue) {
+                monitors.add(monitor.group(1));
             }
             boolean modifier = text.contains("synchronized") && !text.trim().startsWith("synchronized");
             int from = modifier ? s.start() : r[0];
@@ -159,7 +170,8 @@ public final class RemovedGuards {
                 String hit = written.keySet().stream().filter(n -> guarded.containsKey(n)
                         && (!go || guarded.get(n).equals(written.get(n)))
                         && (go || !GuardedNames.threadSafe(file.text(), n) && !GuardedNames.threadSafe(old.text(), n))
-                        && (!s.classHeaded() || GuardedNames.field(file.text(), n)))
+                        && (!s.classHeaded() || GuardedNames.field(file.text(), n)
+                                || monitors.contains(n) && !GuardedNames.showsFields(file.text())))
                         .findFirst().orElse(null);
                 if (hit != null) {
                     boolean shared = spans.stream().anyMatch(o -> o != s && o.locks(go) && o.body().contains(hit));

@@ -68,6 +68,7 @@ final class JavaChecks {
             case "formatter-field-shared-by-tasks" -> SharedFormatters.mayApply(text);
             case "conditional-update-count-ignored" -> ConditionalUpdates.mayApply(text);
             case "plain-collection-of-shared-object" -> SharedCollections.mayApply(text);
+            case "counter-of-shared-object" -> SharedCounters.mayApply(text);
             case "static-cache-plain-map" -> StaticCaches.mayApply(text);
             case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
             case "timeout-parameter-never-read" -> UnreadTimeouts.mayApply(text);

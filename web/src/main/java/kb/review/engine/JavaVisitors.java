@@ -38,6 +38,7 @@ final class JavaVisitors {
             "formatter-field-shared-by-tasks", SharedFormatters::check,
             "conditional-update-count-ignored", ConditionalUpdates::check,
             "plain-collection-of-shared-object", SharedCollections::check,
+            "counter-of-shared-object", SharedCounters::check,
             "static-cache-plain-map", StaticCaches::check,
             "lazy-singleton-unsynchronized", LazySingletons::check,
             "timeout-parameter-never-read", UnreadTimeouts::check);

@@ -199,7 +199,7 @@ final class SharedCollections {
         return e.toString().replaceAll("\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
     }
 
-    private static boolean narrowScope(ClassOrInterfaceDeclaration type) {
+    static boolean narrowScope(ClassOrInterfaceDeclaration type) {
         return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Scope")
                 && (a.getNameAsString().matches("(Request|Session|Thread)Scope")
                 || NARROW_SCOPE.matcher(a.toString()).find()));
@@ -226,7 +226,7 @@ final class SharedCollections {
         return e instanceof ObjectCreationExpr o && UNSAFE.contains(o.getType().getNameAsString());
     }
 
-    private static boolean sharedClass(ClassOrInterfaceDeclaration type) {
+    static boolean sharedClass(ClassOrInterfaceDeclaration type) {
         boolean narrow = type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Scope")
                 && (a.getNameAsString().matches("(Request|Session|Thread)Scope")
                 || NARROW_SCOPE.matcher(a.toString()).find()));
@@ -261,7 +261,7 @@ final class SharedCollections {
                 && fa.getNameAsString().equals(field);
     }
 
-    private static boolean guarded(Node call, CallableDeclaration<?> owner) {
+    static boolean guarded(Node call, CallableDeclaration<?> owner) {
         if (owner instanceof MethodDeclaration m && m.isSynchronized()
                 || call.findAncestor(SynchronizedStmt.class).isPresent()) {
             return true;
@@ -277,7 +277,7 @@ final class SharedCollections {
      * made while the object is built (a scan filled under double-checked locking, a loader called from the
      * constructor): the write inside it is as guarded as its callers. A method never called in sight is not.
      */
-    private static boolean onlyCalledGuarded(ClassOrInterfaceDeclaration type, CallableDeclaration<?> method,
+    static boolean onlyCalledGuarded(ClassOrInterfaceDeclaration type, CallableDeclaration<?> method,
                                              int depth) {
         if (depth == 0 || !(method instanceof MethodDeclaration m) || !m.isPrivate()) {
             return false;
@@ -301,7 +301,7 @@ final class SharedCollections {
     }
 
     /** A write made while the object is built: a constructor, an initializer, a setter or an injection method. */
-    private static boolean building(MethodCallExpr write) {
+    static boolean building(Node write) {
         if (write.findAncestor(InitializerDeclaration.class).isPresent()) {
             return true;
         }

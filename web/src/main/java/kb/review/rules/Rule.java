@@ -149,7 +149,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final Set<String> NAMES = Set.of("closeable-outside-try-with-resources",
                 "jdbc-transaction-not-ended", "threadlocal-without-finally-remove", "formatter-field-shared-by-tasks",
                 "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map",
-                "lazy-singleton-unsynchronized", "timeout-parameter-never-read");
+                "lazy-singleton-unsynchronized", "timeout-parameter-never-read",
+                "counter-of-shared-object");
     }
 
     /**
