@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * that class's type), is the typed word that a future comes back; the item: "Keep every Future you create ... attach
  * a completion handler that logs and counts failures". Also the edit that keeps such an unqualified call but deletes
  * the handler chained to it. The look-alikes assign, return or chain the future, call a void overload of the same
- * name, call a same-named method on a receiver of another type, or a method that returns a plain value.
+ * name, call a same-named method on a receiver of another type (left to the naming-convention reading of
+ * {@code ...Async} calls), or a method that returns a plain value.
  */
 class JavaOwnFutureClassesTest {
 
@@ -191,6 +192,8 @@ class JavaOwnFutureClassesTest {
         String diff = MetamorphicClassesTest.javaFile("src/main/java/com/example/search/Indexer.java",
                 INDEXER.replace("CALL", "rebuild(tenant);"))
                 + MetamorphicClassesTest.javaFile("src/main/java/com/example/search/AuditTrail.java", other);
-        assertEquals(List.of(), JavaEdits.item(diff, "CONC-06"));
+        // Indexer's declaration does not type Journal's call (no own-future finding); the name alone is still
+        // read as a future by the naming-convention rule of session 47, whose finding names that rule
+        assertEquals(List.of("7:java-async-call-future-dropped"), JavaEdits.item(diff, "CONC-06"));
     }
 }
