@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * <li>A bare statement calling a method named {@code ...Async}: the name says a future comes back.</li>
  * </ul>
  * Clean: the futures collected and waited for, a chain that ends in a failure handler, callback-style async calls,
- * and futures made in a map lambda and joined.
+ * futures made in a map lambda and joined, and (from the merge's probe of real commits) a setter of an async
+ * setting and an unqualified call of the class's own {@code ...Async} method whose declaration is out of view.
  */
 class Futures47ClassesTest {
 
