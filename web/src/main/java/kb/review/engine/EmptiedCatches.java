@@ -22,9 +22,10 @@ import kb.review.rules.Catalog;
  * unseen. A comment under a parameter renamed {@code ignored} (or expected, unused...) is reported as well (session
  * 47, err47): the rename and the comment say the failure is dropped on purpose, and the deleted warning was the only
  * record of it (rounds 62 and 89: a failed watch action and a failed agent request left to the next poll, unseen;
- * corda#3774, a refactor that lost the catch's logger.error). Silent when the new body holds
- * any statement, when the deleted statements are added back elsewhere in the change
- * (moved, not dropped), when the old body only printed, for a catch of {@code InterruptedException} alone (CONC-05's),
+ * corda#3774, a refactor that lost the catch's logger.error). Not when the {@code ignored} parameter and the comment
+ * both stand before the change (context lines): the quiet catch is the author's earlier stated choice, and the change
+ * only moved what follows it (the merge's probe of set 24: jline3's best-effort probe read). Silent when the new
+ * body holds any statement, when the deleted statements are added back elsewhere in the change (moved, not dropped), when the old body only printed, for a catch of {@code InterruptedException} alone (CONC-05's),
  * and for a change that empties more than {@link #SWEEP} catches in one file (a deliberate clean-up of noisy logs).
  *
  * <p>A try that only closes something is closing quietly, which reviewers accept when the change says so: a comment
@@ -94,15 +95,17 @@ final class EmptiedCatches {
                 }
                 int closer = nextKept(lines, open);
                 boolean commented = false;
+                boolean stated = header.kind() == DiffLine.Kind.CONTEXT && IGNORED.matcher(header.text()).find();
                 while (closer >= 0 && COMMENT.matcher(lines.get(closer).text()).find()) {
                     commented = true;
+                    stated &= lines.get(closer).kind() == DiffLine.Kind.CONTEXT;
                     closer = nextKept(lines, closer);
                 }
                 if (closer < 0 || !CLOSER.matcher(lines.get(closer).text()).find()
                         || !handlingDeleted(lines, i, closer, allAdded)
                         || closesOnly(lines, i) && (commented || IGNORED.matcher(header.text()).find()
                                 || quietOnly(lines, i, closer))
-                        || commented && quietOnly(lines, i, closer)) {
+                        || commented && (stated || quietOnly(lines, i, closer))) {
                     continue;
                 }
                 out.add(new Finding(RULE, "ERR-01", severity, file.path(), header.newLine(), 1,
