@@ -114,6 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
                 launcher -> launcher.onExit().thenRun(() -> {
                     log.warn("the launcher process {} has exited; stopping the server", pid);
                     kb.ops.Operations.exit(1); // drains requests and closes the database first
+                }).exceptionally(failure -> {
+                    // the stop itself failed: say so, or the server would outlive its launcher without a trace
+                    log.error("stopping after the launcher process {} exited failed", pid, failure);
+                    return null;
                 }),
                 () -> {
                     log.warn("the launcher process {} is already gone; stopping the server", pid);
