@@ -40,6 +40,13 @@ public final class GoBlankErrors {
                     + "|\\.(?:Deadline|Password|Date|Clock|ISOWeek|Zone|ZoneBounds|FieldByName|MethodByName"
                     + "|LookupEnv|Lookup)$");
 
+    /**
+     * A declared type's own name: pointers and spaces before it, a package qualifier and type arguments dropped
+     * ({@code *store.Cache[string]} names {@code Cache}); a map, slice, func or channel type names none.
+     */
+    private static final Pattern NAMED_TYPE =
+            Pattern.compile("^[*\\s]*(?:[A-Za-z_]\\w*\\.)?([A-Za-z_]\\w*)\\s*(?:\\[.*)?$");
+
     /** Tree-sitter-go's node types of a literal argument. */
     private static final Pattern LITERAL = Pattern.compile(
             "interpreted_string_literal|raw_string_literal|int_literal|float_literal|rune_literal|true|false|nil");
@@ -287,9 +294,8 @@ public final class GoBlankErrors {
         if (type == null) {
             return null;
         }
-        String bare = type.replaceFirst("^[*\\s]+", "").replaceAll("\\[.*", "").strip();
-        bare = bare.substring(bare.lastIndexOf('.') + 1);
-        return bare.matches("[A-Za-z_]\\w*") ? bare : null;
+        Matcher named = NAMED_TYPE.matcher(type);
+        return named.find() ? named.group(1) : null;
     }
 
     /** Inside {@code if err != nil { ... }}: a second source tried after a failure (evcc's fall-back key). */
