@@ -40,10 +40,7 @@ public final class GoBlankErrors {
                     + "|\\.(?:Deadline|Password|Date|Clock|ISOWeek|Zone|ZoneBounds|FieldByName|MethodByName"
                     + "|LookupEnv|Lookup)$");
 
-    /**
-     * A declared type's own name: pointers and spaces before it, a package qualifier and type arguments dropped
-     * ({@code *store.Cache[string]} names {@code Cache}); a map, slice, func or channel type names none.
-     */
+    /** A declared type's own name, pointer, package and type arguments dropped: {@code *store.Cache[string]}. */
     private static final Pattern NAMED_TYPE =
             Pattern.compile("^[*\\s]*(?:[A-Za-z_]\\w*\\.)?([A-Za-z_]\\w*)\\s*(?:\\[.*)?$");
 
