@@ -30,13 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound97CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout97");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout97/RESULTS.md once it is written); set to the
-    // last run's figures rounded down to 0.05 afterwards, a regression floor only.
-    static final double RECALL_FLOOR = 0.00;
-    static final double PRECISION_FLOOR = 0.00;
+    // Floors: see heldout97/RESULTS.md. Run 1 is the first and blind measurement (review at 1a2304a2, this branch's
+    // base, unchanged), committed cases 8803fa8d; run 2 adds one accept line (an error ResponseBody taken out of its
+    // try-with-resources, RES-01, Java, on the line the case labels RES-02: a real defect the case left unlabelled)
+    // and changes no case code or label. The floors are run 2's figures (active findings, any confidence) rounded
+    // down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 25/40 = 0.625, precision 25/32 = 0.781; Go 15/20 = 0.750 and 15/20 =
+    // 0.750; Java 10/20 = 0.500 and 10/12 = 0.833. High-confidence only: overall 19/40 = 0.475 and 19/26 = 0.731.
+    // Run 2: overall 25/40 = 0.625 and 25/31 = 0.806; Go 15/20 = 0.750 and 15/20 = 0.750; Java 10/20 = 0.500 and
+    // 10/11 = 0.909; high-confidence only 19/40 = 0.475 and 19/25 = 0.760. Edits of existing files: recall 22/34 =
+    // 0.65, precision 22/23 = 0.96; new and renamed files 3/6 = 0.50 and 3/8 = 0.38.
+    static final double RECALL_FLOOR = 0.60;
+    static final double PRECISION_FLOOR = 0.80;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.00, 0.00},
-            "java", new double[] {0.00, 0.00});
+            "go", new double[] {0.75, 0.75},
+            "java", new double[] {0.50, 0.90});
 
     static List<Case> cases;
 
