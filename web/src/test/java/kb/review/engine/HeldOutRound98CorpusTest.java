@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound98CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout98");
 
-    // Floors: 0 for run 1, the first and blind measurement (see heldout98/RESULTS.md once written).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout98/RESULTS.md. Run 1 is the first and blind measurement (review at 1a2304a2, this branch's
+    // base, unchanged), committed cases 6b0dab7f with floors 0; run 2 adds one accept line (the unsynchronised write
+    // of the shared merge executor's static field, CONC-03, Java, three lines from the method whose `synchronized`
+    // the case labels: the labelled defect on a line the case left unlabelled) and changes no case code or label.
+    // The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 27/40 = 0.675, precision 27/30 = 0.900; Go 14/20 = 0.700 and 14/14 =
+    // 1.000; Java 13/20 = 0.650 and 13/16 = 0.813. High-confidence only: overall 19/40 = 0.475 and 19/21 = 0.905.
+    // Run 2: overall 27/40 = 0.675 and 27/29 = 0.931; Go 14/20 = 0.700 and 14/14 = 1.000; Java 13/20 = 0.650 and
+    // 13/15 = 0.867; high-confidence only 19/40 = 0.475 and 19/21 = 0.905. Edits of existing files: recall 20/32 =
+    // 0.63, precision 20/22 = 0.91; new and renamed files 7/8 = 0.88 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.65, 0.85});
 
     static List<Case> cases;
 
