@@ -74,7 +74,8 @@ class HeldOutRound100CorpusTest {
         for (Case c : cases) {
             if (TAKEN_FOR_TEST_CODE.contains(c.name())) {
                 assertTrue(c.source() != null && c.source().startsWith("https://github.com/"), c.name() + ": source");
-                assertEquals(c.name().contains("-ok-"), c.expected().isEmpty(), c.name() + ": clean cases expect nothing");
+                assertEquals(c.name().contains("-ok-"), c.expected().isEmpty(),
+                        c.name() + ": clean cases expect nothing");
             }
         }
     }
