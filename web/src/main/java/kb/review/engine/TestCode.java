@@ -138,6 +138,9 @@ public final class TestCode {
         if (language == Language.GO && BuildTags.onlyInTestBuilds(file)) {
             return true;
         }
+        if (language == Language.JAVA && TEST_FRAMEWORK_OWN.matcher(path).find()) {
+            return false;
+        }
         Pattern signal = language == Language.GO ? GO_TEST_HANDLE : JAVA_TEST_IMPORT;
         String needle = language == Language.GO ? "testing." : "import";
         for (Hunk h : file.change().hunks()) {
@@ -170,6 +173,12 @@ public final class TestCode {
     /** A name followed by a test handle's type: a parameter, a field or a variable declared with that type. */
     private static final Pattern GO_TEST_HANDLE = Pattern.compile(
             "\\b\\w+\\s+(?:\\*testing\\.(?:T|B|F|M)|testing\\.TB)\\s*(?:[,)=;]|$)");
+    /**
+     * The test frameworks' own sources ({@code org/testng/reporters/...}, {@code org/junit/...}): they import their own
+     * packages, which makes them no test support; they are the product that ships (round 100: a TestNG reporter).
+     */
+    private static final Pattern TEST_FRAMEWORK_OWN =
+            Pattern.compile("(?:^|/)(?:org/junit|junit/framework|org/testng)/");
     private static final Pattern JAVA_TEST_IMPORT = Pattern.compile(
             "^\\s*import\\s+(?:static\\s+)?(?:org\\.junit|junit\\.framework|org\\.testng)\\.");
 

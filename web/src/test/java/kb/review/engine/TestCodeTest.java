@@ -71,6 +71,27 @@ class TestCodeTest {
         }
     }
 
+    private static final String REPORTER = """
+            diff --git a/core/src/main/java/org/testng/TimingReport.java b/core/src/main/java/org/testng/TimingReport.java
+            --- a/core/src/main/java/org/testng/TimingReport.java
+            +++ b/core/src/main/java/org/testng/TimingReport.java
+            @@ -1,4 +1,5 @@
+             package org.testng;
+            +import org.testng.ITestResult;
+             import java.text.SimpleDateFormat;
+             public class TimingReport {
+                 private final SimpleDateFormat format = new SimpleDateFormat("HH:mm");
+            """;
+
+    @Test
+    void a_test_frameworks_own_source_is_reviewed_the_same_imports_elsewhere_mark_test_support() throws Exception {
+        SourceFile own = SourceFile.fromDiff(DiffParser.parse(REPORTER).get(0));
+        assertFalse(TestCode.isTest(own), own.path());
+        SourceFile support = SourceFile.fromDiff(DiffParser.parse(REPORTER.replace("org/testng/Timing",
+                "com/acme/qa/Timing")).get(0));
+        assertTrue(TestCode.isTest(support), support.path());
+    }
+
     private static final String GOROUTINES = """
             diff --git a/worker/pool.go b/worker/pool.go
             new file mode 100644
