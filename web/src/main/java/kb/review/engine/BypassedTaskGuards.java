@@ -1,9 +1,9 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
@@ -40,20 +40,25 @@ final class BypassedTaskGuards {
     private static final Pattern GO_FUNC = Pattern.compile(
             "^func\\s+(?:\\(\\s*\\w*\\s*\\*?[\\w.\\[\\]]+\\s*\\)\\s*)?(\\w+)\\s*\\([^)]*\\)[^{]*\\{\\s*$");
     /** A goroutine started on a function literal. */
-    private static final Pattern GO_LITERAL = Pattern.compile("^\\s*go\\s+func\\s*\\(\\s*\\)\\s*\\{\\s*$");
-    /** A statement that is one call; group 1 the called function's or method's own name. */
+    private static final Pattern GO_LITERAL = Pattern.compile("^\\s*go\\s+func\\s*\\([^)]*\\)\\s*\\{\\s*$");
+    /**
+     * A statement that is one call; group 1 the callee as written ({@code s.tick}, {@code this.poll}, {@code poll}),
+     * group 2 its own name.
+     */
     private static final Pattern CALL = Pattern.compile(
-            "^\\s*(?:return\\s+)?(?:this\\.|[\\w.]+\\.)?(\\w+)\\s*\\(.*\\)\\s*;?\\s*$");
+            "^\\s*(?:return\\s+)?((?:[\\w.]+\\.)?(\\w+))\\s*\\(.*\\)\\s*;?\\s*$");
+    /** A Go function header's parameter names (each before its type). */
+    private static final Pattern PARAM = Pattern.compile("[(,]\\s*(\\w+)\\s+[\\w.*\\[\\]]");
     private static final Pattern TRY_OPEN = Pattern.compile("^\\s*try\\s*\\{\\s*$");
     private static final Pattern CATCH = Pattern.compile("^\\s*\\}\\s*(?:catch|finally)\\b");
     private static final Pattern THROW = Pattern.compile("\\bthrow\\b|\\bpanic\\s*\\(");
     private static final Pattern DEFER_OPEN = Pattern.compile("^\\s*defer\\s+func\\s*\\(\\s*\\)\\s*\\{\\s*$");
-    private static final Pattern BLOCK_CLOSE = Pattern.compile("^\\s*\\}\\)?(?:\\(\\))?\\s*$");
+    private static final Pattern BLOCK_CLOSE = Pattern.compile("^\\s*\\}\\)?(?:\\([^)]*\\))?\\s*$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?://|/?\\*)");
     /** A Java launch of a task: group 1 the thread class, group 2 the call's name. */
     private static final Pattern JAVA_LAUNCH = Pattern.compile(
             "(?:\\bnew\\s+(\\w*Thread)\\s*\\(|\\.\\s*(execute|schedule(?:AtFixedRate|WithFixedDelay)?)\\s*\\()");
-    private static final Pattern GO_STATEMENT = Pattern.compile("^\\s*go\\s+(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
+    private static final Pattern GO_STATEMENT = Pattern.compile("^\\s*go\\s+([\\w.]+)\\s*\\(");
     /** A ticker's or a timer's receive that runs the lines below it once a period. */
     private static final Pattern TICK = Pattern.compile("<-\\s*(?:[\\w.]+\\.C\\b|time\\.(?:After|Tick)\\s*\\()"
             + "|\\bfor\\s+(?:\\w+\\s*:?=\\s*)?range\\s+(?:[\\w.]+\\.C\\b|time\\.Tick\\s*\\()");
@@ -77,11 +82,16 @@ final class BypassedTaskGuards {
                 .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && moved.matcher(l.text()).find())) {
             return List.of();
         }
-        Map<String, String> guarded = new HashMap<>(); // inner call -> its wrapper
+        Set<String> guarded = new HashSet<>(); // the calls a wrapper guards
+        Set<String> recovering = new HashSet<>(); // Go functions that now recover themselves
         for (Hunk h : file.change().hunks()) {
             wrappers(side(h, DiffLine.Kind.REMOVED), go, guarded);
             wrappers(side(h, DiffLine.Kind.ADDED), go, guarded);
+            if (go) {
+                recovering(side(h, DiffLine.Kind.ADDED), recovering);
+            }
         }
+        guarded.removeIf(g -> recovering.contains(g.substring(g.lastIndexOf('.') + 1).replace(LITERAL, "")));
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> now = side(h, DiffLine.Kind.ADDED);
@@ -106,7 +116,7 @@ final class BypassedTaskGuards {
     }
 
     /** Adds to {@code guarded} each wrapper of the side: a function whose body is one call inside a catch-all. */
-    private static void wrappers(List<DiffLine> lines, boolean go, Map<String, String> guarded) {
+    private static void wrappers(List<DiffLine> lines, boolean go, Set<String> guarded) {
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
             Matcher m = (go ? GO_FUNC : JAVA_METHOD).matcher(t);
@@ -116,7 +126,23 @@ final class BypassedTaskGuards {
             }
             String inner = go ? goGuarded(lines, i) : javaGuarded(lines, i);
             if (inner != null && !inner.equals(name)) {
-                guarded.putIfAbsent(inner + (name.equals(LITERAL) ? LITERAL : ""), name);
+                guarded.add(inner + (name.equals(LITERAL) ? LITERAL : ""));
+            }
+        }
+    }
+
+    /** Adds the Go functions of the side whose body opens with a deferred recover: the guard moved into them. */
+    private static void recovering(List<DiffLine> lines, Set<String> out) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Matcher m = GO_FUNC.matcher(lines.get(i).text());
+            if (!m.find()) {
+                continue;
+            }
+            for (int j = i + 1; j < lines.size() && j <= i + 3; j++) {
+                if (lines.get(j).text().contains("recover")) {
+                    out.add(m.group(1));
+                    break;
+                }
             }
         }
     }
@@ -149,10 +175,11 @@ final class BypassedTaskGuards {
                 state = all ? 2 : 3;
             } else if (state == 1) {
                 Matcher c = CALL.matcher(t);
-                if (inner != null || !c.find()) {
-                    return null;
+                if (inner != null || !c.find() || !c.group(1).equals(c.group(2))
+                        && !c.group(1).equals("this." + c.group(2))) {
+                    return null; // a second call, or a call on another object (a task field, a parameter)
                 }
-                inner = c.group(1);
+                inner = c.group(2);
             } else if (state == 2 && THROW.matcher(t).find()) {
                 return null; // the catch-all lets the failure out anyway
             }
@@ -182,15 +209,15 @@ final class BypassedTaskGuards {
                 if (THROW.matcher(t).find()) {
                     return null; // recovered only to panic again
                 }
-                inDefer = !t.strip().equals("}()");
+                inDefer = !t.strip().startsWith("}(");
             } else if (DEFER_OPEN.matcher(t).find()) {
                 inDefer = true;
             } else if (t.strip().startsWith("defer ") && GO_MOVED.matcher(t).find()) {
                 recovers = true;
             } else {
                 Matcher c = CALL.matcher(t);
-                if (inner != null || !recovers || !c.find()) {
-                    return null;
+                if (inner != null || !recovers || !c.find() || params(lines.get(head).text()).contains(c.group(1))) {
+                    return null; // a second call, or the call of a function the wrapper is given
                 }
                 inner = c.group(1);
             }
@@ -198,14 +225,28 @@ final class BypassedTaskGuards {
         return null;
     }
 
+    /** The parameter names of a Go function header (a literal's too). */
+    private static List<String> params(String header) {
+        int open = header.lastIndexOf(')', header.lastIndexOf('{'));
+        int from = header.indexOf('(', header.startsWith("func (") ? header.indexOf(')') + 1 : 0);
+        List<String> names = new ArrayList<>();
+        if (from >= 0 && open > from) {
+            Matcher p = PARAM.matcher(header.substring(from, open));
+            while (p.find()) {
+                names.add(p.group(1));
+            }
+        }
+        return names;
+    }
+
     /** The item of a Java launch on {@code text} that hands over a guarded call itself, or null. */
-    private static String javaLaunch(String text, Map<String, String> guarded) {
+    private static String javaLaunch(String text, Set<String> guarded) {
         Matcher m = JAVA_LAUNCH.matcher(text);
         if (!m.find()) {
             return null;
         }
         String args = text.substring(m.end());
-        for (String inner : guarded.keySet()) {
+        for (String inner : guarded) {
             if (!inner.endsWith(LITERAL) && args.contains(inner) && Pattern.compile(
                     "::\\s*" + inner + "\\b|->\\s*(?:this\\.)?" + inner + "\\s*\\(").matcher(args).find()) {
                 return m.group(2) != null && m.group(2).startsWith("schedule") ? "CONC-07" : "CONC-01";
@@ -219,17 +260,17 @@ final class BypassedTaskGuards {
      * a call in a ticker's case or range loop; null otherwise. A goroutine literal's guard counts only when the same
      * changed block deletes it: that is the literal the new statement replaces.
      */
-    private static String goLaunch(List<DiffLine> now, int at, Map<String, String> guarded, Hunk h) {
+    private static String goLaunch(List<DiffLine> now, int at, Set<String> guarded, Hunk h) {
         String t = now.get(at).text();
         Matcher g = GO_STATEMENT.matcher(t);
         if (g.find()) {
-            if (guarded.containsKey(g.group(1))) {
+            if (guarded.contains(g.group(1))) {
                 return "CONC-01";
             }
-            return guarded.containsKey(g.group(1) + LITERAL) && replacesLiteral(h, now.get(at)) ? "CONC-01" : null;
+            return guarded.contains(g.group(1) + LITERAL) && replacesLiteral(h, now.get(at)) ? "CONC-01" : null;
         }
         Matcher c = CALL.matcher(t);
-        if (!c.find() || !guarded.containsKey(c.group(1)) || t.strip().startsWith("return")) {
+        if (!c.find() || !guarded.contains(c.group(1)) || t.strip().startsWith("return")) {
             return null;
         }
         int indent = RemovedReleases.indent(t);
