@@ -70,16 +70,17 @@ final class BypassedTaskGuards {
     private BypassedTaskGuards() {
     }
 
-    /** @param standing the findings already made: one of the item at the launch says it already */
-    static List<Finding> find(SourceFile file, Catalog catalog, List<Finding> standing) {
+    /**
+     * @param standing the findings already made: one of the item at the launch says it already
+     * @param allAdded the added lines of every file of the diff: a catch-all or a recover among them is the guard moved
+     */
+    static List<Finding> find(SourceFile file, Catalog catalog, List<Finding> standing, AddedLines allAdded) {
         boolean go = file.language() == Language.GO;
         if (!go && file.language() != Language.JAVA || file.path().contains("/test/")
                 || file.path().endsWith("_test.go")) {
             return List.of();
         }
-        Pattern moved = go ? GO_MOVED : JAVA_MOVED;
-        if (file.change().hunks().stream().flatMap(h -> h.lines().stream())
-                .anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && moved.matcher(l.text()).find())) {
+        if (allAdded.anyFinds(go ? GO_MOVED : JAVA_MOVED)) {
             return List.of();
         }
         Set<String> guarded = new HashSet<>(); // the calls a wrapper guards

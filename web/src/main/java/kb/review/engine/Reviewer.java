@@ -198,10 +198,10 @@ public final class Reviewer {
                     List<Finding> dropped = DroppedTaskGuards.find(f, book.catalog(), standing);
                     drops.addAll(dropped);
                     standing.addAll(dropped);
-                    List<Finding> bypassed = BypassedTaskGuards.find(f, book.catalog(), standing);
+                    List<Finding> bypassed = BypassedTaskGuards.find(f, book.catalog(), standing, allAdded);
                     drops.addAll(bypassed); // the wrapper left out
                     standing.addAll(bypassed);
-                    drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing)); // no schedule in sight
+                    drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing, allAdded)); // no schedule in sight
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
