@@ -201,7 +201,8 @@ public final class Reviewer {
                     List<Finding> bypassed = BypassedTaskGuards.find(f, book.catalog(), standing, allAdded);
                     drops.addAll(bypassed); // the wrapper left out
                     standing.addAll(bypassed);
-                    drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing, allAdded)); // no schedule in sight
+                    // a periodic body's catch-all deleted, its schedule call out of sight
+                    drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing, allAdded));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
