@@ -195,7 +195,14 @@ public final class Reviewer {
                     // a task handed to a thread or a scheduler that lost the catch-all around its body (session 45)
                     List<Finding> standing = new ArrayList<>(kept);
                     standing.addAll(drops);
-                    drops.addAll(DroppedTaskGuards.find(f, book.catalog(), standing));
+                    List<Finding> dropped = DroppedTaskGuards.find(f, book.catalog(), standing);
+                    drops.addAll(dropped);
+                    standing.addAll(dropped);
+                    List<Finding> bypassed = BypassedTaskGuards.find(f, book.catalog(), standing, allAdded);
+                    drops.addAll(bypassed); // the wrapper left out
+                    standing.addAll(bypassed);
+                    // a periodic body's catch-all deleted, its schedule call out of sight
+                    drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing, allAdded));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
