@@ -1,5 +1,7 @@
 package kb.review.analysis;
 
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -24,6 +26,12 @@ final class JavaDrops {
             "mapToLong", "mapToDouble", "mapToObj", "flatMap", "distinct", "sorted", "peek", "limit", "skip",
             "takeWhile", "dropWhile", "parallel", "sequential", "unordered", "onClose", "boxed");
 
+    /**
+     * Calls whose result, once closed, closes the value they were called on: a socket's or a file's stream or channel,
+     * an HTTP response's body (OkHttp's and the JDK client's close their exchange with it).
+     */
+    private static final Set<String> CLOSES_SOURCE = Set.of("getInputStream", "getOutputStream", "getChannel", "body");
+
     private final JavaAcquisitions acquisitions;
     private final List<Model> models;
 
@@ -35,13 +43,16 @@ final class JavaDrops {
     /**
      * Resources opened and used up in one expression without a variable: the receiver of another call
      * ({@code Files.lines(p).count()}) or the argument of a method that does not release it
-     * ({@code props.load(new FileInputStream(f))}). Constructors take their argument over, as wrappers do.
+     * ({@code props.load(new FileInputStream(f))}). Constructors take their argument over, as wrappers do. In a
+     * try-with-resources header only the receiver of the call that makes the declared value is asked
+     * ({@link #madeToKeep}); elsewhere such a receiver is reported even though the
+     * value made from it is tracked itself.
      */
     void consumed(Node n, List<Lifecycle.Found> out) {
-        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)
-                || ast.getParentNode().filter(p -> p instanceof TryStmt).isPresent()) {
+        if (!(n.ast instanceof com.github.javaparser.ast.Node ast)) {
             return;
         }
+        boolean header = ast.getParentNode().filter(p -> p instanceof TryStmt).isPresent();
         List<Expression> created = new ArrayList<>();
         List<Expression> calls = new ArrayList<>();
         own(ast, ast, created, calls);
@@ -58,6 +69,10 @@ final class JavaDrops {
             }
             Expression chainEnd = used;
             var parent = chainEnd.getParentNode().orElse(null);
+            boolean kept = madeToKeep(chainEnd, parent);
+            if (header && !kept) {
+                continue; // what a try-with-resources header declares is closed by it
+            }
             if (chainEnd == e && parent == ast && ast instanceof ExpressionStmt
                     && !(ast.getParentNode().orElse(null) instanceof LambdaExpr)) {
                 dropped(n, e, out);
@@ -98,7 +113,7 @@ final class JavaDrops {
                         continue;
                     }
                     if (receiver && (m.releasePattern("X").matcher("X." + pc.getNameAsString() + "()").find()
-                            || acquisitions.matcher().anyMatch(pc))) {
+                            || !kept && acquisitions.matcher().anyMatch(pc))) {
                         break; // opened and closed in one expression, or what the call returns is tracked itself
                     }
                     used(n, e, pc, receiver, m, sure && q.sure(), out);
@@ -106,6 +121,32 @@ final class JavaDrops {
                 }
             }
         }
+    }
+
+    /**
+     * True when {@code chainEnd} is opened only to make the value a declaration or an assignment keeps, as the receiver
+     * of that chain ({@code PreparedStatement ps = dataSource.getConnection().prepareStatement(sql)}, in a
+     * try-with-resources header or not): whoever closes the statement, nothing closes the connection it came from. A
+     * value whose close ends its source is left alone: a socket's or a file stream's own stream or channel
+     * ({@code new Socket(h, p).getInputStream()}) and a stream pipeline over its source ({@code Files.lines(p)
+     * .filter(...)}), followed up to its end before this is asked.
+     */
+    private static boolean madeToKeep(Expression chainEnd, com.github.javaparser.ast.Node parent) {
+        if (!(parent instanceof MethodCallExpr pc) || pc.getScope().filter(s -> s == chainEnd).isEmpty()
+                || CLOSES_SOURCE.contains(pc.getNameAsString())) {
+            return false;
+        }
+        Expression last = pc; // up the rest of the chain: dataSource.getConnection().getMetaData().getTables(...)
+        while (last.getParentNode().orElse(null) instanceof MethodCallExpr up && up.getScope().orElse(null) == last) {
+            last = up;
+        }
+        com.github.javaparser.ast.Node holder = last.getParentNode().orElse(null);
+        if (holder instanceof VariableDeclarator d && chainEnd instanceof ObjectCreationExpr made) {
+            // Scanner s = new Scanner(f).useDelimiter(","): a call returning the object itself keeps the one value
+            return !d.getType().isVarType()
+                    && !d.getType().asString().equals(made.getType().getNameAsString());
+        }
+        return holder instanceof VariableDeclarator || holder instanceof AssignExpr a && a.getValue() == last;
     }
 
     /** True when an entry of a resource model matches {@code e} itself. */
