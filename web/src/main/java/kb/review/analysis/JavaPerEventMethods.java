@@ -45,7 +45,42 @@ public final class JavaPerEventMethods {
     private static final Set<String> JAVA_NAMES_NOT_VARIABLES = Set.of("this", "super", "null", "true", "false",
             "new", "class");
 
+    /**
+     * A statement that hands one event on to a handler or listener: {@code listener.handleEvent(new PduEvent(pdu))},
+     * {@code server.getPacketHandler().handle(this, opcode, data)}, {@code bus.post(event)}, Netty's
+     * {@code ctx.fireChannelRead(msg)}. The method around it is a receive path that runs once per event.
+     */
+    private static final Pattern DISPATCH = Pattern.compile(
+            "^(?:[\\w$]+(?:\\(\\))?\\.)*[\\w$]*(?i:handler|listener|dispatcher|subscriber|observer|processor)"
+                    + "(?:\\(\\))?\\.(?:handle|handleEvent|handleMessage|handlePacket|handlePdu|onMessage|onEvent|onPacket"
+                    + "|dispatch|dispatchEvent|process|accept|notify\\w*)\\(|^(?:ctx|context)\\.fireChannelRead\\(");
+
     private JavaPerEventMethods() {
+    }
+
+    /**
+     * True when a statement of the line's own block, at most two statements away, hands an event on to a handler or
+     * listener ({@link #DISPATCH}): the line is on a receive path, written once per event.
+     */
+    public static boolean besideDispatch(SyntaxNode c, byte[] src) {
+        SyntaxNode stmt = c.getParent();
+        SyntaxNode block = stmt == null || stmt.isNull() ? null : stmt.getParent();
+        if (block == null || block.isNull()) {
+            return false;
+        }
+        int at = -1;
+        int n = block.getNamedChildCount();
+        for (int i = 0; i < n && at < 0; i++) {
+            at = block.getNamedChild(i).getStartByte() == stmt.getStartByte() ? i : -1;
+        }
+        for (int i = Math.max(0, at - 2); at >= 0 && i <= Math.min(n - 1, at + 2); i++) {
+            SyntaxNode s = block.getNamedChild(i);
+            if (i != at && s.getType().equals("expression_statement")
+                    && DISPATCH.matcher(CodeText.spine(text(src, s))).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

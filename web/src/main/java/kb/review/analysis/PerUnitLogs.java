@@ -139,7 +139,8 @@ public final class PerUnitLogs {
             // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
             boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
             // (session 48) a Java method of a per-event kind the models name: a framework's entry point
-            boolean event = !go && JavaPerEventMethods.kind(c, src, perEvent, section) != null;
+            boolean event = !go && (JavaPerEventMethods.kind(c, src, perEvent, section) != null
+                    || !newFile && JavaPerEventMethods.besideDispatch(c, src));
             int row = c.getStartPoint().getRow() + 1;
             if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile && !event) {
                 continue; // a new file's other roles are left out: its lines are all added, the role reading is narrow
