@@ -61,6 +61,10 @@ public final class PerEventEntries {
                 continue;
             }
             Pattern params = pattern(y, m, "params", n);
+            boolean named = m.containsKey("methods") || m.containsKey("annotations") || m.containsKey("params");
+            if (named && methods == null && annotations == null && params == null) {
+                continue; // its patterns' own errors are reported
+            }
             if (methods == null && annotations == null && params == null) {
                 y.error(n, "per-event entry '" + kind + "' needs 'methods', 'params' or 'annotations'");
                 continue;
