@@ -49,6 +49,13 @@ public final class PerUnitLogs {
     private static final Pattern GO_LAST_LINK = Pattern.compile(
             "^(?:Info\\w*|Notice\\w*|Warn\\w*|Print\\w*|Debug\\w*|Msg|Msgf|Send)$");
     private static final Pattern JAVA_LOUD = Pattern.compile("^(?:info|warn|warning|i|w)$");
+    /**
+     * An if condition that only tests the type of a value: {@code (msg instanceof HttpContent)}; or the gap filler's
+     * {@code (true)}, which stands for a branch the hunk does not show the condition of.
+     */
+    private static final Pattern TYPE_TEST = Pattern.compile("^\\(true\\)$|^\\(\\s*[\\w.]+\\s+instanceof\\s+[\\w.<>?]+(?:\\s+\\w+)?\\s*\\)$");
+    /** Flogger's {@code logger.atInfo().log(...)}, also with links between ({@code .atWarning().withCause(e)}). */
+    private static final Pattern JAVA_LOUD_FLUENT = Pattern.compile("\\.at(?:Info|Warning)\\(\\)(?:\\.\\w+\\([^()]*\\))*$");
     private static final Pattern LOGGER = Pattern.compile(
             "(?i)log|zap|sugar|(?:^|\\.)(?:l|lg|lgr|entry)(?:\\(\\))?$");
     /** A per-unit verb at the start of a function's name, or a received-unit suffix. */
@@ -109,11 +116,14 @@ public final class PerUnitLogs {
     /**
      * The added log lines of a file that run once per unit of traffic by their function's role; {@code path} is the
      * file's (a Java method whose class the hunk does not show belongs to the class the file is named after);
-     * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46).
+     * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46), and
+     * in Java its methods of a per-event kind ({@code perEvent}, read with the hunks' headings {@code section}:
+     * session 48, {@link JavaPerEventMethods}).
      */
     public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, String path, IntPredicate added,
                                   IntFunction<String> replaced, Supplier<String> removedInFile,
-                                  boolean newFile) {
+                                  boolean newFile, List<PerEventEntries.PerEvent> perEvent,
+                                  IntFunction<String> section) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
@@ -128,11 +138,14 @@ public final class PerUnitLogs {
             }
             // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
             boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
+            // (session 48) a Java method of a per-event kind the models name: a framework's entry point
+            boolean event = !go && (JavaPerEventMethods.kind(c, src, perEvent, section) != null
+                    || !newFile && JavaPerEventMethods.besideDispatch(c, src));
             int row = c.getStartPoint().getRow() + 1;
-            if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile) {
+            if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile && !event) {
                 continue; // a new file's other roles are left out: its lines are all added, the role reading is narrow
             }
-            String unit = request ? "" : unitOfRole(c, src, go);
+            String unit = request || event ? "" : unitOfRole(c, src, go);
             if (unit == null) {
                 unit = received(c, src);
             }
@@ -141,7 +154,7 @@ public final class PerUnitLogs {
             if (unit == null || level == 1 && !dumps(c, src, unit)) {
                 continue;
             }
-            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c)) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
+            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c, src, event)) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
                     || LoopGuards.inLifecycleFunction(c, src) || !go && LoopGuards.inJavaMain(c, src)
                     || reworded(c, src, go, replaced.apply(c.getStartPoint().getRow() + 1))) {
                 continue;
@@ -191,10 +204,18 @@ public final class PerUnitLogs {
         return false;
     }
 
-    /** In an if of its function (a rejected or failed unit's branch, log33's ok-2 and ok-10: the loop rules'). */
-    private static boolean inBranch(SyntaxNode c) {
+    /**
+     * In an if of its function (a rejected or failed unit's branch, log33's ok-2 and ok-10: the loop rules'); in a
+     * per-event method an if that only tells the event's type ({@code msg instanceof HttpContent}) takes every event of
+     * that type, not a rare one.
+     */
+    private static boolean inBranch(SyntaxNode c, byte[] src, boolean event) {
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
+            SyntaxNode cond = t.equals("if_statement") ? p.getChildByFieldName("condition") : null;
+            if (event && cond != null && !cond.isNull() && TYPE_TEST.matcher(text(src, cond)).matches()) {
+                continue;
+            }
             if (t.equals("if_statement")) {
                 return true;
             }
@@ -227,7 +248,8 @@ public final class PerUnitLogs {
         SyntaxNode obj = c.getChildByFieldName("object");
         SyntaxNode name = c.getChildByFieldName("name");
         return obj != null && !obj.isNull() && name != null && !name.isNull()
-                && JAVA_LOUD.matcher(text(src, name)).matches()
+                && (JAVA_LOUD.matcher(text(src, name)).matches() || RaisedLogLevels.argumentLevel(c, src, name)
+                || text(src, name).equals("log") && JAVA_LOUD_FLUENT.matcher(text(src, obj)).find())
                 && LOGGER.matcher(CodeText.spine(text(src, obj))).find() ? 2 : 0;
     }
 

@@ -295,7 +295,7 @@ public final class RaisedLogLevels {
     }
 
     /** A Java {@code log(Level.INFO, ...)} or {@code log(Level.WARNING, ...)}: a raised level given as an argument. */
-    private static boolean argumentLevel(SyntaxNode c, byte[] src, SyntaxNode name) {
+    static boolean argumentLevel(SyntaxNode c, byte[] src, SyntaxNode name) {
         SyntaxNode args = c.getChildByFieldName("arguments");
         if (!text(src, name).equals("log") || args == null || args.isNull()) {
             return false;

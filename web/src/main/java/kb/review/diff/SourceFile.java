@@ -287,4 +287,17 @@ public final class SourceFile {
         }
         return utf8;
     }
+
+    /**
+     * What git printed after the {@code @@} of the hunk that shows {@code line} (the heading of the method or class
+     * the hunk starts in); empty when no hunk shows it or the file is complete.
+     */
+    public String section(int line) {
+        for (Hunk h : change.hunks()) {
+            if (line >= h.newStart() && line < h.newStart() + Math.max(1, h.newCount())) {
+                return h.section();
+            }
+        }
+        return "";
+    }
 }

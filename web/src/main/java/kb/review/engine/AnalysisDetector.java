@@ -110,10 +110,12 @@ final class AnalysisDetector {
                         () -> ReplacedLines.removedIn(file)) : List.of();
                 // (session 36) an added line whose function's role runs it per event, message, chunk or poll
                 // (session 46) a new Go file too, for the lines of its request handlers alone
-                case Rule.AnalysisMatcher.LOG_PER_UNIT -> (!file.complete() || file.language() == Language.GO)
-                        && lower.contains("log") ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
+                // (session 48) a new Java file too, for the lines of its methods of a per-event kind
+                case Rule.AnalysisMatcher.LOG_PER_UNIT -> lower.contains("log")
+                        ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
-                        () -> ReplacedLines.removedIn(file), file.complete()) : List.of();
+                        () -> ReplacedLines.removedIn(file), file.complete(),
+                        models.perEvent(file.language().key()), file::section) : List.of();
                 // (session 42) a failure branch that only logs, in a loop that runs until stopped
                 case Rule.AnalysisMatcher.LOG_FAILURE_SPIN -> lower.contains("catch") || lower.contains("!= nil")
                         ? kb.review.analysis.SpinningFailureLogs.find(root.get(), file.utf8(),
