@@ -24,7 +24,7 @@ public final class Models {
 
     private static final Set<String> FILE_KEYS = Set.of("language", "library", "why", "resources", "recovers",
             "loggers", "never-throws", "needs-timeout", "built-once", "returns-error",
-            "context-variants", "spawns", "round-trips", "polls");
+            "context-variants", "spawns", "round-trips", "polls", "per-event");
     private static final Set<String> RESOURCE_KEYS = Set.of("id", "kind", "shows", "verb", "acquire", "release",
             "borrow", "escapes", "library", "exception-paths", "held-from", "closed-with-owner");
     private static final Set<String> ACQUIRE_KEYS = Set.of("call", "new", "receiver", "receiver-type", "args", "arg-type",
@@ -42,6 +42,7 @@ public final class Models {
     private List<GoSpawns.Spawn> spawns = List.of();
     private List<LoopPacing.RoundTrip> roundTrips = List.of();
     private List<LoopPacing.RoundTrip> polls = List.of();
+    private List<PerEventSignatures.Signature> perEvent = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -138,6 +139,15 @@ public final class Models {
         return polls.stream().filter(r -> r.language().equals(language)).map(LoopPacing.RoundTrip::call).toList();
     }
 
+    /**
+     * (session 48) Head patterns of the entry points a framework calls once per request, event or message, for one
+     * language: see {@link PerEventSignatures}.
+     */
+    public List<Pattern> perEvent(String language) {
+        return perEvent.stream().filter(s -> s.language().equals(language)).map(PerEventSignatures.Signature::head)
+                .toList();
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -182,6 +192,7 @@ public final class Models {
         List<GoSpawns.Spawn> spawns = new ArrayList<>();
         List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
         List<LoopPacing.RoundTrip> polls = new ArrayList<>();
+        List<PerEventSignatures.Signature> perEvent = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
         ids.add("go:resource:" + GoHandClosed.ID);
@@ -191,7 +202,7 @@ public final class Models {
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
                 readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
-                        errorModels, variants, spawns, roundTrips, polls);
+                        errorModels, variants, spawns, roundTrips, polls, perEvent);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -208,6 +219,7 @@ public final class Models {
         out.spawns = List.copyOf(spawns);
         out.roundTrips = List.copyOf(roundTrips);
         out.polls = List.copyOf(polls);
+        out.perEvent = List.copyOf(perEvent);
         return out;
     }
 
@@ -215,7 +227,8 @@ public final class Models {
                                  List<List<Pattern>> callees, Set<String> ids, List<TimeoutModel> timeouts,
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
                                  List<ContextModel> variants, List<GoSpawns.Spawn> spawns,
-                                 List<LoopPacing.RoundTrip> roundTrips, List<LoopPacing.RoundTrip> polls) {
+                                 List<LoopPacing.RoundTrip> roundTrips, List<LoopPacing.RoundTrip> polls,
+                                 List<PerEventSignatures.Signature> perEvent) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -241,6 +254,7 @@ public final class Models {
         GoSpawns.read(y, language, top, spawns);
         LoopPacing.read(y, name, language, top, roundTrips);
         LoopPacing.read(y, name, language, top, "polls", polls);
+        PerEventSignatures.read(y, name, language, top, perEvent);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {
