@@ -109,15 +109,17 @@ public final class PerUnitLogs {
     /**
      * The added log lines of a file that run once per unit of traffic by their function's role; {@code path} is the
      * file's (a Java method whose class the hunk does not show belongs to the class the file is named after);
-     * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46).
+     * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46);
+     * {@code perEventHeads} are the models' Go {@code per-event:} entries (session 48, {@link GoPerEvent}).
      */
     public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, String path, IntPredicate added,
                                   IntFunction<String> replaced, Supplier<String> removedInFile,
-                                  boolean newFile) {
+                                  boolean newFile, List<Pattern> perEventHeads) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
         String[] fileRemoved = new String[1]; // the file's removed lines, read once when a line needs them
+        GoPerEvent events = go ? GoPerEvent.of(root, src, perEventHeads) : null;
         for (SyntaxNode c : calls) {
             if (!added.test(c.getStartPoint().getRow() + 1)) {
                 continue;
@@ -128,6 +130,9 @@ public final class PerUnitLogs {
             }
             // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
             boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
+            // (session 48) or a function the file shows to run per event: a framework's entry point by its
+            // signature, a registered handler, a callee of the file's own event loop (GoPerEvent)
+            request = request || go && level == 2 && events.of(c) != null && !RequestHandlers.rare(c, src, path);
             int row = c.getStartPoint().getRow() + 1;
             if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile) {
                 continue; // a new file's other roles are left out: its lines are all added, the role reading is narrow

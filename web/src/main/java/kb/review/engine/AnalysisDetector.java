@@ -113,7 +113,7 @@ final class AnalysisDetector {
                 case Rule.AnalysisMatcher.LOG_PER_UNIT -> (!file.complete() || file.language() == Language.GO)
                         && lower.contains("log") ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
-                        () -> ReplacedLines.removedIn(file), file.complete()) : List.of();
+                        () -> ReplacedLines.removedIn(file), file.complete(), models.perEvent("go")) : List.of();
                 // (session 42) a failure branch that only logs, in a loop that runs until stopped
                 case Rule.AnalysisMatcher.LOG_FAILURE_SPIN -> lower.contains("catch") || lower.contains("!= nil")
                         ? kb.review.analysis.SpinningFailureLogs.find(root.get(), file.utf8(),
