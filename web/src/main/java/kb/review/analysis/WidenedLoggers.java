@@ -34,9 +34,14 @@ public final class WidenedLoggers {
 
     private static final Pattern LEVEL = Pattern.compile(
             "^(?:Print|Info|Warn|Warning|Error|Debug|Trace|Notice|Fatal|Panic|Log)\\w*$");
-    /** A logger expression that carries the context or the request. */
+    /**
+     * A logger expression that carries the context, the request or fields derived for them; not a {@code With...} that
+     * adds a throttle or a sampler (round 96's vmagent {@code logger.WithThrottler(...)}: a rate limit, LOG-01's).
+     */
     private static final Pattern SCOPED = Pattern.compile(
-            "\\((?:ctx|\\w*[cC]tx|r|req|request|c)\\)|\\b(?:FromContext|Ctx|WithContext|FromRequest|Tracer)\\s*\\(|\\.With\\w*\\(");
+            "\\((?:ctx|\\w*[cC]tx|r|req|request|c)\\)|\\b(?:FromContext|Ctx|WithContext|FromRequest|Tracer)\\s*\\("
+                    + "|\\.With(?:Values|Fields?|Context|Group|Attrs|Name|Prefix|Tags?|Labels?|Ctx|Request\\w*|Trace\\w*"
+                    + "|Span\\w*)?\\(");
     /** The process-wide loggers of the standard library and the common packages. */
     private static final Pattern GLOBAL = Pattern.compile(
             "^(?:log|fmt|logrus|klog|glog|slog|zap\\.L\\(\\)|zap\\.S\\(\\)|zerolog\\.log|stdlog)$");
