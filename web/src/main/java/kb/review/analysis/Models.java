@@ -43,6 +43,7 @@ public final class Models {
     private List<LoopPacing.RoundTrip> roundTrips = List.of();
     private List<LoopPacing.RoundTrip> polls = List.of();
     private List<PerEventEntries.PerEvent> perEvent = List.of();
+    private List<PerEventSignatures.Signature> perEventHeads = List.of();
 
     public Models(List<Model> resources, List<Pattern> recovers, List<Pattern> loggers) {
         this(resources, recovers, loggers, List.of(), List.of(), List.of(), List.of());
@@ -144,6 +145,12 @@ public final class Models {
         return polls.stream().filter(r -> r.language().equals(language)).map(LoopPacing.RoundTrip::call).toList();
     }
 
+    /** Head patterns of the Go entry points a framework calls once per event: see {@link PerEventSignatures}. */
+    public List<Pattern> perEventHeads(String language) {
+        return perEventHeads.stream().filter(s -> s.language().equals(language)).map(PerEventSignatures.Signature::head)
+                .toList();
+    }
+
     /** Callee patterns of logging calls (Go and Java). */
     public List<Pattern> loggers() {
         return loggers;
@@ -189,6 +196,7 @@ public final class Models {
         List<LoopPacing.RoundTrip> roundTrips = new ArrayList<>();
         List<LoopPacing.RoundTrip> polls = new ArrayList<>();
         List<PerEventEntries.PerEvent> perEvent = new ArrayList<>();
+        List<PerEventSignatures.Signature> perEventHeads = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
         ids.add("go:resource:" + GoHandClosed.ID);
@@ -198,7 +206,7 @@ public final class Models {
             Node root = y.parse(Files.readString(f, StandardCharsets.UTF_8));
             if (root != null) {
                 readFile(y, name, root, resources, recovers, List.of(loggers, quiet), ids, timeouts, pools,
-                        errorModels, variants, spawns, roundTrips, polls, perEvent);
+                        errorModels, variants, spawns, roundTrips, polls, perEvent, perEventHeads);
             }
             for (Problem p : y.problems()) {
                 errors.add(p.format(name));
@@ -216,6 +224,7 @@ public final class Models {
         out.roundTrips = List.copyOf(roundTrips);
         out.polls = List.copyOf(polls);
         out.perEvent = List.copyOf(perEvent);
+        out.perEventHeads = List.copyOf(perEventHeads);
         return out;
     }
 
@@ -224,7 +233,7 @@ public final class Models {
                                  List<TimeoutModel> pools, List<ErrorModel> errorModels,
                                  List<ContextModel> variants, List<GoSpawns.Spawn> spawns,
                                  List<LoopPacing.RoundTrip> roundTrips, List<LoopPacing.RoundTrip> polls,
-                                 List<PerEventEntries.PerEvent> perEvent) {
+                                 List<PerEventEntries.PerEvent> perEvent, List<PerEventSignatures.Signature> heads) {
         Map<String, Node> top = y.mapping(root, "a model file", FILE_KEYS);
         if (top == null) {
             return;
@@ -250,7 +259,7 @@ public final class Models {
         GoSpawns.read(y, language, top, spawns);
         LoopPacing.read(y, name, language, top, roundTrips);
         LoopPacing.read(y, name, language, top, "polls", polls);
-        PerEventEntries.read(y, name, language, top, perEvent);
+        PerEventSignatures.readEither(y, name, language, top, perEvent, heads);
         for (Node n : y.sequence(top, "resources")) {
             Map<String, Node> m = y.mapping(n, "a resource", RESOURCE_KEYS);
             if (m == null) {

@@ -118,16 +118,18 @@ public final class PerUnitLogs {
      * file's (a Java method whose class the hunk does not show belongs to the class the file is named after);
      * {@code newFile} says the change adds the whole file, whose request handlers alone are read (session 46), and
      * in Java its methods of a per-event kind ({@code perEvent}, read with the hunks' headings {@code section}:
-     * session 48, {@link JavaPerEventMethods}).
+     * session 48, {@link JavaPerEventMethods}); {@code perEventHeads} are the models' Go {@code per-event:} entries
+     * (session 48, {@link GoPerEvent}).
      */
     public static List<Spot> find(SyntaxNode root, byte[] src, boolean go, String path, IntPredicate added,
                                   IntFunction<String> replaced, Supplier<String> removedInFile,
                                   boolean newFile, List<PerEventEntries.PerEvent> perEvent,
-                                  IntFunction<String> section) {
+                                  IntFunction<String> section, List<Pattern> perEventHeads) {
         List<SyntaxNode> calls = new ArrayList<>();
         Shapes.walk(root, go ? "call_expression" : "method_invocation", calls);
         List<Spot> out = new ArrayList<>();
         String[] fileRemoved = new String[1]; // the file's removed lines, read once when a line needs them
+        GoPerEvent events = go ? GoPerEvent.of(root, src, perEventHeads) : null;
         for (SyntaxNode c : calls) {
             if (!added.test(c.getStartPoint().getRow() + 1)) {
                 continue;
@@ -141,6 +143,9 @@ public final class PerUnitLogs {
             // (session 48) a Java method of a per-event kind the models name: a framework's entry point
             boolean event = !go && (JavaPerEventMethods.kind(c, src, perEvent, section) != null
                     || !newFile && JavaPerEventMethods.besideDispatch(c, src));
+            // (session 48) or a function the file shows to run per event: a framework's entry point by its
+            // signature, a registered handler, a callee of the file's own event loop (GoPerEvent)
+            request = request || go && level == 2 && events.of(c) != null && !RequestHandlers.rare(c, src, path);
             int row = c.getStartPoint().getRow() + 1;
             if (request ? RequestHandlers.existingLine(c, src, added, replaced.apply(row)) : newFile && !event) {
                 continue; // a new file's other roles are left out: its lines are all added, the role reading is narrow
@@ -154,7 +159,8 @@ public final class PerUnitLogs {
             if (unit == null || level == 1 && !dumps(c, src, unit)) {
                 continue;
             }
-            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c, src, event)) || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
+            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c, src, event))
+                    || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
                     || LoopGuards.inLifecycleFunction(c, src) || !go && LoopGuards.inJavaMain(c, src)
                     || reworded(c, src, go, replaced.apply(c.getStartPoint().getRow() + 1))) {
                 continue;

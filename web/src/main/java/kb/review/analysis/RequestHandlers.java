@@ -121,6 +121,26 @@ final class RequestHandlers {
     }
 
     /**
+     * (session 48) True when the function around {@code n} runs once per login, set-up, administrative change, probe
+     * or webhook, or writes the access log, by its name, receiver, route or file, or changes the service's state:
+     * {@link #perRequest}'s exclusions, for the other per-event roles ({@link GoPerEvent}).
+     */
+    static boolean rare(SyntaxNode n, byte[] src, String path) {
+        SyntaxNode fn = TreeSitter.enclosing(n, FUNCTIONS);
+        if (fn == null) {
+            return true;
+        }
+        SyntaxNode name = fn.getChildByFieldName("name");
+        SyntaxNode recv = fn.getChildByFieldName("receiver");
+        String fnName = name == null || name.isNull() ? "" : SyntaxNode.text(src, name);
+        String named = fnName + (recv == null || recv.isNull() ? "" : " " + SyntaxNode.text(src, recv))
+                + " " + route(fn, src);
+        String file = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return STATE_CHANGE.matcher(fnName).matches() || RARE_OR_LOGGING.matcher(named).find()
+                || RARE_OR_LOGGING.matcher(file).find();
+    }
+
+    /**
      * The route a handler literal is registered for: the string that opens the argument list the literal is in
      * ({@code mux.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {...})}); "" otherwise.
      */

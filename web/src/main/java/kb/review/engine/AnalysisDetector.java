@@ -115,8 +115,13 @@ final class AnalysisDetector {
                         ? kb.review.analysis.PerUnitLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file.path(), file::added, n -> ReplacedLines.of(file, n, ""),
                         () -> ReplacedLines.removedIn(file), file.complete(),
-                        models.perEvent(file.language().key()), file::section) : List.of();
+                        models.perEvent(file.language().key()), file::section, models.perEventHeads("go"))
+                        : List.of();
                 // (session 42) a failure branch that only logs, in a loop that runs until stopped
+                // (session 48) a Go log line rewritten through a wider logger than it had (LOG-03)
+                case Rule.AnalysisMatcher.LOG_LOGGER_WIDENED -> file.language() == Language.GO && !file.complete()
+                        ? kb.review.analysis.WidenedLoggers.find(root.get(), file.utf8(), file::added,
+                        n -> ReplacedLines.of(file, n, "")) : List.of();
                 case Rule.AnalysisMatcher.LOG_FAILURE_SPIN -> lower.contains("catch") || lower.contains("!= nil")
                         ? kb.review.analysis.SpinningFailureLogs.find(root.get(), file.utf8(),
                         file.language() == Language.GO, file::added, (a1, a2) -> ReplacedLines.removedWithin(file,

@@ -172,6 +172,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String LOG_PER_UNIT = "log-per-unit";
         /** (session 42) A failure branch that only logs in a loop run until stopped: {@code SpinningFailureLogs}. */
         public static final String LOG_FAILURE_SPIN = "log-failure-spin";
+        /** (session 48) A Go log line rewritten through a wider logger than it had: {@code WidenedLoggers}. */
+        public static final String LOG_LOGGER_WIDENED = "log-logger-widened";
         /** A Go defer that can run again before the function returns: it lies on a cycle of the graph. */
         public static final String DEFER_IN_LOOP = "defer-in-loop";
         /**
@@ -245,6 +247,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         java.util.Map.entry(LOG_LEVEL_RAISED, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(LOG_PER_UNIT, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(LOG_FAILURE_SPIN, Set.of(Language.GO, Language.JAVA)),
+                        java.util.Map.entry(LOG_LOGGER_WIDENED, Set.of(Language.GO)),
                         java.util.Map.entry(TRY_DISMANTLED, Set.of(Language.JAVA)),
                         java.util.Map.entry(LOCK_REMOVED, Set.of(Language.GO, Language.JAVA)),
                         java.util.Map.entry(RELEASE_SKIPPED, Set.of(Language.GO, Language.JAVA))))
