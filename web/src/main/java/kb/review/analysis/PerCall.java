@@ -206,6 +206,10 @@ public final class PerCall {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
         }
+        if (go && GoFactories.defaultTransportClient(model, text(top))
+                && (!GoFactories.configuredAlone(built, top, src) || values.kept(top, model))) {
+            return null; // it pools through http.DefaultTransport: see GoFactories.configuredAlone
+        }
         // Java: a call of the chain that uses the object (`new HikariDataSource(cfg).getConnection()`) yields another
         // value; the pool itself is dropped there, whatever becomes of that value (session 30)
         boolean usedUp = !go && UsedUp.inChain(built, top, model.uses(), src);

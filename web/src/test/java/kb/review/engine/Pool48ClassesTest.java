@@ -1,0 +1,24 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of session 48 (branch pool48), the directory {@code review/classes25/pool48-clients-by-class/} with its
+ * SOURCES.md.
+ * <ul>
+ * <li>A client known by its class, built in a function that runs per call and neither kept nor returned (RES-04):
+ * an {@code http.Client} literal (the item's own example of what to share), a Go {@code New...Client} constructor
+ * that takes the caller's context (it dials with it: the Google Cloud clients), a Java {@code new RestTemplate()}.
+ * </li>
+ * </ul>
+ * Clean: the template built in a {@code @Bean} method, a generated gRPC stub over a shared connection, the client
+ * opened by a {@code New...} constructor and kept, a command's client built in {@code main}.
+ */
+class Pool48ClassesTest {
+
+    @Test
+    void a_client_known_by_its_class_built_per_call_is_reported_and_its_look_alikes_are_not() {
+        ClassDiffs25.check("pool48-clients-by-class", Set.of("RES-04"));
+    }
+}
