@@ -79,7 +79,9 @@ public final class GoFactories {
                     : () -> text.contains(f.name() + "(");
             // a body is read once per review (most build nothing); after that the file's text only for those that do
             TimeoutModel m = summaries.builtAnew(f, pools, called);
-            if (m == null || !called.getAsBoolean() || own && !ownPool(m, f.body())) {
+            // a bare client literal is no pool wherever its helper is; the receiver-config entry keeps its old reading
+            if (m == null || !called.getAsBoolean() || (own || m.builds().stream().noneMatch(
+                    TimeoutModel.Build::configuredPeer)) && !ownPool(m, f.body())) {
                 return;
             }
             if (own) {
