@@ -114,10 +114,16 @@ public final class GoFactories {
 
     /**
      * True when {@code m} is a client literal with no peer reading ({@code http.Client}, not the receiver-config
-     * entry) and this one ({@code body}) leaves its transport to {@code http.DefaultTransport}.
+     * entry): one with a transport of its own ({@code body}) is the transport's finding (its literal, or the helper
+     * that builds it), so only one that leaves it to {@code http.DefaultTransport} is read by {@link #configuredAlone}.
      */
-    static boolean defaultTransportClient(TimeoutModel m, String body) {
-        return !ownPool(m, body) && m.builds().stream().noneMatch(TimeoutModel.Build::configuredPeer);
+    static boolean plainClientLiteral(TimeoutModel m) {
+        return m.builds().stream().noneMatch(TimeoutModel.Build::configuredPeer) && !ownPool(m, "");
+    }
+
+    /** True when the literal's text ({@code body}) names a transport of its own. */
+    static boolean ownTransport(String body) {
+        return OWN_TRANSPORT.matcher(body).find();
     }
 
     /**

@@ -206,9 +206,9 @@ public final class PerCall {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
         }
-        if (go && built.getType().equals("composite_literal")
-                && GoFactories.defaultTransportClient(model, text(top))
-                && (!GoFactories.configuredAlone(built, top, src) || values.kept(top, model))) {
+        if (go && built.getType().equals("composite_literal") && GoFactories.plainClientLiteral(model)
+                && (GoFactories.ownTransport(text(top)) || !GoFactories.configuredAlone(built, top, src)
+                || values.kept(top, model))) {
             return null; // it pools through http.DefaultTransport: see GoFactories.configuredAlone
         }
         // Java: a call of the chain that uses the object (`new HikariDataSource(cfg).getConnection()`) yields another

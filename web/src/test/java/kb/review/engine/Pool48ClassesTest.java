@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>A client known by its class, built in a function that runs per call and neither kept nor returned (RES-04):
  * an {@code http.Client} literal (the item's own example of what to share), a Go {@code New...Client} constructor
- * that takes the caller's context (it dials with it: the Google Cloud clients), a Java {@code new RestTemplate()}.
- * </li>
+ * that takes the caller's context (it dials with it: the Google Cloud clients).</li>
  * </ul>
- * Clean: the template built in a {@code @Bean} method, a generated gRPC stub over a shared connection, the client
+ * Clean: a generated gRPC stub over a shared connection, the client
  * opened by a {@code New...} constructor and kept, a command's client built in {@code main}.
  */
 class Pool48ClassesTest {
