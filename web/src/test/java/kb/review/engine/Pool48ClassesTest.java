@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
  * SOURCES.md.
  * <ul>
  * <li>A client known by its class, built in a function that runs per call and neither kept nor returned (RES-04):
- * an {@code http.Client} literal (the item's own example of what to share), a Go {@code New...Client} constructor
- * that takes the caller's context (it dials with it: the Google Cloud clients).</li>
+ * an {@code http.Client} literal with settings and no transport of its own (the item's own example of what to
+ * share).</li>
  * </ul>
- * Clean: a generated gRPC stub over a shared connection, the client
- * opened by a {@code New...} constructor and kept, a command's client built in {@code main}.
+ * Clean: a generated gRPC stub over a shared connection, a command's client built in {@code main}.
  */
 class Pool48ClassesTest {
 
