@@ -198,7 +198,7 @@ public final class Reviewer {
                     drops.addAll(DroppedTaskGuards.find(f, book.catalog(), standing));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
-                    drops.addAll(UndrainedStops.find(f, book.catalog(), allAdded)); // a stop path that lost its drain (OPS-01)
+                    drops.addAll(UndrainedStops.find(f, book.catalog(), allAdded)); // a stop that lost its drain
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));

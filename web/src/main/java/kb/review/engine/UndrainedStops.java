@@ -38,7 +38,8 @@ final class UndrainedStops {
     private static final Pattern GO_FUNC = Pattern.compile("^func\\s*(?:\\([^)]*\\)\\s*)?(\\w+)\\s*\\(");
     private static final Pattern JAVA_METHOD = Pattern.compile(
             "^\\s*(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|synchronized|default)\\s+)*"
-                    + "(?:<[^>]*>\\s*)?[\\w.<>\\[\\], ?]+\\s+(\\w+)\\s*\\([^;]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$");
+                    + "(?:<[^>]*>\\s*)?[\\w.<>\\[\\], ?]+\\s+(\\w+)\\s*\\([^;]*\\)"
+                    + "\\s*(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$");
     /** A Java line that opens a type: a method header search stops there. */
     private static final Pattern JAVA_TYPE = Pattern.compile("\\b(?:class|interface|enum|record)\\s+\\w+");
     private static final Pattern GO_DRAIN = Pattern.compile(
