@@ -205,6 +205,7 @@ public final class Reviewer {
                     drops.addAll(DroppedPeriodicCatches.find(f, book.catalog(), standing, allAdded));
                     drops.addAll(TaskContextInstalls.find(f, book.catalog()));
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
+                    drops.addAll(UndrainedStops.find(f, book.catalog(), allAdded)); // a stop that lost its drain
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));

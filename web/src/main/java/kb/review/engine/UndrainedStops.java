@@ -1,0 +1,178 @@
+package kb.review.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.format.ChecklistItem.Severity;
+import kb.review.diff.DiffLine;
+import kb.review.diff.Hunk;
+import kb.review.diff.Language;
+import kb.review.diff.SourceFile;
+import kb.review.rules.Catalog;
+
+/**
+ * A stop path that no longer drains in-flight work (OPS-01): in a function whose name says it stops something
+ * ({@code Stop}, {@code Close}, {@code Shutdown}, {@code MustStop}, {@code stop()}; or a Go {@code main} that waits
+ * for a signal), the change deletes the wait that let running work finish (Go {@code srv.Shutdown(ctx)},
+ * {@code GracefulStop()}, {@code wg.Wait()}, a bare receive {@code <-done}, a {@code Flush}; Java
+ * {@code awaitTermination}, {@code shutdownGracefully}, a {@code join()}, a {@code flush()}, a drain call) and writes
+ * no wait in its place: what was in flight (requests, batches read from a queue, the last period's metrics) is cut
+ * off or lost when the process exits. Real fixes of the class go the other way (buildbuddy#336, web-researcher-mcp#185:
+ * {@code Close()} back to {@code Shutdown(ctx)}; swarmkit#1854, dht#50: the {@code wg.Wait()} back into
+ * {@code Stop}; embrace-android-sdk#709, decaton#79: {@code shutdown} and a wait instead of {@code shutdownNow}).
+ * A stop written whole as {@code shutdownNow()} is left to the manual prompt: projects choose it on purpose for
+ * periodic work nobody needs finished (vespa#5063, hawkbit#1841), and only a deleted wait shows the drain mattered.
+ * Silent when the change writes a wait elsewhere in the file (moved, or into a helper named for waiting or
+ * draining), when the function header itself is deleted (the stop was rewritten), and in test code.
+ */
+final class UndrainedStops {
+
+    static final String RULE = "stop-without-drain";
+
+    /** A function or method name that says it stops a server, worker or pipeline. */
+    private static final Pattern STOP_NAME = Pattern.compile(
+            "(?i)stop|close|shutdown|terminate|destroy|dispose|halt|quit");
+    private static final Pattern GO_FUNC = Pattern.compile("^func\\s*(?:\\([^)]*\\)\\s*)?(\\w+)\\s*\\(");
+    private static final Pattern JAVA_METHOD = Pattern.compile(
+            "^\\s*(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|synchronized|default)\\s+)*"
+                    + "(?:<[^>]*>\\s*)?[\\w.<>\\[\\], ?]+\\s+(\\w+)\\s*\\([^;]*\\)"
+                    + "\\s*(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$");
+    /** A Java line that opens a type: a method header search stops there. */
+    private static final Pattern JAVA_TYPE = Pattern.compile("\\b(?:class|interface|enum|record)\\s+\\w+");
+    private static final Pattern GO_DRAIN = Pattern.compile(
+            "\\.(?:Shutdown|GracefulStop)\\s*\\(|\\b\\w+\\.Wait\\s*\\(\\s*\\)|^\\s*<-\\s*[\\w.]+(?:\\(\\))?\\s*$"
+                    + "|\\.Flush\\s*\\(|\\b[Dd]rain\\w*\\s*\\(");
+    private static final Pattern JAVA_DRAIN = Pattern.compile(
+            "\\.(?:awaitTermination|shutdownGracefully|awaitUninterruptibly)\\s*\\("
+                    + "|^\\s*(?:this\\.)?[a-z]\\w*\\.join\\s*\\([^()]*\\)\\s*;|\\.flush\\s*\\(\\s*\\)\\s*;"
+                    + "|\\b(?:drain|flush)\\w*\\s*\\([^()]*\\)\\s*;");
+    /** An added call that waits or drains under another name: the change kept the drain, in a helper. */
+    private static final Pattern ADDED_WAIT = Pattern.compile(
+            "(?i)\\b\\w*(?:wait|drain|flush|await|join|graceful)\\w*\\s*\\(|\\.Shutdown\\s*\\(|^\\s*<-");
+    /** A stop that does not wait: the added line the finding names when the change writes one. */
+    private static final Pattern HARD_STOP = Pattern.compile(
+            "\\.(?:Close|Stop|shutdownNow|stop|close|cancel)\\s*\\(|\\bcancel\\w*\\s*\\(");
+    private static final Pattern SIGNAL_WAIT = Pattern.compile("\\bsignal\\.Notify(?:Context)?\\s*\\(");
+
+    private UndrainedStops() {
+    }
+
+    static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
+        Language lang = file.language();
+        if (lang != Language.GO && lang != Language.JAVA || file.complete() || TestCode.isTest(file)) {
+            return List.of();
+        }
+        Pattern drain = lang == Language.GO ? GO_DRAIN : JAVA_DRAIN;
+        Severity severity = catalog.item("OPS-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        List<Finding> out = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
+        for (RemovedLine removed : RemovedLine.of(file)) {
+            String text = removed.line().text();
+            if (!drain.matcher(text).find() || text.strip().startsWith("//")) {
+                continue;
+            }
+            String name = enclosingName(removed.hunk(), removed.index(), lang);
+            if (name == null || !stopPath(name, file, lang) || waitWritten(removed, drain, allAdded)) {
+                continue;
+            }
+            int line = anchor(removed);
+            if (line <= 0 || !reported.add(line)) {
+                continue;
+            }
+            out.add(new Finding(RULE, "OPS-01", severity, file.path(), line, 1, file.line(line).strip(),
+                    "The change deletes `" + text.strip() + "` from `" + name + "`, the path that stops this "
+                            + "work, and writes no wait in its place: what is in flight when it is called (requests, "
+                            + "batches or items taken from a queue) is cut off or lost as the process exits. Stop "
+                            + "taking new work, then wait (bounded) for the running work to finish or be flushed.",
+                    Finding.Confidence.HIGH, null, "kb", null));
+        }
+        return out;
+    }
+
+    /** A stop-named function, or a Go {@code main} that waits for a signal before it stops the server. */
+    private static boolean stopPath(String name, SourceFile file, Language lang) {
+        return STOP_NAME.matcher(name).find()
+                || lang == Language.GO && name.equals("main") && SIGNAL_WAIT.matcher(file.text()).find();
+    }
+
+    /**
+     * The name of the function that holds the line at {@code at}: the nearest header above it on the hunk's new side
+     * (a deleted header means the function was rewritten: null), else the hunk's section line.
+     */
+    private static String enclosingName(Hunk hunk, int at, Language lang) {
+        Pattern header = lang == Language.GO ? GO_FUNC : JAVA_METHOD;
+        List<DiffLine> lines = hunk.lines();
+        for (int j = at - 1; j >= 0; j--) {
+            String text = lines.get(j).text();
+            Matcher m = header.matcher(text);
+            if (m.find() && !isKeyword(m.group(1))) {
+                return lines.get(j).kind() == DiffLine.Kind.REMOVED ? null : m.group(1);
+            }
+            if (lang == Language.GO ? text.startsWith("}") : JAVA_TYPE.matcher(text).find()) {
+                return null;
+            }
+        }
+        Matcher m = header.matcher(hunk.section());
+        return m.find() && !isKeyword(m.group(1)) ? m.group(1) : null;
+    }
+
+    private static boolean isKeyword(String name) {
+        return switch (name) {
+            case "if", "for", "while", "switch", "catch", "synchronized", "return", "new", "else", "try" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The change still waits: the deleted drain's text, or a call named for waiting or draining, is written on an
+     * added line of the file, or the drain stays on the hunk's new side.
+     */
+    private static boolean waitWritten(RemovedLine removed, Pattern drain, AddedLines allAdded) {
+        String gone = removed.line().text().strip();
+        for (DiffLine l : removed.lines()) {
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (l.text().strip().equals(gone) || l.kind() == DiffLine.Kind.ADDED
+                    && (drain.matcher(l.text()).find() || ADDED_WAIT.matcher(l.text()).find())) {
+                return true;
+            }
+        }
+        return allAdded.all().stream().anyMatch(a -> a.strip().equals(gone));
+    }
+
+    /**
+     * Where the finding goes: the added stop that does not wait in the deletion's changed block, else its first added
+     * line, else the new-side line after the deletion (or before it, at the end of a hunk).
+     */
+    private static int anchor(RemovedLine removed) {
+        List<DiffLine> block = RemovedLine.changedBlock(removed.lines(), removed.index());
+        int firstAdded = 0;
+        for (DiffLine l : block) {
+            if (l.kind() == DiffLine.Kind.ADDED) {
+                if (HARD_STOP.matcher(l.text()).find()) {
+                    return l.newLine();
+                }
+                firstAdded = firstAdded == 0 ? l.newLine() : firstAdded;
+            }
+        }
+        if (firstAdded > 0) {
+            return firstAdded;
+        }
+        List<DiffLine> lines = removed.lines();
+        for (int j = removed.index() + 1; j < lines.size(); j++) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED) {
+                return lines.get(j).newLine();
+            }
+        }
+        for (int j = removed.index() - 1; j >= 0; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED) {
+                return lines.get(j).newLine();
+            }
+        }
+        return 0;
+    }
+}
