@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kb.review.diff.SyntaxNode;
 
 /**
  * Go functions of the change that build a value the models list as built once (an {@code http.Transport}, a
@@ -79,9 +78,7 @@ public final class GoFactories {
                     : () -> text.contains(f.name() + "(");
             // a body is read once per review (most build nothing); after that the file's text only for those that do
             TimeoutModel m = summaries.builtAnew(f, pools, called);
-            // a bare client literal is no pool wherever its helper is; the receiver-config entry keeps its old reading
-            if (m == null || !called.getAsBoolean() || (own || m.builds().stream().noneMatch(
-                    TimeoutModel.Build::configuredPeer)) && !ownPool(m, f.body())) {
+            if (m == null || !called.getAsBoolean() || own && !ownPool(m, f.body())) {
                 return;
             }
             if (own) {
@@ -111,45 +108,6 @@ public final class GoFactories {
                 && b.pattern().matcher("http.Client").find());
         return !clientLiteral || OWN_TRANSPORT.matcher(body).find();
     }
-
-    /**
-     * True when {@code m} is a client literal with no peer reading ({@code http.Client}, not the receiver-config
-     * entry): one with a transport of its own ({@code body}) is the transport's finding (its literal, or the helper
-     * that builds it), so only one that leaves it to {@code http.DefaultTransport} is read by {@link #configuredAlone}.
-     */
-    static boolean plainClientLiteral(TimeoutModel m) {
-        return m.builds().stream().noneMatch(TimeoutModel.Build::configuredPeer) && !ownPool(m, "");
-    }
-
-    /** True when the literal's text ({@code body}) names a transport of its own. */
-    static boolean ownTransport(String body) {
-        return OWN_TRANSPORT.matcher(body).find();
-    }
-
-    /**
-     * Such a client literal ({@link #defaultTransportClient}) is a client per call only as a value of its own with
-     * settings ({@code hc := &http.Client{Timeout: t}}, the item's example of what to build once): an empty one is
-     * {@code http.DefaultClient}'s twin (TMO-01's concern), one held in a field of the struct a constructor builds
-     * ({@code &Client{http: &http.Client{...}}}) lives as long as that struct, and one a helper returns is kept by
-     * its caller (pool47: the helper is no factory of a pool). {@code top} is the outermost literal around {@code
-     * built}; a line that opens with a field key before the literal is a field of a struct literal the diff cuts.
-     */
-    static boolean configuredAlone(SyntaxNode built, SyntaxNode top, byte[] src) {
-        boolean alone = top.getStartByte() == built.getStartByte() && top.getEndByte() == built.getEndByte()
-                || top.getType().equals("unary_expression") && top.getNamedChildCount() == 1
-                && top.getNamedChild(0).getStartByte() == built.getStartByte();
-        int start = top.getStartByte();
-        int line = start;
-        while (line > 0 && src[line - 1] != '\n') {
-            line--;
-        }
-        String before = new String(src, line, start - line, java.nio.charset.StandardCharsets.UTF_8);
-        SyntaxNode body = built.getChildByFieldName("body");
-        return alone && !FIELD_KEY.matcher(before).matches() && body != null && !body.isNull()
-                && body.getNamedChildCount() > 0;
-    }
-
-    private static final Pattern FIELD_KEY = Pattern.compile("\\s*\\w+\\s*:\\s*&?\\s*");
 
     /** True when the file calls {@code name} besides declaring it ({@code func name(}, {@code func (r T) name(}). */
     static boolean calledHere(String text, String name) {

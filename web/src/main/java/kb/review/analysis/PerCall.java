@@ -97,9 +97,6 @@ public final class PerCall {
 
     private void walk(SyntaxNode n, List<TimeoutModel> pools, List<Spot> out) {
         TimeoutBuilds.Built b = TimeoutBuilds.match(n, src, pools);
-        if (b != null && go && GoFactories.plainClientLiteral(b.model()) && GoFactories.ownTransport(text(n))) {
-            b = null; // the transport inside is the finding (its literal, or the helper that builds it)
-        }
         if (b == null && !go) {
             b = storedBuilder(n, pools);
         }
@@ -208,10 +205,6 @@ public final class PerCall {
         if (!go) {
             top = KeptByReturn.throughChoice(top); // a branch of a conditional: the conditional's fate is its own
             top = owner(top);
-        }
-        if (go && built.getType().equals("composite_literal") && GoFactories.plainClientLiteral(model)
-                && (!GoFactories.configuredAlone(built, top, src) || values.kept(top, model))) {
-            return null; // it pools through http.DefaultTransport: see GoFactories.configuredAlone
         }
         // Java: a call of the chain that uses the object (`new HikariDataSource(cfg).getConnection()`) yields another
         // value; the pool itself is dropped there, whatever becomes of that value (session 30)
