@@ -5,12 +5,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Classes of session 48 (branch logj48): LOG-01 lines in a Java method that runs once per event by its role, with no
- * loop in view ({@code review/classes25/log48-per-event-methods/}, with its SOURCES.md): a servlet filter's and a
- * servlet's request methods, a log appender's {@code append(event)}, a gRPC service method, a Netty read callback,
- * known from the models' {@code per-event:} entries ({@code content/rules/models/java-per-event-48.yaml}) by the
- * method's declaration, the hunk's heading or the class's supertypes; also {@code log(Level.INFO, ...)} lines. Clean:
- * a filter's {@code init} line, a listener's line under a debug test, a servlet's warn in a validation branch and an
- * application-ready listener's line.
+ * loop in view ({@code review/classes25/log48-per-event-methods/}, with its SOURCES.md): a servlet filter's request
+ * method, a log appender's {@code append(event)}, a websocket handler, a Netty read callback, known from the models'
+ * {@code per-event:} entries ({@code content/rules/models/java-per-event-48.yaml}) by the method's declaration, the
+ * hunk's heading or the class's supertypes. Clean: a filter's {@code init} line, a listener's line under a debug
+ * test, a servlet's warn in a validation branch, an application-ready listener's line, and (by the merge's decision)
+ * one servlet's line per query: one endpoint's line per call is its access log.
  */
 class PerEvent48ClassesTest {
 
