@@ -84,6 +84,20 @@ public final class JavaPerEventMethods {
     }
 
     /**
+     * A class named for logging what passes through it ({@code LoggerRequestFilter}, {@code AuditFilter},
+     * {@code RequestLoggingInterceptor}, {@code AccessLogValve}): its line per event is its purpose, the access or
+     * audit log. Set 19's OpenAs2App request-logging filter; a Java file is named after its class.
+     */
+    private static final Pattern LOGS_BY_PURPOSE = Pattern.compile(
+            "(?:Log|Logger|Logging|Audit|Auditing|AccessLog)(?=[A-Z][\\w$]*\\.java$|\\.java$)");
+
+    /** True when {@code path}'s class is named for logging what passes through it (see {@link #LOGS_BY_PURPOSE}). */
+    public static boolean logsByPurpose(String path) {
+        int slash = path.lastIndexOf('/');
+        return LOGS_BY_PURPOSE.matcher(path.substring(slash + 1)).find();
+    }
+
+    /**
      * The kind of the per-event method {@code n} is written in, or null when the file does not show it to be one.
      * {@code section} gives what git printed after {@code @@} for a 1-based line. A lambda stops the reading (its
      * role is its caller's, left to the callback rules); so do constructors and initialisers.
@@ -122,11 +136,12 @@ public final class JavaPerEventMethods {
         Matcher h = HEADING_CLASS.matcher(heading);
         if (h.find()) {
             SyntaxNode args = n.getChildByFieldName("arguments");
-            return match(entries, null, "", h.group("supers"), "", args == null || args.isNull() ? "" : text(src, args));
+            String lineArgs = args == null || args.isNull() ? "" : text(src, args);
+            return match(entries, null, "", h.group("supers"), "", lineArgs);
         }
         Matcher m = HEADING_METHOD.matcher(heading);
-        return m.find() ? match(entries, m.group("name"), m.group("params"), supers, annotations(m.group("annots") == null ? "" : m.group("annots")),
-                null) : null;
+        return m.find() ? match(entries, m.group("name"), m.group("params"), supers,
+                annotations(m.group("annots") == null ? "" : m.group("annots")), null) : null;
     }
 
     /**
@@ -146,7 +161,8 @@ public final class JavaPerEventMethods {
                 continue;
             }
             if (e.annotations() != null && !annotations.isEmpty()
-                    && WORD.matcher(annotations).results().anyMatch(a -> e.annotations().matcher(a.group()).matches())) {
+                    && WORD.matcher(annotations).results()
+                    .anyMatch(a -> e.annotations().matcher(a.group()).matches())) {
                 return e.kind();
             }
             boolean named = e.methods() == null ? e.params() != null : e.methods().matcher(name).matches();

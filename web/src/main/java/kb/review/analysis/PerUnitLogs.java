@@ -141,7 +141,8 @@ public final class PerUnitLogs {
             // (session 46) a Go handler's or gRPC method's line runs per request: its role, read by its signature
             boolean request = go && level == 2 && RequestHandlers.perRequest(c, src, path);
             // (session 48) a Java method of a per-event kind the models name: a framework's entry point
-            boolean event = !go && (JavaPerEventMethods.kind(c, src, perEvent, section) != null
+            boolean event = !go && !JavaPerEventMethods.logsByPurpose(path)
+                    && (JavaPerEventMethods.kind(c, src, perEvent, section) != null
                     || !newFile && JavaPerEventMethods.besideDispatch(c, src));
             // (session 48) or a function the file shows to run per event: a framework's entry point by its
             // signature, a registered handler, a callee of the file's own event loop (GoPerEvent)

@@ -113,9 +113,9 @@ public final class WidenedLoggers {
             return false;
         }
         if (SCOPED.matcher(was).find()) {
-            // a context's or request's logger given up; a field cut from the same logger only when it names the call
-            // (round 23's clean signalfx line dropped a url field: the line still says what failed)
-            return !was.startsWith(now) || IDENTIFYING.matcher(was.substring(now.length())).find();
+            // a context's or request's logger given up, or fields that name the call: what the old logger carried
+            // must identify (round 23's clean signalfx line and set 19's shiori line dropped a url and an address)
+            return IDENTIFYING.matcher(was.startsWith(now) ? was.substring(now.length()) : was).find();
         }
         boolean wasLocal = was.matches("\\w+") && (!PACKAGES.matcher(was).matches() || declaredIn(c, src, was));
         if (wasLocal) {
