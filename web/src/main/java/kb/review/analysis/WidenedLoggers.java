@@ -50,7 +50,6 @@ public final class WidenedLoggers {
     /** The process-wide loggers of the standard library and the common packages. */
     private static final Pattern GLOBAL = Pattern.compile(
             "^(?:log|fmt|logrus|klog|glog|slog|zap\\.L\\(\\)|zap\\.S\\(\\)|zerolog\\.log|stdlog)$");
-    private static final Pattern PACKAGES = Pattern.compile("^(?:log|logrus|klog|glog|slog|zap|zerolog|hclog|fmt)$");
     private static final Pattern FIELD = Pattern.compile("^\\w+\\.(?i:\\w*log\\w*)$");
     private static final Pattern REMOVED_CALL = Pattern.compile(
             "^\\s*(?<recv>[\\w.][^\\n]*)\\.(?<m>(?:Print|Info|Warn|Warning|Error|Debug|Trace|Notice|Fatal|Panic|Log)\\w*)"
@@ -117,7 +116,8 @@ public final class WidenedLoggers {
             // must identify (round 23's clean signalfx line and set 19's shiori line dropped a url and an address)
             return IDENTIFYING.matcher(was.startsWith(now) ? was.substring(now.length()) : was).find();
         }
-        boolean wasLocal = was.matches("\\w+") && (!PACKAGES.matcher(was).matches() || declaredIn(c, src, was));
+        // a bare name is a local logger only when the function declares or takes it (gopass's debug package is not)
+        boolean wasLocal = was.matches("\\w+") && declaredIn(c, src, was);
         if (wasLocal) {
             return now.contains(".") || GLOBAL.matcher(now).matches() && !declaredIn(c, src, now);
         }
