@@ -42,6 +42,8 @@ public final class WidenedLoggers {
             "\\((?:ctx|\\w*[cC]tx|r|req|request|c)\\)|\\b(?:FromContext|Ctx|WithContext|FromRequest|Tracer)\\s*\\("
                     + "|\\.With(?:Values|Fields?|Context|Group|Attrs|Name|Prefix|Tags?|Labels?|Ctx|Request\\w*|Trace\\w*"
                     + "|Span\\w*)?\\(");
+    private static final Pattern PACKAGES = Pattern.compile("^(?:log|logrus|klog|glog|slog|zap|zerolog|hclog|fmt)$");
+    private static final Pattern LOGGER_NAME = Pattern.compile("(?i)\\w*log(?:ger)?\\w*");
     /** What ties a line to its call: the context or request, or a field keyed or named as an identifier. */
     private static final Pattern IDENTIFYING = Pattern.compile(
             "\\((?:ctx|\\w*[cC]tx|r|req|request|c)\\)|\\b(?:FromContext|Ctx|WithContext|FromRequest|Tracer)\\s*\\("
@@ -116,8 +118,10 @@ public final class WidenedLoggers {
             // must identify (round 23's clean signalfx line and set 19's shiori line dropped a url and an address)
             return IDENTIFYING.matcher(was.startsWith(now) ? was.substring(now.length()) : was).find();
         }
-        // a bare name is a local logger only when the function declares or takes it (gopass's debug package is not)
-        boolean wasLocal = was.matches("\\w+") && declaredIn(c, src, was);
+        // a bare name is a local logger when the function declares or takes it, or when it is named as a logger and
+        // is no logging package (round 93's logger parameter; gopass's debug package is neither)
+        boolean wasLocal = was.matches("\\w+") && (declaredIn(c, src, was)
+                || LOGGER_NAME.matcher(was).matches() && !PACKAGES.matcher(was).matches());
         if (wasLocal) {
             return now.contains(".") || GLOBAL.matcher(now).matches() && !declaredIn(c, src, now);
         }
