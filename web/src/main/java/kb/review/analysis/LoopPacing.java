@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -8,8 +7,6 @@ import java.util.regex.Pattern;
 import kb.format.YamlTree;
 import kb.review.diff.SyntaxNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Loops whose every turn is slow by construction, so a log line per turn is not a flood (LOG-01): a turn that waits a
@@ -41,31 +38,10 @@ final class LoopPacing {
     /** The same for another key of callee patterns ({@code polls:}, see {@link PollLoops}). */
     static void read(YamlTree y, String name, String language, Map<String, Node> top, String key,
                      List<RoundTrip> out) {
-        Node list = top.get(key);
-        if (list == null) {
-            return;
-        }
-        if (!(list instanceof SequenceNode seq)) {
-            y.error(list, "'" + key + "' must be a list of callee patterns");
-            return;
-        }
-        for (Node item : seq.getValue()) {
-            if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
-                y.error(item, "'" + key + "' entries must be non-empty callee patterns");
-                continue;
-            }
-            List<Pattern> one = new ArrayList<>(1);
-            Models.addPattern(y, item, s.getValue(), one);
-            if (one.isEmpty()) {
-                continue;
-            }
-            Pattern call = one.get(0);
-            if (call.matcher("").find() || EVERY_CALLEE.stream().allMatch(c -> call.matcher(c).find())) {
-                y.error(item, (key.equals("round-trips") ? "round-trip" : "poll") + " pattern '" + s.getValue()
-                        + "' matches every callee: name the client's calls");
-                continue;
-            }
-            out.add(new RoundTrip(language, call, name + ":" + YamlTree.line(item)));
+        String label = key.equals("round-trips") ? "round-trip" : "poll";
+        for (PatternLists.Entry e : PatternLists.read(y, top, key, "callee patterns", label, EVERY_CALLEE,
+                "matches every callee: name the client's calls")) {
+            out.add(new RoundTrip(language, e.pattern(), name + ":" + YamlTree.line(e.node())));
         }
     }
 

@@ -1,13 +1,10 @@
 package kb.review.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import kb.format.YamlTree;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * (session 48) A model file's {@code per-event:} list: the signatures of the entry points a framework or a library
@@ -49,30 +46,9 @@ final class PerEventSignatures {
      * entry, an invalid regex, or a pattern that matches every function head.
      */
     static void read(YamlTree y, String name, String language, Map<String, Node> top, List<Signature> out) {
-        Node list = top.get("per-event");
-        if (list == null) {
-            return;
-        }
-        if (!(list instanceof SequenceNode seq)) {
-            y.error(list, "'per-event' must be a list of function-head patterns");
-            return;
-        }
-        for (Node item : seq.getValue()) {
-            if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
-                y.error(item, "'per-event' entries must be non-empty function-head patterns");
-                continue;
-            }
-            List<Pattern> one = new ArrayList<>(1);
-            Models.addPattern(y, item, s.getValue(), one);
-            if (one.isEmpty()) {
-                continue;
-            }
-            Pattern head = one.get(0);
-            if (head.matcher("").find() || EVERY_HEAD.stream().allMatch(h -> head.matcher(h).find())) {
-                y.error(item, "per-event pattern '" + s.getValue() + "' matches every function: name the entry point");
-                continue;
-            }
-            out.add(new Signature(language, head, name + ":" + YamlTree.line(item)));
+        for (PatternLists.Entry e : PatternLists.read(y, top, "per-event", "function-head patterns", "per-event",
+                EVERY_HEAD, "matches every function: name the entry point")) {
+            out.add(new Signature(language, e.pattern(), name + ":" + YamlTree.line(e.node())));
         }
     }
 }
