@@ -29,12 +29,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound103CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout103");
 
-    // Floors: 0 for run 1, the first and blind measurement; see heldout103/RESULTS.md once written.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout103/RESULTS.md. Run 1 is the first and blind measurement (review at 2ae11946, this branch's
+    // base, unchanged), committed cases 6dff1b74; run 2 adds one accept line (the dslink poll whose try/finally the
+    // MDC case removes also lost its catch around a scheduleWithFixedDelay task, CONC-07, Java: a real defect the case
+    // left unlabelled) and changes no case code or label. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 33/40 = 0.825, precision 33/35 = 0.943; Go 17/20 = 0.850 and 17/18 =
+    // 0.944; Java 16/20 = 0.800 and 16/17 = 0.941. High-confidence only: overall 28/40 = 0.700 and 28/29 = 0.966.
+    // Run 2: overall 33/40 = 0.825 and 33/34 = 0.971; Go 17/20 = 0.850 and 17/18 = 0.944; Java 16/20 = 0.800 and
+    // 16/16 = 1.000; high-confidence only 28/40 = 0.700 and 28/28 = 1.000. Edits of existing files: recall 26/30 =
+    // 0.87, precision 26/27 = 0.96; new files 7/10 = 0.70 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 0.90},
+            "java", new double[] {0.80, 1.00});
 
     static List<Case> cases;
 
