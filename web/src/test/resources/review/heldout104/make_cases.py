@@ -20,6 +20,11 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # The first eko/gocache defect starts, on every Get, a goroutine per chained cache (`go c.updateMetrics(inner)`)
+    # that nothing waits for; the case labels the line CONC-01 (no recover), and the same line also has no bound and
+    # no back-pressure: under load each call adds goroutines that are never awaited, so their number follows the
+    # request rate and not any limit: the CONC-02 defect, on the same line.
+    'go-03-eko-gocache-metrics-of-chained-caches-on-goroutines': ['lib/cache/metric.go:47:CONC-02'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.
