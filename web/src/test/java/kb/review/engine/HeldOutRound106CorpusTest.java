@@ -31,13 +31,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound106CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout106");
 
-    // Floors: none yet. Run 1 is the first and blind measurement; the floors are set from the last run's figures
-    // (see heldout106/RESULTS.md) once it has run.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout106/RESULTS.md. Run 1 is the first and blind measurement (review at 2ae11946, this branch's
+    // base, unchanged), committed cases ff6f4517; run 2 adds one accept line (Twidere's stripped UTC zone reported at
+    // the removal point, line 17, three lines from the label on the formatter's construction: the case's own TIME-01
+    // defect on a line it did not label) and changes no case code or label. The floors are run 2's figures (active
+    // findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/31 = 0.968; Go 16/20 = 0.800 and 16/16 =
+    // 1.000; Java 14/20 = 0.700 and 14/15 = 0.933. High-confidence only: overall 23/40 = 0.575 and 23/24 = 0.958.
+    // Run 2: overall 30/40 = 0.750 and 30/30 = 1.000; Go 16/20 = 0.800 and 16/16 = 1.000; Java 14/20 = 0.700 and
+    // 14/14 = 1.000; high-confidence only 23/40 = 0.575 and 23/23 = 1.000. Edits of existing files: recall 25/32 =
+    // 0.78, precision 25/25 = 1.00; new and renamed files 5/8 = 0.63 and 5/5 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 1.00},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
