@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound105CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout105");
 
-    // Floors: see heldout105/RESULTS.md. Run 1 is the first and blind measurement; until it is read the floors are 0.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout105/RESULTS.md. Run 1 is the first and blind measurement (review at 2ae11946, this branch's
+    // base, unchanged), committed cases c8302797; run 2 adds one accept line (the unguarded saveIfDirty() call in
+    // ezasm's autosave TimerTask, CONC-07, Java, three lines below the scheduling line the case labels: a real defect
+    // on a line the case left unlabelled) and changes no case code or label. The floors are run 2's figures (active
+    // findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/36 = 0.889; Go 17/20 = 0.850 and 17/17 =
+    // 1.000; Java 15/20 = 0.750 and 15/19 = 0.789. High-confidence only: overall 24/40 = 0.600 and 24/28 = 0.857.
+    // Run 2: overall 32/40 = 0.800 and 32/35 = 0.914; Go 17/20 = 0.850 and 17/17 = 1.000; Java 15/20 = 0.750 and
+    // 15/18 = 0.833; high-confidence only 24/40 = 0.600 and 24/27 = 0.889. Edits of existing files: recall 26/32 =
+    // 0.81, precision 26/26 = 1.00; new and renamed files 6/8 = 0.75 and 6/9 = 0.67.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.75, 0.80});
 
     static List<Case> cases;
 
