@@ -97,8 +97,8 @@ final class HostZoneReadings {
     /** What the reading is used for, in words, when the use depends on the zone; null otherwise. */
     private static String use(SourceFile file, int n, String statement, Matcher read) {
         int end = read.end();
-        boolean joda = statement.startsWith("new", read.start());
-        if (joda) {
+        boolean joda = !statement.startsWith("Local", read.start());
+        if (statement.startsWith("new", read.start())) {
             int close = closing(statement, end - 1);
             if (close < 0 || ZONED_ARGUMENT.matcher(statement.substring(end, close)).find()) {
                 return null;
