@@ -105,7 +105,7 @@ final class InstantsMadeWallClock {
         return po > 0 && pn > 0 && old.substring(0, po).strip().equals(now.substring(0, pn).strip());
     }
 
-    private static boolean userInterface(SourceFile file) {
+    static boolean userInterface(SourceFile file) {
         for (int n = 1; n <= Math.min(file.lineCount(), 80); n++) {
             if (USER_INTERFACE.matcher(file.line(n)).find()) {
                 return true;

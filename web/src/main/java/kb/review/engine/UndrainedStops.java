@@ -23,6 +23,8 @@ import kb.review.rules.Catalog;
  * off or lost when the process exits. Real fixes of the class go the other way (buildbuddy#336, web-researcher-mcp#185:
  * {@code Close()} back to {@code Shutdown(ctx)}; swarmkit#1854, dht#50: the {@code wg.Wait()} back into
  * {@code Stop}; embrace-android-sdk#709, decaton#79: {@code shutdown} and a wait instead of {@code shutdownNow}).
+ * The function's name is not needed when the change writes {@code shutdownNow()} in the deleted wait's place: that
+ * call names the stop itself (a pool ended in a {@code finally}, a stop method whose header the hunk does not show).
  * A stop written whole as {@code shutdownNow()} is left to the manual prompt: projects choose it on purpose for
  * periodic work nobody needs finished (vespa#5063, hawkbit#1841), and only a deleted wait shows the drain mattered.
  * Silent when the change writes a wait elsewhere in the file (moved, or into a helper named for waiting or
@@ -55,6 +57,7 @@ final class UndrainedStops {
     /** A stop that does not wait: the added line the finding names when the change writes one. */
     private static final Pattern HARD_STOP = Pattern.compile(
             "\\.(?:Close|Stop|shutdownNow|stop|close|cancel)\\s*\\(|\\bcancel\\w*\\s*\\(");
+    private static final Pattern SHUTDOWN_NOW = Pattern.compile("\\.shutdownNow\\s*\\(\\s*\\)\\s*;");
     private static final Pattern SIGNAL_WAIT = Pattern.compile("\\bsignal\\.Notify(?:Context)?\\s*\\(");
 
     private UndrainedStops() {
@@ -75,9 +78,11 @@ final class UndrainedStops {
                 continue;
             }
             String name = enclosingName(removed.hunk(), removed.index(), lang);
-            if (name == null || !stopPath(name, file, lang) || waitWritten(removed, drain, allAdded)) {
+            boolean hardStop = lang == Language.JAVA && writesShutdownNow(removed);
+            if (!hardStop && (name == null || !stopPath(name, file, lang)) || waitWritten(removed, drain, allAdded)) {
                 continue;
             }
+            name = name == null ? "this method" : name;
             int line = anchor(removed);
             if (line <= 0 || !reported.add(line)) {
                 continue;
@@ -90,6 +95,20 @@ final class UndrainedStops {
                     Finding.Confidence.HIGH, null, "kb", null));
         }
         return out;
+    }
+
+    /**
+     * True when the deletion's changed block adds a {@code shutdownNow()}: the call says this is where the pool is
+     * stopped, whatever the method is named (a {@code finally} after the last job, a header the hunk does not show),
+     * and it interrupts what the deleted wait let finish.
+     */
+    private static boolean writesShutdownNow(RemovedLine removed) {
+        for (DiffLine l : RemovedLine.changedBlock(removed.lines(), removed.index())) {
+            if (l.kind() == DiffLine.Kind.ADDED && SHUTDOWN_NOW.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stop-named function, or a Go {@code main} that waits for a signal before it stops the server. */

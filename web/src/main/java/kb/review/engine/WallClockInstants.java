@@ -82,7 +82,7 @@ final class WallClockInstants {
     }
 
     /** The line with the chained lines below it that start with a dot (a statement split before its calls). */
-    private static String withContinuations(SourceFile file, int n) {
+    static String withContinuations(SourceFile file, int n) {
         StringBuilder s = new StringBuilder(file.line(n));
         for (int k = n + 1; k <= file.lineCount() && k <= n + 4 && file.line(k).strip().startsWith("."); k++) {
             s.append(file.line(k).strip());
