@@ -72,6 +72,7 @@ final class JavaChecks {
             case "static-cache-plain-map" -> StaticCaches.mayApply(text);
             case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
             case "timeout-parameter-never-read" -> UnreadTimeouts.mayApply(text);
+            case "thread-state-cleared-off-path" -> StraightPathClears.mayApply(text);
             default -> true;
         };
     }

@@ -31,17 +31,18 @@ final class JavaVisitors {
     interface Check extends BiFunction<Node, Boolean, List<JavaChecks.Report>> {
     }
 
-    static final Map<String, Check> CHECKS = Map.of(
-            "closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources,
-            "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
-            "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
-            "formatter-field-shared-by-tasks", SharedFormatters::check,
-            "conditional-update-count-ignored", ConditionalUpdates::check,
-            "plain-collection-of-shared-object", SharedCollections::check,
-            "counter-of-shared-object", SharedCounters::check,
-            "static-cache-plain-map", StaticCaches::check,
-            "lazy-singleton-unsynchronized", LazySingletons::check,
-            "timeout-parameter-never-read", UnreadTimeouts::check);
+    static final Map<String, Check> CHECKS = Map.ofEntries(
+            Map.entry("closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources),
+            Map.entry("jdbc-transaction-not-ended", JavaChecks::transactionNotEnded),
+            Map.entry("threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove),
+            Map.entry("formatter-field-shared-by-tasks", SharedFormatters::check),
+            Map.entry("conditional-update-count-ignored", ConditionalUpdates::check),
+            Map.entry("plain-collection-of-shared-object", SharedCollections::check),
+            Map.entry("counter-of-shared-object", SharedCounters::check),
+            Map.entry("static-cache-plain-map", StaticCaches::check),
+            Map.entry("lazy-singleton-unsynchronized", LazySingletons::check),
+            Map.entry("timeout-parameter-never-read", UnreadTimeouts::check),
+            Map.entry("thread-state-cleared-off-path", StraightPathClears::check));
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same
@@ -170,6 +171,12 @@ final class JavaVisitors {
         }
         if (first == null) {
             return;
+        }
+        // a region that ends on the opening of a Javadoc (git's context above the next member) parses up to it
+        String piece = CommentCuts.withoutOpenTail(body.toString());
+        if (!piece.contentEquals(body)) {
+            body.setLength(0);
+            body.append(piece);
         }
         // a hunk of git's usual three lines of context starts and ends inside blocks: close what it leaves open,
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
