@@ -14,6 +14,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -57,6 +58,9 @@ final class JavaVisitors {
     private static final Pattern MEMBER_START = Pattern.compile(
             "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
     private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
+    /** A region's first lines: blank ones, then the {@code throws} clause and brace ending a method header above. */
+    private static final Pattern THROWS_HEAD = Pattern.compile("(\\s*)throws[ \\t]+[\\w.$<>, \\t]+\\{[ \\t]*(?=\\n)");
+    private static final String CUT_HEAD = "void kbCutHead() {";
 
     private JavaVisitors() {
     }
@@ -174,6 +178,13 @@ final class JavaVisitors {
         }
         // a region that ends on the opening of a Javadoc (git's context above the next member) parses up to it
         String piece = CommentCuts.withoutOpenTail(body.toString());
+        // git's leading context often starts on the `throws` line of a method whose header is above the hunk: the
+        // method's body follows, so the line stands for a header of its own
+        Matcher head = THROWS_HEAD.matcher(piece);
+        if (head.lookingAt()) {
+            piece = head.group(1) + CUT_HEAD + piece.substring(head.end());
+            first = CUT_HEAD.strip();
+        }
         if (!piece.contentEquals(body)) {
             body.setLength(0);
             body.append(piece);
