@@ -171,7 +171,7 @@ final class JavaChecks {
                         && t.getResources().stream().anyMatch(r -> r == vd.getParentNode().get())).isPresent();
     }
 
-    private static Optional<Node> callable(Node n) {
+    static Optional<Node> callable(Node n) {
         Optional<Node> p = n.getParentNode();
         while (p.isPresent()) {
             Node x = p.get();

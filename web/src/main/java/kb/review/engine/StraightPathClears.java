@@ -2,7 +2,6 @@ package kb.review.engine;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -31,8 +30,8 @@ import java.util.regex.Pattern;
  * {@code x.set(v)}/{@code x.remove()} (a declared ThreadLocal, or the pair itself), {@code Holder.startX()}/{@code
  * endX()} on a class named as a context or holder. Without the set in sight, only a declared ThreadLocal's or the MDC's
  * clear written inside a try body after its work ("cleared on success only") is taken. Left alone: a clear in a
- * {@code finally} or a catch (or a twin of it there), a try-with-resources scope, a set whose clear is in another method
- * (interceptors' preHandle/afterCompletion), and a bracket of nothing but logging.
+ * {@code finally} or a catch (or a twin of it there), a try-with-resources scope, a set whose clear is in another
+ * method (interceptors' preHandle/afterCompletion), and a bracket of nothing but logging.
  */
 final class StraightPathClears {
 
@@ -40,7 +39,7 @@ final class StraightPathClears {
     private static final Pattern LOG_CONTEXT = Pattern.compile("MDC|ThreadContext|NDC");
     private static final Set<String> LOG_CLEARS = Set.of("remove", "clear", "clearMap", "clearAll", "removeAll",
             "clearStack");
-    /** A static holder of per-thread state by its class name ({@code PrivilegedCarbonContext}, {@code TenantHolder}). */
+    /** A static holder of per-thread state by its class name ({@code PrivilegedCarbonContext}, {@code UserHolder}). */
     private static final Pattern HOLDER = Pattern.compile("[A-Z]\\w*(?:Context|ContextHolder|Holder)");
     private static final Pattern HOLDER_CLEAR = Pattern.compile("(?:end|clear|remove|reset|unset|unbind|pop)\\w*");
     private static final Pattern HOLDER_SET = Pattern.compile("(?:start|set|put|push|bind|begin)\\w*");
@@ -74,7 +73,7 @@ final class StraightPathClears {
                     || within(clear, CatchClause.class) || inFinally(clear)) {
                 continue;
             }
-            Node body = callable(clear).orElse(null);
+            Node body = JavaChecks.callable(clear).orElse(null);
             if (body == null || twinInFinallyOrCatch(body, clear)) {
                 continue;
             }
@@ -123,7 +122,8 @@ final class StraightPathClears {
         boolean holder = !log && HOLDER.matcher(scope).matches() && !name.equals("remove") && !name.equals("set");
         MethodCallExpr found = null;
         for (MethodCallExpr s : body.findAll(MethodCallExpr.class)) {
-            if (s.getBegin().isEmpty() || !s.getBegin().get().isBefore(at) || callable(s).orElse(null) != body
+            if (s.getBegin().isEmpty() || !s.getBegin().get().isBefore(at)
+                    || JavaChecks.callable(s).orElse(null) != body
                     || !s.getScope().map(StraightPathClears::lastName).orElse("").equals(scope)) {
                 continue;
             }
@@ -156,7 +156,7 @@ final class StraightPathClears {
         for (Node n : body.findAll(Node.class, x -> x instanceof MethodCallExpr || x instanceof ObjectCreationExpr
                 || x instanceof ThrowStmt || x instanceof ReturnStmt)) {
             if (n.getBegin().isEmpty() || !n.getBegin().get().isAfter(start) || !n.getBegin().get().isBefore(end)
-                    || callable(n).orElse(null) != body || n == clear) {
+                    || JavaChecks.callable(n).orElse(null) != body || n == clear) {
                 continue;
             }
             if (n instanceof ReturnStmt || n instanceof ThrowStmt) {
@@ -225,18 +225,6 @@ final class StraightPathClears {
             p = child.getParentNode();
         }
         return false;
-    }
-
-    private static Optional<Node> callable(Node n) {
-        Optional<Node> p = n.getParentNode();
-        while (p.isPresent()) {
-            Node x = p.get();
-            if (x instanceof CallableDeclaration<?> || x instanceof LambdaExpr || x instanceof InitializerDeclaration) {
-                return p;
-            }
-            p = x.getParentNode();
-        }
-        return Optional.empty();
     }
 
     private static String lastName(Expression e) {
