@@ -48,6 +48,20 @@ public final class CommentCuts {
         return out;
     }
 
+    /**
+     * A piece of Java as the parsers should see it when its last lines open a block comment they never close (git's
+     * trailing context stopping on the {@code /**} above the next member): the opening and what follows it blanked,
+     * so the code before it parses. Unchanged when no comment is left open.
+     */
+    public static String withoutOpenTail(String piece) {
+        String[] lines = piece.split("\n", -1);
+        if (!openAfter(lines, 0, lines.length - 1, false)) {
+            return piece;
+        }
+        blankOpening(lines, 0, lines.length - 1);
+        return String.join("\n", lines);
+    }
+
     /** Whether the run {@code from..to} can be inside a comment left open: it starts on a '*' line or ends one. */
     private static boolean continues(String[] lines, int from, int to) {
         int first = from;

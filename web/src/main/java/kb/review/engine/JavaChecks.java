@@ -72,6 +72,7 @@ final class JavaChecks {
             case "static-cache-plain-map" -> StaticCaches.mayApply(text);
             case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
             case "timeout-parameter-never-read" -> UnreadTimeouts.mayApply(text);
+            case "thread-state-cleared-off-path" -> StraightPathClears.mayApply(text);
             default -> true;
         };
     }
@@ -170,7 +171,7 @@ final class JavaChecks {
                         && t.getResources().stream().anyMatch(r -> r == vd.getParentNode().get())).isPresent();
     }
 
-    private static Optional<Node> callable(Node n) {
+    static Optional<Node> callable(Node n) {
         Optional<Node> p = n.getParentNode();
         while (p.isPresent()) {
             Node x = p.get();

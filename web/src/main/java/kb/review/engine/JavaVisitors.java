@@ -14,6 +14,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -31,17 +32,18 @@ final class JavaVisitors {
     interface Check extends BiFunction<Node, Boolean, List<JavaChecks.Report>> {
     }
 
-    static final Map<String, Check> CHECKS = Map.of(
-            "closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources,
-            "jdbc-transaction-not-ended", JavaChecks::transactionNotEnded,
-            "threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove,
-            "formatter-field-shared-by-tasks", SharedFormatters::check,
-            "conditional-update-count-ignored", ConditionalUpdates::check,
-            "plain-collection-of-shared-object", SharedCollections::check,
-            "counter-of-shared-object", SharedCounters::check,
-            "static-cache-plain-map", StaticCaches::check,
-            "lazy-singleton-unsynchronized", LazySingletons::check,
-            "timeout-parameter-never-read", UnreadTimeouts::check);
+    static final Map<String, Check> CHECKS = Map.ofEntries(
+            Map.entry("closeable-outside-try-with-resources", JavaChecks::closeableOutsideTryWithResources),
+            Map.entry("jdbc-transaction-not-ended", JavaChecks::transactionNotEnded),
+            Map.entry("threadlocal-without-finally-remove", JavaChecks::threadLocalWithoutRemove),
+            Map.entry("formatter-field-shared-by-tasks", SharedFormatters::check),
+            Map.entry("conditional-update-count-ignored", ConditionalUpdates::check),
+            Map.entry("plain-collection-of-shared-object", SharedCollections::check),
+            Map.entry("counter-of-shared-object", SharedCounters::check),
+            Map.entry("static-cache-plain-map", StaticCaches::check),
+            Map.entry("lazy-singleton-unsynchronized", LazySingletons::check),
+            Map.entry("timeout-parameter-never-read", UnreadTimeouts::check),
+            Map.entry("thread-state-cleared-off-path", StraightPathClears::check));
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same
@@ -56,6 +58,9 @@ final class JavaVisitors {
     private static final Pattern MEMBER_START = Pattern.compile(
             "@\\w+|(public|protected|private|static|final|abstract|synchronized|void)\\s|[\\w<>\\[\\],? ]+\\s+\\w+\\s*\\(");
     private static final String METHOD_OPEN = "class KbSnippet{void kbSnippet(){";
+    /** A region's first lines: blank ones, then the {@code throws} clause and brace ending a method header above. */
+    private static final Pattern THROWS_HEAD = Pattern.compile("(\\s*)throws[ \\t]+[\\w.$<>, \\t]+\\{[ \\t]*(?=\\n)");
+    private static final String CUT_HEAD = "void kbCutHead() {";
 
     private JavaVisitors() {
     }
@@ -170,6 +175,19 @@ final class JavaVisitors {
         }
         if (first == null) {
             return;
+        }
+        // a region that ends on the opening of a Javadoc (git's context above the next member) parses up to it
+        String piece = CommentCuts.withoutOpenTail(body.toString());
+        // git's leading context often starts on the `throws` line of a method whose header is above the hunk: the
+        // method's body follows, so the line stands for a header of its own
+        Matcher head = THROWS_HEAD.matcher(piece);
+        if (head.lookingAt()) {
+            piece = head.group(1) + CUT_HEAD + piece.substring(head.end());
+            first = CUT_HEAD.strip();
+        }
+        if (!piece.contentEquals(body)) {
+            body.setLength(0);
+            body.append(piece);
         }
         // a hunk of git's usual three lines of context starts and ends inside blocks: close what it leaves open,
         // and open what it closes first (a `} catch` is the end of a try, a `} else` of an if)
