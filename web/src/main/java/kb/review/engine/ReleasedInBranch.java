@@ -20,7 +20,8 @@ import kb.review.rules.Catalog;
  * <li>the close stands in a top-level branch that itself returns, and the function goes on past that branch (the
  * close is the failure path's only: the path that falls through keeps {@code v} open).</li>
  * </ul>
- * Not when the change hands {@code v} on (returns it, stores it, passes it to a goroutine): the receiver owns it then,
+ * Closes only (RES-01, RES-02): a rollback or a cancel moved into the failure branch is right when the other path
+ * commits or finishes. Not when the change hands {@code v} on (returns it, stores it, passes it to a goroutine): the receiver owns it then,
  * and closing it only on the failure path is the correct shape; nor when a defer or a close at the function's own
  * depth still releases it.
  */
@@ -45,7 +46,8 @@ final class ReleasedInBranch {
     static Finding find(SourceFile file, Hunk from, int removedAt, String value, RemovedReleases.Release r, int at,
                         int releasedAt, String item, Catalog catalog) {
         String deleted = from.lines().get(removedAt).text();
-        if (!deleted.strip().startsWith("defer ") || RemovedReleases.indent(deleted) != BODY) {
+        // a close only: a rollback or a cancel in the failure branch is the right shape when the other path commits
+        if (!item.startsWith("RES-0") || !deleted.strip().startsWith("defer ") || RemovedReleases.indent(deleted) != BODY) {
             return null;
         }
         int end = functionEnd(file, at);
