@@ -50,12 +50,15 @@ final class UnwrappedTryResources {
     private UnwrappedTryResources() {
     }
 
-    /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
-    private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
+    /** A response (or OkHttp's body of one) whose body holds the connection: RES-02's, the item for HTTP bodies. */
+    private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$|(?:^|\\.)ResponseBody$");
 
-    /** The body read from a value ({@code answer.body()}, {@code resp.getEntity().getContent()}): group 1 the value. */
+    /**
+     * The body read from a value ({@code answer.body()}, Retrofit's {@code response.errorBody()}, {@code
+     * resp.getEntity().getContent()}): group 1 the value.
+     */
     private static final Pattern BODY_READ = Pattern.compile(
-            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|getBody|getEntity|getContent|readEntity)\\s*\\(");
+            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|errorBody|getBody|getEntity|getContent|readEntity)\\s*\\(");
     /** A response by its name, or an Apache HttpClient entity (its content is the response body: RES-02's). */
     private static final Pattern RESPONSE_NAME = Pattern.compile("(?i)^(?:resp(?:onse)?\\w*|\\w*entity)$");
 
