@@ -21,9 +21,9 @@ import kb.review.rules.Catalog;
  * close is the failure path's only: the path that falls through keeps {@code v} open).</li>
  * </ul>
  * Closes only (RES-01, RES-02): a rollback or a cancel moved into the failure branch is right when the other path
- * commits or finishes. Not when the change hands {@code v} on (returns it, stores it, passes it to a goroutine): the receiver owns it then,
- * and closing it only on the failure path is the correct shape; nor when a defer or a close at the function's own
- * depth still releases it.
+ * commits or finishes. Not when the change hands {@code v} on (returns it, stores it, passes it to a goroutine): the
+ * receiver owns it then, and closing it only on the failure path is the correct shape; nor when a defer or a close at
+ * the function's own depth still releases it.
  */
 final class ReleasedInBranch {
 
@@ -47,17 +47,19 @@ final class ReleasedInBranch {
                         int releasedAt, String item, Catalog catalog) {
         String deleted = from.lines().get(removedAt).text();
         // a close only: a rollback or a cancel in the failure branch is the right shape when the other path commits
-        if (!item.startsWith("RES-0") || !deleted.strip().startsWith("defer ") || RemovedReleases.indent(deleted) != BODY) {
+        if (!item.startsWith("RES-0") || !deleted.strip().startsWith("defer ")
+                || RemovedReleases.indent(deleted) != BODY) {
             return null;
         }
         int end = functionEnd(file, at);
         Pattern mentions = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\b");
+        Pattern handedOn = handsOn(value);
         for (int line = at; line < end; line++) {
             String text = file.line(line);
             Matcher m = r.pattern().matcher(text);
             boolean releases = m.find() && m.group(1).equals(value);
             if (releases && (RemovedReleases.indent(text) <= BODY || text.strip().startsWith("defer "))
-                    || mentions.matcher(text).find() && handsOn(text, value)) {
+                    || mentions.matcher(text).find() && handedOn.matcher(text).find()) {
                 return null; // still released on every path, or owned by whoever it is handed to
             }
         }
@@ -101,14 +103,14 @@ final class ReleasedInBranch {
     }
 
     /**
-     * True when {@code text} hands the value on: returns it, stores it in a field or a literal, sends it on a channel,
-     * or gives it to a goroutine.
+     * A line that hands the value on: returns it, stores it in a field or a literal, sends it on a channel, or gives
+     * it to a goroutine.
      */
-    static boolean handsOn(String text, String value) {
+    private static Pattern handsOn(String value) {
         String v = Pattern.quote(value) + "(?:\\.Body)?";
         return Pattern.compile("^\\s*return\\b.*(?<![\\w.])" + v + "\\s*(?:[,)}]|$)"
                 + "|^\\s*[\\w.\\[\\]]+\\.\\w+\\s*=\\s*" + v + "\\s*$|\\w\\s*:\\s*" + v + "\\s*[,}]|<-\\s*" + v + "\\s*$"
-                + "|^\\s*go\\s.*(?<![\\w.])" + v + "\\b").matcher(text).find();
+                + "|^\\s*go\\s.*(?<![\\w.])" + v + "\\b");
     }
 
     /** True when the block holding the exit at {@code exit} closes the value above it (an early return that closes). */

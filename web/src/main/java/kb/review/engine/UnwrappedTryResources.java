@@ -317,9 +317,9 @@ final class UnwrappedTryResources {
     }
 
     /** A method that ends or hands on the value it is called on: a release, or a view the caller would close. */
-    private static final Pattern RELEASE_OR_VIEW = Pattern.compile("(?:close|shutdown\\w*|release|disconnect|abort|cancel"
-            + "|stop|byteStream|charStream|source|getInputStream|getOutputStream|getReader|getWriter|openStream|stream"
-            + "|iterator|lines|getContent|getBody|body)");
+    private static final Pattern RELEASE_OR_VIEW = Pattern.compile("(?:close|shutdown\\w*|release|disconnect|abort"
+            + "|cancel|stop|byteStream|charStream|source|getInputStream|getOutputStream|getReader|getWriter|openStream"
+            + "|stream|iterator|lines|getContent|getBody|body)");
 
     /**
      * True when an added line only borrows {@code var}: every mention of it calls a method on it (not a release, and
