@@ -69,9 +69,14 @@ final class MovedPastExits {
                 if (!m.find() || !m.group(1).equals(value)) {
                     continue;
                 }
-                if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(opened)
-                        || DeletedReleaseBlocks.pairedInBlock(h.lines(), k, r, value)) {
-                    return null; // into a branch (taken on some paths only), or rewritten where it stands
+                if (DeletedReleaseBlocks.pairedInBlock(h.lines(), k, r, value)) {
+                    return null; // rewritten where it stands
+                }
+                if (RemovedReleases.indent(l.text()) > RemovedReleases.indent(opened)) {
+                    // into a branch, taken on some paths only: a Go defer's paths that skip it
+                    return file.language() == Language.GO
+                            ? ReleasedInBranch.find(file, from, removedAt, value, r, at, l.newLine(), item, catalog)
+                            : null;
                 }
                 for (int line = at; line < l.newLine(); line++) {
                     if (NESTED.matcher(file.line(line)).find() || RemovedReleases.HEADER.matcher(file.line(line)).find()) {
@@ -207,7 +212,7 @@ final class MovedPastExits {
      * stood and where it went. When the check's {@code if} is above the hunk too, nothing shown is nearer the
      * acquisition than the release's own line.
      */
-    private static int acquiredAt(SourceFile file, Hunk from, int removedAt, String value, String item, int at) {
+    static int acquiredAt(SourceFile file, Hunk from, int removedAt, String value, String item, int at) {
         int acquired = DeletedReleaseAcquisitions.acquisitionInHunk(from.lines(), removedAt, value, item);
         if (acquired > 0) {
             return acquired;
@@ -216,7 +221,7 @@ final class MovedPastExits {
         return checked > 0 && file.line(checked).strip().startsWith("if ") ? checked : at;
     }
 
-    private static Finding finding(SourceFile file, String item, int at, String message, Catalog catalog,
+    static Finding finding(SourceFile file, String item, int at, String message, Catalog catalog,
                                    List<Finding.Step> steps) {
         Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
         return new Finding(RemovedReleases.RULE, item, severity, file.path(), at, 1, file.line(at).strip(), message,

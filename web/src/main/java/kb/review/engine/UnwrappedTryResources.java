@@ -50,17 +50,22 @@ final class UnwrappedTryResources {
     private UnwrappedTryResources() {
     }
 
-    /** A response whose body holds the connection: RES-02's, the item for HTTP response bodies. */
-    private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$");
-
-    /** The body read from a value ({@code answer.body()}, {@code resp.getEntity().getContent()}): group 1 the value. */
-    private static final Pattern BODY_READ = Pattern.compile(
-            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|getBody|getEntity|getContent|readEntity)\\s*\\(");
-    private static final Pattern RESPONSE_NAME = Pattern.compile("(?i)^resp(?:onse)?\\w*$");
+    /** A response (or OkHttp's body of one) whose body holds the connection: RES-02's, the item for HTTP bodies. */
+    private static final Pattern RESPONSE = Pattern.compile("(?:^|\\.)\\w*Response(?:<.*>)?$|(?:^|\\.)ResponseBody$");
 
     /**
-     * True when the resource is read from a response ({@code answer.body()}): whatever its declared type (an {@code
-     * InputStream}), closing it is what gives the response's connection back, RES-02's duty. A response by its name,
+     * The body read from a value ({@code answer.body()}, Retrofit's {@code response.errorBody()}, {@code
+     * resp.getEntity().getContent()}): group 1 the value.
+     */
+    private static final Pattern BODY_READ = Pattern.compile(
+            "^([A-Za-z_]\\w*)\\s*\\.\\s*(?:body|errorBody|getBody|getEntity|getContent|readEntity)\\s*\\(");
+    /** A response by its name, or an Apache HttpClient entity (its content is the response body: RES-02's). */
+    private static final Pattern RESPONSE_NAME = Pattern.compile("(?i)^(?:resp(?:onse)?\\w*|\\w*entity)$");
+
+    /**
+     * True when the resource is read from a response ({@code answer.body()}) or an HTTP entity ({@code
+     * entity.getContent()}): whatever its declared type (an {@code InputStream}), closing it is what gives the
+     * response's connection back, RES-02's duty. A response by its name,
      * or by the type a line of the hunk declares it with ({@code HttpResponse<InputStream> answer = ...}).
      */
     private static boolean responseBody(List<DiffLine> lines, String init) {
@@ -72,7 +77,8 @@ final class UnwrappedTryResources {
         if (RESPONSE_NAME.matcher(value).matches()) {
             return true;
         }
-        Pattern declared = Pattern.compile("\\w*Response(?:<[^=;]*>)?\\s+" + Pattern.quote(value) + "\\s*[=;,)]");
+        Pattern declared = Pattern.compile("(?:\\w*Response(?:<[^=;]*>)?|HttpEntity)\\s+" + Pattern.quote(value)
+                + "\\s*[=;,)]");
         return lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED && declared.matcher(l.text()).find());
     }
 
@@ -310,6 +316,42 @@ final class UnwrappedTryResources {
         return false;
     }
 
+    /** A method that ends or hands on the value it is called on: a release, or a view the caller would close. */
+    private static final Pattern RELEASE_OR_VIEW = Pattern.compile("(?:close|shutdown\\w*|release|disconnect|abort"
+            + "|cancel|stop|byteStream|charStream|source|getInputStream|getOutputStream|getReader|getWriter|openStream"
+            + "|stream|iterator|lines|getContent|getBody|body)");
+
+    /**
+     * True when an added line only borrows {@code var}: every mention of it calls a method on it (not a release, and
+     * not a view of it the line returns or stores, which hands the value on) or compares it with null. A statement
+     * rewritten around such calls ({@code return predictor.predict(image);} for {@code Classifications result =
+     * predictor.predict(image); return result;}) does nothing new with the value: the deleted header still was its
+     * only close.
+     */
+    static boolean borrows(String line, String var) {
+        String code = line.strip();
+        if (code.contains("->") || code.startsWith("this.") && code.contains("=")) {
+            return false;
+        }
+        Matcher m = Pattern.compile("(?<![\\w.$])" + Pattern.quote(var) + "(?![\\w$])").matcher(code);
+        int seen = 0;
+        while (m.find()) {
+            seen++;
+            String after = code.substring(m.end());
+            String before = code.substring(0, m.start());
+            Matcher call = CALLED.matcher(after);
+            boolean nullTest = NULL_AFTER.matcher(after).lookingAt() || NULL_BEFORE.matcher(before).find();
+            if (!nullTest && (!call.lookingAt() || RELEASE_OR_VIEW.matcher(call.group(1)).matches())) {
+                return false;
+            }
+        }
+        return seen > 0;
+    }
+
+    private static final Pattern CALLED = Pattern.compile("\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern NULL_AFTER = Pattern.compile("\\s*[!=]=\\s*null\\b");
+    private static final Pattern NULL_BEFORE = Pattern.compile("\\bnull\\s*[!=]=\\s*$");
+
     /**
      * True when every added line of the file that names {@code var}, except its declaration, is a deleted line of the
      * file re-added with the same code (re-indented): the change does nothing new with the value.
@@ -337,7 +379,8 @@ final class UnwrappedTryResources {
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine l = lines.get(i);
                 if (l.kind() != DiffLine.Kind.ADDED || l == declaration || !named.matcher(l.text()).find()
-                        || removed.contains(l.text().strip()) || flush.matcher(l.text()).matches()) {
+                        || removed.contains(l.text().strip()) || flush.matcher(l.text()).matches()
+                        || borrows(l.text(), var)) {
                     continue;
                 }
                 List<String[]> again = header(lines, i, DiffLine.Kind.ADDED);
