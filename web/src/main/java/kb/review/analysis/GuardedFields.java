@@ -31,8 +31,11 @@ public final class GuardedFields {
 
     private static final Pattern HELD = Pattern.compile("(?i)locked$");
     private static final Pattern SAYS_HELD = Pattern.compile("(?i)\\b(?:lock|mutex|mu)\\b");
-    /** Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it. */
-    private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|init\\w*)$");
+    /**
+     * Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it; (session
+     * 49) an exported {@code Initialize} or {@code Init} too (mediamtx's managers fill their slices there).
+     */
+    private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|[Ii]nit\\w*)$");
     private static final Pattern CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main)$");
     /** A doc comment that says the method runs on another goroutine than its type's locked methods. */
     private static final Pattern SAYS_CONCURRENT = Pattern.compile(

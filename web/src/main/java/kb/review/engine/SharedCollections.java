@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
  * <li>the writing method's own comment says it runs on several threads ("called on the event loop threads", "from
  * any thread", "concurrently"): the author's word about the method. Reported at the write.</li>
+ * <li>(session 49) another member uses the field under a lock (see {@link #lockedElsewhere}). Reported at the
+ * write.</li>
  * </ul>
  * A write in a synchronized method, in a {@code synchronized} block, or in a method that takes a {@code Lock} is
  * guarded and does not count.

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
  * SOURCES.md: Go state used without the lock that the same function or the type's other methods take for it
  * ({@link kb.review.analysis.GuardedFields}). A map looked up before the lock the function inserts under (a receiver's
  * field or a package-level map), a slice grown without the mutex its type declares or its locked methods take.
- * Clean: the lookup under the read lock and checked again under the write lock; a map the function makes itself; an
- * append in a constructor or under the lock.
+ * Java: a plain collection that a member uses under a lock ({@code synchronized} or a {@code Lock}), written by
+ * another method without it ({@link SharedCollections}). Clean: the lookup under the read lock and checked again
+ * under the write lock; a map the function makes itself; an append in a constructor or under the lock; the Java
+ * write moved inside the monitor; a map filled by the constructor.
  */
 class Guard49ClassesTest {
 
