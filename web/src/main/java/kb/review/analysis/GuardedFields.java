@@ -31,8 +31,11 @@ public final class GuardedFields {
 
     private static final Pattern HELD = Pattern.compile("(?i)locked$");
     private static final Pattern SAYS_HELD = Pattern.compile("(?i)\\b(?:lock|mutex|mu)\\b");
-    /** Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it. */
-    private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|init\\w*)$");
+    /**
+     * Methods that fill the receiver while it is being decoded or built, before any other goroutine holds it; (session
+     * 49) an exported {@code Initialize} or {@code Init} too (mediamtx's managers fill their slices there).
+     */
+    private static final Pattern BUILDS = Pattern.compile("^(?:Unmarshal\\w*|Decode\\w*|decode\\w*|Scan|[Ii]nit\\w*)$");
     private static final Pattern CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main)$");
     /** A doc comment that says the method runs on another goroutine than its type's locked methods. */
     private static final Pattern SAYS_CONCURRENT = Pattern.compile(
@@ -69,6 +72,15 @@ public final class GuardedFields {
         Map<String, Set<String>> heldMaps = LockStates.heldMaps(file, fns);
         List<Shapes.Spot> out = new ArrayList<>();
         for (Fn f : fns) {
+            int offLock = f.locks() && !CONSTRUCTOR.matcher(f.name()).matches() && !HELD.matcher(f.name()).find()
+                    ? LockStates.offLockAccess(file, f) : 0;
+            if (offLock > 0) {
+                out.add(new Shapes.Spot(offLock, 1 + GoFuncs.indent(file.line(offLock)), true,
+                        "Here the function uses the map before it takes the lock it writes the map under (or after "
+                        + "it lets the lock go): another call's write under the lock runs beside this read, and a map "
+                        + "read during a write ends the process. Take the lock first and check again under it."));
+                continue;
+            }
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
             Set<String> any = f.recv() == null ? null : locked.get(f.type());
             boolean mapWrite = fields != null && firstWrite(file, f, fields, file.text()) > 0;
@@ -105,7 +117,10 @@ public final class GuardedFields {
             // a lock taken after the write does not guard it (round 62's moved tracker)
             if (line > 0 && (f.whole() || file.allKnown(f.start(), line))
                     && calledUnlocked(f, fns, doc(file, f.start()))) {
-                out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, declared.containsKey(f.type())
+                out.add(new Shapes.Spot(line, 1 + GoFuncs.indent(file.line(line)), true, file.line(line)
+                        .contains("append(") ? "Here the method grows a slice the type guards with its mutex, with no "
+                        + "lock: two appends at once lose an element, and a reader under the lock sees a half-made "
+                        + "slice. Take the lock around the append." : declared.containsKey(f.type())
                         ? "Here no method in sight takes the lock: the type declares a mutex beside this map, and the "
                         + "method writes the map without it." : null));
             }
@@ -117,8 +132,8 @@ public final class GuardedFields {
     private static final Pattern STRUCT = Pattern.compile("^type (\\w+)(?:\\[[^\\]]*\\])? struct \\{\\s*$");
     /** A mutex field of a struct, named or embedded: {@code mu sync.Mutex}, {@code sync.RWMutex}. */
     private static final Pattern MUTEX_FIELD = Pattern.compile("^\\s+(?:\\w+\\s+)?\\*?sync\\.(?:RW)?Mutex\\b");
-    /** A map field of a struct: group 1 its name. */
-    private static final Pattern MAP_FIELD = Pattern.compile("^\\s+(\\w+)\\s+map\\[");
+    /** A map field of a struct, or (session 49) a slice field: group 1 its name. */
+    private static final Pattern MAP_FIELD = Pattern.compile("^\\s+(\\w+)\\s+(?:map\\[|\\[\\])");
 
     /**
      * Session 44: the map fields of each struct the file declares beside a mutex that no method of the type takes.
@@ -160,15 +175,22 @@ public final class GuardedFields {
         return out;
     }
 
-    /** The first line of {@code f} that writes one of {@code fields} as a map; 0 when none does. */
+    /**
+     * The first line of {@code f} that writes one of {@code fields} as a map, or (session 49, guard49) grows one the
+     * file declares as a slice with {@code append}: two appends at once lose an element or write past the end of the
+     * backing array (Shopify/toxiproxy's chain, samsarahq/thunder#522, dominant-strategies/go-quai#566); 0 when none.
+     */
     private static int firstWrite(SourceFile file, Fn f, Set<String> fields, String source) {
         String names = String.join("|", fields.stream().filter(x -> isMap(x, source)).sorted().toList());
-        if (names.isEmpty()) {
+        String slices = String.join("|", fields.stream().filter(x -> isSlice(x, source)).sorted().toList());
+        if (names.isEmpty() && slices.isEmpty()) {
             return 0;
         }
+        names = names.isEmpty() ? "(?!)" : names;
         Pattern write = Pattern.compile("^\\s*" + f.recv() + "\\.(?:" + names
                 + ")\\[[^\\n]*\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)|\\bdelete\\(\\s*" + f.recv() + "\\.(?:" + names
-                + ")\\s*,");
+                + ")\\s*,|^\\s*" + f.recv() + "\\.(" + (slices.isEmpty() ? "(?!)" : slices) + ")\\s*=\\s*append\\(\\s*"
+                + f.recv() + "\\.\\1\\b");
         for (int i = f.start() + 1; i <= f.end(); i++) {
             if (write.matcher(file.line(i)).find()) {
                 return i;
@@ -224,6 +246,11 @@ public final class GuardedFields {
         }
         Pattern started = Pattern.compile("(?m)^\\s*go\\s+[\\w.]*\\." + f.name() + "\\(");
         return fns.stream().anyMatch(c -> c != f && started.matcher(c.body()).find());
+    }
+
+    /** Whether the file declares {@code field} as a slice in a struct ({@code stubs []*Stub}). */
+    private static boolean isSlice(String field, String text) {
+        return Pattern.compile("(?m)^\\s+" + field + "\\s+\\[\\]").matcher(text).find();
     }
 
     /** Whether the file shows {@code field} as a map: declared, made, or given to delete. */

@@ -107,6 +107,60 @@ final class LockStates {
         return out;
     }
 
+    /** A map element written or deleted: group 1 (or 2) the map's path ({@code sh.items}, {@code CRLSet}). */
+    private static final Pattern MAP_WRITE = Pattern.compile(
+            "^\\s*((?:\\w+\\.)*\\w+)\\[[^\\n]*\\]\\s*(?:[-+*/|&^]?=(?!=)|\\+\\+|--)|\\bdelete\\(\\s*((?:\\w+\\.)*\\w+)\\s*,");
+
+    /**
+     * Session 49 (guard49): the first line of {@code f} that reads or writes a map off every lock while the same
+     * function writes that map under its write lock: the get-or-create that looks the key up before it locks and
+     * locks only the insert (google/adk-go#368, elastic/cloud-on-k8s#9193), the prune that reads before the lock
+     * (temporalio/temporal#11352). The function's own lock says goroutines share the map, and a read during another
+     * call's write is "concurrent map read and map write". The map is any path the function writes under the lock:
+     * a receiver's field, a field of a value it looked up ({@code sh := s.shards[i]}), a package-level map; not one the
+     * function makes itself. Judged only in a function the change touches; 0 when none.
+     */
+    static int offLockAccess(SourceFile file, Fn f) {
+        int[] states = of(file, f);
+        if (states == null || java.util.stream.IntStream.rangeClosed(f.start(), f.end()).noneMatch(file::added)) {
+            return 0;
+        }
+        Set<String> written = new HashSet<>();
+        for (int i = 1; i < states.length; i++) {
+            Matcher m = states[i] == WRITE ? MAP_WRITE.matcher(file.line(f.start() + i)) : null;
+            if (m != null && m.find()) {
+                String path = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!madeHere(path, f.body())) {
+                    written.add(path);
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            return 0;
+        }
+        String names = String.join("|", written.stream().sorted().map(Pattern::quote).toList());
+        Pattern use = Pattern.compile("(?<![\\w.])(?:" + names + ")\\[|\\brange\\s+(?:" + names + ")\\s*\\{"
+                + "|\\bdelete\\(\\s*(?:" + names + ")\\s*,");
+        for (int i = 1; i < states.length; i++) {
+            if (states[i] == NONE && use.matcher(file.line(f.start() + i)).find()) {
+                return f.start() + i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the root of {@code path} is the function's own: a parameter or local that it makes ({@code m :=
+     * map...}, {@code s := &shard{...}}, {@code var m}), which no other goroutine holds yet.
+     */
+    private static boolean madeHere(String path, String body) {
+        String root = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+        return Pattern.compile("\\b" + root + "\\s*:?=\\s*(?:&|new\\(|make\\(|map\\[|\\[\\]|\\w+(?:\\.\\w+)?\\{)"
+                + "|\\bvar\\s+" + root + "\\b").matcher(body).find()
+                || !path.contains(".") && Pattern.compile("^func[^\\n]*[(,]\\s*" + root + "\\s+[\\w*\\[]")
+                        .matcher(body).find();
+    }
+
     /**
      * The first added line of {@code f} that writes one of {@code maps} (an element set or bumped, a delete) while
      * the method holds no lock or only a read lock; 0 when none does.

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * ({@code @Scope("prototype")}, {@code @RequestScope}) is not shared;</li>
  * <li>the writing method's own comment says it runs on several threads ("called on the event loop threads", "from
  * any thread", "concurrently"): the author's word about the method. Reported at the write.</li>
+ * <li>(session 49) another member uses the field under a lock (see {@link #lockedElsewhere}). Reported at the
+ * write.</li>
  * </ul>
  * A write in a synchronized method, in a {@code synchronized} block, or in a method that takes a {@code Lock} is
  * guarded and does not count.
@@ -112,6 +114,7 @@ final class SharedCollections {
     /** A cheap text test: an unsafe collection is built and something may say the object is shared. */
     static boolean mayApply(String text) {
         return MAY_APPLY.matcher(text).find() && (text.contains("@") || text.contains("Servlet")
+                || text.contains("synchronized") || text.contains("lock()")
                 || text.contains("thread") || text.contains("concurrent") || MAY_THREADS.matcher(text).find());
     }
 
@@ -136,6 +139,11 @@ final class SharedCollections {
                         .findFirst();
                 if (said.isPresent()) {
                     out.add(JavaChecks.Report.at(said.get(), false));
+                    continue;
+                }
+                Optional<MethodCallExpr> offLock = writes.stream().filter(w -> !building(w)).findFirst();
+                if (offLock.isPresent() && lockedElsewhere(type, f.getKey())) {
+                    out.add(JavaChecks.Report.at(offLock.get(), false));
                     continue;
                 }
                 threadedMapField(type, f.getKey(), f.getValue(), writes, wholeFile).ifPresent(out::add);
@@ -253,6 +261,32 @@ final class SharedCollections {
             out.add(call);
         }
         return out;
+    }
+
+    /**
+     * Session 49 (guard49), lock discipline as RacerD and Error Prone's {@code @GuardedBy} read it: some member of the
+     * class uses the field while it holds a lock (a {@code synchronized} method or block, a {@code Lock} it takes).
+     * That lock is the author's word that threads share the collection, so a write elsewhere without it races the
+     * locked use (the fixes that added the missing {@code synchronized} to the one path that skipped it).
+     */
+    private static boolean lockedElsewhere(ClassOrInterfaceDeclaration type, String field) {
+        for (SynchronizedStmt s : type.findAll(SynchronizedStmt.class)) {
+            if (uses(s, field)) {
+                return true;
+            }
+        }
+        for (MethodDeclaration m : type.getMethods()) {
+            if ((m.isSynchronized() || guarded(m, m)) && uses(m, field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code n} names the field (bare or through {@code this}). */
+    private static boolean uses(Node n, String field) {
+        return n.findAll(NameExpr.class).stream().anyMatch(x -> x.getNameAsString().equals(field))
+                || n.findAll(FieldAccessExpr.class).stream().anyMatch(x -> names(x, field));
     }
 
     private static boolean names(Expression e, String field) {
