@@ -28,12 +28,14 @@ final class DroppedLogIds {
     static final String RULE = "log-line-ids-dropped";
 
     /** A log call with a message literal: its receiver chain's first name, its level and the message. */
-    private static final Pattern CALL = Pattern.compile("(?<![\\w.])(?<base>[A-Za-z_]\\w*)(?:[\\w.]|\\([^()]*\\))*?"
+    private static final Pattern CALL = Pattern.compile("(?<![\\w.])(?<base>[A-Za-z_]\\w*)"
+            + "(?:[\\w.]|\\((?:[^()]|\\([^()]*\\))*\\))*?"
             + "\\.(?<lvl>(?i:print|info|warn|warning|error|debug|trace|notice|fatal|panic|severe|fine)\\w*)"
             + "\\s*\\(\\s*(?<msg>\"(?:[^\"\\\\]|\\\\.)*\")");
     /** A word that names an identity: an id, a tag, a trace or correlation, the context a logger is bound to. */
-    private static final Pattern IDENTITY = Pattern.compile("^(?:id|ids|ID|tag|tags|ctx)$|^id[A-Z_]|[a-z0-9](?:ID|Id)s?$"
-            + "|[a-z0-9](?:ID|Id)[A-Z_]|(?i:_id)s?$|[a-z]Tag$|^(?i:trace|correlation)\\w*|^(?:With|From)Context$");
+    private static final Pattern IDENTITY = Pattern.compile("^(?:id|ids|ID|tag|tags)$|^id[A-Z_]"
+            + "|[a-z0-9](?:ID|Id)s?$|[a-z0-9](?:ID|Id)[A-Z_]|(?i:_id)s?$|[a-z]Tag$|^(?i:trace|correlation)\\w*"
+            + "|^(?:With|From)Context$");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern MESSAGE_WORD = Pattern.compile("[A-Za-z]{3,}");
@@ -88,7 +90,7 @@ final class DroppedLogIds {
         return out;
     }
 
-    /** The removed block is one log statement and the added one logs the same event through the same logger, minus ids. */
+    /** The removed block is one log statement; the added one logs its event through the same logger, minus ids. */
     private static boolean drops(String removed, String added) {
         Matcher was = CALL.matcher(removed);
         Matcher now = CALL.matcher(added);
@@ -98,12 +100,13 @@ final class DroppedLogIds {
         }
         was.reset().find();
         now.reset().find();
-        if (!was.group("base").equals(now.group("base")) || NOT_LOGGERS.contains(was.group("base")) || !level(was).equals(level(now))
-                || CARRIED.matcher(added).find()) {
+        if (!was.group("base").equals(now.group("base")) || NOT_LOGGERS.contains(was.group("base"))
+                || !level(was).equals(level(now)) || CARRIED.matcher(added).find()) {
             return false;
         }
-        Set<String> oldWords = words(MESSAGE_WORD, was.group("msg").toLowerCase());
-        Set<String> newWords = words(MESSAGE_WORD, now.group("msg").toLowerCase());
+        // the message's words, from every literal of the call (a message concatenated around its id included)
+        Set<String> oldWords = words(MESSAGE_WORD, literals(removed.substring(was.start("msg"))));
+        Set<String> newWords = words(MESSAGE_WORD, literals(added.substring(now.start("msg"))));
         if (newWords.isEmpty() || !oldWords.containsAll(newWords)) {
             return false;
         }
@@ -120,6 +123,15 @@ final class DroppedLogIds {
             to.append(' ');
         }
         to.append(line);
+    }
+
+    private static String literals(String s) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = STRING.matcher(s);
+        while (m.find()) {
+            out.append(m.group().toLowerCase()).append(' ');
+        }
+        return out.toString();
     }
 
     /** A field key kept as a word ({@code "run_id"} reads as {@code run_id}); other literals drop out. */
