@@ -110,10 +110,39 @@ final class DroppedLogIds {
         if (newWords.isEmpty() || !oldWords.containsAll(newWords)) {
             return false;
         }
-        String oldArgs = removed.substring(0, was.start("msg")) + removed.substring(was.end("msg"));
+        int end = close(removed, was.start("msg"));
+        if (end < 0 || !removed.substring(end).strip().matches(";?")) {
+            return false; // the removed block did more than log
+        }
+        Set<String> oldIds = ids(removed.substring(0, was.start("msg")) + removed.substring(was.end("msg"), end));
+        Set<String> newIds = ids(added.substring(0, now.start("msg")) + added.substring(now.end("msg")));
         Set<String> kept = words(WORD, added);
-        return words(WORD, STRING.matcher(oldArgs).replaceAll(m -> keyOf(m.group())))
-                .stream().anyMatch(w -> IDENTITY.matcher(w).find() && !kept.contains(w));
+        // an id renamed (adapterId to elementId) is still an id: the new line must name fewer
+        return newIds.size() < oldIds.size() && oldIds.stream().anyMatch(w -> !kept.contains(w));
+    }
+
+    /** The words of a call's arguments that name an identity; field keys read as words. */
+    private static Set<String> ids(String args) {
+        Set<String> out = words(WORD, STRING.matcher(args).replaceAll(m -> keyOf(m.group())));
+        out.removeIf(w -> !IDENTITY.matcher(w).find());
+        return out;
+    }
+
+    /** The index after the parenthesis that closes the call whose first argument starts at {@code from}; -1 if none. */
+    private static int close(String s, int from) {
+        int depth = 1;
+        Matcher str = STRING.matcher(s);
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' && str.find(i) && str.start() == i) {
+                i = str.end() - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** Appends a statement's next line; a space only where two names would otherwise run together. */
