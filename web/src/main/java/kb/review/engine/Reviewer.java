@@ -246,6 +246,7 @@ public final class Reviewer {
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
+                    drops.addAll(DroppedLogIds.find(f, book.catalog()));
                     drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
                     // a deleted check of a statement (`tx.ExecContext`) made bare is ERR-01's, in TX-02's place
                     kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
