@@ -10,12 +10,9 @@ import org.junit.jupiter.api.Test;
  * <li>A call the change takes out of bare code and wraps in a new try whose catch tells no one: it moves on
  * ({@code continue}), holds only a comment, or returns a default. The old code let the call's failure reach the caller;
  * the new one answers success.</li>
- * <li>Go: a function with an error result whose last step before {@code return nil} is a bare Close, Flush, Sync,
- * Commit or file step: the error its contract exists to report is dropped.</li>
  * </ul>
  * Clean: the wrapped failure logged with its cause and counted, a close wrapped quietly after the work, a parse of a
- * setting answered by its default, the failure rethrown with context; a Go Close that returns the wrapped Close's
- * error, a close at the end of a function with no error result.
+ * setting answered by its default, the failure rethrown with context.
  */
 class SwallowedFailures49ClassesTest {
 
