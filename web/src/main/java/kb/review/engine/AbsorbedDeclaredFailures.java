@@ -32,8 +32,9 @@ import kb.review.rules.Catalog;
  * them again inside a new try with such a catch ({@code writer.write(result);} made {@code try { writer.write(result);
  * } catch (WriteException ignored) {}}). The bare call let its failure reach the caller, as the deleted
  * {@code throws} did; the catch now answers success. Real fixes undo exactly this (a post, a write, a render whose
- * exception the callers needed). Code written new in that shape, with no old bare call to compare, stays the other
- * rules' to judge: set 17 showed most new catches of a default to be chosen fall-backs.
+ * exception the callers needed). Here a comment in the catch is the author's word of why, and leaves it alone. Code
+ * written new in that shape, with no old bare call to compare, stays the other rules' to judge: set 17 showed most
+ * new catches of a default to be chosen fall-backs.
  */
 final class AbsorbedDeclaredFailures {
 
@@ -76,7 +77,7 @@ final class AbsorbedDeclaredFailures {
                 Matcher m = header.kind() == DiffLine.Kind.ADDED ? SilencedCatches.failureCatch(header) : null;
                 String dropped = m == null ? null : droppedDeclaration(lines, i, m.group(1));
                 String wrapped = m == null || dropped != null ? null : wrappedCall(lines, i);
-                if ((dropped != null || wrapped != null) && absorbs(lines, i)
+                if ((dropped != null || wrapped != null) && absorbs(lines, i, wrapped != null)
                         && !SilencedCatches.onlyCleansUp(lines, i)) {
                     out.add(dropped != null ? finding(file, catalog, header.newLine(), dropped)
                             : wrappedFinding(file, catalog, header.newLine(), wrapped));
@@ -186,8 +187,13 @@ final class AbsorbedDeclaredFailures {
         return null;
     }
 
-    /** True when the catch at {@code at}, whole in sight, only comments, returns nothing or a default, or moves on. */
-    private static boolean absorbs(List<DiffLine> lines, int at) {
+    /**
+     * True when the catch at {@code at}, whole in sight, only comments, returns nothing or a default, or moves on. With
+     * {@code commentSaysWhy}, a comment there is the author's word that the fall-back is meant (set 17's Hop: a state
+     * map answered null off the UI thread, its catch saying so), and the catch is not counted: without a deleted
+     * {@code throws}, the bare call is weaker evidence that callers relied on the failure.
+     */
+    private static boolean absorbs(List<DiffLine> lines, int at, boolean commentSaysWhy) {
         int indent = CodeText.indent(lines.get(at).text());
         for (int j = at + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
@@ -202,7 +208,7 @@ final class AbsorbedDeclaredFailures {
                 return true;
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")) {
-                if (CANNOT_HAPPEN.matcher(t).find()) {
+                if (commentSaysWhy || CANNOT_HAPPEN.matcher(t).find()) {
                     return false;
                 }
                 continue;
