@@ -79,8 +79,8 @@ final class AbsorbedDeclaredFailures {
                 String wrapped = m == null || dropped != null ? null : wrappedCall(lines, i);
                 if ((dropped != null || wrapped != null) && absorbs(lines, i, wrapped != null)
                         && !SilencedCatches.onlyCleansUp(lines, i)) {
-                    out.add(dropped != null ? finding(file, catalog, header.newLine(), dropped)
-                            : wrappedFinding(file, catalog, header.newLine(), wrapped));
+                    out.add(finding(file, catalog, header.newLine(),
+                            dropped != null ? droppedWhy(dropped) : wrappedWhy(wrapped)));
                 }
             }
         }
@@ -220,24 +220,25 @@ final class AbsorbedDeclaredFailures {
         return false; // the catch runs past the hunk
     }
 
-    private static Finding wrappedFinding(SourceFile file, Catalog catalog, int line, String call) {
-        Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
-                "The change wraps `" + call + "`, whose failure used to reach the caller, in a try whose catch tells"
-                        + " no one: the caller now sees success when it fails, and no log line or counter records it."
-                        + " A comment explains it to the reader, not to the operator. Let it propagate, rethrow it"
-                        + " wrapped, or log it with the cause and count it.",
-                Finding.Confidence.HIGH, null, "kb", null);
+    /** The catch absorbs a failure whose type the change stops declaring. */
+    private static String droppedWhy(String type) {
+        return "The change stops declaring `throws " + type + "` and absorbs it in this catch, which tells no one:"
+                + " callers that used to learn of the failure (and retry, roll back or answer an error) now see"
+                + " success, and no log line or counter records it. A comment explains it to the reader, not"
+                + " to the operator. Keep the declaration, rethrow it wrapped, or log it with the cause and"
+                + " count it.";
     }
 
-    private static Finding finding(SourceFile file, Catalog catalog, int line, String type) {
+    /** The catch absorbs the failure of a call the change took out of bare code. */
+    private static String wrappedWhy(String call) {
+        return "The change wraps `" + call + "`, whose failure used to reach the caller, in a try whose catch tells"
+                + " no one: the caller now sees success when it fails, and no log line or counter records it."
+                + " Let it propagate, rethrow it wrapped, or log it with the cause and count it.";
+    }
+
+    private static Finding finding(SourceFile file, Catalog catalog, int line, String message) {
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
-                "The change stops declaring `throws " + type + "` and absorbs it in this catch, which tells no one:"
-                        + " callers that used to learn of the failure (and retry, roll back or answer an error) now see"
-                        + " success, and no log line or counter records it. A comment explains it to the reader, not"
-                        + " to the operator. Keep the declaration, rethrow it wrapped, or log it with the cause and"
-                        + " count it.",
+        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(), message,
                 Finding.Confidence.HIGH, null, "kb", null);
     }
 }
