@@ -1,7 +1,9 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
@@ -25,6 +27,14 @@ import kb.review.rules.Catalog;
  * (a checked exception of an in-memory stream); a catch of a failure whose answer is absence, a bad value, an
  * interruption or a timeout; a try that only closes or releases; tests and examples; a file where the change does this
  * more than {@link #SWEEP} times (a project's own decision to stop declaring a checked exception).
+ *
+ * <p>A second evidence of the same contract (session 49, err49): the change takes calls out of bare code and writes
+ * them again inside a new try with such a catch ({@code writer.write(result);} made {@code try { writer.write(result);
+ * } catch (WriteException ignored) {}}). The bare call let its failure reach the caller, as the deleted
+ * {@code throws} did; the catch now answers success. Real fixes undo exactly this (a post, a write, a render whose
+ * exception the callers needed). Here a comment in the catch is the author's word of why, and leaves it alone. Code
+ * written new in that shape, with no old bare call to compare, stays the other rules' to judge: set 17 showed most
+ * new catches of a default to be chosen fall-backs.
  */
 final class AbsorbedDeclaredFailures {
 
@@ -66,8 +76,11 @@ final class AbsorbedDeclaredFailures {
                 DiffLine header = lines.get(i);
                 Matcher m = header.kind() == DiffLine.Kind.ADDED ? SilencedCatches.failureCatch(header) : null;
                 String dropped = m == null ? null : droppedDeclaration(lines, i, m.group(1));
-                if (dropped != null && absorbs(lines, i) && !SilencedCatches.onlyCleansUp(lines, i)) {
-                    out.add(finding(file, catalog, header.newLine(), dropped));
+                String wrapped = m == null || dropped != null ? null : wrappedCall(lines, i);
+                if ((dropped != null || wrapped != null) && absorbs(lines, i, wrapped != null)
+                        && !SilencedCatches.onlyCleansUp(lines, i)) {
+                    out.add(finding(file, catalog, header.newLine(),
+                            dropped != null ? droppedWhy(dropped) : wrappedWhy(wrapped)));
                 }
             }
         }
@@ -110,6 +123,47 @@ final class AbsorbedDeclaredFailures {
         return null;
     }
 
+    /**
+     * The first statement of the try this catch closes, when the change writes that try around lines it takes out of
+     * the same hunk's old text unguarded (session 49, err49): {@code writer.write(result);} deleted and written again
+     * inside {@code try { ... } catch (WriteException ignored) {}}. The old code let that call's failure reach the
+     * caller; the deleted bare line is the evidence, as the deleted {@code throws} is above. Null when any line of the
+     * try is kept or new, or when the hunk's old text had a try or catch of its own (a handler rewritten, not added).
+     */
+    private static String wrappedCall(List<DiffLine> lines, int at) {
+        int indent = CodeText.indent(lines.get(at).text());
+        List<String> guarded = new ArrayList<>();
+        int j = at - 1;
+        for (; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            String t = l.text().strip();
+            if (l.kind() == DiffLine.Kind.REMOVED || t.isEmpty()) {
+                continue;
+            }
+            if (CodeText.indent(l.text()) <= indent && SilencedCatches.TRY.matcher(t).matches()) {
+                break;
+            }
+            if (l.kind() != DiffLine.Kind.ADDED || CodeText.indent(l.text()) <= indent) {
+                return null; // a kept line in the try, or the end of another block at the catch's depth
+            }
+            guarded.add(t);
+        }
+        if (j < 0 || lines.get(j).kind() != DiffLine.Kind.ADDED || guarded.isEmpty()) {
+            return null;
+        }
+        Set<String> deleted = new HashSet<>();
+        for (DiffLine l : lines) {
+            String t = l.text().strip();
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                if (SilencedCatches.TRY.matcher(t).matches() || t.contains("catch")) {
+                    return null;
+                }
+                deleted.add(t);
+            }
+        }
+        return deleted.containsAll(guarded) ? guarded.get(guarded.size() - 1) : null;
+    }
+
     /** The name a declaration line declares (the identifier before its first parenthesis), or null. */
     private static String methodName(String line) {
         Matcher m = NAME.matcher(line);
@@ -133,8 +187,13 @@ final class AbsorbedDeclaredFailures {
         return null;
     }
 
-    /** True when the catch at {@code at}, whole in sight, only comments, returns nothing or a default, or moves on. */
-    private static boolean absorbs(List<DiffLine> lines, int at) {
+    /**
+     * True when the catch at {@code at}, whole in sight, only comments, returns nothing or a default, or moves on. With
+     * {@code commentSaysWhy}, a comment there is the author's word that the fall-back is meant (set 17's Hop: a state
+     * map answered null off the UI thread, its catch saying so), and the catch is not counted: without a deleted
+     * {@code throws}, the bare call is weaker evidence that callers relied on the failure.
+     */
+    private static boolean absorbs(List<DiffLine> lines, int at, boolean commentSaysWhy) {
         int indent = CodeText.indent(lines.get(at).text());
         for (int j = at + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
@@ -149,7 +208,7 @@ final class AbsorbedDeclaredFailures {
                 return true;
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")) {
-                if (CANNOT_HAPPEN.matcher(t).find()) {
+                if (commentSaysWhy || CANNOT_HAPPEN.matcher(t).find()) {
                     return false;
                 }
                 continue;
@@ -161,14 +220,25 @@ final class AbsorbedDeclaredFailures {
         return false; // the catch runs past the hunk
     }
 
-    private static Finding finding(SourceFile file, Catalog catalog, int line, String type) {
+    /** The catch absorbs a failure whose type the change stops declaring. */
+    private static String droppedWhy(String type) {
+        return "The change stops declaring `throws " + type + "` and absorbs it in this catch, which tells no one:"
+                + " callers that used to learn of the failure (and retry, roll back or answer an error) now see"
+                + " success, and no log line or counter records it. A comment explains it to the reader, not"
+                + " to the operator. Keep the declaration, rethrow it wrapped, or log it with the cause and"
+                + " count it.";
+    }
+
+    /** The catch absorbs the failure of a call the change took out of bare code. */
+    private static String wrappedWhy(String call) {
+        return "The change wraps `" + call + "`, whose failure used to reach the caller, in a try whose catch tells"
+                + " no one: the caller now sees success when it fails, and no log line or counter records it."
+                + " Let it propagate, rethrow it wrapped, or log it with the cause and count it.";
+    }
+
+    private static Finding finding(SourceFile file, Catalog catalog, int line, String message) {
         Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
-                "The change stops declaring `throws " + type + "` and absorbs it in this catch, which tells no one:"
-                        + " callers that used to learn of the failure (and retry, roll back or answer an error) now see"
-                        + " success, and no log line or counter records it. A comment explains it to the reader, not"
-                        + " to the operator. Keep the declaration, rethrow it wrapped, or log it with the cause and"
-                        + " count it.",
+        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(), message,
                 Finding.Confidence.HIGH, null, "kb", null);
     }
 }

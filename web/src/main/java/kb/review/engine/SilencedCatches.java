@@ -93,7 +93,8 @@ final class SilencedCatches {
     private static final Pattern PEER_GONE = Pattern.compile(
             "EOFException|ClosedChannelException|AsynchronousCloseException|CancellationException|ClientAbort\\w*"
                     + "|BrokenPipe\\w*|EofException");
-    private static final Pattern TRY = Pattern.compile("^(?:\\}\\s*)?try\\s*(?:\\([^{]*\\))?\\s*\\{$");
+    /** The line that opens a try (with resources or not), or a try after a closing brace. */
+    static final Pattern TRY = Pattern.compile("^(?:\\}\\s*)?try\\s*(?:\\([^{]*\\))?\\s*\\{$");
 
     private SilencedCatches() {
     }
