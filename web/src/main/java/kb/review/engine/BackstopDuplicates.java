@@ -22,7 +22,9 @@ final class BackstopDuplicates {
             // session 35's blank error of an own function, behind the shape rules of `v, _ :=` (a read verb's value)
             "go-own-error-assigned-to-blank",
             // session 36's per-unit role of a log line, behind the loop and callback rules that name the same line
-            "go-log-per-unit-role", "java-log-per-unit-role");
+            "go-log-per-unit-role", "java-log-per-unit-role",
+            // session 49's clear off the straight path, behind the ThreadLocal/MDC rules that already name the set
+            "java-thread-state-cleared-off-path");
 
     /**
      * Rules that name the change's cause where a general rule names only its effect: settled on the review's last

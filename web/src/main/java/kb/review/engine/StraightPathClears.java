@@ -2,6 +2,7 @@ package kb.review.engine;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * endX()} on a class named as a context or holder. Without the set in sight, only a declared ThreadLocal's or the MDC's
  * clear written inside a try body after its work ("cleared on success only") is taken. Left alone: a clear in a
  * {@code finally} or a catch (or a twin of it there), a try-with-resources scope, a set whose clear is in another
- * method (interceptors' preHandle/afterCompletion), and a bracket of nothing but logging.
+ * method (interceptors' preHandle/afterCompletion), a bracket of nothing but logging, and a program's {@code main}.
+ * Where an older CONC-04 rule names the same line, its finding stands ({@link BackstopDuplicates}).
  */
 final class StraightPathClears {
 
@@ -74,7 +76,7 @@ final class StraightPathClears {
                 continue;
             }
             Node body = JavaChecks.callable(clear).orElse(null);
-            if (body == null || twinInFinallyOrCatch(body, clear)) {
+            if (body == null || startUp(body) || twinInFinallyOrCatch(body, clear)) {
                 continue;
             }
             MethodCallExpr set = setBefore(body, clear, scope);
@@ -97,6 +99,14 @@ final class StraightPathClears {
             }
         }
         return out;
+    }
+
+    /**
+     * A program's {@code static main}: it runs on the main thread, which no pool hands to a next request, so a value
+     * left there on an exception leaks into nothing (the process is ending or the value is the start-up's own).
+     */
+    private static boolean startUp(Node body) {
+        return body instanceof MethodDeclaration m && m.isStatic() && m.getNameAsString().equals("main");
     }
 
     private static boolean isClear(MethodCallExpr c, String scope, Set<String> threadLocals) {
