@@ -65,18 +65,28 @@ public final class BoundedExecutorWork {
             return "";
         }
         String before = code.substring(Math.max(0, at - 200), at).stripTrailing();
+        int open = at + factory.end() - factory.start() - 1;
+        int[] method = enclosingMethod(code, at);
+        if (method != null && OneTaskPools.oneTask(code, open, method)) {
+            return OneTaskPools.ONE_TASK; // session 49 (pool49)
+        }
         Matcher name = ASSIGNED.matcher(before);
         if (!name.find()) {
             return "";
         }
         String pool = name.group(2);
-        String size = argument(code, at + factory.end() - factory.start() - 1);
-        int[] method = enclosingMethod(code, at);
+        String size = argument(code, open);
         boolean local = method != null && name.group(1) != null && !name.group(1).equals("return")
                 && !isField(code, method, pool);
         if (local) {
             String body = code.substring(method[0], method[1]);
-            return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
+            if (sizedToWork(factory.group(), size, body) && perCall(body, pool, before)) {
+                return PER_CALL;
+            }
+            // session 49 (pool49): a thread of this call's own, or a fixed pool whose every task the call awaits
+            return OneTaskPools.singleForCall(factory.group(), body, pool) ? OneTaskPools.SINGLE_PER_CALL
+                    : !factory.group().contains("newCachedThreadPool") && AwaitedExecutorWork.awaited(code, pool,
+                            factory.group()) ? AwaitedExecutorWork.AWAITED : "";
         }
         return startUpOnly(code, pool, size) ? START_UP
                 : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED // session 35 (noise35)
@@ -138,7 +148,7 @@ public final class BoundedExecutorWork {
     }
 
     /** The text before the unmatched parenthesis around {@code pos}: the name of the call it is an argument of. */
-    private static String callBefore(String body, int pos) {
+    static String callBefore(String body, int pos) {
         int depth = 0;
         int braces = 0; // a lambda's block among the call's arguments
         for (int i = pos - 1; i >= 0; i--) {
@@ -217,15 +227,21 @@ public final class BoundedExecutorWork {
 
     /** The text of the call whose parenthesis opens at {@code open}, up to its closing parenthesis. */
     private static String callText(String code, int open) {
+        int end = closeParen(code, open);
+        return end < 0 ? "" : code.substring(open, end);
+    }
+
+    /** The offset just past the parenthesis that closes the one opening at {@code open}, or -1. */
+    static int closeParen(String code, int open) {
         int depth = 0;
         for (int i = Math.max(0, open); i < code.length(); i++) {
             char c = code.charAt(i);
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (depth == 0) {
-                return code.substring(open, i + 1);
+                return i + 1;
             }
         }
-        return "";
+        return -1;
     }
 
     /** True when the position sits in a lambda or an anonymous class's body inside the method opening at {@code from}. */
@@ -277,7 +293,7 @@ public final class BoundedExecutorWork {
     }
 
     /** True when the position sits in the body of a {@code while} or {@code do} loop of the given text. */
-    private static boolean inOpenLoop(String text, int pos) {
+    static boolean inOpenLoop(String text, int pos) {
         int depth = 0;
         for (int i = Math.min(pos, text.length() - 1); i >= 0; i--) {
             char c = text.charAt(i);
