@@ -83,8 +83,8 @@ public final class BoundedExecutorWork {
             if (sizedToWork(factory.group(), size, body) && perCall(body, pool, before)) {
                 return PER_CALL;
             }
-            // session 49 (pool49): a thread of this call's own, or a fixed pool whose every task the call awaits
-            return OneTaskPools.singleForCall(factory.group(), body, pool) ? OneTaskPools.SINGLE_PER_CALL
+            // session 49 (pool49): a pool this call owns (one thread, or shut down here), or one whose tasks it awaits
+            return OneTaskPools.singleForCall(factory.group(), body, pool, before) ? OneTaskPools.SINGLE_PER_CALL
                     : !factory.group().contains("newCachedThreadPool") && AwaitedExecutorWork.awaited(code, pool,
                             factory.group()) ? AwaitedExecutorWork.AWAITED : "";
         }
@@ -95,9 +95,7 @@ public final class BoundedExecutorWork {
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */
     private static boolean perCall(String body, String pool, String before) {
-        boolean resource = before.matches("(?s).*\\btry\\s*\\(\\s*[^;{}]*$");
-        if (!resource && !Pattern.compile("(?<![\\w.])" + Pattern.quote(pool)
-                + "\\s*\\.\\s*(?:shutdown|shutdownNow|close)\\s*\\(").matcher(body).find()) {
+        if (!shutDownHere(body, pool, before)) {
             return false;
         }
         Matcher use = Pattern.compile("(?<![\\w.])" + Pattern.quote(pool) + "(?!\\w)").matcher(body);
@@ -126,6 +124,12 @@ public final class BoundedExecutorWork {
             }
         }
         return true;
+    }
+
+    /** True when the method shuts the pool down itself, or holds it as a try-with-resources resource. */
+    static boolean shutDownHere(String body, String pool, String before) {
+        return before.matches("(?s).*\\btry\\s*\\(\\s*[^;{}]*$") || Pattern.compile("(?<![\\w.])"
+                + Pattern.quote(pool) + "\\s*\\.\\s*(?:shutdown|shutdownNow|close)\\s*\\(").matcher(body).find();
     }
 
     private static final Pattern ASYNC = Pattern.compile("\\b\\w+Async\\s*$");

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * <li>{@link #ONE_TASK}: a pool whose result is used at once for one task and never named
  * ({@code Executors.newSingleThreadExecutor().submit(task)}, or the pool argument of one {@code supplyAsync}): nothing
  * can reach it to add a second task. GameNative's installer writes its background jobs this way.</li>
- * <li>{@link #SINGLE_PER_CALL}: a single-thread executor kept in a local of one method that neither returns it nor
- * stores it elsewhere: one thread per call (a probe, a flush, a token request), its queue the few tasks this call
- * hands it.</li>
+ * <li>{@link #SINGLE_PER_CALL}: a single-thread executor, or a pool the method shuts down itself, kept in a local of
+ * one method that neither returns it nor stores it elsewhere: one thread per call (a probe, a flush, a token
+ * request) or a pool for the batch this call was handed (matsim's carriers, a media scan of the configured folders),
+ * its queue only what this call puts in. The pool may be handed to a call (a client, an algorithm) that runs within
+ * this one.</li>
  * </ul>
  * Either stays reported when it is fed from a {@code while}/{@code do} loop (lines of a stream, a socket's messages):
  * there every turn adds a task or a thread, as many as the input has.
@@ -24,8 +26,8 @@ final class OneTaskPools {
 
     /** What {@link BoundedExecutorWork#describe} answers for a pool used at once for one task. */
     static final String ONE_TASK = "one-task-pool";
-    /** What {@link BoundedExecutorWork#describe} answers for a single-thread executor local to one call. */
-    static final String SINGLE_PER_CALL = "single-thread-per-call";
+    /** What {@link BoundedExecutorWork#describe} answers for a pool local to one call that it does not outlive. */
+    static final String SINGLE_PER_CALL = "pool-of-this-call";
 
     private static final Pattern ONE_SUBMIT = Pattern.compile("\\A\\s*\\.\\s*(?:submit|execute)\\s*\\(");
     private static final Pattern ASYNC_ARGUMENT = Pattern.compile("\\b\\w+Async\\s*$");
@@ -52,12 +54,13 @@ final class OneTaskPools {
     }
 
     /**
-     * True when a single-thread executor held in the local {@code pool} of the method body {@code body} is neither
-     * returned nor stored elsewhere, and no use of it sits in a {@code while}/{@code do} loop. Handing it to a call
-     * (a client built for this request, an async stage) keeps it this call's.
+     * True when a pool held in the local {@code pool} of the method body {@code body} is a single-thread executor or
+     * one the method shuts down itself, is neither returned nor stored elsewhere, and no use of it sits in a
+     * {@code while}/{@code do} loop. Handing it to a call (a client built for this request, an algorithm run for this
+     * batch, an async stage) keeps it this call's.
      */
-    static boolean singleForCall(String factory, String body, String pool) {
-        if (!factory.contains("newSingleThreadExecutor")) {
+    static boolean singleForCall(String factory, String body, String pool, String before) {
+        if (!factory.contains("newSingleThreadExecutor") && !BoundedExecutorWork.shutDownHere(body, pool, before)) {
             return false;
         }
         Matcher use = Pattern.compile("(?<![\\w.])" + Pattern.quote(pool) + "(?!\\w)").matcher(body);
