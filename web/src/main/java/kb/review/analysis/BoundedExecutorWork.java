@@ -95,9 +95,15 @@ public final class BoundedExecutorWork {
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */
     private static boolean perCall(String body, String pool, String before) {
-        if (!shutDownHere(body, pool, before)) {
-            return false;
-        }
+        return shutDownHere(body, pool, before) && usesStayInCall(body, pool, false);
+    }
+
+    /**
+     * True when no use of the local {@code pool} in the method body feeds it from a {@code while}/{@code do} loop
+     * and none returns it or stores it elsewhere; a pool handed to a call as an argument passes only when
+     * {@code handOnAllowed} (and not from such a loop).
+     */
+    static boolean usesStayInCall(String body, String pool, boolean handOnAllowed) {
         Matcher use = Pattern.compile("(?<![\\w.])" + Pattern.quote(pool) + "(?!\\w)").matcher(body);
         while (use.find()) {
             String head = body.substring(Math.max(0, use.start() - 60), use.start()).stripTrailing();
@@ -112,14 +118,14 @@ public final class BoundedExecutorWork {
                 }
                 continue; // a call on the pool
             }
-            if ((head.endsWith(",") || head.endsWith("(")) && ASYNC.matcher(callBefore(body, use.start())).find()) {
+            boolean argument = head.endsWith(",") || head.endsWith("(");
+            if (argument && (handOnAllowed || ASYNC.matcher(callBefore(body, use.start())).find())) {
                 if (inOpenLoop(body, use.start())) {
                     return false;
                 }
-                continue; // the pool an async stage runs on (supplyAsync(task, pool)): a submit by another name
+                continue; // the pool an async stage runs on (supplyAsync(task, pool)), or a call run within this one
             }
-            if (head.endsWith("return") || head.endsWith("(") || head.endsWith(",") || head.endsWith("=")
-                    || head.endsWith("->")) {
+            if (head.endsWith("return") || argument || head.endsWith("=") || head.endsWith("->")) {
                 return false; // returned, passed on or stored: its work is not all in this call
             }
         }

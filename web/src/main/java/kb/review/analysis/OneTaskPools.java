@@ -1,6 +1,5 @@
 package kb.review.analysis;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,19 +62,7 @@ final class OneTaskPools {
         if (!factory.contains("newSingleThreadExecutor") && !BoundedExecutorWork.shutDownHere(body, pool, before)) {
             return false;
         }
-        Matcher use = Pattern.compile("(?<![\\w.])" + Pattern.quote(pool) + "(?!\\w)").matcher(body);
-        while (use.find()) {
-            String head = body.substring(Math.max(0, use.start() - 60), use.start()).stripTrailing();
-            String rest = body.substring(use.end()).stripLeading();
-            if (rest.startsWith("=") && !rest.startsWith("==")) {
-                continue; // declared here
-            }
-            if (head.endsWith("return") || head.endsWith("=") || head.endsWith("->")
-                    || BoundedExecutorWork.inOpenLoop(body, use.start())) {
-                return false;
-            }
-        }
-        return true;
+        return BoundedExecutorWork.usesStayInCall(body, pool, true);
     }
 
     /** The offset of {@code Executors} in the factory call whose argument list opens at {@code open}. */
