@@ -13,9 +13,9 @@ import kb.review.diff.SourceFile;
  * the same method shuts down or closes and neither returns nor stores: its queue holds only the tasks of this call,
  * over data the call already holds (a page of lookups, one probe per server, the registered catalogs). Only when its
  * size follows that work: a cached pool, a fixed pool sized from a collection's size, an array's length or a page
- * size, or one fed by a counted loop to its own size (a pool of two or of the processor count per call is a thread
- * per call, and stays reported, as rounds 9 and 13 expect). A pool fed from a {@code while}/{@code do} loop (lines
- * of a stream, messages of a socket) stays reported.</li>
+ * size, or one fed by a counted loop to its own size (session 49: any other pool the call shuts down, or a
+ * single-thread one, is {@link OneTaskPools}' reading; rounds 74-101 label those RES-04 alone). A pool fed from a
+ * {@code while}/{@code do} loop (lines of a stream, messages of a socket) stays reported.</li>
  * <li>{@link #START_UP}: a pool whose every submit in the file happens while its owner starts (in a constructor, a
  * {@code start*}/{@code init*}/{@code open}/{@code setUp}-like method, or a counted loop whose bound is the pool's own
  * size: as many long-running workers as threads), never inside a {@code while}/{@code do} loop: the tasks are a
@@ -146,9 +146,8 @@ public final class BoundedExecutorWork {
     /**
      * True when a per-call pool's size is the call's work, so its queue holds nothing past it: a cached pool (no
      * queue), a fixed pool sized from the work ({@code min(ids.size(), 8)}, a page size) or fed by a counted loop to its
-     * own size. A pool of a fixed count of threads (2, the processors) fed a whole collection queues the rest, and a
-     * pool made per call for one task is a thread per call: those stay reported (round 13's java-14, round 9's
-     * per-call lookup).
+     * own size. A pool of a fixed count of threads (2, the processors) fed a whole collection queues the rest: that
+     * one is left to {@link OneTaskPools#singleForCall} (shut down by the call, or awaited).
      */
     private static boolean sizedToWork(String factory, String size, String body) {
         if (factory.contains("newCachedThreadPool")) {
