@@ -13,9 +13,9 @@ import kb.review.diff.SourceFile;
  * the same method shuts down or closes and neither returns nor stores: its queue holds only the tasks of this call,
  * over data the call already holds (a page of lookups, one probe per server, the registered catalogs). Only when its
  * size follows that work: a cached pool, a fixed pool sized from a collection's size, an array's length or a page
- * size, or one fed by a counted loop to its own size (a pool of two or of the processor count per call is a thread
- * per call, and stays reported, as rounds 9 and 13 expect). A pool fed from a {@code while}/{@code do} loop (lines
- * of a stream, messages of a socket) stays reported.</li>
+ * size, or one fed by a counted loop to its own size (session 49: any other pool the call shuts down, or a
+ * single-thread one, is {@link OneTaskPools}' reading; rounds 74-101 label those RES-04 alone). A pool fed from a
+ * {@code while}/{@code do} loop (lines of a stream, messages of a socket) stays reported.</li>
  * <li>{@link #START_UP}: a pool whose every submit in the file happens while its owner starts (in a constructor, a
  * {@code start*}/{@code init*}/{@code open}/{@code setUp}-like method, or a counted loop whose bound is the pool's own
  * size: as many long-running workers as threads), never inside a {@code while}/{@code do} loop: the tasks are a
@@ -65,18 +65,28 @@ public final class BoundedExecutorWork {
             return "";
         }
         String before = code.substring(Math.max(0, at - 200), at).stripTrailing();
+        int open = at + factory.end() - factory.start() - 1;
+        int[] method = enclosingMethod(code, at);
+        if (method != null && OneTaskPools.oneTask(code, open, method)) {
+            return OneTaskPools.ONE_TASK; // session 49 (pool49)
+        }
         Matcher name = ASSIGNED.matcher(before);
         if (!name.find()) {
             return "";
         }
         String pool = name.group(2);
-        String size = argument(code, at + factory.end() - factory.start() - 1);
-        int[] method = enclosingMethod(code, at);
+        String size = argument(code, open);
         boolean local = method != null && name.group(1) != null && !name.group(1).equals("return")
                 && !isField(code, method, pool);
         if (local) {
             String body = code.substring(method[0], method[1]);
-            return sizedToWork(factory.group(), size, body) && perCall(body, pool, before) ? PER_CALL : "";
+            if (sizedToWork(factory.group(), size, body) && perCall(body, pool, before)) {
+                return PER_CALL;
+            }
+            // session 49 (pool49): a pool this call owns (one thread, or shut down here), or one whose tasks it awaits
+            return OneTaskPools.singleForCall(factory.group(), body, pool, before) ? OneTaskPools.SINGLE_PER_CALL
+                    : !factory.group().contains("newCachedThreadPool") && AwaitedExecutorWork.awaited(code, pool,
+                            factory.group()) ? AwaitedExecutorWork.AWAITED : "";
         }
         return startUpOnly(code, pool, size) ? START_UP
                 : PacedExecutorWork.paced(code, pool) ? PacedExecutorWork.PACED // session 35 (noise35)
@@ -85,11 +95,15 @@ public final class BoundedExecutorWork {
 
     /** A local pool this method shuts down (or a try resource) and does not hand on, fed from no open-ended loop. */
     private static boolean perCall(String body, String pool, String before) {
-        boolean resource = before.matches("(?s).*\\btry\\s*\\(\\s*[^;{}]*$");
-        if (!resource && !Pattern.compile("(?<![\\w.])" + Pattern.quote(pool)
-                + "\\s*\\.\\s*(?:shutdown|shutdownNow|close)\\s*\\(").matcher(body).find()) {
-            return false;
-        }
+        return shutDownHere(body, pool, before) && usesStayInCall(body, pool, false);
+    }
+
+    /**
+     * True when no use of the local {@code pool} in the method body feeds it from a {@code while}/{@code do} loop
+     * and none returns it or stores it elsewhere; a pool handed to a call as an argument passes only when
+     * {@code handOnAllowed} (and not from such a loop).
+     */
+    static boolean usesStayInCall(String body, String pool, boolean handOnAllowed) {
         Matcher use = Pattern.compile("(?<![\\w.])" + Pattern.quote(pool) + "(?!\\w)").matcher(body);
         while (use.find()) {
             String head = body.substring(Math.max(0, use.start() - 60), use.start()).stripTrailing();
@@ -104,18 +118,24 @@ public final class BoundedExecutorWork {
                 }
                 continue; // a call on the pool
             }
-            if ((head.endsWith(",") || head.endsWith("(")) && ASYNC.matcher(callBefore(body, use.start())).find()) {
+            boolean argument = head.endsWith(",") || head.endsWith("(");
+            if (argument && (handOnAllowed || ASYNC.matcher(callBefore(body, use.start())).find())) {
                 if (inOpenLoop(body, use.start())) {
                     return false;
                 }
-                continue; // the pool an async stage runs on (supplyAsync(task, pool)): a submit by another name
+                continue; // the pool an async stage runs on (supplyAsync(task, pool)), or a call run within this one
             }
-            if (head.endsWith("return") || head.endsWith("(") || head.endsWith(",") || head.endsWith("=")
-                    || head.endsWith("->")) {
+            if (head.endsWith("return") || argument || head.endsWith("=") || head.endsWith("->")) {
                 return false; // returned, passed on or stored: its work is not all in this call
             }
         }
         return true;
+    }
+
+    /** True when the method shuts the pool down itself, or holds it as a try-with-resources resource. */
+    static boolean shutDownHere(String body, String pool, String before) {
+        return before.matches("(?s).*\\btry\\s*\\(\\s*[^;{}]*$") || Pattern.compile("(?<![\\w.])"
+                + Pattern.quote(pool) + "\\s*\\.\\s*(?:shutdown|shutdownNow|close)\\s*\\(").matcher(body).find();
     }
 
     private static final Pattern ASYNC = Pattern.compile("\\b\\w+Async\\s*$");
@@ -126,9 +146,8 @@ public final class BoundedExecutorWork {
     /**
      * True when a per-call pool's size is the call's work, so its queue holds nothing past it: a cached pool (no
      * queue), a fixed pool sized from the work ({@code min(ids.size(), 8)}, a page size) or fed by a counted loop to its
-     * own size. A pool of a fixed count of threads (2, the processors) fed a whole collection queues the rest, and a
-     * pool made per call for one task is a thread per call: those stay reported (round 13's java-14, round 9's
-     * per-call lookup).
+     * own size. A pool of a fixed count of threads (2, the processors) fed a whole collection queues the rest: that
+     * one is left to {@link OneTaskPools#singleForCall} (shut down by the call, or awaited).
      */
     private static boolean sizedToWork(String factory, String size, String body) {
         if (factory.contains("newCachedThreadPool")) {
@@ -138,7 +157,7 @@ public final class BoundedExecutorWork {
     }
 
     /** The text before the unmatched parenthesis around {@code pos}: the name of the call it is an argument of. */
-    private static String callBefore(String body, int pos) {
+    static String callBefore(String body, int pos) {
         int depth = 0;
         int braces = 0; // a lambda's block among the call's arguments
         for (int i = pos - 1; i >= 0; i--) {
@@ -217,15 +236,21 @@ public final class BoundedExecutorWork {
 
     /** The text of the call whose parenthesis opens at {@code open}, up to its closing parenthesis. */
     private static String callText(String code, int open) {
+        int end = closeParen(code, open);
+        return end < 0 ? "" : code.substring(open, end);
+    }
+
+    /** The offset just past the parenthesis that closes the one opening at {@code open}, or -1. */
+    static int closeParen(String code, int open) {
         int depth = 0;
         for (int i = Math.max(0, open); i < code.length(); i++) {
             char c = code.charAt(i);
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (depth == 0) {
-                return code.substring(open, i + 1);
+                return i + 1;
             }
         }
-        return "";
+        return -1;
     }
 
     /** True when the position sits in a lambda or an anonymous class's body inside the method opening at {@code from}. */
@@ -277,7 +302,7 @@ public final class BoundedExecutorWork {
     }
 
     /** True when the position sits in the body of a {@code while} or {@code do} loop of the given text. */
-    private static boolean inOpenLoop(String text, int pos) {
+    static boolean inOpenLoop(String text, int pos) {
         int depth = 0;
         for (int i = Math.min(pos, text.length() - 1); i >= 0; i--) {
             char c = text.charAt(i);

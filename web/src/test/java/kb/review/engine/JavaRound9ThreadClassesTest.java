@@ -167,6 +167,8 @@ class JavaRound9ThreadClassesTest {
                     }
                 }
                 """);
-        assertEquals(List.of("18:CONC-02", "9:CONC-02"), items(diff));
+        // session 49 (pool49): the pool of two made, awaited and shut down by price() is this call's own (a thread per
+        // call at worst, RES-04's); the one handed to the returned PriceFeed outlives the call and stays
+        assertEquals(List.of("18:CONC-02"), items(diff));
     }
 }
