@@ -55,19 +55,26 @@ public final class GuardedFields {
     public static List<Shapes.Spot> find(SourceFile file) {
         List<Fn> fns = GoFuncs.of(file);
         Map<String, Set<String>> guarded = new HashMap<>();
+        Map<String, Set<String>> ownGuarded = new HashMap<>();
         for (Fn f : fns) {
             if (f.recv() == null || !f.locks()) {
                 continue;
             }
+            boolean own = Pattern.compile("(?<![\\w.])" + f.recv() + "\\.(?:\\w+\\.)?(?:R?Lock|TryR?Lock)\\(\\)")
+                    .matcher(f.body()).find();
             Matcher m = Pattern.compile("(?<![\\w.])" + f.recv() + "\\.(\\w+)\\[|\\bdelete\\(\\s*" + f.recv()
                     + "\\.(\\w+)\\s*,|\\brange\\s+" + f.recv() + "\\.(\\w+)\\b").matcher(f.body());
             while (m.find()) {
                 String field = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                 guarded.computeIfAbsent(f.type(), k -> new HashSet<>()).add(field);
+                if (own) {
+                    ownGuarded.computeIfAbsent(f.type(), k -> new HashSet<>()).add(field);
+                }
             }
         }
         Map<String, Set<String>> declared = declaredGuards(file, fns);
         declared.forEach(guarded::putIfAbsent);
+        declared.forEach(ownGuarded::putIfAbsent);
         Map<String, Set<String>> locked = lockedFields(fns);
         Map<String, Set<String>> heldMaps = LockStates.heldMaps(file, fns);
         List<Shapes.Spot> out = new ArrayList<>();
@@ -83,7 +90,8 @@ public final class GuardedFields {
             }
             Set<String> fields = f.recv() == null ? null : guarded.get(f.type());
             Set<String> any = f.recv() == null ? null : locked.get(f.type());
-            boolean mapWrite = fields != null && firstWrite(file, f, fields, file.text()) > 0;
+            Set<String> own = f.recv() == null ? Set.of() : ownGuarded.getOrDefault(f.type(), Set.of());
+            boolean mapWrite = fields != null && firstWrite(file, f, fields, own, file.text()) > 0;
             if (!mapWrite && any != null && f.pointer() && f.whole() && !f.locks()
                     && !HELD.matcher(f.name()).find() && !BUILDS.matcher(f.name()).matches()
                     && !CONSTRUCTOR.matcher(f.name()).matches()) {
@@ -112,7 +120,7 @@ public final class GuardedFields {
                     || BUILDS.matcher(f.name()).matches() || SAYS_HELD.matcher(doc(file, f.start())).find()) {
                 continue;
             }
-            int line = firstWrite(file, f, fields, file.text());
+            int line = firstWrite(file, f, fields, own, file.text());
             // session 46: a method cut off below the write is judged too when all of it down to the write is in view:
             // a lock taken after the write does not guard it (round 62's moved tracker)
             if (line > 0 && (f.whole() || file.allKnown(f.start(), line))
@@ -179,10 +187,14 @@ public final class GuardedFields {
      * The first line of {@code f} that writes one of {@code fields} as a map, or (session 49, guard49) grows one the
      * file declares as a slice with {@code append}: two appends at once lose an element or write past the end of the
      * backing array (Shopify/toxiproxy's chain, samsarahq/thunder#522, dominant-strategies/go-quai#566); 0 when none.
+     * A slice counts only when the type's own mutex guards it ({@code own}): a package-level lock a method holds for
+     * something else (imagor's processor count, around a start-up that ranges the detectors) says nothing of the
+     * slice, which such types fill while being configured.
      */
-    private static int firstWrite(SourceFile file, Fn f, Set<String> fields, String source) {
+    private static int firstWrite(SourceFile file, Fn f, Set<String> fields, Set<String> own, String source) {
         String names = String.join("|", fields.stream().filter(x -> isMap(x, source)).sorted().toList());
-        String slices = String.join("|", fields.stream().filter(x -> isSlice(x, source)).sorted().toList());
+        String slices = String.join("|", fields.stream().filter(x -> own.contains(x) && isSlice(x, source)).sorted()
+                .toList());
         if (names.isEmpty() && slices.isEmpty()) {
             return 0;
         }

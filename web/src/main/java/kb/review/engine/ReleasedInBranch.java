@@ -23,7 +23,9 @@ import kb.review.rules.Catalog;
  * Closes only (RES-01, RES-02): a rollback or a cancel moved into the failure branch is right when the other path
  * commits or finishes. Not when the change hands {@code v} on (returns it, stores it, passes it to a goroutine): the
  * receiver owns it then, and closing it only on the failure path is the correct shape; nor when a defer or a close at
- * the function's own depth still releases it.
+ * the function's own depth still releases it, the close sits in a deferred closure (wails's close that keeps its
+ * error), or the change makes a new value in the name before the close (watchtower's request retried per mirror in a
+ * loop: a lifecycle of its own). The acquisition's own {@code if err != nil} return leaves nothing open.
  */
 final class ReleasedInBranch {
 
@@ -31,6 +33,8 @@ final class ReleasedInBranch {
     private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\()");
     /** A closure, a goroutine or a select case: an exit after it may not leave the function. */
     private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|^\\s*go\\s|^\\s*defer\\s+func\\b");
+    /** The error check that follows an acquisition. */
+    private static final Pattern ERR_CHECK = Pattern.compile("^\\s*if\\s+err\\s*!=\\s*nil\\s*\\{\\s*$");
     /** Go's indentation of a function's own body: one tab. */
     private static final int BODY = 4;
 
@@ -63,10 +67,15 @@ final class ReleasedInBranch {
                 return null; // still released on every path, or owned by whoever it is handed to
             }
         }
+        Pattern assigns = Pattern.compile("^\\s*" + Pattern.quote(value) + "\\s*(?:,\\s*\\w+\\s*)*:?=[^=]");
+        int guard = errorCheckEnd(file, at);
         for (int line = at; line < releasedAt; line++) {
             String text = file.line(line);
-            if (NESTED.matcher(text).find()) {
-                return null;
+            if (NESTED.matcher(text).find() || assigns.matcher(text).find()) {
+                return null; // closed in a closure (a deferred func closes on every exit), or a new value made here
+            }
+            if (line <= guard) {
+                continue; // the acquisition's own error check: the value is not there to close
             }
             if (EXIT.matcher(text).find() && !closedInBlock(file, line, at, r, value)) {
                 return finding(file, from, removedAt, value, item, at, releasedAt, line, catalog,
@@ -111,6 +120,29 @@ final class ReleasedInBranch {
         return Pattern.compile("^\\s*return\\b.*(?<![\\w.])" + v + "\\s*(?:[,)}]|$)"
                 + "|^\\s*[\\w.\\[\\]]+\\.\\w+\\s*=\\s*" + v + "\\s*$|\\w\\s*:\\s*" + v + "\\s*[,}]|<-\\s*" + v + "\\s*$"
                 + "|^\\s*go\\s.*(?<![\\w.])" + v + "\\b");
+    }
+
+    /**
+     * The last line of an {@code if err != nil} block that opens on the first shown line at or after {@code at} (the
+     * acquisition's own error check, where the value is nil or a zero value), or {@code at - 1} when none opens there.
+     */
+    private static int errorCheckEnd(SourceFile file, int at) {
+        int line = at;
+        while (line < file.lineCount() && file.known(line) && file.line(line).isBlank()) {
+            line++;
+        }
+        String open = file.line(line);
+        if (!ERR_CHECK.matcher(open).find()) {
+            return at - 1;
+        }
+        int depth = RemovedReleases.indent(open);
+        for (int next = line + 1; next <= file.lineCount() && file.known(next); next++) {
+            String text = file.line(next);
+            if (!text.isBlank() && RemovedReleases.indent(text) <= depth) {
+                return next;
+            }
+        }
+        return at - 1;
     }
 
     /** True when the block holding the exit at {@code exit} closes the value above it (an early return that closes). */
