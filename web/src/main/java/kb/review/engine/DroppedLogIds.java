@@ -55,28 +55,16 @@ final class DroppedLogIds {
             return out;
         }
         for (Hunk h : file.change().hunks()) {
-            List<DiffLine> lines = h.lines();
-            int i = 0;
-            while (i < lines.size()) {
-                if (lines.get(i).kind() == DiffLine.Kind.CONTEXT) {
-                    i++;
-                    continue;
-                }
+            for (ChangeBlocks.Block c : ChangeBlocks.of(h)) {
                 StringBuilder removed = new StringBuilder();
                 StringBuilder added = new StringBuilder();
-                int removedCount = 0;
-                int first = -1;
-                for (; i < lines.size() && lines.get(i).kind() != DiffLine.Kind.CONTEXT; i++) {
-                    DiffLine l = lines.get(i);
-                    if (l.kind() == DiffLine.Kind.REMOVED) {
-                        join(removed, l.text().strip());
-                        removedCount++;
-                    } else if (l.kind() == DiffLine.Kind.ADDED) {
-                        join(added, l.text().strip());
-                        if (first < 0) {
-                            first = l.newLine();
-                        }
-                    }
+                int removedCount = c.removed().size();
+                int first = c.added().isEmpty() ? -1 : c.added().get(0).newLine();
+                for (DiffLine l : c.removed()) {
+                    join(removed, l.text().strip());
+                }
+                for (DiffLine l : c.added()) {
+                    join(added, l.text().strip());
                 }
                 if (first > 0 && removedCount <= MOST_REMOVED && drops(removed.toString(), added.toString())) {
                     out.add(new Finding(RULE, "LOG-03", severity, file.path(), first, 1, file.line(first).strip(),

@@ -115,24 +115,16 @@ final class ReplacedLines {
     private static Map<Integer, Block> blocks(SourceFile file) {
         Map<Integer, Block> out = new HashMap<>();
         for (Hunk h : file.change().hunks()) {
-            List<DiffLine> lines = h.lines();
-            int i = 0;
-            while (i < lines.size()) {
-                if (lines.get(i).kind() == DiffLine.Kind.CONTEXT) {
-                    i++;
-                    continue;
-                }
+            for (ChangeBlocks.Block c : ChangeBlocks.of(h)) {
                 StringBuilder removed = new StringBuilder();
                 List<String> added = new ArrayList<>();
                 List<Integer> addedLines = new ArrayList<>();
-                for (; i < lines.size() && lines.get(i).kind() != DiffLine.Kind.CONTEXT; i++) {
-                    DiffLine l = lines.get(i);
-                    if (l.kind() == DiffLine.Kind.REMOVED) {
-                        removed.append(l.text().strip()).append('\n');
-                    } else if (l.kind() == DiffLine.Kind.ADDED) {
-                        added.add(l.text().strip());
-                        addedLines.add(l.newLine());
-                    }
+                for (DiffLine l : c.removed()) {
+                    removed.append(l.text().strip()).append('\n');
+                }
+                for (DiffLine l : c.added()) {
+                    added.add(l.text().strip());
+                    addedLines.add(l.newLine());
                 }
                 if (!removed.isEmpty()) {
                     Block block = new Block(removed.toString(), added, addedLines);
