@@ -138,7 +138,8 @@ public final class BoundedExecutorWork {
                 + Pattern.quote(pool) + "\\s*\\.\\s*(?:shutdown|shutdownNow|close)\\s*\\(").matcher(body).find();
     }
 
-    private static final Pattern ASYNC = Pattern.compile("\\b\\w+Async\\s*$");
+    /** The name of an async stage's call ({@code supplyAsync}) just before an argument: the pool it runs on. */
+    static final Pattern ASYNC = Pattern.compile("\\b\\w+Async\\s*$");
     /** A pool size read from the work: a collection's size, an array's length, a page-size getter. */
     private static final Pattern WORK_SIZE = Pattern.compile("\\.\\s*size\\s*\\(\\s*\\)|\\.\\s*length\\b"
             + "|\\bget(?!\\w*(?:Thread|Pool|Worker|Core))\\w*Size\\s*\\(\\s*\\)");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import kb.review.analysis.GoFuncs.Fn;
 import kb.review.diff.SourceFile;
 
@@ -122,7 +123,7 @@ final class LockStates {
      */
     static int offLockAccess(SourceFile file, Fn f) {
         int[] states = of(file, f);
-        if (states == null || java.util.stream.IntStream.rangeClosed(f.start(), f.end()).noneMatch(file::added)) {
+        if (states == null || IntStream.rangeClosed(f.start(), f.end()).noneMatch(file::added)) {
             return 0;
         }
         Set<String> written = new HashSet<>();

@@ -29,7 +29,6 @@ final class OneTaskPools {
     static final String SINGLE_PER_CALL = "pool-of-this-call";
 
     private static final Pattern ONE_SUBMIT = Pattern.compile("\\A\\s*\\.\\s*(?:submit|execute)\\s*\\(");
-    private static final Pattern ASYNC_ARGUMENT = Pattern.compile("\\b\\w+Async\\s*$");
     private static final Pattern LAST_ARGUMENT = Pattern.compile("\\A\\s*\\)");
 
     private OneTaskPools() {
@@ -48,7 +47,7 @@ final class OneTaskPools {
         String after = code.substring(end, Math.min(method[1], end + 40));
         int start = factoryStart(code, open);
         boolean used = ONE_SUBMIT.matcher(after).find() || LAST_ARGUMENT.matcher(after).find()
-                && ASYNC_ARGUMENT.matcher(BoundedExecutorWork.callBefore(code, start)).find();
+                && BoundedExecutorWork.ASYNC.matcher(BoundedExecutorWork.callBefore(code, start)).find();
         return used && !BoundedExecutorWork.inOpenLoop(code.substring(method[0], method[1]), start - method[0]);
     }
 

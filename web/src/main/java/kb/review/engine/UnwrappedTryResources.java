@@ -328,7 +328,7 @@ final class UnwrappedTryResources {
      * predictor.predict(image); return result;}) does nothing new with the value: the deleted header still was its
      * only close.
      */
-    static boolean borrows(String line, String var) {
+    private static boolean borrows(String line, String var) {
         String code = line.strip();
         if (code.contains("->") || code.startsWith("this.") && code.contains("=")) {
             return false;
