@@ -31,12 +31,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound109CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout109");
 
-    // Floors: 0.0 until run 1 (see heldout109/RESULTS.md once it is written); set to run 2's figures afterwards.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout109/RESULTS.md. Run 1 is the first and blind measurement (review at 4f51b161, this branch's
+    // base, unchanged), committed cases 9ff1f6fb; run 2 adds six accept lines on five cases (two shared
+    // SimpleDateFormat declarations reported where the cases label the use, Kill Bill's unlabelled request without a
+    // timeout, the FTSO executor per connect also a per-call pool with a dropped future, and the FTSO clean
+    // look-alike's periodic guard that catches RuntimeException only) and changes no case code or label. The floors
+    // are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/35 = 0.800; Go 14/20 = 0.700 and 14/15 =
+    // 0.933; Java 14/20 = 0.700 and 14/20 = 0.700. High-confidence only: overall 21/40 = 0.525 and 21/25 = 0.840.
+    // Run 2: overall 28/40 = 0.700 and 28/29 = 0.966; Go 14/20 = 0.700 and 14/15 = 0.933; Java 14/20 = 0.700 and
+    // 14/14 = 1.000; high-confidence only 21/40 = 0.525 and 21/22 = 0.955. Edits of existing files: recall 22/32 =
+    // 0.69, precision 22/23 = 0.96; new and renamed files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.90},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
