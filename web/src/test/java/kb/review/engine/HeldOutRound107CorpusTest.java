@@ -31,12 +31,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound107CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout107");
 
-    // Floors: see heldout107/RESULTS.md. 0.0 until run 1 (the first and blind measurement) and run 2 are recorded.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout107/RESULTS.md. Run 1 is the first and blind measurement (review at 4f51b161, this branch's
+    // base, unchanged), committed cases 209b4e86; run 2 adds two accept lines (consul-template's ignored-context sleep
+    // reported as CONC-05, that item's Go form by its body, on the line the case labels TMO-02; the feed downloader's
+    // Executors.newFixedThreadPool reported as CONC-02, that item's Java bad form, unlabelled with it) and changes no
+    // case code or label. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a
+    // regression floor only.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/34 = 0.882; Go 14/20 = 0.700 and 14/16 =
+    // 0.875; Java 16/20 = 0.800 and 16/18 = 0.889. High-confidence only: overall 22/40 = 0.550 and 22/26 = 0.846.
+    // Run 2: overall 30/40 = 0.750 and 30/31 = 0.968; Go 14/20 = 0.700 and 14/14 = 1.000; Java 16/20 = 0.800 and
+    // 16/17 = 0.941; high-confidence only 22/40 = 0.550 and 22/23 = 0.957. Edits of existing files: recall 24/32 =
+    // 0.75, precision 24/25 = 0.96; new and renamed files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.80, 0.90});
 
     static List<Case> cases;
 
