@@ -30,12 +30,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound110CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout110");
 
-    // Floors: see heldout110/RESULTS.md. 0.0 until run 1 (the first and blind measurement) and run 2 set them.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout110/RESULTS.md. Run 1 is the first and blind measurement (review at 4f51b161, this branch's
+    // base, unchanged), committed cases 3464745e; run 2 adds two accept lines (gortsplib's dropped lock reported at the
+    // first statement that lost it, line 34, three lines from the label; the cached pool's thread factory in Uniform's
+    // second defect, which sets no uncaught-exception handler: both real defects of the cases on lines they did not
+    // label) and changes no case code or label. The floors are run 2's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 20/40 = 0.500, precision 20/23 = 0.870; Go 9/20 = 0.450 and 9/11 =
+    // 0.818; Java 11/20 = 0.550 and 11/12 = 0.917. High-confidence only: overall 16/40 = 0.400 and 16/18 = 0.889.
+    // Run 2: overall 20/40 = 0.500 and 20/21 = 0.952; Go 9/20 = 0.450 and 9/10 = 0.900; Java 11/20 = 0.550 and
+    // 11/11 = 1.000; high-confidence only 16/40 = 0.400 and 16/17 = 0.941. Edits of existing files: recall 18/32 =
+    // 0.56, precision 18/19 = 0.95; new and renamed files 2/8 = 0.25 and 2/2 = 1.00.
+    static final double RECALL_FLOOR = 0.50;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.45, 0.90},
+            "java", new double[] {0.55, 1.00});
 
     static List<Case> cases;
 
