@@ -31,12 +31,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound111CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout111");
 
-    // Floors: none yet (0.0); set from run 2 after the blind run 1, see heldout111/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout111/RESULTS.md. Run 1 is the first and blind measurement (review at 4f51b161, this branch's
+    // base, unchanged), committed cases c24582e0; run 2 adds three accept lines (furan's deleted builds.Wait() reported
+    // at its removal point, seven lines from the label on Stop; the Confluence publisher's per-build fixed pool, whose
+    // unbounded queue is a real CONC-02 defect of the labelled line; the notification endpoint's per-request scheduler,
+    // a pool per call, a real RES-04 defect of the line labelled RES-01) and changes no case code or label. The floors
+    // are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 38/40 = 0.950, precision 38/42 = 0.905; Go 19/20 = 0.950 and 19/20 =
+    // 0.950; Java 19/20 = 0.950 and 19/22 = 0.864. High-confidence only: overall 26/40 = 0.650 and 26/29 = 0.897.
+    // Run 2: overall 38/40 = 0.950 and 38/39 = 0.974; Go 19/20 = 0.950 and 19/19 = 1.000; Java 19/20 = 0.950 and
+    // 19/20 = 0.950; high-confidence only 26/40 = 0.650 and 26/26 = 1.000. Edits of existing files: recall 32/32 =
+    // 1.00, precision 32/33 = 0.97; new and renamed files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.95;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.95, 1.00},
+            "java", new double[] {0.95, 0.95});
 
     static List<Case> cases;
 
