@@ -26,7 +26,11 @@ import kb.review.rules.Catalog;
  * anywhere in the change for the field); when the function gains a call named for a release ({@code closeConn()},
  * {@code stopWatchers()}: the release moved into a helper); when the field is not assigned again in the function
  * (a stop that dropped its close is another reading, {@link RemovedReleases}'); when a Java name is declared as a
- * local or a parameter of the function; when another resource finding already stands in the function.
+ * local or a parameter of the function; when the deleted release stood on an exit path (the next old line returns,
+ * throws or leaves the loop: the assignment is on another path); when the change also deletes an assignment of the
+ * field above the release (the acquisition moved below, nothing is open yet where the release stood); when the new
+ * side tests the field for null before the assignment (a lazy first assignment); when another resource finding
+ * already stands in the function.
  */
 final class OverwrittenFieldReleases {
 
@@ -53,6 +57,9 @@ final class OverwrittenFieldReleases {
             + "([A-Za-z_$][\\w$]*)\\s*\\(([^;]*)\\)\\s*(?:throws\\s+[\\w.$, ]+)?\\{\\s*(?://.*)?$");
     private static final Pattern NOT_A_METHOD = Pattern.compile(
             "^(?:if|for|while|switch|catch|synchronized|return|new|try|else|do)$");
+    /** A statement that leaves the function or the loop. */
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|throw\\b|panic\\(|continue\\b|break\\b"
+            + "|log\\.Fatal|os\\.Exit)");
     /** A call named for a release: a helper the release moved into. */
     private static final Pattern RELEASE_CALL = Pattern.compile(
             "(?i)(?<![\\w$])\\w*(?:close|stop|shutdown|disconnect|release|teardown|cleanup|dispose|destroy"
@@ -111,7 +118,8 @@ final class OverwrittenFieldReleases {
             }
             int assigned = assignmentBelow(lines, from, end, field, go);
             if (assigned < 0 || releasedStill(lines, header, end, at, field, value, go, allAdded)
-                    || guarded(lines, header, assigned, field)) {
+                    || guarded(lines, header, assigned, field) || beforeExit(lines, at)
+                    || assignedAbove(lines, header, at, field, go)) {
                 continue;
             }
             DiffLine anchor = lines.get(assigned);
@@ -218,11 +226,16 @@ final class OverwrittenFieldReleases {
         return false;
     }
 
-    /** The first kept or added assignment of the field after {@code from}, before the function's end; -1 if none. */
-    private static int assignmentBelow(List<DiffLine> lines, int from, int end, String field, boolean go) {
-        Pattern p = go ? Pattern.compile("^\\s*(?:[\\w.]+\\s*,\\s*)*" + Pattern.quote(field)
+    /** An assignment of the field: Go {@code g.conn = ...}, {@code g.conn, err = ...}; Java {@code (this.)stream = ...}. */
+    private static Pattern assignment(String field, boolean go) {
+        return go ? Pattern.compile("^\\s*(?:[\\w.]+\\s*,\\s*)*" + Pattern.quote(field)
                 + "\\s*(?:,\\s*[\\w.]+\\s*)*=(?!=)")
                 : Pattern.compile("^\\s*(?:this\\.)?" + Pattern.quote(field) + "\\s*=(?!=)");
+    }
+
+    /** The first kept or added assignment of the field after {@code from}, before the function's end; -1 if none. */
+    private static int assignmentBelow(List<DiffLine> lines, int from, int end, String field, boolean go) {
+        Pattern p = assignment(field, go);
         for (int j = from + 1; j < Math.min(end, lines.size()); j++) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED && p.matcher(l.text()).find()) {
@@ -230,6 +243,39 @@ final class OverwrittenFieldReleases {
             }
         }
         return -1;
+    }
+
+    /**
+     * The deleted release stood on an exit path: the next line of the old side, at its indentation, leaves the
+     * function or the loop ({@code s.ln.Close()} then {@code return err}). The field's assignment below is on another
+     * path; a dropped close on a failure path is {@link RemovedReleases}' reading.
+     */
+    private static boolean beforeExit(List<DiffLine> lines, int at) {
+        int depth = indent(lines.get(at).text());
+        for (int j = at + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.ADDED || l.text().isBlank()) {
+                continue;
+            }
+            return indent(l.text()) == depth && EXIT.matcher(l.text()).find();
+        }
+        return false;
+    }
+
+    /**
+     * The old side assigned the field above the deleted release, in a line the change deletes: the acquisition
+     * moved (opened later now, so nothing is open yet where the release stood; precision set 17, mediamtx's
+     * listener opened after its certificate loader).
+     */
+    private static boolean assignedAbove(List<DiffLine> lines, int header, int at, String field, boolean go) {
+        Pattern p = assignment(field, go);
+        for (int j = header + 1; j < at; j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED && p.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
