@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import kb.review.analysis.Checkout;
 import kb.review.analysis.Summaries;
 
@@ -209,6 +210,9 @@ public final class Reviewer {
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
                     drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
+                    // a deleted release of a field's old value, the field still overwritten (a reconnect, a restart)
+                    drops.addAll(OverwrittenFieldReleases.find(f, book.catalog(), allAdded.all(),
+                            Stream.concat(kept.stream(), drops.stream()).toList()));
                     List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
                     // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
                     kept.removeIf(k -> k.rule().equals("go-slot-taken-inside-goroutine") && spawns.stream().anyMatch(
