@@ -1,0 +1,20 @@
+package kb.review.engine;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Class of session 50 (branch log50): LOG-01 log lines an edit frees from the limit that kept them rare
+ * ({@code review/classes25/log50-removed-log-limits/}, with its SOURCES.md): a verbosity switch or a logging option
+ * taken from around the same line, a throttling link cut from the logger's chain, a once-per-value set test deleted,
+ * a limiter's early return deleted above the line of a logging function. Clean: the line moved to debug, a start
+ * line freed from its switch, a limiter removed from a function whose work is not the line, a throttled line keeping
+ * its throttler, a switch renamed.
+ */
+class LogLimits50ClassesTest {
+
+    @Test
+    void log_lines_freed_from_their_limits_are_reported_and_their_look_alikes_are_not() {
+        ClassDiffs25.check("log50-removed-log-limits", Set.of("LOG-01"));
+    }
+}
