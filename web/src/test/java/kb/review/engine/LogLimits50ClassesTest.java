@@ -17,4 +17,14 @@ class LogLimits50ClassesTest {
     void log_lines_freed_from_their_limits_are_reported_and_their_look_alikes_are_not() {
         ClassDiffs25.check("log50-removed-log-limits", Set.of("LOG-01"));
     }
+
+    /**
+     * The same branch's YAML addition: tollbooth's refusal ({@code if httpErr := tollbooth.LimitByRequest(...); httpErr
+     * != nil}) is a limiter's refused branch for {@code go-log-per-refused-request} ({@code log50-refused-request-lines/}).
+     * Clean: a debug line there, a failed {@code cgroups.LimitMemory} (a Limit call that refuses no request).
+     */
+    @Test
+    void lines_in_tollbooths_refused_branch_are_reported_and_a_failed_limit_call_is_not() {
+        ClassDiffs25.check("log50-refused-request-lines", Set.of("LOG-01"));
+    }
 }
