@@ -27,4 +27,13 @@ class LogLimits50ClassesTest {
     void lines_in_tollbooths_refused_branch_are_reported_and_a_failed_limit_call_is_not() {
         ClassDiffs25.check("log50-refused-request-lines", Set.of("LOG-01"));
     }
+
+    /**
+     * The same branch's model addition: bstream's {@code ProcessBlock(blk *pbbstream.Block, obj interface{})} is a Go
+     * per-event head ({@code log50-per-event-heads/}). Clean: the handler's line sampled to one block in a thousand.
+     */
+    @Test
+    void a_line_per_block_of_a_bstream_handler_is_reported_and_a_sampled_one_is_not() {
+        ClassDiffs25.check("log50-per-event-heads", Set.of("LOG-01"));
+    }
 }
