@@ -15,7 +15,7 @@ import kb.review.diff.SyntaxNode;
  * ({@code if (rejected++ < 3)}, {@code if (logged <= MAX_LOGGED)}, {@code if (n % 1000 == 0)}) logs the first few or a
  * sample only, which is what LOG-01 asks for.
  */
-final class LoopGuards {
+public final class LoopGuards {
 
     /** A count compared with a bound: a literal or a constant (upper-case) name, on either side. */
     private static final Pattern BOUNDED = Pattern.compile(
@@ -206,6 +206,11 @@ final class LoopGuards {
                     + "(?:[A-Z]\\w*)?|main"
                     // a qualified stop or start: softHalt, gracefulShutdown, doStart, forceStop
                     + "|[a-z]+(?:Start|Stop|Shutdown|Halt|Destroy)(?:[A-Z]\\w*)?)");
+
+    /** (session 50) A function name of start-up, stop or set-up work ({@link #LIFECYCLE}), read from text alone. */
+    public static boolean lifecycleName(String name) {
+        return LIFECYCLE.matcher(name).matches();
+    }
 
     static boolean inLifecycleFunction(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {

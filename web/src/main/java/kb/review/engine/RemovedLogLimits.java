@@ -37,7 +37,12 @@ final class RemovedLogLimits {
             + "|\\.LoadOrStore\\s*\\(|[\\w.]*(?i:once)\\w*\\.Do\\s*\\("
             // an atomic flag set on the first time ({@code if warned.CompareAndSwap(false, true) {}}, Java's
             // {@code compareAndSet(false, true)})
-            + "|\\.(?:CompareAndSwap|compareAndSet)\\s*\\(\\s*false\\s*,\\s*true\\s*\\)";
+            + "|\\.(?:CompareAndSwap|compareAndSet)\\s*\\(\\s*false\\s*,\\s*true\\s*\\)"
+            // (session 50, log50) any set's add as the whole test ({@code if (commandFailedBefore.add(type))}): Set.add
+            // answers true only for a value not yet in the set, so the line is written once per value until the value
+            // is removed (jaeger's RemoteReporter: once per failing command until it works again). Not negated: {@code
+            // if (!seen.add(k))} picks the repeats
+            + "|\\bif\\s*\\(\\s*(?:this\\.)?[a-z]\\w*\\.add\\s*\\([^()]*\\)\\s*\\)\\s*\\{";
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
@@ -84,6 +89,43 @@ final class RemovedLogLimits {
     private static final Pattern LIMITING_CALL = Pattern.compile(
             "(?i)^\\s*(?:[\\w.]+\\.)?(?:log|warn|warning|error|info|debug|print|report)\\w*?"
                     + "(?:once|throttled|sampled|ratelimited|deduped|distinct)(?:per\\w*)?\\s*\\(");
+    /**
+     * (session 50, log50) A limiting link of the logger's own chain: vmagent's {@code logger.WithThrottler("k", 5 *
+     * time.Second)}, a {@code .Sampled(...)} or {@code .RateLimited(...)} logger. The same line through the chain
+     * without it is written every time (round 96's vmagent retry warning).
+     */
+    private static final Pattern CHAIN_LIMIT = Pattern.compile(
+            "\\.(?:With)?(?i:throttl|sampl|ratelimit)\\w*\\([^()]*\\)");
+    /**
+     * (session 50, log50) A verbosity switch: an if whose condition reads a verbose, debug or trace flag or a logging
+     * option ({@code if s.isVerbose}, {@code if (config.getLogOptions().packets && ...)}, {@code if cfg.LogRequests}).
+     * The author made the line opt-in because it is detail written on every call; an edit that takes the same line out
+     * of it writes that detail on every call in every deployment (bigcache's collision line, lunarcore's packet line).
+     * A tracer or a trace id ({@code if tracer != nil}, {@code if traceID != ""}) is not a switch.
+     */
+    private static final Pattern SWITCH = Pattern.compile(
+            "^\\s*if\\b[^{]*?(?:(?i:verbos\\w*)|\\b(?:is|[a-z]+_?)?(?i:debug)(?:[A-Z_]\\w*)?\\b|(?i:\\bdebug\\w*)"
+                    + "|\\b(?:is|[a-z]+_?)?(?i:trace)(?:Enabled|Mode|On|Log\\w*|_enabled|_mode)?\\b"
+                    + "|(?i:log\\w*options?)\\b|\\b(?i:log(?:ging)?_?(?:enabled|requests?|packets?|messages?|traffic|all))\\b)"
+                    + "[^{]*\\{\\s*$");
+    /** A level test (slf4j's, JUL's, logr's): read by {@code RaisedLogLevels}, the level is the switch there. */
+    private static final Pattern LEVEL_TEST = Pattern.compile(
+            "\\b(?i:is\\w*Enabled|isLoggable|IsLevelEnabled|Enabled)\\s*\\(|\\bV\\(\\s*\\d");
+    /** A quiet level: the line the switch held is still quiet when it comes out of it at debug or trace. */
+    private static final Pattern QUIET = Pattern.compile(
+            "(?i)\\.(?:debug\\w*|trace\\w*|fine\\w*|d|v|V\\([^()]*\\)\\.\\w+)$");
+    /** A message of a one-time change of state: written once per run whatever switch it had. */
+    private static final Pattern ONE_TIME = Pattern.compile(
+            "(?i)\"[^\"]*\\b(?:start(?:ed|ing)?|listen(?:ing)?|ready|initiali[sz](?:ed|ing)|loaded|loading|config\\w*"
+                    + "|version|shut(?:ting)?\\s?down|stopp(?:ed|ing)|registered|using|enabled|disabled)\\b");
+    /**
+     * (session 50, log50) A function whose name says its work is the line: {@code logEvalResult}, {@code reportDrop},
+     * {@code printStats}, {@code auditAccess}, as a word of the name ({@code login} and {@code catalog} are not). A
+     * limiter's early return taken out of it limits nothing else.
+     */
+    private static final Pattern LOGGING_FUNCTION = Pattern.compile(
+            "(?:^|_)(?:log|print|warn|report|audit)(?:[A-Z_]|$)|(?:Log|Print|Warn|Report|Audit)(?:[A-Z_]|$)");
+    private static final Pattern BARE_RETURN = Pattern.compile("^\\s*return\\s*;?\\s*$");
     /** A statement that leaves the loop around it; a {@code return} leaves the function, which a handler's does too. */
     private static final Pattern LEAVES = Pattern.compile("^\\s*break\\b");
     /** A call statement's callee: a dotted name, with plain argument lists on the way ({@code l.With("k", v).Info}). */
@@ -104,7 +146,8 @@ final class RemovedLogLimits {
         List<Hunk> hunks = file.change().hunks();
         // a finding needs a deleted line that limits: most changes delete none, and then no added line is looked at
         if (hunks.stream().flatMap(k -> k.lines().stream()).noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED
-                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()))) {
+                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()
+                || SWITCH.matcher(l.text()).find()))) {
             return out;
         }
         for (int h = 0; h < hunks.size(); h++) {
@@ -121,7 +164,8 @@ final class RemovedLogLimits {
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
                 if (limitRemoved(block, logger, loggers) && !limitAdded(block) && !leavesAfter(lines, i)
                         && (repeatLimitRemoved(block, loggers) || countedBeside(lines, block, i)
-                        || Boolean.TRUE.equals(inLoop(hunks, h, i)))) {
+                        || Boolean.TRUE.equals(inLoop(hunks, h, i))
+                        || unwrapped(block, lines.get(i)) && !lifecycle(hunks, h, i))) {
                     out.add(logLine(catalog, RULE, file, lines.get(i),
                             "The change deletes the sample, rate limit or once-only test around this log line and "
                                     + "writes it every time: the limit was there because the line repeats. Keep it "
@@ -130,7 +174,132 @@ final class RemovedLogLimits {
                 }
             }
         }
+        out.addAll(returnsRemoved(file, catalog, loggers, hunks));
         return out;
+    }
+
+    /**
+     * (session 50, log50) An edit that deletes a limiter's early return ({@code if !ec.limiterFor(id).Allow() {
+     * return }}) right above a log statement it keeps, in a function whose name says it logs ({@code logEvalResult}):
+     * the kept line, which the limiter let through a few times a second, is now written on every call (round 101's
+     * flagr: every evaluation of a hot flag). Reported at the kept line. Not this: a guard that does more than return
+     * (an error answer, a counter: a request limiter, whose removal is not a logging matter), a return with a value, a
+     * function named for other work, a log statement not next after the deleted guard.
+     */
+    private static List<Finding> returnsRemoved(SourceFile file, Catalog catalog, List<Pattern> loggers,
+                                                List<Hunk> hunks) {
+        List<Finding> out = new ArrayList<>();
+        for (int h = 0; h < hunks.size(); h++) {
+            List<DiffLine> lines = hunks.get(h).lines();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).kind() == DiffLine.Kind.CONTEXT) {
+                    continue;
+                }
+                List<DiffLine> block = RemovedLine.changedBlock(lines, i);
+                int end = i + block.size();
+                i = end - 1;
+                if (block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED && !l.text().isBlank())
+                        || !limiterReturn(block.stream().filter(l -> !l.text().isBlank()).map(DiffLine::text).toList())) {
+                    continue;
+                }
+                int next = end;
+                while (next < lines.size() && lines.get(next).text().isBlank()) {
+                    next++;
+                }
+                if (next >= lines.size() || lines.get(next).kind() != DiffLine.Kind.CONTEXT
+                        || logger(lines.get(next).text(), loggers) == null
+                        || QUIET.matcher(String.valueOf(callee(lines.get(next).text()))).find()) {
+                    continue;
+                }
+                String name = functionName(hunks, h, next);
+                if (name != null && LOGGING_FUNCTION.matcher(name).find()) {
+                    out.add(logLine(catalog, RULE, file, lines.get(next),
+                            "The change deletes the rate limit that returned before this log line, and the line is "
+                                    + "now written on every call. Keep it sampled or rate-limited, or count and write "
+                                    + "one summary line.",
+                            Finding.Confidence.HIGH));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lines of an if that only returns when a repeat limit says no: {@code if !lim.Allow() { return }}. */
+    private static boolean limiterReturn(List<String> removed) {
+        if (removed.size() == 1) {
+            String t = removed.get(0).strip();
+            return t.startsWith("if") && REPEAT_LIMIT.matcher(t).find() && t.matches(".*\\)\\s*return\\s*;$");
+        }
+        return removed.size() == 3 && removed.get(0).strip().startsWith("if")
+                && REPEAT_LIMIT.matcher(removed.get(0)).find() && removed.get(0).strip().endsWith("{")
+                && BARE_RETURN.matcher(removed.get(1)).find() && removed.get(2).strip().equals("}");
+    }
+
+    /**
+     * The name of the function line {@code i} of hunk {@code h} is in: the nearest function header above it in the
+     * hunks shown, else the section git printed for the first hunk above with one; null when neither names one.
+     */
+    private static String functionName(List<Hunk> hunks, int h, int i) {
+        for (int k = h; k >= 0; k--) {
+            List<DiffLine> lines = hunks.get(k).lines();
+            for (int j = (k == h ? i - 1 : lines.size() - 1); j >= 0; j--) {
+                DiffLine l = lines.get(j);
+                if (l.kind() != DiffLine.Kind.REMOVED && FUNCTION.matcher(l.text()).find()) {
+                    return name(l.text());
+                }
+            }
+            if (!hunks.get(k).section().isEmpty()) {
+                return FUNCTION.matcher(hunks.get(k).section()).find() ? name(hunks.get(k).section()) : null;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern NAME = Pattern.compile("(\\w+)\\s*(?:\\[[^\\]]*\\])?\\s*\\(");
+
+    /** The function's name in its header: the word before the parameter list (after a Go receiver). */
+    private static String name(String header) {
+        String t = header.strip();
+        if (t.startsWith("func (") || t.startsWith("func(")) {
+            int close = t.indexOf(')');
+            t = close < 0 ? t : t.substring(close + 1);
+        }
+        Matcher m = NAME.matcher(t);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * (session 50, log50) The block takes the new line {@code added} out of a verbosity switch ({@link #SWITCH}): the
+     * switch and the same call (same text) are removed, the call is added back at the switch's own indentation, at a
+     * loud level, and its message is not of a one-time change of state. A level test is {@code RaisedLogLevels}'
+     * reading (the level then does the switch's work).
+     */
+    private static boolean unwrapped(List<DiffLine> block, DiffLine added) {
+        String call = added.text().strip();
+        String callee = callee(added.text());
+        if (callee == null || QUIET.matcher(callee).find() || call.matches("(?s).*\\bLevel\\.(?:FINE|FINER|FINEST|CONFIG)\\b.*")
+                || ONE_TIME.matcher(call).find()) {
+            return false;
+        }
+        boolean switched = false;
+        boolean same = false;
+        for (DiffLine l : block) {
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (SWITCH.matcher(l.text()).find() && !LEVEL_TEST.matcher(l.text()).find()
+                    && CodeText.indent(l.text()) == CodeText.indent(added.text())) {
+                switched = true;
+            }
+            same |= switched && l.text().strip().equals(call);
+        }
+        return switched && same;
+    }
+
+    /** The new line is in a start-up, stop or constructor-like function, by its name ({@code LoopGuards}'). */
+    private static boolean lifecycle(List<Hunk> hunks, int h, int i) {
+        String name = functionName(hunks, h, i);
+        return name != null && kb.review.analysis.LoopGuards.lifecycleName(name);
     }
 
     /** A LOG-01 finding of {@code rule} on an added log line, at the item's severity (the repeat classes share it). */
@@ -170,8 +339,12 @@ final class RemovedLogLimits {
                 String was = logger(l.text(), loggers);
                 // a limit is a test around the line, not an argument of a log call ({@code time.Since(start)} in a
                 // summary's cost: set 17's BF)
-                limit |= was == null && LIMIT.matcher(l.text()).find();
+                limit |= was == null && (LIMIT.matcher(l.text()).find() || SWITCH.matcher(l.text()).find());
                 log |= logger.equals(was);
+                String bare = CHAIN_LIMIT.matcher(l.text()).replaceFirst("");
+                if (!bare.equals(l.text()) && logger.equals(logger(bare, loggers))) {
+                    limit = log = true; // the same logger with its throttling link cut from the chain
+                }
                 String callee = callee(l.text());
                 if (callee != null && LIMITING_LOGGER.matcher(callee).find() && !LIMITING_LOGGER.matcher(logger).find()) {
                     limit = log = true; // a deduplicating or rate-limited logger swapped for a plain one
@@ -183,7 +356,8 @@ final class RemovedLogLimits {
 
     private static boolean limitAdded(List<DiffLine> block) {
         return block.stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
-                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()));
+                && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()
+                || SWITCH.matcher(l.text()).find()));
     }
 
     /**
