@@ -77,7 +77,8 @@ final class GoCheckedErrorDropped {
         String name = old.names().get(old.errorAt());
         int check = old.checked() ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
-                || bestEffort(old.callee()) && !returnedWrapped(lines, check, name)
+                || bestEffort(old.callee()) && !(REMOVAL.matcher(old.callee()).find()
+                        && returnedWrapped(lines, check, name))
                 || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
@@ -229,10 +230,18 @@ final class GoCheckedErrorDropped {
         return false;
     }
 
+    /** A removal of a path: best effort unless the old code failed the step on it with context (err50). */
+    private static final Pattern REMOVAL = Pattern.compile("\\bos\\.Remove(?:All)?$");
+
+    /** A wrapping of an error with context: {@code fmt.Errorf(...)}, {@code errors.Wrap(...)}. */
+    private static final Pattern WRAPS = Pattern.compile("\\b(?:fmt\\.Errorf|errors\\.Wrapf?|pkgerrors\\.Wrapf?)\\(");
+
     /**
-     * (err50) True when the deleted branch of the check at {@code check} returned the error, wrapped or not
+     * (err50) True when the deleted branch of the check at {@code check} returned the error wrapped with context
      * ({@code return nil, fmt.Errorf("whiteout %s: %w", name, err)}): the author chose to fail the work on this
-     * call's error, so even a call ERR-01 counts as best effort (a removal) is not best effort here.
+     * removal's error and said why, so the removal is not best effort here. A deadline setter or a half close stays
+     * best effort even when its error was returned bare (Round12DeletionClassesTest: {@code SetWriteDeadline}'s
+     * {@code return err} made a bare call is clean).
      */
     private static boolean returnedWrapped(List<DiffLine> lines, int check, String name) {
         int indent = CodeText.indent(lines.get(check).text());
@@ -242,7 +251,7 @@ final class GoCheckedErrorDropped {
             if (l.kind() != DiffLine.Kind.REMOVED || t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
                 return false;
             }
-            if (t.startsWith("return ") && mentions(t, name)) {
+            if (t.startsWith("return ") && mentions(t, name) && WRAPS.matcher(t).find()) {
                 return true;
             }
         }
