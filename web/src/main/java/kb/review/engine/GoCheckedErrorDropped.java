@@ -48,6 +48,15 @@ final class GoCheckedErrorDropped {
     private static final Pattern READ_OR_SET = Pattern.compile(
             "^(?i:set|get|load|preload|read|fetch|prefetch|lookup|warm|refresh|find|list)");
 
+    /**
+     * (err50) A project's own reporting call, which {@link GoRemovedErrorHandling#LOG} does not know by its receiver:
+     * a function or method named for the error or warning it reports, or a wrapper of a logger ({@code
+     * common.SysError(...)}, {@code reportErr(...)}, {@code txlog(...)}). Read only in a deleted branch whose every
+     * line is such a call naming the error.
+     */
+    private static final Pattern REPORTS = Pattern.compile(
+            "^(?:\\w+\\.)*(?:\\w*(?:Error|Err|Warn|Warning|Fatal|Alert)\\w*|\\w*log|report\\w*)\\s*\\(");
+
     /** The most statements {@link #removedCheck} looks past between a deleted binding and its deleted check. */
     private static final int GAP = 4;
 
@@ -60,7 +69,7 @@ final class GoCheckedErrorDropped {
     /** The deleted binding of a call's error at {@code at}, checked and handled, made {@code _} or bare. */
     static Finding find(SourceFile file, List<DiffLine> lines, int at, AddedLines allAdded,
                                        Catalog catalog, Severity severity, String section) {
-        String text = STRING.matcher(lines.get(at).text()).replaceAll("\"\"");
+        String text = STRING.matcher(statement(lines, at, DiffLine.Kind.REMOVED)).replaceAll("\"\"");
         GoBinding old = GoBinding.parse(text);
         if (old == null || old.errorAt() < 0 || allAdded.stripped().contains(lines.get(at).text().strip())) {
             return null;
@@ -68,7 +77,9 @@ final class GoCheckedErrorDropped {
         String name = old.names().get(old.errorAt());
         int check = old.checked() ? at : removedCheck(lines, at, name);
         if (check < 0 || !old.checked() && !isCheckOf(lines.get(check).text(), name)
-                || bestEffort(old.callee()) || redeclaredWithoutError(old.callee(), allAdded)) {
+                || bestEffort(old.callee()) && !(REMOVAL.matcher(old.callee()).find()
+                        && returnedWrapped(lines, check, name))
+                || redeclaredWithoutError(old.callee(), allAdded)) {
             return null;
         }
         boolean handled = handledInBranch(lines, check, name);
@@ -85,7 +96,8 @@ final class GoCheckedErrorDropped {
             if (l.kind() != DiffLine.Kind.ADDED) {
                 continue;
             }
-            GoBinding now = GoBinding.parse(STRING.matcher(l.text()).replaceAll("\"\""));
+            GoBinding now = GoBinding.parse(STRING.matcher(statement(lines, lines.indexOf(l), DiffLine.Kind.ADDED))
+                    .replaceAll("\"\""));
             if (now == null || !now.callee().equals(old.callee()) || now.checked()) {
                 continue;
             }
@@ -126,6 +138,31 @@ final class GoCheckedErrorDropped {
             }
         }
         return null;
+    }
+
+    /**
+     * (err50) The statement that starts at {@code at}: the line, joined with the lines that continue its call when it
+     * leaves a parenthesis open ({@code gauge, err := meter.Int64ObservableGauge("name",} then its options), read
+     * over the lines of this side ({@code side} or context), at most {@link #WRAPPED} of them. A call left open is
+     * returned as the one line (which {@link GoBinding#parse} refuses).
+     */
+    private static String statement(List<DiffLine> lines, int at, DiffLine.Kind side) {
+        String text = lines.get(at).text();
+        String end = text.strip();
+        if (!end.endsWith("(") && !end.endsWith(",")) {
+            return text; // a whole statement, or a block's header (`if err := f(); err != nil {`)
+        }
+        int open = HiddenReleaseSlots.balance(text);
+        StringBuilder out = new StringBuilder(text);
+        for (int k = at + 1; open > 0 && k < lines.size() && k <= at + WRAPPED; k++) {
+            DiffLine more = lines.get(k);
+            if (more.kind() != side && more.kind() != DiffLine.Kind.CONTEXT) {
+                continue;
+            }
+            out.append(' ').append(more.text().strip());
+            open += HiddenReleaseSlots.balance(more.text());
+        }
+        return open == 0 ? out.toString() : text;
     }
 
     /** How many added lines of {@code block} call {@code callee} as a bare statement. */
@@ -169,7 +206,7 @@ final class GoCheckedErrorDropped {
                 return logged;
             }
             String code = STRING.matcher(t).replaceAll("\"\"");
-            if (!LOG.matcher(code).find() || QUIET_LOG.matcher(code).find()) {
+            if (!LOG.matcher(code).find() && !REPORTS.matcher(code).find() || QUIET_LOG.matcher(code).find()) {
                 return false;
             }
             // (err45) a log call wrapped over several lines (zap fields, slog attributes, a long format): its
@@ -189,6 +226,34 @@ final class GoCheckedErrorDropped {
                 return false;
             }
             logged = true;
+        }
+        return false;
+    }
+
+    /** A removal of a path: best effort unless the old code failed the step on it with context (err50). */
+    private static final Pattern REMOVAL = Pattern.compile("\\bos\\.Remove(?:All)?$");
+
+    /** A wrapping of an error with context: {@code fmt.Errorf(...)}, {@code errors.Wrap(...)}. */
+    private static final Pattern WRAPS = Pattern.compile("\\b(?:fmt\\.Errorf|errors\\.Wrapf?|pkgerrors\\.Wrapf?)\\(");
+
+    /**
+     * (err50) True when the deleted branch of the check at {@code check} returned the error wrapped with context
+     * ({@code return nil, fmt.Errorf("whiteout %s: %w", name, err)}): the author chose to fail the work on this
+     * removal's error and said why, so the removal is not best effort here. A deadline setter or a half close stays
+     * best effort even when its error was returned bare (Round12DeletionClassesTest: {@code SetWriteDeadline}'s
+     * {@code return err} made a bare call is clean).
+     */
+    private static boolean returnedWrapped(List<DiffLine> lines, int check, String name) {
+        int indent = CodeText.indent(lines.get(check).text());
+        for (int j = check + 1; j < lines.size() && j <= check + 12; j++) {
+            DiffLine l = lines.get(j);
+            String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
+            if (l.kind() != DiffLine.Kind.REMOVED || t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
+                return false;
+            }
+            if (t.startsWith("return ") && mentions(t, name) && WRAPS.matcher(t).find()) {
+                return true;
+            }
         }
         return false;
     }
@@ -280,7 +345,10 @@ final class GoCheckedErrorDropped {
                 // the item, counted it) handled it
                 return reported && acted;
             }
-            if (t.startsWith("return ") && !t.endsWith(" nil") || t.startsWith("panic(") || KEEPS.matcher(t).find()
+            // (err50) a bare `return` stops the work too: a void function that logs the failure and gives up on the
+            // step handled it, and the `_` that replaces the check lets the step go on with a nil value
+            if (t.startsWith("return ") && !t.endsWith(" nil") || t.equals("return") || t.startsWith("panic(")
+                    || KEEPS.matcher(t).find()
                     && mentions(t.substring(t.indexOf('=')), name)) {
                 return true; // returned, or kept for the caller (`errs = append(errs, fmt.Errorf("%q: %w", n, err))`)
             }

@@ -65,6 +65,10 @@ final class GoErrorBranchGivesUp {
             return null;
         }
         String name = m.group(1);
+        Finding lost = causeStripped(file, lines, at, name, severity);
+        if (lost != null) {
+            return lost;
+        }
         int indent = CodeText.indent(lines.get(header).text());
         int firstAdded = 0;
         boolean gaveUp = false;
@@ -118,6 +122,67 @@ final class GoErrorBranchGivesUp {
             }
         }
         return null;
+    }
+
+    /** A name that is not a field or a method of something ({@code err}, not {@code fmt.Errorf}). */
+    private static final Pattern IDENT = Pattern.compile("(?<![\\w.])\\w+");
+
+    /** A constructed error's message: {@code fmt.Errorf("...", ...)}, {@code errors.New("...")}; group 1 the text. */
+    private static final Pattern MADE = Pattern.compile("\\b(?:fmt\\.Errorf|errors\\.(?:New|Errorf))\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * (err50) The deleted return at {@code at} built its error from the failure ({@code return nil,
+     * fmt.Errorf("unable to read %s: %w", path, err)}) and the change returns, in the same place and with as many
+     * values, an error with the same opening words that no longer carries it ({@code return nil, fmt.Errorf("unable
+     * to read %s", path)}): the caller still learns that the step failed, not why, and {@code errors.Is} on the cause
+     * stops matching. Not reported: a new return that names any error value or wraps with {@code %w} (a different
+     * cause, a sentinel), a message whose opening words change (a rewritten error, not a trimmed one), a return of
+     * a sentinel or a status ({@code return nil, ErrNotFound}), which is a deliberate mapping.
+     */
+    private static Finding causeStripped(SourceFile file, List<DiffLine> lines, int at, String name,
+                                         Severity severity) {
+        String old = lines.get(at).text().strip();
+        Matcher was = MADE.matcher(old);
+        if (!old.startsWith("return ") || !was.find()
+                || !mentions(STRING.matcher(old.substring(was.start())).replaceAll("\"\""), name)) {
+            return null;
+        }
+        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+            String now = l.text().strip();
+            Matcher is = MADE.matcher(now);
+            if (l.kind() != DiffLine.Kind.ADDED || !now.startsWith("return ") || !is.find()
+                    || values(now) != values(old) || is.group(1).contains("%w")) {
+                continue;
+            }
+            String code = STRING.matcher(now).replaceAll("\"\"");
+            boolean namesError = false;
+            for (Matcher w = IDENT.matcher(code); w.find(); ) {
+                namesError |= ERR_NAME.matcher(w.group()).matches();
+            }
+            if (!namesError && !code.contains(".Error()") && opening(is.group(1)).equals(opening(was.group(1)))
+                    && !opening(was.group(1)).isEmpty()) {
+                return new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), l.newLine(), 1, now,
+                        "The change rewrites `" + old + "` as `" + now + "`: the returned error keeps the message"
+                                + " but no longer carries `" + name + "`, so the caller (and the operator) learns"
+                                + " that the step failed but not why, and errors.Is/As on the cause stop matching."
+                                + " Wrap the cause: `%w` with `" + name + "`.",
+                        Finding.Confidence.HIGH, null, "kb", null);
+            }
+        }
+        return null;
+    }
+
+    /** The first two words of an error message, lower case ({@code "unable to read %s"} gives "unable to"). */
+    private static String opening(String message) {
+        String[] w = message.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+");
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (String x : w) {
+            if (!x.isEmpty() && n < 2) {
+                out.append(n++ == 0 ? "" : " ").append(x);
+            }
+        }
+        return n < 2 ? "" : out.toString();
     }
 
     /** The nearest line above {@code at} of the new file (context) with a smaller indent: the branch's header. */
