@@ -208,6 +208,7 @@ public final class Reviewer {
                     drops.addAll(DeletedTimeoutCancels.find(f, book.catalog(), allAdded));
                     drops.addAll(UndrainedStops.find(f, book.catalog(), allAdded)); // a stop that lost its drain
                     drops.addAll(DeletedTimeoutSetters.find(f, book.catalog(), allAdded));
+                    drops.addAll(DroppedWaitDeadlines.find(f, book.catalog(), allAdded)); // a poll loop's bound
                     drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
                     // a deleted release of a field's old value, the field still overwritten (a reconnect, a restart)
