@@ -21,7 +21,9 @@ import kb.review.rules.Catalog;
  * copied from it ({@code old := g.conn}, {@code Conn old = this.conn;}).
  *
  * <p>Reported at the first kept or added assignment of the field after the deleted release (after the deleted copy
- * for a copied local), in the same function, whose header must be in view. Not reported: when the function is
+ * for a copied local), in the same function, whose header must be in view (for Go, the hunk's section line names it
+ * when the hunk opens inside the method: git's function context). The Go release may be an unexported method of the
+ * project's type ({@code ss.writer.close()}, {@code s.conn.stop()}). Not reported: when the function is
  * deleted whole; when the change still releases the field or the copy (an added or kept release of the same name,
  * anywhere in the change for the field); when the function gains a call named for a release ({@code closeConn()},
  * {@code stopWatchers()}: the release moved into a helper); when the field is not assigned again in the function
@@ -39,7 +41,7 @@ final class OverwrittenFieldReleases {
     private static final String VERBS = "close|shutdown|shutdownNow|shutdownGracefully|stop|disconnect|release"
             + "|destroy|dispose|terminate|quit";
     private static final String GO_VERBS = "Close|CloseSend|Shutdown|Stop|Disconnect|Release|Terminate|Quit"
-            + "|Unsubscribe|Destroy";
+            + "|Unsubscribe|Destroy|close|shutdown|stop|disconnect|release|terminate";
     /** A Java release of a name: group 1 the name ({@code this.} dropped). */
     private static final Pattern JAVA_RELEASE = Pattern.compile(
             "^\\s*(?:this\\.)?([A-Za-z_]\\w*)\\s*\\.\\s*(?:" + VERBS + ")\\s*\\(|closeQuietly\\(\\s*(?:this\\.)?"
@@ -84,10 +86,13 @@ final class OverwrittenFieldReleases {
                 continue;
             }
             int header = headerAbove(lines, at, go);
-            if (header < 0) {
+            // a Go method whose header is above the hunk: git's section line names it (its body starts the hunk)
+            boolean sectioned = header == SECTION;
+            if (header < 0 && !sectioned) {
                 continue;
             }
-            String head = lines.get(header).text();
+            String head = sectioned ? deleted.hunk().section() : lines.get(header).text();
+            header = sectioned ? -1 : header; // the function's lines start at the hunk's first
             String receiver = null;
             if (go) {
                 Matcher m = GO_METHOD.matcher(head);
@@ -96,7 +101,7 @@ final class OverwrittenFieldReleases {
                 }
                 receiver = m.group(1);
             }
-            int end = functionEnd(lines, header);
+            int end = sectioned ? functionEnd(lines, -1, 0) : functionEnd(lines, header, indent(head));
             // the field: the released value itself, or the field a deleted line of the function copied into it
             String field = null;
             int from = at;
@@ -124,7 +129,7 @@ final class OverwrittenFieldReleases {
             }
             DiffLine anchor = lines.get(assigned);
             int line = anchor.newLine();
-            int top = lines.get(header).newLine();
+            int top = sectioned ? deleted.hunk().newStart() : lines.get(header).newLine();
             int bottom = end < lines.size() ? lines.get(end).newLine() : line;
             if (line <= 0 || out.stream().anyMatch(f -> f.line() == line) || others.stream().anyMatch(f ->
                     f.path().equals(file.path()) && (f.line() == line || f.item().startsWith("RES-")
@@ -156,7 +161,13 @@ final class OverwrittenFieldReleases {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
-    /** The nearest function header at or above {@code at} in the hunk, on a kept or deleted line; -1 when out of view. */
+    /** {@link #headerAbove}'s answer for a Go hunk with no function header in it: the hunk's section names it. */
+    private static final int SECTION = -2;
+
+    /**
+     * The nearest function header at or above {@code at} in the hunk, on a kept line; -1 when out of view or deleted,
+     * {@link #SECTION} for Go when no header is in the hunk (the hunk opens inside the function its section names).
+     */
     private static int headerAbove(List<DiffLine> lines, int at, boolean go) {
         for (int j = at - 1; j >= 0; j--) {
             String t = lines.get(j).text();
@@ -164,7 +175,7 @@ final class OverwrittenFieldReleases {
                 return lines.get(j).kind() == DiffLine.Kind.CONTEXT ? j : -1;
             }
         }
-        return -1;
+        return go && lines.stream().noneMatch(l -> GO_FUNC.matcher(l.text()).find()) ? SECTION : -1;
     }
 
     private static boolean javaHeader(String t) {
@@ -181,8 +192,7 @@ final class OverwrittenFieldReleases {
     }
 
     /** The index of the function's closing line in the new side (or the hunk's end when out of view). */
-    private static int functionEnd(List<DiffLine> lines, int header) {
-        int base = indent(lines.get(header).text());
+    private static int functionEnd(List<DiffLine> lines, int header, int base) {
         for (int j = header + 1; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
             if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && indent(l.text()) <= base) {
