@@ -25,11 +25,14 @@ import kb.review.diff.SourceFile;
  *
  * <p>Shared is: the removed block's monitor; a name the file shows as a field ({@link GuardedNames#field}) or a
  * constant in capitals; in a method whose head is in sight, a name neither a local, a parameter, a lambda parameter nor
- * a class. Reported at the head that lost its modifier, or at the first kept statement of the block that uses shared
- * state. Left alone: a method that still takes any lock (the lock moved or narrowed), a hunk that adds the removed lock
- * line back, a name the file declares thread-safe (concurrent, atomic, volatile, a synchronized wrapper), loggers,
- * constructors, {@code ...Locked} methods or a comment that the caller holds the lock or the type is confined to one
- * thread, a private method whose callers in sight all lock, and a method {@link RemovedGuards} already reports.
+ * a class. Reported at the first statement of the unguarded method, or of the unwrapped block, that uses shared state.
+ * Left alone: a method that still takes any lock (the lock moved or narrowed), a hunk that adds the removed lock line
+ * back, a name the file declares thread-safe (concurrent, atomic, volatile, a synchronized wrapper; a declaration the
+ * change rewrites counts as it reads after the change, so a volatile dropped with the lock does not excuse it), a call
+ * on a field of a type that is immutable or guards itself (a ThreadLocal, a DateTimeFormatter, a Pattern, an
+ * executor), loggers, constructors, {@code ...Locked} methods or a comment that the caller holds the lock or the type
+ * is confined to one thread, a private method whose callers in sight all lock, and a method {@link RemovedGuards}
+ * already reports (one finding per defect).
  */
 public final class DroppedMonitors {
 
@@ -85,12 +88,12 @@ public final class DroppedMonitors {
                     continue;
                 }
                 if (modifier) {
-                    region = new TreeSet<>();
-                    for (int k = s.start() + 1; k <= s.end(); k++) {
-                        region.add(k);
-                    }
+                    region = kept(file, h, s);
                 }
                 for (int k : region) {
+                    if (inAddedCallback(file, s, k)) {
+                        continue;
+                    }
                     String hit = shared(file, old, s, file.line(k), monitor);
                     if (hit != null) {
                         int at = k;
@@ -187,9 +190,57 @@ public final class DroppedMonitors {
         return false;
     }
 
+    /**
+     * The lines of the method that lost its modifier which the change keeps: context lines, and added lines that repeat
+     * a line the hunk removes. A body rewritten whole (a new delegate that locks inside) keeps none.
+     */
+    private static TreeSet<Integer> kept(SourceFile file, Hunk h, GuardSpan s) {
+        Set<String> removed = new HashSet<>();
+        for (DiffLine l : h.lines()) {
+            if (l.kind() == DiffLine.Kind.REMOVED && l.text().strip().length() > 1) {
+                removed.add(l.text().strip());
+            }
+        }
+        TreeSet<Integer> out = new TreeSet<>();
+        for (int k = s.start() + 1; k <= s.end(); k++) {
+            if (file.known(k) && (!file.added(k) || removed.contains(file.line(k).strip()))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern CALLBACK = Pattern.compile("->\\s*\\{|\\bnew\\s+[\\w.<>]+\\s*\\([^;]*\\)\\s*\\{");
+
+    /**
+     * Whether line {@code k} sits in a lambda or anonymous class body that an added line opens: code handed to a new
+     * callee, which may take the lock itself (a pump, an executor, a helper that synchronizes).
+     */
+    private static boolean inAddedCallback(SourceFile file, GuardSpan s, int k) {
+        int depth = 0;
+        for (int i = k - 1; i > s.start(); i--) {
+            if (!file.known(i)) {
+                return false;
+            }
+            depth += GuardedNames.braces(file.line(i));
+            if (depth > 0) {
+                if (file.added(i) && CALLBACK.matcher(file.line(i)).find()) {
+                    return true;
+                }
+                depth = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Listener callbacks of AWT, Swing and JavaFX, which the toolkit calls on its one event thread. */
+    private static final Pattern UI_CALLBACK = Pattern.compile("^(?:actionPerformed|adjustmentValueChanged|itemStateChanged"
+            + "|stateChanged|valueChanged|propertyChange|textValueChanged|caretUpdate|(?:insert|remove|changed)Update"
+            + "|(?:key|mouse|window|focus|component)[A-Z]\\w*)$");
+
     /** Whether nothing in sight guards the method another way or says it needs no guard. */
     private static boolean quiet(SourceFile file, GuardSpan s, List<GuardSpan> spans) {
-        return !s.constructor() && !RemovedGuards.HELD_NAME.matcher(s.name()).find()
+        return !s.constructor() && !UI_CALLBACK.matcher(s.name()).matches() && !RemovedGuards.HELD_NAME.matcher(s.name()).find()
                 && !RemovedGuards.CONFINED.matcher(RemovedGuards.doc(file, s.start())).find()
                 && !RemovedGuards.lockedCallers(s, spans, false)
                 && RemovedGuards.find(file).stream().noneMatch(p -> s.start() <= p.line() && p.line() <= s.end());
@@ -212,17 +263,36 @@ public final class DroppedMonitors {
         names.addAll(written.keySet());
         for (String n : names) {
             if (n.equals("this") || n.equals("super") || LOGGER.matcher(n).matches()
-                    || GuardedNames.threadSafe(file.text(), n) || old != null && GuardedNames.threadSafe(old.text(), n)
+                    || GuardedNames.threadSafe(file.text(), n) || !written.containsKey(n) && safeType(file.text(), n)
+                    || old != null && GuardedNames.threadSafe(old.text(), n)
                     && !GuardedNames.redeclared(file, n)) {
                 continue;
             }
-            if (n.equals(monitor) || GuardedNames.field(file.text(), n) || CONSTANT.matcher(n).matches()
-                    && !GuardedNames.local(n, s.body()) || !s.classHeaded() && !GuardedNames.local(n, s.body())
-                    && !lambdaParameter(n, s.body()) && !Character.isUpperCase(n.charAt(0)) && !n.matches("\\d.*")) {
+            if (n.equals(monitor)) {
+                return n;
+            }
+            if (GuardedNames.local(n, s.body()) || lambdaParameter(n, s.body())) {
+                continue; // a local declared final reads like a field to GuardedNames.field
+            }
+            if (GuardedNames.field(file.text(), n) || CONSTANT.matcher(n).matches()
+                    || !s.classHeaded() && !Character.isUpperCase(n.charAt(0)) && !n.matches("\\d.*")) {
                 return n;
             }
         }
         return null;
+    }
+
+    /**
+     * Types whose instances are immutable or guard themselves, besides {@link GuardedNames#threadSafe}'s collections:
+     * a field the file declares as one needs no caller's lock.
+     */
+    private static final String SAFE_TYPES = "(?:ThreadLocal|DateTimeFormatter|Pattern|String|Logger|Clock|Duration"
+            + "|Instant|StringBuffer|Properties|Random|SecureRandom|(?:Scheduled)?ExecutorService|Executor|Semaphore"
+            + "|CountDownLatch|Immutable\\w+|Integer|Long|Boolean|BigDecimal|BigInteger|URI|Path)";
+
+    private static boolean safeType(String text, String n) {
+        return Pattern.compile("(?m)^\\s+(?:@\\w+\\s+)*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)+"
+                + "(?:[\\w]+\\.)*" + SAFE_TYPES + "(?:<[^;=]*>)?\\s+" + n + "\\s*[=;]").matcher(text).find();
     }
 
     private static boolean lambdaParameter(String n, String body) {
