@@ -269,6 +269,17 @@ public final class DroppedMonitors {
                 continue;
             }
             if (n.equals(monitor)) {
+                // (session 47's reading) a monitor the method declares, or, in a hunk that shows the class's fields,
+                // one that is not among them, is a local above the hunk: one thread owns it
+                if (GuardedNames.local(n, s.body()) || s.classHeaded() && GuardedNames.showsFields(file.text())
+                        && !GuardedNames.field(file.text(), n)) {
+                    continue;
+                }
+                // a block that only reads its monitor (get, contains, size) guards a read: shared mutable state only
+                // when the file shows the monitor made as a mutable type (an access-ordered map reorders on get)
+                if (READ_ONLY.matcher(code).find() && !Pattern.compile("\\b" + n + MUTABLE).matcher(file.text()).find()) {
+                    continue;
+                }
                 return n;
             }
             if (GuardedNames.local(n, s.body()) || lambdaParameter(n, s.body())) {
@@ -294,6 +305,11 @@ public final class DroppedMonitors {
         return Pattern.compile("(?m)^\\s+(?:@\\w+\\s+)*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)+"
                 + "(?:[\\w]+\\.)*" + SAFE_TYPES + "(?:<[^;=]*>)?\\s+" + n + "\\s*[=;]").matcher(text).find();
     }
+
+    private static final Pattern READ_ONLY = Pattern.compile("^\\s*(?:return\\s+)?[\\w.]+\\.(?:get|getOrDefault|containsKey"
+            + "|containsValue|contains|size|isEmpty)\\([^;]*\\);\\s*$");
+    private static final String MUTABLE = ("\\s*=\\s*new\\s+(?:java\\.util\\.)?(?:LinkedHashMap|HashMap|WeakHashMap"
+            + "|TreeMap|ArrayList|LinkedList|HashSet|TreeSet|ArrayDeque|IdentityHashMap)\\b");
 
     private static boolean lambdaParameter(String n, String body) {
         return Pattern.compile("(?<![\\w.])" + n + "\\s*->|\\((?:\\s*(?:final\\s+)?[\\w.<>\\[\\]]+)?\\s*" + n
