@@ -113,7 +113,7 @@ final class GuardedNames {
      * Java: whether {@code name} is a local or parameter of the method (or a class): a constant's name in capitals
      * is a static field (session 41: TotalFreedomMod's {@code UUID_CACHE}), not a class.
      */
-    private static boolean local(String name, String body) {
+    static boolean local(String name, String body) {
         return Character.isUpperCase(name.charAt(0)) && !CONSTANT.matcher(name).matches()
                 || Pattern.compile("(?:^|[;{(,]|\\n)\\s*(?:final\\s+)?(?!return\\b|throw\\b"
                 + "|new\\b|else\\b|case\\b)[\\w.]+(?:<[^;=()]*>)?(?:\\[\\])*\\s+" + name + "\\s*[=;:,)]").matcher(body).find();

@@ -51,7 +51,7 @@ public final class RemovedGuards {
             + "goroutine[- ]safe|synchronized)|single[- ](?:goroutine|thread)|confined to|only (?:called|used|accessed) "
             + "(?:from|by|on) (?:one|a single|the \\w+) (?:goroutine|thread)|caller (?:must )?(?:holds?|locks?)|"
             + "with (?:the )?(?:lock|mutex|mu) held|must be called with");
-    private static final Pattern HELD_NAME = Pattern.compile("(?i)(?:locked|unsafe|nolock|0)$");
+    static final Pattern HELD_NAME = Pattern.compile("(?i)(?:locked|unsafe|nolock|0)$");
     private static final Pattern GO_CONSTRUCTOR = Pattern.compile("^(?:[Nn]ew\\w*|init|main|Unmarshal\\w*|Decode\\w*)$");
     private static final Pattern RUN_LOOP = Pattern.compile("(?s)\\bfor\\b[^{\\n]*\\{.*\\bselect\\s*\\{");
 
@@ -190,7 +190,7 @@ public final class RemovedGuards {
 
 
     /** Whether every caller of an unexported Go function in sight takes a lock (the lock moved to the caller). */
-    private static boolean lockedCallers(GuardSpan s, List<GuardSpan> spans, boolean go) {
+    static boolean lockedCallers(GuardSpan s, List<GuardSpan> spans, boolean go) {
         if (s.name().isEmpty() || go && Character.isUpperCase(s.name().charAt(0)) || !go && !s.head().contains("private")) {
             return false;
         }
@@ -208,7 +208,7 @@ public final class RemovedGuards {
     }
 
     /** The comment lines right above line {@code start}, joined. */
-    private static String doc(SourceFile file, int start) {
+    static String doc(SourceFile file, int start) {
         StringBuilder sb = new StringBuilder();
         for (int i = start - 1; i >= 1 && (file.line(i).trim().startsWith("//") || file.line(i).trim().startsWith("*")
                 || file.line(i).trim().startsWith("/*") || file.line(i).trim().startsWith("@")); i--) {

@@ -142,6 +142,8 @@ final class AnalysisDetector {
                         ? GuardedFields.find(file) : List.of();
                 case Rule.AnalysisMatcher.LOCK_REMOVED -> !file.complete() || file.before() != null
                         ? kb.review.analysis.RemovedGuards.find(file) : List.of();
+                case Rule.AnalysisMatcher.MONITOR_DROPPED -> file.language() == Language.JAVA
+                        && file.change().removesLines() ? kb.review.analysis.DroppedMonitors.find(file) : List.of();
                 case Rule.AnalysisMatcher.GOROUTINE_MAP -> file.language() == Language.GO && lower.contains("go ")
                         ? kb.review.analysis.GoroutineMaps.find(file) : List.of();
                 case Rule.AnalysisMatcher.SHARED_PACKAGE_MAP -> file.language() == Language.GO

@@ -219,6 +219,8 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
         public static final String TRY_DISMANTLED = "try-resource-dismantled";
         /** Shared state the old code wrote under a lock the change removes, written with no lock after it (s36). */
         public static final String LOCK_REMOVED = "lock-removed-write";
+        /** A Java method or block whose synchronized the change takes off while it still uses shared state (s50). */
+        public static final String MONITOR_DROPPED = "monitor-dropped-use";
         /** A release an edit leaves on one branch: an exit added above it, or its block's guard narrowed (res36). */
         public static final String RELEASE_SKIPPED = "release-skipped-by-edit";
         /** Every analysis name, with the languages it applies to. */
@@ -250,6 +252,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                         java.util.Map.entry(LOG_LOGGER_WIDENED, Set.of(Language.GO)),
                         java.util.Map.entry(TRY_DISMANTLED, Set.of(Language.JAVA)),
                         java.util.Map.entry(LOCK_REMOVED, Set.of(Language.GO, Language.JAVA)),
+                        java.util.Map.entry(MONITOR_DROPPED, Set.of(Language.JAVA)),
                         java.util.Map.entry(RELEASE_SKIPPED, Set.of(Language.GO, Language.JAVA))))
                 .flatMap(m -> m.entrySet().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
