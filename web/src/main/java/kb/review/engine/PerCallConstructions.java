@@ -20,6 +20,8 @@ import kb.review.rules.Catalog;
  * adds the very same line inside the handler literal it returns ({@code return func(w, r) {...}}, {@code
  * http.HandlerFunc(func...)}) or inside a loop below it: built once per handler before, once per request or turn
  * after (rounds 97 and 104).</li>
+ * <li>Java: a field built as a pool, client or mapper made an instance field ({@code static} taken out of its
+ * line): one per class before, one per object after (round 105).</li>
  * <li>Go and Java: a call made on the spot on what one of the file's own helpers builds, {@code
  * newHTTPClient(c.timeout).Do(req)} or {@code createClient(cfg).execute(get)}, where the helper is declared in the
  * file and its name says it makes a client, pool, transport, channel, connection, executor or template: the built
@@ -42,9 +44,10 @@ final class PerCallConstructions {
             "^\\s*([a-z_]\\w*(?:\\s*,\\s*[a-z_]\\w*)?)\\s*:=\\s*((?:[a-z]\\w*\\.)?(?:New|new|Create|create|Build|build"
                     + "|Make|make|Dial|dial)\\w*\\s*\\(.*\\))\\s*$");
     /** A name that says a shared resource: what is built per call only at a cost. */
-    private static final Pattern RESOURCE = Pattern.compile("(?i)(?:client|pool|conn|channel|session|transport|dialer"
-            + "|executor|scheduler|template|sender|producer|publisher|consumer|limiter|cache|proxy|driver|uploader"
-            + "|downloader)");
+    // (not a session: an ORM's or a broker's session per call is what its factory is for)
+    static final Pattern RESOURCE = Pattern.compile("(?i)(?:client|pool|conn|channel|transport|dialer|executor"
+            + "|scheduler|template|sender|producer|publisher|consumer|limiter|cache|proxy|driver|uploader|downloader"
+            + "|store|mapper|gson|datasource|broker|socket|stub|dispatcher)");
     /** A function literal's opening (not a declaration's, not a method's): group 1 what launches it. */
     private static final Pattern LITERAL = Pattern.compile("(\\bgo\\s+|\\bdefer\\s+|\\.Do\\s*\\(\\s*)?\\bfunc\\s*\\([^)]*\\)"
             + "\\s*(?:\\([^)]*\\)|[\\w.*\\[\\]]+)?\\s*\\{\\s*$");
@@ -67,6 +70,8 @@ final class PerCallConstructions {
         List<Finding> out = new ArrayList<>();
         if (language == Language.GO) {
             moved(file, catalog, out);
+        } else {
+            unshared(file, catalog, out);
         }
         chained(file, catalog, language == Language.GO, out);
         return out;
@@ -99,6 +104,46 @@ final class PerCallConstructions {
             }
         }
     }
+
+    /**
+     * Java: a field that builds a pool, client or mapper made an instance field, the same line with {@code static}
+     * taken out (round 105's weblaf: the thumbnail executor of every cell renderer). One for the class before, one per
+     * object after: a renderer, handler or task made per item or request now builds and leaks its own. Silent in a
+     * class the file marks as a singleton or a managed bean ({@code @Service}, {@code @Component}, {@code
+     * @Singleton}, {@code @ApplicationScoped}...): one object, one pool either way.
+     */
+    private static void unshared(SourceFile file, Catalog catalog, List<Finding> out) {
+        if (SINGLETON.matcher(file.text()).find()) {
+            return;
+        }
+        for (RemovedLine r : RemovedLine.of(file)) {
+            Matcher f = STATIC_FIELD.matcher(r.line().text());
+            if (!f.find()) {
+                continue;
+            }
+            String callee = SharedClientCallsReplaced.callee(f.group(1).strip());
+            if (!RESOURCE.matcher(callee).find() || SharedClientCallsReplaced.CHEAP.matcher(callee).find()) {
+                continue;
+            }
+            String unstatic = r.line().text().replaceFirst("\\bstatic\\s+", "").strip();
+            for (DiffLine l : RemovedLine.changedBlock(r.hunk().lines(), r.index())) {
+                if (l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0 && l.text().strip().equals(unstatic)) {
+                    add(out, catalog, file, l.newLine(), "The change makes this field an instance field: `"
+                            + callee + "` was built once for the class and shared by every object, it is now built "
+                            + "for each object (and never shut down when the object goes). Keep it static, or build "
+                            + "it once and hand it in.");
+                }
+            }
+        }
+    }
+
+    /** A static field built by a construction: group 1 the initialiser. */
+    private static final Pattern STATIC_FIELD = Pattern.compile("^\\s*(?:(?:public|protected|private|final)\\s+)*static\\s+"
+            + "(?:final\\s+)?[\\w.<>\\[\\], ?]+\\s+\\w+\\s*=\\s*((?:new\\s+|[A-Z]\\w*\\s*\\.\\s*(?:new|create|builder"
+            + "|newBuilder)).*)$");
+    /** A class the file marks as one object for the application. */
+    private static final Pattern SINGLETON = Pattern.compile("@(?:Service|Component|Controller|RestController|Repository"
+            + "|Configuration|Singleton|ApplicationScoped|Named|Stateless|Startup)\\b|\\benum\\s+\\w+\\s*\\{|INSTANCE\\s*=");
 
     /** The new line the deleted line stood before: the next line of its hunk that the new file has. */
     private static int after(Hunk h, int index) {
@@ -167,13 +212,32 @@ final class PerCallConstructions {
         }
     }
 
-    /** The helper is declared in the file. */
+    /**
+     * The helper is declared in the file and builds anew: a body that hands back a kept one after a null check
+     * ({@code if (okHttpClient != null) return okHttpClient;}, round 59's sismics) is a lazy getter, whatever its name.
+     */
     private static boolean declared(SourceFile file, String name, boolean go) {
         Pattern decl = go ? Pattern.compile("^func\\s+(?:\\([^)]*\\)\\s*)?" + Pattern.quote(name) + "\\s*\\(")
                 : Pattern.compile("^\\s*(?:(?:public|protected|private|static|final|synchronized)\\s+)*[\\w.<>\\[\\], ?]+\\s+"
                         + Pattern.quote(name) + "\\s*\\([^;]*$");
-        return file.text().lines().anyMatch(t -> decl.matcher(t).find());
+        List<String> lines = file.text().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (decl.matcher(lines.get(i)).find()) {
+                for (int j = i + 1; j < lines.size() && j <= i + 30; j++) {
+                    Matcher kept = KEPT_RETURN.matcher(lines.get(j));
+                    if (kept.find() && lines.subList(i + 1, j).stream().anyMatch(t -> t.matches(
+                            ".*\\b" + Pattern.quote(kept.group(1)) + "\\s*!=\\s*(?:null|nil)\\b.*"))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** A return of a bare name (maybe {@code this.}'s): group 1 the name. */
+    private static final Pattern KEPT_RETURN = Pattern.compile("^\\s*return\\s+(?:this\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*;?\\s*$");
 
     private static boolean declaration(String text, String name, boolean go) {
         return go ? text.matches("^func\\b.*") : text.matches("^\\s*(?:(?:public|protected|private|static|final)\\s+)*"

@@ -55,7 +55,7 @@ final class SharedClientCallsReplaced {
             "\\(\\s*&?\\s*[\\w.]*(?:Client|Transport)\\s*\\{|(?<![\\w.])[\\w.]+\\.New\\w*Client\\s*\\(");
     /** A Go local built as a client: group 1 the name, 2 the construction. */
     private static final Pattern GO_BUILT = Pattern.compile(
-            "^\\s*([a-z]\\w*)\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
+            "^\\s*([a-z]\\w*)(?:\\s*,\\s*[a-z_]\\w*)?\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
     /**
      * A Java local built as a client: group 1 the name, 2 the construction. A client type's own factory ({@code
      * AdminClient.create(props)}, {@code S3Client.builder()}) and a connection a factory opens ({@code
@@ -94,15 +94,14 @@ final class SharedClientCallsReplaced {
             + "|(?:grpc|net)\\.Dial\\w*\\s*\\(.*\\)");
     /**
      * What is cheap to make or wrong to share, so a new one per call is no defect (often the fix of a shared one): a
-     * formatter, digest, cipher, buffer, builder of strings, encoder, decoder, reader, writer, request, random,
-     * matcher, a collection or a value.
+     * formatter, digest, cipher, buffer, builder of strings, encoder, decoder, request, random, matcher, lock, logger,
+     * a value (a big number, a uuid).
      */
     static final Pattern CHEAP = Pattern.compile("(?i)(?:format|stringbuilder|stringbuffer|random|rand\\.|matcher"
-            + "|digest|cipher|\\bmac\\b|hash|sha\\d*\\.|md5\\.|fnv\\.|crc\\d*\\.|hmac\\.|scanner|reader|writer|stream"
-            + "|buffer|bytes\\.|strings\\.|bufio\\.|encoder|decoder|replacer|request|timer|ticker|date|calendar|json"
-            + "|xml|list|map\\b|hashmap|set\\b|hashset|array|file\\b|url\\b|uri\\b|exception|error|parser|tokenizer"
-            + "|iterator|context|locale|pattern|regexp|template\\.|errors\\.|fmt\\.|time\\.|sync\\.|atomic|lock|mutex"
-            + "|latch|semaphore|optional|builder\\(\\)\\s*$)");
+            + "|digest|cipher|\\bmac\\b|hash|sha\\d*\\.|md5\\.|fnv\\.|crc\\d*\\.|hmac\\.|scanner|buffer|bytes\\."
+            + "|strings\\.|bufio\\.|encoder|decoder|replacer|request|timer|ticker|exception|error"
+            + "|parser|tokenizer|context|template\\.|errors\\.|fmt\\.|time\\.|sync\\.|atomic|lock|mutex|latch|semaphore"
+            + "|uuid|big\\.|bigdecimal|biginteger|(?:^|\\.)(?:log|logrus|zap|slog|zerolog)\\.|logger)");
     /** Where a client built once belongs: a constructor, a start-up function, a Go factory. */
     private static final Pattern ONE_TIME = Pattern.compile("\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|init|main|"
             + "setup\\w*|Setup\\w*)\\s*\\(|\\bvoid\\s+(?:main|init\\w*|setUp|start|afterPropertiesSet)\\s*\\(|@(?:Bean|"
@@ -137,7 +136,7 @@ final class SharedClientCallsReplaced {
             String field = call.group(2);
             String method = call.group(3);
             List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());
-            for (DiffLine built : block) {
+            for (DiffLine built : go ? withEarlier(r.hunk(), block) : block) {
                 if (built.kind() != DiffLine.Kind.ADDED || built.newLine() <= 0) {
                     continue;
                 }
@@ -181,13 +180,37 @@ final class SharedClientCallsReplaced {
     }
 
     /**
+     * Go: the block's lines, after the lines the change adds above it in the same function as far as the hunk shows
+     * (round 83's merlin: {@code client, err := feast.NewGrpcClient(...)} and its error check added a few lines above
+     * the call that moved from {@code fr.feastClient} to {@code client}). Only a local the block calls the deleted
+     * method on counts from there ({@link #usedFor}).
+     */
+    private static List<DiffLine> withEarlier(Hunk h, List<DiffLine> block) {
+        int start = h.lines().indexOf(block.get(0));
+        List<DiffLine> earlier = new ArrayList<>();
+        for (int j = start - 1; j >= 0; j--) {
+            DiffLine l = h.lines().get(j);
+            if (RemovedReleases.HEADER.matcher(l.text()).find()) {
+                break;
+            }
+            if (l.kind() == DiffLine.Kind.ADDED) {
+                earlier.add(0, l);
+            }
+        }
+        earlier.addAll(block);
+        return earlier;
+    }
+
+    /**
      * The deleted line's call and the added line's differ in the receiver alone: the same text before it, the same
      * method and arguments after it, and where the deleted line named a held one ({@code p.client.Do(req)}, {@code
      * restTemplate.postForObject(url, event, Map.class)}, a constant's {@code INTERRUPTER.schedule(task, ...)}) the
      * added line constructs one for the call ({@code httpclient.New(60 * time.Second).Do(req)}, {@code
      * m.newClient().Do(req)}, {@code new RestTemplate().postForObject(...)}, {@code
-     * Executors.newSingleThreadScheduledExecutor().schedule(...)}). Whatever the type, the edit gave up a shared
-     * instance for one made and dropped on every call (RES-04, rounds 90-100). Silent when the deleted receiver was
+     * Executors.newSingleThreadScheduledExecutor().schedule(...)}). Whatever the library, the edit gave up a shared
+     * instance for one made and dropped on every call (RES-04, rounds 90-100); the construction's name must say a
+     * shared resource ({@link PerCallConstructions#RESOURCE}: a client, pool, executor, template, mapper, store,
+     * transport...), so a value or a domain object made anew stays silent. Silent too when the deleted receiver was
      * itself a local of the method (a refactor that inlines it), for a construction that is cheap or not to be shared
      * (a formatter, digest, buffer, encoder, request, random: a new one per call is the fix for a shared one), in a
      * one-time function and in tests.
@@ -213,6 +236,7 @@ final class SharedClientCallsReplaced {
                 }
                 String made = mid.substring(0, tail.start()).strip();
                 if (!(go ? GO_MADE : JAVA_MADE).matcher(made).matches() || !closes(made) || CHEAP.matcher(callee(made)).find()
+                        || !PerCallConstructions.RESOURCE.matcher(callee(made)).find()
                         || local(file, receiver, go) || oneTime(r.hunk(), r.index())) {
                     continue;
                 }
