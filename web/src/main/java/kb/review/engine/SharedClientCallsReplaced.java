@@ -55,7 +55,7 @@ final class SharedClientCallsReplaced {
             "\\(\\s*&?\\s*[\\w.]*(?:Client|Transport)\\s*\\{|(?<![\\w.])[\\w.]+\\.New\\w*Client\\s*\\(");
     /** A Go local built as a client: group 1 the name, 2 the construction. */
     private static final Pattern GO_BUILT = Pattern.compile(
-            "^\\s*([a-z]\\w*)(?:\\s*,\\s*[a-z_]\\w*)?\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
+            "^\\s*([a-z]\\w*)\\s*:?=\\s*(&?\\s*[\\w.]*(?:Client|Transport|Pool)\\s*\\{.*|[\\w.]+\\.New(?:\\w*Client|\\w*Pool)?\\s*\\(.*)$");
     /**
      * A Java local built as a client: group 1 the name, 2 the construction. A client type's own factory ({@code
      * AdminClient.create(props)}, {@code S3Client.builder()}) and a connection a factory opens ({@code
@@ -136,7 +136,7 @@ final class SharedClientCallsReplaced {
             String field = call.group(2);
             String method = call.group(3);
             List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());
-            for (DiffLine built : go ? withEarlier(r.hunk(), block) : block) {
+            for (DiffLine built : block) {
                 if (built.kind() != DiffLine.Kind.ADDED || built.newLine() <= 0) {
                     continue;
                 }
@@ -177,28 +177,6 @@ final class SharedClientCallsReplaced {
             }
         }
         return out;
-    }
-
-    /**
-     * Go: the block's lines, after the lines the change adds above it in the same function as far as the hunk shows
-     * (round 83's merlin: {@code client, err := feast.NewGrpcClient(...)} and its error check added a few lines above
-     * the call that moved from {@code fr.feastClient} to {@code client}). Only a local the block calls the deleted
-     * method on counts from there ({@link #usedFor}).
-     */
-    private static List<DiffLine> withEarlier(Hunk h, List<DiffLine> block) {
-        int start = h.lines().indexOf(block.get(0));
-        List<DiffLine> earlier = new ArrayList<>();
-        for (int j = start - 1; j >= 0; j--) {
-            DiffLine l = h.lines().get(j);
-            if (RemovedReleases.HEADER.matcher(l.text()).find()) {
-                break;
-            }
-            if (l.kind() == DiffLine.Kind.ADDED) {
-                earlier.add(0, l);
-            }
-        }
-        earlier.addAll(block);
-        return earlier;
     }
 
     /**
