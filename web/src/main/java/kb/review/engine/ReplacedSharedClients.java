@@ -100,9 +100,14 @@ final class ReplacedSharedClients {
     /** Go: a local assigned, maybe with an error beside it: group 1 the name, 2 the value. */
     private static final Pattern GO_LOCAL = Pattern.compile(
             "^\\s*([a-z_]\\w*)(?:\\s*,\\s*[a-z_]\\w*)?\\s*:?=\\s*(.+?)\\s*(?://.*)?$");
-    /** Go: a shared source, a field path ({@code provider.client}, {@code s.cfg.client}) or an accessor of one. */
+    /**
+     * Go: a shared source, a field path ({@code provider.client}, {@code s.cfg.client}) or an accessor of one, or an
+     * accessor whose name says it hands out a kept one whatever its arguments ({@code key.sharedClient(ctx)}, round
+     * 94's sops: the KMS client kept per key, given up for {@code kms.NewKeyManagementClient} per decryption).
+     */
     private static final Pattern GO_SHARED = Pattern.compile(
-            "^[a-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+(?:\\s*\\(\\s*\\))?$");
+            "^[a-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+(?:\\s*\\(\\s*\\))?$"
+                    + "|^[a-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)*\\s*\\.\\s*(?:shared|cached|pooled|reused)[A-Z]\\w*\\s*\\(.*\\)$");
     /** Go: what builds a client: a constructor function of a package ({@code secrethub.NewClient(opts...)}). */
     private static final Pattern GO_BUILDS = Pattern.compile("^&?\\s*([a-z]\\w*\\s*\\.\\s*New\\w*)\\s*\\(");
     /** Go: a function that runs once, a constructor ({@code NewX}), {@code init}, {@code main} or a set-up. */

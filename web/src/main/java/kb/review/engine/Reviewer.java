@@ -247,6 +247,7 @@ public final class Reviewer {
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
                     drops.addAll(DroppedClientGuards.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
+                    drops.addAll(PerCallConstructions.find(f, book.catalog()));
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
@@ -257,7 +258,8 @@ public final class Reviewer {
                     kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
-                            && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)));
+                            && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
+                            && !SharedClientCallsReplaced.besideOtherItem(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
                     // bound it lost (the launch existed before, behind the bound), so it is named instead of CONC-01's

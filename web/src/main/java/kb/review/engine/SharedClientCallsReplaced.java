@@ -28,6 +28,8 @@ import kb.review.rules.Catalog;
 final class SharedClientCallsReplaced {
 
     static final String RULE = "shared-client-call-replaced-by-new";
+    /** The receiver swap read for any construction ({@link #swapped}). */
+    static final String SWAP_RULE = "shared-receiver-swapped-for-new";
 
     /** A call on a field: group 1 the holder ({@code p}, {@code this}), 2 the field, 3 the method. */
     private static final Pattern FIELD_CALL = Pattern.compile(
@@ -66,6 +68,40 @@ final class SharedClientCallsReplaced {
                     + "|[A-Z]\\w*Client\\s*\\.\\s*(?:create|newClient|builder|newBuilder)\\s*\\(.*"
                     + "|[\\w.]+\\s*\\.\\s*(?:new|create)\\w*Connection\\s*\\(.*"
                     + "|" + FACTORY + ".*)$");
+    /**
+     * A call on a held receiver: group 1 the receiver ({@code p.client}, {@code this.http}, {@code restTemplate}, a
+     * constant {@code INTERRUPTER}), 2 the method.
+     */
+    private static final Pattern RECEIVER_CALL = Pattern.compile("(?<![\\w.)\\]])((?:(?:this|[a-z]\\w*)\\s*\\.\\s*)?"
+            + "(?:[a-z]\\w*|[A-Z][A-Z0-9_]+))\\s*\\.\\s*(\\w+)\\s*\\(");
+    /**
+     * A Java construction, whole: {@code new T(...)}, a factory ({@code Executors.newFixedThreadPool(4)}, {@code
+     * HttpClients.createDefault()}, a builder finished by {@code build()}), or the class's own {@code
+     * createClient(cfg)}.
+     */
+    private static final Pattern JAVA_MADE = Pattern.compile("new\\s+[\\w.]+\\s*(?:<[^()]*>)?\\s*\\(.*\\)"
+            + "|[A-Z][\\w.]*\\s*\\.\\s*(?:new|create|open)\\w*\\s*\\(.*\\)"
+            + "|[\\w.]+\\s*\\.\\s*(?:builder|newBuilder|custom)\\s*\\(.*\\.\\s*build\\s*\\(\\s*\\)"
+            + "|(?:this\\s*\\.\\s*)?(?:new|create|build|make|open)[A-Z]\\w*\\s*\\(.*\\)");
+    /**
+     * A Go construction, whole: a composite literal ({@code (&http.Client{Timeout: t})}), a package's {@code New...}
+     * ({@code httpclient.New(d)}, {@code pkg.NewClient(cfg)}), or the code's own {@code newClient()}, {@code
+     * m.newClient()}, a dial.
+     */
+    private static final Pattern GO_MADE = Pattern.compile("\\(\\s*&?\\s*[\\w.]+\\s*\\{.*\\}\\s*\\)"
+            + "|(?:[a-z]\\w*\\.)?New\\w*\\s*\\(.*\\)"
+            + "|(?:[a-z]\\w*\\.)?(?:new|create|build|make|open|dial)[A-Z]\\w*\\s*\\(.*\\)"
+            + "|(?:grpc|net)\\.Dial\\w*\\s*\\(.*\\)");
+    /**
+     * What is cheap to make or wrong to share, so a new one per call is no defect (often the fix of a shared one): a
+     * formatter, digest, cipher, buffer, builder of strings, encoder, decoder, request, random, matcher, lock, logger,
+     * a value (a big number, a uuid).
+     */
+    static final Pattern CHEAP = Pattern.compile("(?i)(?:format|stringbuilder|stringbuffer|random|rand\\.|matcher"
+            + "|digest|cipher|\\bmac\\b|hash|sha\\d*\\.|md5\\.|fnv\\.|crc\\d*\\.|hmac\\.|scanner|buffer|bytes\\."
+            + "|strings\\.|bufio\\.|encoder|decoder|replacer|request|timer|ticker|exception|error"
+            + "|parser|tokenizer|context|template\\.|errors\\.|fmt\\.|time\\.|sync\\.|atomic|lock|mutex|latch|semaphore"
+            + "|uuid|big\\.|bigdecimal|biginteger|(?:^|\\.)(?:log|logrus|zap|slog|zerolog)\\.|logger)");
     /** Where a client built once belongs: a constructor, a start-up function, a Go factory. */
     private static final Pattern ONE_TIME = Pattern.compile("\\bfunc\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|init|main|"
             + "setup\\w*|Setup\\w*)\\s*\\(|\\bvoid\\s+(?:main|init\\w*|setUp|start|afterPropertiesSet)\\s*\\(|@(?:Bean|"
@@ -90,6 +126,11 @@ final class SharedClientCallsReplaced {
             }
             Matcher call = FIELD_CALL.matcher(text);
             if (!call.find() && !(call = BARE_CALL.matcher(text)).find()) {
+                swapped(file, r, go, catalog).ifPresent(f -> {
+                    if (out.stream().noneMatch(o -> o.line() == f.line())) {
+                        out.add(f);
+                    }
+                });
                 continue;
             }
             String field = call.group(2);
@@ -131,8 +172,123 @@ final class SharedClientCallsReplaced {
                 }
                 break;
             }
+            if (out.stream().noneMatch(f -> f.line() >= firstAdded(block) && f.line() <= lastAdded(block))) {
+                swapped(file, r, go, catalog).ifPresent(out::add);
+            }
         }
         return out;
+    }
+
+    /**
+     * The deleted line's call and the added line's differ in the receiver alone: the same text before it, the same
+     * method and arguments after it, and where the deleted line named a held one ({@code p.client.Do(req)}, {@code
+     * restTemplate.postForObject(url, event, Map.class)}, a constant's {@code INTERRUPTER.schedule(task, ...)}) the
+     * added line constructs one for the call ({@code httpclient.New(60 * time.Second).Do(req)}, {@code
+     * m.newClient().Do(req)}, {@code new RestTemplate().postForObject(...)}, {@code
+     * Executors.newSingleThreadScheduledExecutor().schedule(...)}). Whatever the library, the edit gave up a shared
+     * instance for one made and dropped on every call (RES-04, rounds 90-100); the construction's name must say a
+     * shared resource ({@link PerCallConstructions#RESOURCE}: a client, pool, executor, template, mapper, store,
+     * transport...), so a value or a domain object made anew stays silent. Silent too when the deleted receiver was
+     * itself a local of the method (a refactor that inlines it), for a construction that is cheap or not to be shared
+     * (a formatter, digest, buffer, encoder, request, random: a new one per call is the fix for a shared one), in a
+     * one-time function and in tests.
+     */
+    private static java.util.Optional<Finding> swapped(SourceFile file, RemovedLine r, boolean go, Catalog catalog) {
+        String was = r.line().text();
+        List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());
+        Matcher call = RECEIVER_CALL.matcher(was);
+        while (call.find()) {
+            String before = was.substring(0, call.start()).strip();
+            String after = was.substring(call.end()).strip();
+            String receiver = call.group(1).replaceAll("\\s+", "");
+            for (DiffLine built : block) {
+                String now = built.text().strip();
+                if (built.kind() != DiffLine.Kind.ADDED || built.newLine() <= 0 || !now.startsWith(before)
+                        || !now.endsWith(after) || now.length() <= before.length() + after.length()) {
+                    continue;
+                }
+                String mid = now.substring(before.length(), now.length() - after.length()).strip();
+                Matcher tail = Pattern.compile("\\.\\s*" + Pattern.quote(call.group(2)) + "\\s*\\($").matcher(mid);
+                if (!tail.find()) {
+                    continue;
+                }
+                String made = mid.substring(0, tail.start()).strip();
+                if (!(go ? GO_MADE : JAVA_MADE).matcher(made).matches() || !closes(made) || CHEAP.matcher(callee(made)).find()
+                        || !PerCallConstructions.RESOURCE.matcher(callee(made)).find()
+                        || local(file, receiver, go) || oneTime(r.hunk(), r.index())) {
+                    continue;
+                }
+                Severity severity = catalog.item("RES-04").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                return java.util.Optional.of(new Finding(SWAP_RULE, "RES-04", severity, file.path(), built.newLine(), 1,
+                        file.line(built.newLine()).strip(),
+                        "The change stops calling `" + call.group(2) + "` on `" + receiver + "`, the instance the "
+                                + "code holds, and builds one for the call instead (`" + made + "`): every call now "
+                                + "makes and drops its own, with its own connections or threads. Use the shared one.",
+                        Finding.Confidence.LOW, "the review sees the swap, not how often the method runs", "kb",
+                        null));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A receiver swapped for a construction (this class's finding) stands beside another item's finding on its line
+     * (round 95's {@code new RestTemplate().postForObject(...)} that TMO-01 also reports for its missing timeouts):
+     * the client made per call is a defect of its own, which the timeout's finding does not name.
+     */
+    static boolean besideOtherItem(Finding drop, Finding held) {
+        return drop.rule().equals(SWAP_RULE) && !held.item().equals(drop.item());
+    }
+
+    /** What a construction calls or makes, without its arguments: {@code httpclient.New} of {@code httpclient.New(60 * time.Second)}. */
+    static String callee(String made) {
+        String bare = made.replaceFirst("^[(&\\s]+", "");
+        int open = bare.indexOf('(');
+        int brace = bare.indexOf('{');
+        int at = open < 0 ? brace : brace < 0 ? open : Math.min(open, brace);
+        return at < 0 ? bare : bare.substring(0, at);
+    }
+
+    /** The construction's brackets are its own: it is one expression, not two calls joined by the receiver's dot. */
+    private static boolean closes(String made) {
+        int depth = 0;
+        for (int i = 0; i < made.length(); i++) {
+            char c = made.charAt(i);
+            depth += c == '(' || c == '{' ? 1 : c == ')' || c == '}' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** The receiver was a local of the method: declared on a deleted line or in the file as it is now. */
+    private static boolean local(SourceFile file, String receiver, boolean go) {
+        if (receiver.contains(".")) {
+            return false;
+        }
+        Pattern decl = go ? Pattern.compile("(?<![\\w.])" + Pattern.quote(receiver) + "\\s*(?:,\\s*\\w+\\s*)?:=")
+                : Pattern.compile("^\\s*(?:final\\s+)?[A-Z][\\w.<>\\[\\], ?]*\\s+" + Pattern.quote(receiver)
+                        + "\\s*(?:=|;|:)|\\(\\s*(?:final\\s+)?[A-Z][\\w.<>\\[\\], ?]*\\s+" + Pattern.quote(receiver)
+                        + "\\s*=");
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() == DiffLine.Kind.REMOVED && decl.matcher(l.text()).find()) {
+                    return true;
+                }
+            }
+        }
+        return file.text().lines().anyMatch(l -> decl.matcher(l).find());
+    }
+
+    private static int firstAdded(List<DiffLine> block) {
+        return block.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0)
+                .mapToInt(DiffLine::newLine).min().orElse(Integer.MAX_VALUE);
+    }
+
+    private static int lastAdded(List<DiffLine> block) {
+        return block.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED && l.newLine() > 0)
+                .mapToInt(DiffLine::newLine).max().orElse(Integer.MIN_VALUE);
     }
 
     /**
@@ -211,7 +367,7 @@ final class SharedClientCallsReplaced {
     }
 
     /** The enclosing function, as far as the hunk shows it (its header line, or the hunk header), runs once. */
-    private static boolean oneTime(Hunk h, int index) {
+    static boolean oneTime(Hunk h, int index) {
         List<DiffLine> lines = h.lines();
         for (int j = index; j >= 0; j--) {
             String t = lines.get(j).text();
