@@ -147,12 +147,15 @@ final class GoErrorBranchGivesUp {
                 || !mentions(STRING.matcher(old.substring(was.start())).replaceAll("\"\""), name)) {
             return null;
         }
-        for (DiffLine l : RemovedLine.changedBlock(lines, at)) {
+        // the replacement is the block's first added statement: a return further down stands in another branch
+        // (precision set 22's croc: the old message moved to a new `if !exists` check, which has no error to carry)
+        DiffLine l = RemovedLine.changedBlock(lines, at).stream()
+                .filter(d -> d.kind() == DiffLine.Kind.ADDED && !d.text().isBlank()).findFirst().orElse(null);
+        if (l != null) {
             String now = l.text().strip();
             Matcher is = MADE.matcher(now);
-            if (l.kind() != DiffLine.Kind.ADDED || !now.startsWith("return ") || !is.find()
-                    || values(now) != values(old) || is.group(1).contains("%w")) {
-                continue;
+            if (!now.startsWith("return ") || !is.find() || values(now) != values(old) || is.group(1).contains("%w")) {
+                return null;
             }
             String code = STRING.matcher(now).replaceAll("\"\"");
             boolean namesError = false;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * its message and loses its wrapped cause, a check reported through the project's own error reporter made a bare
  * call, a removal whose failure used to fail the step made a bare call. Clean: the cause mapped to a sentinel or
  * moved into a typed error, a reworded message that still wraps, a scratch-file removal that only logged, a
- * multi-line binding that only logged taken as {@code _}.
+ * multi-line binding that only logged taken as {@code _}, the old message moved to a new presence check below a
+ * reworded return that still wraps.
  */
 class ErrorValue50ClassesTest {
 
