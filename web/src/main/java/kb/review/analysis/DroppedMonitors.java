@@ -277,7 +277,8 @@ public final class DroppedMonitors {
                 }
                 // a block that only reads its monitor (get, contains, size) guards a read: shared mutable state only
                 // when the file shows the monitor made as a mutable type (an access-ordered map reorders on get)
-                if (READ_ONLY.matcher(code).find() && !Pattern.compile("\\b" + n + MUTABLE).matcher(file.text()).find()) {
+                if (READ_ONLY.matcher(code).find()
+                        && !Pattern.compile("\\b" + Pattern.quote(n) + MUTABLE).matcher(file.text()).find()) {
                     continue;
                 }
                 return n;

@@ -37,6 +37,9 @@ import kb.review.rules.Catalog;
  */
 final class PerCallConstructions {
 
+    /** A method called on what the call before it answers: {@code .Do(}, {@code .execute(}. */
+    private static final Pattern METHOD_CALL = Pattern.compile("^\\s*\\.\\s*\\w+\\s*\\(");
+
     static final String RULE = "construction-moved-per-call";
 
     /** A Go local built by a call: group 1 the names, 2 the construction. */
@@ -197,8 +200,8 @@ final class PerCallConstructions {
                 Matcher m = HELPER_CALL.matcher(l.text());
                 while (m.find()) {
                     int close = closing(l.text(), m.end() - 1);
-                    if (close < 0 || !Pattern.compile("^\\s*\\.\\s*\\w+\\s*\\(").matcher(l.text().substring(close + 1))
-                            .find() || !declared(file, m.group(1), go) || SharedClientCallsReplaced.oneTime(h, i)
+                    if (close < 0 || !METHOD_CALL.matcher(l.text().substring(close + 1)).find()
+                            || !declared(file, m.group(1), go) || SharedClientCallsReplaced.oneTime(h, i)
                             || declaration(l.text(), m.group(1), go)) {
                         continue;
                     }
