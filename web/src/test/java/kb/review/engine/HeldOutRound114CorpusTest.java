@@ -30,12 +30,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound114CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout114");
 
-    // Floors: set after run 2 (see heldout114/RESULTS.md); 0.0 until then, so the first run is a measurement only.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout114/RESULTS.md. Run 1 is the first and blind measurement (review at 2e637768, this branch's
+    // base, unchanged), committed cases 5ad1b9be, floors 0.0; run 2 is the same run after reading run 1's one false
+    // positive (scylla-manager's deferred job stop under a fresh timeout context, reported as TMO-02: correct cleanup,
+    // the review's error), so it adds no accept line and changes no case code or label. The floors are run 2's figures
+    // (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/32 = 0.969; Go 12/20 = 0.600 and 12/13 =
+    // 0.923; Java 19/20 = 0.950 and 19/19 = 1.000. High-confidence only: overall 25/40 = 0.625 and 25/26 = 0.962.
+    // Run 2: the same figures. Edits of existing files: recall 25/32 = 0.78, precision 25/26 = 0.96; new and renamed
+    // files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.60, 0.90},
+            "java", new double[] {0.95, 1.00});
 
     static List<Case> cases;
 
