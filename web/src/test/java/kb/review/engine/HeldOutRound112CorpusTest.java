@@ -31,12 +31,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound112CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout112");
 
-    // Floors: 0.0 until run 1 (the first and blind measurement) and run 2 are recorded in heldout112/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout112/RESULTS.md. Run 1 is the first and blind measurement (review at 2e637768, this branch's
+    // base, unchanged), committed cases e572cb08; run 2 adds two accept lines (the job scheduler's run left outside any
+    // catch, reported on the run three lines above the labelled schedule call; android-job's static SimpleDateFormat,
+    // reported on its declaration rather than on the labelled use) and changes no case code or label. The floors are
+    // run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/35 = 0.886; Go 15/20 = 0.750 and 15/17 =
+    // 0.882; Java 16/20 = 0.800 and 16/18 = 0.889. High-confidence only: overall 26/40 = 0.650 and 26/30 = 0.867.
+    // Run 2: overall 31/40 = 0.775 and 31/33 = 0.939; Go 15/20 = 0.750 and 15/17 = 0.882; Java 16/20 = 0.800 and
+    // 16/16 = 1.000; high-confidence only 26/40 = 0.650 and 26/28 = 0.929. Edits of existing files: recall 28/32 =
+    // 0.88, precision 28/28 = 1.00; new and renamed files 3/8 = 0.38 and 3/5 = 0.60.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 0.85},
+            "java", new double[] {0.80, 1.00});
 
     static List<Case> cases;
 
