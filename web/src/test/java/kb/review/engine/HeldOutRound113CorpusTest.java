@@ -31,12 +31,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound113CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout113");
 
-    // Floors: none yet. Set after run 2 to its figures rounded down to 0.05 (see heldout113/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout113/RESULTS.md. Run 1 is the first and blind measurement (review at 2e637768, this branch's
+    // base, unchanged), committed cases 2db75686; run 2 adds one accept line (go-mysql-elasticsearch's clean fix returns
+    // from its ticker-driven sync loop on a failed bulk, which CONC-07's own text names as the defect) and changes no case
+    // code or label. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression
+    // floor only.
+    // Run 1, active findings: overall recall 19/40 = 0.475, precision 19/20 = 0.950; Go 11/20 = 0.550 and 11/12 =
+    // 0.917; Java 8/20 = 0.400 and 8/8 = 1.000. High-confidence only: overall 14/40 = 0.350 and 14/15 = 0.933.
+    // Run 2: overall 19/40 = 0.475 and 19/19 = 1.000; Go 11/20 = 0.550 and 11/11 = 1.000; Java 8/20 = 0.400 and
+    // 8/8 = 1.000; high-confidence only 14/40 = 0.350 and 14/14 = 1.000. Edits of existing files: recall 16/32 =
+    // 0.50, precision 16/16 = 1.00; new and renamed files 3/8 = 0.38 and 3/3 = 1.00.
+    static final double RECALL_FLOOR = 0.45;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.55, 1.00},
+            "java", new double[] {0.40, 1.00});
 
     static List<Case> cases;
 
