@@ -30,13 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound115CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout115");
 
-    // Floors: none yet (0.0). Run 1, the first and blind measurement, comes after the commit of the cases; the floors
-    // are then set to run 2's figures rounded down to 0.05 (see heldout115/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout115/RESULTS.md. Run 1 is the first and blind measurement (review at 2e637768, this branch's
+    // base, unchanged), committed cases 4fbc7e83; run 2 adds one accept line (slog-slack's context-free PostWebhook,
+    // labelled TMO-01, reported TMO-02: postMessage is given a context and the call takes none, a real second defect
+    // of the labelled line) and changes no case code or label. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/33 = 0.970; Go 15/20 = 0.750 and 15/16 =
+    // 0.938; Java 17/20 = 0.850 and 17/17 = 1.000. High-confidence only: overall 26/40 = 0.650 and 26/27 = 0.963.
+    // Run 2: overall 32/40 = 0.800 and 32/32 = 1.000; Go 15/20 = 0.750 and 15/15 = 1.000; Java 17/20 = 0.850 and
+    // 17/17 = 1.000; high-confidence only 26/40 = 0.650 and 26/26 = 1.000. Edits of existing files: recall 25/30 =
+    // 0.83, precision 25/25 = 1.00; new and renamed files 7/10 = 0.70 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.85, 1.00});
 
     static List<Case> cases;
 
