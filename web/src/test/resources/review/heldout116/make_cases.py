@@ -20,7 +20,16 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
-    # Filled in after run 1 only (none yet).
+    # Consul's first defect builds `ClientBuilder.newClient()` for every session lookup (labelled RES-04). The review
+    # also reported TMO-01 on that line: the JAX-RS client it builds has no connect or read timeout, so the lookup it
+    # makes can wait without limit. The line really has that defect too, unlabelled.
+    'java-09-consul-client-session-lookup-client-per-call': ['src/main/java/com/orbitz/consul/KeyValueClient.java:26:TMO-01'],
+    # spring-vault's first defect deletes two timeout setters: `.setSocketTimeout(readTimeout)` of the connection config
+    # (line 61 of the new file) and `.setResponseTimeout(readTimeout)` of the request config; the case labels the
+    # request config (line 64). The review reported the deleted socket timeout at its own place: the same TMO-01
+    # defect on a line the case did not label. The label stays.
+    'java-13-spring-vault-http-components-without-read-timeout': [
+        'spring-vault-core/src/main/java/org/springframework/vault/client/ClientHttpRequestFactoryFactory.java:61:TMO-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -31,12 +31,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound116CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout116");
 
-    // Floors: 0.0 until run 1 (see heldout116/RESULTS.md once written); set to run 2's figures after it.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout116/RESULTS.md. Run 1 is the first and blind measurement (review at 2e637768, this branch's
+    // base, unchanged), committed cases 47f683be; run 2 adds two accept lines (the Consul client's per-call JAX-RS
+    // client, which also has no timeout, a real TMO-01 defect of the line labelled RES-04; spring-vault's deleted
+    // socket timeout, reported three lines from the label on the request config whose response timeout the same edit
+    // deletes) and changes no case code or label. The floors are run 2's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 29/40 = 0.725, precision 29/34 = 0.853; Go 14/20 = 0.700 and 14/17 =
+    // 0.824; Java 15/20 = 0.750 and 15/17 = 0.882. High-confidence only: overall 23/40 = 0.575 and 23/27 = 0.852.
+    // Run 2: overall 29/40 = 0.725 and 29/32 = 0.906; Go 14/20 = 0.700 and 14/17 = 0.824; Java 15/20 = 0.750 and
+    // 15/15 = 1.000; high-confidence only 23/40 = 0.575 and 23/26 = 0.885. Edits of existing files: recall 24/30 =
+    // 0.80, precision 24/27 = 0.89; new and renamed files 5/10 = 0.50 and 5/5 = 1.00.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 0.80},
+            "java", new double[] {0.75, 1.00});
 
     static List<Case> cases;
 
