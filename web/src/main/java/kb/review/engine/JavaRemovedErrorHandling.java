@@ -104,7 +104,7 @@ final class JavaRemovedErrorHandling {
                 if (!m.find() || ANSWERABLE.matcher(m.group(1)).find()) {
                     continue;
                 }
-                Finding f = judge(file, lines, i, m.group(2), allAdded, catalog);
+                Finding f = judge(file, lines, i, m.group(2), renamedFrom(lines, i), allAdded, catalog);
                 if (f != null) {
                     out.add(f);
                 }
@@ -114,8 +114,13 @@ final class JavaRemovedErrorHandling {
     }
 
     /** The catch whose kept header is at {@code at}: reported when its deleted handling left only logs and defaults. */
-    private static Finding judge(SourceFile file, List<DiffLine> lines, int at, String name, AddedLines allAdded,
-                                 Catalog catalog) {
+    private static Finding judge(SourceFile file, List<DiffLine> lines, int at, String name, int oldHeader,
+                                 AddedLines allAdded, Catalog catalog) {
+        String oldName = null;
+        if (oldHeader >= 0) {
+            Matcher old = CATCH.matcher(lines.get(oldHeader).text());
+            oldName = old.find() ? old.group(2) : null;
+        }
         int indent = CodeText.indent(lines.get(at).text());
         boolean handled = false;
         int firstAdded = 0;
@@ -126,8 +131,14 @@ final class JavaRemovedErrorHandling {
         boolean goneContinues = false;
         boolean causeLogged = false;
         boolean answersNull = false;
+        boolean turnedToSuccess = false;
+        boolean keptTail = false;
         String deleted = null;
-        for (int j = at + 1; j < lines.size(); j++) {
+        int start = oldHeader >= 0 ? oldHeader + 1 : at + 1;
+        for (int j = start; j < lines.size(); j++) {
+            if (j == at) {
+                continue;
+            }
             DiffLine l = lines.get(j);
             String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
             if (t.isEmpty()) {
@@ -148,7 +159,8 @@ final class JavaRemovedErrorHandling {
                 if (t.endsWith(";") || t.endsWith("{") || t.endsWith("}")) {
                     String s = gone.toString().strip();
                     gone.setLength(0);
-                    if (!handled && !goneContinues && handles(s, name) && !allAdded.stripped().contains(goneFirst)) {
+                    if (!handled && !goneContinues && (handles(s, name) || handles(s, oldName))
+                            && !allAdded.stripped().contains(goneFirst)) {
                         handled = true;
                         deleted = s;
                     }
@@ -159,26 +171,29 @@ final class JavaRemovedErrorHandling {
                 // a warning with its cause is no fall-back when the code below reads what the try assigns
                 // (session 44) but not a deleted throw answered with null: the lookup then says "missing" for
                 // "could not look" (a DAO read that failed on the database makes the caller create a duplicate)
-                boolean fallBack = causeLogged && !answersNull
+                boolean fallBack = causeLogged && !answersNull && !turnedToSuccess
                         && !CatchFallThroughs.readsTryValue(file, lines.get(at).newLine(), l.newLine());
                 if (!handled || kept == 0 || fallBack || firstAdded == 0 && lines.get(at).kind() != DiffLine.Kind.ADDED
                         && !throwDeleted(lines, at, j)) {
                     return null;
                 }
-                int line = firstAdded == 0 || firstAdded - lines.get(at).newLine() <= 2 ? lines.get(at).newLine()
-                        : firstAdded;
-                Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
-                return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
-                        "The change takes `" + deleted + "` out of this catch and leaves it only logging"
-                                + " (and answering a default): the caller that was told the work failed now carries on"
-                                + " as if it had worked, and the failure is at most a log line. Keep the rethrow with"
-                                + " its cause, or return something the caller must check.",
-                        Finding.Confidence.HIGH, null, "kb", null);
+                return report(file, lines, at, firstAdded, deleted, catalog);
             }
             if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")) {
                 if (l.kind() == DiffLine.Kind.ADDED) {
                     return null; // a comment the change adds: the author says why the failure may go
                 }
+                continue;
+            }
+            if (statement.isEmpty() && l.kind() == DiffLine.Kind.CONTEXT && t.endsWith("{")) {
+                // (session 51) a block the change keeps as it was (a clean-up both versions run: a pending request
+                // taken out of its map under a lock) is neither handling nor new work: read on after it
+                int end = keptBlockEnd(lines, j, name);
+                if (end < 0) {
+                    return null;
+                }
+                j = end;
+                keptTail = end == lines.size() - 1;
                 continue;
             }
             if (l.kind() == DiffLine.Kind.ADDED && firstAdded == 0) {
@@ -195,7 +210,11 @@ final class JavaRemovedErrorHandling {
             statement.setLength(0);
             kept++;
             boolean log = LOG.matcher(s).find();
-            boolean byDefault = DEFAULT_RETURN.matcher(s).matches() || DEFAULT_ASSIGN.matcher(s).matches();
+            Matcher success = SUCCESS.matcher(s);
+            boolean completes = success.matches() && deleted != null && !THROW.matcher(deleted).find()
+                    && deleted.startsWith(success.group(1) + ".");
+            turnedToSuccess |= completes;
+            boolean byDefault = DEFAULT_RETURN.matcher(s).matches() || DEFAULT_ASSIGN.matcher(s).matches() || completes;
             if (THROW.matcher(s).find() || !log && (!byDefault
                     || GoRemovedErrorHandling.mentions(s, name))) {
                 return null;
@@ -206,7 +225,75 @@ final class JavaRemovedErrorHandling {
             causeLogged |= log && !QUIET.matcher(s).find()
                     && GoRemovedErrorHandling.mentions(MEMBER.matcher(s).replaceAll(""), name);
         }
+        // (session 51) the hunk ends inside the catch, after a block both versions keep: what follows is unchanged
+        // code the old catch ran after its hand-on as well, so the deleted hand-on was the catch's handling
+        if (keptTail && statement.isEmpty() && handled && kept > 0 && !causeLogged && firstAdded > 0) {
+            return report(file, lines, at, firstAdded, deleted, catalog);
+        }
         return null;
+    }
+
+    private static Finding report(SourceFile file, List<DiffLine> lines, int at, int firstAdded, String deleted,
+                                  Catalog catalog) {
+        int line = firstAdded == 0 || firstAdded - lines.get(at).newLine() <= 2 ? lines.get(at).newLine()
+                : firstAdded;
+        Severity severity = catalog.item("ERR-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
+        return new Finding(RULE, "ERR-01", severity, file.path(), line, 1, file.line(line).strip(),
+                "The change takes `" + deleted + "` out of this catch and leaves it only logging"
+                        + " (and answering a default): the caller that was told the work failed now carries on"
+                        + " as if it had worked, and the failure is at most a log line. Keep the rethrow with"
+                        + " its cause, or return something the caller must check.",
+                Finding.Confidence.HIGH, null, "kb", null);
+    }
+
+    /**
+     * (session 51) The success call of a failure channel: {@code promise.complete(List.of())}, {@code
+     * future.complete(null)}, {@code callback.onSuccess(Collections.emptyList())}; group 1 the receiver. Read only
+     * against a deleted hand-on to the same receiver ({@code promise.fail(t)}): the pipeline that was told of the
+     * failure now goes on as if the work had succeeded, whatever is logged beside it.
+     */
+    private static final Pattern SUCCESS = Pattern.compile(
+            "^((?:this\\.)?[\\w$]+)\\s*\\.\\s*(?:complete|tryComplete|onSuccess|succeeded|resolve|set)\\s*\\(\\s*(?:"
+                    + DEFAULT_VALUE + ")?\\s*\\)\\s*;$");
+
+    /**
+     * The index of the line that closes the block a kept line opens at {@code from}, when every line of it is kept as
+     * it was and none names the exception {@code name}; -1 otherwise (or when the block runs past the hunk).
+     */
+    private static int keptBlockEnd(List<DiffLine> lines, int from, String name) {
+        int indent = CodeText.indent(lines.get(from).text());
+        for (int k = from + 1; k < lines.size(); k++) {
+            DiffLine l = lines.get(k);
+            if (l.kind() != DiffLine.Kind.CONTEXT || GoRemovedErrorHandling.mentions(l.text(), name)) {
+                return -1;
+            }
+            String t = l.text().strip();
+            if (!t.isEmpty() && CodeText.indent(l.text()) <= indent) {
+                return t.startsWith("}") && CodeText.indent(l.text()) == indent ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * (session 51) The deleted header of a kept catch the change rewrites ({@code catch (Throwable t)} and its body
+     * deleted, {@code catch (Exception e)} added right below): its deleted body is the old handling, and it names the
+     * old parameter ({@code promise.fail(t)}). -1 when the header at {@code at} is not such a rewrite.
+     */
+    private static int renamedFrom(List<DiffLine> lines, int at) {
+        if (lines.get(at).kind() != DiffLine.Kind.ADDED) {
+            return -1;
+        }
+        for (int k = at - 1; k >= 0; k--) {
+            DiffLine l = lines.get(k);
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                return -1;
+            }
+            if (CATCH.matcher(l.text()).find()) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** True when the hunk deletes a line that can be a catch's handling (a throw, or a call): else nothing to read. */
@@ -234,6 +321,9 @@ final class JavaRemovedErrorHandling {
      * exception handed to a call that is not a log line ({@code future.completeExceptionally(e)}).
      */
     private static boolean handles(String t, String name) {
+        if (name == null) {
+            return false;
+        }
         if (THROW.matcher(t).find()) {
             return true;
         }

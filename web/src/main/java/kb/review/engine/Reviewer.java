@@ -182,6 +182,7 @@ public final class Reviewer {
                     // a catch another ERR-01 rule reports (at the catch or at its return) is said once, by that rule
                     List<Finding> catches = new ArrayList<>(SilencedCatches.find(f, book.catalog()));
                     catches.addAll(AbsorbedDeclaredFailures.find(f, book.catalog())); // a dropped `throws`, absorbed
+                    catches.addAll(DiscordantCatches.find(f, book.catalog())); // silent beside a reporting sibling
                     drops.addAll(catches.stream().filter(s -> kept.stream().noneMatch(
                             k -> k.item().equals(s.item()) && k.path().equals(s.path())
                                     && Math.abs(k.line() - s.line()) <= 3)).toList());
