@@ -11,7 +11,9 @@ import kb.review.diff.SyntaxNode;
  * with its cursor. Go: the block closes and the next line checks the cursor's own error ({@code if err :=
  * rows.Err(); err != nil}, {@code scanner.Err()}, a driver's {@code cursor.Err()}), the check database/sql, bufio and
  * every Go iterator ask for right after {@code for rows.Next() {...}}. Java: the block takes the next element of an
- * iterator ({@code Entry e = it.next();}, the body of {@code while (it.hasNext())}), or reads a row of a result set
+ * iterator ({@code Entry e = it.next();}, the body of {@code while (it.hasNext())}), takes the next unit of a queue
+ * or a reader (session 51: {@code jobs.take()}, {@code replies.poll(timeout, unit)}, {@code reader.readLine()}), or
+ * reads a row of a result set
  * ({@code rows.getInt(1)}) and stores it into a collection, which a single-row read ({@code if (rs.next()) return
  * rs.getInt(1);}) never does. Such a loop walks a query's rows, a file's lines or a store's entries: its length is
  * the data's, so a line in it is the "once per element" LOG-01 names, whatever the rows are (a variable per server
@@ -36,6 +38,14 @@ final class CursorLoops {
     private static final Set<String> CONTEXTS = Set.of("ctx", "context", "c", "cctx", "parent");
     /** Java: the next element taken from an iterator at the body's level ({@code X x = it.next();}). */
     private static final Pattern JAVA_NEXT = Pattern.compile("=\\s*[a-z]\\w*\\.next\\(\\)");
+    /**
+     * (session 51, log51) Java: the next unit taken from a queue or a stream at the body's level, blocking until one
+     * comes: {@code Job job = jobs.take();}, {@code Reply r = replies.poll(timeout, TimeUnit.SECONDS);}, {@code line =
+     * reader.readLine();}, {@code Message m = consumer.receive(1000);}. A worker or consumer loop takes one per turn;
+     * a bare {@code poll()} (no wait) and a {@code Future.get} are not read.
+     */
+    private static final Pattern JAVA_TAKE = Pattern.compile("=\\s*(?:this\\.)?[a-z]\\w*\\.(?:take\\(\\)|readLine\\(\\)"
+            + "|poll\\(\\s*[\\w.]+\\s*,\\s*(?:TimeUnit\\.)?[A-Z]+\\s*\\)|receive\\(\\s*[\\w.]*\\s*\\))\\s*;");
     /** Java: a column read of a result set ({@code rs.getString(2)}, {@code rows.getLong("id")}). */
     private static final Pattern JAVA_ROW_READ = Pattern.compile("\\b\\w*(?i:rs|rows?|resultSet|results?)\\.get"
             + "(?:String|Int|Long|Double|Float|Boolean|Short|Byte|Bytes|BigDecimal|Date|Timestamp|Time|Object)\\(");
@@ -114,12 +124,27 @@ final class CursorLoops {
     private static boolean javaCursorBody(Lines lines, int top, int row, int body, BitSet known, boolean go) {
         boolean read = false;
         boolean stored = false;
+        int depth = TalliedBlocks.indent(lines.text(row), go);
+        for (int at = row - 1; at > top; at--) {
+            // (session 51) a take in the line's own block, opened in sight below the loop's body ({@code try {})
+            String text = lines.text(at);
+            if (text.isBlank()) {
+                continue;
+            }
+            int d = TalliedBlocks.indent(text, go);
+            if (d < depth) {
+                break;
+            }
+            if (d == depth && JAVA_TAKE.matcher(text).find()) {
+                return true;
+            }
+        }
         for (int at = top; at < row; at++) {
             String text = lines.text(at);
             if (TalliedBlocks.indent(text, go) != body) {
                 continue;
             }
-            if (JAVA_NEXT.matcher(text).find()) {
+            if (JAVA_NEXT.matcher(text).find() || JAVA_TAKE.matcher(text).find()) {
                 return true;
             }
             read |= JAVA_ROW_READ.matcher(text).find();
@@ -139,7 +164,7 @@ final class CursorLoops {
      * The statements between the log and the hidden block (those starting on a shown row from {@code top} on) let
      * the line run per element: no failure branch, catch, debug or sample test, no exit after it, no callback.
      */
-    private static boolean perIteration(SyntaxNode log, byte[] src, int top, boolean go) {
+    static boolean perIteration(SyntaxNode log, byte[] src, int top, boolean go) {
         SyntaxNode child = log;
         for (SyntaxNode p = log.getParent(); p != null && !p.isNull() && p.getStartPoint().getRow() >= top;
              p = p.getParent()) {

@@ -24,6 +24,17 @@ final class InputLoops {
             + "|terminated|done|cancell?ed)\\s*(\\(\\s*\\))?$|isInterrupted\\s*\\(|\\bctx\\.Err\\(\\)\\s*==\\s*nil");
 
     /**
+     * (session 51, log51) A condition that takes the next unit of a stream: Java's {@code (tok = parser.next()) !=
+     * END_DOCUMENT}, {@code (line = reader.readLine()) != null}, {@code (n = in.read(buf)) > 0}, {@code (job =
+     * queue.take()) != null}; Go's {@code scanner.Scan()}. The loop runs once per token, line, chunk or job the
+     * stream brings, so a branch of it repeats with the input as the body does. An iterator's {@code hasNext()} or a
+     * counter is not read here.
+     */
+    private static final Pattern STREAM_READ = Pattern.compile("\\(\\s*\\w+\\s*=\\s*(?:this\\.)?[a-z]\\w*\\."
+            + "(?:next|nextToken|read\\w*|take|poll|receive)\\s*\\([^()]*\\)\\s*\\)\\s*(?:!=|>=?|==)"
+            + "|^[a-z]\\w*\\.Scan\\(\\s*\\)$");
+
+    /**
      * A failure of the item's own data, not of the machinery around it: validation, parsing, format, conversion,
      * mapping or decoding ({@code ValidationException}, {@code NumberFormatException}, {@code JsonParseException},
      * {@code ConstraintViolationException}, {@code DateTimeParseException}).
@@ -101,7 +112,7 @@ final class InputLoops {
             return true; // for {} and for (;;): a service loop
         }
         String test = unwrap(text(src, head));
-        if (test.equals("true") || RUN_FLAG.matcher(test).find()) {
+        if (test.equals("true") || RUN_FLAG.matcher(test).find() || STREAM_READ.matcher(test).find()) {
             return true;
         }
         for (String part : test.split("&&|\\|\\|")) {

@@ -92,10 +92,11 @@ final class AnalysisDetector {
                         && (lower.contains("<-") // GoChannelLoops
                         || lower.contains("append(") || lower.contains(".read") || lower.contains(".recv")
                         || lower.contains(".receive") || lower.contains(".next") || lower.contains(".accept")
-                        || lower.contains(".add(1)")) // GoCollectingTurns
+                        || lower.contains(".add(1)") || lower.contains("[:")) // GoCollectingTurns
                         || !file.complete() && (lower.contains(".err()") || lower.contains(".next()")
                         || lower.contains(".getstring(") || lower.contains(".getint(")
-                        || lower.contains(".getlong("))) // CursorLoops
+                        || lower.contains(".getlong(") || lower.contains(".take()") || lower.contains(".poll(")
+                        || lower.contains(".readline()") || lower.contains(".receive("))) // CursorLoops
                         && models.loggers().stream().anyMatch(p -> mayAppear(p, lower))
                         ? RewrittenLoopLogs.drop(file, LoopLogs.logsInLoops(root.get(), file.utf8(),
                         file.language() == Language.GO, models.loggers(), models.roundTrips(file.language().key()),

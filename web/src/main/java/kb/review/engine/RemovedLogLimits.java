@@ -42,7 +42,15 @@ final class RemovedLogLimits {
             // answers true only for a value not yet in the set, so the line is written once per value until the value
             // is removed (jaeger's RemoteReporter: once per failing command until it works again). Not negated: {@code
             // if (!seen.add(k))} picks the repeats
-            + "|\\bif\\s*\\(\\s*(?:this\\.)?[a-z]\\w*\\.add\\s*\\([^()]*\\)\\s*\\)\\s*\\{";
+            + "|\\bif\\s*\\(\\s*(?:this\\.)?[a-z]\\w*\\.add\\s*\\([^()]*\\)\\s*\\)\\s*\\{"
+            // (session 51, log51) a count whose first step is the test ({@code if (failures.merge(key, 1, Integer::sum)
+            // == 1)}, {@code counter.incrementAndGet() == 1}, {@code getAndIncrement() == 0}, Go's {@code
+            // atomic.AddInt64(&n, 1) == 1}, {@code n.Add(1) == 1}, {@code n++ == 0}): the line is written on the first
+            // of a streak, until the count is reset (round 109's orko balance poll)
+            + "|\\.merge\\s*\\([^;{]*,\\s*1\\s*,[^;{]*\\)\\s*==\\s*1\\b"
+            + "|\\.(?:incrementAndGet|IncrementAndGet)\\s*\\(\\s*\\)\\s*==\\s*1\\b|\\.getAndIncrement\\s*\\(\\s*\\)\\s*==\\s*0\\b"
+            + "|\\batomic\\.AddU?Int(?:32|64)\\s*\\([^()]*,\\s*1\\s*\\)\\s*==\\s*1\\b|\\.Add\\s*\\(\\s*1\\s*\\)\\s*==\\s*1\\b"
+            + "|\\bif\\s*\\(?\\s*(?:\\+\\+\\s*[\\w.]+\\s*==\\s*1|[\\w.]+\\s*\\+\\+\\s*==\\s*0)\\b";
     private static final Pattern LIMIT = Pattern.compile(
             "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
