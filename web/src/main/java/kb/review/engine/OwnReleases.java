@@ -70,7 +70,8 @@ final class OwnReleases {
 
     /**
      * The new line of the set-up call when the deleted own release {@code at} stood in the catch of that set-up and
-     * the catch rethrows below it (or gives up with a bare or "none" return, session 51), else 0: a failed connect now leaves the method by the throw with the half-made
+     * the catch rethrows below it (or gives up with a bare or "none" return, session 51), else 0: a failed connect
+     * now leaves the method by the throw with the half-made
      * socket or channel still open, and the caller, told the connect failed, never closes what it did not get (a
      * master that retries an unreachable device every few seconds leaks one socket a try: round 89's java-01;
      * the JDK's own {@code Socket(host, port)} constructor closes the socket when its connect fails for that reason).

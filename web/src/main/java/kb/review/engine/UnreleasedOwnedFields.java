@@ -46,6 +46,12 @@ final class UnreleasedOwnedFields {
 
     static final String RULE = "owned-field-never-released";
 
+    /**
+     * A built-once model whose object is its threads, by the model's own {@code shows:} ("a thread pool", "a thread
+     * pool or timer", "a Netty event loop group"): a client that also keeps a selector thread (the JDK
+     * {@code HttpClient}, which has no close before Java 21) is not one.
+     */
+    private static final Pattern THREAD_OWNER = Pattern.compile("(?i)^an? (?:thread pool|netty event loop group)\\b");
     /** The names of an object's end of life. */
     private static final Set<String> ENDS = Set.of("close", "shutdown", "stop", "destroy", "dispose", "release",
             "terminate", "shutdownNow");
@@ -74,7 +80,8 @@ final class UnreleasedOwnedFields {
     private static final Pattern CALL = Pattern.compile("(?<![\\w.])([A-Za-z_][\\w.]*)\\s*\\(");
     /** A value the class makes: a constructor, or a factory call named for making or opening. */
     private static final Pattern MADE = Pattern.compile(
-            "^(?:\\([\\w.<>]+\\)\\s*)?(?:new\\s+[\\w.]+|(?:[\\w.]+\\.)?(?:create|new|build|open|connect|start)\\w*\\s*\\()");
+            "^(?:\\([\\w.<>]+\\)\\s*)?(?:new\\s+[\\w.]+"
+                    + "|(?:[\\w.]+\\.)?(?:create|new|build|open|connect|start)\\w*\\s*\\()");
 
     private UnreleasedOwnedFields() {
     }
@@ -86,7 +93,7 @@ final class UnreleasedOwnedFields {
         List<Finding> out = new ArrayList<>();
         Severity severity = catalog.item("RES-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<TimeoutModel> owners = pools.stream().filter(p -> p.language().equals("java") && p.shows() != null
-                && p.shows().contains("thread")).toList();
+                && THREAD_OWNER.matcher(p.shows()).find()).toList();
         if (file.complete() && !owners.isEmpty()) {
             forgottenThreadOwners(file, owners, severity, others, out);
         }
@@ -185,6 +192,9 @@ final class UnreleasedOwnedFields {
         String f = Pattern.quote(field);
         Pattern named = Pattern.compile("(?<![\\w.])(?:this\\.)?" + f + "(?!\\w)");
         Pattern returned = Pattern.compile("\\breturn\\s+(?:this\\.)?" + f + "\\s*;");
+        // a method reference to its end handed to a hook or a callback (`new Thread(pool::shutdown)`)
+        Pattern ended = Pattern.compile("(?<![\\w.])(?:this\\.)?" + f + "\\s*::\\s*(?:shutdown|shutdownNow|close|cancel"
+                + "|stop|dispose|destroy|release|terminate)\\b");
         Pattern copied = Pattern.compile("=\\s*(?:this\\.)?" + f + "\\s*;");
         Pattern collected = Pattern.compile("(?:asList|List\\.of|Set\\.of|Stream\\.of|\\.add|\\.put|of)\\s*\\([^;]*"
                 + "(?<![\\w.])(?:this\\.)?" + f + "(?!\\w)");
@@ -200,7 +210,8 @@ final class UnreleasedOwnedFields {
                     return true;
                 }
             }
-            if (returned.matcher(t).find() || copied.matcher(t).find() || collected.matcher(t).find()) {
+            if (ended.matcher(t).find() || returned.matcher(t).find() || copied.matcher(t).find()
+                    || collected.matcher(t).find()) {
                 return true;
             }
             Matcher arg = argument.matcher(t);
@@ -448,7 +459,7 @@ final class UnreleasedOwnedFields {
         }
     }
 
-    /** The index of the deleted line that closes the method opened at {@code from}, or -1 when it is not all deleted. */
+    /** The index of the deleted line closing the method opened at {@code from}; -1 when it is not all deleted. */
     private static int deletedBlockEnd(List<DiffLine> lines, int from) {
         int depth = 0;
         boolean opened = false;
