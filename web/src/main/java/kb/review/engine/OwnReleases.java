@@ -54,15 +54,24 @@ final class OwnReleases {
     /** A statement that rethrows the failure out of the catch. */
     private static final Pattern THROW = Pattern.compile("^\\s*throw\\s");
     /**
+     * A return that gives up on the set-up (session 51): nothing, or a value that says "none" ({@code return null;},
+     * {@code return false;}): like a throw, it tells the caller there is nothing to close (round 96's collectd JMX
+     * connector whose MBean server connection failed).
+     */
+    private static final Pattern GIVES_UP = Pattern.compile(
+            "^\\s*return(?:\\s+(?:null|false|-1|Optional\\.empty\\(\\)))?\\s*;");
+    /**
      * A call that opens what the object then holds: a connect or an open on a value or the object itself
      * ({@code socket.connect(address, timeout)}, {@code channel = SocketChannel.open(address)}), or a new resource
      * made ({@link #ACQUIRED}).
      */
-    private static final Pattern SETS_UP = Pattern.compile("\\b(?:connect|open|bind|login)\\w*\\s*\\(");
+    private static final Pattern SETS_UP = Pattern.compile(
+            "\\b(?:connect|open|bind|login)\\w*\\s*\\(|\\.get\\w*Connection\\s*\\(");
 
     /**
      * The new line of the set-up call when the deleted own release {@code at} stood in the catch of that set-up and
-     * the catch rethrows below it, else 0: a failed connect now leaves the method by the throw with the half-made
+     * the catch rethrows below it (or gives up with a bare or "none" return, session 51), else 0: a failed connect
+     * now leaves the method by the throw with the half-made
      * socket or channel still open, and the caller, told the connect failed, never closes what it did not get (a
      * master that retries an unreachable device every few seconds leaks one socket a try: round 89's java-01;
      * the JDK's own {@code Socket(host, port)} constructor closes the socket when its connect fails for that reason).
@@ -111,7 +120,7 @@ final class OwnReleases {
             if (l.kind() == DiffLine.Kind.REMOVED || t.isBlank()) {
                 continue;
             }
-            return RemovedReleases.indent(t) == level && THROW.matcher(t).find();
+            return RemovedReleases.indent(t) == level && (THROW.matcher(t).find() || GIVES_UP.matcher(t).find());
         }
         return false;
     }

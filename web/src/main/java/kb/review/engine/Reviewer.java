@@ -212,6 +212,9 @@ public final class Reviewer {
                     drops.addAll(DroppedWaitDeadlines.find(f, book.catalog(), allAdded)); // a poll loop's bound
                     drops.addAll(RebuiltWithoutTimeouts.find(f, book.catalog(), allAdded)); // timeouts left behind
                     drops.addAll(DeletedModelReleases.find(f, book.catalog(), book.models(), allAdded.all(), kept));
+                    // a thread owner the object's end forgets, or an end deleted whole (session 51)
+                    drops.addAll(UnreleasedOwnedFields.find(f, book.catalog(), book.models().pools(),
+                            Stream.concat(kept.stream(), drops.stream()).toList()));
                     // a deleted release of a field's old value, the field still overwritten (a reconnect, a restart)
                     drops.addAll(OverwrittenFieldReleases.find(f, book.catalog(), allAdded.all(),
                             Stream.concat(kept.stream(), drops.stream()).toList()));
@@ -260,7 +263,8 @@ public final class Reviewer {
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
-                            && !SharedClientCallsReplaced.besideOtherItem(d, k)));
+                            && !SharedClientCallsReplaced.besideOtherItem(d, k)
+                            && !UnreleasedOwnedFields.besideOtherItem(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
                     // bound it lost (the launch existed before, behind the bound), so it is named instead of CONC-01's
