@@ -73,6 +73,7 @@ final class JavaChecks {
             case "lazy-singleton-unsynchronized" -> LazySingletons.mayApply(text);
             case "timeout-parameter-never-read" -> UnreadTimeouts.mayApply(text);
             case "thread-state-cleared-off-path" -> StraightPathClears.mayApply(text);
+            case "loop-flag-not-volatile" -> UnpublishedLoopFlags.mayApply(text);
             default -> true;
         };
     }

@@ -43,7 +43,8 @@ final class JavaVisitors {
             Map.entry("static-cache-plain-map", StaticCaches::check),
             Map.entry("lazy-singleton-unsynchronized", LazySingletons::check),
             Map.entry("timeout-parameter-never-read", UnreadTimeouts::check),
-            Map.entry("thread-state-cleared-off-path", StraightPathClears::check));
+            Map.entry("thread-state-cleared-off-path", StraightPathClears::check),
+            Map.entry("loop-flag-not-volatile", UnpublishedLoopFlags::check));
 
     static {
         // the rule loader validates visitor names against Rule.VisitorMatcher.NAMES: keep both lists the same

@@ -244,6 +244,7 @@ public final class Reviewer {
                     drops.addAll(UnwrappedTryResources.find(f, book.catalog(), kept));
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
+                    drops.addAll(DroppedFieldDisciplines.find(f, book.catalog())); // volatile off, a field made static
                     ReplacedConcurrentCollections.find(f, book.catalog())
                             .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  */
 final class SharedFormatters {
 
-    private static final Set<String> UNSAFE = Set.of("SimpleDateFormat", "DateFormat", "DecimalFormat", "NumberFormat",
+    /** The java.text formats: each keeps its parse and format state in the object ({@link DroppedFieldDisciplines}). */
+    static final Set<String> UNSAFE = Set.of("SimpleDateFormat", "DateFormat", "DecimalFormat", "NumberFormat",
             "MessageFormat", "ChoiceFormat");
     /** Calls that run the function they are given on other threads, concurrently with each other and the caller. */
     private static final Set<String> HAND_OFFS = Set.of("submit", "execute", "invokeAll", "invokeAny", "supplyAsync",
@@ -156,7 +157,7 @@ final class SharedFormatters {
     }
 
     /** A parallel stream's operation, or a call that runs its function on another thread. */
-    private static boolean handsOff(MethodCallExpr call) {
+    static boolean handsOff(MethodCallExpr call) {
         if (HAND_OFFS.contains(call.getNameAsString())) {
             return true;
         }

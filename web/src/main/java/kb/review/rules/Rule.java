@@ -150,7 +150,7 @@ public record Rule(String id, String item, Set<Language> languages, Severity sev
                 "jdbc-transaction-not-ended", "threadlocal-without-finally-remove", "formatter-field-shared-by-tasks",
                 "conditional-update-count-ignored", "plain-collection-of-shared-object", "static-cache-plain-map",
                 "lazy-singleton-unsynchronized", "timeout-parameter-never-read",
-                "counter-of-shared-object", "thread-state-cleared-off-path");
+                "counter-of-shared-object", "thread-state-cleared-off-path", "loop-flag-not-volatile");
     }
 
     /**
