@@ -111,7 +111,7 @@ final class RequestLoggerDrops {
             + "|Warning|Error|Fatal|Panic|Debug|Trace)\\w*\\s*\\(");
     private static final Pattern MESSAGE_WORD = Pattern.compile("[A-Za-z]{3,}");
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern BARE_LOCAL = Pattern.compile("(?i)[a-z_]\\w*log\\w*|lg|l");
+    private static final Pattern BARE_LOCAL = Pattern.compile("(?i)[a-z_]*log\\w*|lg|l");
     private static final Pattern PACKAGE_LOGGERS = Pattern.compile(
             "log|logrus|klog|glog|slog|zap|zerolog|hclog|stdlog|logging|logs|xlog");
 
