@@ -109,6 +109,15 @@ public final class WidenedLoggers {
                 ? removed.strip() : null;
     }
 
+    /**
+     * A logger expression that is bound to the call it logs for: taken from the context or the request, or derived
+     * with fields that name the call ({@code zerolog.Ctx(ctx)}, {@code c.Logger().WithField("tx_id", id)}). Shared
+     * with {@code RequestLoggerDrops}, which reads such a logger given up for the standard one.
+     */
+    public static boolean boundToCall(String logger) {
+        return SCOPED.matcher(logger).find() && IDENTIFYING.matcher(logger).find();
+    }
+
     private static boolean widens(String was, String now, SyntaxNode c, byte[] src) {
         if (was.equals(now) || SCOPED.matcher(now).find()) {
             return false;

@@ -48,7 +48,7 @@ final class CorrelatedLoggerDrops {
     private static final Pattern PLAIN = Pattern.compile("^[A-Za-z_][\\w.]*$");
     private static final Pattern FUNC = Pattern.compile("^func\\b");
     /** A function that serves a request or a message: what it takes in its header. */
-    private static final Pattern HANDLES = Pattern.compile(
+    static final Pattern HANDLES = Pattern.compile(
             "\\*\\s*http\\.Request\\b|context\\.Context|\\b(?:env|envelope|msg|message|delivery|event|req|request)\\s+[\\w.*\\[\\]]+");
 
     private CorrelatedLoggerDrops() {

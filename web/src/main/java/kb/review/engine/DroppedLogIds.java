@@ -20,6 +20,9 @@ import kb.review.rules.Catalog;
  * "every log line carries the request id". The real fixes go the other way (README "logid49 (session 49)": ids put
  * back into lines that had lost them, or added where the neighbours carried them). Read from the changed block: one
  * removed log statement (it may span lines) and the added one that keeps its logger, level and message words.
+ * (session 51, ids51) Identities also spelled as a uid ({@code eventUid}), a call's sid ({@code callSid}), a uuid,
+ * or the name of a stream or session ({@code streamName}): the rounds' misses dropped exactly those (grassroot,
+ * restcomm, lal). An object itself ({@code event}, {@code session}) is not read as its id.
  * Not this: a line whose logger changed (WidenedLoggers reads that), a block that carries the id elsewhere (in a
  * derived logger, an MDC entry, the message), a message rewritten into another event.
  */
@@ -35,7 +38,10 @@ final class DroppedLogIds {
     /** A word that names an identity: an id, a tag, a trace or correlation, the context a logger is bound to. */
     private static final Pattern IDENTITY = Pattern.compile("^(?:id|ids|ID|tag|tags)$|^id[A-Z_]"
             + "|[a-z0-9](?:ID|Id)s?$|[a-z0-9](?:ID|Id)[A-Z_]|(?i:_id)s?$|[a-z]Tag$|^(?i:trace|correlation)\\w*"
-            + "|^(?:With|From)Context$");
+            + "|^(?:With|From)Context$"
+            // (session 51) the other spellings of a key: a uid, a call's sid, a uuid; a stream's or session's name
+            + "|[a-z0-9](?:Uid|UID|Sid|SID|Uuid|UUID|Guid|GUID)s?$|(?i:_uid|_sid|_uuid|_guid)s?$|^(?:uid|sid|uuid|guid)s?$"
+            + "|^(?:stream|session|channel|room|tenant|job|task)(?:Name|Key)$");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern MESSAGE_WORD = Pattern.compile("[A-Za-z]{3,}");
