@@ -101,7 +101,8 @@ final class BypassedTaskGuards {
                 if (l.kind() != DiffLine.Kind.ADDED) {
                     continue;
                 }
-                String item = go ? goLaunch(now, i, guarded, h) : javaLaunch(l.text(), guarded);
+                String launch = go ? goLaunch(now, i, guarded, h) : javaLaunch(l.text(), guarded);
+                String item = launch == null && !go && unwrapped(h, l.text()) ? "CONC-07" : launch;
                 if (item != null && standing.stream().noneMatch(s -> s.path().equals(file.path())
                         && s.item().equals(item) && Math.abs(s.line() - l.newLine()) <= 2)) {
                     out.add(finding(file, catalog, l, item));
@@ -241,6 +242,45 @@ final class BypassedTaskGuards {
     }
 
     /** The item of a Java launch on {@code text} that hands over a guarded call itself, or null. */
+    /**
+     * True when {@code added} is a line of the hunk's removed side with the guarding wrapper taken off the task of a
+     * periodic schedule call, nothing else changed: {@code scheduleWithFixedDelay(guard(name, task), ...)} becomes
+     * {@code scheduleWithFixedDelay(task, ...)} (session 51, sched51; round 108's fluss). The wrapper is read as a guard
+     * by its name (guard, safe, protect, swallow, catch, exception, error handler: pulsar's
+     * {@code catchingAndLoggingThrowables}, skywalking's {@code RunnableWithExceptionProtection}, flux's
+     * {@code wrapInExceptionSwallower}); a tracing or context wrapper taken off is not read.
+     */
+    private static boolean unwrapped(Hunk h, String added) {
+        String now = added.strip();
+        if (!PERIODIC_CALL.matcher(now).find()) {
+            return false;
+        }
+        for (DiffLine r : h.lines()) {
+            if (r.kind() != DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            Matcher m = WRAPPED_TASK.matcher(r.text());
+            if (m.find() && GUARD_NAME.matcher(m.group(2)).find()
+                    && (r.text().substring(0, m.start(1)) + m.group(3) + r.text().substring(m.end(1))).strip()
+                    .equals(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A periodic schedule call: its first run's failure cancels every later one. */
+    private static final Pattern PERIODIC_CALL = Pattern.compile("\\.schedule(?:AtFixedRate|WithFixedDelay)\\s*\\(");
+    /**
+     * A periodic schedule call whose task (group 3) is wrapped (group 1) in a call or a construction named group 2,
+     * the task its last argument.
+     */
+    private static final Pattern WRAPPED_TASK = Pattern.compile("\\.schedule(?:AtFixedRate|WithFixedDelay)\\s*\\(\\s*"
+            + "((?:new\\s+)?(?:[\\w.]+\\.)?(\\w+)\\s*\\(\\s*(?:[^()]*,\\s*)?((?:this\\.)?\\w+|[\\w.]+::\\w+)\\s*\\))\\s*,");
+    /** A wrapper's name that says it guards its task. */
+    private static final Pattern GUARD_NAME = Pattern.compile(
+            "(?i)guard|safe|protect|swallow|catch|exception|error|throwable|failsafe");
+
     private static String javaLaunch(String text, Set<String> guarded) {
         Matcher m = JAVA_LAUNCH.matcher(text);
         if (!m.find()) {

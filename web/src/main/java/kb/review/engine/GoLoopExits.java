@@ -27,6 +27,9 @@ import kb.review.diff.SourceFile;
  * seen: ...                       each line of the function in sight above the exit (several lines)
  * after: ...                      each line of the run below the exit, up to the function's end (several lines)
  * removed: ...                    each line the exit's changed block removed (several lines)
+ * check: kept                     whether the change kept the innermost block's opening line (a context line of the
+ *                                 diff) or added it; absent when the hunk cuts that line off
+ * edit: added                     whether the change added the exit's own line or kept it
  * </pre>
  * Empty for a line that is not Go, or that stands in its function's own body (no block in between).
  */
@@ -75,6 +78,7 @@ final class GoLoopExits {
         List<String> block = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         String func = null;
+        int firstLine = 0; // the innermost block's opening line, once seen
         boolean inCase = false; // a case was the last opener: its select or switch line comes next, at the same level
         int l = lineNo - 1;
         for (; l >= 1 && file.known(l); l--) {
@@ -97,6 +101,7 @@ final class GoLoopExits {
                 continue;
             }
             if (CASE.matcher(s).matches()) {
+                firstLine = chain.isEmpty() ? l : firstLine;
                 chain.add(s);
                 level = ind;
                 inCase = true;
@@ -106,6 +111,7 @@ final class GoLoopExits {
                     level = ind;
                     break;
                 }
+                firstLine = chain.isEmpty() ? l : firstLine;
                 chain.add(s);
                 level = ind;
                 inCase = false;
@@ -155,6 +161,10 @@ final class GoLoopExits {
                 out.append("removed: ").append(parts[i]).append('\n');
             }
         }
+        if (firstLine > 0) {
+            out.append("check: ").append(file.added(firstLine) ? "added" : "kept").append('\n');
+        }
+        out.append("edit: ").append(file.added(lineNo) ? "added" : "kept").append('\n');
         return out.toString();
     }
 
