@@ -48,6 +48,12 @@ final class DroppedDeadlineContexts {
             "(?i)idle|keep-?alive|shutdown|grace|drain|stop|close|stream|watch|subscri|listen|follow|lease|ttl|linger");
     /** A call that ends something (a server's Shutdown, a pool's Close): the context bounded an ending, not a wait. */
     private static final Pattern ENDING = Pattern.compile("(?i)\\.\\w*(?:shutdown|close|stop|drain)\\w*\\s*\\(");
+    /**
+     * A constructor ({@code storage.NewClient(ctx, ...)}): a client keeps the context it is built with for its life, so
+     * a deadline there would end the client, not bound a wait; deleting it is the fix (sftpgo's GCS client, a commit of
+     * the precision sets).
+     */
+    private static final Pattern CONSTRUCTOR = Pattern.compile("\\bNew\\w*\\s*\\(");
     /** A fresh context handed to a call: the caller's context or an explicit choice replaces the deadline. */
     private static final Pattern FRESH = Pattern.compile("context\\.(?:Background|TODO)\\(\\)");
 
@@ -108,7 +114,7 @@ final class DroppedDeadlineContexts {
                     return null; // a function taken out whole
                 }
                 if (passed.matcher(t).find()) {
-                    if (ENDING.matcher(t).find()) {
+                    if (ENDING.matcher(t).find() || CONSTRUCTOR.matcher(t).find()) {
                         return null; // a shutdown's or a close's bound: an ending, not a wait on a peer
                     }
                     usedBefore = true;
@@ -125,7 +131,7 @@ final class DroppedDeadlineContexts {
             if (bare.matcher(t).find()) {
                 // the caller's context made bare is TMO-02's (go-context-not-propagated); a deadline over a
                 // background context made bare loses only the bound
-                return FRESH.matcher(parent).matches() ? l : null;
+                return FRESH.matcher(parent).matches() && !builtBelow(r.lines(), r.index(), passed) ? l : null;
             }
             if (FRESH.matcher(t).find()) {
                 return null; // a fresh context handed to the call: the caller's context lost (TMO-02), or a choice
@@ -153,10 +159,21 @@ final class DroppedDeadlineContexts {
                 return null;
             }
             if (passed.matcher(l.text()).find()) {
-                return l;
+                return CONSTRUCTOR.matcher(l.text()).find() ? null : l;
             }
         }
         return null;
+    }
+
+    /** True when the first kept line below {@code from} that passes the context builds something with it. */
+    private static boolean builtBelow(List<DiffLine> lines, int from, Pattern passed) {
+        for (int i = from + 1; i < lines.size(); i++) {
+            DiffLine l = lines.get(i);
+            if (l.kind() != DiffLine.Kind.REMOVED && passed.matcher(l.text()).find()) {
+                return CONSTRUCTOR.matcher(l.text()).find();
+            }
+        }
+        return false;
     }
 
     private static final Pattern DERIVES = Pattern.compile("context\\.With(?:Timeout|Deadline)");
