@@ -18,6 +18,8 @@ import kb.review.diff.SourceFile;
 final class AddedLines {
 
     private final List<String> lines;
+    /** The added lines of the files that are not tests: a test's timeout bounds the test, not the code's call. */
+    private final List<String> outsideTests;
     private final Map<Pattern, Boolean> found = new IdentityHashMap<>();
     private Set<String> stripped;
 
@@ -25,6 +27,19 @@ final class AddedLines {
         this.lines = files.stream().flatMap(f -> f.change().hunks().stream())
                 .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == DiffLine.Kind.ADDED)
                 .map(DiffLine::text).toList();
+        this.outsideTests = files.stream().filter(f -> !isTest(f.path())).flatMap(f -> f.change().hunks().stream())
+                .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == DiffLine.Kind.ADDED)
+                .map(DiffLine::text).toList();
+    }
+
+    private static boolean isTest(String path) {
+        return path.endsWith("_test.go") || path.contains("/src/test/") || path.endsWith("Test.java")
+                || path.endsWith("Tests.java");
+    }
+
+    /** True when {@code p} is found in some added line of a file that is not a test. */
+    boolean anyFindsOutsideTests(Pattern p) {
+        return outsideTests.stream().anyMatch(a -> p.matcher(a).find());
     }
 
     /** Every added line's text. */

@@ -94,7 +94,7 @@ final class GoStrippedTimeouts {
                 bounded.add(r);
             }
         }
-        if (bounded.isEmpty() || allAdded.anyFinds(MENTIONS)) {
+        if (bounded.isEmpty() || allAdded.anyFindsOutsideTests(MENTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -280,6 +280,9 @@ final class GoStrippedTimeouts {
                 if (CLIENT_LITERAL.matcher(t).find() && l.newLine() > 0) {
                     return l; // the literal's own line, where a library model of the type reports too
                 }
+                if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && namesPeer(lines, i)) {
+                    return l; // a package's settings that name the peer they talk to (gosnmp.GoSNMP{Target: h})
+                }
                 break;
             }
         }
@@ -306,6 +309,33 @@ final class GoStrippedTimeouts {
         return null;
     }
 
+    /** The opening line of a literal of a package's type ({@code snmp := &gosnmp.GoSNMP} and its brace). */
+    private static final Pattern PACKAGE_LITERAL = Pattern.compile("[=(,]\\s*&?[a-z]\\w*\\.[A-Z]\\w*\\s*\\{\\s*$");
+    /** A field of a literal that names the peer the settings talk to. */
+    private static final Pattern PEER_FIELD = Pattern.compile(
+            "^\\s*(?:Target|Host|Hostname|Addr|Address|Port|URL|Endpoint|Server|Peer)\\s*:");
+
+    /**
+     * True when the kept lines of the literal opened at {@code open} set a field that names its peer (a host, an
+     * address, a target): a bare {@code Timeout} of such settings bounds the exchange with that peer (round 103's
+     * go-10, an SNMP trap sender's {@code gosnmp.GoSNMP}); a job's or a worker's {@code Timeout} names no peer.
+     */
+    private static boolean namesPeer(List<DiffLine> lines, int open) {
+        for (int i = open + 1; i < lines.size(); i++) {
+            DiffLine l = lines.get(i);
+            if (l.kind() == DiffLine.Kind.ADDED) {
+                continue;
+            }
+            if (l.text().strip().startsWith("}")) {
+                return false;
+            }
+            if (PEER_FIELD.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int count(String s, char c) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -318,7 +348,7 @@ final class GoStrippedTimeouts {
     private static DiffLine nextLine(RemovedLine r) {
         for (int i = r.index() + 1; i < r.lines().size(); i++) {
             DiffLine l = r.lines().get(i);
-            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0) {
+            if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && !l.text().isBlank()) {
                 return l;
             }
         }

@@ -231,6 +231,11 @@ public final class Reviewer {
                     drops.addAll(DroppedQueueBounds.find(f, book.catalog()));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
+                    // a derived deadline deleted names the cause: it takes the place of the bare context's TMO-02
+                    List<Finding> deadlines = DroppedDeadlineContexts.find(f, book.catalog(), allAdded);
+                    kept.removeIf(k -> deadlines.stream().anyMatch(d -> DroppedDeadlineContexts.supersedes(d, k))
+                            || k.path().equals(f.path()) && DroppedDeadlineContexts.movedElsewhere(k, allAdded));
+                    drops.addAll(deadlines);
                     drops.addAll(StrippedZones.find(f, book.catalog(), allAdded));
                     drops.addAll(UtcLiteralFormats.find(f, book.catalog()));
                     addUnlessLineHeld(drops, IgnoredLocations.find(f, book.catalog())); // a location held, unused
