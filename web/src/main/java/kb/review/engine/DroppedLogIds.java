@@ -43,6 +43,8 @@ final class DroppedLogIds {
             + "|[a-z0-9](?:Uid|UID|Sid|SID|Uuid|UUID|Guid|GUID)s?$|(?i:_uid|_sid|_uuid|_guid)s?$|^(?:uid|sid|uuid|guid)s?$"
             + "|^(?:stream|session|channel|room|tenant|job|task)(?:Name|Key)$");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** The object an argument is read from: {@code account} of {@code account.getUuid()}. */
+    private static final Pattern ROOT = Pattern.compile("\\s*([A-Za-z_]\\w*)\\s*\\.\\s*[A-Za-z_]");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern MESSAGE_WORD = Pattern.compile("[A-Za-z]{3,}");
     /** The id carried another way by the new block: an MDC entry or a logger derived with fields. */
@@ -112,7 +114,63 @@ final class DroppedLogIds {
         Set<String> newIds = ids(added.substring(0, now.start("msg")) + added.substring(now.end("msg")));
         Set<String> kept = words(WORD, added);
         // an id renamed (adapterId to elementId) is still an id: the new line must name fewer
-        return newIds.size() < oldIds.size() && oldIds.stream().anyMatch(w -> !kept.contains(w));
+        return newIds.size() < oldIds.size() && oldIds.stream().anyMatch(w -> !kept.contains(w))
+                && !sameSlots(arguments(removed, was.end("msg"), end), arguments(added, now.end("msg"),
+                        close(added, now.start("msg"))));
+    }
+
+    /**
+     * True when the new call passes as many arguments after its message as the old one, and each old argument that
+     * named an identity stands where an argument read from the same object now stands: {@code account.getUuid()}
+     * become {@code account.getAccountIdentifier()} is the same key read through its new accessor (set 19, Signal's
+     * account identifier migration), not a key dropped.
+     */
+    private static boolean sameSlots(List<String> was, List<String> now) {
+        if (was.isEmpty() || was.size() != now.size()) {
+            return false;
+        }
+        boolean any = false;
+        for (int i = 0; i < was.size(); i++) {
+            if (ids(was.get(i)).isEmpty() || was.get(i).equals(now.get(i))) {
+                continue;
+            }
+            // a keyed field (zap.String("request_id", id)) names its identity in the key: not an accessor renamed
+            Matcher a = ROOT.matcher(was.get(i));
+            Matcher b = ROOT.matcher(now.get(i));
+            if (was.get(i).indexOf('"') >= 0 || !a.lookingAt() || !b.lookingAt() || !a.group(1).equals(b.group(1))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The arguments of a call after its message, split at the top-level commas between {@code from} and {@code end}. */
+    private static List<String> arguments(String s, int from, int end) {
+        List<String> out = new ArrayList<>();
+        if (end < 0 || from >= end) {
+            return out;
+        }
+        // a comma inside a literal separates nothing
+        String inner = STRING.matcher(s.substring(from, end - 1)).replaceAll(m -> Matcher.quoteReplacement(
+                m.group().replace(',', ' ')));
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char c : inner.toCharArray()) {
+            if (c == ',' && depth == 0) {
+                if (!cur.toString().isBlank()) {
+                    out.add(cur.toString().strip());
+                }
+                cur.setLength(0);
+                continue;
+            }
+            depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+            cur.append(c);
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
     }
 
     /** The words of a call's arguments that name an identity; field keys read as words. */
