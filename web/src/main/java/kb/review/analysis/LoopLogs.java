@@ -158,7 +158,7 @@ public final class LoopLogs {
                         && !LoopPacing.pacedByRoundTrip(p, src, go, roundTrips) && !LogTraffic.batchSummary(p, n, src)
                         && !(go && (BatchLoops.perBatch(p, n, src) || CursorPages.perPage(p, n, src)))
                         && (!conditional || failingElement || InputLoops.walksInput(p, src))
-                        && !ChildOutputLoops.relays(p, src)
+                        && !BoundedSourceLoops.relays(p, src)
                         && !debugOnly(p, src, boundaries);
             }
             child = p;

@@ -145,7 +145,7 @@ final class DroppedLogIds {
         return any;
     }
 
-    /** The arguments of a call after its message, split at the top-level commas between {@code from} and {@code end}. */
+    /** The arguments of a call after its message, split at the top-level commas from {@code from} to {@code end}. */
     private static List<String> arguments(String s, int from, int end) {
         List<String> out = new ArrayList<>();
         if (end < 0 || from >= end) {
