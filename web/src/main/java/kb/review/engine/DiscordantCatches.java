@@ -26,7 +26,7 @@ import kb.review.rules.Catalog;
  * went away ({@link JavaRemovedErrorHandling#ANSWERABLE}, {@link #INPUT}); a catch with a comment (the author says
  * why); a debug line with no default answer (an expected failure logged for whoever debugs: a network read that a
  * client abandoned); a count that the code compares (a retry bound: the failure surfaces when the bound is hit);
- * {@code false} or a negative number returned (the caller's failure flag); a catch that does anything else (a call, a
+ * a boolean or a negative number returned (the caller's flag, or the exception's meaning); a catch that does anything else (a call, a
  * block, the exception used); a try whose lines only close or release; a sibling that is itself quiet; catches the
  * change does not write whole; and a file with more than {@link #SWEEP} of them (the project's style).
  */
@@ -50,7 +50,14 @@ final class DiscordantCatches {
     /** A try-with-resources whose resources run over several lines ({@code try (Connection c = ...;}). */
     private static final Pattern RESOURCES = Pattern.compile("^try\\s*\\([^{]*$");
 
-    private static final Pattern SENTINEL = Pattern.compile("^return\\s+(?:false|-\\s*\\d+[Ll]?|Boolean\\.FALSE)\\s*;$");
+    /**
+     * The caller's flag: {@code false} or a negative number, and (merge of session 51) {@code true}: a boolean method
+     * whose catch answers {@code true} gives the exception's meaning as its answer (an {@code
+     * OverlappingFileLockException} means the file is in use: the project's own Backups.inUse, flagged by the
+     * self-review), not a failure passed off as success.
+     */
+    private static final Pattern SENTINEL = Pattern.compile(
+            "^return\\s+(?:false|true|-\\s*\\d+[Ll]?|Boolean\\.(?:FALSE|TRUE))\\s*;$");
 
     private DiscordantCatches() {
     }
