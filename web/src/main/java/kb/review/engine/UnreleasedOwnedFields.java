@@ -142,7 +142,7 @@ final class UnreleasedOwnedFields {
             Matcher f = FIELD.matcher(file.line(i));
             Matcher d = DECLARED.matcher(file.line(i));
             Matcher found = f.find() ? f : d.find() ? d : null;
-            if (found != null && indent(file.line(i)) > 0 && !found.group(1).contains("static")
+            if (found != null && RemovedReleases.indent(file.line(i)) > 0 && !found.group(1).contains("static")
                     && classLevel(file, i)) {
                 fields.add(found.group(2));
             }
@@ -263,14 +263,6 @@ final class UnreleasedOwnedFields {
             }
         }
         return s;
-    }
-
-    private static int indent(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** True when line {@code i} stands directly in a class body (its brace depth is one more than the class's). */
