@@ -72,6 +72,11 @@ final class AbsorbedDeclaredFailures {
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
             List<DiffLine> lines = h.lines();
+            // both readings need the hunk's old text (a deleted throws clause, a deleted bare call): a hunk that only
+            // adds has neither, and skipping it keeps a long added file from being walked once per catch
+            if (lines.stream().noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED)) {
+                continue;
+            }
             for (int i = 0; i < lines.size(); i++) {
                 DiffLine header = lines.get(i);
                 Matcher m = header.kind() == DiffLine.Kind.ADDED ? SilencedCatches.failureCatch(header) : null;
@@ -110,8 +115,11 @@ final class AbsorbedDeclaredFailures {
                 return null; // the method's declaration is kept as it was
             }
             for (DiffLine old : lines) {
+                if (old.kind() != DiffLine.Kind.REMOVED) {
+                    continue;
+                }
                 Matcher t = THROWS.matcher(old.text());
-                if (old.kind() != DiffLine.Kind.REMOVED || !name.equals(methodName(old.text())) || !t.find()) {
+                if (!name.equals(methodName(old.text())) || !t.find()) {
                     continue;
                 }
                 String type = declaredAmong(t.group(1), caught);
@@ -153,8 +161,8 @@ final class AbsorbedDeclaredFailures {
         }
         Set<String> deleted = new HashSet<>();
         for (DiffLine l : lines) {
-            String t = l.text().strip();
             if (l.kind() == DiffLine.Kind.REMOVED) {
+                String t = l.text().strip();
                 if (SilencedCatches.TRY.matcher(t).matches() || t.contains("catch")) {
                     return null;
                 }
