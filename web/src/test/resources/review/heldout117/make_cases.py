@@ -20,6 +20,20 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # easyss' first defect (labelled TMO-01 on the tunnel read) also lost the receive loop's recover: the template marked
+    # the recover `02|` (clean and second defect) where `01|` was meant. The review reported CONC-01 on the `go
+    # ex.receiveLoop(...)` line (30): in this version that goroutine really has no recover. A real defect the case did
+    # not label.
+    'go-07-easyss-dns-exchange-without-response-timeout': ['client/proxy/udp_exchange.go:30:CONC-01'],
+    # The same template's timer, `time.AfterFunc(respTimeout, e.close)` (line 51 of the clean file and of the second
+    # defect, which through the same marking slip is the clean file itself), runs e.close in a goroutine of its own with
+    # no recover; a panic in the stream's Close or in onClose would end the process. By CONC-01's letter ("every
+    # goroutine"), a real defect on a line the cases did not label.
+    'go-08-easyss-dns-exchange-loop-without-recover': ['client/proxy/udp_exchange.go:51:CONC-01'],
+    'go-ok-04-easyss-dns-exchange-reaped': ['client/proxy/udp_exchange.go:51:CONC-01'],
+    # yggdrasil's first defect starts `go s.tun.writePacket(packet)` for every packet (labelled CONC-02). That goroutine
+    # has no recover either: the review's CONC-01 on the same line is a real defect of it, unlabelled.
+    'go-19-yggdrasil-tun-conn-goroutine-per-packet': ['src/tuntap/conn.go:61:CONC-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.

@@ -31,12 +31,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound117CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout117");
 
-    // Floors: 0.0 until this round's run 1 and run 2 (see heldout117/RESULTS.md); set after run 2.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout117/RESULTS.md. Run 1 is the first and blind measurement (review at ab6fa2f5, this branch's
+    // base, unchanged), committed cases b39338aa; run 2 adds four accept lines (easyss' first defect, whose receive loop
+    // lost its recover through a marking slip of the template; the same template's time.AfterFunc callback, a goroutine
+    // without recover, in its second defect and clean look-alike; yggdrasil's per-packet goroutine, labelled CONC-02,
+    // which has no recover either) and changes no case code or label. The floors are run 2's figures (active findings,
+    // any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 26/40 = 0.650, precision 26/34 = 0.765; Go 14/20 = 0.700 and 14/18 =
+    // 0.778; Java 12/20 = 0.600 and 12/16 = 0.750. High-confidence only: overall 18/40 = 0.450 and 18/24 = 0.750.
+    // Run 2: overall 26/40 = 0.650 and 26/30 = 0.867; Go 14/20 = 0.700 and 14/14 = 1.000; Java 12/20 = 0.600 and
+    // 12/16 = 0.750; high-confidence only 18/40 = 0.450 and 18/20 = 0.900. Edits of existing files: recall 20/28 =
+    // 0.71, precision 20/22 = 0.91; new and renamed files 6/12 = 0.50 and 6/8 = 0.75.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.60, 0.75});
 
     static List<Case> cases;
 
