@@ -31,12 +31,19 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound118CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout118");
 
-    // Floors: none yet (0.0). Run 1 is the first and blind measurement; the floors are set from run 2 after it.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout118/RESULTS.md. Run 1 is the first and blind measurement (review at ab6fa2f5, this branch's
+    // base, unchanged), committed cases 283968d2, floors 0.0 then; run 2 repeats it with no accept line (run 1 had no
+    // false positive, so there was no label gap to accept) and changes no case code or label; its output is identical.
+    // The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/28 = 1.000; Go 15/20 = 0.750 and 15/15 =
+    // 1.000; Java 13/20 = 0.650 and 13/13 = 1.000. High-confidence only: overall 20/40 = 0.500 and 20/20 = 1.000.
+    // Run 2: the same. Edits of existing files: recall 21/32 = 0.66, precision 21/21 = 1.00; new and renamed files
+    // 7/8 = 0.88 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.65, 1.00});
 
     static List<Case> cases;
 
