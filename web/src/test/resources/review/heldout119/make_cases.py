@@ -20,6 +20,13 @@ cases_go, cases_java = heldoutlib.round_modules(HERE)
 # that defect and that the case did not label. Each becomes an `# accept:` header line for run 2; no case code and no
 # expectation changes. Filled in after run 1 only, for run 2.
 ACCEPT = {
+    # The async aspect's first defect (labelled CONC-04 on the MDC put) moves the scope's close out of the finally
+    # block to the end of the try block. The review also reported RES-01 on the scope's activation (line 40): the
+    # Scope is an AutoCloseable closed by hand at the end of a block, which a task that throws skips, so it is not
+    # closed on every path. The line really has that defect too, unlabelled.
+    'java-13-opentracing-async-aspect-scope-cleared-on-success-only': [
+        'instrument-starters/opentracing-spring-cloud-core/src/main/java/io/opentracing/contrib/spring/cloud/async/'
+        'TraceAsyncAspect.java:40:RES-01'],
 }
 
 # Lines a defect version moves rather than removes (the same statement at another place), by case-name fragment.
