@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kb.review.analysis.Cfg.Edge;
 import kb.review.analysis.Cfg.Kind;
 import kb.review.analysis.Cfg.Node;
@@ -364,6 +366,28 @@ public final class JavaLifecycle implements LifecycleFacts {
                     false, "null");
             dead = ownerDead != null && acquisitions.ownerCounts(a) ? ownerDead : null;
         }
-        return dead;
+        return dead != null ? dead : takenOn(branch.text(), a.var());
+    }
+
+    /**
+     * A condition that is a collection's or queue's insertion of the value, whose result says whether it took it
+     * ({@code if (!pending.offer(buf)) { buf.release(); }}, {@code if (queue.offer(item, 1, SECONDS)) { return; }}):
+     * on the edge where the call succeeded the collection holds the value, so no path on from there owes its release;
+     * the other edge still does (a failed offer that drops the buffer is a leak).
+     */
+    private static final Pattern TAKING_CONDITION = Pattern.compile(
+            "^\\s*(!)?\\s*(?:this\\.)?[\\w$]+(?:\\.[\\w$]+)*\\s*\\.\\s*(?:offer|offerFirst|offerLast|add|addFirst|addLast"
+                    + "|tryTransfer|tryEmit\\w*|tryPut|tryAdd)\\s*\\(\\s*([\\w$]+)\\s*(?:,[^()]*)?\\)\\s*$");
+
+    private static Edge takenOn(String condition, String var) {
+        String c = condition.strip();
+        while (c.startsWith("(") && c.endsWith(")")) {
+            c = c.substring(1, c.length() - 1).strip();
+        }
+        Matcher m = TAKING_CONDITION.matcher(c);
+        if (!m.matches() || !m.group(2).equals(var)) {
+            return null;
+        }
+        return m.group(1) != null ? Edge.FALSE : Edge.TRUE;
     }
 }

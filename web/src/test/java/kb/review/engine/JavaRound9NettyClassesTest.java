@@ -156,4 +156,69 @@ class JavaRound9NettyClassesTest {
                 """);
         assertEquals(List.of(), items(diff));
     }
+
+    // --- a buffer handed to a queue in a condition: the queue holds it where the insertion succeeded (session 52) ---
+
+    @Test
+    void a_buffer_queued_in_a_condition_and_released_where_the_queue_refuses_it_is_clean() {
+        String diff = newFile("src/main/java/a/EarlyBytes.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+                import io.netty.channel.ChannelInboundHandlerAdapter;
+                import java.util.concurrent.ArrayBlockingQueue;
+                import java.util.concurrent.BlockingQueue;
+
+                class EarlyBytes extends ChannelInboundHandlerAdapter {
+                    private final BlockingQueue<ByteBuf> waiting = new ArrayBlockingQueue<>(64);
+                    private final BlockingQueue<ByteBuf> spare = new ArrayBlockingQueue<>(64);
+
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf chunk = (ByteBuf) msg;
+                        if (!waiting.offer(chunk)) {
+                            chunk.release();
+                            ctx.close();
+                        }
+                    }
+
+                    @Override
+                    public void channelReadComplete(ChannelHandlerContext ctx) {
+                        ByteBuf extra = ctx.alloc().buffer(16);
+                        if (spare.offer(extra)) {
+                            return;
+                        }
+                        extra.release();
+                    }
+                }
+                """);
+        assertEquals(List.of(), items(diff));
+    }
+
+    @Test
+    void a_buffer_the_queue_refuses_and_nobody_releases_is_still_reported() {
+        String diff = newFile("src/main/java/a/EarlyBytes.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.ChannelHandlerContext;
+                import io.netty.channel.ChannelInboundHandlerAdapter;
+                import java.util.concurrent.ArrayBlockingQueue;
+                import java.util.concurrent.BlockingQueue;
+
+                class EarlyBytes extends ChannelInboundHandlerAdapter {
+                    private final BlockingQueue<ByteBuf> waiting = new ArrayBlockingQueue<>(64);
+
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf chunk = (ByteBuf) msg;
+                        if (!waiting.offer(chunk)) {
+                            ctx.close();
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("14:RES-01"), items(diff));
+    }
 }
