@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound120CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout120");
 
-    // Floors: set after run 2 (heldout120/RESULTS.md); 0.0 until the blind run 1 has been recorded.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout120/RESULTS.md. Run 1 is the first and blind measurement (review at ab6fa2f5, this branch's
+    // base, unchanged), committed cases c8845d08; run 2 adds one accept line (the APNs connection's first defect also
+    // deletes the TLS handshake's deadline, reported as TMO-01 six lines below the labelled dial: the case's own
+    // defect at a second place) and changes no case code or label. The floors are run 2's figures (active findings,
+    // any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/32 = 0.969; Go 14/20 = 0.700 and 14/15 =
+    // 0.933; Java 17/20 = 0.850 and 17/17 = 1.000. High-confidence only: overall 25/40 = 0.625 and 25/26 = 0.962.
+    // Run 2: overall 31/40 = 0.775 and 31/31 = 1.000; Go 14/20 = 0.700 and 14/14 = 1.000; Java 17/20 = 0.850 and
+    // 17/17 = 1.000; high-confidence only 25/40 = 0.625 and 25/25 = 1.000. Edits of existing files: recall 27/32 =
+    // 0.84, precision 27/27 = 1.00; new and renamed files 4/8 = 0.50 and 4/4 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.85, 1.00});
 
     static List<Case> cases;
 
