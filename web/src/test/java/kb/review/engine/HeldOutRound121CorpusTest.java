@@ -31,12 +31,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound121CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout121");
 
-    // Floors: none yet (0.0) until run 1 and run 2 are recorded in heldout121/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout121/RESULTS.md. Run 1 is the first and blind measurement (review at ab6fa2f5, this branch's
+    // base, unchanged), committed cases fd25decd; run 2 adds one accept line (kestra's log stream also drops the lock
+    // of close(), which resets the shared buffer: the case's own CONC-03 defect at a second, unlabelled line) and
+    // changes no case code or label. The floors are run 2's figures (active findings, any confidence) rounded down to
+    // 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/29 = 0.966; Go 14/20 = 0.700 and 14/14 =
+    // 1.000; Java 14/20 = 0.700 and 14/15 = 0.933. High-confidence only: overall 22/40 = 0.550 and 22/22 = 1.000.
+    // Run 2: overall 28/40 = 0.700 and 28/28 = 1.000; Go 14/20 = 0.700 and 14/14 = 1.000; Java 14/20 = 0.700 and
+    // 14/14 = 1.000; high-confidence only 22/40 = 0.550 and 22/22 = 1.000. Edits of existing files: recall 23/32 =
+    // 0.72, precision 23/23 = 1.00; new and renamed files 5/8 = 0.63 and 5/5 = 1.00.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
