@@ -5,6 +5,7 @@ import static kb.review.analysis.TimeoutBuilds.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.analysis.TimeoutBuilds.Built;
 import kb.review.diff.SyntaxNode;
@@ -127,6 +128,9 @@ public final class Timeouts extends TimeoutReading {
                 && Pattern.compile("\\breturn\\s+" + Pattern.quote(holder) + "\\s*;").matcher(text(function(top))).find()
                 && setters.configuredByHelper(root(top), function(top), b, m)) {
             return null;
+        }
+        if (!ok && !go && holder != null && !wide && onlyConnected(holder, function(top), top.getEndByte(), m)) {
+            return null; // connected (or bound) and closed, never read or written: a port probe waits on no peer
         }
         if (ok || seen.handedOver || holder == null && !text(top).contains("uild")
                 && TimeoutPaths.returnedToSet(top, m)) {
@@ -255,6 +259,34 @@ public final class Timeouts extends TimeoutReading {
     private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("function_declaration",
             "method_declaration", "func_literal", "constructor_declaration", "lambda_expression",
             "static_initializer");
+
+    /** The calls on a value that end it or ask about its state: neither reads nor writes through it. */
+    private static final java.util.Set<String> IDLE = java.util.Set.of("close", "isConnected", "isClosed", "isBound",
+            "getLocalPort", "getPort", "getInetAddress", "getLocalAddress", "getRemoteSocketAddress");
+
+    /**
+     * True when a Java local the model can configure ({@code configures}: a socket's connect and bind) is, after its
+     * construction, only ever the receiver of those calls or of {@link #IDLE} ones: never read, written, returned,
+     * stored or handed to a call (round 117's port probe, connected with a timeout and closed). A value with nothing
+     * to read from waits on no peer, so its read timeout bounds nothing.
+     */
+    private boolean onlyConnected(String holder, SyntaxNode function, int from, TimeoutModel m) {
+        if (m.configures().isEmpty() || !holder.matches("[\\w$]+")) {
+            return false;
+        }
+        int start = Math.max(from, function.getStartByte());
+        String rest = new String(src, start, Math.max(0, function.getEndByte() - start), StandardCharsets.UTF_8);
+        Matcher use = Pattern.compile("(?<![\\w$.])" + Pattern.quote(holder) + "(?![\\w$])").matcher(rest);
+        boolean any = false;
+        while (use.find()) {
+            Matcher call = Pattern.compile("\\G\\s*\\.\\s*([\\w$]+)\\s*\\(").matcher(rest);
+            if (!call.find(use.end()) || !m.configures().contains(call.group(1)) && !IDLE.contains(call.group(1))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
 
     static SyntaxNode function(SyntaxNode n) {
         for (SyntaxNode p = n; !p.isNull(); p = p.getParent()) {

@@ -340,4 +340,50 @@ class JavaSocketConnectSession26Test {
                          }
                 """));
     }
+
+    // --- a socket only connected and closed (a port probe) reads nothing: no read timeout to ask for (session 52) ---
+
+    @Test
+    void a_port_probe_that_connects_with_a_bound_and_closes_is_clean() {
+        assertEquals(List.of(), timeouts("src/main/java/relay/PortCheck.java", """
+                package relay;
+
+                import java.io.IOException;
+                import java.net.InetSocketAddress;
+                import java.net.Socket;
+
+                final class PortCheck {
+                    static boolean listening(String host, int port) {
+                        try (Socket probe = new Socket()) {
+                            probe.connect(new InetSocketAddress(host, port), 500);
+                            return probe.isConnected();
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void a_probe_that_then_reads_a_banner_without_a_read_timeout_is_still_reported() {
+        reportedAt(9, "src/main/java/relay/PortCheck.java", """
+                package relay;
+
+                import java.io.IOException;
+                import java.net.InetSocketAddress;
+                import java.net.Socket;
+
+                final class PortCheck {
+                    static int banner(String host, int port) {
+                        try (Socket probe = new Socket()) {
+                            probe.connect(new InetSocketAddress(host, port), 500);
+                            return probe.getInputStream().read();
+                        } catch (IOException e) {
+                            return -1;
+                        }
+                    }
+                }
+                """);
+    }
 }
