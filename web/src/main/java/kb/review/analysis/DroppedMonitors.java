@@ -107,7 +107,63 @@ public final class DroppedMonitors {
                 }
             }
         }
+        lockedCalls(file, out, spans);
         return out;
+    }
+
+    /** A Java lock taken by a statement: {@code lock.lock();}, {@code rw.writeLock().lock();}. */
+    private static final Pattern LOCK_STATEMENT = Pattern.compile(
+            "^\\s*(?:this\\s*\\.\\s*)?[\\w.]+(?:\\(\\))?\\.lock(?:Interruptibly)?\\(\\)\\s*;");
+    /** A call of a method whose name says its caller holds the lock: group 1 the name. */
+    private static final Pattern LOCKED_CALL = Pattern.compile("(?<![\\w$])(?:this\\s*\\.\\s*)?(\\w+Locked)\\s*\\(");
+
+    /**
+     * Session 52 (guard52): a lock statement (or a synchronized block or modifier) the change deletes from a method
+     * that, after the change, calls a method named for being called with the lock held ({@code saveTokensLocked},
+     * {@code refreshLocked}) and takes no lock: the callee's name is the author's statement that it reads and writes
+     * the guarded state and leaves the locking to its callers (msal4j's token cache saved without its write lock).
+     * A method head that is itself {@code ...Locked} passes its caller's lock on, and is left alone; so is a method
+     * that takes any lock in sight, and one {@link #find}'s other reading already reports.
+     */
+    private static void lockedCalls(SourceFile file, List<Shapes.Spot> out, List<GuardSpan> known) {
+        List<GuardSpan> spans = known;
+        for (Hunk h : file.change().hunks()) {
+            List<DiffLine> lines = h.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine l = lines.get(i);
+                if (l.kind() != DiffLine.Kind.REMOVED || !(LOCK_STATEMENT.matcher(l.text()).find()
+                        || l.text().contains("synchronized")) || GuardedNames.kept(lines, l.text())) {
+                    continue;
+                }
+                for (int j = i + 1; j < lines.size(); j++) {
+                    DiffLine k = lines.get(j);
+                    if (k.kind() == DiffLine.Kind.REMOVED) {
+                        continue;
+                    }
+                    if (METHOD_HEAD.matcher(k.text()).find()) {
+                        break;
+                    }
+                    Matcher call = LOCKED_CALL.matcher(LITERAL.matcher(k.text()).replaceAll("\"\""));
+                    if (!call.find()) {
+                        continue;
+                    }
+                    if (spans == null) {
+                        spans = GuardSpan.of(file, false);
+                    }
+                    int at = k.newLine();
+                    GuardSpan s = GuardSpan.at(spans, at);
+                    if (s == null || locked(file, s, at) || RemovedGuards.HELD_NAME.matcher(s.name()).find()
+                            || out.stream().anyMatch(p -> s.start() <= p.line() && p.line() <= s.end())
+                            || RemovedGuards.CONFINED.matcher(RemovedGuards.doc(file, s.start())).find()) {
+                        break;
+                    }
+                    out.add(new Shapes.Spot(at, 1 + indent(k.text()), true, "The change takes away the lock around "
+                            + "this call of `" + call.group(1) + "`, whose name says its caller holds the lock: it "
+                            + "now reads and writes the guarded state with no lock."));
+                    break;
+                }
+            }
+        }
     }
 
     /** The new line of the head that replaces a removed synchronized head, the same but for the modifier. */
@@ -290,9 +346,44 @@ public final class DroppedMonitors {
                     || !s.classHeaded() && !Character.isUpperCase(n.charAt(0)) && !n.matches("\\d.*")) {
                 return n;
             }
+            if (written.containsKey(n) && dedicated(monitor, s)) {
+                return n; // session 52: a write under a lock object kept for the purpose is a write of shared state
+            }
+        }
+        if (dedicated(monitor, s)) {
+            // session 52 (guard52): a call of the object's own method that the block ran under its lock object
+            // (`synchronized (trackSwitchLock) { stopWithReason(r); }`): the callee's reads and writes ran excluded
+            Matcher own = OWN_CALL.matcher(code);
+            while (own.find()) {
+                String callee = own.group(1);
+                if (!CALL_KEYWORDS.contains(callee) && !GuardedNames.local(callee, s.body())
+                        && !lambdaParameter(callee, s.body())) {
+                    return callee + "()";
+                }
+            }
         }
         return null;
     }
+
+    /**
+     * Session 52 (guard52): a monitor that is a lock object kept for the purpose ({@code lock}, {@code stateLock},
+     * {@code trackSwitchLock}, {@code mutex}, {@code monitor}), not a local of the method: such an object guards nothing
+     * but the state the statements in its blocks touch, so every statement an unwrapped block keeps (a write of a
+     * name whose declaration is out of sight, a call of the object's own method) is one that ran excluded and no longer
+     * does (aws-secretsmanager-caching-java's refresh state, lavaplayer's stop beside the track switch). A block on
+     * another object (a collection, {@code this}) is read as before: by the state it names.
+     */
+    private static boolean dedicated(String monitor, GuardSpan s) {
+        return monitor != null && DEDICATED.matcher(monitor).find() && !GuardedNames.local(monitor, s.body());
+    }
+
+    /** A lock object's name: the word itself, or a name ending in it ({@code stateLock}, {@code STATE_LOCK}); not a clock. */
+    private static final Pattern DEDICATED = Pattern.compile(
+            "^(?:lock|mutex|monitor|LOCK|MUTEX|MONITOR)$|[a-z0-9](?:Lock|Mutex|Monitor)$|_(?:LOCK|MUTEX|MONITOR|lock|mutex)$");
+    /** An unqualified call: group 1 the method's name. */
+    private static final Pattern OWN_CALL = Pattern.compile("(?<![\\w.$@])([a-z]\\w*)\\s*\\(");
+    private static final Set<String> CALL_KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "synchronized",
+            "return", "new", "super", "this", "assert", "throw", "try");
 
     /**
      * Types whose instances are immutable or guard themselves, besides {@link GuardedNames#threadSafe}'s collections:

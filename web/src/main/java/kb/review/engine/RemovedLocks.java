@@ -203,8 +203,13 @@ final class RemovedLocks {
         return false;
     }
 
-    /** A deleted lock or read lock, the mutex's expression in group 1 ({@code c.writeMu}, {@code wsClientsMu}). */
-    private static final Pattern ANY_LOCK = Pattern.compile("^\\s*([\\w.]+)\\.R?Lock\\(\\)\\s*(?://.*)?$");
+    /**
+     * A deleted lock or read lock, the mutex's expression in group 1 ({@code c.writeMu}, {@code wsClientsMu}, and
+     * (session 52, guard52) one element of a striped lock: {@code c.locks[i]}, {@code s.shards[k].mu}, whose holder
+     * guards the segment of the same index).
+     */
+    private static final Pattern ANY_LOCK = Pattern.compile(
+            "^\\s*([\\w.]+(?:\\[[\\w.]+\\](?:\\.\\w+)*)?)\\.R?Lock\\(\\)\\s*(?://.*)?$");
     /** Lines that are no statement the lock guarded: a closing brace, a blank return, a comment. */
     private static final Pattern NOT_GUARDED = Pattern.compile("^\\s*(?:}\\s*|return\\s*(?:nil|err|false|true)?\\s*|//.*)?$");
     /** The end of a Go function or of a declaration of the file's top level, deleted or not. */

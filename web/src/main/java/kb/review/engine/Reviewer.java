@@ -250,6 +250,7 @@ public final class Reviewer {
                     drops.addAll(ReplacedAtomicMapCalls.find(f, book.catalog()));
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
                     drops.addAll(DroppedFieldDisciplines.find(f, book.catalog())); // volatile off, a field made static
+                    drops.addAll(DroppedOnceGuards.find(f, book.catalog())); // a once made a plain flag test
                     ReplacedConcurrentCollections.find(f, book.catalog())
                             .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));
