@@ -226,7 +226,11 @@ final class PerCallConstructions {
         List<String> lines = file.text().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (decl.matcher(lines.get(i)).find()) {
+                int own = indent(lines.get(i));
                 for (int j = i + 1; j < lines.size() && j <= i + 30; j++) {
+                    if (lines.get(j).strip().equals("}") && indent(lines.get(j)) <= own) {
+                        break; // (session 52) the helper's body ends: a bare return below is its caller's (round 106)
+                    }
                     Matcher kept = KEPT_RETURN.matcher(lines.get(j));
                     if (kept.find() && lines.subList(i + 1, j).stream().anyMatch(t -> t.matches(
                             ".*\\b" + Pattern.quote(kept.group(1)) + "\\s*!=\\s*(?:null|nil)\\b.*"))) {

@@ -259,6 +259,7 @@ public final class Reviewer {
                     drops.addAll(DroppedClientGuards.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(PerCallConstructions.find(f, book.catalog()));
+                    addUnlessLineHeld(drops, ItemLaunches.find(f, book.catalog())); // a hand-off made a goroutine
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
@@ -271,7 +272,8 @@ public final class Reviewer {
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
                             && !SharedClientCallsReplaced.besideOtherItem(d, k)
-                            && !UnreleasedOwnedFields.besideOtherItem(d, k)));
+                            && !UnreleasedOwnedFields.besideOtherItem(d, k)
+                            && !ItemLaunches.besideOtherItem(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
                     // bound it lost (the launch existed before, behind the bound), so it is named instead of CONC-01's
