@@ -51,8 +51,32 @@ final class RemovedLogLimits {
             + "|\\.(?:incrementAndGet|IncrementAndGet)\\s*\\(\\s*\\)\\s*==\\s*1\\b|\\.getAndIncrement\\s*\\(\\s*\\)\\s*==\\s*0\\b"
             + "|\\batomic\\.AddU?Int(?:32|64)\\s*\\([^()]*,\\s*1\\s*\\)\\s*==\\s*1\\b|\\.Add\\s*\\(\\s*1\\s*\\)\\s*==\\s*1\\b"
             + "|\\bif\\s*\\(?\\s*(?:\\+\\+\\s*[\\w.]+\\s*==\\s*1|[\\w.]+\\s*\\+\\+\\s*==\\s*0)\\b";
+    /**
+     * (session 52, log52) A filter of a turn's ordinary outcome: the test that keeps the expected answer of a poll, a
+     * read or a call out of the log line it holds ({@code if !errors.Is(err, storage.NoMessage)}, {@code if err !=
+     * io.EOF}, {@code if err != redis.Nil}, {@code if err != ErrNotFound}, Java's {@code if (!(e instanceof
+     * TimeoutException))}). The ordinary outcome is what most turns give (an empty queue on an idle poll, the end of a
+     * stream, a miss): deleting the filter and keeping the line writes it on most turns, not on the rare failure.
+     */
+    static final String ORDINARY_FILTER = "^\\s*(?:}\\s*else\\s+)?if\\b[^{]*(?:!\\s*errors\\.Is\\s*\\("
+            + "|\\berr\\w*\\s*!=\\s*(?:[a-z]\\w*\\.)?(?:Err[A-Z]\\w*|EOF\\b|Nil\\b)"
+            + "|!\\s*\\(\\s*\\w+\\s+instanceof\\b)[^{]*\\{\\s*$";
+    /**
+     * (session 52, log52) A level comparison around a line ({@code if s.LogLevel >= LogDebug}, {@code if (level <=
+     * Level.TRACE)}): a verbosity switch the project keeps by hand; read with the old and new line's levels
+     * ({@link #levelLifted}).
+     */
+    static final String LEVEL_COMPARE = "^\\s*if\\b[^{]*\\b\\w*(?i:level)\\w*\\s*(?:>=|<=|>|<|==)\\s*[\\w.]*(?i:debug|trace)"
+            + "|^\\s*if\\b[^{]*[\\w.]*(?i:debug|trace)\\w*\\s*(?:>=|<=|>|<|==)\\s*[\\w.]*(?i:level)\\b";
+    private static final Pattern LEVEL_COMPARED = Pattern.compile(LEVEL_COMPARE);
+    /** A quiet level named anywhere in a call: an argument ({@code LogDebug}, {@code Level.FINE}) or the method. */
+    private static final Pattern QUIET_WORD = Pattern.compile(
+            "\\b\\w*(?:Debug|Trace|Verbose|DEBUG|TRACE|VERBOSE|FINEST|FINER|FINE)\\w*|\\b(?:debug|trace|verbose)\\w*");
+    private static final String LIFTED = "The change takes this log line out of the level test around it and "
+            + "writes it at a louder level: the test was there because the line runs on every call. Keep it at debug "
+            + "under its test, or sample it.";
     private static final Pattern LIMIT = Pattern.compile(
-            "\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
+            ORDINARY_FILTER + "|\\bSometimes\\b|\\.Do\\s*\\(\\s*func\\s*\\(\\s*\\)|\\.(?:Allow|AllowN|tryAcquire|acquirePermission)\\s*\\("
                     + "|(?i:sampl|throttl|ratelimit)\\w*\\s*[.(]|%\\s*[\\w.]+\\s*==\\s*0"
                     + "|\\btime\\.Since\\s*\\(|currentTimeMillis\\s*\\(\\s*\\)\\s*-|nanoTime\\s*\\(\\s*\\)\\s*-"
                     + "|" + CountCap.SOURCE + "|" + ONCE);
@@ -115,7 +139,7 @@ final class RemovedLogLimits {
             "^\\s*if\\b[^{]*?(?:(?i:verbos\\w*)|\\b(?:is|[a-z]+_?)?(?i:debug)(?:[A-Z_]\\w*)?\\b|(?i:\\bdebug\\w*)"
                     + "|\\b(?:is|[a-z]+_?)?(?i:trace)(?:Enabled|Mode|On|Log\\w*|_enabled|_mode)?\\b"
                     + "|(?i:log\\w*options?)\\b|\\b(?i:log(?:ging)?_?(?:enabled|requests?|packets?|messages?|traffic|all))\\b)"
-                    + "[^{]*\\{\\s*$");
+                    + "[^{]*\\{\\s*$|" + LEVEL_COMPARE);
     /** A level test (slf4j's, JUL's, logr's): read by {@code RaisedLogLevels}, the level is the switch there. */
     private static final Pattern LEVEL_TEST = Pattern.compile(
             "\\b(?i:is\\w*Enabled|isLoggable|IsLevelEnabled|Enabled)\\s*\\(|\\bV\\(\\s*\\d");
@@ -167,14 +191,23 @@ final class RemovedLogLimits {
                 }
                 String logger = logger(lines.get(i).text(), loggers);
                 if (logger == null) {
+                    // (session 52) a project's own log function, told by the level guard and level argument it had
+                    List<DiffLine> block = RemovedLine.changedBlock(lines, i);
+                    if (levelLifted(block, lines.get(i)) && !limitAdded(block) && !lifecycle(hunks, h, i)) {
+                        out.add(logLine(catalog, RULE, file, lines.get(i), LIFTED, Finding.Confidence.HIGH));
+                    }
                     continue;
                 }
                 List<DiffLine> block = RemovedLine.changedBlock(lines, i);
                 boolean quiet = QUIET.matcher(String.valueOf(callee(lines.get(i).text()))).find();
                 if (limitRemoved(block, logger, loggers, quiet) && !limitAdded(block) && !leavesAfter(lines, i)
+                        && !(onlyOrdinaryFilter(block) && endsAfter(lines, i, "return"))
                         && (repeatLimitRemoved(block, loggers) || countedBeside(lines, block, i)
                         || Boolean.TRUE.equals(inLoop(hunks, h, i))
-                        || unwrapped(block, lines.get(i)) && !lifecycle(hunks, h, i))) {
+                        // (session 52) a continue that ends the line's own block: a loop encloses it, its header above
+                        || continuesAfter(lines, i)
+                        || (unwrapped(block, lines.get(i)) || levelLifted(block, lines.get(i)))
+                        && !lifecycle(hunks, h, i))) {
                     out.add(logLine(catalog, RULE, file, lines.get(i),
                             "The change deletes the sample, rate limit or once-only test around this log line and "
                                     + "writes it every time: the limit was there because the line repeats. Keep it "
@@ -303,6 +336,82 @@ final class RemovedLogLimits {
             same |= switched && l.text().strip().equals(call);
         }
         return switched && same;
+    }
+
+    /**
+     * (session 52, log52) The block takes the new line {@code added} out of a level comparison ({@link #LEVEL_COMPARE})
+     * and writes it louder: the guard and a line of the same callee at a quiet level ({@code s.log(LogDebug, ...)}) are
+     * removed, the call is added at the guard's own indentation naming no quiet level ({@code s.log(LogInformational,
+     * ...)}), and its message is not of a one-time change of state. The guard says the author measured the line's cost
+     * per call (as {@code RaisedLogLevels} reads a level test); the new line pays it on every call. Unlike
+     * {@link #unwrapped}, the call may be reworded: its level is what changed.
+     */
+    private static boolean levelLifted(List<DiffLine> block, DiffLine added) {
+        String call = added.text().strip();
+        String callee = callee(added.text());
+        if (callee == null || QUIET.matcher(callee).find() || QUIET_WORD.matcher(call).find()
+                || ONE_TIME.matcher(call).find()) {
+            return false;
+        }
+        boolean guarded = false;
+        for (DiffLine l : block) {
+            if (l.kind() != DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            if (LEVEL_COMPARED.matcher(l.text()).find() && CodeText.indent(l.text()) == CodeText.indent(added.text())) {
+                guarded = true;
+            } else if (guarded && callee.equals(callee(l.text())) && QUIET_WORD.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * (session 52, log52) True when the new line's own block ends its turn with a {@code continue} below it (the
+     * statements between at the line's indentation, nested blocks skipped): a loop encloses the line though its header
+     * is above the hunk, and the line is written on every turn that takes this path.
+     */
+    static boolean continuesAfter(List<DiffLine> lines, int i) {
+        return endsAfter(lines, i, "continue");
+    }
+
+    /**
+     * True when the only limit the block deletes is a filter of the ordinary outcome ({@link #ORDINARY_FILTER}): a line
+     * that then leaves with a {@code return} is written once per call on its way out (the end of a stream), not per turn.
+     */
+    private static boolean onlyOrdinaryFilter(List<DiffLine> block) {
+        boolean ordinary = false;
+        for (DiffLine l : block) {
+            if (l.kind() == DiffLine.Kind.REMOVED && LIMIT.matcher(l.text()).find()) {
+                if (!ORDINARY.matcher(l.text()).find() || LIMIT.matcher(ORDINARY.matcher(l.text()).replaceAll("")).find()) {
+                    return false;
+                }
+                ordinary = true;
+            }
+        }
+        return ordinary;
+    }
+
+    private static final Pattern ORDINARY = Pattern.compile(ORDINARY_FILTER);
+
+    /** True when the line's own block has a statement starting with {@code keyword} at its indentation below it. */
+    private static boolean endsAfter(List<DiffLine> lines, int i, String keyword) {
+        int indent = CodeText.indent(lines.get(i).text());
+        for (int j = i + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            int in = CodeText.indent(l.text());
+            if (in < indent) {
+                return false;
+            }
+            if (in == indent && l.text().strip().matches(keyword + "\\b.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The new line is in a start-up, stop or constructor-like function, by its name ({@code LoopGuards}'). */

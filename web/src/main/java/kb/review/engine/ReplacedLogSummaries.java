@@ -57,7 +57,9 @@ final class ReplacedLogSummaries {
                 if (deleted.contains(squeeze(l.text()))) {
                     continue; // the line was already there: moved or reformatted, not traded for a summary
                 }
-                if (summaryReplaced(lines, i, CodeText.indent(lines.get(loop).text()), logger, loggers)) {
+                int loopIndent = CodeText.indent(lines.get(loop).text());
+                if (summaryReplaced(lines, i, loopIndent, logger, loggers)
+                        || summaryReplacedInPlace(lines, loop, i, loopIndent, logger, loggers)) {
                     out.add(RemovedLogLimits.logLine(catalog, RULE, file, l,
                             "The change deletes the summary line after this loop and writes a line for every element "
                                     + "instead: under load or on a large input this floods the log. Count inside the "
@@ -121,6 +123,61 @@ final class ReplacedLogSummaries {
             }
         }
         return deleted;
+    }
+
+    /** The collection a loop header walks: Go's {@code range failed}, Java's {@code for (T x : failed)}. */
+    private static final Pattern WALKED = Pattern.compile(
+            "^\\s*for\\b[^{]*\\brange\\s+([A-Za-z_][\\w.]*)\\s*\\{|^\\s*for\\s*\\([^;:()]*:\\s*([A-Za-z_][\\w.]*)\\s*\\)");
+
+    /**
+     * (session 52, log52) The summary stood where the loop now is: the loop's header is added, and the changed block it
+     * opens in deletes, at the loop's depth, a call of the same logger whose deleted lines name the collection the loop
+     * walks ({@code errorLog.Printf("... %d line failure(s); first: ...", len(failed), first.Index)} with {@code first :=
+     * failed[0]} deleted, {@code for _, item := range failed { errorLog.Printf(...) }} added: round 113's monstache).
+     * The one line about the collection became one line per element. Silent when a line of the logger is added after
+     * the loop at its depth (the summary kept), and when the deleted lines do not name what the loop walks.
+     */
+    private static boolean summaryReplacedInPlace(List<DiffLine> lines, int loop, int i, int loopIndent, String logger,
+                                                  List<Pattern> loggers) {
+        if (lines.get(loop).kind() != DiffLine.Kind.ADDED) {
+            return false;
+        }
+        java.util.regex.Matcher w = WALKED.matcher(lines.get(loop).text());
+        if (!w.find()) {
+            return false;
+        }
+        String walked = w.group(1) != null ? w.group(1) : w.group(2);
+        Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(walked) + "(?![\\w])");
+        boolean summary = false;
+        boolean names = false;
+        for (int j = loop - 1; j >= 0 && lines.get(j).kind() != DiffLine.Kind.CONTEXT; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            String was = RemovedLogLimits.logger(l.text(), loggers);
+            summary |= was != null && CodeText.indent(l.text()) == loopIndent && sameLogger(was, logger);
+            names |= named.matcher(l.text()).find();
+        }
+        if (!summary || !names) {
+            return false;
+        }
+        // the loop's end, then no line of the logger added at its depth after it
+        for (int j = i + 1; j < lines.size(); j++) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            int in = CodeText.indent(l.text());
+            if (in < loopIndent) {
+                break;
+            }
+            String now = in == loopIndent ? RemovedLogLimits.logger(l.text(), loggers) : null;
+            if (now != null && sameLogger(now, logger)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every deleted line of the file's hunks, without its blanks. */
