@@ -67,7 +67,7 @@ final class DroppedPairHalves {
             + "([A-Za-z_]\\w*)\\s*\\.\\s*(\\w+)\\s*\\([^;]*\\)\\s*(?:\\.\\s*\\w+\\s*\\([^;]*\\)\\s*)*;?\\s*(?://.*)?$");
     /** A kept statement that ends some value: the end method's shape. */
     private static final Pattern ENDS_SOMETHING = Pattern.compile("(?:\\.\\s*(?:Close|close|Stop|stop|shutdown\\w*"
-            + "|Shutdown|dispose|Dispose|release|Release|terminate|cancel\\w*|Cancel|interrupt|Unsubscribe"
+            + "|Shutdown|dispose|Dispose|release|Release|terminate|cancel\\w*|Cancel|Unsubscribe"
             + "|unsubscribe|disconnect|Disconnect|quit|Quit)\\s*\\(|^\\s*close\\s*\\(\\s*[\\w.]+\\s*\\)|"
             + "^\\s*(?:cancel\\w*|stop\\w*)\\s*\\(\\s*\\)\\s*;?\\s*$)");
     /**
@@ -145,7 +145,8 @@ final class DroppedPairHalves {
             if (!pair.release().matcher(verb).matches() || !holder(pair, field, file)) {
                 continue;
             }
-            if (!inEnd(h, lines, i, go) || touchedElsewhere(field, added, removed, text, pair)) {
+            if (!inEnd(h, lines, i, go) || touchedElsewhere(field, added, removed, text, pair)
+                    || endedInView(lines, field, pair) || nestedInCatchOrLoop(lines, i)) {
                 return null;
             }
             boolean waitGone = pair.waits() != null && removed.stream().anyMatch(r -> waitOn(pair, field, r));
@@ -375,6 +376,41 @@ final class DroppedPairHalves {
                 if (l.kind() == DiffLine.Kind.CONTEXT && ENDS_SOMETHING.matcher(l.text()).find()) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A kept line of the hunk still ends the field with one of the pair's verbs: the deleted one was a second, hurrying
+     * call ({@code workers.shutdownNow()} in the interrupt catch below a kept {@code workers.shutdownNow()}).
+     */
+    private static boolean endedInView(List<DiffLine> lines, String field, VerbPairs.Held pair) {
+        Pattern call = Pattern.compile("(?<![\\w])" + Pattern.quote(field) + "\\s*\\.\\s*(\\w+)\\s*\\(");
+        for (DiffLine l : lines) {
+            if (l.kind() == DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            Matcher c = call.matcher(l.text());
+            while (c.find()) {
+                if (pair.release().matcher(c.group(1)).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The nearest opener above the deletion, at a lower indentation, is a catch or a loop: no end's own body. */
+    private static boolean nestedInCatchOrLoop(List<DiffLine> lines, int i) {
+        int depth = RemovedReleases.indent(lines.get(i).text());
+        for (int j = i - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            if (RemovedReleases.indent(l.text()) < depth) {
+                return l.text().matches("^\\s*(?:}\\s*)?(?:catch|for|while|do|select)\\b.*");
             }
         }
         return false;
