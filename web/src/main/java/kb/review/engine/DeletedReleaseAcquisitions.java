@@ -50,7 +50,8 @@ final class DeletedReleaseAcquisitions {
      * A line that acquires {@code value}: an assignment to it, for a thread-local a set on it, and for a transaction
      * the call that begins it, JDBC's {@code setAutoCommit(false)} or a {@code begin()} on the value itself (JTA's
      * {@code UserTransaction}, JPA's {@code EntityTransaction}): nearer the rollback than the value's assignment, and
-     * the line a transaction finding stands on.
+     * the line a transaction finding stands on. Session 52: a value an owner holds ({@code snmp.Conn}) is also acquired
+     * by the owner's opening verb ({@code snmp.Connect()}, {@link VerbPairs#ownerOpens}), the first half of its close.
      */
     private static Pattern acquires(String value, String item) {
         String v = Pattern.quote(value);
@@ -61,6 +62,8 @@ final class DeletedReleaseAcquisitions {
                 : item.equals("TX-01")
                 ? Pattern.compile("(?<![\\w.])" + v + "\\.setAutoCommit\\(\\s*false\\s*\\)|(?<![\\w.])" + v
                         + "\\s*\\.\\s*begin\\w*\\s*\\(|" + assigned)
+                : value.indexOf('.') > 0 && item.startsWith("RES-")
+                ? Pattern.compile(assigned + "|" + VerbPairs.ownerOpens(value.substring(0, value.lastIndexOf('.'))))
                 : Pattern.compile(assigned);
     }
 

@@ -26,8 +26,11 @@ import kb.review.rules.Catalog;
  */
 final class MovedPastExits {
 
-    /** A return, a panic or a throw, as the first word of a line. */
-    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s)");
+    /**
+     * A return, a panic or a throw, as the first word of a line; and a loop's {@code continue} (session 52): a
+     * release of the turn's value moved below it is skipped on that turn, and the next turn overwrites the value.
+     */
+    private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s|continue\\s*;?\\s*$)");
     /** A line that starts a closure, a try or a finally: an exit after it may not leave the function. */
     private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|\\btry\\b|\\bfinally\\b|->\\s*\\{");
     /** A Go function's header up to its parameters: {@code func (s *Store) Load(} or {@code func Load(}. */

@@ -30,6 +30,32 @@ final class ReceiverOwnedFields {
      * error), and without it the value stays open until its owner closes it, not for ever. A close in a teardown
      * method, or of a field the method replaces or drops, stays reported.
      */
+    /** A {@code case} of a message or state switch that names an ending: {@code case actor.Stopped:}. */
+    private static final Pattern TEARDOWN_CASE = Pattern.compile(
+            "^\\s*case\\s+(?:[^:]*[.*\\s])?\\*?(?i:stopp?(?:ed|ing)?|clos(?:e|ed|ing)|shut(?:down|tingdown)"
+                    + "|terminat(?:e|ed|ing)|dispos(?:e|ed)|destroy(?:ed)?|quit|exit(?:ed|ing)?|poison(?:pill)?)"
+                    + "\\w*\\s*(?:\\{\\s*})?\\s*:");
+
+    /**
+     * Session 52: the deletion sits in the branch of a message or state switch that ends the receiver ({@code case
+     * actor.Stopped:} of an actor's {@code Receive}): that branch is the receiver's teardown, as a {@code Close} method
+     * is, and a close deleted there is never made up for.
+     */
+    private static boolean teardownCase(List<DiffLine> lines, int at) {
+        int depth = RemovedReleases.indent(lines.get(at).text());
+        for (int j = at - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            int d = RemovedReleases.indent(l.text());
+            if (d < depth) {
+                return TEARDOWN_CASE.matcher(l.text()).find();
+            }
+        }
+        return false;
+    }
+
     static boolean ownedByReceiver(Hunk h, List<DiffLine> lines, int at, String value) {
         int dot = value.indexOf('.');
         if (dot <= 0 || value.indexOf('.', dot + 1) >= 0) {
@@ -48,7 +74,7 @@ final class ReceiverOwnedFields {
             header = GO_METHOD.matcher(h.section() == null ? "" : h.section().strip());
         }
         if (!header.find() || !header.group(1).equals(value.substring(0, dot))
-                || TEARDOWN.matcher(header.group(2)).find()) {
+                || TEARDOWN.matcher(header.group(2)).find() || teardownCase(lines, at)) {
             return false;
         }
         Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\.(?!Close\\b)\\w+\\s*\\(");

@@ -218,6 +218,9 @@ public final class Reviewer {
                     // a deleted release of a field's old value, the field still overwritten (a reconnect, a restart)
                     drops.addAll(OverwrittenFieldReleases.find(f, book.catalog(), allAdded.all(),
                             Stream.concat(kept.stream(), drops.stream()).toList()));
+                    // the second half of a pair deleted, its first half kept: a held value's end, a lent value's return
+                    drops.addAll(DroppedPairHalves.find(f, book.catalog(), allAdded.all(),
+                            Stream.concat(kept.stream(), drops.stream()).toList()));
                     List<Finding> spawns = DeletedSpawnGuards.find(f, book.catalog());
                     // a slot moved from before `go` into the goroutine: the deleted slot names it, at the launch
                     kept.removeIf(k -> k.rule().equals("go-slot-taken-inside-goroutine") && spawns.stream().anyMatch(
