@@ -125,7 +125,10 @@ final class ReplacedContextArguments {
      * when the function derives that context with a timeout or deadline in the lines the diff shows (the change takes
      * off a bound the code set), TMO-02 otherwise (the caller's context dropped). Silent when the context's derivation
      * is deleted by the change ({@link DroppedDeadlineContexts} reads that), for {@code go} and {@code defer} calls and
-     * a comment that says why, and in tests. Rounds 114 (jlaffaye/ftp) and 115 (slog-slack).
+     * a comment that says why, and in tests. A line another rule already reports keeps that finding (the bare call's
+     * {@code go-context-not-propagated} TMO-02): rounds 38 (hanko) and 115 (slog-slack) are the same edit under a
+     * timeout derived two lines up and are labelled TMO-02 and TMO-01, so neither item may take the other's place.
+     * Rounds 97 (connect-go) and 114 (jlaffaye/ftp), where no other rule reads the call.
      */
     private static List<Finding> contextlessTwins(SourceFile file, Catalog catalog, List<Finding> found) {
         List<Finding> out = new ArrayList<>();
@@ -162,15 +165,6 @@ final class ReplacedContextArguments {
             }
         }
         return out;
-    }
-
-    /**
-     * True when {@code d}, a context form rewritten off a context derived with a bound (TMO-01), takes the place of
-     * {@code k}, another rule's TMO-02 on the same line (the bare call's context not propagated).
-     */
-    static boolean supersedes(Finding d, Finding k) {
-        return d.rule().equals(RULE) && d.item().equals("TMO-01") && k.item().equals("TMO-02")
-                && k.path().equals(d.path()) && k.line() == d.line();
     }
 
     /** True when a deleted line of the file derives {@code ctx} ({@code ctx, cancel := context.WithTimeout(...)}). */

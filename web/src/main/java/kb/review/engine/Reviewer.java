@@ -258,10 +258,7 @@ public final class Reviewer {
                     drops.addAll(DroppedClientGuards.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(PerCallConstructions.find(f, book.catalog()));
-                    List<Finding> contexts = ReplacedContextArguments.find(f, book.catalog());
-                    // a context form's bound taken off names the cause: its TMO-01 in the bare call's TMO-02's place
-                    kept.removeIf(k -> contexts.stream().anyMatch(d -> ReplacedContextArguments.supersedes(d, k)));
-                    drops.addAll(contexts);
+                    drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
