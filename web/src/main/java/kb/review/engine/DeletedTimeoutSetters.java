@@ -94,7 +94,8 @@ final class DeletedTimeoutSetters {
             }
             boolean endMoved = endMoved(lines, from, to);
             if (!endMoved && (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
-                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT || !onlyTimeouts(lines, from, to))) {
+                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT
+                    || !onlyTimeouts(lines, from, to) && !wholeSteps(lines, from, to))) {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
             boolean step = endMoved || removed.line().text().strip().startsWith(".");
@@ -176,6 +177,53 @@ final class DeletedTimeoutSetters {
             }
         }
         return true;
+    }
+
+    /** How many deleted lines a run of whole chain steps is read across. */
+    private static final int STEP_LINES = 8;
+
+    /**
+     * True when the deleted run {@code from..to} is whole steps of a chain that stays (session 52, tmo52): it starts
+     * with a step ({@code .withClientConfiguration(new ClientConfiguration()}, {@code .setDefaultRequestConfig(}), its
+     * parentheses close within it, the kept line above leaves the chain open and the kept line below goes on with a
+     * step ({@code .withCredentials(p)}, {@code .build();}). The run carries a timeout setter (the caller read it);
+     * whatever else the configuring object it built held (a cookie spec, a retry count), the construction kept now
+     * falls back to the library's default, which for Apache HttpClient, the AWS SDK, OkHttp and the Elasticsearch
+     * clients is no bound on the response. Rounds 17, 108, 110 and 113 (four libraries, one shape).
+     */
+    private static boolean wholeSteps(List<DiffLine> lines, int from, int to) {
+        if (to - from + 1 > STEP_LINES || !lines.get(from).text().strip().startsWith(".")
+                || !lines.get(to + 1).text().strip().startsWith(".") || !open(lines.get(from - 1).text())) {
+            return false;
+        }
+        int depth = 0;
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text();
+            if (COMMENT.matcher(t).matches()) {
+                continue;
+            }
+            boolean quoted = false;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c == '"' && (i == 0 || t.charAt(i - 1) != '\\')) {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')' && --depth < 0) {
+                    return false;
+                }
+            }
+            if (depth == 0 && j < to && !lines.get(j + 1).text().strip().startsWith(".")) {
+                return false; // a step closed and the next deleted line is no step: another statement
+            }
+        }
+        return depth == 0;
+    }
+
+    /** A line that leaves its statement open: it does not end with {@code ;} or a brace. */
+    private static boolean open(String line) {
+        String t = line.strip();
+        return !t.isEmpty() && !t.endsWith(";") && !t.endsWith("{") && !t.endsWith("}");
     }
 
     /** The first deleted line of {@code from..to} that is no timeout local: the statement whose receiver lost it. */

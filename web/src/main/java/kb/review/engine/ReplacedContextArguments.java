@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import kb.format.ChecklistItem.Severity;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Language;
@@ -107,7 +108,85 @@ final class ReplacedContextArguments {
                 }
             }
         }
+        out.addAll(contextlessTwins(file, catalog, out));
         return out;
+    }
+
+    /** A call to the context form of a method: group 1 the receiver and name, 2 the suffix, 3 the context argument. */
+    private static final Pattern CONTEXT_FORM = Pattern.compile(
+            "(?<![\\w.])((?:[A-Za-z_][\\w]*(?:\\(\\s*\\))?\\.)*[A-Za-z_]\\w*?)(WithContext|Context|Ctx)\\s*\\(\\s*([^,()]+(?:\\(\\s*\\))?)\\s*,\\s*");
+
+    /**
+     * A kept call rewritten into its twin without a context (session 52, tmo52): {@code dialer.DialContext(ctx, "tcp",
+     * addr)} become {@code dialer.Dial("tcp", addr)}, {@code slack.PostWebhookContext(ctx, url, m)} become
+     * {@code slack.PostWebhook(url, m)}, {@code http.NewRequestWithContext(ctx, ...)} become {@code http.NewRequest(...)}.
+     * The new line is the old one less the context: whatever bound the context carried (the caller's deadline, a
+     * {@code WithTimeout} derived above) no longer reaches the call, which now waits on the peer without limit. TMO-01
+     * when the function derives that context with a timeout or deadline in the lines the diff shows (the change takes
+     * off a bound the code set), TMO-02 otherwise (the caller's context dropped). Silent when the context's derivation
+     * is deleted by the change ({@link DroppedDeadlineContexts} reads that), for {@code go} and {@code defer} calls and
+     * a comment that says why, and in tests. A line another rule already reports keeps that finding (the bare call's
+     * {@code go-context-not-propagated} TMO-02): rounds 38 (hanko) and 115 (slog-slack) are the same edit under a
+     * timeout derived two lines up and are labelled TMO-02 and TMO-01, so neither item may take the other's place.
+     * Rounds 97 (connect-go) and 114 (jlaffaye/ftp), where no other rule reads the call.
+     */
+    private static List<Finding> contextlessTwins(SourceFile file, Catalog catalog, List<Finding> found) {
+        List<Finding> out = new ArrayList<>();
+        for (RemovedLine r : RemovedLine.of(file)) {
+            String old = r.line().text();
+            for (Matcher was = CONTEXT_FORM.matcher(old); was.find(); ) {
+                String ctx = was.group(3).strip();
+                if (!CALLER.matcher(ctx).matches() || DETACHED.matcher(old).find()) {
+                    continue;
+                }
+                String twin = StrippedTimeouts.squeeze(old.substring(0, was.start()) + was.group(1) + "("
+                        + old.substring(was.end()));
+                List<DiffLine> block = RemovedLine.changedBlock(r.hunk().lines(), r.index());
+                for (int k = 0; k < block.size(); k++) {
+                    DiffLine l = block.get(k);
+                    int at = l.newLine();
+                    if (l.kind() != DiffLine.Kind.ADDED || at <= 0 || !StrippedTimeouts.squeeze(l.text()).equals(twin)
+                            || k > 0 && DETACHED.matcher(block.get(k - 1).text()).find()
+                            || Stream.concat(found.stream(), out.stream()).anyMatch(f -> f.line() == at)
+                            || derivationDeleted(file, ctx)) {
+                        continue;
+                    }
+                    boolean bounded = derivedWithBound(file, at, ctx);
+                    String item = bounded ? "TMO-01" : "TMO-02";
+                    Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+                    out.add(new Finding(RULE, item, severity, file.path(), at, 1, file.line(at).strip(),
+                            "The change rewrites `" + was.group(1) + was.group(2) + "(" + ctx + ", ...)` into `"
+                                    + was.group(1) + "(...)`, its form without a context: "
+                                    + (bounded ? "the timeout derived into `" + ctx + "` above" : "the caller's "
+                                            + "deadline and cancellation") + " no longer reach the call, which now "
+                                    + "waits on the peer without limit. Keep the context form.",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when a deleted line of the file derives {@code ctx} ({@code ctx, cancel := context.WithTimeout(...)}). */
+    private static boolean derivationDeleted(SourceFile file, String ctx) {
+        Pattern derive = Pattern.compile("(?<![\\w.])" + Pattern.quote(ctx) + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With");
+        return RemovedLine.of(file).stream().anyMatch(r -> derive.matcher(r.line().text()).find());
+    }
+
+    /** True when the new side derives {@code ctx} with a timeout or deadline above line {@code at}, in its function. */
+    private static boolean derivedWithBound(SourceFile file, int at, String ctx) {
+        Pattern derive = Pattern.compile("(?<![\\w.])" + Pattern.quote(ctx)
+                + "\\s*(?:,\\s*\\w+\\s*)?:?=\\s*context\\.With(?:Timeout|Deadline)");
+        for (int i = at - 1; i >= 1 && file.known(i); i--) {
+            String l = file.line(i);
+            if (derive.matcher(l).find()) {
+                return true;
+            }
+            if (l.startsWith("func ")) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**

@@ -87,7 +87,8 @@ final class StrippedTimeouts {
         return line.contains("imeout") || line.contains("eadline") || line.contains("maxTime")
                 || line.contains(".block")
                 || line.contains(".get(") || line.contains(".await(") || line.contains(".join(")
-                || line.contains(".waitFor(") || line.contains(".blockingAwait(");
+                || line.contains(".waitFor(") || line.contains(".blockingAwait(")
+                || DeletedTimeoutSetters.MENTIONS_TIMEOUT.matcher(line).find();
     }
 
     /** The deleted line without each bound it carries (whitespace removed), with the bound's arguments. */
@@ -109,6 +110,73 @@ final class StrippedTimeouts {
             if (close > 0 && !args.isBlank() && !OFF.matcher(args).matches() && bounding(wait.group(1), args)) {
                 out.add(new String[] {squeeze(line.substring(0, wait.end()) + line.substring(close)), args});
             }
+        }
+        out.addAll(droppedArguments(line));
+        return out;
+    }
+
+    /** An argument that is a time limit by its name: {@code CONNECT_TIMEOUT_MS}, {@code timeoutMillis}, {@code d.deadline}. */
+    private static final Pattern LIMIT_ARGUMENT = Pattern.compile("^[\\w$.]*(?i:timeout|deadline)[\\w$]*(?:\\(\\s*\\))?$");
+
+    /**
+     * The deleted line less the arguments of one call that name a time limit, and less that call's whole argument list
+     * (session 52, tmo52): {@code new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, SIZE_LIMIT)} become
+     * {@code new DefaultResourceRetriever()}, {@code session.connect(timeoutMillis)} become {@code session.connect()}.
+     * The construction or call stays and takes the library's default, mostly no bound at all (rounds 52 and 94). Only
+     * arguments whose name says timeout or deadline count (the word table {@link DeletedTimeoutSetters#MENTIONS_TIMEOUT});
+     * idle, keep-alive and the other no-wait limits do not.
+     */
+    private static final Pattern NO_WAIT_ARGUMENT = Pattern.compile(
+            "(?i)idle|keep_?alive|linger|evict|shutdown|close|grace|ttl|lease|validation");
+
+    private static List<String[]> droppedArguments(String line) {
+        List<String[]> out = new ArrayList<>();
+        for (int open = line.indexOf('('); open >= 0; open = line.indexOf('(', open + 1)) {
+            int close = closing(line, open);
+            if (close < 0) {
+                continue;
+            }
+            List<String> args = arguments(line.substring(open + 1, close));
+            List<String> kept = new ArrayList<>();
+            List<String> limits = new ArrayList<>();
+            for (String a : args) {
+                if (LIMIT_ARGUMENT.matcher(a).matches() && !NO_WAIT_ARGUMENT.matcher(a).find()) {
+                    limits.add(a);
+                } else {
+                    kept.add(a);
+                }
+            }
+            if (limits.isEmpty()) {
+                continue;
+            }
+            String head = line.substring(0, open + 1);
+            String tail = line.substring(close);
+            out.add(new String[] {squeeze(head + String.join(",", kept) + tail), String.join(",", limits)});
+            if (!kept.isEmpty()) {
+                out.add(new String[] {squeeze(head + tail), String.join(",", limits)});
+            }
+        }
+        return out;
+    }
+
+    /** The top-level arguments of an argument list, stripped. */
+    private static List<String> arguments(String list) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(' || c == '[' || c == '{' || c == '<') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}' || c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(list.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        if (!list.isBlank()) {
+            out.add(list.substring(start).strip());
         }
         return out;
     }

@@ -314,9 +314,11 @@ class JavaSocketConnectSession26Test {
 
     @Test
     void a_field_from_a_pool_connection_getter_is_not_a_jsch_session() {
+        // (session 52) the deleted argument is a retry count: an argument named for a timeout dropped from a kept
+        // call is a bound taken off (StrippedTimeouts), whatever the receiver's type, and is not this test's question
         assertEquals(List.of(), hunkTimeouts("""
                          link = pool.getConnection();
-                -        link.connect(timeout);
+                -        link.connect(retries);
                 +        link.connect();
                          link.send(frame);
                 """));
