@@ -24,7 +24,7 @@ import kb.review.diff.SourceFile;
 final class GoErrorBranchGivesUp {
 
     /** A log call at a level production does not keep. */
-    private static final Pattern QUIET = Pattern.compile("\\.(?:Debug|Trace|V\\(\\s*[1-9]\\s*\\)\\.\\w+)\\w*\\s*\\(");
+    static final Pattern QUIET = Pattern.compile("\\.(?:Debug|Trace|V\\(\\s*[1-9]\\s*\\)\\.\\w+)\\w*\\s*\\(");
 
     /** A statement of a new branch that gives up without the error: skip, leave the loop, answer nil. */
     private static final Pattern GIVES_UP = Pattern.compile("^(?:continue|break)(?:\\s+\\w+)?$|^return\\s+(?:.*,\\s*)?nil$");
