@@ -123,6 +123,7 @@ final class GoErrorBranchSilenced {
         }
         int indent = CodeText.indent(head.text());
         boolean reported = false;
+        boolean heldName = false; // a new return gives a name the old return held beside the error (a sentinel)
         boolean changedNew = false;
         Set<String> oldWords = new HashSet<>();
         for (int j = h + 1; j < lines.size(); j++) {
@@ -138,7 +139,7 @@ final class GoErrorBranchSilenced {
                 if (l.kind() == DiffLine.Kind.REMOVED) {
                     continue;
                 }
-                if (!reported) {
+                if (!reported && !heldName) {
                     return null;
                 }
                 return new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), head.newLine(), 1,
@@ -156,7 +157,10 @@ final class GoErrorBranchSilenced {
                     if (allAdded.stripped().contains(l.text().strip())) {
                         return null; // moved, not taken away
                     }
-                    reported = true;
+                    // a deleted return made a skip or a nil answer is GoErrorBranchGivesUp's, with its retry,
+                    // comment and rollback separators; this form takes the log or hand-on deleted, and the
+                    // return that keeps only the sentinel it wrapped the cause in
+                    reported |= !t.startsWith("return ");
                     if (t.startsWith("return ")) {
                         for (Matcher w = WORD.matcher(t.substring("return".length())); w.find(); ) {
                             oldWords.add(w.group());
@@ -176,6 +180,11 @@ final class GoErrorBranchSilenced {
             }
             if (t.startsWith("return ") && !quietReturn(t, oldWords)) {
                 return null;
+            }
+            if (t.startsWith("return ") && l.kind() == DiffLine.Kind.ADDED) {
+                String last = t.substring(t.lastIndexOf(t.contains(",") ? "," : "return") + (t.contains(",") ? 1 : 6))
+                        .strip();
+                heldName |= oldWords.contains(last) && !quietReturn("return " + last, Set.of());
             }
             if (l.kind() == DiffLine.Kind.ADDED && !t.startsWith("return") && !t.startsWith("}")
                     && !VALUE.matcher(t).matches()) {
