@@ -24,7 +24,7 @@ import kb.review.diff.SourceFile;
 final class GoErrorBranchGivesUp {
 
     /** A log call at a level production does not keep. */
-    private static final Pattern QUIET = Pattern.compile("\\.(?:Debug|Trace|V\\(\\s*[1-9]\\s*\\)\\.\\w+)\\w*\\s*\\(");
+    static final Pattern QUIET = Pattern.compile("\\.(?:Debug|Trace|V\\(\\s*[1-9]\\s*\\)\\.\\w+)\\w*\\s*\\(");
 
     /** A statement of a new branch that gives up without the error: skip, leave the loop, answer nil. */
     private static final Pattern GIVES_UP = Pattern.compile("^(?:continue|break)(?:\\s+\\w+)?$|^return\\s+(?:.*,\\s*)?nil$");
@@ -59,7 +59,16 @@ final class GoErrorBranchGivesUp {
         if (header < 0) {
             return null;
         }
-        Matcher m = NIL_CHECK.matcher(lines.get(header).text());
+        // (err52) a header written over lines (`if err := rows.Scan(&a, &b,` then `&c); err != nil {`) is read
+        // joined, and the branch starts below its last line (round 86's exposure-notifications)
+        int body = header + 1;
+        String headerText = lines.get(header).text();
+        for (int k = header + 1; k < lines.size() && k <= header + 3 && headerText.strip().startsWith("if ")
+                && !headerText.strip().endsWith("{") && lines.get(k).kind() == DiffLine.Kind.CONTEXT; k++) {
+            headerText = headerText.stripTrailing() + " " + lines.get(k).text().strip();
+            body = k + 1;
+        }
+        Matcher m = NIL_CHECK.matcher(headerText);
         if (!m.find() || !ERR_NAME.matcher(m.group(1)).matches() || !handsOn(removed, m.group(1))
                 || allAdded.stripped().contains(lines.get(at).text().strip())) {
             return null;
@@ -75,7 +84,7 @@ final class GoErrorBranchGivesUp {
         boolean local = declaredHere(lines, header, name);
         boolean rolledBack = false;
         boolean saidOutLoud = false;
-        for (int j = header + 1; j < lines.size(); j++) {
+        for (int j = body; j < lines.size(); j++) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
                 continue;

@@ -92,6 +92,13 @@ final class GoRemovedErrorHandling {
                     out.add(f);
                 }
             }
+            // (err52) a kept error branch whose new side no longer names the error it reported, or a returned
+            // call's result made a discard: said once beside the forms above (the same branch within three lines)
+            for (Finding f : GoErrorBranchSilenced.find(file, lines, allAdded, severity)) {
+                if (out.stream().noneMatch(o -> Math.abs(o.line() - f.line()) <= 3)) {
+                    out.add(f);
+                }
+            }
         }
         // (session 44) more than one logged check made bare in a file is a sweep of log lines, the author's choice
         if (out.stream().filter(GoCheckedErrorDropped::loggedForm).count() > 1) {
