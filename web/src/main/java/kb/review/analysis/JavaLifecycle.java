@@ -366,28 +366,59 @@ public final class JavaLifecycle implements LifecycleFacts {
                     false, "null");
             dead = ownerDead != null && acquisitions.ownerCounts(a) ? ownerDead : null;
         }
-        return dead != null ? dead : takenOn(branch.text(), a.var());
+        return dead != null ? dead : takenOn(branch, a);
     }
 
     /**
      * A condition that is a collection's or queue's insertion of the value, whose result says whether it took it
      * ({@code if (!pending.offer(buf)) { buf.release(); }}, {@code if (queue.offer(item, 1, SECONDS)) { return; }}):
-     * on the edge where the call succeeded the collection holds the value, so no path on from there owes its release;
-     * the other edge still does (a failed offer that drops the buffer is a leak).
+     * on the edge where the call succeeded the collection holds the value, and the duty moves with it to the code that
+     * empties the collection. It counts as handed on only when another method of the class takes values out of that
+     * collection and releases them ({@code while ((b = pending.poll()) != null) { b.release(); }} in
+     * {@code channelInactive}); a queue nobody drains and releases keeps the leak at the acquisition (round 117's
+     * x-pipe, a handler that parks buffers and never frees those left when the client goes). The refused edge still
+     * owes the release.
      */
     private static final Pattern TAKING_CONDITION = Pattern.compile(
-            "^\\s*(!)?\\s*(?:this\\.)?[\\w$]+(?:\\.[\\w$]+)*\\s*\\.\\s*(?:offer|offerFirst|offerLast|add|addFirst|addLast"
-                    + "|tryTransfer|tryEmit\\w*|tryPut|tryAdd)\\s*\\(\\s*([\\w$]+)\\s*(?:,[^()]*)?\\)\\s*$");
+            "^\\s*(!)?\\s*(?:this\\.)?([\\w$]+)\\s*\\.\\s*(?:offer|offerFirst|offerLast|add|addFirst|addLast"
+                    + "|tryTransfer|tryPut|tryAdd)\\s*\\(\\s*([\\w$]+)\\s*(?:,[^()]*)?\\)\\s*$");
 
-    private static Edge takenOn(String condition, String var) {
-        String c = condition.strip();
+    private Edge takenOn(Node branch, Acquisition a) {
+        String c = branch.text().strip();
         while (c.startsWith("(") && c.endsWith(")")) {
             c = c.substring(1, c.length() - 1).strip();
         }
         Matcher m = TAKING_CONDITION.matcher(c);
-        if (!m.matches() || !m.group(2).equals(var)) {
+        if (!m.matches() || !m.group(3).equals(a.var()) || !(branch.ast instanceof com.github.javaparser.ast.Node at)
+                || !drainedAndReleased(at, m.group(2), a)) {
             return null;
         }
         return m.group(1) != null ? Edge.FALSE : Edge.TRUE;
+    }
+
+    /** True when a method of the class other than the one holding {@code at} releases what it takes out of {@code coll}. */
+    private boolean drainedAndReleased(com.github.javaparser.ast.Node at, String coll, Acquisition a) {
+        var own = at.findAncestor(CallableDeclaration.class).orElse(null);
+        var type = at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
+        if (own == null || type == null) {
+            return false;
+        }
+        String field = "(?:this\\.)?" + Pattern.quote(coll) + "\\s*";
+        Pattern taken = Pattern.compile("([\\w$]+)\\s*=\\s*" + field + "\\.\\s*(?:poll|pollFirst|pollLast|take|remove|removeFirst"
+                + "|removeLast|pop)\\s*\\(|\\bfor\\s*\\([^:;()]*?([\\w$]+)\\s*:\\s*" + field + "\\)");
+        for (CallableDeclaration<?> other : JavaNodes.findAll(type, CallableDeclaration.class)) {
+            if (other == own) {
+                continue;
+            }
+            String body = bodies.computeIfAbsent(other, Object::toString);
+            Matcher t = taken.matcher(body);
+            while (t.find()) {
+                String v = t.group(1) != null ? t.group(1) : t.group(2);
+                if (a.model().releasePattern(v).matcher(body).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -191,6 +191,17 @@ class JavaRound9NettyClassesTest {
                         }
                         extra.release();
                     }
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        ByteBuf left;
+                        while ((left = waiting.poll()) != null) {
+                            left.release();
+                        }
+                        for (ByteBuf b : spare) {
+                            b.release();
+                        }
+                        spare.clear();
+                    }
                 }
                 """);
         assertEquals(List.of(), items(diff));
@@ -217,8 +228,51 @@ class JavaRound9NettyClassesTest {
                             ctx.close();
                         }
                     }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        ByteBuf left;
+                        while ((left = waiting.poll()) != null) {
+                            left.release();
+                        }
+                    }
                 }
                 """);
         assertEquals(List.of("14:RES-01"), items(diff));
+    }
+
+    @Test
+    void a_buffer_queued_in_a_condition_where_no_method_drains_and_releases_the_queue_is_still_reported() {
+        String diff = newFile("src/main/java/a/EarlyBytes.java", """
+                package a;
+
+                import io.netty.buffer.ByteBuf;
+                import io.netty.channel.Channel;
+                import io.netty.channel.ChannelHandlerContext;
+                import io.netty.channel.ChannelInboundHandlerAdapter;
+                import java.util.concurrent.ArrayBlockingQueue;
+                import java.util.concurrent.BlockingQueue;
+
+                class EarlyBytes extends ChannelInboundHandlerAdapter {
+                    private final BlockingQueue<ByteBuf> waiting = new ArrayBlockingQueue<>(64);
+
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf chunk = (ByteBuf) msg;
+                        if (!waiting.offer(chunk)) {
+                            chunk.release();
+                            ctx.close();
+                        }
+                    }
+
+                    void flushTo(Channel out) {
+                        ByteBuf next;
+                        while ((next = waiting.poll()) != null) {
+                            out.write(next);
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("15:RES-01"), items(diff));
     }
 }
