@@ -77,7 +77,9 @@ final class ItemLaunches {
             + "|watch|poll|start|keepalive|heartbeat)\\w*\\s*\\(");
     /** A function that runs once for the component. */
     private static final Pattern ONE_TIME = Pattern.compile("^(?:New\\w*|new\\w*|init|main|[Ss]tart\\w*|[Rr]un|[Ss]erve"
-            + "\\w*|[Ll]isten\\w*|[Oo]pen|[Bb]oot\\w*|[Ss]etup\\w*|[Ll]aunch\\w*|[Ii]nit\\w*)$");
+            + "\\w*|[Ll]isten\\w*|[Oo]pen|[Bb]oot\\w*|[Ss]etup\\w*|[Ll]aunch\\w*|[Ii]nit\\w*"
+            // and the one that ends it: a stop that bounds a slow close with a goroutine and a timer runs once
+            + "|[Ss]top\\w*|[Cc]lose|[Ss]hutdown\\w*|[Tt]eardown)$");
 
     private ItemLaunches() {
     }
@@ -121,7 +123,8 @@ final class ItemLaunches {
             if (l.kind() != DiffLine.Kind.REMOVED) {
                 continue;
             }
-            String code = l.text().replaceFirst("//.*$", "");
+            // a call's arguments in code only: the words of a log message or a comment are not items
+            String code = kb.review.analysis.CodeText.code(l.text().replaceFirst("//.*$", ""));
             if (LAUNCH.matcher(code).find()) {
                 names(code, launched);
                 continue;
@@ -240,7 +243,8 @@ final class ItemLaunches {
         if (items.stream().anyMatch(launched::contains)) {
             return;
         }
-        if (BOUND.matcher(functionText(file, func > 0 ? func : Math.max(1, h.newStart()), at, launch)).find()) {
+        if (BOUND.matcher(functionText(file, func > 0 ? func : Math.max(1, h.newStart()), at, launch)).find()
+                || loop < 0 && awaited(launch, file, at)) {
             return;
         }
         Severity severity = catalog.item("CONC-02").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -253,6 +257,37 @@ final class ItemLaunches {
                         + "hand-off, or take a slot of a semaphore (or a limited errgroup) before the launch.",
                 Finding.Confidence.LOW, "the review sees the launch and the hand-off it replaces, not the input's size",
                 "kb", null));
+    }
+
+    /** A literal's signal of its end: a channel closed or sent on, a wait group's Done. */
+    private static final Pattern SIGNAL = Pattern.compile("\\bclose\\(\\s*(\\w+)\\s*\\)|^\\s*(\\w+)\\s*<-|\\b(\\w+)\\.Done\\(\\)",
+            Pattern.MULTILINE);
+
+    /**
+     * True when the function waits, below the launch, for the goroutine it started (asked of a launch outside a loop
+     * only: a loop whose every turn starts one and a wait after the loop is still a goroutine per item): a receive on the channel the
+     * literal closes or sends on ({@code <-done}, a {@code case <-done:} beside a timer), or its wait group's
+     * {@code Wait()}. A call moved onto a goroutine to bound it with a timeout (a close that can hang, run beside
+     * {@code time.After}) is one goroutine per call at a time, not a goroutine per item left running.
+     */
+    private static boolean awaited(String launch, SourceFile file, int at) {
+        StringBuilder below = new StringBuilder();
+        for (int n = at + launch.split("\n", -1).length - 1; n <= file.lineCount() && n < at + 60; n++) {
+            String t = file.line(n);
+            if (t.startsWith("}")) {
+                break;
+            }
+            below.append(t).append('\n');
+        }
+        Matcher s = SIGNAL.matcher(launch);
+        while (s.find()) {
+            String v = s.group(1) != null ? s.group(1) : s.group(2) != null ? s.group(2) : s.group(3);
+            String q = Pattern.quote(v);
+            if (Pattern.compile("<-\\s*" + q + "\\b|\\b" + q + "\\.Wait\\(\\)").matcher(below).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The launch line and, for a literal, its body up to the closing line at the launch's indentation. */
