@@ -1,5 +1,7 @@
 package kb.review.engine;
 
+import static kb.review.engine.RemovedReleases.indent;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -323,20 +325,5 @@ final class ItemLaunches {
     static boolean besideOtherItem(Finding drop, Finding held) {
         // (the per-call read, CALL_RULE, yields: see there)
         return drop.rule().equals(RULE) && !held.item().equals(drop.item());
-    }
-
-    private static int indent(String t) {
-        int n = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '\t') {
-                n += 4;
-            } else if (c == ' ') {
-                n++;
-            } else {
-                break;
-            }
-        }
-        return n;
     }
 }
