@@ -73,7 +73,9 @@ final class ItemLaunches {
             + "|(?:\\w+\\s*:=\\s*)?range\\s+(?:[\\w.]*\\.)?(?i:\\w*workers?|n|num\\w*|parallel\\w*|concurren\\w*|\\w*count|size"
             + "|\\d+)\\s*\\{)");
     /** A launched literal that loops or ticks: a runner for the component's life. */
-    private static final Pattern RUNNER_BODY = Pattern.compile("\\n\\s*for\\s*\\{|NewTicker\\s*\\(|time\\.Tick\\s*\\(");
+    private static final Pattern RUNNER_BODY = Pattern.compile("\\n\\s*for\\s*\\{|NewTicker\\s*\\(|time\\.Tick\\s*\\("
+            // a literal that serves a listener for the component's life (`go func() { srv.Serve(ln) }()` in a start hook)
+            + "|\\.(?:Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)\\s*\\(");
     /** A long-lived runner started per registered thing, not per item. */
     private static final Pattern LONG_LIVED = Pattern.compile("(?i)^(?:[\\w.]*\\.)?(?:serve|listenandserve|run|loop"
             + "|watch|poll|start|keepalive|heartbeat)\\w*\\s*\\(");
@@ -262,8 +264,9 @@ final class ItemLaunches {
     }
 
     /** A literal's signal of its end: a channel closed or sent on, a wait group's Done. */
-    private static final Pattern SIGNAL = Pattern.compile("\\bclose\\(\\s*(\\w+)\\s*\\)|^\\s*(\\w+)\\s*<-|\\b(\\w+)\\.Done\\(\\)",
-            Pattern.MULTILINE);
+    private static final Pattern SIGNAL = Pattern.compile("\\bclose\\(\\s*(\\w+)\\s*\\)|^\\s*(\\w+)\\s*<-|\\b(\\w+)\\.Done\\(\\)"
+            // a wait group's own launch (Go 1.25's `wg.Go(func() {...})`), whose Done is implied
+            + "|^\\s*(\\w+)\\.Go\\(", Pattern.MULTILINE);
 
     /**
      * True when the function waits, below the launch, for the goroutine it started (asked of a launch outside a loop
@@ -283,7 +286,8 @@ final class ItemLaunches {
         }
         Matcher s = SIGNAL.matcher(launch);
         while (s.find()) {
-            String v = s.group(1) != null ? s.group(1) : s.group(2) != null ? s.group(2) : s.group(3);
+            String v = s.group(1) != null ? s.group(1) : s.group(2) != null ? s.group(2)
+                    : s.group(3) != null ? s.group(3) : s.group(4);
             String q = Pattern.quote(v);
             if (Pattern.compile("<-\\s*" + q + "\\b|\\b" + q + "\\.Wait\\(\\)").matcher(below).find()) {
                 return true;
