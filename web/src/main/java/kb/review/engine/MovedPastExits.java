@@ -87,7 +87,7 @@ final class MovedPastExits {
                     }
                 }
                 for (int line = at; line < l.newLine(); line++) {
-                    if (EXIT.matcher(file.line(line)).find()) {
+                    if (EXIT.matcher(file.line(line)).find() && !ownFailure(file, line, value)) {
                         String message = "The change moves `" + deleted + "` from line " + at + " down to line "
                                 + l.newLine() + ", below the exit at line " + line + ": every path that leaves there "
                                 + "no longer " + r.what() + " `" + value + "`.";
@@ -114,6 +114,38 @@ final class MovedPastExits {
             }
         }
         return null;
+    }
+
+    /** An error or null check: the branch taken when an acquisition failed. */
+    private static final Pattern FAILED = Pattern.compile("^\\s*(?:}\\s*else\\s+)?if\\s*\\(?\\s*(?:\\w*[eE]rr\\w*\\s*!=\\s*nil"
+            + "|[\\w$]+\\s*==\\s*(?:nil|null))");
+
+    /**
+     * True when the exit at {@code exit} sits in the failure branch of {@code value}'s own acquisition (the {@code if err
+     * != nil} or null check right below the line that assigns it): the value was never made on that path, so a release
+     * moved below that exit skips nothing (precision set 22's croc: a zip entry's destination file opened after the
+     * entry, its close moved below the open's own error branch).
+     */
+    private static boolean ownFailure(SourceFile file, int exit, String value) {
+        int depth = RemovedReleases.indent(file.line(exit));
+        for (int n = exit - 1; n >= 1 && n >= exit - 12; n--) {
+            String t = file.line(n);
+            if (t.isBlank() || RemovedReleases.indent(t) >= depth) {
+                continue;
+            }
+            if (!FAILED.matcher(t).find()) {
+                return false;
+            }
+            for (int m = n - 1; m >= 1 && m >= n - 2; m--) {
+                String above = file.line(m);
+                if (!above.isBlank()) {
+                    return Pattern.compile("(?<![\\w$.])" + Pattern.quote(value) + "\\s*(?:,\\s*[\\w$]+\\s*)*:?=(?!=)")
+                            .matcher(above).find();
+                }
+            }
+            return false;
+        }
+        return false;
     }
 
     /** A line that ends a try's body: its catch or its finally. */
