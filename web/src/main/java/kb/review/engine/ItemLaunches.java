@@ -248,7 +248,7 @@ final class ItemLaunches {
             return;
         }
         if (BOUND.matcher(functionText(file, func > 0 ? func : Math.max(1, h.newStart()), at, launch)).find()
-                || loop < 0 && awaited(launch, file, at)) {
+                || awaited(launch, file, at, indent)) {
             return;
         }
         Severity severity = catalog.item("CONC-02").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -269,18 +269,18 @@ final class ItemLaunches {
             + "|^\\s*(\\w+)\\.Go\\(", Pattern.MULTILINE);
 
     /**
-     * True when the function waits, below the launch, for the goroutine it started (asked of a launch outside a loop
-     * only: a loop whose every turn starts one and a wait after the loop is still a goroutine per item): a receive on the channel the
+     * True when the block the launch stands in waits, below the launch, for the goroutine it started (in a loop, within
+     * the same turn: a wait after the loop, when every turn started one, is still a goroutine per item): a receive on the channel the
      * literal closes or sends on ({@code <-done}, a {@code case <-done:} beside a timer), or its wait group's
      * {@code Wait()}. A call moved onto a goroutine to bound it with a timeout (a close that can hang, run beside
      * {@code time.After}) is one goroutine per call at a time, not a goroutine per item left running.
      */
-    private static boolean awaited(String launch, SourceFile file, int at) {
+    private static boolean awaited(String launch, SourceFile file, int at, int depth) {
         StringBuilder below = new StringBuilder();
         for (int n = at + launch.split("\n", -1).length - 1; n <= file.lineCount() && n < at + 60; n++) {
             String t = file.line(n);
-            if (t.startsWith("}")) {
-                break;
+            if (t.startsWith("}") || !t.isBlank() && indent(t) < depth) {
+                break; // the end of the block the launch stands in: a loop's turn, or the function
             }
             below.append(t).append('\n');
         }
