@@ -260,6 +260,9 @@ public final class Timeouts extends TimeoutReading {
             "method_declaration", "func_literal", "constructor_declaration", "lambda_expression",
             "static_initializer");
 
+    /** A method called right where a match ended: group 1 its name. */
+    private static final Pattern CALLED = Pattern.compile("\\G\\s*\\.\\s*([\\w$]+)\\s*\\(");
+
     /** The calls on a value that end it or ask about its state: neither reads nor writes through it. */
     private static final java.util.Set<String> IDLE = java.util.Set.of("close", "isConnected", "isClosed", "isBound",
             "getLocalPort", "getPort", "getInetAddress", "getLocalAddress", "getRemoteSocketAddress");
@@ -279,7 +282,7 @@ public final class Timeouts extends TimeoutReading {
         Matcher use = Pattern.compile("(?<![\\w$.])" + Pattern.quote(holder) + "(?![\\w$])").matcher(rest);
         boolean any = false;
         while (use.find()) {
-            Matcher call = Pattern.compile("\\G\\s*\\.\\s*([\\w$]+)\\s*\\(").matcher(rest);
+            Matcher call = CALLED.matcher(rest);
             if (!call.find(use.end()) || !m.configures().contains(call.group(1)) && !IDLE.contains(call.group(1))) {
                 return false;
             }
