@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound122CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout122");
 
-    // Floors: see heldout122/RESULTS.md. 0.0 until run 1 (the blind measurement) and run 2 have been recorded.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout122/RESULTS.md. Run 1 is the first and blind measurement (review at 0d961509, this branch's
+    // base, unchanged), committed cases 390fc146; run 2 adds three accept lines (Veil's discarded Exec error is also
+    // TX-02; nextflow's narrowed catch is the case's own CONC-07 defect at its second line; bk-job's per-call default
+    // client also has no timeouts, TMO-01) and changes no case code or label. The floors are run 2's figures (active
+    // findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/35 = 0.886; Go 17/20 = 0.850 and 17/18 =
+    // 0.944; Java 14/20 = 0.700 and 14/17 = 0.824. High-confidence only: overall 25/40 = 0.625 and 25/29 = 0.862.
+    // Run 2: overall 31/40 = 0.775 and 31/32 = 0.969; Go 17/20 = 0.850 and 17/17 = 1.000; Java 14/20 = 0.700 and
+    // 14/15 = 0.933; high-confidence only 25/40 = 0.625 and 25/26 = 0.962. Edits of existing files: recall 24/30 =
+    // 0.80, precision 24/25 = 0.96; new and renamed files 7/10 = 0.70 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.95;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.85, 1.00},
+            "java", new double[] {0.70, 0.90});
 
     static List<Case> cases;
 
