@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound123CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout123");
 
-    // Floors: 0.0 until run 1 and run 2 of this round are measured (see heldout123/RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout123/RESULTS.md. Run 1 is the first and blind measurement (review at 0d961509, this branch's
+    // base, unchanged), committed cases 2f299563; run 2 adds three accept lines (kubi's deleted request timeout at a
+    // second line of its TMO-01 defect; the SCIM client's Apache HTTP client built without timeouts; the per-call
+    // HttpClient of the OIDC discovery without a connect timeout) and changes no case code or label. The floors are
+    // run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 26/40 = 0.650, precision 26/32 = 0.813; Go 13/20 = 0.650 and 13/16 =
+    // 0.813; Java 13/20 = 0.650 and 13/16 = 0.813. High-confidence only: overall 18/40 = 0.450 and 18/22 = 0.818.
+    // Run 2: overall 26/40 = 0.650 and 26/29 = 0.897; Go 13/20 = 0.650 and 13/15 = 0.867; Java 13/20 = 0.650 and
+    // 13/14 = 0.929; high-confidence only 18/40 = 0.450 and 18/20 = 0.900. Edits of existing files: recall 21/32 =
+    // 0.66, precision 21/24 = 0.88; new and renamed files 5/8 = 0.63 and 5/5 = 1.00.
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.85},
+            "java", new double[] {0.65, 0.90});
 
     static List<Case> cases;
 
