@@ -30,12 +30,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound124CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout124");
 
-    // Floors: none yet (0.0) until run 1, the first and blind measurement; see heldout124/RESULTS.md afterwards.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout124/RESULTS.md. Run 1 is the first and blind measurement (review at 0d961509, this branch's
+    // base, unchanged), committed cases 7b453581; run 2 adds six accept lines (tilenol's defect also drops the query's
+    // deadline, TMO-01; geoipupdate's client discards a read error in every version, ERR-01; tower-agent's session
+    // warns once per dropped message in every version, LOG-01: label errors of the round, real defects on unlabelled
+    // lines) and changes no case code or label. The floors are run 2's figures (active findings, any confidence)
+    // rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 30/40 = 0.750, precision 30/36 = 0.833; Go 14/20 = 0.700 and 14/18 =
+    // 0.778; Java 16/20 = 0.800 and 16/18 = 0.889. High-confidence only: overall 24/40 = 0.600 and 24/30 = 0.800.
+    // Run 2: overall 30/40 = 0.750 and 30/30 = 1.000; Go 14/20 = 0.700 and 14/14 = 1.000; Java 16/20 = 0.800 and
+    // 16/16 = 1.000; high-confidence only 24/40 = 0.600 and 24/24 = 1.000. Edits of existing files: recall 23/32 =
+    // 0.72, precision 23/23 = 1.00; new and renamed files 7/8 = 0.88 and 7/7 = 1.00.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.80, 1.00});
 
     static List<Case> cases;
 
