@@ -30,12 +30,22 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound125CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout125");
 
-    // Floors: none yet. Run 1 is the first and blind measurement; the floors are set from run 2 (see RESULTS.md).
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout125/RESULTS.md. Run 1 is the first and blind measurement (review at 0d961509, this branch's
+    // base, unchanged), committed cases d853ca8b; run 2 adds six accept lines (real defects of the cases on lines they
+    // did not label: libp2p-tls's leaked connection, mev-boost's removed body close one line up, the bumo SDK's
+    // unbounded fixed-pool queue in its three versions, monero-java's response under RES-02) and changes no case code
+    // or label. The floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression
+    // floor only.
+    // Run 1, active findings: overall recall 31/40 = 0.775, precision 31/41 = 0.756; Go 16/20 = 0.800 and 16/21 =
+    // 0.762; Java 15/20 = 0.750 and 15/20 = 0.750. High-confidence only: overall 25/40 = 0.625 and 25/32 = 0.781.
+    // Run 2: overall 31/40 = 0.775 and 31/35 = 0.886; Go 16/20 = 0.800 and 16/19 = 0.842; Java 15/20 = 0.750 and
+    // 15/16 = 0.938; high-confidence only 25/40 = 0.625 and 25/29 = 0.862. Edits of existing files: recall 25/32 =
+    // 0.78, precision 25/26 = 0.96; new and renamed files 6/8 = 0.75 and 6/9 = 0.67.
+    static final double RECALL_FLOOR = 0.75;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.80, 0.80},
+            "java", new double[] {0.75, 0.90});
 
     static List<Case> cases;
 
