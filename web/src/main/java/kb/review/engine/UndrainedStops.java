@@ -71,6 +71,16 @@ final class UndrainedStops {
      */
     private static final Pattern STOP_CASE = Pattern.compile(
             "^\\s*case\\s+(?:[\\w, ]+:?=\\s*)?<-\\s*(?:[\\w.]*\\.Done\\(\\)|(?:[\\w]+\\.)*\\w*(?i:stop|quit|shutdown|term|sig|interrupt|exit|kill|cancel)\\w*)\\s*:");
+    /**
+     * A log line of the code shown that says the path stops: its message names stopping or shutting down
+     * ({@code log.Info("shutdown signal received, stopping the updater")}, {@code logger.debug("crawler thread is now
+     * stopped")}), the code's own word for where it is when the method's header is not in the hunk.
+     */
+    private static final Pattern SAYS_STOP = Pattern.compile(
+            "(?i)\\b(?:log|logger|slog|klog|glog)\\w*(?:\\(\\w*\\))?\\.\\w+\\s*\\(.*\"[^\"]*\\b(?:stop(?:ping|ped|s)?|shut(?:ting)?\\s?down|terminat\\w*)\\b");
+    /** A Go receive that blocks until the work is told to stop: what follows it at its level is the stop path. */
+    private static final Pattern STOP_RECEIVE = Pattern.compile(
+            "^\\s*(?:\\w+\\s*:?=\\s*)?<-\\s*(?:[\\w.]*\\.Done\\(\\)|(?:[\\w]+\\.)*\\w*(?i:stop|quit|shutdown|term|sig|interrupt|exit|kill)\\w*)\\s*$");
     /** A Java method run as the application stops, whatever its name. */
     private static final Pattern JAVA_STOP_HOOK = Pattern.compile(
             "@PreDestroy\\b|\\b(?:ContextClosed|Shutdown|Stop)Event\\b");
@@ -84,7 +94,7 @@ final class UndrainedStops {
             "\\.shutdownGracefully\\s*\\(.*\\.(?:sync\\w*|await\\w*|get)\\s*\\(");
     /** An added call that waits or drains under another name: the change kept the drain, in a helper. */
     private static final Pattern ADDED_WAIT = Pattern.compile(
-            "(?i)\\b\\w*(?:wait|drain|flush|await|join|graceful)\\w*\\s*\\(|\\.Shutdown\\s*\\(|^\\s*<-");
+            "(?i)\\b\\w*(?:wait|drain|flush|await|join|graceful)\\w*\\s*\\(|(?-i:\\.Shutdown)\\s*\\(|^\\s*<-");
     /** A stop that does not wait: the added line the finding names when the change writes one. */
     private static final Pattern HARD_STOP = Pattern.compile(
             "\\.(?:Close|Stop|shutdownNow|stop|close|cancel)\\s*\\(|\\bcancel\\w*\\s*\\(|\\bos\\.Exit\\s*\\(|\\bSystem\\.exit\\s*\\(");
@@ -201,12 +211,24 @@ final class UndrainedStops {
                 || lang == Language.GO && name.equals("main") && SIGNAL_WAIT.matcher(file.text()).find())) {
             return true;
         }
-        return lang == Language.GO ? inStopCase(removed) : stopHook(removed.hunk(), removed.index());
+        return (lang == Language.GO ? inStopCase(removed) : stopHook(removed.hunk(), removed.index()))
+                || saysStop(removed);
+    }
+
+    /** A line of the hunk, not added by the change, whose log message says this path stops. */
+    private static boolean saysStop(RemovedLine removed) {
+        for (DiffLine l : removed.lines()) {
+            if (l.kind() != DiffLine.Kind.ADDED && SAYS_STOP.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Go: the deleted line's own block is a select case that runs when the work is told to stop ({@code case
-     * <-ctx.Done():}, a quit or signal channel): the nearest line above it, on the old side, that is indented less.
+     * <-ctx.Done():}, a quit or signal channel): the nearest line above it, on the old side, that is indented less;
+     * or a line above it at its own level blocks on such a channel ({@code <-ctx.Done()}, {@code sig := <-sigs}).
      */
     private static boolean inStopCase(RemovedLine removed) {
         List<DiffLine> lines = removed.lines();
@@ -216,8 +238,12 @@ final class UndrainedStops {
             if (l.kind() == DiffLine.Kind.ADDED || l.text().isBlank()) {
                 continue;
             }
-            if (RemovedReleases.indent(l.text()) < indent) {
+            int at = RemovedReleases.indent(l.text());
+            if (at < indent) {
                 return STOP_CASE.matcher(l.text()).find();
+            }
+            if (at == indent && STOP_RECEIVE.matcher(l.text()).find()) {
+                return true;
             }
         }
         return false;
