@@ -67,10 +67,12 @@ final class UndrainedStops {
     private static final Pattern LOOP_HEAD = Pattern.compile("^\\s*(?:for\\b|while\\s*\\()");
     /**
      * A Go select case that runs when the work is told to stop: the context's {@code Done()}, or a channel named for
-     * stopping, quitting, a signal or termination ({@code case <-ctx.Done():}, {@code case sig := <-sigs:}).
+     * stopping, quitting, a signal or termination ({@code case <-ctx.Done():}, {@code case sig := <-sigs:}); a bare
+     * {@code case <-s.done:} too, but not {@code case err := <-done:}, which takes a worker's result.
      */
     private static final Pattern STOP_CASE = Pattern.compile(
-            "^\\s*case\\s+(?:[\\w, ]+:?=\\s*)?<-\\s*(?:[\\w.]*\\.Done\\(\\)|(?:[\\w]+\\.)*\\w*(?i:stop|quit|shutdown|term|sig|interrupt|exit|kill|cancel)\\w*)\\s*:");
+            "^\\s*case\\s+(?:[\\w, ]+:?=\\s*)?<-\\s*(?:[\\w.]*\\.Done\\(\\)|(?:[\\w]+\\.)*\\w*(?i:stop|quit|shutdown|term|sig|interrupt|exit|kill|cancel)\\w*)\\s*:"
+                    + "|^\\s*case\\s+<-\\s*(?:\\w+\\.)*(?i:done|closing)\\w*\\s*:");
     /**
      * A log line of the code shown that says the path stops: its message names stopping or shutting down
      * ({@code log.Info("shutdown signal received, stopping the updater")}, {@code logger.debug("crawler thread is now
