@@ -297,7 +297,7 @@ final class AnomalyBranches {
     private static boolean insideLoop(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
-            if (LOOPS.contains(t) || t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
+            if (LOOPS.contains(t) || t.equals("lambda_expression") && LoopGuards.perElementBody(p, src)) {
                 return true;
             }
             if (BOUNDARIES.contains(t)) {

@@ -35,7 +35,7 @@ final class GuardedCallbacks {
             }
             String t = p.getType();
             boolean perElement = go ? t.equals("func_literal") && GoLoops.literal(p, src) == GoLoops.Literal.PER_ITEM
-                    : t.equals("lambda_expression") && LoopGuards.forEachBody(p, src);
+                    : t.equals("lambda_expression") && LoopGuards.perElementBody(p, src);
             if (!perElement && (go ? GO_BOUNDARIES : JAVA_BOUNDARIES).contains(t)) {
                 return false;
             }

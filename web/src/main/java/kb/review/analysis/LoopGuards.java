@@ -5,6 +5,7 @@ import static kb.review.diff.SyntaxNode.text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
@@ -37,6 +38,207 @@ public final class LoopGuards {
         SyntaxNode name = call.getChildByFieldName("name");
         String n = name == null || name.isNull() ? "" : text(src, name);
         return n.equals("forEach") || n.equals("forEachOrdered");
+    }
+
+    /**
+     * True when {@code lambda} runs once per element: given to {@code forEach} ({@link #forEachBody}) or to a
+     * per-element operator of a stream or reactive pipeline ({@link #pipelineBody}).
+     */
+    static boolean perElementBody(SyntaxNode lambda, byte[] src) {
+        return forEachBody(lambda, src) || pipelineBody(lambda, src);
+    }
+
+    /**
+     * Operators of {@code java.util.stream} and of the reactive libraries (Reactor, RxJava, Mutiny) that call their
+     * function argument once per element of a pipeline: a lambda given to one of them is a loop body, as a
+     * {@code forEach} lambda is (session 53, log53). {@code peek} exists on streams only and {@code forEachRemaining} on iterators; the others also exist on
+     * one-element types ({@code Optional.map}, {@code Mono.doOnNext}, {@code Uni.onItem().invoke}), so they count
+     * only where the pipeline is shown to carry many elements ({@link #MANY}).
+     */
+    private static final Set<String> STREAM_ONLY = Set.of("peek", "forEachRemaining");
+    private static final Set<String> PIPELINE = Set.of("map", "mapToObj", "mapToInt", "mapToLong", "mapToDouble",
+            "flatMap", "flatMapIterable", "flatMapSequential", "concatMap", "concatMapIterable", "switchMap",
+            "mapMulti", "filter", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile", "handle",
+            "doOnNext", "doOnEach", "subscribe", "onNext", "flatMapCompletable", "flatMapSingle",
+            "flatMapMaybe");
+    /** Mutiny's per-item group: {@code multi.onItem().invoke(x -> ...)} / {@code transform} / {@code call}. */
+    private static final Set<String> MUTINY_ITEM = Set.of("invoke", "transform", "call", "transformToUni",
+            "transformToMulti", "transformToUniAndMerge", "transformToUniAndConcatenate");
+    /**
+     * A source of many elements written in the pipeline before the operator: a collection's or a file's stream, the
+     * JDK's stream factories, Reactor's {@code Flux}, RxJava's {@code Flowable}/{@code Observable}, Mutiny's
+     * {@code Multi}, or a one-element type turned into many ({@code flatMapMany}, {@code thenMany}).
+     */
+    private static final Pattern MANY = Pattern.compile(
+            "\\.(?:parallelStream|stream|lines|chars|codePoints|results)\\(\\)"
+            + "|\\b(?:Stream|IntStream|LongStream|DoubleStream|StreamSupport|Flux|ParallelFlux|Flowable|Observable)"
+            + "\\.\\w+\\(|\\bArrays\\.stream\\(|\\bFiles\\.(?:lines|list|walk|find)\\(|\\bMulti\\.createFrom\\(\\)"
+            + "|\\.(?:flatMapMany|thenMany|flux|toFlux|toFlowable|toObservable|flatMapObservable|flatMapPublisher"
+            + "|flatMapIterable|toMulti|parallel|buffer|window|groupBy)\\(");
+    /** A one-element type, or an operator that reduces a pipeline to one element, written before the operator. */
+    private static final Pattern ONE = Pattern.compile(
+            "\\b(?:Optional|OptionalInt|OptionalLong|OptionalDouble|Mono|Single|Maybe|Uni|Completable"
+            + "|CompletableFuture)\\.\\w+\\(|\\.(?:findFirst|findAny|next|single|singleOrEmpty|last|collectList"
+            + "|collectMap|collectSortedList|count|then|reduce|elementAt|firstElement|lastElement|firstOrError"
+            + "|lastOrError|toList|collect|max|min|ofNullable|getFirst|asUni|toUni)\\(");
+    /** A declared type that carries many elements (a method's return type, a variable's or a field's type). */
+    private static final Pattern MANY_TYPE = Pattern.compile(
+            "^(?:Stream|IntStream|LongStream|DoubleStream|Flux|ParallelFlux|Flowable|Observable|Multi)\\b");
+
+    /**
+     * True when {@code lambda} is the function argument of a per-element pipeline operator: {@code peek} anywhere,
+     * the others when the pipeline before the operator shows a source of many elements with no reduction to one
+     * after it, or when no one-element type or reduction is shown and the pipeline is returned from a method, or
+     * assigned to a variable or field, declared as a stream or a many-element publisher ({@code Flux<Event>
+     * events() { return source.events().doOnNext(e -> ...); }}).
+     */
+    static boolean pipelineBody(SyntaxNode lambda, byte[] src) {
+        SyntaxNode args = lambda.getParent();
+        SyntaxNode call = args == null || args.isNull() ? null : args.getParent();
+        if (call == null || call.isNull() || !args.getType().equals("argument_list")
+                || !call.getType().equals("method_invocation")) {
+            return false;
+        }
+        SyntaxNode name = call.getChildByFieldName("name");
+        SyntaxNode object = call.getChildByFieldName("object");
+        if (name == null || name.isNull() || object == null || object.isNull()) {
+            return false;
+        }
+        String n = text(src, name);
+        String receiver = text(src, object);
+        if (STREAM_ONLY.contains(n)) {
+            return true;
+        }
+        if (n.equals("subscribe") && args.getNamedChildCount() > 0
+                && args.getNamedChild(0).getStartByte() != lambda.getStartByte()) {
+            return false; // subscribe(onNext, onError, onComplete): only the first runs per element
+        }
+        if (!PIPELINE.contains(n) && !(MUTINY_ITEM.contains(n) && receiver.endsWith(".onItem()"))) {
+            return false;
+        }
+        int many = lastMatch(MANY, receiver);
+        int one = lastMatch(ONE, receiver);
+        if (many >= 0) {
+            return many > one;
+        }
+        return one < 0 && (MANY_TYPE.matcher(declaredType(call, src)).find() || manyVariable(receiver, call, src));
+    }
+
+    /** A reactive library's many-element publisher, or a reactive per-item operator, in a pipeline. */
+    private static final Pattern REACTIVE = Pattern.compile(
+            "\\b(?:Flux|ParallelFlux|Flowable|Observable|Multi)\\.\\w+\\(|\\.(?:flatMapMany|thenMany|flux|toFlux"
+            + "|toFlowable|toObservable|toMulti|onItem)\\(");
+
+    /**
+     * True when {@code lambda} is a per-element callback of a reactive pipeline ({@link #pipelineBody} with a
+     * reactive source or operator): it runs when an item arrives, after the method that built the pipeline returned.
+     */
+    static boolean reactiveBody(SyntaxNode lambda, byte[] src) {
+        if (!pipelineBody(lambda, src)) {
+            return false;
+        }
+        SyntaxNode call = lambda.getParent().getParent();
+        SyntaxNode name = call.getChildByFieldName("name");
+        SyntaxNode object = call.getChildByFieldName("object");
+        String n = name == null || name.isNull() ? "" : text(src, name);
+        return n.equals("subscribe") || n.startsWith("doOn") || n.equals("onNext")
+                || object != null && !object.isNull() && REACTIVE.matcher(text(src, object)).find();
+    }
+
+    /**
+     * True when {@code block} is, or lies in, the body of a pipeline's per-element lambda with no loop or other
+     * function in between: a {@code return} there ends one element, as {@code continue} ends a turn.
+     */
+    static boolean pipelineBlock(SyntaxNode block, byte[] src) {
+        for (SyntaxNode p = block; p != null && !p.isNull(); p = p.getParent()) {
+            switch (p.getType()) {
+                case "for_statement", "enhanced_for_statement", "while_statement", "do_statement",
+                     "method_declaration", "constructor_declaration", "class_body":
+                    return false;
+                case "lambda_expression":
+                    return pipelineBody(p, src);
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /** The name a pipeline starts from ({@code lines} in {@code lines.skip(1).map(...)}). */
+    private static final Pattern HEAD = Pattern.compile("^(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*(?:\\.|$)");
+
+    /**
+     * True when the pipeline starts from a name its method (or class) declares as a stream or a many-element
+     * publisher: a local, a parameter, a try resource or a field ({@code Stream<String> lines = Files.lines(p)}).
+     */
+    private static boolean manyVariable(String receiver, SyntaxNode call, byte[] src) {
+        Matcher m = HEAD.matcher(receiver);
+        if (!m.find()) {
+            return false;
+        }
+        Pattern decl = Pattern.compile("\\b(?:Stream|IntStream|LongStream|DoubleStream|Flux|ParallelFlux|Flowable"
+                + "|Observable|Multi)(?:\\s*<[^;(){}=]*>)?\\s+" + Pattern.quote(m.group(1)) + "\\s*[=;,)]");
+        for (SyntaxNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("method_declaration") || p.getType().equals("constructor_declaration")
+                    || p.getType().equals("class_body")) {
+                if (decl.matcher(text(src, p)).find()) {
+                    return true;
+                }
+                if (p.getType().equals("class_body")) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int lastMatch(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
+    }
+
+    /**
+     * The declared type the outermost call of {@code call}'s chain is returned as or assigned to (its method's
+     * return type, its variable's or field's type), or the empty string.
+     */
+    private static String declaredType(SyntaxNode call, byte[] src) {
+        SyntaxNode top = call;
+        while (top.getParent() != null && !top.getParent().isNull()
+                && (top.getParent().getType().equals("method_invocation")
+                && sameNode(top.getParent().getChildByFieldName("object"), top)
+                || top.getParent().getType().equals("parenthesized_expression"))) {
+            top = top.getParent();
+        }
+        SyntaxNode up = top.getParent();
+        if (up == null || up.isNull()) {
+            return "";
+        }
+        if (up.getType().equals("return_statement")) {
+            for (SyntaxNode p = up.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+                if (p.getType().equals("lambda_expression") || p.getType().equals("constructor_declaration")) {
+                    return "";
+                }
+                if (p.getType().equals("method_declaration")) {
+                    SyntaxNode type = p.getChildByFieldName("type");
+                    return type == null || type.isNull() ? "" : text(src, type);
+                }
+            }
+            return "";
+        }
+        if (up.getType().equals("variable_declarator")) {
+            SyntaxNode decl = up.getParent();
+            SyntaxNode type = decl == null || decl.isNull() ? null : decl.getChildByFieldName("type");
+            return type == null || type.isNull() ? "" : text(src, type);
+        }
+        return "";
+    }
+
+    private static boolean sameNode(SyntaxNode a, SyntaxNode b) {
+        return a != null && !a.isNull() && a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte();
     }
 
     /**
@@ -215,6 +417,11 @@ public final class LoopGuards {
     static boolean inLifecycleFunction(SyntaxNode n, byte[] src) {
         for (SyntaxNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
+            if (t.equals("lambda_expression") && reactiveBody(p, src)) {
+                // (session 53) a reactive pipeline's per-item callback set up in start(): it runs per item later,
+                // with the traffic, not once while the component starts
+                return false;
+            }
             if (t.equals("method_declaration") || t.equals("function_declaration")
                     || t.equals("constructor_declaration")) {
                 SyntaxNode name = p.getChildByFieldName("name");

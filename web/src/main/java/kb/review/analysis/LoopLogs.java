@@ -113,6 +113,11 @@ public final class LoopLogs {
                 // a lambda given to forEach runs once per element, unless a debug-level test holds the whole call
                 return !GuardedCallbacks.underDebugGuard(p, src, false);
             }
+            if (t.equals("lambda_expression") && LoopGuards.pipelineBody(p, src)) {
+                // a lambda given to a stream's or a reactive pipeline's per-element operator (peek, map, doOnNext):
+                // read as a loop body, a line in a branch of it only when the branch repeats per element
+                return (!conditional || failingElement) && !GuardedCallbacks.underDebugGuard(p, src, false);
+            }
             if (t.equals("func_literal")) {
                 GoLoops.Literal kind = GoLoops.literal(p, src);
                 if (kind == GoLoops.Literal.PER_ITEM) {
@@ -125,7 +130,8 @@ public final class LoopLogs {
                 }
             }
             if (boundaries.contains(t) || LoopGuards.sampled(p, child, src, go) || LoopGuards.latched(p, child, src)
-                    || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))) {
+                    || LoopGuards.leavesLoop(p, child) && !(go && GoLoops.callbackBlock(p, src))
+                    && !(!go && LoopGuards.pipelineBlock(p, src))) {
                 return false;
             }
             if (!failingElement && (t.equals("catch_clause") || t.equals("if_statement"))

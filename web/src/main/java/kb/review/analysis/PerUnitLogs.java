@@ -156,11 +156,13 @@ public final class PerUnitLogs {
                 unit = received(c, src);
             }
             boolean store = unit == null && StoreOperations.in(c, src, go, path); // a store's Put, Get, Increment...
-            unit = store ? "" : unit;
+            // (session 53) a cache lookup's hit branch, wherever the lookup is made: once per lookup
+            boolean hit = !store && level == 2 && StoreOperations.cacheHit(c, src);
+            unit = store || hit && unit == null ? "" : unit;
             if (unit == null || level == 1 && !dumps(c, src, unit)) {
                 continue;
             }
-            if ((store ? StoreOperations.inFailureBranch(c, src) : inBranch(c, src, event))
+            if ((store ? StoreOperations.inFailureBranch(c, src) : !hit && inBranch(c, src, event))
                     || RaisedLogLevels.quietedHere(c, src, go) || RaisedLogLevels.reportsFailure(c, src, go)
                     || LoopGuards.inLifecycleFunction(c, src) || !go && LoopGuards.inJavaMain(c, src)
                     || reworded(c, src, go, replaced.apply(c.getStartPoint().getRow() + 1))) {

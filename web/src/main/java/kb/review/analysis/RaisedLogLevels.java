@@ -310,7 +310,7 @@ public final class RaisedLogLevels {
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             if (FUNCTIONS.contains(p.getType()) && !(p.getType().equals("func_literal")
                     && GoLoops.literal(p, src) == GoLoops.Literal.PER_ITEM)
-                    && !(p.getType().equals("lambda_expression") && LoopGuards.forEachBody(p, src))) {
+                    && !(p.getType().equals("lambda_expression") && LoopGuards.perElementBody(p, src))) {
                 return false;
             }
             if (p.getType().equals("catch_clause") || RareBranches.onFailurePath(p, child, src, go, c)
@@ -330,7 +330,7 @@ public final class RaisedLogLevels {
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (t.equals("func_literal") && GoLoops.literal(p, src) == GoLoops.Literal.PER_ITEM
-                    || t.equals("lambda_expression") && LoopGuards.forEachBody(p, src)) {
+                    || t.equals("lambda_expression") && LoopGuards.perElementBody(p, src)) {
                 return true;
             }
             if (FUNCTIONS.contains(t)) {

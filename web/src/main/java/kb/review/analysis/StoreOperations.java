@@ -34,7 +34,99 @@ final class StoreOperations {
     private static final Pattern LEAVES = Pattern.compile(
             "\\b(?:return|throw|continue|break|panic)\\b");
 
+    /**
+     * (session 53, log53) The test of a lookup's hit: a found flag ({@code ok}, {@code found}, {@code hit}), a
+     * value compared with nil or null ({@code v != nil}, {@code (cached != null)}), Go's {@code err == nil} after a
+     * lookup that answers an error for a miss (bigcache, freecache), or a {@code containsKey}. A hit is the ordinary
+     * answer of a cache, so its branch runs on most calls; an error or exception compared with nil is no hit.
+     */
+    private static final Pattern HIT_TEST = Pattern.compile(
+            "^\\(?\\s*(?:(?<flag>ok|found|hit|exists|present|cached|isCached|inCache)"
+            + "|(?<value>(?!(?:err|e|ex|error|exception|cause|t|throwable)\\b)[A-Za-z_]\\w*)\\s*!=\\s*(?:nil|null)"
+            + "|(?<err>err)\\s*==\\s*nil"
+            + "|(?<has>[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?\\.(?:containsKey|contains|has|Has|Contains)\\s*\\(.*))"
+            + "\\s*\\)?$");
+    /** A lookup on a cache: a named cache's get, load, lookup or peek, or an index of a cache map. */
+    private static final Pattern CACHE_LOOKUP = Pattern.compile(
+            "[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?(?:\\.(?:Get|Load|Lookup|Peek|Fetch|Find|Value|get|getIfPresent"
+            + "|load|lookup|peek|fetch|find|getIfExists)\\w*\\s*\\(|\\[)");
+
     private StoreOperations() {
+    }
+
+    /**
+     * (session 53, log53) True when the innermost if around {@code c} in its function takes the hit of a cache
+     * lookup ({@link #HIT_TEST}) in the branch that holds {@code c}, the lookup written in the if's own initializer
+     * ({@code if v, ok := s.cache.Get(k); ok}) or in one of the three statements before the if that assigns the
+     * tested name ({@code Result r = cache.getIfPresent(key); if (r != null)}). A cache is consulted once per
+     * request or item, and a hit is its ordinary answer: a line there repeats with the traffic (LOG-01). Not this:
+     * the miss branch (the rarer, first-time answer that loads the value), a line outside the branch, a hit test of a
+     * lookup in something not named a cache.
+     */
+    static boolean cacheHit(SyntaxNode c, byte[] src) {
+        SyntaxNode child = c;
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("method_declaration") || t.equals("function_declaration") || t.equals("func_literal")
+                    || t.equals("lambda_expression") || t.equals("catch_clause")
+                    || t.equals("expression_switch_statement") || t.equals("switch_expression")) {
+                return false;
+            }
+            if (t.equals("if_statement")) {
+                SyntaxNode cond = p.getChildByFieldName("condition");
+                SyntaxNode then = p.getChildByFieldName("consequence");
+                if (cond == null || cond.isNull() || then == null || then.isNull()
+                        || child.getStartByte() != then.getStartByte()) {
+                    return false; // the else branch, or the condition
+                }
+                java.util.regex.Matcher m = HIT_TEST.matcher(text(src, cond).strip());
+                if (!m.matches()) {
+                    return false;
+                }
+                if (m.group("has") != null) {
+                    return true;
+                }
+                String name = m.group("flag") != null ? m.group("flag") : m.group("value") != null ? m.group("value")
+                        : "err";
+                SyntaxNode init = p.getChildByFieldName("initializer");
+                if (init != null && !init.isNull() && assignsFromLookup(text(src, init), name)) {
+                    return true;
+                }
+                SyntaxNode block = p.getParent();
+                int at = -1;
+                for (int i = 0; block != null && !block.isNull() && i < block.getNamedChildCount(); i++) {
+                    if (block.getNamedChild(i).getStartByte() == p.getStartByte()) {
+                        at = i;
+                        break;
+                    }
+                }
+                for (int i = at - 1; i >= 0 && i >= at - 3; i--) {
+                    if (assignsFromLookup(text(src, block.getNamedChild(i)), name)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            child = p;
+        }
+        return false;
+    }
+
+    private static boolean assignsFromLookup(String stmt, String name) {
+        int eq = stmt.indexOf('=');
+        if (eq <= 0 || stmt.charAt(eq - 1) == '!' || stmt.charAt(eq - 1) == '<' || stmt.charAt(eq - 1) == '>'
+                || eq + 1 < stmt.length() && stmt.charAt(eq + 1) == '=') {
+            return false;
+        }
+        String left = stmt.substring(0, eq);
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b").matcher(left).find()
+                && CACHE_LOOKUP.matcher(stmt.substring(eq + 1)).find();
+    }
+
+    /** True when {@code cond} is a hit test ({@link #HIT_TEST}): its branch is a lookup's ordinary answer. */
+    static boolean hitTest(String cond) {
+        java.util.regex.Matcher m = HIT_TEST.matcher(cond.strip());
+        return m.matches() && m.group("err") == null;
     }
 
     /** True when the call's own named function is a data structure's per-operation method. */
@@ -78,6 +170,12 @@ final class StoreOperations {
             }
             if (t.equals("if_statement")) {
                 SyntaxNode cond = p.getChildByFieldName("condition");
+                SyntaxNode then = p.getChildByFieldName("consequence");
+                if (cond != null && !cond.isNull() && then != null && !then.isNull()
+                        && child.getStartByte() == then.getStartByte() && hitTest(text(src, cond))) {
+                    child = p; // (session 53) a store's hit branch (if ok { return v, true }) is its ordinary answer
+                    continue;
+                }
                 if (cond != null && !cond.isNull() && FAILURE_TEST.matcher(text(src, cond)).find()
                         || LEAVES.matcher(text(src, child)).find()) {
                     return true;

@@ -68,7 +68,8 @@ final class AnalysisDetector {
         // whether the text names a loop, asked by several rules: read once per file
         Boolean[] loop = new Boolean[1];
         java.util.function.BooleanSupplier loops = () -> loop[0] != null ? loop[0]
-                : (loop[0] = LOOP_KEYWORD.matcher(lower).find());
+                : (loop[0] = LOOP_KEYWORD.matcher(lower).find()
+                || file.language() == Language.JAVA && PIPELINE_KEYWORD.matcher(lower).find());
         for (Rule r : rules) {
             String a = ((Rule.AnalysisMatcher) r.matcher()).analysis();
             List<Shapes.Spot> spots = switch (a) {
@@ -363,6 +364,11 @@ final class AnalysisDetector {
 
     /** What a goroutine and a loop cannot be written without (in lower-cased text; comments may match too). */
     private static final Pattern GO_KEYWORD = Pattern.compile("(?=g)\\bgo\\b");
+    /** (session 53) a Java stream's or reactive pipeline's per-element operator: its lambda is a loop body. */
+    private static final Pattern PIPELINE_KEYWORD = Pattern.compile("\\.(?:peek|map|maptoobj|maptoint|maptolong"
+            + "|maptodouble|flatmap\\w*|concatmap\\w*|switchmap|mapmulti|filter|anymatch|allmatch|nonematch"
+            + "|takewhile|dropwhile|handle|doonnext|dooneach|subscribe|onnext|foreachremaining|invoke|transform\\w*"
+            + "|call)\\s*\\(");
     private static final Pattern LOOP_KEYWORD = Pattern.compile("(?=[fwdres])\\b(for|while|do|foreach|foreachordered"
             + "|walk|walkdir|range|each|slice|slicestable|sortfunc|sortstablefunc)\\b"); // Go per-item callbacks too
 
