@@ -74,6 +74,7 @@ final class LoosenedTimeLimits {
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         Set<String> bearing = limitBearing(file);
+        boolean lone = swaps(file) <= 1;
         for (Hunk h : file.change().hunks()) {
             for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
                 if (block.stream().anyMatch(l -> COMMENT.matcher(l.text()).find())) {
@@ -86,6 +87,9 @@ final class LoosenedTimeLimits {
                 }
                 for (int i = 0; i < removed.size(); i++) {
                     String why = loosened(removed.get(i).text(), added.get(i).text(), bearing);
+                    if (why != null && why.startsWith(SWAP) && (!lone || declaredAnew(added.get(i).text(), allAdded))) {
+                        continue; // a unit renamed through the code (the callee moved with it), not a slip
+                    }
                     DiffLine at = added.get(i);
                     if (why != null && at.newLine() > 0) {
                         out.add(finding(file, severity, at.newLine(), at.text(), "changes `" + removed.get(i).text()
@@ -138,7 +142,7 @@ final class LoosenedTimeLimits {
         }
         boolean interprets = INTERPRETS.matcher(before.stripTrailing()).find();
         if (interprets ? to > from : to < from) {
-            return "one unit word is swapped and the wait it sets is now " + (interprets ? "read in a coarser unit"
+            return SWAP + " and the wait it sets is now " + (interprets ? "read in a coarser unit"
                     : "a value counted in a finer unit") + ": many times longer than configured";
         }
         return null;
@@ -208,6 +212,53 @@ final class LoosenedTimeLimits {
             }
         }
         return out;
+    }
+
+    private static final String SWAP = "one unit word is swapped";
+    /** A name's declaration: a type (or {@code func}) before it, a parameter list or a value after. */
+    private static final String DECLARING = "(?:\\b(?:long|int|Long|Integer|Duration|double|float|void|func|var)\\s+|:=\\s*)";
+
+    /**
+     * How many edited lines of the file swap one unit word for another (either way, comments too): more than one is a
+     * unit renamed through the code (tika's seconds made milliseconds in the getter, the field, the parameter and
+     * every call), which the swap reading leaves alone; a single swap is a slip.
+     */
+    private static int swaps(SourceFile file) {
+        int n = 0;
+        for (Hunk h : file.change().hunks()) {
+            for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
+                List<DiffLine> removed = block.stream().filter(l -> l.kind() == DiffLine.Kind.REMOVED).toList();
+                List<DiffLine> added = block.stream().filter(l -> l.kind() == DiffLine.Kind.ADDED).toList();
+                for (int i = 0; i < Math.min(removed.size(), added.size()); i++) {
+                    String a = removed.get(i).text();
+                    String b = added.get(i).text();
+                    if (!a.equals(b) && UNIT_WORD.matcher(a).replaceAll("U").equals(UNIT_WORD.matcher(b).replaceAll("U"))) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static final Pattern UNIT_WORD = Pattern.compile(
+            "(?i)nanos(?:econds?)?|nanosecond|micros(?:econds?)?|microsecond|millis(?:econds?)?|millisecond|seconds?|secs?"
+                    + "|minutes?|mins|hours?");
+
+    /**
+     * True when the value the added line hands over is a name that an added line of the change declares
+     * ({@code public long getTimeoutMillis()}, {@code long timeoutMillis}): the callee was rewritten with it.
+     */
+    private static boolean declaredAnew(String now, AddedLines allAdded) {
+        Matcher n = Pattern.compile("[A-Za-z_]\\w*(?i:millis|milliseconds|seconds|secs|nanos|micros|minutes|ms)\\b")
+                .matcher(now);
+        while (n.find()) {
+            Pattern declared = Pattern.compile(DECLARING + Pattern.quote(n.group()) + "\\b");
+            if (allAdded.anyFinds(declared)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int unit(String word) {
