@@ -135,6 +135,11 @@ final class LoosenedTimeLimits {
                 && SETTING_BEFORE.matcher(before).find() && balanced(oldMid)) {
             return "the setting keeps its name and its limit is now off, so the call waits for ever";
         }
+        if (WHOLE_CALL.matcher(oldMid).matches() && CONNECT.matcher(newMid).matches()
+                && LIMIT_NEXT.matcher(now.substring(b.get(b.size() - 1 - s)[1])).lookingAt()) {
+            return "the limit that bounded the whole call now bounds only its connect: a peer that accepts and then "
+                    + "stops answering holds the call without limit";
+        }
         int from = unit(oldMid);
         int to = unit(newMid);
         if (from < 0 || to < 0 || from == to) {
@@ -215,6 +220,10 @@ final class LoosenedTimeLimits {
     }
 
     private static final String SWAP = "one unit word is swapped";
+    /** The phases a limit bounds: the whole call (or its reads), and the connect alone. */
+    private static final Pattern WHOLE_CALL = Pattern.compile("(?i)call|request|read|socket|so|response|total|overall");
+    private static final Pattern CONNECT = Pattern.compile("(?i)connect|connection|dial");
+    private static final Pattern LIMIT_NEXT = Pattern.compile("(?i)_?time_?out");
     /** A name's declaration: a type (or {@code func}) before it, a parameter list or a value after. */
     private static final String DECLARING = "(?:\\b(?:long|int|Long|Integer|Duration|double|float|void|func|var)\\s+|:=\\s*)";
 
