@@ -125,7 +125,7 @@ final class LoosenedTimeLimits {
                 && text(old, a.get(a.size() - 1 - s)).equals(text(now, b.get(b.size() - 1 - s)))) {
             s++;
         }
-        if (p == a.size() || p == b.size() || p == 0) {
+        if (a.size() - s - p < 1 || b.size() - s - p < 1 || p == 0) {
             return null;
         }
         String before = now.substring(0, b.get(p)[0]);
@@ -179,7 +179,7 @@ final class LoosenedTimeLimits {
                 && text(old, a.get(a.size() - 1 - s)).equals(text(now, b.get(b.size() - 1 - s)))) {
             s++;
         }
-        if (p == a.size() || p == b.size()) {
+        if (a.size() - s - p < 1 || b.size() - s - p < 1) {
             return null;
         }
         String oldMid = old.substring(a.get(p)[0], a.get(a.size() - 1 - s)[1]).strip();
