@@ -268,6 +268,7 @@ final class GoStrippedTimeouts {
      */
     private static DiffLine connectionBelow(RemovedLine r) {
         List<DiffLine> lines = r.lines();
+        DiffLine peerLiteral = null;
         int depth = 0;
         for (int i = r.index() - 1; i >= 0; i--) {
             DiffLine l = lines.get(i);
@@ -280,8 +281,11 @@ final class GoStrippedTimeouts {
                 if (CLIENT_LITERAL.matcher(t).find() && l.newLine() > 0) {
                     return l; // the literal's own line, where a library model of the type reports too
                 }
-                if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && (namesPeer(lines, i) || peerType(t))) {
+                if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && namesPeer(lines, i)) {
                     return l; // a package's settings that name the peer they talk to (gosnmp.GoSNMP{Target: h})
+                }
+                if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && peerType(t)) {
+                    peerLiteral = l; // a peer's package: the literal, unless a dial below takes the settings
                 }
                 break;
             }
@@ -300,13 +304,13 @@ final class GoStrippedTimeouts {
                     after = 0;
                 }
             } else if (++after > 3) {
-                return null;
+                return peerLiteral;
             }
             if (after >= 0 && DIAL_CALL.matcher(t).find()) {
                 return l;
             }
         }
-        return null;
+        return peerLiteral;
     }
 
     /** The opening line of a literal of a package's type ({@code snmp := &gosnmp.GoSNMP} and its brace). */
