@@ -1,7 +1,9 @@
 package kb.review.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.format.ChecklistItem.Severity;
@@ -69,18 +71,20 @@ final class DeletedTimeoutSetters {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
-        if (file.language() != Language.JAVA
-                || allAdded.anyFinds(MENTIONS_TIMEOUT) || allAdded.anyFinds(MENTIONS_SOCKET_OPTIONS)) {
+        if (file.language() != Language.JAVA || file.path().contains("/src/test/")
+                || allAdded.anyFindsOutsideTests(MENTIONS_TIMEOUT) || allAdded.anyFinds(MENTIONS_SOCKET_OPTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
         List<Finding> out = new ArrayList<>();
         List<Integer> reported = new ArrayList<>();
+        Set<String> configs = deletedConfigs(file);
         for (RemovedLine removed : RemovedLine.of(file)) {
             Matcher m = SETTER.matcher(removed.line().text());
             Matcher c = CALLBACK_BODY.matcher(removed.line().text());
-            if (m.find() ? NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()
-                    : !c.find() || NOT_A_WAIT.matcher(c.group(1)).find()) {
+            boolean limit = limits(removed.line().text(), configs);
+            if (!limit && (m.find() ? NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()
+                    : !c.find() || NOT_A_WAIT.matcher(c.group(1)).find())) {
                 continue;
             }
             List<DiffLine> lines = removed.lines();
@@ -95,12 +99,19 @@ final class DeletedTimeoutSetters {
             boolean endMoved = endMoved(lines, from, to);
             if (!endMoved && (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
                     || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT
-                    || !onlyTimeouts(lines, from, to) && !wholeSteps(lines, from, to))) {
+                    || !onlyTimeouts(lines, from, to, configs) && !wholeSteps(lines, from, to))) {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
             boolean step = endMoved || removed.line().text().strip().startsWith(".");
-            String setter = m.find(0) ? removed.line().text() : statement(lines, from, to);
-            int line = step ? chainHead(lines, from - 1) : builtAbove(lines, from, setter, lines.get(to + 1).newLine());
+            String setter = m.find(0) || limit ? removed.line().text() : statement(lines, from, to);
+            if (TimeLimitSettings.LOOP.matcher(lines.get(from).text()).find()) {
+                setter = lines.get(from).text(); // a loop that set the limit on each part: its receiver is no local
+            }
+            int line = step ? chainHead(lines, from - 1) : limit ? handedOn(lines, to, setter)
+                    : builtAbove(lines, from, setter, lines.get(to + 1).newLine());
+            if (line <= 0 && step && !endMoved) {
+                line = lines.get(from - 1).newLine(); // the chain's head is above the hunk: the kept step above
+            }
             if (line <= 0 || reported.contains(line)) {
                 continue;
             }
@@ -165,18 +176,91 @@ final class DeletedTimeoutSetters {
      * config.setConnectTimeout(ms).setSocketTimeout(ms));}: Elasticsearch's and Apache HttpClient's builders take
      * their timeouts so), or a local that holds a timeout's value for them ({@code int socketTimeout = ...;}).
      */
-    private static boolean onlyTimeouts(List<DiffLine> lines, int from, int to) {
+    private static boolean onlyTimeouts(List<DiffLine> lines, int from, int to, Set<String> configs) {
         for (int j = from; j <= to; j++) {
             String t = lines.get(j).text();
             Matcher m = SETTER.matcher(t);
             Matcher c = CALLBACK_BODY.matcher(t);
             if (!COMMENT.matcher(t).matches() && !(m.find() && !NOT_A_WAIT.matcher(m.group(1)).find())
-                    && !(c.find() && !NOT_A_WAIT.matcher(c.group(1)).find())
-                    && !CALLBACK_OPEN.matcher(t).matches() && !TIMEOUT_LOCAL.matcher(t).matches()) {
+                    && !(c.find() && !NOT_A_WAIT.matcher(c.group(1)).find()) && !limits(t, configs)
+                    && !CALLBACK_OPEN.matcher(t).matches() && !TIMEOUT_LOCAL.matcher(t).matches()
+                    && !(j == from && j < to && TimeLimitSettings.LOOP.matcher(t).find()
+                            && lines.get(to).text().strip().equals("}"))
+                    && !(j == to && j > from && t.strip().equals("}")
+                            && TimeLimitSettings.LOOP.matcher(lines.get(from).text()).find())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * For a keyed setting deleted from a settings object ({@code props.put(REQUEST_TIMEOUT_MS_CONFIG, ms);}): the kept
+     * line below that hands the object on ({@code new KafkaConsumer<>(props)}, {@code Session.getInstance(props, a)}),
+     * where the client that lost the limit is made and a library model of it reports too; else the line that built it.
+     */
+    private static int handedOn(List<DiffLine> lines, int to, String setter) {
+        Matcher r = RECEIVER.matcher(setter);
+        if (r.find()) {
+            Pattern passed = Pattern.compile("[(,]\\s*" + Pattern.quote(r.group(1)) + "\\s*[,)]");
+            for (int j = to + 1; j < lines.size(); j++) {
+                DiffLine l = lines.get(j);
+                if (l.kind() != DiffLine.Kind.REMOVED && l.newLine() > 0 && passed.matcher(l.text()).find()) {
+                    return l.newLine();
+                }
+            }
+        }
+        int from = to;
+        while (from > 0 && lines.get(from - 1).kind() == DiffLine.Kind.REMOVED) {
+            from--;
+        }
+        return builtAbove(lines, from, setter, lines.get(to + 1).newLine());
+    }
+
+    /** A step that hands the chain a configuring object by name: {@code .setDefaultRequestConfig(requestConfig)}. */
+    private static final Pattern CONFIG_STEP = Pattern.compile("^\\s*\\.\\s*\\w+\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*\\)\\s*$");
+    /** The first line of a declaration or assignment: group 1 the name given a value. */
+    private static final Pattern DECLARED = Pattern.compile(
+            "^\\s*(?:(?:private|static|final)\\s+)*(?:[\\w.$]+(?:<[^=]*>)?\\s+)?(?:this\\.)?([A-Za-z_$][\\w$]*)\\s*=[^=]");
+
+    /** True when {@code line} sets a time limit ({@link TimeLimitSettings}) or hands over one of {@code configs}. */
+    private static boolean limits(String line, Set<String> configs) {
+        if (TimeLimitSettings.limits(line)) {
+            return true;
+        }
+        Matcher c = CONFIG_STEP.matcher(line);
+        return c.matches() && configs.contains(c.group(1));
+    }
+
+    /**
+     * The names whose deleted declaration built a configuring object with a timeout setter in it ({@code RequestConfig
+     * requestConfig = RequestConfig.custom().setConnectTimeout(ms)...build();}, deleted whole): the step that handed it
+     * to a kept chain ({@code .setDefaultRequestConfig(requestConfig)}), deleted too, took the chain's bound with it
+     * (session 53, round 117's zowe gateway: the construction kept falls back to the library's default, no bound).
+     */
+    private static Set<String> deletedConfigs(SourceFile file) {
+        Set<String> out = new HashSet<>();
+        for (var hunk : file.change().hunks()) {
+            List<DiffLine> lines = hunk.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher d = DECLARED.matcher(lines.get(i).text());
+                if (lines.get(i).kind() != DiffLine.Kind.REMOVED || !d.find()) {
+                    continue;
+                }
+                for (int j = i; j < lines.size() && j < i + STEP_LINES && lines.get(j).kind() == DiffLine.Kind.REMOVED;
+                        j++) {
+                    Matcher m = SETTER.matcher(lines.get(j).text());
+                    if (m.find() && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()) {
+                        out.add(d.group(1));
+                        break;
+                    }
+                    if (lines.get(j).text().strip().endsWith(";")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** How many deleted lines a run of whole chain steps is read across. */

@@ -268,6 +268,7 @@ final class GoStrippedTimeouts {
      */
     private static DiffLine connectionBelow(RemovedLine r) {
         List<DiffLine> lines = r.lines();
+        DiffLine peerLiteral = null;
         int depth = 0;
         for (int i = r.index() - 1; i >= 0; i--) {
             DiffLine l = lines.get(i);
@@ -282,6 +283,9 @@ final class GoStrippedTimeouts {
                 }
                 if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && namesPeer(lines, i)) {
                     return l; // a package's settings that name the peer they talk to (gosnmp.GoSNMP{Target: h})
+                }
+                if (PACKAGE_LITERAL.matcher(t).find() && l.newLine() > 0 && peerType(t)) {
+                    peerLiteral = l; // a peer's package: the literal, unless a dial below takes the settings
                 }
                 break;
             }
@@ -300,17 +304,35 @@ final class GoStrippedTimeouts {
                     after = 0;
                 }
             } else if (++after > 3) {
-                return null;
+                return peerLiteral;
             }
             if (after >= 0 && DIAL_CALL.matcher(t).find()) {
                 return l;
             }
         }
-        return null;
+        return peerLiteral;
     }
 
     /** The opening line of a literal of a package's type ({@code snmp := &gosnmp.GoSNMP} and its brace). */
     private static final Pattern PACKAGE_LITERAL = Pattern.compile("[=(,]\\s*&?[a-z]\\w*\\.[A-Z]\\w*\\s*\\{\\s*$");
+    /** The package and type of a literal's opening line ({@code opts := &upstream.Options{}). */
+    private static final Pattern LITERAL_TYPE = Pattern.compile("&?([a-z]\\w*)\\.([A-Z]\\w*)\\s*\\{\\s*$");
+    /**
+     * Words of a package or type name that say its settings are for talking to a peer (the table; the names are the
+     * libraries' kinds, not a project's): a bare {@code Timeout} of {@code upstream.Options}, {@code resolver.Config},
+     * {@code smtp.Dialer} or {@code vault.Config} bounds the exchange with that peer (session 53, round 117's
+     * dnsproxy); a job's, a worker's or a command's {@code Timeout} names none.
+     */
+    private static final Pattern PEER_KIND = Pattern.compile("(?i)upstream|resolver|dns|http|grpc|rpc|dial|conn|transport"
+            + "|proxy|remote|peer|smtp|mail|ldap|ssh|ftp|redis|sql|kafka|nats|amqp|mqtt|websocket|tls|socket|webhook"
+            + "|mongo|postgres|pgx|mysql|etcd|consul|vault|elastic|s3|net|api|client|fetch|upload|download");
+
+    /** True when the literal opened on {@code line} is of a package or type named for a peer ({@link #PEER_KIND}). */
+    private static boolean peerType(String line) {
+        Matcher m = LITERAL_TYPE.matcher(line);
+        return m.find() && PEER_KIND.matcher(m.group(1) + " " + m.group(2)).find();
+    }
+
     /** A field of a literal that names the peer the settings talk to. */
     private static final Pattern PEER_FIELD = Pattern.compile(
             "^\\s*(?:Target|Host|Hostname|Addr|Address|Port|URL|Endpoint|Server|Peer)\\s*:");

@@ -234,6 +234,7 @@ public final class Reviewer {
                     drops.addAll(DroppedQueueBounds.find(f, book.catalog()));
                     drops.addAll(StrippedTimeouts.find(f, book.catalog(), allAdded));
                     drops.addAll(GoStrippedTimeouts.find(f, book.catalog(), allAdded));
+                    drops.addAll(LoosenedTimeLimits.find(f, book.catalog(), allAdded)); // made off, a unit, a loop
                     // a derived deadline deleted names the cause: it takes the place of the bare context's TMO-02
                     List<Finding> deadlines = DroppedDeadlineContexts.find(f, book.catalog(), allAdded);
                     kept.removeIf(k -> deadlines.stream().anyMatch(d -> DroppedDeadlineContexts.supersedes(d, k))
