@@ -44,6 +44,8 @@ public final class PerCall {
     private HelperClients helpers;
     /** Go: what the change's deleted lines held (a shared client replaced by a new one), or null. */
     private SharedBeforeEdit edits;
+    /** Go: constructions the file shows run again whatever their peer (a loop's turns, a per-event function). */
+    private RepeatedBuilds repeats;
     /** Per-call constructions reported so far: the start of their function and their holder's name. */
     private final List<String[]> reported = new ArrayList<>();
 
@@ -73,6 +75,19 @@ public final class PerCall {
                                  java.util.Map<String, GoFactories.Factory> factories,
                                  java.util.NavigableMap<Integer, String> removed,
                                  java.util.function.IntPredicate addedLine) {
+        return run(root, src, go, pools, callers, path, summaries, clientModels, factories, removed, addedLine,
+                List.of());
+    }
+
+    /**
+     * As above; Go: {@code perEventHeads} are the models' per-event signatures, by which a construction whose entry
+     * asks for a peer condition is per call anyway when its function runs per event ({@link RepeatedBuilds}).
+     */
+    public static List<Spot> run(SyntaxNode root, byte[] src, boolean go, List<TimeoutModel> pools, Callers callers,
+                                 String path, Summaries summaries, List<TimeoutModel> clientModels,
+                                 java.util.Map<String, GoFactories.Factory> factories,
+                                 java.util.NavigableMap<Integer, String> removed,
+                                 java.util.function.IntPredicate addedLine, List<Pattern> perEventHeads) {
         List<Spot> out = new ArrayList<>();
         java.util.Map<String, String> clients = go || summaries == null || clientModels.isEmpty() ? java.util.Map.of()
                 : ClientClasses.madeIn(new String(src, StandardCharsets.UTF_8), clientModels, summaries);
@@ -84,6 +99,7 @@ public final class PerCall {
             p.callers = callers;
             p.path = path;
             p.edits = go ? new SharedBeforeEdit(src, removed, addedLine) : null;
+            p.repeats = go ? RepeatedBuilds.of(root, src, perEventHeads) : null;
             p.walk(root, pools, out);
         }
         return out;
@@ -112,12 +128,16 @@ public final class PerCall {
             return;
         }
         if (b != null) {
-            boolean peerOk = b.build().inHandler() ? RequestHandlers.serves(n, src)
+            boolean peerOk = b.build().inHandler() ? go ? RequestHandlers.serves(n, src) : inJavaLoop(n)
                     : b.build().configuredPeer() ? peers.servesFromConfig(n) && !edits.rebuiltInPlace(n)
                     : !b.build().fixedPeer() || peers.dialsOwnPeer(n);
             SyntaxNode chain = helper.chain(n, null, null);
             if (!peerOk && edits != null) {
                 peerOk = edits.replacesShared(n, helper.holder(chain));
+            }
+            if (!peerOk && repeats != null && (b.build().inHandler() || b.build().configuredPeer()
+                    || b.build().fixedPeer())) {
+                peerOk = repeats.repeated(n); // session 53: built again every turn or every event, whatever it reads
             }
             values.lastPerCallUse = -1;
             String why = peerOk ? perCall(n, b.model()) : null;
@@ -191,6 +211,38 @@ public final class PerCall {
         return null;
     }
 
+    /** Per-item calls of Java's collections and streams: a lambda handed to one runs once per element. */
+    private static final Set<String> PER_ITEM = Set.of("forEach", "map", "flatMap", "filter", "peek", "anyMatch",
+            "allMatch", "noneMatch", "forEachOrdered", "mapToObj", "mapToInt", "mapToLong", "computeIfPresent",
+            "replaceAll", "removeIf");
+
+    /**
+     * Java, an entry with {@code peer: request-handler} (session 53): a value that is the same every time (its
+     * model's arguments say so) built inside a loop of its own method, or in a lambda a collection or stream runs per
+     * element: built again for every item. Not a loop of an enclosing method around a lambda handed to anything else
+     * (a task, a callback: it may run once).
+     */
+    private boolean inJavaLoop(SyntaxNode n) {
+        for (SyntaxNode p = n.getParent(); !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (LOOPS.contains(t)) {
+                return true;
+            }
+            if (t.equals("lambda_expression")) {
+                SyntaxNode call = p.getParent().getType().equals("argument_list") ? p.getParent().getParent() : null;
+                if (call == null || !call.getType().equals("method_invocation")
+                        || !PER_ITEM.contains(text(call.getChildByFieldName("name")))) {
+                    return false;
+                }
+                return true;
+            }
+            if (NAMED.contains(t) || t.equals("class_body")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     String text(SyntaxNode n) {
         return SyntaxNode.text(src, n);
     }
@@ -214,6 +266,9 @@ public final class PerCall {
             return PerCallOwners.field(field, top, src, summaries);
         }
         if (!usedUp && values.kept(top, model)) {
+            if (go && repeats != null && repeats.storedPerTurn(top)) {
+                return "and stored in a field on every turn of the loop around it: each turn drops the one before";
+            }
             String stored = go ? values.storedFactory(top) : null;
             String provided = stored != null ? stored : values.providedPerCall(top);
             return provided != null || go ? provided : helpers.factoryCalledElsewhere(top, model);
@@ -230,10 +285,20 @@ public final class PerCall {
         // text ("a constructor of a pool or client inside ... a function that runs per call is a review finding"), no
         // connection is reused; only thread pools scoped to the call are left alone (session 25)
         boolean loop = false;
+        boolean block = false;
         for (SyntaxNode p = top.getParent(); !p.isNull(); p = p.getParent()) {
             String t = p.getType();
             if (LOOPS.contains(t)) {
                 loop = true;
+            }
+            if (go && t.equals("labeled_statement") && !block) {
+                // `apnsClient: &http.Client{...},` where the hunk starts inside a literal: a keyed element of a
+                // literal the diff cuts (Go labels stand before statements, never before a value): the literal
+                // holds it (session 53, round 120's clean towns case)
+                return null;
+            }
+            if (t.equals("block") || t.equals("statement_list")) {
+                block = true;
             }
             if (t.equals("func_literal") || t.equals("lambda_expression")) {
                 if (once.runOnce(p)) {

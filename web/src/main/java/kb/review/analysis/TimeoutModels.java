@@ -132,10 +132,11 @@ final class TimeoutModels {
             return null;
         }
         String peer = m.containsKey("peer") ? y.string(m, "peer", b, true) : null;
+        // Java takes request-handler only (session 53): built where it is built again, in a loop's turn
         if (peer != null && (!peer.equals("receiver-field") && !peer.equals("receiver-config")
-                && !peer.equals("request-handler") || !"go".equals(language))) {
-            y.error(m.get("peer"), "peer must be receiver-field, receiver-config or request-handler, in a Go file, got '"
-                    + peer + "'");
+                && !peer.equals("request-handler") || !"go".equals(language) && !peer.equals("request-handler"))) {
+            y.error(m.get("peer"), "peer must be receiver-field, receiver-config or request-handler, in a Go file"
+                    + " (request-handler in a Java one), got '" + peer + "'");
         }
         if (m.containsKey("receiver-type") && !(via.equals("call") && "java".equals(language))) {
             y.error(m.get("receiver-type"), "'receiver-type' is for Java 'call' entries only");

@@ -137,7 +137,8 @@ final class ConstructionPasses {
                 || !clients.isEmpty() && PerCall.makesClients(file.utf8(), clients, summaries)) {
             for (PerCall.Spot s : PerCall.run(root.get(), file.utf8(), file.language() == Language.GO, wanted,
                     summaries.callers(), file.path(), summaries, clients, factories,
-                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added)) {
+                    AddedAcquisitions.removedByLine(file), file.complete() ? line -> false : file::added,
+                    models.perEventHeads("go"))) {
                 // a provider's per-call use stands first; a change that did not touch it is reported at the build
                 int line = s.steps().size() > 1 && !file.added(s.line()) && file.added(s.steps().get(1).line())
                         ? s.steps().get(1).line() : s.line();
