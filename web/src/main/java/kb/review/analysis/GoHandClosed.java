@@ -98,8 +98,11 @@ public final class GoHandClosed {
                         continue;
                     }
                     String call = deferred ? deferredCall(text.substring("defer".length()).strip(), name) : text;
-                    if (plain && names.size() == 1 && call.equals(name + ".Close()")
-                            && (!deferred || j > i + 2)) {
+                    if (deferred && (call.equals(name + ".Close()") || call.equals(name + ".Body.Close()"))
+                            && !exitBetween(list, i, j, name, names, src)) {
+                        break found; // deferred with no way out above it but the value's own failure checks
+                    }
+                    if (plain && names.size() == 1 && call.equals(name + ".Close()")) {
                         out.add(new Candidate(s, name, MODEL, deferred));
                         break found;
                     }
@@ -111,6 +114,54 @@ public final class GoHandClosed {
             }
         }
         return out;
+    }
+
+    /** A way out of the function or of a loop's turn, anywhere in a statement's text. */
+    private static final Pattern EXIT = Pattern.compile(
+            "\\breturn\\b|\\bpanic\\(|\\bcontinue\\b|\\bbreak\\b|\\bgoto\\b|\\bos\\.Exit\\(|\\.Fatal(?:f|ln)?\\(");
+
+    /**
+     * A method whose failure says the value never got hold of anything ({@code if err := h.Connect(); err != nil}):
+     * a way out in that branch leaves nothing open (a client handler made unconnected, then connected).
+     */
+    private static final Pattern OWN_SETUP = Pattern.compile("^(?:Connect|Open|Dial|Start|Listen|Login|Bind|Init)\\w*$");
+
+    /**
+     * True when a statement between the declaration at {@code decl} and the deferred close at {@code close} may leave
+     * the function or the turn, other than the failure checks of the call that made the value (its error, the
+     * value's nil) and of the value's own connect or open.
+     */
+    private static boolean exitBetween(SyntaxNode list, int decl, int close, String name, List<String> names,
+                                       byte[] src) {
+        for (int k = decl + 1; k < close; k++) {
+            SyntaxNode st = list.getNamedChild(k);
+            String text = SyntaxNode.text(src, st);
+            if (!EXIT.matcher(text).find()) {
+                continue;
+            }
+            if (st.getType().equals("if_statement") && ownFailure(st, name, src)) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** True for {@code if err != nil}, {@code if x == nil} or {@code if err := x.Connect(); err != nil} (no else). */
+    private static boolean ownFailure(SyntaxNode st, String name, byte[] src) {
+        if (st.getChildByFieldName("alternative") != null && !st.getChildByFieldName("alternative").isNull()) {
+            return false;
+        }
+        SyntaxNode cond = st.getChildByFieldName("condition");
+        String c = cond == null || cond.isNull() ? "" : SyntaxNode.text(src, cond).strip();
+        SyntaxNode init = st.getChildByFieldName("initializer");
+        String i = init == null || init.isNull() ? "" : SyntaxNode.text(src, init).strip();
+        if (i.isEmpty()) {
+            return c.matches("\\w*(?:err|Err)\\w* != nil|" + Pattern.quote(name) + " == nil|nil == " + Pattern.quote(name)
+                    + "|\\w*(?:err|Err)\\w* != nil \\|\\| " + Pattern.quote(name) + " == nil");
+        }
+        java.util.regex.Matcher m = Pattern.compile("^(\\w+) := " + Pattern.quote(name) + "\\.(\\w+)\\(").matcher(i);
+        return m.find() && OWN_SETUP.matcher(m.group(2)).matches() && c.equals(m.group(1) + " != nil");
     }
 
     /**
