@@ -17,6 +17,14 @@ import kb.review.diff.SyntaxNode;
  * a loop says the author already chose when it runs. Wrappers built around another value ({@code gzip.NewWriter(f)},
  * {@code csv.NewReader(r)}), whose Close frees nothing of their own, are left alone, and so is a value a library
  * model tracks. Findings are never sure: the type is unknown.
+ *
+ * <p>Session 53 (res53): a close the function defers is evidence too when a way out is written between the value and
+ * the defer (a status return above {@code defer res.Body.Close()}, an authentication failure above
+ * {@code defer sess.Close()}): that return leaves before the defer is registered. The making call's own error or nil
+ * check and the failure of the value's own {@code Connect}/{@code Open}/{@code Dial}/{@code Start} are not such a way
+ * out (nothing is held there). {@code x.Body.Close()}, plain or deferred (also in a deferred closure), names the value a
+ * response ({@link #BODY_MODEL}, RES-02), whichever of a generated client's results ({@code meta, res, err :=}) it is.
+ * A deferred close needs only the lines down to it in view: below it every path is covered.
  */
 public final class GoHandClosed {
 
