@@ -155,18 +155,30 @@ public final class GoLifecycle implements LifecycleFacts {
             }
         }
         if (GoHandClosed.wanted(models)) {
-            facts.handClosed(functions, shown, out);
+            facts.handClosed(functions, shown, out, models);
         }
         return out;
     }
 
     /** The leaks of locals a whole function closes by hand ({@link GoHandClosed}) that no model tracks. */
-    private void handClosed(List<SyntaxNode> functions, IntPredicate shown, List<Lifecycle.Found> out) {
+    private void handClosed(List<SyntaxNode> functions, IntPredicate shown, List<Lifecycle.Found> out,
+                            List<Model> models) {
         for (SyntaxNode f : functions) {
-            List<SyntaxNode> candidates = GoHandClosed.candidates(f, src);
+            List<GoHandClosed.Candidate> candidates = GoHandClosed.candidates(f, src, models);
             Cfg cfg = candidates.isEmpty() ? null : GoCfg.build(f, src);
-            if (cfg == null || !shown.test(cfg.exit.line)) {
+            if (cfg == null) {
                 continue;
+            }
+            if (!shown.test(cfg.exit.line)) {
+                // a deferred close covers every path below it, so only the lines down to it need to be in view; the
+                // graph is then the cut one, whose paths falling off the hunk do not leave the function
+                candidates = candidates.stream().filter(GoHandClosed.Candidate::deferred).toList();
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                cfg = GoCfg.build(f, src, shown);
+                cut.add(cfg);
+                firstLine.put(cfg, f.getStartPoint().getRow() + 1);
             }
             for (Acquisition a : GoHandClosed.acquisitions(candidates, cfg, src)) {
                 if (acquisitions.at(a.at()).stream().noneMatch(o -> o.var().equals(a.var()))) {

@@ -43,6 +43,15 @@ public final class HandClosed {
     public static final Model MODEL = new Model(ID, "java", "resource", "{v}", "closing", List.of(),
             List.of("{v}.close()"), List.of(), true, "engine:HandClosed");
 
+    /**
+     * The engine's model of a local the method closes in a {@code finally} whose {@code try} starts below the
+     * declaration (session 53): only the normal ways out between the two ({@code return}, {@code throw},
+     * {@code continue}, {@code break}) are followed, since a call between them that may fail is the common
+     * {@code c.setAutoCommit(false); try { ... } finally { c.close(); }} idiom the library models judge themselves.
+     */
+    public static final Model FINALLY_MODEL = new Model(ID, "java", "resource", "{v}", "closing", List.of(),
+            List.of("{v}.close()"), List.of(), true, "engine:HandClosed", true);
+
     /** JDK types whose close does nothing (an in-memory buffer) or that only wrap what they are given. */
     private static final Pattern IN_MEMORY = Pattern.compile("^(?:java\\.io\\.)?(?:ByteArray(?:Input|Output)Stream"
             + "|StringWriter|StringReader|CharArray(?:Reader|Writer)|StringBuilderWriter|StringBufferInputStream)$");
@@ -105,6 +114,42 @@ public final class HandClosed {
                 continue;
             }
             out.add(decl);
+        }
+        return out;
+    }
+
+    /**
+     * The declarations of the callable's locals closed in the {@code finally} of a {@code try} that stands later in
+     * the declaration's own block, with at least one statement between the two (where a way out skips the try): the
+     * author's close says the value holds something, and every path that leaves before the try leaves it open.
+     */
+    static List<ExpressionStmt> finallyCandidates(com.github.javaparser.ast.Node callable) {
+        List<ExpressionStmt> out = new ArrayList<>();
+        for (TryStmt t : callable.findAll(TryStmt.class)) {
+            if (owner(t) != callable || t.getFinallyBlock().isEmpty()
+                    || !(t.getParentNode().orElse(null) instanceof BlockStmt block)) {
+                continue;
+            }
+            for (com.github.javaparser.ast.stmt.Statement st : t.getFinallyBlock().get().getStatements()) {
+                if (!(st instanceof ExpressionStmt close && close.getExpression() instanceof MethodCallExpr call
+                        && call.getNameAsString().equals("close") && call.getArguments().isEmpty()
+                        && call.getScope().orElse(null) instanceof NameExpr scope)) {
+                    continue;
+                }
+                int at = block.getStatements().indexOf(t);
+                for (int i = at - 2; i >= 0; i--) {
+                    if (block.getStatements().get(i) instanceof ExpressionStmt decl
+                            && decl.getExpression() instanceof VariableDeclarationExpr vde
+                            && vde.getVariables().size() == 1
+                            && vde.getVariable(0).getNameAsString().equals(scope.getNameAsString())) {
+                        VariableDeclarator vd = vde.getVariable(0);
+                        if (acquiring(vd, Set.of()) && !partOfParameter(vd, callable) && !out.contains(decl)) {
+                            out.add(decl);
+                        }
+                        break;
+                    }
+                }
+            }
         }
         return out;
     }

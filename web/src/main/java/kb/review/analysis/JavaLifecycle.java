@@ -140,7 +140,8 @@ public final class JavaLifecycle implements LifecycleFacts {
         callables.addAll(JavaNodes.findAll(root, LambdaExpr.class));
         for (com.github.javaparser.ast.Node c : callables) {
             List<com.github.javaparser.ast.stmt.ExpressionStmt> candidates = HandClosed.candidates(c);
-            if (candidates.isEmpty()) {
+            List<com.github.javaparser.ast.stmt.ExpressionStmt> inFinally = HandClosed.finallyCandidates(c);
+            if (candidates.isEmpty() && inFinally.isEmpty()) {
                 continue;
             }
             Cfg cfg = graphs.get(c);
@@ -151,7 +152,9 @@ public final class JavaLifecycle implements LifecycleFacts {
             if (cfg == null) {
                 continue;
             }
-            for (Acquisition a : HandClosed.acquisitions(candidates, cfg, HandClosed.MODEL)) {
+            List<Acquisition> hand = new ArrayList<>(HandClosed.acquisitions(candidates, cfg, HandClosed.MODEL));
+            hand.addAll(HandClosed.acquisitions(inFinally, cfg, HandClosed.FINALLY_MODEL));
+            for (Acquisition a : hand) {
                 if (acquisitions.acquire(a.at()).stream().anyMatch(o -> o.var().equals(a.var()))) {
                     continue;
                 }

@@ -200,6 +200,7 @@ public final class Models {
         Set<String> ids = new java.util.HashSet<>();
         ids.add("java:resource:" + HandClosed.ID); // reserved: a model file cannot redefine the engine's own
         ids.add("go:resource:" + GoHandClosed.ID);
+        ids.add("go:resource:" + GoHandClosed.BODY_ID);
         for (Path f : files) {
             String name = prefix + "/" + f.getFileName();
             YamlTree y = new YamlTree();
@@ -217,6 +218,7 @@ public final class Models {
         }
         resources.add(HandClosed.MODEL); // the engine's own: a local the method closes by hand
         resources.add(GoHandClosed.MODEL);
+        resources.add(GoHandClosed.BODY_MODEL); // the engine's: a value whose Body the function closes (session 53)
         Models out = new Models(resources, recovers, loggers, timeouts, pools, errorModels, variants);
         quiet.addAll(0, loggers);
         out.neverThrows = List.copyOf(quiet);
