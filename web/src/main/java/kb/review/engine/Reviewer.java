@@ -270,6 +270,12 @@ public final class Reviewer {
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     drops.addAll(DroppedLogIds.find(f, book.catalog()));
                     drops.addAll(RemovedErrorHandling.find(f, book.catalog(), allAdded, drops, files, kept));
+                    // (err53) a failure's path kept, what travels on it made success: an error handed on as nil, a
+                    // failure status made 200/OK/ack, a received error unbound, a cause made text; said once beside
+                    // another ERR-01 finding of the same branch
+                    drops.addAll(FailuresMadeSuccess.find(f, book.catalog(), allAdded).stream().filter(s -> Stream
+                            .concat(kept.stream(), drops.stream()).noneMatch(k -> k.item().equals(s.item())
+                                    && k.path().equals(s.path()) && Math.abs(k.line() - s.line()) <= 3)).toList());
                     // a deleted check of a statement (`tx.ExecContext`) made bare is ERR-01's, in TX-02's place
                     kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
