@@ -48,9 +48,6 @@ final class DroppedGrowthBounds {
                     + "\\s*(?:>=|>|==)\\s*[^{]+\\{\\s*$");
     private static final Pattern REFUSES = Pattern.compile("\\breturn\\b|\\bthrow\\b|\\bcontinue\\b|\\bdrop|\\breject"
             + "|\\bErr\\w*Full|\\berrors?\\.New|\\bfmt\\.Errorf|\\boverflow|\\bfalse\\b|\\bdiscard", Pattern.CASE_INSENSITIVE);
-    /** Some other bound in the added lines. */
-    private static final Pattern ADDED_BOUND = Pattern.compile("\\blen\\(|\\.size\\(\\)|(?i:capacity|maximum|max_?size"
-            + "|maxlen|limit|evict|remainingCapacity|removeEldestEntry)");
 
     /** Go: a field or variable declared as a channel (group 1 the name). */
     private static final Pattern GO_CHAN_DECL = Pattern.compile("^\\s*(\\w+)\\s+(?:chan\\b|<-chan\\b|chan<-)");
@@ -334,7 +331,7 @@ final class DroppedGrowthBounds {
                     name = d.group(1);
                 }
             }
-            if (name == null || !bounded.containsKey(name)) {
+            if (name == null || !bounded.containsKey(name) || boundedElsewhere(added, name)) {
                 continue;
             }
             out.add(new Finding(REPLACED, "CONC-02", severity, file.path(), l.newLine(), 1, t.strip(),
@@ -351,6 +348,18 @@ final class DroppedGrowthBounds {
         String f = Pattern.quote(field);
         return Pattern.compile("\\.(" + f + ")\\s*=\\s*append\\(|\\." + f + "\\[[^\\]\\n]+\\]\\s*=[^=]|\\." + f
                 + "\\.Push(?:Back|Front)\\(").matcher(added).find();
+    }
+
+    /**
+     * The change bounds the container another way in its added lines: a semaphore taken before each put, a size or
+     * length check of the same name, a capacity or eviction setting (conc31's clean look-alike: the queue's capacity
+     * moved to a {@code Semaphore}).
+     */
+    private static boolean boundedElsewhere(String added, String name) {
+        String n = Pattern.quote(name);
+        return Pattern.compile("\\bSemaphore\\b|\\.(?:try)?[Aa]cquire\\(|remainingCapacity|removeEldestEntry"
+                + "|\\.maximum(?:Size|Weight)\\(|\\blen\\(\\s*(?:\\w+\\.)*" + n + "\\s*\\)|\\b" + n + "\\.size\\(\\)")
+                .matcher(added).find();
     }
 
     private static boolean removeEldest(String added) {
