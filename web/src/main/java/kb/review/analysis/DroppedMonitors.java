@@ -83,6 +83,17 @@ public final class DroppedMonitors {
                     continue;
                 }
                 String monitor = modifier ? null : block.group(1);
+                Integer walk = monitor == null ? null : wrapperWalk(file, monitor, region);
+                if (walk != null) {
+                    // (session 53) a synchronized wrapper guards each call, not an iteration: its javadoc asks the
+                    // caller to hold the wrapper's monitor while it walks it, which the unwrapped block did
+                    done.add(s);
+                    out.add(new Shapes.Spot(walk, 1 + indent(file.line(walk)), true, "The change unwraps the "
+                            + "`synchronized (" + monitor + ")` block around this walk over `" + monitor + "`: a "
+                            + "synchronized wrapper locks each call, not an iteration, so a thread that adds or "
+                            + "removes meanwhile makes it throw ConcurrentModificationException. Keep the block."));
+                    continue;
+                }
                 if (monitor != null && (GuardedNames.threadSafe(file.text(), monitor)
                         || GuardedNames.redeclared(file, monitor))) {
                     continue;
@@ -287,6 +298,28 @@ public final class DroppedMonitors {
             }
         }
         return false;
+    }
+
+    /**
+     * The first kept line of {@code region} that walks {@code monitor} ({@code for (x : monitor)}, its
+     * {@code iterator()}, {@code stream()} or {@code parallelStream()}), when the file makes {@code monitor} a
+     * {@code Collections.synchronized...} wrapper; null otherwise. Calls the wrapper locks itself ({@code forEach},
+     * {@code toArray}, a copy constructor's) are not walks.
+     */
+    private static Integer wrapperWalk(SourceFile file, String monitor, java.util.TreeSet<Integer> region) {
+        String n = Pattern.quote(monitor);
+        if (!Pattern.compile("\\b" + n + "\\s*=\\s*Collections\\s*\\.\\s*synchronized\\w+\\(").matcher(file.text())
+                .find()) {
+            return null;
+        }
+        Pattern walk = Pattern.compile("\\bfor\\s*\\([^:;]+:\\s*(?:this\\.)?" + n + "\\s*\\)|(?<![\\w.])(?:this\\.)?" + n
+                + "\\s*\\.\\s*(?:iterator|listIterator|stream|parallelStream|spliterator)\\s*\\(");
+        for (int k : region) {
+            if (walk.matcher(file.line(k)).find()) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** Listener callbacks of AWT, Swing and JavaFX, which the toolkit calls on its one event thread. */

@@ -255,6 +255,9 @@ public final class Reviewer {
                     drops.addAll(SharedCounterWrites.find(f, book.catalog()));
                     drops.addAll(DroppedFieldDisciplines.find(f, book.catalog())); // volatile off, a field made static
                     drops.addAll(DroppedOnceGuards.find(f, book.catalog())); // a once made a plain flag test
+                    addUnlessLineHeld(drops, ReadLockWrites.find(f, book.catalog())); // a write under RLock, past Unlock
+                    addUnlessLineHeld(drops, DroppedGrowthBounds.find(f, book.catalog())); // a queue or cache unbounded
+                    addUnlessLineHeld(drops, HoistedUnsafeLocals.find(f, book.catalog())); // a per-call format shared
                     ReplacedConcurrentCollections.find(f, book.catalog())
                             .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));
