@@ -144,8 +144,8 @@ final class ReadLockWrites {
                 continue;
             }
             // a Lock() made an RLock() around a map write is RemovedLocks' finding already: name that line, once
-            DiffLine at = writes.stream().filter(w -> w.text().matches("^\\s*(?:delete\\(\\s*)?" + Pattern.quote(owner)
-                    + "\\.\\w+\\[.*")).findFirst().orElse(writes.get(0));
+            DiffLine at = writes.stream().filter(w -> w.text().matches("^\\s*(?:delete\\(\\s*" + Pattern.quote(owner)
+                    + "\\.\\w+\\s*,|" + Pattern.quote(owner) + "\\.\\w+\\[).*")).findFirst().orElse(writes.get(0));
             out.add(new Finding(UNDER_READ_LOCK, "CONC-03", severity, file.path(), at.newLine(), 1,
                     at.text().strip(), "This write happens under `" + lock + ".RLock()`: a read lock is shared by "
                             + "every reader, so two goroutines in this section write at once (a data race; on a "
