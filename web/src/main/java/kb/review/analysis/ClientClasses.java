@@ -73,6 +73,11 @@ final class ClientClasses {
     private static String built(String body, List<TimeoutModel> pools) {
         for (TimeoutModel m : pools) {
             for (TimeoutModel.Build b : m.builds()) {
+                if (b.inHandler()) {
+                    // a mapper, pattern or parser factory counts per item of a loop only: a class that keeps one
+                    // (a Gson in an exporter, a wildcard Pattern in a file selector) is no client (precision set 17)
+                    continue;
+                }
                 Pattern token = switch (b.via()) {
                     case NEW -> NEW;
                     case CALL -> CALL;

@@ -100,7 +100,7 @@ final class RepeatedBuilds {
             if (callee.equals(name)) {
                 for (SyntaxNode p = n.getParent(); !p.isNull() && !FUNCTIONS.contains(p.getType());
                      p = p.getParent()) {
-                    if (p.getType().equals("for_statement") && turnsRepeatedly(p)) {
+                    if (p.getType().equals("for_statement") && inBody(n, p) && turnsRepeatedly(p)) {
                         return true;
                     }
                 }
@@ -128,11 +128,21 @@ final class RepeatedBuilds {
             if (FUNCTIONS.contains(p.getType())) {
                 return null;
             }
-            if (p.getType().equals("for_statement") && turnsRepeatedly(p) && invariant(built, p)) {
+            if (p.getType().equals("for_statement") && inBody(built, p) && turnsRepeatedly(p)
+                    && invariant(built, p)) {
                 return p;
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code n} is in the loop's body: a range's expression and a for clause's initialiser are evaluated
+     * once ({@code for _, t := range regexp.MustCompile(...).Split(s, -1)}, precision set 19's shiori).
+     */
+    private static boolean inBody(SyntaxNode n, SyntaxNode loop) {
+        SyntaxNode body = loop.getChildByFieldName("body");
+        return body != null && !body.isNull() && n.getStartByte() >= body.getStartByte();
     }
 
     /** A {@code break} or {@code return} statement: the turn that built the value may be the loop's last. */

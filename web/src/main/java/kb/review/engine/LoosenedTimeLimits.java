@@ -135,8 +135,12 @@ final class LoosenedTimeLimits {
                 && SETTING_BEFORE.matcher(before).find() && balanced(oldMid)) {
             return "the setting keeps its name and its limit is now off, so the call waits for ever";
         }
+        String after = now.substring(b.get(b.size() - 1 - s)[1]);
+        // not when the value set is itself named for the connect (tika's setSocketTimeoutMillis(getConnectTimeout...)
+        // made setConnectTimeoutMillis: the setter now matches its value, a mismatch fixed; precision set 17)
         if (WHOLE_CALL.matcher(oldMid).matches() && CONNECT.matcher(newMid).matches()
-                && LIMIT_NEXT.matcher(now.substring(b.get(b.size() - 1 - s)[1])).lookingAt()) {
+                && LIMIT_NEXT.matcher(after).lookingAt()
+                && !CONNECT.matcher(after.substring(after.indexOf('(') + 1)).find()) {
             return "the limit that bounded the whole call now bounds only its connect: a peer that accepts and then "
                     + "stops answering holds the call without limit";
         }

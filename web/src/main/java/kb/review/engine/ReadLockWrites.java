@@ -100,6 +100,7 @@ final class ReadLockWrites {
                 continue;
             }
             boolean lockAdded = l.kind() == DiffLine.Kind.ADDED;
+            int lockIndent = RemovedReleases.indent(l.text());
             boolean deferredRelease = deferred;
             Set<String> entries = new HashSet<>();
             List<DiffLine> writes = new ArrayList<>();
@@ -111,6 +112,11 @@ final class ReadLockWrites {
                 }
                 String t = x.text();
                 if (FUNC.matcher(t).find() || t.startsWith("}")) {
+                    break;
+                }
+                if (t.strip().startsWith("}") && RemovedReleases.indent(t) < lockIndent) {
+                    // the block that took the lock ends here (a func literal's GetCertificate callback: its deferred
+                    // RUnlock releases at the literal's end, not the enclosing function's; precision set 17)
                     break;
                 }
                 if (t.matches("^\\s*defer\\s+" + Pattern.quote(lock) + "\\.RUnlock\\(\\)\\s*$")) {
