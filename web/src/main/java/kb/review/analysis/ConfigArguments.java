@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class ConfigArguments {
 
+    /** the callee name just before an argument list's parenthesis: compiled once, not once per line read. */
+    private static final Pattern CALLEE_BEFORE = Pattern.compile("((?:new\\s+)?[\\w.]*\\w)\\s*$");
+
     /** A construction: {@code new T(...)}, or a builder chain ({@code X.custom()}, {@code X.create()}) or its build(). */
     private static final Pattern BUILT = Pattern.compile(
             "\\bnew\\s+[A-Z][\\w.]*\\s*[(<]|\\.\\s*(?:custom|create)\\s*\\(\\s*\\)|\\.\\s*build\\s*\\(\\s*\\)\\s*$");
@@ -75,7 +78,7 @@ final class ConfigArguments {
                 depth++;
             } else if (c == '(') {
                 if (depth == 0) {
-                    Matcher m = Pattern.compile("((?:new\\s+)?[\\w.]*\\w)\\s*$").matcher(file.substring(Math.max(0,
+                    Matcher m = CALLEE_BEFORE.matcher(file.substring(Math.max(0,
                             i - 120), i));
                     return m.find() ? m.group(1).replaceAll("^.*\\.", "") : null;
                 }

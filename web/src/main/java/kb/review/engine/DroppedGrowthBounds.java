@@ -37,6 +37,9 @@ import kb.review.rules.Catalog;
  */
 final class DroppedGrowthBounds {
 
+    /** Go: a field appended to itself ({@code s.buf = append(s.buf, x)}): compiled once, not once per line read. */
+    private static final Pattern SELF_APPEND = Pattern.compile("^\\s*\\w+\\.(\\w+)\\s*=\\s*append\\(\\s*\\w+\\.(\\w+)\\s*,");
+
     static final String GUARD = "queue-size-guard-removed";
     static final String REPLACED = "bounded-queue-made-growable";
     static final String CUT = "cache-bound-removed";
@@ -199,7 +202,7 @@ final class DroppedGrowthBounds {
         for (DiffLine l : lines) {
             String t = l.text();
             if (go) {
-                Matcher a = Pattern.compile("^\\s*\\w+\\.(\\w+)\\s*=\\s*append\\(\\s*\\w+\\.(\\w+)\\s*,").matcher(t);
+                Matcher a = SELF_APPEND.matcher(t);
                 if (a.find() && a.group(1).equals(a.group(2))) {
                     out.add(unreadFinding(file, l, bound, severity));
                     return;

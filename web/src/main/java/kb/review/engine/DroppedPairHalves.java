@@ -46,6 +46,9 @@ import kb.review.rules.Catalog;
  */
 final class DroppedPairHalves {
 
+    /** a Go assignment whose value goes to the blank identifier: compiled once, not once per line read. */
+    private static final Pattern BLANK_ASSIGN = Pattern.compile("^\\s*(?:[\\w]+\\s*,\\s*)*_(\\s*(?:,\\s*[\\w]+\\s*)*:?=(?!=).*)$");
+
     static final String RULE = "removed-pair-second-half";
 
     /** A method's name that ends its object. */
@@ -268,7 +271,7 @@ final class DroppedPairHalves {
                 if (a.kind() != DiffLine.Kind.ADDED) {
                     continue;
                 }
-                Matcher b = Pattern.compile("^\\s*(?:[\\w]+\\s*,\\s*)*_(\\s*(?:,\\s*[\\w]+\\s*)*:?=(?!=).*)$")
+                Matcher b = BLANK_ASSIGN
                         .matcher(a.text());
                 if (!b.find() || !b.group(1).substring(b.group(1).indexOf('=') + 1).strip().equals(rhs)
                         || a.text().replaceFirst("(?<![\\w])_(?![\\w])", value).replace(":=", "=")
