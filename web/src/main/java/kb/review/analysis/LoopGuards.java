@@ -27,12 +27,18 @@ public final class LoopGuards {
     private LoopGuards() {
     }
 
-    /** True when {@code lambda} is an argument of a {@code forEach}/{@code forEachOrdered} call. */
-    static boolean forEachBody(SyntaxNode lambda, byte[] src) {
+    /** The method call {@code lambda} is an argument of, or null. */
+    private static SyntaxNode callTaking(SyntaxNode lambda) {
         SyntaxNode args = lambda.getParent();
         SyntaxNode call = args == null || args.isNull() ? null : args.getParent();
-        if (call == null || call.isNull() || !args.getType().equals("argument_list")
-                || !call.getType().equals("method_invocation")) {
+        return call == null || call.isNull() || !args.getType().equals("argument_list")
+                || !call.getType().equals("method_invocation") ? null : call;
+    }
+
+    /** True when {@code lambda} is an argument of a {@code forEach}/{@code forEachOrdered} call. */
+    static boolean forEachBody(SyntaxNode lambda, byte[] src) {
+        SyntaxNode call = callTaking(lambda);
+        if (call == null) {
             return false;
         }
         SyntaxNode name = call.getChildByFieldName("name");
@@ -93,12 +99,11 @@ public final class LoopGuards {
      * events() { return source.events().doOnNext(e -> ...); }}).
      */
     static boolean pipelineBody(SyntaxNode lambda, byte[] src) {
-        SyntaxNode args = lambda.getParent();
-        SyntaxNode call = args == null || args.isNull() ? null : args.getParent();
-        if (call == null || call.isNull() || !args.getType().equals("argument_list")
-                || !call.getType().equals("method_invocation")) {
+        SyntaxNode call = callTaking(lambda);
+        if (call == null) {
             return false;
         }
+        SyntaxNode args = lambda.getParent();
         SyntaxNode name = call.getChildByFieldName("name");
         SyntaxNode object = call.getChildByFieldName("object");
         if (name == null || name.isNull() || object == null || object.isNull()) {

@@ -116,15 +116,9 @@ final class LoosenedTimeLimits {
         }
         List<int[]> a = tokens(old);
         List<int[]> b = tokens(now);
-        int p = 0;
-        while (p < a.size() && p < b.size() && text(old, a.get(p)).equals(text(now, b.get(p)))) {
-            p++;
-        }
-        int s = 0;
-        while (s < a.size() - p && s < b.size() - p
-                && text(old, a.get(a.size() - 1 - s)).equals(text(now, b.get(b.size() - 1 - s)))) {
-            s++;
-        }
+        int[] ends = sharedEnds(old, a, now, b);
+        int p = ends[0];
+        int s = ends[1];
         if (a.size() - s - p < 1 || b.size() - s - p < 1 || p == 0) {
             return null;
         }
@@ -174,15 +168,9 @@ final class LoosenedTimeLimits {
     private static String defaulted(String old, String now, Set<String> bearing) {
         List<int[]> a = tokens(old);
         List<int[]> b = tokens(now);
-        int p = 0;
-        while (p < a.size() && p < b.size() && text(old, a.get(p)).equals(text(now, b.get(p)))) {
-            p++;
-        }
-        int s = 0;
-        while (s < a.size() - p && s < b.size() - p
-                && text(old, a.get(a.size() - 1 - s)).equals(text(now, b.get(b.size() - 1 - s)))) {
-            s++;
-        }
+        int[] ends = sharedEnds(old, a, now, b);
+        int p = ends[0];
+        int s = ends[1];
         if (a.size() - s - p < 1 || b.size() - s - p < 1) {
             return null;
         }
@@ -409,5 +397,19 @@ final class LoosenedTimeLimits {
                 "The change " + what + ". A peer that stops answering now holds the caller far longer than the "
                         + "code meant, or for ever. Keep the limit, or say where it moved.",
                 Finding.Confidence.HIGH, null, "kb", null);
+    }
+
+    /** How many tokens the two lines share at their start and, of the rest, at their end. */
+    private static int[] sharedEnds(String old, List<int[]> a, String now, List<int[]> b) {
+        int p = 0;
+        while (p < a.size() && p < b.size() && text(old, a.get(p)).equals(text(now, b.get(p)))) {
+            p++;
+        }
+        int s = 0;
+        while (s < a.size() - p && s < b.size() - p
+                && text(old, a.get(a.size() - 1 - s)).equals(text(now, b.get(b.size() - 1 - s)))) {
+            s++;
+        }
+        return new int[] {p, s};
     }
 }
