@@ -31,12 +31,20 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound126CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout126");
 
-    // Floors: 0.0 until run 1 (the first and blind measurement) and run 2 are recorded in heldout126/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout126/RESULTS.md. Run 1 is the first and blind measurement (review at f083d7c0, this branch's
+    // base, unchanged), committed cases fbc31082; run 2 adds one accept line (aliyun-oss-go-sdk's removed body close,
+    // reported as RES-01 on the error check two lines above the RES-02 label) and changes no case code or label. The
+    // floors are run 2's figures (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 23/40 = 0.575, precision 23/27 = 0.852; Go 13/20 = 0.650 and 13/16 =
+    // 0.813; Java 10/20 = 0.500 and 10/11 = 0.909. High-confidence only: overall 19/40 = 0.475 and 19/21 = 0.905.
+    // Run 2: overall 23/40 = 0.575 and 23/26 = 0.885; Go 13/20 = 0.650 and 13/15 = 0.867; Java 10/20 = 0.500 and
+    // 10/11 = 0.909; high-confidence only 19/40 = 0.475 and 19/21 = 0.905. Edits of existing files: recall 21/32 =
+    // 0.66, precision 21/22 = 0.95; new and renamed files 2/8 = 0.25 and 2/4 = 0.50.
+    static final double RECALL_FLOOR = 0.55;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.85},
+            "java", new double[] {0.50, 0.90});
 
     static List<Case> cases;
 
