@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound127CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout127");
 
-    // Floors: none yet (0.0) until run 1 and run 2 of this round are recorded in heldout127/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout127/RESULTS.md. Run 1 is the first and blind measurement (review at f083d7c0, this branch's
+    // base, unchanged), committed cases 99f19438; run 2 adds two accept lines (the cases' own defects reported a line
+    // or three from their labels: cicd-operator's removed response close, http-downloader's file left open on the
+    // upload error) and changes no case code or label. The floors are run 2's figures (active findings, any
+    // confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 32/40 = 0.800, precision 32/34 = 0.941; Go 15/20 = 0.750 and 15/17 =
+    // 0.882; Java 17/20 = 0.850 and 17/17 = 1.000. High-confidence only: overall 27/40 = 0.675 and 27/27 = 1.000.
+    // Run 2: overall 32/40 = 0.800 and 32/32 = 1.000; Go 15/20 = 0.750 and 15/15 = 1.000; Java 17/20 = 0.850 and
+    // 17/17 = 1.000; high-confidence only 27/40 = 0.675 and 27/27 = 1.000. Edits of existing files: recall 26/32 =
+    // 0.81, precision 26/26 = 1.00; new and renamed files 6/8 = 0.75 and 6/6 = 1.00.
+    static final double RECALL_FLOOR = 0.80;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.75, 1.00},
+            "java", new double[] {0.85, 1.00});
 
     static List<Case> cases;
 
