@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound128CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout128");
 
-    // Floors: none yet (0.0) until run 1, the blind measurement, is recorded in heldout128/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout128/RESULTS.md. Run 1 is the first and blind measurement (review at f083d7c0, this branch's
+    // base, unchanged), committed cases 4e730b80; run 2 adds three accept lines (real defects of the cases on lines they
+    // did not label: fishymetrics' response body reported on the request's error check, active-monitor's unlocked
+    // insert and lookup of the gauge map) and changes no case code or label. The floors are run 2's figures (active
+    // findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 28/40 = 0.700, precision 28/31 = 0.903; Go 14/20 = 0.700 and 14/17 =
+    // 0.824; Java 14/20 = 0.700 and 14/14 = 1.000. High-confidence only: overall 21/40 = 0.525 and 21/21 = 1.000.
+    // Run 2: overall 28/40 = 0.700 and 28/28 = 1.000; Go 14/20 = 0.700 and 14/14 = 1.000; Java 14/20 = 0.700 and
+    // 14/14 = 1.000; high-confidence only 21/40 = 0.525 and 21/21 = 1.000. Edits of existing files: recall 24/32 =
+    // 0.75, precision 24/24 = 1.00; new and renamed files 4/8 = 0.50 and 4/4 = 1.00.
+    static final double RECALL_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 1.00;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.70, 1.00},
+            "java", new double[] {0.70, 1.00});
 
     static List<Case> cases;
 
