@@ -30,12 +30,21 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound129CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout129");
 
-    // Floors: 0.0 until run 1 and run 2 are recorded in heldout129/RESULTS.md.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout129/RESULTS.md. Run 1 is the first and blind measurement (review at f083d7c0, this branch's
+    // base, unchanged), committed cases 321fdba5; run 2 adds three accept lines (real defects of the cases on lines they
+    // did not label: slack-proxy's and nv-websocket-client's removed closes reported on the first line of their hunks,
+    // graves' unclosed update answer under RES-02) and changes no case code or label. The floors are run 2's figures
+    // (active findings, any confidence) rounded down to 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 25/40 = 0.625, precision 25/30 = 0.833; Go 13/20 = 0.650 and 13/15 =
+    // 0.867; Java 12/20 = 0.600 and 12/15 = 0.800. High-confidence only: overall 16/40 = 0.400 and 16/18 = 0.889.
+    // Run 2: overall 25/40 = 0.625 and 25/27 = 0.926; Go 13/20 = 0.650 and 13/14 = 0.929; Java 12/20 = 0.600 and
+    // 12/13 = 0.923; high-confidence only 16/40 = 0.400 and 16/18 = 0.889. Edits of existing files: recall 21/32 =
+    // 0.66, precision 21/23 = 0.91; new and renamed files 4/8 = 0.50 and 4/4 = 1.00.
+    static final double RECALL_FLOOR = 0.60;
+    static final double PRECISION_FLOOR = 0.90;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.90},
+            "java", new double[] {0.60, 0.90});
 
     static List<Case> cases;
 
