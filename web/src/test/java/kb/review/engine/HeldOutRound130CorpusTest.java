@@ -31,13 +31,23 @@ import org.junit.jupiter.api.Test;
 class HeldOutRound130CorpusTest {
     static final Path DIR = Path.of("web", "src", "test", "resources", "review", "heldout130");
 
-    // Floors: 0.0 until run 1 of this round (the cases are committed before the review runs on them); see
-    // heldout130/RESULTS.md afterwards.
-    static final double RECALL_FLOOR = 0.0;
-    static final double PRECISION_FLOOR = 0.0;
+    // Floors: see heldout130/RESULTS.md. Run 1 is the first and blind measurement (review at f083d7c0, this branch's
+    // base, unchanged), committed cases 809fe91d; run 2 adds five accept lines (real defects of the cases on lines or
+    // under items they did not label: carbon-relay-ng's unlocked cache write, the two SpaghettiSearch versions whose
+    // semaphore and recover lines the template swapped, the timestream connection's per-call client under RES-04) and
+    // changes no case code or label. The floors are run 2's figures (active findings, any confidence) rounded down to
+    // 0.05, a regression floor only.
+    // Run 1, active findings: overall recall 26/40 = 0.650, precision 26/35 = 0.743; Go 13/20 = 0.650 and 13/21 =
+    // 0.619; Java 13/20 = 0.650 and 13/14 = 0.929. High-confidence only: overall 22/40 = 0.550 and 22/27 = 0.815.
+    // Run 2: overall 26/40 = 0.650 and 26/30 = 0.867; Go 13/20 = 0.650 and 13/17 = 0.765; Java 13/20 = 0.650 and
+    // 13/13 = 1.000; high-confidence only 22/40 = 0.550 and 22/25 = 0.880. Edits of existing files: recall 20/32 =
+    // 0.63, precision 20/21 = 0.95; new and renamed files 6/8 = 0.75 and 6/9 = 0.67. Two of the fourteen misses are
+    // the corpus's own label error (SpaghettiSearch, RESULTS.md).
+    static final double RECALL_FLOOR = 0.65;
+    static final double PRECISION_FLOOR = 0.85;
     static final Map<String, double[]> LANGUAGE_FLOORS = Map.of(
-            "go", new double[] {0.0, 0.0},
-            "java", new double[] {0.0, 0.0});
+            "go", new double[] {0.65, 0.75},
+            "java", new double[] {0.65, 1.00});
 
     static List<Case> cases;
 
