@@ -110,7 +110,7 @@ final class DeletedTimeoutSetters {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
             boolean step = endMoved || !handed && removed.line().text().strip().startsWith(".");
-            String setter = handed ? lines.get(from).text()
+            String setter = handed ? handingLine(lines, from, to)
                     : m.find(0) || limit ? removed.line().text() : statement(lines, from, to);
             if (TimeLimitSettings.LOOP.matcher(lines.get(from).text()).find()) {
                 setter = lines.get(from).text(); // a loop that set the limit on each part: its receiver is no local
@@ -270,9 +270,22 @@ final class DeletedTimeoutSetters {
         return false;
     }
 
+    /** The first line of {@code from..to} that opens a call on a receiver (not a declaration): the hand-over. */
+    private static String handingLine(List<DiffLine> lines, int from, int to) {
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text();
+            if (CALL_STATEMENT.matcher(t).find() && !DECLARED.matcher(t).find()) {
+                return t;
+            }
+        }
+        return lines.get(from).text();
+    }
+
     /**
-     * True when the deleted run {@code from..to} is one whole statement that calls a method on a kept receiver and
-     * hands it a configuring object with a timeout step (session 54, round 125's monero RPC: {@code
+     * True when the deleted run {@code from..to} is whole statements that call a method on a kept receiver and
+     * hand it a configuring object with a timeout step (inline, or a name whose declaration, deleted in the run or
+     * elsewhere in the file, built one: {@code RequestConfig config = RequestConfig.custom().setSocketTimeout(ms)
+     * .build();} and {@code get.setConfig(config);}) (session 54, round 125's monero RPC: {@code
      * post.setConfig(RequestConfig.custom()} ... {@code .setSocketTimeout(ms)} ... {@code .build());} deleted, the
      * request kept and sent with the client's default, no bound): the statement's first line opens the call, its
      * parentheses close on its last line with {@code ;} and not before, and a line of it carries the timeout step.
@@ -281,21 +294,28 @@ final class DeletedTimeoutSetters {
         if (to - from + 1 > STEP_LINES) {
             return false;
         }
+        boolean handed = false;
         StringBuilder joined = new StringBuilder();
         for (int j = from; j <= to; j++) {
             String t = lines.get(j).text().strip();
-            if (j < to && t.endsWith(";")) {
+            joined.append(t);
+            if (!t.endsWith(";") && j < to) {
+                continue;
+            }
+            String all = joined.toString();
+            joined.setLength(0);
+            Matcher d = DECLARED.matcher(all);
+            if (d.find() && configs.contains(d.group(1)) || TIMEOUT_LOCAL.matcher(all).matches()) {
+                continue; // the configuring object's own deleted declaration, or a timeout's value
+            }
+            Matcher c = CALL_STATEMENT.matcher(all);
+            if (!all.endsWith(";") || !c.find() || StrippedTimeouts.closing(all, c.end() - 1) != all.length() - 2
+                    || !handsOver(all, configs)) {
                 return false;
             }
-            joined.append(t);
+            handed = true;
         }
-        String all = joined.toString();
-        Matcher c = CALL_STATEMENT.matcher(all);
-        if (!all.endsWith(";") || !c.find()) {
-            return false;
-        }
-        int close = StrippedTimeouts.closing(all, c.end() - 1);
-        return close == all.length() - 2 && handsOver(all, configs);
+        return handed;
     }
 
     /** A step that hands the chain a configuring object by name: {@code .setDefaultRequestConfig(requestConfig)}. */
@@ -331,7 +351,8 @@ final class DeletedTimeoutSetters {
                 for (int j = i; j < lines.size() && j < i + STEP_LINES && lines.get(j).kind() == DiffLine.Kind.REMOVED;
                         j++) {
                     Matcher m = SETTER.matcher(lines.get(j).text());
-                    if (m.find() && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()) {
+                    if (m.find() && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()
+                            || nestedSetter(lines.get(j).text())) {
                         out.add(d.group(1));
                         break;
                     }
