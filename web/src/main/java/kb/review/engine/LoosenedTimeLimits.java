@@ -413,7 +413,7 @@ final class LoosenedTimeLimits {
             for (DiffLine a : block) {
                 String st = a.text().strip();
                 if (a.kind() != DiffLine.Kind.ADDED || a.newLine() <= 0 || !a.text().contains("(")
-                        || st.startsWith("//") || st.startsWith("*") || st.startsWith("/*")) {
+                        || st.startsWith("//") || st.startsWith("*") || st.startsWith("/*") || st.startsWith("}")) {
                     continue;
                 }
                 for (DiffLine r : removed) {
@@ -453,6 +453,9 @@ final class LoosenedTimeLimits {
             }
         }
         for (String name : bearing) {
+            if (NOT_A_CARRIER.matcher(name).find()) {
+                continue; // an error or a result assigned from a call that sets a limit carries none itself
+            }
             Pattern word = Pattern.compile("(?<![\\w$.])" + Pattern.quote(name) + "(?![\\w$])");
             if (word.matcher(cut).find() && !word.matcher(now).find()) {
                 return name;
@@ -460,6 +463,9 @@ final class LoosenedTimeLimits {
         }
         return null;
     }
+
+    /** Names that hold an error or a call's result, not a limit ({@code err := conn.SetReadDeadline(t)}). */
+    private static final Pattern NOT_A_CARRIER = Pattern.compile("^(?:_|ok|e|err|errs|error|res|resp|result|ret)$|Err$|Error$");
 
     private static final Pattern SELECT_OPEN = Pattern.compile("^(\\s*)select\\s*\\{\\s*$");
     /** A case that ends a wait on the caller's context: {@code case <-ctx.Done():}, {@code case <-c.ctx.Done():}. */
