@@ -20,6 +20,12 @@ final class AddedLines {
     private final List<String> lines;
     /** The added lines of the files that are not tests: a test's timeout bounds the test, not the code's call. */
     private final List<String> outsideTests;
+    /**
+     * The added lines of the files that are not tests, less those that restate a deleted line of their file but for
+     * the closing text ({@code .option(CONNECT_TIMEOUT_MILLIS, ms)} coming back as {@code .option(..., ms);} when the
+     * step below it is deleted): a kept line that only takes over the chain's end moved nothing.
+     */
+    private final List<String> anewOutsideTests;
     private final Map<Pattern, Boolean> found = new IdentityHashMap<>();
     private Set<String> stripped;
 
@@ -30,6 +36,32 @@ final class AddedLines {
         this.outsideTests = files.stream().filter(f -> !isTest(f.path())).flatMap(f -> f.change().hunks().stream())
                 .flatMap(h -> h.lines().stream()).filter(l -> l.kind() == DiffLine.Kind.ADDED)
                 .map(DiffLine::text).toList();
+        this.anewOutsideTests = files.stream().filter(f -> !isTest(f.path())).flatMap(f -> anew(f).stream()).toList();
+    }
+
+    /** The added lines of {@code file} that are not a deleted line of it restated with another closing text. */
+    private static List<String> anew(SourceFile file) {
+        Set<String> deleted = new HashSet<>();
+        file.change().hunks().stream().flatMap(h -> h.lines().stream()).filter(l -> l.kind() == DiffLine.Kind.REMOVED)
+                .forEach(l -> deleted.add(body(l.text())));
+        return file.change().hunks().stream().flatMap(h -> h.lines().stream())
+                .filter(l -> l.kind() == DiffLine.Kind.ADDED && !deleted.contains(body(l.text())))
+                .map(DiffLine::text).toList();
+    }
+
+    /** A line without white space and without the closing text ({@code ;}, {@code )}, {@code ,}) at its end. */
+    private static String body(String line) {
+        return TRAILING.matcher(StrippedTimeouts.squeeze(line)).replaceAll("");
+    }
+
+    private static final Pattern TRAILING = Pattern.compile("[;),]+$");
+
+    /**
+     * True when {@code p} is found in some added line of a file that is not a test, other than a deleted line of its
+     * file restated with another closing text (the chain's end moved up to it).
+     */
+    boolean anyFindsAnewOutsideTests(Pattern p) {
+        return anewOutsideTests.stream().anyMatch(a -> p.matcher(a).find());
     }
 
     private static boolean isTest(String path) {

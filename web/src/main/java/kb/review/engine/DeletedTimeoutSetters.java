@@ -72,7 +72,7 @@ final class DeletedTimeoutSetters {
 
     static List<Finding> find(SourceFile file, Catalog catalog, AddedLines allAdded) {
         if (file.language() != Language.JAVA || file.path().contains("/src/test/")
-                || allAdded.anyFindsOutsideTests(MENTIONS_TIMEOUT) || allAdded.anyFinds(MENTIONS_SOCKET_OPTIONS)) {
+                || allAdded.anyFindsAnewOutsideTests(MENTIONS_TIMEOUT) || allAdded.anyFinds(MENTIONS_SOCKET_OPTIONS)) {
             return List.of();
         }
         Severity severity = catalog.item("TMO-01").map(Catalog.Item::severity).orElse(Severity.WARNING);
@@ -83,7 +83,9 @@ final class DeletedTimeoutSetters {
             Matcher m = SETTER.matcher(removed.line().text());
             Matcher c = CALLBACK_BODY.matcher(removed.line().text());
             boolean limit = limits(removed.line().text(), configs);
-            if (!limit && (m.find() ? NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()
+            boolean inline = handsOver(removed.line().text(), configs);
+            boolean nested = !limit && !inline && nestedSetter(removed.line().text());
+            if (!limit && !inline && !nested && (m.find() ? NOT_A_WAIT.matcher(m.group(1)).find() || OFF.matcher(m.group(2)).matches()
                     : !c.find() || NOT_A_WAIT.matcher(c.group(1)).find())) {
                 continue;
             }
@@ -97,17 +99,23 @@ final class DeletedTimeoutSetters {
                 to++;
             }
             boolean endMoved = endMoved(lines, from, to);
-            if (!endMoved && (from == 0 || to + 1 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
-                    || lines.get(to + 1).kind() != DiffLine.Kind.CONTEXT
+            if (endMoved && removed.index() == from) {
+                continue; // the step that comes back with the chain's end: kept, not deleted
+            }
+            boolean edges = from > 0 && to + 1 < lines.size() && lines.get(from - 1).kind() == DiffLine.Kind.CONTEXT
+                    && lines.get(to + 1).kind() == DiffLine.Kind.CONTEXT;
+            boolean handed = edges && configStatement(lines, from, to, configs);
+            if (!endMoved && !handed && (!edges || inline || nested
                     || !onlyTimeouts(lines, from, to, configs) && !wholeSteps(lines, from, to))) {
                 continue; // a rewrite, or a deletion at the edge of what the hunk shows
             }
-            boolean step = endMoved || removed.line().text().strip().startsWith(".");
-            String setter = m.find(0) || limit ? removed.line().text() : statement(lines, from, to);
+            boolean step = endMoved || !handed && removed.line().text().strip().startsWith(".");
+            String setter = handed ? handingLine(lines, from, to)
+                    : m.find(0) || limit ? removed.line().text() : statement(lines, from, to);
             if (TimeLimitSettings.LOOP.matcher(lines.get(from).text()).find()) {
                 setter = lines.get(from).text(); // a loop that set the limit on each part: its receiver is no local
             }
-            int line = step ? chainHead(lines, from - 1) : limit ? handedOn(lines, to, setter)
+            int line = step ? chainHead(lines, from - 1) : limit && !handed ? handedOn(lines, to, setter)
                     : builtAbove(lines, from, setter, lines.get(to + 1).newLine());
             if (line <= 0 && step && !endMoved) {
                 line = lines.get(from - 1).newLine(); // the chain's head is above the hunk: the kept step above
@@ -154,8 +162,7 @@ final class DeletedTimeoutSetters {
      */
     private static boolean endMoved(List<DiffLine> lines, int from, int to) {
         if (from == 0 || from >= to || to + 2 >= lines.size() || lines.get(from - 1).kind() != DiffLine.Kind.CONTEXT
-                || lines.get(to + 1).kind() != DiffLine.Kind.ADDED || lines.get(to + 2).kind() != DiffLine.Kind.CONTEXT
-                || SETTER.matcher(lines.get(from).text()).find()) {
+                || lines.get(to + 1).kind() != DiffLine.Kind.ADDED || lines.get(to + 2).kind() != DiffLine.Kind.CONTEXT) {
             return false;
         }
         for (int j = from + 1; j <= to; j++) {
@@ -217,6 +224,100 @@ final class DeletedTimeoutSetters {
         return builtAbove(lines, from, setter, lines.get(to + 1).newLine());
     }
 
+    /**
+     * A statement that calls a method on a receiver ({@code post.setConfig(}, {@code request.setOptions(}): group 1 the
+     * method's name. Not a declaration, not an assignment.
+     */
+    private static final Pattern CALL_STATEMENT = Pattern.compile(
+            "^\\s*(?:this\\.)?[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*\\(\\s*\\))*\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(");
+    /** A timeout step inside an argument: {@code RequestConfig.custom().setSocketTimeout(ms)}; group 1 its name, 2 its value. */
+    private static final Pattern INNER_SETTER = Pattern.compile(
+            "\\.\\s*((?!get|is|has)(?:set)?[A-Za-z]*Timeout[A-Za-z]*|[mM]axTime(?:MS)?|withDeadlineAfter)\\s*\\(\\s*([^(),]*)");
+
+    /**
+     * True when {@code line} opens a call on a receiver whose argument builds a configuring object with a timeout step
+     * in it ({@code post.setConfig(RequestConfig.custom().setSocketTimeout(ms).build());}) or hands over a name whose
+     * deleted declaration did ({@code get.setConfig(config);}).
+     */
+    private static boolean handsOver(String line, Set<String> configs) {
+        Matcher c = CALL_STATEMENT.matcher(line);
+        if (!c.find() || SETTER.matcher(line).find() || c.group(1).toLowerCase().contains("timeout")
+                || c.group(1).startsWith("assert")) {
+            return false;
+        }
+        String args = line.substring(c.end());
+        Matcher m = INNER_SETTER.matcher(args);
+        while (m.find()) {
+            if (!NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()) {
+                return true;
+            }
+        }
+        Matcher n = Pattern.compile("^\\s*([A-Za-z_$][\\w$]*)\\s*\\)\\s*;").matcher(args);
+        return n.find() && configs.contains(n.group(1));
+    }
+
+    /** True when {@code line} carries a timeout step inside an argument and is no timeout step itself. */
+    private static boolean nestedSetter(String line) {
+        if (SETTER.matcher(line).find()) {
+            return false;
+        }
+        Matcher m = INNER_SETTER.matcher(line);
+        while (m.find()) {
+            if (m.start() > 0 && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line of {@code from..to} that opens a call on a receiver (not a declaration): the hand-over. */
+    private static String handingLine(List<DiffLine> lines, int from, int to) {
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text();
+            if (CALL_STATEMENT.matcher(t).find() && !DECLARED.matcher(t).find()) {
+                return t;
+            }
+        }
+        return lines.get(from).text();
+    }
+
+    /**
+     * True when the deleted run {@code from..to} is whole statements that call a method on a kept receiver and
+     * hand it a configuring object with a timeout step (inline, or a name whose declaration, deleted in the run or
+     * elsewhere in the file, built one: {@code RequestConfig config = RequestConfig.custom().setSocketTimeout(ms)
+     * .build();} and {@code get.setConfig(config);}) (session 54, round 125's monero RPC: {@code
+     * post.setConfig(RequestConfig.custom()} ... {@code .setSocketTimeout(ms)} ... {@code .build());} deleted, the
+     * request kept and sent with the client's default, no bound): the statement's first line opens the call, its
+     * parentheses close on its last line with {@code ;} and not before, and a line of it carries the timeout step.
+     */
+    private static boolean configStatement(List<DiffLine> lines, int from, int to, Set<String> configs) {
+        if (to - from + 1 > STEP_LINES) {
+            return false;
+        }
+        boolean handed = false;
+        StringBuilder joined = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            String t = lines.get(j).text().strip();
+            joined.append(t);
+            if (!t.endsWith(";") && j < to) {
+                continue;
+            }
+            String all = joined.toString();
+            joined.setLength(0);
+            Matcher d = DECLARED.matcher(all);
+            if (d.find() && configs.contains(d.group(1)) || TIMEOUT_LOCAL.matcher(all).matches()) {
+                continue; // the configuring object's own deleted declaration, or a timeout's value
+            }
+            Matcher c = CALL_STATEMENT.matcher(all);
+            if (!all.endsWith(";") || !c.find() || StrippedTimeouts.closing(all, c.end() - 1) != all.length() - 2
+                    || !handsOver(all, configs)) {
+                return false;
+            }
+            handed = true;
+        }
+        return handed;
+    }
+
     /** A step that hands the chain a configuring object by name: {@code .setDefaultRequestConfig(requestConfig)}. */
     private static final Pattern CONFIG_STEP = Pattern.compile("^\\s*\\.\\s*\\w+\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*\\)\\s*$");
     /** The first line of a declaration or assignment: group 1 the name given a value. */
@@ -250,7 +351,8 @@ final class DeletedTimeoutSetters {
                 for (int j = i; j < lines.size() && j < i + STEP_LINES && lines.get(j).kind() == DiffLine.Kind.REMOVED;
                         j++) {
                     Matcher m = SETTER.matcher(lines.get(j).text());
-                    if (m.find() && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()) {
+                    if (m.find() && !NOT_A_WAIT.matcher(m.group(1)).find() && !OFF.matcher(m.group(2)).matches()
+                            || nestedSetter(lines.get(j).text())) {
                         out.add(d.group(1));
                         break;
                     }

@@ -88,11 +88,13 @@ final class DroppedDeadlineContexts {
             }
             DiffLine at = reportAt(r, ctx, parent);
             if (at != null && out.stream().noneMatch(x -> x.line() == at.newLine())) {
+                boolean callerLost = !FRESH.matcher(parent).find() && twin(r, ctx, at);
                 out.add(new Finding(RULE, "TMO-01", severity, file.path(), at.newLine(), 1, at.text().strip(),
                         "The change deletes `" + r.line().text().strip() + "` and keeps the call it bounded: a peer, "
                                 + "a process or a service that never answers now holds the call, and its caller, as "
                                 + "long as `" + parent + "` lives, which for a background or a server context is "
-                                + "for ever. Keep a deadline on the call, or say where it moved.",
+                                + "for ever" + (callerLost ? CALLER_LOST + parent + "`" : "")
+                                + ". Keep a deadline on the call, or say where it moved.",
                         Finding.Confidence.HIGH, null, "kb", null));
             }
         }
@@ -187,9 +189,32 @@ final class DroppedDeadlineContexts {
         return held.rule().equals("go-deadline-context-dropped") && allAdded.anyFindsOutsideTests(DERIVES);
     }
 
-    /** True when {@code held} is TMO-02's bare-context finding on the line {@code drop} names with a lost deadline. */
+    private static final String CALLER_LOST = "; the call's form without a context takes neither the deadline nor `";
+
+    /**
+     * True when the call that took the derived context is rewritten into its own form without one ({@code
+     * p.db.QueryContext(queryCtx, q)} become {@code p.db.Query(q)}, the same receiver): the caller's context, a name
+     * the function was handed, is lost with the deadline (session 54, round 124's tilenol: TMO-02 as well).
+     */
+    private static boolean twin(RemovedLine r, String ctx, DiffLine at) {
+        Pattern call = Pattern.compile("([\\w.]+)Context\\(\\s*" + Pattern.quote(ctx) + "\\s*[,)]");
+        for (DiffLine l : RemovedLine.changedBlock(r.lines(), r.index())) {
+            Matcher m = call.matcher(l.text());
+            if (l.kind() == DiffLine.Kind.REMOVED && m.find() && m.group(1).contains(".")
+                    && at.text().contains(m.group(1) + "(")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code held} is TMO-02's bare-context finding on the line {@code drop} names with a lost deadline,
+     * unless the call's form without a context lost the caller's context too ({@link #twin}).
+     */
     static boolean supersedes(Finding drop, Finding held) {
         return drop.rule().equals(RULE) && held.rule().equals("go-context-not-propagated")
+                && !drop.message().contains(CALLER_LOST)
                 && held.path().equals(drop.path()) && held.line() == drop.line();
     }
 }

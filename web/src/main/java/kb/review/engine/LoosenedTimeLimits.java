@@ -101,6 +101,12 @@ final class LoosenedTimeLimits {
                 goLoops(file, severity, h, out);
                 timerCases(file, severity, h, out);
             }
+            if (!bearing.isEmpty() && !allAdded.anyFindsAnewOutsideTests(LIMIT)) {
+                droppedArguments(file, severity, h, bearing, out);
+            }
+            if (file.language() == Language.GO) {
+                bareSelects(file, catalog, h, out);
+            }
         }
         return out;
     }
@@ -389,6 +395,170 @@ final class LoosenedTimeLimits {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * A value that carried a time limit, deleted with the argument or step that handed it to a call the change keeps
+     * (session 54, round 123's kubi: {@code dialer := &net.Dialer{Timeout: c.cfg.DialTimeout}} deleted and
+     * {@code ldap.DialURL(u, ldap.DialWithDialer(dialer), tls)} become {@code ldap.DialURL(u, tls)}; a Java
+     * {@code Duration timeout = ...;} deleted and {@code future.get(timeout.toMillis(), MILLISECONDS)} become
+     * {@code future.get()}): the added line is the deleted one less a stretch that names the value, and adds no word of
+     * its own. The call now waits on its library's default, which for dials, requests and futures is no bound.
+     */
+    private static void droppedArguments(SourceFile file, Severity severity, Hunk h, Set<String> bearing,
+            List<Finding> out) {
+        for (List<DiffLine> block : RemovedLine.changedBlocks(h)) {
+            List<DiffLine> removed = block.stream().filter(l -> l.kind() == DiffLine.Kind.REMOVED).toList();
+            for (DiffLine a : block) {
+                String st = a.text().strip();
+                if (a.kind() != DiffLine.Kind.ADDED || a.newLine() <= 0 || !a.text().contains("(")
+                        || st.startsWith("//") || st.startsWith("*") || st.startsWith("/*") || st.startsWith("}")) {
+                    continue;
+                }
+                for (DiffLine r : removed) {
+                    String name = cutName(r.text(), a.text(), bearing);
+                    if (name != null && out.stream().noneMatch(f -> f.line() == a.newLine())) {
+                        out.add(finding(file, severity, a.newLine(), a.text(), "deletes `" + name + "`, which carried "
+                                + "a time limit, with the argument that handed it to `" + a.text().strip()
+                                + "`: the call now waits on its library's default, which bounds nothing"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The limit-bearing name the edit from {@code old} to {@code now} cuts out with its stretch, or null. */
+    private static String cutName(String old, String now, Set<String> bearing) {
+        List<int[]> a = tokens(old);
+        List<int[]> b = tokens(now);
+        int[] ends = sharedEnds(old, a, now, b);
+        int p = ends[0];
+        int s = ends[1];
+        if (a.size() - s - p < 1 || p == 0 || s == 0) {
+            return null;
+        }
+        String cut = old.substring(a.get(p)[0], a.get(a.size() - 1 - s)[1]);
+        String put = b.size() - s > p ? now.substring(b.get(p)[0], b.get(b.size() - 1 - s)[1]).strip() : "";
+        if (bearing.contains(cut.strip()) && (DEFAULT.matcher(put).matches() || put.equals("nil") || put.equals("null"))) {
+            return cut.strip(); // the value replaced by the library's default or by none
+        }
+        if (a.size() - s - p < 2) {
+            return null;
+        }
+        for (int i = p; i < b.size() - s; i++) {
+            if (Character.isLetterOrDigit(now.charAt(b.get(i)[0]))) {
+                return null; // the new line says something of its own: a rewrite
+            }
+        }
+        for (String name : bearing) {
+            if (NOT_A_CARRIER.matcher(name).find()) {
+                continue; // an error or a result assigned from a call that sets a limit carries none itself
+            }
+            Pattern word = Pattern.compile("(?<![\\w$.])" + Pattern.quote(name) + "(?![\\w$])");
+            if (word.matcher(cut).find() && !word.matcher(now).find()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Names that hold an error or a call's result, not a limit ({@code err := conn.SetReadDeadline(t)}). */
+    private static final Pattern NOT_A_CARRIER = Pattern.compile("^(?:_|ok|e|err|errs|error|res|resp|result|ret)$|Err$|Error$");
+
+    private static final Pattern SELECT_OPEN = Pattern.compile("^(\\s*)select\\s*\\{\\s*$");
+    /** A case that ends a wait on the caller's context: {@code case <-ctx.Done():}, {@code case <-c.ctx.Done():}. */
+    private static final Pattern DONE_CASE = Pattern.compile(
+            "^\\s*case\\s*<-\\s*(?:[\\w.]+\\.)?\\w*(?i:ctx|context)\\w*(?:\\(\\))?\\.Done\\(\\)\\s*:\\s*$");
+    /** A case that sends or receives: group 1 the operation ({@code ch <- e}, {@code v := <-ch}, {@code <-ch}). */
+    private static final Pattern OP_CASE = Pattern.compile("^\\s*case\\s+(.*<-.*?)\\s*:\\s*$");
+
+    /**
+     * A Go select that bounded a send or a receive by the caller's context or a timer, replaced by the bare operation
+     * (session 54, round 125's dogechain: {@code select { case <-client.ctx.Done(): return; case ch <- e: }} become
+     * {@code ch <- e}): once the other side stops, the goroutine blocks for good and the caller's cancel no longer
+     * reaches it. The deleted select has exactly the two cases; the added lines are the operation and then the lines of
+     * its case's body, nothing else. TMO-02 for a context's {@code Done()}, TMO-01 for a timer case that names a limit.
+     * Reported at the operation.
+     */
+    private static void bareSelects(SourceFile file, Catalog catalog, Hunk h, List<Finding> out) {
+        List<DiffLine> lines = h.lines();
+        for (int i = 1; i < lines.size(); i++) {
+            Matcher open = SELECT_OPEN.matcher(lines.get(i).text());
+            if (lines.get(i).kind() != DiffLine.Kind.REMOVED || lines.get(i - 1).kind() == DiffLine.Kind.REMOVED
+                    || !open.matches()) {
+                continue;
+            }
+            String close = open.group(1) + "}";
+            int end = i + 1;
+            while (end < lines.size() && lines.get(end).kind() == DiffLine.Kind.REMOVED
+                    && !lines.get(end).text().stripTrailing().equals(close)) {
+                end++;
+            }
+            if (end >= lines.size() || lines.get(end).kind() != DiffLine.Kind.REMOVED) {
+                continue;
+            }
+            String bound = null;
+            String op = null;
+            List<String> opBody = new ArrayList<>();
+            List<String> current = null;
+            int cases = 0;
+            for (int j = i + 1; j < end; j++) {
+                String t = lines.get(j).text();
+                String st = t.strip();
+                if (st.startsWith("case ") || st.startsWith("default:")) {
+                    cases++;
+                    current = null;
+                    if (DONE_CASE.matcher(t).matches() || TIMER_CASE.matcher(t).matches()
+                            && LIMIT.matcher(t).find() && !TimeLimitSettings.NOT_A_WAIT.matcher(t).find()) {
+                        bound = bound == null ? st : "";
+                    } else {
+                        Matcher m = OP_CASE.matcher(t);
+                        if (!m.matches() || op != null) {
+                            op = "";
+                        } else {
+                            op = m.group(1).strip();
+                            current = opBody;
+                        }
+                    }
+                } else if (current != null && !st.isEmpty()) {
+                    current.add(st);
+                }
+            }
+            if (cases != 2 || bound == null || bound.isEmpty() || op == null || op.isEmpty()) {
+                continue;
+            }
+            int k = end + 1;
+            List<DiffLine> added = new ArrayList<>();
+            while (k < lines.size() && lines.get(k).kind() == DiffLine.Kind.ADDED) {
+                if (!lines.get(k).text().isBlank()) {
+                    added.add(lines.get(k));
+                }
+                k++;
+            }
+            if (added.isEmpty() || k >= lines.size() || lines.get(k).kind() != DiffLine.Kind.CONTEXT
+                    || !StrippedTimeouts.squeeze(added.get(0).text()).equals(StrippedTimeouts.squeeze(op))
+                    || added.size() != opBody.size() + 1) {
+                continue;
+            }
+            boolean same = true;
+            for (int n = 0; n < opBody.size(); n++) {
+                same &= added.get(n + 1).text().strip().equals(opBody.get(n));
+            }
+            DiffLine at = added.get(0);
+            if (!same || at.newLine() <= 0) {
+                continue;
+            }
+            boolean context = DONE_CASE.matcher("\t" + bound).matches();
+            String item = context ? "TMO-02" : "TMO-01";
+            Severity severity = catalog.item(item).map(Catalog.Item::severity).orElse(Severity.WARNING);
+            out.add(new Finding(RULE, item, severity, file.path(), at.newLine(), 1, at.text().strip(),
+                    "The change replaces the select that bounded `" + op + "` by `" + bound + "` with the bare "
+                            + "operation: once the other side stops, this " + (context
+                            ? "goroutine blocks for good and the caller's cancel no longer reaches it"
+                            : "wait has no limit") + ". Keep the select, or say what bounds the wait now.",
+                    Finding.Confidence.HIGH, null, "kb", null));
         }
     }
 
