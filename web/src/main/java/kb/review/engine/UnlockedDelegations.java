@@ -29,7 +29,7 @@ import kb.review.rules.Catalog;
  * <p>Not reported: a lock taken again on an added line of the file (moved or changed kind), a deleted lock line
  * re-added, more than one kept statement (the fields readers judge those), a call whose arguments are not the
  * parameters passed through, a comment or name saying the caller holds the lock or the type is confined to one thread,
- * tests.
+ * a delegate field the file declares thread-safe or immutable, a constant, a static method's forward, tests.
  */
 final class UnlockedDelegations {
 
@@ -109,7 +109,8 @@ final class UnlockedDelegations {
                 continue;
             }
             Matcher f = FORWARD.matcher(lines.get(forward).text());
-            if (!f.matches() || !passesThrough(f.group(1), f.group(2), params)) {
+            if (!f.matches() || !passesThrough(f.group(1), f.group(2), params)
+                    || !f.group(1).equals("super") && safeDelegate(file, f.group(1), lines, at)) {
                 continue;
             }
             int line = lines.get(forward).newLine();
@@ -200,6 +201,35 @@ final class UnlockedDelegations {
             }
         }
         return true;
+    }
+
+    /** A field built immutable: {@code Map.of(..)}, {@code List.copyOf(..)}, Guava's {@code Immutable*}, an unmodifiable view. */
+    private static final Pattern IMMUTABLE = Pattern.compile(
+            "\\b(?:Map|List|Set)\\s*\\.\\s*(?:of|ofEntries|copyOf)\\s*\\(|\\bImmutable\\w*|Collections\\s*\\.\\s*unmodifiable\\w*");
+    private static final Pattern CONSTANT = Pattern.compile("^[A-Z][A-Z0-9_]*$");
+
+    /**
+     * Whether a delegate field needs no lock of the wrapper's: the file declares it thread-safe (concurrent, atomic,
+     * volatile, a synchronized wrapper) or immutable, it is a constant, or the forwarding method is static (a
+     * utility's static map, not a wrapper's delegate).
+     */
+    private static boolean safeDelegate(SourceFile file, String name, List<DiffLine> lines, int at) {
+        String text = file.text();
+        if (CONSTANT.matcher(name).matches() || kb.review.analysis.GuardedNames.threadSafe(text, name)) {
+            return true;
+        }
+        Matcher built = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*=\\s*([^;]*)").matcher(text);
+        while (built.find()) {
+            if (IMMUTABLE.matcher(built.group(1)).find()) {
+                return true;
+            }
+        }
+        for (int j = at; j >= 0 && j >= at - 3; j--) {
+            if (HEAD.matcher(lines.get(j).text()).matches()) {
+                return lines.get(j).text().contains("static ");
+            }
+        }
+        return false;
     }
 
     private static boolean readded(List<DiffLine> lines, int at) {
