@@ -11,7 +11,7 @@ import kb.review.diff.SourceFile;
  * The text reading behind {@link RemovedGuards}: which shared names a line writes (Go and Java), whether a name is of
  * a thread-safe type, whether a hunk keeps a lock line it seems to remove, and brace depth of a line.
  */
-final class GuardedNames {
+public final class GuardedNames {
 
     /** Go: a write through a selector or a package-level name; group 1 the path, group 2 the name. */
     private static final Pattern GO_WRITE = Pattern.compile(
@@ -153,7 +153,7 @@ final class GuardedNames {
     }
 
     /** Java: whether the file declares or makes {@code name} a thread-safe type (its writes need no lock). */
-    static boolean threadSafe(String text, String name) {
+    public static boolean threadSafe(String text, String name) {
         return Pattern.compile("(?:Concurrent\\w*|Atomic\\w*|CopyOnWrite\\w*|Blocking(?:Queue|Deque)|LongAdder|Vector|Hashtable"
                 + "|Collections\\.synchronized\\w*)\\b[^;\\n]*?\\b" + name + "\\s*[=;]|\\b" + name + "\\s*=\\s*(?:new\\s+"
                 + "(?:Concurrent|Atomic|CopyOnWrite|LinkedBlocking|ArrayBlocking)|Collections\\.synchronized)|volatile\\b[^;\\n]*\\b"

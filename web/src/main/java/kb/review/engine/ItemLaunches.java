@@ -37,7 +37,9 @@ import kb.review.rules.Catalog;
  * bare {@code go} rewritten as a recovering wrapper or a {@code wg.Go}), a function with a visible bound (a semaphore,
  * a slot sent on a channel, {@code SetLimit}, a limited listener), a long-lived launch ({@code Serve}, {@code run},
  * {@code loop}, {@code watch}...: one per registered component, not per item), tests, and a file without deleted
- * lines (a new file's fan-out is the CONC-02 rules' to judge from its loop).
+ * lines (a new file's fan-out is the CONC-02 rules' to judge from its loop). Session 54: a change with no deleted
+ * lines is read for a launch added inside a function named for its loop, below its top level (see
+ * {@code loopLaunches}).
  */
 final class ItemLaunches {
 
@@ -89,8 +91,11 @@ final class ItemLaunches {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog) {
-        if (file.language() != Language.GO || file.path().endsWith("_test.go") || RemovedLine.of(file).isEmpty()) {
+        if (file.language() != Language.GO || file.path().endsWith("_test.go")) {
             return List.of();
+        }
+        if (RemovedLine.of(file).isEmpty()) {
+            return file.complete() ? List.of() : loopLaunches(file, catalog);
         }
         List<Finding> out = new ArrayList<>();
         for (Hunk h : file.change().hunks()) {
@@ -261,6 +266,85 @@ final class ItemLaunches {
                         + "hand-off, or take a slot of a semaphore (or a limited errgroup) before the launch.",
                 Finding.Confidence.LOW, "the review sees the launch and the hand-off it replaces, not the input's size",
                 "kb", null));
+    }
+
+    /** A function named for the loop a goroutine runs: {@code readLoop}, {@code recvLoop}, {@code loop}. */
+    private static final Pattern LOOP_NAME = Pattern.compile("^(?:[a-z]\\w*Loop|[Ll]oop\\w*)$");
+
+    /**
+     * Session 54: a change with no deleted lines adds a {@code go} statement inside a function named for its loop
+     * ({@code readLoop}), nested below the function's top level where the hunk cuts the loop's header off, handing
+     * the goroutine a value of the turn (an argument that is no receiver's field, context or constant): a goroutine
+     * per item read (round 124's decoder per blob). Not reported: a loop in sight (the range and per-element rules
+     * judge it), a launch inside a func literal, a long-lived or looping launch, a visible bound, a launch awaited in
+     * its block, a launch with no item among its arguments.
+     */
+    private static List<Finding> loopLaunches(SourceFile file, Catalog catalog) {
+        List<Finding> out = new ArrayList<>();
+        for (Hunk h : file.change().hunks()) {
+            for (DiffLine l : h.lines()) {
+                if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= 0) {
+                    continue;
+                }
+                Matcher g = GO.matcher(l.text());
+                if (!g.find() || !l.text().strip().startsWith("go ") || LONG_LIVED.matcher(g.group(2)).find()) {
+                    continue;
+                }
+                int at = l.newLine();
+                int indent = indent(l.text());
+                String launch = launchText(file, at, indent);
+                if (RUNNER_BODY.matcher(launch).find()) {
+                    continue;
+                }
+                int func = -1;
+                boolean blocked = false;
+                int depth = indent;
+                for (int n = at - 1; n >= 1 && file.known(n) && func < 0; n--) {
+                    String t = file.line(n);
+                    if (t.isBlank() || indent(t) >= depth) {
+                        continue;
+                    }
+                    depth = indent(t);
+                    if (t.startsWith("func")) {
+                        func = n;
+                    } else if (FUNC.matcher(t).find() || FOR.matcher(t).find()) {
+                        blocked = true;
+                        break;
+                    }
+                }
+                String header = func > 0 ? file.line(func) : h.section() == null ? "" : h.section().strip();
+                Matcher d = DECL.matcher(header);
+                // below the function's top level (a tab's width): inside the loop the hunk cuts off
+                if (blocked || !d.find() || !LOOP_NAME.matcher(d.group(2)).matches() || indent < 8) {
+                    continue;
+                }
+                String receiver = d.group(1);
+                Set<String> items = new LinkedHashSet<>();
+                Matcher args = CALL_ARGS.matcher(kb.review.analysis.CodeText.code(g.group(2)));
+                if (args.find()) {
+                    Matcher n = NAME.matcher(args.group(1).replaceAll("\\b\\w+\\s*:", " "));
+                    while (n.find()) {
+                        String name = n.group();
+                        if (!NOT_ITEMS.contains(name) && !name.equals(receiver)) {
+                            items.add(name);
+                        }
+                    }
+                }
+                if (items.isEmpty() || BOUND.matcher(functionText(file, func > 0 ? func : Math.max(1, h.newStart()),
+                        at, launch)).find() || awaited(launch, file, at, indent)) {
+                    continue;
+                }
+                Severity severity = catalog.item("CONC-02").map(Catalog.Item::severity).orElse(Severity.WARNING);
+                out.add(new Finding(RULE, "CONC-02", severity, file.path(), at, 1, l.text().strip(),
+                        "The change starts a goroutine for `" + String.join("`, `", items) + "` inside `" + d.group(2)
+                                + "`'s loop: one goroutine per turn, with nothing bounding how many run, so input that "
+                                + "arrives faster than it is handled becomes as many goroutines and buffers. Hand the "
+                                + "item to a fixed set of workers over a channel, or take a semaphore slot first.",
+                        Finding.Confidence.LOW, "the review sees the launch in a loop function, not the loop's input",
+                        "kb", null));
+            }
+        }
+        return out;
     }
 
     /** A literal's signal of its end: a channel closed or sent on, a wait group's Done. */

@@ -25,7 +25,9 @@ import kb.review.rules.Catalog;
  * <p>A deleted lock (or read lock) whose unlock is deleted with it, the lines it guarded kept, is reported too at the
  * first kept line it guarded (rule {@code lock-removed}, see {@link #guardedStatement}), with the same confidence:
  * a socket written by one writer at a time, a package map ranged while handlers register into it (round 23's go-05
- * and go-07).
+ * and go-07). Session 54: only a lock of the same mutex that the change adds counts as the lock moved; a kept one
+ * counts when it still covers the statement (round 123's session store: the read section's lock pair deleted, the
+ * function's later write section keeps its own lock).
  */
 final class RemovedLocks {
 
@@ -34,7 +36,7 @@ final class RemovedLocks {
 
     /** A deleted write lock; group 1 the value that owns it (the receiver for an embedded mutex). */
     private static final Pattern LOCK = Pattern.compile("^\\s*(\\w+)(?:\\.\\w+)*\\.Lock\\(\\)\\s*$");
-    private static final Pattern HELD_BY_CALLER = Pattern.compile(
+    static final Pattern HELD_BY_CALLER = Pattern.compile(
             "\\w+Locked\\s*\\(|(?i)\\b(?:caller|callers)\\s+(?:must\\s+)?(?:hold|holds|lock)\\b|lock\\s+(?:is\\s+)?held");
     private static final Pattern FUNCTION_END = Pattern.compile("^(?:}|func\\b)");
 
@@ -193,6 +195,27 @@ final class RemovedLocks {
         return m != null && m.find() ? m.group(1) : null;
     }
 
+    /**
+     * Whether line {@code at} of the new file sits below a kept {@code lock} line of the same mutex in its function
+     * with no unlock between (session 54: a kept lock elsewhere in the function, such as the write section that follows
+     * a deleted read section, no longer counts as the lock moved; only one that still covers the statement does).
+     */
+    private static boolean heldAt(SourceFile file, int at, Pattern lock) {
+        for (int k = at - 1; k >= 1 && file.known(k); k--) {
+            String line = file.line(k);
+            if (line.startsWith("func") || line.startsWith("}")) {
+                return false;
+            }
+            if (lock.matcher(line).find()) {
+                return true;
+            }
+            if (line.contains("Unlock()") && !line.strip().startsWith("defer")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Whether a function starts, in the file's known text, after line {@code from} and at or before {@code to}. */
     private static boolean functionBetween(SourceFile file, int from, int to) {
         for (int n = from + 1; n <= to; n++) {
@@ -240,8 +263,8 @@ final class RemovedLocks {
         Pattern unlock = Pattern.compile("^\\s*(defer\\s+)?" + Pattern.quote(mutex) + "\\.R?Unlock\\(\\)\\s*(?://.*)?$");
         Pattern relock = Pattern.compile("^\\s*(?:defer\\s+)?" + Pattern.quote(mutex) + "\\.R?Lock\\(\\)");
         if (file.change().hunks().stream().flatMap(h -> h.lines().stream()).anyMatch(l ->
-                l.kind() != DiffLine.Kind.REMOVED && relock.matcher(l.text()).find())) {
-            return null; // the lock is still taken somewhere of the file in sight: moved, not deleted
+                l.kind() == DiffLine.Kind.ADDED && relock.matcher(l.text()).find())) {
+            return null; // the change takes the lock again somewhere of the file: moved, not deleted
         }
         if (HELD_BY_CALLER.matcher(removed.hunk().section()).find()) {
             return null;
@@ -323,6 +346,9 @@ final class RemovedLocks {
             // a field of the owner used (c.conn.WriteMessage, c.items[k]), not a method of the owner, which may lock
             if (!packageMutex && !field.matcher(l.text()).find()) {
                 continue;
+            }
+            if (heldAt(file, l.newLine(), relock)) {
+                return null; // a kept lock of the same mutex still covers the statement (session 54)
             }
             Severity severity = catalog.item("CONC-03").map(Catalog.Item::severity).orElse(Severity.WARNING);
             return new Finding(GUARD_RULE, "CONC-03", severity, file.path(), l.newLine(), 1, l.text().strip(),

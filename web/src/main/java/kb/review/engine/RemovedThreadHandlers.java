@@ -20,7 +20,9 @@ import kb.review.rules.Catalog;
  * only reads added lines: taking the handler away is the change's own act, and the thread it leaves dies silently on
  * its first exception (CONC-01). Reported at the thread's creation (or its chain's first line) when the hunk shows
  * it, else at the line that follows the deletion. Silent when the diff adds a handler anywhere (moved to a helper),
- * when the deleted line comes back re-indented, and in test code.
+ * when the deleted line comes back re-indented, and in test code. Session 54: when the handler went with the thread
+ * or factory that carried it, the first platform thread the change itself creates in the file is reported instead
+ * (the work moved onto a bare thread), unless it is a shutdown hook.
  */
 final class RemovedThreadHandlers {
 
@@ -59,7 +61,17 @@ final class RemovedThreadHandlers {
             }
             int made = chained ? chainStart(lines, at) : creation(lines, at, on.group(1));
             if (made <= 0 && !chained && !stillUsed(lines, at, on.group(1))) {
-                continue; // the thread went with its handler
+                // the thread went with its handler; the work it ran now runs on a thread the change makes bare
+                int bare = bareThread(file);
+                if (bare > 0 && out.stream().noneMatch(o -> o.line() == bare)) {
+                    out.add(new Finding(RULE, "CONC-01", severity, file.path(), bare, 1, file.line(bare).strip(),
+                            "The change deletes the thread (or factory) that carried an uncaught-exception handler and "
+                                    + "starts this thread without one: an exception now kills it silently and its "
+                                    + "work stops with nobody told. Give it a handler that logs (or catch and log in "
+                                    + "the task's body).",
+                            Finding.Confidence.HIGH, null, "kb", null));
+                }
+                continue;
             }
             int report = made > 0 ? made : nextKept(lines, at);
             if (report <= 0 || !file.known(report) || out.stream().anyMatch(o -> o.line() == report)) {
@@ -72,6 +84,33 @@ final class RemovedThreadHandlers {
                     Finding.Confidence.HIGH, null, "kb", null));
         }
         return out;
+    }
+
+    /**
+     * Session 54: a handler the change deleted stands beside the thread rule's CONC-01 finding on the same line, which
+     * a per-task launch's CONC-02 finding takes the place of (see the Reviewer); the deletion is the change's own act.
+     */
+    static boolean besideThreadRule(Finding drop, Finding held) {
+        return drop.rule().equals(RULE) && held.item().equals("CONC-01");
+    }
+
+    /** A platform thread the change creates: {@code new Thread(...)} or a {@code Thread.ofPlatform()} builder. */
+    private static final Pattern NEW_THREAD = Pattern.compile("\\bnew\\s+Thread\\s*\\(|\\bThread\\s*\\.\\s*ofPlatform\\s*\\(");
+
+    /**
+     * Session 54: the new line of the first added line of {@code file} that creates a platform thread, or -1. Read when
+     * the deleted handler went with the thread that carried it (a {@code ThreadFactory} lambda, a pool's factory): the
+     * change then makes its own thread for the same work (round 122's queue consumer, an executor replaced by
+     * {@code new Thread(this::runLoop)}), and no handler is added anywhere (the caller checks).
+     */
+    private static int bareThread(SourceFile file) {
+        for (int n = 1; n <= file.lineCount(); n++) {
+            if (file.known(n) && file.added(n) && NEW_THREAD.matcher(file.line(n)).find()
+                    && !file.line(n).contains("ShutdownHook")) {
+                return n;
+            }
+        }
+        return -1;
     }
 
     /** True when the deleted line comes back in the same changed block (re-indented or moved a line). */

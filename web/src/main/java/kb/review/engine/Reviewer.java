@@ -257,6 +257,7 @@ public final class Reviewer {
                     drops.addAll(DroppedOnceGuards.find(f, book.catalog())); // a once made a plain flag test
                     addUnlessLineHeld(drops, ReadLockWrites.find(f, book.catalog())); // a write under RLock, past Unlock
                     addUnlessLineHeld(drops, DroppedGrowthBounds.find(f, book.catalog())); // a queue or cache unbounded
+                    addUnlessLineHeld(drops, UnlockedDelegations.find(f, book.catalog())); // a forward's lock cut
                     addUnlessLineHeld(drops, HoistedUnsafeLocals.find(f, book.catalog())); // a per-call format shared
                     ReplacedConcurrentCollections.find(f, book.catalog())
                             .forEach(r -> drops.add(SharedWriteAnchors.at(r, f)));
@@ -284,6 +285,7 @@ public final class Reviewer {
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
                     drops.removeIf(d -> kept.stream().anyMatch(k -> k.path().equals(d.path())
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
+                            && !RemovedThreadHandlers.besideThreadRule(d, k)
                             && !SharedClientCallsReplaced.besideOtherItem(d, k)
                             && !UnreleasedOwnedFields.besideOtherItem(d, k)
                             && !ItemLaunches.besideOtherItem(d, k)));
@@ -297,10 +299,13 @@ public final class Reviewer {
                     for (Finding h : perTask) {
                         // (session 42) and so is it in place of a deleted release's guess on that line: the thread
                         // now takes the value the deleted catch closed (round 21's java-36, a rejected hand-off's close)
+                        // (session 54) a handler the change deleted with its thread stays CONC-01's: that loss is
+                        // the change's own act, said beside the per-task launch (round 122's queue consumer)
                         kept.removeIf(k -> k.path().equals(h.path()) && k.line() == h.line()
-                                && (k.item().equals("CONC-01") || k.rule().equals(RemovedReleases.RULE)
-                                && k.confidence() == Finding.Confidence.LOW));
-                        if (kept.stream().noneMatch(k -> k.path().equals(h.path()) && k.line() == h.line())) {
+                                && (k.item().equals("CONC-01") && !k.rule().equals(RemovedThreadHandlers.RULE)
+                                || k.rule().equals(RemovedReleases.RULE) && k.confidence() == Finding.Confidence.LOW));
+                        if (kept.stream().noneMatch(k -> k.path().equals(h.path()) && k.line() == h.line()
+                                && !k.rule().equals(RemovedThreadHandlers.RULE))) {
                             kept.add(h);
                         }
                     }
