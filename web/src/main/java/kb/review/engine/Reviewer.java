@@ -269,6 +269,7 @@ public final class Reviewer {
                     addUnlessLineHeld(drops, ItemLaunches.find(f, book.catalog())); // a hand-off made a goroutine
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
+                    drops.addAll(DroppedOwnerFields.find(f, book.catalog())); // (res54) a holding field removed
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     drops.addAll(DroppedLogIds.find(f, book.catalog()));
@@ -286,6 +287,7 @@ public final class Reviewer {
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
                             && !SharedClientCallsReplaced.besideOtherItem(d, k)
                             && !UnreleasedOwnedFields.besideOtherItem(d, k)
+                            && !DroppedOwnerFields.besideOtherItem(d, k)
                             && !ItemLaunches.besideOtherItem(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
