@@ -25,7 +25,9 @@ import kb.review.rules.Catalog;
  *
  * <p>Not reported: a field still named by an added line (it moved or was renamed), a field whose release the change
  * does not delete (nothing said it owned anything), a local that the new code releases, returns, stores, hands to a
- * call as an argument or declares in a try-with-resources (a new owner, or its own scope), and test sources.
+ * call as an argument or declares in a try-with-resources (a new owner, or its own scope), and test sources. A line
+ * another finding holds keeps that finding alone (the Reviewer's rule for drops): a client or pool made per call there
+ * is RES-04's defect (rounds 75 and 124: the field removed so that each call makes its own).
  */
 final class DroppedOwnerFields {
 
@@ -87,14 +89,6 @@ final class DroppedOwnerFields {
             }
         }
         return out;
-    }
-
-    /**
-     * This reader's finding stands beside another item's finding on its line (an executor made per call, RES-04's, on
-     * the same declaration): the release the change removed is a defect of its own, which that finding does not name.
-     */
-    static boolean besideOtherItem(Finding drop, Finding held) {
-        return drop.rule().equals(RULE) && !held.item().equals(drop.item());
     }
 
     /**

@@ -35,12 +35,6 @@ final class HelperReleases {
     /** Names a helper's argument has when it is not the released value. */
     private static final String NOT_VALUE = "(?!(?:err|error|e|ex|ctx|context|reason|code|msg|message|status|t|b|tb"
             + "|nil|true|false)\\b)";
-    /**
-     * The rest of a Close helper's call after the value (session 54, res54): further arguments that say how to
-     * report the close's failure or what the value was ({@code defer log.CloseAndLogError(store, status.Path)},
-     * {@code defer closeWithLog(f, "index")}); the value is the first argument.
-     */
-    private static final String GO_ARGS_TAIL = "\\s*,\\s*(?:[^()]|\\([^()]*\\))*\\)\\s*(?://.*)?$";
     private static final String GO_TAIL = "\\s*\\)\\s*(?://.*)?$";
 
     /**
@@ -57,13 +51,6 @@ final class HelperReleases {
     /** Any other Go releasing helper handed one value ({@code safeClose(conn)}, {@code closeutil.CloseQuietly(f)}). */
     static final Pattern GO = Pattern.compile(GO_LEAD + GO_HELPER + "\\(\\s*" + NOT_VALUE + "([a-z_]\\w*)" + GO_TAIL);
 
-    /**
-     * A Go helper named for closing, handed the value first and more after it ({@code defer log.CloseAndLogError(store,
-     * status.Path)}, {@code closeWithLog(f, "index")}); a drain helper with more arguments is left out (a queue drained
-     * with a count releases nothing). Group 1 is the value.
-     */
-    static final Pattern GO_ARGS = Pattern.compile(GO_LEAD + "(?=\\w*[cC]lose)" + GO_HELPER + "\\(\\s*" + NOT_VALUE
-            + "([a-z_]\\w*)" + GO_ARGS_TAIL);
 
     /**
      * A Java helper that closes one value: a utility class's or the file's own quiet or safe close, or

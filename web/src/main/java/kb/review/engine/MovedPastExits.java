@@ -122,12 +122,12 @@ final class MovedPastExits {
 
     /** The Go forms of a close, any of which puts back a deleted close of the same value. */
     private static final List<Pattern> GO_CLOSES = List.of(GoReleases.CLOSE, GoReleases.BODY, HelperReleases.GO_BODY,
-            HelperReleases.GO, HelperReleases.GO_ARGS);
+            HelperReleases.GO);
 
     /**
      * True when {@code text} releases {@code value} as the deleted release did: by the same form, or (Go, a close,
-     * session 54) by another form of a close (a helper's {@code defer log.CloseAndLogError(store, path)} replaced by
-     * {@code defer store.Close()} further down).
+     * session 54) by another form of a close (a helper's {@code defer fsutil.Close(seg)} replaced by
+     * {@code defer seg.Close()} further down).
      */
     static boolean releases(RemovedReleases.Release r, String text, String value, Language language, String item) {
         Matcher m = r.pattern().matcher(text);

@@ -83,7 +83,6 @@ final class RemovedReleases {
             // `safeClose(conn)`), a response's or its body's RES-02 (session 42)
             new Release(HelperReleases.GO_BODY, "RES-02", null, "releases the body of"),
             new Release(HelperReleases.GO, "RES-01", null, "releases"),
-            new Release(HelperReleases.GO_ARGS, "RES-01", null, "releases"),
             // Go: also `_ = tx.Rollback()`, and pgx's rollback that takes a context (`tx.Rollback(ctx)`)
             new Release(GoReleases.ROLLBACK, "TX-01", null, "rolls back"),
             // Go: a deferred helper handed a transaction begun above (`defer rollback.Tx(ctx, tx)`), TxHelperReleases

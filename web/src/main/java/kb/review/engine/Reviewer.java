@@ -287,7 +287,6 @@ public final class Reviewer {
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
                             && !SharedClientCallsReplaced.besideOtherItem(d, k)
                             && !UnreleasedOwnedFields.besideOtherItem(d, k)
-                            && !DroppedOwnerFields.besideOtherItem(d, k)
                             && !ItemLaunches.besideOtherItem(d, k)));
                     kept.addAll(drops);
                     // a goroutine that takes the place of a bounded hand-off is CONC-02's: the change's defect is the
