@@ -26,8 +26,10 @@ final class DeletedResponseCloses {
     /** An acquisition of an HTTP response, as java-libraries.yaml's http-client-response entry names them. */
     private static final Pattern RESPONSE = Pattern.compile(
             "\\.newCall\\(.*\\)\\s*\\.execute\\(\\s*\\)|(?i:\\b(?:httpClient|http|client))\\.execute\\("
-                    + "|^\\s*(?:final\\s+)?(?:[\\w.]+\\.)?(?:Response|CloseableHttpResponse|ClassicHttpResponse"
-                    + "|ClientHttpResponse)\\s+\\w+\\s*=");
+                    // session 54 (res54): any type named for a response (Jersey's and Spring WebClient's
+                    // `ClientResponse`, a project's `RestResponse`): a value of it whose close the change deletes is
+                    // closeable, and a closeable response pins its connection (RES-02)
+                    + "|^\\s*(?:final\\s+)?(?:[\\w.]+\\.)?\\w*Response(?:<[^=]*>)?\\s+\\w+\\s*=");
     private static final Pattern CONTINUE = Pattern.compile("^\\s*continue\\s*(?:\\w+\\s*)?;");
     private static final Pattern END = Pattern.compile("^\\s*(?:\\}|return\\b|throw\\b|break\\b)");
 

@@ -28,9 +28,13 @@ final class HelperReleases {
      * ({@code setCloseButtonState}) or a close callback ({@code onClose}) releases nothing (set 22's wails).
      */
     private static final String GO_HELPER = "(?!Close(?:WithError|Send|Notify|Read|Write|IdleConnections)\\()"
-            + "(?!on[A-Z])(?:[cC]lose[A-Z]\\w*|[dD]rain\\w*|\\w*[a-z](?:Close|Drain))";
+            + "(?!on[A-Z])(?:[cC]lose[A-Z]\\w*|[dD]rain\\w*|\\w*[a-z](?:Close|Drain)"
+            // session 54 (res54): a package's bare Close handed the value (`defer util.Close(resp)`,
+            // `defer ioutils.Close(f)`): a lower-case qualifier, a package, not a value's own Close(arg)
+            + "|(?<=(?<![\\w.])[a-z][a-z0-9_]{0,30}\\.)Close(?=\\())";
     /** Names a helper's argument has when it is not the released value. */
-    private static final String NOT_VALUE = "(?!(?:err|error|e|ex|ctx|context|reason|code|msg|message|status)\\b)";
+    private static final String NOT_VALUE = "(?!(?:err|error|e|ex|ctx|context|reason|code|msg|message|status|t|b|tb"
+            + "|nil|true|false)\\b)";
     private static final String GO_TAIL = "\\s*\\)\\s*(?://.*)?$";
 
     /**
@@ -46,6 +50,7 @@ final class HelperReleases {
 
     /** Any other Go releasing helper handed one value ({@code safeClose(conn)}, {@code closeutil.CloseQuietly(f)}). */
     static final Pattern GO = Pattern.compile(GO_LEAD + GO_HELPER + "\\(\\s*" + NOT_VALUE + "([a-z_]\\w*)" + GO_TAIL);
+
 
     /**
      * A Java helper that closes one value: a utility class's or the file's own quiet or safe close, or

@@ -33,6 +33,11 @@ final class MovedPastExits {
     private static final Pattern EXIT = Pattern.compile("^\\s*(?:return\\b|panic\\(|throw\\s|continue\\s*;?\\s*$)");
     /** A line that starts a closure, a try or a finally: an exit after it may not leave the function. */
     private static final Pattern NESTED = Pattern.compile("\\bfunc\\s*\\(|\\btry\\b|\\bfinally\\b|->\\s*\\{");
+    /** True when a Go function header declares an error among its results. */
+    static boolean returnsError(String header) {
+        return !goFunction(header).isEmpty() && ERROR_RESULT.matcher(header).find();
+    }
+
     /** A Go function's header up to its parameters: {@code func (s *Store) Load(} or {@code func Load(}. */
     private static final Pattern GO_FUNCTION = Pattern.compile("^func\\s*(?:\\([^)]*\\)\\s*)?\\w+\\s*\\(");
     private static final Pattern ERROR_RESULT = Pattern.compile("\\)\\s*\\(?[^()]*\\berror\\b[^()]*\\)?\\s*\\{?\\s*$");
@@ -68,8 +73,7 @@ final class MovedPastExits {
                 if (l.kind() != DiffLine.Kind.ADDED || l.newLine() <= at) {
                     continue;
                 }
-                Matcher m = r.pattern().matcher(l.text());
-                if (!m.find() || !m.group(1).equals(value)) {
+                if (!releases(r, l.text(), value, file.language(), item)) {
                     continue;
                 }
                 if (DeletedReleaseBlocks.pairedInBlock(h.lines(), k, r, value)) {
@@ -114,6 +118,32 @@ final class MovedPastExits {
             }
         }
         return null;
+    }
+
+    /** The Go forms of a close, any of which puts back a deleted close of the same value. */
+    private static final List<Pattern> GO_CLOSES = List.of(GoReleases.CLOSE, GoReleases.BODY, HelperReleases.GO_BODY,
+            HelperReleases.GO);
+
+    /**
+     * True when {@code text} releases {@code value} as the deleted release did: by the same form, or (Go, a close,
+     * session 54) by another form of a close (a helper's {@code defer fsutil.Close(seg)} replaced by
+     * {@code defer seg.Close()} further down).
+     */
+    static boolean releases(RemovedReleases.Release r, String text, String value, Language language, String item) {
+        Matcher m = r.pattern().matcher(text);
+        if (m.find() && m.group(1).equals(value)) {
+            return true;
+        }
+        if (language != Language.GO || !item.startsWith("RES-0") || !GO_CLOSES.contains(r.pattern())) {
+            return false;
+        }
+        for (Pattern p : GO_CLOSES) {
+            Matcher other = p.matcher(text);
+            if (other.find() && other.group(1).equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An error or null check: the branch taken when an acquisition failed. */
@@ -264,7 +294,7 @@ final class MovedPastExits {
     }
 
     /** The header of the function the deleted line stands in: shown above it in the hunk, else git's section. */
-    private static String header(Hunk hunk, int removedAt) {
+    static String header(Hunk hunk, int removedAt) {
         for (int j = removedAt - 1; j >= 0; j--) {
             DiffLine l = hunk.lines().get(j);
             if (l.kind() != DiffLine.Kind.REMOVED && RemovedReleases.HEADER.matcher(l.text()).find()) {

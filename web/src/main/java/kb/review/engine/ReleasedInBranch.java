@@ -1,7 +1,6 @@
 package kb.review.engine;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.DiffLine;
 import kb.review.diff.Hunk;
@@ -60,8 +59,7 @@ final class ReleasedInBranch {
         Pattern handedOn = handsOn(value);
         for (int line = at; line < end; line++) {
             String text = file.line(line);
-            Matcher m = r.pattern().matcher(text);
-            boolean releases = m.find() && m.group(1).equals(value);
+            boolean releases = MovedPastExits.releases(r, text, value, file.language(), item);
             if (releases && (RemovedReleases.indent(text) <= BODY || text.strip().startsWith("defer "))
                     || mentions.matcher(text).find() && handedOn.matcher(text).find()) {
                 return null; // still released on every path, or owned by whoever it is handed to
@@ -82,7 +80,8 @@ final class ReleasedInBranch {
                         "leaves here without it");
             }
         }
-        int fallThrough = fallsPast(file, releasedAt, end);
+        int fallThrough = fallsPast(file, releasedAt, end,
+                MovedPastExits.returnsError(MovedPastExits.header(from, removedAt)));
         return fallThrough > 0 ? finding(file, from, removedAt, value, item, at, releasedAt, fallThrough, catalog,
                 "goes on here, past the branch, without it") : null;
     }
@@ -153,8 +152,7 @@ final class ReleasedInBranch {
             if (!text.isBlank() && RemovedReleases.indent(text) < depth) {
                 return false;
             }
-            Matcher m = r.pattern().matcher(text);
-            if (m.find() && m.group(1).equals(value)) {
+            if (MovedPastExits.releases(r, text, value, file.language(), "RES-01")) {
                 return true;
             }
         }
@@ -165,7 +163,7 @@ final class ReleasedInBranch {
      * The first shown line of the function's own body past the branch that holds the close, when that branch sits in
      * the function's own body and itself returns; 0 otherwise. The close is then the failure path's only.
      */
-    private static int fallsPast(SourceFile file, int releasedAt, int end) {
+    private static int fallsPast(SourceFile file, int releasedAt, int end, boolean returnsError) {
         int depth = RemovedReleases.indent(file.line(releasedAt));
         if (depth != BODY + 4) {
             return 0;
@@ -186,13 +184,18 @@ final class ReleasedInBranch {
                 if (!returns || !text.strip().equals("}")) {
                     return 0; // an else, or a branch that goes on below
                 }
-                for (int next = line + 1; next < end && file.known(next); next++) {
+                int next = line + 1;
+                for (; next < end && file.known(next); next++) {
                     String after = file.line(next);
                     if (!after.isBlank()) {
                         return RemovedReleases.indent(after) == BODY ? next : 0;
                     }
                 }
-                return 0;
+                // session 54 (res54): the diff stops below the branch. A function that returns an error must end in
+                // a terminating statement, which an `if` without `else` is not: the function's own body goes on
+                // past the branch, where the diff does not show it (round 124's geocode: the body closed in the
+                // error-status branch only, the hunk ending two lines below it)
+                return returnsError && !file.known(next) ? line : 0;
             }
         }
         return 0;

@@ -270,6 +270,7 @@ public final class Reviewer {
                     addUnlessLineHeld(drops, ItemLaunches.find(f, book.catalog())); // a hand-off made a goroutine
                     drops.addAll(ReplacedContextArguments.find(f, book.catalog()));
                     drops.addAll(ClosedOnlyOnSuccess.find(f, book.catalog()));
+                    drops.addAll(DroppedOwnerFields.find(f, book.catalog())); // (res54) a holding field removed
                     drops.addAll(RequestLoggerDrops.find(f, book.catalog()));
                     drops.addAll(CorrelatedLoggerDrops.find(f, book.catalog()));
                     drops.addAll(DroppedLogIds.find(f, book.catalog()));
