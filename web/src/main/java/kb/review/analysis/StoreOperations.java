@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import static kb.review.diff.SyntaxNode.text;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -64,6 +65,73 @@ final class StoreOperations {
      * lookup in something not named a cache.
      */
     static boolean cacheHit(SyntaxNode c, byte[] src) {
+        return hitBranch(c, src) || servedHit(c, src);
+    }
+
+    /** A message that says the value came from a cache: "cache hit", "served from cache", "found in cache". */
+    private static final Pattern HIT_MESSAGE = Pattern.compile(
+            "(?i)\\bcache[ _-]?hits?\\b|\\b(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?cache\\b|\\busing\\s+cached\\b");
+    /** Words of a miss, a failure or a write to the cache: not the hit's line. */
+    private static final Pattern NOT_HIT = Pattern.compile(
+            "(?i)\\bnot\\b|miss|\\bno\\b|expire|stale|evict|invalid|fail|error|refresh|reload|warm|populat|\\bstor"
+            + "|\\bsav|\\bwrit|\\bput|\\badd|\\bclear|\\bpurg|\\bremov|\\bdelet|\\bupdat|\\bload(?:ed|ing)?\\s+\\w+\\s+into");
+    private static final Pattern FIRST_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * True when the line's own message says it reports a cache hit ({@link #HIT_MESSAGE}) and the next statement
+     * of its block returns: the author's words name the branch that serves the cached value, whatever the lookup and
+     * the test look like (a lookup above the hunk, {@code if !utils.EmptyString(dest)}, an LRU list's element).
+     * Not a line in a catch or an error branch, nor one whose message names a miss, a failure or a write.
+     */
+    private static boolean servedHit(SyntaxNode c, byte[] src) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        Matcher m = args == null || args.isNull() ? null : FIRST_STRING.matcher(text(src, args));
+        if (m == null || !m.find() || !HIT_MESSAGE.matcher(m.group(1)).find() || NOT_HIT.matcher(m.group(1)).find()) {
+            return false;
+        }
+        SyntaxNode stmt = c.getParent();
+        SyntaxNode block = stmt == null || stmt.isNull() ? null : stmt.getParent();
+        if (block == null || block.isNull()) {
+            return false;
+        }
+        boolean after = false;
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            SyntaxNode s = block.getNamedChild(i);
+            if (after) {
+                if (!s.getType().equals("return_statement")) {
+                    return false;
+                }
+                String r = text(src, s);
+                return !Pattern.compile("\\breturn\\s+(?:nil\\s*,\\s*)?(?:err\\b|null\\s*;|nil\\s*$|false\\b)").matcher(r)
+                        .find() && !inFailure(c, src);
+            }
+            after = s.getStartByte() == stmt.getStartByte();
+        }
+        return false;
+    }
+
+    private static boolean inFailure(SyntaxNode c, byte[] src) {
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("method_declaration") || t.equals("function_declaration") || t.equals("func_literal")
+                    || t.equals("lambda_expression")) {
+                return false;
+            }
+            if (t.equals("catch_clause")) {
+                return true;
+            }
+            if (t.equals("if_statement")) {
+                SyntaxNode cond = p.getChildByFieldName("condition");
+                if (cond != null && !cond.isNull() && Pattern.compile("\\berr\\s*!=|\\bnull\\s*==|==\\s*(?:null|nil)\\b|!\\s*ok\\b")
+                        .matcher(text(src, cond)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hitBranch(SyntaxNode c, byte[] src) {
         SyntaxNode child = c;
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
