@@ -46,7 +46,14 @@ final class StoreOperations {
             + "|(?<value>(?!(?:err|e|ex|error|exception|cause|t|throwable)\\b)[A-Za-z_]\\w*)\\s*!=\\s*(?:nil|null)"
             + "|(?<err>err)\\s*==\\s*nil"
             + "|(?<has>[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?\\.(?:containsKey|contains|has|Has|Contains)\\s*\\(.*))"
-            + "\\s*\\)?$");
+            // (session 54, log54) a hit test and a freshness test of the same hit ({@code cached != null &&
+            // !cached.expiresWithin(ttl)}, {@code ok && time.Now().Before(e.exp)}): still the ordinary answer
+            + "(?:\\s*&&\\s*[^|]*)?\\s*\\)?$");
+    /** (session 54, log54) A name that says it holds a cached value: {@code cached}, {@code cachedToken}. */
+    private static final Pattern CACHED_NAME = Pattern.compile("(?<![\\w.])(?:cached\\w*|\\w+Cached)\\b");
+    /** Any lookup by key: a get, load or lookup call, or an index. */
+    private static final Pattern ANY_LOOKUP = Pattern.compile(
+            "^\\s*[\\w.]+(?:\\(\\))?(?:\\.(?:Get|Load|Lookup|Peek|get|getIfPresent|lookup|peek)\\s*\\(|\\[)");
     /** A lookup on a cache: a named cache's get, load, lookup or peek, or an index of a cache map. */
     private static final Pattern CACHE_LOOKUP = Pattern.compile(
             "[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?(?:\\.(?:Get|Load|Lookup|Peek|Fetch|Find|Value|get|getIfPresent"
@@ -70,7 +77,9 @@ final class StoreOperations {
 
     /** A message that says the value came from a cache: "cache hit", "served from cache", "found in cache". */
     private static final Pattern HIT_MESSAGE = Pattern.compile(
-            "(?i)\\bcache[ _-]?hits?\\b|\\b(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?cache\\b|\\busing\\s+cached\\b");
+            "(?i)\\bcache[ _-]?hits?\\b|\\b(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?cache\\b|\\busing\\s+cached\\b"
+            // (session 54, log54) "reusing the cached token", "returning cached result", "serving cached page"
+            + "|\\b(?:re)?us(?:e|es|ing)\\s+(?:the\\s+|a\\s+)?cached\\b|\\b(?:return|serv)(?:e|es|s|ing)?\\s+(?:the\\s+|a\\s+)?cached\\b");
     /** Words of a miss, a failure or a write to the cache: not the hit's line. */
     private static final Pattern NOT_HIT = Pattern.compile(
             "(?i)\\bnot\\b|miss|\\bno\\b|expire|stale|evict|invalid|fail|error|refresh|reload|warm|populat|\\bstor"
@@ -148,7 +157,7 @@ final class StoreOperations {
                     return false; // the else branch, or the condition
                 }
                 java.util.regex.Matcher m = HIT_TEST.matcher(text(src, cond).strip());
-                if (!m.matches()) {
+                if (!m.matches() || staleTail(text(src, cond))) {
                     return false;
                 }
                 if (m.group("has") != null) {
@@ -180,6 +189,25 @@ final class StoreOperations {
         return false;
     }
 
+    /** A word of an entry that is no longer good: expired, stale, invalid, outdated. */
+    private static final Pattern STALE = Pattern.compile("(?i)(?<![!\\w.])[\\w.]*(?:expired|stale|invalid|outdated|tooOld)\\w*");
+    /** A word of an entry that is still good, negated: {@code !cached.isValid()}. */
+    private static final Pattern NOT_FRESH = Pattern.compile("(?i)!\\s*[\\w.]*(?:valid|fresh|alive|live|usable)\\w*");
+
+    /**
+     * (session 54, log54) True when the conjunct after a hit test picks an entry that is no longer good ({@code
+     * cached != null && cached.isExpired()}, {@code ok && !e.valid()}): the branch refreshes, once per expiry, and is
+     * no hit.
+     */
+    private static boolean staleTail(String cond) {
+        int and = cond.indexOf("&&");
+        if (and < 0) {
+            return false;
+        }
+        String tail = cond.substring(and + 2);
+        return STALE.matcher(tail).find() || NOT_FRESH.matcher(tail).find();
+    }
+
     private static boolean assignsFromLookup(String stmt, String name) {
         int eq = stmt.indexOf('=');
         if (eq <= 0 || stmt.charAt(eq - 1) == '!' || stmt.charAt(eq - 1) == '<' || stmt.charAt(eq - 1) == '>'
@@ -187,14 +215,18 @@ final class StoreOperations {
             return false;
         }
         String left = stmt.substring(0, eq);
+        String right = stmt.substring(eq + 1);
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b").matcher(left).find()
-                && CACHE_LOOKUP.matcher(stmt.substring(eq + 1)).find();
+                && (CACHE_LOOKUP.matcher(right).find()
+                // (session 54, log54) the value is named as cached by the code itself ({@code CachedToken cached =
+                // tokens.get(key)}, {@code cached, ok := s.tokens[k]}): a lookup of any map is then the cache's
+                || CACHED_NAME.matcher(left).find() && ANY_LOOKUP.matcher(right.replaceFirst("^\\s*:?=?\\s*", "")).find());
     }
 
     /** True when {@code cond} is a hit test ({@link #HIT_TEST}): its branch is a lookup's ordinary answer. */
     static boolean hitTest(String cond) {
         java.util.regex.Matcher m = HIT_TEST.matcher(cond.strip());
-        return m.matches() && m.group("err") == null;
+        return m.matches() && m.group("err") == null && !cond.contains("&&");
     }
 
     /** True when the call's own named function is a data structure's per-operation method. */
