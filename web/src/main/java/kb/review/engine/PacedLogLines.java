@@ -37,6 +37,19 @@ final class PacedLogLines {
             "^(?:_\\s*=\\s*)?(?<recv>[\\w.]+(?:\\([^()]*\\)[\\w.]*)*)\\s*\\.\\s*(?:(?:Inc|Increment|Mark|Add|inc|increment|mark|record"
                     + "|incrementAndGet|getAndIncrement)\\s*\\(\\s*(?:1[Ll]?|1\\.0)?\\s*\\)|(?:Incr|IncrCounter)\\s*\\([^;]*\\))\\s*;?\\s*$"
                     + "|^(?:_\\s*=\\s*)?atomic\\.AddU?Int(?:32|64)\\s*\\([^,()]+,\\s*1\\s*\\)\\s*;?\\s*$");
+    /**
+     * A tally of dropped or refused events kept by hand ({@code q.dropped++}, {@code rejections += 1}): a count the
+     * author keeps of events expected in numbers (a full queue's drops, a limiter's refusals), whether the change adds
+     * it or the old code had it (round 120's grain send queue, a new file).
+     */
+    private static final Pattern DROP_TALLY = Pattern.compile(
+            "^[\\w.]*?\\b\\w*(?i:dropped|drops|rejected|rejections|skipped|discarded|throttled|refused|denied|shed"
+                    + "|evicted|overflows?|duplicates)\\w*\\s*(?:\\+\\+|\\+=\\s*1)\\s*;?\\s*$");
+    /** A statement that tests or leaves, or the end of a block: the count above it is not the line's own step. */
+    private static final Pattern CONTROL = Pattern.compile(
+            "^\\s*(?:}|(?:if|for|while|switch|select|else|case|default|try|do|return|break|continue|goto)\\b)");
+    /** The opening line of a catch block. */
+    private static final Pattern CATCH = Pattern.compile("^\\s*(?:}\\s*)?catch\\s*\\(");
     private static final Pattern NOT_A_COUNTER = Pattern.compile(
             "(?i)(?:^|\\.)(?:wg|\\w*waitgroup|\\w*group|\\w*latch|sem|\\w*semaphore|\\w*phaser|\\w*barrier)$");
     /**
@@ -77,7 +90,8 @@ final class PacedLogLines {
         for (Hunk hunk : file.change().hunks()) {
             List<DiffLine> lines = hunk.lines();
             boolean paced = lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED && waits(l.text()));
-            boolean counts = lines.stream().anyMatch(l -> l.kind() == DiffLine.Kind.CONTEXT && counterStep(l.text()));
+            boolean counts = lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.ADDED && counterStep(l.text())
+                    || l.kind() != DiffLine.Kind.REMOVED && DROP_TALLY.matcher(l.text().strip()).find());
             if (!paced && !counts) {
                 continue;
             }
@@ -128,9 +142,15 @@ final class PacedLogLines {
      * counted is one the author expected many of, and the old code kept it out of the log. The line's block is the
      * counter's own (same indentation, no line of lower indentation between): a line in a branch under the counter, or
      * a counter in a branch beside the line, is another path. Not read: a counter added by the same change (the edit
-     * then chose both), a line of the same block in the old code that logs already (the event was logged before).
+     * then chose both), a line of the same block in the old code that logs already, or a log line the changed block
+     * removes (the event was logged before: a rewording, rounds 20 and 23), a line in a catch (a failure path's own
+     * report, as {@code RareBranches} reads it: round 57's kafka-sink mapping failure, labelled clean).
      */
     private static boolean counted(List<DiffLine> lines, int i, List<Pattern> loggers) {
+        if (RemovedLine.changedBlock(lines, i).stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED
+                && RemovedLogLimits.logger(l.text(), loggers) != null)) {
+            return false; // the line replaces one the old code wrote: reworded or moved, not new (rounds 20, 23)
+        }
         int indent = CodeText.indent(lines.get(i).text());
         int seen = 0;
         for (int j = i - 1; j >= 0 && seen < REACH; j--) {
@@ -141,15 +161,29 @@ final class PacedLogLines {
             seen++;
             int in = CodeText.indent(l.text());
             if (in < indent) {
+                if (CATCH.matcher(l.text()).find()) {
+                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
+                }
                 break;
             }
             if (in > indent) {
                 continue;
             }
+            if (CONTROL.matcher(l.text()).find()) {
+                break; // a test between the count and the line (round 111's executor: a report once per interval)
+            }
             if (l.kind() == DiffLine.Kind.CONTEXT && RemovedLogLimits.logger(l.text(), loggers) != null) {
                 return false; // the old code logged in this block already
             }
-            if (l.kind() == DiffLine.Kind.CONTEXT && counterStep(l.text())) {
+            if (l.kind() == DiffLine.Kind.CONTEXT && counterStep(l.text())
+                    || DROP_TALLY.matcher(l.text().strip()).find()) {
+                return true;
+            }
+        }
+        // (session 54) the changed block takes the old code's count of the event out and puts the line in its place
+        // (round 121's kestra: duplicates.incrementAndGet() replaced by a warning per duplicate)
+        for (DiffLine l : RemovedLine.changedBlock(lines, i)) {
+            if (l.kind() == DiffLine.Kind.REMOVED && CodeText.indent(l.text()) == indent && counterStep(l.text())) {
                 return true;
             }
         }
@@ -158,8 +192,9 @@ final class PacedLogLines {
                 || RemovedLogLimits.sameStatement(lines.get(j - 1).text()) && lines.get(j).kind() == DiffLine.Kind.ADDED)) {
             j++;
         }
-        return j < lines.size() && lines.get(j).kind() == DiffLine.Kind.CONTEXT
-                && CodeText.indent(lines.get(j).text()) == indent && counterStep(lines.get(j).text());
+        return j < lines.size() && CodeText.indent(lines.get(j).text()) == indent
+                && (lines.get(j).kind() == DiffLine.Kind.CONTEXT && counterStep(lines.get(j).text())
+                || DROP_TALLY.matcher(lines.get(j).text().strip()).find());
     }
 
     /**
