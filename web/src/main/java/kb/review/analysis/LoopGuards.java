@@ -411,6 +411,8 @@ public final class LoopGuards {
                     + "(?:[A-Z]\\w*)?"
                     + "|(?:Start|Stop|Shutdown|Halt|Close|Destroy|Init|Initialize|Recover|Setup|Configure|New)"
                     + "(?:[A-Z]\\w*)?|main"
+                    // (session 53) a Bukkit or BungeeCord plugin's own start and stop
+                    + "|on(?:Enable|Disable|Load)"
                     // a qualified stop or start: softHalt, gracefulShutdown, doStart, forceStop
                     + "|[a-z]+(?:Start|Stop|Shutdown|Halt|Destroy)(?:[A-Z]\\w*)?)");
 

@@ -2,6 +2,7 @@ package kb.review.analysis;
 
 import static kb.review.diff.SyntaxNode.text;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.SyntaxNode;
 
@@ -45,7 +46,14 @@ final class StoreOperations {
             + "|(?<value>(?!(?:err|e|ex|error|exception|cause|t|throwable)\\b)[A-Za-z_]\\w*)\\s*!=\\s*(?:nil|null)"
             + "|(?<err>err)\\s*==\\s*nil"
             + "|(?<has>[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?\\.(?:containsKey|contains|has|Has|Contains)\\s*\\(.*))"
-            + "\\s*\\)?$");
+            // (session 54, log54) a hit test and a freshness test of the same hit ({@code cached != null &&
+            // !cached.expiresWithin(ttl)}, {@code ok && time.Now().Before(e.exp)}): still the ordinary answer
+            + "(?:\\s*&&\\s*[^|]*)?\\s*\\)?$");
+    /** (session 54, log54) A name that says it holds a cached value: {@code cached}, {@code cachedToken}. */
+    private static final Pattern CACHED_NAME = Pattern.compile("(?<![\\w.])(?:cached\\w*|\\w+Cached)\\b");
+    /** Any lookup by key: a get, load or lookup call, or an index. */
+    private static final Pattern ANY_LOOKUP = Pattern.compile(
+            "^\\s*[\\w.]+(?:\\(\\))?(?:\\.(?:Get|Load|Lookup|Peek|get|getIfPresent|lookup|peek)\\s*\\(|\\[)");
     /** A lookup on a cache: a named cache's get, load, lookup or peek, or an index of a cache map. */
     private static final Pattern CACHE_LOOKUP = Pattern.compile(
             "[\\w.]*(?i:cache|lru|memo)\\w*(?:\\(\\))?(?:\\.(?:Get|Load|Lookup|Peek|Fetch|Find|Value|get|getIfPresent"
@@ -64,6 +72,75 @@ final class StoreOperations {
      * lookup in something not named a cache.
      */
     static boolean cacheHit(SyntaxNode c, byte[] src) {
+        return hitBranch(c, src) || servedHit(c, src);
+    }
+
+    /** A message that says the value came from a cache: "cache hit", "served from cache", "found in cache". */
+    private static final Pattern HIT_MESSAGE = Pattern.compile(
+            "(?i)\\bcache[ _-]?hits?\\b|\\b(?:from|in)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?cache\\b|\\busing\\s+cached\\b"
+            // (session 54, log54) "reusing the cached token", "returning cached result", "serving cached page"
+            + "|\\b(?:re)?us(?:e|es|ing)\\s+(?:the\\s+|a\\s+)?cached\\b|\\b(?:return|serv)(?:e|es|s|ing)?\\s+(?:the\\s+|a\\s+)?cached\\b");
+    /** Words of a miss, a failure or a write to the cache: not the hit's line. */
+    private static final Pattern NOT_HIT = Pattern.compile(
+            "(?i)\\bnot\\b|miss|\\bno\\b|expire|stale|evict|invalid|fail|error|refresh|reload|warm|populat|\\bstor"
+            + "|\\bsav|\\bwrit|\\bput|\\badd|\\bclear|\\bpurg|\\bremov|\\bdelet|\\bupdat|\\bload(?:ed|ing)?\\s+\\w+\\s+into");
+    private static final Pattern FIRST_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * True when the line's own message says it reports a cache hit ({@link #HIT_MESSAGE}) and the next statement
+     * of its block returns: the author's words name the branch that serves the cached value, whatever the lookup and
+     * the test look like (a lookup above the hunk, {@code if !utils.EmptyString(dest)}, an LRU list's element).
+     * Not a line in a catch or an error branch, nor one whose message names a miss, a failure or a write.
+     */
+    private static boolean servedHit(SyntaxNode c, byte[] src) {
+        SyntaxNode args = c.getChildByFieldName("arguments");
+        Matcher m = args == null || args.isNull() ? null : FIRST_STRING.matcher(text(src, args));
+        if (m == null || !m.find() || !HIT_MESSAGE.matcher(m.group(1)).find() || NOT_HIT.matcher(m.group(1)).find()) {
+            return false;
+        }
+        SyntaxNode stmt = c.getParent();
+        SyntaxNode block = stmt == null || stmt.isNull() ? null : stmt.getParent();
+        if (block == null || block.isNull()) {
+            return false;
+        }
+        boolean after = false;
+        for (int i = 0; i < block.getNamedChildCount(); i++) {
+            SyntaxNode s = block.getNamedChild(i);
+            if (after) {
+                if (!s.getType().equals("return_statement")) {
+                    return false;
+                }
+                String r = text(src, s);
+                return !Pattern.compile("\\breturn\\s+(?:nil\\s*,\\s*)?(?:err\\b|null\\s*;|nil\\s*$|false\\b)").matcher(r)
+                        .find() && !inFailure(c, src);
+            }
+            after = s.getStartByte() == stmt.getStartByte();
+        }
+        return false;
+    }
+
+    private static boolean inFailure(SyntaxNode c, byte[] src) {
+        for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("method_declaration") || t.equals("function_declaration") || t.equals("func_literal")
+                    || t.equals("lambda_expression")) {
+                return false;
+            }
+            if (t.equals("catch_clause")) {
+                return true;
+            }
+            if (t.equals("if_statement")) {
+                SyntaxNode cond = p.getChildByFieldName("condition");
+                if (cond != null && !cond.isNull() && Pattern.compile("\\berr\\s*!=|\\bnull\\s*==|==\\s*(?:null|nil)\\b|!\\s*ok\\b")
+                        .matcher(text(src, cond)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hitBranch(SyntaxNode c, byte[] src) {
         SyntaxNode child = c;
         for (SyntaxNode p = c.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String t = p.getType();
@@ -80,7 +157,7 @@ final class StoreOperations {
                     return false; // the else branch, or the condition
                 }
                 java.util.regex.Matcher m = HIT_TEST.matcher(text(src, cond).strip());
-                if (!m.matches()) {
+                if (!m.matches() || staleTail(text(src, cond))) {
                     return false;
                 }
                 if (m.group("has") != null) {
@@ -112,6 +189,25 @@ final class StoreOperations {
         return false;
     }
 
+    /** A word of an entry that is no longer good: expired, stale, invalid, outdated. */
+    private static final Pattern STALE = Pattern.compile("(?i)(?<![!\\w.])[\\w.]*(?:expired|stale|invalid|outdated|tooOld)\\w*");
+    /** A word of an entry that is still good, negated: {@code !cached.isValid()}. */
+    private static final Pattern NOT_FRESH = Pattern.compile("(?i)!\\s*[\\w.]*(?:valid|fresh|alive|live|usable)\\w*");
+
+    /**
+     * (session 54, log54) True when the conjunct after a hit test picks an entry that is no longer good ({@code
+     * cached != null && cached.isExpired()}, {@code ok && !e.valid()}): the branch refreshes, once per expiry, and is
+     * no hit.
+     */
+    private static boolean staleTail(String cond) {
+        int and = cond.indexOf("&&");
+        if (and < 0) {
+            return false;
+        }
+        String tail = cond.substring(and + 2);
+        return STALE.matcher(tail).find() || NOT_FRESH.matcher(tail).find();
+    }
+
     private static boolean assignsFromLookup(String stmt, String name) {
         int eq = stmt.indexOf('=');
         if (eq <= 0 || stmt.charAt(eq - 1) == '!' || stmt.charAt(eq - 1) == '<' || stmt.charAt(eq - 1) == '>'
@@ -119,14 +215,18 @@ final class StoreOperations {
             return false;
         }
         String left = stmt.substring(0, eq);
+        String right = stmt.substring(eq + 1);
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b").matcher(left).find()
-                && CACHE_LOOKUP.matcher(stmt.substring(eq + 1)).find();
+                && (CACHE_LOOKUP.matcher(right).find()
+                // (session 54, log54) the value is named as cached by the code itself ({@code CachedToken cached =
+                // tokens.get(key)}, {@code cached, ok := s.tokens[k]}): a lookup of any map is then the cache's
+                || CACHED_NAME.matcher(left).find() && ANY_LOOKUP.matcher(right.replaceFirst("^\\s*:?=?\\s*", "")).find());
     }
 
     /** True when {@code cond} is a hit test ({@link #HIT_TEST}): its branch is a lookup's ordinary answer. */
     static boolean hitTest(String cond) {
         java.util.regex.Matcher m = HIT_TEST.matcher(cond.strip());
-        return m.matches() && m.group("err") == null;
+        return m.matches() && m.group("err") == null && !cond.contains("&&");
     }
 
     /** True when the call's own named function is a data structure's per-operation method. */

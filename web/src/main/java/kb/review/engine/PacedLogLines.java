@@ -2,6 +2,7 @@ package kb.review.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kb.review.diff.CodeText;
 import kb.review.diff.DiffLine;
@@ -22,6 +23,49 @@ import kb.review.rules.Catalog;
 final class PacedLogLines {
 
     static final String RULE = "log-per-paced-operation";
+    /** (session 54, log54) The same reading with a metric counter of the event as the marker: {@link #counted}. */
+    static final String COUNTED_RULE = "log-beside-event-counter";
+
+    /**
+     * (session 54, log54) A statement that steps a metric counter by one: prometheus' {@code failedHandshakes.Inc()},
+     * {@code vec.WithLabelValues("x").Inc()}, {@code n.Add(1)}, go-metrics' {@code meter.Mark(1)}, statsd's {@code
+     * Incr(...)}, {@code atomic.AddInt64(&s.dropped, 1)}; Java's Dropwizard {@code counter.inc()} and {@code
+     * meter.mark()}, Micrometer's {@code counter.increment()}, Kafka's {@code sensor.record()}, an {@code
+     * AtomicLong}'s {@code incrementAndGet()}. A wait group's or a latch's {@code Add(1)} counts no event.
+     */
+    private static final Pattern COUNTER_STEP = Pattern.compile(
+            "^(?:_\\s*=\\s*)?(?<recv>[\\w.]+(?:\\([^()]*\\)[\\w.]*)*)\\s*\\.\\s*(?:(?:Inc|Increment|Mark|Add|inc|increment|mark|record"
+                    + "|incrementAndGet|getAndIncrement)\\s*\\(\\s*(?:1[Ll]?|1\\.0)?\\s*\\)|(?:Incr|IncrCounter)\\s*\\([^;]*\\))\\s*;?\\s*$"
+                    + "|^(?:_\\s*=\\s*)?atomic\\.AddU?Int(?:32|64)\\s*\\([^,()]+,\\s*1\\s*\\)\\s*;?\\s*$");
+    /**
+     * A tally of dropped or refused events kept by hand ({@code q.dropped++}, {@code rejections += 1}): a count the
+     * author keeps of events expected in numbers (a full queue's drops, a limiter's refusals), whether the change adds
+     * it or the old code had it (round 120's grain send queue, a new file).
+     */
+    private static final Pattern DROP_TALLY = Pattern.compile(
+            "^[\\w.]*?\\b\\w*(?i:dropped|drops|rejected|rejections|discarded|throttled|refused|denied|shed"
+                    + "|evicted|overflows?|duplicates)\\w*\\s*(?:\\+\\+|\\+=\\s*1)\\s*;?\\s*$");
+    /** A statement that tests or leaves, or the end of a block: the count above it is not the line's own step. */
+    private static final Pattern CONTROL = Pattern.compile(
+            "^\\s*(?:}|(?:if|for|while|switch|select|else|case|default|try|do|return|break|continue|goto)\\b)");
+    /**
+     * A log call anywhere in a line, also inside a wrapper ({@code f.errLog.Do(func() { log.Warn(...) })}, round 20's
+     * xlayer): the old code wrote the event.
+     */
+    private static final Pattern LOG_CALL = Pattern.compile(
+            "\\b\\w*(?i:log)\\w*(?:\\(\\))?\\.(?:Info|Infof|Infow|Warn|Warnf|Warnw|Warning|Warningf|Print|Printf|Println"
+                    + "|info|warn|warning|log)\\s*\\(");
+    /** The opening line of a catch block. */
+    private static final Pattern CATCH = Pattern.compile("^\\s*(?:}\\s*)?catch\\s*\\(");
+    private static final Pattern NOT_A_COUNTER = Pattern.compile(
+            "(?i)(?:^|\\.)(?:wg|\\w*waitgroup|\\w*group|\\w*latch|sem|\\w*semaphore|\\w*phaser|\\w*barrier)$");
+    /**
+     * An error-level line: a failure counted and also logged at error is the failure path's own report, read by the
+     * failure items; the counted line this reading takes is the info or warn line that repeats an event the metric
+     * already records.
+     */
+    private static final Pattern ERROR_LEVEL = Pattern.compile(
+            "\\.(?i:error|severe|fatal|panic|crit\\w*)(?:f|w|ln|Context|S)?\\s*\\(|\\bLevel\\.(?:SEVERE|ERROR)\\b");
 
     /** A blocking wait of a rate limiter, named as one. */
     private static final Pattern WAIT = Pattern.compile(
@@ -52,7 +96,10 @@ final class PacedLogLines {
         List<Finding> out = new ArrayList<>();
         for (Hunk hunk : file.change().hunks()) {
             List<DiffLine> lines = hunk.lines();
-            if (lines.stream().noneMatch(l -> l.kind() != DiffLine.Kind.REMOVED && waits(l.text()))) {
+            boolean paced = lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.REMOVED && waits(l.text()));
+            boolean counts = lines.stream().anyMatch(l -> l.kind() != DiffLine.Kind.ADDED && counterStep(l.text())
+                    || l.kind() != DiffLine.Kind.REMOVED && DROP_TALLY.matcher(l.text().strip()).find());
+            if (!paced && !counts) {
                 continue;
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -62,7 +109,17 @@ final class PacedLogLines {
                         && RemovedLogLimits.sameStatement(lines.get(i - 1).text()))) {
                     continue;
                 }
-                if (afterWait(lines, i) && !DETAIL.matcher(l.text()).find()) {
+                if (DETAIL.matcher(l.text()).find()) {
+                    continue;
+                }
+                if (counts && !ERROR_LEVEL.matcher(l.text()).find() && counted(lines, i, loggers)) {
+                    out.add(RemovedLogLimits.logLine(catalog, COUNTED_RULE, file, l,
+                            "The code beside this line already counts the event in a metric, and the line is added "
+                                    + "next to the count: it is written once for every event the counter records "
+                                    + "(every rejected request, every failed dial), which the metric was there to "
+                                    + "keep out of the log. Keep the count, log a sample or a summary, or log at debug.",
+                            Finding.Confidence.LOW));
+                } else if (paced && afterWait(lines, i)) {
                     out.add(RemovedLogLimits.logLine(catalog, RULE, file, l,
                             "This line follows the rate limiter's wait, so it is written once for every paced "
                                     + "operation: the limiter is there because the operation repeats. Log the limit "
@@ -74,12 +131,103 @@ final class PacedLogLines {
         return out;
     }
 
+    /** True when {@code text} is a statement that steps a metric counter ({@link #COUNTER_STEP}). */
+    static boolean counterStep(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || !(t.contains("Inc") || t.contains("inc") || t.contains("ark") || t.contains("Add")
+                || t.contains("record") || t.contains("Incr"))) {
+            return false;
+        }
+        Matcher m = COUNTER_STEP.matcher(t);
+        return m.find() && (m.group("recv") == null || !NOT_A_COUNTER.matcher(m.group("recv")).find());
+    }
+
+    /**
+     * (session 54, log54) True when the old code steps a metric counter as a statement of the new line {@code i}'s own
+     * block: above it within {@link #REACH} statements, or as the statement right after it. The counter is the old
+     * code's record of the event (a rejected request in a DoS listener, a failed handshake of a dialer): an event
+     * counted is one the author expected many of, and the old code kept it out of the log. The line's block is the
+     * counter's own (same indentation, no line of lower indentation between): a line in a branch under the counter, or
+     * a counter in a branch beside the line, is another path. Not read: a counter added by the same change (the edit
+     * then chose both), a line of the same block in the old code that logs already, or a log line the changed block
+     * removes (the event was logged before: a rewording, rounds 20 and 23), a line in a catch (a failure path's own
+     * report, as {@code RareBranches} reads it: round 57's kafka-sink mapping failure, labelled clean).
+     */
+    private static boolean counted(List<DiffLine> lines, int i, List<Pattern> loggers) {
+        if (RemovedLine.changedBlock(lines, i).stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED
+                && (RemovedLogLimits.logger(l.text(), loggers) != null || LOG_CALL.matcher(l.text()).find()))) {
+            return false; // the line replaces one the old code wrote: reworded or moved, not new (rounds 20, 23)
+        }
+        int indent = CodeText.indent(lines.get(i).text());
+        for (int j = i - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && CodeText.indent(l.text()) < indent) {
+                if (CATCH.matcher(l.text()).find()) {
+                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
+                }
+                break;
+            }
+        }
+        int seen = 0;
+        for (int j = i - 1; j >= 0 && seen < REACH; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() == DiffLine.Kind.REMOVED || l.text().isBlank()) {
+                continue;
+            }
+            seen++;
+            int in = CodeText.indent(l.text());
+            if (in < indent) {
+                if (CATCH.matcher(l.text()).find()) {
+                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
+                }
+                break;
+            }
+            if (in > indent) {
+                continue;
+            }
+            if (CONTROL.matcher(l.text()).find()) {
+                break; // a test between the count and the line (round 111's executor: a report once per interval)
+            }
+            if (l.kind() == DiffLine.Kind.CONTEXT && RemovedLogLimits.logger(l.text(), loggers) != null) {
+                return false; // the old code logged in this block already
+            }
+            if (l.kind() == DiffLine.Kind.CONTEXT && counterStep(l.text())
+                    || DROP_TALLY.matcher(l.text().strip()).find()) {
+                return true;
+            }
+        }
+        // (session 54) the changed block takes the old code's count of the event out and puts the line in its place
+        // (round 121's kestra: duplicates.incrementAndGet() replaced by a warning per duplicate)
+        for (DiffLine l : RemovedLine.changedBlock(lines, i)) {
+            if (l.kind() == DiffLine.Kind.REMOVED && CodeText.indent(l.text()) == indent && counterStep(l.text())) {
+                return true;
+            }
+        }
+        int j = i + 1;
+        while (j < lines.size() && (lines.get(j).kind() == DiffLine.Kind.REMOVED || lines.get(j).text().isBlank()
+                || RemovedLogLimits.sameStatement(lines.get(j - 1).text()) && lines.get(j).kind() == DiffLine.Kind.ADDED)) {
+            j++;
+        }
+        return j < lines.size() && CodeText.indent(lines.get(j).text()) == indent
+                && (lines.get(j).kind() == DiffLine.Kind.CONTEXT && counterStep(lines.get(j).text())
+                || DROP_TALLY.matcher(lines.get(j).text().strip()).find());
+    }
+
     /**
      * True when a limiter's wait is a statement of the same block above line {@code i} (same indentation, within {@link
      * #REACH} lines, only its error branch between) and no limit stands around the line.
      */
     private static boolean afterWait(List<DiffLine> lines, int i) {
         int indent = CodeText.indent(lines.get(i).text());
+        for (int j = i - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && CodeText.indent(l.text()) < indent) {
+                if (CATCH.matcher(l.text()).find()) {
+                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
+                }
+                break;
+            }
+        }
         int seen = 0;
         for (int j = i - 1; j >= 0 && seen < REACH; j--) {
             DiffLine l = lines.get(j);

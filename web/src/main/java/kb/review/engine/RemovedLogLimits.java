@@ -174,8 +174,82 @@ final class RemovedLogLimits {
     }
 
     static List<Finding> find(SourceFile file, Catalog catalog, List<Pattern> loggers) {
-        List<Finding> out = new ArrayList<>();
         List<Hunk> hunks = file.change().hunks();
+        List<Finding> out = new ArrayList<>(splitsDropped(file, catalog, loggers, hunks));
+        if (!out.isEmpty()) {
+            List<Finding> rest = findLimits(file, catalog, loggers, hunks);
+            rest.removeIf(r -> out.stream().anyMatch(o -> o.line() == r.line()));
+            out.addAll(rest);
+            return out;
+        }
+        return findLimits(file, catalog, loggers, hunks);
+    }
+
+    /**
+     * (session 54, log54) A test of the failure's kind: {@code if (cause instanceof IOException)}, Go's {@code if
+     * errors.Is(err, io.EOF)}, {@code errors.As(err, &ne)}, {@code if err == io.EOF}, {@code err != redis.Nil}, or the
+     * same as a case of a tagless switch.
+     */
+    private static final Pattern KIND_TEST = Pattern.compile(
+            "^\\s*(?:}\\s*else\\s+)?(?:if\\b|case\\b)[^{]*(?:\\binstanceof\\b|\\berrors\\.(?:Is|As)\\s*\\("
+                    + "|\\berr\\w*\\s*[!=]=\\s*(?:[a-z]\\w*\\.)?(?:Err[A-Z]\\w*|EOF\\b|Nil\\b))");
+    private static final String SPLIT_DROPPED = "The change drops the test that wrote the ordinary kind of this failure "
+            + "(a peer's reset, the end of a stream) at a quiet level and writes every occurrence at this level: the split "
+            + "was there because the ordinary kind comes on every turn. Keep the quiet branch for the expected kind.";
+
+    /**
+     * (session 54, log54) An edit that replaces a split of a failure's log line by its kind ({@code if (cause
+     * instanceof IOException) { log.debug(...) } else { log.warn(...) }}) with one loud line of the same logger at the
+     * test's own indentation ({@code log.warn(..., cause)}): the expected kind (a peer that reset its connection, an
+     * EOF, a closed channel), which the old code wrote at debug, is now written loud on every occurrence (round 125's
+     * radix exception handler: every peer reset at warn with a stack). The split says the author knew which kind comes
+     * on every turn; no loop needs to be in sight (a Netty {@code exceptionCaught}, a read loop's error branch, a
+     * listener: the framework repeats it). Not this: the new line at a quiet level, a kind test or a quiet line of that
+     * logger added back, a removed quiet line of another logger.
+     */
+    private static List<Finding> splitsDropped(SourceFile file, Catalog catalog, List<Pattern> loggers,
+                                               List<Hunk> hunks) {
+        List<Finding> out = new ArrayList<>();
+        for (Hunk hunk : hunks) {
+            List<DiffLine> lines = hunk.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                DiffLine added = lines.get(i);
+                if (added.kind() != DiffLine.Kind.ADDED || (i > 0 && lines.get(i - 1).kind() == DiffLine.Kind.ADDED
+                        && sameStatement(lines.get(i - 1).text()))) {
+                    continue;
+                }
+                String logger = logger(added.text(), loggers);
+                String callee = callee(added.text());
+                if (logger == null || callee == null || QUIET.matcher(callee).find()
+                        || QUIET_WORD.matcher(added.text()).find()) {
+                    continue;
+                }
+                List<DiffLine> block = RemovedLine.changedBlock(lines, i);
+                boolean split = false;
+                boolean quietLine = false;
+                boolean restored = false;
+                int indent = CodeText.indent(added.text());
+                for (DiffLine l : block) {
+                    if (l.kind() == DiffLine.Kind.REMOVED) {
+                        split |= CodeText.indent(l.text()) == indent && KIND_TEST.matcher(l.text()).find();
+                        quietLine |= split && logger.equals(logger(l.text(), loggers))
+                                && (QUIET.matcher(String.valueOf(callee(l.text()))).find()
+                                || QUIET_WORD.matcher(l.text()).find());
+                    } else if (l.kind() == DiffLine.Kind.ADDED && l != added) {
+                        restored |= KIND_TEST.matcher(l.text()).find() || logger.equals(logger(l.text(), loggers))
+                                && QUIET.matcher(String.valueOf(callee(l.text()))).find();
+                    }
+                }
+                if (split && quietLine && !restored) {
+                    out.add(logLine(catalog, RULE, file, added, SPLIT_DROPPED, Finding.Confidence.HIGH));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Finding> findLimits(SourceFile file, Catalog catalog, List<Pattern> loggers, List<Hunk> hunks) {
+        List<Finding> out = new ArrayList<>();
         // a finding needs a deleted line that limits: most changes delete none, and then no added line is looked at
         if (hunks.stream().flatMap(k -> k.lines().stream()).noneMatch(l -> l.kind() == DiffLine.Kind.REMOVED
                 && (LIMIT.matcher(l.text()).find() || LIMITING_CALL.matcher(l.text()).find()
