@@ -69,6 +69,16 @@ final class ZonesMadeHost {
     /** A scheduling annotation's zone attribute ({@code @Scheduled(cron = "..", zone = "Europe/Berlin")}). */
     private static final Pattern ZONE_ATTRIBUTE = Pattern.compile(
             ",\\s*zone\\s*=\\s*(?:\"[^\"]*\"|[\\w.]+)|\\bzone\\s*=\\s*(?:\"[^\"]*\"|[\\w.]+)\\s*,\\s*");
+    /**
+     * The host's wall clock read and turned straight back into an instant through the host's zone: the same instant
+     * as before, whatever the zone ({@code LocalDateTime.now()...atZone(ZoneId.systemDefault()).toInstant()},
+     * {@code Timestamp.valueOf(LocalDateTime.now())}).
+     */
+    private static final Pattern CLOCK_READ_BACK = Pattern.compile(
+            "(?s)\\bLocalDateTime\\s*\\.\\s*now\\s*\\(\\s*\\).*\\.atZone\\s*\\(\\s*ZoneId\\s*\\.\\s*systemDefault\\s*\\(\\s*\\)\\s*\\)"
+                    + "\\s*\\.\\s*(?:toInstant|toEpochSecond)\\s*\\(|\\bTimestamp\\s*\\.\\s*valueOf\\s*\\(\\s*LocalDateTime\\s*\\.\\s*now\\s*\\(\\s*\\)\\s*\\)");
+    /** A calendar of a given zone handed to a call (a JDBC setter's or getter's): given up, the zone is lost whatever the value. */
+    private static final Pattern ZONED_CALENDAR = Pattern.compile("\\bCalendar\\s*\\.\\s*getInstance\\s*\\(\\s*[^)\\s]");
     private static final Pattern GO_HOST_LOCATION = Pattern.compile("\\btime\\.Local\\b");
     private static final Pattern GO_LOCAL_CALL = Pattern.compile("\\.Local\\(\\)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
@@ -146,6 +156,9 @@ final class ZonesMadeHost {
         }
         if (named.stream().noneMatch(n -> shareName(n.text(), added.toString()))) {
             return null; // not one edit: the added lines keep nothing of the old one
+        }
+        if (CLOCK_READ_BACK.matcher(added).find() && named.stream().noneMatch(n -> ZONED_CALENDAR.matcher(n.text()).find())) {
+            return null; // the clock read in the host's zone and turned back through it: the same instant
         }
         DiffLine host = null;
         for (DiffLine l : block) {
