@@ -341,7 +341,8 @@ final class UndrainedStops {
             moved = gone.substring(from, call.end()); // the receiver and the wait: written again elsewhere, it moved
         }
         final String key = moved != null && moved.contains(".") ? moved : null;
-        return allAdded.all().stream().anyMatch(a -> a.strip().equals(gone) || key != null && a.contains(key));
+        return allAdded.all().stream().anyMatch(a -> a.strip().equals(gone)
+                || key != null && a.contains(key) && !unawaitedGraceful(a));
     }
 
     /** Netty's {@code shutdownGracefully()} with nothing awaiting the future it returns: it starts the stop only. */
