@@ -7,11 +7,18 @@ import kb.review.diff.SourceFile;
 
 /**
  * Go, for {@link StrippedZones}: whether a time whose {@code .UTC()} or {@code .In(loc)} the change dropped crosses a
- * boundary the diff shows (stored, formatted as text, handed to a store call). A Go {@code time.Time} compares and
- * subtracts the same in every zone, so a time only compared or timed keeps its meaning without the zone.
+ * boundary the diff shows (stored, formatted as text, handed to a store call) or has its calendar fields read. A Go
+ * {@code time.Time} compares and subtracts the same in every zone, so a time only compared or timed keeps its meaning
+ * without the zone.
  */
 final class GoZoneCrossings {
 
+    /**
+     * A Go line that reads calendar fields of the time or asks a schedule for the next time after it: the answer (the
+     * day, the hour, the next run) is the zone's, whatever is done with it afterwards.
+     */
+    private static final Pattern CALENDAR = Pattern.compile(
+            "\\.\\s*(?:Year|Month|Day|Hour|Minute|Weekday|YearDay|Date|Clock|ISOWeek)\\s*\\(\\s*\\)|\\.\\s*Next\\s*\\(");
     /** A Go call that turns the time into text on the line itself. */
     private static final Pattern FORMATS = Pattern.compile("\\.\\s*(?:Format|AppendFormat)\\s*\\(");
     /** Go uses of a time whose result is the same in every zone. */
@@ -32,6 +39,9 @@ final class GoZoneCrossings {
      */
     static boolean crosses(SourceFile file, DiffLine now) {
         String t = now.text().strip();
+        if (CALENDAR.matcher(t).find()) {
+            return true;
+        }
         Matcher local = Pattern.compile("^([A-Za-z_]\\w*)(?:\\s*,\\s*[A-Za-z_]\\w*)*\\s*:?=\\s*").matcher(t);
         if (!local.find()) {
             // returned: the caller keeps it, unless what is returned is zone-free (Unix seconds, a duration, a test)

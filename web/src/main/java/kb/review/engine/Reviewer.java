@@ -246,6 +246,7 @@ public final class Reviewer {
                     addUnlessLineHeld(drops, WallClockInstants.find(f, book.catalog()));
                     addUnlessLineHeld(drops, InstantsMadeWallClock.find(f, book.catalog(), allAdded));
                     addUnlessLineHeld(drops, HostZoneReadings.find(f, book.catalog())); // kept or compared
+                    addUnlessLineHeld(drops, ZonesMadeHost.find(f, book.catalog())); // a zone rewritten as the host's
                     // a zone deleted in place or a 'Z' literal already names such a line
                     addUnlessLineHeld(drops, ZoneConventionBreaks.find(f, book.catalog()));
                     drops.addAll(DroppedFutureObservers.find(f, book.catalog()));

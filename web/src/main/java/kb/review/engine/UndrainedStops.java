@@ -105,6 +105,9 @@ final class UndrainedStops {
     private static final Pattern SHUTDOWN_NOW = Pattern.compile("\\.shutdownNow\\s*\\(\\s*\\)\\s*;");
     private static final Pattern SIGNAL_WAIT = Pattern.compile("\\bsignal\\.Notify(?:Context)?\\s*\\(");
 
+    /** The most lines a deletion run may have and still be an edit of a stop path rather than a region replaced. */
+    private static final int WHOLESALE = 40;
+
     private UndrainedStops() {
     }
 
@@ -121,6 +124,9 @@ final class UndrainedStops {
             String text = removed.line().text();
             if (text.strip().startsWith("//")) {
                 continue;
+            }
+            if (wholesale(removed)) {
+                continue; // a file or a region deleted or rewritten whole: code moved, not a wait dropped from a stop
             }
             boolean exits = writesExit(removed);
             boolean waited = drain.matcher(text).find() || pollWait(removed);
@@ -162,6 +168,17 @@ final class UndrainedStops {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the deletion lies in a run of more than {@value #WHOLESALE} deleted lines: a file or a region taken
+     * out or rewritten whole (a class moved, a module replaced), where a wait that goes with it says nothing about a
+     * stop path that kept running.
+     */
+    private static boolean wholesale(RemovedLine removed) {
+        long deleted = RemovedLine.changedBlock(removed.lines(), removed.index()).stream()
+                .filter(l -> l.kind() == DiffLine.Kind.REMOVED).count();
+        return deleted > WHOLESALE;
     }
 
     /** The changed block adds a line that ends the process ({@code os.Exit}, {@code log.Fatal}, {@code System.exit}). */
@@ -314,7 +331,18 @@ final class UndrainedStops {
                 return true;
             }
         }
-        return allAdded.all().stream().anyMatch(a -> a.strip().equals(gone));
+        Matcher call = drain.matcher(gone);
+        String moved = null;
+        if (call.find()) {
+            int from = call.start();
+            while (from > 0 && (Character.isJavaIdentifierPart(gone.charAt(from - 1)) || gone.charAt(from - 1) == '.')) {
+                from--;
+            }
+            moved = gone.substring(from, call.end()); // the receiver and the wait: written again elsewhere, it moved
+        }
+        final String key = moved != null && moved.contains(".") ? moved : null;
+        return allAdded.all().stream().anyMatch(a -> a.strip().equals(gone)
+                || key != null && a.contains(key) && !unawaitedGraceful(a));
     }
 
     /** Netty's {@code shutdownGracefully()} with nothing awaiting the future it returns: it starts the stop only. */
