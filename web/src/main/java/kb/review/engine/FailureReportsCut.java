@@ -29,10 +29,11 @@ import kb.review.rules.Catalog;
  * (round 122's stylebi: {@code LOG.error("Failed to save the status ...", ex)} made {@code future.cancel(false)};
  * round 125's radix: {@code logAndCloseChannel(ctx, future.cause())} made {@code ctx.close()}).
  * <p>
- * Not reported: a new branch that still names the failure (logged, wrapped, handed on), that logs above debug at all,
+ * Not reported: a new branch that still names the failure (logged, wrapped, handed on), that logs at any level,
  * throws, fails a promise or a stream, counts or records a status, returns a failure sentinel, or carries a comment
  * among its added lines (the author says where the failure goes); a deleted line added back elsewhere in the diff
- * (moved); a deleted line that only logged at debug or printed a stack trace (not a report production keeps);
+ * (moved); a deleted line that only logged at debug or printed a stack trace (not a report production keeps), or
+ * that threw or returned (a rethrow made a default is {@link JavaRemovedErrorHandling}'s, with its own exclusions);
  * failures that mean the peer left or the work was called off (EOF, a closed channel, a cancellation) and an
  * interrupt (CONC-05's); a catch parameter named as ignored; test sources.
  */
@@ -124,10 +125,12 @@ final class FailureReportsCut {
                 || allAdded.stripped().contains(lines.get(at).text().strip())) {
             return null;
         }
-        // the deleted line reported: logged above debug, threw, or handed the failure to a call
+        // the deleted line reported: logged above debug or handed the failure to a call. A deleted throw is
+        // JavaRemovedErrorHandling's (a rethrow made a default, with its own exclusions: the last good value kept,
+        // a refused task run on its own thread; Javaerr31's ok-3, the corpus's conc32 pair)
         boolean log = JavaRemovedErrorHandling.LOG.matcher(removed).find();
         if (log && (JavaRemovedErrorHandling.QUIET.matcher(removed).find() || removed.contains("printStackTrace"))
-                || !log && !removed.startsWith("throw") && !removed.contains("(")) {
+                || !log && !removed.contains("(") || removed.startsWith("throw") || removed.startsWith("return")) {
             return null;
         }
         // the branch the change leaves: from the header to its closing brace, without the deleted lines
@@ -148,8 +151,9 @@ final class FailureReportsCut {
                 }
                 break;
             }
+            // any log line left in the branch, at any level, still says the step failed (GoErrorBranchSilenced's line)
             if (names.stream().anyMatch(n -> names(t, n)) || REPORTS.matcher(t).find()
-                    || JavaRemovedErrorHandling.LOG.matcher(t).find() && !JavaRemovedErrorHandling.QUIET.matcher(t).find()) {
+                    || JavaRemovedErrorHandling.LOG.matcher(t).find()) {
                 return null;
             }
             if (l.kind() == DiffLine.Kind.ADDED && (t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")
