@@ -72,7 +72,7 @@ final class FailureReportsCut {
     /** A statement that still reports the failure without naming it: a throw, a failed promise, a count, a status. */
     private static final Pattern REPORTS = Pattern.compile(
             "^throw\\b|\\.\\s*(?:completeExceptionally|setFailure|tryFailure|setException|onError|fail|fireExceptionCaught"
-                    + "|error|reject)\\s*\\(|(?i)\\b\\w*(?:metric|counter|meter|stats?|failures?|errors?)\\w*\\s*(?:\\(\\))?\\s*\\."
+                    + "|error|reject)\\s*\\(|(?i)\\b\\w*(?:metric|counter|meter|stats?|fail\\w*|errors?|skipped|rejected)\\w*\\s*(?:\\(\\))?\\s*\\."
                     + "\\s*\\w*(?:inc|increment|mark|add|record|count)\\w*\\s*\\(|\\.\\s*(?:incrementAndGet|getAndIncrement"
                     + "|increment|inc|mark)\\s*\\(|(?:\\+\\+|--)\\s*;|\\b\\w*(?:status|state|error|failure|failed)\\w*\\s*=[^=]"
                     + "|^return\\s+(?:false|-\\s*\\d+|Boolean\\.FALSE|\\w*(?:FAIL|ERROR|Fail|Error)\\w*)\\b"
