@@ -45,6 +45,34 @@ final class GoErrorBranchGivesUp {
             "^[\\w.]+\\s*=\\s*(?:nil|false|0|\"\"|[\\w.]+\\{\\s*\\})$"
                     + "|^(?:_\\s*=\\s*)?[\\w.]+\\.(?:Close|Stop|Reset)\\(\\s*\\)$|^cancel\\w*\\(\\s*\\)$");
 
+    /**
+     * (err54) The completeness check of an iteration: the error a cursor keeps for the end of its walk
+     * ({@code rows.Err()} of database/sql and pgx, {@code scanner.Err()} of bufio, {@code it.Error()} of goleveldb and
+     * the merkledb/pebble iterators, {@code cursor.Err()} of the MongoDB driver, {@code iter.Err()}). The receivers are
+     * the names those types conventionally take. A log line in its branch does not make the failure a fall-back said
+     * out loud: the rows read so far are a truncated result that the code then uses as the whole (round 125's
+     * avalanchego, a rebuild from a partial batch).
+     */
+    private static final Pattern ITERATION = Pattern.compile(
+            "(?<![\\w.])(?:it|iter\\w*|\\w*Iter(?:ator)?|rows|\\w*Rows|scanner|\\w*Scanner|sc|s|cursor|\\w*Cursor|cur)"
+                    + "\\.(?:Err|Error)\\(\\s*\\)");
+
+    /** True when the error checked at {@code header} is an iteration's completeness check (in the header or above). */
+    private static boolean iterationCheck(List<DiffLine> lines, int header, String name) {
+        for (int j = header; j >= 0 && j >= header - 6; j--) {
+            String t = lines.get(j).text();
+            Matcher a = ASSIGN.matcher(t);
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && a.find() && a.start() > 0
+                    && mentions(t.substring(0, a.start()), name)) {
+                return ITERATION.matcher(t.substring(a.start())).find();
+            }
+        }
+        return false;
+    }
+
+    /** A test for the end of input: {@code err == io.EOF}, {@code errors.Is(err, io.EOF)}. */
+    private static final Pattern EOF_TEST = Pattern.compile("==\\s*io\\.(?:EOF|ErrUnexpectedEOF)\\b|errors\\.Is\\(\\s*\\w+\\s*,\\s*io\\.EOF\\s*\\)");
+
     /** An assignment operator's {@code =}: not part of {@code ==}, {@code !=}, {@code <=} or {@code >=}. */
     private static final Pattern ASSIGN = Pattern.compile("(?<![=!<>])=(?!=)");
 
@@ -91,7 +119,7 @@ final class GoErrorBranchGivesUp {
             }
             String t = STRING.matcher(l.text()).replaceAll("\"\"").strip();
             if (t.startsWith("}") && CodeText.indent(l.text()) <= indent) {
-                return firstAdded == 0 || saidOutLoud && !rolledBack ? null : new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), firstAdded,
+                return firstAdded == 0 || saidOutLoud && !rolledBack && !iterationCheck(lines, header, name) ? null : new Finding(BRANCH_RULE, "ERR-01", severity, file.path(), firstAdded,
                         1, file.line(firstAdded).strip(), "The change takes `" + lines.get(at).text().strip()
                                 + "` out of this error branch and leaves it " + (gaveUp ? "skipping the failure or"
                                 + " answering it with a nil error" : "only logging and carrying on")
@@ -237,12 +265,30 @@ final class GoErrorBranchGivesUp {
         if (h.contains(":=")) {
             return true;
         }
+        // (err54) a reader loop: the same error tested for the end of input just above (`if err == io.EOF { break
+        // }`), or, that test above the hunk, a branch that leaves the loop (break, return) closing right above the
+        // check, no plain assignment of the error in sight (a retry's `addr, err = ask()`). The loop
+        // ends there, not on a last error a retry would return, so a skip of any other read error loses it whatever
+        // scope holds the variable (round 124's seqkit, its read and its EOF test out of the hunk)
+        List<String> above = new java.util.ArrayList<>();
+        for (int j = header - 1; j >= 0 && above.size() < 2; j--) {
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && !lines.get(j).text().isBlank()) {
+                above.add(lines.get(j).text().strip());
+            }
+        }
+        if (above.size() == 2 && above.get(0).equals("}") && above.get(1).matches("break|return\\b.*")
+                && noAssignmentAbove(lines, header, name)) {
+            return true;
+        }
         for (int j = header - 1; j >= 0 && j >= header - 6; j--) {
             DiffLine l = lines.get(j);
             if (l.kind() == DiffLine.Kind.REMOVED) {
                 continue;
             }
             String t = l.text();
+            if (EOF_TEST.matcher(t).find() && mentions(t, name)) {
+                return true;
+            }
             // the first assignment of the line, not a comparison (`if readErr == io.EOF {` above the nil check of a
             // reader loop is no declaration; err39)
             Matcher a = ASSIGN.matcher(t);
@@ -252,5 +298,18 @@ final class GoErrorBranchGivesUp {
             }
         }
         return false;
+    }
+
+    /** True when no line of the hunk above {@code header} assigns {@code name} with a plain {@code =}. */
+    private static boolean noAssignmentAbove(List<DiffLine> lines, int header, String name) {
+        for (int j = header - 1; j >= 0; j--) {
+            String t = lines.get(j).text();
+            Matcher a = ASSIGN.matcher(t);
+            if (lines.get(j).kind() != DiffLine.Kind.REMOVED && a.find() && a.start() > 0
+                    && mentions(t.substring(0, a.start()), name) && t.charAt(a.start() - 1) != ':') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -48,8 +48,13 @@ final class GoRemovedErrorHandling {
     /** A name that holds an error: err, rerr, writeErr, errClose, e. */
     static final Pattern ERR_NAME = Pattern.compile("^(?:\\w*[eE]rr\\w*|e)$");
 
-    /** {@code if err != nil {} (also {@code if x, err := f(); err != nil {}): group 1 the name. */
-    static final Pattern NIL_CHECK = Pattern.compile("^\\s*(?:\\}\\s*else\\s+)?if\\s+(?:[^{]*;\\s*)?(\\w+)\\s*!=\\s*nil\\s*\\{\\s*$");
+    /**
+     * {@code if err != nil {} (also {@code if x, err := f(); err != nil {}): group 1 the name. (err54) The init
+     * statement may hold composite literals ({@code if err := g.send(ctx, &pb.WorkItem{Id: id}); err != nil {}):
+     * round 122's durabletask, whose branch was never read because the init's braces stopped the match.
+     */
+    static final Pattern NIL_CHECK = Pattern.compile(
+            "^\\s*(?:\\}\\s*else\\s+)?if\\s+(?:[^{;]*(?:\\{[^{};]*(?:\\{[^{};]*\\}[^{};]*)*\\}[^{;]*)*;\\s*)?(\\w+)\\s*!=\\s*nil\\s*\\{\\s*$");
 
     /** A log line (the standard log package, a logger variable or field, slog, klog, zap, logrus, fmt to stderr). */
     static final Pattern LOG = Pattern.compile(

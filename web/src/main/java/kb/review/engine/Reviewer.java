@@ -282,6 +282,10 @@ public final class Reviewer {
                     drops.addAll(FailuresMadeSuccess.find(f, book.catalog(), allAdded).stream().filter(s -> Stream
                             .concat(kept.stream(), drops.stream()).noneMatch(k -> k.item().equals(s.item())
                                     && k.path().equals(s.path()) && Math.abs(k.line() - s.line()) <= 3)).toList());
+                    // (err54) a kept Java failure branch whose only report of the failure the change cut
+                    drops.addAll(FailureReportsCut.find(f, book.catalog(), allAdded).stream().filter(s -> Stream
+                            .concat(kept.stream(), drops.stream()).noneMatch(k -> k.item().equals(s.item())
+                                    && k.path().equals(s.path()) && Math.abs(k.line() - s.line()) <= 3)).toList());
                     // a deleted check of a statement (`tx.ExecContext`) made bare is ERR-01's, in TX-02's place
                     kept.removeIf(k -> drops.stream().anyMatch(d -> RemovedErrorHandling.supersedes(d, k)));
                     // a line another rule already reports says it once (a dropped Commit error is TX-02's)
