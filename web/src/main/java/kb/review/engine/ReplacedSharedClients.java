@@ -279,7 +279,7 @@ final class ReplacedSharedClients {
     }
 
     /** Go: the value is returned or stored in a field below, in the lines the diff shows of the same function. */
-    private static boolean goKept(SourceFile file, int line, String var) {
+    static boolean goKept(SourceFile file, int line, String var) {
         String v = Pattern.quote(var);
         Pattern keeps = Pattern.compile("^\\s*return\\s+(?:&\\s*)?" + v + "\\s*(?:,|$)|[\\w.]+\\.\\w+\\s*=\\s*" + v
                 + "\\s*$|\\w+\\s*:\\s*" + v + "\\s*,?\\s*$");
@@ -345,7 +345,7 @@ final class ReplacedSharedClients {
     }
 
     /** The value is stored in a field or returned below, in the lines the diff shows of the same method. */
-    private static boolean kept(SourceFile file, int line, String var) {
+    static boolean kept(SourceFile file, int line, String var) {
         Pattern keeps = Pattern.compile("(?:^\\s*return\\s+" + Pattern.quote(var) + "\\s*;|(?:this\\s*\\.\\s*\\w+|[a-z_]\\w*)"
                 + "\\s*=\\s*" + Pattern.quote(var) + "\\s*;)");
         for (int at = line + 1; file.known(at); at++) {

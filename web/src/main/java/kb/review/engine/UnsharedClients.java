@@ -202,6 +202,11 @@ final class UnsharedClients {
                         || localAbove(file, go, a.newLine(), old)) {
                     continue;
                 }
+                // a local then returned or stored in a field: a factory, whose caller decides how often it runs
+                if (swap.length > 2 && (go ? ReplacedSharedClients.goKept(file, a.newLine(), swap[2])
+                        : ReplacedSharedClients.kept(file, a.newLine(), swap[2]))) {
+                    continue;
+                }
                 int at = anchor(block, a, go, now);
                 if (oneTime(file, go, at, constant) || go && ReplacedSharedClients.readsParameter(file, at, now)) {
                     continue;
@@ -330,7 +335,7 @@ final class UnsharedClients {
                 String now = expression(a.group(2), 0);
                 if (old.equals(b.group(2).replaceFirst(";\\s*$", "").strip())
                         && now.equals(a.group(2).replaceFirst(";\\s*$", "").strip())) {
-                    return new String[] {old, now};
+                    return new String[] {old, now, a.group(1)};
                 }
                 return null;
             }
