@@ -301,7 +301,7 @@ final class ReplacedSharedClients {
      * the deleted line called handed out a client of its own, not the shared one (incus' {@code g.getClient()}).
      * Looks past the gaps between hunks, up to the next function header.
      */
-    private static boolean closedBefore(SourceFile file, int line, String var) {
+    static boolean closedBefore(SourceFile file, int line, String var) {
         Pattern closes = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "\\s*\\.\\s*Close\\b");
         for (int at = line + 1; at <= file.lineCount() && at <= line + 200; at++) {
             if (!file.known(at)) {

@@ -204,7 +204,12 @@ final class UnsharedClients {
                 }
                 // a local then returned or stored in a field: a factory, whose caller decides how often it runs
                 if (swap.length > 2 && (go ? ReplacedSharedClients.goKept(file, a.newLine(), swap[2])
+                        || ReplacedSharedClients.closedBefore(file, a.newLine(), swap[2])
                         : ReplacedSharedClients.kept(file, a.newLine(), swap[2]))) {
+                    continue;
+                }
+                // a Go client literal with no transport of its own shares http.DefaultTransport's pool (row 2)
+                if (go && now.matches("(?s)&\\s*(?:http\\s*\\.\\s*)?Client\\s*\\{.*") && !now.contains("Transport")) {
                     continue;
                 }
                 int at = anchor(block, a, go, now);
