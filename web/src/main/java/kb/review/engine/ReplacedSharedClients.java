@@ -67,11 +67,11 @@ final class ReplacedSharedClients {
             + "|DriverManager"
             + "|Template|Producer|Executor|EventLoopGroup|AmazonS3|\\bS3\\b)");
     /** A one-time context above the line: a life-cycle annotation, a static initialiser, main or a set-up. */
-    private static final Pattern ONE_TIME = Pattern.compile("@(?:Bean|PostConstruct|Provides|Produces|Singleton"
+    static final Pattern ONE_TIME = Pattern.compile("@(?:Bean|PostConstruct|Provides|Produces|Singleton"
             + "|BeforeAll|BeforeEach|BeforeClass|Before|Inject)\\b|^\\s*static\\s*\\{|\\bvoid\\s+(?:main|init\\w*|setUp"
             + "|start|afterPropertiesSet|configure|open|initialize)\\s*\\(");
     /** A constructor's header: a visibility, then a capitalised name and its parameters, no return type. */
-    private static final Pattern CONSTRUCTOR = Pattern.compile(
+    static final Pattern CONSTRUCTOR = Pattern.compile(
             "^\\s*(?:public|protected|private)?\\s*[A-Z]\\w*\\s*\\([^;=]*\\)\\s*(?:throws\\s+[\\w., ]+)?\\{?\\s*$");
 
     /**
@@ -111,7 +111,7 @@ final class ReplacedSharedClients {
     /** Go: what builds a client: a constructor function of a package ({@code secrethub.NewClient(opts...)}). */
     private static final Pattern GO_BUILDS = Pattern.compile("^&?\\s*([a-z]\\w*\\s*\\.\\s*New\\w*)\\s*\\(");
     /** Go: a function that runs once, a constructor ({@code NewX}), {@code init}, {@code main} or a set-up. */
-    private static final Pattern GO_ONE_TIME = Pattern.compile(
+    static final Pattern GO_ONE_TIME = Pattern.compile(
             "^\\s*func\\s+(?:\\([^)]*\\)\\s*)?(?:New\\w*|new\\w*|init|main|[sS]etup\\w*|configure\\w*)\\s*\\(");
 
     static List<Finding> find(SourceFile file, Catalog catalog) {
@@ -234,13 +234,13 @@ final class ReplacedSharedClients {
     private static final String QUALIFIER = "^[a-z_]\\w*\\s*\\.\\s*";
 
     /** Go: the function around {@code line}, as far as the diff shows its header, runs once. */
-    private static boolean goOneTime(SourceFile file, int line) {
+    static boolean goOneTime(SourceFile file, int line) {
         String header = goHeaderAbove(file, line);
         return header != null && GO_ONE_TIME.matcher(header).find();
     }
 
     /** Go: the header of the function around {@code line}, when the lines the diff shows above it reach it; or null. */
-    private static String goHeaderAbove(SourceFile file, int line) {
+    static String goHeaderAbove(SourceFile file, int line) {
         for (int at = line - 1; file.known(at); at--) {
             if (file.line(at).startsWith("func")) {
                 return file.line(at);
@@ -262,7 +262,7 @@ final class ReplacedSharedClients {
      * {@code k} handed in): the client is made for what the caller asks (a region, a user's credentials), not the
      * shared one built again, as {@code peer: receiver-config} leaves a literal reading the method's parameters.
      */
-    private static boolean readsParameter(SourceFile file, int line, String construction) {
+    static boolean readsParameter(SourceFile file, int line, String construction) {
         String func = goHeaderAbove(file, line);
         Matcher header = GO_PARAMETERS.matcher(func == null ? "" : func);
         if (!header.find()) {
@@ -279,7 +279,7 @@ final class ReplacedSharedClients {
     }
 
     /** Go: the value is returned or stored in a field below, in the lines the diff shows of the same function. */
-    private static boolean goKept(SourceFile file, int line, String var) {
+    static boolean goKept(SourceFile file, int line, String var) {
         String v = Pattern.quote(var);
         Pattern keeps = Pattern.compile("^\\s*return\\s+(?:&\\s*)?" + v + "\\s*(?:,|$)|[\\w.]+\\.\\w+\\s*=\\s*" + v
                 + "\\s*$|\\w+\\s*:\\s*" + v + "\\s*,?\\s*$");
@@ -301,7 +301,7 @@ final class ReplacedSharedClients {
      * the deleted line called handed out a client of its own, not the shared one (incus' {@code g.getClient()}).
      * Looks past the gaps between hunks, up to the next function header.
      */
-    private static boolean closedBefore(SourceFile file, int line, String var) {
+    static boolean closedBefore(SourceFile file, int line, String var) {
         Pattern closes = Pattern.compile("(?<![\\w.])" + Pattern.quote(var) + "\\s*\\.\\s*Close\\b");
         for (int at = line + 1; at <= file.lineCount() && at <= line + 200; at++) {
             if (!file.known(at)) {
@@ -325,7 +325,7 @@ final class ReplacedSharedClients {
     }
 
     /** The method around {@code line} runs once: a constructor, an initialiser, main, a provider or a set-up. */
-    private static boolean oneTime(SourceFile file, int line) {
+    static boolean oneTime(SourceFile file, int line) {
         for (int at = line - 1; file.known(at); at--) {
             String text = file.line(at);
             if (ONE_TIME.matcher(text).find() || CONSTRUCTOR.matcher(text).find()) {
@@ -345,7 +345,7 @@ final class ReplacedSharedClients {
     }
 
     /** The value is stored in a field or returned below, in the lines the diff shows of the same method. */
-    private static boolean kept(SourceFile file, int line, String var) {
+    static boolean kept(SourceFile file, int line, String var) {
         Pattern keeps = Pattern.compile("(?:^\\s*return\\s+" + Pattern.quote(var) + "\\s*;|(?:this\\s*\\.\\s*\\w+|[a-z_]\\w*)"
                 + "\\s*=\\s*" + Pattern.quote(var) + "\\s*;)");
         for (int at = line + 1; file.known(at); at++) {

@@ -265,6 +265,8 @@ public final class Reviewer {
                     drops.addAll(DroppedThreadHops.find(f, book.catalog()));
                     drops.addAll(PromotedLocals.find(f, book.catalog()));
                     drops.addAll(ReplacedSharedClients.find(f, book.catalog()));
+                    // (pool54) the sharing taken away: an operand swapped, a kept one moved, a cache or once deleted
+                    addUnlessLineHeld(drops, UnsharedClients.find(f, book.catalog()));
                     drops.addAll(DroppedClientGuards.find(f, book.catalog()));
                     drops.addAll(SharedClientCallsReplaced.find(f, book.catalog()));
                     drops.addAll(PerCallConstructions.find(f, book.catalog()));
@@ -293,6 +295,7 @@ public final class Reviewer {
                             && k.line() == d.line() && !EmptiedCatches.besideInterrupt(d, k)
                             && !RemovedThreadHandlers.besideThreadRule(d, k)
                             && !SharedClientCallsReplaced.besideOtherItem(d, k)
+                            && !UnsharedClients.besideOtherItem(d, k)
                             && !UnreleasedOwnedFields.besideOtherItem(d, k)
                             && !ItemLaunches.besideOtherItem(d, k)));
                     kept.addAll(drops);
