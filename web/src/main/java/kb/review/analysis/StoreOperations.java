@@ -19,6 +19,13 @@ import kb.review.diff.SyntaxNode;
  */
 final class StoreOperations {
 
+    /** A return that gives up: an error, a null, nil or false after the hit's statement. */
+    private static final Pattern FAILED_RETURN = Pattern.compile(
+            "\\breturn\\s+(?:nil\\s*,\\s*)?(?:err\\b|null\\s*;|nil\\s*$|false\\b)");
+    /** A condition that tests for a failure or a miss: an error set, a null or nil value, a lookup not ok. */
+    private static final Pattern FAILED_CONDITION = Pattern.compile(
+            "\\berr\\s*!=|\\bnull\\s*==|==\\s*(?:null|nil)\\b|!\\s*ok\\b");
+
     /** The operation: the verb alone, or with a suffix that keeps it one operation on one key. */
     private static final Pattern VERB = Pattern.compile("^(?:[Pp]ut|[Gg]et|[Ss]et|[Dd]elete|[Dd]el|[Rr]emove|[Ii]nsert"
             + "|[Uu]psert|[Ww]rite|[Aa]ppend|[Ii]ncrement|[Ii]ncr|[Ii]nc|[Dd]ecrement|[Dd]ecr|[Ll]ookup|[Ee]vict)"
@@ -111,8 +118,7 @@ final class StoreOperations {
                     return false;
                 }
                 String r = text(src, s);
-                return !Pattern.compile("\\breturn\\s+(?:nil\\s*,\\s*)?(?:err\\b|null\\s*;|nil\\s*$|false\\b)").matcher(r)
-                        .find() && !inFailure(c, src);
+                return !FAILED_RETURN.matcher(r).find() && !inFailure(c, src);
             }
             after = s.getStartByte() == stmt.getStartByte();
         }
@@ -131,8 +137,7 @@ final class StoreOperations {
             }
             if (t.equals("if_statement")) {
                 SyntaxNode cond = p.getChildByFieldName("condition");
-                if (cond != null && !cond.isNull() && Pattern.compile("\\berr\\s*!=|\\bnull\\s*==|==\\s*(?:null|nil)\\b|!\\s*ok\\b")
-                        .matcher(text(src, cond)).find()) {
+                if (cond != null && !cond.isNull() && FAILED_CONDITION.matcher(text(src, cond)).find()) {
                     return true;
                 }
             }
