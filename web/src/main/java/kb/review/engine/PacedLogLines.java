@@ -158,16 +158,10 @@ final class PacedLogLines {
                 && (RemovedLogLimits.logger(l.text(), loggers) != null || LOG_CALL.matcher(l.text()).find()))) {
             return false; // the line replaces one the old code wrote: reworded or moved, not new (rounds 20, 23)
         }
-        int indent = CodeText.indent(lines.get(i).text());
-        for (int j = i - 1; j >= 0; j--) {
-            DiffLine l = lines.get(j);
-            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && CodeText.indent(l.text()) < indent) {
-                if (CATCH.matcher(l.text()).find()) {
-                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
-                }
-                break;
-            }
+        if (inCatch(lines, i)) {
+            return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
         }
+        int indent = CodeText.indent(lines.get(i).text());
         int seen = 0;
         for (int j = i - 1; j >= 0 && seen < REACH; j--) {
             DiffLine l = lines.get(j);
@@ -213,21 +207,27 @@ final class PacedLogLines {
                 || DROP_TALLY.matcher(lines.get(j).text().strip()).find());
     }
 
+    /** True when the nearest kept line above line {@code i} that opens its block is a catch. */
+    private static boolean inCatch(List<DiffLine> lines, int i) {
+        int indent = CodeText.indent(lines.get(i).text());
+        for (int j = i - 1; j >= 0; j--) {
+            DiffLine l = lines.get(j);
+            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && CodeText.indent(l.text()) < indent) {
+                return CATCH.matcher(l.text()).find();
+            }
+        }
+        return false;
+    }
+
     /**
      * True when a limiter's wait is a statement of the same block above line {@code i} (same indentation, within {@link
      * #REACH} lines, only its error branch between) and no limit stands around the line.
      */
     private static boolean afterWait(List<DiffLine> lines, int i) {
-        int indent = CodeText.indent(lines.get(i).text());
-        for (int j = i - 1; j >= 0; j--) {
-            DiffLine l = lines.get(j);
-            if (l.kind() != DiffLine.Kind.REMOVED && !l.text().isBlank() && CodeText.indent(l.text()) < indent) {
-                if (CATCH.matcher(l.text()).find()) {
-                    return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
-                }
-                break;
-            }
+        if (inCatch(lines, i)) {
+            return false; // a catch: the failure path's own report (round 57's kafka-sink, labelled clean)
         }
+        int indent = CodeText.indent(lines.get(i).text());
         int seen = 0;
         for (int j = i - 1; j >= 0 && seen < REACH; j--) {
             DiffLine l = lines.get(j);
